@@ -1,0 +1,13 @@
+//! jixiao-core: the domain of budget performance targets (预算绩效目标管理).
+//!
+//! Pure types and pure functions: the [`model`] of a performance-target table,
+//! the indicator-cell [`grammar`], exact [`money`], and the [`review`] rules.
+//! This crate does no IO and knows nothing of async, SQL or HTTP
+//! (`tests/layering.rs` at the workspace root enforces it).
+
+pub mod grammar;
+pub mod model;
+pub mod money;
+pub mod review;
+
+pub use model::*;

@@ -1,0 +1,522 @@
+//! The performance-target table (项目支出绩效目标表) as one exact data model.
+//!
+//! Every reader produces a [`Table`]; every writer and the reviewer consume one.
+//! Amounts are exact decimals in 万元 (never `f64`); every value remembers where
+//! it came from ([`Origin`]) so a finding can point at the cell.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// A 1-based position in the source: the line of a text file or the row of a
+/// sheet, and the column (field) within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct Origin {
+    pub row: u32,
+    pub col: u32,
+}
+
+impl Origin {
+    pub const fn new(row: u32, col: u32) -> Self {
+        Self { row, col }
+    }
+}
+
+/// A byte range inside one cell's text (UTF-8 offsets, end exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub const fn new(start: u32, end: u32) -> Self {
+        Self { start, end }
+    }
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// Where the table came from. File-level facts live here once, not per cell.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SourceInfo {
+    /// The path as given by the user.
+    pub path: String,
+    /// `text`, `csv`, `xlsx`, `xls`, `ods`, `html`, `json`.
+    pub format: String,
+    /// Detected or overridden character encoding (`UTF-8`, `GB18030`, `UTF-16LE`…); none for binary formats.
+    pub encoding: Option<String>,
+    /// How the encoding was decided: `bom`, `utf8-valid`, `detected`, `override`.
+    pub encoding_source: Option<String>,
+    /// Sheet name for workbooks.
+    pub sheet: Option<String>,
+    /// Field delimiter for delimited text.
+    pub delimiter: Option<char>,
+}
+
+/// The money scale printed on the table (`单位：万元` / `金额单位:元`).
+/// The model always holds 万元; this records what the source said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MoneyScale {
+    /// 万元, factor 10 000 (the usual scale).
+    #[default]
+    WanYuan,
+    /// 元, factor 1.
+    Yuan,
+}
+
+impl MoneyScale {
+    pub fn label(self) -> &'static str {
+        match self {
+            MoneyScale::WanYuan => "万元",
+            MoneyScale::Yuan => "元",
+        }
+    }
+    /// 元 per unit of this scale.
+    pub fn factor(self) -> u32 {
+        match self {
+            MoneyScale::WanYuan => 10_000,
+            MoneyScale::Yuan => 1,
+        }
+    }
+}
+
+/// The two layout families of published tables (GUIDE §1 and §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LayoutFamily {
+    /// All of a project's indicators in one text cell (`1-产出指标：…，年度指标值：…。`).
+    #[default]
+    OneCell,
+    /// One row per indicator with 一级/二级/三级/指标值 columns (Sichuan, central 申报表).
+    RowPerIndicator,
+}
+
+/// What a column of the source holds, decided from its header text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// 单位名称 / 资金使用单位 column (row family).
+    UnitName,
+    /// 项目名称 (one-cell family: 项目名称（资金使用单位）).
+    ProjectName,
+    /// 总计 / 预算数 / 项目金额 / 年度资金总额.
+    Total,
+    /// 财政拨款.
+    FiscalAppropriation,
+    /// 财政专户拨款 / 财政专户管理资金.
+    SpecialAccount,
+    /// 其他资金 / 其它资金 / 单位资金.
+    OtherFunds,
+    /// 绩效目标 / 年度目标 / 年度绩效目标.
+    Goal,
+    /// 绩效指标 in the one-cell layout.
+    IndicatorCell,
+    /// 一级指标.
+    Category,
+    /// 二级指标.
+    Subcategory,
+    /// 三级指标.
+    IndicatorName,
+    /// 指标性质 / 计算符号.
+    Comparator,
+    /// 指标值 / 年度指标值.
+    TargetValue,
+    /// 度量单位 / 计量单位.
+    MeasureUnit,
+    /// 权重 / 分值.
+    Weight,
+    /// 指标方向性.
+    Direction,
+}
+
+/// A recognised header: which field, what it said, and where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ColumnInfo {
+    pub field: Field,
+    /// Header text as written.
+    pub header: String,
+    /// 1-based column.
+    pub col: u32,
+}
+
+/// Something a reader had to assume or could not read with full confidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    pub origin: Option<Origin>,
+    /// Stable short code, e.g. `encoding-detected`, `unit-row-by-name`.
+    pub code: String,
+    /// Chinese-first human message.
+    pub message: String,
+}
+
+/// One performance-target table (项目支出绩效目标表).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Table {
+    /// Title as printed, e.g. `项目支出绩效目标表（含转移支付项目）`.
+    pub title: Option<String>,
+    /// 部门名称 / 主管部门.
+    pub department: Option<String>,
+    /// 年度, when printed or inferable from the title.
+    pub fiscal_year: Option<u16>,
+    /// The scale the source printed its amounts in; the model holds 万元.
+    pub money_scale: MoneyScale,
+    /// Whether the money scale was printed (`单位：万元`) or assumed.
+    pub money_scale_stated: bool,
+    pub layout: LayoutFamily,
+    pub source: SourceInfo,
+    /// The header row(s) as recognised.
+    pub columns: Vec<ColumnInfo>,
+    /// 1-based row of the (last) header row.
+    pub header_row: Option<u32>,
+    /// The 合计 row as stated, if the table has one.
+    pub grand_total: Option<AmountRow>,
+    /// 资金使用单位 in source order. Without unit rows, one unit named after the department.
+    pub units: Vec<Unit>,
+    /// Metadata lines before the header, verbatim, in order (title, 部门名称, 单位 …).
+    pub preamble: Vec<PreambleLine>,
+    /// Assumptions and doubts of the reader.
+    pub notices: Vec<Notice>,
+}
+
+/// A non-tabular line above the header, kept so writers can reproduce it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreambleLine {
+    pub row: u32,
+    pub text: String,
+}
+
+/// A row that carries only amounts (合计 or a unit row).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AmountRow {
+    /// Name cell as written (`合计`, or the unit name).
+    pub label: String,
+    pub funding: Funding,
+    pub origin: Origin,
+}
+
+/// 资金使用单位: a fund-using unit and its projects.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    pub name: String,
+    /// Code prefix such as `820001` where the source prints one.
+    pub code: Option<String>,
+    /// The unit row as stated; `None` when the source has no unit rows.
+    pub stated: Option<AmountRow>,
+    pub projects: Vec<Project>,
+}
+
+/// One project (项目) with its money, goal and indicators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    pub name: String,
+    pub code: Option<String>,
+    pub funding: Funding,
+    /// 绩效目标, verbatim.
+    pub goal: Option<String>,
+    pub indicators: Vec<Indicator>,
+    /// The project's (first) row; `col` is the name column.
+    pub origin: Origin,
+    /// The one-cell layout's 绩效指标 cell verbatim (kept for exact write-back).
+    pub indicator_cell: Option<String>,
+}
+
+/// Money by funding source, exact, in 万元.
+///
+/// `None` means the cell was blank (or the column absent): it counts as 0 in
+/// sums but is written back blank. A value keeps its printed precision
+/// (`158.00` has scale 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Funding {
+    /// 总计 as printed.
+    pub total: Option<Decimal>,
+    /// 财政拨款.
+    pub fiscal_appropriation: Option<Decimal>,
+    /// 财政专户拨款.
+    pub special_account: Option<Decimal>,
+    /// 其他资金.
+    pub other_funds: Option<Decimal>,
+}
+
+impl Funding {
+    /// The stated total, blank as 0.
+    pub fn total_or_zero(&self) -> Decimal {
+        self.total.unwrap_or_default()
+    }
+
+    /// What the funding sources sum to (blank = 0), or `None` if every source is blank.
+    pub fn parts_sum(&self) -> Option<Decimal> {
+        let parts = [
+            self.fiscal_appropriation,
+            self.special_account,
+            self.other_funds,
+        ];
+        if parts.iter().all(Option::is_none) {
+            return None;
+        }
+        Some(parts.iter().map(|p| p.unwrap_or_default()).sum())
+    }
+
+    /// Column-wise sum (blank stays blank only if blank in every summand).
+    pub fn sum<'a>(items: impl IntoIterator<Item = &'a Funding>) -> Funding {
+        fn add(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
+            match (a, b) {
+                (None, None) => None,
+                (a, b) => Some(a.unwrap_or_default() + b.unwrap_or_default()),
+            }
+        }
+        items.into_iter().fold(Funding::default(), |acc, f| Funding {
+            total: add(acc.total, f.total),
+            fiscal_appropriation: add(acc.fiscal_appropriation, f.fiscal_appropriation),
+            special_account: add(acc.special_account, f.special_account),
+            other_funds: add(acc.other_funds, f.other_funds),
+        })
+    }
+
+    /// The four columns in table order, with their Chinese headers.
+    pub fn columns(&self) -> [(FundingColumn, Option<Decimal>); 4] {
+        [
+            (FundingColumn::Total, self.total),
+            (FundingColumn::FiscalAppropriation, self.fiscal_appropriation),
+            (FundingColumn::SpecialAccount, self.special_account),
+            (FundingColumn::OtherFunds, self.other_funds),
+        ]
+    }
+}
+
+/// One of the four amount columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FundingColumn {
+    Total,
+    FiscalAppropriation,
+    SpecialAccount,
+    OtherFunds,
+}
+
+impl FundingColumn {
+    pub fn label(self) -> &'static str {
+        match self {
+            FundingColumn::Total => "总计",
+            FundingColumn::FiscalAppropriation => "财政拨款",
+            FundingColumn::SpecialAccount => "财政专户拨款",
+            FundingColumn::OtherFunds => "其他资金",
+        }
+    }
+    pub fn field(self) -> Field {
+        match self {
+            FundingColumn::Total => Field::Total,
+            FundingColumn::FiscalAppropriation => Field::FiscalAppropriation,
+            FundingColumn::SpecialAccount => Field::SpecialAccount,
+            FundingColumn::OtherFunds => Field::OtherFunds,
+        }
+    }
+}
+
+/// 一级指标.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// 产出指标.
+    Output,
+    /// 效益指标.
+    Outcome,
+    /// 满意度指标.
+    Satisfaction,
+    /// 成本指标.
+    Cost,
+    /// 实施效果指标 (Tianjin 2022; scored as 效益, flagged).
+    ImplementationEffect,
+    /// Not recognised after normalisation (`level-unknown`).
+    Unknown,
+}
+
+impl Category {
+    /// The canonical Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Output => "产出指标",
+            Category::Outcome => "效益指标",
+            Category::Satisfaction => "满意度指标",
+            Category::Cost => "成本指标",
+            Category::ImplementationEffect => "实施效果指标",
+            Category::Unknown => "未识别",
+        }
+    }
+    pub fn english(self) -> &'static str {
+        match self {
+            Category::Output => "output",
+            Category::Outcome => "outcome",
+            Category::Satisfaction => "satisfaction",
+            Category::Cost => "cost",
+            Category::ImplementationEffect => "implementation_effect",
+            Category::Unknown => "unknown",
+        }
+    }
+}
+
+/// Comparator of a quantitative target (指标性质 / 计算符号).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparator {
+    /// ≥
+    Ge,
+    /// >
+    Gt,
+    /// ≤
+    Le,
+    /// <
+    Lt,
+    /// =
+    Eq,
+    /// a–b (value..=value_hi)
+    Range,
+}
+
+impl Comparator {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::Ge => "≥",
+            Comparator::Gt => ">",
+            Comparator::Le => "≤",
+            Comparator::Lt => "<",
+            Comparator::Eq => "=",
+            Comparator::Range => "-",
+        }
+    }
+    /// The direction a comparator states, if any.
+    pub fn direction(self) -> Option<Direction> {
+        match self {
+            Comparator::Ge | Comparator::Gt => Some(Direction::HigherBetter),
+            Comparator::Le | Comparator::Lt => Some(Direction::LowerBetter),
+            Comparator::Eq | Comparator::Range => None,
+        }
+    }
+}
+
+/// 指标方向性.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// 正向指标.
+    HigherBetter,
+    /// 反向指标.
+    LowerBetter,
+}
+
+/// A quantitative target: comparator (as written or none), exact value, unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quantity {
+    pub op: Option<Comparator>,
+    /// The comparator exactly as written (`>=`, `不低于`, `以上` …).
+    pub op_raw: Option<String>,
+    /// The number, exact, with its printed precision.
+    pub value: Decimal,
+    /// Upper bound of a range target (`80-90%`).
+    pub value_hi: Option<Decimal>,
+    /// Unit of measure, normalised (`百分比`/`％` → `%`); `None` when the value has none.
+    pub unit: Option<String>,
+}
+
+/// 优/良/中/差 thresholds (GUIDE §2.3). 差 is usually "below 中".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grades {
+    pub you: Quantity,
+    pub liang: Quantity,
+    pub zhong: Quantity,
+    pub cha: Option<Quantity>,
+}
+
+/// 年度指标值.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Target {
+    /// 定量.
+    Quantitative(Quantity),
+    /// 定性: the wording (`效果明显`, `按计划实施` …).
+    Qualitative { text: String },
+    /// 优/良/中/差 graded targets.
+    Graded(Grades),
+    /// The value cell was empty.
+    Missing,
+}
+
+impl Target {
+    pub fn quantity(&self) -> Option<&Quantity> {
+        match self {
+            Target::Quantitative(q) => Some(q),
+            _ => None,
+        }
+    }
+    pub fn is_qualitative(&self) -> bool {
+        matches!(self, Target::Qualitative { .. })
+    }
+}
+
+/// One 绩效指标.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Indicator {
+    /// The item number as written (`2` in `2-效益指标：…`); `None` in row layouts without one.
+    pub seq: Option<u32>,
+    pub category: Category,
+    /// 一级 as written (`产出指标`, `产出指标(50分)`, `项目完成指标` …).
+    pub category_raw: String,
+    /// 二级指标 as written, when the layout has it.
+    pub subcategory: Option<String>,
+    /// 三级指标 name, verbatim.
+    pub name: String,
+    pub target: Target,
+    /// 年度指标值 verbatim, without the item terminator.
+    pub raw_value: String,
+    /// Text before the number in the value (`发布新媒体推送` in `发布新媒体推送100篇`).
+    pub value_label: Option<String>,
+    /// The character that ended the item in a one-cell layout (`。`, `，`, `；`), `None` at end of cell.
+    pub terminator: Option<String>,
+    /// 度量单位 column as written (row layouts).
+    pub unit_column: Option<String>,
+    /// 指标性质 column as written (row layouts).
+    pub op_column: Option<String>,
+    /// 权重 / 分值.
+    pub weight: Option<Decimal>,
+    /// 指标方向性 as stated in a column.
+    pub direction_stated: Option<Direction>,
+    /// The value's cell (one-cell layout: the 绩效指标 cell).
+    pub origin: Origin,
+    /// Byte span of this item inside the cell (one-cell layout).
+    pub span: Option<Span>,
+}
+
+impl Indicator {
+    /// Direction: stated (column or comparator) or inferred from the name (GUIDE §2.3).
+    pub fn direction(&self) -> (Direction, bool) {
+        if let Some(d) = self.direction_stated {
+            return (d, true);
+        }
+        if let Some(d) = self.target.quantity().and_then(|q| q.op).and_then(|o| o.direction()) {
+            return (d, true);
+        }
+        const LOWER: [&str; 8] = ["成本", "费用", "投诉", "事故", "差错率", "发生率", "超支", "用时"];
+        if LOWER.iter().any(|k| self.name.contains(k)) || self.category == Category::Cost {
+            (Direction::LowerBetter, false)
+        } else {
+            (Direction::HigherBetter, false)
+        }
+    }
+}
+
+impl Table {
+    /// All projects in source order.
+    pub fn projects(&self) -> impl Iterator<Item = &Project> {
+        self.units.iter().flat_map(|u| u.projects.iter())
+    }
+    /// All indicators in source order, with their project.
+    pub fn indicators(&self) -> impl Iterator<Item = (&Project, &Indicator)> {
+        self.projects()
+            .flat_map(|p| p.indicators.iter().map(move |i| (p, i)))
+    }
+    /// The column that holds `field`, if the header had it.
+    pub fn column_of(&self, field: Field) -> Option<u32> {
+        self.columns.iter().find(|c| c.field == field).map(|c| c.col)
+    }
+}

@@ -1,0 +1,129 @@
+//! Exact money: amounts as printed in tables, parsed to [`Decimal`] 万元.
+
+use crate::model::MoneyScale;
+use rust_decimal::Decimal;
+
+/// Why an amount cell could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AmountError {
+    #[error("「{0}」不是金额 (not an amount)")]
+    NotANumber(String),
+    #[error("「{0}」位数过多 (too many digits)")]
+    TooLarge(String),
+}
+
+/// Parse an amount cell into 万元.
+///
+/// Blank, `—`, `-`, `/` give `Ok(None)` (blank counts as 0 in sums).
+/// Accepts full-width digits, thousands separators between digit groups
+/// (`3,309,840.00`), surrounding spaces, and a trailing `万元`/`元`.
+/// Values in 元 are converted exactly by moving the decimal point four places,
+/// so the printed precision survives (`3,309,840.00` 元 → `330.984000` 万元).
+pub fn parse_amount(text: &str, scale: MoneyScale) -> Result<Option<Decimal>, AmountError> {
+    let t = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    if t.is_empty() || matches!(t, "—" | "-" | "–" | "/" | "－" | "——" | "／") {
+        return Ok(None);
+    }
+    let t = t
+        .strip_suffix("万元")
+        .or_else(|| t.strip_suffix('元'))
+        .unwrap_or(t)
+        .trim();
+    let mut clean = String::with_capacity(t.len());
+    let chars: Vec<char> = t.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let c = match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            '，' => ',',
+            '－' => '-',
+            _ => c,
+        };
+        match c {
+            '0'..='9' | '.' => clean.push(c),
+            '-' if clean.is_empty() => clean.push(c),
+            ',' => {
+                // A thousands separator sits between digits and is followed by exactly three digits.
+                let before = i > 0 && chars[i - 1].is_ascii_digit();
+                let after = chars.len() >= i + 4
+                    && chars[i + 1..i + 4].iter().all(|d| d.is_ascii_digit())
+                    && chars.get(i + 4).is_none_or(|d| !d.is_ascii_digit());
+                if !(before && after) {
+                    return Err(AmountError::NotANumber(text.to_string()));
+                }
+            }
+            _ => return Err(AmountError::NotANumber(text.to_string())),
+        }
+    }
+    if clean.is_empty() || clean == "-" || clean == "." {
+        return Err(AmountError::NotANumber(text.to_string()));
+    }
+    let d: Decimal = clean.parse().map_err(|e: rust_decimal::Error| match e {
+        rust_decimal::Error::ExceedsMaximumPossibleValue
+        | rust_decimal::Error::LessThanMinimumPossibleValue
+        | rust_decimal::Error::Underflow => AmountError::TooLarge(text.to_string()),
+        _ => AmountError::NotANumber(text.to_string()),
+    })?;
+    Ok(Some(to_wan(d, scale).ok_or_else(|| AmountError::TooLarge(text.to_string()))?))
+}
+
+/// Convert an amount in `scale` to 万元 exactly, keeping precision.
+pub fn to_wan(d: Decimal, scale: MoneyScale) -> Option<Decimal> {
+    match scale {
+        MoneyScale::WanYuan => Some(d),
+        MoneyScale::Yuan => {
+            let s = d.scale() + 4;
+            if s > 28 {
+                return None;
+            }
+            Some(Decimal::from_i128_with_scale(d.mantissa(), s))
+        }
+    }
+}
+
+/// Tolerance for a sum of amounts printed with `decimals` places: half a unit of the last place.
+pub fn half_unit(decimals: u32) -> Decimal {
+    Decimal::new(5, decimals + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn parses_printed_amounts_keeping_precision() {
+        let v = parse_amount("552.50", MoneyScale::WanYuan).unwrap().unwrap();
+        assert_eq!(v.to_string(), "552.50");
+        assert_eq!(parse_amount("", MoneyScale::WanYuan), Ok(None));
+        assert_eq!(parse_amount(" — ", MoneyScale::WanYuan), Ok(None));
+        assert_eq!(parse_amount("１２．５０", MoneyScale::WanYuan), Ok(Some(d("12.50"))));
+    }
+
+    #[test]
+    fn converts_yuan_with_separators_exactly() {
+        let v = parse_amount("3,309,840.00", MoneyScale::Yuan).unwrap().unwrap();
+        assert_eq!(v, d("330.984"));
+        assert_eq!(v.to_string(), "330.984000");
+        let v = parse_amount("120,000.00元", MoneyScale::Yuan).unwrap().unwrap();
+        assert_eq!(v.to_string(), "12.000000");
+    }
+
+    #[test]
+    fn rejects_text_and_misplaced_commas() {
+        assert!(parse_amount("约100", MoneyScale::WanYuan).is_err());
+        assert!(parse_amount("1,00", MoneyScale::WanYuan).is_err());
+        assert!(parse_amount("12,3456", MoneyScale::WanYuan).is_err());
+        assert!(parse_amount("-", MoneyScale::WanYuan).unwrap().is_none());
+        assert!(parse_amount(".", MoneyScale::WanYuan).is_err());
+    }
+
+    #[test]
+    fn tolerance_is_half_the_last_place() {
+        assert_eq!(half_unit(2), d("0.005"));
+    }
+}

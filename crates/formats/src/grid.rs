@@ -1,0 +1,37 @@
+//! A source-neutral grid of cell texts: what every front end (delimited text,
+//! workbook, HTML) produces and what layout detection consumes.
+
+use std::borrow::Cow;
+
+/// One cell. `text` is verbatim (no trimming); `merged` is true when the cell
+/// is covered by a merged region / rowspan / colspan whose anchor is another
+/// cell — its text is then a copy of the anchor's, filled in by the front end.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GridCell<'a> {
+    pub text: Cow<'a, str>,
+    pub merged: bool,
+}
+
+/// One source row. `number` is the 1-based line (text) or row (sheet) in the source.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GridRow<'a> {
+    pub number: u32,
+    pub cells: Vec<GridCell<'a>>,
+}
+
+impl GridRow<'_> {
+    /// Text of the 0-based column `i`, or "" when the row is shorter.
+    pub fn text(&self, i: usize) -> &str {
+        self.cells.get(i).map(|c| c.text.as_ref()).unwrap_or("")
+    }
+    /// True when every cell is blank.
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.text.trim().is_empty())
+    }
+}
+
+/// A whole sheet / text file / HTML table.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Grid<'a> {
+    pub rows: Vec<GridRow<'a>>,
+}

@@ -1,0 +1,14 @@
+//! jixiao-formats: bytes in, [`jixiao_core::Table`] out, and back.
+//!
+//! Reading is two steps: a source-specific front end turns bytes into a
+//! [`grid::Grid`] of cell texts (delimited text, XLSX/XLS, HTML), then
+//! [`read::table`] recognises the layout by header names and infers the
+//! 合计 → unit → project hierarchy. Writers live in [`write`].
+
+pub mod error;
+pub mod grid;
+pub mod read;
+pub mod write;
+
+pub use error::{Error, Location, Result};
+pub use read::{read_bytes, read_path, ReadOptions};

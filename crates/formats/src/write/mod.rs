@@ -1,0 +1,1 @@
+//! Writers: [`Table`](jixiao_core::Table) → JSON, long CSV, XLSX, HTML, TSV.
