@@ -52,6 +52,8 @@ pub struct SourceInfo {
     pub sheet: Option<String>,
     /// Field delimiter for delimited text.
     pub delimiter: Option<char>,
+    /// Whether a text source ended with a newline (kept for exact write-back).
+    pub final_newline: Option<bool>,
 }
 
 /// The money scale printed on the table (`单位：万元` / `金额单位:元`).

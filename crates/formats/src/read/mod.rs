@@ -1,5 +1,7 @@
 //! Readers: source bytes → [`Grid`](crate::grid::Grid) → [`Table`].
 
+pub mod build;
+
 use crate::error::Result;
 use jixiao_core::Table;
 use std::path::Path;
