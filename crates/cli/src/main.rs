@@ -1,32 +1,132 @@
 //! The `jixiao` command-line tool: a thin layer over jixiao-core and jixiao-formats.
+//!
+//! Exit codes: 0 success; 1 `check` found problems at or above `--deny`;
+//! 2 an input could not be read (or the arguments were invalid).
 
 mod check;
+mod gen;
+mod show;
 
-use clap::{Parser, Subcommand};
+use anyhow::Result;
+use clap::{Parser, Subcommand, ValueEnum};
+use jixiao_formats::ReadOptions;
+use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "jixiao", version, about = "预算绩效目标表工具 (budget performance-target tables)")]
+#[command(
+    name = "jixiao",
+    version,
+    about = "预算绩效目标表工具 (budget performance-target tables)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
+/// Options shared by every command that reads a table.
+#[derive(Debug, clap::Args)]
+pub struct ReadArgs {
+    /// 强制使用的字符编码 (force an encoding: utf-8, gbk, gb18030, utf-16le …)
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// 工作簿中的工作表名 (sheet name in a workbook)
+    #[arg(long)]
+    pub sheet: Option<String>,
+}
+
+impl ReadArgs {
+    pub fn options(&self) -> ReadOptions {
+        ReadOptions {
+            encoding: self.encoding.clone(),
+            sheet: self.sheet.clone(),
+            ..ReadOptions::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum HumanOrJson {
+    Human,
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// 显示：在终端里查看一张表 (show a table in the terminal)
+    Show {
+        file: PathBuf,
+        #[command(flatten)]
+        read: ReadArgs,
+        /// 输出格式 (output format)
+        #[arg(long, value_enum, default_value = "human")]
+        format: HumanOrJson,
+        /// 只显示统计 (counts only)
+        #[arg(long)]
+        summary: bool,
+        /// 不列出指标 (hide the indicators)
+        #[arg(long)]
+        no_indicators: bool,
+    },
     /// 审核：按规则检查绩效目标表 (review tables against the rules)
     Check(check::CheckArgs),
+    /// 生成合成测试数据 (generate synthetic tables for benchmarks)
+    Gen(gen::GenArgs),
+    /// 统计文件行数（读取速度上限的参照）(count lines: the read-speed ceiling for benchmarks)
+    #[command(hide = true)]
+    CountLines { file: PathBuf },
+}
+
+fn read_table(
+    path: &std::path::Path,
+    read: &ReadArgs,
+) -> Result<jixiao_core::Table, jixiao_formats::Error> {
+    jixiao_formats::read_path(path, &read.options())
+}
+
+fn run(cli: Cli) -> Result<i32> {
+    match cli.command {
+        Command::Show {
+            file,
+            read,
+            format,
+            summary,
+            no_indicators,
+        } => {
+            let table = match read_table(&file, &read) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("错误 (error): {e}");
+                    return Ok(2);
+                }
+            };
+            match (format, summary) {
+                (HumanOrJson::Human, false) => print!("{}", show::render(&table, !no_indicators)),
+                (HumanOrJson::Human, true) => show::print_summary_human(&show::summary(&table))?,
+                (HumanOrJson::Json, true) => {
+                    println!("{}", serde_json::to_string_pretty(&show::summary(&table))?)
+                }
+                (HumanOrJson::Json, false) => println!("{}", serde_json::to_string_pretty(&table)?),
+            }
+            Ok(0)
+        }
+        Command::Check(args) => check::run(&args),
+        Command::Gen(args) => gen::run(&args).map(|()| 0),
+        Command::CountLines { file } => {
+            let bytes = std::fs::read(&file)?;
+            println!("{}", memchr::memchr_iter(b'\n', &bytes).count());
+            Ok(0)
+        }
+    }
 }
 
 fn main() {
     let cli = Cli::parse();
-    let code = match &cli.command {
-        Command::Check(args) => match check::run(args) {
-            Ok(code) => code,
-            Err(e) => {
-                eprintln!("错误 (error): {e:#}");
-                2
-            }
-        },
+    let code = match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("错误 (error): {e:#}");
+            2
+        }
     };
     std::process::exit(code);
 }

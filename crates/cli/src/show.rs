@@ -1,0 +1,213 @@
+//! `jixiao show`: a readable terminal view of a table.
+
+use anyhow::Result;
+use jixiao_core::{Funding, Table, Target};
+use rust_decimal::Decimal;
+use std::fmt::Write as _;
+use unicode_width::UnicodeWidthStr;
+
+/// Pad `s` to `width` terminal cells (CJK counts 2), truncating with `…` when longer.
+pub fn fit(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    let full = UnicodeWidthStr::width(s);
+    for ch in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+        if full > width && w + cw + 1 > width {
+            out.push('…');
+            w += 1;
+            break;
+        }
+        if w + cw > width {
+            break;
+        }
+        out.push(ch);
+        w += cw;
+    }
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    out
+}
+
+fn amount(d: Option<Decimal>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn funding_line(f: &Funding) -> String {
+    format!(
+        "{:>12} {:>12} {:>12} {:>12}",
+        amount(f.total),
+        amount(f.fiscal_appropriation),
+        amount(f.special_account),
+        amount(f.other_funds)
+    )
+}
+
+/// A short human rendering of a target.
+pub fn target_text(t: &Target) -> String {
+    match t {
+        Target::Quantitative(q) => {
+            let mut s = String::new();
+            if let Some(op) = q.op {
+                s.push_str(op.symbol());
+            }
+            s.push_str(&q.value.to_string());
+            if let Some(hi) = q.value_hi {
+                let _ = write!(s, "-{hi}");
+            }
+            if let Some(u) = &q.unit {
+                s.push_str(u);
+            }
+            s
+        }
+        Target::Qualitative { text } => format!("定性: {text}"),
+        Target::Graded(g) => format!("优{} 良{} 中{}", g.you.value, g.liang.value, g.zhong.value),
+        Target::Missing => "（空）".to_string(),
+    }
+}
+
+/// Render the whole table for a terminal.
+pub fn render(table: &Table, with_indicators: bool) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "{}", table.title.as_deref().unwrap_or("（无标题）"));
+    let _ = writeln!(
+        o,
+        "部门: {}  年度: {}  金额单位: {}{}  版式: {:?}",
+        table.department.as_deref().unwrap_or("—"),
+        table
+            .fiscal_year
+            .map(|y| y.to_string())
+            .unwrap_or_else(|| "—".into()),
+        table.money_scale.label(),
+        if table.money_scale_stated {
+            ""
+        } else {
+            "（推定）"
+        },
+        table.layout
+    );
+    let s = &table.source;
+    let _ = writeln!(
+        o,
+        "来源: {} ({}{}{})",
+        s.path,
+        s.format,
+        s.encoding
+            .as_deref()
+            .map(|e| format!(", {e}"))
+            .unwrap_or_default(),
+        s.sheet
+            .as_deref()
+            .map(|e| format!(", 工作表 {e}"))
+            .unwrap_or_default()
+    );
+    let _ = writeln!(o);
+    let _ = writeln!(
+        o,
+        "{} {:>12} {:>12} {:>12} {:>12}",
+        fit("项目名称（资金使用单位）", 44),
+        "总计",
+        "财政拨款",
+        "财政专户拨款",
+        "其他资金"
+    );
+    if let Some(gt) = &table.grand_total {
+        let _ = writeln!(o, "{} {}", fit(&gt.label, 44), funding_line(&gt.funding));
+    }
+    for unit in &table.units {
+        let stated = unit
+            .stated
+            .as_ref()
+            .map(|r| r.funding)
+            .unwrap_or_else(|| Funding::sum(unit.projects.iter().map(|p| &p.funding)));
+        let _ = writeln!(
+            o,
+            "{} {}",
+            fit(&format!("▸ {}", unit.name), 44),
+            funding_line(&stated)
+        );
+        for p in &unit.projects {
+            let _ = writeln!(
+                o,
+                "{} {}  [{} 条指标]",
+                fit(&format!("    {}", p.name), 44),
+                funding_line(&p.funding),
+                p.indicators.len()
+            );
+            if with_indicators {
+                for i in &p.indicators {
+                    let seq = i.seq.map(|n| n.to_string()).unwrap_or_else(|| "·".into());
+                    let cat = match &i.subcategory {
+                        Some(sub) => format!("{}/{}", i.category.label(), sub),
+                        None => i.category.label().to_string(),
+                    };
+                    let _ = writeln!(
+                        o,
+                        "        {:>2} {} {} {}",
+                        seq,
+                        fit(&cat, 22),
+                        fit(&i.name, 36),
+                        target_text(&i.target)
+                    );
+                }
+            }
+        }
+    }
+    if !table.notices.is_empty() {
+        let _ = writeln!(o, "\n读取说明 (reader notes):");
+        for n in &table.notices {
+            let at = n
+                .origin
+                .map(|o| format!("第{}行第{}列: ", o.row, o.col))
+                .unwrap_or_default();
+            let _ = writeln!(o, "  [{}] {}{}", n.code, at, n.message);
+        }
+    }
+    o
+}
+
+/// Counts for `--summary` and machine output.
+#[derive(Debug, serde::Serialize)]
+pub struct Summary {
+    pub file: String,
+    pub units: usize,
+    pub projects: usize,
+    pub indicators: usize,
+    pub grand_total: Option<String>,
+    pub projects_sum: String,
+    pub notices: usize,
+}
+
+pub fn summary(table: &Table) -> Summary {
+    let projects: Vec<_> = table.projects().collect();
+    Summary {
+        file: table.source.path.clone(),
+        units: table.units.len(),
+        projects: projects.len(),
+        indicators: projects.iter().map(|p| p.indicators.len()).sum(),
+        grand_total: table
+            .grand_total
+            .as_ref()
+            .and_then(|g| g.funding.total)
+            .map(|d| d.to_string()),
+        projects_sum: projects
+            .iter()
+            .map(|p| p.funding.total_or_zero())
+            .sum::<Decimal>()
+            .to_string(),
+        notices: table.notices.len(),
+    }
+}
+
+pub fn print_summary_human(s: &Summary) -> Result<()> {
+    println!(
+        "{}: {} 个单位, {} 个项目, {} 条指标, 合计 {} 万元 (项目之和 {}), {} 条读取说明",
+        s.file,
+        s.units,
+        s.projects,
+        s.indicators,
+        s.grand_total.as_deref().unwrap_or("—"),
+        s.projects_sum,
+        s.notices
+    );
+    Ok(())
+}
