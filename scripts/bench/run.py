@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Benchmarks of reading (and reviewing) a 100 000-project table, with the
+Python baseline measured in the same run. Writes a Markdown table to stdout.
+
+    python3 scripts/bench/run.py [--projects 100000] [--runs 3] [--skip-python]
+
+Needs: a release build (`cargo build --release`), pandas + openpyxl for the baseline.
+Timing is wall-clock (best and median of N runs); memory is peak RSS from /usr/bin/time.
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+JIXIAO = os.path.join(ROOT, "target", "release", "jixiao")
+DATA = os.path.join(ROOT, "bench-data")
+
+
+def run(cmd, runs):
+    times, rss, out = [], 0, ""
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, capture_output=True, text=True)
+        times.append(time.perf_counter() - t0)
+        if p.returncode not in (0, 1):
+            sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
+        rss = max(rss, int(p.stderr.strip().splitlines()[-1]))
+        out = p.stdout.strip()
+    return min(times), statistics.median(times), rss / 1024, out
+
+
+def gen(name, *args):
+    path = os.path.join(DATA, name)
+    if not os.path.exists(path):
+        subprocess.run([JIXIAO, "gen", *args, "-o", path], check=True)
+    return path
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--projects", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--skip-python", action="store_true")
+    a = ap.parse_args()
+    os.makedirs(DATA, exist_ok=True)
+    n = a.projects
+    files = {
+        "text (UTF-8, one-cell)": gen(f"one-cell-{n}.tsv", "--projects", str(n)),
+        "text (GBK, one-cell)": gen(f"one-cell-{n}-gbk.tsv", "--projects", str(n), "--encoding", "gbk"),
+        "text (UTF-8, rows)": gen(f"rows-{n}.tsv", "--projects", str(n), "--layout", "rows"),
+        "xlsx (one-cell)": gen(f"one-cell-{n}.xlsx", "--projects", str(n), "--format", "xlsx"),
+    }
+    rows = []
+
+    def add(what, path, cmd):
+        best, med, rss, out = run(cmd, a.runs)
+        mb = os.path.getsize(path) / 1e6
+        rows.append((what, f"{mb:.1f}", f"{best:.3f}", f"{med:.3f}", f"{mb / best:.0f}", f"{rss:.0f}", out[:60]))
+        return best
+
+    results = {}
+    for what, path in files.items():
+        results[("jixiao", what)] = add(f"jixiao read: {what}", path, [JIXIAO, "show", path, "--summary"])
+        if what.startswith("text (UTF-8, one"):
+            results[("ceiling", what)] = add(f"memchr line count: {what}", path, [JIXIAO, "count-lines", path])
+            results[("check", what)] = add(f"jixiao check (read + review): {what}", path, [JIXIAO, "check", path, "--format", "json", "--quiet"])
+        if not a.skip_python:
+            if what.startswith("text") and "rows" not in what:
+                enc = ["--encoding", "gbk"] if "GBK" in what else []
+                results[("python", what)] = add(f"pandas + regex: {what}", path, [sys.executable, os.path.join(ROOT, "scripts/bench/baseline.py"), "text", path, *enc])
+            if what.startswith("xlsx"):
+                results[("python", what)] = add(f"openpyxl + regex: {what}", path, [sys.executable, os.path.join(ROOT, "scripts/bench/baseline.py"), "xlsx", path])
+
+    print(f"projects: {n}, runs: {a.runs}, cores: {os.cpu_count()}\n")
+    print("| what | MB | best s | median s | MB/s | peak RSS MiB | output |")
+    print("|---|---|---|---|---|---|---|")
+    for r in rows:
+        print("| " + " | ".join(r) + " |")
+    print()
+    for what in files:
+        j, p = results.get(("jixiao", what)), results.get(("python", what))
+        if j and p:
+            print(f"- {what}: jixiao is {p / j:.1f}x the Python baseline")
+    c, j = results.get(("ceiling", "text (UTF-8, one-cell)")), results.get(("jixiao", "text (UTF-8, one-cell)"))
+    if c and j:
+        print(f"- text (UTF-8): jixiao read takes {j / c:.1f}x the memchr line-count ceiling")
+    k = results.get(("check", "text (UTF-8, one-cell)"))
+    if k and j:
+        print(f"- review adds {100 * (k - j) / j:.0f}% to read time")
+
+
+if __name__ == "__main__":
+    main()
