@@ -1,0 +1,199 @@
+//! Printable HTML: one standalone page (no external CSS or JS), zh-CN, with the
+//! title, department and money lines and the table in the one-cell (7 columns)
+//! or row-per-indicator layout (rowspans). Print CSS: A4 landscape, header
+//! repeated on each page, no page break inside a row. All text is auto-escaped
+//! by the askama template `templates/table.html`.
+
+use super::view::{
+    amount_text, department_line, for_each_one_cell_row, indicator_cells, merge_runs, money_line,
+    one_cell_headers, project_rows, title, unit_rows, RowKind, ROW_HEADERS,
+};
+use super::{io_error, WriteOptions};
+use crate::error::{Error, Result};
+use askama::Template;
+use jixiao_core::{Funding, LayoutFamily, Table};
+
+/// One cell of the page's table.
+#[derive(Debug, Clone)]
+pub struct HtmlCell {
+    pub text: String,
+    pub rowspan: usize,
+    /// `num` (right-aligned amount), `long` (prose), or empty.
+    pub class: &'static str,
+}
+
+/// One row of the page's table.
+#[derive(Debug, Clone)]
+pub struct HtmlRow {
+    /// `total`, `unit`, `project` or empty.
+    pub class: &'static str,
+    pub cells: Vec<HtmlCell>,
+}
+
+#[derive(Template)]
+#[template(path = "table.html")]
+struct Page<'a> {
+    title: &'a str,
+    department: Option<String>,
+    money: &'a str,
+    layout_class: &'static str,
+    headers: Vec<String>,
+    rows: Vec<HtmlRow>,
+}
+
+fn cell(text: impl Into<String>, class: &'static str) -> HtmlCell {
+    HtmlCell {
+        text: text.into(),
+        rowspan: 1,
+        class,
+    }
+}
+
+fn amounts(f: &Funding) -> [HtmlCell; 4] {
+    [
+        cell(amount_text(f.total), "num"),
+        cell(amount_text(f.fiscal_appropriation), "num"),
+        cell(amount_text(f.special_account), "num"),
+        cell(amount_text(f.other_funds), "num"),
+    ]
+}
+
+/// Render the page to a string.
+pub fn to_html_string(table: &Table, opts: &WriteOptions) -> Result<String> {
+    let (headers, rows, layout_class) = match opts.layout_for(table) {
+        LayoutFamily::OneCell => (
+            one_cell_headers(table)
+                .iter()
+                .map(|h| h.to_string())
+                .collect(),
+            one_cell_rows(table),
+            "one-cell",
+        ),
+        LayoutFamily::RowPerIndicator => (
+            ROW_HEADERS.iter().map(|h| h.to_string()).collect(),
+            row_family_rows(table),
+            "row-per-indicator",
+        ),
+    };
+    let page = Page {
+        title: title(table),
+        department: department_line(table),
+        money: money_line(),
+        layout_class,
+        headers,
+        rows,
+    };
+    page.render()
+        .map_err(|e| Error::Write(format!("HTML 模板渲染失败 (HTML template failed): {e}")))
+}
+
+/// Write the page.
+pub fn write_html(table: &Table, opts: &WriteOptions, out: &mut dyn std::io::Write) -> Result<()> {
+    let s = to_html_string(table, opts)?;
+    out.write_all(s.as_bytes()).map_err(|e| io_error("HTML", e))
+}
+
+fn one_cell_rows(table: &Table) -> Vec<HtmlRow> {
+    let mut rows = Vec::new();
+    let _ = for_each_one_cell_row::<std::convert::Infallible>(table, |r| {
+        let mut cells = vec![cell(r.name, "")];
+        cells.extend(amounts(&r.funding));
+        cells.push(cell(r.goal, "long"));
+        cells.push(cell(r.indicators.into_owned(), "long"));
+        rows.push(HtmlRow {
+            class: match r.kind {
+                RowKind::Total => "total",
+                RowKind::Unit => "unit",
+                RowKind::Project => "project",
+            },
+            cells,
+        });
+        Ok(())
+    });
+    rows
+}
+
+fn row_family_rows(table: &Table) -> Vec<HtmlRow> {
+    let mut rows = Vec::new();
+    if let Some(gt) = &table.grand_total {
+        let mut cells = vec![cell(gt.label.clone(), ""), cell("", "")];
+        cells.extend(amounts(&gt.funding));
+        cells.extend((0..8).map(|_| cell("", "")));
+        rows.push(HtmlRow {
+            class: "total",
+            cells,
+        });
+    }
+    for unit in &table.units {
+        let mut unit_cell = Some(HtmlCell {
+            text: unit.name.clone(),
+            rowspan: unit_rows(unit),
+            class: "",
+        });
+        if unit.projects.is_empty() {
+            let mut cells: Vec<HtmlCell> = unit_cell.take().into_iter().collect();
+            cells.extend((0..13).map(|_| cell("", "")));
+            rows.push(HtmlRow {
+                class: "unit",
+                cells,
+            });
+        }
+        for p in &unit.projects {
+            let n = project_rows(p);
+            let ind_cells: Vec<[String; 7]> = p.indicators.iter().map(indicator_cells).collect();
+            let cat_keys: Vec<&str> = ind_cells.iter().map(|c| c[0].as_str()).collect();
+            // 二级 merges only inside one 一级 run.
+            let sub_keys: Vec<String> = ind_cells
+                .iter()
+                .map(|c| {
+                    if c[1].is_empty() {
+                        String::new()
+                    } else {
+                        format!("{}\u{1f}{}", c[0], c[1])
+                    }
+                })
+                .collect();
+            let sub_refs: Vec<&str> = sub_keys.iter().map(String::as_str).collect();
+            let cat_runs = merge_runs(&cat_keys);
+            let sub_runs = merge_runs(&sub_refs);
+            for r in 0..n {
+                let mut cells: Vec<HtmlCell> = unit_cell.take().into_iter().collect();
+                if r == 0 {
+                    let span = |mut c: HtmlCell| {
+                        c.rowspan = n;
+                        c
+                    };
+                    cells.push(span(cell(p.name.clone(), "")));
+                    cells.extend(amounts(&p.funding).into_iter().map(span));
+                    cells.push(span(cell(p.goal.clone().unwrap_or_default(), "long")));
+                }
+                match ind_cells.get(r) {
+                    None => cells.extend((0..7).map(|_| cell("", ""))),
+                    Some(ic) => {
+                        for (i, text) in ic.iter().enumerate() {
+                            let run = match i {
+                                0 => cat_runs.get(r).copied().unwrap_or(1),
+                                1 => sub_runs.get(r).copied().unwrap_or(1),
+                                _ => 1,
+                            };
+                            if run == 0 {
+                                continue;
+                            }
+                            let class = if i == 6 { "num" } else { "" };
+                            cells.push(HtmlCell {
+                                text: text.clone(),
+                                rowspan: run,
+                                class,
+                            });
+                        }
+                    }
+                }
+                rows.push(HtmlRow {
+                    class: "project",
+                    cells,
+                });
+            }
+        }
+    }
+    rows
+}

@@ -1,0 +1,448 @@
+//! Shared views of a [`Table`] for the writers: the 7-column one-cell rows, the
+//! row-per-indicator blocks, indicator field texts, and cell hygiene
+//! (formula-injection neutralisation, tab/newline cleaning, CJK display width).
+
+use jixiao_core::grammar;
+use jixiao_core::{
+    Category, Comparator, Field, Funding, Indicator, LayoutFamily, Project, Table, Target, Unit,
+};
+use rust_decimal::Decimal;
+use std::borrow::Cow;
+use unicode_width::UnicodeWidthStr;
+
+/// Default title when the table has none.
+pub(crate) const DEFAULT_TITLE: &str = "项目支出绩效目标表";
+
+/// Neutralise spreadsheet formula injection (公式注入): a text cell that starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`.
+/// A text that is a plain number (`-12.50`, `+3`) is left alone, so real numbers
+/// are never altered.
+pub fn neutralize_formula(text: &str) -> Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !is_plain_number(text) => {
+            Cow::Owned(format!("'{text}"))
+        }
+        _ => Cow::Borrowed(text),
+    }
+}
+
+/// True for `-12.50`, `+3`, `0.5`: an optional sign, digits, an optional fraction.
+pub(crate) fn is_plain_number(text: &str) -> bool {
+    let t = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (int, frac) = match t.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (t, None),
+    };
+    !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Replace tabs and line breaks inside a cell by a space (for one-line-per-row text).
+pub(crate) fn clean_cell(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\t', '\n', '\r']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last_space = false;
+    for c in text.chars() {
+        if matches!(c, '\t' | '\n' | '\r') {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Display width in terminal cells; CJK (and ambiguous-width punctuation such as `“”`) count 2.
+pub(crate) fn display_width(text: &str) -> usize {
+    text.lines()
+        .map(UnicodeWidthStr::width_cjk)
+        .max()
+        .unwrap_or(0)
+}
+
+/// An amount as printed (keeps the decimal's own precision), blank when absent.
+pub(crate) fn amount_text(v: Option<Decimal>) -> String {
+    v.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// The 一级 label to show: canonical, or as written when not recognised.
+pub(crate) fn category_text(ind: &Indicator) -> &str {
+    match ind.category {
+        Category::Unknown => ind.category_raw.as_str(),
+        c => c.label(),
+    }
+}
+
+/// 指标性质: the canonical comparator symbol (`≥ > ≤ < =`), `区间` for a range,
+/// `定性` for qualitative and `分级` for graded targets.
+pub(crate) fn op_text(ind: &Indicator) -> &'static str {
+    match &ind.target {
+        Target::Quantitative(q) => match q.op {
+            Some(Comparator::Range) => "区间",
+            Some(op) => op.symbol(),
+            None => "",
+        },
+        Target::Qualitative { .. } => "定性",
+        Target::Graded(_) => "分级",
+        Target::Missing => "",
+    }
+}
+
+/// 指标值: the number (lower bound of a range), the qualitative wording, or the raw text.
+pub(crate) fn value_text(ind: &Indicator) -> String {
+    match &ind.target {
+        Target::Quantitative(q) => q.value.to_string(),
+        Target::Qualitative { text } => text.clone(),
+        Target::Graded(_) => ind.raw_value.clone(),
+        Target::Missing => String::new(),
+    }
+}
+
+/// The numeric 指标值 when the target is a single quantitative value.
+pub(crate) fn value_number(ind: &Indicator) -> Option<Decimal> {
+    match &ind.target {
+        Target::Quantitative(q) if q.value_hi.is_none() => Some(q.value),
+        _ => None,
+    }
+}
+
+/// 指标值上限 of a range target.
+pub(crate) fn value_hi_text(ind: &Indicator) -> String {
+    ind.target
+        .quantity()
+        .and_then(|q| q.value_hi)
+        .map(|d| d.to_string())
+        .unwrap_or_default()
+}
+
+/// 度量单位: the parsed unit, else the unit column as written.
+pub(crate) fn measure_unit(ind: &Indicator) -> &str {
+    ind.target
+        .quantity()
+        .and_then(|q| q.unit.as_deref())
+        .or(ind.unit_column.as_deref())
+        .unwrap_or("")
+}
+
+/// 指标值 shown in the row layouts: a range as `a-b`, otherwise [`value_text`].
+pub(crate) fn value_display(ind: &Indicator) -> String {
+    match ind.target.quantity() {
+        Some(q) if q.value_hi.is_some() => format!("{}-{}", q.value, value_hi_text(ind)),
+        _ => value_text(ind),
+    }
+}
+
+/// 定性描述 of a qualitative target.
+pub(crate) fn qualitative_text(ind: &Indicator) -> &str {
+    match &ind.target {
+        Target::Qualitative { text } => text,
+        _ => "",
+    }
+}
+
+/// The value written the canonical one-cell way: label, comparator, number, unit
+/// (`发布新媒体推送100篇`, `≥95%`, `80-90%`, `效果明显`).
+fn canonical_value(ind: &Indicator) -> String {
+    match &ind.target {
+        Target::Quantitative(q) => {
+            let mut s = String::new();
+            if let Some(l) = &ind.value_label {
+                s.push_str(l);
+            }
+            match (q.op, q.value_hi) {
+                (_, Some(hi)) => s.push_str(&format!("{}-{hi}", q.value)),
+                (Some(op), None) if op != Comparator::Range => {
+                    s.push_str(op.symbol());
+                    s.push_str(&q.value.to_string());
+                }
+                _ => s.push_str(&q.value.to_string()),
+            }
+            s.push_str(measure_unit(ind));
+            s
+        }
+        Target::Qualitative { text } => text.clone(),
+        Target::Graded(_) | Target::Missing => ind.raw_value.clone(),
+    }
+}
+
+/// A project's 绩效指标 cell: verbatim when the source had one, else formatted with
+/// [`grammar::format_cell`] (row-layout indicators renumbered 1..n, canonical 一级 and value).
+pub(crate) fn indicator_cell_text<'a>(table: &Table, project: &'a Project) -> Cow<'a, str> {
+    if let Some(cell) = &project.indicator_cell {
+        return clean_cell(cell);
+    }
+    if project.indicators.is_empty() {
+        return Cow::Borrowed("");
+    }
+    let canonical = table.layout == LayoutFamily::RowPerIndicator
+        || project.indicators.iter().any(|i| i.seq.is_none());
+    let text = if canonical {
+        let items: Vec<Indicator> = project
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, ind)| {
+                let mut c = ind.clone();
+                c.seq = Some(u32::try_from(i + 1).unwrap_or(u32::MAX));
+                c.category_raw = category_text(ind).to_string();
+                c.raw_value = canonical_value(ind);
+                c.terminator = Some("。".to_string());
+                c
+            })
+            .collect();
+        grammar::format_cell(&items)
+    } else {
+        grammar::format_cell(&project.indicators)
+    };
+    Cow::Owned(clean_cell(&text).into_owned())
+}
+
+/// What a row of the 7-column layout is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RowKind {
+    /// 合计.
+    Total,
+    /// 资金使用单位.
+    Unit,
+    /// 项目.
+    Project,
+}
+
+/// One row of the 7-column one-cell layout.
+pub(crate) struct OneCellRow<'a> {
+    pub kind: RowKind,
+    pub name: &'a str,
+    pub funding: Funding,
+    pub goal: &'a str,
+    pub indicators: Cow<'a, str>,
+    /// Source row (1-based), when known.
+    pub source_row: Option<u32>,
+}
+
+/// The 7 field columns of the one-cell layout, in order.
+pub(crate) const ONE_CELL_FIELDS: [Field; 7] = [
+    Field::ProjectName,
+    Field::Total,
+    Field::FiscalAppropriation,
+    Field::SpecialAccount,
+    Field::OtherFunds,
+    Field::Goal,
+    Field::IndicatorCell,
+];
+
+const ONE_CELL_DEFAULT_HEADERS: [&str; 7] = [
+    "项目名称（资金使用单位）",
+    "总计",
+    "财政拨款",
+    "财政专户拨款",
+    "其他资金",
+    "绩效目标",
+    "绩效指标",
+];
+
+/// Header texts of the 7-column layout: verbatim from the source when it had that
+/// column, else the sample's wording.
+pub(crate) fn one_cell_headers(table: &Table) -> [&str; 7] {
+    let mut out = ONE_CELL_DEFAULT_HEADERS;
+    if table.layout == LayoutFamily::OneCell {
+        for (slot, field) in out.iter_mut().zip(ONE_CELL_FIELDS) {
+            if let Some(c) = table.columns.iter().find(|c| c.field == field) {
+                *slot = c.header.as_str();
+            }
+        }
+    }
+    out
+}
+
+fn unit_row_funding(unit: &Unit) -> Funding {
+    Funding::sum(unit.projects.iter().map(|p| &p.funding))
+}
+
+fn nonzero(row: u32) -> Option<u32> {
+    (row > 0).then_some(row)
+}
+
+/// Visit the rows of the 7-column layout in order: 合计, then each unit row and its projects.
+///
+/// Stated 合计 and unit rows are written as stated. A unit without a stated row gets a
+/// row (summed from its projects) only when the table has several units, so that
+/// project membership is not lost; with one unit, projects follow 合计 directly.
+pub(crate) fn for_each_one_cell_row<E>(
+    table: &Table,
+    mut f: impl FnMut(OneCellRow<'_>) -> Result<(), E>,
+) -> Result<(), E> {
+    if let Some(gt) = &table.grand_total {
+        f(OneCellRow {
+            kind: RowKind::Total,
+            name: &gt.label,
+            funding: gt.funding,
+            goal: "",
+            indicators: Cow::Borrowed(""),
+            source_row: nonzero(gt.origin.row),
+        })?;
+    }
+    let several = table.units.len() > 1;
+    for unit in &table.units {
+        match &unit.stated {
+            Some(s) => f(OneCellRow {
+                kind: RowKind::Unit,
+                name: &s.label,
+                funding: s.funding,
+                goal: "",
+                indicators: Cow::Borrowed(""),
+                source_row: nonzero(s.origin.row),
+            })?,
+            None if several => f(OneCellRow {
+                kind: RowKind::Unit,
+                name: &unit.name,
+                funding: unit_row_funding(unit),
+                goal: "",
+                indicators: Cow::Borrowed(""),
+                source_row: None,
+            })?,
+            None => {}
+        }
+        for p in &unit.projects {
+            f(OneCellRow {
+                kind: RowKind::Project,
+                name: &p.name,
+                funding: p.funding,
+                goal: p.goal.as_deref().unwrap_or(""),
+                indicators: indicator_cell_text(table, p),
+                source_row: nonzero(p.origin.row),
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Column headers of the row-per-indicator layout.
+pub(crate) const ROW_HEADERS: [&str; 14] = [
+    "单位名称",
+    "项目名称",
+    "总计",
+    "财政拨款",
+    "财政专户拨款",
+    "其他资金",
+    "绩效目标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标性质",
+    "指标值",
+    "度量单位",
+    "权重",
+];
+
+/// Number of leading columns that belong to the project (merged down its rows).
+pub(crate) const ROW_PROJECT_COLS: usize = 7;
+
+/// The title line.
+pub(crate) fn title(table: &Table) -> &str {
+    table
+        .title
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or(DEFAULT_TITLE)
+}
+
+/// `部门名称：…`, when the department is known.
+pub(crate) fn department_line(table: &Table) -> Option<String> {
+    table.department.as_ref().map(|d| format!("部门名称：{d}"))
+}
+
+/// The money line. The model always holds 万元, whatever the source printed.
+pub(crate) fn money_line() -> &'static str {
+    "单位：万元"
+}
+
+/// The 7 indicator cells of a row-per-indicator row: 一级, 二级, 三级, 指标性质, 指标值, 度量单位, 权重.
+pub(crate) fn indicator_cells(ind: &Indicator) -> [String; 7] {
+    [
+        category_text(ind).to_string(),
+        ind.subcategory.clone().unwrap_or_default(),
+        ind.name.clone(),
+        op_text(ind).to_string(),
+        value_display(ind),
+        measure_unit(ind).to_string(),
+        ind.weight.map(|w| w.to_string()).unwrap_or_default(),
+    ]
+}
+
+/// Vertical merge runs over consecutive equal non-empty keys: for each position the
+/// run length when a run starts there, 0 when covered by the run above.
+pub(crate) fn merge_runs(keys: &[&str]) -> Vec<usize> {
+    let mut out = vec![1; keys.len()];
+    let mut start = 0;
+    for i in 1..=keys.len() {
+        let same = i < keys.len() && !keys[i].is_empty() && keys.get(start) == keys.get(i);
+        if !same {
+            if let Some(slot) = out.get_mut(start) {
+                *slot = i - start;
+            }
+            for slot in out.iter_mut().take(i).skip(start + 1) {
+                *slot = 0;
+            }
+            start = i;
+        }
+    }
+    out
+}
+
+/// Rows a project takes in the row-per-indicator layout.
+pub(crate) fn project_rows(p: &Project) -> usize {
+    p.indicators.len().max(1)
+}
+
+/// Rows a unit takes in the row-per-indicator layout.
+pub(crate) fn unit_rows(u: &Unit) -> usize {
+    u.projects.iter().map(project_rows).sum::<usize>().max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neutralises_formula_starts_but_not_numbers() {
+        assert_eq!(neutralize_formula("=1+1"), "'=1+1");
+        assert_eq!(neutralize_formula("+86 123"), "'+86 123");
+        assert_eq!(neutralize_formula("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralize_formula("\tx"), "'\tx");
+        assert_eq!(neutralize_formula("\rx"), "'\rx");
+        assert_eq!(neutralize_formula("-"), "'-");
+        assert_eq!(neutralize_formula("-12.50"), "-12.50");
+        assert_eq!(neutralize_formula("+3"), "+3");
+        assert_eq!(neutralize_formula("服务对象满意度85%"), "服务对象满意度85%");
+        assert_eq!(neutralize_formula("1-2个"), "1-2个");
+    }
+
+    #[test]
+    fn cleans_tabs_and_newlines() {
+        assert_eq!(clean_cell("a\tb\r\nc"), "a b c");
+        assert_eq!(clean_cell("abc"), "abc");
+    }
+
+    #[test]
+    fn merge_runs_cover_repeats() {
+        assert_eq!(
+            merge_runs(&["a", "a", "b", "", "", "b"]),
+            vec![2, 0, 1, 1, 1, 1]
+        );
+        assert_eq!(merge_runs(&["x"]), vec![1]);
+        assert_eq!(merge_runs(&[]), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn cjk_counts_double() {
+        assert_eq!(display_width("合计"), 4);
+        assert_eq!(display_width("“青年”ab"), 10);
+    }
+}

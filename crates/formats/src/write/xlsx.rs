@@ -1,0 +1,509 @@
+//! XLSX in the official layout (rust_xlsxwriter, constant-memory mode).
+//!
+//! Rows: the title merged across the table width, `部门名称：…`, `单位：万元`
+//! (right-aligned), the header (bold, borders, wrap), then the data with borders
+//! and wrap. Amounts are NUMBERS with the number format `0.00` (or the decimal's
+//! own precision when it has more places, e.g. `0.000000`).
+//!
+//! - One-cell family: the sample's 7 columns; 合计 and unit rows bold.
+//! - Row-per-indicator family: 14 columns, one row per indicator; the unit, project,
+//!   amount and goal cells are merged down the project's rows, 一级/二级 where
+//!   consecutive rows repeat (up to [`WriteOptions::xlsx_merge_limit`] data rows;
+//!   beyond it values are repeated instead, to keep memory bounded).
+//!
+//! Column widths are computed from the text (CJK = 2 cells) and capped; long
+//! columns wrap. A4 landscape, fit to one page wide, header row repeated on every
+//! printed page, panes frozen under the header. Every text cell is written as a
+//! string (never a formula) and neutralised against formula injection.
+//! Worksheets use rust_xlsxwriter's constant-memory mode: rows are flushed to a
+//! temporary file as they are written, so memory stays flat for 100 000 projects.
+
+use super::view::{
+    amount_text, department_line, display_width, for_each_one_cell_row, indicator_cells,
+    merge_runs, money_line, neutralize_formula, one_cell_headers, project_rows, title, unit_rows,
+    value_number, RowKind, ROW_HEADERS, ROW_PROJECT_COLS,
+};
+use super::{io_error, WriteOptions};
+use crate::error::{Error, Result};
+use jixiao_core::{Funding, LayoutFamily, Table};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Sheet name used for the table.
+pub const SHEET_NAME: &str = "绩效目标表";
+
+const FONT: &str = "宋体";
+/// Points per wrapped text line (11 pt font).
+const LINE_HEIGHT: f64 = 14.5;
+
+fn xerr(e: XlsxError) -> Error {
+    Error::Write(format!("XLSX 写出失败 (XLSX write failed): {e}"))
+}
+
+/// Write the workbook to `out` (assembled in memory, then copied).
+pub fn write_xlsx(table: &Table, opts: &WriteOptions, out: &mut dyn std::io::Write) -> Result<()> {
+    let mut wb = Workbook::new();
+    build(&mut wb, table, opts)?;
+    let buf = wb.save_to_buffer().map_err(xerr)?;
+    out.write_all(&buf).map_err(|e| io_error("XLSX", e))
+}
+
+/// Write the workbook straight to a file; rows stream through a temporary file
+/// (constant memory), suitable for very large tables.
+pub fn write_xlsx_file(table: &Table, opts: &WriteOptions, path: &Path) -> Result<()> {
+    let mut wb = Workbook::new();
+    build(&mut wb, table, opts)?;
+    wb.save(path).map_err(|e| match e {
+        XlsxError::IoError(io) => io_error(path.display().to_string(), io),
+        other => xerr(other),
+    })
+}
+
+/// Formats used by the sheet.
+struct Formats {
+    title: Format,
+    meta_left: Format,
+    meta_right: Format,
+    header: Format,
+    text: Format,
+    text_bold: Format,
+    /// Amount formats by (decimal places, bold).
+    amounts: HashMap<(u32, bool), Format>,
+}
+
+impl Formats {
+    fn new() -> Self {
+        let base = Format::new().set_font_name(FONT).set_font_size(10.5);
+        let cell = base
+            .clone()
+            .set_border(FormatBorder::Thin)
+            .set_text_wrap()
+            .set_align(FormatAlign::VerticalCenter);
+        Formats {
+            title: base
+                .clone()
+                .set_bold()
+                .set_font_size(16)
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            meta_left: base.clone().set_align(FormatAlign::Left),
+            meta_right: base.clone().set_align(FormatAlign::Right),
+            header: cell.clone().set_bold().set_align(FormatAlign::Center),
+            text: cell.clone(),
+            text_bold: cell.set_bold(),
+            amounts: HashMap::new(),
+        }
+    }
+
+    fn amount(&mut self, places: u32, bold: bool) -> &Format {
+        let places = places.max(2);
+        self.amounts.entry((places, bold)).or_insert_with(|| {
+            let pattern = format!("0.{}", "0".repeat(places as usize));
+            let f = Format::new()
+                .set_font_name(FONT)
+                .set_font_size(10.5)
+                .set_border(FormatBorder::Thin)
+                .set_align(FormatAlign::Right)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_num_format(pattern);
+            if bold {
+                f.set_bold()
+            } else {
+                f
+            }
+        })
+    }
+}
+
+/// A worksheet writer that keeps rows in order (constant-memory mode).
+struct Sheet<'w> {
+    ws: &'w mut Worksheet,
+    fmt: Formats,
+}
+
+impl Sheet<'_> {
+    fn text(&mut self, row: u32, col: u16, text: &str, bold: bool) -> Result<()> {
+        let f = if bold {
+            &self.fmt.text_bold
+        } else {
+            &self.fmt.text
+        };
+        if text.is_empty() {
+            self.ws.write_blank(row, col, f).map_err(xerr)?;
+        } else {
+            self.ws
+                .write_string_with_format(row, col, neutralize_formula(text), f)
+                .map_err(xerr)?;
+        }
+        Ok(())
+    }
+
+    fn number(&mut self, row: u32, col: u16, v: Option<Decimal>, bold: bool) -> Result<()> {
+        match v {
+            None => self.text(row, col, "", bold),
+            Some(d) => match d.to_f64() {
+                Some(x) => {
+                    let f = self.fmt.amount(d.scale(), bold).clone();
+                    self.ws
+                        .write_number_with_format(row, col, x, &f)
+                        .map_err(xerr)?;
+                    Ok(())
+                }
+                None => self.text(row, col, &d.to_string(), bold),
+            },
+        }
+    }
+
+    /// A plain number in General format (indicator values, weights).
+    fn plain_number(&mut self, row: u32, col: u16, d: Decimal) -> Result<()> {
+        match d.to_f64() {
+            Some(x) => {
+                let f = if d.scale() > 0 {
+                    let pattern = format!("0.{}", "0".repeat(d.scale() as usize));
+                    self.fmt.text.clone().set_num_format(pattern)
+                } else {
+                    self.fmt.text.clone()
+                };
+                self.ws
+                    .write_number_with_format(row, col, x, &f)
+                    .map_err(xerr)?;
+                Ok(())
+            }
+            None => self.text(row, col, &d.to_string(), false),
+        }
+    }
+
+    fn amounts(&mut self, row: u32, first_col: u16, f: &Funding, bold: bool) -> Result<()> {
+        for (i, (_, v)) in f.columns().into_iter().enumerate() {
+            self.number(row, first_col + i as u16, v, bold)?;
+        }
+        Ok(())
+    }
+
+    /// Merge `rows` rows down from `row` in `col` with a text value.
+    fn merged_text(
+        &mut self,
+        row: u32,
+        col: u16,
+        rows: usize,
+        text: &str,
+        bold: bool,
+    ) -> Result<()> {
+        if rows <= 1 {
+            return self.text(row, col, text, bold);
+        }
+        let last = row + u32::try_from(rows - 1).map_err(|_| too_many())?;
+        let f = if bold {
+            self.fmt.text_bold.clone()
+        } else {
+            self.fmt.text.clone()
+        };
+        self.ws
+            .merge_range(row, col, last, col, &neutralize_formula(text), &f)
+            .map_err(xerr)?;
+        Ok(())
+    }
+
+    /// Merge `rows` rows down from `row` in `col` with an amount.
+    fn merged_number(&mut self, row: u32, col: u16, rows: usize, v: Option<Decimal>) -> Result<()> {
+        if rows > 1 {
+            let last = row + u32::try_from(rows - 1).map_err(|_| too_many())?;
+            let f = match v {
+                Some(d) => self.fmt.amount(d.scale(), false).clone(),
+                None => self.fmt.text.clone(),
+            };
+            self.ws
+                .merge_range(row, col, last, col, "", &f)
+                .map_err(xerr)?;
+        }
+        self.number(row, col, v, false)
+    }
+}
+
+fn too_many() -> Error {
+    Error::Write("表格行数超出 XLSX 上限 (too many rows for XLSX)".to_string())
+}
+
+/// Column width in Excel units for texts of the given display widths.
+fn width(max_display: usize, min: usize, cap: usize) -> f64 {
+    (max_display.clamp(min, cap) + 2) as f64
+}
+
+/// Estimated wrapped lines of `text` in a column `col_width` wide.
+fn lines(text: &str, col_width: f64) -> usize {
+    let usable = (col_width - 1.0).max(1.0);
+    text.split('\n')
+        .map(|l| ((display_width(l) as f64) / usable).ceil().max(1.0) as usize)
+        .sum::<usize>()
+        .max(1)
+}
+
+fn build(wb: &mut Workbook, table: &Table, opts: &WriteOptions) -> Result<()> {
+    let ws = wb.add_worksheet_with_constant_memory().map_err(xerr)?;
+    ws.set_name(SHEET_NAME).map_err(xerr)?;
+    let layout = opts.layout_for(table);
+    let ncols: u16 = match layout {
+        LayoutFamily::OneCell => 7,
+        LayoutFamily::RowPerIndicator => 14,
+    };
+    let mut sheet = Sheet {
+        ws,
+        fmt: Formats::new(),
+    };
+    let widths = match layout {
+        LayoutFamily::OneCell => one_cell_widths(table),
+        LayoutFamily::RowPerIndicator => row_widths(table),
+    };
+    for (i, w) in widths.iter().enumerate() {
+        sheet.ws.set_column_width(i as u16, *w).map_err(xerr)?;
+    }
+    // Preamble: title, department, money scale.
+    let last_col = ncols - 1;
+    let t = neutralize_formula(title(table)).into_owned();
+    sheet
+        .ws
+        .merge_range(0, 0, 0, last_col, &t, &sheet.fmt.title)
+        .map_err(xerr)?;
+    sheet.ws.set_row_height(0, 30).map_err(xerr)?;
+    let mut row: u32 = 1;
+    if let Some(d) = department_line(table) {
+        let d = neutralize_formula(&d).into_owned();
+        sheet
+            .ws
+            .merge_range(row, 0, row, last_col, &d, &sheet.fmt.meta_left)
+            .map_err(xerr)?;
+        row += 1;
+    }
+    sheet
+        .ws
+        .merge_range(row, 0, row, last_col, money_line(), &sheet.fmt.meta_right)
+        .map_err(xerr)?;
+    row += 1;
+    let header_row = row;
+    let headers: Vec<String> = match layout {
+        LayoutFamily::OneCell => one_cell_headers(table)
+            .iter()
+            .map(|h| h.to_string())
+            .collect(),
+        LayoutFamily::RowPerIndicator => ROW_HEADERS.iter().map(|h| h.to_string()).collect(),
+    };
+    for (i, h) in headers.iter().enumerate() {
+        sheet
+            .ws
+            .write_string_with_format(
+                header_row,
+                i as u16,
+                neutralize_formula(h),
+                &sheet.fmt.header,
+            )
+            .map_err(xerr)?;
+    }
+    row += 1;
+    match layout {
+        LayoutFamily::OneCell => write_one_cell(&mut sheet, table, row)?,
+        LayoutFamily::RowPerIndicator => write_row_family(&mut sheet, table, row, &widths, opts)?,
+    }
+    sheet
+        .ws
+        .set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_print_center_horizontally(true);
+    sheet
+        .ws
+        .set_repeat_rows(header_row, header_row)
+        .map_err(xerr)?;
+    sheet.ws.set_freeze_panes(header_row + 1, 0).map_err(xerr)?;
+    Ok(())
+}
+
+fn one_cell_widths(table: &Table) -> Vec<f64> {
+    let headers = one_cell_headers(table);
+    let mut max = headers.map(display_width);
+    let _ = for_each_one_cell_row::<std::convert::Infallible>(table, |r| {
+        let f = r.funding;
+        let cols = [
+            display_width(r.name),
+            amount_text(f.total).len(),
+            amount_text(f.fiscal_appropriation).len(),
+            amount_text(f.special_account).len(),
+            amount_text(f.other_funds).len(),
+            display_width(r.goal),
+            display_width(&r.indicators),
+        ];
+        for (m, c) in max.iter_mut().zip(cols) {
+            *m = (*m).max(c);
+        }
+        Ok(())
+    });
+    let caps = [40, 14, 14, 14, 14, 50, 70];
+    let mins = [10, 8, 8, 8, 8, 10, 10];
+    max.iter()
+        .zip(caps.iter().zip(mins))
+        .map(|(m, (cap, min))| width(*m, min, *cap))
+        .collect()
+}
+
+fn write_one_cell(sheet: &mut Sheet<'_>, table: &Table, first_row: u32) -> Result<()> {
+    let mut row = first_row;
+    for_each_one_cell_row(table, |r| {
+        let bold = r.kind != RowKind::Project;
+        sheet.text(row, 0, r.name, bold)?;
+        sheet.amounts(row, 1, &r.funding, bold)?;
+        sheet.text(row, 5, r.goal, bold)?;
+        sheet.text(row, 6, &r.indicators, bold)?;
+        row = row.checked_add(1).ok_or_else(too_many)?;
+        Ok(())
+    })
+}
+
+fn row_widths(table: &Table) -> Vec<f64> {
+    let mut max: Vec<usize> = ROW_HEADERS.iter().map(|h| display_width(h)).collect();
+    let mut bump = |i: usize, w: usize| {
+        if let Some(m) = max.get_mut(i) {
+            *m = (*m).max(w);
+        }
+    };
+    for unit in &table.units {
+        bump(0, display_width(&unit.name));
+        for p in &unit.projects {
+            bump(1, display_width(&p.name));
+            for (i, (_, v)) in p.funding.columns().into_iter().enumerate() {
+                bump(2 + i, amount_text(v).len());
+            }
+            bump(6, display_width(p.goal.as_deref().unwrap_or("")));
+            for ind in &p.indicators {
+                for (i, c) in indicator_cells(ind).iter().enumerate() {
+                    bump(ROW_PROJECT_COLS + i, display_width(c));
+                }
+            }
+        }
+    }
+    let caps = [24, 30, 14, 14, 14, 14, 40, 12, 14, 30, 8, 16, 10, 8];
+    let mins = [8, 10, 8, 8, 8, 8, 10, 6, 6, 10, 6, 6, 6, 6];
+    max.iter()
+        .zip(caps.iter().zip(mins))
+        .map(|(m, (cap, min))| width(*m, min, *cap))
+        .collect()
+}
+
+fn write_row_family(
+    sheet: &mut Sheet<'_>,
+    table: &Table,
+    first_row: u32,
+    widths: &[f64],
+    opts: &WriteOptions,
+) -> Result<()> {
+    let total_rows: usize = table.units.iter().map(unit_rows).sum();
+    let merge = total_rows <= opts.xlsx_merge_limit;
+    let w = |i: usize| widths.get(i).copied().unwrap_or(10.0);
+    let mut row = first_row;
+    let next = |r: u32| r.checked_add(1).ok_or_else(too_many);
+    if let Some(gt) = &table.grand_total {
+        sheet.text(row, 0, &gt.label, true)?;
+        sheet.text(row, 1, "", true)?;
+        sheet.amounts(row, 2, &gt.funding, true)?;
+        for c in 6..14 {
+            sheet.text(row, c, "", true)?;
+        }
+        row = next(row)?;
+    }
+    for unit in &table.units {
+        let urows = unit_rows(unit);
+        if unit.projects.is_empty() {
+            sheet.text(row, 0, &unit.name, true)?;
+            for c in 1..14 {
+                sheet.text(row, c, "", false)?;
+            }
+            row = next(row)?;
+            continue;
+        }
+        let mut first_of_unit = true;
+        for p in &unit.projects {
+            let n = project_rows(p);
+            let cells: Vec<[String; 7]> = p.indicators.iter().map(indicator_cells).collect();
+            let cat_keys: Vec<&str> = cells.iter().map(|c| c[0].as_str()).collect();
+            let sub_keys: Vec<String> = cells
+                .iter()
+                .map(|c| {
+                    if c[1].is_empty() {
+                        String::new()
+                    } else {
+                        format!("{}\u{1f}{}", c[0], c[1])
+                    }
+                })
+                .collect();
+            let sub_refs: Vec<&str> = sub_keys.iter().map(String::as_str).collect();
+            let (cat_runs, sub_runs) = if merge {
+                (merge_runs(&cat_keys), merge_runs(&sub_refs))
+            } else {
+                (vec![1; cells.len()], vec![1; cells.len()])
+            };
+            // Lines the merged project cells need, spread over the project's rows.
+            let goal = p.goal.as_deref().unwrap_or("");
+            let block_lines = lines(&p.name, w(1)).max(lines(goal, w(6)));
+            for r in 0..n {
+                let first = r == 0;
+                if merge {
+                    if first_of_unit {
+                        sheet.merged_text(row, 0, urows, &unit.name, false)?;
+                    }
+                    if first {
+                        sheet.merged_text(row, 1, n, &p.name, false)?;
+                        for (i, (_, v)) in p.funding.columns().into_iter().enumerate() {
+                            sheet.merged_number(row, 2 + i as u16, n, v)?;
+                        }
+                        sheet.merged_text(row, 6, n, goal, false)?;
+                    }
+                } else {
+                    sheet.text(row, 0, &unit.name, false)?;
+                    sheet.text(row, 1, &p.name, false)?;
+                    sheet.amounts(row, 2, &p.funding, false)?;
+                    sheet.text(row, 6, goal, false)?;
+                }
+                first_of_unit = false;
+                let mut own_lines = 1;
+                match (cells.get(r), p.indicators.get(r)) {
+                    (Some(ic), Some(ind)) => {
+                        for (i, text) in ic.iter().enumerate() {
+                            let col = (ROW_PROJECT_COLS + i) as u16;
+                            let run = match i {
+                                0 => cat_runs.get(r).copied().unwrap_or(1),
+                                1 => sub_runs.get(r).copied().unwrap_or(1),
+                                _ => 1,
+                            };
+                            if run == 0 {
+                                continue;
+                            }
+                            if run > 1 {
+                                sheet.merged_text(row, col, run, text, false)?;
+                                continue;
+                            }
+                            own_lines = own_lines.max(lines(text, w(ROW_PROJECT_COLS + i)));
+                            match (i, value_number(ind), ind.weight) {
+                                (4, Some(v), _) => sheet.plain_number(row, col, v)?,
+                                (6, _, Some(wt)) => sheet.plain_number(row, col, wt)?,
+                                _ => sheet.text(row, col, text, false)?,
+                            }
+                        }
+                    }
+                    _ => {
+                        for c in ROW_PROJECT_COLS..14 {
+                            sheet.text(row, c as u16, "", false)?;
+                        }
+                    }
+                }
+                let spread = block_lines.div_ceil(n);
+                let height = own_lines.max(spread) as f64 * LINE_HEIGHT + 4.0;
+                if height > LINE_HEIGHT + 4.0 {
+                    sheet.ws.set_row_height(row, height).map_err(xerr)?;
+                }
+                row = next(row)?;
+            }
+        }
+    }
+    Ok(())
+}
