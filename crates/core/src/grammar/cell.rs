@@ -1,0 +1,381 @@
+//! The one-cell form `N-产出指标：名称，年度指标值：5000人次。` (GUIDE §1.4).
+//!
+//! Scanner, in one pass over the bytes:
+//!
+//! 1. Item starts: every ASCII `-` (found with `memchr`) that has ASCII digits
+//!    right before it and one of [`ITEM_LEVELS`] plus `：` (or `:`) right after.
+//!    A start is *clean* when its 1–2 digits sit at offset 0 or right after
+//!    `。，；;` or whitespace. Otherwise it is *glued* to the previous value
+//!    (`…90%2-效益指标：`, a missing terminator): the next expected sequence
+//!    number (previous seq + 1, or 1) decides how many of the digits are the
+//!    seq when it is a suffix of the digit run; else a run of 1–2 digits after
+//!    a non-digit is the seq; else the last digit is. The previous item then
+//!    has `terminator = None` (a reviewer sees the missing separator there).
+//! 2. Each item runs to the next start (or the end of the cell). In it the
+//!    name/value marker is the first `，年度指标值：`; failing that the first
+//!    `指标值` followed by `：`/`:` (optionally preceded by `年度` and `，`/`,`),
+//!    reported as `marker-nonstandard` because it cannot be written back.
+//! 3. The item's tail is its terminator: trailing whitespace, and before it at
+//!    most one of `。，；;`. So whitespace between items is kept in the previous
+//!    item's `terminator` (`"。 "`), and `raw_value` never ends in whitespace
+//!    or a terminator. `terminator` is `None` when the tail is empty.
+//! 4. Text before the first item is never dropped: blank text is reported as
+//!    `whitespace-outside-item`, other text as `text-outside-item`; a
+//!    non-empty cell without any item gives `no-items` (or
+//!    `whitespace-outside-item` when it is blank). An empty cell gives nothing.
+//!
+//! Each item's span covers it from its seq digits to the end of its terminator,
+//! so the spans of a cell tile it from the first item to the end.
+//! Problem codes: `text-outside-item`, `whitespace-outside-item`, `no-items`,
+//! `value-marker-missing`, `marker-nonstandard`, `seq-nonstandard`.
+
+use super::category::{parse_category, ITEM_LEVELS};
+use super::value::{is_ws, parse_value};
+use super::{CellProblem, ParsedCell};
+use crate::model::{Category, Indicator, Origin, Span, Target};
+
+/// The canonical name/value marker.
+pub(crate) const VALUE_MARKER: &str = "，年度指标值：";
+/// The canonical colon after the 一级 name.
+pub(crate) const LEVEL_COLON: &str = "：";
+
+fn span(start: usize, end: usize) -> Span {
+    let s = u32::try_from(start).unwrap_or(u32::MAX);
+    let e = u32::try_from(end).unwrap_or(u32::MAX);
+    Span::new(s, e)
+}
+
+fn is_boundary_char(c: char) -> bool {
+    matches!(c, '。' | '，' | '；' | ';') || is_ws(c)
+}
+
+fn is_terminator_char(c: char) -> bool {
+    matches!(c, '。' | '，' | '；' | ';')
+}
+
+/// A quoted excerpt for messages: at most 24 characters.
+fn excerpt(s: &str) -> String {
+    let mut out: String = s.chars().take(24).collect();
+    if s.chars().nth(24).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// An accepted item start.
+#[derive(Debug, Clone, Copy)]
+struct Start {
+    /// Byte offset of the seq digits (start of the item).
+    pos: usize,
+    /// Byte offset of the `-`.
+    hyphen: usize,
+    level: &'static str,
+    /// End of the colon after the level.
+    header_end: usize,
+    colon_standard: bool,
+    seq: u32,
+}
+
+fn digits_value(d: &[u8]) -> u32 {
+    d.iter().fold(0u32, |acc, b| {
+        acc.saturating_mul(10).saturating_add(u32::from(b - b'0'))
+    })
+}
+
+/// Whether the ASCII digit run `run` ends with the decimal digits of `n`.
+fn run_ends_with_number(run: &[u8], n: u32) -> Option<usize> {
+    let mut buf = [0u8; 10];
+    let mut len = 0;
+    let mut v = n;
+    loop {
+        let slot = buf.get_mut(len)?;
+        *slot = b'0' + u8::try_from(v % 10).ok()?;
+        len += 1;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let digits = buf.get(..len)?;
+    if len > 2 || run.len() < len {
+        return None;
+    }
+    let tail = run.get(run.len() - len..)?;
+    tail.iter().eq(digits.iter().rev()).then_some(len)
+}
+
+fn find_starts(cell: &str) -> Vec<Start> {
+    let bytes = cell.as_bytes();
+    let mut starts: Vec<Start> = Vec::new();
+    let mut search_from = 0usize;
+    for hy in memchr::memchr_iter(b'-', bytes) {
+        if hy < search_from {
+            continue;
+        }
+        // ASCII digit run right before the hyphen
+        let mut ds = hy;
+        while ds > search_from && bytes.get(ds - 1).is_some_and(u8::is_ascii_digit) {
+            ds -= 1;
+        }
+        if ds == hy {
+            continue;
+        }
+        let Some(after) = cell.get(hy + 1..) else {
+            continue;
+        };
+        let Some(level) = ITEM_LEVELS.iter().find(|l| after.starts_with(**l)) else {
+            continue;
+        };
+        let level_end = hy + 1 + level.len();
+        let rest = cell.get(level_end..).unwrap_or("");
+        let (colon_len, colon_standard) = if rest.starts_with(LEVEL_COLON) {
+            (LEVEL_COLON.len(), true)
+        } else if rest.starts_with(':') {
+            (1, false)
+        } else {
+            continue;
+        };
+        let run = bytes.get(ds..hy).unwrap_or(&[]);
+        let at_boundary = ds == 0
+            || cell
+                .get(..ds)
+                .and_then(|b| b.chars().next_back())
+                .is_some_and(is_boundary_char);
+        let seq_len = if at_boundary && run.len() <= 2 {
+            run.len()
+        } else {
+            let expected = starts.last().map_or(1, |s| s.seq.saturating_add(1));
+            match run_ends_with_number(run, expected) {
+                Some(n) => n,
+                None if run.len() <= 2 => run.len(),
+                None => 1,
+            }
+        };
+        let pos = hy - seq_len;
+        let seq = digits_value(bytes.get(pos..hy).unwrap_or(&[]));
+        let header_end = level_end + colon_len;
+        starts.push(Start {
+            pos,
+            hyphen: hy,
+            level,
+            header_end,
+            colon_standard,
+            seq,
+        });
+        search_from = header_end;
+    }
+    starts
+}
+
+/// Where the name ends and the value begins inside an item body
+/// (offsets relative to the body), and whether the marker is canonical.
+fn find_marker(body: &str) -> Option<(usize, usize, bool)> {
+    if let Some(i) = memchr::memmem::find(body.as_bytes(), VALUE_MARKER.as_bytes()) {
+        return Some((i, i + VALUE_MARKER.len(), true));
+    }
+    const KEY: &str = "指标值";
+    let finder = memchr::memmem::find_iter(body.as_bytes(), KEY.as_bytes());
+    for k in finder {
+        let after = body.get(k + KEY.len()..).unwrap_or("");
+        let colon_len = if after.starts_with('：') {
+            '：'.len_utf8()
+        } else if after.starts_with(':') {
+            1
+        } else {
+            continue;
+        };
+        let mut name_end = k;
+        let before = body.get(..name_end).unwrap_or("");
+        if let Some(b) = before.strip_suffix("年度") {
+            name_end = b.len();
+        }
+        let before = body.get(..name_end).unwrap_or("");
+        if let Some(b) = before
+            .strip_suffix('，')
+            .or_else(|| before.strip_suffix(','))
+        {
+            name_end = b.len();
+        }
+        return Some((name_end, k + KEY.len() + colon_len, false));
+    }
+    None
+}
+
+/// Split an item's tail into value and terminator (see module docs, step 3).
+fn split_terminator(s: &str) -> (&str, &str) {
+    let t = s.trim_end_matches(is_ws);
+    let t = match t.chars().next_back() {
+        Some(c) if is_terminator_char(c) => &t[..t.len() - c.len_utf8()],
+        _ => t,
+    };
+    (t, &s[t.len()..])
+}
+
+/// Parse a one-cell 绩效指标 text. Every indicator gets `origin` and its byte span.
+/// Never panics; see the module docs for the rules and the problem codes.
+pub fn parse_cell(cell: &str, origin: Origin) -> ParsedCell {
+    let mut out = ParsedCell::default();
+    if cell.is_empty() {
+        return out;
+    }
+    let starts = find_starts(cell);
+    let first = starts.first().map_or(cell.len(), |s| s.pos);
+    if first > 0 {
+        let lead = cell.get(..first).unwrap_or("");
+        let blank = lead.chars().all(is_ws);
+        let (code, message) = match (starts.is_empty(), blank) {
+            (_, true) => (
+                "whitespace-outside-item",
+                "指标条目之外有空白 (whitespace outside any indicator item)".to_string(),
+            ),
+            (true, false) => (
+                "no-items",
+                format!(
+                    "单元格中没有「序号-一级指标：」格式的指标「{}」 (no indicator item found)",
+                    excerpt(lead)
+                ),
+            ),
+            (false, false) => (
+                "text-outside-item",
+                format!(
+                    "指标条目之外的文字「{}」 (text outside any indicator item)",
+                    excerpt(lead)
+                ),
+            ),
+        };
+        out.problems.push(CellProblem {
+            span: span(0, first),
+            code,
+            message,
+        });
+    }
+    out.indicators.reserve(starts.len());
+    for (k, st) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(cell.len(), |n| n.pos);
+        let digits = cell.get(st.pos..st.hyphen).unwrap_or("");
+        if digits.len() > 1 && digits.starts_with('0') {
+            out.problems.push(CellProblem {
+                span: span(st.pos, st.hyphen),
+                code: "seq-nonstandard",
+                message: format!("序号「{digits}」有前导零 (item number with a leading zero)"),
+            });
+        }
+        if !st.colon_standard {
+            out.problems.push(CellProblem {
+                span: span(st.header_end - 1, st.header_end),
+                code: "marker-nonstandard",
+                message: "一级指标后用了半角冒号「:」 (ASCII colon after the level name)"
+                    .to_string(),
+            });
+        }
+        let body_start = st.header_end.min(end);
+        let body = cell.get(body_start..end).unwrap_or("");
+        let (name, raw_value, term) = match find_marker(body) {
+            Some((name_end, value_start, canonical)) => {
+                if !canonical {
+                    out.problems.push(CellProblem {
+                        span: span(body_start + name_end, body_start + value_start),
+                        code: "marker-nonstandard",
+                        message: format!(
+                            "指标值标记「{}」不是标准的「{VALUE_MARKER}」 (non-standard value marker)",
+                            body.get(name_end..value_start).unwrap_or("")
+                        ),
+                    });
+                }
+                let (v, t) = split_terminator(body.get(value_start..).unwrap_or(""));
+                (body.get(..name_end).unwrap_or(""), Some(v), t)
+            }
+            None => {
+                out.problems.push(CellProblem {
+                    span: span(st.pos, end),
+                    code: "value-marker-missing",
+                    message: format!(
+                        "第{}项缺少「{VALUE_MARKER}」 (item without a value marker)",
+                        st.seq
+                    ),
+                });
+                let (n, t) = split_terminator(body);
+                (n, None, t)
+            }
+        };
+        let (target, value_label) = match raw_value {
+            Some(v) => {
+                let pv = parse_value(v);
+                (pv.target, pv.label)
+            }
+            None => (Target::Missing, None),
+        };
+        let (category, _) = parse_category(st.level);
+        out.indicators.push(Indicator {
+            seq: Some(st.seq),
+            category,
+            category_raw: st.level.to_string(),
+            subcategory: None,
+            name: name.to_string(),
+            target,
+            raw_value: raw_value.unwrap_or("").to_string(),
+            value_label,
+            terminator: (!term.is_empty()).then(|| term.to_string()),
+            unit_column: None,
+            op_column: None,
+            weight: None,
+            direction_stated: None,
+            origin,
+            span: Some(span(st.pos, end)),
+        });
+    }
+    out
+}
+
+/// The 一级 text to write at an item start: `category_raw` when it is an
+/// accepted item level, else the canonical label of a known category.
+pub(crate) fn item_level(ind: &Indicator) -> &str {
+    if ITEM_LEVELS.contains(&ind.category_raw.as_str()) || ind.category == Category::Unknown {
+        &ind.category_raw
+    } else {
+        ind.category.label()
+    }
+}
+
+/// Format indicators back into the one-cell form, using each item's raw text
+/// (seq, 一级 as written, name, raw value, terminator):
+/// `{seq}-{一级}：{name}，年度指标值：{raw_value}{terminator}`.
+///
+/// An item without `seq` is numbered by its position (1-based); a `category_raw`
+/// that is not an item level (row layouts: `产出指标(50分)`) is written as the
+/// category's canonical label. Row-layout indicators whose target came from
+/// separate columns should be written with [`super::format_cell_canonical`].
+pub fn format_cell(items: &[Indicator]) -> String {
+    let cap = items
+        .iter()
+        .map(|i| {
+            i.name.len()
+                + i.raw_value.len()
+                + i.category_raw.len()
+                + i.terminator.as_ref().map_or(0, String::len)
+                + 32
+        })
+        .sum();
+    let mut out = String::with_capacity(cap);
+    for (k, ind) in items.iter().enumerate() {
+        push_seq(
+            &mut out,
+            ind.seq.unwrap_or(u32::try_from(k + 1).unwrap_or(u32::MAX)),
+        );
+        out.push('-');
+        out.push_str(item_level(ind));
+        out.push_str(LEVEL_COLON);
+        out.push_str(&ind.name);
+        out.push_str(VALUE_MARKER);
+        out.push_str(&ind.raw_value);
+        if let Some(t) = &ind.terminator {
+            out.push_str(t);
+        }
+    }
+    out
+}
+
+pub(crate) fn push_seq(out: &mut String, seq: u32) {
+    use std::fmt::Write;
+    let _ = write!(out, "{seq}");
+}

@@ -1,0 +1,173 @@
+//! Comparator spellings (GUIDE §2.3): symbols, full-width forms and Chinese words.
+//!
+//! The tables are ordered so that a longer spelling comes before any shorter
+//! spelling it ends with (`不低于` before `低于`, `>=` before `=`); matching
+//! takes the first hit. A unit test checks that ordering.
+
+use crate::model::{Comparator, Direction};
+
+/// Comparators written before the number (`≥95%`, `不低于90%`, `维持时效 ≥1 年`).
+pub(crate) const PREFIX_OPS: &[(&str, Comparator)] = &[
+    // words, longest first
+    ("大于或等于", Comparator::Ge),
+    ("小于或等于", Comparator::Le),
+    ("大于等于", Comparator::Ge),
+    ("小于等于", Comparator::Le),
+    ("不低于", Comparator::Ge),
+    ("不少于", Comparator::Ge),
+    ("不小于", Comparator::Ge),
+    ("不高于", Comparator::Le),
+    ("不超过", Comparator::Le),
+    ("不多于", Comparator::Le),
+    ("不大于", Comparator::Le),
+    ("控制在", Comparator::Le),
+    ("至少", Comparator::Ge),
+    ("达到", Comparator::Ge),
+    ("最多", Comparator::Le),
+    ("高于", Comparator::Gt),
+    ("大于", Comparator::Gt),
+    ("多于", Comparator::Gt),
+    ("超过", Comparator::Gt),
+    ("低于", Comparator::Lt),
+    ("小于", Comparator::Lt),
+    ("少于", Comparator::Lt),
+    ("不足", Comparator::Lt),
+    ("不满", Comparator::Lt),
+    ("等于", Comparator::Eq),
+    // two-character symbols
+    (">=", Comparator::Ge),
+    ("＞＝", Comparator::Ge),
+    (">＝", Comparator::Ge),
+    ("＞=", Comparator::Ge),
+    ("≥=", Comparator::Ge),
+    ("<=", Comparator::Le),
+    ("＜＝", Comparator::Le),
+    ("<＝", Comparator::Le),
+    ("＜=", Comparator::Le),
+    ("≤=", Comparator::Le),
+    ("==", Comparator::Eq),
+    // one-character symbols
+    ("≥", Comparator::Ge),
+    ("≧", Comparator::Ge),
+    ("⩾", Comparator::Ge),
+    ("≤", Comparator::Le),
+    ("≦", Comparator::Le),
+    ("⩽", Comparator::Le),
+    (">", Comparator::Gt),
+    ("＞", Comparator::Gt),
+    ("<", Comparator::Lt),
+    ("＜", Comparator::Lt),
+    ("=", Comparator::Eq),
+    ("＝", Comparator::Eq),
+];
+
+/// Comparators written after the number and unit (`100人次以上`, `90万元以内`).
+/// Chinese law counts 以上/以下/以内 as inclusive, hence `Ge`/`Le`.
+pub(crate) const SUFFIX_OPS: &[(&str, Comparator)] = &[
+    ("及以上", Comparator::Ge),
+    ("以上", Comparator::Ge),
+    ("以内", Comparator::Le),
+    ("以下", Comparator::Le),
+    ("之内", Comparator::Le),
+    ("内", Comparator::Le),
+];
+
+/// Separators of a range target (`80-90%`, `80～90%`, `80至90%`).
+pub(crate) const RANGE_SEPS: &[&str] = &["——", "-", "－", "～", "~", "〜", "—", "–", "至", "到"];
+
+/// Characters that belong to comparator symbols; a value label never contains them.
+pub(crate) fn is_op_symbol_char(c: char) -> bool {
+    matches!(
+        c,
+        '≥' | '≤' | '<' | '>' | '=' | '＞' | '＜' | '＝' | '≧' | '≦' | '⩾' | '⩽'
+    )
+}
+
+/// The comparator a text ends with, and its spelling (`维持时效 ≥` → `≥`).
+pub(crate) fn prefix_op_at_end(text: &str) -> Option<(&'static str, Comparator)> {
+    PREFIX_OPS
+        .iter()
+        .find(|(spelling, _)| text.ends_with(spelling))
+        .copied()
+}
+
+/// The suffix comparator a text ends with (`人次以上` → `以上`).
+pub(crate) fn suffix_op_at_end(text: &str) -> Option<(&'static str, Comparator)> {
+    SUFFIX_OPS
+        .iter()
+        .find(|(spelling, _)| text.ends_with(spelling))
+        .copied()
+}
+
+/// Read a 指标性质 / 计算符号 cell on its own: any spelling of §2.3
+/// (`≥`, `>=`, `＞＝`, `不低于`, `以上` …), surrounding spaces ignored.
+/// `定性`, `定量`, `正向`, `反向` and unknown text give `None`.
+pub fn parse_comparator(raw: &str) -> Option<Comparator> {
+    let t = raw.trim();
+    if t.is_empty() {
+        return None;
+    }
+    PREFIX_OPS
+        .iter()
+        .chain(SUFFIX_OPS.iter())
+        .find(|(spelling, _)| *spelling == t)
+        .map(|(_, op)| *op)
+}
+
+/// Read a 指标方向性 cell: `正向`/`正向指标`/`越大越好` → higher is better,
+/// `反向`/`反向指标`/`越小越好` → lower is better.
+pub fn parse_direction(raw: &str) -> Option<Direction> {
+    let t = raw.trim();
+    let t = t.strip_suffix("指标").unwrap_or(t);
+    match t {
+        "正向" | "越大越好" | "越高越好" | "正" => Some(Direction::HigherBetter),
+        "反向" | "越小越好" | "越低越好" | "逆向" | "负向" | "反" => {
+            Some(Direction::LowerBetter)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_spelling_is_shadowed_by_an_earlier_one() {
+        for table in [PREFIX_OPS, SUFFIX_OPS] {
+            for (i, (earlier, _)) in table.iter().enumerate() {
+                for (later, _) in &table[i + 1..] {
+                    assert!(
+                        !later.ends_with(earlier),
+                        "`{later}` is shadowed by `{earlier}`"
+                    );
+                }
+            }
+        }
+        for (i, earlier) in RANGE_SEPS.iter().enumerate() {
+            for later in &RANGE_SEPS[i + 1..] {
+                assert!(
+                    !later.ends_with(earlier),
+                    "`{later}` shadowed by `{earlier}`"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn column_spellings() {
+        assert_eq!(parse_comparator(" ≥ "), Some(Comparator::Ge));
+        assert_eq!(parse_comparator(">="), Some(Comparator::Ge));
+        assert_eq!(parse_comparator("＞＝"), Some(Comparator::Ge));
+        assert_eq!(parse_comparator("不超过"), Some(Comparator::Le));
+        assert_eq!(parse_comparator("以上"), Some(Comparator::Ge));
+        assert_eq!(parse_comparator("＜"), Some(Comparator::Lt));
+        assert_eq!(parse_comparator("＝"), Some(Comparator::Eq));
+        assert_eq!(parse_comparator("定性"), None);
+        assert_eq!(parse_comparator("定量"), None);
+        assert_eq!(parse_comparator(""), None);
+        assert_eq!(parse_direction("正向"), Some(Direction::HigherBetter));
+        assert_eq!(parse_direction("反向指标"), Some(Direction::LowerBetter));
+        assert_eq!(parse_direction("定性"), None);
+    }
+}

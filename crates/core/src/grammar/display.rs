@@ -1,0 +1,88 @@
+//! Canonical text of targets and indicators.
+//!
+//! - [`Quantity`]: `{op}{value}{unit}` with the canonical symbol (`≥95%`,
+//!   `≤90万元`, `=8个`, `5000人次`), a range as `{lo}-{hi}{unit}` (`80-90%`).
+//!   The value keeps its precision (`1.50`). [`super::parse_value`] reads it
+//!   back to the same quantity, with `op_raw` the canonical symbol.
+//! - [`Grades`]: `优:100% 良:90% 中:85% 差:85%`.
+//! - [`Target`]: the quantity, the wording (`效果明显`), the grades, or nothing
+//!   for [`Target::Missing`].
+
+use super::cell::{item_level, push_seq, LEVEL_COLON, VALUE_MARKER};
+use crate::model::{Comparator, Grades, Indicator, Quantity, Target};
+use std::fmt;
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let unit = self.unit.as_deref().unwrap_or("");
+        match (self.op, self.value_hi) {
+            (_, Some(hi)) => write!(f, "{}-{}{}", self.value, hi, unit),
+            (Some(Comparator::Range), None) => {
+                write!(f, "{}-{}{}", self.value, self.value, unit)
+            }
+            (Some(op), None) => write!(f, "{}{}{}", op.symbol(), self.value, unit),
+            (None, None) => write!(f, "{}{}", self.value, unit),
+        }
+    }
+}
+
+impl fmt::Display for Grades {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "优:{} 良:{} 中:{}", self.you, self.liang, self.zhong)?;
+        if let Some(cha) = &self.cha {
+            write!(f, " 差:{cha}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::Quantitative(q) => q.fmt(f),
+            Target::Qualitative { text } => f.write_str(text),
+            Target::Graded(g) => g.fmt(f),
+            Target::Missing => Ok(()),
+        }
+    }
+}
+
+/// A 年度指标值 in canonical form: the label (if any) then the target
+/// (`发布新媒体推送100篇`, `维持时效≥1年`, `≥95%`).
+pub fn format_value_canonical(label: Option<&str>, target: &Target) -> String {
+    match label {
+        Some(l) => format!("{l}{target}"),
+        None => target.to_string(),
+    }
+}
+
+/// One indicator in canonical one-cell form, numbered `seq`:
+/// `{seq}-{一级}：{name}，年度指标值：{canonical value}。`.
+pub fn format_indicator_canonical(ind: &Indicator, seq: u32) -> String {
+    let mut out = String::with_capacity(ind.name.len() + ind.raw_value.len() + 48);
+    push_seq(&mut out, seq);
+    out.push('-');
+    out.push_str(item_level(ind));
+    out.push_str(LEVEL_COLON);
+    out.push_str(&ind.name);
+    out.push_str(VALUE_MARKER);
+    out.push_str(&format_value_canonical(
+        ind.value_label.as_deref(),
+        &ind.target,
+    ));
+    out.push('。');
+    out
+}
+
+/// All indicators in canonical one-cell form; an item without `seq` is
+/// numbered by its position (1-based).
+pub fn format_cell_canonical(items: &[Indicator]) -> String {
+    items
+        .iter()
+        .enumerate()
+        .map(|(k, ind)| {
+            let pos = u32::try_from(k + 1).unwrap_or(u32::MAX);
+            format_indicator_canonical(ind, ind.seq.unwrap_or(pos))
+        })
+        .collect()
+}

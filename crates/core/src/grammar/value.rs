@@ -1,0 +1,492 @@
+//! 年度指标值 parsing (GUIDE §2.3, §2.4, §3.9 "operators", "numbers", "script, width").
+//!
+//! Shape of a quantitative value, read from the **last number** backwards:
+//!
+//! ```text
+//! value  := label? op? sign? number (unit-echo? range-sep number)? unit? suffix-op?
+//! ```
+//!
+//! - The number is the last run of digits (ASCII or full-width `０-９`), with an
+//!   optional decimal point (`.` or `．`) and `,` thousands separators that sit
+//!   between digit groups (`3,309,840.00`). It is kept exact with its printed
+//!   precision (`Decimal::from_str_exact`); a number too large for `Decimal`
+//!   makes the value qualitative.
+//! - A range is `a-b`, `a～b`, `a~b`, `a—b`, `a至b` (also `80%-90%`); `a > b`
+//!   makes the value qualitative.
+//! - `op` is any spelling of [`super::comparator::PREFIX_OPS`] right before the
+//!   number; a suffix `以上`/`及以上` (Ge) or `以内`/`以下`/`之内`/`内` (Le) after the
+//!   unit. Both together (`控制在90万元以内`) give `op_raw = "控制在…以内"`, the
+//!   prefix deciding the comparator. A range takes no comparator.
+//! - The unit is what follows the number: letters (Han or Latin) and
+//!   `% ％ / ／ ‰ ℃ ° ㎡ ² ³ ·`, at most 8 characters, no digits, no
+//!   punctuation, and no deadline marker (`前 底 末`). `％`/`百分比` → `%`,
+//!   `／` → `/`, spaces removed. Anything else after the number (`12月底前`,
+//!   `100%完成`) makes the value qualitative.
+//! - The label is the text before the comparator/number (`发布新媒体推送`),
+//!   trimmed, without a trailing `：`. A label holding comparator symbols,
+//!   `，,；;。` or ending in a dash makes the value qualitative
+//!   (`≥95%，≤100%` is not one target).
+//! - `百分之90` reads as 90 %.
+//!
+//! Graded values (`优:100% 良:90% 中:85% 差:85%`, `优100%，良90%，中85%，差85%`):
+//! the letters 优, 良, 中 (and optionally 差), in this order, each directly
+//! followed (after optional `:`, `：`, `为` or spaces) by a digit or comparator
+//! symbol. Every grade's text must be a quantity without a label; separators
+//! `，,；;、/|` and spaces between grades are ignored. Text before 优 becomes
+//! the label.
+
+use super::comparator::{
+    is_op_symbol_char, parse_comparator, prefix_op_at_end, suffix_op_at_end, RANGE_SEPS,
+};
+use super::ParsedValue;
+use crate::model::{Comparator, Grades, Quantity, Target};
+use rust_decimal::Decimal;
+
+/// Whitespace as met in cells: Unicode whitespace (includes U+3000).
+pub(crate) fn is_ws(c: char) -> bool {
+    c.is_whitespace()
+}
+
+fn trim_ws(s: &str) -> &str {
+    s.trim_matches(is_ws)
+}
+
+fn digit_of(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => Some(c as u8 - b'0'),
+        '０'..='９' => u8::try_from(c as u32 - '０' as u32).ok(),
+        _ => None,
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    digit_of(c).is_some()
+}
+
+fn is_point(c: char) -> bool {
+    c == '.' || c == '．'
+}
+
+/// A number token: byte range inside the text.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+}
+
+/// Length of a number starting at `start` (which holds a digit).
+fn number_end(s: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut seen_point = false;
+    let mut chars = s[start..].char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        let pos = start + off;
+        if is_digit(c) {
+            end = pos + c.len_utf8();
+            continue;
+        }
+        let rest = &s[pos + c.len_utf8()..];
+        if is_point(c) && !seen_point && rest.chars().next().is_some_and(is_digit) {
+            seen_point = true;
+            end = pos + c.len_utf8();
+            continue;
+        }
+        if c == ',' && !seen_point && end == pos {
+            // thousands separator: exactly three ASCII digits follow, then a non-digit
+            let b = rest.as_bytes();
+            let three = b.len() >= 3 && b.iter().take(3).all(u8::is_ascii_digit);
+            let fourth_ok = rest[3.min(rest.len())..]
+                .chars()
+                .next()
+                .is_none_or(|d| !is_digit(d));
+            if three && fourth_ok {
+                end = pos + 1;
+                continue;
+            }
+        }
+        break;
+    }
+    end
+}
+
+/// The last two number tokens of `s`.
+fn last_two_numbers(s: &str) -> (Option<Tok>, Option<Tok>) {
+    let mut prev = None;
+    let mut last = None;
+    let mut i = 0;
+    while i < s.len() {
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        if is_digit(c) {
+            let end = number_end(s, i);
+            prev = last;
+            last = Some(Tok { start: i, end });
+            i = end.max(i + c.len_utf8());
+        } else {
+            i += c.len_utf8();
+        }
+    }
+    (prev, last)
+}
+
+/// Exact decimal of a number token (full-width digits and separators handled).
+fn to_decimal(text: &str, negative: bool) -> Option<Decimal> {
+    let mut buf = [0u8; 72];
+    let mut n = 0;
+    if negative {
+        buf[0] = b'-';
+        n = 1;
+    }
+    for c in text.chars() {
+        let b = if let Some(d) = digit_of(c) {
+            b'0' + d
+        } else if is_point(c) {
+            b'.'
+        } else if c == ',' {
+            continue;
+        } else {
+            return None;
+        };
+        *buf.get_mut(n)? = b;
+        n += 1;
+    }
+    let s = std::str::from_utf8(buf.get(..n)?).ok()?;
+    Decimal::from_str_exact(s).ok()
+}
+
+fn is_unit_char(c: char) -> bool {
+    c.is_alphabetic() && !is_digit(c) && !matches!(c, '前' | '底' | '末') && !is_op_symbol_char(c)
+        || matches!(
+            c,
+            '%' | '％' | '/' | '／' | '‰' | '℃' | '°' | '㎡' | '²' | '³' | '·'
+        )
+}
+
+/// Normalise a unit of measure: `％`/`百分比` → `%`, `／` → `/`, spaces removed.
+pub fn normalize_unit(raw: &str) -> String {
+    let t = trim_ws(raw);
+    if t == "百分比" || t == "％" {
+        return "%".to_string();
+    }
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        match c {
+            '％' => out.push('%'),
+            '／' => out.push('/'),
+            c if is_ws(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// What follows the number: unit and suffix comparator. `None` when the text
+/// there is not a unit (the value is then qualitative).
+struct After<'a> {
+    unit_raw: &'a str,
+    suffix: Option<(&'static str, Comparator)>,
+}
+
+fn parse_after(after: &str) -> Option<After<'_>> {
+    let a = trim_ws(after);
+    let (a, suffix) = match suffix_op_at_end(a) {
+        Some((s, op)) => (trim_ws(&a[..a.len() - s.len()]), Some((s, op))),
+        None => (a, None),
+    };
+    if a.chars().count() > 8 {
+        return None;
+    }
+    // every char is a unit char; whitespace only next to a slash
+    let mut prev: Option<char> = None;
+    let mut chars = a.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_ws(c) {
+            let next = chars.clone().find(|d| !is_ws(*d));
+            let slash = |x: Option<char>| matches!(x, Some('/') | Some('／'));
+            if !(slash(prev) || slash(next)) {
+                return None;
+            }
+            continue;
+        }
+        if !is_unit_char(c) {
+            return None;
+        }
+        prev = Some(c);
+    }
+    Some(After {
+        unit_raw: a,
+        suffix,
+    })
+}
+
+fn has_bad_label_char(label: &str) -> bool {
+    label
+        .chars()
+        .any(|c| is_op_symbol_char(c) || matches!(c, '，' | ',' | '；' | ';' | '。'))
+        || label.ends_with(|c: char| matches!(c, '-' | '－' | '—' | '–' | '～' | '~' | '〜'))
+}
+
+/// A quantity with optional label, or `None` when the text is not one.
+fn parse_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
+    let (prev, last) = last_two_numbers(t);
+    let last = last?;
+    let after = parse_after(&t[last.end..])?;
+    let mut unit = if after.unit_raw.is_empty() {
+        None
+    } else {
+        Some(normalize_unit(after.unit_raw))
+    };
+
+    // range: `a-b`, `a%-b%`, `a 至 b`
+    let mut range: Option<(Tok, &'static str)> = None;
+    if let Some(p) = prev {
+        let mid = trim_ws(&t[p.end..last.start]);
+        if let Some(sep) = RANGE_SEPS.iter().find(|s| mid.ends_with(**s)) {
+            let echo = trim_ws(&mid[..mid.len() - sep.len()]);
+            let echo_ok = echo.is_empty()
+                || echo == after.unit_raw
+                || (matches!(echo, "%" | "％") && unit.as_deref() == Some("%"));
+            if echo_ok {
+                range = Some((p, sep));
+            }
+        }
+    }
+
+    let num_start = range.map_or(last.start, |(p, _)| p.start);
+    let mut before = &t[..num_start];
+
+    // sign of a single value: `-5%`, `≥-5%`
+    let mut negative = false;
+    if range.is_none() {
+        let trimmed = before.trim_end_matches(is_ws);
+        if let Some(rest) = trimmed
+            .strip_suffix('-')
+            .or_else(|| trimmed.strip_suffix('－'))
+            .or_else(|| trimmed.strip_suffix('−'))
+        {
+            let rest_t = rest.trim_end_matches(is_ws);
+            if rest_t.is_empty() || prefix_op_at_end(rest_t).is_some() {
+                negative = true;
+                before = rest_t;
+            }
+        }
+    }
+
+    let mut b = before.trim_end_matches(is_ws);
+    if unit.is_none() {
+        if let Some(r) = b.strip_suffix("百分之") {
+            unit = Some("%".to_string());
+            b = r.trim_end_matches(is_ws);
+        }
+    }
+    let prefix = prefix_op_at_end(b);
+    if let Some((s, _)) = prefix {
+        b = &b[..b.len() - s.len()];
+    }
+    let label = trim_ws(b);
+    let label = label.trim_end_matches(['：', ':']).trim_end_matches(is_ws);
+    if has_bad_label_char(label) {
+        return None;
+    }
+    let label = if label.is_empty() { None } else { Some(label) };
+
+    let (op, op_raw, value, value_hi) = match range {
+        Some((p, sep)) => {
+            if prefix.is_some() || after.suffix.is_some() {
+                return None;
+            }
+            let lo = to_decimal(&t[p.start..p.end], false)?;
+            let hi = to_decimal(&t[last.start..last.end], false)?;
+            if lo > hi {
+                return None;
+            }
+            (Some(Comparator::Range), Some(sep.to_string()), lo, Some(hi))
+        }
+        None => {
+            let v = to_decimal(&t[last.start..last.end], negative)?;
+            let (op, op_raw) = match (prefix, after.suffix) {
+                (Some((p, op)), Some((s, _))) => (Some(op), Some(format!("{p}…{s}"))),
+                (Some((p, op)), None) => (Some(op), Some(p.to_string())),
+                (None, Some((s, op))) => (Some(op), Some(s.to_string())),
+                (None, None) => (None, None),
+            };
+            (op, op_raw, v, None)
+        }
+    };
+    Some((
+        label,
+        Quantity {
+            op,
+            op_raw,
+            value,
+            value_hi,
+            unit,
+        },
+    ))
+}
+
+fn is_grade_sep(c: char) -> bool {
+    is_ws(c) || matches!(c, '，' | ',' | '；' | ';' | '、' | '/' | '|' | '。')
+}
+
+/// 优/良/中/差 graded targets; see the module docs for the accepted shapes.
+fn parse_graded(t: &str) -> Option<ParsedValue> {
+    if !(t.contains('优') && t.contains('良') && t.contains('中')) {
+        return None;
+    }
+    const GRADES: [char; 4] = ['优', '良', '中', '差'];
+    // (marker position, value start)
+    let mut marks: [(usize, usize); 4] = [(0, 0); 4];
+    let mut found = 0usize;
+    for (i, c) in t.char_indices() {
+        if !GRADES.contains(&c) {
+            continue;
+        }
+        let mut j = i + c.len_utf8();
+        let mut rest = t[j..].chars();
+        let mut next = rest.next();
+        while let Some(n) = next {
+            if is_ws(n) || matches!(n, ':' | '：' | '为') {
+                j += n.len_utf8();
+                next = rest.next();
+            } else {
+                break;
+            }
+        }
+        let Some(n) = next else { continue };
+        if !(is_digit(n) || is_op_symbol_char(n)) {
+            continue;
+        }
+        if found >= 4 || GRADES.get(found) != Some(&c) {
+            return None;
+        }
+        *marks.get_mut(found)? = (i, j);
+        found += 1;
+    }
+    if found < 3 {
+        return None;
+    }
+    let mut qs: Vec<Quantity> = Vec::with_capacity(found);
+    for k in 0..found {
+        let (_, start) = *marks.get(k)?;
+        let end = if k + 1 < found {
+            marks.get(k + 1)?.0
+        } else {
+            t.len()
+        };
+        let seg = t.get(start..end)?.trim_end_matches(is_grade_sep);
+        match parse_quantity(seg) {
+            Some((None, q)) => qs.push(q),
+            _ => return None,
+        }
+    }
+    let prefix = trim_ws(t.get(..marks.first()?.0)?);
+    let prefix = prefix.trim_end_matches(['：', ':']).trim_end_matches(is_ws);
+    let label = if prefix.is_empty() {
+        None
+    } else {
+        Some(prefix.to_string())
+    };
+    let mut it = qs.into_iter();
+    let grades = Grades {
+        you: it.next()?,
+        liang: it.next()?,
+        zhong: it.next()?,
+        cha: it.next(),
+    };
+    Some(ParsedValue {
+        label,
+        target: Target::Graded(grades),
+    })
+}
+
+/// Parse a 年度指标值 on its own (`≥95%`, `发布新媒体推送100篇`, `效果明显`, `不低于90%` …).
+/// Never panics. Empty or blank → [`Target::Missing`]; wording → qualitative.
+pub fn parse_value(raw: &str) -> ParsedValue {
+    let t = trim_ws(raw);
+    if t.is_empty() {
+        return ParsedValue {
+            label: None,
+            target: Target::Missing,
+        };
+    }
+    if let Some(g) = parse_graded(t) {
+        return g;
+    }
+    match parse_quantity(t) {
+        Some((label, q)) => ParsedValue {
+            label: label.map(str::to_string),
+            target: Target::Quantitative(q),
+        },
+        None => ParsedValue {
+            label: None,
+            target: Target::Qualitative {
+                text: t.to_string(),
+            },
+        },
+    }
+}
+
+/// Parse a target given in separate columns (row layouts): 指标性质 (`≥`, `定性` …),
+/// 指标值, 度量单位.
+///
+/// The value is parsed with [`parse_value`]. Then, for a quantitative value:
+/// the 指标性质 comparator (any spelling of [`parse_comparator`]) applies only
+/// when the value states none (a comparator in the value wins; a range never
+/// takes one); the 度量单位 applies only when the value has no unit (a unit in
+/// the value wins). A suffix comparator in the unit column (`%以上`) also
+/// counts. `定性`/`定量`/`正向` … set nothing. The caller keeps both raw texts
+/// in `Indicator::op_column` / `Indicator::unit_column` so a reviewer can
+/// compare them.
+pub fn parse_target_parts(op: Option<&str>, value: &str, unit: Option<&str>) -> ParsedValue {
+    let mut pv = parse_value(value);
+    if let Target::Quantitative(q) = &mut pv.target {
+        let is_range = q.op == Some(Comparator::Range);
+        if let Some(u) = unit.map(trim_ws).filter(|u| !u.is_empty()) {
+            let (u_text, u_suffix) = match suffix_op_at_end(u) {
+                Some((s, c)) if u.len() > s.len() => {
+                    (trim_ws(&u[..u.len() - s.len()]), Some((s, c)))
+                }
+                _ => (u, None),
+            };
+            if q.unit.is_none() {
+                q.unit = Some(normalize_unit(u_text));
+            }
+            if let (None, Some((s, c)), false) = (q.op, u_suffix, is_range) {
+                q.op = Some(c);
+                q.op_raw = Some(s.to_string());
+            }
+        }
+        if let Some(o) = op.map(trim_ws).filter(|o| !o.is_empty()) {
+            if q.op.is_none() && !is_range {
+                if let Some(c) = parse_comparator(o) {
+                    q.op = Some(c);
+                    q.op_raw = Some(o.to_string());
+                }
+            }
+        }
+    }
+    pv
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_scanner() {
+        let (p, l) = last_two_numbers("80-90%");
+        let (p, l) = (p.unwrap(), l.unwrap());
+        assert_eq!((p.start, p.end, l.start, l.end), (0, 2, 3, 5));
+        let (_, l) = last_two_numbers("3,309,840.00元");
+        assert_eq!(l.unwrap().end, "3,309,840.00".len());
+        let (_, l) = last_two_numbers("1,23");
+        assert_eq!(l.unwrap().start, 2);
+        assert_eq!(
+            to_decimal("３,309．5", false).unwrap().to_string(),
+            "3309.5"
+        );
+        assert!(to_decimal("99999999999999999999999999999999", false).is_none());
+    }
+}
