@@ -1,1 +1,360 @@
 //! The reviewer (审核): rules with stable ids producing cell-precise findings.
+//!
+//! [`review`] runs every enabled rule of the [`catalogue`] over a [`Table`]
+//! and returns [`Finding`]s in a deterministic order (by row, column, span,
+//! rule id). Pure: no IO.
+
+mod arith;
+pub mod catalogue;
+mod content;
+mod doc;
+mod goals;
+pub mod profile;
+mod structure;
+mod text;
+mod unit_cost;
+
+pub use catalogue::{rule, Rule, RULES};
+pub use doc::{json_schema_markdown, rules_markdown};
+pub use profile::{Profile, RuleSetting, Thresholds};
+
+use crate::model::{Field, Indicator, Origin, Project, Span, Table};
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// An irregularity or suggestion.
+    Info,
+    /// A substantive problem an expert reviewer would send back.
+    Warning,
+    /// Data internally inconsistent or unusable.
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Severity::Info => "提示",
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        }
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "info" | "note" => Ok(Severity::Info),
+            "warning" | "warn" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            other => Err(format!("未知级别「{other}」 (unknown severity)")),
+        }
+    }
+}
+
+/// The project a finding concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectRef {
+    /// 0-based index among all projects of the table, in source order.
+    pub index: usize,
+    pub name: String,
+}
+
+/// Where a finding points. File and sheet come from [`Table::source`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    /// 1-based row (line) of the source.
+    pub row: Option<u32>,
+    /// 1-based column (field).
+    pub col: Option<u32>,
+    /// Byte span inside the cell text.
+    pub span: Option<Span>,
+    pub project: Option<ProjectRef>,
+    /// The indicator's item number (`seq`).
+    pub indicator: Option<u32>,
+}
+
+/// One problem found by a rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Rule id from the catalogue, or a reader notice code.
+    pub rule: String,
+    pub severity: Severity,
+    pub location: Location,
+    /// Chinese message.
+    pub message: String,
+    pub message_en: String,
+    /// Suggested fix (Chinese).
+    pub help: String,
+    pub help_en: String,
+}
+
+/// Review a table under a profile. Deterministic; never panics.
+pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
+    let mut sink = Sink {
+        table,
+        profile,
+        out: Vec::new(),
+    };
+    arith::check(&mut sink);
+    structure::check(&mut sink);
+    content::check(&mut sink);
+    goals::check(&mut sink);
+    unit_cost::check(&mut sink);
+    if profile.notices {
+        for n in &table.notices {
+            if !profile.enabled(&n.code) {
+                continue;
+            }
+            sink.out.push(Finding {
+                rule: n.code.clone(),
+                severity: profile.severity(&n.code, Severity::Info),
+                location: Location {
+                    row: n.origin.map(|o| o.row),
+                    col: n.origin.map(|o| o.col),
+                    ..Location::default()
+                },
+                message: n.message.clone(),
+                message_en: n.message.clone(),
+                help: "读取时的提示，请核对原表。".to_string(),
+                help_en: "A note from the reader; check the source.".to_string(),
+            });
+        }
+    }
+    let mut out = sink.out;
+    out.sort_by(|a, b| {
+        let key = |f: &Finding| {
+            (
+                f.location.row.unwrap_or(0),
+                f.location.col.unwrap_or(0),
+                f.location.span.map(|s| (s.start, s.end)).unwrap_or((0, 0)),
+            )
+        };
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.rule.cmp(&b.rule))
+            .then_with(|| a.message.cmp(&b.message))
+    });
+    out
+}
+
+/// The text of a cell as the model holds it (name, amount, goal or
+/// indicator cell), for showing a finding in context.
+pub fn cell_text(table: &Table, row: u32, col: u32) -> Option<String> {
+    let field = field_at(table, col)?;
+    let amount = |f: &crate::model::Funding| -> Option<String> {
+        let v = match field {
+            Field::Total => f.total,
+            Field::FiscalAppropriation => f.fiscal_appropriation,
+            Field::SpecialAccount => f.special_account,
+            Field::OtherFunds => f.other_funds,
+            _ => return None,
+        };
+        Some(v.map(|d| d.to_string()).unwrap_or_default())
+    };
+    if let Some(gt) = &table.grand_total {
+        if gt.origin.row == row {
+            return match field {
+                Field::ProjectName | Field::UnitName => Some(gt.label.clone()),
+                _ => amount(&gt.funding),
+            };
+        }
+    }
+    for u in &table.units {
+        if let Some(st) = &u.stated {
+            if st.origin.row == row {
+                return match field {
+                    Field::ProjectName | Field::UnitName => Some(st.label.clone()),
+                    _ => amount(&st.funding),
+                };
+            }
+        }
+        for p in &u.projects {
+            if p.origin.row != row {
+                continue;
+            }
+            return match field {
+                Field::ProjectName => Some(p.name.clone()),
+                Field::Goal => p.goal.clone(),
+                Field::IndicatorCell => p.indicator_cell.clone(),
+                _ => amount(&p.funding),
+            };
+        }
+    }
+    None
+}
+
+/// Which field a column holds: from the header, else the one-cell layout's order.
+fn field_at(table: &Table, col: u32) -> Option<Field> {
+    if let Some(c) = table.columns.iter().find(|c| c.col == col) {
+        return Some(c.field);
+    }
+    if !table.columns.is_empty() {
+        return None;
+    }
+    default_field(col)
+}
+
+fn default_field(col: u32) -> Option<Field> {
+    Some(match col {
+        1 => Field::ProjectName,
+        2 => Field::Total,
+        3 => Field::FiscalAppropriation,
+        4 => Field::SpecialAccount,
+        5 => Field::OtherFunds,
+        6 => Field::Goal,
+        7 => Field::IndicatorCell,
+        _ => return None,
+    })
+}
+
+/// The column of a field: from the header, else the one-cell layout's order.
+pub(crate) fn column(table: &Table, field: Field) -> u32 {
+    table.column_of(field).unwrap_or(match field {
+        Field::ProjectName | Field::UnitName => 1,
+        Field::Total => 2,
+        Field::FiscalAppropriation => 3,
+        Field::SpecialAccount => 4,
+        Field::OtherFunds => 5,
+        Field::Goal => 6,
+        _ => 7,
+    })
+}
+
+/// Collects findings, applying the profile's switches and severities.
+pub(crate) struct Sink<'a> {
+    pub table: &'a Table,
+    pub profile: &'a Profile,
+    pub out: Vec<Finding>,
+}
+
+impl Sink<'_> {
+    pub fn on(&self, id: &str) -> bool {
+        self.profile.enabled(id)
+    }
+
+    /// Emit a finding of rule `id` at its default severity.
+    pub fn emit(&mut self, id: &'static str, loc: Location, zh: String, en: String) {
+        let sev = catalogue::rule(id)
+            .map(|r| r.severity)
+            .unwrap_or(Severity::Info);
+        self.emit_at(id, sev, loc, zh, en);
+    }
+
+    /// Emit with an explicit default severity (still overridable by the profile).
+    pub fn emit_at(
+        &mut self,
+        id: &'static str,
+        sev: Severity,
+        loc: Location,
+        zh: String,
+        en: String,
+    ) {
+        if !self.profile.enabled(id) {
+            return;
+        }
+        let (help, help_en) = catalogue::rule(id)
+            .map(|r| split_bilingual(r.fix))
+            .unwrap_or_default();
+        self.out.push(Finding {
+            rule: id.to_string(),
+            severity: self.profile.severity(id, sev),
+            location: loc,
+            message: zh,
+            message_en: en,
+            help,
+            help_en,
+        });
+    }
+}
+
+/// Split a catalogue text `中文。 English.` where a space and an ASCII capital
+/// follow a non-ASCII character.
+pub(crate) fn split_bilingual(text: &str) -> (String, String) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for w in chars.windows(3) {
+        if let [(_, a), (_, ' '), (i, c)] = w {
+            if !a.is_ascii() && c.is_ascii_uppercase() {
+                let (zh, en) = text.split_at(*i);
+                return (zh.trim().to_string(), en.trim().to_string());
+            }
+        }
+    }
+    (text.to_string(), text.to_string())
+}
+
+/// Location of a project (its name cell).
+pub(crate) fn project_loc(table: &Table, index: usize, p: &Project, field: Field) -> Location {
+    Location {
+        row: Some(p.origin.row),
+        col: Some(column(table, field)),
+        span: None,
+        project: Some(ProjectRef {
+            index,
+            name: p.name.clone(),
+        }),
+        indicator: None,
+    }
+}
+
+/// Location of an indicator (its item in the cell).
+pub(crate) fn indicator_loc(index: usize, p: &Project, i: &Indicator) -> Location {
+    Location {
+        row: Some(i.origin.row),
+        col: Some(i.origin.col),
+        span: i.span,
+        project: Some(ProjectRef {
+            index,
+            name: p.name.clone(),
+        }),
+        indicator: i.seq,
+    }
+}
+
+/// Location of the value part of an indicator item, when it can be found in the cell.
+pub(crate) fn value_loc(index: usize, p: &Project, i: &Indicator) -> Location {
+    let mut loc = indicator_loc(index, p, i);
+    if let (Some(cell), Some(span)) = (p.indicator_cell.as_deref(), i.span) {
+        if let Some(item) = cell.get(span.range()) {
+            if !i.raw_value.is_empty() {
+                if let Some(pos) = item.rfind(i.raw_value.as_str()) {
+                    let start = span.start + pos as u32;
+                    loc.span = Some(Span::new(start, start + i.raw_value.len() as u32));
+                }
+            }
+        }
+    }
+    loc
+}
+
+/// Projects with their global index.
+pub(crate) fn projects(table: &Table) -> impl Iterator<Item = (usize, &Project)> {
+    table.projects().enumerate()
+}
+
+/// A short label for an indicator in messages: `P3-4「名称」`.
+pub(crate) fn ind_label(p: &Project, i: &Indicator) -> String {
+    match i.seq {
+        Some(s) => format!("「{}」第{}项「{}」", p.name, s, i.name),
+        None => format!("「{}」的「{}」", p.name, i.name),
+    }
+}
+
+#[allow(dead_code)]
+pub(crate) fn origin_loc(o: Origin) -> Location {
+    Location {
+        row: Some(o.row),
+        col: Some(o.col),
+        ..Location::default()
+    }
+}

@@ -1,0 +1,241 @@
+//! Arithmetic rules (GUIDE §4.2): `sum-mismatch.row|unit|total`, `sum-rounding`.
+//!
+//! Exact decimals; tolerance = half a unit of the last printed decimal of the
+//! compared amounts; a difference within `n ×` that bound (n summands) is the
+//! info `sum-rounding`, beyond it an error. Blank counts as 0.
+
+use super::{column, Location, ProjectRef, Sink};
+use crate::model::{AmountRow, Funding, FundingColumn, Origin, Span};
+use crate::money::half_unit;
+use rust_decimal::Decimal;
+
+pub(super) fn check(s: &mut Sink<'_>) {
+    let t = s.table;
+    let has_parts = [
+        crate::model::Field::FiscalAppropriation,
+        crate::model::Field::SpecialAccount,
+        crate::model::Field::OtherFunds,
+    ]
+    .iter()
+    .any(|f| t.column_of(*f).is_some())
+        || all_rows(s).any(|(_, f, _)| f.parts_sum().is_some());
+
+    // Row identity: 总计 = 财政拨款 + 财政专户拨款 + 其他资金.
+    if has_parts {
+        let rows: Vec<(Origin, Funding, Option<ProjectRef>)> =
+            all_rows(s).map(|(o, f, p)| (o, *f, p)).collect();
+        for (origin, f, project) in rows {
+            if f.total.is_none() && f.parts_sum().is_none() {
+                continue;
+            }
+            let parts = [f.fiscal_appropriation, f.special_account, f.other_funds];
+            let sum = f.parts_sum().unwrap_or_default();
+            let stated = f.total_or_zero();
+            let n = parts.iter().filter(|p| p.is_some()).count().max(1) as u32;
+            let d = decimals(parts.iter().copied().chain([f.total]));
+            compare(
+                s,
+                "sum-mismatch.row",
+                origin.row,
+                FundingColumn::Total,
+                f.total,
+                stated,
+                sum,
+                n,
+                d,
+                project,
+                "总计",
+                "财政拨款 + 财政专户拨款 + 其他资金",
+                "the funding sources",
+            );
+        }
+    }
+
+    // Unit rows against their projects.
+    for u in &t.units {
+        let Some(stated) = &u.stated else { continue };
+        let sum = Funding::sum(u.projects.iter().map(|p| &p.funding));
+        let n = u.projects.len().max(1) as u32;
+        check_columns(
+            s,
+            "sum-mismatch.unit",
+            stated,
+            &sum,
+            n,
+            "其下各项目",
+            "its projects",
+        );
+    }
+
+    // 合计 against the unit rows (or the projects when there are none).
+    if let Some(gt) = &t.grand_total {
+        let stated_units: Vec<&Funding> = t
+            .units
+            .iter()
+            .filter_map(|u| u.stated.as_ref().map(|r| &r.funding))
+            .collect();
+        let (sum, n, what_zh, what_en) =
+            if !stated_units.is_empty() && stated_units.len() == t.units.len() {
+                (
+                    Funding::sum(stated_units.iter().copied()),
+                    stated_units.len(),
+                    "各单位",
+                    "the units",
+                )
+            } else {
+                let projects: Vec<&Funding> = t.projects().map(|p| &p.funding).collect();
+                let n = projects.len();
+                (Funding::sum(projects), n, "各项目", "the projects")
+            };
+        check_columns(
+            s,
+            "sum-mismatch.total",
+            gt,
+            &sum,
+            n.max(1) as u32,
+            what_zh,
+            what_en,
+        );
+    }
+}
+
+/// Every amount row (合计, unit rows, projects) with its origin, in source order.
+fn all_rows<'a>(
+    s: &'a Sink<'_>,
+) -> impl Iterator<Item = (Origin, &'a Funding, Option<ProjectRef>)> + 'a {
+    let t = s.table;
+    let mut rows: Vec<(Origin, &'a Funding, Option<ProjectRef>)> = Vec::new();
+    if let Some(r) = &t.grand_total {
+        rows.push((r.origin, &r.funding, None));
+    }
+    let mut index = 0usize;
+    for u in &t.units {
+        if let Some(r) = &u.stated {
+            rows.push((r.origin, &r.funding, None));
+        }
+        for p in &u.projects {
+            rows.push((
+                p.origin,
+                &p.funding,
+                Some(ProjectRef {
+                    index,
+                    name: p.name.clone(),
+                }),
+            ));
+            index += 1;
+        }
+    }
+    rows.into_iter()
+}
+
+fn check_columns(
+    s: &mut Sink<'_>,
+    id: &'static str,
+    stated: &AmountRow,
+    sum: &Funding,
+    n: u32,
+    what_zh: &str,
+    what_en: &str,
+) {
+    for (col, value) in stated.funding.columns() {
+        let computed = sum
+            .columns()
+            .iter()
+            .find(|(c, _)| *c == col)
+            .and_then(|(_, v)| *v);
+        if value.is_none() && computed.is_none() {
+            continue;
+        }
+        let d = decimals([value, computed]);
+        compare(
+            s,
+            id,
+            stated.origin.row,
+            col,
+            value,
+            value.unwrap_or_default(),
+            computed.unwrap_or_default(),
+            n,
+            d,
+            None,
+            col.label(),
+            what_zh,
+            what_en,
+        );
+    }
+}
+
+/// Largest number of printed decimals among the amounts (2 when none).
+fn decimals(values: impl IntoIterator<Item = Option<Decimal>>) -> u32 {
+    values
+        .into_iter()
+        .flatten()
+        .map(|v| v.scale())
+        .max()
+        .unwrap_or(2)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn compare(
+    s: &mut Sink<'_>,
+    id: &'static str,
+    row: u32,
+    col: FundingColumn,
+    cell: Option<Decimal>,
+    stated: Decimal,
+    computed: Decimal,
+    n: u32,
+    decimals: u32,
+    project: Option<ProjectRef>,
+    col_zh: &str,
+    what_zh: &str,
+    what_en: &str,
+) {
+    let diff = (stated - computed).abs();
+    let tol = half_unit(decimals);
+    if diff <= tol {
+        return;
+    }
+    let loc = Location {
+        row: Some(row),
+        col: Some(column(s.table, col.field())),
+        span: cell.map(|v| Span::new(0, v.to_string().len() as u32)),
+        project,
+        indicator: None,
+    };
+    let stated_txt = cell
+        .map(|v| v.to_string())
+        .unwrap_or_else(|| "空白".to_string());
+    if diff <= tol * Decimal::from(n) {
+        s.emit(
+            "sum-rounding",
+            loc,
+            format!(
+                "{col_zh} {stated_txt} 与{what_zh}之和 {computed} 相差 {diff}，在 {n} 个加数的四舍五入误差内"
+            ),
+            format!(
+                "{} {stated_txt} differs from the sum of {what_en} {computed} by {diff}, within rounding of {n} summands",
+                col_en(col)
+            ),
+        );
+    } else {
+        s.emit(
+            id,
+            loc,
+            format!("{col_zh} {stated_txt} ≠ {what_zh}之和 {computed}（相差 {diff}）"),
+            format!(
+                "{} {stated_txt} ≠ sum of {what_en} {computed} (difference {diff})",
+                col_en(col)
+            ),
+        );
+    }
+}
+
+fn col_en(c: FundingColumn) -> &'static str {
+    match c {
+        FundingColumn::Total => "total",
+        FundingColumn::FiscalAppropriation => "fiscal appropriation",
+        FundingColumn::SpecialAccount => "special account",
+        FundingColumn::OtherFunds => "other funds",
+    }
+}

@@ -1,0 +1,402 @@
+//! Completeness and quality rules: categories present, counts, shares,
+//! misplaced levels, inputs as outputs, boilerplate, satisfaction, time, cost,
+//! long-term wording, money scale in the goal.
+
+use super::text::{is_cost, is_outcome, long_term, unit_of};
+use super::{ind_label, indicator_loc, project_loc, projects, value_loc, Severity, Sink};
+use crate::model::{Category, Field, Indicator, MoneyScale, Project};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+pub(super) fn check(s: &mut Sink<'_>) {
+    let t = s.table;
+    for (pi, p) in projects(t) {
+        if p.indicators.is_empty() {
+            continue;
+        }
+        completeness(s, pi, p);
+        for i in &p.indicators {
+            quality(s, pi, p, i);
+        }
+        scale_in_goal(s, pi, p);
+    }
+    boilerplate(s);
+}
+
+fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
+    let t = s.table;
+    let th = s.profile.thresholds.clone();
+    let has = |f: &dyn Fn(&Indicator) -> bool| p.indicators.iter().any(f);
+    let loc = || project_loc(t, pi, p, Field::IndicatorCell);
+    let name = &p.name;
+    if !has(&|i| i.category == Category::Output && !is_cost(i)) {
+        s.emit(
+            "missing-output",
+            loc(),
+            format!("项目「{name}」缺少产出指标"),
+            format!("project \"{name}\" has no output indicator"),
+        );
+    }
+    if !has(&|i| is_outcome(i.category)) {
+        s.emit(
+            "missing-benefit",
+            loc(),
+            format!("项目「{name}」缺少效益指标"),
+            format!("project \"{name}\" has no outcome indicator"),
+        );
+    }
+    if !has(&|i| i.category == Category::Satisfaction) {
+        s.emit(
+            "missing-satisfaction",
+            loc(),
+            format!("项目「{name}」缺少满意度指标"),
+            format!("project \"{name}\" has no satisfaction indicator"),
+        );
+    }
+    if !has(&is_cost) {
+        let sev = if th.require_cost {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        s.emit_at(
+            "missing-cost",
+            sev,
+            loc(),
+            format!("项目「{name}」缺少成本指标"),
+            format!("project \"{name}\" has no cost indicator"),
+        );
+    }
+    let n = p.indicators.len();
+    if (n as u64) < u64::from(th.too_few_indicators_count) {
+        let amount = p.funding.total_or_zero();
+        let sev = if amount >= th.too_few_indicators_amount {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        s.emit_at(
+            "too-few-indicators",
+            sev,
+            loc(),
+            format!(
+                "项目「{name}」（{amount}万元）只有 {n} 个指标，少于 {}",
+                th.too_few_indicators_count
+            ),
+            format!(
+                "project \"{name}\" ({amount} 万元) has only {n} indicators, fewer than {}",
+                th.too_few_indicators_count
+            ),
+        );
+    }
+    let qual = p
+        .indicators
+        .iter()
+        .filter(|i| i.target.is_qualitative())
+        .count();
+    if qual > 0 {
+        let share = Decimal::from(qual as u64) / Decimal::from(n as u64);
+        if share > th.qualitative_share_max {
+            s.emit(
+                "qualitative-share",
+                loc(),
+                format!("项目「{name}」{n} 个指标中有 {qual} 个定性指标，占比过高"),
+                format!("project \"{name}\": {qual} of {n} indicators are qualitative"),
+            );
+        }
+    }
+    // missing-quantity-quality: only where 二级 is given.
+    if p.indicators.iter().any(|i| i.subcategory.is_some()) {
+        let quant_sub = |k: &str| {
+            p.indicators.iter().any(|i| {
+                i.category == Category::Output
+                    && i.target.quantity().is_some()
+                    && i.subcategory.as_deref().is_some_and(|s| s.contains(k))
+            })
+        };
+        let mut lacking = Vec::new();
+        if !quant_sub("数量") {
+            lacking.push("数量");
+        }
+        if !quant_sub("质量") {
+            lacking.push("质量");
+        }
+        if !lacking.is_empty() {
+            let l = lacking.join("、");
+            s.emit(
+                "missing-quantity-quality",
+                loc(),
+                format!("项目「{name}」缺少定量的{l}指标"),
+                format!("project \"{name}\" lacks a quantitative {l} indicator"),
+            );
+        }
+    }
+}
+
+fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
+    let label = ind_label(p, i);
+    let name = i.name.as_str();
+    // input-as-output
+    const INPUTS: [&str; 14] = [
+        "资金支出率",
+        "预算执行率",
+        "资金到位率",
+        "支出进度",
+        "结余率",
+        "规章制度",
+        "制度建立",
+        "科目调整",
+        "投入",
+        "人力",
+        "物力",
+        "财力",
+        "资金拨付率",
+        "资金使用率",
+    ];
+    if matches!(i.category, Category::Output) || is_outcome(i.category) {
+        if let Some(k) = INPUTS.iter().find(|k| name.contains(*k)) {
+            s.emit(
+                "input-as-output",
+                indicator_loc(pi, p, i),
+                format!("{label}：「{k}」是投入或过程，不是{}", i.category.label()),
+                format!(
+                    "{label}: \"{k}\" is an input or process, not an {}",
+                    i.category.english()
+                ),
+            );
+        }
+    }
+    // level-misplaced
+    let sub = i.subcategory.as_deref().unwrap_or("");
+    let misplaced = if (name.contains("满意度") || sub.contains("满意度"))
+        && i.category != Category::Satisfaction
+        && i.category != Category::Unknown
+    {
+        Some(("满意度指标", "satisfaction"))
+    } else if is_outcome(i.category) && (name.contains("成本") || sub.contains("成本")) {
+        Some(("成本指标", "cost"))
+    } else {
+        None
+    };
+    if let Some((zh, en)) = misplaced {
+        s.emit(
+            "level-misplaced",
+            indicator_loc(pi, p, i),
+            format!("{label}放在{}下，应归入{zh}", i.category.label()),
+            format!("{label} is under {}, belongs to {en}", i.category.english()),
+        );
+    }
+    // benefit-is-output
+    if is_outcome(i.category) {
+        const VERBS: [&str; 8] = [
+            "组建", "举办", "开展", "发布", "建设", "购置", "招募", "培训",
+        ];
+        const UNITS: [&str; 5] = ["篇", "场", "期", "份", "册"];
+        let unit = unit_of(i);
+        let verb = VERBS.iter().find(|v| name.starts_with(*v));
+        let unit_hit = unit.as_deref().filter(|u| UNITS.contains(u));
+        if verb.is_some() || unit_hit.is_some() {
+            let why = match (verb, unit_hit) {
+                (Some(v), _) => format!("以“{v}”开头"),
+                (None, Some(u)) => format!("以“{u}”计量"),
+                _ => String::new(),
+            };
+            s.emit(
+                "benefit-is-output",
+                indicator_loc(pi, p, i),
+                format!("{label}{why}，更像产出指标"),
+                format!("{label} looks like an output, not an outcome"),
+            );
+        }
+    }
+    let th = s.profile.thresholds.clone();
+    // satisfaction-low
+    if i.category == Category::Satisfaction || name.contains("满意度") {
+        if let Some(q) = i.target.quantity() {
+            if unit_of(i).as_deref() == Some("%") && q.value < th.satisfaction_min {
+                s.emit(
+                    "satisfaction-low",
+                    value_loc(pi, p, i),
+                    format!(
+                        "{label}：满意度目标 {}% 低于 {}%",
+                        q.value, th.satisfaction_min
+                    ),
+                    format!(
+                        "{label}: satisfaction target {} % below {} %",
+                        q.value, th.satisfaction_min
+                    ),
+                );
+            }
+        }
+    }
+    // timeliness-no-date
+    let timely = sub.contains("时效")
+        || sub.contains("进度")
+        || name.contains("完成时间")
+        || name.contains("时限");
+    if timely && !name.ends_with('率') {
+        const TIME: [&str; 14] = [
+            "年",
+            "月",
+            "日",
+            "天",
+            "周",
+            "季度",
+            "小时",
+            "工作日",
+            "前",
+            "底",
+            "内",
+            "期间",
+            "/",
+            "-",
+        ];
+        let unit = unit_of(i).unwrap_or_default();
+        let has_time = TIME.iter().any(|k| i.raw_value.contains(k)) || unit == "%";
+        if !has_time {
+            s.emit(
+                "timeliness-no-date",
+                value_loc(pi, p, i),
+                format!("{label}：时效指标值「{}」没有日期或期限", i.raw_value),
+                format!(
+                    "{label}: timeliness value \"{}\" has no date or duration",
+                    i.raw_value
+                ),
+            );
+        }
+    }
+    // cost-exceeds-budget
+    if is_cost(i) {
+        if let (Some(q), Some(total)) = (i.target.quantity(), p.funding.total) {
+            let wan = match unit_of(i).as_deref() {
+                Some("万元") => Some(q.value),
+                Some("元") => Some(q.value / Decimal::from(10_000)),
+                _ => None,
+            };
+            if let Some(w) = wan {
+                if w > total {
+                    s.emit(
+                        "cost-exceeds-budget",
+                        value_loc(pi, p, i),
+                        format!("{label}：成本 {w}万元 超过项目金额 {total}万元"),
+                        format!("{label}: cost {w} 万元 exceeds the project amount {total} 万元"),
+                    );
+                }
+            }
+        }
+    }
+    // long-term-in-annual
+    if long_term(&i.raw_value) || long_term(name) {
+        s.emit(
+            "long-term-in-annual",
+            indicator_loc(pi, p, i),
+            format!("{label}使用了跨年度表述"),
+            format!("{label} is worded over several years"),
+        );
+    }
+}
+
+/// `scale-mismatch`: the goal quotes money in a scale other than the table's.
+fn scale_in_goal(s: &mut Sink<'_>, pi: usize, p: &Project) {
+    let Some(goal) = p.goal.as_deref() else {
+        return;
+    };
+    let scale = s.table.money_scale;
+    let chars: Vec<(usize, char)> = goal.char_indices().collect();
+    for (k, &(pos, c)) in chars.iter().enumerate() {
+        if c != '元' || k == 0 {
+            continue;
+        }
+        let prev = chars.get(k - 1).map(|x| x.1).unwrap_or(' ');
+        let next = chars.get(k + 1).map(|x| x.1).unwrap_or(' ');
+        if next == '/' || next == '／' || next == '每' {
+            continue; // a rate such as 元/人
+        }
+        let found = match (scale, prev) {
+            (MoneyScale::WanYuan, d) if d.is_ascii_digit() => Some("元"),
+            (MoneyScale::Yuan, '万') => {
+                let before = k.checked_sub(2).and_then(|j| chars.get(j)).map(|x| x.1);
+                before.filter(|d| d.is_ascii_digit()).map(|_| "万元")
+            }
+            _ => None,
+        };
+        if let Some(found) = found {
+            let mut loc = project_loc(s.table, pi, p, Field::Goal);
+            loc.span = Some(crate::model::Span::new(
+                pos as u32,
+                (pos + c.len_utf8()) as u32,
+            ));
+            s.emit(
+                "scale-mismatch",
+                loc,
+                format!(
+                    "项目「{}」的目标以“{found}”表述金额，表格单位为{}",
+                    p.name,
+                    scale.label()
+                ),
+                format!(
+                    "project \"{}\": goal quotes money in {found}, the table is in {}",
+                    p.name,
+                    scale.label()
+                ),
+            );
+            return;
+        }
+    }
+}
+
+/// `boilerplate-indicator`: one finding per (一级, name, value, unit) group shared by
+/// at least `boilerplate_min_projects` projects; 满意度 excluded. Linear: one hash map.
+fn boilerplate(s: &mut Sink<'_>) {
+    let t = s.table;
+    let min = s.profile.thresholds.boilerplate_min_projects.max(2) as usize;
+    type Key<'a> = (Category, &'a str, String, String);
+    let mut groups: BTreeMap<Key<'_>, Vec<(usize, &Project, &Indicator)>> = BTreeMap::new();
+    for (pi, p) in projects(t) {
+        for i in &p.indicators {
+            if i.category == Category::Satisfaction {
+                continue;
+            }
+            let Some(q) = i.target.quantity() else {
+                continue;
+            };
+            let key = (
+                i.category,
+                i.name.trim(),
+                q.value.normalize().to_string(),
+                unit_of(i).unwrap_or_default(),
+            );
+            groups.entry(key).or_default().push((pi, p, i));
+        }
+    }
+    let mut found: Vec<(usize, &Project, &Indicator, String, String)> = Vec::new();
+    for ((_, name, value, unit), members) in &groups {
+        let mut distinct: Vec<usize> = members.iter().map(|m| m.0).collect();
+        distinct.dedup();
+        if distinct.len() < min {
+            continue;
+        }
+        let Some(&(pi, p, i)) = members.first() else {
+            continue;
+        };
+        let where_zh: Vec<String> = members.iter().map(|(_, p, i)| ind_label(p, i)).collect();
+        found.push((
+            pi,
+            p,
+            i,
+            format!(
+                "指标「{name}」{value}{unit} 在 {} 个项目中完全相同：{}",
+                distinct.len(),
+                where_zh.join("、")
+            ),
+            format!(
+                "indicator \"{name}\" {value}{unit} is identical in {} projects: {}",
+                distinct.len(),
+                where_zh.join(", ")
+            ),
+        ));
+    }
+    for (pi, p, i, zh, en) in found {
+        s.emit("boilerplate-indicator", indicator_loc(pi, p, i), zh, en);
+    }
+}

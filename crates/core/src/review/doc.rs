@@ -1,0 +1,171 @@
+//! `docs/rules.md`, rendered from the catalogue so it cannot drift.
+//! Regenerate with `UPDATE_RULES_DOC=1 cargo test -p jixiao-core rules_doc`.
+
+use super::{catalogue::RULES, Profile};
+
+/// The whole of `docs/rules.md`.
+pub fn rules_markdown() -> String {
+    let p = Profile::national();
+    let t = &p.thresholds;
+    let mut out = String::new();
+    out.push_str("# 审核规则 (review rules)\n\n");
+    out.push_str(
+        "<!-- Generated from crates/core/src/review/catalogue.rs; do not edit by hand.\n     \
+         Regenerate: UPDATE_RULES_DOC=1 cargo test -p jixiao-core rules_doc -->\n\n",
+    );
+    out.push_str(
+        "`jixiao check` runs these rules (`jixiao_core::review::review`). Severity: **error** = data \
+         internally inconsistent or unusable; **warning** = a substantive problem an expert reviewer \
+         would send back; **info** = an irregularity or suggestion. A profile (`--profile FILE.toml`) \
+         switches rules off, overrides severities and changes thresholds. Reader notices \
+         (`Table::notices`) are reported as info findings under their own code.\n\n",
+    );
+    out.push_str("| id | severity | message |\n|---|---|---|\n");
+    for r in RULES {
+        out.push_str(&format!(
+            "| [`{}`](#{}) | {} | {} ({}) |\n",
+            r.id,
+            anchor(r.id),
+            r.severity.as_str(),
+            r.message,
+            r.message_en
+        ));
+    }
+    out.push('\n');
+    for r in RULES {
+        out.push_str(&format!("## `{}`\n\n", r.id));
+        out.push_str(&format!("- **severity**: {}\n", r.severity.as_str()));
+        out.push_str(&format!(
+            "- **message**: {} ({})\n",
+            r.message, r.message_en
+        ));
+        out.push_str(&format!("- **explanation**: {}\n", r.explanation));
+        out.push_str(&format!("- **basis (依据)**: {}\n", r.basis));
+        out.push_str(&format!("- **fix**: {}\n", r.fix));
+        if !r.thresholds.is_empty() {
+            let th: Vec<String> = r
+                .thresholds
+                .iter()
+                .map(|k| format!("`{k}` = {}", threshold_value(t, k)))
+                .collect();
+            out.push_str(&format!("- **thresholds (defaults)**: {}\n", th.join(", ")));
+        }
+        out.push('\n');
+    }
+    out.push_str(PROFILE_DOC);
+    out.push_str(&json_schema_markdown());
+    out.push_str(NEAR_DUP_DOC);
+    out
+}
+
+fn anchor(id: &str) -> String {
+    id.chars().filter(|c| *c != '.').collect()
+}
+
+fn threshold_value(t: &super::Thresholds, key: &str) -> String {
+    match key {
+        "too_few_indicators_count" => t.too_few_indicators_count.to_string(),
+        "too_few_indicators_amount" => format!("{} (万元)", t.too_few_indicators_amount),
+        "qualitative_share_max" => t.qualitative_share_max.to_string(),
+        "satisfaction_min" => format!("{} (%)", t.satisfaction_min),
+        "require_cost" => t.require_cost.to_string(),
+        "percent_min" => t.percent_min.to_string(),
+        "percent_max" => t.percent_max.to_string(),
+        "boilerplate_min_projects" => t.boilerplate_min_projects.to_string(),
+        "goal_duplicate_min_chars" => t.goal_duplicate_min_chars.to_string(),
+        "unit_cost_min_group" => t.unit_cost_min_group.to_string(),
+        "unit_cost_outlier_z" => t.unit_cost_outlier_z.to_string(),
+        _ => "?".to_string(),
+    }
+}
+
+const PROFILE_DOC: &str = r#"## Profiles (`--profile FILE.toml`)
+
+A profile overrides the national defaults; every key is optional. See `profiles/national.toml`
+(all defaults spelled out) and `profiles/sichuan.toml` (an example provincial profile).
+
+```toml
+name = "sichuan"
+notices = true                 # report reader notices as info findings
+
+[rules.missing-cost]           # per rule: enabled = true|false, severity = "error"|"warning"|"info"
+severity = "warning"
+
+[rules.operator-missing]
+enabled = false
+
+[thresholds]
+too_few_indicators_count = 3
+too_few_indicators_amount = 100   # 万元
+qualitative_share_max = 0.5
+satisfaction_min = 85             # %
+require_cost = false              # true: missing-cost is a warning (财预〔2021〕101号)
+percent_min = 0
+percent_max = 100
+boilerplate_min_projects = 2
+goal_duplicate_min_chars = 20
+unit_cost_min_group = 4
+unit_cost_outlier_z = 3.5
+```
+
+Unknown keys and unknown rule ids are rejected.
+
+"#;
+
+const NEAR_DUP_DOC: &str = r#"## How near-duplicate goals are found (sub-quadratic)
+
+`goal-duplicate` never compares goals pairwise. Each goal is split into sentences (at `。；;！？`
+and line breaks; a leading list number such as `1.` is dropped), Arabic digit runs are masked
+(`6个` and `12个` both become `#个`), and every sentence of at least `goal_duplicate_min_chars`
+characters is put in a hash map keyed by its masked text. Projects meet only inside a bucket, so
+the work is linear in the total length of the goals plus the number of findings. One finding is
+reported per pair (first project of the bucket, later project), at the later project's goal,
+pointing at the first shared sentence. `boilerplate-indicator` is linear the same way: one map
+keyed by (一级, name, value, unit).
+
+"#;
+
+/// The schema of `jixiao check --format json`.
+pub fn json_schema_markdown() -> String {
+    r#"## `jixiao check --format json`
+
+One JSON document on standard output:
+
+```json
+{
+  "version": 1,
+  "findings": [
+    {
+      "rule": "missing-satisfaction",
+      "severity": "warning",
+      "location": {
+        "file": "tests/fixtures/haizhu-youth-league-2024-project-targets.txt",
+        "sheet": null,
+        "row": 13,
+        "column": 7,
+        "span": { "start": 0, "end": 12 },
+        "project": { "index": 1, "name": "驻镇帮镇扶村项目资金" },
+        "indicator": null
+      },
+      "message": "项目「驻镇帮镇扶村项目资金」缺少满意度指标",
+      "help": "补充服务对象满意度指标（如 ≥90%）。"
+    }
+  ],
+  "errors": [ { "file": "broken.xlsx", "message": "…" } ],
+  "summary": { "files": 2, "unreadable": 1, "error": 0, "warning": 12, "info": 60 }
+}
+```
+
+- `rule`: a rule id of this document, or a reader notice code.
+- `severity`: `error` | `warning` | `info`.
+- `location.row` / `location.column`: 1-based line (or sheet row) and field; `span`: byte range
+  (UTF-8, end exclusive) inside that cell's text, or `null`. `file`, `sheet` come from the reader.
+- `message`, `help`: in the language of `--lang` (`zh` default, `en`).
+- `errors`: inputs that could not be read (exit code 2).
+- `--format sarif` writes SARIF 2.1.0: `runs[0].tool.driver.rules` lists the rules, each result has
+  `ruleId`, `level` (`error` | `warning` | `note`), and a `physicalLocation` with
+  `artifactLocation.uri` and `region.startLine` (row) / `region.startColumn` (field).
+
+"#
+    .to_string()
+}

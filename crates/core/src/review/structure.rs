@@ -1,0 +1,320 @@
+//! Structure and notation rules: goal/indicators present, levels, numbering,
+//! separators, value notation, units, percentages, placeholders.
+
+use super::text::{norm_unit, unit_of};
+use super::{ind_label, indicator_loc, project_loc, projects, value_loc, Sink};
+use crate::model::{Category, Field, Target};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+pub(super) fn check(s: &mut Sink<'_>) {
+    let t = s.table;
+    // name → (first unit, label of the first indicator)
+    let mut units_by_name: HashMap<&str, (String, String)> = HashMap::new();
+    for (pi, p) in projects(t) {
+        let goal_blank = p.goal.as_deref().is_none_or(|g| g.trim().is_empty());
+        if goal_blank && !p.indicators.is_empty() {
+            s.emit(
+                "goal-missing",
+                project_loc(t, pi, p, Field::Goal),
+                format!("项目「{}」有绩效指标但没有绩效目标", p.name),
+                format!("project \"{}\" has indicators but no goal", p.name),
+            );
+        }
+        if p.indicators.is_empty() {
+            s.emit(
+                "indicators-missing",
+                project_loc(t, pi, p, Field::IndicatorCell),
+                format!("项目「{}」没有可识别的绩效指标", p.name),
+                format!("project \"{}\" has no parseable indicator", p.name),
+            );
+            continue;
+        }
+        // numbering-gap: the written item numbers must be 1..n.
+        let seqs: Vec<u32> = p.indicators.iter().filter_map(|i| i.seq).collect();
+        if !seqs.is_empty() {
+            let expected: Vec<u32> = (1..=seqs.len() as u32).collect();
+            if seqs != expected {
+                let at = p
+                    .indicators
+                    .iter()
+                    .enumerate()
+                    .find(|(k, i)| i.seq != Some(*k as u32 + 1))
+                    .map(|(_, i)| i)
+                    .or(p.indicators.first());
+                if let Some(i) = at {
+                    let list: Vec<String> = seqs.iter().map(u32::to_string).collect();
+                    let mut loc = indicator_loc(pi, p, i);
+                    loc.indicator = i.seq;
+                    s.emit(
+                        "numbering-gap",
+                        loc,
+                        format!(
+                            "项目「{}」的指标序号为 [{}]，应为 1..{}",
+                            p.name,
+                            list.join(", "),
+                            seqs.len()
+                        ),
+                        format!(
+                            "project \"{}\" numbers its items [{}], expected 1..{}",
+                            p.name,
+                            list.join(", "),
+                            seqs.len()
+                        ),
+                    );
+                }
+            }
+        }
+        let one_cell = p.indicator_cell.is_some();
+        let last = p.indicators.len().saturating_sub(1);
+        for (k, i) in p.indicators.iter().enumerate() {
+            let label = ind_label(p, i);
+            if i.category == Category::Unknown {
+                s.emit(
+                    "level-unknown",
+                    indicator_loc(pi, p, i),
+                    format!("{label}：一级指标「{}」无法识别", i.category_raw),
+                    format!("{label}: unknown first level \"{}\"", i.category_raw),
+                );
+            }
+            if one_cell {
+                let bad = match i.terminator.as_deref() {
+                    Some("。") => None,
+                    Some(other) => Some(format!("“{other}”")),
+                    None if k < last => Some("无分隔".to_string()),
+                    None => None,
+                };
+                if let Some(sep) = bad {
+                    let mut loc = indicator_loc(pi, p, i);
+                    if let (Some(span), Some(term)) = (loc.span, i.terminator.as_deref()) {
+                        let len = term.len() as u32;
+                        if span.end >= span.start + len {
+                            loc.span = Some(crate::model::Span::new(span.end - len, span.end));
+                        }
+                    }
+                    s.emit(
+                        "separator-nonstandard",
+                        loc,
+                        format!("{label}以{sep}结束，应为“。”"),
+                        format!("{label} ends with {sep} instead of 。"),
+                    );
+                }
+            }
+            if let Some(lbl) = i.value_label.as_deref().filter(|l| !l.trim().is_empty()) {
+                s.emit(
+                    "value-prefixed",
+                    value_loc(pi, p, i),
+                    format!("{label}：指标值「{}」前带有文字「{lbl}」", i.raw_value),
+                    format!(
+                        "{label}: value \"{}\" starts with the label \"{lbl}\"",
+                        i.raw_value
+                    ),
+                );
+            }
+            if let Some(q) = i.target.quantity() {
+                let op_col = i.op_column.as_deref().is_some_and(|o| !o.trim().is_empty());
+                if q.op.is_none() && !op_col {
+                    s.emit(
+                        "operator-missing",
+                        value_loc(pi, p, i),
+                        format!("{label}：指标值「{}」缺少比较符", i.raw_value),
+                        format!("{label}: value \"{}\" has no comparator", i.raw_value),
+                    );
+                }
+                if unit_of(i).is_none() {
+                    s.emit(
+                        "unit-missing",
+                        value_loc(pi, p, i),
+                        format!("{label}：指标值「{}」缺少计量单位", i.raw_value),
+                        format!("{label}: value \"{}\" has no unit", i.raw_value),
+                    );
+                }
+                // Value unit against the unit column.
+                if let (Some(vu), Some(cu)) = (q.unit.as_deref(), i.unit_column.as_deref()) {
+                    let (vu, cu) = (norm_unit(vu), norm_unit(cu));
+                    if !cu.is_empty() && vu != cu {
+                        s.emit(
+                            "unit-inconsistent",
+                            value_loc(pi, p, i),
+                            format!("{label}：指标值单位「{vu}」与计量单位列「{cu}」不一致"),
+                            format!(
+                                "{label}: value unit \"{vu}\" differs from unit column \"{cu}\""
+                            ),
+                        );
+                    }
+                }
+                let unit = unit_of(i);
+                if let Some(u) = unit.as_deref() {
+                    name_unit(s, pi, p, i, u, &label);
+                    if u == "%" {
+                        percent(s, pi, p, i, q.value, q.value_hi, &label);
+                    }
+                }
+                ocr_percent(s, pi, p, i, &label);
+            }
+            placeholder(s, pi, p, i, &label);
+            // Same name, different units across the table.
+            if let Some(u) = unit_of(i) {
+                let key = i.name.trim();
+                match units_by_name.get(key) {
+                    None => {
+                        units_by_name.insert(key, (u, label.clone()));
+                    }
+                    Some((first, first_label)) if *first != u => {
+                        let (first, first_label) = (first.clone(), first_label.clone());
+                        s.emit(
+                            "unit-inconsistent",
+                            value_loc(pi, p, i),
+                            format!(
+                                "同名指标「{}」单位不一致：{first_label}为「{first}」，{label}为「{u}」",
+                                i.name
+                            ),
+                            format!(
+                                "indicator \"{}\" measured in \"{first}\" at {first_label} but \"{u}\" at {label}",
+                                i.name
+                            ),
+                        );
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+}
+
+fn name_unit(
+    s: &mut Sink<'_>,
+    pi: usize,
+    p: &crate::model::Project,
+    i: &crate::model::Indicator,
+    unit: &str,
+    label: &str,
+) {
+    let n = i.name.as_str();
+    let problem = if n.contains("人数") && unit == "人次" {
+        Some("名称为“人数”，单位却是“人次”")
+    } else if n.contains("人次") && matches!(unit, "人" | "名") {
+        Some("名称为“人次”，单位却是“人”")
+    } else if (n.ends_with('率') || n.contains("满意度")) && unit != "%" {
+        Some("名称为比率或满意度，单位却不是 %")
+    } else {
+        None
+    };
+    if let Some(why) = problem {
+        s.emit(
+            "unit-name-mismatch",
+            value_loc(pi, p, i),
+            format!("{label}：{why}（{unit}）"),
+            format!("{label}: the name and the unit \"{unit}\" disagree"),
+        );
+    }
+}
+
+fn percent(
+    s: &mut Sink<'_>,
+    pi: usize,
+    p: &crate::model::Project,
+    i: &crate::model::Indicator,
+    value: Decimal,
+    hi: Option<Decimal>,
+    label: &str,
+) {
+    const GROWTH: [&str; 5] = ["增长", "增幅", "增速", "提高", "提升"];
+    if GROWTH.iter().any(|k| i.name.contains(k)) {
+        return;
+    }
+    if ocr_like(i) {
+        return;
+    }
+    let th = &s.profile.thresholds;
+    let (min, max) = (th.percent_min, th.percent_max);
+    let top = hi.unwrap_or(value).max(value);
+    if top > max || value < min {
+        s.emit(
+            "percent-out-of-range",
+            value_loc(pi, p, i),
+            format!("{label}：百分比「{}」超出 {min}–{max}%", i.raw_value),
+            format!(
+                "{label}: percentage \"{}\" outside {min}–{max} %",
+                i.raw_value
+            ),
+        );
+    }
+}
+
+/// `295%` for `≥95%`: a percent above 100 starting with 2 whose rest is a sane percent.
+fn ocr_like(i: &crate::model::Indicator) -> bool {
+    let raw = i.raw_value.trim();
+    let Some(q) = i.target.quantity() else {
+        return false;
+    };
+    if unit_of(i).as_deref() != Some("%") || q.op.is_some() {
+        return false;
+    }
+    let v = q.value;
+    v > Decimal::from(200) && v <= Decimal::from(300) && raw.starts_with('2')
+}
+
+fn ocr_percent(
+    s: &mut Sink<'_>,
+    pi: usize,
+    p: &crate::model::Project,
+    i: &crate::model::Indicator,
+    label: &str,
+) {
+    if ocr_like(i) {
+        s.emit(
+            "ocr-suspect",
+            value_loc(pi, p, i),
+            format!("{label}：指标值「{}」中的“2”可能是“≥”", i.raw_value),
+            format!("{label}: the 2 in \"{}\" may be a misread ≥", i.raw_value),
+        );
+    }
+}
+
+fn placeholder(
+    s: &mut Sink<'_>,
+    pi: usize,
+    p: &crate::model::Project,
+    i: &crate::model::Indicator,
+    label: &str,
+) {
+    let raw = i.raw_value.trim();
+    let upper = raw.to_uppercase();
+    const HOLDERS: [&str; 12] = [
+        "/", "／", "无", "XX", "X", "××", "—", "--", "-", "待定", "略", "空",
+    ];
+    let is_holder = HOLDERS.contains(&raw)
+        || upper.contains("XX")
+        || raw.contains("××")
+        || raw.contains("**")
+        || matches!(i.target, Target::Missing)
+        || raw.is_empty();
+    let implausible = i
+        .target
+        .quantity()
+        .is_some_and(|q| q.value.abs() >= Decimal::from(1_000_000_000_000i64));
+    if is_holder || implausible {
+        s.emit(
+            "placeholder-value",
+            value_loc(pi, p, i),
+            format!("{label}：指标值「{raw}」是占位内容或不合理的数字"),
+            format!("{label}: value \"{raw}\" is a placeholder or implausible"),
+        );
+        return;
+    }
+    // OCR-damaged operators: W90%, (X), （X）.
+    let ocr = (raw.starts_with('W') || raw.starts_with('w'))
+        && raw.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+        || raw.starts_with("(X)")
+        || raw.starts_with("（X）")
+        || raw.starts_with("(x)");
+    if ocr {
+        s.emit(
+            "ocr-suspect",
+            value_loc(pi, p, i),
+            format!("{label}：指标值「{raw}」疑似比较符识别错误"),
+            format!("{label}: value \"{raw}\" looks like a misread comparator"),
+        );
+    }
+}

@@ -1,0 +1,786 @@
+//! Every rule: a positive and a negative test on hand-built tables.
+
+mod review_common;
+
+use jixiao_core::review::{review, Profile, RuleSetting, Severity, RULES};
+use jixiao_core::*;
+use review_common::*;
+
+fn fired(t: &Table, rule: &str) -> usize {
+    of(&run(t), rule).len()
+}
+
+fn with_inds(inds: Vec<Indicator>) -> Table {
+    Builder::new()
+        .project(
+            "技能培训经费",
+            "50.00",
+            "开展青年技能培训，提升就业能力。",
+            inds,
+        )
+        .finish()
+}
+
+fn replace(k: usize, new: Indicator) -> Table {
+    let mut inds = clean_indicators();
+    inds[k] = new;
+    with_inds(inds)
+}
+
+#[test]
+fn clean_table_has_only_unit_cost_info() {
+    let f = run(&clean_table());
+    assert!(f.iter().all(|x| x.rule == "unit-cost"), "{:?}", ids(&f));
+    assert_eq!(of(&f, "unit-cost").len(), 1);
+    assert_eq!(of(&f, "unit-cost")[0].severity, Severity::Info);
+    assert!(
+        of(&f, "unit-cost")[0].message.contains("1000.00 元/人次"),
+        "{}",
+        of(&f, "unit-cost")[0].message
+    );
+}
+
+#[test]
+fn catalogue_ids_are_unique_and_complete() {
+    let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+    ids.sort_unstable();
+    let n = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), n);
+    for id in [
+        "sum-mismatch.row",
+        "sum-mismatch.unit",
+        "sum-mismatch.total",
+        "sum-rounding",
+        "goal-missing",
+        "indicators-missing",
+        "level-unknown",
+        "numbering-gap",
+        "separator-nonstandard",
+        "value-prefixed",
+        "operator-missing",
+        "unit-missing",
+        "unit-inconsistent",
+        "unit-name-mismatch",
+        "percent-out-of-range",
+        "missing-output",
+        "missing-benefit",
+        "missing-satisfaction",
+        "missing-cost",
+        "too-few-indicators",
+        "qualitative-share",
+        "missing-quantity-quality",
+        "input-as-output",
+        "level-misplaced",
+        "benefit-is-output",
+        "boilerplate-indicator",
+        "goal-duplicate",
+        "goal-indicator-mismatch",
+        "satisfaction-low",
+        "timeliness-no-date",
+        "cost-exceeds-budget",
+        "long-term-in-annual",
+        "scale-mismatch",
+        "placeholder-value",
+        "ocr-suspect",
+        "unit-cost",
+    ] {
+        assert!(
+            review::rule(id).is_some(),
+            "{id} missing from the catalogue"
+        );
+    }
+}
+
+// ---- arithmetic ----
+
+#[test]
+fn sum_mismatch_row() {
+    let mut t = clean_table();
+    t.units[0].projects[0].funding.fiscal_appropriation = Some(d("40.00"));
+    let f = run(&t);
+    let hits = of(&f, "sum-mismatch.row");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert_eq!(hits[0].severity, Severity::Error);
+    assert_eq!(hits[0].location.row, Some(4));
+    assert_eq!(hits[0].location.col, Some(2));
+    assert_eq!(fired(&clean_table(), "sum-mismatch.row"), 0);
+}
+
+#[test]
+fn sum_mismatch_row_blank_part_counts_as_zero() {
+    let mut t = clean_table();
+    let p = &mut t.units[0].projects[0].funding;
+    p.fiscal_appropriation = Some(d("30.00"));
+    p.other_funds = Some(d("20.00"));
+    // 30 + blank + 20 = 50: fine at the row; the unit's columns now differ.
+    let f = run(&t);
+    assert_eq!(of(&f, "sum-mismatch.row").len(), 0, "{:?}", ids(&f));
+}
+
+#[test]
+fn sum_mismatch_unit_and_total() {
+    let mut t = clean_table();
+    t.units[0].stated.as_mut().unwrap().funding.total = Some(d("51.00"));
+    let f = run(&t);
+    let u = of(&f, "sum-mismatch.unit");
+    assert_eq!(u.len(), 1, "{:?}", ids(&f));
+    assert_eq!(u[0].location.row, Some(3));
+    assert_eq!(u[0].location.col, Some(2));
+    // The unit row itself no longer balances, and 合计 no longer equals it.
+    assert_eq!(of(&f, "sum-mismatch.total").len(), 1);
+    let ok = run(&clean_table());
+    assert!(of(&ok, "sum-mismatch.unit").is_empty() && of(&ok, "sum-mismatch.total").is_empty());
+}
+
+#[test]
+fn sum_mismatch_total_per_column() {
+    let mut t = clean_table();
+    t.grand_total.as_mut().unwrap().funding.fiscal_appropriation = Some(d("49.00"));
+    let f = run(&t);
+    let hits = of(&f, "sum-mismatch.total");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert_eq!(hits[0].location.col, Some(3));
+    assert_eq!(hits[0].location.row, Some(2));
+}
+
+#[test]
+fn sum_rounding_within_n_half_units() {
+    let mut b = Builder::new();
+    for k in 0..3 {
+        b = b.project(
+            &format!("项目{k}"),
+            "10.00",
+            "开展培训。",
+            clean_indicators(),
+        );
+    }
+    let mut t = b.finish();
+    // Unit printed as 30.01 against 30.00: 0.01 ≤ 3 × 0.005.
+    let st = t.units[0].stated.as_mut().unwrap();
+    st.funding.total = Some(d("30.01"));
+    st.funding.fiscal_appropriation = Some(d("30.01"));
+    t.grand_total.as_mut().unwrap().funding.total = Some(d("30.01"));
+    t.grand_total.as_mut().unwrap().funding.fiscal_appropriation = Some(d("30.01"));
+    let f = run(&t);
+    assert_eq!(of(&f, "sum-rounding").len(), 2, "{:?}", ids(&f));
+    assert!(errors(&f).is_empty(), "{:?}", ids(&f));
+    // 0.02 exceeds the bound: an error.
+    let st = t.units[0].stated.as_mut().unwrap();
+    st.funding.total = Some(d("30.02"));
+    st.funding.fiscal_appropriation = Some(d("30.02"));
+    let f = run(&t);
+    assert_eq!(of(&f, "sum-mismatch.unit").len(), 2, "{:?}", ids(&f));
+}
+
+// ---- structure ----
+
+#[test]
+fn goal_missing() {
+    let t = Builder::new()
+        .project("项目", "50.00", "", clean_indicators())
+        .finish();
+    let f = run(&t);
+    assert_eq!(of(&f, "goal-missing").len(), 1);
+    assert_eq!(of(&f, "goal-missing")[0].location.col, Some(6));
+    assert_eq!(fired(&clean_table(), "goal-missing"), 0);
+}
+
+#[test]
+fn indicators_missing() {
+    let t = Builder::new()
+        .project("项目", "50.00", "开展培训。", vec![])
+        .finish();
+    let f = run(&t);
+    assert_eq!(of(&f, "indicators-missing").len(), 1);
+    assert_eq!(of(&f, "indicators-missing")[0].severity, Severity::Error);
+    // No category noise for a project without indicators.
+    assert!(of(&f, "missing-output").is_empty());
+    assert_eq!(fired(&clean_table(), "indicators-missing"), 0);
+}
+
+#[test]
+fn level_unknown() {
+    let mut i = q(1, Category::Unknown, "培训人次", "≥500人次");
+    i.category_raw = "项目指标".into();
+    let f = run(&replace(0, i));
+    assert_eq!(of(&f, "level-unknown").len(), 1);
+    assert_eq!(fired(&clean_table(), "level-unknown"), 0);
+}
+
+#[test]
+fn numbering_gap() {
+    let mut inds = clean_indicators();
+    for (k, i) in inds.iter_mut().enumerate() {
+        i.seq = Some(k as u32 + 2);
+    }
+    let f = run(&with_inds(inds));
+    let hits = of(&f, "numbering-gap");
+    assert_eq!(hits.len(), 1);
+    assert!(
+        hits[0].message.contains("[2, 3, 4, 5]"),
+        "{}",
+        hits[0].message
+    );
+    assert_eq!(hits[0].location.indicator, Some(2));
+    assert_eq!(fired(&clean_table(), "numbering-gap"), 0);
+}
+
+#[test]
+fn separator_nonstandard() {
+    let mut inds = clean_indicators();
+    inds[1].terminator = Some("，".into());
+    let t = with_inds(inds);
+    let f = run(&t);
+    let hits = of(&f, "separator-nonstandard");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].location.indicator, Some(2));
+    let span = hits[0].location.span.unwrap();
+    let cell = t.units[0].projects[0].indicator_cell.as_ref().unwrap();
+    assert_eq!(&cell[span.range()], "，");
+    assert_eq!(fired(&clean_table(), "separator-nonstandard"), 0);
+}
+
+#[test]
+fn value_prefixed_points_at_the_value() {
+    let t = replace(0, q(1, Category::Output, "培训人次", "培训人次≥500人次"));
+    // (the builder keeps ≥ first only when written first; here the label comes first)
+    let f = run(&t);
+    let hits = of(&f, "value-prefixed");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let span = hits[0].location.span.unwrap();
+    let cell = t.units[0].projects[0].indicator_cell.as_ref().unwrap();
+    assert_eq!(&cell[span.range()], "培训人次≥500人次");
+    assert_eq!(fired(&clean_table(), "value-prefixed"), 0);
+}
+
+#[test]
+fn operator_missing() {
+    let f = run(&replace(0, q(1, Category::Output, "培训人次", "500人次")));
+    assert_eq!(of(&f, "operator-missing").len(), 1);
+    assert_eq!(fired(&clean_table(), "operator-missing"), 0);
+}
+
+#[test]
+fn unit_missing() {
+    let f = run(&replace(0, q(1, Category::Output, "培训人次", "≥500")));
+    assert_eq!(of(&f, "unit-missing").len(), 1);
+    assert_eq!(of(&f, "unit-missing")[0].severity, Severity::Warning);
+    assert_eq!(fired(&clean_table(), "unit-missing"), 0);
+}
+
+#[test]
+fn unit_inconsistent_across_projects_and_with_column() {
+    let mut other = clean_indicators();
+    other[0] = q(1, Category::Output, "培训人次", "≥500人");
+    let t = Builder::new()
+        .project("甲", "50.00", "开展培训。", clean_indicators())
+        .project("乙", "50.00", "组织培训。", other)
+        .finish();
+    let f = run(&t);
+    let hits = of(&f, "unit-inconsistent");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert_eq!(hits[0].location.row, Some(5));
+    let mut i = q(1, Category::Output, "培训人次", "≥500人次");
+    i.unit_column = Some("个".into());
+    assert_eq!(fired(&replace(0, i), "unit-inconsistent"), 1);
+    let mut i = q(1, Category::Output, "培训人次", "≥500人次");
+    i.unit_column = Some("人次".into());
+    assert_eq!(fired(&replace(0, i), "unit-inconsistent"), 0);
+}
+
+#[test]
+fn unit_name_mismatch() {
+    let f = run(&replace(
+        0,
+        q(1, Category::Output, "活动服务人数", "≥500人次"),
+    ));
+    assert_eq!(of(&f, "unit-name-mismatch").len(), 1);
+    let f = run(&replace(1, q(2, Category::Outcome, "技能合格率", "≥90个")));
+    assert_eq!(of(&f, "unit-name-mismatch").len(), 1);
+    assert_eq!(
+        fired(
+            &replace(0, q(1, Category::Output, "活动服务人数", "≥500人")),
+            "unit-name-mismatch"
+        ),
+        0
+    );
+}
+
+#[test]
+fn percent_out_of_range() {
+    let f = run(&replace(1, q(2, Category::Outcome, "技能合格率", "≥120%")));
+    assert_eq!(of(&f, "percent-out-of-range").len(), 1);
+    assert_eq!(
+        fired(
+            &replace(1, q(2, Category::Outcome, "就业人数增长率", "≥120%")),
+            "percent-out-of-range"
+        ),
+        0
+    );
+    assert_eq!(fired(&clean_table(), "percent-out-of-range"), 0);
+}
+
+// ---- completeness ----
+
+#[test]
+fn missing_categories() {
+    let base = clean_indicators();
+    for (k, rule) in [
+        (0, "missing-output"),
+        (1, "missing-benefit"),
+        (2, "missing-satisfaction"),
+        (3, "missing-cost"),
+    ] {
+        let mut inds = base.clone();
+        inds.remove(k);
+        for (n, i) in inds.iter_mut().enumerate() {
+            i.seq = Some(n as u32 + 1);
+        }
+        let f = run(&with_inds(inds));
+        assert_eq!(of(&f, rule).len(), 1, "{rule}: {:?}", ids(&f));
+        assert_eq!(fired(&clean_table(), rule), 0, "{rule}");
+    }
+}
+
+#[test]
+fn missing_cost_is_a_warning_when_required() {
+    let mut inds = clean_indicators();
+    inds.pop();
+    let t = with_inds(inds);
+    assert_eq!(of(&run(&t), "missing-cost")[0].severity, Severity::Info);
+    let mut p = Profile::national();
+    p.thresholds.require_cost = true;
+    let f = review(&t, &p);
+    assert_eq!(of(&f, "missing-cost")[0].severity, Severity::Warning);
+}
+
+#[test]
+fn missing_cost_accepts_cost_as_second_level() {
+    let mut inds = clean_indicators();
+    inds[3].category = Category::Output;
+    inds[3].subcategory = Some("经济成本指标".into());
+    assert_eq!(fired(&with_inds(inds), "missing-cost"), 0);
+}
+
+#[test]
+fn too_few_indicators_info_then_warning() {
+    let inds = || {
+        vec![
+            q(1, Category::Output, "培训人次", "≥500人次"),
+            q(2, Category::Satisfaction, "满意度", "≥90%"),
+        ]
+    };
+    let small = Builder::new()
+        .project("项目", "50.00", "培训。", inds())
+        .finish();
+    let hits = run(&small);
+    assert_eq!(of(&hits, "too-few-indicators")[0].severity, Severity::Info);
+    let big = Builder::new()
+        .project("项目", "200.00", "培训。", inds())
+        .finish();
+    let hits = run(&big);
+    assert_eq!(
+        of(&hits, "too-few-indicators")[0].severity,
+        Severity::Warning
+    );
+    assert_eq!(fired(&clean_table(), "too-few-indicators"), 0);
+}
+
+#[test]
+fn qualitative_share() {
+    let mut inds = clean_indicators();
+    inds[0] = ql(1, Category::Output, "培训质量", "有效提升");
+    inds[1] = ql(2, Category::Outcome, "就业能力", "明显改善");
+    inds[3] = ql(4, Category::Cost, "成本控制", "不超预算");
+    let f = run(&with_inds(inds.clone()));
+    assert_eq!(of(&f, "qualitative-share").len(), 1);
+    inds[3] = q(4, Category::Cost, "项目总成本", "≤50万元");
+    // 2 of 4 = 50 %: not above the threshold.
+    assert_eq!(fired(&with_inds(inds), "qualitative-share"), 0);
+}
+
+#[test]
+fn missing_quantity_quality_only_with_second_level() {
+    let mut inds = clean_indicators();
+    inds[0].subcategory = Some("数量指标".into());
+    let f = run(&with_inds(inds.clone()));
+    let hits = of(&f, "missing-quantity-quality");
+    assert_eq!(hits.len(), 1);
+    assert!(hits[0].message.contains("质量"));
+    let mut extra = q(5, Category::Output, "培训合格率", "≥95%");
+    extra.subcategory = Some("质量指标".into());
+    inds.push(extra);
+    assert_eq!(fired(&with_inds(inds), "missing-quantity-quality"), 0);
+    assert_eq!(fired(&clean_table(), "missing-quantity-quality"), 0);
+}
+
+// ---- quality ----
+
+#[test]
+fn input_as_output() {
+    let f = run(&replace(1, q(2, Category::Outcome, "预算执行率", "≥95%")));
+    assert_eq!(of(&f, "input-as-output").len(), 1);
+    assert_eq!(fired(&clean_table(), "input-as-output"), 0);
+}
+
+#[test]
+fn level_misplaced() {
+    let f = run(&replace(
+        1,
+        q(2, Category::Outcome, "服务对象满意度", "≥95%"),
+    ));
+    assert_eq!(of(&f, "level-misplaced").len(), 1);
+    let f = run(&replace(
+        1,
+        q(2, Category::Outcome, "单位培训成本", "≤100元"),
+    ));
+    assert_eq!(of(&f, "level-misplaced").len(), 1);
+    assert_eq!(fired(&clean_table(), "level-misplaced"), 0);
+}
+
+#[test]
+fn benefit_is_output() {
+    let f = run(&replace(
+        1,
+        q(2, Category::Outcome, "组建志愿服务队", "≥10个"),
+    ));
+    assert_eq!(of(&f, "benefit-is-output").len(), 1);
+    let f = run(&replace(
+        1,
+        q(2, Category::Outcome, "实务经验文章", "≥10篇"),
+    ));
+    assert_eq!(of(&f, "benefit-is-output").len(), 1);
+    assert_eq!(fired(&clean_table(), "benefit-is-output"), 0);
+}
+
+#[test]
+fn boilerplate_indicator_groups() {
+    let t = Builder::new()
+        .project("甲", "50.00", "开展培训。", clean_indicators())
+        .project("乙", "50.00", "组织培训。", clean_indicators())
+        .project("丙", "50.00", "举办培训。", {
+            let mut v = clean_indicators();
+            v[0] = q(1, Category::Output, "培训人次", "≥800人次");
+            v
+        })
+        .finish();
+    let f = run(&t);
+    // 培训人次 500 (甲, 乙), 技能合格率 90% (甲 乙 丙), 总成本 50万元 (all); 满意度 excluded.
+    let hits = of(&f, "boilerplate-indicator");
+    assert_eq!(hits.len(), 3, "{:?}", ids(&f));
+    assert!(hits.iter().all(|h| h.location.row == Some(4)));
+    assert_eq!(fired(&clean_table(), "boilerplate-indicator"), 0);
+    let mut p = Profile::national();
+    p.thresholds.boilerplate_min_projects = 3;
+    assert_eq!(of(&review(&t, &p), "boilerplate-indicator").len(), 2);
+}
+
+#[test]
+fn goal_duplicate_masks_numbers() {
+    let a =
+        "1.建设运营好6个社工站点，打造青少年身边的共青团阵地，丰富社区青少年文化； 2.开展培训。";
+    let b =
+        "1.建设运营好12个社工站点，打造青少年身边的共青团阵地，丰富社区青少年文化； 2.其他工作。";
+    let mk = |g2: &str| {
+        Builder::new()
+            .project("甲", "50.00", a, clean_indicators())
+            .project("乙", "50.00", g2, clean_indicators())
+            .finish()
+    };
+    let t = mk(b);
+    let f = run(&t);
+    let hits = of(&f, "goal-duplicate");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert_eq!(hits[0].location.row, Some(5));
+    let span = hits[0].location.span.unwrap();
+    assert!(b[span.range()].starts_with("建设运营好12个"));
+    assert_eq!(
+        fired(
+            &mk("完全不同的另一段目标文字，描述的是别的事情而且足够长。"),
+            "goal-duplicate"
+        ),
+        0
+    );
+}
+
+#[test]
+fn goal_indicator_mismatch() {
+    let t = Builder::new()
+        .project(
+            "甲",
+            "50.00",
+            "1.建设运营好6个“青年地带”社工站点，打造阵地。",
+            clean_indicators(),
+        )
+        .finish();
+    let f = run(&t);
+    let hits = of(&f, "goal-indicator-mismatch");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let span = hits[0].location.span.unwrap();
+    let goal = t.units[0].projects[0].goal.as_ref().unwrap();
+    assert_eq!(&goal[span.range()], "6个“青年地带”社工站点");
+    // Ages, ranges named by an indicator, list numbers: no finding.
+    let mut inds = clean_indicators();
+    inds[0] = q(
+        1,
+        Category::Output,
+        "为社区解决1-2个实际困难或问题",
+        "≥500人次",
+    );
+    let t = Builder::new()
+        .project(
+            "乙",
+            "50.00",
+            "服务对象以6—30岁青少年为主；解决1-2个实际困难或问题。 2.培训。",
+            inds,
+        )
+        .finish();
+    assert_eq!(
+        fired(&t, "goal-indicator-mismatch"),
+        0,
+        "{:?}",
+        ids(&run(&t))
+    );
+    // Measured by an indicator sharing a 2-character run.
+    let mut inds = clean_indicators();
+    inds[0] = q(1, Category::Output, "运营社工站点数", "≥6个");
+    let t = Builder::new()
+        .project("丙", "50.00", "建设运营好6个“青年地带”社工站点。", inds)
+        .finish();
+    assert_eq!(fired(&t, "goal-indicator-mismatch"), 0);
+}
+
+#[test]
+fn satisfaction_low() {
+    let f = run(&replace(
+        2,
+        q(3, Category::Satisfaction, "参训人员满意度", "≥80%"),
+    ));
+    assert_eq!(of(&f, "satisfaction-low").len(), 1);
+    assert_eq!(
+        fired(
+            &replace(2, q(3, Category::Satisfaction, "参训人员满意度", "≥85%")),
+            "satisfaction-low"
+        ),
+        0
+    );
+}
+
+#[test]
+fn timeliness_no_date() {
+    let mut i = ql(5, Category::Output, "项目完成时间", "按时完成");
+    i.subcategory = Some("时效指标".into());
+    let mut inds = clean_indicators();
+    inds.push(i.clone());
+    assert_eq!(fired(&with_inds(inds.clone()), "timeliness-no-date"), 1);
+    inds[4].raw_value = "2024年12月底前".into();
+    inds[4].target = Target::Qualitative {
+        text: "2024年12月底前".into(),
+    };
+    assert_eq!(fired(&with_inds(inds), "timeliness-no-date"), 0);
+}
+
+#[test]
+fn cost_exceeds_budget() {
+    let f = run(&replace(3, q(4, Category::Cost, "项目总成本", "≤60万元")));
+    assert_eq!(of(&f, "cost-exceeds-budget").len(), 1);
+    // 元 converted: 400000 元 = 40 万元.
+    assert_eq!(
+        fired(
+            &replace(3, q(4, Category::Cost, "项目总成本", "≤400000元")),
+            "cost-exceeds-budget"
+        ),
+        0
+    );
+    assert_eq!(
+        fired(
+            &replace(3, q(4, Category::Cost, "项目总成本", "≤600000元")),
+            "cost-exceeds-budget"
+        ),
+        1
+    );
+}
+
+#[test]
+fn long_term_in_annual() {
+    let mut i = ql(2, Category::Outcome, "青年就业能力", "三年内明显提升");
+    i.terminator = Some("。".into());
+    assert_eq!(fired(&replace(1, i), "long-term-in-annual"), 1);
+    assert_eq!(
+        fired(
+            &replace(1, ql(2, Category::Outcome, "覆盖面", "到2026年全覆盖")),
+            "long-term-in-annual"
+        ),
+        1
+    );
+    assert_eq!(fired(&clean_table(), "long-term-in-annual"), 0);
+}
+
+#[test]
+fn scale_mismatch() {
+    let t = Builder::new()
+        .project(
+            "甲",
+            "50.00",
+            "为每名学员补助5000元，开展培训。",
+            clean_indicators(),
+        )
+        .finish();
+    assert_eq!(fired(&t, "scale-mismatch"), 1);
+    let t = Builder::new()
+        .project(
+            "甲",
+            "50.00",
+            "人均培训成本不超过500元/人。",
+            clean_indicators(),
+        )
+        .finish();
+    assert_eq!(fired(&t, "scale-mismatch"), 0);
+}
+
+#[test]
+fn placeholder_value() {
+    let f = run(&replace(1, ql(2, Category::Outcome, "社会效益", "/")));
+    assert_eq!(of(&f, "placeholder-value").len(), 1);
+    let f = run(&replace(1, ql(2, Category::Outcome, "社会效益", "XX%")));
+    assert_eq!(of(&f, "placeholder-value").len(), 1);
+    assert_eq!(fired(&clean_table(), "placeholder-value"), 0);
+}
+
+#[test]
+fn ocr_suspect() {
+    let f = run(&replace(1, ql(2, Category::Outcome, "技能合格率", "W90%")));
+    assert_eq!(of(&f, "ocr-suspect").len(), 1);
+    let f = run(&replace(1, q(2, Category::Outcome, "技能合格率", "295%")));
+    assert_eq!(of(&f, "ocr-suspect").len(), 1, "{:?}", ids(&f));
+    assert_eq!(of(&f, "percent-out-of-range").len(), 0);
+    assert_eq!(fired(&clean_table(), "ocr-suspect"), 0);
+}
+
+#[test]
+fn unit_cost_outlier_by_median_mad() {
+    let mut b = Builder::new();
+    // 10 万元 for 500, 520, 480, 510 人次 ≈ 200 元/人次; one at 10 万元 for 20 人次 = 5000.
+    for (k, n) in ["500", "520", "480", "510", "20"].iter().enumerate() {
+        let mut inds = clean_indicators();
+        inds[0] = q(
+            1,
+            Category::Output,
+            &format!("培训人次{k}"),
+            &format!("≥{n}人次"),
+        );
+        inds[1] = q(2, Category::Outcome, &format!("技能合格率{k}"), "≥90%");
+        inds[3] = q(4, Category::Cost, &format!("项目总成本{k}"), "≤10万元");
+        b = b.project(
+            &format!("项目{k}"),
+            "10.00",
+            &format!("第{k}期培训。"),
+            inds,
+        );
+    }
+    let f = run(&b.finish());
+    let hits = of(&f, "unit-cost");
+    assert_eq!(hits.len(), 5);
+    let warn: Vec<_> = hits
+        .iter()
+        .filter(|h| h.severity == Severity::Warning)
+        .collect();
+    assert_eq!(
+        warn.len(),
+        1,
+        "{:?}",
+        hits.iter().map(|h| &h.message).collect::<Vec<_>>()
+    );
+    assert_eq!(warn[0].location.project.as_ref().unwrap().name, "项目4");
+    assert!(warn[0].message.contains("5000"));
+}
+
+// ---- profiles, notices, order ----
+
+#[test]
+fn profile_disables_and_overrides() {
+    let t = replace(0, q(1, Category::Output, "培训人次", "500人次"));
+    let mut p = Profile::national();
+    p.rules.insert(
+        "operator-missing".into(),
+        RuleSetting {
+            enabled: Some(false),
+            severity: None,
+        },
+    );
+    p.rules.insert(
+        "unit-cost".into(),
+        RuleSetting {
+            enabled: None,
+            severity: Some(Severity::Warning),
+        },
+    );
+    let f = review(&t, &p);
+    assert!(of(&f, "operator-missing").is_empty());
+    assert_eq!(of(&f, "unit-cost")[0].severity, Severity::Warning);
+    assert!(p.validate().is_empty());
+    p.rules
+        .insert("no-such-rule".into(), RuleSetting::default());
+    assert_eq!(p.validate().len(), 1);
+}
+
+#[test]
+fn reader_notices_become_info_findings() {
+    let mut t = clean_table();
+    t.notices.push(Notice {
+        origin: Some(Origin::new(4, 2)),
+        code: "encoding-detected".into(),
+        message: "编码按 GB18030 检测 (encoding detected)".into(),
+    });
+    let f = run(&t);
+    let n = of(&f, "encoding-detected");
+    assert_eq!(n.len(), 1);
+    assert_eq!(n[0].severity, Severity::Info);
+    assert_eq!(n[0].location.row, Some(4));
+    let mut p = Profile::national();
+    p.notices = false;
+    assert!(of(&review(&t, &p), "encoding-detected").is_empty());
+}
+
+#[test]
+fn findings_are_deterministic_and_sorted() {
+    let t = Builder::new()
+        .project(
+            "甲",
+            "50.00",
+            "",
+            vec![q(2, Category::Output, "活动服务人数", "发布100人次")],
+        )
+        .project(
+            "乙",
+            "50.00",
+            "",
+            vec![q(1, Category::Outcome, "组建队伍", "10个")],
+        )
+        .finish();
+    let a = run(&t);
+    let b = run(&t);
+    assert_eq!(a, b);
+    let keys: Vec<_> = a
+        .iter()
+        .map(|f| (f.location.row.unwrap_or(0), f.location.col.unwrap_or(0)))
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    assert!(a
+        .iter()
+        .all(|f| !f.help.is_empty() && !f.message_en.is_empty()));
+}
+
+#[test]
+fn cell_text_reconstructs_cells() {
+    let t = clean_table();
+    assert_eq!(review::cell_text(&t, 4, 1).as_deref(), Some("技能培训经费"));
+    assert_eq!(review::cell_text(&t, 4, 2).as_deref(), Some("50.00"));
+    assert_eq!(review::cell_text(&t, 2, 1).as_deref(), Some("合计"));
+    assert!(review::cell_text(&t, 4, 7)
+        .unwrap()
+        .starts_with("1-产出指标：培训人次"));
+}

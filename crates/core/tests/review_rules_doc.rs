@@ -1,0 +1,29 @@
+//! `docs/rules.md` is generated from the catalogue; this test keeps it in sync.
+//! Regenerate with `UPDATE_RULES_DOC=1 cargo test -p jixiao-core rules_doc`.
+
+use jixiao_core::review::{rules_markdown, RULES};
+
+#[test]
+fn rules_doc_matches_catalogue() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules.md");
+    let want = rules_markdown();
+    if std::env::var_os("UPDATE_RULES_DOC").is_some() {
+        std::fs::write(&path, &want).expect("write docs/rules.md");
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "docs/rules.md is out of date; regenerate with \
+         `UPDATE_RULES_DOC=1 cargo test -p jixiao-core rules_doc`"
+    );
+}
+
+#[test]
+fn rules_doc_documents_every_rule() {
+    let doc = rules_markdown();
+    for r in RULES {
+        assert!(doc.contains(&format!("## `{}`", r.id)), "{}", r.id);
+        assert!(!r.explanation.is_empty() && !r.basis.is_empty() && !r.fix.is_empty());
+    }
+    assert!(doc.contains("`too_few_indicators_amount` = 100 (万元)"));
+}
