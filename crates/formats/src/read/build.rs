@@ -1,22 +1,128 @@
 //! Grid → [`Table`]: layout detection by header names and hierarchy inference.
-//! (Owned by the layout work; this is the contract the front ends call.)
+//!
+//! Steps: find the header by its names ([`header`]), read the lines above it
+//! ([`preamble`]), turn the data rows into items for the layout family
+//! ([`rows`]), infer 合计 → 单位 → 项目 ([`hierarchy`]), then parse the one-cell
+//! 绩效指标 texts with the grammar (in parallel for large tables).
 
-use crate::error::{Error, Location, Result};
+#[path = "header.rs"]
+mod header;
+#[path = "hierarchy.rs"]
+mod hierarchy;
+#[path = "preamble.rs"]
+mod preamble;
+#[path = "rows.rs"]
+mod rows;
+
+use crate::error::{Location, Result};
 use crate::grid::Grid;
-use jixiao_core::{SourceInfo, Table};
+use jixiao_core::grammar::{self, CellProblem};
+use jixiao_core::{LayoutFamily, MoneyScale, Notice, Origin, Project, SourceInfo, Table};
+use rayon::prelude::*;
+
+/// Above this many projects the indicator cells are parsed in parallel.
+const PARALLEL_PROJECTS: usize = 256;
 
 /// Recognise the layout of `grid` and build the table. `source` is copied into
 /// [`Table::source`] and used for error locations.
 pub fn build_table(grid: &Grid<'_>, source: SourceInfo) -> Result<Table> {
-    let _ = grid;
-    Err(Error::invalid(
-        Location {
-            file: source.path.clone(),
-            sheet: source.sheet.clone(),
-            row: None,
-            col: None,
-        },
-        "尚未实现 (not implemented yet)",
-        "",
-    ))
+    let location = Location {
+        file: source.path.clone(),
+        sheet: source.sheet.clone(),
+        row: None,
+        col: None,
+    };
+    let mut notices = Vec::new();
+    let layout = header::detect(grid, &location, &mut notices)?;
+    let pre = preamble::read(grid.rows.get(..layout.first_row).unwrap_or(&[]));
+
+    let (money_scale, money_scale_stated) = match pre.scale.or(layout.header_scale) {
+        Some(s) => (s, true),
+        None => {
+            notices.push(Notice {
+                origin: None,
+                code: "money-scale-assumed".into(),
+                message: "表头以上没有金额单位（如「单位：万元」），按万元读取 (no money scale printed; 万元 assumed)"
+                    .into(),
+            });
+            (MoneyScale::WanYuan, false)
+        }
+    };
+
+    let data = grid.rows.get(layout.last_row + 1..).unwrap_or(&[]);
+    let reader = rows::Reader {
+        layout: &layout,
+        scale: money_scale,
+        location: &location,
+    };
+    let items = match layout.family {
+        LayoutFamily::OneCell => reader.one_cell(data, &mut notices)?,
+        LayoutFamily::RowPerIndicator => reader.per_indicator(data, &mut notices)?,
+    };
+    let (grand_total, mut units) =
+        hierarchy::resolve(items, pre.department.as_deref(), &mut notices);
+
+    if let Some(col) = layout.col(jixiao_core::Field::IndicatorCell) {
+        if layout.family == LayoutFamily::OneCell {
+            let col = u32::try_from(col + 1).unwrap_or(u32::MAX);
+            let mut projects: Vec<&mut Project> = units
+                .iter_mut()
+                .flat_map(|u| u.projects.iter_mut())
+                .collect();
+            let parsed: Vec<Vec<Notice>> = if projects.len() >= PARALLEL_PROJECTS {
+                projects
+                    .par_iter_mut()
+                    .map(|p| parse_indicators(p, col))
+                    .collect()
+            } else {
+                projects
+                    .iter_mut()
+                    .map(|p| parse_indicators(p, col))
+                    .collect()
+            };
+            notices.extend(parsed.into_iter().flatten());
+        }
+    }
+
+    Ok(Table {
+        title: pre.title,
+        department: pre.department,
+        fiscal_year: pre.fiscal_year,
+        money_scale,
+        money_scale_stated,
+        layout: layout.family,
+        source,
+        columns: layout.columns.clone(),
+        header_row: grid.rows.get(layout.last_row).map(|r| r.number),
+        grand_total,
+        units,
+        preamble: pre.lines,
+        notices,
+    })
+}
+
+/// Parse one project's 绩效指标 cell; problems become notices with row/column.
+fn parse_indicators(p: &mut Project, col: u32) -> Vec<Notice> {
+    let Some(cell) = p.indicator_cell.as_deref() else {
+        return Vec::new();
+    };
+    let origin = Origin::new(p.origin.row, col);
+    let parsed = grammar::parse_cell(cell, origin);
+    p.indicators = parsed.indicators;
+    parsed
+        .problems
+        .into_iter()
+        .map(|pr| problem_notice(pr, origin))
+        .collect()
+}
+
+fn problem_notice(pr: CellProblem, origin: Origin) -> Notice {
+    Notice {
+        origin: Some(origin),
+        code: pr.code.to_string(),
+        message: format!(
+            "第{}行第{}列（字节 {}–{}）：{}",
+            origin.row, origin.col, pr.span.start, pr.span.end, pr.message
+        ),
+    }
 }

@@ -1,0 +1,480 @@
+//! Header detection by names (never by position): 表头识别.
+//!
+//! Header texts are normalised (whitespace removed, full-width parentheses and
+//! colons made ASCII, `其它` → `其他`, `其中:` and trailing parentheticals such as
+//! `(万元)` / `(50分)` stripped) and mapped to a [`Field`] through a synonym list.
+//! One-row and two-row headers (a merged `绩效指标` over `一级指标|二级指标|…`) are
+//! supported.
+
+use crate::error::{Error, Location, Result};
+use crate::grid::{Grid, GridRow};
+use jixiao_core::{ColumnInfo, Field, LayoutFamily, MoneyScale, Notice, Origin};
+
+/// How many non-blank rows from the top are scanned for the header.
+pub(crate) const SCAN_ROWS: usize = 30;
+
+/// Number of [`Field`] variants (size of the column lookup table).
+pub(crate) const FIELD_COUNT: usize = 16;
+
+/// Dense index of a field for lookup tables.
+pub(crate) fn field_index(f: Field) -> usize {
+    match f {
+        Field::UnitName => 0,
+        Field::ProjectName => 1,
+        Field::Total => 2,
+        Field::FiscalAppropriation => 3,
+        Field::SpecialAccount => 4,
+        Field::OtherFunds => 5,
+        Field::Goal => 6,
+        Field::IndicatorCell => 7,
+        Field::Category => 8,
+        Field::Subcategory => 9,
+        Field::IndicatorName => 10,
+        Field::Comparator => 11,
+        Field::TargetValue => 12,
+        Field::MeasureUnit => 13,
+        Field::Weight => 14,
+        Field::Direction => 15,
+    }
+}
+
+/// Normalise a label: drop all whitespace (incl. U+3000 and spaces between Han
+/// characters), full-width `（）：` → ASCII, `其它` → `其他`.
+pub(crate) fn normalize(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        s.push(match c {
+            '（' => '(',
+            '）' => ')',
+            '：' => ':',
+            _ => c,
+        });
+    }
+    if s.contains("其它") {
+        s = s.replace("其它", "其他");
+    }
+    s
+}
+
+/// The core of a normalised header: without `其中:`, trailing `:` and trailing
+/// parentheticals (`(万元)`, `(50分)`, `(0-20)分`, `(资金使用单位)`).
+fn core_name(n: &str) -> &str {
+    let mut s = n.trim_end_matches(':');
+    s = s
+        .strip_prefix("其中:")
+        .or_else(|| s.strip_prefix("其中"))
+        .unwrap_or(s);
+    loop {
+        let t = s
+            .strip_suffix('分')
+            .filter(|t| t.ends_with(')'))
+            .unwrap_or(s);
+        match t.strip_suffix(')').and_then(|inner| inner.rfind('(')) {
+            Some(open) if open > 0 => s = t[..open].trim_end_matches(':'),
+            _ => break,
+        }
+    }
+    s
+}
+
+/// Map a header text to the field it names, if it is one of the known synonyms.
+pub(crate) fn field_of(header: &str) -> Option<Field> {
+    if header.trim().is_empty() {
+        return None;
+    }
+    let n = normalize(header);
+    let c = core_name(&n);
+    let f = match c {
+        "项目名称" | "专项名称" | "项目" => Field::ProjectName,
+        "单位名称" | "资金使用单位" | "实施单位" | "项目实施单位" | "预算单位" => {
+            Field::UnitName
+        }
+        "总计" | "合计" | "预算数" | "项目金额" | "年度资金总额" | "金额" | "预算金额"
+        | "资金总额" | "年度预算数" | "项目资金" | "年度资金" => Field::Total,
+        "财政拨款" | "财政资金" | "当年财政拨款" | "财政拨款资金" => {
+            Field::FiscalAppropriation
+        }
+        "财政专户拨款" | "财政专户管理资金" | "财政专户资金" => {
+            Field::SpecialAccount
+        }
+        "其他资金" | "单位资金" => Field::OtherFunds,
+        "绩效目标" | "年度目标" | "年度绩效目标" | "总体目标" | "项目绩效目标" | "年度总体目标" => {
+            Field::Goal
+        }
+        "绩效指标" => Field::IndicatorCell,
+        "一级指标" => Field::Category,
+        "二级指标" => Field::Subcategory,
+        "三级指标" => Field::IndicatorName,
+        "指标性质" | "计算符号" | "运算符号" => Field::Comparator,
+        "指标值" | "年度指标值" | "目标值" | "当年预期实现值" | "预期值" => {
+            Field::TargetValue
+        }
+        "度量单位" | "计量单位" => Field::MeasureUnit,
+        "权重" | "分值" => Field::Weight,
+        "指标方向性" | "方向性" | "指标方向" => Field::Direction,
+        _ if c.starts_with("预期") && c.ends_with("实现值") => Field::TargetValue,
+        _ => return None,
+    };
+    Some(f)
+}
+
+/// True for fields that belong to one indicator in a row-per-indicator layout.
+pub(crate) fn is_indicator_field(f: Field) -> bool {
+    matches!(
+        f,
+        Field::Category
+            | Field::Subcategory
+            | Field::IndicatorName
+            | Field::Comparator
+            | Field::TargetValue
+            | Field::MeasureUnit
+            | Field::Weight
+            | Field::Direction
+    )
+}
+
+/// One header column as composed from one or two header rows.
+#[derive(Debug, Clone)]
+struct Slot {
+    field: Option<Field>,
+    header: String,
+}
+
+/// The recognised layout of a grid.
+#[derive(Debug, Clone)]
+pub(crate) struct Layout {
+    /// 0-based column of each field (by [`field_index`]).
+    cols: [Option<usize>; FIELD_COUNT],
+    /// Field of each 0-based column.
+    pub(crate) field_at: Vec<Option<Field>>,
+    /// Verbatim header of each 0-based column.
+    pub(crate) headers: Vec<String>,
+    pub(crate) columns: Vec<ColumnInfo>,
+    /// Index into `grid.rows` of the first header row.
+    pub(crate) first_row: usize,
+    /// Index into `grid.rows` of the last header row.
+    pub(crate) last_row: usize,
+    /// Number of columns the header spans.
+    pub(crate) ncols: usize,
+    pub(crate) family: LayoutFamily,
+    /// Money scale printed in an amount header (`预算数(元)`, `项目资金（万元）`).
+    pub(crate) header_scale: Option<MoneyScale>,
+}
+
+impl Layout {
+    /// 0-based column of `f`.
+    pub(crate) fn col(&self, f: Field) -> Option<usize> {
+        self.cols[field_index(f)]
+    }
+    /// Field of the 0-based column `c`.
+    pub(crate) fn field(&self, c: usize) -> Option<Field> {
+        self.field_at.get(c).copied().flatten()
+    }
+    /// Header text of the 0-based column `c` (for messages).
+    pub(crate) fn header(&self, c: usize) -> &str {
+        self.headers.get(c).map(String::as_str).unwrap_or("")
+    }
+}
+
+fn last_nonblank(row: &GridRow<'_>) -> usize {
+    row.cells
+        .iter()
+        .rposition(|c| !c.text.trim().is_empty())
+        .map_or(0, |i| i + 1)
+}
+
+fn single(row: &GridRow<'_>) -> Vec<Slot> {
+    row.cells
+        .iter()
+        .map(|c| Slot {
+            field: field_of(&c.text),
+            header: c.text.trim().to_string(),
+        })
+        .collect()
+}
+
+/// Compose a two-row header. `None` when the bottom row adds no field of its own
+/// (it is then a data row or a copy of the top row).
+fn compose(top: &GridRow<'_>, bottom: &GridRow<'_>) -> Option<Vec<Slot>> {
+    let n = top.cells.len().max(bottom.cells.len());
+    let mut adds = false;
+    let mut out = Vec::with_capacity(n);
+    for c in 0..n {
+        let t = top.text(c).trim();
+        let b = bottom.text(c).trim();
+        let b_merged = bottom.cells.get(c).is_some_and(|x| x.merged);
+        let ft = field_of(t);
+        let slot = if b.is_empty() || (b_merged && normalize(b) == normalize(t)) || b == t {
+            Slot {
+                field: ft,
+                header: t.to_string(),
+            }
+        } else if let Some(fb) = field_of(b) {
+            adds = true;
+            Slot {
+                field: Some(fb),
+                header: if t.is_empty() {
+                    b.to_string()
+                } else {
+                    format!("{t}/{b}")
+                },
+            }
+        } else if t.is_empty() {
+            Slot {
+                field: None,
+                header: b.to_string(),
+            }
+        } else {
+            Slot {
+                field: None,
+                header: format!("{t}/{b}"),
+            }
+        };
+        out.push(slot);
+    }
+    adds.then_some(out)
+}
+
+/// Distinct recognised fields, or 0 when the row lacks a name column.
+fn score(slots: &[Slot]) -> usize {
+    let mut seen = [false; FIELD_COUNT];
+    for f in slots.iter().filter_map(|s| s.field) {
+        seen[field_index(f)] = true;
+    }
+    let named = seen[field_index(Field::ProjectName)] || seen[field_index(Field::UnitName)];
+    let n = seen.iter().filter(|x| **x).count();
+    if named && n >= 3 {
+        n
+    } else {
+        0
+    }
+}
+
+fn raw_score(slots: &[Slot]) -> usize {
+    slots.iter().filter(|s| s.field.is_some()).count()
+}
+
+fn scale_in_header(h: &str) -> Option<MoneyScale> {
+    let n = normalize(h);
+    if n.contains("(万元)") || n.ends_with("万元") {
+        Some(MoneyScale::WanYuan)
+    } else if n.contains("(元)") {
+        Some(MoneyScale::Yuan)
+    } else {
+        None
+    }
+}
+
+/// Find the header among the first [`SCAN_ROWS`] non-blank rows.
+pub(crate) fn detect(
+    grid: &Grid<'_>,
+    location: &Location,
+    notices: &mut Vec<Notice>,
+) -> Result<Layout> {
+    let candidates: Vec<usize> = grid
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.is_blank())
+        .map(|(i, _)| i)
+        .take(SCAN_ROWS)
+        .collect();
+    // Best single row: highest score, earliest on ties.
+    let mut best: Option<(usize, usize, Vec<Slot>)> = None;
+    let mut closest: Option<(usize, usize)> = None;
+    for &i in &candidates {
+        let Some(row) = grid.rows.get(i) else {
+            continue;
+        };
+        let slots = single(row);
+        let s = score(&slots);
+        // Closest: most recognised fields, then most filled cells.
+        let filled = row
+            .cells
+            .iter()
+            .filter(|c| !c.text.trim().is_empty())
+            .count();
+        let raw = raw_score(&slots) * 1000 + filled.min(999);
+        if closest.is_none_or(|(_, r)| raw > r) {
+            closest = Some((i, raw));
+        }
+        if s > 0 && best.as_ref().is_none_or(|(_, bs, _)| s > *bs) {
+            best = Some((i, s, slots));
+        }
+    }
+    let Some((bi, bscore, bslots)) = best else {
+        return Err(no_header(grid, &candidates, closest, location));
+    };
+    let (mut first, mut last, mut slots) = (bi, bi, bslots);
+    // A two-row header: the row above (group labels) or the row below (sub-headers).
+    let above = bi
+        .checked_sub(1)
+        .and_then(|a| grid.rows.get(a).map(|r| (a, r)));
+    let below = grid.rows.get(bi + 1);
+    let mut composed = false;
+    if let (Some((a, top)), Some(row)) = (above, grid.rows.get(bi)) {
+        if raw_score(&single(top)) >= 2 {
+            if let Some(c) = compose(top, row) {
+                if score(&c) >= bscore {
+                    first = a;
+                    slots = c;
+                    composed = true;
+                }
+            }
+        }
+    }
+    if !composed {
+        if let (Some(row), Some(bottom)) = (grid.rows.get(bi), below) {
+            if let Some(c) = compose(row, bottom) {
+                if score(&c) > bscore {
+                    last = bi + 1;
+                    slots = c;
+                }
+            }
+        }
+    }
+    let ncols = grid
+        .rows
+        .get(first..=last)
+        .unwrap_or(&[])
+        .iter()
+        .map(last_nonblank)
+        .max()
+        .unwrap_or(0);
+    slots.truncate(ncols);
+    let row_family = slots.iter().any(|s| {
+        matches!(
+            s.field,
+            Some(Field::Category | Field::IndicatorName | Field::TargetValue)
+        )
+    });
+    let family = if row_family {
+        LayoutFamily::RowPerIndicator
+    } else {
+        LayoutFamily::OneCell
+    };
+    let header_row = grid.rows.get(last).map_or(0, |r| r.number);
+    let mut cols = [None; FIELD_COUNT];
+    let mut field_at = vec![None; ncols];
+    let mut headers = Vec::with_capacity(ncols);
+    let mut columns = Vec::new();
+    let mut header_scale = None;
+    for (c, slot) in slots.iter().enumerate() {
+        headers.push(slot.header.clone());
+        let col1 = u32::try_from(c + 1).unwrap_or(u32::MAX);
+        match slot.field {
+            // In a row-per-indicator layout `绩效指标` is a group label, not a column.
+            Some(Field::IndicatorCell) if row_family => {}
+            Some(f) if cols[field_index(f)].is_none() => {
+                cols[field_index(f)] = Some(c);
+                if let Some(slot_c) = field_at.get_mut(c) {
+                    *slot_c = Some(f);
+                }
+                if matches!(f, Field::Total) {
+                    header_scale = scale_in_header(&slot.header);
+                }
+                columns.push(ColumnInfo {
+                    field: f,
+                    header: slot.header.clone(),
+                    col: col1,
+                });
+            }
+            Some(_) => notices.push(Notice {
+                origin: Some(Origin::new(header_row, col1)),
+                code: "column-duplicate".into(),
+                message: format!(
+                    "第{header_row}行第{col1}列：表头「{}」与前面的列重复，已忽略该列 (duplicate column ignored)",
+                    slot.header
+                ),
+            }),
+            None if slot.header.is_empty() => {}
+            None => notices.push(Notice {
+                origin: Some(Origin::new(header_row, col1)),
+                code: "column-unknown".into(),
+                message: format!(
+                    "第{header_row}行第{col1}列：未识别的表头「{}」，该列内容未读取 (unknown column ignored)",
+                    slot.header
+                ),
+            }),
+        }
+    }
+    Ok(Layout {
+        cols,
+        field_at,
+        headers,
+        columns,
+        first_row: first,
+        last_row: last,
+        ncols,
+        family,
+        header_scale,
+    })
+}
+
+fn no_header(
+    grid: &Grid<'_>,
+    scanned: &[usize],
+    closest: Option<(usize, usize)>,
+    location: &Location,
+) -> Error {
+    let num = |i: &usize| grid.rows.get(*i).map_or(0, |r| r.number);
+    let range = match (scanned.first(), scanned.last()) {
+        (Some(a), Some(b)) => format!("第{}–{}行", num(a), num(b)),
+        _ => "（表格为空 empty）".to_string(),
+    };
+    let found = match closest.and_then(|(i, _)| grid.rows.get(i)) {
+        Some(r) => {
+            let texts: Vec<&str> = r
+                .cells
+                .iter()
+                .map(|c| c.text.trim())
+                .filter(|t| !t.is_empty())
+                .take(12)
+                .collect();
+            format!("第{}行「{}」", r.number, texts.join(" | "))
+        }
+        None => "无内容 (nothing)".to_string(),
+    };
+    Error::invalid(
+        location.clone(),
+        format!("在{range}中未找到可识别的表头 (no recognisable header in the rows scanned)；最接近的一行是{found}"),
+        "表头应包含「项目名称」（或「单位名称」）、金额列（总计/预算数），以及「绩效指标」或「一级指标/三级指标/指标值」等列 \
+         (expected headers such as 项目名称, 绩效指标 or 一级指标/三级指标/指标值)",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_synonyms_after_normalisation() {
+        assert_eq!(
+            field_of("项目名称（资金使用单位）"),
+            Some(Field::ProjectName)
+        );
+        assert_eq!(field_of("其中:财政拨款"), Some(Field::FiscalAppropriation));
+        assert_eq!(field_of("其中：财政拨款"), Some(Field::FiscalAppropriation));
+        assert_eq!(field_of("其它资金"), Some(Field::OtherFunds));
+        assert_eq!(field_of("合 计"), Some(Field::Total));
+        assert_eq!(field_of("绩 效 指 标"), Some(Field::IndicatorCell));
+        assert_eq!(field_of("年度资金总额："), Some(Field::Total));
+        assert_eq!(field_of("预算数(元)"), Some(Field::Total));
+        assert_eq!(field_of("年度绩效目标(90分)"), Some(Field::Goal));
+        assert_eq!(field_of("预期2022年实现值"), Some(Field::TargetValue));
+        assert_eq!(field_of("2021年实际实现值"), None);
+        assert_eq!(field_of("项目名称：某项目"), None);
+        assert_eq!(field_of(""), None);
+        assert_eq!(field_of("（）"), None);
+    }
+
+    #[test]
+    fn core_name_strips_weights_and_units() {
+        assert_eq!(core_name("成本指标(0-20)分"), "成本指标");
+        assert_eq!(core_name("项目资金(万元)"), "项目资金");
+        assert_eq!(core_name("(万元)"), "(万元)");
+    }
+}

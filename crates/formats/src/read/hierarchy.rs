@@ -1,0 +1,530 @@
+//! Hierarchy inference (GUIDE §1.3): 合计 → 资金使用单位 → 项目.
+//!
+//! The row readers produce a flat list of [`Item`]s; [`resolve`] turns it into
+//! the grand total and the units. Rules:
+//! 1. `合计`/`总计`/`合 计` is the grand total.
+//! 2. A row with amounts but no goal and no indicators is a candidate unit,
+//!    confirmed when the project rows up to the next candidate sum to it in every
+//!    column (tolerance: half a unit of the last printed decimal × summands).
+//! 3. Rows with a goal or indicators are projects of the current unit; without
+//!    unit rows the department is the only unit.
+//! 4. A candidate that does not balance is decided by its name suffix.
+
+use jixiao_core::money::half_unit;
+use jixiao_core::{AmountRow, Funding, Notice, Project, Unit};
+use rust_decimal::Decimal;
+
+/// A unit named in a 单位名称 column (row layouts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct UnitKey {
+    pub(crate) name: String,
+    pub(crate) code: Option<String>,
+}
+
+/// One meaningful source row (or row group) before the hierarchy is known.
+#[derive(Debug)]
+pub(crate) enum Item {
+    /// 合计 / 总计.
+    Total(AmountRow),
+    /// Amounts without goal or indicators: a unit, a subtotal, or a project without targets.
+    Candidate(AmountRow),
+    /// A project, with the unit named in its row when the layout has a 单位名称 column.
+    Project(Box<Project>, Option<UnitKey>),
+}
+
+/// Normalised text equals 合计 / 总计 (spaces removed).
+pub(crate) fn is_total_label(text: &str) -> bool {
+    let mut it = text.chars().filter(|c| !c.is_whitespace());
+    let a = it.next();
+    let b = it.next();
+    let rest = it.next();
+    matches!((a, b, rest), (Some('合' | '总'), Some('计'), None))
+        || matches!(
+            text.chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .as_str(),
+            "总合计" | "合计数" | "总计数" | "项目合计"
+        )
+}
+
+/// Split a code prefix such as `820001-马踏镇人民政府` into (`820001`, `马踏镇人民政府`).
+pub(crate) fn split_code(text: &str) -> (Option<String>, String) {
+    let t = text.trim();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits >= 3 {
+        let rest = t.get(digits..).unwrap_or("");
+        let mut chars = rest.chars();
+        if let Some(sep) = chars.next() {
+            if matches!(sep, '-' | '－' | '—' | '_' | ' ' | '\u{3000}' | '.') {
+                let name = chars.as_str().trim();
+                if !name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit()) {
+                    return (
+                        Some(t.get(..digits).unwrap_or("").to_string()),
+                        name.to_string(),
+                    );
+                }
+            }
+        }
+    }
+    (None, t.to_string())
+}
+
+const PROJECT_SUFFIXES: [&str; 10] = [
+    "经费", "资金", "费", "项目", "补助", "补贴", "工程", "专项", "支出", "款",
+];
+const UNIT_SUFFIXES: [&str; 22] = [
+    "委员会",
+    "中心",
+    "局",
+    "办公室",
+    "院",
+    "校",
+    "站",
+    "所",
+    "馆",
+    "处",
+    "室",
+    "队",
+    "厅",
+    "委",
+    "办",
+    "政府",
+    "街道",
+    "镇",
+    "乡",
+    "园",
+    "协会",
+    "部门",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameKind {
+    Unit,
+    Project,
+    Unknown,
+}
+
+fn name_kind(name: &str) -> NameKind {
+    let n = name.trim();
+    if PROJECT_SUFFIXES.iter().any(|s| n.ends_with(s)) {
+        NameKind::Project
+    } else if UNIT_SUFFIXES.iter().any(|s| n.ends_with(s)) {
+        NameKind::Unit
+    } else {
+        NameKind::Unknown
+    }
+}
+
+fn add(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
+    match (a, b) {
+        (None, None) => None,
+        (a, b) => Some(a.unwrap_or_default() + b.unwrap_or_default()),
+    }
+}
+
+/// Does `stated` equal the sum of `parts` in every column, within the rounding tolerance?
+pub(crate) fn balances(stated: &Funding, parts: &[&Funding]) -> bool {
+    if parts.is_empty() {
+        return false;
+    }
+    let n = Decimal::from(parts.len());
+    let cols = |f: &Funding| {
+        [
+            f.total,
+            f.fiscal_appropriation,
+            f.special_account,
+            f.other_funds,
+        ]
+    };
+    let stated_cols = cols(stated);
+    for (k, s) in stated_cols.iter().enumerate() {
+        let mut sum = None;
+        let mut scale = s.map_or(0, |d| d.scale());
+        for p in parts {
+            let v = cols(p).get(k).copied().flatten();
+            scale = scale.max(v.map_or(0, |d| d.scale()));
+            sum = add(sum, v);
+        }
+        if s.is_none() && sum.is_none() {
+            continue;
+        }
+        let diff = (s.unwrap_or_default() - sum.unwrap_or_default()).abs();
+        if diff > half_unit(scale) * n {
+            return false;
+        }
+    }
+    true
+}
+
+fn amount_text(f: &Funding) -> String {
+    f.total
+        .or(f.fiscal_appropriation)
+        .map_or_else(|| "空".to_string(), |d| d.normalize().to_string())
+}
+
+fn notice(row: &AmountRow, code: &str, message: String) -> Notice {
+    Notice {
+        origin: Some(row.origin),
+        code: code.to_string(),
+        message,
+    }
+}
+
+/// What a candidate row turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Decided {
+    Unit,
+    Project,
+    Subtotal,
+}
+
+/// Build the grand total and units from the items. `department` names the
+/// implicit unit when the table has no unit rows.
+pub(crate) fn resolve(
+    items: Vec<Item>,
+    department: Option<&str>,
+    notices: &mut Vec<Notice>,
+) -> (Option<AmountRow>, Vec<Unit>) {
+    let column_units = items.iter().any(|i| matches!(i, Item::Project(_, Some(_))));
+    // Decide every candidate first (needs look-ahead over the items).
+    let mut decided: Vec<Option<Decided>> = Vec::with_capacity(items.len());
+    let has_total_row = items.iter().any(|i| matches!(i, Item::Total(_)));
+    for (pos, item) in items.iter().enumerate() {
+        let Item::Candidate(row) = item else {
+            decided.push(None);
+            continue;
+        };
+        decided.push(Some(decide(
+            &items,
+            pos,
+            row,
+            column_units,
+            has_total_row,
+            notices,
+        )));
+    }
+
+    let implicit_name = department
+        .map(str::to_string)
+        .unwrap_or_else(|| "（未注明单位）".to_string());
+    let any_unit_rows = decided.contains(&Some(Decided::Unit)) || column_units;
+    let mut grand_total: Option<AmountRow> = None;
+    let mut units: Vec<Unit> = Vec::new();
+    let mut current: Option<Unit> = None;
+    let mut warned_before_unit = false;
+    for (item, d) in items.into_iter().zip(decided) {
+        match item {
+            Item::Total(row) => set_total(&mut grand_total, row, notices),
+            Item::Candidate(row) => match d {
+                Some(Decided::Unit) => {
+                    let (code, name) = split_code(&row.label);
+                    // In a 单位名称 layout the unit row is attached to the unit that follows.
+                    units.extend(current.take());
+                    current = Some(Unit {
+                        name,
+                        code,
+                        stated: Some(row),
+                        projects: Vec::new(),
+                    });
+                }
+                Some(Decided::Subtotal) => {
+                    if grand_total.is_none() && !has_total_row {
+                        notices.push(notice(
+                            &row,
+                            "subtotal-as-total",
+                            format!(
+                                "第{}行：「{}」是全表的小计，按合计处理 (subtotal row taken as the grand total)",
+                                row.origin.row, row.label
+                            ),
+                        ));
+                        grand_total = Some(row);
+                    } else {
+                        notices.push(notice(
+                            &row,
+                            "subtotal-row",
+                            format!(
+                                "第{}行：「{}」是小计行，未计入单位或项目 (subtotal row not counted)",
+                                row.origin.row, row.label
+                            ),
+                        ));
+                    }
+                }
+                Some(Decided::Project) | None => {
+                    let project = Project {
+                        name: row.label.trim().to_string(),
+                        code: None,
+                        funding: row.funding,
+                        goal: None,
+                        indicators: Vec::new(),
+                        origin: row.origin,
+                        indicator_cell: None,
+                    };
+                    push_project(
+                        &mut current,
+                        &mut units,
+                        project,
+                        None,
+                        &implicit_name,
+                        any_unit_rows,
+                        &mut warned_before_unit,
+                        notices,
+                    );
+                }
+            },
+            Item::Project(p, key) => push_project(
+                &mut current,
+                &mut units,
+                *p,
+                key,
+                &implicit_name,
+                any_unit_rows,
+                &mut warned_before_unit,
+                notices,
+            ),
+        }
+    }
+    units.extend(current.take());
+    (grand_total, units)
+}
+
+fn set_total(grand_total: &mut Option<AmountRow>, row: AmountRow, notices: &mut Vec<Notice>) {
+    if let Some(first) = grand_total {
+        notices.push(notice(
+            &row,
+            "total-duplicate",
+            format!(
+                "第{}行：又一个合计行（第{}行已有合计），未使用 (second total row ignored)",
+                row.origin.row, first.origin.row
+            ),
+        ));
+    } else {
+        *grand_total = Some(row);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_project(
+    current: &mut Option<Unit>,
+    units: &mut Vec<Unit>,
+    project: Project,
+    key: Option<UnitKey>,
+    implicit_name: &str,
+    any_unit_rows: bool,
+    warned_before_unit: &mut bool,
+    notices: &mut Vec<Notice>,
+) {
+    if let Some(key) = key {
+        let same = current
+            .as_ref()
+            .is_some_and(|u| u.name == key.name && (u.code == key.code || key.code.is_none()));
+        if !same {
+            // A stated unit row immediately before with the same name keeps its amounts.
+            let reuse = current
+                .as_ref()
+                .is_some_and(|u| u.projects.is_empty() && u.name == key.name);
+            if !reuse {
+                units.extend(current.take());
+                *current = Some(Unit {
+                    name: key.name,
+                    code: key.code,
+                    stated: None,
+                    projects: Vec::new(),
+                });
+            }
+        }
+    }
+    if current.is_none() {
+        if any_unit_rows && !*warned_before_unit {
+            *warned_before_unit = true;
+            notices.push(Notice {
+                origin: Some(project.origin),
+                code: "projects-before-unit".into(),
+                message: format!(
+                    "第{}行：项目出现在第一个单位行之前，归入以部门命名的单位「{implicit_name}」 (projects before the first unit row)",
+                    project.origin.row
+                ),
+            });
+        }
+        *current = Some(Unit {
+            name: implicit_name.to_string(),
+            code: None,
+            stated: None,
+            projects: Vec::new(),
+        });
+    }
+    if let Some(u) = current.as_mut() {
+        u.projects.push(project);
+    }
+}
+
+/// The projects (and the items' fundings) that follow `pos` up to the next
+/// candidate or total.
+fn segment(items: &[Item], pos: usize) -> Vec<&Funding> {
+    items
+        .get(pos + 1..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|i| matches!(i, Item::Project(..)))
+        .filter_map(|i| match i {
+            Item::Project(p, _) => Some(&p.funding),
+            _ => None,
+        })
+        .collect()
+}
+
+/// All projects after `pos` up to the next total row (or the end).
+fn all_after(items: &[Item], pos: usize) -> Vec<&Funding> {
+    items
+        .get(pos + 1..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|i| !matches!(i, Item::Total(_)))
+        .filter_map(|i| match i {
+            Item::Project(p, _) => Some(&p.funding),
+            _ => None,
+        })
+        .collect()
+}
+
+fn decide(
+    items: &[Item],
+    pos: usize,
+    row: &AmountRow,
+    column_units: bool,
+    has_total_row: bool,
+    notices: &mut Vec<Notice>,
+) -> Decided {
+    let r = row.origin.row;
+    let (code, name) = split_code(&row.label);
+    if column_units {
+        // Units come from the 单位名称 column: a unit row names the unit that follows.
+        let next_unit = items
+            .get(pos + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .find_map(|i| match i {
+                Item::Project(_, k) => Some(k.clone()),
+                _ => None,
+            });
+        if let Some(Some(k)) = next_unit {
+            if k.name == name && (code.is_none() || k.code.is_none() || k.code == code) {
+                let seg: Vec<&Funding> = items
+                    .get(pos + 1..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .take_while(|i| matches!(i, Item::Project(_, Some(kk)) if kk.name == k.name))
+                    .filter_map(|i| match i {
+                        Item::Project(p, _) => Some(&p.funding),
+                        _ => None,
+                    })
+                    .collect();
+                if !balances(&row.funding, &seg) {
+                    notices.push(notice(
+                        row,
+                        "unit-sum-mismatch",
+                        format!(
+                            "第{r}行：单位「{name}」的金额 {} 与其项目合计不符 (unit row does not equal the sum of its projects)",
+                            amount_text(&row.funding)
+                        ),
+                    ));
+                }
+                return Decided::Unit;
+            }
+        }
+        if balances(&row.funding, &all_after(items, pos)) {
+            return Decided::Subtotal;
+        }
+        notices.push(notice(
+            row,
+            "amount-row-unassigned",
+            format!(
+                "第{r}行：「{}」只有金额，既不是单位行也不是小计，按无绩效指标的项目处理 (amount-only row taken as a project without targets)",
+                row.label
+            ),
+        ));
+        return Decided::Project;
+    }
+    let seg = segment(items, pos);
+    if balances(&row.funding, &seg) {
+        return Decided::Unit;
+    }
+    // A subtotal over several units: nothing of its own follows, but everything after sums to it.
+    if seg.is_empty()
+        && matches!(items.get(pos + 1), Some(Item::Candidate(_)))
+        && balances(&row.funding, &all_after(items, pos))
+        && (code.is_some() || name_kind(&name) != NameKind::Project)
+    {
+        let _ = has_total_row;
+        return Decided::Subtotal;
+    }
+    let kind = name_kind(&name);
+    let as_unit = match kind {
+        NameKind::Unit => true,
+        NameKind::Project => false,
+        NameKind::Unknown => !seg.is_empty(),
+    };
+    if as_unit {
+        notices.push(notice(
+            row,
+            "unit-row-by-name",
+            format!(
+                "第{r}行：「{}」（{}）与其后项目的合计不符，按名称判断为资金使用单位 (amounts do not balance; taken as a unit by its name)",
+                row.label,
+                amount_text(&row.funding)
+            ),
+        ));
+        Decided::Unit
+    } else {
+        notices.push(notice(
+            row,
+            "project-without-targets",
+            format!(
+                "第{r}行：「{}」有金额但没有绩效目标和绩效指标，且不是其后项目的合计，按名称判断为缺少绩效目标的项目 \
+                 (amounts without goal or indicators; taken as a project with missing targets)",
+                row.label
+            ),
+        ));
+        Decided::Project
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn f(total: &str) -> Funding {
+        Funding {
+            total: Decimal::from_str(total).ok(),
+            ..Funding::default()
+        }
+    }
+
+    #[test]
+    fn totals_and_codes() {
+        assert!(is_total_label("合计"));
+        assert!(is_total_label("合 计"));
+        assert!(is_total_label("总计"));
+        assert!(!is_total_label("合计金额说明"));
+        assert_eq!(
+            split_code("820001-马踏镇人民政府"),
+            (Some("820001".into()), "马踏镇人民政府".into())
+        );
+        assert_eq!(split_code("2024年项目"), (None, "2024年项目".into()));
+        assert_eq!(split_code("12-3"), (None, "12-3".into()));
+    }
+
+    #[test]
+    fn balance_uses_tolerance_per_summand() {
+        assert!(balances(&f("522.50"), &[&f("158.00"), &f("364.50")]));
+        // Three summands printed with 2 decimals may miss by up to 3 × 0.005.
+        assert!(balances(&f("1.00"), &[&f("0.33"), &f("0.33"), &f("0.33")]));
+        assert!(!balances(&f("1.00"), &[&f("0.32"), &f("0.32"), &f("0.32")]));
+        assert!(!balances(
+            &f("1.000"),
+            &[&f("0.334"), &f("0.334"), &f("0.334")]
+        ));
+        assert!(!balances(&f("1.00"), &[]));
+    }
+}

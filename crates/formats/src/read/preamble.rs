@@ -1,0 +1,259 @@
+//! The lines above the header (表头以上): title, 年度, 部门名称, 金额单位.
+//!
+//! Every non-blank line is kept verbatim; facts are read from key–value
+//! segments (`部门名称：…`, `单位：万元`). `单位` also means an organisation, so
+//! only a value of `万元` / `元` makes it a money scale.
+
+use crate::grid::GridRow;
+use jixiao_core::{MoneyScale, PreambleLine};
+
+/// What the preamble says.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Preamble {
+    pub(crate) title: Option<String>,
+    pub(crate) department: Option<String>,
+    pub(crate) fiscal_year: Option<u16>,
+    pub(crate) scale: Option<MoneyScale>,
+    pub(crate) lines: Vec<PreambleLine>,
+}
+
+const TITLE_WORDS: [&str; 6] = [
+    "绩效目标表",
+    "目标申报表",
+    "审批表",
+    "批复表",
+    "绩效目标申报表",
+    "自评表",
+];
+
+/// The verbatim text of a row: its non-merged cells joined by tabs, trailing blanks dropped.
+fn line_text(row: &GridRow<'_>) -> String {
+    let cells: Vec<&str> = row
+        .cells
+        .iter()
+        .filter(|c| !c.merged)
+        .map(|c| c.text.as_ref())
+        .collect();
+    let end = cells
+        .iter()
+        .rposition(|t| !t.trim().is_empty())
+        .map_or(0, |i| i + 1);
+    cells.get(..end).unwrap_or(&[]).join("\t")
+}
+
+/// Split a line into segments at tabs, line breaks, U+3000 and runs of two or more spaces.
+fn segments(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev_space: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let hard = matches!(c, '\t' | '\n' | '\r' | '\u{3000}');
+        if hard || (c == ' ' && prev_space.is_some()) {
+            let cut = if hard { i } else { prev_space.unwrap_or(i) };
+            if let Some(seg) = text.get(start..cut) {
+                out.push(seg);
+            }
+            start = i + c.len_utf8();
+            prev_space = None;
+            continue;
+        }
+        prev_space = if c == ' ' { Some(i) } else { None };
+    }
+    if let Some(seg) = text.get(start..) {
+        out.push(seg);
+    }
+    out.into_iter()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// A 4-digit year followed by `年` (`2024年`, `2024 年度`).
+fn year_in(text: &str) -> Option<u16> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        let window = b.get(i..i + 4)?;
+        let before_ok = i == 0 || !b.get(i - 1).is_some_and(u8::is_ascii_digit);
+        if before_ok && window.iter().all(u8::is_ascii_digit) {
+            let rest = text.get(i + 4..).unwrap_or("").trim_start();
+            if rest.starts_with('年') {
+                let y: u16 = text.get(i..i + 4)?.parse().ok()?;
+                if (1990..=2100).contains(&y) {
+                    return Some(y);
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn scale_of(value: &str) -> Option<MoneyScale> {
+    let v: String = value
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）'))
+        .collect();
+    match v.as_str() {
+        "万元" | "万" => Some(MoneyScale::WanYuan),
+        "元" => Some(MoneyScale::Yuan),
+        _ => None,
+    }
+}
+
+fn strip_key(key: &str) -> String {
+    key.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）'))
+        .collect()
+}
+
+/// Read the preamble rows (everything above the header).
+pub(crate) fn read(rows: &[GridRow<'_>]) -> Preamble {
+    let mut p = Preamble::default();
+    let mut year_from_key = None;
+    let mut year_other = None;
+    for row in rows {
+        if row.is_blank() {
+            continue;
+        }
+        let text = line_text(row);
+        if text.trim().is_empty() {
+            continue;
+        }
+        let segs = segments(&text);
+        let mut k = 0;
+        while k < segs.len() {
+            let seg = segs.get(k).copied().unwrap_or("");
+            k += 1;
+            if p.title.is_none() && TITLE_WORDS.iter().any(|w| seg.contains(w)) {
+                p.title = Some(seg.to_string());
+                if year_other.is_none() {
+                    year_other = year_in(seg);
+                }
+                continue;
+            }
+            let Some(pos) = seg.find(['：', ':']) else {
+                if year_other.is_none() {
+                    year_other = year_in(seg);
+                }
+                if p.scale.is_none() {
+                    // `（单位：万元）` handled above; a bare `万元` line is a scale too.
+                    if let Some(s) = seg
+                        .strip_prefix('（')
+                        .or_else(|| seg.strip_prefix('('))
+                        .and_then(scale_of)
+                    {
+                        p.scale = Some(s);
+                    }
+                }
+                continue;
+            };
+            let key = strip_key(seg.get(..pos).unwrap_or(""));
+            let sep_len = seg
+                .get(pos..)
+                .and_then(|s| s.chars().next())
+                .map_or(1, char::len_utf8);
+            let mut value = seg.get(pos + sep_len..).unwrap_or("").trim().to_string();
+            if value.is_empty() {
+                if let Some(next) = segs.get(k).filter(|n| !n.contains(['：', ':'])) {
+                    value = next.to_string();
+                    k += 1;
+                }
+            }
+            let value = value.trim_end_matches([')', '）']).trim().to_string();
+            let key = key.as_str();
+            if key.ends_with("单位") || key == "金额单位" || key == "货币单位" {
+                if let Some(s) = scale_of(&value) {
+                    p.scale.get_or_insert(s);
+                    continue;
+                }
+            }
+            match key {
+                "部门名称"
+                | "主管部门"
+                | "部门"
+                | "预算部门"
+                | "主管部门及代码"
+                | "部门单位名称"
+                | "单位名称"
+                | "单位"
+                | "填报单位"
+                | "编制单位" => {
+                    if p.department.is_none() && !value.is_empty() {
+                        p.department = Some(value);
+                    }
+                }
+                "年度" | "预算年度" | "年份" => {
+                    let v = value.trim_end_matches("年度").trim_end_matches('年');
+                    if let Ok(y) = v.trim().parse::<u16>() {
+                        year_from_key.get_or_insert(y);
+                    } else if let Some(y) = year_in(&value) {
+                        year_from_key.get_or_insert(y);
+                    }
+                }
+                _ => {
+                    if year_other.is_none() {
+                        year_other = year_in(seg);
+                    }
+                }
+            }
+        }
+        p.lines.push(PreambleLine {
+            row: row.number,
+            text,
+        });
+    }
+    p.fiscal_year = year_from_key.or(year_other);
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grid::GridCell;
+    use std::borrow::Cow;
+
+    fn row(n: u32, cells: &[&'static str]) -> GridRow<'static> {
+        GridRow {
+            number: n,
+            cells: cells
+                .iter()
+                .map(|t| GridCell {
+                    text: Cow::Borrowed(*t),
+                    merged: false,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn reads_title_department_scale_and_year() {
+        let rows = vec![
+            row(1, &["2024年项目支出绩效目标表（含转移支付项目）"]),
+            row(2, &[""]),
+            row(3, &["部门名称 ： 某某委员会        单位:万元"]),
+        ];
+        let p = read(&rows);
+        assert_eq!(
+            p.title.as_deref(),
+            Some("2024年项目支出绩效目标表（含转移支付项目）")
+        );
+        assert_eq!(p.department.as_deref(), Some("某某委员会"));
+        assert_eq!(p.scale, Some(MoneyScale::WanYuan));
+        assert_eq!(p.fiscal_year, Some(2024));
+        assert_eq!(p.lines.len(), 2);
+        assert_eq!(p.lines[1].row, 3);
+        assert_eq!(p.lines[1].text, "部门名称 ： 某某委员会        单位:万元");
+    }
+
+    #[test]
+    fn unit_key_is_money_only_for_yuan_values() {
+        let p = read(&[row(1, &["单位：某某中心"]), row(2, &["金额单位:元"])]);
+        assert_eq!(p.department.as_deref(), Some("某某中心"));
+        assert_eq!(p.scale, Some(MoneyScale::Yuan));
+        let p = read(&[row(1, &["部门名称：", "某局"]), row(2, &["年度：2023"])]);
+        assert_eq!(p.department.as_deref(), Some("某局"));
+        assert_eq!(p.fiscal_year, Some(2023));
+        assert_eq!(p.scale, None);
+    }
+}

@@ -1,0 +1,616 @@
+//! Data rows → [`Item`]s for both layout families.
+//!
+//! One-cell family (GUIDE §1): one row per project (or unit / 合计).
+//! Row-per-indicator family (GUIDE §3.1, §3.2, §3.9): one row per indicator;
+//! a project's first row carries 单位/项目/预算数/年度目标, continuation rows carry
+//! only indicator fields — blank leading cells, merged copies, or shorter
+//! (ragged) rows that are right-aligned by the header count.
+
+use super::header::{is_indicator_field, Layout};
+use super::hierarchy::{is_total_label, split_code, Item, UnitKey};
+use crate::error::{Error, Location, Result};
+use crate::grid::GridRow;
+use jixiao_core::grammar;
+use jixiao_core::money::{parse_amount, AmountError};
+use jixiao_core::{
+    AmountRow, Direction, Field, Funding, Indicator, MoneyScale, Notice, Origin, Project, Target,
+};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Shared reading context.
+pub(crate) struct Reader<'l> {
+    pub(crate) layout: &'l Layout,
+    pub(crate) scale: MoneyScale,
+    pub(crate) location: &'l Location,
+}
+
+/// A data row seen through the header, possibly shifted right (ragged rows).
+struct View<'r, 'a> {
+    row: &'r GridRow<'a>,
+    shift: usize,
+}
+
+impl<'r> View<'r, '_> {
+    /// Text and merged flag of header column `c` (0-based).
+    fn cell(&self, c: usize) -> (&'r str, bool) {
+        match c
+            .checked_sub(self.shift)
+            .and_then(|i| self.row.cells.get(i))
+        {
+            Some(cell) => (cell.text.as_ref(), cell.merged),
+            None => ("", false),
+        }
+    }
+    fn text(&self, c: Option<usize>) -> &'r str {
+        c.map_or("", |c| self.cell(c).0)
+    }
+    fn merged(&self, c: Option<usize>) -> bool {
+        c.is_some_and(|c| self.cell(c).1)
+    }
+}
+
+const AMOUNT_FIELDS: [Field; 4] = [
+    Field::Total,
+    Field::FiscalAppropriation,
+    Field::SpecialAccount,
+    Field::OtherFunds,
+];
+
+fn col1(c: usize) -> u32 {
+    u32::try_from(c + 1).unwrap_or(u32::MAX)
+}
+
+fn non_blank(t: &str) -> Option<&str> {
+    let t = t.trim();
+    (!t.is_empty()).then_some(t)
+}
+
+impl Reader<'_> {
+    fn at(&self, row: u32, col: u32) -> Location {
+        Location {
+            row: Some(row),
+            col: Some(col),
+            ..self.location.clone()
+        }
+    }
+
+    /// A non-blank cell beyond the header's columns is an error.
+    fn check_extra(&self, row: &GridRow<'_>, shift: usize) -> Result<()> {
+        let n = self.layout.ncols;
+        for (i, cell) in row.cells.iter().enumerate() {
+            let c = i + shift;
+            if c >= n && !cell.merged && !cell.text.trim().is_empty() {
+                let text: String = cell.text.trim().chars().take(40).collect();
+                return Err(Error::invalid(
+                    self.at(row.number, col1(c)),
+                    format!(
+                        "第{}行第{}列：「{text}」超出表头的{n}列 (non-blank cell beyond the header's {n} columns)",
+                        row.number,
+                        col1(c)
+                    ),
+                    "检查该行是否多了分隔符、错位或表头缺列 (check for a stray delimiter, a shifted row, or a missing header)",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn amount(&self, v: &View<'_, '_>, c: usize) -> Result<Option<Decimal>> {
+        let (text, _) = v.cell(c);
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        parse_amount(text, self.scale).map_err(|e| {
+            let r = v.row.number;
+            let why = match e {
+                AmountError::TooLarge(_) => "位数过多 (too many digits)",
+                AmountError::NotANumber(_) => "不是金额 (not an amount)",
+            };
+            Error::invalid(
+                self.at(r, col1(c)),
+                format!(
+                    "第{r}行第{}列（{}）：「{}」{why}；应为以{}为单位的数字 (expected a number in {})",
+                    col1(c),
+                    self.layout.header(c),
+                    text.trim(),
+                    self.scale.label(),
+                    self.scale.label()
+                ),
+                "请填写数字，例如 158.00 或 3,309,840.00；空白表示 0 (write a number such as 158.00; leave blank for 0)",
+            )
+        })
+    }
+
+    /// The four amount columns; `merged` tells which cells are merged copies.
+    fn funding(&self, v: &View<'_, '_>) -> Result<(Funding, [bool; 4])> {
+        let mut vals = [None; 4];
+        let mut merged = [false; 4];
+        for (k, f) in AMOUNT_FIELDS.iter().enumerate() {
+            if let Some(c) = self.layout.col(*f) {
+                if let (Some(slot), Some(m)) = (vals.get_mut(k), merged.get_mut(k)) {
+                    *slot = self.amount(v, c)?;
+                    *m = v.cell(c).1;
+                }
+            }
+        }
+        let [total, fiscal_appropriation, special_account, other_funds] = vals;
+        Ok((
+            Funding {
+                total,
+                fiscal_appropriation,
+                special_account,
+                other_funds,
+            },
+            merged,
+        ))
+    }
+
+    /// Whether any recognised column of the row holds text.
+    fn has_known(&self, v: &View<'_, '_>) -> bool {
+        (0..self.layout.ncols)
+            .any(|c| self.layout.field(c).is_some() && !v.cell(c).0.trim().is_empty())
+    }
+
+    fn unplaced(&self, row: &GridRow<'_>, why: &str) -> Notice {
+        let first = row
+            .cells
+            .iter()
+            .map(|c| c.text.trim())
+            .find(|t| !t.is_empty())
+            .unwrap_or("");
+        let first: String = first.chars().take(30).collect();
+        Notice {
+            origin: Some(Origin::new(row.number, 0)),
+            code: "row-unplaced".into(),
+            message: format!(
+                "第{}行：{why}，该行（「{first}」…）未读入 (row fits nowhere and was not read)",
+                row.number
+            ),
+        }
+    }
+
+    /// The one-cell family: every row is 合计, a unit candidate or a project.
+    pub(crate) fn one_cell(
+        &self,
+        rows: &[GridRow<'_>],
+        notices: &mut Vec<Notice>,
+    ) -> Result<Vec<Item>> {
+        let l = self.layout;
+        let name_col = l.col(Field::ProjectName).or(l.col(Field::UnitName));
+        let unit_col = l.col(Field::ProjectName).and(l.col(Field::UnitName));
+        let goal_col = l.col(Field::Goal);
+        let ind_col = l.col(Field::IndicatorCell);
+        let mut items = Vec::with_capacity(rows.len());
+        let mut unit: Option<UnitKey> = None;
+        for row in rows {
+            if row.is_blank() {
+                continue;
+            }
+            self.check_extra(row, 0)?;
+            let v = View { row, shift: 0 };
+            if !self.has_known(&v) {
+                notices.push(self.unplaced(row, "内容只在未识别的列中"));
+                continue;
+            }
+            let label = v.text(name_col).trim();
+            let (funding, _) = self.funding(&v)?;
+            let origin = Origin::new(row.number, name_col.map_or(1, col1));
+            if let Some(u) = non_blank(v.text(unit_col)) {
+                if is_total_label(u) && label.is_empty() {
+                    items.push(Item::Total(AmountRow {
+                        label: u.to_string(),
+                        funding,
+                        origin,
+                    }));
+                    continue;
+                }
+                let (code, name) = split_code(u);
+                unit = Some(UnitKey { name, code });
+            }
+            if is_total_label(label) {
+                items.push(Item::Total(AmountRow {
+                    label: label.to_string(),
+                    funding,
+                    origin,
+                }));
+                continue;
+            }
+            let goal = goal_col
+                .map(|c| v.cell(c).0)
+                .filter(|t| !t.trim().is_empty());
+            let cell = ind_col
+                .map(|c| v.cell(c).0)
+                .filter(|t| !t.trim().is_empty());
+            let has_money = funding.columns().iter().any(|(_, d)| d.is_some());
+            if goal.is_none() && cell.is_none() {
+                if label.is_empty() {
+                    let why = if has_money {
+                        "有金额但没有名称"
+                    } else {
+                        "没有名称、金额、绩效目标或绩效指标"
+                    };
+                    notices.push(self.unplaced(row, why));
+                    continue;
+                }
+                if unit_col.is_some() && !has_money {
+                    notices.push(self.unplaced(row, "只有名称，没有金额、绩效目标或绩效指标"));
+                    continue;
+                }
+                items.push(Item::Candidate(AmountRow {
+                    label: label.to_string(),
+                    funding,
+                    origin,
+                }));
+                continue;
+            }
+            if label.is_empty() {
+                notices.push(Notice {
+                    origin: Some(origin),
+                    code: "project-name-missing".into(),
+                    message: format!("第{}行：项目名称为空 (project name missing)", row.number),
+                });
+            }
+            items.push(Item::Project(
+                Box::new(Project {
+                    name: label.to_string(),
+                    code: None,
+                    funding,
+                    goal: goal.map(str::to_string),
+                    indicators: Vec::new(),
+                    origin,
+                    indicator_cell: cell.map(str::to_string),
+                }),
+                unit_col.and(unit.clone()),
+            ));
+        }
+        Ok(items)
+    }
+
+    /// How far a short (ragged) row must be shifted right to line up with the header.
+    fn shift_of(&self, row: &GridRow<'_>) -> usize {
+        let l = self.layout;
+        let len = row.cells.len();
+        if len == 0 || len >= l.ncols || row.text(0).trim().is_empty() {
+            return 0;
+        }
+        if l.field(0).is_some_and(is_indicator_field) {
+            return 0;
+        }
+        // A short row whose total column (left-aligned) holds an amount is a first row.
+        let left = View { row, shift: 0 };
+        if let Some(c) = l.col(Field::Total) {
+            if parse_amount(left.cell(c).0, self.scale).is_ok_and(|a| a.is_some()) {
+                return 0;
+            }
+        }
+        let right = l.ncols - len;
+        if l.field(right).is_some_and(|f| {
+            matches!(
+                f,
+                Field::Category | Field::Subcategory | Field::IndicatorName
+            )
+        }) {
+            return right;
+        }
+        // Trailing blanks were dropped too: start at 一级 when the first cell names a level.
+        let first = row.text(0).trim();
+        if first.contains("指标") || first.contains("目标") {
+            if let Some(c) = l.col(Field::Category) {
+                let used = row
+                    .cells
+                    .iter()
+                    .rposition(|x| !x.text.trim().is_empty())
+                    .map_or(0, |i| i + 1);
+                if c + used <= l.ncols {
+                    return c;
+                }
+            }
+        }
+        0
+    }
+
+    /// The row-per-indicator family.
+    pub(crate) fn per_indicator(
+        &self,
+        rows: &[GridRow<'_>],
+        notices: &mut Vec<Notice>,
+    ) -> Result<Vec<Item>> {
+        let l = self.layout;
+        let unit_col = l.col(Field::UnitName);
+        let proj_col = l.col(Field::ProjectName);
+        let goal_col = l.col(Field::Goal);
+        let cat_col = l.col(Field::Category);
+        let sub_col = l.col(Field::Subcategory);
+        let name_col = l.col(Field::IndicatorName);
+        let op_col = l.col(Field::Comparator);
+        let value_col = l.col(Field::TargetValue);
+        let mu_col = l.col(Field::MeasureUnit);
+        let weight_col = l.col(Field::Weight);
+        let dir_col = l.col(Field::Direction);
+        let ind_cols = [
+            cat_col, sub_col, name_col, op_col, value_col, mu_col, weight_col, dir_col,
+        ];
+
+        let mut items: Vec<Item> = Vec::new();
+        let mut unit: Option<UnitKey> = None;
+        // (unit name, project text) of the project being read, and its item index.
+        let mut current: Option<(Option<String>, String, usize)> = None;
+        let mut cat_raw = String::new();
+        let mut sub_raw: Option<String> = None;
+        for row in rows {
+            if row.is_blank() {
+                continue;
+            }
+            let shift = self.shift_of(row);
+            self.check_extra(row, shift)?;
+            let v = View { row, shift };
+            let r = row.number;
+            if !self.has_known(&v) {
+                notices.push(self.unplaced(row, "内容只在未识别的列中"));
+                continue;
+            }
+            let u_text = v.text(unit_col).trim();
+            let p_text = v.text(proj_col).trim();
+            let (funding, amount_merged) = self.funding(&v)?;
+            let has_money = funding.columns().iter().any(|(_, d)| d.is_some());
+            let goal = goal_col
+                .map(|c| v.cell(c).0)
+                .filter(|t| !t.trim().is_empty());
+            // Indicator content written in this row (merged copies alone do not count).
+            let has_ind = ind_cols
+                .iter()
+                .flatten()
+                .any(|&c| !v.cell(c).0.trim().is_empty() && !v.cell(c).1);
+
+            if (is_total_label(u_text) && p_text.is_empty()) || is_total_label(p_text) {
+                let label = if is_total_label(p_text) {
+                    p_text
+                } else {
+                    u_text
+                };
+                items.push(Item::Total(AmountRow {
+                    label: label.to_string(),
+                    funding,
+                    origin: Origin::new(r, proj_col.or(unit_col).map_or(1, col1)),
+                }));
+                current = None;
+                continue;
+            }
+            if !u_text.is_empty() {
+                let (code, name) = split_code(u_text);
+                if unit
+                    .as_ref()
+                    .is_none_or(|k| k.name != name || k.code != code)
+                {
+                    unit = Some(UnitKey { name, code });
+                }
+            }
+            // An amount-only row: unit row, department subtotal, or a project without targets.
+            if p_text.is_empty() && !has_ind && goal.is_none() && has_money {
+                let label = if u_text.is_empty() { "" } else { u_text };
+                if label.is_empty() {
+                    notices.push(self.unplaced(row, "有金额但没有单位或项目名称"));
+                    continue;
+                }
+                items.push(Item::Candidate(AmountRow {
+                    label: label.to_string(),
+                    funding,
+                    origin: Origin::new(r, unit_col.map_or(1, col1)),
+                }));
+                current = None;
+                continue;
+            }
+            let unit_name = unit.as_ref().map(|k| k.name.clone());
+            let starts_new = !p_text.is_empty()
+                && current
+                    .as_ref()
+                    .is_none_or(|(un, pn, _)| pn != p_text || *un != unit_name);
+            if starts_new {
+                if proj_col.is_none() && unit_col.is_some() {
+                    // No 项目名称 column: nothing to group by.
+                }
+                items.push(Item::Project(
+                    Box::new(Project {
+                        name: p_text.to_string(),
+                        code: None,
+                        funding,
+                        goal: goal.map(str::to_string),
+                        indicators: Vec::new(),
+                        origin: Origin::new(r, proj_col.map_or(1, col1)),
+                        indicator_cell: None,
+                    }),
+                    if unit_col.is_some() {
+                        unit.clone()
+                    } else {
+                        None
+                    },
+                ));
+                current = Some((unit_name, p_text.to_string(), items.len() - 1));
+                cat_raw.clear();
+                sub_raw = None;
+            } else if let Some((_, _, idx)) = &current {
+                // Continuation row: never add a merged or repeated amount a second time.
+                if let Some(Item::Project(p, _)) = items.get_mut(*idx) {
+                    self.merge_continuation(p, &funding, &amount_merged, goal, r, notices);
+                }
+            } else if has_ind || has_money || goal.is_some() {
+                notices.push(self.unplaced(row, "指标行之前没有项目名称"));
+                continue;
+            } else {
+                // Only a unit name (or unknown columns): nothing to attach.
+                if u_text.is_empty() {
+                    notices.push(self.unplaced(row, "该行没有可识别的内容"));
+                }
+                continue;
+            }
+
+            // The indicator of this row.
+            let cat_cell = v.text(cat_col).trim();
+            if !cat_cell.is_empty() && cat_cell != cat_raw {
+                cat_raw = cat_cell.to_string();
+                sub_raw = None;
+            }
+            let sub_cell = v.text(sub_col).trim();
+            if !sub_cell.is_empty() {
+                sub_raw = Some(sub_cell.to_string());
+            }
+            let name = v.text(name_col).trim();
+            let value = v.text(value_col).trim();
+            let (value_merged, name_merged) = (v.merged(value_col), v.merged(name_col));
+            if name.is_empty() && value.is_empty() {
+                // A placeholder such as an empty 社会成本指标 row.
+                let rest = [op_col, mu_col, weight_col, dir_col]
+                    .iter()
+                    .flatten()
+                    .any(|&c| !v.cell(c).0.trim().is_empty());
+                if rest {
+                    notices.push(Notice {
+                        origin: Some(Origin::new(r, name_col.map_or(1, col1))),
+                        code: "indicator-incomplete".into(),
+                        message: format!(
+                            "第{r}行：有指标性质/单位/权重但没有三级指标和指标值，未读入指标 (indicator without name and value skipped)"
+                        ),
+                    });
+                }
+                continue;
+            }
+            if name_merged && value_merged {
+                // A merged copy of the indicator above, not a new indicator.
+                continue;
+            }
+            let Some((_, _, idx)) = &current else {
+                continue;
+            };
+            let ind = self.indicator(&v, r, &cat_raw, sub_raw.as_deref(), notices);
+            if let Some(Item::Project(p, _)) = items.get_mut(*idx) {
+                p.indicators.push(ind);
+            }
+        }
+        Ok(items)
+    }
+
+    fn merge_continuation(
+        &self,
+        p: &mut Project,
+        funding: &Funding,
+        merged: &[bool; 4],
+        goal: Option<&str>,
+        r: u32,
+        notices: &mut Vec<Notice>,
+    ) {
+        let stated = [
+            &mut p.funding.total,
+            &mut p.funding.fiscal_appropriation,
+            &mut p.funding.special_account,
+            &mut p.funding.other_funds,
+        ];
+        let new = [
+            funding.total,
+            funding.fiscal_appropriation,
+            funding.special_account,
+            funding.other_funds,
+        ];
+        for ((slot, value), (m, f)) in stated
+            .into_iter()
+            .zip(new)
+            .zip(merged.iter().zip(AMOUNT_FIELDS))
+        {
+            let Some(value) = value else { continue };
+            match slot {
+                None if !*m => *slot = Some(value),
+                Some(s) if *s != value && !*m => notices.push(Notice {
+                    origin: Some(Origin::new(r, self.layout.col(f).map_or(0, col1))),
+                    code: "amount-repeated-differs".into(),
+                    message: format!(
+                        "第{r}行：项目「{}」的续行金额 {value} 与首行 {s} 不同，采用首行 (continuation row amount differs; first row kept)",
+                        p.name
+                    ),
+                }),
+                _ => {}
+            }
+        }
+        if let Some(g) = goal {
+            match &p.goal {
+                None => p.goal = Some(g.to_string()),
+                Some(first) if first.trim() != g.trim() => notices.push(Notice {
+                    origin: Some(Origin::new(r, self.layout.col(Field::Goal).map_or(0, col1))),
+                    code: "goal-repeated-differs".into(),
+                    message: format!(
+                        "第{r}行：项目「{}」的续行年度目标与首行不同，采用首行 (continuation row goal differs; first row kept)",
+                        p.name
+                    ),
+                }),
+                Some(_) => {}
+            }
+        }
+    }
+
+    fn indicator(
+        &self,
+        v: &View<'_, '_>,
+        r: u32,
+        cat_raw: &str,
+        sub: Option<&str>,
+        notices: &mut Vec<Notice>,
+    ) -> Indicator {
+        let l = self.layout;
+        let name = v.text(l.col(Field::IndicatorName)).trim();
+        let value = v.text(l.col(Field::TargetValue)).trim();
+        let op = non_blank(v.text(l.col(Field::Comparator)));
+        let unit = non_blank(v.text(l.col(Field::MeasureUnit)));
+        let (category, _) = grammar::parse_category(cat_raw);
+        let (target, label) = if value.is_empty() {
+            (Target::Missing, None)
+        } else {
+            let parsed = grammar::parse_target_parts(op, value, unit);
+            (parsed.target, parsed.label)
+        };
+        let value_col = l.col(Field::TargetValue).or(l.col(Field::IndicatorName));
+        let weight = non_blank(v.text(l.col(Field::Weight))).and_then(|w| {
+            let t = w.trim_end_matches(['%', '％', '分']).trim();
+            let parsed = Decimal::from_str(t).ok();
+            if parsed.is_none() {
+                notices.push(Notice {
+                    origin: Some(Origin::new(r, l.col(Field::Weight).map_or(0, col1))),
+                    code: "weight-unparseable".into(),
+                    message: format!("第{r}行：权重「{w}」不是数字 (weight not a number)"),
+                });
+            }
+            parsed
+        });
+        let direction_stated = non_blank(v.text(l.col(Field::Direction))).and_then(|d| {
+            if d.contains("正向") {
+                Some(Direction::HigherBetter)
+            } else if d.contains("反向") {
+                Some(Direction::LowerBetter)
+            } else {
+                notices.push(Notice {
+                    origin: Some(Origin::new(r, l.col(Field::Direction).map_or(0, col1))),
+                    code: "direction-unknown".into(),
+                    message: format!(
+                        "第{r}行：指标方向性「{d}」无法识别，应为正向指标或反向指标 (direction not recognised)"
+                    ),
+                });
+                None
+            }
+        });
+        Indicator {
+            seq: None,
+            category,
+            category_raw: cat_raw.to_string(),
+            subcategory: sub.map(str::to_string),
+            name: name.to_string(),
+            target,
+            raw_value: value.to_string(),
+            value_label: label,
+            terminator: None,
+            unit_column: unit.map(str::to_string),
+            op_column: op.map(str::to_string),
+            weight,
+            direction_stated,
+            origin: Origin::new(r, value_col.map_or(0, col1)),
+            span: None,
+        }
+    }
+}

@@ -1,0 +1,617 @@
+//! Layout detection and hierarchy inference on grids built directly (no front end).
+
+use jixiao_core::{
+    Category, Direction, Field, LayoutFamily, MoneyScale, SourceInfo, Table, Target,
+};
+use jixiao_formats::grid::{Grid, GridCell, GridRow};
+use jixiao_formats::read::build::build_table;
+use jixiao_formats::Error;
+use std::borrow::Cow;
+
+const SAMPLE: &str =
+    include_str!("../../../tests/fixtures/haizhu-youth-league-2024-project-targets.txt");
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Split text into a grid by `\n` and `\t`; row numbers are line numbers.
+/// A cell written `⟪text⟫` is a merged copy (merged = true) of `text`.
+fn grid(text: &str) -> Grid<'_> {
+    Grid {
+        rows: text
+            .split('\n')
+            .enumerate()
+            .map(|(i, line)| GridRow {
+                number: i as u32 + 1,
+                cells: line
+                    .split('\t')
+                    .map(
+                        |t| match t.strip_prefix('⟪').and_then(|t| t.strip_suffix('⟫')) {
+                            Some(inner) => GridCell {
+                                text: Cow::Borrowed(inner),
+                                merged: true,
+                            },
+                            None => GridCell {
+                                text: Cow::Borrowed(t),
+                                merged: false,
+                            },
+                        },
+                    )
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+fn source(path: &str) -> SourceInfo {
+    SourceInfo {
+        path: path.into(),
+        format: "text".into(),
+        ..SourceInfo::default()
+    }
+}
+
+fn build(text: &str, path: &str) -> Table {
+    build_table(&grid(text), source(path)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn codes(t: &Table) -> Vec<&str> {
+    t.notices.iter().map(|n| n.code.as_str()).collect()
+}
+
+fn invalid_message(e: Error) -> String {
+    match &e {
+        Error::Invalid { .. } => e.to_string(),
+        other => panic!("expected Error::Invalid, got {other:?}"),
+    }
+}
+
+#[test]
+fn sample_preamble_and_header() {
+    let t = build(SAMPLE, "haizhu.txt");
+    assert_eq!(
+        t.title.as_deref(),
+        Some("项目支出绩效目标表（含转移支付项目）")
+    );
+    assert_eq!(
+        t.department.as_deref(),
+        Some("中国共产主义青年团广州市海珠区委员会")
+    );
+    assert_eq!(t.fiscal_year, None);
+    assert_eq!(t.money_scale, MoneyScale::WanYuan);
+    assert!(t.money_scale_stated);
+    assert_eq!(t.layout, LayoutFamily::OneCell);
+    assert_eq!(t.header_row, Some(9));
+    let rows: Vec<(u32, &str)> = t
+        .preamble
+        .iter()
+        .map(|p| (p.row, p.text.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            (3, "项目支出绩效目标表（含转移支付项目）"),
+            (5, "部门名称：中国共产主义青年团广州市海珠区委员会"),
+            (7, "单位：万元"),
+        ]
+    );
+    let cols: Vec<(Field, &str, u32)> = t
+        .columns
+        .iter()
+        .map(|c| (c.field, c.header.as_str(), c.col))
+        .collect();
+    assert_eq!(
+        cols,
+        vec![
+            (Field::ProjectName, "项目名称（资金使用单位）", 1),
+            (Field::Total, "总计", 2),
+            (Field::FiscalAppropriation, "财政拨款", 3),
+            (Field::SpecialAccount, "财政专户拨款", 4),
+            (Field::OtherFunds, "其他资金", 5),
+            (Field::Goal, "绩效目标", 6),
+            (Field::IndicatorCell, "绩效指标", 7),
+        ]
+    );
+    assert_eq!(t.source.path, "haizhu.txt");
+    // The sample reads without any assumption or doubt from the layout reader.
+    assert!(
+        t.notices
+            .iter()
+            .all(|n| n.code != "money-scale-assumed" && n.code != "row-unplaced"),
+        "{:?}",
+        t.notices
+    );
+}
+
+#[test]
+fn sample_hierarchy_and_amounts() {
+    let t = build(SAMPLE, "haizhu.txt");
+    let total = t.grand_total.as_ref().expect("合计 row");
+    assert_eq!(total.label, "合计");
+    assert_eq!(total.origin.row, 10);
+    assert_eq!(
+        total.funding.total.map(|d| d.to_string()).as_deref(),
+        Some("552.50")
+    );
+    assert_eq!(
+        total
+            .funding
+            .fiscal_appropriation
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("552.50")
+    );
+    assert_eq!(total.funding.special_account, None);
+    assert_eq!(total.funding.other_funds, None);
+
+    assert_eq!(t.units.len(), 2);
+    let u1 = &t.units[0];
+    let u2 = &t.units[1];
+    assert_eq!(u1.name, "中国共产主义青年团广州市海珠区委员会");
+    assert_eq!(u2.name, "广州市海珠区志愿者行动指导中心");
+    assert_eq!(u1.code, None);
+    let s1 = u1.stated.as_ref().expect("unit row 11");
+    let s2 = u2.stated.as_ref().expect("unit row 18");
+    assert_eq!(
+        (s1.origin.row, s1.funding.total.map(|d| d.to_string())),
+        (11, Some("522.50".into()))
+    );
+    assert_eq!(
+        (s2.origin.row, s2.funding.total.map(|d| d.to_string())),
+        (18, Some("30.00".into()))
+    );
+    assert_eq!(u1.projects.len(), 6);
+    assert_eq!(u2.projects.len(), 2);
+
+    let lines: Vec<&str> = SAMPLE.split('\n').collect();
+    let expected = [
+        (12, "“青年地带”青少年服务经费", "158.00"),
+        (13, "驻镇帮镇扶村项目资金", "10.00"),
+        (14, "团委各项工作经费", "50.00"),
+        (15, "团委各项活动费", "10.00"),
+        (16, "青年地带（预防青少年违法犯罪服务）项目经费", "94.50"),
+        (17, "2024年“青年地带”驻校社工服务项目经费", "200.00"),
+        (19, "综合业务费", "20.00"),
+        (20, "志愿服务费", "10.00"),
+    ];
+    let projects: Vec<_> = t.projects().collect();
+    assert_eq!(projects.len(), expected.len());
+    for (p, (row, name, amount)) in projects.iter().zip(expected) {
+        let fields: Vec<&str> = lines[row as usize - 1].split('\t').collect();
+        assert_eq!(p.name, name);
+        assert_eq!(p.origin.row, row);
+        assert_eq!(p.origin.col, 1);
+        assert_eq!(
+            p.funding.total.map(|d| d.to_string()).as_deref(),
+            Some(amount)
+        );
+        assert_eq!(p.funding.fiscal_appropriation, p.funding.total);
+        assert_eq!(p.funding.special_account, None);
+        assert_eq!(p.funding.other_funds, None);
+        assert_eq!(
+            p.goal.as_deref(),
+            Some(fields[5]),
+            "goal verbatim on line {row}"
+        );
+        assert_eq!(
+            p.indicator_cell.as_deref(),
+            Some(fields[6]),
+            "cell verbatim on line {row}"
+        );
+        assert_eq!(p.code, None);
+    }
+}
+
+/// Needs the indicator grammar (`jixiao_core::grammar::parse_cell`).
+#[test]
+fn sample_indicators_with_origins() {
+    let t = build(SAMPLE, "haizhu.txt");
+    let counts: Vec<usize> = t.projects().map(|p| p.indicators.len()).collect();
+    assert_eq!(counts, vec![6, 1, 5, 3, 5, 5, 2, 2]);
+    assert_eq!(t.indicators().count(), 29);
+    for (p, i) in t.indicators() {
+        assert_eq!(i.origin.row, p.origin.row);
+        assert_eq!(i.origin.col, 7);
+    }
+    let (_, first) = t.indicators().next().expect("29 indicators");
+    assert_eq!(first.name, "活动服务人数");
+    assert_eq!(first.raw_value, "5000人次");
+    assert_eq!(first.category, Category::Output);
+    assert_eq!(first.origin.row, 12);
+}
+
+#[test]
+fn sichuan_row_per_indicator_in_yuan() {
+    let t = build(&fixture("lay-sichuan.tsv"), "lay-sichuan.tsv");
+    assert_eq!(t.layout, LayoutFamily::RowPerIndicator);
+    assert_eq!(t.title.as_deref(), Some("部门预算项目绩效目标申报表"));
+    assert_eq!(t.department.as_deref(), Some("马踏镇"));
+    assert_eq!(t.fiscal_year, Some(2023));
+    assert_eq!(t.money_scale, MoneyScale::Yuan);
+    assert!(t.money_scale_stated);
+    assert_eq!(t.header_row, Some(5));
+    assert_eq!(t.columns.len(), 12);
+    assert_eq!(t.column_of(Field::Direction), Some(12));
+    assert_eq!(t.column_of(Field::Comparator), Some(8));
+
+    // The department subtotal is the table's only total.
+    let total = t
+        .grand_total
+        .as_ref()
+        .expect("department subtotal as total");
+    assert_eq!(total.label, "820-马踏镇部门");
+    assert_eq!(
+        total.funding.total.map(|d| d.to_string()).as_deref(),
+        Some("342.984000")
+    );
+    assert!(codes(&t).contains(&"subtotal-as-total"), "{:?}", t.notices);
+
+    assert_eq!(t.units.len(), 2);
+    assert_eq!(t.units[0].name, "马踏镇人民政府");
+    assert_eq!(t.units[0].code.as_deref(), Some("820001"));
+    assert_eq!(t.units[1].name, "马踏镇农业服务中心");
+    assert_eq!(t.units[1].code.as_deref(), Some("820002"));
+
+    let p = &t.units[0].projects[0];
+    assert_eq!(p.name, "机关运行经费");
+    assert_eq!(
+        p.funding.total.map(|d| d.to_string()).as_deref(),
+        Some("330.984000")
+    );
+    assert_eq!(p.goal.as_deref(), Some("保障机关正常运转，服务群众"));
+    assert_eq!(p.origin.row, 7);
+    // Ragged rows are right-aligned; the empty 社会成本指标 placeholder is skipped.
+    let names: Vec<&str> = p.indicators.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, vec!["保障在编人数", "机关运转正常率", "群众满意度"]);
+    let i1 = &p.indicators[1];
+    assert_eq!(i1.category_raw, "效益指标");
+    assert_eq!(i1.subcategory.as_deref(), Some("社会效益指标"));
+    assert_eq!(i1.op_column.as_deref(), Some("≥"));
+    assert_eq!(i1.raw_value, "95");
+    assert_eq!(i1.unit_column.as_deref(), Some("%"));
+    assert_eq!(i1.weight.map(|d| d.to_string()).as_deref(), Some("10"));
+    assert_eq!(i1.direction_stated, Some(Direction::HigherBetter));
+    assert_eq!((i1.origin.row, i1.origin.col), (8, 9));
+    assert_eq!(i1.seq, None);
+
+    let q = &t.units[1].projects[0];
+    assert_eq!(q.name, "农业技术推广项目");
+    assert_eq!(
+        q.funding.total.map(|d| d.to_string()).as_deref(),
+        Some("12.000000")
+    );
+    let names: Vec<&str> = q.indicators.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, vec!["培训人次", "培训合格率", "人均培训成本"]);
+    // Blank leading cells: 一级 written again, continuation of the same project.
+    assert_eq!(q.indicators[1].category_raw, "产出指标");
+    assert_eq!(q.indicators[1].subcategory.as_deref(), Some("质量指标"));
+    assert_eq!(q.indicators[2].unit_column.as_deref(), Some("元/人"));
+    assert_eq!(
+        q.indicators[2].direction_stated,
+        Some(Direction::LowerBetter)
+    );
+    assert_eq!(t.indicators().count(), 6);
+}
+
+/// Central 申报表-style grid: two-row header under a merged 绩效指标, merged
+/// (rowspan) project/amount cells and merged 一级 cells.
+const CENTRAL: &str = "项目支出绩效目标申报表（2024年度）
+主管部门：某某部
+单位：万元
+项目名称\t实施单位\t年度资金总额\t其中：财政拨款\t其他资金\t年度目标\t绩效指标\t⟪绩效指标⟫\t⟪绩效指标⟫\t⟪绩效指标⟫
+⟪项目名称⟫\t⟪实施单位⟫\t⟪年度资金总额⟫\t⟪其中：财政拨款⟫\t⟪其他资金⟫\t⟪年度目标⟫\t一级指标\t二级指标\t三级指标\t指标值
+数据平台运维\t信息中心\t80.00\t70.00\t10.00\t确保平台稳定运行\t产出指标\t数量指标\t运维系统数\t≥5个
+⟪数据平台运维⟫\t⟪信息中心⟫\t⟪80.00⟫\t⟪70.00⟫\t⟪10.00⟫\t⟪确保平台稳定运行⟫\t⟪产出指标⟫\t质量指标\t系统可用率\t≥99%
+⟪数据平台运维⟫\t⟪信息中心⟫\t⟪80.00⟫\t⟪70.00⟫\t⟪10.00⟫\t⟪确保平台稳定运行⟫\t成本指标\t社会成本指标\t\t
+⟪数据平台运维⟫\t⟪信息中心⟫\t⟪80.00⟫\t⟪70.00⟫\t⟪10.00⟫\t⟪确保平台稳定运行⟫\t满意度指标\t服务对象满意度指标\t用户满意度\t≥90%
+网络安全等级保护\t信息中心\t20.00\t20.00\t\t通过等保测评\t产出指标\t数量指标\t测评系统数\t3个
+⟪网络安全等级保护⟫\t⟪信息中心⟫\t⟪20.00⟫\t⟪20.00⟫\t\t⟪通过等保测评⟫\t效益指标\t社会效益指标\t安全事件发生率\t≤1%";
+
+#[test]
+fn central_two_row_header_with_merged_cells() {
+    let t = build(CENTRAL, "central.tsv");
+    assert_eq!(t.layout, LayoutFamily::RowPerIndicator);
+    assert_eq!(
+        t.title.as_deref(),
+        Some("项目支出绩效目标申报表（2024年度）")
+    );
+    assert_eq!(t.fiscal_year, Some(2024));
+    assert_eq!(t.department.as_deref(), Some("某某部"));
+    assert_eq!(t.header_row, Some(5));
+    assert_eq!(t.preamble.len(), 3);
+    let cols: Vec<(Field, &str, u32)> = t
+        .columns
+        .iter()
+        .map(|c| (c.field, c.header.as_str(), c.col))
+        .collect();
+    assert_eq!(
+        cols,
+        vec![
+            (Field::ProjectName, "项目名称", 1),
+            (Field::UnitName, "实施单位", 2),
+            (Field::Total, "年度资金总额", 3),
+            (Field::FiscalAppropriation, "其中：财政拨款", 4),
+            (Field::OtherFunds, "其他资金", 5),
+            (Field::Goal, "年度目标", 6),
+            (Field::Category, "绩效指标/一级指标", 7),
+            (Field::Subcategory, "绩效指标/二级指标", 8),
+            (Field::IndicatorName, "绩效指标/三级指标", 9),
+            (Field::TargetValue, "绩效指标/指标值", 10),
+        ]
+    );
+    assert_eq!(t.units.len(), 1);
+    assert_eq!(t.units[0].name, "信息中心");
+    let ps = &t.units[0].projects;
+    assert_eq!(ps.len(), 2);
+    // Merged (repeated) amounts are counted once.
+    assert_eq!(
+        ps[0].funding.total.map(|d| d.to_string()).as_deref(),
+        Some("80.00")
+    );
+    assert_eq!(
+        ps[0].funding.other_funds.map(|d| d.to_string()).as_deref(),
+        Some("10.00")
+    );
+    assert_eq!(
+        ps[1].funding.total.map(|d| d.to_string()).as_deref(),
+        Some("20.00")
+    );
+    let first: Vec<(&str, Option<&str>, &str)> = ps[0]
+        .indicators
+        .iter()
+        .map(|i| {
+            (
+                i.category_raw.as_str(),
+                i.subcategory.as_deref(),
+                i.name.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        first,
+        vec![
+            ("产出指标", Some("数量指标"), "运维系统数"),
+            ("产出指标", Some("质量指标"), "系统可用率"),
+            ("满意度指标", Some("服务对象满意度指标"), "用户满意度"),
+        ]
+    );
+    assert_eq!(ps[1].indicators.len(), 2);
+    assert_eq!(ps[1].indicators[1].raw_value, "≤1%");
+    assert!(!codes(&t).contains(&"amount-repeated-differs"));
+}
+
+#[test]
+fn mixed_synonyms_spaced_total_and_unknown_column() {
+    let t = build(&fixture("lay-synonyms.tsv"), "lay-synonyms.tsv");
+    assert_eq!(t.layout, LayoutFamily::RowPerIndicator);
+    assert_eq!(t.fiscal_year, Some(2024));
+    assert_eq!(t.department.as_deref(), Some("某区文化广电旅游体育局"));
+    assert!(!t.money_scale_stated);
+    assert_eq!(t.money_scale, MoneyScale::WanYuan);
+    assert_eq!(t.column_of(Field::UnitName), Some(1));
+    assert_eq!(t.column_of(Field::Total), Some(3));
+    assert_eq!(t.column_of(Field::FiscalAppropriation), Some(4));
+    assert_eq!(t.column_of(Field::OtherFunds), Some(5));
+    assert_eq!(t.column_of(Field::Goal), Some(6));
+    assert_eq!(t.column_of(Field::Comparator), Some(9));
+    assert_eq!(t.column_of(Field::TargetValue), Some(10));
+    assert_eq!(t.column_of(Field::MeasureUnit), Some(11));
+    assert_eq!(t.column_of(Field::Weight), Some(12));
+    let c = codes(&t);
+    assert!(c.contains(&"money-scale-assumed"), "{c:?}");
+    assert!(c.contains(&"column-unknown"), "{c:?}");
+    // The row holding only a 备注 is reported, not dropped silently.
+    let unplaced = t
+        .notices
+        .iter()
+        .find(|n| n.code == "row-unplaced")
+        .expect("row 7 reported");
+    assert_eq!(unplaced.origin.map(|o| o.row), Some(7));
+
+    let total = t.grand_total.as_ref().expect("合 计");
+    assert_eq!(total.label, "合 计");
+    assert_eq!(
+        total.funding.total.map(|d| d.to_string()).as_deref(),
+        Some("20.5000")
+    );
+    assert_eq!(t.units.len(), 2);
+    assert_eq!(t.units[0].name, "某区图书馆");
+    assert_eq!(t.units[0].stated, None);
+    let p = &t.units[0].projects[0];
+    assert_eq!(p.name, "阅读推广活动经费");
+    assert_eq!(
+        p.funding.total.map(|d| d.to_string()).as_deref(),
+        Some("12.5000")
+    );
+    assert_eq!(
+        p.funding.other_funds.map(|d| d.to_string()).as_deref(),
+        Some("2.5000")
+    );
+    assert_eq!(p.indicators.len(), 2);
+    assert_eq!(p.indicators[0].category_raw, "项目完成指标");
+    assert_eq!(p.indicators[1].category_raw, "效果指标");
+    assert_eq!(
+        p.indicators[0].weight.map(|d| d.to_string()).as_deref(),
+        Some("30")
+    );
+    let q = &t.units[1].projects[0];
+    assert_eq!(q.indicators[0].raw_value, "≥30");
+    assert_eq!(q.indicators[0].op_column, None);
+}
+
+#[test]
+fn one_cell_synonyms_without_unit_rows() {
+    let t = build(&fixture("lay-onecell-synonyms.tsv"), "one.tsv");
+    assert_eq!(t.layout, LayoutFamily::OneCell);
+    assert_eq!(t.column_of(Field::Total), Some(2));
+    assert_eq!(t.column_of(Field::OtherFunds), Some(4));
+    assert_eq!(t.column_of(Field::IndicatorCell), Some(6));
+    assert!(!t.money_scale_stated);
+    assert!(codes(&t).contains(&"money-scale-assumed"));
+    assert_eq!(
+        t.grand_total.as_ref().map(|r| r.label.as_str()),
+        Some("合 计")
+    );
+    // No unit rows: one implicit unit named after the department.
+    assert_eq!(t.units.len(), 1);
+    assert_eq!(t.units[0].name, "某街道办事处");
+    assert_eq!(t.units[0].stated, None);
+    let names: Vec<&str> = t.projects().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, vec!["社区服务经费", "环境整治经费"]);
+    assert_eq!(
+        t.projects()
+            .next()
+            .and_then(|p| p.indicator_cell.as_deref()),
+        Some("1-产出指标：服务人次，年度指标值：1000人次。")
+    );
+}
+
+#[test]
+fn unbalanced_centre_is_a_unit_by_name() {
+    let text = SAMPLE.replace(
+        "广州市海珠区志愿者行动指导中心\t30.00\t30.00",
+        "广州市海珠区志愿者行动指导中心\t35.00\t35.00",
+    );
+    let t = build(&text, "x.txt");
+    assert_eq!(t.units.len(), 2);
+    assert_eq!(t.units[1].name, "广州市海珠区志愿者行动指导中心");
+    assert_eq!(t.units[1].projects.len(), 2);
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "unit-row-by-name")
+        .expect("notice");
+    assert_eq!(n.origin.map(|o| o.row), Some(18));
+    assert!(n.message.contains("广州市海珠区志愿者行动指导中心"));
+}
+
+#[test]
+fn unbalanced_funds_row_is_a_project_without_targets() {
+    let text = SAMPLE.replace(
+        "\n广州市海珠区志愿者行动指导中心",
+        "\n办公设备购置经费\t5.00\t5.00\t\t\t\t\n广州市海珠区志愿者行动指导中心",
+    );
+    let t = build(&text, "x.txt");
+    assert_eq!(t.units.len(), 2);
+    let u1 = &t.units[0];
+    assert_eq!(u1.projects.len(), 7);
+    let p = &u1.projects[6];
+    assert_eq!(p.name, "办公设备购置经费");
+    assert_eq!(p.origin.row, 18);
+    assert_eq!(p.goal, None);
+    assert_eq!(p.indicator_cell, None);
+    assert!(p.indicators.is_empty());
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "project-without-targets")
+        .expect("notice");
+    assert_eq!(n.origin.map(|o| o.row), Some(18));
+    // The other rows are still confirmed by their sums.
+    assert!(!codes(&t).contains(&"unit-row-by-name"));
+    assert_eq!(t.units[1].projects.len(), 2);
+}
+
+#[test]
+fn projects_before_the_first_unit_go_to_an_implicit_unit() {
+    let text = SAMPLE.replace(
+        "合计\t552.50\t552.50\t\t\t\t\n",
+        "合计\t552.50\t552.50\t\t\t\t\n零星项目经费\t1.00\t1.00\t\t\t目标\t1-产出指标：次数，年度指标值：1次。\n",
+    );
+    let t = build(&text, "x.txt");
+    assert_eq!(t.units.len(), 3);
+    assert_eq!(t.units[0].name, "中国共产主义青年团广州市海珠区委员会");
+    assert_eq!(t.units[0].stated, None);
+    assert_eq!(t.units[0].projects[0].name, "零星项目经费");
+    assert!(t.units[1].stated.is_some());
+    assert!(codes(&t).contains(&"projects-before-unit"));
+}
+
+#[test]
+fn text_in_amount_cell_is_an_error_with_location() {
+    let text = SAMPLE.replace("团委各项活动费\t10.00", "团委各项活动费\t约10万");
+    let mut src = source("bad.xlsx");
+    src.sheet = Some("Sheet1".into());
+    let e = build_table(&grid(&text), src).expect_err("text amount");
+    let loc = e.location().cloned().expect("location");
+    assert_eq!((loc.row, loc.col), (Some(15), Some(2)));
+    let msg = invalid_message(e);
+    assert!(msg.contains("bad.xlsx"), "{msg}");
+    assert!(msg.contains("Sheet1"), "{msg}");
+    assert!(msg.contains("第15行第2列"), "{msg}");
+    assert!(msg.contains("约10万"), "{msg}");
+    assert!(msg.contains("万元"), "{msg}");
+    assert!(msg.contains("总计"), "{msg}");
+}
+
+#[test]
+fn cell_beyond_the_header_is_an_error() {
+    let text = SAMPLE.replace(
+        "团委各项活动费\t10.00\t10.00\t\t\t",
+        "团委各项活动费\t10.00\t10.00\t\t\t目标\t指标\t多余的备注\t",
+    );
+    let e = build_table(&grid(&text), source("extra.txt")).expect_err("extra column");
+    let loc = e.location().cloned().expect("location");
+    assert_eq!((loc.row, loc.col), (Some(15), Some(8)));
+    let msg = invalid_message(e);
+    assert!(msg.contains("多余的备注"), "{msg}");
+    assert!(msg.contains("7列"), "{msg}");
+}
+
+#[test]
+fn no_recognisable_header_is_an_error() {
+    let text = "某某情况说明\n\n名称\t数量\t备注\n甲\t1\t无";
+    let e = build_table(&grid(text), source("notes.csv")).expect_err("no header");
+    let msg = invalid_message(e);
+    assert!(msg.contains("notes.csv"), "{msg}");
+    assert!(msg.contains("第1–4行"), "{msg}");
+    assert!(msg.contains("项目名称"), "{msg}");
+    assert!(msg.contains("一级指标/三级指标/指标值"), "{msg}");
+    assert!(msg.contains("名称 | 数量 | 备注"), "{msg}");
+    let e = build_table(&Grid::default(), source("empty.txt")).expect_err("empty");
+    assert!(invalid_message(e).contains("empty.txt"));
+}
+
+#[test]
+fn yuan_amount_text_error_names_the_scale() {
+    let text = fixture("lay-sichuan.tsv").replace("120,000.00", "十二万");
+    let e = build_table(&grid(&text), source("s.tsv")).expect_err("bad amount");
+    let msg = invalid_message(e);
+    assert!(msg.contains("第11行第3列"), "{msg}");
+    assert!(msg.contains("以元为单位"), "{msg}");
+}
+
+#[test]
+fn many_projects_keep_source_order() {
+    let mut text = String::from("单位：万元\n项目名称\t总计\t财政拨款\t绩效目标\t绩效指标\n");
+    for k in 0..600 {
+        text.push_str(&format!(
+            "项目{k}经费\t1.00\t1.00\t目标{k}\t1-产出指标：数量，年度指标值：{k}个。\n"
+        ));
+    }
+    let t = build(&text, "many.txt");
+    let ps: Vec<_> = t.projects().collect();
+    assert_eq!(ps.len(), 600);
+    for (k, p) in ps.iter().enumerate() {
+        assert_eq!(p.name, format!("项目{k}经费"));
+        assert_eq!(p.origin.row, k as u32 + 3);
+        for i in &p.indicators {
+            assert_eq!(i.origin.row, p.origin.row);
+        }
+    }
+    assert_eq!(t.units.len(), 1);
+    assert_eq!(t.units[0].name, "（未注明单位）");
+}
+
+#[test]
+fn quantity_targets_come_from_the_grammar() {
+    // Depends on grammar::parse_target_parts; checks only what the contract promises.
+    let t = build(&fixture("lay-sichuan.tsv"), "s.tsv");
+    let i = &t.units[0].projects[0].indicators[0];
+    match &i.target {
+        Target::Quantitative(q) => assert_eq!(q.value.to_string(), "230"),
+        other => panic!("expected a quantity, got {other:?}"),
+    }
+}
