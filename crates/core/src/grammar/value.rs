@@ -23,7 +23,7 @@
 //!   `／` → `/`, spaces removed. Anything else after the number (`12月底前`,
 //!   `100%完成`) makes the value qualitative.
 //! - The label is the text before the comparator/number (`发布新媒体推送`),
-//!   trimmed, without a trailing `：`. A label holding comparator symbols,
+//!   trimmed, without a trailing `：`. A label holding comparator symbols, `%`,
 //!   `，,；;。` or ending in a dash makes the value qualitative
 //!   (`≥95%，≤100%` is not one target).
 //! - `百分之90` reads as 90 %.
@@ -78,8 +78,8 @@ struct Tok {
 fn number_end(s: &str, start: usize) -> usize {
     let mut end = start;
     let mut seen_point = false;
-    let mut chars = s[start..].char_indices().peekable();
-    while let Some((off, c)) = chars.next() {
+    let chars = s[start..].char_indices();
+    for (off, c) in chars {
         let pos = start + off;
         if is_digit(c) {
             end = pos + c.len_utf8();
@@ -95,10 +95,11 @@ fn number_end(s: &str, start: usize) -> usize {
             // thousands separator: exactly three ASCII digits follow, then a non-digit
             let b = rest.as_bytes();
             let three = b.len() >= 3 && b.iter().take(3).all(u8::is_ascii_digit);
-            let fourth_ok = rest[3.min(rest.len())..]
-                .chars()
-                .next()
-                .is_none_or(|d| !is_digit(d));
+            // after three ASCII digits, byte 3 is a char boundary
+            let fourth_ok = three
+                && rest
+                    .get(3..)
+                    .is_some_and(|r| r.chars().next().is_none_or(|d| !is_digit(d)));
             if three && fourth_ok {
                 end = pos + 1;
                 continue;
@@ -199,7 +200,7 @@ fn parse_after(after: &str) -> Option<After<'_>> {
     }
     // every char is a unit char; whitespace only next to a slash
     let mut prev: Option<char> = None;
-    let mut chars = a.chars().peekable();
+    let mut chars = a.chars();
     while let Some(c) = chars.next() {
         if is_ws(c) {
             let next = chars.clone().find(|d| !is_ws(*d));
@@ -214,6 +215,10 @@ fn parse_after(after: &str) -> Option<After<'_>> {
         }
         prev = Some(c);
     }
+    // a percent sign is a whole unit: `100%完成` is wording, not a unit
+    if a.contains(['%', '％', '‰']) && a.chars().count() > 1 {
+        return None;
+    }
     Some(After {
         unit_raw: a,
         suffix,
@@ -223,7 +228,7 @@ fn parse_after(after: &str) -> Option<After<'_>> {
 fn has_bad_label_char(label: &str) -> bool {
     label
         .chars()
-        .any(|c| is_op_symbol_char(c) || matches!(c, '，' | ',' | '；' | ';' | '。'))
+        .any(|c| is_op_symbol_char(c) || matches!(c, '，' | ',' | '；' | ';' | '。' | '%' | '％'))
         || label.ends_with(|c: char| matches!(c, '-' | '－' | '—' | '–' | '～' | '~' | '〜'))
 }
 

@@ -1,0 +1,268 @@
+//! The one-cell form: splitting rules of GUIDE §1.4, problems, round trip,
+//! canonical rendering.
+
+use jixiao_core::grammar::{
+    format_cell, format_cell_canonical, parse_category, parse_cell, parse_value, CellProblem,
+};
+use jixiao_core::{Category, Comparator, Origin, Target};
+
+const O: Origin = Origin::new(3, 7);
+
+fn codes(p: &[CellProblem]) -> Vec<&'static str> {
+    p.iter().map(|p| p.code).collect()
+}
+
+#[test]
+fn empty_cell_gives_nothing() {
+    let p = parse_cell("", O);
+    assert!(p.indicators.is_empty());
+    assert!(p.problems.is_empty());
+    assert_eq!(format_cell(&p.indicators), "");
+}
+
+#[test]
+fn blank_cell_is_reported() {
+    let p = parse_cell(" \n", O);
+    assert!(p.indicators.is_empty());
+    assert_eq!(codes(&p.problems), ["whitespace-outside-item"]);
+    assert_eq!((p.problems[0].span.start, p.problems[0].span.end), (0, 2));
+}
+
+#[test]
+fn cell_without_items() {
+    let cell = "活动服务人数5000人次";
+    let p = parse_cell(cell, O);
+    assert!(p.indicators.is_empty());
+    assert_eq!(codes(&p.problems), ["no-items"]);
+    assert_eq!(p.problems[0].span.end as usize, cell.len());
+    assert!(p.problems[0].message.contains("活动服务人数"));
+}
+
+#[test]
+fn text_before_the_first_item() {
+    let cell = "说明：1-产出指标：甲，年度指标值：5个。";
+    let p = parse_cell(cell, O);
+    assert_eq!(codes(&p.problems), ["text-outside-item"]);
+    assert_eq!(&cell[p.problems[0].span.range()], "说明：");
+    assert_eq!(p.indicators.len(), 1);
+    assert_eq!(p.indicators[0].seq, Some(1));
+    assert_eq!(p.indicators[0].name, "甲");
+
+    let cell = "  1-产出指标：甲，年度指标值：5个。";
+    let p = parse_cell(cell, O);
+    assert_eq!(codes(&p.problems), ["whitespace-outside-item"]);
+    assert_eq!(p.indicators.len(), 1);
+}
+
+#[test]
+fn glued_item_is_a_missing_terminator() {
+    let cell = "1-满意度指标：满意度，年度指标值：90%2-效益指标：文章，年度指标值：10篇。";
+    let p = parse_cell(cell, O);
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    assert_eq!(p.indicators.len(), 2);
+    assert_eq!(p.indicators[0].raw_value, "90%");
+    assert_eq!(p.indicators[0].terminator, None);
+    assert_eq!(p.indicators[1].seq, Some(2));
+    assert_eq!(p.indicators[1].category, Category::Outcome);
+    assert_eq!(format_cell(&p.indicators), cell);
+
+    // digits of the value run into the seq: the expected number decides
+    let cell = "1-产出指标：甲，年度指标值：1002-产出指标：乙，年度指标值：3";
+    let p = parse_cell(cell, O);
+    assert!(p.problems.is_empty());
+    assert_eq!(p.indicators[0].raw_value, "100");
+    assert_eq!(p.indicators[1].seq, Some(2));
+    assert_eq!(p.indicators[1].raw_value, "3");
+    assert_eq!(p.indicators[1].terminator, None);
+    assert_eq!(format_cell(&p.indicators), cell);
+
+    let cell = "11-产出指标：甲，年度指标值：5012-产出指标：乙，年度指标值：3个";
+    let p = parse_cell(cell, O);
+    assert_eq!(p.indicators[0].raw_value, "50");
+    assert_eq!(p.indicators[1].seq, Some(12));
+}
+
+#[test]
+fn separators_between_items() {
+    let cell = "1-产出指标：甲，年度指标值：100个，2-产出指标：乙，年度指标值：3名；3-产出指标：丙，年度指标值：4场;4-产出指标：丁，年度指标值：5篇 5-产出指标：戊，年度指标值：6人。\n";
+    let p = parse_cell(cell, O);
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    let terms: Vec<_> = p
+        .indicators
+        .iter()
+        .map(|i| i.terminator.as_deref())
+        .collect();
+    assert_eq!(
+        terms,
+        [Some("，"), Some("；"), Some(";"), Some(" "), Some("。\n")]
+    );
+    let values: Vec<_> = p.indicators.iter().map(|i| i.raw_value.as_str()).collect();
+    assert_eq!(values, ["100个", "3名", "4场", "5篇", "6人"]);
+    assert_eq!(format_cell(&p.indicators), cell);
+}
+
+#[test]
+fn names_with_commas_and_item_like_digits() {
+    let cell = "1-效益指标：维系社会组织，志愿服务队，年度指标值：50个。2-效益指标：为社区解决1-2个困难，年度指标值：完成率100%。";
+    let p = parse_cell(cell, O);
+    assert!(p.problems.is_empty());
+    assert_eq!(p.indicators.len(), 2);
+    assert_eq!(p.indicators[0].name, "维系社会组织，志愿服务队");
+    assert_eq!(p.indicators[1].name, "为社区解决1-2个困难");
+    assert_eq!(p.indicators[1].value_label.as_deref(), Some("完成率"));
+}
+
+#[test]
+fn level_synonyms_at_item_starts() {
+    for (level, cat) in [
+        ("产出目标", Category::Output),
+        ("项目完成指标", Category::Output),
+        ("效果指标", Category::Outcome),
+        ("效果目标", Category::Outcome),
+        ("服务对象满意度指标", Category::Satisfaction),
+        ("社会公众或服务对象满意度指标", Category::Satisfaction),
+        ("成本指标", Category::Cost),
+        ("经济成本指标", Category::Cost),
+        ("实施效果指标", Category::ImplementationEffect),
+    ] {
+        let cell = format!("1-{level}：名称，年度指标值：≤90万元。");
+        let p = parse_cell(&cell, O);
+        assert!(p.problems.is_empty(), "{level}");
+        assert_eq!(p.indicators[0].category, cat, "{level}");
+        assert_eq!(p.indicators[0].category_raw, level);
+        assert_eq!(parse_category(level).0, cat);
+        assert_eq!(format_cell(&p.indicators), cell);
+    }
+}
+
+#[test]
+fn values_inside_cells() {
+    let cell = "1-产出指标：推送，年度指标值：≥95%。2-效益指标：效果，年度指标值：效果明显。3-满意度指标：满意度，年度指标值：优:100% 良:90% 中:85% 差:85%。4-产出指标：空，年度指标值：。5-产出指标：时效，年度指标值：12月底前。";
+    let p = parse_cell(cell, O);
+    assert!(p.problems.is_empty());
+    let i = &p.indicators;
+    assert_eq!(i[0].target.quantity().unwrap().op, Some(Comparator::Ge));
+    assert_eq!(
+        i[1].target,
+        Target::Qualitative {
+            text: "效果明显".into()
+        }
+    );
+    assert!(matches!(i[2].target, Target::Graded(_)));
+    assert_eq!(i[3].target, Target::Missing);
+    assert_eq!(i[3].raw_value, "");
+    assert!(i[4].target.is_qualitative());
+    assert_eq!(format_cell(i), cell);
+}
+
+#[test]
+fn missing_value_marker() {
+    let cell = "1-产出指标：活动服务人数5000人次。2-产出指标：乙，年度指标值：3名。";
+    let p = parse_cell(cell, O);
+    assert_eq!(codes(&p.problems), ["value-marker-missing"]);
+    assert_eq!(p.indicators.len(), 2);
+    assert_eq!(p.indicators[0].name, "活动服务人数5000人次");
+    assert_eq!(p.indicators[0].target, Target::Missing);
+    assert_eq!(p.indicators[0].terminator.as_deref(), Some("。"));
+    assert_eq!(p.indicators[1].raw_value, "3名");
+}
+
+#[test]
+fn nonstandard_markers_parse_but_are_reported() {
+    for (cell, name, value) in [
+        ("1-产出指标：甲,年度指标值:5个。", "甲", "5个"),
+        ("1-产出指标：甲，年度指标值:5个。", "甲", "5个"),
+        ("1-产出指标：甲，指标值：5个。", "甲", "5个"),
+        ("1-产出指标：甲年度指标值：5个。", "甲", "5个"),
+        ("1-产出指标:甲，年度指标值：5个。", "甲", "5个"),
+    ] {
+        let p = parse_cell(cell, O);
+        assert_eq!(codes(&p.problems), ["marker-nonstandard"], "{cell}");
+        assert_eq!(p.indicators[0].name, name, "{cell}");
+        assert_eq!(p.indicators[0].raw_value, value, "{cell}");
+    }
+    // the first canonical marker wins over an earlier variant
+    let p = parse_cell("1-产出指标：旧指标值：说明，年度指标值：5个", O);
+    assert!(p.problems.is_empty());
+    assert_eq!(p.indicators[0].name, "旧指标值：说明");
+}
+
+#[test]
+fn leading_zero_seq_is_reported() {
+    let p = parse_cell("01-产出指标：甲，年度指标值：5个。", O);
+    assert_eq!(codes(&p.problems), ["seq-nonstandard"]);
+    assert_eq!(p.indicators[0].seq, Some(1));
+}
+
+#[test]
+fn item_start_needs_a_boundary_or_is_glued() {
+    // `1-2个` is not an item start (no level follows)
+    let p = parse_cell("1-产出指标：解决1-2个问题，年度指标值：2个", O);
+    assert_eq!(p.indicators.len(), 1);
+    // a start after a name character is glued: it still splits
+    let p = parse_cell(
+        "1-产出指标：甲，年度指标值：5个2-产出指标：乙，年度指标值：6个",
+        O,
+    );
+    assert_eq!(p.indicators.len(), 2);
+    assert_eq!(p.indicators[0].terminator, None);
+}
+
+#[test]
+fn spans_and_origin() {
+    let cell = "1-产出指标：甲，年度指标值：5个。 2-效益指标：乙，年度指标值：6个";
+    let p = parse_cell(cell, O);
+    let a = p.indicators[0].span.unwrap();
+    let b = p.indicators[1].span.unwrap();
+    assert_eq!(&cell[a.range()], "1-产出指标：甲，年度指标值：5个。 ");
+    assert_eq!(&cell[b.range()], "2-效益指标：乙，年度指标值：6个");
+    assert_eq!(p.indicators[1].origin, O);
+    assert_eq!(p.indicators[0].terminator.as_deref(), Some("。 "));
+}
+
+#[test]
+fn canonical_rendering() {
+    let cell = "1-产出指标：推送，年度指标值：发布新媒体推送100篇。2-满意度指标：满意度，年度指标值：不低于90%。3-效益指标：时效，年度指标值：维持时效 ≥1 年，4-成本指标：成本，年度指标值：控制在90万元以内";
+    let p = parse_cell(cell, O);
+    assert!(p.problems.is_empty());
+    let canon = format_cell_canonical(&p.indicators);
+    assert_eq!(
+        canon,
+        "1-产出指标：推送，年度指标值：发布新媒体推送100篇。2-满意度指标：满意度，年度指标值：≥90%。3-效益指标：时效，年度指标值：维持时效≥1年。4-成本指标：成本，年度指标值：≤90万元。"
+    );
+    // the canonical text parses to the same targets
+    let again = parse_cell(&canon, O);
+    assert!(again.problems.is_empty());
+    for (a, b) in p.indicators.iter().zip(&again.indicators) {
+        let (qa, qb) = (a.target.quantity().unwrap(), b.target.quantity().unwrap());
+        assert_eq!(
+            (qa.op, qa.value, qa.unit.as_deref()),
+            (qb.op, qb.value, qb.unit.as_deref())
+        );
+        assert_eq!(a.value_label, b.value_label);
+    }
+    assert_eq!(parse_value("80-90%").target.to_string(), "80-90%");
+    assert_eq!(parse_value("效果明显").target.to_string(), "效果明显");
+    assert_eq!(
+        parse_value("优100%，良90%，中85%，差85%")
+            .target
+            .to_string(),
+        "优:100% 良:90% 中:85% 差:85%"
+    );
+}
+
+#[test]
+fn format_numbers_items_without_seq() {
+    let mut p = parse_cell(
+        "1-产出指标：甲，年度指标值：5个。2-产出指标：乙，年度指标值：6个。",
+        O,
+    );
+    for i in &mut p.indicators {
+        i.seq = None;
+    }
+    p.indicators.swap(0, 1);
+    assert_eq!(
+        format_cell(&p.indicators),
+        "1-产出指标：乙，年度指标值：6个。2-产出指标：甲，年度指标值：5个。"
+    );
+}

@@ -1,0 +1,483 @@
+//! Property tests of the indicator grammar:
+//! (a) generated cells round-trip exactly and give back their parts;
+//! (b) arbitrary text never panics, spans stay in bounds, and every cell
+//!     without problems round-trips;
+//! (c) the canonical `Display` of a quantity parses back to it.
+
+use jixiao_core::grammar::{
+    format_cell, parse_category, parse_cell, parse_target_parts, parse_value,
+};
+use jixiao_core::{Comparator, Origin, Quantity, Target};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+const LEVELS: &[&str] = &[
+    "产出指标",
+    "效益指标",
+    "满意度指标",
+    "成本指标",
+    "产出目标",
+    "项目完成指标",
+    "效果指标",
+    "效果目标",
+    "服务对象满意度指标",
+    "社会公众或服务对象满意度指标",
+    "经济成本指标",
+    "实施效果指标",
+];
+const NAME_PARTS: &[&str] = &[
+    "活动",
+    "服务",
+    "人数",
+    "，",
+    "、",
+    "“",
+    "”",
+    "两新",
+    "1-2个",
+    "6个",
+    "团",
+    "队",
+    "（",
+    "）",
+    " ",
+    "志愿",
+    "2024年",
+    "满意度",
+    "-",
+    "指标",
+    "年度",
+];
+const LABELS: &[&str] = &[
+    "发布新媒体推送",
+    "服务对象满意度",
+    "完成率",
+    "维持时效 ",
+    "服务个案数",
+];
+const PREFIX_OPS: &[(&str, Comparator)] = &[
+    ("≥", Comparator::Ge),
+    (">=", Comparator::Ge),
+    ("＞＝", Comparator::Ge),
+    ("≤", Comparator::Le),
+    ("<=", Comparator::Le),
+    ("＜", Comparator::Lt),
+    ("<", Comparator::Lt),
+    (">", Comparator::Gt),
+    ("＞", Comparator::Gt),
+    ("=", Comparator::Eq),
+    ("＝", Comparator::Eq),
+    ("不低于", Comparator::Ge),
+    ("不少于", Comparator::Ge),
+    ("至少", Comparator::Ge),
+    ("达到", Comparator::Ge),
+    ("超过", Comparator::Gt),
+    ("不超过", Comparator::Le),
+    ("最多", Comparator::Le),
+    ("低于", Comparator::Lt),
+    ("不足", Comparator::Lt),
+    ("等于", Comparator::Eq),
+    ("≧", Comparator::Ge),
+    ("⩽", Comparator::Le),
+];
+const SUFFIX_OPS: &[(&str, Comparator)] = &[
+    ("以上", Comparator::Ge),
+    ("及以上", Comparator::Ge),
+    ("以内", Comparator::Le),
+    ("以下", Comparator::Le),
+];
+/// (as written, normalised)
+const UNITS: &[(&str, &str)] = &[
+    ("人次", "人次"),
+    ("个", "个"),
+    ("篇", "篇"),
+    ("名", "名"),
+    ("场", "场"),
+    ("人", "人"),
+    ("户", "户"),
+    ("平方米", "平方米"),
+    ("公里", "公里"),
+    ("万元", "万元"),
+    ("元", "元"),
+    ("人/年", "人/年"),
+    ("元/人", "元/人"),
+    ("年", "年"),
+    ("月", "月"),
+    ("天", "天"),
+    ("%", "%"),
+    ("％", "%"),
+    ("百分比", "%"),
+    ("个工作日", "个工作日"),
+];
+const RANGE_SEPS: &[&str] = &["-", "～", "~", "—", "至"];
+const WORDING: &[&str] = &[
+    "效果明显",
+    "明显改善",
+    "有效提升",
+    "有所提升",
+    "按计划实施",
+    "合规",
+    "及时",
+    "不超预算",
+    "12月底前",
+    "达成年度指标",
+];
+const GRADED: &[&str] = &[
+    "优:100% 良:90% 中:85% 差:85%",
+    "优100%，良90%，中85%，差85%",
+];
+const TERMINATORS: &[&str] = &["。", "，", "；", ";", "。 ", " ", "。\n", "，\u{3000}"];
+
+fn decimal() -> impl Strategy<Value = Decimal> {
+    (0i64..10_000_000_000, 0u32..5).prop_map(|(m, s)| Decimal::new(m, s))
+}
+
+/// What a generated value should parse to.
+#[derive(Debug, Clone)]
+enum Expect {
+    Quantity { label: Option<String>, q: Quantity },
+    Qualitative(String),
+    Graded,
+    Missing,
+}
+
+fn value() -> impl Strategy<Value = (String, Expect)> {
+    let single = (
+        prop::option::of(prop::sample::select(LABELS)),
+        prop::option::weighted(0.6, prop::sample::select(PREFIX_OPS)),
+        prop::option::weighted(0.15, prop::sample::select(SUFFIX_OPS)),
+        any::<bool>(),
+        decimal(),
+        prop::option::weighted(0.8, prop::sample::select(UNITS)),
+    )
+        .prop_map(|(label, pre, suf, space, v, unit)| {
+            let suf = if pre.is_some() { None } else { suf };
+            let mut raw = String::new();
+            raw.push_str(label.unwrap_or(""));
+            let (op, op_raw) = match (pre, suf) {
+                (Some((s, op)), _) => {
+                    raw.push_str(s);
+                    (Some(op), Some(s.to_string()))
+                }
+                (None, Some((s, op))) => (Some(op), Some(s.to_string())),
+                (None, None) => (None, None),
+            };
+            if space {
+                raw.push(' ');
+            }
+            raw.push_str(&v.to_string());
+            if let Some((u, _)) = unit {
+                raw.push_str(u);
+            }
+            if let Some((s, _)) = suf {
+                raw.push_str(s);
+            }
+            let q = Quantity {
+                op,
+                op_raw,
+                value: v,
+                value_hi: None,
+                unit: unit.map(|(_, n)| n.to_string()),
+            };
+            let label = label.map(|l| l.trim().to_string());
+            (raw, Expect::Quantity { label, q })
+        });
+    let range = (
+        decimal(),
+        decimal(),
+        prop::sample::select(RANGE_SEPS),
+        prop::option::of(prop::sample::select(UNITS)),
+    )
+        .prop_map(|(a, b, sep, unit)| {
+            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+            let mut raw = format!("{lo}{sep}{hi}");
+            if let Some((u, _)) = unit {
+                raw.push_str(u);
+            }
+            let q = Quantity {
+                op: Some(Comparator::Range),
+                op_raw: Some(sep.to_string()),
+                value: lo,
+                value_hi: Some(hi),
+                unit: unit.map(|(_, n)| n.to_string()),
+            };
+            (raw, Expect::Quantity { label: None, q })
+        });
+    prop_oneof![
+        6 => single,
+        2 => range,
+        2 => prop::sample::select(WORDING).prop_map(|w| (w.to_string(), Expect::Qualitative(w.to_string()))),
+        1 => prop::sample::select(GRADED).prop_map(|g| (g.to_string(), Expect::Graded)),
+        1 => Just((String::new(), Expect::Missing)),
+    ]
+}
+
+#[derive(Debug, Clone)]
+struct Item {
+    seq_step: Option<u32>,
+    level: &'static str,
+    name: String,
+    raw: String,
+    expect: Expect,
+    term: Option<&'static str>,
+}
+
+fn item() -> impl Strategy<Value = Item> {
+    (
+        prop::option::of(1u32..100),
+        prop::sample::select(LEVELS),
+        prop::collection::vec(prop::sample::select(NAME_PARTS), 0..6),
+        value(),
+        prop::option::weighted(0.85, prop::sample::select(TERMINATORS)),
+    )
+        .prop_map(|(seq_step, level, parts, (raw, expect), term)| Item {
+            seq_step,
+            level,
+            name: parts.concat(),
+            raw,
+            expect,
+            term,
+        })
+}
+
+/// Builds the cell and fixes the seqs: an item glued to the previous one
+/// (previous terminator `None`) gets the expected number, previous + 1.
+fn build(items: &mut [Item]) -> (String, Vec<u32>) {
+    let mut cell = String::new();
+    let mut seqs = Vec::new();
+    let mut prev: Option<(u32, bool)> = None;
+    for it in items.iter() {
+        let seq = match prev {
+            Some((p, true)) => p + 1,
+            Some((p, false)) => it.seq_step.unwrap_or(p + 1),
+            None => it.seq_step.unwrap_or(1),
+        };
+        let seq = seq.min(99);
+        cell.push_str(&format!(
+            "{seq}-{}：{}，年度指标值：{}",
+            it.level, it.name, it.raw
+        ));
+        if let Some(t) = it.term {
+            cell.push_str(t);
+        }
+        // a glued successor must be prev + 1 and must fit in two digits
+        let glued = it.term.is_none();
+        prev = Some((if glued && seq == 99 { 98 } else { seq }, glued));
+        seqs.push(seq);
+    }
+    (cell, seqs)
+}
+
+fn same_quantity(a: &Quantity, b: &Quantity) -> bool {
+    a == b
+        && a.value.scale() == b.value.scale()
+        && a.value_hi.map(|d| d.scale()) == b.value_hi.map(|d| d.scale())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn generated_cells_round_trip(mut items in prop::collection::vec(item(), 1..7)) {
+        // a glued item after seq 99 cannot be numbered 100: give that item a terminator
+        let mut seq_guard = 0u32;
+        for it in items.iter_mut() {
+            seq_guard = it.seq_step.unwrap_or(seq_guard + 1);
+            if seq_guard >= 98 && it.term.is_none() {
+                it.term = Some("。");
+            }
+        }
+        let (cell, seqs) = build(&mut items);
+        let parsed = parse_cell(&cell, Origin::new(1, 7));
+        prop_assert!(parsed.problems.is_empty(), "{cell}\n{:?}", parsed.problems);
+        prop_assert_eq!(parsed.indicators.len(), items.len(), "{}", cell);
+        prop_assert_eq!(format_cell(&parsed.indicators), cell.clone());
+        for ((ind, it), seq) in parsed.indicators.iter().zip(&items).zip(&seqs) {
+            prop_assert_eq!(ind.seq, Some(*seq));
+            prop_assert_eq!(&ind.category_raw, it.level);
+            prop_assert_eq!(ind.category, parse_category(it.level).0);
+            prop_assert_eq!(&ind.name, &it.name);
+            prop_assert_eq!(&ind.raw_value, &it.raw);
+            prop_assert_eq!(ind.terminator.as_deref(), it.term);
+            match (&it.expect, &ind.target) {
+                (Expect::Quantity { label, q }, Target::Quantitative(got)) => {
+                    prop_assert_eq!(&ind.value_label, label, "{}", it.raw);
+                    prop_assert!(same_quantity(got, q), "{}: {:?} != {:?}", it.raw, got, q);
+                }
+                (Expect::Qualitative(t), Target::Qualitative { text }) => prop_assert_eq!(t, text),
+                (Expect::Graded, Target::Graded(_)) | (Expect::Missing, Target::Missing) => {}
+                (e, got) => prop_assert!(false, "{}: expected {:?}, got {:?}", it.raw, e, got),
+            }
+        }
+    }
+}
+
+const NOISE: &[&str] = &[
+    "1",
+    "2",
+    "12",
+    "0",
+    "-",
+    "产出指标",
+    "满意度指标",
+    "效果目标",
+    "：",
+    ":",
+    "，",
+    ",",
+    "年度指标值",
+    "指标值",
+    "。",
+    "；",
+    ";",
+    " ",
+    "\n",
+    "\u{3000}",
+    "%",
+    "％",
+    "≥",
+    ">=",
+    "＜",
+    "不低于",
+    "以上",
+    "以内",
+    "优",
+    "良",
+    "中",
+    "差",
+    "１",
+    "９",
+    ".",
+    "．",
+    "至",
+    "～",
+    "—",
+    "万元",
+    "人次",
+    "“",
+    "”",
+    "é",
+    "😀",
+    "名称",
+    "百分之",
+    "百分比",
+    "(",
+    "）",
+    "分",
+    "1-产出指标：",
+    "2-效益指标：",
+    "-满意度指标：",
+    "3-成本指标:",
+    "，年度指标值：",
+    "，年度指标值：",
+    ",年度指标值:",
+    "优:",
+    "5000人次",
+    "80-90%",
+];
+
+/// Noise, half of the time after an item start so that many cells parse clean.
+fn noisy() -> impl Strategy<Value = String> {
+    (
+        prop::option::of(prop::sample::select(&["1-产出指标：", "12-效益指标："][..])),
+        prop::collection::vec(prop::sample::select(NOISE), 0..40),
+    )
+        .prop_map(|(start, v)| format!("{}{}", start.unwrap_or(""), v.concat()))
+}
+
+fn check_cell(s: &str) -> Result<(), TestCaseError> {
+    let parsed = parse_cell(s, Origin::default());
+    for ind in &parsed.indicators {
+        let span = ind.span.expect("span");
+        prop_assert!(span.start <= span.end && span.end as usize <= s.len());
+        prop_assert!(s.get(span.range()).is_some(), "span not on char boundaries");
+        if let Target::Quantitative(q) = &ind.target {
+            // a parsed quantity's canonical text reads back to it
+            let back = parse_value(&q.to_string());
+            match back.target {
+                Target::Quantitative(b) => {
+                    prop_assert_eq!(
+                        (b.op, b.value, b.value_hi, &b.unit),
+                        (q.op, q.value, q.value_hi, &q.unit)
+                    )
+                }
+                other => prop_assert!(false, "{} -> {:?}", q, other),
+            }
+        }
+    }
+    for p in &parsed.problems {
+        prop_assert!(s.get(p.span.range()).is_some());
+    }
+    if parsed.problems.is_empty() {
+        prop_assert_eq!(format_cell(&parsed.indicators), s);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn noisy_text_never_panics_and_clean_cells_round_trip(s in noisy()) {
+        check_cell(&s)?;
+        let _ = parse_value(&s);
+        let _ = parse_category(&s);
+        let _ = parse_target_parts(Some(&s), &s, Some(&s));
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(s in any::<String>()) {
+        check_cell(&s)?;
+        let _ = parse_value(&s);
+        let _ = parse_category(&s);
+        let _ = parse_target_parts(Some(&s), &s, None);
+    }
+}
+
+fn quantity() -> impl Strategy<Value = Quantity> {
+    let ops = prop::sample::select(vec![
+        None,
+        Some(Comparator::Ge),
+        Some(Comparator::Gt),
+        Some(Comparator::Le),
+        Some(Comparator::Lt),
+        Some(Comparator::Eq),
+        Some(Comparator::Range),
+    ]);
+    let units = prop::option::of(prop::sample::select(UNITS).prop_map(|(_, n)| n.to_string()));
+    (ops, decimal(), decimal(), any::<bool>(), units).prop_map(|(op, a, b, neg, unit)| match op {
+        Some(Comparator::Range) => {
+            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+            Quantity {
+                op,
+                op_raw: Some("-".into()),
+                value: lo,
+                value_hi: Some(hi),
+                unit,
+            }
+        }
+        _ => {
+            let value = if neg && !a.is_zero() { -a } else { a };
+            Quantity {
+                op,
+                op_raw: op.map(|o| o.symbol().to_string()),
+                value,
+                value_hi: None,
+                unit,
+            }
+        }
+    })
+}
+
+proptest! {
+    #[test]
+    fn canonical_display_parses_back(q in quantity()) {
+        let text = q.to_string();
+        let pv = parse_value(&text);
+        prop_assert_eq!(&pv.label, &None, "{}", text);
+        match pv.target {
+            Target::Quantitative(got) => prop_assert!(same_quantity(&got, &q), "{}: {:?} != {:?}", text, got, q),
+            other => prop_assert!(false, "{} -> {:?}", text, other),
+        }
+    }
+}

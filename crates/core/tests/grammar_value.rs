@@ -1,0 +1,469 @@
+//! 年度指标值 parsing: every comparator spelling, ranges, units, labels,
+//! qualitative, graded and missing values (GUIDE §2.3, §2.4, §3.9).
+
+use jixiao_core::grammar::{parse_target_parts, parse_value, ParsedValue};
+use jixiao_core::{Comparator, Quantity, Target};
+use rust_decimal::Decimal;
+
+fn q(raw: &str) -> (Option<String>, Quantity) {
+    match parse_value(raw) {
+        ParsedValue {
+            label,
+            target: Target::Quantitative(q),
+        } => (label, q),
+        other => panic!("`{raw}` is not quantitative: {other:?}"),
+    }
+}
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+/// Asserts op, op_raw, value (with its printed scale) and unit.
+fn check(raw: &str, op: Option<Comparator>, op_raw: Option<&str>, value: &str, unit: Option<&str>) {
+    let (_, got) = q(raw);
+    assert_eq!(got.op, op, "op of `{raw}`");
+    assert_eq!(got.op_raw.as_deref(), op_raw, "op_raw of `{raw}`");
+    assert_eq!(got.value.to_string(), value, "value of `{raw}`");
+    assert_eq!(got.value_hi, None, "value_hi of `{raw}`");
+    assert_eq!(got.unit.as_deref(), unit, "unit of `{raw}`");
+}
+
+fn qualitative(raw: &str) -> String {
+    match parse_value(raw) {
+        ParsedValue {
+            label: None,
+            target: Target::Qualitative { text },
+        } => text,
+        other => panic!("`{raw}` is not qualitative: {other:?}"),
+    }
+}
+
+#[test]
+fn symbol_comparators() {
+    use Comparator::*;
+    let cases = [
+        ("≥", Ge),
+        (">=", Ge),
+        ("＞＝", Ge),
+        (">＝", Ge),
+        ("≧", Ge),
+        ("⩾", Ge),
+        ("≤", Le),
+        ("<=", Le),
+        ("＜＝", Le),
+        ("<＝", Le),
+        ("≦", Le),
+        ("⩽", Le),
+        (">", Gt),
+        ("＞", Gt),
+        ("<", Lt),
+        ("＜", Lt),
+        ("=", Eq),
+        ("＝", Eq),
+    ];
+    for (sym, op) in cases {
+        check(&format!("{sym}95%"), Some(op), Some(sym), "95", Some("%"));
+        check(
+            &format!("{sym} 50 个"),
+            Some(op),
+            Some(sym),
+            "50",
+            Some("个"),
+        );
+    }
+}
+
+#[test]
+fn word_comparators() {
+    use Comparator::*;
+    let cases = [
+        ("不低于", Ge),
+        ("不少于", Ge),
+        ("不小于", Ge),
+        ("至少", Ge),
+        ("达到", Ge),
+        ("高于", Gt),
+        ("大于", Gt),
+        ("多于", Gt),
+        ("超过", Gt),
+        ("不高于", Le),
+        ("不超过", Le),
+        ("不多于", Le),
+        ("不大于", Le),
+        ("最多", Le),
+        ("低于", Lt),
+        ("小于", Lt),
+        ("少于", Lt),
+        ("不足", Lt),
+        ("不满", Lt),
+        ("等于", Eq),
+        ("大于等于", Ge),
+        ("小于或等于", Le),
+    ];
+    for (word, op) in cases {
+        check(&format!("{word}90%"), Some(op), Some(word), "90", Some("%"));
+        let (label, got) = q(&format!("服务对象满意度{word}90%"));
+        assert_eq!(label.as_deref(), Some("服务对象满意度"), "{word}");
+        assert_eq!((got.op, got.op_raw.as_deref()), (Some(op), Some(word)));
+    }
+}
+
+#[test]
+fn suffix_comparators() {
+    check(
+        "100人次以上",
+        Some(Comparator::Ge),
+        Some("以上"),
+        "100",
+        Some("人次"),
+    );
+    check(
+        "95%及以上",
+        Some(Comparator::Ge),
+        Some("及以上"),
+        "95",
+        Some("%"),
+    );
+    check(
+        "90万元以内",
+        Some(Comparator::Le),
+        Some("以内"),
+        "90",
+        Some("万元"),
+    );
+    check("5%以下", Some(Comparator::Le), Some("以下"), "5", Some("%"));
+    check(
+        "3个工作日内",
+        Some(Comparator::Le),
+        Some("内"),
+        "3",
+        Some("个工作日"),
+    );
+    check(
+        "控制在90万元以内",
+        Some(Comparator::Le),
+        Some("控制在…以内"),
+        "90",
+        Some("万元"),
+    );
+    check(
+        "控制在90万元",
+        Some(Comparator::Le),
+        Some("控制在"),
+        "90",
+        Some("万元"),
+    );
+    check(
+        "不少于20场以上",
+        Some(Comparator::Ge),
+        Some("不少于…以上"),
+        "20",
+        Some("场"),
+    );
+}
+
+#[test]
+fn operator_after_label() {
+    let (label, got) = q("维持时效 ≥1 年");
+    assert_eq!(label.as_deref(), Some("维持时效"));
+    assert_eq!(got.op, Some(Comparator::Ge));
+    assert_eq!(got.op_raw.as_deref(), Some("≥"));
+    assert_eq!(got.value, d("1"));
+    assert_eq!(got.unit.as_deref(), Some("年"));
+    let (label, got) = q("满意度：≥95%");
+    assert_eq!(label.as_deref(), Some("满意度"));
+    assert_eq!(got.op, Some(Comparator::Ge));
+}
+
+#[test]
+fn bare_and_fused_values() {
+    check("5000人次", None, None, "5000", Some("人次"));
+    check("≥95%", Some(Comparator::Ge), Some("≥"), "95", Some("%"));
+    check(
+        "≤90万元",
+        Some(Comparator::Le),
+        Some("≤"),
+        "90",
+        Some("万元"),
+    );
+    check("=8个", Some(Comparator::Eq), Some("="), "8", Some("个"));
+    check(">92%", Some(Comparator::Gt), Some(">"), "92", Some("%"));
+    check("开设课程数量 220", None, None, "220", None);
+    check("220", None, None, "220", None);
+    check("0.5", None, None, "0.5", None);
+    check("98.50%", None, None, "98.50", Some("%"));
+    check("3,309,840.00元", None, None, "3309840.00", Some("元"));
+    check("-5%", None, None, "-5", Some("%"));
+    check("≥-5%", Some(Comparator::Ge), Some("≥"), "-5", Some("%"));
+}
+
+#[test]
+fn units() {
+    for unit in [
+        "人次",
+        "个",
+        "篇",
+        "名",
+        "场",
+        "人",
+        "户",
+        "平方米",
+        "公里",
+        "万元",
+        "元",
+        "人/年",
+        "元/人",
+        "年",
+        "月",
+        "天",
+        "次",
+        "项",
+        "场次",
+        "批次",
+        "台",
+        "套",
+        "期",
+        "‰",
+    ] {
+        check(&format!("12{unit}"), None, None, "12", Some(unit));
+    }
+    check(
+        "≥100百分比",
+        Some(Comparator::Ge),
+        Some("≥"),
+        "100",
+        Some("%"),
+    );
+    check("95％", None, None, "95", Some("%"));
+    check(
+        "≥1 人/年",
+        Some(Comparator::Ge),
+        Some("≥"),
+        "1",
+        Some("人/年"),
+    );
+    check("1 人 / 年", None, None, "1", Some("人/年"));
+    check("2元／人", None, None, "2", Some("元/人"));
+    check(
+        "不低于百分之90",
+        Some(Comparator::Ge),
+        Some("不低于"),
+        "90",
+        Some("%"),
+    );
+}
+
+#[test]
+fn full_width_forms() {
+    check("１００％", None, None, "100", Some("%"));
+    check(
+        "＞＝95％",
+        Some(Comparator::Ge),
+        Some("＞＝"),
+        "95",
+        Some("%"),
+    );
+    check(
+        "≥９８．５％",
+        Some(Comparator::Ge),
+        Some("≥"),
+        "98.5",
+        Some("%"),
+    );
+}
+
+#[test]
+fn labels() {
+    let (label, got) = q("发布新媒体推送100篇");
+    assert_eq!(label.as_deref(), Some("发布新媒体推送"));
+    assert_eq!((got.value, got.unit.as_deref()), (d("100"), Some("篇")));
+    let (label, got) = q("完成率100%");
+    assert_eq!(label.as_deref(), Some("完成率"));
+    assert_eq!((got.value, got.unit.as_deref()), (d("100"), Some("%")));
+    let (label, got) = q("服务对象满意度85%");
+    assert_eq!(label.as_deref(), Some("服务对象满意度"));
+    assert_eq!(got.value, d("85"));
+    let (label, got) = q("2024年完成率100%");
+    assert_eq!(label.as_deref(), Some("2024年完成率"));
+    assert_eq!(got.value, d("100"));
+    let (label, _) = q("  5000人次  ");
+    assert_eq!(label, None);
+}
+
+#[test]
+fn ranges() {
+    for (raw, sep) in [
+        ("80-90%", "-"),
+        ("80～90%", "～"),
+        ("80~90%", "~"),
+        ("80—90%", "—"),
+        ("80至90%", "至"),
+        ("80%-90%", "-"),
+        ("80 - 90 %", "-"),
+    ] {
+        let (label, got) = q(raw);
+        assert_eq!(label, None, "{raw}");
+        assert_eq!(got.op, Some(Comparator::Range), "{raw}");
+        assert_eq!(got.op_raw.as_deref(), Some(sep), "{raw}");
+        assert_eq!(got.value, d("80"), "{raw}");
+        assert_eq!(got.value_hi, Some(d("90")), "{raw}");
+        assert_eq!(got.unit.as_deref(), Some("%"), "{raw}");
+    }
+    let (_, got) = q("1-2个");
+    assert_eq!((got.value, got.value_hi), (d("1"), Some(d("2"))));
+    let (label, got) = q("年龄6—30岁");
+    assert_eq!(label.as_deref(), Some("年龄"));
+    assert_eq!(
+        (got.value, got.value_hi, got.unit.as_deref()),
+        (d("6"), Some(d("30")), Some("岁"))
+    );
+    // a descending pair is not a range
+    qualitative("2024-12");
+}
+
+#[test]
+fn qualitative_values() {
+    for raw in [
+        "效果明显",
+        "明显改善",
+        "有效提升",
+        "有所提升",
+        "按计划实施",
+        "合规",
+        "及时",
+        "不超预算",
+        "达成年度指标",
+        "12月底前",
+        "2024年12月31日前",
+        "6月30日前完成",
+        "2024年底",
+        "100%完成",
+        "≥95%，≤100%",
+        "—",
+    ] {
+        assert_eq!(qualitative(raw), raw);
+    }
+    assert_eq!(qualitative("  效果明显 "), "效果明显");
+}
+
+#[test]
+fn huge_numbers_do_not_panic() {
+    let raw = "999999999999999999999999999999999999999个";
+    assert_eq!(qualitative(raw), raw);
+    let raw = "0.00000000000000000000000000000000001%";
+    assert_eq!(qualitative(raw), raw);
+    let long = "9".repeat(500);
+    assert!(parse_value(&long).target.is_qualitative());
+}
+
+#[test]
+fn missing_values() {
+    assert_eq!(parse_value("").target, Target::Missing);
+    assert_eq!(parse_value(" \u{3000}\n").target, Target::Missing);
+    assert_eq!(parse_value("").label, None);
+}
+
+#[test]
+fn graded_values() {
+    for raw in [
+        "优:100% 良:90% 中:85% 差:85%",
+        "优100%，良90%，中85%，差85%",
+        "优：100%；良：90%；中：85%；差：85%",
+        "优为100%、良为90%、中为85%、差为85%",
+    ] {
+        let pv = parse_value(raw);
+        let Target::Graded(g) = &pv.target else {
+            panic!("`{raw}` not graded: {pv:?}")
+        };
+        assert_eq!(pv.label, None);
+        assert_eq!(g.you.value, d("100"), "{raw}");
+        assert_eq!(g.liang.value, d("90"), "{raw}");
+        assert_eq!(g.zhong.value, d("85"), "{raw}");
+        assert_eq!(g.cha.as_ref().map(|c| c.value), Some(d("85")), "{raw}");
+        assert_eq!(g.you.unit.as_deref(), Some("%"), "{raw}");
+    }
+    let pv = parse_value("满意度 优≥95% 良≥85% 中≥75%");
+    let Target::Graded(g) = &pv.target else {
+        panic!("{pv:?}")
+    };
+    assert_eq!(pv.label.as_deref(), Some("满意度"));
+    assert_eq!(g.you.op, Some(Comparator::Ge));
+    assert_eq!(g.zhong.value, d("75"));
+    assert_eq!(g.cha, None);
+    // 优良率 is a name, not a grade
+    let (label, got) = q("优良率≥95%");
+    assert_eq!(label.as_deref(), Some("优良率"));
+    assert_eq!(got.value, d("95"));
+    // grades out of order are not graded
+    assert!(parse_value("良90% 优100% 中85%").target.is_qualitative());
+}
+
+#[test]
+fn target_parts_for_row_layouts() {
+    let pv = parse_target_parts(Some("≥"), "95", Some("%"));
+    let Target::Quantitative(got) = pv.target else {
+        panic!()
+    };
+    assert_eq!(
+        (got.op, got.op_raw.as_deref()),
+        (Some(Comparator::Ge), Some("≥"))
+    );
+    assert_eq!((got.value, got.unit.as_deref()), (d("95"), Some("%")));
+
+    let pv = parse_target_parts(Some(">="), "100", Some("百分比"));
+    let Target::Quantitative(got) = pv.target else {
+        panic!()
+    };
+    assert_eq!(
+        (got.op, got.op_raw.as_deref()),
+        (Some(Comparator::Ge), Some(">="))
+    );
+    assert_eq!(got.unit.as_deref(), Some("%"));
+
+    // a unit in the value wins over the unit column; an op in the value wins too
+    let pv = parse_target_parts(Some("="), "≤230人", Some("个"));
+    let Target::Quantitative(got) = pv.target else {
+        panic!()
+    };
+    assert_eq!(
+        (got.op, got.unit.as_deref()),
+        (Some(Comparator::Le), Some("人"))
+    );
+
+    // 定性 / 定量 / 正向 set no comparator
+    for op in ["定性", "定量", "正向", ""] {
+        let pv = parse_target_parts(Some(op), "50", Some("个"));
+        let Target::Quantitative(got) = pv.target else {
+            panic!()
+        };
+        assert_eq!(got.op, None, "{op}");
+        assert_eq!(got.unit.as_deref(), Some("个"));
+    }
+    let pv = parse_target_parts(Some("定性"), "效果明显", None);
+    assert_eq!(
+        pv.target,
+        Target::Qualitative {
+            text: "效果明显".into()
+        }
+    );
+    assert_eq!(
+        parse_target_parts(Some("≥"), "", Some("%")).target,
+        Target::Missing
+    );
+    // suffix comparator in the unit column
+    let pv = parse_target_parts(None, "95", Some("%以上"));
+    let Target::Quantitative(got) = pv.target else {
+        panic!()
+    };
+    assert_eq!(
+        (got.op, got.unit.as_deref()),
+        (Some(Comparator::Ge), Some("%"))
+    );
+    // a range never takes the column comparator
+    let pv = parse_target_parts(Some("≥"), "80-90", Some("%"));
+    let Target::Quantitative(got) = pv.target else {
+        panic!()
+    };
+    assert_eq!(got.op, Some(Comparator::Range));
+}
