@@ -615,3 +615,131 @@ fn quantity_targets_come_from_the_grammar() {
         other => panic!("expected a quantity, got {other:?}"),
     }
 }
+
+/// A synthetic table of `n` projects with five indicators each, in both families.
+fn large(n: usize, row_family: bool) -> String {
+    let mut s = String::with_capacity(n * 400);
+    if row_family {
+        s.push_str("金额单位:元\n单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重\t指标方向性\n");
+        for k in 0..n {
+            let unit = k / 50;
+            for j in 0..5 {
+                if j == 0 {
+                    s.push_str(&format!(
+                        "{:06}-单位{unit}中心\t项目{k}经费\t1,000.00\t目标{k}\t",
+                        820000 + unit
+                    ));
+                } else {
+                    s.push_str("\t\t\t\t");
+                }
+                s.push_str(&format!(
+                    "产出指标\t数量指标\t指标{j}\t≥\t{k}\t个\t10\t正向指标\n"
+                ));
+            }
+        }
+    } else {
+        s.push_str(
+            "单位：万元\n项目名称\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n",
+        );
+        for k in 0..n {
+            if k % 50 == 0 {
+                s.push_str(&format!("单位{k}中心\t50.00\t50.00\t\t\t\t\n"));
+            }
+            s.push_str(&format!("项目{k}经费\t1.00\t1.00\t\t\t目标{k}\t"));
+            for j in 1..=5 {
+                s.push_str(&format!("{j}-产出指标：指标{j}，年度指标值：{k}个。"));
+            }
+            s.push('\n');
+        }
+    }
+    s
+}
+
+#[test]
+fn large_tables_build_in_both_families() {
+    let n = std::env::var("LAYOUT_LARGE_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5_000);
+    for row_family in [false, true] {
+        let text = large(n, row_family);
+        let started = std::time::Instant::now();
+        let t = build(&text, "large.tsv");
+        eprintln!("row_family={row_family} n={n}: {:?}", started.elapsed());
+        assert_eq!(t.projects().count(), n);
+        assert_eq!(t.units.len(), n.div_ceil(50));
+        assert!(t.units.iter().all(|u| u.projects.len() <= 50));
+        if row_family {
+            assert_eq!(t.indicators().count(), 5 * n);
+            assert_eq!(t.units[0].code.as_deref(), Some("820000"));
+        } else {
+            assert!(t.units.iter().all(|u| u.stated.is_some()));
+            assert!(!codes(&t).contains(&"unit-row-by-name"));
+        }
+    }
+}
+
+/// Hubei 批复表-style: `指标值` over `2021年实际实现值 | 预期2022年实现值`.
+const HUBEI: &str = "2022年项目支出绩效目标批复表
+单位：万元
+项目名称\t项目金额\t年度绩效目标\t一级指标\t二级指标\t三级指标\t指标值\t⟪指标值⟫
+⟪项目名称⟫\t⟪项目金额⟫\t⟪年度绩效目标⟫\t⟪一级指标⟫\t⟪二级指标⟫\t⟪三级指标⟫\t2021年实际实现值\t预期2022年实现值
+职业技能培训\t50.00\t培训城乡劳动者\t产出指标\t数量指标\t开设课程数量\t200\t220
+⟪职业技能培训⟫\t⟪50.00⟫\t⟪培训城乡劳动者⟫\t⟪产出指标⟫\t质量指标\t培训合格率\t90%\t≥92%";
+
+#[test]
+fn two_row_header_with_year_columns() {
+    let t = build(HUBEI, "hubei.tsv");
+    assert_eq!(t.header_row, Some(4));
+    assert_eq!(t.fiscal_year, Some(2022));
+    assert_eq!(t.column_of(Field::TargetValue), Some(8));
+    let value = t
+        .columns
+        .iter()
+        .find(|c| c.field == Field::TargetValue)
+        .expect("value");
+    assert_eq!(value.header, "指标值/预期2022年实现值");
+    let unknown = t
+        .notices
+        .iter()
+        .find(|n| n.code == "column-unknown")
+        .expect("actual column");
+    assert_eq!(unknown.origin.map(|o| o.col), Some(7));
+    let ps: Vec<_> = t.projects().collect();
+    assert_eq!(ps.len(), 1);
+    assert_eq!(
+        ps[0].funding.total.map(|d| d.to_string()).as_deref(),
+        Some("50.00")
+    );
+    let values: Vec<&str> = ps[0]
+        .indicators
+        .iter()
+        .map(|i| i.raw_value.as_str())
+        .collect();
+    assert_eq!(values, vec!["220", "≥92%"]);
+}
+
+#[test]
+fn row_layout_with_unit_rows_in_the_name_column() {
+    let text = "单位：万元
+项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+某区教育局\t30.00\t\t\t\t
+教师培训经费\t30.00\t培训教师\t产出指标\t培训人次\t≥500人次
+\t\t\t满意度指标\t参训满意度\t≥90%
+某区卫生健康中心\t12.00\t\t\t\t
+疾病防控项目\t10.00\t开展防控\t产出指标\t筛查人数\t≥1000人";
+    let t = build(text, "rows.tsv");
+    assert_eq!(t.units.len(), 2);
+    assert_eq!(t.units[0].name, "某区教育局");
+    assert!(t.units[0].stated.is_some());
+    assert_eq!(t.units[0].projects.len(), 1);
+    assert_eq!(t.units[0].projects[0].indicators.len(), 2);
+    // 12.00 ≠ 10.00: a unit by its name, with a notice.
+    assert_eq!(t.units[1].name, "某区卫生健康中心");
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "unit-row-by-name")
+        .expect("notice");
+    assert_eq!(n.origin.map(|o| o.row), Some(6));
+}

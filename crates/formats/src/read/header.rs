@@ -328,8 +328,15 @@ pub(crate) fn detect(
     }
     if !composed {
         if let (Some(row), Some(bottom)) = (grid.rows.get(bi), below) {
-            if let Some(c) = compose(row, bottom) {
-                if score(&c) > bscore {
+            // A sub-header row holds labels only, never an amount.
+            let numeric = bottom.cells.iter().any(|c| {
+                let t = c.text.trim();
+                !t.is_empty()
+                    && t.chars()
+                        .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ','))
+            });
+            if let Some(c) = compose(row, bottom).filter(|_| !numeric) {
+                if score(&c) >= bscore {
                     last = bi + 1;
                     slots = c;
                 }

@@ -123,32 +123,57 @@ fn add(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
     }
 }
 
+/// Column sums of a run of project amounts, with the summand count and the
+/// largest printed scale per column (for the rounding tolerance).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Agg {
+    sum: [Option<Decimal>; 4],
+    scale: [u32; 4],
+    n: usize,
+}
+
+fn cols(f: &Funding) -> [Option<Decimal>; 4] {
+    [
+        f.total,
+        f.fiscal_appropriation,
+        f.special_account,
+        f.other_funds,
+    ]
+}
+
+impl Agg {
+    fn push(&mut self, f: &Funding) {
+        for ((sum, scale), v) in self.sum.iter_mut().zip(self.scale.iter_mut()).zip(cols(f)) {
+            *scale = (*scale).max(v.map_or(0, |d| d.scale()));
+            *sum = add(*sum, v);
+        }
+        self.n += 1;
+    }
+    fn of<'a>(parts: impl IntoIterator<Item = &'a Funding>) -> Agg {
+        let mut a = Agg::default();
+        for f in parts {
+            a.push(f);
+        }
+        a
+    }
+}
+
 /// Does `stated` equal the sum of `parts` in every column, within the rounding tolerance?
 pub(crate) fn balances(stated: &Funding, parts: &[&Funding]) -> bool {
-    if parts.is_empty() {
+    balances_agg(stated, &Agg::of(parts.iter().copied()))
+}
+
+/// Tolerance: half a unit of the last printed decimal, times the number of summands.
+fn balances_agg(stated: &Funding, agg: &Agg) -> bool {
+    if agg.n == 0 {
         return false;
     }
-    let n = Decimal::from(parts.len());
-    let cols = |f: &Funding| {
-        [
-            f.total,
-            f.fiscal_appropriation,
-            f.special_account,
-            f.other_funds,
-        ]
-    };
-    let stated_cols = cols(stated);
-    for (k, s) in stated_cols.iter().enumerate() {
-        let mut sum = None;
-        let mut scale = s.map_or(0, |d| d.scale());
-        for p in parts {
-            let v = cols(p).get(k).copied().flatten();
-            scale = scale.max(v.map_or(0, |d| d.scale()));
-            sum = add(sum, v);
-        }
+    let n = Decimal::from(agg.n);
+    for ((s, sum), scale) in cols(stated).into_iter().zip(agg.sum).zip(agg.scale) {
         if s.is_none() && sum.is_none() {
             continue;
         }
+        let scale = scale.max(s.map_or(0, |d| d.scale()));
         let diff = (s.unwrap_or_default() - sum.unwrap_or_default()).abs();
         if diff > half_unit(scale) * n {
             return false;
@@ -190,6 +215,11 @@ pub(crate) fn resolve(
     // Decide every candidate first (needs look-ahead over the items).
     let mut decided: Vec<Option<Decided>> = Vec::with_capacity(items.len());
     let has_total_row = items.iter().any(|i| matches!(i, Item::Total(_)));
+    let suffix = if items.iter().any(|i| matches!(i, Item::Candidate(_))) {
+        suffix_aggs(&items)
+    } else {
+        Vec::new()
+    };
     for (pos, item) in items.iter().enumerate() {
         let Item::Candidate(row) = item else {
             decided.push(None);
@@ -197,6 +227,7 @@ pub(crate) fn resolve(
         };
         decided.push(Some(decide(
             &items,
+            &suffix,
             pos,
             row,
             column_units,
@@ -373,22 +404,30 @@ fn segment(items: &[Item], pos: usize) -> Vec<&Funding> {
         .collect()
 }
 
-/// All projects after `pos` up to the next total row (or the end).
-fn all_after(items: &[Item], pos: usize) -> Vec<&Funding> {
-    items
-        .get(pos + 1..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|i| !matches!(i, Item::Total(_)))
-        .filter_map(|i| match i {
-            Item::Project(p, _) => Some(&p.funding),
-            _ => None,
-        })
-        .collect()
+/// `suffix[i]`: the projects in `items[i..]` up to the next total row.
+fn suffix_aggs(items: &[Item]) -> Vec<Agg> {
+    let mut out = vec![Agg::default(); items.len() + 1];
+    for (i, item) in items.iter().enumerate().rev() {
+        let next = out.get(i + 1).copied().unwrap_or_default();
+        let here = match item {
+            Item::Total(_) => Agg::default(),
+            Item::Candidate(_) => next,
+            Item::Project(p, _) => {
+                let mut a = next;
+                a.push(&p.funding);
+                a
+            }
+        };
+        if let Some(slot) = out.get_mut(i) {
+            *slot = here;
+        }
+    }
+    out
 }
 
 fn decide(
     items: &[Item],
+    suffix: &[Agg],
     pos: usize,
     row: &AmountRow,
     column_units: bool,
@@ -432,7 +471,10 @@ fn decide(
                 return Decided::Unit;
             }
         }
-        if balances(&row.funding, &all_after(items, pos)) {
+        if balances_agg(
+            &row.funding,
+            &suffix.get(pos + 1).copied().unwrap_or_default(),
+        ) {
             return Decided::Subtotal;
         }
         notices.push(notice(
@@ -452,7 +494,10 @@ fn decide(
     // A subtotal over several units: nothing of its own follows, but everything after sums to it.
     if seg.is_empty()
         && matches!(items.get(pos + 1), Some(Item::Candidate(_)))
-        && balances(&row.funding, &all_after(items, pos))
+        && balances_agg(
+            &row.funding,
+            &suffix.get(pos + 1).copied().unwrap_or_default(),
+        )
         && (code.is_some() || name_kind(&name) != NameKind::Project)
     {
         let _ = has_total_row;

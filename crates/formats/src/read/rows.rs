@@ -13,7 +13,8 @@ use crate::grid::GridRow;
 use jixiao_core::grammar;
 use jixiao_core::money::{parse_amount, AmountError};
 use jixiao_core::{
-    AmountRow, Direction, Field, Funding, Indicator, MoneyScale, Notice, Origin, Project, Target,
+    AmountRow, Category, Direction, Field, Funding, Indicator, MoneyScale, Notice, Origin, Project,
+    Target,
 };
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -334,10 +335,14 @@ impl Reader<'_> {
 
         let mut items: Vec<Item> = Vec::new();
         let mut unit: Option<UnitKey> = None;
-        // (unit name, project text) of the project being read, and its item index.
-        let mut current: Option<(Option<String>, String, usize)> = None;
+        // (unit generation, project text) of the project being read, and its item index.
+        let mut current: Option<(u64, String, usize)> = None;
+        // Bumped whenever the unit changes, so grouping compares numbers, not names.
+        let mut unit_gen: u64 = 0;
+        let mut last_unit_raw: &str = "";
         let mut cat_raw = String::new();
         let mut sub_raw: Option<String> = None;
+        let mut cat_cache: Option<(String, Category)> = None;
         for row in rows {
             if row.is_blank() {
                 continue;
@@ -377,18 +382,22 @@ impl Reader<'_> {
                 current = None;
                 continue;
             }
-            if !u_text.is_empty() {
+            if !u_text.is_empty() && u_text != last_unit_raw {
+                last_unit_raw = u_text;
                 let (code, name) = split_code(u_text);
                 if unit
                     .as_ref()
                     .is_none_or(|k| k.name != name || k.code != code)
                 {
                     unit = Some(UnitKey { name, code });
+                    unit_gen += 1;
                 }
             }
             // An amount-only row: unit row, department subtotal, or a project without targets.
-            if p_text.is_empty() && !has_ind && goal.is_none() && has_money {
-                let label = if u_text.is_empty() { "" } else { u_text };
+            // Without a 单位名称 column, unit rows sit in the 项目名称 column (as in the sample).
+            let unit_row_in_name = unit_col.is_none() && !v.merged(proj_col) && !p_text.is_empty();
+            if (p_text.is_empty() || unit_row_in_name) && !has_ind && goal.is_none() && has_money {
+                let label = if u_text.is_empty() { p_text } else { u_text };
                 if label.is_empty() {
                     notices.push(self.unplaced(row, "有金额但没有单位或项目名称"));
                     continue;
@@ -396,20 +405,16 @@ impl Reader<'_> {
                 items.push(Item::Candidate(AmountRow {
                     label: label.to_string(),
                     funding,
-                    origin: Origin::new(r, unit_col.map_or(1, col1)),
+                    origin: Origin::new(r, unit_col.or(proj_col).map_or(1, col1)),
                 }));
                 current = None;
                 continue;
             }
-            let unit_name = unit.as_ref().map(|k| k.name.clone());
             let starts_new = !p_text.is_empty()
                 && current
                     .as_ref()
-                    .is_none_or(|(un, pn, _)| pn != p_text || *un != unit_name);
+                    .is_none_or(|(g, pn, _)| pn != p_text || *g != unit_gen);
             if starts_new {
-                if proj_col.is_none() && unit_col.is_some() {
-                    // No 项目名称 column: nothing to group by.
-                }
                 items.push(Item::Project(
                     Box::new(Project {
                         name: p_text.to_string(),
@@ -426,7 +431,7 @@ impl Reader<'_> {
                         None
                     },
                 ));
-                current = Some((unit_name, p_text.to_string(), items.len() - 1));
+                current = Some((unit_gen, p_text.to_string(), items.len() - 1));
                 cat_raw.clear();
                 sub_raw = None;
             } else if let Some((_, _, idx)) = &current {
@@ -482,7 +487,7 @@ impl Reader<'_> {
             let Some((_, _, idx)) = &current else {
                 continue;
             };
-            let ind = self.indicator(&v, r, &cat_raw, sub_raw.as_deref(), notices);
+            let ind = self.indicator(&v, r, &cat_raw, sub_raw.as_deref(), &mut cat_cache, notices);
             if let Some(Item::Project(p, _)) = items.get_mut(*idx) {
                 p.indicators.push(ind);
             }
@@ -552,6 +557,7 @@ impl Reader<'_> {
         r: u32,
         cat_raw: &str,
         sub: Option<&str>,
+        cache: &mut Option<(String, Category)>,
         notices: &mut Vec<Notice>,
     ) -> Indicator {
         let l = self.layout;
@@ -559,7 +565,14 @@ impl Reader<'_> {
         let value = v.text(l.col(Field::TargetValue)).trim();
         let op = non_blank(v.text(l.col(Field::Comparator)));
         let unit = non_blank(v.text(l.col(Field::MeasureUnit)));
-        let (category, _) = grammar::parse_category(cat_raw);
+        let category = match cache {
+            Some((raw, c)) if raw == cat_raw => *c,
+            _ => {
+                let c = grammar::parse_category(cat_raw).0;
+                *cache = Some((cat_raw.to_string(), c));
+                c
+            }
+        };
         let (target, label) = if value.is_empty() {
             (Target::Missing, None)
         } else {
