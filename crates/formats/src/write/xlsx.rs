@@ -36,8 +36,8 @@ use std::path::Path;
 pub const SHEET_NAME: &str = "绩效目标表";
 
 const FONT: &str = "宋体";
-/// Points per wrapped text line (11 pt font).
-const LINE_HEIGHT: f64 = 14.5;
+/// Points per wrapped text line (10.5 pt font).
+const LINE_HEIGHT: f64 = 13.5;
 
 fn xerr(e: XlsxError) -> Error {
     Error::Write(format!("XLSX 写出失败 (XLSX write failed): {e}"))
@@ -155,6 +155,16 @@ impl Sheet<'_> {
                 None => self.text(row, col, &d.to_string(), bold),
             },
         }
+    }
+
+    /// Set the row height for `n` wrapped lines (LibreOffice does not re-fit
+    /// row heights on load, and Excel does not fit merged cells).
+    fn row_lines(&mut self, row: u32, n: usize) -> Result<()> {
+        if n > 1 {
+            let height = (n as f64 * LINE_HEIGHT + 4.0).min(409.0);
+            self.ws.set_row_height(row, height).map_err(xerr)?;
+        }
+        Ok(())
     }
 
     /// A plain number in General format (indicator values, weights).
@@ -303,7 +313,7 @@ fn build(wb: &mut Workbook, table: &Table, opts: &WriteOptions) -> Result<()> {
     }
     row += 1;
     match layout {
-        LayoutFamily::OneCell => write_one_cell(&mut sheet, table, row)?,
+        LayoutFamily::OneCell => write_one_cell(&mut sheet, table, row, &widths)?,
         LayoutFamily::RowPerIndicator => write_row_family(&mut sheet, table, row, &widths, opts)?,
     }
     sheet
@@ -339,7 +349,7 @@ fn one_cell_widths(table: &Table) -> Vec<f64> {
         }
         Ok(())
     });
-    let caps = [40, 14, 14, 14, 14, 50, 70];
+    let caps = [30, 12, 12, 12, 12, 40, 50];
     let mins = [10, 8, 8, 8, 8, 10, 10];
     max.iter()
         .zip(caps.iter().zip(mins))
@@ -347,7 +357,13 @@ fn one_cell_widths(table: &Table) -> Vec<f64> {
         .collect()
 }
 
-fn write_one_cell(sheet: &mut Sheet<'_>, table: &Table, first_row: u32) -> Result<()> {
+fn write_one_cell(
+    sheet: &mut Sheet<'_>,
+    table: &Table,
+    first_row: u32,
+    widths: &[f64],
+) -> Result<()> {
+    let w = |i: usize| widths.get(i).copied().unwrap_or(10.0);
     let mut row = first_row;
     for_each_one_cell_row(table, |r| {
         let bold = r.kind != RowKind::Project;
@@ -355,6 +371,10 @@ fn write_one_cell(sheet: &mut Sheet<'_>, table: &Table, first_row: u32) -> Resul
         sheet.amounts(row, 1, &r.funding, bold)?;
         sheet.text(row, 5, r.goal, bold)?;
         sheet.text(row, 6, &r.indicators, bold)?;
+        let n = lines(r.name, w(0))
+            .max(lines(r.goal, w(5)))
+            .max(lines(&r.indicators, w(6)));
+        sheet.row_lines(row, n)?;
         row = row.checked_add(1).ok_or_else(too_many)?;
         Ok(())
     })
@@ -382,7 +402,7 @@ fn row_widths(table: &Table) -> Vec<f64> {
             }
         }
     }
-    let caps = [24, 30, 14, 14, 14, 14, 40, 12, 14, 30, 8, 16, 10, 8];
+    let caps = [20, 24, 12, 12, 12, 12, 36, 10, 14, 26, 8, 14, 8, 6];
     let mins = [8, 10, 8, 8, 8, 8, 10, 6, 6, 10, 6, 6, 6, 6];
     max.iter()
         .zip(caps.iter().zip(mins))
@@ -496,11 +516,7 @@ fn write_row_family(
                         }
                     }
                 }
-                let spread = block_lines.div_ceil(n);
-                let height = own_lines.max(spread) as f64 * LINE_HEIGHT + 4.0;
-                if height > LINE_HEIGHT + 4.0 {
-                    sheet.ws.set_row_height(row, height).map_err(xerr)?;
-                }
+                sheet.row_lines(row, own_lines.max(block_lines.div_ceil(n)))?;
                 row = next(row)?;
             }
         }
