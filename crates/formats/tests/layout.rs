@@ -743,3 +743,20 @@ fn row_layout_with_unit_rows_in_the_name_column() {
         .expect("notice");
     assert_eq!(n.origin.map(|o| o.row), Some(6));
 }
+
+#[test]
+fn heading_merged_across_the_row_is_reported_not_read_as_amounts() {
+    let text = SAMPLE.replace(
+        "合计\t552.50\t552.50\t\t\t\t\n",
+        "合计\t552.50\t552.50\t\t\t\t\n一、部门本级\t⟪一、部门本级⟫\t⟪一、部门本级⟫\t⟪一、部门本级⟫\t⟪一、部门本级⟫\t⟪一、部门本级⟫\t⟪一、部门本级⟫\n",
+    );
+    let t = build(&text, "x.xlsx");
+    assert_eq!(t.units.len(), 2);
+    assert_eq!(t.projects().count(), 8);
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "row-heading")
+        .expect("heading reported");
+    assert_eq!(n.origin.map(|o| o.row), Some(11));
+}

@@ -116,6 +116,11 @@ fn name_kind(name: &str) -> NameKind {
     }
 }
 
+/// The name ends like an organisation (委员会 中心 局 …) and not like a fund (经费 资金 …).
+pub(crate) fn looks_like_unit(name: &str) -> bool {
+    name_kind(name) == NameKind::Unit
+}
+
 fn add(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
     match (a, b) {
         (None, None) => None,

@@ -7,7 +7,7 @@
 //! (ragged) rows that are right-aligned by the header count.
 
 use super::header::{is_indicator_field, Layout};
-use super::hierarchy::{is_total_label, split_code, Item, UnitKey};
+use super::hierarchy::{is_total_label, looks_like_unit, split_code, Item, UnitKey};
 use crate::error::{Error, Location, Result};
 use crate::grid::GridRow;
 use jixiao_core::grammar;
@@ -41,6 +41,20 @@ impl<'r> View<'r, '_> {
         {
             Some(cell) => (cell.text.as_ref(), cell.merged),
             None => ("", false),
+        }
+    }
+    /// A copy spilled from the cell on the left by a horizontal merge (a heading
+    /// merged across the row), read as blank in amount and content columns.
+    fn spill(&self, c: usize) -> bool {
+        let (t, merged) = self.cell(c);
+        merged && c > 0 && !t.trim().is_empty() && self.cell(c - 1).0 == t
+    }
+    /// Text of column `c`, blank when it is a horizontal-merge spill.
+    fn content(&self, c: usize) -> &'r str {
+        if self.spill(c) {
+            ""
+        } else {
+            self.cell(c).0
         }
     }
     fn text(&self, c: Option<usize>) -> &'r str {
@@ -98,7 +112,7 @@ impl Reader<'_> {
     }
 
     fn amount(&self, v: &View<'_, '_>, c: usize) -> Result<Option<Decimal>> {
-        let (text, _) = v.cell(c);
+        let text = v.content(c);
         if text.trim().is_empty() {
             return Ok(None);
         }
@@ -218,10 +232,10 @@ impl Reader<'_> {
                 continue;
             }
             let goal = goal_col
-                .map(|c| v.cell(c).0)
+                .map(|c| v.content(c))
                 .filter(|t| !t.trim().is_empty());
             let cell = ind_col
-                .map(|c| v.cell(c).0)
+                .map(|c| v.content(c))
                 .filter(|t| !t.trim().is_empty());
             let has_money = funding.columns().iter().any(|(_, d)| d.is_some());
             if goal.is_none() && cell.is_none() {
@@ -234,8 +248,15 @@ impl Reader<'_> {
                     notices.push(self.unplaced(row, why));
                     continue;
                 }
-                if unit_col.is_some() && !has_money {
-                    notices.push(self.unplaced(row, "只有名称，没有金额、绩效目标或绩效指标"));
+                if !has_money && (unit_col.is_some() || !looks_like_unit(label)) {
+                    notices.push(Notice {
+                        origin: Some(origin),
+                        code: "row-heading".into(),
+                        message: format!(
+                            "第{}行：「{label}」没有金额、绩效目标或绩效指标，视为标题行，未读入 (heading row without amounts skipped)",
+                            row.number
+                        ),
+                    });
                     continue;
                 }
                 items.push(Item::Candidate(AmountRow {
@@ -360,7 +381,7 @@ impl Reader<'_> {
             let (funding, amount_merged) = self.funding(&v)?;
             let has_money = funding.columns().iter().any(|(_, d)| d.is_some());
             let goal = goal_col
-                .map(|c| v.cell(c).0)
+                .map(|c| v.content(c))
                 .filter(|t| !t.trim().is_empty());
             // Indicator content written in this row (merged copies alone do not count).
             let has_ind = ind_cols
