@@ -1,15 +1,306 @@
 //! `jixiao check`: review tables and report findings.
+//!
+//! Many files and directories in, read and reviewed in parallel (rayon), a
+//! progress bar on a terminal (indicatif), findings out as compiler-style
+//! diagnostics (miette), JSON or SARIF 2.1.0. Exit code 0 clean, 1 findings at
+//! or above `--deny`, 2 an input could not be read (the others still reported).
+
+mod collect;
+mod human;
+mod machine;
+mod profile;
+
+use clap::ValueEnum;
+use jixiao_core::review::{self, Finding, Profile, Severity};
+use jixiao_core::Table;
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::path::PathBuf;
 
 /// Arguments of `jixiao check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Files or directories to review.
+    /// 要审核的文件或目录 (files or directories to review; directories are searched recursively)
     #[arg(required = true)]
-    pub paths: Vec<std::path::PathBuf>,
+    pub paths: Vec<PathBuf>,
+    /// 输出格式 (output format)
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// 消息语言 (language of messages)
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: Lang,
+    /// 达到此级别的问题使退出码为 1 (findings at or above this level make the exit code 1)
+    #[arg(long, value_enum, default_value = "error")]
+    pub deny: Level,
+    /// 只报告不低于此级别的问题 (report only findings at or above this level)
+    #[arg(long, value_enum, default_value = "info")]
+    pub min_severity: Level,
+    /// 审核规则配置文件 (TOML profile: rules on/off, severities, thresholds)
+    #[arg(long)]
+    pub profile: Option<PathBuf>,
+    /// 不显示进度条 (no progress bar)
+    #[arg(long)]
+    pub no_progress: bool,
+    #[command(flatten)]
+    pub read: crate::ReadArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Sarif,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Level {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Level {
+    fn severity(self) -> Severity {
+        match self {
+            Level::Error => Severity::Error,
+            Level::Warning => Severity::Warning,
+            Level::Info => Severity::Info,
+        }
+    }
+}
+
+/// A finding with the cell text around its span, ready to print.
+pub(crate) struct Shown {
+    pub finding: Finding,
+    /// (cell text window, span inside the window, column header)
+    pub snippet: Option<Snippet>,
+}
+
+pub(crate) struct Snippet {
+    pub text: String,
+    pub start: usize,
+    pub len: usize,
+    pub header: String,
+}
+
+/// The outcome of one input file.
+pub(crate) struct FileReport {
+    pub path: String,
+    pub sheet: Option<String>,
+    pub findings: Vec<Shown>,
+    /// Why the file could not be read.
+    pub error: Option<String>,
+}
+
+/// Counts for the summary line.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Counts {
+    pub files: usize,
+    pub unreadable: usize,
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
 }
 
 /// Run the check; returns the process exit code.
 pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
-    let _ = args;
-    anyhow::bail!("not implemented yet")
+    let profile = match &args.profile {
+        Some(p) => profile::load(p)?,
+        None => Profile::national(),
+    };
+    let files = collect::files(&args.paths);
+    let opts = args.read.options();
+    let min = args.min_severity.severity();
+    let show_progress = !args.no_progress && std::io::stderr().is_terminal() && files.len() > 1;
+    let bar = show_progress.then(|| {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} 审核 (reviewing) [{bar:30}] {pos}/{len} {wide_msg}",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar
+    });
+    let reports: Vec<FileReport> = files
+        .par_iter()
+        .map(|f| {
+            let r = match f {
+                collect::Input::File(path) => check_file(path, &opts, &profile, min),
+                collect::Input::Missing(path, why) => FileReport {
+                    path: path.display().to_string(),
+                    sheet: None,
+                    findings: Vec::new(),
+                    error: Some(why.clone()),
+                },
+            };
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            r
+        })
+        .collect();
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+
+    let mut counts = Counts {
+        files: reports.len(),
+        ..Counts::default()
+    };
+    let deny = args.deny.severity();
+    let mut denied = false;
+    for r in &reports {
+        if r.error.is_some() {
+            counts.unreadable += 1;
+        }
+        for s in &r.findings {
+            match s.finding.severity {
+                Severity::Error => counts.error += 1,
+                Severity::Warning => counts.warning += 1,
+                Severity::Info => counts.info += 1,
+            }
+            if s.finding.severity >= deny {
+                denied = true;
+            }
+        }
+    }
+
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        Format::Human => {
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            human::write(&mut out, &reports, &counts, args.lang, color)?
+        }
+        Format::Json => machine::write_json(&mut out, &reports, &counts, args.lang)?,
+        Format::Sarif => machine::write_sarif(&mut out, &reports, args.lang)?,
+    }
+    Ok(if counts.unreadable > 0 {
+        2
+    } else if denied {
+        1
+    } else {
+        0
+    })
+}
+
+fn check_file(
+    path: &std::path::Path,
+    opts: &jixiao_formats::ReadOptions,
+    profile: &Profile,
+    min: Severity,
+) -> FileReport {
+    let name = path.display().to_string();
+    // A reader bug must not take the other files down: a panic counts as unreadable.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        jixiao_formats::read_path(path, opts)
+    }));
+    let table = match read {
+        Ok(Ok(t)) => t,
+        Ok(Err(e)) => {
+            return FileReport {
+                path: name,
+                sheet: None,
+                findings: Vec::new(),
+                error: Some(e.to_string()),
+            }
+        }
+        Err(_) => {
+            return FileReport {
+                path: name,
+                sheet: None,
+                findings: Vec::new(),
+                error: Some("读取程序内部错误 (internal reader failure)".to_string()),
+            }
+        }
+    };
+    let findings = review::review(&table, profile)
+        .into_iter()
+        .filter(|f| f.severity >= min)
+        .map(|f| {
+            let snippet = snippet(&table, &f);
+            Shown {
+                finding: f,
+                snippet,
+            }
+        })
+        .collect();
+    FileReport {
+        path: name,
+        sheet: table.source.sheet.clone(),
+        findings,
+        error: None,
+    }
+}
+
+/// At most this many characters either side of the span are shown.
+const CONTEXT_CHARS: usize = 24;
+/// Longest span shown in full.
+const MAX_SPAN_CHARS: usize = 60;
+
+/// The cell text around a finding's span (a window, so long goal texts stay readable).
+fn snippet(table: &Table, f: &Finding) -> Option<Snippet> {
+    let (row, col) = (f.location.row?, f.location.col?);
+    let text = review::cell_text(table, row, col)?;
+    if text.is_empty() {
+        return None;
+    }
+    let header = table
+        .columns
+        .iter()
+        .find(|c| c.col == col)
+        .map(|c| c.header.clone())
+        .unwrap_or_default();
+    let (s, e) = match f.location.span {
+        Some(sp)
+            if sp.end as usize <= text.len()
+                && sp.start <= sp.end
+                && text.is_char_boundary(sp.start as usize)
+                && text.is_char_boundary(sp.end as usize) =>
+        {
+            (sp.start as usize, sp.end as usize)
+        }
+        _ => (0, 0),
+    };
+    let before: Vec<(usize, char)> = text[..s].char_indices().collect();
+    let from = if before.len() > CONTEXT_CHARS {
+        before
+            .get(before.len() - CONTEXT_CHARS)
+            .map(|x| x.0)
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    // Cap the span, then take some context after it.
+    let span_end = text[s..e]
+        .char_indices()
+        .nth(MAX_SPAN_CHARS)
+        .map(|(i, _)| s + i)
+        .unwrap_or(e);
+    let to = text[span_end..]
+        .char_indices()
+        .nth(if e == s && s == 0 {
+            CONTEXT_CHARS * 3
+        } else {
+            CONTEXT_CHARS
+        })
+        .map(|(i, _)| span_end + i)
+        .unwrap_or(text.len());
+    let lead = if from > 0 { "…" } else { "" };
+    let tail = if to < text.len() { "…" } else { "" };
+    let window = format!("{lead}{}{tail}", &text[from..to]);
+    let start = lead.len() + (s - from);
+    let len = if e > s { span_end - s } else { 0 };
+    Some(Snippet {
+        text: window,
+        start,
+        len,
+        header,
+    })
 }

@@ -1,0 +1,159 @@
+//! Compiler-style diagnostics:
+//!
+//! ```text
+//! warning[missing-satisfaction]: 项目「驻镇帮镇扶村项目资金」缺少满意度指标
+//!  --> file.txt:13:7
+//! ```
+//! followed by the cell text with the offending span underlined (miette).
+
+use super::{Counts, FileReport, Lang, Shown};
+use jixiao_core::review::Severity;
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use std::fmt;
+use std::io::Write;
+
+pub fn write(
+    out: &mut impl Write,
+    reports: &[FileReport],
+    counts: &Counts,
+    lang: Lang,
+    color: bool,
+) -> anyhow::Result<()> {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_width(100)
+        .with_context_lines(1);
+    for r in reports {
+        if let Some(e) = &r.error {
+            writeln!(out, "error[unreadable]: {e}")?;
+            writeln!(out, " --> {}", r.path)?;
+            writeln!(out)?;
+            continue;
+        }
+        for s in &r.findings {
+            write_one(out, &handler, r, s, lang)?;
+        }
+    }
+    writeln!(out, "{}", summary(counts, lang))?;
+    Ok(())
+}
+
+fn write_one(
+    out: &mut impl Write,
+    handler: &GraphicalReportHandler,
+    r: &FileReport,
+    s: &Shown,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let f = &s.finding;
+    let (msg, other, help) = match lang {
+        Lang::Zh => (&f.message, &f.message_en, &f.help),
+        Lang::En => (&f.message_en, &f.message, &f.help_en),
+    };
+    writeln!(out, "{}[{}]: {msg}", f.severity.as_str(), f.rule)?;
+    let mut place = r.path.clone();
+    if let Some(sheet) = &r.sheet {
+        place.push_str(&format!("[{sheet}]"));
+    }
+    if let Some(row) = f.location.row {
+        place.push_str(&format!(":{row}"));
+        if let Some(col) = f.location.col {
+            place.push_str(&format!(":{col}"));
+        }
+    }
+    writeln!(out, " --> {place}")?;
+    match &s.snippet {
+        Some(sn) => {
+            let name = match (f.location.row, sn.header.is_empty()) {
+                (Some(row), false) => format!("第{row}行 {}", sn.header),
+                (Some(row), true) => format!("第{row}行"),
+                _ => String::new(),
+            };
+            let diag = CellDiag {
+                text: other.clone(),
+                help: help.clone(),
+                severity: f.severity,
+                src: NamedSource::new(name, sn.text.clone()),
+                label: (sn.len > 0).then(|| LabeledSpan::new(None, sn.start, sn.len)),
+            };
+            let mut buf = String::new();
+            if handler.render_report(&mut buf, &diag).is_ok() {
+                write!(out, "{buf}")?;
+            }
+        }
+        None => {
+            writeln!(out, "  = {other}")?;
+            writeln!(out, "  = help: {help}")?;
+        }
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+/// The summary line with counts by severity.
+pub fn summary(c: &Counts, lang: Lang) -> String {
+    let unreadable = if c.unreadable > 0 {
+        match lang {
+            Lang::Zh => format!("，{} 个无法读取", c.unreadable),
+            Lang::En => format!(", {} unreadable", c.unreadable),
+        }
+    } else {
+        String::new()
+    };
+    match lang {
+        Lang::Zh => format!(
+            "审核 {} 个文件{unreadable}：错误 {}，警告 {}，提示 {} (checked {} files: {} errors, {} warnings, {} infos)",
+            c.files, c.error, c.warning, c.info, c.files, c.error, c.warning, c.info
+        ),
+        Lang::En => format!(
+            "checked {} files{unreadable}: {} errors, {} warnings, {} infos",
+            c.files, c.error, c.warning, c.info
+        ),
+    }
+}
+
+/// One finding as a miette diagnostic over the cell text.
+#[derive(Debug)]
+struct CellDiag {
+    text: String,
+    help: String,
+    severity: Severity,
+    src: NamedSource<String>,
+    label: Option<LabeledSpan>,
+}
+
+impl fmt::Display for CellDiag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl std::error::Error for CellDiag {}
+
+impl Diagnostic for CellDiag {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.help))
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.src)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let label = self
+            .label
+            .clone()
+            .unwrap_or_else(|| LabeledSpan::new(None, 0, 0));
+        Some(Box::new(std::iter::once(label)))
+    }
+}

@@ -1,0 +1,173 @@
+//! Machine output: `--format json` (schema in docs/rules.md) and SARIF 2.1.0.
+
+use super::{Counts, FileReport, Lang};
+use jixiao_core::review::{Finding, Severity, RULES};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::io::Write;
+
+fn texts(f: &Finding, lang: Lang) -> (&str, &str) {
+    match lang {
+        Lang::Zh => (&f.message, &f.help),
+        Lang::En => (&f.message_en, &f.help_en),
+    }
+}
+
+pub fn write_json(
+    out: &mut impl Write,
+    reports: &[FileReport],
+    counts: &Counts,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let mut findings = Vec::new();
+    let mut errors = Vec::new();
+    for r in reports {
+        if let Some(e) = &r.error {
+            errors.push(json!({ "file": r.path, "message": e }));
+        }
+        for s in &r.findings {
+            let f = &s.finding;
+            let (message, help) = texts(f, lang);
+            findings.push(json!({
+                "rule": f.rule,
+                "severity": f.severity.as_str(),
+                "location": {
+                    "file": r.path,
+                    "sheet": r.sheet,
+                    "row": f.location.row,
+                    "column": f.location.col,
+                    "span": f.location.span.map(|s| json!({"start": s.start, "end": s.end})),
+                    "project": f.location.project.as_ref().map(|p| json!({"index": p.index, "name": p.name})),
+                    "indicator": f.location.indicator,
+                },
+                "message": message,
+                "help": help,
+            }));
+        }
+    }
+    let doc = json!({
+        "version": 1,
+        "findings": findings,
+        "errors": errors,
+        "summary": {
+            "files": counts.files,
+            "unreadable": counts.unreadable,
+            "error": counts.error,
+            "warning": counts.warning,
+            "info": counts.info,
+        },
+    });
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A relative path as a URI reference (forward slashes, spaces and `%` escaped).
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            '\\' => out.push('/'),
+            ' ' => out.push_str("%20"),
+            '%' => out.push_str("%25"),
+            '#' => out.push_str("%23"),
+            '?' => out.push_str("%3F"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn write_sarif(out: &mut impl Write, reports: &[FileReport], lang: Lang) -> anyhow::Result<()> {
+    // Catalogue rules first, then any reader-notice codes met, each with its index.
+    let mut rules: Vec<Value> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    for r in RULES {
+        index.insert(r.id.to_string(), rules.len());
+        let (short, full) = match lang {
+            Lang::Zh => (r.message, r.explanation),
+            Lang::En => (r.message_en, r.explanation),
+        };
+        rules.push(json!({
+            "id": r.id,
+            "shortDescription": { "text": short },
+            "fullDescription": { "text": full },
+            "help": { "text": format!("{} — {}", r.fix, r.basis) },
+            "defaultConfiguration": { "level": level(r.severity) },
+        }));
+    }
+    let mut results = Vec::new();
+    let mut notifications = Vec::new();
+    for rep in reports {
+        if let Some(e) = &rep.error {
+            notifications.push(json!({
+                "level": "error",
+                "message": { "text": e },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&rep.path) } } }],
+            }));
+        }
+        for s in &rep.findings {
+            let f = &s.finding;
+            let k = match index.get(&f.rule) {
+                Some(k) => *k,
+                None => {
+                    let k = rules.len();
+                    index.insert(f.rule.clone(), k);
+                    rules.push(json!({
+                        "id": f.rule,
+                        "shortDescription": { "text": "读取提示 (reader notice)" },
+                        "defaultConfiguration": { "level": "note" },
+                    }));
+                    k
+                }
+            };
+            let (message, _) = texts(f, lang);
+            let mut region = serde_json::Map::new();
+            if let Some(row) = f.location.row {
+                region.insert("startLine".into(), json!(row));
+                if let Some(col) = f.location.col {
+                    region.insert("startColumn".into(), json!(col));
+                }
+            }
+            let mut physical = json!({ "artifactLocation": { "uri": uri(&rep.path) } });
+            if !region.is_empty() {
+                physical["region"] = Value::Object(region);
+            }
+            results.push(json!({
+                "ruleId": f.rule,
+                "ruleIndex": k,
+                "level": level(f.severity),
+                "message": { "text": message },
+                "locations": [{ "physicalLocation": physical }],
+            }));
+        }
+    }
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "jixiao",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "invocations": [{
+                "executionSuccessful": notifications.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
+            "results": results,
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)?;
+    Ok(())
+}

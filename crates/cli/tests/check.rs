@@ -1,0 +1,295 @@
+//! `jixiao check` driven as a real executable on the sample fixture.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/haizhu-youth-league-2024-project-targets.txt")
+}
+
+fn profiles() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../profiles")
+}
+
+fn jixiao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run jixiao")
+}
+
+fn json_of(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+fn count(doc: &Value, rule: &str) -> usize {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .count()
+}
+
+#[test]
+fn sample_is_clean_at_deny_error() {
+    let f = fixture();
+    let out = jixiao(&["check", f.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = json_of(&out);
+    assert_eq!(doc["summary"]["error"], 0);
+    assert_eq!(doc["summary"]["warning"], 10);
+    assert_eq!(doc["summary"]["files"], 1);
+    assert_eq!(count(&doc, "missing-satisfaction"), 5);
+    assert_eq!(count(&doc, "operator-missing"), 29);
+    assert_eq!(count(&doc, "goal-indicator-mismatch"), 2);
+    // Shape of one finding.
+    let sep = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "separator-nonstandard")
+        .unwrap();
+    assert_eq!(sep["severity"], "info");
+    assert_eq!(sep["location"]["row"], 14);
+    assert_eq!(sep["location"]["column"], 7);
+    assert!(
+        sep["location"]["span"]["start"].as_u64().unwrap()
+            < sep["location"]["span"]["end"].as_u64().unwrap()
+    );
+    assert!(sep["location"]["file"].as_str().unwrap().ends_with(".txt"));
+    assert!(sep["message"].as_str().unwrap().contains("，"));
+    assert!(!sep["help"].as_str().unwrap().is_empty());
+    assert_eq!(doc["errors"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn deny_warning_exits_1() {
+    let f = fixture();
+    let out = jixiao(&["check", f.to_str().unwrap(), "--deny", "warning"]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        "--deny",
+        "info",
+        "--min-severity",
+        "warning",
+    ]);
+    // Only shown findings count: with infos hidden, warnings still trip --deny info.
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn human_output_is_compiler_style() {
+    let f = fixture();
+    let out = jixiao(&["check", f.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("warning[missing-satisfaction]: 项目「驻镇帮镇扶村项目资金」缺少满意度指标"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(" --> {}:13:7", f.display())),
+        "{text}"
+    );
+    // The P3-4 separator underlined in the cell.
+    assert!(text.contains("info[separator-nonstandard]"));
+    assert!(text.contains("错误 0，警告 10，提示 64"), "{text}");
+    let en = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        "--lang",
+        "en",
+        "--min-severity",
+        "warning",
+    ]);
+    let text = String::from_utf8_lossy(&en.stdout);
+    assert!(
+        text.contains(
+            "warning[missing-output]: project \"驻镇帮镇扶村项目资金\" has no output indicator"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("checked 1 files: 0 errors, 10 warnings, 0 infos"),
+        "{text}"
+    );
+}
+
+#[test]
+fn changed_amount_is_an_error_at_its_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    // P1's 总计 158.00 → 158.50 (row 12, column 2).
+    let bad = text.replacen("\t158.00\t158.00\t", "\t158.50\t158.00\t", 1);
+    assert_ne!(bad, text);
+    let path = dir.path().join("bad.txt");
+    std::fs::write(&path, bad).unwrap();
+    let out = jixiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc = json_of(&out);
+    let errors: Vec<&Value> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .collect();
+    let rows: Vec<(String, u64, u64)> = errors
+        .iter()
+        .map(|e| {
+            (
+                e["rule"].as_str().unwrap().to_string(),
+                e["location"]["row"].as_u64().unwrap(),
+                e["location"]["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        rows.contains(&("sum-mismatch.row".to_string(), 12, 2)),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter().all(|r| r.0.starts_with("sum-mismatch")),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn unreadable_input_exits_2_and_reports_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.txt");
+    let f = fixture();
+    let out = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        missing.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let doc = json_of(&out);
+    assert_eq!(doc["summary"]["unreadable"], 1);
+    assert_eq!(doc["errors"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["summary"]["warning"], 10);
+}
+
+#[test]
+fn directories_are_searched_recursively_by_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("a/b");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::copy(fixture(), sub.join("t1.txt")).unwrap();
+    std::fs::copy(fixture(), dir.path().join("t2.tsv")).unwrap();
+    std::fs::write(dir.path().join("notes.md"), "not a table").unwrap();
+    let out = jixiao(&[
+        "check",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--no-progress",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let doc = json_of(&out);
+    assert_eq!(doc["summary"]["files"], 2);
+    assert_eq!(doc["summary"]["warning"], 20);
+}
+
+#[test]
+fn sarif_has_rules_results_and_locations() {
+    let f = fixture();
+    let out = jixiao(&["check", f.to_str().unwrap(), "--format", "sarif"]);
+    assert_eq!(out.status.code(), Some(0));
+    let doc = json_of(&out);
+    assert_eq!(doc["version"], "2.1.0");
+    let run = &doc["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().any(|r| r["id"] == "missing-satisfaction"));
+    assert!(rules
+        .iter()
+        .all(|r| r["id"].is_string() && r["shortDescription"]["text"].is_string()));
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 74);
+    for r in results {
+        let level = r["level"].as_str().unwrap();
+        assert!(["error", "warning", "note"].contains(&level));
+        let k = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[k]["id"], r["ruleId"]);
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert!(loc["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with(".txt"));
+        assert!(loc["region"]["startLine"].as_u64().unwrap() >= 10);
+        assert!(loc["region"]["startColumn"].as_u64().unwrap() >= 1);
+        assert!(r["message"]["text"].is_string());
+    }
+    assert_eq!(
+        results.iter().filter(|r| r["level"] == "warning").count(),
+        10
+    );
+}
+
+#[test]
+fn profiles_change_severities_and_bad_profiles_fail() {
+    let f = fixture();
+    let sichuan = profiles().join("sichuan.toml");
+    let out = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        "--format",
+        "json",
+        "--profile",
+        sichuan.to_str().unwrap(),
+    ]);
+    let doc = json_of(&out);
+    let cost: Vec<&Value> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "missing-cost")
+        .collect();
+    assert_eq!(cost.len(), 8);
+    assert!(cost.iter().all(|c| c["severity"] == "warning"));
+    assert_eq!(count(&doc, "operator-missing"), 0);
+    let national = profiles().join("national.toml");
+    let out = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        "--format",
+        "json",
+        "--profile",
+        national.to_str().unwrap(),
+    ]);
+    assert_eq!(json_of(&out)["summary"]["warning"], 10);
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[rules.no-such-rule]\nenabled = false\n").unwrap();
+    let out = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        "--profile",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-rule"));
+}
