@@ -1,10 +1,32 @@
 //! Readers: source bytes → [`Grid`](crate::grid::Grid) → [`Table`].
+//!
+//! Front ends (each produces a grid; see their module docs):
+//! - [`decode`]: bytes → text (BOM, UTF-8, UTF-16, GB18030, `--encoding`);
+//! - [`delimited`]: text → grid (tab, comma, `|`, `｜`; zero-copy when unquoted);
+//! - [`workbook`]: XLSX/XLS/ODS/XLSB → one grid per sheet (zip-bomb guarded);
+//! - [`html`]: `<table>`s → grids with spans expanded and the preamble above.
+//!
+//! Format detection goes by content first: `PK\x03\x04` → zip workbook,
+//! `D0 CF 11 E0` → XLS, markup starting with `<` (or containing `<table`)
+//! → HTML, else delimited text; the file extension only breaks ties
+//! (`.htm[l]` → HTML, `.csv` → prefer comma). Many "xls" files exported by
+//! Chinese government systems are really HTML or tab text; they are read by
+//! content.
 
 pub mod build;
+pub mod decode;
+pub mod delimited;
+pub mod html;
+pub mod limits;
+pub mod workbook;
 
-use crate::error::Result;
-use jixiao_core::Table;
+pub use limits::Limits;
+
+use crate::error::{Error, Location, Result};
+use jixiao_core::{SourceInfo, Table};
+use std::io::Read;
 use std::path::Path;
+use workbook::{Workbook, WorkbookKind};
 
 /// Options a user can set on the command line.
 #[derive(Debug, Clone, Default)]
@@ -13,16 +35,328 @@ pub struct ReadOptions {
     pub encoding: Option<String>,
     /// Pick a sheet by name in a workbook (default: the first sheet with a recognisable header).
     pub sheet: Option<String>,
+    /// Safety bounds (file size, decompressed size, cells).
+    pub limits: Limits,
+}
+
+/// What the content looks like, before decoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sniffed {
+    /// `PK\x03\x04` (or an empty zip): XLSX, ODS, XLSB — [`workbook::inspect_zip`] tells which.
+    Zip,
+    /// `D0 CF 11 E0`: XLS (or an encrypted OOXML package).
+    Cfb,
+    /// Markup: starts with `<` after BOM/whitespace and holds `<table`, or named `.htm[l]`.
+    Html,
+    /// Anything else: delimited text.
+    Text,
+}
+
+fn extension(name: &str) -> String {
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// Decide the kind of `bytes` by magic bytes, then by the extension of `name`.
+/// UTF-16 HTML is only recognised after decoding (see [`read_bytes`]).
+pub fn sniff(name: &str, bytes: &[u8]) -> Sniffed {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Sniffed::Zip;
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Sniffed::Cfb;
+    }
+    let head = bytes.get(..bytes.len().min(64 * 1024)).unwrap_or(bytes);
+    if looks_like_html(head) || matches!(extension(name).as_str(), "html" | "htm" | "xhtml") {
+        return Sniffed::Html;
+    }
+    Sniffed::Text
+}
+
+fn looks_like_html(head: &[u8]) -> bool {
+    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = body.iter().position(|b| !b.is_ascii_whitespace());
+    let starts_with_lt = start.and_then(|i| body.get(i)) == Some(&b'<');
+    if !starts_with_lt {
+        return false;
+    }
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    memchr::memmem::find(&lower, b"<table").is_some()
+        || memchr::memmem::find(&lower, b"<html").is_some()
+        || memchr::memmem::find(&lower, b"<!doctype html").is_some()
+}
+
+fn loc(name: &str) -> Location {
+    Location {
+        file: name.to_string(),
+        ..Location::default()
+    }
+}
+
+fn too_large_file(name: &str, size: u64, limits: &Limits) -> Error {
+    Error::TooLarge {
+        location: loc(name),
+        message: format!(
+            "文件过大：{}，上限 {} (file is {}; limit {})",
+            limits::human_bytes(size),
+            limits::human_bytes(limits.max_file_bytes),
+            limits::human_bytes(size),
+            limits::human_bytes(limits.max_file_bytes)
+        ),
+        hint: "请拆分文件，或调高 ReadOptions.limits.max_file_bytes (split the file or raise the limit)"
+            .to_string(),
+    }
 }
 
 /// Read a table from a file; the format is taken from the content (magic bytes), then the extension.
 pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Table> {
-    let _ = (path, opts);
-    todo!("readers")
+    let name = path.display().to_string();
+    let io = |source: std::io::Error| Error::Io {
+        location: loc(&name),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > opts.limits.max_file_bytes {
+        return Err(too_large_file(&name, size, &opts.limits));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(opts.limits.max_file_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    read_bytes(&name, &bytes, opts)
 }
 
 /// Read a table from bytes; `name` is used for messages and format hints.
 pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
-    let _ = (name, bytes, opts);
-    todo!("readers")
+    let size = bytes.len() as u64;
+    if size > opts.limits.max_file_bytes {
+        return Err(too_large_file(name, size, &opts.limits));
+    }
+    if bytes.is_empty() {
+        return Err(Error::invalid(
+            loc(name),
+            "文件为空 (file is empty)",
+            "请确认文件已完整下载或保存 (check that the file was saved completely)",
+        ));
+    }
+    match sniff(name, bytes) {
+        Sniffed::Zip => {
+            let kind = workbook::inspect_zip(name, bytes, &opts.limits)?;
+            read_workbook(name, bytes, kind, opts)
+        }
+        Sniffed::Cfb => {
+            if workbook::is_encrypted_ooxml(bytes) {
+                return Err(workbook::password(name));
+            }
+            read_workbook(name, bytes, WorkbookKind::Xls, opts)
+        }
+        Sniffed::Html => {
+            let decoded = decode::decode(
+                name,
+                bytes,
+                opts.encoding.as_deref(),
+                decode::html_charset_hint(bytes),
+            )?;
+            read_html(name, &decoded, opts)
+        }
+        Sniffed::Text => {
+            let decoded = decode::decode(name, bytes, opts.encoding.as_deref(), None)?;
+            let head = decoded.text.get(..decoded.text.len().min(64 * 1024));
+            if decoded.encoding.starts_with("UTF-16")
+                && looks_like_html(head.unwrap_or("").as_bytes())
+            {
+                return read_html(name, &decoded, opts);
+            }
+            read_text(name, &decoded, opts)
+        }
+    }
+}
+
+fn text_source(name: &str, format: &str, decoded: &decode::Decoded<'_>) -> SourceInfo {
+    SourceInfo {
+        path: name.to_string(),
+        format: format.to_string(),
+        encoding: Some(decoded.encoding.clone()),
+        encoding_source: Some(decoded.source.to_string()),
+        sheet: None,
+        delimiter: None,
+        final_newline: None,
+    }
+}
+
+/// Decoded text → grid. Exposed for tests and benchmarks.
+pub fn text_grid<'a>(
+    name: &str,
+    text: &'a str,
+    limits: &Limits,
+) -> Result<delimited::TextGrid<'a>> {
+    delimited::grid_from_text(name, text, extension(name) == "csv", limits)
+}
+
+fn read_text(name: &str, decoded: &decode::Decoded<'_>, opts: &ReadOptions) -> Result<Table> {
+    let tg = text_grid(name, &decoded.text, &opts.limits)?;
+    let format = if tg.delimiter == Some(',') {
+        "csv"
+    } else {
+        "text"
+    };
+    let mut source = text_source(name, format, decoded);
+    source.delimiter = tg.delimiter;
+    source.final_newline = Some(tg.final_newline);
+    build::build_table(&tg.grid, source)
+}
+
+fn read_html(name: &str, decoded: &decode::Decoded<'_>, opts: &ReadOptions) -> Result<Table> {
+    let tables = html::html_tables(name, &decoded.text, &opts.limits)?;
+    if tables.is_empty() {
+        return Err(Error::invalid(
+            loc(name),
+            "HTML 中没有表格 (no <table> with two or more rows in the HTML)",
+            "请确认网页包含绩效目标表 (check that the page holds the table)",
+        ));
+    }
+    let source = text_source(name, "html", decoded);
+    let mut failures = Vec::new();
+    for t in &tables {
+        match build::build_table(&t.grid, source.clone()) {
+            Ok(table) => return Ok(table),
+            Err(e) => failures.push(format!(
+                "第{}个表格（{}行×{}列）(table {}): {e}",
+                t.index, t.table_rows, t.cols, t.index
+            )),
+        }
+    }
+    Err(none_recognised(
+        name,
+        "表格 (tables)",
+        failures,
+        "请检查网页中的表头",
+    ))
+}
+
+fn none_recognised(name: &str, what: &str, failures: Vec<String>, hint: &str) -> Error {
+    let mut message =
+        format!("没有一个{what}能识别为绩效目标表 (no recognisable performance-target table):");
+    for f in failures {
+        message.push_str("\n  - ");
+        message.push_str(&f.replace('\n', "\n    "));
+    }
+    Error::invalid(loc(name), message, hint)
+}
+
+/// One sheet of a workbook as a grid (for tests and tools).
+pub fn sheet_grid(
+    name: &str,
+    bytes: &[u8],
+    sheet: Option<&str>,
+    limits: &Limits,
+) -> Result<(String, workbook::SheetGrid)> {
+    let kind = match sniff(name, bytes) {
+        Sniffed::Zip => workbook::inspect_zip(name, bytes, limits)?,
+        Sniffed::Cfb => WorkbookKind::Xls,
+        _ => {
+            return Err(Error::invalid(
+                loc(name),
+                "不是 XLSX/XLS/ODS 工作簿 (not a workbook)",
+                "",
+            ))
+        }
+    };
+    let mut wb = Workbook::open(name, bytes, kind, limits)?;
+    let names = wb.sheet_names();
+    let chosen = match sheet {
+        Some(s) => check_sheet(name, s, &names)?,
+        None => names.first().cloned().ok_or_else(|| {
+            Error::invalid(loc(name), "工作簿中没有工作表 (workbook has no sheets)", "")
+        })?,
+    };
+    let g = wb.sheet(&chosen)?;
+    Ok((chosen, g))
+}
+
+fn check_sheet(name: &str, sheet: &str, names: &[String]) -> Result<String> {
+    if names.iter().any(|n| n == sheet) {
+        return Ok(sheet.to_string());
+    }
+    Err(Error::invalid(
+        Location {
+            file: name.to_string(),
+            sheet: Some(sheet.to_string()),
+            ..Location::default()
+        },
+        format!(
+            "没有名为“{sheet}”的工作表 (no such sheet); 现有工作表 (sheets): {}",
+            names
+                .iter()
+                .map(|n| format!("“{n}”"))
+                .collect::<Vec<_>>()
+                .join("、")
+        ),
+        "请用 --sheet 指定上面列出的一个工作表 (pass one of the listed sheets to --sheet)",
+    ))
+}
+
+fn read_workbook(
+    name: &str,
+    bytes: &[u8],
+    kind: WorkbookKind,
+    opts: &ReadOptions,
+) -> Result<Table> {
+    let mut wb = Workbook::open(name, bytes, kind, &opts.limits)?;
+    let names = wb.sheet_names();
+    let source = |sheet: &str| SourceInfo {
+        path: name.to_string(),
+        format: kind.format().to_string(),
+        encoding: None,
+        encoding_source: None,
+        sheet: Some(sheet.to_string()),
+        delimiter: None,
+        final_newline: None,
+    };
+    let build = |sg: workbook::SheetGrid, sheet: &str| -> Result<Table> {
+        let mut table = build::build_table(&sg.grid, source(sheet))?;
+        table.notices.extend(sg.notices);
+        Ok(table)
+    };
+    if let Some(sheet) = &opts.sheet {
+        let sheet = check_sheet(name, sheet, &names)?;
+        let sg = wb.sheet(&sheet)?;
+        return build(sg, &sheet);
+    }
+    if names.is_empty() {
+        return Err(Error::invalid(
+            loc(name),
+            "工作簿中没有工作表 (workbook has no sheets)",
+            "",
+        ));
+    }
+    let mut failures = Vec::new();
+    let mut last_err = None;
+    for sheet in &names {
+        let result = match wb.sheet(sheet) {
+            Ok(sg) => build(sg, sheet),
+            Err(e @ Error::TooLarge { .. }) => return Err(e),
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(t) => return Ok(t),
+            Err(e) => {
+                failures.push(format!("工作表“{sheet}” (sheet): {e}"));
+                last_err = Some(e);
+            }
+        }
+    }
+    match (names.len(), last_err) {
+        (1, Some(e)) => Err(e),
+        _ => Err(none_recognised(
+            name,
+            "工作表 (sheets)",
+            failures,
+            "请用 --sheet 指定工作表 (pick the sheet with --sheet)",
+        )),
+    }
 }

@@ -1,0 +1,336 @@
+//! Bytes → text: BOM → strict UTF-8 → UTF-16 without BOM (NUL pattern) →
+//! `<meta charset>` hint (HTML) → chardetng guess (biased to Chinese, so GBK
+//! exports of Chinese Excel are recognised; GBK is decoded as its superset
+//! GB18030). An `--encoding` override beats all of it.
+//!
+//! Decoding is strict: a byte sequence that is invalid in the chosen encoding
+//! is an error naming its line and column (乱码 is never passed on silently).
+//! Text holding control bytes other than tab, LF, CR, VT and FF is rejected
+//! as "not a text table" (二进制文件).
+
+use crate::error::{Error, Location, Result};
+use encoding_rs::{Encoding, GB18030, GBK, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8};
+use std::borrow::Cow;
+
+/// How much of a file chardetng looks at (it only needs a sample).
+const DETECT_SAMPLE: usize = 1024 * 1024;
+/// How much of a file the UTF-16 NUL heuristic looks at.
+const NUL_SAMPLE: usize = 64 * 1024;
+
+/// Decoded text and how its encoding was decided.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded<'a> {
+    /// The text, BOM stripped; borrowed from the input when it was UTF-8.
+    pub text: Cow<'a, str>,
+    /// `UTF-8`, `GB18030`, `UTF-16LE`, `UTF-16BE`, `Big5` …
+    pub encoding: String,
+    /// `bom`, `utf8-valid`, `utf16-nul-pattern`, `meta`, `detected` or `override`.
+    pub source: &'static str,
+}
+
+/// The encoding for a user-given label (`gbk`, `gb2312`, `utf-8`, `utf-16le` …).
+/// GBK and GB2312 map to GB18030 (a strict superset that decodes the same bytes).
+pub fn encoding_for_label(file: &str, label: &str) -> Result<&'static Encoding> {
+    match Encoding::for_label(label.trim().as_bytes()) {
+        Some(enc) if enc != REPLACEMENT => Ok(widen(enc)),
+        _ => Err(Error::invalid(
+            Location {
+                file: file.to_string(),
+                ..Location::default()
+            },
+            format!("未知编码“{label}” (unknown encoding label)"),
+            "可用的编码如 utf-8、gbk、gb18030、utf-16le、utf-16be、big5 (use e.g. --encoding gbk)",
+        )),
+    }
+}
+
+/// GBK → GB18030; everything else unchanged.
+fn widen(enc: &'static Encoding) -> &'static Encoding {
+    if enc == GBK {
+        GB18030
+    } else {
+        enc
+    }
+}
+
+/// The display name recorded in [`jixiao_core::SourceInfo::encoding`].
+pub fn encoding_name(enc: &'static Encoding) -> String {
+    if enc == GB18030 {
+        "GB18030".to_string()
+    } else {
+        enc.name().to_string()
+    }
+}
+
+/// The charset an HTML document declares in its first 4 KiB
+/// (`<meta charset="gbk">` or `content="text/html; charset=gb2312"`), if any.
+/// A UTF-16 declaration is read as UTF-8, as browsers do for ASCII-compatible bytes.
+pub fn html_charset_hint(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes.get(..bytes.len().min(4096)).unwrap_or(bytes);
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let finder = memchr::memmem::Finder::new(b"charset");
+    for pos in finder.find_iter(&lower) {
+        let rest = lower.get(pos + 7..).unwrap_or(&[]);
+        let rest = trim_start(rest, |b| b.is_ascii_whitespace());
+        let Some(rest) = rest.strip_prefix(b"=") else {
+            continue;
+        };
+        let rest = trim_start(rest, |b| b.is_ascii_whitespace() || b == b'"' || b == b'\'');
+        let end = rest
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
+            .unwrap_or(rest.len());
+        let label = rest.get(..end).unwrap_or(&[]);
+        if let Some(enc) = Encoding::for_label(label) {
+            if enc == REPLACEMENT {
+                continue;
+            }
+            if enc == UTF_16LE || enc == UTF_16BE {
+                return Some(UTF_8);
+            }
+            return Some(widen(enc));
+        }
+    }
+    None
+}
+
+fn trim_start(mut s: &[u8], pred: impl Fn(u8) -> bool) -> &[u8] {
+    while let Some((&first, rest)) = s.split_first() {
+        if pred(first) {
+            s = rest;
+        } else {
+            break;
+        }
+    }
+    s
+}
+
+/// Decode `bytes` (the content of `file`).
+///
+/// `override_label` is the user's `--encoding`; `hint` is a declared charset
+/// (HTML `<meta>`), used only when the bytes are not valid UTF-8.
+pub fn decode<'a>(
+    file: &str,
+    bytes: &'a [u8],
+    override_label: Option<&str>,
+    hint: Option<&'static Encoding>,
+) -> Result<Decoded<'a>> {
+    if let Some(label) = override_label {
+        let enc = encoding_for_label(file, label)?;
+        let body = match Encoding::for_bom(bytes) {
+            Some((bom_enc, len)) if bom_enc == enc => bytes.get(len..).unwrap_or(&[]),
+            _ => bytes,
+        };
+        return strict(file, enc, body, "override");
+    }
+    if let Some((enc, len)) = Encoding::for_bom(bytes) {
+        return strict(file, enc, bytes.get(len..).unwrap_or(&[]), "bom");
+    }
+    if let Some(nul) = memchr::memchr(0, bytes) {
+        if let Some(enc) = utf16_by_nul_pattern(bytes) {
+            return strict(file, enc, bytes, "utf16-nul-pattern");
+        }
+        return Err(not_text(file, bytes, nul));
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        check_controls(file, text)?;
+        return Ok(Decoded {
+            text: Cow::Borrowed(text),
+            encoding: "UTF-8".to_string(),
+            source: "utf8-valid",
+        });
+    }
+    if let Some(enc) = hint {
+        return strict(file, enc, bytes, "meta");
+    }
+    let sample = bytes.get(..bytes.len().min(DETECT_SAMPLE)).unwrap_or(bytes);
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(sample, sample.len() == bytes.len());
+    let enc = widen(detector.guess(Some(b"cn"), chardetng::Utf8Detection::Allow));
+    strict(file, enc, bytes, "detected")
+}
+
+/// UTF-16 without BOM: NUL bytes sit almost only at odd (LE) or even (BE)
+/// offsets, because ASCII tabs, digits and line ends have a zero high byte.
+fn utf16_by_nul_pattern(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = bytes.get(..bytes.len().min(NUL_SAMPLE)).unwrap_or(bytes);
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in sample.iter().enumerate() {
+        if b == 0 {
+            if i % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    if odd >= 4 && even * 20 <= odd {
+        Some(UTF_16LE)
+    } else if even >= 4 && odd * 20 <= even {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Decode with `enc`, failing on the first malformed sequence.
+fn strict<'a>(
+    file: &str,
+    enc: &'static Encoding,
+    body: &'a [u8],
+    source: &'static str,
+) -> Result<Decoded<'a>> {
+    let name = encoding_name(enc);
+    let text: Cow<'a, str> = if enc == UTF_8 {
+        match std::str::from_utf8(body) {
+            Ok(t) => Cow::Borrowed(t),
+            Err(e) => {
+                let good =
+                    std::str::from_utf8(body.get(..e.valid_up_to()).unwrap_or(&[])).unwrap_or("");
+                return Err(bad_bytes(file, &name, good));
+            }
+        }
+    } else {
+        let (text, had_errors) = enc.decode_without_bom_handling(body);
+        if had_errors {
+            let cut = text.find('\u{FFFD}').unwrap_or(text.len());
+            return Err(bad_bytes(file, &name, text.get(..cut).unwrap_or("")));
+        }
+        text
+    };
+    check_controls(file, &text)?;
+    Ok(Decoded {
+        text,
+        encoding: name,
+        source,
+    })
+}
+
+/// 1-based (line, column in characters) of the end of `prefix`.
+fn line_col(prefix: &str) -> (u32, u32) {
+    let line = memchr::memchr_iter(b'\n', prefix.as_bytes()).count() + 1;
+    let line_start = memchr::memrchr(b'\n', prefix.as_bytes()).map_or(0, |p| p + 1);
+    let col = prefix.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    (
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(col).unwrap_or(u32::MAX),
+    )
+}
+
+fn bad_bytes(file: &str, enc: &str, good_prefix: &str) -> Error {
+    let (row, col) = line_col(good_prefix);
+    Error::invalid(
+        Location {
+            file: file.to_string(),
+            sheet: None,
+            row: Some(row),
+            col: Some(col),
+        },
+        format!("按 {enc} 解码时遇到无效字节 (invalid {enc} byte sequence)"),
+        "文件可能是另一种编码：请用 --encoding gbk 或 --encoding utf-8 指定 \
+         (the file may use another encoding; pass --encoding gbk or --encoding utf-8)",
+    )
+}
+
+fn not_text(file: &str, bytes: &[u8], at: usize) -> Error {
+    let prefix = bytes.get(..at).unwrap_or(&[]);
+    let row = memchr::memchr_iter(b'\n', prefix).count() + 1;
+    Error::invalid(
+        Location {
+            file: file.to_string(),
+            sheet: None,
+            row: Some(u32::try_from(row).unwrap_or(u32::MAX)),
+            col: None,
+        },
+        format!(
+            "不是文本表格：第 {at} 字节起含二进制数据 (not a text table: binary data at byte {at})"
+        ),
+        "请提供 TXT/CSV/XLSX/XLS/ODS/HTML 格式的表格 (expected a TXT/CSV/XLSX/XLS/ODS/HTML table)",
+    )
+}
+
+/// Reject text holding control characters other than tab, LF, VT, FF and CR.
+fn check_controls(file: &str, text: &str) -> Result<()> {
+    let bad = text
+        .as_bytes()
+        .iter()
+        .position(|&b| (b < 0x20 && !matches!(b, 9..=13)) || b == 0x7f);
+    match bad {
+        None => Ok(()),
+        Some(at) => {
+            let (row, col) = line_col(text.get(..at).unwrap_or(""));
+            Err(Error::invalid(
+                Location {
+                    file: file.to_string(),
+                    sheet: None,
+                    row: Some(row),
+                    col: Some(col),
+                },
+                "不是文本表格：含控制字符 (not a text table: control characters)",
+                "请提供 TXT/CSV/XLSX/XLS/ODS/HTML 格式的表格，或用 --encoding 指定正确编码 \
+                 (expected a text table; or pass the right --encoding)",
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_borrowed() {
+        let d = decode("a.txt", "单位：万元\n".as_bytes(), None, None).unwrap();
+        assert!(matches!(d.text, Cow::Borrowed(_)));
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.source, "utf8-valid");
+    }
+
+    #[test]
+    fn gbk_detected_as_gb18030() {
+        let (bytes, _, _) =
+            GB18030.encode("项目名称\t总计\t财政拨款\n合计\t552.50\t552.50\n单位：万元");
+        let d = decode("a.txt", &bytes, None, None).unwrap();
+        assert_eq!(d.encoding, "GB18030");
+        assert_eq!(d.source, "detected");
+        assert!(d.text.starts_with("项目名称\t总计"));
+    }
+
+    #[test]
+    fn utf16le_without_bom() {
+        let units: Vec<u8> = "合计\t552.50\t552.50\n单位\t1\t2\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let d = decode("a.txt", &units, None, None).unwrap();
+        assert_eq!(d.encoding, "UTF-16LE");
+        assert!(d.text.starts_with("合计\t552.50"));
+    }
+
+    #[test]
+    fn bad_utf8_names_line_and_column() {
+        let mut bytes = "第一行\nab".as_bytes().to_vec();
+        bytes.push(0xff);
+        let err = decode("x.txt", &bytes, Some("utf-8"), None).unwrap_err();
+        let loc = err.location().unwrap();
+        assert_eq!((loc.row, loc.col), (Some(2), Some(3)));
+        assert!(err.to_string().contains("--encoding gbk"), "{err}");
+    }
+
+    #[test]
+    fn meta_hint() {
+        let html =
+            b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=GB2312\">";
+        assert_eq!(html_charset_hint(html), Some(GB18030));
+        assert_eq!(html_charset_hint(b"<meta charset='utf-8'>"), Some(UTF_8));
+        assert_eq!(html_charset_hint(b"<p>no charset</p>"), None);
+    }
+
+    #[test]
+    fn junk_is_not_text() {
+        let err = decode("x.bin", &[1, 2, 3, 0, 0, 0, 0xff, 0x10], None, None).unwrap_err();
+        assert!(err.to_string().contains("not a text table"), "{err}");
+        let err = decode("x.bin", b"abc\x01\x02def", None, None).unwrap_err();
+        assert!(err.to_string().contains("not a text table"), "{err}");
+    }
+}

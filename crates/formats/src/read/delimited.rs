@@ -1,0 +1,392 @@
+//! Delimited text → [`Grid`]: tab (the published sample), comma (CSV), `|` and
+//! full-width `｜` (tables copied out of web pages).
+//!
+//! Every source line becomes one row, empty lines included, so a row's
+//! `number` is its true 1-based line. Unquoted text is split without copying
+//! (cells borrow the text); only when a field starts with `"` is the `csv`
+//! crate used, and then a row's number is the line its record starts on.
+
+use crate::error::{Error, Location, Result};
+use crate::grid::{Grid, GridCell, GridRow};
+use crate::read::limits::Limits;
+use std::borrow::Cow;
+
+/// Delimiters tried by the sniffer, in order of preference on a tie.
+pub const CANDIDATES: [char; 4] = ['\t', ',', '|', '｜'];
+
+/// How many bytes of a file the sniffer looks at.
+const SNIFF_BYTES: usize = 256 * 1024;
+
+/// A text grid and the facts [`jixiao_core::SourceInfo`] records about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextGrid<'a> {
+    pub grid: Grid<'a>,
+    /// `None` when no delimiter was found (one cell per line).
+    pub delimiter: Option<char>,
+    /// Whether the text ends with a line break.
+    pub final_newline: bool,
+}
+
+/// Split `text` into a grid, sniffing the delimiter.
+/// `prefer_comma` breaks ties in favour of `,` (a `.csv` file name).
+pub fn grid_from_text<'a>(
+    file: &str,
+    text: &'a str,
+    prefer_comma: bool,
+    limits: &Limits,
+) -> Result<TextGrid<'a>> {
+    let delimiter = sniff_delimiter(text, prefer_comma);
+    let grid = split(file, text, delimiter, limits)?;
+    Ok(TextGrid {
+        grid,
+        delimiter,
+        final_newline: text.ends_with('\n') || text.ends_with('\r'),
+    })
+}
+
+/// The line separator of `text`: LF (also covering CRLF), or CR for old Mac files.
+fn line_sep(text: &str) -> u8 {
+    let b = text.as_bytes();
+    if memchr::memchr(b'\n', b).is_none() && memchr::memchr(b'\r', b).is_some() {
+        b'\r'
+    } else {
+        b'\n'
+    }
+}
+
+/// Lines of `text` without their terminators (a trailing CR is dropped);
+/// a final line break does not start another line.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let sep = line_sep(text);
+    let body = text.strip_suffix(sep as char).unwrap_or(text);
+    let body_bytes = body.as_bytes();
+    let mut start = 0usize;
+    let mut done = text.is_empty();
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let line = match memchr::memchr(sep, body_bytes.get(start..).unwrap_or(&[])) {
+            Some(rel) => {
+                let l = body.get(start..start + rel).unwrap_or("");
+                start += rel + 1;
+                l
+            }
+            None => {
+                done = true;
+                body.get(start..).unwrap_or("")
+            }
+        };
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
+fn count_fields(line: &str, d: char) -> usize {
+    if d.is_ascii() {
+        memchr::memchr_iter(d as u8, line.as_bytes()).count() + 1
+    } else {
+        line.matches(d).count() + 1
+    }
+}
+
+/// The delimiter that gives one consistent field count (≥ 3, else ≥ 2) on the
+/// most lines of the first 256 KiB; one-cell lines (`单位：万元`) do not count.
+pub fn sniff_delimiter(text: &str, prefer_comma: bool) -> Option<char> {
+    let mut end = text.len().min(SNIFF_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = text.get(..end).unwrap_or("");
+    let order: Vec<char> = if prefer_comma {
+        let mut o = vec![','];
+        o.extend(CANDIDATES.iter().copied().filter(|&c| c != ','));
+        o
+    } else {
+        CANDIDATES.to_vec()
+    };
+    for min_fields in [3usize, 2] {
+        let mut best: Option<(usize, char)> = None;
+        for &d in &order {
+            let mut counts: std::collections::HashMap<usize, usize> = Default::default();
+            for line in lines(sample) {
+                let n = count_fields(line, d);
+                if n >= min_fields {
+                    *counts.entry(n).or_default() += 1;
+                }
+            }
+            let score = counts.values().copied().max().unwrap_or(0);
+            if score > 0 && best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, d));
+            }
+        }
+        if let Some((_, d)) = best {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// True when some field starts with `"`, so quoting must be honoured.
+fn has_quoted_field(text: &str, d: char) -> bool {
+    if !d.is_ascii() {
+        return false;
+    }
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'"', b).any(|pos| {
+        pos == 0
+            || b.get(pos - 1)
+                .is_some_and(|&p| p == d as u8 || p == b'\n' || p == b'\r')
+    })
+}
+
+fn too_many_cells(file: &str, row: u32, limits: &Limits) -> Error {
+    Error::TooLarge {
+        location: Location {
+            file: file.to_string(),
+            row: Some(row),
+            ..Location::default()
+        },
+        message: format!(
+            "单元格超过 {} 个 (more than {} cells)",
+            limits.max_cells, limits.max_cells
+        ),
+        hint: "请拆分文件，或调高 ReadOptions.limits.max_cells (split the file or raise the limit)"
+            .to_string(),
+    }
+}
+
+/// Split `text` into rows by `delimiter` (`None`: one cell per non-empty line).
+pub fn split<'a>(
+    file: &str,
+    text: &'a str,
+    delimiter: Option<char>,
+    limits: &Limits,
+) -> Result<Grid<'a>> {
+    match delimiter {
+        Some(d) if has_quoted_field(text, d) => split_quoted(file, text, d, limits),
+        _ => split_plain(file, text, delimiter, limits),
+    }
+}
+
+/// Zero-copy split: cells borrow `text`.
+fn split_plain<'a>(
+    file: &str,
+    text: &'a str,
+    delimiter: Option<char>,
+    limits: &Limits,
+) -> Result<Grid<'a>> {
+    // Pipe tables copied from web pages often have border pipes: `| a | b |`.
+    // Strip them when every line holding the delimiter starts and ends with it.
+    let borders = match delimiter {
+        Some(d @ ('|' | '｜')) => {
+            let mut with_d = lines(text)
+                .map(str::trim)
+                .filter(|l| l.contains(d))
+                .peekable();
+            with_d.peek().is_some()
+                && with_d.all(|t| t.len() > d.len_utf8() && t.starts_with(d) && t.ends_with(d))
+        }
+        _ => false,
+    };
+    let mut rows = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    let mut cells_total = 0usize;
+    for (i, line) in lines(text).enumerate() {
+        let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let cells: Vec<GridCell<'a>> = if line.is_empty() {
+            Vec::new()
+        } else {
+            match delimiter {
+                None => vec![borrowed(line)],
+                Some(d) => {
+                    let body = if borders && line.contains(d) {
+                        let t = line.trim();
+                        t.get(d.len_utf8()..t.len() - d.len_utf8()).unwrap_or(t)
+                    } else {
+                        line
+                    };
+                    body.split(d).map(borrowed).collect()
+                }
+            }
+        };
+        cells_total += cells.len().max(1);
+        if cells_total > limits.max_cells {
+            return Err(too_many_cells(file, number, limits));
+        }
+        rows.push(GridRow { number, cells });
+    }
+    Ok(Grid { rows })
+}
+
+fn borrowed(s: &str) -> GridCell<'_> {
+    GridCell {
+        text: Cow::Borrowed(s),
+        merged: false,
+    }
+}
+
+/// Quote-aware split with the `csv` crate; empty lines are kept as blank rows.
+fn split_quoted<'a>(file: &str, text: &'a str, d: char, limits: &Limits) -> Result<Grid<'a>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(d as u8)
+        .from_reader(text.as_bytes());
+    let mut rows: Vec<GridRow<'a>> = Vec::new();
+    let mut record = csv::StringRecord::new();
+    let mut next_line: u64 = 1;
+    // Byte offset up to which line breaks are accounted for in `next_line`.
+    let mut counted = 0usize;
+    let mut cells_total = 0usize;
+    loop {
+        let start_line = reader.position().line();
+        let more = reader.read_record(&mut record).map_err(|e| {
+            let row = e
+                .position()
+                .map(|p| p.line())
+                .unwrap_or(start_line)
+                .try_into()
+                .unwrap_or(u32::MAX);
+            Error::invalid(
+                Location {
+                    file: file.to_string(),
+                    row: Some(row),
+                    ..Location::default()
+                },
+                format!("无法解析带引号的字段 (cannot parse quoted field): {e}"),
+                "请检查引号是否成对 (check that quotes are balanced)",
+            )
+        })?;
+        if !more {
+            break;
+        }
+        // csv reports a record after skipped empty lines at the first of
+        // those lines, and its line counter is unreliable across quoted line
+        // breaks: count line breaks in the bytes ourselves.
+        let bytes = text.as_bytes();
+        let rec_byte = record
+            .position()
+            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        let lead = bytes
+            .get(rec_byte..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|&&b| b == b'\n' || b == b'\r')
+            .count();
+        let start = rec_byte.saturating_add(lead);
+        let line = next_line.max(1)
+            + memchr::memchr_iter(b'\n', bytes.get(counted..start).unwrap_or(&[])).count() as u64;
+        let mut after = usize::try_from(reader.position().byte()).unwrap_or(usize::MAX);
+        if after > 0 && bytes.get(after - 1) == Some(&b'\r') && bytes.get(after) == Some(&b'\n') {
+            after += 1;
+        }
+        while next_line < line {
+            rows.push(GridRow {
+                number: u32::try_from(next_line).unwrap_or(u32::MAX),
+                cells: Vec::new(),
+            });
+            next_line += 1;
+        }
+        let number = u32::try_from(line).unwrap_or(u32::MAX);
+        cells_total += record.len().max(1);
+        if cells_total > limits.max_cells {
+            return Err(too_many_cells(file, number, limits));
+        }
+        let cells = record
+            .iter()
+            .map(|f| GridCell {
+                text: Cow::Owned(f.to_string()),
+                merged: false,
+            })
+            .collect();
+        rows.push(GridRow { number, cells });
+        next_line = line
+            + memchr::memchr_iter(b'\n', bytes.get(start..after).unwrap_or(&[])).count() as u64;
+        if after >= bytes.len() {
+            next_line = next_line.max(line + 1);
+        }
+        counted = after.min(bytes.len());
+    }
+    // Trailing empty lines (not the final line break itself).
+    let total_lines = lines(text).count() as u64;
+    while next_line <= total_lines {
+        rows.push(GridRow {
+            number: u32::try_from(next_line).unwrap_or(u32::MAX),
+            cells: Vec::new(),
+        });
+        next_line += 1;
+    }
+    Ok(Grid { rows })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(g: &Grid<'_>) -> Vec<(u32, Vec<String>)> {
+        g.rows
+            .iter()
+            .map(|r| {
+                (
+                    r.number,
+                    r.cells.iter().map(|c| c.text.to_string()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lines_keep_empty_and_crlf() {
+        let v: Vec<&str> = lines("\n\na\r\nb").collect();
+        assert_eq!(v, ["", "", "a", "b"]);
+        let v: Vec<&str> = lines("a\nb\n").collect();
+        assert_eq!(v, ["a", "b"]);
+        let v: Vec<&str> = lines("a\rb\r").collect();
+        assert_eq!(v, ["a", "b"]);
+        assert_eq!(lines("").count(), 0);
+    }
+
+    #[test]
+    fn sniff_ignores_one_cell_lines() {
+        let t = "单位：万元\n\na\tb\tc\n1\t2\t3\n";
+        assert_eq!(sniff_delimiter(t, false), Some('\t'));
+        let t = "标题\na,b,c\n1,2,3\n";
+        assert_eq!(sniff_delimiter(t, false), Some(','));
+        let t = "标题\na｜b｜c\n1｜2｜3\n";
+        assert_eq!(sniff_delimiter(t, false), Some('｜'));
+        assert_eq!(sniff_delimiter("一行\n两行\n", false), None);
+    }
+
+    #[test]
+    fn quoted_fields_keep_line_numbers() {
+        let t = "\n标题\n\"a,1\",b,c\n\"多\n行\",x,y\n\nz,\"q\"\"q\",w";
+        let g = split("t.csv", t, Some(','), &Limits::default()).unwrap();
+        assert_eq!(
+            texts(&g),
+            vec![
+                (1, vec![]),
+                (2, vec!["标题".to_string()]),
+                (3, vec!["a,1".into(), "b".into(), "c".into()]),
+                (4, vec!["多\n行".into(), "x".into(), "y".into()]),
+                (6, vec![]),
+                (7, vec!["z".into(), "q\"q".into(), "w".into()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn pipe_borders_stripped() {
+        let t = "| a | b | c |\n| 1 | 2 | 3 |";
+        let g = split("t.txt", t, Some('|'), &Limits::default()).unwrap();
+        assert_eq!(texts(&g)[0].1, vec![" a ", " b ", " c "]);
+    }
+
+    #[test]
+    fn cell_limit() {
+        let limits = Limits {
+            max_cells: 5,
+            ..Limits::default()
+        };
+        let err = split("t.txt", "a\tb\tc\nd\te\tf", Some('\t'), &limits).unwrap_err();
+        assert!(matches!(err, Error::TooLarge { .. }));
+    }
+}

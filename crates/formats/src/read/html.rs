@@ -1,0 +1,386 @@
+//! HTML pages → one [`Grid`] per `<table>` (scraper).
+//!
+//! - `rowspan`/`colspan` are expanded: covered cells copy the anchor's text
+//!   with `merged = true`; spans are clamped to [`Limits::max_span`] and to
+//!   the table's rows, and the grid to [`Limits::max_cells`].
+//! - Cell text is the text content with runs of ASCII whitespace and NBSP
+//!   collapsed to one space, `<br>` (and `<p>`/`<div>` breaks) as `\n`, lines trimmed.
+//! - Text blocks before a table (a `<h1>` title, `部门名称：…`, `单位：万元`; at
+//!   most 20, stopping at an earlier table) and its `<caption>` become
+//!   one-cell rows above the table rows, so layout detection reads the preamble.
+//! - Row numbers are rows of the produced grid (1-based, preamble included),
+//!   not source lines; column `i` is the `i + 1`-th grid column after span expansion.
+
+use crate::error::{Error, Location, Result};
+use crate::grid::{Grid, GridCell, GridRow};
+use crate::read::limits::Limits;
+use scraper::{ElementRef, Html, Node};
+use std::borrow::Cow;
+
+/// Most preamble lines kept before a table.
+const MAX_PREAMBLE: usize = 20;
+
+/// One `<table>` of a page as a grid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlTable {
+    /// 1-based position of the table in the document (`<table>` order).
+    pub index: usize,
+    /// Rows of the table itself (without preamble).
+    pub table_rows: usize,
+    /// Widest row after span expansion.
+    pub cols: usize,
+    /// Preamble lines + table rows.
+    pub grid: Grid<'static>,
+}
+
+const SKIP: [&str; 7] = [
+    "head", "script", "style", "noscript", "template", "title", "select",
+];
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "tr"
+            | "td"
+            | "th"
+            | "table"
+            | "caption"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "center"
+            | "pre"
+            | "blockquote"
+            | "form"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "hr"
+            | "body"
+            | "br"
+    )
+}
+
+/// Collapse ASCII whitespace and NBSP to single spaces, trim each line, drop empty lines.
+pub fn normalize_text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for line in raw.split('\n') {
+        let mut collapsed = String::new();
+        let mut space = false;
+        for ch in line.chars() {
+            if ch.is_ascii_whitespace() || ch == '\u{a0}' {
+                space = true;
+            } else {
+                if space && !collapsed.is_empty() {
+                    collapsed.push(' ');
+                }
+                space = false;
+                collapsed.push(ch);
+            }
+        }
+        if !collapsed.is_empty() {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&collapsed);
+        }
+    }
+    out
+}
+
+/// Push a text node's content with its newlines as spaces.
+fn push_text(buf: &mut String, text: &str) {
+    buf.extend(
+        text.chars()
+            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+    );
+}
+
+fn cell_text(el: ElementRef<'_>) -> String {
+    let mut raw = String::new();
+    for node in el.descendants() {
+        match node.value() {
+            Node::Text(t) => {
+                let hidden = node.ancestors().any(|a| {
+                    a.value()
+                        .as_element()
+                        .is_some_and(|e| matches!(e.name(), "script" | "style"))
+                });
+                if !hidden {
+                    push_text(&mut raw, t);
+                }
+            }
+            Node::Element(e) => match e.name() {
+                "br" => raw.push('\n'),
+                "p" | "div" | "li" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                    if !raw.is_empty() =>
+                {
+                    raw.push('\n')
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    normalize_text(&raw)
+}
+
+enum Event {
+    Block(String),
+    TableStart(usize),
+    TableEnd,
+}
+
+/// All tables of `html`, largest (most cells) first; tables with fewer than
+/// two rows are left out.
+pub fn html_tables(file: &str, html: &str, limits: &Limits) -> Result<Vec<HtmlTable>> {
+    let doc = Html::parse_document(html);
+    let mut events: Vec<Event> = Vec::new();
+    let mut tables = Vec::new();
+    let mut cur = String::new();
+    let flush = |cur: &mut String, events: &mut Vec<Event>| {
+        let t = normalize_text(cur);
+        if !t.is_empty() {
+            events.push(Event::Block(t));
+        }
+        cur.clear();
+    };
+    // Iterative pre-order walk with close marks (no recursion on hostile nesting).
+    let mut stack = vec![(doc.tree.root(), false)];
+    while let Some((node, closing)) = stack.pop() {
+        if closing {
+            if let Some(e) = node.value().as_element() {
+                if is_block(e.name()) {
+                    flush(&mut cur, &mut events);
+                }
+                if e.name() == "table" {
+                    events.push(Event::TableEnd);
+                }
+            }
+            continue;
+        }
+        match node.value() {
+            Node::Text(t) => push_text(&mut cur, t),
+            Node::Element(e) => {
+                let name = e.name();
+                if SKIP.contains(&name) {
+                    continue;
+                }
+                if is_block(name) {
+                    flush(&mut cur, &mut events);
+                }
+                if name == "table" {
+                    if let Some(el) = ElementRef::wrap(node) {
+                        events.push(Event::TableStart(tables.len()));
+                        tables.push(el);
+                    }
+                }
+                stack.push((node, true));
+                stack.extend(node.children().rev().map(|c| (c, false)));
+            }
+            _ => stack.extend(node.children().rev().map(|c| (c, false))),
+        }
+    }
+    flush(&mut cur, &mut events);
+
+    let mut out = Vec::new();
+    for (k, table) in tables.iter().enumerate() {
+        let start = events
+            .iter()
+            .position(|e| matches!(e, Event::TableStart(i) if *i == k))
+            .unwrap_or(0);
+        let mut preamble: Vec<String> = Vec::new();
+        for e in events.get(..start).unwrap_or(&[]).iter().rev() {
+            match e {
+                Event::Block(t) => preamble.push(t.clone()),
+                Event::TableEnd => break,
+                Event::TableStart(_) => {}
+            }
+            if preamble.len() >= MAX_PREAMBLE {
+                break;
+            }
+        }
+        preamble.reverse();
+        for child in table.child_elements() {
+            if child.value().name() == "caption" {
+                let t = cell_text(child);
+                if !t.is_empty() {
+                    preamble.push(t);
+                }
+            }
+        }
+        let body = table_rows(file, *table, limits)?;
+        if body.len() < 2 {
+            continue;
+        }
+        let cols = body.iter().map(Vec::len).max().unwrap_or(0);
+        let table_rows = body.len();
+        let rows = preamble
+            .into_iter()
+            .map(|t| {
+                vec![GridCell {
+                    text: Cow::Owned(t),
+                    merged: false,
+                }]
+            })
+            .chain(body)
+            .enumerate()
+            .map(|(i, cells)| GridRow {
+                number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                cells,
+            })
+            .collect();
+        out.push(HtmlTable {
+            index: k + 1,
+            table_rows,
+            cols,
+            grid: Grid { rows },
+        });
+    }
+    out.sort_by_key(|t| {
+        std::cmp::Reverse(t.grid.rows.iter().map(|r| r.cells.len()).sum::<usize>())
+    });
+    Ok(out)
+}
+
+fn span(el: ElementRef<'_>, attr: &str, max: u32) -> usize {
+    el.attr(attr)
+        .and_then(|v| v.trim().parse::<u32>().ok())
+        .unwrap_or(1)
+        .clamp(1, max.max(1)) as usize
+}
+
+/// The rows of one table with spans expanded.
+fn table_rows(
+    file: &str,
+    table: ElementRef<'_>,
+    limits: &Limits,
+) -> Result<Vec<Vec<GridCell<'static>>>> {
+    let mut trs = Vec::new();
+    for child in table.child_elements() {
+        match child.value().name() {
+            "tr" => trs.push(child),
+            "thead" | "tbody" | "tfoot" => {
+                trs.extend(child.child_elements().filter(|e| e.value().name() == "tr"));
+            }
+            _ => {}
+        }
+    }
+    let n = trs.len();
+    let mut grid: Vec<Vec<Option<GridCell<'static>>>> = vec![Vec::new(); n];
+    let mut count = 0usize;
+    for (r, tr) in trs.iter().enumerate() {
+        let mut c = 0usize;
+        for td in tr
+            .child_elements()
+            .filter(|e| matches!(e.value().name(), "td" | "th"))
+        {
+            while grid
+                .get(r)
+                .and_then(|row| row.get(c))
+                .is_some_and(Option::is_some)
+            {
+                c += 1;
+            }
+            let rs = span(td, "rowspan", limits.max_span).min(n - r);
+            let cs = span(td, "colspan", limits.max_span);
+            let text = cell_text(td);
+            for dr in 0..rs {
+                let Some(row) = grid.get_mut(r + dr) else {
+                    break;
+                };
+                if row.len() < c + cs {
+                    count += c + cs - row.len();
+                    if count > limits.max_cells {
+                        return Err(Error::TooLarge {
+                            location: Location {
+                                file: file.to_string(),
+                                row: Some(u32::try_from(r + 1).unwrap_or(u32::MAX)),
+                                ..Location::default()
+                            },
+                            message: format!(
+                                "表格展开后超过 {} 个单元格 (table expands to more than {} cells)",
+                                limits.max_cells, limits.max_cells
+                            ),
+                            hint: "检查 rowspan/colspan，或调高 ReadOptions.limits.max_cells"
+                                .to_string(),
+                        });
+                    }
+                    row.resize(c + cs, None);
+                }
+                for dc in 0..cs {
+                    if let Some(slot) = row.get_mut(c + dc) {
+                        *slot = Some(GridCell {
+                            text: Cow::Owned(text.clone()),
+                            merged: dr > 0 || dc > 0,
+                        });
+                    }
+                }
+            }
+            c += cs;
+        }
+    }
+    Ok(grid
+        .into_iter()
+        .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(g: &Grid<'_>) -> Vec<Vec<String>> {
+        g.rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn spans_and_preamble() {
+        let html = r#"<html><head><title>站点</title></head><body>
+            <h1>项目支出绩效目标表</h1><p>单位：万元</p>
+            <table><tr><th rowspan="2">一级</th><th colspan="2">指标</th></tr>
+            <tr><td>数量&nbsp; 指标</td><td>a<br>b</td></tr></table></body></html>"#;
+        let t = html_tables("t.html", html, &Limits::default()).unwrap();
+        assert_eq!(t.len(), 1);
+        let g = &t[0].grid;
+        assert_eq!(
+            texts(g),
+            vec![
+                vec!["项目支出绩效目标表"],
+                vec!["单位：万元"],
+                vec!["一级", "指标", "指标"],
+                vec!["一级", "数量 指标", "a\nb"],
+            ]
+        );
+        assert!(g.rows[3].cells[0].merged);
+        assert!(g.rows[2].cells[2].merged);
+        assert!(!g.rows[3].cells[1].merged);
+        assert_eq!(g.rows[3].number, 4);
+    }
+
+    #[test]
+    fn hostile_spans_are_bounded() {
+        let html = r#"<table><tr><td colspan="999999999" rowspan="99999">x</td></tr><tr><td>y</td></tr></table>"#;
+        let t = html_tables("t.html", html, &Limits::default()).unwrap();
+        assert_eq!(t[0].cols, 1001);
+        let limits = Limits {
+            max_cells: 100,
+            ..Limits::default()
+        };
+        assert!(html_tables("t.html", html, &limits).is_err());
+    }
+}

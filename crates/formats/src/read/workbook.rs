@@ -1,0 +1,748 @@
+//! Workbooks (XLSX, XLS, ODS, XLSB) → one [`Grid`] per sheet, via calamine.
+//!
+//! - Zip-based files are checked first ([`inspect_zip`]): entry count, total
+//!   decompressed size (really decompressed, not trusted from headers) and
+//!   compression ratio are bounded, and a truncated or corrupt archive is a
+//!   clear error before calamine sees it.
+//! - Row and column indexes are true sheet coordinates: grid row `number` is
+//!   the sheet row, and cell `i` of a row is sheet column `i + 1` (leading
+//!   columns are padded with empty cells when the used range starts after A).
+//! - Merged regions (XLSX and XLS; calamine offers none for ODS) are expanded:
+//!   covered cells get the anchor's text with `merged = true`.
+//! - Numbers are rendered without float noise: at most 15 significant digits
+//!   (what Excel shows), shortest form. For XLSX the cell's number format is
+//!   applied when it fixes the decimals (`0.00`, `#,##0.00`, `0.0%`), so a
+//!   cell shown as `552.50` reads `552.50`; thousands separators are not
+//!   added. XLS and ODS expose no number formats through calamine, so there
+//!   `552.50` reads `552.5`.
+//! - Dates become ISO text (`2024-01-31`, `2024-01-31T08:30:00`).
+//! - Error values (`#REF!`) are kept as their text and reported as a
+//!   `cell-error` [`Notice`].
+
+use crate::error::{Error, Location, Result};
+use crate::grid::{Grid, GridCell, GridRow};
+use crate::read::limits::{human_bytes, Limits};
+use calamine::{Data, DataRef, Dimensions, ExcelDateTime, Reader, Sheets};
+use jixiao_core::{Notice, Origin};
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+/// Entries that decompress to less than this are not ratio-checked.
+const RATIO_FLOOR: u64 = 16 * 1024 * 1024;
+
+/// The workbook formats calamine reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkbookKind {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+}
+
+impl WorkbookKind {
+    /// The name recorded in [`jixiao_core::SourceInfo::format`].
+    pub fn format(self) -> &'static str {
+        match self {
+            WorkbookKind::Xlsx => "xlsx",
+            WorkbookKind::Xlsb => "xlsb",
+            WorkbookKind::Xls => "xls",
+            WorkbookKind::Ods => "ods",
+        }
+    }
+}
+
+fn loc(file: &str) -> Location {
+    Location {
+        file: file.to_string(),
+        ..Location::default()
+    }
+}
+
+/// The error for a damaged file.
+pub fn corrupt(file: &str, detail: impl std::fmt::Display) -> Error {
+    Error::invalid(
+        loc(file),
+        format!("文件已损坏或不完整 (file truncated or corrupt): {detail}"),
+        "请用 Excel 重新另存为 .xlsx (open it in Excel and save it again as .xlsx)",
+    )
+}
+
+fn too_large(file: &str, message: String, hint: &str) -> Error {
+    Error::TooLarge {
+        location: loc(file),
+        message,
+        hint: hint.to_string(),
+    }
+}
+
+/// Check a zip-based workbook against `limits` and tell which kind it is.
+pub fn inspect_zip(file: &str, bytes: &[u8], limits: &Limits) -> Result<WorkbookKind> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| corrupt(file, e))?;
+    if zip.len() > limits.max_zip_entries {
+        return Err(too_large(
+            file,
+            format!(
+                "压缩包内文件过多：{} 个，上限 {} (zip holds {} entries; limit {})",
+                zip.len(),
+                limits.max_zip_entries,
+                zip.len(),
+                limits.max_zip_entries
+            ),
+            "这不像正常的表格文件；如确属正常，请调高 ReadOptions.limits.max_zip_entries",
+        ));
+    }
+    let mut names = Vec::with_capacity(zip.len());
+    let mut declared: u64 = 0;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(|e| corrupt(file, e))?;
+        declared = declared.saturating_add(entry.size());
+        names.push(entry.name().map_err(|e| corrupt(file, e))?.into_owned());
+    }
+    let bomb = |total: u64| {
+        too_large(
+            file,
+            format!(
+                "解压后超过 {} (decompresses to more than {}: {} or more)",
+                human_bytes(limits.max_unzipped_bytes),
+                human_bytes(limits.max_unzipped_bytes),
+                human_bytes(total)
+            ),
+            "疑似压缩炸弹 (zip bomb?)；如确属正常，请调高 ReadOptions.limits.max_unzipped_bytes",
+        )
+    };
+    if declared > limits.max_unzipped_bytes {
+        return Err(bomb(declared));
+    }
+    // Headers can lie: decompress for real, counting, and stop at the bound.
+    let mut total: u64 = 0;
+    let mut buf = vec![0u8; 64 * 1024];
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).map_err(|e| corrupt(file, e))?;
+        let compressed = entry.compressed_size().max(1);
+        let mut size: u64 = 0;
+        loop {
+            let n = entry.read(&mut buf).map_err(|e| corrupt(file, e))?;
+            if n == 0 {
+                break;
+            }
+            size += n as u64;
+            total += n as u64;
+            if total > limits.max_unzipped_bytes {
+                return Err(bomb(total));
+            }
+            if size > RATIO_FLOOR && size / compressed > limits.max_zip_ratio {
+                return Err(too_large(
+                    file,
+                    format!(
+                        "压缩比异常：{} 压缩比超过 {} 倍 (entry {} compresses more than {}:1)",
+                        entry.name().unwrap_or_default(),
+                        limits.max_zip_ratio,
+                        entry.name().unwrap_or_default(),
+                        limits.max_zip_ratio
+                    ),
+                    "疑似压缩炸弹 (zip bomb?)；如确属正常，请调高 ReadOptions.limits.max_zip_ratio",
+                ));
+            }
+        }
+    }
+    let has = |n: &str| names.iter().any(|x| x.eq_ignore_ascii_case(n));
+    if has("xl/workbook.xml") {
+        Ok(WorkbookKind::Xlsx)
+    } else if has("xl/workbook.bin") {
+        Ok(WorkbookKind::Xlsb)
+    } else if has("content.xml") {
+        Ok(WorkbookKind::Ods)
+    } else if has("word/document.xml") {
+        Err(Error::invalid(
+            loc(file),
+            "这是 Word 文档 (DOCX)，不是电子表格 (a Word document, not a spreadsheet)",
+            "请把表格复制到 Excel 另存为 .xlsx (copy the table into Excel and save as .xlsx)",
+        ))
+    } else {
+        Err(Error::invalid(
+            loc(file),
+            "压缩包中没有工作簿 (zip file holds no workbook)",
+            "请提供 .xlsx、.xls 或 .ods 文件 (expected .xlsx/.xls/.ods)",
+        ))
+    }
+}
+
+/// True when a CFB (`D0 CF 11 E0`) file is a password-encrypted OOXML package.
+pub fn is_encrypted_ooxml(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    memchr::memmem::find(bytes, &name).is_some()
+}
+
+/// A sheet read into a grid, with notices on what was assumed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetGrid {
+    pub grid: Grid<'static>,
+    pub notices: Vec<Notice>,
+}
+
+/// An open workbook.
+pub struct Workbook<'b> {
+    file: String,
+    kind: WorkbookKind,
+    inner: Sheets<Cursor<&'b [u8]>>,
+    limits: Limits,
+}
+
+fn open_error(file: &str, e: impl std::fmt::Display) -> Error {
+    let text = e.to_string();
+    if text.to_ascii_lowercase().contains("password") {
+        password(file)
+    } else {
+        corrupt(file, text)
+    }
+}
+
+/// The error for a password-protected workbook.
+pub fn password(file: &str) -> Error {
+    Error::invalid(
+        loc(file),
+        "工作簿受密码保护 (workbook is password protected)",
+        "请在 Excel 中去掉密码后另存 (remove the password in Excel and save again)",
+    )
+}
+
+impl<'b> Workbook<'b> {
+    /// Open `bytes` as `kind`. Zip kinds should have passed [`inspect_zip`].
+    pub fn open(file: &str, bytes: &'b [u8], kind: WorkbookKind, limits: &Limits) -> Result<Self> {
+        let cur = Cursor::new(bytes);
+        let inner = match kind {
+            WorkbookKind::Xlsx => {
+                Sheets::Xlsx(calamine::open_workbook_from_rs(cur).map_err(|e| open_error(file, e))?)
+            }
+            WorkbookKind::Xlsb => {
+                Sheets::Xlsb(calamine::open_workbook_from_rs(cur).map_err(|e| open_error(file, e))?)
+            }
+            WorkbookKind::Xls => {
+                Sheets::Xls(calamine::open_workbook_from_rs(cur).map_err(|e| open_error(file, e))?)
+            }
+            WorkbookKind::Ods => {
+                Sheets::Ods(calamine::open_workbook_from_rs(cur).map_err(|e| open_error(file, e))?)
+            }
+        };
+        Ok(Workbook {
+            file: file.to_string(),
+            kind,
+            inner,
+            limits: *limits,
+        })
+    }
+
+    pub fn kind(&self) -> WorkbookKind {
+        self.kind
+    }
+
+    /// Sheet names in workbook order.
+    pub fn sheet_names(&self) -> Vec<String> {
+        self.inner.sheet_names()
+    }
+
+    /// Read one sheet into a grid.
+    pub fn sheet(&mut self, sheet: &str) -> Result<SheetGrid> {
+        let mut cells: Vec<(u32, u32, String)> = Vec::new();
+        let mut notices = Vec::new();
+        let merges: Vec<Dimensions> = match &mut self.inner {
+            Sheets::Xlsx(x) => {
+                let mut formats: HashMap<usize, NumFmt> = HashMap::new();
+                {
+                    let mut reader = match x.worksheet_cells_reader(sheet) {
+                        Ok(r) => r,
+                        Err(e) => {
+                            return Err(sheet_err(&self.file, sheet, e));
+                        }
+                    };
+                    loop {
+                        let next = reader
+                            .next_cell_with_style_id()
+                            .map_err(|e| sheet_err(&self.file, sheet, e))?;
+                        let Some((cell, style)) = next else { break };
+                        let (row, col) = cell.get_position();
+                        let fmt = match cell.get_value() {
+                            DataRef::Float(_) => *formats.entry(style).or_insert_with(|| {
+                                reader
+                                    .styles()
+                                    .get(style)
+                                    .and_then(|s| s.number_format.as_ref())
+                                    .map_or(NumFmt::General, |f| NumFmt::parse(&f.format_code))
+                            }),
+                            _ => NumFmt::General,
+                        };
+                        let text = render_ref(cell.get_value(), fmt);
+                        push_cell(
+                            &mut cells,
+                            &mut notices,
+                            row,
+                            col,
+                            text,
+                            &self.limits,
+                            &self.file,
+                            sheet,
+                        )?;
+                    }
+                }
+                x.merge_cells_by_sheet_name(sheet)
+                    .map_err(|e| sheet_err(&self.file, sheet, e))?
+            }
+            Sheets::Xls(x) => {
+                let range = x
+                    .worksheet_range(sheet)
+                    .map_err(|e| sheet_err(&self.file, sheet, e))?;
+                collect_range(
+                    &range,
+                    &mut cells,
+                    &mut notices,
+                    &self.limits,
+                    &self.file,
+                    sheet,
+                )?;
+                x.merge_cells_by_sheet_name(sheet)
+                    .map_err(|e| sheet_err(&self.file, sheet, e))?
+            }
+            Sheets::Ods(x) => {
+                let range = x
+                    .worksheet_range(sheet)
+                    .map_err(|e| sheet_err(&self.file, sheet, e))?;
+                collect_range(
+                    &range,
+                    &mut cells,
+                    &mut notices,
+                    &self.limits,
+                    &self.file,
+                    sheet,
+                )?;
+                Vec::new()
+            }
+            Sheets::Xlsb(x) => {
+                let range = x
+                    .worksheet_range(sheet)
+                    .map_err(|e| sheet_err(&self.file, sheet, e))?;
+                collect_range(
+                    &range,
+                    &mut cells,
+                    &mut notices,
+                    &self.limits,
+                    &self.file,
+                    sheet,
+                )?;
+                Vec::new()
+            }
+        };
+        let grid = assemble(&self.file, sheet, cells, &merges, &self.limits)?;
+        Ok(SheetGrid { grid, notices })
+    }
+}
+
+fn sheet_err(file: &str, sheet: &str, e: impl std::fmt::Display) -> Error {
+    let text = e.to_string();
+    Error::invalid(
+        Location {
+            file: file.to_string(),
+            sheet: Some(sheet.to_string()),
+            ..Location::default()
+        },
+        format!("无法读取工作表 (cannot read sheet): {text}"),
+        "文件可能已损坏：请用 Excel 重新另存为 .xlsx (re-save it as .xlsx in Excel)",
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_cell(
+    cells: &mut Vec<(u32, u32, String)>,
+    notices: &mut Vec<Notice>,
+    row: u32,
+    col: u32,
+    text: Rendered,
+    limits: &Limits,
+    file: &str,
+    sheet: &str,
+) -> Result<()> {
+    let (text, is_error) = match text {
+        Rendered::Empty => return Ok(()),
+        Rendered::Text(t) => (t, false),
+        Rendered::Error(t) => (t, true),
+    };
+    if is_error {
+        notices.push(Notice {
+            origin: Some(Origin::new(row.saturating_add(1), col.saturating_add(1))),
+            code: "cell-error".to_string(),
+            message: format!(
+                "工作表“{sheet}”的单元格含错误值 {text}，按文本读取 (cell holds the Excel error {text}; read as text)"
+            ),
+        });
+    }
+    if cells.len() >= limits.max_cells {
+        return Err(cell_limit(file, sheet, row, limits));
+    }
+    cells.push((row, col, text));
+    Ok(())
+}
+
+fn cell_limit(file: &str, sheet: &str, row: u32, limits: &Limits) -> Error {
+    Error::TooLarge {
+        location: Location {
+            file: file.to_string(),
+            sheet: Some(sheet.to_string()),
+            row: Some(row.saturating_add(1)),
+            col: None,
+        },
+        message: format!(
+            "单元格超过 {} 个 (more than {} cells, counting merged and padding cells)",
+            limits.max_cells, limits.max_cells
+        ),
+        hint: "请删除多余的行列或合并区域，或调高 ReadOptions.limits.max_cells".to_string(),
+    }
+}
+
+fn collect_range(
+    range: &calamine::Range<Data>,
+    cells: &mut Vec<(u32, u32, String)>,
+    notices: &mut Vec<Notice>,
+    limits: &Limits,
+    file: &str,
+    sheet: &str,
+) -> Result<()> {
+    let Some((r0, c0)) = range.start() else {
+        return Ok(());
+    };
+    for (r, c, v) in range.used_cells() {
+        let row = r0.saturating_add(u32::try_from(r).unwrap_or(u32::MAX));
+        let col = c0.saturating_add(u32::try_from(c).unwrap_or(u32::MAX));
+        push_cell(cells, notices, row, col, render(v), limits, file, sheet)?;
+    }
+    Ok(())
+}
+
+/// Put sparse 0-based cells into a grid of true coordinates and expand merges.
+fn assemble(
+    file: &str,
+    sheet: &str,
+    cells: Vec<(u32, u32, String)>,
+    merges: &[Dimensions],
+    limits: &Limits,
+) -> Result<Grid<'static>> {
+    let Some(mut max_row) = cells.iter().map(|c| c.0).max() else {
+        return Ok(Grid::default());
+    };
+    let mut max_col = cells.iter().map(|c| c.1).max().unwrap_or(0);
+    // A merged region whose anchor holds text extends the grid (a label
+    // merged down past the last other value); the cell budget bounds it.
+    for m in merges {
+        if cells
+            .iter()
+            .any(|c| (c.0, c.1) == m.start && !c.2.is_empty())
+        {
+            max_row = max_row.max(m.end.0);
+            max_col = max_col.max(m.end.1);
+        }
+    }
+    let n_rows = max_row as usize + 1;
+    if n_rows > limits.max_cells {
+        return Err(cell_limit(file, sheet, max_row, limits));
+    }
+    let mut rows: Vec<GridRow<'static>> = (0..n_rows)
+        .map(|r| GridRow {
+            number: u32::try_from(r + 1).unwrap_or(u32::MAX),
+            cells: Vec::new(),
+        })
+        .collect();
+    let mut budget = limits.max_cells - n_rows;
+    let place = |rows: &mut Vec<GridRow<'static>>,
+                 budget: &mut usize,
+                 r: u32,
+                 c: u32,
+                 cell: GridCell<'static>|
+     -> Result<()> {
+        let Some(row) = rows.get_mut(r as usize) else {
+            return Ok(());
+        };
+        let need = (c as usize + 1).saturating_sub(row.cells.len());
+        if need > *budget {
+            return Err(cell_limit(file, sheet, r, limits));
+        }
+        *budget -= need;
+        if need > 0 {
+            row.cells.resize(c as usize + 1, GridCell::default());
+        }
+        if let Some(slot) = row.cells.get_mut(c as usize) {
+            *slot = cell;
+        }
+        Ok(())
+    };
+    let mut anchors: HashMap<(u32, u32), String> = HashMap::new();
+    for (r, c, text) in cells {
+        if merges.iter().any(|m| m.start == (r, c)) {
+            anchors.insert((r, c), text.clone());
+        }
+        place(
+            &mut rows,
+            &mut budget,
+            r,
+            c,
+            GridCell {
+                text: Cow::Owned(text),
+                merged: false,
+            },
+        )?;
+    }
+    for m in merges {
+        let anchor = anchors.get(&m.start).cloned().unwrap_or_default();
+        let (r_end, c_end) = (m.end.0.min(max_row), m.end.1.min(max_col));
+        if m.start.0 > r_end || m.start.1 > c_end {
+            continue;
+        }
+        let area = (u64::from(r_end - m.start.0) + 1) * (u64::from(c_end - m.start.1) + 1);
+        if area > budget as u64 {
+            return Err(cell_limit(file, sheet, m.start.0, limits));
+        }
+        for r in m.start.0..=r_end {
+            for c in m.start.1..=c_end {
+                if (r, c) == m.start {
+                    continue;
+                }
+                place(
+                    &mut rows,
+                    &mut budget,
+                    r,
+                    c,
+                    GridCell {
+                        text: Cow::Owned(anchor.clone()),
+                        merged: true,
+                    },
+                )?;
+            }
+        }
+    }
+    Ok(Grid { rows })
+}
+
+/// A rendered cell value.
+enum Rendered {
+    Empty,
+    Text(String),
+    /// An Excel error value such as `#REF!`.
+    Error(String),
+}
+
+fn render(v: &Data) -> Rendered {
+    match v {
+        Data::Empty => Rendered::Empty,
+        Data::String(s) => Rendered::Text(s.clone()),
+        Data::Int(i) => Rendered::Text(i.to_string()),
+        Data::Float(f) => Rendered::Text(format_number(*f, NumFmt::General)),
+        Data::Bool(b) => Rendered::Text(if *b { "TRUE" } else { "FALSE" }.to_string()),
+        Data::DateTime(d) => Rendered::Text(format_datetime(d)),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Rendered::Text(s.clone()),
+        Data::Error(e) => Rendered::Error(e.to_string()),
+    }
+}
+
+fn render_ref(v: &DataRef<'_>, fmt: NumFmt) -> Rendered {
+    match v {
+        DataRef::Empty => Rendered::Empty,
+        DataRef::String(s) => Rendered::Text(s.clone()),
+        DataRef::SharedString(s) => Rendered::Text((*s).to_string()),
+        DataRef::Int(i) => Rendered::Text(i.to_string()),
+        DataRef::Float(f) => Rendered::Text(format_number(*f, fmt)),
+        DataRef::Bool(b) => Rendered::Text(if *b { "TRUE" } else { "FALSE" }.to_string()),
+        DataRef::DateTime(d) => Rendered::Text(format_datetime(d)),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Rendered::Text(s.clone()),
+        DataRef::Error(e) => Rendered::Error(e.to_string()),
+    }
+}
+
+/// `2024-01-31`, or `2024-01-31T08:30:00` with a time; durations as `h:mm:ss`.
+pub fn format_datetime(d: &ExcelDateTime) -> String {
+    if d.is_duration() {
+        let secs = (d.as_f64() * 86_400.0).round();
+        let secs = if secs.is_finite() { secs as i64 } else { 0 };
+        let sign = if secs < 0 { "-" } else { "" };
+        let s = secs.unsigned_abs();
+        return format!("{sign}{}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60);
+    }
+    let (y, mo, da, h, mi, s, _ms) = d.to_ymd_hms_milli();
+    if (h, mi, s) == (0, 0, 0) {
+        format!("{y:04}-{mo:02}-{da:02}")
+    } else {
+        format!("{y:04}-{mo:02}-{da:02}T{h:02}:{mi:02}:{s:02}")
+    }
+}
+
+/// The part of an Excel number format that decides how a number prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumFmt {
+    /// `General` (or a format we do not interpret): 15 significant digits, shortest.
+    General,
+    /// Fixed decimals: `min` `0` placeholders and `max` `0`/`#`/`?` placeholders
+    /// after the point; `percent` multiplies by 100 and appends `%`.
+    Fixed { min: u32, max: u32, percent: bool },
+}
+
+impl NumFmt {
+    /// Interpret the first section of an Excel format code (`#,##0.00;[Red]-#,##0.00`).
+    pub fn parse(code: &str) -> NumFmt {
+        let mut plain = String::new();
+        let mut chars = code.chars();
+        let mut in_quote = false;
+        let mut in_bracket = false;
+        while let Some(ch) = chars.next() {
+            match ch {
+                '"' => in_quote = !in_quote,
+                _ if in_quote => {}
+                '[' => in_bracket = true,
+                ']' => in_bracket = false,
+                _ if in_bracket => {}
+                '\\' | '_' | '*' => {
+                    chars.next();
+                }
+                ';' => break,
+                c => plain.push(c),
+            }
+        }
+        let lower = plain.to_ascii_lowercase();
+        if lower.contains("general") || lower.contains('e') || !plain.contains(['0', '#', '?']) {
+            return NumFmt::General;
+        }
+        let percent = plain.contains('%');
+        let (mut min, mut max) = (0u32, 0u32);
+        if let Some(dot) = plain.find('.') {
+            for c in plain.get(dot + 1..).unwrap_or("").chars() {
+                match c {
+                    '0' => {
+                        min += 1;
+                        max += 1;
+                    }
+                    '#' | '?' => max += 1,
+                    ',' | ' ' => {}
+                    _ => break,
+                }
+            }
+        }
+        NumFmt::Fixed {
+            min: min.min(20),
+            max: max.min(20),
+            percent,
+        }
+    }
+}
+
+/// Render a float exactly as a person reads it: 15 significant digits at
+/// most (Excel's precision, so `552.4999999999999` is `552.5`), then the
+/// format's decimals (`552.5` with `0.00` is `552.50`).
+pub fn format_number(v: f64, fmt: NumFmt) -> String {
+    if !v.is_finite() {
+        return v.to_string();
+    }
+    let (v, percent) = match fmt {
+        NumFmt::Fixed { percent: true, .. } => (v * 100.0, true),
+        _ => (v, false),
+    };
+    let Ok(d) = Decimal::from_scientific(&format!("{v:.14e}")) else {
+        // Beyond Decimal's range: Rust's shortest round-trip form.
+        return v.to_string();
+    };
+    let d = d.normalize();
+    let out = match fmt {
+        NumFmt::General => d,
+        NumFmt::Fixed { min, max, .. } => {
+            let mut r = d
+                .round_dp_with_strategy(max, RoundingStrategy::MidpointAwayFromZero)
+                .normalize();
+            if r.scale() < min {
+                r.rescale(min);
+            }
+            r
+        }
+    };
+    let mut s = if out.is_zero() && out.scale() == 0 {
+        "0".to_string()
+    } else {
+        out.to_string()
+    };
+    if s.starts_with("-0") && out.is_zero() {
+        s.remove(0);
+    }
+    if percent {
+        s.push('%');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_without_noise() {
+        assert_eq!(format_number(552.5, NumFmt::General), "552.5");
+        assert_eq!(
+            format_number(
+                "552.49999999999994".parse::<f64>().unwrap(),
+                NumFmt::General
+            ),
+            "552.5"
+        );
+        assert_eq!(format_number(0.1 + 0.2, NumFmt::General), "0.3");
+        assert_eq!(format_number(158.0, NumFmt::General), "158");
+        assert_eq!(format_number(-0.0, NumFmt::General), "0");
+        assert_eq!(
+            format_number(1e30, NumFmt::General),
+            "1000000000000000000000000000000"
+        );
+        let two = NumFmt::parse("0.00");
+        assert_eq!(format_number(552.5, two), "552.50");
+        assert_eq!(format_number(158.0, two), "158.00");
+        assert_eq!(format_number(0.125, two), "0.13");
+        let grouped = NumFmt::parse("#,##0.00_ ;[Red]\\-#,##0.00\\ ");
+        assert_eq!(format_number(3_309_840.0, grouped), "3309840.00");
+        assert_eq!(format_number(0.953, NumFmt::parse("0.0%")), "95.3%");
+        assert_eq!(format_number(2.5, NumFmt::parse("0.##")), "2.5");
+        assert_eq!(NumFmt::parse("General"), NumFmt::General);
+        assert_eq!(NumFmt::parse("@"), NumFmt::General);
+        assert_eq!(NumFmt::parse("0.00E+00"), NumFmt::General);
+    }
+
+    #[test]
+    fn merges_fill_covered_cells_with_true_coordinates() {
+        let cells = vec![
+            (2, 1, "产出指标".to_string()),
+            (2, 2, "数量".to_string()),
+            (3, 2, "质量".to_string()),
+        ];
+        let merges = [Dimensions {
+            start: (2, 1),
+            end: (3, 1),
+        }];
+        let g = assemble("f.xlsx", "S", cells, &merges, &Limits::default()).unwrap();
+        assert_eq!(g.rows.len(), 4);
+        assert_eq!(g.rows[3].number, 4);
+        assert_eq!(g.rows[3].text(1), "产出指标");
+        assert!(g.rows[3].cells[1].merged);
+        assert!(!g.rows[2].cells[1].merged);
+        assert_eq!(g.rows[2].text(0), "");
+        assert!(g.rows[0].is_blank());
+    }
+
+    #[test]
+    fn huge_merge_is_bounded() {
+        let cells = vec![(0, 0, "a".to_string()), (5000, 5000, "b".to_string())];
+        let merges = [Dimensions {
+            start: (0, 0),
+            end: (1_000_000, 16_000),
+        }];
+        let limits = Limits {
+            max_cells: 1_000_000,
+            ..Limits::default()
+        };
+        let err = assemble("f.xlsx", "S", cells, &merges, &limits).unwrap_err();
+        assert!(matches!(err, Error::TooLarge { .. }), "{err}");
+    }
+}

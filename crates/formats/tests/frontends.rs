@@ -1,0 +1,557 @@
+//! Reader front ends: bytes → grid, on the sample re-encoded and re-shaped
+//! (fixtures `tests/fixtures/fe-*`, made by `tests/fixtures/fe-generate.py`),
+//! workbooks written at runtime, and hostile inputs.
+
+use jixiao_formats::grid::Grid;
+use jixiao_formats::read::{self, decode, html, Limits, ReadOptions};
+use jixiao_formats::Error;
+use std::borrow::Cow;
+use std::io::Write;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+}
+
+fn bytes(name: &str) -> Vec<u8> {
+    std::fs::read(fixture(name)).unwrap()
+}
+
+const SAMPLE: &str = "haizhu-youth-league-2024-project-targets.txt";
+
+fn sample_text() -> String {
+    String::from_utf8(bytes(SAMPLE)).unwrap()
+}
+
+/// (row number, cell texts) of every row.
+fn texts(g: &Grid<'_>) -> Vec<(u32, Vec<String>)> {
+    g.rows
+        .iter()
+        .map(|r| {
+            (
+                r.number,
+                r.cells.iter().map(|c| c.text.to_string()).collect(),
+            )
+        })
+        .collect()
+}
+
+fn sample_grid_texts() -> Vec<(u32, Vec<String>)> {
+    let text = sample_text();
+    let tg = read::text_grid(SAMPLE, &text, &Limits::default()).unwrap();
+    texts(&tg.grid)
+}
+
+// ---------------------------------------------------------------- text
+
+#[test]
+fn sample_is_read_zero_copy_with_true_line_numbers() {
+    let raw = bytes(SAMPLE);
+    let d = decode::decode(SAMPLE, &raw, None, None).unwrap();
+    assert_eq!((d.encoding.as_str(), d.source), ("UTF-8", "utf8-valid"));
+    assert!(matches!(d.text, Cow::Borrowed(_)));
+    let tg = read::text_grid(SAMPLE, &d.text, &Limits::default()).unwrap();
+    assert_eq!(tg.delimiter, Some('\t'));
+    assert!(!tg.final_newline);
+    let g = &tg.grid;
+    assert_eq!(g.rows.len(), 20);
+    for (i, r) in g.rows.iter().enumerate() {
+        assert_eq!(r.number as usize, i + 1);
+    }
+    assert!(g.rows[0].is_blank() && g.rows[1].is_blank() && g.rows[3].is_blank());
+    assert_eq!(g.rows[2].cells.len(), 1);
+    assert_eq!(g.rows[2].text(0), "项目支出绩效目标表（含转移支付项目）");
+    assert_eq!(g.rows[6].text(0), "单位：万元");
+    assert_eq!(g.rows[8].cells.len(), 7);
+    assert_eq!(g.rows[8].text(0), "项目名称（资金使用单位）");
+    assert_eq!(g.rows[9].text(0), "合计");
+    assert_eq!(g.rows[9].text(1), "552.50");
+    assert_eq!(g.rows[9].cells.len(), 7);
+    assert_eq!(g.rows[19].text(1), "10.00");
+    assert!(g
+        .rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .all(|c| matches!(c.text, Cow::Borrowed(_))));
+}
+
+#[test]
+fn gb18030_export_is_detected() {
+    let raw = bytes("fe-haizhu-gb18030.txt");
+    let d = decode::decode("fe-haizhu-gb18030.txt", &raw, None, None).unwrap();
+    assert_eq!((d.encoding.as_str(), d.source), ("GB18030", "detected"));
+    assert_eq!(d.text, sample_text());
+    // The same bytes with an explicit label.
+    let d = decode::decode("f", &raw, Some("gbk"), None).unwrap();
+    assert_eq!((d.encoding.as_str(), d.source), ("GB18030", "override"));
+    assert_eq!(d.text, sample_text());
+}
+
+#[test]
+fn utf16le_bom_crlf_gives_the_same_grid() {
+    let raw = bytes("fe-haizhu-utf16le-bom.txt");
+    let d = decode::decode("u16.txt", &raw, None, None).unwrap();
+    assert_eq!((d.encoding.as_str(), d.source), ("UTF-16LE", "bom"));
+    let tg = read::text_grid("u16.txt", &d.text, &Limits::default()).unwrap();
+    assert!(tg.final_newline);
+    assert_eq!(texts(&tg.grid), sample_grid_texts());
+}
+
+#[test]
+fn utf8_bom_crlf_gives_the_same_grid() {
+    let raw = bytes("fe-haizhu-utf8-bom-crlf.txt");
+    let d = decode::decode("bom.txt", &raw, None, None).unwrap();
+    assert_eq!((d.encoding.as_str(), d.source), ("UTF-8", "bom"));
+    assert!(!d.text.starts_with('\u{feff}'));
+    let tg = read::text_grid("bom.txt", &d.text, &Limits::default()).unwrap();
+    assert_eq!(texts(&tg.grid), sample_grid_texts());
+    assert!(tg
+        .grid
+        .rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .all(|c| !c.text.contains('\r')));
+}
+
+#[test]
+fn quoted_csv_keeps_record_start_lines() {
+    let raw = bytes("fe-haizhu-quoted.csv");
+    let d = decode::decode("q.csv", &raw, None, None).unwrap();
+    let tg = read::text_grid("fe-haizhu-quoted.csv", &d.text, &Limits::default()).unwrap();
+    assert_eq!(tg.delimiter, Some(','));
+    let got = texts(&tg.grid);
+    let want = sample_grid_texts();
+    // Line 12 (P1) holds a quoted line break, so P2 starts on line 14 and
+    // every later record one line further down.
+    assert_eq!(got.len(), want.len());
+    for ((gn, gc), (wn, wc)) in got.iter().zip(&want) {
+        if *wn <= 12 {
+            assert_eq!(gn, wn);
+        } else {
+            assert_eq!(*gn, wn + 1);
+        }
+        if *wn == 12 {
+            assert!(gc[5].contains('\n'));
+            assert_eq!(gc[5].replace('\n', ""), wc[5]);
+        } else {
+            assert_eq!(gc, wc, "line {wn}");
+        }
+    }
+}
+
+#[test]
+fn pipe_delimited_with_borders() {
+    let raw = bytes("fe-haizhu-pipe.txt");
+    let d = decode::decode("p.txt", &raw, None, None).unwrap();
+    let tg = read::text_grid("p.txt", &d.text, &Limits::default()).unwrap();
+    assert_eq!(tg.delimiter, Some('|'));
+    let got: Vec<(u32, Vec<String>)> = texts(&tg.grid)
+        .into_iter()
+        .map(|(n, cells)| (n, cells.iter().map(|c| c.trim().to_string()).collect()))
+        .collect();
+    assert_eq!(got, sample_grid_texts());
+}
+
+// ---------------------------------------------------------------- HTML
+
+#[test]
+fn gbk_html_page_gives_preamble_and_table() {
+    let raw = bytes("fe-haizhu-gbk.html");
+    let d = decode::decode("p.html", &raw, None, decode::html_charset_hint(&raw)).unwrap();
+    assert_eq!((d.encoding.as_str(), d.source), ("GB18030", "meta"));
+    let tables = html::html_tables("p.html", &d.text, &Limits::default()).unwrap();
+    assert_eq!(tables.len(), 2, "the one-row navigation table is left out");
+    let t = &tables[0];
+    assert_eq!((t.index, t.table_rows, t.cols), (2, 12, 7));
+    let got = texts(&t.grid);
+    let want = sample_grid_texts();
+    // Preamble: the title and the two paragraphs, not the navigation table.
+    assert_eq!(got[0].1, vec![want[2].1[0].clone()]);
+    assert_eq!(got[1].1, vec![want[4].1[0].clone()]);
+    assert_eq!(got[2].1, vec![want[6].1[0].clone()]);
+    // Then header and data rows, numbered within the grid.
+    for (i, (n, cells)) in got.iter().enumerate() {
+        assert_eq!(*n as usize, i + 1);
+        if i >= 3 {
+            assert_eq!(cells, &want[i + 5].1);
+        }
+    }
+}
+
+#[test]
+fn html_spans_are_expanded() {
+    let raw = bytes("fe-spans-gb2312.html");
+    let d = decode::decode("s.html", &raw, None, decode::html_charset_hint(&raw)).unwrap();
+    assert_eq!(d.encoding, "GB18030");
+    let tables = html::html_tables("s.html", &d.text, &Limits::default()).unwrap();
+    let g = &tables[0].grid;
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        texts(g),
+        vec![
+            (1, s(&["绩效指标"])),
+            (2, s(&["一级指标", "二级指标", "指标值", "指标值"])),
+            (
+                3,
+                s(&[
+                    "一级指标",
+                    "二级指标",
+                    "2023年实际实现值",
+                    "预期2024年实现值"
+                ])
+            ),
+            (4, s(&["产出指标", "数量指标", "10", "≥12\n个"])),
+            (5, s(&["产出指标", "质量指标", "95%", "≥98%"])),
+        ]
+    );
+    let merged: Vec<Vec<bool>> = g
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().map(|c| c.merged).collect())
+        .collect();
+    assert_eq!(merged[1], [false, false, false, true]);
+    assert_eq!(merged[2], [true, true, false, false]);
+    assert_eq!(merged[4], [true, false, false, false]);
+}
+
+// ---------------------------------------------------------------- workbooks
+
+#[test]
+fn xlsx_fixture_merges_formats_and_coordinates() {
+    let raw = bytes("fe-haizhu.xlsx");
+    let (name, sg) = read::sheet_grid(
+        "fe-haizhu.xlsx",
+        &raw,
+        Some("绩效目标表"),
+        &Limits::default(),
+    )
+    .unwrap();
+    assert_eq!(name, "绩效目标表");
+    let g = &sg.grid;
+    assert_eq!(g.rows.len(), 20);
+    assert_eq!(g.rows[2].number, 3);
+    assert_eq!(g.rows[2].cells.len(), 7);
+    assert!(!g.rows[2].cells[0].merged);
+    assert!(g.rows[2].cells[1..]
+        .iter()
+        .all(|c| c.merged && c.text == g.rows[2].cells[0].text));
+    // 0.00-formatted numbers keep their printed decimals.
+    let want = sample_grid_texts();
+    for (row, (n, cells)) in g.rows.iter().zip(&want).skip(9) {
+        for (j, cell) in cells.iter().enumerate() {
+            assert_eq!(row.text(j), cell, "row {n} col {}", j + 1);
+        }
+    }
+    assert_eq!(g.rows[9].text(1), "552.50");
+
+    let (_, sg) =
+        read::sheet_grid("fe-haizhu.xlsx", &raw, Some("合并"), &Limits::default()).unwrap();
+    let g = &sg.grid;
+    assert_eq!(g.rows[1].number, 2);
+    assert_eq!(
+        g.rows[1].text(0),
+        "",
+        "column A is padded so B stays column 2"
+    );
+    assert_eq!(g.rows[1].text(1), "一级指标");
+    for r in 2..5 {
+        assert_eq!(g.rows[r].text(1), "产出指标");
+        assert_eq!(g.rows[r].cells[1].merged, r > 2);
+    }
+    assert_eq!(
+        g.rows[2].text(3),
+        "552.50",
+        "#,##0.00: decimals kept, no grouping"
+    );
+    assert_eq!(g.rows[3].text(3), "95%");
+    assert_eq!(g.rows[4].text(3), "0.3", "float noise of 0.1+0.2 removed");
+}
+
+#[test]
+fn xls_from_libreoffice_merges_and_numbers() {
+    let raw = bytes("fe-haizhu.xls");
+    let (_, sg) = read::sheet_grid(
+        "fe-haizhu.xls",
+        &raw,
+        Some("绩效目标表"),
+        &Limits::default(),
+    )
+    .unwrap();
+    let g = &sg.grid;
+    assert_eq!(g.rows[2].number, 3);
+    assert!(g.rows[2].cells[1..]
+        .iter()
+        .all(|c| c.merged && c.text == g.rows[2].cells[0].text));
+    assert_eq!(g.rows[2].text(0), "项目支出绩效目标表（含转移支付项目）");
+    // calamine exposes no number formats for XLS: the value prints shortest.
+    assert_eq!(g.rows[9].text(0), "合计");
+    assert_eq!(g.rows[9].text(1), "552.5");
+    assert_eq!(g.rows[11].text(1), "158");
+    let (_, sg) =
+        read::sheet_grid("fe-haizhu.xls", &raw, Some("合并"), &Limits::default()).unwrap();
+    let g = &sg.grid;
+    assert_eq!(g.rows[4].text(1), "产出指标");
+    assert!(g.rows[4].cells[1].merged);
+    assert_eq!(g.rows[4].text(3), "0.3");
+}
+
+fn xlsx_with_rust_xlsxwriter() -> Vec<u8> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("表1").unwrap();
+    let two = Format::new().set_num_format("0.00");
+    // Used range starts at C5, not A1.
+    ws.merge_range(4, 2, 4, 5, "项目支出绩效目标表", &Format::new())
+        .unwrap();
+    ws.write_string(5, 2, "项目名称").unwrap();
+    ws.write_string(5, 3, "总计").unwrap();
+    ws.write_string(6, 2, "合计").unwrap();
+    ws.write_number_with_format(6, 3, 552.5, &two).unwrap();
+    ws.write_number(6, 4, "552.49999999999994".parse::<f64>().unwrap())
+        .unwrap();
+    ws.merge_range(7, 2, 9, 2, "产出指标", &Format::new())
+        .unwrap();
+    ws.write_formula(7, 3, "=#REF!+1").unwrap();
+    ws.set_formula_result(7, 3, "#REF!");
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn xlsx_written_at_runtime() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("runtime.xlsx");
+    std::fs::write(&path, xlsx_with_rust_xlsxwriter()).unwrap();
+    let raw = std::fs::read(&path).unwrap();
+    let (name, sg) = read::sheet_grid("runtime.xlsx", &raw, None, &Limits::default()).unwrap();
+    assert_eq!(name, "表1");
+    let g = &sg.grid;
+    assert_eq!(g.rows.len(), 10);
+    assert!(g.rows[..4].iter().all(|r| r.is_blank()));
+    let title = &g.rows[4];
+    assert_eq!(title.number, 5);
+    assert_eq!(title.text(2), "项目支出绩效目标表");
+    assert!(!title.cells[2].merged);
+    assert!(title.cells[3..6]
+        .iter()
+        .all(|c| c.merged && c.text == "项目支出绩效目标表"));
+    assert_eq!(g.rows[6].text(2), "合计");
+    assert_eq!(g.rows[6].text(3), "552.50");
+    assert_eq!(g.rows[6].text(4), "552.5");
+    assert_eq!(g.rows[9].text(2), "产出指标");
+    assert!(g.rows[9].cells[2].merged);
+    assert_eq!(g.rows[7].text(3), "#REF!");
+    assert_eq!(sg.notices.len(), 1);
+    assert_eq!(sg.notices[0].code, "cell-error");
+    assert_eq!(sg.notices[0].origin, Some(jixiao_core::Origin::new(8, 4)));
+}
+
+// ---------------------------------------------------------------- hostile input
+
+fn opts() -> ReadOptions {
+    ReadOptions::default()
+}
+
+#[test]
+fn truncated_xlsx_is_a_clear_error() {
+    let raw = xlsx_with_rust_xlsxwriter();
+    let cut = &raw[..raw.len() / 2];
+    let err = read::read_bytes("报表.xlsx", cut, &opts()).unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("报表.xlsx"), "{msg}");
+    assert!(msg.contains("文件已损坏或不完整"), "{msg}");
+    assert!(msg.contains("另存为 .xlsx"), "{msg}");
+    // Cut right after the magic bytes, and a zip with a bad entry.
+    let err = read::read_bytes("报表.xlsx", &raw[..10], &opts()).unwrap_err();
+    assert!(
+        err.to_string().contains("file truncated or corrupt"),
+        "{err}"
+    );
+}
+
+fn zip_of_zeros(entry: &str, size: usize) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(false);
+    w.start_file(entry, o).unwrap();
+    let chunk = vec![0u8; 1 << 20];
+    for _ in 0..size >> 20 {
+        w.write_all(&chunk).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn zip_bomb_is_refused() {
+    let bomb = zip_of_zeros("xl/worksheets/sheet1.xml", 40 << 20);
+    assert!(bomb.len() < 200_000, "compressed to {} bytes", bomb.len());
+    // Default limits: the compression ratio gives it away.
+    let err = read::read_bytes("bomb.xlsx", &bomb, &opts()).unwrap_err();
+    assert!(matches!(err, Error::TooLarge { .. }), "{err}");
+    assert!(err.to_string().contains("bomb.xlsx"), "{err}");
+    // A small configured bound on the decompressed size.
+    let small = ReadOptions {
+        limits: Limits {
+            max_unzipped_bytes: 8 << 20,
+            ..Limits::default()
+        },
+        ..ReadOptions::default()
+    };
+    let err = read::read_bytes("bomb.xlsx", &bomb, &small).unwrap_err();
+    let msg = err.to_string();
+    assert!(matches!(err, Error::TooLarge { .. }), "{msg}");
+    assert!(msg.contains("8 MiB"), "{msg}");
+}
+
+#[test]
+fn binary_junk_is_not_a_text_table() {
+    let mut junk: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    junk[0] = 0x7f;
+    let err = read::read_bytes("junk.txt", &junk, &opts()).unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("junk.txt") && msg.contains("not a text table"),
+        "{msg}"
+    );
+    // Control bytes without NULs.
+    let err = read::read_bytes("ctl.txt", b"a\tb\tc\n\x01\x02\x03\x04", &opts()).unwrap_err();
+    assert!(err.to_string().contains("not a text table"), "{err}");
+    assert_eq!(err.location().and_then(|l| l.row), Some(2));
+    // Random bytes behind a CFB or zip magic never panic.
+    let mut cfb = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    cfb.extend_from_slice(&junk);
+    assert!(read::read_bytes("junk.xls", &cfb, &opts()).is_err());
+    let mut pk = b"PK\x03\x04".to_vec();
+    pk.extend_from_slice(&junk);
+    assert!(read::read_bytes("junk.xlsx", &pk, &opts()).is_err());
+    assert!(read::read_bytes("empty.txt", b"", &opts()).is_err());
+}
+
+#[test]
+fn wrong_encoding_names_line_and_column() {
+    let raw = bytes("fe-haizhu-gb18030.txt");
+    let o = ReadOptions {
+        encoding: Some("utf-8".into()),
+        ..ReadOptions::default()
+    };
+    let err = read::read_bytes("gbk.txt", &raw, &o).unwrap_err();
+    let loc = err.location().unwrap().clone();
+    assert_eq!(
+        (loc.file.as_str(), loc.row, loc.col),
+        ("gbk.txt", Some(3), Some(1))
+    );
+    let msg = err.to_string();
+    assert!(
+        msg.contains("--encoding gbk") && msg.contains("UTF-8"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn unknown_encoding_label() {
+    let o = ReadOptions {
+        encoding: Some("klingon-8".into()),
+        ..ReadOptions::default()
+    };
+    let err = read::read_bytes("a.txt", b"a\tb\tc\n", &o).unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("a.txt") && msg.contains("klingon-8") && msg.contains("unknown encoding"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn missing_sheet_lists_the_sheets() {
+    let o = ReadOptions {
+        sheet: Some("Sheet9".into()),
+        ..ReadOptions::default()
+    };
+    let err = read::read_path(&fixture("fe-haizhu.xlsx"), &o).unwrap_err();
+    let loc = err.location().unwrap();
+    assert!(loc.file.ends_with("fe-haizhu.xlsx"));
+    assert_eq!(loc.sheet.as_deref(), Some("Sheet9"));
+    let msg = err.to_string();
+    for s in ["说明", "绩效目标表", "合并"] {
+        assert!(msg.contains(s), "{msg}");
+    }
+}
+
+#[test]
+fn size_bound_is_enforced() {
+    let o = ReadOptions {
+        limits: Limits {
+            max_file_bytes: 1024,
+            ..Limits::default()
+        },
+        ..ReadOptions::default()
+    };
+    let err = read::read_path(&fixture(SAMPLE), &o).unwrap_err();
+    assert!(matches!(err, Error::TooLarge { .. }));
+    assert!(err.to_string().contains("max_file_bytes"), "{err}");
+}
+
+#[test]
+fn format_sniffing() {
+    use read::Sniffed;
+    assert_eq!(
+        read::sniff("a.xlsx", &bytes("fe-haizhu.xlsx")),
+        Sniffed::Zip
+    );
+    assert_eq!(read::sniff("a.bin", &bytes("fe-haizhu.xls")), Sniffed::Cfb);
+    assert_eq!(
+        read::sniff("a.xls", &bytes("fe-haizhu-gbk.html")),
+        Sniffed::Html
+    );
+    assert_eq!(read::sniff("a.xls", &bytes(SAMPLE)), Sniffed::Text);
+}
+
+// ---------------------------------------------------------------- end to end (needs build_table)
+
+fn assert_sample_table(t: &jixiao_core::Table) {
+    let projects: Vec<_> = t.units.iter().flat_map(|u| &u.projects).collect();
+    assert_eq!(projects.len(), 8);
+    assert_eq!(
+        projects.iter().map(|p| p.indicators.len()).sum::<usize>(),
+        29
+    );
+    let total = t
+        .grand_total
+        .as_ref()
+        .and_then(|g| g.funding.total)
+        .unwrap();
+    assert_eq!(total, "552.50".parse().unwrap());
+}
+
+#[test]
+fn end_to_end_sample_and_fixtures() {
+    for (name, format, encoding) in [
+        (SAMPLE, "text", Some("UTF-8")),
+        ("fe-haizhu-gb18030.txt", "text", Some("GB18030")),
+        ("fe-haizhu-utf16le-bom.txt", "text", Some("UTF-16LE")),
+        ("fe-haizhu-utf8-bom-crlf.txt", "text", Some("UTF-8")),
+        ("fe-haizhu-quoted.csv", "csv", Some("UTF-8")),
+        ("fe-haizhu-pipe.txt", "text", Some("UTF-8")),
+        ("fe-haizhu-gbk.html", "html", Some("GB18030")),
+        ("fe-haizhu.xlsx", "xlsx", None),
+        ("fe-haizhu.xls", "xls", None),
+    ] {
+        let t = read::read_path(&fixture(name), &ReadOptions::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_sample_table(&t);
+        assert_eq!(t.source.format, format, "{name}");
+        assert_eq!(t.source.encoding.as_deref(), encoding, "{name}");
+        if format == "xlsx" || format == "xls" {
+            assert_eq!(t.source.sheet.as_deref(), Some("绩效目标表"), "{name}");
+        }
+    }
+    let t = read::read_path(&fixture(SAMPLE), &ReadOptions::default()).unwrap();
+    assert_eq!(t.source.delimiter, Some('\t'));
+    assert_eq!(t.source.final_newline, Some(false));
+    assert_eq!(t.source.encoding_source.as_deref(), Some("utf8-valid"));
+}
