@@ -341,6 +341,8 @@ fn qualitative_values() {
         "100%完成",
         "≥95%，≤100%",
         "—",
+        "控制在90以上以内",
+        "5天内内",
     ] {
         assert_eq!(qualitative(raw), raw);
     }

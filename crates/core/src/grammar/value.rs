@@ -195,7 +195,8 @@ fn parse_after(after: &str) -> Option<After<'_>> {
         Some((s, op)) => (trim_ws(&a[..a.len() - s.len()]), Some((s, op))),
         None => (a, None),
     };
-    if a.chars().count() > 8 {
+    // one comparator per value: a unit that still ends in one (`90以上以内`) is wording
+    if a.chars().count() > 8 || suffix_op_at_end(a).is_some() {
         return None;
     }
     // every char is a unit char; whitespace only next to a slash
