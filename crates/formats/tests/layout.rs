@@ -760,3 +760,68 @@ fn heading_merged_across_the_row_is_reported_not_read_as_amounts() {
         .expect("heading reported");
     assert_eq!(n.origin.map(|o| o.row), Some(11));
 }
+
+/// The central 88号 key–value form: one project, facts above a vertical indicator grid.
+const FORM: &str = "项目支出绩效目标申报表
+（2024年度）
+项目名称\t数据平台运维\t⟪数据平台运维⟫\t⟪数据平台运维⟫\t⟪数据平台运维⟫
+主管部门及代码\t某某部（101）\t实施单位\t101001-信息中心\t⟪101001-信息中心⟫
+项目资金（万元）\t年度资金总额：\t80.00\t\t
+⟪项目资金（万元）⟫\t其中：财政拨款\t70.00\t\t
+⟪项目资金（万元）⟫\t其他资金\t10.00\t\t
+总体目标\t中长期目标\t⟪中长期目标⟫\t年度目标\t⟪年度目标⟫
+⟪总体目标⟫\t三年内建成统一平台\t⟪三年内建成统一平台⟫\t确保平台全年稳定运行\t⟪确保平台全年稳定运行⟫
+绩效指标\t一级指标\t二级指标\t三级指标\t指标值
+⟪绩效指标⟫\t产出指标\t数量指标\t运维系统数\t≥5个
+⟪绩效指标⟫\t⟪产出指标⟫\t时效指标\t故障响应时间\t≤2小时
+⟪绩效指标⟫\t效益指标\t社会效益指标\t服务效率\t明显提升
+⟪绩效指标⟫\t满意度指标\t服务对象满意度指标\t用户满意度\t≥90%";
+
+#[test]
+fn central_key_value_form() {
+    let t = build(FORM, "form.xlsx");
+    assert_eq!(t.layout, LayoutFamily::RowPerIndicator);
+    assert_eq!(t.title.as_deref(), Some("项目支出绩效目标申报表"));
+    assert_eq!(t.fiscal_year, Some(2024));
+    assert_eq!(t.department.as_deref(), Some("某某部（101）"));
+    assert_eq!(t.money_scale, MoneyScale::WanYuan);
+    assert!(t.money_scale_stated);
+    assert_eq!(t.header_row, Some(10));
+    assert_eq!(t.units.len(), 1);
+    assert_eq!(t.units[0].name, "信息中心");
+    assert_eq!(t.units[0].code.as_deref(), Some("101001"));
+    let p = &t.units[0].projects[0];
+    assert_eq!(p.name, "数据平台运维");
+    assert_eq!((p.origin.row, p.origin.col), (3, 2));
+    assert_eq!(
+        p.funding.total.map(|d| d.to_string()).as_deref(),
+        Some("80.00")
+    );
+    assert_eq!(
+        p.funding
+            .fiscal_appropriation
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("70.00")
+    );
+    assert_eq!(
+        p.funding.other_funds.map(|d| d.to_string()).as_deref(),
+        Some("10.00")
+    );
+    assert_eq!(p.goal.as_deref(), Some("确保平台全年稳定运行"));
+    let names: Vec<&str> = p.indicators.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(
+        names,
+        vec!["运维系统数", "故障响应时间", "服务效率", "用户满意度"]
+    );
+    assert_eq!(p.indicators[1].category_raw, "产出指标");
+    assert_eq!(
+        (p.indicators[3].origin.row, p.indicators[3].origin.col),
+        (14, 5)
+    );
+    assert!(!codes(&t).contains(&"row-unplaced"), "{:?}", t.notices);
+
+    let bad = FORM.replace("\t80.00\t", "\t八十万\t");
+    let e = build_table(&grid(&bad), source("form.xlsx")).expect_err("bad amount");
+    assert!(invalid_message(e).contains("第5行第3列"));
+}

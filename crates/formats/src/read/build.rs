@@ -9,6 +9,8 @@
 mod header;
 #[path = "hierarchy.rs"]
 mod hierarchy;
+#[path = "layout_form.rs"]
+mod layout_form;
 #[path = "preamble.rs"]
 mod preamble;
 #[path = "rows.rs"]
@@ -33,10 +35,33 @@ pub fn build_table(grid: &Grid<'_>, source: SourceInfo) -> Result<Table> {
         col: None,
     };
     let mut notices = Vec::new();
-    let layout = header::detect(grid, &location, &mut notices)?;
-    let pre = preamble::read(grid.rows.get(..layout.first_row).unwrap_or(&[]));
+    let mut form = None;
+    let layout = match header::detect(grid, &location, &mut notices) {
+        Ok(layout) => layout,
+        Err(e) => {
+            // No tabular header: maybe a key–value 申报表 form with an indicator grid.
+            let mut form_notices = Vec::new();
+            let Some(layout) = header::form_header(grid, &mut form_notices) else {
+                return Err(e);
+            };
+            let f = layout_form::read(grid.rows.get(..layout.first_row).unwrap_or(&[]));
+            if !f.has_project() {
+                return Err(e);
+            }
+            notices.extend(form_notices);
+            form = Some(f);
+            layout
+        }
+    };
+    let mut pre = preamble::read(grid.rows.get(..layout.first_row).unwrap_or(&[]));
+    if let Some(f) = &form {
+        if pre.department.is_none() {
+            pre.department.clone_from(&f.department);
+        }
+    }
 
-    let (money_scale, money_scale_stated) = match pre.scale.or(layout.header_scale) {
+    let form_scale = form.as_ref().and_then(|f| f.scale);
+    let (money_scale, money_scale_stated) = match pre.scale.or(layout.header_scale).or(form_scale) {
         Some(s) => (s, true),
         None => {
             notices.push(Notice {
@@ -57,7 +82,13 @@ pub fn build_table(grid: &Grid<'_>, source: SourceInfo) -> Result<Table> {
     };
     let items = match layout.family {
         LayoutFamily::OneCell => reader.one_cell(data, &mut notices)?,
-        LayoutFamily::RowPerIndicator => reader.per_indicator(data, &mut notices)?,
+        LayoutFamily::RowPerIndicator => {
+            let seed = match &form {
+                Some(f) => f.project(money_scale, &location)?,
+                None => None,
+            };
+            reader.per_indicator(data, seed, &mut notices)?
+        }
     };
     let (grand_total, mut units) =
         hierarchy::resolve(items, pre.department.as_deref(), &mut notices);

@@ -343,6 +343,36 @@ pub(crate) fn detect(
             }
         }
     }
+    Ok(finish(grid, first, last, slots, notices))
+}
+
+/// The indicator grid of a key–value form (central 申报表, one project per sheet):
+/// the first scanned row naming 一级指标, 三级指标 and 指标值, with no name column.
+pub(crate) fn form_header(grid: &Grid<'_>, notices: &mut Vec<Notice>) -> Option<Layout> {
+    let idx = grid
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.is_blank())
+        .take(SCAN_ROWS * 2)
+        .find(|(_, r)| {
+            let slots = single(r);
+            let has = |f: Field| slots.iter().any(|s| s.field == Some(f));
+            has(Field::Category) && has(Field::IndicatorName) && has(Field::TargetValue)
+        })
+        .map(|(i, _)| i)?;
+    let row = grid.rows.get(idx)?;
+    Some(finish(grid, idx, idx, single(row), notices))
+}
+
+/// Turn the composed header slots into a [`Layout`].
+fn finish(
+    grid: &Grid<'_>,
+    first: usize,
+    last: usize,
+    mut slots: Vec<Slot>,
+    notices: &mut Vec<Notice>,
+) -> Layout {
     let ncols = grid
         .rows
         .get(first..=last)
@@ -408,7 +438,7 @@ pub(crate) fn detect(
             }),
         }
     }
-    Ok(Layout {
+    Layout {
         cols,
         field_at,
         headers,
@@ -418,7 +448,7 @@ pub(crate) fn detect(
         ncols,
         family,
         header_scale,
-    })
+    }
 }
 
 fn no_header(

@@ -94,7 +94,8 @@ fn scale_of(value: &str) -> Option<MoneyScale> {
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）'))
         .collect();
-    match v.as_str() {
+    let v = v.strip_prefix("人民币").unwrap_or(&v);
+    match v {
         "万元" | "万" => Some(MoneyScale::WanYuan),
         "元" => Some(MoneyScale::Yuan),
         _ => None,
@@ -126,7 +127,14 @@ pub(crate) fn read(rows: &[GridRow<'_>]) -> Preamble {
             let seg = segs.get(k).copied().unwrap_or("");
             k += 1;
             if p.title.is_none() && TITLE_WORDS.iter().any(|w| seg.contains(w)) {
-                p.title = Some(seg.to_string());
+                // The whole cell is the title (spaces inside it included), unless it is a key–value cell.
+                let cell = row
+                    .cells
+                    .iter()
+                    .map(|c| c.text.trim())
+                    .find(|t| t.contains(seg) && !t.contains(['：', ':']))
+                    .unwrap_or(seg);
+                p.title = Some(cell.to_string());
                 if year_other.is_none() {
                     year_other = year_in(seg);
                 }
@@ -229,14 +237,14 @@ mod tests {
     #[test]
     fn reads_title_department_scale_and_year() {
         let rows = vec![
-            row(1, &["2024年项目支出绩效目标表（含转移支付项目）"]),
+            row(1, &["2024年项目支出绩效目标表  （含转移支付项目）"]),
             row(2, &[""]),
             row(3, &["部门名称 ： 某某委员会        单位:万元"]),
         ];
         let p = read(&rows);
         assert_eq!(
             p.title.as_deref(),
-            Some("2024年项目支出绩效目标表（含转移支付项目）")
+            Some("2024年项目支出绩效目标表  （含转移支付项目）")
         );
         assert_eq!(p.department.as_deref(), Some("某某委员会"));
         assert_eq!(p.scale, Some(MoneyScale::WanYuan));
@@ -248,7 +256,7 @@ mod tests {
 
     #[test]
     fn unit_key_is_money_only_for_yuan_values() {
-        let p = read(&[row(1, &["单位：某某中心"]), row(2, &["金额单位:元"])]);
+        let p = read(&[row(1, &["单位：某某中心"]), row(2, &["金额单位：人民币元"])]);
         assert_eq!(p.department.as_deref(), Some("某某中心"));
         assert_eq!(p.scale, Some(MoneyScale::Yuan));
         let p = read(&[row(1, &["部门名称：", "某局"]), row(2, &["年度：2023"])]);

@@ -333,9 +333,13 @@ impl Reader<'_> {
     }
 
     /// The row-per-indicator family.
+    ///
+    /// `seed` is a project read from a key–value form above the indicator grid;
+    /// the rows then continue it.
     pub(crate) fn per_indicator(
         &self,
         rows: &[GridRow<'_>],
+        seed: Option<(Project, Option<UnitKey>)>,
         notices: &mut Vec<Notice>,
     ) -> Result<Vec<Item>> {
         let l = self.layout;
@@ -364,6 +368,10 @@ impl Reader<'_> {
         let mut cat_raw = String::new();
         let mut sub_raw: Option<String> = None;
         let mut cat_cache: Option<(String, Category)> = None;
+        if let Some((p, key)) = seed {
+            current = Some((unit_gen, p.name.clone(), 0));
+            items.push(Item::Project(Box::new(p), key));
+        }
         for row in rows {
             if row.is_blank() {
                 continue;
