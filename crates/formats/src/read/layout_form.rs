@@ -113,7 +113,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
                 .iter()
                 .enumerate()
                 .skip(c + 1)
-                .find(|(_, x)| !x.text.trim().is_empty() && !(x.merged && x.text == cell.text));
+                .find(|(_, x)| !x.text.trim().is_empty() && (!x.merged || x.text != cell.text));
             let value = match right {
                 Some((vc, x)) if key_of(&x.text).is_none() => Some((row, vc, x.text.as_ref())),
                 _ => rows
