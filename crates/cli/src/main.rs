@@ -4,7 +4,9 @@
 //! 2 an input could not be read (or the arguments were invalid).
 
 mod check;
+mod convert;
 mod gen;
+mod progress;
 mod show;
 
 use anyhow::Result;
@@ -67,6 +69,8 @@ enum Command {
         #[arg(long)]
         no_indicators: bool,
     },
+    /// 转换：写成 JSON、CSV、XLSX、HTML 或文本版式 (convert to json, csv, xlsx, html or tsv)
+    Convert(convert::ConvertArgs),
     /// 审核：按规则检查绩效目标表 (review tables against the rules)
     Check(check::CheckArgs),
     /// 生成合成测试数据 (generate synthetic tables for benchmarks)
@@ -109,6 +113,7 @@ fn run(cli: Cli) -> Result<i32> {
             }
             Ok(0)
         }
+        Command::Convert(args) => convert::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Gen(args) => gen::run(&args).map(|()| 0),
         Command::CountLines { file } => {

@@ -1,0 +1,138 @@
+//! `jixiao convert`: read a table in any supported form, write it in another.
+//!
+//! Output goes to a temporary file beside the target and is renamed into place
+//! only when complete, so a failed conversion never leaves a partial file.
+
+use crate::progress::Spinner;
+use crate::ReadArgs;
+use anyhow::{bail, Context, Result};
+use jixiao_core::LayoutFamily;
+use jixiao_formats::write::{self, OutputFormat, WriteOptions};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Arguments of `jixiao convert`.
+#[derive(Debug, clap::Args)]
+pub struct ConvertArgs {
+    /// 输入文件 (input: txt/tsv/csv/xlsx/xls/ods/html/json)
+    pub file: PathBuf,
+    /// 输出格式 (json | csv | xlsx | html | tsv); default: from the -o extension
+    #[arg(long)]
+    pub to: Option<String>,
+    /// 输出文件；省略则写到标准输出 (output file; stdout when omitted)
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// XLSX/HTML 版式 (layout): one-cell (the sample's 7 columns) | rows (one row per indicator)
+    #[arg(long)]
+    pub layout: Option<String>,
+    /// CSV 不写 BOM (no UTF-8 byte-order mark in CSV)
+    #[arg(long)]
+    pub no_bom: bool,
+    /// CSV 英文列名 (English CSV headers)
+    #[arg(long)]
+    pub english: bool,
+    /// 结果摘要的格式 (format of the summary printed after writing a file): human | json
+    #[arg(long, default_value = "human")]
+    pub format: String,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+fn parse_layout(s: &str) -> Result<LayoutFamily> {
+    match s {
+        "one-cell" | "onecell" | "cell" => Ok(LayoutFamily::OneCell),
+        "rows" | "row" | "row-per-indicator" => Ok(LayoutFamily::RowPerIndicator),
+        other => bail!("未知版式 (unknown layout) `{other}`: 请用 one-cell 或 rows"),
+    }
+}
+
+/// Where the finished file is renamed to, and the temporary path written first.
+fn temp_beside(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    out.with_file_name(format!(".{name}.jixiao-{}.tmp", std::process::id()))
+}
+
+/// Run `jixiao convert`; returns the exit code.
+pub fn run(args: &ConvertArgs) -> Result<i32> {
+    let format: OutputFormat = match (&args.to, &args.output) {
+        (Some(to), _) => to.parse()?,
+        (None, Some(out)) => OutputFormat::from_path(out).with_context(|| {
+            format!(
+                "无法从文件名判断输出格式，请加 --to (cannot tell the format from {}; add --to)",
+                out.display()
+            )
+        })?,
+        (None, None) => bail!(
+            "请用 --to 指定输出格式 (give the output format with --to json|csv|xlsx|html|tsv)"
+        ),
+    };
+    let opts = WriteOptions {
+        layout: args.layout.as_deref().map(parse_layout).transpose()?,
+        csv_bom: !args.no_bom,
+        english_headers: args.english,
+        ..WriteOptions::default()
+    };
+    let spinner = Spinner::start(&format!("读取 (reading) {}", args.file.display()));
+    let table = match jixiao_formats::read_path(&args.file, &args.read.options()) {
+        Ok(t) => t,
+        Err(e) => {
+            spinner.finish();
+            eprintln!("错误 (error): {e}");
+            return Ok(2);
+        }
+    };
+    spinner.set_message(&format!("写出 (writing) {format}"));
+    match &args.output {
+        None => {
+            if format == OutputFormat::Xlsx && std::io::stdout().is_terminal() {
+                spinner.finish();
+                bail!("XLSX 是二进制格式，请用 -o 指定输出文件 (XLSX is binary: give -o FILE)");
+            }
+            let stdout = std::io::stdout();
+            let mut lock = std::io::BufWriter::new(stdout.lock());
+            write::write(&table, format, &opts, &mut lock)?;
+            lock.flush()?;
+            spinner.finish();
+        }
+        Some(out) => {
+            let tmp = temp_beside(out);
+            let result = write::write_path(&table, format, &opts, &tmp)
+                .map_err(anyhow::Error::from)
+                .and_then(|()| {
+                    std::fs::rename(&tmp, out)
+                        .with_context(|| format!("无法写入 (cannot write) {}", out.display()))
+                });
+            spinner.finish();
+            if let Err(e) = result {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(e);
+            }
+            let s = crate::show::summary(&table);
+            if args.format == "json" {
+                let v = serde_json::json!({
+                    "input": args.file.display().to_string(),
+                    "output": out.display().to_string(),
+                    "format": format.to_string(),
+                    "units": s.units,
+                    "projects": s.projects,
+                    "indicators": s.indicators,
+                    "notices": s.notices,
+                });
+                println!("{}", serde_json::to_string_pretty(&v)?);
+            } else {
+                eprintln!(
+                    "已写出 (wrote) {} → {} ({}): {} 个项目, {} 条指标",
+                    args.file.display(),
+                    out.display(),
+                    format,
+                    s.projects,
+                    s.indicators
+                );
+            }
+        }
+    }
+    Ok(0)
+}
