@@ -602,7 +602,15 @@ fn find_on_path(name: &str) -> Option<std::path::PathBuf> {
     })
 }
 
-/// Very large tables: constant-memory XLSX. Run with `--ignored`.
+/// Peak resident memory of this process in KiB (Linux), if known.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Very large tables: constant-memory XLSX keeps the writer's own memory small
+/// compared with the table. Run with `--ignored` (slow in debug builds).
 #[test]
 #[ignore = "slow: 100 000 projects"]
 fn xlsx_large_table_streams_to_disk() {
@@ -613,9 +621,26 @@ fn xlsx_large_table_streams_to_disk() {
         .map(|i| proto[i % proto.len()].clone())
         .collect();
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("big.xlsx");
-    write::write_path(&t, OutputFormat::Xlsx, &WriteOptions::default(), &path).unwrap();
-    assert!(std::fs::metadata(&path).unwrap().len() > 1_000_000);
+    for layout in [LayoutFamily::OneCell, LayoutFamily::RowPerIndicator] {
+        let before = peak_rss_kib();
+        let path = dir.path().join(format!("big-{layout:?}.xlsx"));
+        let opts = WriteOptions {
+            layout: Some(layout),
+            ..WriteOptions::default()
+        };
+        write::write_path(&t, OutputFormat::Xlsx, &opts, &path).unwrap();
+        let after = peak_rss_kib();
+        let size = std::fs::metadata(&path).unwrap().len();
+        eprintln!("{layout:?}: {size} bytes, peak RSS {before:?} -> {after:?} KiB");
+        assert!(size > 1_000_000);
+        if let (Some(b), Some(a)) = (before, after) {
+            assert!(
+                a.saturating_sub(b) < 200 * 1024,
+                "writer grew memory by {} KiB",
+                a - b
+            );
+        }
+    }
 }
 
 #[test]
