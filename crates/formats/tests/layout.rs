@@ -825,3 +825,27 @@ fn central_key_value_form() {
     let e = build_table(&grid(&bad), source("form.xlsx")).expect_err("bad amount");
     assert!(invalid_message(e).contains("第5行第3列"));
 }
+
+#[test]
+fn same_name_projects_with_their_own_first_rows_stay_apart() {
+    let text = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+820001-某镇政府\t公共服务经费\t1,000.00\t目标甲\t产出指标\t服务次数\t≥10次
+\t\t\t\t效益指标\t群众获益\t明显
+820001-某镇政府\t公共服务经费\t1,000.00\t目标甲\t满意度指标\t满意度\t≥90%
+820001-某镇政府\t公共服务经费\t2,000.00\t目标乙\t产出指标\t服务次数\t≥20次";
+    let t = build(text, "same.tsv");
+    let ps: Vec<_> = t.projects().collect();
+    assert_eq!(ps.len(), 2);
+    // A verbatim repeat of the first row continues the project; a different amount starts another.
+    assert_eq!(ps[0].indicators.len(), 3);
+    assert_eq!(
+        ps[0].funding.total.map(|d| d.to_string()).as_deref(),
+        Some("0.100000")
+    );
+    assert_eq!(
+        ps[1].funding.total.map(|d| d.to_string()).as_deref(),
+        Some("0.200000")
+    );
+    assert_eq!(ps[1].origin.row, 6);
+}

@@ -439,10 +439,29 @@ impl Reader<'_> {
                 current = None;
                 continue;
             }
-            let starts_new = !p_text.is_empty()
+            let same_key = current
+                .as_ref()
+                .is_some_and(|(g, pn, _)| pn == p_text && *g == unit_gen);
+            // Same unit and name, but a first row of its own (an amount or goal written
+            // again, not merged, and different): a second project of the same name.
+            let restated = same_key
+                && !v.merged(proj_col)
                 && current
                     .as_ref()
-                    .is_none_or(|(g, pn, _)| pn != p_text || *g != unit_gen);
+                    .is_some_and(|(_, _, idx)| match items.get(*idx) {
+                        Some(Item::Project(p, _)) => {
+                            let total_differs = !amount_merged[0]
+                                && funding.total.is_some()
+                                && funding.total != p.funding.total;
+                            let goal_differs = !v.merged(goal_col)
+                                && goal.is_some_and(|g| {
+                                    p.goal.as_deref().is_some_and(|pg| pg.trim() != g.trim())
+                                });
+                            total_differs || goal_differs
+                        }
+                        _ => false,
+                    });
+            let starts_new = !p_text.is_empty() && (!same_key || restated);
             if starts_new {
                 items.push(Item::Project(
                     Box::new(Project {
