@@ -1,7 +1,7 @@
 //! Writers: [`Table`] → canonical JSON, long CSV, XLSX in the official layout,
 //! printable HTML, and the text (TSV) layout of the published sample.
 //!
-//! Every writer takes the same [`WriteOptions`]; [`write`] dispatches on
+//! Every writer takes the same [`WriteOptions`]; [`write()`] dispatches on
 //! [`OutputFormat`]. Text cells that a spreadsheet could mistake for a formula
 //! are neutralised (公式注入防护) in CSV and XLSX, see [`neutralize_formula`].
 
