@@ -220,11 +220,12 @@ fn check_file(
             }
         }
     };
+    let cells = review::CellIndex::new(&table);
     let findings = review::review(&table, profile)
         .into_iter()
         .filter(|f| f.severity >= min)
         .map(|f| {
-            let snippet = snippet(&table, &f);
+            let snippet = snippet(&table, &cells, &f);
             Shown {
                 finding: f,
                 snippet,
@@ -245,9 +246,9 @@ const CONTEXT_CHARS: usize = 24;
 const MAX_SPAN_CHARS: usize = 60;
 
 /// The cell text around a finding's span (a window, so long goal texts stay readable).
-fn snippet(table: &Table, f: &Finding) -> Option<Snippet> {
+fn snippet(table: &Table, cells: &review::CellIndex<'_>, f: &Finding) -> Option<Snippet> {
     let (row, col) = (f.location.row?, f.location.col?);
-    let text = review::cell_text(table, row, col)?;
+    let text = cells.text(row, col)?;
     if text.is_empty() {
         return None;
     }

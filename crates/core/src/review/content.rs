@@ -134,7 +134,7 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
 }
 
 fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
-    let label = ind_label(p, i);
+    let label = super::Label(p, i);
     let name = i.name.as_str();
     // input-as-output
     const INPUTS: [&str; 14] = [

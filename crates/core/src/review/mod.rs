@@ -149,49 +149,68 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
 }
 
 /// The text of a cell as the model holds it (name, amount, goal or
-/// indicator cell), for showing a finding in context.
+/// indicator cell), for showing a finding in context. Linear in the table;
+/// for many look-ups build a [`CellIndex`] once.
 pub fn cell_text(table: &Table, row: u32, col: u32) -> Option<String> {
-    let field = field_at(table, col)?;
-    let amount = |f: &crate::model::Funding| -> Option<String> {
-        let v = match field {
-            Field::Total => f.total,
-            Field::FiscalAppropriation => f.fiscal_appropriation,
-            Field::SpecialAccount => f.special_account,
-            Field::OtherFunds => f.other_funds,
-            _ => return None,
-        };
-        Some(v.map(|d| d.to_string()).unwrap_or_default())
-    };
-    if let Some(gt) = &table.grand_total {
-        if gt.origin.row == row {
-            return match field {
-                Field::ProjectName | Field::UnitName => Some(gt.label.clone()),
-                _ => amount(&gt.funding),
-            };
+    CellIndex::new(table).text(row, col)
+}
+
+/// What sits on a source row.
+#[derive(Clone, Copy)]
+enum RowRef<'a> {
+    Amounts(&'a crate::model::AmountRow),
+    Project(&'a Project),
+}
+
+/// Row → model lookup, built once per table: [`CellIndex::text`] is O(1).
+pub struct CellIndex<'a> {
+    table: &'a Table,
+    rows: std::collections::HashMap<u32, RowRef<'a>>,
+}
+
+impl<'a> CellIndex<'a> {
+    pub fn new(table: &'a Table) -> Self {
+        let mut rows = std::collections::HashMap::new();
+        if let Some(gt) = &table.grand_total {
+            rows.entry(gt.origin.row).or_insert(RowRef::Amounts(gt));
         }
+        for u in &table.units {
+            if let Some(st) = &u.stated {
+                rows.entry(st.origin.row).or_insert(RowRef::Amounts(st));
+            }
+            for p in &u.projects {
+                rows.entry(p.origin.row).or_insert(RowRef::Project(p));
+            }
+        }
+        CellIndex { table, rows }
     }
-    for u in &table.units {
-        if let Some(st) = &u.stated {
-            if st.origin.row == row {
-                return match field {
-                    Field::ProjectName | Field::UnitName => Some(st.label.clone()),
-                    _ => amount(&st.funding),
-                };
-            }
-        }
-        for p in &u.projects {
-            if p.origin.row != row {
-                continue;
-            }
-            return match field {
+
+    /// The text of the cell at (row, col), if the model holds it.
+    pub fn text(&self, row: u32, col: u32) -> Option<String> {
+        let field = field_at(self.table, col)?;
+        let amount = |f: &crate::model::Funding| -> Option<String> {
+            let v = match field {
+                Field::Total => f.total,
+                Field::FiscalAppropriation => f.fiscal_appropriation,
+                Field::SpecialAccount => f.special_account,
+                Field::OtherFunds => f.other_funds,
+                _ => return None,
+            };
+            Some(v.map(|d| d.to_string()).unwrap_or_default())
+        };
+        match *self.rows.get(&row)? {
+            RowRef::Amounts(r) => match field {
+                Field::ProjectName | Field::UnitName => Some(r.label.clone()),
+                _ => amount(&r.funding),
+            },
+            RowRef::Project(p) => match field {
                 Field::ProjectName => Some(p.name.clone()),
                 Field::Goal => p.goal.clone(),
                 Field::IndicatorCell => p.indicator_cell.clone(),
                 _ => amount(&p.funding),
-            };
+            },
         }
     }
-    None
 }
 
 /// Which field a column holds: from the header, else the one-cell layout's order.
@@ -263,9 +282,7 @@ impl Sink<'_> {
         if !self.profile.enabled(id) {
             return;
         }
-        let (help, help_en) = catalogue::rule(id)
-            .map(|r| split_bilingual(r.fix))
-            .unwrap_or_default();
+        let (help, help_en) = help_texts(id);
         self.out.push(Finding {
             rule: id.to_string(),
             severity: self.profile.severity(id, sev),
@@ -276,6 +293,19 @@ impl Sink<'_> {
             help_en,
         });
     }
+}
+
+/// The (Chinese, English) fix of a rule, split once per process.
+fn help_texts(id: &str) -> (String, String) {
+    static CACHE: std::sync::OnceLock<std::collections::HashMap<&'static str, (String, String)>> =
+        std::sync::OnceLock::new();
+    let map = CACHE.get_or_init(|| {
+        RULES
+            .iter()
+            .map(|r| (r.id, split_bilingual(r.fix)))
+            .collect()
+    });
+    map.get(id).cloned().unwrap_or_default()
 }
 
 /// Split a catalogue text `中文。 English.` where a space and an ASCII capital
@@ -342,11 +372,21 @@ pub(crate) fn projects(table: &Table) -> impl Iterator<Item = (usize, &Project)>
     table.projects().enumerate()
 }
 
-/// A short label for an indicator in messages: `P3-4「名称」`.
+/// A short label for an indicator in messages: `「项目」第3项「名称」`.
 pub(crate) fn ind_label(p: &Project, i: &Indicator) -> String {
-    match i.seq {
-        Some(s) => format!("「{}」第{}项「{}」", p.name, s, i.name),
-        None => format!("「{}」的「{}」", p.name, i.name),
+    Label(p, i).to_string()
+}
+
+/// [`ind_label`] without allocating: formatted only when a message is built.
+pub(crate) struct Label<'a>(pub &'a Project, pub &'a Indicator);
+
+impl std::fmt::Display for Label<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (p, i) = (self.0, self.1);
+        match i.seq {
+            Some(s) => write!(f, "「{}」第{}项「{}」", p.name, s, i.name),
+            None => write!(f, "「{}」的「{}」", p.name, i.name),
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! separators, value notation, units, percentages, placeholders.
 
 use super::text::{norm_unit, unit_of};
-use super::{ind_label, indicator_loc, project_loc, projects, value_loc, Sink};
+use super::{indicator_loc, project_loc, projects, value_loc, Sink};
 use crate::model::{Category, Field, Target};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -68,7 +68,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
         let one_cell = p.indicator_cell.is_some();
         let last = p.indicators.len().saturating_sub(1);
         for (k, i) in p.indicators.iter().enumerate() {
-            let label = ind_label(p, i);
+            let label = super::Label(p, i);
             if i.category == Category::Unknown {
                 s.emit(
                     "level-unknown",
@@ -158,7 +158,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
                 let key = i.name.trim();
                 match units_by_name.get(key) {
                     None => {
-                        units_by_name.insert(key, (u, label.clone()));
+                        units_by_name.insert(key, (u, label.to_string()));
                     }
                     Some((first, first_label)) if *first != u => {
                         let (first, first_label) = (first.clone(), first_label.clone());
@@ -188,7 +188,7 @@ fn name_unit(
     p: &crate::model::Project,
     i: &crate::model::Indicator,
     unit: &str,
-    label: &str,
+    label: &super::Label<'_>,
 ) {
     let n = i.name.as_str();
     let problem = if n.contains("人数") && unit == "人次" {
@@ -217,7 +217,7 @@ fn percent(
     i: &crate::model::Indicator,
     value: Decimal,
     hi: Option<Decimal>,
-    label: &str,
+    label: &super::Label<'_>,
 ) {
     const GROWTH: [&str; 5] = ["增长", "增幅", "增速", "提高", "提升"];
     if GROWTH.iter().any(|k| i.name.contains(k)) {
@@ -260,7 +260,7 @@ fn ocr_percent(
     pi: usize,
     p: &crate::model::Project,
     i: &crate::model::Indicator,
-    label: &str,
+    label: &super::Label<'_>,
 ) {
     if ocr_like(i) {
         s.emit(
@@ -277,7 +277,7 @@ fn placeholder(
     pi: usize,
     p: &crate::model::Project,
     i: &crate::model::Indicator,
-    label: &str,
+    label: &super::Label<'_>,
 ) {
     let raw = i.raw_value.trim();
     let upper = raw.to_uppercase();

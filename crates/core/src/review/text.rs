@@ -121,6 +121,9 @@ pub(super) fn mask_numbers(s: &str) -> String {
 
 /// Whether text speaks of several years (`三年内`, `到2025年`, `2024-2026年`).
 pub(super) fn long_term(s: &str) -> bool {
+    if !s.contains('年') && !s.contains("长期") {
+        return false;
+    }
     const MULTI: [&str; 9] = [
         "两年内",
         "二年内",
