@@ -1,9 +1,10 @@
 //! Grid → [`Table`]: layout detection by header names and hierarchy inference.
 //!
-//! Steps: find the header by its names ([`header`]), read the lines above it
-//! ([`preamble`]), turn the data rows into items for the layout family
-//! ([`rows`]), infer 合计 → 单位 → 项目 ([`hierarchy`]), then parse the one-cell
-//! 绩效指标 texts with the grammar (in parallel for large tables).
+//! Steps: find the header by its names (`header.rs`; a key–value 申报表 form
+//! falls back to `layout_form.rs`), read the lines above it (`preamble.rs`),
+//! turn the data rows into items for the layout family (`rows.rs`), infer
+//! 合计 → 单位 → 项目 (`hierarchy.rs`), then parse the one-cell 绩效指标 texts
+//! with the grammar (in parallel for large tables).
 
 #[path = "header.rs"]
 mod header;
