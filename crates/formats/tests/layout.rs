@@ -909,3 +909,41 @@ fn random_grids_never_panic() {
         let _ = build_table(&g, source("fuzz.tsv"));
     }
 }
+
+#[test]
+fn serial_column_total_and_footer_lines() {
+    let mut text = String::new();
+    for (i, line) in SAMPLE.split('\n').enumerate() {
+        let n = i + 1;
+        if n < 9 {
+            text.push_str(line);
+        } else if n == 9 {
+            text.push_str(&format!("序号\t{line}"));
+        } else if n == 10 {
+            text.push_str(&format!("合计\t{}", line.replacen("合计", "", 1)));
+        } else {
+            text.push_str(&format!("{}\t{line}", n - 10));
+        }
+        text.push('\n');
+    }
+    text.push_str("填报人：张三\t\t\t联系电话：020-12345678");
+    let t = build(&text, "serial.tsv");
+    assert_eq!(t.column_of(Field::ProjectName), Some(2));
+    let total = t.grand_total.as_ref().expect("合计 in the 序号 column");
+    assert_eq!(total.label, "合计");
+    assert_eq!(
+        total.funding.total.map(|d| d.to_string()).as_deref(),
+        Some("552.50")
+    );
+    assert_eq!(t.units.len(), 2);
+    assert_eq!(t.projects().count(), 8);
+    assert_eq!(t.indicators().count(), 29);
+    let c = codes(&t);
+    assert!(c.contains(&"column-unknown"), "{c:?}");
+    let note = t
+        .notices
+        .iter()
+        .find(|n| n.code == "row-note")
+        .expect("footer");
+    assert_eq!(note.origin.map(|o| o.row), Some(21));
+}

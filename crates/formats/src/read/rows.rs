@@ -167,6 +167,46 @@ impl Reader<'_> {
             .any(|c| self.layout.field(c).is_some() && !v.cell(c).0.trim().is_empty())
     }
 
+    /// The first non-blank cell of the row (for 合计 in a 序号 column, notes, messages).
+    fn first_text<'r>(&self, v: &View<'r, '_>) -> &'r str {
+        (0..self.layout.ncols.max(v.row.cells.len() + v.shift))
+            .map(|c| v.cell(c).0.trim())
+            .find(|t| !t.is_empty())
+            .unwrap_or("")
+    }
+
+    /// A footer or note line (`注：…`, `填报人：…`) rather than a table row.
+    fn note(&self, v: &View<'_, '_>, r: u32) -> Option<Notice> {
+        const PREFIXES: [&str; 14] = [
+            "注：",
+            "注:",
+            "说明：",
+            "说明:",
+            "备注：",
+            "备注:",
+            "填报人",
+            "审核人",
+            "负责人",
+            "联系人",
+            "联系电话",
+            "填报日期",
+            "制表",
+            "财务负责人",
+        ];
+        let first = self.first_text(v);
+        if !PREFIXES.iter().any(|p| first.starts_with(p)) {
+            return None;
+        }
+        let short: String = first.chars().take(30).collect();
+        Some(Notice {
+            origin: Some(Origin::new(r, 0)),
+            code: "row-note".into(),
+            message: format!(
+                "第{r}行：「{short}」是表外说明或签字栏，未读入 (note or signature line skipped)"
+            ),
+        })
+    }
+
     fn unplaced(&self, row: &GridRow<'_>, why: &str) -> Notice {
         let first = row
             .cells
@@ -204,11 +244,19 @@ impl Reader<'_> {
             }
             self.check_extra(row, 0)?;
             let v = View { row, shift: 0 };
-            if !self.has_known(&v) {
+            if let Some(n) = self.note(&v, row.number) {
+                notices.push(n);
+                continue;
+            }
+            let first = self.first_text(&v);
+            let mut label = v.text(name_col).trim();
+            if label.is_empty() && is_total_label(first) {
+                // 合计 written in a 序号 column left of the name.
+                label = first;
+            } else if !self.has_known(&v) {
                 notices.push(self.unplaced(row, "内容只在未识别的列中"));
                 continue;
             }
-            let label = v.text(name_col).trim();
             let (funding, _) = self.funding(&v)?;
             let origin = Origin::new(row.number, name_col.map_or(1, col1));
             if let Some(u) = non_blank(v.text(unit_col)) {
@@ -380,12 +428,20 @@ impl Reader<'_> {
             self.check_extra(row, shift)?;
             let v = View { row, shift };
             let r = row.number;
-            if !self.has_known(&v) {
+            if let Some(n) = self.note(&v, r) {
+                notices.push(n);
+                continue;
+            }
+            let first = self.first_text(&v);
+            let mut u_text = v.text(unit_col).trim();
+            let p_text = v.text(proj_col).trim();
+            if u_text.is_empty() && p_text.is_empty() && is_total_label(first) {
+                // 合计 written in a 序号 column left of the names.
+                u_text = first;
+            } else if !self.has_known(&v) {
                 notices.push(self.unplaced(row, "内容只在未识别的列中"));
                 continue;
             }
-            let u_text = v.text(unit_col).trim();
-            let p_text = v.text(proj_col).trim();
             let (funding, amount_merged) = self.funding(&v)?;
             let has_money = funding.columns().iter().any(|(_, d)| d.is_some());
             let goal = goal_col
