@@ -438,8 +438,8 @@ pub enum Target {
     Quantitative(Quantity),
     /// 定性: the wording (`效果明显`, `按计划实施` …).
     Qualitative { text: String },
-    /// 优/良/中/差 graded targets.
-    Graded(Grades),
+    /// 优/良/中/差 graded targets (boxed: rare, and four quantities would make every target large).
+    Graded(Box<Grades>),
     /// The value cell was empty.
     Missing,
 }

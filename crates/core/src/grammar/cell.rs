@@ -33,6 +33,7 @@ use super::category::{parse_category, ITEM_LEVELS};
 use super::value::{is_ws, parse_value};
 use super::{CellProblem, ParsedCell};
 use crate::model::{Category, Indicator, Origin, Span, Target};
+use std::sync::OnceLock;
 
 /// The canonical name/value marker.
 pub(crate) const VALUE_MARKER: &str = "，年度指标值：";
@@ -170,7 +171,9 @@ fn find_starts(cell: &str) -> Vec<Start> {
 /// Where the name ends and the value begins inside an item body
 /// (offsets relative to the body), and whether the marker is canonical.
 fn find_marker(body: &str) -> Option<(usize, usize, bool)> {
-    if let Some(i) = memchr::memmem::find(body.as_bytes(), VALUE_MARKER.as_bytes()) {
+    static MARKER: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let marker = MARKER.get_or_init(|| memchr::memmem::Finder::new(VALUE_MARKER.as_bytes()));
+    if let Some(i) = marker.find(body.as_bytes()) {
         return Some((i, i + VALUE_MARKER.len(), true));
     }
     const KEY: &str = "指标值";

@@ -85,6 +85,32 @@ pub(crate) fn is_op_symbol_char(c: char) -> bool {
 
 /// The comparator a text ends with, and its spelling (`维持时效 ≥` → `≥`).
 pub(crate) fn prefix_op_at_end(text: &str) -> Option<(&'static str, Comparator)> {
+    // fast exit: every spelling ends in one of these characters
+    let last = text.chars().next_back()?;
+    if !matches!(
+        last,
+        '于' | '少'
+            | '到'
+            | '多'
+            | '过'
+            | '足'
+            | '满'
+            | '在'
+            | '='
+            | '＝'
+            | '≥'
+            | '≧'
+            | '⩾'
+            | '≤'
+            | '≦'
+            | '⩽'
+            | '>'
+            | '<'
+            | '＞'
+            | '＜'
+    ) {
+        return None;
+    }
     PREFIX_OPS
         .iter()
         .find(|(spelling, _)| text.ends_with(spelling))
@@ -93,6 +119,9 @@ pub(crate) fn prefix_op_at_end(text: &str) -> Option<(&'static str, Comparator)>
 
 /// The suffix comparator a text ends with (`人次以上` → `以上`).
 pub(crate) fn suffix_op_at_end(text: &str) -> Option<(&'static str, Comparator)> {
+    if !text.ends_with(['上', '内', '下']) {
+        return None;
+    }
     SUFFIX_OPS
         .iter()
         .find(|(spelling, _)| text.ends_with(spelling))
@@ -151,6 +180,28 @@ mod tests {
                     "`{later}` shadowed by `{earlier}`"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn fast_exits_cover_every_spelling() {
+        for (spelling, op) in PREFIX_OPS {
+            assert_eq!(
+                prefix_op_at_end(spelling),
+                Some((*spelling, *op)),
+                "{spelling}"
+            );
+            assert_eq!(
+                prefix_op_at_end(&format!("标签{spelling}")).map(|x| x.0),
+                Some(*spelling)
+            );
+        }
+        for (spelling, op) in SUFFIX_OPS {
+            assert_eq!(
+                suffix_op_at_end(spelling),
+                Some((*spelling, *op)),
+                "{spelling}"
+            );
         }
     }
 

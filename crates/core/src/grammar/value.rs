@@ -157,6 +157,10 @@ fn to_decimal(text: &str, negative: bool) -> Option<Decimal> {
 }
 
 fn is_unit_char(c: char) -> bool {
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        // CJK Unified Ideographs: the common case, without the Unicode table lookup
+        return !matches!(c, '前' | '底' | '末');
+    }
     c.is_alphabetic() && !is_digit(c) && !matches!(c, '前' | '底' | '末') && !is_op_symbol_char(c)
         || matches!(
             c,
@@ -230,7 +234,7 @@ fn has_bad_label_char(label: &str) -> bool {
     label
         .chars()
         .any(|c| is_op_symbol_char(c) || matches!(c, '，' | ',' | '；' | ';' | '。' | '%' | '％'))
-        || label.ends_with(|c: char| matches!(c, '-' | '－' | '—' | '–' | '～' | '~' | '〜'))
+        || label.ends_with(['-', '－', '—', '–', '～', '~', '〜'])
 }
 
 /// A quantity with optional label, or `None` when the text is not one.
@@ -403,7 +407,7 @@ fn parse_graded(t: &str) -> Option<ParsedValue> {
     };
     Some(ParsedValue {
         label,
-        target: Target::Graded(grades),
+        target: Target::Graded(Box::new(grades)),
     })
 }
 
