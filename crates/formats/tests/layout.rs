@@ -947,3 +947,20 @@ fn serial_column_total_and_footer_lines() {
         .expect("footer");
     assert_eq!(note.origin.map(|o| o.row), Some(21));
 }
+
+#[test]
+fn indicator_column_beside_levels_names_the_indicator() {
+    let text = "单位：万元
+项目名称\t合计\t绩效目标\t绩效指标\t一级指标\t二级指标\t绩效标准\t当年预期实现值
+道路养护经费\t100.00\t保障道路通行\t养护里程\t产出指标\t数量指标\t计划标准\t≥120公里
+\t\t\t路面完好率\t产出指标\t质量指标\t行业标准\t≥95%";
+    let t = build(text, "ezhou.tsv");
+    assert_eq!(t.layout, LayoutFamily::RowPerIndicator);
+    assert_eq!(t.column_of(Field::IndicatorName), Some(4));
+    assert_eq!(t.column_of(Field::IndicatorCell), None);
+    assert_eq!(t.column_of(Field::TargetValue), Some(8));
+    let p = t.projects().next().expect("project");
+    let names: Vec<&str> = p.indicators.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, vec!["养护里程", "路面完好率"]);
+    assert!(codes(&t).contains(&"column-unknown"));
+}

@@ -393,6 +393,7 @@ fn finish(
     } else {
         LayoutFamily::OneCell
     };
+    let has_name3 = slots.iter().any(|s| s.field == Some(Field::IndicatorName));
     let header_row = grid.rows.get(last).map_or(0, |r| r.number);
     let mut cols = [None; FIELD_COUNT];
     let mut field_at = vec![None; ncols];
@@ -402,8 +403,13 @@ fn finish(
     for (c, slot) in slots.iter().enumerate() {
         headers.push(slot.header.clone());
         let col1 = u32::try_from(c + 1).unwrap_or(u32::MAX);
-        match slot.field {
-            // In a row-per-indicator layout `绩效指标` is a group label, not a column.
+        let field = match slot.field {
+            // Beside 一级/二级 without a 三级 column (Hubei 鄂州), `绩效指标` names the indicator.
+            Some(Field::IndicatorCell) if row_family && !has_name3 => Some(Field::IndicatorName),
+            f => f,
+        };
+        match field {
+            // Otherwise, in a row-per-indicator layout `绩效指标` is a group label, not a column.
             Some(Field::IndicatorCell) if row_family => {}
             Some(f) if cols[field_index(f)].is_none() => {
                 cols[field_index(f)] = Some(c);
