@@ -245,6 +245,7 @@ fn units() {
     );
     check("1 人 / 年", None, None, "1", Some("人/年"));
     check("2元／人", None, None, "2", Some("元/人"));
+    check("≤5ｋｍ", Some(Comparator::Le), Some("≤"), "5", Some("km"));
     check(
         "不低于百分之90",
         Some(Comparator::Ge),

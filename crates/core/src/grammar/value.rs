@@ -19,9 +19,11 @@
 //!   prefix deciding the comparator. A range takes no comparator.
 //! - The unit is what follows the number: letters (Han or Latin) and
 //!   `% ％ / ／ ‰ ℃ ° ㎡ ² ³ ·`, at most 8 characters, no digits, no
-//!   punctuation, and no deadline marker (`前 底 末`). `％`/`百分比` → `%`,
-//!   `／` → `/`, spaces removed. Anything else after the number (`12月底前`,
-//!   `100%完成`) makes the value qualitative.
+//!   punctuation, no deadline marker (`前 底 末`), no second suffix
+//!   comparator, and a percent sign only on its own. `％`/`百分比` → `%`,
+//!   `／` → `/`, full-width Latin → ASCII, spaces removed ([`normalize_unit`]).
+//!   Anything else after the number (`12月底前`, `100%完成`) makes the value
+//!   qualitative.
 //! - The label is the text before the comparator/number (`发布新媒体推送`),
 //!   trimmed, without a trailing `：`. A label holding comparator symbols, `%`,
 //!   `，,；;。` or ending in a dash makes the value qualitative
@@ -168,7 +170,8 @@ fn is_unit_char(c: char) -> bool {
         )
 }
 
-/// Normalise a unit of measure: `％`/`百分比` → `%`, `／` → `/`, spaces removed.
+/// Normalise a unit of measure: `％`/`百分比` → `%`, `／` → `/`, full-width
+/// Latin letters → ASCII, spaces removed.
 pub fn normalize_unit(raw: &str) -> String {
     let t = trim_ws(raw);
     if t == "百分比" || t == "％" {
@@ -179,6 +182,10 @@ pub fn normalize_unit(raw: &str) -> String {
         match c {
             '％' => out.push('%'),
             '／' => out.push('/'),
+            // full-width Latin letters (ｋｍ → km), as the targeted NFKC of GUIDE §3.9
+            'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                out.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c));
+            }
             c if is_ws(c) => {}
             c => out.push(c),
         }
