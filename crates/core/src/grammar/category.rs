@@ -4,9 +4,9 @@ use crate::model::Category;
 use rust_decimal::Decimal;
 
 /// 一级 names accepted at an item start of the one-cell form
-/// (`N-产出指标：…`). Each is also a synonym in [`lookup`].
+/// (`N-产出指标：…`). Each is also a synonym of [`parse_category`].
 /// No entry is a prefix of another, so the match at a position is unique.
-pub(crate) const ITEM_LEVELS: &[&str] = &[
+pub const ITEM_LEVELS: &[&str] = &[
     "产出指标",
     "效益指标",
     "满意度指标",

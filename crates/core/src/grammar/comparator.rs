@@ -7,7 +7,7 @@
 use crate::model::{Comparator, Direction};
 
 /// Comparators written before the number (`≥95%`, `不低于90%`, `维持时效 ≥1 年`).
-pub(crate) const PREFIX_OPS: &[(&str, Comparator)] = &[
+pub const PREFIX_OPS: &[(&str, Comparator)] = &[
     // words, longest first
     ("大于或等于", Comparator::Ge),
     ("小于或等于", Comparator::Le),
@@ -63,7 +63,7 @@ pub(crate) const PREFIX_OPS: &[(&str, Comparator)] = &[
 
 /// Comparators written after the number and unit (`100人次以上`, `90万元以内`).
 /// Chinese law counts 以上/以下/以内 as inclusive, hence `Ge`/`Le`.
-pub(crate) const SUFFIX_OPS: &[(&str, Comparator)] = &[
+pub const SUFFIX_OPS: &[(&str, Comparator)] = &[
     ("及以上", Comparator::Ge),
     ("以上", Comparator::Ge),
     ("以内", Comparator::Le),
@@ -73,7 +73,7 @@ pub(crate) const SUFFIX_OPS: &[(&str, Comparator)] = &[
 ];
 
 /// Separators of a range target (`80-90%`, `80～90%`, `80至90%`).
-pub(crate) const RANGE_SEPS: &[&str] = &["——", "-", "－", "～", "~", "〜", "—", "–", "至", "到"];
+pub const RANGE_SEPS: &[&str] = &["——", "-", "－", "～", "~", "〜", "—", "–", "至", "到"];
 
 /// Characters that belong to comparator symbols; a value label never contains them.
 pub(crate) fn is_op_symbol_char(c: char) -> bool {
