@@ -214,6 +214,16 @@ pub fn password(file: &str) -> Error {
 impl<'b> Workbook<'b> {
     /// Open `bytes` as `kind`. Zip kinds should have passed [`inspect_zip`].
     pub fn open(file: &str, bytes: &'b [u8], kind: WorkbookKind, limits: &Limits) -> Result<Self> {
+        std::panic::catch_unwind(|| Self::open_inner(file, bytes, kind, limits))
+            .unwrap_or_else(|_| Err(corrupt(file, "文件结构异常 (malformed file structure)")))
+    }
+
+    fn open_inner(
+        file: &str,
+        bytes: &'b [u8],
+        kind: WorkbookKind,
+        limits: &Limits,
+    ) -> Result<Self> {
         let cur = Cursor::new(bytes);
         let inner = match kind {
             WorkbookKind::Xlsx => {
@@ -247,7 +257,22 @@ impl<'b> Workbook<'b> {
     }
 
     /// Read one sheet into a grid.
+    ///
+    /// calamine can panic on damaged files (seen on byte-flipped XLS); the
+    /// panic is caught here and reported as a damaged file.
     pub fn sheet(&mut self, sheet: &str) -> Result<SheetGrid> {
+        let file = self.file.clone();
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.sheet_inner(sheet)))
+            .unwrap_or_else(|_| {
+                Err(sheet_err(
+                    &file,
+                    sheet,
+                    "文件结构异常 (malformed file structure)",
+                ))
+            })
+    }
+
+    fn sheet_inner(&mut self, sheet: &str) -> Result<SheetGrid> {
         let mut cells: Vec<(u32, u32, String)> = Vec::new();
         let mut notices = Vec::new();
         let merges: Vec<Dimensions> = match &mut self.inner {
@@ -645,6 +670,13 @@ pub fn format_number(v: f64, fmt: NumFmt) -> String {
         NumFmt::Fixed { percent: true, .. } => (v * 100.0, true),
         _ => (v, false),
     };
+    if v != 0.0 && !(1e-9..1e21).contains(&v.abs()) {
+        // Excel shows such magnitudes in scientific notation too.
+        let s = format!("{v:.14e}");
+        let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+        let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+        return format!("{mantissa}E{exp}");
+    }
     let Ok(d) = Decimal::from_scientific(&format!("{v:.14e}")) else {
         // Beyond Decimal's range: Rust's shortest round-trip form.
         return v.to_string();
@@ -694,9 +726,11 @@ mod tests {
         assert_eq!(format_number(158.0, NumFmt::General), "158");
         assert_eq!(format_number(-0.0, NumFmt::General), "0");
         assert_eq!(
-            format_number(1e30, NumFmt::General),
-            "1000000000000000000000000000000"
+            format_number(1e20, NumFmt::General),
+            "100000000000000000000"
         );
+        assert_eq!(format_number(1e30, NumFmt::General), "1E30");
+        assert_eq!(format_number(-1.5e-20, NumFmt::General), "-1.5E-20");
         let two = NumFmt::parse("0.00");
         assert_eq!(format_number(552.5, two), "552.50");
         assert_eq!(format_number(158.0, two), "158.00");
