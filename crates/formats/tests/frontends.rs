@@ -595,3 +595,37 @@ fn damaged_fixtures_never_panic() {
         }
     }
 }
+
+// ---------------------------------------------------------------- PDF (experimental)
+
+#[test]
+fn pdf_layout_text_and_missing_pdftotext() {
+    use read::pdf::{self, PdfText};
+    let raw = bytes("fe-haizhu.pdf");
+    assert_eq!(read::sniff("x.bin", &raw), read::Sniffed::Pdf);
+    // Without the program: a clear message naming the file, never a panic.
+    let o = ReadOptions {
+        pdftotext: Some("/nonexistent/pdftotext".into()),
+        ..ReadOptions::default()
+    };
+    let err = read::read_bytes("表.pdf", &raw, &o).unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("表.pdf") && msg.contains("poppler-utils"),
+        "{msg}"
+    );
+    // With it (skipped where poppler-utils is not installed).
+    let backend = pdf::Pdftotext::default();
+    match backend.pdf_to_text("fe-haizhu.pdf", &raw) {
+        Ok(text) => {
+            let g = pdf::layout_grid(&text);
+            let total = g.rows.iter().find(|r| r.text(0) == "合计").unwrap();
+            assert!(total.cells.iter().any(|c| c.text.contains("552.50")));
+            // The whole read either works or says why, naming the file.
+            if let Err(e) = read::read_bytes("表.pdf", &raw, &opts()) {
+                assert!(e.to_string().contains("表.pdf"), "{e}");
+            }
+        }
+        Err(e) => assert!(e.to_string().contains("pdftotext"), "{e}"),
+    }
+}

@@ -18,6 +18,7 @@ pub mod decode;
 pub mod delimited;
 pub mod html;
 pub mod limits;
+pub mod pdf;
 pub mod workbook;
 
 pub use limits::Limits;
@@ -25,7 +26,7 @@ pub use limits::Limits;
 use crate::error::{Error, Location, Result};
 use jixiao_core::{SourceInfo, Table};
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use workbook::{Workbook, WorkbookKind};
 
 /// Options a user can set on the command line.
@@ -37,6 +38,8 @@ pub struct ReadOptions {
     pub sheet: Option<String>,
     /// Safety bounds (file size, decompressed size, cells).
     pub limits: Limits,
+    /// The `pdftotext` program for PDF input (default: `pdftotext` on `PATH`).
+    pub pdftotext: Option<PathBuf>,
 }
 
 /// What the content looks like, before decoding.
@@ -48,6 +51,8 @@ pub enum Sniffed {
     Cfb,
     /// Markup: starts with `<` after BOM/whitespace and holds `<table`, or named `.htm[l]`.
     Html,
+    /// `%PDF-`: text via `pdftotext -layout` (experimental, see [`pdf`]).
+    Pdf,
     /// Anything else: delimited text.
     Text,
 }
@@ -68,6 +73,9 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Sniffed {
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Sniffed::Cfb;
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Sniffed::Pdf;
     }
     let head = bytes.get(..bytes.len().min(64 * 1024)).unwrap_or(bytes);
     if looks_like_html(head) || matches!(extension(name).as_str(), "html" | "htm" | "xhtml") {
@@ -163,6 +171,7 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table>
             )?;
             read_html(name, &decoded, opts)
         }
+        Sniffed::Pdf => read_pdf(name, bytes, opts),
         Sniffed::Text => {
             let decoded = decode::decode(name, bytes, opts.encoding.as_deref(), None)?;
             let head = decoded.text.get(..decoded.text.len().min(64 * 1024));
@@ -236,6 +245,33 @@ fn read_html(name: &str, decoded: &decode::Decoded<'_>, opts: &ReadOptions) -> R
         failures,
         "请检查网页中的表头",
     ))
+}
+
+fn read_pdf(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
+    use pdf::PdfText;
+    let backend = pdf::Pdftotext {
+        program: opts
+            .pdftotext
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("pdftotext")),
+    };
+    let text = backend.pdf_to_text(name, bytes)?;
+    let grid = pdf::layout_grid(&text);
+    let source = SourceInfo {
+        path: name.to_string(),
+        format: "pdf".to_string(),
+        encoding: Some("UTF-8".to_string()),
+        encoding_source: Some("pdftotext".to_string()),
+        ..SourceInfo::default()
+    };
+    build::build_table(&grid, source).map_err(|e| {
+        Error::invalid(
+            loc(name),
+            format!("PDF 的版式文本中找不到可识别的表格 (no recognisable table in the PDF's layout text): {e}"),
+            "PDF 读取是实验性的，跨行单元格无法还原；请改用该表的 XLSX/HTML 版本 \
+             (PDF reading is experimental; use the XLSX/HTML edition)",
+        )
+    })
 }
 
 fn none_recognised(name: &str, what: &str, failures: Vec<String>, hint: &str) -> Error {
