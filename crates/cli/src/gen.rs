@@ -157,6 +157,9 @@ const GOAL_PHRASES: &[&str] = &[
     "保障项目按计划实施，资金使用规范高效",
     "为辖区内{n}名困难群众提供帮扶服务",
     "持续提升服务质量和群众满意度",
+    "围绕辖区重点人群需求，整合社会组织、志愿者和专业社工等多方资源，开展个案辅导、小组活动和社区宣传，形成常态化服务机制",
+    "加强项目过程管理和绩效跟踪，按季度开展督导评估，及时发现并整改存在问题，确保各项任务按期保质完成",
+    "通过线上线下相结合的方式开展政策宣传{n}次，提高群众对相关政策的知晓率和参与度，营造良好社会氛围",
 ];
 
 struct Project {
@@ -305,7 +308,7 @@ fn gen_project(rng: &mut Rng, year: u32, idx: usize) -> Project {
     };
     let fiscal_fen = amount_fen - other_fen;
     let mut goal = String::new();
-    let n_goals = 1 + rng.below(3);
+    let n_goals = 2 + rng.below(4);
     for g in 0..n_goals {
         let phrase = rng
             .pick(GOAL_PHRASES)
