@@ -20,6 +20,7 @@ pub mod html;
 pub mod limits;
 pub mod pdf;
 pub mod workbook;
+pub mod xls_guard;
 
 pub use limits::Limits;
 
@@ -160,6 +161,7 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table>
             if workbook::is_encrypted_ooxml(bytes) {
                 return Err(workbook::password(name));
             }
+            xls_guard::check_xls(name, bytes, &opts.limits)?;
             read_workbook(name, bytes, WorkbookKind::Xls, opts)
         }
         Sniffed::Html => {
@@ -293,7 +295,10 @@ pub fn sheet_grid(
 ) -> Result<(String, workbook::SheetGrid)> {
     let kind = match sniff(name, bytes) {
         Sniffed::Zip => workbook::inspect_zip(name, bytes, limits)?,
-        Sniffed::Cfb => WorkbookKind::Xls,
+        Sniffed::Cfb => {
+            xls_guard::check_xls(name, bytes, limits)?;
+            WorkbookKind::Xls
+        }
         _ => {
             return Err(Error::invalid(
                 loc(name),
