@@ -297,6 +297,39 @@ fn xls_from_libreoffice_merges_and_numbers() {
     assert_eq!(g.rows[4].text(3), "0.3");
 }
 
+#[test]
+fn ods_values_without_merges() {
+    let raw = bytes("fe-haizhu.ods");
+    assert_eq!(read::sniff("x", &raw), read::Sniffed::Zip);
+    let (_, sg) =
+        read::sheet_grid("fe-haizhu.ods", &raw, Some("合并"), &Limits::default()).unwrap();
+    let g = &sg.grid;
+    assert_eq!(g.rows[1].number, 2);
+    assert_eq!(g.rows[1].text(0), "");
+    assert_eq!(g.rows[2].text(1), "产出指标");
+    // calamine offers no merged regions for ODS: covered cells stay empty.
+    assert_eq!(g.rows[4].text(1), "");
+    assert_eq!(g.rows[2].text(3), "552.5");
+    assert_eq!(g.rows[4].text(3), "0.3");
+}
+
+#[test]
+fn html_saved_as_xls_is_read_by_content() {
+    let raw = bytes("fe-haizhu-html.xls");
+    assert_eq!(read::sniff("fe-haizhu-html.xls", &raw), read::Sniffed::Html);
+    let d = decode::decode("h.xls", &raw, None, decode::html_charset_hint(&raw)).unwrap();
+    let tables = html::html_tables("h.xls", &d.text, &Limits::default()).unwrap();
+    let biggest = &tables[0].grid;
+    let title = biggest
+        .rows
+        .iter()
+        .find(|r| r.text(0) == "项目支出绩效目标表（含转移支付项目）")
+        .unwrap();
+    // LibreOffice writes the merged title as colspan="7".
+    assert_eq!(title.cells.len(), 7);
+    assert!(title.cells[1..].iter().all(|c| c.merged));
+}
+
 fn xlsx_with_rust_xlsxwriter() -> Vec<u8> {
     use rust_xlsxwriter::{Format, Workbook};
     let mut wb = Workbook::new();
@@ -540,13 +573,15 @@ fn end_to_end_sample_and_fixtures() {
         ("fe-haizhu-gbk.html", "html", Some("GB18030")),
         ("fe-haizhu.xlsx", "xlsx", None),
         ("fe-haizhu.xls", "xls", None),
+        ("fe-haizhu.ods", "ods", None),
+        ("fe-haizhu-html.xls", "html", Some("UTF-8")),
     ] {
         let t = read::read_path(&fixture(name), &ReadOptions::default())
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_sample_table(&t);
         assert_eq!(t.source.format, format, "{name}");
         assert_eq!(t.source.encoding.as_deref(), encoding, "{name}");
-        if format == "xlsx" || format == "xls" {
+        if matches!(format, "xlsx" | "xls" | "ods") {
             assert_eq!(t.source.sheet.as_deref(), Some("绩效目标表"), "{name}");
         }
     }
