@@ -132,10 +132,10 @@ pub fn decode<'a>(
         }
         return Err(not_text(file, bytes, nul));
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        check_controls(file, text)?;
+    if let Some(text) = utf8(bytes) {
+        check_controls(file, &text)?;
         return Ok(Decoded {
-            text: Cow::Borrowed(text),
+            text,
             encoding: "UTF-8".to_string(),
             source: "utf8-valid",
         });
@@ -182,11 +182,11 @@ fn strict<'a>(
 ) -> Result<Decoded<'a>> {
     let name = encoding_name(enc);
     let text: Cow<'a, str> = if enc == UTF_8 {
-        match std::str::from_utf8(body) {
-            Ok(t) => Cow::Borrowed(t),
-            Err(e) => {
-                let good =
-                    std::str::from_utf8(body.get(..e.valid_up_to()).unwrap_or(&[])).unwrap_or("");
+        match utf8(body) {
+            Some(t) => t,
+            None => {
+                let valid = Encoding::utf8_valid_up_to(body);
+                let good = std::str::from_utf8(body.get(..valid).unwrap_or(&[])).unwrap_or("");
                 return Err(bad_bytes(file, &name, good));
             }
         }
@@ -204,6 +204,19 @@ fn strict<'a>(
         encoding: name,
         source,
     })
+}
+
+/// `bytes` as borrowed text if it is valid UTF-8. encoding_rs validates with
+/// SIMD (simdutf8, runtime-detected), several times faster than
+/// `std::str::from_utf8` on Chinese text.
+fn utf8(bytes: &[u8]) -> Option<Cow<'_, str>> {
+    if Encoding::utf8_valid_up_to(bytes) != bytes.len() {
+        return None;
+    }
+    match UTF_8.decode_without_bom_handling(bytes) {
+        (text @ Cow::Borrowed(_), false) => Some(text),
+        _ => None,
+    }
 }
 
 /// 1-based (line, column in characters) of the end of `prefix`.
