@@ -82,8 +82,11 @@ pub fn to_wan(d: Decimal, scale: MoneyScale) -> Option<Decimal> {
 }
 
 /// Tolerance for a sum of amounts printed with `decimals` places: half a unit of the last place.
+///
+/// `Decimal` holds at most 28 places; beyond 27 printed places the tolerance is the
+/// smallest representable step, never a panic.
 pub fn half_unit(decimals: u32) -> Decimal {
-    Decimal::new(5, decimals + 1)
+    Decimal::new(5, decimals.saturating_add(1).min(28))
 }
 
 #[cfg(test)]
@@ -125,5 +128,7 @@ mod tests {
     #[test]
     fn tolerance_is_half_the_last_place() {
         assert_eq!(half_unit(2), d("0.005"));
+        assert_eq!(half_unit(28), Decimal::new(5, 28));
+        assert_eq!(half_unit(u32::MAX), Decimal::new(5, 28));
     }
 }

@@ -174,6 +174,7 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table>
             read_html(name, &decoded, opts)
         }
         Sniffed::Pdf => read_pdf(name, bytes, opts),
+        Sniffed::Text if looks_like_json(bytes) => crate::write::json::read_json_named(name, bytes),
         Sniffed::Text => {
             let decoded = decode::decode(name, bytes, opts.encoding.as_deref(), None)?;
             let head = decoded.text.get(..decoded.text.len().min(64 * 1024));
@@ -185,6 +186,15 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table>
             read_text(name, &decoded, opts)
         }
     }
+}
+
+/// jixiao's canonical JSON: an object first, naming its schema near the top.
+/// Published tables never start with `{`, so this cannot steal a text table.
+fn looks_like_json(bytes: &[u8]) -> bool {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = body.iter().position(|b| !b.is_ascii_whitespace());
+    start.is_some_and(|i| body[i] == b'{')
+        && memchr::memmem::find(&body[..body.len().min(4096)], b"\"schema\"").is_some()
 }
 
 fn text_source(name: &str, format: &str, decoded: &decode::Decoded<'_>) -> SourceInfo {
