@@ -1,0 +1,260 @@
+//! The `jixiao` binary driven as a user drives it, in temporary directories.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn jixiao() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_jixiao"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+}
+
+fn sample() -> PathBuf {
+    fixture("haizhu-youth-league-2024-project-targets.txt")
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("run jixiao")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn summary(path: &Path) -> serde_json::Value {
+    let o = run(jixiao()
+        .arg("show")
+        .arg(path)
+        .args(["--summary", "--format", "json"]));
+    assert!(
+        o.status.success(),
+        "show {}: {}",
+        path.display(),
+        stderr(&o)
+    );
+    serde_json::from_slice(&o.stdout).expect("summary JSON")
+}
+
+#[test]
+fn show_prints_the_hierarchy_and_every_indicator() {
+    let o = run(jixiao().arg("show").arg(sample()));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("部门: 中国共产主义青年团广州市海珠区委员会"));
+    assert!(out.contains("合计") && out.contains("552.50"));
+    assert!(out.contains("▸ 广州市海珠区志愿者行动指导中心"));
+    assert!(out.contains("维系社会组织，志愿服务队"));
+    assert_eq!(out.matches("条指标]").count(), 8);
+    assert!(
+        !o.stderr.iter().any(|b| *b == 0x1b),
+        "no progress escape codes when not a TTY"
+    );
+}
+
+#[test]
+fn show_summary_json_counts_the_sample() {
+    let s = summary(&sample());
+    assert_eq!(s["units"], 2);
+    assert_eq!(s["projects"], 8);
+    assert_eq!(s["indicators"], 29);
+    assert_eq!(s["grand_total"], "552.50");
+    assert_eq!(s["projects_sum"], "552.50");
+}
+
+#[test]
+fn show_json_is_the_canonical_model() {
+    let o = run(jixiao()
+        .arg("show")
+        .arg(sample())
+        .args(["--format", "json"]));
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["units"][0]["projects"][0]["funding"]["total"], "158.00");
+}
+
+#[test]
+fn convert_round_trips_through_every_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let original = std::fs::read(sample()).expect("sample");
+    for ext in ["json", "csv", "xlsx", "html", "tsv"] {
+        let out = dir.path().join(format!("sample.{ext}"));
+        let o = run(jixiao().arg("convert").arg(sample()).arg("-o").arg(&out));
+        assert!(o.status.success(), "convert to {ext}: {}", stderr(&o));
+        assert!(out.exists(), "{ext} written");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+    }
+    // The text layout is the original byte for byte.
+    assert_eq!(
+        std::fs::read(dir.path().join("sample.tsv")).expect("tsv"),
+        original
+    );
+    // JSON, XLSX and HTML read back into the same table.
+    for ext in ["json", "xlsx", "html"] {
+        let s = summary(&dir.path().join(format!("sample.{ext}")));
+        assert_eq!(s["projects"], 8, "{ext}");
+        assert_eq!(s["indicators"], 29, "{ext}");
+        assert_eq!(s["grand_total"], "552.50", "{ext}");
+        assert_eq!(s["notices"], 0, "{ext} read back without assumptions");
+    }
+    // JSON → TSV reproduces the original file.
+    let o = run(jixiao()
+        .arg("convert")
+        .arg(dir.path().join("sample.json"))
+        .args(["--to", "tsv"]));
+    assert!(o.status.success());
+    assert_eq!(o.stdout, original);
+}
+
+#[test]
+fn convert_to_rows_layout_reads_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("rows.xlsx");
+    let o = run(jixiao()
+        .arg("convert")
+        .arg(sample())
+        .args(["--layout", "rows", "-o"])
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = summary(&out);
+    assert_eq!(s["projects"], 8);
+    assert_eq!(s["indicators"], 29);
+}
+
+#[test]
+fn convert_summary_as_json() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("x.csv");
+    let o = run(jixiao()
+        .arg("convert")
+        .arg(sample())
+        .arg("-o")
+        .arg(&out)
+        .args(["--format", "json"]));
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["format"], "csv");
+    assert_eq!(v["indicators"], 29);
+}
+
+#[test]
+fn every_encoding_fixture_reads_the_same() {
+    for f in [
+        "fe-haizhu-gb18030.txt",
+        "fe-haizhu-utf16le-bom.txt",
+        "fe-haizhu-utf8-bom-crlf.txt",
+        "fe-haizhu.xls",
+        "fe-haizhu.xlsx",
+        "fe-haizhu-gbk.html",
+    ] {
+        let s = summary(&fixture(f));
+        assert_eq!(s["projects"], 8, "{f}");
+        assert_eq!(s["indicators"], 29, "{f}");
+        // XLS keeps no number format in calamine, so 552.50 may read as 552.5: same value.
+        let total: rust_decimal::Decimal = s["grand_total"]
+            .as_str()
+            .unwrap_or("")
+            .parse()
+            .expect("decimal");
+        assert_eq!(total, rust_decimal::Decimal::new(55250, 2), "{f}");
+    }
+}
+
+#[test]
+fn gen_output_reads_back_in_both_families() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (layout, format, encoding) in [
+        ("one-cell", "tsv", "gbk"),
+        ("rows", "tsv", "utf-8"),
+        ("one-cell", "xlsx", "utf-8"),
+        ("rows", "csv", "utf-8"),
+    ] {
+        let out = dir.path().join(format!("g-{layout}-{encoding}.{format}"));
+        let o = run(jixiao()
+            .args([
+                "gen",
+                "--projects",
+                "120",
+                "--layout",
+                layout,
+                "--format",
+                format,
+                "--encoding",
+                encoding,
+                "-o",
+            ])
+            .arg(&out));
+        assert!(o.status.success(), "gen: {}", stderr(&o));
+        let s = summary(&out);
+        assert_eq!(s["projects"], 120, "{layout} {format} {encoding}");
+        assert!(
+            s["indicators"].as_u64().unwrap_or(0) >= 360,
+            "{layout}: {s}"
+        );
+        if layout == "one-cell" {
+            assert_eq!(
+                s["grand_total"], s["projects_sum"],
+                "generated sums balance"
+            );
+        }
+    }
+}
+
+#[test]
+fn unreadable_inputs_exit_2_with_a_located_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let junk = dir.path().join("junk.xlsx");
+    std::fs::write(&junk, b"PK\x03\x04 this is not really a zip file").expect("write");
+    let o = run(jixiao().arg("show").arg(&junk));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("junk.xlsx"), "{}", stderr(&o));
+
+    let missing = dir.path().join("nope.txt");
+    let o = run(jixiao().arg("show").arg(&missing));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("nope.txt"));
+
+    // Text in an amount cell: file, row and column named; no output file left behind.
+    let text =
+        std::fs::read_to_string(sample())
+            .expect("sample")
+            .replacen("\t94.50\t", "\t九十四\t", 1);
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, text).expect("write");
+    let out = dir.path().join("bad.xlsx");
+    let o = run(jixiao().arg("convert").arg(&bad).arg("-o").arg(&out));
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("bad.txt") && err.contains("第16行") && err.contains("第2列"),
+        "{err}"
+    );
+    assert!(!out.exists(), "no partial output");
+
+    // A wrong encoding override names the line.
+    let o = run(jixiao()
+        .arg("show")
+        .arg(fixture("fe-haizhu-gb18030.txt"))
+        .args(["--encoding", "utf-8"]));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--encoding"), "{}", stderr(&o));
+}
+
+#[test]
+fn unknown_output_format_is_a_usage_error() {
+    let o = run(jixiao().arg("convert").arg(sample()).args(["--to", "docx"]));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("docx"));
+}
