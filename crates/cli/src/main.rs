@@ -101,7 +101,10 @@ fn run(cli: Cli) -> Result<i32> {
             summary,
             no_indicators,
         } => {
-            let table = match read_table(&file, &read) {
+            let spinner = progress::Spinner::start(&format!("读取 (reading) {}", file.display()));
+            let table = read_table(&file, &read);
+            spinner.finish();
+            let table = match table {
                 Ok(t) => t,
                 Err(e) => {
                     eprintln!("错误 (error): {e}");
