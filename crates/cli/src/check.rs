@@ -117,6 +117,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
     let files = collect::files(&args.paths);
     let opts = args.read.options();
     let min = args.min_severity.severity();
+    // Cell snippets are only shown by the human format.
+    let snippets = args.format == Format::Human;
     let show_progress = !args.no_progress && std::io::stderr().is_terminal() && files.len() > 1;
     let bar = show_progress.then(|| {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
@@ -131,7 +133,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
         .par_iter()
         .map(|f| {
             let r = match f {
-                collect::Input::File(path) => check_file(path, &opts, &profile, min),
+                collect::Input::File(path) => check_file(path, &opts, &profile, min, snippets),
                 collect::Input::Missing(path, why) => FileReport {
                     path: path.display().to_string(),
                     sheet: None,
@@ -195,6 +197,7 @@ fn check_file(
     opts: &jixiao_formats::ReadOptions,
     profile: &Profile,
     min: Severity,
+    snippets: bool,
 ) -> FileReport {
     let name = path.display().to_string();
     // A reader bug must not take the other files down: a panic counts as unreadable.
@@ -225,7 +228,11 @@ fn check_file(
         .into_iter()
         .filter(|f| f.severity >= min)
         .map(|f| {
-            let snippet = snippet(&table, &cells, &f);
+            let snippet = if snippets {
+                snippet(&table, &cells, &f)
+            } else {
+                None
+            };
             Shown {
                 finding: f,
                 snippet,

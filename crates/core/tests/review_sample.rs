@@ -127,7 +127,7 @@ fn by_rule(f: &[Finding]) -> BTreeMap<String, Vec<String>> {
                 }
             })
             .unwrap_or_else(|| format!("row{}", x.location.row.unwrap_or(0)));
-        m.entry(x.rule.clone()).or_default().push(p);
+        m.entry(x.rule.to_string()).or_default().push(p);
     }
     m
 }
@@ -203,7 +203,7 @@ fn sample_findings_match_guide_4_3() {
     assert!(extra.is_empty(), "unexpected rules {extra:?}");
     // Severities as in the GUIDE table.
     for x in &f {
-        let want = match x.rule.as_str() {
+        let want = match x.rule.as_ref() {
             "missing-output"
             | "missing-benefit"
             | "missing-satisfaction"

@@ -76,7 +76,7 @@ fn write_one(
             };
             let diag = CellDiag {
                 text: other.clone(),
-                help: help.clone(),
+                help: help.to_string(),
                 severity: f.severity,
                 src: NamedSource::new(name, sn.text.clone()),
                 label: (sn.len > 0).then(|| LabeledSpan::new(None, sn.start, sn.len)),

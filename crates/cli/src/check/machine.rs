@@ -1,7 +1,9 @@
 //! Machine output: `--format json` (schema in docs/rules.md) and SARIF 2.1.0.
 
 use super::{Counts, FileReport, Lang};
-use jixiao_core::review::{Finding, Severity, RULES};
+use jixiao_core::review::{Finding, ProjectRef, Severity, RULES};
+use jixiao_core::Span;
+use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -13,6 +15,50 @@ fn texts(f: &Finding, lang: Lang) -> (&str, &str) {
     }
 }
 
+#[derive(Serialize)]
+struct JsonDoc<'a> {
+    version: u32,
+    findings: Vec<JsonFinding<'a>>,
+    errors: Vec<JsonError<'a>>,
+    summary: JsonSummary,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'a str,
+    severity: &'static str,
+    location: JsonLocation<'a>,
+    message: &'a str,
+    help: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonLocation<'a> {
+    file: &'a str,
+    sheet: Option<&'a str>,
+    row: Option<u32>,
+    column: Option<u32>,
+    span: Option<Span>,
+    project: Option<&'a ProjectRef>,
+    indicator: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct JsonError<'a> {
+    file: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    files: usize,
+    unreadable: usize,
+    error: usize,
+    warning: usize,
+    info: usize,
+}
+
+/// Write the JSON document (schema in docs/rules.md), serialised straight from borrowed data.
 pub fn write_json(
     out: &mut impl Write,
     reports: &[FileReport],
@@ -23,42 +69,47 @@ pub fn write_json(
     let mut errors = Vec::new();
     for r in reports {
         if let Some(e) = &r.error {
-            errors.push(json!({ "file": r.path, "message": e }));
+            errors.push(JsonError {
+                file: &r.path,
+                message: e,
+            });
         }
         for s in &r.findings {
             let f = &s.finding;
             let (message, help) = texts(f, lang);
-            findings.push(json!({
-                "rule": f.rule,
-                "severity": f.severity.as_str(),
-                "location": {
-                    "file": r.path,
-                    "sheet": r.sheet,
-                    "row": f.location.row,
-                    "column": f.location.col,
-                    "span": f.location.span.map(|s| json!({"start": s.start, "end": s.end})),
-                    "project": f.location.project.as_ref().map(|p| json!({"index": p.index, "name": p.name})),
-                    "indicator": f.location.indicator,
+            findings.push(JsonFinding {
+                rule: &f.rule,
+                severity: f.severity.as_str(),
+                location: JsonLocation {
+                    file: &r.path,
+                    sheet: r.sheet.as_deref(),
+                    row: f.location.row,
+                    column: f.location.col,
+                    span: f.location.span,
+                    project: f.location.project.as_ref(),
+                    indicator: f.location.indicator,
                 },
-                "message": message,
-                "help": help,
-            }));
+                message,
+                help,
+            });
         }
     }
-    let doc = json!({
-        "version": 1,
-        "findings": findings,
-        "errors": errors,
-        "summary": {
-            "files": counts.files,
-            "unreadable": counts.unreadable,
-            "error": counts.error,
-            "warning": counts.warning,
-            "info": counts.info,
+    let doc = JsonDoc {
+        version: 1,
+        findings,
+        errors,
+        summary: JsonSummary {
+            files: counts.files,
+            unreadable: counts.unreadable,
+            error: counts.error,
+            warning: counts.warning,
+            info: counts.info,
         },
-    });
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)?;
+    };
+    let mut w = std::io::BufWriter::new(&mut *out);
+    serde_json::to_writer_pretty(&mut w, &doc)?;
+    writeln!(w)?;
+    w.flush()?;
     Ok(())
 }
 
@@ -116,11 +167,11 @@ pub fn write_sarif(out: &mut impl Write, reports: &[FileReport], lang: Lang) -> 
         }
         for s in &rep.findings {
             let f = &s.finding;
-            let k = match index.get(&f.rule) {
+            let k = match index.get(f.rule.as_ref()) {
                 Some(k) => *k,
                 None => {
                     let k = rules.len();
-                    index.insert(f.rule.clone(), k);
+                    index.insert(f.rule.to_string(), k);
                     rules.push(json!({
                         "id": f.rule,
                         "shortDescription": { "text": "读取提示 (reader notice)" },

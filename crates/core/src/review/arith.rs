@@ -207,27 +207,23 @@ fn compare(
         .map(|v| v.to_string())
         .unwrap_or_else(|| "空白".to_string());
     if diff <= tol * Decimal::from(n) {
-        s.emit(
-            "sum-rounding",
-            loc,
-            format!(
+        s.emit("sum-rounding", || (loc, format!(
                 "{col_zh} {stated_txt} 与{what_zh}之和 {computed} 相差 {diff}，在 {n} 个加数的四舍五入误差内"
-            ),
-            format!(
+            ), format!(
                 "{} {stated_txt} differs from the sum of {what_en} {computed} by {diff}, within rounding of {n} summands",
                 col_en(col)
-            ),
-        );
+            )));
     } else {
-        s.emit(
-            id,
-            loc,
-            format!("{col_zh} {stated_txt} ≠ {what_zh}之和 {computed}（相差 {diff}）"),
-            format!(
-                "{} {stated_txt} ≠ sum of {what_en} {computed} (difference {diff})",
-                col_en(col)
-            ),
-        );
+        s.emit(id, || {
+            (
+                loc,
+                format!("{col_zh} {stated_txt} ≠ {what_zh}之和 {computed}（相差 {diff}）"),
+                format!(
+                    "{} {stated_txt} ≠ sum of {what_en} {computed} (difference {diff})",
+                    col_en(col)
+                ),
+            )
+        });
     }
 }
 

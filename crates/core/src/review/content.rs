@@ -6,7 +6,7 @@ use super::text::{is_cost, is_outcome, long_term, unit_of};
 use super::{ind_label, indicator_loc, project_loc, projects, value_loc, Severity, Sink};
 use crate::model::{Category, Field, Indicator, MoneyScale, Project};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 pub(super) fn check(s: &mut Sink<'_>) {
     let t = s.table;
@@ -20,7 +20,9 @@ pub(super) fn check(s: &mut Sink<'_>) {
         }
         scale_in_goal(s, pi, p);
     }
-    boilerplate(s);
+    if s.on("boilerplate-indicator") {
+        boilerplate(s);
+    }
 }
 
 fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
@@ -30,28 +32,31 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
     let loc = || project_loc(t, pi, p, Field::IndicatorCell);
     let name = &p.name;
     if !has(&|i| i.category == Category::Output && !is_cost(i)) {
-        s.emit(
-            "missing-output",
-            loc(),
-            format!("项目「{name}」缺少产出指标"),
-            format!("project \"{name}\" has no output indicator"),
-        );
+        s.emit("missing-output", || {
+            (
+                loc(),
+                format!("项目「{name}」缺少产出指标"),
+                format!("project \"{name}\" has no output indicator"),
+            )
+        });
     }
     if !has(&|i| is_outcome(i.category)) {
-        s.emit(
-            "missing-benefit",
-            loc(),
-            format!("项目「{name}」缺少效益指标"),
-            format!("project \"{name}\" has no outcome indicator"),
-        );
+        s.emit("missing-benefit", || {
+            (
+                loc(),
+                format!("项目「{name}」缺少效益指标"),
+                format!("project \"{name}\" has no outcome indicator"),
+            )
+        });
     }
     if !has(&|i| i.category == Category::Satisfaction) {
-        s.emit(
-            "missing-satisfaction",
-            loc(),
-            format!("项目「{name}」缺少满意度指标"),
-            format!("project \"{name}\" has no satisfaction indicator"),
-        );
+        s.emit("missing-satisfaction", || {
+            (
+                loc(),
+                format!("项目「{name}」缺少满意度指标"),
+                format!("project \"{name}\" has no satisfaction indicator"),
+            )
+        });
     }
     if !has(&is_cost) {
         let sev = if th.require_cost {
@@ -59,13 +64,13 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
         } else {
             Severity::Info
         };
-        s.emit_at(
-            "missing-cost",
-            sev,
-            loc(),
-            format!("项目「{name}」缺少成本指标"),
-            format!("project \"{name}\" has no cost indicator"),
-        );
+        s.emit_at("missing-cost", sev, || {
+            (
+                loc(),
+                format!("项目「{name}」缺少成本指标"),
+                format!("project \"{name}\" has no cost indicator"),
+            )
+        });
     }
     let n = p.indicators.len();
     if (n as u64) < u64::from(th.too_few_indicators_count) {
@@ -75,19 +80,19 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
         } else {
             Severity::Info
         };
-        s.emit_at(
-            "too-few-indicators",
-            sev,
-            loc(),
-            format!(
-                "项目「{name}」（{amount}万元）只有 {n} 个指标，少于 {}",
-                th.too_few_indicators_count
-            ),
-            format!(
-                "project \"{name}\" ({amount} 万元) has only {n} indicators, fewer than {}",
-                th.too_few_indicators_count
-            ),
-        );
+        s.emit_at("too-few-indicators", sev, || {
+            (
+                loc(),
+                format!(
+                    "项目「{name}」（{amount}万元）只有 {n} 个指标，少于 {}",
+                    th.too_few_indicators_count
+                ),
+                format!(
+                    "project \"{name}\" ({amount} 万元) has only {n} indicators, fewer than {}",
+                    th.too_few_indicators_count
+                ),
+            )
+        });
     }
     let qual = p
         .indicators
@@ -97,12 +102,13 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
     if qual > 0 {
         let share = Decimal::from(qual as u64) / Decimal::from(n as u64);
         if share > th.qualitative_share_max {
-            s.emit(
-                "qualitative-share",
-                loc(),
-                format!("项目「{name}」{n} 个指标中有 {qual} 个定性指标，占比过高"),
-                format!("project \"{name}\": {qual} of {n} indicators are qualitative"),
-            );
+            s.emit("qualitative-share", || {
+                (
+                    loc(),
+                    format!("项目「{name}」{n} 个指标中有 {qual} 个定性指标，占比过高"),
+                    format!("project \"{name}\": {qual} of {n} indicators are qualitative"),
+                )
+            });
         }
     }
     // missing-quantity-quality: only where 二级 is given.
@@ -123,12 +129,13 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
         }
         if !lacking.is_empty() {
             let l = lacking.join("、");
-            s.emit(
-                "missing-quantity-quality",
-                loc(),
-                format!("项目「{name}」缺少定量的{l}指标"),
-                format!("project \"{name}\" lacks a quantitative {l} indicator"),
-            );
+            s.emit("missing-quantity-quality", || {
+                (
+                    loc(),
+                    format!("项目「{name}」缺少定量的{l}指标"),
+                    format!("project \"{name}\" lacks a quantitative {l} indicator"),
+                )
+            });
         }
     }
 }
@@ -154,16 +161,17 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
         "资金使用率",
     ];
     if matches!(i.category, Category::Output) || is_outcome(i.category) {
-        if let Some(k) = INPUTS.iter().find(|k| name.contains(*k)) {
-            s.emit(
-                "input-as-output",
-                indicator_loc(pi, p, i),
-                format!("{label}：「{k}」是投入或过程，不是{}", i.category.label()),
-                format!(
-                    "{label}: \"{k}\" is an input or process, not an {}",
-                    i.category.english()
-                ),
-            );
+        if let Some(k) = super::text::find_any(name, &INPUTS) {
+            s.emit("input-as-output", || {
+                (
+                    indicator_loc(pi, p, i),
+                    format!("{label}：「{k}」是投入或过程，不是{}", i.category.label()),
+                    format!(
+                        "{label}: \"{k}\" is an input or process, not an {}",
+                        i.category.english()
+                    ),
+                )
+            });
         }
     }
     // level-misplaced
@@ -179,12 +187,13 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
         None
     };
     if let Some((zh, en)) = misplaced {
-        s.emit(
-            "level-misplaced",
-            indicator_loc(pi, p, i),
-            format!("{label}放在{}下，应归入{zh}", i.category.label()),
-            format!("{label} is under {}, belongs to {en}", i.category.english()),
-        );
+        s.emit("level-misplaced", || {
+            (
+                indicator_loc(pi, p, i),
+                format!("{label}放在{}下，应归入{zh}", i.category.label()),
+                format!("{label} is under {}, belongs to {en}", i.category.english()),
+            )
+        });
     }
     // benefit-is-output
     if is_outcome(i.category) {
@@ -201,12 +210,13 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
                 (None, Some(u)) => format!("以“{u}”计量"),
                 _ => String::new(),
             };
-            s.emit(
-                "benefit-is-output",
-                indicator_loc(pi, p, i),
-                format!("{label}{why}，更像产出指标"),
-                format!("{label} looks like an output, not an outcome"),
-            );
+            s.emit("benefit-is-output", || {
+                (
+                    indicator_loc(pi, p, i),
+                    format!("{label}{why}，更像产出指标"),
+                    format!("{label} looks like an output, not an outcome"),
+                )
+            });
         }
     }
     let th = s.profile.thresholds.clone();
@@ -214,18 +224,19 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
     if i.category == Category::Satisfaction || name.contains("满意度") {
         if let Some(q) = i.target.quantity() {
             if unit_of(i).as_deref() == Some("%") && q.value < th.satisfaction_min {
-                s.emit(
-                    "satisfaction-low",
-                    value_loc(pi, p, i),
-                    format!(
-                        "{label}：满意度目标 {}% 低于 {}%",
-                        q.value, th.satisfaction_min
-                    ),
-                    format!(
-                        "{label}: satisfaction target {} % below {} %",
-                        q.value, th.satisfaction_min
-                    ),
-                );
+                s.emit("satisfaction-low", || {
+                    (
+                        value_loc(pi, p, i),
+                        format!(
+                            "{label}：满意度目标 {}% 低于 {}%",
+                            q.value, th.satisfaction_min
+                        ),
+                        format!(
+                            "{label}: satisfaction target {} % below {} %",
+                            q.value, th.satisfaction_min
+                        ),
+                    )
+                });
             }
         }
     }
@@ -254,15 +265,16 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
         let unit = unit_of(i).unwrap_or_default();
         let has_time = TIME.iter().any(|k| i.raw_value.contains(k)) || unit == "%";
         if !has_time {
-            s.emit(
-                "timeliness-no-date",
-                value_loc(pi, p, i),
-                format!("{label}：时效指标值「{}」没有日期或期限", i.raw_value),
-                format!(
-                    "{label}: timeliness value \"{}\" has no date or duration",
-                    i.raw_value
-                ),
-            );
+            s.emit("timeliness-no-date", || {
+                (
+                    value_loc(pi, p, i),
+                    format!("{label}：时效指标值「{}」没有日期或期限", i.raw_value),
+                    format!(
+                        "{label}: timeliness value \"{}\" has no date or duration",
+                        i.raw_value
+                    ),
+                )
+            });
         }
     }
     // cost-exceeds-budget
@@ -275,24 +287,28 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
             };
             if let Some(w) = wan {
                 if w > total {
-                    s.emit(
-                        "cost-exceeds-budget",
-                        value_loc(pi, p, i),
-                        format!("{label}：成本 {w}万元 超过项目金额 {total}万元"),
-                        format!("{label}: cost {w} 万元 exceeds the project amount {total} 万元"),
-                    );
+                    s.emit("cost-exceeds-budget", || {
+                        (
+                            value_loc(pi, p, i),
+                            format!("{label}：成本 {w}万元 超过项目金额 {total}万元"),
+                            format!(
+                                "{label}: cost {w} 万元 exceeds the project amount {total} 万元"
+                            ),
+                        )
+                    });
                 }
             }
         }
     }
     // long-term-in-annual
     if long_term(&i.raw_value) || long_term(name) {
-        s.emit(
-            "long-term-in-annual",
-            indicator_loc(pi, p, i),
-            format!("{label}使用了跨年度表述"),
-            format!("{label} is worded over several years"),
-        );
+        s.emit("long-term-in-annual", || {
+            (
+                indicator_loc(pi, p, i),
+                format!("{label}使用了跨年度表述"),
+                format!("{label} is worded over several years"),
+            )
+        });
     }
 }
 
@@ -326,20 +342,21 @@ fn scale_in_goal(s: &mut Sink<'_>, pi: usize, p: &Project) {
                 pos as u32,
                 (pos + c.len_utf8()) as u32,
             ));
-            s.emit(
-                "scale-mismatch",
-                loc,
-                format!(
-                    "项目「{}」的目标以“{found}”表述金额，表格单位为{}",
-                    p.name,
-                    scale.label()
-                ),
-                format!(
-                    "project \"{}\": goal quotes money in {found}, the table is in {}",
-                    p.name,
-                    scale.label()
-                ),
-            );
+            s.emit("scale-mismatch", || {
+                (
+                    loc,
+                    format!(
+                        "项目「{}」的目标以“{found}”表述金额，表格单位为{}",
+                        p.name,
+                        scale.label()
+                    ),
+                    format!(
+                        "project \"{}\": goal quotes money in {found}, the table is in {}",
+                        p.name,
+                        scale.label()
+                    ),
+                )
+            });
             return;
         }
     }
@@ -350,8 +367,8 @@ fn scale_in_goal(s: &mut Sink<'_>, pi: usize, p: &Project) {
 fn boilerplate(s: &mut Sink<'_>) {
     let t = s.table;
     let min = s.profile.thresholds.boilerplate_min_projects.max(2) as usize;
-    type Key<'a> = (Category, &'a str, String, String);
-    let mut groups: BTreeMap<Key<'_>, Vec<(usize, &Project, &Indicator)>> = BTreeMap::new();
+    type Key<'a> = (Category, &'a str, Decimal, std::borrow::Cow<'a, str>);
+    let mut groups: HashMap<Key<'_>, Vec<(usize, &Project, &Indicator)>> = HashMap::new();
     for (pi, p) in projects(t) {
         for i in &p.indicators {
             if i.category == Category::Satisfaction {
@@ -363,7 +380,7 @@ fn boilerplate(s: &mut Sink<'_>) {
             let key = (
                 i.category,
                 i.name.trim(),
-                q.value.normalize().to_string(),
+                q.value.normalize(),
                 unit_of(i).unwrap_or_default(),
             );
             groups.entry(key).or_default().push((pi, p, i));
@@ -379,7 +396,20 @@ fn boilerplate(s: &mut Sink<'_>) {
         let Some(&(pi, p, i)) = members.first() else {
             continue;
         };
-        let where_zh: Vec<String> = members.iter().map(|(_, p, i)| ind_label(p, i)).collect();
+        // Name at most a few members; the count says the rest.
+        const SHOWN: usize = 5;
+        let mut where_zh: Vec<String> = members
+            .iter()
+            .take(SHOWN)
+            .map(|(_, p, i)| ind_label(p, i))
+            .collect();
+        if members.len() > SHOWN {
+            where_zh.push(format!(
+                "等 {} 处 (and {} more)",
+                members.len(),
+                members.len() - SHOWN
+            ));
+        }
         found.push((
             pi,
             p,
@@ -397,6 +427,8 @@ fn boilerplate(s: &mut Sink<'_>) {
         ));
     }
     for (pi, p, i, zh, en) in found {
-        s.emit("boilerplate-indicator", indicator_loc(pi, p, i), zh, en);
+        s.emit("boilerplate-indicator", || {
+            (indicator_loc(pi, p, i), zh, en)
+        });
     }
 }

@@ -64,18 +64,19 @@ fn duplicates(s: &mut Sink<'_>) {
             loc.span = Some(Span::new(off as u32, (off + len) as u32));
         }
         let n = shared.len();
-        s.emit(
-            "goal-duplicate",
-            loc,
-            format!(
-                "项目「{}」与项目「{}」的绩效目标有 {n} 句相同（数字除外）",
-                pb.name, pa.name
-            ),
-            format!(
+        s.emit("goal-duplicate", || {
+            (
+                loc,
+                format!(
+                    "项目「{}」与项目「{}」的绩效目标有 {n} 句相同（数字除外）",
+                    pb.name, pa.name
+                ),
+                format!(
                 "project \"{}\" shares {n} goal sentence(s) with project \"{}\" (numbers aside)",
                 pb.name, pa.name
             ),
-        );
+            )
+        });
     }
 }
 
@@ -110,6 +111,7 @@ fn mismatch(s: &mut Sink<'_>, pi: usize, p: &Project) {
     let chars: Vec<(usize, char)> = goal.char_indices().collect();
     let mut k = 0usize;
     let mut hits: Vec<(usize, usize, String)> = Vec::new();
+    let mut name_grams: Option<Vec<[char; 2]>> = None;
     while k < chars.len() {
         let Some(&(start, c)) = chars.get(k) else {
             break;
@@ -154,12 +156,14 @@ fn mismatch(s: &mut Sink<'_>, pi: usize, p: &Project) {
         if matches!(noun.chars().next(), Some('岁' | '年' | '月' | '日')) {
             continue;
         }
-        let measured = p.indicators.iter().any(|i| {
-            grams.iter().any(|g| {
-                let pair: String = g.iter().collect();
-                i.name.contains(pair.as_str())
-            })
+        let names = name_grams.get_or_insert_with(|| {
+            let mut v: Vec<[char; 2]> =
+                p.indicators.iter().flat_map(|i| bigrams(&i.name)).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
         });
+        let measured = grams.iter().any(|g| names.binary_search(g).is_ok());
         if !measured {
             let end = chars
                 .iter()
@@ -176,14 +180,15 @@ fn mismatch(s: &mut Sink<'_>, pi: usize, p: &Project) {
         let number = goal.get(start..end).unwrap_or(&what).to_string();
         let mut loc = project_loc(s.table, pi, p, Field::Goal);
         loc.span = Some(Span::new(start as u32, end as u32));
-        s.emit(
-            "goal-indicator-mismatch",
-            loc,
-            format!("项目「{}」的目标提到「{number}」，但没有指标衡量它", p.name),
-            format!(
-                "project \"{}\": the goal names \"{number}\" but no indicator measures it",
-                p.name
-            ),
-        );
+        s.emit("goal-indicator-mismatch", || {
+            (
+                loc,
+                format!("项目「{}」的目标提到「{number}」，但没有指标衡量它", p.name),
+                format!(
+                    "project \"{}\": the goal names \"{number}\" but no indicator measures it",
+                    p.name
+                ),
+            )
+        });
     }
 }

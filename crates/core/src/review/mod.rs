@@ -20,6 +20,7 @@ pub use profile::{Profile, RuleSetting, Thresholds};
 
 use crate::model::{Field, Indicator, Origin, Project, Span, Table};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -88,15 +89,15 @@ pub struct Location {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// Rule id from the catalogue, or a reader notice code.
-    pub rule: String,
+    pub rule: Cow<'static, str>,
     pub severity: Severity,
     pub location: Location,
     /// Chinese message.
     pub message: String,
     pub message_en: String,
     /// Suggested fix (Chinese).
-    pub help: String,
-    pub help_en: String,
+    pub help: Cow<'static, str>,
+    pub help_en: Cow<'static, str>,
 }
 
 /// Review a table under a profile. Deterministic; never panics.
@@ -117,7 +118,7 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
                 continue;
             }
             sink.out.push(Finding {
-                rule: n.code.clone(),
+                rule: Cow::Owned(n.code.clone()),
                 severity: profile.severity(&n.code, Severity::Info),
                 location: Location {
                     row: n.origin.map(|o| o.row),
@@ -126,26 +127,46 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
                 },
                 message: n.message.clone(),
                 message_en: n.message.clone(),
-                help: "读取时的提示，请核对原表。".to_string(),
-                help_en: "A note from the reader; check the source.".to_string(),
+                help: Cow::Borrowed("读取时的提示，请核对原表。"),
+                help_en: Cow::Borrowed("A note from the reader; check the source."),
             });
         }
     }
-    let mut out = sink.out;
-    out.sort_by(|a, b| {
-        let key = |f: &Finding| {
+    sort_findings(sink.out)
+}
+
+/// Sort by (row, column, span, rule, message), stable for equal keys. Sorts small
+/// keys and then moves each finding once (findings are large).
+fn sort_findings(out: Vec<Finding>) -> Vec<Finding> {
+    let mut keys: Vec<(u32, u32, u32, u32, usize)> = out
+        .iter()
+        .enumerate()
+        .map(|(k, f)| {
+            let (s, e) = f.location.span.map(|s| (s.start, s.end)).unwrap_or((0, 0));
             (
                 f.location.row.unwrap_or(0),
                 f.location.col.unwrap_or(0),
-                f.location.span.map(|s| (s.start, s.end)).unwrap_or((0, 0)),
+                s,
+                e,
+                k,
             )
-        };
-        key(a)
-            .cmp(&key(b))
-            .then_with(|| a.rule.cmp(&b.rule))
-            .then_with(|| a.message.cmp(&b.message))
+        })
+        .collect();
+    keys.sort_unstable_by(|a, b| {
+        (a.0, a.1, a.2, a.3)
+            .cmp(&(b.0, b.1, b.2, b.3))
+            .then_with(|| {
+                let (fa, fb) = (out.get(a.4), out.get(b.4));
+                let ka = fa.map(|f| (f.rule.as_ref(), f.message.as_str()));
+                let kb = fb.map(|f| (f.rule.as_ref(), f.message.as_str()));
+                ka.cmp(&kb)
+            })
+            .then(a.4.cmp(&b.4))
     });
-    out
+    let mut slots: Vec<Option<Finding>> = out.into_iter().map(Some).collect();
+    keys.iter()
+        .filter_map(|k| slots.get_mut(k.4).and_then(Option::take))
+        .collect()
 }
 
 /// The text of a cell as the model holds it (name, amount, goal or
@@ -262,12 +283,17 @@ impl Sink<'_> {
         self.profile.enabled(id)
     }
 
-    /// Emit a finding of rule `id` at its default severity.
-    pub fn emit(&mut self, id: &'static str, loc: Location, zh: String, en: String) {
+    /// Emit a finding of rule `id` at its default severity. `what` builds the
+    /// location and the (Chinese, English) messages; it runs only when the
+    /// rule is enabled.
+    pub fn emit(&mut self, id: &'static str, what: impl FnOnce() -> (Location, String, String)) {
+        if !self.profile.enabled(id) {
+            return;
+        }
         let sev = catalogue::rule(id)
             .map(|r| r.severity)
             .unwrap_or(Severity::Info);
-        self.emit_at(id, sev, loc, zh, en);
+        self.emit_at(id, sev, what);
     }
 
     /// Emit with an explicit default severity (still overridable by the profile).
@@ -275,20 +301,19 @@ impl Sink<'_> {
         &mut self,
         id: &'static str,
         sev: Severity,
-        loc: Location,
-        zh: String,
-        en: String,
+        what: impl FnOnce() -> (Location, String, String),
     ) {
         if !self.profile.enabled(id) {
             return;
         }
+        let (location, message, message_en) = what();
         let (help, help_en) = help_texts(id);
         self.out.push(Finding {
-            rule: id.to_string(),
+            rule: Cow::Borrowed(id),
             severity: self.profile.severity(id, sev),
-            location: loc,
-            message: zh,
-            message_en: en,
+            location,
+            message,
+            message_en,
             help,
             help_en,
         });
@@ -296,7 +321,7 @@ impl Sink<'_> {
 }
 
 /// The (Chinese, English) fix of a rule, split once per process.
-fn help_texts(id: &str) -> (String, String) {
+fn help_texts(id: &str) -> (Cow<'static, str>, Cow<'static, str>) {
     static CACHE: std::sync::OnceLock<std::collections::HashMap<&'static str, (String, String)>> =
         std::sync::OnceLock::new();
     let map = CACHE.get_or_init(|| {
@@ -305,7 +330,10 @@ fn help_texts(id: &str) -> (String, String) {
             .map(|r| (r.id, split_bilingual(r.fix)))
             .collect()
     });
-    map.get(id).cloned().unwrap_or_default()
+    match map.get(id) {
+        Some((zh, en)) => (Cow::Borrowed(zh.as_str()), Cow::Borrowed(en.as_str())),
+        None => (Cow::Borrowed(""), Cow::Borrowed("")),
+    }
 }
 
 /// Split a catalogue text `中文。 English.` where a space and an ASCII capital

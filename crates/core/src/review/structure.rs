@@ -9,25 +9,32 @@ use std::collections::HashMap;
 
 pub(super) fn check(s: &mut Sink<'_>) {
     let t = s.table;
-    // name → (first unit, label of the first indicator)
-    let mut units_by_name: HashMap<&str, (String, String)> = HashMap::new();
+    // name → (first unit, its project and indicator)
+    type First<'t> = (
+        std::borrow::Cow<'t, str>,
+        &'t crate::model::Project,
+        &'t crate::model::Indicator,
+    );
+    let mut units_by_name: HashMap<&str, First<'_>> = HashMap::new();
     for (pi, p) in projects(t) {
         let goal_blank = p.goal.as_deref().is_none_or(|g| g.trim().is_empty());
         if goal_blank && !p.indicators.is_empty() {
-            s.emit(
-                "goal-missing",
-                project_loc(t, pi, p, Field::Goal),
-                format!("项目「{}」有绩效指标但没有绩效目标", p.name),
-                format!("project \"{}\" has indicators but no goal", p.name),
-            );
+            s.emit("goal-missing", || {
+                (
+                    project_loc(t, pi, p, Field::Goal),
+                    format!("项目「{}」有绩效指标但没有绩效目标", p.name),
+                    format!("project \"{}\" has indicators but no goal", p.name),
+                )
+            });
         }
         if p.indicators.is_empty() {
-            s.emit(
-                "indicators-missing",
-                project_loc(t, pi, p, Field::IndicatorCell),
-                format!("项目「{}」没有可识别的绩效指标", p.name),
-                format!("project \"{}\" has no parseable indicator", p.name),
-            );
+            s.emit("indicators-missing", || {
+                (
+                    project_loc(t, pi, p, Field::IndicatorCell),
+                    format!("项目「{}」没有可识别的绩效指标", p.name),
+                    format!("project \"{}\" has no parseable indicator", p.name),
+                )
+            });
             continue;
         }
         // numbering-gap: the written item numbers must be 1..n.
@@ -46,22 +53,23 @@ pub(super) fn check(s: &mut Sink<'_>) {
                     let list: Vec<String> = seqs.iter().map(u32::to_string).collect();
                     let mut loc = indicator_loc(pi, p, i);
                     loc.indicator = i.seq;
-                    s.emit(
-                        "numbering-gap",
-                        loc,
-                        format!(
-                            "项目「{}」的指标序号为 [{}]，应为 1..{}",
-                            p.name,
-                            list.join(", "),
-                            seqs.len()
-                        ),
-                        format!(
-                            "project \"{}\" numbers its items [{}], expected 1..{}",
-                            p.name,
-                            list.join(", "),
-                            seqs.len()
-                        ),
-                    );
+                    s.emit("numbering-gap", || {
+                        (
+                            loc,
+                            format!(
+                                "项目「{}」的指标序号为 [{}]，应为 1..{}",
+                                p.name,
+                                list.join(", "),
+                                seqs.len()
+                            ),
+                            format!(
+                                "project \"{}\" numbers its items [{}], expected 1..{}",
+                                p.name,
+                                list.join(", "),
+                                seqs.len()
+                            ),
+                        )
+                    });
                 }
             }
         }
@@ -70,12 +78,13 @@ pub(super) fn check(s: &mut Sink<'_>) {
         for (k, i) in p.indicators.iter().enumerate() {
             let label = super::Label(p, i);
             if i.category == Category::Unknown {
-                s.emit(
-                    "level-unknown",
-                    indicator_loc(pi, p, i),
-                    format!("{label}：一级指标「{}」无法识别", i.category_raw),
-                    format!("{label}: unknown first level \"{}\"", i.category_raw),
-                );
+                s.emit("level-unknown", || {
+                    (
+                        indicator_loc(pi, p, i),
+                        format!("{label}：一级指标「{}」无法识别", i.category_raw),
+                        format!("{label}: unknown first level \"{}\"", i.category_raw),
+                    )
+                });
             }
             if one_cell {
                 let bad = match i.terminator.as_deref() {
@@ -92,55 +101,60 @@ pub(super) fn check(s: &mut Sink<'_>) {
                             loc.span = Some(crate::model::Span::new(span.end - len, span.end));
                         }
                     }
-                    s.emit(
-                        "separator-nonstandard",
-                        loc,
-                        format!("{label}以{sep}结束，应为“。”"),
-                        format!("{label} ends with {sep} instead of 。"),
-                    );
+                    s.emit("separator-nonstandard", || {
+                        (
+                            loc,
+                            format!("{label}以{sep}结束，应为“。”"),
+                            format!("{label} ends with {sep} instead of 。"),
+                        )
+                    });
                 }
             }
             if let Some(lbl) = i.value_label.as_deref().filter(|l| !l.trim().is_empty()) {
-                s.emit(
-                    "value-prefixed",
-                    value_loc(pi, p, i),
-                    format!("{label}：指标值「{}」前带有文字「{lbl}」", i.raw_value),
-                    format!(
-                        "{label}: value \"{}\" starts with the label \"{lbl}\"",
-                        i.raw_value
-                    ),
-                );
+                s.emit("value-prefixed", || {
+                    (
+                        value_loc(pi, p, i),
+                        format!("{label}：指标值「{}」前带有文字「{lbl}」", i.raw_value),
+                        format!(
+                            "{label}: value \"{}\" starts with the label \"{lbl}\"",
+                            i.raw_value
+                        ),
+                    )
+                });
             }
             if let Some(q) = i.target.quantity() {
                 let op_col = i.op_column.as_deref().is_some_and(|o| !o.trim().is_empty());
                 if q.op.is_none() && !op_col {
-                    s.emit(
-                        "operator-missing",
-                        value_loc(pi, p, i),
-                        format!("{label}：指标值「{}」缺少比较符", i.raw_value),
-                        format!("{label}: value \"{}\" has no comparator", i.raw_value),
-                    );
+                    s.emit("operator-missing", || {
+                        (
+                            value_loc(pi, p, i),
+                            format!("{label}：指标值「{}」缺少比较符", i.raw_value),
+                            format!("{label}: value \"{}\" has no comparator", i.raw_value),
+                        )
+                    });
                 }
                 if unit_of(i).is_none() {
-                    s.emit(
-                        "unit-missing",
-                        value_loc(pi, p, i),
-                        format!("{label}：指标值「{}」缺少计量单位", i.raw_value),
-                        format!("{label}: value \"{}\" has no unit", i.raw_value),
-                    );
+                    s.emit("unit-missing", || {
+                        (
+                            value_loc(pi, p, i),
+                            format!("{label}：指标值「{}」缺少计量单位", i.raw_value),
+                            format!("{label}: value \"{}\" has no unit", i.raw_value),
+                        )
+                    });
                 }
                 // Value unit against the unit column.
                 if let (Some(vu), Some(cu)) = (q.unit.as_deref(), i.unit_column.as_deref()) {
                     let (vu, cu) = (norm_unit(vu), norm_unit(cu));
                     if !cu.is_empty() && vu != cu {
-                        s.emit(
-                            "unit-inconsistent",
-                            value_loc(pi, p, i),
-                            format!("{label}：指标值单位「{vu}」与计量单位列「{cu}」不一致"),
-                            format!(
+                        s.emit("unit-inconsistent", || {
+                            (
+                                value_loc(pi, p, i),
+                                format!("{label}：指标值单位「{vu}」与计量单位列「{cu}」不一致"),
+                                format!(
                                 "{label}: value unit \"{vu}\" differs from unit column \"{cu}\""
                             ),
-                        );
+                            )
+                        });
                     }
                 }
                 let unit = unit_of(i);
@@ -158,22 +172,17 @@ pub(super) fn check(s: &mut Sink<'_>) {
                 let key = i.name.trim();
                 match units_by_name.get(key) {
                     None => {
-                        units_by_name.insert(key, (u, label.to_string()));
+                        units_by_name.insert(key, (u, p, i));
                     }
-                    Some((first, first_label)) if *first != u => {
-                        let (first, first_label) = (first.clone(), first_label.clone());
-                        s.emit(
-                            "unit-inconsistent",
-                            value_loc(pi, p, i),
-                            format!(
+                    Some((first, fp, fi)) if *first != u => {
+                        let first_label = super::Label(fp, fi);
+                        s.emit("unit-inconsistent", || (value_loc(pi, p, i), format!(
                                 "同名指标「{}」单位不一致：{first_label}为「{first}」，{label}为「{u}」",
                                 i.name
-                            ),
-                            format!(
+                            ), format!(
                                 "indicator \"{}\" measured in \"{first}\" at {first_label} but \"{u}\" at {label}",
                                 i.name
-                            ),
-                        );
+                            )));
                     }
                     Some(_) => {}
                 }
@@ -201,12 +210,13 @@ fn name_unit(
         None
     };
     if let Some(why) = problem {
-        s.emit(
-            "unit-name-mismatch",
-            value_loc(pi, p, i),
-            format!("{label}：{why}（{unit}）"),
-            format!("{label}: the name and the unit \"{unit}\" disagree"),
-        );
+        s.emit("unit-name-mismatch", || {
+            (
+                value_loc(pi, p, i),
+                format!("{label}：{why}（{unit}）"),
+                format!("{label}: the name and the unit \"{unit}\" disagree"),
+            )
+        });
     }
 }
 
@@ -220,7 +230,7 @@ fn percent(
     label: &super::Label<'_>,
 ) {
     const GROWTH: [&str; 5] = ["增长", "增幅", "增速", "提高", "提升"];
-    if GROWTH.iter().any(|k| i.name.contains(k)) {
+    if super::text::find_any(&i.name, &GROWTH).is_some() {
         return;
     }
     if ocr_like(i) {
@@ -230,15 +240,16 @@ fn percent(
     let (min, max) = (th.percent_min, th.percent_max);
     let top = hi.unwrap_or(value).max(value);
     if top > max || value < min {
-        s.emit(
-            "percent-out-of-range",
-            value_loc(pi, p, i),
-            format!("{label}：百分比「{}」超出 {min}–{max}%", i.raw_value),
-            format!(
-                "{label}: percentage \"{}\" outside {min}–{max} %",
-                i.raw_value
-            ),
-        );
+        s.emit("percent-out-of-range", || {
+            (
+                value_loc(pi, p, i),
+                format!("{label}：百分比「{}」超出 {min}–{max}%", i.raw_value),
+                format!(
+                    "{label}: percentage \"{}\" outside {min}–{max} %",
+                    i.raw_value
+                ),
+            )
+        });
     }
 }
 
@@ -263,12 +274,13 @@ fn ocr_percent(
     label: &super::Label<'_>,
 ) {
     if ocr_like(i) {
-        s.emit(
-            "ocr-suspect",
-            value_loc(pi, p, i),
-            format!("{label}：指标值「{}」中的“2”可能是“≥”", i.raw_value),
-            format!("{label}: the 2 in \"{}\" may be a misread ≥", i.raw_value),
-        );
+        s.emit("ocr-suspect", || {
+            (
+                value_loc(pi, p, i),
+                format!("{label}：指标值「{}」中的“2”可能是“≥”", i.raw_value),
+                format!("{label}: the 2 in \"{}\" may be a misread ≥", i.raw_value),
+            )
+        });
     }
 }
 
@@ -295,12 +307,13 @@ fn placeholder(
         .quantity()
         .is_some_and(|q| q.value.abs() >= Decimal::from(1_000_000_000_000i64));
     if is_holder || implausible {
-        s.emit(
-            "placeholder-value",
-            value_loc(pi, p, i),
-            format!("{label}：指标值「{raw}」是占位内容或不合理的数字"),
-            format!("{label}: value \"{raw}\" is a placeholder or implausible"),
-        );
+        s.emit("placeholder-value", || {
+            (
+                value_loc(pi, p, i),
+                format!("{label}：指标值「{raw}」是占位内容或不合理的数字"),
+                format!("{label}: value \"{raw}\" is a placeholder or implausible"),
+            )
+        });
         return;
     }
     // OCR-damaged operators: W90%, (X), （X）.
@@ -310,11 +323,12 @@ fn placeholder(
         || raw.starts_with("（X）")
         || raw.starts_with("(x)");
     if ocr {
-        s.emit(
-            "ocr-suspect",
-            value_loc(pi, p, i),
-            format!("{label}：指标值「{raw}」疑似比较符识别错误"),
-            format!("{label}: value \"{raw}\" looks like a misread comparator"),
-        );
+        s.emit("ocr-suspect", || {
+            (
+                value_loc(pi, p, i),
+                format!("{label}：指标值「{raw}」疑似比较符识别错误"),
+                format!("{label}: value \"{raw}\" looks like a misread comparator"),
+            )
+        });
     }
 }

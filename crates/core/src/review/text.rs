@@ -1,18 +1,40 @@
 //! Small text helpers for the content rules.
 
 use crate::model::{Category, Indicator};
+use std::borrow::Cow;
+
+/// The first keyword found in `hay` (one pass over its characters; faster than a
+/// `contains` per keyword on short texts).
+pub(super) fn find_any<'k>(hay: &str, keywords: &[&'k str]) -> Option<&'k str> {
+    let bytes = hay.as_bytes();
+    for (pos, _) in hay.char_indices() {
+        let rest = bytes.get(pos..).unwrap_or_default();
+        for kw in keywords {
+            let k = kw.as_bytes();
+            if rest.len() >= k.len() && rest.first() == k.first() && rest.get(..k.len()) == Some(k)
+            {
+                return Some(kw);
+            }
+        }
+    }
+    None
+}
 
 /// Normalise a unit for comparison (`％`/`百分比` → `%`, spaces removed).
-pub(super) fn norm_unit(u: &str) -> String {
-    let t: String = u.chars().filter(|c| !c.is_whitespace()).collect();
-    match t.as_str() {
-        "％" | "百分比" | "百分点" => "%".to_string(),
+pub(super) fn norm_unit(u: &str) -> Cow<'_, str> {
+    let t: Cow<'_, str> = if u.chars().any(char::is_whitespace) {
+        Cow::Owned(u.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(u)
+    };
+    match t.as_ref() {
+        "％" | "百分比" | "百分点" => Cow::Borrowed("%"),
         _ => t,
     }
 }
 
 /// The unit of an indicator: from the value, else the unit column.
-pub(super) fn unit_of(i: &Indicator) -> Option<String> {
+pub(super) fn unit_of(i: &Indicator) -> Option<Cow<'_, str>> {
     i.target
         .quantity()
         .and_then(|q| q.unit.as_deref())
@@ -135,7 +157,7 @@ pub(super) fn long_term(s: &str) -> bool {
         "未来几年",
         "年均",
     ];
-    if MULTI.iter().any(|k| s.contains(k)) {
+    if find_any(s, &MULTI).is_some() {
         return true;
     }
     let chars: Vec<char> = s.chars().collect();

@@ -39,7 +39,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
             }
             let q = i.target.quantity()?;
             let u = unit_of(i)?;
-            (COUNT_UNITS.contains(&u.as_str()) && q.value > Decimal::ZERO)
+            (COUNT_UNITS.contains(&u.as_ref()) && q.value > Decimal::ZERO)
                 .then_some((i, q.value, u))
         });
         let Some((i, value, unit)) = main else {
@@ -55,7 +55,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
             pi,
             p,
             i,
-            unit,
+            unit: unit.into_owned(),
             yuan_per_unit: per.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
         });
     }
@@ -82,25 +82,14 @@ pub(super) fn check(s: &mut Sink<'_>) {
             (z > th.unit_cost_outlier_z).then_some((median, z.round_dp(1)))
         });
         match outlier {
-            Some((median, z)) => s.emit_at(
-                "unit-cost",
-                Severity::Warning,
-                value_loc(c.pi, c.p, c.i),
-                format!(
+            Some((median, z)) => s.emit_at("unit-cost", Severity::Warning, || (value_loc(c.pi, c.p, c.i), format!(
                     "项目「{}」单位成本 {cost} 元/{unit}，明显偏离本表同类项目中位数 {median} 元/{unit}（修正 z 值 {z}）；主要产出：{label}",
                     c.p.name
-                ),
-                format!(
+                ), format!(
                     "project \"{}\" costs {cost} 元/{unit}, an outlier against the table's median {median} 元/{unit} (modified z {z})",
                     c.p.name
-                ),
-            ),
-            None => s.emit(
-                "unit-cost",
-                value_loc(c.pi, c.p, c.i),
-                format!("项目「{}」单位成本约 {cost} 元/{unit}（主要产出：{label}）", c.p.name),
-                format!("project \"{}\" costs about {cost} 元/{unit}", c.p.name),
-            ),
+                ))),
+            None => s.emit("unit-cost", || (value_loc(c.pi, c.p, c.i), format!("项目「{}」单位成本约 {cost} 元/{unit}（主要产出：{label}）", c.p.name), format!("project \"{}\" costs about {cost} 元/{unit}", c.p.name))),
         }
     }
 }
