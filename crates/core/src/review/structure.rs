@@ -292,12 +292,11 @@ fn placeholder(
     label: &super::Label<'_>,
 ) {
     let raw = i.raw_value.trim();
-    let upper = raw.to_uppercase();
     const HOLDERS: [&str; 12] = [
         "/", "／", "无", "XX", "X", "××", "—", "--", "-", "待定", "略", "空",
     ];
     let is_holder = HOLDERS.contains(&raw)
-        || upper.contains("XX")
+        || super::text::find_any(raw, &["XX", "xx", "Xx", "xX"]).is_some()
         || raw.contains("××")
         || raw.contains("**")
         || matches!(i.target, Target::Missing)
