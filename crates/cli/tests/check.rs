@@ -293,3 +293,69 @@ fn profiles_change_severities_and_bad_profiles_fail() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-rule"));
 }
+
+/// (rule, project index, indicator) of every warning or error, sorted.
+fn key_findings(doc: &Value, file_suffix: &str) -> Vec<(String, i64, i64)> {
+    let mut v: Vec<(String, i64, i64)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["location"]["file"]
+                .as_str()
+                .unwrap()
+                .ends_with(file_suffix)
+        })
+        .filter(|f| f["severity"] != "info")
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["location"]["project"]["index"].as_i64().unwrap_or(-1),
+                f["location"]["indicator"].as_i64().unwrap_or(-1),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn every_format_of_the_sample_gets_the_same_warnings() {
+    let dir = fixture().parent().unwrap().to_path_buf();
+    let mut variants: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            let ext = p
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            name.starts_with("fe-haizhu")
+                && ["txt", "csv", "tsv", "html", "htm", "xls", "xlsx", "ods"]
+                    .contains(&ext.as_str())
+        })
+        .collect();
+    variants.sort();
+    if variants.is_empty() {
+        return; // the reader fixtures are not there
+    }
+    let f = fixture();
+    let mut args: Vec<&str> = vec!["check", "--format", "json", f.to_str().unwrap()];
+    let names: Vec<String> = variants
+        .iter()
+        .map(|p| p.to_string_lossy().to_string())
+        .collect();
+    args.extend(names.iter().map(String::as_str));
+    let doc = json_of(&jixiao(&args));
+    let base = key_findings(&doc, "haizhu-youth-league-2024-project-targets.txt");
+    assert_eq!(base.len(), 10);
+    for n in &names {
+        let file = Path::new(n)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        assert_eq!(key_findings(&doc, &file), base, "{file}");
+    }
+}

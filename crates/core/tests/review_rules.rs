@@ -784,3 +784,13 @@ fn cell_text_reconstructs_cells() {
         .unwrap()
         .starts_with("1-产出指标：培训人次"));
 }
+
+#[test]
+fn separator_ignores_whitespace_around_the_terminator() {
+    let mut inds = clean_indicators();
+    inds[0].terminator = Some("。 ".into());
+    inds[3].terminator = Some(" ".into());
+    assert_eq!(fired(&with_inds(inds.clone()), "separator-nonstandard"), 0);
+    inds[1].terminator = Some("， ".into());
+    assert_eq!(fired(&with_inds(inds), "separator-nonstandard"), 1);
+}

@@ -87,7 +87,13 @@ pub(super) fn check(s: &mut Sink<'_>) {
                 });
             }
             if one_cell {
-                let bad = match i.terminator.as_deref() {
+                // Whitespace around the terminator is the reader's padding, not a separator.
+                let term = i
+                    .terminator
+                    .as_deref()
+                    .map(|t| t.trim_matches(|c: char| c.is_whitespace()))
+                    .filter(|t| !t.is_empty());
+                let bad = match term {
                     Some("。") => None,
                     Some(other) => Some(format!("“{other}”")),
                     None if k < last => Some("无分隔".to_string()),
