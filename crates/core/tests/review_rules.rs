@@ -794,3 +794,70 @@ fn separator_ignores_whitespace_around_the_terminator() {
     inds[1].terminator = Some("， ".into());
     assert_eq!(fired(&with_inds(inds), "separator-nonstandard"), 1);
 }
+
+/// Chinese digits, so that goals differ even after Arabic numbers are masked.
+fn cn(mut k: usize) -> String {
+    const D: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let mut s = Vec::new();
+    loop {
+        s.push(D[k % 10]);
+        k /= 10;
+        if k == 0 {
+            break;
+        }
+    }
+    s.iter().rev().collect()
+}
+
+fn goals_table(n: usize) -> Table {
+    let mut b = Builder::new();
+    for k in 0..n {
+        let mut goal = format!(
+            "第{}号项目开展青少年服务工作，覆盖全区各街道社区青少年群体。",
+            cn(k)
+        );
+        if k % 100 == 0 {
+            goal.push_str("建设运营好12个社工站点，打造青少年身边的共青团阵地。");
+        }
+        b = b.project(&format!("项目{k}"), "10.00", &goal, clean_indicators());
+    }
+    b.finish()
+}
+
+#[test]
+fn goal_duplicate_is_subquadratic() {
+    let mut only = Profile::national();
+    for r in RULES {
+        if r.id != "goal-duplicate" {
+            only.rules.insert(
+                r.id.into(),
+                RuleSetting {
+                    enabled: Some(false),
+                    severity: None,
+                },
+            );
+        }
+    }
+    let time = |t: &Table| {
+        (0..3)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                let f = review(t, &only);
+                (start.elapsed(), f.len())
+            })
+            .min()
+            .unwrap()
+    };
+    let (small, large) = (goals_table(4_000), goals_table(16_000));
+    let (ts, ns) = time(&small);
+    let (tl, nl) = time(&large);
+    // One shared sentence every 100 projects: one finding per later project of the bucket.
+    assert_eq!((ns, nl), (39, 159));
+    // 4× the projects: linear work takes about 4× the time, pairwise comparison 16×.
+    let ratio = tl.as_secs_f64() / ts.as_secs_f64().max(1e-6);
+    eprintln!("goal-duplicate: 4000 projects {ts:?}, 16000 projects {tl:?} (×{ratio:.1})");
+    assert!(
+        ratio < 10.0,
+        "4× the goals took {ratio:.1}× the time ({ts:?} → {tl:?})"
+    );
+}
