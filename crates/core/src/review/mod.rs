@@ -164,9 +164,13 @@ fn sort_findings(out: Vec<Finding>) -> Vec<Finding> {
             .then(a.4.cmp(&b.4))
     });
     let mut slots: Vec<Option<Finding>> = out.into_iter().map(Some).collect();
-    keys.iter()
-        .filter_map(|k| slots.get_mut(k.4).and_then(Option::take))
-        .collect()
+    let mut sorted = Vec::with_capacity(slots.len());
+    for k in &keys {
+        if let Some(f) = slots.get_mut(k.4).and_then(Option::take) {
+            sorted.push(f);
+        }
+    }
+    sorted
 }
 
 /// The text of a cell as the model holds it (name, amount, goal or
