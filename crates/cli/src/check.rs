@@ -175,13 +175,25 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    match args.format {
+    let written = match args.format {
         Format::Human => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            human::write(&mut out, &reports, &counts, args.lang, color)?
+            human::write(&mut out, &reports, &counts, args.lang, color)
         }
-        Format::Json => machine::write_json(&mut out, &reports, &counts, args.lang)?,
-        Format::Sarif => machine::write_sarif(&mut out, &reports, args.lang)?,
+        Format::Json => machine::write_json(&mut out, &reports, &counts, args.lang),
+        Format::Sarif => machine::write_sarif(&mut out, &reports, args.lang),
+    };
+    if let Err(e) = written {
+        // A closed pipe (`jixiao check … | head`) is not a failure of the check.
+        let broken_pipe = e
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe);
+        if !broken_pipe {
+            return Err(e);
+        }
     }
     Ok(if counts.unreadable > 0 {
         2
