@@ -861,3 +861,34 @@ fn goal_duplicate_is_subquadratic() {
         "4× the goals took {ratio:.1}× the time ({ts:?} → {tl:?})"
     );
 }
+
+#[test]
+fn unit_cost_does_not_flag_a_geometric_spread() {
+    // 10 万元 for 1000, 500, 250, 125, 62 人次: costs double each time (100 … 1613 元/人次).
+    let mut b = Builder::new();
+    for (k, n) in ["1000", "500", "250", "125", "62"].iter().enumerate() {
+        let mut inds = clean_indicators();
+        inds[0] = q(
+            1,
+            Category::Output,
+            &format!("培训人次{k}"),
+            &format!("≥{n}人次"),
+        );
+        inds[1] = q(2, Category::Outcome, &format!("技能合格率{k}"), "≥90%");
+        inds[3] = q(4, Category::Cost, &format!("项目总成本{k}"), "≤10万元");
+        b = b.project(
+            &format!("项目{k}"),
+            "10.00",
+            &format!("第{k}期培训。"),
+            inds,
+        );
+    }
+    let f = run(&b.finish());
+    let hits = of(&f, "unit-cost");
+    assert_eq!(hits.len(), 5);
+    assert!(
+        hits.iter().all(|h| h.severity == Severity::Info),
+        "{:?}",
+        ids(&f)
+    );
+}

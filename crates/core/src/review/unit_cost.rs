@@ -4,14 +4,16 @@
 //! in a counting unit (人次, 个, 场 …). Its unit cost is the project total in 元
 //! divided by the target number (e.g. 316.00 元/人次), reported as info.
 //! Projects whose main output shares a unit form a group; when a group has at
-//! least `unit_cost_min_group` members, the modified z-score
-//! `0.6745 × |x − median| / MAD` (MAD = median absolute deviation; when it is 0,
-//! `1.2533 × mean absolute deviation`) above `unit_cost_outlier_z` marks an
-//! outlier, reported as a warning.
+//! least `unit_cost_min_group` members, the modified z-score of the logarithm
+//! `0.6745 × |ln x − median(ln)| / MAD(ln)` (MAD = median absolute deviation;
+//! when it is 0, `1.2533 × mean absolute deviation`) above `unit_cost_outlier_z`
+//! marks an outlier, reported as a warning. Logarithms because unit costs are
+//! skewed: a project costing ten times the median is as far out as one costing a tenth.
 
 use super::text::{unit_of, COUNT_UNITS};
-use super::{ind_label, projects, value_loc, Severity, Sink};
+use super::{projects, value_loc, Severity, Sink};
 use crate::model::{Category, Indicator, Project};
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::BTreeMap;
 
@@ -67,49 +69,100 @@ pub(super) fn check(s: &mut Sink<'_>) {
             .or_default()
             .push(c.yuan_per_unit);
     }
-    let stats: BTreeMap<String, (Decimal, Decimal)> = groups
+    let min_group = th.unit_cost_min_group.max(3) as usize;
+    let stats: BTreeMap<&str, Stats> = groups
         .into_iter()
-        .filter(|(_, v)| v.len() >= th.unit_cost_min_group.max(3) as usize)
-        .filter_map(|(u, v)| spread(v).map(|st| (u.to_string(), st)))
+        .filter(|(_, v)| v.len() >= min_group)
+        .filter_map(|(u, v)| Stats::of(v).map(|st| (u, st)))
         .collect();
-    let k = Decimal::new(6745, 4);
+    let limit = th.unit_cost_outlier_z.to_f64().unwrap_or(3.5);
     for c in &costs {
-        let label = ind_label(c.p, c.i);
+        let label = super::Label(c.p, c.i);
         let cost = c.yuan_per_unit;
         let unit = &c.unit;
-        let outlier = stats.get(unit).and_then(|&(median, scale)| {
-            let z = k * (cost - median).abs() / scale;
-            (z > th.unit_cost_outlier_z).then_some((median, z.round_dp(1)))
+        let outlier = stats.get(unit.as_str()).and_then(|st| {
+            let z = st.z(cost)?;
+            (z > limit).then_some((st.median, (z * 10.0).round() / 10.0))
         });
         match outlier {
-            Some((median, z)) => s.emit_at("unit-cost", Severity::Warning, || (value_loc(c.pi, c.p, c.i), format!(
-                    "项目「{}」单位成本 {cost} 元/{unit}，明显偏离本表同类项目中位数 {median} 元/{unit}（修正 z 值 {z}）；主要产出：{label}",
-                    c.p.name
-                ), format!(
-                    "project \"{}\" costs {cost} 元/{unit}, an outlier against the table's median {median} 元/{unit} (modified z {z})",
-                    c.p.name
-                ))),
-            None => s.emit("unit-cost", || (value_loc(c.pi, c.p, c.i), format!("项目「{}」单位成本约 {cost} 元/{unit}（主要产出：{label}）", c.p.name), format!("project \"{}\" costs about {cost} 元/{unit}", c.p.name))),
+            Some((median, z)) => s.emit_at("unit-cost", Severity::Warning, || {
+                (
+                    value_loc(c.pi, c.p, c.i),
+                    format!(
+                        "项目「{}」单位成本 {cost} 元/{unit}，明显偏离本表同类项目中位数 {median} 元/{unit}（对数修正 z 值 {z}）；主要产出：{label}",
+                        c.p.name
+                    ),
+                    format!(
+                        "project \"{}\" costs {cost} 元/{unit}, an outlier against the table's median {median} 元/{unit} (log modified z {z})",
+                        c.p.name
+                    ),
+                )
+            }),
+            None => s.emit("unit-cost", || {
+                (
+                    value_loc(c.pi, c.p, c.i),
+                    format!("项目「{}」单位成本约 {cost} 元/{unit}（主要产出：{label}）", c.p.name),
+                    format!("project \"{}\" costs about {cost} 元/{unit}", c.p.name),
+                )
+            }),
         }
     }
 }
 
-/// Median and the robust scale (MAD, or 1.2533 × mean absolute deviation when MAD is 0).
-fn spread(mut v: Vec<Decimal>) -> Option<(Decimal, Decimal)> {
-    let median = median(&mut v)?;
-    let mut dev: Vec<Decimal> = v.iter().map(|x| (*x - median).abs()).collect();
-    let mad = median_of(&mut dev)?;
-    if mad > Decimal::ZERO {
-        return Some((median, mad));
-    }
-    let n = Decimal::from(dev.len() as u64);
-    let mean: Decimal = dev.iter().copied().sum::<Decimal>() / n;
-    let scale = mean * Decimal::new(12533, 4);
-    (scale > Decimal::ZERO).then_some((median, scale))
+/// Robust statistics of one group's unit costs. Costs are skewed (a few
+/// projects cost ten times the rest), so the score works on their natural
+/// logarithm; this is a statistic, not money arithmetic, hence `f64`.
+struct Stats {
+    /// Median cost in 元, exact, for messages.
+    median: Decimal,
+    /// Median of ln(cost).
+    log_median: f64,
+    /// MAD of ln(cost), or 1.2533 × mean absolute deviation when the MAD is 0.
+    log_scale: f64,
 }
 
-fn median(v: &mut [Decimal]) -> Option<Decimal> {
-    median_of(v)
+impl Stats {
+    fn of(mut v: Vec<Decimal>) -> Option<Stats> {
+        let median = median_of(&mut v)?.round_dp(2);
+        let mut logs: Vec<f64> = v
+            .iter()
+            .filter_map(|x| x.to_f64())
+            .filter(|x| *x > 0.0)
+            .map(f64::ln)
+            .collect();
+        let log_median = median_f64(&mut logs)?;
+        let mut dev: Vec<f64> = logs.iter().map(|x| (x - log_median).abs()).collect();
+        let mad = median_f64(&mut dev)?;
+        let log_scale = if mad > 0.0 {
+            mad
+        } else {
+            1.2533 * dev.iter().sum::<f64>() / dev.len().max(1) as f64
+        };
+        (log_scale > 0.0).then_some(Stats {
+            median,
+            log_median,
+            log_scale,
+        })
+    }
+
+    /// Modified z-score `0.6745 × |ln x − median| / scale`.
+    fn z(&self, cost: Decimal) -> Option<f64> {
+        let x = cost.to_f64().filter(|x| *x > 0.0)?.ln();
+        Some(0.6745 * (x - self.log_median).abs() / self.log_scale)
+    }
+}
+
+fn median_f64(v: &mut [f64]) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_unstable_by(f64::total_cmp);
+    let mid = v.len() / 2;
+    if v.len() % 2 == 1 {
+        v.get(mid).copied()
+    } else {
+        Some((v.get(mid - 1)? + v.get(mid)?) / 2.0)
+    }
 }
 
 fn median_of(v: &mut [Decimal]) -> Option<Decimal> {
