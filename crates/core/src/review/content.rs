@@ -301,7 +301,7 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
         }
     }
     // long-term-in-annual
-    if long_term(&i.raw_value) || long_term(name) {
+    if s.on("long-term-in-annual") && (long_term(&i.raw_value) || long_term(name)) {
         s.emit("long-term-in-annual", || {
             (
                 indicator_loc(pi, p, i),

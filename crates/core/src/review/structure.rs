@@ -16,6 +16,13 @@ pub(super) fn check(s: &mut Sink<'_>) {
         &'t crate::model::Indicator,
     );
     let mut units_by_name: HashMap<&str, First<'_>> = HashMap::new();
+    // Switches looked up once: disabled rules cost nothing per indicator.
+    let on_separator = s.on("separator-nonstandard");
+    let on_units = s.on("unit-inconsistent");
+    let on_name_unit = s.on("unit-name-mismatch");
+    let on_percent = s.on("percent-out-of-range");
+    let on_ocr = s.on("ocr-suspect");
+    let on_placeholder = on_ocr || s.on("placeholder-value");
     for (pi, p) in projects(t) {
         let goal_blank = p.goal.as_deref().is_none_or(|g| g.trim().is_empty());
         if goal_blank && !p.indicators.is_empty() {
@@ -86,7 +93,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
                     )
                 });
             }
-            if one_cell {
+            if one_cell && on_separator {
                 // Whitespace around the terminator is the reader's padding, not a separator.
                 let term = i
                     .terminator
@@ -165,16 +172,22 @@ pub(super) fn check(s: &mut Sink<'_>) {
                 }
                 let unit = unit_of(i);
                 if let Some(u) = unit.as_deref() {
-                    name_unit(s, pi, p, i, u, &label);
-                    if u == "%" {
+                    if on_name_unit {
+                        name_unit(s, pi, p, i, u, &label);
+                    }
+                    if u == "%" && on_percent {
                         percent(s, pi, p, i, q.value, q.value_hi, &label);
                     }
                 }
-                ocr_percent(s, pi, p, i, &label);
+                if on_ocr {
+                    ocr_percent(s, pi, p, i, &label);
+                }
             }
-            placeholder(s, pi, p, i, &label);
+            if on_placeholder {
+                placeholder(s, pi, p, i, &label);
+            }
             // Same name, different units across the table.
-            if let Some(u) = unit_of(i) {
+            if let Some(u) = unit_of(i).filter(|_| on_units) {
                 let key = i.name.trim();
                 match units_by_name.get(key) {
                     None => {
@@ -301,7 +314,7 @@ fn placeholder(
     const HOLDERS: [&str; 12] = [
         "/", "／", "无", "XX", "X", "××", "—", "--", "-", "待定", "略", "空",
     ];
-    let is_holder = HOLDERS.contains(&raw)
+    let is_holder = (raw.len() <= 6 && HOLDERS.contains(&raw))
         || super::text::find_any(raw, &["XX", "xx", "Xx", "xX"]).is_some()
         || raw.contains("××")
         || raw.contains("**")
