@@ -119,6 +119,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
     let min = args.min_severity.severity();
     // Cell snippets are only shown by the human format.
     let snippets = args.format == Format::Human;
+    let single = files.len() == 1;
     let show_progress = !args.no_progress && std::io::stderr().is_terminal() && files.len() > 1;
     let bar = show_progress.then(|| {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
@@ -133,7 +134,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
         .par_iter()
         .map(|f| {
             let r = match f {
-                collect::Input::File(path) => check_file(path, &opts, &profile, min, snippets),
+                collect::Input::File(path) => {
+                    check_file(path, &opts, &profile, min, snippets, single)
+                }
                 collect::Input::Missing(path, why) => FileReport {
                     path: path.display().to_string(),
                     sheet: None,
@@ -210,6 +213,7 @@ fn check_file(
     profile: &Profile,
     min: Severity,
     snippets: bool,
+    single: bool,
 ) -> FileReport {
     let name = path.display().to_string();
     // A reader bug must not take the other files down: a panic counts as unreadable.
@@ -251,12 +255,19 @@ fn check_file(
             }
         })
         .collect();
-    FileReport {
+    let report = FileReport {
         path: name,
         sheet: table.source.sheet.clone(),
         findings,
         error: None,
+    };
+    drop(cells);
+    if single {
+        // The process ends right after the report: freeing a large table
+        // (millions of small strings) would only delay the exit.
+        std::mem::forget(table);
     }
+    report
 }
 
 /// At most this many characters either side of the span are shown.
