@@ -268,19 +268,24 @@ impl Funding {
                 (a, b) => Some(a.unwrap_or_default() + b.unwrap_or_default()),
             }
         }
-        items.into_iter().fold(Funding::default(), |acc, f| Funding {
-            total: add(acc.total, f.total),
-            fiscal_appropriation: add(acc.fiscal_appropriation, f.fiscal_appropriation),
-            special_account: add(acc.special_account, f.special_account),
-            other_funds: add(acc.other_funds, f.other_funds),
-        })
+        items
+            .into_iter()
+            .fold(Funding::default(), |acc, f| Funding {
+                total: add(acc.total, f.total),
+                fiscal_appropriation: add(acc.fiscal_appropriation, f.fiscal_appropriation),
+                special_account: add(acc.special_account, f.special_account),
+                other_funds: add(acc.other_funds, f.other_funds),
+            })
     }
 
     /// The four columns in table order, with their Chinese headers.
     pub fn columns(&self) -> [(FundingColumn, Option<Decimal>); 4] {
         [
             (FundingColumn::Total, self.total),
-            (FundingColumn::FiscalAppropriation, self.fiscal_appropriation),
+            (
+                FundingColumn::FiscalAppropriation,
+                self.fiscal_appropriation,
+            ),
             (FundingColumn::SpecialAccount, self.special_account),
             (FundingColumn::OtherFunds, self.other_funds),
         ]
@@ -495,10 +500,24 @@ impl Indicator {
         if let Some(d) = self.direction_stated {
             return (d, true);
         }
-        if let Some(d) = self.target.quantity().and_then(|q| q.op).and_then(|o| o.direction()) {
+        if let Some(d) = self
+            .target
+            .quantity()
+            .and_then(|q| q.op)
+            .and_then(|o| o.direction())
+        {
             return (d, true);
         }
-        const LOWER: [&str; 8] = ["成本", "费用", "投诉", "事故", "差错率", "发生率", "超支", "用时"];
+        const LOWER: [&str; 8] = [
+            "成本",
+            "费用",
+            "投诉",
+            "事故",
+            "差错率",
+            "发生率",
+            "超支",
+            "用时",
+        ];
         if LOWER.iter().any(|k| self.name.contains(k)) || self.category == Category::Cost {
             (Direction::LowerBetter, false)
         } else {
@@ -519,6 +538,9 @@ impl Table {
     }
     /// The column that holds `field`, if the header had it.
     pub fn column_of(&self, field: Field) -> Option<u32> {
-        self.columns.iter().find(|c| c.field == field).map(|c| c.col)
+        self.columns
+            .iter()
+            .find(|c| c.field == field)
+            .map(|c| c.col)
     }
 }

@@ -64,7 +64,9 @@ pub fn parse_amount(text: &str, scale: MoneyScale) -> Result<Option<Decimal>, Am
         | rust_decimal::Error::Underflow => AmountError::TooLarge(text.to_string()),
         _ => AmountError::NotANumber(text.to_string()),
     })?;
-    Ok(Some(to_wan(d, scale).ok_or_else(|| AmountError::TooLarge(text.to_string()))?))
+    Ok(Some(
+        to_wan(d, scale).ok_or_else(|| AmountError::TooLarge(text.to_string()))?,
+    ))
 }
 
 /// Convert an amount in `scale` to 万元 exactly, keeping precision.
@@ -100,19 +102,28 @@ mod tests {
 
     #[test]
     fn parses_printed_amounts_keeping_precision() {
-        let v = parse_amount("552.50", MoneyScale::WanYuan).unwrap().unwrap();
+        let v = parse_amount("552.50", MoneyScale::WanYuan)
+            .unwrap()
+            .unwrap();
         assert_eq!(v.to_string(), "552.50");
         assert_eq!(parse_amount("", MoneyScale::WanYuan), Ok(None));
         assert_eq!(parse_amount(" — ", MoneyScale::WanYuan), Ok(None));
-        assert_eq!(parse_amount("１２．５０", MoneyScale::WanYuan), Ok(Some(d("12.50"))));
+        assert_eq!(
+            parse_amount("１２．５０", MoneyScale::WanYuan),
+            Ok(Some(d("12.50")))
+        );
     }
 
     #[test]
     fn converts_yuan_with_separators_exactly() {
-        let v = parse_amount("3,309,840.00", MoneyScale::Yuan).unwrap().unwrap();
+        let v = parse_amount("3,309,840.00", MoneyScale::Yuan)
+            .unwrap()
+            .unwrap();
         assert_eq!(v, d("330.984"));
         assert_eq!(v.to_string(), "330.984000");
-        let v = parse_amount("120,000.00元", MoneyScale::Yuan).unwrap().unwrap();
+        let v = parse_amount("120,000.00元", MoneyScale::Yuan)
+            .unwrap()
+            .unwrap();
         assert_eq!(v.to_string(), "12.000000");
     }
 

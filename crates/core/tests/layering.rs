@@ -4,8 +4,30 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-const FORBIDDEN_CRATES: &[&str] = &["tokio", "sqlx", "axum", "hyper", "reqwest", "mio", "async-std", "rusqlite", "postgres", "calamine", "rust_xlsxwriter"];
-const FORBIDDEN_SOURCE: &[&str] = &["std::fs", "std::net", "std::process", "std::env", "File::open", "async fn", ".await", "tokio::", "sqlx::"];
+const FORBIDDEN_CRATES: &[&str] = &[
+    "tokio",
+    "sqlx",
+    "axum",
+    "hyper",
+    "reqwest",
+    "mio",
+    "async-std",
+    "rusqlite",
+    "postgres",
+    "calamine",
+    "rust_xlsxwriter",
+];
+const FORBIDDEN_SOURCE: &[&str] = &[
+    "std::fs",
+    "std::net",
+    "std::process",
+    "std::env",
+    "File::open",
+    "async fn",
+    ".await",
+    "tokio::",
+    "sqlx::",
+];
 
 fn lock_graph() -> BTreeMap<String, Vec<String>> {
     let lock = include_str!("../../../Cargo.lock");
@@ -35,7 +57,10 @@ fn lock_graph() -> BTreeMap<String, Vec<String>> {
 #[test]
 fn core_dependency_closure_has_no_io_async_sql_or_http() {
     let graph = lock_graph();
-    assert!(graph.contains_key("jixiao-core"), "jixiao-core not in Cargo.lock");
+    assert!(
+        graph.contains_key("jixiao-core"),
+        "jixiao-core not in Cargo.lock"
+    );
     let mut seen = BTreeSet::new();
     let mut stack = vec!["jixiao-core".to_string()];
     while let Some(n) = stack.pop() {
@@ -43,9 +68,18 @@ fn core_dependency_closure_has_no_io_async_sql_or_http() {
             stack.extend(graph.get(&n).cloned().unwrap_or_default());
         }
     }
-    assert!(seen.contains("rust_decimal"), "closure walk is broken: {seen:?}");
-    let bad: Vec<_> = FORBIDDEN_CRATES.iter().filter(|c| seen.contains(**c)).collect();
-    assert!(bad.is_empty(), "jixiao-core depends (transitively) on {bad:?}");
+    assert!(
+        seen.contains("rust_decimal"),
+        "closure walk is broken: {seen:?}"
+    );
+    let bad: Vec<_> = FORBIDDEN_CRATES
+        .iter()
+        .filter(|c| seen.contains(**c))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "jixiao-core depends (transitively) on {bad:?}"
+    );
 }
 
 #[test]
@@ -69,7 +103,11 @@ fn core_source_does_no_io() {
         // Test modules may read fixtures; only non-test code is held to the rule.
         let code = text.split("#[cfg(test)]").next().unwrap_or("");
         for pat in FORBIDDEN_SOURCE {
-            assert!(!code.contains(pat), "{} uses `{pat}`: core must stay free of IO", f.display());
+            assert!(
+                !code.contains(pat),
+                "{} uses `{pat}`: core must stay free of IO",
+                f.display()
+            );
         }
     }
 }

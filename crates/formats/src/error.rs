@@ -58,7 +58,11 @@ pub enum Error {
 }
 
 impl Error {
-    pub fn invalid(location: Location, message: impl Into<String>, hint: impl Into<String>) -> Self {
+    pub fn invalid(
+        location: Location,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
         Error::Invalid {
             location,
             message: message.into(),
