@@ -54,7 +54,7 @@ fn show_prints_the_hierarchy_and_every_indicator() {
     assert!(out.contains("维系社会组织，志愿服务队"));
     assert_eq!(out.matches("条指标]").count(), 8);
     assert!(
-        !o.stderr.iter().any(|b| *b == 0x1b),
+        !o.stderr.contains(&0x1b),
         "no progress escape codes when not a TTY"
     );
 }
