@@ -8,6 +8,7 @@ Needs: a release build (`cargo build --release`), pandas + openpyxl for the base
 Timing is wall-clock (best and median of N runs); memory is peak RSS from /usr/bin/time.
 """
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -66,13 +67,25 @@ def main():
         results[("jixiao", what)] = add(f"jixiao read: {what}", path, [JIXIAO, "show", path, "--summary"])
         if what.startswith("text (UTF-8, one"):
             results[("ceiling", what)] = add(f"memchr line count: {what}", path, [JIXIAO, "count-lines", path])
-            results[("check", what)] = add(f"jixiao check (read + review): {what}", path, [JIXIAO, "check", path, "--format", "json", "--quiet"])
         if not a.skip_python:
             if what.startswith("text") and "rows" not in what:
                 enc = ["--encoding", "gbk"] if "GBK" in what else []
                 results[("python", what)] = add(f"pandas + regex: {what}", path, [sys.executable, os.path.join(ROOT, "scripts/bench/baseline.py"), "text", path, *enc])
             if what.startswith("xlsx"):
                 results[("python", what)] = add(f"openpyxl + regex: {what}", path, [sys.executable, os.path.join(ROOT, "scripts/bench/baseline.py"), "xlsx", path])
+
+    # Review cost relative to reading, measured inside one process (--timings), best of N.
+    review = {}
+    for size in sorted({n // 4, n}):
+        path = gen(f"one-cell-{size}.tsv", "--projects", str(size))
+        best = None
+        for _ in range(a.runs):
+            p = subprocess.run([JIXIAO, "check", path, "--timings", "--format", "json", "--no-progress"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            t = json.loads([l for l in p.stderr.splitlines() if l.startswith("{")][-1])
+            if best is None or t["read_s"] + t["review_s"] < best["read_s"] + best["review_s"]:
+                best = t
+        review[size] = best
 
     print(f"projects: {n}, runs: {a.runs}, cores: {os.cpu_count()}\n")
     print("| what | MB | best s | median s | MB/s | peak RSS MiB | output |")
@@ -87,9 +100,11 @@ def main():
     c, j = results.get(("ceiling", "text (UTF-8, one-cell)")), results.get(("jixiao", "text (UTF-8, one-cell)"))
     if c and j:
         print(f"- text (UTF-8): jixiao read takes {j / c:.1f}x the memchr line-count ceiling")
-    k = results.get(("check", "text (UTF-8, one-cell)"))
-    if k and j:
-        print(f"- review adds {100 * (k - j) / j:.0f}% to read time")
+    print()
+    print("| projects | findings | read s (in process) | review s | review / read |")
+    print("|---|---|---|---|---|")
+    for size, t in review.items():
+        print(f"| {size} | {t['findings']} | {t['read_s']:.3f} | {t['review_s']:.3f} | {100 * t['review_s'] / t['read_s']:.0f}% |")
 
 
 if __name__ == "__main__":

@@ -41,6 +41,9 @@ pub struct CheckArgs {
     /// 不显示进度条 (no progress bar)
     #[arg(long)]
     pub no_progress: bool,
+    /// Print read and review times per file to stderr as JSON (for benchmarks).
+    #[arg(long, hide = true)]
+    pub timings: bool,
     #[command(flatten)]
     pub read: crate::ReadArgs,
 }
@@ -135,7 +138,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
         .map(|f| {
             let r = match f {
                 collect::Input::File(path) => {
-                    check_file(path, &opts, &profile, min, snippets, single)
+                    check_file(path, &opts, &profile, min, snippets, single, args.timings)
                 }
                 collect::Input::Missing(path, why) => FileReport {
                     path: path.display().to_string(),
@@ -214,8 +217,10 @@ fn check_file(
     min: Severity,
     snippets: bool,
     single: bool,
+    timings: bool,
 ) -> FileReport {
     let name = path.display().to_string();
+    let started = std::time::Instant::now();
     // A reader bug must not take the other files down: a panic counts as unreadable.
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         jixiao_formats::read_path(path, opts)
@@ -239,8 +244,22 @@ fn check_file(
             }
         }
     };
+    let read_s = started.elapsed().as_secs_f64();
+    let reviewed = std::time::Instant::now();
+    let all = review::review(&table, profile);
+    if timings {
+        eprintln!(
+            "{}",
+            serde_json::json!({
+                "file": name,
+                "read_s": read_s,
+                "review_s": reviewed.elapsed().as_secs_f64(),
+                "findings": all.len(),
+            })
+        );
+    }
     let cells = review::CellIndex::new(&table);
-    let findings = review::review(&table, profile)
+    let findings = all
         .into_iter()
         .filter(|f| f.severity >= min)
         .map(|f| {
