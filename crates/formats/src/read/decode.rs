@@ -190,6 +190,8 @@ fn strict<'a>(
                 return Err(bad_bytes(file, &name, good));
             }
         }
+    } else if let Some(text) = decode_parallel(enc, body) {
+        Cow::Owned(text)
     } else {
         let (text, had_errors) = enc.decode_without_bom_handling(body);
         if had_errors {
@@ -204,6 +206,50 @@ fn strict<'a>(
         encoding: name,
         source,
     })
+}
+
+/// Below this size a file is decoded on one thread.
+const PARALLEL_DECODE_MIN: usize = 4 * 1024 * 1024;
+
+/// Decode a large file in chunks on all cores. Chunks are cut after a `\n`:
+/// in an ASCII-compatible encoding (GBK, GB18030, Big5 …) the byte 0x0A is
+/// never part of a multi-byte sequence, so every chunk decodes on its own.
+/// Returns `None` (the caller decodes sequentially and reports the exact
+/// place) for small inputs, other encodings, or any malformed chunk.
+fn decode_parallel(enc: &'static Encoding, body: &[u8]) -> Option<String> {
+    use rayon::prelude::*;
+    if body.len() < PARALLEL_DECODE_MIN || !enc.is_ascii_compatible() || enc == UTF_8 {
+        return None;
+    }
+    let parts = (rayon::current_num_threads() * 4).max(2);
+    let target = body.len() / parts;
+    let mut chunks = Vec::with_capacity(parts);
+    let mut start = 0;
+    while start < body.len() {
+        let want = (start + target).min(body.len());
+        let end = match memchr::memchr(b'\n', body.get(want..)?) {
+            Some(off) => want + off + 1,
+            None => body.len(),
+        };
+        chunks.push(body.get(start..end)?);
+        start = end;
+    }
+    let decoded: Vec<Option<String>> = chunks
+        .par_iter()
+        .map(|c| match enc.decode_without_bom_handling(c) {
+            (text, false) => Some(text.into_owned()),
+            (_, true) => None,
+        })
+        .collect();
+    let total = decoded
+        .iter()
+        .map(|d| d.as_ref().map_or(0, String::len))
+        .sum();
+    let mut text = String::with_capacity(total);
+    for d in decoded {
+        text.push_str(&d?);
+    }
+    Some(text)
 }
 
 /// `bytes` as borrowed text if it is valid UTF-8. encoding_rs validates with
@@ -296,6 +342,34 @@ fn check_controls(file: &str, text: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parallel_gbk_decode_equals_sequential() {
+        let line = "项目名称\t158.00\t“青年地带”青少年服务经费，年度指标值：≥95%。\n";
+        let text = line.repeat(PARALLEL_DECODE_MIN / line.len() * 2);
+        let (gbk, _, unmappable) = GB18030.encode(&text);
+        assert!(!unmappable);
+        let fast = decode_parallel(GB18030, &gbk).expect("large GB18030 input decodes in parallel");
+        assert_eq!(fast, text);
+        let d = decode("big.txt", &gbk, None, None).expect("decode");
+        assert_eq!(d.text, text);
+        assert_eq!(d.encoding, "GB18030");
+    }
+
+    #[test]
+    fn parallel_decode_leaves_errors_to_the_sequential_path() {
+        let line = "合计\t552.50\n";
+        let mut gbk = GB18030
+            .encode(&line.repeat(PARALLEL_DECODE_MIN / line.len() * 2))
+            .0
+            .into_owned();
+        let mid = gbk.len() / 2;
+        gbk.splice(mid..mid, [0x81, 0x0A]);
+        assert!(decode_parallel(GB18030, &gbk).is_none());
+        let err = strict("bad.txt", GB18030, &gbk, "override").expect_err("malformed");
+        assert!(err.to_string().contains("bad.txt"), "{err}");
+        assert!(decode_parallel(GB18030, b"small").is_none());
+    }
 
     #[test]
     fn utf8_borrowed() {
