@@ -101,23 +101,56 @@ pub struct Finding {
 }
 
 /// Review a table under a profile. Deterministic; never panics.
+///
+/// The goal-text rules run on a second thread (when one can be started)
+/// while the other rules run on the caller's; the findings are then put in
+/// the same order as a sequential run would give.
 pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
-    let mut sink = Sink {
+    let sink = |capacity: usize| Sink {
         table,
         profile,
-        out: Vec::new(),
+        out: Vec::with_capacity(capacity),
     };
-    arith::check(&mut sink);
-    structure::check(&mut sink);
-    content::check(&mut sink);
-    goals::check(&mut sink);
-    unit_cost::check(&mut sink);
+    let n_projects = table.projects().count();
+    let goal_rules = |s: &mut Sink<'_>| goals::check(s);
+    let other_rules = |s: &mut Sink<'_>| {
+        arith::check(s);
+        structure::check(s);
+        content::check(s);
+    };
+    let (mut main, goal_findings) = std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("jixiao-review-goals".into())
+            .spawn_scoped(scope, || {
+                let mut g = sink(n_projects.saturating_mul(2));
+                goal_rules(&mut g);
+                g.out
+            });
+        let mut m = sink(n_projects.saturating_mul(8));
+        other_rules(&mut m);
+        let g = match worker {
+            Ok(handle) => match handle.join() {
+                Ok(out) => out,
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            // No thread to be had: run the goal rules here.
+            Err(_) => {
+                let mut g = sink(0);
+                goal_rules(&mut g);
+                g.out
+            }
+        };
+        (m, g)
+    });
+    // Same order as arith, structure, content, goals, unit-cost in sequence.
+    main.out.extend(goal_findings);
+    unit_cost::check(&mut main);
     if profile.notices {
         for n in &table.notices {
             if !profile.enabled(&n.code) {
                 continue;
             }
-            sink.out.push(Finding {
+            main.out.push(Finding {
                 rule: Cow::Owned(n.code.clone()),
                 severity: profile.severity(&n.code, Severity::Info),
                 location: Location {
@@ -132,12 +165,15 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
             });
         }
     }
-    sort_findings(sink.out)
+    let mut out = main.out;
+    sort_findings(&mut out);
+    out
 }
 
-/// Sort by (row, column, span, rule, message), stable for equal keys. Sorts small
-/// keys and then moves each finding once (findings are large).
-fn sort_findings(out: Vec<Finding>) -> Vec<Finding> {
+/// Sort by (row, column, span, rule, message), stable for equal keys. Sorts
+/// small keys, then applies the permutation in place by following its cycles
+/// (findings are large: no second vector of them).
+fn sort_findings(out: &mut [Finding]) {
     let mut keys: Vec<(u32, u32, u32, u32, usize)> = out
         .iter()
         .enumerate()
@@ -163,14 +199,30 @@ fn sort_findings(out: Vec<Finding>) -> Vec<Finding> {
             })
             .then(a.4.cmp(&b.4))
     });
-    let mut slots: Vec<Option<Finding>> = out.into_iter().map(Some).collect();
-    let mut sorted = Vec::with_capacity(slots.len());
-    for k in &keys {
-        if let Some(f) = slots.get_mut(k.4).and_then(Option::take) {
-            sorted.push(f);
+    // from[j]: the original position of the finding that belongs at j.
+    let mut from: Vec<usize> = keys.into_iter().map(|k| k.4).collect();
+    apply_permutation(out, &mut from);
+}
+
+/// Reorder `items` so that the new `items[j]` is the old `items[from[j]]`.
+/// `from` must be a permutation of `0..items.len()`; it is consumed (left as
+/// the identity). Each item moves along its cycle by swaps.
+fn apply_permutation<T>(items: &mut [T], from: &mut [usize]) {
+    let n = items.len().min(from.len());
+    for start in 0..n {
+        let mut j = start;
+        loop {
+            let Some(&k) = from.get(j) else { break };
+            if let Some(slot) = from.get_mut(j) {
+                *slot = j;
+            }
+            if k == start || k == j || k >= n {
+                break;
+            }
+            items.swap(j, k);
+            j = k;
         }
     }
-    sorted
 }
 
 /// The text of a cell as the model holds it (name, amount, goal or
@@ -428,5 +480,31 @@ pub(crate) fn origin_loc(o: Origin) -> Location {
         row: Some(o.row),
         col: Some(o.col),
         ..Location::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::apply_permutation;
+
+    #[test]
+    fn permutation_applied_in_place() {
+        // Cycles of length 1, 2 and 3.
+        let mut items = vec!['a', 'b', 'c', 'd', 'e', 'f'];
+        let mut from = vec![0, 2, 1, 5, 3, 4];
+        apply_permutation(&mut items, &mut from);
+        assert_eq!(items, vec!['a', 'c', 'b', 'f', 'd', 'e']);
+        assert_eq!(from, vec![0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn permutation_matches_gathering() {
+        let n = 50usize;
+        let from: Vec<usize> = (0..n).map(|j| (j * 7 + 3) % n).collect();
+        let items: Vec<usize> = (100..100 + n).collect();
+        let want: Vec<usize> = from.iter().map(|&k| items[k]).collect();
+        let mut got = items.clone();
+        apply_permutation(&mut got, &mut from.clone());
+        assert_eq!(got, want);
     }
 }
