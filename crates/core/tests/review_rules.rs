@@ -692,7 +692,7 @@ fn unit_cost_outlier_by_median_mad() {
         "{:?}",
         hits.iter().map(|h| &h.message).collect::<Vec<_>>()
     );
-    assert_eq!(warn[0].location.project.as_ref().unwrap().name, "项目4");
+    assert_eq!(&*warn[0].location.project.as_ref().unwrap().name, "项目4");
     assert!(warn[0].message.contains("5000"));
 }
 

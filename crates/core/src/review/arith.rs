@@ -114,14 +114,7 @@ fn all_rows<'a>(
             rows.push((r.origin, &r.funding, None));
         }
         for p in &u.projects {
-            rows.push((
-                p.origin,
-                &p.funding,
-                Some(ProjectRef {
-                    index,
-                    name: p.name.clone(),
-                }),
-            ));
+            rows.push((p.origin, &p.funding, Some(s.project_ref(index))));
             index += 1;
         }
     }

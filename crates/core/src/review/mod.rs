@@ -21,6 +21,7 @@ pub use profile::{Profile, RuleSetting, Thresholds};
 use crate::model::{Field, Indicator, Origin, Project, Span, Table};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -68,7 +69,35 @@ impl std::str::FromStr for Severity {
 pub struct ProjectRef {
     /// 0-based index among all projects of the table, in source order.
     pub index: usize,
-    pub name: String,
+    /// The project's name (项目名称), shared by all findings of the project.
+    #[serde(with = "shared_str")]
+    pub name: Arc<str>,
+}
+
+impl ProjectRef {
+    /// A reference to project `index`; the reviewer fills in the shared name
+    /// when the finding is emitted.
+    pub(crate) fn pending(index: usize) -> Self {
+        static EMPTY: std::sync::OnceLock<Arc<str>> = std::sync::OnceLock::new();
+        ProjectRef {
+            index,
+            name: EMPTY.get_or_init(|| Arc::from("")).clone(),
+        }
+    }
+}
+
+/// (De)serialise an `Arc<str>` as a plain string.
+mod shared_str {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::sync::Arc;
+
+    pub fn serialize<S: Serializer>(v: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(v)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
+        String::deserialize(d).map(Arc::from)
+    }
 }
 
 /// Where a finding points. File and sheet come from [`Table::source`].
@@ -106,45 +135,46 @@ pub struct Finding {
 /// while the other rules run on the caller's; the findings are then put in
 /// the same order as a sequential run would give.
 pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
+    // One shared copy of each project name for all its findings.
+    let names: Vec<Arc<str>> = table
+        .projects()
+        .map(|p| Arc::from(p.name.as_str()))
+        .collect();
+    let n_projects = names.len();
     let sink = |capacity: usize| Sink {
         table,
         profile,
+        names: &names,
         out: Vec::with_capacity(capacity),
     };
-    let n_projects = table.projects().count();
-    let goal_rules = |s: &mut Sink<'_>| goals::check(s);
-    let other_rules = |s: &mut Sink<'_>| {
-        arith::check(s);
-        structure::check(s);
-        content::check(s);
+    // Goal texts and unit costs on the worker; amounts, structure, content here.
+    let worker_rules = || {
+        let mut g = sink(n_projects.saturating_mul(2));
+        goals::check(&mut g);
+        let mut u = sink(n_projects);
+        unit_cost::check(&mut u);
+        (g.out, u.out)
     };
-    let (mut main, goal_findings) = std::thread::scope(|scope| {
+    let mut main = sink(n_projects.saturating_mul(8));
+    let (goal_findings, cost_findings) = std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
-            .name("jixiao-review-goals".into())
-            .spawn_scoped(scope, || {
-                let mut g = sink(n_projects.saturating_mul(2));
-                goal_rules(&mut g);
-                g.out
-            });
-        let mut m = sink(n_projects.saturating_mul(8));
-        other_rules(&mut m);
-        let g = match worker {
+            .name("jixiao-review".into())
+            .spawn_scoped(scope, worker_rules);
+        arith::check(&mut main);
+        structure::check(&mut main);
+        content::check(&mut main);
+        match worker {
             Ok(handle) => match handle.join() {
                 Ok(out) => out,
                 Err(panic) => std::panic::resume_unwind(panic),
             },
-            // No thread to be had: run the goal rules here.
-            Err(_) => {
-                let mut g = sink(0);
-                goal_rules(&mut g);
-                g.out
-            }
-        };
-        (m, g)
+            // No thread to be had: run those rules here.
+            Err(_) => worker_rules(),
+        }
     });
     // Same order as arith, structure, content, goals, unit-cost in sequence.
     main.out.extend(goal_findings);
-    unit_cost::check(&mut main);
+    main.out.extend(cost_findings);
     if profile.notices {
         for n in &table.notices {
             if !profile.enabled(&n.code) {
@@ -331,10 +361,28 @@ pub(crate) fn column(table: &Table, field: Field) -> u32 {
 pub(crate) struct Sink<'a> {
     pub table: &'a Table,
     pub profile: &'a Profile,
+    /// Project names by project index, shared by the findings.
+    pub names: &'a [Arc<str>],
     pub out: Vec<Finding>,
 }
 
 impl Sink<'_> {
+    /// The shared name of project `index`.
+    pub fn project_name(&self, index: usize) -> Arc<str> {
+        match self.names.get(index) {
+            Some(n) => n.clone(),
+            None => Arc::from(""),
+        }
+    }
+
+    /// A reference to project `index` with its shared name.
+    pub fn project_ref(&self, index: usize) -> ProjectRef {
+        ProjectRef {
+            index,
+            name: self.project_name(index),
+        }
+    }
+
     pub fn on(&self, id: &str) -> bool {
         self.profile.enabled(id)
     }
@@ -362,7 +410,10 @@ impl Sink<'_> {
         if !self.profile.enabled(id) {
             return;
         }
-        let (location, message, message_en) = what();
+        let (mut location, message, message_en) = what();
+        if let Some(pr) = location.project.as_mut() {
+            pr.name = self.project_name(pr.index);
+        }
         let (help, help_en) = help_texts(id);
         self.out.push(Finding {
             rule: Cow::Borrowed(id),
@@ -413,24 +464,18 @@ pub(crate) fn project_loc(table: &Table, index: usize, p: &Project, field: Field
         row: Some(p.origin.row),
         col: Some(column(table, field)),
         span: None,
-        project: Some(ProjectRef {
-            index,
-            name: p.name.clone(),
-        }),
+        project: Some(ProjectRef::pending(index)),
         indicator: None,
     }
 }
 
 /// Location of an indicator (its item in the cell).
-pub(crate) fn indicator_loc(index: usize, p: &Project, i: &Indicator) -> Location {
+pub(crate) fn indicator_loc(index: usize, _p: &Project, i: &Indicator) -> Location {
     Location {
         row: Some(i.origin.row),
         col: Some(i.origin.col),
         span: i.span,
-        project: Some(ProjectRef {
-            index,
-            name: p.name.clone(),
-        }),
+        project: Some(ProjectRef::pending(index)),
         indicator: i.seq,
     }
 }
