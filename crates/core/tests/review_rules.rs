@@ -824,8 +824,8 @@ fn goals_table(n: usize) -> Table {
     b.finish()
 }
 
-#[test]
-fn goal_duplicate_is_subquadratic() {
+/// The national profile with only `goal-duplicate` on.
+fn only_goal_duplicate() -> Profile {
     let mut only = Profile::national();
     for r in RULES {
         if r.id != "goal-duplicate" {
@@ -838,28 +838,48 @@ fn goal_duplicate_is_subquadratic() {
             );
         }
     }
-    let time = |t: &Table| {
-        (0..3)
-            .map(|_| {
-                let start = std::time::Instant::now();
-                let f = review(t, &only);
-                (start.elapsed(), f.len())
-            })
-            .min()
-            .unwrap()
-    };
-    let (small, large) = (goals_table(4_000), goals_table(16_000));
-    let (ts, ns) = time(&small);
-    let (tl, nl) = time(&large);
-    // One shared sentence every 100 projects: one finding per later project of the bucket.
-    assert_eq!((ns, nl), (39, 159));
-    // 4× the projects: linear work takes about 4× the time, pairwise comparison 16×.
-    let ratio = tl.as_secs_f64() / ts.as_secs_f64().max(1e-6);
-    eprintln!("goal-duplicate: 4000 projects {ts:?}, 16000 projects {tl:?} (×{ratio:.1})");
-    assert!(
-        ratio < 10.0,
-        "4× the goals took {ratio:.1}× the time ({ts:?} → {tl:?})"
-    );
+    only
+}
+
+#[test]
+fn goal_duplicate_groups_by_bucket_not_by_pair() {
+    // 20 000 goals of one template (numbers differ, so they mask to the same
+    // sentences): a pairwise method would report n(n-1)/2 pairs; grouping by
+    // masked sentence reports each later project once, against the first.
+    let n = 20_000usize;
+    let mut b = Builder::new();
+    for k in 0..n {
+        let goal = format!(
+            "开展青少年服务活动{}场，覆盖全区各街道社区青少年群体。建设运营好{}个社工站点，打造青少年身边的共青团阵地。",
+            k + 1,
+            k % 50 + 1
+        );
+        b = b.project(&format!("项目{k}"), "10.00", &goal, clean_indicators());
+    }
+    let t = b.finish();
+    let f = review(&t, &only_goal_duplicate());
+    assert_eq!(f.len(), n - 1);
+    let mut later: Vec<usize> = f
+        .iter()
+        .map(|x| x.location.project.as_ref().unwrap().index)
+        .collect();
+    later.sort_unstable();
+    assert_eq!(later, (1..n).collect::<Vec<_>>());
+    assert!(f
+        .iter()
+        .all(|x| x.message.contains("与项目「项目0」") && x.message.contains("有 2 句相同")));
+}
+
+#[test]
+fn goal_duplicate_counts_at_two_sizes() {
+    // One shared sentence every 100 projects: one finding per later project of
+    // the bucket, at any size.
+    let only = only_goal_duplicate();
+    for (n, want) in [(4_000usize, 39usize), (20_000, 199)] {
+        let f = review(&goals_table(n), &only);
+        assert_eq!(f.len(), want, "{n} projects");
+        assert!(f.iter().all(|x| x.message.contains("与项目「项目0」")));
+    }
 }
 
 #[test]
