@@ -241,8 +241,7 @@ fn apply_permutation<T>(items: &mut [T], from: &mut [usize]) {
     let n = items.len().min(from.len());
     for start in 0..n {
         let mut j = start;
-        loop {
-            let Some(&k) = from.get(j) else { break };
+        while let Some(&k) = from.get(j) {
             if let Some(slot) = from.get_mut(j) {
                 *slot = j;
             }
