@@ -2,10 +2,10 @@
 //! and `goal-indicator-mismatch` (a counted output in the goal that no
 //! indicator measures).
 
-use super::text::{bigrams, mask_numbers, sentences};
+use super::text::{bigrams, mask_numbers_into, sentences};
 use super::{project_loc, projects, Sink};
 use crate::model::{Field, Project, Span};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 pub(super) fn check(s: &mut Sink<'_>) {
     if s.on("goal-duplicate") {
@@ -26,44 +26,54 @@ pub(super) fn check(s: &mut Sink<'_>) {
 fn duplicates(s: &mut Sink<'_>) {
     let t = s.table;
     let min = s.profile.thresholds.goal_duplicate_min_chars as usize;
-    // masked sentence → projects (index, byte offset of the sentence in its goal)
-    let mut buckets: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    // masked sentence → projects (index, byte offset and length of the sentence in its goal)
+    let mut buckets: HashMap<String, Vec<(usize, usize, usize)>> = HashMap::new();
     let all: Vec<(usize, &Project)> = projects(t).collect();
+    let mut key = String::new();
     for &(pi, p) in &all {
         let Some(goal) = p.goal.as_deref() else {
             continue;
         };
         for (off, sentence) in sentences(goal) {
-            if sentence.chars().count() < min {
+            // A character takes at least one byte: short byte length, short text.
+            if sentence.len() < min || sentence.chars().count() < min {
                 continue;
             }
-            let entry = buckets.entry(mask_numbers(sentence)).or_default();
-            if entry.last().is_none_or(|(last, _)| *last != pi) {
-                entry.push((pi, off));
+            mask_numbers_into(sentence, &mut key);
+            if !buckets.contains_key(key.as_str()) {
+                buckets.insert(key.clone(), Vec::new());
+            }
+            let Some(entry) = buckets.get_mut(key.as_str()) else {
+                continue;
+            };
+            if entry.last().is_none_or(|(last, _, _)| *last != pi) {
+                entry.push((pi, off, sentence.len()));
             }
         }
     }
-    // (earlier project, later project) → shared sentences of the later one (offset, len).
-    let mut pairs: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
-    for (masked, members) in &buckets {
-        let Some(&(first, _)) = members.first() else {
+    // (earlier project, later project, offset, length of the later one's shared sentence),
+    // sorted: one run per pair, its sentences in text order.
+    let mut pairs: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for members in buckets.values() {
+        let Some(&(first, _, _)) = members.first() else {
             continue;
         };
-        for &(pi, off) in members.iter().skip(1) {
-            let len = sentence_len(all.get(pi).map(|x| x.1), off, masked);
-            pairs.entry((first, pi)).or_default().push((off, len));
+        for &(pi, off, len) in members.iter().skip(1) {
+            pairs.push((first, pi, off, len));
         }
     }
-    for ((a, b), mut shared) in pairs {
-        shared.sort_unstable();
+    drop(buckets);
+    pairs.sort_unstable();
+    for run in pairs.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        let Some(&(a, b, off, len)) = run.first() else {
+            continue;
+        };
         let (Some(&(_, pa)), Some(&(_, pb))) = (all.get(a), all.get(b)) else {
             continue;
         };
         let mut loc = project_loc(t, b, pb, Field::Goal);
-        if let Some(&(off, len)) = shared.first() {
-            loc.span = Some(Span::new(off as u32, (off + len) as u32));
-        }
-        let n = shared.len();
+        loc.span = Some(Span::new(off as u32, (off + len) as u32));
+        let n = run.len();
         s.emit("goal-duplicate", || {
             (
                 loc,
@@ -78,18 +88,6 @@ fn duplicates(s: &mut Sink<'_>) {
             )
         });
     }
-}
-
-/// Byte length of the sentence starting at `off` in the project's goal.
-fn sentence_len(p: Option<&Project>, off: usize, _masked: &str) -> usize {
-    let Some(goal) = p.and_then(|p| p.goal.as_deref()) else {
-        return 0;
-    };
-    sentences(goal)
-        .into_iter()
-        .find(|(o, _)| *o == off)
-        .map(|(_, s)| s.len())
-        .unwrap_or(0)
 }
 
 const CLASSIFIERS: [char; 13] = [

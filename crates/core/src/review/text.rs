@@ -122,9 +122,10 @@ fn push_sentence<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<(usi
     }
 }
 
-/// Mask runs of Arabic digits (and decimal points between them) with `#`.
-pub(super) fn mask_numbers(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+/// Mask runs of Arabic digits (and decimal points between them) with `#`,
+/// into a reused buffer (cleared first).
+pub(super) fn mask_numbers_into(s: &str, out: &mut String) {
+    out.clear();
     let mut in_num = false;
     for c in s.chars() {
         let digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
@@ -138,7 +139,6 @@ pub(super) fn mask_numbers(s: &str) -> String {
             out.push(c);
         }
     }
-    out
 }
 
 /// Whether text speaks of several years (`三年内`, `到2025年`, `2024-2026年`).
