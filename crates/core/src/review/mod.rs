@@ -141,10 +141,12 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
         .map(|p| Arc::from(p.name.as_str()))
         .collect();
     let n_projects = names.len();
+    let rules = rule_states(profile);
     let sink = |capacity: usize| Sink {
         table,
         profile,
         names: &names,
+        rules: &rules,
         out: Vec::with_capacity(capacity),
     };
     // Goal texts and unit costs on the worker; amounts, structure, content here.
@@ -362,6 +364,8 @@ pub(crate) struct Sink<'a> {
     pub profile: &'a Profile,
     /// Project names by project index, shared by the findings.
     pub names: &'a [Arc<str>],
+    /// The catalogue's rules under the profile.
+    pub rules: &'a [RuleState],
     pub out: Vec<Finding>,
 }
 
@@ -382,20 +386,27 @@ impl Sink<'_> {
         }
     }
 
+    /// The resolved switches of a catalogue rule. Ids are mostly the catalogue's
+    /// own literals, so the address is compared first.
+    fn state(&self, id: &str) -> Option<&RuleState> {
+        self.rules
+            .iter()
+            .find(|r| std::ptr::eq(r.id.as_ptr(), id.as_ptr()) && r.id.len() == id.len())
+            .or_else(|| self.rules.iter().find(|r| r.id == id))
+    }
+
     pub fn on(&self, id: &str) -> bool {
-        self.profile.enabled(id)
+        match self.state(id) {
+            Some(r) => r.enabled,
+            None => self.profile.enabled(id),
+        }
     }
 
     /// Emit a finding of rule `id` at its default severity. `what` builds the
     /// location and the (Chinese, English) messages; it runs only when the
     /// rule is enabled.
     pub fn emit(&mut self, id: &'static str, what: impl FnOnce() -> (Location, String, String)) {
-        if !self.profile.enabled(id) {
-            return;
-        }
-        let sev = catalogue::rule(id)
-            .map(|r| r.severity)
-            .unwrap_or(Severity::Info);
+        let sev = self.state(id).map(|r| r.default).unwrap_or(Severity::Info);
         self.emit_at(id, sev, what);
     }
 
@@ -406,17 +417,24 @@ impl Sink<'_> {
         sev: Severity,
         what: impl FnOnce() -> (Location, String, String),
     ) {
-        if !self.profile.enabled(id) {
-            return;
-        }
+        let (severity, help, help_en) = match self.state(id) {
+            Some(r) if !r.enabled => return,
+            Some(r) => (r.severity.unwrap_or(sev), r.help.clone(), r.help_en.clone()),
+            None => {
+                if !self.profile.enabled(id) {
+                    return;
+                }
+                let (help, help_en) = help_texts(id);
+                (self.profile.severity(id, sev), help, help_en)
+            }
+        };
         let (mut location, message, message_en) = what();
         if let Some(pr) = location.project.as_mut() {
             pr.name = self.project_name(pr.index);
         }
-        let (help, help_en) = help_texts(id);
         self.out.push(Finding {
             rule: Cow::Borrowed(id),
-            severity: self.profile.severity(id, sev),
+            severity,
             location,
             message,
             message_en,
@@ -424,6 +442,35 @@ impl Sink<'_> {
             help_en,
         });
     }
+}
+
+/// A catalogue rule under the profile, resolved once per review.
+pub(crate) struct RuleState {
+    id: &'static str,
+    enabled: bool,
+    /// The catalogue's severity.
+    default: Severity,
+    /// The profile's override.
+    severity: Option<Severity>,
+    help: Cow<'static, str>,
+    help_en: Cow<'static, str>,
+}
+
+fn rule_states(profile: &Profile) -> Vec<RuleState> {
+    RULES
+        .iter()
+        .map(|r| {
+            let (help, help_en) = help_texts(r.id);
+            RuleState {
+                id: r.id,
+                enabled: profile.enabled(r.id),
+                default: r.severity,
+                severity: profile.rules.get(r.id).and_then(|s| s.severity),
+                help,
+                help_en,
+            }
+        })
+        .collect()
 }
 
 /// The (Chinese, English) fix of a rule, split once per process.
