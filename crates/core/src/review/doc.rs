@@ -118,7 +118,9 @@ const NEAR_DUP_DOC: &str = r#"## How near-duplicate goals are found (sub-quadrat
 and line breaks; a leading list number such as `1.` is dropped), Arabic digit runs are masked
 (`6个` and `12个` both become `#个`), and every sentence of at least `goal_duplicate_min_chars`
 characters is put in a hash map keyed by its masked text. Projects meet only inside a bucket, so
-the work is linear in the total length of the goals plus the number of findings. One finding is
+the work is linear in the total length of the goals, plus sorting the (first, later) pairs found
+(n log n in the number of findings). With 20 000 goals of one template a pairwise method would
+report about 200 million pairs; this reports 19 999 findings (tested). One finding is
 reported per pair (first project of the bucket, later project), at the later project's goal,
 pointing at the first shared sentence. `boilerplate-indicator` is linear the same way: one map
 keyed by (一级, name, value, unit).
