@@ -259,21 +259,20 @@ fn check_file(
         );
     }
     let cells = review::CellIndex::new(&table);
-    let findings = all
-        .into_iter()
-        .filter(|f| f.severity >= min)
-        .map(|f| {
-            let snippet = if snippets {
-                snippet(&table, &cells, &f)
-            } else {
-                None
-            };
-            Shown {
-                finding: f,
-                snippet,
-            }
-        })
-        .collect();
+    // Sized up front: the filter hides the length from `collect`, which would
+    // then grow the (large) vector by doubling.
+    let mut findings = Vec::with_capacity(all.iter().filter(|f| f.severity >= min).count());
+    findings.extend(all.into_iter().filter(|f| f.severity >= min).map(|f| {
+        let snippet = if snippets {
+            snippet(&table, &cells, &f)
+        } else {
+            None
+        };
+        Shown {
+            finding: f,
+            snippet,
+        }
+    }));
     let report = FileReport {
         path: name,
         sheet: table.source.sheet.clone(),

@@ -65,7 +65,7 @@ pub fn write_json(
     counts: &Counts,
     lang: Lang,
 ) -> anyhow::Result<()> {
-    let mut findings = Vec::new();
+    let mut findings = Vec::with_capacity(reports.iter().map(|r| r.findings.len()).sum());
     let mut errors = Vec::new();
     for r in reports {
         if let Some(e) = &r.error {
@@ -155,7 +155,7 @@ pub fn write_sarif(out: &mut impl Write, reports: &[FileReport], lang: Lang) -> 
             "defaultConfiguration": { "level": level(r.severity) },
         }));
     }
-    let mut results = Vec::new();
+    let mut results = Vec::with_capacity(reports.iter().map(|r| r.findings.len()).sum());
     let mut notifications = Vec::new();
     for rep in reports {
         if let Some(e) = &rep.error {
