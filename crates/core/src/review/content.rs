@@ -20,6 +20,11 @@ pub(super) fn check(s: &mut Sink<'_>) {
         }
         scale_in_goal(s, pi, p);
     }
+}
+
+/// `boilerplate-indicator` over the whole table (runs after [`check`] in a
+/// sequential review).
+pub(super) fn check_boilerplate(s: &mut Sink<'_>) {
     if s.on("boilerplate-indicator") {
         boilerplate(s);
     }

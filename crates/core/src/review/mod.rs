@@ -149,16 +149,19 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
         rules: &rules,
         out: Vec::with_capacity(capacity),
     };
-    // Goal texts and unit costs on the worker; amounts, structure, content here.
+    // Table-wide groupings (boilerplate, goal texts, unit costs) on the worker;
+    // amounts, structure and the per-project content rules here.
     let worker_rules = || {
+        let mut b = sink(0);
+        content::check_boilerplate(&mut b);
         let mut g = sink(n_projects.saturating_mul(2));
         goals::check(&mut g);
         let mut u = sink(n_projects);
         unit_cost::check(&mut u);
-        (g.out, u.out)
+        [b.out, g.out, u.out]
     };
     let mut main = sink(n_projects.saturating_mul(8));
-    let (goal_findings, cost_findings) = std::thread::scope(|scope| {
+    let worker_findings = std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
             .name("jixiao-review".into())
             .spawn_scoped(scope, worker_rules);
@@ -174,9 +177,10 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
             Err(_) => worker_rules(),
         }
     });
-    // Same order as arith, structure, content, goals, unit-cost in sequence.
-    main.out.extend(goal_findings);
-    main.out.extend(cost_findings);
+    // Same order as arith, structure, content, boilerplate, goals, unit-cost in sequence.
+    for part in worker_findings {
+        main.out.extend(part);
+    }
     if profile.notices {
         for n in &table.notices {
             if !profile.enabled(&n.code) {
