@@ -210,33 +210,32 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
 /// small keys, then applies the permutation in place by following its cycles
 /// (findings are large: no second vector of them).
 fn sort_findings(out: &mut [Finding]) {
-    let mut keys: Vec<(u32, u32, u32, u32, usize)> = out
+    // (row, column, span start, span end) packed in one integer, with the position.
+    let mut keys: Vec<(u128, usize)> = out
         .iter()
         .enumerate()
         .map(|(k, f)| {
             let (s, e) = f.location.span.map(|s| (s.start, s.end)).unwrap_or((0, 0));
-            (
-                f.location.row.unwrap_or(0),
-                f.location.col.unwrap_or(0),
-                s,
-                e,
-                k,
-            )
+            let place = (u128::from(f.location.row.unwrap_or(0)) << 96)
+                | (u128::from(f.location.col.unwrap_or(0)) << 64)
+                | (u128::from(s) << 32)
+                | u128::from(e);
+            (place, k)
         })
         .collect();
-    keys.sort_unstable_by(|a, b| {
-        (a.0, a.1, a.2, a.3)
-            .cmp(&(b.0, b.1, b.2, b.3))
-            .then_with(|| {
-                let (fa, fb) = (out.get(a.4), out.get(b.4));
-                let ka = fa.map(|f| (f.rule.as_ref(), f.message.as_str()));
-                let kb = fb.map(|f| (f.rule.as_ref(), f.message.as_str()));
-                ka.cmp(&kb)
-            })
-            .then(a.4.cmp(&b.4))
-    });
+    keys.sort_unstable();
+    // Equal places: by rule and message, then position (rare, short runs).
+    for run in keys.chunk_by_mut(|a, b| a.0 == b.0) {
+        if run.len() > 1 {
+            run.sort_unstable_by(|a, b| {
+                let ka = out.get(a.1).map(|f| (f.rule.as_ref(), f.message.as_str()));
+                let kb = out.get(b.1).map(|f| (f.rule.as_ref(), f.message.as_str()));
+                ka.cmp(&kb).then(a.1.cmp(&b.1))
+            });
+        }
+    }
     // from[j]: the original position of the finding that belongs at j.
-    let mut from: Vec<usize> = keys.into_iter().map(|k| k.4).collect();
+    let mut from: Vec<usize> = keys.into_iter().map(|k| k.1).collect();
     apply_permutation(out, &mut from);
 }
 
