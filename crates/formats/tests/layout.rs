@@ -964,3 +964,18 @@ fn indicator_column_beside_levels_names_the_indicator() {
     assert_eq!(names, vec!["养护里程", "路面完好率"]);
     assert!(codes(&t).contains(&"column-unknown"));
 }
+
+#[test]
+fn header_without_rows_reads_with_a_notice() {
+    let t = build(
+        "单位：万元\n项目名称\t总计\t财政拨款\t绩效目标\t绩效指标",
+        "empty.tsv",
+    );
+    assert_eq!(t.projects().count(), 0);
+    assert!(codes(&t).contains(&"no-projects"), "{:?}", codes(&t));
+    let sample = build(
+        &fixture("haizhu-youth-league-2024-project-targets.txt"),
+        "s.txt",
+    );
+    assert!(!codes(&sample).contains(&"no-projects"));
+}

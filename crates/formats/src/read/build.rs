@@ -93,6 +93,14 @@ pub fn build_table(grid: &Grid<'_>, source: SourceInfo) -> Result<Table> {
     };
     let (grand_total, mut units) =
         hierarchy::resolve(items, pre.department.as_deref(), &mut notices);
+    if units.iter().all(|u| u.projects.is_empty()) {
+        // A header with nothing under it reads, but must not pass for an empty department.
+        notices.push(Notice {
+            origin: grid.rows.get(layout.last_row).map(|r| Origin::new(r.number, 1)),
+            code: "no-projects".into(),
+            message: "表头之下没有项目行，请确认文件完整、工作表选择正确 (no project rows under the header: check the file is complete and the right sheet was read)".into(),
+        });
+    }
 
     if let Some(col) = layout.col(jixiao_core::Field::IndicatorCell) {
         if layout.family == LayoutFamily::OneCell {
