@@ -2,21 +2,21 @@
 //! misplaced levels, inputs as outputs, boilerplate, satisfaction, time, cost,
 //! long-term wording, money scale in the goal.
 
-use super::text::{is_cost, is_outcome, long_term, unit_of};
+use super::text::{is_cost, is_outcome, long_term, unit_of, FastMap, Keywords};
 use super::{ind_label, indicator_loc, project_loc, projects, value_loc, Severity, Sink};
 use crate::model::{Category, Field, Indicator, MoneyScale, Project};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 pub(super) fn check(s: &mut Sink<'_>) {
     let t = s.table;
+    let on_long_term = s.on("long-term-in-annual");
     for (pi, p) in projects(t) {
         if p.indicators.is_empty() {
             continue;
         }
         completeness(s, pi, p);
         for i in &p.indicators {
-            quality(s, pi, p, i);
+            quality(s, pi, p, i, on_long_term);
         }
         scale_in_goal(s, pi, p);
     }
@@ -32,11 +32,35 @@ pub(super) fn check_boilerplate(s: &mut Sink<'_>) {
 
 fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
     let t = s.table;
-    let th = s.profile.thresholds.clone();
-    let has = |f: &dyn Fn(&Indicator) -> bool| p.indicators.iter().any(f);
+    let profile = s.profile;
+    let th = &profile.thresholds;
     let loc = || project_loc(t, pi, p, Field::IndicatorCell);
     let name = &p.name;
-    if !has(&|i| i.category == Category::Output && !is_cost(i)) {
+    // One pass over the indicators for every question asked of them.
+    let mut output = false;
+    let mut outcome = false;
+    let mut satisfaction = false;
+    let mut cost = false;
+    let mut qual = 0usize;
+    let mut any_sub = false;
+    let mut quant_quantity = false;
+    let mut quant_quality = false;
+    for i in &p.indicators {
+        let is_c = is_cost(i);
+        output |= i.category == Category::Output && !is_c;
+        outcome |= is_outcome(i.category);
+        satisfaction |= i.category == Category::Satisfaction;
+        cost |= is_c;
+        qual += usize::from(i.target.is_qualitative());
+        if let Some(sub) = i.subcategory.as_deref() {
+            any_sub = true;
+            if i.category == Category::Output && i.target.quantity().is_some() {
+                quant_quantity |= sub.contains("数量");
+                quant_quality |= sub.contains("质量");
+            }
+        }
+    }
+    if !output {
         s.emit("missing-output", || {
             (
                 loc(),
@@ -45,7 +69,7 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
             )
         });
     }
-    if !has(&|i| is_outcome(i.category)) {
+    if !outcome {
         s.emit("missing-benefit", || {
             (
                 loc(),
@@ -54,7 +78,7 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
             )
         });
     }
-    if !has(&|i| i.category == Category::Satisfaction) {
+    if !satisfaction {
         s.emit("missing-satisfaction", || {
             (
                 loc(),
@@ -63,7 +87,7 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
             )
         });
     }
-    if !has(&is_cost) {
+    if !cost {
         let sev = if th.require_cost {
             Severity::Warning
         } else {
@@ -99,11 +123,6 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
             )
         });
     }
-    let qual = p
-        .indicators
-        .iter()
-        .filter(|i| i.target.is_qualitative())
-        .count();
     if qual > 0 {
         let share = Decimal::from(qual as u64) / Decimal::from(n as u64);
         if share > th.qualitative_share_max {
@@ -117,23 +136,14 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
         }
     }
     // missing-quantity-quality: only where 二级 is given.
-    if p.indicators.iter().any(|i| i.subcategory.is_some()) {
-        let quant_sub = |k: &str| {
-            p.indicators.iter().any(|i| {
-                i.category == Category::Output
-                    && i.target.quantity().is_some()
-                    && i.subcategory.as_deref().is_some_and(|s| s.contains(k))
-            })
+    if any_sub {
+        let lacking = match (quant_quantity, quant_quality) {
+            (false, false) => Some("数量、质量"),
+            (false, true) => Some("数量"),
+            (true, false) => Some("质量"),
+            (true, true) => None,
         };
-        let mut lacking = Vec::new();
-        if !quant_sub("数量") {
-            lacking.push("数量");
-        }
-        if !quant_sub("质量") {
-            lacking.push("质量");
-        }
-        if !lacking.is_empty() {
-            let l = lacking.join("、");
+        if let Some(l) = lacking {
             s.emit("missing-quantity-quality", || {
                 (
                     loc(),
@@ -145,11 +155,12 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
     }
 }
 
-fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
+fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator, on_long_term: bool) {
     let label = super::Label(p, i);
     let name = i.name.as_str();
+    let unit = unit_of(i);
     // input-as-output
-    const INPUTS: [&str; 14] = [
+    static INPUTS: Keywords = Keywords::new(&[
         "资金支出率",
         "预算执行率",
         "资金到位率",
@@ -164,9 +175,9 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
         "财力",
         "资金拨付率",
         "资金使用率",
-    ];
+    ]);
     if matches!(i.category, Category::Output) || is_outcome(i.category) {
-        if let Some(k) = super::text::find_any(name, &INPUTS) {
+        if let Some(k) = INPUTS.find(name) {
             s.emit("input-as-output", || {
                 (
                     indicator_loc(pi, p, i),
@@ -206,7 +217,6 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
             "组建", "举办", "开展", "发布", "建设", "购置", "招募", "培训",
         ];
         const UNITS: [&str; 5] = ["篇", "场", "期", "份", "册"];
-        let unit = unit_of(i);
         let verb = VERBS.iter().find(|v| name.starts_with(*v));
         let unit_hit = unit.as_deref().filter(|u| UNITS.contains(u));
         if verb.is_some() || unit_hit.is_some() {
@@ -224,11 +234,12 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
             });
         }
     }
-    let th = s.profile.thresholds.clone();
+    let profile = s.profile;
+    let th = &profile.thresholds;
     // satisfaction-low
     if i.category == Category::Satisfaction || name.contains("满意度") {
         if let Some(q) = i.target.quantity() {
-            if unit_of(i).as_deref() == Some("%") && q.value < th.satisfaction_min {
+            if unit.as_deref() == Some("%") && q.value < th.satisfaction_min {
                 s.emit("satisfaction-low", || {
                     (
                         value_loc(pi, p, i),
@@ -267,8 +278,8 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
             "/",
             "-",
         ];
-        let unit = unit_of(i).unwrap_or_default();
-        let has_time = TIME.iter().any(|k| i.raw_value.contains(k)) || unit == "%";
+        let has_time = TIME.iter().any(|k| i.raw_value.contains(k))
+            || unit.as_deref().unwrap_or_default() == "%";
         if !has_time {
             s.emit("timeliness-no-date", || {
                 (
@@ -285,7 +296,7 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
     // cost-exceeds-budget
     if is_cost(i) {
         if let (Some(q), Some(total)) = (i.target.quantity(), p.funding.total) {
-            let wan = match unit_of(i).as_deref() {
+            let wan = match unit.as_deref() {
                 Some("万元") => Some(q.value),
                 Some("元") => Some(q.value / Decimal::from(10_000)),
                 _ => None,
@@ -306,7 +317,7 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
         }
     }
     // long-term-in-annual
-    if s.on("long-term-in-annual") && (long_term(&i.raw_value) || long_term(name)) {
+    if on_long_term && (long_term(&i.raw_value) || long_term(name)) {
         s.emit("long-term-in-annual", || {
             (
                 indicator_loc(pi, p, i),
@@ -323,30 +334,30 @@ fn scale_in_goal(s: &mut Sink<'_>, pi: usize, p: &Project) {
         return;
     };
     let scale = s.table.money_scale;
-    let chars: Vec<(usize, char)> = goal.char_indices().collect();
-    for (k, &(pos, c)) in chars.iter().enumerate() {
-        if c != '元' || k == 0 {
+    for (pos, c) in goal.match_indices('元') {
+        if pos == 0 {
             continue;
         }
-        let prev = chars.get(k - 1).map(|x| x.1).unwrap_or(' ');
-        let next = chars.get(k + 1).map(|x| x.1).unwrap_or(' ');
+        let mut before_rev = goal.get(..pos).unwrap_or_default().chars().rev();
+        let prev = before_rev.next().unwrap_or(' ');
+        let next = goal
+            .get(pos + c.len()..)
+            .and_then(|r| r.chars().next())
+            .unwrap_or(' ');
         if next == '/' || next == '／' || next == '每' {
             continue; // a rate such as 元/人
         }
         let found = match (scale, prev) {
             (MoneyScale::WanYuan, d) if d.is_ascii_digit() => Some("元"),
-            (MoneyScale::Yuan, '万') => {
-                let before = k.checked_sub(2).and_then(|j| chars.get(j)).map(|x| x.1);
-                before.filter(|d| d.is_ascii_digit()).map(|_| "万元")
-            }
+            (MoneyScale::Yuan, '万') => before_rev
+                .next()
+                .filter(|d| d.is_ascii_digit())
+                .map(|_| "万元"),
             _ => None,
         };
         if let Some(found) = found {
             let mut loc = project_loc(s.table, pi, p, Field::Goal);
-            loc.span = Some(crate::model::Span::new(
-                pos as u32,
-                (pos + c.len_utf8()) as u32,
-            ));
+            loc.span = Some(crate::model::Span::new(pos as u32, (pos + c.len()) as u32));
             s.emit("scale-mismatch", || {
                 (
                     loc,
@@ -373,7 +384,7 @@ fn boilerplate(s: &mut Sink<'_>) {
     let t = s.table;
     let min = s.profile.thresholds.boilerplate_min_projects.max(2) as usize;
     type Key<'a> = (Category, &'a str, Decimal, std::borrow::Cow<'a, str>);
-    let mut groups: HashMap<Key<'_>, Vec<(usize, &Project, &Indicator)>> = HashMap::new();
+    let mut groups: FastMap<Key<'_>, Vec<(usize, &Project, &Indicator)>> = FastMap::default();
     for (pi, p) in projects(t) {
         for i in &p.indicators {
             if i.category == Category::Satisfaction {

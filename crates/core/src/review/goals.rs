@@ -2,18 +2,18 @@
 //! and `goal-indicator-mismatch` (a counted output in the goal that no
 //! indicator measures).
 
-use super::text::{bigrams, mask_numbers_into, sentences};
+use super::text::{bigrams_into, for_each_sentence, mask_numbers_into, FastMap};
 use super::{project_loc, projects, Sink};
 use crate::model::{Field, Project, Span};
-use std::collections::HashMap;
 
 pub(super) fn check(s: &mut Sink<'_>) {
     if s.on("goal-duplicate") {
         duplicates(s);
     }
     if s.on("goal-indicator-mismatch") {
+        let mut scratch = Scratch::default();
         for (pi, p) in projects(s.table) {
-            mismatch(s, pi, p);
+            mismatch(s, pi, p, &mut scratch);
         }
     }
 }
@@ -27,29 +27,30 @@ fn duplicates(s: &mut Sink<'_>) {
     let t = s.table;
     let min = s.profile.thresholds.goal_duplicate_min_chars as usize;
     // masked sentence → projects (index, byte offset and length of the sentence in its goal)
-    let mut buckets: HashMap<String, Vec<(usize, usize, usize)>> = HashMap::new();
+    let mut buckets: FastMap<String, Vec<(usize, usize, usize)>> = FastMap::default();
     let all: Vec<(usize, &Project)> = projects(t).collect();
     let mut key = String::new();
     for &(pi, p) in &all {
         let Some(goal) = p.goal.as_deref() else {
             continue;
         };
-        for (off, sentence) in sentences(goal) {
+        for_each_sentence(goal, |off, sentence| {
             // A character takes at least one byte: short byte length, short text.
             if sentence.len() < min || sentence.chars().count() < min {
-                continue;
+                return;
             }
             mask_numbers_into(sentence, &mut key);
-            if !buckets.contains_key(key.as_str()) {
-                buckets.insert(key.clone(), Vec::new());
+            match buckets.get_mut(key.as_str()) {
+                Some(entry) => {
+                    if entry.last().is_none_or(|(last, _, _)| *last != pi) {
+                        entry.push((pi, off, sentence.len()));
+                    }
+                }
+                None => {
+                    buckets.insert(key.clone(), vec![(pi, off, sentence.len())]);
+                }
             }
-            let Some(entry) = buckets.get_mut(key.as_str()) else {
-                continue;
-            };
-            if entry.last().is_none_or(|(last, _, _)| *last != pi) {
-                entry.push((pi, off, sentence.len()));
-            }
-        }
+        });
     }
     // (earlier project, later project, offset, length of the later one's shared sentence),
     // sorted: one run per pair, its sentences in text order.
@@ -97,37 +98,46 @@ const STOP: [char; 16] = [
     '，', '。', '；', '、', '：', ',', ';', ':', ' ', '（', '(', '）', ')', '\n', '！', '？',
 ];
 
+/// Buffers of [`mismatch`], reused from project to project.
+#[derive(Default)]
+struct Scratch {
+    /// Bigrams of the current noun.
+    grams: Vec<[char; 2]>,
+    /// Sorted bigrams of the current project's indicator names.
+    names: Vec<[char; 2]>,
+}
+
 /// `goal-indicator-mismatch`: `<Arabic number><classifier><noun>` in the goal
 /// whose noun shares no 2-character run with any indicator name.
-fn mismatch(s: &mut Sink<'_>, pi: usize, p: &Project) {
+fn mismatch(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
     let Some(goal) = p.goal.as_deref() else {
         return;
     };
     if p.indicators.is_empty() {
         return;
     }
-    let chars: Vec<(usize, char)> = goal.char_indices().collect();
+    let bytes = goal.as_bytes();
+    let mut names_ready = false;
+    // Byte positions: ASCII digits never occur inside a multi-byte character.
     let mut k = 0usize;
-    let mut hits: Vec<(usize, usize, String)> = Vec::new();
-    let mut name_grams: Option<Vec<[char; 2]>> = None;
-    while k < chars.len() {
-        let Some(&(start, c)) = chars.get(k) else {
+    while k < bytes.len() {
+        let Some(off) = bytes
+            .get(k..)
+            .and_then(|b| b.iter().position(u8::is_ascii_digit))
+        else {
             break;
         };
-        if !c.is_ascii_digit() {
-            k += 1;
-            continue;
-        }
+        let start = k + off;
         // A number run.
-        let mut j = k;
-        while chars
-            .get(j)
-            .is_some_and(|x| x.1.is_ascii_digit() || x.1 == '.')
-        {
-            j += 1;
-        }
-        let prev = k.checked_sub(1).and_then(|q| chars.get(q)).map(|x| x.1);
-        let after = chars.get(j).map(|x| x.1);
+        let j = start
+            + bytes
+                .get(start..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|b| b.is_ascii_digit() || **b == b'.')
+                .count();
+        let prev = goal.get(..start).and_then(|h| h.chars().next_back());
+        let after = goal.get(j..).and_then(|r| r.chars().next());
         // List number at a sentence start (`1.`), or a range start (`6—30岁`, `1-2个`).
         let list_number = after == Some('.')
             || (after == Some('、') && prev.is_none_or(|c| STOP.contains(&c) || c == '。'));
@@ -139,54 +149,54 @@ fn mismatch(s: &mut Sink<'_>, pi: usize, p: &Project) {
             continue;
         }
         // The noun: up to the next stop character, at most 16 characters.
-        let noun: String = chars
-            .iter()
-            .skip(j + 1)
-            .map(|x| x.1)
+        let noun_start = j + cl.len_utf8();
+        let rest = goal.get(noun_start..).unwrap_or_default();
+        let noun_len: usize = rest
+            .chars()
             .take_while(|c| !STOP.contains(c))
             .take(16)
-            .collect();
-        let grams = bigrams(&noun);
-        if grams.is_empty() {
+            .map(char::len_utf8)
+            .sum();
+        let noun = rest.get(..noun_len).unwrap_or_default();
+        scratch.grams.clear();
+        bigrams_into(noun, &mut scratch.grams);
+        if scratch.grams.is_empty() {
             continue;
         }
         // A noun starting like a date/age is not an output.
         if matches!(noun.chars().next(), Some('岁' | '年' | '月' | '日')) {
             continue;
         }
-        let names = name_grams.get_or_insert_with(|| {
-            let mut v: Vec<[char; 2]> =
-                p.indicators.iter().flat_map(|i| bigrams(&i.name)).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        });
-        let measured = grams.iter().any(|g| names.binary_search(g).is_ok());
-        if !measured {
-            let end = chars
-                .iter()
-                .skip(j + 1)
-                .take_while(|x| !STOP.contains(&x.1))
-                .take(16)
-                .last()
-                .map(|x| x.0 + x.1.len_utf8())
-                .unwrap_or(start);
-            hits.push((start, end, format!("{cl}{noun}")));
+        if !names_ready {
+            scratch.names.clear();
+            for i in &p.indicators {
+                bigrams_into(&i.name, &mut scratch.names);
+            }
+            scratch.names.sort_unstable();
+            scratch.names.dedup();
+            names_ready = true;
         }
-    }
-    for (start, end, what) in hits {
-        let number = goal.get(start..end).unwrap_or(&what).to_string();
-        let mut loc = project_loc(s.table, pi, p, Field::Goal);
-        loc.span = Some(Span::new(start as u32, end as u32));
-        s.emit("goal-indicator-mismatch", || {
-            (
-                loc,
-                format!("项目「{}」的目标提到「{number}」，但没有指标衡量它", p.name),
-                format!(
-                    "project \"{}\": the goal names \"{number}\" but no indicator measures it",
-                    p.name
-                ),
-            )
-        });
+        let names = &scratch.names;
+        let measured = scratch.grams.iter().any(|g| names.binary_search(g).is_ok());
+        if !measured {
+            let end = if noun.is_empty() {
+                start
+            } else {
+                noun_start + noun_len
+            };
+            let number = goal.get(start..end).unwrap_or(noun);
+            let mut loc = project_loc(s.table, pi, p, Field::Goal);
+            loc.span = Some(Span::new(start as u32, end as u32));
+            s.emit("goal-indicator-mismatch", || {
+                (
+                    loc,
+                    format!("项目「{}」的目标提到「{number}」，但没有指标衡量它", p.name),
+                    format!(
+                        "project \"{}\": the goal names \"{number}\" but no indicator measures it",
+                        p.name
+                    ),
+                )
+            });
+        }
     }
 }

@@ -1,11 +1,10 @@
 //! Structure and notation rules: goal/indicators present, levels, numbering,
 //! separators, value notation, units, percentages, placeholders.
 
-use super::text::{norm_unit, unit_of};
+use super::text::{norm_unit, unit_of, FastMap, Keywords};
 use super::{indicator_loc, project_loc, projects, value_loc, Sink};
 use crate::model::{Category, Field, Target};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 pub(super) fn check(s: &mut Sink<'_>) {
     let t = s.table;
@@ -15,7 +14,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
         &'t crate::model::Project,
         &'t crate::model::Indicator,
     );
-    let mut units_by_name: HashMap<&str, First<'_>> = HashMap::new();
+    let mut units_by_name: FastMap<&str, First<'_>> = FastMap::default();
     // Switches looked up once: disabled rules cost nothing per indicator.
     let on_separator = s.on("separator-nonstandard");
     let on_units = s.on("unit-inconsistent");
@@ -45,39 +44,47 @@ pub(super) fn check(s: &mut Sink<'_>) {
             continue;
         }
         // numbering-gap: the written item numbers must be 1..n.
-        let seqs: Vec<u32> = p.indicators.iter().filter_map(|i| i.seq).collect();
-        if !seqs.is_empty() {
-            let expected: Vec<u32> = (1..=seqs.len() as u32).collect();
-            if seqs != expected {
-                let at = p
+        let mut n_seqs = 0u32;
+        let mut in_order = true;
+        for q in p.indicators.iter().filter_map(|i| i.seq) {
+            n_seqs += 1;
+            in_order &= q == n_seqs;
+        }
+        // When no item is numbered, `in_order` stays true.
+        if !in_order {
+            let at = p
+                .indicators
+                .iter()
+                .enumerate()
+                .find(|(k, i)| i.seq != Some(*k as u32 + 1))
+                .map(|(_, i)| i)
+                .or(p.indicators.first());
+            if let Some(i) = at {
+                let list: Vec<String> = p
                     .indicators
                     .iter()
-                    .enumerate()
-                    .find(|(k, i)| i.seq != Some(*k as u32 + 1))
-                    .map(|(_, i)| i)
-                    .or(p.indicators.first());
-                if let Some(i) = at {
-                    let list: Vec<String> = seqs.iter().map(u32::to_string).collect();
-                    let mut loc = indicator_loc(pi, p, i);
-                    loc.indicator = i.seq;
-                    s.emit("numbering-gap", || {
-                        (
-                            loc,
-                            format!(
-                                "项目「{}」的指标序号为 [{}]，应为 1..{}",
-                                p.name,
-                                list.join(", "),
-                                seqs.len()
-                            ),
-                            format!(
-                                "project \"{}\" numbers its items [{}], expected 1..{}",
-                                p.name,
-                                list.join(", "),
-                                seqs.len()
-                            ),
-                        )
-                    });
-                }
+                    .filter_map(|i| i.seq)
+                    .map(|q| q.to_string())
+                    .collect();
+                let mut loc = indicator_loc(pi, p, i);
+                loc.indicator = i.seq;
+                s.emit("numbering-gap", || {
+                    (
+                        loc,
+                        format!(
+                            "项目「{}」的指标序号为 [{}]，应为 1..{}",
+                            p.name,
+                            list.join(", "),
+                            n_seqs
+                        ),
+                        format!(
+                            "project \"{}\" numbers its items [{}], expected 1..{}",
+                            p.name,
+                            list.join(", "),
+                            n_seqs
+                        ),
+                    )
+                });
             }
         }
         let one_cell = p.indicator_cell.is_some();
@@ -135,6 +142,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
                     )
                 });
             }
+            let unit = unit_of(i);
             if let Some(q) = i.target.quantity() {
                 let op_col = i.op_column.as_deref().is_some_and(|o| !o.trim().is_empty());
                 if q.op.is_none() && !op_col {
@@ -146,7 +154,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
                         )
                     });
                 }
-                if unit_of(i).is_none() {
+                if unit.is_none() {
                     s.emit("unit-missing", || {
                         (
                             value_loc(pi, p, i),
@@ -170,24 +178,23 @@ pub(super) fn check(s: &mut Sink<'_>) {
                         });
                     }
                 }
-                let unit = unit_of(i);
                 if let Some(u) = unit.as_deref() {
                     if on_name_unit {
                         name_unit(s, pi, p, i, u, &label);
                     }
                     if u == "%" && on_percent {
-                        percent(s, pi, p, i, q.value, q.value_hi, &label);
+                        percent(s, pi, p, i, u, q, &label);
                     }
                 }
                 if on_ocr {
-                    ocr_percent(s, pi, p, i, &label);
+                    ocr_percent(s, pi, p, i, unit.as_deref(), &label);
                 }
             }
             if on_placeholder {
                 placeholder(s, pi, p, i, &label);
             }
             // Same name, different units across the table.
-            if let Some(u) = unit_of(i).filter(|_| on_units) {
+            if let Some(u) = unit.filter(|_| on_units) {
                 let key = i.name.trim();
                 match units_by_name.get(key) {
                     None => {
@@ -244,19 +251,20 @@ fn percent(
     pi: usize,
     p: &crate::model::Project,
     i: &crate::model::Indicator,
-    value: Decimal,
-    hi: Option<Decimal>,
+    unit: &str,
+    q: &crate::model::Quantity,
     label: &super::Label<'_>,
 ) {
-    const GROWTH: [&str; 5] = ["增长", "增幅", "增速", "提高", "提升"];
-    if super::text::find_any(&i.name, &GROWTH).is_some() {
+    static GROWTH: Keywords = Keywords::new(&["增长", "增幅", "增速", "提高", "提升"]);
+    if GROWTH.find(&i.name).is_some() {
         return;
     }
-    if ocr_like(i) {
+    if ocr_like(i, Some(unit)) {
         return;
     }
     let th = &s.profile.thresholds;
     let (min, max) = (th.percent_min, th.percent_max);
+    let (value, hi) = (q.value, q.value_hi);
     let top = hi.unwrap_or(value).max(value);
     if top > max || value < min {
         s.emit("percent-out-of-range", || {
@@ -273,12 +281,12 @@ fn percent(
 }
 
 /// `295%` for `≥95%`: a percent above 100 starting with 2 whose rest is a sane percent.
-fn ocr_like(i: &crate::model::Indicator) -> bool {
+fn ocr_like(i: &crate::model::Indicator, unit: Option<&str>) -> bool {
     let raw = i.raw_value.trim();
     let Some(q) = i.target.quantity() else {
         return false;
     };
-    if unit_of(i).as_deref() != Some("%") || q.op.is_some() {
+    if unit != Some("%") || q.op.is_some() {
         return false;
     }
     let v = q.value;
@@ -290,9 +298,10 @@ fn ocr_percent(
     pi: usize,
     p: &crate::model::Project,
     i: &crate::model::Indicator,
+    unit: Option<&str>,
     label: &super::Label<'_>,
 ) {
-    if ocr_like(i) {
+    if ocr_like(i, unit) {
         s.emit("ocr-suspect", || {
             (
                 value_loc(pi, p, i),
@@ -315,7 +324,10 @@ fn placeholder(
         "/", "／", "无", "XX", "X", "××", "—", "--", "-", "待定", "略", "空",
     ];
     let is_holder = (raw.len() <= 6 && HOLDERS.contains(&raw))
-        || super::text::find_any(raw, &["XX", "xx", "Xx", "xX"]).is_some()
+        || raw
+            .as_bytes()
+            .windows(2)
+            .any(|w| matches!(w, [b'X' | b'x', b'X' | b'x']))
         || raw.contains("××")
         || raw.contains("**")
         || matches!(i.target, Target::Missing)

@@ -4,7 +4,8 @@ use crate::model::{Category, Indicator};
 use std::borrow::Cow;
 
 /// The first keyword found in `hay` (one pass over its characters; faster than a
-/// `contains` per keyword on short texts).
+/// `contains` per keyword on short texts). Ties at one position go to the
+/// keyword listed first.
 pub(super) fn find_any<'k>(hay: &str, keywords: &[&'k str]) -> Option<&'k str> {
     let bytes = hay.as_bytes();
     for (pos, _) in hay.char_indices() {
@@ -18,6 +19,40 @@ pub(super) fn find_any<'k>(hay: &str, keywords: &[&'k str]) -> Option<&'k str> {
         }
     }
     None
+}
+
+/// A fixed keyword list matched in one pass by an Aho–Corasick automaton
+/// (leftmost match; at one position the keyword listed first), built once per
+/// process. Same answers as [`find_any`] over the same list.
+pub(super) struct Keywords {
+    words: &'static [&'static str],
+    automaton: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+}
+
+impl Keywords {
+    pub(super) const fn new(words: &'static [&'static str]) -> Self {
+        Keywords {
+            words,
+            automaton: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The first keyword found in `hay`.
+    pub(super) fn find(&self, hay: &str) -> Option<&'static str> {
+        let automaton = self.automaton.get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(self.words)
+                .ok()
+        });
+        match automaton {
+            Some(ac) => ac
+                .find(hay)
+                .and_then(|m| self.words.get(m.pattern().as_usize()).copied()),
+            // The automaton could not be built: the plain scan.
+            None => find_any(hay, self.words),
+        }
+    }
 }
 
 /// Normalise a unit for comparison (`％`/`百分比` → `%`, spaces removed).
@@ -80,21 +115,19 @@ pub(super) const COUNT_UNITS: [&str; 22] = [
 ];
 
 /// Split a goal into sentences at `。；;！？!?` and line breaks, dropping a
-/// leading list number (`1.`, `2、`, `（3）`). Yields (byte start, sentence).
-pub(super) fn sentences(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+/// leading list number (`1.`, `2、`, `（3）`). Calls `f` with (byte start, sentence).
+pub(super) fn for_each_sentence<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str)) {
     let mut start = 0usize;
     for (i, c) in text.char_indices() {
         if matches!(c, '。' | '；' | ';' | '！' | '？' | '!' | '?' | '\n' | '\r') {
-            push_sentence(text, start, i, &mut out);
+            push_sentence(text, start, i, &mut f);
             start = i + c.len_utf8();
         }
     }
-    push_sentence(text, start, text.len(), &mut out);
-    out
+    push_sentence(text, start, text.len(), &mut f);
 }
 
-fn push_sentence<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<(usize, &'a str)>) {
+fn push_sentence<'a>(text: &'a str, start: usize, end: usize, f: &mut impl FnMut(usize, &'a str)) {
     let Some(seg) = text.get(start..end) else {
         return;
     };
@@ -118,7 +151,7 @@ fn push_sentence<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<(usi
     let lead = s.len() - s.trim_start().len();
     let s = s.trim_start();
     if !s.is_empty() {
-        out.push((offset + lead, s));
+        f(offset + lead, s);
     }
 }
 
@@ -146,7 +179,7 @@ pub(super) fn long_term(s: &str) -> bool {
     if !s.contains('年') && !s.contains("长期") {
         return false;
     }
-    const MULTI: [&str; 9] = [
+    static MULTI: Keywords = Keywords::new(&[
         "两年内",
         "二年内",
         "三年内",
@@ -156,37 +189,35 @@ pub(super) fn long_term(s: &str) -> bool {
         "长期",
         "未来几年",
         "年均",
-    ];
-    if find_any(s, &MULTI).is_some() {
+    ]);
+    if MULTI.find(s).is_some() {
         return true;
     }
-    let chars: Vec<char> = s.chars().collect();
-    for (i, c) in chars.iter().enumerate() {
-        // 到/至 + 4 digits + 年
+    let bytes = s.as_bytes();
+    for (i, c) in s.char_indices() {
+        let after = i + c.len_utf8();
+        // 到/至 + exactly 4 digits + 年
         if matches!(c, '到' | '至') {
-            let digits: String = chars
+            let digits = bytes
+                .get(after..)
+                .unwrap_or_default()
                 .iter()
-                .skip(i + 1)
                 .take_while(|d| d.is_ascii_digit())
-                .collect();
-            if digits.len() == 4 && chars.get(i + 5) == Some(&'年') {
+                .count();
+            if digits == 4 && s.get(after + 4..).is_some_and(|r| r.starts_with('年')) {
                 return true;
             }
         }
         // N年内 with an Arabic N ≥ 2
-        if *c == '年' && chars.get(i + 1) == Some(&'内') {
-            let mut j = i;
+        if c == '年' && s.get(after..).is_some_and(|r| r.starts_with('内')) {
             let mut n = 0u32;
             let mut p = 1u32;
-            while j > 0 {
-                j -= 1;
-                match chars.get(j).and_then(|d| d.to_digit(10)) {
-                    Some(d) => {
-                        n += d * p;
-                        p = p.saturating_mul(10);
-                    }
-                    None => break,
+            for d in bytes.get(..i).unwrap_or_default().iter().rev() {
+                if !d.is_ascii_digit() {
+                    break;
                 }
+                n = n.wrapping_add(u32::from(d - b'0').wrapping_mul(p));
+                p = p.saturating_mul(10);
             }
             if (2..100).contains(&n) {
                 return true;
@@ -196,8 +227,100 @@ pub(super) fn long_term(s: &str) -> bool {
     false
 }
 
-/// Character bigrams of the CJK/alphanumeric text in `s` (quotes and punctuation dropped).
-pub(super) fn bigrams(s: &str) -> Vec<[char; 2]> {
-    let chars: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
-    chars.windows(2).map(|w| [w[0], w[1]]).collect()
+/// Character bigrams of the CJK/alphanumeric text in `s` (quotes and punctuation
+/// dropped), appended to `out`.
+pub(super) fn bigrams_into(s: &str, out: &mut Vec<[char; 2]>) {
+    let mut prev: Option<char> = None;
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        if let Some(a) = prev {
+            out.push([a, c]);
+        }
+        prev = Some(c);
+    }
+}
+
+/// A hash map with [`FastHasher`]: the review's maps are keyed by short texts
+/// from one table, where SipHash's flooding resistance buys nothing.
+pub(super) type FastMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+
+/// The multiply–rotate hash of rustc's `FxHasher`, eight bytes at a time.
+#[derive(Default, Clone, Copy)]
+pub(super) struct FastHasher(u64);
+
+impl FastHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            for (d, b) in w.iter_mut().zip(rest) {
+                *d = *b;
+            }
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{find_any, long_term, Keywords};
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &["投入", "投入率", "入率", "资金", "金", "X", "XX"];
+    static KW: Keywords = Keywords::new(WORDS);
+
+    proptest! {
+        /// The automaton answers exactly like the plain scan (leftmost, then list order).
+        #[test]
+        fn keywords_agree_with_scan(hay in "[投入率资金X年a1 ]{0,12}") {
+            prop_assert_eq!(KW.find(&hay), find_any(&hay, WORDS));
+        }
+    }
+
+    #[test]
+    fn long_term_wording() {
+        assert!(long_term("三年内完成"));
+        assert!(long_term("到2025年底"));
+        assert!(long_term("3年内"));
+        assert!(long_term("12年内"));
+        assert!(!long_term("1年内"));
+        assert!(!long_term("到20251年"));
+        assert!(!long_term("2024年12月"));
+        assert!(!long_term("年内完成"));
+        assert!(!long_term("99999999999年内"));
+    }
 }
