@@ -7,10 +7,11 @@ use super::{project_loc, projects, Sink};
 use crate::model::{Field, Project, Span};
 
 pub(super) fn check(s: &mut Sink<'_>) {
+    let mismatches = s.on("goal-indicator-mismatch");
     if s.on("goal-duplicate") {
-        duplicates(s);
-    }
-    if s.on("goal-indicator-mismatch") {
+        // Both rules in one pass over the goals.
+        duplicates(s, mismatches);
+    } else if mismatches {
         let mut scratch = Scratch::default();
         for (pi, p) in projects(s.table) {
             mismatch(s, pi, p, &mut scratch);
@@ -23,17 +24,22 @@ pub(super) fn check(s: &mut Sink<'_>) {
 /// `goal_duplicate_min_chars` characters goes into a hash map keyed by its
 /// masked text. Only projects landing in the same bucket are compared, so the
 /// work is linear in the total goal length (plus the size of the output).
-fn duplicates(s: &mut Sink<'_>) {
+/// With `mismatches`, `goal-indicator-mismatch` runs in the same pass.
+fn duplicates(s: &mut Sink<'_>, mismatches: bool) {
     let t = s.table;
     let min = s.profile.thresholds.goal_duplicate_min_chars as usize;
     // masked sentence → projects (index, byte offset and length of the sentence in its goal)
     let mut buckets: FastMap<String, Vec<(usize, usize, usize)>> = FastMap::default();
     let all: Vec<(usize, &Project)> = projects(t).collect();
     let mut key = String::new();
+    let mut scratch = Scratch::default();
     for &(pi, p) in &all {
         let Some(goal) = p.goal.as_deref() else {
             continue;
         };
+        if mismatches {
+            mismatch(s, pi, p, &mut scratch);
+        }
         for_each_sentence(goal, |off, sentence| {
             // A character takes at least one byte: short byte length, short text.
             if sentence.len() < min || sentence.chars().count() < min {

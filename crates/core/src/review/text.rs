@@ -231,11 +231,21 @@ pub(super) fn long_term(s: &str) -> bool {
 /// dropped), appended to `out`.
 pub(super) fn bigrams_into(s: &str, out: &mut Vec<[char; 2]>) {
     let mut prev: Option<char> = None;
-    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+    for c in s.chars().filter(|&c| is_alphanumeric(c)) {
         if let Some(a) = prev {
             out.push([a, c]);
         }
         prev = Some(c);
+    }
+}
+
+/// `char::is_alphanumeric`, with ASCII and the CJK Unified Ideographs block
+/// (all alphabetic) answered without the Unicode table look-up.
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric()
     }
 }
 
@@ -308,6 +318,18 @@ mod tests {
         #[test]
         fn keywords_agree_with_scan(hay in "[投入率资金X年a1 ]{0,12}") {
             prop_assert_eq!(KW.find(&hay), find_any(&hay, WORDS));
+        }
+    }
+
+    #[test]
+    fn alphanumeric_shortcut_agrees() {
+        for c in ('\0'..='\u{2FFFF}').step_by(7) {
+            assert_eq!(super::is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+        for c in [
+            '\u{4E00}', '\u{9FFF}', '一', '，', '（', 'A', '9', '_', '￥',
+        ] {
+            assert_eq!(super::is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
