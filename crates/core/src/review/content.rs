@@ -192,9 +192,9 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator, on_long_term
     }
     // level-misplaced
     let sub = i.subcategory.as_deref().unwrap_or("");
-    let misplaced = if (name.contains("满意度") || sub.contains("满意度"))
-        && i.category != Category::Satisfaction
+    let misplaced = if i.category != Category::Satisfaction
         && i.category != Category::Unknown
+        && (name.contains("满意度") || sub.contains("满意度"))
     {
         Some(("满意度指标", "satisfaction"))
     } else if is_outcome(i.category) && (name.contains("成本") || sub.contains("成本")) {
@@ -237,23 +237,24 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator, on_long_term
     let profile = s.profile;
     let th = &profile.thresholds;
     // satisfaction-low
-    if i.category == Category::Satisfaction || name.contains("满意度") {
-        if let Some(q) = i.target.quantity() {
-            if unit.as_deref() == Some("%") && q.value < th.satisfaction_min {
-                s.emit("satisfaction-low", || {
-                    (
-                        value_loc(pi, p, i),
-                        format!(
-                            "{label}：满意度目标 {}% 低于 {}%",
-                            q.value, th.satisfaction_min
-                        ),
-                        format!(
-                            "{label}: satisfaction target {} % below {} %",
-                            q.value, th.satisfaction_min
-                        ),
-                    )
-                });
-            }
+    if let Some(q) = i.target.quantity() {
+        if unit.as_deref() == Some("%")
+            && q.value < th.satisfaction_min
+            && (i.category == Category::Satisfaction || name.contains("满意度"))
+        {
+            s.emit("satisfaction-low", || {
+                (
+                    value_loc(pi, p, i),
+                    format!(
+                        "{label}：满意度目标 {}% 低于 {}%",
+                        q.value, th.satisfaction_min
+                    ),
+                    format!(
+                        "{label}: satisfaction target {} % below {} %",
+                        q.value, th.satisfaction_min
+                    ),
+                )
+            });
         }
     }
     // timeliness-no-date

@@ -226,11 +226,14 @@ fn name_unit(
     label: &super::Label<'_>,
 ) {
     let n = i.name.as_str();
-    let problem = if n.contains("人数") && unit == "人次" {
+    // The unit is asked first: most names need no search at all.
+    let person_time = unit == "人次";
+    let person = matches!(unit, "人" | "名");
+    let problem = if person_time && n.contains("人数") {
         Some("名称为“人数”，单位却是“人次”")
-    } else if n.contains("人次") && matches!(unit, "人" | "名") {
+    } else if person && n.contains("人次") {
         Some("名称为“人次”，单位却是“人”")
-    } else if (n.ends_with('率') || n.contains("满意度")) && unit != "%" {
+    } else if unit != "%" && (n.ends_with('率') || n.contains("满意度")) {
         Some("名称为比率或满意度，单位却不是 %")
     } else {
         None
@@ -327,9 +330,8 @@ fn placeholder(
         || raw
             .as_bytes()
             .windows(2)
-            .any(|w| matches!(w, [b'X' | b'x', b'X' | b'x']))
+            .any(|w| matches!(w, [b'X' | b'x', b'X' | b'x'] | [b'*', b'*']))
         || raw.contains("××")
-        || raw.contains("**")
         || matches!(i.target, Target::Missing)
         || raw.is_empty();
     let implausible = i
