@@ -392,10 +392,15 @@ impl Sink<'_> {
     /// The resolved switches of a catalogue rule. Ids are mostly the catalogue's
     /// own literals, so the address is compared first.
     fn state(&self, id: &str) -> Option<&RuleState> {
-        self.rules
+        Self::state_in(self.rules, id)
+    }
+
+    /// [`Sink::state`] in `rules` (the sink's own, borrowed apart from the sink).
+    fn state_in<'r>(rules: &'r [RuleState], id: &str) -> Option<&'r RuleState> {
+        rules
             .iter()
             .find(|r| std::ptr::eq(r.id.as_ptr(), id.as_ptr()) && r.id.len() == id.len())
-            .or_else(|| self.rules.iter().find(|r| r.id == id))
+            .or_else(|| rules.iter().find(|r| r.id == id))
     }
 
     pub fn on(&self, id: &str) -> bool {
@@ -409,8 +414,10 @@ impl Sink<'_> {
     /// location and the (Chinese, English) messages; it runs only when the
     /// rule is enabled.
     pub fn emit(&mut self, id: &'static str, what: impl FnOnce() -> (Location, String, String)) {
-        let sev = self.state(id).map(|r| r.default).unwrap_or(Severity::Info);
-        self.emit_at(id, sev, what);
+        let rules = self.rules;
+        let state = Self::state_in(rules, id);
+        let sev = state.map(|r| r.default).unwrap_or(Severity::Info);
+        self.emit_with(id, state, sev, what);
     }
 
     /// Emit with an explicit default severity (still overridable by the profile).
@@ -420,7 +427,20 @@ impl Sink<'_> {
         sev: Severity,
         what: impl FnOnce() -> (Location, String, String),
     ) {
-        let (severity, help, help_en) = match self.state(id) {
+        let rules = self.rules;
+        let state = Self::state_in(rules, id);
+        self.emit_with(id, state, sev, what);
+    }
+
+    /// [`Sink::emit_at`] with the rule's state already looked up.
+    fn emit_with(
+        &mut self,
+        id: &'static str,
+        state: Option<&RuleState>,
+        sev: Severity,
+        what: impl FnOnce() -> (Location, String, String),
+    ) {
+        let (severity, help, help_en) = match state {
             Some(r) if !r.enabled => return,
             Some(r) => (r.severity.unwrap_or(sev), r.help.clone(), r.help_en.clone()),
             None => {

@@ -21,7 +21,8 @@ struct Cost<'a> {
     pi: usize,
     p: &'a Project,
     i: &'a Indicator,
-    unit: String,
+    /// Borrowed from the table unless normalised (`％` → `%`).
+    unit: std::borrow::Cow<'a, str>,
     yuan_per_unit: Decimal,
 }
 
@@ -57,7 +58,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
             pi,
             p,
             i,
-            unit: unit.into_owned(),
+            unit,
             yuan_per_unit: per.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
         });
     }
@@ -65,7 +66,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
     let mut groups: BTreeMap<&str, Vec<Decimal>> = BTreeMap::new();
     for c in &costs {
         groups
-            .entry(c.unit.as_str())
+            .entry(c.unit.as_ref())
             .or_default()
             .push(c.yuan_per_unit);
     }
@@ -80,7 +81,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
         let label = super::Label(c.p, c.i);
         let cost = c.yuan_per_unit;
         let unit = &c.unit;
-        let outlier = stats.get(unit.as_str()).and_then(|st| {
+        let outlier = stats.get(unit.as_ref()).and_then(|st| {
             let z = st.z(cost)?;
             (z > limit).then_some((st.median, (z * 10.0).round() / 10.0))
         });
