@@ -405,9 +405,16 @@ fn boilerplate(s: &mut Sink<'_>) {
     }
     let mut found: Vec<(usize, &Project, &Indicator, String, String)> = Vec::new();
     for ((_, name, value, unit), members) in &groups {
-        let mut distinct: Vec<usize> = members.iter().map(|m| m.0).collect();
-        distinct.dedup();
-        if distinct.len() < min {
+        // Members arrive in project order: count the changes of project
+        // (what `dedup` would keep, without a vector per group).
+        if members.len() < min {
+            continue;
+        }
+        let distinct = 1 + members
+            .windows(2)
+            .filter(|w| matches!(w, [a, b] if a.0 != b.0))
+            .count();
+        if distinct < min {
             continue;
         }
         let Some(&(pi, p, i)) = members.first() else {
@@ -433,12 +440,12 @@ fn boilerplate(s: &mut Sink<'_>) {
             i,
             format!(
                 "指标「{name}」{value}{unit} 在 {} 个项目中完全相同：{}",
-                distinct.len(),
+                distinct,
                 where_zh.join("、")
             ),
             format!(
                 "indicator \"{name}\" {value}{unit} is identical in {} projects: {}",
-                distinct.len(),
+                distinct,
                 where_zh.join(", ")
             ),
         ));
