@@ -28,6 +28,14 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// Right-align `s` in a 12-cell column (CJK counts 2).
+fn right(s: &str) -> String {
+    format!(
+        "{}{s}",
+        " ".repeat(12usize.saturating_sub(UnicodeWidthStr::width(s)))
+    )
+}
+
 fn amount(d: Option<Decimal>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
@@ -103,12 +111,12 @@ pub fn render(table: &Table, with_indicators: bool) -> String {
     let _ = writeln!(o);
     let _ = writeln!(
         o,
-        "{} {:>12} {:>12} {:>12} {:>12}",
+        "{} {} {} {} {}",
         fit("项目名称（资金使用单位）", 44),
-        "总计",
-        "财政拨款",
-        "财政专户拨款",
-        "其他资金"
+        right("总计"),
+        right("财政拨款"),
+        right("财政专户拨款"),
+        right("其他资金")
     );
     if let Some(gt) = &table.grand_total {
         let _ = writeln!(o, "{} {}", fit(&gt.label, 44), funding_line(&gt.funding));
