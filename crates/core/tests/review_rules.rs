@@ -912,3 +912,51 @@ fn unit_cost_does_not_flag_a_geometric_spread() {
         ids(&f)
     );
 }
+
+#[test]
+fn money_scale_suspect_fires_on_yuan_amounts_under_wanyuan() {
+    let build = |amount: &str| {
+        let mut b = Builder::new();
+        for k in 0..4 {
+            b = b.project(
+                &format!("项目{k}"),
+                amount,
+                "开展培训。",
+                clean_indicators(),
+            );
+        }
+        b.finish()
+    };
+    // 1 200 000 "万元" per project (120亿): surely typed in 元.
+    let t = build("1200000.00");
+    let f = run(&t);
+    let hits = of(&f, "money-scale-suspect");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert!(hits[0].message.contains("1200000"), "{}", hits[0].message);
+    assert_eq!(hits[0].location.row, t.header_row.or(Some(1)));
+    // 120 万元 per project is ordinary.
+    let f = run(&build("120.00"));
+    assert!(of(&f, "money-scale-suspect").is_empty(), "{:?}", ids(&f));
+}
+
+#[test]
+fn money_scale_suspect_fires_on_wanyuan_amounts_under_yuan() {
+    let mut b = Builder::new();
+    for k in 0..3 {
+        b = b.project(
+            &format!("项目{k}"),
+            "0.0158",
+            "开展培训。",
+            clean_indicators(),
+        );
+    }
+    let mut t = b.finish();
+    // Printed as 158.00 元 per project: the amounts were meant in 万元.
+    t.money_scale = jixiao_core::MoneyScale::Yuan;
+    let f = run(&t);
+    assert_eq!(of(&f, "money-scale-suspect").len(), 1, "{:?}", ids(&f));
+    // Fewer than 3 projects: no judgement.
+    t.units[0].projects.truncate(2);
+    let f = run(&t);
+    assert!(of(&f, "money-scale-suspect").is_empty(), "{:?}", ids(&f));
+}

@@ -1,4 +1,5 @@
-//! Arithmetic rules (GUIDE §4.2): `sum-mismatch.row|unit|total`, `sum-rounding`.
+//! Arithmetic rules (GUIDE §4.2): `sum-mismatch.row|unit|total`, `sum-rounding`,
+//! and the plausibility of the money scale (`money-scale-suspect`, §4.1 #5).
 //!
 //! Exact decimals; tolerance = half a unit of the last printed decimal of the
 //! compared amounts; a difference within `n ×` that bound (n summands) is the
@@ -10,6 +11,7 @@ use crate::money::half_unit;
 use rust_decimal::Decimal;
 
 pub(super) fn check(s: &mut Sink<'_>) {
+    money_scale(s);
     let t = s.table;
     let has_parts = [
         crate::model::Field::FiscalAppropriation,
@@ -227,4 +229,58 @@ fn col_en(c: FundingColumn) -> &'static str {
         FundingColumn::SpecialAccount => "special account",
         FundingColumn::OtherFunds => "other funds",
     }
+}
+
+/// Under 万元 a median project above this many 万元 (5亿) suggests amounts typed in 元.
+const WAN_MEDIAN_MAX: i64 = 50_000;
+/// Under 元 a median project below this many 元 suggests amounts typed in 万元.
+const YUAN_MEDIAN_MIN: i64 = 1_000;
+
+/// `money-scale-suspect`: the printed (or assumed) scale against the median project amount.
+fn money_scale(s: &mut Sink<'_>) {
+    if !s.on("money-scale-suspect") {
+        return;
+    }
+    let t = s.table;
+    let mut amounts: Vec<Decimal> = t.projects().filter_map(|p| p.funding.total).collect();
+    if amounts.len() < 3 {
+        return;
+    }
+    let mid = amounts.len() / 2;
+    let median = *amounts.select_nth_unstable(mid).1;
+    // The model holds 万元; judge in the scale the table printed.
+    let (printed, suspect) = match t.money_scale {
+        crate::model::MoneyScale::WanYuan => (median, median > Decimal::from(WAN_MEDIAN_MAX)),
+        crate::model::MoneyScale::Yuan => {
+            let yuan = median * Decimal::from(10_000);
+            (yuan, yuan < Decimal::from(YUAN_MEDIAN_MIN))
+        }
+    };
+    if !suspect {
+        return;
+    }
+    let scale = t.money_scale.label();
+    let other = match t.money_scale {
+        crate::model::MoneyScale::WanYuan => "元",
+        crate::model::MoneyScale::Yuan => "万元",
+    };
+    let stated = if t.money_scale_stated {
+        "注明"
+    } else {
+        "推定"
+    };
+    let row = t.header_row.unwrap_or(1);
+    let loc = Location {
+        row: Some(row),
+        col: Some(column(t, crate::model::Field::Total)),
+        ..Location::default()
+    };
+    let printed = printed.normalize();
+    s.emit("money-scale-suspect", || {
+        (
+            loc,
+            format!("表中{stated}的金额单位为{scale}，但项目金额中位数为 {printed} {scale}，金额可能是按{other}填写的"),
+            format!("the table's money scale is {scale} ({}), but the median project amount is {printed} {scale}: the amounts may be in {other}", if t.money_scale_stated { "printed" } else { "assumed" }),
+        )
+    });
 }
