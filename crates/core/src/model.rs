@@ -480,24 +480,73 @@ pub struct Indicator {
     pub value_label: Option<String>,
     /// The character that ended the item in a one-cell layout (`。`, `，`, `；`), `None` at end of cell.
     pub terminator: Option<String>,
-    /// 度量单位 column as written (row layouts).
-    pub unit_column: Option<String>,
-    /// 指标性质 column as written (row layouts).
-    pub op_column: Option<String>,
-    /// 权重 / 分值.
-    pub weight: Option<Decimal>,
-    /// 指标方向性 as stated in a column.
-    pub direction_stated: Option<Direction>,
+    /// 度量单位 / 指标性质 / 权重 / 指标方向性 as the row layouts give them in their own
+    /// columns; `None` in the one-cell layout. Boxed because most indicators of
+    /// large tables come from the one-cell layout and do not need the space.
+    pub columns: Option<Box<IndicatorColumns>>,
     /// The value's cell (one-cell layout: the 绩效指标 cell).
     pub origin: Origin,
     /// Byte span of this item inside the cell (one-cell layout).
     pub span: Option<Span>,
 }
 
+/// Per-indicator columns of the row layouts, as written.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct IndicatorColumns {
+    /// 度量单位 column as written.
+    pub unit_column: Option<String>,
+    /// 指标性质 column as written.
+    pub op_column: Option<String>,
+    /// 权重 / 分值.
+    pub weight: Option<Decimal>,
+    /// 指标方向性 as stated in a column.
+    pub direction_stated: Option<Direction>,
+}
+
+impl IndicatorColumns {
+    /// `None` when every column is absent, so the one-cell layout stores nothing.
+    pub fn boxed(
+        unit_column: Option<String>,
+        op_column: Option<String>,
+        weight: Option<Decimal>,
+        direction_stated: Option<Direction>,
+    ) -> Option<Box<IndicatorColumns>> {
+        if unit_column.is_none()
+            && op_column.is_none()
+            && weight.is_none()
+            && direction_stated.is_none()
+        {
+            return None;
+        }
+        Some(Box::new(IndicatorColumns {
+            unit_column,
+            op_column,
+            weight,
+            direction_stated,
+        }))
+    }
+}
+
 impl Indicator {
+    /// 度量单位 column as written (row layouts).
+    pub fn unit_column(&self) -> Option<&str> {
+        self.columns.as_ref().and_then(|c| c.unit_column.as_deref())
+    }
+    /// 指标性质 column as written (row layouts).
+    pub fn op_column(&self) -> Option<&str> {
+        self.columns.as_ref().and_then(|c| c.op_column.as_deref())
+    }
+    /// 权重 / 分值.
+    pub fn weight(&self) -> Option<Decimal> {
+        self.columns.as_ref().and_then(|c| c.weight)
+    }
+    /// 指标方向性 as stated in a column.
+    pub fn direction_stated(&self) -> Option<Direction> {
+        self.columns.as_ref().and_then(|c| c.direction_stated)
+    }
     /// Direction: stated (column or comparator) or inferred from the name (GUIDE §2.3).
     pub fn direction(&self) -> (Direction, bool) {
-        if let Some(d) = self.direction_stated {
+        if let Some(d) = self.direction_stated() {
             return (d, true);
         }
         if let Some(d) = self

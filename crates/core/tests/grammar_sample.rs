@@ -390,7 +390,11 @@ fn all_29_indicators_field_by_field() {
             "。"
         };
         assert_eq!(ind.terminator.as_deref(), Some(term), "{ctx}");
-        assert_eq!(ind.weight, None, "{ctx}");
+        assert_eq!(ind.weight(), None, "{ctx}");
+        assert!(
+            ind.columns.is_none(),
+            "{ctx}: the one-cell layout stores no row columns"
+        );
         let span = ind.span.expect("span");
         assert!(span.start < span.end, "{ctx}");
     }

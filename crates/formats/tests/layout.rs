@@ -262,11 +262,11 @@ fn sichuan_row_per_indicator_in_yuan() {
     let i1 = &p.indicators[1];
     assert_eq!(i1.category_raw, "效益指标");
     assert_eq!(i1.subcategory.as_deref(), Some("社会效益指标"));
-    assert_eq!(i1.op_column.as_deref(), Some("≥"));
+    assert_eq!(i1.op_column(), Some("≥"));
     assert_eq!(i1.raw_value, "95");
-    assert_eq!(i1.unit_column.as_deref(), Some("%"));
-    assert_eq!(i1.weight.map(|d| d.to_string()).as_deref(), Some("10"));
-    assert_eq!(i1.direction_stated, Some(Direction::HigherBetter));
+    assert_eq!(i1.unit_column(), Some("%"));
+    assert_eq!(i1.weight().map(|d| d.to_string()).as_deref(), Some("10"));
+    assert_eq!(i1.direction_stated(), Some(Direction::HigherBetter));
     assert_eq!((i1.origin.row, i1.origin.col), (8, 9));
     assert_eq!(i1.seq, None);
 
@@ -281,9 +281,9 @@ fn sichuan_row_per_indicator_in_yuan() {
     // Blank leading cells: 一级 written again, continuation of the same project.
     assert_eq!(q.indicators[1].category_raw, "产出指标");
     assert_eq!(q.indicators[1].subcategory.as_deref(), Some("质量指标"));
-    assert_eq!(q.indicators[2].unit_column.as_deref(), Some("元/人"));
+    assert_eq!(q.indicators[2].unit_column(), Some("元/人"));
     assert_eq!(
-        q.indicators[2].direction_stated,
+        q.indicators[2].direction_stated(),
         Some(Direction::LowerBetter)
     );
     assert_eq!(t.indicators().count(), 6);
@@ -427,12 +427,12 @@ fn mixed_synonyms_spaced_total_and_unknown_column() {
     assert_eq!(p.indicators[0].category_raw, "项目完成指标");
     assert_eq!(p.indicators[1].category_raw, "效果指标");
     assert_eq!(
-        p.indicators[0].weight.map(|d| d.to_string()).as_deref(),
+        p.indicators[0].weight().map(|d| d.to_string()).as_deref(),
         Some("30")
     );
     let q = &t.units[1].projects[0];
     assert_eq!(q.indicators[0].raw_value, "≥30");
-    assert_eq!(q.indicators[0].op_column, None);
+    assert_eq!(q.indicators[0].op_column(), None);
 }
 
 #[test]

@@ -230,7 +230,10 @@ fn json_round_trips_graded_missing_targets_and_notices() {
     let inds = &mut t.units[0].projects[0].indicators;
     inds[0].target = graded;
     inds[1].target = Target::Missing;
-    inds[1].direction_stated = Some(jixiao_core::Direction::LowerBetter);
+    inds[1]
+        .columns
+        .get_or_insert_with(Default::default)
+        .direction_stated = Some(jixiao_core::Direction::LowerBetter);
     t.money_scale = jixiao_core::MoneyScale::Yuan;
     t.notices.push(Notice {
         origin: Some(Origin::new(3, 2)),

@@ -144,7 +144,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
             }
             let unit = unit_of(i);
             if let Some(q) = i.target.quantity() {
-                let op_col = i.op_column.as_deref().is_some_and(|o| !o.trim().is_empty());
+                let op_col = i.op_column().is_some_and(|o| !o.trim().is_empty());
                 if q.op.is_none() && !op_col {
                     s.emit("operator-missing", || {
                         (
@@ -164,7 +164,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
                     });
                 }
                 // Value unit against the unit column.
-                if let (Some(vu), Some(cu)) = (q.unit.as_deref(), i.unit_column.as_deref()) {
+                if let (Some(vu), Some(cu)) = (q.unit.as_deref(), i.unit_column()) {
                     let (vu, cu) = (norm_unit(vu), norm_unit(cu));
                     if !cu.is_empty() && vu != cu {
                         s.emit("unit-inconsistent", || {

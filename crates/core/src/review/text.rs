@@ -73,7 +73,7 @@ pub(super) fn unit_of(i: &Indicator) -> Option<Cow<'_, str>> {
     i.target
         .quantity()
         .and_then(|q| q.unit.as_deref())
-        .or(i.unit_column.as_deref())
+        .or(i.unit_column())
         .map(norm_unit)
         .filter(|u| !u.is_empty())
 }

@@ -722,10 +722,12 @@ impl Reader<'_> {
             raw_value: value.to_string(),
             value_label: label,
             terminator: None,
-            unit_column: unit.map(str::to_string),
-            op_column: op.map(str::to_string),
-            weight,
-            direction_stated,
+            columns: jixiao_core::IndicatorColumns::boxed(
+                unit.map(str::to_string),
+                op.map(str::to_string),
+                weight,
+                direction_stated,
+            ),
             origin: Origin::new(r, value_col.map_or(0, col1)),
             span: None,
         }

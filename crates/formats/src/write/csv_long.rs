@@ -134,7 +134,7 @@ fn record(department: &str, unit: &Unit, p: &Project, ind: Option<&Indicator>) -
                 text(&i.raw_value),
                 text(i.value_label.as_deref().unwrap_or("")),
                 text(qualitative_text(i)),
-                i.weight.map(|w| w.to_string()).unwrap_or_default(),
+                i.weight().map(|w| w.to_string()).unwrap_or_default(),
             ]);
         }
     }

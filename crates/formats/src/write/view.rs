@@ -127,7 +127,7 @@ pub(crate) fn measure_unit(ind: &Indicator) -> &str {
     ind.target
         .quantity()
         .and_then(|q| q.unit.as_deref())
-        .or(ind.unit_column.as_deref())
+        .or(ind.unit_column())
         .unwrap_or("")
 }
 
@@ -372,7 +372,7 @@ pub(crate) fn indicator_cells(ind: &Indicator) -> [String; 7] {
         op_text(ind).to_string(),
         value_display(ind),
         measure_unit(ind).to_string(),
-        ind.weight.map(|w| w.to_string()).unwrap_or_default(),
+        ind.weight().map(|w| w.to_string()).unwrap_or_default(),
     ]
 }
 

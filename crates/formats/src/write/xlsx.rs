@@ -503,7 +503,7 @@ fn write_row_family(
                                 continue;
                             }
                             own_lines = own_lines.max(lines(text, w(ROW_PROJECT_COLS + i)));
-                            match (i, value_number(ind), ind.weight) {
+                            match (i, value_number(ind), ind.weight()) {
                                 (4, Some(v), _) => sheet.plain_number(row, col, v)?,
                                 (6, _, Some(wt)) => sheet.plain_number(row, col, wt)?,
                                 _ => sheet.text(row, col, text, false)?,

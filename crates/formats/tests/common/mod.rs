@@ -204,10 +204,7 @@ pub fn split_sample_cell(cell: &str, origin: Origin) -> Vec<Indicator> {
             raw_value: raw.to_string(),
             value_label: (!label.is_empty()).then(|| label.to_string()),
             terminator: term,
-            unit_column: None,
-            op_column: None,
-            weight: None,
-            direction_stated: None,
+            columns: jixiao_core::IndicatorColumns::boxed(None, None, None, None),
             origin,
             span: Some(Span::new(s as u32, e as u32)),
         });
@@ -247,10 +244,12 @@ fn ind(
         raw_value: raw.to_string(),
         value_label: None,
         terminator: None,
-        unit_column: (!unit_col.is_empty()).then(|| unit_col.to_string()),
-        op_column: (!op_col.is_empty()).then(|| op_col.to_string()),
-        weight: Some(dec(weight)),
-        direction_stated: None,
+        columns: jixiao_core::IndicatorColumns::boxed(
+            (!unit_col.is_empty()).then(|| unit_col.to_string()),
+            (!op_col.is_empty()).then(|| op_col.to_string()),
+            Some(dec(weight)),
+            None,
+        ),
         origin: Origin::new(row, 9),
         span: None,
     }
