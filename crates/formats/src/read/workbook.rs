@@ -318,46 +318,16 @@ impl<'b> Workbook<'b> {
                     .map_err(|e| sheet_err(&self.file, sheet, e))?
             }
             Sheets::Xls(x) => {
-                let range = x
-                    .worksheet_range(sheet)
-                    .map_err(|e| sheet_err(&self.file, sheet, e))?;
-                collect_range(
-                    &range,
-                    &mut cells,
-                    &mut notices,
-                    &self.limits,
-                    &self.file,
-                    sheet,
-                )?;
+                collect_sheet(x, sheet, &mut cells, &mut notices, &self.limits, &self.file)?;
                 x.merge_cells_by_sheet_name(sheet)
                     .map_err(|e| sheet_err(&self.file, sheet, e))?
             }
             Sheets::Ods(x) => {
-                let range = x
-                    .worksheet_range(sheet)
-                    .map_err(|e| sheet_err(&self.file, sheet, e))?;
-                collect_range(
-                    &range,
-                    &mut cells,
-                    &mut notices,
-                    &self.limits,
-                    &self.file,
-                    sheet,
-                )?;
+                collect_sheet(x, sheet, &mut cells, &mut notices, &self.limits, &self.file)?;
                 Vec::new()
             }
             Sheets::Xlsb(x) => {
-                let range = x
-                    .worksheet_range(sheet)
-                    .map_err(|e| sheet_err(&self.file, sheet, e))?;
-                collect_range(
-                    &range,
-                    &mut cells,
-                    &mut notices,
-                    &self.limits,
-                    &self.file,
-                    sheet,
-                )?;
+                collect_sheet(x, sheet, &mut cells, &mut notices, &self.limits, &self.file)?;
                 Vec::new()
             }
         };
@@ -427,14 +397,23 @@ fn cell_limit(file: &str, sheet: &str, row: u32, limits: &Limits) -> Error {
     }
 }
 
-fn collect_range(
-    range: &calamine::Range<Data>,
+/// Read a whole sheet through calamine's range API (XLS, ODS, XLSB) into sparse cells.
+fn collect_sheet<RS, R>(
+    reader: &mut R,
+    sheet: &str,
     cells: &mut Vec<(u32, u32, String)>,
     notices: &mut Vec<Notice>,
     limits: &Limits,
     file: &str,
-    sheet: &str,
-) -> Result<()> {
+) -> Result<()>
+where
+    RS: std::io::Read + std::io::Seek,
+    R: Reader<RS>,
+    R::Error: std::fmt::Display,
+{
+    let range = reader
+        .worksheet_range(sheet)
+        .map_err(|e| sheet_err(file, sheet, e))?;
     let Some((r0, c0)) = range.start() else {
         return Ok(());
     };
