@@ -5,8 +5,8 @@
 //! by the askama template `templates/table.html`.
 
 use super::view::{
-    amount_text, department_line, for_each_one_cell_row, indicator_cells, merge_runs, money_line,
-    one_cell_headers, project_rows, title, unit_rows, RowKind, ROW_HEADERS,
+    amount_text, department_line, for_each_one_cell_row, indicator_grid, money_line,
+    one_cell_headers, project_rows, title, unit_rows, IndicatorGrid, RowKind, ROW_HEADERS,
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
@@ -140,22 +140,11 @@ fn row_family_rows(table: &Table) -> Vec<HtmlRow> {
         }
         for p in &unit.projects {
             let n = project_rows(p);
-            let ind_cells: Vec<[String; 7]> = p.indicators.iter().map(indicator_cells).collect();
-            let cat_keys: Vec<&str> = ind_cells.iter().map(|c| c[0].as_str()).collect();
-            // 二级 merges only inside one 一级 run.
-            let sub_keys: Vec<String> = ind_cells
-                .iter()
-                .map(|c| {
-                    if c[1].is_empty() {
-                        String::new()
-                    } else {
-                        format!("{}\u{1f}{}", c[0], c[1])
-                    }
-                })
-                .collect();
-            let sub_refs: Vec<&str> = sub_keys.iter().map(String::as_str).collect();
-            let cat_runs = merge_runs(&cat_keys);
-            let sub_runs = merge_runs(&sub_refs);
+            let IndicatorGrid {
+                cells: ind_cells,
+                cat_runs,
+                sub_runs,
+            } = indicator_grid(p);
             for r in 0..n {
                 let mut cells: Vec<HtmlCell> = unit_cell.take().into_iter().collect();
                 if r == 0 {

@@ -396,6 +396,37 @@ pub(crate) fn merge_runs(keys: &[&str]) -> Vec<usize> {
     out
 }
 
+/// A project's indicators as row-layout cells, with the vertical merge runs of
+/// 一级 and of 二级 (二级 merges only inside one 一级 run), as HTML and XLSX draw them.
+pub(crate) struct IndicatorGrid {
+    pub cells: Vec<[String; 7]>,
+    pub cat_runs: Vec<usize>,
+    pub sub_runs: Vec<usize>,
+}
+
+pub(crate) fn indicator_grid(p: &Project) -> IndicatorGrid {
+    let cells: Vec<[String; 7]> = p.indicators.iter().map(indicator_cells).collect();
+    let cat_keys: Vec<&str> = cells.iter().map(|c| c[0].as_str()).collect();
+    let sub_keys: Vec<String> = cells
+        .iter()
+        .map(|c| {
+            if c[1].is_empty() {
+                String::new()
+            } else {
+                format!("{}\u{1f}{}", c[0], c[1])
+            }
+        })
+        .collect();
+    let sub_refs: Vec<&str> = sub_keys.iter().map(String::as_str).collect();
+    let cat_runs = merge_runs(&cat_keys);
+    let sub_runs = merge_runs(&sub_refs);
+    IndicatorGrid {
+        cells,
+        cat_runs,
+        sub_runs,
+    }
+}
+
 /// Rows a project takes in the row-per-indicator layout.
 pub(crate) fn project_rows(p: &Project) -> usize {
     p.indicators.len().max(1)

@@ -20,8 +20,8 @@
 
 use super::view::{
     amount_text, department_line, display_width, for_each_one_cell_row, indicator_cells,
-    merge_runs, money_line, neutralize_formula, one_cell_headers, project_rows, title, unit_rows,
-    value_number, RowKind, ROW_HEADERS, ROW_PROJECT_COLS,
+    indicator_grid, money_line, neutralize_formula, one_cell_headers, project_rows, title,
+    unit_rows, value_number, IndicatorGrid, RowKind, ROW_HEADERS, ROW_PROJECT_COLS,
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
@@ -444,24 +444,15 @@ fn write_row_family(
         let mut first_of_unit = true;
         for p in &unit.projects {
             let n = project_rows(p);
-            let cells: Vec<[String; 7]> = p.indicators.iter().map(indicator_cells).collect();
-            let cat_keys: Vec<&str> = cells.iter().map(|c| c[0].as_str()).collect();
-            let sub_keys: Vec<String> = cells
-                .iter()
-                .map(|c| {
-                    if c[1].is_empty() {
-                        String::new()
-                    } else {
-                        format!("{}\u{1f}{}", c[0], c[1])
-                    }
-                })
-                .collect();
-            let sub_refs: Vec<&str> = sub_keys.iter().map(String::as_str).collect();
-            let (cat_runs, sub_runs) = if merge {
-                (merge_runs(&cat_keys), merge_runs(&sub_refs))
-            } else {
-                (vec![1; cells.len()], vec![1; cells.len()])
-            };
+            let IndicatorGrid {
+                cells,
+                mut cat_runs,
+                mut sub_runs,
+            } = indicator_grid(p);
+            if !merge {
+                cat_runs.fill(1);
+                sub_runs.fill(1);
+            }
             // Lines the merged project cells need, spread over the project's rows.
             let goal = p.goal.as_deref().unwrap_or("");
             let block_lines = lines(&p.name, w(1)).max(lines(goal, w(6)));
