@@ -11,20 +11,8 @@ use jixiao_core::{Comparator, Origin, Quantity, Target};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-const LEVELS: &[&str] = &[
-    "产出指标",
-    "效益指标",
-    "满意度指标",
-    "成本指标",
-    "产出目标",
-    "项目完成指标",
-    "效果指标",
-    "效果目标",
-    "服务对象满意度指标",
-    "社会公众或服务对象满意度指标",
-    "经济成本指标",
-    "实施效果指标",
-];
+/// Every level spelling the grammar accepts as an item start.
+const LEVELS: &[&str] = jixiao_core::grammar::category::ITEM_LEVELS;
 const NAME_PARTS: &[&str] = &[
     "活动",
     "服务",
