@@ -18,7 +18,7 @@ pub use catalogue::{rule, Rule, RULES};
 pub use doc::{json_schema_markdown, rules_markdown};
 pub use profile::{Profile, RuleSetting, Thresholds};
 
-use crate::model::{Field, Indicator, Origin, Project, Span, Table};
+use crate::model::{Field, Indicator, Project, Span, Table};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -585,15 +585,6 @@ impl std::fmt::Display for Label<'_> {
             Some(s) => write!(f, "「{}」第{}项「{}」", p.name, s, i.name),
             None => write!(f, "「{}」的「{}」", p.name, i.name),
         }
-    }
-}
-
-#[allow(dead_code)]
-pub(crate) fn origin_loc(o: Origin) -> Location {
-    Location {
-        row: Some(o.row),
-        col: Some(o.col),
-        ..Location::default()
     }
 }
 
