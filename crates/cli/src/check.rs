@@ -258,16 +258,13 @@ fn check_file(
             })
         );
     }
-    let cells = review::CellIndex::new(&table);
+    // The row index is only needed to show cell snippets (human output).
+    let cells = snippets.then(|| review::CellIndex::new(&table));
     // Sized up front: the filter hides the length from `collect`, which would
     // then grow the (large) vector by doubling.
     let mut findings = Vec::with_capacity(all.iter().filter(|f| f.severity >= min).count());
     findings.extend(all.into_iter().filter(|f| f.severity >= min).map(|f| {
-        let snippet = if snippets {
-            snippet(&table, &cells, &f)
-        } else {
-            None
-        };
+        let snippet = cells.as_ref().and_then(|c| snippet(&table, c, &f));
         Shown {
             finding: f,
             snippet,
