@@ -131,6 +131,9 @@ pub enum Field {
     Weight,
     /// 指标方向性.
     Direction,
+    /// `(\d{4})年实际实现值` / 上年实际完成值: last year's actual value of the indicator
+    /// (Hubei 批复表 `指标值/2021年实际实现值`; GUIDE §3.3). Never 执行数 (money).
+    PriorActual,
 }
 
 /// A recognised header: which field, what it said, and where.
@@ -501,6 +504,10 @@ pub struct IndicatorColumns {
     pub weight: Option<Decimal>,
     /// 指标方向性 as stated in a column.
     pub direction_stated: Option<Direction>,
+    /// 上年实际值 (`2021年实际实现值`, `上年实际完成值` column) as written, trimmed;
+    /// its year is [`Table::prior_year`]. Omitted from JSON when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior_actual: Option<String>,
 }
 
 impl IndicatorColumns {
@@ -510,11 +517,13 @@ impl IndicatorColumns {
         op_column: Option<String>,
         weight: Option<Decimal>,
         direction_stated: Option<Direction>,
+        prior_actual: Option<String>,
     ) -> Option<Box<IndicatorColumns>> {
         if unit_column.is_none()
             && op_column.is_none()
             && weight.is_none()
             && direction_stated.is_none()
+            && prior_actual.is_none()
         {
             return None;
         }
@@ -523,6 +532,7 @@ impl IndicatorColumns {
             op_column,
             weight,
             direction_stated,
+            prior_actual,
         }))
     }
 }
@@ -543,6 +553,13 @@ impl Indicator {
     /// 指标方向性 as stated in a column.
     pub fn direction_stated(&self) -> Option<Direction> {
         self.columns.as_ref().and_then(|c| c.direction_stated)
+    }
+    /// 上年实际值 as written (row layouts with a `2021年实际实现值` / `上年实际完成值`
+    /// column); the year is [`Table::prior_year`].
+    pub fn prior_actual(&self) -> Option<&str> {
+        self.columns
+            .as_ref()
+            .and_then(|c| c.prior_actual.as_deref())
     }
     /// Direction: stated (column or comparator) or inferred from the name (GUIDE §2.3).
     pub fn direction(&self) -> (Direction, bool) {
@@ -591,5 +608,148 @@ impl Table {
             .iter()
             .find(|c| c.field == field)
             .map(|c| c.col)
+    }
+    /// The year of the 上年实际值 column ([`Field::PriorActual`]): written in its header
+    /// (`指标值/2021年实际实现值` → 2021), else the year before the fiscal year
+    /// (`上年实际完成值` → [`Table::fiscal_year`] − 1, or the year of a
+    /// `预期2022年实现值` target header − 1). `None` without such a column or year.
+    pub fn prior_year(&self) -> Option<i32> {
+        let header = &self
+            .columns
+            .iter()
+            .find(|c| c.field == Field::PriorActual)?
+            .header;
+        let fiscal = self.fiscal_year.map(i32::from).or_else(|| {
+            self.columns
+                .iter()
+                .find(|c| c.field == Field::TargetValue)
+                .and_then(|c| header_year(&c.header))
+        });
+        prior_year_of(header, fiscal)
+    }
+}
+
+/// The last `NNNN年` (four ASCII or full-width digits before `年`) in a header text,
+/// e.g. `指标值/2021年实际实现值` → 2021, `预期2022年实现值` → 2022.
+pub fn header_year(header: &str) -> Option<i32> {
+    let chars: Vec<char> = header.chars().collect();
+    let mut found = None;
+    for (i, c) in chars.iter().enumerate() {
+        if *c != '年' || i < 4 {
+            continue;
+        }
+        let digits = chars.get(i - 4..i)?;
+        let mut year = 0i32;
+        let mut ok = true;
+        for d in digits {
+            let v = match d {
+                '0'..='9' => *d as u32 - '0' as u32,
+                '０'..='９' => *d as u32 - '０' as u32,
+                _ => {
+                    ok = false;
+                    break;
+                }
+            };
+            year = year * 10 + v as i32;
+        }
+        // A fifth digit before the four makes it no year (`12021年`).
+        let longer = i >= 5
+            && chars
+                .get(i - 5)
+                .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(c));
+        if ok && !longer {
+            found = Some(year);
+        }
+    }
+    found
+}
+
+/// The year a 上年实际值 header refers to: a year written in it (`2021年实际实现值` →
+/// 2021), else for `上年…` / `上一年…` the year before `fiscal_year`.
+pub fn prior_year_of(header: &str, fiscal_year: Option<i32>) -> Option<i32> {
+    if let Some(y) = header_year(header) {
+        return Some(y);
+    }
+    let last = header.rsplit('/').next().unwrap_or(header);
+    if last.contains("上年") || last.contains("上一年") {
+        return fiscal_year.map(|y| y - 1);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_year_finds_the_last_four_digit_year() {
+        assert_eq!(header_year("2021年实际实现值"), Some(2021));
+        assert_eq!(header_year("指标值/2021年实际实现值"), Some(2021));
+        assert_eq!(header_year("预期2022年实现值"), Some(2022));
+        assert_eq!(header_year("２０２０年实际值"), Some(2020));
+        assert_eq!(header_year("上年实际完成值"), None);
+        assert_eq!(header_year("21年实际值"), None);
+        assert_eq!(header_year("12021年"), None);
+        assert_eq!(header_year("年"), None);
+        assert_eq!(header_year(""), None);
+    }
+
+    #[test]
+    fn prior_year_from_header_or_fiscal_year() {
+        assert_eq!(prior_year_of("指标值/2021年实际实现值", None), Some(2021));
+        assert_eq!(prior_year_of("2021年实际实现值", Some(2030)), Some(2021));
+        assert_eq!(prior_year_of("上年实际完成值", Some(2024)), Some(2023));
+        assert_eq!(prior_year_of("上一年度实际值", Some(2024)), Some(2023));
+        assert_eq!(prior_year_of("上年实际完成值", None), None);
+        assert_eq!(prior_year_of("实际值", Some(2024)), None);
+    }
+
+    fn table_with(columns: &[(Field, &str)], fiscal_year: Option<u16>) -> Table {
+        Table {
+            fiscal_year,
+            columns: columns
+                .iter()
+                .enumerate()
+                .map(|(i, (field, header))| ColumnInfo {
+                    field: *field,
+                    header: (*header).to_string(),
+                    col: i as u32 + 1,
+                })
+                .collect(),
+            ..Table::default()
+        }
+    }
+
+    #[test]
+    fn table_prior_year() {
+        let hubei = table_with(
+            &[
+                (Field::PriorActual, "指标值/2021年实际实现值"),
+                (Field::TargetValue, "指标值/预期2022年实现值"),
+            ],
+            Some(2022),
+        );
+        assert_eq!(hubei.prior_year(), Some(2021));
+        let plain = table_with(&[(Field::PriorActual, "上年实际完成值")], Some(2024));
+        assert_eq!(plain.prior_year(), Some(2023));
+        let by_target = table_with(
+            &[
+                (Field::PriorActual, "上年实际值"),
+                (Field::TargetValue, "预期2025年实现值"),
+            ],
+            None,
+        );
+        assert_eq!(by_target.prior_year(), Some(2024));
+        let unknown = table_with(&[(Field::PriorActual, "上年实际值")], None);
+        assert_eq!(unknown.prior_year(), None);
+        let without = table_with(&[(Field::TargetValue, "指标值")], Some(2024));
+        assert_eq!(without.prior_year(), None);
+    }
+
+    #[test]
+    fn boxed_stores_nothing_without_columns() {
+        assert!(IndicatorColumns::boxed(None, None, None, None, None).is_none());
+        let c = IndicatorColumns::boxed(None, None, None, None, Some("200".into()));
+        assert_eq!(c.and_then(|c| c.prior_actual), Some("200".to_string()));
     }
 }

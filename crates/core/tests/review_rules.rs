@@ -282,10 +282,10 @@ fn unit_inconsistent_across_projects_and_with_column() {
     assert_eq!(hits.len(), 1, "{:?}", ids(&f));
     assert_eq!(hits[0].location.row, Some(5));
     let mut i = q(1, Category::Output, "培训人次", "≥500人次");
-    i.columns = jixiao_core::IndicatorColumns::boxed(Some("个".into()), None, None, None);
+    i.columns = jixiao_core::IndicatorColumns::boxed(Some("个".into()), None, None, None, None);
     assert_eq!(fired(&replace(0, i), "unit-inconsistent"), 1);
     let mut i = q(1, Category::Output, "培训人次", "≥500人次");
-    i.columns = jixiao_core::IndicatorColumns::boxed(Some("人次".into()), None, None, None);
+    i.columns = jixiao_core::IndicatorColumns::boxed(Some("人次".into()), None, None, None, None);
     assert_eq!(fired(&replace(0, i), "unit-inconsistent"), 0);
 }
 

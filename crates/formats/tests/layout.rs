@@ -693,12 +693,16 @@ fn two_row_header_with_year_columns() {
         .find(|c| c.field == Field::TargetValue)
         .expect("value");
     assert_eq!(value.header, "指标值/预期2022年实现值");
-    let unknown = t
-        .notices
+    // The 2021 actual is kept (GUIDE §3.3; feeds target-too-low), not dropped.
+    assert_eq!(t.column_of(Field::PriorActual), Some(7));
+    let prior = t
+        .columns
         .iter()
-        .find(|n| n.code == "column-unknown")
-        .expect("actual column");
-    assert_eq!(unknown.origin.map(|o| o.col), Some(7));
+        .find(|c| c.field == Field::PriorActual)
+        .expect("prior actual column");
+    assert_eq!(prior.header, "指标值/2021年实际实现值");
+    assert_eq!(t.prior_year(), Some(2021));
+    assert!(!codes(&t).contains(&"column-unknown"), "{:?}", t.notices);
     let ps: Vec<_> = t.projects().collect();
     assert_eq!(ps.len(), 1);
     assert_eq!(
@@ -710,7 +714,92 @@ fn two_row_header_with_year_columns() {
         .iter()
         .map(|i| i.raw_value.as_str())
         .collect();
+    let priors: Vec<Option<&str>> = ps[0].indicators.iter().map(|i| i.prior_actual()).collect();
+    assert_eq!(priors, vec![Some("200"), Some("90%")]);
     assert_eq!(values, vec!["220", "≥92%"]);
+}
+
+/// One-row header naming the prior actual `上年实际完成值`; a blank cell stores nothing,
+/// and its year comes from the fiscal year of the title.
+#[test]
+fn one_row_header_with_prior_actual_column() {
+    let text = "2024年项目支出绩效目标表
+单位：万元
+项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t上年实际完成值\t指标值\t度量单位
+社区服务\t20.00\t开展活动\t产出指标\t数量指标\t活动场次\t 12 \t≥15\t场
+\t\t\t\t质量指标\t活动覆盖率\t\t≥90%\t%
+\t\t\t效益指标\t社会效益指标\t居民参与率\t80%\t≥85%\t%";
+    let t = build(text, "prior.tsv");
+    assert_eq!(t.layout, LayoutFamily::RowPerIndicator);
+    assert_eq!(t.fiscal_year, Some(2024));
+    assert_eq!(t.column_of(Field::PriorActual), Some(7));
+    assert_eq!(t.column_of(Field::TargetValue), Some(8));
+    assert_eq!(t.prior_year(), Some(2023));
+    assert!(!codes(&t).contains(&"column-unknown"), "{:?}", t.notices);
+    let inds = &t.units[0].projects[0].indicators;
+    let got: Vec<(&str, Option<&str>)> = inds
+        .iter()
+        .map(|i| (i.raw_value.as_str(), i.prior_actual()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![("≥15", Some("12")), ("≥90%", None), ("≥85%", Some("80%"))]
+    );
+    // A blank prior cell with no other own column leaves the others as they were.
+    assert_eq!(inds[1].unit_column(), Some("%"));
+}
+
+/// Ragged continuation rows (shorter, right-aligned by the header count) and merged
+/// copies keep their prior actual; a prior cell merged down two indicators applies to both.
+#[test]
+fn ragged_and_merged_continuation_rows_keep_prior_actual() {
+    let text = "单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t上年实际值\t指标值\t度量单位
+820001-某镇\t道路养护\t10.00\t养护道路\t产出指标\t数量指标\t养护里程\t30\t≥32\t公里
+效益指标\t社会效益指标\t群众满意度\t91%\t≥92%\t%
+⟪820001-某镇⟫\t⟪道路养护⟫\t⟪10.00⟫\t⟪养护道路⟫\t⟪效益指标⟫\t可持续影响指标\t维护周期\t⟪91%⟫\t1年\t年";
+    let t = build(text, "ragged.tsv");
+    assert_eq!(t.column_of(Field::PriorActual), Some(8));
+    let ps: Vec<_> = t.projects().collect();
+    assert_eq!(ps.len(), 1);
+    let got: Vec<(&str, &str, Option<&str>)> = ps[0]
+        .indicators
+        .iter()
+        .map(|i| (i.name.as_str(), i.raw_value.as_str(), i.prior_actual()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("养护里程", "≥32", Some("30")),
+            ("群众满意度", "≥92%", Some("91%")),
+            ("维护周期", "1年", Some("91%")),
+        ]
+    );
+    assert_eq!(ps[0].indicators[1].category, Category::Outcome);
+    // Without a year in the header or a fiscal year, the year is unknown.
+    assert_eq!(t.prior_year(), None);
+}
+
+/// A year-stamped actual column of the budget year itself is not last year's actual,
+/// and 执行数 columns (money, 鄂州) are never read as one.
+#[test]
+fn actual_column_of_the_budget_year_or_money_is_not_prior_actual() {
+    let text = "2022年项目支出绩效目标表
+单位：万元
+项目名称\t项目金额\t2021年实际执行数\t一级指标\t三级指标\t2022年实际完成值\t预期2022年实现值
+培训项目\t50.00\t40.00\t产出指标\t培训人次\t180\t≥200人次";
+    let t = build(text, "same-year.tsv");
+    assert_eq!(t.column_of(Field::PriorActual), None);
+    assert_eq!(t.prior_year(), None);
+    let unknown: Vec<u32> = t
+        .notices
+        .iter()
+        .filter(|n| n.code == "column-unknown")
+        .filter_map(|n| n.origin.map(|o| o.col))
+        .collect();
+    assert_eq!(unknown, vec![3, 6]);
+    let ind = &t.units[0].projects[0].indicators[0];
+    assert_eq!(ind.prior_actual(), None);
+    assert_eq!(ind.raw_value, "≥200人次");
 }
 
 #[test]

@@ -319,7 +319,7 @@ pub fn parse_cell(cell: &str, origin: Origin) -> ParsedCell {
             raw_value: raw_value.unwrap_or("").to_string(),
             value_label,
             terminator: (!term.is_empty()).then(|| term.to_string()),
-            columns: crate::model::IndicatorColumns::boxed(None, None, None, None),
+            columns: crate::model::IndicatorColumns::boxed(None, None, None, None, None),
             origin,
             span: Some(span(st.pos, end)),
         });

@@ -51,7 +51,7 @@ pub fn q(seq: u32, cat: Category, name: &str, raw: &str) -> Indicator {
         raw_value: raw.to_string(),
         value_label: (!label.is_empty()).then(|| label.to_string()),
         terminator: Some("。".to_string()),
-        columns: jixiao_core::IndicatorColumns::boxed(None, None, None, None),
+        columns: jixiao_core::IndicatorColumns::boxed(None, None, None, None, None),
         origin: Origin::new(0, 7),
         span: None,
     }

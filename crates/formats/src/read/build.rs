@@ -37,7 +37,7 @@ pub fn build_table(grid: &Grid<'_>, source: SourceInfo) -> Result<Table> {
     };
     let mut notices = Vec::new();
     let mut form = None;
-    let layout = match header::detect(grid, &location, &mut notices) {
+    let mut layout = match header::detect(grid, &location, &mut notices) {
         Ok(layout) => layout,
         Err(e) => {
             // No tabular header: maybe a key–value 申报表 form with an indicator grid.
@@ -55,6 +55,11 @@ pub fn build_table(grid: &Grid<'_>, source: SourceInfo) -> Result<Table> {
         }
     };
     let mut pre = preamble::read(grid.rows.get(..layout.first_row).unwrap_or(&[]));
+    layout.check_prior_year(
+        pre.fiscal_year.map(i32::from),
+        grid.rows.get(layout.last_row).map_or(0, |r| r.number),
+        &mut notices,
+    );
     if let Some(f) = &form {
         if pre.department.is_none() {
             pre.department.clone_from(&f.department);

@@ -8,13 +8,13 @@
 
 use crate::error::{Error, Location, Result};
 use crate::grid::{Grid, GridRow};
-use jixiao_core::{ColumnInfo, Field, LayoutFamily, MoneyScale, Notice, Origin};
+use jixiao_core::{header_year, ColumnInfo, Field, LayoutFamily, MoneyScale, Notice, Origin};
 
 /// How many non-blank rows from the top are scanned for the header.
 pub(crate) const SCAN_ROWS: usize = 30;
 
 /// Number of [`Field`] variants (size of the column lookup table).
-pub(crate) const FIELD_COUNT: usize = 16;
+pub(crate) const FIELD_COUNT: usize = 17;
 
 /// Dense index of a field for lookup tables.
 pub(crate) fn field_index(f: Field) -> usize {
@@ -35,6 +35,7 @@ pub(crate) fn field_index(f: Field) -> usize {
         Field::MeasureUnit => 13,
         Field::Weight => 14,
         Field::Direction => 15,
+        Field::PriorActual => 16,
     }
 }
 
@@ -116,9 +117,44 @@ pub(crate) fn field_of(header: &str) -> Option<Field> {
         "权重" | "分值" => Field::Weight,
         "指标方向性" | "方向性" | "指标方向" => Field::Direction,
         _ if c.starts_with("预期") && c.ends_with("实现值") => Field::TargetValue,
+        _ if is_prior_actual(c) => Field::PriorActual,
         _ => return None,
     };
     Some(f)
+}
+
+/// A 上年实际值 header (GUIDE §3.3): a past-year prefix — `2021年`, `2021年度`, `上年`,
+/// `上年度`, `上一年(度)`, `去年` — then an actual-value word: `实际实现值`, `实际完成值`,
+/// `实际值`, `完成值`, `实现值`. Money columns (`2020年实际执行数`, `上年预算数`),
+/// `历史值`/`历史标杆值` and a bare `实际完成值` (the self-evaluation's own actual) are not.
+fn is_prior_actual(c: &str) -> bool {
+    const PAST: [&str; 6] = ["上一年度", "上一年", "上年度", "上年", "去年度", "去年"];
+    const ACTUAL: [&str; 5] = ["实际实现值", "实际完成值", "实际值", "完成值", "实现值"];
+    let rest = match PAST.iter().find_map(|p| c.strip_prefix(p)) {
+        Some(rest) => rest,
+        None => {
+            let digits = c
+                .char_indices()
+                .take_while(|(_, ch)| ch.is_ascii_digit() || ('０'..='９').contains(ch))
+                .count();
+            if digits != 4 {
+                return false;
+            }
+            let after: &str = c
+                .char_indices()
+                .nth(digits)
+                .and_then(|(i, _)| c.get(i..))
+                .unwrap_or("");
+            match after
+                .strip_prefix("年度")
+                .or_else(|| after.strip_prefix('年'))
+            {
+                Some(rest) => rest,
+                None => return false,
+            }
+        }
+    };
+    ACTUAL.contains(&rest)
 }
 
 /// True for fields that belong to one indicator in a row-per-indicator layout.
@@ -133,6 +169,7 @@ pub(crate) fn is_indicator_field(f: Field) -> bool {
             | Field::MeasureUnit
             | Field::Weight
             | Field::Direction
+            | Field::PriorActual
     )
 }
 
@@ -176,6 +213,43 @@ impl Layout {
     /// Header text of the 0-based column `c` (for messages).
     pub(crate) fn header(&self, c: usize) -> &str {
         self.headers.get(c).map(String::as_str).unwrap_or("")
+    }
+
+    /// A year-stamped actual column (`2022年实际完成值`) whose year is not before
+    /// `reference` (the fiscal year, or the year of a `预期2022年实现值` target) is not
+    /// last year's actual: it is forgotten, with a `column-unknown` notice.
+    pub(crate) fn check_prior_year(
+        &mut self,
+        reference: Option<i32>,
+        header_row: u32,
+        notices: &mut Vec<Notice>,
+    ) {
+        let (Some(reference), Some(c)) = (reference, self.col(Field::PriorActual)) else {
+            return;
+        };
+        let Some(year) = header_year(self.header(c)) else {
+            return;
+        };
+        if year < reference {
+            return;
+        }
+        if let Some(slot) = self.cols.get_mut(field_index(Field::PriorActual)) {
+            *slot = None;
+        }
+        if let Some(slot) = self.field_at.get_mut(c) {
+            *slot = None;
+        }
+        self.columns.retain(|ci| ci.field != Field::PriorActual);
+        let col1 = u32::try_from(c + 1).unwrap_or(u32::MAX);
+        notices.push(Notice {
+            origin: Some(Origin::new(header_row, col1)),
+            code: "column-unknown".into(),
+            message: format!(
+                "第{header_row}行第{col1}列：表头「{}」的年份{year}不早于{reference}年，不是上年实际值，该列内容未读取 \
+                 (actual column not of a past year; column ignored)",
+                self.header(c)
+            ),
+        });
     }
 }
 
@@ -444,7 +518,7 @@ fn finish(
             }),
         }
     }
-    Layout {
+    let mut layout = Layout {
         cols,
         field_at,
         headers,
@@ -454,7 +528,12 @@ fn finish(
         ncols,
         family,
         header_scale,
-    }
+    };
+    let target_year = layout
+        .col(Field::TargetValue)
+        .and_then(|c| header_year(layout.header(c)));
+    layout.check_prior_year(target_year, header_row, notices);
+    layout
 }
 
 fn no_header(
@@ -508,10 +587,48 @@ mod tests {
         assert_eq!(field_of("预算数(元)"), Some(Field::Total));
         assert_eq!(field_of("年度绩效目标(90分)"), Some(Field::Goal));
         assert_eq!(field_of("预期2022年实现值"), Some(Field::TargetValue));
-        assert_eq!(field_of("2021年实际实现值"), None);
+        assert_eq!(field_of("2021年实际实现值"), Some(Field::PriorActual));
         assert_eq!(field_of("项目名称：某项目"), None);
         assert_eq!(field_of(""), None);
         assert_eq!(field_of("（）"), None);
+    }
+
+    #[test]
+    fn prior_actual_family() {
+        for h in [
+            "2021年实际实现值",
+            "2021 年实际实现值",
+            "２０２１年实际完成值",
+            "2020年度实际值",
+            "上年实际完成值",
+            "上年实际值",
+            "上年完成值",
+            "上年度实际值",
+            "上一年度实际完成值",
+            "去年实际值",
+            "上年实际值(万人次)",
+        ] {
+            assert_eq!(field_of(h), Some(Field::PriorActual), "{h}");
+        }
+        for h in [
+            // Money (鄂州 budget execution), not an indicator value.
+            "2020年实际执行数",
+            "上年实际执行数",
+            "上年预算数",
+            // Benchmarks, not last year.
+            "历史值",
+            "历史标杆值",
+            // The self-evaluation's own actual, and the target.
+            "实际完成值",
+            "实际完成值(B)",
+            "预期2022年实现值",
+            "上年指标值",
+            "202年实际值",
+            "20211年实际值",
+            "2021实际值",
+        ] {
+            assert_ne!(field_of(h), Some(Field::PriorActual), "{h}");
+        }
     }
 
     #[test]

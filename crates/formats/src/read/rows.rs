@@ -402,8 +402,9 @@ impl Reader<'_> {
         let mu_col = l.col(Field::MeasureUnit);
         let weight_col = l.col(Field::Weight);
         let dir_col = l.col(Field::Direction);
+        let prior_col = l.col(Field::PriorActual);
         let ind_cols = [
-            cat_col, sub_col, name_col, op_col, value_col, mu_col, weight_col, dir_col,
+            cat_col, sub_col, name_col, op_col, value_col, mu_col, weight_col, dir_col, prior_col,
         ];
 
         let mut items: Vec<Item> = Vec::new();
@@ -569,7 +570,7 @@ impl Reader<'_> {
             let (value_merged, name_merged) = (v.merged(value_col), v.merged(name_col));
             if name.is_empty() && value.is_empty() {
                 // A placeholder such as an empty 社会成本指标 row.
-                let rest = [op_col, mu_col, weight_col, dir_col]
+                let rest = [op_col, mu_col, weight_col, dir_col, prior_col]
                     .iter()
                     .flatten()
                     .any(|&c| !v.cell(c).0.trim().is_empty());
@@ -727,6 +728,7 @@ impl Reader<'_> {
                 op.map(str::to_string),
                 weight,
                 direction_stated,
+                non_blank(v.text(l.col(Field::PriorActual))).map(str::to_string),
             ),
             origin: Origin::new(r, value_col.map_or(0, col1)),
             span: None,

@@ -204,7 +204,7 @@ pub fn split_sample_cell(cell: &str, origin: Origin) -> Vec<Indicator> {
             raw_value: raw.to_string(),
             value_label: (!label.is_empty()).then(|| label.to_string()),
             terminator: term,
-            columns: jixiao_core::IndicatorColumns::boxed(None, None, None, None),
+            columns: jixiao_core::IndicatorColumns::boxed(None, None, None, None, None),
             origin,
             span: Some(Span::new(s as u32, e as u32)),
         });
@@ -248,6 +248,7 @@ fn ind(
             (!unit_col.is_empty()).then(|| unit_col.to_string()),
             (!op_col.is_empty()).then(|| op_col.to_string()),
             Some(dec(weight)),
+            None,
             None,
         ),
         origin: Origin::new(row, 9),
