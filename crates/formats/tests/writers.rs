@@ -291,7 +291,8 @@ fn csv_sample_snapshot() {
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "BOM by default");
     let rows = parse_csv(&bytes);
     assert_eq!(rows.len(), 1 + 29, "header + one row per indicator");
-    assert!(rows.iter().all(|r| r.len() == 22));
+    assert_eq!(csv_long::HEADERS_ZH.len(), 23);
+    assert!(rows.iter().all(|r| r.len() == csv_long::HEADERS_ZH.len()));
     assert_eq!(rows[1][3], "158.00");
     insta::assert_snapshot!("csv_sample", utf8(bytes[3..].to_vec()));
 }
@@ -311,7 +312,7 @@ fn csv_row_family_english_snapshot() {
     let last = rows.last().unwrap();
     assert_eq!(last[2], "预留项目（无指标）");
     assert_eq!(last[3], "1.00");
-    assert!(last[8..20].iter().all(String::is_empty));
+    assert!(last[8..21].iter().all(String::is_empty));
     insta::assert_snapshot!("csv_row_family_en", utf8(bytes));
 }
 
@@ -686,4 +687,98 @@ fn every_format_writes_both_families() {
         }
     }
     let _ = csv_long::HEADERS_ZH;
+}
+
+// ---------------------------------------------------------------- 上年实际值 (prior actual)
+
+/// The row-family table with a Hubei-style `2021年实际实现值` on its first two indicators.
+fn prior_table() -> Table {
+    let mut t = row_family_table();
+    t.fiscal_year = Some(2022);
+    t.columns.push(jixiao_core::ColumnInfo {
+        field: jixiao_core::Field::PriorActual,
+        header: "指标值/2021年实际实现值".into(),
+        col: 15,
+    });
+    let inds = &mut t.units[0].projects[0].indicators;
+    for (i, v) in [(0, "200"), (1, "90%")] {
+        let cols = inds[i].columns.get_or_insert_with(Default::default);
+        cols.prior_actual = Some(v.to_string());
+    }
+    t
+}
+
+fn priors(t: &Table) -> Vec<Option<String>> {
+    t.indicators()
+        .map(|(_, i)| i.prior_actual().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn json_round_trips_prior_actual_and_omits_it_when_absent() {
+    let t = prior_table();
+    let s = json::to_json_string(&t).unwrap();
+    assert_eq!(s.matches("\"prior_actual\":").count(), 2, "{s}");
+    assert!(s.contains("\"prior_actual\": \"90%\""));
+    assert!(s.contains("\"field\": \"prior_actual\""));
+    let back = read_json(s.as_bytes()).unwrap();
+    assert_eq!(back, t);
+    assert_eq!(back.prior_year(), Some(2021));
+    // Tables without it write no such key (existing documents unchanged).
+    let plain = json::to_json_string(&row_family_table()).unwrap();
+    assert!(!plain.contains("prior_actual"));
+}
+
+#[test]
+fn csv_has_a_prior_actual_column() {
+    let bytes = render(&prior_table(), OutputFormat::Csv, &WriteOptions::default());
+    let rows = parse_csv(&bytes);
+    let c = rows[0]
+        .iter()
+        .position(|h| h == "上年实际值")
+        .expect("column");
+    assert_eq!(csv_long::HEADERS_EN[c], "prior_actual");
+    let got: Vec<&str> = rows[1..4].iter().map(|r| r[c].as_str()).collect();
+    assert_eq!(got, vec!["200", "90%", ""]);
+}
+
+#[test]
+fn row_layouts_show_prior_actual_only_when_present_and_read_it_back() {
+    use jixiao_formats::read::{read_bytes, ReadOptions};
+    let t = prior_table();
+    let want = priors(&t);
+    // XLSX: one more column, named with the year; read back into the same values.
+    let bytes = render(&t, OutputFormat::Xlsx, &WriteOptions::default());
+    let grid = xlsx_grid(&bytes);
+    assert!(grid.contains("\"2021年实际值\""), "{grid}");
+    let back = read_bytes("prior.xlsx", &bytes, &ReadOptions::default()).unwrap();
+    assert_eq!(priors(&back), want);
+    assert_eq!(back.prior_year(), Some(2021));
+    assert!(
+        !back.notices.iter().any(|n| n.code == "column-unknown"),
+        "{:?}",
+        back.notices
+    );
+    // HTML: the same column, the same values read back.
+    let page = html::to_html_string(&t, &WriteOptions::default()).unwrap();
+    assert!(page.contains("<th>2021年实际值</th>"), "{page}");
+    let back = read_bytes("prior.html", page.as_bytes(), &ReadOptions::default()).unwrap();
+    assert_eq!(priors(&back), want);
+    // Without any prior actual: the 14 columns of before.
+    let plain = row_family_table();
+    let page = html::to_html_string(&plain, &WriteOptions::default()).unwrap();
+    assert!(!page.contains("实际值"));
+    assert_eq!(page.matches("<th>").count(), 14);
+    let grid = xlsx_grid(&render(
+        &plain,
+        OutputFormat::Xlsx,
+        &WriteOptions::default(),
+    ));
+    assert!(!grid.contains("实际值"));
+    // Without a year in the source header, the column is 上年实际值.
+    let mut t = prior_table();
+    t.columns
+        .retain(|c| c.field != jixiao_core::Field::PriorActual);
+    let page = html::to_html_string(&t, &WriteOptions::default()).unwrap();
+    assert!(page.contains("<th>上年实际值</th>"));
 }

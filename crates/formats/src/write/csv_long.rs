@@ -6,15 +6,15 @@
 //! injection; numbers are written as printed.
 
 use super::view::{
-    amount_text, category_text, measure_unit, neutralize_formula, op_text, qualitative_text,
-    value_hi_text, value_text,
+    amount_text, category_text, measure_unit, neutralize_formula, op_text, prior_text,
+    qualitative_text, value_hi_text, value_text,
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
 use jixiao_core::{Indicator, Project, Table, Unit};
 
 /// Chinese column names, in order.
-pub const HEADERS_ZH: [&str; 22] = [
+pub const HEADERS_ZH: [&str; 23] = [
     "部门",
     "资金使用单位",
     "项目名称",
@@ -35,12 +35,13 @@ pub const HEADERS_ZH: [&str; 22] = [
     "值前缀",
     "定性描述",
     "权重",
+    "上年实际值",
     "行",
     "列",
 ];
 
 /// English column names, in the same order.
-pub const HEADERS_EN: [&str; 22] = [
+pub const HEADERS_EN: [&str; 23] = [
     "department",
     "unit",
     "project",
@@ -61,6 +62,7 @@ pub const HEADERS_EN: [&str; 22] = [
     "value_label",
     "qualitative_text",
     "weight",
+    "prior_actual",
     "row",
     "col",
 ];
@@ -115,7 +117,7 @@ fn record(department: &str, unit: &Unit, p: &Project, ind: Option<&Indicator>) -
     ];
     let origin = ind.map(|i| i.origin).unwrap_or(p.origin);
     match ind {
-        None => r.extend(std::iter::repeat_n(String::new(), 12)),
+        None => r.extend(std::iter::repeat_n(String::new(), 13)),
         Some(i) => {
             let is_number = i.target.quantity().is_some();
             r.extend([
@@ -135,6 +137,7 @@ fn record(department: &str, unit: &Unit, p: &Project, ind: Option<&Indicator>) -
                 text(i.value_label.as_deref().unwrap_or("")),
                 text(qualitative_text(i)),
                 i.weight().map(|w| w.to_string()).unwrap_or_default(),
+                text(prior_text(i)),
             ]);
         }
     }

@@ -6,7 +6,8 @@
 
 use super::view::{
     amount_text, department_line, for_each_one_cell_row, indicator_grid, money_line,
-    one_cell_headers, project_rows, title, unit_rows, IndicatorGrid, RowKind, ROW_HEADERS,
+    one_cell_headers, prior_text, project_rows, row_headers, title, unit_rows, IndicatorGrid,
+    RowKind, ROW_HEADERS,
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
@@ -69,11 +70,11 @@ pub fn to_html_string(table: &Table, opts: &WriteOptions) -> Result<String> {
             one_cell_rows(table),
             "one-cell",
         ),
-        LayoutFamily::RowPerIndicator => (
-            ROW_HEADERS.iter().map(|h| h.to_string()).collect(),
-            row_family_rows(table),
-            "row-per-indicator",
-        ),
+        LayoutFamily::RowPerIndicator => {
+            let headers = row_headers(table);
+            let prior = headers.len() > ROW_HEADERS.len();
+            (headers, row_family_rows(table, prior), "row-per-indicator")
+        }
     };
     let page = Page {
         title: title(table),
@@ -113,12 +114,14 @@ fn one_cell_rows(table: &Table) -> Vec<HtmlRow> {
     rows
 }
 
-fn row_family_rows(table: &Table) -> Vec<HtmlRow> {
+/// The row-per-indicator rows; `prior` adds the 上年实际值 column after 权重.
+fn row_family_rows(table: &Table, prior: bool) -> Vec<HtmlRow> {
+    let extra = usize::from(prior);
     let mut rows = Vec::new();
     if let Some(gt) = &table.grand_total {
         let mut cells = vec![cell(gt.label.clone(), ""), cell("", "")];
         cells.extend(amounts(&gt.funding));
-        cells.extend((0..8).map(|_| cell("", "")));
+        cells.extend((0..8 + extra).map(|_| cell("", "")));
         rows.push(HtmlRow {
             class: "total",
             cells,
@@ -132,7 +135,7 @@ fn row_family_rows(table: &Table) -> Vec<HtmlRow> {
         });
         if unit.projects.is_empty() {
             let mut cells: Vec<HtmlCell> = unit_cell.take().into_iter().collect();
-            cells.extend((0..13).map(|_| cell("", "")));
+            cells.extend((0..13 + extra).map(|_| cell("", "")));
             rows.push(HtmlRow {
                 class: "unit",
                 cells,
@@ -156,9 +159,8 @@ fn row_family_rows(table: &Table) -> Vec<HtmlRow> {
                     cells.extend(amounts(&p.funding).into_iter().map(span));
                     cells.push(span(cell(p.goal.clone().unwrap_or_default(), "long")));
                 }
-                match ind_cells.get(r) {
-                    None => cells.extend((0..7).map(|_| cell("", ""))),
-                    Some(ic) => {
+                match (ind_cells.get(r), p.indicators.get(r)) {
+                    (Some(ic), Some(ind)) => {
                         for (i, text) in ic.iter().enumerate() {
                             let run = match i {
                                 0 => cat_runs.get(r).copied().unwrap_or(1),
@@ -175,7 +177,11 @@ fn row_family_rows(table: &Table) -> Vec<HtmlRow> {
                                 class,
                             });
                         }
+                        if prior {
+                            cells.push(cell(prior_text(ind), ""));
+                        }
                     }
+                    _ => cells.extend((0..7 + extra).map(|_| cell("", ""))),
                 }
                 rows.push(HtmlRow {
                     class: "project",

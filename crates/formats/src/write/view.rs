@@ -4,7 +4,8 @@
 
 use jixiao_core::grammar;
 use jixiao_core::{
-    Category, Comparator, Field, Funding, Indicator, LayoutFamily, Project, Table, Target, Unit,
+    header_year, Category, Comparator, Field, Funding, Indicator, LayoutFamily, Project, Table,
+    Target, Unit,
 };
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -343,6 +344,40 @@ pub(crate) const ROW_HEADERS: [&str; 14] = [
 
 /// Number of leading columns that belong to the project (merged down its rows).
 pub(crate) const ROW_PROJECT_COLS: usize = 7;
+
+/// Header of the row layout's optional last column, 上年实际值: present only when some
+/// indicator has a prior actual (so tables without one keep their 14 columns). It names
+/// the year when the source header did (`指标值/2021年实际实现值` → `2021年实际值`),
+/// else `上年实际值`; both read back as [`Field::PriorActual`].
+pub(crate) fn prior_header(table: &Table) -> Option<String> {
+    if !table.indicators().any(|(_, i)| i.prior_actual().is_some()) {
+        return None;
+    }
+    let year = table
+        .columns
+        .iter()
+        .find(|c| c.field == Field::PriorActual)
+        .and_then(|c| header_year(&c.header));
+    Some(match year {
+        Some(y) => format!("{y}年实际值"),
+        None => "上年实际值".to_string(),
+    })
+}
+
+/// Column headers of the row-per-indicator layout for `table`: [`ROW_HEADERS`], then
+/// the [`prior_header`] column when there is one.
+pub(crate) fn row_headers(table: &Table) -> Vec<String> {
+    ROW_HEADERS
+        .iter()
+        .map(|h| h.to_string())
+        .chain(prior_header(table))
+        .collect()
+}
+
+/// 上年实际值 of an indicator as written (blank when none).
+pub(crate) fn prior_text(ind: &Indicator) -> &str {
+    ind.prior_actual().unwrap_or("")
+}
 
 /// The title line.
 pub(crate) fn title(table: &Table) -> &str {

@@ -6,7 +6,8 @@
 //! own precision when it has more places, e.g. `0.000000`).
 //!
 //! - One-cell family: the sample's 7 columns; 合计 and unit rows bold.
-//! - Row-per-indicator family: 14 columns, one row per indicator; the unit, project,
+//! - Row-per-indicator family: 14 columns (15 with 上年实际值 when some indicator has
+//!   one), one row per indicator; the unit, project,
 //!   amount and goal cells are merged down the project's rows, 一级/二级 where
 //!   consecutive rows repeat (up to [`WriteOptions::xlsx_merge_limit`] data rows;
 //!   beyond it values are repeated instead, to keep memory bounded).
@@ -20,8 +21,9 @@
 
 use super::view::{
     amount_text, department_line, display_width, for_each_one_cell_row, indicator_cells,
-    indicator_grid, money_line, neutralize_formula, one_cell_headers, project_rows, title,
-    unit_rows, value_number, IndicatorGrid, RowKind, ROW_HEADERS, ROW_PROJECT_COLS,
+    indicator_grid, money_line, neutralize_formula, one_cell_headers, prior_text, project_rows,
+    row_headers, title, unit_rows, value_number, IndicatorGrid, RowKind, ROW_HEADERS,
+    ROW_PROJECT_COLS,
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
@@ -255,9 +257,13 @@ fn build(wb: &mut Workbook, table: &Table, opts: &WriteOptions) -> Result<()> {
     let ws = wb.add_worksheet_with_constant_memory().map_err(xerr)?;
     ws.set_name(SHEET_NAME).map_err(xerr)?;
     let layout = opts.layout_for(table);
+    let row_heads = match layout {
+        LayoutFamily::OneCell => Vec::new(),
+        LayoutFamily::RowPerIndicator => row_headers(table),
+    };
     let ncols: u16 = match layout {
         LayoutFamily::OneCell => 7,
-        LayoutFamily::RowPerIndicator => 14,
+        LayoutFamily::RowPerIndicator => u16::try_from(row_heads.len()).unwrap_or(u16::MAX),
     };
     let mut sheet = Sheet {
         ws,
@@ -265,7 +271,7 @@ fn build(wb: &mut Workbook, table: &Table, opts: &WriteOptions) -> Result<()> {
     };
     let widths = match layout {
         LayoutFamily::OneCell => one_cell_widths(table),
-        LayoutFamily::RowPerIndicator => row_widths(table),
+        LayoutFamily::RowPerIndicator => row_widths(table, &row_heads),
     };
     for (i, w) in widths.iter().enumerate() {
         sheet.ws.set_column_width(i as u16, *w).map_err(xerr)?;
@@ -298,7 +304,7 @@ fn build(wb: &mut Workbook, table: &Table, opts: &WriteOptions) -> Result<()> {
             .iter()
             .map(|h| h.to_string())
             .collect(),
-        LayoutFamily::RowPerIndicator => ROW_HEADERS.iter().map(|h| h.to_string()).collect(),
+        LayoutFamily::RowPerIndicator => row_heads,
     };
     for (i, h) in headers.iter().enumerate() {
         sheet
@@ -314,7 +320,9 @@ fn build(wb: &mut Workbook, table: &Table, opts: &WriteOptions) -> Result<()> {
     row += 1;
     match layout {
         LayoutFamily::OneCell => write_one_cell(&mut sheet, table, row, &widths)?,
-        LayoutFamily::RowPerIndicator => write_row_family(&mut sheet, table, row, &widths, opts)?,
+        LayoutFamily::RowPerIndicator => {
+            write_row_family(&mut sheet, table, row, &widths, ncols, opts)?
+        }
     }
     sheet
         .ws
@@ -380,8 +388,9 @@ fn write_one_cell(
     })
 }
 
-fn row_widths(table: &Table) -> Vec<f64> {
-    let mut max: Vec<usize> = ROW_HEADERS.iter().map(|h| display_width(h)).collect();
+fn row_widths(table: &Table, headers: &[String]) -> Vec<f64> {
+    let mut max: Vec<usize> = headers.iter().map(|h| display_width(h)).collect();
+    let prior_col = (headers.len() > ROW_HEADERS.len()).then_some(ROW_HEADERS.len());
     let mut bump = |i: usize, w: usize| {
         if let Some(m) = max.get_mut(i) {
             *m = (*m).max(w);
@@ -399,11 +408,14 @@ fn row_widths(table: &Table) -> Vec<f64> {
                 for (i, c) in indicator_cells(ind).iter().enumerate() {
                     bump(ROW_PROJECT_COLS + i, display_width(c));
                 }
+                if let Some(c) = prior_col {
+                    bump(c, display_width(prior_text(ind)));
+                }
             }
         }
     }
-    let caps = [20, 24, 12, 12, 12, 12, 36, 10, 14, 26, 8, 14, 8, 6];
-    let mins = [8, 10, 8, 8, 8, 8, 10, 6, 6, 10, 6, 6, 6, 6];
+    let caps = [20, 24, 12, 12, 12, 12, 36, 10, 14, 26, 8, 14, 8, 6, 14];
+    let mins = [8, 10, 8, 8, 8, 8, 10, 6, 6, 10, 6, 6, 6, 6, 6];
     max.iter()
         .zip(caps.iter().zip(mins))
         .map(|(m, (cap, min))| width(*m, min, *cap))
@@ -415,8 +427,11 @@ fn write_row_family(
     table: &Table,
     first_row: u32,
     widths: &[f64],
+    ncols: u16,
     opts: &WriteOptions,
 ) -> Result<()> {
+    // The 上年实际值 column after the 14 standard ones, when the sheet has it.
+    let prior_col = (usize::from(ncols) > ROW_HEADERS.len()).then_some(ROW_HEADERS.len() as u16);
     let total_rows: usize = table.units.iter().map(unit_rows).sum();
     let merge = total_rows <= opts.xlsx_merge_limit;
     let w = |i: usize| widths.get(i).copied().unwrap_or(10.0);
@@ -426,7 +441,7 @@ fn write_row_family(
         sheet.text(row, 0, &gt.label, true)?;
         sheet.text(row, 1, "", true)?;
         sheet.amounts(row, 2, &gt.funding, true)?;
-        for c in 6..14 {
+        for c in 6..ncols {
             sheet.text(row, c, "", true)?;
         }
         row = next(row)?;
@@ -435,7 +450,7 @@ fn write_row_family(
         let urows = unit_rows(unit);
         if unit.projects.is_empty() {
             sheet.text(row, 0, &unit.name, true)?;
-            for c in 1..14 {
+            for c in 1..ncols {
                 sheet.text(row, c, "", false)?;
             }
             row = next(row)?;
@@ -500,10 +515,15 @@ fn write_row_family(
                                 _ => sheet.text(row, col, text, false)?,
                             }
                         }
+                        if let Some(col) = prior_col {
+                            let text = prior_text(ind);
+                            own_lines = own_lines.max(lines(text, w(usize::from(col))));
+                            sheet.text(row, col, text, false)?;
+                        }
                     }
                     _ => {
-                        for c in ROW_PROJECT_COLS..14 {
-                            sheet.text(row, c as u16, "", false)?;
+                        for c in ROW_PROJECT_COLS as u16..ncols {
+                            sheet.text(row, c, "", false)?;
                         }
                     }
                 }
