@@ -1065,3 +1065,22 @@ fn header_without_rows_reads_with_a_notice() {
     let sample = build(SAMPLE, "s.txt");
     assert!(!codes(&sample).contains(&"no-projects"));
 }
+
+/// In the one-cell layout a 上年实际值 column has no indicator row to go to: reported.
+#[test]
+fn prior_actual_column_in_one_cell_layout_is_reported() {
+    let text = "单位：万元
+项目名称\t总计\t财政拨款\t绩效目标\t绩效指标\t上年实际值
+合计\t10.00\t10.00\t\t\t
+某项目\t10.00\t10.00\t目标\t1-产出指标：培训人次，年度指标值：≥100人次。\t90";
+    let t = build(text, "one-cell-prior.tsv");
+    assert_eq!(t.layout, LayoutFamily::OneCell);
+    assert_eq!(t.column_of(Field::PriorActual), None);
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "column-unknown")
+        .expect("notice");
+    assert_eq!(n.origin.map(|o| o.col), Some(6));
+    assert!(n.message.contains("上年实际值"), "{}", n.message);
+}

@@ -485,6 +485,16 @@ fn finish(
         match field {
             // Otherwise, in a row-per-indicator layout `绩效指标` is a group label, not a column.
             Some(Field::IndicatorCell) if row_family => {}
+            // Without indicator rows, a 上年实际值 column has no indicator to belong to.
+            Some(Field::PriorActual) if !row_family => notices.push(Notice {
+                origin: Some(Origin::new(header_row, col1)),
+                code: "column-unknown".into(),
+                message: format!(
+                    "第{header_row}行第{col1}列：「{}」是上年实际值，但表格不是逐行指标格式，该列内容未读取 \
+                     (prior-year actual column without indicator rows ignored)",
+                    slot.header
+                ),
+            }),
             Some(f) if cols[field_index(f)].is_none() => {
                 cols[field_index(f)] = Some(c);
                 if let Some(slot_c) = field_at.get_mut(c) {
