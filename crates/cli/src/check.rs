@@ -61,6 +61,15 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    pub(crate) fn core(self) -> review::Lang {
+        match self {
+            Lang::Zh => review::Lang::Zh,
+            Lang::En => review::Lang::English,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Level {
     Error,
@@ -96,6 +105,8 @@ pub(crate) struct Snippet {
 pub(crate) struct FileReport {
     pub path: String,
     pub sheet: Option<String>,
+    /// The table read, kept to render the findings' messages at output.
+    pub table: Option<Table>,
     pub findings: Vec<Shown>,
     /// Why the file could not be read.
     pub error: Option<String>,
@@ -122,7 +133,6 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
     let min = args.min_severity.severity();
     // Cell snippets are only shown by the human format.
     let snippets = args.format == Format::Human;
-    let single = files.len() == 1;
     let show_progress = !args.no_progress && std::io::stderr().is_terminal() && files.len() > 1;
     let bar = show_progress.then(|| {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
@@ -138,11 +148,12 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
         .map(|f| {
             let r = match f {
                 collect::Input::File(path) => {
-                    check_file(path, &opts, &profile, min, snippets, single, args.timings)
+                    check_file(path, &opts, &profile, min, snippets, args.timings)
                 }
                 collect::Input::Missing(path, why) => FileReport {
                     path: path.display().to_string(),
                     sheet: None,
+                    table: None,
                     findings: Vec::new(),
                     error: Some(why.clone()),
                 },
@@ -201,6 +212,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
             return Err(e);
         }
     }
+    // The process ends right after: freeing large tables (millions of small
+    // strings) would only delay the exit.
+    std::mem::forget(reports);
     Ok(if counts.unreadable > 0 {
         2
     } else if denied {
@@ -216,7 +230,6 @@ fn check_file(
     profile: &Profile,
     min: Severity,
     snippets: bool,
-    single: bool,
     timings: bool,
 ) -> FileReport {
     let name = path.display().to_string();
@@ -231,6 +244,7 @@ fn check_file(
             return FileReport {
                 path: name,
                 sheet: None,
+                table: None,
                 findings: Vec::new(),
                 error: Some(e.to_string()),
             }
@@ -239,6 +253,7 @@ fn check_file(
             return FileReport {
                 path: name,
                 sheet: None,
+                table: None,
                 findings: Vec::new(),
                 error: Some("读取程序内部错误 (internal reader failure)".to_string()),
             }
@@ -270,19 +285,14 @@ fn check_file(
             snippet,
         }
     }));
-    let report = FileReport {
+    drop(cells);
+    FileReport {
         path: name,
         sheet: table.source.sheet.clone(),
+        table: Some(table),
         findings,
         error: None,
-    };
-    drop(cells);
-    if single {
-        // The process ends right after the report: freeing a large table
-        // (millions of small strings) would only delay the exit.
-        std::mem::forget(table);
     }
-    report
 }
 
 /// At most this many characters either side of the span are shown.

@@ -2,7 +2,7 @@
 
 mod review_common;
 
-use jixiao_core::review::{review, Profile, RuleSetting, Severity, RULES};
+use jixiao_core::review::{review, Lang, Profile, RuleSetting, Severity, RULES};
 use jixiao_core::*;
 use review_common::*;
 
@@ -29,15 +29,15 @@ fn replace(k: usize, new: Indicator) -> Table {
 
 #[test]
 fn clean_table_has_only_unit_cost_info() {
-    let f = run(&clean_table());
+    let t = clean_table();
+    let f = run(&t);
     assert!(f.iter().all(|x| x.rule == "unit-cost"), "{:?}", ids(&f));
     assert_eq!(of(&f, "unit-cost").len(), 1);
     assert_eq!(of(&f, "unit-cost")[0].severity, Severity::Info);
-    assert!(
-        of(&f, "unit-cost")[0].message.contains("1000.00 元/人次"),
-        "{}",
-        of(&f, "unit-cost")[0].message
-    );
+    let text = zh(&t, of(&f, "unit-cost")[0]);
+    assert!(text.contains("1000.00 元/人次"), "{text}");
+    let text = en(&t, of(&f, "unit-cost")[0]);
+    assert!(text.contains("costs about 1000.00 元/人次"), "{text}");
 }
 
 #[test]
@@ -214,14 +214,12 @@ fn numbering_gap() {
     for (k, i) in inds.iter_mut().enumerate() {
         i.seq = Some(k as u32 + 2);
     }
-    let f = run(&with_inds(inds));
+    let t = with_inds(inds);
+    let f = run(&t);
     let hits = of(&f, "numbering-gap");
     assert_eq!(hits.len(), 1);
-    assert!(
-        hits[0].message.contains("[2, 3, 4, 5]"),
-        "{}",
-        hits[0].message
-    );
+    let text = zh(&t, hits[0]);
+    assert!(text.contains("[2, 3, 4, 5]"), "{text}");
     assert_eq!(hits[0].location.indicator, Some(2));
     assert_eq!(fired(&clean_table(), "numbering-gap"), 0);
 }
@@ -404,10 +402,12 @@ fn qualitative_share() {
 fn missing_quantity_quality_only_with_second_level() {
     let mut inds = clean_indicators();
     inds[0].subcategory = Some("数量指标".into());
-    let f = run(&with_inds(inds.clone()));
+    let t = with_inds(inds.clone());
+    let f = run(&t);
     let hits = of(&f, "missing-quantity-quality");
     assert_eq!(hits.len(), 1);
-    assert!(hits[0].message.contains("质量"));
+    assert!(zh(&t, hits[0]).ends_with("缺少定量的质量指标"));
+    assert!(en(&t, hits[0]).ends_with("lacks a quantitative quality indicator"));
     let mut extra = q(5, Category::Output, "培训合格率", "≥95%");
     extra.subcategory = Some("质量指标".into());
     inds.push(extra);
@@ -679,7 +679,8 @@ fn unit_cost_outlier_by_median_mad() {
             inds,
         );
     }
-    let f = run(&b.finish());
+    let t = b.finish();
+    let f = run(&t);
     let hits = of(&f, "unit-cost");
     assert_eq!(hits.len(), 5);
     let warn: Vec<_> = hits
@@ -690,10 +691,10 @@ fn unit_cost_outlier_by_median_mad() {
         warn.len(),
         1,
         "{:?}",
-        hits.iter().map(|h| &h.message).collect::<Vec<_>>()
+        hits.iter().map(|h| zh(&t, h)).collect::<Vec<_>>()
     );
-    assert_eq!(&*warn[0].location.project.as_ref().unwrap().name, "项目4");
-    assert!(warn[0].message.contains("5000"));
+    assert_eq!(warn[0].location.project, Some(4));
+    assert!(zh(&t, warn[0]).contains("5000"));
 }
 
 // ---- profiles, notices, order ----
@@ -769,9 +770,15 @@ fn findings_are_deterministic_and_sorted() {
     let mut sorted = keys.clone();
     sorted.sort();
     assert_eq!(keys, sorted);
-    assert!(a
-        .iter()
-        .all(|f| !f.help.is_empty() && !f.message_en.is_empty()));
+    for f in &a {
+        assert!(!f.help(Lang::Zh).is_empty() && !f.help(Lang::English).is_empty());
+        assert!(!en(&t, f).is_empty() && !zh(&t, f).is_empty());
+        assert!(
+            !zh(&t, f).contains('{'),
+            "unfilled placeholder: {}",
+            zh(&t, f)
+        );
+    }
 }
 
 #[test]
@@ -859,15 +866,13 @@ fn goal_duplicate_groups_by_bucket_not_by_pair() {
     let t = b.finish();
     let f = review(&t, &only_goal_duplicate());
     assert_eq!(f.len(), n - 1);
-    let mut later: Vec<usize> = f
-        .iter()
-        .map(|x| x.location.project.as_ref().unwrap().index)
-        .collect();
+    let mut later: Vec<u32> = f.iter().filter_map(|x| x.location.project).collect();
     later.sort_unstable();
-    assert_eq!(later, (1..n).collect::<Vec<_>>());
-    assert!(f
-        .iter()
-        .all(|x| x.message.contains("与项目「项目0」") && x.message.contains("有 2 句相同")));
+    assert_eq!(later, (1..n as u32).collect::<Vec<_>>());
+    assert!(f.iter().all(|x| {
+        let text = zh(&t, x);
+        text.contains("与项目「项目0」") && text.contains("有 2 句相同")
+    }));
 }
 
 #[test]
@@ -876,9 +881,10 @@ fn goal_duplicate_counts_at_two_sizes() {
     // the bucket, at any size.
     let only = only_goal_duplicate();
     for (n, want) in [(4_000usize, 39usize), (20_000, 199)] {
-        let f = review(&goals_table(n), &only);
+        let t = goals_table(n);
+        let f = review(&t, &only);
         assert_eq!(f.len(), want, "{n} projects");
-        assert!(f.iter().all(|x| x.message.contains("与项目「项目0」")));
+        assert!(f.iter().all(|x| zh(&t, x).contains("与项目「项目0」")));
     }
 }
 
@@ -903,7 +909,8 @@ fn unit_cost_does_not_flag_a_geometric_spread() {
             inds,
         );
     }
-    let f = run(&b.finish());
+    let t = b.finish();
+    let f = run(&t);
     let hits = of(&f, "unit-cost");
     assert_eq!(hits.len(), 5);
     assert!(
@@ -932,7 +939,8 @@ fn money_scale_suspect_fires_on_yuan_amounts_under_wanyuan() {
     let f = run(&t);
     let hits = of(&f, "money-scale-suspect");
     assert_eq!(hits.len(), 1, "{:?}", ids(&f));
-    assert!(hits[0].message.contains("1200000"), "{}", hits[0].message);
+    let text = zh(&t, hits[0]);
+    assert!(text.contains("1200000"), "{text}");
     assert_eq!(hits[0].location.row, t.header_row.or(Some(1)));
     // 120 万元 per project is ordinary.
     let f = run(&build("120.00"));

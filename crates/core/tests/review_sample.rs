@@ -5,7 +5,7 @@
 
 use jixiao_core::grammar::parse_cell;
 use jixiao_core::money::parse_amount;
-use jixiao_core::review::{review, Finding, Profile, Severity};
+use jixiao_core::review::{review, Finding, Lang, Messages, Profile, Severity};
 use jixiao_core::*;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -120,7 +120,7 @@ fn by_rule(f: &[Finding]) -> BTreeMap<String, Vec<String>> {
             .project
             .as_ref()
             .map(|p| {
-                let n = p.index + 1;
+                let n = p + 1;
                 match x.location.indicator {
                     Some(s) => format!("P{n}-{s}"),
                     None => format!("P{n}"),
@@ -365,12 +365,14 @@ fn mutation_duplicate_a_project() {
             "sum-mismatch.unit row Some(18) col Some(3)".to_string(),
         ]
     );
+    let messages = Messages::new(&t);
     let dup: Vec<_> = f
         .iter()
         .filter(|x| x.rule == "goal-duplicate" && x.location.row == Some(21))
         .collect();
     assert_eq!(dup.len(), 1);
-    assert!(f
-        .iter()
-        .any(|x| x.rule == "boilerplate-indicator" && x.message.contains("维系社会组织")));
+    assert!(f.iter().any(|x| x.rule == "boilerplate-indicator"
+        && messages
+            .render(&x.message, Lang::Zh)
+            .contains("维系社会组织")));
 }

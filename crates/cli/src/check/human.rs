@@ -7,7 +7,7 @@
 //! followed by the cell text with the offending span underlined (miette).
 
 use super::{Counts, FileReport, Lang, Shown};
-use jixiao_core::review::Severity;
+use jixiao_core::review::{Messages, Severity};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 use std::fmt;
 use std::io::Write;
@@ -35,8 +35,12 @@ pub fn write(
             writeln!(out)?;
             continue;
         }
+        let Some(table) = &r.table else {
+            continue;
+        };
+        let messages = Messages::new(table);
         for s in &r.findings {
-            write_one(out, &handler, r, s, lang)?;
+            write_one(out, &handler, r, &messages, s, lang)?;
         }
     }
     writeln!(out, "{}", summary(counts, lang))?;
@@ -47,14 +51,18 @@ fn write_one(
     out: &mut impl Write,
     handler: &GraphicalReportHandler,
     r: &FileReport,
+    messages: &Messages<'_>,
     s: &Shown,
     lang: Lang,
 ) -> anyhow::Result<()> {
     let f = &s.finding;
-    let (msg, other, help) = match lang {
-        Lang::Zh => (&f.message, &f.message_en, &f.help),
-        Lang::En => (&f.message_en, &f.message, &f.help_en),
+    let other_lang = match lang {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
     };
+    let msg = messages.display(&f.message, lang.core());
+    let other = messages.render(&f.message, other_lang.core());
+    let help = f.help(lang.core());
     writeln!(out, "{}[{}]: {msg}", f.severity.as_str(), f.rule)?;
     let mut place = r.path.clone();
     if let Some(sheet) = &r.sheet {
@@ -75,7 +83,7 @@ fn write_one(
                 _ => String::new(),
             };
             let diag = CellDiag {
-                text: other.clone(),
+                text: other,
                 help: help.to_string(),
                 severity: f.severity,
                 src: NamedSource::new(name, sn.text.clone()),

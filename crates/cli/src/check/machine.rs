@@ -1,18 +1,31 @@
 //! Machine output: `--format json` (schema in docs/rules.md) and SARIF 2.1.0.
 
 use super::{Counts, FileReport, Lang};
-use jixiao_core::review::{Finding, ProjectRef, Severity, RULES};
+use jixiao_core::review::{Message, Messages, Severity, RULES};
 use jixiao_core::Span;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::io::Write;
 
-fn texts(f: &Finding, lang: Lang) -> (&str, &str) {
-    match lang {
-        Lang::Zh => (&f.message, &f.help),
-        Lang::En => (&f.message_en, &f.help_en),
+/// A message serialised as a JSON string straight from its template: no
+/// intermediate `String` per finding.
+struct Text<'a> {
+    messages: &'a Messages<'a>,
+    message: &'a Message,
+    lang: Lang,
+}
+
+impl Serialize for Text<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.messages.display(self.message, self.lang.core()))
     }
+}
+
+#[derive(Serialize)]
+struct JsonProject<'a> {
+    index: u32,
+    name: &'a str,
 }
 
 #[derive(Serialize)]
@@ -28,8 +41,8 @@ struct JsonFinding<'a> {
     rule: &'a str,
     severity: &'static str,
     location: JsonLocation<'a>,
-    message: &'a str,
-    help: &'a str,
+    message: Text<'a>,
+    help: &'static str,
 }
 
 #[derive(Serialize)]
@@ -39,7 +52,7 @@ struct JsonLocation<'a> {
     row: Option<u32>,
     column: Option<u32>,
     span: Option<Span>,
-    project: Option<&'a ProjectRef>,
+    project: Option<JsonProject<'a>>,
     indicator: Option<u32>,
 }
 
@@ -67,7 +80,20 @@ pub fn write_json(
 ) -> anyhow::Result<()> {
     let mut findings = Vec::with_capacity(reports.iter().map(|r| r.findings.len()).sum());
     let mut errors = Vec::new();
-    for r in reports {
+    let messages: Vec<Option<Messages<'_>>> = reports
+        .iter()
+        .map(|r| r.table.as_ref().map(Messages::new))
+        .collect();
+    for (r, m) in reports.iter().zip(&messages) {
+        let Some(m) = m else {
+            if let Some(e) = &r.error {
+                errors.push(JsonError {
+                    file: &r.path,
+                    message: e,
+                });
+            }
+            continue;
+        };
         if let Some(e) = &r.error {
             errors.push(JsonError {
                 file: &r.path,
@@ -76,7 +102,6 @@ pub fn write_json(
         }
         for s in &r.findings {
             let f = &s.finding;
-            let (message, help) = texts(f, lang);
             findings.push(JsonFinding {
                 rule: &f.rule,
                 severity: f.severity.as_str(),
@@ -86,11 +111,18 @@ pub fn write_json(
                     row: f.location.row,
                     column: f.location.col,
                     span: f.location.span,
-                    project: f.location.project.as_ref(),
+                    project: f.location.project.map(|index| JsonProject {
+                        index,
+                        name: m.project_name(index),
+                    }),
                     indicator: f.location.indicator,
                 },
-                message,
-                help,
+                message: Text {
+                    messages: m,
+                    message: &f.message,
+                    lang,
+                },
+                help: f.help(lang.core()),
             });
         }
     }
@@ -158,6 +190,7 @@ pub fn write_sarif(out: &mut impl Write, reports: &[FileReport], lang: Lang) -> 
     let mut results = Vec::with_capacity(reports.iter().map(|r| r.findings.len()).sum());
     let mut notifications = Vec::new();
     for rep in reports {
+        let messages = rep.table.as_ref().map(Messages::new);
         if let Some(e) = &rep.error {
             notifications.push(json!({
                 "level": "error",
@@ -180,7 +213,10 @@ pub fn write_sarif(out: &mut impl Write, reports: &[FileReport], lang: Lang) -> 
                     k
                 }
             };
-            let (message, _) = texts(f, lang);
+            let message = messages
+                .as_ref()
+                .map(|m| m.render(&f.message, lang.core()))
+                .unwrap_or_default();
             let mut region = serde_json::Map::new();
             if let Some(row) = f.location.row {
                 region.insert("startLine".into(), json!(row));

@@ -5,7 +5,7 @@
 //! compared amounts; a difference within `n ×` that bound (n summands) is the
 //! info `sum-rounding`, beyond it an error. Blank counts as 0.
 
-use super::{column, Location, ProjectRef, Sink};
+use super::{column, Location, Message, Sink};
 use crate::model::{AmountRow, Funding, FundingColumn, Origin, Span};
 use crate::money::half_unit;
 use rust_decimal::Decimal;
@@ -24,7 +24,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
 
     // Row identity: 总计 = 财政拨款 + 财政专户拨款 + 其他资金.
     if has_parts {
-        let rows: Vec<(Origin, Funding, Option<ProjectRef>)> =
+        let rows: Vec<(Origin, Funding, Option<u32>)> =
             all_rows(s).map(|(o, f, p)| (o, *f, p)).collect();
         for (origin, f, project) in rows {
             if f.total.is_none() && f.parts_sum().is_none() {
@@ -102,11 +102,9 @@ pub(super) fn check(s: &mut Sink<'_>) {
 }
 
 /// Every amount row (合计, unit rows, projects) with its origin, in source order.
-fn all_rows<'a>(
-    s: &'a Sink<'_>,
-) -> impl Iterator<Item = (Origin, &'a Funding, Option<ProjectRef>)> + 'a {
+fn all_rows<'a>(s: &'a Sink<'_>) -> impl Iterator<Item = (Origin, &'a Funding, Option<u32>)> + 'a {
     let t = s.table;
-    let mut rows: Vec<(Origin, &'a Funding, Option<ProjectRef>)> = Vec::new();
+    let mut rows: Vec<(Origin, &'a Funding, Option<u32>)> = Vec::new();
     if let Some(r) = &t.grand_total {
         rows.push((r.origin, &r.funding, None));
     }
@@ -116,7 +114,7 @@ fn all_rows<'a>(
             rows.push((r.origin, &r.funding, None));
         }
         for p in &u.projects {
-            rows.push((p.origin, &p.funding, Some(s.project_ref(index))));
+            rows.push((p.origin, &p.funding, Some(index as u32)));
             index += 1;
         }
     }
@@ -181,7 +179,7 @@ fn compare(
     computed: Decimal,
     n: u32,
     decimals: u32,
-    project: Option<ProjectRef>,
+    project: Option<u32>,
     col_zh: &str,
     what_zh: &str,
     what_en: &str,
@@ -202,20 +200,22 @@ fn compare(
         .map(|v| v.to_string())
         .unwrap_or_else(|| "空白".to_string());
     if diff <= tol * Decimal::from(n) {
-        s.emit("sum-rounding", || (loc, format!(
+        s.emit("sum-rounding", || (loc, Message::owned(format!(
                 "{col_zh} {stated_txt} 与{what_zh}之和 {computed} 相差 {diff}，在 {n} 个加数的四舍五入误差内"
             ), format!(
                 "{} {stated_txt} differs from the sum of {what_en} {computed} by {diff}, within rounding of {n} summands",
                 col_en(col)
-            )));
+            ))));
     } else {
         s.emit(id, || {
             (
                 loc,
-                format!("{col_zh} {stated_txt} ≠ {what_zh}之和 {computed}（相差 {diff}）"),
-                format!(
-                    "{} {stated_txt} ≠ sum of {what_en} {computed} (difference {diff})",
-                    col_en(col)
+                Message::owned(
+                    format!("{col_zh} {stated_txt} ≠ {what_zh}之和 {computed}（相差 {diff}）"),
+                    format!(
+                        "{} {stated_txt} ≠ sum of {what_en} {computed} (difference {diff})",
+                        col_en(col)
+                    ),
                 ),
             )
         });
@@ -279,8 +279,8 @@ fn money_scale(s: &mut Sink<'_>) {
     s.emit("money-scale-suspect", || {
         (
             loc,
-            format!("表中{stated}的金额单位为{scale}，但项目金额中位数为 {printed} {scale}，金额可能是按{other}填写的"),
-            format!("the table's money scale is {scale} ({}), but the median project amount is {printed} {scale}: the amounts may be in {other}", if t.money_scale_stated { "printed" } else { "assumed" }),
+            Message::owned(format!("表中{stated}的金额单位为{scale}，但项目金额中位数为 {printed} {scale}，金额可能是按{other}填写的"),
+            format!("the table's money scale is {scale} ({}), but the median project amount is {printed} {scale}: the amounts may be in {other}", if t.money_scale_stated { "printed" } else { "assumed" })),
         )
     });
 }

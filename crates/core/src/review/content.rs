@@ -3,9 +3,93 @@
 //! long-term wording, money scale in the goal.
 
 use super::text::{is_cost, is_outcome, long_term, unit_of, FastMap, Keywords};
-use super::{ind_label, indicator_loc, project_loc, projects, value_loc, Severity, Sink};
+use super::{
+    ind_label, indicator_loc, msg, project_loc, projects, value_loc, Arg, Message, Severity, Sink,
+    Template,
+};
 use crate::model::{Category, Field, Indicator, MoneyScale, Project};
 use rust_decimal::Decimal;
+
+static MISSING_OUTPUT: Template = Template {
+    zh: "项目「{0}」缺少产出指标",
+    en: "project \"{0}\" has no output indicator",
+};
+static MISSING_BENEFIT: Template = Template {
+    zh: "项目「{0}」缺少效益指标",
+    en: "project \"{0}\" has no outcome indicator",
+};
+static MISSING_SATISFACTION: Template = Template {
+    zh: "项目「{0}」缺少满意度指标",
+    en: "project \"{0}\" has no satisfaction indicator",
+};
+static MISSING_COST: Template = Template {
+    zh: "项目「{0}」缺少成本指标",
+    en: "project \"{0}\" has no cost indicator",
+};
+static QUALITATIVE_SHARE: Template = Template {
+    zh: "项目「{0}」{1} 个指标中有 {2} 个定性指标，占比过高",
+    en: "project \"{0}\": {2} of {1} indicators are qualitative",
+};
+static MISSING_QUANTITY_QUALITY: Template = Template {
+    zh: "项目「{0}」缺少定量的{1}指标",
+    en: "project \"{0}\" lacks a quantitative {1} indicator",
+};
+static QUANTITY_AND_QUALITY: Template = Template {
+    zh: "数量、质量",
+    en: "quantity and quality",
+};
+static QUANTITY: Template = Template {
+    zh: "数量",
+    en: "quantity",
+};
+static QUALITY: Template = Template {
+    zh: "质量",
+    en: "quality",
+};
+static INPUT_AS_OUTPUT: Template = Template {
+    zh: "{0}：「{1}」是投入或过程，不是{0.category}",
+    en: "{0}: \"{1}\" is an input or process, not an {0.category}",
+};
+static LEVEL_MISPLACED: Template = Template {
+    zh: "{0}放在{0.category}下，应归入{1}",
+    en: "{0} is under {0.category}, belongs to {1}",
+};
+static SATISFACTION_LEVEL: Template = Template {
+    zh: "满意度指标",
+    en: "satisfaction",
+};
+static COST_LEVEL: Template = Template {
+    zh: "成本指标",
+    en: "cost",
+};
+static BENEFIT_VERB: Template = Template {
+    zh: "{0}以“{1}”开头，更像产出指标",
+    en: "{0} looks like an output, not an outcome",
+};
+static BENEFIT_UNIT: Template = Template {
+    zh: "{0}以“{0.unit}”计量，更像产出指标",
+    en: "{0} looks like an output, not an outcome",
+};
+static SATISFACTION_LOW: Template = Template {
+    zh: "{0}：满意度目标 {1}% 低于 {2}%",
+    en: "{0}: satisfaction target {1} % below {2} %",
+};
+static TIMELINESS_NO_DATE: Template = Template {
+    zh: "{0}：时效指标值「{0.raw}」没有日期或期限",
+    en: "{0}: timeliness value \"{0.raw}\" has no date or duration",
+};
+static COST_EXCEEDS: Template = Template {
+    zh: "{0}：成本 {1}万元 超过项目金额 {2}万元",
+    en: "{0}: cost {1} 万元 exceeds the project amount {2} 万元",
+};
+static LONG_TERM: Template = Template {
+    zh: "{0}使用了跨年度表述",
+    en: "{0} is worded over several years",
+};
+static SCALE_MISMATCH: Template = Template {
+    zh: "项目「{0}」的目标以“{1}”表述金额，表格单位为{2}",
+    en: "project \"{0}\": goal quotes money in {1}, the table is in {2}",
+};
 
 pub(super) fn check(s: &mut Sink<'_>) {
     let t = s.table;
@@ -15,8 +99,8 @@ pub(super) fn check(s: &mut Sink<'_>) {
             continue;
         }
         completeness(s, pi, p);
-        for i in &p.indicators {
-            quality(s, pi, p, i, on_long_term);
+        for (k, i) in p.indicators.iter().enumerate() {
+            quality(s, pi, p, (k, i), on_long_term);
         }
         scale_in_goal(s, pi, p);
     }
@@ -62,29 +146,17 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
     }
     if !output {
         s.emit("missing-output", || {
-            (
-                loc(),
-                format!("项目「{name}」缺少产出指标"),
-                format!("project \"{name}\" has no output indicator"),
-            )
+            (loc(), msg!(MISSING_OUTPUT, Arg::project(pi)))
         });
     }
     if !outcome {
         s.emit("missing-benefit", || {
-            (
-                loc(),
-                format!("项目「{name}」缺少效益指标"),
-                format!("project \"{name}\" has no outcome indicator"),
-            )
+            (loc(), msg!(MISSING_BENEFIT, Arg::project(pi)))
         });
     }
     if !satisfaction {
         s.emit("missing-satisfaction", || {
-            (
-                loc(),
-                format!("项目「{name}」缺少满意度指标"),
-                format!("project \"{name}\" has no satisfaction indicator"),
-            )
+            (loc(), msg!(MISSING_SATISFACTION, Arg::project(pi)))
         });
     }
     if !cost {
@@ -94,11 +166,7 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
             Severity::Info
         };
         s.emit_at("missing-cost", sev, || {
-            (
-                loc(),
-                format!("项目「{name}」缺少成本指标"),
-                format!("project \"{name}\" has no cost indicator"),
-            )
+            (loc(), msg!(MISSING_COST, Arg::project(pi)))
         });
     }
     let n = p.indicators.len();
@@ -112,13 +180,15 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
         s.emit_at("too-few-indicators", sev, || {
             (
                 loc(),
-                format!(
-                    "项目「{name}」（{amount}万元）只有 {n} 个指标，少于 {}",
-                    th.too_few_indicators_count
-                ),
-                format!(
-                    "project \"{name}\" ({amount} 万元) has only {n} indicators, fewer than {}",
-                    th.too_few_indicators_count
+                Message::owned(
+                    format!(
+                        "项目「{name}」（{amount}万元）只有 {n} 个指标，少于 {}",
+                        th.too_few_indicators_count
+                    ),
+                    format!(
+                        "project \"{name}\" ({amount} 万元) has only {n} indicators, fewer than {}",
+                        th.too_few_indicators_count
+                    ),
                 ),
             )
         });
@@ -129,8 +199,12 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
             s.emit("qualitative-share", || {
                 (
                     loc(),
-                    format!("项目「{name}」{n} 个指标中有 {qual} 个定性指标，占比过高"),
-                    format!("project \"{name}\": {qual} of {n} indicators are qualitative"),
+                    msg!(
+                        QUALITATIVE_SHARE,
+                        Arg::project(pi),
+                        Arg::Int(n as i64),
+                        Arg::Int(qual as i64)
+                    ),
                 )
             });
         }
@@ -138,25 +212,30 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
     // missing-quantity-quality: only where 二级 is given.
     if any_sub {
         let lacking = match (quant_quantity, quant_quality) {
-            (false, false) => Some("数量、质量"),
-            (false, true) => Some("数量"),
-            (true, false) => Some("质量"),
+            (false, false) => Some(&QUANTITY_AND_QUALITY),
+            (false, true) => Some(&QUANTITY),
+            (true, false) => Some(&QUALITY),
             (true, true) => None,
         };
         if let Some(l) = lacking {
             s.emit("missing-quantity-quality", || {
                 (
                     loc(),
-                    format!("项目「{name}」缺少定量的{l}指标"),
-                    format!("project \"{name}\" lacks a quantitative {l} indicator"),
+                    msg!(MISSING_QUANTITY_QUALITY, Arg::project(pi), Arg::Term(l)),
                 )
             });
         }
     }
 }
 
-fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator, on_long_term: bool) {
-    let label = super::Label(p, i);
+fn quality(
+    s: &mut Sink<'_>,
+    pi: usize,
+    p: &Project,
+    (k, i): (usize, &Indicator),
+    on_long_term: bool,
+) {
+    let ind = || Arg::Indicator(pi as u32, k as u32);
     let name = i.name.as_str();
     let unit = unit_of(i);
     // input-as-output
@@ -177,15 +256,11 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator, on_long_term
         "资金使用率",
     ]);
     if matches!(i.category, Category::Output) || is_outcome(i.category) {
-        if let Some(k) = INPUTS.find(name) {
+        if let Some(keyword) = INPUTS.find(name) {
             s.emit("input-as-output", || {
                 (
                     indicator_loc(pi, p, i),
-                    format!("{label}：「{k}」是投入或过程，不是{}", i.category.label()),
-                    format!(
-                        "{label}: \"{k}\" is an input or process, not an {}",
-                        i.category.english()
-                    ),
+                    msg!(INPUT_AS_OUTPUT, ind(), Arg::Str(keyword)),
                 )
             });
         }
@@ -196,18 +271,17 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator, on_long_term
         && i.category != Category::Unknown
         && (name.contains("满意度") || sub.contains("满意度"))
     {
-        Some(("满意度指标", "satisfaction"))
+        Some(&SATISFACTION_LEVEL)
     } else if is_outcome(i.category) && (name.contains("成本") || sub.contains("成本")) {
-        Some(("成本指标", "cost"))
+        Some(&COST_LEVEL)
     } else {
         None
     };
-    if let Some((zh, en)) = misplaced {
+    if let Some(level) = misplaced {
         s.emit("level-misplaced", || {
             (
                 indicator_loc(pi, p, i),
-                format!("{label}放在{}下，应归入{zh}", i.category.label()),
-                format!("{label} is under {}, belongs to {en}", i.category.english()),
+                msg!(LEVEL_MISPLACED, ind(), Arg::Term(level)),
             )
         });
     }
@@ -219,19 +293,13 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator, on_long_term
         const UNITS: [&str; 5] = ["篇", "场", "期", "份", "册"];
         let verb = VERBS.iter().find(|v| name.starts_with(*v));
         let unit_hit = unit.as_deref().filter(|u| UNITS.contains(u));
-        if verb.is_some() || unit_hit.is_some() {
-            let why = match (verb, unit_hit) {
-                (Some(v), _) => format!("以“{v}”开头"),
-                (None, Some(u)) => format!("以“{u}”计量"),
-                _ => String::new(),
-            };
-            s.emit("benefit-is-output", || {
-                (
-                    indicator_loc(pi, p, i),
-                    format!("{label}{why}，更像产出指标"),
-                    format!("{label} looks like an output, not an outcome"),
-                )
-            });
+        let message = match (verb, unit_hit) {
+            (Some(v), _) => Some(msg!(BENEFIT_VERB, ind(), Arg::Str(v))),
+            (None, Some(_)) => Some(msg!(BENEFIT_UNIT, ind())),
+            _ => None,
+        };
+        if let Some(message) = message {
+            s.emit("benefit-is-output", || (indicator_loc(pi, p, i), message));
         }
     }
     let profile = s.profile;
@@ -245,13 +313,11 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator, on_long_term
             s.emit("satisfaction-low", || {
                 (
                     value_loc(pi, p, i),
-                    format!(
-                        "{label}：满意度目标 {}% 低于 {}%",
-                        q.value, th.satisfaction_min
-                    ),
-                    format!(
-                        "{label}: satisfaction target {} % below {} %",
-                        q.value, th.satisfaction_min
+                    msg!(
+                        SATISFACTION_LOW,
+                        ind(),
+                        Arg::Dec(q.value),
+                        Arg::Dec(th.satisfaction_min)
                     ),
                 )
             });
@@ -283,14 +349,7 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator, on_long_term
             || unit.as_deref().unwrap_or_default() == "%";
         if !has_time {
             s.emit("timeliness-no-date", || {
-                (
-                    value_loc(pi, p, i),
-                    format!("{label}：时效指标值「{}」没有日期或期限", i.raw_value),
-                    format!(
-                        "{label}: timeliness value \"{}\" has no date or duration",
-                        i.raw_value
-                    ),
-                )
+                (value_loc(pi, p, i), msg!(TIMELINESS_NO_DATE, ind()))
             });
         }
     }
@@ -307,10 +366,7 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator, on_long_term
                     s.emit("cost-exceeds-budget", || {
                         (
                             value_loc(pi, p, i),
-                            format!("{label}：成本 {w}万元 超过项目金额 {total}万元"),
-                            format!(
-                                "{label}: cost {w} 万元 exceeds the project amount {total} 万元"
-                            ),
+                            msg!(COST_EXCEEDS, ind(), Arg::Dec(w), Arg::Dec(total)),
                         )
                     });
                 }
@@ -320,11 +376,7 @@ fn quality(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator, on_long_term
     // long-term-in-annual
     if on_long_term && (long_term(&i.raw_value) || long_term(name)) {
         s.emit("long-term-in-annual", || {
-            (
-                indicator_loc(pi, p, i),
-                format!("{label}使用了跨年度表述"),
-                format!("{label} is worded over several years"),
-            )
+            (indicator_loc(pi, p, i), msg!(LONG_TERM, ind()))
         });
     }
 }
@@ -362,15 +414,11 @@ fn scale_in_goal(s: &mut Sink<'_>, pi: usize, p: &Project) {
             s.emit("scale-mismatch", || {
                 (
                     loc,
-                    format!(
-                        "项目「{}」的目标以“{found}”表述金额，表格单位为{}",
-                        p.name,
-                        scale.label()
-                    ),
-                    format!(
-                        "project \"{}\": goal quotes money in {found}, the table is in {}",
-                        p.name,
-                        scale.label()
+                    msg!(
+                        SCALE_MISMATCH,
+                        Arg::project(pi),
+                        Arg::Str(found),
+                        Arg::Str(scale.label())
                     ),
                 )
             });
@@ -452,7 +500,7 @@ fn boilerplate(s: &mut Sink<'_>) {
     }
     for (pi, p, i, zh, en) in found {
         s.emit("boilerplate-indicator", || {
-            (indicator_loc(pi, p, i), zh, en)
+            (indicator_loc(pi, p, i), Message::owned(zh, en))
         });
     }
 }

@@ -3,8 +3,17 @@
 //! indicator measures).
 
 use super::text::{bigrams_into, for_each_sentence, mask_numbers_into, FastMap};
-use super::{project_loc, projects, Sink};
+use super::{msg, project_loc, projects, Arg, Sink, Template};
 use crate::model::{Field, Project, Span};
+
+static GOAL_DUPLICATE: Template = Template {
+    zh: "项目「{0}」与项目「{1}」的绩效目标有 {2} 句相同（数字除外）",
+    en: "project \"{0}\" shares {2} goal sentence(s) with project \"{1}\" (numbers aside)",
+};
+static GOAL_MISMATCH: Template = Template {
+    zh: "项目「{0}」的目标提到「{1}」，但没有指标衡量它",
+    en: "project \"{0}\": the goal names \"{1}\" but no indicator measures it",
+};
 
 pub(super) fn check(s: &mut Sink<'_>) {
     let mismatches = s.on("goal-indicator-mismatch");
@@ -75,7 +84,7 @@ fn duplicates(s: &mut Sink<'_>, mismatches: bool) {
         let Some(&(a, b, off, len)) = run.first() else {
             continue;
         };
-        let (Some(&(_, pa)), Some(&(_, pb))) = (all.get(a), all.get(b)) else {
+        let (Some(_), Some(&(_, pb))) = (all.get(a), all.get(b)) else {
             continue;
         };
         let mut loc = project_loc(t, b, pb, Field::Goal);
@@ -84,14 +93,12 @@ fn duplicates(s: &mut Sink<'_>, mismatches: bool) {
         s.emit("goal-duplicate", || {
             (
                 loc,
-                format!(
-                    "项目「{}」与项目「{}」的绩效目标有 {n} 句相同（数字除外）",
-                    pb.name, pa.name
+                msg!(
+                    GOAL_DUPLICATE,
+                    Arg::project(b),
+                    Arg::project(a),
+                    Arg::Int(n as i64)
                 ),
-                format!(
-                "project \"{}\" shares {n} goal sentence(s) with project \"{}\" (numbers aside)",
-                pb.name, pa.name
-            ),
             )
         });
     }
@@ -190,16 +197,15 @@ fn mismatch(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
             } else {
                 noun_start + noun_len
             };
-            let number = goal.get(start..end).unwrap_or(noun);
             let mut loc = project_loc(s.table, pi, p, Field::Goal);
             loc.span = Some(Span::new(start as u32, end as u32));
             s.emit("goal-indicator-mismatch", || {
                 (
                     loc,
-                    format!("项目「{}」的目标提到「{number}」，但没有指标衡量它", p.name),
-                    format!(
-                        "project \"{}\": the goal names \"{number}\" but no indicator measures it",
-                        p.name
+                    msg!(
+                        GOAL_MISMATCH,
+                        Arg::project(pi),
+                        Arg::GoalSpan(pi as u32, start as u32, end as u32)
                     ),
                 )
             });

@@ -9,6 +9,7 @@ pub mod catalogue;
 mod content;
 mod doc;
 mod goals;
+mod message;
 pub mod profile;
 mod structure;
 mod text;
@@ -16,12 +17,13 @@ mod unit_cost;
 
 pub use catalogue::{rule, Rule, RULES};
 pub use doc::{json_schema_markdown, rules_markdown};
+pub(crate) use message::msg;
+pub use message::{Arg, Lang, Message, Messages, Template};
 pub use profile::{Profile, RuleSetting, Thresholds};
 
 use crate::model::{Field, Indicator, Project, Span, Table};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::sync::Arc;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -64,42 +66,6 @@ impl std::str::FromStr for Severity {
     }
 }
 
-/// The project a finding concerns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProjectRef {
-    /// 0-based index among all projects of the table, in source order.
-    pub index: usize,
-    /// The project's name (项目名称), shared by all findings of the project.
-    #[serde(with = "shared_str")]
-    pub name: Arc<str>,
-}
-
-impl ProjectRef {
-    /// A reference to project `index`; the reviewer fills in the shared name
-    /// when the finding is emitted.
-    pub(crate) fn pending(index: usize) -> Self {
-        static EMPTY: std::sync::OnceLock<Arc<str>> = std::sync::OnceLock::new();
-        ProjectRef {
-            index,
-            name: EMPTY.get_or_init(|| Arc::from("")).clone(),
-        }
-    }
-}
-
-/// (De)serialise an `Arc<str>` as a plain string.
-mod shared_str {
-    use serde::{Deserialize, Deserializer, Serializer};
-    use std::sync::Arc;
-
-    pub fn serialize<S: Serializer>(v: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(v)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
-        String::deserialize(d).map(Arc::from)
-    }
-}
-
 /// Where a finding points. File and sheet come from [`Table::source`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
@@ -109,24 +75,36 @@ pub struct Location {
     pub col: Option<u32>,
     /// Byte span inside the cell text.
     pub span: Option<Span>,
-    pub project: Option<ProjectRef>,
+    /// The project's 0-based index among all projects of the table, in source
+    /// order ([`Messages::project_name`] gives its name).
+    pub project: Option<u32>,
     /// The indicator's item number (`seq`).
     pub indicator: Option<u32>,
 }
 
 /// One problem found by a rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// Rule id from the catalogue, or a reader notice code.
     pub rule: Cow<'static, str>,
     pub severity: Severity,
     pub location: Location,
-    /// Chinese message.
-    pub message: String,
-    pub message_en: String,
-    /// Suggested fix (Chinese).
-    pub help: Cow<'static, str>,
-    pub help_en: Cow<'static, str>,
+    /// What is wrong; rendered with [`Messages`] against the reviewed table.
+    pub message: Message,
+}
+
+impl Finding {
+    /// The suggested fix: the catalogue's, or the reader's note for notices.
+    pub fn help(&self, lang: Lang) -> &'static str {
+        let (zh, en) = help_texts(&self.rule).unwrap_or((
+            "读取时的提示，请核对原表。",
+            "A note from the reader; check the source.",
+        ));
+        match lang {
+            Lang::Zh => zh,
+            Lang::English => en,
+        }
+    }
 }
 
 /// Review a table under a profile. Deterministic; never panics.
@@ -135,17 +113,11 @@ pub struct Finding {
 /// while the other rules run on the caller's; the findings are then put in
 /// the same order as a sequential run would give.
 pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
-    // One shared copy of each project name for all its findings.
-    let names: Vec<Arc<str>> = table
-        .projects()
-        .map(|p| Arc::from(p.name.as_str()))
-        .collect();
-    let n_projects = names.len();
+    let n_projects = table.units.iter().map(|u| u.projects.len()).sum::<usize>();
     let rules = rule_states(profile);
     let sink = |capacity: usize| Sink {
         table,
         profile,
-        names: &names,
         rules: &rules,
         out: Vec::with_capacity(capacity),
     };
@@ -194,10 +166,7 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
                     col: n.origin.map(|o| o.col),
                     ..Location::default()
                 },
-                message: n.message.clone(),
-                message_en: n.message.clone(),
-                help: Cow::Borrowed("读取时的提示，请核对原表。"),
-                help_en: Cow::Borrowed("A note from the reader; check the source."),
+                message: Message::plain(&n.message),
             });
         }
     }
@@ -206,57 +175,21 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
     out
 }
 
-/// Sort by (row, column, span, rule, message), stable for equal keys. Sorts
-/// small keys, then applies the permutation in place by following its cycles
-/// (findings are large: no second vector of them).
+/// Sort by (row, column, span, rule), stable: findings at the same place and
+/// of the same rule keep the order the rules emitted them in.
 fn sort_findings(out: &mut [Finding]) {
-    // (row, column, span start, span end) packed in one integer, with the position.
-    let mut keys: Vec<(u128, usize)> = out
-        .iter()
-        .enumerate()
-        .map(|(k, f)| {
-            let (s, e) = f.location.span.map(|s| (s.start, s.end)).unwrap_or((0, 0));
-            let place = (u128::from(f.location.row.unwrap_or(0)) << 96)
-                | (u128::from(f.location.col.unwrap_or(0)) << 64)
-                | (u128::from(s) << 32)
-                | u128::from(e);
-            (place, k)
-        })
-        .collect();
-    keys.sort_unstable();
-    // Equal places: by rule and message, then position (rare, short runs).
-    for run in keys.chunk_by_mut(|a, b| a.0 == b.0) {
-        if run.len() > 1 {
-            run.sort_unstable_by(|a, b| {
-                let ka = out.get(a.1).map(|f| (f.rule.as_ref(), f.message.as_str()));
-                let kb = out.get(b.1).map(|f| (f.rule.as_ref(), f.message.as_str()));
-                ka.cmp(&kb).then(a.1.cmp(&b.1))
-            });
-        }
-    }
-    // from[j]: the original position of the finding that belongs at j.
-    let mut from: Vec<usize> = keys.into_iter().map(|k| k.1).collect();
-    apply_permutation(out, &mut from);
+    out.sort_by(|a, b| place(a).cmp(&place(b)).then_with(|| a.rule.cmp(&b.rule)));
 }
 
-/// Reorder `items` so that the new `items[j]` is the old `items[from[j]]`.
-/// `from` must be a permutation of `0..items.len()`; it is consumed (left as
-/// the identity). Each item moves along its cycle by swaps.
-fn apply_permutation<T>(items: &mut [T], from: &mut [usize]) {
-    let n = items.len().min(from.len());
-    for start in 0..n {
-        let mut j = start;
-        while let Some(&k) = from.get(j) {
-            if let Some(slot) = from.get_mut(j) {
-                *slot = j;
-            }
-            if k == start || k == j || k >= n {
-                break;
-            }
-            items.swap(j, k);
-            j = k;
-        }
-    }
+/// (row, column, span start, span end); absent parts sort first.
+fn place(f: &Finding) -> (u32, u32, u32, u32) {
+    let (s, e) = f.location.span.map(|s| (s.start, s.end)).unwrap_or((0, 0));
+    (
+        f.location.row.unwrap_or(0),
+        f.location.col.unwrap_or(0),
+        s,
+        e,
+    )
 }
 
 /// The text of a cell as the model holds it (name, amount, goal or
@@ -365,30 +298,12 @@ pub(crate) fn column(table: &Table, field: Field) -> u32 {
 pub(crate) struct Sink<'a> {
     pub table: &'a Table,
     pub profile: &'a Profile,
-    /// Project names by project index, shared by the findings.
-    pub names: &'a [Arc<str>],
     /// The catalogue's rules under the profile.
     pub rules: &'a [RuleState],
     pub out: Vec<Finding>,
 }
 
 impl Sink<'_> {
-    /// The shared name of project `index`.
-    pub fn project_name(&self, index: usize) -> Arc<str> {
-        match self.names.get(index) {
-            Some(n) => n.clone(),
-            None => Arc::from(""),
-        }
-    }
-
-    /// A reference to project `index` with its shared name.
-    pub fn project_ref(&self, index: usize) -> ProjectRef {
-        ProjectRef {
-            index,
-            name: self.project_name(index),
-        }
-    }
-
     /// The resolved switches of a catalogue rule. Ids are mostly the catalogue's
     /// own literals, so the address is compared first.
     fn state(&self, id: &str) -> Option<&RuleState> {
@@ -413,7 +328,7 @@ impl Sink<'_> {
     /// Emit a finding of rule `id` at its default severity. `what` builds the
     /// location and the (Chinese, English) messages; it runs only when the
     /// rule is enabled.
-    pub fn emit(&mut self, id: &'static str, what: impl FnOnce() -> (Location, String, String)) {
+    pub fn emit(&mut self, id: &'static str, what: impl FnOnce() -> (Location, Message)) {
         let rules = self.rules;
         let state = Self::state_in(rules, id);
         let sev = state.map(|r| r.default).unwrap_or(Severity::Info);
@@ -425,7 +340,7 @@ impl Sink<'_> {
         &mut self,
         id: &'static str,
         sev: Severity,
-        what: impl FnOnce() -> (Location, String, String),
+        what: impl FnOnce() -> (Location, Message),
     ) {
         let rules = self.rules;
         let state = Self::state_in(rules, id);
@@ -438,31 +353,24 @@ impl Sink<'_> {
         id: &'static str,
         state: Option<&RuleState>,
         sev: Severity,
-        what: impl FnOnce() -> (Location, String, String),
+        what: impl FnOnce() -> (Location, Message),
     ) {
-        let (severity, help, help_en) = match state {
+        let severity = match state {
             Some(r) if !r.enabled => return,
-            Some(r) => (r.severity.unwrap_or(sev), r.help.clone(), r.help_en.clone()),
+            Some(r) => r.severity.unwrap_or(sev),
             None => {
                 if !self.profile.enabled(id) {
                     return;
                 }
-                let (help, help_en) = help_texts(id);
-                (self.profile.severity(id, sev), help, help_en)
+                self.profile.severity(id, sev)
             }
         };
-        let (mut location, message, message_en) = what();
-        if let Some(pr) = location.project.as_mut() {
-            pr.name = self.project_name(pr.index);
-        }
+        let (location, message) = what();
         self.out.push(Finding {
             rule: Cow::Borrowed(id),
             severity,
             location,
             message,
-            message_en,
-            help,
-            help_en,
         });
     }
 }
@@ -475,29 +383,22 @@ pub(crate) struct RuleState {
     default: Severity,
     /// The profile's override.
     severity: Option<Severity>,
-    help: Cow<'static, str>,
-    help_en: Cow<'static, str>,
 }
 
 fn rule_states(profile: &Profile) -> Vec<RuleState> {
     RULES
         .iter()
-        .map(|r| {
-            let (help, help_en) = help_texts(r.id);
-            RuleState {
-                id: r.id,
-                enabled: profile.enabled(r.id),
-                default: r.severity,
-                severity: profile.rules.get(r.id).and_then(|s| s.severity),
-                help,
-                help_en,
-            }
+        .map(|r| RuleState {
+            id: r.id,
+            enabled: profile.enabled(r.id),
+            default: r.severity,
+            severity: profile.rules.get(r.id).and_then(|s| s.severity),
         })
         .collect()
 }
 
-/// The (Chinese, English) fix of a rule, split once per process.
-fn help_texts(id: &str) -> (Cow<'static, str>, Cow<'static, str>) {
+/// The (Chinese, English) fix of a catalogue rule, split once per process.
+fn help_texts(id: &str) -> Option<(&'static str, &'static str)> {
     static CACHE: std::sync::OnceLock<std::collections::HashMap<&'static str, (String, String)>> =
         std::sync::OnceLock::new();
     let map = CACHE.get_or_init(|| {
@@ -506,10 +407,7 @@ fn help_texts(id: &str) -> (Cow<'static, str>, Cow<'static, str>) {
             .map(|r| (r.id, split_bilingual(r.fix)))
             .collect()
     });
-    match map.get(id) {
-        Some((zh, en)) => (Cow::Borrowed(zh.as_str()), Cow::Borrowed(en.as_str())),
-        None => (Cow::Borrowed(""), Cow::Borrowed("")),
-    }
+    map.get(id).map(|(zh, en)| (zh.as_str(), en.as_str()))
 }
 
 /// Split a catalogue text `中文。 English.` where a space and an ASCII capital
@@ -533,7 +431,7 @@ pub(crate) fn project_loc(table: &Table, index: usize, p: &Project, field: Field
         row: Some(p.origin.row),
         col: Some(column(table, field)),
         span: None,
-        project: Some(ProjectRef::pending(index)),
+        project: Some(index as u32),
         indicator: None,
     }
 }
@@ -544,7 +442,7 @@ pub(crate) fn indicator_loc(index: usize, _p: &Project, i: &Indicator) -> Locati
         row: Some(i.origin.row),
         col: Some(i.origin.col),
         span: i.span,
-        project: Some(ProjectRef::pending(index)),
+        project: Some(index as u32),
         indicator: i.seq,
     }
 }
@@ -585,31 +483,5 @@ impl std::fmt::Display for Label<'_> {
             Some(s) => write!(f, "「{}」第{}项「{}」", p.name, s, i.name),
             None => write!(f, "「{}」的「{}」", p.name, i.name),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::apply_permutation;
-
-    #[test]
-    fn permutation_applied_in_place() {
-        // Cycles of length 1, 2 and 3.
-        let mut items = vec!['a', 'b', 'c', 'd', 'e', 'f'];
-        let mut from = vec![0, 2, 1, 5, 3, 4];
-        apply_permutation(&mut items, &mut from);
-        assert_eq!(items, vec!['a', 'c', 'b', 'f', 'd', 'e']);
-        assert_eq!(from, vec![0, 1, 2, 3, 4, 5]);
-    }
-
-    #[test]
-    fn permutation_matches_gathering() {
-        let n = 50usize;
-        let from: Vec<usize> = (0..n).map(|j| (j * 7 + 3) % n).collect();
-        let items: Vec<usize> = (100..100 + n).collect();
-        let want: Vec<usize> = from.iter().map(|&k| items[k]).collect();
-        let mut got = items.clone();
-        apply_permutation(&mut got, &mut from.clone());
-        assert_eq!(got, want);
     }
 }

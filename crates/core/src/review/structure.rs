@@ -2,15 +2,77 @@
 //! separators, value notation, units, percentages, placeholders.
 
 use super::text::{norm_unit, unit_of, FastMap, Keywords};
-use super::{indicator_loc, project_loc, projects, value_loc, Sink};
+use super::{indicator_loc, msg, project_loc, projects, value_loc, Arg, Message, Sink, Template};
 use crate::model::{Category, Field, Target};
 use rust_decimal::Decimal;
+
+static GOAL_MISSING: Template = Template {
+    zh: "项目「{0}」有绩效指标但没有绩效目标",
+    en: "project \"{0}\" has indicators but no goal",
+};
+static INDICATORS_MISSING: Template = Template {
+    zh: "项目「{0}」没有可识别的绩效指标",
+    en: "project \"{0}\" has no parseable indicator",
+};
+static LEVEL_UNKNOWN: Template = Template {
+    zh: "{0}：一级指标「{0.level}」无法识别",
+    en: "{0}: unknown first level \"{0.level}\"",
+};
+static SEPARATOR: Template = Template {
+    zh: "{0}以{1}结束，应为“。”",
+    en: "{0} ends with {1} instead of 。",
+};
+static NO_SEPARATOR: Template = Template {
+    zh: "无分隔",
+    en: "no separator",
+};
+static VALUE_PREFIXED: Template = Template {
+    zh: "{0}：指标值「{0.raw}」前带有文字「{0.prefix}」",
+    en: "{0}: value \"{0.raw}\" starts with the label \"{0.prefix}\"",
+};
+static OPERATOR_MISSING: Template = Template {
+    zh: "{0}：指标值「{0.raw}」缺少比较符",
+    en: "{0}: value \"{0.raw}\" has no comparator",
+};
+static UNIT_MISSING: Template = Template {
+    zh: "{0}：指标值「{0.raw}」缺少计量单位",
+    en: "{0}: value \"{0.raw}\" has no unit",
+};
+static UNIT_VS_COLUMN: Template = Template {
+    zh: "{0}：指标值单位「{1}」与计量单位列「{2}」不一致",
+    en: "{0}: value unit \"{1}\" differs from unit column \"{2}\"",
+};
+static UNIT_ACROSS: Template = Template {
+    zh: "同名指标「{0.name}」单位不一致：{1}为「{1.unit}」，{0}为「{0.unit}」",
+    en: "indicator \"{0.name}\" measured in \"{1.unit}\" at {1} but \"{0.unit}\" at {0}",
+};
+static UNIT_NAME: Template = Template {
+    zh: "{0}：{1}（{0.unit}）",
+    en: "{0}: the name and the unit \"{0.unit}\" disagree",
+};
+static PERCENT: Template = Template {
+    zh: "{0}：百分比「{0.raw}」超出 {1}–{2}%",
+    en: "{0}: percentage \"{0.raw}\" outside {1}–{2} %",
+};
+static OCR_PERCENT: Template = Template {
+    zh: "{0}：指标值「{0.raw}」中的“2”可能是“≥”",
+    en: "{0}: the 2 in \"{0.raw}\" may be a misread ≥",
+};
+static PLACEHOLDER: Template = Template {
+    zh: "{0}：指标值「{0.raw}」是占位内容或不合理的数字",
+    en: "{0}: value \"{0.raw}\" is a placeholder or implausible",
+};
+static OCR_OPERATOR: Template = Template {
+    zh: "{0}：指标值「{0.raw}」疑似比较符识别错误",
+    en: "{0}: value \"{0.raw}\" looks like a misread comparator",
+};
 
 pub(super) fn check(s: &mut Sink<'_>) {
     let t = s.table;
     // name → (first unit, its project and indicator)
     type First<'t> = (
         std::borrow::Cow<'t, str>,
+        usize,
         &'t crate::model::Project,
         &'t crate::model::Indicator,
     );
@@ -28,8 +90,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
             s.emit("goal-missing", || {
                 (
                     project_loc(t, pi, p, Field::Goal),
-                    format!("项目「{}」有绩效指标但没有绩效目标", p.name),
-                    format!("project \"{}\" has indicators but no goal", p.name),
+                    msg!(GOAL_MISSING, Arg::project(pi)),
                 )
             });
         }
@@ -37,8 +98,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
             s.emit("indicators-missing", || {
                 (
                     project_loc(t, pi, p, Field::IndicatorCell),
-                    format!("项目「{}」没有可识别的绩效指标", p.name),
-                    format!("project \"{}\" has no parseable indicator", p.name),
+                    msg!(INDICATORS_MISSING, Arg::project(pi)),
                 )
             });
             continue;
@@ -71,17 +131,19 @@ pub(super) fn check(s: &mut Sink<'_>) {
                 s.emit("numbering-gap", || {
                     (
                         loc,
-                        format!(
-                            "项目「{}」的指标序号为 [{}]，应为 1..{}",
-                            p.name,
-                            list.join(", "),
-                            n_seqs
-                        ),
-                        format!(
-                            "project \"{}\" numbers its items [{}], expected 1..{}",
-                            p.name,
-                            list.join(", "),
-                            n_seqs
+                        Message::owned(
+                            format!(
+                                "项目「{}」的指标序号为 [{}]，应为 1..{}",
+                                p.name,
+                                list.join(", "),
+                                n_seqs
+                            ),
+                            format!(
+                                "project \"{}\" numbers its items [{}], expected 1..{}",
+                                p.name,
+                                list.join(", "),
+                                n_seqs
+                            ),
                         ),
                     )
                 });
@@ -90,14 +152,10 @@ pub(super) fn check(s: &mut Sink<'_>) {
         let one_cell = p.indicator_cell.is_some();
         let last = p.indicators.len().saturating_sub(1);
         for (k, i) in p.indicators.iter().enumerate() {
-            let label = super::Label(p, i);
+            let ind = || Arg::Indicator(pi as u32, k as u32);
             if i.category == Category::Unknown {
                 s.emit("level-unknown", || {
-                    (
-                        indicator_loc(pi, p, i),
-                        format!("{label}：一级指标「{}」无法识别", i.category_raw),
-                        format!("{label}: unknown first level \"{}\"", i.category_raw),
-                    )
+                    (indicator_loc(pi, p, i), msg!(LEVEL_UNKNOWN, ind()))
                 });
             }
             if one_cell && on_separator {
@@ -109,8 +167,8 @@ pub(super) fn check(s: &mut Sink<'_>) {
                     .filter(|t| !t.is_empty());
                 let bad = match term {
                     Some("。") => None,
-                    Some(other) => Some(format!("“{other}”")),
-                    None if k < last => Some("无分隔".to_string()),
+                    Some(other) => Some(Arg::text(format!("“{other}”"))),
+                    None if k < last => Some(Arg::Term(&NO_SEPARATOR)),
                     None => None,
                 };
                 if let Some(sep) = bad {
@@ -122,24 +180,16 @@ pub(super) fn check(s: &mut Sink<'_>) {
                         }
                     }
                     s.emit("separator-nonstandard", || {
-                        (
-                            loc,
-                            format!("{label}以{sep}结束，应为“。”"),
-                            format!("{label} ends with {sep} instead of 。"),
-                        )
+                        (loc, msg!(SEPARATOR, ind(), sep))
                     });
                 }
             }
-            if let Some(lbl) = i.value_label.as_deref().filter(|l| !l.trim().is_empty()) {
+            if i.value_label
+                .as_deref()
+                .is_some_and(|l| !l.trim().is_empty())
+            {
                 s.emit("value-prefixed", || {
-                    (
-                        value_loc(pi, p, i),
-                        format!("{label}：指标值「{}」前带有文字「{lbl}」", i.raw_value),
-                        format!(
-                            "{label}: value \"{}\" starts with the label \"{lbl}\"",
-                            i.raw_value
-                        ),
-                    )
+                    (value_loc(pi, p, i), msg!(VALUE_PREFIXED, ind()))
                 });
             }
             let unit = unit_of(i);
@@ -147,20 +197,12 @@ pub(super) fn check(s: &mut Sink<'_>) {
                 let op_col = i.op_column().is_some_and(|o| !o.trim().is_empty());
                 if q.op.is_none() && !op_col {
                     s.emit("operator-missing", || {
-                        (
-                            value_loc(pi, p, i),
-                            format!("{label}：指标值「{}」缺少比较符", i.raw_value),
-                            format!("{label}: value \"{}\" has no comparator", i.raw_value),
-                        )
+                        (value_loc(pi, p, i), msg!(OPERATOR_MISSING, ind()))
                     });
                 }
                 if unit.is_none() {
                     s.emit("unit-missing", || {
-                        (
-                            value_loc(pi, p, i),
-                            format!("{label}：指标值「{}」缺少计量单位", i.raw_value),
-                            format!("{label}: value \"{}\" has no unit", i.raw_value),
-                        )
+                        (value_loc(pi, p, i), msg!(UNIT_MISSING, ind()))
                     });
                 }
                 // Value unit against the unit column.
@@ -170,45 +212,38 @@ pub(super) fn check(s: &mut Sink<'_>) {
                         s.emit("unit-inconsistent", || {
                             (
                                 value_loc(pi, p, i),
-                                format!("{label}：指标值单位「{vu}」与计量单位列「{cu}」不一致"),
-                                format!(
-                                "{label}: value unit \"{vu}\" differs from unit column \"{cu}\""
-                            ),
+                                msg!(UNIT_VS_COLUMN, ind(), Arg::text(vu), Arg::text(cu)),
                             )
                         });
                     }
                 }
                 if let Some(u) = unit.as_deref() {
                     if on_name_unit {
-                        name_unit(s, pi, p, i, u, &label);
+                        name_unit(s, pi, p, i, u);
                     }
                     if u == "%" && on_percent {
-                        percent(s, pi, p, i, u, q, &label);
+                        percent(s, pi, p, i, u, q);
                     }
                 }
                 if on_ocr {
-                    ocr_percent(s, pi, p, i, unit.as_deref(), &label);
+                    ocr_percent(s, pi, p, i, unit.as_deref());
                 }
             }
             if on_placeholder {
-                placeholder(s, pi, p, i, &label);
+                placeholder(s, pi, p, i);
             }
             // Same name, different units across the table.
             if let Some(u) = unit.filter(|_| on_units) {
                 let key = i.name.trim();
                 match units_by_name.get(key) {
                     None => {
-                        units_by_name.insert(key, (u, p, i));
+                        units_by_name.insert(key, (u, pi, p, i));
                     }
-                    Some((first, fp, fi)) if *first != u => {
-                        let first_label = super::Label(fp, fi);
-                        s.emit("unit-inconsistent", || (value_loc(pi, p, i), format!(
-                                "同名指标「{}」单位不一致：{first_label}为「{first}」，{label}为「{u}」",
-                                i.name
-                            ), format!(
-                                "indicator \"{}\" measured in \"{first}\" at {first_label} but \"{u}\" at {label}",
-                                i.name
-                            )));
+                    Some((first, fpi, fp, fi)) if *first != u => {
+                        let first = Arg::indicator(*fpi, fp, fi);
+                        s.emit("unit-inconsistent", || {
+                            (value_loc(pi, p, i), msg!(UNIT_ACROSS, ind(), first))
+                        });
                     }
                     Some(_) => {}
                 }
@@ -223,7 +258,6 @@ fn name_unit(
     p: &crate::model::Project,
     i: &crate::model::Indicator,
     unit: &str,
-    label: &super::Label<'_>,
 ) {
     let n = i.name.as_str();
     // The unit is asked first: most names need no search at all.
@@ -242,8 +276,7 @@ fn name_unit(
         s.emit("unit-name-mismatch", || {
             (
                 value_loc(pi, p, i),
-                format!("{label}：{why}（{unit}）"),
-                format!("{label}: the name and the unit \"{unit}\" disagree"),
+                msg!(UNIT_NAME, Arg::indicator(pi, p, i), Arg::Str(why)),
             )
         });
     }
@@ -256,7 +289,6 @@ fn percent(
     i: &crate::model::Indicator,
     unit: &str,
     q: &crate::model::Quantity,
-    label: &super::Label<'_>,
 ) {
     static GROWTH: Keywords = Keywords::new(&["增长", "增幅", "增速", "提高", "提升"]);
     if GROWTH.find(&i.name).is_some() {
@@ -273,10 +305,11 @@ fn percent(
         s.emit("percent-out-of-range", || {
             (
                 value_loc(pi, p, i),
-                format!("{label}：百分比「{}」超出 {min}–{max}%", i.raw_value),
-                format!(
-                    "{label}: percentage \"{}\" outside {min}–{max} %",
-                    i.raw_value
+                msg!(
+                    PERCENT,
+                    Arg::indicator(pi, p, i),
+                    Arg::Dec(min),
+                    Arg::Dec(max)
                 ),
             )
         });
@@ -302,14 +335,12 @@ fn ocr_percent(
     p: &crate::model::Project,
     i: &crate::model::Indicator,
     unit: Option<&str>,
-    label: &super::Label<'_>,
 ) {
     if ocr_like(i, unit) {
         s.emit("ocr-suspect", || {
             (
                 value_loc(pi, p, i),
-                format!("{label}：指标值「{}」中的“2”可能是“≥”", i.raw_value),
-                format!("{label}: the 2 in \"{}\" may be a misread ≥", i.raw_value),
+                msg!(OCR_PERCENT, Arg::indicator(pi, p, i)),
             )
         });
     }
@@ -320,7 +351,6 @@ fn placeholder(
     pi: usize,
     p: &crate::model::Project,
     i: &crate::model::Indicator,
-    label: &super::Label<'_>,
 ) {
     let raw = i.raw_value.trim();
     const HOLDERS: [&str; 12] = [
@@ -342,8 +372,7 @@ fn placeholder(
         s.emit("placeholder-value", || {
             (
                 value_loc(pi, p, i),
-                format!("{label}：指标值「{raw}」是占位内容或不合理的数字"),
-                format!("{label}: value \"{raw}\" is a placeholder or implausible"),
+                msg!(PLACEHOLDER, Arg::indicator(pi, p, i)),
             )
         });
         return;
@@ -358,8 +387,7 @@ fn placeholder(
         s.emit("ocr-suspect", || {
             (
                 value_loc(pi, p, i),
-                format!("{label}：指标值「{raw}」疑似比较符识别错误"),
-                format!("{label}: value \"{raw}\" looks like a misread comparator"),
+                msg!(OCR_OPERATOR, Arg::indicator(pi, p, i)),
             )
         });
     }

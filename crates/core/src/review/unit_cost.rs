@@ -11,7 +11,7 @@
 //! skewed: a project costing ten times the median is as far out as one costing a tenth.
 
 use super::text::{unit_of, COUNT_UNITS};
-use super::{projects, value_loc, Severity, Sink};
+use super::{msg, projects, value_loc, Arg, Message, Severity, Sink, Template};
 use crate::model::{Category, Indicator, Project};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -25,6 +25,11 @@ struct Cost<'a> {
     unit: std::borrow::Cow<'a, str>,
     yuan_per_unit: Decimal,
 }
+
+static UNIT_COST: Template = Template {
+    zh: "项目「{0}」单位成本约 {1} 元/{2.unit}（主要产出：{2}）",
+    en: "project \"{0}\" costs about {1} 元/{2.unit}",
+};
 
 pub(super) fn check(s: &mut Sink<'_>) {
     if !s.on("unit-cost") {
@@ -78,7 +83,6 @@ pub(super) fn check(s: &mut Sink<'_>) {
         .collect();
     let limit = th.unit_cost_outlier_z.to_f64().unwrap_or(3.5);
     for c in &costs {
-        let label = super::Label(c.p, c.i);
         let cost = c.yuan_per_unit;
         let unit = &c.unit;
         let outlier = stats.get(unit.as_ref()).and_then(|st| {
@@ -87,23 +91,30 @@ pub(super) fn check(s: &mut Sink<'_>) {
         });
         match outlier {
             Some((median, z)) => s.emit_at("unit-cost", Severity::Warning, || {
+                let label = super::Label(c.p, c.i);
                 (
                     value_loc(c.pi, c.p, c.i),
-                    format!(
-                        "项目「{}」单位成本 {cost} 元/{unit}，明显偏离本表同类项目中位数 {median} 元/{unit}（对数修正 z 值 {z}）；主要产出：{label}",
-                        c.p.name
-                    ),
-                    format!(
-                        "project \"{}\" costs {cost} 元/{unit}, an outlier against the table's median {median} 元/{unit} (log modified z {z})",
-                        c.p.name
+                    Message::owned(
+                        format!(
+                            "项目「{}」单位成本 {cost} 元/{unit}，明显偏离本表同类项目中位数 {median} 元/{unit}（对数修正 z 值 {z}）；主要产出：{label}",
+                            c.p.name
+                        ),
+                        format!(
+                            "project \"{}\" costs {cost} 元/{unit}, an outlier against the table's median {median} 元/{unit} (log modified z {z})",
+                            c.p.name
+                        ),
                     ),
                 )
             }),
             None => s.emit("unit-cost", || {
                 (
                     value_loc(c.pi, c.p, c.i),
-                    format!("项目「{}」单位成本约 {cost} 元/{unit}（主要产出：{label}）", c.p.name),
-                    format!("project \"{}\" costs about {cost} 元/{unit}", c.p.name),
+                    msg!(
+                        UNIT_COST,
+                        Arg::project(c.pi),
+                        Arg::Dec(cost),
+                        Arg::indicator(c.pi, c.p, c.i)
+                    ),
                 )
             }),
         }

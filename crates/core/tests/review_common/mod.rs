@@ -1,7 +1,7 @@
 //! Hand-built tables for the reviewer tests (one-cell layout, 7 columns).
 #![allow(dead_code)]
 
-use jixiao_core::review::{review, Finding, Profile, Severity};
+use jixiao_core::review::{review, Finding, Lang, Messages, Profile, Severity};
 use jixiao_core::*;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -215,8 +215,31 @@ pub fn clean_table() -> Table {
         .finish()
 }
 
+/// The finding's message in Chinese, rendered against its table.
+pub fn zh(t: &Table, f: &Finding) -> String {
+    Messages::new(t).render(&f.message, Lang::Zh)
+}
+
+/// The finding's message in English.
+pub fn en(t: &Table, f: &Finding) -> String {
+    Messages::new(t).render(&f.message, Lang::English)
+}
+
+/// Review under the national profile. Every message is rendered in both
+/// languages on the way: a template with a placeholder its arguments do not
+/// fill would leave a `{` (the test tables have none of their own).
 pub fn run(t: &Table) -> Vec<Finding> {
-    review(t, &Profile::national())
+    let f = review(t, &Profile::national());
+    for x in &f {
+        for text in [zh(t, x), en(t, x)] {
+            assert!(
+                !text.is_empty() && !text.contains('{') && !text.contains('?'),
+                "{}: badly rendered message {text:?}",
+                x.rule
+            );
+        }
+    }
+    f
 }
 
 pub fn of<'a>(f: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
