@@ -9,6 +9,7 @@ pub mod catalogue;
 mod content;
 mod doc;
 mod goals;
+mod history;
 mod message;
 pub mod profile;
 mod structure;
@@ -140,6 +141,7 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
         arith::check(&mut main);
         structure::check(&mut main);
         content::check(&mut main);
+        history::check(&mut main);
         match worker {
             Ok(handle) => match handle.join() {
                 Ok(out) => out,
