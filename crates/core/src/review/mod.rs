@@ -122,18 +122,21 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
         rules: &rules,
         out: Vec::with_capacity(capacity),
     };
-    // Table-wide groupings (boilerplate, goal texts, unit costs) on the worker;
-    // amounts, structure and the per-project content rules here.
+    // Table-wide groupings (boilerplate, goal texts, unit costs) and the
+    // reader's notices on the worker; amounts, structure and the per-project
+    // content rules here. Each side sorts its own findings.
     let worker_rules = || {
-        let mut b = sink(0);
-        content::check_boilerplate(&mut b);
-        let mut g = sink(n_projects.saturating_mul(2));
-        goals::check(&mut g);
-        let mut u = sink(n_projects);
-        unit_cost::check(&mut u);
-        [b.out, g.out, u.out]
+        let mut w = sink(n_projects.saturating_mul(3));
+        content::check_boilerplate(&mut w);
+        goals::check(&mut w);
+        unit_cost::check(&mut w);
+        if profile.notices {
+            notices(table, profile, &mut w.out);
+        }
+        sort_findings(&mut w.out);
+        w.out
     };
-    let mut main = sink(n_projects.saturating_mul(8));
+    let mut main = sink(n_projects.saturating_mul(6));
     let worker_findings = std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
             .name("jixiao-review".into())
@@ -142,6 +145,7 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
         structure::check(&mut main);
         content::check(&mut main);
         history::check(&mut main);
+        sort_findings(&mut main.out);
         match worker {
             Ok(handle) => match handle.join() {
                 Ok(out) => out,
@@ -151,30 +155,32 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
             Err(_) => worker_rules(),
         }
     });
-    // Same order as arith, structure, content, boilerplate, goals, unit-cost in sequence.
-    for part in worker_findings {
-        main.out.extend(part);
-    }
-    if profile.notices {
-        for n in &table.notices {
-            if !profile.enabled(&n.code) {
-                continue;
-            }
-            main.out.push(Finding {
-                rule: Cow::Owned(n.code.clone()),
-                severity: profile.severity(&n.code, Severity::Info),
-                location: Location {
-                    row: n.origin.map(|o| o.row),
-                    col: n.origin.map(|o| o.col),
-                    ..Location::default()
-                },
-                message: Message::plain(&n.message),
-            });
-        }
-    }
+    // Two sorted runs, the main side's first: the stable sort merges them in
+    // one linear pass, in the order a sequential run (arith, structure,
+    // content, history, boilerplate, goals, unit-cost, notices) would give.
+    main.out.extend(worker_findings);
     let mut out = main.out;
     sort_findings(&mut out);
     out
+}
+
+/// The reader's notices as findings.
+fn notices(table: &Table, profile: &Profile, out: &mut Vec<Finding>) {
+    for n in &table.notices {
+        if !profile.enabled(&n.code) {
+            continue;
+        }
+        out.push(Finding {
+            rule: Cow::Owned(n.code.clone()),
+            severity: profile.severity(&n.code, Severity::Info),
+            location: Location {
+                row: n.origin.map(|o| o.row),
+                col: n.origin.map(|o| o.col),
+                ..Location::default()
+            },
+            message: Message::plain(&n.message),
+        });
+    }
 }
 
 /// Sort by (row, column, span, rule), stable: findings at the same place and
