@@ -359,3 +359,70 @@ fn every_format_of_the_sample_gets_the_same_warnings() {
         assert_eq!(key_findings(&doc, &file), base, "{file}");
     }
 }
+
+/// A Hubei 黄石-style 批复表 (two-row header `指标值 / 2021年实际实现值 | 预期2022年实现值`)
+/// whose 培训人次 target (≥300人次, row 5) falls below the 2021 actual (350人次).
+fn hubei_prior_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hubei-prior-actual.tsv")
+}
+
+#[test]
+fn target_below_prior_actual_is_reported_at_the_target_cell() {
+    let f = hubei_prior_fixture();
+    let out = jixiao(&["check", f.to_str().unwrap(), "--format", "json"]);
+    // A warning: the default --deny error keeps the exit code 0.
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = json_of(&out);
+    assert_eq!(doc["errors"].as_array().unwrap().len(), 0);
+    let hits: Vec<&Value> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "target-too-low")
+        .collect();
+    // Only 培训人次: 90% → ≥92% and 90% → ≥90% are fine, 52万元 → ≤50万元 is lower
+    // and better, 0.02万人 vs 人 is not compared.
+    assert_eq!(hits.len(), 1, "{}", doc["findings"]);
+    let h = hits[0];
+    assert_eq!(h["severity"], "warning");
+    assert_eq!(h["location"]["row"], 5);
+    assert_eq!(h["location"]["column"], 8); // 预期2022年实现值
+    assert_eq!(h["location"]["project"]["name"], "职业技能培训");
+    assert_eq!(
+        h["message"],
+        "「职业技能培训」的「培训人次」：目标值「≥300人次」低于2021年实际值「350人次」"
+    );
+    assert!(!h["help"].as_str().unwrap().is_empty());
+    assert_eq!(doc["summary"]["warning"], 1);
+
+    let out = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        "--format",
+        "json",
+        "--lang",
+        "en",
+        "--deny",
+        "warning",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc = json_of(&out);
+    let msg = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "target-too-low")
+        .unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        msg,
+        "「职业技能培训」的「培训人次」: target \"≥300人次\" is below the 2021 actual \"350人次\""
+    );
+}

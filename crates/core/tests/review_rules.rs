@@ -968,3 +968,231 @@ fn money_scale_suspect_fires_on_wanyuan_amounts_under_yuan() {
     let f = run(&t);
     assert!(of(&f, "money-scale-suspect").is_empty(), "{:?}", ids(&f));
 }
+
+// ---- target-too-low (GUIDE §4 row 30) ----
+
+/// The clean project with a 上年实际值 column headed `header`; indicator `k`
+/// replaced by `new`.
+fn with_prior_table(header: Option<&str>, k: usize, new: Indicator) -> Table {
+    let mut inds = clean_indicators();
+    inds[k] = new;
+    let mut b = Builder::new();
+    if let Some(h) = header {
+        b = b.prior_column(h);
+    }
+    b.project(
+        "技能培训经费",
+        "50.00",
+        "开展青年技能培训，提升就业能力。",
+        inds,
+    )
+    .finish()
+}
+
+fn too_low(header: Option<&str>, k: usize, new: Indicator) -> usize {
+    fired(&with_prior_table(header, k, new), "target-too-low")
+}
+
+const PRIOR_2023: Option<&str> = Some("指标值/2023年实际实现值");
+
+#[test]
+fn target_too_low_is_catalogued_as_a_warning() {
+    let r = review::rule("target-too-low").expect("catalogued");
+    assert_eq!(r.severity, Severity::Warning);
+    assert!(r.basis.contains("10号"), "{}", r.basis);
+    assert!(r.explanation.contains("130%"), "{}", r.explanation);
+}
+
+#[test]
+fn target_too_low_higher_is_better() {
+    let out = |raw: &str| q(1, Category::Output, "培训人次", raw);
+    let t = with_prior_table(PRIOR_2023, 0, with_prior(out("≥500人次"), "600人次"));
+    let f = run(&t);
+    let hits = of(&f, "target-too-low");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let h = hits[0];
+    assert_eq!(h.severity, Severity::Warning);
+    assert_eq!(h.location.row, Some(4));
+    assert_eq!(h.location.col, Some(7));
+    assert_eq!(h.location.indicator, Some(1));
+    let cell = t.units[0].projects[0].indicator_cell.clone().unwrap();
+    assert_eq!(&cell[h.location.span.unwrap().range()], "≥500人次");
+    assert_eq!(
+        zh(&t, h),
+        "「技能培训经费」第1项「培训人次」：目标值「≥500人次」低于2023年实际值「600人次」"
+    );
+    assert_eq!(
+        en(&t, h),
+        "「技能培训经费」第1项「培训人次」: target \"≥500人次\" is below the 2023 actual \"600人次\""
+    );
+    // A bare prior number takes the target's unit; > and = and no comparator are higher-is-better.
+    for raw in ["≥500人次", ">500人次", "=500人次", "500人次"] {
+        assert_eq!(
+            too_low(PRIOR_2023, 0, with_prior(out(raw), "501")),
+            1,
+            "{raw}"
+        );
+    }
+    // Equal or above the prior: fine.
+    assert_eq!(
+        too_low(PRIOR_2023, 0, with_prior(out("≥500人次"), "500")),
+        0
+    );
+    assert_eq!(
+        too_low(PRIOR_2023, 0, with_prior(out("≥500人次"), "500.00人次")),
+        0
+    );
+    assert_eq!(
+        too_low(PRIOR_2023, 0, with_prior(out("≥500人次"), "450人次")),
+        0
+    );
+    // Percentages, with ％ spelled full-width in the prior.
+    let rate =
+        |prior: &str| with_prior(q(2, Category::Outcome, "参训人员技能合格率", "≥90%"), prior);
+    assert_eq!(too_low(PRIOR_2023, 1, rate("95％")), 1);
+    assert_eq!(too_low(PRIOR_2023, 1, rate("88%")), 0);
+}
+
+#[test]
+fn target_too_low_lower_is_better() {
+    let cost = |raw: &str, prior: &str| with_prior(q(4, Category::Cost, "项目总成本", raw), prior);
+    let t = with_prior_table(PRIOR_2023, 3, cost("≤50万元", "45万元"));
+    let f = run(&t);
+    let hits = of(&f, "target-too-low");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert_eq!(
+        zh(&t, hits[0]),
+        "「技能培训经费」第4项「项目总成本」：反向指标的目标值「≤50万元」高于2023年实际值「45万元」"
+    );
+    assert_eq!(
+        en(&t, hits[0]),
+        "「技能培训经费」第4项「项目总成本」: target \"≤50万元\" of a lower-is-better indicator is above the 2023 actual \"45万元\""
+    );
+    assert_eq!(too_low(PRIOR_2023, 3, cost("<50万元", "45")), 1);
+    // At or below the prior: fine (a lower cost is more ambitious).
+    assert_eq!(too_low(PRIOR_2023, 3, cost("≤50万元", "50")), 0);
+    assert_eq!(too_low(PRIOR_2023, 3, cost("≤50万元", "60万元")), 0);
+    // 反向 stated in a 指标方向性 column, no comparator.
+    let faults = |prior: &str| {
+        with_prior(
+            with_direction(
+                q(1, Category::Output, "设备故障次数", "5次"),
+                Direction::LowerBetter,
+            ),
+            prior,
+        )
+    };
+    assert_eq!(too_low(PRIOR_2023, 0, faults("3次")), 1);
+    assert_eq!(too_low(PRIOR_2023, 0, faults("8次")), 0);
+    // A bare target whose name reads lower-is-better: no guess either way.
+    let accidents =
+        |raw: &str, prior: &str| with_prior(q(1, Category::Output, "安全事故发生次数", raw), prior);
+    assert_eq!(too_low(PRIOR_2023, 0, accidents("=0次", "1次")), 0);
+    assert_eq!(too_low(PRIOR_2023, 0, accidents("2次", "1次")), 0);
+    // ≥ contradicted by a 反向 column: no judgement.
+    let conflict = with_prior(
+        with_direction(
+            q(1, Category::Output, "培训人次", "≥500人次"),
+            Direction::LowerBetter,
+        ),
+        "600人次",
+    );
+    assert_eq!(too_low(PRIOR_2023, 0, conflict), 0);
+}
+
+#[test]
+fn target_too_low_range_uses_its_bound() {
+    let range = |prior: &str, lower: Direction| {
+        let mut i = q(2, Category::Outcome, "就业率", "80-90%");
+        if let Target::Quantitative(qq) = &mut i.target {
+            qq.op = Some(Comparator::Range);
+            qq.value = d("80");
+            qq.value_hi = Some(d("90"));
+            qq.unit = Some("%".into());
+        }
+        let i = if lower == Direction::LowerBetter {
+            with_direction(i, lower)
+        } else {
+            i
+        };
+        with_prior(i, prior)
+    };
+    let hi = Direction::HigherBetter;
+    let lo = Direction::LowerBetter;
+    // Higher is better: the lower bound 80 counts.
+    assert_eq!(too_low(PRIOR_2023, 1, range("85%", hi)), 1);
+    assert_eq!(too_low(PRIOR_2023, 1, range("80%", hi)), 0);
+    // 反向: the upper bound 90 counts.
+    assert_eq!(too_low(PRIOR_2023, 1, range("85%", lo)), 1);
+    assert_eq!(too_low(PRIOR_2023, 1, range("90%", lo)), 0);
+}
+
+#[test]
+fn target_too_low_needs_comparable_values() {
+    let out = |prior: &str| with_prior(q(1, Category::Output, "培训人次", "≥500人次"), prior);
+    // Another unit: no finding, never a conversion.
+    assert_eq!(too_low(PRIOR_2023, 0, out("600人")), 0);
+    assert_eq!(too_low(PRIOR_2023, 0, out("0.06万人次")), 0);
+    // Unparseable, ranged, labelled or comparator-bearing priors.
+    for prior in ["/", "无", "较好", "550-650", "约600", "≥600", ""] {
+        assert_eq!(too_low(PRIOR_2023, 0, out(prior)), 0, "{prior}");
+    }
+    // A bare fraction against a percentage target: 0.95 may mean 95 %.
+    let rate = with_prior(q(2, Category::Outcome, "技能合格率", "≥90%"), "0.95");
+    assert_eq!(too_low(PRIOR_2023, 1, rate), 0);
+    // A qualitative target with a prior: nothing to compare.
+    let qual = with_prior(ql(2, Category::Outcome, "就业能力", "明显提升"), "90%");
+    assert_eq!(too_low(PRIOR_2023, 1, qual), 0);
+    // No prior at all (the one-cell layout): nothing.
+    assert_eq!(fired(&clean_table(), "target-too-low"), 0);
+    assert_eq!(
+        too_low(
+            PRIOR_2023,
+            0,
+            q(1, Category::Output, "培训人次", "≥500人次")
+        ),
+        0
+    );
+}
+
+#[test]
+fn target_too_low_without_a_year_says_last_year() {
+    let i = with_prior(q(1, Category::Output, "培训人次", "≥500人次"), "600");
+    // No 上年实际值 column recorded (so no year): 上年 / last year's.
+    let t = with_prior_table(None, 0, i.clone());
+    let f = run(&t);
+    let hits = of(&f, "target-too-low");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert_eq!(
+        zh(&t, hits[0]),
+        "「技能培训经费」第1项「培训人次」：目标值「≥500人次」低于上年实际值「600」"
+    );
+    assert_eq!(
+        en(&t, hits[0]),
+        "「技能培训经费」第1项「培训人次」: target \"≥500人次\" is below last year's actual \"600\""
+    );
+    // `上年实际完成值` with the fiscal year: the year before it.
+    let mut t = with_prior_table(Some("上年实际完成值"), 0, i.clone());
+    t.fiscal_year = Some(2025);
+    let f = run(&t);
+    assert!(zh(&t, of(&f, "target-too-low")[0]).contains("低于2024年实际值"));
+    // Switched off by a profile.
+    let mut p = Profile::national();
+    p.rules.insert(
+        "target-too-low".into(),
+        RuleSetting {
+            enabled: Some(false),
+            severity: None,
+        },
+    );
+    assert!(of(&review(&t, &p), "target-too-low").is_empty());
+    // Lower-is-better without a year.
+    let cost = with_prior(q(4, Category::Cost, "项目总成本", "≤50万元"), "45");
+    let t = with_prior_table(None, 3, cost);
+    let f = run(&t);
+    assert_eq!(
+        en(&t, of(&f, "target-too-low")[0]),
+        "「技能培训经费」第4项「项目总成本」: target \"≤50万元\" of a lower-is-better indicator is above last year's actual \"45\""
+    );
+    assert!(zh(&t, of(&f, "target-too-low")[0]).contains("高于上年实际值「45」"));
+}

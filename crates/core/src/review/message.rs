@@ -9,7 +9,8 @@
 //!
 //! Template syntax: `{0}`, `{1}`, `{2}` insert an argument; `{0.raw}` picks a
 //! part of an indicator argument (`label`, the default; `name`, `raw`,
-//! `prefix` (the text before the value), `level`, `category`, `unit`).
+//! `prefix` (the text before the value), `level`, `category`, `unit`, `prior`
+//! (the 上年实际值 as written)).
 
 use crate::model::{Indicator, Project, Table};
 use rust_decimal::Decimal;
@@ -263,6 +264,7 @@ fn indicator_part(
             Lang::English => i.category.english(),
         }),
         "unit" => f.write_str(super::text::unit_of(i).as_deref().unwrap_or_default()),
+        "prior" => f.write_str(i.prior_actual().unwrap_or_default()),
         _ => write!(f, "{}", super::Label(p, i)),
     }
 }

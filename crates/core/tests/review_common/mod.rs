@@ -256,3 +256,42 @@ pub fn ids(f: &[Finding]) -> Vec<String> {
         .map(|x| format!("{}@{:?}:{:?}", x.rule, x.location.row, x.location.indicator))
         .collect()
 }
+
+/// `i` with a 上年实际值 (prior-year actual) as written, keeping its other columns.
+pub fn with_prior(mut i: Indicator, prior: &str) -> Indicator {
+    let c = i.columns.take().map(|b| *b).unwrap_or_default();
+    i.columns = IndicatorColumns::boxed(
+        c.unit_column,
+        c.op_column,
+        c.weight,
+        c.direction_stated,
+        Some(prior.to_string()),
+    );
+    i
+}
+
+/// `i` with a 指标方向性 column stating `d`, keeping its other columns.
+pub fn with_direction(mut i: Indicator, d: Direction) -> Indicator {
+    let c = i.columns.take().map(|b| *b).unwrap_or_default();
+    i.columns = IndicatorColumns::boxed(
+        c.unit_column,
+        c.op_column,
+        c.weight,
+        Some(d),
+        c.prior_actual,
+    );
+    i
+}
+
+impl Builder {
+    /// Add a 上年实际值 column (8th) with this header, e.g. `2023年实际实现值`.
+    pub fn prior_column(mut self, header: &str) -> Self {
+        let col = self.table.columns.len() as u32 + 1;
+        self.table.columns.push(ColumnInfo {
+            field: Field::PriorActual,
+            header: header.to_string(),
+            col,
+        });
+        self
+    }
+}
