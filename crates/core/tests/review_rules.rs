@@ -1196,3 +1196,146 @@ fn target_too_low_without_a_year_says_last_year() {
     );
     assert!(zh(&t, of(&f, "target-too-low")[0]).contains("高于上年实际值「45」"));
 }
+
+// ---- boilerplate-indicator: generic 经济/生态/可持续 values (GUIDE §4 row 27) ----
+
+fn sub(mut i: Indicator, subcategory: &str) -> Indicator {
+    i.subcategory = Some(subcategory.to_string());
+    i
+}
+
+/// A Sichuan-style township pay project with one 效益 indicator `benefit`.
+fn pay_project(project: &str, benefit: Indicator) -> Table {
+    Builder::new()
+        .project(
+            project,
+            "120.00",
+            "保障机关干部职工工资按时足额发放。",
+            vec![
+                sub(q(1, Category::Output, "发放工资人数", "≥25人"), "数量指标"),
+                sub(
+                    q(2, Category::Output, "工资发放及时率", "=100%"),
+                    "时效指标",
+                ),
+                benefit,
+                sub(
+                    q(4, Category::Satisfaction, "干部职工满意度", "≥90%"),
+                    "服务对象满意度指标",
+                ),
+                sub(q(5, Category::Cost, "工资支出", "≤120万元"), "经济成本指标"),
+            ],
+        )
+        .finish()
+}
+
+fn generic(project: &str, benefit: Indicator) -> usize {
+    fired(&pay_project(project, benefit), "boilerplate-indicator")
+}
+
+const PAY: &str = "马踏镇机关干部职工工资";
+
+#[test]
+fn boilerplate_generic_ecological_value_on_a_pay_project() {
+    let eco = |name: &str, raw: &str| sub(q(3, Category::Outcome, name, raw), "生态效益指标");
+    let t = pay_project(PAY, eco("保护生态环境卫生", "≥95%"));
+    let f = run(&t);
+    let hits = of(&f, "boilerplate-indicator");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let h = hits[0];
+    assert_eq!(h.severity, Severity::Info);
+    assert_eq!(h.location.row, Some(4));
+    assert_eq!(h.location.indicator, Some(3));
+    assert_eq!(
+        zh(&t, h),
+        "「马踏镇机关干部职工工资」第3项「保护生态环境卫生」：生态效益指标以笼统的高百分比「≥95%」为目标，名称不是可计量的比率，与项目名称和产出指标也无关联，疑为套用"
+    );
+    assert_eq!(
+        en(&t, h),
+        "「马踏镇机关干部职工工资」第3项「保护生态环境卫生」: ecological benefit indicator with a generic high percentage \"≥95%\"; the name is no measurable rate and is not tied to the project's name or outputs (likely boilerplate)"
+    );
+    // 100 %, no comparator, and the vague 程度 count too.
+    assert_eq!(generic(PAY, eco("保护生态环境卫生", "100%")), 1);
+    assert_eq!(generic(PAY, eco("生态环境改善程度", "≥98%")), 1);
+    // Switched off with the rule.
+    let mut p = Profile::national();
+    p.rules.insert(
+        "boilerplate-indicator".into(),
+        RuleSetting {
+            enabled: Some(false),
+            severity: None,
+        },
+    );
+    assert!(of(&review(&t, &p), "boilerplate-indicator").is_empty());
+}
+
+#[test]
+fn boilerplate_generic_economic_and_sustainability_branches() {
+    let t = pay_project(
+        PAY,
+        sub(
+            q(3, Category::Outcome, "项目长期发挥作用", "≥96%"),
+            "可持续影响指标",
+        ),
+    );
+    let f = run(&t);
+    let hits = of(&f, "boilerplate-indicator");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert!(zh(&t, hits[0]).contains("：可持续影响指标以笼统的高百分比「≥96%」"));
+    assert!(en(&t, hits[0]).contains(": sustainability indicator with"));
+    // Without a 二级 the name decides the branch.
+    let t = pay_project(PAY, q(3, Category::Outcome, "促进地方经济发展", "≥95%"));
+    let f = run(&t);
+    let hits = of(&f, "boilerplate-indicator");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert!(en(&t, hits[0]).contains(": economic benefit indicator with"));
+}
+
+#[test]
+fn boilerplate_generic_spares_measurable_and_tied_values() {
+    let eco = |name: &str, raw: &str| sub(q(3, Category::Outcome, name, raw), "生态效益指标");
+    // A measurable rate or share.
+    for name in [
+        "生活垃圾无害化处理率",
+        "绿化覆盖面积比例",
+        "污水处理达标",
+        "设施完好度",
+    ] {
+        assert_eq!(generic(PAY, eco(name, "≥95%")), 0, "{name}");
+    }
+    // Not a high percentage, or a ceiling.
+    for raw in ["≥90%", "≤95%", "<96%", "120%", "≥95个"] {
+        assert_eq!(generic(PAY, eco("保护生态环境卫生", raw)), 0, "{raw}");
+    }
+    // Tied to the project: its name (or an output) shares 环境/卫生.
+    assert_eq!(
+        generic("镇区环境卫生整治经费", eco("保护生态环境卫生", "≥95%")),
+        0
+    );
+    // 社会效益 is not this variant; neither is a name without 经济/生态/可持续.
+    let social = sub(
+        q(3, Category::Outcome, "保障干部队伍稳定", "≥95%"),
+        "社会效益指标",
+    );
+    assert_eq!(generic(PAY, social), 0);
+    assert_eq!(
+        generic(PAY, q(3, Category::Outcome, "促进社区和谐", "≥95%")),
+        0
+    );
+    // An output under 产出 with an ecological name is not a 效益 value.
+    let output = sub(
+        q(3, Category::Output, "保护生态环境卫生", "≥95%"),
+        "质量指标",
+    );
+    assert_eq!(generic(PAY, output), 0);
+    // A qualitative 生态效益 target is not a percentage.
+    assert_eq!(
+        generic(
+            PAY,
+            sub(
+                ql(3, Category::Outcome, "保护生态环境卫生", "明显改善"),
+                "生态效益指标"
+            )
+        ),
+        0
+    );
+}

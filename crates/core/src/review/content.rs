@@ -503,4 +503,132 @@ fn boilerplate(s: &mut Sink<'_>) {
             (indicator_loc(pi, p, i), Message::owned(zh, en))
         });
     }
+    generic_benefits(s);
+}
+
+static GENERIC_BENEFIT: Template = Template {
+    zh: "{0}：{1}指标以笼统的高百分比「{0.raw}」为目标，名称不是可计量的比率，与项目名称和产出指标也无关联，疑为套用",
+    en: "{0}: {1} indicator with a generic high percentage \"{0.raw}\"; the name is no measurable rate and is not tied to the project's name or outputs (likely boilerplate)",
+};
+static ECONOMIC_BENEFIT: Template = Template {
+    zh: "经济效益",
+    en: "economic benefit",
+};
+static ECOLOGICAL_BENEFIT: Template = Template {
+    zh: "生态效益",
+    en: "ecological benefit",
+};
+static SUSTAINABILITY: Template = Template {
+    zh: "可持续影响",
+    en: "sustainability",
+};
+
+/// The generic-value variant of `boilerplate-indicator` (GUIDE §4 row 27; the
+/// Sichuan township cadre-pay project claiming 保护生态环境卫生 ≥95%): a 效益
+/// indicator under 经济效益 / 生态效益 / 可持续影响 whose target is a high
+/// percentage (95–100 %, not ≤/<) although its name measures no rate, and whose
+/// name shares no two-character run with the project's name or its 产出 names.
+/// One finding per such indicator.
+fn generic_benefits(s: &mut Sink<'_>) {
+    let t = s.table;
+    let mut tie: Vec<[char; 2]> = Vec::new();
+    let mut own: Vec<[char; 2]> = Vec::new();
+    for (pi, p) in projects(t) {
+        let mut tie_built = false;
+        for (k, i) in p.indicators.iter().enumerate() {
+            let Some(branch) = generic_benefit(i) else {
+                continue;
+            };
+            if !tie_built {
+                tie.clear();
+                char_bigrams(&p.name, &mut tie);
+                for o in p
+                    .indicators
+                    .iter()
+                    .filter(|o| o.category == Category::Output)
+                {
+                    char_bigrams(&o.name, &mut tie);
+                }
+                tie_built = true;
+            }
+            own.clear();
+            char_bigrams(&i.name, &mut own);
+            if own.iter().any(|b| tie.contains(b)) {
+                continue;
+            }
+            s.emit("boilerplate-indicator", || {
+                (
+                    indicator_loc(pi, p, i),
+                    msg!(
+                        GENERIC_BENEFIT,
+                        Arg::Indicator(pi as u32, k as u32),
+                        Arg::Term(branch)
+                    ),
+                )
+            });
+        }
+    }
+}
+
+/// The 效益 branch (经济 / 生态 / 可持续) of an indicator whose target is a
+/// generic high percentage, or `None`. The branch is read from the 二级 when
+/// there is one, else from the name.
+fn generic_benefit(i: &Indicator) -> Option<&'static Template> {
+    if !is_outcome(i.category) {
+        return None;
+    }
+    let q = i.target.quantity()?;
+    let high = Decimal::from(95)..=Decimal::from(100);
+    let lower_better = matches!(
+        q.op,
+        Some(crate::model::Comparator::Le | crate::model::Comparator::Lt)
+    );
+    if lower_better || !high.contains(&q.value) || unit_of(i).as_deref() != Some("%") {
+        return None;
+    }
+    let name = i.name.trim();
+    // A rate, share or index is measurable (垃圾无害化处理率 ≥95%); so is a
+    // 度 such as 完好度, but not the vague 程度.
+    static RATES: Keywords = Keywords::new(&[
+        "率", "比例", "占比", "比重", "覆盖", "指数", "合格", "达标", "满意",
+    ]);
+    if RATES.find(name).is_some() || (name.ends_with('度') && !name.ends_with("程度")) {
+        return None;
+    }
+    static SUB: Keywords = Keywords::new(&["可持续", "经济", "生态", "环境"]);
+    static NAME: Keywords = Keywords::new(&[
+        "可持续",
+        "经济效益",
+        "经济发展",
+        "经济增长",
+        "生态",
+        "环保",
+        "环境保护",
+    ]);
+    let hit = match i
+        .subcategory
+        .as_deref()
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+    {
+        Some(sub) => SUB.find(sub)?,
+        None => NAME.find(name)?,
+    };
+    Some(match hit {
+        "可持续" => &SUSTAINABILITY,
+        h if h.starts_with("经济") => &ECONOMIC_BENEFIT,
+        _ => &ECOLOGICAL_BENEFIT,
+    })
+}
+
+/// Character bigrams of the letters and digits of `s` (punctuation and
+/// spaces dropped), appended to `out`.
+fn char_bigrams(s: &str, out: &mut Vec<[char; 2]>) {
+    let mut prev: Option<char> = None;
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        if let Some(a) = prev {
+            out.push([a, c]);
+        }
+        prev = Some(c);
+    }
 }
