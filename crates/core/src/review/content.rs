@@ -91,22 +91,20 @@ static SCALE_MISMATCH: Template = Template {
     en: "project \"{0}\": goal quotes money in {1}, the table is in {2}",
 };
 
-pub(super) fn check(s: &mut Sink<'_>) {
-    let t = s.table;
-    let on_long_term = s.on("long-term-in-annual");
-    for (pi, p) in projects(t) {
-        if p.indicators.is_empty() {
-            continue;
-        }
-        completeness(s, pi, p);
-        for (k, i) in p.indicators.iter().enumerate() {
-            quality(s, pi, p, (k, i), on_long_term);
-        }
-        scale_in_goal(s, pi, p);
+/// The completeness and quality rules on project `p` (index `pi`).
+/// `on_long_term`: whether `long-term-in-annual` is enabled (looked up once).
+pub(super) fn project(s: &mut Sink<'_>, pi: usize, p: &Project, on_long_term: bool) {
+    if p.indicators.is_empty() {
+        return;
     }
+    completeness(s, pi, p);
+    for (k, i) in p.indicators.iter().enumerate() {
+        quality(s, pi, p, (k, i), on_long_term);
+    }
+    scale_in_goal(s, pi, p);
 }
 
-/// `boilerplate-indicator` over the whole table (runs after [`check`] in a
+/// `boilerplate-indicator` over the whole table (runs after [`project`] in a
 /// sequential review).
 pub(super) fn check_boilerplate(s: &mut Sink<'_>) {
     if s.on("boilerplate-indicator") {

@@ -15,15 +15,31 @@ static GOAL_MISMATCH: Template = Template {
     en: "project \"{0}\": the goal names \"{1}\" but no indicator measures it",
 };
 
-pub(super) fn check(s: &mut Sink<'_>) {
-    let mismatches = s.on("goal-indicator-mismatch");
+/// `goal-duplicate` over the whole table.
+pub(super) fn check_duplicates(s: &mut Sink<'_>) {
     if s.on("goal-duplicate") {
-        // Both rules in one pass over the goals.
-        duplicates(s, mismatches);
-    } else if mismatches {
-        let mut scratch = Scratch::default();
-        for (pi, p) in projects(s.table) {
-            mismatch(s, pi, p, &mut scratch);
+        duplicates(s);
+    }
+}
+
+/// `goal-indicator-mismatch`, project by project (beside the other
+/// per-project rules), with buffers reused from one project to the next.
+pub(super) struct Mismatches {
+    on: bool,
+    scratch: Scratch,
+}
+
+impl Mismatches {
+    pub(super) fn new(s: &Sink<'_>) -> Self {
+        Mismatches {
+            on: s.on("goal-indicator-mismatch"),
+            scratch: Scratch::default(),
+        }
+    }
+
+    pub(super) fn project(&mut self, s: &mut Sink<'_>, pi: usize, p: &Project) {
+        if self.on {
+            mismatch(s, pi, p, &mut self.scratch);
         }
     }
 }
@@ -33,22 +49,17 @@ pub(super) fn check(s: &mut Sink<'_>) {
 /// `goal_duplicate_min_chars` characters goes into a hash map keyed by its
 /// masked text. Only projects landing in the same bucket are compared, so the
 /// work is linear in the total goal length (plus the size of the output).
-/// With `mismatches`, `goal-indicator-mismatch` runs in the same pass.
-fn duplicates(s: &mut Sink<'_>, mismatches: bool) {
+fn duplicates(s: &mut Sink<'_>) {
     let t = s.table;
     let min = s.profile.thresholds.goal_duplicate_min_chars as usize;
     // masked sentence → projects (index, byte offset and length of the sentence in its goal)
     let mut buckets: FastMap<String, Vec<(usize, usize, usize)>> = FastMap::default();
     let all: Vec<(usize, &Project)> = projects(t).collect();
     let mut key = String::new();
-    let mut scratch = Scratch::default();
     for &(pi, p) in &all {
         let Some(goal) = p.goal.as_deref() else {
             continue;
         };
-        if mismatches {
-            mismatch(s, pi, p, &mut scratch);
-        }
         for_each_sentence(goal, |off, sentence| {
             // A character takes at least one byte: short byte length, short text.
             if sentence.len() < min || sentence.chars().count() < min {

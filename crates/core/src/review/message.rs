@@ -41,6 +41,9 @@ impl Template {
     }
 }
 
+/// An empty text (a placeholder message).
+pub(crate) static EMPTY: Template = Template { zh: "", en: "" };
+
 /// One argument of a message.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Arg {

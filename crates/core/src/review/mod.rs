@@ -128,7 +128,7 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
     let worker_rules = || {
         let mut w = sink(n_projects.saturating_mul(3));
         content::check_boilerplate(&mut w);
-        goals::check(&mut w);
+        goals::check_duplicates(&mut w);
         unit_cost::check(&mut w);
         if profile.notices {
             notices(table, profile, &mut w.out);
@@ -136,14 +136,15 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
         sort_findings(&mut w.out);
         w.out
     };
-    let mut main = sink(n_projects.saturating_mul(6));
+    // Room for both sides' findings (they are merged into this vector): only
+    // the pages written are ever touched.
+    let mut main = sink(n_projects.saturating_mul(10));
     let worker_findings = std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
             .name("jixiao-review".into())
             .spawn_scoped(scope, worker_rules);
         arith::check(&mut main);
-        structure::check(&mut main);
-        content::check(&mut main);
+        per_project(&mut main);
         history::check(&mut main);
         sort_findings(&mut main.out);
         match worker {
@@ -155,13 +156,62 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
             Err(_) => worker_rules(),
         }
     });
-    // Two sorted runs, the main side's first: the stable sort merges them in
-    // one linear pass, in the order a sequential run (arith, structure,
-    // content, history, boilerplate, goals, unit-cost, notices) would give.
-    main.out.extend(worker_findings);
+    // Two sorted runs, the main side's first on ties: the order a sequential
+    // run (arith, structure, content, history, boilerplate, goals, unit-cost,
+    // notices) followed by a stable sort would give.
     let mut out = main.out;
-    sort_findings(&mut out);
+    merge_sorted(&mut out, worker_findings);
     out
+}
+
+/// Merge `later` (sorted) into `out` (sorted), stably, `out`'s findings first
+/// on ties. From the back, in `out`'s own buffer: no scratch memory beyond the
+/// room for `later` (fresh pages cost more than the merge itself).
+fn merge_sorted(out: &mut Vec<Finding>, mut later: Vec<Finding>) {
+    let mut i = out.len();
+    out.reserve_exact(later.len());
+    let hole = Finding {
+        rule: Cow::Borrowed(""),
+        severity: Severity::Info,
+        location: Location::default(),
+        message: Message::new(&message::EMPTY, Default::default()),
+    };
+    out.resize(i + later.len(), hole);
+    // Invariant: out[..i] and later are the unmerged rests; out[i + later.len()..] is done.
+    while let Some(b) = later.last() {
+        let k = i + later.len() - 1;
+        let a_after_b = i > 0 && out.get(i - 1).is_some_and(|a| order(a, b).is_gt());
+        if a_after_b {
+            out.swap(i - 1, k);
+            i -= 1;
+        } else if let (Some(b), Some(slot)) = (later.pop(), out.get_mut(k)) {
+            *slot = b;
+        }
+    }
+}
+
+/// The order of findings: by place, then rule.
+fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    place(a).cmp(&place(b)).then_with(|| a.rule.cmp(&b.rule))
+}
+
+/// The per-project rules (structure, content, goal against indicators) in one
+/// pass over the projects. Each project's findings are sorted as they come,
+/// so the whole stream is already in order and the final sort only merges it
+/// with the table-wide runs.
+fn per_project(s: &mut Sink<'_>) {
+    let mut structure = structure::Structure::new(s);
+    let mut mismatches = goals::Mismatches::new(s);
+    let on_long_term = s.on("long-term-in-annual");
+    for (pi, p) in projects(s.table) {
+        let start = s.out.len();
+        structure.project(s, pi, p);
+        content::project(s, pi, p, on_long_term);
+        mismatches.project(s, pi, p);
+        if let Some(new) = s.out.get_mut(start..) {
+            sort_findings(new);
+        }
+    }
 }
 
 /// The reader's notices as findings.
@@ -186,7 +236,7 @@ fn notices(table: &Table, profile: &Profile, out: &mut Vec<Finding>) {
 /// Sort by (row, column, span, rule), stable: findings at the same place and
 /// of the same rule keep the order the rules emitted them in.
 fn sort_findings(out: &mut [Finding]) {
-    out.sort_by(|a, b| place(a).cmp(&place(b)).then_with(|| a.rule.cmp(&b.rule)));
+    out.sort_by(order);
 }
 
 /// (row, column, span start, span end); absent parts sort first.
@@ -490,6 +540,49 @@ impl std::fmt::Display for Label<'_> {
         match i.seq {
             Some(s) => write!(f, "「{}」第{}项「{}」", p.name, s, i.name),
             None => write!(f, "「{}」的「{}」", p.name, i.name),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(row: u32, rule: &'static str, tag: &str) -> Finding {
+        Finding {
+            rule: Cow::Borrowed(rule),
+            severity: Severity::Info,
+            location: Location {
+                row: Some(row),
+                ..Location::default()
+            },
+            message: Message::plain(tag),
+        }
+    }
+
+    #[test]
+    fn merge_equals_a_stable_sort_of_both_runs() {
+        // Rows and rules with many ties; each side sorted on its own.
+        let rules = ["a", "b", "c"];
+        let side = |n: u32, salt: u32, tag: &str| -> Vec<Finding> {
+            let mut v: Vec<Finding> = (0..n)
+                .map(|k| {
+                    let x = k.wrapping_mul(2_654_435_761).wrapping_add(salt);
+                    finding(x % 17, rules[(x as usize / 17) % 3], &format!("{tag}{k}"))
+                })
+                .collect();
+            sort_findings(&mut v);
+            v
+        };
+        for (na, nb) in [(0, 0), (0, 5), (5, 0), (40, 25), (3, 60), (100, 100)] {
+            let a = side(na, 7, "a");
+            let b = side(nb, 11, "b");
+            let mut want = a.clone();
+            want.extend(b.clone());
+            sort_findings(&mut want);
+            let mut got = a;
+            merge_sorted(&mut got, b);
+            assert_eq!(got, want, "{na} + {nb}");
         }
     }
 }

@@ -2,7 +2,7 @@
 //! separators, value notation, units, percentages, placeholders.
 
 use super::text::{norm_unit, unit_of, FastMap, Keywords};
-use super::{indicator_loc, msg, project_loc, projects, value_loc, Arg, Message, Sink, Template};
+use super::{indicator_loc, msg, project_loc, value_loc, Arg, Message, Sink, Template};
 use crate::model::{Category, Field, Target};
 use rust_decimal::Decimal;
 
@@ -67,24 +67,44 @@ static OCR_OPERATOR: Template = Template {
     en: "{0}: value \"{0.raw}\" looks like a misread comparator",
 };
 
-pub(super) fn check(s: &mut Sink<'_>) {
-    let t = s.table;
-    // name → (first unit, its project and indicator)
-    type First<'t> = (
-        std::borrow::Cow<'t, str>,
-        usize,
-        &'t crate::model::Project,
-        &'t crate::model::Indicator,
-    );
-    let mut units_by_name: FastMap<&str, First<'_>> = FastMap::default();
-    // Switches looked up once: disabled rules cost nothing per indicator.
-    let on_separator = s.on("separator-nonstandard");
-    let on_units = s.on("unit-inconsistent");
-    let on_name_unit = s.on("unit-name-mismatch");
-    let on_percent = s.on("percent-out-of-range");
-    let on_ocr = s.on("ocr-suspect");
-    let on_placeholder = on_ocr || s.on("placeholder-value");
-    for (pi, p) in projects(t) {
+/// Name → (first unit, its project index, project and indicator).
+type First<'t> = (
+    std::borrow::Cow<'t, str>,
+    usize,
+    &'t crate::model::Project,
+    &'t crate::model::Indicator,
+);
+
+/// The structure rules over one table, project by project: the switches
+/// looked up once (disabled rules cost nothing per indicator) and the first
+/// unit met for each indicator name (for `unit-inconsistent` across projects).
+pub(super) struct Structure<'t> {
+    units_by_name: FastMap<&'t str, First<'t>>,
+    on_separator: bool,
+    on_units: bool,
+    on_name_unit: bool,
+    on_percent: bool,
+    on_ocr: bool,
+    on_placeholder: bool,
+}
+
+impl<'t> Structure<'t> {
+    pub(super) fn new(s: &Sink<'t>) -> Self {
+        let on_ocr = s.on("ocr-suspect");
+        Structure {
+            units_by_name: FastMap::default(),
+            on_separator: s.on("separator-nonstandard"),
+            on_units: s.on("unit-inconsistent"),
+            on_name_unit: s.on("unit-name-mismatch"),
+            on_percent: s.on("percent-out-of-range"),
+            on_ocr,
+            on_placeholder: on_ocr || s.on("placeholder-value"),
+        }
+    }
+
+    /// The rules on project `p` (index `pi`); projects in source order.
+    pub(super) fn project(&mut self, s: &mut Sink<'t>, pi: usize, p: &'t crate::model::Project) {
+        let t = s.table;
         let goal_blank = p.goal.as_deref().is_none_or(|g| g.trim().is_empty());
         if goal_blank && !p.indicators.is_empty() {
             s.emit("goal-missing", || {
@@ -101,7 +121,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
                     msg!(INDICATORS_MISSING, Arg::project(pi)),
                 )
             });
-            continue;
+            return;
         }
         // numbering-gap: the written item numbers must be 1..n.
         let mut n_seqs = 0u32;
@@ -158,7 +178,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
                     (indicator_loc(pi, p, i), msg!(LEVEL_UNKNOWN, ind()))
                 });
             }
-            if one_cell && on_separator {
+            if one_cell && self.on_separator {
                 // Whitespace around the terminator is the reader's padding, not a separator.
                 let term = i
                     .terminator
@@ -218,26 +238,26 @@ pub(super) fn check(s: &mut Sink<'_>) {
                     }
                 }
                 if let Some(u) = unit.as_deref() {
-                    if on_name_unit {
+                    if self.on_name_unit {
                         name_unit(s, pi, p, i, u);
                     }
-                    if u == "%" && on_percent {
+                    if u == "%" && self.on_percent {
                         percent(s, pi, p, i, u, q);
                     }
                 }
-                if on_ocr {
+                if self.on_ocr {
                     ocr_percent(s, pi, p, i, unit.as_deref());
                 }
             }
-            if on_placeholder {
+            if self.on_placeholder {
                 placeholder(s, pi, p, i);
             }
             // Same name, different units across the table.
-            if let Some(u) = unit.filter(|_| on_units) {
+            if let Some(u) = unit.filter(|_| self.on_units) {
                 let key = i.name.trim();
-                match units_by_name.get(key) {
+                match self.units_by_name.get(key) {
                     None => {
-                        units_by_name.insert(key, (u, pi, p, i));
+                        self.units_by_name.insert(key, (u, pi, p, i));
                     }
                     Some((first, fpi, fp, fi)) if *first != u => {
                         let first = Arg::indicator(*fpi, fp, fi);
