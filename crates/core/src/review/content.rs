@@ -2,7 +2,7 @@
 //! misplaced levels, inputs as outputs, boilerplate, satisfaction, time, cost,
 //! long-term wording, money scale in the goal.
 
-use super::text::{is_cost, is_outcome, long_term, unit_of, FastMap, Keywords};
+use super::text::{has, is_cost, is_outcome, long_term, unit_of, FastMap, Keywords};
 use super::{
     ind_label, indicator_loc, msg, project_loc, projects, value_loc, Arg, Message, Severity, Sink,
     Template,
@@ -137,8 +137,8 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
         if let Some(sub) = i.subcategory.as_deref() {
             any_sub = true;
             if i.category == Category::Output && i.target.quantity().is_some() {
-                quant_quantity |= sub.contains("数量");
-                quant_quality |= sub.contains("质量");
+                quant_quantity |= has(sub, "数量");
+                quant_quality |= has(sub, "质量");
             }
         }
     }
@@ -267,10 +267,10 @@ fn quality(
     let sub = i.subcategory.as_deref().unwrap_or("");
     let misplaced = if i.category != Category::Satisfaction
         && i.category != Category::Unknown
-        && (name.contains("满意度") || sub.contains("满意度"))
+        && (has(name, "满意度") || has(sub, "满意度"))
     {
         Some(&SATISFACTION_LEVEL)
-    } else if is_outcome(i.category) && (name.contains("成本") || sub.contains("成本")) {
+    } else if is_outcome(i.category) && (has(name, "成本") || has(sub, "成本")) {
         Some(&COST_LEVEL)
     } else {
         None
@@ -306,7 +306,7 @@ fn quality(
     if let Some(q) = i.target.quantity() {
         if unit.as_deref() == Some("%")
             && q.value < th.satisfaction_min
-            && (i.category == Category::Satisfaction || name.contains("满意度"))
+            && (i.category == Category::Satisfaction || has(name, "满意度"))
         {
             s.emit("satisfaction-low", || {
                 (
@@ -322,10 +322,7 @@ fn quality(
         }
     }
     // timeliness-no-date
-    let timely = sub.contains("时效")
-        || sub.contains("进度")
-        || name.contains("完成时间")
-        || name.contains("时限");
+    let timely = has(sub, "时效") || has(sub, "进度") || has(name, "完成时间") || has(name, "时限");
     if timely && !name.ends_with('率') {
         const TIME: [&str; 14] = [
             "年",
@@ -343,8 +340,8 @@ fn quality(
             "/",
             "-",
         ];
-        let has_time = TIME.iter().any(|k| i.raw_value.contains(k))
-            || unit.as_deref().unwrap_or_default() == "%";
+        let has_time =
+            TIME.iter().any(|k| has(&i.raw_value, k)) || unit.as_deref().unwrap_or_default() == "%";
         if !has_time {
             s.emit("timeliness-no-date", || {
                 (value_loc(pi, p, i), msg!(TIMELINESS_NO_DATE, ind()))

@@ -511,7 +511,7 @@ pub(crate) fn value_loc(index: usize, p: &Project, i: &Indicator) -> Location {
     if let (Some(cell), Some(span)) = (p.indicator_cell.as_deref(), i.span) {
         if let Some(item) = cell.get(span.range()) {
             if !i.raw_value.is_empty() {
-                if let Some(pos) = item.rfind(i.raw_value.as_str()) {
+                if let Some(pos) = last_occurrence(item, &i.raw_value) {
                     let start = span.start + pos as u32;
                     loc.span = Some(Span::new(start, start + i.raw_value.len() as u32));
                 }
@@ -519,6 +519,20 @@ pub(crate) fn value_loc(index: usize, p: &Project, i: &Indicator) -> Location {
         }
     }
     loc
+}
+
+/// `hay.rfind(needle)`, looking first in the tail: the value sits at the end
+/// of its item (before the terminator), and an occurrence found in a window
+/// at the end is the last one, since any later start lies in the window too.
+fn last_occurrence(hay: &str, needle: &str) -> Option<usize> {
+    let mut from = hay.len().saturating_sub(needle.len() + 8);
+    while !hay.is_char_boundary(from) {
+        from -= 1;
+    }
+    match hay.get(from..).and_then(|tail| tail.rfind(needle)) {
+        Some(pos) => Some(from + pos),
+        None => hay.rfind(needle),
+    }
 }
 
 /// Projects with their global index.
@@ -557,6 +571,24 @@ mod tests {
                 ..Location::default()
             },
             message: Message::plain(tag),
+        }
+    }
+
+    #[test]
+    fn last_occurrence_is_rfind() {
+        let hays = [
+            "",
+            "5000人次。",
+            "发布推送100篇，100篇。",
+            "≥95%；",
+            "100",
+            "人次人次人次人次人次人次",
+        ];
+        let needles = ["", "100", "100篇", "人次", "5000人次", "≥95%", "；", "x"];
+        for h in hays {
+            for n in needles {
+                assert_eq!(last_occurrence(h, n), h.rfind(n), "{h:?} {n:?}");
+            }
         }
     }
 

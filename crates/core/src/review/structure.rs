@@ -1,7 +1,7 @@
 //! Structure and notation rules: goal/indicators present, levels, numbering,
 //! separators, value notation, units, percentages, placeholders.
 
-use super::text::{norm_unit, unit_of, FastMap, Keywords};
+use super::text::{has, norm_unit, unit_of, FastMap, Keywords};
 use super::{indicator_loc, msg, project_loc, value_loc, Arg, Message, Sink, Template};
 use crate::model::{Category, Field, Target};
 use rust_decimal::Decimal;
@@ -283,11 +283,11 @@ fn name_unit(
     // The unit is asked first: most names need no search at all.
     let person_time = unit == "人次";
     let person = matches!(unit, "人" | "名");
-    let problem = if person_time && n.contains("人数") {
+    let problem = if person_time && has(n, "人数") {
         Some("名称为“人数”，单位却是“人次”")
-    } else if person && n.contains("人次") {
+    } else if person && has(n, "人次") {
         Some("名称为“人次”，单位却是“人”")
-    } else if unit != "%" && (n.ends_with('率') || n.contains("满意度")) {
+    } else if unit != "%" && (n.ends_with('率') || has(n, "满意度")) {
         Some("名称为比率或满意度，单位却不是 %")
     } else {
         None
@@ -381,7 +381,7 @@ fn placeholder(
             .as_bytes()
             .windows(2)
             .any(|w| matches!(w, [b'X' | b'x', b'X' | b'x'] | [b'*', b'*']))
-        || raw.contains("××")
+        || has(raw, "××")
         || matches!(i.target, Target::Missing)
         || raw.is_empty();
     let implausible = i

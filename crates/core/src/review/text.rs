@@ -21,6 +21,19 @@ pub(super) fn find_any<'k>(hay: &str, keywords: &[&'k str]) -> Option<&'k str> {
     None
 }
 
+/// `hay.contains(needle)` for the short texts of names and values: a memchr
+/// for the needle's last byte (the telling byte of a CJK character; lead bytes
+/// are shared by thousands of characters), then one compare per candidate.
+/// The standard searcher's set-up costs more than the search on such texts.
+pub(super) fn has(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&last, _)) = n.split_last() else {
+        return true;
+    };
+    let before = n.len() - 1;
+    memchr::memchr_iter(last, h).any(|end| end >= before && h.get(end - before..=end) == Some(n))
+}
+
 /// A fixed keyword list matched in one pass by an Aho–Corasick automaton
 /// (leftmost match; at one position the keyword listed first), built once per
 /// process. Same answers as [`find_any`] over the same list.
@@ -85,7 +98,7 @@ pub(super) fn is_outcome(c: Category) -> bool {
 
 /// Whether an indicator is a cost one (一级 成本, or 二级 naming 成本 under 产出).
 pub(super) fn is_cost(i: &Indicator) -> bool {
-    i.category == Category::Cost || i.subcategory.as_deref().is_some_and(|s| s.contains("成本"))
+    i.category == Category::Cost || i.subcategory.as_deref().is_some_and(|s| has(s, "成本"))
 }
 
 /// Counting units of outputs (GUIDE §2.4).
@@ -117,11 +130,25 @@ pub(super) const COUNT_UNITS: [&str; 22] = [
 /// Split a goal into sentences at `。；;！？!?` and line breaks, dropping a
 /// leading list number (`1.`, `2、`, `（3）`). Calls `f` with (byte start, sentence).
 pub(super) fn for_each_sentence<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str)) {
+    // Bytes, not chars: the full-width marks are `E3 80 82` (。) and
+    // `EF BC 9B/81/9F` (；！？), and a lead byte never occurs inside another
+    // character, so matching their bytes finds exactly those characters.
+    let bytes = text.as_bytes();
     let mut start = 0usize;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '。' | '；' | ';' | '！' | '？' | '!' | '?' | '\n' | '\r') {
+    let mut i = 0usize;
+    while let Some(&b) = bytes.get(i) {
+        let len = match b {
+            b';' | b'!' | b'?' | b'\n' | b'\r' => 1,
+            0xE3 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => 3,
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBC, 0x9B | 0x81 | 0x9F])) => 3,
+            _ => 0,
+        };
+        if len > 0 {
             push_sentence(text, start, i, &mut f);
-            start = i + c.len_utf8();
+            start = i + len;
+            i += len;
+        } else {
+            i += 1;
         }
     }
     push_sentence(text, start, text.len(), &mut f);
@@ -176,7 +203,7 @@ pub(super) fn mask_numbers_into(s: &str, out: &mut String) {
 
 /// Whether text speaks of several years (`三年内`, `到2025年`, `2024-2026年`).
 pub(super) fn long_term(s: &str) -> bool {
-    if !s.contains('年') && !s.contains("长期") {
+    if !has(s, "年") && !has(s, "长期") {
         return false;
     }
     static MULTI: Keywords = Keywords::new(&[
@@ -307,8 +334,23 @@ impl std::hash::Hasher for FastHasher {
 
 #[cfg(test)]
 mod tests {
-    use super::{find_any, long_term, Keywords};
+    use super::{find_any, for_each_sentence, has, long_term, push_sentence, Keywords};
     use proptest::prelude::*;
+
+    /// The sentences by a plain walk over the characters.
+    fn sentences_by_chars(text: &str) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        let mut f = |off: usize, s: &str| out.push((off, s.to_string()));
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if matches!(c, '。' | '；' | ';' | '！' | '？' | '!' | '?' | '\n' | '\r') {
+                push_sentence(text, start, i, &mut f);
+                start = i + c.len_utf8();
+            }
+        }
+        push_sentence(text, start, text.len(), &mut f);
+        out
+    }
 
     const WORDS: &[&str] = &["投入", "投入率", "入率", "资金", "金", "X", "XX"];
     static KW: Keywords = Keywords::new(WORDS);
@@ -318,6 +360,21 @@ mod tests {
         #[test]
         fn keywords_agree_with_scan(hay in "[投入率资金X年a1 ]{0,12}") {
             prop_assert_eq!(KW.find(&hay), find_any(&hay, WORDS));
+        }
+
+        /// The memchr search agrees with `str::contains`.
+        #[test]
+        fn has_agrees_with_contains(hay in "[人次数满意度年长期×a1 ]{0,10}", needle in "[人次数满意度年长期×a1]{0,3}") {
+            prop_assert_eq!(has(&hay, &needle), hay.contains(needle.as_str()));
+        }
+
+        /// The byte scan splits exactly where the character walk does, also
+        /// next to characters sharing the marks' lead bytes (〃 ｜ ＃ ．).
+        #[test]
+        fn sentence_split_by_bytes_agrees(text in "[。；;！？!?\n\r〃｜＃．、1a 开展服务]{0,24}") {
+            let mut got = Vec::new();
+            for_each_sentence(&text, |off, s| got.push((off, s.to_string())));
+            prop_assert_eq!(got, sentences_by_chars(&text));
         }
     }
 
