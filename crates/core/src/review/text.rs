@@ -134,21 +134,26 @@ pub(super) fn for_each_sentence<'a>(text: &'a str, mut f: impl FnMut(usize, &'a 
     // `EF BC 9B/81/9F` (；！？), and a lead byte never occurs inside another
     // character, so matching their bytes finds exactly those characters.
     let bytes = text.as_bytes();
+    let mark_len = |i: usize| match bytes.get(i) {
+        Some(b';' | b'!' | b'?' | b'\n' | b'\r') => 1,
+        Some(0xE3) if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => 3,
+        Some(0xEF) if matches!(bytes.get(i + 1..i + 3), Some([0xBC, 0x9B | 0x81 | 0x9F])) => 3,
+        _ => 0,
+    };
+    // Chinese goals rarely hold ASCII `;!?` or `\r`: then only the lead bytes
+    // of 。；！？ and `\n` need looking at, found by memchr.
+    let rare = memchr::memchr3(b';', b'!', b'?', bytes).is_some() || bytes.contains(&b'\r');
+    let candidates: Box<dyn Iterator<Item = usize>> = if rare {
+        Box::new(0..bytes.len())
+    } else {
+        Box::new(memchr::memchr3_iter(0xE3, 0xEF, b'\n', bytes))
+    };
     let mut start = 0usize;
-    let mut i = 0usize;
-    while let Some(&b) = bytes.get(i) {
-        let len = match b {
-            b';' | b'!' | b'?' | b'\n' | b'\r' => 1,
-            0xE3 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]) => 3,
-            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBC, 0x9B | 0x81 | 0x9F])) => 3,
-            _ => 0,
-        };
+    for i in candidates {
+        let len = mark_len(i);
         if len > 0 {
             push_sentence(text, start, i, &mut f);
             start = i + len;
-            i += len;
-        } else {
-            i += 1;
         }
     }
     push_sentence(text, start, text.len(), &mut f);
