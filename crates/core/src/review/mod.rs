@@ -521,18 +521,23 @@ pub(crate) fn value_loc(index: usize, p: &Project, i: &Indicator) -> Location {
     loc
 }
 
-/// `hay.rfind(needle)`, looking first in the tail: the value sits at the end
-/// of its item (before the terminator), and an occurrence found in a window
-/// at the end is the last one, since any later start lies in the window too.
+/// `hay.rfind(needle)`, looking first at the last few places by hand: the
+/// value sits at the end of its item (before the terminator), so the last
+/// occurrence nearly always starts within a few bytes of the end, where a
+/// plain comparison beats setting up a substring searcher.
 fn last_occurrence(hay: &str, needle: &str) -> Option<usize> {
-    let mut from = hay.len().saturating_sub(needle.len() + 8);
-    while !hay.is_char_boundary(from) {
-        from -= 1;
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let last_start = h.len().checked_sub(n.len())?;
+    let nearest = last_start.saturating_sub(8);
+    for q in (nearest..=last_start).rev() {
+        if h.get(q..q + n.len()) == Some(n) && hay.is_char_boundary(q) {
+            return Some(q);
+        }
     }
-    match hay.get(from..).and_then(|tail| tail.rfind(needle)) {
-        Some(pos) => Some(from + pos),
-        None => hay.rfind(needle),
-    }
+    // Earlier starts end before `nearest + n.len() - 1`. A byte match of valid
+    // UTF-8 in valid UTF-8 always starts on a character boundary.
+    let head = h.get(..(nearest + n.len()).saturating_sub(1))?;
+    memchr::memmem::rfind(head, n)
 }
 
 /// Projects with their global index.

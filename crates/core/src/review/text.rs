@@ -70,7 +70,12 @@ impl Keywords {
 
 /// Normalise a unit for comparison (`％`/`百分比` → `%`, spaces removed).
 pub(super) fn norm_unit(u: &str) -> Cow<'_, str> {
-    let t: Cow<'_, str> = if u.chars().any(char::is_whitespace) {
+    // Whitespace is ASCII ≤ 0x20 or starts with 0xC2, 0xE1, 0xE2 or 0xE3 in
+    // UTF-8: units without such bytes (nearly all) skip the char walk.
+    let maybe_space = u
+        .bytes()
+        .any(|b| b <= 0x20 || matches!(b, 0xC2 | 0xE1..=0xE3));
+    let t: Cow<'_, str> = if maybe_space && u.chars().any(char::is_whitespace) {
         Cow::Owned(u.chars().filter(|c| !c.is_whitespace()).collect())
     } else {
         Cow::Borrowed(u)
