@@ -498,7 +498,6 @@ fn boilerplate(s: &mut Sink<'_>) {
             (indicator_loc(pi, p, i), Message::owned(zh, en))
         });
     }
-    generic_benefits(s);
 }
 
 static GENERIC_BENEFIT: Template = Template {
@@ -524,31 +523,47 @@ static SUSTAINABILITY: Template = Template {
 /// percentage (95–100 %, not ≤/<) although its name measures no rate, and whose
 /// name shares no two-character run with the project's name or its 产出 names.
 /// One finding per such indicator.
-fn generic_benefits(s: &mut Sink<'_>) {
-    let t = s.table;
-    let mut tie: Vec<[char; 2]> = Vec::new();
-    let mut own: Vec<[char; 2]> = Vec::new();
-    for (pi, p) in projects(t) {
+pub(super) struct GenericBenefits {
+    on: bool,
+    /// Bigrams of the project's name and 产出 names; of the indicator's name.
+    tie: Vec<[char; 2]>,
+    own: Vec<[char; 2]>,
+}
+
+impl GenericBenefits {
+    pub(super) fn new(s: &Sink<'_>) -> Self {
+        GenericBenefits {
+            on: s.on("boilerplate-indicator"),
+            tie: Vec::new(),
+            own: Vec::new(),
+        }
+    }
+
+    /// The variant on project `p` (index `pi`).
+    pub(super) fn project(&mut self, s: &mut Sink<'_>, pi: usize, p: &Project) {
+        if !self.on {
+            return;
+        }
         let mut tie_built = false;
         for (k, i) in p.indicators.iter().enumerate() {
             let Some(branch) = generic_benefit(i) else {
                 continue;
             };
             if !tie_built {
-                tie.clear();
-                char_bigrams(&p.name, &mut tie);
+                self.tie.clear();
+                char_bigrams(&p.name, &mut self.tie);
                 for o in p
                     .indicators
                     .iter()
                     .filter(|o| o.category == Category::Output)
                 {
-                    char_bigrams(&o.name, &mut tie);
+                    char_bigrams(&o.name, &mut self.tie);
                 }
                 tie_built = true;
             }
-            own.clear();
-            char_bigrams(&i.name, &mut own);
-            if own.iter().any(|b| tie.contains(b)) {
+            self.own.clear();
+            char_bigrams(&i.name, &mut self.own);
+            if self.own.iter().any(|b| self.tie.contains(b)) {
                 continue;
             }
             s.emit("boilerplate-indicator", || {

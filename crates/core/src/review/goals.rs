@@ -61,8 +61,9 @@ fn duplicates(s: &mut Sink<'_>) {
             continue;
         };
         for_each_sentence(goal, |off, sentence| {
-            // A character takes at least one byte: short byte length, short text.
-            if sentence.len() < min || sentence.chars().count() < min {
+            // A character takes one to four bytes: only mid-length texts need counting.
+            if sentence.len() < min || (sentence.len() < 4 * min && sentence.chars().count() < min)
+            {
                 return;
             }
             mask_numbers_into(sentence, &mut key);

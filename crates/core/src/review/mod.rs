@@ -195,19 +195,22 @@ fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
     place(a).cmp(&place(b)).then_with(|| a.rule.cmp(&b.rule))
 }
 
-/// The per-project rules (structure, content, goal against indicators) in one
+/// The per-project rules (structure, content, goal against indicators, the
+/// generic-value variant of boilerplate) in one
 /// pass over the projects. Each project's findings are sorted as they come,
 /// so the whole stream is already in order and the final sort only merges it
 /// with the table-wide runs.
 fn per_project(s: &mut Sink<'_>) {
     let mut structure = structure::Structure::new(s);
     let mut mismatches = goals::Mismatches::new(s);
+    let mut generic = content::GenericBenefits::new(s);
     let on_long_term = s.on("long-term-in-annual");
     for (pi, p) in projects(s.table) {
         let start = s.out.len();
         structure.project(s, pi, p);
         content::project(s, pi, p, on_long_term);
         mismatches.project(s, pi, p);
+        generic.project(s, pi, p);
         if let Some(new) = s.out.get_mut(start..) {
             sort_findings(new);
         }
