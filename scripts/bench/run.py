@@ -10,6 +10,7 @@ Timing is wall-clock (best and median of N runs); memory is peak RSS from /usr/b
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -38,6 +39,31 @@ def gen(name, *args):
     if not os.path.exists(path):
         subprocess.run([JIXIAO, "gen", *args, "-o", path], check=True)
     return path
+
+
+def only_rule_profile(rule):
+    """A review profile with every catalogue rule but `rule` switched off."""
+    with open(os.path.join(ROOT, "docs", "rules.md"), encoding="utf-8") as f:
+        ids = re.findall(r"^\| \[`([a-z0-9.-]+)`\]", f.read(), re.M)
+    path = os.path.join(DATA, f"only-{rule}.toml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(f'name = "only-{rule}"\n')
+        for i in ids:
+            if i != rule:
+                f.write(f'\n[rules."{i}"]\nenabled = false\n')
+    return path
+
+
+def best_timings(path, runs, *extra):
+    """`jixiao check --timings` best of `runs` (by read + review)."""
+    best = None
+    for _ in range(runs):
+        p = subprocess.run([JIXIAO, "check", path, "--timings", "--format", "json", "--no-progress", *extra],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        t = json.loads([l for l in p.stderr.splitlines() if l.startswith("{")][-1])
+        if best is None or t["read_s"] + t["review_s"] < best["read_s"] + best["review_s"]:
+            best = t
+    return best
 
 
 def main():
@@ -75,17 +101,12 @@ def main():
                 results[("python", what)] = add(f"openpyxl + regex: {what}", path, [sys.executable, os.path.join(ROOT, "scripts/bench/baseline.py"), "xlsx", path])
 
     # Review cost relative to reading, measured inside one process (--timings), best of N.
-    review = {}
+    review, goal_dup = {}, {}
+    only_goal_dup = only_rule_profile("goal-duplicate")
     for size in sorted({n // 4, n}):
         path = gen(f"one-cell-{size}.tsv", "--projects", str(size))
-        best = None
-        for _ in range(a.runs):
-            p = subprocess.run([JIXIAO, "check", path, "--timings", "--format", "json", "--no-progress"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-            t = json.loads([l for l in p.stderr.splitlines() if l.startswith("{")][-1])
-            if best is None or t["read_s"] + t["review_s"] < best["read_s"] + best["review_s"]:
-                best = t
-        review[size] = best
+        review[size] = best_timings(path, a.runs)
+        goal_dup[size] = best_timings(path, a.runs, "--profile", only_goal_dup)
 
     print(f"projects: {n}, runs: {a.runs}, cores: {os.cpu_count()}\n")
     print("| what | MB | best s | median s | MB/s | peak RSS MiB | output |")
@@ -101,10 +122,11 @@ def main():
     if c and j:
         print(f"- text (UTF-8): jixiao read takes {j / c:.1f}x the memchr line-count ceiling")
     print()
-    print("| projects | findings | read s (in process) | review s | review / read |")
-    print("|---|---|---|---|---|")
+    print("| projects | findings | read s (in process) | review s | review / read | goal-duplicate alone s (findings) |")
+    print("|---|---|---|---|---|---|")
     for size, t in review.items():
-        print(f"| {size} | {t['findings']} | {t['read_s']:.3f} | {t['review_s']:.3f} | {100 * t['review_s'] / t['read_s']:.0f}% |")
+        g = goal_dup[size]
+        print(f"| {size} | {t['findings']} | {t['read_s']:.3f} | {t['review_s']:.3f} | {100 * t['review_s'] / t['read_s']:.0f}% | {g['review_s']:.3f} ({g['findings']}) |")
 
 
 if __name__ == "__main__":
