@@ -322,6 +322,8 @@ fn snippet(table: &Table, cells: &review::CellIndex<'_>, f: &Finding) -> Option<
         {
             (sp.start as usize, sp.end as usize)
         }
+        // No span (a row layout's own cell): a short cell is underlined whole.
+        None if text.chars().count() <= MAX_SPAN_CHARS => (0, text.len()),
         _ => (0, 0),
     };
     let before: Vec<(usize, char)> = text[..s].char_indices().collect();

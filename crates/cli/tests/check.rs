@@ -426,3 +426,22 @@ fn target_below_prior_actual_is_reported_at_the_target_cell() {
         "「职业技能培训」的「培训人次」: target \"≥300人次\" is below the 2021 actual \"350人次\""
     );
 }
+
+#[test]
+fn human_output_shows_the_cell_of_a_row_layout() {
+    let f = hubei_prior_fixture();
+    let out = jixiao(&["check", f.to_str().unwrap(), "--no-progress"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    // The finding, its place, and the target cell itself under its header, underlined.
+    assert!(
+        text.contains("warning[target-too-low]: 「职业技能培训」的「培训人次」：目标值「≥300人次」低于2021年实际值「350人次」"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(" --> {}:5:8", f.display())),
+        "{text}"
+    );
+    assert!(text.contains("第5行 预期2022年实现值"), "{text}");
+    assert!(text.contains("≥300人次"), "{text}");
+    assert!(text.contains("────"), "the cell is underlined: {text}");
+}

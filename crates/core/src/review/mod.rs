@@ -271,11 +271,14 @@ enum RowRef<'a> {
 pub struct CellIndex<'a> {
     table: &'a Table,
     rows: std::collections::HashMap<u32, RowRef<'a>>,
+    /// Row layouts: the indicator written on each row.
+    indicators: std::collections::HashMap<u32, &'a Indicator>,
 }
 
 impl<'a> CellIndex<'a> {
     pub fn new(table: &'a Table) -> Self {
         let mut rows = std::collections::HashMap::new();
+        let mut indicators = std::collections::HashMap::new();
         if let Some(gt) = &table.grand_total {
             rows.entry(gt.origin.row).or_insert(RowRef::Amounts(gt));
         }
@@ -285,14 +288,39 @@ impl<'a> CellIndex<'a> {
             }
             for p in &u.projects {
                 rows.entry(p.origin.row).or_insert(RowRef::Project(p));
+                if p.indicator_cell.is_none() {
+                    for i in &p.indicators {
+                        indicators.entry(i.origin.row).or_insert(i);
+                    }
+                }
             }
         }
-        CellIndex { table, rows }
+        CellIndex {
+            table,
+            rows,
+            indicators,
+        }
     }
 
     /// The text of the cell at (row, col), if the model holds it.
     pub fn text(&self, row: u32, col: u32) -> Option<String> {
         let field = field_at(self.table, col)?;
+        if let Some(i) = self.indicators.get(&row) {
+            let text = match field {
+                Field::Category => Some(i.category_raw.as_str()),
+                Field::Subcategory => i.subcategory.as_deref(),
+                Field::IndicatorName => Some(i.name.as_str()),
+                Field::TargetValue => Some(i.raw_value.as_str()),
+                Field::Comparator => i.op_column(),
+                Field::MeasureUnit => i.unit_column(),
+                Field::PriorActual => i.prior_actual(),
+                Field::Weight => return i.weight().map(|w| w.to_string()),
+                _ => None,
+            };
+            if let Some(t) = text {
+                return Some(t.to_string());
+            }
+        }
         let amount = |f: &crate::model::Funding| -> Option<String> {
             let v = match field {
                 Field::Total => f.total,
