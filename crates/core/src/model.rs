@@ -671,7 +671,7 @@ pub fn prior_year_of(header: &str, fiscal_year: Option<i32>) -> Option<i32> {
         return Some(y);
     }
     let last = header.rsplit('/').next().unwrap_or(header);
-    if last.contains("上年") || last.contains("上一年") {
+    if last.contains("上年") || last.contains("上一年") || last.contains("去年") {
         return fiscal_year.map(|y| y - 1);
     }
     None
@@ -700,6 +700,7 @@ mod tests {
         assert_eq!(prior_year_of("2021年实际实现值", Some(2030)), Some(2021));
         assert_eq!(prior_year_of("上年实际完成值", Some(2024)), Some(2023));
         assert_eq!(prior_year_of("上一年度实际值", Some(2024)), Some(2023));
+        assert_eq!(prior_year_of("去年实际完成值", Some(2024)), Some(2023));
         assert_eq!(prior_year_of("上年实际完成值", None), None);
         assert_eq!(prior_year_of("实际值", Some(2024)), None);
     }

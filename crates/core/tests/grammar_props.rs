@@ -267,13 +267,20 @@ proptest! {
 
     #[test]
     fn generated_cells_round_trip(mut items in prop::collection::vec(item(), 1..7)) {
-        // a glued item after seq 99 cannot be numbered 100: give that item a terminator
-        let mut seq_guard = 0u32;
+        // a glued item after seq 99 cannot be numbered 100: give that item a
+        // terminator (seqs counted as `build` counts them: glued → previous + 1)
+        let mut prev: Option<(u32, bool)> = None;
         for it in items.iter_mut() {
-            seq_guard = it.seq_step.unwrap_or(seq_guard + 1);
-            if seq_guard >= 98 && it.term.is_none() {
+            let seq = match prev {
+                Some((p, true)) => p + 1,
+                Some((p, false)) => it.seq_step.unwrap_or(p + 1),
+                None => it.seq_step.unwrap_or(1),
+            }
+            .min(99);
+            if seq >= 98 && it.term.is_none() {
                 it.term = Some("。");
             }
+            prev = Some((seq, it.term.is_none()));
         }
         let (cell, seqs) = build(&mut items);
         let parsed = parse_cell(&cell, Origin::new(1, 7));

@@ -1339,3 +1339,19 @@ fn boilerplate_generic_spares_measurable_and_tied_values() {
         0
     );
 }
+
+#[test]
+fn target_too_low_leaves_times_and_deadlines_unjudged() {
+    // Faster or earlier is better for these, and nothing says which way the
+    // bare number should go: no finding either way.
+    let response = with_prior(q(1, Category::Output, "平均响应时间", "30分钟"), "45分钟");
+    assert_eq!(too_low(PRIOR_2023, 0, response), 0);
+    let mut deadline = with_prior(q(1, Category::Output, "资金拨付", "10月"), "12月");
+    deadline.subcategory = Some("时效指标".into());
+    assert_eq!(too_low(PRIOR_2023, 0, deadline), 0);
+    let days = with_prior(q(1, Category::Output, "办结", "5工作日"), "7工作日");
+    assert_eq!(too_low(PRIOR_2023, 0, days), 0);
+    // An explicit comparator still decides: ≥ on a time is higher-is-better.
+    let stated = with_prior(q(1, Category::Output, "服务时长", "≥30小时"), "40小时");
+    assert_eq!(too_low(PRIOR_2023, 0, stated), 1);
+}

@@ -93,11 +93,25 @@ fn better(i: &Indicator, q: &Quantity) -> Option<Direction> {
     match (by_op, i.direction_stated()) {
         (Some(a), Some(b)) if a != b => None,
         (Some(d), _) | (None, Some(d)) => Some(d),
+        // Nothing stated: a time or deadline (时效, 30分钟, 10月底前) may be better
+        // lower or higher, and a name reading lower-is-better stays unjudged.
+        (None, None) if is_time(i) => None,
         (None, None) => match i.direction() {
             (Direction::HigherBetter, _) => Some(Direction::HigherBetter),
             (Direction::LowerBetter, _) => None,
         },
     }
+}
+
+/// A 时效 indicator: by its 二级, its name or a time unit.
+fn is_time(i: &Indicator) -> bool {
+    const NAMES: [&str; 6] = ["时间", "时限", "时长", "用时", "周期", "期限"];
+    const UNITS: [&str; 9] = ["年", "月", "日", "天", "周", "小时", "分钟", "工作日", "秒"];
+    let sub = i.subcategory.as_deref().unwrap_or_default();
+    sub.contains("时效")
+        || sub.contains("进度")
+        || NAMES.iter().any(|n| i.name.contains(n))
+        || unit_of(i).is_some_and(|u| UNITS.contains(&u.as_ref()))
 }
 
 /// The prior actual as a number in the target's unit, when it is one: a single

@@ -69,12 +69,13 @@ impl Arg {
     /// The indicator `i` of project `p` (index `pi`). `i` must be an element of
     /// `p.indicators`; otherwise the argument renders as the indicator's absence.
     pub fn indicator(pi: usize, p: &Project, i: &Indicator) -> Arg {
-        let k = p
-            .indicators
-            .iter()
-            .position(|x| std::ptr::eq(x, i))
-            .unwrap_or(usize::MAX);
-        Arg::Indicator(index32(pi), index32(k))
+        // The position from the address (O(1): a project may have thousands of
+        // indicators), confirmed by identity.
+        let size = std::mem::size_of::<Indicator>().max(1);
+        let offset = (i as *const Indicator as usize).wrapping_sub(p.indicators.as_ptr() as usize);
+        let k = offset / size;
+        let found = offset % size == 0 && p.indicators.get(k).is_some_and(|x| std::ptr::eq(x, i));
+        Arg::Indicator(index32(pi), if found { index32(k) } else { u32::MAX })
     }
 
     pub fn project(pi: usize) -> Arg {
