@@ -105,8 +105,12 @@ pub(crate) struct Snippet {
 pub(crate) struct FileReport {
     pub path: String,
     pub sheet: Option<String>,
-    /// The table read, kept to render the findings' messages at output.
+    /// The table read, kept to render the findings' messages at output
+    /// (one input file). With several inputs the messages are rendered when
+    /// the file is done and the table dropped, so memory does not grow with
+    /// the number of files; `names` then keeps the project names.
     pub table: Option<Table>,
+    pub names: Vec<String>,
     pub findings: Vec<Shown>,
     /// Why the file could not be read.
     pub error: Option<String>,
@@ -129,6 +133,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
         None => Profile::national(),
     };
     let files = collect::files(&args.paths);
+    let single = files.len() == 1;
     let opts = args.read.options();
     let min = args.min_severity.severity();
     // Cell snippets are only shown by the human format.
@@ -148,12 +153,13 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
         .map(|f| {
             let r = match f {
                 collect::Input::File(path) => {
-                    check_file(path, &opts, &profile, min, snippets, args.timings)
+                    check_file(path, &opts, &profile, min, snippets, single, args.timings)
                 }
                 collect::Input::Missing(path, why) => FileReport {
                     path: path.display().to_string(),
                     sheet: None,
                     table: None,
+                    names: Vec::new(),
                     findings: Vec::new(),
                     error: Some(why.clone()),
                 },
@@ -230,6 +236,7 @@ fn check_file(
     profile: &Profile,
     min: Severity,
     snippets: bool,
+    keep_table: bool,
     timings: bool,
 ) -> FileReport {
     let name = path.display().to_string();
@@ -245,6 +252,7 @@ fn check_file(
                 path: name,
                 sheet: None,
                 table: None,
+                names: Vec::new(),
                 findings: Vec::new(),
                 error: Some(e.to_string()),
             }
@@ -254,6 +262,7 @@ fn check_file(
                 path: name,
                 sheet: None,
                 table: None,
+                names: Vec::new(),
                 findings: Vec::new(),
                 error: Some("读取程序内部错误 (internal reader failure)".to_string()),
             }
@@ -286,12 +295,58 @@ fn check_file(
         }
     }));
     drop(cells);
+    let sheet = table.source.sheet.clone();
+    if keep_table {
+        return FileReport {
+            path: name,
+            sheet,
+            table: Some(table),
+            names: Vec::new(),
+            findings,
+            error: None,
+        };
+    }
+    let messages = review::Messages::new(&table);
+    for s in &mut findings {
+        let m = &s.finding.message;
+        let (zh, en) = (
+            messages.render(m, review::Lang::Zh),
+            messages.render(m, review::Lang::English),
+        );
+        s.finding.message = review::Message::owned(zh, en);
+    }
     FileReport {
         path: name,
-        sheet: table.source.sheet.clone(),
-        table: Some(table),
+        sheet,
+        table: None,
+        names: table.projects().map(|p| p.name.clone()).collect(),
         findings,
         error: None,
+    }
+}
+
+impl FileReport {
+    /// Renders the findings' messages: against the kept table, or (several
+    /// files) the texts rendered before the table was dropped.
+    pub(crate) fn messages(&self) -> review::Messages<'_> {
+        static NONE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+        review::Messages::new(
+            self.table
+                .as_ref()
+                .unwrap_or_else(|| NONE.get_or_init(Table::default)),
+        )
+    }
+
+    /// The name of project `index` of this file.
+    pub(crate) fn project_name<'a>(
+        &'a self,
+        messages: &review::Messages<'a>,
+        index: u32,
+    ) -> &'a str {
+        match &self.table {
+            Some(_) => messages.project_name(index),
+            None => self.names.get(index as usize).map_or("", String::as_str),
+        }
     }
 }
 

@@ -445,3 +445,80 @@ fn human_output_shows_the_cell_of_a_row_layout() {
     assert!(text.contains("≥300人次"), "{text}");
     assert!(text.contains("────"), "the cell is underlined: {text}");
 }
+
+#[test]
+fn project_findings_of_a_row_layout_point_at_the_project_name() {
+    // The Hubei table without its 满意度 row: `missing-satisfaction` concerns the
+    // project, and a row layout has no 绩效指标 cell to point at.
+    let text = std::fs::read_to_string(hubei_prior_fixture()).unwrap();
+    let kept: Vec<&str> = text.lines().filter(|l| !l.contains("满意度")).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("no-satisfaction.tsv");
+    std::fs::write(&f, kept.join("\n") + "\n").unwrap();
+    let out = jixiao(&["check", f.to_str().unwrap(), "--format", "json"]);
+    let doc = json_of(&out);
+    let hit = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["rule"] == "missing-satisfaction")
+        .unwrap_or_else(|| panic!("{}", doc["findings"]));
+    assert_eq!(hit["location"]["row"], 5);
+    assert_eq!(hit["location"]["column"], 1, "项目名称: {hit}");
+}
+
+#[test]
+fn several_files_report_what_each_alone_reports() {
+    // With several inputs the messages are rendered file by file and the
+    // tables dropped: the findings must read exactly as for one input.
+    let (a, b) = (fixture(), hubei_prior_fixture());
+    let alone = |f: &Path, lang: &str| -> Vec<Value> {
+        let out = jixiao(&[
+            "check",
+            f.to_str().unwrap(),
+            "--format",
+            "json",
+            "--lang",
+            lang,
+        ]);
+        json_of(&out)["findings"].as_array().unwrap().clone()
+    };
+    for lang in ["zh", "en"] {
+        let both = jixiao(&[
+            "check",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "--format",
+            "json",
+            "--lang",
+            lang,
+        ]);
+        let doc = json_of(&both);
+        let all = doc["findings"].as_array().unwrap();
+        for f in [&a, &b] {
+            let path = f.to_str().unwrap();
+            let mine: Vec<Value> = all
+                .iter()
+                .filter(|x| x["location"]["file"] == path)
+                .cloned()
+                .collect();
+            assert_eq!(mine, alone(f, lang), "{path} ({lang})");
+        }
+    }
+    // The terminal output shows the same messages and project names.
+    let out = jixiao(&[
+        "check",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--no-progress",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("warning[missing-satisfaction]: 项目「驻镇帮镇扶村项目资金」缺少满意度指标"),
+        "{text}"
+    );
+    assert!(
+        text.contains("warning[target-too-low]: 「职业技能培训」的「培训人次」"),
+        "{text}"
+    );
+}

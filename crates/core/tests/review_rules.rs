@@ -1355,3 +1355,51 @@ fn target_too_low_leaves_times_and_deadlines_unjudged() {
     let stated = with_prior(q(1, Category::Output, "服务时长", "≥30小时"), "40小时");
     assert_eq!(too_low(PRIOR_2023, 0, stated), 1);
 }
+
+#[test]
+fn boilerplate_generic_value_copied_across_projects_is_one_group_finding() {
+    // The same generic value in three projects: the copy group names them all,
+    // and no member gets a second, generic-value finding of its own.
+    let eco = || {
+        sub(
+            q(3, Category::Outcome, "保护生态环境卫生", "≥95%"),
+            "生态效益指标",
+        )
+    };
+    let inds = |k: u32| {
+        vec![
+            sub(
+                q(1, Category::Output, &format!("发放工资人数{k}"), "≥25人"),
+                "数量指标",
+            ),
+            eco(),
+            sub(
+                q(4, Category::Satisfaction, "干部职工满意度", "≥90%"),
+                "服务对象满意度指标",
+            ),
+        ]
+    };
+    let mut b = Builder::new();
+    for k in 0..3 {
+        b = b.project(
+            &format!("{PAY}{k}"),
+            "120.00",
+            "保障工资按时发放。",
+            inds(k),
+        );
+    }
+    let t = b.finish();
+    let f = run(&t);
+    let hits = of(&f, "boilerplate-indicator");
+    assert_eq!(
+        hits.len(),
+        1,
+        "{:?}",
+        hits.iter().map(|h| zh(&t, h)).collect::<Vec<_>>()
+    );
+    assert!(
+        zh(&t, hits[0]).contains("在 3 个项目中完全相同"),
+        "{}",
+        zh(&t, hits[0])
+    );
+}

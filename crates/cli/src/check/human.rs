@@ -35,10 +35,7 @@ pub fn write(
             writeln!(out)?;
             continue;
         }
-        let Some(table) = &r.table else {
-            continue;
-        };
-        let messages = Messages::new(table);
+        let messages = r.messages();
         for s in &r.findings {
             write_one(out, &handler, r, &messages, s, lang)?;
         }

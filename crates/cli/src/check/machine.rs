@@ -80,20 +80,8 @@ pub fn write_json(
 ) -> anyhow::Result<()> {
     let mut findings = Vec::with_capacity(reports.iter().map(|r| r.findings.len()).sum());
     let mut errors = Vec::new();
-    let messages: Vec<Option<Messages<'_>>> = reports
-        .iter()
-        .map(|r| r.table.as_ref().map(Messages::new))
-        .collect();
+    let messages: Vec<Messages<'_>> = reports.iter().map(FileReport::messages).collect();
     for (r, m) in reports.iter().zip(&messages) {
-        let Some(m) = m else {
-            if let Some(e) = &r.error {
-                errors.push(JsonError {
-                    file: &r.path,
-                    message: e,
-                });
-            }
-            continue;
-        };
         if let Some(e) = &r.error {
             errors.push(JsonError {
                 file: &r.path,
@@ -113,7 +101,7 @@ pub fn write_json(
                     span: f.location.span,
                     project: f.location.project.map(|index| JsonProject {
                         index,
-                        name: m.project_name(index),
+                        name: r.project_name(m, index),
                     }),
                     indicator: f.location.indicator,
                 },
@@ -190,7 +178,7 @@ pub fn write_sarif(out: &mut impl Write, reports: &[FileReport], lang: Lang) -> 
     let mut results = Vec::with_capacity(reports.iter().map(|r| r.findings.len()).sum());
     let mut notifications = Vec::new();
     for rep in reports {
-        let messages = rep.table.as_ref().map(Messages::new);
+        let messages = rep.messages();
         if let Some(e) = &rep.error {
             notifications.push(json!({
                 "level": "error",
@@ -213,10 +201,7 @@ pub fn write_sarif(out: &mut impl Write, reports: &[FileReport], lang: Lang) -> 
                     k
                 }
             };
-            let message = messages
-                .as_ref()
-                .map(|m| m.render(&f.message, lang.core()))
-                .unwrap_or_default();
+            let message = messages.render(&f.message, lang.core());
             let mut region = serde_json::Map::new();
             if let Some(row) = f.location.row {
                 region.insert("startLine".into(), json!(row));

@@ -2,7 +2,7 @@
 //! misplaced levels, inputs as outputs, boilerplate, satisfaction, time, cost,
 //! long-term wording, money scale in the goal.
 
-use super::text::{has, is_cost, is_outcome, long_term, unit_of, FastMap, Keywords};
+use super::text::{has, is_cost, is_outcome, long_term, unit_of, FastMap, FastSet, Keywords};
 use super::{
     ind_label, indicator_loc, msg, project_loc, projects, value_loc, Arg, Message, Severity, Sink,
     Template,
@@ -108,7 +108,13 @@ pub(super) fn project(s: &mut Sink<'_>, pi: usize, p: &Project, on_long_term: bo
 /// sequential review).
 pub(super) fn check_boilerplate(s: &mut Sink<'_>) {
     if s.on("boilerplate-indicator") {
-        boilerplate(s);
+        let copied = boilerplate(s);
+        // The generic-value variant, except on indicators a copy group
+        // already reports (one finding per indicator is enough).
+        let mut generic = GenericBenefits::default();
+        for (pi, p) in projects(s.table) {
+            generic.project(s, pi, p, &copied);
+        }
     }
 }
 
@@ -424,7 +430,8 @@ fn scale_in_goal(s: &mut Sink<'_>, pi: usize, p: &Project) {
 
 /// `boilerplate-indicator`: one finding per (一级, name, value, unit) group shared by
 /// at least `boilerplate_min_projects` projects; 满意度 excluded. Linear: one hash map.
-fn boilerplate(s: &mut Sink<'_>) {
+/// Returns the indicators (by address) of the groups it reported.
+fn boilerplate(s: &mut Sink<'_>) -> FastSet<usize> {
     let t = s.table;
     let min = s.profile.thresholds.boilerplate_min_projects.max(2) as usize;
     type Key<'a> = (Category, &'a str, Decimal, std::borrow::Cow<'a, str>);
@@ -447,6 +454,7 @@ fn boilerplate(s: &mut Sink<'_>) {
         }
     }
     let mut found: Vec<(usize, &Project, &Indicator, String, String)> = Vec::new();
+    let mut copied = FastSet::default();
     for ((_, name, value, unit), members) in &groups {
         // Members arrive in project order: count the changes of project
         // (what `dedup` would keep, without a vector per group).
@@ -463,6 +471,7 @@ fn boilerplate(s: &mut Sink<'_>) {
         let Some(&(pi, p, i)) = members.first() else {
             continue;
         };
+        copied.extend(members.iter().map(|m| m.2 as *const Indicator as usize));
         // Name at most a few members; the count says the rest.
         const SHOWN: usize = 5;
         let mut where_zh: Vec<String> = members
@@ -498,6 +507,7 @@ fn boilerplate(s: &mut Sink<'_>) {
             (indicator_loc(pi, p, i), Message::owned(zh, en))
         });
     }
+    copied
 }
 
 static GENERIC_BENEFIT: Template = Template {
@@ -523,32 +533,24 @@ static SUSTAINABILITY: Template = Template {
 /// percentage (95–100 %, not ≤/<) although its name measures no rate, and whose
 /// name shares no two-character run with the project's name or its 产出 names.
 /// One finding per such indicator.
-pub(super) struct GenericBenefits {
-    on: bool,
+#[derive(Default)]
+struct GenericBenefits {
     /// Bigrams of the project's name and 产出 names; of the indicator's name.
     tie: Vec<[char; 2]>,
     own: Vec<[char; 2]>,
 }
 
 impl GenericBenefits {
-    pub(super) fn new(s: &Sink<'_>) -> Self {
-        GenericBenefits {
-            on: s.on("boilerplate-indicator"),
-            tie: Vec::new(),
-            own: Vec::new(),
-        }
-    }
-
-    /// The variant on project `p` (index `pi`).
-    pub(super) fn project(&mut self, s: &mut Sink<'_>, pi: usize, p: &Project) {
-        if !self.on {
-            return;
-        }
+    /// The variant on project `p` (index `pi`), skipping the `copied` indicators.
+    fn project(&mut self, s: &mut Sink<'_>, pi: usize, p: &Project, copied: &FastSet<usize>) {
         let mut tie_built = false;
         for (k, i) in p.indicators.iter().enumerate() {
             let Some(branch) = generic_benefit(i) else {
                 continue;
             };
+            if copied.contains(&(i as *const Indicator as usize)) {
+                continue;
+            }
             if !tie_built {
                 self.tie.clear();
                 char_bigrams(&p.name, &mut self.tie);

@@ -110,9 +110,11 @@ impl Finding {
 
 /// Review a table under a profile. Deterministic; never panics.
 ///
-/// The goal-text rules run on a second thread (when one can be started)
-/// while the other rules run on the caller's; the findings are then put in
-/// the same order as a sequential run would give.
+/// The table-wide groupings (copied indicators, near-duplicate goals, unit
+/// costs) run on a second thread (when one can be started) while the amounts
+/// and the per-project rules run on the caller's. Findings are ordered by
+/// place, then rule id; findings at the same place and of the same rule keep
+/// the order in which their rule emitted them.
 pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
     let n_projects = table.units.iter().map(|u| u.projects.len()).sum::<usize>();
     let rules = rule_states(profile);
@@ -156,9 +158,8 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
             Err(_) => worker_rules(),
         }
     });
-    // Two sorted runs, the main side's first on ties: the order a sequential
-    // run (arith, structure, content, history, boilerplate, goals, unit-cost,
-    // notices) followed by a stable sort would give.
+    // Two sorted runs, the main side's first on ties (a rule emits on one
+    // side only, so ties of one rule keep their emission order).
     let mut out = main.out;
     merge_sorted(&mut out, worker_findings);
     out
@@ -195,22 +196,19 @@ fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
     place(a).cmp(&place(b)).then_with(|| a.rule.cmp(&b.rule))
 }
 
-/// The per-project rules (structure, content, goal against indicators, the
-/// generic-value variant of boilerplate) in one
+/// The per-project rules (structure, content, goal against indicators) in one
 /// pass over the projects. Each project's findings are sorted as they come,
 /// so the whole stream is already in order and the final sort only merges it
 /// with the table-wide runs.
 fn per_project(s: &mut Sink<'_>) {
     let mut structure = structure::Structure::new(s);
     let mut mismatches = goals::Mismatches::new(s);
-    let mut generic = content::GenericBenefits::new(s);
     let on_long_term = s.on("long-term-in-annual");
     for (pi, p) in projects(s.table) {
         let start = s.out.len();
         structure.project(s, pi, p);
         content::project(s, pi, p, on_long_term);
         mismatches.project(s, pi, p);
-        generic.project(s, pi, p);
         if let Some(new) = s.out.get_mut(start..) {
             sort_findings(new);
         }
@@ -370,8 +368,21 @@ fn default_field(col: u32) -> Option<Field> {
     })
 }
 
-/// The column of a field: from the header, else the one-cell layout's order.
+/// The column of a field: from the header; in a table whose header lacks the
+/// field (a row layout has no 绩效指标 cell), the project's name column; with
+/// no header at all, the one-cell layout's order.
 pub(crate) fn column(table: &Table, field: Field) -> u32 {
+    if let Some(c) = table.column_of(field) {
+        return c;
+    }
+    if !table.columns.is_empty() {
+        if let Some(c) = table
+            .column_of(Field::ProjectName)
+            .or(table.column_of(Field::UnitName))
+        {
+            return c;
+        }
+    }
     table.column_of(field).unwrap_or(match field {
         Field::ProjectName | Field::UnitName => 1,
         Field::Total => 2,
