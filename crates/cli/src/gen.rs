@@ -407,18 +407,10 @@ fn rows_one_cell(department: &str, units: &[Unit]) -> Vec<Vec<String>> {
         vec![],
         vec!["单位：万元".into()],
         vec![],
-        [
-            "项目名称（资金使用单位）",
-            "总计",
-            "财政拨款",
-            "财政专户拨款",
-            "其他资金",
-            "绩效目标",
-            "绩效指标",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect(),
+        jixiao_formats::write::ONE_CELL_HEADERS
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
     ];
     let sum = |u: &Unit, f: fn(&Project) -> i64| u.projects.iter().map(f).sum::<i64>();
     let (mut gt, mut gf, mut go) = (0, 0, 0);

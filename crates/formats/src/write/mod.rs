@@ -20,7 +20,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 pub use json::{read_json, JSON_SCHEMA};
-pub use view::neutralize_formula;
+pub use view::{neutralize_formula, ONE_CELL_HEADERS};
 
 /// An output format (输出格式).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

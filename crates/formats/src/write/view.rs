@@ -238,7 +238,8 @@ pub(crate) const ONE_CELL_FIELDS: [Field; 7] = [
     Field::IndicatorCell,
 ];
 
-const ONE_CELL_DEFAULT_HEADERS: [&str; 7] = [
+/// The official column headers of the one-cell layout, in order.
+pub const ONE_CELL_HEADERS: [&str; 7] = [
     "项目名称（资金使用单位）",
     "总计",
     "财政拨款",
@@ -251,7 +252,7 @@ const ONE_CELL_DEFAULT_HEADERS: [&str; 7] = [
 /// Header texts of the 7-column layout: verbatim from the source when it had that
 /// column, else the sample's wording.
 pub(crate) fn one_cell_headers(table: &Table) -> [&str; 7] {
-    let mut out = ONE_CELL_DEFAULT_HEADERS;
+    let mut out = ONE_CELL_HEADERS;
     if table.layout == LayoutFamily::OneCell {
         for (slot, field) in out.iter_mut().zip(ONE_CELL_FIELDS) {
             if let Some(c) = table.columns.iter().find(|c| c.field == field) {
