@@ -53,20 +53,7 @@ fn funding_line(f: &Funding) -> String {
 /// A short human rendering of a target.
 pub fn target_text(t: &Target) -> String {
     match t {
-        Target::Quantitative(q) => {
-            let mut s = String::new();
-            if let Some(op) = q.op {
-                s.push_str(op.symbol());
-            }
-            s.push_str(&q.value.to_string());
-            if let Some(hi) = q.value_hi {
-                let _ = write!(s, "-{hi}");
-            }
-            if let Some(u) = &q.unit {
-                s.push_str(u);
-            }
-            s
-        }
+        Target::Quantitative(q) => q.to_string(),
         Target::Qualitative { text } => format!("定性: {text}"),
         Target::Graded(g) => format!("优{} 良{} 中{}", g.you.value, g.liang.value, g.zhong.value),
         Target::Missing => "（空）".to_string(),
@@ -218,4 +205,17 @@ pub fn print_summary_human(s: &Summary) -> Result<()> {
         s.notices
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::target_text;
+    use jixiao_core::grammar::parse_value;
+
+    #[test]
+    fn targets_read_as_written() {
+        for text in ["80-90%", "≥95%", "5000人次", "≤50万元", "=8个"] {
+            assert_eq!(target_text(&parse_value(text).target), text);
+        }
+    }
 }
