@@ -116,8 +116,8 @@ pub(crate) struct FileReport {
     pub error: Option<String>,
 }
 
-/// Counts for the summary line.
-#[derive(Debug, Default, Clone, Copy)]
+/// Counts for the summary line (and the JSON `summary`, field for field).
+#[derive(Debug, Default, Clone, Copy, serde::Serialize)]
 pub(crate) struct Counts {
     pub files: usize,
     pub unreadable: usize,
@@ -155,14 +155,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
                 collect::Input::File(path) => {
                     check_file(path, &opts, &profile, min, snippets, single, args.timings)
                 }
-                collect::Input::Missing(path, why) => FileReport {
-                    path: path.display().to_string(),
-                    sheet: None,
-                    table: None,
-                    names: Vec::new(),
-                    findings: Vec::new(),
-                    error: Some(why.clone()),
-                },
+                collect::Input::Missing(path, why) => {
+                    FileReport::unreadable(path.display().to_string(), why.clone())
+                }
             };
             if let Some(b) = &bar {
                 b.inc(1);
@@ -247,30 +242,17 @@ fn check_file(
     }));
     let table = match read {
         Ok(Ok(t)) => t,
-        Ok(Err(e)) => {
-            return FileReport {
-                path: name,
-                sheet: None,
-                table: None,
-                names: Vec::new(),
-                findings: Vec::new(),
-                error: Some(e.to_string()),
-            }
-        }
+        Ok(Err(e)) => return FileReport::unreadable(name, e.to_string()),
         Err(_) => {
-            return FileReport {
-                path: name,
-                sheet: None,
-                table: None,
-                names: Vec::new(),
-                findings: Vec::new(),
-                error: Some("读取程序内部错误 (internal reader failure)".to_string()),
-            }
+            return FileReport::unreadable(
+                name,
+                "读取程序内部错误 (internal reader failure)".to_string(),
+            )
         }
     };
     let read_s = started.elapsed().as_secs_f64();
     let reviewed = std::time::Instant::now();
-    let all = review::review(&table, profile);
+    let mut all = review::review(&table, profile);
     if timings {
         eprintln!(
             "{}",
@@ -284,16 +266,19 @@ fn check_file(
     }
     // The row index is only needed to show cell snippets (human output).
     let cells = snippets.then(|| review::CellIndex::new(&table));
-    // Sized up front: the filter hides the length from `collect`, which would
-    // then grow the (large) vector by doubling.
-    let mut findings = Vec::with_capacity(all.iter().filter(|f| f.severity >= min).count());
-    findings.extend(all.into_iter().filter(|f| f.severity >= min).map(|f| {
-        let snippet = cells.as_ref().and_then(|c| snippet(&table, c, &f));
-        Shown {
-            finding: f,
-            snippet,
-        }
-    }));
+    // Filtered in place first: `map` then keeps the exact length, so the
+    // (large) vector is allocated once.
+    all.retain(|f| f.severity >= min);
+    let mut findings: Vec<Shown> = all
+        .into_iter()
+        .map(|f| {
+            let snippet = cells.as_ref().and_then(|c| snippet(&table, c, &f));
+            Shown {
+                finding: f,
+                snippet,
+            }
+        })
+        .collect();
     drop(cells);
     let sheet = table.source.sheet.clone();
     if keep_table {
@@ -326,6 +311,18 @@ fn check_file(
 }
 
 impl FileReport {
+    /// A file that could not be read, and why.
+    fn unreadable(path: String, why: String) -> FileReport {
+        FileReport {
+            path,
+            sheet: None,
+            table: None,
+            names: Vec::new(),
+            findings: Vec::new(),
+            error: Some(why),
+        }
+    }
+
     /// Renders the findings' messages: against the kept table, or (several
     /// files) the texts rendered before the table was dropped.
     pub(crate) fn messages(&self) -> review::Messages<'_> {

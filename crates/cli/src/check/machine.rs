@@ -33,7 +33,7 @@ struct JsonDoc<'a> {
     version: u32,
     findings: Vec<JsonFinding<'a>>,
     errors: Vec<JsonError<'a>>,
-    summary: JsonSummary,
+    summary: Counts,
 }
 
 #[derive(Serialize)]
@@ -60,15 +60,6 @@ struct JsonLocation<'a> {
 struct JsonError<'a> {
     file: &'a str,
     message: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonSummary {
-    files: usize,
-    unreadable: usize,
-    error: usize,
-    warning: usize,
-    info: usize,
 }
 
 /// Write the JSON document (schema in docs/rules.md), serialised straight from borrowed data.
@@ -118,13 +109,7 @@ pub fn write_json(
         version: 1,
         findings,
         errors,
-        summary: JsonSummary {
-            files: counts.files,
-            unreadable: counts.unreadable,
-            error: counts.error,
-            warning: counts.warning,
-            info: counts.info,
-        },
+        summary: *counts,
     };
     let mut w = std::io::BufWriter::new(&mut *out);
     serde_json::to_writer_pretty(&mut w, &doc)?;
