@@ -6,7 +6,7 @@
 //! info `sum-rounding`, beyond it an error. Blank counts as 0.
 
 use super::{column, Location, Message, Sink};
-use crate::model::{AmountRow, Funding, FundingColumn, Origin, Span};
+use crate::model::{AmountRow, Funding, FundingColumn, Origin, Span, Table};
 use crate::money::half_unit;
 use rust_decimal::Decimal;
 
@@ -20,18 +20,17 @@ pub(super) fn check(s: &mut Sink<'_>) {
     ]
     .iter()
     .any(|f| t.column_of(*f).is_some())
-        || all_rows(s).any(|(_, f, _)| f.parts_sum().is_some());
+        || all_rows(t).iter().any(|(_, f, _)| f.parts_sum().is_some());
 
     // Row identity: 总计 = 财政拨款 + 财政专户拨款 + 其他资金.
     if has_parts {
-        let rows: Vec<(Origin, Funding, Option<u32>)> =
-            all_rows(s).map(|(o, f, p)| (o, *f, p)).collect();
-        for (origin, f, project) in rows {
-            if f.total.is_none() && f.parts_sum().is_none() {
+        for (origin, f, project) in all_rows(t) {
+            let parts_sum = f.parts_sum();
+            if f.total.is_none() && parts_sum.is_none() {
                 continue;
             }
             let parts = [f.fiscal_appropriation, f.special_account, f.other_funds];
-            let sum = f.parts_sum().unwrap_or_default();
+            let sum = parts_sum.unwrap_or_default();
             let stated = f.total_or_zero();
             let n = parts.iter().filter(|p| p.is_some()).count().max(1) as u32;
             let d = decimals(parts.iter().copied().chain([f.total]));
@@ -102,9 +101,8 @@ pub(super) fn check(s: &mut Sink<'_>) {
 }
 
 /// Every amount row (合计, unit rows, projects) with its origin, in source order.
-fn all_rows<'a>(s: &'a Sink<'_>) -> impl Iterator<Item = (Origin, &'a Funding, Option<u32>)> + 'a {
-    let t = s.table;
-    let mut rows: Vec<(Origin, &'a Funding, Option<u32>)> = Vec::new();
+fn all_rows(t: &Table) -> Vec<(Origin, &Funding, Option<u32>)> {
+    let mut rows = Vec::new();
     if let Some(r) = &t.grand_total {
         rows.push((r.origin, &r.funding, None));
     }
@@ -118,7 +116,7 @@ fn all_rows<'a>(s: &'a Sink<'_>) -> impl Iterator<Item = (Origin, &'a Funding, O
             index += 1;
         }
     }
-    rows.into_iter()
+    rows
 }
 
 fn check_columns(

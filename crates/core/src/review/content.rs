@@ -2,7 +2,9 @@
 //! misplaced levels, inputs as outputs, boilerplate, satisfaction, time, cost,
 //! long-term wording, money scale in the goal.
 
-use super::text::{has, is_cost, is_outcome, long_term, unit_of, FastMap, FastSet, Keywords};
+use super::text::{
+    bigrams_into, has, is_cost, is_outcome, long_term, unit_of, FastMap, FastSet, Keywords,
+};
 use super::{
     ind_label, indicator_loc, msg, project_loc, projects, value_loc, Arg, Message, Severity, Sink,
     Template,
@@ -553,18 +555,18 @@ impl GenericBenefits {
             }
             if !tie_built {
                 self.tie.clear();
-                char_bigrams(&p.name, &mut self.tie);
+                bigrams_into(&p.name, &mut self.tie);
                 for o in p
                     .indicators
                     .iter()
                     .filter(|o| o.category == Category::Output)
                 {
-                    char_bigrams(&o.name, &mut self.tie);
+                    bigrams_into(&o.name, &mut self.tie);
                 }
                 tie_built = true;
             }
             self.own.clear();
-            char_bigrams(&i.name, &mut self.own);
+            bigrams_into(&i.name, &mut self.own);
             if self.own.iter().any(|b| self.tie.contains(b)) {
                 continue;
             }
@@ -631,16 +633,4 @@ fn generic_benefit(i: &Indicator) -> Option<&'static Template> {
         h if h.starts_with("经济") => &ECONOMIC_BENEFIT,
         _ => &ECOLOGICAL_BENEFIT,
     })
-}
-
-/// Character bigrams of the letters and digits of `s` (punctuation and
-/// spaces dropped), appended to `out`.
-fn char_bigrams(s: &str, out: &mut Vec<[char; 2]>) {
-    let mut prev: Option<char> = None;
-    for c in s.chars().filter(|c| c.is_alphanumeric()) {
-        if let Some(a) = prev {
-            out.push([a, c]);
-        }
-        prev = Some(c);
-    }
 }

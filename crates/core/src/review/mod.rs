@@ -355,17 +355,19 @@ fn field_at(table: &Table, col: u32) -> Option<Field> {
     default_field(col)
 }
 
+/// The one-cell layout's columns in order, for tables read without a header.
+const ONE_CELL_ORDER: [Field; 7] = [
+    Field::ProjectName,
+    Field::Total,
+    Field::FiscalAppropriation,
+    Field::SpecialAccount,
+    Field::OtherFunds,
+    Field::Goal,
+    Field::IndicatorCell,
+];
+
 fn default_field(col: u32) -> Option<Field> {
-    Some(match col {
-        1 => Field::ProjectName,
-        2 => Field::Total,
-        3 => Field::FiscalAppropriation,
-        4 => Field::SpecialAccount,
-        5 => Field::OtherFunds,
-        6 => Field::Goal,
-        7 => Field::IndicatorCell,
-        _ => return None,
-    })
+    ONE_CELL_ORDER.get((col as usize).checked_sub(1)?).copied()
 }
 
 /// The column of a field: from the header; in a table whose header lacks the
@@ -383,15 +385,15 @@ pub(crate) fn column(table: &Table, field: Field) -> u32 {
             return c;
         }
     }
-    table.column_of(field).unwrap_or(match field {
-        Field::ProjectName | Field::UnitName => 1,
-        Field::Total => 2,
-        Field::FiscalAppropriation => 3,
-        Field::SpecialAccount => 4,
-        Field::OtherFunds => 5,
-        Field::Goal => 6,
-        _ => 7,
-    })
+    let field = if field == Field::UnitName {
+        Field::ProjectName
+    } else {
+        field
+    };
+    ONE_CELL_ORDER
+        .iter()
+        .position(|f| *f == field)
+        .map_or(7, |k| k as u32 + 1)
 }
 
 /// Collects findings, applying the profile's switches and severities.

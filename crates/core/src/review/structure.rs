@@ -146,8 +146,7 @@ impl<'t> Structure<'t> {
                     .filter_map(|i| i.seq)
                     .map(|q| q.to_string())
                     .collect();
-                let mut loc = indicator_loc(pi, p, i);
-                loc.indicator = i.seq;
+                let loc = indicator_loc(pi, p, i);
                 s.emit("numbering-gap", || {
                     (
                         loc,
