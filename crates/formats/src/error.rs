@@ -12,6 +12,16 @@ pub struct Location {
     pub col: Option<u32>,
 }
 
+impl Location {
+    /// The whole file, no sheet, row or column.
+    pub fn file(file: &str) -> Self {
+        Location {
+            file: file.to_string(),
+            ..Location::default()
+        }
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;

@@ -34,10 +34,7 @@ pub fn encoding_for_label(file: &str, label: &str) -> Result<&'static Encoding> 
     match Encoding::for_label(label.trim().as_bytes()) {
         Some(enc) if enc != REPLACEMENT => Ok(widen(enc)),
         _ => Err(Error::invalid(
-            Location {
-                file: file.to_string(),
-                ..Location::default()
-            },
+            Location::file(file),
             format!("未知编码“{label}” (unknown encoding label)"),
             "可用的编码如 utf-8、gbk、gb18030、utf-16le、utf-16be、big5 (use e.g. --encoding gbk)",
         )),
@@ -255,14 +252,9 @@ fn decode_parallel(enc: &'static Encoding, body: &[u8]) -> Option<String> {
 /// `bytes` as borrowed text if it is valid UTF-8. encoding_rs validates with
 /// SIMD (simdutf8, runtime-detected), several times faster than
 /// `std::str::from_utf8` on Chinese text.
+/// One validating pass: valid UTF-8 comes back borrowed.
 fn utf8(bytes: &[u8]) -> Option<Cow<'_, str>> {
-    if Encoding::utf8_valid_up_to(bytes) != bytes.len() {
-        return None;
-    }
-    match UTF_8.decode_without_bom_handling(bytes) {
-        (text @ Cow::Borrowed(_), false) => Some(text),
-        _ => None,
-    }
+    UTF_8.decode_without_bom_handling_and_without_replacement(bytes)
 }
 
 /// 1-based (line, column in characters) of the end of `prefix`.

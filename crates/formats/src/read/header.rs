@@ -253,7 +253,8 @@ impl Layout {
     }
 }
 
-fn last_nonblank(row: &GridRow<'_>) -> usize {
+/// One past the last cell with text (0 for an empty row).
+pub(crate) fn last_nonblank(row: &GridRow<'_>) -> usize {
     row.cells
         .iter()
         .rposition(|c| !c.text.trim().is_empty())

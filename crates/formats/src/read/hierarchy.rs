@@ -236,7 +236,6 @@ pub(crate) fn resolve(
             pos,
             row,
             column_units,
-            has_total_row,
             notices,
         )));
     }
@@ -436,7 +435,6 @@ fn decide(
     pos: usize,
     row: &AmountRow,
     column_units: bool,
-    has_total_row: bool,
     notices: &mut Vec<Notice>,
 ) -> Decided {
     let r = row.origin.row;
@@ -505,7 +503,6 @@ fn decide(
         )
         && (code.is_some() || name_kind(&name) != NameKind::Project)
     {
-        let _ = has_total_row;
         return Decided::Subtotal;
     }
     let kind = name_kind(&name);

@@ -98,16 +98,9 @@ fn looks_like_html(head: &[u8]) -> bool {
         || memchr::memmem::find(&lower, b"<!doctype html").is_some()
 }
 
-fn loc(name: &str) -> Location {
-    Location {
-        file: name.to_string(),
-        ..Location::default()
-    }
-}
-
 fn too_large_file(name: &str, size: u64, limits: &Limits) -> Error {
     Error::TooLarge {
-        location: loc(name),
+        location: Location::file(name),
         message: format!(
             "文件过大：{}，上限 {} (file is {}; limit {})",
             limits::human_bytes(size),
@@ -124,7 +117,7 @@ fn too_large_file(name: &str, size: u64, limits: &Limits) -> Error {
 pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Table> {
     let name = path.display().to_string();
     let io = |source: std::io::Error| Error::Io {
-        location: loc(&name),
+        location: Location::file(&name),
         source,
     };
     let file = std::fs::File::open(path).map_err(io)?;
@@ -147,7 +140,7 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table>
     }
     if bytes.is_empty() {
         return Err(Error::invalid(
-            loc(name),
+            Location::file(name),
             "文件为空 (file is empty)",
             "请确认文件已完整下载或保存 (check that the file was saved completely)",
         ));
@@ -235,7 +228,7 @@ fn read_html(name: &str, decoded: &decode::Decoded<'_>, opts: &ReadOptions) -> R
     let tables = html::html_tables(name, &decoded.text, &opts.limits)?;
     if tables.is_empty() {
         return Err(Error::invalid(
-            loc(name),
+            Location::file(name),
             "HTML 中没有表格 (no <table> with two or more rows in the HTML)",
             "请确认网页包含绩效目标表 (check that the page holds the table)",
         ));
@@ -278,7 +271,7 @@ fn read_pdf(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
     };
     build::build_table(&grid, source).map_err(|e| {
         Error::invalid(
-            loc(name),
+            Location::file(name),
             format!("PDF 的版式文本中找不到可识别的表格 (no recognisable table in the PDF's layout text): {e}"),
             "PDF 读取是实验性的，跨行单元格无法还原；请改用该表的 XLSX/HTML 版本 \
              (PDF reading is experimental; use the XLSX/HTML edition)",
@@ -293,7 +286,7 @@ fn none_recognised(name: &str, what: &str, failures: Vec<String>, hint: &str) ->
         message.push_str("\n  - ");
         message.push_str(&f.replace('\n', "\n    "));
     }
-    Error::invalid(loc(name), message, hint)
+    Error::invalid(Location::file(name), message, hint)
 }
 
 /// One sheet of a workbook as a grid (for tests and tools).
@@ -311,7 +304,7 @@ pub fn sheet_grid(
         }
         _ => {
             return Err(Error::invalid(
-                loc(name),
+                Location::file(name),
                 "不是 XLSX/XLS/ODS 工作簿 (not a workbook)",
                 "",
             ))
@@ -322,7 +315,11 @@ pub fn sheet_grid(
     let chosen = match sheet {
         Some(s) => check_sheet(name, s, &names)?,
         None => names.first().cloned().ok_or_else(|| {
-            Error::invalid(loc(name), "工作簿中没有工作表 (workbook has no sheets)", "")
+            Error::invalid(
+                Location::file(name),
+                "工作簿中没有工作表 (workbook has no sheets)",
+                "",
+            )
         })?,
     };
     let g = wb.sheet(&chosen)?;
@@ -380,7 +377,7 @@ fn read_workbook(
     }
     if names.is_empty() {
         return Err(Error::invalid(
-            loc(name),
+            Location::file(name),
             "工作簿中没有工作表 (workbook has no sheets)",
             "",
         ));

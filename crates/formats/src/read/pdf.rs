@@ -38,13 +38,6 @@ impl Default for Pdftotext {
     }
 }
 
-fn loc(file: &str) -> Location {
-    Location {
-        file: file.to_string(),
-        ..Location::default()
-    }
-}
-
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 impl PdfText for Pdftotext {
@@ -55,7 +48,7 @@ impl PdfText for Pdftotext {
             COUNTER.fetch_add(1, Ordering::Relaxed)
         ));
         std::fs::write(&tmp, pdf).map_err(|source| Error::Io {
-            location: loc(file),
+            location: Location::file(file),
             source,
         })?;
         let out = Command::new(&self.program)
@@ -71,7 +64,7 @@ impl PdfText for Pdftotext {
             Ok(o) => o,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(Error::invalid(
-                    loc(file),
+                    Location::file(file),
                     format!(
                         "读取 PDF 需要 pdftotext，但找不到 {} (reading PDF needs pdftotext from poppler-utils; not found)",
                         self.program.display()
@@ -82,14 +75,14 @@ impl PdfText for Pdftotext {
             }
             Err(source) => {
                 return Err(Error::Io {
-                    location: loc(file),
+                    location: Location::file(file),
                     source,
                 })
             }
         };
         if !out.status.success() {
             return Err(Error::invalid(
-                loc(file),
+                Location::file(file),
                 format!(
                     "PDF 无法转换为文本 (pdftotext failed: {}): {}",
                     out.status,
@@ -100,14 +93,14 @@ impl PdfText for Pdftotext {
         }
         let text = String::from_utf8(out.stdout).map_err(|_| {
             Error::invalid(
-                loc(file),
+                Location::file(file),
                 "pdftotext 输出不是 UTF-8 (pdftotext output is not UTF-8)",
                 "",
             )
         })?;
         if text.chars().all(|c| c.is_whitespace() || c == '\u{c}') {
             return Err(Error::invalid(
-                loc(file),
+                Location::file(file),
                 "PDF 没有文字层，可能是扫描件 (the PDF has no text layer; a scan?)",
                 "扫描件需先做文字识别 (OCR)，或改用 XLSX/HTML 版本 (OCR it first, or use the XLSX/HTML edition)",
             ));

@@ -6,7 +6,7 @@
 //! only indicator fields — blank leading cells, merged copies, or shorter
 //! (ragged) rows that are right-aligned by the header count.
 
-use super::header::{is_indicator_field, Layout};
+use super::header::{is_indicator_field, last_nonblank, Layout};
 use super::hierarchy::{is_total_label, looks_like_unit, split_code, Item, UnitKey};
 use crate::error::{Error, Location, Result};
 use crate::grid::GridRow;
@@ -367,11 +367,7 @@ impl Reader<'_> {
         let first = row.text(0).trim();
         if first.contains("指标") || first.contains("目标") {
             if let Some(c) = l.col(Field::Category) {
-                let used = row
-                    .cells
-                    .iter()
-                    .rposition(|x| !x.text.trim().is_empty())
-                    .map_or(0, |i| i + 1);
+                let used = last_nonblank(row);
                 if c + used <= l.ncols {
                     return c;
                 }

@@ -53,17 +53,10 @@ impl WorkbookKind {
     }
 }
 
-fn loc(file: &str) -> Location {
-    Location {
-        file: file.to_string(),
-        ..Location::default()
-    }
-}
-
 /// The error for a damaged file.
 pub fn corrupt(file: &str, detail: impl std::fmt::Display) -> Error {
     Error::invalid(
-        loc(file),
+        Location::file(file),
         format!("文件已损坏或不完整 (file truncated or corrupt): {detail}"),
         "请用 Excel 重新另存为 .xlsx (open it in Excel and save it again as .xlsx)",
     )
@@ -71,7 +64,7 @@ pub fn corrupt(file: &str, detail: impl std::fmt::Display) -> Error {
 
 fn too_large(file: &str, message: String, hint: &str) -> Error {
     Error::TooLarge {
-        location: loc(file),
+        location: Location::file(file),
         message,
         hint: hint.to_string(),
     }
@@ -156,13 +149,13 @@ pub fn inspect_zip(file: &str, bytes: &[u8], limits: &Limits) -> Result<Workbook
         Ok(WorkbookKind::Ods)
     } else if has("word/document.xml") {
         Err(Error::invalid(
-            loc(file),
+            Location::file(file),
             "这是 Word 文档 (DOCX)，不是电子表格 (a Word document, not a spreadsheet)",
             "请把表格复制到 Excel 另存为 .xlsx (copy the table into Excel and save as .xlsx)",
         ))
     } else {
         Err(Error::invalid(
-            loc(file),
+            Location::file(file),
             "压缩包中没有工作簿 (zip file holds no workbook)",
             "请提供 .xlsx、.xls 或 .ods 文件 (expected .xlsx/.xls/.ods)",
         ))
@@ -188,7 +181,6 @@ pub struct SheetGrid {
 /// An open workbook.
 pub struct Workbook<'b> {
     file: String,
-    kind: WorkbookKind,
     inner: Sheets<Cursor<&'b [u8]>>,
     limits: Limits,
 }
@@ -205,7 +197,7 @@ fn open_error(file: &str, e: impl std::fmt::Display) -> Error {
 /// The error for a password-protected workbook.
 pub fn password(file: &str) -> Error {
     Error::invalid(
-        loc(file),
+        Location::file(file),
         "工作簿受密码保护 (workbook is password protected)",
         "请在 Excel 中去掉密码后另存 (remove the password in Excel and save again)",
     )
@@ -241,14 +233,9 @@ impl<'b> Workbook<'b> {
         };
         Ok(Workbook {
             file: file.to_string(),
-            kind,
             inner,
             limits: *limits,
         })
-    }
-
-    pub fn kind(&self) -> WorkbookKind {
-        self.kind
     }
 
     /// Sheet names in workbook order.
@@ -437,13 +424,18 @@ fn assemble(
         return Ok(Grid::default());
     };
     let mut max_col = cells.iter().map(|c| c.1).max().unwrap_or(0);
+    // The text of each merge anchor, found in one pass (sheets of the row
+    // layout hold thousands of merges and far more cells).
+    let starts: std::collections::HashSet<(u32, u32)> = merges.iter().map(|m| m.start).collect();
+    let anchors: HashMap<(u32, u32), String> = cells
+        .iter()
+        .filter(|c| starts.contains(&(c.0, c.1)))
+        .map(|c| ((c.0, c.1), c.2.clone()))
+        .collect();
     // A merged region whose anchor holds text extends the grid (a label
     // merged down past the last other value); the cell budget bounds it.
     for m in merges {
-        if cells
-            .iter()
-            .any(|c| (c.0, c.1) == m.start && !c.2.is_empty())
-        {
+        if anchors.get(&m.start).is_some_and(|t| !t.is_empty()) {
             max_row = max_row.max(m.end.0);
             max_col = max_col.max(m.end.1);
         }
@@ -481,11 +473,7 @@ fn assemble(
         }
         Ok(())
     };
-    let mut anchors: HashMap<(u32, u32), String> = HashMap::new();
     for (r, c, text) in cells {
-        if merges.iter().any(|m| m.start == (r, c)) {
-            anchors.insert((r, c), text.clone());
-        }
         place(
             &mut rows,
             &mut budget,

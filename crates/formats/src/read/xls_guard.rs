@@ -9,7 +9,7 @@
 //! container cannot be parsed here, the file is passed on and calamine
 //! reports the damage.
 
-use crate::error::{Error, Location, Result};
+use crate::error::Result;
 use crate::read::limits::Limits;
 
 const END_OF_CHAIN: u32 = 0xFFFF_FFFA;
@@ -148,16 +148,7 @@ pub fn check_xls(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
     let Some(stream) = workbook_stream(bytes) else {
         return Ok(());
     };
-    let corrupt = |detail: String| {
-        Error::invalid(
-            Location {
-                file: file.to_string(),
-                ..Location::default()
-            },
-            format!("文件已损坏或不完整 (file truncated or corrupt): {detail}"),
-            "请用 Excel 重新另存为 .xlsx (open it in Excel and save it again as .xlsx)",
-        )
-    };
+    let corrupt = |detail: String| super::workbook::corrupt(file, detail);
     // Bounding box of the cells of the current sheet substream: calamine
     // allocates all of it.
     let mut bbox: Option<(u32, u32, u32, u32)> = None;
