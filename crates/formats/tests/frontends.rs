@@ -7,22 +7,12 @@ use jixiao_formats::read::{self, decode, html, Limits, ReadOptions};
 use jixiao_formats::Error;
 use std::borrow::Cow;
 use std::io::Write;
-use std::path::PathBuf;
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name)
-}
+mod common;
+use common::{fixture, sample_text, SAMPLE_NAME as SAMPLE};
 
 fn bytes(name: &str) -> Vec<u8> {
     std::fs::read(fixture(name)).unwrap()
-}
-
-const SAMPLE: &str = "haizhu-youth-league-2024-project-targets.txt";
-
-fn sample_text() -> String {
-    String::from_utf8(bytes(SAMPLE)).unwrap()
 }
 
 /// (row number, cell texts) of every row.

@@ -12,45 +12,19 @@ use std::io::Cursor;
 use std::path::Path;
 
 /// The sample as read by the real reader (`read_path`), its path made relative
-/// so snapshots do not depend on the checkout; `None` while the reader cannot
-/// read it yet.
-fn read_sample() -> Option<Table> {
-    let read = std::panic::catch_unwind(|| {
-        jixiao_formats::read_path(&common::sample_path(), &Default::default())
-    });
-    match read {
-        Ok(Ok(mut t)) => {
-            t.source.path = format!("tests/fixtures/{}", common::SAMPLE_NAME);
-            Some(t)
-        }
-        Ok(Err(e)) => {
-            eprintln!(
-                "读取样表失败，改用手工构建的表 (reader failed, using the hand-built table): {e}"
-            );
-            None
-        }
-        Err(_) => {
-            eprintln!(
-                "读取器尚未完成，改用手工构建的表 (reader not ready, using the hand-built table)"
-            );
-            None
-        }
-    }
-}
-
-/// The sample for writer tests: from the reader when it works, else hand-built.
+/// so snapshots do not depend on the checkout. A reader failure fails the test.
 fn sample() -> Table {
-    read_sample().unwrap_or_else(sample_table_handbuilt)
+    let mut t = jixiao_formats::read_path(&common::sample_path(), &Default::default())
+        .unwrap_or_else(|e| panic!("the sample must read: {e}"));
+    t.source.path = format!("tests/fixtures/{}", common::SAMPLE_NAME);
+    t
 }
 
 /// The reader's table of the sample equals the hand-built model (GUIDE §1), so
 /// the writer snapshots hold for both.
 #[test]
 fn reader_sample_equals_handbuilt_fixture() {
-    let Some(read) = read_sample() else {
-        eprintln!("跳过 (skipped): read_path cannot read the sample yet");
-        return;
-    };
+    let read = sample();
     let hand = sample_table_handbuilt();
     if read != hand {
         let a = json::to_json_string(&read).unwrap();

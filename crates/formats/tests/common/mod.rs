@@ -20,11 +20,16 @@ use std::str::FromStr;
 
 pub const SAMPLE_NAME: &str = "haizhu-youth-league-2024-project-targets.txt";
 
-/// Path of the sample fixture.
-pub fn sample_path() -> PathBuf {
+/// Path of a fixture in the repository's `tests/fixtures`.
+pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/fixtures")
-        .join(SAMPLE_NAME)
+        .join(name)
+}
+
+/// Path of the sample fixture.
+pub fn sample_path() -> PathBuf {
+    fixture(SAMPLE_NAME)
 }
 
 /// The sample's bytes as UTF-8 text.
