@@ -74,9 +74,23 @@ struct Formats {
     text_bold: Format,
     /// Amount formats by (decimal places, bold).
     amounts: HashMap<(u32, bool), Format>,
+    /// Plain-number formats (the text cell with `0.00…`) by decimal places.
+    plains: HashMap<u32, Format>,
 }
 
 impl Formats {
+    /// A plain number's format: the text cell, with its decimals shown.
+    fn plain(&mut self, places: u32) -> &Format {
+        if places == 0 {
+            return &self.text;
+        }
+        let text = &self.text;
+        self.plains.entry(places).or_insert_with(|| {
+            let pattern = format!("0.{}", "0".repeat(places as usize));
+            text.clone().set_num_format(pattern)
+        })
+    }
+
     fn new() -> Self {
         let base = Format::new().set_font_name(FONT).set_font_size(10.5);
         let cell = base
@@ -97,6 +111,7 @@ impl Formats {
             text: cell.clone(),
             text_bold: cell.set_bold(),
             amounts: HashMap::new(),
+            plains: HashMap::new(),
         }
     }
 
@@ -148,9 +163,9 @@ impl Sheet<'_> {
             None => self.text(row, col, "", bold),
             Some(d) => match d.to_f64() {
                 Some(x) => {
-                    let f = self.fmt.amount(d.scale(), bold).clone();
+                    let f = self.fmt.amount(d.scale(), bold);
                     self.ws
-                        .write_number_with_format(row, col, x, &f)
+                        .write_number_with_format(row, col, x, f)
                         .map_err(xerr)?;
                     Ok(())
                 }
@@ -173,14 +188,9 @@ impl Sheet<'_> {
     fn plain_number(&mut self, row: u32, col: u16, d: Decimal) -> Result<()> {
         match d.to_f64() {
             Some(x) => {
-                let f = if d.scale() > 0 {
-                    let pattern = format!("0.{}", "0".repeat(d.scale() as usize));
-                    self.fmt.text.clone().set_num_format(pattern)
-                } else {
-                    self.fmt.text.clone()
-                };
+                let f = self.fmt.plain(d.scale());
                 self.ws
-                    .write_number_with_format(row, col, x, &f)
+                    .write_number_with_format(row, col, x, f)
                     .map_err(xerr)?;
                 Ok(())
             }
@@ -209,12 +219,12 @@ impl Sheet<'_> {
         }
         let last = row + u32::try_from(rows - 1).map_err(|_| too_many())?;
         let f = if bold {
-            self.fmt.text_bold.clone()
+            &self.fmt.text_bold
         } else {
-            self.fmt.text.clone()
+            &self.fmt.text
         };
         self.ws
-            .merge_range(row, col, last, col, &neutralize_formula(text), &f)
+            .merge_range(row, col, last, col, &neutralize_formula(text), f)
             .map_err(xerr)?;
         Ok(())
     }
@@ -224,11 +234,11 @@ impl Sheet<'_> {
         if rows > 1 {
             let last = row + u32::try_from(rows - 1).map_err(|_| too_many())?;
             let f = match v {
-                Some(d) => self.fmt.amount(d.scale(), false).clone(),
-                None => self.fmt.text.clone(),
+                Some(d) => self.fmt.amount(d.scale(), false),
+                None => &self.fmt.text,
             };
             self.ws
-                .merge_range(row, col, last, col, "", &f)
+                .merge_range(row, col, last, col, "", f)
                 .map_err(xerr)?;
         }
         self.number(row, col, v, false)
