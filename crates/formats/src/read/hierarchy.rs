@@ -34,18 +34,9 @@ pub(crate) enum Item {
 
 /// Normalised text equals 合计 / 总计 (spaces removed).
 pub(crate) fn is_total_label(text: &str) -> bool {
-    let mut it = text.chars().filter(|c| !c.is_whitespace());
-    let a = it.next();
-    let b = it.next();
-    let rest = it.next();
-    matches!((a, b, rest), (Some('合' | '总'), Some('计'), None))
-        || matches!(
-            text.chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .as_str(),
-            "总合计" | "合计数" | "总计数" | "项目合计"
-        )
+    const LABELS: [&str; 6] = ["合计", "总计", "总合计", "合计数", "总计数", "项目合计"];
+    let chars = || text.chars().filter(|c| !c.is_whitespace());
+    LABELS.iter().any(|l| chars().eq(l.chars()))
 }
 
 /// Split a code prefix such as `820001-马踏镇人民政府` into (`820001`, `马踏镇人民政府`).
@@ -540,6 +531,24 @@ fn decide(
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn total_labels() {
+        for yes in [
+            "合计",
+            "总 计",
+            " 合\u{3000}计 ",
+            "总合计",
+            "合计数",
+            "总计数",
+            "项目 合计",
+        ] {
+            assert!(is_total_label(yes), "{yes}");
+        }
+        for no in ["", "合", "小计", "合计金额", "总计划", "项目", "计合"] {
+            assert!(!is_total_label(no), "{no}");
+        }
+    }
 
     fn f(total: &str) -> Funding {
         Funding {
