@@ -31,13 +31,18 @@ fn json_of(out: &Output) -> Value {
     })
 }
 
-fn count(doc: &Value, rule: &str) -> usize {
+/// The findings of `rule` in a `--format json` document.
+fn with_rule<'a>(doc: &'a Value, rule: &str) -> Vec<&'a Value> {
     doc["findings"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|f| f["rule"] == rule)
-        .count()
+        .collect()
+}
+
+fn count(doc: &Value, rule: &str) -> usize {
+    with_rule(doc, rule).len()
 }
 
 #[test]
@@ -58,12 +63,7 @@ fn sample_is_clean_at_deny_error() {
     assert_eq!(count(&doc, "operator-missing"), 29);
     assert_eq!(count(&doc, "goal-indicator-mismatch"), 2);
     // Shape of one finding.
-    let sep = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["rule"] == "separator-nonstandard")
-        .unwrap();
+    let sep = with_rule(&doc, "separator-nonstandard")[0];
     assert_eq!(sep["severity"], "info");
     assert_eq!(sep["location"]["row"], 14);
     assert_eq!(sep["location"]["column"], 7);
@@ -262,12 +262,7 @@ fn profiles_change_severities_and_bad_profiles_fail() {
         sichuan.to_str().unwrap(),
     ]);
     let doc = json_of(&out);
-    let cost: Vec<&Value> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "missing-cost")
-        .collect();
+    let cost: Vec<&Value> = with_rule(&doc, "missing-cost");
     assert_eq!(cost.len(), 8);
     assert!(cost.iter().all(|c| c["severity"] == "warning"));
     assert_eq!(count(&doc, "operator-missing"), 0);
@@ -379,12 +374,7 @@ fn target_below_prior_actual_is_reported_at_the_target_cell() {
     );
     let doc = json_of(&out);
     assert_eq!(doc["errors"].as_array().unwrap().len(), 0);
-    let hits: Vec<&Value> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "target-too-low")
-        .collect();
+    let hits: Vec<&Value> = with_rule(&doc, "target-too-low");
     // Only 培训人次: 90% → ≥92% and 90% → ≥90% are fine, 52万元 → ≤50万元 is lower
     // and better, 0.02万人 vs 人 is not compared.
     assert_eq!(hits.len(), 1, "{}", doc["findings"]);
@@ -412,12 +402,7 @@ fn target_below_prior_actual_is_reported_at_the_target_cell() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     let doc = json_of(&out);
-    let msg = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["rule"] == "target-too-low")
-        .unwrap()["message"]
+    let msg = with_rule(&doc, "target-too-low")[0]["message"]
         .as_str()
         .unwrap()
         .to_string();
@@ -457,11 +442,9 @@ fn project_findings_of_a_row_layout_point_at_the_project_name() {
     std::fs::write(&f, kept.join("\n") + "\n").unwrap();
     let out = jixiao(&["check", f.to_str().unwrap(), "--format", "json"]);
     let doc = json_of(&out);
-    let hit = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|x| x["rule"] == "missing-satisfaction")
+    let hits = with_rule(&doc, "missing-satisfaction");
+    let hit = hits
+        .first()
         .unwrap_or_else(|| panic!("{}", doc["findings"]));
     assert_eq!(hit["location"]["row"], 5);
     assert_eq!(hit["location"]["column"], 1, "项目名称: {hit}");

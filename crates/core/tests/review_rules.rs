@@ -658,11 +658,10 @@ fn ocr_suspect() {
     assert_eq!(fired(&clean_table(), "ocr-suspect"), 0);
 }
 
-#[test]
-fn unit_cost_outlier_by_median_mad() {
+/// One 10 万元 training project per count of 人次, each with its own names.
+fn training_projects(counts: &[&str]) -> Table {
     let mut b = Builder::new();
-    // 10 万元 for 500, 520, 480, 510 人次 ≈ 200 元/人次; one at 10 万元 for 20 人次 = 5000.
-    for (k, n) in ["500", "520", "480", "510", "20"].iter().enumerate() {
+    for (k, n) in counts.iter().enumerate() {
         let mut inds = clean_indicators();
         inds[0] = q(
             1,
@@ -679,7 +678,13 @@ fn unit_cost_outlier_by_median_mad() {
             inds,
         );
     }
-    let t = b.finish();
+    b.finish()
+}
+
+#[test]
+fn unit_cost_outlier_by_median_mad() {
+    // 10 万元 for 500, 520, 480, 510 人次 ≈ 200 元/人次; one at 10 万元 for 20 人次 = 5000.
+    let t = training_projects(&["500", "520", "480", "510", "20"]);
     let f = run(&t);
     let hits = of(&f, "unit-cost");
     assert_eq!(hits.len(), 5);
@@ -891,25 +896,7 @@ fn goal_duplicate_counts_at_two_sizes() {
 #[test]
 fn unit_cost_does_not_flag_a_geometric_spread() {
     // 10 万元 for 1000, 500, 250, 125, 62 人次: costs double each time (100 … 1613 元/人次).
-    let mut b = Builder::new();
-    for (k, n) in ["1000", "500", "250", "125", "62"].iter().enumerate() {
-        let mut inds = clean_indicators();
-        inds[0] = q(
-            1,
-            Category::Output,
-            &format!("培训人次{k}"),
-            &format!("≥{n}人次"),
-        );
-        inds[1] = q(2, Category::Outcome, &format!("技能合格率{k}"), "≥90%");
-        inds[3] = q(4, Category::Cost, &format!("项目总成本{k}"), "≤10万元");
-        b = b.project(
-            &format!("项目{k}"),
-            "10.00",
-            &format!("第{k}期培训。"),
-            inds,
-        );
-    }
-    let t = b.finish();
+    let t = training_projects(&["1000", "500", "250", "125", "62"]);
     let f = run(&t);
     let hits = of(&f, "unit-cost");
     assert_eq!(hits.len(), 5);
