@@ -38,7 +38,8 @@ pub struct ConvertArgs {
     pub read: ReadArgs,
 }
 
-fn parse_layout(s: &str) -> Result<LayoutFamily> {
+/// A layout family by name (`one-cell`, `rows` and their spellings).
+pub(crate) fn parse_layout(s: &str) -> Result<LayoutFamily> {
     match s {
         "one-cell" | "onecell" | "cell" => Ok(LayoutFamily::OneCell),
         "rows" | "row" | "row-per-indicator" => Ok(LayoutFamily::RowPerIndicator),

@@ -8,6 +8,7 @@
 //! arithmetic error.
 
 use anyhow::{bail, Context, Result};
+use jixiao_core::LayoutFamily;
 use rust_decimal::Decimal;
 use std::io::Write;
 use std::path::PathBuf;
@@ -373,7 +374,7 @@ fn blank_if_zero(f: i64) -> String {
     }
 }
 
-fn build(args: &GenArgs) -> (String, String, Vec<Unit>) {
+fn build(args: &GenArgs) -> (String, Vec<Unit>) {
     let mut rng = Rng(args.seed);
     let district = rng.pick(DISTRICTS);
     let department = format!("广州市{district}{}", rng.pick(DEPARTMENTS));
@@ -395,7 +396,7 @@ fn build(args: &GenArgs) -> (String, String, Vec<Unit>) {
         let proj = gen_project(&mut rng, year, p);
         units[u].projects.push(proj);
     }
-    (department, format!("{year}"), units)
+    (department, units)
 }
 
 fn rows_one_cell(department: &str, units: &[Unit]) -> Vec<Vec<String>> {
@@ -583,11 +584,10 @@ fn write_xlsx(rows: &[Vec<String>], path: &std::path::Path) -> Result<()> {
 
 /// Run `jixiao gen`.
 pub fn run(args: &GenArgs) -> Result<()> {
-    let (department, _year, units) = build(args);
-    let rows = match args.layout.as_str() {
-        "one-cell" | "onecell" => rows_one_cell(&department, &units),
-        "rows" | "row" | "row-per-indicator" => rows_per_indicator(&department, &units),
-        other => bail!("未知版式 (unknown layout) `{other}`: 请用 one-cell 或 rows"),
+    let (department, units) = build(args);
+    let rows = match crate::convert::parse_layout(&args.layout)? {
+        LayoutFamily::OneCell => rows_one_cell(&department, &units),
+        LayoutFamily::RowPerIndicator => rows_per_indicator(&department, &units),
     };
     let gbk = match args.encoding.to_ascii_lowercase().as_str() {
         "utf-8" | "utf8" => false,
@@ -648,8 +648,8 @@ mod tests {
             seed: 1,
             output: PathBuf::from("x"),
         };
-        let (d1, _, u1) = build(&args);
-        let (d2, _, u2) = build(&args);
+        let (d1, u1) = build(&args);
+        let (d2, u2) = build(&args);
         assert_eq!(d1, d2);
         let rows1 = rows_one_cell(&d1, &u1);
         let rows2 = rows_one_cell(&d2, &u2);
