@@ -2,9 +2,7 @@
 //! misplaced levels, inputs as outputs, boilerplate, satisfaction, time, cost,
 //! long-term wording, money scale in the goal.
 
-use super::text::{
-    bigrams_into, has, is_cost, is_outcome, long_term, unit_of, FastMap, FastSet, Keywords,
-};
+use super::text::{bigrams_into, has, is_cost, is_outcome, long_term, unit_of, FastMap, Keywords};
 use super::{
     ind_label, indicator_loc, msg, project_loc, projects, value_loc, Arg, Message, Severity, Sink,
     Template,
@@ -114,8 +112,12 @@ pub(super) fn check_boilerplate(s: &mut Sink<'_>) {
         // The generic-value variant, except on indicators a copy group
         // already reports (one finding per indicator is enough).
         let mut generic = GenericBenefits::default();
+        let mut first = 0;
         for (pi, p) in projects(s.table) {
-            generic.project(s, pi, p, &copied);
+            let n = p.indicators.len();
+            let copied = copied.get(first..first + n).unwrap_or_default();
+            generic.project(s, pi, p, copied);
+            first += n;
         }
     }
 }
@@ -433,13 +435,24 @@ fn scale_in_goal(s: &mut Sink<'_>, pi: usize, p: &Project) {
 /// `boilerplate-indicator`: one finding per (一级, name, value, unit) group shared by
 /// at least `boilerplate_min_projects` projects; 满意度 excluded. Linear: one hash map.
 /// Returns the indicators (by address) of the groups it reported.
-fn boilerplate(s: &mut Sink<'_>) -> FastSet<usize> {
+/// Reports the copy groups; returns which indicators (numbered through the
+/// table in source order) belong to one.
+fn boilerplate(s: &mut Sink<'_>) -> Vec<bool> {
     let t = s.table;
     let min = s.profile.thresholds.boilerplate_min_projects.max(2) as usize;
     type Key<'a> = (Category, &'a str, Decimal, std::borrow::Cow<'a, str>);
-    let mut groups: FastMap<Key<'_>, Vec<(usize, &Project, &Indicator)>> = FastMap::default();
+    // Each key gets a group number on first sight; members are kept in one
+    // flat list (most groups have one member: a vector per group would cost
+    // an allocation each) and sorted into groups once, stably.
+    let mut numbers: FastMap<Key<'_>, u32> = FastMap::default();
+    let mut keys: Vec<Key<'_>> = Vec::new();
+    let mut sizes: Vec<u32> = Vec::new();
+    let mut members: Vec<(u32, usize, &Project, &Indicator, usize)> = Vec::new();
+    let mut n_indicators = 0;
     for (pi, p) in projects(t) {
-        for i in &p.indicators {
+        let first = n_indicators;
+        n_indicators += p.indicators.len();
+        for (k, i) in p.indicators.iter().enumerate() {
             if i.category == Category::Satisfaction {
                 continue;
             }
@@ -452,59 +465,67 @@ fn boilerplate(s: &mut Sink<'_>) -> FastSet<usize> {
                 q.value.normalize(),
                 unit_of(i).unwrap_or_default(),
             );
-            groups.entry(key).or_default().push((pi, p, i));
+            let group = *numbers.entry(key).or_insert_with_key(|key| {
+                keys.push(key.clone());
+                sizes.push(0);
+                (keys.len() - 1) as u32
+            });
+            if let Some(n) = sizes.get_mut(group as usize) {
+                *n += 1;
+            }
+            members.push((group, pi, p, i, first + k));
         }
     }
-    let mut found: Vec<(usize, &Project, &Indicator, String, String)> = Vec::new();
-    let mut copied = FastSet::default();
-    for ((_, name, value, unit), members) in &groups {
+    drop(numbers);
+    // Only groups of `min` or more can be reported: the rest stay unsorted.
+    members.retain(|m| sizes.get(m.0 as usize).is_some_and(|n| *n as usize >= min));
+    members.sort_by_key(|m| m.0);
+    let mut copied = vec![false; n_indicators];
+    for group in members.chunk_by(|a, b| a.0 == b.0) {
         // Members arrive in project order: count the changes of project
         // (what `dedup` would keep, without a vector per group).
-        if members.len() < min {
-            continue;
-        }
-        let distinct = 1 + members
+        let distinct = 1 + group
             .windows(2)
-            .filter(|w| matches!(w, [a, b] if a.0 != b.0))
+            .filter(|w| matches!(w, [a, b] if a.1 != b.1))
             .count();
         if distinct < min {
             continue;
         }
-        let Some(&(pi, p, i)) = members.first() else {
+        let Some(&(number, pi, p, i, _)) = group.first() else {
             continue;
         };
-        copied.extend(members.iter().map(|m| m.2 as *const Indicator as usize));
+        let Some((_, name, value, unit)) = keys.get(number as usize) else {
+            continue;
+        };
+        for m in group {
+            if let Some(c) = copied.get_mut(m.4) {
+                *c = true;
+            }
+        }
         // Name at most a few members; the count says the rest.
         const SHOWN: usize = 5;
-        let mut where_zh: Vec<String> = members
+        let mut where_zh: Vec<String> = group
             .iter()
             .take(SHOWN)
-            .map(|(_, p, i)| ind_label(p, i))
+            .map(|(_, _, p, i, _)| ind_label(p, i))
             .collect();
-        if members.len() > SHOWN {
+        if group.len() > SHOWN {
             where_zh.push(format!(
                 "等 {} 处 (and {} more)",
-                members.len(),
-                members.len() - SHOWN
+                group.len(),
+                group.len() - SHOWN
             ));
         }
-        found.push((
-            pi,
-            p,
-            i,
-            format!(
-                "指标「{name}」{value}{unit} 在 {} 个项目中完全相同：{}",
-                distinct,
-                where_zh.join("、")
-            ),
-            format!(
-                "indicator \"{name}\" {value}{unit} is identical in {} projects: {}",
-                distinct,
-                where_zh.join(", ")
-            ),
-        ));
-    }
-    for (pi, p, i, zh, en) in found {
+        let zh = format!(
+            "指标「{name}」{value}{unit} 在 {} 个项目中完全相同：{}",
+            distinct,
+            where_zh.join("、")
+        );
+        let en = format!(
+            "indicator \"{name}\" {value}{unit} is identical in {} projects: {}",
+            distinct,
+            where_zh.join(", ")
+        );
         s.emit("boilerplate-indicator", || {
             (indicator_loc(pi, p, i), Message::owned(zh, en))
         });
@@ -544,13 +565,14 @@ struct GenericBenefits {
 
 impl GenericBenefits {
     /// The variant on project `p` (index `pi`), skipping the `copied` indicators.
-    fn project(&mut self, s: &mut Sink<'_>, pi: usize, p: &Project, copied: &FastSet<usize>) {
+    /// `copied[k]` tells whether indicator `k` is in a copy group.
+    fn project(&mut self, s: &mut Sink<'_>, pi: usize, p: &Project, copied: &[bool]) {
         let mut tie_built = false;
         for (k, i) in p.indicators.iter().enumerate() {
             let Some(branch) = generic_benefit(i) else {
                 continue;
             };
-            if copied.contains(&(i as *const Indicator as usize)) {
+            if copied.get(k).copied().unwrap_or(false) {
                 continue;
             }
             if !tie_built {

@@ -291,10 +291,6 @@ fn is_alphanumeric(c: char) -> bool {
 pub(super) type FastMap<K, V> =
     std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 
-/// A hash set with [`FastHasher`].
-pub(super) type FastSet<K> =
-    std::collections::HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
-
 /// The multiply–rotate hash of rustc's `FxHasher`, eight bytes at a time.
 #[derive(Default, Clone, Copy)]
 pub(super) struct FastHasher(u64);
