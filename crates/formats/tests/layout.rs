@@ -1084,3 +1084,38 @@ fn prior_actual_column_in_one_cell_layout_is_reported() {
     assert_eq!(n.origin.map(|o| o.col), Some(6));
     assert!(n.message.contains("上年实际值"), "{}", n.message);
 }
+
+#[test]
+fn direction_cells_are_read_by_the_grammar() {
+    use jixiao_core::model::Direction;
+    let mut text = String::from("金额单位:元\n单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重\t指标方向性\n");
+    let cells = ["正向指标（越大越好）", "越小越好", "逆向指标", "正向/反向"];
+    for (j, d) in cells.iter().enumerate() {
+        let head = if j == 0 {
+            "820001-某中心\t某某经费\t1,000.00\t目标\t"
+        } else {
+            "\t\t\t\t"
+        };
+        text.push_str(&format!(
+            "{head}产出指标\t数量指标\t指标{j}\t≥\t5\t个\t10\t{d}\n"
+        ));
+    }
+    let t = build(&text, "d.tsv");
+    let read: Vec<Option<Direction>> = t.indicators().map(|(_, i)| i.direction_stated()).collect();
+    assert_eq!(
+        read,
+        [
+            Some(Direction::HigherBetter),
+            Some(Direction::LowerBetter),
+            Some(Direction::LowerBetter),
+            None
+        ]
+    );
+    // The contradicting cell is reported where it stands, not guessed.
+    let notice = t
+        .notices
+        .iter()
+        .find(|n| n.code == "direction-unknown")
+        .expect("a notice for 正向/反向");
+    assert_eq!(notice.origin.map(|o| (o.row, o.col)), Some((6, 12)));
+}

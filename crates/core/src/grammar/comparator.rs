@@ -144,15 +144,26 @@ pub fn parse_comparator(raw: &str) -> Option<Comparator> {
 }
 
 /// Read a 指标方向性 cell: `正向`/`正向指标`/`越大越好` → higher is better,
-/// `反向`/`反向指标`/`越小越好` → lower is better.
+/// `反向`/`反向指标`/`越小越好`/`逆向` → lower is better. A longer cell
+/// (`正向指标（越大越好）`) is read by the direction words it contains, and
+/// only when they all point the same way: a cell naming both directions, or
+/// neither, gives `None` (the reader then says it could not read the cell).
 pub fn parse_direction(raw: &str) -> Option<Direction> {
     let t = raw.trim();
     let t = t.strip_suffix("指标").unwrap_or(t);
+    // One-character answers only as the whole cell: 正/反 occur in other words.
     match t {
-        "正向" | "越大越好" | "越高越好" | "正" => Some(Direction::HigherBetter),
-        "反向" | "越小越好" | "越低越好" | "逆向" | "负向" | "反" => {
-            Some(Direction::LowerBetter)
-        }
+        "正" => return Some(Direction::HigherBetter),
+        "反" => return Some(Direction::LowerBetter),
+        _ => {}
+    }
+    const HIGHER: [&str; 4] = ["正向", "越大越好", "越高越好", "越多越好"];
+    const LOWER: [&str; 6] = ["反向", "逆向", "负向", "越小越好", "越低越好", "越少越好"];
+    let higher = HIGHER.iter().any(|w| t.contains(w));
+    let lower = LOWER.iter().any(|w| t.contains(w));
+    match (higher, lower) {
+        (true, false) => Some(Direction::HigherBetter),
+        (false, true) => Some(Direction::LowerBetter),
         _ => None,
     }
 }
@@ -220,5 +231,32 @@ mod tests {
         assert_eq!(parse_direction("正向"), Some(Direction::HigherBetter));
         assert_eq!(parse_direction("反向指标"), Some(Direction::LowerBetter));
         assert_eq!(parse_direction("定性"), None);
+    }
+
+    #[test]
+    fn direction_spellings() {
+        use Direction::{HigherBetter as Up, LowerBetter as Down};
+        for (cell, want) in [
+            ("正向", Some(Up)),
+            (" 正向指标 ", Some(Up)),
+            ("正", Some(Up)),
+            ("越大越好", Some(Up)),
+            ("正向指标（越大越好）", Some(Up)),
+            ("反向", Some(Down)),
+            ("反向指标", Some(Down)),
+            ("反", Some(Down)),
+            ("逆向指标", Some(Down)),
+            ("负向", Some(Down)),
+            ("反向（越小越好）", Some(Down)),
+            ("越少越好", Some(Down)),
+            // Both directions, or none: not readable.
+            ("正向/反向", None),
+            ("正向（越小越好）", None),
+            ("定性", None),
+            ("正常", None),
+            ("", None),
+        ] {
+            assert_eq!(parse_direction(cell), want, "{cell:?}");
+        }
     }
 }

@@ -13,8 +13,7 @@ use crate::grid::GridRow;
 use jixiao_core::grammar;
 use jixiao_core::money::{parse_amount, AmountError};
 use jixiao_core::{
-    AmountRow, Category, Direction, Field, Funding, Indicator, MoneyScale, Notice, Origin, Project,
-    Target,
+    AmountRow, Category, Field, Funding, Indicator, MoneyScale, Notice, Origin, Project, Target,
 };
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -694,11 +693,8 @@ impl Reader<'_> {
             parsed
         });
         let direction_stated = non_blank(v.text(l.col(Field::Direction))).and_then(|d| {
-            if d.contains("正向") {
-                Some(Direction::HigherBetter)
-            } else if d.contains("反向") {
-                Some(Direction::LowerBetter)
-            } else {
+            let read = grammar::parse_direction(d);
+            if read.is_none() {
                 notices.push(Notice {
                     origin: Some(Origin::new(r, l.col(Field::Direction).map_or(0, col1))),
                     code: "direction-unknown".into(),
@@ -706,8 +702,8 @@ impl Reader<'_> {
                         "第{r}行：指标方向性「{d}」无法识别，应为正向指标或反向指标 (direction not recognised)"
                     ),
                 });
-                None
             }
+            read
         });
         Indicator {
             seq: None,
