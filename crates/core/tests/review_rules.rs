@@ -285,6 +285,24 @@ fn unit_inconsistent_across_projects_and_with_column() {
     let mut i = q(1, Category::Output, "培训人次", "≥500人次");
     i.columns = jixiao_core::IndicatorColumns::boxed(Some("人次".into()), None, None, None, None);
     assert_eq!(fired(&replace(0, i), "unit-inconsistent"), 0);
+    // Spellings the grammar normalises are one unit: full-width letters and
+    // slash, ％, spaces; 百分点 counts as %.
+    for (value, column) in [
+        ("≥5km", "ｋｍ"),
+        ("≥5次/年", "次／年"),
+        ("≥90%", "％"),
+        ("≥90%", " 百分比 "),
+        ("≥5%", "百分点"),
+    ] {
+        let mut i = q(1, Category::Output, "培训人次", value);
+        i.columns =
+            jixiao_core::IndicatorColumns::boxed(Some(column.into()), None, None, None, None);
+        assert_eq!(
+            fired(&replace(0, i), "unit-inconsistent"),
+            0,
+            "{value} {column}"
+        );
+    }
 }
 
 #[test]

@@ -24,7 +24,7 @@ pub use category::parse_category;
 pub use cell::{format_cell, parse_cell};
 pub use comparator::{parse_comparator, parse_direction};
 pub use display::{format_cell_canonical, format_indicator_canonical, format_value_canonical};
-pub use value::{normalize_unit, parse_target_parts, parse_value};
+pub use value::{normalize_unit, normalize_unit_cow, parse_target_parts, parse_value};
 
 /// Something in a cell that did not fit the grammar. Nothing is dropped silently:
 /// text that is not part of an item is reported here with its span.

@@ -193,6 +193,22 @@ pub fn normalize_unit(raw: &str) -> String {
     out
 }
 
+/// [`normalize_unit`], borrowing the unit when it is already normal (nearly
+/// all are): reviewing compares hundreds of thousands of units.
+pub fn normalize_unit_cow(raw: &str) -> std::borrow::Cow<'_, str> {
+    // Every character the normalisation changes is whitespace (ASCII ≤ 0x20,
+    // or led in UTF-8 by 0xC2 or 0xE1–0xE3) or a full-width form (led by
+    // 0xEF); 百分比 is the one whole word it replaces.
+    let may_change = raw
+        .bytes()
+        .any(|b| b <= 0x20 || matches!(b, 0xC2 | 0xE1..=0xE3 | 0xEF));
+    if may_change || raw == "百分比" {
+        std::borrow::Cow::Owned(normalize_unit(raw))
+    } else {
+        std::borrow::Cow::Borrowed(raw)
+    }
+}
+
 /// What follows the number: unit and suffix comparator. `None` when the text
 /// there is not a unit (the value is then qualitative).
 struct After<'a> {

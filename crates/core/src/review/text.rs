@@ -68,21 +68,15 @@ impl Keywords {
     }
 }
 
-/// Normalise a unit for comparison (`％`/`百分比` → `%`, spaces removed).
+/// Normalise a unit for comparison: the grammar's normalisation
+/// ([`crate::grammar::normalize_unit`]), and 百分点 (percentage points)
+/// compared as `%`.
 pub(super) fn norm_unit(u: &str) -> Cow<'_, str> {
-    // Whitespace is ASCII ≤ 0x20 or starts with 0xC2, 0xE1, 0xE2 or 0xE3 in
-    // UTF-8: units without such bytes (nearly all) skip the char walk.
-    let maybe_space = u
-        .bytes()
-        .any(|b| b <= 0x20 || matches!(b, 0xC2 | 0xE1..=0xE3));
-    let t: Cow<'_, str> = if maybe_space && u.chars().any(char::is_whitespace) {
-        Cow::Owned(u.chars().filter(|c| !c.is_whitespace()).collect())
+    let t = crate::grammar::normalize_unit_cow(u);
+    if t == "百分点" {
+        Cow::Borrowed("%")
     } else {
-        Cow::Borrowed(u)
-    };
-    match t.as_ref() {
-        "％" | "百分比" | "百分点" => Cow::Borrowed("%"),
-        _ => t,
+        t
     }
 }
 
@@ -344,7 +338,7 @@ impl std::hash::Hasher for FastHasher {
 
 #[cfg(test)]
 mod tests {
-    use super::{find_any, for_each_sentence, has, long_term, push_sentence, Keywords};
+    use super::{find_any, for_each_sentence, has, long_term, norm_unit, push_sentence, Keywords};
     use proptest::prelude::*;
 
     /// The sentences by a plain walk over the characters.
@@ -370,6 +364,15 @@ mod tests {
         #[test]
         fn keywords_agree_with_scan(hay in "[投入率资金X年a1 ]{0,12}") {
             prop_assert_eq!(KW.find(&hay), find_any(&hay, WORDS));
+        }
+
+        /// The borrowing normalisation equals the grammar's.
+        #[test]
+        fn unit_normalisation_is_the_grammars(u in "[ 　\u{a0}\t％%／/ＡａｚＺkm人次百分比点个]{0,6}") {
+            let want = crate::grammar::normalize_unit(&u);
+            let want = if want == "百分点" { "%".to_string() } else { want };
+            let got = norm_unit(&u);
+            prop_assert_eq!(got.as_ref(), want.as_str());
         }
 
         /// The memchr search agrees with `str::contains`.
