@@ -2,7 +2,7 @@
 //! and `goal-indicator-mismatch` (a counted output in the goal that no
 //! indicator measures).
 
-use super::text::{bigrams_into, for_each_sentence, mask_numbers_into, FastMap};
+use super::text::{bigrams_into, for_each_sentence, mask_numbers_into, FastHasher, FastMap};
 use super::{msg, project_loc, projects, Arg, Sink, Template};
 use crate::model::{Field, Project, Span};
 
@@ -52,8 +52,10 @@ impl Mismatches {
 fn duplicates(s: &mut Sink<'_>) {
     let t = s.table;
     let min = s.profile.thresholds.goal_duplicate_min_chars as usize;
-    // masked sentence → projects (index, byte offset and length of the sentence in its goal)
-    let mut buckets: FastMap<String, Vec<(usize, usize, usize)>> = FastMap::default();
+    let mut buckets = Buckets::default();
+    // (bucket, project, byte offset and length of the sentence in its goal),
+    // in project order.
+    let mut members: Vec<(u32, u32, u32, u32)> = Vec::new();
     let all: Vec<(usize, &Project)> = projects(t).collect();
     let mut key = String::new();
     for &(pi, p) in &all {
@@ -67,30 +69,29 @@ fn duplicates(s: &mut Sink<'_>) {
                 return;
             }
             mask_numbers_into(sentence, &mut key);
-            match buckets.get_mut(key.as_str()) {
-                Some(entry) => {
-                    if entry.last().is_none_or(|(last, _, _)| *last != pi) {
-                        entry.push((pi, off, sentence.len()));
-                    }
-                }
-                None => {
-                    buckets.insert(key.clone(), vec![(pi, off, sentence.len())]);
-                }
-            }
+            let bucket = buckets.number(&key);
+            members.push((bucket, pi as u32, off as u32, sentence.len() as u32));
         });
     }
+    // Only buckets met more than once can pair projects.
+    let sizes = buckets.sizes;
+    members.retain(|m| sizes.get(m.0 as usize).is_some_and(|n| *n > 1));
+    // Stable: each bucket's members stay in project order, and a project
+    // counts once per bucket (its first such sentence).
+    members.sort_by_key(|m| m.0);
+    members.dedup_by_key(|m| (m.0, m.1));
     // (earlier project, later project, offset, length of the later one's shared sentence),
     // sorted: one run per pair, its sentences in text order.
     let mut pairs: Vec<(usize, usize, usize, usize)> = Vec::new();
-    for members in buckets.values() {
-        let Some(&(first, _, _)) = members.first() else {
+    for bucket in members.chunk_by(|a, b| a.0 == b.0) {
+        let Some(&(_, first, _, _)) = bucket.first() else {
             continue;
         };
-        for &(pi, off, len) in members.iter().skip(1) {
-            pairs.push((first, pi, off, len));
+        for &(_, pi, off, len) in bucket.iter().skip(1) {
+            pairs.push((first as usize, pi as usize, off as usize, len as usize));
         }
     }
-    drop(buckets);
+    drop(members);
     pairs.sort_unstable();
     for run in pairs.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
         let Some(&(a, b, off, len)) = run.first() else {
@@ -113,6 +114,70 @@ fn duplicates(s: &mut Sink<'_>) {
                 ),
             )
         });
+    }
+}
+
+/// Masked sentences numbered by first sight. The texts live in one buffer
+/// and the map holds 64-bit fingerprints, so a new sentence costs no
+/// allocation of its own; a fingerprint shared by two different texts (not
+/// expected, but possible) sends the later text to an exact map.
+#[derive(Default)]
+struct Buckets {
+    /// Fingerprint → the bucket first given it.
+    by_print: FastMap<u64, u32>,
+    /// Texts whose fingerprint was taken by another text.
+    collided: FastMap<String, u32>,
+    /// All bucket texts, one after another; `ends[b]` ends bucket `b`'s.
+    texts: String,
+    ends: Vec<usize>,
+    /// Sentences met per bucket.
+    sizes: Vec<u32>,
+}
+
+impl Buckets {
+    fn number(&mut self, key: &str) -> u32 {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        let print = BuildHasherDefault::<FastHasher>::default().hash_one(key);
+        self.number_printed(key, print)
+    }
+
+    /// [`Buckets::number`] with the fingerprint given (tests force collisions).
+    fn number_printed(&mut self, key: &str, print: u64) -> u32 {
+        let next = self.ends.len() as u32;
+        let found = match self.by_print.get(&print) {
+            None => {
+                self.by_print.insert(print, next);
+                None
+            }
+            Some(&b) if self.text(b) == Some(key) => Some(b),
+            Some(_) => match self.collided.get(key) {
+                Some(&b) => Some(b),
+                None => {
+                    self.collided.insert(key.to_string(), next);
+                    None
+                }
+            },
+        };
+        let bucket = found.unwrap_or_else(|| {
+            self.texts.push_str(key);
+            self.ends.push(self.texts.len());
+            self.sizes.push(0);
+            next
+        });
+        if let Some(n) = self.sizes.get_mut(bucket as usize) {
+            *n += 1;
+        }
+        bucket
+    }
+
+    fn text(&self, bucket: u32) -> Option<&str> {
+        let b = bucket as usize;
+        let end = *self.ends.get(b)?;
+        let start = match b.checked_sub(1) {
+            Some(prev) => *self.ends.get(prev)?,
+            None => 0,
+        };
+        self.texts.get(start..end)
     }
 }
 
@@ -222,5 +287,25 @@ fn mismatch(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
                 )
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Buckets;
+
+    #[test]
+    fn buckets_are_exact_even_when_fingerprints_collide() {
+        let mut b = Buckets::default();
+        // Every text gets the same fingerprint: only the texts tell them apart.
+        let texts = ["甲", "乙", "甲", "丙", "乙", "", "丙", ""];
+        let got: Vec<u32> = texts.iter().map(|t| b.number_printed(t, 7)).collect();
+        assert_eq!(got, [0, 1, 0, 2, 1, 3, 2, 3]);
+        assert_eq!(b.sizes, [2, 2, 2, 2]);
+        assert_eq!(b.text(2), Some("丙"));
+        // With real fingerprints the same numbering.
+        let mut b = Buckets::default();
+        let got: Vec<u32> = texts.iter().map(|t| b.number(t)).collect();
+        assert_eq!(got, [0, 1, 0, 2, 1, 3, 2, 3]);
     }
 }

@@ -190,19 +190,42 @@ fn push_sentence<'a>(text: &'a str, start: usize, end: usize, f: &mut impl FnMut
 /// into a reused buffer (cleared first).
 pub(super) fn mask_numbers_into(s: &str, out: &mut String) {
     out.clear();
-    let mut in_num = false;
-    for c in s.chars() {
-        let digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
-        if digit || (in_num && c == '.') {
-            if !in_num {
-                out.push('#');
-                in_num = true;
-            }
-        } else {
-            in_num = false;
-            out.push(c);
+    // By bytes: an ASCII digit or '.' is never part of a longer character,
+    // and a full-width digit ０–９ is EF BC 90–99; everything else is copied
+    // in runs.
+    let b = s.as_bytes();
+    let digit_len = |k: usize| -> usize {
+        match (b.get(k), b.get(k + 1), b.get(k + 2)) {
+            (Some(x), _, _) if x.is_ascii_digit() => 1,
+            (Some(0xEF), Some(0xBC), Some(0x90..=0x99)) => 3,
+            _ => 0,
         }
+    };
+    let mut copied = 0;
+    let mut k = 0;
+    while k < b.len() {
+        let n = digit_len(k);
+        if n == 0 {
+            k += 1;
+            continue;
+        }
+        out.push_str(s.get(copied..k).unwrap_or_default());
+        out.push('#');
+        k += n;
+        // The rest of the number: digits and points.
+        loop {
+            let n = digit_len(k);
+            if n > 0 {
+                k += n;
+            } else if b.get(k) == Some(&b'.') {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        copied = k;
     }
+    out.push_str(s.get(copied..).unwrap_or_default());
 }
 
 /// Whether text speaks of several years (`三年内`, `到2025年`, `2024-2026年`).
@@ -338,7 +361,10 @@ impl std::hash::Hasher for FastHasher {
 
 #[cfg(test)]
 mod tests {
-    use super::{find_any, for_each_sentence, has, long_term, norm_unit, push_sentence, Keywords};
+    use super::{
+        find_any, for_each_sentence, has, long_term, mask_numbers_into, norm_unit, push_sentence,
+        Keywords,
+    };
     use proptest::prelude::*;
 
     /// The sentences by a plain walk over the characters.
@@ -356,6 +382,25 @@ mod tests {
         out
     }
 
+    /// Numbers masked by a plain walk over the characters.
+    fn masked_by_chars(s: &str) -> String {
+        let mut out = String::new();
+        let mut in_num = false;
+        for c in s.chars() {
+            let digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
+            if digit || (in_num && c == '.') {
+                if !in_num {
+                    out.push('#');
+                    in_num = true;
+                }
+            } else {
+                in_num = false;
+                out.push(c);
+            }
+        }
+        out
+    }
+
     const WORDS: &[&str] = &["投入", "投入率", "入率", "资金", "金", "X", "XX"];
     static KW: Keywords = Keywords::new(WORDS);
 
@@ -364,6 +409,14 @@ mod tests {
         #[test]
         fn keywords_agree_with_scan(hay in "[投入率资金X年a1 ]{0,12}") {
             prop_assert_eq!(KW.find(&hay), find_any(&hay, WORDS));
+        }
+
+        /// The byte scan masks exactly like the character walk.
+        #[test]
+        fn number_masking_by_bytes_agrees(text in "[0-9０９.．。a开展１ 〇]{0,16}") {
+            let mut got = String::new();
+            mask_numbers_into(&text, &mut got);
+            prop_assert_eq!(got, masked_by_chars(&text));
         }
 
         /// The borrowing normalisation equals the grammar's.
