@@ -10,12 +10,11 @@
 //! marks an outlier, reported as a warning. Logarithms because unit costs are
 //! skewed: a project costing ten times the median is as far out as one costing a tenth.
 
-use super::text::{unit_of, COUNT_UNITS};
+use super::text::{unit_of, FastMap, COUNT_UNITS};
 use super::{msg, projects, value_loc, Arg, Message, Severity, Sink, Template};
 use crate::model::{Category, Indicator, Project};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::collections::BTreeMap;
 
 struct Cost<'a> {
     pi: usize,
@@ -24,6 +23,8 @@ struct Cost<'a> {
     /// Borrowed from the table unless normalised (`％` → `%`).
     unit: std::borrow::Cow<'a, str>,
     yuan_per_unit: Decimal,
+    /// ln of `yuan_per_unit` (None when it is not positive), computed once.
+    ln: Option<f64>,
 }
 
 static UNIT_COST: Template = Template {
@@ -59,34 +60,33 @@ pub(super) fn check(s: &mut Sink<'_>) {
         let Some(per) = yuan.checked_div(value) else {
             continue;
         };
+        let yuan_per_unit = per.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
         costs.push(Cost {
             pi,
             p,
             i,
             unit,
-            yuan_per_unit: per.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
+            yuan_per_unit,
+            ln: ln_of(yuan_per_unit),
         });
     }
     let th = s.profile.thresholds.clone();
-    let mut groups: BTreeMap<&str, Vec<Decimal>> = BTreeMap::new();
+    let mut groups: FastMap<&str, Vec<&Cost<'_>>> = FastMap::default();
     for c in &costs {
-        groups
-            .entry(c.unit.as_ref())
-            .or_default()
-            .push(c.yuan_per_unit);
+        groups.entry(c.unit.as_ref()).or_default().push(c);
     }
     let min_group = th.unit_cost_min_group.max(3) as usize;
-    let stats: BTreeMap<&str, Stats> = groups
+    let stats: FastMap<&str, Stats> = groups
         .into_iter()
         .filter(|(_, v)| v.len() >= min_group)
-        .filter_map(|(u, v)| Stats::of(v).map(|st| (u, st)))
+        .filter_map(|(u, v)| Stats::of(&v).map(|st| (u, st)))
         .collect();
     let limit = th.unit_cost_outlier_z.to_f64().unwrap_or(3.5);
     for c in &costs {
         let cost = c.yuan_per_unit;
         let unit = &c.unit;
         let outlier = stats.get(unit.as_ref()).and_then(|st| {
-            let z = st.z(cost)?;
+            let z = st.z(c.ln?);
             (z > limit).then_some((st.median, (z * 10.0).round() / 10.0))
         });
         match outlier {
@@ -134,14 +134,10 @@ struct Stats {
 }
 
 impl Stats {
-    fn of(mut v: Vec<Decimal>) -> Option<Stats> {
+    fn of(group: &[&Cost<'_>]) -> Option<Stats> {
+        let mut v: Vec<Decimal> = group.iter().map(|c| c.yuan_per_unit).collect();
         let median = median_of(&mut v)?.round_dp(2);
-        let mut logs: Vec<f64> = v
-            .iter()
-            .filter_map(|x| x.to_f64())
-            .filter(|x| *x > 0.0)
-            .map(f64::ln)
-            .collect();
+        let mut logs: Vec<f64> = group.iter().filter_map(|c| c.ln).collect();
         let log_median = median_f64(&mut logs)?;
         let mut dev: Vec<f64> = logs.iter().map(|x| (x - log_median).abs()).collect();
         let mad = median_f64(&mut dev)?;
@@ -157,38 +153,81 @@ impl Stats {
         })
     }
 
-    /// Modified z-score `0.6745 × |ln x − median| / scale`.
-    fn z(&self, cost: Decimal) -> Option<f64> {
-        let x = cost.to_f64().filter(|x| *x > 0.0)?.ln();
-        Some(0.6745 * (x - self.log_median).abs() / self.log_scale)
+    /// Modified z-score `0.6745 × |ln x − median| / scale` of a cost's logarithm.
+    fn z(&self, ln: f64) -> f64 {
+        0.6745 * (ln - self.log_median).abs() / self.log_scale
     }
+}
+
+/// ln of a positive cost.
+fn ln_of(cost: Decimal) -> Option<f64> {
+    cost.to_f64().filter(|x| *x > 0.0).map(f64::ln)
+}
+
+/// The middle element (odd length), or the two middle ones (even length),
+/// by selection: linear, where sorting is not; the order of `v` is changed.
+enum Middle<T> {
+    One(T),
+    Two(T, T),
+}
+
+fn middle<T: Copy>(v: &mut [T], cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> Option<Middle<T>> {
+    let n = v.len();
+    if n == 0 {
+        return None;
+    }
+    let mid = n / 2;
+    let (below, &mut upper, _) = v.select_nth_unstable_by(mid, &cmp);
+    if n % 2 == 1 {
+        return Some(Middle::One(upper));
+    }
+    // The lower middle is the largest element below the upper one.
+    let lower = below.iter().copied().max_by(|a, b| cmp(a, b))?;
+    Some(Middle::Two(lower, upper))
 }
 
 fn median_f64(v: &mut [f64]) -> Option<f64> {
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_unstable_by(f64::total_cmp);
-    let mid = v.len() / 2;
-    if v.len() % 2 == 1 {
-        v.get(mid).copied()
-    } else {
-        Some((v.get(mid - 1)? + v.get(mid)?) / 2.0)
-    }
+    Some(match middle(v, f64::total_cmp)? {
+        Middle::One(m) => m,
+        Middle::Two(a, b) => (a + b) / 2.0,
+    })
 }
 
 fn median_of(v: &mut [Decimal]) -> Option<Decimal> {
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_unstable();
-    let n = v.len();
-    let mid = n / 2;
-    if n % 2 == 1 {
-        v.get(mid).copied()
-    } else {
-        let a = *v.get(mid - 1)?;
-        let b = *v.get(mid)?;
-        Some((a + b) / Decimal::TWO)
+    Some(match middle(v, Decimal::cmp)? {
+        Middle::One(m) => m,
+        Middle::Two(a, b) => (a + b) / Decimal::TWO,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{median_f64, median_of};
+    use rust_decimal::Decimal;
+
+    /// The medians by selection equal the medians of the sorted values.
+    #[test]
+    fn medians_by_selection_equal_sorting() {
+        let mut state = 17u64;
+        for n in 0..40usize {
+            let v: Vec<i64> = (0..n)
+                .map(|_| {
+                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    ((state >> 40) % 9) as i64
+                })
+                .collect();
+            let mut sorted = v.clone();
+            sorted.sort_unstable();
+            let want = match n {
+                0 => None,
+                _ if n % 2 == 1 => sorted.get(n / 2).map(|m| *m as f64),
+                _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) as f64 / 2.0),
+            };
+            let mut f: Vec<f64> = v.iter().map(|x| *x as f64).collect();
+            assert_eq!(median_f64(&mut f), want, "{v:?}");
+            let mut d: Vec<Decimal> = v.iter().map(|x| Decimal::new(*x, 1)).collect();
+            let want_d = want.map(|m| Decimal::try_from(m / 10.0).unwrap_or_default());
+            assert_eq!(median_of(&mut d), want_d, "{v:?}");
+        }
     }
 }
