@@ -237,6 +237,21 @@ fn read_json_rejects_foreign_documents_clearly() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("JSON 内容与表格模型不符"), "{e}");
+    // Not an object, or a tag that is no string: no schema tag.
+    for doc in [&b"[1, 2]"[..], b"{\"schema\": 5}", b"\"text\""] {
+        let e = read_json(doc).unwrap_err().to_string();
+        assert!(e.contains("缺少 \"schema\""), "{e}");
+    }
+    // A whole table under another tag is refused, not read.
+    let doc = String::from_utf8(render(
+        &row_family_table(),
+        OutputFormat::Json,
+        &WriteOptions::default(),
+    ))
+    .unwrap()
+    .replacen("jixiao.table/1", "jixiao.table/9", 1);
+    let e = read_json(doc.as_bytes()).unwrap_err().to_string();
+    assert!(e.contains("不支持的 schema「jixiao.table/9」"), "{e}");
     let bytes = render(
         &row_family_table(),
         OutputFormat::Json,

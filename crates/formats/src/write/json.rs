@@ -19,10 +19,15 @@ struct EnvelopeRef<'a> {
 
 #[derive(Deserialize)]
 struct Envelope {
-    #[allow(dead_code)]
     schema: String,
     #[serde(flatten)]
     table: Table,
+}
+
+/// Only the schema tag of a document (every other field skipped).
+#[derive(Deserialize)]
+struct Probe {
+    schema: Option<serde_json::Value>,
 }
 
 /// Write `table` as canonical JSON (pretty unless `opts.json_pretty` is off), with a final newline.
@@ -61,40 +66,51 @@ pub fn read_json_named(name: &str, bytes: &[u8]) -> Result<Table> {
         col,
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // First check the envelope, so a foreign JSON file gets a clear message.
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+    let not_json = |e: &serde_json::Error| {
         Error::invalid(
-            loc(line_of(&e), col_of(&e)),
+            loc(line_of(e), col_of(e)),
             format!("不是合法的 JSON (not valid JSON): {e}"),
             "请检查文件是否完整、是否为 UTF-8 编码 (check the file is complete UTF-8 JSON)",
         )
-    })?;
-    let schema = value.get("schema").and_then(|s| s.as_str());
-    match schema {
-        Some(JSON_SCHEMA) => {}
-        Some(other) => {
-            return Err(Error::invalid(
-                loc(None, None),
-                format!("不支持的 schema「{other}」(unsupported schema; expected {JSON_SCHEMA})"),
-                "请用本版本 jixiao 导出的 JSON (use JSON exported by this jixiao version)",
-            ))
-        }
-        None => {
-            return Err(Error::invalid(
-                loc(None, None),
-                format!("缺少 \"schema\": \"{JSON_SCHEMA}\" 字段 (missing schema field)"),
-                "这不是 jixiao 导出的表格 JSON，见 docs/json.md (not a jixiao table document)",
-            ))
-        }
-    }
-    let env: Envelope = serde_json::from_slice(bytes).map_err(|e| {
+    };
+    let unsupported = |other: &str| {
         Error::invalid(
-            loc(line_of(&e), col_of(&e)),
-            format!("JSON 内容与表格模型不符 (JSON does not match the table model): {e}"),
-            "金额须写成字符串，如 \"552.50\"；字段见 docs/json.md \
-             (amounts are strings such as \"552.50\"; fields in docs/json.md)",
+            loc(None, None),
+            format!("不支持的 schema「{other}」(unsupported schema; expected {JSON_SCHEMA})"),
+            "请用本版本 jixiao 导出的 JSON (use JSON exported by this jixiao version)",
         )
-    })?;
+    };
+    // One pass in the normal case; a document that does not fit is looked at
+    // again only to say why (a foreign file should hear that it lacks the
+    // schema tag, not which table field is missing).
+    let env: Envelope = match serde_json::from_slice(bytes) {
+        Ok(env) => env,
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(not_json(&e)),
+        Err(e) => {
+            // Not an object, or a tag that is no string: no schema tag.
+            let schema = serde_json::from_slice::<Probe>(bytes)
+                .ok()
+                .and_then(|p| p.schema)
+                .and_then(|v| v.as_str().map(str::to_string));
+            return Err(match schema.as_deref() {
+                Some(JSON_SCHEMA) => Error::invalid(
+                    loc(line_of(&e), col_of(&e)),
+                    format!("JSON 内容与表格模型不符 (JSON does not match the table model): {e}"),
+                    "金额须写成字符串，如 \"552.50\"；字段见 docs/json.md \
+                     (amounts are strings such as \"552.50\"; fields in docs/json.md)",
+                ),
+                Some(other) => unsupported(other),
+                None => Error::invalid(
+                    loc(None, None),
+                    format!("缺少 \"schema\": \"{JSON_SCHEMA}\" 字段 (missing schema field)"),
+                    "这不是 jixiao 导出的表格 JSON，见 docs/json.md (not a jixiao table document)",
+                ),
+            });
+        }
+    };
+    if env.schema != JSON_SCHEMA {
+        return Err(unsupported(&env.schema));
+    }
     Ok(env.table)
 }
 
