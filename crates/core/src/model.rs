@@ -629,6 +629,15 @@ impl Table {
     }
 }
 
+/// The value of an ASCII or full-width decimal digit (`7`, `７`).
+pub(crate) fn digit_of(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => Some(c as u8 - b'0'),
+        '０'..='９' => u8::try_from(c as u32 - '０' as u32).ok(),
+        _ => None,
+    }
+}
+
 /// The last `NNNN年` (four ASCII or full-width digits before `年`) in a header text,
 /// e.g. `指标值/2021年实际实现值` → 2021, `预期2022年实现值` → 2022.
 pub fn header_year(header: &str) -> Option<i32> {
@@ -638,26 +647,13 @@ pub fn header_year(header: &str) -> Option<i32> {
         if *c != '年' || i < 4 {
             continue;
         }
-        let digits = chars.get(i - 4..i)?;
-        let mut year = 0i32;
-        let mut ok = true;
-        for d in digits {
-            let v = match d {
-                '0'..='9' => *d as u32 - '0' as u32,
-                '０'..='９' => *d as u32 - '０' as u32,
-                _ => {
-                    ok = false;
-                    break;
-                }
-            };
-            year = year * 10 + v as i32;
-        }
+        let year = chars
+            .get(i - 4..i)?
+            .iter()
+            .try_fold(0i32, |y, d| Some(y * 10 + i32::from(digit_of(*d)?)));
         // A fifth digit before the four makes it no year (`12021年`).
-        let longer = i >= 5
-            && chars
-                .get(i - 5)
-                .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(c));
-        if ok && !longer {
+        let longer = i >= 5 && chars.get(i - 5).and_then(|c| digit_of(*c)).is_some();
+        if let (Some(year), false) = (year, longer) {
             found = Some(year);
         }
     }

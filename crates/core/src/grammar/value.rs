@@ -53,13 +53,7 @@ fn trim_ws(s: &str) -> &str {
     s.trim_matches(is_ws)
 }
 
-fn digit_of(c: char) -> Option<u8> {
-    match c {
-        '0'..='9' => Some(c as u8 - b'0'),
-        '０'..='９' => u8::try_from(c as u32 - '０' as u32).ok(),
-        _ => None,
-    }
-}
+use crate::model::digit_of;
 
 fn is_digit(c: char) -> bool {
     digit_of(c).is_some()
