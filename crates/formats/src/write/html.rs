@@ -5,9 +5,9 @@
 //! by the askama template `templates/table.html`.
 
 use super::view::{
-    amount_text, department_line, for_each_one_cell_row, indicator_grid, money_line,
-    one_cell_headers, prior_text, project_rows, row_headers, title, unit_rows, IndicatorGrid,
-    RowKind, ROW_HEADERS,
+    amount_text, department_line, for_each_one_cell_row, for_each_row_layout_row, money_line,
+    one_cell_headers, row_headers, title, ProjectRow, RowKind, RowLayoutRow, ROW_HEADERS,
+    ROW_PROJECT_COLS, WEIGHT_CELL,
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
@@ -116,79 +116,57 @@ fn one_cell_rows(table: &Table) -> Vec<HtmlRow> {
 
 /// The row-per-indicator rows; `prior` adds the 上年实际值 column after 权重.
 fn row_family_rows(table: &Table, prior: bool) -> Vec<HtmlRow> {
-    let extra = usize::from(prior);
+    let width = ROW_HEADERS.len() + usize::from(prior);
     let mut rows = Vec::new();
-    if let Some(gt) = &table.grand_total {
-        let mut cells = vec![cell(gt.label.clone(), ""), cell("", "")];
-        cells.extend(amounts(&gt.funding));
-        cells.extend((0..8 + extra).map(|_| cell("", "")));
-        rows.push(HtmlRow {
-            class: "total",
-            cells,
-        });
-    }
-    for unit in &table.units {
-        let mut unit_cell = Some(HtmlCell {
-            text: unit.name.clone(),
-            rowspan: unit_rows(unit),
-            class: "",
-        });
-        if unit.projects.is_empty() {
-            let mut cells: Vec<HtmlCell> = unit_cell.take().into_iter().collect();
-            cells.extend((0..13 + extra).map(|_| cell("", "")));
-            rows.push(HtmlRow {
-                class: "unit",
-                cells,
-            });
-        }
-        for p in &unit.projects {
-            let n = project_rows(p);
-            let IndicatorGrid {
-                cells: ind_cells,
-                cat_runs,
-                sub_runs,
-            } = indicator_grid(p);
-            for r in 0..n {
-                let mut cells: Vec<HtmlCell> = unit_cell.take().into_iter().collect();
-                if r == 0 {
-                    let span = |mut c: HtmlCell| {
-                        c.rowspan = n;
-                        c
-                    };
-                    cells.push(span(cell(p.name.clone(), "")));
-                    cells.extend(amounts(&p.funding).into_iter().map(span));
-                    cells.push(span(cell(p.goal.clone().unwrap_or_default(), "long")));
-                }
-                match (ind_cells.get(r), p.indicators.get(r)) {
-                    (Some(ic), Some(ind)) => {
-                        for (i, text) in ic.iter().enumerate() {
-                            let run = match i {
-                                0 => cat_runs.get(r).copied().unwrap_or(1),
-                                1 => sub_runs.get(r).copied().unwrap_or(1),
-                                _ => 1,
-                            };
-                            if run == 0 {
-                                continue;
-                            }
-                            let class = if i == 6 { "num" } else { "" };
-                            cells.push(HtmlCell {
-                                text: text.clone(),
-                                rowspan: run,
-                                class,
-                            });
-                        }
-                        if prior {
-                            cells.push(cell(prior_text(ind), ""));
-                        }
-                    }
-                    _ => cells.extend((0..7 + extra).map(|_| cell("", ""))),
-                }
-                rows.push(HtmlRow {
-                    class: "project",
-                    cells,
-                });
+    let _ = for_each_row_layout_row::<std::convert::Infallible>(table, prior, |r| {
+        rows.push(match r {
+            RowLayoutRow::Total(gt) => {
+                let mut cells = vec![cell(gt.label.clone(), ""), cell("", "")];
+                cells.extend(amounts(&gt.funding));
+                padded("total", cells, width)
             }
-        }
-    }
+            RowLayoutRow::Unit(unit) => padded("unit", vec![cell(unit.name.clone(), "")], width),
+            RowLayoutRow::Project(pr) => project_row(&pr, width),
+        });
+        Ok(())
+    });
     rows
+}
+
+/// A row of `class` whose leading `cells` are followed by blanks up to `width` columns.
+fn padded(class: &'static str, mut cells: Vec<HtmlCell>, width: usize) -> HtmlRow {
+    cells.resize_with(width.max(cells.len()), || cell("", ""));
+    HtmlRow { class, cells }
+}
+
+fn spanned(mut c: HtmlCell, rowspan: usize) -> HtmlCell {
+    c.rowspan = rowspan;
+    c
+}
+
+/// A project row: only the cells that start on it (a spanned cell is written once, on
+/// the first row it covers), so the browser lays the rowspans out.
+fn project_row(pr: &ProjectRow<'_>, width: usize) -> HtmlRow {
+    let mut cells = Vec::new();
+    if pr.unit_span > 0 {
+        cells.push(spanned(cell(pr.unit.name.clone(), ""), pr.unit_span));
+    }
+    if pr.project_span > 0 {
+        let p = pr.project;
+        let span = |c| spanned(c, pr.project_span);
+        cells.push(span(cell(p.name.clone(), "")));
+        cells.extend(amounts(&p.funding).into_iter().map(span));
+        cells.push(span(cell(p.goal.clone().unwrap_or_default(), "long")));
+    }
+    match &pr.indicator {
+        Some(ind) => cells.extend(ind.cells().filter(|c| c.span > 0).map(|c| {
+            let class = if c.pos == WEIGHT_CELL { "num" } else { "" };
+            spanned(cell(c.text, class), c.span)
+        })),
+        None => cells.extend((ROW_PROJECT_COLS..width).map(|_| cell("", ""))),
+    }
+    HtmlRow {
+        class: "project",
+        cells,
+    }
 }

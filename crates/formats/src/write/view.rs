@@ -1,11 +1,11 @@
 //! Shared views of a [`Table`] for the writers: the 7-column one-cell rows, the
-//! row-per-indicator blocks, indicator field texts, and cell hygiene
+//! row-per-indicator rows with their merge spans, indicator field texts, and cell hygiene
 //! (formula-injection neutralisation, tab/newline cleaning, CJK display width).
 
 use jixiao_core::grammar;
 use jixiao_core::{
-    header_year, Category, Comparator, Field, Funding, Indicator, LayoutFamily, Project, Table,
-    Target, Unit,
+    header_year, AmountRow, Category, Comparator, Field, Funding, Indicator, LayoutFamily, Project,
+    Table, Target, Unit,
 };
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -400,7 +400,7 @@ pub(crate) fn money_line() -> &'static str {
 }
 
 /// The 7 indicator cells of a row-per-indicator row: 一级, 二级, 三级, 指标性质, 指标值, 度量单位, 权重.
-pub(crate) fn indicator_cells(ind: &Indicator) -> [String; 7] {
+fn indicator_cells(ind: &Indicator) -> [String; 7] {
     [
         category_text(ind).to_string(),
         ind.subcategory.clone().unwrap_or_default(),
@@ -412,9 +412,14 @@ pub(crate) fn indicator_cells(ind: &Indicator) -> [String; 7] {
     ]
 }
 
+/// Position of 指标值 among the indicator cells (see [`IndicatorCells::cells`]).
+pub(crate) const VALUE_CELL: usize = 4;
+/// Position of 权重 among the indicator cells (see [`IndicatorCells::cells`]).
+pub(crate) const WEIGHT_CELL: usize = 6;
+
 /// Vertical merge runs over consecutive equal non-empty keys: for each position the
 /// run length when a run starts there, 0 when covered by the run above.
-pub(crate) fn merge_runs(keys: &[&str]) -> Vec<usize> {
+fn merge_runs(keys: &[&str]) -> Vec<usize> {
     let mut out = vec![1; keys.len()];
     let mut start = 0;
     for i in 1..=keys.len() {
@@ -433,14 +438,14 @@ pub(crate) fn merge_runs(keys: &[&str]) -> Vec<usize> {
 }
 
 /// A project's indicators as row-layout cells, with the vertical merge runs of
-/// 一级 and of 二级 (二级 merges only inside one 一级 run), as HTML and XLSX draw them.
-pub(crate) struct IndicatorGrid {
-    pub cells: Vec<[String; 7]>,
-    pub cat_runs: Vec<usize>,
-    pub sub_runs: Vec<usize>,
+/// 一级 and of 二级 (二级 merges only inside one 一级 run).
+struct IndicatorGrid {
+    cells: Vec<[String; 7]>,
+    cat_runs: Vec<usize>,
+    sub_runs: Vec<usize>,
 }
 
-pub(crate) fn indicator_grid(p: &Project) -> IndicatorGrid {
+fn indicator_grid(p: &Project) -> IndicatorGrid {
     let cells: Vec<[String; 7]> = p.indicators.iter().map(indicator_cells).collect();
     let cat_keys: Vec<&str> = cells.iter().map(|c| c[0].as_str()).collect();
     let sub_keys: Vec<String> = cells
@@ -463,14 +468,140 @@ pub(crate) fn indicator_grid(p: &Project) -> IndicatorGrid {
     }
 }
 
+impl IndicatorGrid {
+    /// The cells of the project's `r`-th row; `None` past its last indicator.
+    fn row<'a>(
+        &'a self,
+        project: &'a Project,
+        r: usize,
+        prior: bool,
+    ) -> Option<IndicatorCells<'a>> {
+        let (cells, indicator) = self.cells.get(r).zip(project.indicators.get(r))?;
+        let run = |runs: &[usize]| runs.get(r).copied().unwrap_or(1);
+        Some(IndicatorCells {
+            indicator,
+            cells,
+            spans: [run(&self.cat_runs), run(&self.sub_runs), 1, 1, 1, 1, 1],
+            prior: prior.then(|| prior_text(indicator)),
+        })
+    }
+}
+
 /// Rows a project takes in the row-per-indicator layout.
-pub(crate) fn project_rows(p: &Project) -> usize {
+fn project_rows(p: &Project) -> usize {
     p.indicators.len().max(1)
 }
 
 /// Rows a unit takes in the row-per-indicator layout.
 pub(crate) fn unit_rows(u: &Unit) -> usize {
     u.projects.iter().map(project_rows).sum::<usize>().max(1)
+}
+
+/// One row of the row-per-indicator layout, as [`for_each_row_layout_row`] visits them.
+pub(crate) enum RowLayoutRow<'a> {
+    /// 合计: its label and amounts; the other cells are blank.
+    Total(&'a AmountRow),
+    /// A unit without projects: its name; the other cells are blank.
+    Unit(&'a Unit),
+    /// One row of a project: one per indicator, or a single row with blank indicator
+    /// cells when the project has none.
+    Project(ProjectRow<'a>),
+}
+
+/// A project's row in the row-per-indicator layout. The unit and project cells are
+/// merged down the rows they cover, so each comes with a span: the rows its cell
+/// covers from this row, 0 when a cell above already covers this row.
+pub(crate) struct ProjectRow<'a> {
+    pub unit: &'a Unit,
+    /// Span of the unit cell: all the unit's rows on its first row, else 0.
+    pub unit_span: usize,
+    pub project: &'a Project,
+    /// Span of the project cells (name, amounts, goal): all the project's rows on its
+    /// first row, else 0.
+    pub project_span: usize,
+    /// `None` on the blank row of a project without indicators.
+    pub indicator: Option<IndicatorCells<'a>>,
+}
+
+/// An indicator's cells in its row of the row-per-indicator layout.
+pub(crate) struct IndicatorCells<'a> {
+    pub indicator: &'a Indicator,
+    /// 一级 … 权重, as [`indicator_cells`] gives them.
+    cells: &'a [String; 7],
+    /// Span of each of `cells` (only 一级 and 二级 merge down repeats).
+    spans: [usize; 7],
+    /// 上年实际值, when the table has that column.
+    prior: Option<&'a str>,
+}
+
+/// One indicator cell of a row: its position after the project columns (0 = 一级,
+/// 7 = 上年实际值), its text, and its span (0 when a cell above covers it).
+pub(crate) struct SpanCell<'a> {
+    pub pos: usize,
+    pub text: &'a str,
+    pub span: usize,
+}
+
+impl<'a> IndicatorCells<'a> {
+    /// The row's indicator cells in column order: 一级 … 权重, then 上年实际值 (never
+    /// merged) when the table has that column.
+    pub fn cells(&self) -> impl Iterator<Item = SpanCell<'a>> + '_ {
+        self.cells
+            .iter()
+            .map(String::as_str)
+            .zip(self.spans)
+            .chain(self.prior.map(|p| (p, 1)))
+            .enumerate()
+            .map(|(pos, (text, span))| SpanCell { pos, text, span })
+    }
+}
+
+/// Visit the rows of the row-per-indicator layout in order: 合计, then each unit's
+/// projects, one row per indicator. A unit without projects gets a row of its own so
+/// that it is not lost. `prior`: the table has the 上年实际值 column ([`prior_header`]).
+pub(crate) fn for_each_row_layout_row<E>(
+    table: &Table,
+    prior: bool,
+    mut f: impl FnMut(RowLayoutRow<'_>) -> Result<(), E>,
+) -> Result<(), E> {
+    if let Some(gt) = &table.grand_total {
+        f(RowLayoutRow::Total(gt))?;
+    }
+    for unit in &table.units {
+        if unit.projects.is_empty() {
+            f(RowLayoutRow::Unit(unit))?;
+        }
+        // The unit cell starts on its first project's first row.
+        let mut unit_span = unit_rows(unit);
+        for project in &unit.projects {
+            for_each_project_row(unit, unit_span, project, prior, &mut f)?;
+            unit_span = 0;
+        }
+    }
+    Ok(())
+}
+
+/// Visit one project's rows; `unit_span` is the unit cell's span on its first row.
+fn for_each_project_row<E>(
+    unit: &Unit,
+    unit_span: usize,
+    project: &Project,
+    prior: bool,
+    f: &mut impl FnMut(RowLayoutRow<'_>) -> Result<(), E>,
+) -> Result<(), E> {
+    let grid = indicator_grid(project);
+    let rows = project_rows(project);
+    for r in 0..rows {
+        let first = r == 0;
+        f(RowLayoutRow::Project(ProjectRow {
+            unit,
+            unit_span: if first { unit_span } else { 0 },
+            project,
+            project_span: if first { rows } else { 0 },
+            indicator: grid.row(project, r, prior),
+        }))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -505,6 +636,63 @@ mod tests {
         );
         assert_eq!(merge_runs(&["x"]), vec![1]);
         assert_eq!(merge_runs(&[]), Vec::<usize>::new());
+    }
+
+    /// 甲单位: 项目一 with 3 indicators (the first two under one 一级/二级) and 项目二
+    /// with 1; 乙单位: 项目三 with 1.
+    const WALK_TSV: &str =
+        "单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标值\t度量单位\n\
+        甲单位\t项目一\t10\t目标一\t产出指标\t数量指标\t人数\t5\t人\n\
+        \t\t\t\t产出指标\t数量指标\t次数\t3\t次\n\
+        \t\t\t\t效益指标\t社会效益指标\t满意度\t90\t%\n\
+        甲单位\t项目二\t20\t目标二\t产出指标\t质量指标\t合格率\t95\t%\n\
+        乙单位\t项目三\t30\t目标三\t产出指标\t数量指标\t场次\t2\t场\n";
+
+    /// Each row as (project, unit span, project span, 一级 span, 二级 span, cell count).
+    fn walk(table: &Table, prior: bool) -> Vec<(String, usize, usize, usize, usize, usize)> {
+        let mut out = Vec::new();
+        let _ = for_each_row_layout_row::<std::convert::Infallible>(table, prior, |r| {
+            if let RowLayoutRow::Project(pr) = r {
+                let spans: Vec<usize> = pr
+                    .indicator
+                    .as_ref()
+                    .map(|i| i.cells().map(|c| c.span).collect())
+                    .unwrap_or_default();
+                out.push((
+                    pr.project.name.clone(),
+                    pr.unit_span,
+                    pr.project_span,
+                    spans.first().copied().unwrap_or(0),
+                    spans.get(1).copied().unwrap_or(0),
+                    spans.len(),
+                ));
+            }
+            Ok(())
+        });
+        out
+    }
+
+    #[test]
+    fn row_layout_rows_carry_merge_spans() {
+        let table = crate::read_bytes(
+            "walk.tsv",
+            WALK_TSV.as_bytes(),
+            &crate::ReadOptions::default(),
+        )
+        .unwrap();
+        let p = |s: &str| s.to_string();
+        assert_eq!(
+            walk(&table, false),
+            vec![
+                (p("项目一"), 4, 3, 2, 2, 7),
+                (p("项目一"), 0, 0, 0, 0, 7),
+                (p("项目一"), 0, 0, 1, 1, 7),
+                (p("项目二"), 0, 1, 1, 1, 7),
+                (p("项目三"), 1, 1, 1, 1, 7),
+            ]
+        );
+        // 上年实际值 follows as an eighth cell.
+        assert!(walk(&table, true).iter().all(|row| row.5 == 8));
     }
 
     #[test]

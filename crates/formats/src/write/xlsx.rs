@@ -20,14 +20,14 @@
 //! temporary file as they are written, so memory stays flat for 100 000 projects.
 
 use super::view::{
-    amount_text, department_line, display_width, for_each_one_cell_row, indicator_cells,
-    indicator_grid, money_line, neutralize_formula, one_cell_headers, prior_text, project_rows,
-    row_headers, title, unit_rows, value_number, IndicatorGrid, RowKind, ROW_HEADERS,
-    ROW_PROJECT_COLS,
+    amount_text, department_line, display_width, for_each_one_cell_row, for_each_row_layout_row,
+    money_line, neutralize_formula, one_cell_headers, row_headers, title, unit_rows, value_number,
+    IndicatorCells, ProjectRow, RowKind, RowLayoutRow, ROW_HEADERS, ROW_PROJECT_COLS, VALUE_CELL,
+    WEIGHT_CELL,
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
-use jixiao_core::{Funding, LayoutFamily, Table};
+use jixiao_core::{AmountRow, Funding, LayoutFamily, Table, Unit};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
@@ -400,30 +400,39 @@ fn write_one_cell(
 
 fn row_widths(table: &Table, headers: &[String]) -> Vec<f64> {
     let mut max: Vec<usize> = headers.iter().map(|h| display_width(h)).collect();
-    let prior_col = (headers.len() > ROW_HEADERS.len()).then_some(ROW_HEADERS.len());
+    let prior = headers.len() > ROW_HEADERS.len();
     let mut bump = |i: usize, w: usize| {
         if let Some(m) = max.get_mut(i) {
             *m = (*m).max(w);
         }
     };
-    for unit in &table.units {
-        bump(0, display_width(&unit.name));
-        for p in &unit.projects {
-            bump(1, display_width(&p.name));
-            for (i, (_, v)) in p.funding.columns().into_iter().enumerate() {
-                bump(2 + i, amount_text(v).len());
-            }
-            bump(6, display_width(p.goal.as_deref().unwrap_or("")));
-            for ind in &p.indicators {
-                for (i, c) in indicator_cells(ind).iter().enumerate() {
-                    bump(ROW_PROJECT_COLS + i, display_width(c));
+    // A merged cell is measured once, on the row it starts on. The 合计 row does not
+    // widen the columns.
+    let _ = for_each_row_layout_row::<std::convert::Infallible>(table, prior, |r| {
+        match r {
+            RowLayoutRow::Total(_) => {}
+            RowLayoutRow::Unit(unit) => bump(0, display_width(&unit.name)),
+            RowLayoutRow::Project(pr) => {
+                if pr.unit_span > 0 {
+                    bump(0, display_width(&pr.unit.name));
                 }
-                if let Some(c) = prior_col {
-                    bump(c, display_width(prior_text(ind)));
+                if pr.project_span > 0 {
+                    let p = pr.project;
+                    bump(1, display_width(&p.name));
+                    for (i, (_, v)) in p.funding.columns().into_iter().enumerate() {
+                        bump(2 + i, amount_text(v).len());
+                    }
+                    bump(6, display_width(p.goal.as_deref().unwrap_or("")));
+                }
+                if let Some(ind) = &pr.indicator {
+                    for c in ind.cells() {
+                        bump(ROW_PROJECT_COLS + c.pos, display_width(c.text));
+                    }
                 }
             }
         }
-    }
+        Ok(())
+    });
     let caps = [20, 24, 12, 12, 12, 12, 36, 10, 14, 26, 8, 14, 8, 6, 14];
     let mins = [8, 10, 8, 8, 8, 8, 10, 6, 6, 10, 6, 6, 6, 6, 6];
     max.iter()
@@ -440,107 +449,128 @@ fn write_row_family(
     ncols: u16,
     opts: &WriteOptions,
 ) -> Result<()> {
-    // The 上年实际值 column after the 14 standard ones, when the sheet has it.
-    let prior_col = (usize::from(ncols) > ROW_HEADERS.len()).then_some(ROW_HEADERS.len() as u16);
+    let prior = usize::from(ncols) > ROW_HEADERS.len();
     let total_rows: usize = table.units.iter().map(unit_rows).sum();
-    let merge = total_rows <= opts.xlsx_merge_limit;
-    let w = |i: usize| widths.get(i).copied().unwrap_or(10.0);
+    let mut writer = RowFamily {
+        sheet,
+        widths,
+        ncols,
+        merge: total_rows <= opts.xlsx_merge_limit,
+        project_lines: 1,
+    };
     let mut row = first_row;
-    let next = |r: u32| r.checked_add(1).ok_or_else(too_many);
-    if let Some(gt) = &table.grand_total {
-        sheet.text(row, 0, &gt.label, true)?;
-        sheet.text(row, 1, "", true)?;
-        sheet.amounts(row, 2, &gt.funding, true)?;
-        for c in 6..ncols {
-            sheet.text(row, c, "", true)?;
+    for_each_row_layout_row(table, prior, |r| {
+        match r {
+            RowLayoutRow::Total(gt) => writer.total(row, gt)?,
+            RowLayoutRow::Unit(unit) => writer.unit(row, unit)?,
+            RowLayoutRow::Project(pr) => writer.project(row, &pr)?,
         }
-        row = next(row)?;
+        row = row.checked_add(1).ok_or_else(too_many)?;
+        Ok(())
+    })
+}
+
+/// Writes the rows of the row-per-indicator layout.
+struct RowFamily<'s, 'w> {
+    sheet: &'s mut Sheet<'w>,
+    widths: &'s [f64],
+    ncols: u16,
+    /// Merge cells down their spans; off beyond [`WriteOptions::xlsx_merge_limit`],
+    /// where every row repeats the values instead (merges cost memory).
+    merge: bool,
+    /// Wrapped lines per row that the current project's merged name and goal cells
+    /// need, spread over the project's rows.
+    project_lines: usize,
+}
+
+impl RowFamily<'_, '_> {
+    fn w(&self, col: usize) -> f64 {
+        self.widths.get(col).copied().unwrap_or(10.0)
     }
-    for unit in &table.units {
-        let urows = unit_rows(unit);
-        if unit.projects.is_empty() {
-            sheet.text(row, 0, &unit.name, true)?;
-            for c in 1..ncols {
-                sheet.text(row, c, "", false)?;
-            }
-            row = next(row)?;
-            continue;
-        }
-        let mut first_of_unit = true;
-        for p in &unit.projects {
-            let n = project_rows(p);
-            let IndicatorGrid {
-                cells,
-                mut cat_runs,
-                mut sub_runs,
-            } = indicator_grid(p);
-            if !merge {
-                cat_runs.fill(1);
-                sub_runs.fill(1);
-            }
-            // Lines the merged project cells need, spread over the project's rows.
-            let goal = p.goal.as_deref().unwrap_or("");
-            let block_lines = lines(&p.name, w(1)).max(lines(goal, w(6)));
-            for r in 0..n {
-                let first = r == 0;
-                if merge {
-                    if first_of_unit {
-                        sheet.merged_text(row, 0, urows, &unit.name, false)?;
-                    }
-                    if first {
-                        sheet.merged_text(row, 1, n, &p.name, false)?;
-                        for (i, (_, v)) in p.funding.columns().into_iter().enumerate() {
-                            sheet.merged_number(row, 2 + i as u16, n, v)?;
-                        }
-                        sheet.merged_text(row, 6, n, goal, false)?;
-                    }
-                } else {
-                    sheet.text(row, 0, &unit.name, false)?;
-                    sheet.text(row, 1, &p.name, false)?;
-                    sheet.amounts(row, 2, &p.funding, false)?;
-                    sheet.text(row, 6, goal, false)?;
-                }
-                first_of_unit = false;
-                let mut own_lines = 1;
-                match (cells.get(r), p.indicators.get(r)) {
-                    (Some(ic), Some(ind)) => {
-                        for (i, text) in ic.iter().enumerate() {
-                            let col = (ROW_PROJECT_COLS + i) as u16;
-                            let run = match i {
-                                0 => cat_runs.get(r).copied().unwrap_or(1),
-                                1 => sub_runs.get(r).copied().unwrap_or(1),
-                                _ => 1,
-                            };
-                            if run == 0 {
-                                continue;
-                            }
-                            if run > 1 {
-                                sheet.merged_text(row, col, run, text, false)?;
-                                continue;
-                            }
-                            own_lines = own_lines.max(lines(text, w(ROW_PROJECT_COLS + i)));
-                            match (i, value_number(ind), ind.weight()) {
-                                (4, Some(v), _) => sheet.plain_number(row, col, v)?,
-                                (6, _, Some(wt)) => sheet.plain_number(row, col, wt)?,
-                                _ => sheet.text(row, col, text, false)?,
-                            }
-                        }
-                        if let Some(col) = prior_col {
-                            let text = prior_text(ind);
-                            own_lines = own_lines.max(lines(text, w(usize::from(col))));
-                            sheet.text(row, col, text, false)?;
-                        }
-                    }
-                    _ => {
-                        for c in ROW_PROJECT_COLS as u16..ncols {
-                            sheet.text(row, c, "", false)?;
-                        }
-                    }
-                }
-                sheet.row_lines(row, own_lines.max(block_lines.div_ceil(n)))?;
-                row = next(row)?;
-            }
+
+    /// The rows a cell covers as written: its span when merging, else every row
+    /// holds its own copy.
+    fn span(&self, span: usize) -> usize {
+        if self.merge {
+            span
+        } else {
+            1
         }
     }
-    Ok(())
+
+    fn total(&mut self, row: u32, gt: &AmountRow) -> Result<()> {
+        self.sheet.text(row, 0, &gt.label, true)?;
+        self.sheet.text(row, 1, "", true)?;
+        self.sheet.amounts(row, 2, &gt.funding, true)?;
+        for c in 6..self.ncols {
+            self.sheet.text(row, c, "", true)?;
+        }
+        Ok(())
+    }
+
+    fn unit(&mut self, row: u32, unit: &Unit) -> Result<()> {
+        self.sheet.text(row, 0, &unit.name, true)?;
+        for c in 1..self.ncols {
+            self.sheet.text(row, c, "", false)?;
+        }
+        Ok(())
+    }
+
+    fn project(&mut self, row: u32, pr: &ProjectRow<'_>) -> Result<()> {
+        let p = pr.project;
+        let goal = p.goal.as_deref().unwrap_or("");
+        if pr.project_span > 0 {
+            let block_lines = lines(&p.name, self.w(1)).max(lines(goal, self.w(6)));
+            self.project_lines = block_lines.div_ceil(pr.project_span);
+        }
+        let unit_span = self.span(pr.unit_span);
+        if unit_span > 0 {
+            self.sheet
+                .merged_text(row, 0, unit_span, &pr.unit.name, false)?;
+        }
+        let project_span = self.span(pr.project_span);
+        if project_span > 0 {
+            self.sheet
+                .merged_text(row, 1, project_span, &p.name, false)?;
+            for (i, (_, v)) in p.funding.columns().into_iter().enumerate() {
+                self.sheet
+                    .merged_number(row, 2 + i as u16, project_span, v)?;
+            }
+            self.sheet.merged_text(row, 6, project_span, goal, false)?;
+        }
+        let own_lines = match &pr.indicator {
+            Some(ind) => self.indicator(row, ind)?,
+            None => {
+                for c in ROW_PROJECT_COLS as u16..self.ncols {
+                    self.sheet.text(row, c, "", false)?;
+                }
+                1
+            }
+        };
+        self.sheet.row_lines(row, own_lines.max(self.project_lines))
+    }
+
+    /// Write an indicator's cells; returns the wrapped lines its unmerged cells need
+    /// (a merged cell's text has the rows it covers).
+    fn indicator(&mut self, row: u32, ind: &IndicatorCells<'_>) -> Result<usize> {
+        let mut own_lines = 1;
+        for c in ind.cells() {
+            let span = self.span(c.span);
+            let col = (ROW_PROJECT_COLS + c.pos) as u16;
+            if span == 0 {
+                continue;
+            }
+            if span > 1 {
+                self.sheet.merged_text(row, col, span, c.text, false)?;
+                continue;
+            }
+            own_lines = own_lines.max(lines(c.text, self.w(ROW_PROJECT_COLS + c.pos)));
+            match (c.pos, value_number(ind.indicator), ind.indicator.weight()) {
+                (VALUE_CELL, Some(v), _) => self.sheet.plain_number(row, col, v)?,
+                (WEIGHT_CELL, _, Some(wt)) => self.sheet.plain_number(row, col, wt)?,
+                _ => self.sheet.text(row, col, c.text, false)?,
+            }
+        }
+        Ok(own_lines)
+    }
 }
