@@ -771,3 +771,60 @@ fn row_layouts_show_prior_actual_only_when_present_and_read_it_back() {
     let page = html::to_html_string(&t, &WriteOptions::default()).unwrap();
     assert!(page.contains("<th>上年实际值</th>"));
 }
+
+/// The `<col>` widths of the first sheet of a workbook, by 1-based column.
+fn xlsx_column_widths(bytes: &[u8]) -> std::collections::BTreeMap<u32, f64> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .expect("sheet1")
+        .read_to_string(&mut xml)
+        .expect("utf-8 xml");
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        tag.get(at..)?.split('"').next().map(str::to_string)
+    };
+    let mut out = std::collections::BTreeMap::new();
+    for tag in xml.split("<col ").skip(1) {
+        let tag = format!(" {}", tag.split('>').next().unwrap_or_default());
+        let tag = tag.as_str();
+        let (Some(min), Some(max), Some(w)) =
+            (attr(tag, "min"), attr(tag, "max"), attr(tag, "width"))
+        else {
+            continue;
+        };
+        let (min, max, w): (u32, u32, f64) = (
+            min.parse().unwrap(),
+            max.parse().unwrap(),
+            w.parse().unwrap(),
+        );
+        for c in min..=max {
+            out.insert(c, w);
+        }
+    }
+    out
+}
+
+#[test]
+fn xlsx_row_layout_columns_fit_the_grand_total() {
+    // Projects of a few 万元, a 合计 of ten characters: the amount columns must
+    // be wide enough for the 合计 (else Excel shows ####).
+    let mut t = row_family_table();
+    let total = t.grand_total.as_mut().expect("the fixture has a 合计");
+    total.funding.total = Some(dec("1234567.89"));
+    let opts = WriteOptions {
+        layout: Some(LayoutFamily::RowPerIndicator),
+        ..WriteOptions::default()
+    };
+    let widths = xlsx_column_widths(&render(&t, OutputFormat::Xlsx, &opts));
+    let total_col = widths
+        .get(&3)
+        .copied()
+        .expect("a width for the 总计 column");
+    // Ten characters and the writer's margin of two (Excel's widths count characters).
+    assert!(
+        total_col >= 12.0,
+        "总计 column {total_col} too narrow for 1234567.89"
+    );
+}

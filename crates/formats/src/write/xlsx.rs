@@ -406,11 +406,15 @@ fn row_widths(table: &Table, headers: &[String]) -> Vec<f64> {
             *m = (*m).max(w);
         }
     };
-    // A merged cell is measured once, on the row it starts on. The 合计 row does not
-    // widen the columns.
+    // A merged cell is measured once, on the row it starts on. The 合计 row's
+    // amounts are the largest: a number wider than its column shows as ####.
     let _ = for_each_row_layout_row::<std::convert::Infallible>(table, prior, |r| {
         match r {
-            RowLayoutRow::Total(_) => {}
+            RowLayoutRow::Total(total) => {
+                for (i, (_, v)) in total.funding.columns().into_iter().enumerate() {
+                    bump(2 + i, amount_text(v).len());
+                }
+            }
             RowLayoutRow::Unit(unit) => bump(0, display_width(&unit.name)),
             RowLayoutRow::Project(pr) => {
                 if pr.unit_span > 0 {
