@@ -242,6 +242,20 @@ fn read_json_rejects_foreign_documents_clearly() {
         let e = read_json(doc).unwrap_err().to_string();
         assert!(e.contains("缺少 \"schema\""), "{e}");
     }
+    // Not JSON, even where serde meets a missing field first.
+    for doc in [
+        &b"{\"schema\":\"jixiao.table/1\"} x"[..],
+        b"{\"schema\":\"jixiao.table/1\"}{\"schema\":\"jixiao.table/1\"}",
+        b"{\"schema\":5,\"units\":[",
+    ] {
+        let e = read_json(doc).unwrap_err().to_string();
+        assert!(e.contains("不是合法的 JSON"), "{e}");
+    }
+    // Arrays carry no schema tag.
+    for doc in [&b"[\"jixiao.table/9\"]"[..], b"[\"jixiao.table/1\"]"] {
+        let e = read_json(doc).unwrap_err().to_string();
+        assert!(e.contains("缺少 \"schema\""), "{e}");
+    }
     // A whole table under another tag is refused, not read.
     let doc = String::from_utf8(render(
         &row_family_table(),

@@ -24,12 +24,6 @@ struct Envelope {
     table: Table,
 }
 
-/// Only the schema tag of a document (every other field skipped).
-#[derive(Deserialize)]
-struct Probe {
-    schema: Option<serde_json::Value>,
-}
-
 /// Write `table` as canonical JSON (pretty unless `opts.json_pretty` is off), with a final newline.
 pub fn write_json(table: &Table, opts: &WriteOptions, out: &mut dyn std::io::Write) -> Result<()> {
     let env = EnvelopeRef {
@@ -80,19 +74,18 @@ pub fn read_json_named(name: &str, bytes: &[u8]) -> Result<Table> {
             "请用本版本 jixiao 导出的 JSON (use JSON exported by this jixiao version)",
         )
     };
-    // One pass in the normal case; a document that does not fit is looked at
-    // again only to say why (a foreign file should hear that it lacks the
-    // schema tag, not which table field is missing).
+    // One pass in the normal case. A document that does not fit is read
+    // again as plain JSON only to say why, exactly as a two-step reader
+    // would: not JSON at all (serde reports the first error it meets, which
+    // may be a missing field before a syntax error further on), a foreign
+    // document without our schema tag, another schema, or our schema with
+    // content that does not fit the model.
     let env: Envelope = match serde_json::from_slice(bytes) {
         Ok(env) => env,
-        Err(e) if e.is_syntax() || e.is_eof() => return Err(not_json(&e)),
         Err(e) => {
-            // Not an object, or a tag that is no string: no schema tag.
-            let schema = serde_json::from_slice::<Probe>(bytes)
-                .ok()
-                .and_then(|p| p.schema)
-                .and_then(|v| v.as_str().map(str::to_string));
-            return Err(match schema.as_deref() {
+            let value: serde_json::Value =
+                serde_json::from_slice(bytes).map_err(|e| not_json(&e))?;
+            return Err(match value.get("schema").and_then(|s| s.as_str()) {
                 Some(JSON_SCHEMA) => Error::invalid(
                     loc(line_of(&e), col_of(&e)),
                     format!("JSON 内容与表格模型不符 (JSON does not match the table model): {e}"),
