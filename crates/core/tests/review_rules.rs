@@ -292,6 +292,7 @@ fn unit_inconsistent_across_projects_and_with_column() {
         ("≥5次/年", "次／年"),
         ("≥90%", "％"),
         ("≥90%", " 百分比 "),
+        ("≥90%", "百分\n比"),
         ("≥5%", "百分点"),
     ] {
         let mut i = q(1, Category::Output, "培训人次", value);

@@ -167,12 +167,8 @@ fn is_unit_char(c: char) -> bool {
 /// Normalise a unit of measure: `％`/`百分比` → `%`, `／` → `/`, full-width
 /// Latin letters → ASCII, spaces removed.
 pub fn normalize_unit(raw: &str) -> String {
-    let t = trim_ws(raw);
-    if t == "百分比" || t == "％" {
-        return "%".to_string();
-    }
-    let mut out = String::with_capacity(t.len());
-    for c in t.chars() {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
         match c {
             '％' => out.push('%'),
             '／' => out.push('/'),
@@ -183,6 +179,11 @@ pub fn normalize_unit(raw: &str) -> String {
             c if is_ws(c) => {}
             c => out.push(c),
         }
+    }
+    // The whole word, also when a wrapped cell split it (`百分\n比`).
+    if out == "百分比" {
+        out.clear();
+        out.push('%');
     }
     out
 }
@@ -500,6 +501,26 @@ pub fn parse_target_parts(op: Option<&str>, value: &str, unit: Option<&str>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unit_normalisation() {
+        for (raw, want) in [
+            ("人次", "人次"),
+            (" 人 次 ", "人次"),
+            ("％", "%"),
+            ("百分比", "%"),
+            ("百分\n比", "%"),
+            ("　百分比　", "%"),
+            ("百分比例", "百分比例"),
+            ("ｋｍ", "km"),
+            ("次／年", "次/年"),
+            ("百分点", "百分点"),
+            ("", ""),
+        ] {
+            assert_eq!(normalize_unit(raw), want, "{raw:?}");
+            assert_eq!(normalize_unit_cow(raw), want, "{raw:?}");
+        }
+    }
 
     #[test]
     fn number_scanner() {

@@ -434,9 +434,8 @@ fn scale_in_goal(s: &mut Sink<'_>, pi: usize, p: &Project) {
 
 /// `boilerplate-indicator`: one finding per (一级, name, value, unit) group shared by
 /// at least `boilerplate_min_projects` projects; 满意度 excluded. Linear: one hash map.
-/// Returns the indicators (by address) of the groups it reported.
-/// Reports the copy groups; returns which indicators (numbered through the
-/// table in source order) belong to one.
+/// Returns which indicators (numbered through the table in source order) belong
+/// to a reported group.
 fn boilerplate(s: &mut Sink<'_>) -> Vec<bool> {
     let t = s.table;
     let min = s.profile.thresholds.boilerplate_min_projects.max(2) as usize;

@@ -144,6 +144,9 @@ impl Stats {
         let log_scale = if mad > 0.0 {
             mad
         } else {
+            // Summed in ascending order, so the score does not depend on
+            // where the selection above left each deviation.
+            dev.sort_unstable_by(f64::total_cmp);
             1.2533 * dev.iter().sum::<f64>() / dev.len().max(1) as f64
         };
         (log_scale > 0.0).then_some(Stats {
@@ -194,7 +197,11 @@ fn median_f64(v: &mut [f64]) -> Option<f64> {
 }
 
 fn median_of(v: &mut [Decimal]) -> Option<Decimal> {
-    Some(match middle(v, Decimal::cmp)? {
+    // Equal values of different scales (20000 and 20000.00) are ordered by
+    // scale, so which one is the median, and how it prints, is fixed.
+    let by_value_then_scale =
+        |a: &Decimal, b: &Decimal| a.cmp(b).then_with(|| a.scale().cmp(&b.scale()));
+    Some(match middle(v, by_value_then_scale)? {
         Middle::One(m) => m,
         Middle::Two(a, b) => (a + b) / Decimal::TWO,
     })
@@ -228,6 +235,20 @@ mod tests {
             let mut d: Vec<Decimal> = v.iter().map(|x| Decimal::new(*x, 1)).collect();
             let want_d = want.map(|m| Decimal::try_from(m / 10.0).unwrap_or_default());
             assert_eq!(median_of(&mut d), want_d, "{v:?}");
+            // Equal values at mixed scales: the median prints the same
+            // whatever order the values come in.
+            let mixed: Vec<Decimal> = v
+                .iter()
+                .enumerate()
+                .map(|(k, x)| Decimal::new(*x * 10i64.pow(k as u32 % 3), k as u32 % 3))
+                .collect();
+            let printed = |mut d: Vec<Decimal>| median_of(&mut d).map(|m| m.to_string());
+            let mut reversed = mixed.clone();
+            reversed.reverse();
+            let mut rotated = mixed.clone();
+            rotated.rotate_left(n / 3);
+            assert_eq!(printed(mixed.clone()), printed(reversed), "{v:?}");
+            assert_eq!(printed(mixed), printed(rotated), "{v:?}");
         }
     }
 }
