@@ -842,3 +842,42 @@ fn xlsx_row_layout_columns_fit_the_grand_total() {
         "总计 column {total_col} too narrow for 1234567.89"
     );
 }
+
+#[test]
+fn row_layouts_keep_the_units_stated_amounts() {
+    // The sample's 单位 rows (522.50 and 30.00) written in the row layout read
+    // back as the same units with the same stated amounts, the projects and
+    // indicators unchanged.
+    use jixiao_formats::read::{read_bytes, ReadOptions};
+    let t = sample();
+    let stated = |t: &Table| -> Vec<(String, Option<jixiao_core::Funding>, usize)> {
+        t.units
+            .iter()
+            .map(|u| {
+                (
+                    u.name.clone(),
+                    u.stated.as_ref().map(|s| s.funding),
+                    u.projects.len(),
+                )
+            })
+            .collect()
+    };
+    let want = stated(&t);
+    assert!(want.iter().all(|(_, s, _)| s.is_some()), "{want:?}");
+    let opts = WriteOptions {
+        layout: Some(LayoutFamily::RowPerIndicator),
+        ..WriteOptions::default()
+    };
+    let xlsx = render(&t, OutputFormat::Xlsx, &opts);
+    let page = html::to_html_string(&t, &opts).unwrap();
+    for (name, bytes) in [("rows.xlsx", xlsx), ("rows.html", page.into_bytes())] {
+        let back = read_bytes(name, &bytes, &ReadOptions::default()).unwrap();
+        assert_eq!(stated(&back), want, "{name}");
+        assert_eq!(back.indicators().count(), t.indicators().count(), "{name}");
+        assert_eq!(
+            back.grand_total.map(|g| g.funding),
+            t.grand_total.clone().map(|g| g.funding),
+            "{name}"
+        );
+    }
+}

@@ -125,7 +125,13 @@ fn row_family_rows(table: &Table, prior: bool) -> Vec<HtmlRow> {
                 cells.extend(amounts(&gt.funding));
                 padded("total", cells, width)
             }
-            RowLayoutRow::Unit(unit) => padded("unit", vec![cell(unit.name.clone(), "")], width),
+            RowLayoutRow::Unit(unit) => {
+                let mut cells = vec![cell(unit.name.clone(), ""), cell("", "")];
+                if let Some(stated) = &unit.stated {
+                    cells.extend(amounts(&stated.funding));
+                }
+                padded("unit", cells, width)
+            }
             RowLayoutRow::Project(pr) => project_row(&pr, width),
         });
         Ok(())

@@ -501,7 +501,9 @@ pub(crate) fn unit_rows(u: &Unit) -> usize {
 pub(crate) enum RowLayoutRow<'a> {
     /// 合计: its label and amounts; the other cells are blank.
     Total(&'a AmountRow),
-    /// A unit without projects: its name; the other cells are blank.
+    /// A unit's own row, before its projects: its name and its stated amounts
+    /// (the 单位合计 of the source, kept so the table reads back whole), or a
+    /// unit without projects. The other cells are blank.
     Unit(&'a Unit),
     /// One row of a project: one per indicator, or a single row with blank indicator
     /// cells when the project has none.
@@ -568,7 +570,7 @@ pub(crate) fn for_each_row_layout_row<E>(
         f(RowLayoutRow::Total(gt))?;
     }
     for unit in &table.units {
-        if unit.projects.is_empty() {
+        if unit.projects.is_empty() || unit.stated.is_some() {
             f(RowLayoutRow::Unit(unit))?;
         }
         // The unit cell starts on its first project's first row.

@@ -415,7 +415,17 @@ fn row_widths(table: &Table, headers: &[String]) -> Vec<f64> {
                     bump(2 + i, amount_text(v).len());
                 }
             }
-            RowLayoutRow::Unit(unit) => bump(0, display_width(&unit.name)),
+            RowLayoutRow::Unit(unit) => {
+                bump(0, display_width(&unit.name));
+                for (i, (_, v)) in unit
+                    .stated
+                    .iter()
+                    .flat_map(|s| s.funding.columns())
+                    .enumerate()
+                {
+                    bump(2 + i, amount_text(v).len());
+                }
+            }
             RowLayoutRow::Project(pr) => {
                 if pr.unit_span > 0 {
                     bump(0, display_width(&pr.unit.name));
@@ -514,7 +524,15 @@ impl RowFamily<'_, '_> {
 
     fn unit(&mut self, row: u32, unit: &Unit) -> Result<()> {
         self.sheet.text(row, 0, &unit.name, true)?;
-        for c in 1..self.ncols {
+        self.sheet.text(row, 1, "", false)?;
+        let rest = match &unit.stated {
+            Some(stated) => {
+                self.sheet.amounts(row, 2, &stated.funding, true)?;
+                6
+            }
+            None => 2,
+        };
+        for c in rest..self.ncols {
             self.sheet.text(row, c, "", false)?;
         }
         Ok(())
