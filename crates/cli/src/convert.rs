@@ -1,7 +1,10 @@
 //! `jixiao convert`: read a table in any supported form, write it in another.
 //!
 //! Output goes to a temporary file beside the target and is renamed into place
-//! only when complete, so a failed conversion never leaves a partial file.
+//! only when complete, so a failed conversion never leaves a partial file. A
+//! symbolic link is followed (the file it names is replaced, the link kept);
+//! an existing device or pipe (/dev/null, /dev/stdout, a FIFO) is written
+//! straight through, since renaming over it would replace the device itself.
 
 use crate::progress::Spinner;
 use crate::ReadArgs;
@@ -56,6 +59,44 @@ fn temp_beside(out: &Path) -> PathBuf {
     out.with_file_name(format!(".{name}.jixiao-{}.tmp", std::process::id()))
 }
 
+/// Whether `out` exists and is no regular file (a device such as /dev/null
+/// or /dev/stdout, a named pipe): written straight through, never replaced.
+fn writes_in_place(out: &Path) -> bool {
+    std::fs::metadata(out).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// The line (or JSON) saying what was written where.
+fn report(
+    args: &ConvertArgs,
+    table: &jixiao_core::Table,
+    out: &Path,
+    format: OutputFormat,
+) -> Result<()> {
+    let s = crate::show::summary(table);
+    if args.format == "json" {
+        let v = serde_json::json!({
+            "input": args.file.display().to_string(),
+            "output": out.display().to_string(),
+            "format": format.to_string(),
+            "units": s.units,
+            "projects": s.projects,
+            "indicators": s.indicators,
+            "notices": s.notices,
+        });
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        eprintln!(
+            "已写出 (wrote) {} → {} ({}): {} 个项目, {} 条指标",
+            args.file.display(),
+            out.display(),
+            format,
+            s.projects,
+            s.indicators
+        );
+    }
+    Ok(())
+}
+
 /// Run `jixiao convert`; returns the exit code.
 pub fn run(args: &ConvertArgs) -> Result<i32> {
     let format: OutputFormat = match (&args.to, &args.output) {
@@ -98,12 +139,29 @@ pub fn run(args: &ConvertArgs) -> Result<i32> {
             lock.flush()?;
             spinner.finish();
         }
+        Some(out) if writes_in_place(out) => {
+            // /dev/null, /dev/stdout, a named pipe: there is no file to keep
+            // whole, and renaming over it would replace the device itself.
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(out)
+                .with_context(|| format!("无法写入 (cannot write) {}", out.display()))?;
+            let mut w = std::io::BufWriter::new(file);
+            let result = write::write(&table, format, &opts, &mut w)
+                .map_err(anyhow::Error::from)
+                .and_then(|()| w.flush().map_err(anyhow::Error::from));
+            spinner.finish();
+            result?;
+            report(args, &table, out, format)?;
+        }
         Some(out) => {
-            let tmp = temp_beside(out);
+            // Through a symbolic link to the file it names: the link stays.
+            let target = std::fs::canonicalize(out).unwrap_or_else(|_| out.clone());
+            let tmp = temp_beside(&target);
             let result = write::write_path(&table, format, &opts, &tmp)
                 .map_err(anyhow::Error::from)
                 .and_then(|()| {
-                    std::fs::rename(&tmp, out)
+                    std::fs::rename(&tmp, &target)
                         .with_context(|| format!("无法写入 (cannot write) {}", out.display()))
                 });
             spinner.finish();
@@ -111,28 +169,7 @@ pub fn run(args: &ConvertArgs) -> Result<i32> {
                 let _ = std::fs::remove_file(&tmp);
                 return Err(e);
             }
-            let s = crate::show::summary(&table);
-            if args.format == "json" {
-                let v = serde_json::json!({
-                    "input": args.file.display().to_string(),
-                    "output": out.display().to_string(),
-                    "format": format.to_string(),
-                    "units": s.units,
-                    "projects": s.projects,
-                    "indicators": s.indicators,
-                    "notices": s.notices,
-                });
-                println!("{}", serde_json::to_string_pretty(&v)?);
-            } else {
-                eprintln!(
-                    "已写出 (wrote) {} → {} ({}): {} 个项目, {} 条指标",
-                    args.file.display(),
-                    out.display(),
-                    format,
-                    s.projects,
-                    s.indicators
-                );
-            }
+            report(args, &table, out, format)?;
         }
     }
     Ok(0)

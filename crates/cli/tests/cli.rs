@@ -118,6 +118,53 @@ fn convert_round_trips_through_every_format() {
     assert_eq!(o.stdout, original);
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn convert_writes_through_pipes_and_links_without_replacing_them() {
+    use std::io::Read;
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A named pipe (as /dev/null or /dev/stdout would be a device): written
+    // through, still a pipe afterwards.
+    let fifo = dir.path().join("pipe.json");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    // The reading end, opened without waiting for a writer (O_NONBLOCK on
+    // Linux): the sample's JSON (≈ 35 KB) fits in the pipe's buffer, so the
+    // conversion never waits either, and a test of a broken build fails
+    // instead of hanging.
+    const O_NONBLOCK: i32 = 0o4000;
+    let mut pipe = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(O_NONBLOCK)
+        .open(&fifo)
+        .expect("open the pipe for reading");
+    let o = run(jixiao().arg("convert").arg(sample()).arg("-o").arg(&fifo));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let kind = std::fs::symlink_metadata(&fifo)
+        .expect("still there")
+        .file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced: {kind:?}");
+    let mut text = String::new();
+    pipe.read_to_string(&mut text).expect("read the pipe");
+    assert!(text.contains("\"schema\": \"jixiao.table/1\""), "{text}");
+    // A symbolic link: the file it names gets the table, the link stays.
+    let real = dir.path().join("real.json");
+    std::fs::write(&real, "old").expect("write");
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink("real.json", &link).expect("symlink");
+    let o = run(jixiao().arg("convert").arg(sample()).arg("-o").arg(&link));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::symlink_metadata(&link)
+        .expect("link")
+        .file_type()
+        .is_symlink());
+    let written = std::fs::read_to_string(&real).expect("real");
+    assert!(written.contains("jixiao.table/1"), "{written}");
+    // The summary names the path as given.
+    assert!(stderr(&o).contains("link.json"), "{}", stderr(&o));
+}
+
 #[test]
 fn convert_to_rows_layout_reads_back() {
     let dir = tempfile::tempdir().expect("tempdir");
