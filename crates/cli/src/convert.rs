@@ -157,6 +157,16 @@ pub fn run(args: &ConvertArgs) -> Result<i32> {
         Some(out) => {
             // Through a symbolic link to the file it names: the link stays.
             let target = std::fs::canonicalize(out).unwrap_or_else(|_| out.clone());
+            if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+                if !dir.is_dir() {
+                    spinner.finish();
+                    bail!(
+                        "无法写入 (cannot write) {}: 目录不存在 (no such directory: {})",
+                        out.display(),
+                        dir.display()
+                    );
+                }
+            }
             let tmp = temp_beside(&target);
             let result = write::write_path(&table, format, &opts, &tmp)
                 .map_err(anyhow::Error::from)

@@ -166,6 +166,23 @@ fn convert_writes_through_pipes_and_links_without_replacing_them() {
 }
 
 #[test]
+fn convert_into_a_missing_directory_says_which() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("no-such-dir").join("x.json");
+    let o = run(jixiao().arg("convert").arg(sample()).arg("-o").arg(&out));
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("目录不存在") && err.contains("no-such-dir"),
+        "{err}"
+    );
+    assert!(
+        !err.contains(".jixiao-"),
+        "the temporary file is ours, not the user's: {err}"
+    );
+}
+
+#[test]
 fn convert_to_rows_layout_reads_back() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("rows.xlsx");
