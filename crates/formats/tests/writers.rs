@@ -492,6 +492,30 @@ fn xlsx_row_family_without_merges_beyond_limit() {
 }
 
 #[test]
+fn xlsx_merge_limit_counts_every_data_row() {
+    // The fixture's data rows: its 合计, a 单位 row for each unit with stated
+    // amounts, one per indicator, and one for a project without any.
+    let t = row_family_table();
+    let rows = usize::from(t.grand_total.is_some())
+        + t.units.iter().filter(|u| u.stated.is_some()).count()
+        + t.projects()
+            .map(|p| p.indicators.len().max(1))
+            .sum::<usize>();
+    let merges_at = |limit: usize| {
+        let opts = WriteOptions {
+            xlsx_merge_limit: limit,
+            ..WriteOptions::default()
+        };
+        let grid = xlsx_grid(&render(&t, OutputFormat::Xlsx, &opts));
+        grid.lines().last().unwrap_or_default().matches('(').count() / 2
+    };
+    // The preamble's 3 merged rows are always there; the data merges only
+    // while every data row is within the limit.
+    assert!(merges_at(rows) > 3, "merged at exactly {rows} rows");
+    assert_eq!(merges_at(rows - 1), 3, "not merged at {} rows", rows - 1);
+}
+
+#[test]
 fn xlsx_sample_in_row_layout_snapshot() {
     let opts = WriteOptions {
         layout: Some(LayoutFamily::RowPerIndicator),

@@ -21,7 +21,7 @@
 
 use super::view::{
     amount_text, department_line, display_width, for_each_one_cell_row, for_each_row_layout_row,
-    money_line, neutralize_formula, one_cell_headers, row_headers, title, unit_rows, value_number,
+    money_line, neutralize_formula, one_cell_headers, row_headers, title, value_number,
     IndicatorCells, ProjectRow, RowKind, RowLayoutRow, ROW_HEADERS, ROW_PROJECT_COLS, VALUE_CELL,
     WEIGHT_CELL,
 };
@@ -464,7 +464,13 @@ fn write_row_family(
     opts: &WriteOptions,
 ) -> Result<()> {
     let prior = usize::from(ncols) > ROW_HEADERS.len();
-    let total_rows: usize = table.units.iter().map(unit_rows).sum();
+    // The data rows as written (合计 and 单位 rows included), counted by the
+    // same walk that writes them.
+    let mut total_rows = 0usize;
+    let _ = for_each_row_layout_row::<std::convert::Infallible>(table, prior, |_| {
+        total_rows += 1;
+        Ok(())
+    });
     let mut writer = RowFamily {
         sheet,
         widths,
