@@ -59,6 +59,31 @@ fn temp_beside(out: &Path) -> PathBuf {
     out.with_file_name(format!(".{name}.jixiao-{}.tmp", std::process::id()))
 }
 
+/// Whether `out` names standard output (`-`, /dev/stdout, /dev/fd/1,
+/// /proc/self/fd/1).
+fn is_stdout(out: &Path) -> bool {
+    ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+        .iter()
+        .any(|name| out == Path::new(name))
+}
+
+/// The file a path finally names, through symbolic links (also a link to a
+/// file that does not exist yet); the path itself when it is no link.
+fn link_target(out: &Path) -> PathBuf {
+    let mut path = out.to_path_buf();
+    // A bound on links followed, as the kernel has (a loop ends here).
+    for _ in 0..40 {
+        let Ok(next) = std::fs::read_link(&path) else {
+            return path;
+        };
+        path = match path.parent() {
+            Some(dir) if next.is_relative() => dir.join(next),
+            _ => next,
+        };
+    }
+    path
+}
+
 /// Whether `out` exists and is no regular file (a device such as /dev/null
 /// or /dev/stdout, a named pipe): written straight through, never replaced.
 fn writes_in_place(out: &Path) -> bool {
@@ -127,7 +152,11 @@ pub fn run(args: &ConvertArgs) -> Result<i32> {
         }
     };
     spinner.set_message(&format!("写出 (writing) {format}"));
-    match &args.output {
+    // `-o -` and the names of standard output write to standard output itself:
+    // when it is redirected to a file, renaming over that file would drop
+    // what the shell appended before.
+    let output = args.output.as_ref().filter(|o| !is_stdout(o));
+    match output {
         None => {
             if format == OutputFormat::Xlsx && std::io::stdout().is_terminal() {
                 spinner.finish();
@@ -146,6 +175,11 @@ pub fn run(args: &ConvertArgs) -> Result<i32> {
                 .write(true)
                 .open(out)
                 .with_context(|| format!("无法写入 (cannot write) {}", out.display()))?;
+            // Replaced by a regular file since it was looked at: start it empty.
+            if file.metadata().is_ok_and(|m| m.is_file()) {
+                file.set_len(0)
+                    .with_context(|| format!("无法写入 (cannot write) {}", out.display()))?;
+            }
             let mut w = std::io::BufWriter::new(file);
             let result = write::write(&table, format, &opts, &mut w)
                 .map_err(anyhow::Error::from)
@@ -156,7 +190,7 @@ pub fn run(args: &ConvertArgs) -> Result<i32> {
         }
         Some(out) => {
             // Through a symbolic link to the file it names: the link stays.
-            let target = std::fs::canonicalize(out).unwrap_or_else(|_| out.clone());
+            let target = link_target(out);
             if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
                 if !dir.is_dir() {
                     spinner.finish();
@@ -168,8 +202,18 @@ pub fn run(args: &ConvertArgs) -> Result<i32> {
                 }
             }
             let tmp = temp_beside(&target);
+            // Claimed first with O_EXCL: never through a link planted at the name.
+            let claimed = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)
+                .with_context(|| format!("无法写入 (cannot write) {}", out.display()));
+            if let Err(e) = claimed {
+                spinner.finish();
+                return Err(e);
+            }
             let result = write::write_path(&table, format, &opts, &tmp)
-                .map_err(anyhow::Error::from)
+                .with_context(|| format!("无法写入 (cannot write) {}", out.display()))
                 .and_then(|()| {
                     std::fs::rename(&tmp, &target)
                         .with_context(|| format!("无法写入 (cannot write) {}", out.display()))

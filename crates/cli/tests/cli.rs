@@ -118,35 +118,46 @@ fn convert_round_trips_through_every_format() {
     assert_eq!(o.stdout, original);
 }
 
-#[cfg(target_os = "linux")]
+#[cfg(unix)]
 #[test]
 fn convert_writes_through_pipes_and_links_without_replacing_them() {
-    use std::io::Read;
-    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    use std::io::{Read, Write};
+    use std::os::unix::fs::FileTypeExt;
     let dir = tempfile::tempdir().expect("tempdir");
     // A named pipe (as /dev/null or /dev/stdout would be a device): written
     // through, still a pipe afterwards.
     let fifo = dir.path().join("pipe.json");
     let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
     assert!(made.success());
-    // The reading end, opened without waiting for a writer (O_NONBLOCK on
-    // Linux): the sample's JSON (≈ 35 KB) fits in the pipe's buffer, so the
-    // conversion never waits either, and a test of a broken build fails
-    // instead of hanging.
-    const O_NONBLOCK: i32 = 0o4000;
+    // Opened for reading and writing, which does not wait for another end
+    // (Linux); a thread drains it until a NUL the test writes itself once the
+    // conversion is over, so a broken build fails instead of hanging.
     let mut pipe = std::fs::OpenOptions::new()
         .read(true)
-        .custom_flags(O_NONBLOCK)
+        .write(true)
         .open(&fifo)
-        .expect("open the pipe for reading");
+        .expect("open the pipe");
+    let mut drain = pipe.try_clone().expect("clone the pipe");
+    let reader = std::thread::spawn(move || {
+        let mut got = Vec::new();
+        let mut byte = [0u8; 4096];
+        while let Ok(n) = drain.read(&mut byte) {
+            got.extend_from_slice(byte.get(..n).unwrap_or_default());
+            if n == 0 || got.last() == Some(&0) {
+                break;
+            }
+        }
+        got
+    });
     let o = run(jixiao().arg("convert").arg(sample()).arg("-o").arg(&fifo));
+    pipe.write_all(&[0]).expect("end marker");
+    let got = reader.join().expect("reader");
     assert!(o.status.success(), "{}", stderr(&o));
     let kind = std::fs::symlink_metadata(&fifo)
         .expect("still there")
         .file_type();
     assert!(kind.is_fifo(), "the pipe was replaced: {kind:?}");
-    let mut text = String::new();
-    pipe.read_to_string(&mut text).expect("read the pipe");
+    let text = String::from_utf8_lossy(&got);
     assert!(text.contains("\"schema\": \"jixiao.table/1\""), "{text}");
     // A symbolic link: the file it names gets the table, the link stays.
     let real = dir.path().join("real.json");
@@ -163,6 +174,58 @@ fn convert_writes_through_pipes_and_links_without_replacing_them() {
     assert!(written.contains("jixiao.table/1"), "{written}");
     // The summary names the path as given.
     assert!(stderr(&o).contains("link.json"), "{}", stderr(&o));
+    // A link to a file not there yet: the file is created, the link stays.
+    let dangling = dir.path().join("dangling.json");
+    std::os::unix::fs::symlink("later.json", &dangling).expect("symlink");
+    let o = run(jixiao()
+        .arg("convert")
+        .arg(sample())
+        .arg("-o")
+        .arg(&dangling));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::symlink_metadata(&dangling)
+        .expect("link")
+        .file_type()
+        .is_symlink());
+    let later = std::fs::read_to_string(dir.path().join("later.json")).expect("later.json");
+    assert!(later.contains("jixiao.table/1"));
+    // No temporary file is left anywhere.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".jixiao-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn convert_to_dev_stdout_appends_to_a_redirected_file() {
+    // `jixiao convert t --to json -o /dev/stdout >> log` keeps what log held.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("log");
+    std::fs::write(&log, "PREVIOUS\n").expect("write");
+    for name in ["/dev/stdout", "-"] {
+        let out = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&log)
+            .expect("open log");
+        let o = jixiao()
+            .arg("convert")
+            .arg(sample())
+            .args(["--to", "json", "-o", name])
+            .stdout(out)
+            .output()
+            .expect("run jixiao");
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+    }
+    let text = std::fs::read_to_string(&log).expect("log");
+    assert!(
+        text.starts_with("PREVIOUS\n"),
+        "{}",
+        &text[..text.len().min(200)]
+    );
+    assert_eq!(text.matches("jixiao.table/1").count(), 2);
 }
 
 #[test]
