@@ -495,7 +495,20 @@ fn xlsx_row_family_without_merges_beyond_limit() {
 fn xlsx_merge_limit_counts_every_data_row() {
     // The fixture's data rows: its 合计, a 单位 row for each unit with stated
     // amounts, one per indicator, and one for a project without any.
-    let t = row_family_table();
+    let mut t = row_family_table();
+    // One unit with stated amounts, so its own row counts too.
+    let first = t.units.first_mut().expect("a unit");
+    first.stated = Some(jixiao_core::AmountRow {
+        label: first.name.clone(),
+        funding: first.projects.iter().map(|p| p.funding).fold(
+            jixiao_core::Funding::default(),
+            |a, b| jixiao_core::Funding {
+                total: Some(a.total.unwrap_or_default() + b.total.unwrap_or_default()),
+                ..a
+            },
+        ),
+        origin: jixiao_core::Origin::new(5, 1),
+    });
     let rows = usize::from(t.grand_total.is_some())
         + t.units.iter().filter(|u| u.stated.is_some()).count()
         + t.projects()
@@ -903,5 +916,51 @@ fn row_layouts_keep_the_units_stated_amounts() {
             t.grand_total.clone().map(|g| g.funding),
             "{name}"
         );
+    }
+}
+
+#[test]
+fn row_layouts_never_file_a_unit_without_projects_as_a_project() {
+    // A unit with stated amounts but no projects, between the sample's two
+    // units: its row carries only its name (an amount-only row there would
+    // read back as a project of the unit before it).
+    use jixiao_formats::read::{read_bytes, ReadOptions};
+    let mut t = sample();
+    let stated = t
+        .units
+        .first()
+        .and_then(|u| u.stated.clone())
+        .expect("stated");
+    t.units.insert(
+        1,
+        jixiao_core::Unit {
+            name: "某某街道办事处".into(),
+            code: None,
+            stated: Some(jixiao_core::AmountRow {
+                label: "某某街道办事处".into(),
+                ..stated
+            }),
+            projects: Vec::new(),
+        },
+    );
+    let opts = WriteOptions {
+        layout: Some(LayoutFamily::RowPerIndicator),
+        ..WriteOptions::default()
+    };
+    let xlsx = render(&t, OutputFormat::Xlsx, &opts);
+    let page = html::to_html_string(&t, &opts).unwrap();
+    for (name, bytes) in [("rows.xlsx", xlsx), ("rows.html", page.into_bytes())] {
+        let back = read_bytes(name, &bytes, &ReadOptions::default()).unwrap();
+        assert!(
+            back.projects().all(|p| p.name != "某某街道办事处"),
+            "{name}: the unit was read as a project"
+        );
+        let counts: Vec<usize> = back
+            .units
+            .iter()
+            .filter(|u| !u.projects.is_empty())
+            .map(|u| u.projects.len())
+            .collect();
+        assert_eq!(counts, [6, 2], "{name}");
     }
 }

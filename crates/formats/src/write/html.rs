@@ -6,8 +6,8 @@
 
 use super::view::{
     amount_text, department_line, for_each_one_cell_row, for_each_row_layout_row, money_line,
-    one_cell_headers, row_headers, title, ProjectRow, RowKind, RowLayoutRow, ROW_HEADERS,
-    ROW_PROJECT_COLS, WEIGHT_CELL,
+    one_cell_headers, row_headers, title, unit_row_amounts, ProjectRow, RowKind, RowLayoutRow,
+    ROW_HEADERS, ROW_PROJECT_COLS, WEIGHT_CELL,
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
@@ -127,8 +127,8 @@ fn row_family_rows(table: &Table, prior: bool) -> Vec<HtmlRow> {
             }
             RowLayoutRow::Unit(unit) => {
                 let mut cells = vec![cell(unit.name.clone(), ""), cell("", "")];
-                if let Some(stated) = &unit.stated {
-                    cells.extend(amounts(&stated.funding));
+                if let Some(funding) = unit_row_amounts(unit) {
+                    cells.extend(amounts(funding));
                 }
                 padded("unit", cells, width)
             }

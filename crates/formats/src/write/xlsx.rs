@@ -21,9 +21,9 @@
 
 use super::view::{
     amount_text, department_line, display_width, for_each_one_cell_row, for_each_row_layout_row,
-    money_line, neutralize_formula, one_cell_headers, row_headers, title, value_number,
-    IndicatorCells, ProjectRow, RowKind, RowLayoutRow, ROW_HEADERS, ROW_PROJECT_COLS, VALUE_CELL,
-    WEIGHT_CELL,
+    money_line, neutralize_formula, one_cell_headers, row_headers, title, unit_row_amounts,
+    value_number, IndicatorCells, ProjectRow, RowKind, RowLayoutRow, ROW_HEADERS, ROW_PROJECT_COLS,
+    VALUE_CELL, WEIGHT_CELL,
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
@@ -417,10 +417,9 @@ fn row_widths(table: &Table, headers: &[String]) -> Vec<f64> {
             }
             RowLayoutRow::Unit(unit) => {
                 bump(0, display_width(&unit.name));
-                for (i, (_, v)) in unit
-                    .stated
+                for (i, (_, v)) in unit_row_amounts(unit)
                     .iter()
-                    .flat_map(|s| s.funding.columns())
+                    .flat_map(|f| f.columns())
                     .enumerate()
                 {
                     bump(2 + i, amount_text(v).len());
@@ -531,9 +530,9 @@ impl RowFamily<'_, '_> {
     fn unit(&mut self, row: u32, unit: &Unit) -> Result<()> {
         self.sheet.text(row, 0, &unit.name, true)?;
         self.sheet.text(row, 1, "", false)?;
-        let rest = match &unit.stated {
-            Some(stated) => {
-                self.sheet.amounts(row, 2, &stated.funding, true)?;
+        let rest = match unit_row_amounts(unit) {
+            Some(funding) => {
+                self.sheet.amounts(row, 2, funding, true)?;
                 6
             }
             None => 2,
