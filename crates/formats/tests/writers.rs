@@ -880,12 +880,26 @@ fn xlsx_row_layout_columns_fit_the_grand_total() {
     );
 }
 
+/// `t` written in the row layout as XLSX and as HTML, each read back.
+fn read_back_in_row_layout(t: &Table) -> [(&'static str, Table); 2] {
+    use jixiao_formats::read::{read_bytes, ReadOptions};
+    let opts = WriteOptions {
+        layout: Some(LayoutFamily::RowPerIndicator),
+        ..WriteOptions::default()
+    };
+    let xlsx = render(t, OutputFormat::Xlsx, &opts);
+    let page = html::to_html_string(t, &opts).unwrap();
+    [("rows.xlsx", xlsx), ("rows.html", page.into_bytes())].map(|(name, bytes)| {
+        let back = read_bytes(name, &bytes, &ReadOptions::default()).unwrap();
+        (name, back)
+    })
+}
+
 #[test]
 fn row_layouts_keep_the_units_stated_amounts() {
     // The sample's 单位 rows (522.50 and 30.00) written in the row layout read
     // back as the same units with the same stated amounts, the projects and
     // indicators unchanged.
-    use jixiao_formats::read::{read_bytes, ReadOptions};
     let t = sample();
     let stated = |t: &Table| -> Vec<(String, Option<jixiao_core::Funding>, usize)> {
         t.units
@@ -901,14 +915,7 @@ fn row_layouts_keep_the_units_stated_amounts() {
     };
     let want = stated(&t);
     assert!(want.iter().all(|(_, s, _)| s.is_some()), "{want:?}");
-    let opts = WriteOptions {
-        layout: Some(LayoutFamily::RowPerIndicator),
-        ..WriteOptions::default()
-    };
-    let xlsx = render(&t, OutputFormat::Xlsx, &opts);
-    let page = html::to_html_string(&t, &opts).unwrap();
-    for (name, bytes) in [("rows.xlsx", xlsx), ("rows.html", page.into_bytes())] {
-        let back = read_bytes(name, &bytes, &ReadOptions::default()).unwrap();
+    for (name, back) in read_back_in_row_layout(&t) {
         assert_eq!(stated(&back), want, "{name}");
         assert_eq!(back.indicators().count(), t.indicators().count(), "{name}");
         assert_eq!(
@@ -924,7 +931,6 @@ fn row_layouts_never_file_a_unit_without_projects_as_a_project() {
     // A unit with stated amounts but no projects, between the sample's two
     // units: its row carries only its name (an amount-only row there would
     // read back as a project of the unit before it).
-    use jixiao_formats::read::{read_bytes, ReadOptions};
     let mut t = sample();
     let stated = t
         .units
@@ -943,14 +949,7 @@ fn row_layouts_never_file_a_unit_without_projects_as_a_project() {
             projects: Vec::new(),
         },
     );
-    let opts = WriteOptions {
-        layout: Some(LayoutFamily::RowPerIndicator),
-        ..WriteOptions::default()
-    };
-    let xlsx = render(&t, OutputFormat::Xlsx, &opts);
-    let page = html::to_html_string(&t, &opts).unwrap();
-    for (name, bytes) in [("rows.xlsx", xlsx), ("rows.html", page.into_bytes())] {
-        let back = read_bytes(name, &bytes, &ReadOptions::default()).unwrap();
+    for (name, back) in read_back_in_row_layout(&t) {
         assert!(
             back.projects().all(|p| p.name != "某某街道办事处"),
             "{name}: the unit was read as a project"
