@@ -136,6 +136,19 @@ pub enum Field {
     PriorActual,
 }
 
+/// The columns of the one-cell layout (the sample's 7: 项目名称 | 总计 | 财政拨款 |
+/// 财政专户拨款 | 其他资金 | 绩效目标 | 绩效指标), in order: the reading of a table
+/// without a header, and the order the writers use.
+pub const ONE_CELL_FIELDS: [Field; 7] = [
+    Field::ProjectName,
+    Field::Total,
+    Field::FiscalAppropriation,
+    Field::SpecialAccount,
+    Field::OtherFunds,
+    Field::Goal,
+    Field::IndicatorCell,
+];
+
 /// A recognised header: which field, what it said, and where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ColumnInfo {

@@ -20,15 +20,7 @@ fn amount(s: &str) -> Option<Decimal> {
 
 /// The sample as a Table: 合计 row 10, unit rows 11 and 18, projects P1..P8.
 fn sample() -> Table {
-    let headers = [
-        Field::ProjectName,
-        Field::Total,
-        Field::FiscalAppropriation,
-        Field::SpecialAccount,
-        Field::OtherFunds,
-        Field::Goal,
-        Field::IndicatorCell,
-    ];
+    let headers = jixiao_core::ONE_CELL_FIELDS;
     let mut t = Table {
         title: Some("项目支出绩效目标表（含转移支付项目）".into()),
         department: Some("中国共产主义青年团广州市海珠区委员会".into()),

@@ -355,19 +355,10 @@ fn field_at(table: &Table, col: u32) -> Option<Field> {
     default_field(col)
 }
 
-/// The one-cell layout's columns in order, for tables read without a header.
-const ONE_CELL_ORDER: [Field; 7] = [
-    Field::ProjectName,
-    Field::Total,
-    Field::FiscalAppropriation,
-    Field::SpecialAccount,
-    Field::OtherFunds,
-    Field::Goal,
-    Field::IndicatorCell,
-];
-
 fn default_field(col: u32) -> Option<Field> {
-    ONE_CELL_ORDER.get((col as usize).checked_sub(1)?).copied()
+    crate::model::ONE_CELL_FIELDS
+        .get((col as usize).checked_sub(1)?)
+        .copied()
 }
 
 /// The column of a field: from the header; in a table whose header lacks the
@@ -390,7 +381,7 @@ pub(crate) fn column(table: &Table, field: Field) -> u32 {
     } else {
         field
     };
-    ONE_CELL_ORDER
+    crate::model::ONE_CELL_FIELDS
         .iter()
         .position(|f| *f == field)
         .map_or(7, |k| k as u32 + 1)

@@ -227,17 +227,6 @@ pub(crate) struct OneCellRow<'a> {
     pub source_row: Option<u32>,
 }
 
-/// The 7 field columns of the one-cell layout, in order.
-pub(crate) const ONE_CELL_FIELDS: [Field; 7] = [
-    Field::ProjectName,
-    Field::Total,
-    Field::FiscalAppropriation,
-    Field::SpecialAccount,
-    Field::OtherFunds,
-    Field::Goal,
-    Field::IndicatorCell,
-];
-
 /// The official column headers of the one-cell layout, in order.
 pub const ONE_CELL_HEADERS: [&str; 7] = [
     "项目名称（资金使用单位）",
@@ -254,7 +243,7 @@ pub const ONE_CELL_HEADERS: [&str; 7] = [
 pub(crate) fn one_cell_headers(table: &Table) -> [&str; 7] {
     let mut out = ONE_CELL_HEADERS;
     if table.layout == LayoutFamily::OneCell {
-        for (slot, field) in out.iter_mut().zip(ONE_CELL_FIELDS) {
+        for (slot, field) in out.iter_mut().zip(jixiao_core::ONE_CELL_FIELDS) {
             if let Some(c) = table.columns.iter().find(|c| c.field == field) {
                 *slot = c.header.as_str();
             }

@@ -55,15 +55,7 @@ fn funding(fields: &[&str]) -> Funding {
     }
 }
 
-const FIELDS: [Field; 7] = [
-    Field::ProjectName,
-    Field::Total,
-    Field::FiscalAppropriation,
-    Field::SpecialAccount,
-    Field::OtherFunds,
-    Field::Goal,
-    Field::IndicatorCell,
-];
+const FIELDS: [Field; 7] = jixiao_core::ONE_CELL_FIELDS;
 
 /// The sample as a [`Table`], built without the readers.
 pub fn sample_table_handbuilt() -> Table {
