@@ -41,6 +41,20 @@ fn with_rule<'a>(doc: &'a Value, rule: &str) -> Vec<&'a Value> {
         .collect()
 }
 
+/// `jixiao check FILE --format json`, which must exit 0 (nothing at or above
+/// the default `--deny error`); its JSON document.
+fn check_clean(file: &Path) -> Value {
+    let path = file.to_str().expect("a UTF-8 path");
+    let out = jixiao(&["check", path, "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json_of(&out)
+}
+
 fn count(doc: &Value, rule: &str) -> usize {
     with_rule(doc, rule).len()
 }
@@ -48,14 +62,7 @@ fn count(doc: &Value, rule: &str) -> usize {
 #[test]
 fn sample_is_clean_at_deny_error() {
     let f = fixture();
-    let out = jixiao(&["check", f.to_str().unwrap(), "--format", "json"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc = json_of(&out);
+    let doc = check_clean(f.as_path());
     assert_eq!(doc["summary"]["error"], 0);
     assert_eq!(doc["summary"]["warning"], 10);
     assert_eq!(doc["summary"]["files"], 1);
@@ -364,15 +371,8 @@ fn hubei_prior_fixture() -> PathBuf {
 #[test]
 fn target_below_prior_actual_is_reported_at_the_target_cell() {
     let f = hubei_prior_fixture();
-    let out = jixiao(&["check", f.to_str().unwrap(), "--format", "json"]);
     // A warning: the default --deny error keeps the exit code 0.
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc = json_of(&out);
+    let doc = check_clean(f.as_path());
     assert_eq!(doc["errors"].as_array().unwrap().len(), 0);
     let hits: Vec<&Value> = with_rule(&doc, "target-too-low");
     // Only 培训人次: 90% → ≥92% and 90% → ≥90% are fine, 52万元 → ≤50万元 is lower
