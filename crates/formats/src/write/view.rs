@@ -481,6 +481,21 @@ fn project_rows(p: &Project) -> usize {
     p.indicators.len().max(1)
 }
 
+/// The rows [`for_each_row_layout_row`] visits, counted without walking them:
+/// the 合计, each unit's own row (when it has stated amounts or no projects)
+/// and its projects' rows.
+pub(crate) fn row_layout_rows(table: &Table) -> usize {
+    let units: usize = table
+        .units
+        .iter()
+        .map(|u| {
+            let own = usize::from(u.projects.is_empty() || u.stated.is_some());
+            own + u.projects.iter().map(project_rows).sum::<usize>()
+        })
+        .sum();
+    usize::from(table.grand_total.is_some()) + units
+}
+
 /// Rows a unit takes in the row-per-indicator layout.
 pub(crate) fn unit_rows(u: &Unit) -> usize {
     u.projects.iter().map(project_rows).sum::<usize>().max(1)
@@ -695,6 +710,43 @@ mod tests {
         );
         // 上年实际值 follows as an eighth cell.
         assert!(walk(&table, true).iter().all(|row| row.5 == 8));
+    }
+
+    #[test]
+    fn row_count_equals_the_walk() {
+        let mut table = crate::read_bytes(
+            "walk.tsv",
+            WALK_TSV.as_bytes(),
+            &crate::ReadOptions::default(),
+        )
+        .unwrap();
+        let walked = |t: &Table| {
+            let mut n = 0;
+            let _ = for_each_row_layout_row::<std::convert::Infallible>(t, false, |_| {
+                n += 1;
+                Ok(())
+            });
+            n
+        };
+        assert_eq!(row_layout_rows(&table), walked(&table));
+        // With a 合计, a unit with stated amounts, and a unit without projects.
+        let first = table.units.first().expect("a unit").clone();
+        let stated = AmountRow {
+            label: "合计".into(),
+            funding: first.projects.first().expect("a project").funding,
+            origin: jixiao_core::Origin::new(1, 1),
+        };
+        table.grand_total = Some(stated.clone());
+        if let Some(u) = table.units.first_mut() {
+            u.stated = Some(stated.clone());
+        }
+        table.units.push(Unit {
+            projects: Vec::new(),
+            stated: Some(stated),
+            ..first
+        });
+        assert_eq!(row_layout_rows(&table), walked(&table));
+        assert!(walked(&table) > 5);
     }
 
     #[test]

@@ -21,9 +21,9 @@
 
 use super::view::{
     amount_text, department_line, display_width, for_each_one_cell_row, for_each_row_layout_row,
-    money_line, neutralize_formula, one_cell_headers, row_headers, title, unit_row_amounts,
-    value_number, IndicatorCells, ProjectRow, RowKind, RowLayoutRow, ROW_HEADERS, ROW_PROJECT_COLS,
-    VALUE_CELL, WEIGHT_CELL,
+    money_line, neutralize_formula, one_cell_headers, row_headers, row_layout_rows, title,
+    unit_row_amounts, value_number, IndicatorCells, ProjectRow, RowKind, RowLayoutRow, ROW_HEADERS,
+    ROW_PROJECT_COLS, VALUE_CELL, WEIGHT_CELL,
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
@@ -463,13 +463,8 @@ fn write_row_family(
     opts: &WriteOptions,
 ) -> Result<()> {
     let prior = usize::from(ncols) > ROW_HEADERS.len();
-    // The data rows as written (合计 and 单位 rows included), counted by the
-    // same walk that writes them.
-    let mut total_rows = 0usize;
-    let _ = for_each_row_layout_row::<std::convert::Infallible>(table, prior, |_| {
-        total_rows += 1;
-        Ok(())
-    });
+    // The data rows as written, 合计 and 单位 rows included.
+    let total_rows = row_layout_rows(table);
     let mut writer = RowFamily {
         sheet,
         widths,
