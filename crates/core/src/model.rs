@@ -622,6 +622,11 @@ impl Table {
             .find(|c| c.field == field)
             .map(|c| c.col)
     }
+    /// Whether some indicator carries a 上年实际值 (prior-year actual).
+    pub fn has_prior_actual(&self) -> bool {
+        self.indicators().any(|(_, i)| i.prior_actual().is_some())
+    }
+
     /// The year of the 上年实际值 column ([`Field::PriorActual`]): written in its header
     /// (`指标值/2021年实际实现值` → 2021), else the year before the fiscal year
     /// (`上年实际完成值` → [`Table::fiscal_year`] − 1, or the year of a

@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 pub(super) fn check(s: &mut Sink<'_>) {
     money_scale(s);
     let t = s.table;
+    let rows = all_rows(t);
     let has_parts = [
         crate::model::Field::FiscalAppropriation,
         crate::model::Field::SpecialAccount,
@@ -20,11 +21,11 @@ pub(super) fn check(s: &mut Sink<'_>) {
     ]
     .iter()
     .any(|f| t.column_of(*f).is_some())
-        || all_rows(t).iter().any(|(_, f, _)| f.parts_sum().is_some());
+        || rows.iter().any(|(_, f, _)| f.parts_sum().is_some());
 
     // Row identity: 总计 = 财政拨款 + 财政专户拨款 + 其他资金.
     if has_parts {
-        for (origin, f, project) in all_rows(t) {
+        for &(origin, f, project) in &rows {
             let parts_sum = f.parts_sum();
             if f.total.is_none() && parts_sum.is_none() {
                 continue;

@@ -3,7 +3,7 @@
 //! indicator measures).
 
 use super::text::{bigrams_into, for_each_sentence, mask_numbers_into, FastHasher, FastMap};
-use super::{msg, project_loc, projects, Arg, Sink, Template};
+use super::{msg, project_loc, Arg, Sink, Template};
 use crate::model::{Field, Project, Span};
 
 static GOAL_DUPLICATE: Template = Template {
@@ -56,9 +56,9 @@ fn duplicates(s: &mut Sink<'_>) {
     // (bucket, project, byte offset and length of the sentence in its goal),
     // in project order.
     let mut members: Vec<(u32, u32, u32, u32)> = Vec::new();
-    let all: Vec<(usize, &Project)> = projects(t).collect();
+    let all: Vec<&Project> = t.projects().collect();
     let mut key = String::new();
-    for &(pi, p) in &all {
+    for (pi, p) in all.iter().enumerate() {
         let Some(goal) = p.goal.as_deref() else {
             continue;
         };
@@ -97,7 +97,7 @@ fn duplicates(s: &mut Sink<'_>) {
         let Some(&(a, b, off, len)) = run.first() else {
             continue;
         };
-        let (Some(_), Some(&(_, pb))) = (all.get(a), all.get(b)) else {
+        let Some(&pb) = all.get(b) else {
             continue;
         };
         let mut loc = project_loc(t, b, pb, Field::Goal);

@@ -38,7 +38,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
     }
     let t = s.table;
     // Nothing to compare in tables without a 上年实际值 column (the one-cell layout).
-    if !t.indicators().any(|(_, i)| i.prior_actual().is_some()) {
+    if !t.has_prior_actual() {
         return;
     }
     let year = t.prior_year();

@@ -69,7 +69,7 @@ pub fn read_json_named(name: &str, bytes: &[u8]) -> Result<Table> {
     };
     let unsupported = |other: &str| {
         Error::invalid(
-            loc(None, None),
+            Location::file(name),
             format!("不支持的 schema「{other}」(unsupported schema; expected {JSON_SCHEMA})"),
             "请用本版本 jixiao 导出的 JSON (use JSON exported by this jixiao version)",
         )
@@ -94,7 +94,7 @@ pub fn read_json_named(name: &str, bytes: &[u8]) -> Result<Table> {
                 ),
                 Some(other) => unsupported(other),
                 None => Error::invalid(
-                    loc(None, None),
+                    Location::file(name),
                     format!("缺少 \"schema\": \"{JSON_SCHEMA}\" 字段 (missing schema field)"),
                     "这不是 jixiao 导出的表格 JSON，见 docs/json.md (not a jixiao table document)",
                 ),

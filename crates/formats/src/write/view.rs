@@ -340,7 +340,7 @@ pub(crate) const ROW_PROJECT_COLS: usize = 7;
 /// the year when the source header did (`指标值/2021年实际实现值` → `2021年实际值`),
 /// else `上年实际值`; both read back as [`Field::PriorActual`].
 pub(crate) fn prior_header(table: &Table) -> Option<String> {
-    if !table.indicators().any(|(_, i)| i.prior_actual().is_some()) {
+    if !table.has_prior_actual() {
         return None;
     }
     let year = table
