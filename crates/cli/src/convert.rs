@@ -59,6 +59,81 @@ fn temp_beside(out: &Path) -> PathBuf {
     out.with_file_name(format!(".{name}.jixiao-{}.tmp", std::process::id()))
 }
 
+/// Writes the table where `-o` says (`None`: standard output); returns the
+/// path written.
+fn write_output<'a>(
+    table: &jixiao_core::Table,
+    format: OutputFormat,
+    opts: &WriteOptions,
+    output: Option<&'a Path>,
+) -> Result<Option<&'a Path>> {
+    let cannot = |out: &Path| format!("无法写入 (cannot write) {}", out.display());
+    let Some(out) = output else {
+        if format == OutputFormat::Xlsx && std::io::stdout().is_terminal() {
+            bail!("XLSX 是二进制格式，请用 -o 指定输出文件 (XLSX is binary: give -o FILE)");
+        }
+        stream(table, format, opts, std::io::stdout().lock())?;
+        return Ok(None);
+    };
+    if writes_in_place(out) {
+        // /dev/null, a named pipe: there is no file to keep whole, and
+        // renaming over it would replace the device itself.
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(out)
+            .with_context(|| cannot(out))?;
+        // Replaced by a regular file since it was looked at: start it empty.
+        if file.metadata().is_ok_and(|m| m.is_file()) {
+            file.set_len(0).with_context(|| cannot(out))?;
+        }
+        stream(table, format, opts, file)?;
+        return Ok(Some(out));
+    }
+    // Through a symbolic link to the file it names: the link stays.
+    let target = link_target(out);
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if !dir.is_dir() {
+            bail!(
+                "{}: 目录不存在 (no such directory: {})",
+                cannot(out),
+                dir.display()
+            );
+        }
+    }
+    let tmp = temp_beside(&target);
+    // Claimed with O_EXCL: never written through a link planted at the name.
+    let claimed = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .with_context(|| cannot(out))?;
+    let result = match format {
+        // The workbook is saved by path (constant-memory mode keeps its rows on disk).
+        OutputFormat::Xlsx => write::write_path(table, format, opts, &tmp).map_err(Into::into),
+        _ => stream(table, format, opts, claimed),
+    }
+    .with_context(|| cannot(out))
+    .and_then(|()| std::fs::rename(&tmp, &target).with_context(|| cannot(out)));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    Ok(Some(out))
+}
+
+/// The table written to `w`, buffered and flushed.
+fn stream(
+    table: &jixiao_core::Table,
+    format: OutputFormat,
+    opts: &WriteOptions,
+    w: impl Write,
+) -> Result<()> {
+    let mut w = std::io::BufWriter::new(w);
+    write::write(table, format, opts, &mut w)?;
+    w.flush()?;
+    Ok(())
+}
+
 /// Whether `out` names standard output (`-`, /dev/stdout, /dev/fd/1,
 /// /proc/self/fd/1).
 fn is_stdout(out: &Path) -> bool {
@@ -155,76 +230,11 @@ pub fn run(args: &ConvertArgs) -> Result<i32> {
     // `-o -` and the names of standard output write to standard output itself:
     // when it is redirected to a file, renaming over that file would drop
     // what the shell appended before.
-    let output = args.output.as_ref().filter(|o| !is_stdout(o));
-    match output {
-        None => {
-            if format == OutputFormat::Xlsx && std::io::stdout().is_terminal() {
-                spinner.finish();
-                bail!("XLSX 是二进制格式，请用 -o 指定输出文件 (XLSX is binary: give -o FILE)");
-            }
-            let stdout = std::io::stdout();
-            let mut lock = std::io::BufWriter::new(stdout.lock());
-            write::write(&table, format, &opts, &mut lock)?;
-            lock.flush()?;
-            spinner.finish();
-        }
-        Some(out) if writes_in_place(out) => {
-            // /dev/null, /dev/stdout, a named pipe: there is no file to keep
-            // whole, and renaming over it would replace the device itself.
-            let file = std::fs::OpenOptions::new()
-                .write(true)
-                .open(out)
-                .with_context(|| format!("无法写入 (cannot write) {}", out.display()))?;
-            // Replaced by a regular file since it was looked at: start it empty.
-            if file.metadata().is_ok_and(|m| m.is_file()) {
-                file.set_len(0)
-                    .with_context(|| format!("无法写入 (cannot write) {}", out.display()))?;
-            }
-            let mut w = std::io::BufWriter::new(file);
-            let result = write::write(&table, format, &opts, &mut w)
-                .map_err(anyhow::Error::from)
-                .and_then(|()| w.flush().map_err(anyhow::Error::from));
-            spinner.finish();
-            result?;
-            report(args, &table, out, format)?;
-        }
-        Some(out) => {
-            // Through a symbolic link to the file it names: the link stays.
-            let target = link_target(out);
-            if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
-                if !dir.is_dir() {
-                    spinner.finish();
-                    bail!(
-                        "无法写入 (cannot write) {}: 目录不存在 (no such directory: {})",
-                        out.display(),
-                        dir.display()
-                    );
-                }
-            }
-            let tmp = temp_beside(&target);
-            // Claimed first with O_EXCL: never through a link planted at the name.
-            let claimed = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&tmp)
-                .with_context(|| format!("无法写入 (cannot write) {}", out.display()));
-            if let Err(e) = claimed {
-                spinner.finish();
-                return Err(e);
-            }
-            let result = write::write_path(&table, format, &opts, &tmp)
-                .with_context(|| format!("无法写入 (cannot write) {}", out.display()))
-                .and_then(|()| {
-                    std::fs::rename(&tmp, &target)
-                        .with_context(|| format!("无法写入 (cannot write) {}", out.display()))
-                });
-            spinner.finish();
-            if let Err(e) = result {
-                let _ = std::fs::remove_file(&tmp);
-                return Err(e);
-            }
-            report(args, &table, out, format)?;
-        }
+    let output = args.output.as_deref().filter(|o| !is_stdout(o));
+    let written = write_output(&table, format, &opts, output);
+    spinner.finish();
+    if let Some(out) = written? {
+        report(args, &table, out, format)?;
     }
     Ok(0)
 }
