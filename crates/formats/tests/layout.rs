@@ -933,6 +933,77 @@ fn same_name_projects_with_their_own_first_rows_stay_apart() {
     assert_eq!(ps[1].origin.row, 6);
 }
 
+#[test]
+fn unit_column_row_with_amounts_and_no_projects_is_a_unit() {
+    // A row naming a unit in the 单位名称 column alone, with amounts, and no
+    // projects of its own (the next rows belong to another unit, or the table
+    // ends): a unit without projects, not a project of the unit before it. A
+    // row of the previous unit with its project name left blank stays a
+    // project without targets, with the reader's notice.
+    let text = "金额单位:万元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+甲局\t公共服务经费\t10.00\t目标甲\t产出指标\t服务次数\t≥10次
+乙中心\t\t5.00\t\t\t\t
+丙站\t设备购置\t3.00\t目标丙\t产出指标\t设备数量\t≥2台
+丙站\t\t1.00\t\t\t\t
+丁所\t\t7.00\t\t\t\t";
+    let t = build(text, "units.tsv");
+    let units: Vec<(&str, usize, Option<String>)> = t
+        .units
+        .iter()
+        .map(|u| {
+            (
+                u.name.as_str(),
+                u.projects.len(),
+                u.stated
+                    .as_ref()
+                    .and_then(|s| s.funding.total)
+                    .map(|d| d.to_string()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ("甲局", 1, None),
+            ("乙中心", 0, Some("5.00".into())),
+            ("丙站", 2, None),
+            ("丁所", 0, Some("7.00".into())),
+        ]
+    );
+    assert_eq!(t.units[1].stated.as_ref().map(|s| s.origin.row), Some(4));
+    // 丙站's blank-named row: a project without targets, located and explained.
+    let unassigned: Vec<u32> = t
+        .notices
+        .iter()
+        .filter(|n| n.code == "amount-row-unassigned")
+        .filter_map(|n| n.origin.map(|o| o.row))
+        .collect();
+    assert_eq!(unassigned, [6]);
+}
+
+#[test]
+fn one_cell_unit_column_row_with_amounts_and_no_projects_is_a_unit() {
+    let text = "金额单位:万元
+单位名称\t项目名称\t合计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标
+甲局\t公共服务经费\t10.00\t10.00\t\t\t目标甲\t1-产出指标：服务次数，年度指标值：≥10次。
+乙中心\t\t5.00\t5.00\t\t\t\t
+丙站\t设备购置\t3.00\t3.00\t\t\t目标丙\t1-产出指标：设备数量，年度指标值：≥2台。";
+    let t = build(text, "one-cell-units.tsv");
+    let units: Vec<(&str, usize, bool)> = t
+        .units
+        .iter()
+        .map(|u| (u.name.as_str(), u.projects.len(), u.stated.is_some()))
+        .collect();
+    assert_eq!(
+        units,
+        [("甲局", 1, false), ("乙中心", 0, true), ("丙站", 1, false)],
+        "{:?}",
+        t.notices
+    );
+    assert!(!codes(&t).contains(&"row-unplaced"), "{:?}", t.notices);
+}
+
 /// Random grids of header words, amounts, level names and junk, with random
 /// merged flags and ragged rows: the reader must return, never panic.
 #[test]

@@ -927,10 +927,11 @@ fn row_layouts_keep_the_units_stated_amounts() {
 }
 
 #[test]
-fn row_layouts_never_file_a_unit_without_projects_as_a_project() {
+fn row_layouts_keep_a_unit_without_projects() {
     // A unit with stated amounts but no projects, between the sample's two
-    // units: its row carries only its name (an amount-only row there would
-    // read back as a project of the unit before it).
+    // units: its row names it in the 单位名称 column alone and carries its
+    // amounts; read back it is that unit again, not a project of the unit
+    // before it.
     let mut t = sample();
     let stated = t
         .units
@@ -944,7 +945,7 @@ fn row_layouts_never_file_a_unit_without_projects_as_a_project() {
             code: None,
             stated: Some(jixiao_core::AmountRow {
                 label: "某某街道办事处".into(),
-                ..stated
+                ..stated.clone()
             }),
             projects: Vec::new(),
         },
@@ -954,12 +955,32 @@ fn row_layouts_never_file_a_unit_without_projects_as_a_project() {
             back.projects().all(|p| p.name != "某某街道办事处"),
             "{name}: the unit was read as a project"
         );
-        let counts: Vec<usize> = back
+        let units: Vec<(&str, usize, Option<jixiao_core::Funding>)> = back
             .units
             .iter()
-            .filter(|u| !u.projects.is_empty())
-            .map(|u| u.projects.len())
+            .map(|u| {
+                (
+                    u.name.as_str(),
+                    u.projects.len(),
+                    u.stated.as_ref().map(|s| s.funding),
+                )
+            })
             .collect();
-        assert_eq!(counts, [6, 2], "{name}");
+        let names: Vec<&str> = units.iter().map(|u| u.0).collect();
+        let counts: Vec<usize> = units.iter().map(|u| u.1).collect();
+        assert_eq!(counts, [6, 0, 2], "{name}: {names:?}");
+        assert_eq!(names.get(1), Some(&"某某街道办事处"), "{name}");
+        assert_eq!(
+            units.get(1).and_then(|u| u.2),
+            Some(stated.funding),
+            "{name}"
+        );
+        assert!(
+            back.notices
+                .iter()
+                .all(|n| n.code != "amount-row-unassigned"),
+            "{name}: {:?}",
+            back.notices
+        );
     }
 }

@@ -27,9 +27,18 @@ pub(crate) enum Item {
     /// 合计 / 总计.
     Total(AmountRow),
     /// Amounts without goal or indicators: a unit, a subtotal, or a project without targets.
-    Candidate(AmountRow),
+    Candidate(AmountRow, Named),
     /// A project, with the unit named in its row when the layout has a 单位名称 column.
     Project(Box<Project>, Option<UnitKey>),
+}
+
+/// Which column named an amount-only row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Named {
+    /// The 项目名称 column (or the only name column): unit, subtotal or project.
+    NameColumn,
+    /// Only the 单位名称 column, the project column blank: a unit's own row.
+    UnitColumn,
 }
 
 /// Normalised text equals 合计 / 总计 (spaces removed).
@@ -211,13 +220,13 @@ pub(crate) fn resolve(
     // Decide every candidate first (needs look-ahead over the items).
     let mut decided: Vec<Option<Decided>> = Vec::with_capacity(items.len());
     let has_total_row = items.iter().any(|i| matches!(i, Item::Total(_)));
-    let suffix = if items.iter().any(|i| matches!(i, Item::Candidate(_))) {
+    let suffix = if items.iter().any(|i| matches!(i, Item::Candidate(..))) {
         suffix_aggs(&items)
     } else {
         Vec::new()
     };
     for (pos, item) in items.iter().enumerate() {
-        let Item::Candidate(row) = item else {
+        let Item::Candidate(row, named) = item else {
             decided.push(None);
             continue;
         };
@@ -226,6 +235,7 @@ pub(crate) fn resolve(
             &suffix,
             pos,
             row,
+            *named,
             column_units,
             notices,
         )));
@@ -242,7 +252,7 @@ pub(crate) fn resolve(
     for (item, d) in items.into_iter().zip(decided) {
         match item {
             Item::Total(row) => set_total(&mut grand_total, row, notices),
-            Item::Candidate(row) => match d {
+            Item::Candidate(row, _) => match d {
                 Some(Decided::Unit) => {
                     let (code, name) = split_code(&row.label);
                     // In a 单位名称 layout the unit row is attached to the unit that follows.
@@ -384,6 +394,26 @@ fn push_project(
     }
 }
 
+/// Whether the unit named `name` (`code`) is the unit of the last project or
+/// unit row before `pos`: a row of that unit with its project name left blank,
+/// not a new unit.
+fn continues_previous_unit(items: &[Item], pos: usize, name: &str, code: &Option<String>) -> bool {
+    let same =
+        |n: &str, c: &Option<String>| n == name && (c.is_none() || code.is_none() || c == code);
+    for item in items.get(..pos).unwrap_or(&[]).iter().rev() {
+        match item {
+            Item::Project(_, Some(k)) => return same(&k.name, &k.code),
+            Item::Candidate(r, Named::UnitColumn) => {
+                let (c, n) = split_code(&r.label);
+                return same(&n, &c);
+            }
+            Item::Total(_) => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// The projects (and the items' fundings) that follow `pos` up to the next
 /// candidate or total.
 fn segment(items: &[Item], pos: usize) -> Vec<&Funding> {
@@ -406,7 +436,7 @@ fn suffix_aggs(items: &[Item]) -> Vec<Agg> {
         let next = out.get(i + 1).copied().unwrap_or_default();
         let here = match item {
             Item::Total(_) => Agg::default(),
-            Item::Candidate(_) => next,
+            Item::Candidate(..) => next,
             Item::Project(p, _) => {
                 let mut a = next;
                 a.push(&p.funding);
@@ -425,6 +455,7 @@ fn decide(
     suffix: &[Agg],
     pos: usize,
     row: &AmountRow,
+    named: Named,
     column_units: bool,
     notices: &mut Vec<Notice>,
 ) -> Decided {
@@ -471,6 +502,11 @@ fn decide(
         ) {
             return Decided::Subtotal;
         }
+        // Named in the unit column alone, and not the unit of the rows before:
+        // a unit with amounts but no projects of its own.
+        if named == Named::UnitColumn && !continues_previous_unit(items, pos, &name, &code) {
+            return Decided::Unit;
+        }
         notices.push(notice(
             row,
             "amount-row-unassigned",
@@ -487,7 +523,7 @@ fn decide(
     }
     // A subtotal over several units: nothing of its own follows, but everything after sums to it.
     if seg.is_empty()
-        && matches!(items.get(pos + 1), Some(Item::Candidate(_)))
+        && matches!(items.get(pos + 1), Some(Item::Candidate(..)))
         && balances_agg(
             &row.funding,
             &suffix.get(pos + 1).copied().unwrap_or_default(),

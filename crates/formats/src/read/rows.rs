@@ -7,7 +7,7 @@
 //! (ragged) rows that are right-aligned by the header count.
 
 use super::header::{is_indicator_field, last_nonblank, Layout};
-use super::hierarchy::{is_total_label, looks_like_unit, split_code, Item, UnitKey};
+use super::hierarchy::{is_total_label, looks_like_unit, split_code, Item, Named, UnitKey};
 use crate::error::{Error, Location, Result};
 use crate::grid::GridRow;
 use jixiao_core::grammar;
@@ -286,6 +286,19 @@ impl Reader<'_> {
                 .filter(|t| !t.trim().is_empty());
             let has_money = funding.columns().iter().any(|(_, d)| d.is_some());
             if goal.is_none() && cell.is_none() {
+                let unit_text = non_blank(v.text(unit_col)).filter(|_| label.is_empty());
+                if let (Some(u), true) = (unit_text, has_money) {
+                    // Named in the unit column alone: the unit's own row.
+                    items.push(Item::Candidate(
+                        AmountRow {
+                            label: u.to_string(),
+                            funding,
+                            origin: Origin::new(row.number, unit_col.map_or(1, col1)),
+                        },
+                        Named::UnitColumn,
+                    ));
+                    continue;
+                }
                 if label.is_empty() {
                     let why = if has_money {
                         "有金额但没有名称"
@@ -306,11 +319,14 @@ impl Reader<'_> {
                     });
                     continue;
                 }
-                items.push(Item::Candidate(AmountRow {
-                    label: label.to_string(),
-                    funding,
-                    origin,
-                }));
+                items.push(Item::Candidate(
+                    AmountRow {
+                        label: label.to_string(),
+                        funding,
+                        origin,
+                    },
+                    Named::NameColumn,
+                ));
                 continue;
             }
             if label.is_empty() {
@@ -478,16 +494,25 @@ impl Reader<'_> {
             // Without a 单位名称 column, unit rows sit in the 项目名称 column (as in the sample).
             let unit_row_in_name = unit_col.is_none() && !v.merged(proj_col) && !p_text.is_empty();
             if (p_text.is_empty() || unit_row_in_name) && !has_ind && goal.is_none() && has_money {
-                let label = if u_text.is_empty() { p_text } else { u_text };
+                let (label, named) = if u_text.is_empty() {
+                    (p_text, Named::NameColumn)
+                } else if unit_col.is_some() && p_text.is_empty() {
+                    (u_text, Named::UnitColumn)
+                } else {
+                    (u_text, Named::NameColumn)
+                };
                 if label.is_empty() {
                     notices.push(self.unplaced(row, "有金额但没有单位或项目名称"));
                     continue;
                 }
-                items.push(Item::Candidate(AmountRow {
-                    label: label.to_string(),
-                    funding,
-                    origin: Origin::new(r, unit_col.or(proj_col).map_or(1, col1)),
-                }));
+                items.push(Item::Candidate(
+                    AmountRow {
+                        label: label.to_string(),
+                        funding,
+                        origin: Origin::new(r, unit_col.or(proj_col).map_or(1, col1)),
+                    },
+                    named,
+                ));
                 current = None;
                 continue;
             }

@@ -501,24 +501,20 @@ pub(crate) fn unit_rows(u: &Unit) -> usize {
     u.projects.iter().map(project_rows).sum::<usize>().max(1)
 }
 
-/// The amounts written on a unit's own row: its stated amounts, when it has
-/// projects (see [`RowLayoutRow::Unit`]).
+/// The amounts written on a unit's own row: its stated amounts (see
+/// [`RowLayoutRow::Unit`]).
 pub(crate) fn unit_row_amounts(unit: &Unit) -> Option<&jixiao_core::Funding> {
-    unit.stated
-        .as_ref()
-        .filter(|_| !unit.projects.is_empty())
-        .map(|s| &s.funding)
+    unit.stated.as_ref().map(|s| &s.funding)
 }
 
 /// One row of the row-per-indicator layout, as [`for_each_row_layout_row`] visits them.
 pub(crate) enum RowLayoutRow<'a> {
     /// 合计: its label and amounts; the other cells are blank.
     Total(&'a AmountRow),
-    /// A unit's own row, before its projects: its name and its stated amounts
-    /// (the 单位合计 of the source, kept so the table reads back whole), or a
-    /// unit without projects (its name only: read back, an amount-only row
-    /// followed by another unit's projects would be taken for a project). The
-    /// other cells are blank.
+    /// A unit's own row, before its projects: its name in the 单位名称 column
+    /// and its stated amounts (the 单位合计 of the source, kept so the table
+    /// reads back whole), the 项目名称 cell blank; also for a unit without
+    /// projects, so that it is not lost. The other cells are blank.
     Unit(&'a Unit),
     /// One row of a project: one per indicator, or a single row with blank indicator
     /// cells when the project has none.
