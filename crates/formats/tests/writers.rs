@@ -329,6 +329,8 @@ fn injection_table() -> Table {
     p.indicators[1].name = "\t=1".into();
     p.funding.other_funds = Some(dec("-5.00"));
     t.units[1].name = "\r=2".into();
+    // Without a code, so that the name starts the 单位 cell.
+    t.units[1].code = None;
     t
 }
 
@@ -982,5 +984,23 @@ fn row_layouts_keep_a_unit_without_projects() {
             "{name}: {:?}",
             back.notices
         );
+    }
+}
+
+#[test]
+fn row_layouts_keep_the_unit_codes() {
+    // Units with codes (820001 示例镇中心学校) are written `code-name` in the
+    // 单位名称 cell, as sources write them, and read back with both.
+    let t = row_family_table();
+    let units = |t: &Table| -> Vec<(String, Option<String>)> {
+        t.units
+            .iter()
+            .map(|u| (u.name.clone(), u.code.clone()))
+            .collect()
+    };
+    let want = units(&t);
+    assert!(want.iter().all(|(_, c)| c.is_some()), "{want:?}");
+    for (name, back) in read_back_in_row_layout(&t) {
+        assert_eq!(units(&back), want, "{name}");
     }
 }

@@ -7,7 +7,7 @@
 
 use super::view::{
     amount_text, category_text, measure_unit, neutralize_formula, op_text, prior_text,
-    qualitative_text, value_hi_text, value_text,
+    qualitative_text, unit_cell, value_hi_text, value_text,
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
@@ -107,7 +107,7 @@ fn record(department: &str, unit: &Unit, p: &Project, ind: Option<&Indicator>) -
     let f = &p.funding;
     let mut r = vec![
         text(department),
-        text(&unit.name),
+        text(&unit_cell(unit)),
         text(&p.name),
         amount_text(f.total),
         amount_text(f.fiscal_appropriation),

@@ -6,8 +6,8 @@
 
 use super::view::{
     amount_text, department_line, for_each_one_cell_row, for_each_row_layout_row, money_line,
-    one_cell_headers, row_headers, title, unit_row_amounts, ProjectRow, RowKind, RowLayoutRow,
-    ROW_HEADERS, ROW_PROJECT_COLS, WEIGHT_CELL,
+    one_cell_headers, row_headers, title, unit_cell, unit_row_amounts, ProjectRow, RowKind,
+    RowLayoutRow, ROW_HEADERS, ROW_PROJECT_COLS, WEIGHT_CELL,
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
@@ -97,7 +97,7 @@ pub fn write_html(table: &Table, opts: &WriteOptions, out: &mut dyn std::io::Wri
 fn one_cell_rows(table: &Table) -> Vec<HtmlRow> {
     let mut rows = Vec::new();
     let _ = for_each_one_cell_row::<std::convert::Infallible>(table, |r| {
-        let mut cells = vec![cell(r.name, "")];
+        let mut cells = vec![cell(r.name.as_ref(), "")];
         cells.extend(amounts(&r.funding));
         cells.push(cell(r.goal, "long"));
         cells.push(cell(r.indicators.into_owned(), "long"));
@@ -126,7 +126,7 @@ fn row_family_rows(table: &Table, prior: bool) -> Vec<HtmlRow> {
                 padded("total", cells, width)
             }
             RowLayoutRow::Unit(unit) => {
-                let mut cells = vec![cell(unit.name.clone(), ""), cell("", "")];
+                let mut cells = vec![cell(unit_cell(unit).into_owned(), ""), cell("", "")];
                 if let Some(funding) = unit_row_amounts(unit) {
                     cells.extend(amounts(funding));
                 }
@@ -155,7 +155,10 @@ fn spanned(mut c: HtmlCell, rowspan: usize) -> HtmlCell {
 fn project_row(pr: &ProjectRow<'_>, width: usize) -> HtmlRow {
     let mut cells = Vec::new();
     if pr.unit_span > 0 {
-        cells.push(spanned(cell(pr.unit.name.clone(), ""), pr.unit_span));
+        cells.push(spanned(
+            cell(unit_cell(pr.unit).into_owned(), ""),
+            pr.unit_span,
+        ));
     }
     if pr.project_span > 0 {
         let p = pr.project;

@@ -90,7 +90,7 @@ pub fn to_tsv_string(table: &Table) -> String {
         }
         let f = row.funding;
         let cells = [
-            clean_cell(row.name).into_owned(),
+            clean_cell(&row.name).into_owned(),
             amount_text(f.total),
             amount_text(f.fiscal_appropriation),
             amount_text(f.special_account),

@@ -219,7 +219,7 @@ pub(crate) enum RowKind {
 /// One row of the 7-column one-cell layout.
 pub(crate) struct OneCellRow<'a> {
     pub kind: RowKind,
-    pub name: &'a str,
+    pub name: Cow<'a, str>,
     pub funding: Funding,
     pub goal: &'a str,
     pub indicators: Cow<'a, str>,
@@ -272,7 +272,7 @@ pub(crate) fn for_each_one_cell_row<E>(
     if let Some(gt) = &table.grand_total {
         f(OneCellRow {
             kind: RowKind::Total,
-            name: &gt.label,
+            name: Cow::Borrowed(&gt.label),
             funding: gt.funding,
             goal: "",
             indicators: Cow::Borrowed(""),
@@ -284,7 +284,7 @@ pub(crate) fn for_each_one_cell_row<E>(
         match &unit.stated {
             Some(s) => f(OneCellRow {
                 kind: RowKind::Unit,
-                name: &s.label,
+                name: Cow::Borrowed(&s.label),
                 funding: s.funding,
                 goal: "",
                 indicators: Cow::Borrowed(""),
@@ -292,7 +292,7 @@ pub(crate) fn for_each_one_cell_row<E>(
             })?,
             None if several => f(OneCellRow {
                 kind: RowKind::Unit,
-                name: &unit.name,
+                name: unit_cell(unit),
                 funding: unit_row_funding(unit),
                 goal: "",
                 indicators: Cow::Borrowed(""),
@@ -303,7 +303,7 @@ pub(crate) fn for_each_one_cell_row<E>(
         for p in &unit.projects {
             f(OneCellRow {
                 kind: RowKind::Project,
-                name: &p.name,
+                name: Cow::Borrowed(&p.name),
                 funding: p.funding,
                 goal: p.goal.as_deref().unwrap_or(""),
                 indicators: indicator_cell_text(table, p),
@@ -494,6 +494,16 @@ pub(crate) fn row_layout_rows(table: &Table) -> usize {
         })
         .sum();
     usize::from(table.grand_total.is_some()) + units
+}
+
+/// The text of a unit's 单位名称 cell: its code and name as sources write them
+/// (`820001-某镇人民政府`), which the reader splits again; the name alone when
+/// the unit has no code.
+pub(crate) fn unit_cell(unit: &Unit) -> Cow<'_, str> {
+    match &unit.code {
+        Some(code) => Cow::Owned(format!("{code}-{}", unit.name)),
+        None => Cow::Borrowed(&unit.name),
+    }
 }
 
 /// Rows a unit takes in the row-per-indicator layout.

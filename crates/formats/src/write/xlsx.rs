@@ -22,8 +22,8 @@
 use super::view::{
     amount_text, department_line, display_width, for_each_one_cell_row, for_each_row_layout_row,
     money_line, neutralize_formula, one_cell_headers, row_headers, row_layout_rows, title,
-    unit_row_amounts, value_number, IndicatorCells, ProjectRow, RowKind, RowLayoutRow, ROW_HEADERS,
-    ROW_PROJECT_COLS, VALUE_CELL, WEIGHT_CELL,
+    unit_cell, unit_row_amounts, value_number, IndicatorCells, ProjectRow, RowKind, RowLayoutRow,
+    ROW_HEADERS, ROW_PROJECT_COLS, VALUE_CELL, WEIGHT_CELL,
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
@@ -354,7 +354,7 @@ fn one_cell_widths(table: &Table) -> Vec<f64> {
     let _ = for_each_one_cell_row::<std::convert::Infallible>(table, |r| {
         let f = r.funding;
         let cols = [
-            display_width(r.name),
+            display_width(&r.name),
             amount_text(f.total).len(),
             amount_text(f.fiscal_appropriation).len(),
             amount_text(f.special_account).len(),
@@ -385,11 +385,11 @@ fn write_one_cell(
     let mut row = first_row;
     for_each_one_cell_row(table, |r| {
         let bold = r.kind != RowKind::Project;
-        sheet.text(row, 0, r.name, bold)?;
+        sheet.text(row, 0, &r.name, bold)?;
         sheet.amounts(row, 1, &r.funding, bold)?;
         sheet.text(row, 5, r.goal, bold)?;
         sheet.text(row, 6, &r.indicators, bold)?;
-        let n = lines(r.name, w(0))
+        let n = lines(&r.name, w(0))
             .max(lines(r.goal, w(5)))
             .max(lines(&r.indicators, w(6)));
         sheet.row_lines(row, n)?;
@@ -416,7 +416,7 @@ fn row_widths(table: &Table, headers: &[String]) -> Vec<f64> {
                 }
             }
             RowLayoutRow::Unit(unit) => {
-                bump(0, display_width(&unit.name));
+                bump(0, display_width(&unit_cell(unit)));
                 for (i, (_, v)) in unit_row_amounts(unit)
                     .iter()
                     .flat_map(|f| f.columns())
@@ -427,7 +427,7 @@ fn row_widths(table: &Table, headers: &[String]) -> Vec<f64> {
             }
             RowLayoutRow::Project(pr) => {
                 if pr.unit_span > 0 {
-                    bump(0, display_width(&pr.unit.name));
+                    bump(0, display_width(&unit_cell(pr.unit)));
                 }
                 if pr.project_span > 0 {
                     let p = pr.project;
@@ -523,7 +523,7 @@ impl RowFamily<'_, '_> {
     }
 
     fn unit(&mut self, row: u32, unit: &Unit) -> Result<()> {
-        self.sheet.text(row, 0, &unit.name, true)?;
+        self.sheet.text(row, 0, &unit_cell(unit), true)?;
         self.sheet.text(row, 1, "", false)?;
         let rest = match unit_row_amounts(unit) {
             Some(funding) => {
@@ -548,7 +548,7 @@ impl RowFamily<'_, '_> {
         let unit_span = self.span(pr.unit_span);
         if unit_span > 0 {
             self.sheet
-                .merged_text(row, 0, unit_span, &pr.unit.name, false)?;
+                .merged_text(row, 0, unit_span, &unit_cell(pr.unit), false)?;
         }
         let project_span = self.span(pr.project_span);
         if project_span > 0 {

@@ -411,13 +411,13 @@ pub fn row_family_table() -> Table {
         }),
         units: vec![
             Unit {
-                name: "820001-示例镇中心学校".into(),
+                name: "示例镇中心学校".into(),
                 code: Some("820001".into()),
                 stated: None,
                 projects: vec![p1],
             },
             Unit {
-                name: "820002-示例镇农业农村办公室".into(),
+                name: "示例镇农业农村办公室".into(),
                 code: Some("820002".into()),
                 stated: None,
                 projects: vec![p2, p3],
