@@ -2,7 +2,9 @@
 //! misplaced levels, inputs as outputs, boilerplate, satisfaction, time, cost,
 //! long-term wording, money scale in the goal.
 
-use super::text::{bigrams_into, has, is_cost, is_outcome, long_term, unit_of, FastMap, Keywords};
+use super::text::{
+    bigrams_into, has, is_cost, is_outcome, long_term, trim, unit_of, FastMap, Keywords,
+};
 use super::{
     ind_label, indicator_loc, msg, project_loc, projects, value_loc, Arg, Message, Severity, Sink,
     Template,
@@ -460,7 +462,7 @@ fn boilerplate(s: &mut Sink<'_>) -> Vec<bool> {
             };
             let key = (
                 i.category,
-                i.name.trim(),
+                trim(&i.name),
                 q.value.normalize(),
                 unit_of(i).unwrap_or_default(),
             );
@@ -621,7 +623,7 @@ fn generic_benefit(i: &Indicator) -> Option<&'static Template> {
     if lower_better || !high.contains(&q.value) || unit_of(i).as_deref() != Some("%") {
         return None;
     }
-    let name = i.name.trim();
+    let name = trim(&i.name);
     // A rate, share or index is measurable (垃圾无害化处理率 ≥95%); so is a
     // 度 such as 完好度, but not the vague 程度.
     static RATES: Keywords = Keywords::new(&[

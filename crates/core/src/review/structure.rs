@@ -1,7 +1,7 @@
 //! Structure and notation rules: goal/indicators present, levels, numbering,
 //! separators, value notation, units, percentages, placeholders.
 
-use super::text::{has, norm_unit, unit_of, FastMap, Keywords};
+use super::text::{has, norm_unit, trim, unit_of, FastMap, Keywords};
 use super::{indicator_loc, msg, project_loc, value_loc, Arg, Message, Sink, Template};
 use crate::model::{Category, Field, Target};
 use rust_decimal::Decimal;
@@ -105,7 +105,7 @@ impl<'t> Structure<'t> {
     /// The rules on project `p` (index `pi`); projects in source order.
     pub(super) fn project(&mut self, s: &mut Sink<'t>, pi: usize, p: &'t crate::model::Project) {
         let t = s.table;
-        let goal_blank = p.goal.as_deref().is_none_or(|g| g.trim().is_empty());
+        let goal_blank = p.goal.as_deref().is_none_or(|g| trim(g).is_empty());
         if goal_blank && !p.indicators.is_empty() {
             s.emit("goal-missing", || {
                 (
@@ -179,11 +179,7 @@ impl<'t> Structure<'t> {
             }
             if one_cell && self.on_separator {
                 // Whitespace around the terminator is the reader's padding, not a separator.
-                let term = i
-                    .terminator
-                    .as_deref()
-                    .map(|t| t.trim_matches(|c: char| c.is_whitespace()))
-                    .filter(|t| !t.is_empty());
+                let term = i.terminator.as_deref().map(trim).filter(|t| !t.is_empty());
                 let bad = match term {
                     Some("。") => None,
                     Some(other) => Some(Arg::text(format!("“{other}”"))),
@@ -205,7 +201,7 @@ impl<'t> Structure<'t> {
             }
             if i.value_label
                 .as_deref()
-                .is_some_and(|l| !l.trim().is_empty())
+                .is_some_and(|l| !trim(l).is_empty())
             {
                 s.emit("value-prefixed", || {
                     (value_loc(pi, p, i), msg!(VALUE_PREFIXED, ind()))
@@ -213,7 +209,7 @@ impl<'t> Structure<'t> {
             }
             let unit = unit_of(i);
             if let Some(q) = i.target.quantity() {
-                let op_col = i.op_column().is_some_and(|o| !o.trim().is_empty());
+                let op_col = i.op_column().is_some_and(|o| !trim(o).is_empty());
                 if q.op.is_none() && !op_col {
                     s.emit("operator-missing", || {
                         (value_loc(pi, p, i), msg!(OPERATOR_MISSING, ind()))
@@ -253,7 +249,7 @@ impl<'t> Structure<'t> {
             }
             // Same name, different units across the table.
             if let Some(u) = unit.filter(|_| self.on_units) {
-                let key = i.name.trim();
+                let key = trim(&i.name);
                 match self.units_by_name.get(key) {
                     None => {
                         self.units_by_name.insert(key, (u, pi, p, i));
@@ -337,7 +333,7 @@ fn percent(
 
 /// `295%` for `≥95%`: a percent above 100 starting with 2 whose rest is a sane percent.
 fn ocr_like(i: &crate::model::Indicator, unit: Option<&str>) -> bool {
-    let raw = i.raw_value.trim();
+    let raw = trim(&i.raw_value);
     let Some(q) = i.target.quantity() else {
         return false;
     };
@@ -371,7 +367,7 @@ fn placeholder(
     p: &crate::model::Project,
     i: &crate::model::Indicator,
 ) {
-    let raw = i.raw_value.trim();
+    let raw = trim(&i.raw_value);
     const HOLDERS: [&str; 12] = [
         "/", "／", "无", "XX", "X", "××", "—", "--", "-", "待定", "略", "空",
     ];

@@ -11,7 +11,7 @@
 //! skewed: a project costing ten times the median is as far out as one costing a tenth.
 
 use super::text::{unit_of, FastMap, COUNT_UNITS};
-use super::{msg, projects, value_loc, Arg, Message, Severity, Sink, Template};
+use super::{msg, projects, value_loc, Arg, Location, Message, Severity, Sink, Template};
 use crate::model::{Category, Indicator, Project};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -25,6 +25,11 @@ struct Cost<'a> {
     yuan_per_unit: Decimal,
     /// ln of `yuan_per_unit` (None when it is not positive), computed once.
     ln: Option<f64>,
+    /// Where the finding points and the indicator argument, found while the
+    /// project is at hand: the findings come after a second pass, by which time
+    /// the project has long left the cache.
+    loc: Location,
+    ind: Arg,
 }
 
 static UNIT_COST: Template = Template {
@@ -68,6 +73,8 @@ pub(super) fn check(s: &mut Sink<'_>) {
             unit,
             yuan_per_unit,
             ln: ln_of(yuan_per_unit),
+            loc: value_loc(pi, p, i),
+            ind: Arg::indicator(pi, p, i),
         });
     }
     let th = s.profile.thresholds.clone();
@@ -93,7 +100,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
             Some((median, z)) => s.emit_at("unit-cost", Severity::Warning, || {
                 let label = super::Label(c.p, c.i);
                 (
-                    value_loc(c.pi, c.p, c.i),
+                    c.loc.clone(),
                     Message::owned(
                         format!(
                             "项目「{}」单位成本 {cost} 元/{unit}，明显偏离本表同类项目中位数 {median} 元/{unit}（对数修正 z 值 {z}）；主要产出：{label}",
@@ -108,13 +115,8 @@ pub(super) fn check(s: &mut Sink<'_>) {
             }),
             None => s.emit("unit-cost", || {
                 (
-                    value_loc(c.pi, c.p, c.i),
-                    msg!(
-                        UNIT_COST,
-                        Arg::project(c.pi),
-                        Arg::Dec(cost),
-                        Arg::indicator(c.pi, c.p, c.i)
-                    ),
+                    c.loc.clone(),
+                    msg!(UNIT_COST, Arg::project(c.pi), Arg::Dec(cost), c.ind.clone()),
                 )
             }),
         }
