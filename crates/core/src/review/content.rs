@@ -6,8 +6,7 @@ use super::text::{
     bigrams_into, has, is_cost, is_outcome, long_term, trim, unit_of, FastMap, Keywords,
 };
 use super::{
-    ind_label, indicator_loc, msg, project_loc, projects, value_loc, Arg, Message, Severity, Sink,
-    Template,
+    ind_label, indicator_loc, msg, project_loc, value_loc, Arg, Message, Severity, Sink, Template,
 };
 use crate::model::{Category, Field, Indicator, MoneyScale, Project};
 use rust_decimal::Decimal;
@@ -104,24 +103,6 @@ pub(super) fn project(s: &mut Sink<'_>, pi: usize, p: &Project, on_long_term: bo
         quality(s, pi, p, (k, i), on_long_term);
     }
     scale_in_goal(s, pi, p);
-}
-
-/// `boilerplate-indicator` over the whole table (runs after [`project`] in a
-/// sequential review).
-pub(super) fn check_boilerplate(s: &mut Sink<'_>) {
-    if s.on("boilerplate-indicator") {
-        let copied = boilerplate(s);
-        // The generic-value variant, except on indicators a copy group
-        // already reports (one finding per indicator is enough).
-        let mut generic = GenericBenefits::default();
-        let mut first = 0;
-        for (pi, p) in projects(s.table) {
-            let n = p.indicators.len();
-            let copied = copied.get(first..first + n).unwrap_or_default();
-            generic.project(s, pi, p, copied);
-            first += n;
-        }
-    }
 }
 
 fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
@@ -434,25 +415,52 @@ fn scale_in_goal(s: &mut Sink<'_>, pi: usize, p: &Project) {
     }
 }
 
-/// `boilerplate-indicator`: one finding per (一级, name, value, unit) group shared by
-/// at least `boilerplate_min_projects` projects; 满意度 excluded. Linear: one hash map.
-/// Returns which indicators (numbered through the table in source order) belong
-/// to a reported group.
-fn boilerplate(s: &mut Sink<'_>) -> Vec<bool> {
-    let t = s.table;
-    let min = s.profile.thresholds.boilerplate_min_projects.max(2) as usize;
-    type Key<'a> = (Category, &'a str, Decimal, std::borrow::Cow<'a, str>);
-    // Each key gets a group number on first sight; members are kept in one
-    // flat list (most groups have one member: a vector per group would cost
-    // an allocation each) and sorted into groups once, stably.
-    let mut numbers: FastMap<Key<'_>, u32> = FastMap::default();
-    let mut keys: Vec<Key<'_>> = Vec::new();
-    let mut sizes: Vec<u32> = Vec::new();
-    let mut members: Vec<(u32, usize, &Project, &Indicator, usize)> = Vec::new();
-    let mut n_indicators = 0;
-    for (pi, p) in projects(t) {
-        let first = n_indicators;
-        n_indicators += p.indicators.len();
+/// Key of a copy group: (一级, name, value, unit).
+type Key<'a> = (Category, &'a str, Decimal, std::borrow::Cow<'a, str>);
+
+/// (group, project index, project, indicator, number through the table).
+type Member<'t> = (u32, usize, &'t Project, &'t Indicator, usize);
+
+/// `boilerplate-indicator` over the whole table, fed project by project
+/// ([`Boilerplate::project`], in one pass with the other table-wide rules)
+/// and reported at the end ([`Boilerplate::finish`]).
+///
+/// One finding per (一级, name, value, unit) group shared by at least
+/// `boilerplate_min_projects` projects; 满意度 excluded. Linear: one hash map.
+/// Each key gets a group number on first sight; members are kept in one flat
+/// list (most groups have one member: a vector per group would cost an
+/// allocation each) and sorted into groups once, stably. The candidates of
+/// the generic-value variant are picked out in the same pass.
+pub(super) struct Boilerplate<'t> {
+    on: bool,
+    numbers: FastMap<Key<'t>, u32>,
+    keys: Vec<Key<'t>>,
+    sizes: Vec<u32>,
+    members: Vec<Member<'t>>,
+    candidates: Vec<Generic<'t>>,
+    n_indicators: usize,
+}
+
+impl<'t> Boilerplate<'t> {
+    pub(super) fn new(s: &Sink<'t>) -> Self {
+        Boilerplate {
+            on: s.on("boilerplate-indicator"),
+            numbers: FastMap::default(),
+            keys: Vec::new(),
+            sizes: Vec::new(),
+            members: Vec::new(),
+            candidates: Vec::new(),
+            n_indicators: 0,
+        }
+    }
+
+    /// Project `p` (index `pi`); projects in source order.
+    pub(super) fn project(&mut self, pi: usize, p: &'t Project) {
+        if !self.on {
+            return;
+        }
+        let first = self.n_indicators;
+        self.n_indicators += p.indicators.len();
         for (k, i) in p.indicators.iter().enumerate() {
             if i.category == Category::Satisfaction {
                 continue;
@@ -460,13 +468,23 @@ fn boilerplate(s: &mut Sink<'_>) -> Vec<bool> {
             let Some(q) = i.target.quantity() else {
                 continue;
             };
+            if let Some(branch) = generic_benefit(i) {
+                self.candidates.push(Generic {
+                    pi,
+                    p,
+                    k,
+                    index: first + k,
+                    branch,
+                });
+            }
             let key = (
                 i.category,
                 trim(&i.name),
                 q.value.normalize(),
                 unit_of(i).unwrap_or_default(),
             );
-            let group = *numbers.entry(key).or_insert_with_key(|key| {
+            let (keys, sizes) = (&mut self.keys, &mut self.sizes);
+            let group = *self.numbers.entry(key).or_insert_with_key(|key| {
                 keys.push(key.clone());
                 sizes.push(0);
                 (keys.len() - 1) as u32
@@ -474,10 +492,37 @@ fn boilerplate(s: &mut Sink<'_>) -> Vec<bool> {
             if let Some(n) = sizes.get_mut(group as usize) {
                 *n += 1;
             }
-            members.push((group, pi, p, i, first + k));
+            self.members.push((group, pi, p, i, first + k));
         }
     }
-    drop(numbers);
+
+    /// Report the copy groups, then the generic-value variant except on
+    /// indicators a copy group already reports (one finding per indicator is
+    /// enough).
+    pub(super) fn finish(self, s: &mut Sink<'t>) {
+        if !self.on {
+            return;
+        }
+        drop(self.numbers);
+        let copied = copy_groups(s, &self.keys, &self.sizes, self.members, self.n_indicators);
+        let mut generic = GenericBenefits::default();
+        for run in self.candidates.chunk_by(|a, b| a.pi == b.pi) {
+            generic.project(s, run, &copied);
+        }
+    }
+}
+
+/// The copy groups of [`Boilerplate`] that reach `boilerplate_min_projects`
+/// projects, one finding each. Returns which indicators (numbered through
+/// the table in source order) belong to a reported group.
+fn copy_groups<'t>(
+    s: &mut Sink<'t>,
+    keys: &[Key<'t>],
+    sizes: &[u32],
+    mut members: Vec<Member<'t>>,
+    n_indicators: usize,
+) -> Vec<bool> {
+    let min = s.profile.thresholds.boilerplate_min_projects.max(2) as usize;
     // Only groups of `min` or more can be reported: the rest stay unsorted.
     members.retain(|m| sizes.get(m.0 as usize).is_some_and(|n| *n as usize >= min));
     members.sort_by_key(|m| m.0);
@@ -534,6 +579,16 @@ fn boilerplate(s: &mut Sink<'_>) -> Vec<bool> {
     copied
 }
 
+/// An indicator of the generic-value variant's kind ([`generic_benefit`]):
+/// project index, project, position, number through the table, 效益 branch.
+struct Generic<'t> {
+    pi: usize,
+    p: &'t Project,
+    k: usize,
+    index: usize,
+    branch: &'static Template,
+}
+
 static GENERIC_BENEFIT: Template = Template {
     zh: "{0}：{1}指标以笼统的高百分比「{0.raw}」为目标，名称不是可计量的比率，与项目名称和产出指标也无关联，疑为套用",
     en: "{0}: {1} indicator with a generic high percentage \"{0.raw}\"; the name is no measurable rate and is not tied to the project's name or outputs (likely boilerplate)",
@@ -565,15 +620,16 @@ struct GenericBenefits {
 }
 
 impl GenericBenefits {
-    /// The variant on project `p` (index `pi`), skipping the `copied` indicators.
-    /// `copied[k]` tells whether indicator `k` is in a copy group.
-    fn project(&mut self, s: &mut Sink<'_>, pi: usize, p: &Project, copied: &[bool]) {
+    /// The variant on one project's candidates (in indicator order), skipping
+    /// the `copied` indicators (`copied[index]`: in a copy group).
+    fn project(&mut self, s: &mut Sink<'_>, candidates: &[Generic<'_>], copied: &[bool]) {
         let mut tie_built = false;
-        for (k, i) in p.indicators.iter().enumerate() {
-            let Some(branch) = generic_benefit(i) else {
+        for c in candidates {
+            let (pi, p, k, branch) = (c.pi, c.p, c.k, c.branch);
+            let Some(i) = p.indicators.get(k) else {
                 continue;
             };
-            if copied.get(k).copied().unwrap_or(false) {
+            if copied.get(c.index).copied().unwrap_or(false) {
                 continue;
             }
             if !tie_built {

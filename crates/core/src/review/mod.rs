@@ -129,9 +129,17 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
     // content rules here. Each side sorts its own findings.
     let worker_rules = || {
         let mut w = sink(n_projects.saturating_mul(3));
-        content::check_boilerplate(&mut w);
+        // One pass over the projects feeds the groupings that look at
+        // indicators; each reports at the end, in this order.
+        let mut copies = content::Boilerplate::new(&w);
+        let mut costs = unit_cost::UnitCosts::new(&w);
+        for (pi, p) in projects(table) {
+            copies.project(pi, p);
+            costs.project(pi, p);
+        }
+        copies.finish(&mut w);
         goals::check_duplicates(&mut w);
-        unit_cost::check(&mut w);
+        costs.finish(&mut w);
         if profile.notices {
             notices(table, profile, &mut w.out);
         }

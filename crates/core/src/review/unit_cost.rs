@@ -11,7 +11,7 @@
 //! skewed: a project costing ten times the median is as far out as one costing a tenth.
 
 use super::text::{unit_of, FastMap, COUNT_UNITS};
-use super::{msg, projects, value_loc, Arg, Location, Message, Severity, Sink, Template};
+use super::{msg, value_loc, Arg, Location, Message, Severity, Sink, Template};
 use crate::model::{Category, Indicator, Project};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -37,15 +37,29 @@ static UNIT_COST: Template = Template {
     en: "project \"{0}\" costs about {1} 元/{2.unit}",
 };
 
-pub(super) fn check(s: &mut Sink<'_>) {
-    if !s.on("unit-cost") {
-        return;
+/// `unit-cost` over the whole table, fed project by project
+/// ([`UnitCosts::project`], in one pass with the other table-wide rules) and
+/// reported at the end ([`UnitCosts::finish`]).
+pub(super) struct UnitCosts<'t> {
+    on: bool,
+    costs: Vec<Cost<'t>>,
+}
+
+impl<'t> UnitCosts<'t> {
+    pub(super) fn new(s: &Sink<'t>) -> Self {
+        UnitCosts {
+            on: s.on("unit-cost"),
+            costs: Vec::new(),
+        }
     }
-    let t = s.table;
-    let mut costs: Vec<Cost<'_>> = Vec::new();
-    for (pi, p) in projects(t) {
+
+    /// Project `p` (index `pi`); projects in source order.
+    pub(super) fn project(&mut self, pi: usize, p: &'t Project) {
+        if !self.on {
+            return;
+        }
         let Some(total) = p.funding.total.filter(|v| *v > Decimal::ZERO) else {
-            continue;
+            return;
         };
         let main = p.indicators.iter().find_map(|i| {
             if i.category != Category::Output {
@@ -57,16 +71,16 @@ pub(super) fn check(s: &mut Sink<'_>) {
                 .then_some((i, q.value, u))
         });
         let Some((i, value, unit)) = main else {
-            continue;
+            return;
         };
         let Some(yuan) = total.checked_mul(Decimal::from(10_000)) else {
-            continue;
+            return;
         };
         let Some(per) = yuan.checked_div(value) else {
-            continue;
+            return;
         };
         let yuan_per_unit = per.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-        costs.push(Cost {
+        self.costs.push(Cost {
             pi,
             p,
             i,
@@ -77,9 +91,19 @@ pub(super) fn check(s: &mut Sink<'_>) {
             ind: Arg::indicator(pi, p, i),
         });
     }
+
+    /// The unit cost of every project, outliers as warnings.
+    pub(super) fn finish(self, s: &mut Sink<'t>) {
+        if self.on {
+            report(s, &self.costs);
+        }
+    }
+}
+
+fn report(s: &mut Sink<'_>, costs: &[Cost<'_>]) {
     let th = s.profile.thresholds.clone();
     let mut groups: FastMap<&str, Vec<&Cost<'_>>> = FastMap::default();
-    for c in &costs {
+    for c in costs {
         groups.entry(c.unit.as_ref()).or_default().push(c);
     }
     let min_group = th.unit_cost_min_group.max(3) as usize;
@@ -89,7 +113,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
         .filter_map(|(u, v)| Stats::of(&v).map(|st| (u, st)))
         .collect();
     let limit = th.unit_cost_outlier_z.to_f64().unwrap_or(3.5);
-    for c in &costs {
+    for c in costs {
         let cost = c.yuan_per_unit;
         let unit = &c.unit;
         let outlier = stats.get(unit.as_ref()).and_then(|st| {
