@@ -505,3 +505,32 @@ fn several_files_report_what_each_alone_reports() {
         "{text}"
     );
 }
+
+#[test]
+fn misspelt_level_in_the_cell_is_an_error_at_its_item() {
+    // P1's item 2 written `2-质量指标：` (no such 一级): its own item with
+    // `level-unknown` at row 12, column 7, not text glued onto item 1's value
+    // (which keeps its own findings).
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let bad = text.replacen("2-产出指标：家庭探访个数", "2-质量指标：家庭探访个数", 1);
+    assert_ne!(bad, text);
+    let path = dir.path().join("level.txt");
+    std::fs::write(&path, &bad).unwrap();
+    let out = jixiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc = json_of(&out);
+    let unknown = with_rule(&doc, "level-unknown");
+    assert_eq!(unknown.len(), 1, "{unknown:?}");
+    let loc = &unknown[0]["location"];
+    assert_eq!(
+        (loc["row"].as_u64(), loc["column"].as_u64()),
+        (Some(12), Some(7))
+    );
+    assert_eq!(loc["indicator"].as_u64(), Some(2));
+    let clean = check_clean(&fixture());
+    assert_eq!(
+        count(&doc, "operator-missing"),
+        count(&clean, "operator-missing")
+    );
+}

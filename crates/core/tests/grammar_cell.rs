@@ -266,3 +266,63 @@ fn format_numbers_items_without_seq() {
         "1-产出指标：乙，年度指标值：6个。2-产出指标：甲，年度指标值：5个。"
     );
 }
+
+#[test]
+fn unknown_level_at_the_expected_number_starts_an_item() {
+    // A misspelt or invented 一级 (质量指标, 其他指标) at the number expected
+    // next is an item of unknown category (the reviewer reports it), never
+    // text glued onto the value before it.
+    for cell in [
+        "1-产出指标：活动服务人数，年度指标值：5000人次。2-质量指标：家庭探访个数，年度指标值：70个。",
+        "1-产出指标：活动服务人数，年度指标值：5000人次2-质量指标：家庭探访个数，年度指标值：70个。",
+    ] {
+        let p = parse_cell(cell, O);
+        assert_eq!(p.indicators.len(), 2, "{cell}");
+        let (a, b) = (&p.indicators[0], &p.indicators[1]);
+        assert_eq!(a.raw_value, "5000人次", "{cell}");
+        assert_eq!((b.seq, b.category), (Some(2), Category::Unknown));
+        assert_eq!(b.category_raw, "质量指标");
+        assert_eq!((b.name.as_str(), b.raw_value.as_str()), ("家庭探访个数", "70个"));
+        // Written back as read.
+        assert_eq!(format_cell(&p.indicators), cell);
+    }
+    // As the first item, and a known category under another name.
+    let p = parse_cell(
+        "1-其他指标：甲，年度指标值：5个。2-产出：乙，年度指标值：6个。",
+        O,
+    );
+    let cats: Vec<(Category, &str)> = p
+        .indicators
+        .iter()
+        .map(|i| (i.category, i.category_raw.as_str()))
+        .collect();
+    assert_eq!(
+        cats,
+        [(Category::Unknown, "其他指标"), (Category::Output, "产出")]
+    );
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+}
+
+#[test]
+fn unknown_level_elsewhere_is_text() {
+    // Not at the number expected next, or not a level word: the text stays
+    // inside the value or name it belongs to.
+    for (cell, values) in [
+        (
+            "1-产出指标：甲，年度指标值：完成3-质量指标：检查。",
+            vec!["完成3-质量指标：检查"],
+        ),
+        (
+            "1-产出指标：甲，年度指标值：2-3场次。2-效益指标：乙，年度指标值：明显。",
+            vec!["2-3场次", "明显"],
+        ),
+        (
+            "1-产出指标：甲，年度指标值：第2-阶段：完成。",
+            vec!["第2-阶段：完成"],
+        ),
+    ] {
+        let p = parse_cell(cell, O);
+        let got: Vec<&str> = p.indicators.iter().map(|i| i.raw_value.as_str()).collect();
+        assert_eq!(got, values, "{cell}");
+    }
+}

@@ -11,6 +11,9 @@
 //!    seq when it is a suffix of the digit run; else a run of 1–2 digits after
 //!    a non-digit is the seq; else the last digit is. The previous item then
 //!    has `terminator = None` (a reviewer sees the missing separator there).
+//!    Another level word ([`other_level`]: `质量指标`, `产出`) also starts an
+//!    item, but only at exactly the number expected next; its category is then
+//!    read as usual (Unknown for `质量指标`, which the reviewer reports).
 //! 2. Each item runs to the next start (or the end of the cell). In it the
 //!    name/value marker is the first `，年度指标值：`; failing that the first
 //!    `指标值` followed by `：`/`:` (optionally preceded by `年度` and `，`/`,`),
@@ -65,12 +68,14 @@ fn excerpt(s: &str) -> String {
 
 /// An accepted item start.
 #[derive(Debug, Clone, Copy)]
-struct Start {
+struct Start<'a> {
     /// Byte offset of the seq digits (start of the item).
     pos: usize,
     /// Byte offset of the `-`.
     hyphen: usize,
-    level: &'static str,
+    /// The 一级 as written: one of [`ITEM_LEVELS`], or another level word
+    /// ([`other_level`]).
+    level: &'a str,
     /// End of the colon after the level.
     header_end: usize,
     colon_standard: bool,
@@ -105,7 +110,33 @@ fn run_ends_with_number(run: &[u8], n: u32) -> Option<usize> {
     tail.iter().eq(digits.iter().rev()).then_some(len)
 }
 
-fn find_starts(cell: &str) -> Vec<Start> {
+/// A level word that is not one of [`ITEM_LEVELS`] at the start of `after`:
+/// 2–10 CJK characters followed by a colon, either a known category under
+/// another name (`产出`) or ending in 指标/目标 (`质量指标`, `其他指标`: an
+/// unknown 一级, which the reviewer reports). Only taken as an item start when
+/// its number is the one expected next, so that ordinary text is never split.
+fn other_level(after: &str) -> Option<&str> {
+    let mut end = 0;
+    for (n, c) in after.chars().enumerate() {
+        if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            break;
+        }
+        if n == 10 {
+            return None;
+        }
+        end += c.len_utf8();
+    }
+    let word = after.get(..end)?;
+    let rest = after.get(end..)?;
+    let colon = rest.starts_with(LEVEL_COLON) || rest.starts_with(':');
+    let levelish = word.chars().count() >= 2
+        && (word.ends_with("指标")
+            || word.ends_with("目标")
+            || parse_category(word).0 != Category::Unknown);
+    (colon && levelish).then_some(word)
+}
+
+fn find_starts(cell: &str) -> Vec<Start<'_>> {
     let bytes = cell.as_bytes();
     let mut starts: Vec<Start> = Vec::new();
     let mut search_from = 0usize;
@@ -124,7 +155,9 @@ fn find_starts(cell: &str) -> Vec<Start> {
         let Some(after) = cell.get(hy + 1..) else {
             continue;
         };
-        let Some(level) = ITEM_LEVELS.iter().find(|l| after.starts_with(**l)) else {
+        let expected = starts.last().map_or(1, |s| s.seq.saturating_add(1));
+        let known = ITEM_LEVELS.iter().find(|l| after.starts_with(**l)).copied();
+        let Some(level) = known.or_else(|| other_level(after)) else {
             continue;
         };
         let level_end = hy + 1 + level.len();
@@ -142,10 +175,17 @@ fn find_starts(cell: &str) -> Vec<Start> {
                 .get(..ds)
                 .and_then(|b| b.chars().next_back())
                 .is_some_and(is_boundary_char);
-        let seq_len = if at_boundary && run.len() <= 2 {
+        let seq_len = if known.is_none() {
+            // Another level word: only at the number expected next.
+            let clean = at_boundary && run.len() <= 2 && digits_value(run) == expected;
+            match run_ends_with_number(run, expected) {
+                _ if clean => run.len(),
+                Some(n) if !at_boundary => n,
+                _ => continue,
+            }
+        } else if at_boundary && run.len() <= 2 {
             run.len()
         } else {
-            let expected = starts.last().map_or(1, |s| s.seq.saturating_add(1));
             match run_ends_with_number(run, expected) {
                 Some(n) => n,
                 None if run.len() <= 2 => run.len(),
