@@ -134,7 +134,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
     };
     let files = collect::files(&args.paths);
     let single = files.len() == 1;
-    let opts = args.read.options();
+    // A bad amount is a finding at its cell, not a reason to skip the review.
+    let opts = jixiao_formats::ReadOptions {
+        report_bad_amounts: true,
+        ..args.read.options()
+    };
     let min = args.min_severity.severity();
     // Cell snippets are only shown by the human format.
     let snippets = args.format == Format::Human;

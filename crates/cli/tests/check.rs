@@ -534,3 +534,59 @@ fn misspelt_level_in_the_cell_is_an_error_at_its_item() {
         count(&clean, "operator-missing")
     );
 }
+
+#[test]
+fn unparseable_amount_is_an_error_at_its_cell_and_the_review_goes_on() {
+    // P1's 总计 written `1,58.00x` (row 12, column 2): `check` reports it at its
+    // cell and still reviews everything else; `show` refuses the file.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let bad = text.replacen("\t158.00\t158.00\t", "\t1,58.00x\t158.00\t", 1);
+    assert_ne!(bad, text);
+    let path = dir.path().join("amount.txt");
+    std::fs::write(&path, &bad).unwrap();
+    let file = path.to_str().unwrap();
+    let out = jixiao(&["check", file, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc = json_of(&out);
+    let bad_cells = with_rule(&doc, "amount-unparseable");
+    assert_eq!(bad_cells.len(), 1, "{bad_cells:?}");
+    assert_eq!(bad_cells[0]["severity"], "error");
+    let loc = &bad_cells[0]["location"];
+    assert_eq!(
+        (loc["row"].as_u64(), loc["column"].as_u64()),
+        (Some(12), Some(2))
+    );
+    let clean = check_clean(&fixture());
+    // (Not unit-cost: P1 has no total to divide now.)
+    for rule in [
+        "operator-missing",
+        "missing-satisfaction",
+        "benefit-is-output",
+    ] {
+        assert_eq!(count(&doc, rule), count(&clean, rule), "{rule}");
+    }
+    let show = jixiao(&["show", file, "--summary"]);
+    assert_eq!(show.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&show.stderr).contains("第12行第2列"));
+}
+
+#[test]
+fn a_table_without_projects_fails_the_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let header: String = text.lines().take(9).map(|l| format!("{l}\n")).collect();
+    let path = dir.path().join("header.txt");
+    std::fs::write(&path, header).unwrap();
+    let out = jixiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = json_of(&out);
+    let empty = with_rule(&doc, "no-projects");
+    assert_eq!(empty.len(), 1);
+    assert_eq!(empty[0]["severity"], "error");
+}

@@ -52,6 +52,8 @@ fn catalogue_ids_are_unique_and_complete() {
         "sum-mismatch.unit",
         "sum-mismatch.total",
         "sum-rounding",
+        "amount-unparseable",
+        "no-projects",
         "goal-missing",
         "indicators-missing",
         "level-unknown",

@@ -4,7 +4,7 @@ use jixiao_core::{
     Category, Direction, Field, LayoutFamily, MoneyScale, SourceInfo, Table, Target,
 };
 use jixiao_formats::grid::{Grid, GridCell, GridRow};
-use jixiao_formats::read::build::build_table;
+use jixiao_formats::read::build::{build_table, build_table_with};
 use jixiao_formats::Error;
 use std::borrow::Cow;
 
@@ -1002,6 +1002,29 @@ fn one_cell_unit_column_row_with_amounts_and_no_projects_is_a_unit() {
         t.notices
     );
     assert!(!codes(&t).contains(&"row-unplaced"), "{:?}", t.notices);
+}
+
+#[test]
+fn bad_amounts_fail_the_read_or_become_notices_for_review() {
+    let text = "金额单位:万元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+甲局\t公共服务经费\t十万\t目标甲\t产出指标\t服务次数\t≥10次
+甲局\t设备购置\t3.00\t目标乙\t产出指标\t设备数量\t≥2台";
+    let e = build_table(&grid(text), source("bad.tsv")).expect_err("strict");
+    assert!(invalid_message(e).contains("第3行第3列"));
+    let t = build_table_with(&grid(text), source("bad.tsv"), true).expect("lenient");
+    let bad: Vec<(u32, u32)> = t
+        .notices
+        .iter()
+        .filter(|n| n.code == "amount-unparseable")
+        .filter_map(|n| n.origin.map(|o| (o.row, o.col)))
+        .collect();
+    assert_eq!(bad, [(3, 3)]);
+    let totals: Vec<Option<String>> = t
+        .projects()
+        .map(|p| p.funding.total.map(|d| d.to_string()))
+        .collect();
+    assert_eq!(totals, [None, Some("3.00".into())]);
 }
 
 /// Random grids of header words, amounts, level names and junk, with random

@@ -141,7 +141,7 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
         goals::check_duplicates(&mut w);
         costs.finish(&mut w);
         if profile.notices {
-            notices(table, profile, &mut w.out);
+            notices(table, profile, &rules, &mut w.out);
         }
         sort_findings(&mut w.out);
         w.out
@@ -223,15 +223,24 @@ fn per_project(s: &mut Sink<'_>) {
     }
 }
 
-/// The reader's notices as findings.
-fn notices(table: &Table, profile: &Profile, out: &mut Vec<Finding>) {
+/// The reader's notices as findings: at info, unless the notice is a
+/// catalogue rule the reader checks (`amount-unparseable`, `no-projects`),
+/// which keeps the rule's severity.
+fn notices(table: &Table, profile: &Profile, rules: &[RuleState], out: &mut Vec<Finding>) {
     for n in &table.notices {
-        if !profile.enabled(&n.code) {
+        let (enabled, severity) = match Sink::state_in(rules, &n.code) {
+            Some(r) => (r.enabled, r.severity.unwrap_or(r.default)),
+            None => (
+                profile.enabled(&n.code),
+                profile.severity(&n.code, Severity::Info),
+            ),
+        };
+        if !enabled {
             continue;
         }
         out.push(Finding {
             rule: Cow::Owned(n.code.clone()),
-            severity: profile.severity(&n.code, Severity::Info),
+            severity,
             location: Location {
                 row: n.origin.map(|o| o.row),
                 col: n.origin.map(|o| o.col),

@@ -29,6 +29,17 @@ const PARALLEL_PROJECTS: usize = 256;
 /// Recognise the layout of `grid` and build the table. `source` is copied into
 /// [`Table::source`] and used for error locations.
 pub fn build_table(grid: &Grid<'_>, source: SourceInfo) -> Result<Table> {
+    build_table_with(grid, source, false)
+}
+
+/// [`build_table`]; with `report_bad_amounts` (see
+/// [`ReadOptions::report_bad_amounts`](super::ReadOptions::report_bad_amounts))
+/// an amount that is not a number is a notice instead of an error.
+pub fn build_table_with(
+    grid: &Grid<'_>,
+    source: SourceInfo,
+    report_bad_amounts: bool,
+) -> Result<Table> {
     let location = Location {
         file: source.path.clone(),
         sheet: source.sheet.clone(),
@@ -85,6 +96,7 @@ pub fn build_table(grid: &Grid<'_>, source: SourceInfo) -> Result<Table> {
         layout: &layout,
         scale: money_scale,
         location: &location,
+        report_bad_amounts,
     };
     let items = match layout.family {
         LayoutFamily::OneCell => reader.one_cell(data, &mut notices)?,

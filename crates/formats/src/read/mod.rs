@@ -41,6 +41,12 @@ pub struct ReadOptions {
     pub limits: Limits,
     /// The `pdftotext` program for PDF input (default: `pdftotext` on `PATH`).
     pub pdftotext: Option<PathBuf>,
+    /// An amount cell that is not a number is read as blank and reported as an
+    /// `amount-unparseable` notice at its cell, instead of failing the read.
+    /// For review (`jixiao check`), where the rest of the table still deserves
+    /// its findings; never for conversion or import, which must not lose an
+    /// amount.
+    pub report_bad_amounts: bool,
 }
 
 /// What the content looks like, before decoding.
@@ -221,7 +227,7 @@ fn read_text(name: &str, decoded: &decode::Decoded<'_>, opts: &ReadOptions) -> R
     let mut source = text_source(name, format, decoded);
     source.delimiter = tg.delimiter;
     source.final_newline = Some(tg.final_newline);
-    build::build_table(&tg.grid, source)
+    build::build_table_with(&tg.grid, source, opts.report_bad_amounts)
 }
 
 fn read_html(name: &str, decoded: &decode::Decoded<'_>, opts: &ReadOptions) -> Result<Table> {
@@ -236,7 +242,7 @@ fn read_html(name: &str, decoded: &decode::Decoded<'_>, opts: &ReadOptions) -> R
     let source = text_source(name, "html", decoded);
     let mut failures = Vec::new();
     for t in &tables {
-        match build::build_table(&t.grid, source.clone()) {
+        match build::build_table_with(&t.grid, source.clone(), opts.report_bad_amounts) {
             Ok(table) => return Ok(table),
             Err(e) => failures.push(format!(
                 "第{}个表格（{}行×{}列）(table {}): {e}",
@@ -269,7 +275,7 @@ fn read_pdf(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
         encoding_source: Some("pdftotext".to_string()),
         ..SourceInfo::default()
     };
-    build::build_table(&grid, source).map_err(|e| {
+    build::build_table_with(&grid, source, opts.report_bad_amounts).map_err(|e| {
         Error::invalid(
             Location::file(name),
             format!("PDF 的版式文本中找不到可识别的表格 (no recognisable table in the PDF's layout text): {e}"),
@@ -366,7 +372,7 @@ fn read_workbook(
         final_newline: None,
     };
     let build = |sg: workbook::SheetGrid, sheet: &str| -> Result<Table> {
-        let mut table = build::build_table(&sg.grid, source(sheet))?;
+        let mut table = build::build_table_with(&sg.grid, source(sheet), opts.report_bad_amounts)?;
         table.notices.extend(sg.notices);
         Ok(table)
     };

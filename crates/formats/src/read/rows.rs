@@ -23,6 +23,8 @@ pub(crate) struct Reader<'l> {
     pub(crate) layout: &'l Layout,
     pub(crate) scale: MoneyScale,
     pub(crate) location: &'l Location,
+    /// Unparseable amounts become notices (see `ReadOptions::report_bad_amounts`).
+    pub(crate) report_bad_amounts: bool,
 }
 
 /// A data row seen through the header, possibly shifted right (ragged rows).
@@ -110,40 +112,57 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn amount(&self, v: &View<'_, '_>, c: usize) -> Result<Option<Decimal>> {
+    /// The amount in column `c`; an amount that is not a number is an error,
+    /// or (`report_bad_amounts`) blank with an `amount-unparseable` notice.
+    fn amount(
+        &self,
+        v: &View<'_, '_>,
+        c: usize,
+        notices: &mut Vec<Notice>,
+    ) -> Result<Option<Decimal>> {
         let text = v.content(c);
         if text.trim().is_empty() {
             return Ok(None);
         }
-        parse_amount(text, self.scale).map_err(|e| {
-            let r = v.row.number;
-            let why = match e {
-                AmountError::TooLarge(_) => "位数过多 (too many digits)",
-                AmountError::NotANumber(_) => "不是金额 (not an amount)",
-            };
-            Error::invalid(
-                self.at(r, col1(c)),
-                format!(
-                    "第{r}行第{}列（{}）：「{}」{why}；应为以{}为单位的数字 (expected a number in {})",
-                    col1(c),
-                    self.layout.header(c),
-                    text.trim(),
-                    self.scale.label(),
-                    self.scale.label()
-                ),
-                "请填写数字，例如 158.00 或 3,309,840.00；空白表示 0 (write a number such as 158.00; leave blank for 0)",
-            )
-        })
+        let e = match parse_amount(text, self.scale) {
+            Ok(a) => return Ok(a),
+            Err(e) => e,
+        };
+        let r = v.row.number;
+        let why = match e {
+            AmountError::TooLarge(_) => "位数过多 (too many digits)",
+            AmountError::NotANumber(_) => "不是金额 (not an amount)",
+        };
+        let what = format!(
+            "（{}）：「{}」{why}；应为以{}为单位的数字 (expected a number in {})",
+            self.layout.header(c),
+            text.trim(),
+            self.scale.label(),
+            self.scale.label()
+        );
+        if self.report_bad_amounts {
+            notices.push(Notice {
+                origin: Some(Origin::new(r, col1(c))),
+                code: "amount-unparseable".into(),
+                message: format!("第{r}行第{}列{what}，按空白读入 (read as blank)", col1(c)),
+            });
+            return Ok(None);
+        }
+        Err(Error::invalid(
+            self.at(r, col1(c)),
+            format!("第{r}行第{}列{what}", col1(c)),
+            "请填写数字，例如 158.00 或 3,309,840.00；空白表示 0 (write a number such as 158.00; leave blank for 0)",
+        ))
     }
 
     /// The four amount columns; `merged` tells which cells are merged copies.
-    fn funding(&self, v: &View<'_, '_>) -> Result<(Funding, [bool; 4])> {
+    fn funding(&self, v: &View<'_, '_>, notices: &mut Vec<Notice>) -> Result<(Funding, [bool; 4])> {
         let mut vals = [None; 4];
         let mut merged = [false; 4];
         for (k, f) in AMOUNT_FIELDS.iter().enumerate() {
             if let Some(c) = self.layout.col(*f) {
                 if let (Some(slot), Some(m)) = (vals.get_mut(k), merged.get_mut(k)) {
-                    *slot = self.amount(v, c)?;
+                    *slot = self.amount(v, c, notices)?;
                     *m = v.cell(c).1;
                 }
             }
@@ -256,7 +275,7 @@ impl Reader<'_> {
                 notices.push(self.unplaced(row, "内容只在未识别的列中"));
                 continue;
             }
-            let (funding, _) = self.funding(&v)?;
+            let (funding, _) = self.funding(&v, notices)?;
             let origin = Origin::new(row.number, name_col.map_or(1, col1));
             if let Some(u) = non_blank(v.text(unit_col)) {
                 if is_total_label(u) && label.is_empty() {
@@ -454,7 +473,7 @@ impl Reader<'_> {
                 notices.push(self.unplaced(row, "内容只在未识别的列中"));
                 continue;
             }
-            let (funding, amount_merged) = self.funding(&v)?;
+            let (funding, amount_merged) = self.funding(&v, notices)?;
             let has_money = funding.columns().iter().any(|(_, d)| d.is_some());
             let goal = goal_col
                 .map(|c| v.content(c))
