@@ -590,3 +590,31 @@ fn a_table_without_projects_fails_the_check() {
     assert_eq!(empty.len(), 1);
     assert_eq!(empty[0]["severity"], "error");
 }
+
+#[test]
+fn row_layout_level_and_empty_value_point_at_their_own_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "项目支出绩效目标表\n单位：万元\n项目名称\t项目金额\t年度绩效目标\t一级指标\t二级指标\t三级指标\t指标值\n\
+职业技能培训\t50.00\t培训劳动者300人次。\t产出指标\t数量指标\t培训人次\t≥300人次\n\
+\t\t\t质量指标\t质量指标\t培训合格率\t≥92%\n\
+\t\t\t满意度指标\t服务对象满意度\t学员满意度\t\n";
+    let path = dir.path().join("rows.tsv");
+    std::fs::write(&path, text).unwrap();
+    let out = jixiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+    let doc = json_of(&out);
+    let level = with_rule(&doc, "level-unknown");
+    assert_eq!(level.len(), 1, "{doc}");
+    let loc = &level[0]["location"];
+    // Row 5, the 一级指标 column (4), not the value's.
+    assert_eq!(
+        (loc["row"].as_u64(), loc["column"].as_u64()),
+        (Some(5), Some(4))
+    );
+    let empty = with_rule(&doc, "placeholder-value");
+    assert_eq!(empty.len(), 1, "{doc}");
+    assert!(
+        empty[0]["message"].as_str().unwrap().contains("指标值为空"),
+        "{}",
+        empty[0]["message"]
+    );
+}

@@ -679,6 +679,29 @@ fn ocr_suspect() {
     assert_eq!(fired(&clean_table(), "ocr-suspect"), 0);
 }
 
+#[test]
+fn a_damaged_comparator_is_one_finding() {
+    // `W90%` as the grammar reads it (label W, 90 %): the OCR suspicion alone,
+    // not also a label before the value and a missing comparator; with
+    // ocr-suspect switched off, those two say what they see.
+    let t = replace(1, q(2, Category::Outcome, "技能合格率", "W90%"));
+    let f = run(&t);
+    assert_eq!(of(&f, "ocr-suspect").len(), 1, "{:?}", ids(&f));
+    assert_eq!(of(&f, "value-prefixed").len(), 0, "{:?}", ids(&f));
+    assert_eq!(of(&f, "operator-missing").len(), 0, "{:?}", ids(&f));
+    let mut profile = Profile::national();
+    profile.rules.insert(
+        "ocr-suspect".into(),
+        RuleSetting {
+            enabled: Some(false),
+            severity: None,
+        },
+    );
+    let f = review(&t, &profile);
+    assert_eq!(of(&f, "value-prefixed").len(), 1, "{:?}", ids(&f));
+    assert_eq!(of(&f, "operator-missing").len(), 1, "{:?}", ids(&f));
+}
+
 /// One 10 万元 training project per count of 人次, each with its own names.
 fn training_projects(counts: &[&str]) -> Table {
     let mut b = Builder::new();

@@ -62,6 +62,10 @@ static PLACEHOLDER: Template = Template {
     zh: "{0}：指标值「{0.raw}」是占位内容或不合理的数字",
     en: "{0}: value \"{0.raw}\" is a placeholder or implausible",
 };
+static VALUE_EMPTY: Template = Template {
+    zh: "{0}：指标值为空",
+    en: "{0}: the value is empty",
+};
 static OCR_OPERATOR: Template = Template {
     zh: "{0}：指标值「{0.raw}」疑似比较符识别错误",
     en: "{0}: value \"{0.raw}\" looks like a misread comparator",
@@ -174,7 +178,13 @@ impl<'t> Structure<'t> {
             let ind = || Arg::Indicator(pi as u32, k as u32);
             if i.category == Category::Unknown {
                 s.emit("level-unknown", || {
-                    (indicator_loc(pi, p, i), msg!(LEVEL_UNKNOWN, ind()))
+                    let mut loc = indicator_loc(pi, p, i);
+                    // A row layout has the 一级 in a column of its own.
+                    if let (false, Some(c)) = (one_cell, t.column_of(Field::Category)) {
+                        loc.col = Some(c);
+                        loc.span = None;
+                    }
+                    (loc, msg!(LEVEL_UNKNOWN, ind()))
                 });
             }
             if one_cell && self.on_separator {
@@ -199,9 +209,13 @@ impl<'t> Structure<'t> {
                     });
                 }
             }
-            if i.value_label
-                .as_deref()
-                .is_some_and(|l| !trim(l).is_empty())
+            // An OCR-damaged comparator (`W90%`) is one `ocr-suspect`, not also
+            // a label before the value and a missing comparator.
+            let damaged_op = self.on_ocr && ocr_damaged_operator(trim(&i.raw_value));
+            if !damaged_op
+                && i.value_label
+                    .as_deref()
+                    .is_some_and(|l| !trim(l).is_empty())
             {
                 s.emit("value-prefixed", || {
                     (value_loc(pi, p, i), msg!(VALUE_PREFIXED, ind()))
@@ -210,7 +224,7 @@ impl<'t> Structure<'t> {
             let unit = unit_of(i);
             if let Some(q) = i.target.quantity() {
                 let op_col = i.op_column().is_some_and(|o| !trim(o).is_empty());
-                if q.op.is_none() && !op_col {
+                if q.op.is_none() && !op_col && !damaged_op {
                     s.emit("operator-missing", || {
                         (value_loc(pi, p, i), msg!(OPERATOR_MISSING, ind()))
                     });
@@ -384,21 +398,20 @@ fn placeholder(
         .quantity()
         .is_some_and(|q| q.value.abs() >= Decimal::from(1_000_000_000_000i64));
     if is_holder || implausible {
+        let template = if raw.is_empty() {
+            &VALUE_EMPTY
+        } else {
+            &PLACEHOLDER
+        };
         s.emit("placeholder-value", || {
             (
                 value_loc(pi, p, i),
-                msg!(PLACEHOLDER, Arg::indicator(pi, p, i)),
+                msg!(*template, Arg::indicator(pi, p, i)),
             )
         });
         return;
     }
-    // OCR-damaged operators: W90%, (X), （X）.
-    let ocr = (raw.starts_with('W') || raw.starts_with('w'))
-        && raw.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
-        || raw.starts_with("(X)")
-        || raw.starts_with("（X）")
-        || raw.starts_with("(x)");
-    if ocr {
+    if ocr_damaged_operator(raw) {
         s.emit("ocr-suspect", || {
             (
                 value_loc(pi, p, i),
@@ -406,4 +419,13 @@ fn placeholder(
             )
         });
     }
+}
+
+/// OCR-damaged comparators: `W90%` (≤ misread), `(X)`, `（X）`.
+fn ocr_damaged_operator(raw: &str) -> bool {
+    (raw.starts_with('W') || raw.starts_with('w'))
+        && raw.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+        || raw.starts_with("(X)")
+        || raw.starts_with("（X）")
+        || raw.starts_with("(x)")
 }
