@@ -204,7 +204,14 @@ fn split_plain<'a>(
                     } else {
                         line
                     };
-                    body.split(d).map(borrowed).collect()
+                    if matches!(d, '|' | '｜') {
+                        // `| a | b |`: the spaces beside a pipe are layout, not data.
+                        body.split(d)
+                            .map(|c| borrowed(c.trim_matches(' ')))
+                            .collect()
+                    } else {
+                        body.split(d).map(borrowed).collect()
+                    }
                 }
             }
         };
@@ -374,10 +381,11 @@ mod tests {
     }
 
     #[test]
-    fn pipe_borders_stripped() {
-        let t = "| a | b | c |\n| 1 | 2 | 3 |";
+    fn pipe_borders_and_padding_stripped() {
+        let t = "| a | b | c |\n|  1 | 2 |  3 多 |";
         let g = split("t.txt", t, Some('|'), &Limits::default()).unwrap();
-        assert_eq!(texts(&g)[0].1, vec![" a ", " b ", " c "]);
+        assert_eq!(texts(&g)[0].1, vec!["a", "b", "c"]);
+        assert_eq!(texts(&g)[1].1, vec!["1", "2", "3 多"]);
     }
 
     #[test]
