@@ -414,7 +414,7 @@ fn target_below_prior_actual_is_reported_at_the_target_cell() {
         .to_string();
     assert_eq!(
         msg,
-        "「职业技能培训」的「培训人次」: target \"≥300人次\" is below the 2021 actual \"350人次\""
+        "\"职业技能培训\" indicator \"培训人次\": target \"≥300人次\" is below the 2021 actual \"350人次\""
     );
 }
 

@@ -1054,7 +1054,7 @@ fn target_too_low_higher_is_better() {
     );
     assert_eq!(
         en(&t, h),
-        "「技能培训经费」第1项「培训人次」: target \"≥500人次\" is below the 2023 actual \"600人次\""
+        "\"技能培训经费\" item 1 \"培训人次\": target \"≥500人次\" is below the 2023 actual \"600人次\""
     );
     // A bare prior number takes the target's unit; > and = and no comparator are higher-is-better.
     for raw in ["≥500人次", ">500人次", "=500人次", "500人次"] {
@@ -1097,7 +1097,7 @@ fn target_too_low_lower_is_better() {
     );
     assert_eq!(
         en(&t, hits[0]),
-        "「技能培训经费」第4项「项目总成本」: target \"≤50万元\" of a lower-is-better indicator is above the 2023 actual \"45万元\""
+        "\"技能培训经费\" item 4 \"项目总成本\": target \"≤50万元\" of a lower-is-better indicator is above the 2023 actual \"45万元\""
     );
     assert_eq!(too_low(PRIOR_2023, 3, cost("<50万元", "45")), 1);
     // At or below the prior: fine (a lower cost is more ambitious).
@@ -1200,7 +1200,7 @@ fn target_too_low_without_a_year_says_last_year() {
     );
     assert_eq!(
         en(&t, hits[0]),
-        "「技能培训经费」第1项「培训人次」: target \"≥500人次\" is below last year's actual \"600\""
+        "\"技能培训经费\" item 1 \"培训人次\": target \"≥500人次\" is below last year's actual \"600\""
     );
     // `上年实际完成值` with the fiscal year: the year before it.
     let mut t = with_prior_table(Some("上年实际完成值"), 0, i.clone());
@@ -1223,7 +1223,7 @@ fn target_too_low_without_a_year_says_last_year() {
     let f = run(&t);
     assert_eq!(
         en(&t, of(&f, "target-too-low")[0]),
-        "「技能培训经费」第4项「项目总成本」: target \"≤50万元\" of a lower-is-better indicator is above last year's actual \"45\""
+        "\"技能培训经费\" item 4 \"项目总成本\": target \"≤50万元\" of a lower-is-better indicator is above last year's actual \"45\""
     );
     assert!(zh(&t, of(&f, "target-too-low")[0]).contains("高于上年实际值「45」"));
 }
@@ -1282,7 +1282,7 @@ fn boilerplate_generic_ecological_value_on_a_pay_project() {
     );
     assert_eq!(
         en(&t, h),
-        "「马踏镇机关干部职工工资」第3项「保护生态环境卫生」: ecological benefit indicator with a generic high percentage \"≥95%\"; the name is no measurable rate and is not tied to the project's name or outputs (likely boilerplate)"
+        "\"马踏镇机关干部职工工资\" item 3 \"保护生态环境卫生\": ecological benefit indicator with a generic high percentage \"≥95%\"; the name is no measurable rate and is not tied to the project's name or outputs (likely boilerplate)"
     );
     // 100 %, no comparator, and the vague 程度 count too.
     assert_eq!(generic(PAY, eco("保护生态环境卫生", "100%")), 1);

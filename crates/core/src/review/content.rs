@@ -6,7 +6,8 @@ use super::text::{
     bigrams_into, has, is_cost, is_outcome, long_term, trim, unit_of, FastMap, Keywords,
 };
 use super::{
-    ind_label, indicator_loc, msg, project_loc, value_loc, Arg, Message, Severity, Sink, Template,
+    ind_label, ind_label_en, indicator_loc, msg, project_loc, value_loc, Arg, Message, Severity,
+    Sink, Template,
 };
 use crate::model::{Category, Field, Indicator, MoneyScale, Project};
 use rust_decimal::Decimal;
@@ -177,7 +178,8 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
                         th.too_few_indicators_count
                     ),
                     format!(
-                        "project \"{name}\" ({amount} 万元) has only {n} indicators, fewer than {}",
+                        "project \"{name}\" ({amount} 万元) has only {n} indicator{}, fewer than {}",
+                        if n == 1 { "" } else { "s" },
                         th.too_few_indicators_count
                     ),
                 ),
@@ -550,17 +552,12 @@ fn copy_groups<'t>(
         }
         // Name at most a few members; the count says the rest.
         const SHOWN: usize = 5;
-        let mut where_zh: Vec<String> = group
-            .iter()
-            .take(SHOWN)
-            .map(|(_, _, p, i, _)| ind_label(p, i))
-            .collect();
+        let shown = || group.iter().take(SHOWN);
+        let mut where_zh: Vec<String> = shown().map(|(_, _, p, i, _)| ind_label(p, i)).collect();
+        let mut where_en: Vec<String> = shown().map(|(_, _, p, i, _)| ind_label_en(p, i)).collect();
         if group.len() > SHOWN {
-            where_zh.push(format!(
-                "等 {} 处 (and {} more)",
-                group.len(),
-                group.len() - SHOWN
-            ));
+            where_zh.push(format!("等 {} 处", group.len()));
+            where_en.push(format!("and {} more", group.len() - SHOWN));
         }
         let zh = format!(
             "指标「{name}」{value}{unit} 在 {} 个项目中完全相同：{}",
@@ -570,7 +567,7 @@ fn copy_groups<'t>(
         let en = format!(
             "indicator \"{name}\" {value}{unit} is identical in {} projects: {}",
             distinct,
-            where_zh.join(", ")
+            where_en.join(", ")
         );
         s.emit("boilerplate-indicator", || {
             (indicator_loc(pi, p, i), Message::owned(zh, en))

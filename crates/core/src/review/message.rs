@@ -269,7 +269,10 @@ fn indicator_part(
         }),
         "unit" => f.write_str(super::text::unit_of(i).as_deref().unwrap_or_default()),
         "prior" => f.write_str(i.prior_actual().unwrap_or_default()),
-        _ => write!(f, "{}", super::Label(p, i)),
+        _ => match lang {
+            Lang::Zh => write!(f, "{}", super::Label(p, i)),
+            Lang::English => write!(f, "{}", super::LabelEn(p, i)),
+        },
     }
 }
 
@@ -324,7 +327,7 @@ mod tests {
         );
         assert_eq!(
             m.render(&msg, Lang::English),
-            "「培训项目」第3项「培训人数」: value \"200人\" has no comparator (quantity, 12.50) {x} {9}"
+            "\"培训项目\" item 3 \"培训人数\": value \"200人\" has no comparator (quantity, 12.50) {x} {9}"
         );
     }
 

@@ -603,8 +603,26 @@ pub(crate) fn ind_label(p: &Project, i: &Indicator) -> String {
     Label(p, i).to_string()
 }
 
+/// [`ind_label`] in English: `"项目" item 3 "名称"`.
+pub(crate) fn ind_label_en(p: &Project, i: &Indicator) -> String {
+    LabelEn(p, i).to_string()
+}
+
 /// [`ind_label`] without allocating: formatted only when a message is built.
 pub(crate) struct Label<'a>(pub &'a Project, pub &'a Indicator);
+
+/// [`Label`] for English messages.
+pub(crate) struct LabelEn<'a>(pub &'a Project, pub &'a Indicator);
+
+impl std::fmt::Display for LabelEn<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (p, i) = (self.0, self.1);
+        match i.seq {
+            Some(s) => write!(f, "\"{}\" item {} \"{}\"", p.name, s, i.name),
+            None => write!(f, "\"{}\" indicator \"{}\"", p.name, i.name),
+        }
+    }
+}
 
 impl std::fmt::Display for Label<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
