@@ -222,6 +222,64 @@ fn directories_are_searched_recursively_by_extension() {
 }
 
 #[test]
+fn a_file_given_twice_is_reviewed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::copy(fixture(), dir.path().join("base.txt")).unwrap();
+    std::fs::copy(fixture(), sub.join("other.txt")).unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .expect("run jixiao");
+        json_of(&out)
+    };
+    // The same file by three spellings: one review, under the first spelling.
+    let doc = run(&[
+        "check",
+        "base.txt",
+        "base.txt",
+        "./base.txt",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(doc["summary"]["files"], 1, "{}", doc["summary"]);
+    assert_eq!(doc["summary"]["warning"], 10);
+    let files: std::collections::BTreeSet<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["location"]["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files.into_iter().collect::<Vec<_>>(), ["base.txt"]);
+    // A directory and a file inside it, in either order; first-seen order kept.
+    for args in [
+        ["check", "sub/other.txt", ".", "--format", "json"],
+        ["check", ".", "sub/other.txt", "--format", "json"],
+    ] {
+        let doc = run(&args);
+        assert_eq!(doc["summary"]["files"], 2, "{args:?}: {}", doc["summary"]);
+        assert_eq!(doc["summary"]["warning"], 20);
+        let mut order: Vec<&str> = Vec::new();
+        for f in doc["findings"].as_array().unwrap() {
+            let file = f["location"]["file"].as_str().unwrap();
+            if order.last() != Some(&file) {
+                order.push(file);
+            }
+        }
+        let first = if args[1] == "." {
+            "./base.txt"
+        } else {
+            "sub/other.txt"
+        };
+        assert_eq!(order.first(), Some(&first), "{args:?}: {order:?}");
+        assert_eq!(order.len(), 2, "{args:?}: {order:?}");
+    }
+}
+
+#[test]
 fn sarif_has_rules_results_and_locations() {
     let f = fixture();
     let out = jixiao(&["check", f.to_str().unwrap(), "--format", "sarif"]);
