@@ -196,6 +196,38 @@ fn unreadable_input_exits_2_and_reports_the_others() {
 }
 
 #[test]
+fn summary_counts_an_unreadable_file_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.txt");
+    let f = fixture();
+    let args = |lang: &'static str| {
+        jixiao(&[
+            "check",
+            f.to_str().unwrap(),
+            missing.to_str().unwrap(),
+            "--lang",
+            lang,
+        ])
+    };
+    let zh = args("zh");
+    assert_eq!(zh.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&zh.stdout);
+    assert!(text.contains("error[unreadable]"), "{text}");
+    let last = text.lines().last().unwrap();
+    assert_eq!(
+        last,
+        "审核 2 个文件：错误 1（其中 1 个文件无法读取），警告 10，提示 64 \
+         (checked 2 files: 1 errors (1 unreadable), 10 warnings, 64 infos)"
+    );
+    let en = args("en");
+    let text = String::from_utf8_lossy(&en.stdout);
+    assert_eq!(
+        text.lines().last().unwrap(),
+        "checked 2 files: 1 errors (1 unreadable), 10 warnings, 64 infos"
+    );
+}
+
+#[test]
 fn directories_are_searched_recursively_by_extension() {
     let dir = tempfile::tempdir().unwrap();
     let sub = dir.path().join("a/b");

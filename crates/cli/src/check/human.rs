@@ -100,25 +100,29 @@ fn write_one(
     Ok(())
 }
 
-/// The summary line with counts by severity.
+/// The summary line with counts by severity. A file that could not be read
+/// is printed as `error[unreadable]`, so it is counted among the errors, and
+/// said so, in both languages.
 pub fn summary(c: &Counts, lang: Lang) -> String {
-    let unreadable = if c.unreadable > 0 {
-        match lang {
-            Lang::Zh => format!("，{} 个无法读取", c.unreadable),
-            Lang::En => format!(", {} unreadable", c.unreadable),
-        }
+    let errors = c.error + c.unreadable;
+    let (zh_unreadable, en_unreadable) = if c.unreadable > 0 {
+        (
+            format!("（其中 {} 个文件无法读取）", c.unreadable),
+            format!(" ({} unreadable)", c.unreadable),
+        )
     } else {
-        String::new()
+        (String::new(), String::new())
     };
+    let en = format!(
+        "checked {} files: {errors} errors{en_unreadable}, {} warnings, {} infos",
+        c.files, c.warning, c.info
+    );
     match lang {
         Lang::Zh => format!(
-            "审核 {} 个文件{unreadable}：错误 {}，警告 {}，提示 {} (checked {} files: {} errors, {} warnings, {} infos)",
-            c.files, c.error, c.warning, c.info, c.files, c.error, c.warning, c.info
+            "审核 {} 个文件：错误 {errors}{zh_unreadable}，警告 {}，提示 {} ({en})",
+            c.files, c.warning, c.info
         ),
-        Lang::En => format!(
-            "checked {} files{unreadable}: {} errors, {} warnings, {} infos",
-            c.files, c.error, c.warning, c.info
-        ),
+        Lang::En => en,
     }
 }
 

@@ -163,7 +163,9 @@ One JSON document on standard output:
 - `location.row` / `location.column`: 1-based line (or sheet row) and field; `span`: byte range
   (UTF-8, end exclusive) inside that cell's text, or `null`. `file`, `sheet` come from the reader.
 - `message`, `help`: in the language of `--lang` (`zh` default, `en`).
-- `errors`: inputs that could not be read (exit code 2).
+- `errors`: inputs that could not be read (exit code 2). `summary.unreadable` counts them and
+  `summary.error` counts error findings only; the terminal summary line counts an unreadable file
+  among its errors and says so (`错误 1（其中 1 个文件无法读取）` / `1 errors (1 unreadable)`).
 - `--format sarif` writes SARIF 2.1.0: `runs[0].tool.driver.rules` lists the rules, each result has
   `ruleId`, `level` (`error` | `warning` | `note`), and a `physicalLocation` with
   `artifactLocation.uri` and `region.startLine` (row) / `region.startColumn` (field).
