@@ -138,6 +138,67 @@ fn human_output_is_compiler_style() {
     );
 }
 
+/// The terminal block (up to the blank line) of the first finding whose
+/// first line starts with `head`.
+fn block<'a>(text: &'a str, head: &str) -> &'a str {
+    let start = text
+        .find(head)
+        .unwrap_or_else(|| panic!("no {head} in {text}"));
+    let rest = &text[start..];
+    &rest[..rest.find("\n\n").unwrap_or(rest.len())]
+}
+
+#[test]
+fn snippet_header_gives_the_character_column_in_the_cell() {
+    let f = fixture();
+    let out = jixiao(&["check", f.to_str().unwrap(), "--no-progress"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    // `5000人次` is the 21st character of row 12's 绩效指标 cell (byte 57).
+    let b = block(
+        &text,
+        "info[operator-missing]: 「“青年地带”青少年服务经费」第1项",
+    );
+    assert!(b.contains("[第12行 绩效指标:1:21]"), "{b}");
+    // `70个` lies in an elided window; still counted on the whole cell.
+    let b = block(
+        &text,
+        "info[operator-missing]: 「“青年地带”青少年服务经费」第2项",
+    );
+    assert!(b.contains(" │ …"), "an elided window: {b}");
+    assert!(b.contains("[第12行 绩效指标:1:48]"), "{b}");
+    // No span on a long cell: the cell is marked as a whole, without a position.
+    let b = block(
+        &text,
+        "info[missing-cost]: 项目「“青年地带”青少年服务经费」",
+    );
+    assert!(b.contains("[第12行 绩效指标]"), "{b}");
+    assert!(!b.contains('▲'), "{b}");
+    assert!(b.contains(&"─".repeat(40)), "the cell underlined: {b}");
+}
+
+#[test]
+fn snippet_of_a_multi_line_cell_names_the_line_in_the_cell() {
+    // Row 12's 绩效指标 cell, quoted, with a line break before its second item.
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let mut cells: Vec<String> = lines[11].split('\t').map(str::to_string).collect();
+    let cell = cells[6].replace("。2-产出指标", "。\n2-产出指标");
+    assert_ne!(cell, cells[6]);
+    cells[6] = format!("\"{cell}\"");
+    lines[11] = cells.join("\t");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("multi-line.txt");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let out = jixiao(&["check", path.to_str().unwrap(), "--no-progress"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let b = block(
+        &text,
+        "info[operator-missing]: 「“青年地带”青少年服务经费」第2项",
+    );
+    assert!(b.contains("[第12行 绩效指标:2:21]"), "{b}");
+    assert!(b.contains(" 2 │ 2-产出指标：家庭探访个数"), "{b}");
+}
+
 #[test]
 fn changed_amount_is_an_error_at_its_cell() {
     let dir = tempfile::tempdir().unwrap();
