@@ -447,6 +447,46 @@ fn profiles_change_severities_and_bad_profiles_fail() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-rule"));
 }
 
+#[test]
+fn a_profile_switches_off_or_relevels_a_reader_notice() {
+    // Blank before row 12's first indicator item: a `whitespace-outside-item` notice.
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let mut cells: Vec<String> = lines[11].split('\t').map(str::to_string).collect();
+    cells[6] = format!("  {}", cells[6]);
+    lines[11] = cells.join("\t");
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("blank.txt");
+    std::fs::write(&table, lines.join("\n")).unwrap();
+    let run = |profile: Option<&str>| {
+        let mut args = vec!["check", table.to_str().unwrap(), "--format", "json"];
+        let path = dir.path().join("p.toml");
+        if let Some(p) = profile {
+            std::fs::write(&path, p).unwrap();
+            args.extend(["--profile", path.to_str().unwrap()]);
+        }
+        let out = jixiao(&args);
+        assert_ne!(
+            out.status.code(),
+            Some(2),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        json_of(&out)
+    };
+    let code = "whitespace-outside-item";
+    let plain = run(None);
+    assert_eq!(count(&plain, code), 1);
+    assert_eq!(with_rule(&plain, code)[0]["severity"], "info");
+    let off = run(Some("[rules.whitespace-outside-item]\nenabled = false\n"));
+    assert_eq!(count(&off, code), 0);
+    let warn = run(Some(
+        "[rules.whitespace-outside-item]\nseverity = \"warning\"\n",
+    ));
+    assert_eq!(with_rule(&warn, code)[0]["severity"], "warning");
+    assert_eq!(warn["summary"]["warning"], 11);
+}
+
 /// (rule, project index, indicator) of every warning or error, sorted.
 fn key_findings(doc: &Value, file_suffix: &str) -> Vec<(String, i64, i64)> {
     let mut v: Vec<(String, i64, i64)> = doc["findings"]
