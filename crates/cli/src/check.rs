@@ -114,6 +114,11 @@ pub(crate) struct Snippet {
 pub(crate) struct FileReport {
     pub path: String,
     pub sheet: Option<String>,
+    /// Whether a finding's row is a line of this very file (delimited text
+    /// read as such; not a workbook, HTML, or JSON carrying another file's rows).
+    pub rows_are_lines: bool,
+    /// (column, header) of the table's columns, for machine output.
+    pub columns: Vec<(u32, String)>,
     /// The table read, kept to render the findings' messages at output
     /// (one input file). With several inputs the messages are rendered when
     /// the file is done and the table dropped, so memory does not grow with
@@ -208,7 +213,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
             human::write(&mut out, &reports, &counts, args.lang, color)
         }
         Format::Json => machine::write_json(&mut out, &reports, &counts, args.lang),
-        Format::Sarif => machine::write_sarif(&mut out, &reports, args.lang),
+        Format::Sarif => machine::write_sarif(&mut out, &reports, args.lang, &profile),
     };
     if let Err(e) = written {
         // A closed pipe (`jixiao check … | head`) is not a failure of the check.
@@ -290,10 +295,19 @@ fn check_file(
         .collect();
     drop(cells);
     let sheet = table.source.sheet.clone();
+    let rows_are_lines =
+        matches!(table.source.format.as_str(), "text" | "csv") && table.source.path == name;
+    let columns = table
+        .columns
+        .iter()
+        .map(|c| (c.col, c.header.clone()))
+        .collect();
     if keep_table {
         return FileReport {
             path: name,
             sheet,
+            rows_are_lines,
+            columns,
             table: Some(table),
             names: Vec::new(),
             findings,
@@ -312,6 +326,8 @@ fn check_file(
     FileReport {
         path: name,
         sheet,
+        rows_are_lines,
+        columns,
         table: None,
         names: table.projects().map(|p| p.name.clone()).collect(),
         findings,
@@ -325,6 +341,8 @@ impl FileReport {
         FileReport {
             path,
             sheet: None,
+            rows_are_lines: false,
+            columns: Vec::new(),
             table: None,
             names: Vec::new(),
             findings: Vec::new(),

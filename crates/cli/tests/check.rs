@@ -397,14 +397,216 @@ fn sarif_has_rules_results_and_locations() {
             .as_str()
             .unwrap()
             .ends_with(".txt"));
+        // A text table: the row is a line of the file; a field is no text column.
+        assert_eq!(keys(&loc["region"]), ["startLine"]);
         assert!(loc["region"]["startLine"].as_u64().unwrap() >= 10);
-        assert!(loc["region"]["startColumn"].as_u64().unwrap() >= 1);
         assert!(r["message"]["text"].is_string());
     }
     assert_eq!(
         results.iter().filter(|r| r["level"] == "warning").count(),
         10
     );
+}
+
+/// The keys of a JSON object, sorted.
+fn keys(v: &Value) -> Vec<&str> {
+    let mut k: Vec<&str> = v
+        .as_object()
+        .unwrap_or_else(|| panic!("not an object: {v}"))
+        .keys()
+        .map(String::as_str)
+        .collect();
+    k.sort_unstable();
+    k
+}
+
+/// The SARIF 2.1.0 shape of what jixiao writes: every object holds only
+/// properties the schema defines (it forbids others), levels from its enums.
+fn assert_sarif_shape(doc: &Value) {
+    assert_eq!(keys(doc), ["$schema", "runs", "version"]);
+    assert_eq!(doc["version"], "2.1.0");
+    let runs = doc["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 1);
+    let run = &runs[0];
+    assert_eq!(keys(run), ["columnKind", "invocations", "results", "tool"]);
+    assert_eq!(keys(&run["tool"]), ["driver"]);
+    assert_eq!(keys(&run["tool"]["driver"]), ["name", "rules", "version"]);
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    for r in rules {
+        for k in keys(r) {
+            assert!(
+                [
+                    "id",
+                    "shortDescription",
+                    "fullDescription",
+                    "help",
+                    "defaultConfiguration",
+                    "properties"
+                ]
+                .contains(&k),
+                "{k} in {r}"
+            );
+        }
+        let conf = &r["defaultConfiguration"];
+        assert_eq!(keys(conf), ["enabled", "level"], "{r}");
+        assert!(conf["enabled"].is_boolean());
+        assert!(["none", "note", "warning", "error"].contains(&conf["level"].as_str().unwrap()));
+    }
+    for res in run["results"].as_array().unwrap() {
+        assert_eq!(
+            keys(res),
+            ["level", "locations", "message", "ruleId", "ruleIndex"]
+        );
+        let k = res["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[k]["id"], res["ruleId"]);
+        for loc in res["locations"].as_array().unwrap() {
+            for key in keys(loc) {
+                assert!(
+                    ["physicalLocation", "logicalLocations", "properties"].contains(&key),
+                    "{key} in {loc}"
+                );
+            }
+            let phys = &loc["physicalLocation"];
+            for key in keys(phys) {
+                assert!(["artifactLocation", "region"].contains(&key), "{key}");
+            }
+            assert_eq!(keys(&phys["artifactLocation"]), ["uri"]);
+            if !phys["region"].is_null() {
+                assert_eq!(keys(&phys["region"]), ["startLine"], "no column: {phys}");
+                assert!(phys["region"]["startLine"].as_u64().unwrap() >= 1);
+            }
+            if let Some(logical) = loc["logicalLocations"].as_array() {
+                for l in logical {
+                    assert_eq!(keys(l), ["kind", "name"]);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn sarif_puts_table_coordinates_in_properties_not_in_text_columns() {
+    let f = fixture();
+    let out = jixiao(&["check", f.to_str().unwrap(), "--format", "sarif"]);
+    let doc = json_of(&out);
+    assert_sarif_shape(&doc);
+    let results = doc["runs"][0]["results"].as_array().unwrap();
+    // `5000人次` in row 12's 绩效指标 cell (field 7), bytes 56–66.
+    let hit = results
+        .iter()
+        .find(|r| {
+            r["ruleId"] == "operator-missing"
+                && r["message"]["text"].as_str().unwrap().contains("5000人次")
+        })
+        .unwrap();
+    let loc = &hit["locations"][0];
+    assert_eq!(
+        loc["physicalLocation"]["region"],
+        serde_json::json!({ "startLine": 12 })
+    );
+    assert_eq!(
+        loc["properties"],
+        serde_json::json!({
+            "row": 12,
+            "column": 7,
+            "columnName": "绩效指标",
+            "span": { "start": 56, "end": 66 }
+        })
+    );
+    assert!(loc["logicalLocations"].is_null());
+}
+
+#[test]
+fn sarif_of_a_workbook_has_no_text_region_and_keeps_the_sheet() {
+    let f = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/fe-haizhu.xlsx");
+    let out = jixiao(&["check", f.to_str().unwrap(), "--format", "sarif"]);
+    let doc = json_of(&out);
+    assert_sarif_shape(&doc);
+    let results = doc["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        let loc = &r["locations"][0];
+        assert!(loc["physicalLocation"]["region"].is_null(), "{loc}");
+        assert_eq!(
+            loc["logicalLocations"],
+            serde_json::json!([{ "name": "绩效目标表", "kind": "sheet" }])
+        );
+        assert_eq!(loc["properties"]["sheet"], "绩效目标表");
+        assert!(loc["properties"]["row"].as_u64().unwrap() >= 1);
+    }
+}
+
+#[test]
+fn sarif_rule_configuration_follows_the_profile() {
+    let f = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p.toml");
+    std::fs::write(
+        &profile,
+        "[rules.missing-cost]\nseverity = \"error\"\n\
+         [rules.operator-missing]\nenabled = false\n\
+         [rules.whitespace-outside-item]\nenabled = false\n\
+         [rules.no-projects]\nseverity = \"warning\"\n",
+    )
+    .unwrap();
+    let out = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        "--format",
+        "sarif",
+        "--profile",
+        profile.to_str().unwrap(),
+    ]);
+    let doc = json_of(&out);
+    assert_sarif_shape(&doc);
+    let rules = doc["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let conf = |id: &str| {
+        rules
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap_or_else(|| panic!("no rule {id}"))["defaultConfiguration"]
+            .clone()
+    };
+    use serde_json::json;
+    assert_eq!(
+        conf("missing-cost"),
+        json!({ "enabled": true, "level": "error" })
+    );
+    assert_eq!(
+        conf("operator-missing"),
+        json!({ "enabled": false, "level": "note" })
+    );
+    assert_eq!(
+        conf("missing-satisfaction"),
+        json!({ "enabled": true, "level": "warning" })
+    );
+    // Reader notice codes are listed too, configured alike.
+    assert_eq!(
+        conf("whitespace-outside-item"),
+        json!({ "enabled": false, "level": "note" })
+    );
+    assert_eq!(
+        conf("no-projects"),
+        json!({ "enabled": true, "level": "warning" })
+    );
+    // Without notices, every notice code is off.
+    std::fs::write(&profile, "notices = false\n").unwrap();
+    let out = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        "--format",
+        "sarif",
+        "--profile",
+        profile.to_str().unwrap(),
+    ]);
+    let doc = json_of(&out);
+    let rules = doc["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let notice = rules.iter().find(|r| r["id"] == "no-projects").unwrap();
+    assert_eq!(notice["defaultConfiguration"]["enabled"], false);
 }
 
 #[test]

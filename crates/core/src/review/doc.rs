@@ -198,9 +198,34 @@ One JSON document on standard output:
 - `errors`: inputs that could not be read (exit code 2). `summary.unreadable` counts them and
   `summary.error` counts error findings only; the terminal summary line counts an unreadable file
   among its errors and says so (`错误 1（其中 1 个文件无法读取）` / `1 errors (1 unreadable)`).
-- `--format sarif` writes SARIF 2.1.0: `runs[0].tool.driver.rules` lists the rules, each result has
-  `ruleId`, `level` (`error` | `warning` | `note`), and a `physicalLocation` with
-  `artifactLocation.uri` and `region.startLine` (row) / `region.startColumn` (field).
+
+## `jixiao check --format sarif`
+
+SARIF 2.1.0. `runs[0].tool.driver.rules` lists the rules, then the reader notice codes, each
+with its `defaultConfiguration` as the profile sets it: `level` (`error` | `warning` | `note`)
+and `enabled` (`false` for a rule switched off, and for every notice code under
+`notices = false`). Each result has `ruleId`, `ruleIndex`, `level`, `message.text` and one
+location:
+
+```json
+{
+  "physicalLocation": {
+    "artifactLocation": { "uri": "tests/fixtures/haizhu-youth-league-2024-project-targets.txt" },
+    "region": { "startLine": 12 }
+  },
+  "properties": {
+    "row": 12, "column": 7, "columnName": "绩效指标", "span": { "start": 56, "end": 66 }
+  }
+}
+```
+
+- `region.startLine` is given only for delimited text, where the row is a line of the file (the
+  line its record starts on). No `startColumn`: a table field is not a character column.
+- `properties` holds the table coordinates: `row`, `column` (the field, 1-based), `columnName`
+  (its header), `span` (UTF-8 byte range in the cell, as in the JSON output) and `sheet`.
+- A workbook (XLSX, XLS, ODS) has no text lines: no `region`; its sheet is also given as
+  `logicalLocations: [{ "name": "绩效目标表", "kind": "sheet" }]`.
+- Inputs that could not be read are `invocations[0].toolExecutionNotifications`.
 
 "#
     .to_string()
