@@ -289,6 +289,32 @@ fn summary_counts_an_unreadable_file_in_both_languages() {
 }
 
 #[test]
+fn a_wrong_encoding_option_is_not_suggested_again() {
+    // A UTF-8 table read with --encoding gbk: say it is UTF-8, drop the option.
+    let f = fixture();
+    let out = jixiao(&["check", f.to_str().unwrap(), "--encoding", "gbk"]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("error[unreadable]"), "{text}");
+    assert!(text.contains("去掉 --encoding"), "{text}");
+    assert!(text.contains("--encoding utf-8"), "{text}");
+    assert!(!text.contains("--encoding gbk"), "{text}");
+    // A GBK table read with --encoding utf-8: suggest gbk, not utf-8 again.
+    let utf8 = std::fs::read_to_string(&f).unwrap();
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&utf8);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gbk.txt");
+    std::fs::write(&path, &gbk).unwrap();
+    let out = jixiao(&["check", path.to_str().unwrap(), "--encoding", "utf-8"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("--encoding gbk"), "{text}");
+    assert!(!text.contains("--encoding utf-8"), "{text}");
+    // Detected as GBK without the option: read fine.
+    let out = jixiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(json_of(&out)["summary"]["unreadable"], 0);
+}
+
+#[test]
 fn directories_are_searched_recursively_by_extension() {
     let dir = tempfile::tempdir().unwrap();
     let sub = dir.path().join("a/b");
