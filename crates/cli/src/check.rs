@@ -95,16 +95,30 @@ pub(crate) struct Shown {
 }
 
 pub(crate) struct Snippet {
+    /// The cell text shown: the whole cell, or a window with `…` where cut.
     pub text: String,
+    /// The marked bytes of `text`: the finding's span, or (no span) all of `text`.
     pub start: usize,
     pub len: usize,
+    /// The column header.
     pub header: String,
+    /// Where the span starts in the cell: (line in the cell, character
+    /// column in that line), both 1-based and counted on the whole cell, not
+    /// on the window. `None` when the finding concerns the cell as a whole.
+    pub position: Option<(usize, usize)>,
+    /// The cell line that `text` starts on (1-based).
+    pub first_line: usize,
 }
 
 /// The outcome of one input file.
 pub(crate) struct FileReport {
     pub path: String,
     pub sheet: Option<String>,
+    /// Whether a finding's row is a line of this very file (delimited text
+    /// read as such; not a workbook, HTML, or JSON carrying another file's rows).
+    pub rows_are_lines: bool,
+    /// (column, header) of the table's columns, for machine output.
+    pub columns: Vec<(u32, String)>,
     /// The table read, kept to render the findings' messages at output
     /// (one input file). With several inputs the messages are rendered when
     /// the file is done and the table dropped, so memory does not grow with
@@ -203,7 +217,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
             human::write(&mut out, &reports, &counts, args.lang, color)
         }
         Format::Json => machine::write_json(&mut out, &reports, &counts, args.lang),
-        Format::Sarif => machine::write_sarif(&mut out, &reports, args.lang),
+        Format::Sarif => machine::write_sarif(&mut out, &reports, args.lang, &profile),
     };
     if let Err(e) = written {
         // A closed pipe (`jixiao check … | head`) is not a failure of the check.
@@ -285,10 +299,19 @@ fn check_file(
         .collect();
     drop(cells);
     let sheet = table.source.sheet.clone();
+    let rows_are_lines =
+        matches!(table.source.format.as_str(), "text" | "csv") && table.source.path == name;
+    let columns = table
+        .columns
+        .iter()
+        .map(|c| (c.col, c.header.clone()))
+        .collect();
     if keep_table {
         return FileReport {
             path: name,
             sheet,
+            rows_are_lines,
+            columns,
             table: Some(table),
             names: Vec::new(),
             findings,
@@ -307,6 +330,8 @@ fn check_file(
     FileReport {
         path: name,
         sheet,
+        rows_are_lines,
+        columns,
         table: None,
         names: table.projects().map(|p| p.name.clone()).collect(),
         findings,
@@ -320,6 +345,8 @@ impl FileReport {
         FileReport {
             path,
             sheet: None,
+            rows_are_lines: false,
+            columns: Vec::new(),
             table: None,
             names: Vec::new(),
             findings: Vec::new(),
@@ -355,11 +382,37 @@ impl FileReport {
 const CONTEXT_CHARS: usize = 24;
 /// Longest span shown in full.
 const MAX_SPAN_CHARS: usize = 60;
+/// Most characters of a cell marked as a whole (a finding without span).
+const WHOLE_CELL_CHARS: usize = 72;
 
-/// The cell text around a finding's span (a window, so long goal texts stay readable).
+/// The byte offset `n` characters from the end of `text`, or 0.
+fn chars_back(text: &str, n: usize) -> usize {
+    if n == 0 {
+        return text.len();
+    }
+    text.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i)
+}
+
+/// The byte offset `n` characters into `text`, or its length.
+fn chars_forward(text: &str, n: usize) -> usize {
+    text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
+}
+
+/// 1-based (line, character column) of byte offset `at` of `text`.
+pub(crate) fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = text.get(..at).unwrap_or(text);
+    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+    let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |p| p + 1);
+    let col = before.get(line_start..).map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// The cell text around a finding's span (a window, so long goal texts stay
+/// readable). A finding without a (valid) span marks the cell as a whole.
 fn snippet(table: &Table, cells: &review::CellIndex<'_>, f: &Finding) -> Option<Snippet> {
     let (row, col) = (f.location.row?, f.location.col?);
     let text = cells.text(row, col)?;
+    let text: &str = &text;
     if text.is_empty() {
         return None;
     }
@@ -369,52 +422,39 @@ fn snippet(table: &Table, cells: &review::CellIndex<'_>, f: &Finding) -> Option<
         .find(|c| c.col == col)
         .map(|c| c.header.clone())
         .unwrap_or_default();
-    let (s, e) = match f.location.span {
-        Some(sp)
-            if sp.end as usize <= text.len()
-                && sp.start <= sp.end
-                && text.is_char_boundary(sp.start as usize)
-                && text.is_char_boundary(sp.end as usize) =>
-        {
-            (sp.start as usize, sp.end as usize)
-        }
-        // No span (a row layout's own cell): a short cell is underlined whole.
-        None if text.chars().count() <= MAX_SPAN_CHARS => (0, text.len()),
-        _ => (0, 0),
+    let span = f.location.span.filter(|sp| {
+        sp.start <= sp.end
+            && sp.end as usize <= text.len()
+            && text.is_char_boundary(sp.start as usize)
+            && text.is_char_boundary(sp.end as usize)
+    });
+    let Some(sp) = span else {
+        // The cell as a whole: its head, all of it marked.
+        let to = chars_forward(text, WHOLE_CELL_CHARS);
+        let tail = if to < text.len() { "…" } else { "" };
+        let window = format!("{}{tail}", &text[..to]);
+        return Some(Snippet {
+            start: 0,
+            len: window.len(),
+            text: window,
+            header,
+            position: None,
+            first_line: 1,
+        });
     };
-    let before: Vec<(usize, char)> = text[..s].char_indices().collect();
-    let from = if before.len() > CONTEXT_CHARS {
-        before
-            .get(before.len() - CONTEXT_CHARS)
-            .map(|x| x.0)
-            .unwrap_or(0)
-    } else {
-        0
-    };
+    let (s, e) = (sp.start as usize, sp.end as usize);
+    let from = chars_back(&text[..s], CONTEXT_CHARS);
     // Cap the span, then take some context after it.
-    let span_end = text[s..e]
-        .char_indices()
-        .nth(MAX_SPAN_CHARS)
-        .map(|(i, _)| s + i)
-        .unwrap_or(e);
-    let to = text[span_end..]
-        .char_indices()
-        .nth(if e == s && s == 0 {
-            CONTEXT_CHARS * 3
-        } else {
-            CONTEXT_CHARS
-        })
-        .map(|(i, _)| span_end + i)
-        .unwrap_or(text.len());
+    let span_end = s + chars_forward(&text[s..e], MAX_SPAN_CHARS);
+    let to = span_end + chars_forward(&text[span_end..], CONTEXT_CHARS);
     let lead = if from > 0 { "…" } else { "" };
     let tail = if to < text.len() { "…" } else { "" };
-    let window = format!("{lead}{}{tail}", &text[from..to]);
-    let start = lead.len() + (s - from);
-    let len = if e > s { span_end - s } else { 0 };
     Some(Snippet {
-        text: window,
-        start,
-        len,
+        text: format!("{lead}{}{tail}", &text[from..to]),
+        start: lead.len() + (s - from),
+        len: span_end - s,
         header,
+        position: Some(line_col(text, s)),
+        first_line: line_col(text, from).0,
     })
 }

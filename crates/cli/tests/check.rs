@@ -138,6 +138,67 @@ fn human_output_is_compiler_style() {
     );
 }
 
+/// The terminal block (up to the blank line) of the first finding whose
+/// first line starts with `head`.
+fn block<'a>(text: &'a str, head: &str) -> &'a str {
+    let start = text
+        .find(head)
+        .unwrap_or_else(|| panic!("no {head} in {text}"));
+    let rest = &text[start..];
+    &rest[..rest.find("\n\n").unwrap_or(rest.len())]
+}
+
+#[test]
+fn snippet_header_gives_the_character_column_in_the_cell() {
+    let f = fixture();
+    let out = jixiao(&["check", f.to_str().unwrap(), "--no-progress"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    // `5000人次` is the 21st character of row 12's 绩效指标 cell (byte 57).
+    let b = block(
+        &text,
+        "info[operator-missing]: 「“青年地带”青少年服务经费」第1项",
+    );
+    assert!(b.contains("[第12行 绩效指标:1:21]"), "{b}");
+    // `70个` lies in an elided window; still counted on the whole cell.
+    let b = block(
+        &text,
+        "info[operator-missing]: 「“青年地带”青少年服务经费」第2项",
+    );
+    assert!(b.contains(" │ …"), "an elided window: {b}");
+    assert!(b.contains("[第12行 绩效指标:1:48]"), "{b}");
+    // No span on a long cell: the cell is marked as a whole, without a position.
+    let b = block(
+        &text,
+        "info[missing-cost]: 项目「“青年地带”青少年服务经费」",
+    );
+    assert!(b.contains("[第12行 绩效指标]"), "{b}");
+    assert!(!b.contains('▲'), "{b}");
+    assert!(b.contains(&"─".repeat(40)), "the cell underlined: {b}");
+}
+
+#[test]
+fn snippet_of_a_multi_line_cell_names_the_line_in_the_cell() {
+    // Row 12's 绩效指标 cell, quoted, with a line break before its second item.
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let mut cells: Vec<String> = lines[11].split('\t').map(str::to_string).collect();
+    let cell = cells[6].replace("。2-产出指标", "。\n2-产出指标");
+    assert_ne!(cell, cells[6]);
+    cells[6] = format!("\"{cell}\"");
+    lines[11] = cells.join("\t");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("multi-line.txt");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let out = jixiao(&["check", path.to_str().unwrap(), "--no-progress"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let b = block(
+        &text,
+        "info[operator-missing]: 「“青年地带”青少年服务经费」第2项",
+    );
+    assert!(b.contains("[第12行 绩效指标:2:21]"), "{b}");
+    assert!(b.contains(" 2 │ 2-产出指标：家庭探访个数"), "{b}");
+}
+
 #[test]
 fn changed_amount_is_an_error_at_its_cell() {
     let dir = tempfile::tempdir().unwrap();
@@ -196,6 +257,64 @@ fn unreadable_input_exits_2_and_reports_the_others() {
 }
 
 #[test]
+fn summary_counts_an_unreadable_file_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.txt");
+    let f = fixture();
+    let args = |lang: &'static str| {
+        jixiao(&[
+            "check",
+            f.to_str().unwrap(),
+            missing.to_str().unwrap(),
+            "--lang",
+            lang,
+        ])
+    };
+    let zh = args("zh");
+    assert_eq!(zh.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&zh.stdout);
+    assert!(text.contains("error[unreadable]"), "{text}");
+    let last = text.lines().last().unwrap();
+    assert_eq!(
+        last,
+        "审核 2 个文件：错误 1（其中 1 个文件无法读取），警告 10，提示 64 \
+         (checked 2 files: 1 errors (1 unreadable), 10 warnings, 64 infos)"
+    );
+    let en = args("en");
+    let text = String::from_utf8_lossy(&en.stdout);
+    assert_eq!(
+        text.lines().last().unwrap(),
+        "checked 2 files: 1 errors (1 unreadable), 10 warnings, 64 infos"
+    );
+}
+
+#[test]
+fn a_wrong_encoding_option_is_not_suggested_again() {
+    // A UTF-8 table read with --encoding gbk: say it is UTF-8, drop the option.
+    let f = fixture();
+    let out = jixiao(&["check", f.to_str().unwrap(), "--encoding", "gbk"]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("error[unreadable]"), "{text}");
+    assert!(text.contains("去掉 --encoding"), "{text}");
+    assert!(text.contains("--encoding utf-8"), "{text}");
+    assert!(!text.contains("--encoding gbk"), "{text}");
+    // A GBK table read with --encoding utf-8: suggest gbk, not utf-8 again.
+    let utf8 = std::fs::read_to_string(&f).unwrap();
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&utf8);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gbk.txt");
+    std::fs::write(&path, &gbk).unwrap();
+    let out = jixiao(&["check", path.to_str().unwrap(), "--encoding", "utf-8"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("--encoding gbk"), "{text}");
+    assert!(!text.contains("--encoding utf-8"), "{text}");
+    // Detected as GBK without the option: read fine.
+    let out = jixiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(json_of(&out)["summary"]["unreadable"], 0);
+}
+
+#[test]
 fn directories_are_searched_recursively_by_extension() {
     let dir = tempfile::tempdir().unwrap();
     let sub = dir.path().join("a/b");
@@ -219,6 +338,64 @@ fn directories_are_searched_recursively_by_extension() {
     let doc = json_of(&out);
     assert_eq!(doc["summary"]["files"], 2);
     assert_eq!(doc["summary"]["warning"], 20);
+}
+
+#[test]
+fn a_file_given_twice_is_reviewed_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::copy(fixture(), dir.path().join("base.txt")).unwrap();
+    std::fs::copy(fixture(), sub.join("other.txt")).unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .expect("run jixiao");
+        json_of(&out)
+    };
+    // The same file by three spellings: one review, under the first spelling.
+    let doc = run(&[
+        "check",
+        "base.txt",
+        "base.txt",
+        "./base.txt",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(doc["summary"]["files"], 1, "{}", doc["summary"]);
+    assert_eq!(doc["summary"]["warning"], 10);
+    let files: std::collections::BTreeSet<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["location"]["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files.into_iter().collect::<Vec<_>>(), ["base.txt"]);
+    // A directory and a file inside it, in either order; first-seen order kept.
+    for args in [
+        ["check", "sub/other.txt", ".", "--format", "json"],
+        ["check", ".", "sub/other.txt", "--format", "json"],
+    ] {
+        let doc = run(&args);
+        assert_eq!(doc["summary"]["files"], 2, "{args:?}: {}", doc["summary"]);
+        assert_eq!(doc["summary"]["warning"], 20);
+        let mut order: Vec<&str> = Vec::new();
+        for f in doc["findings"].as_array().unwrap() {
+            let file = f["location"]["file"].as_str().unwrap();
+            if order.last() != Some(&file) {
+                order.push(file);
+            }
+        }
+        let first = if args[1] == "." {
+            "./base.txt"
+        } else {
+            "sub/other.txt"
+        };
+        assert_eq!(order.first(), Some(&first), "{args:?}: {order:?}");
+        assert_eq!(order.len(), 2, "{args:?}: {order:?}");
+    }
 }
 
 #[test]
@@ -246,14 +423,222 @@ fn sarif_has_rules_results_and_locations() {
             .as_str()
             .unwrap()
             .ends_with(".txt"));
+        // A text table: the row is a line of the file; a field is no text column.
+        assert_eq!(keys(&loc["region"]), ["startLine"]);
         assert!(loc["region"]["startLine"].as_u64().unwrap() >= 10);
-        assert!(loc["region"]["startColumn"].as_u64().unwrap() >= 1);
         assert!(r["message"]["text"].is_string());
     }
     assert_eq!(
         results.iter().filter(|r| r["level"] == "warning").count(),
         10
     );
+}
+
+/// The keys of a JSON object, sorted.
+fn keys(v: &Value) -> Vec<&str> {
+    let mut k: Vec<&str> = v
+        .as_object()
+        .unwrap_or_else(|| panic!("not an object: {v}"))
+        .keys()
+        .map(String::as_str)
+        .collect();
+    k.sort_unstable();
+    k
+}
+
+/// The SARIF 2.1.0 shape of what jixiao writes: every object holds only
+/// properties the schema defines (it forbids others), levels from its enums.
+fn assert_sarif_shape(doc: &Value) {
+    assert_eq!(keys(doc), ["$schema", "runs", "version"]);
+    assert_eq!(doc["version"], "2.1.0");
+    let runs = doc["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 1);
+    let run = &runs[0];
+    assert_eq!(keys(run), ["columnKind", "invocations", "results", "tool"]);
+    assert_eq!(keys(&run["tool"]), ["driver"]);
+    assert_eq!(keys(&run["tool"]["driver"]), ["name", "rules", "version"]);
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    for r in rules {
+        for k in keys(r) {
+            assert!(
+                [
+                    "id",
+                    "shortDescription",
+                    "fullDescription",
+                    "help",
+                    "defaultConfiguration",
+                    "properties"
+                ]
+                .contains(&k),
+                "{k} in {r}"
+            );
+        }
+        let conf = &r["defaultConfiguration"];
+        assert_eq!(keys(conf), ["enabled", "level"], "{r}");
+        assert!(conf["enabled"].is_boolean());
+        assert!(["none", "note", "warning", "error"].contains(&conf["level"].as_str().unwrap()));
+    }
+    for res in run["results"].as_array().unwrap() {
+        assert_eq!(
+            keys(res),
+            ["level", "locations", "message", "ruleId", "ruleIndex"]
+        );
+        let k = res["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[k]["id"], res["ruleId"]);
+        for loc in res["locations"].as_array().unwrap() {
+            for key in keys(loc) {
+                assert!(
+                    ["physicalLocation", "logicalLocations", "properties"].contains(&key),
+                    "{key} in {loc}"
+                );
+            }
+            let phys = &loc["physicalLocation"];
+            for key in keys(phys) {
+                assert!(["artifactLocation", "region"].contains(&key), "{key}");
+            }
+            assert_eq!(keys(&phys["artifactLocation"]), ["uri"]);
+            if !phys["region"].is_null() {
+                assert_eq!(keys(&phys["region"]), ["startLine"], "no column: {phys}");
+                assert!(phys["region"]["startLine"].as_u64().unwrap() >= 1);
+            }
+            if let Some(logical) = loc["logicalLocations"].as_array() {
+                for l in logical {
+                    assert_eq!(keys(l), ["kind", "name"]);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn sarif_puts_table_coordinates_in_properties_not_in_text_columns() {
+    let f = fixture();
+    let out = jixiao(&["check", f.to_str().unwrap(), "--format", "sarif"]);
+    let doc = json_of(&out);
+    assert_sarif_shape(&doc);
+    let results = doc["runs"][0]["results"].as_array().unwrap();
+    // `5000人次` in row 12's 绩效指标 cell (field 7), bytes 56–66.
+    let hit = results
+        .iter()
+        .find(|r| {
+            r["ruleId"] == "operator-missing"
+                && r["message"]["text"].as_str().unwrap().contains("5000人次")
+        })
+        .unwrap();
+    let loc = &hit["locations"][0];
+    assert_eq!(
+        loc["physicalLocation"]["region"],
+        serde_json::json!({ "startLine": 12 })
+    );
+    assert_eq!(
+        loc["properties"],
+        serde_json::json!({
+            "row": 12,
+            "column": 7,
+            "columnName": "绩效指标",
+            "span": { "start": 56, "end": 66 }
+        })
+    );
+    assert!(loc["logicalLocations"].is_null());
+}
+
+#[test]
+fn sarif_of_a_workbook_has_no_text_region_and_keeps_the_sheet() {
+    let f = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/fe-haizhu.xlsx");
+    let out = jixiao(&["check", f.to_str().unwrap(), "--format", "sarif"]);
+    let doc = json_of(&out);
+    assert_sarif_shape(&doc);
+    let results = doc["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        let loc = &r["locations"][0];
+        assert!(loc["physicalLocation"]["region"].is_null(), "{loc}");
+        assert_eq!(
+            loc["logicalLocations"],
+            serde_json::json!([{ "name": "绩效目标表", "kind": "sheet" }])
+        );
+        assert_eq!(loc["properties"]["sheet"], "绩效目标表");
+        assert!(loc["properties"]["row"].as_u64().unwrap() >= 1);
+    }
+}
+
+#[test]
+fn sarif_rule_configuration_follows_the_profile() {
+    let f = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p.toml");
+    std::fs::write(
+        &profile,
+        "[rules.missing-cost]\nseverity = \"error\"\n\
+         [rules.operator-missing]\nenabled = false\n\
+         [rules.whitespace-outside-item]\nenabled = false\n\
+         [rules.no-projects]\nseverity = \"warning\"\n",
+    )
+    .unwrap();
+    let out = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        "--format",
+        "sarif",
+        "--profile",
+        profile.to_str().unwrap(),
+    ]);
+    let doc = json_of(&out);
+    assert_sarif_shape(&doc);
+    let rules = doc["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let conf = |id: &str| {
+        rules
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap_or_else(|| panic!("no rule {id}"))["defaultConfiguration"]
+            .clone()
+    };
+    use serde_json::json;
+    assert_eq!(
+        conf("missing-cost"),
+        json!({ "enabled": true, "level": "error" })
+    );
+    assert_eq!(
+        conf("operator-missing"),
+        json!({ "enabled": false, "level": "note" })
+    );
+    assert_eq!(
+        conf("missing-satisfaction"),
+        json!({ "enabled": true, "level": "warning" })
+    );
+    // Reader notice codes are listed too, configured alike.
+    assert_eq!(
+        conf("whitespace-outside-item"),
+        json!({ "enabled": false, "level": "note" })
+    );
+    assert_eq!(
+        conf("no-projects"),
+        json!({ "enabled": true, "level": "warning" })
+    );
+    // Without notices, every notice code is off.
+    std::fs::write(&profile, "notices = false\n").unwrap();
+    let out = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        "--format",
+        "sarif",
+        "--profile",
+        profile.to_str().unwrap(),
+    ]);
+    let doc = json_of(&out);
+    let rules = doc["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let notice = rules
+        .iter()
+        .find(|r| r["id"] == "whitespace-outside-item")
+        .unwrap();
+    assert_eq!(notice["defaultConfiguration"]["enabled"], false);
+    // … but not the reader's findings that are catalogue rules.
+    let rule = rules.iter().find(|r| r["id"] == "no-projects").unwrap();
+    assert_eq!(rule["defaultConfiguration"]["enabled"], true);
 }
 
 #[test]
@@ -294,6 +679,46 @@ fn profiles_change_severities_and_bad_profiles_fail() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-rule"));
+}
+
+#[test]
+fn a_profile_switches_off_or_relevels_a_reader_notice() {
+    // Blank before row 12's first indicator item: a `whitespace-outside-item` notice.
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let mut cells: Vec<String> = lines[11].split('\t').map(str::to_string).collect();
+    cells[6] = format!("  {}", cells[6]);
+    lines[11] = cells.join("\t");
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("blank.txt");
+    std::fs::write(&table, lines.join("\n")).unwrap();
+    let run = |profile: Option<&str>| {
+        let mut args = vec!["check", table.to_str().unwrap(), "--format", "json"];
+        let path = dir.path().join("p.toml");
+        if let Some(p) = profile {
+            std::fs::write(&path, p).unwrap();
+            args.extend(["--profile", path.to_str().unwrap()]);
+        }
+        let out = jixiao(&args);
+        assert_ne!(
+            out.status.code(),
+            Some(2),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        json_of(&out)
+    };
+    let code = "whitespace-outside-item";
+    let plain = run(None);
+    assert_eq!(count(&plain, code), 1);
+    assert_eq!(with_rule(&plain, code)[0]["severity"], "info");
+    let off = run(Some("[rules.whitespace-outside-item]\nenabled = false\n"));
+    assert_eq!(count(&off, code), 0);
+    let warn = run(Some(
+        "[rules.whitespace-outside-item]\nseverity = \"warning\"\n",
+    ));
+    assert_eq!(with_rule(&warn, code)[0]["severity"], "warning");
+    assert_eq!(warn["summary"]["warning"], 11);
 }
 
 /// ("severity rule", project index, indicator) of every finding, sorted.

@@ -15,6 +15,9 @@ pub enum Input {
 
 /// Files named on the command line are taken as they are; directories are
 /// searched recursively (sorted, hidden entries skipped) for known extensions.
+/// A file reached twice (`a.txt ./a.txt`, or a directory and a file inside
+/// it) is reviewed once, where it was first met: inputs are told apart by
+/// their canonical path.
 pub fn files(paths: &[PathBuf]) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
@@ -29,6 +32,11 @@ pub fn files(paths: &[PathBuf]) -> Vec<Input> {
             ));
         }
     }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|input| match input {
+        Input::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+        Input::Missing(p, _) => seen.insert(p.clone()),
+    });
     out
 }
 

@@ -4,11 +4,13 @@
 //! warning[missing-satisfaction]: 项目「驻镇帮镇扶村项目资金」缺少满意度指标
 //!  --> file.txt:13:7
 //! ```
-//! followed by the cell text with the offending span underlined (miette).
+//! followed by the cell text with the offending span underlined (miette), under
+//! `第13行 绩效指标:1:21`: the line in the cell and the character column of
+//! the span (none when the finding concerns the whole cell, then underlined).
 
 use super::{Counts, FileReport, Lang, Shown};
 use jixiao_core::review::{Messages, Severity};
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 use std::fmt;
 use std::io::Write;
 
@@ -27,7 +29,10 @@ pub fn write(
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_links(false)
         .with_width(100)
-        .with_context_lines(1);
+        .with_context_lines(1)
+        // miette would count the column in bytes of the shown window: the
+        // header names the place in the cell itself (`Snippet::position`).
+        .without_primary_span_start();
     for r in reports {
         if let Some(e) = &r.error {
             writeln!(out, "error[unreadable]: {e}")?;
@@ -74,17 +79,26 @@ fn write_one(
     writeln!(out, " --> {place}")?;
     match &s.snippet {
         Some(sn) => {
-            let name = match (f.location.row, sn.header.is_empty()) {
+            // 第12行 绩效指标:1:21 — line in the cell and character column of
+            // the span; no position when the cell as a whole is meant.
+            let mut name = match (f.location.row, sn.header.is_empty()) {
                 (Some(row), false) => format!("第{row}行 {}", sn.header),
                 (Some(row), true) => format!("第{row}行"),
                 _ => String::new(),
             };
+            if let Some((line, col)) = sn.position {
+                name.push_str(&format!(":{line}:{col}"));
+            }
             let diag = CellDiag {
                 text: other,
                 help: help.to_string(),
                 severity: f.severity,
-                src: NamedSource::new(name, sn.text.clone()),
-                label: (sn.len > 0).then(|| LabeledSpan::new(None, sn.start, sn.len)),
+                src: CellSource {
+                    name,
+                    text: sn.text.clone(),
+                    first_line: sn.first_line,
+                },
+                label: LabeledSpan::new(None, sn.start, sn.len),
             };
             let mut buf = String::new();
             if handler.render_report(&mut buf, &diag).is_ok() {
@@ -100,25 +114,29 @@ fn write_one(
     Ok(())
 }
 
-/// The summary line with counts by severity.
+/// The summary line with counts by severity. A file that could not be read
+/// is printed as `error[unreadable]`, so it is counted among the errors, and
+/// said so, in both languages.
 pub fn summary(c: &Counts, lang: Lang) -> String {
-    let unreadable = if c.unreadable > 0 {
-        match lang {
-            Lang::Zh => format!("，{} 个无法读取", c.unreadable),
-            Lang::En => format!(", {} unreadable", c.unreadable),
-        }
+    let errors = c.error + c.unreadable;
+    let (zh_unreadable, en_unreadable) = if c.unreadable > 0 {
+        (
+            format!("（其中 {} 个文件无法读取）", c.unreadable),
+            format!(" ({} unreadable)", c.unreadable),
+        )
     } else {
-        String::new()
+        (String::new(), String::new())
     };
+    let en = format!(
+        "checked {} files: {errors} errors{en_unreadable}, {} warnings, {} infos",
+        c.files, c.warning, c.info
+    );
     match lang {
         Lang::Zh => format!(
-            "审核 {} 个文件{unreadable}：错误 {}，警告 {}，提示 {} (checked {} files: {} errors, {} warnings, {} infos)",
-            c.files, c.error, c.warning, c.info, c.files, c.error, c.warning, c.info
+            "审核 {} 个文件：错误 {errors}{zh_unreadable}，警告 {}，提示 {} ({en})",
+            c.files, c.warning, c.info
         ),
-        Lang::En => format!(
-            "checked {} files{unreadable}: {} errors, {} warnings, {} infos",
-            c.files, c.error, c.warning, c.info
-        ),
+        Lang::En => en,
     }
 }
 
@@ -128,8 +146,36 @@ struct CellDiag {
     text: String,
     help: String,
     severity: Severity,
-    src: NamedSource<String>,
-    label: Option<LabeledSpan>,
+    src: CellSource,
+    label: LabeledSpan,
+}
+
+/// The shown cell text under its name (`第12行 绩效指标:1:21`), its lines
+/// numbered as lines of the cell (a window may start on a later line).
+#[derive(Debug)]
+struct CellSource {
+    name: String,
+    text: String,
+    first_line: usize,
+}
+
+impl miette::SourceCode for CellSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner = self.text.read_span(span, before, after)?;
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.first_line.saturating_sub(1),
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
 }
 
 impl fmt::Display for CellDiag {
@@ -155,10 +201,6 @@ impl Diagnostic for CellDiag {
         Some(&self.src)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let label = self
-            .label
-            .clone()
-            .unwrap_or_else(|| LabeledSpan::new(None, 0, 0));
-        Some(Box::new(std::iter::once(label)))
+        Some(Box::new(std::iter::once(self.label.clone())))
     }
 }

@@ -1,7 +1,8 @@
 //! Machine output: `--format json` (schema in docs/rules.md) and SARIF 2.1.0.
 
 use super::{Counts, FileReport, Lang};
-use jixiao_core::review::{Message, Messages, Severity, RULES};
+use jixiao_core::review::profile::NOTICE_CODES;
+use jixiao_core::review::{Message, Messages, Profile, Severity, RULES};
 use jixiao_core::Span;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -142,8 +143,26 @@ fn uri(path: &str) -> String {
     out
 }
 
-pub fn write_sarif(out: &mut impl Write, reports: &[FileReport], lang: Lang) -> anyhow::Result<()> {
-    // Catalogue rules first, then any reader-notice codes met, each with its index.
+/// The `defaultConfiguration` of a rule or notice code under the profile:
+/// its level, and whether it runs at all.
+fn configuration(enabled: bool, severity: Severity) -> Value {
+    json!({ "enabled": enabled, "level": level(severity) })
+}
+
+/// SARIF 2.1.0. A finding's row and field are table coordinates, not text
+/// positions: they go into the location's `properties` (`row`, `column`,
+/// `columnName`, `span`, `sheet`). Only where the row is a line of the file
+/// itself (delimited text) does the location carry `region.startLine`; no
+/// `startColumn` is given, since a field number is not a character column.
+/// A workbook's sheet is also a logical location.
+pub fn write_sarif(
+    out: &mut impl Write,
+    reports: &[FileReport],
+    lang: Lang,
+    profile: &Profile,
+) -> anyhow::Result<()> {
+    // Catalogue rules first, then the reader's notice codes, each with its
+    // index, configured as the profile has them.
     let mut rules: Vec<Value> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     for r in RULES {
@@ -157,8 +176,30 @@ pub fn write_sarif(out: &mut impl Write, reports: &[FileReport], lang: Lang) -> 
             "shortDescription": { "text": short },
             "fullDescription": { "text": full },
             "help": { "text": format!("{} — {}", r.fix, r.basis) },
-            "defaultConfiguration": { "level": level(r.severity) },
+            "defaultConfiguration": configuration(
+                profile.enabled(r.id),
+                profile.severity(r.id, r.severity),
+            ),
         }));
+    }
+    let notice_rule = |code: &str, text: &str| {
+        json!({
+            "id": code,
+            "shortDescription": { "text": text },
+            "defaultConfiguration": configuration(
+                profile.notices && profile.enabled(code),
+                profile.severity(code, Severity::Info),
+            ),
+            "properties": { "kind": "reader-notice" },
+        })
+    };
+    for n in NOTICE_CODES {
+        index.insert(n.code.to_string(), rules.len());
+        let text = match lang {
+            Lang::Zh => format!("读取提示：{}", n.zh),
+            Lang::En => format!("reader notice: {}", n.en),
+        };
+        rules.push(notice_rule(n.code, &text));
     }
     let mut results = Vec::with_capacity(reports.iter().map(|r| r.findings.len()).sum());
     let mut notifications = Vec::new();
@@ -176,34 +217,50 @@ pub fn write_sarif(out: &mut impl Write, reports: &[FileReport], lang: Lang) -> 
             let k = match index.get(f.rule.as_ref()) {
                 Some(k) => *k,
                 None => {
+                    // A code no reader of this version emits (a table read from JSON).
                     let k = rules.len();
                     index.insert(f.rule.to_string(), k);
-                    rules.push(json!({
-                        "id": f.rule,
-                        "shortDescription": { "text": "读取提示 (reader notice)" },
-                        "defaultConfiguration": { "level": "note" },
-                    }));
+                    rules.push(notice_rule(&f.rule, "读取提示 (reader notice)"));
                     k
                 }
             };
             let message = messages.render(&f.message, lang.core());
-            let mut region = serde_json::Map::new();
+            let mut physical = json!({ "artifactLocation": { "uri": uri(&rep.path) } });
+            if let (true, Some(row)) = (rep.rows_are_lines, f.location.row) {
+                physical["region"] = json!({ "startLine": row });
+            }
+            let mut place = serde_json::Map::new();
+            if let Some(sheet) = &rep.sheet {
+                place.insert("sheet".into(), json!(sheet));
+            }
             if let Some(row) = f.location.row {
-                region.insert("startLine".into(), json!(row));
-                if let Some(col) = f.location.col {
-                    region.insert("startColumn".into(), json!(col));
+                place.insert("row".into(), json!(row));
+            }
+            if let Some(col) = f.location.col {
+                place.insert("column".into(), json!(col));
+                if let Some((_, name)) = rep.columns.iter().find(|(c, _)| *c == col) {
+                    place.insert("columnName".into(), json!(name));
                 }
             }
-            let mut physical = json!({ "artifactLocation": { "uri": uri(&rep.path) } });
-            if !region.is_empty() {
-                physical["region"] = Value::Object(region);
+            if let Some(span) = f.location.span {
+                place.insert(
+                    "span".into(),
+                    json!({ "start": span.start, "end": span.end }),
+                );
+            }
+            let mut location = json!({ "physicalLocation": physical });
+            if let Some(sheet) = &rep.sheet {
+                location["logicalLocations"] = json!([{ "name": sheet, "kind": "sheet" }]);
+            }
+            if !place.is_empty() {
+                location["properties"] = Value::Object(place);
             }
             results.push(json!({
                 "ruleId": f.rule,
                 "ruleIndex": k,
                 "level": level(f.severity),
                 "message": { "text": message },
-                "locations": [{ "physicalLocation": physical }],
+                "locations": [location],
             }));
         }
     }

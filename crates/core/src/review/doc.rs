@@ -1,6 +1,7 @@
 //! `docs/rules.md`, rendered from the catalogue so it cannot drift.
 //! Regenerate with `UPDATE_RULES_DOC=1 cargo test -p jixiao-core rules_doc`.
 
+use super::profile::NOTICE_CODES;
 use super::{catalogue::RULES, Profile};
 
 /// The whole of `docs/rules.md`.
@@ -18,7 +19,9 @@ pub fn rules_markdown() -> String {
          internally inconsistent or unusable; **warning** = a substantive problem an expert reviewer \
          would send back; **info** = an irregularity or suggestion. A profile (`--profile FILE.toml`) \
          switches rules off, overrides severities and changes thresholds. Reader notices \
-         (`Table::notices`) are reported as info findings under their own code.\n\n",
+         (`Table::notices`) are reported as info findings under their own code \
+         ([listed below](#reader-notice-codes)); a profile switches them off or re-levels \
+         them like rules.\n\n",
     );
     out.push_str("| id | severity | message |\n|---|---|---|\n");
     for r in RULES {
@@ -53,6 +56,11 @@ pub fn rules_markdown() -> String {
         out.push('\n');
     }
     out.push_str(PROFILE_DOC);
+    out.push_str(NOTICES_DOC);
+    for n in NOTICE_CODES {
+        out.push_str(&format!("| `{}` | {} ({}) |\n", n.code, n.zh, n.en));
+    }
+    out.push('\n');
     out.push_str(&json_schema_markdown());
     out.push_str(NEAR_DUP_DOC);
     out
@@ -108,8 +116,34 @@ unit_cost_min_group = 4
 unit_cost_outlier_z = 3.5
 ```
 
-Unknown keys and unknown rule ids are rejected.
+Values are checked before any file is read, and each problem names its line: a threshold is a
+TOML number (`satisfaction_min = "85"` is refused, as is `true`), a count a whole number from 0
+up, `require_cost` `true` or `false`; `satisfaction_min`, `percent_min` and `percent_max` lie in
+0–100 (%), `qualitative_share_max` in 0–1, `too_few_indicators_amount` is not negative,
+`unit_cost_outlier_z` above 0, `boilerplate_min_projects` at least 2. Unknown keys are rejected;
+so is a `[rules.ID]` whose id is neither a rule nor a reader notice code, with the nearest known
+id suggested (`未知规则「missing-satisfacton」，是否应为「missing-satisfaction」？`).
 
+"#;
+
+const NOTICES_DOC: &str = r#"## Reader notice codes
+
+What a reader had to assume or could not read with full confidence is a notice, reported as an
+info finding under its code (with `notices = true`, the default). Two conditions the reader
+finds are rules of the catalogue instead, with their own severity, and are reported even with
+`notices = false`: `amount-unparseable` and `no-projects`. In a profile a notice code
+takes `enabled` and `severity` like a rule id, e.g.
+
+```toml
+[rules.whitespace-outside-item]
+enabled = false
+
+[rules.no-projects]
+severity = "error"
+```
+
+| code | what the reader noticed |
+|---|---|
 "#;
 
 const NEAR_DUP_DOC: &str = r#"## How near-duplicate goals are found (sub-quadratic)
@@ -163,10 +197,37 @@ One JSON document on standard output:
 - `location.row` / `location.column`: 1-based line (or sheet row) and field; `span`: byte range
   (UTF-8, end exclusive) inside that cell's text, or `null`. `file`, `sheet` come from the reader.
 - `message`, `help`: in the language of `--lang` (`zh` default, `en`).
-- `errors`: inputs that could not be read (exit code 2).
-- `--format sarif` writes SARIF 2.1.0: `runs[0].tool.driver.rules` lists the rules, each result has
-  `ruleId`, `level` (`error` | `warning` | `note`), and a `physicalLocation` with
-  `artifactLocation.uri` and `region.startLine` (row) / `region.startColumn` (field).
+- `errors`: inputs that could not be read (exit code 2). `summary.unreadable` counts them and
+  `summary.error` counts error findings only; the terminal summary line counts an unreadable file
+  among its errors and says so (`错误 1（其中 1 个文件无法读取）` / `1 errors (1 unreadable)`).
+
+## `jixiao check --format sarif`
+
+SARIF 2.1.0. `runs[0].tool.driver.rules` lists the rules, then the reader notice codes, each
+with its `defaultConfiguration` as the profile sets it: `level` (`error` | `warning` | `note`)
+and `enabled` (`false` for a rule switched off, and for every notice code under
+`notices = false`). Each result has `ruleId`, `ruleIndex`, `level`, `message.text` and one
+location:
+
+```json
+{
+  "physicalLocation": {
+    "artifactLocation": { "uri": "tests/fixtures/haizhu-youth-league-2024-project-targets.txt" },
+    "region": { "startLine": 12 }
+  },
+  "properties": {
+    "row": 12, "column": 7, "columnName": "绩效指标", "span": { "start": 56, "end": 66 }
+  }
+}
+```
+
+- `region.startLine` is given only for delimited text, where the row is a line of the file (the
+  line its record starts on). No `startColumn`: a table field is not a character column.
+- `properties` holds the table coordinates: `row`, `column` (the field, 1-based), `columnName`
+  (its header), `span` (UTF-8 byte range in the cell, as in the JSON output) and `sheet`.
+- A workbook (XLSX, XLS, ODS) has no text lines: no `region`; its sheet is also given as
+  `logicalLocations: [{ "name": "绩效目标表", "kind": "sheet" }]`.
+- Inputs that could not be read are `invocations[0].toolExecutionNotifications`.
 
 "#
     .to_string()

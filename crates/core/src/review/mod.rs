@@ -140,9 +140,7 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
         copies.finish(&mut w);
         goals::check_duplicates(&mut w);
         costs.finish(&mut w);
-        if profile.notices {
-            notices(table, profile, &rules, &mut w.out);
-        }
+        notices(table, profile, &rules, &mut w.out);
         sort_findings(&mut w.out);
         w.out
     };
@@ -225,13 +223,14 @@ fn per_project(s: &mut Sink<'_>) {
 
 /// The reader's notices as findings: at info, unless the notice is a
 /// catalogue rule the reader checks (`amount-unparseable`, `no-projects`),
-/// which keeps the rule's severity.
+/// which keeps the rule's severity and is reported even when the profile
+/// switches the reader's notices off (`notices = false`).
 fn notices(table: &Table, profile: &Profile, rules: &[RuleState], out: &mut Vec<Finding>) {
     for n in &table.notices {
         let (enabled, severity) = match Sink::state_in(rules, &n.code) {
             Some(r) => (r.enabled, r.severity.unwrap_or(r.default)),
             None => (
-                profile.enabled(&n.code),
+                profile.notices && profile.enabled(&n.code),
                 profile.severity(&n.code, Severity::Info),
             ),
         };

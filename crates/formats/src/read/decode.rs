@@ -184,7 +184,7 @@ fn strict<'a>(
             None => {
                 let valid = Encoding::utf8_valid_up_to(body);
                 let good = std::str::from_utf8(body.get(..valid).unwrap_or(&[])).unwrap_or("");
-                return Err(bad_bytes(file, &name, good));
+                return Err(bad_bytes(file, enc, good, source, body));
             }
         }
     } else if let Some(text) = decode_parallel(enc, body) {
@@ -193,7 +193,13 @@ fn strict<'a>(
         let (text, had_errors) = enc.decode_without_bom_handling(body);
         if had_errors {
             let cut = text.find('\u{FFFD}').unwrap_or(text.len());
-            return Err(bad_bytes(file, &name, text.get(..cut).unwrap_or("")));
+            return Err(bad_bytes(
+                file,
+                enc,
+                text.get(..cut).unwrap_or(""),
+                source,
+                body,
+            ));
         }
         text
     };
@@ -268,8 +274,15 @@ fn line_col(prefix: &str) -> (u32, u32) {
     )
 }
 
-fn bad_bytes(file: &str, enc: &str, good_prefix: &str) -> Error {
+fn bad_bytes(
+    file: &str,
+    enc: &'static Encoding,
+    good_prefix: &str,
+    source: &str,
+    body: &[u8],
+) -> Error {
     let (row, col) = line_col(good_prefix);
+    let name = encoding_name(enc);
     Error::invalid(
         Location {
             file: file.to_string(),
@@ -277,10 +290,37 @@ fn bad_bytes(file: &str, enc: &str, good_prefix: &str) -> Error {
             row: Some(row),
             col: Some(col),
         },
-        format!("按 {enc} 解码时遇到无效字节 (invalid {enc} byte sequence)"),
-        "文件可能是另一种编码：请用 --encoding gbk 或 --encoding utf-8 指定 \
-         (the file may use another encoding; pass --encoding gbk or --encoding utf-8)",
+        format!("按 {name} 解码时遇到无效字节 (invalid {name} byte sequence)"),
+        other_encoding_hint(enc, source, body),
     )
+}
+
+/// What to try when `enc` fails: never `enc` itself, and after a failed
+/// `--encoding`, to drop it (a UTF-8 file is said to be one).
+fn other_encoding_hint(enc: &'static Encoding, source: &str, body: &[u8]) -> String {
+    let overridden = source == "override";
+    if overridden && enc != UTF_8 && std::str::from_utf8(body).is_ok() {
+        return "文件是 UTF-8 编码：请去掉 --encoding（自动识别），或改用 --encoding utf-8 \
+                (the file is UTF-8: drop --encoding to detect it, or pass --encoding utf-8)"
+            .to_string();
+    }
+    let others: Vec<String> = ["utf-8", "gbk"]
+        .into_iter()
+        .filter(|label| Encoding::for_label(label.as_bytes()).map(widen) != Some(enc))
+        .map(|label| format!("--encoding {label}"))
+        .collect();
+    let (zh, en) = (others.join(" 或 "), others.join(" or "));
+    let name = encoding_name(enc);
+    if overridden {
+        format!(
+            "文件不是 {name} 编码：请去掉 --encoding（自动识别），或改用 {zh} \
+             (the file is not {name}: drop --encoding to detect the encoding, or pass {en})"
+        )
+    } else {
+        format!(
+            "文件可能是另一种编码：请用 {zh} 指定 (the file may use another encoding; pass {en})"
+        )
+    }
 }
 
 fn not_text(file: &str, bytes: &[u8], at: usize) -> Error {
