@@ -1434,3 +1434,36 @@ fn boilerplate_generic_value_copied_across_projects_is_one_group_finding() {
         zh(&t, hits[0])
     );
 }
+
+#[test]
+fn project_duplicate() {
+    let goal = "开展青年技能培训，提升就业能力。";
+    let two = |second_amount: &str, second_goal: &str, second: Vec<Indicator>| {
+        Builder::new()
+            .project("技能培训经费", "50.00", goal, clean_indicators())
+            .project("技能培训经费", second_amount, second_goal, second)
+            .finish()
+    };
+    // The same project twice: one warning, at the copy.
+    let t = two("50.00", goal, clean_indicators());
+    let f = run(&t);
+    let hits = of(&f, "project-duplicate");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let first_row = t.units[0].projects[0].origin.row;
+    assert_eq!(
+        hits[0].location.row,
+        Some(t.units[0].projects[1].origin.row)
+    );
+    assert!(zh(&t, hits[0]).contains(&format!("第{first_row}行")));
+    // Same name, but another amount, goal or indicator: two projects.
+    let mut other = clean_indicators();
+    other[0] = q(1, Category::Output, "培训人次", "≥600人次");
+    for t in [
+        two("60.00", goal, clean_indicators()),
+        two("50.00", "另一个目标。", clean_indicators()),
+        two("50.00", goal, other),
+    ] {
+        assert_eq!(fired(&t, "project-duplicate"), 0);
+    }
+    assert_eq!(fired(&clean_table(), "project-duplicate"), 0);
+}

@@ -12,6 +12,7 @@ mod goals;
 mod history;
 mod message;
 pub mod profile;
+mod project_dup;
 mod structure;
 mod text;
 mod unit_cost;
@@ -133,10 +134,13 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
         // indicators; each reports at the end, in this order.
         let mut copies = content::Boilerplate::new(&w);
         let mut costs = unit_cost::UnitCosts::new(&w);
+        let mut twice = project_dup::DuplicateProjects::new(&w);
         for (pi, p) in projects(table) {
             copies.project(pi, p);
             costs.project(pi, p);
+            twice.project(pi, p);
         }
+        twice.finish(&mut w);
         copies.finish(&mut w);
         goals::check_duplicates(&mut w);
         costs.finish(&mut w);
