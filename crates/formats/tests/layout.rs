@@ -1027,6 +1027,29 @@ fn bad_amounts_fail_the_read_or_become_notices_for_review() {
     assert_eq!(totals, [None, Some("3.00".into())]);
 }
 
+#[test]
+fn unit_by_name_notice_prints_the_amount_and_the_reason() {
+    // P1 (row 12) with goal and indicators blanked: the unit row above has no
+    // project with targets right after it to be checked against.
+    let mut lines: Vec<String> = SAMPLE.split('\n').map(str::to_string).collect();
+    let mut cells: Vec<String> = lines[11].split('\t').map(str::to_string).collect();
+    cells[5].clear();
+    cells[6].clear();
+    lines[11] = cells.join("\t");
+    let t = build(&lines.join("\n"), "blank.txt");
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "unit-row-by-name")
+        .expect("a unit-row-by-name notice");
+    assert!(
+        n.message
+            .contains("（522.50）之后没有带绩效目标或指标的项目行"),
+        "{}",
+        n.message
+    );
+}
+
 /// Random grids of header words, amounts, level names and junk, with random
 /// merged flags and ragged rows: the reader must return, never panic.
 #[test]

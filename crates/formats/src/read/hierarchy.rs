@@ -187,10 +187,19 @@ fn balances_agg(stated: &Funding, agg: &Agg) -> bool {
     true
 }
 
+/// The row's total (or 财政拨款) as printed: `522.50`; an amount converted
+/// from 元 without its conversion zeros.
 fn amount_text(f: &Funding) -> String {
+    let shown = |d: Decimal| {
+        if d.scale() <= 2 {
+            d.to_string()
+        } else {
+            d.normalize().to_string()
+        }
+    };
     f.total
         .or(f.fiscal_appropriation)
-        .map_or_else(|| "空".to_string(), |d| d.normalize().to_string())
+        .map_or_else(|| "空".to_string(), shown)
 }
 
 fn notice(row: &AmountRow, code: &str, message: String) -> Notice {
@@ -539,11 +548,16 @@ fn decide(
         NameKind::Unknown => !seg.is_empty(),
     };
     if as_unit {
+        let why = if seg.is_empty() {
+            "之后没有带绩效目标或指标的项目行可供核对金额 (no project with targets follows to check the amounts against)"
+        } else {
+            "与其后项目的合计不符 (amounts do not equal the projects that follow)"
+        };
         notices.push(notice(
             row,
             "unit-row-by-name",
             format!(
-                "第{r}行：「{}」（{}）与其后项目的合计不符，按名称判断为资金使用单位 (amounts do not balance; taken as a unit by its name)",
+                "第{r}行：「{}」（{}）{why}，按名称判断为资金使用单位 (taken as a unit by its name)",
                 row.label,
                 amount_text(&row.funding)
             ),
