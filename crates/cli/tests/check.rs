@@ -133,7 +133,7 @@ fn human_output_is_compiler_style() {
         "{text}"
     );
     assert!(
-        text.contains("checked 1 files: 0 errors, 10 warnings, 0 infos"),
+        text.contains("checked 1 file: 0 errors, 10 warnings, 0 infos"),
         "{text}"
     );
 }
@@ -278,13 +278,13 @@ fn summary_counts_an_unreadable_file_in_both_languages() {
     assert_eq!(
         last,
         "审核 2 个文件：错误 1（其中 1 个文件无法读取），警告 10，提示 64 \
-         (checked 2 files: 1 errors (1 unreadable), 10 warnings, 64 infos)"
+         (checked 2 files: 1 error (1 unreadable), 10 warnings, 64 infos)"
     );
     let en = args("en");
     let text = String::from_utf8_lossy(&en.stdout);
     assert_eq!(
         text.lines().last().unwrap(),
-        "checked 2 files: 1 errors (1 unreadable), 10 warnings, 64 infos"
+        "checked 2 files: 1 error (1 unreadable), 10 warnings, 64 infos"
     );
 }
 
@@ -1047,5 +1047,25 @@ fn row_layout_level_and_empty_value_point_at_their_own_cells() {
         empty[0]["message"].as_str().unwrap().contains("指标值为空"),
         "{}",
         empty[0]["message"]
+    );
+}
+
+#[test]
+fn english_output_names_rows_in_english() {
+    let f = fixture();
+    let out = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        "--lang",
+        "en",
+        "--min-severity",
+        "warning",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("row 13 绩效指标"), "{text}");
+    assert!(!text.contains("第13行"), "{text}");
+    assert!(
+        text.contains("checked 1 file: 0 errors, 10 warnings"),
+        "{text}"
     );
 }

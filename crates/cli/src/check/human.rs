@@ -81,11 +81,13 @@ fn write_one(
         Some(sn) => {
             // 第12行 绩效指标:1:21 — line in the cell and character column of
             // the span; no position when the cell as a whole is meant.
-            let mut name = match (f.location.row, sn.header.is_empty()) {
-                (Some(row), false) => format!("第{row}行 {}", sn.header),
-                (Some(row), true) => format!("第{row}行"),
+            let mut name = match (f.location.row, lang) {
+                (Some(row), Lang::Zh) => format!("第{row}行 {}", sn.header),
+                (Some(row), Lang::En) => format!("row {row} {}", sn.header),
                 _ => String::new(),
             };
+            let name_len = name.trim_end().len();
+            name.truncate(name_len);
             if let Some((line, col)) = sn.position {
                 name.push_str(&format!(":{line}:{col}"));
             }
@@ -127,9 +129,19 @@ pub fn summary(c: &Counts, lang: Lang) -> String {
     } else {
         (String::new(), String::new())
     };
+    let n = |k: usize, one: &str| {
+        if k == 1 {
+            format!("{k} {one}")
+        } else {
+            format!("{k} {one}s")
+        }
+    };
     let en = format!(
-        "checked {} files: {errors} errors{en_unreadable}, {} warnings, {} infos",
-        c.files, c.warning, c.info
+        "checked {}: {}{en_unreadable}, {}, {}",
+        n(c.files, "file"),
+        n(errors, "error"),
+        n(c.warning, "warning"),
+        n(c.info, "info")
     );
     match lang {
         Lang::Zh => format!(

@@ -199,7 +199,7 @@ One JSON document on standard output:
 - `message`, `help`: in the language of `--lang` (`zh` default, `en`).
 - `errors`: inputs that could not be read (exit code 2). `summary.unreadable` counts them and
   `summary.error` counts error findings only; the terminal summary line counts an unreadable file
-  among its errors and says so (`错误 1（其中 1 个文件无法读取）` / `1 errors (1 unreadable)`).
+  among its errors and says so (`错误 1（其中 1 个文件无法读取）` / `1 error (1 unreadable)`).
 
 ## `jixiao check --format sarif`
 
