@@ -1466,4 +1466,16 @@ fn project_duplicate() {
         assert_eq!(fired(&t, "project-duplicate"), 0);
     }
     assert_eq!(fired(&clean_table(), "project-duplicate"), 0);
+    // The first of the name differs; the second and third are the same.
+    let t = Builder::new()
+        .project("技能培训经费", "50.00", "目标一。", clean_indicators())
+        .project("技能培训经费", "50.00", goal, clean_indicators())
+        .project("技能培训经费", "50.00", goal, clean_indicators())
+        .finish();
+    let f = run(&t);
+    let hits = of(&f, "project-duplicate");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert_eq!(hits[0].location.project, Some(2));
+    let second_row = t.units[0].projects[1].origin.row;
+    assert!(zh(&t, hits[0]).contains(&format!("第{second_row}行")));
 }

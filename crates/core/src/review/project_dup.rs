@@ -2,23 +2,33 @@
 //!
 //! A copied row counts its money twice, so the unit and 合计 rows stop adding
 //! up or, worse, were computed with the copy. Two projects are the same when
-//! name, amounts, goal and indicators all agree; a later project is compared
-//! with the first project of its name and total (one hash look-up each).
+//! name, amounts, goal and indicators all agree. A later project is compared
+//! with the first project of its name and total as written (a 64-bit
+//! fingerprint, one look-up each); one that differs from it (another goal,
+//! say) is kept in an exact map by name and total, where a third copy finds it.
 
-use super::text::{trim, FastMap};
+use super::text::{trim, FastHasher, FastMap};
 use super::{msg, project_loc, Arg, Sink, Template};
 use crate::model::{Field, Project};
-use rust_decimal::Decimal;
+use std::collections::hash_map::Entry;
+use std::hash::Hasher;
 
 static PROJECT_DUPLICATE: Template = Template {
     zh: "项目「{0}」与第{1}行的项目完全相同（名称、金额、绩效目标和指标），疑为重复填报",
     en: "project \"{0}\" repeats the project on row {1} (name, amounts, goal and indicators)",
 };
 
+/// A project met before: its index and itself.
+type Seen<'t> = (usize, &'t Project);
+
 /// Fed project by project in the worker's pass; reports at the end.
 pub(super) struct DuplicateProjects<'t> {
     on: bool,
-    first: FastMap<(&'t str, Option<Decimal>), (usize, &'t Project)>,
+    /// Fingerprint of (name, total as written) → the first project with it.
+    first: FastMap<u64, Seen<'t>>,
+    /// Projects behind a fingerprint already taken by an unequal project
+    /// (another goal, say, or a true hash collision): by name and total.
+    collided: FastMap<(&'t str, Option<[u8; 16]>), Seen<'t>>,
     /// (later project index, later project, the earlier one).
     found: Vec<(usize, &'t Project, &'t Project)>,
 }
@@ -28,6 +38,7 @@ impl<'t> DuplicateProjects<'t> {
         DuplicateProjects {
             on: s.on("project-duplicate"),
             first: FastMap::default(),
+            collided: FastMap::default(),
             found: Vec::new(),
         }
     }
@@ -38,14 +49,31 @@ impl<'t> DuplicateProjects<'t> {
         if !self.on || name.is_empty() {
             return;
         }
-        match self.first.get(&(name, p.funding.total)) {
-            Some(&(_, earlier)) => {
+        // The total's bytes as written: a copied row has the same scale too.
+        let total = p.funding.total.map(|d| d.serialize());
+        let mut h = FastHasher::default();
+        h.write(name.as_bytes());
+        h.write(&total.unwrap_or_default());
+        let earlier = match self.first.entry(h.finish()) {
+            Entry::Vacant(v) => {
+                v.insert((pi, p));
+                return;
+            }
+            Entry::Occupied(o) => o.get().1,
+        };
+        if same(earlier, p) {
+            self.found.push((pi, p, earlier));
+            return;
+        }
+        match self.collided.entry((name, total)) {
+            Entry::Vacant(v) => {
+                v.insert((pi, p));
+            }
+            Entry::Occupied(o) => {
+                let earlier = o.get().1;
                 if same(earlier, p) {
                     self.found.push((pi, p, earlier));
                 }
-            }
-            None => {
-                self.first.insert((name, p.funding.total), (pi, p));
             }
         }
     }
@@ -67,7 +95,7 @@ impl<'t> DuplicateProjects<'t> {
     }
 }
 
-/// Same amounts, goal and indicators (the names are already equal).
+/// Same name, amounts, goal and indicators.
 fn same(a: &Project, b: &Project) -> bool {
     fn goal(p: &Project) -> &str {
         p.goal.as_deref().map(trim).unwrap_or_default()
@@ -77,7 +105,8 @@ fn same(a: &Project, b: &Project) -> bool {
             && trim(&i.name) == trim(&j.name)
             && trim(&i.raw_value) == trim(&j.raw_value)
     };
-    a.funding == b.funding
+    trim(&a.name) == trim(&b.name)
+        && a.funding == b.funding
         && goal(a) == goal(b)
         && a.indicators.len() == b.indicators.len()
         && a.indicators
