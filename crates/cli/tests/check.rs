@@ -982,6 +982,8 @@ fn unparseable_amount_is_an_error_at_its_cell_and_the_review_goes_on() {
     let doc = json_of(&out);
     let bad_cells = with_rule(&doc, "amount-unparseable");
     assert_eq!(bad_cells.len(), 1, "{bad_cells:?}");
+    // Not repeated as a row sum over the blank it was read as.
+    assert_eq!(count(&doc, "sum-mismatch.row"), 0);
     assert_eq!(bad_cells[0]["severity"], "error");
     let loc = &bad_cells[0]["location"];
     assert_eq!(

@@ -10,13 +10,17 @@ pub enum AmountError {
     NotANumber(String),
     #[error("「{0}」位数过多 (too many digits)")]
     TooLarge(String),
+    /// The cell names a money unit (`158.00元`) other than the table's.
+    #[error("「{0}」的单位与表的金额单位不一致 (the amount's unit differs from the table's)")]
+    ScaleMismatch(String),
 }
 
 /// Parse an amount cell into 万元.
 ///
 /// Blank, `—`, `-`, `/` give `Ok(None)` (blank counts as 0 in sums).
 /// Accepts full-width digits, thousands separators between digit groups
-/// (`3,309,840.00`), surrounding spaces, and a trailing `万元`/`元`.
+/// (`3,309,840.00`), surrounding spaces, and a trailing `万元`/`元` when it is
+/// the table's own scale (another is [`AmountError::ScaleMismatch`]).
 /// Values in 元 are converted exactly by moving the decimal point four places,
 /// so the printed precision survives (`3,309,840.00` 元 → `330.984000` 万元).
 pub fn parse_amount(text: &str, scale: MoneyScale) -> Result<Option<Decimal>, AmountError> {
@@ -24,11 +28,20 @@ pub fn parse_amount(text: &str, scale: MoneyScale) -> Result<Option<Decimal>, Am
     if t.is_empty() || matches!(t, "—" | "-" | "–" | "/" | "－" | "——" | "／") {
         return Ok(None);
     }
-    let t = t
-        .strip_suffix("万元")
-        .or_else(|| t.strip_suffix('元'))
-        .unwrap_or(t)
-        .trim();
+    // A money unit written in the cell must be the table's: `158.00元` in a
+    // 万元 table is either a slip or ten thousand times off, and only the
+    // person who wrote it can say which.
+    let (t, written) = match t.strip_suffix("万元") {
+        Some(rest) => (rest, Some(MoneyScale::WanYuan)),
+        None => match t.strip_suffix('元') {
+            Some(rest) => (rest, Some(MoneyScale::Yuan)),
+            None => (t, None),
+        },
+    };
+    if written.is_some_and(|w| w != scale) {
+        return Err(AmountError::ScaleMismatch(text.trim().to_string()));
+    }
+    let t = t.trim();
     let mut clean = String::with_capacity(t.len());
     let chars: Vec<char> = t.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -125,6 +138,26 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(v.to_string(), "12.000000");
+    }
+
+    #[test]
+    fn a_money_unit_in_the_cell_must_be_the_tables() {
+        assert_eq!(
+            parse_amount("158.00万元", MoneyScale::WanYuan),
+            Ok(Some(d("158.00")))
+        );
+        assert_eq!(
+            parse_amount("158.00元", MoneyScale::WanYuan),
+            Err(AmountError::ScaleMismatch("158.00元".into()))
+        );
+        assert_eq!(
+            parse_amount(" 1580000元 ", MoneyScale::WanYuan),
+            Err(AmountError::ScaleMismatch("1580000元".into()))
+        );
+        assert_eq!(
+            parse_amount("12万元", MoneyScale::Yuan),
+            Err(AmountError::ScaleMismatch("12万元".into()))
+        );
     }
 
     #[test]

@@ -320,6 +320,11 @@ fn unknown_level_elsewhere_is_text() {
             "1-产出指标：甲，年度指标值：第2-阶段：完成。",
             vec!["第2-阶段：完成"],
         ),
+        // At the number expected next, but no value marker in its item.
+        (
+            "1-产出指标：甲，年度指标值：5个。2-产出指标：乙，年度指标值：完成3-质量指标：70个。3-效益指标：丙，年度指标值：明显。",
+            vec!["5个", "完成3-质量指标：70个", "明显"],
+        ),
     ] {
         let p = parse_cell(cell, O);
         let got: Vec<&str> = p.indicators.iter().map(|i| i.raw_value.as_str()).collect();

@@ -1050,6 +1050,27 @@ fn unit_by_name_notice_prints_the_amount_and_the_reason() {
     );
 }
 
+#[test]
+fn a_money_unit_in_the_amount_cells() {
+    // No scale printed above the header: the cells' own 元 decides.
+    let text = "单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+甲局\t公共服务经费\t500,000.00元\t目标甲\t产出指标\t服务次数\t≥10次";
+    let t = build(text, "yuan.tsv");
+    assert_eq!(t.money_scale, MoneyScale::Yuan);
+    let total = t.projects().next().and_then(|p| p.funding.total);
+    assert_eq!(total.map(|d| d.to_string()).as_deref(), Some("50.000000"));
+    assert!(!codes(&t).contains(&"money-scale-assumed"));
+    // A 万元 table with one amount written in 元: refused at that cell, not
+    // read ten thousand times too large.
+    let text = format!(
+        "金额单位:万元\n{}",
+        text.replace("500,000.00元", "158.00元")
+    );
+    let e = build_table(&grid(&text), source("mixed.tsv")).expect_err("scale mismatch");
+    let m = invalid_message(e);
+    assert!(m.contains("第3行第3列") && m.contains("158.00元"), "{m}");
+}
+
 /// Random grids of header words, amounts, level names and junk, with random
 /// merged flags and ragged rows: the reader must return, never panic.
 #[test]

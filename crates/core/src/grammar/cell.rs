@@ -12,8 +12,9 @@
 //!    a non-digit is the seq; else the last digit is. The previous item then
 //!    has `terminator = None` (a reviewer sees the missing separator there).
 //!    Another level word ([`other_level`]: `质量指标`, `产出`) also starts an
-//!    item, but only at exactly the number expected next; its category is then
-//!    read as usual (Unknown for `质量指标`, which the reviewer reports).
+//!    item, but only at exactly the number expected next and with a value
+//!    marker (`指标值`) before the item's `。`; its category is then read as
+//!    usual (Unknown for `质量指标`, which the reviewer reports).
 //! 2. Each item runs to the next start (or the end of the cell). In it the
 //!    name/value marker is the first `，年度指标值：`; failing that the first
 //!    `指标值` followed by `：`/`:` (optionally preceded by `年度` and `，`/`,`),
@@ -176,7 +177,14 @@ fn find_starts(cell: &str) -> Vec<Start<'_>> {
                 .and_then(|b| b.chars().next_back())
                 .is_some_and(is_boundary_char);
         let seq_len = if known.is_none() {
-            // Another level word: only at the number expected next.
+            // Another level word: only at the number expected next, and only
+            // when its item has a value marker before the item's end (`。`),
+            // so that `完成3-质量指标：70个。` inside a value stays text.
+            let item = cell.get(level_end + colon_len..).unwrap_or("");
+            let item = item.split('。').next().unwrap_or(item);
+            if !item.contains("指标值") {
+                continue;
+            }
             let clean = at_boundary && run.len() <= 2 && digits_value(run) == expected;
             match run_ends_with_number(run, expected) {
                 _ if clean => run.len(),

@@ -23,9 +23,20 @@ pub(super) fn check(s: &mut Sink<'_>) {
     .any(|f| t.column_of(*f).is_some())
         || rows.iter().any(|(_, f, _)| f.parts_sum().is_some());
 
+    // Rows with an amount the reader could not read (`amount-unparseable`):
+    // that finding says it; a row sum over the blank would only repeat it.
+    let unreadable: Vec<u32> = t
+        .notices
+        .iter()
+        .filter(|n| n.code == "amount-unparseable")
+        .filter_map(|n| n.origin.map(|o| o.row))
+        .collect();
     // Row identity: 总计 = 财政拨款 + 财政专户拨款 + 其他资金.
     if has_parts {
         for &(origin, f, project) in &rows {
+            if unreadable.contains(&origin.row) {
+                continue;
+            }
             let parts_sum = f.parts_sum();
             if f.total.is_none() && parts_sum.is_none() {
                 continue;

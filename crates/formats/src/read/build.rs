@@ -78,7 +78,9 @@ pub fn build_table_with(
     }
 
     let form_scale = form.as_ref().and_then(|f| f.scale);
-    let (money_scale, money_scale_stated) = match pre.scale.or(layout.header_scale).or(form_scale) {
+    let data = grid.rows.get(layout.last_row + 1..).unwrap_or(&[]);
+    let stated = pre.scale.or(layout.header_scale).or(form_scale);
+    let (money_scale, money_scale_stated) = match stated.or_else(|| cell_scale(data, &layout)) {
         Some(s) => (s, true),
         None => {
             notices.push(Notice {
@@ -91,7 +93,6 @@ pub fn build_table_with(
         }
     };
 
-    let data = grid.rows.get(layout.last_row + 1..).unwrap_or(&[]);
     let reader = rows::Reader {
         layout: &layout,
         scale: money_scale,
@@ -182,4 +183,35 @@ fn problem_notice(pr: CellProblem, origin: Origin) -> Notice {
             origin.row, origin.col, pr.span.start, pr.span.end, pr.message
         ),
     }
+}
+
+/// The money scale written in the amount cells themselves (`1,580,000.00元`,
+/// `158.00万元`), for a table that prints none above its header: the first
+/// amount cell with a unit decides. A cell naming another unit than the
+/// table's is then refused where it is read.
+fn cell_scale(data: &[crate::grid::GridRow<'_>], layout: &header::Layout) -> Option<MoneyScale> {
+    use jixiao_core::Field;
+    let cols: Vec<usize> = [
+        Field::Total,
+        Field::FiscalAppropriation,
+        Field::SpecialAccount,
+        Field::OtherFunds,
+    ]
+    .iter()
+    .filter_map(|f| layout.col(*f))
+    .collect();
+    data.iter()
+        .flat_map(|row| cols.iter().filter_map(|&c| row.cells.get(c)))
+        .find_map(|cell| {
+            let t = cell.text.trim();
+            if !t.starts_with(|c: char| c.is_ascii_digit()) {
+                None
+            } else if t.ends_with("万元") {
+                Some(MoneyScale::WanYuan)
+            } else if t.ends_with('元') {
+                Some(MoneyScale::Yuan)
+            } else {
+                None
+            }
+        })
 }

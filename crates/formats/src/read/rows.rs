@@ -132,6 +132,9 @@ impl Reader<'_> {
         let why = match e {
             AmountError::TooLarge(_) => "位数过多 (too many digits)",
             AmountError::NotANumber(_) => "不是金额 (not an amount)",
+            AmountError::ScaleMismatch(_) => {
+                "带的金额单位与表头的不一致 (names a money unit other than the table's)"
+            }
         };
         let what = format!(
             "（{}）：「{}」{why}；应为以{}为单位的数字 (expected a number in {})",

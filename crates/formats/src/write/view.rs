@@ -109,7 +109,9 @@ pub(crate) fn value_text(ind: &Indicator) -> String {
 /// The numeric 指标值 when the target is a single quantitative value.
 pub(crate) fn value_number(ind: &Indicator) -> Option<Decimal> {
     match &ind.target {
-        Target::Quantitative(q) if q.value_hi.is_none() => Some(q.value),
+        Target::Quantitative(q) if q.value_hi.is_none() && ind.value_label.is_none() => {
+            Some(q.value)
+        }
         _ => None,
     }
 }
@@ -132,11 +134,17 @@ pub(crate) fn measure_unit(ind: &Indicator) -> &str {
         .unwrap_or("")
 }
 
-/// 指标值 shown in the row layouts: a range as `a-b`, otherwise [`value_text`].
+/// 指标值 shown in the row layouts: a range as `a-b`, otherwise [`value_text`];
+/// a label printed before the number stays in front of it
+/// (`发布新媒体推送100`, its unit in 度量单位), so that it reads back.
 pub(crate) fn value_display(ind: &Indicator) -> String {
-    match ind.target.quantity() {
+    let shown = match ind.target.quantity() {
         Some(q) if q.value_hi.is_some() => format!("{}-{}", q.value, value_hi_text(ind)),
         _ => value_text(ind),
+    };
+    match (&ind.value_label, ind.target.quantity()) {
+        (Some(label), Some(_)) if !label.is_empty() => format!("{label}{shown}"),
+        _ => shown,
     }
 }
 
