@@ -331,3 +331,22 @@ fn unknown_level_elsewhere_is_text() {
         assert_eq!(got, values, "{cell}");
     }
 }
+
+#[test]
+fn another_level_name_round_trips() {
+    // Found by the fuzzer: an item start under another name of a known level
+    // (`产出`) is written back as written, so a clean cell formats to itself.
+    for cell in [
+        "1-产出：推送，年度指标值：≥95%。",
+        "1-产出：推送，年庶指标值：≥95%。2-效益指标\u{f03c}：效果明显。3-满意度挡意度指标：满意度，年度指标值：优:1\0\0=000000(000≧00000000% 良:90% 中:85% 差:85%。4-成本指标：成本，年度指标值：控制在90万元以内",
+    ] {
+        let p = parse_cell(cell, O);
+        if p.problems.is_empty() {
+            assert_eq!(format_cell(&p.indicators), cell);
+        }
+        assert_eq!(p.indicators[0].category, Category::Output);
+        assert_eq!(p.indicators[0].category_raw, "产出");
+    }
+    let p = parse_cell("1-产出：推送，年度指标值：≥95%。", O);
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+}

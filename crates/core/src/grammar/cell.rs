@@ -130,11 +130,18 @@ fn other_level(after: &str) -> Option<&str> {
     let word = after.get(..end)?;
     let rest = after.get(end..)?;
     let colon = rest.starts_with(LEVEL_COLON) || rest.starts_with(':');
-    let levelish = word.chars().count() >= 2
+    (colon && is_level_word(word)).then_some(word)
+}
+
+/// 2–10 CJK characters naming a level: a known category under any of its
+/// names, or a word ending in 指标/目标.
+fn is_level_word(word: &str) -> bool {
+    let n = word.chars().count();
+    (2..=10).contains(&n)
+        && word.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
         && (word.ends_with("指标")
             || word.ends_with("目标")
-            || parse_category(word).0 != Category::Unknown);
-    (colon && levelish).then_some(word)
+            || parse_category(word).0 != Category::Unknown)
 }
 
 fn find_starts(cell: &str) -> Vec<Start<'_>> {
@@ -378,7 +385,9 @@ pub fn parse_cell(cell: &str, origin: Origin) -> ParsedCell {
 /// The 一级 text to write at an item start: `category_raw` when it is an
 /// accepted item level, else the canonical label of a known category.
 pub(crate) fn item_level(ind: &Indicator) -> &str {
-    if ITEM_LEVELS.contains(&ind.category_raw.as_str()) || ind.category == Category::Unknown {
+    let raw = ind.category_raw.as_str();
+    // As written when an item start accepts it (`产出` reads back as written).
+    if ITEM_LEVELS.contains(&raw) || ind.category == Category::Unknown || is_level_word(raw) {
         &ind.category_raw
     } else {
         ind.category.label()
