@@ -163,7 +163,7 @@ pub static RULES: &[Rule] = &[
         "按各项目实际产出分别设置指标；效益指标应写与本项目产出相关、可计量的值。 Set each project's own targets; an outcome should measure what the project's outputs bring about.",
         ["boilerplate_min_projects"]),
     rule!("project-duplicate", Warning, "项目重复填报", "project entered twice",
-        "两个项目的名称、金额、绩效目标和指标完全相同：多半是复制行，资金被计算两次。 Two projects agree in name, amounts, goal and indicators: most likely a copied row, counting the money twice.",
+        "两个项目的名称、金额、绩效目标和指标完全相同：多半是复制行，资金被计算两次。副本只报告这一次，不再参与指标雷同、目标雷同和单位成本的统计。 Two projects agree in name, amounts, goal and indicators: most likely a copied row, counting the money twice. The copy is reported once, here, and left out of the copied-indicator, shared-goal and unit-cost groupings.",
         "填报惯例 (practice) [P]",
         "删除重复的项目行，并核对单位行和合计。 Delete the repeated row and re-check the unit and 合计 rows."),
     rule!("goal-duplicate", Info, "绩效目标与其他项目雷同", "near-duplicate goal text",

@@ -456,6 +456,12 @@ impl<'t> Boilerplate<'t> {
         }
     }
 
+    /// A project left out of the groups (a copy of an earlier one): its
+    /// indicators keep their numbers through the table.
+    pub(super) fn skip(&mut self, p: &Project) {
+        self.n_indicators += p.indicators.len();
+    }
+
     /// Project `p` (index `pi`); projects in source order.
     pub(super) fn project(&mut self, pi: usize, p: &'t Project) {
         if !self.on {

@@ -16,9 +16,11 @@ static GOAL_MISMATCH: Template = Template {
 };
 
 /// `goal-duplicate` over the whole table.
-pub(super) fn check_duplicates(s: &mut Sink<'_>) {
+/// `skip[pi]`: project `pi` copies an earlier one (`project-duplicate` says
+/// so; its goal is not compared again).
+pub(super) fn check_duplicates(s: &mut Sink<'_>, skip: &[bool]) {
     if s.on("goal-duplicate") {
-        duplicates(s);
+        duplicates(s, skip);
     }
 }
 
@@ -49,7 +51,7 @@ impl Mismatches {
 /// `goal_duplicate_min_chars` characters goes into a hash map keyed by its
 /// masked text. Only projects landing in the same bucket are compared, so the
 /// work is linear in the total goal length (plus the size of the output).
-fn duplicates(s: &mut Sink<'_>) {
+fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
     let t = s.table;
     let min = s.profile.thresholds.goal_duplicate_min_chars as usize;
     let mut buckets = Buckets::default();
@@ -62,6 +64,9 @@ fn duplicates(s: &mut Sink<'_>) {
         let Some(goal) = p.goal.as_deref() else {
             continue;
         };
+        if skip.get(pi).copied().unwrap_or(false) {
+            continue;
+        }
         for_each_sentence(goal, |off, sentence| {
             // A character takes one to four bytes: only mid-length texts need counting.
             if sentence.len() < min || (sentence.len() < 4 * min && sentence.chars().count() < min)

@@ -135,14 +135,22 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
         let mut copies = content::Boilerplate::new(&w);
         let mut costs = unit_cost::UnitCosts::new(&w);
         let mut twice = project_dup::DuplicateProjects::new(&w);
+        // Projects that copy an earlier one: reported once, as such.
+        let mut copy_of_earlier = vec![false; n_projects];
         for (pi, p) in projects(table) {
+            if twice.project(pi, p) {
+                if let Some(c) = copy_of_earlier.get_mut(pi) {
+                    *c = true;
+                }
+                copies.skip(p);
+                continue;
+            }
             copies.project(pi, p);
             costs.project(pi, p);
-            twice.project(pi, p);
         }
         twice.finish(&mut w);
         copies.finish(&mut w);
-        goals::check_duplicates(&mut w);
+        goals::check_duplicates(&mut w, &copy_of_earlier);
         costs.finish(&mut w);
         notices(table, profile, &rules, &mut w.out);
         sort_findings(&mut w.out);

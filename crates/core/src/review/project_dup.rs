@@ -43,11 +43,14 @@ impl<'t> DuplicateProjects<'t> {
         }
     }
 
-    /// Project `p` (index `pi`); projects in source order.
-    pub(super) fn project(&mut self, pi: usize, p: &'t Project) {
+    /// Project `p` (index `pi`); projects in source order. Whether it is a
+    /// copy of an earlier project (the other groupings then leave it out:
+    /// one finding says it, not also a copy group or a shared goal with
+    /// itself).
+    pub(super) fn project(&mut self, pi: usize, p: &'t Project) -> bool {
         let name = trim(&p.name);
         if !self.on || name.is_empty() {
-            return;
+            return false;
         }
         // The total's bytes as written: a copied row has the same scale too.
         let total = p.funding.total.map(|d| d.serialize());
@@ -57,23 +60,26 @@ impl<'t> DuplicateProjects<'t> {
         let earlier = match self.first.entry(h.finish()) {
             Entry::Vacant(v) => {
                 v.insert((pi, p));
-                return;
+                return false;
             }
             Entry::Occupied(o) => o.get().1,
         };
         if same(earlier, p) {
             self.found.push((pi, p, earlier));
-            return;
+            return true;
         }
         match self.collided.entry((name, total)) {
             Entry::Vacant(v) => {
                 v.insert((pi, p));
+                false
             }
             Entry::Occupied(o) => {
                 let earlier = o.get().1;
-                if same(earlier, p) {
+                let copy = same(earlier, p);
+                if copy {
                     self.found.push((pi, p, earlier));
                 }
+                copy
             }
         }
     }
