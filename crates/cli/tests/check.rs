@@ -55,6 +55,20 @@ fn check_clean(file: &Path) -> Value {
     json_of(&out)
 }
 
+/// The sample with its first `from` replaced by `to`, written to a temporary
+/// file `name` (kept while the returned directory lives), and
+/// `check --format json` on it.
+fn check_edited(from: &str, to: &str, name: &str) -> (tempfile::TempDir, PathBuf, Output) {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let edited = text.replacen(from, to, 1);
+    assert_ne!(edited, text, "{from:?} is not in the sample");
+    let path = dir.path().join(name);
+    std::fs::write(&path, edited).unwrap();
+    let out = jixiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+    (dir, path, out)
+}
+
 fn count(doc: &Value, rule: &str) -> usize {
     with_rule(doc, rule).len()
 }
@@ -201,14 +215,8 @@ fn snippet_of_a_multi_line_cell_names_the_line_in_the_cell() {
 
 #[test]
 fn changed_amount_is_an_error_at_its_cell() {
-    let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(fixture()).unwrap();
     // P1's 总计 158.00 → 158.50 (row 12, column 2).
-    let bad = text.replacen("\t158.00\t158.00\t", "\t158.50\t158.00\t", 1);
-    assert_ne!(bad, text);
-    let path = dir.path().join("bad.txt");
-    std::fs::write(&path, bad).unwrap();
-    let out = jixiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+    let (_dir, _, out) = check_edited("\t158.00\t158.00\t", "\t158.50\t158.00\t", "bad.txt");
     assert_eq!(out.status.code(), Some(1));
     let doc = json_of(&out);
     let errors: Vec<&Value> = doc["findings"]
@@ -575,19 +583,24 @@ fn sarif_rule_configuration_follows_the_profile() {
          [rules.no-projects]\nseverity = \"warning\"\n",
     )
     .unwrap();
-    let out = jixiao(&[
-        "check",
-        f.to_str().unwrap(),
-        "--format",
-        "sarif",
-        "--profile",
-        profile.to_str().unwrap(),
-    ]);
-    let doc = json_of(&out);
-    assert_sarif_shape(&doc);
-    let rules = doc["runs"][0]["tool"]["driver"]["rules"]
-        .as_array()
-        .unwrap();
+    // The SARIF rules of the sample under the profile as it now stands.
+    let sarif_rules = || -> Vec<Value> {
+        let out = jixiao(&[
+            "check",
+            f.to_str().unwrap(),
+            "--format",
+            "sarif",
+            "--profile",
+            profile.to_str().unwrap(),
+        ]);
+        let doc = json_of(&out);
+        assert_sarif_shape(&doc);
+        doc["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let rules = sarif_rules();
     let conf = |id: &str| {
         rules
             .iter()
@@ -612,18 +625,7 @@ fn sarif_rule_configuration_follows_the_profile() {
     }
     // Without notices, every notice code is off.
     std::fs::write(&profile, "notices = false\n").unwrap();
-    let out = jixiao(&[
-        "check",
-        f.to_str().unwrap(),
-        "--format",
-        "sarif",
-        "--profile",
-        profile.to_str().unwrap(),
-    ]);
-    let doc = json_of(&out);
-    let rules = doc["runs"][0]["tool"]["driver"]["rules"]
-        .as_array()
-        .unwrap();
+    let rules = sarif_rules();
     let notice = rules
         .iter()
         .find(|r| r["id"] == "whitespace-outside-item")
@@ -935,13 +937,11 @@ fn misspelt_level_in_the_cell_is_an_error_at_its_item() {
     // P1's item 2 written `2-质量指标：` (no such 一级): its own item with
     // `level-unknown` at row 12, column 7, not text glued onto item 1's value
     // (which keeps its own findings).
-    let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(fixture()).unwrap();
-    let bad = text.replacen("2-产出指标：家庭探访个数", "2-质量指标：家庭探访个数", 1);
-    assert_ne!(bad, text);
-    let path = dir.path().join("level.txt");
-    std::fs::write(&path, &bad).unwrap();
-    let out = jixiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+    let (_dir, _, out) = check_edited(
+        "2-产出指标：家庭探访个数",
+        "2-质量指标：家庭探访个数",
+        "level.txt",
+    );
     assert_eq!(out.status.code(), Some(1));
     let doc = json_of(&out);
     let unknown = with_rule(&doc, "level-unknown");
@@ -963,14 +963,9 @@ fn misspelt_level_in_the_cell_is_an_error_at_its_item() {
 fn unparseable_amount_is_an_error_at_its_cell_and_the_review_goes_on() {
     // P1's 总计 written `1,58.00x` (row 12, column 2): `check` reports it at its
     // cell and still reviews everything else; `show` refuses the file.
-    let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(fixture()).unwrap();
-    let bad = text.replacen("\t158.00\t158.00\t", "\t1,58.00x\t158.00\t", 1);
-    assert_ne!(bad, text);
-    let path = dir.path().join("amount.txt");
-    std::fs::write(&path, &bad).unwrap();
+    let (_dir, path, out) =
+        check_edited("\t158.00\t158.00\t", "\t1,58.00x\t158.00\t", "amount.txt");
     let file = path.to_str().unwrap();
-    let out = jixiao(&["check", file, "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
     let doc = json_of(&out);
     let bad_cells = with_rule(&doc, "amount-unparseable");
