@@ -217,6 +217,12 @@ pub fn run(args: &ConvertArgs) -> Result<i32> {
         english_headers: args.english,
         ..WriteOptions::default()
     };
+    if opts.layout.is_some() && !matches!(format, OutputFormat::Xlsx | OutputFormat::Html) {
+        // Said, not silently ignored: only the printable layouts have a 版式.
+        eprintln!(
+            "提示 (note): --layout 只用于 xlsx 和 html，{format} 输出不受影响              (--layout applies to xlsx and html only; the {format} output is unaffected)"
+        );
+    }
     let spinner = Spinner::start(&format!("读取 (reading) {}", args.file.display()));
     let table = match jixiao_formats::read_path(&args.file, &args.read.options()) {
         Ok(t) => t,

@@ -386,3 +386,25 @@ fn unknown_output_format_is_a_usage_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("docx"));
 }
+
+#[test]
+fn a_layout_for_a_format_without_one_is_said_not_ignored() {
+    let out = run(jixiao().args([
+        "convert",
+        sample().to_str().unwrap(),
+        "--to",
+        "tsv",
+        "--layout",
+        "rows",
+    ]));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--layout 只用于 xlsx 和 html"),
+        "{}",
+        stderr(&out)
+    );
+    // The TSV itself is the sample's own layout, unaffected.
+    let plain = run(jixiao().args(["convert", sample().to_str().unwrap(), "--to", "tsv"]));
+    assert_eq!(stdout(&out), stdout(&plain));
+    assert!(!stderr(&plain).contains("--layout"));
+}

@@ -121,6 +121,43 @@ fn sum_mismatch_row_blank_part_counts_as_zero() {
 }
 
 #[test]
+fn a_unit_without_projects_prints_its_sum_with_decimals() {
+    // A unit stating 50.00 but holding no project: the sum of its projects
+    // is 0.00 (not 0); a blank total reads 空白 / blank.
+    let mut t = clean_table();
+    let mut empty = t.units[0].clone();
+    empty.name = "乙中心".into();
+    empty.projects.clear();
+    t.units.push(empty);
+    let f = run(&t);
+    let u: Vec<_> = of(&f, "sum-mismatch.unit")
+        .into_iter()
+        .filter(|x| zh(&t, x).contains("0.00（相差 50.00）"))
+        .collect();
+    // 总计 and 财政拨款.
+    assert_eq!(
+        u.len(),
+        2,
+        "{:?}",
+        of(&f, "sum-mismatch.unit")
+            .iter()
+            .map(|x| zh(&t, x))
+            .collect::<Vec<_>>()
+    );
+    let mut blank = clean_table();
+    blank.units[0].stated.as_mut().unwrap().funding.total = None;
+    let f = run(&blank);
+    let texts: Vec<String> = of(&f, "sum-mismatch.unit")
+        .iter()
+        .map(|x| en(&blank, x))
+        .collect();
+    assert!(
+        texts.iter().any(|x| x.starts_with("total blank ≠")),
+        "{texts:?}"
+    );
+}
+
+#[test]
 fn sum_mismatch_unit_and_total() {
     let mut t = clean_table();
     t.units[0].stated.as_mut().unwrap().funding.total = Some(d("51.00"));

@@ -206,14 +206,25 @@ fn compare(
         project,
         indicator: None,
     };
-    let stated_txt = cell
-        .map(|v| v.to_string())
-        .unwrap_or_else(|| "空白".to_string());
+    let (stated_txt, stated_en) = match cell {
+        Some(v) => (v.to_string(), v.to_string()),
+        None => ("空白".to_string(), "blank".to_string()),
+    };
+    // Printed with at least the compared amounts' decimals (a sum over no
+    // project is 0.00 beside 20.00, not 0).
+    let padded = |d: Decimal| {
+        let mut d = d;
+        if d.scale() < decimals.min(28) {
+            d.rescale(decimals.min(28));
+        }
+        d
+    };
+    let (computed, diff) = (padded(computed), padded(diff));
     if diff <= tol * Decimal::from(n) {
         s.emit("sum-rounding", || (loc, Message::owned(format!(
                 "{col_zh} {stated_txt} 与{what_zh}之和 {computed} 相差 {diff}，在 {n} 个加数的四舍五入误差内"
             ), format!(
-                "{} {stated_txt} differs from the sum of {what_en} {computed} by {diff}, within rounding of {n} summands",
+                "{} {stated_en} differs from the sum of {what_en} {computed} by {diff}, within rounding of {n} summands",
                 col_en(col)
             ))));
     } else {
@@ -223,7 +234,7 @@ fn compare(
                 Message::owned(
                     format!("{col_zh} {stated_txt} ≠ {what_zh}之和 {computed}（相差 {diff}）"),
                     format!(
-                        "{} {stated_txt} ≠ sum of {what_en} {computed} (difference {diff})",
+                        "{} {stated_en} ≠ sum of {what_en} {computed} (difference {diff})",
                         col_en(col)
                     ),
                 ),
