@@ -31,13 +31,7 @@ pub fn parse_amount(text: &str, scale: MoneyScale) -> Result<Option<Decimal>, Am
     // A money unit written in the cell must be the table's: `158.00元` in a
     // 万元 table is either a slip or ten thousand times off, and only the
     // person who wrote it can say which.
-    let (t, written) = match t.strip_suffix("万元") {
-        Some(rest) => (rest, Some(MoneyScale::WanYuan)),
-        None => match t.strip_suffix('元') {
-            Some(rest) => (rest, Some(MoneyScale::Yuan)),
-            None => (t, None),
-        },
-    };
+    let (t, written) = split_scale(t);
     if written.is_some_and(|w| w != scale) {
         return Err(AmountError::ScaleMismatch(text.trim().to_string()));
     }
@@ -80,6 +74,23 @@ pub fn parse_amount(text: &str, scale: MoneyScale) -> Result<Option<Decimal>, Am
     Ok(Some(
         to_wan(d, scale).ok_or_else(|| AmountError::TooLarge(text.to_string()))?,
     ))
+}
+
+/// The money unit an amount cell names after its number (`158.00万元`,
+/// `1,580,000.00元`), if any.
+pub fn written_scale(text: &str) -> Option<MoneyScale> {
+    split_scale(text.trim()).1
+}
+
+/// The text before a trailing `万元`/`元`, and the scale it names.
+fn split_scale(t: &str) -> (&str, Option<MoneyScale>) {
+    match t.strip_suffix("万元") {
+        Some(rest) => (rest, Some(MoneyScale::WanYuan)),
+        None => match t.strip_suffix('元') {
+            Some(rest) => (rest, Some(MoneyScale::Yuan)),
+            None => (t, None),
+        },
+    }
 }
 
 /// Convert an amount in `scale` to 万元 exactly, keeping precision.

@@ -205,11 +205,12 @@ pub fn write_sarif(
     let mut notifications = Vec::new();
     for rep in reports {
         let messages = rep.messages();
+        let artifact = json!({ "uri": uri(&rep.path) });
         if let Some(e) = &rep.error {
             notifications.push(json!({
                 "level": "error",
                 "message": { "text": e },
-                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&rep.path) } } }],
+                "locations": [{ "physicalLocation": { "artifactLocation": artifact } }],
             }));
         }
         for s in &rep.findings {
@@ -225,7 +226,7 @@ pub fn write_sarif(
                 }
             };
             let message = messages.render(&f.message, lang.core());
-            let mut physical = json!({ "artifactLocation": { "uri": uri(&rep.path) } });
+            let mut physical = json!({ "artifactLocation": artifact });
             if let (true, Some(row)) = (rep.rows_are_lines, f.location.row) {
                 physical["region"] = json!({ "startLine": row });
             }

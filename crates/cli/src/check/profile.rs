@@ -45,15 +45,11 @@ fn describe(text: &str, e: &toml::de::Error) -> String {
     }
 }
 
-/// The 1-based line holding byte `at` of `text`, and its text.
+/// The 1-based line holding byte `at` of `text` ([`super::line_col`]), and its text.
 fn line_at(text: &str, at: usize) -> (usize, &str) {
-    let before = text.get(..at).unwrap_or(text);
-    let start = before.rfind('\n').map_or(0, |p| p + 1);
-    let line = text
-        .get(start..)
-        .and_then(|rest| rest.lines().next())
-        .unwrap_or("");
-    (before.matches('\n').count() + 1, line)
+    let (n, _) = super::line_col(text, at);
+    let line = text.lines().nth(n - 1).unwrap_or("");
+    (n, line)
 }
 
 /// The lines of the `rules.ID` and `thresholds.NAME` keys of a profile.
@@ -70,7 +66,7 @@ fn key_lines(text: &str) -> std::collections::HashMap<String, usize> {
     if let Ok(located) = toml::from_str::<Located>(text) {
         for (table, keys) in [("rules", located.rules), ("thresholds", located.thresholds)] {
             for key in keys.keys() {
-                let line = line_at(text, key.span().start).0;
+                let line = super::line_col(text, key.span().start).0;
                 out.insert(format!("{table}.{}", key.get_ref()), line);
             }
         }

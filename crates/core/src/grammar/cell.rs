@@ -117,20 +117,18 @@ fn run_ends_with_number(run: &[u8], n: u32) -> Option<usize> {
 /// unknown 一级, which the reviewer reports). Only taken as an item start when
 /// its number is the one expected next, so that ordinary text is never split.
 fn other_level(after: &str) -> Option<&str> {
-    let mut end = 0;
-    for (n, c) in after.chars().enumerate() {
-        if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
-            break;
-        }
-        if n == 10 {
-            return None;
-        }
-        end += c.len_utf8();
-    }
+    let end = after
+        .char_indices()
+        .find(|(_, c)| !is_cjk(*c))
+        .map_or(after.len(), |(i, _)| i);
     let word = after.get(..end)?;
     let rest = after.get(end..)?;
     let colon = rest.starts_with(LEVEL_COLON) || rest.starts_with(':');
     (colon && is_level_word(word)).then_some(word)
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// 2–10 CJK characters naming a level: a known category under any of its
@@ -138,7 +136,7 @@ fn other_level(after: &str) -> Option<&str> {
 fn is_level_word(word: &str) -> bool {
     let n = word.chars().count();
     (2..=10).contains(&n)
-        && word.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+        && word.chars().all(is_cjk)
         && (word.ends_with("指标")
             || word.ends_with("目标")
             || parse_category(word).0 != Category::Unknown)

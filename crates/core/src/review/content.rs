@@ -6,8 +6,8 @@ use super::text::{
     bigrams_into, has, is_cost, is_outcome, long_term, trim, unit_of, FastMap, Keywords,
 };
 use super::{
-    ind_label, ind_label_en, indicator_loc, msg, project_loc, value_loc, Arg, Message, Severity,
-    Sink, Template,
+    ind_label, indicator_loc, msg, project_loc, value_loc, Arg, Lang, Message, Severity, Sink,
+    Template,
 };
 use crate::model::{Category, Field, Indicator, MoneyScale, Project};
 use rust_decimal::Decimal;
@@ -559,8 +559,12 @@ fn copy_groups<'t>(
         // Name at most a few members; the count says the rest.
         const SHOWN: usize = 5;
         let shown = || group.iter().take(SHOWN);
-        let mut where_zh: Vec<String> = shown().map(|(_, _, p, i, _)| ind_label(p, i)).collect();
-        let mut where_en: Vec<String> = shown().map(|(_, _, p, i, _)| ind_label_en(p, i)).collect();
+        let mut where_zh: Vec<String> = shown()
+            .map(|(_, _, p, i, _)| ind_label(p, i, Lang::Zh))
+            .collect();
+        let mut where_en: Vec<String> = shown()
+            .map(|(_, _, p, i, _)| ind_label(p, i, Lang::English))
+            .collect();
         if group.len() > SHOWN {
             where_zh.push(format!("等 {} 处", group.len()));
             where_en.push(format!("and {} more", group.len() - SHOWN));

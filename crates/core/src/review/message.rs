@@ -269,10 +269,7 @@ fn indicator_part(
         }),
         "unit" => f.write_str(super::text::unit_of(i).as_deref().unwrap_or_default()),
         "prior" => f.write_str(i.prior_actual().unwrap_or_default()),
-        _ => match lang {
-            Lang::Zh => write!(f, "{}", super::Label(p, i)),
-            Lang::English => write!(f, "{}", super::LabelEn(p, i)),
-        },
+        _ => write!(f, "{}", super::Label(p, i, lang)),
     }
 }
 

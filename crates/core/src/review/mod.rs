@@ -609,38 +609,23 @@ pub(crate) fn projects(table: &Table) -> impl Iterator<Item = (usize, &Project)>
     table.projects().enumerate()
 }
 
-/// A short label for an indicator in messages: `「项目」第3项「名称」`.
-pub(crate) fn ind_label(p: &Project, i: &Indicator) -> String {
-    Label(p, i).to_string()
-}
-
-/// [`ind_label`] in English: `"项目" item 3 "名称"`.
-pub(crate) fn ind_label_en(p: &Project, i: &Indicator) -> String {
-    LabelEn(p, i).to_string()
+/// A short label for an indicator in messages: `「项目」第3项「名称」`, or in
+/// English `"项目" item 3 "名称"`.
+pub(crate) fn ind_label(p: &Project, i: &Indicator, lang: Lang) -> String {
+    Label(p, i, lang).to_string()
 }
 
 /// [`ind_label`] without allocating: formatted only when a message is built.
-pub(crate) struct Label<'a>(pub &'a Project, pub &'a Indicator);
-
-/// [`Label`] for English messages.
-pub(crate) struct LabelEn<'a>(pub &'a Project, pub &'a Indicator);
-
-impl std::fmt::Display for LabelEn<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (p, i) = (self.0, self.1);
-        match i.seq {
-            Some(s) => write!(f, "\"{}\" item {} \"{}\"", p.name, s, i.name),
-            None => write!(f, "\"{}\" indicator \"{}\"", p.name, i.name),
-        }
-    }
-}
+pub(crate) struct Label<'a>(pub &'a Project, pub &'a Indicator, pub Lang);
 
 impl std::fmt::Display for Label<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (p, i) = (self.0, self.1);
-        match i.seq {
-            Some(s) => write!(f, "「{}」第{}项「{}」", p.name, s, i.name),
-            None => write!(f, "「{}」的「{}」", p.name, i.name),
+        match (self.2, i.seq) {
+            (Lang::Zh, Some(s)) => write!(f, "「{}」第{}项「{}」", p.name, s, i.name),
+            (Lang::Zh, None) => write!(f, "「{}」的「{}」", p.name, i.name),
+            (Lang::English, Some(s)) => write!(f, "\"{}\" item {} \"{}\"", p.name, s, i.name),
+            (Lang::English, None) => write!(f, "\"{}\" indicator \"{}\"", p.name, i.name),
         }
     }
 }

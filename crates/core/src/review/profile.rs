@@ -222,58 +222,40 @@ impl Profile {
         }
         let t = &self.thresholds;
         let hundred = Decimal::from(100);
-        let mut range = |key: &str, v: Decimal, lo: Decimal, hi: Option<Decimal>, what: &str| {
-            let ok = v >= lo && hi.is_none_or(|hi| v <= hi);
-            if !ok {
-                let message = match hi {
-                    Some(hi) => format!(
-                        "{key} 应在 {lo}–{hi}{what} 之间，不能是 {v} (must lie in {lo}–{hi}{what}, not {v})"
-                    ),
-                    None => format!(
-                        "{key} 不能小于 {lo}，不能是 {v} (must be at least {lo}, not {v})"
-                    ),
-                };
-                out.push(Problem {
-                    key: format!("thresholds.{key}"),
-                    message,
-                });
+        // (key, value, upper bound, unit); every bound below is 0.
+        let ranges = [
+            (
+                "qualitative_share_max",
+                t.qualitative_share_max,
+                Some(Decimal::ONE),
+                "",
+            ),
+            ("satisfaction_min", t.satisfaction_min, Some(hundred), "%"),
+            ("percent_min", t.percent_min, Some(hundred), "%"),
+            ("percent_max", t.percent_max, Some(hundred), "%"),
+            (
+                "too_few_indicators_amount",
+                t.too_few_indicators_amount,
+                None,
+                "",
+            ),
+        ];
+        let lo = Decimal::ZERO;
+        for (key, v, hi, what) in ranges {
+            if v >= lo && hi.is_none_or(|hi| v <= hi) {
+                continue;
             }
-        };
-        range(
-            "qualitative_share_max",
-            t.qualitative_share_max,
-            Decimal::ZERO,
-            Some(Decimal::ONE),
-            "",
-        );
-        range(
-            "satisfaction_min",
-            t.satisfaction_min,
-            Decimal::ZERO,
-            Some(hundred),
-            "%",
-        );
-        range(
-            "percent_min",
-            t.percent_min,
-            Decimal::ZERO,
-            Some(hundred),
-            "%",
-        );
-        range(
-            "percent_max",
-            t.percent_max,
-            Decimal::ZERO,
-            Some(hundred),
-            "%",
-        );
-        range(
-            "too_few_indicators_amount",
-            t.too_few_indicators_amount,
-            Decimal::ZERO,
-            None,
-            "",
-        );
+            let message = match hi {
+                Some(hi) => format!(
+                    "{key} 应在 {lo}–{hi}{what} 之间，不能是 {v} (must lie in {lo}–{hi}{what}, not {v})"
+                ),
+                None => format!("{key} 不能小于 {lo}，不能是 {v} (must be at least {lo}, not {v})"),
+            };
+            out.push(Problem {
+                key: format!("thresholds.{key}"),
+                message,
+            });
+        }
         if t.percent_min > t.percent_max {
             out.push(Problem {
                 key: "thresholds.percent_min".to_string(),

@@ -18,17 +18,14 @@ static PROJECT_DUPLICATE: Template = Template {
     en: "project \"{0}\" repeats the project on row {1} (name, amounts, goal and indicators)",
 };
 
-/// A project met before: its index and itself.
-type Seen<'t> = (usize, &'t Project);
-
 /// Fed project by project in the worker's pass; reports at the end.
 pub(super) struct DuplicateProjects<'t> {
     on: bool,
     /// Fingerprint of (name, total as written) → the first project with it.
-    first: FastMap<u64, Seen<'t>>,
+    first: FastMap<u64, &'t Project>,
     /// Projects behind a fingerprint already taken by an unequal project
     /// (another goal, say, or a true hash collision): by name and total.
-    collided: FastMap<(&'t str, Option<[u8; 16]>), Seen<'t>>,
+    collided: FastMap<(&'t str, Option<[u8; 16]>), &'t Project>,
     /// (later project index, later project, the earlier one).
     found: Vec<(usize, &'t Project, &'t Project)>,
 }
@@ -59,10 +56,10 @@ impl<'t> DuplicateProjects<'t> {
         h.write(&total.unwrap_or_default());
         let earlier = match self.first.entry(h.finish()) {
             Entry::Vacant(v) => {
-                v.insert((pi, p));
+                v.insert(p);
                 return false;
             }
-            Entry::Occupied(o) => o.get().1,
+            Entry::Occupied(o) => *o.get(),
         };
         if same(earlier, p) {
             self.found.push((pi, p, earlier));
@@ -70,11 +67,11 @@ impl<'t> DuplicateProjects<'t> {
         }
         match self.collided.entry((name, total)) {
             Entry::Vacant(v) => {
-                v.insert((pi, p));
+                v.insert(p);
                 false
             }
             Entry::Occupied(o) => {
-                let earlier = o.get().1;
+                let earlier = *o.get();
                 let copy = same(earlier, p);
                 if copy {
                     self.found.push((pi, p, earlier));

@@ -122,7 +122,7 @@ fn report(s: &mut Sink<'_>, costs: &[Cost<'_>]) {
         });
         match outlier {
             Some((median, z)) => s.emit_at("unit-cost", Severity::Warning, || {
-                let label = super::Label(c.p, c.i);
+                let label = super::Label(c.p, c.i, super::Lang::Zh);
                 (
                     c.loc.clone(),
                     Message::owned(

@@ -190,28 +190,12 @@ fn problem_notice(pr: CellProblem, origin: Origin) -> Notice {
 /// amount cell with a unit decides. A cell naming another unit than the
 /// table's is then refused where it is read.
 fn cell_scale(data: &[crate::grid::GridRow<'_>], layout: &header::Layout) -> Option<MoneyScale> {
-    use jixiao_core::Field;
-    let cols: Vec<usize> = [
-        Field::Total,
-        Field::FiscalAppropriation,
-        Field::SpecialAccount,
-        Field::OtherFunds,
-    ]
-    .iter()
-    .filter_map(|f| layout.col(*f))
-    .collect();
+    let cols: Vec<usize> = rows::AMOUNT_FIELDS
+        .iter()
+        .filter_map(|f| layout.col(*f))
+        .collect();
     data.iter()
         .flat_map(|row| cols.iter().filter_map(|&c| row.cells.get(c)))
-        .find_map(|cell| {
-            let t = cell.text.trim();
-            if !t.starts_with(|c: char| c.is_ascii_digit()) {
-                None
-            } else if t.ends_with("万元") {
-                Some(MoneyScale::WanYuan)
-            } else if t.ends_with('元') {
-                Some(MoneyScale::Yuan)
-            } else {
-                None
-            }
-        })
+        .filter(|cell| cell.text.trim().starts_with(|c: char| c.is_ascii_digit()))
+        .find_map(|cell| jixiao_core::money::written_scale(&cell.text))
 }

@@ -66,7 +66,7 @@ impl<'r> View<'r, '_> {
     }
 }
 
-const AMOUNT_FIELDS: [Field; 4] = [
+pub(crate) const AMOUNT_FIELDS: [Field; 4] = [
     Field::Total,
     Field::FiscalAppropriation,
     Field::SpecialAccount,
@@ -516,12 +516,11 @@ impl Reader<'_> {
             // Without a 单位名称 column, unit rows sit in the 项目名称 column (as in the sample).
             let unit_row_in_name = unit_col.is_none() && !v.merged(proj_col) && !p_text.is_empty();
             if (p_text.is_empty() || unit_row_in_name) && !has_ind && goal.is_none() && has_money {
+                // With a 单位名称 column the project cell is blank here (see above).
                 let (label, named) = if u_text.is_empty() {
                     (p_text, Named::NameColumn)
-                } else if unit_col.is_some() && p_text.is_empty() {
-                    (u_text, Named::UnitColumn)
                 } else {
-                    (u_text, Named::NameColumn)
+                    (u_text, Named::UnitColumn)
                 };
                 if label.is_empty() {
                     notices.push(self.unplaced(row, "有金额但没有单位或项目名称"));
