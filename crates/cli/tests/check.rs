@@ -676,6 +676,94 @@ fn profiles_change_severities_and_bad_profiles_fail() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-rule"));
 }
 
+/// `check` on the sample under a profile of `text`, in `lang`: it must exit 2
+/// (an unusable profile); its stderr.
+fn profile_refused(text: &str, lang: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    std::fs::write(&path, text).unwrap();
+    let f = fixture();
+    let out = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        "--profile",
+        path.to_str().unwrap(),
+        "--lang",
+        lang,
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(out.stdout.is_empty(), "{err}");
+    assert!(
+        err.starts_with("错误 (error): 配置有误 (invalid profile) ") && err.contains("p.toml: "),
+        "{err}"
+    );
+    err
+}
+
+/// Each mistake of a profile the TOML parser or serde catches is said with
+/// its line and column, in Chinese then English (under either `--lang`,
+/// like every profile error), with what to write instead.
+#[test]
+fn profile_mistakes_are_located_and_explained_in_both_languages() {
+    for lang in ["zh", "en"] {
+        // An unknown key of [thresholds]: the nearest key and the valid ones.
+        let e = profile_refused("[thresholds]\nsatisfaction_mim = 85\n", lang);
+        assert!(
+            e.contains("第2行第1列 (line 2, column 1): [thresholds] 中没有「satisfaction_mim」这一项，是否应为「satisfaction_min」？"),
+            "{e}"
+        );
+        assert!(e.contains("valid keys: too_few_indicators_count, "), "{e}");
+        assert!(!e.contains("unknown field"), "{e}");
+        // An unknown top-level key, and an unknown table.
+        let e = profile_refused("name = \"x\"\nnotice = false\n", lang);
+        assert!(
+            e.contains("第2行第1列 (line 2, column 1): 配置顶层没有「notice」这一项，是否应为「notices」？")
+                && e.contains("valid keys: name, rules, thresholds, notices"),
+            "{e}"
+        );
+        let e = profile_refused("[threshold]\nsatisfaction_min = 90\n", lang);
+        assert!(
+            e.contains("第1行第2列") && e.contains("did you mean `thresholds`?"),
+            "{e}"
+        );
+        // TOML syntax: a missing quote, `= =`.
+        let e = profile_refused("name = \"sichuan\n", lang);
+        assert!(
+            e.contains("第1行第16列 name (line 1, column 16, name): 字符串缺少结尾的引号，请补上引号 (TOML syntax error: invalid basic string"),
+            "{e}"
+        );
+        let e = profile_refused("[thresholds]\nsatisfaction_min = = 85\n", lang);
+        assert!(
+            e.contains("第2行第20列 satisfaction_min (line 2, column 20, satisfaction_min): 多了一个 =，请删去多余的 ="),
+            "{e}"
+        );
+        // A wrong type where serde's own message was English only.
+        let e = profile_refused("notices = \"yes\"\n", lang);
+        assert!(
+            e.contains("第1行第11列 notices (line 1, column 11, notices): 应为 true 或 false，不能是字符串 \"yes\" (expected true or false, not the string \"yes\")"),
+            "{e}"
+        );
+        let e = profile_refused("[rules.missing-cost]\nseverity = \"warn\"\n", lang);
+        assert!(
+            e.contains("rules.missing-cost.severity")
+                && e.contains("未知级别「warn」，是否应为「warning」？"),
+            "{e}"
+        );
+        // A key or a table written twice.
+        let e = profile_refused("name = \"a\"\nname = \"b\"\n", lang);
+        assert!(
+            e.contains("第2行第1列 name (line 2, column 1, name): 重复的键「name」，第1行已有"),
+            "{e}"
+        );
+        let e = profile_refused(
+            "[thresholds]\npercent_min = 1\n[thresholds]\npercent_max = 90\n",
+            lang,
+        );
+        assert!(e.contains("重复的键「thresholds」，第1行已有"), "{e}");
+    }
+}
+
 #[test]
 fn a_profile_switches_off_or_relevels_a_reader_notice() {
     // Blank before row 12's first indicator item: a `whitespace-outside-item` notice.

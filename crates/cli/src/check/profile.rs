@@ -1,8 +1,9 @@
 //! `--profile FILE.toml`: a review profile (see docs/rules.md, profiles/).
 
 use anyhow::Context;
-use jixiao_core::review::Profile;
+use jixiao_core::review::{self, Profile};
 use std::path::Path;
+use toml::de::{DeTable, DeValue};
 
 /// Read and validate a TOML profile.
 pub fn load(path: &Path) -> anyhow::Result<Profile> {
@@ -11,16 +12,32 @@ pub fn load(path: &Path) -> anyhow::Result<Profile> {
     parse(&text).with_context(|| format!("配置有误 (invalid profile) {}", path.display()))
 }
 
-/// Parse and validate a TOML profile. Every problem names its line.
+/// Parse and validate a TOML profile. Every problem names its line and
+/// column, in Chinese then English, and says what to write instead.
 pub fn parse(text: &str) -> anyhow::Result<Profile> {
-    let profile: Profile = toml::from_str(text).map_err(|e| anyhow::anyhow!(describe(text, &e)))?;
+    // TOML syntax and duplicate keys first, then the keys each table takes,
+    // then the values (serde, through the profile's own deserializers), then
+    // their ranges and the rule ids.
+    let doc = DeTable::parse(text).map_err(|e| anyhow::anyhow!(syntax(text, &e)))?;
+    let mut wrong = Vec::new();
+    check_keys(doc.get_ref(), &mut Vec::new(), &mut wrong);
+    if !wrong.is_empty() {
+        wrong.sort_by_key(|(at, _)| *at);
+        let said: Vec<String> = wrong
+            .into_iter()
+            .map(|(at, m)| format!("{}: {m}", located(text, at, None)))
+            .collect();
+        anyhow::bail!("{}", said.join("; "));
+    }
+    let profile: Profile =
+        toml::from_str(text).map_err(|e| anyhow::anyhow!(describe(text, doc.get_ref(), &e)))?;
     let problems = profile.problems();
     if !problems.is_empty() {
-        let lines = key_lines(text);
+        let keys = key_offsets(text);
         let said: Vec<String> = problems
             .iter()
-            .map(|p| match lines.get(&p.key) {
-                Some(n) => format!("第{n}行 (line {n}): {}", p.message),
+            .map(|p| match keys.get(&p.key) {
+                Some(&at) => format!("{}: {}", located(text, at, None), p.message),
                 None => p.message.clone(),
             })
             .collect();
@@ -29,31 +46,217 @@ pub fn parse(text: &str) -> anyhow::Result<Profile> {
     Ok(profile)
 }
 
-/// A TOML or type error as `第2行 satisfaction_min (line 2): …`.
-fn describe(text: &str, e: &toml::de::Error) -> String {
-    let Some(at) = e.span().map(|s| s.start) else {
-        return e.message().to_string();
-    };
-    let (n, line) = line_at(text, at);
-    let key = line
-        .split_once('=')
-        .map(|(k, _)| k.trim())
-        .filter(|k| !k.is_empty() && !k.starts_with('['));
+/// `第2行第5列 KEY (line 2, column 5, KEY)` for byte `at` of `text`.
+fn located(text: &str, at: usize, key: Option<&str>) -> String {
+    let (n, c) = super::line_col(text, at);
     match key {
-        Some(k) => format!("第{n}行 {k} (line {n}, {k}): {}", e.message()),
-        None => format!("第{n}行 (line {n}): {}", e.message()),
+        Some(k) => format!("第{n}行第{c}列 {k} (line {n}, column {c}, {k})"),
+        None => format!("第{n}行第{c}列 (line {n}, column {c})"),
     }
 }
 
-/// The 1-based line holding byte `at` of `text` ([`super::line_col`]), and its text.
-fn line_at(text: &str, at: usize) -> (usize, &str) {
-    let (n, _) = super::line_col(text, at);
-    let line = text.lines().nth(n - 1).unwrap_or("");
-    (n, line)
+/// Keys the profile has no place for, and tables written as plain values:
+/// (byte offset of the key, message), for every table under `path`.
+fn check_keys<'a>(table: &'a DeTable<'a>, path: &mut Vec<&'a str>, out: &mut Vec<(usize, String)>) {
+    for (key, value) in table.iter() {
+        let name: &str = key.get_ref();
+        if let Some(m) = review::profile::unknown_key(path, name) {
+            out.push((key.span().start, m));
+            continue;
+        }
+        path.push(name);
+        if review::profile::table_keys(path).is_some() {
+            match value.get_ref().as_table() {
+                Some(inner) => check_keys(inner, path, out),
+                None => {
+                    let t = path.join(".");
+                    let (zh, en) = written(value.get_ref());
+                    out.push((
+                        key.span().start,
+                        format!(
+                            "{t} 应为一节表，写成 [{t}] 下的若干行，不能是{zh} (expected a table, a [{t}] section of its own, not {en})"
+                        ),
+                    ));
+                }
+            }
+        }
+        path.pop();
+    }
 }
 
-/// The lines of the `rules.ID` and `thresholds.NAME` keys of a profile.
-fn key_lines(text: &str) -> std::collections::HashMap<String, usize> {
+/// What a TOML value is, for a message (Chinese after 不能是, English after "not").
+fn written(v: &DeValue<'_>) -> (String, String) {
+    match v {
+        DeValue::String(s) => (format!("字符串 \"{s}\""), format!("the string \"{s}\"")),
+        DeValue::Integer(i) => (
+            format!(" {}", i.as_str()),
+            format!("the number {}", i.as_str()),
+        ),
+        DeValue::Float(f) => (
+            format!(" {}", f.as_str()),
+            format!("the number {}", f.as_str()),
+        ),
+        DeValue::Boolean(b) => (format!(" {b}"), format!("the boolean {b}")),
+        DeValue::Datetime(_) => ("日期".into(), "a date".into()),
+        DeValue::Array(_) => ("数组".into(), "an array".into()),
+        DeValue::Table(_) => ("表".into(), "a table".into()),
+    }
+}
+
+/// A value serde refused: `第3行第20列 thresholds.satisfaction_min (…): …`.
+/// The profile's deserializers say what is wrong in Chinese and English; a
+/// message of serde or toml's own (English only) is marked as such.
+fn describe(text: &str, doc: &DeTable<'_>, e: &toml::de::Error) -> String {
+    let message = e.message();
+    let message = if message.chars().any(|c| c > '\u{2e80}') {
+        message.to_string()
+    } else {
+        format!("值无法使用 (unusable value): {message}")
+    };
+    let Some(span) = e.span() else {
+        return message;
+    };
+    let mut path = Vec::new();
+    let key = key_path(doc, span.start, &mut path).then(|| path.join("."));
+    format!("{}: {message}", located(text, span.start, key.as_deref()))
+}
+
+/// The dotted key (`thresholds.satisfaction_min`) whose key or value holds
+/// byte `at`, into `path`; whether there is one. (A `[table]`'s own span is
+/// its header only, so tables are searched whatever their span.)
+fn key_path<'a>(table: &'a DeTable<'a>, at: usize, path: &mut Vec<&'a str>) -> bool {
+    for (key, value) in table.iter() {
+        path.push(key.get_ref());
+        if let Some(inner) = value.get_ref().as_table() {
+            if key_path(inner, at, path) {
+                return true;
+            }
+        }
+        if key.span().contains(&at) || value.span().contains(&at) {
+            return true;
+        }
+        path.pop();
+    }
+    false
+}
+
+/// A TOML syntax error or duplicate key, translated: where, what (Chinese,
+/// then toml's English words) and what to do.
+fn syntax(text: &str, e: &toml::de::Error) -> String {
+    let message = e.message();
+    let (what, expected) = match message.split_once(", expected ") {
+        Some((what, expected)) => (what, Some(expected)),
+        None => (message, None),
+    };
+    let Some(span) = e.span() else {
+        return format!("TOML 格式有误 (TOML syntax error): {message}");
+    };
+    if what == "duplicate key" {
+        return duplicate(text, span);
+    }
+    let (zh, todo_zh, todo_en) = SYNTAX
+        .iter()
+        .find(|(en, ..)| *en == what)
+        .map(|&(_, zh, tz, te)| (zh, tz, te))
+        .unwrap_or((
+            "TOML 格式有误",
+            "请对照 TOML 写法修改此处",
+            "fix the TOML here",
+        ));
+    // toml's expectations (`"`, `literal string`) are for the English part.
+    let expected_en = match expected {
+        Some(x) if x != "nothing" => format!(", expected {x}"),
+        _ => String::new(),
+    };
+    let (n, _) = super::line_col(text, span.start);
+    let line = text.lines().nth(n - 1).unwrap_or("");
+    let key = line
+        .split_once('=')
+        .map(|(k, _)| k.trim())
+        .filter(|k| !k.is_empty() && !k.starts_with('[') && !k.starts_with('#'));
+    format!(
+        "{}: {zh}，{todo_zh} (TOML syntax error: {what}{expected_en}; {todo_en})",
+        located(text, span.start, key)
+    )
+}
+
+/// A key written twice (`span`: the second), with the line of the first.
+fn duplicate(text: &str, span: std::ops::Range<usize>) -> String {
+    let written = text.get(span.clone()).unwrap_or("").trim();
+    let name = written.trim_matches(|c| c == '"' || c == '\'');
+    // The first one: the last key of that name in the text before the
+    // second, as far as toml can read it.
+    let (doc, _) = DeTable::parse_recoverable(text.get(..span.start).unwrap_or(""));
+    let mut first = None;
+    earlier_key(doc.get_ref(), name, span.start, &mut first);
+    let (zh_first, en_first) = match first {
+        Some(at) => {
+            let n = super::line_col(text, at).0;
+            (format!("第{n}行已有"), format!("already on line {n}"))
+        }
+        None => ("前面已有".to_string(), "already set above".to_string()),
+    };
+    format!(
+        "{}: 重复的键「{name}」，{zh_first}，请删去或合并其中一处 (duplicate key `{name}`, {en_first}: remove or merge one of them)",
+        located(text, span.start, Some(name))
+    )
+}
+
+/// The offset of the last key called `name` before byte `before`, anywhere
+/// in `table`, into `found`.
+fn earlier_key(table: &DeTable<'_>, name: &str, before: usize, found: &mut Option<usize>) {
+    for (key, value) in table.iter() {
+        let at = key.span().start;
+        let k: &str = key.get_ref();
+        if k == name && at < before && found.is_none_or(|f| f < at) {
+            *found = Some(at);
+        }
+        if let Some(inner) = value.get_ref().as_table() {
+            earlier_key(inner, name, before, found);
+        }
+    }
+}
+
+/// toml's syntax error descriptions a profile's author is likely to meet:
+/// (toml's words, 中文, 怎么改, what to do).
+#[rustfmt::skip]
+const SYNTAX: &[(&str, &str, &str, &str)] = &[
+    ("invalid basic string", "字符串缺少结尾的引号", "请补上引号", "add the closing quote"),
+    ("invalid multi-line basic string", "多行字符串缺少结尾的三引号", "请补上 \"\"\"", "add the closing \"\"\""),
+    ("invalid string", "字符串无法识别", "请检查引号", "check the quotes"),
+    ("missing opening quote", "字符串缺少开头的引号", "请补上引号", "add the opening quote"),
+    ("string values must be quoted", "值无法识别", "文字须加引号（如 name = \"sichuan\"），数字直接写，不带单位或 %", "quote text (name = \"sichuan\"); write numbers bare, without a unit or %"),
+    ("extra `=`", "多了一个 =", "请删去多余的 =", "remove the extra ="),
+    ("extra assignment between key-value pairs", "多了一个 =", "请删去多余的 =", "remove the extra ="),
+    ("missing assignment between key-value pairs", "键和值之间缺少 =", "请写成 键 = 值", "write key = value"),
+    ("missing value", "= 后面缺少值", "请在 = 后写上值", "write a value after ="),
+    ("missing value for key", "= 后面缺少值", "请在 = 后写上值", "write a value after ="),
+    ("key with no value", "键后面缺少 = 和值", "请写成 键 = 值", "write key = value"),
+    ("invalid value", "值无法识别", "数字直接写，文字加引号，开关写 true 或 false", "write numbers bare, text in quotes, switches as true or false"),
+    ("invalid integer number", "整数无法识别", "请只写数字", "write digits only"),
+    ("invalid float", "小数无法识别", "请写成 0.3 的样子", "write it like 0.3"),
+    ("invalid boolean", "开关值无法识别", "请写 true 或 false（小写）", "write true or false, in lower case"),
+    ("unexpected leading zero", "数字不能以 0 开头", "请去掉开头的 0", "remove the leading zero"),
+    ("`_` may only go between digits", "_ 只能写在两个数字之间", "请删去多余的 _", "remove the stray _"),
+    ("invalid unquoted key", "键中含有不允许的字符", "键只能含字母、数字、- 和 _，请改正或给键加引号", "a bare key takes letters, digits, - and _ only: fix it or quote the key"),
+    ("unquoted keys cannot be empty", "缺少键名", "请在 = 前写上键", "write the key before ="),
+    ("unclosed table", "表头缺少 ]", "请写成 [thresholds] 的样子", "write it like [thresholds]"),
+    ("unclosed array table", "表头缺少 ]]", "请补上 ]]", "add the closing ]]"),
+    ("missing table open", "表头缺少 [", "请写成 [thresholds] 的样子", "write it like [thresholds]"),
+    ("unclosed array", "数组缺少 ]", "请补上 ]", "add the closing ]"),
+    ("unclosed inline table", "行内表缺少 }", "请补上 }", "add the closing }"),
+    ("missing comma between key-value pairs", "行内表的两项之间缺少逗号", "请补上逗号", "add the comma"),
+    ("missing comma between array elements", "数组元素之间缺少逗号", "请补上逗号", "add the comma"),
+    ("extra comma in inline table", "行内表多了一个逗号", "请删去多余的逗号", "remove the extra comma"),
+    ("extra comma in array", "数组多了一个逗号", "请删去多余的逗号", "remove the extra comma"),
+    ("unexpected key or value", "多出的内容", "一行只写一个 键 = 值", "write one key = value per line"),
+    ("unexpected content", "多出的内容", "一行只写一个 键 = 值，注释以 # 开头", "write one key = value per line; comments start with #"),
+    ("unexpected content between comment and newline", "注释中含有不允许的字符", "请删去该字符", "remove the character"),
+    ("invalid comment character", "注释中含有不允许的字符", "请删去该字符", "remove the character"),
+];
+
+/// The offsets of the `rules.ID` and `thresholds.NAME` keys of a profile.
+fn key_offsets(text: &str) -> std::collections::HashMap<String, usize> {
     type Keys = std::collections::BTreeMap<toml::Spanned<String>, serde::de::IgnoredAny>;
     #[derive(serde::Deserialize)]
     struct Located {
@@ -66,8 +269,7 @@ fn key_lines(text: &str) -> std::collections::HashMap<String, usize> {
     if let Ok(located) = toml::from_str::<Located>(text) {
         for (table, keys) in [("rules", located.rules), ("thresholds", located.thresholds)] {
             for key in keys.keys() {
-                let line = super::line_col(text, key.span().start).0;
-                out.insert(format!("{table}.{}", key.get_ref()), line);
+                out.insert(format!("{table}.{}", key.get_ref()), key.span().start);
             }
         }
     }
@@ -123,7 +325,9 @@ mod tests {
     fn a_quoted_or_mistyped_threshold_is_refused_naming_key_line_and_type() {
         let e = error("name = \"x\"\n[thresholds]\nsatisfaction_min = \"85\"\n");
         assert!(
-            e.contains("第3行 satisfaction_min (line 3, satisfaction_min)"),
+            e.contains(
+                "第3行第20列 thresholds.satisfaction_min (line 3, column 20, thresholds.satisfaction_min)"
+            ),
             "{e}"
         );
         assert!(
@@ -148,15 +352,22 @@ mod tests {
     fn thresholds_out_of_range_are_refused_with_their_line() {
         let e = error("[thresholds]\nsatisfaction_min = 150\n");
         assert!(
-            e.contains("第2行 (line 2): satisfaction_min 应在 0–100"),
+            e.contains("第2行第1列 (line 2, column 1): satisfaction_min 应在 0–100"),
             "{e}"
         );
         let e = error("[thresholds]\npercent_min = -5\npercent_max = 1000\n");
-        assert!(e.contains("第2行 (line 2): percent_min"), "{e}");
-        assert!(e.contains("第3行 (line 3): percent_max"), "{e}");
+        assert!(
+            e.contains("第2行第1列 (line 2, column 1): percent_min"),
+            "{e}"
+        );
+        assert!(
+            e.contains("第3行第1列 (line 3, column 1): percent_max"),
+            "{e}"
+        );
         let e = error("[thresholds]\ntoo_few_indicators_count = -1\n");
         assert!(
-            e.contains("第2行 too_few_indicators_count") && e.contains("from 0 up"),
+            e.contains("第2行第28列 thresholds.too_few_indicators_count")
+                && e.contains("from 0 up"),
             "{e}"
         );
         let e = error("[thresholds]\nunit_cost_outlier_z = 0\ntoo_few_indicators_amount = -1\n");
@@ -170,11 +381,11 @@ mod tests {
     #[test]
     fn an_unknown_rule_id_names_its_line_and_the_nearest_known_id() {
         let e = error("name = \"x\"\n\n[rules.missing-satisfacton]\nenabled = false\n");
-        assert!(e.contains("第3行 (line 3)"), "{e}");
+        assert!(e.contains("第3行第8列 (line 3, column 8)"), "{e}");
         assert!(e.contains("「missing-satisfaction」"), "{e}");
         let e = error("[rules]\nzzzz = { enabled = false }\n");
         assert!(
-            e.contains("第2行 (line 2)") && e.contains("docs/rules.md"),
+            e.contains("第2行第1列 (line 2, column 1)") && e.contains("docs/rules.md"),
             "{e}"
         );
     }
@@ -190,5 +401,110 @@ mod tests {
         assert_eq!(p.severity("no-projects", Severity::Info), Severity::Error);
         let e = error("[rules.whitespace-outside-itme]\nenabled = false\n");
         assert!(e.contains("「whitespace-outside-item」"), "{e}");
+    }
+
+    #[test]
+    fn an_unknown_key_names_its_line_the_nearest_key_and_the_valid_ones() {
+        let e = error("name = \"x\"\n[thresholds]\nsatisfaction_mim = 85\n");
+        assert!(e.starts_with("第3行第1列 (line 3, column 1): [thresholds] 中没有「satisfaction_mim」这一项，是否应为「satisfaction_min」？可用的键：too_few_indicators_count,"), "{e}");
+        assert!(
+            e.contains("unknown key `satisfaction_mim` in [thresholds]; did you mean `satisfaction_min`? valid keys: too_few_indicators_count,"),
+            "{e}"
+        );
+        let e = error("[rules.missing-cost]\nenable = false\n");
+        assert!(
+            e.contains("第2行第1列")
+                && e.contains("「enabled」")
+                && e.contains("enabled, severity"),
+            "{e}"
+        );
+        // Every unknown key at once, in the order of the file.
+        let e = error("[thresholds]\nzzz = 1\n[rules.missing-cost]\nseveriti = \"info\"\n");
+        let (first, second) = e.split_once("; 第").unwrap();
+        assert!(
+            first.starts_with("第2行第1列")
+                && first.contains("「zzz」")
+                && !first.contains("是否应为"),
+            "{e}"
+        );
+        assert!(
+            second.starts_with("4行第1列") && second.contains("「severity」"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_top_level_key_or_table_is_named_with_the_nearest() {
+        let e = error("name = \"x\"\nnotice = false\n");
+        assert!(e.starts_with("第2行第1列 (line 2, column 1): 配置顶层没有「notice」这一项，是否应为「notices」？可用的键：name, rules, thresholds, notices"), "{e}");
+        let e = error("[threshold]\nsatisfaction_min = 85\n");
+        assert!(
+            e.starts_with("第1行第2列")
+                && e.contains("「thresholds」")
+                && e.contains("at the top level"),
+            "{e}"
+        );
+        let e = error("thresholds = 5\n");
+        assert!(
+            e.contains("thresholds 应为一节表") && e.contains("not the number 5"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_is_translated_with_line_column_and_what_to_do() {
+        let e = error("name = \"x\n");
+        assert!(e.starts_with("第1行第10列 name (line 1, column 10, name): 字符串缺少结尾的引号，请补上引号 (TOML syntax error: invalid basic string, expected `\"`; add the closing quote)"), "{e}");
+        let e = error("[thresholds]\nsatisfaction_min = = 85\n");
+        assert!(e.starts_with("第2行第20列 satisfaction_min (line 2, column 20, satisfaction_min): 多了一个 =，请删去多余的 ="), "{e}");
+        let e = error("[thresholds\n");
+        assert!(
+            e.contains("表头缺少 ]") && e.contains("unclosed table"),
+            "{e}"
+        );
+        let e = error("[thresholds]\nsatisfaction_min = 85%\n");
+        assert!(
+            e.starts_with("第2行第20列") && e.contains("不带单位或 %"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_wrong_type_outside_the_thresholds_is_said_in_chinese_and_english() {
+        let e = error("notices = \"yes\"\n");
+        assert_eq!(e, "第1行第11列 notices (line 1, column 11, notices): 应为 true 或 false，不能是字符串 \"yes\" (expected true or false, not the string \"yes\")");
+        let e = error("[rules.missing-cost]\nenabled = \"false\"\n");
+        assert!(
+            e.contains("rules.missing-cost.enabled") && e.contains("请去掉引号"),
+            "{e}"
+        );
+        let e = error("name = 5\n");
+        assert!(
+            e.contains("应为加引号的文字") && e.contains("not the number 5"),
+            "{e}"
+        );
+        let e = error("[rules.missing-cost]\nseverity = \"warn\"\n");
+        assert!(
+            e.contains("第2行第12列 rules.missing-cost.severity")
+                && e.contains("「warning」")
+                && e.contains("info, warning, error"),
+            "{e}"
+        );
+        let e = error("[thresholds]\nsatisfaction_min = [85]\n");
+        assert!(
+            e.contains("应为数字，不能是数组 (expected a number, not an array)"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_duplicate_key_or_table_names_both_lines() {
+        let e = error("name = \"a\"\nname = \"b\"\n");
+        assert_eq!(e, "第2行第1列 name (line 2, column 1, name): 重复的键「name」，第1行已有，请删去或合并其中一处 (duplicate key `name`, already on line 1: remove or merge one of them)");
+        let e = error("[thresholds]\nsatisfaction_min = 85\n\n[thresholds]\npercent_min = 1\n");
+        assert!(
+            e.starts_with("第4行第2列 thresholds") && e.contains("第1行已有"),
+            "{e}"
+        );
     }
 }

@@ -116,13 +116,15 @@ unit_cost_min_group = 4
 unit_cost_outlier_z = 3.5
 ```
 
-Values are checked before any file is read, and each problem names its line: a threshold is a
+Values are checked before any file is read, and each problem names its line and column: a threshold is a
 TOML number (`satisfaction_min = "85"` is refused, as is `true`), a count a whole number from 0
 up, `require_cost` `true` or `false`; `satisfaction_min`, `percent_min` and `percent_max` lie in
 0–100 (%), `qualitative_share_max` in 0–1, `too_few_indicators_amount` is not negative,
-`unit_cost_outlier_z` above 0, `boilerplate_min_projects` at least 2. Unknown keys are rejected;
+`unit_cost_outlier_z` above 0, `boilerplate_min_projects` at least 2. Unknown keys are rejected
+with the nearest known key and the keys of that table (`[thresholds] 中没有「satisfaction_mim」这一项，是否应为「satisfaction_min」？`);
 so is a `[rules.ID]` whose id is neither a rule nor a reader notice code, with the nearest known
-id suggested (`未知规则「missing-satisfacton」，是否应为「missing-satisfaction」？`).
+id suggested (`未知规则「missing-satisfacton」，是否应为「missing-satisfaction」？`). A TOML
+syntax error or a key written twice is explained the same way, in Chinese then English.
 
 "#;
 

@@ -16,8 +16,10 @@
 //!
 //! A `[rules.ID]` takes a catalogue rule id or a reader notice code
 //! ([`NOTICE_CODES`]). [`Profile::problems`] refuses unknown ids (suggesting
-//! the nearest known one) and thresholds out of range; the deserializer
-//! refuses a threshold of the wrong type, a quoted number included.
+//! the nearest known one) and thresholds out of range; the deserializers
+//! refuse a value of the wrong type, a quoted number included, saying what
+//! was written in Chinese and English; [`unknown_key`] says why a key has no
+//! place in a table ([`table_keys`]).
 
 use super::{catalogue, Severity};
 use rust_decimal::Decimal;
@@ -88,11 +90,13 @@ pub fn notice_code(code: &str) -> Option<&'static NoticeCode> {
 #[serde(default, deny_unknown_fields)]
 pub struct Profile {
     /// Short name (`national`, `sichuan` …).
+    #[serde(deserialize_with = "de_text")]
     pub name: String,
     /// Per-rule settings keyed by rule id.
     pub rules: BTreeMap<String, RuleSetting>,
     pub thresholds: Thresholds,
     /// Report reader notices (`Table::notices`) as info findings.
+    #[serde(deserialize_with = "de_bool")]
     pub notices: bool,
 }
 
@@ -101,8 +105,10 @@ pub struct Profile {
 #[serde(default, deny_unknown_fields)]
 pub struct RuleSetting {
     /// `false` switches the rule off.
+    #[serde(deserialize_with = "de_some_bool")]
     pub enabled: Option<bool>,
     /// Overrides the severity of every finding of the rule.
+    #[serde(deserialize_with = "de_severity")]
     pub severity: Option<Severity>,
 }
 
@@ -302,11 +308,29 @@ pub fn nearest_id(id: &str) -> Option<&'static str> {
         .iter()
         .map(|r| r.id)
         .chain(NOTICE_CODES.iter().map(|n| n.code));
-    let (best, d) = known
-        .map(|k| (k, edit_distance(id, k)))
-        .min_by_key(|&(k, d)| (d, k))?;
-    let len = id.chars().count().max(best.chars().count());
-    (d <= (len / 3).max(2)).then_some(best)
+    nearest(id, known)
+}
+
+/// The word of `known` nearest to `word` by edit distance, if near enough to
+/// be a likely typo; else the one word of `known` that `word` (3 characters
+/// or more) begins, as `warn` for `warning`.
+pub fn nearest<'a>(word: &str, known: impl Iterator<Item = &'a str> + Clone) -> Option<&'a str> {
+    let close = known
+        .clone()
+        .map(|k| (k, edit_distance(word, k)))
+        .min_by_key(|&(k, d)| (d, k))
+        .filter(|&(best, d)| {
+            let len = word.chars().count().max(best.chars().count());
+            d <= (len / 3).max(2)
+        });
+    if let Some((best, _)) = close {
+        return Some(best);
+    }
+    let mut begun = known.filter(|k| word.chars().count() >= 3 && k.starts_with(word));
+    match (begun.next(), begun.next()) {
+        (Some(k), None) => Some(k),
+        _ => None,
+    }
 }
 
 /// Levenshtein distance in characters.
@@ -334,104 +358,297 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row.last().copied().unwrap_or(0)
 }
 
+/// A value as a profile's deserializer met it, to say what was written
+/// instead of what a key takes.
+enum Raw {
+    Bool(bool),
+    Int(i64),
+    UInt(u64),
+    Float(f64),
+    Str(String),
+    Table,
+    Array,
+    Date,
+}
+
+impl Raw {
+    /// What was written, (Chinese after 不能是, English after "not").
+    fn said(&self) -> (String, String) {
+        match self {
+            Raw::Bool(v) => (format!(" {v}"), format!("the boolean {v}")),
+            Raw::Int(v) => (format!(" {v}"), format!("the number {v}")),
+            Raw::UInt(v) => (format!(" {v}"), format!("the number {v}")),
+            Raw::Float(v) => (format!(" {v}"), format!("the number {v}")),
+            Raw::Str(v) => (format!("字符串 \"{v}\""), format!("the string \"{v}\"")),
+            Raw::Table => ("表".into(), "a table".into()),
+            Raw::Array => ("数组".into(), "an array".into()),
+            Raw::Date => ("日期".into(), "a date".into()),
+        }
+    }
+}
+
+/// Any TOML value as a [`Raw`].
+fn raw<'de, D: Deserializer<'de>>(d: D) -> Result<Raw, D::Error> {
+    struct Any;
+    impl<'de> Visitor<'de> for Any {
+        type Value = Raw;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("一个值 (a value)")
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Raw, E> {
+            Ok(Raw::Bool(v))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Raw, E> {
+            Ok(Raw::Int(v))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Raw, E> {
+            Ok(Raw::UInt(v))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Raw, E> {
+            Ok(Raw::Float(v))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Raw, E> {
+            Ok(Raw::Str(v.to_string()))
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+            while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+            Ok(Raw::Array)
+        }
+        fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+            // A TOML date-time reaches serde as a map with one private key.
+            let mut date = false;
+            while let Some(key) = map.next_key::<String>()? {
+                date |= key.starts_with("$__toml_private");
+                map.next_value::<de::IgnoredAny>()?;
+            }
+            Ok(if date { Raw::Date } else { Raw::Table })
+        }
+    }
+    d.deserialize_any(Any)
+}
+
+/// `应为 X，不能是 Y (expected X, not Y)`, with `请去掉引号 (remove the
+/// quotes)` when the string written would be right unquoted.
+fn wrong(expected_zh: &str, expected_en: &str, written: &Raw, unquoted_ok: bool) -> String {
+    let (zh, en) = written.said();
+    if unquoted_ok {
+        if let Raw::Str(_) = written {
+            return format!(
+                "应为{expected_zh}，不能是{zh}，请去掉引号 (expected {expected_en}, not {en}: remove the quotes)"
+            );
+        }
+    }
+    format!("应为{expected_zh}，不能是{zh} (expected {expected_en}, not {en})")
+}
+
 /// A decimal threshold, written as a TOML integer or float. A quoted number
 /// (`"85"`) is refused: it is most likely a mistake, and a silently accepted
 /// string would hide one that is not a number at all.
 fn de_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    struct Number;
-    impl Visitor<'_> for Number {
-        type Value = Decimal;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("数字 (a number)")
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
-            Ok(Decimal::from(v))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
-            Ok(Decimal::from(v))
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
-            if !v.is_finite() {
-                return Err(E::custom(format!(
-                    "应为有限的数字，不能是 {v} (expected a finite number, not {v})"
-                )));
-            }
-            // Through the shortest decimal text: 0.3 stays 0.3.
-            v.to_string()
-                .parse::<Decimal>()
-                .map_err(|e| E::custom(format!("数字无法使用 (unusable number {v}): {e}")))
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
-            Err(E::custom(format!(
-                "应为数字，不能是字符串 \"{v}\"，请去掉引号 (expected a number, not the string \"{v}\": remove the quotes)"
-            )))
-        }
-        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Decimal, E> {
-            Err(E::custom(format!(
-                "应为数字，不能是 {v} (expected a number, not the boolean {v})"
+    match raw(d)? {
+        Raw::Int(v) => Ok(Decimal::from(v)),
+        Raw::UInt(v) => Ok(Decimal::from(v)),
+        Raw::Float(v) if !v.is_finite() => Err(de::Error::custom(format!(
+            "应为有限的数字，不能是 {v} (expected a finite number, not {v})"
+        ))),
+        // Through the shortest decimal text: 0.3 stays 0.3.
+        Raw::Float(v) => v
+            .to_string()
+            .parse::<Decimal>()
+            .map_err(|e| de::Error::custom(format!("数字无法使用 (unusable number {v}): {e}"))),
+        other => {
+            let quoted_number = matches!(&other, Raw::Str(s) if s.trim().parse::<f64>().is_ok());
+            Err(de::Error::custom(wrong(
+                "数字",
+                "a number",
+                &other,
+                quoted_number,
             )))
         }
     }
-    d.deserialize_any(Number)
 }
 
 /// A count threshold: a whole TOML number from 0 up.
 fn de_count<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    struct Count;
-    impl Visitor<'_> for Count {
-        type Value = u32;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("非负整数 (a whole number from 0 up)")
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<u32, E> {
-            u32::try_from(v).map_err(|_| {
-                E::custom(if v < 0 {
-                    format!("应为非负整数，不能是 {v} (expected a whole number from 0 up, not {v})")
-                } else {
-                    format!("数值过大：{v} (too large: {v})")
-                })
-            })
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<u32, E> {
-            u32::try_from(v).map_err(|_| E::custom(format!("数值过大：{v} (too large: {v})")))
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<u32, E> {
-            Err(E::custom(format!(
-                "应为整数，不能是 {v} (expected a whole number, not {v})"
-            )))
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<u32, E> {
-            Err(E::custom(format!(
-                "应为整数，不能是字符串 \"{v}\"，请去掉引号 (expected a whole number, not the string \"{v}\": remove the quotes)"
-            )))
-        }
-        fn visit_bool<E: de::Error>(self, v: bool) -> Result<u32, E> {
-            Err(E::custom(format!(
-                "应为整数，不能是 {v} (expected a whole number, not the boolean {v})"
+    let too_large = |v: &dyn fmt::Display| format!("数值过大：{v} (too large: {v})");
+    match raw(d)? {
+        Raw::Int(v) if v < 0 => Err(de::Error::custom(format!(
+            "应为非负整数，不能是 {v} (expected a whole number from 0 up, not {v})"
+        ))),
+        Raw::Int(v) => u32::try_from(v).map_err(|_| de::Error::custom(too_large(&v))),
+        Raw::UInt(v) => u32::try_from(v).map_err(|_| de::Error::custom(too_large(&v))),
+        other => {
+            let quoted_count = matches!(&other, Raw::Str(s) if s.trim().parse::<u32>().is_ok());
+            Err(de::Error::custom(wrong(
+                "整数",
+                "a whole number",
+                &other,
+                quoted_count,
             )))
         }
     }
-    d.deserialize_any(Count)
 }
 
 /// A switch: TOML `true` or `false`.
 fn de_bool<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    struct Switch;
-    impl Visitor<'_> for Switch {
-        type Value = bool;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("true 或 false (true or false)")
-        }
-        fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
-            Ok(v)
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
-            Err(E::custom(format!(
-                "应为 true 或 false，不能是字符串 \"{v}\"，请去掉引号 (expected true or false, not the string \"{v}\": remove the quotes)"
+    match raw(d)? {
+        Raw::Bool(v) => Ok(v),
+        other => {
+            let quoted = matches!(&other, Raw::Str(s) if s == "true" || s == "false");
+            Err(de::Error::custom(wrong(
+                " true 或 false",
+                "true or false",
+                &other,
+                quoted,
             )))
         }
     }
-    d.deserialize_any(Switch)
+}
+
+/// A switch that may be left out (`enabled`).
+fn de_some_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    de_bool(d).map(Some)
+}
+
+/// A text (`name`): a TOML string.
+fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    match raw(d)? {
+        Raw::Str(v) => Ok(v),
+        other => Err(de::Error::custom(wrong(
+            "加引号的文字（如 \"sichuan\"）",
+            "a quoted text (such as \"sichuan\")",
+            &other,
+            false,
+        ))),
+    }
+}
+
+/// A severity (`severity`): one of the names of [`Severity`], the nearest
+/// suggested for a mistyped one.
+fn de_severity<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Severity>, D::Error> {
+    let levels = variants_of::<Severity>();
+    let list = levels.join(", ");
+    match raw(d)? {
+        Raw::Str(v) => {
+            use de::IntoDeserializer;
+            let named: Result<Severity, de::value::Error> =
+                Severity::deserialize(v.as_str().into_deserializer());
+            named.map(Some).map_err(|_| {
+                de::Error::custom(match nearest(&v, levels.iter().copied()) {
+                    Some(near) => format!(
+                        "未知级别「{v}」，是否应为「{near}」？可用：{list} (unknown severity `{v}`; did you mean `{near}`? use one of {list})"
+                    ),
+                    None => format!("未知级别「{v}」，可用：{list} (unknown severity `{v}`; use one of {list})"),
+                })
+            })
+        }
+        other => Err(de::Error::custom(wrong(
+            &format!("加引号的级别（{list}）"),
+            &format!("a quoted severity ({list})"),
+            &other,
+            false,
+        ))),
+    }
+}
+
+/// Where a key of a profile table is checked against: the fields of the
+/// struct the table is read into, or (`[rules]`) any id, which
+/// [`Profile::problems`] checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKeys {
+    Fields(&'static [&'static str]),
+    RuleIds,
+}
+
+/// The table at `path` of a profile (`[]` the top level, `["thresholds"]`,
+/// `["rules"]`, `["rules", ID]`) and the keys it takes; `None` when `path`
+/// names no table (a value, or nothing a profile has). The field lists are
+/// serde's own, so they cannot drift from the structs.
+pub fn table_keys(path: &[&str]) -> Option<TableKeys> {
+    match path {
+        [] => Some(TableKeys::Fields(fields_of::<Profile>())),
+        ["thresholds"] => Some(TableKeys::Fields(fields_of::<Thresholds>())),
+        ["rules"] => Some(TableKeys::RuleIds),
+        ["rules", _] => Some(TableKeys::Fields(fields_of::<RuleSetting>())),
+        _ => None,
+    }
+}
+
+/// Why `key` does not belong in the profile table at `path` (see
+/// [`table_keys`]), in Chinese then English, with the nearest known key and
+/// the keys the table takes; `None` if it belongs there (rule ids are
+/// checked by [`Profile::problems`]).
+pub fn unknown_key(path: &[&str], key: &str) -> Option<String> {
+    let Some(TableKeys::Fields(known)) = table_keys(path) else {
+        return None;
+    };
+    if known.contains(&key) {
+        return None;
+    }
+    let (zh_table, en_table) = if path.is_empty() {
+        ("配置顶层".to_string(), "at the top level".to_string())
+    } else {
+        let t = path.join(".");
+        (format!("[{t}] 中"), format!("in [{t}]"))
+    };
+    let list = known.join(", ");
+    Some(match nearest(key, known.iter().copied()) {
+        Some(near) => format!(
+            "{zh_table}没有「{key}」这一项，是否应为「{near}」？可用的键：{list} (unknown key `{key}` {en_table}; did you mean `{near}`? valid keys: {list})"
+        ),
+        None => format!(
+            "{zh_table}没有「{key}」这一项，可用的键：{list} (unknown key `{key}` {en_table}; valid keys: {list})"
+        ),
+    })
+}
+
+/// The field names serde reads struct `T` with.
+fn fields_of<T: de::DeserializeOwned>() -> &'static [&'static str] {
+    let mut probe = Probe::default();
+    let _ = T::deserialize(&mut probe);
+    probe.names
+}
+
+/// The variant names serde reads enum `T` with.
+fn variants_of<T: de::DeserializeOwned>() -> &'static [&'static str] {
+    fields_of::<T>()
+}
+
+/// A deserializer that only records the field or variant names it is asked
+/// for, then fails.
+#[derive(Default)]
+struct Probe {
+    names: &'static [&'static str],
+}
+
+impl<'de> Deserializer<'de> for &mut Probe {
+    type Error = de::value::Error;
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+        Err(de::Error::custom("probe"))
+    }
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        fields: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.names = fields;
+        Err(de::Error::custom("probe"))
+    }
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        variants: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.names = variants;
+        Err(de::Error::custom("probe"))
+    }
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map identifier ignored_any
+    }
 }
 
 #[cfg(test)]
@@ -454,6 +671,67 @@ mod tests {
         );
         assert_eq!(nearest_id("no-project"), Some("no-projects"));
         assert_eq!(nearest_id("zzzz"), None);
+    }
+
+    #[test]
+    fn table_keys_are_serde_field_names() {
+        assert_eq!(
+            table_keys(&[]),
+            Some(TableKeys::Fields(&[
+                "name",
+                "rules",
+                "thresholds",
+                "notices"
+            ]))
+        );
+        assert_eq!(
+            table_keys(&["rules", "missing-cost"]),
+            Some(TableKeys::Fields(&["enabled", "severity"]))
+        );
+        assert_eq!(table_keys(&["rules"]), Some(TableKeys::RuleIds));
+        assert_eq!(table_keys(&["thresholds", "percent_min"]), None);
+        let Some(TableKeys::Fields(t)) = table_keys(&["thresholds"]) else {
+            panic!("thresholds is a table");
+        };
+        assert_eq!(t.len(), 11);
+        assert!(t.contains(&"satisfaction_min"));
+        assert_eq!(variants_of::<Severity>(), ["info", "warning", "error"]);
+    }
+
+    #[test]
+    fn unknown_keys_name_the_nearest_and_the_valid_keys() {
+        assert_eq!(unknown_key(&["thresholds"], "satisfaction_min"), None);
+        assert_eq!(unknown_key(&["rules"], "anything"), None);
+        let m = unknown_key(&["thresholds"], "satisfaction_mim").unwrap();
+        assert!(
+            m.starts_with(
+                "[thresholds] 中没有「satisfaction_mim」这一项，是否应为「satisfaction_min」？"
+            ),
+            "{m}"
+        );
+        assert!(m.contains("valid keys: too_few_indicators_count, "), "{m}");
+        let m = unknown_key(&[], "threshold").unwrap();
+        assert!(
+            m.starts_with("配置顶层没有「threshold」") && m.contains("`thresholds`"),
+            "{m}"
+        );
+        let m = unknown_key(&["rules", "x"], "zzz").unwrap();
+        assert!(
+            !m.contains("是否应为") && m.contains("enabled, severity"),
+            "{m}"
+        );
+        assert_eq!(
+            nearest("warn", ["info", "warning", "error"].into_iter()),
+            Some("warning")
+        );
+        assert_eq!(
+            nearest("in", ["info", "warning", "error"].into_iter()),
+            Some("info")
+        );
+        assert_eq!(
+            nearest("zzzzzz", ["info", "warning", "error"].into_iter()),
+            None
+        );
     }
 
     #[test]
