@@ -153,15 +153,9 @@ pub fn render(table: &Table, with_indicators: bool, lang: Lang) -> String {
             Lang::Zh => writeln!(o, "\n读取说明:"),
             Lang::En => writeln!(o, "\nreader notes:"),
         };
+        // A notice names its row (and column) itself.
         for n in &table.notices {
-            let at = n
-                .origin
-                .map(|o| match lang {
-                    Lang::Zh => format!("第{}行第{}列: ", o.row, o.col),
-                    Lang::En => format!("row {}, column {}: ", o.row, o.col),
-                })
-                .unwrap_or_default();
-            let _ = writeln!(o, "  [{}] {}{}", n.code, at, n.text(lang.core()));
+            let _ = writeln!(o, "  [{}] {}", n.code, n.text(lang.core()));
         }
     }
     o
