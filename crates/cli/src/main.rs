@@ -73,6 +73,9 @@ enum Command {
         /// 不列出指标 (hide the indicators)
         #[arg(long)]
         no_indicators: bool,
+        /// 读取说明的语言 (language of the reader's notes)
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: check::Lang,
     },
     /// 转换：写成 JSON、CSV、XLSX、HTML 或文本版式 (convert to json, csv, xlsx, html or tsv)
     Convert(convert::ConvertArgs),
@@ -100,6 +103,7 @@ fn run(cli: Cli) -> Result<i32> {
             format,
             summary,
             no_indicators,
+            lang,
         } => {
             let spinner = progress::Spinner::start(&format!("读取 (reading) {}", file.display()));
             let table = read_table(&file, &read);
@@ -112,7 +116,9 @@ fn run(cli: Cli) -> Result<i32> {
                 }
             };
             match (format, summary) {
-                (HumanOrJson::Human, false) => print!("{}", show::render(&table, !no_indicators)),
+                (HumanOrJson::Human, false) => {
+                    print!("{}", show::render(&table, !no_indicators, lang))
+                }
                 (HumanOrJson::Human, true) => show::print_summary_human(&show::summary(&table))?,
                 (HumanOrJson::Json, true) => {
                     println!("{}", serde_json::to_string_pretty(&show::summary(&table))?)

@@ -1,5 +1,6 @@
 //! `jixiao show`: a readable terminal view of a table.
 
+use crate::check::Lang;
 use anyhow::Result;
 use jixiao_core::{Funding, Table, Target};
 use rust_decimal::Decimal;
@@ -60,8 +61,8 @@ pub fn target_text(t: &Target) -> String {
     }
 }
 
-/// Render the whole table for a terminal.
-pub fn render(table: &Table, with_indicators: bool) -> String {
+/// Render the whole table for a terminal; the reader's notes in `lang`.
+pub fn render(table: &Table, with_indicators: bool, lang: Lang) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "{}", table.title.as_deref().unwrap_or("（无标题）"));
     let _ = writeln!(
@@ -148,13 +149,13 @@ pub fn render(table: &Table, with_indicators: bool) -> String {
         }
     }
     if !table.notices.is_empty() {
-        let _ = writeln!(o, "\n读取说明 (reader notes):");
+        let _ = match lang {
+            Lang::Zh => writeln!(o, "\n读取说明:"),
+            Lang::En => writeln!(o, "\nreader notes:"),
+        };
+        // A notice names its row (and column) itself.
         for n in &table.notices {
-            let at = n
-                .origin
-                .map(|o| format!("第{}行第{}列: ", o.row, o.col))
-                .unwrap_or_default();
-            let _ = writeln!(o, "  [{}] {}{}", n.code, at, n.message);
+            let _ = writeln!(o, "  [{}] {}", n.code, n.text(lang.core()));
         }
     }
     o

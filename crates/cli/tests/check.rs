@@ -1147,3 +1147,131 @@ fn english_output_names_rows_in_english() {
         "{text}"
     );
 }
+
+/// Whether `s` holds a CJK character (Han, CJK punctuation or full-width forms).
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| {
+        matches!(c as u32,
+            0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+    })
+}
+
+/// The sample with blank before row 12's first indicator item
+/// (`whitespace-outside-item`) and a note line after the table (`row-note`),
+/// in a temporary directory.
+fn sample_with_notices() -> (tempfile::TempDir, PathBuf) {
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let mut cells: Vec<String> = lines[11].split('\t').map(str::to_string).collect();
+    cells[6] = format!("  {}", cells[6]);
+    lines[11] = cells.join("\t");
+    lines.push("注：本表由团区委填报".to_string());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notices.txt");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    (dir, path)
+}
+
+/// The reader's notices are findings in the language of `--lang` alone:
+/// no English tail in Chinese, no Chinese (beyond the table's own text) in English.
+#[test]
+fn reader_notices_speak_one_language() {
+    let (_dir, f) = sample_with_notices();
+    let path = f.to_str().unwrap();
+    let json = |lang: &str| {
+        json_of(&jixiao(&[
+            "check", path, "--format", "json", "--lang", lang,
+        ]))
+    };
+    let (zh, en) = (json("zh"), json("en"));
+    let ws = "whitespace-outside-item";
+    assert_eq!(
+        with_rule(&zh, ws)[0]["message"],
+        "第12行第7列（字节 0–2）：指标条目之外有空白"
+    );
+    assert_eq!(
+        with_rule(&en, ws)[0]["message"],
+        "row 12, column 7 (bytes 0–2): whitespace outside any indicator item"
+    );
+    let note = with_rule(&zh, "row-note");
+    assert_eq!(note.len(), 1, "{}", zh["findings"]);
+    let note_zh = note[0]["message"].as_str().unwrap();
+    assert!(
+        note_zh.contains("「注：本表由团区委填报」是表外说明或签字栏，未读入"),
+        "{note_zh}"
+    );
+    let note_en = with_rule(&en, "row-note")[0]["message"].as_str().unwrap();
+    assert!(
+        note_en.starts_with("row ")
+            && note_en.ends_with(
+                "“注：本表由团区委填报” is a note or signature line outside the table; not read"
+            ),
+        "{note_en}"
+    );
+    // Every notice: Chinese without an English parenthesis, English without
+    // Chinese once the quoted table text is taken out.
+    let notice = |f: &&Value| {
+        jixiao_core::review::profile::notice_code(f["rule"].as_str().unwrap()).is_some()
+    };
+    let of_notices = |doc: &Value| -> Vec<String> {
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(notice)
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (zh_msgs, en_msgs) = (of_notices(&zh), of_notices(&en));
+    assert!(zh_msgs.len() >= 2 && zh_msgs.len() == en_msgs.len());
+    for m in &zh_msgs {
+        assert!(!m.contains(" ("), "an English tail in Chinese: {m}");
+        assert!(
+            m.chars().filter(char::is_ascii_lowercase).count() == 0,
+            "{m}"
+        );
+    }
+    for m in &en_msgs {
+        let unquoted: String = m
+            .split('“')
+            .enumerate()
+            .map(|(i, part)| {
+                if i == 0 {
+                    part
+                } else {
+                    part.split_once('”').map_or(part, |(_, rest)| rest)
+                }
+            })
+            .collect();
+        assert!(!has_cjk(&unquoted), "Chinese in English: {m}");
+    }
+
+    // SARIF and the terminal carry the same texts.
+    let sarif = json_of(&jixiao(&[
+        "check", path, "--format", "sarif", "--lang", "en",
+    ]));
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let r = results.iter().find(|r| r["ruleId"] == ws).unwrap();
+    assert_eq!(
+        r["message"]["text"],
+        "row 12, column 7 (bytes 0–2): whitespace outside any indicator item"
+    );
+    let human = |lang: &str| {
+        let out = jixiao(&["check", path, "--no-progress", "--lang", lang]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let text = human("zh");
+    assert!(
+        text.contains(
+            "info[whitespace-outside-item]: 第12行第7列（字节 0–2）：指标条目之外有空白\n"
+        ),
+        "{text}"
+    );
+    let text = human("en");
+    assert!(
+        text.contains(
+            "info[whitespace-outside-item]: row 12, column 7 (bytes 0–2): whitespace outside any indicator item\n"
+        ),
+        "{text}"
+    );
+}

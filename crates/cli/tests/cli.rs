@@ -408,3 +408,49 @@ fn a_layout_for_a_format_without_one_is_said_not_ignored() {
     assert_eq!(stdout(&out), stdout(&plain));
     assert!(!stderr(&plain).contains("--layout"));
 }
+
+/// `show` lists the reader's notes in the language of `--lang` (Chinese by
+/// default), never both in one line.
+#[test]
+fn show_prints_reader_notes_in_one_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = format!(
+        "{}\n注：本表由团区委填报\n",
+        std::fs::read_to_string(sample())
+            .expect("sample")
+            .trim_end()
+    );
+    let f = dir.path().join("note.txt");
+    std::fs::write(&f, text).expect("write");
+    let o = run(jixiao().arg("show").arg(&f));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let zh = stdout(&o);
+    let notes = zh
+        .split("\n读取说明:\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{zh}"));
+    assert!(
+        notes.contains("[row-note] 第") && notes.contains("是表外说明或签字栏，未读入\n"),
+        "{notes}"
+    );
+    assert!(
+        !notes.contains("skipped") && !notes.contains(" ("),
+        "{notes}"
+    );
+
+    let o = run(jixiao().arg("show").arg(&f).args(["--lang", "en"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let en = stdout(&o);
+    let notes = en
+        .split("\nreader notes:\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{en}"));
+    assert!(
+        notes.contains("[row-note] row ")
+            && notes.contains(
+                "“注：本表由团区委填报” is a note or signature line outside the table; not read\n"
+            ),
+        "{notes}"
+    );
+    assert!(!notes.contains("表外说明"), "{notes}");
+}

@@ -165,8 +165,43 @@ pub struct Notice {
     pub origin: Option<Origin>,
     /// Stable short code, e.g. `encoding-detected`, `unit-row-by-name`.
     pub code: String,
-    /// Chinese-first human message.
+    /// The message in Chinese.
     pub message: String,
+    /// The same message in English. Empty in documents written before the
+    /// two were kept apart (their `message` holds both languages):
+    /// [`Notice::english`] then falls back to `message`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub message_en: String,
+}
+
+impl Notice {
+    /// A notice with its message in Chinese (`zh`) and English (`en`).
+    pub fn new(origin: Option<Origin>, code: &str, zh: String, en: String) -> Notice {
+        Notice {
+            origin,
+            code: code.to_string(),
+            message: zh,
+            message_en: en,
+        }
+    }
+
+    /// The message in English, or the stored message when the document
+    /// holds none apart.
+    pub fn english(&self) -> &str {
+        if self.message_en.is_empty() {
+            &self.message
+        } else {
+            &self.message_en
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: crate::review::Lang) -> &str {
+        match lang {
+            crate::review::Lang::Zh => &self.message,
+            crate::review::Lang::English => self.english(),
+        }
+    }
 }
 
 /// One performance-target table (项目支出绩效目标表).

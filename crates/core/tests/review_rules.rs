@@ -815,19 +815,40 @@ fn profile_disables_and_overrides() {
 #[test]
 fn reader_notices_become_info_findings() {
     let mut t = clean_table();
-    t.notices.push(Notice {
-        origin: Some(Origin::new(4, 2)),
-        code: "encoding-detected".into(),
-        message: "编码按 GB18030 检测 (encoding detected)".into(),
-    });
+    t.notices.push(Notice::new(
+        Some(Origin::new(4, 2)),
+        "encoding-detected",
+        "编码按 GB18030 检测".into(),
+        "the encoding was detected as GB18030".into(),
+    ));
     let f = run(&t);
     let n = of(&f, "encoding-detected");
     assert_eq!(n.len(), 1);
     assert_eq!(n[0].severity, Severity::Info);
     assert_eq!(n[0].location.row, Some(4));
+    // Each language its own text, never both.
+    assert_eq!(zh(&t, n[0]), "编码按 GB18030 检测");
+    assert_eq!(en(&t, n[0]), "the encoding was detected as GB18030");
     let mut p = Profile::national();
     p.notices = false;
     assert!(of(&review(&t, &p), "encoding-detected").is_empty());
+}
+
+/// A notice from a document written before the English text was kept apart
+/// (`message_en` empty) shows its one message in both languages.
+#[test]
+fn a_notice_without_english_shows_its_message() {
+    let mut t = clean_table();
+    t.notices.push(Notice {
+        origin: Some(Origin::new(4, 2)),
+        code: "encoding-detected".into(),
+        message: "编码按 GB18030 检测 (encoding detected)".into(),
+        message_en: String::new(),
+    });
+    let f = run(&t);
+    let n = of(&f, "encoding-detected");
+    assert_eq!(zh(&t, n[0]), "编码按 GB18030 检测 (encoding detected)");
+    assert_eq!(en(&t, n[0]), "编码按 GB18030 检测 (encoding detected)");
 }
 
 #[test]

@@ -369,6 +369,22 @@ fn xlsx_written_at_runtime() {
     assert_eq!(sg.notices.len(), 1);
     assert_eq!(sg.notices[0].code, "cell-error");
     assert_eq!(sg.notices[0].origin, Some(jixiao_core::Origin::new(8, 4)));
+    // The position and the error in each language, each language alone.
+    let n = &sg.notices[0];
+    assert!(
+        n.message.starts_with("第8行第4列：工作表“")
+            && n.message.ends_with("的单元格含错误值 #REF!，按文本读取"),
+        "{}",
+        n.message
+    );
+    assert!(
+        n.message_en
+            .starts_with("row 8, column 4: the cell of sheet “")
+            && n.message_en
+                .ends_with("” holds the Excel error #REF!; read as text"),
+        "{}",
+        n.message_en
+    );
 }
 
 // ---------------------------------------------------------------- hostile input

@@ -209,15 +209,55 @@ fn json_round_trips_graded_missing_targets_and_notices() {
         .get_or_insert_with(Default::default)
         .direction_stated = Some(jixiao_core::Direction::LowerBetter);
     t.money_scale = jixiao_core::MoneyScale::Yuan;
-    t.notices.push(Notice {
-        origin: Some(Origin::new(3, 2)),
-        code: "encoding-detected".into(),
-        message: "编码按 GB18030 读取 (decoded as GB18030)".into(),
-    });
+    t.notices.push(Notice::new(
+        Some(Origin::new(3, 2)),
+        "encoding-detected",
+        "编码按 GB18030 读取".into(),
+        "decoded as GB18030".into(),
+    ));
     let bytes = render(&t, OutputFormat::Json, &WriteOptions::default());
     let text = String::from_utf8(bytes.clone()).unwrap();
     assert!(text.contains("\"kind\": \"graded\"") && text.contains("\"kind\": \"missing\""));
     assert_eq!(read_json(&bytes).unwrap(), t);
+}
+
+/// A notice keeps its Chinese text in `message` and its English text in
+/// `message_en`; a document written before the two were kept apart (no
+/// `message_en`) still reads, its one message shown in both languages.
+#[test]
+fn json_notices_have_both_languages_and_old_documents_read() {
+    use jixiao_core::review::Lang;
+    use jixiao_core::{Notice, Origin};
+    let mut t = row_family_table();
+    t.notices.push(Notice::new(
+        Some(Origin::new(3, 2)),
+        "row-note",
+        "第3行：「注」是表外说明或签字栏，未读入".into(),
+        "row 3: “注” is a note or signature line outside the table; not read".into(),
+    ));
+    let bytes = render(&t, OutputFormat::Json, &WriteOptions::default());
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    assert!(text.contains("\"message\": \"第3行：「注」是表外说明或签字栏，未读入\""));
+    assert!(text.contains("\"message_en\": \"row 3: “注” is a note or signature line"));
+
+    // The same document as an older jixiao wrote it: no `message_en`.
+    let old: String = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("\"message_en\""))
+        .map(|l| format!("{l}\n"))
+        .collect::<String>()
+        .replace("未读入\",\n", "未读入\"\n");
+    assert!(!old.contains("message_en"));
+    let read = read_json(old.as_bytes()).unwrap_or_else(|e| panic!("an old document reads: {e}"));
+    let n = read.notices.last().unwrap();
+    assert_eq!(n.message, "第3行：「注」是表外说明或签字栏，未读入");
+    assert!(n.message_en.is_empty());
+    assert_eq!(n.text(Lang::English), n.message);
+    assert_eq!(n.text(Lang::Zh), n.message);
+    // Written again, it stays without `message_en`.
+    let again =
+        String::from_utf8(render(&read, OutputFormat::Json, &WriteOptions::default())).unwrap();
+    assert!(!again.contains("message_en"));
 }
 
 #[test]

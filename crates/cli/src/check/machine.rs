@@ -221,7 +221,11 @@ pub fn write_sarif(
                     // A code no reader of this version emits (a table read from JSON).
                     let k = rules.len();
                     index.insert(f.rule.to_string(), k);
-                    rules.push(notice_rule(&f.rule, "读取提示 (reader notice)"));
+                    let text = match lang {
+                        Lang::Zh => "读取提示",
+                        Lang::En => "reader notice",
+                    };
+                    rules.push(notice_rule(&f.rule, text));
                     k
                 }
             };

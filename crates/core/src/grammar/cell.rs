@@ -279,30 +279,34 @@ pub fn parse_cell(cell: &str, origin: Origin) -> ParsedCell {
     if first > 0 {
         let lead = cell.get(..first).unwrap_or("");
         let blank = lead.chars().all(is_ws);
-        let (code, message) = match (starts.is_empty(), blank) {
+        let (code, message, message_en) = match (starts.is_empty(), blank) {
             (_, true) => (
                 "whitespace-outside-item",
-                "指标条目之外有空白 (whitespace outside any indicator item)".to_string(),
+                "指标条目之外有空白".to_string(),
+                "whitespace outside any indicator item".to_string(),
             ),
             (true, false) => (
                 "no-items",
                 format!(
-                    "单元格中没有「序号-一级指标：」格式的指标「{}」 (no indicator item found)",
+                    "单元格中没有「序号-一级指标：」格式的指标「{}」",
+                    excerpt(lead)
+                ),
+                format!(
+                    "no indicator item of the form “number-level：” (such as “1-产出指标：”) in the cell: “{}”",
                     excerpt(lead)
                 ),
             ),
             (false, false) => (
                 "text-outside-item",
-                format!(
-                    "指标条目之外的文字「{}」 (text outside any indicator item)",
-                    excerpt(lead)
-                ),
+                format!("指标条目之外的文字「{}」", excerpt(lead)),
+                format!("text outside any indicator item: “{}”", excerpt(lead)),
             ),
         };
         out.problems.push(CellProblem {
             span: span(0, first),
             code,
             message,
+            message_en,
         });
     }
     out.indicators.reserve(starts.len());
@@ -313,15 +317,18 @@ pub fn parse_cell(cell: &str, origin: Origin) -> ParsedCell {
             out.problems.push(CellProblem {
                 span: span(st.pos, st.hyphen),
                 code: "seq-nonstandard",
-                message: format!("序号「{digits}」有前导零 (item number with a leading zero)"),
+                message: format!("序号「{digits}」有前导零"),
+                message_en: format!("item number “{digits}” has a leading zero"),
             });
         }
         if !st.colon_standard {
             out.problems.push(CellProblem {
                 span: span(st.header_end - 1, st.header_end),
                 code: "marker-nonstandard",
-                message: "一级指标后用了半角冒号「:」 (ASCII colon after the level name)"
-                    .to_string(),
+                message: "一级指标后用了半角冒号「:」".to_string(),
+                message_en:
+                    "an ASCII colon “:” follows the level name (the full-width “：” is standard)"
+                        .to_string(),
             });
         }
         let body_start = st.header_end.min(end);
@@ -333,7 +340,11 @@ pub fn parse_cell(cell: &str, origin: Origin) -> ParsedCell {
                         span: span(body_start + name_end, body_start + value_start),
                         code: "marker-nonstandard",
                         message: format!(
-                            "指标值标记「{}」不是标准的「{VALUE_MARKER}」 (non-standard value marker)",
+                            "指标值标记「{}」不是标准的「{VALUE_MARKER}」",
+                            body.get(name_end..value_start).unwrap_or("")
+                        ),
+                        message_en: format!(
+                            "the value marker “{}” is not the standard “{VALUE_MARKER}”",
                             body.get(name_end..value_start).unwrap_or("")
                         ),
                     });
@@ -345,10 +356,8 @@ pub fn parse_cell(cell: &str, origin: Origin) -> ParsedCell {
                 out.problems.push(CellProblem {
                     span: span(st.pos, end),
                     code: "value-marker-missing",
-                    message: format!(
-                        "第{}项缺少「{VALUE_MARKER}」 (item without a value marker)",
-                        st.seq
-                    ),
+                    message: format!("第{}项缺少「{VALUE_MARKER}」", st.seq),
+                    message_en: format!("item {} has no value marker “{VALUE_MARKER}”", st.seq),
                 });
                 let (n, t) = split_terminator(body);
                 (n, None, t)

@@ -35,7 +35,10 @@ pub struct CellProblem {
     /// `value-marker-missing`, `marker-nonstandard`, `seq-nonstandard`
     /// (see [`cell`] for when each is given).
     pub code: &'static str,
+    /// What is wrong, in Chinese.
     pub message: String,
+    /// The same in English.
+    pub message_en: String,
 }
 
 /// Result of parsing one 绩效指标 cell.

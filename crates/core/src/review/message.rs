@@ -112,7 +112,7 @@ impl Message {
         Message(Repr::Owned(Box::new((zh, en))))
     }
 
-    /// The same text in both languages (a reader notice).
+    /// The same text in both languages.
     pub fn plain(text: &str) -> Message {
         Message::owned(text.to_string(), text.to_string())
     }

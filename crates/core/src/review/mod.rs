@@ -257,7 +257,7 @@ fn notices(table: &Table, profile: &Profile, rules: &[RuleState], out: &mut Vec<
                 col: n.origin.map(|o| o.col),
                 ..Location::default()
             },
-            message: Message::plain(&n.message),
+            message: Message::owned(n.message.clone(), n.english().to_string()),
         });
     }
 }

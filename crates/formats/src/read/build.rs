@@ -83,12 +83,13 @@ pub fn build_table_with(
     let (money_scale, money_scale_stated) = match stated.or_else(|| cell_scale(data, &layout)) {
         Some(s) => (s, true),
         None => {
-            notices.push(Notice {
-                origin: None,
-                code: "money-scale-assumed".into(),
-                message: "表头以上没有金额单位（如「单位：万元」），按万元读取 (no money scale printed; 万元 assumed)"
+            notices.push(Notice::new(
+                None,
+                "money-scale-assumed",
+                "表头以上没有金额单位（如「单位：万元」），按万元读取".into(),
+                "no money scale (such as “单位：万元”) is printed above the header; the amounts were read in 万元"
                     .into(),
-            });
+            ));
             (MoneyScale::WanYuan, false)
         }
     };
@@ -113,11 +114,13 @@ pub fn build_table_with(
         hierarchy::resolve(items, pre.department.as_deref(), &mut notices);
     if units.iter().all(|u| u.projects.is_empty()) {
         // A header with nothing under it reads, but must not pass for an empty department.
-        notices.push(Notice {
-            origin: grid.rows.get(layout.last_row).map(|r| Origin::new(r.number, 1)),
-            code: "no-projects".into(),
-            message: "表头之下没有项目行，请确认文件完整、工作表选择正确 (no project rows under the header: check the file is complete and the right sheet was read)".into(),
-        });
+        notices.push(Notice::new(
+            grid.rows.get(layout.last_row).map(|r| Origin::new(r.number, 1)),
+            "no-projects",
+            "表头之下没有项目行，请确认文件完整、工作表选择正确".into(),
+            "no project rows under the header: check that the file is complete and the right sheet was read"
+                .into(),
+        ));
     }
 
     if let Some(col) = layout.col(jixiao_core::Field::IndicatorCell) {
@@ -175,14 +178,18 @@ fn parse_indicators(p: &mut Project, col: u32) -> Vec<Notice> {
 }
 
 fn problem_notice(pr: CellProblem, origin: Origin) -> Notice {
-    Notice {
-        origin: Some(origin),
-        code: pr.code.to_string(),
-        message: format!(
+    Notice::new(
+        Some(origin),
+        pr.code,
+        format!(
             "第{}行第{}列（字节 {}–{}）：{}",
             origin.row, origin.col, pr.span.start, pr.span.end, pr.message
         ),
-    }
+        format!(
+            "row {}, column {} (bytes {}–{}): {}",
+            origin.row, origin.col, pr.span.start, pr.span.end, pr.message_en
+        ),
+    )
 }
 
 /// The money scale written in the amount cells themselves (`1,580,000.00元`,

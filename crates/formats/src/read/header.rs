@@ -241,15 +241,19 @@ impl Layout {
         }
         self.columns.retain(|ci| ci.field != Field::PriorActual);
         let col1 = u32::try_from(c + 1).unwrap_or(u32::MAX);
-        notices.push(Notice {
-            origin: Some(Origin::new(header_row, col1)),
-            code: "column-unknown".into(),
-            message: format!(
-                "第{header_row}行第{col1}列：表头「{}」的年份{year}不早于{reference}年，不是上年实际值，该列内容未读取 \
-                 (actual column not of a past year; column ignored)",
+        notices.push(Notice::new(
+            Some(Origin::new(header_row, col1)),
+            "column-unknown",
+            format!(
+                "第{header_row}行第{col1}列：表头「{}」的年份{year}不早于{reference}年，不是上年实际值，该列内容未读取",
                 self.header(c)
             ),
-        });
+            format!(
+                "row {header_row}, column {col1}: the year {year} of the header “{}” is not before {reference}, \
+                 so the column holds no prior-year actual; its content was not read",
+                self.header(c)
+            ),
+        ));
     }
 }
 
@@ -487,15 +491,19 @@ fn finish(
             // Otherwise, in a row-per-indicator layout `绩效指标` is a group label, not a column.
             Some(Field::IndicatorCell) if row_family => {}
             // Without indicator rows, a 上年实际值 column has no indicator to belong to.
-            Some(Field::PriorActual) if !row_family => notices.push(Notice {
-                origin: Some(Origin::new(header_row, col1)),
-                code: "column-unknown".into(),
-                message: format!(
-                    "第{header_row}行第{col1}列：「{}」是上年实际值，但表格不是逐行指标格式，该列内容未读取 \
-                     (prior-year actual column without indicator rows ignored)",
+            Some(Field::PriorActual) if !row_family => notices.push(Notice::new(
+                Some(Origin::new(header_row, col1)),
+                "column-unknown",
+                format!(
+                    "第{header_row}行第{col1}列：「{}」是上年实际值，但表格不是逐行指标格式，该列内容未读取",
                     slot.header
                 ),
-            }),
+                format!(
+                    "row {header_row}, column {col1}: “{}” is a prior-year actual, but the table has no row per indicator; \
+                     the column's content was not read",
+                    slot.header
+                ),
+            )),
             Some(f) if cols[field_index(f)].is_none() => {
                 cols[field_index(f)] = Some(c);
                 if let Some(slot_c) = field_at.get_mut(c) {
@@ -510,23 +518,31 @@ fn finish(
                     col: col1,
                 });
             }
-            Some(_) => notices.push(Notice {
-                origin: Some(Origin::new(header_row, col1)),
-                code: "column-duplicate".into(),
-                message: format!(
-                    "第{header_row}行第{col1}列：表头「{}」与前面的列重复，已忽略该列 (duplicate column ignored)",
+            Some(_) => notices.push(Notice::new(
+                Some(Origin::new(header_row, col1)),
+                "column-duplicate",
+                format!(
+                    "第{header_row}行第{col1}列：表头「{}」与前面的列重复，已忽略该列",
                     slot.header
                 ),
-            }),
+                format!(
+                    "row {header_row}, column {col1}: the header “{}” repeats an earlier column; the column was ignored",
+                    slot.header
+                ),
+            )),
             None if slot.header.is_empty() => {}
-            None => notices.push(Notice {
-                origin: Some(Origin::new(header_row, col1)),
-                code: "column-unknown".into(),
-                message: format!(
-                    "第{header_row}行第{col1}列：未识别的表头「{}」，该列内容未读取 (unknown column ignored)",
+            None => notices.push(Notice::new(
+                Some(Origin::new(header_row, col1)),
+                "column-unknown",
+                format!(
+                    "第{header_row}行第{col1}列：未识别的表头「{}」，该列内容未读取",
                     slot.header
                 ),
-            }),
+                format!(
+                    "row {header_row}, column {col1}: the header “{}” is not recognised; the column's content was not read",
+                    slot.header
+                ),
+            )),
         }
     }
     let mut layout = Layout {

@@ -188,8 +188,8 @@ fn balances_agg(stated: &Funding, agg: &Agg) -> bool {
 }
 
 /// The row's total (or 财政拨款) as printed: `522.50`; an amount converted
-/// from 元 without its conversion zeros.
-fn amount_text(f: &Funding) -> String {
+/// from 元 without its conversion zeros; `空` (English: `blank`) when none.
+fn amount_text(f: &Funding, english: bool) -> String {
     let shown = |d: Decimal| {
         if d.scale() <= 2 {
             d.to_string()
@@ -199,15 +199,12 @@ fn amount_text(f: &Funding) -> String {
     };
     f.total
         .or(f.fiscal_appropriation)
-        .map_or_else(|| "空".to_string(), shown)
+        .map_or_else(|| if english { "blank" } else { "空" }.to_string(), shown)
 }
 
-fn notice(row: &AmountRow, code: &str, message: String) -> Notice {
-    Notice {
-        origin: Some(row.origin),
-        code: code.to_string(),
-        message,
-    }
+/// A notice at `row`, in Chinese (`zh`) and English (`en`).
+fn notice(row: &AmountRow, code: &str, zh: String, en: String) -> Notice {
+    Notice::new(Some(row.origin), code, zh, en)
 }
 
 /// What a candidate row turned out to be.
@@ -279,7 +276,11 @@ pub(crate) fn resolve(
                             &row,
                             "subtotal-as-total",
                             format!(
-                                "第{}行：「{}」是全表的小计，按合计处理 (subtotal row taken as the grand total)",
+                                "第{}行：「{}」是全表的小计，按合计处理",
+                                row.origin.row, row.label
+                            ),
+                            format!(
+                                "row {}: “{}” is a subtotal of the whole table; taken as the grand total",
                                 row.origin.row, row.label
                             ),
                         ));
@@ -289,7 +290,11 @@ pub(crate) fn resolve(
                             &row,
                             "subtotal-row",
                             format!(
-                                "第{}行：「{}」是小计行，未计入单位或项目 (subtotal row not counted)",
+                                "第{}行：「{}」是小计行，未计入单位或项目",
+                                row.origin.row, row.label
+                            ),
+                            format!(
+                                "row {}: “{}” is a subtotal row; not counted as a unit or a project",
                                 row.origin.row, row.label
                             ),
                         ));
@@ -339,7 +344,11 @@ fn set_total(grand_total: &mut Option<AmountRow>, row: AmountRow, notices: &mut 
             &row,
             "total-duplicate",
             format!(
-                "第{}行：又一个合计行（第{}行已有合计），未使用 (second total row ignored)",
+                "第{}行：又一个合计行（第{}行已有合计），未使用",
+                row.origin.row, first.origin.row
+            ),
+            format!(
+                "row {}: a second total row (row {} holds the total already); not used",
                 row.origin.row, first.origin.row
             ),
         ));
@@ -382,14 +391,18 @@ fn push_project(
     if current.is_none() {
         if any_unit_rows && !*warned_before_unit {
             *warned_before_unit = true;
-            notices.push(Notice {
-                origin: Some(project.origin),
-                code: "projects-before-unit".into(),
-                message: format!(
-                    "第{}行：项目出现在第一个单位行之前，归入以部门命名的单位「{implicit_name}」 (projects before the first unit row)",
+            notices.push(Notice::new(
+                Some(project.origin),
+                "projects-before-unit",
+                format!(
+                    "第{}行：项目出现在第一个单位行之前，归入以部门命名的单位「{implicit_name}」",
                     project.origin.row
                 ),
-            });
+                format!(
+                    "row {}: projects come before the first unit row; they are put under a unit named after the department, “{implicit_name}”",
+                    project.origin.row
+                ),
+            ));
         }
         *current = Some(Unit {
             name: implicit_name.to_string(),
@@ -497,8 +510,12 @@ fn decide(
                         row,
                         "unit-sum-mismatch",
                         format!(
-                            "第{r}行：单位「{name}」的金额 {} 与其项目合计不符 (unit row does not equal the sum of its projects)",
-                            amount_text(&row.funding)
+                            "第{r}行：单位「{name}」的金额 {} 与其项目合计不符",
+                            amount_text(&row.funding, false)
+                        ),
+                        format!(
+                            "row {r}: the amount {} of unit “{name}” does not equal the sum of its projects",
+                            amount_text(&row.funding, true)
                         ),
                     ));
                 }
@@ -520,7 +537,11 @@ fn decide(
             row,
             "amount-row-unassigned",
             format!(
-                "第{r}行：「{}」只有金额，既不是单位行也不是小计，按无绩效指标的项目处理 (amount-only row taken as a project without targets)",
+                "第{r}行：「{}」只有金额，既不是单位行也不是小计，按无绩效指标的项目处理",
+                row.label
+            ),
+            format!(
+                "row {r}: “{}” has amounts only and is neither a unit row nor a subtotal; taken as a project without targets",
                 row.label
             ),
         ));
@@ -548,18 +569,29 @@ fn decide(
         NameKind::Unknown => !seg.is_empty(),
     };
     if as_unit {
-        let why = if seg.is_empty() {
-            "之后没有带绩效目标或指标的项目行可供核对金额 (no project with targets follows to check the amounts against)"
+        let (why, why_en) = if seg.is_empty() {
+            (
+                "之后没有带绩效目标或指标的项目行可供核对金额",
+                "no project with a goal or indicators follows to check the amounts against",
+            )
         } else {
-            "与其后项目的合计不符 (amounts do not equal the projects that follow)"
+            (
+                "与其后项目的合计不符",
+                "the amounts do not equal the sum of the projects that follow",
+            )
         };
         notices.push(notice(
             row,
             "unit-row-by-name",
             format!(
-                "第{r}行：「{}」（{}）{why}，按名称判断为资金使用单位 (taken as a unit by its name)",
+                "第{r}行：「{}」（{}）{why}，按名称判断为资金使用单位",
                 row.label,
-                amount_text(&row.funding)
+                amount_text(&row.funding, false)
+            ),
+            format!(
+                "row {r}: “{}” ({}): {why_en}; taken as a fund-using unit by its name",
+                row.label,
+                amount_text(&row.funding, true)
             ),
         ));
         Decided::Unit
@@ -568,8 +600,12 @@ fn decide(
             row,
             "project-without-targets",
             format!(
-                "第{r}行：「{}」有金额但没有绩效目标和绩效指标，且不是其后项目的合计，按名称判断为缺少绩效目标的项目 \
-                 (amounts without goal or indicators; taken as a project with missing targets)",
+                "第{r}行：「{}」有金额但没有绩效目标和绩效指标，且不是其后项目的合计，按名称判断为缺少绩效目标的项目",
+                row.label
+            ),
+            format!(
+                "row {r}: “{}” has amounts but no goal and no indicators, and is not the sum of the projects that follow; \
+                 taken by its name as a project with missing targets",
                 row.label
             ),
         ));

@@ -73,6 +73,12 @@ pub(crate) const AMOUNT_FIELDS: [Field; 4] = [
     Field::OtherFunds,
 ];
 
+/// Why a row whose text is all in unrecognised columns was not read.
+const ONLY_UNKNOWN_COLUMNS: (&str, &str) = (
+    "内容只在未识别的列中",
+    "its content is only in columns that were not recognised",
+);
+
 fn col1(c: usize) -> u32 {
     u32::try_from(c + 1).unwrap_or(u32::MAX)
 }
@@ -129,31 +135,36 @@ impl Reader<'_> {
             Err(e) => e,
         };
         let r = v.row.number;
-        let why = match e {
-            AmountError::TooLarge(_) => "位数过多 (too many digits)",
-            AmountError::NotANumber(_) => "不是金额 (not an amount)",
-            AmountError::ScaleMismatch(_) => {
-                "带的金额单位与表头的不一致 (names a money unit other than the table's)"
-            }
+        let (why, why_en) = match e {
+            AmountError::TooLarge(_) => ("位数过多", "too many digits"),
+            AmountError::NotANumber(_) => ("不是金额", "not an amount"),
+            AmountError::ScaleMismatch(_) => (
+                "带的金额单位与表头的不一致",
+                "names a money unit other than the table's",
+            ),
         };
-        let what = format!(
-            "（{}）：「{}」{why}；应为以{}为单位的数字 (expected a number in {})",
-            self.layout.header(c),
-            text.trim(),
-            self.scale.label(),
-            self.scale.label()
-        );
+        let (header, text, scale) = (self.layout.header(c), text.trim(), self.scale.label());
         if self.report_bad_amounts {
-            notices.push(Notice {
-                origin: Some(Origin::new(r, col1(c))),
-                code: "amount-unparseable".into(),
-                message: format!("第{r}行第{}列{what}，按空白读入 (read as blank)", col1(c)),
-            });
+            notices.push(Notice::new(
+                Some(Origin::new(r, col1(c))),
+                "amount-unparseable",
+                format!(
+                    "第{r}行第{}列（{header}）：「{text}」{why}；应为以{scale}为单位的数字，按空白读入",
+                    col1(c)
+                ),
+                format!(
+                    "row {r}, column {} ({header}): “{text}”: {why_en}; a number in {scale} was expected; read as blank",
+                    col1(c)
+                ),
+            ));
             return Ok(None);
         }
         Err(Error::invalid(
             self.at(r, col1(c)),
-            format!("第{r}行第{}列{what}", col1(c)),
+            format!(
+                "第{r}行第{}列（{header}）：「{text}」{why} ({why_en})；应为以{scale}为单位的数字 (expected a number in {scale})",
+                col1(c)
+            ),
             "请填写数字，例如 158.00 或 3,309,840.00；空白表示 0 (write a number such as 158.00; leave blank for 0)",
         ))
     }
@@ -219,16 +230,16 @@ impl Reader<'_> {
             return None;
         }
         let short: String = first.chars().take(30).collect();
-        Some(Notice {
-            origin: Some(Origin::new(r, 0)),
-            code: "row-note".into(),
-            message: format!(
-                "第{r}行：「{short}」是表外说明或签字栏，未读入 (note or signature line skipped)"
-            ),
-        })
+        Some(Notice::new(
+            Some(Origin::new(r, 0)),
+            "row-note",
+            format!("第{r}行：「{short}」是表外说明或签字栏，未读入"),
+            format!("row {r}: “{short}” is a note or signature line outside the table; not read"),
+        ))
     }
 
-    fn unplaced(&self, row: &GridRow<'_>, why: &str) -> Notice {
+    /// A row that fits nowhere, and why (in Chinese and English).
+    fn unplaced(&self, row: &GridRow<'_>, (why, why_en): (&str, &str)) -> Notice {
         let first = row
             .cells
             .iter()
@@ -236,14 +247,15 @@ impl Reader<'_> {
             .find(|t| !t.is_empty())
             .unwrap_or("");
         let first: String = first.chars().take(30).collect();
-        Notice {
-            origin: Some(Origin::new(row.number, 0)),
-            code: "row-unplaced".into(),
-            message: format!(
-                "第{}行：{why}，该行（「{first}」…）未读入 (row fits nowhere and was not read)",
+        Notice::new(
+            Some(Origin::new(row.number, 0)),
+            "row-unplaced",
+            format!("第{}行：{why}，该行（「{first}」…）未读入", row.number),
+            format!(
+                "row {}: {why_en}; the row (“{first}”…) fits nowhere and was not read",
                 row.number
             ),
-        }
+        )
     }
 
     /// The one-cell family: every row is 合计, a unit candidate or a project.
@@ -275,7 +287,7 @@ impl Reader<'_> {
                 // 合计 written in a 序号 column left of the name.
                 label = first;
             } else if !self.has_known(&v) {
-                notices.push(self.unplaced(row, "内容只在未识别的列中"));
+                notices.push(self.unplaced(row, ONLY_UNKNOWN_COLUMNS));
                 continue;
             }
             let (funding, _) = self.funding(&v, notices)?;
@@ -323,22 +335,29 @@ impl Reader<'_> {
                 }
                 if label.is_empty() {
                     let why = if has_money {
-                        "有金额但没有名称"
+                        ("有金额但没有名称", "it has amounts but no name")
                     } else {
-                        "没有名称、金额、绩效目标或绩效指标"
+                        (
+                            "没有名称、金额、绩效目标或绩效指标",
+                            "it has no name, amounts, goal or indicators",
+                        )
                     };
                     notices.push(self.unplaced(row, why));
                     continue;
                 }
                 if !has_money && (unit_col.is_some() || !looks_like_unit(label)) {
-                    notices.push(Notice {
-                        origin: Some(origin),
-                        code: "row-heading".into(),
-                        message: format!(
-                            "第{}行：「{label}」没有金额、绩效目标或绩效指标，视为标题行，未读入 (heading row without amounts skipped)",
+                    notices.push(Notice::new(
+                        Some(origin),
+                        "row-heading",
+                        format!(
+                            "第{}行：「{label}」没有金额、绩效目标或绩效指标，视为标题行，未读入",
                             row.number
                         ),
-                    });
+                        format!(
+                            "row {}: “{label}” has no amounts, goal or indicators; taken as a heading and not read",
+                            row.number
+                        ),
+                    ));
                     continue;
                 }
                 items.push(Item::Candidate(
@@ -352,11 +371,12 @@ impl Reader<'_> {
                 continue;
             }
             if label.is_empty() {
-                notices.push(Notice {
-                    origin: Some(origin),
-                    code: "project-name-missing".into(),
-                    message: format!("第{}行：项目名称为空 (project name missing)", row.number),
-                });
+                notices.push(Notice::new(
+                    Some(origin),
+                    "project-name-missing",
+                    format!("第{}行：项目名称为空", row.number),
+                    format!("row {}: the project name is blank", row.number),
+                ));
             }
             items.push(Item::Project(
                 Box::new(Project {
@@ -473,7 +493,7 @@ impl Reader<'_> {
                 // 合计 written in a 序号 column left of the names.
                 u_text = first;
             } else if !self.has_known(&v) {
-                notices.push(self.unplaced(row, "内容只在未识别的列中"));
+                notices.push(self.unplaced(row, ONLY_UNKNOWN_COLUMNS));
                 continue;
             }
             let (funding, amount_merged) = self.funding(&v, notices)?;
@@ -523,7 +543,13 @@ impl Reader<'_> {
                     (u_text, Named::UnitColumn)
                 };
                 if label.is_empty() {
-                    notices.push(self.unplaced(row, "有金额但没有单位或项目名称"));
+                    notices.push(self.unplaced(
+                        row,
+                        (
+                            "有金额但没有单位或项目名称",
+                            "it has amounts but no unit or project name",
+                        ),
+                    ));
                     continue;
                 }
                 items.push(Item::Candidate(
@@ -586,12 +612,21 @@ impl Reader<'_> {
                     self.merge_continuation(p, &funding, &amount_merged, goal, r, notices);
                 }
             } else if has_ind || has_money || goal.is_some() {
-                notices.push(self.unplaced(row, "指标行之前没有项目名称"));
+                notices.push(self.unplaced(
+                    row,
+                    (
+                        "指标行之前没有项目名称",
+                        "no project name comes before this indicator row",
+                    ),
+                ));
                 continue;
             } else {
                 // Only a unit name (or unknown columns): nothing to attach.
                 if u_text.is_empty() {
-                    notices.push(self.unplaced(row, "该行没有可识别的内容"));
+                    notices.push(self.unplaced(
+                        row,
+                        ("该行没有可识别的内容", "it holds nothing recognisable"),
+                    ));
                 }
                 continue;
             }
@@ -616,13 +651,16 @@ impl Reader<'_> {
                     .flatten()
                     .any(|&c| !v.cell(c).0.trim().is_empty());
                 if rest {
-                    notices.push(Notice {
-                        origin: Some(Origin::new(r, name_col.map_or(1, col1))),
-                        code: "indicator-incomplete".into(),
-                        message: format!(
-                            "第{r}行：有指标性质/单位/权重但没有三级指标和指标值，未读入指标 (indicator without name and value skipped)"
+                    notices.push(Notice::new(
+                        Some(Origin::new(r, name_col.map_or(1, col1))),
+                        "indicator-incomplete",
+                        format!(
+                            "第{r}行：有指标性质/单位/权重但没有三级指标和指标值，未读入指标"
                         ),
-                    });
+                        format!(
+                            "row {r}: an indicator nature, unit or weight without an indicator name (三级指标) and value; no indicator was read"
+                        ),
+                    ));
                 }
                 continue;
             }
@@ -670,28 +708,36 @@ impl Reader<'_> {
             let Some(value) = value else { continue };
             match slot {
                 None if !*m => *slot = Some(value),
-                Some(s) if *s != value && !*m => notices.push(Notice {
-                    origin: Some(Origin::new(r, self.layout.col(f).map_or(0, col1))),
-                    code: "amount-repeated-differs".into(),
-                    message: format!(
-                        "第{r}行：项目「{}」的续行金额 {value} 与首行 {s} 不同，采用首行 (continuation row amount differs; first row kept)",
+                Some(s) if *s != value && !*m => notices.push(Notice::new(
+                    Some(Origin::new(r, self.layout.col(f).map_or(0, col1))),
+                    "amount-repeated-differs",
+                    format!(
+                        "第{r}行：项目「{}」的续行金额 {value} 与首行 {s} 不同，采用首行",
                         p.name
                     ),
-                }),
+                    format!(
+                        "row {r}: the amount {value} on a continuation row of project “{}” differs from the first row's {s}; the first row's is kept",
+                        p.name
+                    ),
+                )),
                 _ => {}
             }
         }
         if let Some(g) = goal {
             match &p.goal {
                 None => p.goal = Some(g.to_string()),
-                Some(first) if first.trim() != g.trim() => notices.push(Notice {
-                    origin: Some(Origin::new(r, self.layout.col(Field::Goal).map_or(0, col1))),
-                    code: "goal-repeated-differs".into(),
-                    message: format!(
-                        "第{r}行：项目「{}」的续行年度目标与首行不同，采用首行 (continuation row goal differs; first row kept)",
+                Some(first) if first.trim() != g.trim() => notices.push(Notice::new(
+                    Some(Origin::new(r, self.layout.col(Field::Goal).map_or(0, col1))),
+                    "goal-repeated-differs",
+                    format!(
+                        "第{r}行：项目「{}」的续行年度目标与首行不同，采用首行",
                         p.name
                     ),
-                }),
+                    format!(
+                        "row {r}: the goal on a continuation row of project “{}” differs from the first row's; the first row's is kept",
+                        p.name
+                    ),
+                )),
                 Some(_) => {}
             }
         }
@@ -730,24 +776,26 @@ impl Reader<'_> {
             let t = w.trim_end_matches(['%', '％', '分']).trim();
             let parsed = Decimal::from_str(t).ok();
             if parsed.is_none() {
-                notices.push(Notice {
-                    origin: Some(Origin::new(r, l.col(Field::Weight).map_or(0, col1))),
-                    code: "weight-unparseable".into(),
-                    message: format!("第{r}行：权重「{w}」不是数字 (weight not a number)"),
-                });
+                notices.push(Notice::new(
+                    Some(Origin::new(r, l.col(Field::Weight).map_or(0, col1))),
+                    "weight-unparseable",
+                    format!("第{r}行：权重「{w}」不是数字"),
+                    format!("row {r}: the weight “{w}” is not a number"),
+                ));
             }
             parsed
         });
         let direction_stated = non_blank(v.text(l.col(Field::Direction))).and_then(|d| {
             let read = grammar::parse_direction(d);
             if read.is_none() {
-                notices.push(Notice {
-                    origin: Some(Origin::new(r, l.col(Field::Direction).map_or(0, col1))),
-                    code: "direction-unknown".into(),
-                    message: format!(
-                        "第{r}行：指标方向性「{d}」无法识别，应为正向指标或反向指标 (direction not recognised)"
+                notices.push(Notice::new(
+                    Some(Origin::new(r, l.col(Field::Direction).map_or(0, col1))),
+                    "direction-unknown",
+                    format!("第{r}行：指标方向性「{d}」无法识别，应为正向指标或反向指标"),
+                    format!(
+                        "row {r}: the direction “{d}” is not recognised; 正向指标 (higher is better) or 反向指标 (lower is better) expected"
                     ),
-                });
+                ));
             }
             read
         });

@@ -353,13 +353,15 @@ fn push_cell(
         Rendered::Error(t) => (t, true),
     };
     if is_error {
-        notices.push(Notice {
-            origin: Some(Origin::new(row.saturating_add(1), col.saturating_add(1))),
-            code: "cell-error".to_string(),
-            message: format!(
-                "工作表“{sheet}”的单元格含错误值 {text}，按文本读取 (cell holds the Excel error {text}; read as text)"
+        let (r, c) = (row.saturating_add(1), col.saturating_add(1));
+        notices.push(Notice::new(
+            Some(Origin::new(r, c)),
+            "cell-error",
+            format!("第{r}行第{c}列：工作表“{sheet}”的单元格含错误值 {text}，按文本读取"),
+            format!(
+                "row {r}, column {c}: the cell of sheet “{sheet}” holds the Excel error {text}; read as text"
             ),
-        });
+        ));
     }
     if cells.len() >= limits.max_cells {
         return Err(cell_limit(file, sheet, row, limits));
