@@ -25,16 +25,18 @@ pub(super) fn check(s: &mut Sink<'_>) {
 
     // Rows with an amount the reader could not read (`amount-unparseable`):
     // that finding says it; a row sum over the blank would only repeat it.
-    let unreadable: Vec<u32> = t
+    // Sorted: a garbled amount column can give one per row.
+    let mut unreadable: Vec<u32> = t
         .notices
         .iter()
-        .filter(|n| n.code == "amount-unparseable")
+        .filter(|n| n.code == super::catalogue::AMOUNT_UNPARSEABLE)
         .filter_map(|n| n.origin.map(|o| o.row))
         .collect();
+    unreadable.sort_unstable();
     // Row identity: 总计 = 财政拨款 + 财政专户拨款 + 其他资金.
     if has_parts {
         for &(origin, f, project) in &rows {
-            if unreadable.contains(&origin.row) {
+            if unreadable.binary_search(&origin.row).is_ok() {
                 continue;
             }
             let parts_sum = f.parts_sum();

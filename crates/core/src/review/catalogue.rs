@@ -3,6 +3,13 @@
 
 use super::Severity;
 
+/// The rule a reader reports as a notice of this code when an amount cell is
+/// not a number (`ReadOptions::report_bad_amounts`); the reviewer skips that
+/// row's sums, which would only repeat it.
+pub const AMOUNT_UNPARSEABLE: &str = "amount-unparseable";
+/// The rule a reader reports as a notice of this code for a table without projects.
+pub const NO_PROJECTS: &str = "no-projects";
+
 /// One review rule as documented in `docs/rules.md`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rule {
@@ -25,7 +32,7 @@ pub struct Rule {
 }
 
 macro_rules! rule {
-    ($id:literal, $sev:ident, $zh:literal, $en:literal, $expl:literal, $basis:literal, $fix:literal $(, [$($t:literal),*])?) => {
+    ($id:expr, $sev:ident, $zh:literal, $en:literal, $expl:literal, $basis:literal, $fix:literal $(, [$($t:literal),*])?) => {
         Rule {
             id: $id,
             severity: Severity::$sev,
@@ -57,11 +64,11 @@ pub static RULES: &[Rule] = &[
         "差额超过末位半个单位，但不超过 n × 半个单位（n 为加数个数），多半是由未取整金额分别四舍五入所致。 The difference exceeds half a unit of the last decimal but stays within n half-units for n summands: rounding of unrounded amounts.",
         "四舍五入惯例 (rounding practice) [P]",
         "可按四舍五入后的金额重新计算合计。 Recompute the sum from the rounded amounts."),
-    rule!("amount-unparseable", Error, "金额不是数字", "amount is not a number",
+    rule!(AMOUNT_UNPARSEABLE, Error, "金额不是数字", "amount is not a number",
         "金额单元格清理（去千分位、空格、货币符号）后仍不是数字。读取时按空白处理，因此该行的合计检查也会受影响。 The amount cell is not a number after cleaning (thousands separators, spaces, currency signs); it is read as blank, so the sums of its row are affected too. (Found by the reader.)",
         "数据可用性 (usable data) [P]",
         "填写数字，例如 158.00 或 3,309,840.00；空白表示 0。 Write a number such as 158.00; leave blank for 0."),
-    rule!("no-projects", Error, "表中没有项目", "the table holds no project",
+    rule!(NO_PROJECTS, Error, "表中没有项目", "the table holds no project",
         "表头之后没有读到任何项目行：文件可能不完整，或数据不在识别出的列中。这样的表无法审核。 No project row follows the header: the file may be incomplete, or the data is not in the recognised columns. Such a table cannot be reviewed. (Found by the reader.)",
         "数据可用性 (usable data) [P]",
         "检查文件是否完整、表头与数据列是否对齐。 Check that the file is complete and that the data sits under the header."),

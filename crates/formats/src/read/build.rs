@@ -116,7 +116,7 @@ pub fn build_table_with(
         // A header with nothing under it reads, but must not pass for an empty department.
         notices.push(Notice::new(
             grid.rows.get(layout.last_row).map(|r| Origin::new(r.number, 1)),
-            "no-projects",
+            jixiao_core::review::catalogue::NO_PROJECTS,
             "表头之下没有项目行，请确认文件完整、工作表选择正确".into(),
             "no project rows under the header: check that the file is complete and the right sheet was read"
                 .into(),

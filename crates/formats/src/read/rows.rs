@@ -147,7 +147,7 @@ impl Reader<'_> {
         if self.report_bad_amounts {
             notices.push(Notice::new(
                 Some(Origin::new(r, col1(c))),
-                "amount-unparseable",
+                jixiao_core::review::catalogue::AMOUNT_UNPARSEABLE,
                 format!(
                     "第{r}行第{}列（{header}）：「{text}」{why}；应为以{scale}为单位的数字，按空白读入",
                     col1(c)
