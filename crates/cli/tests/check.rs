@@ -1058,8 +1058,15 @@ fn unparseable_amount_is_an_error_at_its_cell_and_the_review_goes_on() {
     let doc = json_of(&out);
     let bad_cells = with_rule(&doc, "amount-unparseable");
     assert_eq!(bad_cells.len(), 1, "{bad_cells:?}");
-    // Not repeated as a row sum over the blank it was read as.
-    assert_eq!(count(&doc, "sum-mismatch.row"), 0);
+    // Not repeated as a sum over the blank it was read as: not on its row,
+    // nor on the unit and 合计 rows above it.
+    for rule in [
+        "sum-mismatch.row",
+        "sum-mismatch.unit",
+        "sum-mismatch.total",
+    ] {
+        assert_eq!(count(&doc, rule), 0, "{rule}");
+    }
     assert_eq!(bad_cells[0]["severity"], "error");
     let loc = &bad_cells[0]["location"];
     assert_eq!(
@@ -1078,6 +1085,31 @@ fn unparseable_amount_is_an_error_at_its_cell_and_the_review_goes_on() {
     let show = jixiao(&["show", file, "--summary"]);
     assert_eq!(show.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&show.stderr).contains("第12行第2列"));
+}
+
+#[test]
+fn an_unreadable_funding_cell_costs_only_its_own_column_s_sums() {
+    // P1's 财政拨款 written `158.0O`: one error at the cell; the unit's other
+    // columns are still summed (a slip in 总计 there is still found).
+    let (_dir, _path, out) = check_edited("\t158.00\t158.00\t", "\t158.00\t158.0O\t", "fiscal.txt");
+    let doc = json_of(&out);
+    assert_eq!(count(&doc, "amount-unparseable"), 1);
+    for rule in [
+        "sum-mismatch.row",
+        "sum-mismatch.unit",
+        "sum-mismatch.total",
+    ] {
+        assert_eq!(count(&doc, rule), 0, "{rule}");
+    }
+    let (_dir, _path, out) = check_edited(
+        "\t522.50\t522.50\t",
+        "\t522.60\t522.5O\t",
+        "fiscal-and-total.txt",
+    );
+    let doc = json_of(&out);
+    let unit = with_rule(&doc, "sum-mismatch.unit");
+    assert_eq!(unit.len(), 1, "{unit:?}");
+    assert_eq!(unit[0]["location"]["column"].as_u64(), Some(2));
 }
 
 #[test]

@@ -23,20 +23,11 @@ pub(super) fn check(s: &mut Sink<'_>) {
     .any(|f| t.column_of(*f).is_some())
         || rows.iter().any(|(_, f, _)| f.parts_sum().is_some());
 
-    // Rows with an amount the reader could not read (`amount-unparseable`):
-    // that finding says it; a row sum over the blank would only repeat it.
-    // Sorted: a garbled amount column can give one per row.
-    let mut unreadable: Vec<u32> = t
-        .notices
-        .iter()
-        .filter(|n| n.code == super::catalogue::AMOUNT_UNPARSEABLE)
-        .filter_map(|n| n.origin.map(|o| o.row))
-        .collect();
-    unreadable.sort_unstable();
+    let unreadable = Unreadable::of(t);
     // Row identity: 总计 = 财政拨款 + 财政专户拨款 + 其他资金.
     if has_parts {
         for &(origin, f, project) in &rows {
-            if unreadable.binary_search(&origin.row).is_ok() {
+            if unreadable.row(origin.row) {
                 continue;
             }
             let parts_sum = f.parts_sum();
@@ -71,6 +62,8 @@ pub(super) fn check(s: &mut Sink<'_>) {
         let Some(stated) = &u.stated else { continue };
         let sum = Funding::sum(u.projects.iter().map(|p| &p.funding));
         let n = u.projects.len().max(1) as u32;
+        let rows =
+            || std::iter::once(stated.origin.row).chain(u.projects.iter().map(|p| p.origin.row));
         check_columns(
             s,
             "sum-mismatch.unit",
@@ -79,6 +72,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
             n,
             "其下各项目",
             "its projects",
+            |col| unreadable.any_in(t, rows(), col),
         );
     }
 
@@ -89,19 +83,28 @@ pub(super) fn check(s: &mut Sink<'_>) {
             .iter()
             .filter_map(|u| u.stated.as_ref().map(|r| &r.funding))
             .collect();
-        let (sum, n, what_zh, what_en) =
-            if !stated_units.is_empty() && stated_units.len() == t.units.len() {
-                (
-                    Funding::sum(stated_units.iter().copied()),
-                    stated_units.len(),
-                    "各单位",
-                    "the units",
-                )
-            } else {
-                let projects: Vec<&Funding> = t.projects().map(|p| &p.funding).collect();
-                let n = projects.len();
-                (Funding::sum(projects), n, "各项目", "the projects")
-            };
+        let by_units = !stated_units.is_empty() && stated_units.len() == t.units.len();
+        let (sum, n, what_zh, what_en) = if by_units {
+            (
+                Funding::sum(stated_units.iter().copied()),
+                stated_units.len(),
+                "各单位",
+                "the units",
+            )
+        } else {
+            let projects: Vec<&Funding> = t.projects().map(|p| &p.funding).collect();
+            let n = projects.len();
+            (Funding::sum(projects), n, "各项目", "the projects")
+        };
+        let summed: Vec<u32> = if by_units {
+            t.units
+                .iter()
+                .filter_map(|u| u.stated.as_ref().map(|r| r.origin.row))
+                .collect()
+        } else {
+            t.projects().map(|p| p.origin.row).collect()
+        };
+        let rows = || std::iter::once(gt.origin.row).chain(summed.iter().copied());
         check_columns(
             s,
             "sum-mismatch.total",
@@ -110,7 +113,44 @@ pub(super) fn check(s: &mut Sink<'_>) {
             n.max(1) as u32,
             what_zh,
             what_en,
+            |col| unreadable.any_in(t, rows(), col),
         );
+    }
+}
+
+/// Amount cells the reader could not read (`amount-unparseable`): the finding
+/// at the cell says it, and a sum over the blank read in its place would only
+/// repeat it, on the cell's row and on every total above it.
+struct Unreadable {
+    /// (row, column), sorted: a garbled amount column can give one per row.
+    cells: Vec<(u32, u32)>,
+}
+
+impl Unreadable {
+    fn of(t: &Table) -> Self {
+        let mut cells: Vec<(u32, u32)> = t
+            .notices
+            .iter()
+            .filter(|n| n.code == super::catalogue::AMOUNT_UNPARSEABLE)
+            .filter_map(|n| n.origin.map(|o| (o.row, o.col)))
+            .collect();
+        cells.sort_unstable();
+        Unreadable { cells }
+    }
+
+    /// Whether an amount of `row` is unreadable.
+    fn row(&self, row: u32) -> bool {
+        let k = self.cells.partition_point(|c| c.0 < row);
+        self.cells.get(k).is_some_and(|c| c.0 == row)
+    }
+
+    /// Whether the amount in column `col` is unreadable on any of `rows`.
+    fn any_in(&self, t: &Table, mut rows: impl Iterator<Item = u32>, col: FundingColumn) -> bool {
+        if self.cells.is_empty() {
+            return false;
+        }
+        let c = column(t, col.field());
+        rows.any(|r| self.cells.binary_search(&(r, c)).is_ok())
     }
 }
 
@@ -141,8 +181,12 @@ fn check_columns(
     n: u32,
     what_zh: &str,
     what_en: &str,
+    unreadable: impl Fn(FundingColumn) -> bool,
 ) {
     for (col, value) in stated.funding.columns() {
+        if unreadable(col) {
+            continue;
+        }
         let computed = sum
             .columns()
             .iter()
