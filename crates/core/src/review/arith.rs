@@ -70,8 +70,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
             stated,
             &sum,
             n,
-            "其下各项目",
-            "its projects",
+            ("其下各项目", "its projects"),
             |col| unreadable.any_in(t, rows(), col),
         );
     }
@@ -111,8 +110,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
             gt,
             &sum,
             n.max(1) as u32,
-            what_zh,
-            what_en,
+            (what_zh, what_en),
             |col| unreadable.any_in(t, rows(), col),
         );
     }
@@ -179,8 +177,7 @@ fn check_columns(
     stated: &AmountRow,
     sum: &Funding,
     n: u32,
-    what_zh: &str,
-    what_en: &str,
+    (what_zh, what_en): (&str, &str),
     unreadable: impl Fn(FundingColumn) -> bool,
 ) {
     for (col, value) in stated.funding.columns() {
