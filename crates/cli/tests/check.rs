@@ -1112,6 +1112,74 @@ fn an_unreadable_funding_cell_costs_only_its_own_column_s_sums() {
     assert_eq!(unit[0]["location"]["column"].as_u64(), Some(2));
 }
 
+/// The sample as a 元 table: `单位：元` and every amount ×10 000 with
+/// thousands separators (`158.00` → `1,580,000.00`).
+fn sample_in_yuan() -> String {
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let yuan = |cell: &str| -> Option<String> {
+        let (int, frac) = cell.split_once('.')?;
+        let cents: u64 = format!("{int}{frac:0<2}").parse().ok()?;
+        let digits = (cents * 10_000 / 100).to_string();
+        let mut grouped = String::new();
+        for (k, ch) in digits.chars().enumerate() {
+            if k > 0 && (digits.len() - k) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(ch);
+        }
+        Some(format!("{grouped}.00"))
+    };
+    let mut out = String::new();
+    for line in text.replace("单位：万元", "单位：元").lines() {
+        let mut cells: Vec<String> = line.split('\t').map(str::to_string).collect();
+        for cell in cells.iter_mut().skip(1).take(4) {
+            if let Some(y) = yuan(cell) {
+                *cell = y;
+            }
+        }
+        out.push_str(&cells.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn a_yuan_table_s_sums_are_told_in_yuan() {
+    // P1's 总计 100 元 too high: the messages quote the amounts as the table
+    // printed them (元), not the 万元 the model holds (`158.010000`), and
+    // point at the whole cell (the model keeps no text such as `1,580,100.00`
+    // to mark a span in).
+    let dir = tempfile::tempdir().unwrap();
+    let text = sample_in_yuan().replacen("\t1,580,000.00\t", "\t1,580,100.00\t", 1);
+    let path = dir.path().join("yuan.txt");
+    std::fs::write(&path, text).unwrap();
+    let out = jixiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+    let doc = json_of(&out);
+    let row = with_rule(&doc, "sum-mismatch.row");
+    assert_eq!(row.len(), 1, "{row:?}");
+    assert_eq!(
+        row[0]["message"],
+        "总计 1580100.00 ≠ 财政拨款 + 财政专户拨款 + 其他资金之和 1580000.00（相差 100.00）"
+    );
+    assert!(row[0]["location"]["span"].is_null(), "{row:?}");
+    let unit = with_rule(&doc, "sum-mismatch.unit");
+    assert_eq!(unit.len(), 1, "{unit:?}");
+    assert!(
+        unit[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("（相差 100.00）"),
+        "{unit:?}"
+    );
+    // Messages in 万元 print 万元 without the conversion's trailing zeros.
+    let few = with_rule(&doc, "too-few-indicators");
+    assert!(!few.is_empty());
+    for f in few {
+        let m = f["message"].as_str().unwrap();
+        assert!(m.contains(".00万元）") && !m.contains("0000万元"), "{m}");
+    }
+}
+
 #[test]
 fn a_table_without_projects_fails_the_check() {
     let dir = tempfile::tempdir().unwrap();

@@ -107,6 +107,29 @@ pub fn to_wan(d: Decimal, scale: MoneyScale) -> Option<Decimal> {
     }
 }
 
+/// An amount held in 万元 as the table printed it in `scale`, exactly: the
+/// inverse of [`to_wan`] (`158.010000` 万元 read from `1,580,100.00` 元 is
+/// `1580100.00` again).
+pub fn from_wan(d: Decimal, scale: MoneyScale) -> Decimal {
+    match scale {
+        MoneyScale::WanYuan => d,
+        MoneyScale::Yuan => match d.scale().checked_sub(4) {
+            Some(s) => Decimal::from_i128_with_scale(d.mantissa(), s),
+            None => d.checked_mul(Decimal::from(10_000)).unwrap_or(d),
+        },
+    }
+}
+
+/// An amount in 万元 for a message: the trailing zeros a conversion from 元
+/// left (`10.000000`) dropped, two decimals kept (`10.00`, `158.01`, `0.0125`).
+pub fn wan_for_message(d: Decimal) -> Decimal {
+    let mut d = d.normalize();
+    if d.scale() < 2 {
+        d.rescale(2);
+    }
+    d
+}
+
 /// Tolerance for a sum of amounts printed with `decimals` places: half a unit of the last place.
 ///
 /// `Decimal` holds at most 28 places; beyond 27 printed places the tolerance is the

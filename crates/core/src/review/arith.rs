@@ -6,8 +6,8 @@
 //! info `sum-rounding`, beyond it an error. Blank counts as 0.
 
 use super::{column, Location, Message, Sink};
-use crate::model::{AmountRow, Funding, FundingColumn, Origin, Span, Table};
-use crate::money::half_unit;
+use crate::model::{AmountRow, Funding, FundingColumn, Origin, Table};
+use crate::money::{from_wan, half_unit};
 use rust_decimal::Decimal;
 
 pub(super) fn check(s: &mut Sink<'_>) {
@@ -242,28 +242,38 @@ fn compare(
     if diff <= tol {
         return;
     }
+    // The whole cell: the model holds the amount, not the text as written
+    // (`1,580,100.00`), so no span inside it can be given.
     let loc = Location {
         row: Some(row),
         col: Some(column(s.table, col.field())),
-        span: cell.map(|v| Span::new(0, v.to_string().len() as u32)),
+        span: None,
         project,
         indicator: None,
     };
-    let (stated_txt, stated_en) = match cell {
-        Some(v) => (v.to_string(), v.to_string()),
-        None => ("空白".to_string(), "blank".to_string()),
-    };
-    // Printed with at least the compared amounts' decimals (a sum over no
+    // In the scale the table printed (元 tables: 元, not the 万元 the model
+    // holds), with at least the compared amounts' decimals (a sum over no
     // project is 0.00 beside 20.00, not 0).
-    let padded = |d: Decimal| {
-        let mut d = d;
-        if d.scale() < decimals.min(28) {
-            d.rescale(decimals.min(28));
+    let scale = s.table.money_scale;
+    let shift = match scale {
+        crate::model::MoneyScale::WanYuan => 0,
+        crate::model::MoneyScale::Yuan => 4,
+    };
+    let places = decimals.saturating_sub(shift).min(28);
+    let printed = |d: Decimal| {
+        let mut d = from_wan(d, scale);
+        if d.scale() < places {
+            d.rescale(places);
         }
         d
     };
-    let (computed, diff) = (padded(computed), padded(diff));
-    if diff <= tol * Decimal::from(n) {
+    let (stated_txt, stated_en) = match cell {
+        Some(v) => (printed(v).to_string(), printed(v).to_string()),
+        None => ("空白".to_string(), "blank".to_string()),
+    };
+    let within_rounding = diff <= tol * Decimal::from(n);
+    let (computed, diff) = (printed(computed), printed(diff));
+    if within_rounding {
         s.emit("sum-rounding", || (loc, Message::owned(format!(
                 "{col_zh} {stated_txt} 与{what_zh}之和 {computed} 相差 {diff}，在 {n} 个加数的四舍五入误差内"
             ), format!(

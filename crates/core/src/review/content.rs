@@ -10,6 +10,7 @@ use super::{
     Template,
 };
 use crate::model::{Category, Field, Indicator, MoneyScale, Project};
+use crate::money::wan_for_message;
 use rust_decimal::Decimal;
 
 static MISSING_OUTPUT: Template = Template {
@@ -174,11 +175,13 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
                 loc(),
                 Message::owned(
                     format!(
-                        "项目「{name}」（{amount}万元）只有 {n} 个指标，少于 {}",
+                        "项目「{name}」（{}万元）只有 {n} 个指标，少于 {}",
+                        wan_for_message(amount),
                         th.too_few_indicators_count
                     ),
                     format!(
-                        "project \"{name}\" ({amount} 万元) has only {n} indicator{}, fewer than {}",
+                        "project \"{name}\" ({} 万元) has only {n} indicator{}, fewer than {}",
+                        wan_for_message(amount),
                         if n == 1 { "" } else { "s" },
                         th.too_few_indicators_count
                     ),
@@ -356,7 +359,12 @@ fn quality(
                     s.emit("cost-exceeds-budget", || {
                         (
                             value_loc(pi, p, i),
-                            msg!(COST_EXCEEDS, ind(), Arg::Dec(w), Arg::Dec(total)),
+                            msg!(
+                                COST_EXCEEDS,
+                                ind(),
+                                Arg::Dec(wan_for_message(w)),
+                                Arg::Dec(wan_for_message(total))
+                            ),
                         )
                     });
                 }

@@ -355,7 +355,12 @@ impl<'a> CellIndex<'a> {
                 Field::OtherFunds => f.other_funds,
                 _ => return None,
             };
-            Some(v.map(|d| d.to_string()).unwrap_or_default())
+            // As the table printed it (元 tables in 元), less any thousands separators.
+            let scale = self.table.money_scale;
+            Some(
+                v.map(|d| crate::money::from_wan(d, scale).to_string())
+                    .unwrap_or_default(),
+            )
         };
         match *self.rows.get(&row)? {
             RowRef::Amounts(r) => match field {
