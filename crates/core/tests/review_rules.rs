@@ -640,6 +640,28 @@ fn timeliness_no_date() {
 }
 
 #[test]
+fn timeliness_no_date_by_name_alone() {
+    // The one-cell layout has no 二级: the name tells a 时效 indicator.
+    for (name, value, fires) in [
+        ("服务时效", "及时", 1),
+        ("活动开展及时性", "及时", 1),
+        ("项目进度", "按计划推进", 1),
+        ("活动开展及时性", "11月底前", 0),
+        // A rate is measured in %, not by a date.
+        ("活动开展及时率", "100%", 0),
+        ("服务对象满意度", "较满意", 0),
+    ] {
+        let mut inds = clean_indicators();
+        inds.push(ql(5, Category::Output, name, value));
+        assert_eq!(
+            fired(&with_inds(inds), "timeliness-no-date"),
+            fires,
+            "{name} {value}"
+        );
+    }
+}
+
+#[test]
 fn cost_exceeds_budget() {
     let f = run(&replace(3, q(4, Category::Cost, "项目总成本", "≤60万元")));
     assert_eq!(of(&f, "cost-exceeds-budget").len(), 1);

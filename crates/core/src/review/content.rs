@@ -320,7 +320,13 @@ fn quality(
         }
     }
     // timeliness-no-date
-    let timely = has(sub, "时效") || has(sub, "进度") || has(name, "完成时间") || has(name, "时限");
+    // The 二级 column says it in row layouts; the one-cell layout has only
+    // the name (`服务时效`, `活动开展及时性`, `项目进度`).
+    let timely = has(sub, "时效")
+        || has(sub, "进度")
+        || ["完成时间", "时限", "时效", "及时", "进度"]
+            .iter()
+            .any(|k| has(name, k));
     if timely && !name.ends_with('率') {
         const TIME: [&str; 14] = [
             "年",
