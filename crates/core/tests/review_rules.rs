@@ -79,6 +79,7 @@ fn catalogue_ids_are_unique_and_complete() {
         "goal-duplicate",
         "goal-indicator-mismatch",
         "satisfaction-low",
+        "direction-conflict",
         "timeliness-no-date",
         "cost-exceeds-budget",
         "long-term-in-annual",
@@ -637,6 +638,44 @@ fn timeliness_no_date() {
         text: "2024年12月底前".into(),
     };
     assert_eq!(fired(&with_inds(inds), "timeliness-no-date"), 0);
+}
+
+#[test]
+fn direction_conflict() {
+    use jixiao_core::model::Direction;
+    let with_columns = |value: &str, op: Option<&str>, dir: Option<Direction>| {
+        let parsed = jixiao_core::grammar::parse_target_parts(op, value, None);
+        let mut i = q(1, Category::Output, "培训人次", value);
+        i.target = parsed.target;
+        i.columns = jixiao_core::IndicatorColumns::boxed(None, op.map(Into::into), None, dir, None);
+        replace(0, i)
+    };
+    // 指标性质 ≥ beside a value written ≤70.
+    let f = run(&with_columns("≤70", Some("≥"), None));
+    let hit = of(&f, "direction-conflict");
+    assert_eq!(hit.len(), 1, "{:?}", ids(&f));
+    assert_eq!(hit[0].severity, Severity::Warning);
+    assert!(zh(&with_columns("≤70", Some("≥"), None), hit[0]).contains("指标性质「≥」"));
+    // 正向 with a ≤ comparator (from the column or the value).
+    for (value, op) in [("70", Some("≤")), ("≤70", None)] {
+        let t = with_columns(value, op, Some(Direction::HigherBetter));
+        assert_eq!(fired(&t, "direction-conflict"), 1, "{value} {op:?}");
+    }
+    // Satisfaction as a cap, in the one-cell layout too.
+    let capped = replace(2, q(3, Category::Satisfaction, "参训人员满意度", "≤90%"));
+    assert_eq!(fired(&capped, "direction-conflict"), 1);
+    // Agreeing or unstated directions: nothing.
+    for (value, op, dir) in [
+        ("≥70", Some("≥"), Some(Direction::HigherBetter)),
+        ("70", Some("≤"), Some(Direction::LowerBetter)),
+        ("≤70", Some("定量"), None),
+        ("70", None, Some(Direction::LowerBetter)),
+        ("70", Some("="), Some(Direction::HigherBetter)),
+    ] {
+        let t = with_columns(value, op, dir);
+        assert_eq!(fired(&t, "direction-conflict"), 0, "{value} {op:?} {dir:?}");
+    }
+    assert_eq!(fired(&clean_table(), "direction-conflict"), 0);
 }
 
 #[test]

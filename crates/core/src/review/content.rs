@@ -9,7 +9,8 @@ use super::{
     ind_label, indicator_loc, msg, project_loc, value_loc, Arg, Lang, Message, Severity, Sink,
     Template,
 };
-use crate::model::{Category, Field, Indicator, MoneyScale, Project};
+use crate::grammar::parse_comparator;
+use crate::model::{Category, Comparator, Direction, Field, Indicator, MoneyScale, Project};
 use crate::money::wan_for_message;
 use rust_decimal::Decimal;
 
@@ -77,6 +78,26 @@ static SATISFACTION_LOW: Template = Template {
     zh: "{0}：满意度目标 {1}% 低于 {2}%",
     en: "{0}: satisfaction target {1} % below {2} %",
 };
+static OP_COLUMN_CONFLICT: Template = Template {
+    zh: "{0}：指标性质「{1}」与指标值「{0.raw}」的比较方向相反",
+    en: "{0}: the comparator column \"{1}\" points the other way from the value \"{0.raw}\"",
+};
+static DIRECTION_CONFLICT: Template = Template {
+    zh: "{0}：指标方向性为{1}，目标却以「{2}」设限",
+    en: "{0}: the direction column says {1}, but the target is bounded with \"{2}\"",
+};
+static SATISFACTION_CAPPED: Template = Template {
+    zh: "{0}：满意度越高越好，目标却以「{1}」设上限",
+    en: "{0}: satisfaction is better higher, but the target caps it with \"{1}\"",
+};
+static HIGHER_BETTER: Template = Template {
+    zh: "正向指标",
+    en: "正向 (higher is better)",
+};
+static LOWER_BETTER: Template = Template {
+    zh: "反向指标",
+    en: "反向 (lower is better)",
+};
 static TIMELINESS_NO_DATE: Template = Template {
     zh: "{0}：时效指标值「{0.raw}」没有日期或期限",
     en: "{0}: timeliness value \"{0.raw}\" has no date or duration",
@@ -93,6 +114,55 @@ static SCALE_MISMATCH: Template = Template {
     zh: "项目「{0}」的目标以“{1}”表述金额，表格单位为{2}",
     en: "project \"{0}\": goal quotes money in {1}, the table is in {2}",
 };
+
+/// `direction-conflict`: the comparator of the value, the 指标性质 column and
+/// the 指标方向性 column must point the same way, and a satisfaction target
+/// cannot be an upper bound. One finding per indicator, the first conflict.
+fn direction_conflict(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
+    let Some(q) = i.target.quantity() else {
+        return;
+    };
+    let Some(way) = q.op.and_then(Comparator::direction) else {
+        return;
+    };
+    let op_written = || q.op_raw.clone().unwrap_or_default();
+    // The value's comparator wins over the column's when both are written
+    // (`parse_target_parts`), so the column is compared with it here.
+    let column = i.op_column().filter(|c| {
+        parse_comparator(c)
+            .and_then(Comparator::direction)
+            .is_some_and(|d| d != way)
+    });
+    let message = if let Some(c) = column {
+        msg!(
+            OP_COLUMN_CONFLICT,
+            Arg::indicator(pi, p, i),
+            Arg::text(c.trim())
+        )
+    } else if let Some(stated) = i.direction_stated().filter(|d| *d != way) {
+        let term = match stated {
+            Direction::HigherBetter => &HIGHER_BETTER,
+            Direction::LowerBetter => &LOWER_BETTER,
+        };
+        msg!(
+            DIRECTION_CONFLICT,
+            Arg::indicator(pi, p, i),
+            Arg::Term(term),
+            Arg::text(op_written())
+        )
+    } else if way == Direction::LowerBetter
+        && (i.category == Category::Satisfaction || has(&i.name, "满意度"))
+    {
+        msg!(
+            SATISFACTION_CAPPED,
+            Arg::indicator(pi, p, i),
+            Arg::text(op_written())
+        )
+    } else {
+        return;
+    };
+    s.emit("direction-conflict", || (value_loc(pi, p, i), message));
+}
 
 /// The completeness and quality rules on project `p` (index `pi`).
 /// `on_long_term`: whether `long-term-in-annual` is enabled (looked up once).
@@ -319,6 +389,7 @@ fn quality(
             });
         }
     }
+    direction_conflict(s, pi, p, i);
     // timeliness-no-date
     // The 二级 column says it in row layouts; the one-cell layout has only
     // the name (`服务时效`, `活动开展及时性`, `项目进度`).
