@@ -1181,6 +1181,24 @@ fn a_yuan_table_s_sums_are_told_in_yuan() {
 }
 
 #[test]
+fn a_project_without_a_name_is_named_by_its_row() {
+    let (_dir, _path, out) = check_edited("驻镇帮镇扶村项目资金\t", "\t", "noname.txt");
+    let doc = json_of(&out);
+    let on_13: Vec<&Value> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["location"]["row"] == 13 && f["rule"] != "project-name-missing")
+        .collect();
+    assert!(!on_13.is_empty());
+    for f in on_13 {
+        let m = f["message"].as_str().unwrap();
+        assert!(!m.contains("「」"), "{m}");
+        assert!(m.contains("第13行，未填名称"), "{m}");
+    }
+}
+
+#[test]
 fn a_table_without_projects_fails_the_check() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(fixture()).unwrap();

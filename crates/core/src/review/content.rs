@@ -182,7 +182,6 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
     let profile = s.profile;
     let th = &profile.thresholds;
     let loc = || project_loc(t, pi, p, Field::IndicatorCell);
-    let name = &p.name;
     // One pass over the indicators for every question asked of them.
     let mut output = false;
     let mut outcome = false;
@@ -245,12 +244,14 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
                 loc(),
                 Message::owned(
                     format!(
-                        "项目「{name}」（{}万元）只有 {n} 个指标，少于 {}",
+                        "项目「{}」（{}万元）只有 {n} 个指标，少于 {}",
+                        super::Named(p, Lang::Zh),
                         wan_for_message(amount),
                         th.too_few_indicators_count
                     ),
                     format!(
-                        "project \"{name}\" ({} 万元) has only {n} indicator{}, fewer than {}",
+                        "project \"{}\" ({} 万元) has only {n} indicator{}, fewer than {}",
+                        super::Named(p, Lang::English),
                         wan_for_message(amount),
                         if n == 1 { "" } else { "s" },
                         th.too_few_indicators_count

@@ -231,7 +231,10 @@ impl Rendered<'_, '_> {
         let m = self.messages;
         match arg {
             Arg::None => Ok(()),
-            Arg::Project(pi) => f.write_str(m.project_name(*pi)),
+            Arg::Project(pi) => match m.project(*pi) {
+                Some(p) => write!(f, "{}", super::Named(p, self.lang)),
+                None => Ok(()),
+            },
             Arg::Indicator(pi, k) => match m.indicator(*pi, *k) {
                 Some((p, i)) => indicator_part(f, p, i, part, self.lang),
                 None => f.write_str("?"),

@@ -625,12 +625,30 @@ pub(crate) struct Label<'a>(pub &'a Project, pub &'a Indicator, pub Lang);
 
 impl std::fmt::Display for Label<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (p, i) = (self.0, self.1);
-        match (self.2, i.seq) {
-            (Lang::Zh, Some(s)) => write!(f, "「{}」第{}项「{}」", p.name, s, i.name),
-            (Lang::Zh, None) => write!(f, "「{}」的「{}」", p.name, i.name),
-            (Lang::English, Some(s)) => write!(f, "\"{}\" item {} \"{}\"", p.name, s, i.name),
-            (Lang::English, None) => write!(f, "\"{}\" indicator \"{}\"", p.name, i.name),
+        let (p, i, lang) = (self.0, self.1, self.2);
+        let name = Named(p, lang);
+        match (lang, i.seq) {
+            (Lang::Zh, Some(s)) => write!(f, "「{name}」第{s}项「{}」", i.name),
+            (Lang::Zh, None) => write!(f, "「{name}」的「{}」", i.name),
+            (Lang::English, Some(s)) => write!(f, "\"{name}\" item {s} \"{}\"", i.name),
+            (Lang::English, None) => write!(f, "\"{name}\" indicator \"{}\"", i.name),
+        }
+    }
+}
+
+/// A project's name in a message; a project whose name cell is blank is
+/// named by its row (`第13行，未填名称`), not shown as an empty `「」`.
+pub(crate) struct Named<'a>(pub &'a Project, pub Lang);
+
+impl std::fmt::Display for Named<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (p, lang) = (self.0, self.1);
+        if !text::trim(&p.name).is_empty() {
+            return f.write_str(&p.name);
+        }
+        match lang {
+            Lang::Zh => write!(f, "第{}行，未填名称", p.origin.row),
+            Lang::English => write!(f, "row {}, no name", p.origin.row),
         }
     }
 }

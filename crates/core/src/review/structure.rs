@@ -157,13 +157,13 @@ impl<'t> Structure<'t> {
                         Message::owned(
                             format!(
                                 "项目「{}」的指标序号为 [{}]，应为 1..{}",
-                                p.name,
+                                super::Named(p, super::Lang::Zh),
                                 list.join(", "),
                                 n_seqs
                             ),
                             format!(
                                 "project \"{}\" numbers its items [{}], expected 1..{}",
-                                p.name,
+                                super::Named(p, super::Lang::English),
                                 list.join(", "),
                                 n_seqs
                             ),

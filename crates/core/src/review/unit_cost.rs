@@ -128,11 +128,11 @@ fn report(s: &mut Sink<'_>, costs: &[Cost<'_>]) {
                     Message::owned(
                         format!(
                             "项目「{}」单位成本 {cost} 元/{unit}，明显偏离本表同类项目中位数 {median} 元/{unit}（对数修正 z 值 {z}）；主要产出：{label}",
-                            c.p.name
+                            super::Named(c.p, super::Lang::Zh)
                         ),
                         format!(
                             "project \"{}\" costs {cost} 元/{unit}, an outlier against the table's median {median} 元/{unit} (log modified z {z})",
-                            c.p.name
+                            super::Named(c.p, super::Lang::English)
                         ),
                     ),
                 )
