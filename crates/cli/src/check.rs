@@ -12,7 +12,7 @@ mod profile;
 
 use clap::ValueEnum;
 use jixiao_core::review::{self, Finding, Profile, Severity};
-use jixiao_core::Table;
+use jixiao_core::{Table, Text};
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -26,9 +26,6 @@ pub struct CheckArgs {
     /// 输出格式 (output format)
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
-    /// 消息语言 (language of messages)
-    #[arg(long, value_enum, default_value = "zh")]
-    pub lang: Lang,
     /// 达到此级别的问题使退出码为 1 (findings at or above this level make the exit code 1)
     #[arg(long, value_enum, default_value = "error")]
     pub deny: Level,
@@ -126,8 +123,9 @@ pub(crate) struct FileReport {
     pub table: Option<Table>,
     pub names: Vec<String>,
     pub findings: Vec<Shown>,
-    /// Why the file could not be read.
-    pub error: Option<String>,
+    /// Why the file could not be read, in both languages (the output
+    /// shows the one asked for).
+    pub error: Option<Text>,
 }
 
 /// Counts for the summary line (and the JSON `summary`, field for field).
@@ -141,9 +139,9 @@ pub(crate) struct Counts {
 }
 
 /// Run the check; returns the process exit code.
-pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
+pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
     let profile = match &args.profile {
-        Some(p) => profile::load(p)?,
+        Some(p) => profile::load(p).map_err(crate::Said)?,
         None => Profile::national(),
     };
     let files = collect::files(&args.paths);
@@ -159,9 +157,13 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
     let show_progress = !args.no_progress && std::io::stderr().is_terminal() && files.len() > 1;
     let bar = show_progress.then(|| {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} 审核 (reviewing) [{bar:30}] {pos}/{len} {wide_msg}",
-        ) {
+        let reviewing = match lang {
+            Lang::Zh => "审核",
+            Lang::En => "reviewing",
+        };
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
+            "{{spinner}} {reviewing} [{{bar:30}}] {{pos}}/{{len}} {{wide_msg}}"
+        )) {
             bar.set_style(style.progress_chars("=> "));
         }
         bar
@@ -214,10 +216,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<i32> {
     let written = match args.format {
         Format::Human => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            human::write(&mut out, &reports, &counts, args.lang, color)
+            human::write(&mut out, &reports, &counts, lang, color)
         }
-        Format::Json => machine::write_json(&mut out, &reports, &counts, args.lang),
-        Format::Sarif => machine::write_sarif(&mut out, &reports, args.lang, &profile),
+        Format::Json => machine::write_json(&mut out, &reports, &counts, lang),
+        Format::Sarif => machine::write_sarif(&mut out, &reports, lang, &profile),
     };
     if let Err(e) = written {
         // A closed pipe (`jixiao check … | head`) is not a failure of the check.
@@ -260,11 +262,11 @@ fn check_file(
     }));
     let table = match read {
         Ok(Ok(t)) => t,
-        Ok(Err(e)) => return FileReport::unreadable(name, e.to_string()),
+        Ok(Err(e)) => return FileReport::unreadable(name, e.text()),
         Err(_) => {
             return FileReport::unreadable(
                 name,
-                "读取程序内部错误 (internal reader failure)".to_string(),
+                Text::new("读取程序内部错误", "internal failure of the reader"),
             )
         }
     };
@@ -341,7 +343,7 @@ fn check_file(
 
 impl FileReport {
     /// A file that could not be read, and why.
-    fn unreadable(path: String, why: String) -> FileReport {
+    fn unreadable(path: String, why: Text) -> FileReport {
         FileReport {
             path,
             sheet: None,

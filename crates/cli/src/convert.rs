@@ -6,9 +6,11 @@
 //! an existing device or pipe (/dev/null, /dev/stdout, a FIFO) is written
 //! straight through, since renaming over it would replace the device itself.
 
+use crate::check::Lang;
 use crate::progress::Spinner;
 use crate::ReadArgs;
-use anyhow::{bail, Context, Result};
+use crate::{said, text_of};
+use anyhow::Result;
 use jixiao_core::LayoutFamily;
 use jixiao_formats::write::{self, OutputFormat, WriteOptions};
 use std::io::{IsTerminal, Write};
@@ -46,7 +48,10 @@ pub(crate) fn parse_layout(s: &str) -> Result<LayoutFamily> {
     match s {
         "one-cell" | "onecell" | "cell" => Ok(LayoutFamily::OneCell),
         "rows" | "row" | "row-per-indicator" => Ok(LayoutFamily::RowPerIndicator),
-        other => bail!("未知版式 (unknown layout) `{other}`: 请用 one-cell 或 rows"),
+        other => Err(said(
+            format!("未知版式「{other}」：请用 one-cell 或 rows"),
+            format!("unknown layout “{other}”: use one-cell or rows"),
+        )),
     }
 }
 
@@ -67,10 +72,12 @@ fn write_output<'a>(
     opts: &WriteOptions,
     output: Option<&'a Path>,
 ) -> Result<Option<&'a Path>> {
-    let cannot = |out: &Path| format!("无法写入 (cannot write) {}", out.display());
     let Some(out) = output else {
         if format == OutputFormat::Xlsx && std::io::stdout().is_terminal() {
-            bail!("XLSX 是二进制格式，请用 -o 指定输出文件 (XLSX is binary: give -o FILE)");
+            return Err(said(
+                "XLSX 是二进制格式，请用 -o 指定输出文件",
+                "XLSX is a binary format: name the output file with -o FILE",
+            ));
         }
         stream(table, format, opts, std::io::stdout().lock())?;
         return Ok(None);
@@ -81,23 +88,25 @@ fn write_output<'a>(
         let file = std::fs::OpenOptions::new()
             .write(true)
             .open(out)
-            .with_context(|| cannot(out))?;
+            .map_err(|e| cannot(out, e.into()))?;
         // Replaced by a regular file since it was looked at: start it empty.
         if file.metadata().is_ok_and(|m| m.is_file()) {
-            file.set_len(0).with_context(|| cannot(out))?;
+            file.set_len(0).map_err(|e| cannot(out, e.into()))?;
         }
-        stream(table, format, opts, file)?;
+        stream(table, format, opts, file).map_err(|e| cannot(out, e))?;
         return Ok(Some(out));
     }
     // Through a symbolic link to the file it names: the link stays.
     let target = link_target(out);
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         if !dir.is_dir() {
-            bail!(
-                "{}: 目录不存在 (no such directory: {})",
-                cannot(out),
-                dir.display()
-            );
+            return Err(cannot(
+                out,
+                said(
+                    format!("目录 {} 不存在", dir.display()),
+                    format!("there is no directory {}", dir.display()),
+                ),
+            ));
         }
     }
     let tmp = temp_beside(&target);
@@ -106,19 +115,28 @@ fn write_output<'a>(
         .write(true)
         .create_new(true)
         .open(&tmp)
-        .with_context(|| cannot(out))?;
+        .map_err(|e| cannot(out, e.into()))?;
     let result = match format {
         // The workbook is saved by path (constant-memory mode keeps its rows on disk).
         OutputFormat::Xlsx => write::write_path(table, format, opts, &tmp).map_err(Into::into),
         _ => stream(table, format, opts, claimed),
     }
-    .with_context(|| cannot(out))
-    .and_then(|()| std::fs::rename(&tmp, &target).with_context(|| cannot(out)));
+    .and_then(|()| std::fs::rename(&tmp, &target).map_err(Into::into))
+    .map_err(|e| cannot(out, e));
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
     }
     Ok(Some(out))
+}
+
+/// `无法写入 OUT：…` / `cannot write OUT: …`, with why in each language.
+fn cannot(out: &Path, why: anyhow::Error) -> anyhow::Error {
+    let why = text_of(&why);
+    said(
+        format!("无法写入 {}：{}", out.display(), why.zh),
+        format!("cannot write {}: {}", out.display(), why.en),
+    )
 }
 
 /// The table written to `w`, buffered and flushed.
@@ -171,6 +189,7 @@ fn report(
     table: &jixiao_core::Table,
     out: &Path,
     format: OutputFormat,
+    lang: Lang,
 ) -> Result<()> {
     let s = crate::show::summary(table);
     if args.format == "json" {
@@ -185,31 +204,40 @@ fn report(
         });
         println!("{}", serde_json::to_string_pretty(&v)?);
     } else {
-        eprintln!(
-            "已写出 (wrote) {} → {} ({}): {} 个项目, {} 条指标",
-            args.file.display(),
-            out.display(),
-            format,
-            s.projects,
-            s.indicators
-        );
+        let (input, output) = (args.file.display(), out.display());
+        match lang {
+            Lang::Zh => eprintln!(
+                "已写出 {input} → {output} ({format})：{} 个项目，{} 条指标",
+                s.projects, s.indicators
+            ),
+            Lang::En => eprintln!(
+                "wrote {input} → {output} ({format}): {} projects, {} indicators",
+                s.projects, s.indicators
+            ),
+        }
     }
     Ok(())
 }
 
 /// Run `jixiao convert`; returns the exit code.
-pub fn run(args: &ConvertArgs) -> Result<i32> {
+pub fn run(args: &ConvertArgs, lang: Lang) -> Result<i32> {
     let format: OutputFormat = match (&args.to, &args.output) {
         (Some(to), _) => to.parse()?,
-        (None, Some(out)) => OutputFormat::from_path(out).with_context(|| {
-            format!(
-                "无法从文件名判断输出格式，请加 --to (cannot tell the format from {}; add --to)",
-                out.display()
+        (None, Some(out)) => OutputFormat::from_path(out).ok_or_else(|| {
+            said(
+                format!("无法从文件名 {} 判断输出格式，请加 --to", out.display()),
+                format!(
+                    "cannot tell the output format from the name {}: add --to",
+                    out.display()
+                ),
             )
         })?,
-        (None, None) => bail!(
-            "请用 --to 指定输出格式 (give the output format with --to json|csv|xlsx|html|tsv)"
-        ),
+        (None, None) => {
+            return Err(said(
+                "请用 --to 指定输出格式（json、csv、xlsx、html 或 tsv）",
+                "give the output format with --to json|csv|xlsx|html|tsv",
+            ))
+        }
     };
     let opts = WriteOptions {
         layout: args.layout.as_deref().map(parse_layout).transpose()?,
@@ -219,20 +247,26 @@ pub fn run(args: &ConvertArgs) -> Result<i32> {
     };
     if opts.layout.is_some() && !matches!(format, OutputFormat::Xlsx | OutputFormat::Html) {
         // Said, not silently ignored: only the printable layouts have a 版式.
-        eprintln!(
-            "提示 (note): --layout 只用于 xlsx 和 html，{format} 输出不受影响              (--layout applies to xlsx and html only; the {format} output is unaffected)"
-        );
+        match lang {
+            Lang::Zh => eprintln!("提示：--layout 只用于 xlsx 和 html，{format} 输出不受影响"),
+            Lang::En => eprintln!(
+                "note: --layout applies to xlsx and html only; the {format} output is unaffected"
+            ),
+        }
     }
-    let spinner = Spinner::start(&format!("读取 (reading) {}", args.file.display()));
+    let spinner = Spinner::start(&crate::progress::reading(&args.file, lang));
     let table = match jixiao_formats::read_path(&args.file, &args.read.options()) {
         Ok(t) => t,
         Err(e) => {
             spinner.finish();
-            eprintln!("错误 (error): {e}");
+            crate::print_error(&e.render(lang.core()), lang);
             return Ok(2);
         }
     };
-    spinner.set_message(&format!("写出 (writing) {format}"));
+    spinner.set_message(&match lang {
+        Lang::Zh => format!("写出 {format}"),
+        Lang::En => format!("writing {format}"),
+    });
     // `-o -` and the names of standard output write to standard output itself:
     // when it is redirected to a file, renaming over that file would drop
     // what the shell appended before.
@@ -240,7 +274,7 @@ pub fn run(args: &ConvertArgs) -> Result<i32> {
     let written = write_output(&table, format, &opts, output);
     spinner.finish();
     if let Some(out) = written? {
-        report(args, &table, out, format)?;
+        report(args, &table, out, format, lang)?;
     }
     Ok(0)
 }

@@ -7,7 +7,9 @@
 //! every unit row and the 合计 balance exactly, so a correct reader finds no
 //! arithmetic error.
 
-use anyhow::{bail, Context, Result};
+use crate::check::Lang;
+use crate::said;
+use anyhow::{Context, Result};
 use jixiao_core::LayoutFamily;
 use rust_decimal::Decimal;
 use std::io::Write;
@@ -548,7 +550,10 @@ fn write_text(rows: &[Vec<String>], delimiter: char, gbk: bool, out: &mut dyn Wr
     if gbk {
         let (bytes, _, unmappable) = encoding_rs::GB18030.encode(&text);
         if unmappable {
-            bail!("内容无法用 GBK 编码 (content not representable in GBK)");
+            return Err(said(
+                "内容无法用 GBK 编码",
+                "the content cannot be represented in GBK",
+            ));
         }
         out.write_all(&bytes)?;
     } else {
@@ -583,7 +588,7 @@ fn write_xlsx(rows: &[Vec<String>], path: &std::path::Path) -> Result<()> {
 }
 
 /// Run `jixiao gen`.
-pub fn run(args: &GenArgs) -> Result<()> {
+pub fn run(args: &GenArgs, lang: Lang) -> Result<()> {
     let (department, units) = build(args);
     let rows = match crate::convert::parse_layout(&args.layout)? {
         LayoutFamily::OneCell => rows_one_cell(&department, &units),
@@ -592,19 +597,47 @@ pub fn run(args: &GenArgs) -> Result<()> {
     let gbk = match args.encoding.to_ascii_lowercase().as_str() {
         "utf-8" | "utf8" => false,
         "gbk" | "gb18030" | "gb2312" => true,
-        other => bail!("未知编码 (unknown encoding) `{other}`: 请用 utf-8 或 gbk"),
+        other => {
+            return Err(said(
+                format!("未知编码「{other}」：请用 utf-8 或 gbk"),
+                format!("unknown encoding “{other}”: use utf-8 or gbk"),
+            ))
+        }
     };
     match args.format.as_str() {
         "tsv" | "txt" | "csv" => {
-            let file = std::fs::File::create(&args.output)
-                .with_context(|| format!("无法创建 (cannot create) {}", args.output.display()))?;
+            let cannot = |e: std::io::Error| {
+                let why = jixiao_formats::io_text(&e);
+                let out = args.output.display();
+                said(
+                    format!("无法写入 {out}：{}", why.zh),
+                    format!("cannot write {out}: {}", why.en),
+                )
+            };
+            let file = std::fs::File::create(&args.output).map_err(cannot)?;
             let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
             let delimiter = if args.format == "csv" { ',' } else { '\t' };
-            write_text(&rows, delimiter, gbk, &mut out)?;
-            out.flush()?;
+            write_text(&rows, delimiter, gbk, &mut out).map_err(|e| {
+                match e.downcast::<std::io::Error>() {
+                    Ok(io) => cannot(io),
+                    Err(e) => e,
+                }
+            })?;
+            out.flush().map_err(cannot)?;
         }
-        "xlsx" => write_xlsx(&rows, &args.output)?,
-        other => bail!("未知格式 (unknown format) `{other}`: 请用 tsv、csv 或 xlsx"),
+        "xlsx" => write_xlsx(&rows, &args.output).map_err(|e| {
+            let out = args.output.display();
+            said(
+                format!("无法写入 {out}：{e:#}"),
+                format!("cannot write {out}: {e:#}"),
+            )
+        })?,
+        other => {
+            return Err(said(
+                format!("未知格式「{other}」：请用 tsv、csv 或 xlsx"),
+                format!("unknown format “{other}”: use tsv, csv or xlsx"),
+            ))
+        }
     }
     let indicators: usize = units
         .iter()
@@ -616,14 +649,18 @@ pub fn run(args: &GenArgs) -> Result<()> {
         .flat_map(|u| &u.projects)
         .map(|p| p.amount_fen)
         .sum();
-    eprintln!(
-        "已生成 (generated) {}: {} 个单位, {} 个项目, {} 条指标, 合计 {} 万元",
-        args.output.display(),
-        units.len(),
-        args.projects,
-        indicators,
-        Decimal::new(total, 2)
-    );
+    let (out, units, total) = (args.output.display(), units.len(), Decimal::new(total, 2));
+    match lang {
+        Lang::Zh => eprintln!(
+            "已生成 {out}：{units} 个单位，{} 个项目，{indicators} 条指标，合计 {total} 万元",
+            args.projects
+        ),
+        Lang::En => eprintln!(
+            "generated {out}: {units} units, {} projects, {indicators} indicators, \
+             {total} (10 000 yuan) in all",
+            args.projects
+        ),
+    }
     Ok(())
 }
 

@@ -16,6 +16,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 // markedly cheaper than the system allocator (see BENCHMARKS.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use jixiao_core::Text;
 use jixiao_formats::ReadOptions;
 use std::path::PathBuf;
 
@@ -28,6 +29,57 @@ use std::path::PathBuf;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// 消息语言 (language of messages): zh | en
+    #[arg(long, value_enum, default_value = "zh", global = true)]
+    lang: check::Lang,
+}
+
+/// An error whose message the tool wrote itself, in Chinese and English:
+/// shown in the language asked for (`--lang`).
+#[derive(Debug)]
+pub struct Said(pub Text);
+
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.zh)
+    }
+}
+
+impl std::error::Error for Said {}
+
+/// An error saying `zh` in Chinese and `en` in English.
+pub fn said(zh: impl Into<String>, en: impl Into<String>) -> anyhow::Error {
+    Said(Text::new(zh, en)).into()
+}
+
+/// An error in `lang`: the tool's own and the reader's in that language,
+/// others (a failure of the system) as they come.
+fn message(e: &anyhow::Error, lang: check::Lang) -> String {
+    text_of(e).get(lang.core()).to_string()
+}
+
+/// An error in both languages: the tool's own and the reader's as they
+/// were written, an IO error in words, others (a failure of the system) as
+/// they come.
+pub fn text_of(e: &anyhow::Error) -> Text {
+    if let Some(Said(text)) = e.downcast_ref::<Said>() {
+        return text.clone();
+    }
+    if let Some(e) = e.downcast_ref::<jixiao_formats::Error>() {
+        return e.text();
+    }
+    if let Some(e) = e.downcast_ref::<std::io::Error>() {
+        return jixiao_formats::io_text(e);
+    }
+    Text::same(format!("{e:#}"))
+}
+
+/// `错误: …` or `error: …` on standard error.
+pub fn print_error(text: &str, lang: check::Lang) {
+    match lang {
+        check::Lang::Zh => eprintln!("错误：{text}"),
+        check::Lang::En => eprintln!("error: {text}"),
+    }
 }
 
 /// Options shared by every command that reads a table.
@@ -73,9 +125,6 @@ enum Command {
         /// 不列出指标 (hide the indicators)
         #[arg(long)]
         no_indicators: bool,
-        /// 读取说明的语言 (language of the reader's notes)
-        #[arg(long, value_enum, default_value = "zh")]
-        lang: check::Lang,
     },
     /// 转换：写成 JSON、CSV、XLSX、HTML 或文本版式 (convert to json, csv, xlsx, html or tsv)
     Convert(convert::ConvertArgs),
@@ -96,6 +145,7 @@ fn read_table(
 }
 
 fn run(cli: Cli) -> Result<i32> {
+    let lang = cli.lang;
     match cli.command {
         Command::Show {
             file,
@@ -103,15 +153,14 @@ fn run(cli: Cli) -> Result<i32> {
             format,
             summary,
             no_indicators,
-            lang,
         } => {
-            let spinner = progress::Spinner::start(&format!("读取 (reading) {}", file.display()));
+            let spinner = progress::Spinner::start(&progress::reading(&file, lang));
             let table = read_table(&file, &read);
             spinner.finish();
             let table = match table {
                 Ok(t) => t,
                 Err(e) => {
-                    eprintln!("错误 (error): {e}");
+                    print_error(&e.render(lang.core()), lang);
                     return Ok(2);
                 }
             };
@@ -119,7 +168,9 @@ fn run(cli: Cli) -> Result<i32> {
                 (HumanOrJson::Human, false) => {
                     print!("{}", show::render(&table, !no_indicators, lang))
                 }
-                (HumanOrJson::Human, true) => show::print_summary_human(&show::summary(&table))?,
+                (HumanOrJson::Human, true) => {
+                    show::print_summary_human(&show::summary(&table), lang)?
+                }
                 (HumanOrJson::Json, true) => {
                     println!("{}", serde_json::to_string_pretty(&show::summary(&table))?)
                 }
@@ -130,9 +181,9 @@ fn run(cli: Cli) -> Result<i32> {
             std::mem::forget(table);
             Ok(0)
         }
-        Command::Convert(args) => convert::run(&args),
-        Command::Check(args) => check::run(&args),
-        Command::Gen(args) => gen::run(&args).map(|()| 0),
+        Command::Convert(args) => convert::run(&args, lang),
+        Command::Check(args) => check::run(&args, lang),
+        Command::Gen(args) => gen::run(&args, lang).map(|()| 0),
         Command::CountLines { file } => {
             let bytes = std::fs::read(&file)?;
             println!("{}", memchr::memchr_iter(b'\n', &bytes).count());
@@ -143,10 +194,11 @@ fn run(cli: Cli) -> Result<i32> {
 
 fn main() {
     let cli = Cli::parse();
+    let lang = cli.lang;
     let code = match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("错误 (error): {e:#}");
+            print_error(&message(&e, lang), lang);
             2
         }
     };

@@ -31,3 +31,11 @@ impl Spinner {
         }
     }
 }
+
+/// `读取 FILE` / `reading FILE`.
+pub fn reading(file: &std::path::Path, lang: crate::check::Lang) -> String {
+    match lang {
+        crate::check::Lang::Zh => format!("读取 {}", file.display()),
+        crate::check::Lang::En => format!("reading {}", file.display()),
+    }
+}

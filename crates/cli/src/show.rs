@@ -64,10 +64,17 @@ pub fn target_text(t: &Target) -> String {
 /// Render the whole table for a terminal; the reader's notes in `lang`.
 pub fn render(table: &Table, with_indicators: bool, lang: Lang) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "{}", table.title.as_deref().unwrap_or("（无标题）"));
+    let en = lang == Lang::En;
+    let untitled = if en { "(no title)" } else { "（无标题）" };
+    let _ = writeln!(o, "{}", table.title.as_deref().unwrap_or(untitled));
+    let (department, year, scale, layout, inferred) = if en {
+        ("department", "year", "money unit", "layout", " (inferred)")
+    } else {
+        ("部门", "年度", "金额单位", "版式", "（推定）")
+    };
     let _ = writeln!(
         o,
-        "部门: {}  年度: {}  金额单位: {}{}  版式: {:?}",
+        "{department}: {}  {year}: {}  {scale}: {}{}  {layout}: {:?}",
         table.department.as_deref().unwrap_or("—"),
         table
             .fiscal_year
@@ -77,14 +84,19 @@ pub fn render(table: &Table, with_indicators: bool, lang: Lang) -> String {
         if table.money_scale_stated {
             ""
         } else {
-            "（推定）"
+            inferred
         },
         table.layout
     );
     let s = &table.source;
+    let (source, sheet) = if en {
+        ("source", "sheet")
+    } else {
+        ("来源", "工作表")
+    };
     let _ = writeln!(
         o,
-        "来源: {} ({}{}{})",
+        "{source}: {} ({}{}{})",
         s.path,
         s.format,
         s.encoding
@@ -93,7 +105,7 @@ pub fn render(table: &Table, with_indicators: bool, lang: Lang) -> String {
             .unwrap_or_default(),
         s.sheet
             .as_deref()
-            .map(|e| format!(", 工作表 {e}"))
+            .map(|e| format!(", {sheet} {e}"))
             .unwrap_or_default()
     );
     let _ = writeln!(o);
@@ -122,12 +134,15 @@ pub fn render(table: &Table, with_indicators: bool, lang: Lang) -> String {
             funding_line(&stated)
         );
         for p in &unit.projects {
+            let count = match lang {
+                Lang::Zh => format!("{} 条指标", p.indicators.len()),
+                Lang::En => format!("{} indicators", p.indicators.len()),
+            };
             let _ = writeln!(
                 o,
-                "{} {}  [{} 条指标]",
+                "{} {}  [{count}]",
                 fit(&format!("    {}", p.name), 44),
                 funding_line(&p.funding),
-                p.indicators.len()
             );
             if with_indicators {
                 for i in &p.indicators {
@@ -194,17 +209,19 @@ pub fn summary(table: &Table) -> Summary {
     }
 }
 
-pub fn print_summary_human(s: &Summary) -> Result<()> {
-    println!(
-        "{}: {} 个单位, {} 个项目, {} 条指标, 合计 {} 万元 (项目之和 {}), {} 条读取说明",
-        s.file,
-        s.units,
-        s.projects,
-        s.indicators,
-        s.grand_total.as_deref().unwrap_or("—"),
-        s.projects_sum,
-        s.notices
-    );
+pub fn print_summary_human(s: &Summary, lang: Lang) -> Result<()> {
+    let total = s.grand_total.as_deref().unwrap_or("—");
+    match lang {
+        Lang::Zh => println!(
+            "{}: {} 个单位, {} 个项目, {} 条指标, 合计 {total} 万元 (项目之和 {}), {} 条读取说明",
+            s.file, s.units, s.projects, s.indicators, s.projects_sum, s.notices
+        ),
+        Lang::En => println!(
+            "{}: {} units, {} projects, {} indicators, grand total {total} (10 000 yuan) \
+             (projects sum to {}), {} reader notes",
+            s.file, s.units, s.projects, s.indicators, s.projects_sum, s.notices
+        ),
+    }
     Ok(())
 }
 

@@ -236,7 +236,9 @@ fn convert_into_a_missing_directory_says_which() {
     assert!(!o.status.success());
     let err = stderr(&o);
     assert!(
-        err.contains("目录不存在") && err.contains("no-such-dir"),
+        err.starts_with("错误：无法写入 ")
+            && err.contains("：目录 ")
+            && err.contains("no-such-dir 不存在"),
         "{err}"
     );
     assert!(
@@ -453,4 +455,257 @@ fn show_prints_reader_notes_in_one_language() {
         "{notes}"
     );
     assert!(!notes.contains("表外说明"), "{notes}");
+}
+
+/// Whether `text` has a CJK character outside 「」 and “” (what a message
+/// quotes from a table may be Chinese).
+fn cjk_outside_quotes(text: &str) -> bool {
+    let mut depth = 0i32;
+    for c in text.chars() {
+        match c {
+            '「' | '“' => depth += 1,
+            '」' | '”' => depth -= 1,
+            c if depth <= 0 && ('\u{3000}'..='\u{9fff}').contains(&c) => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether `text` holds an English gloss in parentheses, as the messages
+/// once did: `(hint)`, `(error)`, `(not a text table …)`.
+fn english_in_parentheses(text: &str) -> bool {
+    text.split('(').skip(1).any(|after| {
+        after
+            .chars()
+            .take_while(|&c| c != ')')
+            .filter(|c| c.is_ascii_alphabetic())
+            .count()
+            >= 4
+    })
+}
+
+/// A file that is no table, written into a fresh directory.
+fn binary_file() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("数据.txt");
+    std::fs::write(&path, b"a\tb\n\x00\x01\x02binary").expect("write");
+    (dir, path)
+}
+
+#[test]
+fn an_unreadable_file_is_said_in_the_language_asked_for_by_every_command() {
+    let (dir, bad) = binary_file();
+    let out = dir.path().join("x.json");
+    let commands: [Vec<&std::ffi::OsStr>; 3] = [
+        vec!["show".as_ref(), bad.as_os_str()],
+        vec![
+            "convert".as_ref(),
+            bad.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ],
+        vec!["check".as_ref(), bad.as_os_str()],
+    ];
+    for args in &commands {
+        let zh = run(jixiao().args(args));
+        assert_eq!(zh.status.code(), Some(2));
+        // `check` reports on standard output, the others on standard error.
+        let text = if args[0] == "check" {
+            stdout(&zh)
+        } else {
+            stderr(&zh)
+        };
+        assert!(text.contains("不是文本表格"), "{text}");
+        assert!(text.contains("第2行") && text.contains("提示: "), "{text}");
+        assert!(!english_in_parentheses(&text), "{text}");
+        assert!(!text.contains("hint"), "{text}");
+        // --lang before or after the subcommand.
+        for en in [
+            run(jixiao().args(args).args(["--lang", "en"])),
+            run(jixiao().args(["--lang", "en"]).args(args)),
+        ] {
+            assert_eq!(en.status.code(), Some(2));
+            let text = if args[0] == "check" {
+                stdout(&en)
+            } else {
+                stderr(&en)
+            };
+            assert!(
+                text.contains("row 2: not a text table: binary data at byte 4")
+                    && text.contains("\n  hint: give the table as TXT, CSV"),
+                "{text}"
+            );
+            // The file's own name is the only Chinese.
+            let text = text.replace("数据.txt", "data.txt");
+            assert!(!cjk_outside_quotes(&text), "{text}");
+        }
+    }
+    assert!(!out.exists());
+}
+
+#[test]
+fn check_json_and_sarif_say_why_a_file_is_unreadable_in_the_language_asked_for() {
+    let (_dir, bad) = binary_file();
+    for (lang, expected) in [
+        (
+            "zh",
+            "第2行: 不是文本表格：第 4 字节起含二进制数据\n  提示: ",
+        ),
+        (
+            "en",
+            "row 2: not a text table: binary data at byte 4\n  hint: ",
+        ),
+    ] {
+        let o = run(jixiao()
+            .arg("check")
+            .arg(&bad)
+            .args(["--format", "json", "--lang", lang]));
+        assert_eq!(o.status.code(), Some(2));
+        let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        let message = doc["errors"][0]["message"].as_str().expect("message");
+        assert!(message.contains(expected), "{message}");
+        let o = run(jixiao()
+            .arg("check")
+            .arg(&bad)
+            .args(["--format", "sarif", "--lang", lang]));
+        assert_eq!(o.status.code(), Some(2));
+        let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("sarif");
+        let note = &doc["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
+        let text = note["message"]["text"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{doc}"));
+        assert!(text.contains(expected), "{text}");
+        if lang == "en" {
+            assert!(!cjk_outside_quotes(&text.replace("数据.txt", "")), "{text}");
+        } else {
+            assert!(!english_in_parentheses(text), "{text}");
+        }
+    }
+    // A path that does not exist.
+    let o = run(jixiao().args([
+        "check",
+        "no-such-file.txt",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(doc["errors"][0]["message"], "no such file or directory");
+    let o = run(jixiao().args(["check", "no-such-file.txt", "--format", "json"]));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(doc["errors"][0]["message"], "文件或目录不存在");
+}
+
+#[test]
+fn convert_and_gen_mistakes_are_said_in_the_language_asked_for() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // No format to be had from the name.
+    let out = dir.path().join("x.unknown");
+    let o = run(jixiao()
+        .args(["convert", "--lang", "en"])
+        .arg(sample())
+        .arg("-o")
+        .arg(&out));
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("error: cannot tell the output format from the name ")
+            && err.trim_end().ends_with("x.unknown: add --to"),
+        "{err}"
+    );
+    assert!(!cjk_outside_quotes(&err), "{err}");
+    let o = run(jixiao().arg("convert").arg(sample()).arg("-o").arg(&out));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("错误：无法从文件名 ") && err.contains("判断输出格式，请加 --to"),
+        "{err}"
+    );
+    assert!(!english_in_parentheses(&err), "{err}");
+    // An unknown --to and --layout.
+    let o = run(jixiao()
+        .args(["--lang", "en", "convert", "--to", "pdf"])
+        .arg(sample()));
+    assert_eq!(
+        stderr(&o),
+        "error: write failed: unknown output format “pdf”; use json, csv, xlsx, html or tsv\n"
+    );
+    let o = run(jixiao()
+        .args([
+            "convert", "--to", "json", "--layout", "wide", "--lang", "en",
+        ])
+        .arg(sample()));
+    assert_eq!(
+        stderr(&o),
+        "error: unknown layout “wide”: use one-cell or rows\n"
+    );
+    // A missing directory, and what was written.
+    let missing = dir.path().join("no-such-dir").join("x.json");
+    let o = run(jixiao()
+        .args(["convert", "--lang", "en"])
+        .arg(sample())
+        .arg("-o")
+        .arg(&missing));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("error: cannot write ") && err.contains(": there is no directory "),
+        "{err}"
+    );
+    let written = dir.path().join("t.json");
+    let o = run(jixiao()
+        .args(["convert", "--lang", "en", "--layout", "rows"])
+        .arg(sample())
+        .arg("-o")
+        .arg(&written));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("note: --layout applies to xlsx and html only"),
+        "{err}"
+    );
+    assert!(
+        err.contains("\nwrote ") && err.contains(" projects, "),
+        "{err}"
+    );
+    assert!(!cjk_outside_quotes(&err), "{err}");
+    let o = run(jixiao()
+        .args(["convert", "--layout", "rows"])
+        .arg(sample())
+        .arg("-o")
+        .arg(&written));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("提示：--layout 只用于 xlsx 和 html"),
+        "{err}"
+    );
+    assert!(err.contains("\n已写出 "), "{err}");
+    assert!(!err.contains("(note)") && !err.contains("(wrote)"), "{err}");
+    // gen: an unknown encoding, and what was generated.
+    let o = run(jixiao()
+        .args([
+            "gen",
+            "--projects",
+            "3",
+            "--encoding",
+            "big5",
+            "--lang",
+            "en",
+            "-o",
+        ])
+        .arg(dir.path().join("g.tsv")));
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "error: unknown encoding “big5”: use utf-8 or gbk\n"
+    );
+    let o = run(jixiao()
+        .args(["gen", "--projects", "3", "--encoding", "big5", "-o"])
+        .arg(dir.path().join("g.tsv")));
+    assert_eq!(stderr(&o), "错误：未知编码「big5」：请用 utf-8 或 gbk\n");
+    let o = run(jixiao()
+        .args(["--lang", "en", "gen", "--projects", "3", "-o"])
+        .arg(dir.path().join("g.tsv")));
+    assert!(o.status.success());
+    assert!(stderr(&o).starts_with("generated "), "{}", stderr(&o));
 }

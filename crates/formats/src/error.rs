@@ -1,6 +1,8 @@
 //! The one error type of this crate. Every error says where (file, sheet,
-//! row, column) and what to do.
+//! row, column) and what to do, in Chinese and in English kept apart:
+//! [`Error::render`] shows it in one language, `Display` in Chinese.
 
+use jixiao_core::{Lang, Text};
 use std::fmt;
 
 /// A place in a source file. Rows and columns are 1-based.
@@ -20,65 +22,87 @@ impl Location {
             ..Location::default()
         }
     }
-}
 
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(s) = &self.sheet {
-            write!(f, " [工作表 {s}]")?;
+    /// `file [工作表 X] 第r行 第c列` or `file [sheet X] row r, column c`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut s = self.file.clone();
+        match lang {
+            Lang::Zh => {
+                if let Some(sheet) = &self.sheet {
+                    s.push_str(&format!(" [工作表 {sheet}]"));
+                }
+                if let Some(r) = self.row {
+                    s.push_str(&format!(" 第{r}行"));
+                }
+                if let Some(c) = self.col {
+                    s.push_str(&format!(" 第{c}列"));
+                }
+            }
+            Lang::English => {
+                if let Some(sheet) = &self.sheet {
+                    s.push_str(&format!(" [sheet {sheet}]"));
+                }
+                match (self.row, self.col) {
+                    (Some(r), Some(c)) => s.push_str(&format!(" row {r}, column {c}")),
+                    (Some(r), None) => s.push_str(&format!(" row {r}")),
+                    (None, Some(c)) => s.push_str(&format!(" column {c}")),
+                    (None, None) => {}
+                }
+            }
         }
-        if let Some(r) = self.row {
-            write!(f, " 第{r}行")?;
-        }
-        if let Some(c) = self.col {
-            write!(f, " 第{c}列")?;
-        }
-        Ok(())
+        s
     }
 }
 
-/// What went wrong, in Chinese first with English after, plus a hint on what to do.
-#[derive(Debug, thiserror::Error)]
+/// In Chinese (the default language).
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::Zh))
+    }
+}
+
+/// What went wrong, in Chinese and English, plus a hint on what to do.
+/// (The texts are boxed: a `Result` of this crate stays small.)
+#[derive(Debug)]
 pub enum Error {
     /// The file could not be opened or read.
-    #[error("{location}: 无法读取文件 (cannot read file): {source}")]
     Io {
         location: Location,
-        #[source]
         source: std::io::Error,
     },
     /// The content is not a readable table; `message` says what was expected.
-    #[error("{location}: {message}\n  提示 (hint): {hint}")]
     Invalid {
         location: Location,
-        message: String,
-        hint: String,
+        message: Box<Text>,
+        hint: Box<Text>,
     },
     /// Input exceeds a safety bound (file size, decompressed size, cell count).
-    #[error("{location}: {message}\n  提示 (hint): {hint}")]
     TooLarge {
         location: Location,
-        message: String,
-        hint: String,
+        message: Box<Text>,
+        hint: Box<Text>,
     },
     /// Writing an output failed.
-    #[error("写出失败 (write failed): {0}")]
-    Write(String),
+    Write(Text),
 }
 
 impl Error {
-    pub fn invalid(
-        location: Location,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Self {
+    pub fn invalid(location: Location, message: Text, hint: Text) -> Self {
         Error::Invalid {
             location,
-            message: message.into(),
-            hint: hint.into(),
+            message: Box::new(message),
+            hint: Box::new(hint),
         }
     }
+
+    pub fn too_large(location: Location, message: Text, hint: Text) -> Self {
+        Error::TooLarge {
+            location,
+            message: Box::new(message),
+            hint: Box::new(hint),
+        }
+    }
+
     pub fn location(&self) -> Option<&Location> {
         match self {
             Error::Io { location, .. }
@@ -87,6 +111,127 @@ impl Error {
             Error::Write(_) => None,
         }
     }
+
+    /// The whole error in `lang`: where, what, and (on a second line) what
+    /// to do.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Error::Io { location, source } => {
+                let (label, why) = match lang {
+                    Lang::Zh => ("无法读取文件", io_zh(source)),
+                    Lang::English => ("cannot read file", source.to_string()),
+                };
+                format!("{}: {label}: {why}", location.render(lang))
+            }
+            Error::Invalid {
+                location,
+                message,
+                hint,
+            }
+            | Error::TooLarge {
+                location,
+                message,
+                hint,
+            } => {
+                let mut s = format!("{}: {}", location.render(lang), message.get(lang));
+                let hint = hint.get(lang);
+                if !hint.is_empty() {
+                    let label = match lang {
+                        Lang::Zh => "提示",
+                        Lang::English => "hint",
+                    };
+                    s.push_str(&format!("\n  {label}: {hint}"));
+                }
+                s
+            }
+            Error::Write(text) => match lang {
+                Lang::Zh => format!("写出失败：{}", text.zh),
+                Lang::English => format!("write failed: {}", text.en),
+            },
+        }
+    }
+
+    /// The error in both languages.
+    pub fn text(&self) -> Text {
+        Text::by(|lang| self.render(lang))
+    }
+}
+
+/// An IO error in both languages: in Chinese the common kinds said in
+/// words, the system's own (English) text kept for the others.
+pub fn io_text(e: &std::io::Error) -> Text {
+    Text::new(io_zh(e), e.to_string())
+}
+
+fn io_zh(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let said = match e.kind() {
+        K::NotFound => "文件不存在",
+        K::PermissionDenied => "没有读取权限",
+        K::IsADirectory => "这是一个目录，不是文件",
+        K::InvalidData => "内容无法读取",
+        K::UnexpectedEof => "文件不完整",
+        K::OutOfMemory => "内存不足",
+        _ => return format!("系统错误：{e}"),
+    };
+    said.to_string()
+}
+
+/// In Chinese (the default language); [`Error::render`] for English.
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::Zh))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_location_is_rendered_in_each_language() {
+        let l = Location {
+            file: "a.xlsx".into(),
+            sheet: Some("表1".into()),
+            row: Some(3),
+            col: Some(5),
+        };
+        assert_eq!(l.render(Lang::Zh), "a.xlsx [工作表 表1] 第3行 第5列");
+        assert_eq!(
+            l.render(Lang::English),
+            "a.xlsx [sheet 表1] row 3, column 5"
+        );
+        let e = Error::invalid(
+            l,
+            Text::new("文件为空", "the file is empty"),
+            Text::new("请重新保存", "save it again"),
+        );
+        assert_eq!(
+            e.render(Lang::English),
+            "a.xlsx [sheet 表1] row 3, column 5: the file is empty\n  hint: save it again"
+        );
+        assert_eq!(
+            e.to_string(),
+            "a.xlsx [工作表 表1] 第3行 第5列: 文件为空\n  提示: 请重新保存"
+        );
+        let io = Error::Io {
+            location: Location::file("x.txt"),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        };
+        assert_eq!(io.render(Lang::Zh), "x.txt: 无法读取文件: 文件不存在");
+        assert!(io
+            .render(Lang::English)
+            .starts_with("x.txt: cannot read file: "));
+    }
+}

@@ -2,6 +2,7 @@
 //! (fixtures `tests/fixtures/fe-*`, made by `tests/fixtures/fe-generate.py`),
 //! workbooks written at runtime, and hostile inputs.
 
+use jixiao_core::Lang;
 use jixiao_formats::grid::Grid;
 use jixiao_formats::read::{self, decode, html, Limits, ReadOptions};
 use jixiao_formats::Error;
@@ -404,10 +405,13 @@ fn truncated_xlsx_is_a_clear_error() {
     assert!(msg.contains("另存为 .xlsx"), "{msg}");
     // Cut right after the magic bytes, and a zip with a bad entry.
     let err = read::read_bytes("报表.xlsx", &raw[..10], &opts()).unwrap_err();
+    let en = err.render(Lang::English);
     assert!(
-        err.to_string().contains("file truncated or corrupt"),
-        "{err}"
+        en.starts_with("报表.xlsx: the file is truncated or corrupt: ")
+            && en.contains("\n  hint: open it in Excel and save it again as .xlsx"),
+        "{en}"
     );
+    assert!(!err.to_string().contains("corrupt"), "{err}");
 }
 
 fn zip_of_zeros(entry: &str, size: usize) -> Vec<u8> {
@@ -454,12 +458,25 @@ fn binary_junk_is_not_a_text_table() {
     let err = read::read_bytes("junk.txt", &junk, &opts()).unwrap_err();
     let msg = err.to_string();
     assert!(
-        msg.contains("junk.txt") && msg.contains("not a text table"),
+        msg.contains("junk.txt 第2行") && msg.contains("不是文本表格"),
         "{msg}"
+    );
+    let en = err.render(Lang::English);
+    assert!(
+        en.contains("junk.txt row 2") && en.contains("not a text table"),
+        "{en}"
     );
     // Control bytes without NULs.
     let err = read::read_bytes("ctl.txt", b"a\tb\tc\n\x01\x02\x03\x04", &opts()).unwrap_err();
-    assert!(err.to_string().contains("not a text table"), "{err}");
+    assert!(
+        err.to_string().contains("不是文本表格：含控制字符"),
+        "{err}"
+    );
+    let en = err.render(Lang::English);
+    assert!(
+        en.starts_with("ctl.txt row 2, column 1: not a text table: it holds control characters"),
+        "{en}"
+    );
     assert_eq!(err.location().and_then(|l| l.row), Some(2));
     // Random bytes behind a CFB or zip magic never panic.
     let mut cfb = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -500,8 +517,13 @@ fn unknown_encoding_label() {
     let err = read::read_bytes("a.txt", b"a\tb\tc\n", &o).unwrap_err();
     let msg = err.to_string();
     assert!(
-        msg.contains("a.txt") && msg.contains("klingon-8") && msg.contains("unknown encoding"),
+        msg.contains("a.txt") && msg.contains("klingon-8") && msg.contains("未知编码"),
         "{msg}"
+    );
+    let en = err.render(Lang::English);
+    assert!(
+        en.starts_with("a.txt: unknown encoding “klingon-8”") && en.contains("--encoding gbk"),
+        "{en}"
     );
 }
 

@@ -531,10 +531,16 @@ fn text_in_amount_cell_is_an_error_with_location() {
     let e = build_table(&grid(&text), src).expect_err("text amount");
     let loc = e.location().cloned().expect("location");
     assert_eq!((loc.row, loc.col), (Some(15), Some(2)));
+    assert_eq!(
+        e.render(jixiao_core::Lang::English),
+        "bad.xlsx [sheet Sheet1] row 15, column 2: 总计: “约10万”: not an amount; \
+         a number in 万元 was expected\n  \
+         hint: write a number such as 158.00 or 3,309,840.00; leave the cell blank for 0"
+    );
     let msg = invalid_message(e);
     assert!(msg.contains("bad.xlsx"), "{msg}");
     assert!(msg.contains("Sheet1"), "{msg}");
-    assert!(msg.contains("第15行第2列"), "{msg}");
+    assert!(msg.contains("[工作表 Sheet1] 第15行 第2列"), "{msg}");
     assert!(msg.contains("约10万"), "{msg}");
     assert!(msg.contains("万元"), "{msg}");
     assert!(msg.contains("总计"), "{msg}");
@@ -573,7 +579,7 @@ fn yuan_amount_text_error_names_the_scale() {
     let text = fixture("lay-sichuan.tsv").replace("120,000.00", "十二万");
     let e = build_table(&grid(&text), source("s.tsv")).expect_err("bad amount");
     let msg = invalid_message(e);
-    assert!(msg.contains("第11行第3列"), "{msg}");
+    assert!(msg.contains("第11行 第3列"), "{msg}");
     assert!(msg.contains("以元为单位"), "{msg}");
 }
 
@@ -906,7 +912,12 @@ fn central_key_value_form() {
 
     let bad = FORM.replace("\t80.00\t", "\t八十万\t");
     let e = build_table(&grid(&bad), source("form.xlsx")).expect_err("bad amount");
-    assert!(invalid_message(e).contains("第5行第3列"));
+    let en = e.render(jixiao_core::Lang::English);
+    assert!(
+        en.contains("form.xlsx row 5, column 3: “八十万” is not an amount"),
+        "{en}"
+    );
+    assert!(invalid_message(e).contains("第5行 第3列"));
 }
 
 #[test]
@@ -1011,7 +1022,7 @@ fn bad_amounts_fail_the_read_or_become_notices_for_review() {
 甲局\t公共服务经费\t十万\t目标甲\t产出指标\t服务次数\t≥10次
 甲局\t设备购置\t3.00\t目标乙\t产出指标\t设备数量\t≥2台";
     let e = build_table(&grid(text), source("bad.tsv")).expect_err("strict");
-    assert!(invalid_message(e).contains("第3行第3列"));
+    assert!(invalid_message(e).contains("第3行 第3列"));
     let t = build_table_with(&grid(text), source("bad.tsv"), true).expect("lenient");
     let bad: Vec<(u32, u32)> = t
         .notices
@@ -1068,7 +1079,7 @@ fn a_money_unit_in_the_amount_cells() {
     );
     let e = build_table(&grid(&text), source("mixed.tsv")).expect_err("scale mismatch");
     let m = invalid_message(e);
-    assert!(m.contains("第3行第3列") && m.contains("158.00元"), "{m}");
+    assert!(m.contains("第3行 第3列") && m.contains("158.00元"), "{m}");
 }
 
 /// Random grids of header words, amounts, level names and junk, with random

@@ -62,10 +62,14 @@ fn output_format_parses_names_and_extensions() {
         OutputFormat::from_path(Path::new("a/b.xlsx")),
         Some(OutputFormat::Xlsx)
     );
-    let err = "pdf".parse::<OutputFormat>().unwrap_err().to_string();
-    assert!(
-        err.contains("未知的输出格式") && err.contains("unknown output format"),
-        "{err}"
+    let err = "pdf".parse::<OutputFormat>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "写出失败：未知的输出格式「pdf」，可选 json、csv、xlsx、html、tsv"
+    );
+    assert_eq!(
+        err.render(jixiao_core::Lang::English),
+        "write failed: unknown output format “pdf”; use json, csv, xlsx, html or tsv"
     );
     for f in OutputFormat::ALL {
         assert_eq!(f.extension().parse::<OutputFormat>().unwrap(), f);

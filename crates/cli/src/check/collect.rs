@@ -1,5 +1,6 @@
 //! Expand the command-line paths into the files to review.
 
+use jixiao_core::Text;
 use std::path::{Path, PathBuf};
 
 /// Extensions `jixiao check` picks up inside directories.
@@ -10,7 +11,7 @@ pub const EXTENSIONS: [&str; 9] = [
 pub enum Input {
     File(PathBuf),
     /// A path that does not exist or cannot be listed, with the reason.
-    Missing(PathBuf, String),
+    Missing(PathBuf, Text),
 }
 
 /// Files named on the command line are taken as they are; directories are
@@ -28,7 +29,7 @@ pub fn files(paths: &[PathBuf]) -> Vec<Input> {
         } else {
             out.push(Input::Missing(
                 p.clone(),
-                "文件不存在 (no such file or directory)".to_string(),
+                Text::new("文件或目录不存在", "no such file or directory"),
             ));
         }
     }
@@ -44,9 +45,10 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
+            let why = jixiao_formats::io_text(&e);
             out.push(Input::Missing(
                 dir.to_path_buf(),
-                format!("无法读取目录 (cannot list directory): {e}"),
+                why.prefixed("无法读取目录：", "cannot list the directory: "),
             ));
             return;
         }

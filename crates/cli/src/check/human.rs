@@ -35,7 +35,7 @@ pub fn write(
         .without_primary_span_start();
     for r in reports {
         if let Some(e) = &r.error {
-            writeln!(out, "error[unreadable]: {e}")?;
+            writeln!(out, "error[unreadable]: {}", e.get(lang.core()))?;
             writeln!(out, " --> {}", r.path)?;
             writeln!(out)?;
             continue;
@@ -118,7 +118,7 @@ fn write_one(
 
 /// The summary line with counts by severity. A file that could not be read
 /// is printed as `error[unreadable]`, so it is counted among the errors, and
-/// said so, in both languages.
+/// said so, in the language asked for.
 pub fn summary(c: &Counts, lang: Lang) -> String {
     let errors = c.error + c.unreadable;
     let (zh_unreadable, en_unreadable) = if c.unreadable > 0 {
@@ -145,7 +145,7 @@ pub fn summary(c: &Counts, lang: Lang) -> String {
     );
     match lang {
         Lang::Zh => format!(
-            "审核 {} 个文件：错误 {errors}{zh_unreadable}，警告 {}，提示 {} ({en})",
+            "审核 {} 个文件：错误 {errors}{zh_unreadable}，警告 {}，提示 {}",
             c.files, c.warning, c.info
         ),
         Lang::En => en,

@@ -77,7 +77,7 @@ pub fn write_json(
         if let Some(e) = &r.error {
             errors.push(JsonError {
                 file: &r.path,
-                message: e,
+                message: e.get(lang.core()),
             });
         }
         for s in &r.findings {
@@ -209,7 +209,7 @@ pub fn write_sarif(
         if let Some(e) = &rep.error {
             notifications.push(json!({
                 "level": "error",
-                "message": { "text": e },
+                "message": { "text": e.get(lang.core()) },
                 "locations": [{ "physicalLocation": { "artifactLocation": artifact } }],
             }));
         }

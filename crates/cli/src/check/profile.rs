@@ -1,63 +1,100 @@
 //! `--profile FILE.toml`: a review profile (see docs/rules.md, profiles/).
 
-use anyhow::Context;
 use jixiao_core::review::{self, Profile};
+use jixiao_core::Text;
 use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
-/// Read and validate a TOML profile.
-pub fn load(path: &Path) -> anyhow::Result<Profile> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("无法读取配置 (cannot read profile) {}", path.display()))?;
-    parse(&text).with_context(|| format!("配置有误 (invalid profile) {}", path.display()))
+/// Read and validate a TOML profile. The error names the file and (from
+/// [`parse`]) each problem on a line of its own, in both languages.
+pub fn load(path: &Path) -> Result<Profile, Text> {
+    let file = path.display();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        let why = jixiao_formats::io_text(&e);
+        Text::new(
+            format!("无法读取配置 {file}：{}", why.zh),
+            format!("cannot read the profile {file}: {}", why.en),
+        )
+    })?;
+    parse(&text).map_err(|problems| {
+        let (zh, en) = if problems.zh.contains('\n') {
+            (
+                format!(
+                    "配置 {file} 有误：\n  {}",
+                    problems.zh.replace('\n', "\n  ")
+                ),
+                format!(
+                    "invalid profile {file}:\n  {}",
+                    problems.en.replace('\n', "\n  ")
+                ),
+            )
+        } else {
+            (
+                format!("配置 {file} 有误：{}", problems.zh),
+                format!("invalid profile {file}: {}", problems.en),
+            )
+        };
+        Text::new(zh, en)
+    })
 }
 
 /// Parse and validate a TOML profile. Every problem names its line and
-/// column, in Chinese then English, and says what to write instead.
-pub fn parse(text: &str) -> anyhow::Result<Profile> {
+/// column, in Chinese and in English, and says what to write instead;
+/// several problems are one per line.
+pub fn parse(text: &str) -> Result<Profile, Text> {
     // TOML syntax and duplicate keys first, then the keys each table takes,
     // then the values (serde, through the profile's own deserializers), then
     // their ranges and the rule ids.
-    let doc = DeTable::parse(text).map_err(|e| anyhow::anyhow!(syntax(text, &e)))?;
+    let doc = DeTable::parse(text).map_err(|e| syntax(text, &e))?;
     let mut wrong = Vec::new();
     check_keys(doc.get_ref(), &mut Vec::new(), &mut wrong);
     if !wrong.is_empty() {
         wrong.sort_by_key(|(at, _)| *at);
-        let said: Vec<String> = wrong
+        let said: Vec<Text> = wrong
             .into_iter()
-            .map(|(at, m)| format!("{}: {m}", located(text, at, None)))
+            .map(|(at, m)| at_place(&located(text, at, None), &m))
             .collect();
-        anyhow::bail!("{}", said.join("; "));
+        return Err(Text::lines(&said));
     }
-    let profile: Profile =
-        toml::from_str(text).map_err(|e| anyhow::anyhow!(describe(text, doc.get_ref(), &e)))?;
+    let profile: Profile = toml::from_str(text).map_err(|e| describe(text, doc.get_ref(), &e))?;
     let problems = profile.problems();
     if !problems.is_empty() {
         let keys = key_offsets(text);
-        let said: Vec<String> = problems
+        let said: Vec<Text> = problems
             .iter()
             .map(|p| match keys.get(&p.key) {
-                Some(&at) => format!("{}: {}", located(text, at, None), p.message),
+                Some(&at) => at_place(&located(text, at, None), &p.message),
                 None => p.message.clone(),
             })
             .collect();
-        anyhow::bail!("{}", said.join("; "));
+        return Err(Text::lines(&said));
     }
     Ok(profile)
 }
 
-/// `第2行第5列 KEY (line 2, column 5, KEY)` for byte `at` of `text`.
-fn located(text: &str, at: usize, key: Option<&str>) -> String {
+/// `第2行第5列 KEY` / `line 2, column 5, KEY` for byte `at` of `text`.
+fn located(text: &str, at: usize, key: Option<&str>) -> Text {
     let (n, c) = super::line_col(text, at);
     match key {
-        Some(k) => format!("第{n}行第{c}列 {k} (line {n}, column {c}, {k})"),
-        None => format!("第{n}行第{c}列 (line {n}, column {c})"),
+        Some(k) => Text::new(
+            format!("第{n}行第{c}列 {k}"),
+            format!("line {n}, column {c}, {k}"),
+        ),
+        None => Text::new(format!("第{n}行第{c}列"), format!("line {n}, column {c}")),
     }
+}
+
+/// `PLACE: MESSAGE` in each language.
+fn at_place(place: &Text, message: &Text) -> Text {
+    Text::new(
+        format!("{}: {}", place.zh, message.zh),
+        format!("{}: {}", place.en, message.en),
+    )
 }
 
 /// Keys the profile has no place for, and tables written as plain values:
 /// (byte offset of the key, message), for every table under `path`.
-fn check_keys<'a>(table: &'a DeTable<'a>, path: &mut Vec<&'a str>, out: &mut Vec<(usize, String)>) {
+fn check_keys<'a>(table: &'a DeTable<'a>, path: &mut Vec<&'a str>, out: &mut Vec<(usize, Text)>) {
     for (key, value) in table.iter() {
         let name: &str = key.get_ref();
         if let Some(m) = review::profile::unknown_key(path, name) {
@@ -73,8 +110,9 @@ fn check_keys<'a>(table: &'a DeTable<'a>, path: &mut Vec<&'a str>, out: &mut Vec
                     let (zh, en) = written(value.get_ref());
                     out.push((
                         key.span().start,
-                        format!(
-                            "{t} 应为一节表，写成 [{t}] 下的若干行，不能是{zh} (expected a table, a [{t}] section of its own, not {en})"
+                        Text::new(
+                            format!("{t} 应为一节表，写成 [{t}] 下的若干行，不能是{zh}"),
+                            format!("{t} should be a table, a [{t}] section of its own, not {en}"),
                         ),
                     ));
                 }
@@ -103,22 +141,24 @@ fn written(v: &DeValue<'_>) -> (String, String) {
     }
 }
 
-/// A value serde refused: `第3行第20列 thresholds.satisfaction_min (…): …`.
-/// The profile's deserializers say what is wrong in Chinese and English; a
-/// message of serde or toml's own (English only) is marked as such.
-fn describe(text: &str, doc: &DeTable<'_>, e: &toml::de::Error) -> String {
+/// A value serde refused: `第3行第20列 thresholds.satisfaction_min: …`.
+/// The profile's deserializers say what is wrong in Chinese and English
+/// (packed in one string, [`Text::pack`]); a message of serde or toml's own
+/// (English only) is marked as such.
+fn describe(text: &str, doc: &DeTable<'_>, e: &toml::de::Error) -> Text {
     let message = e.message();
-    let message = if message.chars().any(|c| c > '\u{2e80}') {
-        message.to_string()
-    } else {
-        format!("值无法使用 (unusable value): {message}")
-    };
+    let message = Text::unpack(message).unwrap_or_else(|| {
+        Text::new(
+            format!("值无法使用：{message}"),
+            format!("unusable value: {message}"),
+        )
+    });
     let Some(span) = e.span() else {
         return message;
     };
     let mut path = Vec::new();
     let key = key_path(doc, span.start, &mut path).then(|| path.join("."));
-    format!("{}: {message}", located(text, span.start, key.as_deref()))
+    at_place(&located(text, span.start, key.as_deref()), &message)
 }
 
 /// The dotted key (`thresholds.satisfaction_min`) whose key or value holds
@@ -140,16 +180,19 @@ fn key_path<'a>(table: &'a DeTable<'a>, at: usize, path: &mut Vec<&'a str>) -> b
     false
 }
 
-/// A TOML syntax error or duplicate key, translated: where, what (Chinese,
-/// then toml's English words) and what to do.
-fn syntax(text: &str, e: &toml::de::Error) -> String {
+/// A TOML syntax error or duplicate key, translated: where, what (in
+/// Chinese; in English toml's own words) and what to do.
+fn syntax(text: &str, e: &toml::de::Error) -> Text {
     let message = e.message();
     let (what, expected) = match message.split_once(", expected ") {
         Some((what, expected)) => (what, Some(expected)),
         None => (message, None),
     };
     let Some(span) = e.span() else {
-        return format!("TOML 格式有误 (TOML syntax error): {message}");
+        return Text::new(
+            format!("TOML 格式有误：{message}"),
+            format!("TOML syntax error: {message}"),
+        );
     };
     if what == "duplicate key" {
         return duplicate(text, span);
@@ -174,14 +217,17 @@ fn syntax(text: &str, e: &toml::de::Error) -> String {
         .split_once('=')
         .map(|(k, _)| k.trim())
         .filter(|k| !k.is_empty() && !k.starts_with('[') && !k.starts_with('#'));
-    format!(
-        "{}: {zh}，{todo_zh} (TOML syntax error: {what}{expected_en}; {todo_en})",
-        located(text, span.start, key)
+    at_place(
+        &located(text, span.start, key),
+        &Text::new(
+            format!("{zh}，{todo_zh}"),
+            format!("TOML syntax error: {what}{expected_en}; {todo_en}"),
+        ),
     )
 }
 
 /// A key written twice (`span`: the second), with the line of the first.
-fn duplicate(text: &str, span: std::ops::Range<usize>) -> String {
+fn duplicate(text: &str, span: std::ops::Range<usize>) -> Text {
     let written = text.get(span.clone()).unwrap_or("").trim();
     let name = written.trim_matches(|c| c == '"' || c == '\'');
     // The first one: the last key of that name in the text before the
@@ -196,9 +242,12 @@ fn duplicate(text: &str, span: std::ops::Range<usize>) -> String {
         }
         None => ("前面已有".to_string(), "already set above".to_string()),
     };
-    format!(
-        "{}: 重复的键「{name}」，{zh_first}，请删去或合并其中一处 (duplicate key `{name}`, {en_first}: remove or merge one of them)",
-        located(text, span.start, Some(name))
+    at_place(
+        &located(text, span.start, Some(name)),
+        &Text::new(
+            format!("重复的键「{name}」，{zh_first}，请删去或合并其中一处"),
+            format!("duplicate key `{name}`, {en_first}: remove or merge one of them"),
+        ),
     )
 }
 
@@ -317,76 +366,113 @@ mod tests {
         assert_eq!(p.thresholds.qualitative_share_max.to_string(), "0.3");
     }
 
-    fn error(text: &str) -> String {
-        format!("{:#}", parse(text).unwrap_err())
+    /// The error of a profile in Chinese (`.zh`) and English (`.en`).
+    fn error(text: &str) -> Text {
+        let e = parse(text).unwrap_err();
+        // Each language stands alone: no English in the Chinese text, no
+        // Chinese in the English one beyond what the profile itself says.
+        assert!(!e.zh.contains(" (line "), "{}", e.zh);
+        assert!(!e.en.contains("第"), "{}", e.en);
+        e
     }
 
     #[test]
     fn a_quoted_or_mistyped_threshold_is_refused_naming_key_line_and_type() {
         let e = error("name = \"x\"\n[thresholds]\nsatisfaction_min = \"85\"\n");
         assert!(
-            e.contains(
-                "第3行第20列 thresholds.satisfaction_min (line 3, column 20, thresholds.satisfaction_min)"
-            ),
-            "{e}"
+            e.zh.starts_with("第3行第20列 thresholds.satisfaction_min: 应为数字，不能是字符串 \"85\"，请去掉引号"),
+            "{}",
+            e.zh
         );
-        assert!(
-            e.contains("应为数字") && e.contains("expected a number"),
-            "{e}"
+        assert_eq!(
+            e.en,
+            "line 3, column 20, thresholds.satisfaction_min: expected a number, not the string \"85\": remove the quotes"
         );
         let e = error("[thresholds]\ntoo_few_indicators_count = \"3\"\n");
         assert!(
-            e.contains("too_few_indicators_count") && e.contains("whole number"),
-            "{e}"
+            e.en.contains("too_few_indicators_count") && e.en.contains("whole number"),
+            "{}",
+            e.en
         );
+        assert!(e.zh.contains("应为整数"), "{}", e.zh);
         let e = error("[thresholds]\nrequire_cost = \"true\"\n");
         assert!(
-            e.contains("require_cost") && e.contains("true or false"),
-            "{e}"
+            e.en.contains("require_cost") && e.en.contains("true or false"),
+            "{}",
+            e.en
         );
         let e = error("[thresholds]\nsatisfaction_min = true\n");
-        assert!(e.contains("expected a number"), "{e}");
+        assert!(e.en.contains("expected a number"), "{}", e.en);
+        assert!(e.zh.contains("应为数字"), "{}", e.zh);
     }
 
     #[test]
     fn thresholds_out_of_range_are_refused_with_their_line() {
         let e = error("[thresholds]\nsatisfaction_min = 150\n");
-        assert!(
-            e.contains("第2行第1列 (line 2, column 1): satisfaction_min 应在 0–100"),
-            "{e}"
+        assert_eq!(
+            e.zh,
+            "第2行第1列: satisfaction_min 应在 0–100% 之间，不能是 150"
         );
+        assert_eq!(
+            e.en,
+            "line 2, column 1: satisfaction_min must lie in 0–100%, not 150"
+        );
+        // Several problems: one per line, in the order of the file.
         let e = error("[thresholds]\npercent_min = -5\npercent_max = 1000\n");
+        let zh: Vec<&str> = e.zh.lines().collect();
+        assert_eq!(zh.len(), 2, "{}", e.zh);
+        assert!(zh[0].starts_with("第2行第1列: percent_min"), "{}", e.zh);
+        assert!(zh[1].starts_with("第3行第1列: percent_max"), "{}", e.zh);
+        let en: Vec<&str> = e.en.lines().collect();
+        assert_eq!(en.len(), 2, "{}", e.en);
         assert!(
-            e.contains("第2行第1列 (line 2, column 1): percent_min"),
-            "{e}"
+            en[0].starts_with("line 2, column 1: percent_min"),
+            "{}",
+            e.en
         );
         assert!(
-            e.contains("第3行第1列 (line 3, column 1): percent_max"),
-            "{e}"
+            en[1].starts_with("line 3, column 1: percent_max"),
+            "{}",
+            e.en
         );
         let e = error("[thresholds]\ntoo_few_indicators_count = -1\n");
         assert!(
-            e.contains("第2行第28列 thresholds.too_few_indicators_count")
-                && e.contains("from 0 up"),
-            "{e}"
+            e.zh.starts_with("第2行第28列 thresholds.too_few_indicators_count: 应为非负整数"),
+            "{}",
+            e.zh
         );
+        assert!(e.en.contains("from 0 up"), "{}", e.en);
         let e = error("[thresholds]\nunit_cost_outlier_z = 0\ntoo_few_indicators_amount = -1\n");
         assert!(
-            e.contains("unit_cost_outlier_z") && e.contains("too_few_indicators_amount"),
-            "{e}"
+            e.en.contains("unit_cost_outlier_z") && e.en.contains("too_few_indicators_amount"),
+            "{}",
+            e.en
         );
+        assert_eq!(e.en.lines().count(), 2, "{}", e.en);
         assert!(parse("[thresholds]\nsatisfaction_min = 100\npercent_min = 0\n").is_ok());
     }
 
     #[test]
     fn an_unknown_rule_id_names_its_line_and_the_nearest_known_id() {
         let e = error("name = \"x\"\n\n[rules.missing-satisfacton]\nenabled = false\n");
-        assert!(e.contains("第3行第8列 (line 3, column 8)"), "{e}");
-        assert!(e.contains("「missing-satisfaction」"), "{e}");
+        assert_eq!(
+            e.zh,
+            "第3行第8列: 未知规则「missing-satisfacton」，是否应为「missing-satisfaction」？"
+        );
+        assert_eq!(
+            e.en,
+            "line 3, column 8: unknown rule id `missing-satisfacton`; did you mean `missing-satisfaction`?"
+        );
         let e = error("[rules]\nzzzz = { enabled = false }\n");
         assert!(
-            e.contains("第2行第1列 (line 2, column 1)") && e.contains("docs/rules.md"),
-            "{e}"
+            e.zh.starts_with("第2行第1列: ") && e.zh.contains("docs/rules.md"),
+            "{}",
+            e.zh
+        );
+        assert!(
+            e.en.starts_with("line 2, column 1: ") && e.en.contains("docs/rules.md"),
+            "{}",
+            e.en
         );
     }
 
@@ -400,111 +486,152 @@ mod tests {
         assert!(!p.enabled("whitespace-outside-item"));
         assert_eq!(p.severity("no-projects", Severity::Info), Severity::Error);
         let e = error("[rules.whitespace-outside-itme]\nenabled = false\n");
-        assert!(e.contains("「whitespace-outside-item」"), "{e}");
+        assert!(e.zh.contains("「whitespace-outside-item」"), "{}", e.zh);
+        assert!(e.en.contains("`whitespace-outside-item`"), "{}", e.en);
     }
 
     #[test]
     fn an_unknown_key_names_its_line_the_nearest_key_and_the_valid_ones() {
         let e = error("name = \"x\"\n[thresholds]\nsatisfaction_mim = 85\n");
-        assert!(e.starts_with("第3行第1列 (line 3, column 1): [thresholds] 中没有「satisfaction_mim」这一项，是否应为「satisfaction_min」？可用的键：too_few_indicators_count,"), "{e}");
+        assert!(e.zh.starts_with("第3行第1列: [thresholds] 中没有「satisfaction_mim」这一项，是否应为「satisfaction_min」？可用的键：too_few_indicators_count,"), "{}", e.zh);
         assert!(
-            e.contains("unknown key `satisfaction_mim` in [thresholds]; did you mean `satisfaction_min`? valid keys: too_few_indicators_count,"),
-            "{e}"
+            e.en.starts_with("line 3, column 1: unknown key `satisfaction_mim` in [thresholds]; did you mean `satisfaction_min`? valid keys: too_few_indicators_count,"),
+            "{}",
+            e.en
         );
         let e = error("[rules.missing-cost]\nenable = false\n");
         assert!(
-            e.contains("第2行第1列")
-                && e.contains("「enabled」")
-                && e.contains("enabled, severity"),
-            "{e}"
+            e.zh.contains("第2行第1列")
+                && e.zh.contains("「enabled」")
+                && e.zh.contains("enabled, severity"),
+            "{}",
+            e.zh
         );
-        // Every unknown key at once, in the order of the file.
+        // Every unknown key at once, in the order of the file, one per line.
         let e = error("[thresholds]\nzzz = 1\n[rules.missing-cost]\nseveriti = \"info\"\n");
-        let (first, second) = e.split_once("; 第").unwrap();
+        let (first, second) = e.zh.split_once('\n').unwrap();
         assert!(
             first.starts_with("第2行第1列")
                 && first.contains("「zzz」")
                 && !first.contains("是否应为"),
-            "{e}"
+            "{}",
+            e.zh
         );
         assert!(
-            second.starts_with("4行第1列") && second.contains("「severity」"),
-            "{e}"
+            second.starts_with("第4行第1列") && second.contains("「severity」"),
+            "{}",
+            e.zh
+        );
+        let (first, second) = e.en.split_once('\n').unwrap();
+        assert!(
+            first.starts_with("line 2, column 1: unknown key `zzz`"),
+            "{}",
+            e.en
+        );
+        assert!(
+            second.starts_with("line 4, column 1: unknown key `severiti`")
+                && second.contains("`severity`"),
+            "{}",
+            e.en
         );
     }
 
     #[test]
     fn an_unknown_top_level_key_or_table_is_named_with_the_nearest() {
         let e = error("name = \"x\"\nnotice = false\n");
-        assert!(e.starts_with("第2行第1列 (line 2, column 1): 配置顶层没有「notice」这一项，是否应为「notices」？可用的键：name, rules, thresholds, notices"), "{e}");
+        assert!(e.zh.starts_with("第2行第1列: 配置顶层没有「notice」这一项，是否应为「notices」？可用的键：name, rules, thresholds, notices"), "{}", e.zh);
         let e = error("[threshold]\nsatisfaction_min = 85\n");
         assert!(
-            e.starts_with("第1行第2列")
-                && e.contains("「thresholds」")
-                && e.contains("at the top level"),
-            "{e}"
+            e.zh.starts_with("第1行第2列") && e.zh.contains("「thresholds」"),
+            "{}",
+            e.zh
+        );
+        assert!(
+            e.en.starts_with("line 1, column 2: ") && e.en.contains("at the top level"),
+            "{}",
+            e.en
         );
         let e = error("thresholds = 5\n");
-        assert!(
-            e.contains("thresholds 应为一节表") && e.contains("not the number 5"),
-            "{e}"
-        );
+        assert!(e.zh.contains("thresholds 应为一节表"), "{}", e.zh);
+        assert!(e.en.contains("not the number 5"), "{}", e.en);
     }
 
     #[test]
     fn a_syntax_error_is_translated_with_line_column_and_what_to_do() {
         let e = error("name = \"x\n");
-        assert!(e.starts_with("第1行第10列 name (line 1, column 10, name): 字符串缺少结尾的引号，请补上引号 (TOML syntax error: invalid basic string, expected `\"`; add the closing quote)"), "{e}");
+        assert_eq!(e.zh, "第1行第10列 name: 字符串缺少结尾的引号，请补上引号");
+        assert_eq!(e.en, "line 1, column 10, name: TOML syntax error: invalid basic string, expected `\"`; add the closing quote");
         let e = error("[thresholds]\nsatisfaction_min = = 85\n");
-        assert!(e.starts_with("第2行第20列 satisfaction_min (line 2, column 20, satisfaction_min): 多了一个 =，请删去多余的 ="), "{e}");
-        let e = error("[thresholds\n");
         assert!(
-            e.contains("表头缺少 ]") && e.contains("unclosed table"),
-            "{e}"
+            e.zh.starts_with("第2行第20列 satisfaction_min: 多了一个 =，请删去多余的 ="),
+            "{}",
+            e.zh
         );
+        let e = error("[thresholds\n");
+        assert!(e.zh.contains("表头缺少 ]"), "{}", e.zh);
+        assert!(e.en.contains("unclosed table"), "{}", e.en);
         let e = error("[thresholds]\nsatisfaction_min = 85%\n");
         assert!(
-            e.starts_with("第2行第20列") && e.contains("不带单位或 %"),
-            "{e}"
+            e.zh.starts_with("第2行第20列") && e.zh.contains("不带单位或 %"),
+            "{}",
+            e.zh
         );
     }
 
     #[test]
     fn a_wrong_type_outside_the_thresholds_is_said_in_chinese_and_english() {
         let e = error("notices = \"yes\"\n");
-        assert_eq!(e, "第1行第11列 notices (line 1, column 11, notices): 应为 true 或 false，不能是字符串 \"yes\" (expected true or false, not the string \"yes\")");
+        assert_eq!(
+            e.zh,
+            "第1行第11列 notices: 应为 true 或 false，不能是字符串 \"yes\""
+        );
+        assert_eq!(
+            e.en,
+            "line 1, column 11, notices: expected true or false, not the string \"yes\""
+        );
         let e = error("[rules.missing-cost]\nenabled = \"false\"\n");
         assert!(
-            e.contains("rules.missing-cost.enabled") && e.contains("请去掉引号"),
-            "{e}"
+            e.zh.contains("rules.missing-cost.enabled") && e.zh.contains("请去掉引号"),
+            "{}",
+            e.zh
         );
         let e = error("name = 5\n");
-        assert!(
-            e.contains("应为加引号的文字") && e.contains("not the number 5"),
-            "{e}"
-        );
+        assert!(e.zh.contains("应为加引号的文字"), "{}", e.zh);
+        assert!(e.en.contains("not the number 5"), "{}", e.en);
         let e = error("[rules.missing-cost]\nseverity = \"warn\"\n");
         assert!(
-            e.contains("第2行第12列 rules.missing-cost.severity")
-                && e.contains("「warning」")
-                && e.contains("info, warning, error"),
-            "{e}"
+            e.zh.contains("第2行第12列 rules.missing-cost.severity")
+                && e.zh.contains("「warning」")
+                && e.zh.contains("info, warning, error"),
+            "{}",
+            e.zh
         );
         let e = error("[thresholds]\nsatisfaction_min = [85]\n");
+        assert!(e.zh.ends_with("应为数字，不能是数组"), "{}", e.zh);
         assert!(
-            e.contains("应为数字，不能是数组 (expected a number, not an array)"),
-            "{e}"
+            e.en.ends_with("expected a number, not an array"),
+            "{}",
+            e.en
         );
     }
 
     #[test]
     fn a_duplicate_key_or_table_names_both_lines() {
         let e = error("name = \"a\"\nname = \"b\"\n");
-        assert_eq!(e, "第2行第1列 name (line 2, column 1, name): 重复的键「name」，第1行已有，请删去或合并其中一处 (duplicate key `name`, already on line 1: remove or merge one of them)");
+        assert_eq!(
+            e.zh,
+            "第2行第1列 name: 重复的键「name」，第1行已有，请删去或合并其中一处"
+        );
+        assert_eq!(
+            e.en,
+            "line 2, column 1, name: duplicate key `name`, already on line 1: remove or merge one of them"
+        );
         let e = error("[thresholds]\nsatisfaction_min = 85\n\n[thresholds]\npercent_min = 1\n");
         assert!(
-            e.starts_with("第4行第2列 thresholds") && e.contains("第1行已有"),
-            "{e}"
+            e.zh.starts_with("第4行第2列 thresholds") && e.zh.contains("第1行已有"),
+            "{}",
+            e.zh
         );
+        assert!(e.en.contains("already on line 1"), "{}", e.en);
     }
 }

@@ -123,8 +123,10 @@ up, `require_cost` `true` or `false`; `satisfaction_min`, `percent_min` and `per
 `unit_cost_outlier_z` above 0, `boilerplate_min_projects` at least 2. Unknown keys are rejected
 with the nearest known key and the keys of that table (`[thresholds] 中没有「satisfaction_mim」这一项，是否应为「satisfaction_min」？`);
 so is a `[rules.ID]` whose id is neither a rule nor a reader notice code, with the nearest known
-id suggested (`未知规则「missing-satisfacton」，是否应为「missing-satisfaction」？`). A TOML
-syntax error or a key written twice is explained the same way, in Chinese then English.
+id suggested (`未知规则「missing-satisfacton」，是否应为「missing-satisfaction」？`, with
+`--lang en`: ``unknown rule id `missing-satisfacton`; did you mean `missing-satisfaction`?``). A
+TOML syntax error or a key written twice is explained the same way. Every problem is said in the
+language of `--lang`, one per line under the line naming the profile.
 
 "#;
 
@@ -198,7 +200,8 @@ One JSON document on standard output:
 - `severity`: `error` | `warning` | `info`.
 - `location.row` / `location.column`: 1-based line (or sheet row) and field; `span`: byte range
   (UTF-8, end exclusive) inside that cell's text, or `null`. `file`, `sheet` come from the reader.
-- `message`, `help`: in the language of `--lang` (`zh` default, `en`).
+- `message`, `help`: in the language of `--lang` (`zh` default, `en`); so is the `message` of
+  each of `errors` (where, what, and on a line of its own what to do).
 - `errors`: inputs that could not be read (exit code 2). `summary.unreadable` counts them and
   `summary.error` counts error findings only; the terminal summary line counts an unreadable file
   among its errors and says so (`错误 1（其中 1 个文件无法读取）` / `1 error (1 unreadable)`).

@@ -22,6 +22,7 @@
 //! place in a table ([`table_keys`]).
 
 use super::{catalogue, Severity};
+use crate::text::Text;
 use rust_decimal::Decimal;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -201,7 +202,7 @@ impl Profile {
     }
 
     /// Problems with the profile: unknown rule ids, thresholds out of range.
-    pub fn validate(&self) -> Vec<String> {
+    pub fn validate(&self) -> Vec<Text> {
         self.problems().into_iter().map(|p| p.message).collect()
     }
 
@@ -213,11 +214,13 @@ impl Profile {
         for id in self.rules.keys() {
             if catalogue::rule(id).is_none() && notice_code(id).is_none() {
                 let message = match nearest_id(id) {
-                    Some(near) => format!(
-                        "未知规则「{id}」，是否应为「{near}」？ (unknown rule id; did you mean `{near}`?)"
+                    Some(near) => Text::new(
+                        format!("未知规则「{id}」，是否应为「{near}」？"),
+                        format!("unknown rule id `{id}`; did you mean `{near}`?"),
                     ),
-                    None => format!(
-                        "未知规则「{id}」，规则编号见 docs/rules.md (unknown rule id; see docs/rules.md)"
+                    None => Text::new(
+                        format!("未知规则「{id}」，规则编号见 docs/rules.md"),
+                        format!("unknown rule id `{id}`; the rule ids are in docs/rules.md"),
                     ),
                 };
                 out.push(Problem {
@@ -252,10 +255,14 @@ impl Profile {
                 continue;
             }
             let message = match hi {
-                Some(hi) => format!(
-                    "{key} 应在 {lo}–{hi}{what} 之间，不能是 {v} (must lie in {lo}–{hi}{what}, not {v})"
+                Some(hi) => Text::new(
+                    format!("{key} 应在 {lo}–{hi}{what} 之间，不能是 {v}"),
+                    format!("{key} must lie in {lo}–{hi}{what}, not {v}"),
                 ),
-                None => format!("{key} 不能小于 {lo}，不能是 {v} (must be at least {lo}, not {v})"),
+                None => Text::new(
+                    format!("{key} 不能小于 {lo}，不能是 {v}"),
+                    format!("{key} must be at least {lo}, not {v}"),
+                ),
             };
             out.push(Problem {
                 key: format!("thresholds.{key}"),
@@ -265,21 +272,45 @@ impl Profile {
         if t.percent_min > t.percent_max {
             out.push(Problem {
                 key: "thresholds.percent_min".to_string(),
-                message: "percent_min 大于 percent_max (percent_min > percent_max)".to_string(),
+                message: Text::new(
+                    format!(
+                        "percent_min（{}）大于 percent_max（{}）",
+                        t.percent_min, t.percent_max
+                    ),
+                    format!(
+                        "percent_min ({}) is greater than percent_max ({})",
+                        t.percent_min, t.percent_max
+                    ),
+                ),
             });
         }
         if t.boilerplate_min_projects < 2 {
             out.push(Problem {
                 key: "thresholds.boilerplate_min_projects".to_string(),
-                message: "boilerplate_min_projects 至少为 2 (must be at least 2)".to_string(),
+                message: Text::new(
+                    format!(
+                        "boilerplate_min_projects 至少为 2，不能是 {}",
+                        t.boilerplate_min_projects
+                    ),
+                    format!(
+                        "boilerplate_min_projects must be at least 2, not {}",
+                        t.boilerplate_min_projects
+                    ),
+                ),
             });
         }
         if t.unit_cost_outlier_z <= Decimal::ZERO {
             out.push(Problem {
                 key: "thresholds.unit_cost_outlier_z".to_string(),
-                message: format!(
-                    "unit_cost_outlier_z 应大于 0，不能是 {} (must be above 0)",
-                    t.unit_cost_outlier_z
+                message: Text::new(
+                    format!(
+                        "unit_cost_outlier_z 应大于 0，不能是 {}",
+                        t.unit_cost_outlier_z
+                    ),
+                    format!(
+                        "unit_cost_outlier_z must be above 0, not {}",
+                        t.unit_cost_outlier_z
+                    ),
                 ),
             });
         }
@@ -288,16 +319,17 @@ impl Profile {
 }
 
 /// A problem of a profile: the TOML key it concerns (`rules.ID`,
-/// `thresholds.NAME`) and what is wrong, in Chinese then English.
+/// `thresholds.NAME`) and what is wrong, in Chinese and English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub key: String,
-    pub message: String,
+    pub message: Text,
 }
 
+/// In Chinese.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        fmt::Display::fmt(&self.message, f)
     }
 }
 
@@ -393,7 +425,7 @@ fn raw<'de, D: Deserializer<'de>>(d: D) -> Result<Raw, D::Error> {
     impl<'de> Visitor<'de> for Any {
         type Value = Raw;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("一个值 (a value)")
+            f.write_str("a value")
         }
         fn visit_bool<E: de::Error>(self, v: bool) -> Result<Raw, E> {
             Ok(Raw::Bool(v))
@@ -427,18 +459,33 @@ fn raw<'de, D: Deserializer<'de>>(d: D) -> Result<Raw, D::Error> {
     d.deserialize_any(Any)
 }
 
-/// `应为 X，不能是 Y (expected X, not Y)`, with `请去掉引号 (remove the
-/// quotes)` when the string written would be right unquoted.
-fn wrong(expected_zh: &str, expected_en: &str, written: &Raw, unquoted_ok: bool) -> String {
+/// A message for serde's one-string errors: both languages packed (see
+/// [`Text::pack`]; the command line takes them apart).
+fn custom<E: de::Error>(zh: String, en: String) -> E {
+    E::custom(Text::new(zh, en).pack())
+}
+
+/// `应为 X，不能是 Y` / `expected X, not Y`, with `请去掉引号` / `remove
+/// the quotes` when the string written would be right unquoted.
+fn wrong<E: de::Error>(
+    expected_zh: &str,
+    expected_en: &str,
+    written: &Raw,
+    unquoted_ok: bool,
+) -> E {
     let (zh, en) = written.said();
     if unquoted_ok {
         if let Raw::Str(_) = written {
-            return format!(
-                "应为{expected_zh}，不能是{zh}，请去掉引号 (expected {expected_en}, not {en}: remove the quotes)"
+            return custom(
+                format!("应为{expected_zh}，不能是{zh}，请去掉引号"),
+                format!("expected {expected_en}, not {en}: remove the quotes"),
             );
         }
     }
-    format!("应为{expected_zh}，不能是{zh} (expected {expected_en}, not {en})")
+    custom(
+        format!("应为{expected_zh}，不能是{zh}"),
+        format!("expected {expected_en}, not {en}"),
+    )
 }
 
 /// A decimal threshold, written as a TOML integer or float. A quoted number
@@ -448,43 +495,39 @@ fn de_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
     match raw(d)? {
         Raw::Int(v) => Ok(Decimal::from(v)),
         Raw::UInt(v) => Ok(Decimal::from(v)),
-        Raw::Float(v) if !v.is_finite() => Err(de::Error::custom(format!(
-            "应为有限的数字，不能是 {v} (expected a finite number, not {v})"
-        ))),
+        Raw::Float(v) if !v.is_finite() => Err(custom(
+            format!("应为有限的数字，不能是 {v}"),
+            format!("expected a finite number, not {v}"),
+        )),
         // Through the shortest decimal text: 0.3 stays 0.3.
-        Raw::Float(v) => v
-            .to_string()
-            .parse::<Decimal>()
-            .map_err(|e| de::Error::custom(format!("数字无法使用 (unusable number {v}): {e}"))),
+        Raw::Float(v) => v.to_string().parse::<Decimal>().map_err(|e| {
+            custom(
+                format!("数字 {v} 无法使用：{e}"),
+                format!("unusable number {v}: {e}"),
+            )
+        }),
         other => {
             let quoted_number = matches!(&other, Raw::Str(s) if s.trim().parse::<f64>().is_ok());
-            Err(de::Error::custom(wrong(
-                "数字",
-                "a number",
-                &other,
-                quoted_number,
-            )))
+            Err(wrong("数字", "a number", &other, quoted_number))
         }
     }
 }
 
 /// A count threshold: a whole TOML number from 0 up.
 fn de_count<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    let too_large = |v: &dyn fmt::Display| format!("数值过大：{v} (too large: {v})");
+    fn too_large<E: de::Error>(v: &dyn fmt::Display) -> E {
+        custom(format!("数值过大：{v}"), format!("too large: {v}"))
+    }
     match raw(d)? {
-        Raw::Int(v) if v < 0 => Err(de::Error::custom(format!(
-            "应为非负整数，不能是 {v} (expected a whole number from 0 up, not {v})"
-        ))),
-        Raw::Int(v) => u32::try_from(v).map_err(|_| de::Error::custom(too_large(&v))),
-        Raw::UInt(v) => u32::try_from(v).map_err(|_| de::Error::custom(too_large(&v))),
+        Raw::Int(v) if v < 0 => Err(custom(
+            format!("应为非负整数，不能是 {v}"),
+            format!("expected a whole number from 0 up, not {v}"),
+        )),
+        Raw::Int(v) => u32::try_from(v).map_err(|_| too_large(&v)),
+        Raw::UInt(v) => u32::try_from(v).map_err(|_| too_large(&v)),
         other => {
             let quoted_count = matches!(&other, Raw::Str(s) if s.trim().parse::<u32>().is_ok());
-            Err(de::Error::custom(wrong(
-                "整数",
-                "a whole number",
-                &other,
-                quoted_count,
-            )))
+            Err(wrong("整数", "a whole number", &other, quoted_count))
         }
     }
 }
@@ -495,12 +538,7 @@ fn de_bool<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
         Raw::Bool(v) => Ok(v),
         other => {
             let quoted = matches!(&other, Raw::Str(s) if s == "true" || s == "false");
-            Err(de::Error::custom(wrong(
-                " true 或 false",
-                "true or false",
-                &other,
-                quoted,
-            )))
+            Err(wrong(" true 或 false", "true or false", &other, quoted))
         }
     }
 }
@@ -514,12 +552,12 @@ fn de_some_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Erro
 fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     match raw(d)? {
         Raw::Str(v) => Ok(v),
-        other => Err(de::Error::custom(wrong(
+        other => Err(wrong(
             "加引号的文字（如 \"sichuan\"）",
             "a quoted text (such as \"sichuan\")",
             &other,
             false,
-        ))),
+        )),
     }
 }
 
@@ -533,21 +571,25 @@ fn de_severity<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Severity>, D::E
             use de::IntoDeserializer;
             let named: Result<Severity, de::value::Error> =
                 Severity::deserialize(v.as_str().into_deserializer());
-            named.map(Some).map_err(|_| {
-                de::Error::custom(match nearest(&v, levels.iter().copied()) {
-                    Some(near) => format!(
-                        "未知级别「{v}」，是否应为「{near}」？可用：{list} (unknown severity `{v}`; did you mean `{near}`? use one of {list})"
+            named
+                .map(Some)
+                .map_err(|_| match nearest(&v, levels.iter().copied()) {
+                    Some(near) => custom(
+                        format!("未知级别「{v}」，是否应为「{near}」？可用：{list}"),
+                        format!("unknown severity `{v}`; did you mean `{near}`? use one of {list}"),
                     ),
-                    None => format!("未知级别「{v}」，可用：{list} (unknown severity `{v}`; use one of {list})"),
+                    None => custom(
+                        format!("未知级别「{v}」，可用：{list}"),
+                        format!("unknown severity `{v}`; use one of {list}"),
+                    ),
                 })
-            })
         }
-        other => Err(de::Error::custom(wrong(
+        other => Err(wrong(
             &format!("加引号的级别（{list}）"),
             &format!("a quoted severity ({list})"),
             &other,
             false,
-        ))),
+        )),
     }
 }
 
@@ -575,10 +617,10 @@ pub fn table_keys(path: &[&str]) -> Option<TableKeys> {
 }
 
 /// Why `key` does not belong in the profile table at `path` (see
-/// [`table_keys`]), in Chinese then English, with the nearest known key and
+/// [`table_keys`]), in Chinese and English, with the nearest known key and
 /// the keys the table takes; `None` if it belongs there (rule ids are
 /// checked by [`Profile::problems`]).
-pub fn unknown_key(path: &[&str], key: &str) -> Option<String> {
+pub fn unknown_key(path: &[&str], key: &str) -> Option<Text> {
     let Some(TableKeys::Fields(known)) = table_keys(path) else {
         return None;
     };
@@ -593,11 +635,13 @@ pub fn unknown_key(path: &[&str], key: &str) -> Option<String> {
     };
     let list = known.join(", ");
     Some(match nearest(key, known.iter().copied()) {
-        Some(near) => format!(
-            "{zh_table}没有「{key}」这一项，是否应为「{near}」？可用的键：{list} (unknown key `{key}` {en_table}; did you mean `{near}`? valid keys: {list})"
+        Some(near) => Text::new(
+            format!("{zh_table}没有「{key}」这一项，是否应为「{near}」？可用的键：{list}"),
+            format!("unknown key `{key}` {en_table}; did you mean `{near}`? valid keys: {list}"),
         ),
-        None => format!(
-            "{zh_table}没有「{key}」这一项，可用的键：{list} (unknown key `{key}` {en_table}; valid keys: {list})"
+        None => Text::new(
+            format!("{zh_table}没有「{key}」这一项，可用的键：{list}"),
+            format!("unknown key `{key}` {en_table}; valid keys: {list}"),
         ),
     })
 }
@@ -704,20 +748,23 @@ mod tests {
         assert_eq!(unknown_key(&["rules"], "anything"), None);
         let m = unknown_key(&["thresholds"], "satisfaction_mim").unwrap();
         assert!(
-            m.starts_with(
+            m.zh.starts_with(
                 "[thresholds] 中没有「satisfaction_mim」这一项，是否应为「satisfaction_min」？"
             ),
             "{m}"
         );
-        assert!(m.contains("valid keys: too_few_indicators_count, "), "{m}");
-        let m = unknown_key(&[], "threshold").unwrap();
+        assert!(!m.zh.contains("valid keys"), "{m}");
         assert!(
-            m.starts_with("配置顶层没有「threshold」") && m.contains("`thresholds`"),
-            "{m}"
+            m.en.starts_with("unknown key `satisfaction_mim` in [thresholds]; did you mean `satisfaction_min`? valid keys: too_few_indicators_count, "),
+            "{}",
+            m.en
         );
+        let m = unknown_key(&[], "threshold").unwrap();
+        assert!(m.zh.starts_with("配置顶层没有「threshold」"), "{m}");
+        assert!(m.en.contains("`thresholds`"), "{}", m.en);
         let m = unknown_key(&["rules", "x"], "zzz").unwrap();
         assert!(
-            !m.contains("是否应为") && m.contains("enabled, severity"),
+            !m.zh.contains("是否应为") && m.zh.contains("enabled, severity"),
             "{m}"
         );
         assert_eq!(

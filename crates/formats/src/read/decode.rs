@@ -10,6 +10,7 @@
 
 use crate::error::{Error, Location, Result};
 use encoding_rs::{Encoding, GB18030, GBK, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8};
+use jixiao_core::Text;
 use std::borrow::Cow;
 
 /// How much of a file chardetng looks at (it only needs a sample).
@@ -35,8 +36,15 @@ pub fn encoding_for_label(file: &str, label: &str) -> Result<&'static Encoding> 
         Some(enc) if enc != REPLACEMENT => Ok(widen(enc)),
         _ => Err(Error::invalid(
             Location::file(file),
-            format!("未知编码“{label}” (unknown encoding label)"),
-            "可用的编码如 utf-8、gbk、gb18030、utf-16le、utf-16be、big5 (use e.g. --encoding gbk)",
+            Text::new(
+                format!("未知编码“{label}”"),
+                format!("unknown encoding “{label}”"),
+            ),
+            Text::new(
+                "可用的编码如 utf-8、gbk、gb18030、utf-16le、utf-16be、big5",
+                "encodings such as utf-8, gbk, gb18030, utf-16le, utf-16be and big5 are known \
+                 (e.g. --encoding gbk)",
+            ),
         )),
     }
 }
@@ -290,19 +298,23 @@ fn bad_bytes(
             row: Some(row),
             col: Some(col),
         },
-        format!("按 {name} 解码时遇到无效字节 (invalid {name} byte sequence)"),
+        Text::new(
+            format!("按 {name} 解码时遇到无效字节"),
+            format!("invalid {name} byte sequence"),
+        ),
         other_encoding_hint(enc, source, body),
     )
 }
 
 /// What to try when `enc` fails: never `enc` itself, and after a failed
 /// `--encoding`, to drop it (a UTF-8 file is said to be one).
-fn other_encoding_hint(enc: &'static Encoding, source: &str, body: &[u8]) -> String {
+fn other_encoding_hint(enc: &'static Encoding, source: &str, body: &[u8]) -> Text {
     let overridden = source == "override";
     if overridden && enc != UTF_8 && std::str::from_utf8(body).is_ok() {
-        return "文件是 UTF-8 编码：请去掉 --encoding（自动识别），或改用 --encoding utf-8 \
-                (the file is UTF-8: drop --encoding to detect it, or pass --encoding utf-8)"
-            .to_string();
+        return Text::new(
+            "文件是 UTF-8 编码：请去掉 --encoding（自动识别），或改用 --encoding utf-8",
+            "the file is UTF-8: drop --encoding to detect it, or pass --encoding utf-8",
+        );
     }
     let others: Vec<String> = ["utf-8", "gbk"]
         .into_iter()
@@ -312,13 +324,14 @@ fn other_encoding_hint(enc: &'static Encoding, source: &str, body: &[u8]) -> Str
     let (zh, en) = (others.join(" 或 "), others.join(" or "));
     let name = encoding_name(enc);
     if overridden {
-        format!(
-            "文件不是 {name} 编码：请去掉 --encoding（自动识别），或改用 {zh} \
-             (the file is not {name}: drop --encoding to detect the encoding, or pass {en})"
+        Text::new(
+            format!("文件不是 {name} 编码：请去掉 --encoding（自动识别），或改用 {zh}"),
+            format!("the file is not {name}: drop --encoding to detect the encoding, or pass {en}"),
         )
     } else {
-        format!(
-            "文件可能是另一种编码：请用 {zh} 指定 (the file may use another encoding; pass {en})"
+        Text::new(
+            format!("文件可能是另一种编码：请用 {zh} 指定"),
+            format!("the file may use another encoding: pass {en}"),
         )
     }
 }
@@ -333,10 +346,14 @@ fn not_text(file: &str, bytes: &[u8], at: usize) -> Error {
             row: Some(u32::try_from(row).unwrap_or(u32::MAX)),
             col: None,
         },
-        format!(
-            "不是文本表格：第 {at} 字节起含二进制数据 (not a text table: binary data at byte {at})"
+        Text::new(
+            format!("不是文本表格：第 {at} 字节起含二进制数据"),
+            format!("not a text table: binary data at byte {at}"),
         ),
-        "请提供 TXT/CSV/XLSX/XLS/ODS/HTML 格式的表格 (expected a TXT/CSV/XLSX/XLS/ODS/HTML table)",
+        Text::new(
+            "请提供 TXT/CSV/XLSX/XLS/ODS/HTML 格式的表格",
+            "give the table as TXT, CSV, XLSX, XLS, ODS or HTML",
+        ),
     )
 }
 
@@ -363,9 +380,15 @@ fn check_controls(file: &str, text: &str) -> Result<()> {
                     row: Some(row),
                     col: Some(col),
                 },
-                "不是文本表格：含控制字符 (not a text table: control characters)",
-                "请提供 TXT/CSV/XLSX/XLS/ODS/HTML 格式的表格，或用 --encoding 指定正确编码 \
-                 (expected a text table; or pass the right --encoding)",
+                Text::new(
+                    "不是文本表格：含控制字符",
+                    "not a text table: it holds control characters",
+                ),
+                Text::new(
+                    "请提供 TXT/CSV/XLSX/XLS/ODS/HTML 格式的表格，或用 --encoding 指定正确编码",
+                    "give the table as TXT, CSV, XLSX, XLS, ODS or HTML, \
+                     or pass the right --encoding",
+                ),
             ))
         }
     }
@@ -454,8 +477,12 @@ mod tests {
     #[test]
     fn junk_is_not_text() {
         let err = decode("x.bin", &[1, 2, 3, 0, 0, 0, 0xff, 0x10], None, None).unwrap_err();
-        assert!(err.to_string().contains("not a text table"), "{err}");
+        assert!(err.to_string().contains("不是文本表格"), "{err}");
+        let en = err.render(jixiao_core::Lang::English);
+        assert!(en.contains("not a text table"), "{en}");
         let err = decode("x.bin", b"abc\x01\x02def", None, None).unwrap_err();
-        assert!(err.to_string().contains("not a text table"), "{err}");
+        assert!(err.to_string().contains("含控制字符"), "{err}");
+        let en = err.render(jixiao_core::Lang::English);
+        assert!(en.contains("not a text table"), "{en}");
     }
 }

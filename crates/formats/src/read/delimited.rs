@@ -9,6 +9,7 @@
 use crate::error::{Error, Location, Result};
 use crate::grid::{Grid, GridCell, GridRow};
 use crate::read::limits::Limits;
+use jixiao_core::Text;
 use std::borrow::Cow;
 
 /// Delimiters tried by the sniffer, in order of preference on a tie.
@@ -140,19 +141,21 @@ fn has_quoted_field(text: &str, d: char) -> bool {
 }
 
 fn too_many_cells(file: &str, row: u32, limits: &Limits) -> Error {
-    Error::TooLarge {
-        location: Location {
+    Error::too_large(
+        Location {
             file: file.to_string(),
             row: Some(row),
             ..Location::default()
         },
-        message: format!(
-            "单元格超过 {} 个 (more than {} cells)",
-            limits.max_cells, limits.max_cells
+        Text::new(
+            format!("单元格超过 {} 个", limits.max_cells),
+            format!("more than {} cells", limits.max_cells),
         ),
-        hint: "请拆分文件，或调高 ReadOptions.limits.max_cells (split the file or raise the limit)"
-            .to_string(),
-    }
+        Text::new(
+            "请拆分文件，或调高 ReadOptions.limits.max_cells",
+            "split the file, or raise ReadOptions.limits.max_cells",
+        ),
+    )
 }
 
 /// Split `text` into rows by `delimiter` (`None`: one cell per non-empty line).
@@ -259,8 +262,11 @@ fn split_quoted<'a>(file: &str, text: &'a str, d: char, limits: &Limits) -> Resu
                     row: Some(row),
                     ..Location::default()
                 },
-                format!("无法解析带引号的字段 (cannot parse quoted field): {e}"),
-                "请检查引号是否成对 (check that quotes are balanced)",
+                Text::new(
+                    format!("无法解析带引号的字段：{e}"),
+                    format!("cannot parse a quoted field: {e}"),
+                ),
+                Text::new("请检查引号是否成对", "check that the quotes are balanced"),
             )
         })?;
         if !more {

@@ -8,6 +8,7 @@
 
 use crate::error::{Error, Location, Result};
 use crate::grid::{Grid, GridRow};
+use jixiao_core::Text;
 use jixiao_core::{header_year, ColumnInfo, Field, LayoutFamily, MoneyScale, Notice, Origin};
 
 /// How many non-blank rows from the top are scanned for the header.
@@ -571,8 +572,11 @@ fn no_header(
 ) -> Error {
     let num = |i: &usize| grid.rows.get(*i).map_or(0, |r| r.number);
     let range = match (scanned.first(), scanned.last()) {
-        (Some(a), Some(b)) => format!("第{}–{}行", num(a), num(b)),
-        _ => "（表格为空 empty）".to_string(),
+        (Some(a), Some(b)) => Text::new(
+            format!("在第{}–{}行中", num(a), num(b)),
+            format!("in rows {}–{}", num(a), num(b)),
+        ),
+        _ => Text::new("（表格为空）", "(the table is empty)"),
     };
     let found = match closest.and_then(|(i, _)| grid.rows.get(i)) {
         Some(r) => {
@@ -583,15 +587,27 @@ fn no_header(
                 .filter(|t| !t.is_empty())
                 .take(12)
                 .collect();
-            format!("第{}行「{}」", r.number, texts.join(" | "))
+            Text::new(
+                format!("第{}行「{}」", r.number, texts.join(" | ")),
+                format!("row {}: “{}”", r.number, texts.join(" | ")),
+            )
         }
-        None => "无内容 (nothing)".to_string(),
+        None => Text::new("无内容", "empty"),
     };
     Error::invalid(
         location.clone(),
-        format!("在{range}中未找到可识别的表头 (no recognisable header in the rows scanned)；最接近的一行是{found}"),
-        "表头应包含「项目名称」（或「单位名称」）、金额列（总计/预算数），以及「绩效指标」或「一级指标/三级指标/指标值」等列 \
-         (expected headers such as 项目名称, 绩效指标 or 一级指标/三级指标/指标值)",
+        Text::new(
+            format!("{}未找到可识别的表头；最接近的一行是{}", range.zh, found.zh),
+            format!(
+                "no recognisable header {}; the closest row is {}",
+                range.en, found.en
+            ),
+        ),
+        Text::new(
+            "表头应包含「项目名称」（或「单位名称」）、金额列（总计/预算数），以及「绩效指标」或「一级指标/三级指标/指标值」等列",
+            "the header should name the project (项目名称, or the unit: 单位名称), the amounts \
+             (总计 or 预算数) and the indicators (绩效指标, or 一级指标/三级指标/指标值)",
+        ),
     )
 }
 

@@ -14,6 +14,7 @@
 use crate::error::{Error, Location, Result};
 use crate::grid::{Grid, GridCell, GridRow};
 use crate::read::limits::Limits;
+use jixiao_core::Text;
 use scraper::{ElementRef, Html, Node};
 use std::borrow::Cow;
 
@@ -303,19 +304,24 @@ fn table_rows(
                 if row.len() < c + cs {
                     count += c + cs - row.len();
                     if count > limits.max_cells {
-                        return Err(Error::TooLarge {
-                            location: Location {
+                        return Err(Error::too_large(
+                            Location {
                                 file: file.to_string(),
                                 row: Some(u32::try_from(r + 1).unwrap_or(u32::MAX)),
                                 ..Location::default()
                             },
-                            message: format!(
-                                "表格展开后超过 {} 个单元格 (table expands to more than {} cells)",
-                                limits.max_cells, limits.max_cells
+                            Text::new(
+                                format!("表格展开后超过 {} 个单元格", limits.max_cells),
+                                format!(
+                                    "the table expands to more than {} cells",
+                                    limits.max_cells
+                                ),
                             ),
-                            hint: "检查 rowspan/colspan，或调高 ReadOptions.limits.max_cells"
-                                .to_string(),
-                        });
+                            Text::new(
+                                "检查 rowspan/colspan，或调高 ReadOptions.limits.max_cells",
+                                "check rowspan and colspan, or raise ReadOptions.limits.max_cells",
+                            ),
+                        ));
                     }
                     row.resize(c + cs, None);
                 }

@@ -15,6 +15,7 @@ use super::hierarchy::{split_code, UnitKey};
 use crate::error::{Error, Location, Result};
 use crate::grid::GridRow;
 use jixiao_core::money::parse_amount;
+use jixiao_core::Text;
 use jixiao_core::{Funding, MoneyScale, Origin, Project};
 use rust_decimal::Decimal;
 
@@ -191,15 +192,22 @@ impl Form<'_> {
                         col: Some(v.origin.col),
                         ..location.clone()
                     },
-                    format!(
-                        "第{}行第{}列：「{}」不是金额；应为以{}为单位的数字 (expected a number in {})",
-                        v.origin.row,
-                        v.origin.col,
-                        v.text.trim(),
-                        scale.label(),
-                        scale.label()
+                    Text::new(
+                        format!(
+                            "「{}」不是金额；应为以{}为单位的数字",
+                            v.text.trim(),
+                            scale.label()
+                        ),
+                        format!(
+                            "“{}” is not an amount; a number in {} was expected",
+                            v.text.trim(),
+                            scale.label()
+                        ),
                     ),
-                    "请填写数字，例如 100.00；空白表示 0 (write a number such as 100.00; leave blank for 0)",
+                    Text::new(
+                        "请填写数字，例如 100.00；空白表示 0",
+                        "write a number such as 100.00; leave the cell blank for 0",
+                    ),
                 )
             })?;
         }

@@ -25,6 +25,7 @@ pub mod xls_guard;
 pub use limits::Limits;
 
 use crate::error::{Error, Location, Result};
+use jixiao_core::{Lang, Text};
 use jixiao_core::{SourceInfo, Table};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -105,18 +106,21 @@ fn looks_like_html(head: &[u8]) -> bool {
 }
 
 fn too_large_file(name: &str, size: u64, limits: &Limits) -> Error {
-    Error::TooLarge {
-        location: Location::file(name),
-        message: format!(
-            "文件过大：{}，上限 {} (file is {}; limit {})",
-            limits::human_bytes(size),
-            limits::human_bytes(limits.max_file_bytes),
-            limits::human_bytes(size),
-            limits::human_bytes(limits.max_file_bytes)
+    let (size, max) = (
+        limits::human_bytes(size),
+        limits::human_bytes(limits.max_file_bytes),
+    );
+    Error::too_large(
+        Location::file(name),
+        Text::new(
+            format!("文件过大：{size}，上限 {max}"),
+            format!("the file is {size}; the limit is {max}"),
         ),
-        hint: "请拆分文件，或调高 ReadOptions.limits.max_file_bytes (split the file or raise the limit)"
-            .to_string(),
-    }
+        Text::new(
+            "请拆分文件，或调高 ReadOptions.limits.max_file_bytes",
+            "split the file, or raise ReadOptions.limits.max_file_bytes",
+        ),
+    )
 }
 
 /// Read a table from a file; the format is taken from the content (magic bytes), then the extension.
@@ -147,8 +151,11 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table>
     if bytes.is_empty() {
         return Err(Error::invalid(
             Location::file(name),
-            "文件为空 (file is empty)",
-            "请确认文件已完整下载或保存 (check that the file was saved completely)",
+            Text::new("文件为空", "the file is empty"),
+            Text::new(
+                "请确认文件已完整下载或保存",
+                "check that the file was downloaded or saved completely",
+            ),
         ));
     }
     match sniff(name, bytes) {
@@ -235,8 +242,14 @@ fn read_html(name: &str, decoded: &decode::Decoded<'_>, opts: &ReadOptions) -> R
     if tables.is_empty() {
         return Err(Error::invalid(
             Location::file(name),
-            "HTML 中没有表格 (no <table> with two or more rows in the HTML)",
-            "请确认网页包含绩效目标表 (check that the page holds the table)",
+            Text::new(
+                "HTML 中没有两行以上的表格（<table>）",
+                "the HTML holds no <table> with two or more rows",
+            ),
+            Text::new(
+                "请确认网页包含绩效目标表",
+                "check that the page holds the performance-target table",
+            ),
         ));
     }
     let source = text_source(name, "html", decoded);
@@ -244,17 +257,32 @@ fn read_html(name: &str, decoded: &decode::Decoded<'_>, opts: &ReadOptions) -> R
     for t in &tables {
         match build::build_table_with(&t.grid, source.clone(), opts.report_bad_amounts) {
             Ok(table) => return Ok(table),
-            Err(e) => failures.push(format!(
-                "第{}个表格（{}行×{}列）(table {}): {e}",
-                t.index, t.table_rows, t.cols, t.index
-            )),
+            Err(e) => failures.push(Text::by(|lang| match lang {
+                Lang::Zh => format!(
+                    "第{}个表格（{}行×{}列）：{}",
+                    t.index,
+                    t.table_rows,
+                    t.cols,
+                    e.render(lang)
+                ),
+                Lang::English => format!(
+                    "table {} ({} rows × {} columns): {}",
+                    t.index,
+                    t.table_rows,
+                    t.cols,
+                    e.render(lang)
+                ),
+            })),
         }
     }
     Err(none_recognised(
         name,
-        "表格 (tables)",
+        Text::new("表格", "table"),
         failures,
-        "请检查网页中的表头",
+        Text::new(
+            "请检查网页中的表头",
+            "check the header of the table in the page",
+        ),
     ))
 }
 
@@ -278,20 +306,36 @@ fn read_pdf(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
     build::build_table_with(&grid, source, opts.report_bad_amounts).map_err(|e| {
         Error::invalid(
             Location::file(name),
-            format!("PDF 的版式文本中找不到可识别的表格 (no recognisable table in the PDF's layout text): {e}"),
-            "PDF 读取是实验性的，跨行单元格无法还原；请改用该表的 XLSX/HTML 版本 \
-             (PDF reading is experimental; use the XLSX/HTML edition)",
+            Text::by(|lang| match lang {
+                Lang::Zh => format!("PDF 的版式文本中找不到可识别的表格：{}", e.render(lang)),
+                Lang::English => format!(
+                    "no recognisable table in the PDF's layout text: {}",
+                    e.render(lang)
+                ),
+            }),
+            Text::new(
+                "PDF 读取是实验性的，跨行单元格无法还原；请改用该表的 XLSX/HTML 版本",
+                "reading PDF is experimental and cells spanning lines cannot be restored: \
+                 use the XLSX or HTML edition of the table",
+            ),
         )
     })
 }
 
-fn none_recognised(name: &str, what: &str, failures: Vec<String>, hint: &str) -> Error {
-    let mut message =
-        format!("没有一个{what}能识别为绩效目标表 (no recognisable performance-target table):");
-    for f in failures {
-        message.push_str("\n  - ");
-        message.push_str(&f.replace('\n', "\n    "));
-    }
+/// None of the candidates (`what`: tables of a page, sheets of a workbook)
+/// is a table: why not, for each, one per line.
+fn none_recognised(name: &str, what: Text, failures: Vec<Text>, hint: Text) -> Error {
+    let message = Text::by(|lang| {
+        let mut message = match lang {
+            Lang::Zh => format!("没有一个{}能识别为绩效目标表：", what.zh),
+            Lang::English => format!("no {} is a recognisable performance-target table:", what.en),
+        };
+        for f in &failures {
+            message.push_str("\n  - ");
+            message.push_str(&f.get(lang).replace('\n', "\n    "));
+        }
+        message
+    });
     Error::invalid(Location::file(name), message, hint)
 }
 
@@ -311,8 +355,11 @@ pub fn sheet_grid(
         _ => {
             return Err(Error::invalid(
                 Location::file(name),
-                "不是 XLSX/XLS/ODS 工作簿 (not a workbook)",
-                "",
+                Text::new(
+                    "不是 XLSX/XLS/ODS 工作簿",
+                    "not an XLSX, XLS or ODS workbook",
+                ),
+                Text::default(),
             ))
         }
     };
@@ -323,8 +370,8 @@ pub fn sheet_grid(
         None => names.first().cloned().ok_or_else(|| {
             Error::invalid(
                 Location::file(name),
-                "工作簿中没有工作表 (workbook has no sheets)",
-                "",
+                Text::new("工作簿中没有工作表", "the workbook has no sheets"),
+                Text::default(),
             )
         })?,
     };
@@ -342,15 +389,28 @@ fn check_sheet(name: &str, sheet: &str, names: &[String]) -> Result<String> {
             sheet: Some(sheet.to_string()),
             ..Location::default()
         },
-        format!(
-            "没有名为“{sheet}”的工作表 (no such sheet); 现有工作表 (sheets): {}",
-            names
-                .iter()
-                .map(|n| format!("“{n}”"))
-                .collect::<Vec<_>>()
-                .join("、")
+        Text::new(
+            format!(
+                "没有名为“{sheet}”的工作表；现有工作表：{}",
+                names
+                    .iter()
+                    .map(|n| format!("“{n}”"))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            ),
+            format!(
+                "there is no sheet named “{sheet}”; the sheets are {}",
+                names
+                    .iter()
+                    .map(|n| format!("“{n}”"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         ),
-        "请用 --sheet 指定上面列出的一个工作表 (pass one of the listed sheets to --sheet)",
+        Text::new(
+            "请用 --sheet 指定上面列出的一个工作表",
+            "pass one of the sheets listed to --sheet",
+        ),
     ))
 }
 
@@ -384,8 +444,8 @@ fn read_workbook(
     if names.is_empty() {
         return Err(Error::invalid(
             Location::file(name),
-            "工作簿中没有工作表 (workbook has no sheets)",
-            "",
+            Text::new("工作簿中没有工作表", "the workbook has no sheets"),
+            Text::default(),
         ));
     }
     let mut failures = Vec::new();
@@ -399,7 +459,10 @@ fn read_workbook(
         match result {
             Ok(t) => return Ok(t),
             Err(e) => {
-                failures.push(format!("工作表“{sheet}” (sheet): {e}"));
+                failures.push(Text::by(|lang| match lang {
+                    Lang::Zh => format!("工作表“{sheet}”：{}", e.render(lang)),
+                    Lang::English => format!("sheet “{sheet}”: {}", e.render(lang)),
+                }));
                 last_err = Some(e);
             }
         }
@@ -408,9 +471,9 @@ fn read_workbook(
         (1, Some(e)) => Err(e),
         _ => Err(none_recognised(
             name,
-            "工作表 (sheets)",
+            Text::new("工作表", "sheet"),
             failures,
-            "请用 --sheet 指定工作表 (pick the sheet with --sheet)",
+            Text::new("请用 --sheet 指定工作表", "pick the sheet with --sheet"),
         )),
     }
 }

@@ -12,6 +12,7 @@
 use crate::error::{Error, Location, Result};
 use crate::grid::{Grid, GridCell, GridRow};
 use crate::read::delimited::lines;
+use jixiao_core::Text;
 use std::borrow::Cow;
 use std::path::PathBuf;
 use std::process::Command;
@@ -60,49 +61,80 @@ impl PdfText for Pdftotext {
             .arg("-")
             .output();
         let _ = std::fs::remove_file(&tmp);
-        let out = match out {
-            Ok(o) => o,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::invalid(
+        let out =
+            match out {
+                Ok(o) => o,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Error::invalid(
                     Location::file(file),
-                    format!(
-                        "读取 PDF 需要 pdftotext，但找不到 {} (reading PDF needs pdftotext from poppler-utils; not found)",
+                    Text::new(
+                        format!(
+                            "读取 PDF 需要 pdftotext，但找不到 {}",
+                            self.program.display()
+                        ),
+                        format!(
+                        "reading PDF needs pdftotext (from poppler-utils), and {} was not found",
                         self.program.display()
                     ),
-                    "请安装 poppler-utils 和 poppler-data，或改用该表的 XLSX/HTML 版本 \
-                     (install poppler-utils and poppler-data, or use the XLSX/HTML edition)",
-                ))
-            }
-            Err(source) => {
-                return Err(Error::Io {
-                    location: Location::file(file),
-                    source,
-                })
-            }
-        };
+                    ),
+                    Text::new(
+                        "请安装 poppler-utils 和 poppler-data，或改用该表的 XLSX/HTML 版本",
+                        "install poppler-utils and poppler-data, or use the XLSX or HTML edition \
+                         of the table",
+                    ),
+                )),
+                Err(source) => {
+                    return Err(Error::Io {
+                        location: Location::file(file),
+                        source,
+                    })
+                }
+            };
         if !out.status.success() {
             return Err(Error::invalid(
                 Location::file(file),
-                format!(
-                    "PDF 无法转换为文本 (pdftotext failed: {}): {}",
-                    out.status,
-                    String::from_utf8_lossy(&out.stderr).trim()
+                Text::new(
+                    format!(
+                        "PDF 无法转换为文本（pdftotext {}）：{}",
+                        out.status,
+                        String::from_utf8_lossy(&out.stderr).trim()
+                    ),
+                    format!(
+                        "the PDF could not be converted to text (pdftotext {}): {}",
+                        out.status,
+                        String::from_utf8_lossy(&out.stderr).trim()
+                    ),
                 ),
-                "文件可能已损坏或加密；请改用 XLSX/HTML 版本 (damaged or encrypted PDF?)",
+                Text::new(
+                    "文件可能已损坏或加密；请改用 XLSX/HTML 版本",
+                    "the PDF may be damaged or encrypted: use the XLSX or HTML edition of the table",
+                ),
             ));
         }
         let text = String::from_utf8(out.stdout).map_err(|_| {
             Error::invalid(
                 Location::file(file),
-                "pdftotext 输出不是 UTF-8 (pdftotext output is not UTF-8)",
-                "",
+                Text::new(
+                    "pdftotext 输出不是 UTF-8",
+                    "the output of pdftotext is not UTF-8",
+                ),
+                Text::new(
+                    "请改用该表的 XLSX/HTML 版本",
+                    "use the XLSX or HTML edition of the table",
+                ),
             )
         })?;
         if text.chars().all(|c| c.is_whitespace() || c == '\u{c}') {
             return Err(Error::invalid(
                 Location::file(file),
-                "PDF 没有文字层，可能是扫描件 (the PDF has no text layer; a scan?)",
-                "扫描件需先做文字识别 (OCR)，或改用 XLSX/HTML 版本 (OCR it first, or use the XLSX/HTML edition)",
+                Text::new(
+                    "PDF 没有文字层，可能是扫描件",
+                    "the PDF has no text layer: it is probably a scanned image",
+                ),
+                Text::new(
+                    "扫描件需先做文字识别（OCR），或改用 XLSX/HTML 版本",
+                    "run text recognition (OCR) on the scan first, or use the XLSX or HTML edition \
+                     of the table",
+                ),
             ));
         }
         Ok(text)

@@ -12,6 +12,7 @@ use crate::error::{Error, Location, Result};
 use crate::grid::GridRow;
 use jixiao_core::grammar;
 use jixiao_core::money::{parse_amount, AmountError};
+use jixiao_core::Text;
 use jixiao_core::{
     AmountRow, Category, Field, Funding, Indicator, MoneyScale, Notice, Origin, Project, Target,
 };
@@ -106,12 +107,14 @@ impl Reader<'_> {
                 let text: String = cell.text.trim().chars().take(40).collect();
                 return Err(Error::invalid(
                     self.at(row.number, col1(c)),
-                    format!(
-                        "第{}行第{}列：「{text}」超出表头的{n}列 (non-blank cell beyond the header's {n} columns)",
-                        row.number,
-                        col1(c)
+                    Text::new(
+                        format!("「{text}」超出表头的{n}列"),
+                        format!("the non-blank cell “{text}” lies beyond the header's {n} columns"),
                     ),
-                    "检查该行是否多了分隔符、错位或表头缺列 (check for a stray delimiter, a shifted row, or a missing header)",
+                    Text::new(
+                        "检查该行是否多了分隔符、错位或表头缺列",
+                        "check the row for a stray delimiter or a shift, or the header for a missing column",
+                    ),
                 ));
             }
         }
@@ -161,11 +164,14 @@ impl Reader<'_> {
         }
         Err(Error::invalid(
             self.at(r, col1(c)),
-            format!(
-                "第{r}行第{}列（{header}）：「{text}」{why} ({why_en})；应为以{scale}为单位的数字 (expected a number in {scale})",
-                col1(c)
+            Text::new(
+                format!("{header}：「{text}」{why}；应为以{scale}为单位的数字"),
+                format!("{header}: “{text}”: {why_en}; a number in {scale} was expected"),
             ),
-            "请填写数字，例如 158.00 或 3,309,840.00；空白表示 0 (write a number such as 158.00; leave blank for 0)",
+            Text::new(
+                "请填写数字，例如 158.00 或 3,309,840.00；空白表示 0",
+                "write a number such as 158.00 or 3,309,840.00; leave the cell blank for 0",
+            ),
         ))
     }
 

@@ -23,6 +23,7 @@ use crate::error::{Error, Location, Result};
 use crate::grid::{Grid, GridCell, GridRow};
 use crate::read::limits::{human_bytes, Limits};
 use calamine::{Data, DataRef, Dimensions, ExcelDateTime, Reader, Sheets};
+use jixiao_core::Text;
 use jixiao_core::{Notice, Origin};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::borrow::Cow;
@@ -55,19 +56,23 @@ impl WorkbookKind {
 
 /// The error for a damaged file.
 pub fn corrupt(file: &str, detail: impl std::fmt::Display) -> Error {
+    corrupt_text(file, Text::same(detail.to_string()))
+}
+
+/// The error for a damaged file, with what is damaged in both languages.
+pub fn corrupt_text(file: &str, detail: Text) -> Error {
     Error::invalid(
         Location::file(file),
-        format!("文件已损坏或不完整 (file truncated or corrupt): {detail}"),
-        "请用 Excel 重新另存为 .xlsx (open it in Excel and save it again as .xlsx)",
+        detail.prefixed("文件已损坏或不完整：", "the file is truncated or corrupt: "),
+        Text::new(
+            "请用 Excel 重新另存为 .xlsx",
+            "open it in Excel and save it again as .xlsx",
+        ),
     )
 }
 
-fn too_large(file: &str, message: String, hint: &str) -> Error {
-    Error::TooLarge {
-        location: Location::file(file),
-        message,
-        hint: hint.to_string(),
-    }
+fn too_large(file: &str, message: Text, hint: Text) -> Error {
+    Error::too_large(Location::file(file), message, hint)
 }
 
 /// Check a zip-based workbook against `limits` and tell which kind it is.
@@ -76,14 +81,23 @@ pub fn inspect_zip(file: &str, bytes: &[u8], limits: &Limits) -> Result<Workbook
     if zip.len() > limits.max_zip_entries {
         return Err(too_large(
             file,
-            format!(
-                "压缩包内文件过多：{} 个，上限 {} (zip holds {} entries; limit {})",
-                zip.len(),
-                limits.max_zip_entries,
-                zip.len(),
-                limits.max_zip_entries
+            Text::new(
+                format!(
+                    "压缩包内文件过多：{} 个，上限 {}",
+                    zip.len(),
+                    limits.max_zip_entries
+                ),
+                format!(
+                    "the zip holds {} entries; the limit is {}",
+                    zip.len(),
+                    limits.max_zip_entries
+                ),
             ),
-            "这不像正常的表格文件；如确属正常，请调高 ReadOptions.limits.max_zip_entries",
+            Text::new(
+                "这不像正常的表格文件；如确属正常，请调高 ReadOptions.limits.max_zip_entries",
+                "this does not look like a spreadsheet; if it is one, \
+                 raise ReadOptions.limits.max_zip_entries",
+            ),
         ));
     }
     let mut names = Vec::with_capacity(zip.len());
@@ -96,13 +110,23 @@ pub fn inspect_zip(file: &str, bytes: &[u8], limits: &Limits) -> Result<Workbook
     let bomb = |total: u64| {
         too_large(
             file,
-            format!(
-                "解压后超过 {} (decompresses to more than {}: {} or more)",
-                human_bytes(limits.max_unzipped_bytes),
-                human_bytes(limits.max_unzipped_bytes),
-                human_bytes(total)
+            Text::new(
+                format!(
+                    "解压后超过 {}（至少 {}）",
+                    human_bytes(limits.max_unzipped_bytes),
+                    human_bytes(total)
+                ),
+                format!(
+                    "it decompresses to more than {} ({} or more)",
+                    human_bytes(limits.max_unzipped_bytes),
+                    human_bytes(total)
+                ),
             ),
-            "疑似压缩炸弹 (zip bomb?)；如确属正常，请调高 ReadOptions.limits.max_unzipped_bytes",
+            Text::new(
+                "疑似压缩炸弹；如确属正常，请调高 ReadOptions.limits.max_unzipped_bytes",
+                "this looks like a zip bomb; if the file is genuine, \
+                 raise ReadOptions.limits.max_unzipped_bytes",
+            ),
         )
     };
     if declared > limits.max_unzipped_bytes {
@@ -128,14 +152,23 @@ pub fn inspect_zip(file: &str, bytes: &[u8], limits: &Limits) -> Result<Workbook
             if size > RATIO_FLOOR && size / compressed > limits.max_zip_ratio {
                 return Err(too_large(
                     file,
-                    format!(
-                        "压缩比异常：{} 压缩比超过 {} 倍 (entry {} compresses more than {}:1)",
-                        entry.name().unwrap_or_default(),
-                        limits.max_zip_ratio,
-                        entry.name().unwrap_or_default(),
-                        limits.max_zip_ratio
+                    Text::new(
+                        format!(
+                            "压缩比异常：{} 压缩比超过 {} 倍",
+                            entry.name().unwrap_or_default(),
+                            limits.max_zip_ratio
+                        ),
+                        format!(
+                            "the zip entry {} compresses more than {}:1",
+                            entry.name().unwrap_or_default(),
+                            limits.max_zip_ratio
+                        ),
                     ),
-                    "疑似压缩炸弹 (zip bomb?)；如确属正常，请调高 ReadOptions.limits.max_zip_ratio",
+                    Text::new(
+                        "疑似压缩炸弹；如确属正常，请调高 ReadOptions.limits.max_zip_ratio",
+                        "this looks like a zip bomb; if the file is genuine, \
+                         raise ReadOptions.limits.max_zip_ratio",
+                    ),
                 ));
             }
         }
@@ -150,14 +183,23 @@ pub fn inspect_zip(file: &str, bytes: &[u8], limits: &Limits) -> Result<Workbook
     } else if has("word/document.xml") {
         Err(Error::invalid(
             Location::file(file),
-            "这是 Word 文档 (DOCX)，不是电子表格 (a Word document, not a spreadsheet)",
-            "请把表格复制到 Excel 另存为 .xlsx (copy the table into Excel and save as .xlsx)",
+            Text::new(
+                "这是 Word 文档（DOCX），不是电子表格",
+                "this is a Word document (DOCX), not a spreadsheet",
+            ),
+            Text::new(
+                "请把表格复制到 Excel 另存为 .xlsx",
+                "copy the table into Excel and save it as .xlsx",
+            ),
         ))
     } else {
         Err(Error::invalid(
             Location::file(file),
-            "压缩包中没有工作簿 (zip file holds no workbook)",
-            "请提供 .xlsx、.xls 或 .ods 文件 (expected .xlsx/.xls/.ods)",
+            Text::new("压缩包中没有工作簿", "the zip file holds no workbook"),
+            Text::new(
+                "请提供 .xlsx、.xls 或 .ods 文件",
+                "give an .xlsx, .xls or .ods file",
+            ),
         ))
     }
 }
@@ -198,16 +240,25 @@ fn open_error(file: &str, e: impl std::fmt::Display) -> Error {
 pub fn password(file: &str) -> Error {
     Error::invalid(
         Location::file(file),
-        "工作簿受密码保护 (workbook is password protected)",
-        "请在 Excel 中去掉密码后另存 (remove the password in Excel and save again)",
+        Text::new("工作簿受密码保护", "the workbook is password protected"),
+        Text::new(
+            "请在 Excel 中去掉密码后另存",
+            "remove the password in Excel and save it again",
+        ),
     )
 }
 
 impl<'b> Workbook<'b> {
     /// Open `bytes` as `kind`. Zip kinds should have passed [`inspect_zip`].
     pub fn open(file: &str, bytes: &'b [u8], kind: WorkbookKind, limits: &Limits) -> Result<Self> {
-        std::panic::catch_unwind(|| Self::open_inner(file, bytes, kind, limits))
-            .unwrap_or_else(|_| Err(corrupt(file, "文件结构异常 (malformed file structure)")))
+        std::panic::catch_unwind(|| Self::open_inner(file, bytes, kind, limits)).unwrap_or_else(
+            |_| {
+                Err(corrupt_text(
+                    file,
+                    Text::new("文件结构异常", "malformed file structure"),
+                ))
+            },
+        )
     }
 
     fn open_inner(
@@ -331,8 +382,14 @@ fn sheet_err(file: &str, sheet: &str, e: impl std::fmt::Display) -> Error {
             sheet: Some(sheet.to_string()),
             ..Location::default()
         },
-        format!("无法读取工作表 (cannot read sheet): {text}"),
-        "文件可能已损坏：请用 Excel 重新另存为 .xlsx (re-save it as .xlsx in Excel)",
+        Text::new(
+            format!("无法读取工作表：{text}"),
+            format!("cannot read the sheet: {text}"),
+        ),
+        Text::new(
+            "文件可能已损坏：请用 Excel 重新另存为 .xlsx",
+            "the file may be damaged: open it in Excel and save it again as .xlsx",
+        ),
     )
 }
 
@@ -371,19 +428,25 @@ fn push_cell(
 }
 
 fn cell_limit(file: &str, sheet: &str, row: u32, limits: &Limits) -> Error {
-    Error::TooLarge {
-        location: Location {
+    Error::too_large(
+        Location {
             file: file.to_string(),
             sheet: Some(sheet.to_string()),
             row: Some(row.saturating_add(1)),
             col: None,
         },
-        message: format!(
-            "单元格超过 {} 个 (more than {} cells, counting merged and padding cells)",
-            limits.max_cells, limits.max_cells
+        Text::new(
+            format!("单元格超过 {} 个（含合并与补齐的单元格）", limits.max_cells),
+            format!(
+                "more than {} cells, counting merged and padding cells",
+                limits.max_cells
+            ),
         ),
-        hint: "请删除多余的行列或合并区域，或调高 ReadOptions.limits.max_cells".to_string(),
-    }
+        Text::new(
+            "请删除多余的行列或合并区域，或调高 ReadOptions.limits.max_cells",
+            "delete unused rows, columns or merged areas, or raise ReadOptions.limits.max_cells",
+        ),
+    )
 }
 
 /// Read a whole sheet through calamine's range API (XLS, ODS, XLSB) into sparse cells.

@@ -11,6 +11,7 @@
 
 use crate::error::Result;
 use crate::read::limits::Limits;
+use jixiao_core::Text;
 
 const END_OF_CHAIN: u32 = 0xFFFF_FFFA;
 
@@ -148,7 +149,7 @@ pub fn check_xls(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
     let Some(stream) = workbook_stream(bytes) else {
         return Ok(());
     };
-    let corrupt = |detail: String| super::workbook::corrupt(file, detail);
+    let corrupt = |zh: String, en: String| super::workbook::corrupt_text(file, Text::new(zh, en));
     // Bounding box of the cells of the current sheet substream: calamine
     // allocates all of it.
     let mut bbox: Option<(u32, u32, u32, u32)> = None;
@@ -177,11 +178,18 @@ pub fn check_xls(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
                 let b = (r0.min(r), r1.max(r), c0.min(c), c1.max(c_last));
                 let area = (u64::from(b.1 - b.0) + 1) * (u64::from(b.3 - b.2) + 1);
                 if area > limits.max_cells as u64 {
-                    return Err(corrupt(format!(
-                        "单元格坐标异常 (cells spread over {area} positions, e.g. row {} column {})",
-                        r + 1,
-                        c + 1
-                    )));
+                    return Err(corrupt(
+                        format!(
+                            "单元格坐标异常：分布在 {area} 个位置上，例如第{}行第{}列",
+                            r + 1,
+                            c + 1
+                        ),
+                        format!(
+                            "cells spread over {area} positions, e.g. row {}, column {}",
+                            r + 1,
+                            c + 1
+                        ),
+                    ));
                 }
                 bbox = Some(b);
             }
@@ -210,9 +218,14 @@ pub fn check_xls(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
                     let cols = i64::from(cl) - i64::from(cf);
                     if rows <= 0 || cols <= 0 || rows.saturating_mul(cols) > limits.max_cells as i64
                     {
-                        return Err(corrupt(format!(
-                            "工作表声明的尺寸异常 (a sheet declares rows {rf}..{rl}, columns {cf}..{cl})"
-                        )));
+                        return Err(corrupt(
+                            format!(
+                                "工作表声明的尺寸异常：第{rf}..{rl}行，第{cf}..{cl}列"
+                            ),
+                            format!(
+                                "a sheet declares an absurd size: rows {rf}..{rl}, columns {cf}..{cl}"
+                            ),
+                        ));
                     }
                 }
             }

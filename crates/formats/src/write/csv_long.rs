@@ -11,6 +11,7 @@ use super::view::{
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
+use jixiao_core::Text;
 use jixiao_core::{Indicator, Project, Table, Unit};
 
 /// Chinese column names, in order.
@@ -76,7 +77,12 @@ pub fn write_csv(table: &Table, opts: &WriteOptions, out: &mut dyn std::io::Writ
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    let err = |e: csv::Error| Error::Write(format!("CSV 写出失败 (CSV write failed): {e}"));
+    let err = |e: csv::Error| {
+        Error::Write(Text::new(
+            format!("CSV 写出失败：{e}"),
+            format!("writing the CSV failed: {e}"),
+        ))
+    };
     let headers = if opts.english_headers {
         HEADERS_EN
     } else {

@@ -12,6 +12,7 @@ use super::view::{
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
 use askama::Template;
+use jixiao_core::Text;
 use jixiao_core::{Funding, LayoutFamily, Table};
 
 /// One cell of the page's table.
@@ -84,8 +85,12 @@ pub fn to_html_string(table: &Table, opts: &WriteOptions) -> Result<String> {
         headers,
         rows,
     };
-    page.render()
-        .map_err(|e| Error::Write(format!("HTML 模板渲染失败 (HTML template failed): {e}")))
+    page.render().map_err(|e| {
+        Error::Write(Text::new(
+            format!("HTML 模板渲染失败：{e}"),
+            format!("the HTML template failed: {e}"),
+        ))
+    })
 }
 
 /// Write the page.

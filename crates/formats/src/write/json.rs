@@ -5,6 +5,7 @@
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Location, Result};
 use jixiao_core::Table;
+use jixiao_core::Text;
 use serde::{Deserialize, Serialize};
 
 /// The schema tag written first in every document.
@@ -35,7 +36,12 @@ pub fn write_json(table: &Table, opts: &WriteOptions, out: &mut dyn std::io::Wri
     } else {
         serde_json::to_writer(&mut *out, &env)
     };
-    res.map_err(|e| Error::Write(format!("JSON 序列化失败 (JSON serialisation failed): {e}")))?;
+    res.map_err(|e| {
+        Error::Write(Text::new(
+            format!("JSON 序列化失败：{e}"),
+            format!("JSON serialisation failed: {e}"),
+        ))
+    })?;
     out.write_all(b"\n").map_err(|e| io_error("JSON", e))
 }
 
@@ -43,7 +49,7 @@ pub fn write_json(table: &Table, opts: &WriteOptions, out: &mut dyn std::io::Wri
 pub fn to_json_string(table: &Table) -> Result<String> {
     let mut buf = Vec::new();
     write_json(table, &WriteOptions::default(), &mut buf)?;
-    String::from_utf8(buf).map_err(|e| Error::Write(e.to_string()))
+    String::from_utf8(buf).map_err(|e| Error::Write(Text::same(e.to_string())))
 }
 
 /// Read a canonical JSON document (`jixiao.table/1`) back into a [`Table`].
@@ -63,15 +69,27 @@ pub fn read_json_named(name: &str, bytes: &[u8]) -> Result<Table> {
     let not_json = |e: &serde_json::Error| {
         Error::invalid(
             loc(line_of(e), col_of(e)),
-            format!("不是合法的 JSON (not valid JSON): {e}"),
-            "请检查文件是否完整、是否为 UTF-8 编码 (check the file is complete UTF-8 JSON)",
+            Text::new(
+                format!("不是合法的 JSON：{e}"),
+                format!("not valid JSON: {e}"),
+            ),
+            Text::new(
+                "请检查文件是否完整、是否为 UTF-8 编码",
+                "check that the file is complete and encoded in UTF-8",
+            ),
         )
     };
     let unsupported = |other: &str| {
         Error::invalid(
             Location::file(name),
-            format!("不支持的 schema「{other}」(unsupported schema; expected {JSON_SCHEMA})"),
-            "请用本版本 jixiao 导出的 JSON (use JSON exported by this jixiao version)",
+            Text::new(
+                format!("不支持的 schema「{other}」，应为 {JSON_SCHEMA}"),
+                format!("unsupported schema “{other}”; {JSON_SCHEMA} was expected"),
+            ),
+            Text::new(
+                "请用本版本 jixiao 导出的 JSON",
+                "use JSON exported by this version of jixiao",
+            ),
         )
     };
     // One pass in the normal case. A document that does not fit is read
@@ -88,15 +106,26 @@ pub fn read_json_named(name: &str, bytes: &[u8]) -> Result<Table> {
             return Err(match value.get("schema").and_then(|s| s.as_str()) {
                 Some(JSON_SCHEMA) => Error::invalid(
                     loc(line_of(&e), col_of(&e)),
-                    format!("JSON 内容与表格模型不符 (JSON does not match the table model): {e}"),
-                    "金额须写成字符串，如 \"552.50\"；字段见 docs/json.md \
-                     (amounts are strings such as \"552.50\"; fields in docs/json.md)",
+                    Text::new(
+                        format!("JSON 内容与表格模型不符：{e}"),
+                        format!("the JSON does not match the table model: {e}"),
+                    ),
+                    Text::new(
+                        "金额须写成字符串，如 \"552.50\"；字段见 docs/json.md",
+                        "amounts are strings such as \"552.50\"; the fields are in docs/json.md",
+                    ),
                 ),
                 Some(other) => unsupported(other),
                 None => Error::invalid(
                     Location::file(name),
-                    format!("缺少 \"schema\": \"{JSON_SCHEMA}\" 字段 (missing schema field)"),
-                    "这不是 jixiao 导出的表格 JSON，见 docs/json.md (not a jixiao table document)",
+                    Text::new(
+                        format!("缺少 \"schema\": \"{JSON_SCHEMA}\" 字段"),
+                        format!("the field \"schema\": \"{JSON_SCHEMA}\" is missing"),
+                    ),
+                    Text::new(
+                        "这不是 jixiao 导出的表格 JSON，见 docs/json.md",
+                        "this is not a table document exported by jixiao: see docs/json.md",
+                    ),
                 ),
             });
         }

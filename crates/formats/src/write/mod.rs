@@ -14,6 +14,7 @@ pub mod xlsx;
 mod view;
 
 use crate::error::{Error, Result};
+use jixiao_core::Text;
 use jixiao_core::{LayoutFamily, Table};
 use std::borrow::Cow;
 use std::path::Path;
@@ -82,9 +83,9 @@ impl FromStr for OutputFormat {
             "xlsx" => Ok(OutputFormat::Xlsx),
             "html" | "htm" => Ok(OutputFormat::Html),
             "tsv" | "txt" | "text" => Ok(OutputFormat::Tsv),
-            other => Err(Error::Write(format!(
-                "未知的输出格式「{other}」，可选 json、csv、xlsx、html、tsv \
-                 (unknown output format; expected json, csv, xlsx, html or tsv)"
+            other => Err(Error::Write(Text::new(
+                format!("未知的输出格式「{other}」，可选 json、csv、xlsx、html、tsv"),
+                format!("unknown output format “{other}”; use json, csv, xlsx, html or tsv"),
             ))),
         }
     }
@@ -164,5 +165,5 @@ pub fn write_path(
 }
 
 pub(crate) fn io_error(what: impl Into<Cow<'static, str>>, e: std::io::Error) -> Error {
-    Error::Write(format!("{}: {e}", what.into()))
+    Error::Write(Text::same(format!("{}: {e}", what.into())))
 }

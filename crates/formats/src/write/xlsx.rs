@@ -27,6 +27,7 @@ use super::view::{
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
+use jixiao_core::Text;
 use jixiao_core::{AmountRow, Funding, LayoutFamily, Table, Unit};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -42,7 +43,10 @@ const FONT: &str = "宋体";
 const LINE_HEIGHT: f64 = 13.5;
 
 fn xerr(e: XlsxError) -> Error {
-    Error::Write(format!("XLSX 写出失败 (XLSX write failed): {e}"))
+    Error::Write(Text::new(
+        format!("XLSX 写出失败：{e}"),
+        format!("writing the XLSX failed: {e}"),
+    ))
 }
 
 /// Write the workbook to `out` (assembled in memory, then copied).
@@ -246,7 +250,10 @@ impl Sheet<'_> {
 }
 
 fn too_many() -> Error {
-    Error::Write("表格行数超出 XLSX 上限 (too many rows for XLSX)".to_string())
+    Error::Write(Text::new(
+        "表格行数超出 XLSX 上限",
+        "the table has more rows than an XLSX sheet holds",
+    ))
 }
 
 /// Column width in Excel units for texts of the given display widths.
