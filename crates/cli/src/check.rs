@@ -111,8 +111,14 @@ pub(crate) struct Snippet {
 pub(crate) struct FileReport {
     pub path: String,
     pub sheet: Option<String>,
-    /// Whether a finding's row is a line of this very file (delimited text
-    /// read as such; not a workbook, HTML, or JSON carrying another file's rows).
+    /// The table's original source when the findings' coordinates are not in
+    /// this file: a JSON document (`jixiao convert -o s.json`) keeps the rows,
+    /// columns and sheet of the table it was converted from, named in its
+    /// `source.path` (`""` when it names none).
+    pub origin: Option<String>,
+    /// Whether a finding's row is a line of the file its coordinates are in
+    /// (delimited text; not a workbook or HTML): `origin` if there is one,
+    /// else this file.
     pub rows_are_lines: bool,
     /// (column, header) of the table's columns, for machine output.
     pub columns: Vec<(u32, String)>,
@@ -133,6 +139,8 @@ pub(crate) struct FileReport {
 pub(crate) struct Counts {
     pub files: usize,
     pub unreadable: usize,
+    /// Files met in a directory scan and not reviewed (`skipped` in the JSON).
+    pub skipped: usize,
     pub error: usize,
     pub warning: usize,
     pub info: usize,
@@ -144,7 +152,21 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
         Some(p) => profile::load(p).map_err(crate::Said)?,
         None => Profile::national(),
     };
-    let files = collect::files(&args.paths);
+    let (files, skipped) = collect::files(&args.paths);
+    tell_skipped(&skipped);
+    if files.is_empty() {
+        // Nothing reviewed is not a clean result: CI must not pass on an
+        // empty or mistyped directory.
+        let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        let exts = collect::EXTENSIONS.join("、");
+        anyhow::bail!(
+            "在 {} 中没有找到可审核的文件（审核扩展名为 {exts} 的文件）\
+             (no file to review found in {}; reviewed extensions: {})",
+            paths.join("、"),
+            paths.join(", "),
+            collect::EXTENSIONS.join(", ")
+        );
+    }
     let single = files.len() == 1;
     // A bad amount is a finding at its cell, not a reason to skip the review.
     let opts = jixiao_formats::ReadOptions {
@@ -191,6 +213,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
 
     let mut counts = Counts {
         files: reports.len(),
+        skipped: skipped.len(),
         ..Counts::default()
     };
     let deny = args.deny.severity();
@@ -218,8 +241,8 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             human::write(&mut out, &reports, &counts, lang, color)
         }
-        Format::Json => machine::write_json(&mut out, &reports, &counts, lang),
-        Format::Sarif => machine::write_sarif(&mut out, &reports, lang, &profile),
+        Format::Json => machine::write_json(&mut out, &reports, &skipped, &counts, lang),
+        Format::Sarif => machine::write_sarif(&mut out, &reports, &skipped, lang, &profile),
     };
     if let Err(e) = written {
         // A closed pipe (`jixiao check … | head`) is not a failure of the check.
@@ -243,6 +266,33 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
     } else {
         0
     })
+}
+
+/// Standard error names the skipped files of a kind that may well be a
+/// table (PDF …), each with why, and counts the others with the extensions
+/// that are reviewed; nothing is left out silently.
+fn tell_skipped(skipped: &[collect::Skipped]) {
+    let mut others = 0usize;
+    for s in skipped {
+        if s.named {
+            eprintln!(
+                "注意 (note): 跳过 (skipped) {}：{}",
+                s.path.display(),
+                s.reason
+            );
+        } else {
+            others += 1;
+        }
+    }
+    if others > 0 {
+        eprintln!(
+            "注意 (note): 另有 {others} 个文件因扩展名不在审核之列而跳过（审核 {}）\
+             ({others} other file{} skipped: only {} files are reviewed; --format json lists them)",
+            collect::EXTENSIONS.join("、"),
+            if others == 1 { "" } else { "s" },
+            collect::EXTENSIONS.join(", ")
+        );
+    }
 }
 
 fn check_file(
@@ -301,8 +351,8 @@ fn check_file(
         .collect();
     drop(cells);
     let sheet = table.source.sheet.clone();
-    let rows_are_lines =
-        matches!(table.source.format.as_str(), "text" | "csv") && table.source.path == name;
+    let origin = (table.source.path != name).then(|| table.source.path.clone());
+    let rows_are_lines = matches!(table.source.format.as_str(), "text" | "csv");
     let columns = table
         .columns
         .iter()
@@ -312,6 +362,7 @@ fn check_file(
         return FileReport {
             path: name,
             sheet,
+            origin,
             rows_are_lines,
             columns,
             table: Some(table),
@@ -332,6 +383,7 @@ fn check_file(
     FileReport {
         path: name,
         sheet,
+        origin,
         rows_are_lines,
         columns,
         table: None,
@@ -347,6 +399,7 @@ impl FileReport {
         FileReport {
             path,
             sheet: None,
+            origin: None,
             rows_are_lines: false,
             columns: Vec::new(),
             table: None,

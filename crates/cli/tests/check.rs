@@ -956,6 +956,89 @@ fn every_format_of_the_sample_gets_the_same_findings() {
     }
 }
 
+/// What `jixiao convert` writes of the sample, in every format and layout,
+/// reads back to the sample's findings. A row layout (one row per indicator:
+/// `--layout rows`, the long CSV) has no 绩效指标 cell, so the cell's item
+/// numbers and separators are gone with it: no `numbering-gap`, no
+/// `separator-nonstandard`, and findings name no item number (`indicator`).
+/// The long CSV is data, not a table to print: its 指标值 column holds the
+/// bare number (the text before it is in 值前缀), so no `value-prefixed`
+/// either, and its derived columns (部门, 序号, 原始指标值 …) are columns a
+/// table does not have, each a `column-unknown` notice.
+#[test]
+fn every_converted_format_of_the_sample_gets_the_same_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = fixture();
+    // `-o x.csv` is the long CSV (docs/csv.md).
+    let outputs: [(&str, &[&str]); 8] = [
+        ("s.tsv", &[]),
+        ("s.xlsx", &[]),
+        ("s.html", &[]),
+        ("s.json", &[]),
+        ("rows.xlsx", &["--layout", "rows"]),
+        ("rows.html", &["--layout", "rows"]),
+        ("long.csv", &[]),
+        ("long-to", &["--to", "csv"]),
+    ];
+    let mut args: Vec<String> = ["check", "--format", "json", f.to_str().unwrap()]
+        .map(String::from)
+        .to_vec();
+    for (name, extra) in outputs {
+        let path = dir.path().join(name);
+        let mut convert = vec!["convert", f.to_str().unwrap(), "-o", path.to_str().unwrap()];
+        convert.extend_from_slice(extra);
+        let out = jixiao(&convert);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        args.push(path.to_string_lossy().to_string());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = jixiao(&args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "no errors in any of them: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let doc = json_of(&out);
+    let base = key_findings(&doc, "haizhu-youth-league-2024-project-targets.txt");
+    assert_eq!(base.iter().filter(|f| f.0.starts_with("error")).count(), 0);
+    // The base's findings but `gone`, without item numbers, and `extra`.
+    let rows_of = |gone: &[&str], extra: usize| -> Vec<(String, i64, i64)> {
+        let mut v: Vec<(String, i64, i64)> = base
+            .iter()
+            .filter(|k| !gone.iter().any(|r| k.0.ends_with(&format!(" {r}"))))
+            .map(|(rule, project, _)| (rule.clone(), *project, -1))
+            .collect();
+        v.extend(std::iter::repeat_n(
+            ("info column-unknown".to_string(), -1, -1),
+            extra,
+        ));
+        v.sort();
+        v
+    };
+    let rows = rows_of(&["numbering-gap", "separator-nonstandard"], 0);
+    assert_eq!(base.len() - rows.len(), 2, "{base:?}");
+    let long = rows_of(
+        &["numbering-gap", "separator-nonstandard", "value-prefixed"],
+        8,
+    );
+    assert_eq!(long.len() + 4 - 8, rows.len(), "{base:?}");
+    for (name, _) in outputs {
+        let want = match name {
+            "long.csv" | "long-to" => &long,
+            "rows.xlsx" | "rows.html" => &rows,
+            _ => &base,
+        };
+        let suffix = format!("{}{name}", std::path::MAIN_SEPARATOR);
+        assert_eq!(&key_findings(&doc, &suffix), want, "{name}");
+    }
+}
+
 /// A Hubei 黄石-style 批复表 (two-row header `指标值 / 2021年实际实现值 | 预期2022年实现值`)
 /// whose 培训人次 target (≥300人次, row 5) falls below the 2021 actual (350人次).
 fn hubei_prior_fixture() -> PathBuf {
@@ -1098,6 +1181,35 @@ fn several_files_report_what_each_alone_reports() {
         text.contains("warning[target-too-low]: 「职业技能培训」的「培训人次」"),
         "{text}"
     );
+}
+
+#[test]
+fn a_table_without_a_total_column_states_no_totals() {
+    // The 总计 header made unrecognisable: the column is not read, and no row's
+    // total is stated. A blank is then not 0 against 财政拨款 (no
+    // `sum-mismatch.row`), the reader says so once, and the money rules go by
+    // the funding sources (10.00 万元, not 0).
+    let (_dir, _, out) = check_edited("）\t总计\t财政拨款", "）\t备注\t财政拨款", "nototal.txt");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let doc = json_of(&out);
+    assert_eq!(count(&doc, "sum-mismatch.row"), 0);
+    assert_eq!(doc["summary"]["error"], 0);
+    let missing = with_rule(&doc, "total-column-missing");
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert_eq!(missing[0]["location"]["row"], 9);
+    assert_eq!(missing[0]["location"]["column"], 3);
+    let few: Vec<&str> = with_rule(&doc, "too-few-indicators")
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(few.iter().any(|m| m.contains("（10.00万元）")), "{few:?}");
+    assert!(!few.iter().any(|m| m.contains("（0万元）")), "{few:?}");
+    assert_eq!(count(&doc, "unit-cost"), 7);
 }
 
 #[test]
@@ -1483,4 +1595,145 @@ fn reader_notices_speak_one_language() {
         ),
         "{text}"
     );
+}
+
+#[test]
+fn nothing_to_review_is_an_error_not_a_clean_run() {
+    // An empty directory, or one holding nothing jixiao reviews: exit 2 with a
+    // message, not `审核 0 个文件` and exit 0 (CI would pass on a typo).
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("e");
+    std::fs::create_dir_all(&empty).unwrap();
+    for format in ["human", "json", "sarif"] {
+        let out = jixiao(&["check", empty.to_str().unwrap(), "--format", format]);
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("没有找到可审核的文件"), "{err}");
+        assert!(err.contains("no file to review"), "{err}");
+        assert!(out.stdout.is_empty(), "{format}");
+    }
+    let pdfs = dir.path().join("pdfs");
+    std::fs::create_dir_all(&pdfs).unwrap();
+    std::fs::write(pdfs.join("t.pdf"), b"%PDF-1.4\n").unwrap();
+    let out = jixiao(&["check", pdfs.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("t.pdf"), "{err}");
+    assert!(err.contains("没有找到可审核的文件"), "{err}");
+}
+
+#[test]
+fn a_directory_scan_names_what_it_skips() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture(), dir.path().join("t.txt")).unwrap();
+    std::fs::write(dir.path().join("t.pdf"), b"%PDF-1.4\n").unwrap();
+    std::fs::write(dir.path().join("notes.md"), "not a table").unwrap();
+    std::fs::write(dir.path().join(".hidden.pdf"), b"%PDF-1.4\n").unwrap();
+    // A check report beside the tables is JSON, but not a table document.
+    std::fs::write(
+        dir.path().join("report.json"),
+        "{\"version\": 1, \"findings\": []}",
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    // The terminal: the PDF by name and why, the other file counted.
+    let out = jixiao(&["check", d]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let pdf = dir.path().join("t.pdf").display().to_string();
+    assert!(
+        err.contains(&format!("跳过 (skipped) {pdf}：目录扫描不审核 PDF")),
+        "{err}"
+    );
+    assert!(err.contains("另有 1 个文件"), "{err}");
+    assert!(err.contains("report.json：JSON 文件没有"), "{err}");
+    assert!(
+        !err.contains("notes.md") && !err.contains(".hidden"),
+        "{err}"
+    );
+    // JSON: every skipped file with its reason, and the count.
+    let doc = json_of(&jixiao(&["check", d, "--format", "json"]));
+    assert_eq!(doc["summary"]["files"], 1);
+    assert_eq!(doc["summary"]["skipped"], 3);
+    let skipped: Vec<(&str, &str)> = doc["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["file"].as_str().unwrap(), s["reason"].as_str().unwrap()))
+        .collect();
+    assert_eq!(skipped.len(), 3, "{skipped:?}");
+    assert!(skipped[0].0.ends_with("notes.md"), "{skipped:?}");
+    assert!(skipped[1].0.ends_with("report.json"), "{skipped:?}");
+    assert!(skipped[2].0.ends_with("t.pdf"), "{skipped:?}");
+    assert!(skipped[2].1.contains("PDF"), "{skipped:?}");
+    // SARIF: notes among the notifications; the run is still successful.
+    let sarif = json_of(&jixiao(&["check", d, "--format", "sarif"]));
+    let inv = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], true);
+    let notes: Vec<&Value> = inv["toolExecutionNotifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["level"] == "note")
+        .collect();
+    assert_eq!(notes.len(), 3);
+    assert!(
+        notes[2]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("t.pdf")
+    );
+    // Named on the command line, a file is read whatever its kind.
+    let out = jixiao(&["check", &pdf, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(json_of(&out)["summary"]["unreadable"], 1);
+}
+
+#[test]
+fn findings_of_a_json_document_point_into_its_original() {
+    // `s.json` carries the rows and columns of the table it was converted
+    // from: a finding names both files, never `s.json:12:7`.
+    let dir = tempfile::tempdir().unwrap();
+    let f = fixture();
+    let original = f.to_str().unwrap();
+    let doc_path = dir.path().join("s.json");
+    let s = doc_path.to_str().unwrap();
+    assert_eq!(
+        jixiao(&["convert", original, "-o", s]).status.code(),
+        Some(0)
+    );
+
+    let out = jixiao(&["check", s]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!(" --> {s} (原表 {original}:12:7)")),
+        "{text}"
+    );
+    assert!(text.contains("原表第12行 绩效指标"), "{text}");
+    assert!(!text.contains(&format!("{s}:12")), "{text}");
+    let en = jixiao(&["check", s, "--lang", "en"]);
+    let text = String::from_utf8_lossy(&en.stdout);
+    assert!(
+        text.contains(&format!(" --> {s} (source {original}:12:7)")),
+        "{text}"
+    );
+    assert!(text.contains("source row 12 绩效指标"), "{text}");
+
+    let doc = json_of(&jixiao(&["check", s, "--format", "json"]));
+    let first = &doc["findings"][0]["location"];
+    assert_eq!(first["file"], s);
+    assert_eq!(first["source"], original);
+    // The original's own findings name no other source.
+    let doc = json_of(&jixiao(&["check", original, "--format", "json"]));
+    assert_eq!(doc["findings"][0]["location"]["source"], Value::Null);
+
+    let sarif = json_of(&jixiao(&["check", s, "--format", "sarif"]));
+    let result = &sarif["runs"][0]["results"][0];
+    let physical = &result["locations"][0]["physicalLocation"];
+    assert_eq!(physical["artifactLocation"]["uri"], original);
+    assert!(
+        physical["region"]["startLine"].as_u64().is_some(),
+        "{physical}"
+    );
+    assert_eq!(result["analysisTarget"]["uri"], s);
 }

@@ -657,6 +657,31 @@ impl Table {
             .find(|c| c.field == field)
             .map(|c| c.col)
     }
+    /// Whether the source's header has funding-source columns (财政拨款 …) but
+    /// no 总计 column: every row's total is then not stated (not zero), and only
+    /// the sources are there to go by ([`Table::amount`]). A table built in code
+    /// (no columns) or a key–value form (amounts beside their labels, not in
+    /// columns) does not lack one.
+    pub fn lacks_total_column(&self) -> bool {
+        self.column_of(Field::Total).is_none()
+            && self.columns.iter().any(|c| {
+                matches!(
+                    c.field,
+                    Field::FiscalAppropriation | Field::SpecialAccount | Field::OtherFunds
+                )
+            })
+    }
+    /// A row's amount in 万元: its 总计 as stated, or, when the table has no 总计
+    /// column at all, what its funding sources sum to; `None` when neither is there.
+    pub fn amount(&self, f: &Funding) -> Option<Decimal> {
+        f.total.or_else(|| {
+            if self.lacks_total_column() {
+                f.parts_sum()
+            } else {
+                None
+            }
+        })
+    }
     /// Whether some indicator carries a 上年实际值 (prior-year actual).
     pub fn has_prior_actual(&self) -> bool {
         self.indicators().any(|(_, i)| i.prior_actual().is_some())

@@ -265,6 +265,37 @@ fn json_notices_have_both_languages_and_old_documents_read() {
 }
 
 #[test]
+fn a_json_file_is_read_as_json_by_name_or_by_its_brace() {
+    // docs/json.md: a document without `schema` is told so, whatever it holds,
+    // never sniffed as a delimited table ("no recognisable header").
+    let opts = jixiao_formats::ReadOptions::default();
+    for (name, doc) in [
+        ("x.json", &b"{\"a\":1}"[..]),
+        ("x.json", b"\xEF\xBB\xBF  {\"a\": 1}\n"),
+        ("x.txt", b"{\"a\":1}"),
+        ("x.json", b"[1, 2]"),
+        ("x.json", b"\"text\""),
+    ] {
+        let e = jixiao_formats::read_bytes(name, doc, &opts)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("缺少 \"schema\""), "{name} {doc:?}: {e}");
+        assert!(e.starts_with(name), "{e}");
+        assert!(!e.contains("表头"), "{e}");
+    }
+    for (name, doc) in [("x.json", &b"a\tb\n"[..]), ("x.txt", b"{\"a\":")] {
+        let e = jixiao_formats::read_bytes(name, doc, &opts)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("不是合法的 JSON"), "{name} {doc:?}: {e}");
+    }
+    let e = jixiao_formats::read_bytes("x.json", b"{\"schema\": \"other/2\"}", &opts)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("不支持的 schema"), "{e}");
+}
+
+#[test]
 fn read_json_rejects_foreign_documents_clearly() {
     let e = read_json(b"{\"title\": \"x\"}").unwrap_err().to_string();
     assert!(e.contains("schema"), "{e}");

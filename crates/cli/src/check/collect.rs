@@ -8,6 +8,52 @@ pub const EXTENSIONS: [&str; 9] = [
     "txt", "tsv", "csv", "xlsx", "xls", "ods", "html", "htm", "json",
 ];
 
+/// Kinds of document a directory may hold beside its tables (the same table
+/// as published, often) that a directory scan leaves out and names: PDF
+/// (`pdftotext` is experimental, and a published PDF usually comes with the
+/// XLSX or HTML it was printed from), and word-processor or layout formats
+/// jixiao does not read.
+const NAMED_KINDS: [&str; 6] = ["pdf", "doc", "docx", "wps", "et", "ofd"];
+
+/// A file a directory scan met and left out.
+pub struct Skipped {
+    pub path: PathBuf,
+    /// Whether it is one of [`NAMED_KINDS`] (named one by one on the
+    /// terminal; other files are counted).
+    pub named: bool,
+    /// Why, in Chinese then English.
+    pub reason: &'static str,
+}
+
+impl Skipped {
+    fn of(path: PathBuf) -> Skipped {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        let (named, reason) = match ext.as_str() {
+            "pdf" => (
+                true,
+                "目录扫描不审核 PDF；单独指定该文件可试用实验性的 PDF 读取，或审核同一张表的 XLSX/HTML 版本 \
+                 (PDF is not reviewed in a directory scan; name the file to try the experimental PDF reader, \
+                 or review the table's XLSX/HTML edition)",
+            ),
+            e if NAMED_KINDS.contains(&e) => (
+                true,
+                "jixiao 不读取此格式，请另存为 XLSX 或 HTML 后审核 (jixiao does not read this format; \
+                 save it as XLSX or HTML)",
+            ),
+            _ => (false, "扩展名不在审核之列 (extension not reviewed)"),
+        };
+        Skipped {
+            path,
+            named,
+            reason,
+        }
+    }
+}
+
 pub enum Input {
     File(PathBuf),
     /// A path that does not exist or cannot be listed, with the reason.
@@ -19,11 +65,13 @@ pub enum Input {
 /// A file reached twice (`a.txt ./a.txt`, or a directory and a file inside
 /// it) is reviewed once, where it was first met: inputs are told apart by
 /// their canonical path.
-pub fn files(paths: &[PathBuf]) -> Vec<Input> {
+/// Files met in directories that are not reviewed are returned beside them.
+pub fn files(paths: &[PathBuf]) -> (Vec<Input>, Vec<Skipped>) {
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     for p in paths {
         if p.is_dir() {
-            walk(p, &mut out);
+            walk(p, &mut out, &mut skipped);
         } else if p.exists() {
             out.push(Input::File(p.clone()));
         } else {
@@ -38,10 +86,14 @@ pub fn files(paths: &[PathBuf]) -> Vec<Input> {
         Input::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
         Input::Missing(p, _) => seen.insert(p.clone()),
     });
-    out
+    let mut seen_skipped = std::collections::HashSet::new();
+    skipped.retain(|s| {
+        seen_skipped.insert(std::fs::canonicalize(&s.path).unwrap_or_else(|_| s.path.clone()))
+    });
+    (out, skipped)
 }
 
-fn walk(dir: &Path, out: &mut Vec<Input>) {
+fn walk(dir: &Path, out: &mut Vec<Input>, skipped: &mut Vec<Skipped>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -64,11 +116,37 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
             continue;
         }
         if p.is_dir() {
-            walk(&p, out);
+            walk(&p, out, skipped);
+        } else if is_ext(&p, "json") && !names_table_schema(&p) {
+            skipped.push(Skipped {
+                path: p,
+                named: true,
+                reason: "JSON 文件没有 \"schema\": \"jixiao.table/1\"，不是表格文档（如 jixiao check 的报告）\
+                         (a JSON file without the jixiao.table schema, such as a check report, is not a table)",
+            });
         } else if has_known_extension(&p) {
             out.push(Input::File(p));
+        } else {
+            skipped.push(Skipped::of(p));
         }
     }
+}
+
+fn is_ext(p: &Path, ext: &str) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// Whether a JSON file names jixiao's table schema near its top (as
+/// `jixiao convert` writes it, first): other JSON in a directory — a check
+/// report, a configuration — is not a table and is skipped, not refused.
+fn names_table_schema(p: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(4096);
+    let read = std::fs::File::open(p).and_then(|f| f.take(4096).read_to_end(&mut head));
+    // An unreadable file is reviewed, to be reported as such.
+    read.is_err() || memchr::memmem::find(&head, b"\"jixiao.table/").is_some()
 }
 
 fn has_known_extension(p: &Path) -> bool {

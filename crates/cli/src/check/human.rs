@@ -7,6 +7,8 @@
 //! followed by the cell text with the offending span underlined (miette), under
 //! `第13行 绩效指标:1:21`: the line in the cell and the character column of
 //! the span (none when the finding concerns the whole cell, then underlined).
+//! A JSON document's findings are placed in the original table it names
+//! (` --> s.json (原表 t.txt:13:7)`, `原表第13行 绩效指标:1:21`).
 
 use super::{Counts, FileReport, Lang, Shown};
 use jixiao_core::review::{Messages, Severity};
@@ -66,7 +68,16 @@ fn write_one(
     let other = messages.render(&f.message, other_lang.core());
     let help = f.help(lang.core());
     writeln!(out, "{}[{}]: {msg}", f.severity.as_str(), f.rule)?;
-    let mut place = r.path.clone();
+    // A JSON document's coordinates are its original table's: name that file
+    // (` --> s.json (原表 t.txt:12:7)`), never `s.json:12:7`.
+    let mut place = match r.origin.as_deref() {
+        None => r.path.clone(),
+        Some("") => match lang {
+            Lang::Zh => "未注明".to_string(),
+            Lang::En => "unnamed".to_string(),
+        },
+        Some(origin) => origin.to_string(),
+    };
     if let Some(sheet) = &r.sheet {
         place.push_str(&format!("[{sheet}]"));
     }
@@ -76,14 +87,24 @@ fn write_one(
             place.push_str(&format!(":{col}"));
         }
     }
+    if r.origin.is_some() {
+        place = match lang {
+            Lang::Zh => format!("{} (原表 {place})", r.path),
+            Lang::En => format!("{} (source {place})", r.path),
+        };
+    }
     writeln!(out, " --> {place}")?;
     match &s.snippet {
         Some(sn) => {
             // 第12行 绩效指标:1:21 — line in the cell and character column of
             // the span; no position when the cell as a whole is meant.
+            let (zh, en) = match r.origin {
+                Some(_) => ("原表", "source "),
+                None => ("", ""),
+            };
             let mut name = match (f.location.row, lang) {
-                (Some(row), Lang::Zh) => format!("第{row}行 {}", sn.header),
-                (Some(row), Lang::En) => format!("row {row} {}", sn.header),
+                (Some(row), Lang::Zh) => format!("{zh}第{row}行 {}", sn.header),
+                (Some(row), Lang::En) => format!("{en}row {row} {}", sn.header),
                 _ => String::new(),
             };
             let name_len = name.trim_end().len();

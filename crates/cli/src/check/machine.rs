@@ -1,5 +1,6 @@
 //! Machine output: `--format json` (schema in docs/rules.md) and SARIF 2.1.0.
 
+use super::collect::Skipped;
 use super::{Counts, FileReport, Lang};
 use jixiao_core::review::profile::NOTICE_CODES;
 use jixiao_core::review::{Message, Messages, Profile, Severity, RULES};
@@ -34,7 +35,15 @@ struct JsonDoc<'a> {
     version: u32,
     findings: Vec<JsonFinding<'a>>,
     errors: Vec<JsonError<'a>>,
+    skipped: Vec<JsonSkipped<'a>>,
     summary: Counts,
+}
+
+/// A file a directory scan left out, and why.
+#[derive(Serialize)]
+struct JsonSkipped<'a> {
+    file: String,
+    reason: &'a str,
 }
 
 #[derive(Serialize)]
@@ -49,6 +58,9 @@ struct JsonFinding<'a> {
 #[derive(Serialize)]
 struct JsonLocation<'a> {
     file: &'a str,
+    /// The file `sheet`, `row` and `column` are in when it is not `file`: the
+    /// original table named in a JSON document (`""` if it names none).
+    source: Option<&'a str>,
     sheet: Option<&'a str>,
     row: Option<u32>,
     column: Option<u32>,
@@ -67,6 +79,7 @@ struct JsonError<'a> {
 pub fn write_json(
     out: &mut impl Write,
     reports: &[FileReport],
+    skipped: &[Skipped],
     counts: &Counts,
     lang: Lang,
 ) -> anyhow::Result<()> {
@@ -87,6 +100,7 @@ pub fn write_json(
                 severity: f.severity.as_str(),
                 location: JsonLocation {
                     file: &r.path,
+                    source: r.origin.as_deref(),
                     sheet: r.sheet.as_deref(),
                     row: f.location.row,
                     column: f.location.col,
@@ -110,6 +124,13 @@ pub fn write_json(
         version: 1,
         findings,
         errors,
+        skipped: skipped
+            .iter()
+            .map(|s| JsonSkipped {
+                file: s.path.display().to_string(),
+                reason: s.reason,
+            })
+            .collect(),
         summary: *counts,
     };
     let mut w = std::io::BufWriter::new(&mut *out);
@@ -158,6 +179,7 @@ fn configuration(enabled: bool, severity: Severity) -> Value {
 pub fn write_sarif(
     out: &mut impl Write,
     reports: &[FileReport],
+    skipped: &[Skipped],
     lang: Lang,
     profile: &Profile,
 ) -> anyhow::Result<()> {
@@ -230,8 +252,19 @@ pub fn write_sarif(
                 }
             };
             let message = messages.render(&f.message, lang.core());
-            let mut physical = json!({ "artifactLocation": artifact });
-            if let (true, Some(row)) = (rep.rows_are_lines, f.location.row) {
+            // A JSON document's findings are located in the original table it
+            // names: that file is the result's artifact (and its lines are
+            // lines, if it is delimited text), the document reviewed is the
+            // `analysisTarget` (SARIF §3.27.13: a result in another file than
+            // the one analysed, like a header file included by a C file).
+            let original = rep.origin.as_deref().filter(|o| !o.is_empty());
+            let mut physical = match original {
+                Some(o) => json!({ "artifactLocation": { "uri": uri(o) } }),
+                None => json!({ "artifactLocation": artifact }),
+            };
+            // No line of an original that the document does not name.
+            let lines = rep.rows_are_lines && rep.origin.as_deref() != Some("");
+            if let (true, Some(row)) = (lines, f.location.row) {
                 physical["region"] = json!({ "startLine": row });
             }
             let mut place = serde_json::Map::new();
@@ -260,14 +293,30 @@ pub fn write_sarif(
             if !place.is_empty() {
                 location["properties"] = Value::Object(place);
             }
-            results.push(json!({
+            let mut result = json!({
                 "ruleId": f.rule,
                 "ruleIndex": k,
                 "level": level(f.severity),
                 "message": { "text": message },
                 "locations": [location],
-            }));
+            });
+            if original.is_some() {
+                result["analysisTarget"] = artifact.clone();
+            }
+            results.push(result);
         }
+    }
+    // Only unreadable inputs make the run unsuccessful; skipped files are notes.
+    let successful = notifications.is_empty();
+    for s in skipped {
+        notifications.push(json!({
+            "level": "note",
+            "message": { "text": s.reason },
+            "locations": [{ "physicalLocation": {
+                "artifactLocation": { "uri": uri(&s.path.display().to_string()) }
+            } }],
+            "properties": { "kind": "skipped" },
+        }));
     }
     let doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -280,7 +329,7 @@ pub fn write_sarif(
             }},
             "columnKind": "unicodeCodePoints",
             "invocations": [{
-                "executionSuccessful": notifications.is_empty(),
+                "executionSuccessful": successful,
                 "toolExecutionNotifications": notifications,
             }],
             "results": results,

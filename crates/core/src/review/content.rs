@@ -233,7 +233,7 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
     }
     let n = p.indicators.len();
     if (n as u64) < u64::from(th.too_few_indicators_count) {
-        let amount = p.funding.total_or_zero();
+        let amount = s.table.amount(&p.funding).unwrap_or_default();
         let sev = if amount >= th.too_few_indicators_amount {
             Severity::Warning
         } else {
@@ -426,7 +426,7 @@ fn quality(
     }
     // cost-exceeds-budget
     if is_cost(i) {
-        if let (Some(q), Some(total)) = (i.target.quantity(), p.funding.total) {
+        if let (Some(q), Some(total)) = (i.target.quantity(), s.table.amount(&p.funding)) {
             let wan = match unit.as_deref() {
                 Some("万元") => Some(q.value),
                 Some("元") => Some(q.value / Decimal::from(10_000)),

@@ -180,6 +180,7 @@ One JSON document on standard output:
       "severity": "warning",
       "location": {
         "file": "tests/fixtures/haizhu-youth-league-2024-project-targets.txt",
+        "source": null,
         "sheet": null,
         "row": 13,
         "column": 7,
@@ -192,7 +193,8 @@ One JSON document on standard output:
     }
   ],
   "errors": [ { "file": "broken.xlsx", "message": "…" } ],
-  "summary": { "files": 2, "unreadable": 1, "error": 0, "warning": 12, "info": 60 }
+  "skipped": [ { "file": "tables/notes.md", "reason": "扩展名不在审核之列 (extension not reviewed)" } ],
+  "summary": { "files": 2, "unreadable": 1, "skipped": 1, "error": 0, "warning": 12, "info": 60 }
 }
 ```
 
@@ -200,11 +202,18 @@ One JSON document on standard output:
 - `severity`: `error` | `warning` | `info`.
 - `location.row` / `location.column`: 1-based line (or sheet row) and field; `span`: byte range
   (UTF-8, end exclusive) inside that cell's text, or `null`. `file`, `sheet` come from the reader.
+- `location.source`: `null`, or the file that `sheet`, `row` and `column` are in when it is not
+  `file`: a JSON document (`jixiao.table/1`) keeps the coordinates of the table it was converted
+  from, and `source` is that table's path as the document names it (`""` if it names none).
+  The terminal says the same: ` --> s.json (原表 t.txt:12:7)` and `原表第12行 绩效指标`.
 - `message`, `help`: in the language of `--lang` (`zh` default, `en`); so is the `message` of
   each of `errors` (where, what, and on a line of its own what to do).
 - `errors`: inputs that could not be read (exit code 2). `summary.unreadable` counts them and
   `summary.error` counts error findings only; the terminal summary line counts an unreadable file
   among its errors and says so (`错误 1（其中 1 个文件无法读取）` / `1 error (1 unreadable)`).
+- `skipped`: files a directory scan met and did not review (another extension, a PDF, or JSON
+  that does not name the `jixiao.table` schema, such as a check report), each with why; `summary.skipped` counts them. They do not change the exit code. On the terminal,
+  standard error names each PDF, such JSON (and DOC/DOCX/WPS/ET/OFD) and counts the others.
 
 ## `jixiao check --format sarif`
 
@@ -232,7 +241,15 @@ location:
   (its header), `span` (UTF-8 byte range in the cell, as in the JSON output) and `sheet`.
 - A workbook (XLSX, XLS, ODS) has no text lines: no `region`; its sheet is also given as
   `logicalLocations: [{ "name": "绩效目标表", "kind": "sheet" }]`.
-- Inputs that could not be read are `invocations[0].toolExecutionNotifications`.
+- Inputs that could not be read are `invocations[0].toolExecutionNotifications` of level
+  `error` (`executionSuccessful` is then `false`); files a directory scan skipped are
+  notifications of level `note` with `properties.kind = "skipped"`.
+- A finding of a JSON document (`jixiao.table/1`) is located in the original table the document
+  names: that file is the `artifactLocation` (with `region.startLine` if it is delimited text),
+  and the JSON document reviewed is the result's `analysisTarget` — SARIF's own way of saying
+  that a result lies in another file than the one analysed (§3.27.13, like a header file
+  included by a C file). Viewers then open the file the row and column belong to; a document
+  that names no original keeps itself as the artifact, without a region.
 
 "#
     .to_string()

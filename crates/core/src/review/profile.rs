@@ -73,6 +73,7 @@ pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
     ("subtotal-as-total", "全表的小计按合计处理", "subtotal row taken as the grand total"),
     ("subtotal-row", "小计行，未计入单位或项目", "subtotal row not counted"),
     ("text-outside-item", "指标条目之外的文字", "text outside any indicator item"),
+    ("total-column-missing", "表头没有总计列，各行总计按未填写处理", "no total column; totals taken as not stated"),
     ("total-duplicate", "又一个合计行，未使用", "second total row ignored"),
     ("unit-row-by-name", "金额不平衡，按名称判断为资金使用单位", "amounts do not balance; taken as a unit by its name"),
     ("unit-sum-mismatch", "单位行金额与其项目合计不符", "unit row does not equal the sum of its projects"),

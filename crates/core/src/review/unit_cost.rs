@@ -12,7 +12,7 @@
 
 use super::text::{unit_of, FastMap, COUNT_UNITS};
 use super::{msg, value_loc, Arg, Location, Message, Severity, Sink, Template};
-use crate::model::{Category, Indicator, Project};
+use crate::model::{Category, Indicator, Project, Table};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -42,6 +42,8 @@ static UNIT_COST: Template = Template {
 /// reported at the end ([`UnitCosts::finish`]).
 pub(super) struct UnitCosts<'t> {
     on: bool,
+    /// The table, for a project's amount ([`Table::amount`]).
+    table: &'t Table,
     costs: Vec<Cost<'t>>,
 }
 
@@ -49,6 +51,7 @@ impl<'t> UnitCosts<'t> {
     pub(super) fn new(s: &Sink<'t>) -> Self {
         UnitCosts {
             on: s.on("unit-cost"),
+            table: s.table,
             costs: Vec::new(),
         }
     }
@@ -58,7 +61,7 @@ impl<'t> UnitCosts<'t> {
         if !self.on {
             return;
         }
-        let Some(total) = p.funding.total.filter(|v| *v > Decimal::ZERO) else {
+        let Some(total) = self.table.amount(&p.funding).filter(|v| *v > Decimal::ZERO) else {
             return;
         };
         let main = p.indicators.iter().find_map(|i| {

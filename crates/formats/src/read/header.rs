@@ -118,10 +118,44 @@ pub(crate) fn field_of(header: &str) -> Option<Field> {
         "权重" | "分值" => Field::Weight,
         "指标方向性" | "方向性" | "指标方向" => Field::Direction,
         _ if c.starts_with("预期") && c.ends_with("实现值") => Field::TargetValue,
+        _ if is_total(c) => Field::Total,
         _ if is_prior_actual(c) => Field::PriorActual,
         _ => return None,
     };
     Some(f)
+}
+
+/// A 总计 header beyond the names listed in [`field_of`] (GUIDE §1.3, §3): a total
+/// word — `总计`, `合计`, `总额`, `预算数`, `金额` — after a qualifier naming only the
+/// project, its money or the year: `项目总计` (jixiao's own long CSV), `资金合计`,
+/// `项目资金总额`, `预算总额`, `当年预算数`, `本年项目金额`. A funding source
+/// (`财政拨款合计`), another year's or another kind of money (`上年预算数`,
+/// `执行数合计`) and a multi-year `项目总预算` are not the row's 总计.
+fn is_total(c: &str) -> bool {
+    const TOTAL: [&str; 5] = ["总计", "合计", "总额", "预算数", "金额"];
+    const QUALIFIER: [&str; 18] = [
+        "项目",
+        "资金",
+        "预算",
+        "经费",
+        "项目资金",
+        "项目预算",
+        "项目经费",
+        "年度",
+        "年度项目",
+        "年度资金",
+        "年度预算",
+        "当年",
+        "当年预算",
+        "当年资金",
+        "本年",
+        "本年度",
+        "本年项目",
+        "全年",
+    ];
+    TOTAL
+        .iter()
+        .any(|t| c.strip_suffix(t).is_some_and(|q| QUALIFIER.contains(&q)))
 }
 
 /// A 上年实际值 header (GUIDE §3.3): a past-year prefix — `2021年`, `2021年度`, `上年`,
@@ -546,6 +580,32 @@ fn finish(
             )),
         }
     }
+    // Funding sources without a 总计 column: no row states its total. Said
+    // once, so that a blank total is not taken for 0 against its sources.
+    let part = [
+        Field::FiscalAppropriation,
+        Field::SpecialAccount,
+        Field::OtherFunds,
+    ]
+    .iter()
+    .filter_map(|f| cols[field_index(*f)])
+    .min();
+    if let (None, Some(c)) = (cols[field_index(Field::Total)], part) {
+        let col1 = u32::try_from(c + 1).unwrap_or(u32::MAX);
+        notices.push(Notice::new(
+            Some(Origin::new(header_row, col1)),
+            "total-column-missing",
+            format!(
+                "第{header_row}行：表头有资金来源列（「{}」）而没有总计列，各行总计按未填写处理，不核对总计与资金来源之和",
+                slot_header(&slots, c)
+            ),
+            format!(
+                "row {header_row}: the header has funding-source columns (“{}”) but no total (总计) column; \
+                 every row's total is taken as not stated and not checked against its funding sources",
+                slot_header(&slots, c)
+            ),
+        ));
+    }
     let mut layout = Layout {
         cols,
         field_at,
@@ -562,6 +622,10 @@ fn finish(
         .and_then(|c| header_year(layout.header(c)));
     layout.check_prior_year(target_year, header_row, notices);
     layout
+}
+
+fn slot_header(slots: &[Slot], c: usize) -> &str {
+    slots.get(c).map_or("", |s| s.header.as_str())
 }
 
 fn no_header(
@@ -632,8 +696,46 @@ mod tests {
         assert_eq!(field_of("预期2022年实现值"), Some(Field::TargetValue));
         assert_eq!(field_of("2021年实际实现值"), Some(Field::PriorActual));
         assert_eq!(field_of("项目名称：某项目"), None);
+        assert_eq!(field_of("总计（万元）"), Some(Field::Total));
+        assert_eq!(field_of("合计(元)"), Some(Field::Total));
         assert_eq!(field_of(""), None);
         assert_eq!(field_of("（）"), None);
+    }
+
+    #[test]
+    fn total_family() {
+        for h in [
+            "总计",
+            "总计（万元）",
+            "项目总计（万元）",
+            "项目总计",
+            "合 计",
+            "资金合计",
+            "项目资金合计(万元)",
+            "预算总额",
+            "项目预算总额（元）",
+            "项目资金总额",
+            "年度资金总额：",
+            "当年预算数",
+            "年度预算数（万元）",
+            "本年项目金额",
+            "项目金额",
+        ] {
+            assert_eq!(field_of(h), Some(Field::Total), "{h}");
+        }
+        for h in [
+            "财政拨款合计",
+            "其他资金合计",
+            "上年预算数",
+            "执行数合计",
+            "2020年实际执行数",
+            "项目总预算",
+            "总分",
+            "合计数量",
+            "资金来源",
+        ] {
+            assert_ne!(field_of(h), Some(Field::Total), "{h}");
+        }
     }
 
     #[test]

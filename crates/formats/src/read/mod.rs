@@ -8,8 +8,9 @@
 //!
 //! Format detection goes by content first: `PK\x03\x04` → zip workbook,
 //! `D0 CF 11 E0` → XLS, markup starting with `<` (or containing `<table`)
-//! → HTML, else delimited text; the file extension only breaks ties
-//! (`.htm[l]` → HTML, `.csv` → prefer comma). Many "xls" files exported by
+//! → HTML, text starting with `{` → JSON, else delimited text; the file
+//! extension only breaks ties (`.htm[l]` → HTML, `.json` → JSON, `.csv` →
+//! prefer comma). Many "xls" files exported by
 //! Chinese government systems are really HTML or tab text; they are read by
 //! content.
 
@@ -180,7 +181,9 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table>
             read_html(name, &decoded, opts)
         }
         Sniffed::Pdf => read_pdf(name, bytes, opts),
-        Sniffed::Text if looks_like_json(bytes) => crate::write::json::read_json_named(name, bytes),
+        Sniffed::Text if looks_like_json(name, bytes) => {
+            crate::write::json::read_json_named(name, bytes)
+        }
         Sniffed::Text => {
             let decoded = decode::decode(name, bytes, opts.encoding.as_deref(), None)?;
             let head = decoded.text.get(..decoded.text.len().min(64 * 1024));
@@ -194,13 +197,18 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table>
     }
 }
 
-/// jixiao's canonical JSON: an object first, naming its schema near the top.
-/// Published tables never start with `{`, so this cannot steal a text table.
-fn looks_like_json(bytes: &[u8]) -> bool {
+/// JSON, to be read as jixiao's canonical JSON or refused as such (a foreign
+/// document is told it lacks the `schema` field, docs/json.md): a file named
+/// `.json`, or any text whose first character is `{`. Published tables never
+/// start with `{`, so this cannot steal a text table, and a JSON document is
+/// never sniffed as a delimited table.
+fn looks_like_json(name: &str, bytes: &[u8]) -> bool {
+    if extension(name) == "json" {
+        return true;
+    }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start = body.iter().position(|b| !b.is_ascii_whitespace());
     start.is_some_and(|i| body[i] == b'{')
-        && memchr::memmem::find(&body[..body.len().min(4096)], b"\"schema\"").is_some()
 }
 
 fn text_source(name: &str, format: &str, decoded: &decode::Decoded<'_>) -> SourceInfo {
