@@ -153,19 +153,23 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
         None => Profile::national(),
     };
     let (files, skipped) = collect::files(&args.paths);
-    tell_skipped(&skipped);
+    tell_skipped(&skipped, lang);
     if files.is_empty() {
         // Nothing reviewed is not a clean result: CI must not pass on an
         // empty or mistyped directory.
         let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
         let exts = collect::EXTENSIONS.join("、");
-        anyhow::bail!(
-            "在 {} 中没有找到可审核的文件（审核扩展名为 {exts} 的文件）\
-             (no file to review found in {}; reviewed extensions: {})",
-            paths.join("、"),
-            paths.join(", "),
-            collect::EXTENSIONS.join(", ")
-        );
+        return Err(crate::said(
+            format!(
+                "在 {} 中没有找到可审核的文件（审核扩展名为 {exts} 的文件）",
+                paths.join("、")
+            ),
+            format!(
+                "no file to review found in {}; reviewed extensions: {}",
+                paths.join(", "),
+                collect::EXTENSIONS.join(", ")
+            ),
+        ));
     }
     let single = files.len() == 1;
     // A bad amount is a finding at its cell, not a reason to skip the review.
@@ -271,27 +275,31 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
 /// Standard error names the skipped files of a kind that may well be a
 /// table (PDF …), each with why, and counts the others with the extensions
 /// that are reviewed; nothing is left out silently.
-fn tell_skipped(skipped: &[collect::Skipped]) {
+fn tell_skipped(skipped: &[collect::Skipped], lang: Lang) {
     let mut others = 0usize;
     for s in skipped {
-        if s.named {
-            eprintln!(
-                "注意 (note): 跳过 (skipped) {}：{}",
-                s.path.display(),
-                s.reason
-            );
-        } else {
+        if !s.named {
             others += 1;
+            continue;
+        }
+        let (path, why) = (s.path.display(), s.reason(lang));
+        match lang {
+            Lang::Zh => eprintln!("提示：跳过 {path}：{why}"),
+            Lang::En => eprintln!("note: skipped {path}: {why}"),
         }
     }
     if others > 0 {
-        eprintln!(
-            "注意 (note): 另有 {others} 个文件因扩展名不在审核之列而跳过（审核 {}）\
-             ({others} other file{} skipped: only {} files are reviewed; --format json lists them)",
-            collect::EXTENSIONS.join("、"),
-            if others == 1 { "" } else { "s" },
-            collect::EXTENSIONS.join(", ")
-        );
+        match lang {
+            Lang::Zh => eprintln!(
+                "提示：另有 {others} 个文件因扩展名不在审核之列而跳过（审核 {}；--format json 列出这些文件）",
+                collect::EXTENSIONS.join("、")
+            ),
+            Lang::En => eprintln!(
+                "note: {others} other file{} skipped: only {} files are reviewed; --format json lists them",
+                if others == 1 { "" } else { "s" },
+                collect::EXTENSIONS.join(", ")
+            ),
+        }
     }
 }
 

@@ -1609,9 +1609,13 @@ fn nothing_to_review_is_an_error_not_a_clean_run() {
         assert_eq!(out.status.code(), Some(2), "{format}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("没有找到可审核的文件"), "{err}");
-        assert!(err.contains("no file to review"), "{err}");
+        assert!(!err.contains("no file to review"), "{err}");
         assert!(out.stdout.is_empty(), "{format}");
     }
+    let out = jixiao(&["check", empty.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("error: no file to review found in"), "{err}");
     let pdfs = dir.path().join("pdfs");
     std::fs::create_dir_all(&pdfs).unwrap();
     std::fs::write(pdfs.join("t.pdf"), b"%PDF-1.4\n").unwrap();
@@ -1642,9 +1646,10 @@ fn a_directory_scan_names_what_it_skips() {
     let err = String::from_utf8_lossy(&out.stderr);
     let pdf = dir.path().join("t.pdf").display().to_string();
     assert!(
-        err.contains(&format!("跳过 (skipped) {pdf}：目录扫描不审核 PDF")),
+        err.contains(&format!("提示：跳过 {pdf}：目录扫描不审核 PDF")),
         "{err}"
     );
+    assert!(!err.contains("(skipped)") && !err.contains("(PDF"), "{err}");
     assert!(err.contains("另有 1 个文件"), "{err}");
     assert!(err.contains("report.json：JSON 文件没有"), "{err}");
     assert!(
@@ -1666,6 +1671,16 @@ fn a_directory_scan_names_what_it_skips() {
     assert!(skipped[1].0.ends_with("report.json"), "{skipped:?}");
     assert!(skipped[2].0.ends_with("t.pdf"), "{skipped:?}");
     assert!(skipped[2].1.contains("PDF"), "{skipped:?}");
+    // In English under --lang en, on the terminal and in the JSON.
+    let out = jixiao(&["check", d, "--lang", "en"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("note: skipped {pdf}: PDF is not reviewed")),
+        "{err}"
+    );
+    assert!(err.contains("note: 1 other file skipped"), "{err}");
+    let doc = json_of(&jixiao(&["check", d, "--format", "json", "--lang", "en"]));
+    assert_eq!(doc["skipped"][0]["reason"], "extension not reviewed");
     // SARIF: notes among the notifications; the run is still successful.
     let sarif = json_of(&jixiao(&["check", d, "--format", "sarif"]));
     let inv = &sarif["runs"][0]["invocations"][0];

@@ -21,11 +21,19 @@ pub struct Skipped {
     /// Whether it is one of [`NAMED_KINDS`] (named one by one on the
     /// terminal; other files are counted).
     pub named: bool,
-    /// Why, in Chinese then English.
-    pub reason: &'static str,
+    /// Why, in Chinese and in English.
+    reason: (&'static str, &'static str),
 }
 
 impl Skipped {
+    /// Why it was skipped, in `lang`.
+    pub fn reason(&self, lang: super::Lang) -> &'static str {
+        match lang {
+            super::Lang::Zh => self.reason.0,
+            super::Lang::En => self.reason.1,
+        }
+    }
+
     fn of(path: PathBuf) -> Skipped {
         let ext = path
             .extension()
@@ -35,16 +43,20 @@ impl Skipped {
         let (named, reason) = match ext.as_str() {
             "pdf" => (
                 true,
-                "目录扫描不审核 PDF；单独指定该文件可试用实验性的 PDF 读取，或审核同一张表的 XLSX/HTML 版本 \
-                 (PDF is not reviewed in a directory scan; name the file to try the experimental PDF reader, \
-                 or review the table's XLSX/HTML edition)",
+                (
+                    "目录扫描不审核 PDF；单独指定该文件可试用实验性的 PDF 读取，或审核同一张表的 XLSX/HTML 版本",
+                    "PDF is not reviewed in a directory scan; name the file to try the experimental PDF \
+                     reader, or review the table's XLSX/HTML edition",
+                ),
             ),
             e if NAMED_KINDS.contains(&e) => (
                 true,
-                "jixiao 不读取此格式，请另存为 XLSX 或 HTML 后审核 (jixiao does not read this format; \
-                 save it as XLSX or HTML)",
+                (
+                    "jixiao 不读取此格式，请另存为 XLSX 或 HTML 后审核",
+                    "jixiao does not read this format; save it as XLSX or HTML",
+                ),
             ),
-            _ => (false, "扩展名不在审核之列 (extension not reviewed)"),
+            _ => (false, ("扩展名不在审核之列", "extension not reviewed")),
         };
         Skipped {
             path,
@@ -121,8 +133,10 @@ fn walk(dir: &Path, out: &mut Vec<Input>, skipped: &mut Vec<Skipped>) {
             skipped.push(Skipped {
                 path: p,
                 named: true,
-                reason: "JSON 文件没有 \"schema\": \"jixiao.table/1\"，不是表格文档（如 jixiao check 的报告）\
-                         (a JSON file without the jixiao.table schema, such as a check report, is not a table)",
+                reason: (
+                    "JSON 文件没有 \"schema\": \"jixiao.table/1\"，不是表格文档（如 jixiao check 的报告）",
+                    "a JSON file without the jixiao.table schema, such as a check report, is not a table",
+                ),
             });
         } else if has_known_extension(&p) {
             out.push(Input::File(p));

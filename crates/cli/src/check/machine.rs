@@ -128,7 +128,7 @@ pub fn write_json(
             .iter()
             .map(|s| JsonSkipped {
                 file: s.path.display().to_string(),
-                reason: s.reason,
+                reason: s.reason(lang),
             })
             .collect(),
         summary: *counts,
@@ -311,7 +311,7 @@ pub fn write_sarif(
     for s in skipped {
         notifications.push(json!({
             "level": "note",
-            "message": { "text": s.reason },
+            "message": { "text": s.reason(lang) },
             "locations": [{ "physicalLocation": {
                 "artifactLocation": { "uri": uri(&s.path.display().to_string()) }
             } }],

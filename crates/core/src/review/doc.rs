@@ -193,7 +193,7 @@ One JSON document on standard output:
     }
   ],
   "errors": [ { "file": "broken.xlsx", "message": "…" } ],
-  "skipped": [ { "file": "tables/notes.md", "reason": "扩展名不在审核之列 (extension not reviewed)" } ],
+  "skipped": [ { "file": "tables/notes.md", "reason": "扩展名不在审核之列" } ],
   "summary": { "files": 2, "unreadable": 1, "skipped": 1, "error": 0, "warning": 12, "info": 60 }
 }
 ```
@@ -212,7 +212,7 @@ One JSON document on standard output:
   `summary.error` counts error findings only; the terminal summary line counts an unreadable file
   among its errors and says so (`错误 1（其中 1 个文件无法读取）` / `1 error (1 unreadable)`).
 - `skipped`: files a directory scan met and did not review (another extension, a PDF, or JSON
-  that does not name the `jixiao.table` schema, such as a check report), each with why; `summary.skipped` counts them. They do not change the exit code. On the terminal,
+  that does not name the `jixiao.table` schema, such as a check report), each with why (in the language of `--lang`); `summary.skipped` counts them. They do not change the exit code. On the terminal,
   standard error names each PDF, such JSON (and DOC/DOCX/WPS/ET/OFD) and counts the others.
 
 ## `jixiao check --format sarif`
