@@ -578,6 +578,9 @@ fn more_than_and_about_are_approximations() {
     // two approximations or a magnitude with a percentage are wording
     qualitative("2余万多人次");
     qualitative("5万%");
+    // found by the fuzz target: `万百分比` displayed as `万%`, which reads as wording
+    qualitative("033333万百分比内");
+    qualitative("90余百分比");
     qualitative("20余人次左右");
 }
 

@@ -326,6 +326,10 @@ fn parse_after(after: &str) -> Option<After<'_>> {
     if unit.starts_with(['余', '多']) {
         return None;
     }
+    // a percentage takes neither (`5万百分比`, like `5万%`, is wording)
+    if (magnitude.is_some() || approx.is_some()) && normalize_unit(&unit) == "%" {
+        return None;
+    }
     let approx = match (approx, about) {
         (Some(_), true) => return None,
         (None, true) => Some(Approx::ZuoYou),
