@@ -28,6 +28,10 @@ fuzz_target!(|data: &[u8]| {
                 (b.op, b.value, b.value_hi, &b.unit),
                 (q.op, q.value, q.value_hi, &q.unit)
             );
+            assert_eq!(
+                (b.magnitude, b.approx, &b.note),
+                (q.magnitude, q.approx, &q.note)
+            );
         }
     }
     for p in &parsed.problems {

@@ -1752,3 +1752,105 @@ fn findings_of_a_json_document_point_into_its_original() {
     );
     assert_eq!(result["analysisTarget"]["uri"], s);
 }
+
+// ---- item markers, magnitudes and brackets as typed in other tables ----
+
+#[test]
+fn full_width_item_markers_are_items() {
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for (name, edited) in [
+        (
+            "hyphen.txt",
+            text.replace("-产出指标：", "－产出指标：")
+                .replace("-效益指标：", "－效益指标：")
+                .replace("-满意度指标：", "－满意度指标："),
+        ),
+        (
+            "digits.txt",
+            text.replace("1-产出指标：", "１-产出指标：")
+                .replace("2-产出指标：", "２—产出指标："),
+        ),
+    ] {
+        assert_ne!(edited, text);
+        let path = dir.path().join(name);
+        std::fs::write(&path, &edited).unwrap();
+        let doc = check_clean(&path);
+        let base = check_clean(&fixture());
+        assert_eq!(count(&doc, "indicators-missing"), 0, "{name}");
+        assert_eq!(count(&doc, "operator-missing"), 29, "{name}");
+        assert_eq!(doc["summary"], base["summary"], "{name}");
+        // written back as typed
+        let out = jixiao(&["convert", path.to_str().unwrap(), "--to", "tsv"]);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), edited, "{name}");
+    }
+}
+
+#[test]
+fn magnitude_in_a_value_is_no_other_unit() {
+    // P6's 20000人次 as 2万人次: the same findings as the sample
+    let base = check_clean(&fixture());
+    for to in [
+        "年度指标值：2万人次",
+        "年度指标值：2万余人次",
+        "年度指标值：20000余人次",
+    ] {
+        let (_d, _p, out) = check_edited("年度指标值：20000人次", to, "wan.txt");
+        let doc = json_of(&out);
+        assert_eq!(doc["summary"], base["summary"], "{to}");
+        assert_eq!(count(&doc, "unit-inconsistent"), 1, "{to}");
+        let costs: Vec<String> = with_rule(&doc, "unit-cost")
+            .iter()
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect();
+        assert!(
+            costs
+                .iter()
+                .any(|m| m.contains("驻校") && m.contains("100.00 元/人次")),
+            "{to}: {costs:?}"
+        );
+    }
+    // P1's 5000人次 as 0.5万人次: unit-name-mismatch and unit-cost stay
+    let (_d, _p, out) = check_edited(
+        "年度指标值：5000人次。",
+        "年度指标值：0.5万人次。",
+        "half.txt",
+    );
+    let doc = json_of(&out);
+    assert_eq!(doc["summary"], base["summary"]);
+    assert_eq!(count(&doc, "unit-name-mismatch"), 1);
+    assert!(with_rule(&doc, "unit-cost")
+        .iter()
+        .any(|f| f["message"].as_str().unwrap().contains("316.00 元/人次")));
+}
+
+#[test]
+fn bracket_after_a_value_is_unit_or_note() {
+    let base = check_clean(&fixture());
+    // a note or a bracketed unit: still the quantity, the same findings
+    for to in [
+        "年度指标值：5000人次（全年）。",
+        "年度指标值：5000（人次）。",
+    ] {
+        let (_d, _p, out) = check_edited("年度指标值：5000人次。", to, "note.txt");
+        let doc = json_of(&out);
+        assert_eq!(doc["summary"], base["summary"], "{to}");
+        assert_eq!(count(&doc, "unit-name-mismatch"), 1, "{to}");
+    }
+    // a bracket that is no unit where the unit belongs: the unit is missing
+    let (_d, _p, out) = check_edited(
+        "年度指标值：5000人次。",
+        "年度指标值：≥5000（全年）。",
+        "nounit.txt",
+    );
+    let doc = json_of(&out);
+    assert_eq!(count(&doc, "unit-missing"), 1);
+    assert_eq!(count(&doc, "qualitative-share"), 0);
+    let (dir, path, _) = check_edited("年度指标值：90%。", "年度指标值：≥90%（正向）。", "dir.txt");
+    let out = jixiao(&["show", path.to_str().unwrap(), "--format", "json"]);
+    let doc = json_of(&out);
+    let target = &doc["units"][0]["projects"][4]["indicators"][2]["target"];
+    assert_eq!(target["kind"], "quantitative", "{target}");
+    assert_eq!(target["note"], "（正向）");
+    drop(dir);
+}

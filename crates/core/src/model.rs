@@ -464,7 +464,12 @@ pub enum Direction {
 }
 
 /// A quantitative target: comparator (as written or none), exact value, unit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// `value` is the number as printed; a magnitude written between the number and
+/// the unit (`2万人次`) is kept apart in [`Quantity::magnitude`] so that the unit is
+/// the unit (`人次`) and [`Quantity::scaled`] gives the number it stands for
+/// (20000). Money units keep their magnitude (`50万元` is 50 in `万元`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quantity {
     pub op: Option<Comparator>,
     /// The comparator exactly as written (`>=`, `不低于`, `以上` …).
@@ -474,7 +479,126 @@ pub struct Quantity {
     /// Upper bound of a range target (`80-90%`).
     pub value_hi: Option<Decimal>,
     /// Unit of measure, normalised (`百分比`/`％` → `%`); `None` when the value has none.
+    /// Without its magnitude (`人次` in `2万人次`), except for money (`万元`).
     pub unit: Option<String>,
+    /// Magnitude written after the number (`万` in `2万人次`): `value` × its factor is
+    /// the quantity meant ([`Quantity::scaled`]). Omitted from JSON when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub magnitude: Option<Magnitude>,
+    /// Approximation written with the number: `余`/`多` ("more than", `2万余人次`,
+    /// `300多名`) or `左右` ("about", after the unit). Not a comparator: `op` stays
+    /// as written. Omitted from JSON when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approx: Option<Approx>,
+    /// A bracketed remark after the value, as written with its brackets
+    /// (`（全年）` in `5000人次（全年）`). Omitted from JSON when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A magnitude written between a number and its unit (`2万人次`, `1.5亿`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Magnitude {
+    /// 千 (10³).
+    #[serde(rename = "千")]
+    Qian,
+    /// 万 (10⁴).
+    #[serde(rename = "万")]
+    Wan,
+    /// 十万 (10⁵).
+    #[serde(rename = "十万")]
+    ShiWan,
+    /// 百万 (10⁶).
+    #[serde(rename = "百万")]
+    BaiWan,
+    /// 千万 (10⁷).
+    #[serde(rename = "千万")]
+    QianWan,
+    /// 亿 (10⁸).
+    #[serde(rename = "亿")]
+    Yi,
+}
+
+impl Magnitude {
+    /// Every magnitude, longest spelling first.
+    pub const ALL: [Magnitude; 6] = [
+        Magnitude::ShiWan,
+        Magnitude::BaiWan,
+        Magnitude::QianWan,
+        Magnitude::Qian,
+        Magnitude::Wan,
+        Magnitude::Yi,
+    ];
+    /// The spelling (`万`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Magnitude::Qian => "千",
+            Magnitude::Wan => "万",
+            Magnitude::ShiWan => "十万",
+            Magnitude::BaiWan => "百万",
+            Magnitude::QianWan => "千万",
+            Magnitude::Yi => "亿",
+        }
+    }
+    /// The factor (`万` → 10000).
+    pub fn factor(self) -> Decimal {
+        Decimal::from(match self {
+            Magnitude::Qian => 1_000u64,
+            Magnitude::Wan => 10_000,
+            Magnitude::ShiWan => 100_000,
+            Magnitude::BaiWan => 1_000_000,
+            Magnitude::QianWan => 10_000_000,
+            Magnitude::Yi => 100_000_000,
+        })
+    }
+}
+
+/// An approximation written with a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Approx {
+    /// 余: more than (`2万余人次`, `20余个`).
+    #[serde(rename = "余")]
+    Yu,
+    /// 多: more than (`300多名`).
+    #[serde(rename = "多")]
+    Duo,
+    /// 左右: about, written after the unit (`5000人次左右`).
+    #[serde(rename = "左右")]
+    ZuoYou,
+}
+
+impl Approx {
+    /// The spelling (`余`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Approx::Yu => "余",
+            Approx::Duo => "多",
+            Approx::ZuoYou => "左右",
+        }
+    }
+    /// Whether it means "more than" (余, 多) rather than "about" (左右).
+    pub fn more_than(self) -> bool {
+        matches!(self, Approx::Yu | Approx::Duo)
+    }
+}
+
+impl Quantity {
+    /// `value` with its magnitude applied (`2万人次` → 20000); `None` only when
+    /// that overflows a decimal.
+    pub fn scaled(&self) -> Option<Decimal> {
+        match self.magnitude {
+            Some(m) => self.value.checked_mul(m.factor()),
+            None => Some(self.value),
+        }
+    }
+    /// `value_hi` with its magnitude applied.
+    pub fn scaled_hi(&self) -> Option<Decimal> {
+        let hi = self.value_hi?;
+        match self.magnitude {
+            Some(m) => hi.checked_mul(m.factor()),
+            None => Some(hi),
+        }
+    }
 }
 
 /// 优/良/中/差 thresholds (GUIDE §2.3). 差 is usually "below 中".
@@ -515,8 +639,13 @@ impl Target {
 /// One 绩效指标.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Indicator {
-    /// The item number as written (`2` in `2-效益指标：…`); `None` in row layouts without one.
+    /// The item number (`2` in `2-效益指标：…`); `None` in row layouts without one.
     pub seq: Option<u32>,
+    /// The item number and hyphen exactly as written, when they are not the plain
+    /// `{seq}-` (`１－`, `2－`, `01-`); written back by `format_cell`. Omitted from
+    /// JSON when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seq_raw: Option<String>,
     pub category: Category,
     /// 一级 as written (`产出指标`, `产出指标(50分)`, `项目完成指标` …).
     pub category_raw: String,

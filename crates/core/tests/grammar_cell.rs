@@ -350,3 +350,88 @@ fn another_level_name_round_trips() {
     let p = parse_cell("1-产出：推送，年度指标值：≥95%。", O);
     assert!(p.problems.is_empty(), "{:?}", p.problems);
 }
+
+// ---- item markers in full-width digits or with another hyphen ----
+
+#[test]
+fn full_width_and_dash_item_markers_start_items() {
+    for (cell, markers) in [
+        (
+            "1－产出指标：活动服务人数，年度指标值：5000人次。2－效益指标：实务经验文章，年度指标值：10篇。",
+            [Some("1－"), Some("2－")],
+        ),
+        (
+            "１-产出指标：活动服务人数，年度指标值：５０００人次。２-满意度指标：服务对象满意度，年度指标值：85%。",
+            [Some("１-"), Some("２-")],
+        ),
+        (
+            "１—产出指标：活动服务人数，年度指标值：5000人次。2–效益指标：实务经验文章，年度指标值：10篇。",
+            [Some("１—"), Some("2–")],
+        ),
+        (
+            "1‐产出指标：活动服务人数，年度指标值：5000人次。2﹣效益指标：实务经验文章，年度指标值：10篇",
+            [Some("1‐"), Some("2﹣")],
+        ),
+        (
+            "1-产出指标：活动服务人数，年度指标值：5000人次。２－效益指标：实务经验文章，年度指标值：10篇。",
+            [None, Some("２－")],
+        ),
+    ] {
+        let p = parse_cell(cell, O);
+        assert!(p.problems.is_empty(), "{cell}: {:?}", p.problems);
+        assert_eq!(p.indicators.len(), 2, "{cell}");
+        let got: Vec<_> = p.indicators.iter().map(|i| i.seq_raw.as_deref()).collect();
+        assert_eq!(got, markers, "{cell}");
+        assert_eq!(p.indicators[0].seq, Some(1));
+        assert_eq!(p.indicators[1].seq, Some(2));
+        assert_eq!(p.indicators[0].name, "活动服务人数");
+        assert!(matches!(p.indicators[0].target, Target::Quantitative(_)));
+        // kept as written
+        assert_eq!(format_cell(&p.indicators), cell);
+        // the canonical form writes the plain marker
+        assert!(format_cell_canonical(&p.indicators).starts_with("1-产出指标："));
+    }
+}
+
+#[test]
+fn full_width_marker_glued_to_the_previous_value() {
+    let cell = "１－产出指标：活动服务人数，年度指标值：５０００人次２－效益指标：实务经验文章，年度指标值：10篇。";
+    let p = parse_cell(cell, O);
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    assert_eq!(p.indicators.len(), 2);
+    assert_eq!(p.indicators[0].raw_value, "５０００人次");
+    assert_eq!(p.indicators[0].terminator, None);
+    assert_eq!(p.indicators[1].seq, Some(2));
+    assert_eq!(p.indicators[1].seq_raw.as_deref(), Some("２－"));
+    assert_eq!(format_cell(&p.indicators), cell);
+}
+
+#[test]
+fn dash_in_a_name_is_no_item_start() {
+    // `6—30岁` and `1－2个`: no level follows the dash
+    let cell = "1-产出指标：服务6—30岁青少年，年度指标值：5000人次。2-效益指标：解决1－2个困难，年度指标值：100%。";
+    let p = parse_cell(cell, O);
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    assert_eq!(p.indicators.len(), 2);
+    assert_eq!(p.indicators[0].name, "服务6—30岁青少年");
+    assert_eq!(p.indicators[1].name, "解决1－2个困难");
+}
+
+#[test]
+fn leading_zero_marker_is_kept_as_written() {
+    let cell = "01-产出指标：活动服务人数，年度指标值：5000人次。";
+    let p = parse_cell(cell, O);
+    assert_eq!(codes(&p.problems), ["seq-nonstandard"]);
+    assert_eq!(p.indicators[0].seq_raw.as_deref(), Some("01-"));
+    assert_eq!(format_cell(&p.indicators), cell);
+}
+
+#[test]
+fn a_stale_marker_is_not_written_for_another_number() {
+    let mut p = parse_cell("１－产出指标：活动服务人数，年度指标值：5000人次。", O);
+    p.indicators[0].seq = Some(3);
+    assert_eq!(
+        format_cell(&p.indicators),
+        "3-产出指标：活动服务人数，年度指标值：5000人次。"
+    );
+}

@@ -7,7 +7,7 @@
 use jixiao_core::grammar::{
     format_cell, parse_category, parse_cell, parse_target_parts, parse_value,
 };
-use jixiao_core::{Comparator, Origin, Quantity, Target};
+use jixiao_core::{Approx, Comparator, Magnitude, Origin, Quantity, Target};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -116,6 +116,57 @@ const GRADED: &[&str] = &[
 ];
 const TERMINATORS: &[&str] = &["。", "，", "；", ";", "。 ", " ", "。\n", "，\u{3000}"];
 
+/// Magnitude, approximation and bracketed note of a generated value.
+fn extras() -> impl Strategy<
+    Value = (
+        Option<Magnitude>,
+        Option<&'static str>,
+        Option<&'static str>,
+    ),
+> {
+    (
+        prop::option::weighted(
+            0.2,
+            prop::sample::select(vec![Magnitude::Wan, Magnitude::Yi, Magnitude::Qian]),
+        ),
+        prop::option::weighted(0.15, prop::sample::select(vec!["余", "多"])),
+        prop::option::weighted(
+            0.1,
+            prop::sample::select(vec!["（全年）", "(累计)", "（正向）"]),
+        ),
+    )
+}
+
+/// Writes `{magnitude}{approx}{unit}` and gives what it parses to: a
+/// magnitude before `元` stays in the money unit (`万元`).
+fn extras_in(
+    raw: &mut String,
+    mag: Option<Magnitude>,
+    approx: Option<&str>,
+    unit: Option<(&str, &str)>,
+) -> (Option<Magnitude>, Option<Approx>, Option<String>) {
+    if let Some(m) = mag {
+        raw.push_str(m.as_str());
+    }
+    if let Some(a) = approx {
+        raw.push_str(a);
+    }
+    if let Some((u, _)) = unit {
+        raw.push_str(u);
+    }
+    let approx = approx.map(|a| if a == "余" { Approx::Yu } else { Approx::Duo });
+    let unit = unit.map(|(_, n)| n.to_string());
+    match (mag, unit) {
+        // `千万元` reads as the money unit 千万元, not 千 × 万元
+        (Some(m), Some(u))
+            if u.starts_with('元') || (m == Magnitude::Qian && u.starts_with("万元")) =>
+        {
+            (None, approx, Some(format!("{}{u}", m.as_str())))
+        }
+        (m, u) => (m, approx, u),
+    }
+}
+
 fn decimal() -> impl Strategy<Value = Decimal> {
     (0i64..10_000_000_000, 0u32..5).prop_map(|(m, s)| Decimal::new(m, s))
 }
@@ -137,8 +188,9 @@ fn value() -> impl Strategy<Value = (String, Expect)> {
         any::<bool>(),
         decimal(),
         prop::option::weighted(0.8, prop::sample::select(UNITS)),
+        extras(),
     )
-        .prop_map(|(label, pre, suf, space, v, unit)| {
+        .prop_map(|(label, pre, suf, space, v, unit, (mag, approx, note))| {
             let suf = if pre.is_some() { None } else { suf };
             let mut raw = String::new();
             raw.push_str(label.unwrap_or(""));
@@ -154,18 +206,27 @@ fn value() -> impl Strategy<Value = (String, Expect)> {
                 raw.push(' ');
             }
             raw.push_str(&v.to_string());
-            if let Some((u, _)) = unit {
-                raw.push_str(u);
-            }
+            let (mag, approx) = if unit.is_some_and(|(_, n)| n == "%") {
+                (None, None)
+            } else {
+                (mag, approx)
+            };
+            let (magnitude, approx, unit) = extras_in(&mut raw, mag, approx, unit);
             if let Some((s, _)) = suf {
                 raw.push_str(s);
+            }
+            if let Some(n) = note {
+                raw.push_str(n);
             }
             let q = Quantity {
                 op,
                 op_raw,
                 value: v,
                 value_hi: None,
-                unit: unit.map(|(_, n)| n.to_string()),
+                unit,
+                magnitude,
+                approx,
+                note: note.map(str::to_string),
             };
             let label = label.map(|l| l.trim().to_string());
             (raw, Expect::Quantity { label, q })
@@ -188,6 +249,7 @@ fn value() -> impl Strategy<Value = (String, Expect)> {
                 value: lo,
                 value_hi: Some(hi),
                 unit: unit.map(|(_, n)| n.to_string()),
+                ..Quantity::default()
             };
             (raw, Expect::Quantity { label: None, q })
         });
@@ -200,8 +262,21 @@ fn value() -> impl Strategy<Value = (String, Expect)> {
     ]
 }
 
+/// Item hyphens: the sample's `-` and the variants met in typed tables.
+const HYPHENS: &[&str] = &["-", "-", "-", "－", "—", "–", "‐", "﹣"];
+
+/// `seq` in full-width digits (`１２`).
+fn full_width(seq: u32) -> String {
+    seq.to_string()
+        .chars()
+        .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c))
+        .collect()
+}
+
 #[derive(Debug, Clone)]
 struct Item {
+    /// Hyphen after the number, and whether the number is in full-width digits.
+    marker: (&'static str, bool),
     seq_step: Option<u32>,
     level: &'static str,
     name: String,
@@ -217,15 +292,19 @@ fn item() -> impl Strategy<Value = Item> {
         prop::collection::vec(prop::sample::select(NAME_PARTS), 0..6),
         value(),
         prop::option::weighted(0.85, prop::sample::select(TERMINATORS)),
+        (prop::sample::select(HYPHENS), prop::bool::weighted(0.2)),
     )
-        .prop_map(|(seq_step, level, parts, (raw, expect), term)| Item {
-            seq_step,
-            level,
-            name: parts.concat(),
-            raw,
-            expect,
-            term,
-        })
+        .prop_map(
+            |(seq_step, level, parts, (raw, expect), term, marker)| Item {
+                marker,
+                seq_step,
+                level,
+                name: parts.concat(),
+                raw,
+                expect,
+                term,
+            },
+        )
 }
 
 /// Builds the cell and fixes the seqs: an item glued to the previous one
@@ -241,8 +320,14 @@ fn build(items: &mut [Item]) -> (String, Vec<u32>) {
             None => it.seq_step.unwrap_or(1),
         };
         let seq = seq.min(99);
+        let (hyphen, wide) = it.marker;
+        let digits = if wide {
+            full_width(seq)
+        } else {
+            seq.to_string()
+        };
         cell.push_str(&format!(
-            "{seq}-{}：{}，年度指标值：{}",
+            "{digits}{hyphen}{}：{}，年度指标值：{}",
             it.level, it.name, it.raw
         ));
         if let Some(t) = it.term {
@@ -289,6 +374,10 @@ proptest! {
         prop_assert_eq!(format_cell(&parsed.indicators), cell.clone());
         for ((ind, it), seq) in parsed.indicators.iter().zip(&items).zip(&seqs) {
             prop_assert_eq!(ind.seq, Some(*seq));
+            let (hyphen, wide) = it.marker;
+            let plain = hyphen == "-" && !wide;
+            let written = format!("{}{hyphen}", if wide { full_width(*seq) } else { seq.to_string() });
+            prop_assert_eq!(ind.seq_raw.as_deref(), (!plain).then_some(written.as_str()));
             prop_assert_eq!(&ind.category_raw, it.level);
             prop_assert_eq!(ind.category, parse_category(it.level).0);
             prop_assert_eq!(&ind.name, &it.name);
@@ -392,8 +481,24 @@ fn check_cell(s: &str) -> Result<(), TestCaseError> {
             match back.target {
                 Target::Quantitative(b) => {
                     prop_assert_eq!(
-                        (b.op, b.value, b.value_hi, &b.unit),
-                        (q.op, q.value, q.value_hi, &q.unit)
+                        (
+                            b.op,
+                            b.value,
+                            b.value_hi,
+                            &b.unit,
+                            b.magnitude,
+                            b.approx,
+                            &b.note
+                        ),
+                        (
+                            q.op,
+                            q.value,
+                            q.value_hi,
+                            &q.unit,
+                            q.magnitude,
+                            q.approx,
+                            &q.note
+                        )
                     )
                 }
                 other => prop_assert!(false, "{} -> {:?}", q, other),
@@ -440,28 +545,50 @@ fn quantity() -> impl Strategy<Value = Quantity> {
         Some(Comparator::Range),
     ]);
     let units = prop::option::of(prop::sample::select(UNITS).prop_map(|(_, n)| n.to_string()));
-    (ops, decimal(), decimal(), any::<bool>(), units).prop_map(|(op, a, b, neg, unit)| match op {
-        Some(Comparator::Range) => {
-            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
-            Quantity {
-                op,
-                op_raw: Some("-".into()),
-                value: lo,
-                value_hi: Some(hi),
-                unit,
+    (ops, decimal(), decimal(), any::<bool>(), units, extras()).prop_map(
+        |(op, a, b, neg, unit, (mag, approx, note))| {
+            let percent = unit.as_deref() == Some("%");
+            let money = unit.as_deref().is_some_and(|u| u.starts_with('元'));
+            let magnitude = mag.filter(|m| {
+                let qian_wan = *m == Magnitude::Qian && unit.as_deref() == Some("万元");
+                !(percent || money || qian_wan)
+            });
+            let approx =
+                approx
+                    .filter(|_| !percent)
+                    .map(|a| if a == "余" { Approx::Yu } else { Approx::Duo });
+            let extra = Quantity {
+                magnitude,
+                approx,
+                note: note.map(str::to_string),
+                ..Quantity::default()
+            };
+            match op {
+                Some(Comparator::Range) => {
+                    let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+                    Quantity {
+                        op,
+                        op_raw: Some("-".into()),
+                        value: lo,
+                        value_hi: Some(hi),
+                        unit,
+                        ..extra
+                    }
+                }
+                _ => {
+                    let value = if neg && !a.is_zero() { -a } else { a };
+                    Quantity {
+                        op,
+                        op_raw: op.map(|o| o.symbol().to_string()),
+                        value,
+                        value_hi: None,
+                        unit,
+                        ..extra
+                    }
+                }
             }
-        }
-        _ => {
-            let value = if neg && !a.is_zero() { -a } else { a };
-            Quantity {
-                op,
-                op_raw: op.map(|o| o.symbol().to_string()),
-                value,
-                value_hi: None,
-                unit,
-            }
-        }
-    })
+        },
+    )
 }
 
 proptest! {

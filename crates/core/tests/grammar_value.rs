@@ -2,7 +2,7 @@
 //! qualitative, graded and missing values (GUIDE §2.3, §2.4, §3.9).
 
 use jixiao_core::grammar::{parse_target_parts, parse_value, ParsedValue};
-use jixiao_core::{Comparator, Quantity, Target};
+use jixiao_core::{Approx, Comparator, Magnitude, Quantity, Target};
 use rust_decimal::Decimal;
 
 fn q(raw: &str) -> (Option<String>, Quantity) {
@@ -469,4 +469,201 @@ fn target_parts_for_row_layouts() {
         panic!()
     };
     assert_eq!(got.op, Some(Comparator::Range));
+}
+
+// ---- magnitudes (万 亿 千) and approximations (余 多 左右) ----
+
+/// (value as printed, magnitude, approximation, unit, scaled value)
+fn mq(
+    raw: &str,
+) -> (
+    String,
+    Option<Magnitude>,
+    Option<Approx>,
+    Option<String>,
+    String,
+) {
+    let (_, got) = q(raw);
+    let scaled = got.scaled().unwrap().normalize().to_string();
+    (
+        got.value.to_string(),
+        got.magnitude,
+        got.approx,
+        got.unit,
+        scaled,
+    )
+}
+
+#[test]
+fn magnitude_is_not_part_of_the_unit() {
+    use Magnitude::*;
+    let u = |s: &str| Some(s.to_string());
+    for (raw, want) in [
+        ("2万人次", ("2", Some(Wan), None, u("人次"), "20000")),
+        ("0.5万人次", ("0.5", Some(Wan), None, u("人次"), "5000")),
+        ("１.２万人次", ("1.2", Some(Wan), None, u("人次"), "12000")),
+        ("1.5亿人次", ("1.5", Some(Yi), None, u("人次"), "150000000")),
+        ("3千人", ("3", Some(Qian), None, u("人"), "3000")),
+        ("2十万册", ("2", Some(ShiWan), None, u("册"), "200000")),
+        ("5百万人次", ("5", Some(BaiWan), None, u("人次"), "5000000")),
+        ("2万", ("2", Some(Wan), None, None, "20000")),
+        ("2万平方米", ("2", Some(Wan), None, u("平方米"), "20000")),
+    ] {
+        let (v, m, a, un, s) = want;
+        assert_eq!(mq(raw), (v.to_string(), m, a, un, s.to_string()), "{raw}");
+    }
+}
+
+#[test]
+fn money_and_metric_units_keep_their_prefix() {
+    for (raw, unit) in [
+        ("50万元", "万元"),
+        ("≤90万元", "万元"),
+        ("2亿元", "亿元"),
+        ("3千元", "千元"),
+        ("1.5万元/人", "万元/人"),
+        ("5千米", "千米"),
+        ("10千克", "千克"),
+        ("200千瓦时", "千瓦时"),
+        ("≥100百分比", "%"),
+        ("5人/万人", "人/万人"),
+    ] {
+        let (_, got) = q(raw);
+        assert_eq!(got.unit.as_deref(), Some(unit), "{raw}");
+        assert_eq!(got.magnitude, None, "{raw}");
+        assert_eq!(got.scaled(), Some(got.value), "{raw}");
+    }
+}
+
+#[test]
+fn more_than_and_about_are_approximations() {
+    use Approx::*;
+    use Magnitude::*;
+    let u = |s: &str| Some(s.to_string());
+    for (raw, want) in [
+        ("20000余人次", ("20000", None, Some(Yu), u("人次"), "20000")),
+        ("2万余人次", ("2", Some(Wan), Some(Yu), u("人次"), "20000")),
+        ("10余万人", ("10", Some(Wan), Some(Yu), u("人"), "100000")),
+        ("300多名", ("300", None, Some(Duo), u("名"), "300")),
+        (
+            "1.5万多人次",
+            ("1.5", Some(Wan), Some(Duo), u("人次"), "15000"),
+        ),
+        ("20余", ("20", None, Some(Yu), None, "20")),
+        (
+            "5000人次左右",
+            ("5000", None, Some(ZuoYou), u("人次"), "5000"),
+        ),
+        ("10余万元", ("10", None, Some(Yu), u("万元"), "10")),
+        ("5万余元", ("5", None, Some(Yu), u("万元"), "5")),
+    ] {
+        let (v, m, a, un, s) = want;
+        assert_eq!(mq(raw), (v.to_string(), m, a, un, s.to_string()), "{raw}");
+        // not a comparator: the value states none
+        let (_, got) = q(raw);
+        assert_eq!(got.op, None, "{raw}");
+    }
+    // with a comparator and a range
+    let (_, got) = q("≥2万人次以上");
+    assert_eq!((got.op, got.magnitude), (Some(Comparator::Ge), Some(Wan)));
+    let (_, got) = q("1-2万人次");
+    assert_eq!(got.op, Some(Comparator::Range));
+    assert_eq!(
+        (got.scaled(), got.scaled_hi()),
+        (Some(d("10000")), Some(d("20000")))
+    );
+    assert_eq!(got.unit.as_deref(), Some("人次"));
+    let (_, got) = q("1万-2万人次");
+    assert_eq!((got.value_hi, got.magnitude), (Some(d("2")), Some(Wan)));
+    // two approximations or a magnitude with a percentage are wording
+    qualitative("2余万多人次");
+    qualitative("5万%");
+    // found by the fuzz target: `万百分比` displayed as `万%`, which reads as wording
+    qualitative("033333万百分比内");
+    qualitative("90余百分比");
+    qualitative("20余人次左右");
+}
+
+#[test]
+fn magnitudes_and_approximations_display_and_parse_back() {
+    for raw in [
+        "2万人次",
+        "≥2万余人次",
+        "10余万人",
+        "5000人次左右",
+        "10余万元",
+        "1-2万人次",
+        "300多名",
+        "5000人次（全年）",
+    ] {
+        let (_, got) = q(raw);
+        let text = got.to_string();
+        let (_, back) = q(&text);
+        assert_eq!(back, got, "{raw} → {text}");
+    }
+    assert_eq!(q("10余万人").1.to_string(), "10万余人");
+    assert_eq!(q("5万余元").1.to_string(), "5余万元");
+}
+
+#[test]
+fn unit_column_magnitude_is_split_too() {
+    let pv = parse_target_parts(Some("≥"), "2", Some("万人次"));
+    let Target::Quantitative(got) = pv.target else {
+        panic!("{pv:?}")
+    };
+    assert_eq!(got.unit.as_deref(), Some("人次"));
+    assert_eq!(got.magnitude, Some(Magnitude::Wan));
+    assert_eq!(got.scaled(), Some(d("20000")));
+    let pv = parse_target_parts(Some("≤"), "50", Some("万元"));
+    let Target::Quantitative(got) = pv.target else {
+        panic!("{pv:?}")
+    };
+    assert_eq!((got.unit.as_deref(), got.magnitude), (Some("万元"), None));
+}
+
+// ---- a bracket after the value ----
+
+#[test]
+fn bracketed_unit_is_the_unit() {
+    for (raw, op, unit) in [
+        ("≥5000（人次）", Some(Comparator::Ge), "人次"),
+        ("5000(人次)", None, "人次"),
+        ("≥90（%）", Some(Comparator::Ge), "%"),
+        ("≥12（次/年）", Some(Comparator::Ge), "次/年"),
+        ("30（个工作日）", None, "个工作日"),
+        ("≥5（km）", Some(Comparator::Ge), "km"),
+    ] {
+        let (label, got) = q(raw);
+        assert_eq!(label, None, "{raw}");
+        assert_eq!((got.op, got.unit.as_deref()), (op, Some(unit)), "{raw}");
+        assert_eq!(got.note, None, "{raw}");
+    }
+    let (_, got) = q("≥2（万人次）");
+    assert_eq!(
+        (got.magnitude, got.unit.as_deref()),
+        (Some(Magnitude::Wan), Some("人次"))
+    );
+}
+
+#[test]
+fn other_bracketed_text_is_a_note() {
+    for (raw, value, unit, note) in [
+        ("5000人次（全年）", "5000", Some("人次"), "（全年）"),
+        ("≥90%（正向）", "90", Some("%"), "（正向）"),
+        ("≥95%（含95%）", "95", Some("%"), "（含95%）"),
+        ("100%（2024年）", "100", Some("%"), "（2024年）"),
+        ("≥5000（全年）", "5000", None, "（全年）"),
+        ("≥5000 (累计)", "5000", None, "(累计)"),
+        ("5000人次（人次）", "5000", Some("人次"), "（人次）"),
+        ("发布新媒体推送100篇（暂定）", "100", Some("篇"), "（暂定）"),
+    ] {
+        let (_, got) = q(raw);
+        assert_eq!(got.value.to_string(), value, "{raw}");
+        assert_eq!(got.unit.as_deref(), unit, "{raw}");
+        assert_eq!(got.note.as_deref(), Some(note), "{raw}");
+    }
+    // no number before the bracket, or brackets inside it: wording as before
+    qualitative("按计划完成（12月底前）");
+    qualitative("≥5000（人次（全年））");
+    qualitative("≥5000（人次）（全年）");
 }

@@ -1282,7 +1282,9 @@ fn target_too_low_needs_comparable_values() {
     let out = |prior: &str| with_prior(q(1, Category::Output, "培训人次", "≥500人次"), prior);
     // Another unit: no finding, never a conversion.
     assert_eq!(too_low(PRIOR_2023, 0, out("600人")), 0);
-    assert_eq!(too_low(PRIOR_2023, 0, out("0.06万人次")), 0);
+    // A magnitude is no other unit: 0.06万人次 is 600 人次, above the target 500.
+    assert_eq!(too_low(PRIOR_2023, 0, out("0.06万人次")), 1);
+    assert_eq!(too_low(PRIOR_2023, 0, out("0.04万人次")), 0);
     // Unparseable, ranged, labelled or comparator-bearing priors.
     for prior in ["/", "无", "较好", "550-650", "约600", "≥600", ""] {
         assert_eq!(too_low(PRIOR_2023, 0, out(prior)), 0, "{prior}");
@@ -1597,4 +1599,84 @@ fn project_duplicate() {
     assert_eq!(hits[0].location.project, Some(2));
     let second_row = t.units[0].projects[1].origin.row;
     assert!(zh(&t, hits[0]).contains(&format!("第{second_row}行")));
+}
+
+// ---- magnitudes in values (`2万人次`) ----
+
+/// An output indicator whose target is read by the grammar from `raw`.
+fn parsed(seq: u32, name: &str, raw: &str) -> Indicator {
+    let mut i = q(seq, Category::Output, name, "1人次");
+    i.target = grammar::parse_value(raw).target;
+    i.raw_value = raw.to_string();
+    i
+}
+
+#[test]
+fn unit_cost_applies_the_magnitude() {
+    // 50 万元 for 2万人次 = 25.00 元/人次, the same as for 20000人次
+    for raw in ["2万人次", "20000人次", "2万余人次", "≥2（万人次）"] {
+        let mut inds = clean_indicators();
+        inds[0] = parsed(1, "培训人次", raw);
+        let t = with_inds(inds);
+        let f = run(&t);
+        let hits = of(&f, "unit-cost");
+        assert_eq!(hits.len(), 1, "{raw}: {:?}", ids(&f));
+        let text = zh(&t, hits[0]);
+        assert!(text.contains("25.00 元/人次"), "{raw}: {text}");
+    }
+}
+
+#[test]
+fn magnitude_is_no_other_unit() {
+    // 2万人次 and 5000人次 under one name: one unit, no unit-inconsistent
+    let t = Builder::new()
+        .project(
+            "技能培训经费",
+            "50.00",
+            "开展青年技能培训。",
+            vec![parsed(1, "培训人次", "2万人次")],
+        )
+        .project(
+            "就业培训经费",
+            "20.00",
+            "开展就业培训。",
+            vec![parsed(1, "培训人次", "5000人次")],
+        )
+        .finish();
+    assert_eq!(fired(&t, "unit-inconsistent"), 0);
+    // and the name-unit rule sees 人次
+    let t = with_inds(vec![parsed(1, "培训人数", "0.5万人次")]);
+    assert_eq!(fired(&t, "unit-name-mismatch"), 1);
+}
+
+#[test]
+fn cost_in_wan_yuan_keeps_its_unit() {
+    // 60万元 of cost against a 50.00 万元 project, also as `60余万元`
+    for raw in ["≤60万元", "60余万元", "≤60.0万元"] {
+        let mut inds = clean_indicators();
+        let mut i = parsed(4, "项目总成本", raw);
+        i.category = Category::Cost;
+        inds[3] = i;
+        let t = with_inds(inds);
+        assert_eq!(fired(&t, "cost-exceeds-budget"), 1, "{raw}");
+    }
+}
+
+#[test]
+fn boilerplate_compares_the_scaled_number() {
+    let t = Builder::new()
+        .project(
+            "甲项目",
+            "50.00",
+            "开展培训。",
+            vec![parsed(1, "培训人次", "2万人次")],
+        )
+        .project(
+            "乙项目",
+            "20.00",
+            "开展讲座。",
+            vec![parsed(1, "培训人次", "20000人次")],
+        )
+        .finish();
+    assert_eq!(fired(&t, "boilerplate-indicator"), 1);
 }

@@ -2,8 +2,11 @@
 //!
 //! Scanner, in one pass over the bytes:
 //!
-//! 1. Item starts: every ASCII `-` (found with `memchr`) that has ASCII digits
-//!    right before it and one of [`ITEM_LEVELS`] plus `：` (or `:`) right after.
+//! 1. Item starts: every hyphen (`-`, or a variant `－ — – ‐ ‑ ﹣ −`, found with
+//!    `memchr`) that has digits (ASCII or full-width `０-９`) right before it and
+//!    one of [`ITEM_LEVELS`] plus `：` (or `:`) right after. A marker other than
+//!    the plain `{seq}-` is kept in `seq_raw` (`１－`) and written back as typed;
+//!    it is no problem (GUIDE §3.9: digits are width-normalised).
 //!    A start is *clean* when its 1–2 digits sit at offset 0 or right after
 //!    `。，；;` or whitespace. Otherwise it is *glued* to the previous value
 //!    (`…90%2-效益指标：`, a missing terminator): the next expected sequence
@@ -36,7 +39,7 @@
 use super::category::{parse_category, ITEM_LEVELS};
 use super::value::{is_ws, parse_value};
 use super::{CellProblem, ParsedCell};
-use crate::model::{Category, Indicator, Origin, Span, Target};
+use crate::model::{digit_of, Category, Indicator, Origin, Span, Target};
 use std::sync::OnceLock;
 
 /// The canonical name/value marker.
@@ -72,8 +75,10 @@ fn excerpt(s: &str) -> String {
 struct Start<'a> {
     /// Byte offset of the seq digits (start of the item).
     pos: usize,
-    /// Byte offset of the `-`.
+    /// Byte offset of the hyphen (`-` or a variant, [`is_item_hyphen`]).
     hyphen: usize,
+    /// Byte offset right after the hyphen.
+    hyphen_end: usize,
     /// The 一级 as written: one of [`ITEM_LEVELS`], or another level word
     /// ([`other_level`]).
     level: &'a str,
@@ -83,32 +88,39 @@ struct Start<'a> {
     seq: u32,
 }
 
-fn digits_value(d: &[u8]) -> u32 {
-    d.iter().fold(0u32, |acc, b| {
-        acc.saturating_mul(10).saturating_add(u32::from(b - b'0'))
+/// The value of a run of decimal digits (ASCII or full-width), saturating.
+fn digits_value(d: &str) -> u32 {
+    d.chars().filter_map(digit_of).fold(0u32, |acc, b| {
+        acc.saturating_mul(10).saturating_add(u32::from(b))
     })
 }
 
-/// Whether the ASCII digit run `run` ends with the decimal digits of `n`.
-fn run_ends_with_number(run: &[u8], n: u32) -> Option<usize> {
-    let mut buf = [0u8; 10];
-    let mut len = 0;
-    let mut v = n;
-    loop {
-        let slot = buf.get_mut(len)?;
-        *slot = b'0' + u8::try_from(v % 10).ok()?;
-        len += 1;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    let digits = buf.get(..len)?;
-    if len > 2 || run.len() < len {
+/// Whether the digit run `run` (ASCII or full-width digits) ends with the
+/// decimal digits of `n` (at most two): their count.
+fn run_ends_with_number(run: &str, n: u32) -> Option<usize> {
+    let len = if n < 10 {
+        1
+    } else if n < 100 {
+        2
+    } else {
         return None;
+    };
+    let mut tail = run.chars().rev().take(len).filter_map(digit_of);
+    let (mut got, mut count) = (0u32, 0usize);
+    let mut place = 1u32;
+    for d in tail.by_ref() {
+        got += u32::from(d) * place;
+        place *= 10;
+        count += 1;
     }
-    let tail = run.get(run.len() - len..)?;
-    tail.iter().eq(digits.iter().rev()).then_some(len)
+    (count == len && got == n).then_some(len)
+}
+
+/// The hyphen variants accepted between an item number and its level (the
+/// ASCII `-` of the sample, and the full-width, dash and minus forms met in
+/// typed or converted tables): `-` `－` `—` `–` `‐` `‑` `﹣` `−`.
+fn is_item_hyphen(c: char) -> bool {
+    matches!(c, '-' | '－' | '—' | '–' | '‐' | '‑' | '﹣' | '−')
 }
 
 /// A level word that is not one of [`ITEM_LEVELS`] at the start of `after`:
@@ -146,19 +158,32 @@ fn find_starts(cell: &str) -> Vec<Start<'_>> {
     let bytes = cell.as_bytes();
     let mut starts: Vec<Start> = Vec::new();
     let mut search_from = 0usize;
-    for hy in memchr::memchr_iter(b'-', bytes) {
+    // `-`, and the lead bytes of the other hyphens (U+2010–U+2013, U+2212: 0xE2;
+    // U+FE63, U+FF0D: 0xEF).
+    for hy in memchr::memchr3_iter(b'-', 0xE2, 0xEF, bytes) {
         if hy < search_from {
             continue;
         }
-        // ASCII digit run right before the hyphen
-        let mut ds = hy;
-        while ds > search_from && bytes.get(ds - 1).is_some_and(u8::is_ascii_digit) {
-            ds -= 1;
+        let Some(hyphen_char) = cell.get(hy..).and_then(|r| r.chars().next()) else {
+            continue;
+        };
+        if !is_item_hyphen(hyphen_char) {
+            continue;
         }
+        let hyphen_end = hy + hyphen_char.len_utf8();
+        // digit run (ASCII or full-width) right before the hyphen
+        let head = cell.get(search_from..hy).unwrap_or("");
+        let ds = search_from
+            + head
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| digit_of(*c).is_some())
+                .last()
+                .map_or(head.len(), |(i, _)| i);
         if ds == hy {
             continue;
         }
-        let Some(after) = cell.get(hy + 1..) else {
+        let Some(after) = cell.get(hyphen_end..) else {
             continue;
         };
         let expected = starts.last().map_or(1, |s| s.seq.saturating_add(1));
@@ -166,7 +191,7 @@ fn find_starts(cell: &str) -> Vec<Start<'_>> {
         let Some(level) = known.or_else(|| other_level(after)) else {
             continue;
         };
-        let level_end = hy + 1 + level.len();
+        let level_end = hyphen_end + level.len();
         let rest = cell.get(level_end..).unwrap_or("");
         let (colon_len, colon_standard) = if rest.starts_with(LEVEL_COLON) {
             (LEVEL_COLON.len(), true)
@@ -175,7 +200,8 @@ fn find_starts(cell: &str) -> Vec<Start<'_>> {
         } else {
             continue;
         };
-        let run = bytes.get(ds..hy).unwrap_or(&[]);
+        let run = cell.get(ds..hy).unwrap_or("");
+        let run_len = run.chars().count();
         let at_boundary = ds == 0
             || cell
                 .get(..ds)
@@ -190,27 +216,32 @@ fn find_starts(cell: &str) -> Vec<Start<'_>> {
             if !item.contains("指标值") {
                 continue;
             }
-            let clean = at_boundary && run.len() <= 2 && digits_value(run) == expected;
+            let clean = at_boundary && run_len <= 2 && digits_value(run) == expected;
             match run_ends_with_number(run, expected) {
-                _ if clean => run.len(),
+                _ if clean => run_len,
                 Some(n) if !at_boundary => n,
                 _ => continue,
             }
-        } else if at_boundary && run.len() <= 2 {
-            run.len()
+        } else if at_boundary && run_len <= 2 {
+            run_len
         } else {
             match run_ends_with_number(run, expected) {
                 Some(n) => n,
-                None if run.len() <= 2 => run.len(),
+                None if run_len <= 2 => run_len,
                 None => 1,
             }
         };
-        let pos = hy - seq_len;
-        let seq = digits_value(bytes.get(pos..hy).unwrap_or(&[]));
+        // the last `seq_len` digits of the run
+        let pos = run
+            .char_indices()
+            .nth(run_len - seq_len)
+            .map_or(hy, |(i, _)| ds + i);
+        let seq = digits_value(cell.get(pos..hy).unwrap_or(""));
         let header_end = level_end + colon_len;
         starts.push(Start {
             pos,
             hyphen: hy,
+            hyphen_end,
             level,
             header_end,
             colon_standard,
@@ -313,7 +344,7 @@ pub fn parse_cell(cell: &str, origin: Origin) -> ParsedCell {
     for (k, st) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(cell.len(), |n| n.pos);
         let digits = cell.get(st.pos..st.hyphen).unwrap_or("");
-        if digits.len() > 1 && digits.starts_with('0') {
+        if digits.chars().count() > 1 && digits.chars().next().and_then(digit_of) == Some(0) {
             out.problems.push(CellProblem {
                 span: span(st.pos, st.hyphen),
                 code: "seq-nonstandard",
@@ -371,8 +402,10 @@ pub fn parse_cell(cell: &str, origin: Origin) -> ParsedCell {
             None => (Target::Missing, None),
         };
         let (category, _) = parse_category(st.level);
+        let marker = cell.get(st.pos..st.hyphen_end).unwrap_or("");
         out.indicators.push(Indicator {
             seq: Some(st.seq),
+            seq_raw: (!is_plain_marker(marker, st.seq)).then(|| marker.to_string()),
             category,
             category_raw: st.level.to_string(),
             subcategory: None,
@@ -403,7 +436,8 @@ pub(crate) fn item_level(ind: &Indicator) -> &str {
 
 /// Format indicators back into the one-cell form, using each item's raw text
 /// (seq, 一级 as written, name, raw value, terminator):
-/// `{seq}-{一级}：{name}，年度指标值：{raw_value}{terminator}`.
+/// `{seq}-{一级}：{name}，年度指标值：{raw_value}{terminator}`. The item
+/// marker is `seq_raw` as written (`１－`) when it numbers `seq`.
 ///
 /// An item without `seq` is numbered by its position (1-based); a `category_raw`
 /// that is not an item level (row layouts: `产出指标(50分)`) is written as the
@@ -422,11 +456,14 @@ pub fn format_cell(items: &[Indicator]) -> String {
         .sum();
     let mut out = String::with_capacity(cap);
     for (k, ind) in items.iter().enumerate() {
-        push_seq(
-            &mut out,
-            ind.seq.unwrap_or(u32::try_from(k + 1).unwrap_or(u32::MAX)),
-        );
-        out.push('-');
+        let seq = ind.seq.unwrap_or(u32::try_from(k + 1).unwrap_or(u32::MAX));
+        match ind.seq_raw.as_deref().filter(|m| marker_denotes(m, seq)) {
+            Some(m) => out.push_str(m),
+            None => {
+                push_seq(&mut out, seq);
+                out.push('-');
+            }
+        }
         out.push_str(item_level(ind));
         out.push_str(LEVEL_COLON);
         out.push_str(&ind.name);
@@ -437,6 +474,27 @@ pub fn format_cell(items: &[Indicator]) -> String {
         }
     }
     out
+}
+
+/// Whether `marker` is the plain `{seq}-` (ASCII digits, no leading zero, ASCII hyphen).
+fn is_plain_marker(marker: &str, seq: u32) -> bool {
+    let mut buf = String::with_capacity(4);
+    push_seq(&mut buf, seq);
+    buf.push('-');
+    marker == buf
+}
+
+/// Whether an item marker as written (`１－`, `01-`) is digits and an item
+/// hyphen that number `seq`: only then is it written back in its place.
+fn marker_denotes(marker: &str, seq: u32) -> bool {
+    let Some(hyphen) = marker.chars().next_back().filter(|c| is_item_hyphen(*c)) else {
+        return false;
+    };
+    let digits = &marker[..marker.len() - hyphen.len_utf8()];
+    let n = digits.chars().count();
+    (1..=2).contains(&n)
+        && digits.chars().all(|c| digit_of(c).is_some())
+        && digits_value(digits) == seq
 }
 
 pub(crate) fn push_seq(out: &mut String, seq: u32) {

@@ -1,7 +1,8 @@
 //! Canonical text of targets and indicators.
 //!
-//! - [`Quantity`]: `{op}{value}{unit}` with the canonical symbol (`≥95%`,
-//!   `≤90万元`, `=8个`, `5000人次`), a range as `{lo}-{hi}{unit}` (`80-90%`).
+//! - [`Quantity`]: `{op}{value}{magnitude}{余|多}{unit}{左右}{note}` with the
+//!   canonical symbol (`≥95%`, `≤90万元`, `=8个`, `5000人次`, `2万余人次`,
+//!   `5000人次（全年）`), a range as `{lo}-{hi}{magnitude}{unit}` (`80-90%`).
 //!   The value keeps its precision (`1.50`). [`super::parse_value`] reads it
 //!   back to the same quantity, with `op_raw` the canonical symbol.
 //! - [`Grades`]: `优:100% 良:90% 中:85% 差:85%`.
@@ -14,15 +15,24 @@ use std::fmt;
 
 impl fmt::Display for Quantity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let unit = self.unit.as_deref().unwrap_or("");
         match (self.op, self.value_hi) {
-            (_, Some(hi)) => write!(f, "{}-{}{}", self.value, hi, unit),
-            (Some(Comparator::Range), None) => {
-                write!(f, "{}-{}{}", self.value, self.value, unit)
-            }
-            (Some(op), None) => write!(f, "{}{}{}", op.symbol(), self.value, unit),
-            (None, None) => write!(f, "{}{}", self.value, unit),
+            (_, Some(hi)) => write!(f, "{}-{}", self.value, hi)?,
+            (Some(Comparator::Range), None) => write!(f, "{}-{}", self.value, self.value)?,
+            (Some(op), None) => write!(f, "{}{}", op.symbol(), self.value)?,
+            (None, None) => write!(f, "{}", self.value)?,
         }
+        if let Some(m) = self.magnitude {
+            f.write_str(m.as_str())?;
+        }
+        let approx = self.approx.filter(|a| a.more_than());
+        if let Some(a) = approx {
+            f.write_str(a.as_str())?;
+        }
+        f.write_str(self.unit.as_deref().unwrap_or(""))?;
+        if let Some(a) = self.approx.filter(|a| !a.more_than()) {
+            f.write_str(a.as_str())?;
+        }
+        f.write_str(self.note.as_deref().unwrap_or(""))
     }
 }
 

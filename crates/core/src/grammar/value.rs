@@ -3,8 +3,21 @@
 //! Shape of a quantitative value, read from the **last number** backwards:
 //!
 //! ```text
-//! value  := label? op? sign? number (unit-echo? range-sep number)? unit? suffix-op?
+//! value  := label? op? sign? number (unit-echo? range-sep number)? unit? suffix-op? note?
+//! unit   := approx? magnitude? approx? unit-word 左右?       (one approx at most)
 //! ```
+//!
+//! - A magnitude `千 万 十万 百万 千万 亿` right after the number is kept in
+//!   `Quantity::magnitude`, not in the unit (`2万人次`: 2, 万, 人次); before `元`
+//!   it stays in the money unit (`50万元`, `亿元`, GUIDE §2.4), and `千米 千克
+//!   千瓦 …` are units of their own. `余`/`多` ("more than") and a final `左右`
+//!   ("about") are kept in `Quantity::approx`; they set no comparator (GUIDE §2.3
+//!   lists no such spelling, and a value written `20000余人次` states an
+//!   estimate, not the ≥ of 指标性质, so `operator-missing` still applies).
+//! - A trailing bracket `（…）`/`(…)` without brackets inside is read apart: the
+//!   quantity before it is parsed, and the bracket is its unit when it has none
+//!   and the bracket names a unit word or symbol (`≥5000（人次）`, `（%）`,
+//!   `（次/年）`), else it is kept verbatim in `Quantity::note` (`（全年）`).
 //!
 //! - The number is the last run of digits (ASCII or full-width `０-９`), with an
 //!   optional decimal point (`.` or `．`) and `,` thousands separators that sit
@@ -41,7 +54,7 @@ use super::comparator::{
     is_op_symbol_char, parse_comparator, prefix_op_at_end, suffix_op_at_end, RANGE_SEPS,
 };
 use super::ParsedValue;
-use crate::model::{Comparator, Grades, Quantity, Target};
+use crate::model::{Approx, Comparator, Grades, Magnitude, Quantity, Target};
 use rust_decimal::Decimal;
 
 /// Whitespace as met in cells: Unicode whitespace (includes U+3000).
@@ -204,21 +217,87 @@ pub fn normalize_unit_cow(raw: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// What follows the number: unit and suffix comparator. `None` when the text
-/// there is not a unit (the value is then qualitative).
+/// What follows the number: magnitude, approximation, unit and suffix
+/// comparator. `None` when the text there is not a unit (the value is then
+/// qualitative).
 struct After<'a> {
-    unit_raw: &'a str,
+    /// Everything before the suffix comparator and `左右`, as written
+    /// (`万余人次`): what a range may echo after its first number.
+    full: &'a str,
+    magnitude: Option<Magnitude>,
+    approx: Option<Approx>,
+    /// The unit as written, without magnitude and approximation (`人次`);
+    /// money keeps its magnitude (`万元`).
+    unit: std::borrow::Cow<'a, str>,
     suffix: Option<(&'static str, Comparator)>,
+}
+
+/// Units that begin with a magnitude character but are units of their own
+/// (千米 km, 千克 kg, 千瓦 kW …): `5千米` is 5 in `千米`, not 5 thousand `米`.
+fn is_prefixed_unit(m: Magnitude, rest: &str) -> bool {
+    m == Magnitude::Qian
+        && rest.starts_with([
+            '米', '克', '瓦', '伏', '帕', '焦', '卡', '赫', '兆', '字', '位',
+        ])
+}
+
+fn strip_approx(a: &str) -> (Option<Approx>, &str) {
+    if let Some(r) = a.strip_prefix('余') {
+        (Some(Approx::Yu), r)
+    } else if let Some(r) = a.strip_prefix('多') {
+        (Some(Approx::Duo), r)
+    } else {
+        (None, a)
+    }
+}
+
+fn strip_magnitude(a: &str) -> (Option<Magnitude>, &str) {
+    for m in Magnitude::ALL {
+        if let Some(r) = a.strip_prefix(m.as_str()) {
+            if !is_prefixed_unit(m, r) {
+                return (Some(m), r);
+            }
+        }
+    }
+    (None, a)
+}
+
+/// Split a unit text as written (`万余人次`, `余万元`, `千米`) into magnitude,
+/// approximation and unit: `[余|多] magnitude? [余|多] unit` with at most one
+/// approximation. A magnitude before `元` stays in the unit (`万元`, `亿元`: money
+/// units, GUIDE §2.4).
+pub(crate) fn split_unit(
+    a: &str,
+) -> (Option<Magnitude>, Option<Approx>, std::borrow::Cow<'_, str>) {
+    let (approx, r) = strip_approx(a);
+    let (magnitude, r) = strip_magnitude(r);
+    let (approx, r) = match approx {
+        Some(x) => (Some(x), r),
+        None if magnitude.is_some() => strip_approx(r),
+        None => (None, r),
+    };
+    match magnitude {
+        Some(m) if r.starts_with('元') => (
+            None,
+            approx,
+            std::borrow::Cow::Owned(format!("{}{r}", m.as_str())),
+        ),
+        _ => (magnitude, approx, std::borrow::Cow::Borrowed(r)),
+    }
 }
 
 fn parse_after(after: &str) -> Option<After<'_>> {
     let a = trim_ws(after);
+    let (a, about) = match a.strip_suffix("左右") {
+        Some(r) => (trim_ws(r), true),
+        None => (a, false),
+    };
     let (a, suffix) = match suffix_op_at_end(a) {
         Some((s, op)) => (trim_ws(&a[..a.len() - s.len()]), Some((s, op))),
         None => (a, None),
     };
     // one comparator per value: a unit that still ends in one (`90以上以内`) is wording
-    if a.chars().count() > 8 || suffix_op_at_end(a).is_some() {
+    if a.chars().count() > 8 || suffix_op_at_end(a).is_some() || a.ends_with("左右") {
         return None;
     }
     // every char is a unit char; whitespace only next to a slash
@@ -242,10 +321,81 @@ fn parse_after(after: &str) -> Option<After<'_>> {
     if a.contains(['%', '％', '‰']) && a.chars().count() > 1 {
         return None;
     }
+    let (magnitude, approx, unit) = split_unit(a);
+    // one approximation per value (`2余万多人次` is wording)
+    if unit.starts_with(['余', '多']) {
+        return None;
+    }
+    // a percentage takes neither (`5万百分比`, like `5万%`, is wording)
+    if (magnitude.is_some() || approx.is_some()) && normalize_unit(&unit) == "%" {
+        return None;
+    }
+    let approx = match (approx, about) {
+        (Some(_), true) => return None,
+        (None, true) => Some(Approx::ZuoYou),
+        (x, false) => x,
+    };
     Some(After {
-        unit_raw: a,
+        full: a,
+        magnitude,
+        approx,
+        unit,
         suffix,
     })
+}
+
+/// A trailing bracketed text (`（全年）`, `(人次)`): (text before it, the
+/// bracket as written, its content). Brackets `（）` or `()`, either kind on
+/// either side; the content holds no bracket.
+fn trailing_bracket(t: &str) -> Option<(&str, &str, &str)> {
+    let inner = t.strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let content = &inner[open..];
+    let open_len = content.chars().next()?.len_utf8();
+    let content = &content[open_len..];
+    if content.contains(['（', '(', '）', ')']) {
+        return None;
+    }
+    Some((t[..open].trim_end_matches(is_ws), &t[open..], content))
+}
+
+/// Whether a bracketed text after a number without unit is its unit
+/// (`≥5000（人次）`, `（%）`, `（次/年）`, `（万人次）`): a unit by the usual rules
+/// without comparator or `左右`, whose unit is a measure word or unit symbol
+/// met in these tables. Anything else (`（全年）`, `（正向）`, `（含）`) is a note.
+fn bracket_unit(content: &str) -> Option<After<'_>> {
+    const WORDS: [&str; 12] = [
+        "年",
+        "月",
+        "日",
+        "天",
+        "周",
+        "季度",
+        "工作日",
+        "个工作日",
+        "小时",
+        "分钟",
+        "秒",
+        "人天",
+    ];
+    const ENDINGS: &[char] = &[
+        '次', '人', '个', '元', '米', '里', '时', '顷', '亩', '吨', '克', '户', '名', '件', '篇',
+        '场', '所', '家', '项', '台', '套', '张', '份', '册', '本', '条', '处', '批', '期', '株',
+        '棵', '辆', '部', '间', '节', '座', '床', '位', '支', '只', '头', '匹', '盏', '块', '期',
+        '页', '册', '集', '部', '门', '班', '组', '队', '轮', '届', '%', '％', '‰', '℃', '㎡',
+    ];
+    let after = parse_after(content)?;
+    if after.suffix.is_some() || after.approx == Some(Approx::ZuoYou) {
+        return None;
+    }
+    let u = after.unit.as_ref();
+    let known = WORDS.contains(&u)
+        || u.ends_with(ENDINGS)
+        || u.contains(['/', '／'])
+        || (!u.is_empty()
+            && u.chars()
+                .all(|c| c.is_ascii_alphabetic() || matches!(c, '²' | '³')));
+    known.then_some(after)
 }
 
 fn has_bad_label_char(label: &str) -> bool {
@@ -256,14 +406,37 @@ fn has_bad_label_char(label: &str) -> bool {
 }
 
 /// A quantity with optional label, or `None` when the text is not one.
+///
+/// A bracketed text at the end (`5000人次（全年）`, `≥5000（人次）`) is read
+/// apart: the quantity before it is parsed, and the bracket is its unit when
+/// the quantity has none and the bracket holds a unit ([`bracket_unit`]), else
+/// it is kept as the quantity's `note`.
 fn parse_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
+    if let Some((before, bracket, content)) = trailing_bracket(t) {
+        let (label, mut q) = parse_plain_quantity(before)?;
+        let bare = q.unit.is_none() && q.magnitude.is_none() && q.approx.is_none();
+        match bracket_unit(content).filter(|_| bare) {
+            Some(a) => {
+                q.magnitude = a.magnitude;
+                q.approx = a.approx;
+                q.unit = (!a.unit.is_empty()).then(|| normalize_unit(&a.unit));
+            }
+            None => q.note = Some(bracket.to_string()),
+        }
+        return Some((label, q));
+    }
+    parse_plain_quantity(t)
+}
+
+/// [`parse_quantity`] without a trailing bracket.
+fn parse_plain_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
     let (prev, last) = last_two_numbers(t);
     let last = last?;
     let after = parse_after(&t[last.end..])?;
-    let mut unit = if after.unit_raw.is_empty() {
+    let mut unit = if after.unit.is_empty() {
         None
     } else {
-        Some(normalize_unit(after.unit_raw))
+        Some(normalize_unit(&after.unit))
     };
 
     // range: `a-b`, `a%-b%`, `a 至 b`
@@ -273,7 +446,8 @@ fn parse_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
         if let Some(sep) = RANGE_SEPS.iter().find(|s| mid.ends_with(**s)) {
             let echo = trim_ws(&mid[..mid.len() - sep.len()]);
             let echo_ok = echo.is_empty()
-                || echo == after.unit_raw
+                || echo == after.full
+                || after.magnitude.is_some_and(|m| echo == m.as_str())
                 || (matches!(echo, "%" | "％") && unit.as_deref() == Some("%"));
             if echo_ok {
                 range = Some((p, sep));
@@ -302,7 +476,7 @@ fn parse_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
     }
 
     let mut b = before.trim_end_matches(is_ws);
-    if unit.is_none() {
+    if unit.is_none() && after.magnitude.is_none() && after.approx.is_none() {
         if let Some(r) = b.strip_suffix("百分之") {
             unit = Some("%".to_string());
             b = r.trim_end_matches(is_ws);
@@ -350,6 +524,9 @@ fn parse_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
             value,
             value_hi,
             unit,
+            magnitude: after.magnitude,
+            approx: after.approx,
+            note: None,
         },
     ))
 }
@@ -405,7 +582,8 @@ fn parse_graded(t: &str) -> Option<ParsedValue> {
         };
         let seg = t.get(start..end)?.trim_end_matches(is_grade_sep);
         match parse_quantity(seg) {
-            Some((None, q)) => qs.push(q),
+            // a note in a grade (`（中期）`) could hold a grade letter: not graded
+            Some((None, q)) if q.note.is_none() => qs.push(q),
             _ => return None,
         }
     }
@@ -479,7 +657,17 @@ pub fn parse_target_parts(op: Option<&str>, value: &str, unit: Option<&str>) -> 
                 _ => (u, None),
             };
             if q.unit.is_none() {
-                q.unit = Some(normalize_unit(u_text));
+                // `万人次` in the column: magnitude 万, unit 人次 (once: a value
+                // with its own magnitude keeps it, and the column is then the unit)
+                let (m, a, rest) = split_unit(u_text);
+                match (q.magnitude, m) {
+                    (None, _) | (Some(_), None) => {
+                        q.magnitude = q.magnitude.or(m);
+                        q.approx = q.approx.or(a);
+                        q.unit = (!rest.is_empty()).then(|| normalize_unit(&rest));
+                    }
+                    (Some(_), Some(_)) => q.unit = Some(normalize_unit(u_text)),
+                }
             }
             if let (None, Some((s, c)), false) = (q.op, u_suffix, is_range) {
                 q.op = Some(c);

@@ -427,9 +427,10 @@ fn quality(
     // cost-exceeds-budget
     if is_cost(i) {
         if let (Some(q), Some(total)) = (i.target.quantity(), s.table.amount(&p.funding)) {
-            let wan = match unit.as_deref() {
-                Some("万元") => Some(q.value),
-                Some("元") => Some(q.value / Decimal::from(10_000)),
+            // `5万余元` is 5 × 万 元: the magnitude applied
+            let wan = match (unit.as_deref(), q.scaled()) {
+                (Some("万元"), Some(v)) => Some(v),
+                (Some("元"), Some(v)) => Some(v / Decimal::from(10_000)),
                 _ => None,
             };
             if let Some(w) = wan {
@@ -574,7 +575,8 @@ impl<'t> Boilerplate<'t> {
             let key = (
                 i.category,
                 trim(&i.name),
-                q.value.normalize(),
+                // `2万人次` and `20000人次` are the same number
+                q.scaled().unwrap_or(q.value).normalize(),
                 unit_of(i).unwrap_or_default(),
             );
             let (keys, sizes) = (&mut self.keys, &mut self.sizes);

@@ -73,12 +73,14 @@ fn too_low(i: &Indicator) -> Option<Direction> {
     };
     let direction = better(i, q)?;
     let unit = unit_of(i);
-    let prior = prior_value(prior_text, unit.as_deref(), q.value)?;
+    // magnitudes applied on both sides: `2万人次` against `18000人次`
+    let value = q.scaled()?;
+    let prior = prior_value(prior_text, unit.as_deref(), value)?;
     let short = match direction {
         // A range promises at least its lower bound.
-        Direction::HigherBetter => q.value < prior,
+        Direction::HigherBetter => value < prior,
         // … and at most its upper bound.
-        Direction::LowerBetter => q.value_hi.unwrap_or(q.value) > prior,
+        Direction::LowerBetter => q.scaled_hi().unwrap_or(value) > prior,
     };
     short.then_some(direction)
 }
@@ -130,7 +132,7 @@ fn prior_value(text: &str, target_unit: Option<&str>, target: Decimal) -> Option
     if !matches!(prior.op, None | Some(Comparator::Eq)) || prior.value_hi.is_some() {
         return None;
     }
-    let value = prior.value;
+    let value = prior.scaled()?;
     match prior.unit.as_deref().map(norm_unit) {
         Some(u) => (target_unit == Some(u.as_ref())).then_some(value),
         None => {

@@ -2,7 +2,8 @@
 //!
 //! The main output of a project is its first quantitative 产出 indicator counted
 //! in a counting unit (人次, 个, 场 …). Its unit cost is the project total in 元
-//! divided by the target number (e.g. 316.00 元/人次), reported as info.
+//! divided by the target number with its magnitude applied (`2万人次` = 20000
+//! 人次; e.g. 316.00 元/人次), reported as info.
 //! Projects whose main output shares a unit form a group; when a group has at
 //! least `unit_cost_min_group` members, the modified z-score of the logarithm
 //! `0.6745 × |ln x − median(ln)| / MAD(ln)` (MAD = median absolute deviation;
@@ -70,8 +71,10 @@ impl<'t> UnitCosts<'t> {
             }
             let q = i.target.quantity()?;
             let u = unit_of(i)?;
-            (COUNT_UNITS.contains(&u.as_ref()) && q.value > Decimal::ZERO)
-                .then_some((i, q.value, u))
+            // the number meant: `2万人次` counts 20000 人次 (normalised: `0.5万`
+            // gives 5000, not 5000.0, so the cost prints as for `5000`)
+            let value = q.scaled()?.normalize();
+            (COUNT_UNITS.contains(&u.as_ref()) && value > Decimal::ZERO).then_some((i, value, u))
         });
         let Some((i, value, unit)) = main else {
             return;

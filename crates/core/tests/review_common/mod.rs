@@ -37,6 +37,7 @@ pub fn q(seq: u32, cat: Category, name: &str, raw: &str) -> Indicator {
     });
     Indicator {
         seq: Some(seq),
+        seq_raw: None,
         category: cat,
         category_raw: cat.label().to_string(),
         subcategory: None,
@@ -47,6 +48,7 @@ pub fn q(seq: u32, cat: Category, name: &str, raw: &str) -> Indicator {
             value: d(num),
             value_hi: None,
             unit: (!unit.is_empty()).then(|| unit.to_string()),
+            ..Quantity::default()
         }),
         raw_value: raw.to_string(),
         value_label: (!label.is_empty()).then(|| label.to_string()),

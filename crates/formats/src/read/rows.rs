@@ -807,6 +807,7 @@ impl Reader<'_> {
         });
         Indicator {
             seq: None,
+            seq_raw: None,
             category,
             category_raw: cat_raw.to_string(),
             subcategory: sub.map(str::to_string),

@@ -187,6 +187,7 @@ pub fn split_sample_cell(cell: &str, origin: Origin) -> Vec<Indicator> {
         let unit = &raw[num_at + num_len..];
         out.push(Indicator {
             seq: Some(seq.parse().expect("seq number")),
+            seq_raw: None,
             category,
             category_raw: cat_raw.to_string(),
             subcategory: None,
@@ -197,6 +198,7 @@ pub fn split_sample_cell(cell: &str, origin: Origin) -> Vec<Indicator> {
                 value: number,
                 value_hi: None,
                 unit: (!unit.is_empty()).then(|| unit.to_string()),
+                ..Quantity::default()
             }),
             raw_value: raw.to_string(),
             value_label: (!label.is_empty()).then(|| label.to_string()),
@@ -216,6 +218,7 @@ fn q(op: Option<Comparator>, value: &str, hi: Option<&str>, unit: &str) -> Targe
         value: dec(value),
         value_hi: hi.map(dec),
         unit: (!unit.is_empty()).then(|| unit.to_string()),
+        ..Quantity::default()
     })
 }
 
@@ -233,6 +236,7 @@ fn ind(
 ) -> Indicator {
     Indicator {
         seq: None,
+        seq_raw: None,
         category,
         category_raw: category.label().to_string(),
         subcategory: Some(sub.to_string()),
