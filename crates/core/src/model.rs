@@ -493,7 +493,7 @@ pub struct Quantity {
     /// A bracketed remark after the value, as written with its brackets
     /// (`（全年）` in `5000人次（全年）`). Omitted from JSON when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
 }
 
 /// A magnitude written between a number and its unit (`2万人次`, `1.5亿`).
@@ -645,7 +645,7 @@ pub struct Indicator {
     /// `{seq}-` (`１－`, `2－`, `01-`); written back by `format_cell`. Omitted from
     /// JSON when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub seq_raw: Option<String>,
+    pub seq_raw: Option<Box<str>>,
     pub category: Category,
     /// 一级 as written (`产出指标`, `产出指标(50分)`, `项目完成指标` …).
     pub category_raw: String,

@@ -226,7 +226,7 @@ fn value() -> impl Strategy<Value = (String, Expect)> {
                 unit,
                 magnitude,
                 approx,
-                note: note.map(str::to_string),
+                note: note.map(Into::into),
             };
             let label = label.map(|l| l.trim().to_string());
             (raw, Expect::Quantity { label, q })
@@ -560,7 +560,7 @@ fn quantity() -> impl Strategy<Value = Quantity> {
             let extra = Quantity {
                 magnitude,
                 approx,
-                note: note.map(str::to_string),
+                note: note.map(Into::into),
                 ..Quantity::default()
             };
             match op {

@@ -556,6 +556,9 @@ fn more_than_and_about_are_approximations() {
         ),
         ("10余万元", ("10", None, Some(Yu), u("万元"), "10")),
         ("5万余元", ("5", None, Some(Yu), u("万元"), "5")),
+        // 千万元 with 余 inside reads like 3千万元: one money unit, 千万元.
+        ("3千余万元", ("3", None, Some(Yu), u("千万元"), "3")),
+        ("3千万元", ("3", None, None, u("千万元"), "3")),
     ] {
         let (v, m, a, un, s) = want;
         assert_eq!(mq(raw), (v.to_string(), m, a, un, s.to_string()), "{raw}");

@@ -164,6 +164,16 @@ fn find_starts(cell: &str) -> Vec<Start<'_>> {
         if hy < search_from {
             continue;
         }
+        // An item number ends right before: an ASCII digit, or the last byte
+        // of a full-width one (U+FF10–U+FF19: EF BC 90–99). This drops at once
+        // the many `，：“` that share the lead bytes searched for.
+        let digit_before = hy
+            .checked_sub(1)
+            .and_then(|k| bytes.get(k))
+            .is_some_and(|b| b.is_ascii_digit() || (0x90..=0x99).contains(b));
+        if !digit_before {
+            continue;
+        }
         let Some(hyphen_char) = cell.get(hy..).and_then(|r| r.chars().next()) else {
             continue;
         };
@@ -405,7 +415,7 @@ pub fn parse_cell(cell: &str, origin: Origin) -> ParsedCell {
         let marker = cell.get(st.pos..st.hyphen_end).unwrap_or("");
         out.indicators.push(Indicator {
             seq: Some(st.seq),
-            seq_raw: (!is_plain_marker(marker, st.seq)).then(|| marker.to_string()),
+            seq_raw: (!is_plain_marker(marker, st.seq)).then(|| marker.into()),
             category,
             category_raw: st.level.to_string(),
             subcategory: None,
@@ -478,10 +488,17 @@ pub fn format_cell(items: &[Indicator]) -> String {
 
 /// Whether `marker` is the plain `{seq}-` (ASCII digits, no leading zero, ASCII hyphen).
 fn is_plain_marker(marker: &str, seq: u32) -> bool {
-    let mut buf = String::with_capacity(4);
-    push_seq(&mut buf, seq);
-    buf.push('-');
-    marker == buf
+    // `{seq}-` compared without formatting it (once per item of every cell).
+    let Some(digits) = marker.strip_suffix('-') else {
+        return false;
+    };
+    let b = digits.as_bytes();
+    let canonical = match b {
+        [] => false,
+        [_] => true,
+        [first, ..] => *first != b'0',
+    };
+    canonical && b.iter().all(u8::is_ascii_digit) && digits.parse::<u32>() == Ok(seq)
 }
 
 /// Whether an item marker as written (`１－`, `01-`) is digits and an item

@@ -276,8 +276,10 @@ pub(crate) fn split_unit(
         None if magnitude.is_some() => strip_approx(r),
         None => (None, r),
     };
+    // A money unit keeps the magnitude, also across an approximation:
+    // `3千余万元` is in 千万元 like `3千万元`, not 3千 × 万元.
     match magnitude {
-        Some(m) if r.starts_with('元') => (
+        Some(m) if r.starts_with('元') || (m == Magnitude::Qian && r == "万元") => (
             None,
             approx,
             std::borrow::Cow::Owned(format!("{}{r}", m.as_str())),
@@ -421,7 +423,7 @@ fn parse_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
                 q.approx = a.approx;
                 q.unit = (!a.unit.is_empty()).then(|| normalize_unit(&a.unit));
             }
-            None => q.note = Some(bracket.to_string()),
+            None => q.note = Some(bracket.into()),
         }
         return Some((label, q));
     }
