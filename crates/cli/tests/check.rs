@@ -1037,6 +1037,24 @@ fn every_converted_format_of_the_sample_gets_the_same_findings() {
         let suffix = format!("{}{name}", std::path::MAIN_SEPARATOR);
         assert_eq!(&key_findings(&doc, &suffix), want, "{name}");
     }
+    // In the row layouts a unit finding points at the 度量单位 cell that gave
+    // the unit (the 指标值 beside it is a bare number), not at the value.
+    for name in ["rows.xlsx", "rows.html"] {
+        let suffix = format!("{}{name}", std::path::MAIN_SEPARATOR);
+        let units: Vec<&Value> = doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["location"]["file"].as_str().unwrap().ends_with(&suffix))
+            .filter(|f| f["rule"] == "unit-name-mismatch" || f["rule"] == "unit-inconsistent")
+            .collect();
+        assert_eq!(units.len(), 2, "{name}: {units:?}");
+        for u in units {
+            // The row layout's columns: … 指标值 (12), 度量单位 (13).
+            assert_eq!(u["location"]["column"], 13, "{name}: {u}");
+            assert!(u["location"]["span"].is_null(), "{name}: {u}");
+        }
+    }
 }
 
 /// A Hubei 黄石-style 批复表 (two-row header `指标值 / 2021年实际实现值 | 预期2022年实现值`)

@@ -202,6 +202,10 @@ One JSON document on standard output:
 - `severity`: `error` | `warning` | `info`.
 - `location.row` / `location.column`: 1-based line (or sheet row) and field; `span`: byte range
   (UTF-8, end exclusive) inside that cell's text, or `null`. `file`, `sheet` come from the reader.
+- `location.project`: the project the finding is about, or `null`: `index` (0-based, all
+  projects of the table in source order) and `name` as written. `location.indicator`: the item
+  number (序号) of the indicator as written in a one-cell 绩效指标 cell (`2` in `2-效益指标：…`),
+  or `null` — in the row layouts an indicator has its own row, which `row` gives.
 - `location.source`: `null`, or the file that `sheet`, `row` and `column` are in when it is not
   `file`: a JSON document (`jixiao.table/1`) keeps the coordinates of the table it was converted
   from, and `source` is that table's path as the document names it (`""` if it names none).

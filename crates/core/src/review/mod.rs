@@ -589,6 +589,24 @@ pub(crate) fn value_loc(index: usize, p: &Project, i: &Indicator) -> Location {
     loc
 }
 
+/// Location of an indicator's unit: the value's, except in a row layout whose
+/// 度量单位 column gave the unit (the value is a bare number), where it is that
+/// column's cell on the indicator's row.
+pub(crate) fn unit_loc(t: &Table, index: usize, p: &Project, i: &Indicator) -> Location {
+    let mut loc = value_loc(index, p, i);
+    let from_column = p.indicator_cell.is_none()
+        && i.unit_column().is_some_and(|u| !text::trim(u).is_empty())
+        && crate::grammar::parse_value(&i.raw_value)
+            .target
+            .quantity()
+            .is_some_and(|q| q.unit.is_none());
+    if let (true, Some(col)) = (from_column, t.column_of(Field::MeasureUnit)) {
+        loc.col = Some(col);
+        loc.span = None;
+    }
+    loc
+}
+
 /// `hay.rfind(needle)`, looking first at the last few places by hand: the
 /// value sits at the end of its item (before the terminator), so the last
 /// occurrence nearly always starts within a few bytes of the end, where a

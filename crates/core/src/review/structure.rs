@@ -2,7 +2,7 @@
 //! separators, value notation, units, percentages, placeholders.
 
 use super::text::{has, norm_unit, trim, unit_of, FastMap, Keywords};
-use super::{indicator_loc, msg, project_loc, value_loc, Arg, Message, Sink, Template};
+use super::{indicator_loc, msg, project_loc, unit_loc, value_loc, Arg, Message, Sink, Template};
 use crate::model::{Category, Field, Target};
 use rust_decimal::Decimal;
 
@@ -270,8 +270,9 @@ impl<'t> Structure<'t> {
                     }
                     Some((first, fpi, fp, fi)) if *first != u => {
                         let first = Arg::indicator(*fpi, fp, fi);
+                        let t = s.table;
                         s.emit("unit-inconsistent", || {
-                            (value_loc(pi, p, i), msg!(UNIT_ACROSS, ind(), first))
+                            (unit_loc(t, pi, p, i), msg!(UNIT_ACROSS, ind(), first))
                         });
                     }
                     Some(_) => {}
@@ -302,9 +303,10 @@ fn name_unit(
         None
     };
     if let Some(why) = problem {
+        let t = s.table;
         s.emit("unit-name-mismatch", || {
             (
-                value_loc(pi, p, i),
+                unit_loc(t, pi, p, i),
                 msg!(UNIT_NAME, Arg::indicator(pi, p, i), Arg::Str(why)),
             )
         });
