@@ -304,6 +304,39 @@ fn ods_values_without_merges() {
     assert_eq!(g.rows[4].text(3), "0.3");
 }
 
+/// XLS and ODS keep no number format calamine can give: a float amount is
+/// printed with the table's two decimals (`552.50`, as LibreOffice shows it),
+/// like the XLSX edition whose cells carry `0.00`.
+#[test]
+fn xls_and_ods_amounts_keep_their_printed_decimals() {
+    for name in ["fe-haizhu.xls", "fe-haizhu.ods", "fe-haizhu.xlsx"] {
+        let t = read::read_path(&fixture(name), &ReadOptions::default()).unwrap();
+        let total = t.grand_total.as_ref().unwrap().funding.total.unwrap();
+        assert_eq!(total.to_string(), "552.50", "{name}");
+        let amounts: Vec<String> = t
+            .projects()
+            .map(|p| p.funding.total.unwrap().to_string())
+            .collect();
+        assert_eq!(
+            amounts,
+            ["158.00", "10.00", "50.00", "10.00", "94.50", "200.00", "20.00", "10.00"],
+            "{name}"
+        );
+    }
+    // The grid keeps the stored value, marked as a number without its format.
+    let raw = bytes("fe-haizhu.ods");
+    let (_, sg) = read::sheet_grid(
+        "fe-haizhu.ods",
+        &raw,
+        Some("绩效目标表"),
+        &Limits::default(),
+    )
+    .unwrap();
+    let total = &sg.grid.rows[9].cells[1];
+    assert_eq!((total.text.as_ref(), total.bare_number), ("552.5", true));
+    assert!(!sg.grid.rows[9].cells[0].bare_number);
+}
+
 #[test]
 fn html_saved_as_xls_is_read_by_content() {
     let raw = bytes("fe-haizhu-html.xls");

@@ -233,6 +233,7 @@ pub fn html_tables(file: &str, html: &str, limits: &Limits) -> Result<Vec<HtmlTa
                 vec![GridCell {
                     text: Cow::Owned(t),
                     merged: false,
+                    bare_number: false,
                 }]
             })
             .chain(body)
@@ -330,6 +331,7 @@ fn table_rows(
                         *slot = Some(GridCell {
                             text: Cow::Owned(text.clone()),
                             merged: dr > 0 || dc > 0,
+                            bare_number: false,
                         });
                     }
                 }
