@@ -441,6 +441,7 @@ fn cell_limit(file: &str, sheet: &str, row: u32, limits: &Limits) -> Error {
         Location {
             file: file.to_string(),
             sheet: Some(sheet.to_string()),
+            table: None,
             row: Some(row.saturating_add(1)),
             col: None,
         },
