@@ -1300,7 +1300,6 @@ fn bare_numbers_in_amount_columns_get_two_decimals_and_no_more() {
     assert_eq!(totals, ["158.00", "10.0049999"]);
     let total = t.grand_total.as_ref().unwrap().funding.total.unwrap();
     assert_eq!(total.to_string(), "168.0049999");
-    // An indicator value that is a bare number is not an amount: untouched.
     // The same text from a text file keeps what it printed.
     let t = build_table(&grid(text), source("t.txt")).unwrap();
     let first = t.projects().next().unwrap().funding.total.unwrap();
