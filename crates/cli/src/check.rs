@@ -111,6 +111,9 @@ pub(crate) struct Snippet {
 pub(crate) struct FileReport {
     pub path: String,
     pub sheet: Option<String>,
+    /// For HTML: the `<table>` (1-based, in page order) whose rows the
+    /// findings' rows count.
+    pub table_index: Option<u32>,
     /// The table's original source when the findings' coordinates are not in
     /// this file: a JSON document (`jixiao convert -o s.json`) keeps the rows,
     /// columns and sheet of the table it was converted from, named in its
@@ -359,6 +362,7 @@ fn check_file(
         .collect();
     drop(cells);
     let sheet = table.source.sheet.clone();
+    let table_index = table.source.table;
     let origin = (table.source.path != name).then(|| table.source.path.clone());
     let rows_are_lines = matches!(table.source.format.as_str(), "text" | "csv");
     let columns = table
@@ -370,6 +374,7 @@ fn check_file(
         return FileReport {
             path: name,
             sheet,
+            table_index,
             origin,
             rows_are_lines,
             columns,
@@ -391,6 +396,7 @@ fn check_file(
     FileReport {
         path: name,
         sheet,
+        table_index,
         origin,
         rows_are_lines,
         columns,
@@ -407,6 +413,7 @@ impl FileReport {
         FileReport {
             path,
             sheet: None,
+            table_index: None,
             origin: None,
             rows_are_lines: false,
             columns: Vec::new(),

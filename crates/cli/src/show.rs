@@ -103,10 +103,12 @@ pub fn render(table: &Table, with_indicators: bool, lang: Lang) -> String {
             .as_deref()
             .map(|e| format!(", {e}"))
             .unwrap_or_default(),
-        s.sheet
-            .as_deref()
-            .map(|e| format!(", {sheet} {e}"))
-            .unwrap_or_default()
+        match (&s.sheet, s.table) {
+            (Some(e), _) => format!(", {sheet} {e}"),
+            (None, Some(t)) if en => format!(", table {t}"),
+            (None, Some(t)) => format!(", 表格 {t}"),
+            (None, None) => String::new(),
+        }
     );
     let _ = writeln!(o);
     let _ = writeln!(

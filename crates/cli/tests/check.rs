@@ -1872,3 +1872,63 @@ fn bracket_after_a_value_is_unit_or_note() {
     assert_eq!(target["note"], "（正向）");
     drop(dir);
 }
+
+/// An HTML page's rows are the rows of its `<table>` (the Nth `<tr>`, header
+/// counted), and the table is named: P2 of `fe-haizhu-gbk.html` is on the
+/// table's 5th row, not on the 8th line of a grid that also counted the
+/// page's `<h1>`/`<p>` lines.
+#[test]
+fn html_rows_are_rows_of_the_named_table_in_every_output() {
+    let f = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/fe-haizhu-gbk.html");
+    let path = f.to_str().unwrap();
+    let p2 = "驻镇帮镇扶村项目资金";
+
+    let doc = json_of(&jixiao(&["check", path, "--format", "json"]));
+    let at_p2: Vec<&Value> = with_rule(&doc, "missing-output")
+        .into_iter()
+        .filter(|f| f["location"]["project"]["name"] == p2)
+        .collect();
+    assert_eq!(at_p2.len(), 1, "{doc}");
+    let loc = &at_p2[0]["location"];
+    assert_eq!(
+        (loc["table"].as_u64(), loc["row"].as_u64()),
+        (Some(2), Some(5))
+    );
+    assert!(loc["sheet"].is_null());
+
+    let out = jixiao(&["check", path]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("fe-haizhu-gbk.html[表格2]:5:7"), "{text}");
+    assert!(text.contains("╭─[第5行 绩效指标]"), "{text}");
+    let out = jixiao(&["check", path, "--lang", "en"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("fe-haizhu-gbk.html[table 2]:5:7"), "{text}");
+
+    // SARIF: a table row is no line of the page; no region, the table in properties.
+    let doc = json_of(&jixiao(&["check", path, "--format", "sarif"]));
+    let results = doc["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        let loc = &r["locations"][0];
+        assert!(loc["physicalLocation"]["region"].is_null(), "{loc}");
+        assert_eq!(loc["properties"]["table"], 2, "{loc}");
+    }
+}
+
+/// A workbook saved as HTML by LibreOffice names its sheet above each table
+/// (`Sheet 2: 绩效目标表`): that is the sheet of the findings.
+#[test]
+fn html_exported_from_a_workbook_names_its_sheet() {
+    let f = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/fe-haizhu-html.xls");
+    let doc = json_of(&jixiao(&["check", f.to_str().unwrap(), "--format", "json"]));
+    let p1 = with_rule(&doc, "missing-cost")
+        .into_iter()
+        .find(|f| f["location"]["project"]["name"] == "“青年地带”青少年服务经费")
+        .expect("missing-cost at P1");
+    let loc = &p1["location"];
+    assert_eq!(loc["sheet"], "绩效目标表");
+    assert_eq!(loc["row"], 10, "P1 is the table's 10th <tr>");
+    let out = jixiao(&["show", f.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("(html, UTF-8, 工作表 绩效目标表)"), "{text}");
+}

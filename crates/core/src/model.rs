@@ -48,8 +48,13 @@ pub struct SourceInfo {
     pub encoding: Option<String>,
     /// How the encoding was decided: `bom`, `utf8-valid`, `detected`, `override`.
     pub encoding_source: Option<String>,
-    /// Sheet name for workbooks.
+    /// Sheet name for workbooks (and for a workbook saved as HTML, when the
+    /// page names the sheet).
     pub sheet: Option<String>,
+    /// For HTML: the 1-based position of the `<table>` read, among the page's
+    /// `<table>` elements. Rows are then that table's rows (the Nth `<tr>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<u32>,
     /// Field delimiter for delimited text.
     pub delimiter: Option<char>,
     /// Whether a text source ended with a newline (kept for exact write-back).

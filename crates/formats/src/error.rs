@@ -10,6 +10,9 @@ use std::fmt;
 pub struct Location {
     pub file: String,
     pub sheet: Option<String>,
+    /// The `<table>` of an HTML page (1-based) whose rows `row` counts;
+    /// named only when no `sheet` names it.
+    pub table: Option<u32>,
     pub row: Option<u32>,
     pub col: Option<u32>,
 }
@@ -23,13 +26,16 @@ impl Location {
         }
     }
 
-    /// `file [工作表 X] 第r行 第c列` or `file [sheet X] row r, column c`.
+    /// `file [工作表 X] 第r行 第c列` or `file [sheet X] row r, column c`
+    /// (an HTML table without a sheet name: `[表格 2]`, `[table 2]`).
     pub fn render(&self, lang: Lang) -> String {
         let mut s = self.file.clone();
         match lang {
             Lang::Zh => {
-                if let Some(sheet) = &self.sheet {
-                    s.push_str(&format!(" [工作表 {sheet}]"));
+                match (&self.sheet, self.table) {
+                    (Some(sheet), _) => s.push_str(&format!(" [工作表 {sheet}]")),
+                    (None, Some(t)) => s.push_str(&format!(" [表格 {t}]")),
+                    (None, None) => {}
                 }
                 if let Some(r) = self.row {
                     s.push_str(&format!(" 第{r}行"));
@@ -39,8 +45,10 @@ impl Location {
                 }
             }
             Lang::English => {
-                if let Some(sheet) = &self.sheet {
-                    s.push_str(&format!(" [sheet {sheet}]"));
+                match (&self.sheet, self.table) {
+                    (Some(sheet), _) => s.push_str(&format!(" [sheet {sheet}]")),
+                    (None, Some(t)) => s.push_str(&format!(" [table {t}]")),
+                    (None, None) => {}
                 }
                 match (self.row, self.col) {
                     (Some(r), Some(c)) => s.push_str(&format!(" row {r}, column {c}")),
@@ -204,10 +212,19 @@ mod tests {
         let l = Location {
             file: "a.xlsx".into(),
             sheet: Some("表1".into()),
+            table: None,
             row: Some(3),
             col: Some(5),
         };
         assert_eq!(l.render(Lang::Zh), "a.xlsx [工作表 表1] 第3行 第5列");
+        let html = Location {
+            file: "p.html".into(),
+            table: Some(2),
+            row: Some(5),
+            ..Location::default()
+        };
+        assert_eq!(html.render(Lang::Zh), "p.html [表格 2] 第5行");
+        assert_eq!(html.render(Lang::English), "p.html [table 2] row 5");
         assert_eq!(
             l.render(Lang::English),
             "a.xlsx [sheet 表1] row 3, column 5"

@@ -10,6 +10,12 @@ use std::borrow::Cow;
 pub struct GridCell<'a> {
     pub text: Cow<'a, str>,
     pub merged: bool,
+    /// The cell is a number stored without a display format the reader can
+    /// see (XLS, ODS, XLSB through calamine): `text` is the value's shortest
+    /// form (`552.5`, `158`), not necessarily what the spreadsheet printed
+    /// (`552.50`, `158.00`). Amount columns then get the table's usual two
+    /// decimals (see `read::build`); every other source leaves this false.
+    pub bare_number: bool,
 }
 
 /// One source row. `number` is the 1-based line (text) or row (sheet) in the source.

@@ -162,13 +162,17 @@ fn gbk_html_page_gives_preamble_and_table() {
     assert_eq!(got[0].1, vec![want[2].1[0].clone()]);
     assert_eq!(got[1].1, vec![want[4].1[0].clone()]);
     assert_eq!(got[2].1, vec![want[6].1[0].clone()]);
-    // Then header and data rows, numbered within the grid.
+    // Then header and data rows, numbered by <tr> within the table (what a
+    // reader of the page counts); the preamble lines above are no table rows.
     for (i, (n, cells)) in got.iter().enumerate() {
-        assert_eq!(*n as usize, i + 1);
         if i >= 3 {
+            assert_eq!(*n as usize, i - 2);
             assert_eq!(cells, &want[i + 5].1);
+        } else {
+            assert_eq!(*n, 0);
         }
     }
+    assert_eq!(t.sheet, None);
 }
 
 #[test]
@@ -182,10 +186,10 @@ fn html_spans_are_expanded() {
     assert_eq!(
         texts(g),
         vec![
-            (1, s(&["绩效指标"])),
-            (2, s(&["一级指标", "二级指标", "指标值", "指标值"])),
+            (0, s(&["绩效指标"])),
+            (1, s(&["一级指标", "二级指标", "指标值", "指标值"])),
             (
-                3,
+                2,
                 s(&[
                     "一级指标",
                     "二级指标",
@@ -193,8 +197,8 @@ fn html_spans_are_expanded() {
                     "预期2024年实现值"
                 ])
             ),
-            (4, s(&["产出指标", "数量指标", "10", "≥12\n个"])),
-            (5, s(&["产出指标", "质量指标", "95%", "≥98%"])),
+            (3, s(&["产出指标", "数量指标", "10", "≥12\n个"])),
+            (4, s(&["产出指标", "质量指标", "95%", "≥98%"])),
         ]
     );
     let merged: Vec<Vec<bool>> = g
@@ -304,6 +308,39 @@ fn ods_values_without_merges() {
     assert_eq!(g.rows[4].text(3), "0.3");
 }
 
+/// XLS and ODS keep no number format calamine can give: a float amount is
+/// printed with the table's two decimals (`552.50`, as LibreOffice shows it),
+/// like the XLSX edition whose cells carry `0.00`.
+#[test]
+fn xls_and_ods_amounts_keep_their_printed_decimals() {
+    for name in ["fe-haizhu.xls", "fe-haizhu.ods", "fe-haizhu.xlsx"] {
+        let t = read::read_path(&fixture(name), &ReadOptions::default()).unwrap();
+        let total = t.grand_total.as_ref().unwrap().funding.total.unwrap();
+        assert_eq!(total.to_string(), "552.50", "{name}");
+        let amounts: Vec<String> = t
+            .projects()
+            .map(|p| p.funding.total.unwrap().to_string())
+            .collect();
+        assert_eq!(
+            amounts,
+            ["158.00", "10.00", "50.00", "10.00", "94.50", "200.00", "20.00", "10.00"],
+            "{name}"
+        );
+    }
+    // The grid keeps the stored value, marked as a number without its format.
+    let raw = bytes("fe-haizhu.ods");
+    let (_, sg) = read::sheet_grid(
+        "fe-haizhu.ods",
+        &raw,
+        Some("绩效目标表"),
+        &Limits::default(),
+    )
+    .unwrap();
+    let total = &sg.grid.rows[9].cells[1];
+    assert_eq!((total.text.as_ref(), total.bare_number), ("552.5", true));
+    assert!(!sg.grid.rows[9].cells[0].bare_number);
+}
+
 #[test]
 fn html_saved_as_xls_is_read_by_content() {
     let raw = bytes("fe-haizhu-html.xls");
@@ -319,6 +356,20 @@ fn html_saved_as_xls_is_read_by_content() {
     // LibreOffice writes the merged title as colspan="7".
     assert_eq!(title.cells.len(), 7);
     assert!(title.cells[1..].iter().all(|c| c.merged));
+    // Its sheet is named by LibreOffice's `Sheet 2: 绩效目标表` heading, and
+    // rows are the table's <tr>s: the title is row 1, P1 row 10.
+    assert_eq!(tables[0].sheet.as_deref(), Some("绩效目标表"));
+    assert_eq!(title.number, 1);
+    assert_eq!(
+        biggest.rows[0].number, 1,
+        "the sheet heading is not a preamble line"
+    );
+    let p1 = biggest
+        .rows
+        .iter()
+        .find(|r| r.text(0) == "“青年地带”青少年服务经费")
+        .unwrap();
+    assert_eq!(p1.number, 10);
 }
 
 fn xlsx_with_rust_xlsxwriter() -> Vec<u8> {

@@ -32,10 +32,12 @@ fn grid(text: &str) -> Grid<'_> {
                             Some(inner) => GridCell {
                                 text: Cow::Borrowed(inner),
                                 merged: true,
+                                bare_number: false,
                             },
                             None => GridCell {
                                 text: Cow::Borrowed(t),
                                 merged: false,
+                                bare_number: false,
                             },
                         },
                     )
@@ -1139,6 +1141,7 @@ fn random_grids_never_panic() {
                         .map(|_| GridCell {
                             text: Cow::Borrowed(WORDS[next(WORDS.len())]),
                             merged: next(5) == 0,
+                            bare_number: false,
                         })
                         .collect(),
                 })
@@ -1267,4 +1270,53 @@ fn direction_cells_are_read_by_the_grammar() {
         .find(|n| n.code == "direction-unknown")
         .expect("a notice for 正向/反向");
     assert_eq!(notice.origin.map(|o| (o.row, o.col)), Some((6, 12)));
+}
+
+/// Mark every cell of `g` that parses as a plain number as a bare number, as
+/// the XLS/ODS reader does for numeric cells (no display format known).
+fn bare_numbers(mut g: Grid<'_>) -> Grid<'_> {
+    for row in &mut g.rows {
+        for cell in &mut row.cells {
+            cell.bare_number =
+                !cell.text.is_empty() && cell.text.chars().all(|c| c.is_ascii_digit() || c == '.');
+        }
+    }
+    g
+}
+
+#[test]
+fn bare_numbers_in_amount_columns_get_two_decimals_and_no_more() {
+    let text = "单位：万元\n\
+        项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n\
+        合计\t168.0049999\t168.0049999\t\t\t\t\n\
+        甲项目\t158\t158\t\t\t目标\t1-产出指标：人数，年度指标值：100人。\n\
+        乙项目\t10.0049999\t10.0049999\t\t\t目标\t1-产出指标：人数，年度指标值：20人。";
+    let t = build_table(&bare_numbers(grid(text)), source("t.xls")).unwrap();
+    let totals: Vec<String> = t
+        .projects()
+        .map(|p| p.funding.total.unwrap().to_string())
+        .collect();
+    // 158 stored, 158.00 printed; a value with more decimals keeps them all.
+    assert_eq!(totals, ["158.00", "10.0049999"]);
+    let total = t.grand_total.as_ref().unwrap().funding.total.unwrap();
+    assert_eq!(total.to_string(), "168.0049999");
+    // The same text from a text file keeps what it printed.
+    let t = build_table(&grid(text), source("t.txt")).unwrap();
+    let first = t.projects().next().unwrap().funding.total.unwrap();
+    assert_eq!(first.to_string(), "158");
+}
+
+#[test]
+fn bare_numbers_in_yuan_get_two_decimals_in_yuan() {
+    let text = "金额单位：元\n\
+        项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n\
+        甲项目\t1580000\t1580000\t\t\t目标\t1-产出指标：人数，年度指标值：100人。";
+    let t = build_table(&bare_numbers(grid(text)), source("t.ods")).unwrap();
+    let p = t.projects().next().unwrap();
+    let total = p.funding.total.unwrap();
+    assert_eq!(total.to_string(), "158.000000");
+    assert_eq!(
+        jixiao_core::money::from_wan(total, MoneyScale::Yuan).to_string(),
+        "1580000.00"
+    );
 }

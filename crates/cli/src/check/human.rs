@@ -78,8 +78,13 @@ fn write_one(
         },
         Some(origin) => origin.to_string(),
     };
-    if let Some(sheet) = &r.sheet {
-        place.push_str(&format!("[{sheet}]"));
+    // An HTML page's rows are rows of one <table>: name it when no sheet
+    // name does (`p.html[表格2]:5:7`).
+    match (&r.sheet, r.table_index, lang) {
+        (Some(sheet), _, _) => place.push_str(&format!("[{sheet}]")),
+        (None, Some(t), Lang::Zh) => place.push_str(&format!("[表格{t}]")),
+        (None, Some(t), Lang::En) => place.push_str(&format!("[table {t}]")),
+        (None, None, _) => {}
     }
     if let Some(row) = f.location.row {
         place.push_str(&format!(":{row}"));

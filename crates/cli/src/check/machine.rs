@@ -62,6 +62,9 @@ struct JsonLocation<'a> {
     /// original table named in a JSON document (`""` if it names none).
     source: Option<&'a str>,
     sheet: Option<&'a str>,
+    /// The `<table>` of an HTML page whose rows `row` counts (HTML only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    table: Option<u32>,
     row: Option<u32>,
     column: Option<u32>,
     span: Option<Span>,
@@ -102,6 +105,7 @@ pub fn write_json(
                     file: &r.path,
                     source: r.origin.as_deref(),
                     sheet: r.sheet.as_deref(),
+                    table: r.table_index,
                     row: f.location.row,
                     column: f.location.col,
                     span: f.location.span,
@@ -175,7 +179,8 @@ fn configuration(enabled: bool, severity: Severity) -> Value {
 /// `columnName`, `span`, `sheet`). Only where the row is a line of the file
 /// itself (delimited text) does the location carry `region.startLine`; no
 /// `startColumn` is given, since a field number is not a character column.
-/// A workbook's sheet is also a logical location.
+/// A workbook's sheet is also a logical location. An HTML page's rows are
+/// rows of one `<table>` (`properties.table`), not lines: no region.
 pub fn write_sarif(
     out: &mut impl Write,
     reports: &[FileReport],
@@ -270,6 +275,9 @@ pub fn write_sarif(
             let mut place = serde_json::Map::new();
             if let Some(sheet) = &rep.sheet {
                 place.insert("sheet".into(), json!(sheet));
+            }
+            if let Some(t) = rep.table_index {
+                place.insert("table".into(), json!(t));
             }
             if let Some(row) = f.location.row {
                 place.insert("row".into(), json!(row));

@@ -202,6 +202,9 @@ One JSON document on standard output:
 - `severity`: `error` | `warning` | `info`.
 - `location.row` / `location.column`: 1-based line (or sheet row) and field; `span`: byte range
   (UTF-8, end exclusive) inside that cell's text, or `null`. `file`, `sheet` come from the reader.
+  For HTML the row is the Nth `<tr>` of the table read (header rows counted), and
+  `location.table` (HTML only) is that `<table>`'s 1-based position in the page; the terminal
+  names it unless a sheet name does (` --> p.html[表格2]:5:7`, `[table 2]` with `--lang en`).
 - `location.project`: the project the finding is about, or `null`: `index` (0-based, all
   projects of the table in source order) and `name` as written. `location.indicator`: the item
   number (序号) of the indicator as written in a one-cell 绩效指标 cell (`2` in `2-效益指标：…`),
@@ -245,6 +248,9 @@ location:
   (its header), `span` (UTF-8 byte range in the cell, as in the JSON output) and `sheet`.
 - A workbook (XLSX, XLS, ODS) has no text lines: no `region`; its sheet is also given as
   `logicalLocations: [{ "name": "绩效目标表", "kind": "sheet" }]`.
+- HTML rows are rows of a `<table>`, not lines of the page: no `region`; `properties.table`
+  names the table (1-based, page order), and a sheet named by the page (a workbook saved as
+  HTML) is given as for a workbook.
 - Inputs that could not be read are `invocations[0].toolExecutionNotifications` of level
   `error` (`executionSuccessful` is then `false`); files a directory scan skipped are
   notifications of level `note` with `properties.kind = "skipped"`.

@@ -43,6 +43,7 @@ pub fn build_table_with(
     let location = Location {
         file: source.path.clone(),
         sheet: source.sheet.clone(),
+        table: source.table,
         row: None,
         col: None,
     };

@@ -295,6 +295,7 @@ fn bad_bytes(
         Location {
             file: file.to_string(),
             sheet: None,
+            table: None,
             row: Some(row),
             col: Some(col),
         },
@@ -343,6 +344,7 @@ fn not_text(file: &str, bytes: &[u8], at: usize) -> Error {
         Location {
             file: file.to_string(),
             sheet: None,
+            table: None,
             row: Some(u32::try_from(row).unwrap_or(u32::MAX)),
             col: None,
         },
@@ -377,6 +379,7 @@ fn check_controls(file: &str, text: &str) -> Result<()> {
                 Location {
                     file: file.to_string(),
                     sheet: None,
+                    table: None,
                     row: Some(row),
                     col: Some(col),
                 },

@@ -231,6 +231,7 @@ fn borrowed(s: &str) -> GridCell<'_> {
     GridCell {
         text: Cow::Borrowed(s),
         merged: false,
+        bare_number: false,
     }
 }
 
@@ -309,6 +310,7 @@ fn split_quoted<'a>(file: &str, text: &'a str, d: char, limits: &Limits) -> Resu
             .map(|f| GridCell {
                 text: Cow::Owned(f.to_string()),
                 merged: false,
+                bare_number: false,
             })
             .collect();
         rows.push(GridRow { number, cells });

@@ -8,8 +8,17 @@
 //! - Text blocks before a table (a `<h1>` title, `部门名称：…`, `单位：万元`; at
 //!   most 20, stopping at an earlier table) and its `<caption>` become
 //!   one-cell rows above the table rows, so layout detection reads the preamble.
-//! - Row numbers are rows of the produced grid (1-based, preamble included),
-//!   not source lines; column `i` is the `i + 1`-th grid column after span expansion.
+//! - A row's number is its row in the `<table>`: the Nth `<tr>` (1-based,
+//!   header rows counted, `<thead>`/`<tbody>`/`<tfoot>` in source order), what
+//!   a user counts on the page and, for a workbook saved as HTML, the sheet's
+//!   own row. Preamble lines are not table rows: their number is 0. Column `i`
+//!   is the `i + 1`-th grid column after span expansion. Source lines are not
+//!   used: a table is often one line, and a page's line is no cell's address.
+//! - A workbook saved as HTML by LibreOffice heads each sheet's table with
+//!   `<h1>Sheet 2: <em>绩效目标表</em></h1>`; that heading gives the table's
+//!   [`HtmlTable::sheet`] and is not kept as a preamble line. Excel's own
+//!   export names its single worksheet in `<x:Name>` (an `<xml>` block in a
+//!   conditional comment): with one `<x:Name>` and one table, that is its sheet.
 
 use crate::error::{Error, Location, Result};
 use crate::grid::{Grid, GridCell, GridRow};
@@ -30,8 +39,39 @@ pub struct HtmlTable {
     pub table_rows: usize,
     /// Widest row after span expansion.
     pub cols: usize,
-    /// Preamble lines + table rows.
+    /// The sheet the table was exported from, when the page names it.
+    pub sheet: Option<String>,
+    /// Preamble lines (row number 0) + table rows (numbered by `<tr>`).
     pub grid: Grid<'static>,
+}
+
+/// `Sheet 2: 绩效目标表` (LibreOffice's heading above each exported sheet) → `绩效目标表`.
+fn sheet_heading(text: &str) -> Option<String> {
+    let rest = text.strip_prefix("Sheet ")?;
+    let (n, name) = rest.split_once(':')?;
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let name = name.trim();
+    (!name.is_empty() && !name.contains('\n')).then(|| name.to_string())
+}
+
+/// The worksheet names of Excel's HTML export (`<x:Name>绩效目标表</x:Name>`).
+fn excel_sheet_names(html: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<x:Name>") {
+        rest = rest.get(i + "<x:Name>".len()..).unwrap_or("");
+        let Some(end) = rest.find("</x:Name>") else {
+            break;
+        };
+        let name = rest.get(..end).unwrap_or("").trim();
+        if !name.is_empty() && !name.contains('<') {
+            names.push(name.to_string());
+        }
+        rest = rest.get(end..).unwrap_or("");
+    }
+    names
 }
 
 const SKIP: [&str; 7] = [
@@ -213,6 +253,11 @@ pub fn html_tables(file: &str, html: &str, limits: &Limits) -> Result<Vec<HtmlTa
             }
         }
         preamble.reverse();
+        // LibreOffice's `Sheet N: name` heading right above the table.
+        let mut sheet = preamble.last().and_then(|t| sheet_heading(t));
+        if sheet.is_some() {
+            preamble.pop();
+        }
         for child in table.child_elements() {
             if child.value().name() == "caption" {
                 let t = cell_text(child);
@@ -229,23 +274,30 @@ pub fn html_tables(file: &str, html: &str, limits: &Limits) -> Result<Vec<HtmlTa
         let table_rows = body.len();
         let rows = preamble
             .into_iter()
-            .map(|t| {
-                vec![GridCell {
+            .map(|t| GridRow {
+                number: 0,
+                cells: vec![GridCell {
                     text: Cow::Owned(t),
                     merged: false,
-                }]
+                    bare_number: false,
+                }],
             })
-            .chain(body)
-            .enumerate()
-            .map(|(i, cells)| GridRow {
+            .chain(body.into_iter().enumerate().map(|(i, cells)| GridRow {
                 number: u32::try_from(i + 1).unwrap_or(u32::MAX),
                 cells,
-            })
+            }))
             .collect();
+        if sheet.is_none() && tables.len() == 1 {
+            let names = excel_sheet_names(html);
+            if let [name] = names.as_slice() {
+                sheet = Some(name.clone());
+            }
+        }
         out.push(HtmlTable {
             index: k + 1,
             table_rows,
             cols,
+            sheet,
             grid: Grid { rows },
         });
     }
@@ -330,6 +382,7 @@ fn table_rows(
                         *slot = Some(GridCell {
                             text: Cow::Owned(text.clone()),
                             merged: dr > 0 || dc > 0,
+                            bare_number: false,
                         });
                     }
                 }
@@ -375,7 +428,33 @@ mod tests {
         assert!(g.rows[3].cells[0].merged);
         assert!(g.rows[2].cells[2].merged);
         assert!(!g.rows[3].cells[1].merged);
-        assert_eq!(g.rows[3].number, 4);
+        // Rows are numbered by <tr> within the table; preamble lines are row 0.
+        let numbers: Vec<u32> = g.rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, [0, 0, 1, 2]);
+        assert_eq!(t[0].sheet, None);
+    }
+
+    #[test]
+    fn exported_sheet_names() {
+        let html = r#"<body><h1>Overview</h1><table><tr><td>说明</td></tr><tr><td>x</td></tr></table>
+            <hr><A NAME="table1"><h1>Sheet 2: <em>绩效目标表</em></h1></A>
+            <table><tr><td>标题</td></tr><tr><td>a</td></tr><tr><td>b</td></tr></table></body>"#;
+        let t = html_tables("t.xls", html, &Limits::default()).unwrap();
+        let t2 = t.iter().find(|t| t.index == 2).unwrap();
+        assert_eq!(t2.sheet.as_deref(), Some("绩效目标表"));
+        assert_eq!(texts(&t2.grid), [vec!["标题"], vec!["a"], vec!["b"]]);
+        assert_eq!(t2.grid.rows[0].number, 1);
+        let t1 = t.iter().find(|t| t.index == 1).unwrap();
+        assert_eq!(t1.sheet, None, "“Overview” is no sheet heading");
+
+        let excel = r#"<html><head><!--[if gte mso 9]><xml><x:ExcelWorkbook><x:ExcelWorksheets>
+            <x:ExcelWorksheet><x:Name>项目支出</x:Name></x:ExcelWorksheet></x:ExcelWorksheets>
+            </x:ExcelWorkbook></xml><![endif]--></head><body>
+            <table><tr><td>a</td></tr><tr><td>b</td></tr></table></body></html>"#;
+        let t = html_tables("t.xls", excel, &Limits::default()).unwrap();
+        assert_eq!(t[0].sheet.as_deref(), Some("项目支出"));
+        assert_eq!(sheet_heading("Sheet 1: 说明").as_deref(), Some("说明"));
+        assert_eq!(sheet_heading("Sheet x: 说明"), None);
     }
 
     #[test]

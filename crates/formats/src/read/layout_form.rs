@@ -68,6 +68,8 @@ fn key_of(text: &str) -> Option<Key> {
 struct Val<'a> {
     text: &'a str,
     origin: Origin,
+    /// A number without a known display format (`GridCell::bare_number`).
+    bare_number: bool,
 }
 
 /// What the form says above its indicator grid.
@@ -116,22 +118,23 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
                 .skip(c + 1)
                 .find(|(_, x)| !x.text.trim().is_empty() && (!x.merged || x.text != cell.text));
             let value = match right {
-                Some((vc, x)) if key_of(&x.text).is_none() => Some((row, vc, x.text.as_ref())),
+                Some((vc, x)) if key_of(&x.text).is_none() => Some((row, vc, x)),
                 _ => rows
                     .get(ri + 1)
                     .and_then(|below| below.cells.get(c).map(|x| (below, c, x)))
-                    .filter(|(_, _, x)| !x.merged && key_of(&x.text).is_none())
-                    .map(|(below, c, x)| (below, c, x.text.as_ref())),
+                    .filter(|(_, _, x)| !x.merged && key_of(&x.text).is_none()),
             };
-            let Some((vrow, vc, text)) = value else {
+            let Some((vrow, vc, vcell)) = value else {
                 continue;
             };
+            let text = vcell.text.as_ref();
             if text.trim().is_empty() {
                 continue;
             }
             let val = Val {
                 text,
                 origin: Origin::new(vrow.number, col1(vc)),
+                bare_number: vcell.bare_number,
             };
             match key {
                 Key::Name => {
@@ -185,31 +188,36 @@ impl Form<'_> {
         let mut vals: [Option<Decimal>; 4] = [None; 4];
         for (slot, v) in vals.iter_mut().zip(&self.amounts) {
             let Some(v) = v else { continue };
-            *slot = parse_amount(v.text, scale).map_err(|_| {
-                Error::invalid(
-                    Location {
-                        row: Some(v.origin.row),
-                        col: Some(v.origin.col),
-                        ..location.clone()
-                    },
-                    Text::new(
-                        format!(
-                            "「{}」不是金额；应为以{}为单位的数字",
-                            v.text.trim(),
-                            scale.label()
+            *slot = parse_amount(v.text, scale)
+                .map(|a| match a {
+                    Some(a) if v.bare_number => Some(super::rows::with_amount_decimals(a, scale)),
+                    a => a,
+                })
+                .map_err(|_| {
+                    Error::invalid(
+                        Location {
+                            row: Some(v.origin.row),
+                            col: Some(v.origin.col),
+                            ..location.clone()
+                        },
+                        Text::new(
+                            format!(
+                                "「{}」不是金额；应为以{}为单位的数字",
+                                v.text.trim(),
+                                scale.label()
+                            ),
+                            format!(
+                                "“{}” is not an amount; a number in {} was expected",
+                                v.text.trim(),
+                                scale.label()
+                            ),
                         ),
-                        format!(
-                            "“{}” is not an amount; a number in {} was expected",
-                            v.text.trim(),
-                            scale.label()
+                        Text::new(
+                            "请填写数字，例如 100.00；空白表示 0",
+                            "write a number such as 100.00; leave the cell blank for 0",
                         ),
-                    ),
-                    Text::new(
-                        "请填写数字，例如 100.00；空白表示 0",
-                        "write a number such as 100.00; leave the cell blank for 0",
-                    ),
-                )
-            })?;
+                    )
+                })?;
         }
         let [total, fiscal_appropriation, special_account, other_funds] = vals;
         let project = Project {

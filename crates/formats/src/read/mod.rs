@@ -218,6 +218,7 @@ fn text_source(name: &str, format: &str, decoded: &decode::Decoded<'_>) -> Sourc
         encoding: Some(decoded.encoding.clone()),
         encoding_source: Some(decoded.source.to_string()),
         sheet: None,
+        table: None,
         delimiter: None,
         final_newline: None,
     }
@@ -260,10 +261,14 @@ fn read_html(name: &str, decoded: &decode::Decoded<'_>, opts: &ReadOptions) -> R
             ),
         ));
     }
-    let source = text_source(name, "html", decoded);
     let mut failures = Vec::new();
     for t in &tables {
-        match build::build_table_with(&t.grid, source.clone(), opts.report_bad_amounts) {
+        let source = SourceInfo {
+            sheet: t.sheet.clone(),
+            table: u32::try_from(t.index).ok(),
+            ..text_source(name, "html", decoded)
+        };
+        match build::build_table_with(&t.grid, source, opts.report_bad_amounts) {
             Ok(table) => return Ok(table),
             Err(e) => failures.push(Text::by(|lang| match lang {
                 Lang::Zh => format!(
@@ -436,6 +441,7 @@ fn read_workbook(
         encoding: None,
         encoding_source: None,
         sheet: Some(sheet.to_string()),
+        table: None,
         delimiter: None,
         final_newline: None,
     };

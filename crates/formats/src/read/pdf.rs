@@ -163,6 +163,7 @@ pub fn layout_grid(text: &str) -> Grid<'_> {
                     .map(|t| GridCell {
                         text: Cow::Borrowed(t),
                         merged: false,
+                        bare_number: false,
                     })
                     .collect()
             };

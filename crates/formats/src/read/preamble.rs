@@ -229,6 +229,7 @@ mod tests {
                 .map(|t| GridCell {
                     text: Cow::Borrowed(*t),
                     merged: false,
+                    bare_number: false,
                 })
                 .collect(),
         }

@@ -65,6 +65,32 @@ impl<'r> View<'r, '_> {
     fn merged(&self, c: Option<usize>) -> bool {
         c.is_some_and(|c| self.cell(c).1)
     }
+    /// Whether column `c` is a number without a known display format.
+    fn bare_number(&self, c: usize) -> bool {
+        c.checked_sub(self.shift)
+            .and_then(|i| self.row.cells.get(i))
+            .is_some_and(|cell| cell.bare_number)
+    }
+}
+
+/// Decimals an amount is printed with in these tables (万元 and 元 alike).
+const AMOUNT_DECIMALS: u32 = 2;
+
+/// An amount read from a number whose display format the source does not
+/// give (XLS, ODS: `552.5` stored, `552.50` shown) with the table's usual
+/// two printed decimals: trailing zeros only, so the value is unchanged and
+/// a value with more decimals keeps them all (`158.0049999`).
+pub(crate) fn with_amount_decimals(d: Decimal, scale: MoneyScale) -> Decimal {
+    // In 万元; a 元 amount was moved four places (`to_wan`).
+    let min = match scale {
+        MoneyScale::WanYuan => AMOUNT_DECIMALS,
+        MoneyScale::Yuan => AMOUNT_DECIMALS + 4,
+    };
+    let mut d = d;
+    if d.scale() < min {
+        d.rescale(min);
+    }
+    d
 }
 
 pub(crate) const AMOUNT_FIELDS: [Field; 4] = [
@@ -134,6 +160,9 @@ impl Reader<'_> {
             return Ok(None);
         }
         let e = match parse_amount(text, self.scale) {
+            Ok(Some(a)) if v.bare_number(c) => {
+                return Ok(Some(with_amount_decimals(a, self.scale)))
+            }
             Ok(a) => return Ok(a),
             Err(e) => e,
         };

@@ -13,8 +13,11 @@
 //!   (what Excel shows), shortest form. For XLSX the cell's number format is
 //!   applied when it fixes the decimals (`0.00`, `#,##0.00`, `0.0%`), so a
 //!   cell shown as `552.50` reads `552.50`; thousands separators are not
-//!   added. XLS and ODS expose no number formats through calamine, so there
-//!   `552.50` reads `552.5`.
+//!   added. XLS, ODS and XLSB expose no number formats through calamine
+//!   0.38 (`worksheet_style` is XLSX-only), so there `552.50` reads `552.5`
+//!   and the cell is marked [`GridCell::bare_number`]: the table reader gives
+//!   amount columns their usual two decimals (`552.50`), never more digits
+//!   than the value holds.
 //! - Dates become ISO text (`2024-01-31`, `2024-01-31T08:30:00`).
 //! - Error values (`#REF!`) are kept as their text and reported as a
 //!   `cell-error` [`Notice`].
@@ -311,7 +314,7 @@ impl<'b> Workbook<'b> {
     }
 
     fn sheet_inner(&mut self, sheet: &str) -> Result<SheetGrid> {
-        let mut cells: Vec<(u32, u32, String)> = Vec::new();
+        let mut cells: Vec<SheetCell> = Vec::new();
         let mut notices = Vec::new();
         let merges: Vec<Dimensions> = match &mut self.inner {
             Sheets::Xlsx(x) => {
@@ -395,7 +398,7 @@ fn sheet_err(file: &str, sheet: &str, e: impl std::fmt::Display) -> Error {
 
 #[allow(clippy::too_many_arguments)]
 fn push_cell(
-    cells: &mut Vec<(u32, u32, String)>,
+    cells: &mut Vec<SheetCell>,
     notices: &mut Vec<Notice>,
     row: u32,
     col: u32,
@@ -404,10 +407,11 @@ fn push_cell(
     file: &str,
     sheet: &str,
 ) -> Result<()> {
-    let (text, is_error) = match text {
+    let (text, is_error, bare_number) = match text {
         Rendered::Empty => return Ok(()),
-        Rendered::Text(t) => (t, false),
-        Rendered::Error(t) => (t, true),
+        Rendered::Text(t) => (t, false, false),
+        Rendered::Number(t) => (t, false, true),
+        Rendered::Error(t) => (t, true, false),
     };
     if is_error {
         let (r, c) = (row.saturating_add(1), col.saturating_add(1));
@@ -423,7 +427,12 @@ fn push_cell(
     if cells.len() >= limits.max_cells {
         return Err(cell_limit(file, sheet, row, limits));
     }
-    cells.push((row, col, text));
+    cells.push(SheetCell {
+        row,
+        col,
+        text,
+        bare_number,
+    });
     Ok(())
 }
 
@@ -432,6 +441,7 @@ fn cell_limit(file: &str, sheet: &str, row: u32, limits: &Limits) -> Error {
         Location {
             file: file.to_string(),
             sheet: Some(sheet.to_string()),
+            table: None,
             row: Some(row.saturating_add(1)),
             col: None,
         },
@@ -449,11 +459,13 @@ fn cell_limit(file: &str, sheet: &str, row: u32, limits: &Limits) -> Error {
     )
 }
 
-/// Read a whole sheet through calamine's range API (XLS, ODS, XLSB) into sparse cells.
+/// Read a whole sheet through calamine's range API (XLS, ODS, XLSB) into
+/// sparse cells. calamine gives these formats' numbers without their number
+/// format: they are [`Rendered::Number`].
 fn collect_sheet<RS, R>(
     reader: &mut R,
     sheet: &str,
-    cells: &mut Vec<(u32, u32, String)>,
+    cells: &mut Vec<SheetCell>,
     notices: &mut Vec<Notice>,
     limits: &Limits,
     file: &str,
@@ -477,30 +489,40 @@ where
     Ok(())
 }
 
+/// One non-empty cell of a sheet, 0-based.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct SheetCell {
+    row: u32,
+    col: u32,
+    text: String,
+    /// A number without a known display format ([`GridCell::bare_number`]).
+    bare_number: bool,
+}
+
 /// Put sparse 0-based cells into a grid of true coordinates and expand merges.
 fn assemble(
     file: &str,
     sheet: &str,
-    cells: Vec<(u32, u32, String)>,
+    cells: Vec<SheetCell>,
     merges: &[Dimensions],
     limits: &Limits,
 ) -> Result<Grid<'static>> {
-    let Some(mut max_row) = cells.iter().map(|c| c.0).max() else {
+    let Some(mut max_row) = cells.iter().map(|c| c.row).max() else {
         return Ok(Grid::default());
     };
-    let mut max_col = cells.iter().map(|c| c.1).max().unwrap_or(0);
+    let mut max_col = cells.iter().map(|c| c.col).max().unwrap_or(0);
     // The text of each merge anchor, found in one pass (sheets of the row
     // layout hold thousands of merges and far more cells).
     let starts: std::collections::HashSet<(u32, u32)> = merges.iter().map(|m| m.start).collect();
-    let anchors: HashMap<(u32, u32), String> = cells
+    let anchors: HashMap<(u32, u32), (String, bool)> = cells
         .iter()
-        .filter(|c| starts.contains(&(c.0, c.1)))
-        .map(|c| ((c.0, c.1), c.2.clone()))
+        .filter(|c| starts.contains(&(c.row, c.col)))
+        .map(|c| ((c.row, c.col), (c.text.clone(), c.bare_number)))
         .collect();
     // A merged region whose anchor holds text extends the grid (a label
     // merged down past the last other value); the cell budget bounds it.
     for m in merges {
-        if anchors.get(&m.start).is_some_and(|t| !t.is_empty()) {
+        if anchors.get(&m.start).is_some_and(|(t, _)| !t.is_empty()) {
             max_row = max_row.max(m.end.0);
             max_col = max_col.max(m.end.1);
         }
@@ -538,20 +560,21 @@ fn assemble(
         }
         Ok(())
     };
-    for (r, c, text) in cells {
+    for cell in cells {
         place(
             &mut rows,
             &mut budget,
-            r,
-            c,
+            cell.row,
+            cell.col,
             GridCell {
-                text: Cow::Owned(text),
+                text: Cow::Owned(cell.text),
                 merged: false,
+                bare_number: cell.bare_number,
             },
         )?;
     }
     for m in merges {
-        let anchor = anchors.get(&m.start).cloned().unwrap_or_default();
+        let (anchor, bare_number) = anchors.get(&m.start).cloned().unwrap_or_default();
         let (r_end, c_end) = (m.end.0.min(max_row), m.end.1.min(max_col));
         if m.start.0 > r_end || m.start.1 > c_end {
             continue;
@@ -573,6 +596,7 @@ fn assemble(
                     GridCell {
                         text: Cow::Owned(anchor.clone()),
                         merged: true,
+                        bare_number,
                     },
                 )?;
             }
@@ -585,6 +609,8 @@ fn assemble(
 enum Rendered {
     Empty,
     Text(String),
+    /// A number whose display format is not known (XLS, ODS, XLSB).
+    Number(String),
     /// An Excel error value such as `#REF!`.
     Error(String),
 }
@@ -593,8 +619,8 @@ fn render(v: &Data) -> Rendered {
     match v {
         Data::Empty => Rendered::Empty,
         Data::String(s) => Rendered::Text(s.clone()),
-        Data::Int(i) => Rendered::Text(i.to_string()),
-        Data::Float(f) => Rendered::Text(format_number(*f, NumFmt::General)),
+        Data::Int(i) => Rendered::Number(i.to_string()),
+        Data::Float(f) => Rendered::Number(format_number(*f, NumFmt::General)),
         Data::Bool(b) => Rendered::Text(if *b { "TRUE" } else { "FALSE" }.to_string()),
         Data::DateTime(d) => Rendered::Text(format_datetime(d)),
         Data::DateTimeIso(s) | Data::DurationIso(s) => Rendered::Text(s.clone()),
@@ -776,12 +802,40 @@ mod tests {
         assert_eq!(NumFmt::parse("0.00E+00"), NumFmt::General);
     }
 
+    fn cell(row: u32, col: u32, text: &str) -> SheetCell {
+        SheetCell {
+            row,
+            col,
+            text: text.to_string(),
+            bare_number: false,
+        }
+    }
+
+    #[test]
+    fn merged_copies_of_a_bare_number_stay_bare() {
+        let cells = vec![
+            SheetCell {
+                bare_number: true,
+                ..cell(1, 1, "158")
+            },
+            cell(1, 0, "项目"),
+        ];
+        let merges = [Dimensions {
+            start: (1, 1),
+            end: (2, 1),
+        }];
+        let g = assemble("f.xls", "S", cells, &merges, &Limits::default()).unwrap();
+        assert!(g.rows[1].cells[1].bare_number && !g.rows[1].cells[1].merged);
+        assert!(g.rows[2].cells[1].bare_number && g.rows[2].cells[1].merged);
+        assert!(!g.rows[1].cells[0].bare_number);
+    }
+
     #[test]
     fn merges_fill_covered_cells_with_true_coordinates() {
         let cells = vec![
-            (2, 1, "产出指标".to_string()),
-            (2, 2, "数量".to_string()),
-            (3, 2, "质量".to_string()),
+            cell(2, 1, "产出指标"),
+            cell(2, 2, "数量"),
+            cell(3, 2, "质量"),
         ];
         let merges = [Dimensions {
             start: (2, 1),
@@ -799,7 +853,7 @@ mod tests {
 
     #[test]
     fn huge_merge_is_bounded() {
-        let cells = vec![(0, 0, "a".to_string()), (5000, 5000, "b".to_string())];
+        let cells = vec![cell(0, 0, "a"), cell(5000, 5000, "b")];
         let merges = [Dimensions {
             start: (0, 0),
             end: (1_000_000, 16_000),

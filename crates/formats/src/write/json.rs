@@ -62,6 +62,7 @@ pub fn read_json_named(name: &str, bytes: &[u8]) -> Result<Table> {
     let loc = |row: Option<u32>, col: Option<u32>| Location {
         file: name.to_string(),
         sheet: None,
+        table: None,
         row,
         col,
     };

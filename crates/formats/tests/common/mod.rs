@@ -73,6 +73,7 @@ pub fn sample_table_handbuilt() -> Table {
             encoding: Some("UTF-8".into()),
             encoding_source: Some("utf8-valid".into()),
             sheet: None,
+            table: None,
             delimiter: Some('\t'),
             final_newline: Some(text.ends_with('\n')),
         },
