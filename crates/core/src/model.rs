@@ -806,15 +806,11 @@ impl Table {
             })
     }
     /// A row's amount in 万元: its 总计 as stated, or, when the table has no 总计
-    /// column at all, what its funding sources sum to; `None` when neither is there.
+    /// column or the row leaves its 总计 blank, what its funding sources sum to
+    /// (a blank total is no 0: `sum-mismatch.row` reports it); `None` when
+    /// neither is there.
     pub fn amount(&self, f: &Funding) -> Option<Decimal> {
-        f.total.or_else(|| {
-            if self.lacks_total_column() {
-                f.parts_sum()
-            } else {
-                None
-            }
-        })
+        f.total.or_else(|| f.parts_sum())
     }
     /// Whether some indicator carries a 上年实际值 (prior-year actual).
     pub fn has_prior_actual(&self) -> bool {

@@ -558,6 +558,12 @@ fn more_than_and_about_are_approximations() {
         ("5万余元", ("5", None, Some(Yu), u("万元"), "5")),
         // 千万元 with 余 inside reads like 3千万元: one money unit, 千万元.
         ("3千余万元", ("3", None, Some(Yu), u("千万元"), "3")),
+        // A bracketed unit after a magnitude or 余.
+        ("2万（人次）", ("2", Some(Wan), None, u("人次"), "20000")),
+        (
+            "5000余（人次）",
+            ("5000", None, Some(Yu), u("人次"), "5000"),
+        ),
         ("3千万元", ("3", None, None, u("千万元"), "3")),
     ] {
         let (v, m, a, un, s) = want;

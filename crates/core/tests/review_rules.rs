@@ -679,6 +679,56 @@ fn direction_conflict() {
 }
 
 #[test]
+fn lower_is_better_rates_under_satisfaction_are_no_capped_satisfaction() {
+    // 投诉率 ≤5% under 满意度指标: lower is better, so neither a cap on
+    // satisfaction nor a satisfaction target below 85 %.
+    for name in ["服务对象投诉率", "服务对象不满意率"] {
+        let t = replace(2, q(3, Category::Satisfaction, name, "≤5%"));
+        assert_eq!(fired(&t, "direction-conflict"), 0, "{name}");
+        assert_eq!(fired(&t, "satisfaction-low"), 0, "{name}");
+    }
+}
+
+#[test]
+fn cost_exceeds_budget_in_every_money_unit() {
+    // The project has 50.00 万元.
+    for (value, fires) in [
+        ("≤3千万元", 1),
+        ("≤1亿元", 1),
+        ("≤0.6百万元", 1),
+        ("≤0.4百万元", 0),
+        ("≤600千元", 1),
+        ("≤400千元", 0),
+    ] {
+        let t = replace(3, q(4, Category::Cost, "项目总成本", value));
+        assert_eq!(fired(&t, "cost-exceeds-budget"), fires, "{value}");
+    }
+}
+
+#[test]
+fn timeliness_with_its_unit_in_a_column_has_a_duration() {
+    // Row layouts: `30` in 指标值, `天` in 度量单位.
+    let mut i = q(5, Category::Output, "项目完成时间", "≤30天");
+    i.subcategory = Some("时效指标".into());
+    i.raw_value = "30".into();
+    i.columns = jixiao_core::IndicatorColumns::boxed(Some("天".into()), None, None, None, None);
+    let mut inds = clean_indicators();
+    inds.push(i);
+    assert_eq!(fired(&with_inds(inds), "timeliness-no-date"), 0);
+}
+
+#[test]
+fn a_magnitude_in_the_unit_column_is_no_other_unit() {
+    // `0.5` | `万人次`: the value's unit is 人次 with magnitude 万.
+    let parsed = jixiao_core::grammar::parse_target_parts(None, "0.5", Some("万人次"));
+    let mut i = q(1, Category::Output, "培训人次", "0.5人次");
+    i.target = parsed.target;
+    i.raw_value = "0.5".into();
+    i.columns = jixiao_core::IndicatorColumns::boxed(Some("万人次".into()), None, None, None, None);
+    assert_eq!(fired(&replace(0, i), "unit-inconsistent"), 0);
+}
+
+#[test]
 fn timeliness_no_date_by_name_alone() {
     // The one-cell layout has no 二级: the name tells a 时效 indicator.
     for (name, value, fires) in [

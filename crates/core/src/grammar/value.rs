@@ -416,11 +416,17 @@ fn has_bad_label_char(label: &str) -> bool {
 fn parse_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
     if let Some((before, bracket, content)) = trailing_bracket(t) {
         let (label, mut q) = parse_plain_quantity(before)?;
-        let bare = q.unit.is_none() && q.magnitude.is_none() && q.approx.is_none();
-        match bracket_unit(content).filter(|_| bare) {
+        // The bracket is the unit of a number without one, also after a
+        // magnitude or 余 (`≥2万（人次）`), unless it brings its own of those too.
+        let fits = |a: &After<'_>| {
+            q.unit.is_none()
+                && !(q.magnitude.is_some() && a.magnitude.is_some())
+                && !(q.approx.is_some() && a.approx.is_some())
+        };
+        match bracket_unit(content).filter(fits) {
             Some(a) => {
-                q.magnitude = a.magnitude;
-                q.approx = a.approx;
+                q.magnitude = q.magnitude.or(a.magnitude);
+                q.approx = q.approx.or(a.approx);
                 q.unit = (!a.unit.is_empty()).then(|| normalize_unit(&a.unit));
             }
             None => q.note = Some(bracket.into()),

@@ -152,6 +152,7 @@ fn direction_conflict(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
         )
     } else if way == Direction::LowerBetter
         && (i.category == Category::Satisfaction || has(&i.name, "满意度"))
+        && !lower_is_better_rate(i)
     {
         msg!(
             SATISFACTION_CAPPED,
@@ -162,6 +163,15 @@ fn direction_conflict(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
         return;
     };
     s.emit("direction-conflict", || (value_loc(pi, p, i), message));
+}
+
+/// A rate under 满意度 that is better lower: 投诉率, 不满意率, or one whose
+/// 指标方向性 says 反向. Its `≤5%` is no capped satisfaction and no low one.
+fn lower_is_better_rate(i: &Indicator) -> bool {
+    i.direction_stated() == Some(Direction::LowerBetter)
+        || ["投诉", "不满意", "差评", "举报"]
+            .iter()
+            .any(|k| has(&i.name, k))
 }
 
 /// The completeness and quality rules on project `p` (index `pi`).
@@ -376,6 +386,7 @@ fn quality(
         if unit.as_deref() == Some("%")
             && q.value < th.satisfaction_min
             && (i.category == Category::Satisfaction || has(name, "满意度"))
+            && !lower_is_better_rate(i)
         {
             s.emit("satisfaction-low", || {
                 (
@@ -416,8 +427,11 @@ fn quality(
             "/",
             "-",
         ];
-        let has_time =
-            TIME.iter().any(|k| has(&i.raw_value, k)) || unit.as_deref().unwrap_or_default() == "%";
+        // The row layouts give the unit its own column (`30` | `天`).
+        let unit_text = unit.as_deref().unwrap_or_default();
+        let has_time = TIME.iter().any(|k| has(&i.raw_value, k))
+            || unit_text == "%"
+            || TIME[..8].iter().any(|k| has(unit_text, k));
         if !has_time {
             s.emit("timeliness-no-date", || {
                 (value_loc(pi, p, i), msg!(TIMELINESS_NO_DATE, ind()))
@@ -428,11 +442,19 @@ fn quality(
     if is_cost(i) {
         if let (Some(q), Some(total)) = (i.target.quantity(), s.table.amount(&p.funding)) {
             // `5万余元` is 5 × 万 元: the magnitude applied
-            let wan = match (unit.as_deref(), q.scaled()) {
-                (Some("万元"), Some(v)) => Some(v),
-                (Some("元"), Some(v)) => Some(v / Decimal::from(10_000)),
-                _ => None,
-            };
+            let wan = q.scaled().and_then(|v| {
+                let per_wan = match unit.as_deref()? {
+                    "元" => return Some(v / Decimal::from(10_000)),
+                    "千元" => return Some(v / Decimal::from(10)),
+                    "万元" => 1,
+                    "十万元" => 10,
+                    "百万元" => 100,
+                    "千万元" => 1_000,
+                    "亿元" => 10_000,
+                    _ => return None,
+                };
+                v.checked_mul(Decimal::from(per_wan))
+            });
             if let Some(w) = wan {
                 if w > total {
                     s.emit("cost-exceeds-budget", || {

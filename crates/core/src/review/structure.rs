@@ -236,7 +236,9 @@ impl<'t> Structure<'t> {
                 }
                 // Value unit against the unit column.
                 if let (Some(vu), Some(cu)) = (q.unit.as_deref(), i.unit_column()) {
-                    let (vu, cu) = (norm_unit(vu), norm_unit(cu));
+                    // The column's magnitude and 余 are the value's (`0.5` | `万人次`).
+                    let cu = crate::grammar::value::split_unit(trim(cu)).2;
+                    let (vu, cu) = (norm_unit(vu), norm_unit(&cu));
                     if !cu.is_empty() && vu != cu {
                         s.emit("unit-inconsistent", || {
                             (

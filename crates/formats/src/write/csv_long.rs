@@ -6,8 +6,8 @@
 //! injection; numbers are written as printed.
 
 use super::view::{
-    amount_text, category_text, measure_unit, neutralize_formula, op_text, prior_text,
-    qualitative_text, unit_cell, value_hi_text, value_text,
+    amount_text, category_text, measure_unit_with_magnitude, neutralize_formula, op_text,
+    prior_text, qualitative_text, unit_cell, value_hi_text, value_text,
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
@@ -138,7 +138,7 @@ fn record(department: &str, unit: &Unit, p: &Project, ind: Option<&Indicator>) -
                     text(&value_text(i))
                 },
                 value_hi_text(i),
-                text(measure_unit(i)),
+                text(&measure_unit_with_magnitude(i)),
                 text(&i.raw_value),
                 text(i.value_label.as_deref().unwrap_or("")),
                 text(qualitative_text(i)),

@@ -109,7 +109,14 @@ pub(crate) fn value_text(ind: &Indicator) -> String {
 /// The numeric 指标值 when the target is a single quantitative value.
 pub(crate) fn value_number(ind: &Indicator) -> Option<Decimal> {
     match &ind.target {
-        Target::Quantitative(q) if q.value_hi.is_none() && ind.value_label.is_none() => {
+        // Only a bare number is a number cell: `0.5万`, `2万余`, `5000（全年）` are text.
+        Target::Quantitative(q)
+            if q.value_hi.is_none()
+                && ind.value_label.is_none()
+                && q.magnitude.is_none()
+                && q.approx.is_none()
+                && q.note.is_none() =>
+        {
             Some(q.value)
         }
         _ => None,
@@ -134,18 +141,63 @@ pub(crate) fn measure_unit(ind: &Indicator) -> &str {
         .unwrap_or("")
 }
 
+/// 度量单位 with the magnitude and a "more than" the number carries (`万人`,
+/// `万余人次`), for the long CSV, whose 指标值 is the bare number: `0.5` in
+/// `万人` reads as what was written, and reads back so.
+pub(crate) fn measure_unit_with_magnitude(ind: &Indicator) -> String {
+    let unit = measure_unit(ind);
+    match ind.target.quantity() {
+        Some(q) => {
+            let mut s = String::new();
+            if let Some(m) = q.magnitude {
+                s.push_str(m.as_str());
+            }
+            if let Some(a) = q.approx.filter(|a| a.more_than()) {
+                s.push_str(a.as_str());
+            }
+            s.push_str(unit);
+            s
+        }
+        None => unit.to_string(),
+    }
+}
+
 /// 指标值 shown in the row layouts: a range as `a-b`, otherwise [`value_text`];
 /// a label printed before the number stays in front of it
 /// (`发布新媒体推送100`, its unit in 度量单位), so that it reads back.
 pub(crate) fn value_display(ind: &Indicator) -> String {
-    let shown = match ind.target.quantity() {
+    let mut shown = match ind.target.quantity() {
         Some(q) if q.value_hi.is_some() => format!("{}-{}", q.value, value_hi_text(ind)),
         _ => value_text(ind),
     };
+    // What the number carries besides its unit (in 度量单位): `0.5万`,
+    // `2万余`, `5000左右`, `5000（全年）`; without it the value reads back
+    // ten thousand times off, or loses its note.
+    if let Some(q) = ind.target.quantity() {
+        shown.push_str(&number_extras(q, ""));
+    }
     match (&ind.value_label, ind.target.quantity()) {
         (Some(label), Some(_)) if !label.is_empty() => format!("{label}{shown}"),
         _ => shown,
     }
+}
+
+/// The magnitude and approximation after a number, around `unit`, then the
+/// note: `{magnitude}{余|多}{unit}{左右}{note}` as [`grammar`] writes a value.
+fn number_extras(q: &jixiao_core::model::Quantity, unit: &str) -> String {
+    let mut s = String::new();
+    if let Some(m) = q.magnitude {
+        s.push_str(m.as_str());
+    }
+    if let Some(a) = q.approx.filter(|a| a.more_than()) {
+        s.push_str(a.as_str());
+    }
+    s.push_str(unit);
+    if let Some(a) = q.approx.filter(|a| !a.more_than()) {
+        s.push_str(a.as_str());
+    }
+    s.push_str(q.note.as_deref().unwrap_or(""));
+    s
 }
 
 /// 定性描述 of a qualitative target.
@@ -173,7 +225,7 @@ fn canonical_value(ind: &Indicator) -> String {
                 }
                 _ => s.push_str(&q.value.to_string()),
             }
-            s.push_str(measure_unit(ind));
+            s.push_str(&number_extras(q, measure_unit(ind)));
             s
         }
         Target::Qualitative { text } => text.clone(),
