@@ -1932,3 +1932,28 @@ fn html_exported_from_a_workbook_names_its_sheet() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("(html, UTF-8, 工作表 绩效目标表)"), "{text}");
 }
+
+/// The terminal report speaks one language: under each snippet the rule's
+/// short title in that language, never the message in the other one.
+#[test]
+fn the_terminal_report_speaks_one_language() {
+    let f = fixture();
+    let zh = String::from_utf8(jixiao(&["check", f.to_str().unwrap()]).stdout).unwrap();
+    assert!(zh.contains("☞ 项目缺少成本指标"), "{zh}");
+    for line in zh
+        .lines()
+        .filter(|l| l.trim_start().starts_with(['☞', '⚠', '×', '=']))
+    {
+        assert!(!line.contains("project \""), "{line}");
+    }
+    let en =
+        String::from_utf8(jixiao(&["check", f.to_str().unwrap(), "--lang", "en"]).stdout).unwrap();
+    assert!(en.contains("☞ no cost indicator"), "{en}");
+    // (English titles may name a Chinese term or mark: 万元, 。)
+    for line in en
+        .lines()
+        .filter(|l| l.trim_start().starts_with(['☞', '⚠', '×', '=']))
+    {
+        assert!(!line.contains("项目「") && !line.contains("」："), "{line}");
+    }
+}

@@ -11,7 +11,7 @@
 //! (` --> s.json (原表 t.txt:13:7)`, `原表第13行 绩效指标:1:21`).
 
 use super::{Counts, FileReport, Lang, Shown};
-use jixiao_core::review::{Messages, Severity};
+use jixiao_core::review::{self, Messages, Severity};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 use std::fmt;
 use std::io::Write;
@@ -60,12 +60,16 @@ fn write_one(
     lang: Lang,
 ) -> anyhow::Result<()> {
     let f = &s.finding;
-    let other_lang = match lang {
-        Lang::Zh => Lang::En,
-        Lang::En => Lang::Zh,
-    };
     let msg = messages.display(&f.message, lang.core());
-    let other = messages.render(&f.message, other_lang.core());
+    // Under the snippet: what the rule checks, in a few words, in the same
+    // language (the full message is the headline above).
+    let notice = || review::profile::notice_code(&f.rule);
+    let title = match (review::rule(&f.rule), lang) {
+        (Some(r), Lang::Zh) => r.message,
+        (Some(r), Lang::En) => r.message_en,
+        (None, Lang::Zh) => notice().map_or("读取提示", |n| n.zh),
+        (None, Lang::En) => notice().map_or("reader note", |n| n.en),
+    };
     let help = f.help(lang.core());
     writeln!(out, "{}[{}]: {msg}", f.severity.as_str(), f.rule)?;
     // A JSON document's coordinates are its original table's: name that file
@@ -118,7 +122,7 @@ fn write_one(
                 name.push_str(&format!(":{line}:{col}"));
             }
             let diag = CellDiag {
-                text: other,
+                text: title.to_string(),
                 help: help.to_string(),
                 severity: f.severity,
                 src: CellSource {
@@ -134,7 +138,6 @@ fn write_one(
             }
         }
         None => {
-            writeln!(out, "  = {other}")?;
             writeln!(out, "  = help: {help}")?;
         }
     }
