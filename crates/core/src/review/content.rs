@@ -405,12 +405,15 @@ fn quality(
     // timeliness-no-date
     // The 二级 column says it in row layouts; the one-cell layout has only
     // the name (`服务时效`, `活动开展及时性`, `项目进度`).
-    let timely = has(sub, "时效")
-        || has(sub, "进度")
-        || ["完成时间", "时限", "时效", "及时", "进度"]
-            .iter()
-            .any(|k| has(name, k));
-    if timely && !name.ends_with('率') {
+    // Every name word has 时 or 进: one scan of the short name before the searches.
+    let timely = !name.ends_with('率')
+        && (has(sub, "时效")
+            || has(sub, "进度")
+            || (name.contains(['时', '进'])
+                && ["完成时间", "时限", "时效", "及时", "进度"]
+                    .iter()
+                    .any(|k| has(name, k))));
+    if timely {
         const TIME: [&str; 14] = [
             "年",
             "月",
