@@ -588,6 +588,28 @@ impl Approx {
 }
 
 impl Quantity {
+    /// `unit` as written after the number: the magnitude and a "more than"
+    /// before it (`万余人次` for `2万余人次`).
+    pub fn unit_as_written(&self, unit: &str) -> String {
+        let mut s = String::new();
+        if let Some(m) = self.magnitude {
+            s.push_str(m.as_str());
+        }
+        if let Some(a) = self.approx.filter(|a| a.more_than()) {
+            s.push_str(a.as_str());
+        }
+        s.push_str(unit);
+        s
+    }
+    /// What follows the unit: `左右` and the bracketed note (`左右（全年）`).
+    pub fn tail(&self) -> String {
+        let mut s = String::new();
+        if let Some(a) = self.approx.filter(|a| !a.more_than()) {
+            s.push_str(a.as_str());
+        }
+        s.push_str(self.note.as_deref().unwrap_or(""));
+        s
+    }
     /// `value` with its magnitude applied (`2万人次` → 20000); `None` only when
     /// that overflows a decimal.
     pub fn scaled(&self) -> Option<Decimal> {

@@ -21,18 +21,8 @@ impl fmt::Display for Quantity {
             (Some(op), None) => write!(f, "{}{}", op.symbol(), self.value)?,
             (None, None) => write!(f, "{}", self.value)?,
         }
-        if let Some(m) = self.magnitude {
-            f.write_str(m.as_str())?;
-        }
-        let approx = self.approx.filter(|a| a.more_than());
-        if let Some(a) = approx {
-            f.write_str(a.as_str())?;
-        }
-        f.write_str(self.unit.as_deref().unwrap_or(""))?;
-        if let Some(a) = self.approx.filter(|a| !a.more_than()) {
-            f.write_str(a.as_str())?;
-        }
-        f.write_str(self.note.as_deref().unwrap_or(""))
+        f.write_str(&self.unit_as_written(self.unit.as_deref().unwrap_or("")))?;
+        f.write_str(&self.tail())
     }
 }
 

@@ -147,17 +147,7 @@ pub(crate) fn measure_unit(ind: &Indicator) -> &str {
 pub(crate) fn measure_unit_with_magnitude(ind: &Indicator) -> String {
     let unit = measure_unit(ind);
     match ind.target.quantity() {
-        Some(q) => {
-            let mut s = String::new();
-            if let Some(m) = q.magnitude {
-                s.push_str(m.as_str());
-            }
-            if let Some(a) = q.approx.filter(|a| a.more_than()) {
-                s.push_str(a.as_str());
-            }
-            s.push_str(unit);
-            s
-        }
+        Some(q) => q.unit_as_written(unit),
         None => unit.to_string(),
     }
 }
@@ -185,19 +175,7 @@ pub(crate) fn value_display(ind: &Indicator) -> String {
 /// The magnitude and approximation after a number, around `unit`, then the
 /// note: `{magnitude}{余|多}{unit}{左右}{note}` as [`grammar`] writes a value.
 fn number_extras(q: &jixiao_core::model::Quantity, unit: &str) -> String {
-    let mut s = String::new();
-    if let Some(m) = q.magnitude {
-        s.push_str(m.as_str());
-    }
-    if let Some(a) = q.approx.filter(|a| a.more_than()) {
-        s.push_str(a.as_str());
-    }
-    s.push_str(unit);
-    if let Some(a) = q.approx.filter(|a| !a.more_than()) {
-        s.push_str(a.as_str());
-    }
-    s.push_str(q.note.as_deref().unwrap_or(""));
-    s
+    q.unit_as_written(unit) + &q.tail()
 }
 
 /// 定性描述 of a qualitative target.
