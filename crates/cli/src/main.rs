@@ -52,12 +52,6 @@ pub fn said(zh: impl Into<String>, en: impl Into<String>) -> anyhow::Error {
     Said(Text::new(zh, en)).into()
 }
 
-/// An error in `lang`: the tool's own and the reader's in that language,
-/// others (a failure of the system) as they come.
-fn message(e: &anyhow::Error, lang: check::Lang) -> String {
-    text_of(e).get(lang.core()).to_string()
-}
-
 /// An error in both languages: the tool's own and the reader's as they
 /// were written, an IO error in words, others (a failure of the system) as
 /// they come.
@@ -198,7 +192,7 @@ fn main() {
     let code = match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            print_error(&message(&e, lang), lang);
+            print_error(text_of(&e).get(lang.core()), lang);
             2
         }
     };

@@ -298,6 +298,14 @@ pub struct Funding {
 }
 
 impl Funding {
+    /// The row's amount in 万元: its 总计 as stated, or, when the table has no
+    /// 总计 column or the row leaves its 总计 blank, what its funding sources sum
+    /// to (a blank total is no 0: `sum-mismatch.row` reports it); `None` when
+    /// neither is there.
+    pub fn amount(&self) -> Option<Decimal> {
+        self.total.or_else(|| self.parts_sum())
+    }
+
     /// The stated total, blank as 0.
     pub fn total_or_zero(&self) -> Decimal {
         self.total.unwrap_or_default()
@@ -613,17 +621,16 @@ impl Quantity {
     /// `value` with its magnitude applied (`2万人次` → 20000); `None` only when
     /// that overflows a decimal.
     pub fn scaled(&self) -> Option<Decimal> {
-        match self.magnitude {
-            Some(m) => self.value.checked_mul(m.factor()),
-            None => Some(self.value),
-        }
+        self.with_magnitude(self.value)
     }
     /// `value_hi` with its magnitude applied.
     pub fn scaled_hi(&self) -> Option<Decimal> {
-        let hi = self.value_hi?;
+        self.with_magnitude(self.value_hi?)
+    }
+    fn with_magnitude(&self, d: Decimal) -> Option<Decimal> {
         match self.magnitude {
-            Some(m) => hi.checked_mul(m.factor()),
-            None => Some(hi),
+            Some(m) => d.checked_mul(m.factor()),
+            None => Some(d),
         }
     }
 }
@@ -826,13 +833,6 @@ impl Table {
                     Field::FiscalAppropriation | Field::SpecialAccount | Field::OtherFunds
                 )
             })
-    }
-    /// A row's amount in 万元: its 总计 as stated, or, when the table has no 总计
-    /// column or the row leaves its 总计 blank, what its funding sources sum to
-    /// (a blank total is no 0: `sum-mismatch.row` reports it); `None` when
-    /// neither is there.
-    pub fn amount(&self, f: &Funding) -> Option<Decimal> {
-        f.total.or_else(|| f.parts_sum())
     }
     /// Whether some indicator carries a 上年实际值 (prior-year actual).
     pub fn has_prior_actual(&self) -> bool {

@@ -150,34 +150,39 @@ fn write_one(
 /// said so, in the language asked for.
 pub fn summary(c: &Counts, lang: Lang) -> String {
     let errors = c.error + c.unreadable;
-    let (zh_unreadable, en_unreadable) = if c.unreadable > 0 {
-        (
-            format!("（其中 {} 个文件无法读取）", c.unreadable),
-            format!(" ({} unreadable)", c.unreadable),
-        )
-    } else {
-        (String::new(), String::new())
-    };
-    let n = |k: usize, one: &str| {
-        if k == 1 {
-            format!("{k} {one}")
-        } else {
-            format!("{k} {one}s")
-        }
-    };
-    let en = format!(
-        "checked {}: {}{en_unreadable}, {}, {}",
-        n(c.files, "file"),
-        n(errors, "error"),
-        n(c.warning, "warning"),
-        n(c.info, "info")
-    );
     match lang {
-        Lang::Zh => format!(
-            "审核 {} 个文件：错误 {errors}{zh_unreadable}，警告 {}，提示 {}",
-            c.files, c.warning, c.info
-        ),
-        Lang::En => en,
+        Lang::Zh => {
+            let unreadable = if c.unreadable > 0 {
+                format!("（其中 {} 个文件无法读取）", c.unreadable)
+            } else {
+                String::new()
+            };
+            format!(
+                "审核 {} 个文件：错误 {errors}{unreadable}，警告 {}，提示 {}",
+                c.files, c.warning, c.info
+            )
+        }
+        Lang::En => {
+            let unreadable = if c.unreadable > 0 {
+                format!(" ({} unreadable)", c.unreadable)
+            } else {
+                String::new()
+            };
+            let n = |k: usize, one: &str| {
+                if k == 1 {
+                    format!("{k} {one}")
+                } else {
+                    format!("{k} {one}s")
+                }
+            };
+            format!(
+                "checked {}: {}{unreadable}, {}, {}",
+                n(c.files, "file"),
+                n(errors, "error"),
+                n(c.warning, "warning"),
+                n(c.info, "info")
+            )
+        }
     }
 }
 

@@ -233,6 +233,19 @@ pub fn write_sarif(
     for rep in reports {
         let messages = rep.messages();
         let artifact = json!({ "uri": uri(&rep.path) });
+        // A JSON document's findings are located in the original table it
+        // names: that file is the result's artifact (and its lines are
+        // lines, if it is delimited text), the document reviewed is the
+        // `analysisTarget` (SARIF §3.27.13: a result in another file than
+        // the one analysed, like a header file included by a C file). The
+        // same for every finding of the file: built once.
+        let original = rep.origin.as_deref().filter(|o| !o.is_empty());
+        let physical_base = match original {
+            Some(o) => json!({ "artifactLocation": { "uri": uri(o) } }),
+            None => json!({ "artifactLocation": artifact }),
+        };
+        // No line of an original that the document does not name.
+        let lines = rep.rows_are_lines && rep.origin.as_deref() != Some("");
         if let Some(e) = &rep.error {
             notifications.push(json!({
                 "level": "error",
@@ -257,18 +270,7 @@ pub fn write_sarif(
                 }
             };
             let message = messages.render(&f.message, lang.core());
-            // A JSON document's findings are located in the original table it
-            // names: that file is the result's artifact (and its lines are
-            // lines, if it is delimited text), the document reviewed is the
-            // `analysisTarget` (SARIF §3.27.13: a result in another file than
-            // the one analysed, like a header file included by a C file).
-            let original = rep.origin.as_deref().filter(|o| !o.is_empty());
-            let mut physical = match original {
-                Some(o) => json!({ "artifactLocation": { "uri": uri(o) } }),
-                None => json!({ "artifactLocation": artifact }),
-            };
-            // No line of an original that the document does not name.
-            let lines = rep.rows_are_lines && rep.origin.as_deref() != Some("");
+            let mut physical = physical_base.clone();
             if let (true, Some(row)) = (lines, f.location.row) {
                 physical["region"] = json!({ "startLine": row });
             }

@@ -105,10 +105,9 @@ fn run_ends_with_number(run: &str, n: u32) -> Option<usize> {
     } else {
         return None;
     };
-    let mut tail = run.chars().rev().take(len).filter_map(digit_of);
     let (mut got, mut count) = (0u32, 0usize);
     let mut place = 1u32;
-    for d in tail.by_ref() {
+    for d in run.chars().rev().take(len).filter_map(digit_of) {
         got += u32::from(d) * place;
         place *= 10;
         count += 1;

@@ -269,21 +269,28 @@ fn strip_magnitude(a: &str) -> (Option<Magnitude>, &str) {
 pub(crate) fn split_unit(
     a: &str,
 ) -> (Option<Magnitude>, Option<Approx>, std::borrow::Cow<'_, str>) {
-    let (approx, r) = strip_approx(a);
-    let (magnitude, r) = strip_magnitude(r);
-    let (approx, r) = match approx {
-        Some(x) => (Some(x), r),
-        None if magnitude.is_some() => strip_approx(r),
-        None => (None, r),
+    let (approx, after_first) = strip_approx(a);
+    let (magnitude, r) = strip_magnitude(after_first);
+    let (approx, r, inner) = match approx {
+        Some(x) => (Some(x), r, false),
+        None if magnitude.is_some() => {
+            let (x, r) = strip_approx(r);
+            (x, r, x.is_some())
+        }
+        None => (None, r, false),
     };
     // A money unit keeps the magnitude, also across an approximation:
-    // `3千余万元` is in 千万元 like `3千万元`, not 3千 × 万元.
+    // `3千余万元` is in 千万元 like `3千万元`, not 3千 × 万元. Without an
+    // approximation between them the money unit is the text as written.
     match magnitude {
-        Some(m) if r.starts_with('元') || (m == Magnitude::Qian && r == "万元") => (
-            None,
-            approx,
-            std::borrow::Cow::Owned(format!("{}{r}", m.as_str())),
-        ),
+        Some(m) if r.starts_with('元') || (m == Magnitude::Qian && r == "万元") => {
+            let unit = if inner {
+                std::borrow::Cow::Owned(format!("{}{r}", m.as_str()))
+            } else {
+                std::borrow::Cow::Borrowed(after_first)
+            };
+            (None, approx, unit)
+        }
         _ => (magnitude, approx, std::borrow::Cow::Borrowed(r)),
     }
 }
@@ -329,7 +336,7 @@ fn parse_after(after: &str) -> Option<After<'_>> {
         return None;
     }
     // a percentage takes neither (`5万百分比`, like `5万%`, is wording)
-    if (magnitude.is_some() || approx.is_some()) && normalize_unit(&unit) == "%" {
+    if (magnitude.is_some() || approx.is_some()) && normalize_unit_cow(&unit) == "%" {
         return None;
     }
     let approx = match (approx, about) {
@@ -383,8 +390,8 @@ fn bracket_unit(content: &str) -> Option<After<'_>> {
     const ENDINGS: &[char] = &[
         '次', '人', '个', '元', '米', '里', '时', '顷', '亩', '吨', '克', '户', '名', '件', '篇',
         '场', '所', '家', '项', '台', '套', '张', '份', '册', '本', '条', '处', '批', '期', '株',
-        '棵', '辆', '部', '间', '节', '座', '床', '位', '支', '只', '头', '匹', '盏', '块', '期',
-        '页', '册', '集', '部', '门', '班', '组', '队', '轮', '届', '%', '％', '‰', '℃', '㎡',
+        '棵', '辆', '部', '间', '节', '座', '床', '位', '支', '只', '头', '匹', '盏', '块', '页',
+        '集', '门', '班', '组', '队', '轮', '届', '%', '％', '‰', '℃', '㎡',
     ];
     let after = parse_after(content)?;
     if after.suffix.is_some() || after.approx == Some(Approx::ZuoYou) {

@@ -80,33 +80,20 @@ pub(super) fn check(s: &mut Sink<'_>) {
 
     // 合计 against the unit rows (or the projects when there are none).
     if let Some(gt) = &t.grand_total {
-        let stated_units: Vec<&Funding> = t
-            .units
-            .iter()
-            .filter_map(|u| u.stated.as_ref().map(|r| &r.funding))
-            .collect();
+        // The summed rows (amounts and where they stand), collected once.
+        let stated_units: Vec<&AmountRow> =
+            t.units.iter().filter_map(|u| u.stated.as_ref()).collect();
         let by_units = !stated_units.is_empty() && stated_units.len() == t.units.len();
-        let (sum, n, what_zh, what_en) = if by_units {
-            (
-                Funding::sum(stated_units.iter().copied()),
-                stated_units.len(),
-                "各单位",
-                "the units",
-            )
+        let (summed, what_zh, what_en): (Vec<(&Funding, u32)>, _, _) = if by_units {
+            let rows = stated_units.iter().map(|r| (&r.funding, r.origin.row));
+            (rows.collect(), "各单位", "the units")
         } else {
-            let projects: Vec<&Funding> = t.projects().map(|p| &p.funding).collect();
-            let n = projects.len();
-            (Funding::sum(projects), n, "各项目", "the projects")
+            let rows = t.projects().map(|p| (&p.funding, p.origin.row));
+            (rows.collect(), "各项目", "the projects")
         };
-        let summed: Vec<u32> = if by_units {
-            t.units
-                .iter()
-                .filter_map(|u| u.stated.as_ref().map(|r| r.origin.row))
-                .collect()
-        } else {
-            t.projects().map(|p| p.origin.row).collect()
-        };
-        let rows = || std::iter::once(gt.origin.row).chain(summed.iter().copied());
+        let sum = Funding::sum(summed.iter().map(|(f, _)| *f));
+        let n = summed.len();
+        let rows = || std::iter::once(gt.origin.row).chain(summed.iter().map(|(_, r)| *r));
         check_columns(
             s,
             "sum-mismatch.total",
@@ -271,7 +258,10 @@ fn compare(
         d
     };
     let (stated_txt, stated_en) = match cell {
-        Some(v) => (printed(v).to_string(), printed(v).to_string()),
+        Some(v) => {
+            let text = printed(v).to_string();
+            (text.clone(), text)
+        }
         None => ("空白".to_string(), "blank".to_string()),
     };
     let within_rounding = diff <= tol * Decimal::from(n);
@@ -319,7 +309,7 @@ fn money_scale(s: &mut Sink<'_>) {
         return;
     }
     let t = s.table;
-    let mut amounts: Vec<Decimal> = t.projects().filter_map(|p| t.amount(&p.funding)).collect();
+    let mut amounts: Vec<Decimal> = t.projects().filter_map(|p| p.funding.amount()).collect();
     if amounts.len() < 3 {
         return;
     }

@@ -243,7 +243,7 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
     }
     let n = p.indicators.len();
     if (n as u64) < u64::from(th.too_few_indicators_count) {
-        let amount = s.table.amount(&p.funding).unwrap_or_default();
+        let amount = p.funding.amount().unwrap_or_default();
         let sev = if amount >= th.too_few_indicators_amount {
             Severity::Warning
         } else {
@@ -443,7 +443,7 @@ fn quality(
     }
     // cost-exceeds-budget
     if is_cost(i) {
-        if let (Some(q), Some(total)) = (i.target.quantity(), s.table.amount(&p.funding)) {
+        if let (Some(q), Some(total)) = (i.target.quantity(), p.funding.amount()) {
             // `5万余元` is 5 × 万 元: the magnitude applied
             let wan = q.scaled().and_then(|v| {
                 let per_wan = match unit.as_deref()? {

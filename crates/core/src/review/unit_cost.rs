@@ -13,7 +13,7 @@
 
 use super::text::{unit_of, FastMap, COUNT_UNITS};
 use super::{msg, value_loc, Arg, Location, Message, Severity, Sink, Template};
-use crate::model::{Category, Indicator, Project, Table};
+use crate::model::{Category, Indicator, Project};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -43,8 +43,6 @@ static UNIT_COST: Template = Template {
 /// reported at the end ([`UnitCosts::finish`]).
 pub(super) struct UnitCosts<'t> {
     on: bool,
-    /// The table, for a project's amount ([`Table::amount`]).
-    table: &'t Table,
     costs: Vec<Cost<'t>>,
 }
 
@@ -52,7 +50,6 @@ impl<'t> UnitCosts<'t> {
     pub(super) fn new(s: &Sink<'t>) -> Self {
         UnitCosts {
             on: s.on("unit-cost"),
-            table: s.table,
             costs: Vec::new(),
         }
     }
@@ -62,7 +59,7 @@ impl<'t> UnitCosts<'t> {
         if !self.on {
             return;
         }
-        let Some(total) = self.table.amount(&p.funding).filter(|v| *v > Decimal::ZERO) else {
+        let Some(total) = p.funding.amount().filter(|v| *v > Decimal::ZERO) else {
             return;
         };
         let main = p.indicators.iter().find_map(|i| {

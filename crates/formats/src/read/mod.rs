@@ -270,22 +270,13 @@ fn read_html(name: &str, decoded: &decode::Decoded<'_>, opts: &ReadOptions) -> R
         };
         match build::build_table_with(&t.grid, source, opts.report_bad_amounts) {
             Ok(table) => return Ok(table),
-            Err(e) => failures.push(Text::by(|lang| match lang {
-                Lang::Zh => format!(
-                    "第{}个表格（{}行×{}列）：{}",
-                    t.index,
-                    t.table_rows,
-                    t.cols,
-                    e.render(lang)
+            Err(e) => failures.push(e.text().prefixed(
+                &format!("第{}个表格（{}行×{}列）：", t.index, t.table_rows, t.cols),
+                &format!(
+                    "table {} ({} rows × {} columns): ",
+                    t.index, t.table_rows, t.cols
                 ),
-                Lang::English => format!(
-                    "table {} ({} rows × {} columns): {}",
-                    t.index,
-                    t.table_rows,
-                    t.cols,
-                    e.render(lang)
-                ),
-            })),
+            )),
         }
     }
     Err(none_recognised(
@@ -319,13 +310,10 @@ fn read_pdf(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
     build::build_table_with(&grid, source, opts.report_bad_amounts).map_err(|e| {
         Error::invalid(
             Location::file(name),
-            Text::by(|lang| match lang {
-                Lang::Zh => format!("PDF 的版式文本中找不到可识别的表格：{}", e.render(lang)),
-                Lang::English => format!(
-                    "no recognisable table in the PDF's layout text: {}",
-                    e.render(lang)
-                ),
-            }),
+            e.text().prefixed(
+                "PDF 的版式文本中找不到可识别的表格：",
+                "no recognisable table in the PDF's layout text: ",
+            ),
             Text::new(
                 "PDF 读取是实验性的，跨行单元格无法还原；请改用该表的 XLSX/HTML 版本",
                 "reading PDF is experimental and cells spanning lines cannot be restored: \
@@ -473,10 +461,10 @@ fn read_workbook(
         match result {
             Ok(t) => return Ok(t),
             Err(e) => {
-                failures.push(Text::by(|lang| match lang {
-                    Lang::Zh => format!("工作表“{sheet}”：{}", e.render(lang)),
-                    Lang::English => format!("sheet “{sheet}”: {}", e.render(lang)),
-                }));
+                failures.push(
+                    e.text()
+                        .prefixed(&format!("工作表“{sheet}”："), &format!("sheet “{sheet}”: ")),
+                );
                 last_err = Some(e);
             }
         }
