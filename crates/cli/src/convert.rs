@@ -131,7 +131,7 @@ fn write_output<'a>(
 }
 
 /// `无法写入 OUT：…` / `cannot write OUT: …`, with why in each language.
-fn cannot(out: &Path, why: anyhow::Error) -> anyhow::Error {
+pub(crate) fn cannot(out: &Path, why: anyhow::Error) -> anyhow::Error {
     let why = text_of(&why);
     said(
         format!("无法写入 {}：{}", out.display(), why.zh),

@@ -606,14 +606,7 @@ pub fn run(args: &GenArgs, lang: Lang) -> Result<()> {
     };
     match args.format.as_str() {
         "tsv" | "txt" | "csv" => {
-            let cannot = |e: std::io::Error| {
-                let why = jixiao_formats::io_text(&e);
-                let out = args.output.display();
-                said(
-                    format!("无法写入 {out}：{}", why.zh),
-                    format!("cannot write {out}: {}", why.en),
-                )
-            };
+            let cannot = |e: std::io::Error| crate::convert::cannot(&args.output, e.into());
             let file = std::fs::File::create(&args.output).map_err(cannot)?;
             let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
             let delimiter = if args.format == "csv" { ',' } else { '\t' };

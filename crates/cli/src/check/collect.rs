@@ -1,5 +1,6 @@
 //! Expand the command-line paths into the files to review.
 
+use jixiao_core::review::Template;
 use jixiao_core::Text;
 use std::path::{Path, PathBuf};
 
@@ -22,16 +23,13 @@ pub struct Skipped {
     /// terminal; other files are counted).
     pub named: bool,
     /// Why, in Chinese and in English.
-    reason: (&'static str, &'static str),
+    reason: Template,
 }
 
 impl Skipped {
     /// Why it was skipped, in `lang`.
     pub fn reason(&self, lang: super::Lang) -> &'static str {
-        match lang {
-            super::Lang::Zh => self.reason.0,
-            super::Lang::En => self.reason.1,
-        }
+        self.reason.text(lang.core())
     }
 
     fn of(path: PathBuf) -> Skipped {
@@ -43,20 +41,26 @@ impl Skipped {
         let (named, reason) = match ext.as_str() {
             "pdf" => (
                 true,
-                (
-                    "目录扫描不审核 PDF；单独指定该文件可试用实验性的 PDF 读取，或审核同一张表的 XLSX/HTML 版本",
-                    "PDF is not reviewed in a directory scan; name the file to try the experimental PDF \
-                     reader, or review the table's XLSX/HTML edition",
-                ),
+                Template {
+                    zh: "目录扫描不审核 PDF；单独指定该文件可试用实验性的 PDF 读取，或审核同一张表的 XLSX/HTML 版本",
+                    en: "PDF is not reviewed in a directory scan; name the file to try the experimental PDF \
+                         reader, or review the table's XLSX/HTML edition",
+                },
             ),
             e if NAMED_KINDS.contains(&e) => (
                 true,
-                (
-                    "jixiao 不读取此格式，请另存为 XLSX 或 HTML 后审核",
-                    "jixiao does not read this format; save it as XLSX or HTML",
-                ),
+                Template {
+                    zh: "jixiao 不读取此格式，请另存为 XLSX 或 HTML 后审核",
+                    en: "jixiao does not read this format; save it as XLSX or HTML",
+                },
             ),
-            _ => (false, ("扩展名不在审核之列", "extension not reviewed")),
+            _ => (
+                false,
+                Template {
+                    zh: "扩展名不在审核之列",
+                    en: "extension not reviewed",
+                },
+            ),
         };
         Skipped {
             path,
@@ -133,10 +137,10 @@ fn walk(dir: &Path, out: &mut Vec<Input>, skipped: &mut Vec<Skipped>) {
             skipped.push(Skipped {
                 path: p,
                 named: true,
-                reason: (
-                    "JSON 文件没有 \"schema\": \"jixiao.table/1\"，不是表格文档（如 jixiao check 的报告）",
-                    "a JSON file without the jixiao.table schema, such as a check report, is not a table",
-                ),
+                reason: Template {
+                    zh: "JSON 文件没有 \"schema\": \"jixiao.table/1\"，不是表格文档（如 jixiao check 的报告）",
+                    en: "a JSON file without the jixiao.table schema, such as a check report, is not a table",
+                },
             });
         } else if has_known_extension(&p) {
             out.push(Input::File(p));

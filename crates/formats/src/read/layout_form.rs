@@ -14,7 +14,6 @@ use super::header::normalize;
 use super::hierarchy::{split_code, UnitKey};
 use crate::error::{Error, Location, Result};
 use crate::grid::GridRow;
-use jixiao_core::money::parse_amount;
 use jixiao_core::Text;
 use jixiao_core::{Funding, MoneyScale, Origin, Project};
 use rust_decimal::Decimal;
@@ -188,36 +187,31 @@ impl Form<'_> {
         let mut vals: [Option<Decimal>; 4] = [None; 4];
         for (slot, v) in vals.iter_mut().zip(&self.amounts) {
             let Some(v) = v else { continue };
-            *slot = parse_amount(v.text, scale)
-                .map(|a| match a {
-                    Some(a) if v.bare_number => Some(super::rows::with_amount_decimals(a, scale)),
-                    a => a,
-                })
-                .map_err(|_| {
-                    Error::invalid(
-                        Location {
-                            row: Some(v.origin.row),
-                            col: Some(v.origin.col),
-                            ..location.clone()
-                        },
-                        Text::new(
-                            format!(
-                                "「{}」不是金额；应为以{}为单位的数字",
-                                v.text.trim(),
-                                scale.label()
-                            ),
-                            format!(
-                                "“{}” is not an amount; a number in {} was expected",
-                                v.text.trim(),
-                                scale.label()
-                            ),
+            *slot = super::rows::read_amount(v.text, v.bare_number, scale).map_err(|_| {
+                Error::invalid(
+                    Location {
+                        row: Some(v.origin.row),
+                        col: Some(v.origin.col),
+                        ..location.clone()
+                    },
+                    Text::new(
+                        format!(
+                            "「{}」不是金额；应为以{}为单位的数字",
+                            v.text.trim(),
+                            scale.label()
                         ),
-                        Text::new(
-                            "请填写数字，例如 100.00；空白表示 0",
-                            "write a number such as 100.00; leave the cell blank for 0",
+                        format!(
+                            "“{}” is not an amount; a number in {} was expected",
+                            v.text.trim(),
+                            scale.label()
                         ),
-                    )
-                })?;
+                    ),
+                    Text::new(
+                        "请填写数字，例如 100.00；空白表示 0",
+                        "write a number such as 100.00; leave the cell blank for 0",
+                    ),
+                )
+            })?;
         }
         let [total, fiscal_appropriation, special_account, other_funds] = vals;
         let project = Project {

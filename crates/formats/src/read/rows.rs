@@ -76,11 +76,26 @@ impl<'r> View<'r, '_> {
 /// Decimals an amount is printed with in these tables (万元 and 元 alike).
 const AMOUNT_DECIMALS: u32 = 2;
 
+/// An amount cell read in `scale`; `bare`: a number whose display format the
+/// source does not give, printed with the table's usual decimals
+/// ([`with_amount_decimals`]). Both table families read amounts through it.
+pub(crate) fn read_amount(
+    text: &str,
+    bare: bool,
+    scale: MoneyScale,
+) -> std::result::Result<Option<Decimal>, AmountError> {
+    let a = parse_amount(text, scale)?;
+    Ok(match a {
+        Some(a) if bare => Some(with_amount_decimals(a, scale)),
+        a => a,
+    })
+}
+
 /// An amount read from a number whose display format the source does not
 /// give (XLS, ODS: `552.5` stored, `552.50` shown) with the table's usual
 /// two printed decimals: trailing zeros only, so the value is unchanged and
 /// a value with more decimals keeps them all (`158.0049999`).
-pub(crate) fn with_amount_decimals(d: Decimal, scale: MoneyScale) -> Decimal {
+fn with_amount_decimals(d: Decimal, scale: MoneyScale) -> Decimal {
     // In 万元; a 元 amount was moved four places (`to_wan`).
     let min = match scale {
         MoneyScale::WanYuan => AMOUNT_DECIMALS,
@@ -159,10 +174,7 @@ impl Reader<'_> {
         if text.trim().is_empty() {
             return Ok(None);
         }
-        let e = match parse_amount(text, self.scale) {
-            Ok(Some(a)) if v.bare_number(c) => {
-                return Ok(Some(with_amount_decimals(a, self.scale)))
-            }
+        let e = match read_amount(text, v.bare_number(c), self.scale) {
             Ok(a) => return Ok(a),
             Err(e) => e,
         };
