@@ -70,6 +70,7 @@ pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
     ("row-note", "表外说明或签字栏，未读入", "note or signature line skipped"),
     ("row-unplaced", "无法归入任何项目的行，未读入", "row fits nowhere and was not read"),
     ("seq-nonstandard", "指标序号不标准（如有前导零）", "non-standard item number (e.g. a leading zero)"),
+    ("source-columns-blank", "资金来源列各行均为空，按未填写处理", "funding-source columns blank on every row; sources taken as not stated"),
     ("subtotal-as-total", "全表的小计按合计处理", "subtotal row taken as the grand total"),
     ("subtotal-row", "小计行，未计入单位或项目", "subtotal row not counted"),
     ("text-outside-item", "指标条目之外的文字", "text outside any indicator item"),
