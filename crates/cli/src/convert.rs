@@ -27,7 +27,7 @@ pub struct ConvertArgs {
     /// 输出文件；省略则写到标准输出 (output file; stdout when omitted)
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// XLSX/HTML 版式 (layout): one-cell (the sample's 7 columns) | rows (one row per indicator)
+    /// XLSX/HTML/TSV 版式 (layout): one-cell (the sample's 7 columns) | rows (one row per indicator)
     #[arg(long)]
     pub layout: Option<String>,
     /// CSV 不写 BOM (no UTF-8 byte-order mark in CSV)
@@ -245,12 +245,17 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<i32> {
         english_headers: args.english,
         ..WriteOptions::default()
     };
-    if opts.layout.is_some() && !matches!(format, OutputFormat::Xlsx | OutputFormat::Html) {
-        // Said, not silently ignored: only the printable layouts have a 版式.
+    if opts.layout.is_some()
+        && !matches!(
+            format,
+            OutputFormat::Xlsx | OutputFormat::Html | OutputFormat::Tsv
+        )
+    {
+        // Said, not silently ignored: JSON and the long CSV have no 版式.
         match lang {
-            Lang::Zh => eprintln!("提示：--layout 只用于 xlsx 和 html，{format} 输出不受影响"),
+            Lang::Zh => eprintln!("提示：--layout 只用于 xlsx、html 和 tsv，{format} 输出不受影响"),
             Lang::En => eprintln!(
-                "note: --layout applies to xlsx and html only; the {format} output is unaffected"
+                "note: --layout applies to xlsx, html and tsv only; the {format} output is unaffected"
             ),
         }
     }

@@ -395,20 +395,50 @@ fn a_layout_for_a_format_without_one_is_said_not_ignored() {
         "convert",
         sample().to_str().unwrap(),
         "--to",
-        "tsv",
+        "csv",
         "--layout",
         "rows",
     ]));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("--layout 只用于 xlsx 和 html"),
+        stderr(&out).contains("--layout 只用于 xlsx、html 和 tsv"),
         "{}",
         stderr(&out)
     );
-    // The TSV itself is the sample's own layout, unaffected.
-    let plain = run(jixiao().args(["convert", sample().to_str().unwrap(), "--to", "tsv"]));
+    // The CSV itself is one row per indicator, unaffected.
+    let plain = run(jixiao().args(["convert", sample().to_str().unwrap(), "--to", "csv"]));
     assert_eq!(stdout(&out), stdout(&plain));
     assert!(!stderr(&plain).contains("--layout"));
+}
+
+#[test]
+fn tsv_takes_the_row_layout_when_asked() {
+    // TSV is the sample's one-cell layout unless `--layout rows` asks for one
+    // row per indicator, with no note about --layout.
+    let rows = run(jixiao().args([
+        "convert",
+        sample().to_str().unwrap(),
+        "--to",
+        "tsv",
+        "--layout",
+        "rows",
+    ]));
+    assert_eq!(rows.status.code(), Some(0), "{}", stderr(&rows));
+    assert!(!stderr(&rows).contains("--layout"), "{}", stderr(&rows));
+    let text = stdout(&rows);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("单位名称\t项目名称\t总计\t") && l.contains("\t一级指标\t")),
+        "{text}"
+    );
+    // One line per indicator (29) below the header, with the 合计 and 2 unit rows.
+    let header = text
+        .lines()
+        .position(|l| l.starts_with("单位名称"))
+        .unwrap();
+    assert_eq!(text.lines().count() - header - 1, 29 + 3, "{text}");
+    let plain = run(jixiao().args(["convert", sample().to_str().unwrap(), "--to", "tsv"]));
+    assert_ne!(stdout(&rows), stdout(&plain));
 }
 
 /// `show` lists the reader's notes in the language of `--lang` (Chinese by
@@ -661,7 +691,7 @@ fn convert_and_gen_mistakes_are_said_in_the_language_asked_for() {
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(
-        err.starts_with("note: --layout applies to xlsx and html only"),
+        err.starts_with("note: --layout applies to xlsx, html and tsv only"),
         "{err}"
     );
     assert!(
@@ -676,7 +706,7 @@ fn convert_and_gen_mistakes_are_said_in_the_language_asked_for() {
         .arg(&written));
     let err = stderr(&o);
     assert!(
-        err.starts_with("提示：--layout 只用于 xlsx 和 html"),
+        err.starts_with("提示：--layout 只用于 xlsx、html 和 tsv"),
         "{err}"
     );
     assert!(err.contains("\n已写出 "), "{err}");

@@ -14,6 +14,12 @@ mod hierarchy;
 mod layout_form;
 #[path = "preamble.rs"]
 mod preamble;
+
+pub(crate) use preamble::year_in;
+
+/// The name of the one unit of a table without unit rows and without a
+/// department to name it after.
+pub(crate) const UNNAMED_UNIT: &str = "（未注明单位）";
 #[path = "rows.rs"]
 mod rows;
 
