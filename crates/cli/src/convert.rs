@@ -219,6 +219,37 @@ fn report(
     Ok(())
 }
 
+/// What the one-cell layout does not write of the table's indicators, and how
+/// to keep it: said, not dropped silently.
+fn one_cell_note(lost: &write::OneCellLosses, format: OutputFormat, lang: Lang) -> String {
+    let kinds = lost.kinds();
+    match lang {
+        Lang::Zh => {
+            let what: Vec<String> = kinds
+                .iter()
+                .map(|(zh, _, n)| format!("{zh}（{n} 条指标）"))
+                .collect();
+            format!(
+                "提示：一格多指标版式（{format}）的绩效指标单元格容纳不了各条指标的{}，这些未写出；\
+                 要保留，请加 --layout rows（每条指标一行，xlsx、html、tsv 均可），或输出 JSON",
+                what.join("、")
+            )
+        }
+        Lang::En => {
+            let what: Vec<String> = kinds
+                .iter()
+                .map(|(zh, en, n)| format!("{en} “{zh}” ({n} indicators)"))
+                .collect();
+            format!(
+                "note: the one-cell layout ({format}) has no place for each indicator's {}; \
+                 they are not written. To keep them, add --layout rows (one row per indicator; xlsx, html or tsv), \
+                 or write JSON",
+                what.join(", ")
+            )
+        }
+    }
+}
+
 /// Run `jixiao convert`; returns the exit code.
 pub fn run(args: &ConvertArgs, lang: Lang) -> Result<i32> {
     let format: OutputFormat = match (&args.to, &args.output) {
@@ -268,6 +299,10 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<i32> {
             return Ok(2);
         }
     };
+    let lost = match write::layout_written(&table, format, &opts) {
+        Some(LayoutFamily::OneCell) => write::OneCellLosses::of(&table),
+        _ => write::OneCellLosses::default(),
+    };
     spinner.set_message(&match lang {
         Lang::Zh => format!("写出 {format}"),
         Lang::En => format!("writing {format}"),
@@ -278,6 +313,9 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<i32> {
     let output = args.output.as_deref().filter(|o| !is_stdout(o));
     let written = write_output(&table, format, &opts, output);
     spinner.finish();
+    if written.is_ok() && !lost.is_empty() {
+        eprintln!("{}", one_cell_note(&lost, format, lang));
+    }
     if let Some(out) = written? {
         report(args, &table, out, format, lang)?;
     }
