@@ -876,3 +876,27 @@ fn convert_says_what_the_one_cell_layout_leaves_out() {
         .args(["--to", "tsv", "-o", "/dev/null"]));
     assert!(!stderr(&o).contains("提示"), "{}", stderr(&o));
 }
+
+#[test]
+fn show_prints_amounts_in_the_tables_own_scale() {
+    // `金额单位: 元` over 330.984000 (万元): the amounts are shown in 元, with
+    // two decimals, in both languages; the sample (万元) as before.
+    let [_, sichuan] = budget_only_tables();
+    for lang in ["zh", "en"] {
+        let o = run(jixiao().args(["--lang", lang, "show"]).arg(&sichuan));
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = stdout(&o);
+        assert!(
+            out.contains("3309840.00") && out.contains("3429840.00"),
+            "{out}"
+        );
+        assert!(out.contains("120000.00"), "{out}");
+        assert!(!out.contains("330.984"), "{out}");
+        assert!(out.contains(": 元"), "{out}");
+    }
+    let out = stdout(&run(jixiao().arg("show").arg(sample())));
+    assert!(out.contains("552.50") && out.contains("158.00"), "{out}");
+    // --summary names its unit, 万元, and stays in it.
+    let s = summary(&sichuan);
+    assert_eq!(s["grand_total"], "342.984000");
+}
