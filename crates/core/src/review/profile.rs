@@ -214,7 +214,27 @@ impl Profile {
         let mut out = Vec::new();
         for id in self.rules.keys() {
             if catalogue::rule(id).is_none() && notice_code(id).is_none() {
+                // `[rules.sum-mismatch]`: the rule ids that start so are dotted.
+                let dotted: Vec<&str> = catalogue::RULES
+                    .iter()
+                    .map(|r| r.id)
+                    .filter(|r| {
+                        r.strip_prefix(id.as_str())
+                            .is_some_and(|t| t.starts_with('.'))
+                    })
+                    .collect();
                 let message = match nearest_id(id) {
+                    _ if !dotted.is_empty() => {
+                        let list = dotted
+                            .iter()
+                            .map(|d| format!("[rules.\"{d}\"]"))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        Text::new(
+                            format!("未知规则「{id}」：该组规则须分别设置，编号含点号时须加引号：{list}"),
+                            format!("unknown rule id `{id}`: set each rule of the group, quoting ids that contain a dot: {list}"),
+                        )
+                    }
                     Some(near) => Text::new(
                         format!("未知规则「{id}」，是否应为「{near}」？"),
                         format!("unknown rule id `{id}`; did you mean `{near}`?"),
@@ -628,6 +648,14 @@ pub fn unknown_key(path: &[&str], key: &str) -> Option<Text> {
     if known.contains(&key) {
         return None;
     }
+    // `[rules.sum-mismatch.row]`: TOML reads the dots as nested tables; the
+    // id has to be quoted.
+    if let ["rules", id] = path {
+        let dotted = format!("{id}.{key}");
+        if catalogue::rule(&dotted).is_some() {
+            return Some(quote_dotted_id(&dotted));
+        }
+    }
     let (zh_table, en_table) = if path.is_empty() {
         ("配置顶层".to_string(), "at the top level".to_string())
     } else {
@@ -645,6 +673,14 @@ pub fn unknown_key(path: &[&str], key: &str) -> Option<Text> {
             format!("unknown key `{key}` {en_table}; valid keys: {list}"),
         ),
     })
+}
+
+/// A rule id with a dot written as nested tables (`[rules.sum-mismatch.row]`).
+fn quote_dotted_id(id: &str) -> Text {
+    Text::new(
+        format!("规则编号「{id}」含点号，须加引号：[rules.\"{id}\"]"),
+        format!("the rule id `{id}` contains a dot and must be quoted: [rules.\"{id}\"]"),
+    )
 }
 
 /// The field names serde reads struct `T` with.
@@ -780,6 +816,33 @@ mod tests {
             nearest("zzzzzz", ["info", "warning", "error"].into_iter()),
             None
         );
+    }
+
+    #[test]
+    fn dotted_rule_ids_are_told_to_be_quoted() {
+        // `[rules.sum-mismatch.row]` reads as table `sum-mismatch`, key `row`.
+        let m = unknown_key(&["rules", "sum-mismatch"], "row").unwrap();
+        assert_eq!(
+            m.zh,
+            "规则编号「sum-mismatch.row」含点号，须加引号：[rules.\"sum-mismatch.row\"]"
+        );
+        assert!(m.en.contains("[rules.\"sum-mismatch.row\"]"), "{m}");
+        // `[rules.sum-mismatch]`: the group's own ids, quoted.
+        let mut p = Profile::national();
+        p.rules
+            .insert("sum-mismatch".into(), RuleSetting::default());
+        let problems = p.problems();
+        let m = &problems[0].message;
+        assert_eq!(
+            m.zh,
+            "未知规则「sum-mismatch」：该组规则须分别设置，编号含点号时须加引号：\
+             [rules.\"sum-mismatch.row\"], [rules.\"sum-mismatch.unit\"], [rules.\"sum-mismatch.total\"]"
+        );
+        // A plain typo still gets the nearest id.
+        let mut p = Profile::national();
+        p.rules
+            .insert("missing-costs".into(), RuleSetting::default());
+        assert!(p.problems()[0].message.zh.contains("「missing-cost」"));
     }
 
     #[test]
