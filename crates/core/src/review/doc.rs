@@ -102,6 +102,9 @@ severity = "warning"
 [rules.operator-missing]
 enabled = false
 
+[rules."sum-mismatch.row"]     # an id with a dot is quoted (TOML reads dots as nesting)
+severity = "warning"
+
 [thresholds]
 too_few_indicators_count = 3
 too_few_indicators_amount = 100   # 万元
@@ -124,7 +127,9 @@ up, `require_cost` `true` or `false`; `satisfaction_min`, `percent_min` and `per
 with the nearest known key and the keys of that table (`[thresholds] 中没有「satisfaction_mim」这一项，是否应为「satisfaction_min」？`);
 so is a `[rules.ID]` whose id is neither a rule nor a reader notice code, with the nearest known
 id suggested (`未知规则「missing-satisfacton」，是否应为「missing-satisfaction」？`, with
-`--lang en`: ``unknown rule id `missing-satisfacton`; did you mean `missing-satisfaction`?``). A
+`--lang en`: ``unknown rule id `missing-satisfacton`; did you mean `missing-satisfaction`?``). An
+unquoted dotted id (`[rules.sum-mismatch.row]`) or a group's prefix (`[rules.sum-mismatch]`) is
+told to quote the id (`[rules."sum-mismatch.row"]`). A
 TOML syntax error or a key written twice is explained the same way. Every problem is said in the
 language of `--lang`, one per line under the line naming the profile.
 
@@ -194,7 +199,7 @@ One JSON document on standard output:
   ],
   "errors": [ { "file": "broken.xlsx", "message": "…" } ],
   "skipped": [ { "file": "tables/notes.md", "reason": "扩展名不在审核之列" } ],
-  "summary": { "files": 2, "unreadable": 1, "skipped": 1, "error": 0, "warning": 12, "info": 60 }
+  "summary": { "files": 2, "unreadable": 1, "skipped": 1, "error": 0, "warning": 12, "info": 60, "hidden": 0 }
 }
 ```
 
@@ -218,6 +223,9 @@ One JSON document on standard output:
 - `errors`: inputs that could not be read (exit code 2). `summary.unreadable` counts them and
   `summary.error` counts error findings only; the terminal summary line counts an unreadable file
   among its errors and says so (`错误 1（其中 1 个文件无法读取）` / `1 error (1 unreadable)`).
+- `summary.hidden`: findings left out by `--min-severity` (not in `findings`, not in the other
+  counts). `--min-severity` only hides: a hidden finding at or above `--deny` still makes the exit
+  code 1, and the terminal summary says how many were hidden (`（另有 74 条低于 --min-severity 的问题未显示）`).
 - `skipped`: files a directory scan met and did not review (another extension, a PDF, or JSON
   that does not name the `jixiao.table` schema, such as a check report), each with why (in the language of `--lang`); `summary.skipped` counts them. They do not change the exit code. On the terminal,
   standard error names each PDF, such JSON (and DOC/DOCX/WPS/ET/OFD) and counts the others.
