@@ -132,6 +132,8 @@ pub(crate) struct FileReport {
     pub table: Option<Table>,
     pub names: Vec<String>,
     pub findings: Vec<Shown>,
+    /// The most severe finding left out by `--min-severity`, and how many were.
+    pub hidden: (Option<Severity>, usize),
     /// Why the file could not be read, in both languages (the output
     /// shows the one asked for).
     pub error: Option<Text>,
@@ -147,6 +149,8 @@ pub(crate) struct Counts {
     pub error: usize,
     pub warning: usize,
     pub info: usize,
+    /// Findings below `--min-severity`, not shown (they still count for `--deny`).
+    pub hidden: usize,
 }
 
 /// Run the check; returns the process exit code.
@@ -228,6 +232,11 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
     for r in &reports {
         if r.error.is_some() {
             counts.unreadable += 1;
+        }
+        // `--min-severity` hides findings; `--deny` still sees them.
+        counts.hidden += r.hidden.1;
+        if r.hidden.0.is_some_and(|top| top >= deny) {
+            denied = true;
         }
         for s in &r.findings {
             match s.finding.severity {
@@ -349,6 +358,10 @@ fn check_file(
     let cells = snippets.then(|| review::CellIndex::new(&table));
     // Filtered in place first: `map` then keeps the exact length, so the
     // (large) vector is allocated once.
+    let hidden = all
+        .iter()
+        .filter(|f| f.severity < min)
+        .fold((None, 0), |(top, n), f| (top.max(Some(f.severity)), n + 1));
     all.retain(|f| f.severity >= min);
     let mut findings: Vec<Shown> = all
         .into_iter()
@@ -381,6 +394,7 @@ fn check_file(
             table: Some(table),
             names: Vec::new(),
             findings,
+            hidden,
             error: None,
         };
     }
@@ -403,6 +417,7 @@ fn check_file(
         table: None,
         names: table.projects().map(|p| p.name.clone()).collect(),
         findings,
+        hidden,
         error: None,
     }
 }
@@ -420,6 +435,7 @@ impl FileReport {
             table: None,
             names: Vec::new(),
             findings: Vec::new(),
+            hidden: (None, 0),
             error: Some(why),
         }
     }

@@ -111,8 +111,35 @@ fn deny_warning_exits_1() {
         "--min-severity",
         "warning",
     ]);
-    // Only shown findings count: with infos hidden, warnings still trip --deny info.
     assert_eq!(out.status.code(), Some(1));
+    // --min-severity only hides: hidden warnings still trip --deny warning,
+    // and the summary says how many were hidden.
+    let out = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        "--deny",
+        "warning",
+        "--min-severity",
+        "error",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("错误 0，警告 0，提示 0（另有 74 条低于 --min-severity 的问题未显示）"),
+        "{text}"
+    );
+    let out = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        "--min-severity",
+        "error",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["summary"]["hidden"], 74);
+    assert_eq!(doc["summary"]["warning"], 0);
 }
 
 #[test]
