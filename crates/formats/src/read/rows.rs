@@ -503,8 +503,11 @@ impl Reader<'_> {
         let weight_col = l.col(Field::Weight);
         let dir_col = l.col(Field::Direction);
         let prior_col = l.col(Field::PriorActual);
+        let hi_col = l.col(Field::TargetValueHi);
+        let raw_col = l.col(Field::RawValue);
         let ind_cols = [
-            cat_col, sub_col, name_col, op_col, value_col, mu_col, weight_col, dir_col, prior_col,
+            cat_col, sub_col, name_col, op_col, value_col, hi_col, raw_col, mu_col, weight_col,
+            dir_col, prior_col,
         ];
 
         let mut items: Vec<Item> = Vec::new();
@@ -693,10 +696,12 @@ impl Reader<'_> {
             let (value_merged, name_merged) = (v.merged(value_col), v.merged(name_col));
             if name.is_empty() && value.is_empty() {
                 // A placeholder such as an empty 社会成本指标 row.
-                let rest = [op_col, mu_col, weight_col, dir_col, prior_col]
-                    .iter()
-                    .flatten()
-                    .any(|&c| !v.cell(c).0.trim().is_empty());
+                let rest = [
+                    op_col, hi_col, raw_col, mu_col, weight_col, dir_col, prior_col,
+                ]
+                .iter()
+                .flatten()
+                .any(|&c| !v.cell(c).0.trim().is_empty());
                 if rest {
                     notices.push(Notice::new(
                         Some(Origin::new(r, name_col.map_or(1, col1))),
@@ -812,13 +817,39 @@ impl Reader<'_> {
                 c
             }
         };
-        let (target, label) = if value.is_empty() {
-            (Target::Missing, None)
-        } else {
-            let parsed = grammar::parse_target_parts(op, value, unit);
-            (parsed.target, parsed.label)
+        // The structured columns: 指标性质, 指标值 (to 指标值上限 for a range), 度量单位.
+        let hi = non_blank(v.text(l.col(Field::TargetValueHi)));
+        let structured = match (value.is_empty(), hi) {
+            (true, _) => grammar::ParsedValue {
+                label: None,
+                target: Target::Missing,
+            },
+            (false, Some(hi)) => grammar::parse_target_parts(op, &format!("{value}-{hi}"), unit),
+            (false, None) => grammar::parse_target_parts(op, value, unit),
         };
-        let value_col = l.col(Field::TargetValue).or(l.col(Field::IndicatorName));
+        let mut value_col = l.col(Field::TargetValue).or(l.col(Field::IndicatorName));
+        let mut raw_value = value;
+        let mut parsed = structured;
+        // jixiao's long CSV also gives the value as written (原始指标值): read
+        // in full where it says what the structured columns say.
+        let raw_col = l.col(Field::RawValue);
+        let raw = v.text(raw_col);
+        if !raw.trim().is_empty() {
+            let exact = read_as_written(raw, op, unit);
+            if same_reading(&parsed.target, &exact.target) {
+                parsed = exact;
+                raw_value = raw;
+                value_col = raw_col;
+            } else {
+                notices.push(raw_value_differs(
+                    r,
+                    raw_col.map_or(0, col1),
+                    raw,
+                    &parsed.target,
+                ));
+            }
+        }
+        let (target, label) = (parsed.target, parsed.label);
         let weight = non_blank(v.text(l.col(Field::Weight))).and_then(|w| {
             let t = w.trim_end_matches(['%', '％', '分']).trim();
             let parsed = Decimal::from_str(t).ok();
@@ -854,7 +885,7 @@ impl Reader<'_> {
             subcategory: sub.map(str::to_string),
             name: name.to_string(),
             target,
-            raw_value: value.to_string(),
+            raw_value: raw_value.to_string(),
             value_label: label,
             terminator: None,
             columns: jixiao_core::IndicatorColumns::boxed(
@@ -868,4 +899,77 @@ impl Reader<'_> {
             span: None,
         }
     }
+}
+
+/// A long CSV's 原始指标值 read with the value grammar, the 指标性质 and
+/// 度量单位 columns giving what it leaves out, as they do for any 指标值
+/// ([`grammar::parse_target_parts`]: a row layout's bare `90` with `≥` and
+/// `%`). The magnitude and 余/多 it states itself are taken off the front of
+/// 度量单位 first, where the writer repeats them (`2万` | `万人次` → `人次`).
+fn read_as_written(raw: &str, op: Option<&str>, unit: Option<&str>) -> grammar::ParsedValue {
+    let stated = grammar::parse_value(raw);
+    let unit = match (stated.target.quantity(), unit) {
+        (Some(q), Some(u)) => {
+            let u = q
+                .magnitude
+                .and_then(|m| u.strip_prefix(m.as_str()))
+                .unwrap_or(u);
+            let u = q
+                .approx
+                .filter(|a| a.more_than())
+                .and_then(|a| u.strip_prefix(a.as_str()))
+                .unwrap_or(u);
+            non_blank(u)
+        }
+        (_, u) => u,
+    };
+    if op.is_none() && unit.is_none() {
+        return stated;
+    }
+    grammar::parse_target_parts(op, raw, unit)
+}
+
+/// Whether two readings of a value say the same: the same kind of target,
+/// and for a quantity the same comparator, number(s), unit, magnitude and
+/// "more than" (余/多). `左右`, a bracketed note, the label and how the
+/// comparator was spelt are what only the value as written carries.
+fn same_reading(a: &Target, b: &Target) -> bool {
+    match (a, b) {
+        (Target::Quantitative(x), Target::Quantitative(y)) => {
+            let more = |q: &jixiao_core::Quantity| q.approx.filter(|a| a.more_than());
+            x.op == y.op
+                && x.value == y.value
+                && x.value_hi == y.value_hi
+                && x.unit == y.unit
+                && x.magnitude == y.magnitude
+                && more(x) == more(y)
+        }
+        (Target::Qualitative { text: x }, Target::Qualitative { text: y }) => x == y,
+        (Target::Graded(x), Target::Graded(y)) => x == y,
+        (Target::Missing, Target::Missing) => true,
+        _ => false,
+    }
+}
+
+/// A long CSV row whose 原始指标值 says another value than its structured
+/// columns (edited in a spreadsheet): the columns were read.
+fn raw_value_differs(r: u32, c: u32, raw: &str, read: &Target) -> Notice {
+    let raw: String = raw.trim().chars().take(40).collect();
+    let shown = match read {
+        Target::Missing => Text::new("（空白）", "(blank)"),
+        t => Text::same(t.to_string()),
+    };
+    Notice::new(
+        Some(Origin::new(r, c)),
+        "raw-value-differs",
+        format!(
+            "第{r}行第{c}列：原始指标值「{raw}」与指标性质、指标值、度量单位所写的「{}」不一致，按后者读入",
+            shown.zh
+        ),
+        format!(
+            "row {r}, column {c}: the value as written (原始指标值) “{raw}” disagrees with “{}” in the \
+             指标性质, 指标值 and 度量单位 columns; those columns were read",
+            shown.en
+        ),
+    )
 }
