@@ -434,6 +434,30 @@ fn csv_neutralises_formula_injection_but_keeps_numbers() {
     }
 }
 
+#[test]
+fn long_csv_reads_back_without_the_formula_guard() {
+    // The apostrophe the writer puts before `= + - @` is taken off again
+    // when jixiao reads its own long CSV (known by its 原始指标值 column).
+    use jixiao_formats::read::{read_bytes, ReadOptions};
+    let csv = render(
+        &injection_table(),
+        OutputFormat::Csv,
+        &WriteOptions::default(),
+    );
+    let back = read_bytes("t.csv", &csv, &ReadOptions::default()).unwrap();
+    let p = &back.units[0].projects[0];
+    assert_eq!(p.name, "+SUM(1,2)");
+    assert_eq!(p.goal.as_deref(), Some("@cmd"));
+    assert_eq!(p.indicators[0].name, "-2+3");
+    assert_eq!(p.funding.other_funds, Some(dec("-5.00")));
+    // Any other CSV is read as written.
+    let plain = "项目名称,总计,一级指标,三级指标,指标值\n\"'+SUM(1,2)\",1.00,产出指标,'=名称,5\n";
+    let t = read_bytes("p.csv", plain.as_bytes(), &ReadOptions::default()).unwrap();
+    let p = &t.units[0].projects[0];
+    assert_eq!(p.name, "'+SUM(1,2)");
+    assert_eq!(p.indicators[0].name, "'=名称");
+}
+
 // ---------------------------------------------------------------- HTML
 
 #[test]
@@ -1161,7 +1185,7 @@ fn long_csv_content(t: &Table) -> Vec<String> {
 
 /// The sample with one more project whose values hold everything the
 /// structured columns of the long CSV cannot: `左右`, bracketed notes, a
-/// magnitude, 余, a label, a spelt comparator, a range.
+/// magnitude, 余, a label, spelt comparators, a range, `=`, a negative value.
 fn table_with_value_extras() -> Table {
     use jixiao_formats::read::{read_bytes, ReadOptions};
     let text = sample_text().replacen(
@@ -1170,7 +1194,8 @@ fn table_with_value_extras() -> Table {
          7-效益指标：服务对象满意度，年度指标值：≥90%（正向）。8-产出指标：全年服务，年度指标值：5000人次（全年）。\
          9-产出指标：服务人数，年度指标值：2万人次。10-产出指标：志愿者，年度指标值：300余人。\
          11-产出指标：覆盖，年度指标值：不低于2万。12-效益指标：完成率，年度指标值：完成率80-90%。\
-         13-产出指标：推送，年度指标值：发布新媒体推送100篇左右。",
+         13-产出指标：场次，年度指标值：=8个。14-成本指标：成本变动，年度指标值：-5%。\
+         15-产出指标：推送，年度指标值：发布新媒体推送100篇左右。",
         1,
     );
     assert_ne!(text, sample_text());
@@ -1182,7 +1207,10 @@ fn long_csv_reads_back_the_value_as_written() {
     // 原始指标值 is read with the value grammar where it agrees with the
     // structured columns: the long CSV gives the JSON's model back.
     use jixiao_formats::read::{read_bytes, ReadOptions};
-    for (name, t) in [("extras", table_with_value_extras())] {
+    for (name, t) in [
+        ("extras", table_with_value_extras()),
+        ("row family", row_family_table()),
+    ] {
         let json = render(&t, OutputFormat::Json, &WriteOptions::default());
         let via_json = read_json(&json).unwrap();
         let csv = render(&t, OutputFormat::Csv, &WriteOptions::default());
@@ -1225,6 +1253,8 @@ fn long_csv_reads_back_the_value_as_written() {
         "5000人次（全年）",
         "2万人次",
         "300余人",
+        "=8个",
+        "-5%",
     ] {
         assert!(raw.contains(&v), "{v}: {raw:?}");
     }

@@ -10,6 +10,7 @@ use super::header::{is_indicator_field, last_nonblank, Layout};
 use super::hierarchy::{is_total_label, looks_like_unit, split_code, Item, Named, UnitKey};
 use crate::error::{Error, Location, Result};
 use crate::grid::GridRow;
+use crate::write::view::unneutralize_formula;
 use jixiao_core::grammar;
 use jixiao_core::money::{parse_amount, AmountError};
 use jixiao_core::Text;
@@ -32,6 +33,9 @@ pub(crate) struct Reader<'l> {
 struct View<'r, 'a> {
     row: &'r GridRow<'a>,
     shift: usize,
+    /// jixiao's long CSV: take off the apostrophe its writer put before a
+    /// text starting with `= + - @` ([`unneutralize_formula`]).
+    unquote: bool,
 }
 
 impl<'r> View<'r, '_> {
@@ -41,6 +45,7 @@ impl<'r> View<'r, '_> {
             .checked_sub(self.shift)
             .and_then(|i| self.row.cells.get(i))
         {
+            Some(cell) if self.unquote => (unneutralize_formula(&cell.text), cell.merged),
             Some(cell) => (cell.text.as_ref(), cell.merged),
             None => ("", false),
         }
@@ -131,6 +136,13 @@ fn non_blank(t: &str) -> Option<&str> {
 }
 
 impl Reader<'_> {
+    /// Whether the table is jixiao's long CSV (docs/csv.md), known by its
+    /// 原始指标值 column: its text cells were neutralised against formula
+    /// injection, and its value is written twice (structured and as written).
+    fn is_long_csv(&self) -> bool {
+        self.layout.col(Field::RawValue).is_some()
+    }
+
     fn at(&self, row: u32, col: u32) -> Location {
         Location {
             row: Some(row),
@@ -323,7 +335,11 @@ impl Reader<'_> {
                 continue;
             }
             self.check_extra(row, 0)?;
-            let v = View { row, shift: 0 };
+            let v = View {
+                row,
+                shift: 0,
+                unquote: self.is_long_csv(),
+            };
             if let Some(n) = self.note(&v, row.number) {
                 notices.push(n);
                 continue;
@@ -452,7 +468,11 @@ impl Reader<'_> {
             return 0;
         }
         // A short row whose total column (left-aligned) holds an amount is a first row.
-        let left = View { row, shift: 0 };
+        let left = View {
+            row,
+            shift: 0,
+            unquote: self.is_long_csv(),
+        };
         if let Some(c) = l.col(Field::Total) {
             if parse_amount(left.cell(c).0, self.scale).is_ok_and(|a| a.is_some()) {
                 return 0;
@@ -530,7 +550,11 @@ impl Reader<'_> {
             }
             let shift = self.shift_of(row);
             self.check_extra(row, shift)?;
-            let v = View { row, shift };
+            let v = View {
+                row,
+                shift,
+                unquote: self.is_long_csv(),
+            };
             let r = row.number;
             if let Some(n) = self.note(&v, r) {
                 notices.push(n);
