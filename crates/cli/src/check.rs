@@ -165,18 +165,21 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
         // Nothing reviewed is not a clean result: CI must not pass on an
         // empty or mistyped directory.
         let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
-        let exts = collect::EXTENSIONS.join("、");
-        return Err(crate::said(
-            format!(
-                "在 {} 中没有找到可审核的文件（审核扩展名为 {exts} 的文件）",
-                paths.join("、")
-            ),
-            format!(
-                "no file to review found in {}; reviewed extensions: {}",
-                paths.join(", "),
-                collect::EXTENSIONS.join(", ")
-            ),
-        ));
+        if args.format != Format::Human {
+            // A tool reading the report still gets one: each directory an
+            // input that could not be reviewed, the files met listed as skipped.
+            let reports: Vec<FileReport> = paths
+                .iter()
+                .map(|p| FileReport::unreadable(p.clone(), nothing_to_review(&[p])))
+                .collect();
+            let counts = Counts {
+                unreadable: reports.len(),
+                skipped: skipped.len(),
+                ..Counts::default()
+            };
+            write_report(args.format, &reports, &skipped, &counts, lang, &profile)?;
+        }
+        return Err(crate::Said(nothing_to_review(&paths)).into());
     }
     let single = files.len() == 1;
     // A bad amount is a finding at its cell, not a reason to skip the review.
@@ -250,28 +253,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
         }
     }
 
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let written = match args.format {
-        Format::Human => {
-            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            human::write(&mut out, &reports, &counts, lang, color)
-        }
-        Format::Json => machine::write_json(&mut out, &reports, &skipped, &counts, lang),
-        Format::Sarif => machine::write_sarif(&mut out, &reports, &skipped, lang, &profile),
-    };
-    if let Err(e) = written {
-        // A closed pipe (`jixiao check … | head`) is not a failure of the check.
-        let broken_pipe = e
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || e.downcast_ref::<serde_json::Error>()
-                .and_then(|j| j.io_error_kind())
-                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe);
-        if !broken_pipe {
-            return Err(e);
-        }
-    }
+    write_report(args.format, &reports, &skipped, &counts, lang, &profile)?;
     // The process ends right after: freeing large tables (millions of small
     // strings) would only delay the exit.
     std::mem::forget(reports);
@@ -282,6 +264,57 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
     } else {
         0
     })
+}
+
+/// Why nothing was reviewed: no file jixiao reviews in `paths`.
+fn nothing_to_review<S: AsRef<str>>(paths: &[S]) -> Text {
+    let paths: Vec<&str> = paths.iter().map(AsRef::as_ref).collect();
+    Text::new(
+        format!(
+            "在 {} 中没有找到可审核的文件（审核扩展名为 {} 的文件）",
+            paths.join("、"),
+            collect::EXTENSIONS.join("、")
+        ),
+        format!(
+            "no file to review found in {}; reviewed extensions: {}",
+            paths.join(", "),
+            collect::EXTENSIONS.join(", ")
+        ),
+    )
+}
+
+/// The report on standard output in `format`.
+fn write_report(
+    format: Format,
+    reports: &[FileReport],
+    skipped: &[collect::Skipped],
+    counts: &Counts,
+    lang: Lang,
+    profile: &Profile,
+) -> anyhow::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = match format {
+        Format::Human => {
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            human::write(&mut out, reports, counts, lang, color)
+        }
+        Format::Json => machine::write_json(&mut out, reports, skipped, counts, lang),
+        Format::Sarif => machine::write_sarif(&mut out, reports, skipped, lang, profile),
+    };
+    match written {
+        // A closed pipe (`jixiao check … | head`) is not a failure of the check.
+        Err(e) if !is_broken_pipe(&e) => Err(e),
+        _ => Ok(()),
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<std::io::Error>()
+        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        || e.downcast_ref::<serde_json::Error>()
+            .and_then(|j| j.io_error_kind())
+            .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
 }
 
 /// Standard error names the skipped files of a kind that may well be a

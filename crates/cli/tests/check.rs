@@ -988,10 +988,11 @@ fn every_format_of_the_sample_gets_the_same_findings() {
 /// `--layout rows`, the long CSV) has no 绩效指标 cell, so the cell's item
 /// numbers and separators are gone with it: no `numbering-gap`, no
 /// `separator-nonstandard`, and findings name no item number (`indicator`).
-/// The long CSV is data, not a table to print: its 指标值 column holds the
-/// bare number (the text before it is in 值前缀), so no `value-prefixed`
-/// either, and its derived columns (部门, 序号, 原始指标值 …) are columns a
-/// table does not have, each a `column-unknown` notice.
+/// The long CSV reads like the row layouts: its 指标值 column holds the bare
+/// number, but the value as written (原始指标值, with the text before the
+/// number) is read where it agrees, so `value-prefixed` stays; its derived
+/// columns (部门, 序号, 值前缀, 定性描述, 行, 列) are columns a table does
+/// not have, each a `column-unknown` notice.
 #[test]
 fn every_converted_format_of_the_sample_gets_the_same_findings() {
     let dir = tempfile::tempdir().unwrap();
@@ -1050,11 +1051,8 @@ fn every_converted_format_of_the_sample_gets_the_same_findings() {
     };
     let rows = rows_of(&["numbering-gap", "separator-nonstandard"], 0);
     assert_eq!(base.len() - rows.len(), 2, "{base:?}");
-    let long = rows_of(
-        &["numbering-gap", "separator-nonstandard", "value-prefixed"],
-        8,
-    );
-    assert_eq!(long.len() + 4 - 8, rows.len(), "{base:?}");
+    let long = rows_of(&["numbering-gap", "separator-nonstandard"], 6);
+    assert_eq!(long.len() - 6, rows.len(), "{base:?}");
     for (name, _) in outputs {
         let want = match name {
             "long.csv" | "long-to" => &long,
@@ -1655,7 +1653,9 @@ fn nothing_to_review_is_an_error_not_a_clean_run() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("没有找到可审核的文件"), "{err}");
         assert!(!err.contains("no file to review"), "{err}");
-        assert!(out.stdout.is_empty(), "{format}");
+        // The terminal has the message on standard error only; a tool
+        // reading --format json or sarif still gets its document.
+        assert_eq!(out.stdout.is_empty(), format == "human", "{format}");
     }
     let out = jixiao(&["check", empty.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(out.status.code(), Some(2));
@@ -1669,6 +1669,82 @@ fn nothing_to_review_is_an_error_not_a_clean_run() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("t.pdf"), "{err}");
     assert!(err.contains("没有找到可审核的文件"), "{err}");
+}
+
+#[test]
+fn nothing_to_review_still_writes_the_json_and_sarif_report() {
+    // --format json / sarif with nothing to review: the report's own schema
+    // on standard output, each directory an error, what was met skipped.
+    let dir = tempfile::tempdir().unwrap();
+    let (empty, pdfs) = (dir.path().join("e"), dir.path().join("pdfs"));
+    std::fs::create_dir_all(&empty).unwrap();
+    std::fs::create_dir_all(&pdfs).unwrap();
+    std::fs::write(pdfs.join("t.pdf"), b"%PDF-1.4\n").unwrap();
+    std::fs::write(pdfs.join("notes.md"), "not a table").unwrap();
+    let (e, p) = (empty.to_str().unwrap(), pdfs.to_str().unwrap());
+    let out = jixiao(&["check", e, p, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let doc = json_of(&out);
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["findings"].as_array().unwrap().len(), 0);
+    let errors = doc["errors"].as_array().unwrap();
+    let files: Vec<&str> = errors.iter().map(|x| x["file"].as_str().unwrap()).collect();
+    assert_eq!(files, [e, p]);
+    assert_eq!(
+        errors[0]["message"],
+        format!("在 {e} 中没有找到可审核的文件（审核扩展名为 txt、tsv、csv、xlsx、xls、ods、html、htm、json 的文件）")
+    );
+    let skipped: Vec<&str> = doc["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert!(skipped[0].ends_with("notes.md") && skipped[1].ends_with("t.pdf"));
+    let summary = &doc["summary"];
+    assert_eq!(
+        (
+            &summary["files"],
+            &summary["unreadable"],
+            &summary["skipped"]
+        ),
+        (&Value::from(0), &Value::from(2), &Value::from(2))
+    );
+    // Standard error says it as before.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("错误：在 "), "{err}");
+    // In English.
+    let doc = json_of(&jixiao(&["check", e, "--format", "json", "--lang", "en"]));
+    assert_eq!(
+        doc["errors"][0]["message"],
+        format!("no file to review found in {e}; reviewed extensions: txt, tsv, csv, xlsx, xls, ods, html, htm, json")
+    );
+    // SARIF: an unsuccessful run, the error and the skipped files as
+    // notifications, as for an unreadable file.
+    let out = jixiao(&["check", p, "--format", "sarif"]);
+    assert_eq!(out.status.code(), Some(2));
+    let sarif = json_of(&out);
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    assert!(run["results"].as_array().unwrap().is_empty());
+    assert!(!run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let inv = &run["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    let notes = inv["toolExecutionNotifications"].as_array().unwrap();
+    let levels: Vec<&str> = notes.iter().map(|n| n["level"].as_str().unwrap()).collect();
+    assert_eq!(levels, ["error", "note", "note"]);
+    assert!(notes[0]["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("没有找到可审核的文件"));
+    assert_eq!(
+        notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        p
+    );
 }
 
 #[test]

@@ -130,6 +130,14 @@ pub enum Field {
     Comparator,
     /// 指标值 / 年度指标值.
     TargetValue,
+    /// 指标值上限: the upper bound of a range target in a column of its own
+    /// (jixiao's long CSV writes `80-90%` as 指标值 80, 指标值上限 90).
+    TargetValueHi,
+    /// 原始指标值: the 年度指标值 exactly as first written, beside the
+    /// structured 指标性质/指标值/度量单位 columns (jixiao's long CSV). Read
+    /// with the value grammar when it agrees with them, so `左右` and a note
+    /// (`5000人次（全年）`) survive the round trip.
+    RawValue,
     /// 度量单位 / 计量单位.
     MeasureUnit,
     /// 权重 / 分值.

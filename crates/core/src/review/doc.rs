@@ -220,7 +220,12 @@ One JSON document on standard output:
   The terminal says the same: ` --> s.json (原表 t.txt:12:7)` and `原表第12行 绩效指标`.
 - `message`, `help`: in the language of `--lang` (`zh` default, `en`); so is the `message` of
   each of `errors` (where, what, and on a line of its own what to do).
-- `errors`: inputs that could not be read (exit code 2). `summary.unreadable` counts them and
+- `errors`: inputs that could not be read (exit code 2). When there is nothing to review at all
+  (only directories were given, and none holds a file jixiao reviews), the document is written
+  all the same, with each directory given as an entry of `errors` (`file`: the directory,
+  `message`: `在 e 中没有找到可审核的文件（…）` / `no file to review found in e; …`), the
+  files met in them under `skipped`, and `summary.files` 0; the exit code is 2 and standard
+  error says it too. `summary.unreadable` counts the entries of `errors` and
   `summary.error` counts error findings only; the terminal summary line counts an unreadable file
   among its errors and says so (`错误 1（其中 1 个文件无法读取）` / `1 error (1 unreadable)`).
 - `summary.hidden`: findings left out by `--min-severity` (not in `findings`, not in the other
@@ -261,7 +266,9 @@ location:
   HTML) is given as for a workbook.
 - Inputs that could not be read are `invocations[0].toolExecutionNotifications` of level
   `error` (`executionSuccessful` is then `false`); files a directory scan skipped are
-  notifications of level `note` with `properties.kind = "skipped"`.
+  notifications of level `note` with `properties.kind = "skipped"`. With nothing to review at
+  all the log is written the same way: no results, each directory given an `error`
+  notification (its `artifactLocation` the directory), the files met there `note`s; exit code 2.
 - A finding of a JSON document (`jixiao.table/1`) is located in the original table the document
   names: that file is the `artifactLocation` (with `region.startLine` if it is delimited text),
   and the JSON document reviewed is the result's `analysisTarget` — SARIF's own way of saying

@@ -338,6 +338,9 @@ impl<'a> CellIndex<'a> {
                 Field::Subcategory => i.subcategory.as_deref(),
                 Field::IndicatorName => Some(i.name.as_str()),
                 Field::TargetValue => Some(i.raw_value.as_str()),
+                // The long CSV's value as written, where it was read (not
+                // where the structured columns won over it).
+                Field::RawValue if i.origin.col == col => Some(i.raw_value.as_str()),
                 Field::Comparator => i.op_column(),
                 Field::MeasureUnit => i.unit_column(),
                 Field::PriorActual => i.prior_actual(),

@@ -66,6 +66,7 @@ pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
     ("project-name-missing", "项目名称为空", "project name missing"),
     ("project-without-targets", "有金额而无绩效目标和指标的行，按缺少绩效目标的项目处理", "amounts without goal or indicators; taken as a project with missing targets"),
     ("projects-before-unit", "项目出现在第一个单位行之前", "projects before the first unit row"),
+    ("raw-value-differs", "长表 CSV 的原始指标值与指标性质、指标值、度量单位不一致，按后者读入", "long CSV: 原始指标值 disagrees with the structured columns; those were read"),
     ("row-heading", "没有金额和绩效内容的标题行，未读入", "heading row without amounts skipped"),
     ("row-note", "表外说明或签字栏，未读入", "note or signature line skipped"),
     ("row-unplaced", "无法归入任何项目的行，未读入", "row fits nowhere and was not read"),

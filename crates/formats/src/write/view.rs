@@ -27,6 +27,18 @@ pub fn neutralize_formula(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The inverse of [`neutralize_formula`], for reading jixiao's own long CSV
+/// back: `'=HYPERLINK(…)` → `=HYPERLINK(…)`, `'=` → `=`. Only an apostrophe
+/// that the writer would have added is taken off (one before `= + - @`, a
+/// tab or a carriage return, not before a plain number), so
+/// `neutralize_formula(unneutralize_formula(t)) == t` for every `t`.
+pub(crate) fn unneutralize_formula(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if neutralize_formula(rest).len() == text.len() => rest,
+        _ => text,
+    }
+}
+
 /// True for `-12.50`, `+3`, `0.5`: an optional sign, digits, an optional fraction.
 pub(crate) fn is_plain_number(text: &str) -> bool {
     let t = text.strip_prefix(['+', '-']).unwrap_or(text);
