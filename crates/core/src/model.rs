@@ -597,13 +597,21 @@ impl Approx {
 
 impl Quantity {
     /// `unit` as written after the number: the magnitude and a "more than"
-    /// before it (`万余人次` for `2万余人次`).
+    /// before it (`万余人次` for `2万余人次`). In the money unit 千万元 the
+    /// "more than" goes after 千, as it is written (`3千余万元`, 30-odd million
+    /// yuan; the grammar reads `3余千万元` the same).
     pub fn unit_as_written(&self, unit: &str) -> String {
         let mut s = String::new();
         if let Some(m) = self.magnitude {
             s.push_str(m.as_str());
         }
         if let Some(a) = self.approx.filter(|a| a.more_than()) {
+            if self.magnitude.is_none() && unit == "千万元" {
+                s.push('千');
+                s.push_str(a.as_str());
+                s.push_str("万元");
+                return s;
+            }
             s.push_str(a.as_str());
         }
         s.push_str(unit);

@@ -544,7 +544,11 @@ fn quantity() -> impl Strategy<Value = Quantity> {
         Some(Comparator::Eq),
         Some(Comparator::Range),
     ]);
-    let units = prop::option::of(prop::sample::select(UNITS).prop_map(|(_, n)| n.to_string()));
+    // 千万元 too: its 余/多 is written after 千 (`3千余万元`)
+    let units = prop::option::of(prop_oneof![
+        9 => prop::sample::select(UNITS).prop_map(|(_, n)| n.to_string()),
+        1 => Just("千万元".to_string()),
+    ]);
     (ops, decimal(), decimal(), any::<bool>(), units, extras()).prop_map(
         |(op, a, b, neg, unit, (mag, approx, note))| {
             let percent = unit.as_deref() == Some("%");

@@ -615,6 +615,24 @@ fn magnitudes_and_approximations_display_and_parse_back() {
 }
 
 #[test]
+fn more_than_inside_ten_million_yuan_displays_as_written() {
+    // 千万元 with 余/多 is written 千余万元 (`3千余万元`, 30-odd million yuan);
+    // the display wrote `3余千万元`. Both read as 3 in 千万元 with 余.
+    for (raw, shown) in [
+        ("3千余万元", "3千余万元"),
+        ("≥3千多万元", "≥3千多万元"),
+        ("3余千万元", "3千余万元"),
+        ("1-3千余万元", "1-3千余万元"),
+    ] {
+        let (_, got) = q(raw);
+        assert_eq!(got.unit.as_deref(), Some("千万元"), "{raw}");
+        assert!(got.approx.is_some_and(Approx::more_than), "{raw}");
+        assert_eq!(got.to_string(), shown, "{raw}");
+        assert_eq!(q(shown).1, got, "{raw} → {shown}");
+    }
+}
+
+#[test]
 fn unit_column_magnitude_is_split_too() {
     let pv = parse_target_parts(Some("≥"), "2", Some("万人次"));
     let Target::Quantitative(got) = pv.target else {
