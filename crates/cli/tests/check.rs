@@ -1843,6 +1843,96 @@ fn magnitude_in_a_value_is_no_other_unit() {
 }
 
 #[test]
+fn about_before_a_number_is_an_approximation_not_a_label() {
+    // P4's 300人次 as 约300人次: about 300 人次, not the label 「约」 (which
+    // gave a value-prefixed finding); still no comparator.
+    let base = check_clean(&fixture());
+    for (from, to, shown) in [
+        ("年度指标值：300人次", "年度指标值：约300人次", "约300人次"),
+        (
+            "年度指标值：300人次",
+            "年度指标值：大约300人次",
+            "大约300人次",
+        ),
+        ("年度指标值：90%", "年度指标值：约90%", "约90%"),
+        ("年度指标值：90%", "年度指标值：≥约90%", "≥约90%"),
+    ] {
+        let (dir, path, out) = check_edited(from, to, "about.txt");
+        let doc = json_of(&out);
+        // the same findings (with ≥, one operator-missing fewer)
+        let ops = if to.contains('≥') { 28 } else { 29 };
+        let mut summary = base["summary"].clone();
+        summary["info"] = (base["summary"]["info"].as_u64().unwrap() + ops - 29).into();
+        assert_eq!(doc["summary"], summary, "{to}");
+        assert_eq!(
+            count(&doc, "value-prefixed"),
+            count(&base, "value-prefixed"),
+            "{to}"
+        );
+        let prefixed = with_rule(&doc, "value-prefixed");
+        assert!(
+            prefixed
+                .iter()
+                .all(|f| !f["message"].as_str().unwrap().contains(shown)),
+            "{to}: {prefixed:?}"
+        );
+        assert_eq!(count(&doc, "operator-missing"), ops as usize, "{to}");
+        let p = path.to_str().unwrap();
+        // shown as written
+        let out = jixiao(&["show", p]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(&format!(" {shown}\n")), "{to}: {text}");
+        // converted to every format (and the row layout: 约 in 指标值, before
+        // the number), the same targets; the one-cell text as typed
+        let targets = |file: &Path| -> Vec<Value> {
+            let doc = json_of(&jixiao(&[
+                "show",
+                file.to_str().unwrap(),
+                "--format",
+                "json",
+            ]));
+            let mut v = Vec::new();
+            for u in doc["units"].as_array().unwrap() {
+                for p in u["projects"].as_array().unwrap() {
+                    for i in p["indicators"].as_array().unwrap() {
+                        v.push(i["target"].clone());
+                    }
+                }
+            }
+            v
+        };
+        let want = targets(&path);
+        let about = if to.contains("大约") {
+            "大约"
+        } else {
+            "约"
+        };
+        assert!(want.iter().any(|t| t["approx"] == about), "{to}");
+        let edited = std::fs::read_to_string(&path).unwrap();
+        for (name, layout) in [
+            ("c.json", "one-cell"),
+            ("c.xlsx", "one-cell"),
+            ("c.html", "one-cell"),
+            ("c.tsv", "one-cell"),
+            ("rows.xlsx", "rows"),
+            ("rows.html", "rows"),
+        ] {
+            let conv = dir.path().join(name);
+            let c = conv.to_str().unwrap();
+            let out = jixiao(&["convert", p, "-o", c, "--layout", layout]);
+            assert_eq!(out.status.code(), Some(0), "{to} → {name}");
+            assert_eq!(targets(&conv), want, "{to} → {name}");
+            let back = String::from_utf8_lossy(&jixiao(&["convert", c, "--to", "tsv"]).stdout)
+                .into_owned();
+            assert!(back.contains(&format!("{to}。")), "{to} → {name} → tsv");
+            if name == "c.json" || name == "c.tsv" {
+                assert_eq!(back, edited, "{to} → {name} → tsv");
+            }
+        }
+    }
+}
+
+#[test]
 fn bracket_after_a_value_is_unit_or_note() {
     let base = check_clean(&fixture());
     // a note or a bracketed unit: still the quantity, the same findings
