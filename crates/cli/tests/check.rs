@@ -1805,6 +1805,51 @@ fn full_width_item_markers_are_items() {
 }
 
 #[test]
+fn ideographic_comma_item_markers_are_items() {
+    // `1、产出指标：` as published tables write it, for every item of the
+    // sample: the sample's findings (spans aside: `、` is 3 bytes, `-` one),
+    // no cell notices, the 、 of 举办团、队干部培训 still in the name, and the
+    // cells written back as typed. (A full-width `１－` is no finding either.)
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let mut edited = text.clone();
+    for n in 1..=6 {
+        for level in ["产出指标：", "效益指标：", "满意度指标："] {
+            edited = edited.replace(&format!("{n}-{level}"), &format!("{n}、{level}"));
+        }
+    }
+    assert!(!edited.contains("-产出指标：") && !edited.contains("-效益指标："));
+    assert_eq!(edited.matches("、产出指标：").count(), 18);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("comma.txt");
+    std::fs::write(&path, &edited).unwrap();
+    let without_spans = |doc: &Value| -> Vec<Value> {
+        let mut v: Vec<Value> = doc["findings"].as_array().unwrap().clone();
+        for f in &mut v {
+            f["location"]["file"] = Value::Null;
+            f["location"]["span"] = Value::Null;
+        }
+        v
+    };
+    let base = check_clean(&fixture());
+    let doc = check_clean(&path);
+    assert_eq!(doc["summary"], base["summary"]);
+    assert_eq!(without_spans(&doc), without_spans(&base));
+    let p = path.to_str().unwrap();
+    let show = json_of(&jixiao(&["show", p, "--format", "json"]));
+    let p4 = &show["units"][0]["projects"][3]["indicators"];
+    assert_eq!(p4[1]["name"], "举办团、队干部培训");
+    assert_eq!(p4[1]["seq"], 2);
+    assert_eq!(p4[1]["seq_raw"], "2、");
+    let out = jixiao(&["convert", p, "--to", "tsv"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), edited);
+    // and through JSON
+    let json = dir.path().join("comma.json");
+    jixiao(&["convert", p, "-o", json.to_str().unwrap()]);
+    let out = jixiao(&["convert", json.to_str().unwrap(), "--to", "tsv"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), edited);
+}
+
+#[test]
 fn magnitude_in_a_value_is_no_other_unit() {
     // P6's 20000人次 as 2万人次: the same findings as the sample
     let base = check_clean(&fixture());

@@ -706,7 +706,7 @@ pub struct Indicator {
     /// The item number (`2` in `2-效益指标：…`); `None` in row layouts without one.
     pub seq: Option<u32>,
     /// The item number and hyphen exactly as written, when they are not the plain
-    /// `{seq}-` (`１－`, `2－`, `01-`); written back by `format_cell`. Omitted from
+    /// `{seq}-` (`１－`, `2－`, `01-`, `1、`); written back by `format_cell`. Omitted from
     /// JSON when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seq_raw: Option<Box<str>>,

@@ -281,8 +281,9 @@ fn value() -> impl Strategy<Value = (String, Expect)> {
     ]
 }
 
-/// Item hyphens: the sample's `-` and the variants met in typed tables.
-const HYPHENS: &[&str] = &["-", "-", "-", "－", "—", "–", "‐", "﹣"];
+/// Item hyphens: the sample's `-` and the variants met in typed tables, and
+/// the ideographic comma of `1、产出指标：` (only before a level named with 指标).
+const HYPHENS: &[&str] = &["-", "-", "-", "－", "—", "–", "‐", "﹣", "、", "、"];
 
 /// `seq` in full-width digits (`１２`).
 fn full_width(seq: u32) -> String {
@@ -315,7 +316,12 @@ fn item() -> impl Strategy<Value = Item> {
     )
         .prop_map(
             |(seq_step, level, parts, (raw, expect), term, marker)| Item {
-                marker,
+                // `、` starts an item only before a level named with 指标
+                marker: if marker.0 == "、" && !level.ends_with("指标") {
+                    ("-", marker.1)
+                } else {
+                    marker
+                },
                 seq_step,
                 level,
                 name: parts.concat(),
@@ -479,6 +485,10 @@ const NOISE: &[&str] = &[
     "80-90%",
     "约",
     "大约",
+    "、",
+    "1、产出指标：",
+    "2、效益指标：",
+    "3、质量指标：",
     "节约",
     "左右",
     "余",
@@ -488,7 +498,9 @@ const NOISE: &[&str] = &[
 /// Noise, half of the time after an item start so that many cells parse clean.
 fn noisy() -> impl Strategy<Value = String> {
     (
-        prop::option::of(prop::sample::select(&["1-产出指标：", "12-效益指标："][..])),
+        prop::option::of(prop::sample::select(
+            &["1-产出指标：", "12-效益指标：", "1、满意度指标："][..],
+        )),
         prop::collection::vec(prop::sample::select(NOISE), 0..40),
     )
         .prop_map(|(start, v)| format!("{}{}", start.unwrap_or(""), v.concat()))
