@@ -1,6 +1,6 @@
 //! Canonical text of targets and indicators.
 //!
-//! - [`Quantity`]: `{op}{约|大约}{value}{magnitude}{余|多}{unit}{左右}{note}`
+//! - [`Quantity`]: written `{op}{约|大约}{value}{magnitude}{余|多}{unit}{左右}{note}`
 //!   with the canonical symbol (`≥95%`, `≤90万元`, `=8个`, `5000人次`,
 //!   `2万余人次`, `5000人次（全年）`, `≥约90%`), a range as
 //!   `{约}{lo}-{hi}{magnitude}{unit}` (`80-90%`); in 千万元 a 余/多 follows 千
