@@ -1908,6 +1908,51 @@ fn full_width_item_markers_are_items() {
 }
 
 #[test]
+fn ideographic_comma_item_markers_are_items() {
+    // `1、产出指标：` as published tables write it, for every item of the
+    // sample: the sample's findings (spans aside: `、` is 3 bytes, `-` one),
+    // no cell notices, the 、 of 举办团、队干部培训 still in the name, and the
+    // cells written back as typed. (A full-width `１－` is no finding either.)
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let mut edited = text.clone();
+    for n in 1..=6 {
+        for level in ["产出指标：", "效益指标：", "满意度指标："] {
+            edited = edited.replace(&format!("{n}-{level}"), &format!("{n}、{level}"));
+        }
+    }
+    assert!(!edited.contains("-产出指标：") && !edited.contains("-效益指标："));
+    assert_eq!(edited.matches("、产出指标：").count(), 18);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("comma.txt");
+    std::fs::write(&path, &edited).unwrap();
+    let without_spans = |doc: &Value| -> Vec<Value> {
+        let mut v: Vec<Value> = doc["findings"].as_array().unwrap().clone();
+        for f in &mut v {
+            f["location"]["file"] = Value::Null;
+            f["location"]["span"] = Value::Null;
+        }
+        v
+    };
+    let base = check_clean(&fixture());
+    let doc = check_clean(&path);
+    assert_eq!(doc["summary"], base["summary"]);
+    assert_eq!(without_spans(&doc), without_spans(&base));
+    let p = path.to_str().unwrap();
+    let show = json_of(&jixiao(&["show", p, "--format", "json"]));
+    let p4 = &show["units"][0]["projects"][3]["indicators"];
+    assert_eq!(p4[1]["name"], "举办团、队干部培训");
+    assert_eq!(p4[1]["seq"], 2);
+    assert_eq!(p4[1]["seq_raw"], "2、");
+    let out = jixiao(&["convert", p, "--to", "tsv"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), edited);
+    // and through JSON
+    let json = dir.path().join("comma.json");
+    jixiao(&["convert", p, "-o", json.to_str().unwrap()]);
+    let out = jixiao(&["convert", json.to_str().unwrap(), "--to", "tsv"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), edited);
+}
+
+#[test]
 fn magnitude_in_a_value_is_no_other_unit() {
     // P6's 20000人次 as 2万人次: the same findings as the sample
     let base = check_clean(&fixture());
@@ -1943,6 +1988,96 @@ fn magnitude_in_a_value_is_no_other_unit() {
     assert!(with_rule(&doc, "unit-cost")
         .iter()
         .any(|f| f["message"].as_str().unwrap().contains("316.00 元/人次")));
+}
+
+#[test]
+fn about_before_a_number_is_an_approximation_not_a_label() {
+    // P4's 300人次 as 约300人次: about 300 人次, not the label 「约」 (which
+    // gave a value-prefixed finding); still no comparator.
+    let base = check_clean(&fixture());
+    for (from, to, shown) in [
+        ("年度指标值：300人次", "年度指标值：约300人次", "约300人次"),
+        (
+            "年度指标值：300人次",
+            "年度指标值：大约300人次",
+            "大约300人次",
+        ),
+        ("年度指标值：90%", "年度指标值：约90%", "约90%"),
+        ("年度指标值：90%", "年度指标值：≥约90%", "≥约90%"),
+    ] {
+        let (dir, path, out) = check_edited(from, to, "about.txt");
+        let doc = json_of(&out);
+        // the same findings (with ≥, one operator-missing fewer)
+        let ops = if to.contains('≥') { 28 } else { 29 };
+        let mut summary = base["summary"].clone();
+        summary["info"] = (base["summary"]["info"].as_u64().unwrap() + ops - 29).into();
+        assert_eq!(doc["summary"], summary, "{to}");
+        assert_eq!(
+            count(&doc, "value-prefixed"),
+            count(&base, "value-prefixed"),
+            "{to}"
+        );
+        let prefixed = with_rule(&doc, "value-prefixed");
+        assert!(
+            prefixed
+                .iter()
+                .all(|f| !f["message"].as_str().unwrap().contains(shown)),
+            "{to}: {prefixed:?}"
+        );
+        assert_eq!(count(&doc, "operator-missing"), ops as usize, "{to}");
+        let p = path.to_str().unwrap();
+        // shown as written
+        let out = jixiao(&["show", p]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(&format!(" {shown}\n")), "{to}: {text}");
+        // converted to every format (and the row layout: 约 in 指标值, before
+        // the number), the same targets; the one-cell text as typed
+        let targets = |file: &Path| -> Vec<Value> {
+            let doc = json_of(&jixiao(&[
+                "show",
+                file.to_str().unwrap(),
+                "--format",
+                "json",
+            ]));
+            let mut v = Vec::new();
+            for u in doc["units"].as_array().unwrap() {
+                for p in u["projects"].as_array().unwrap() {
+                    for i in p["indicators"].as_array().unwrap() {
+                        v.push(i["target"].clone());
+                    }
+                }
+            }
+            v
+        };
+        let want = targets(&path);
+        let about = if to.contains("大约") {
+            "大约"
+        } else {
+            "约"
+        };
+        assert!(want.iter().any(|t| t["approx"] == about), "{to}");
+        let edited = std::fs::read_to_string(&path).unwrap();
+        for (name, layout) in [
+            ("c.json", "one-cell"),
+            ("c.xlsx", "one-cell"),
+            ("c.html", "one-cell"),
+            ("c.tsv", "one-cell"),
+            ("rows.xlsx", "rows"),
+            ("rows.html", "rows"),
+        ] {
+            let conv = dir.path().join(name);
+            let c = conv.to_str().unwrap();
+            let out = jixiao(&["convert", p, "-o", c, "--layout", layout]);
+            assert_eq!(out.status.code(), Some(0), "{to} → {name}");
+            assert_eq!(targets(&conv), want, "{to} → {name}");
+            let back = String::from_utf8_lossy(&jixiao(&["convert", c, "--to", "tsv"]).stdout)
+                .into_owned();
+            assert!(back.contains(&format!("{to}。")), "{to} → {name} → tsv");
+            if name == "c.json" || name == "c.tsv" {
+                assert_eq!(back, edited, "{to} → {name} → tsv");
+            }
+        }
+    }
 }
 
 #[test]

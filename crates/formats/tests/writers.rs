@@ -1342,5 +1342,92 @@ fn long_csv_edited_columns_win_over_the_value_as_written_with_a_notice() {
              指标性质, 指标值 and 度量单位 columns; those columns were read",
             rows[0]
         )
+
+#[test]
+fn about_before_the_number_reads_back_from_every_format() {
+    // `约300人次` is 300 人次 about (`Approx::Yue`), not a label 约: every
+    // writer keeps it, in front of the number, and it reads back so. With a
+    // label the canonical and row-layout values set it apart by `：`
+    // (`服务对象满意度：约85%`): glued, the label would take the 约.
+    use jixiao_core::model::{Approx, Target};
+    use jixiao_formats::read::{read_bytes, ReadOptions};
+    let text = sample_text()
+        .replacen(
+            "举办团、队干部培训，年度指标值：300人次。",
+            "举办团、队干部培训，年度指标值：约300人次。",
+            1,
+        )
+        .replacen(
+            "活动服务人数，年度指标值：5000人次。",
+            "活动服务人数，年度指标值：大约5000人次。",
+            1,
+        )
+        .replacen(
+            "年度指标值：服务对象满意度85%。",
+            "年度指标值：服务对象满意度：约85%。",
+            1,
+        )
+        .replacen("年度指标值：90%。", "年度指标值：≥约90%。", 1);
+    let t = read_bytes("c.txt", text.as_bytes(), &ReadOptions::default()).unwrap();
+    type Read = (String, Option<String>, Target);
+    let targets = |t: &Table| -> Vec<Read> {
+        t.indicators()
+            .map(|(_, i)| (i.name.clone(), i.value_label.clone(), i.target.clone()))
+            .collect()
+    };
+    let want = targets(&t);
+    let abouts: Vec<(&str, Option<&str>, Option<Approx>)> = want
+        .iter()
+        .filter_map(|(n, l, t)| {
+            let q = t.quantity()?;
+            q.approx.map(|a| (n.as_str(), l.as_deref(), Some(a)))
+        })
+        .collect();
+    assert_eq!(
+        abouts,
+        [
+            ("活动服务人数", None, Some(Approx::DaYue)),
+            ("服务对象满意度", Some("服务对象满意度"), Some(Approx::Yue)),
+            ("举办团、队干部培训", None, Some(Approx::Yue)),
+            ("服务对象满意度", None, Some(Approx::Yue)),
+        ]
+    );
+    // the one-cell formats: the cell as written
+    let tsv = render(&t, OutputFormat::Tsv, &WriteOptions::default());
+    assert_eq!(utf8(tsv), text);
+    for (name, format) in [
+        ("c.json", OutputFormat::Json),
+        ("c.xlsx", OutputFormat::Xlsx),
+        ("c.html", OutputFormat::Html),
+        ("c.tsv", OutputFormat::Tsv),
+    ] {
+        let bytes = render(&t, format, &WriteOptions::default());
+        let back = read_bytes(name, &bytes, &ReadOptions::default()).unwrap();
+        assert_eq!(targets(&back), want, "{name}");
+    }
+    // the row layouts (约 in 指标值 before the number), and from them the
+    // canonical one-cell text
+    for (name, back) in read_back_in_row_layout(&t) {
+        assert_eq!(targets(&back), want, "{name}");
+        let tsv = render(&back, OutputFormat::Tsv, &WriteOptions::default());
+        assert!(
+            utf8(tsv.clone()).contains("服务对象满意度，年度指标值：服务对象满意度：约85%。"),
+            "{name}"
+        );
+        let again = read_bytes("again.tsv", &tsv, &ReadOptions::default()).unwrap();
+        assert_eq!(targets(&again), want, "{name} → tsv");
+    }
+    // the long CSV: 指标值 is the bare number; 约, like 左右, is in 原始指标值
+    let csv = render(&t, OutputFormat::Csv, &WriteOptions::default());
+    let rows = parse_csv(&csv);
+    let col = |h: &str| rows[0].iter().position(|c| c == h).unwrap();
+    let (value, unit, raw) = (col("指标值"), col("度量单位"), col("原始指标值"));
+    let row = rows
+        .iter()
+        .find(|r| r.iter().any(|c| c == "举办团、队干部培训"))
+        .unwrap();
+    assert_eq!(
+        (row[value].as_str(), row[unit].as_str(), row[raw].as_str()),
+        ("300", "人次", "约300人次")
     );
 }
