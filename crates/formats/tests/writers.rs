@@ -1342,6 +1342,8 @@ fn long_csv_edited_columns_win_over_the_value_as_written_with_a_notice() {
              指标性质, 指标值 and 度量单位 columns; those columns were read",
             rows[0]
         )
+    );
+}
 
 #[test]
 fn about_before_the_number_reads_back_from_every_format() {
@@ -1430,4 +1432,7 @@ fn about_before_the_number_reads_back_from_every_format() {
         (row[value].as_str(), row[unit].as_str(), row[raw].as_str()),
         ("300", "人次", "约300人次")
     );
+    // and reads it back from 原始指标值, where it agrees with the columns
+    let back = read_bytes("c.csv", &csv, &ReadOptions::default()).unwrap();
+    assert_eq!(targets(&back), want, "c.csv");
 }
