@@ -1957,3 +1957,33 @@ fn the_terminal_report_speaks_one_language() {
         assert!(!line.contains("项目「") && !line.contains("」："), "{line}");
     }
 }
+
+#[test]
+fn an_unbalanced_department_subtotal_is_compared_with_its_projects() {
+    // The Sichuan row layout with one project changed by 1.00 元: the
+    // department row 820-马踏镇部门 stays the table's total and its mismatch
+    // is the real one (3,429,841.00 under it), not an empty unit against 0.00.
+    let dir = tempfile::tempdir().unwrap();
+    let src =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../formats/tests/fixtures/lay-sichuan.tsv");
+    let text = std::fs::read_to_string(src).unwrap();
+    let edited = text.replacen("120,000.00", "120,001.00", 1);
+    assert_ne!(edited, text);
+    let path = dir.path().join("lsc_1.tsv");
+    std::fs::write(&path, edited).unwrap();
+    let out = jixiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc = json_of(&out);
+    assert_eq!(count(&doc, "sum-mismatch.unit"), 0, "{doc:#}");
+    let total = with_rule(&doc, "sum-mismatch.total");
+    let messages: Vec<&str> = total
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        ["总计 3429840.00 ≠ 各项目之和 3429841.00（相差 1.00）"],
+        "{doc:#}"
+    );
+    assert_eq!(total[0]["location"]["row"], 6);
+}

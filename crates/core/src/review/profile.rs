@@ -71,6 +71,7 @@ pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
     ("row-unplaced", "无法归入任何项目的行，未读入", "row fits nowhere and was not read"),
     ("seq-nonstandard", "指标序号不标准（如有前导零）", "non-standard item number (e.g. a leading zero)"),
     ("subtotal-as-total", "全表的小计按合计处理", "subtotal row taken as the grand total"),
+    ("subtotal-mismatch", "按编码或名称判断的小计行与其下项目之和不符，未计入单位或项目", "subtotal row (by its code or name) does not equal the sum of its projects; not counted"),
     ("subtotal-row", "小计行，未计入单位或项目", "subtotal row not counted"),
     ("text-outside-item", "指标条目之外的文字", "text outside any indicator item"),
     ("total-column-missing", "表头没有总计列，各行总计按未填写处理", "no total column; totals taken as not stated"),
