@@ -465,6 +465,61 @@ fn truncated_xlsx_is_a_clear_error() {
     assert!(!err.to_string().contains("corrupt"), "{err}");
 }
 
+#[test]
+fn binary_data_named_as_a_workbook_is_refused_as_that_workbook() {
+    // Random-looking bytes (no zip, no compound document) named .xlsx, .xls
+    // or .ods: a damaged file or one of another type, said so for the
+    // workbook the user gave, never "not a text table, give it as XLSX".
+    let mut seed: u64 = 0x5eed;
+    let noise: Vec<u8> = (0..4000)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed as u8
+        })
+        .collect();
+    for (name, zh, en, hint) in [
+        (
+            "r.xlsx",
+            "不是有效的 XLSX 文件（不是 zip 压缩包）",
+            "not a valid XLSX file (not a zip archive): the file may be damaged or of another type",
+            "open it in Excel and save it again as .xlsx",
+        ),
+        (
+            "r.xls",
+            "不是有效的 XLS 文件（不是 Excel 97-2003 工作簿）",
+            "not a valid XLS file (not an Excel 97-2003 workbook)",
+            "save it again as .xlsx or .xls",
+        ),
+        (
+            "r.ODS",
+            "不是有效的 ODS 文件（不是 zip 压缩包）",
+            "not a valid ODS file (not a zip archive)",
+            "save it again as .ods or .xlsx",
+        ),
+    ] {
+        let err = read::read_bytes(name, &noise, &opts()).unwrap_err();
+        let (msg, en_msg) = (err.render(Lang::Zh), err.render(Lang::English));
+        assert!(
+            msg.starts_with(&format!("{name}: {zh}")) && msg.contains("文件可能已损坏"),
+            "{msg}"
+        );
+        assert!(!msg.contains("文本表格"), "{msg}");
+        assert!(
+            en_msg.starts_with(&format!("{name}: {en}")) && en_msg.contains(hint),
+            "{en_msg}"
+        );
+    }
+    // Text and HTML named .xls are still read by their content, and binary
+    // data under a text name is still "not a text table".
+    let sample = sample_text();
+    assert!(read::read_bytes("t.xls", sample.as_bytes(), &opts()).is_ok());
+    assert!(read::read_bytes("p.xls", &bytes("fe-haizhu-html.xls"), &opts()).is_ok());
+    let err = read::read_bytes("r.txt", &noise, &opts()).unwrap_err();
+    assert!(err.to_string().contains("不是文本表格"), "{err}");
+}
+
 fn zip_of_zeros(entry: &str, size: usize) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let o = zip::write::SimpleFileOptions::default()

@@ -159,7 +159,18 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table>
             ),
         ));
     }
-    match sniff(name, bytes) {
+    let sniffed = sniff(name, bytes);
+    // Binary content under a workbook's name: a damaged file or one of
+    // another type, refused as that workbook (a text or HTML table named
+    // .xls is still read by its content).
+    if sniffed == Sniffed::Text {
+        if let Some(kind) = workbook_named(name) {
+            if decode::looks_binary(bytes) {
+                return Err(not_a_workbook(name, kind));
+            }
+        }
+    }
+    match sniffed {
         Sniffed::Zip => {
             let kind = workbook::inspect_zip(name, bytes, &opts.limits)?;
             read_workbook(name, bytes, kind, opts)
@@ -195,6 +206,57 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table>
             read_text(name, &decoded, opts)
         }
     }
+}
+
+/// The workbook kind a file's extension names (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`).
+fn workbook_named(name: &str) -> Option<WorkbookKind> {
+    match extension(name).as_str() {
+        "xlsx" | "xlsm" => Some(WorkbookKind::Xlsx),
+        "xlsb" => Some(WorkbookKind::Xlsb),
+        "xls" => Some(WorkbookKind::Xls),
+        "ods" => Some(WorkbookKind::Ods),
+        _ => None,
+    }
+}
+
+/// A file named as a `kind` workbook whose content is neither a workbook
+/// (zip or compound document) nor text: said as a damaged workbook, as a
+/// truncated zip is, not as a text file that should be given as XLSX.
+fn not_a_workbook(name: &str, kind: WorkbookKind) -> Error {
+    let (what_zh, what_en, hint_zh, hint_en) = match kind {
+        WorkbookKind::Xls => (
+            "XLS 文件（不是 Excel 97-2003 工作簿）",
+            "XLS file (not an Excel 97-2003 workbook)",
+            "请用 Excel 打开并重新另存为 .xlsx 或 .xls",
+            "open it in Excel and save it again as .xlsx or .xls",
+        ),
+        WorkbookKind::Ods => (
+            "ODS 文件（不是 zip 压缩包）",
+            "ODS file (not a zip archive)",
+            "请用 Excel 或 LibreOffice 打开并重新另存为 .ods 或 .xlsx",
+            "open it in Excel or LibreOffice and save it again as .ods or .xlsx",
+        ),
+        WorkbookKind::Xlsx => (
+            "XLSX 文件（不是 zip 压缩包）",
+            "XLSX file (not a zip archive)",
+            "请用 Excel 打开并重新另存为 .xlsx",
+            "open it in Excel and save it again as .xlsx",
+        ),
+        WorkbookKind::Xlsb => (
+            "XLSB 文件（不是 zip 压缩包）",
+            "XLSB file (not a zip archive)",
+            "请用 Excel 打开并重新另存为 .xlsx",
+            "open it in Excel and save it again as .xlsx",
+        ),
+    };
+    Error::invalid(
+        Location::file(name),
+        Text::new(
+            format!("不是有效的 {what_zh}：文件可能已损坏，或是另一种类型的文件"),
+            format!("not a valid {what_en}: the file may be damaged or of another type"),
+        ),
+        Text::new(hint_zh, hint_en),
+    )
 }
 
 /// JSON, to be read as jixiao's canonical JSON or refused as such (a foreign
