@@ -157,8 +157,13 @@ pub fn summary(c: &Counts, lang: Lang) -> String {
             } else {
                 String::new()
             };
+            let tables = if c.tables > c.files.saturating_sub(c.unreadable) {
+                format!("（{} 张表）", c.tables)
+            } else {
+                String::new()
+            };
             format!(
-                "审核 {} 个文件：错误 {errors}{unreadable}，警告 {}，提示 {}",
+                "审核 {} 个文件{tables}：错误 {errors}{unreadable}，警告 {}，提示 {}",
                 c.files, c.warning, c.info
             )
         }
@@ -175,8 +180,13 @@ pub fn summary(c: &Counts, lang: Lang) -> String {
                     format!("{k} {one}s")
                 }
             };
+            let tables = if c.tables > c.files.saturating_sub(c.unreadable) {
+                format!(" ({} tables)", c.tables)
+            } else {
+                String::new()
+            };
             format!(
-                "checked {}: {}{unreadable}, {}, {}",
+                "checked {}{tables}: {}{unreadable}, {}, {}",
                 n(c.files, "file"),
                 n(errors, "error"),
                 n(c.warning, "warning"),

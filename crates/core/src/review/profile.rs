@@ -70,6 +70,8 @@ pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
     ("row-note", "表外说明或签字栏，未读入", "note or signature line skipped"),
     ("row-unplaced", "无法归入任何项目的行，未读入", "row fits nowhere and was not read"),
     ("seq-nonstandard", "指标序号不标准（如有前导零）", "non-standard item number (e.g. a leading zero)"),
+    ("sheet-more-targets", "工作簿中另有绩效目标表的工作表，未读取（用 --sheet 指定；check 审核全部）", "more sheets hold target tables; not read (pick with --sheet; check reviews all)"),
+    ("sheet-not-target", "没有绩效目标表的工作表，未读取", "sheet without a performance-target table; not read"),
     ("subtotal-as-total", "全表的小计按合计处理", "subtotal row taken as the grand total"),
     ("subtotal-mismatch", "按编码或名称判断的小计行与其下项目之和不符，未计入单位或项目", "subtotal row (by its code or name) does not equal the sum of its projects; not counted"),
     ("subtotal-row", "小计行，未计入单位或项目", "subtotal row not counted"),
