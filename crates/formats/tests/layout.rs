@@ -395,6 +395,32 @@ fn an_unbalanced_department_row_without_codes_is_a_subtotal_by_its_name() {
 }
 
 #[test]
+fn several_department_subtotals_without_a_total_are_subtotal_rows() {
+    // Two departments, each with its subtotal row, no 合计: neither is the
+    // table's total (each covers a part of it); the mistyped one says so
+    // with both sums, and every project stays under its unit.
+    let text = "金额单位:万元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+820-甲镇部门\t\t16.00\t\t\t\t
+820001-甲局\t公共服务经费\t10.00\t目标甲\t产出指标\t服务次数\t≥10次
+820002-乙中心\t设备购置\t5.00\t目标乙\t产出指标\t设备数量\t≥2台
+821-乙镇部门\t\t7.00\t\t\t\t
+821001-丙站\t维修经费\t7.00\t目标丙\t产出指标\t维修次数\t≥3次";
+    let t = build(text, "two-departments.tsv");
+    assert!(t.grand_total.is_none(), "{:?}", t.grand_total);
+    let names: Vec<&str> = t.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, ["甲局", "乙中心", "丙站"]);
+    assert!(t.units.iter().all(|u| u.projects.len() == 1));
+    let subtotals: Vec<(&str, u32)> = t
+        .notices
+        .iter()
+        .filter(|n| n.code.starts_with("subtotal"))
+        .map(|n| (n.code.as_str(), n.origin.map_or(0, |o| o.row)))
+        .collect();
+    assert_eq!(subtotals, [("subtotal-mismatch", 3), ("subtotal-row", 6)]);
+}
+
+#[test]
 fn one_cell_department_row_over_coded_units_is_the_total_when_it_does_not_balance() {
     // The one-cell family: unit rows with codes under a department row whose
     // code heads theirs, the department's amount mistyped.

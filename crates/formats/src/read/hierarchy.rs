@@ -13,7 +13,9 @@
 //!    after it — its code a proper prefix of theirs (`820` over `820001`,
 //!    GUIDE §3.2), or its name a department's (`…部门`) — is their subtotal,
 //!    so that its mismatch is reported against the projects under it instead
-//!    of the row becoming an empty unit.
+//!    of the row becoming an empty unit. Without a 合计 row the first
+//!    subtotal is the table's total only if it covers the rest of the table:
+//!    one department of several is a subtotal row.
 
 use jixiao_core::money::half_unit;
 use jixiao_core::{AmountRow, Funding, Notice, Project, Text, Unit};
@@ -222,14 +224,21 @@ enum Decided {
     Subtotal(Option<Heads>),
 }
 
-/// Why an amount-only row that does not balance is still the subtotal of
-/// the units after it, and the sum of the projects under it.
+/// Why an amount-only row that does not balance against the rest of the
+/// table is still the subtotal of the units after it, and the projects under
+/// it: up to the next total, the next department row, or the next unit whose
+/// code it does not head.
 #[derive(Debug, Clone, PartialEq)]
 struct Heads {
     why: Text,
-    /// The projects under it: up to the next total, or the next row that
-    /// it does not head.
+    /// Their sum.
     sum: Funding,
+    /// Whether the row equals that sum (within rounding): then it is the
+    /// balanced subtotal of one department among others.
+    balanced: bool,
+    /// Whether they run to the end of the table: only then can the row be
+    /// the table's total (a department among others is not).
+    to_end: bool,
 }
 
 /// Build the grand total and units from the items. `department` names the
@@ -272,6 +281,7 @@ pub(crate) fn resolve(
     let mut units: Vec<Unit> = Vec::new();
     let mut current: Option<Unit> = None;
     let mut warned_before_unit = false;
+    let mut seen_subtotal = false;
     for (item, d) in items.into_iter().zip(decided) {
         match item {
             Item::Total(row) => set_total(&mut grand_total, row, notices),
@@ -289,7 +299,14 @@ pub(crate) fn resolve(
                 }
                 Some(Decided::Subtotal(heads)) => {
                     let r = row.origin.row;
-                    let as_total = grand_total.is_none() && !has_total_row;
+                    // The table's total when it has none: the first subtotal,
+                    // if it covers the rest of the table (one department of
+                    // several does not).
+                    let as_total = grand_total.is_none()
+                        && !has_total_row
+                        && !seen_subtotal
+                        && heads.as_ref().is_none_or(|h| h.to_end);
+                    seen_subtotal = true;
                     let n = match (&heads, as_total) {
                         (None, true) => notice(
                             &row,
@@ -320,6 +337,18 @@ pub(crate) fn resolve(
                             format!(
                                 "row {r}: “{}”: {}: the subtotal of the units after it, taken as the grand total \
                                  (its amounts do not equal the sum of the projects under it)",
+                                row.label, h.why.en
+                            ),
+                        ),
+                        (Some(h), false) if h.balanced => notice(
+                            &row,
+                            "subtotal-row",
+                            format!(
+                                "第{r}行：「{}」{}，是其后各单位的小计，未计入单位或项目",
+                                row.label, h.why.zh
+                            ),
+                            format!(
+                                "row {r}: “{}”: {}: the subtotal of the units after it; not counted as a unit or a project",
                                 row.label, h.why.en
                             ),
                         ),
@@ -528,7 +557,13 @@ fn suffix_aggs(items: &[Item]) -> Vec<Agg> {
 /// holds the fund-using units, it is not one of them). Deciding such a row
 /// by its organisation-like name would make it an empty unit, every project
 /// below it counted elsewhere, and its mismatch reported against nothing.
-fn heads_units(items: &[Item], pos: usize, code: Option<&str>, name: &str) -> Option<Heads> {
+fn heads_units(
+    items: &[Item],
+    pos: usize,
+    stated: &Funding,
+    code: Option<&str>,
+    name: &str,
+) -> Option<Heads> {
     let after = items.get(pos + 1..).unwrap_or(&[]);
     // The code of the unit that follows: named in the 单位名称 column, or by a unit row.
     let next_code = match after.first()? {
@@ -558,9 +593,12 @@ fn heads_units(items: &[Item], pos: usize, code: Option<&str>, name: &str) -> Op
         ),
         _ => return None,
     };
+    let (parts, to_end) = scope(after, code);
     Some(Heads {
         why,
-        sum: scope_sum(after, code),
+        sum: Funding::sum(parts.iter().copied()),
+        balanced: balances(stated, &parts),
+        to_end,
     })
 }
 
@@ -569,10 +607,10 @@ fn is_department(name: &str) -> bool {
     name.trim().ends_with("部门")
 }
 
-/// The sum of the projects (with targets) in `after` that a subtotal coded
-/// `code` heads: up to the next total, the next department row, or the next
-/// unit whose code it does not head.
-fn scope_sum(after: &[Item], code: Option<&str>) -> Funding {
+/// The projects (with targets) in `after` that a subtotal coded `code`
+/// heads: up to the next total, the next department row, or the next unit
+/// whose code it does not head; and whether they run to the end of `after`.
+fn scope<'a>(after: &'a [Item], code: Option<&str>) -> (Vec<&'a Funding>, bool) {
     let outside = |other: Option<&str>| match (code, other) {
         (Some(c), Some(o)) => o.len() <= c.len() || !o.starts_with(c),
         _ => false,
@@ -580,22 +618,22 @@ fn scope_sum(after: &[Item], code: Option<&str>) -> Funding {
     let mut parts = Vec::new();
     for item in after {
         match item {
-            Item::Total(_) => break,
+            Item::Total(_) => return (parts, false),
             Item::Candidate(r, _) => {
                 let (c, n) = split_code(&r.label);
                 if is_department(&n) || outside(c.as_deref()) {
-                    break;
+                    return (parts, false);
                 }
             }
             Item::Project(p, key) => {
                 if outside(key.as_ref().and_then(|k| k.code.as_deref())) {
-                    break;
+                    return (parts, false);
                 }
                 parts.push(&p.funding);
             }
         }
     }
-    Funding::sum(parts)
+    (parts, true)
 }
 
 fn decide(
@@ -654,7 +692,7 @@ fn decide(
         ) {
             return Decided::Subtotal(None);
         }
-        if let Some(heads) = heads_units(items, pos, code.as_deref(), &name) {
+        if let Some(heads) = heads_units(items, pos, &row.funding, code.as_deref(), &name) {
             return Decided::Subtotal(Some(heads));
         }
         // Named in the unit column alone, and not the unit of the rows before:
@@ -692,7 +730,7 @@ fn decide(
         return Decided::Subtotal(None);
     }
     if seg.is_empty() {
-        if let Some(heads) = heads_units(items, pos, code.as_deref(), &name) {
+        if let Some(heads) = heads_units(items, pos, &row.funding, code.as_deref(), &name) {
             return Decided::Subtotal(Some(heads));
         }
     }
