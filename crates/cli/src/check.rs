@@ -143,6 +143,11 @@ pub(crate) struct FileReport {
 #[derive(Debug, Default, Clone, Copy, serde::Serialize)]
 pub(crate) struct Counts {
     pub files: usize,
+    /// Tables reviewed: more than the files read when a workbook has several
+    /// sheets with target tables, each reviewed apart (said in the human
+    /// summary only).
+    #[serde(skip)]
+    pub tables: usize,
     pub unreadable: usize,
     /// Files met in a directory scan and not reviewed (`skipped` in the JSON).
     pub skipped: usize,
@@ -204,15 +209,19 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
         }
         bar
     });
+    // A workbook gives a report per sheet that holds a target table.
     let reports: Vec<FileReport> = files
         .par_iter()
-        .map(|f| {
+        .flat_map_iter(|f| {
             let r = match f {
                 collect::Input::File(path) => {
                     check_file(path, &opts, &profile, min, snippets, single, args.timings)
                 }
                 collect::Input::Missing(path, why) => {
-                    FileReport::unreadable(path.display().to_string(), why.clone())
+                    vec![FileReport::unreadable(
+                        path.display().to_string(),
+                        why.clone(),
+                    )]
                 }
             };
             if let Some(b) = &bar {
@@ -226,7 +235,8 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
     }
 
     let mut counts = Counts {
-        files: reports.len(),
+        // Files, not the sheets of a workbook reviewed apart.
+        files: files.len(),
         skipped: skipped.len(),
         ..Counts::default()
     };
@@ -235,6 +245,8 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
     for r in &reports {
         if r.error.is_some() {
             counts.unreadable += 1;
+        } else {
+            counts.tables += 1;
         }
         // `--min-severity` hides findings; `--deny` still sees them.
         counts.hidden += r.hidden.1;
@@ -348,6 +360,8 @@ fn tell_skipped(skipped: &[collect::Skipped], lang: Lang) {
     }
 }
 
+/// Read one input and review every table it gives: one report per sheet
+/// of a workbook that holds a performance-target table, else one.
 fn check_file(
     path: &std::path::Path,
     opts: &jixiao_formats::ReadOptions,
@@ -356,24 +370,47 @@ fn check_file(
     snippets: bool,
     keep_table: bool,
     timings: bool,
-) -> FileReport {
+) -> Vec<FileReport> {
     let name = path.display().to_string();
     let started = std::time::Instant::now();
     // A reader bug must not take the other files down: a panic counts as unreadable.
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        jixiao_formats::read_path(path, opts)
+        jixiao_formats::read_path_all(path, opts)
     }));
-    let table = match read {
+    let tables = match read {
         Ok(Ok(t)) => t,
-        Ok(Err(e)) => return FileReport::unreadable(name, e.text()),
+        Ok(Err(e)) => return vec![FileReport::unreadable(name, e.text())],
         Err(_) => {
-            return FileReport::unreadable(
+            return vec![FileReport::unreadable(
                 name,
                 Text::new("读取程序内部错误", "internal failure of the reader"),
-            )
+            )]
         }
     };
     let read_s = started.elapsed().as_secs_f64();
+    tables
+        .into_iter()
+        .map(|table| {
+            check_table(
+                &name, table, profile, min, snippets, keep_table, timings, read_s,
+            )
+        })
+        .collect()
+}
+
+/// Review one table read from the file `name`.
+#[allow(clippy::too_many_arguments)]
+fn check_table(
+    name: &str,
+    table: Table,
+    profile: &Profile,
+    min: Severity,
+    snippets: bool,
+    keep_table: bool,
+    timings: bool,
+    read_s: f64,
+) -> FileReport {
+    let name = name.to_string();
     let reviewed = std::time::Instant::now();
     let mut all = review::review(&table, profile);
     if timings {

@@ -592,8 +592,21 @@ fn sarif_of_a_workbook_has_no_text_region_and_keeps_the_sheet() {
             serde_json::json!([{ "name": "绩效目标表", "kind": "sheet" }])
         );
         assert_eq!(loc["properties"]["sheet"], "绩效目标表");
+        // The workbook's other sheets (说明, 合并) are named in a notice
+        // about the file, at no row.
+        if r["ruleId"] == "sheet-not-target" {
+            assert!(loc["properties"]["row"].is_null(), "{loc}");
+            continue;
+        }
         assert!(loc["properties"]["row"].as_u64().unwrap() >= 1);
     }
+    assert_eq!(
+        results
+            .iter()
+            .filter(|r| r["ruleId"] == "sheet-not-target")
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -979,7 +992,16 @@ fn every_format_of_the_sample_gets_the_same_findings() {
             .unwrap()
             .to_string_lossy()
             .to_string();
-        assert_eq!(key_findings(&doc, &file), base, "{file}");
+        // A workbook's other sheets (说明, 合并: no target table) are named
+        // once, in a notice about the container, not about the table.
+        let mut found = key_findings(&doc, &file);
+        let before = found.len();
+        found.retain(|f| f.0 != "info sheet-not-target");
+        let workbook = [".xlsx", ".xls", ".ods"]
+            .iter()
+            .any(|e| file.ends_with(e) && !file.ends_with("-html.xls"));
+        assert_eq!(before - found.len(), usize::from(workbook), "{file}");
+        assert_eq!(found, base, "{file}");
     }
 }
 
@@ -2194,4 +2216,113 @@ fn the_terminal_report_speaks_one_language() {
     {
         assert!(!line.contains("项目「") && !line.contains("」："), "{line}");
     }
+}
+
+#[test]
+fn an_unbalanced_department_subtotal_is_compared_with_its_projects() {
+    // The Sichuan row layout with one project changed by 1.00 元: the
+    // department row 820-马踏镇部门 stays the table's total and its mismatch
+    // is the real one (3,429,841.00 under it), not an empty unit against 0.00.
+    let dir = tempfile::tempdir().unwrap();
+    let src =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../formats/tests/fixtures/lay-sichuan.tsv");
+    let text = std::fs::read_to_string(src).unwrap();
+    let edited = text.replacen("120,000.00", "120,001.00", 1);
+    assert_ne!(edited, text);
+    let path = dir.path().join("lsc_1.tsv");
+    std::fs::write(&path, edited).unwrap();
+    let out = jixiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc = json_of(&out);
+    assert_eq!(count(&doc, "sum-mismatch.unit"), 0, "{doc:#}");
+    let total = with_rule(&doc, "sum-mismatch.total");
+    let messages: Vec<&str> = total
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        ["总计 3429840.00 ≠ 各项目之和 3429841.00（相差 1.00）"],
+        "{doc:#}"
+    );
+    assert_eq!(total[0]["location"]["row"], 6);
+}
+
+#[test]
+fn check_reviews_every_target_sheet_of_a_workbook_and_names_each() {
+    // fe-multi-sheet.xlsx: a budget sheet first, the sample in
+    // 部门项目支出绩效目标05-2, a second target table in 下属单位 whose
+    // 综合业务费 states 999.00 against 20.00 of sources.
+    let f = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/fe-multi-sheet.xlsx");
+    let path = f.to_str().unwrap();
+    let out = jixiao(&["check", path, "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the second sheet's errors count"
+    );
+    let doc = json_of(&out);
+    assert_eq!(doc["summary"]["files"], 1);
+    let findings = doc["findings"].as_array().unwrap();
+    let sheets: std::collections::BTreeSet<&str> = findings
+        .iter()
+        .map(|f| {
+            f["location"]["sheet"]
+                .as_str()
+                .expect("every finding names its sheet")
+        })
+        .collect();
+    assert_eq!(
+        sheets.into_iter().collect::<Vec<_>>(),
+        ["下属单位", "部门项目支出绩效目标05-2"]
+    );
+    // No finding comes from the budget sheet (no false sum-mismatch.total).
+    assert!(findings
+        .iter()
+        .all(|f| f["location"]["sheet"] != "部门项目支出预算05-1"));
+    let errors: Vec<(&str, &str, u64)> = findings
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["location"]["sheet"].as_str().unwrap(),
+                f["location"]["row"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("sum-mismatch.unit", "下属单位", 11),
+            ("sum-mismatch.row", "下属单位", 12)
+        ]
+    );
+    let skipped = with_rule(&doc, "sheet-not-target");
+    assert_eq!(skipped.len(), 1);
+    assert!(skipped[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("“部门项目支出预算05-1”"));
+    assert_eq!(count(&doc, "sheet-more-targets"), 0);
+
+    // The terminal names the sheet of each finding and counts the tables.
+    let out = jixiao(&["check", path, "--min-severity", "error"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!(" --> {path}[下属单位]:12:2")),
+        "{text}"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with("审核 1 个文件（2 张表）：错误 2，警告 0，提示 0"),
+        "{text}"
+    );
+    let out = jixiao(&["check", path, "--min-severity", "error", "--lang", "en"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.trim_end()
+            .ends_with("checked 1 file (2 tables): 2 errors, 0 warnings, 0 infos"),
+        "{text}"
+    );
 }

@@ -709,3 +709,50 @@ fn convert_and_gen_mistakes_are_said_in_the_language_asked_for() {
     assert!(o.status.success());
     assert!(stderr(&o).starts_with("generated "), "{}", stderr(&o));
 }
+
+#[test]
+fn show_and_convert_read_the_first_target_sheet_and_name_the_others() {
+    // fe-multi-sheet.xlsx: 部门项目支出预算05-1 (budget only) first, then two
+    // target sheets. One table is shown or written: the first target sheet,
+    // never the budget sheet, and the other sheets are said.
+    let f = fixture("fe-multi-sheet.xlsx");
+    let o = run(jixiao().arg("show").arg(&f));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("(xlsx, 工作表 部门项目支出绩效目标05-2)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("[sheet-not-target] 未读取没有绩效目标表的工作表：“部门项目支出预算05-1”"),
+        "{out}"
+    );
+    assert!(
+        out.contains("[sheet-more-targets] 工作簿中另有 1 个工作表有绩效目标表，未读取：“下属单位”；请用 --sheet 指定"),
+        "{out}"
+    );
+    let s = summary(&f);
+    assert_eq!(s["projects"], 8);
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("t.json");
+    let o = run(jixiao()
+        .args(["convert", "--lang", "en"])
+        .arg(&f)
+        .arg("-o")
+        .arg(&target));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("note: 1 more sheet of the workbook holds a performance-target table and was not read: “下属单位”"),
+        "{}",
+        stderr(&o)
+    );
+    // --sheet picks the other one, without the note.
+    let o = run(jixiao().arg("show").arg(&f).args(["--sheet", "下属单位"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("(xlsx, 工作表 下属单位)"), "{out}");
+    assert!(
+        out.contains("综合业务费") && !out.contains("[sheet-"),
+        "{out}"
+    );
+}

@@ -162,8 +162,13 @@ pub fn summary(c: &Counts, lang: Lang) -> String {
             } else {
                 String::new()
             };
+            let tables = if c.tables > c.files.saturating_sub(c.unreadable) {
+                format!("（{} 张表）", c.tables)
+            } else {
+                String::new()
+            };
             format!(
-                "审核 {} 个文件：错误 {errors}{unreadable}，警告 {}，提示 {}{hidden}",
+                "审核 {} 个文件{tables}：错误 {errors}{unreadable}，警告 {}，提示 {}{hidden}",
                 c.files, c.warning, c.info
             )
         }
@@ -188,8 +193,13 @@ pub fn summary(c: &Counts, lang: Lang) -> String {
             } else {
                 String::new()
             };
+            let tables = if c.tables > c.files.saturating_sub(c.unreadable) {
+                format!(" ({} tables)", c.tables)
+            } else {
+                String::new()
+            };
             format!(
-                "checked {}: {}{unreadable}, {}, {}{hidden}",
+                "checked {}{tables}: {}{unreadable}, {}, {}{hidden}",
                 n(c.files, "file"),
                 n(errors, "error"),
                 n(c.warning, "warning"),

@@ -210,6 +210,11 @@ One JSON document on standard output:
   For HTML the row is the Nth `<tr>` of the table read (header rows counted), and
   `location.table` (HTML only) is that `<table>`'s 1-based position in the page; the terminal
   names it unless a sheet name does (` --> p.html[表格2]:5:7`, `[table 2]` with `--lang en`).
+  A workbook read without `--sheet` is reviewed sheet by sheet: every sheet that holds a
+  performance-target table gives its own findings, each naming its `sheet`
+  (` --> b.xlsx[下属单位]:12:2`); `summary.files` still counts files (the terminal adds the
+  tables: `审核 1 个文件（2 张表）`), and the sheets holding none are named once, in a
+  `sheet-not-target` finding of the first table.
 - `location.project`: the project the finding is about, or `null`: `index` (0-based, all
   projects of the table in source order) and `name` as written. `location.indicator`: the item
   number (序号) of the indicator as written in a one-cell 绩效指标 cell (`2` in `2-效益指标：…`),
