@@ -132,6 +132,8 @@ pub(crate) struct FileReport {
     pub table: Option<Table>,
     pub names: Vec<String>,
     pub findings: Vec<Shown>,
+    /// The most severe finding left out by `--min-severity`, and how many were.
+    pub hidden: (Option<Severity>, usize),
     /// Why the file could not be read, in both languages (the output
     /// shows the one asked for).
     pub error: Option<Text>,
@@ -141,12 +143,19 @@ pub(crate) struct FileReport {
 #[derive(Debug, Default, Clone, Copy, serde::Serialize)]
 pub(crate) struct Counts {
     pub files: usize,
+    /// Tables reviewed: more than the files read when a workbook has several
+    /// sheets with target tables, each reviewed apart (said in the human
+    /// summary only).
+    #[serde(skip)]
+    pub tables: usize,
     pub unreadable: usize,
     /// Files met in a directory scan and not reviewed (`skipped` in the JSON).
     pub skipped: usize,
     pub error: usize,
     pub warning: usize,
     pub info: usize,
+    /// Findings below `--min-severity`, not shown (they still count for `--deny`).
+    pub hidden: usize,
 }
 
 /// Run the check; returns the process exit code.
@@ -161,18 +170,21 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
         // Nothing reviewed is not a clean result: CI must not pass on an
         // empty or mistyped directory.
         let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
-        let exts = collect::EXTENSIONS.join("、");
-        return Err(crate::said(
-            format!(
-                "在 {} 中没有找到可审核的文件（审核扩展名为 {exts} 的文件）",
-                paths.join("、")
-            ),
-            format!(
-                "no file to review found in {}; reviewed extensions: {}",
-                paths.join(", "),
-                collect::EXTENSIONS.join(", ")
-            ),
-        ));
+        if args.format != Format::Human {
+            // A tool reading the report still gets one: each directory an
+            // input that could not be reviewed, the files met listed as skipped.
+            let reports: Vec<FileReport> = paths
+                .iter()
+                .map(|p| FileReport::unreadable(p.clone(), nothing_to_review(&[p])))
+                .collect();
+            let counts = Counts {
+                unreadable: reports.len(),
+                skipped: skipped.len(),
+                ..Counts::default()
+            };
+            write_report(args.format, &reports, &skipped, &counts, lang, &profile)?;
+        }
+        return Err(crate::Said(nothing_to_review(&paths)).into());
     }
     let single = files.len() == 1;
     // A bad amount is a finding at its cell, not a reason to skip the review.
@@ -197,15 +209,19 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
         }
         bar
     });
+    // A workbook gives a report per sheet that holds a target table.
     let reports: Vec<FileReport> = files
         .par_iter()
-        .map(|f| {
+        .flat_map_iter(|f| {
             let r = match f {
                 collect::Input::File(path) => {
                     check_file(path, &opts, &profile, min, snippets, single, args.timings)
                 }
                 collect::Input::Missing(path, why) => {
-                    FileReport::unreadable(path.display().to_string(), why.clone())
+                    vec![FileReport::unreadable(
+                        path.display().to_string(),
+                        why.clone(),
+                    )]
                 }
             };
             if let Some(b) = &bar {
@@ -219,7 +235,8 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
     }
 
     let mut counts = Counts {
-        files: reports.len(),
+        // Files, not the sheets of a workbook reviewed apart.
+        files: files.len(),
         skipped: skipped.len(),
         ..Counts::default()
     };
@@ -228,6 +245,13 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
     for r in &reports {
         if r.error.is_some() {
             counts.unreadable += 1;
+        } else {
+            counts.tables += 1;
+        }
+        // `--min-severity` hides findings; `--deny` still sees them.
+        counts.hidden += r.hidden.1;
+        if r.hidden.0.is_some_and(|top| top >= deny) {
+            denied = true;
         }
         for s in &r.findings {
             match s.finding.severity {
@@ -241,28 +265,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
         }
     }
 
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let written = match args.format {
-        Format::Human => {
-            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            human::write(&mut out, &reports, &counts, lang, color)
-        }
-        Format::Json => machine::write_json(&mut out, &reports, &skipped, &counts, lang),
-        Format::Sarif => machine::write_sarif(&mut out, &reports, &skipped, lang, &profile),
-    };
-    if let Err(e) = written {
-        // A closed pipe (`jixiao check … | head`) is not a failure of the check.
-        let broken_pipe = e
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || e.downcast_ref::<serde_json::Error>()
-                .and_then(|j| j.io_error_kind())
-                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe);
-        if !broken_pipe {
-            return Err(e);
-        }
-    }
+    write_report(args.format, &reports, &skipped, &counts, lang, &profile)?;
     // The process ends right after: freeing large tables (millions of small
     // strings) would only delay the exit.
     std::mem::forget(reports);
@@ -273,6 +276,57 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
     } else {
         0
     })
+}
+
+/// Why nothing was reviewed: no file jixiao reviews in `paths`.
+fn nothing_to_review<S: AsRef<str>>(paths: &[S]) -> Text {
+    let paths: Vec<&str> = paths.iter().map(AsRef::as_ref).collect();
+    Text::new(
+        format!(
+            "在 {} 中没有找到可审核的文件（审核扩展名为 {} 的文件）",
+            paths.join("、"),
+            collect::EXTENSIONS.join("、")
+        ),
+        format!(
+            "no file to review found in {}; reviewed extensions: {}",
+            paths.join(", "),
+            collect::EXTENSIONS.join(", ")
+        ),
+    )
+}
+
+/// The report on standard output in `format`.
+fn write_report(
+    format: Format,
+    reports: &[FileReport],
+    skipped: &[collect::Skipped],
+    counts: &Counts,
+    lang: Lang,
+    profile: &Profile,
+) -> anyhow::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = match format {
+        Format::Human => {
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            human::write(&mut out, reports, counts, lang, color)
+        }
+        Format::Json => machine::write_json(&mut out, reports, skipped, counts, lang),
+        Format::Sarif => machine::write_sarif(&mut out, reports, skipped, lang, profile),
+    };
+    match written {
+        // A closed pipe (`jixiao check … | head`) is not a failure of the check.
+        Err(e) if !is_broken_pipe(&e) => Err(e),
+        _ => Ok(()),
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<std::io::Error>()
+        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        || e.downcast_ref::<serde_json::Error>()
+            .and_then(|j| j.io_error_kind())
+            .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
 }
 
 /// Standard error names the skipped files of a kind that may well be a
@@ -306,6 +360,8 @@ fn tell_skipped(skipped: &[collect::Skipped], lang: Lang) {
     }
 }
 
+/// Read one input and review every table it gives: one report per sheet
+/// of a workbook that holds a performance-target table, else one.
 fn check_file(
     path: &std::path::Path,
     opts: &jixiao_formats::ReadOptions,
@@ -314,24 +370,47 @@ fn check_file(
     snippets: bool,
     keep_table: bool,
     timings: bool,
-) -> FileReport {
+) -> Vec<FileReport> {
     let name = path.display().to_string();
     let started = std::time::Instant::now();
     // A reader bug must not take the other files down: a panic counts as unreadable.
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        jixiao_formats::read_path(path, opts)
+        jixiao_formats::read_path_all(path, opts)
     }));
-    let table = match read {
+    let tables = match read {
         Ok(Ok(t)) => t,
-        Ok(Err(e)) => return FileReport::unreadable(name, e.text()),
+        Ok(Err(e)) => return vec![FileReport::unreadable(name, e.text())],
         Err(_) => {
-            return FileReport::unreadable(
+            return vec![FileReport::unreadable(
                 name,
                 Text::new("读取程序内部错误", "internal failure of the reader"),
-            )
+            )]
         }
     };
     let read_s = started.elapsed().as_secs_f64();
+    tables
+        .into_iter()
+        .map(|table| {
+            check_table(
+                &name, table, profile, min, snippets, keep_table, timings, read_s,
+            )
+        })
+        .collect()
+}
+
+/// Review one table read from the file `name`.
+#[allow(clippy::too_many_arguments)]
+fn check_table(
+    name: &str,
+    table: Table,
+    profile: &Profile,
+    min: Severity,
+    snippets: bool,
+    keep_table: bool,
+    timings: bool,
+    read_s: f64,
+) -> FileReport {
+    let name = name.to_string();
     let reviewed = std::time::Instant::now();
     let mut all = review::review(&table, profile);
     if timings {
@@ -349,6 +428,10 @@ fn check_file(
     let cells = snippets.then(|| review::CellIndex::new(&table));
     // Filtered in place first: `map` then keeps the exact length, so the
     // (large) vector is allocated once.
+    let hidden = all
+        .iter()
+        .filter(|f| f.severity < min)
+        .fold((None, 0), |(top, n), f| (top.max(Some(f.severity)), n + 1));
     all.retain(|f| f.severity >= min);
     let mut findings: Vec<Shown> = all
         .into_iter()
@@ -381,6 +464,7 @@ fn check_file(
             table: Some(table),
             names: Vec::new(),
             findings,
+            hidden,
             error: None,
         };
     }
@@ -403,6 +487,7 @@ fn check_file(
         table: None,
         names: table.projects().map(|p| p.name.clone()).collect(),
         findings,
+        hidden,
         error: None,
     }
 }
@@ -420,6 +505,7 @@ impl FileReport {
             table: None,
             names: Vec::new(),
             findings: Vec::new(),
+            hidden: (None, 0),
             error: Some(why),
         }
     }

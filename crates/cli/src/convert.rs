@@ -313,6 +313,18 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<i32> {
     let output = args.output.as_deref().filter(|o| !is_stdout(o));
     let written = write_output(&table, format, &opts, output);
     spinner.finish();
+    // Only one table is written: a workbook's other target sheets are said
+    // on standard error, not left to the JSON's notices alone.
+    for n in table
+        .notices
+        .iter()
+        .filter(|n| n.code == "sheet-more-targets")
+    {
+        match lang {
+            Lang::Zh => eprintln!("提示：{}", n.message),
+            Lang::En => eprintln!("note: {}", n.english()),
+        }
+    }
     if written.is_ok() && !lost.is_empty() {
         eprintln!("{}", one_cell_note(&lost, format, lang));
     }

@@ -82,7 +82,7 @@ pub struct ReadArgs {
     /// 强制使用的字符编码 (force an encoding: utf-8, gbk, gb18030, utf-16le …)
     #[arg(long)]
     pub encoding: Option<String>,
-    /// 工作簿中的工作表名 (sheet name in a workbook)
+    /// 只读取工作簿中的这个工作表；默认读取含绩效目标表的工作表 (read only this sheet of a workbook; default: the sheets holding a target table)
     #[arg(long)]
     pub sheet: Option<String>,
 }

@@ -249,7 +249,15 @@ mod tests {
 
     #[test]
     fn targets_read_as_written() {
-        for text in ["80-90%", "≥95%", "5000人次", "≤50万元", "=8个"] {
+        for text in [
+            "80-90%",
+            "≥95%",
+            "5000人次",
+            "≤50万元",
+            "=8个",
+            // 余 inside 千万元, as written (it was shown `3余千万元`)
+            "3千余万元",
+        ] {
             assert_eq!(target_text(&parse_value(text).target), text);
         }
     }

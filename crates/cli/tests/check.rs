@@ -111,8 +111,35 @@ fn deny_warning_exits_1() {
         "--min-severity",
         "warning",
     ]);
-    // Only shown findings count: with infos hidden, warnings still trip --deny info.
     assert_eq!(out.status.code(), Some(1));
+    // --min-severity only hides: hidden warnings still trip --deny warning,
+    // and the summary says how many were hidden.
+    let out = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        "--deny",
+        "warning",
+        "--min-severity",
+        "error",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("错误 0，警告 0，提示 0（另有 74 条低于 --min-severity 的问题未显示）"),
+        "{text}"
+    );
+    let out = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        "--min-severity",
+        "error",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["summary"]["hidden"], 74);
+    assert_eq!(doc["summary"]["warning"], 0);
 }
 
 #[test]
@@ -565,8 +592,21 @@ fn sarif_of_a_workbook_has_no_text_region_and_keeps_the_sheet() {
             serde_json::json!([{ "name": "绩效目标表", "kind": "sheet" }])
         );
         assert_eq!(loc["properties"]["sheet"], "绩效目标表");
+        // The workbook's other sheets (说明, 合并) are named in a notice
+        // about the file, at no row.
+        if r["ruleId"] == "sheet-not-target" {
+            assert!(loc["properties"]["row"].is_null(), "{loc}");
+            continue;
+        }
         assert!(loc["properties"]["row"].as_u64().unwrap() >= 1);
     }
+    assert_eq!(
+        results
+            .iter()
+            .filter(|r| r["ruleId"] == "sheet-not-target")
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -952,7 +992,16 @@ fn every_format_of_the_sample_gets_the_same_findings() {
             .unwrap()
             .to_string_lossy()
             .to_string();
-        assert_eq!(key_findings(&doc, &file), base, "{file}");
+        // A workbook's other sheets (说明, 合并: no target table) are named
+        // once, in a notice about the container, not about the table.
+        let mut found = key_findings(&doc, &file);
+        let before = found.len();
+        found.retain(|f| f.0 != "info sheet-not-target");
+        let workbook = [".xlsx", ".xls", ".ods"]
+            .iter()
+            .any(|e| file.ends_with(e) && !file.ends_with("-html.xls"));
+        assert_eq!(before - found.len(), usize::from(workbook), "{file}");
+        assert_eq!(found, base, "{file}");
     }
 }
 
@@ -961,10 +1010,11 @@ fn every_format_of_the_sample_gets_the_same_findings() {
 /// `--layout rows`, the long CSV) has no 绩效指标 cell, so the cell's item
 /// numbers and separators are gone with it: no `numbering-gap`, no
 /// `separator-nonstandard`, and findings name no item number (`indicator`).
-/// The long CSV is data, not a table to print: its 指标值 column holds the
-/// bare number (the text before it is in 值前缀), so no `value-prefixed`
-/// either, and its derived columns (部门, 序号, 原始指标值 …) are columns a
-/// table does not have, each a `column-unknown` notice.
+/// The long CSV reads like the row layouts: its 指标值 column holds the bare
+/// number, but the value as written (原始指标值, with the text before the
+/// number) is read where it agrees, so `value-prefixed` stays; its derived
+/// columns (部门, 序号, 值前缀, 定性描述, 行, 列) are columns a table does
+/// not have, each a `column-unknown` notice.
 #[test]
 fn every_converted_format_of_the_sample_gets_the_same_findings() {
     let dir = tempfile::tempdir().unwrap();
@@ -1023,11 +1073,8 @@ fn every_converted_format_of_the_sample_gets_the_same_findings() {
     };
     let rows = rows_of(&["numbering-gap", "separator-nonstandard"], 0);
     assert_eq!(base.len() - rows.len(), 2, "{base:?}");
-    let long = rows_of(
-        &["numbering-gap", "separator-nonstandard", "value-prefixed"],
-        8,
-    );
-    assert_eq!(long.len() + 4 - 8, rows.len(), "{base:?}");
+    let long = rows_of(&["numbering-gap", "separator-nonstandard"], 6);
+    assert_eq!(long.len() - 6, rows.len(), "{base:?}");
     for (name, _) in outputs {
         let want = match name {
             "long.csv" | "long-to" => &long,
@@ -1707,7 +1754,9 @@ fn nothing_to_review_is_an_error_not_a_clean_run() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("没有找到可审核的文件"), "{err}");
         assert!(!err.contains("no file to review"), "{err}");
-        assert!(out.stdout.is_empty(), "{format}");
+        // The terminal has the message on standard error only; a tool
+        // reading --format json or sarif still gets its document.
+        assert_eq!(out.stdout.is_empty(), format == "human", "{format}");
     }
     let out = jixiao(&["check", empty.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(out.status.code(), Some(2));
@@ -1721,6 +1770,82 @@ fn nothing_to_review_is_an_error_not_a_clean_run() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("t.pdf"), "{err}");
     assert!(err.contains("没有找到可审核的文件"), "{err}");
+}
+
+#[test]
+fn nothing_to_review_still_writes_the_json_and_sarif_report() {
+    // --format json / sarif with nothing to review: the report's own schema
+    // on standard output, each directory an error, what was met skipped.
+    let dir = tempfile::tempdir().unwrap();
+    let (empty, pdfs) = (dir.path().join("e"), dir.path().join("pdfs"));
+    std::fs::create_dir_all(&empty).unwrap();
+    std::fs::create_dir_all(&pdfs).unwrap();
+    std::fs::write(pdfs.join("t.pdf"), b"%PDF-1.4\n").unwrap();
+    std::fs::write(pdfs.join("notes.md"), "not a table").unwrap();
+    let (e, p) = (empty.to_str().unwrap(), pdfs.to_str().unwrap());
+    let out = jixiao(&["check", e, p, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let doc = json_of(&out);
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["findings"].as_array().unwrap().len(), 0);
+    let errors = doc["errors"].as_array().unwrap();
+    let files: Vec<&str> = errors.iter().map(|x| x["file"].as_str().unwrap()).collect();
+    assert_eq!(files, [e, p]);
+    assert_eq!(
+        errors[0]["message"],
+        format!("在 {e} 中没有找到可审核的文件（审核扩展名为 txt、tsv、csv、xlsx、xls、ods、html、htm、json 的文件）")
+    );
+    let skipped: Vec<&str> = doc["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert!(skipped[0].ends_with("notes.md") && skipped[1].ends_with("t.pdf"));
+    let summary = &doc["summary"];
+    assert_eq!(
+        (
+            &summary["files"],
+            &summary["unreadable"],
+            &summary["skipped"]
+        ),
+        (&Value::from(0), &Value::from(2), &Value::from(2))
+    );
+    // Standard error says it as before.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("错误：在 "), "{err}");
+    // In English.
+    let doc = json_of(&jixiao(&["check", e, "--format", "json", "--lang", "en"]));
+    assert_eq!(
+        doc["errors"][0]["message"],
+        format!("no file to review found in {e}; reviewed extensions: txt, tsv, csv, xlsx, xls, ods, html, htm, json")
+    );
+    // SARIF: an unsuccessful run, the error and the skipped files as
+    // notifications, as for an unreadable file.
+    let out = jixiao(&["check", p, "--format", "sarif"]);
+    assert_eq!(out.status.code(), Some(2));
+    let sarif = json_of(&out);
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    assert!(run["results"].as_array().unwrap().is_empty());
+    assert!(!run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let inv = &run["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    let notes = inv["toolExecutionNotifications"].as_array().unwrap();
+    let levels: Vec<&str> = notes.iter().map(|n| n["level"].as_str().unwrap()).collect();
+    assert_eq!(levels, ["error", "note", "note"]);
+    assert!(notes[0]["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("没有找到可审核的文件"));
+    assert_eq!(
+        notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        p
+    );
 }
 
 #[test]
@@ -1884,6 +2009,51 @@ fn full_width_item_markers_are_items() {
 }
 
 #[test]
+fn ideographic_comma_item_markers_are_items() {
+    // `1、产出指标：` as published tables write it, for every item of the
+    // sample: the sample's findings (spans aside: `、` is 3 bytes, `-` one),
+    // no cell notices, the 、 of 举办团、队干部培训 still in the name, and the
+    // cells written back as typed. (A full-width `１－` is no finding either.)
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let mut edited = text.clone();
+    for n in 1..=6 {
+        for level in ["产出指标：", "效益指标：", "满意度指标："] {
+            edited = edited.replace(&format!("{n}-{level}"), &format!("{n}、{level}"));
+        }
+    }
+    assert!(!edited.contains("-产出指标：") && !edited.contains("-效益指标："));
+    assert_eq!(edited.matches("、产出指标：").count(), 18);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("comma.txt");
+    std::fs::write(&path, &edited).unwrap();
+    let without_spans = |doc: &Value| -> Vec<Value> {
+        let mut v: Vec<Value> = doc["findings"].as_array().unwrap().clone();
+        for f in &mut v {
+            f["location"]["file"] = Value::Null;
+            f["location"]["span"] = Value::Null;
+        }
+        v
+    };
+    let base = check_clean(&fixture());
+    let doc = check_clean(&path);
+    assert_eq!(doc["summary"], base["summary"]);
+    assert_eq!(without_spans(&doc), without_spans(&base));
+    let p = path.to_str().unwrap();
+    let show = json_of(&jixiao(&["show", p, "--format", "json"]));
+    let p4 = &show["units"][0]["projects"][3]["indicators"];
+    assert_eq!(p4[1]["name"], "举办团、队干部培训");
+    assert_eq!(p4[1]["seq"], 2);
+    assert_eq!(p4[1]["seq_raw"], "2、");
+    let out = jixiao(&["convert", p, "--to", "tsv"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), edited);
+    // and through JSON
+    let json = dir.path().join("comma.json");
+    jixiao(&["convert", p, "-o", json.to_str().unwrap()]);
+    let out = jixiao(&["convert", json.to_str().unwrap(), "--to", "tsv"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), edited);
+}
+
+#[test]
 fn magnitude_in_a_value_is_no_other_unit() {
     // P6's 20000人次 as 2万人次: the same findings as the sample
     let base = check_clean(&fixture());
@@ -1919,6 +2089,96 @@ fn magnitude_in_a_value_is_no_other_unit() {
     assert!(with_rule(&doc, "unit-cost")
         .iter()
         .any(|f| f["message"].as_str().unwrap().contains("316.00 元/人次")));
+}
+
+#[test]
+fn about_before_a_number_is_an_approximation_not_a_label() {
+    // P4's 300人次 as 约300人次: about 300 人次, not the label 「约」 (which
+    // gave a value-prefixed finding); still no comparator.
+    let base = check_clean(&fixture());
+    for (from, to, shown) in [
+        ("年度指标值：300人次", "年度指标值：约300人次", "约300人次"),
+        (
+            "年度指标值：300人次",
+            "年度指标值：大约300人次",
+            "大约300人次",
+        ),
+        ("年度指标值：90%", "年度指标值：约90%", "约90%"),
+        ("年度指标值：90%", "年度指标值：≥约90%", "≥约90%"),
+    ] {
+        let (dir, path, out) = check_edited(from, to, "about.txt");
+        let doc = json_of(&out);
+        // the same findings (with ≥, one operator-missing fewer)
+        let ops = if to.contains('≥') { 28 } else { 29 };
+        let mut summary = base["summary"].clone();
+        summary["info"] = (base["summary"]["info"].as_u64().unwrap() + ops - 29).into();
+        assert_eq!(doc["summary"], summary, "{to}");
+        assert_eq!(
+            count(&doc, "value-prefixed"),
+            count(&base, "value-prefixed"),
+            "{to}"
+        );
+        let prefixed = with_rule(&doc, "value-prefixed");
+        assert!(
+            prefixed
+                .iter()
+                .all(|f| !f["message"].as_str().unwrap().contains(shown)),
+            "{to}: {prefixed:?}"
+        );
+        assert_eq!(count(&doc, "operator-missing"), ops as usize, "{to}");
+        let p = path.to_str().unwrap();
+        // shown as written
+        let out = jixiao(&["show", p]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(&format!(" {shown}\n")), "{to}: {text}");
+        // converted to every format (and the row layout: 约 in 指标值, before
+        // the number), the same targets; the one-cell text as typed
+        let targets = |file: &Path| -> Vec<Value> {
+            let doc = json_of(&jixiao(&[
+                "show",
+                file.to_str().unwrap(),
+                "--format",
+                "json",
+            ]));
+            let mut v = Vec::new();
+            for u in doc["units"].as_array().unwrap() {
+                for p in u["projects"].as_array().unwrap() {
+                    for i in p["indicators"].as_array().unwrap() {
+                        v.push(i["target"].clone());
+                    }
+                }
+            }
+            v
+        };
+        let want = targets(&path);
+        let about = if to.contains("大约") {
+            "大约"
+        } else {
+            "约"
+        };
+        assert!(want.iter().any(|t| t["approx"] == about), "{to}");
+        let edited = std::fs::read_to_string(&path).unwrap();
+        for (name, layout) in [
+            ("c.json", "one-cell"),
+            ("c.xlsx", "one-cell"),
+            ("c.html", "one-cell"),
+            ("c.tsv", "one-cell"),
+            ("rows.xlsx", "rows"),
+            ("rows.html", "rows"),
+        ] {
+            let conv = dir.path().join(name);
+            let c = conv.to_str().unwrap();
+            let out = jixiao(&["convert", p, "-o", c, "--layout", layout]);
+            assert_eq!(out.status.code(), Some(0), "{to} → {name}");
+            assert_eq!(targets(&conv), want, "{to} → {name}");
+            let back = String::from_utf8_lossy(&jixiao(&["convert", c, "--to", "tsv"]).stdout)
+                .into_owned();
+            assert!(back.contains(&format!("{to}。")), "{to} → {name} → tsv");
+            if name == "c.json" || name == "c.tsv" {
+                assert_eq!(back, edited, "{to} → {name} → tsv");
+            }
+        }
+    }
 }
 
 #[test]
@@ -2035,4 +2295,113 @@ fn the_terminal_report_speaks_one_language() {
     {
         assert!(!line.contains("项目「") && !line.contains("」："), "{line}");
     }
+}
+
+#[test]
+fn an_unbalanced_department_subtotal_is_compared_with_its_projects() {
+    // The Sichuan row layout with one project changed by 1.00 元: the
+    // department row 820-马踏镇部门 stays the table's total and its mismatch
+    // is the real one (3,429,841.00 under it), not an empty unit against 0.00.
+    let dir = tempfile::tempdir().unwrap();
+    let src =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../formats/tests/fixtures/lay-sichuan.tsv");
+    let text = std::fs::read_to_string(src).unwrap();
+    let edited = text.replacen("120,000.00", "120,001.00", 1);
+    assert_ne!(edited, text);
+    let path = dir.path().join("lsc_1.tsv");
+    std::fs::write(&path, edited).unwrap();
+    let out = jixiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc = json_of(&out);
+    assert_eq!(count(&doc, "sum-mismatch.unit"), 0, "{doc:#}");
+    let total = with_rule(&doc, "sum-mismatch.total");
+    let messages: Vec<&str> = total
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        ["总计 3429840.00 ≠ 各项目之和 3429841.00（相差 1.00）"],
+        "{doc:#}"
+    );
+    assert_eq!(total[0]["location"]["row"], 6);
+}
+
+#[test]
+fn check_reviews_every_target_sheet_of_a_workbook_and_names_each() {
+    // fe-multi-sheet.xlsx: a budget sheet first, the sample in
+    // 部门项目支出绩效目标05-2, a second target table in 下属单位 whose
+    // 综合业务费 states 999.00 against 20.00 of sources.
+    let f = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/fe-multi-sheet.xlsx");
+    let path = f.to_str().unwrap();
+    let out = jixiao(&["check", path, "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the second sheet's errors count"
+    );
+    let doc = json_of(&out);
+    assert_eq!(doc["summary"]["files"], 1);
+    let findings = doc["findings"].as_array().unwrap();
+    let sheets: std::collections::BTreeSet<&str> = findings
+        .iter()
+        .map(|f| {
+            f["location"]["sheet"]
+                .as_str()
+                .expect("every finding names its sheet")
+        })
+        .collect();
+    assert_eq!(
+        sheets.into_iter().collect::<Vec<_>>(),
+        ["下属单位", "部门项目支出绩效目标05-2"]
+    );
+    // No finding comes from the budget sheet (no false sum-mismatch.total).
+    assert!(findings
+        .iter()
+        .all(|f| f["location"]["sheet"] != "部门项目支出预算05-1"));
+    let errors: Vec<(&str, &str, u64)> = findings
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["location"]["sheet"].as_str().unwrap(),
+                f["location"]["row"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("sum-mismatch.unit", "下属单位", 11),
+            ("sum-mismatch.row", "下属单位", 12)
+        ]
+    );
+    let skipped = with_rule(&doc, "sheet-not-target");
+    assert_eq!(skipped.len(), 1);
+    assert!(skipped[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("“部门项目支出预算05-1”"));
+    assert_eq!(count(&doc, "sheet-more-targets"), 0);
+
+    // The terminal names the sheet of each finding and counts the tables.
+    let out = jixiao(&["check", path, "--min-severity", "error"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!(" --> {path}[下属单位]:12:2")),
+        "{text}"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with("审核 1 个文件（2 张表）：错误 2，警告 0，提示 0（另有 90 条低于 --min-severity 的问题未显示）"),
+        "{text}"
+    );
+    let out = jixiao(&["check", path, "--min-severity", "error", "--lang", "en"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.trim_end()
+            .ends_with("checked 1 file (2 tables): 2 errors, 0 warnings, 0 infos (90 findings below --min-severity not shown)"),
+        "{text}"
+    );
 }

@@ -777,8 +777,8 @@ fn converted_tables_keep_their_findings() {
     // Every output now has the source's findings, but for what a form cannot
     // hold, by design: the one-cell layout has no 二级 (missing-quantity-quality
     // goes by it) and no 上年实际值 (target-too-low), and convert says so; the
-    // long CSV has no 合计 row (subtotal-as-total) and derived columns the reader
-    // does not take (column-unknown, docs/csv.md).
+    // long CSV has no 合计 row (subtotal-as-total) and six derived columns the
+    // reader does not take (column-unknown, docs/csv.md).
     let dir = tempfile::tempdir().expect("tempdir");
     for source in budget_only_tables() {
         let want = rule_counts(&source);
@@ -812,7 +812,7 @@ fn converted_tables_keep_their_findings() {
             }
             if ext == "csv" {
                 expected.remove("subtotal-as-total");
-                expected.insert("column-unknown".into(), 8);
+                expected.insert("column-unknown".into(), 6);
             }
             assert_eq!(
                 rule_counts(&out),
@@ -899,4 +899,51 @@ fn show_prints_amounts_in_the_tables_own_scale() {
     // --summary names its unit, 万元, and stays in it.
     let s = summary(&sichuan);
     assert_eq!(s["grand_total"], "342.984000");
+}
+
+#[test]
+fn show_and_convert_read_the_first_target_sheet_and_name_the_others() {
+    // fe-multi-sheet.xlsx: 部门项目支出预算05-1 (budget only) first, then two
+    // target sheets. One table is shown or written: the first target sheet,
+    // never the budget sheet, and the other sheets are said.
+    let f = fixture("fe-multi-sheet.xlsx");
+    let o = run(jixiao().arg("show").arg(&f));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("(xlsx, 工作表 部门项目支出绩效目标05-2)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("[sheet-not-target] 未读取没有绩效目标表的工作表：“部门项目支出预算05-1”"),
+        "{out}"
+    );
+    assert!(
+        out.contains("[sheet-more-targets] 工作簿中另有 1 个工作表有绩效目标表，未读取：“下属单位”；请用 --sheet 指定"),
+        "{out}"
+    );
+    let s = summary(&f);
+    assert_eq!(s["projects"], 8);
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("t.json");
+    let o = run(jixiao()
+        .args(["convert", "--lang", "en"])
+        .arg(&f)
+        .arg("-o")
+        .arg(&target));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("note: 1 more sheet of the workbook holds a performance-target table and was not read: “下属单位”"),
+        "{}",
+        stderr(&o)
+    );
+    // --sheet picks the other one, without the note.
+    let o = run(jixiao().arg("show").arg(&f).args(["--sheet", "下属单位"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("(xlsx, 工作表 下属单位)"), "{out}");
+    assert!(
+        out.contains("综合业务费") && !out.contains("[sheet-"),
+        "{out}"
+    );
 }

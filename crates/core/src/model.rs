@@ -130,6 +130,14 @@ pub enum Field {
     Comparator,
     /// 指标值 / 年度指标值.
     TargetValue,
+    /// 指标值上限: the upper bound of a range target in a column of its own
+    /// (jixiao's long CSV writes `80-90%` as 指标值 80, 指标值上限 90).
+    TargetValueHi,
+    /// 原始指标值: the 年度指标值 exactly as first written, beside the
+    /// structured 指标性质/指标值/度量单位 columns (jixiao's long CSV). Read
+    /// with the value grammar when it agrees with them, so `左右` and a note
+    /// (`5000人次（全年）`) survive the round trip.
+    RawValue,
     /// 度量单位 / 计量单位.
     MeasureUnit,
     /// 权重 / 分值.
@@ -499,7 +507,8 @@ pub struct Quantity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub magnitude: Option<Magnitude>,
     /// Approximation written with the number: `余`/`多` ("more than", `2万余人次`,
-    /// `300多名`) or `左右` ("about", after the unit). Not a comparator: `op` stays
+    /// `300多名`), `左右` ("about", after the unit) or `约`/`大约` ("about",
+    /// before the number: `约300人次`, `≥约90%`). Not a comparator: `op` stays
     /// as written. Omitted from JSON when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approx: Option<Approx>,
@@ -578,6 +587,12 @@ pub enum Approx {
     /// 左右: about, written after the unit (`5000人次左右`).
     #[serde(rename = "左右")]
     ZuoYou,
+    /// 约: about, written before the number (`约300人次`, `≥约90%`).
+    #[serde(rename = "约")]
+    Yue,
+    /// 大约: about, written before the number (`大约300人次`).
+    #[serde(rename = "大约")]
+    DaYue,
 }
 
 impl Approx {
@@ -587,32 +602,55 @@ impl Approx {
             Approx::Yu => "余",
             Approx::Duo => "多",
             Approx::ZuoYou => "左右",
+            Approx::Yue => "约",
+            Approx::DaYue => "大约",
         }
     }
-    /// Whether it means "more than" (余, 多) rather than "about" (左右).
+    /// Whether it means "more than" (余, 多) rather than "about" (左右, 约, 大约).
+    /// A "more than" is written between the number and the unit.
     pub fn more_than(self) -> bool {
         matches!(self, Approx::Yu | Approx::Duo)
+    }
+    /// Whether it is written before the number (约, 大约), after the
+    /// comparator if any.
+    pub fn before_number(self) -> bool {
+        matches!(self, Approx::Yue | Approx::DaYue)
     }
 }
 
 impl Quantity {
     /// `unit` as written after the number: the magnitude and a "more than"
-    /// before it (`万余人次` for `2万余人次`).
+    /// before it (`万余人次` for `2万余人次`). In the money unit 千万元 the
+    /// "more than" goes after 千, as it is written (`3千余万元`, 30-odd million
+    /// yuan; the grammar reads `3余千万元` the same).
     pub fn unit_as_written(&self, unit: &str) -> String {
         let mut s = String::new();
         if let Some(m) = self.magnitude {
             s.push_str(m.as_str());
         }
         if let Some(a) = self.approx.filter(|a| a.more_than()) {
+            if self.magnitude.is_none() && unit == "千万元" {
+                s.push('千');
+                s.push_str(a.as_str());
+                s.push_str("万元");
+                return s;
+            }
             s.push_str(a.as_str());
         }
         s.push_str(unit);
         s
     }
+    /// What is written before the number, after the comparator: `约` or
+    /// `大约` (`≥约90%`), else nothing.
+    pub fn head(&self) -> &'static str {
+        self.approx
+            .filter(|a| a.before_number())
+            .map_or("", Approx::as_str)
+    }
     /// What follows the unit: `左右` and the bracketed note (`左右（全年）`).
     pub fn tail(&self) -> String {
         let mut s = String::new();
-        if let Some(a) = self.approx.filter(|a| !a.more_than()) {
+        if let Some(a) = self.approx.filter(|a| *a == Approx::ZuoYou) {
             s.push_str(a.as_str());
         }
         s.push_str(self.note.as_deref().unwrap_or(""));
@@ -676,7 +714,7 @@ pub struct Indicator {
     /// The item number (`2` in `2-效益指标：…`); `None` in row layouts without one.
     pub seq: Option<u32>,
     /// The item number and hyphen exactly as written, when they are not the plain
-    /// `{seq}-` (`１－`, `2－`, `01-`); written back by `format_cell`. Omitted from
+    /// `{seq}-` (`１－`, `2－`, `01-`, `1、`); written back by `format_cell`. Omitted from
     /// JSON when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seq_raw: Option<Box<str>>,

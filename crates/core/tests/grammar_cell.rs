@@ -435,3 +435,65 @@ fn a_stale_marker_is_not_written_for_another_number() {
         "3-产出指标：活动服务人数，年度指标值：5000人次。"
     );
 }
+
+// ---- `1、产出指标：`: an item number with an ideographic comma ----
+
+#[test]
+fn ideographic_comma_item_markers_start_items() {
+    // Published tables write `1、产出指标：`; kept as written, written back so.
+    for (cell, markers) in [
+        (
+            "1、产出指标：活动服务人数，年度指标值：5000人次。2、效益指标：实务经验文章，年度指标值：10篇。",
+            [Some("1、"), Some("2、")],
+        ),
+        (
+            "1-产出指标：活动服务人数，年度指标值：5000人次。2、满意度指标：服务对象满意度，年度指标值：85%。",
+            [None, Some("2、")],
+        ),
+        (
+            "１、产出指标：举办团、队干部培训，年度指标值：300人次；2、成本指标：培训成本，年度指标值：≤10万元",
+            [Some("１、"), Some("2、")],
+        ),
+        // glued to the value before it (a missing terminator), like `2-`
+        (
+            "1、产出指标：活动服务人数，年度指标值：5000人次2、效益指标：实务经验文章，年度指标值：10篇。",
+            [Some("1、"), Some("2、")],
+        ),
+    ] {
+        let p = parse_cell(cell, O);
+        assert!(p.problems.is_empty(), "{cell}: {:?}", p.problems);
+        assert_eq!(p.indicators.len(), 2, "{cell}");
+        let got: Vec<_> = p.indicators.iter().map(|i| i.seq_raw.as_deref()).collect();
+        assert_eq!(got, markers, "{cell}");
+        assert_eq!(p.indicators[0].seq, Some(1), "{cell}");
+        assert_eq!(p.indicators[1].seq, Some(2), "{cell}");
+        assert!(matches!(p.indicators[1].target, Target::Quantitative(_)));
+        assert_eq!(format_cell(&p.indicators), cell);
+        assert!(format_cell_canonical(&p.indicators).starts_with("1-产出指标："));
+    }
+    // the 、 inside a name is no marker
+    let p = parse_cell("1、产出指标：举办团、队干部培训，年度指标值：300人次。", O);
+    assert_eq!(p.indicators.len(), 1);
+    assert_eq!(p.indicators[0].name, "举办团、队干部培训");
+}
+
+#[test]
+fn ideographic_comma_needs_a_level_and_a_colon() {
+    // Only before 一级 + 指标 + colon: `1、2个`, `3、质量指标：`, `2、产出：`
+    // and `2、产出指标` without colon are text, in the name or the value.
+    let cell = "1-产出指标：解决1、2个问题，年度指标值：完成1、2、3号楼。2、产出：某某，年度指标值：5个。3、质量指标：合格率，年度指标值：100%。4、产出指标 其他";
+    let p = parse_cell(cell, O);
+    assert_eq!(p.indicators.len(), 1, "{:?}", p.indicators);
+    assert_eq!(p.indicators[0].name, "解决1、2个问题");
+    assert!(p.indicators[0]
+        .raw_value
+        .starts_with("完成1、2、3号楼。2、产出："));
+    assert_eq!(format_cell(&p.indicators), cell);
+    // a seq_raw `、` is written only before a level it starts an item with
+    let mut p = parse_cell("1、产出指标：活动服务人数，年度指标值：5000人次。", O);
+    p.indicators[0].category_raw = "质量指标".into();
+    assert_eq!(
+        format_cell(&p.indicators),
+        "1-质量指标：活动服务人数，年度指标值：5000人次。"
+    );
+}

@@ -98,6 +98,8 @@ const UNITS: &[(&str, &str)] = &[
     ("个工作日", "个工作日"),
 ];
 const RANGE_SEPS: &[&str] = &["-", "～", "~", "—", "至"];
+/// "About" written before the number.
+const ABOUT: &[(&str, Approx)] = &[("约", Approx::Yue), ("大约", Approx::DaYue)];
 const WORDING: &[&str] = &[
     "效果明显",
     "明显改善",
@@ -189,57 +191,73 @@ fn value() -> impl Strategy<Value = (String, Expect)> {
         decimal(),
         prop::option::weighted(0.8, prop::sample::select(UNITS)),
         extras(),
+        prop::option::weighted(0.15, prop::sample::select(ABOUT)),
     )
-        .prop_map(|(label, pre, suf, space, v, unit, (mag, approx, note))| {
-            let suf = if pre.is_some() { None } else { suf };
-            let mut raw = String::new();
-            raw.push_str(label.unwrap_or(""));
-            let (op, op_raw) = match (pre, suf) {
-                (Some((s, op)), _) => {
-                    raw.push_str(s);
-                    (Some(op), Some(s.to_string()))
+        .prop_map(
+            |(label, pre, suf, space, v, unit, (mag, approx, note), about)| {
+                let suf = if pre.is_some() { None } else { suf };
+                let (mag, approx) = if unit.is_some_and(|(_, n)| n == "%") {
+                    (None, None)
+                } else {
+                    (mag, approx)
+                };
+                // one approximation per value
+                let about = about.filter(|_| approx.is_none());
+                let mut raw = String::new();
+                raw.push_str(label.unwrap_or(""));
+                let (op, op_raw) = match (pre, suf) {
+                    (Some((s, op)), _) => {
+                        raw.push_str(s);
+                        (Some(op), Some(s.to_string()))
+                    }
+                    (None, Some((s, op))) => (Some(op), Some(s.to_string())),
+                    (None, None) => (None, None),
+                };
+                if let Some((a, _)) = about {
+                    // after a label, 约 is set apart by a colon (glued it would
+                    // be the label's, like 节约)
+                    if label.is_some() && pre.is_none() {
+                        raw.push('：');
+                    }
+                    raw.push_str(a);
                 }
-                (None, Some((s, op))) => (Some(op), Some(s.to_string())),
-                (None, None) => (None, None),
-            };
-            if space {
-                raw.push(' ');
-            }
-            raw.push_str(&v.to_string());
-            let (mag, approx) = if unit.is_some_and(|(_, n)| n == "%") {
-                (None, None)
-            } else {
-                (mag, approx)
-            };
-            let (magnitude, approx, unit) = extras_in(&mut raw, mag, approx, unit);
-            if let Some((s, _)) = suf {
-                raw.push_str(s);
-            }
-            if let Some(n) = note {
-                raw.push_str(n);
-            }
-            let q = Quantity {
-                op,
-                op_raw,
-                value: v,
-                value_hi: None,
-                unit,
-                magnitude,
-                approx,
-                note: note.map(Into::into),
-            };
-            let label = label.map(|l| l.trim().to_string());
-            (raw, Expect::Quantity { label, q })
-        });
+                if space {
+                    raw.push(' ');
+                }
+                raw.push_str(&v.to_string());
+                let (magnitude, approx, unit) = extras_in(&mut raw, mag, approx, unit);
+                let approx = approx.or(about.map(|(_, x)| x));
+                if let Some((s, _)) = suf {
+                    raw.push_str(s);
+                }
+                if let Some(n) = note {
+                    raw.push_str(n);
+                }
+                let q = Quantity {
+                    op,
+                    op_raw,
+                    value: v,
+                    value_hi: None,
+                    unit,
+                    magnitude,
+                    approx,
+                    note: note.map(Into::into),
+                };
+                let label = label.map(|l| l.trim().to_string());
+                (raw, Expect::Quantity { label, q })
+            },
+        );
     let range = (
         decimal(),
         decimal(),
         prop::sample::select(RANGE_SEPS),
         prop::option::of(prop::sample::select(UNITS)),
+        prop::option::weighted(0.15, prop::sample::select(ABOUT)),
     )
-        .prop_map(|(a, b, sep, unit)| {
+        .prop_map(|(a, b, sep, unit, about)| {
             let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
-            let mut raw = format!("{lo}{sep}{hi}");
+            let about_text = about.map_or("", |(t, _)| t);
+            let mut raw = format!("{about_text}{lo}{sep}{hi}");
             if let Some((u, _)) = unit {
                 raw.push_str(u);
             }
@@ -249,6 +267,7 @@ fn value() -> impl Strategy<Value = (String, Expect)> {
                 value: lo,
                 value_hi: Some(hi),
                 unit: unit.map(|(_, n)| n.to_string()),
+                approx: about.map(|(_, x)| x),
                 ..Quantity::default()
             };
             (raw, Expect::Quantity { label: None, q })
@@ -262,8 +281,9 @@ fn value() -> impl Strategy<Value = (String, Expect)> {
     ]
 }
 
-/// Item hyphens: the sample's `-` and the variants met in typed tables.
-const HYPHENS: &[&str] = &["-", "-", "-", "－", "—", "–", "‐", "﹣"];
+/// Item hyphens: the sample's `-` and the variants met in typed tables, and
+/// the ideographic comma of `1、产出指标：` (only before a level named with 指标).
+const HYPHENS: &[&str] = &["-", "-", "-", "－", "—", "–", "‐", "﹣", "、", "、"];
 
 /// `seq` in full-width digits (`１２`).
 fn full_width(seq: u32) -> String {
@@ -296,7 +316,12 @@ fn item() -> impl Strategy<Value = Item> {
     )
         .prop_map(
             |(seq_step, level, parts, (raw, expect), term, marker)| Item {
-                marker,
+                // `、` starts an item only before a level named with 指标
+                marker: if marker.0 == "、" && !level.ends_with("指标") {
+                    ("-", marker.1)
+                } else {
+                    marker
+                },
                 seq_step,
                 level,
                 name: parts.concat(),
@@ -458,12 +483,24 @@ const NOISE: &[&str] = &[
     "优:",
     "5000人次",
     "80-90%",
+    "约",
+    "大约",
+    "、",
+    "1、产出指标：",
+    "2、效益指标：",
+    "3、质量指标：",
+    "节约",
+    "左右",
+    "余",
+    "千余万元",
 ];
 
 /// Noise, half of the time after an item start so that many cells parse clean.
 fn noisy() -> impl Strategy<Value = String> {
     (
-        prop::option::of(prop::sample::select(&["1-产出指标：", "12-效益指标："][..])),
+        prop::option::of(prop::sample::select(
+            &["1-产出指标：", "12-效益指标：", "1、满意度指标："][..],
+        )),
         prop::collection::vec(prop::sample::select(NOISE), 0..40),
     )
         .prop_map(|(start, v)| format!("{}{}", start.unwrap_or(""), v.concat()))
@@ -544,19 +581,35 @@ fn quantity() -> impl Strategy<Value = Quantity> {
         Some(Comparator::Eq),
         Some(Comparator::Range),
     ]);
-    let units = prop::option::of(prop::sample::select(UNITS).prop_map(|(_, n)| n.to_string()));
-    (ops, decimal(), decimal(), any::<bool>(), units, extras()).prop_map(
-        |(op, a, b, neg, unit, (mag, approx, note))| {
+    // 千万元 too: its 余/多 is written after 千 (`3千余万元`)
+    let units = prop::option::of(prop_oneof![
+        9 => prop::sample::select(UNITS).prop_map(|(_, n)| n.to_string()),
+        1 => Just("千万元".to_string()),
+    ]);
+    let about = prop::option::weighted(
+        0.2,
+        prop::sample::select(vec![Approx::ZuoYou, Approx::Yue, Approx::DaYue]),
+    );
+    (
+        ops,
+        decimal(),
+        decimal(),
+        any::<bool>(),
+        units,
+        extras(),
+        about,
+    )
+        .prop_map(|(op, a, b, neg, unit, (mag, approx, note), about)| {
             let percent = unit.as_deref() == Some("%");
             let money = unit.as_deref().is_some_and(|u| u.starts_with('元'));
             let magnitude = mag.filter(|m| {
                 let qian_wan = *m == Magnitude::Qian && unit.as_deref() == Some("万元");
                 !(percent || money || qian_wan)
             });
-            let approx =
-                approx
-                    .filter(|_| !percent)
-                    .map(|a| if a == "余" { Approx::Yu } else { Approx::Duo });
+            let approx = approx
+                .filter(|_| !percent)
+                .map(|a| if a == "余" { Approx::Yu } else { Approx::Duo })
+                .or(about);
             let extra = Quantity {
                 magnitude,
                 approx,
@@ -587,8 +640,7 @@ fn quantity() -> impl Strategy<Value = Quantity> {
                     }
                 }
             }
-        },
-    )
+        })
 }
 
 proptest! {

@@ -1,7 +1,7 @@
 //! 年度指标值 parsing: every comparator spelling, ranges, units, labels,
 //! qualitative, graded and missing values (GUIDE §2.3, §2.4, §3.9).
 
-use jixiao_core::grammar::{parse_target_parts, parse_value, ParsedValue};
+use jixiao_core::grammar::{format_value_canonical, parse_target_parts, parse_value, ParsedValue};
 use jixiao_core::{Approx, Comparator, Magnitude, Quantity, Target};
 use rust_decimal::Decimal;
 
@@ -594,6 +594,134 @@ fn more_than_and_about_are_approximations() {
 }
 
 #[test]
+fn about_before_the_number_is_an_approximation() {
+    // `约300人次` is about 300 人次: an approximation written before the
+    // number, not a label (which made `value-prefixed` report 「约」). No
+    // comparator either: `operator-missing` still applies.
+    let ge = Some(Comparator::Ge);
+    let range = Some(Comparator::Range);
+    // (as written, label, op, value, unit, approximation, shown)
+    for (raw, label, op, value, unit, approx, shown) in [
+        ("约300人次", None, None, "300", "人次", "约", "约300人次"),
+        ("约5000人次", None, None, "5000", "人次", "约", "约5000人次"),
+        (
+            "大约300人次",
+            None,
+            None,
+            "300",
+            "人次",
+            "大约",
+            "大约300人次",
+        ),
+        ("约95%", None, None, "95", "%", "约", "约95%"),
+        ("≥约90%", None, ge, "90", "%", "约", "≥约90%"),
+        ("不低于约90%", None, ge, "90", "%", "约", "≥约90%"),
+        ("约 300 人次", None, None, "300", "人次", "约", "约300人次"),
+        ("约百分之90", None, None, "90", "%", "约", "约90%"),
+        ("约2万人次", None, None, "2", "人次", "约", "约2万人次"),
+        ("约80-90%", None, range, "80", "%", "约", "约80-90%"),
+        ("约-5%", None, None, "-5", "%", "约", "约-5%"),
+        // a label, then 约 after a colon or a space
+        (
+            "服务人次：约300人次",
+            Some("服务人次"),
+            None,
+            "300",
+            "人次",
+            "约",
+            "约300人次",
+        ),
+        (
+            "服务人次 大约300人次",
+            Some("服务人次"),
+            None,
+            "300",
+            "人次",
+            "大约",
+            "大约300人次",
+        ),
+        (
+            "满意度≥约90%",
+            Some("满意度"),
+            ge,
+            "90",
+            "%",
+            "约",
+            "≥约90%",
+        ),
+    ] {
+        let (got_label, got) = q(raw);
+        assert_eq!(got_label.as_deref(), label, "label of {raw}");
+        assert_eq!(got.op, op, "op of {raw}");
+        assert_eq!(got.value.to_string(), value, "value of {raw}");
+        assert_eq!(got.unit.as_deref(), Some(unit), "unit of {raw}");
+        assert_eq!(got.approx.map(Approx::as_str), Some(approx), "{raw}");
+        assert!(!got.approx.is_some_and(Approx::more_than), "{raw}");
+        assert_eq!(got.to_string(), shown, "{raw}");
+        // read back the same (the comparator in its canonical spelling)
+        let back = Quantity {
+            op_raw: got.op_raw.clone(),
+            ..q(shown).1
+        };
+        assert_eq!(back, got, "{raw} → {shown}");
+    }
+    // 约 ending a word is the word's (节约 saving, 预约 booking, 签约
+    // signing): the label, as before
+    for (raw, label) in [
+        ("节约300万元", "节约"),
+        ("预约300人次", "预约"),
+        ("签约100户", "签约"),
+        ("大大约300人次", "大大约"),
+    ] {
+        let (got_label, got) = q(raw);
+        assert_eq!(got_label.as_deref(), Some(label), "{raw}");
+        assert_eq!(got.approx, None, "{raw}");
+    }
+    // one approximation per value: with 左右 or 余 the 约 stays a label
+    let (got_label, got) = q("约5000人次左右");
+    assert_eq!(
+        (got_label.as_deref(), got.approx),
+        (Some("约"), Some(Approx::ZuoYou))
+    );
+    let (got_label, got) = q("约300余人");
+    assert_eq!(
+        (got_label.as_deref(), got.approx),
+        (Some("约"), Some(Approx::Yu))
+    );
+    // alone it is wording, as before
+    qualitative("约");
+    qualitative("约为");
+    // the canonical value sets it apart from a label by a colon, so that it
+    // reads back (glued, `服务人次约` would be the label)
+    for raw in [
+        "服务人次：约300人次",
+        "服务人次约 300人次",
+        "服务人次 大约300人次",
+    ] {
+        let pv = parse_value(raw);
+        let text = format_value_canonical(pv.label.as_deref(), &pv.target);
+        assert_eq!(parse_value(&text), pv, "{raw} → {text}");
+    }
+    assert_eq!(
+        format_value_canonical(Some("服务人次"), &parse_value("约300人次").target),
+        "服务人次：约300人次"
+    );
+    assert_eq!(
+        format_value_canonical(Some("满意度"), &parse_value("≥约90%").target),
+        "满意度≥约90%"
+    );
+    // in separate columns (row layouts)
+    let pv = parse_target_parts(Some("≥"), "约90", Some("%"));
+    let Target::Quantitative(got) = pv.target else {
+        panic!("{pv:?}")
+    };
+    assert_eq!(
+        (got.op, got.approx, got.unit.as_deref()),
+        (Some(Comparator::Ge), Some(Approx::Yue), Some("%"))
+    );
+}
+
+#[test]
 fn magnitudes_and_approximations_display_and_parse_back() {
     for raw in [
         "2万人次",
@@ -612,6 +740,24 @@ fn magnitudes_and_approximations_display_and_parse_back() {
     }
     assert_eq!(q("10余万人").1.to_string(), "10万余人");
     assert_eq!(q("5万余元").1.to_string(), "5余万元");
+}
+
+#[test]
+fn more_than_inside_ten_million_yuan_displays_as_written() {
+    // 千万元 with 余/多 is written 千余万元 (`3千余万元`, 30-odd million yuan);
+    // the display wrote `3余千万元`. Both read as 3 in 千万元 with 余.
+    for (raw, shown) in [
+        ("3千余万元", "3千余万元"),
+        ("≥3千多万元", "≥3千多万元"),
+        ("3余千万元", "3千余万元"),
+        ("1-3千余万元", "1-3千余万元"),
+    ] {
+        let (_, got) = q(raw);
+        assert_eq!(got.unit.as_deref(), Some("千万元"), "{raw}");
+        assert!(got.approx.is_some_and(Approx::more_than), "{raw}");
+        assert_eq!(got.to_string(), shown, "{raw}");
+        assert_eq!(q(shown).1, got, "{raw} → {shown}");
+    }
 }
 
 #[test]

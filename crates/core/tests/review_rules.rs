@@ -76,6 +76,8 @@ fn catalogue_ids_are_unique_and_complete() {
         "level-misplaced",
         "benefit-is-output",
         "boilerplate-indicator",
+        "project-name-duplicate",
+        "indicator-duplicate",
         "goal-duplicate",
         "goal-indicator-mismatch",
         "satisfaction-low",
@@ -702,6 +704,20 @@ fn cost_exceeds_budget_in_every_money_unit() {
     ] {
         let t = replace(3, q(4, Category::Cost, "项目总成本", value));
         assert_eq!(fired(&t, "cost-exceeds-budget"), fires, "{value}");
+    }
+}
+
+#[test]
+fn cost_exceeds_budget_with_a_magnitude_and_no_unit() {
+    // `≤60万` under 成本 is 60 万元 (the project has 50.00 万元); unit-missing
+    // still says the 元 is missing.
+    for (value, fires) in [("≤60万", 1), ("≤40万", 0), ("≤0.6百万", 1)] {
+        let mut i = q(4, Category::Cost, "项目总成本", value);
+        i.target = grammar::parse_value(value).target;
+        i.raw_value = value.into();
+        let f = run(&replace(3, i));
+        assert_eq!(of(&f, "cost-exceeds-budget").len(), fires, "{value}");
+        assert_eq!(of(&f, "unit-missing").len(), 1, "{value}");
     }
 }
 
@@ -1649,6 +1665,102 @@ fn project_duplicate() {
     assert_eq!(hits[0].location.project, Some(2));
     let second_row = t.units[0].projects[1].origin.row;
     assert!(zh(&t, hits[0]).contains(&format!("第{second_row}行")));
+}
+
+#[test]
+fn project_name_duplicate() {
+    let goal = "开展青年技能培训，提升就业能力。";
+    // The same name in one unit, another amount: an edited copy.
+    let t = Builder::new()
+        .unit("某单位")
+        .project("技能培训经费", "50.00", goal, clean_indicators())
+        .project("技能培训经费", "40.00", goal, clean_indicators())
+        .finish();
+    let f = run(&t);
+    let hits = of(&f, "project-name-duplicate");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let (first, second) = (&t.units[0].projects[0], &t.units[0].projects[1]);
+    assert_eq!(hits[0].location.row, Some(second.origin.row));
+    assert_eq!(hits[0].severity, Severity::Warning);
+    assert!(zh(&t, hits[0]).contains(&format!("第{}行", first.origin.row)));
+    assert!(en(&t, hits[0]).contains(&format!("row {}", first.origin.row)));
+    // An exact copy is project-duplicate alone.
+    let t = Builder::new()
+        .project("技能培训经费", "50.00", goal, clean_indicators())
+        .project("技能培训经费", "50.00", goal, clean_indicators())
+        .finish();
+    let f = run(&t);
+    assert_eq!(of(&f, "project-name-duplicate").len(), 0, "{:?}", ids(&f));
+    assert_eq!(of(&f, "project-duplicate").len(), 1);
+    // Two units may each have a project of that name.
+    let t = Builder::new()
+        .unit("甲单位")
+        .project("办公经费", "50.00", goal, clean_indicators())
+        .unit("乙单位")
+        .project("办公经费", "40.00", goal, clean_indicators())
+        .finish();
+    assert_eq!(fired(&t, "project-name-duplicate"), 0);
+    assert_eq!(fired(&clean_table(), "project-name-duplicate"), 0);
+}
+
+#[test]
+fn indicator_duplicate() {
+    // The same item twice: a warning at the repeat, naming the first.
+    let mut inds = clean_indicators();
+    inds.insert(1, q(2, Category::Output, "培训人次", "≥500人次"));
+    for (k, i) in inds.iter_mut().enumerate() {
+        i.seq = Some(k as u32 + 1);
+    }
+    let t = with_inds(inds.clone());
+    let f = run(&t);
+    let hits = of(&f, "indicator-duplicate");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert_eq!(hits[0].location.indicator, Some(2));
+    assert_eq!(hits[0].severity, Severity::Warning);
+    assert_eq!(
+        zh(&t, hits[0]),
+        "「技能培训经费」第2项「培训人次」与本项目第1项重复（名称、指标值均相同）"
+    );
+    // Same name, another value: which is the target?
+    inds[1] = q(2, Category::Output, "培训人次", "≥600人次");
+    let t = with_inds(inds.clone());
+    let hits_t = run(&t);
+    let hits = of(&hits_t, "indicator-duplicate");
+    assert_eq!(hits.len(), 1);
+    assert!(
+        zh(&t, hits[0]).contains("指标值却不同（「≥600人次」与「≥500人次」）"),
+        "{}",
+        zh(&t, hits[0])
+    );
+    assert!(
+        en(&t, hits[0]).contains("another value"),
+        "{}",
+        en(&t, hits[0])
+    );
+    // The same name under another 二级 (数量 and 质量) is two indicators.
+    let mut a = q(1, Category::Output, "培训人次", "≥500人次");
+    a.subcategory = Some("数量指标".into());
+    let mut b = q(2, Category::Output, "培训人次", "≥500人次");
+    b.subcategory = Some("时效指标".into());
+    let mut inds = clean_indicators();
+    inds[0] = a;
+    inds.insert(1, b);
+    assert_eq!(fired(&with_inds(inds), "indicator-duplicate"), 0);
+    assert_eq!(fired(&clean_table(), "indicator-duplicate"), 0);
+    // Many indicators (the map path): the 40th repeats the 3rd.
+    let mut inds: Vec<Indicator> = (1..=40)
+        .map(|k| q(k, Category::Output, &format!("产出{k}"), "≥1个"))
+        .collect();
+    inds[39] = q(40, Category::Output, "产出3", "≥1个");
+    let t = with_inds(inds);
+    let f = run(&t);
+    let hits = of(&f, "indicator-duplicate");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert!(
+        zh(&t, hits[0]).contains("与本项目第3项重复"),
+        "{}",
+        zh(&t, hits[0])
+    );
 }
 
 // ---- magnitudes in values (`2万人次`) ----

@@ -11,4 +11,4 @@ pub mod read;
 pub mod write;
 
 pub use error::{io_text, Error, Location, Result};
-pub use read::{read_bytes, read_path, ReadOptions};
+pub use read::{read_bytes, read_bytes_all, read_path, read_path_all, ReadOptions};

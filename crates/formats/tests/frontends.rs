@@ -465,6 +465,61 @@ fn truncated_xlsx_is_a_clear_error() {
     assert!(!err.to_string().contains("corrupt"), "{err}");
 }
 
+#[test]
+fn binary_data_named_as_a_workbook_is_refused_as_that_workbook() {
+    // Random-looking bytes (no zip, no compound document) named .xlsx, .xls
+    // or .ods: a damaged file or one of another type, said so for the
+    // workbook the user gave, never "not a text table, give it as XLSX".
+    let mut seed: u64 = 0x5eed;
+    let noise: Vec<u8> = (0..4000)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed as u8
+        })
+        .collect();
+    for (name, zh, en, hint) in [
+        (
+            "r.xlsx",
+            "不是有效的 XLSX 文件（不是 zip 压缩包）",
+            "not a valid XLSX file (not a zip archive): the file may be damaged or of another type",
+            "open it in Excel and save it again as .xlsx",
+        ),
+        (
+            "r.xls",
+            "不是有效的 XLS 文件（不是 Excel 97-2003 工作簿）",
+            "not a valid XLS file (not an Excel 97-2003 workbook)",
+            "save it again as .xlsx or .xls",
+        ),
+        (
+            "r.ODS",
+            "不是有效的 ODS 文件（不是 zip 压缩包）",
+            "not a valid ODS file (not a zip archive)",
+            "save it again as .ods or .xlsx",
+        ),
+    ] {
+        let err = read::read_bytes(name, &noise, &opts()).unwrap_err();
+        let (msg, en_msg) = (err.render(Lang::Zh), err.render(Lang::English));
+        assert!(
+            msg.starts_with(&format!("{name}: {zh}")) && msg.contains("文件可能已损坏"),
+            "{msg}"
+        );
+        assert!(!msg.contains("文本表格"), "{msg}");
+        assert!(
+            en_msg.starts_with(&format!("{name}: {en}")) && en_msg.contains(hint),
+            "{en_msg}"
+        );
+    }
+    // Text and HTML named .xls are still read by their content, and binary
+    // data under a text name is still "not a text table".
+    let sample = sample_text();
+    assert!(read::read_bytes("t.xls", sample.as_bytes(), &opts()).is_ok());
+    assert!(read::read_bytes("p.xls", &bytes("fe-haizhu-html.xls"), &opts()).is_ok());
+    let err = read::read_bytes("r.txt", &noise, &opts()).unwrap_err();
+    assert!(err.to_string().contains("不是文本表格"), "{err}");
+}
+
 fn zip_of_zeros(entry: &str, size: usize) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let o = zip::write::SimpleFileOptions::default()
@@ -638,6 +693,128 @@ fn assert_sample_table(t: &jixiao_core::Table) {
         .and_then(|g| g.funding.total)
         .unwrap();
     assert_eq!(total, "552.50".parse().unwrap());
+}
+
+/// The notice of `code` in `t`, if any.
+fn notice<'t>(t: &'t jixiao_core::Table, code: &str) -> Option<&'t jixiao_core::Notice> {
+    t.notices.iter().find(|n| n.code == code)
+}
+
+/// `fe-multi-sheet.*` (tests/fixtures/fe-multi-generate.py): a budget sheet
+/// `部门项目支出预算05-1` first (it reads as a table, without targets), the
+/// sample in `部门项目支出绩效目标05-2`, a second target table in `下属单位`,
+/// and a blank `Sheet4`.
+#[test]
+fn workbooks_are_read_by_their_target_sheets_not_their_first() {
+    for name in [
+        "fe-multi-sheet.xlsx",
+        "fe-multi-sheet.xls",
+        "fe-multi-sheet.ods",
+    ] {
+        // One table (show, convert): the first target sheet, the others named.
+        let t = read::read_path(&fixture(name), &ReadOptions::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            t.source.sheet.as_deref(),
+            Some("部门项目支出绩效目标05-2"),
+            "{name}"
+        );
+        assert_sample_table(&t);
+        let skipped = notice(&t, "sheet-not-target").unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(
+            skipped.message,
+            "未读取没有绩效目标表的工作表：“部门项目支出预算05-1”（表头没有绩效目标、绩效指标或一级指标列）",
+            "{name}"
+        );
+        assert_eq!(
+            skipped.english(),
+            "not read: a sheet without a performance-target table: “部门项目支出预算05-1” \
+             (its header has no 绩效目标, 绩效指标 or 一级指标 column)"
+        );
+        let more = notice(&t, "sheet-more-targets").unwrap_or_else(|| panic!("{name}"));
+        assert!(
+            more.message.contains("“下属单位”") && more.message.contains("--sheet"),
+            "{}",
+            more.message
+        );
+        assert!(more.english().contains("“下属单位”"), "{}", more.english());
+
+        // Every table (check): both target sheets, in workbook order; the
+        // sheets without targets named once, on the first.
+        let all = read::read_path_all(&fixture(name), &ReadOptions::default()).unwrap();
+        let sheets: Vec<Option<&str>> = all.iter().map(|t| t.source.sheet.as_deref()).collect();
+        assert_eq!(
+            sheets,
+            [Some("部门项目支出绩效目标05-2"), Some("下属单位")],
+            "{name}"
+        );
+        assert_sample_table(&all[0]);
+        assert!(notice(&all[0], "sheet-not-target").is_some(), "{name}");
+        assert!(notice(&all[1], "sheet-not-target").is_none(), "{name}");
+        assert!(all
+            .iter()
+            .all(|t| notice(t, "sheet-more-targets").is_none()));
+        let names: Vec<&str> = all[1].projects().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["综合业务费", "志愿服务费"], "{name}");
+
+        // --sheet reads that sheet alone, with no notice about the others.
+        for sheet in ["下属单位", "部门项目支出预算05-1"] {
+            let o = ReadOptions {
+                sheet: Some(sheet.into()),
+                ..ReadOptions::default()
+            };
+            for t in [
+                vec![read::read_path(&fixture(name), &o).unwrap()],
+                read::read_path_all(&fixture(name), &o).unwrap(),
+            ] {
+                assert_eq!(t.len(), 1);
+                assert_eq!(t[0].source.sheet.as_deref(), Some(sheet));
+                assert!(
+                    t[0].notices.iter().all(|n| !n.code.starts_with("sheet-")),
+                    "{name} {sheet}: {:?}",
+                    t[0].notices
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_workbook_without_target_sheets_reads_its_first_table() {
+    // Budget sheets only: the first sheet that reads as a table, as before,
+    // the other non-blank sheets named.
+    use rust_xlsxwriter::Workbook;
+    let mut wb = Workbook::new();
+    let notes = wb.add_worksheet();
+    notes.set_name("说明").unwrap();
+    notes.write_string(0, 0, "本表金额单位为万元").unwrap();
+    for sheet in ["预算A", "预算B"] {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet).unwrap();
+        for (c, h) in ["项目名称", "总计", "财政拨款"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        ws.write_string(1, 0, "某项目经费").unwrap();
+        ws.write_string(1, 1, "10.00").unwrap();
+        ws.write_string(1, 2, "10.00").unwrap();
+    }
+    wb.add_worksheet();
+    let raw = wb.save_to_buffer().unwrap();
+    for all in [false, true] {
+        let tables = if all {
+            read::read_bytes_all("b.xlsx", &raw, &opts()).unwrap()
+        } else {
+            vec![read::read_bytes("b.xlsx", &raw, &opts()).unwrap()]
+        };
+        assert_eq!(tables.len(), 1);
+        let t = &tables[0];
+        assert_eq!(t.source.sheet.as_deref(), Some("预算A"));
+        let n = notice(t, "sheet-not-target").expect("the sheets not read");
+        assert_eq!(
+            n.message,
+            "未读取没有绩效目标表的工作表：“说明”（没有可识别的表头）、“预算B”（表头没有绩效目标、绩效指标或一级指标列）"
+        );
+    }
 }
 
 #[test]

@@ -291,6 +291,171 @@ fn sichuan_row_per_indicator_in_yuan() {
     assert_eq!(t.indicators().count(), 6);
 }
 
+/// (unit name, code, projects) of each unit.
+fn unit_shape(t: &Table) -> Vec<(String, Option<String>, Vec<String>)> {
+    t.units
+        .iter()
+        .map(|u| {
+            (
+                u.name.clone(),
+                u.code.clone(),
+                u.projects.iter().map(|p| p.name.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_unbalanced_department_subtotal_still_heads_its_units() {
+    // GUIDE §3.2: `820-马踏镇部门` is the department's subtotal over the units
+    // 820001 and 820002. When it does not balance — a project off by 1.00 元,
+    // by 100.00 元, or the subtotal itself mistyped — it is still the
+    // table's total, the projects stay under their units, and the mismatch
+    // is left to `sum-mismatch.total`; it is never an empty unit.
+    let base = fixture("lay-sichuan.tsv");
+    let variants = [
+        ("120,000.00", "120,001.00"),
+        ("120,000.00", "120,100.00"),
+        ("3,429,840.00", "3,429,000.00"),
+    ];
+    let balanced = unit_shape(&build(&base, "lay-sichuan.tsv"));
+    for (from, to) in variants {
+        let text = base.replacen(from, to, 1);
+        let t = build(&text, "lsc.tsv");
+        let total = t
+            .grand_total
+            .as_ref()
+            .unwrap_or_else(|| panic!("{to}: no total"));
+        assert_eq!(total.label, "820-马踏镇部门", "{to}");
+        assert_eq!(unit_shape(&t), balanced, "{to}");
+        let notice = t
+            .notices
+            .iter()
+            .find(|n| n.code == "subtotal-as-total")
+            .unwrap_or_else(|| panic!("{to}: {:?}", t.notices));
+        assert!(
+            notice
+                .message
+                .contains("编码 820 是其后单位编码 820001 的上级"),
+            "{}",
+            notice.message
+        );
+        assert!(notice.message.contains("不符"), "{}", notice.message);
+        assert!(
+            notice.english().contains("do not equal"),
+            "{}",
+            notice.english()
+        );
+        assert!(
+            !codes(&t).contains(&"unit-row-by-name"),
+            "{to}: {:?}",
+            t.notices
+        );
+    }
+}
+
+#[test]
+fn an_unbalanced_department_row_without_codes_is_a_subtotal_by_its_name() {
+    // No codes: the name says department (部门). Before a 合计 row it is a
+    // subtotal row, and its mismatch is said in the notice with both sums;
+    // without one it is the total.
+    let body = "单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+马踏镇部门\t\t16.00\t\t\t\t
+甲局\t公共服务经费\t10.00\t目标甲\t产出指标\t服务次数\t≥10次
+乙中心\t设备购置\t5.00\t目标乙\t产出指标\t设备数量\t≥2台";
+    let t = build(&format!("金额单位:万元\n{body}"), "dept.tsv");
+    assert_eq!(
+        t.grand_total.as_ref().map(|g| g.label.as_str()),
+        Some("马踏镇部门"),
+        "{:?}",
+        t.notices
+    );
+    let names: Vec<&str> = t.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, ["甲局", "乙中心"]);
+
+    let with_total = body.replacen("马踏镇部门", "合计\t\t15.00\t\t\t\t\n马踏镇部门", 1);
+    let t = build(&format!("金额单位:万元\n{with_total}"), "dept-total.tsv");
+    assert_eq!(
+        t.grand_total.as_ref().map(|g| g.label.as_str()),
+        Some("合计")
+    );
+    let names: Vec<&str> = t.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, ["甲局", "乙中心"]);
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "subtotal-mismatch")
+        .unwrap_or_else(|| panic!("{:?}", t.notices));
+    assert!(
+        n.message
+            .contains("其金额（16.00 万元）与其下项目之和（15.00 万元）不符"),
+        "{}",
+        n.message
+    );
+}
+
+#[test]
+fn several_department_subtotals_without_a_total_are_subtotal_rows() {
+    // Two departments, each with its subtotal row, no 合计: neither is the
+    // table's total (each covers a part of it); the mistyped one says so
+    // with both sums, and every project stays under its unit.
+    let text = "金额单位:万元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+820-甲镇部门\t\t16.00\t\t\t\t
+820001-甲局\t公共服务经费\t10.00\t目标甲\t产出指标\t服务次数\t≥10次
+820002-乙中心\t设备购置\t5.00\t目标乙\t产出指标\t设备数量\t≥2台
+821-乙镇部门\t\t7.00\t\t\t\t
+821001-丙站\t维修经费\t7.00\t目标丙\t产出指标\t维修次数\t≥3次";
+    let t = build(text, "two-departments.tsv");
+    assert!(t.grand_total.is_none(), "{:?}", t.grand_total);
+    let names: Vec<&str> = t.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, ["甲局", "乙中心", "丙站"]);
+    assert!(t.units.iter().all(|u| u.projects.len() == 1));
+    let subtotals: Vec<(&str, u32)> = t
+        .notices
+        .iter()
+        .filter(|n| n.code.starts_with("subtotal"))
+        .map(|n| (n.code.as_str(), n.origin.map_or(0, |o| o.row)))
+        .collect();
+    assert_eq!(subtotals, [("subtotal-mismatch", 3), ("subtotal-row", 6)]);
+}
+
+#[test]
+fn one_cell_department_row_over_coded_units_is_the_total_when_it_does_not_balance() {
+    // The one-cell family: unit rows with codes under a department row whose
+    // code heads theirs, the department's amount mistyped.
+    let text = "单位：万元
+项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标
+101-某某部\t40.00\t40.00\t\t\t\t
+101001-信息中心\t20.00\t20.00\t\t\t\t
+系统运维经费\t20.00\t20.00\t\t\t目标甲\t1-产出指标：运维系统数，年度指标值：≥3个。
+101002-后勤服务中心\t10.00\t10.00\t\t\t\t
+物业管理经费\t10.00\t10.00\t\t\t目标乙\t1-产出指标：物业面积，年度指标值：≥500平方米。";
+    let t = build(text, "one-cell-dept.tsv");
+    assert_eq!(
+        t.grand_total.as_ref().map(|g| g.label.as_str()),
+        Some("101-某某部"),
+        "{:?}",
+        t.notices
+    );
+    let shape = unit_shape(&t);
+    assert_eq!(
+        shape,
+        [
+            (
+                "信息中心".to_string(),
+                Some("101001".to_string()),
+                vec!["系统运维经费".to_string()]
+            ),
+            (
+                "后勤服务中心".to_string(),
+                Some("101002".to_string()),
+                vec!["物业管理经费".to_string()]
+            ),
+        ]
+    );
+}
+
 /// Central 申报表-style grid: two-row header under a merged 绩效指标, merged
 /// (rowspan) project/amount cells and merged 一级 cells.
 const CENTRAL: &str = "项目支出绩效目标申报表（2024年度）

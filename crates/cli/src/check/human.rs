@@ -157,8 +157,18 @@ pub fn summary(c: &Counts, lang: Lang) -> String {
             } else {
                 String::new()
             };
+            let hidden = if c.hidden > 0 {
+                format!("（另有 {} 条低于 --min-severity 的问题未显示）", c.hidden)
+            } else {
+                String::new()
+            };
+            let tables = if c.tables > c.files.saturating_sub(c.unreadable) {
+                format!("（{} 张表）", c.tables)
+            } else {
+                String::new()
+            };
             format!(
-                "审核 {} 个文件：错误 {errors}{unreadable}，警告 {}，提示 {}",
+                "审核 {} 个文件{tables}：错误 {errors}{unreadable}，警告 {}，提示 {}{hidden}",
                 c.files, c.warning, c.info
             )
         }
@@ -175,8 +185,21 @@ pub fn summary(c: &Counts, lang: Lang) -> String {
                     format!("{k} {one}s")
                 }
             };
+            let hidden = if c.hidden > 0 {
+                format!(
+                    " ({} below --min-severity not shown)",
+                    n(c.hidden, "finding")
+                )
+            } else {
+                String::new()
+            };
+            let tables = if c.tables > c.files.saturating_sub(c.unreadable) {
+                format!(" ({} tables)", c.tables)
+            } else {
+                String::new()
+            };
             format!(
-                "checked {}: {}{unreadable}, {}, {}",
+                "checked {}{tables}: {}{unreadable}, {}, {}{hidden}",
                 n(c.files, "file"),
                 n(errors, "error"),
                 n(c.warning, "warning"),

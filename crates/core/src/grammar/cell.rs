@@ -7,6 +7,10 @@
 //!    one of [`ITEM_LEVELS`] plus `：` (or `:`) right after. A marker other than
 //!    the plain `{seq}-` is kept in `seq_raw` (`１－`) and written back as typed;
 //!    it is no problem (GUIDE §3.9: digits are width-normalised).
+//!    An ideographic comma (`1、产出指标：`, as published tables write it) is
+//!    such a marker too, but only before one of [`ITEM_LEVELS`] named with
+//!    指标 and its colon (never before another level word), so that `1、2个`
+//!    and `团、队` stay text; it is kept in `seq_raw` (`1、`) likewise.
 //!    A start is *clean* when its 1–2 digits sit at offset 0 or right after
 //!    `。，；;` or whitespace. Otherwise it is *glued* to the previous value
 //!    (`…90%2-效益指标：`, a missing terminator): the next expected sequence
@@ -75,7 +79,7 @@ fn excerpt(s: &str) -> String {
 struct Start<'a> {
     /// Byte offset of the seq digits (start of the item).
     pos: usize,
-    /// Byte offset of the hyphen (`-` or a variant, [`is_item_hyphen`]).
+    /// Byte offset of the hyphen (`-` or a variant, [`is_item_hyphen`]), or of `、`.
     hyphen: usize,
     /// Byte offset right after the hyphen.
     hyphen_end: usize,
@@ -153,13 +157,35 @@ fn is_level_word(word: &str) -> bool {
             || parse_category(word).0 != Category::Unknown)
 }
 
+/// The ideographic comma of `1、产出指标：` (published tables write it so).
+const COMMA: char = '、';
+
+/// Whether a level is one that an ideographic-comma marker may start: one of
+/// [`ITEM_LEVELS`] that names its 一级 with 指标 (`产出指标`, `满意度指标`,
+/// `项目完成指标`; not `产出目标`), the strong context that keeps `1、2个`
+/// and lists such as `团、队` in names and values.
+fn comma_level(level: &str) -> bool {
+    ITEM_LEVELS.contains(&level) && level.ends_with("指标")
+}
+
+/// Byte offsets of the possible markers after an item number, ascending:
+/// `-`, the lead bytes of the other hyphens (U+2010–U+2013, U+2212: 0xE2;
+/// U+FE63, U+FF0D: 0xEF), and `、`.
+fn marker_candidates(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut hyphens = memchr::memchr3_iter(b'-', 0xE2, 0xEF, bytes).peekable();
+    let mut commas = memchr::memmem::find_iter(bytes, "、".as_bytes()).peekable();
+    std::iter::from_fn(move || match (hyphens.peek(), commas.peek()) {
+        (Some(h), Some(c)) if c < h => commas.next(),
+        (Some(_), _) => hyphens.next(),
+        (None, _) => commas.next(),
+    })
+}
+
 fn find_starts(cell: &str) -> Vec<Start<'_>> {
     let bytes = cell.as_bytes();
     let mut starts: Vec<Start> = Vec::new();
     let mut search_from = 0usize;
-    // `-`, and the lead bytes of the other hyphens (U+2010–U+2013, U+2212: 0xE2;
-    // U+FE63, U+FF0D: 0xEF).
-    for hy in memchr::memchr3_iter(b'-', 0xE2, 0xEF, bytes) {
+    for hy in marker_candidates(bytes) {
         if hy < search_from {
             continue;
         }
@@ -176,7 +202,8 @@ fn find_starts(cell: &str) -> Vec<Start<'_>> {
         let Some(hyphen_char) = cell.get(hy..).and_then(|r| r.chars().next()) else {
             continue;
         };
-        if !is_item_hyphen(hyphen_char) {
+        let comma = hyphen_char == COMMA;
+        if !(comma || is_item_hyphen(hyphen_char)) {
             continue;
         }
         let hyphen_end = hy + hyphen_char.len_utf8();
@@ -197,7 +224,13 @@ fn find_starts(cell: &str) -> Vec<Start<'_>> {
         };
         let expected = starts.last().map_or(1, |s| s.seq.saturating_add(1));
         let known = ITEM_LEVELS.iter().find(|l| after.starts_with(**l)).copied();
-        let Some(level) = known.or_else(|| other_level(after)) else {
+        let level = if comma {
+            // `N、` only before a 一级 named with 指标, and its colon (below)
+            known.filter(|l| comma_level(l))
+        } else {
+            known.or_else(|| other_level(after))
+        };
+        let Some(level) = level else {
             continue;
         };
         let level_end = hyphen_end + level.len();
@@ -446,7 +479,8 @@ pub(crate) fn item_level(ind: &Indicator) -> &str {
 /// Format indicators back into the one-cell form, using each item's raw text
 /// (seq, 一级 as written, name, raw value, terminator):
 /// `{seq}-{一级}：{name}，年度指标值：{raw_value}{terminator}`. The item
-/// marker is `seq_raw` as written (`１－`) when it numbers `seq`.
+/// marker is `seq_raw` as written (`１－`, `1、`) when it numbers `seq` (and,
+/// for `、`, when the 一级 is one it starts an item with).
 ///
 /// An item without `seq` is numbered by its position (1-based); a `category_raw`
 /// that is not an item level (row layouts: `产出指标(50分)`) is written as the
@@ -466,14 +500,19 @@ pub fn format_cell(items: &[Indicator]) -> String {
     let mut out = String::with_capacity(cap);
     for (k, ind) in items.iter().enumerate() {
         let seq = ind.seq.unwrap_or(u32::try_from(k + 1).unwrap_or(u32::MAX));
-        match ind.seq_raw.as_deref().filter(|m| marker_denotes(m, seq)) {
+        let level = item_level(ind);
+        match ind
+            .seq_raw
+            .as_deref()
+            .filter(|m| marker_denotes(m, seq, level))
+        {
             Some(m) => out.push_str(m),
             None => {
                 push_seq(&mut out, seq);
                 out.push('-');
             }
         }
-        out.push_str(item_level(ind));
+        out.push_str(level);
         out.push_str(LEVEL_COLON);
         out.push_str(&ind.name);
         out.push_str(VALUE_MARKER);
@@ -500,10 +539,15 @@ fn is_plain_marker(marker: &str, seq: u32) -> bool {
     canonical && b.iter().all(u8::is_ascii_digit) && digits.parse::<u32>() == Ok(seq)
 }
 
-/// Whether an item marker as written (`１－`, `01-`) is digits and an item
-/// hyphen that number `seq`: only then is it written back in its place.
-fn marker_denotes(marker: &str, seq: u32) -> bool {
-    let Some(hyphen) = marker.chars().next_back().filter(|c| is_item_hyphen(*c)) else {
+/// Whether an item marker as written (`１－`, `01-`, `1、`) is digits and an
+/// item hyphen, or `、` before a level it starts an item with, that number
+/// `seq`: only then is it written back in its place.
+fn marker_denotes(marker: &str, seq: u32, level: &str) -> bool {
+    let Some(hyphen) = marker
+        .chars()
+        .next_back()
+        .filter(|c| is_item_hyphen(*c) || (*c == COMMA && comma_level(level)))
+    else {
         return false;
     };
     let digits = &marker[..marker.len() - hyphen.len_utf8()];

@@ -1,8 +1,10 @@
 //! Canonical text of targets and indicators.
 //!
-//! - [`Quantity`]: `{op}{value}{magnitude}{余|多}{unit}{左右}{note}` with the
-//!   canonical symbol (`≥95%`, `≤90万元`, `=8个`, `5000人次`, `2万余人次`,
-//!   `5000人次（全年）`), a range as `{lo}-{hi}{magnitude}{unit}` (`80-90%`).
+//! - [`Quantity`]: written `{op}{约|大约}{value}{magnitude}{余|多}{unit}{左右}{note}`
+//!   with the canonical symbol (`≥95%`, `≤90万元`, `=8个`, `5000人次`,
+//!   `2万余人次`, `5000人次（全年）`, `≥约90%`), a range as
+//!   `{约}{lo}-{hi}{magnitude}{unit}` (`80-90%`); in 千万元 a 余/多 follows 千
+//!   (`3千余万元`).
 //!   The value keeps its precision (`1.50`). [`super::parse_value`] reads it
 //!   back to the same quantity, with `op_raw` the canonical symbol.
 //! - [`Grades`]: `优:100% 良:90% 中:85% 差:85%`.
@@ -15,11 +17,12 @@ use std::fmt;
 
 impl fmt::Display for Quantity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let head = self.head();
         match (self.op, self.value_hi) {
-            (_, Some(hi)) => write!(f, "{}-{}", self.value, hi)?,
-            (Some(Comparator::Range), None) => write!(f, "{}-{}", self.value, self.value)?,
-            (Some(op), None) => write!(f, "{}{}", op.symbol(), self.value)?,
-            (None, None) => write!(f, "{}", self.value)?,
+            (_, Some(hi)) => write!(f, "{head}{}-{}", self.value, hi)?,
+            (Some(Comparator::Range), None) => write!(f, "{head}{}-{}", self.value, self.value)?,
+            (Some(op), None) => write!(f, "{}{head}{}", op.symbol(), self.value)?,
+            (None, None) => write!(f, "{head}{}", self.value)?,
         }
         f.write_str(&self.unit_as_written(self.unit.as_deref().unwrap_or("")))?;
         f.write_str(&self.tail())
@@ -48,12 +51,27 @@ impl fmt::Display for Target {
 }
 
 /// A 年度指标值 in canonical form: the label (if any) then the target
-/// (`发布新媒体推送100篇`, `维持时效≥1年`, `≥95%`).
+/// (`发布新媒体推送100篇`, `维持时效≥1年`, `≥95%`, `服务人次：约300人次`).
 pub fn format_value_canonical(label: Option<&str>, target: &Target) -> String {
     match label {
-        Some(l) => format!("{l}{target}"),
+        Some(l) => join_label(l, &target.to_string()),
         None => target.to_string(),
     }
+}
+
+/// A value's label and the value written after it: glued (`发布新媒体推送100篇`),
+/// but with `：` between them when the value starts with 约/大约
+/// (`服务人次：约300人次`), which glued to a word reads as the word's (节约,
+/// 预约), so as part of the label.
+pub fn join_label(label: &str, value: &str) -> String {
+    let colon = !label.is_empty() && (value.starts_with('约') || value.starts_with("大约"));
+    let mut s = String::with_capacity(label.len() + value.len() + 3);
+    s.push_str(label);
+    if colon {
+        s.push('：');
+    }
+    s.push_str(value);
+    s
 }
 
 /// One indicator in canonical one-cell form, numbered `seq`:

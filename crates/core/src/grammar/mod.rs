@@ -23,7 +23,9 @@ use crate::model::{Indicator, Span, Target};
 pub use category::parse_category;
 pub use cell::{format_cell, parse_cell};
 pub use comparator::{parse_comparator, parse_direction};
-pub use display::{format_cell_canonical, format_indicator_canonical, format_value_canonical};
+pub use display::{
+    format_cell_canonical, format_indicator_canonical, format_value_canonical, join_label,
+};
 pub use value::{normalize_unit, normalize_unit_cow, parse_target_parts, parse_value};
 
 /// Something in a cell that did not fit the grammar. Nothing is dropped silently:

@@ -3,8 +3,9 @@
 //! Shape of a quantitative value, read from the **last number** backwards:
 //!
 //! ```text
-//! value  := label? op? sign? number (unit-echo? range-sep number)? unit? suffix-op? note?
+//! value  := label? op? about? sign? number (unit-echo? range-sep number)? unit? suffix-op? note?
 //! unit   := approx? magnitude? approx? unit-word 左右?       (one approx at most)
+//! about  := 约 | 大约                                         (counts as the approx)
 //! ```
 //!
 //! - A magnitude `千 万 十万 百万 千万 亿` right after the number is kept in
@@ -14,6 +15,12 @@
 //!   ("about") are kept in `Quantity::approx`; they set no comparator (GUIDE §2.3
 //!   lists no such spelling, and a value written `20000余人次` states an
 //!   estimate, not the ≥ of 指标性质, so `operator-missing` still applies).
+//!   `约`/`大约` right before the number (after the comparator, if any) are
+//!   the same kind of approximation, "about", written before it (`约300人次`,
+//!   `≥约90%`, `服务人次：约300人次`), not a label; only when nothing, a
+//!   space, a colon or a comparator comes before them: glued to a word 约 is
+//!   the word's (`节约300万元`, `预约300人次`: label). With another
+//!   approximation in the value (`约5000人次左右`) 约 stays in the label.
 //! - A trailing bracket `（…）`/`(…)` without brackets inside is read apart: the
 //!   quantity before it is parsed, and the bracket is its unit when it has none
 //!   and the bracket names a unit word or symbol (`≥5000（人次）`, `（%）`,
@@ -407,6 +414,22 @@ fn bracket_unit(content: &str) -> Option<After<'_>> {
     known.then_some(after)
 }
 
+/// `约`/`大约` ending `b` (the text before the number, trimmed) with nothing,
+/// whitespace, a colon or a comparator before it (`约300人次`, `服务人次：约300人次`,
+/// `≥约90%`): the approximation and the text before it. Glued to a word, 约
+/// is the word's (节约 saving, 预约 booking, 签约 signing): `None`.
+fn about_at_end(b: &str) -> Option<(Approx, &str)> {
+    let (approx, rest) = match b.strip_suffix("大约") {
+        Some(r) => (Approx::DaYue, r),
+        None => (Approx::Yue, b.strip_suffix('约')?),
+    };
+    let bounded = match rest.chars().next_back() {
+        None => true,
+        Some(c) => is_ws(c) || matches!(c, '：' | ':') || prefix_op_at_end(rest).is_some(),
+    };
+    bounded.then_some((approx, rest))
+}
+
 fn has_bad_label_char(label: &str) -> bool {
     label
         .chars()
@@ -483,7 +506,10 @@ fn parse_plain_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
             .or_else(|| trimmed.strip_suffix('−'))
         {
             let rest_t = rest.trim_end_matches(is_ws);
-            if rest_t.is_empty() || prefix_op_at_end(rest_t).is_some() {
+            if rest_t.is_empty()
+                || prefix_op_at_end(rest_t).is_some()
+                || (after.approx.is_none() && about_at_end(rest_t).is_some())
+            {
                 negative = true;
                 before = rest_t;
             }
@@ -494,6 +520,15 @@ fn parse_plain_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
     if unit.is_none() && after.magnitude.is_none() && after.approx.is_none() {
         if let Some(r) = b.strip_suffix("百分之") {
             unit = Some("%".to_string());
+            b = r.trim_end_matches(is_ws);
+        }
+    }
+    // `约`/`大约` before the number, after the comparator (one approximation
+    // per value: with 余/多/左右 it stays in the label)
+    let mut about = None;
+    if after.approx.is_none() {
+        if let Some((a, r)) = about_at_end(b) {
+            about = Some(a);
             b = r.trim_end_matches(is_ws);
         }
     }
@@ -540,7 +575,7 @@ fn parse_plain_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
             value_hi,
             unit,
             magnitude: after.magnitude,
-            approx: after.approx,
+            approx: after.approx.or(about),
             note: None,
         },
     ))

@@ -110,6 +110,14 @@ static LONG_TERM: Template = Template {
     zh: "{0}使用了跨年度表述",
     en: "{0} is worded over several years",
 };
+static REPEATED_SAME: Template = Template {
+    zh: "{0}与本项目第{1}项重复（名称、指标值均相同）",
+    en: "{0} repeats item {1} of the same project (same name and value)",
+};
+static REPEATED_OTHER_VALUE: Template = Template {
+    zh: "{0}与本项目第{1}项同名，指标值却不同（「{0.raw}」与「{2.raw}」）",
+    en: "{0} has the name of item {1} of the same project but another value (\"{0.raw}\" and \"{2.raw}\")",
+};
 static SCALE_MISMATCH: Template = Template {
     zh: "项目「{0}」的目标以“{1}”表述金额，表格单位为{2}",
     en: "project \"{0}\": goal quotes money in {1}, the table is in {2}",
@@ -176,15 +184,96 @@ fn lower_is_better_rate(i: &Indicator) -> bool {
 
 /// The completeness and quality rules on project `p` (index `pi`).
 /// `on_long_term`: whether `long-term-in-annual` is enabled (looked up once).
-pub(super) fn project(s: &mut Sink<'_>, pi: usize, p: &Project, on_long_term: bool) {
+pub(super) fn project(s: &mut Sink<'_>, pi: usize, p: &Project, on: &Switches) {
     if p.indicators.is_empty() {
         return;
     }
+    let on_long_term = on.long_term;
     completeness(s, pi, p);
+    if on.repeated {
+        repeated(s, pi, p);
+    }
     for (k, i) in p.indicators.iter().enumerate() {
         quality(s, pi, p, (k, i), on_long_term);
     }
     scale_in_goal(s, pi, p);
+}
+
+/// Rules of [`project`] looked up once per review.
+pub(super) struct Switches {
+    /// `long-term-in-annual`.
+    pub long_term: bool,
+    /// `indicator-duplicate`.
+    pub repeated: bool,
+}
+
+impl Switches {
+    pub(super) fn new(s: &Sink<'_>) -> Self {
+        Switches {
+            long_term: s.on("long-term-in-annual"),
+            repeated: s.on("indicator-duplicate"),
+        }
+    }
+}
+
+/// `indicator-duplicate`: an indicator whose (一级, 二级, name) an earlier
+/// indicator of the same project already has. Each repeat names the first.
+fn repeated(s: &mut Sink<'_>, pi: usize, p: &Project) {
+    type Key<'a> = (Category, &'a str, &'a str);
+    fn key(i: &Indicator) -> Option<Key<'_>> {
+        let name = trim(&i.name);
+        (!name.is_empty()).then(|| (i.category, i.subcategory.as_deref().map_or("", trim), name))
+    }
+    let n = p.indicators.len();
+    // Most projects have a handful of indicators: comparing pairs beats a map.
+    let mut seen: FastMap<Key<'_>, usize> = FastMap::default();
+    for (k, i) in p.indicators.iter().enumerate().skip(1) {
+        let Some(this) = key(i) else {
+            continue;
+        };
+        let first = if n <= 32 {
+            p.indicators
+                .get(..k)
+                .and_then(|before| before.iter().position(|j| key(j) == Some(this)))
+        } else {
+            if seen.is_empty() {
+                if let Some(i0) = p.indicators.first().and_then(|j| key(j)) {
+                    seen.insert(i0, 0);
+                }
+            }
+            match seen.entry(this) {
+                std::collections::hash_map::Entry::Occupied(o) => Some(*o.get()),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(k);
+                    None
+                }
+            }
+        };
+        let Some(j) = first else {
+            continue;
+        };
+        let Some(earlier) = p.indicators.get(j) else {
+            continue;
+        };
+        let same_value = trim(&earlier.raw_value) == trim(&i.raw_value);
+        let template = if same_value {
+            &REPEATED_SAME
+        } else {
+            &REPEATED_OTHER_VALUE
+        };
+        let number = earlier.seq.map_or(j as i64 + 1, i64::from);
+        s.emit("indicator-duplicate", || {
+            (
+                super::indicator_loc(pi, p, i),
+                msg!(
+                    *template,
+                    Arg::Indicator(pi as u32, k as u32),
+                    Arg::Int(number),
+                    Arg::Indicator(pi as u32, j as u32)
+                ),
+            )
+        });
+    }
 }
 
 fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
@@ -444,9 +533,15 @@ fn quality(
     // cost-exceeds-budget
     if is_cost(i) {
         if let (Some(q), Some(total)) = (i.target.quantity(), p.funding.amount()) {
-            // `5万余元` is 5 × 万 元: the magnitude applied
+            // `5万余元` is 5 × 万 元: the magnitude applied. A cost written
+            // with a magnitude and no unit (`≤160万`) is in 元 (unit-missing
+            // says the 元 is missing).
+            let money_unit = match unit.as_deref() {
+                None if q.magnitude.is_some() => Some("元"),
+                u => u,
+            };
             let wan = q.scaled().and_then(|v| {
-                let per_wan = match unit.as_deref()? {
+                let per_wan = match money_unit? {
                     "元" => return Some(v / Decimal::from(10_000)),
                     "千元" => return Some(v / Decimal::from(10)),
                     "万元" => 1,

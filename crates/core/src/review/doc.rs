@@ -102,6 +102,9 @@ severity = "warning"
 [rules.operator-missing]
 enabled = false
 
+[rules."sum-mismatch.row"]     # an id with a dot is quoted (TOML reads dots as nesting)
+severity = "warning"
+
 [thresholds]
 too_few_indicators_count = 3
 too_few_indicators_amount = 100   # 万元
@@ -124,7 +127,9 @@ up, `require_cost` `true` or `false`; `satisfaction_min`, `percent_min` and `per
 with the nearest known key and the keys of that table (`[thresholds] 中没有「satisfaction_mim」这一项，是否应为「satisfaction_min」？`);
 so is a `[rules.ID]` whose id is neither a rule nor a reader notice code, with the nearest known
 id suggested (`未知规则「missing-satisfacton」，是否应为「missing-satisfaction」？`, with
-`--lang en`: ``unknown rule id `missing-satisfacton`; did you mean `missing-satisfaction`?``). A
+`--lang en`: ``unknown rule id `missing-satisfacton`; did you mean `missing-satisfaction`?``). An
+unquoted dotted id (`[rules.sum-mismatch.row]`) or a group's prefix (`[rules.sum-mismatch]`) is
+told to quote the id (`[rules."sum-mismatch.row"]`). A
 TOML syntax error or a key written twice is explained the same way. Every problem is said in the
 language of `--lang`, one per line under the line naming the profile.
 
@@ -194,7 +199,7 @@ One JSON document on standard output:
   ],
   "errors": [ { "file": "broken.xlsx", "message": "…" } ],
   "skipped": [ { "file": "tables/notes.md", "reason": "扩展名不在审核之列" } ],
-  "summary": { "files": 2, "unreadable": 1, "skipped": 1, "error": 0, "warning": 12, "info": 60 }
+  "summary": { "files": 2, "unreadable": 1, "skipped": 1, "error": 0, "warning": 12, "info": 60, "hidden": 0 }
 }
 ```
 
@@ -205,6 +210,11 @@ One JSON document on standard output:
   For HTML the row is the Nth `<tr>` of the table read (header rows counted), and
   `location.table` (HTML only) is that `<table>`'s 1-based position in the page; the terminal
   names it unless a sheet name does (` --> p.html[表格2]:5:7`, `[table 2]` with `--lang en`).
+  A workbook read without `--sheet` is reviewed sheet by sheet: every sheet that holds a
+  performance-target table gives its own findings, each naming its `sheet`
+  (` --> b.xlsx[下属单位]:12:2`); `summary.files` still counts files (the terminal adds the
+  tables: `审核 1 个文件（2 张表）`), and the sheets holding none are named once, in a
+  `sheet-not-target` finding of the first table.
 - `location.project`: the project the finding is about, or `null`: `index` (0-based, all
   projects of the table in source order) and `name` as written. `location.indicator`: the item
   number (序号) of the indicator as written in a one-cell 绩效指标 cell (`2` in `2-效益指标：…`),
@@ -215,9 +225,17 @@ One JSON document on standard output:
   The terminal says the same: ` --> s.json (原表 t.txt:12:7)` and `原表第12行 绩效指标`.
 - `message`, `help`: in the language of `--lang` (`zh` default, `en`); so is the `message` of
   each of `errors` (where, what, and on a line of its own what to do).
-- `errors`: inputs that could not be read (exit code 2). `summary.unreadable` counts them and
+- `errors`: inputs that could not be read (exit code 2). When there is nothing to review at all
+  (only directories were given, and none holds a file jixiao reviews), the document is written
+  all the same, with each directory given as an entry of `errors` (`file`: the directory,
+  `message`: `在 e 中没有找到可审核的文件（…）` / `no file to review found in e; …`), the
+  files met in them under `skipped`, and `summary.files` 0; the exit code is 2 and standard
+  error says it too. `summary.unreadable` counts the entries of `errors` and
   `summary.error` counts error findings only; the terminal summary line counts an unreadable file
   among its errors and says so (`错误 1（其中 1 个文件无法读取）` / `1 error (1 unreadable)`).
+- `summary.hidden`: findings left out by `--min-severity` (not in `findings`, not in the other
+  counts). `--min-severity` only hides: a hidden finding at or above `--deny` still makes the exit
+  code 1, and the terminal summary says how many were hidden (`（另有 74 条低于 --min-severity 的问题未显示）`).
 - `skipped`: files a directory scan met and did not review (another extension, a PDF, or JSON
   that does not name the `jixiao.table` schema, such as a check report), each with why (in the language of `--lang`); `summary.skipped` counts them. They do not change the exit code. On the terminal,
   standard error names each PDF, such JSON (and DOC/DOCX/WPS/ET/OFD) and counts the others.
@@ -253,7 +271,9 @@ location:
   HTML) is given as for a workbook.
 - Inputs that could not be read are `invocations[0].toolExecutionNotifications` of level
   `error` (`executionSuccessful` is then `false`); files a directory scan skipped are
-  notifications of level `note` with `properties.kind = "skipped"`.
+  notifications of level `note` with `properties.kind = "skipped"`. With nothing to review at
+  all the log is written the same way: no results, each directory given an `error`
+  notification (its `artifactLocation` the directory), the files met there `note`s; exit code 2.
 - A finding of a JSON document (`jixiao.table/1`) is located in the original table the document
   names: that file is the `artifactLocation` (with `region.startLine` if it is delimited text),
   and the JSON document reviewed is the result's `analysisTarget` — SARIF's own way of saying

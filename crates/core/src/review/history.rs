@@ -11,7 +11,7 @@
 use super::text::{norm_unit, unit_of};
 use super::{msg, projects, value_loc, Arg, Sink, Template};
 use crate::grammar::parse_value;
-use crate::model::{Comparator, Direction, Indicator, Quantity, Target};
+use crate::model::{Approx, Comparator, Direction, Indicator, Quantity, Target};
 use rust_decimal::Decimal;
 
 static BELOW_YEAR: Template = Template {
@@ -129,6 +129,11 @@ fn prior_value(text: &str, target_unit: Option<&str>, target: Decimal) -> Option
     let Target::Quantitative(prior) = parsed.target else {
         return None;
     };
+    // `约200` is not compared, as when the grammar read 约 as a label
+    // (`200左右` and `200余` are).
+    if prior.approx.is_some_and(Approx::before_number) {
+        return None;
+    }
     if !matches!(prior.op, None | Some(Comparator::Eq)) || prior.value_hi.is_some() {
         return None;
     }
@@ -180,6 +185,7 @@ mod tests {
         assert_eq!(prior_value("≥200", None, d("220")), None);
         assert_eq!(prior_value("80-90%", Some("%"), d("92")), None);
         assert_eq!(prior_value("约200", None, d("220")), None);
+        assert_eq!(prior_value("大约200", None, d("220")), None);
         assert_eq!(prior_value("/", None, d("220")), None);
         assert_eq!(prior_value("", None, d("220")), None);
         assert_eq!(prior_value("0.9", Some("%"), d("92")), None);

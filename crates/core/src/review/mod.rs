@@ -149,6 +149,7 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
             costs.project(pi, p);
         }
         twice.finish(&mut w);
+        project_dup::same_names(&mut w, &copy_of_earlier);
         copies.finish(&mut w);
         goals::check_duplicates(&mut w, &copy_of_earlier);
         costs.finish(&mut w);
@@ -221,11 +222,11 @@ fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
 fn per_project(s: &mut Sink<'_>) {
     let mut structure = structure::Structure::new(s);
     let mut mismatches = goals::Mismatches::new(s);
-    let on_long_term = s.on("long-term-in-annual");
+    let switches = content::Switches::new(s);
     for (pi, p) in projects(s.table) {
         let start = s.out.len();
         structure.project(s, pi, p);
-        content::project(s, pi, p, on_long_term);
+        content::project(s, pi, p, &switches);
         mismatches.project(s, pi, p);
         if let Some(new) = s.out.get_mut(start..) {
             sort_findings(new);
@@ -337,6 +338,9 @@ impl<'a> CellIndex<'a> {
                 Field::Subcategory => i.subcategory.as_deref(),
                 Field::IndicatorName => Some(i.name.as_str()),
                 Field::TargetValue => Some(i.raw_value.as_str()),
+                // The long CSV's value as written, where it was read (not
+                // where the structured columns won over it).
+                Field::RawValue if i.origin.col == col => Some(i.raw_value.as_str()),
                 Field::Comparator => i.op_column(),
                 Field::MeasureUnit => i.unit_column(),
                 Field::PriorActual => i.prior_actual(),

@@ -66,12 +66,16 @@ pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
     ("project-name-missing", "项目名称为空", "project name missing"),
     ("project-without-targets", "有金额而无绩效目标和指标的行，按缺少绩效目标的项目处理", "amounts without goal or indicators; taken as a project with missing targets"),
     ("projects-before-unit", "项目出现在第一个单位行之前", "projects before the first unit row"),
+    ("raw-value-differs", "长表 CSV 的原始指标值与指标性质、指标值、度量单位不一致，按后者读入", "long CSV: 原始指标值 disagrees with the structured columns; those were read"),
     ("row-heading", "没有金额和绩效内容的标题行，未读入", "heading row without amounts skipped"),
     ("row-note", "表外说明或签字栏，未读入", "note or signature line skipped"),
     ("row-unplaced", "无法归入任何项目的行，未读入", "row fits nowhere and was not read"),
     ("seq-nonstandard", "指标序号不标准（如有前导零）", "non-standard item number (e.g. a leading zero)"),
+    ("sheet-more-targets", "工作簿中另有绩效目标表的工作表，未读取（用 --sheet 指定；check 审核全部）", "more sheets hold target tables; not read (pick with --sheet; check reviews all)"),
+    ("sheet-not-target", "没有绩效目标表的工作表，未读取", "sheet without a performance-target table; not read"),
     ("source-columns-blank", "资金来源列各行均为空，按未填写处理", "funding-source columns blank on every row; sources taken as not stated"),
     ("subtotal-as-total", "全表的小计按合计处理", "subtotal row taken as the grand total"),
+    ("subtotal-mismatch", "按编码或名称判断的小计行与其下项目之和不符，未计入单位或项目", "subtotal row (by its code or name) does not equal the sum of its projects; not counted"),
     ("subtotal-row", "小计行，未计入单位或项目", "subtotal row not counted"),
     ("text-outside-item", "指标条目之外的文字", "text outside any indicator item"),
     ("total-column-missing", "表头没有总计列，各行总计按未填写处理", "no total column; totals taken as not stated"),
@@ -215,7 +219,27 @@ impl Profile {
         let mut out = Vec::new();
         for id in self.rules.keys() {
             if catalogue::rule(id).is_none() && notice_code(id).is_none() {
+                // `[rules.sum-mismatch]`: the rule ids that start so are dotted.
+                let dotted: Vec<&str> = catalogue::RULES
+                    .iter()
+                    .map(|r| r.id)
+                    .filter(|r| {
+                        r.strip_prefix(id.as_str())
+                            .is_some_and(|t| t.starts_with('.'))
+                    })
+                    .collect();
                 let message = match nearest_id(id) {
+                    _ if !dotted.is_empty() => {
+                        let list = dotted
+                            .iter()
+                            .map(|d| format!("[rules.\"{d}\"]"))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        Text::new(
+                            format!("未知规则「{id}」：该组规则须分别设置，编号含点号时须加引号：{list}"),
+                            format!("unknown rule id `{id}`: set each rule of the group, quoting ids that contain a dot: {list}"),
+                        )
+                    }
                     Some(near) => Text::new(
                         format!("未知规则「{id}」，是否应为「{near}」？"),
                         format!("unknown rule id `{id}`; did you mean `{near}`?"),
@@ -629,6 +653,14 @@ pub fn unknown_key(path: &[&str], key: &str) -> Option<Text> {
     if known.contains(&key) {
         return None;
     }
+    // `[rules.sum-mismatch.row]`: TOML reads the dots as nested tables; the
+    // id has to be quoted.
+    if let ["rules", id] = path {
+        let dotted = format!("{id}.{key}");
+        if catalogue::rule(&dotted).is_some() {
+            return Some(quote_dotted_id(&dotted));
+        }
+    }
     let (zh_table, en_table) = if path.is_empty() {
         ("配置顶层".to_string(), "at the top level".to_string())
     } else {
@@ -646,6 +678,14 @@ pub fn unknown_key(path: &[&str], key: &str) -> Option<Text> {
             format!("unknown key `{key}` {en_table}; valid keys: {list}"),
         ),
     })
+}
+
+/// A rule id with a dot written as nested tables (`[rules.sum-mismatch.row]`).
+fn quote_dotted_id(id: &str) -> Text {
+    Text::new(
+        format!("规则编号「{id}」含点号，须加引号：[rules.\"{id}\"]"),
+        format!("the rule id `{id}` contains a dot and must be quoted: [rules.\"{id}\"]"),
+    )
 }
 
 /// The field names serde reads struct `T` with.
@@ -781,6 +821,33 @@ mod tests {
             nearest("zzzzzz", ["info", "warning", "error"].into_iter()),
             None
         );
+    }
+
+    #[test]
+    fn dotted_rule_ids_are_told_to_be_quoted() {
+        // `[rules.sum-mismatch.row]` reads as table `sum-mismatch`, key `row`.
+        let m = unknown_key(&["rules", "sum-mismatch"], "row").unwrap();
+        assert_eq!(
+            m.zh,
+            "规则编号「sum-mismatch.row」含点号，须加引号：[rules.\"sum-mismatch.row\"]"
+        );
+        assert!(m.en.contains("[rules.\"sum-mismatch.row\"]"), "{m}");
+        // `[rules.sum-mismatch]`: the group's own ids, quoted.
+        let mut p = Profile::national();
+        p.rules
+            .insert("sum-mismatch".into(), RuleSetting::default());
+        let problems = p.problems();
+        let m = &problems[0].message;
+        assert_eq!(
+            m.zh,
+            "未知规则「sum-mismatch」：该组规则须分别设置，编号含点号时须加引号：\
+             [rules.\"sum-mismatch.row\"], [rules.\"sum-mismatch.unit\"], [rules.\"sum-mismatch.total\"]"
+        );
+        // A plain typo still gets the nearest id.
+        let mut p = Profile::national();
+        p.rules
+            .insert("missing-costs".into(), RuleSetting::default());
+        assert!(p.problems()[0].message.zh.contains("「missing-cost」"));
     }
 
     #[test]

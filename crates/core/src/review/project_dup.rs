@@ -98,6 +98,49 @@ impl<'t> DuplicateProjects<'t> {
     }
 }
 
+static NAME_DUPLICATE: Template = Template {
+    zh: "项目「{0}」与同一单位第{1}行的项目同名，但金额、目标或指标不同，疑为修改过的重复行",
+    en: "project \"{0}\" has the name of the project on row {1} of the same unit but other amounts, goal or indicators: perhaps an edited copy",
+};
+
+/// `project-name-duplicate`: a later project of a unit named as an earlier
+/// one, unless it is an exact copy (`copy_of_earlier`, reported as
+/// `project-duplicate`). Projects of different units may share a name (every
+/// unit has its 办公经费).
+pub(super) fn same_names(s: &mut Sink<'_>, copy_of_earlier: &[bool]) {
+    if !s.on("project-name-duplicate") {
+        return;
+    }
+    let t = s.table;
+    let mut pi = 0usize;
+    let mut first: FastMap<&str, &Project> = FastMap::default();
+    for u in &t.units {
+        first.clear();
+        for p in &u.projects {
+            let name = trim(&p.name);
+            let copy = copy_of_earlier.get(pi).copied().unwrap_or(false);
+            if !name.is_empty() {
+                match first.entry(name) {
+                    Entry::Vacant(v) => {
+                        v.insert(p);
+                    }
+                    Entry::Occupied(o) if !copy => {
+                        let row = o.get().origin.row;
+                        s.emit("project-name-duplicate", || {
+                            (
+                                project_loc(t, pi, p, Field::ProjectName),
+                                msg!(NAME_DUPLICATE, Arg::project(pi), Arg::Int(i64::from(row))),
+                            )
+                        });
+                    }
+                    Entry::Occupied(_) => {}
+                }
+            }
+            pi += 1;
+        }
+    }
+}
+
 /// Same name, amounts, goal and indicators.
 fn same(a: &Project, b: &Project) -> bool {
     fn goal(p: &Project) -> &str {

@@ -155,6 +155,23 @@ pub fn decode<'a>(
     strict(file, enc, bytes, "detected")
 }
 
+/// Whether `bytes` are binary data, not text in any encoding the text
+/// reader takes: no BOM, and a NUL byte outside the UTF-16 pattern or a
+/// control character other than tab, LF, VT, FF and CR — what the text
+/// reader refuses as `不是文本表格`. Used to tell a file named as a workbook
+/// that is not one (its reader gives the workbook's reason instead).
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    if Encoding::for_bom(bytes).is_some() {
+        return false;
+    }
+    if memchr::memchr(0, bytes).is_some() {
+        return utf16_by_nul_pattern(bytes).is_none();
+    }
+    bytes
+        .iter()
+        .any(|&b| (b < 0x20 && !matches!(b, 9..=13)) || b == 0x7f)
+}
+
 /// UTF-16 without BOM: NUL bytes sit almost only at odd (LE) or even (BE)
 /// offsets, because ASCII tabs, digits and line ends have a zero high byte.
 fn utf16_by_nul_pattern(bytes: &[u8]) -> Option<&'static Encoding> {

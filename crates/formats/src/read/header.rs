@@ -15,7 +15,7 @@ use jixiao_core::{header_year, ColumnInfo, Field, LayoutFamily, MoneyScale, Noti
 pub(crate) const SCAN_ROWS: usize = 30;
 
 /// Number of [`Field`] variants (size of the column lookup table).
-pub(crate) const FIELD_COUNT: usize = 17;
+pub(crate) const FIELD_COUNT: usize = 19;
 
 /// Dense index of a field for lookup tables.
 pub(crate) fn field_index(f: Field) -> usize {
@@ -37,6 +37,8 @@ pub(crate) fn field_index(f: Field) -> usize {
         Field::Weight => 14,
         Field::Direction => 15,
         Field::PriorActual => 16,
+        Field::TargetValueHi => 17,
+        Field::RawValue => 18,
     }
 }
 
@@ -114,6 +116,9 @@ pub(crate) fn field_of(header: &str) -> Option<Field> {
         "指标值" | "年度指标值" | "目标值" | "当年预期实现值" | "预期值" => {
             Field::TargetValue
         }
+        // jixiao's long CSV (docs/csv.md): a range's upper bound, and the value as written.
+        "指标值上限" => Field::TargetValueHi,
+        "原始指标值" => Field::RawValue,
         "度量单位" | "计量单位" => Field::MeasureUnit,
         "权重" | "分值" => Field::Weight,
         "指标方向性" | "方向性" | "指标方向" => Field::Direction,
@@ -201,6 +206,8 @@ pub(crate) fn is_indicator_field(f: Field) -> bool {
             | Field::IndicatorName
             | Field::Comparator
             | Field::TargetValue
+            | Field::TargetValueHi
+            | Field::RawValue
             | Field::MeasureUnit
             | Field::Weight
             | Field::Direction
@@ -539,6 +546,22 @@ fn finish(
                     slot.header
                 ),
             )),
+            // 指标值上限 and 原始指标值 qualify a 指标值 of an indicator row.
+            Some(Field::TargetValueHi | Field::RawValue) if !row_family => {
+                notices.push(Notice::new(
+                    Some(Origin::new(header_row, col1)),
+                    "column-unknown",
+                    format!(
+                        "第{header_row}行第{col1}列：「{}」属于逐行指标格式，但表格没有指标值列，该列内容未读取",
+                        slot.header
+                    ),
+                    format!(
+                        "row {header_row}, column {col1}: “{}” belongs to a row per indicator, but the table has no value column; \
+                         the column's content was not read",
+                        slot.header
+                    ),
+                ))
+            }
             Some(f) if cols[field_index(f)].is_none() => {
                 cols[field_index(f)] = Some(c);
                 if let Some(slot_c) = field_at.get_mut(c) {

@@ -8,10 +8,17 @@
 //!    column (tolerance: half a unit of the last printed decimal × summands).
 //! 3. Rows with a goal or indicators are projects of the current unit; without
 //!    unit rows the department is the only unit.
-//! 4. A candidate that does not balance is decided by its name suffix.
+//! 4. A candidate that does not balance is decided by its name suffix;
+//!    first, though, one with no projects of its own that heads the units
+//!    after it — its code a proper prefix of theirs (`820` over `820001`,
+//!    GUIDE §3.2), or its name a department's (`…部门`) — is their subtotal,
+//!    so that its mismatch is reported against the projects under it instead
+//!    of the row becoming an empty unit. Without a 合计 row the first
+//!    subtotal is the table's total only if it covers the rest of the table:
+//!    one department of several is a subtotal row.
 
 use jixiao_core::money::half_unit;
-use jixiao_core::{AmountRow, Funding, Notice, Project, Unit};
+use jixiao_core::{AmountRow, Funding, Notice, Project, Text, Unit};
 use rust_decimal::Decimal;
 
 /// A unit named in a 单位名称 column (row layouts).
@@ -208,11 +215,30 @@ fn notice(row: &AmountRow, code: &str, zh: String, en: String) -> Notice {
 }
 
 /// What a candidate row turned out to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 enum Decided {
     Unit,
     Project,
-    Subtotal,
+    /// A subtotal: balanced against what follows (`None`), or taken as one
+    /// by its code or name although it does not balance.
+    Subtotal(Option<Heads>),
+}
+
+/// Why an amount-only row that does not balance against the rest of the
+/// table is still the subtotal of the units after it, and the projects under
+/// it: up to the next total, the next department row, or the next unit whose
+/// code it does not head.
+#[derive(Debug, Clone, PartialEq)]
+struct Heads {
+    why: Text,
+    /// Their sum.
+    sum: Funding,
+    /// Whether the row equals that sum (within rounding): then it is the
+    /// balanced subtotal of one department among others.
+    balanced: bool,
+    /// Whether they run to the end of the table: only then can the row be
+    /// the table's total (a department among others is not).
+    to_end: bool,
 }
 
 /// Build the grand total and units from the items. `department` names the
@@ -255,6 +281,7 @@ pub(crate) fn resolve(
     let mut units: Vec<Unit> = Vec::new();
     let mut current: Option<Unit> = None;
     let mut warned_before_unit = false;
+    let mut seen_subtotal = false;
     for (item, d) in items.into_iter().zip(decided) {
         match item {
             Item::Total(row) => set_total(&mut grand_total, row, notices),
@@ -270,34 +297,84 @@ pub(crate) fn resolve(
                         projects: Vec::new(),
                     });
                 }
-                Some(Decided::Subtotal) => {
-                    if grand_total.is_none() && !has_total_row {
-                        notices.push(notice(
+                Some(Decided::Subtotal(heads)) => {
+                    let r = row.origin.row;
+                    // The table's total when it has none: the first subtotal,
+                    // if it covers the rest of the table (one department of
+                    // several does not).
+                    let as_total = grand_total.is_none()
+                        && !has_total_row
+                        && !seen_subtotal
+                        && heads.as_ref().is_none_or(|h| h.to_end);
+                    seen_subtotal = true;
+                    let n = match (&heads, as_total) {
+                        (None, true) => notice(
+                            &row,
+                            "subtotal-as-total",
+                            format!("第{r}行：「{}」是全表的小计，按合计处理", row.label),
+                            format!(
+                                "row {r}: “{}” is a subtotal of the whole table; taken as the grand total",
+                                row.label
+                            ),
+                        ),
+                        (None, false) => notice(
+                            &row,
+                            "subtotal-row",
+                            format!("第{r}行：「{}」是小计行，未计入单位或项目", row.label),
+                            format!(
+                                "row {r}: “{}” is a subtotal row; not counted as a unit or a project",
+                                row.label
+                            ),
+                        ),
+                        // Its mismatch is the total's, reported against the projects.
+                        (Some(h), true) => notice(
                             &row,
                             "subtotal-as-total",
                             format!(
-                                "第{}行：「{}」是全表的小计，按合计处理",
-                                row.origin.row, row.label
+                                "第{r}行：「{}」{}，是其后各单位的小计，按合计处理（其金额与其下项目之和不符）",
+                                row.label, h.why.zh
                             ),
                             format!(
-                                "row {}: “{}” is a subtotal of the whole table; taken as the grand total",
-                                row.origin.row, row.label
+                                "row {r}: “{}”: {}: the subtotal of the units after it, taken as the grand total \
+                                 (its amounts do not equal the sum of the projects under it)",
+                                row.label, h.why.en
                             ),
-                        ));
-                        grand_total = Some(row);
-                    } else {
-                        notices.push(notice(
+                        ),
+                        (Some(h), false) if h.balanced => notice(
                             &row,
                             "subtotal-row",
                             format!(
-                                "第{}行：「{}」是小计行，未计入单位或项目",
-                                row.origin.row, row.label
+                                "第{r}行：「{}」{}，是其后各单位的小计，未计入单位或项目",
+                                row.label, h.why.zh
                             ),
                             format!(
-                                "row {}: “{}” is a subtotal row; not counted as a unit or a project",
-                                row.origin.row, row.label
+                                "row {r}: “{}”: {}: the subtotal of the units after it; not counted as a unit or a project",
+                                row.label, h.why.en
                             ),
-                        ));
+                        ),
+                        (Some(h), false) => notice(
+                            &row,
+                            "subtotal-mismatch",
+                            format!(
+                                "第{r}行：「{}」{}，是其后各单位的小计，未计入单位或项目；其金额（{} 万元）与其下项目之和（{} 万元）不符",
+                                row.label,
+                                h.why.zh,
+                                amount_text(&row.funding, false),
+                                amount_text(&h.sum, false)
+                            ),
+                            format!(
+                                "row {r}: “{}”: {}: the subtotal of the units after it, not counted as a unit or a project; \
+                                 its amount ({} 万元) does not equal the sum of the projects under it ({} 万元)",
+                                row.label,
+                                h.why.en,
+                                amount_text(&row.funding, true),
+                                amount_text(&h.sum, true)
+                            ),
+                        ),
+                    };
+                    notices.push(n);
+                    if as_total {
+                        grand_total = Some(row);
                     }
                 }
                 Some(Decided::Project) | None => {
@@ -472,6 +549,93 @@ fn suffix_aggs(items: &[Item]) -> Vec<Agg> {
     out
 }
 
+/// Whether the amount-only row at `pos` (`code`, `name`), followed by the
+/// rows of another unit and not by projects of its own, heads the units
+/// after it as their subtotal although its amounts do not balance: its code
+/// is a proper prefix of the next unit's (`820` over `820001`: rows nest by
+/// code, GUIDE §3.2), or its name is a department's (`马踏镇部门`: a 部门
+/// holds the fund-using units, it is not one of them). Deciding such a row
+/// by its organisation-like name would make it an empty unit, every project
+/// below it counted elsewhere, and its mismatch reported against nothing.
+fn heads_units(
+    items: &[Item],
+    pos: usize,
+    stated: &Funding,
+    code: Option<&str>,
+    name: &str,
+) -> Option<Heads> {
+    let after = items.get(pos + 1..).unwrap_or(&[]);
+    // The code of the unit that follows: named in the 单位名称 column, or by a unit row.
+    let next_code = match after.first()? {
+        Item::Project(_, Some(k)) => k.code.clone(),
+        Item::Candidate(r, _) => split_code(&r.label).0,
+        Item::Project(_, None) | Item::Total(_) => return None,
+    };
+    let nests = |c: &str| {
+        next_code
+            .as_deref()
+            .is_some_and(|n| n.len() > c.len() && n.starts_with(c))
+    };
+    let why = match code {
+        Some(c) if nests(c) => Text::new(
+            format!(
+                "的编码 {c} 是其后单位编码 {} 的上级",
+                next_code.as_deref().unwrap_or("")
+            ),
+            format!(
+                "its code {c} is the head of the code {} of the unit after it",
+                next_code.as_deref().unwrap_or("")
+            ),
+        ),
+        _ if is_department(name) => Text::new(
+            "的名称是部门（以“部门”结尾）",
+            "its name is a department's (ending in 部门)",
+        ),
+        _ => return None,
+    };
+    let (parts, to_end) = scope(after, code);
+    Some(Heads {
+        why,
+        sum: Funding::sum(parts.iter().copied()),
+        balanced: balances(stated, &parts),
+        to_end,
+    })
+}
+
+/// A department (部门), which holds units: a name ending in 部门.
+fn is_department(name: &str) -> bool {
+    name.trim().ends_with("部门")
+}
+
+/// The projects (with targets) in `after` that a subtotal coded `code`
+/// heads: up to the next total, the next department row, or the next unit
+/// whose code it does not head; and whether they run to the end of `after`.
+fn scope<'a>(after: &'a [Item], code: Option<&str>) -> (Vec<&'a Funding>, bool) {
+    let outside = |other: Option<&str>| match (code, other) {
+        (Some(c), Some(o)) => o.len() <= c.len() || !o.starts_with(c),
+        _ => false,
+    };
+    let mut parts = Vec::new();
+    for item in after {
+        match item {
+            Item::Total(_) => return (parts, false),
+            Item::Candidate(r, _) => {
+                let (c, n) = split_code(&r.label);
+                if is_department(&n) || outside(c.as_deref()) {
+                    return (parts, false);
+                }
+            }
+            Item::Project(p, key) => {
+                if outside(key.as_ref().and_then(|k| k.code.as_deref())) {
+                    return (parts, false);
+                }
+                parts.push(&p.funding);
+            }
+        }
+    }
+    (parts, true)
+}
+
 fn decide(
     items: &[Item],
     suffix: &[Agg],
@@ -526,7 +690,10 @@ fn decide(
             &row.funding,
             &suffix.get(pos + 1).copied().unwrap_or_default(),
         ) {
-            return Decided::Subtotal;
+            return Decided::Subtotal(None);
+        }
+        if let Some(heads) = heads_units(items, pos, &row.funding, code.as_deref(), &name) {
+            return Decided::Subtotal(Some(heads));
         }
         // Named in the unit column alone, and not the unit of the rows before:
         // a unit with amounts but no projects of its own.
@@ -560,7 +727,12 @@ fn decide(
         )
         && (code.is_some() || name_kind(&name) != NameKind::Project)
     {
-        return Decided::Subtotal;
+        return Decided::Subtotal(None);
+    }
+    if seg.is_empty() {
+        if let Some(heads) = heads_units(items, pos, &row.funding, code.as_deref(), &name) {
+            return Decided::Subtotal(Some(heads));
+        }
     }
     let kind = name_kind(&name);
     let as_unit = match kind {

@@ -37,7 +37,8 @@ use workbook::{Workbook, WorkbookKind};
 pub struct ReadOptions {
     /// Force an encoding label (`gbk`, `utf-8`, `utf-16le` …) instead of detecting.
     pub encoding: Option<String>,
-    /// Pick a sheet by name in a workbook (default: the first sheet with a recognisable header).
+    /// Pick a sheet by name in a workbook (default: the sheets whose header is a
+    /// performance-target table, see [`read_path_all`]).
     pub sheet: Option<String>,
     /// Safety bounds (file size, decompressed size, cells).
     pub limits: Limits,
@@ -125,7 +126,28 @@ fn too_large_file(name: &str, size: u64, limits: &Limits) -> Error {
 }
 
 /// Read a table from a file; the format is taken from the content (magic bytes), then the extension.
+///
+/// A workbook read without [`ReadOptions::sheet`] gives its first sheet that
+/// holds a performance-target table (see [`read_path_all`]); the table's
+/// notices name the sheets not read.
 pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Table> {
+    let (name, bytes) = load(path, opts)?;
+    read_bytes(&name, &bytes, opts)
+}
+
+/// Every table of a file, for review: in a workbook read without
+/// [`ReadOptions::sheet`], each sheet that holds a performance-target table
+/// (a header with 绩效目标, 绩效指标 or 一级指标 columns), in workbook order,
+/// each table naming its sheet (`source.sheet`); the first one's notices name
+/// the sheets that hold none (`sheet-not-target`). Any other file gives its
+/// one table, as [`read_path`].
+pub fn read_path_all(path: &Path, opts: &ReadOptions) -> Result<Vec<Table>> {
+    let (name, bytes) = load(path, opts)?;
+    read_bytes_all(&name, &bytes, opts)
+}
+
+/// The file's name for messages and its bytes, within the size limit.
+fn load(path: &Path, opts: &ReadOptions) -> Result<(String, Vec<u8>)> {
     let name = path.display().to_string();
     let io = |source: std::io::Error| Error::Io {
         location: Location::file(&name),
@@ -140,11 +162,30 @@ pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<Table> {
     file.take(opts.limits.max_file_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(io)?;
-    read_bytes(&name, &bytes, opts)
+    Ok((name, bytes))
+}
+
+/// How many tables a read gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    /// The first table (a workbook's first target sheet).
+    One,
+    /// Every target sheet of a workbook.
+    All,
 }
 
 /// Read a table from bytes; `name` is used for messages and format hints.
 pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
+    let tables = read_bytes_in(name, bytes, opts, Want::One)?;
+    tables.into_iter().next().ok_or_else(|| no_sheets(name))
+}
+
+/// Every table of the bytes (see [`read_path_all`]).
+pub fn read_bytes_all(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Vec<Table>> {
+    read_bytes_in(name, bytes, opts, Want::All)
+}
+
+fn read_bytes_in(name: &str, bytes: &[u8], opts: &ReadOptions, want: Want) -> Result<Vec<Table>> {
     let size = bytes.len() as u64;
     if size > opts.limits.max_file_bytes {
         return Err(too_large_file(name, size, &opts.limits));
@@ -159,17 +200,29 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table>
             ),
         ));
     }
-    match sniff(name, bytes) {
+    let sniffed = sniff(name, bytes);
+    // Binary content under a workbook's name: a damaged file or one of
+    // another type, refused as that workbook (a text or HTML table named
+    // .xls is still read by its content).
+    if sniffed == Sniffed::Text {
+        if let Some(kind) = workbook_named(name) {
+            if decode::looks_binary(bytes) {
+                return Err(not_a_workbook(name, kind));
+            }
+        }
+    }
+    let one = |t: Result<Table>| t.map(|t| vec![t]);
+    match sniffed {
         Sniffed::Zip => {
             let kind = workbook::inspect_zip(name, bytes, &opts.limits)?;
-            read_workbook(name, bytes, kind, opts)
+            read_workbook(name, bytes, kind, opts, want)
         }
         Sniffed::Cfb => {
             if workbook::is_encrypted_ooxml(bytes) {
                 return Err(workbook::password(name));
             }
             xls_guard::check_xls(name, bytes, &opts.limits)?;
-            read_workbook(name, bytes, WorkbookKind::Xls, opts)
+            read_workbook(name, bytes, WorkbookKind::Xls, opts, want)
         }
         Sniffed::Html => {
             let decoded = decode::decode(
@@ -178,11 +231,11 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table>
                 opts.encoding.as_deref(),
                 decode::html_charset_hint(bytes),
             )?;
-            read_html(name, &decoded, opts)
+            one(read_html(name, &decoded, opts))
         }
-        Sniffed::Pdf => read_pdf(name, bytes, opts),
+        Sniffed::Pdf => one(read_pdf(name, bytes, opts)),
         Sniffed::Text if looks_like_json(name, bytes) => {
-            crate::write::json::read_json_named(name, bytes)
+            one(crate::write::json::read_json_named(name, bytes))
         }
         Sniffed::Text => {
             let decoded = decode::decode(name, bytes, opts.encoding.as_deref(), None)?;
@@ -190,11 +243,62 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table>
             if decoded.encoding.starts_with("UTF-16")
                 && looks_like_html(head.unwrap_or("").as_bytes())
             {
-                return read_html(name, &decoded, opts);
+                return one(read_html(name, &decoded, opts));
             }
-            read_text(name, &decoded, opts)
+            one(read_text(name, &decoded, opts))
         }
     }
+}
+
+/// The workbook kind a file's extension names (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`).
+fn workbook_named(name: &str) -> Option<WorkbookKind> {
+    match extension(name).as_str() {
+        "xlsx" | "xlsm" => Some(WorkbookKind::Xlsx),
+        "xlsb" => Some(WorkbookKind::Xlsb),
+        "xls" => Some(WorkbookKind::Xls),
+        "ods" => Some(WorkbookKind::Ods),
+        _ => None,
+    }
+}
+
+/// A file named as a `kind` workbook whose content is neither a workbook
+/// (zip or compound document) nor text: said as a damaged workbook, as a
+/// truncated zip is, not as a text file that should be given as XLSX.
+fn not_a_workbook(name: &str, kind: WorkbookKind) -> Error {
+    let (what_zh, what_en, hint_zh, hint_en) = match kind {
+        WorkbookKind::Xls => (
+            "XLS 文件（不是 Excel 97-2003 工作簿）",
+            "XLS file (not an Excel 97-2003 workbook)",
+            "请用 Excel 打开并重新另存为 .xlsx 或 .xls",
+            "open it in Excel and save it again as .xlsx or .xls",
+        ),
+        WorkbookKind::Ods => (
+            "ODS 文件（不是 zip 压缩包）",
+            "ODS file (not a zip archive)",
+            "请用 Excel 或 LibreOffice 打开并重新另存为 .ods 或 .xlsx",
+            "open it in Excel or LibreOffice and save it again as .ods or .xlsx",
+        ),
+        WorkbookKind::Xlsx => (
+            "XLSX 文件（不是 zip 压缩包）",
+            "XLSX file (not a zip archive)",
+            "请用 Excel 打开并重新另存为 .xlsx",
+            "open it in Excel and save it again as .xlsx",
+        ),
+        WorkbookKind::Xlsb => (
+            "XLSB 文件（不是 zip 压缩包）",
+            "XLSB file (not a zip archive)",
+            "请用 Excel 打开并重新另存为 .xlsx",
+            "open it in Excel and save it again as .xlsx",
+        ),
+    };
+    Error::invalid(
+        Location::file(name),
+        Text::new(
+            format!("不是有效的 {what_zh}：文件可能已损坏，或是另一种类型的文件"),
+            format!("not a valid {what_en}: the file may be damaged or of another type"),
+        ),
+        Text::new(hint_zh, hint_en),
+    )
 }
 
 /// JSON, to be read as jixiao's canonical JSON or refused as such (a foreign
@@ -368,13 +472,7 @@ pub fn sheet_grid(
     let names = wb.sheet_names();
     let chosen = match sheet {
         Some(s) => check_sheet(name, s, &names)?,
-        None => names.first().cloned().ok_or_else(|| {
-            Error::invalid(
-                Location::file(name),
-                Text::new("工作簿中没有工作表", "the workbook has no sheets"),
-                Text::default(),
-            )
-        })?,
+        None => names.first().cloned().ok_or_else(|| no_sheets(name))?,
     };
     let g = wb.sheet(&chosen)?;
     Ok((chosen, g))
@@ -415,12 +513,121 @@ fn check_sheet(name: &str, sheet: &str, names: &[String]) -> Result<String> {
     ))
 }
 
+fn no_sheets(name: &str) -> Error {
+    Error::invalid(
+        Location::file(name),
+        Text::new("工作簿中没有工作表", "the workbook has no sheets"),
+        Text::default(),
+    )
+}
+
+/// Whether a table read from a sheet is a performance-target table: its
+/// header has a 绩效目标, 绩效指标 or 一级指标 column (or 三级指标 / 指标值),
+/// or a form gave its projects goals or indicators. A budget sheet
+/// (`部门项目支出预算05-1`: 项目名称 | 总计 | 财政拨款) reads as a table but is not one.
+fn holds_targets(t: &Table) -> bool {
+    use jixiao_core::Field;
+    t.columns.iter().any(|c| {
+        matches!(
+            c.field,
+            Field::Goal
+                | Field::IndicatorCell
+                | Field::Category
+                | Field::IndicatorName
+                | Field::TargetValue
+        )
+    }) || t
+        .projects()
+        .any(|p| p.goal.is_some() || !p.indicators.is_empty())
+}
+
+/// Whether a sheet holds nothing at all (Excel's blank Sheet2, Sheet3):
+/// not worth naming among the sheets not read.
+fn blank_sheet(g: &crate::grid::Grid<'_>) -> bool {
+    g.rows
+        .iter()
+        .all(|r| r.cells.iter().all(|c| c.text.trim().is_empty()))
+}
+
+/// `“a”（why）、“b”（why）` in Chinese, `“a” (why), “b” (why)` in English.
+fn sheet_list(sheets: &[(String, Text)]) -> Text {
+    Text::new(
+        sheets
+            .iter()
+            .map(|(s, why)| format!("“{s}”（{}）", why.zh))
+            .collect::<Vec<_>>()
+            .join("、"),
+        sheets
+            .iter()
+            .map(|(s, why)| format!("“{s}” ({})", why.en))
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
+}
+
+/// The notice naming the sheets that hold no performance-target table and
+/// were not read (blank sheets aside).
+fn sheets_not_target(sheets: &[(String, Text)]) -> jixiao_core::Notice {
+    let list = sheet_list(sheets);
+    jixiao_core::Notice::new(
+        None,
+        "sheet-not-target",
+        format!("未读取没有绩效目标表的工作表：{}", list.zh),
+        format!(
+            "not read: {} without a performance-target table: {}",
+            if sheets.len() == 1 {
+                "a sheet"
+            } else {
+                "sheets"
+            },
+            list.en
+        ),
+    )
+}
+
+/// The notice naming the further sheets that hold performance-target tables
+/// when only the first is read (`show`, `convert`).
+fn sheets_more_targets(sheets: &[String]) -> jixiao_core::Notice {
+    let quoted = |sep: &str| {
+        sheets
+            .iter()
+            .map(|s| format!("“{s}”"))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let n = sheets.len();
+    jixiao_core::Notice::new(
+        None,
+        "sheet-more-targets",
+        format!(
+            "工作簿中另有 {n} 个工作表有绩效目标表，未读取：{}；请用 --sheet 指定要读取的工作表（jixiao check 审核全部工作表）",
+            quoted("、")
+        ),
+        format!(
+            "{n} more {} of the workbook {} a performance-target table and {} not read: {}; \
+             pick the sheet with --sheet (jixiao check reviews every sheet)",
+            if n == 1 { "sheet" } else { "sheets" },
+            if n == 1 { "holds" } else { "hold" },
+            if n == 1 { "was" } else { "were" },
+            quoted(", ")
+        ),
+    )
+}
+
+/// The tables of a workbook. With `--sheet`, that sheet. Otherwise every
+/// sheet is read and the ones that hold a performance-target table are
+/// taken ([`holds_targets`]): all of them (`Want::All`), or the first, its
+/// notices naming the others (`sheet-more-targets`). The sheets that hold
+/// none are named in a notice of the first table (`sheet-not-target`), so
+/// that no sheet is left out silently. A workbook without any target table
+/// gives its first sheet that reads as a table, as before.
 fn read_workbook(
     name: &str,
     bytes: &[u8],
     kind: WorkbookKind,
     opts: &ReadOptions,
-) -> Result<Table> {
+    want: Want,
+) -> Result<Vec<Table>> {
     let mut wb = Workbook::open(name, bytes, kind, &opts.limits)?;
     let names = wb.sheet_names();
     let source = |sheet: &str| SourceInfo {
@@ -441,26 +648,52 @@ fn read_workbook(
     if let Some(sheet) = &opts.sheet {
         let sheet = check_sheet(name, sheet, &names)?;
         let sg = wb.sheet(&sheet)?;
-        return build(sg, &sheet);
+        return Ok(vec![build(sg, &sheet)?]);
     }
     if names.is_empty() {
-        return Err(Error::invalid(
-            Location::file(name),
-            Text::new("工作簿中没有工作表", "the workbook has no sheets"),
-            Text::default(),
-        ));
+        return Err(no_sheets(name));
     }
+    let no_table = || Text::new("没有可识别的表头", "no recognisable table header");
+    let mut targets: Vec<Table> = Vec::new();
+    // Target sheets beyond the first, when only the first is taken.
+    let mut more: Vec<String> = Vec::new();
+    // The first sheet that reads as a table without targets, and the sheets
+    // not read for holding no target table (with why).
+    let mut fallback: Option<Table> = None;
+    let mut not_target: Vec<(String, Text)> = Vec::new();
     let mut failures = Vec::new();
     let mut last_err = None;
     for sheet in &names {
         let result = match wb.sheet(sheet) {
-            Ok(sg) => build(sg, sheet),
+            Ok(sg) => {
+                let blank = blank_sheet(&sg.grid);
+                build(sg, sheet).map_err(|e| (e, blank))
+            }
             Err(e @ Error::TooLarge { .. }) => return Err(e),
-            Err(e) => Err(e),
+            Err(e) => Err((e, false)),
         };
         match result {
-            Ok(t) => return Ok(t),
-            Err(e) => {
+            Ok(t) if holds_targets(&t) => {
+                if want == Want::All || targets.is_empty() {
+                    targets.push(t);
+                } else {
+                    more.push(sheet.clone());
+                }
+            }
+            Ok(t) => {
+                not_target.push((
+                    sheet.clone(),
+                    Text::new(
+                        "表头没有绩效目标、绩效指标或一级指标列",
+                        "its header has no 绩效目标, 绩效指标 or 一级指标 column",
+                    ),
+                ));
+                fallback.get_or_insert(t);
+            }
+            Err((e, blank)) => {
+                if !blank {
+                    not_target.push((sheet.clone(), no_table()));
+                }
                 failures.push(
                     e.text()
                         .prefixed(&format!("工作表“{sheet}”："), &format!("sheet “{sheet}”: ")),
@@ -469,13 +702,33 @@ fn read_workbook(
             }
         }
     }
-    match (names.len(), last_err) {
-        (1, Some(e)) => Err(e),
-        _ => Err(none_recognised(
-            name,
-            Text::new("工作表", "sheet"),
-            failures,
-            Text::new("请用 --sheet 指定工作表", "pick the sheet with --sheet"),
-        )),
+    if targets.is_empty() {
+        // No sheet holds targets: the first that reads as a table, as before.
+        if let Some(mut t) = fallback {
+            let read = t.source.sheet.clone();
+            not_target.retain(|(s, _)| Some(s) != read.as_ref());
+            if !not_target.is_empty() {
+                t.notices.push(sheets_not_target(&not_target));
+            }
+            return Ok(vec![t]);
+        }
+        return match (names.len(), last_err) {
+            (1, Some(e)) => Err(e),
+            _ => Err(none_recognised(
+                name,
+                Text::new("工作表", "sheet"),
+                failures,
+                Text::new("请用 --sheet 指定工作表", "pick the sheet with --sheet"),
+            )),
+        };
     }
+    if let Some(first) = targets.first_mut() {
+        if !not_target.is_empty() {
+            first.notices.push(sheets_not_target(&not_target));
+        }
+        if !more.is_empty() {
+            first.notices.push(sheets_more_targets(&more));
+        }
+    }
+    Ok(targets)
 }

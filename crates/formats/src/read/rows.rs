@@ -10,6 +10,7 @@ use super::header::{is_indicator_field, last_nonblank, Layout};
 use super::hierarchy::{is_total_label, looks_like_unit, split_code, Item, Named, UnitKey};
 use crate::error::{Error, Location, Result};
 use crate::grid::GridRow;
+use crate::write::view::unneutralize_formula;
 use jixiao_core::grammar;
 use jixiao_core::money::{parse_amount, AmountError};
 use jixiao_core::Text;
@@ -32,6 +33,9 @@ pub(crate) struct Reader<'l> {
 struct View<'r, 'a> {
     row: &'r GridRow<'a>,
     shift: usize,
+    /// jixiao's long CSV: take off the apostrophe its writer put before a
+    /// text starting with `= + - @` ([`unneutralize_formula`]).
+    unquote: bool,
 }
 
 impl<'r> View<'r, '_> {
@@ -41,6 +45,7 @@ impl<'r> View<'r, '_> {
             .checked_sub(self.shift)
             .and_then(|i| self.row.cells.get(i))
         {
+            Some(cell) if self.unquote => (unneutralize_formula(&cell.text), cell.merged),
             Some(cell) => (cell.text.as_ref(), cell.merged),
             None => ("", false),
         }
@@ -131,6 +136,13 @@ fn non_blank(t: &str) -> Option<&str> {
 }
 
 impl Reader<'_> {
+    /// Whether the table is jixiao's long CSV (docs/csv.md), known by its
+    /// 原始指标值 column: its text cells were neutralised against formula
+    /// injection, and its value is written twice (structured and as written).
+    fn is_long_csv(&self) -> bool {
+        self.layout.col(Field::RawValue).is_some()
+    }
+
     fn at(&self, row: u32, col: u32) -> Location {
         Location {
             row: Some(row),
@@ -323,7 +335,11 @@ impl Reader<'_> {
                 continue;
             }
             self.check_extra(row, 0)?;
-            let v = View { row, shift: 0 };
+            let v = View {
+                row,
+                shift: 0,
+                unquote: self.is_long_csv(),
+            };
             if let Some(n) = self.note(&v, row.number) {
                 notices.push(n);
                 continue;
@@ -452,7 +468,11 @@ impl Reader<'_> {
             return 0;
         }
         // A short row whose total column (left-aligned) holds an amount is a first row.
-        let left = View { row, shift: 0 };
+        let left = View {
+            row,
+            shift: 0,
+            unquote: self.is_long_csv(),
+        };
         if let Some(c) = l.col(Field::Total) {
             if parse_amount(left.cell(c).0, self.scale).is_ok_and(|a| a.is_some()) {
                 return 0;
@@ -503,8 +523,11 @@ impl Reader<'_> {
         let weight_col = l.col(Field::Weight);
         let dir_col = l.col(Field::Direction);
         let prior_col = l.col(Field::PriorActual);
+        let hi_col = l.col(Field::TargetValueHi);
+        let raw_col = l.col(Field::RawValue);
         let ind_cols = [
-            cat_col, sub_col, name_col, op_col, value_col, mu_col, weight_col, dir_col, prior_col,
+            cat_col, sub_col, name_col, op_col, value_col, hi_col, raw_col, mu_col, weight_col,
+            dir_col, prior_col,
         ];
 
         let mut items: Vec<Item> = Vec::new();
@@ -527,7 +550,11 @@ impl Reader<'_> {
             }
             let shift = self.shift_of(row);
             self.check_extra(row, shift)?;
-            let v = View { row, shift };
+            let v = View {
+                row,
+                shift,
+                unquote: self.is_long_csv(),
+            };
             let r = row.number;
             if let Some(n) = self.note(&v, r) {
                 notices.push(n);
@@ -693,10 +720,12 @@ impl Reader<'_> {
             let (value_merged, name_merged) = (v.merged(value_col), v.merged(name_col));
             if name.is_empty() && value.is_empty() {
                 // A placeholder such as an empty 社会成本指标 row.
-                let rest = [op_col, mu_col, weight_col, dir_col, prior_col]
-                    .iter()
-                    .flatten()
-                    .any(|&c| !v.cell(c).0.trim().is_empty());
+                let rest = [
+                    op_col, hi_col, raw_col, mu_col, weight_col, dir_col, prior_col,
+                ]
+                .iter()
+                .flatten()
+                .any(|&c| !v.cell(c).0.trim().is_empty());
                 if rest {
                     notices.push(Notice::new(
                         Some(Origin::new(r, name_col.map_or(1, col1))),
@@ -812,13 +841,39 @@ impl Reader<'_> {
                 c
             }
         };
-        let (target, label) = if value.is_empty() {
-            (Target::Missing, None)
-        } else {
-            let parsed = grammar::parse_target_parts(op, value, unit);
-            (parsed.target, parsed.label)
+        // The structured columns: 指标性质, 指标值 (to 指标值上限 for a range), 度量单位.
+        let hi = non_blank(v.text(l.col(Field::TargetValueHi)));
+        let structured = match (value.is_empty(), hi) {
+            (true, _) => grammar::ParsedValue {
+                label: None,
+                target: Target::Missing,
+            },
+            (false, Some(hi)) => grammar::parse_target_parts(op, &format!("{value}-{hi}"), unit),
+            (false, None) => grammar::parse_target_parts(op, value, unit),
         };
-        let value_col = l.col(Field::TargetValue).or(l.col(Field::IndicatorName));
+        let mut value_col = l.col(Field::TargetValue).or(l.col(Field::IndicatorName));
+        let mut raw_value = value;
+        let mut parsed = structured;
+        // jixiao's long CSV also gives the value as written (原始指标值): read
+        // in full where it says what the structured columns say.
+        let raw_col = l.col(Field::RawValue);
+        let raw = v.text(raw_col);
+        if !raw.trim().is_empty() {
+            let exact = read_as_written(raw, op, unit);
+            if same_reading(&parsed.target, &exact.target) {
+                parsed = exact;
+                raw_value = raw;
+                value_col = raw_col;
+            } else {
+                notices.push(raw_value_differs(
+                    r,
+                    raw_col.map_or(0, col1),
+                    raw,
+                    &parsed.target,
+                ));
+            }
+        }
+        let (target, label) = (parsed.target, parsed.label);
         let weight = non_blank(v.text(l.col(Field::Weight))).and_then(|w| {
             let t = w.trim_end_matches(['%', '％', '分']).trim();
             let parsed = Decimal::from_str(t).ok();
@@ -854,7 +909,7 @@ impl Reader<'_> {
             subcategory: sub.map(str::to_string),
             name: name.to_string(),
             target,
-            raw_value: value.to_string(),
+            raw_value: raw_value.to_string(),
             value_label: label,
             terminator: None,
             columns: jixiao_core::IndicatorColumns::boxed(
@@ -868,4 +923,77 @@ impl Reader<'_> {
             span: None,
         }
     }
+}
+
+/// A long CSV's 原始指标值 read with the value grammar, the 指标性质 and
+/// 度量单位 columns giving what it leaves out, as they do for any 指标值
+/// ([`grammar::parse_target_parts`]: a row layout's bare `90` with `≥` and
+/// `%`). The magnitude and 余/多 it states itself are taken off the front of
+/// 度量单位 first, where the writer repeats them (`2万` | `万人次` → `人次`).
+fn read_as_written(raw: &str, op: Option<&str>, unit: Option<&str>) -> grammar::ParsedValue {
+    let stated = grammar::parse_value(raw);
+    let unit = match (stated.target.quantity(), unit) {
+        (Some(q), Some(u)) => {
+            let u = q
+                .magnitude
+                .and_then(|m| u.strip_prefix(m.as_str()))
+                .unwrap_or(u);
+            let u = q
+                .approx
+                .filter(|a| a.more_than())
+                .and_then(|a| u.strip_prefix(a.as_str()))
+                .unwrap_or(u);
+            non_blank(u)
+        }
+        (_, u) => u,
+    };
+    if op.is_none() && unit.is_none() {
+        return stated;
+    }
+    grammar::parse_target_parts(op, raw, unit)
+}
+
+/// Whether two readings of a value say the same: the same kind of target,
+/// and for a quantity the same comparator, number(s), unit, magnitude and
+/// "more than" (余/多). `左右`, a bracketed note, the label and how the
+/// comparator was spelt are what only the value as written carries.
+fn same_reading(a: &Target, b: &Target) -> bool {
+    match (a, b) {
+        (Target::Quantitative(x), Target::Quantitative(y)) => {
+            let more = |q: &jixiao_core::Quantity| q.approx.filter(|a| a.more_than());
+            x.op == y.op
+                && x.value == y.value
+                && x.value_hi == y.value_hi
+                && x.unit == y.unit
+                && x.magnitude == y.magnitude
+                && more(x) == more(y)
+        }
+        (Target::Qualitative { text: x }, Target::Qualitative { text: y }) => x == y,
+        (Target::Graded(x), Target::Graded(y)) => x == y,
+        (Target::Missing, Target::Missing) => true,
+        _ => false,
+    }
+}
+
+/// A long CSV row whose 原始指标值 says another value than its structured
+/// columns (edited in a spreadsheet): the columns were read.
+fn raw_value_differs(r: u32, c: u32, raw: &str, read: &Target) -> Notice {
+    let raw: String = raw.trim().chars().take(40).collect();
+    let shown = match read {
+        Target::Missing => Text::new("（空白）", "(blank)"),
+        t => Text::same(t.to_string()),
+    };
+    Notice::new(
+        Some(Origin::new(r, c)),
+        "raw-value-differs",
+        format!(
+            "第{r}行第{c}列：原始指标值「{raw}」与指标性质、指标值、度量单位所写的「{}」不一致，按后者读入",
+            shown.zh
+        ),
+        format!(
+            "row {r}, column {c}: the value as written (原始指标值) “{raw}” disagrees with “{}” in the \
+             指标性质, 指标值 and 度量单位 columns; those columns were read",
+            shown.en
+        ),
+    )
 }

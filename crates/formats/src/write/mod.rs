@@ -11,7 +11,7 @@ pub mod json;
 pub mod tsv;
 pub mod xlsx;
 
-mod view;
+pub(crate) mod view;
 
 use crate::error::{Error, Result};
 use jixiao_core::Text;

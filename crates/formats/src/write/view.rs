@@ -27,6 +27,18 @@ pub fn neutralize_formula(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The inverse of [`neutralize_formula`], for reading jixiao's own long CSV
+/// back: `'=HYPERLINK(…)` → `=HYPERLINK(…)`, `'=` → `=`. Only an apostrophe
+/// that the writer would have added is taken off (one before `= + - @`, a
+/// tab or a carriage return, not before a plain number), so
+/// `neutralize_formula(unneutralize_formula(t)) == t` for every `t`.
+pub(crate) fn unneutralize_formula(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if neutralize_formula(rest).len() == text.len() => rest,
+        _ => text,
+    }
+}
+
 /// True for `-12.50`, `+3`, `0.5`: an optional sign, digits, an optional fraction.
 pub(crate) fn is_plain_number(text: &str) -> bool {
     let t = text.strip_prefix(['+', '-']).unwrap_or(text);
@@ -163,9 +175,16 @@ pub(crate) fn measure_unit_with_magnitude(ind: &Indicator) -> String {
 /// (`发布新媒体推送100`, its unit in 度量单位), so that it reads back.
 pub(crate) fn value_display(ind: &Indicator) -> String {
     let mut shown = match ind.target.quantity() {
-        Some(q) if q.value_hi.is_some() => format!("{}-{}", q.value, value_hi_text(ind)),
-        _ => value_text(ind),
+        // `约` before the number (its comparator is in 指标性质)
+        Some(q) => q.head().to_string(),
+        None => String::new(),
     };
+    match ind.target.quantity() {
+        Some(q) if q.value_hi.is_some() => {
+            shown.push_str(&format!("{}-{}", q.value, value_hi_text(ind)));
+        }
+        _ => shown.push_str(&value_text(ind)),
+    }
     // What the number carries besides its unit (in 度量单位): `0.5万`,
     // `2万余`, `5000左右`, `5000（全年）`; without it the value reads back
     // ten thousand times off, or loses its note.
@@ -173,7 +192,7 @@ pub(crate) fn value_display(ind: &Indicator) -> String {
         shown.push_str(&number_extras(q, ""));
     }
     match (&ind.value_label, ind.target.quantity()) {
-        (Some(label), Some(_)) if !label.is_empty() => format!("{label}{shown}"),
+        (Some(label), Some(_)) if !label.is_empty() => grammar::join_label(label, &shown),
         _ => shown,
     }
 }
@@ -192,25 +211,29 @@ pub(crate) fn qualitative_text(ind: &Indicator) -> &str {
     }
 }
 
-/// The value written the canonical one-cell way: label, comparator, number, unit
-/// (`发布新媒体推送100篇`, `≥95%`, `80-90%`, `效果明显`).
+/// The value written the canonical one-cell way: label, comparator, 约, number,
+/// unit (`发布新媒体推送100篇`, `≥95%`, `80-90%`, `≥约90%`, `效果明显`).
 fn canonical_value(ind: &Indicator) -> String {
     match &ind.target {
         Target::Quantitative(q) => {
             let mut s = String::new();
-            if let Some(l) = &ind.value_label {
-                s.push_str(l);
-            }
             match (q.op, q.value_hi) {
-                (_, Some(hi)) => s.push_str(&format!("{}-{hi}", q.value)),
+                (_, Some(hi)) => s.push_str(&format!("{}{}-{hi}", q.head(), q.value)),
                 (Some(op), None) if op != Comparator::Range => {
                     s.push_str(op.symbol());
+                    s.push_str(q.head());
                     s.push_str(&q.value.to_string());
                 }
-                _ => s.push_str(&q.value.to_string()),
+                _ => {
+                    s.push_str(q.head());
+                    s.push_str(&q.value.to_string());
+                }
             }
             s.push_str(&number_extras(q, measure_unit(ind)));
-            s
+            match &ind.value_label {
+                Some(l) => grammar::join_label(l, &s),
+                None => s,
+            }
         }
         Target::Qualitative { text } => text.clone(),
         Target::Graded(_) | Target::Missing => ind.raw_value.clone(),
