@@ -27,7 +27,7 @@ pub struct ConvertArgs {
     /// 输出文件；省略则写到标准输出 (output file; stdout when omitted)
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// XLSX/HTML 版式 (layout): one-cell (the sample's 7 columns) | rows (one row per indicator)
+    /// XLSX/HTML/TSV 版式 (layout): one-cell (the sample's 7 columns) | rows (one row per indicator)
     #[arg(long)]
     pub layout: Option<String>,
     /// CSV 不写 BOM (no UTF-8 byte-order mark in CSV)
@@ -219,6 +219,37 @@ fn report(
     Ok(())
 }
 
+/// What the one-cell layout does not write of the table's indicators, and how
+/// to keep it: said, not dropped silently.
+fn one_cell_note(lost: &write::OneCellLosses, format: OutputFormat, lang: Lang) -> String {
+    let kinds = lost.kinds();
+    match lang {
+        Lang::Zh => {
+            let what: Vec<String> = kinds
+                .iter()
+                .map(|(zh, _, n)| format!("{zh}（{n} 条指标）"))
+                .collect();
+            format!(
+                "提示：一格多指标版式（{format}）的绩效指标单元格容纳不了各条指标的{}，这些未写出；\
+                 要保留，请加 --layout rows（每条指标一行，xlsx、html、tsv 均可），或输出 JSON",
+                what.join("、")
+            )
+        }
+        Lang::En => {
+            let what: Vec<String> = kinds
+                .iter()
+                .map(|(zh, en, n)| format!("{en} “{zh}” ({n} indicators)"))
+                .collect();
+            format!(
+                "note: the one-cell layout ({format}) has no place for each indicator's {}; \
+                 they are not written. To keep them, add --layout rows (one row per indicator; xlsx, html or tsv), \
+                 or write JSON",
+                what.join(", ")
+            )
+        }
+    }
+}
+
 /// Run `jixiao convert`; returns the exit code.
 pub fn run(args: &ConvertArgs, lang: Lang) -> Result<i32> {
     let format: OutputFormat = match (&args.to, &args.output) {
@@ -245,12 +276,17 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<i32> {
         english_headers: args.english,
         ..WriteOptions::default()
     };
-    if opts.layout.is_some() && !matches!(format, OutputFormat::Xlsx | OutputFormat::Html) {
-        // Said, not silently ignored: only the printable layouts have a 版式.
+    if opts.layout.is_some()
+        && !matches!(
+            format,
+            OutputFormat::Xlsx | OutputFormat::Html | OutputFormat::Tsv
+        )
+    {
+        // Said, not silently ignored: JSON and the long CSV have no 版式.
         match lang {
-            Lang::Zh => eprintln!("提示：--layout 只用于 xlsx 和 html，{format} 输出不受影响"),
+            Lang::Zh => eprintln!("提示：--layout 只用于 xlsx、html 和 tsv，{format} 输出不受影响"),
             Lang::En => eprintln!(
-                "note: --layout applies to xlsx and html only; the {format} output is unaffected"
+                "note: --layout applies to xlsx, html and tsv only; the {format} output is unaffected"
             ),
         }
     }
@@ -262,6 +298,10 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<i32> {
             crate::print_error(&e.render(lang.core()), lang);
             return Ok(2);
         }
+    };
+    let lost = match write::layout_written(&table, format, &opts) {
+        Some(LayoutFamily::OneCell) => write::OneCellLosses::of(&table),
+        _ => write::OneCellLosses::default(),
     };
     spinner.set_message(&match lang {
         Lang::Zh => format!("写出 {format}"),
@@ -284,6 +324,9 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<i32> {
             Lang::Zh => eprintln!("提示：{}", n.message),
             Lang::En => eprintln!("note: {}", n.english()),
         }
+    }
+    if written.is_ok() && !lost.is_empty() {
+        eprintln!("{}", one_cell_note(&lost, format, lang));
     }
     if let Some(out) = written? {
         report(args, &table, out, format, lang)?;

@@ -2,7 +2,7 @@
 
 use crate::check::Lang;
 use anyhow::Result;
-use jixiao_core::{Funding, Table, Target};
+use jixiao_core::{Funding, MoneyScale, Table, Target};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
@@ -37,17 +37,27 @@ fn right(s: &str) -> String {
     )
 }
 
-fn amount(d: Option<Decimal>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_default()
+/// An amount (held in 万元) in the table's own scale, as the header line names
+/// it (`金额单位: 元`): at least two decimals, more only where the amount has
+/// them (`3309840.00` 元 for 330.984000 万元, `158.00` 万元, `0.0125` 万元).
+fn amount(d: Option<Decimal>, scale: MoneyScale) -> String {
+    d.map(|d| {
+        let mut d = jixiao_core::money::from_wan(d, scale).normalize();
+        if d.scale() < 2 {
+            d.rescale(2);
+        }
+        d.to_string()
+    })
+    .unwrap_or_default()
 }
 
-fn funding_line(f: &Funding) -> String {
+fn funding_line(f: &Funding, scale: MoneyScale) -> String {
     format!(
         "{:>12} {:>12} {:>12} {:>12}",
-        amount(f.total),
-        amount(f.fiscal_appropriation),
-        amount(f.special_account),
-        amount(f.other_funds)
+        amount(f.total, scale),
+        amount(f.fiscal_appropriation, scale),
+        amount(f.special_account, scale),
+        amount(f.other_funds, scale)
     )
 }
 
@@ -121,7 +131,12 @@ pub fn render(table: &Table, with_indicators: bool, lang: Lang) -> String {
         right("其他资金")
     );
     if let Some(gt) = &table.grand_total {
-        let _ = writeln!(o, "{} {}", fit(&gt.label, 44), funding_line(&gt.funding));
+        let _ = writeln!(
+            o,
+            "{} {}",
+            fit(&gt.label, 44),
+            funding_line(&gt.funding, table.money_scale)
+        );
     }
     for unit in &table.units {
         let stated = unit
@@ -133,7 +148,7 @@ pub fn render(table: &Table, with_indicators: bool, lang: Lang) -> String {
             o,
             "{} {}",
             fit(&format!("▸ {}", unit.name), 44),
-            funding_line(&stated)
+            funding_line(&stated, table.money_scale)
         );
         for p in &unit.projects {
             let count = match lang {
@@ -144,7 +159,7 @@ pub fn render(table: &Table, with_indicators: bool, lang: Lang) -> String {
                 o,
                 "{} {}  [{count}]",
                 fit(&format!("    {}", p.name), 44),
-                funding_line(&p.funding),
+                funding_line(&p.funding, table.money_scale),
             );
             if with_indicators {
                 for i in &p.indicators {

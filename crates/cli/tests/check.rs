@@ -1277,6 +1277,85 @@ fn a_table_without_a_total_column_states_no_totals() {
     assert_eq!(count(&doc, "unit-cost"), 7);
 }
 
+/// The sample with its 财政拨款 cell blanked on every row, except on the rows
+/// starting with one of `keep`, written to `name` in a temporary directory,
+/// and `check --format json` on it.
+fn check_without_sources(keep: &[&str], name: &str) -> (tempfile::TempDir, Output) {
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| {
+            let mut cells: Vec<&str> = line.split('\t').collect();
+            let data = cells.len() == 7 && cells[1] != "总计";
+            if data && !keep.iter().any(|k| line.starts_with(k)) {
+                cells[2] = "";
+            }
+            cells.join("\t")
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let out = jixiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+    (dir, out)
+}
+
+#[test]
+fn a_table_whose_source_columns_are_all_blank_states_no_sources() {
+    // 财政拨款, 财政专户拨款 and 其他资金 blank on every row (a table of totals
+    // written with blank source columns): the sources are not stated, not 0
+    // against each total. No sum-mismatch.row (there were 11), and the reader
+    // says so once, at the header's first source column.
+    let (_dir, out) = check_without_sources(&[], "nosources.txt");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let doc = json_of(&out);
+    assert_eq!(count(&doc, "sum-mismatch.row"), 0);
+    let blank = with_rule(&doc, "source-columns-blank");
+    assert_eq!(blank.len(), 1, "{blank:?}");
+    assert_eq!(blank[0]["location"]["row"], 9);
+    assert_eq!(blank[0]["location"]["column"], 3);
+    assert!(
+        blank[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("「财政拨款」")),
+        "{blank:?}"
+    );
+    // The 合计 and unit rows are still checked against their projects.
+    assert_eq!(count(&doc, "sum-mismatch.unit"), 0);
+    assert_eq!(count(&doc, "sum-mismatch.total"), 0);
+    // In English too.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.txt");
+    std::fs::copy(_dir.path().join("nosources.txt"), &path).unwrap();
+    let en = jixiao(&[
+        "check",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]);
+    let doc = json_of(&en);
+    let blank = with_rule(&doc, "source-columns-blank");
+    assert!(
+        blank[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("blank on every row")),
+        "{blank:?}"
+    );
+    // One source stated (P1's 158.00) and the rest blank: blank is 0 again,
+    // and each other project and the unit rows differ from their sources.
+    let (_dir, out) = check_without_sources(&["“青年地带”青少年服务经费"], "onesource.txt");
+    let doc = json_of(&out);
+    assert_eq!(count(&doc, "source-columns-blank"), 0);
+    assert_eq!(count(&doc, "sum-mismatch.row"), 10);
+}
+
 #[test]
 fn misspelt_level_in_the_cell_is_an_error_at_its_item() {
     // P1's item 2 written `2-质量指标：` (no such 一级): its own item with

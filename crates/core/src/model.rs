@@ -872,6 +872,31 @@ impl Table {
                 )
             })
     }
+    /// The funding of every amount row: the 合计, the units' stated rows and the
+    /// projects, in source order.
+    pub fn amount_rows(&self) -> impl Iterator<Item = &Funding> {
+        self.grand_total
+            .iter()
+            .map(|r| &r.funding)
+            .chain(self.units.iter().flat_map(|u| {
+                u.stated
+                    .iter()
+                    .map(|r| &r.funding)
+                    .chain(u.projects.iter().map(|p| &p.funding))
+            }))
+    }
+    /// Whether the source's header has funding-source columns (财政拨款 …) that
+    /// no row (合计, unit or project) fills: the sources are then not stated
+    /// rather than 0, and no total is checked against them (the reader says
+    /// so: `source-columns-blank`). The reverse of [`Table::lacks_total_column`].
+    pub fn source_columns_blank(&self) -> bool {
+        self.columns.iter().any(|c| {
+            matches!(
+                c.field,
+                Field::FiscalAppropriation | Field::SpecialAccount | Field::OtherFunds
+            )
+        }) && self.amount_rows().all(|f| f.parts_sum().is_none())
+    }
     /// Whether some indicator carries a 上年实际值 (prior-year actual).
     pub fn has_prior_actual(&self) -> bool {
         self.indicators().any(|(_, i)| i.prior_actual().is_some())

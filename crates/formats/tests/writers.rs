@@ -369,8 +369,12 @@ fn csv_sample_snapshot() {
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "BOM by default");
     let rows = parse_csv(&bytes);
     assert_eq!(rows.len(), 1 + 29, "header + one row per indicator");
-    assert_eq!(csv_long::HEADERS_ZH.len(), 23);
-    assert!(rows.iter().all(|r| r.len() == csv_long::HEADERS_ZH.len()));
+    // Every column but 指标方向性, which no indicator of the sample states.
+    assert_eq!(csv_long::HEADERS_ZH.len(), 24);
+    assert!(rows
+        .iter()
+        .all(|r| r.len() == csv_long::HEADERS_ZH.len() - 1));
+    assert!(!rows[0].iter().any(|h| h == "指标方向性"));
     assert_eq!(rows[1][3], "158.00");
     insta::assert_snapshot!("csv_sample", utf8(bytes[3..].to_vec()));
 }
@@ -1152,6 +1156,252 @@ fn row_layouts_and_the_long_csv_keep_magnitudes_approximations_and_notes() {
         };
         assert_eq!(pick(&got), pick(&want), "{name}");
     }
+}
+
+// ---------------------------------------------------------------- amount columns, 指标方向性, year
+
+fn read_back(name: &str, bytes: &[u8]) -> Table {
+    jixiao_formats::read::read_bytes(name, bytes, &Default::default())
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// A fixture of this crate's `tests/fixtures`, as text.
+fn own_fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Sichuan's 申报表 (GUIDE §3.2): a 预算数 and no funding sources, amounts in 元,
+/// 2023, 权重 and 指标方向性 columns, units with codes.
+fn sichuan() -> Table {
+    read_back("lay-sichuan.tsv", own_fixture("lay-sichuan.tsv").as_bytes())
+}
+
+/// `t` written by every writer that reads back (XLSX and HTML in both layouts,
+/// TSV in both, the long CSV), each read back: (what, table).
+fn written_and_read_back(t: &Table) -> Vec<(String, Table)> {
+    let (one, rows) = (LayoutFamily::OneCell, LayoutFamily::RowPerIndicator);
+    [
+        (OutputFormat::Xlsx, Some(one)),
+        (OutputFormat::Xlsx, Some(rows)),
+        (OutputFormat::Html, Some(one)),
+        (OutputFormat::Html, Some(rows)),
+        (OutputFormat::Tsv, None),
+        (OutputFormat::Tsv, Some(rows)),
+        (OutputFormat::Csv, None),
+    ]
+    .into_iter()
+    .map(|(format, layout)| {
+        let opts = WriteOptions {
+            layout,
+            ..WriteOptions::default()
+        };
+        let name = format!("out-{layout:?}.{format}");
+        let back = read_back(&name, &render(t, format, &opts));
+        (name, back)
+    })
+    .collect()
+}
+
+fn rule_count(t: &Table, rule: &str) -> usize {
+    jixiao_core::review::review(t, &jixiao_core::review::Profile::default())
+        .iter()
+        .filter(|f| f.rule == rule)
+        .count()
+}
+
+const SOURCE_FIELDS: [jixiao_core::Field; 3] = [
+    jixiao_core::Field::FiscalAppropriation,
+    jixiao_core::Field::SpecialAccount,
+    jixiao_core::Field::OtherFunds,
+];
+
+#[test]
+fn writers_leave_out_amount_columns_that_no_row_fills() {
+    // A table of 预算数 alone: written with blank 财政拨款 … columns, every row
+    // read back as 总计 ≠ 0.00, one false sum-mismatch.row per row.
+    let t = sichuan();
+    assert_eq!(rule_count(&t, "sum-mismatch.row"), 0);
+    for (name, back) in written_and_read_back(&t) {
+        for f in SOURCE_FIELDS {
+            assert_eq!(back.column_of(f), None, "{name}: {f:?}");
+        }
+        assert!(
+            back.column_of(jixiao_core::Field::Total).is_some(),
+            "{name}"
+        );
+        assert_eq!(rule_count(&back, "sum-mismatch.row"), 0, "{name}");
+        assert!(
+            !back
+                .notices
+                .iter()
+                .any(|n| n.code == "source-columns-blank"),
+            "{name}"
+        );
+        let amounts: Vec<_> = back.projects().map(|p| p.funding.total).collect();
+        let want: Vec<_> = t.projects().map(|p| p.funding.total).collect();
+        assert_eq!(amounts, want, "{name}");
+    }
+    // The reverse: funding sources without a 总计 column get no blank 总计.
+    let text = "项目支出绩效目标表\n单位：万元\n项目名称\t财政拨款\t其他资金\t绩效目标\t绩效指标\n\
+                项目甲\t10.00\t5.00\t目标\t1-产出指标：培训人数，年度指标值：100人。\n";
+    let t = read_back("sources.tsv", text.as_bytes());
+    assert!(t.lacks_total_column());
+    for (name, back) in written_and_read_back(&t) {
+        assert!(back.lacks_total_column(), "{name}: {:?}", back.columns);
+        assert_eq!(rule_count(&back, "sum-mismatch.row"), 0, "{name}");
+        assert!(back.money_scale_stated, "{name}");
+    }
+    // A column the source had stays even blank: the sample's 财政专户拨款 and
+    // 其他资金 (the snapshots hold the rest).
+    let grid = xlsx_grid(&render(
+        &sample(),
+        OutputFormat::Xlsx,
+        &WriteOptions::default(),
+    ));
+    assert!(grid.contains("\"财政专户拨款\"") && grid.contains("\"其他资金\""));
+}
+
+#[test]
+fn row_layouts_and_the_long_csv_write_the_direction_column() {
+    // 指标方向性 (正向指标 / 反向指标) was dropped by every writer but JSON.
+    let t = sichuan();
+    let directions = |t: &Table| -> Vec<Option<jixiao_core::Direction>> {
+        t.indicators().map(|(_, i)| i.direction_stated()).collect()
+    };
+    let want = directions(&t);
+    assert!(want.iter().all(Option::is_some), "{want:?}");
+    for (name, back) in written_and_read_back(&t) {
+        if name.contains("OneCell") || name.contains("None.tsv") {
+            continue; // the one-cell layout has no place for it (convert says so)
+        }
+        assert_eq!(directions(&back), want, "{name}");
+        // 权重 and 二级 as before.
+        let weights = |t: &Table| -> Vec<_> { t.indicators().map(|(_, i)| i.weight()).collect() };
+        assert_eq!(weights(&back), weights(&t), "{name}");
+    }
+    // Placed after 权重, before 上年实际值; tables without one keep their columns.
+    let opts = WriteOptions {
+        layout: Some(LayoutFamily::RowPerIndicator),
+        ..WriteOptions::default()
+    };
+    let page = html::to_html_string(&t, &opts).unwrap();
+    assert!(
+        page.contains("<th>权重</th><th>指标方向性</th></tr>"),
+        "{page}"
+    );
+    let page = html::to_html_string(&sample(), &opts).unwrap();
+    assert!(!page.contains("指标方向性"));
+    let rows = parse_csv(&render(&t, OutputFormat::Csv, &WriteOptions::default()));
+    let c = rows[0]
+        .iter()
+        .position(|h| h == "指标方向性")
+        .expect("column");
+    assert_eq!(rows[0][c - 1], "上年实际值");
+    assert_eq!(rows[1][c], "正向指标");
+    assert_eq!(rows.last().unwrap()[c], "反向指标");
+}
+
+#[test]
+fn a_comparator_beside_a_qualitative_value_is_written_as_it_was() {
+    // `≤` in 指标性质 beside `12月底前`: the value is qualitative, its comparator
+    // column was written back as 定性.
+    let text = own_fixture("lay-sichuan.tsv").replacen(
+        "群众满意度\t≥\t90\t%",
+        "办结时间\t≤\t12月底前\t",
+        1,
+    );
+    let t = read_back("date.tsv", text.as_bytes());
+    let ops = |t: &Table| -> Vec<(String, Option<String>, bool)> {
+        t.indicators()
+            .map(|(_, i)| {
+                (
+                    i.name.clone(),
+                    i.op_column().map(str::to_string),
+                    i.target.is_qualitative(),
+                )
+            })
+            .collect()
+    };
+    let want = ops(&t);
+    assert!(
+        want.contains(&("办结时间".into(), Some("≤".into()), true)),
+        "{want:?}"
+    );
+    for (name, back) in written_and_read_back(&t) {
+        if name.contains("OneCell") || name.contains("None.tsv") {
+            continue;
+        }
+        assert_eq!(ops(&back), want, "{name}");
+    }
+}
+
+#[test]
+fn the_fiscal_year_reads_back_from_the_title() {
+    // `2023年度` above Sichuan's header: the writers' title did not carry it.
+    let t = sichuan();
+    assert_eq!(t.fiscal_year, Some(2023));
+    for (name, back) in written_and_read_back(&t) {
+        if name.ends_with(".csv") {
+            continue; // no line above its header (docs/csv.md)
+        }
+        assert_eq!(back.fiscal_year, Some(2023), "{name}");
+        assert_eq!(
+            back.title.as_deref(),
+            Some("2023年部门预算项目绩效目标申报表"),
+            "{name}"
+        );
+        // Written again, the title is not given the year twice.
+        let again = read_back(
+            "again.html",
+            html::to_html_string(&back, &WriteOptions::default())
+                .unwrap()
+                .as_bytes(),
+        );
+        assert_eq!(again.title, back.title, "{name}");
+    }
+    // A title without a year, and no year: as before.
+    assert!(!tsv::to_tsv_string(&row_family_table_without_year()).contains("年部门"));
+}
+
+fn row_family_table_without_year() -> Table {
+    let mut t = row_family_table();
+    t.fiscal_year = None;
+    t
+}
+
+#[test]
+fn one_unit_of_its_own_reads_back_as_itself_in_the_one_cell_layout() {
+    // One unit `820001-某镇人民政府` under the department 某镇: written in the
+    // one-cell layout without a unit row, its projects read back under the
+    // department, the unit's name and code lost.
+    let text = "部门预算项目绩效目标申报表\n部门名称：某镇\n2024年度\t\t\t\t\t金额单位:元\n\
+        单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\n\
+        820001-某镇人民政府\t项目一\t100,000.00\t目标一\t产出指标\t数量指标\t人数\t≥\t5\t人\n\
+        820001-某镇人民政府\t项目二\t20,000.00\t目标二\t产出指标\t数量指标\t次数\t≥\t3\t次\n";
+    let t = read_back("one-unit.tsv", text.as_bytes());
+    let units = |t: &Table| -> Vec<(String, Option<String>, usize)> {
+        t.units
+            .iter()
+            .map(|u| (u.name.clone(), u.code.clone(), u.projects.len()))
+            .collect()
+    };
+    let want = units(&t);
+    assert_eq!(
+        want,
+        [("某镇人民政府".to_string(), Some("820001".to_string()), 2)]
+    );
+    for (name, back) in written_and_read_back(&t) {
+        assert_eq!(units(&back), want, "{name}");
+        assert_eq!(
+            back.department.as_deref(),
+            t.department.as_deref().filter(|_| !name.ends_with(".csv")),
+            "{name}"
+        );
+        assert_eq!(rule_count(&back, "sum-mismatch.unit"), 0, "{name}");
+    }
+    // The one implicit unit of a table without unit rows gets no row: the
+    // sample's TSV is unchanged (tsv_reproduces_the_sample_byte_for_byte).
 }
 
 /// The content a long CSV carries, per project and indicator: what must be

@@ -4,7 +4,9 @@
 //! Exact decimals; tolerance = half a unit of the last printed decimal of the
 //! compared amounts; a difference within `n ×` that bound (n summands) is the
 //! info `sum-rounding`, beyond it an error. Blank counts as 0; a table without
-//! a 总计 column states no totals, so its rows' identity is not checked.
+//! a 总计 column states no totals, and one whose funding-source columns are
+//! blank on every row states no sources, so neither has its rows' identity
+//! checked.
 
 use super::{column, Location, Message, Sink};
 use crate::model::{AmountRow, Funding, FundingColumn, Origin, Table};
@@ -15,14 +17,9 @@ pub(super) fn check(s: &mut Sink<'_>) {
     money_scale(s);
     let t = s.table;
     let rows = all_rows(t);
-    let has_parts = [
-        crate::model::Field::FiscalAppropriation,
-        crate::model::Field::SpecialAccount,
-        crate::model::Field::OtherFunds,
-    ]
-    .iter()
-    .any(|f| t.column_of(*f).is_some())
-        || rows.iter().any(|(_, f, _)| f.parts_sum().is_some());
+    // Funding-source columns that no row fills state no sources (the reader
+    // says so: `source-columns-blank`): a blank is 0 only beside a filled one.
+    let has_parts = rows.iter().any(|(_, f, _)| f.parts_sum().is_some());
 
     let unreadable = Unreadable::of(t);
     // Row identity: 总计 = 财政拨款 + 财政专户拨款 + 其他资金. Without a 总计

@@ -49,7 +49,7 @@ macro_rules! rule {
 /// Every rule, in documentation order.
 pub static RULES: &[Rule] = &[
     rule!("sum-mismatch.row", Error, "总计不等于各资金来源之和", "row total differs from the sum of its funding sources",
-        "总计 = 财政拨款 + 财政专户拨款 + 其他资金（空白按 0）。超出末位半个单位的差额即为错误。 The row total must equal the funding sources (blank = 0), within half a unit of the last printed decimal.",
+        "总计 = 财政拨款 + 财政专户拨款 + 其他资金（空白按 0）。超出末位半个单位的差额即为错误。表中没有总计列，或资金来源列各行均为空时，不核对（读取说明 total-column-missing、source-columns-blank）。 The row total must equal the funding sources (blank = 0), within half a unit of the last printed decimal. Not checked when the table has no total column, or its funding-source columns are blank on every row (reader notices total-column-missing, source-columns-blank).",
         "表格定义 (table definition) [S]",
         "核对该行各列金额。 Re-check the amounts of the row."),
     rule!("sum-mismatch.unit", Error, "单位行金额不等于其项目之和", "unit row differs from the sum of its projects",

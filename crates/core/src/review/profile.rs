@@ -73,6 +73,7 @@ pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
     ("seq-nonstandard", "指标序号不标准（如有前导零）", "non-standard item number (e.g. a leading zero)"),
     ("sheet-more-targets", "工作簿中另有绩效目标表的工作表，未读取（用 --sheet 指定；check 审核全部）", "more sheets hold target tables; not read (pick with --sheet; check reviews all)"),
     ("sheet-not-target", "没有绩效目标表的工作表，未读取", "sheet without a performance-target table; not read"),
+    ("source-columns-blank", "资金来源列各行均为空，按未填写处理", "funding-source columns blank on every row; sources taken as not stated"),
     ("subtotal-as-total", "全表的小计按合计处理", "subtotal row taken as the grand total"),
     ("subtotal-mismatch", "按编码或名称判断的小计行与其下项目之和不符，未计入单位或项目", "subtotal row (by its code or name) does not equal the sum of its projects; not counted"),
     ("subtotal-row", "小计行，未计入单位或项目", "subtotal row not counted"),

@@ -14,6 +14,12 @@ mod hierarchy;
 mod layout_form;
 #[path = "preamble.rs"]
 mod preamble;
+
+pub(crate) use preamble::year_in;
+
+/// The name of the one unit of a table without unit rows and without a
+/// department to name it after.
+pub(crate) const UNNAMED_UNIT: &str = "（未注明单位）";
 #[path = "rows.rs"]
 mod rows;
 
@@ -146,7 +152,7 @@ pub fn build_table_with(
         }
     }
 
-    Ok(Table {
+    let mut table = Table {
         title: pre.title,
         department: pre.department,
         fiscal_year: pre.fiscal_year,
@@ -160,7 +166,44 @@ pub fn build_table_with(
         units,
         preamble: pre.lines,
         notices,
-    })
+    };
+    table.notices.extend(sources_blank(&table));
+    Ok(table)
+}
+
+/// Funding-source columns that no row fills (a table of 预算数 written with
+/// blank 财政拨款 … columns): the sources are not stated, not 0 against every
+/// total ([`Table::source_columns_blank`], and the review checks no total
+/// against them). Said once, at the header's first source column; the reverse
+/// of `total-column-missing`.
+fn sources_blank(table: &Table) -> Option<Notice> {
+    use jixiao_core::Field;
+    if !table.source_columns_blank() {
+        return None;
+    }
+    let first = table
+        .columns
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.field,
+                Field::FiscalAppropriation | Field::SpecialAccount | Field::OtherFunds
+            )
+        })
+        .min_by_key(|c| c.col)?;
+    let row = table.header_row.unwrap_or(0);
+    let header = &first.header;
+    Some(Notice::new(
+        Some(Origin::new(row, first.col)),
+        "source-columns-blank",
+        format!(
+            "第{row}行：资金来源列（「{header}」等）各行均为空，按未填写处理，不核对总计与资金来源之和"
+        ),
+        format!(
+            "row {row}: the funding-source columns (“{header}” …) are blank on every row; \
+             the sources are taken as not stated and no total is checked against them"
+        ),
+    ))
 }
 
 /// Parse one project's 绩效指标 cell; problems become notices with row/column.

@@ -567,8 +567,16 @@ fn finish(
                 if let Some(slot_c) = field_at.get_mut(c) {
                     *slot_c = Some(f);
                 }
-                if matches!(f, Field::Total) {
-                    header_scale = scale_in_header(&slot.header);
+                // `项目总计（万元）`; a source's header (`财政拨款（万元）`) when
+                // there is no total to say it.
+                match f {
+                    Field::Total => header_scale = scale_in_header(&slot.header),
+                    Field::FiscalAppropriation | Field::SpecialAccount | Field::OtherFunds
+                        if cols[field_index(Field::Total)].is_none() && header_scale.is_none() =>
+                    {
+                        header_scale = scale_in_header(&slot.header);
+                    }
+                    _ => {}
                 }
                 columns.push(ColumnInfo {
                     field: f,

@@ -275,7 +275,7 @@ pub(crate) fn resolve(
 
     let implicit_name = department
         .map(str::to_string)
-        .unwrap_or_else(|| "（未注明单位）".to_string());
+        .unwrap_or_else(|| super::UNNAMED_UNIT.to_string());
     let any_unit_rows = decided.contains(&Some(Decided::Unit)) || column_units;
     let mut grand_total: Option<AmountRow> = None;
     let mut units: Vec<Unit> = Vec::new();

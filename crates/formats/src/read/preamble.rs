@@ -68,8 +68,8 @@ fn segments(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// A 4-digit year followed by `年` (`2024年`, `2024 年度`).
-fn year_in(text: &str) -> Option<u16> {
+/// A 4-digit year followed by `年` (`2024年`, `2024 年度`): the first one.
+pub(crate) fn year_in(text: &str) -> Option<u16> {
     let b = text.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {

@@ -3,19 +3,23 @@
 //!
 //! A project without indicators still gets one row (indicator fields blank), so
 //! no project or amount is lost. Text cells are neutralised against formula
-//! injection; numbers are written as printed.
+//! injection; numbers are written as printed. Of [`HEADERS_ZH`], the amount
+//! columns the table has no use for (no row fills them and the source had
+//! none, see `view::AmountColumns`) and 指标方向性 when no indicator states one
+//! are left out.
 
 use super::view::{
-    amount_text, category_text, measure_unit_with_magnitude, neutralize_formula, op_text,
-    prior_text, qualitative_text, unit_cell, value_hi_text, value_text,
+    amount_text, category_text, direction_text, measure_unit_with_magnitude, neutralize_formula,
+    op_text, prior_text, qualitative_text, unit_cell, value_hi_text, value_text, AmountColumns,
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
 use jixiao_core::Text;
 use jixiao_core::{Indicator, Project, Table, Unit};
 
-/// Chinese column names, in order.
-pub const HEADERS_ZH: [&str; 23] = [
+/// Chinese column names, in order (each table's file has those it uses: see
+/// the module documentation).
+pub const HEADERS_ZH: [&str; 24] = [
     "部门",
     "资金使用单位",
     "项目名称",
@@ -37,12 +41,13 @@ pub const HEADERS_ZH: [&str; 23] = [
     "定性描述",
     "权重",
     "上年实际值",
+    "指标方向性",
     "行",
     "列",
 ];
 
 /// English column names, in the same order.
-pub const HEADERS_EN: [&str; 23] = [
+pub const HEADERS_EN: [&str; 24] = [
     "department",
     "unit",
     "project",
@@ -64,6 +69,7 @@ pub const HEADERS_EN: [&str; 23] = [
     "qualitative_text",
     "weight",
     "prior_actual",
+    "direction",
     "row",
     "col",
 ];
@@ -88,21 +94,42 @@ pub fn write_csv(table: &Table, opts: &WriteOptions, out: &mut dyn std::io::Writ
     } else {
         HEADERS_ZH
     };
-    w.write_record(headers).map_err(err)?;
+    let keep = written(table);
+    let kept = |cells: Vec<String>| {
+        cells
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(c, k)| k.then_some(c))
+    };
+    w.write_record(kept(headers.map(str::to_string).to_vec()))
+        .map_err(err)?;
     let department = table.department.as_deref().unwrap_or("");
     for unit in &table.units {
         for project in &unit.projects {
             if project.indicators.is_empty() {
-                w.write_record(record(department, unit, project, None))
+                w.write_record(kept(record(department, unit, project, None)))
                     .map_err(err)?;
             }
             for ind in &project.indicators {
-                w.write_record(record(department, unit, project, Some(ind)))
+                w.write_record(kept(record(department, unit, project, Some(ind))))
                     .map_err(err)?;
             }
         }
     }
     w.flush().map_err(|e| io_error("CSV", e))
+}
+
+/// Which of the [`HEADERS_ZH`] columns `table` is written with.
+fn written(table: &Table) -> [bool; 24] {
+    let amounts = AmountColumns::of(table);
+    let direction = table
+        .indicators()
+        .any(|(_, i)| i.direction_stated().is_some());
+    let mut keep = [true; 24];
+    keep[3] = amounts.total;
+    keep[4..7].fill(amounts.sources);
+    keep[21] = direction;
+    keep
 }
 
 fn text(s: &str) -> String {
@@ -123,7 +150,7 @@ fn record(department: &str, unit: &Unit, p: &Project, ind: Option<&Indicator>) -
     ];
     let origin = ind.map(|i| i.origin).unwrap_or(p.origin);
     match ind {
-        None => r.extend(std::iter::repeat_n(String::new(), 13)),
+        None => r.extend(std::iter::repeat_n(String::new(), 14)),
         Some(i) => {
             let is_number = i.target.quantity().is_some();
             r.extend([
@@ -144,6 +171,7 @@ fn record(department: &str, unit: &Unit, p: &Project, ind: Option<&Indicator>) -
                 text(qualitative_text(i)),
                 i.weight().map(|w| w.to_string()).unwrap_or_default(),
                 text(prior_text(i)),
+                direction_text(i).to_string(),
             ]);
         }
     }

@@ -1,13 +1,14 @@
 //! Printable HTML: one standalone page (no external CSS or JS), zh-CN, with the
-//! title, department and money lines and the table in the one-cell (7 columns)
+//! title (with the fiscal year), department and money lines and the table in
+//! the one-cell (7 columns)
 //! or row-per-indicator layout (rowspans). Print CSS: A4 landscape, header
 //! repeated on each page, no page break inside a row. All text is auto-escaped
 //! by the askama template `templates/table.html`.
 
 use super::view::{
     amount_text, department_line, for_each_one_cell_row, for_each_row_layout_row, money_line,
-    one_cell_headers, row_headers, title, unit_cell, unit_row_amounts, ProjectRow, RowKind,
-    RowLayoutRow, ROW_HEADERS, ROW_PROJECT_COLS, WEIGHT_CELL,
+    one_cell_headers, title, unit_cell, unit_row_amounts, AmountColumns, ProjectRow, RowColumns,
+    RowKind, RowLayoutRow, WEIGHT_CELL,
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
@@ -51,34 +52,37 @@ fn cell(text: impl Into<String>, class: &'static str) -> HtmlCell {
     }
 }
 
-fn amounts(f: &Funding) -> [HtmlCell; 4] {
-    [
-        cell(amount_text(f.total), "num"),
-        cell(amount_text(f.fiscal_appropriation), "num"),
-        cell(amount_text(f.special_account), "num"),
-        cell(amount_text(f.other_funds), "num"),
-    ]
+/// The amount cells of `f` in the columns written.
+fn amounts(columns: AmountColumns, f: &Funding) -> impl Iterator<Item = HtmlCell> + '_ {
+    columns.values(f).map(|v| cell(amount_text(v), "num"))
 }
 
 /// Render the page to a string.
 pub fn to_html_string(table: &Table, opts: &WriteOptions) -> Result<String> {
     let (headers, rows, layout_class) = match opts.layout_for(table) {
-        LayoutFamily::OneCell => (
-            one_cell_headers(table)
-                .iter()
-                .map(|h| h.to_string())
-                .collect(),
-            one_cell_rows(table),
-            "one-cell",
-        ),
+        LayoutFamily::OneCell => {
+            let amounts = AmountColumns::of(table);
+            (
+                one_cell_headers(table, amounts)
+                    .iter()
+                    .map(|h| h.to_string())
+                    .collect(),
+                one_cell_rows(table, amounts),
+                "one-cell",
+            )
+        }
         LayoutFamily::RowPerIndicator => {
-            let headers = row_headers(table);
-            let prior = headers.len() > ROW_HEADERS.len();
-            (headers, row_family_rows(table, prior), "row-per-indicator")
+            let columns = RowColumns::of(table);
+            (
+                columns.headers(),
+                row_family_rows(table, &columns),
+                "row-per-indicator",
+            )
         }
     };
+    let title = title(table);
     let page = Page {
-        title: title(table),
+        title: &title,
         department: department_line(table),
         money: money_line(),
         layout_class,
@@ -99,11 +103,11 @@ pub fn write_html(table: &Table, opts: &WriteOptions, out: &mut dyn std::io::Wri
     out.write_all(s.as_bytes()).map_err(|e| io_error("HTML", e))
 }
 
-fn one_cell_rows(table: &Table) -> Vec<HtmlRow> {
+fn one_cell_rows(table: &Table, columns: AmountColumns) -> Vec<HtmlRow> {
     let mut rows = Vec::new();
     let _ = for_each_one_cell_row::<std::convert::Infallible>(table, |r| {
         let mut cells = vec![cell(r.name.as_ref(), "")];
-        cells.extend(amounts(&r.funding));
+        cells.extend(amounts(columns, &r.funding));
         cells.push(cell(r.goal, "long"));
         cells.push(cell(r.indicators.into_owned(), "long"));
         rows.push(HtmlRow {
@@ -119,25 +123,25 @@ fn one_cell_rows(table: &Table) -> Vec<HtmlRow> {
     rows
 }
 
-/// The row-per-indicator rows; `prior` adds the 上年实际值 column after 权重.
-fn row_family_rows(table: &Table, prior: bool) -> Vec<HtmlRow> {
-    let width = ROW_HEADERS.len() + usize::from(prior);
+/// The row-per-indicator rows in `columns`.
+fn row_family_rows(table: &Table, columns: &RowColumns) -> Vec<HtmlRow> {
+    let width = columns.len();
     let mut rows = Vec::new();
-    let _ = for_each_row_layout_row::<std::convert::Infallible>(table, prior, |r| {
+    let _ = for_each_row_layout_row::<std::convert::Infallible>(table, columns, |r| {
         rows.push(match r {
             RowLayoutRow::Total(gt) => {
                 let mut cells = vec![cell(gt.label.clone(), ""), cell("", "")];
-                cells.extend(amounts(&gt.funding));
+                cells.extend(amounts(columns.amounts, &gt.funding));
                 padded("total", cells, width)
             }
             RowLayoutRow::Unit(unit) => {
                 let mut cells = vec![cell(unit_cell(unit).into_owned(), ""), cell("", "")];
                 if let Some(funding) = unit_row_amounts(unit) {
-                    cells.extend(amounts(funding));
+                    cells.extend(amounts(columns.amounts, funding));
                 }
                 padded("unit", cells, width)
             }
-            RowLayoutRow::Project(pr) => project_row(&pr, width),
+            RowLayoutRow::Project(pr) => project_row(&pr, columns),
         });
         Ok(())
     });
@@ -157,7 +161,7 @@ fn spanned(mut c: HtmlCell, rowspan: usize) -> HtmlCell {
 
 /// A project row: only the cells that start on it (a spanned cell is written once, on
 /// the first row it covers), so the browser lays the rowspans out.
-fn project_row(pr: &ProjectRow<'_>, width: usize) -> HtmlRow {
+fn project_row(pr: &ProjectRow<'_>, columns: &RowColumns) -> HtmlRow {
     let mut cells = Vec::new();
     if pr.unit_span > 0 {
         cells.push(spanned(
@@ -169,7 +173,7 @@ fn project_row(pr: &ProjectRow<'_>, width: usize) -> HtmlRow {
         let p = pr.project;
         let span = |c| spanned(c, pr.project_span);
         cells.push(span(cell(p.name.clone(), "")));
-        cells.extend(amounts(&p.funding).into_iter().map(span));
+        cells.extend(amounts(columns.amounts, &p.funding).map(span));
         cells.push(span(cell(p.goal.clone().unwrap_or_default(), "long")));
     }
     match &pr.indicator {
@@ -177,7 +181,7 @@ fn project_row(pr: &ProjectRow<'_>, width: usize) -> HtmlRow {
             let class = if c.pos == WEIGHT_CELL { "num" } else { "" };
             spanned(cell(c.text, class), c.span)
         })),
-        None => cells.extend((ROW_PROJECT_COLS..width).map(|_| cell("", ""))),
+        None => cells.extend((columns.project_cols()..columns.len()).map(|_| cell("", ""))),
     }
     HtmlRow {
         class: "project",

@@ -94,9 +94,10 @@ impl FromStr for OutputFormat {
 /// Options shared by all writers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WriteOptions {
-    /// Layout family for XLSX and HTML; `None` = the table's own family.
-    /// (JSON is the full model, CSV is always one row per indicator, TSV is always
-    /// the 7-column one-cell layout.)
+    /// Layout family for XLSX and HTML (`None` = the table's own family) and
+    /// for TSV (`None` = the one-cell layout of the published sample). JSON is
+    /// the full model, CSV is always one row per indicator; see
+    /// [`layout_written`].
     pub layout: Option<LayoutFamily>,
     /// CSV: start with a UTF-8 byte-order mark so Excel opens the file as UTF-8 (default on).
     pub csv_bom: bool,
@@ -126,6 +127,67 @@ impl WriteOptions {
     /// The layout family to render `table` in.
     pub fn layout_for(&self, table: &Table) -> LayoutFamily {
         self.layout.unwrap_or(table.layout)
+    }
+}
+
+/// The layout family `format` writes `table` in with `opts`; `None` for JSON
+/// and the long CSV, which have none.
+pub fn layout_written(
+    table: &Table,
+    format: OutputFormat,
+    opts: &WriteOptions,
+) -> Option<LayoutFamily> {
+    match format {
+        OutputFormat::Xlsx | OutputFormat::Html => Some(opts.layout_for(table)),
+        OutputFormat::Tsv => Some(opts.layout.unwrap_or(LayoutFamily::OneCell)),
+        OutputFormat::Json | OutputFormat::Csv => None,
+    }
+}
+
+/// What the one-cell layout has no place for: per kind, how many indicators
+/// state it (in the row layouts each has a column of its own, which the
+/// one-cell 绩效指标 text lacks). [`OneCellLosses::of`] counts them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OneCellLosses {
+    /// 二级指标.
+    pub subcategory: usize,
+    /// 权重.
+    pub weight: usize,
+    /// 上年实际值.
+    pub prior_actual: usize,
+    /// 指标方向性.
+    pub direction: usize,
+}
+
+impl OneCellLosses {
+    /// Count what `table`'s indicators would lose in the one-cell layout.
+    pub fn of(table: &Table) -> Self {
+        let mut l = OneCellLosses::default();
+        for (_, i) in table.indicators() {
+            l.subcategory += usize::from(i.subcategory.as_deref().is_some_and(|s| !s.is_empty()));
+            l.weight += usize::from(i.weight().is_some());
+            l.prior_actual += usize::from(i.prior_actual().is_some());
+            l.direction += usize::from(i.direction_stated().is_some());
+        }
+        l
+    }
+
+    /// Nothing is lost.
+    pub fn is_empty(&self) -> bool {
+        *self == OneCellLosses::default()
+    }
+
+    /// The kinds lost, each as (Chinese column name, English name, indicators).
+    pub fn kinds(&self) -> Vec<(&'static str, &'static str, usize)> {
+        [
+            ("二级指标", "subcategory", self.subcategory),
+            ("权重", "weight", self.weight),
+            ("上年实际值", "prior-year actual", self.prior_actual),
+            ("指标方向性", "direction", self.direction),
+        ]
+        .into_iter()
+        .filter(|k| k.2 > 0)
+        .collect()
     }
 }
 

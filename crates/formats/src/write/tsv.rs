@@ -1,16 +1,23 @@
-//! The text layout of the published sample: tab-separated, 7 columns, preamble
-//! lines above the header.
+//! The text layout of the published sample: tab-separated, 7 columns (fewer
+//! when a table has no use for some amount columns, see `view::AmountColumns`),
+//! preamble lines above the header.
 //!
 //! A table read from such a file is written back byte for byte: preamble lines at
 //! their original row numbers, the header texts verbatim, amounts with their
 //! printed precision, blank cells blank, the verbatim 绩效指标 cell, and the final
 //! newline as the source had it. Other tables (row-per-indicator family, or
-//! sources in 元) get the same 7-column layout with a synthesised preamble and
+//! sources in 元) get the same layout with a synthesised preamble and
 //! indicators formatted as one cell.
+//!
+//! With [`WriteOptions::layout`] set to the row-per-indicator family, the text
+//! is that layout instead (as the XLSX and HTML writers have it, one line per
+//! indicator, the project's cells on its first line only, as Sichuan's tables
+//! print them): nothing of a row-layout table is lost.
 
 use super::view::{
-    amount_text, clean_cell, department_line, for_each_one_cell_row, money_line, one_cell_headers,
-    title,
+    amount_text, clean_cell, department_line, for_each_one_cell_row, for_each_row_layout_row,
+    money_line, one_cell_headers, title, unit_cell, unit_row_amounts, AmountColumns, RowColumns,
+    RowLayoutRow,
 };
 use super::{io_error, WriteOptions};
 use crate::error::Result;
@@ -18,8 +25,10 @@ use jixiao_core::{LayoutFamily, MoneyScale, Table};
 
 /// Write the TSV text layout.
 pub fn write_tsv(table: &Table, opts: &WriteOptions, out: &mut dyn std::io::Write) -> Result<()> {
-    let _ = opts;
-    let text = to_tsv_string(table);
+    let text = match opts.layout {
+        Some(LayoutFamily::RowPerIndicator) => to_rows_tsv_string(table),
+        _ => to_tsv_string(table),
+    };
     out.write_all(text.as_bytes())
         .map_err(|e| io_error("TSV", e))
 }
@@ -67,16 +76,10 @@ pub fn to_tsv_string(table: &Table) -> String {
         }
         lines.pad_to(table.header_row);
     } else {
-        lines.push(&clean_cell(title(table)));
-        lines.push("");
-        if let Some(d) = department_line(table) {
-            lines.push(&clean_cell(&d));
-            lines.push("");
-        }
-        lines.push(money_line());
-        lines.push("");
+        synthesised_preamble(table, &mut lines);
     }
-    let headers = one_cell_headers(table);
+    let amounts = AmountColumns::of(table);
+    let headers = one_cell_headers(table, amounts);
     lines.push(
         &headers
             .iter()
@@ -88,16 +91,13 @@ pub fn to_tsv_string(table: &Table) -> String {
         if verbatim {
             lines.pad_to(row.source_row);
         }
-        let f = row.funding;
-        let cells = [
-            clean_cell(&row.name).into_owned(),
-            amount_text(f.total),
-            amount_text(f.fiscal_appropriation),
-            amount_text(f.special_account),
-            amount_text(f.other_funds),
-            clean_cell(row.goal).into_owned(),
-            row.indicators.into_owned(),
-        ];
+        let cells: Vec<String> = std::iter::once(clean_cell(&row.name).into_owned())
+            .chain(amounts.values(&row.funding).map(amount_text))
+            .chain([
+                clean_cell(row.goal).into_owned(),
+                row.indicators.into_owned(),
+            ])
+            .collect();
         lines.push(&cells.join("\t"));
         Ok(())
     });
@@ -109,5 +109,82 @@ pub fn to_tsv_string(table: &Table) -> String {
     if final_newline {
         lines.buf.push('\n');
     }
+    lines.buf
+}
+
+/// Title, 部门名称 and 单位：万元, each followed by a blank line.
+fn synthesised_preamble(table: &Table, lines: &mut Lines) {
+    lines.push(&clean_cell(&title(table)));
+    lines.push("");
+    if let Some(d) = department_line(table) {
+        lines.push(&clean_cell(&d));
+        lines.push("");
+    }
+    lines.push(money_line());
+    lines.push("");
+}
+
+/// The TSV text in the row-per-indicator layout (`--layout rows`): the
+/// synthesised preamble, the header of [`RowColumns`], then a line per
+/// indicator. A project's unit, name, amounts and goal are on its first line,
+/// blank on the lines after it; 一级 and 二级 are repeated on every line.
+pub fn to_rows_tsv_string(table: &Table) -> String {
+    let mut lines = Lines {
+        buf: String::new(),
+        count: 0,
+    };
+    synthesised_preamble(table, &mut lines);
+    let columns = RowColumns::of(table);
+    let headers = columns.headers();
+    lines.push(&headers.join("\t"));
+    let width = columns.len();
+    let amounts = columns.amounts;
+    let mut push = |mut cells: Vec<String>| {
+        cells.resize(width, String::new());
+        lines.push(&cells.join("\t"));
+    };
+    let amount_cells = |f: Option<&jixiao_core::Funding>| -> Vec<String> {
+        match f {
+            Some(f) => amounts.values(f).map(amount_text).collect(),
+            None => vec![String::new(); amounts.count()],
+        }
+    };
+    let _ = for_each_row_layout_row::<std::convert::Infallible>(table, &columns, |r| {
+        match r {
+            RowLayoutRow::Total(gt) => {
+                let mut cells = vec![clean_cell(&gt.label).into_owned(), String::new()];
+                cells.extend(amount_cells(Some(&gt.funding)));
+                push(cells);
+            }
+            RowLayoutRow::Unit(unit) => {
+                let mut cells = vec![clean_cell(&unit_cell(unit)).into_owned(), String::new()];
+                cells.extend(amount_cells(unit_row_amounts(unit)));
+                push(cells);
+            }
+            RowLayoutRow::Project(pr) => {
+                // The project's cells on its first line; the unit there too, so
+                // that each project names its unit.
+                let first = pr.project_span > 0;
+                let p = pr.project;
+                let mut cells = if first {
+                    let mut c = vec![
+                        clean_cell(&unit_cell(pr.unit)).into_owned(),
+                        clean_cell(&p.name).into_owned(),
+                    ];
+                    c.extend(amount_cells(Some(&p.funding)));
+                    c.push(clean_cell(p.goal.as_deref().unwrap_or("")).into_owned());
+                    c
+                } else {
+                    vec![String::new(); columns.project_cols()]
+                };
+                if let Some(ind) = &pr.indicator {
+                    cells.extend(ind.cells().map(|c| clean_cell(c.text).into_owned()));
+                }
+                push(cells);
+            }
+        }
+        Ok(())
+    });
+    lines.buf.push('\n');
     lines.buf
 }

@@ -4,8 +4,8 @@
 
 use jixiao_core::grammar;
 use jixiao_core::{
-    header_year, AmountRow, Category, Comparator, Field, Funding, Indicator, LayoutFamily, Project,
-    Table, Target, Unit,
+    header_year, AmountRow, Category, Comparator, Field, Funding, FundingColumn, Indicator,
+    LayoutFamily, Project, Table, Target, Unit,
 };
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -94,15 +94,21 @@ pub(crate) fn category_text(ind: &Indicator) -> &str {
 }
 
 /// 指标性质: the canonical comparator symbol (`≥ > ≤ < =`), `区间` for a range,
-/// `定性` for qualitative and `分级` for graded targets.
-pub(crate) fn op_text(ind: &Indicator) -> &'static str {
+/// `定性` for qualitative and `分级` for graded targets. A qualitative value
+/// whose own 指标性质 column said something (`≤` before `12月底前`) keeps it as
+/// written, so that it reads back as it was.
+pub(crate) fn op_text(ind: &Indicator) -> &str {
     match &ind.target {
         Target::Quantitative(q) => match q.op {
             Some(Comparator::Range) => "区间",
             Some(op) => op.symbol(),
             None => "",
         },
-        Target::Qualitative { .. } => "定性",
+        Target::Qualitative { .. } => ind
+            .op_column()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .unwrap_or("定性"),
         Target::Graded(_) => "分级",
         Target::Missing => "",
     }
@@ -299,18 +305,96 @@ pub const ONE_CELL_HEADERS: [&str; 7] = [
     "绩效指标",
 ];
 
-/// Header texts of the 7-column layout: verbatim from the source when it had that
-/// column, else the sample's wording.
-pub(crate) fn one_cell_headers(table: &Table) -> [&str; 7] {
-    let mut out = ONE_CELL_HEADERS;
-    if table.layout == LayoutFamily::OneCell {
-        for (slot, field) in out.iter_mut().zip(jixiao_core::ONE_CELL_FIELDS) {
-            if let Some(c) = table.columns.iter().find(|c| c.field == field) {
-                *slot = c.header.as_str();
-            }
+/// Which of the four amount columns (总计, 财政拨款, 财政专户拨款, 其他资金) the
+/// writers write. A blank cell reads back as 0, so a column that the source did
+/// not have and that no row fills is left out rather than written blank: a
+/// table with only 预算数 / 项目金额 gets no funding-source columns (blank ones
+/// read back as sources summing to 0 against every total), a table with only
+/// funding sources no 总计 column. A column the source's header had stays, even
+/// blank (the sample's 财政专户拨款 and 其他资金), and one amount column is always
+/// written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct AmountColumns {
+    /// 总计.
+    pub total: bool,
+    /// 财政拨款, 财政专户拨款, 其他资金 (together: the three are one identity).
+    pub sources: bool,
+}
+
+impl AmountColumns {
+    /// The columns to write for `table`: each that some row (合计, unit or
+    /// project) fills or the source's header had.
+    pub(crate) fn of(table: &Table) -> Self {
+        let had = |fields: &[Field]| fields.iter().any(|f| table.column_of(*f).is_some());
+        let sources = had(&[
+            Field::FiscalAppropriation,
+            Field::SpecialAccount,
+            Field::OtherFunds,
+        ]) || table.amount_rows().any(|f| f.parts_sum().is_some());
+        let total =
+            !sources || had(&[Field::Total]) || table.amount_rows().any(|f| f.total.is_some());
+        AmountColumns { total, sources }
+    }
+
+    /// The written columns, in table order.
+    pub(crate) fn columns(self) -> impl Iterator<Item = FundingColumn> {
+        [
+            FundingColumn::Total,
+            FundingColumn::FiscalAppropriation,
+            FundingColumn::SpecialAccount,
+            FundingColumn::OtherFunds,
+        ]
+        .into_iter()
+        .filter(move |c| self.has(*c))
+    }
+
+    /// Whether `column` is written.
+    pub(crate) fn has(self, column: FundingColumn) -> bool {
+        match column {
+            FundingColumn::Total => self.total,
+            _ => self.sources,
         }
     }
-    out
+
+    /// How many amount columns are written (1 to 4).
+    pub(crate) fn count(self) -> usize {
+        usize::from(self.total) + 3 * usize::from(self.sources)
+    }
+
+    /// The amounts of `f` in the written columns, in order.
+    pub(crate) fn values(self, f: &Funding) -> impl Iterator<Item = Option<Decimal>> + '_ {
+        f.columns()
+            .into_iter()
+            .filter(move |(c, _)| self.has(*c))
+            .map(|(_, v)| v)
+    }
+}
+
+/// Header texts of the one-cell layout: the sample's 7 columns less the amount
+/// columns not written ([`AmountColumns`]), each verbatim from the source when
+/// it had that column, else the sample's wording.
+pub(crate) fn one_cell_headers(table: &Table, amounts: AmountColumns) -> Vec<&str> {
+    let own = table.layout == LayoutFamily::OneCell;
+    ONE_CELL_HEADERS
+        .iter()
+        .zip(jixiao_core::ONE_CELL_FIELDS)
+        .filter(|(_, field)| amount_column(*field).is_none_or(|c| amounts.has(c)))
+        .map(|(default, field)| {
+            let verbatim = table.columns.iter().find(|c| own && c.field == field);
+            verbatim.map_or(*default, |c| c.header.as_str())
+        })
+        .collect()
+}
+
+/// The amount column a field is, if it is one.
+fn amount_column(field: Field) -> Option<FundingColumn> {
+    match field {
+        Field::Total => Some(FundingColumn::Total),
+        Field::FiscalAppropriation => Some(FundingColumn::FiscalAppropriation),
+        Field::SpecialAccount => Some(FundingColumn::SpecialAccount),
+        Field::OtherFunds => Some(FundingColumn::OtherFunds),
+        _ => None,
+    }
 }
 
 fn unit_row_funding(unit: &Unit) -> Funding {
@@ -321,11 +405,22 @@ fn nonzero(row: u32) -> Option<u32> {
     (row > 0).then_some(row)
 }
 
+/// Whether `unit` is the one a reader makes for a table without unit rows:
+/// named after the department (or unnamed), without a code.
+fn implicit_unit(table: &Table, unit: &Unit) -> bool {
+    unit.code.is_none()
+        && (table.department.as_deref() == Some(unit.name.as_str())
+            || unit.name == crate::read::build::UNNAMED_UNIT)
+}
+
 /// Visit the rows of the 7-column layout in order: 合计, then each unit row and its projects.
 ///
 /// Stated 合计 and unit rows are written as stated. A unit without a stated row gets a
-/// row (summed from its projects) only when the table has several units, so that
-/// project membership is not lost; with one unit, projects follow 合计 directly.
+/// row (summed from its projects) when the table has several units, so that
+/// project membership is not lost, and when it is a unit of its own (a code,
+/// or a name other than the department's: `820001-某镇人民政府` of a row
+/// layout), so that it does not read back as the department; the one implicit
+/// unit of a table without unit rows gets none, its projects follow 合计 directly.
 pub(crate) fn for_each_one_cell_row<E>(
     table: &Table,
     mut f: impl FnMut(OneCellRow<'_>) -> Result<(), E>,
@@ -351,7 +446,7 @@ pub(crate) fn for_each_one_cell_row<E>(
                 indicators: Cow::Borrowed(""),
                 source_row: nonzero(s.origin.row),
             })?,
-            None if several => f(OneCellRow {
+            None if several || !implicit_unit(table, unit) => f(OneCellRow {
                 kind: RowKind::Unit,
                 name: unit_cell(unit),
                 funding: unit_row_funding(unit),
@@ -375,15 +470,8 @@ pub(crate) fn for_each_one_cell_row<E>(
     Ok(())
 }
 
-/// Column headers of the row-per-indicator layout.
-pub(crate) const ROW_HEADERS: [&str; 14] = [
-    "单位名称",
-    "项目名称",
-    "总计",
-    "财政拨款",
-    "财政专户拨款",
-    "其他资金",
-    "绩效目标",
+/// The indicator columns of the row-per-indicator layout, after the project's.
+pub(crate) const INDICATOR_HEADERS: [&str; 7] = [
     "一级指标",
     "二级指标",
     "三级指标",
@@ -393,11 +481,67 @@ pub(crate) const ROW_HEADERS: [&str; 14] = [
     "权重",
 ];
 
-/// Number of leading columns that belong to the project (merged down its rows).
-pub(crate) const ROW_PROJECT_COLS: usize = 7;
+/// Header of the row layout's 指标方向性 column.
+pub(crate) const DIRECTION_HEADER: &str = "指标方向性";
+
+/// The columns of the row-per-indicator layout for one table: 单位名称, 项目名称,
+/// the amount columns written ([`AmountColumns`]), 绩效目标, then 一级 … 权重
+/// ([`INDICATOR_HEADERS`]), then 指标方向性 and 上年实际值 when some indicator
+/// states them (so tables without keep the columns of before).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RowColumns {
+    pub amounts: AmountColumns,
+    /// 指标方向性 after 权重: some indicator states a direction.
+    pub direction: bool,
+    /// The 上年实际值 header ([`prior_header`]), last: some indicator has one.
+    pub prior: Option<String>,
+}
+
+impl RowColumns {
+    pub(crate) fn of(table: &Table) -> Self {
+        RowColumns {
+            amounts: AmountColumns::of(table),
+            direction: table
+                .indicators()
+                .any(|(_, i)| i.direction_stated().is_some()),
+            prior: prior_header(table),
+        }
+    }
+
+    /// The header texts, in order.
+    pub(crate) fn headers(&self) -> Vec<String> {
+        let mut out = vec!["单位名称".to_string(), "项目名称".to_string()];
+        out.extend(self.amounts.columns().map(|c| c.label().to_string()));
+        out.push("绩效目标".to_string());
+        out.extend(INDICATOR_HEADERS.iter().map(|h| h.to_string()));
+        if self.direction {
+            out.push(DIRECTION_HEADER.to_string());
+        }
+        out.extend(self.prior.clone());
+        out
+    }
+
+    /// The column of 绩效目标 (0-based): after the name and amount columns.
+    pub(crate) fn goal_col(&self) -> usize {
+        2 + self.amounts.count()
+    }
+
+    /// Columns that belong to the project (merged down its rows): up to 绩效目标.
+    pub(crate) fn project_cols(&self) -> usize {
+        self.goal_col() + 1
+    }
+
+    /// Every column.
+    pub(crate) fn len(&self) -> usize {
+        self.project_cols()
+            + INDICATOR_HEADERS.len()
+            + usize::from(self.direction)
+            + usize::from(self.prior.is_some())
+    }
+}
 
 /// Header of the row layout's optional last column, 上年实际值: present only when some
-/// indicator has a prior actual (so tables without one keep their 14 columns). It names
+/// indicator has a prior actual (so tables without one keep their columns). It names
 /// the year when the source header did (`指标值/2021年实际实现值` → `2021年实际值`),
 /// else `上年实际值`; both read back as [`Field::PriorActual`].
 pub(crate) fn prior_header(table: &Table) -> Option<String> {
@@ -415,14 +559,13 @@ pub(crate) fn prior_header(table: &Table) -> Option<String> {
     })
 }
 
-/// Column headers of the row-per-indicator layout for `table`: [`ROW_HEADERS`], then
-/// the [`prior_header`] column when there is one.
-pub(crate) fn row_headers(table: &Table) -> Vec<String> {
-    ROW_HEADERS
-        .iter()
-        .map(|h| h.to_string())
-        .chain(prior_header(table))
-        .collect()
+/// 指标方向性 as stated in its column (`正向指标` / `反向指标`), blank when not.
+pub(crate) fn direction_text(ind: &Indicator) -> &'static str {
+    match ind.direction_stated() {
+        Some(jixiao_core::Direction::HigherBetter) => "正向指标",
+        Some(jixiao_core::Direction::LowerBetter) => "反向指标",
+        None => "",
+    }
 }
 
 /// 上年实际值 of an indicator as written (blank when none).
@@ -430,13 +573,21 @@ pub(crate) fn prior_text(ind: &Indicator) -> &str {
     ind.prior_actual().unwrap_or("")
 }
 
-/// The title line.
-pub(crate) fn title(table: &Table) -> &str {
-    table
+/// The title line, with the fiscal year in front when the title does not name
+/// it first (`2024年部门预算项目绩效目标申报表`): the reader takes the year from
+/// the title's first `NNNN年`, so the year reads back.
+pub(crate) fn title(table: &Table) -> Cow<'_, str> {
+    let title = table
         .title
         .as_deref()
         .filter(|t| !t.trim().is_empty())
-        .unwrap_or(DEFAULT_TITLE)
+        .unwrap_or(DEFAULT_TITLE);
+    match table.fiscal_year {
+        Some(year) if crate::read::build::year_in(title) != Some(year) => {
+            Cow::Owned(format!("{year}年{title}"))
+        }
+        _ => Cow::Borrowed(title),
+    }
 }
 
 /// `部门名称：…`, when the department is known.
@@ -524,7 +675,7 @@ impl IndicatorGrid {
         &'a self,
         project: &'a Project,
         r: usize,
-        prior: bool,
+        columns: &RowColumns,
     ) -> Option<IndicatorCells<'a>> {
         let (cells, indicator) = self.cells.get(r).zip(project.indicators.get(r))?;
         let run = |runs: &[usize]| runs.get(r).copied().unwrap_or(1);
@@ -532,7 +683,8 @@ impl IndicatorGrid {
             indicator,
             cells,
             spans: [run(&self.cat_runs), run(&self.sub_runs), 1, 1, 1, 1, 1],
-            prior: prior.then(|| prior_text(indicator)),
+            direction: columns.direction.then(|| direction_text(indicator)),
+            prior: columns.prior.is_some().then(|| prior_text(indicator)),
         })
     }
 }
@@ -614,12 +766,15 @@ pub(crate) struct IndicatorCells<'a> {
     cells: &'a [String; 7],
     /// Span of each of `cells` (only 一级 and 二级 merge down repeats).
     spans: [usize; 7],
+    /// 指标方向性, when the table has that column.
+    direction: Option<&'static str>,
     /// 上年实际值, when the table has that column.
     prior: Option<&'a str>,
 }
 
 /// One indicator cell of a row: its position after the project columns (0 = 一级,
-/// 7 = 上年实际值), its text, and its span (0 when a cell above covers it).
+/// 6 = 权重, then 指标方向性 and 上年实际值 when written), its text, and its span
+/// (0 when a cell above covers it).
 pub(crate) struct SpanCell<'a> {
     pub pos: usize,
     pub text: &'a str,
@@ -627,13 +782,14 @@ pub(crate) struct SpanCell<'a> {
 }
 
 impl<'a> IndicatorCells<'a> {
-    /// The row's indicator cells in column order: 一级 … 权重, then 上年实际值 (never
-    /// merged) when the table has that column.
+    /// The row's indicator cells in column order: 一级 … 权重, then 指标方向性 and
+    /// 上年实际值 (never merged) when the table has those columns.
     pub fn cells(&self) -> impl Iterator<Item = SpanCell<'a>> + '_ {
         self.cells
             .iter()
             .map(String::as_str)
             .zip(self.spans)
+            .chain(self.direction.map(|d| (d, 1)))
             .chain(self.prior.map(|p| (p, 1)))
             .enumerate()
             .map(|(pos, (text, span))| SpanCell { pos, text, span })
@@ -642,10 +798,10 @@ impl<'a> IndicatorCells<'a> {
 
 /// Visit the rows of the row-per-indicator layout in order: 合计, then each unit's
 /// projects, one row per indicator. A unit without projects gets a row of its own so
-/// that it is not lost. `prior`: the table has the 上年实际值 column ([`prior_header`]).
+/// that it is not lost. `columns`: the table's columns ([`RowColumns::of`]).
 pub(crate) fn for_each_row_layout_row<E>(
     table: &Table,
-    prior: bool,
+    columns: &RowColumns,
     mut f: impl FnMut(RowLayoutRow<'_>) -> Result<(), E>,
 ) -> Result<(), E> {
     if let Some(gt) = &table.grand_total {
@@ -658,7 +814,7 @@ pub(crate) fn for_each_row_layout_row<E>(
         // The unit cell starts on its first project's first row.
         let mut unit_span = unit_rows(unit);
         for project in &unit.projects {
-            for_each_project_row(unit, unit_span, project, prior, &mut f)?;
+            for_each_project_row(unit, unit_span, project, columns, &mut f)?;
             unit_span = 0;
         }
     }
@@ -670,7 +826,7 @@ fn for_each_project_row<E>(
     unit: &Unit,
     unit_span: usize,
     project: &Project,
-    prior: bool,
+    columns: &RowColumns,
     f: &mut impl FnMut(RowLayoutRow<'_>) -> Result<(), E>,
 ) -> Result<(), E> {
     let grid = indicator_grid(project);
@@ -682,7 +838,7 @@ fn for_each_project_row<E>(
             unit_span: if first { unit_span } else { 0 },
             project,
             project_span: if first { rows } else { 0 },
-            indicator: grid.row(project, r, prior),
+            indicator: grid.row(project, r, columns),
         }))?;
     }
     Ok(())
@@ -735,7 +891,11 @@ mod tests {
     /// Each row as (project, unit span, project span, 一级 span, 二级 span, cell count).
     fn walk(table: &Table, prior: bool) -> Vec<(String, usize, usize, usize, usize, usize)> {
         let mut out = Vec::new();
-        let _ = for_each_row_layout_row::<std::convert::Infallible>(table, prior, |r| {
+        let columns = RowColumns {
+            prior: prior.then(|| "上年实际值".to_string()),
+            ..RowColumns::of(table)
+        };
+        let _ = for_each_row_layout_row::<std::convert::Infallible>(table, &columns, |r| {
             if let RowLayoutRow::Project(pr) = r {
                 let spans: Vec<usize> = pr
                     .indicator
@@ -789,7 +949,8 @@ mod tests {
         .unwrap();
         let walked = |t: &Table| {
             let mut n = 0;
-            let _ = for_each_row_layout_row::<std::convert::Infallible>(t, false, |_| {
+            let columns = RowColumns::of(t);
+            let _ = for_each_row_layout_row::<std::convert::Infallible>(t, &columns, |_| {
                 n += 1;
                 Ok(())
             });

@@ -5,9 +5,12 @@
 //! and wrap. Amounts are NUMBERS with the number format `0.00` (or the decimal's
 //! own precision when it has more places, e.g. `0.000000`).
 //!
+//! Of the four amount columns, those a table has no use for (no row fills them
+//! and the source had none: `view::AmountColumns`) are left out in both families.
+//!
 //! - One-cell family: the sample's 7 columns; 合计 and unit rows bold.
-//! - Row-per-indicator family: 14 columns (15 with 上年实际值 when some indicator has
-//!   one), one row per indicator; the unit, project,
+//! - Row-per-indicator family: 14 columns (with 指标方向性 and 上年实际值 after 权重
+//!   when some indicator states them), one row per indicator; the unit, project,
 //!   amount and goal cells are merged down the project's rows, 一级/二级 where
 //!   consecutive rows repeat (up to [`WriteOptions::xlsx_merge_limit`] data rows;
 //!   beyond it values are repeated instead, to keep memory bounded).
@@ -21,9 +24,9 @@
 
 use super::view::{
     amount_text, department_line, display_width, for_each_one_cell_row, for_each_row_layout_row,
-    money_line, neutralize_formula, one_cell_headers, row_headers, row_layout_rows, title,
-    unit_cell, unit_row_amounts, value_number, IndicatorCells, ProjectRow, RowKind, RowLayoutRow,
-    ROW_HEADERS, ROW_PROJECT_COLS, VALUE_CELL, WEIGHT_CELL,
+    money_line, neutralize_formula, one_cell_headers, row_layout_rows, title, unit_cell,
+    unit_row_amounts, value_number, AmountColumns, IndicatorCells, ProjectRow, RowColumns, RowKind,
+    RowLayoutRow, VALUE_CELL, WEIGHT_CELL,
 };
 use super::{io_error, WriteOptions};
 use crate::error::{Error, Result};
@@ -202,8 +205,16 @@ impl Sheet<'_> {
         }
     }
 
-    fn amounts(&mut self, row: u32, first_col: u16, f: &Funding, bold: bool) -> Result<()> {
-        for (i, (_, v)) in f.columns().into_iter().enumerate() {
+    /// The amounts of `f` in the columns written, from `first_col` on.
+    fn amounts(
+        &mut self,
+        row: u32,
+        first_col: u16,
+        columns: AmountColumns,
+        f: &Funding,
+        bold: bool,
+    ) -> Result<()> {
+        for (i, v) in columns.values(f).enumerate() {
             self.number(row, first_col + i as u16, v, bold)?;
         }
         Ok(())
@@ -274,28 +285,33 @@ fn build(wb: &mut Workbook, table: &Table, opts: &WriteOptions) -> Result<()> {
     let ws = wb.add_worksheet_with_constant_memory().map_err(xerr)?;
     ws.set_name(SHEET_NAME).map_err(xerr)?;
     let layout = opts.layout_for(table);
-    let row_heads = match layout {
-        LayoutFamily::OneCell => Vec::new(),
-        LayoutFamily::RowPerIndicator => row_headers(table),
+    let amounts = AmountColumns::of(table);
+    let row_columns = match layout {
+        LayoutFamily::OneCell => None,
+        LayoutFamily::RowPerIndicator => Some(RowColumns::of(table)),
     };
-    let ncols: u16 = match layout {
-        LayoutFamily::OneCell => 7,
-        LayoutFamily::RowPerIndicator => u16::try_from(row_heads.len()).unwrap_or(u16::MAX),
+    let headers: Vec<String> = match &row_columns {
+        None => one_cell_headers(table, amounts)
+            .iter()
+            .map(|h| h.to_string())
+            .collect(),
+        Some(columns) => columns.headers(),
     };
+    let ncols = u16::try_from(headers.len()).unwrap_or(u16::MAX);
     let mut sheet = Sheet {
         ws,
         fmt: Formats::new(),
     };
-    let widths = match layout {
-        LayoutFamily::OneCell => one_cell_widths(table),
-        LayoutFamily::RowPerIndicator => row_widths(table, &row_heads),
+    let widths = match &row_columns {
+        None => one_cell_widths(table, amounts, &headers),
+        Some(columns) => row_widths(table, columns, &headers),
     };
     for (i, w) in widths.iter().enumerate() {
         sheet.ws.set_column_width(i as u16, *w).map_err(xerr)?;
     }
     // Preamble: title, department, money scale.
     let last_col = ncols - 1;
-    let t = neutralize_formula(title(table)).into_owned();
+    let t = neutralize_formula(&title(table)).into_owned();
     sheet
         .ws
         .merge_range(0, 0, 0, last_col, &t, &sheet.fmt.title)
@@ -316,13 +332,6 @@ fn build(wb: &mut Workbook, table: &Table, opts: &WriteOptions) -> Result<()> {
         .map_err(xerr)?;
     row += 1;
     let header_row = row;
-    let headers: Vec<String> = match layout {
-        LayoutFamily::OneCell => one_cell_headers(table)
-            .iter()
-            .map(|h| h.to_string())
-            .collect(),
-        LayoutFamily::RowPerIndicator => row_heads,
-    };
     for (i, h) in headers.iter().enumerate() {
         sheet
             .ws
@@ -335,11 +344,9 @@ fn build(wb: &mut Workbook, table: &Table, opts: &WriteOptions) -> Result<()> {
             .map_err(xerr)?;
     }
     row += 1;
-    match layout {
-        LayoutFamily::OneCell => write_one_cell(&mut sheet, table, row, &widths)?,
-        LayoutFamily::RowPerIndicator => {
-            write_row_family(&mut sheet, table, row, &widths, ncols, opts)?
-        }
+    match &row_columns {
+        None => write_one_cell(&mut sheet, table, amounts, row, &widths)?,
+        Some(columns) => write_row_family(&mut sheet, table, columns, row, &widths, opts)?,
     }
     sheet
         .ws
@@ -355,59 +362,59 @@ fn build(wb: &mut Workbook, table: &Table, opts: &WriteOptions) -> Result<()> {
     Ok(())
 }
 
-fn one_cell_widths(table: &Table) -> Vec<f64> {
-    let headers = one_cell_headers(table);
-    let mut max = headers.map(display_width);
+/// Widths of the one-cell columns: name, the amounts written, goal, indicators.
+fn one_cell_widths(table: &Table, amounts: AmountColumns, headers: &[String]) -> Vec<f64> {
+    let mut max: Vec<usize> = headers.iter().map(|h| display_width(h)).collect();
     let _ = for_each_one_cell_row::<std::convert::Infallible>(table, |r| {
-        let f = r.funding;
-        let cols = [
-            display_width(&r.name),
-            amount_text(f.total).len(),
-            amount_text(f.fiscal_appropriation).len(),
-            amount_text(f.special_account).len(),
-            amount_text(f.other_funds).len(),
-            display_width(r.goal),
-            display_width(&r.indicators),
-        ];
+        let cols = std::iter::once(display_width(&r.name))
+            .chain(amounts.values(&r.funding).map(|v| amount_text(v).len()))
+            .chain([display_width(r.goal), display_width(&r.indicators)]);
         for (m, c) in max.iter_mut().zip(cols) {
             *m = (*m).max(c);
         }
         Ok(())
     });
-    let caps = [30, 12, 12, 12, 12, 40, 50];
-    let mins = [10, 8, 8, 8, 8, 10, 10];
+    // (cap, min) by column: name, each amount, goal, indicators.
+    let limits = std::iter::once((30, 10))
+        .chain(std::iter::repeat_n((12, 8), amounts.count()))
+        .chain([(40, 10), (50, 10)]);
     max.iter()
-        .zip(caps.iter().zip(mins))
-        .map(|(m, (cap, min))| width(*m, min, *cap))
+        .zip(limits)
+        .map(|(m, (cap, min))| width(*m, min, cap))
         .collect()
 }
 
 fn write_one_cell(
     sheet: &mut Sheet<'_>,
     table: &Table,
+    amounts: AmountColumns,
     first_row: u32,
     widths: &[f64],
 ) -> Result<()> {
     let w = |i: usize| widths.get(i).copied().unwrap_or(10.0);
+    // 绩效目标 and 绩效指标 follow the name and the amounts.
+    let goal = 1 + amounts.count();
+    let cell = goal + 1;
     let mut row = first_row;
     for_each_one_cell_row(table, |r| {
         let bold = r.kind != RowKind::Project;
         sheet.text(row, 0, &r.name, bold)?;
-        sheet.amounts(row, 1, &r.funding, bold)?;
-        sheet.text(row, 5, r.goal, bold)?;
-        sheet.text(row, 6, &r.indicators, bold)?;
+        sheet.amounts(row, 1, amounts, &r.funding, bold)?;
+        sheet.text(row, goal as u16, r.goal, bold)?;
+        sheet.text(row, cell as u16, &r.indicators, bold)?;
         let n = lines(&r.name, w(0))
-            .max(lines(r.goal, w(5)))
-            .max(lines(&r.indicators, w(6)));
+            .max(lines(r.goal, w(goal)))
+            .max(lines(&r.indicators, w(cell)));
         sheet.row_lines(row, n)?;
         row = row.checked_add(1).ok_or_else(too_many)?;
         Ok(())
     })
 }
 
-fn row_widths(table: &Table, headers: &[String]) -> Vec<f64> {
+fn row_widths(table: &Table, columns: &RowColumns, headers: &[String]) -> Vec<f64> {
     let mut max: Vec<usize> = headers.iter().map(|h| display_width(h)).collect();
-    let prior = headers.len() > ROW_HEADERS.len();
+    let amounts = columns.amounts;
+    let (goal, first_indicator) = (columns.goal_col(), columns.project_cols());
     let mut bump = |i: usize, w: usize| {
         if let Some(m) = max.get_mut(i) {
             *m = (*m).max(w);
@@ -415,18 +422,18 @@ fn row_widths(table: &Table, headers: &[String]) -> Vec<f64> {
     };
     // A merged cell is measured once, on the row it starts on. The 合计 row's
     // amounts are the largest: a number wider than its column shows as ####.
-    let _ = for_each_row_layout_row::<std::convert::Infallible>(table, prior, |r| {
+    let _ = for_each_row_layout_row::<std::convert::Infallible>(table, columns, |r| {
         match r {
             RowLayoutRow::Total(total) => {
-                for (i, (_, v)) in total.funding.columns().into_iter().enumerate() {
+                for (i, v) in amounts.values(&total.funding).enumerate() {
                     bump(2 + i, amount_text(v).len());
                 }
             }
             RowLayoutRow::Unit(unit) => {
                 bump(0, display_width(&unit_cell(unit)));
-                for (i, (_, v)) in unit_row_amounts(unit)
-                    .iter()
-                    .flat_map(|f| f.columns())
+                for (i, v) in unit_row_amounts(unit)
+                    .into_iter()
+                    .flat_map(|f| amounts.values(f))
                     .enumerate()
                 {
                     bump(2 + i, amount_text(v).len());
@@ -439,48 +446,63 @@ fn row_widths(table: &Table, headers: &[String]) -> Vec<f64> {
                 if pr.project_span > 0 {
                     let p = pr.project;
                     bump(1, display_width(&p.name));
-                    for (i, (_, v)) in p.funding.columns().into_iter().enumerate() {
+                    for (i, v) in amounts.values(&p.funding).enumerate() {
                         bump(2 + i, amount_text(v).len());
                     }
-                    bump(6, display_width(p.goal.as_deref().unwrap_or("")));
+                    bump(goal, display_width(p.goal.as_deref().unwrap_or("")));
                 }
                 if let Some(ind) = &pr.indicator {
                     for c in ind.cells() {
-                        bump(ROW_PROJECT_COLS + c.pos, display_width(c.text));
+                        bump(first_indicator + c.pos, display_width(c.text));
                     }
                 }
             }
         }
         Ok(())
     });
-    let caps = [20, 24, 12, 12, 12, 12, 36, 10, 14, 26, 8, 14, 8, 6, 14];
-    let mins = [8, 10, 8, 8, 8, 8, 10, 6, 6, 10, 6, 6, 6, 6, 6];
+    // (cap, min) by column: unit, project, each amount, goal, 一级 … 权重,
+    // then 指标方向性 and 上年实际值 when written.
+    let limits = [(20, 8), (24, 10)]
+        .into_iter()
+        .chain(std::iter::repeat_n((12, 8), amounts.count()))
+        .chain([
+            (36, 10),
+            (10, 6),
+            (14, 6),
+            (26, 10),
+            (8, 6),
+            (14, 6),
+            (8, 6),
+            (6, 6),
+        ])
+        .chain(columns.direction.then_some((10, 6)))
+        .chain(columns.prior.as_ref().map(|_| (14, 6)));
     max.iter()
-        .zip(caps.iter().zip(mins))
-        .map(|(m, (cap, min))| width(*m, min, *cap))
+        .zip(limits)
+        .map(|(m, (cap, min))| width(*m, min, cap))
         .collect()
 }
 
 fn write_row_family(
     sheet: &mut Sheet<'_>,
     table: &Table,
+    columns: &RowColumns,
     first_row: u32,
     widths: &[f64],
-    ncols: u16,
     opts: &WriteOptions,
 ) -> Result<()> {
-    let prior = usize::from(ncols) > ROW_HEADERS.len();
     // The data rows as written, 合计 and 单位 rows included.
     let total_rows = row_layout_rows(table);
     let mut writer = RowFamily {
         sheet,
         widths,
-        ncols,
+        columns,
+        ncols: u16::try_from(columns.len()).unwrap_or(u16::MAX),
         merge: total_rows <= opts.xlsx_merge_limit,
         project_lines: 1,
     };
     let mut row = first_row;
-    for_each_row_layout_row(table, prior, |r| {
+    for_each_row_layout_row(table, columns, |r| {
         match r {
             RowLayoutRow::Total(gt) => writer.total(row, gt)?,
             RowLayoutRow::Unit(unit) => writer.unit(row, unit)?,
@@ -495,6 +517,7 @@ fn write_row_family(
 struct RowFamily<'s, 'w> {
     sheet: &'s mut Sheet<'w>,
     widths: &'s [f64],
+    columns: &'s RowColumns,
     ncols: u16,
     /// Merge cells down their spans; off beyond [`WriteOptions::xlsx_merge_limit`],
     /// where every row repeats the values instead (merges cost memory).
@@ -519,11 +542,17 @@ impl RowFamily<'_, '_> {
         }
     }
 
+    /// The column of 绩效目标 (the first after the amounts).
+    fn goal_col(&self) -> u16 {
+        self.columns.goal_col() as u16
+    }
+
     fn total(&mut self, row: u32, gt: &AmountRow) -> Result<()> {
         self.sheet.text(row, 0, &gt.label, true)?;
         self.sheet.text(row, 1, "", true)?;
-        self.sheet.amounts(row, 2, &gt.funding, true)?;
-        for c in 6..self.ncols {
+        self.sheet
+            .amounts(row, 2, self.columns.amounts, &gt.funding, true)?;
+        for c in self.goal_col()..self.ncols {
             self.sheet.text(row, c, "", true)?;
         }
         Ok(())
@@ -534,8 +563,9 @@ impl RowFamily<'_, '_> {
         self.sheet.text(row, 1, "", false)?;
         let rest = match unit_row_amounts(unit) {
             Some(funding) => {
-                self.sheet.amounts(row, 2, funding, true)?;
-                6
+                self.sheet
+                    .amounts(row, 2, self.columns.amounts, funding, true)?;
+                self.goal_col()
             }
             None => 2,
         };
@@ -548,8 +578,10 @@ impl RowFamily<'_, '_> {
     fn project(&mut self, row: u32, pr: &ProjectRow<'_>) -> Result<()> {
         let p = pr.project;
         let goal = p.goal.as_deref().unwrap_or("");
+        let goal_col = self.goal_col();
         if pr.project_span > 0 {
-            let block_lines = lines(&p.name, self.w(1)).max(lines(goal, self.w(6)));
+            let block_lines =
+                lines(&p.name, self.w(1)).max(lines(goal, self.w(usize::from(goal_col))));
             self.project_lines = block_lines.div_ceil(pr.project_span);
         }
         let unit_span = self.span(pr.unit_span);
@@ -561,16 +593,17 @@ impl RowFamily<'_, '_> {
         if project_span > 0 {
             self.sheet
                 .merged_text(row, 1, project_span, &p.name, false)?;
-            for (i, (_, v)) in p.funding.columns().into_iter().enumerate() {
+            for (i, v) in self.columns.amounts.values(&p.funding).enumerate() {
                 self.sheet
                     .merged_number(row, 2 + i as u16, project_span, v)?;
             }
-            self.sheet.merged_text(row, 6, project_span, goal, false)?;
+            self.sheet
+                .merged_text(row, goal_col, project_span, goal, false)?;
         }
         let own_lines = match &pr.indicator {
             Some(ind) => self.indicator(row, ind)?,
             None => {
-                for c in ROW_PROJECT_COLS as u16..self.ncols {
+                for c in goal_col + 1..self.ncols {
                     self.sheet.text(row, c, "", false)?;
                 }
                 1
@@ -583,9 +616,10 @@ impl RowFamily<'_, '_> {
     /// (a merged cell's text has the rows it covers).
     fn indicator(&mut self, row: u32, ind: &IndicatorCells<'_>) -> Result<usize> {
         let mut own_lines = 1;
+        let first = self.columns.project_cols();
         for c in ind.cells() {
             let span = self.span(c.span);
-            let col = (ROW_PROJECT_COLS + c.pos) as u16;
+            let col = (first + c.pos) as u16;
             if span == 0 {
                 continue;
             }
@@ -593,7 +627,7 @@ impl RowFamily<'_, '_> {
                 self.sheet.merged_text(row, col, span, c.text, false)?;
                 continue;
             }
-            own_lines = own_lines.max(lines(c.text, self.w(ROW_PROJECT_COLS + c.pos)));
+            own_lines = own_lines.max(lines(c.text, self.w(first + c.pos)));
             match (c.pos, value_number(ind.indicator), ind.indicator.weight()) {
                 (VALUE_CELL, Some(v), _) => self.sheet.plain_number(row, col, v)?,
                 (WEIGHT_CELL, _, Some(wt)) => self.sheet.plain_number(row, col, wt)?,
