@@ -3,7 +3,7 @@
 //! long-term wording, money scale in the goal.
 
 use super::text::{
-    bigrams_into, has, is_cost, is_outcome, long_term, trim, unit_of, FastMap, Keywords,
+    bigrams_into, has, is_cost, is_outcome, long_term, trim, unit_of, FastHasher, FastMap, Keywords,
 };
 use super::{
     ind_label, indicator_loc, msg, project_loc, value_loc, Arg, Lang, Message, Severity, Sink,
@@ -13,6 +13,7 @@ use crate::grammar::parse_comparator;
 use crate::model::{Category, Comparator, Direction, Field, Indicator, MoneyScale, Project};
 use crate::money::wan_for_message;
 use rust_decimal::Decimal;
+use std::hash::{Hash, Hasher};
 
 static MISSING_OUTPUT: Template = Template {
     zh: "项目「{0}」缺少产出指标",
@@ -184,14 +185,14 @@ fn lower_is_better_rate(i: &Indicator) -> bool {
 
 /// The completeness and quality rules on project `p` (index `pi`).
 /// `on_long_term`: whether `long-term-in-annual` is enabled (looked up once).
-pub(super) fn project(s: &mut Sink<'_>, pi: usize, p: &Project, on: &Switches) {
+pub(super) fn project(s: &mut Sink<'_>, pi: usize, p: &Project, on: &mut Switches) {
     if p.indicators.is_empty() {
         return;
     }
     let on_long_term = on.long_term;
     completeness(s, pi, p);
     if on.repeated {
-        repeated(s, pi, p);
+        repeated(s, pi, p, &mut on.hashes);
     }
     for (k, i) in p.indicators.iter().enumerate() {
         quality(s, pi, p, (k, i), on_long_term);
@@ -205,6 +206,8 @@ pub(super) struct Switches {
     pub long_term: bool,
     /// `indicator-duplicate`.
     pub repeated: bool,
+    /// Scratch room of `indicator-duplicate`, kept from project to project.
+    hashes: Vec<u64>,
 }
 
 impl Switches {
@@ -212,42 +215,56 @@ impl Switches {
         Switches {
             long_term: s.on("long-term-in-annual"),
             repeated: s.on("indicator-duplicate"),
+            hashes: Vec::new(),
         }
     }
 }
 
 /// `indicator-duplicate`: an indicator whose (一级, 二级, name) an earlier
 /// indicator of the same project already has. Each repeat names the first.
-fn repeated(s: &mut Sink<'_>, pi: usize, p: &Project) {
+fn repeated(s: &mut Sink<'_>, pi: usize, p: &Project, hashes: &mut Vec<u64>) {
     type Key<'a> = (Category, &'a str, &'a str);
     fn key(i: &Indicator) -> Option<Key<'_>> {
         let name = trim(&i.name);
         (!name.is_empty()).then(|| (i.category, i.subcategory.as_deref().map_or("", trim), name))
     }
     let n = p.indicators.len();
-    // Most projects have a handful of indicators: comparing pairs beats a map.
-    let mut seen: FastMap<Key<'_>, usize> = FastMap::default();
+    if n < 2 {
+        return;
+    }
+    // Pairs are told apart by a hash first (the keys compared only when the
+    // hashes agree): most names of a project have the same length, and a
+    // string comparison per pair cost more than hashing each name once.
+    hashes.clear();
+    hashes.extend(p.indicators.iter().map(|i| {
+        let mut h = FastHasher::default();
+        key(i).hash(&mut h);
+        h.finish()
+    }));
+    let mut seen: FastMap<u64, Vec<usize>> = FastMap::default();
     for (k, i) in p.indicators.iter().enumerate().skip(1) {
         let Some(this) = key(i) else {
             continue;
         };
+        let h = hashes.get(k).copied();
+        let same = |j: &usize| {
+            hashes.get(*j).copied() == h && p.indicators.get(*j).and_then(key) == Some(this)
+        };
+        // Most projects have a handful of indicators: comparing pairs beats a map.
         let first = if n <= 32 {
-            p.indicators
-                .get(..k)
-                .and_then(|before| before.iter().position(|j| key(j) == Some(this)))
+            (0..k).find(same)
         } else {
             if seen.is_empty() {
-                if let Some(i0) = p.indicators.first().and_then(|j| key(j)) {
-                    seen.insert(i0, 0);
+                if let Some(h0) = hashes.first() {
+                    seen.insert(*h0, vec![0]);
                 }
             }
-            match seen.entry(this) {
-                std::collections::hash_map::Entry::Occupied(o) => Some(*o.get()),
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(k);
-                    None
-                }
+            let bucket = seen.entry(h.unwrap_or_default()).or_default();
+            let found = bucket.iter().copied().find(same);
+            if found.is_none() {
+                bucket.push(k);
             }
+            found
         };
         let Some(j) = first else {
             continue;

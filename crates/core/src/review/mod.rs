@@ -222,11 +222,11 @@ fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
 fn per_project(s: &mut Sink<'_>) {
     let mut structure = structure::Structure::new(s);
     let mut mismatches = goals::Mismatches::new(s);
-    let switches = content::Switches::new(s);
+    let mut switches = content::Switches::new(s);
     for (pi, p) in projects(s.table) {
         let start = s.out.len();
         structure.project(s, pi, p);
-        content::project(s, pi, p, &switches);
+        content::project(s, pi, p, &mut switches);
         mismatches.project(s, pi, p);
         if let Some(new) = s.out.get_mut(start..) {
             sort_findings(new);
