@@ -212,16 +212,22 @@ pub fn summary(table: &Table) -> Summary {
         units: table.units.len(),
         projects: projects.len(),
         indicators: projects.iter().map(|p| p.indicators.len()).sum(),
+        // In 万元, as the line says: two decimals, more only where the amount
+        // has them (a 元 table's 552.500000 is 552.50).
         grand_total: table
             .grand_total
             .as_ref()
             .and_then(|g| g.funding.total)
-            .map(|d| d.to_string()),
-        projects_sum: projects
-            .iter()
-            .map(|p| p.funding.total_or_zero())
-            .sum::<Decimal>()
-            .to_string(),
+            .map(|d| amount(Some(d), MoneyScale::WanYuan)),
+        projects_sum: amount(
+            Some(
+                projects
+                    .iter()
+                    .map(|p| p.funding.total_or_zero())
+                    .sum::<Decimal>(),
+            ),
+            MoneyScale::WanYuan,
+        ),
         notices: table.notices.len(),
     }
 }

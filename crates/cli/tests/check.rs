@@ -1770,6 +1770,14 @@ fn nothing_to_review_is_an_error_not_a_clean_run() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("t.pdf"), "{err}");
     assert!(err.contains("没有找到可审核的文件"), "{err}");
+    // Named beside a table, an empty directory is an input that could not be
+    // reviewed (exit 2), not passed over while the table's review exits 0.
+    let f = fixture();
+    let out = jixiao(&["check", empty.to_str().unwrap(), f.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("目录中没有可审核的文件"), "{text}");
+    assert!(text.contains("（其中 1 个文件无法读取）"), "{text}");
 }
 
 #[test]

@@ -896,9 +896,11 @@ fn show_prints_amounts_in_the_tables_own_scale() {
     }
     let out = stdout(&run(jixiao().arg("show").arg(sample())));
     assert!(out.contains("552.50") && out.contains("158.00"), "{out}");
-    // --summary names its unit, 万元, and stays in it.
+    // --summary names its unit, 万元, and stays in it: two decimals, more
+    // only where the amount has them (not the conversion's zeros).
     let s = summary(&sichuan);
-    assert_eq!(s["grand_total"], "342.984000");
+    assert_eq!(s["grand_total"], "342.984");
+    assert_eq!(summary(&sample())["grand_total"], "552.50");
 }
 
 #[test]

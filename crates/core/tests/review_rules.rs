@@ -719,6 +719,18 @@ fn cost_exceeds_budget_with_a_magnitude_and_no_unit() {
         assert_eq!(of(&f, "cost-exceeds-budget").len(), fires, "{value}");
         assert_eq!(of(&f, "unit-missing").len(), 1, "{value}");
     }
+    // A row layout: `60` in 指标值, the bare `万` in 度量单位.
+    for (value, fires) in [("60", 1), ("40", 0)] {
+        let mut i = q(4, Category::Cost, "项目总成本", "≤1万元");
+        i.target = grammar::parse_target_parts(Some("≤"), value, Some("万")).target;
+        i.raw_value = value.into();
+        i.columns = jixiao_core::IndicatorColumns::boxed(Some("万".into()), None, None, None, None);
+        assert_eq!(
+            fired(&replace(3, i), "cost-exceeds-budget"),
+            fires,
+            "{value} | 万"
+        );
+    }
 }
 
 #[test]
@@ -1720,6 +1732,15 @@ fn indicator_duplicate() {
     assert_eq!(
         zh(&t, hits[0]),
         "「技能培训经费」第2项「培训人次」与本项目第1项重复（名称、指标值均相同）"
+    );
+    // Both written as item 2: the earlier one is named by its place in the cell.
+    let mut twice = inds.clone();
+    twice[0].seq = Some(2);
+    let t = with_inds(twice);
+    let f = run(&t);
+    assert_eq!(
+        zh(&t, of(&f, "indicator-duplicate")[0]),
+        "「技能培训经费」第2项「培训人次」与本项目单元格中第1个指标重复（名称、指标值均相同）"
     );
     // Same name, another value: which is the target?
     inds[1] = q(2, Category::Output, "培训人次", "≥600人次");

@@ -85,15 +85,38 @@ pub enum Input {
 pub fn files(paths: &[PathBuf]) -> (Vec<Input>, Vec<Skipped>) {
     let mut out = Vec::new();
     let mut skipped = Vec::new();
+    // Directories named that hold nothing to review.
+    let mut empty = Vec::new();
     for p in paths {
         if p.is_dir() {
+            let before = out.len();
             walk(p, &mut out, &mut skipped);
+            if out.len() == before {
+                empty.push(p.clone());
+            }
         } else if p.exists() {
             out.push(Input::File(p.clone()));
         } else {
             out.push(Input::Missing(
                 p.clone(),
                 Text::new("文件或目录不存在", "no such file or directory"),
+            ));
+        }
+    }
+    // Beside other inputs, a directory that gave nothing is said as an input
+    // that could not be reviewed, not passed over (alone, the caller says
+    // there is nothing to review at all).
+    if out.iter().any(|i| matches!(i, Input::File(_))) {
+        for dir in empty {
+            out.push(Input::Missing(
+                dir,
+                Text::new(
+                    format!("目录中没有可审核的文件（{}）", EXTENSIONS.join(", ")),
+                    format!(
+                        "the directory holds no file to review ({})",
+                        EXTENSIONS.join(", ")
+                    ),
+                ),
             ));
         }
     }

@@ -111,14 +111,39 @@ static LONG_TERM: Template = Template {
     zh: "{0}使用了跨年度表述",
     en: "{0} is worded over several years",
 };
-static REPEATED_SAME: Template = Template {
-    zh: "{0}与本项目第{1}项重复（名称、指标值均相同）",
-    en: "{0} repeats item {1} of the same project (same name and value)",
-};
-static REPEATED_OTHER_VALUE: Template = Template {
-    zh: "{0}与本项目第{1}项同名，指标值却不同（「{0.raw}」与「{2.raw}」）",
-    en: "{0} has the name of item {1} of the same project but another value (\"{0.raw}\" and \"{2.raw}\")",
-};
+/// `indicator-duplicate`, by how the earlier indicator is found: [same value,
+/// another value] × [its item number; its row (row layouts, or an item number
+/// written twice in the cell); its place in the cell].
+static REPEATED: [[Template; 3]; 2] = [
+    [
+        Template {
+            zh: "{0}与本项目第{1}项重复（名称、指标值均相同）",
+            en: "{0} repeats item {1} of the same project (same name and value)",
+        },
+        Template {
+            zh: "{0}与本项目第{1}行的指标重复（名称、指标值均相同）",
+            en: "{0} repeats the indicator on row {1} of the same project (same name and value)",
+        },
+        Template {
+            zh: "{0}与本项目单元格中第{1}个指标重复（名称、指标值均相同）",
+            en: "{0} repeats indicator {1} of the same project's cell (same name and value)",
+        },
+    ],
+    [
+        Template {
+            zh: "{0}与本项目第{1}项同名，指标值却不同（「{0.raw}」与「{2.raw}」）",
+            en: "{0} has the name of item {1} of the same project but another value (\"{0.raw}\" and \"{2.raw}\")",
+        },
+        Template {
+            zh: "{0}与本项目第{1}行的指标同名，指标值却不同（「{0.raw}」与「{2.raw}」）",
+            en: "{0} has the name of the indicator on row {1} of the same project but another value (\"{0.raw}\" and \"{2.raw}\")",
+        },
+        Template {
+            zh: "{0}与本项目单元格中第{1}个指标同名，指标值却不同（「{0.raw}」与「{2.raw}」）",
+            en: "{0} has the name of indicator {1} of the same project's cell but another value (\"{0.raw}\" and \"{2.raw}\")",
+        },
+    ],
+];
 static SCALE_MISMATCH: Template = Template {
     zh: "项目「{0}」的目标以“{1}”表述金额，表格单位为{2}",
     en: "project \"{0}\": goal quotes money in {1}, the table is in {2}",
@@ -273,12 +298,16 @@ fn repeated(s: &mut Sink<'_>, pi: usize, p: &Project, hashes: &mut Vec<u64>) {
             continue;
         };
         let same_value = trim(&earlier.raw_value) == trim(&i.raw_value);
-        let template = if same_value {
-            &REPEATED_SAME
-        } else {
-            &REPEATED_OTHER_VALUE
+        let one_cell = p.indicator_cell.is_some();
+        let (how, number) = match earlier.seq {
+            Some(q) if one_cell && i.seq != Some(q) => (0, i64::from(q)),
+            _ if !one_cell => (1, i64::from(earlier.origin.row)),
+            _ => (2, j as i64 + 1),
         };
-        let number = earlier.seq.map_or(j as i64 + 1, i64::from);
+        let template = REPEATED
+            .get(usize::from(!same_value))
+            .and_then(|t| t.get(how))
+            .unwrap_or(&super::message::EMPTY);
         s.emit("indicator-duplicate", || {
             (
                 super::indicator_loc(pi, p, i),
@@ -553,8 +582,10 @@ fn quality(
             // `5万余元` is 5 × 万 元: the magnitude applied. A cost written
             // with a magnitude and no unit (`≤160万`) is in 元 (unit-missing
             // says the 元 is missing).
+            // The same in a row layout whose 度量单位 is the bare `万` (the
+            // magnitude is the quantity's, no unit left).
             let money_unit = match unit.as_deref() {
-                None if q.magnitude.is_some() => Some("元"),
+                _ if q.magnitude.is_some() && q.unit.is_none() => Some("元"),
                 u => u,
             };
             let wan = q.scaled().and_then(|v| {
