@@ -168,7 +168,13 @@ fn run(cli: Cli) -> Result<i32> {
                 (HumanOrJson::Json, true) => {
                     println!("{}", serde_json::to_string_pretty(&show::summary(&table))?)
                 }
-                (HumanOrJson::Json, false) => println!("{}", serde_json::to_string_pretty(&table)?),
+                // The document `convert -o x.json` writes (with its schema tag),
+                // so that it reads back.
+                (HumanOrJson::Json, false) => print!(
+                    "{}",
+                    jixiao_formats::write::json::to_json_string(&table)
+                        .map_err(|e| crate::Said(e.text()))?
+                ),
             }
             // The process ends here: freeing half a million small strings one by one
             // would only add to the run time, the OS reclaims the memory at once.

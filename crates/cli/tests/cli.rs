@@ -78,6 +78,14 @@ fn show_json_is_the_canonical_model() {
     assert!(o.status.success());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["units"][0]["projects"][0]["funding"]["total"], "158.00");
+    // The document `convert -o x.json` writes, schema tag and all: it reads back.
+    assert_eq!(v["schema"], "jixiao.table/1");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let saved = dir.path().join("shown.json");
+    std::fs::write(&saved, &o.stdout).expect("write");
+    let back = run(jixiao().arg("show").arg(&saved).args(["--format", "json"]));
+    assert!(back.status.success(), "{}", stderr(&back));
+    assert_eq!(back.stdout, o.stdout);
 }
 
 #[test]

@@ -520,6 +520,40 @@ fn binary_data_named_as_a_workbook_is_refused_as_that_workbook() {
     assert!(err.to_string().contains("不是文本表格"), "{err}");
 }
 
+#[test]
+fn a_self_evaluation_is_refused_not_read_as_a_target_table() {
+    // The central 项目支出绩效自评表 (GUIDE §3.6): read as a target table it
+    // took the label 预期目标 for the goal and dropped 实际完成值 and 得分.
+    let text = "项目支出绩效自评表\n（2023年度）\n项目名称\t社区服务经费\t\n\
+        项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+        年度资金总额\t100.00\t100.00\t95.00\t10\t95%\t9.5\n\
+        年度总体目标\t预期目标\t实际完成情况\n\t开展社区服务\t已完成\n\
+        绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\
+        \t产出指标(50分)\t数量指标\t服务人次\t≥1000人次\t1200人次\t25\t25\t\n";
+    let err = read::read_bytes("zp.tsv", text.as_bytes(), &opts()).unwrap_err();
+    let msg = err.render(Lang::Zh);
+    assert!(
+        msg.starts_with(
+            "zp.tsv 第1行 第1列: 这是项目支出绩效自评表（「项目支出绩效自评表」），不是绩效目标表"
+        ),
+        "{msg}"
+    );
+    assert!(err
+        .render(Lang::English)
+        .contains("self-evaluations are not supported yet"));
+    // Without its title, the self-evaluation's own columns tell it.
+    let untitled = text.replacen("项目支出绩效自评表\n", "\n", 1);
+    let err = read::read_bytes("zp.tsv", untitled.as_bytes(), &opts()).unwrap_err();
+    assert!(
+        err.render(Lang::Zh).contains("「全年执行数」"),
+        "{}",
+        err.render(Lang::Zh)
+    );
+    // A target table that mentions a self-evaluation in its prose is still read.
+    let sample = sample_text().replacen("开展", "结合上年自评表结果开展", 1);
+    assert!(read::read_bytes("t.txt", sample.as_bytes(), &opts()).is_ok());
+}
+
 fn zip_of_zeros(entry: &str, size: usize) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let o = zip::write::SimpleFileOptions::default()

@@ -23,9 +23,10 @@ pub(crate) const UNNAMED_UNIT: &str = "（未注明单位）";
 #[path = "rows.rs"]
 mod rows;
 
-use crate::error::{Location, Result};
+use crate::error::{Error, Location, Result};
 use crate::grid::Grid;
 use jixiao_core::grammar::{self, CellProblem};
+use jixiao_core::text::Text;
 use jixiao_core::{LayoutFamily, MoneyScale, Notice, Origin, Project, SourceInfo, Table};
 use rayon::prelude::*;
 
@@ -53,6 +54,23 @@ pub fn build_table_with(
         row: None,
         col: None,
     };
+    if let Some((row, col, word)) = self_evaluation(grid) {
+        return Err(Error::invalid(
+            Location {
+                row: Some(row),
+                col: Some(col),
+                ..location
+            },
+            Text::new(
+                format!("这是项目支出绩效自评表（「{word}」），不是绩效目标表：jixiao 目前只读取绩效目标表，自评表的读取和评分尚未支持"),
+                format!("this is a 项目支出绩效自评表 (year-end self-evaluation, “{word}”), not a performance-target table: jixiao reads target tables only; self-evaluations are not supported yet"),
+            ),
+            Text::new(
+                "请提供同一项目的绩效目标表（如 项目支出绩效目标表、绩效目标申报表）",
+                "give the project's target table instead (项目支出绩效目标表, 绩效目标申报表)",
+            ),
+        ));
+    }
     let mut notices = Vec::new();
     let mut form = None;
     let mut layout = match header::detect(grid, &location, &mut notices) {
@@ -169,6 +187,31 @@ pub fn build_table_with(
     };
     table.notices.extend(sources_blank(&table));
     Ok(table)
+}
+
+/// A year-end self-evaluation (自评表, GUIDE §3.6–3.8) rather than a target
+/// table: its title, or the columns only a self-evaluation has (实际完成值,
+/// 全年执行数, 偏差原因分析…). Read as a target table it would lose the
+/// actuals and scores and take column labels for the goal, so it is refused.
+/// Looked for in the first rows (title and header), as (row, column, word).
+fn self_evaluation(grid: &Grid<'_>) -> Option<(u32, u32, String)> {
+    // Header cells start so (`实际完成值(B)`); a target table's
+    // `上年实际完成值` is last year's actual, not this one.
+    const HEADERS: [&str; 4] = [
+        "实际完成值",
+        "全年执行数",
+        "偏差原因分析",
+        "偏差大或目标未完成原因分析",
+    ];
+    grid.rows.iter().take(40).find_map(|r| {
+        r.cells.iter().enumerate().find_map(|(k, c)| {
+            let text = c.text.trim();
+            // A title or a header cell, not prose that mentions a self-evaluation.
+            let title = text.chars().count() <= 30 && text.contains("自评表");
+            (title || HEADERS.iter().any(|h| text.starts_with(h)))
+                .then(|| (r.number, k as u32 + 1, text.to_string()))
+        })
+    })
 }
 
 /// Funding-source columns that no row fills (a table of 预算数 written with
