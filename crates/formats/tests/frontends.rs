@@ -554,6 +554,43 @@ fn a_self_evaluation_is_refused_not_read_as_a_target_table() {
     assert!(read::read_bytes("t.txt", sample.as_bytes(), &opts()).is_ok());
 }
 
+#[test]
+fn a_self_evaluation_sheet_beside_the_targets_is_named_as_such() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let self_evaluation =
+        "项目支出绩效自评表\n项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\n\
+        绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t得分\n\
+        \t产出指标\t数量指标\t服务人次\t≥1000人次\t1200人次\t25";
+    for (name, text) in [
+        ("目标表", sample_text()),
+        ("自评表", self_evaluation.to_string()),
+    ] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (r, line) in text.split('\n').enumerate() {
+            for (c, cell) in line.split('\t').enumerate() {
+                ws.write_string(r as u32, c as u16, cell).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("both.xlsx");
+    wb.save(&path).unwrap();
+    let t = read::read_path(&path, &opts()).unwrap();
+    assert_eq!(t.source.sheet.as_deref(), Some("目标表"));
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "sheet-not-target")
+        .expect("the self-evaluation sheet is named");
+    assert!(
+        n.message
+            .contains("“自评表”（是项目支出绩效自评表，暂不支持）"),
+        "{}",
+        n.message
+    );
+}
+
 fn zip_of_zeros(entry: &str, size: usize) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let o = zip::write::SimpleFileOptions::default()

@@ -194,7 +194,7 @@ pub fn build_table_with(
 /// 全年执行数, 偏差原因分析…). Read as a target table it would lose the
 /// actuals and scores and take column labels for the goal, so it is refused.
 /// Looked for in the first rows (title and header), as (row, column, word).
-fn self_evaluation(grid: &Grid<'_>) -> Option<(u32, u32, String)> {
+pub(crate) fn self_evaluation(grid: &Grid<'_>) -> Option<(u32, u32, String)> {
     // Header cells start so (`实际完成值(B)`); a target table's
     // `上年实际完成值` is last year's actual, not this one.
     const HEADERS: [&str; 4] = [

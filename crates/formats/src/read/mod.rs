@@ -667,10 +667,13 @@ fn read_workbook(
         let result = match wb.sheet(sheet) {
             Ok(sg) => {
                 let blank = blank_sheet(&sg.grid);
-                build(sg, sheet).map_err(|e| (e, blank))
+                // A self-evaluation sheet (a workbook of targets and
+                // 自评表) is named as such, not as a sheet without a header.
+                let self_evaluation = build::self_evaluation(&sg.grid).is_some();
+                build(sg, sheet).map_err(|e| (e, blank, self_evaluation))
             }
             Err(e @ Error::TooLarge { .. }) => return Err(e),
-            Err(e) => Err((e, false)),
+            Err(e) => Err((e, false, false)),
         };
         match result {
             Ok(t) if holds_targets(&t) => {
@@ -690,8 +693,16 @@ fn read_workbook(
                 ));
                 fallback.get_or_insert(t);
             }
-            Err((e, blank)) => {
-                if !blank {
+            Err((e, blank, self_evaluation)) => {
+                if self_evaluation {
+                    not_target.push((
+                        sheet.clone(),
+                        Text::new(
+                            "是项目支出绩效自评表，暂不支持",
+                            "a self-evaluation (自评表), not supported yet",
+                        ),
+                    ));
+                } else if !blank {
                     not_target.push((sheet.clone(), no_table()));
                 }
                 failures.push(
