@@ -549,9 +549,17 @@ fn a_self_evaluation_is_refused_not_read_as_a_target_table() {
         "{}",
         err.render(Lang::Zh)
     );
-    // A target table that mentions a self-evaluation in its prose is still read.
+    // A target table that mentions a self-evaluation in its prose, or names a
+    // project or an indicator after one, is still read.
     let sample = sample_text().replacen("开展", "结合上年自评表结果开展", 1);
     assert!(read::read_bytes("t.txt", sample.as_bytes(), &opts()).is_ok());
+    let sample = sample_text().replacen("团委各项工作经费", "绩效自评表印制费", 1);
+    assert!(read::read_bytes("t.txt", sample.as_bytes(), &opts()).is_ok());
+    let rows = "2024年项目支出绩效目标表\n单位：万元\n\
+        单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标值\n\
+        财政局\t预算绩效管理经费\t10.00\t组织开展绩效自评\t产出指标\t数量指标\t审核绩效自评表份数\t≥50份\n";
+    let t = read::read_bytes("r.tsv", rows.as_bytes(), &opts()).unwrap();
+    assert_eq!(t.projects().count(), 1);
 }
 
 #[test]

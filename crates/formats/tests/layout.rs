@@ -392,6 +392,19 @@ fn an_unbalanced_department_row_without_codes_is_a_subtotal_by_its_name() {
         "{}",
         n.message
     );
+    // A 元 table's amounts are quoted in 元, as printed (not 0.0016 万元).
+    let t = build(&format!("金额单位:元\n{with_total}"), "dept-total-yuan.tsv");
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "subtotal-mismatch")
+        .unwrap_or_else(|| panic!("{:?}", t.notices));
+    assert!(
+        n.message
+            .contains("其金额（16.00 元）与其下项目之和（15.00 元）不符"),
+        "{}",
+        n.message
+    );
 }
 
 #[test]

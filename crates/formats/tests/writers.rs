@@ -1533,6 +1533,22 @@ fn edited_long_csv(t: &Table, edit: impl Fn(&mut Vec<String>, &dyn Fn(&str) -> u
 }
 
 #[test]
+fn long_csv_without_the_value_as_written_keeps_a_range_whole() {
+    // 原始指标值 cleared (docs/csv.md's advice for editing): a range is read
+    // from 指标值 and 指标值上限, and its text is both (`80-90`), not `80`.
+    use jixiao_formats::read::{read_bytes, ReadOptions};
+    let t = table_with_value_extras();
+    let csv = edited_long_csv(&t, |r: &mut Vec<String>, col: &dyn Fn(&str) -> usize| {
+        r[col("原始指标值")] = String::new();
+    });
+    let back = read_bytes("cleared.csv", &csv, &ReadOptions::default()).unwrap();
+    let (_, i) = back.indicators().find(|(_, i)| i.name == "完成率").unwrap();
+    let q = i.target.quantity().unwrap();
+    assert_eq!((q.value, q.value_hi), (dec("80"), Some(dec("90"))));
+    assert_eq!(i.raw_value, "80-90");
+}
+
+#[test]
 fn long_csv_edited_columns_win_over_the_value_as_written_with_a_notice() {
     // A spreadsheet user changes 指标值 or 度量单位 and leaves 原始指标值 as
     // it was: the structured columns are read, and a notice names the cell.

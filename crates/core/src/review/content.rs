@@ -112,8 +112,8 @@ static LONG_TERM: Template = Template {
     en: "{0} is worded over several years",
 };
 /// `indicator-duplicate`, by how the earlier indicator is found: [same value,
-/// another value] × [its item number; its row (row layouts, or an item number
-/// written twice in the cell); its place in the cell].
+/// another value] × [its item number (one-cell); its row (row layouts); its
+/// place in the cell (one-cell, when it has no number or the same one)].
 static REPEATED: [[Template; 3]; 2] = [
     [
         Template {

@@ -124,6 +124,7 @@ pub fn build_table_with(
         scale: money_scale,
         location: &location,
         report_bad_amounts,
+        csv: source.format == "csv",
     };
     let items = match layout.family {
         LayoutFamily::OneCell => reader.one_cell(data, &mut notices)?,
@@ -136,7 +137,7 @@ pub fn build_table_with(
         }
     };
     let (grand_total, mut units) =
-        hierarchy::resolve(items, pre.department.as_deref(), &mut notices);
+        hierarchy::resolve(items, pre.department.as_deref(), money_scale, &mut notices);
     if units.iter().all(|u| u.projects.is_empty()) {
         // A header with nothing under it reads, but must not pass for an empty department.
         notices.push(Notice::new(
@@ -190,27 +191,54 @@ pub fn build_table_with(
 }
 
 /// A year-end self-evaluation (自评表, GUIDE §3.6–3.8) rather than a target
-/// table: its title, or the columns only a self-evaluation has (实际完成值,
-/// 全年执行数, 偏差原因分析…). Read as a target table it would lose the
-/// actuals and scores and take column labels for the goal, so it is refused.
-/// Looked for in the first rows (title and header), as (row, column, word).
+/// table: its title, or a header row only a self-evaluation has (实际完成值,
+/// 全年执行数, 偏差原因分析… beside 一级指标, 得分, 年初预算数…). Read as a
+/// target table it would lose the actuals and scores and take column labels
+/// for the goal, so it is refused. Only title rows (one cell filled) and
+/// header-like rows count: a project or indicator named 绩效自评表印制费 or
+/// 审核绩效自评表份数 is data. As (row, column, word).
 pub(crate) fn self_evaluation(grid: &Grid<'_>) -> Option<(u32, u32, String)> {
     // Header cells start so (`实际完成值(B)`); a target table's
     // `上年实际完成值` is last year's actual, not this one.
-    const HEADERS: [&str; 4] = [
+    const OWN: [&str; 4] = [
         "实际完成值",
         "全年执行数",
         "偏差原因分析",
         "偏差大或目标未完成原因分析",
     ];
+    // What stands beside them in a self-evaluation's header rows.
+    const BESIDE: [&str; 8] = [
+        "一级指标",
+        "三级指标",
+        "年度指标值",
+        "年初目标值",
+        "分值",
+        "得分",
+        "年初预算数",
+        "全年预算数",
+    ];
     grid.rows.iter().take(40).find_map(|r| {
-        r.cells.iter().enumerate().find_map(|(k, c)| {
-            let text = c.text.trim();
-            // A title or a header cell, not prose that mentions a self-evaluation.
-            let title = text.chars().count() <= 30 && text.contains("自评表");
-            (title || HEADERS.iter().any(|h| text.starts_with(h)))
-                .then(|| (r.number, k as u32 + 1, text.to_string()))
-        })
+        let filled: Vec<(usize, &str)> = r
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (k, c.text.trim()))
+            .filter(|(_, t)| !t.is_empty())
+            .collect();
+        let at = |k: usize, t: &str| Some((r.number, k as u32 + 1, t.to_string()));
+        if let [(k, title)] = filled.as_slice() {
+            if title.chars().count() <= 30 && title.contains("自评表") {
+                return at(*k, title);
+            }
+            return None;
+        }
+        let beside = filled
+            .iter()
+            .any(|(_, t)| BESIDE.iter().any(|b| t.starts_with(b)));
+        filled
+            .iter()
+            .find(|(_, t)| beside && OWN.iter().any(|h| t.starts_with(h)))
+            .and_then(|(k, t)| at(*k, t))
     })
 }
 

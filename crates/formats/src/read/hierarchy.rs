@@ -209,6 +209,26 @@ fn amount_text(f: &Funding, english: bool) -> String {
         .map_or_else(|| if english { "blank" } else { "空" }.to_string(), shown)
 }
 
+/// A row's amount as the table printed it, with its money unit (`342.98 万元`,
+/// `3429840.00 元`): the way the sum findings quote amounts.
+fn printed(f: &Funding, english: bool, scale: jixiao_core::MoneyScale) -> String {
+    match f.total.or(f.fiscal_appropriation) {
+        Some(d) => {
+            let mut d = jixiao_core::money::from_wan(d, scale).normalize();
+            if d.scale() < 2 {
+                d.rescale(2);
+            }
+            let unit = match scale {
+                jixiao_core::MoneyScale::WanYuan => "万元",
+                jixiao_core::MoneyScale::Yuan => "元",
+            };
+            format!("{d} {unit}")
+        }
+        None if english => "blank".to_string(),
+        None => "空".to_string(),
+    }
+}
+
 /// A notice at `row`, in Chinese (`zh`) and English (`en`).
 fn notice(row: &AmountRow, code: &str, zh: String, en: String) -> Notice {
     Notice::new(Some(row.origin), code, zh, en)
@@ -246,6 +266,7 @@ struct Heads {
 pub(crate) fn resolve(
     items: Vec<Item>,
     department: Option<&str>,
+    scale: jixiao_core::MoneyScale,
     notices: &mut Vec<Notice>,
 ) -> (Option<AmountRow>, Vec<Unit>) {
     let column_units = items.iter().any(|i| matches!(i, Item::Project(_, Some(_))));
@@ -356,19 +377,19 @@ pub(crate) fn resolve(
                             &row,
                             "subtotal-mismatch",
                             format!(
-                                "第{r}行：「{}」{}，是其后各单位的小计，未计入单位或项目；其金额（{} 万元）与其下项目之和（{} 万元）不符",
+                                "第{r}行：「{}」{}，是其后各单位的小计，未计入单位或项目；其金额（{}）与其下项目之和（{}）不符",
                                 row.label,
                                 h.why.zh,
-                                amount_text(&row.funding, false),
-                                amount_text(&h.sum, false)
+                                printed(&row.funding, false, scale),
+                                printed(&h.sum, false, scale)
                             ),
                             format!(
                                 "row {r}: “{}”: {}: the subtotal of the units after it, not counted as a unit or a project; \
-                                 its amount ({} 万元) does not equal the sum of the projects under it ({} 万元)",
+                                 its amount ({}) does not equal the sum of the projects under it ({})",
                                 row.label,
                                 h.why.en,
-                                amount_text(&row.funding, true),
-                                amount_text(&h.sum, true)
+                                printed(&row.funding, true, scale),
+                                printed(&h.sum, true, scale)
                             ),
                         ),
                     };

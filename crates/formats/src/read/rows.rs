@@ -27,6 +27,10 @@ pub(crate) struct Reader<'l> {
     pub(crate) location: &'l Location,
     /// Unparseable amounts become notices (see `ReadOptions::report_bad_amounts`).
     pub(crate) report_bad_amounts: bool,
+    /// The file is CSV: only jixiao's long CSV has its text cells neutralised
+    /// against formula injection (a workbook with a 原始指标值 column is read
+    /// as written).
+    pub(crate) csv: bool,
 }
 
 /// A data row seen through the header, possibly shifted right (ragged rows).
@@ -338,7 +342,7 @@ impl Reader<'_> {
             let v = View {
                 row,
                 shift: 0,
-                unquote: self.is_long_csv(),
+                unquote: self.csv && self.is_long_csv(),
             };
             if let Some(n) = self.note(&v, row.number) {
                 notices.push(n);
@@ -471,7 +475,7 @@ impl Reader<'_> {
         let left = View {
             row,
             shift: 0,
-            unquote: self.is_long_csv(),
+            unquote: self.csv && self.is_long_csv(),
         };
         if let Some(c) = l.col(Field::Total) {
             if parse_amount(left.cell(c).0, self.scale).is_ok_and(|a| a.is_some()) {
@@ -553,7 +557,7 @@ impl Reader<'_> {
             let v = View {
                 row,
                 shift,
-                unquote: self.is_long_csv(),
+                unquote: self.csv && self.is_long_csv(),
             };
             let r = row.number;
             if let Some(n) = self.note(&v, r) {
@@ -852,7 +856,11 @@ impl Reader<'_> {
             (false, None) => grammar::parse_target_parts(op, value, unit),
         };
         let mut value_col = l.col(Field::TargetValue).or(l.col(Field::IndicatorName));
-        let mut raw_value = value;
+        // A range's text is both columns' (`80-90`), as the reading is.
+        let mut raw_value: std::borrow::Cow<'_, str> = match hi {
+            Some(hi) if !value.is_empty() => format!("{value}-{hi}").into(),
+            _ => value.into(),
+        };
         let mut parsed = structured;
         // jixiao's long CSV also gives the value as written (原始指标值): read
         // in full where it says what the structured columns say.
@@ -862,7 +870,7 @@ impl Reader<'_> {
             let exact = read_as_written(raw, op, unit);
             if same_reading(&parsed.target, &exact.target) {
                 parsed = exact;
-                raw_value = raw;
+                raw_value = raw.trim().into();
                 value_col = raw_col;
             } else {
                 notices.push(raw_value_differs(

@@ -1,7 +1,7 @@
 //! Printable HTML: one standalone page (no external CSS or JS), zh-CN, with the
 //! title (with the fiscal year), department and money lines and the table in
-//! the one-cell (7 columns)
-//! or row-per-indicator layout (rowspans). Print CSS: A4 landscape, header
+//! the one-cell layout (the sample's 7 columns, fewer when amount columns no
+//! row fills are left out) or the row-per-indicator layout (rowspans). Print CSS: A4 landscape, header
 //! repeated on each page, no page break inside a row. All text is auto-escaped
 //! by the askama template `templates/table.html`.
 

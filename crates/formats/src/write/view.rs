@@ -31,7 +31,8 @@ pub fn neutralize_formula(text: &str) -> Cow<'_, str> {
 /// back: `'=HYPERLINK(…)` → `=HYPERLINK(…)`, `'=` → `=`. Only an apostrophe
 /// that the writer would have added is taken off (one before `= + - @`, a
 /// tab or a carriage return, not before a plain number), so
-/// `neutralize_formula(unneutralize_formula(t)) == t` for every `t`.
+/// `neutralize_formula(unneutralize_formula(t)) == t` for every `t` the writer
+/// produced (not for any text: `=x` as read becomes `'=x`).
 pub(crate) fn unneutralize_formula(text: &str) -> &str {
     match text.strip_prefix('\'') {
         Some(rest) if neutralize_formula(rest).len() == text.len() => rest,
