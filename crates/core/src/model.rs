@@ -149,6 +149,16 @@ pub enum Field {
     PriorActual,
 }
 
+impl Field {
+    /// 财政拨款, 财政专户拨款 or 其他资金: a funding source (资金来源).
+    pub fn is_funding_source(self) -> bool {
+        matches!(
+            self,
+            Field::FiscalAppropriation | Field::SpecialAccount | Field::OtherFunds
+        )
+    }
+}
+
 /// The columns of the one-cell layout (the sample's 7: 项目名称 | 总计 | 财政拨款 |
 /// 财政专户拨款 | 其他资金 | 绩效目标 | 绩效指标), in order: the reading of a table
 /// without a header, and the order the writers use.
@@ -865,12 +875,7 @@ impl Table {
     /// columns) does not lack one.
     pub fn lacks_total_column(&self) -> bool {
         self.column_of(Field::Total).is_none()
-            && self.columns.iter().any(|c| {
-                matches!(
-                    c.field,
-                    Field::FiscalAppropriation | Field::SpecialAccount | Field::OtherFunds
-                )
-            })
+            && self.columns.iter().any(|c| c.field.is_funding_source())
     }
     /// The funding of every amount row: the 合计, the units' stated rows and the
     /// projects, in source order.
@@ -890,12 +895,8 @@ impl Table {
     /// rather than 0, and no total is checked against them (the reader says
     /// so: `source-columns-blank`). The reverse of [`Table::lacks_total_column`].
     pub fn source_columns_blank(&self) -> bool {
-        self.columns.iter().any(|c| {
-            matches!(
-                c.field,
-                Field::FiscalAppropriation | Field::SpecialAccount | Field::OtherFunds
-            )
-        }) && self.amount_rows().all(|f| f.parts_sum().is_none())
+        self.columns.iter().any(|c| c.field.is_funding_source())
+            && self.amount_rows().all(|f| f.parts_sum().is_none())
     }
     /// Whether some indicator carries a 上年实际值 (prior-year actual).
     pub fn has_prior_actual(&self) -> bool {

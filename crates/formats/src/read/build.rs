@@ -248,19 +248,13 @@ pub(crate) fn self_evaluation(grid: &Grid<'_>) -> Option<(u32, u32, String)> {
 /// against them). Said once, at the header's first source column; the reverse
 /// of `total-column-missing`.
 fn sources_blank(table: &Table) -> Option<Notice> {
-    use jixiao_core::Field;
     if !table.source_columns_blank() {
         return None;
     }
     let first = table
         .columns
         .iter()
-        .filter(|c| {
-            matches!(
-                c.field,
-                Field::FiscalAppropriation | Field::SpecialAccount | Field::OtherFunds
-            )
-        })
+        .filter(|c| c.field.is_funding_source())
         .min_by_key(|c| c.col)?;
     let row = table.header_row.unwrap_or(0);
     let header = &first.header;
