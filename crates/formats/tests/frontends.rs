@@ -960,3 +960,41 @@ fn html_money_scale_beside_the_department_or_in_a_small_table() {
         assert_eq!(t.title.as_deref(), Some("项目支出绩效目标表"), "{preamble}");
     }
 }
+
+#[test]
+fn html_pages_with_several_target_tables() {
+    let page = yuan_page("<p>部门名称：测试局</p><p>单位：元</p>");
+    let raw = page.as_bytes();
+    // One table (show, convert): the first, the other named.
+    let t = read::read_bytes("p.html", raw, &opts()).unwrap();
+    assert_eq!(t.source.table, Some(1));
+    let more = notice(&t, "table-more-targets").expect("the other table named");
+    assert!(more.message.contains("表格2"), "{}", more.message);
+    // Every target table (check), in page order, none with the notice.
+    let all = read::read_bytes_all("p.html", raw, &opts()).unwrap();
+    let index: Vec<_> = all.iter().map(|t| t.source.table).collect();
+    assert_eq!(index, [Some(1), Some(2)]);
+    assert!(all
+        .iter()
+        .all(|t| notice(t, "table-more-targets").is_none()));
+    assert_eq!(all[1].projects().next().unwrap().name, "丙项目");
+    // --sheet picks a table by its place; an unknown one is refused with the list.
+    for wanted in ["表格2", "表格 2", "table 2", "2"] {
+        let o = ReadOptions {
+            sheet: Some(wanted.to_string()),
+            ..opts()
+        };
+        let t = read::read_bytes("p.html", raw, &o).unwrap();
+        assert_eq!(t.source.table, Some(2), "{wanted}");
+        assert!(notice(&t, "table-more-targets").is_none());
+    }
+    let o = ReadOptions {
+        sheet: Some("下属单位".to_string()),
+        ..opts()
+    };
+    let e = read::read_bytes("p.html", raw, &o).unwrap_err().to_string();
+    assert!(
+        e.contains("“下属单位”") && e.contains("表格1、表格2"),
+        "{e}"
+    );
+}
