@@ -313,12 +313,13 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<i32> {
     let output = args.output.as_deref().filter(|o| !is_stdout(o));
     let written = write_output(&table, format, &opts, output);
     spinner.finish();
-    // Only one table is written: a workbook's other target sheets are said
+    // Only one table is written: a workbook's other target sheets (a page's
+    // other target tables) are said
     // on standard error, not left to the JSON's notices alone.
     for n in table
         .notices
         .iter()
-        .filter(|n| n.code == "sheet-more-targets")
+        .filter(|n| matches!(n.code.as_str(), "sheet-more-targets" | "table-more-targets"))
     {
         match lang {
             Lang::Zh => eprintln!("提示：{}", n.message),

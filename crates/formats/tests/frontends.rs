@@ -999,3 +999,81 @@ fn pdf_layout_text_and_missing_pdftotext() {
         Err(e) => assert!(e.to_string().contains("pdftotext"), "{e}"),
     }
 }
+
+/// A page of `/tmp/ur2`'s user test: `preamble` above a target table of
+/// amounts in 元 (1 000 000 元 = 100 万元), a second target table below.
+fn yuan_page(preamble: &str) -> String {
+    let head = "<tr><th>项目名称（资金使用单位）</th><th>总计</th><th>财政拨款</th>\
+        <th>绩效目标</th><th>绩效指标</th></tr>";
+    format!(
+        "<html><head><meta charset=\"utf-8\"></head><body>{preamble}\
+         <table border=1>{head}\
+         <tr><td>合计</td><td>1000000.00</td><td>1000000.00</td><td></td><td></td></tr>\
+         <tr><td>测试局&nbsp;</td><td>1000000.00</td><td>1000000.00</td><td></td><td></td></tr>\
+         <tr><td>甲项目</td><td>700000.00</td><td>700000.00</td><td>完成甲任务。</td>\
+         <td>1-产出指标：培训人次，年度指标值：≥100人次。</td></tr>\
+         <tr><td>乙项目</td><td>300000.00</td><td>300000.00</td><td>完成乙任务。</td>\
+         <td>1-产出指标：检查次数，年度指标值：≥12次。</td></tr></table>\
+         <p>下属单位：</p><table border=1>{head}\
+         <tr><td>合计</td><td>50.00</td><td>50.00</td><td></td><td></td></tr>\
+         <tr><td>丙项目</td><td>50.00</td><td>50.00</td><td>完成丙任务。</td>\
+         <td>1-产出指标：检查次数，年度指标值：≥12次。</td></tr></table></body></html>"
+    )
+}
+
+#[test]
+fn html_money_scale_beside_the_department_or_in_a_small_table() {
+    let title = "<div align=center><b>项目支出绩效目标表</b></div>";
+    for preamble in [
+        format!("{title}<div>部门名称：测试局&nbsp;&nbsp;&nbsp;&nbsp;单位：元</div>"),
+        format!("{title}<div>部门名称：测试局<span style=\"float:right\">单位：元</span></div>"),
+        "<table><tr><td>项目支出绩效目标表</td></tr><tr><td>部门名称：测试局</td></tr>\
+         <tr><td>单位：元</td></tr></table>"
+            .to_string(),
+    ] {
+        let t = read::read_bytes("p.html", yuan_page(&preamble).as_bytes(), &opts())
+            .unwrap_or_else(|e| panic!("{preamble}: {e}"));
+        assert_eq!(t.department.as_deref(), Some("测试局"), "{preamble}");
+        assert_eq!(t.money_scale, jixiao_core::MoneyScale::Yuan, "{preamble}");
+        assert!(t.money_scale_stated, "{preamble}");
+        assert_eq!(t.title.as_deref(), Some("项目支出绩效目标表"), "{preamble}");
+    }
+}
+
+#[test]
+fn html_pages_with_several_target_tables() {
+    let page = yuan_page("<p>部门名称：测试局</p><p>单位：元</p>");
+    let raw = page.as_bytes();
+    // One table (show, convert): the first, the other named.
+    let t = read::read_bytes("p.html", raw, &opts()).unwrap();
+    assert_eq!(t.source.table, Some(1));
+    let more = notice(&t, "table-more-targets").expect("the other table named");
+    assert!(more.message.contains("表格2"), "{}", more.message);
+    // Every target table (check), in page order, none with the notice.
+    let all = read::read_bytes_all("p.html", raw, &opts()).unwrap();
+    let index: Vec<_> = all.iter().map(|t| t.source.table).collect();
+    assert_eq!(index, [Some(1), Some(2)]);
+    assert!(all
+        .iter()
+        .all(|t| notice(t, "table-more-targets").is_none()));
+    assert_eq!(all[1].projects().next().unwrap().name, "丙项目");
+    // --sheet picks a table by its place; an unknown one is refused with the list.
+    for wanted in ["表格2", "表格 2", "table 2", "2"] {
+        let o = ReadOptions {
+            sheet: Some(wanted.to_string()),
+            ..opts()
+        };
+        let t = read::read_bytes("p.html", raw, &o).unwrap();
+        assert_eq!(t.source.table, Some(2), "{wanted}");
+        assert!(notice(&t, "table-more-targets").is_none());
+    }
+    let o = ReadOptions {
+        sheet: Some("下属单位".to_string()),
+        ..opts()
+    };
+    let e = read::read_bytes("p.html", raw, &o).unwrap_err().to_string();
+    assert!(
+        e.contains("“下属单位”") && e.contains("表格1、表格2"),
+        "{e}"
+    );
+}

@@ -215,6 +215,8 @@ One JSON document on standard output:
   (` --> b.xlsx[下属单位]:12:2`); `summary.files` still counts files (the terminal adds the
   tables: `审核 1 个文件（2 张表）`), and the sheets holding none are named once, in a
   `sheet-not-target` finding of the first table.
+  An HTML page is reviewed likewise `<table>` by `<table>`: every table of the page that is a
+  performance-target table gives its own findings, each naming its table (` --> p.html[表格3]:2:7`).
 - `location.project`: the project the finding is about, or `null`: `index` (0-based, all
   projects of the table in source order) and `name` as written. `location.indicator`: the item
   number (序号) of the indicator as written in a one-cell 绩效指标 cell (`2` in `2-效益指标：…`),

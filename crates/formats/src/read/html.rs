@@ -2,12 +2,17 @@
 //!
 //! - `rowspan`/`colspan` are expanded: covered cells copy the anchor's text
 //!   with `merged = true`; spans are clamped to [`Limits::max_span`] and to
-//!   the table's rows, and the grid to [`Limits::max_cells`].
+//!   the table's rows, and the grid to [`Limits::max_cells`]. A `colspan` with
+//!   `style='mso-ignore:colspan'` (Excel's 网页 export of text overflowing into
+//!   the blank cells beside it) is no merge: the cells it covers are blank.
 //! - Cell text is the text content with runs of ASCII whitespace and NBSP
 //!   collapsed to one space, `<br>` (and `<p>`/`<div>` breaks) as `\n`, lines trimmed.
 //! - Text blocks before a table (a `<h1>` title, `部门名称：…`, `单位：万元`; at
 //!   most 20, stopping at an earlier table) and its `<caption>` become
 //!   one-cell rows above the table rows, so layout detection reads the preamble.
+//!   A small table above (at most 6 rows of at most 3 cells: a title,
+//!   `部门名称：…` and `单位：元` laid out in cells, holding one of 绩效, 部门,
+//!   `单位：`, 年度) does not stop them: its cells are preamble lines too.
 //! - A row's number is its row in the `<table>`: the Nth `<tr>` (1-based,
 //!   header rows counted, `<thead>`/`<tbody>`/`<tfoot>` in source order), what
 //!   a user counts on the page and, for a workbook saved as HTML, the sheet's
@@ -29,6 +34,11 @@ use std::borrow::Cow;
 
 /// Most preamble lines kept before a table.
 const MAX_PREAMBLE: usize = 20;
+
+/// A table of at most this many rows of at most [`SMALL_COLS`] cells above
+/// a table is read as preamble (title, department and money scale in cells).
+const SMALL_ROWS: usize = 6;
+const SMALL_COLS: usize = 3;
 
 /// One `<table>` of a page as a grid.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,7 +190,52 @@ fn cell_text(el: ElementRef<'_>) -> String {
 enum Event {
     Block(String),
     TableStart(usize),
-    TableEnd,
+    /// The end of table `k`.
+    TableEnd(usize),
+}
+
+/// A step of the document walk: enter a node, or leave it (a table with its index).
+#[derive(Clone, Copy)]
+enum Visit {
+    Open,
+    Close,
+    CloseTable(usize),
+}
+
+/// The `<tr>` rows of a table (direct, or in `<thead>`/`<tbody>`/`<tfoot>`).
+fn table_trs(table: ElementRef<'_>) -> Vec<ElementRef<'_>> {
+    let mut trs = Vec::new();
+    for child in table.child_elements() {
+        match child.value().name() {
+            "tr" => trs.push(child),
+            "thead" | "tbody" | "tfoot" => {
+                trs.extend(child.child_elements().filter(|e| e.value().name() == "tr"));
+            }
+            _ => {}
+        }
+    }
+    trs
+}
+
+/// Words of a preamble table: a title, a department, a money scale.
+const PREAMBLE_WORDS: [&str; 5] = ["绩效", "部门", "单位：", "单位:", "年度"];
+
+/// Whether a table is preamble above another: at most [`SMALL_ROWS`] rows of
+/// at most [`SMALL_COLS`] cells, with a title, department or scale in it (a
+/// site's menu or another sheet's small table is not).
+fn is_preamble_table(table: ElementRef<'_>) -> bool {
+    let trs = table_trs(table);
+    let small = trs.len() <= SMALL_ROWS
+        && trs.iter().all(|tr| {
+            tr.child_elements()
+                .filter(|e| matches!(e.value().name(), "td" | "th"))
+                .count()
+                <= SMALL_COLS
+        });
+    small && {
+        let text = cell_text(table);
+        PREAMBLE_WORDS.iter().any(|w| text.contains(w))
+    }
 }
 
 /// All tables of `html`, largest (most cells) first; tables with fewer than
@@ -198,16 +253,16 @@ pub fn html_tables(file: &str, html: &str, limits: &Limits) -> Result<Vec<HtmlTa
         cur.clear();
     };
     // Iterative pre-order walk with close marks (no recursion on hostile nesting).
-    let mut stack = vec![(doc.tree.root(), false)];
-    while let Some((node, closing)) = stack.pop() {
-        if closing {
+    let mut stack = vec![(doc.tree.root(), Visit::Open)];
+    while let Some((node, visit)) = stack.pop() {
+        if !matches!(visit, Visit::Open) {
             if let Some(e) = node.value().as_element() {
                 if is_block(e.name()) {
                     flush(&mut cur, &mut events);
                 }
-                if e.name() == "table" {
-                    events.push(Event::TableEnd);
-                }
+            }
+            if let Visit::CloseTable(k) = visit {
+                events.push(Event::TableEnd(k));
             }
             continue;
         }
@@ -221,19 +276,22 @@ pub fn html_tables(file: &str, html: &str, limits: &Limits) -> Result<Vec<HtmlTa
                 if is_block(name) {
                     flush(&mut cur, &mut events);
                 }
+                let mut close = Visit::Close;
                 if name == "table" {
                     if let Some(el) = ElementRef::wrap(node) {
+                        close = Visit::CloseTable(tables.len());
                         events.push(Event::TableStart(tables.len()));
                         tables.push(el);
                     }
                 }
-                stack.push((node, true));
-                stack.extend(node.children().rev().map(|c| (c, false)));
+                stack.push((node, close));
+                stack.extend(node.children().rev().map(|c| (c, Visit::Open)));
             }
-            _ => stack.extend(node.children().rev().map(|c| (c, false))),
+            _ => stack.extend(node.children().rev().map(|c| (c, Visit::Open))),
         }
     }
     flush(&mut cur, &mut events);
+    let small: Vec<bool> = tables.iter().map(|t| is_preamble_table(*t)).collect();
 
     let mut out = Vec::new();
     for (k, table) in tables.iter().enumerate() {
@@ -245,7 +303,9 @@ pub fn html_tables(file: &str, html: &str, limits: &Limits) -> Result<Vec<HtmlTa
         for e in events.get(..start).unwrap_or(&[]).iter().rev() {
             match e {
                 Event::Block(t) => preamble.push(t.clone()),
-                Event::TableEnd => break,
+                // A small table above (title, department, scale in cells) is preamble.
+                Event::TableEnd(j) if small.get(*j).copied().unwrap_or(false) => {}
+                Event::TableEnd(_) => break,
                 Event::TableStart(_) => {}
             }
             if preamble.len() >= MAX_PREAMBLE {
@@ -314,22 +374,26 @@ fn span(el: ElementRef<'_>, attr: &str, max: u32) -> usize {
         .clamp(1, max.max(1)) as usize
 }
 
+/// Whether a cell's `colspan` only lets its text overflow into blank cells
+/// (Excel's 网页 export: `colspan=2 style='mso-ignore:colspan'`), not a merge.
+fn overflow_only(td: ElementRef<'_>) -> bool {
+    td.attr("style").is_some_and(|style| {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        style.contains("mso-ignore:colspan")
+    })
+}
+
 /// The rows of one table with spans expanded.
 fn table_rows(
     file: &str,
     table: ElementRef<'_>,
     limits: &Limits,
 ) -> Result<Vec<Vec<GridCell<'static>>>> {
-    let mut trs = Vec::new();
-    for child in table.child_elements() {
-        match child.value().name() {
-            "tr" => trs.push(child),
-            "thead" | "tbody" | "tfoot" => {
-                trs.extend(child.child_elements().filter(|e| e.value().name() == "tr"));
-            }
-            _ => {}
-        }
-    }
+    let trs = table_trs(table);
     let n = trs.len();
     let mut grid: Vec<Vec<Option<GridCell<'static>>>> = vec![Vec::new(); n];
     let mut count = 0usize;
@@ -348,6 +412,7 @@ fn table_rows(
             }
             let rs = span(td, "rowspan", limits.max_span).min(n - r);
             let cs = span(td, "colspan", limits.max_span);
+            let overflow = overflow_only(td);
             let text = cell_text(td);
             for dr in 0..rs {
                 let Some(row) = grid.get_mut(r + dr) else {
@@ -379,10 +444,15 @@ fn table_rows(
                 }
                 for dc in 0..cs {
                     if let Some(slot) = row.get_mut(c + dc) {
-                        *slot = Some(GridCell {
-                            text: Cow::Owned(text.clone()),
-                            merged: dr > 0 || dc > 0,
-                            bare_number: false,
+                        *slot = Some(if overflow && dc > 0 {
+                            // Overflow text covers blank cells, not a merge.
+                            GridCell::default()
+                        } else {
+                            GridCell {
+                                text: Cow::Owned(text.clone()),
+                                merged: dr > 0 || dc > 0,
+                                bare_number: false,
+                            }
                         });
                     }
                 }
@@ -455,6 +525,59 @@ mod tests {
         assert_eq!(t[0].sheet.as_deref(), Some("项目支出"));
         assert_eq!(sheet_heading("Sheet 1: 说明").as_deref(), Some("说明"));
         assert_eq!(sheet_heading("Sheet x: 说明"), None);
+    }
+
+    #[test]
+    fn excel_overflow_colspan_is_no_merge() {
+        let html = r#"<table><tr><td colspan=2 style='mso-ignore:colspan'>820-马踏镇部门</td>
+            <td x:num="1">1</td></tr><tr><td colspan="2" style="MSO-IGNORE: colspan">a</td><td>b</td></tr>
+            <tr><td colspan=2>m</td><td>c</td></tr></table>"#;
+        let t = html_tables("t.html", html, &Limits::default()).unwrap();
+        let g = &t[0].grid;
+        assert_eq!(
+            texts(g),
+            [
+                vec!["820-马踏镇部门", "", "1"],
+                vec!["a", "", "b"],
+                vec!["m", "m", "c"]
+            ]
+        );
+        assert!(!g.rows[0].cells[1].merged);
+        assert!(
+            g.rows[2].cells[1].merged,
+            "a plain colspan is still a merge"
+        );
+    }
+
+    #[test]
+    fn small_table_above_is_preamble() {
+        let html = r#"<table><tr><td>项目支出绩效目标表</td></tr><tr><td>部门名称：测试局</td>
+            <td>单位：元</td></tr></table>
+            <table><tr><th>项目名称</th><th>总计</th><th>绩效目标</th><th>绩效指标</th></tr>
+            <tr><td>甲</td><td>1</td><td>g</td><td>i</td></tr></table>
+            <table><tr><th>项目名称</th><th>总计</th><th>绩效目标</th><th>绩效指标</th></tr>
+            <tr><td>乙</td><td>1</td><td>g</td><td>i</td></tr></table>"#;
+        let t = html_tables("t.html", html, &Limits::default()).unwrap();
+        let t2 = t.iter().find(|t| t.index == 2).unwrap();
+        assert_eq!(
+            texts(&t2.grid)[..3],
+            [
+                vec!["项目支出绩效目标表"],
+                vec!["部门名称：测试局"],
+                vec!["单位：元"]
+            ]
+        );
+        // A small table without a title, department or scale (a menu) ends it.
+        let menu = html
+            .replacen("项目支出绩效目标表", "首页", 1)
+            .replacen("部门名称：测试局", "导航", 1)
+            .replacen("单位：元", "帮助", 1);
+        let t = html_tables("t.html", &menu, &Limits::default()).unwrap();
+        let t2 = t.iter().find(|t| t.index == 2).unwrap();
+        assert_eq!(t2.grid.rows[0].number, 1);
+        // A large table above still ends the preamble.
+        let t3 = t.iter().find(|t| t.index == 3).unwrap();
+        assert_eq!(t3.grid.rows[0].number, 1);
     }
 
     #[test]

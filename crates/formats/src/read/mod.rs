@@ -231,7 +231,7 @@ fn read_bytes_in(name: &str, bytes: &[u8], opts: &ReadOptions, want: Want) -> Re
                 opts.encoding.as_deref(),
                 decode::html_charset_hint(bytes),
             )?;
-            one(read_html(name, &decoded, opts))
+            read_html(name, &decoded, opts, want)
         }
         Sniffed::Pdf => one(read_pdf(name, bytes, opts)),
         Sniffed::Text if looks_like_json(name, bytes) => {
@@ -243,7 +243,7 @@ fn read_bytes_in(name: &str, bytes: &[u8], opts: &ReadOptions, want: Want) -> Re
             if decoded.encoding.starts_with("UTF-16")
                 && looks_like_html(head.unwrap_or("").as_bytes())
             {
-                return one(read_html(name, &decoded, opts));
+                return read_html(name, &decoded, opts, want);
             }
             one(read_text(name, &decoded, opts))
         }
@@ -350,7 +350,68 @@ fn read_text(name: &str, decoded: &decode::Decoded<'_>, opts: &ReadOptions) -> R
     build::build_table_with(&tg.grid, source, opts.report_bad_amounts)
 }
 
-fn read_html(name: &str, decoded: &decode::Decoded<'_>, opts: &ReadOptions) -> Result<Table> {
+/// What a page's table is called: its exported sheet's name, else `表格N`
+/// (its place among the page's `<table>`s), as `check` names it.
+fn html_table_name(t: &html::HtmlTable) -> String {
+    t.sheet
+        .clone()
+        .unwrap_or_else(|| format!("表格{}", t.index))
+}
+
+/// Whether `wanted` (`--sheet`) names table `t`: its sheet name, or
+/// `表格3` / `表格 3` / `table 3` / `3` for the third `<table>`.
+fn names_html_table(wanted: &str, t: &html::HtmlTable) -> bool {
+    let w = wanted.trim();
+    if t.sheet.as_deref() == Some(w) {
+        return true;
+    }
+    let n = w
+        .strip_prefix("表格")
+        .or_else(|| w.strip_prefix("table"))
+        .or_else(|| w.strip_prefix("Table"))
+        .unwrap_or(w)
+        .trim();
+    n.parse::<usize>().is_ok_and(|n| n == t.index)
+}
+
+/// The notice naming the further tables of a page that hold
+/// performance-target tables when only the first is read (`show`, `convert`).
+fn tables_more_targets(tables: &[String]) -> jixiao_core::Notice {
+    let n = tables.len();
+    let first = tables.first().map_or("表格2", String::as_str);
+    jixiao_core::Notice::new(
+        None,
+        "table-more-targets",
+        format!(
+            "页面中另有 {n} 个表格是绩效目标表，未读取：{}；请用 --sheet（如 --sheet {first}）指定要读取的表格（jixiao check 审核全部表格）",
+            tables.join("、")
+        ),
+        format!(
+            "{n} more {} of the page {} performance-target {} and {} not read: {}; \
+             pick one with --sheet (as --sheet {first}) (jixiao check reviews every table)",
+            if n == 1 { "table" } else { "tables" },
+            if n == 1 { "is a" } else { "are" },
+            if n == 1 { "table" } else { "tables" },
+            if n == 1 { "was" } else { "were" },
+            tables.join(", ")
+        ),
+    )
+}
+
+/// The tables of a page. With `--sheet`, the table it names (`表格3`, or an
+/// exported sheet's name). Otherwise every `<table>` is read and the ones
+/// that hold a performance-target table ([`holds_targets`]) are taken, in
+/// page order: all of them (`Want::All`), or the first, its notices naming
+/// the others (`table-more-targets`). A page without any target table gives
+/// its largest `<table>` that reads as a table, as before. Tables that are
+/// not target tables are not named: a page's layout, title and note tables
+/// are many and expected.
+fn read_html(
+    name: &str,
+    decoded: &decode::Decoded<'_>,
+    opts: &ReadOptions,
+    want: Want,
+) -> Result<Vec<Table>> {
     let tables = html::html_tables(name, &decoded.text, &opts.limits)?;
     if tables.is_empty() {
         return Err(Error::invalid(
@@ -365,15 +426,49 @@ fn read_html(name: &str, decoded: &decode::Decoded<'_>, opts: &ReadOptions) -> R
             ),
         ));
     }
-    let mut failures = Vec::new();
-    for t in &tables {
+    let build = |t: &html::HtmlTable| {
         let source = SourceInfo {
             sheet: t.sheet.clone(),
             table: u32::try_from(t.index).ok(),
             ..text_source(name, "html", decoded)
         };
-        match build::build_table_with(&t.grid, source, opts.report_bad_amounts) {
-            Ok(table) => return Ok(table),
+        build::build_table_with(&t.grid, source, opts.report_bad_amounts)
+    };
+    if let Some(wanted) = &opts.sheet {
+        let Some(t) = tables.iter().find(|t| names_html_table(wanted, t)) else {
+            let mut listed: Vec<&html::HtmlTable> = tables.iter().collect();
+            listed.sort_by_key(|t| t.index);
+            let names: Vec<String> = listed.iter().map(|t| html_table_name(t)).collect();
+            return Err(Error::invalid(
+                Location::file(name),
+                Text::new(
+                    format!(
+                        "页面中没有“{wanted}”这个表格；两行以上的表格有：{}",
+                        names.join("、")
+                    ),
+                    format!(
+                        "the page has no table “{wanted}”; its tables of two or more rows are {}",
+                        names.join(", ")
+                    ),
+                ),
+                Text::new(
+                    "对网页，--sheet 指定第几个表格：--sheet 表格N（N 为页面中 <table> 的序号，见 jixiao check 的 [表格N]）",
+                    "for a page, --sheet names a table by its place: --sheet 表格N (N counts the <table>s of the page, as jixiao check's [表格N] does)",
+                ),
+            ));
+        };
+        return build(t).map(|t| vec![t]);
+    }
+    // Largest first, for the fallback; target tables are taken in page order.
+    let mut targets: Vec<(usize, Table)> = Vec::new();
+    let mut fallback: Option<Table> = None;
+    let mut failures = Vec::new();
+    for t in &tables {
+        match build(t) {
+            Ok(table) if holds_targets(&table) => targets.push((t.index, table)),
+            Ok(table) => {
+                fallback.get_or_insert(table);
+            }
             Err(e) => failures.push(e.text().prefixed(
                 &format!("第{}个表格（{}行×{}列）：", t.index, t.table_rows, t.cols),
                 &format!(
@@ -382,6 +477,27 @@ fn read_html(name: &str, decoded: &decode::Decoded<'_>, opts: &ReadOptions) -> R
                 ),
             )),
         }
+    }
+    targets.sort_by_key(|(index, _)| *index);
+    let mut targets: Vec<Table> = targets.into_iter().map(|(_, t)| t).collect();
+    if targets.is_empty() {
+        if let Some(t) = fallback {
+            return Ok(vec![t]);
+        }
+    } else {
+        if want == Want::One && targets.len() > 1 {
+            let more: Vec<String> = targets
+                .drain(1..)
+                .map(|t| match t.source.sheet {
+                    Some(sheet) => sheet,
+                    None => format!("表格{}", t.source.table.unwrap_or(0)),
+                })
+                .collect();
+            if let Some(first) = targets.first_mut() {
+                first.notices.push(tables_more_targets(&more));
+            }
+        }
+        return Ok(targets);
     }
     Err(none_recognised(
         name,

@@ -68,6 +68,86 @@ fn segments(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Keys a segment is split before when they follow another key–value pair
+/// on the same line (`部门名称：测试局 单位：元`, the wide space collapsed by
+/// HTML to one): longest first, so `金额单位` is not read as `单位`.
+const SPLIT_KEYS: [&str; 11] = [
+    "金额单位",
+    "货币单位",
+    "部门名称",
+    "主管部门",
+    "预算部门",
+    "单位名称",
+    "填报单位",
+    "编制单位",
+    "预算年度",
+    "年度",
+    "单位",
+];
+
+/// The keys of a money scale, split before even with no space in front
+/// (`部门名称：测试局单位：元`, a right-floated `<span>`) when their value is one.
+const SCALE_KEYS: [&str; 3] = ["金额单位", "货币单位", "单位"];
+
+/// Split a segment that holds several key–value pairs before each later key:
+/// one preceded by a space or a bracket, or a money-scale key whose value is
+/// `元` / `万元`. The first pair's key is never split.
+fn split_pairs(seg: &str) -> Vec<&str> {
+    let Some(first) = seg.find(['：', ':']) else {
+        return vec![seg];
+    };
+    let first_end = first
+        + seg
+            .get(first..)
+            .and_then(|s| s.chars().next())
+            .map_or(1, char::len_utf8);
+    let mut cuts = Vec::new();
+    for (p, c) in seg.char_indices() {
+        if p <= first || !matches!(c, '：' | ':') {
+            continue;
+        }
+        let head = seg.get(..p).unwrap_or("").trim_end();
+        let Some(key) = SPLIT_KEYS.iter().find(|k| head.ends_with(*k)) else {
+            continue;
+        };
+        let mut start = head.len() - key.len();
+        let before = seg.get(..start).unwrap_or("");
+        if let Some(b) = before.strip_suffix(['（', '(']) {
+            start = b.len();
+        }
+        if start < first_end {
+            continue;
+        }
+        let spaced = seg
+            .get(..start)
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(char::is_whitespace);
+        let value = seg
+            .get(p + c.len_utf8()..)
+            .unwrap_or("")
+            .trim_start()
+            .split(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        if spaced || (SCALE_KEYS.contains(key) && scale_of(value).is_some()) {
+            cuts.push(start);
+        }
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for cut in cuts {
+        if let Some(part) = seg.get(from..cut) {
+            out.push(part.trim());
+        }
+        from = cut;
+    }
+    if let Some(part) = seg.get(from..) {
+        out.push(part.trim());
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
 /// A 4-digit year followed by `年` (`2024年`, `2024 年度`): the first one.
 pub(crate) fn year_in(text: &str) -> Option<u16> {
     let b = text.as_bytes();
@@ -121,7 +201,7 @@ pub(crate) fn read(rows: &[GridRow<'_>]) -> Preamble {
         if text.trim().is_empty() {
             continue;
         }
-        let segs = segments(&text);
+        let segs: Vec<&str> = segments(&text).into_iter().flat_map(split_pairs).collect();
         let mut k = 0;
         while k < segs.len() {
             let seg = segs.get(k).copied().unwrap_or("");
@@ -253,6 +333,33 @@ mod tests {
         assert_eq!(p.lines.len(), 2);
         assert_eq!(p.lines[1].row, 3);
         assert_eq!(p.lines[1].text, "部门名称 ： 某某委员会        单位:万元");
+    }
+
+    #[test]
+    fn scale_sharing_the_department_line() {
+        // HTML collapses `&nbsp;&nbsp;&nbsp;&nbsp;` to one space; a right-floated
+        // `<span>` leaves none; a bracketed scale follows the name directly.
+        for line in [
+            "部门名称：测试局 单位：元",
+            "部门名称：测试局单位：元",
+            "部门名称：测试局（单位：元）",
+            "部门名称：测试局 金额单位：元",
+        ] {
+            let p = read(&[row(1, &[line])]);
+            assert_eq!(p.department.as_deref(), Some("测试局"), "{line}");
+            assert_eq!(p.scale, Some(MoneyScale::Yuan), "{line}");
+            assert_eq!(p.lines[0].text, line);
+        }
+        let p = read(&[row(1, &["单位：元 部门名称：测试局"])]);
+        assert_eq!(p.department.as_deref(), Some("测试局"));
+        assert_eq!(p.scale, Some(MoneyScale::Yuan));
+        // An organisation named …单位 is not cut, and no scale is made up.
+        let p = read(&[row(1, &["部门名称：某某事业单位"])]);
+        assert_eq!(p.department.as_deref(), Some("某某事业单位"));
+        assert_eq!(p.scale, None);
+        let p = read(&[row(1, &["部门名称：测试局 年度：2023"])]);
+        assert_eq!(p.department.as_deref(), Some("测试局"));
+        assert_eq!(p.fiscal_year, Some(2023));
     }
 
     #[test]
