@@ -1077,3 +1077,135 @@ fn html_pages_with_several_target_tables() {
         "{e}"
     );
 }
+
+/// True when poppler's pdftotext runs here; otherwise says the test is skipped.
+fn have_pdftotext(test: &str) -> bool {
+    let ok = std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok();
+    if !ok {
+        eprintln!("{test}: skipped, pdftotext (poppler-utils) is not installed");
+    }
+    ok
+}
+
+/// The PDF `pdf-<stem>.pdf` (printed from `pdf-<stem>.tsv`) reads to the
+/// same table as the TSV.
+fn pdf_reads_as_tsv(stem: &str) {
+    let pdf = format!("pdf-{stem}.pdf");
+    let tsv = format!("pdf-{stem}.tsv");
+    let mut p =
+        read::read_bytes(&pdf, &bytes(&pdf), &opts()).unwrap_or_else(|e| panic!("{pdf}: {e}"));
+    let mut t = read::read_bytes(&tsv, &bytes(&tsv), &opts()).unwrap();
+    p.source = Default::default();
+    t.source = Default::default();
+    // Row numbers differ (text lines against TSV rows): compare without them.
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for k in ["origin", "header_row", "row"] {
+                    m.remove(k);
+                }
+                m.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let (mut pv, mut tv) = (
+        serde_json::to_value(&p).unwrap(),
+        serde_json::to_value(&t).unwrap(),
+    );
+    strip(&mut pv);
+    strip(&mut tv);
+    assert_eq!(pv, tv, "{pdf} does not read as {tsv}");
+}
+
+#[test]
+fn pdf_blank_cells_stay_in_their_columns() {
+    if !have_pdftotext("pdf_blank_cells_stay_in_their_columns") {
+        return;
+    }
+    // Row layout: blank 度量单位 / 权重 on continuation rows.
+    pdf_reads_as_tsv("r");
+    pdf_reads_as_tsv("r2");
+    // One-cell layout: blank 绩效目标.
+    pdf_reads_as_tsv("p1");
+}
+
+#[test]
+fn pdf_wrapped_goal_is_joined() {
+    if !have_pdftotext("pdf_wrapped_goal_is_joined") {
+        return;
+    }
+    pdf_reads_as_tsv("r3");
+    let t = read::read_bytes("r3.pdf", &bytes("pdf-r3.pdf"), &opts()).unwrap();
+    let goal = t.units[0].projects[0].goal.as_deref();
+    assert_eq!(
+        goal,
+        Some("保障机关正常运转，完成年度各项工作任务，服务群众办事，提升行政效能和服务水平")
+    );
+}
+
+#[test]
+fn pdf_header_repeated_on_page_two_is_skipped() {
+    if !have_pdftotext("pdf_header_repeated_on_page_two_is_skipped") {
+        return;
+    }
+    pdf_reads_as_tsv("m");
+}
+
+#[test]
+fn pdf_line_that_cannot_be_placed_is_refused() {
+    use jixiao_core::Field;
+    use read::pdf;
+    let fields = [
+        Some(Field::ProjectName),
+        Some(Field::Total),
+        Some(Field::Goal),
+        Some(Field::IndicatorCell),
+    ];
+    let h = "项目名称      总计        绩效目标        绩效指标\n";
+    let a = "甲项目       10.00     甲目标         1-产出指标：x，年度指标值：1个。\n";
+    let cont = "                    续行\n";
+    let b = "乙项目       10.00     乙目标         1-产出指标：y，年度指标值：1个。\n";
+    let b_no_goal = "乙项目       10.00                 1-产出指标：y，年度指标值：1个。\n";
+    let cells = |g: &Grid<'_>| -> Vec<Vec<String>> {
+        g.rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
+            .collect()
+    };
+    // A blank cell stays an empty column: nothing slides left.
+    let text = format!("{h}{b_no_goal}");
+    let g = pdf::column_grid(&text, "t.pdf", 0, &fields).unwrap();
+    assert_eq!(
+        cells(&g)[1],
+        ["乙项目", "10.00", "", "1-产出指标：y，年度指标值：1个。"]
+    );
+    // A piece between two columns: refused, naming page and line.
+    let bad = "甲项目       10.00           甲目标   1-产出指标：x，年度指标值：1个。\n";
+    let err = pdf::column_grid(&format!("{h}{bad}"), "t.pdf", 0, &fields)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("t.pdf") && err.contains("第1页") && err.contains("第2行"),
+        "{err}"
+    );
+    // A wrapped line between two rows that both have text in its column.
+    let err = pdf::column_grid(&format!("{h}{a}{cont}{b}"), "t.pdf", 0, &fields)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("续行") && err.contains("第3行") && err.contains("XLSX"),
+        "{err}"
+    );
+    // Joined to the one neighbouring row that has text there.
+    let text = format!("{h}{a}{cont}{b_no_goal}");
+    let g = pdf::column_grid(&text, "t.pdf", 0, &fields).unwrap();
+    let c = cells(&g);
+    assert_eq!(c.len(), 3, "{c:?}");
+    assert_eq!(c[1][2], "甲目标续行");
+    assert_eq!(c[2][2], "");
+}

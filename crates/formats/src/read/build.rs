@@ -33,6 +33,17 @@ use rayon::prelude::*;
 /// Above this many projects the indicator cells are parsed in parallel.
 const PARALLEL_PROJECTS: usize = 256;
 
+/// For the PDF reader: the header found in `grid` as (index of its first
+/// row, index of its last row, field of each of its columns), or `None`
+/// when there is no tabular header.
+pub(crate) fn header_columns(
+    grid: &Grid<'_>,
+) -> Option<(usize, usize, Vec<Option<jixiao_core::Field>>)> {
+    let mut notices = Vec::new();
+    let layout = header::detect(grid, &Location::default(), &mut notices).ok()?;
+    Some((layout.first_row, layout.last_row, layout.field_at))
+}
+
 /// Recognise the layout of `grid` and build the table. `source` is copied into
 /// [`Table::source`] and used for error locations.
 pub fn build_table(grid: &Grid<'_>, source: SourceInfo) -> Result<Table> {

@@ -519,7 +519,36 @@ fn read_pdf(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
             .unwrap_or_else(|| PathBuf::from("pdftotext")),
     };
     let text = backend.pdf_to_text(name, bytes)?;
-    let grid = pdf::layout_grid(&text);
+    let naive = pdf::layout_grid(&text);
+    // Cells are placed under the header's columns by position; without a
+    // one-line header the naive grid goes on, to fail with its message.
+    let grid = match build::header_columns(&naive) {
+        Some((first, last, fields)) if first == last => {
+            let line = naive.rows.get(first).map_or(0, |r| r.number as usize);
+            pdf::column_grid(&text, name, line.saturating_sub(1), &fields)?
+        }
+        Some((first, _, _)) => {
+            let line = naive.rows.get(first).map_or(0, |r| r.number);
+            return Err(Error::invalid(
+                Location {
+                    row: Some(line),
+                    ..Location::file(name)
+                },
+                Text::new(
+                    format!("PDF 的表头占多行（版式文本第{line}行起），无法可靠地还原各列"),
+                    format!(
+                        "the PDF's header spans several lines (from line {line} of the layout \
+                         text), and its columns cannot be restored with confidence"
+                    ),
+                ),
+                Text::new(
+                    "请改用该表的 XLSX/HTML 版本",
+                    "use the XLSX or HTML edition of the table",
+                ),
+            ));
+        }
+        None => naive,
+    };
     let source = SourceInfo {
         path: name.to_string(),
         format: "pdf".to_string(),
