@@ -1057,6 +1057,21 @@ fn html_pages_with_several_target_tables() {
         .iter()
         .all(|t| notice(t, "table-more-targets").is_none()));
     assert_eq!(all[1].projects().next().unwrap().name, "丙项目");
+    // The page's 单位：元, printed once above the first table, holds for the
+    // second too (50.00 元, not 50.00 万元), and a notice says it was taken.
+    let inherited = |t: &jixiao_core::Table| {
+        assert_eq!(t.money_scale, jixiao_core::MoneyScale::Yuan);
+        assert_eq!(
+            t.projects().next().unwrap().funding.total,
+            Some(rust_decimal::Decimal::new(50, 4))
+        );
+        let n = notice(t, "money-scale-inherited").expect("the scale's origin said");
+        assert_eq!(
+            n.message,
+            "表头以上没有金额单位，沿用本页表格1上方的「单位：元」"
+        );
+    };
+    inherited(&all[1]);
     // --sheet picks a table by its place; an unknown one is refused with the list.
     for wanted in ["表格2", "表格 2", "table 2", "2"] {
         let o = ReadOptions {
@@ -1066,6 +1081,7 @@ fn html_pages_with_several_target_tables() {
         let t = read::read_bytes("p.html", raw, &o).unwrap();
         assert_eq!(t.source.table, Some(2), "{wanted}");
         assert!(notice(&t, "table-more-targets").is_none());
+        inherited(&t);
     }
     let o = ReadOptions {
         sheet: Some("下属单位".to_string()),

@@ -58,6 +58,26 @@ pub fn build_table_with(
     source: SourceInfo,
     report_bad_amounts: bool,
 ) -> Result<Table> {
+    build_table_in(grid, source, report_bad_amounts, None)
+}
+
+/// A table's money scale taken from an earlier table of the same page when
+/// its own rows state none (a page prints `单位：元` once, above its first table).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Inherited {
+    pub scale: MoneyScale,
+    /// The earlier table's place on the page (`表格2`).
+    pub from_table: u32,
+}
+
+/// [`build_table_with`], with the money scale `inherited` from an earlier
+/// table where this one states none.
+pub(crate) fn build_table_in(
+    grid: &Grid<'_>,
+    source: SourceInfo,
+    report_bad_amounts: bool,
+    inherited: Option<Inherited>,
+) -> Result<Table> {
     let location = Location {
         file: source.path.clone(),
         sheet: source.sheet.clone(),
@@ -116,9 +136,27 @@ pub fn build_table_with(
     let form_scale = form.as_ref().and_then(|f| f.scale);
     let data = grid.rows.get(layout.last_row + 1..).unwrap_or(&[]);
     let stated = pre.scale.or(layout.header_scale).or(form_scale);
-    let (money_scale, money_scale_stated) = match stated.or_else(|| cell_scale(data, &layout)) {
-        Some(s) => (s, true),
-        None => {
+    let (money_scale, money_scale_stated) = match (
+        stated.or_else(|| cell_scale(data, &layout)),
+        inherited,
+    ) {
+        (Some(s), _) => (s, true),
+        (None, Some(Inherited { scale, from_table })) => {
+            let unit = match scale {
+                MoneyScale::WanYuan => "万元",
+                MoneyScale::Yuan => "元",
+            };
+            notices.push(Notice::new(
+                None,
+                "money-scale-inherited",
+                format!("表头以上没有金额单位，沿用本页表格{from_table}上方的「单位：{unit}」"),
+                format!(
+                    "no money scale is printed above this table; the page's “单位：{unit}” above table {from_table} was used"
+                ),
+            ));
+            (scale, true)
+        }
+        (None, None) => {
             notices.push(Notice::new(
                 None,
                 "money-scale-assumed",

@@ -426,14 +426,16 @@ fn read_html(
             ),
         ));
     }
-    let build = |t: &html::HtmlTable| {
+    let build_in = |t: &html::HtmlTable, inherited: Option<build::Inherited>| {
         let source = SourceInfo {
             sheet: t.sheet.clone(),
             table: u32::try_from(t.index).ok(),
             ..text_source(name, "html", decoded)
         };
-        build::build_table_with(&t.grid, source, opts.report_bad_amounts)
+        build::build_table_in(&t.grid, source, opts.report_bad_amounts, inherited)
     };
+    let build = |t: &html::HtmlTable| build_in(t, None);
+    let build_inheriting = |t: &html::HtmlTable, inherited| build_in(t, Some(inherited));
     if let Some(wanted) = &opts.sheet {
         let Some(t) = tables.iter().find(|t| names_html_table(wanted, t)) else {
             let mut listed: Vec<&html::HtmlTable> = tables.iter().collect();
@@ -457,7 +459,32 @@ fn read_html(
                 ),
             ));
         };
-        return build(t).map(|t| vec![t]);
+        let table = build(t)?;
+        // Stating no scale, it takes the one of the nearest target table above it.
+        if table
+            .notices
+            .iter()
+            .any(|n| n.code == "money-scale-assumed")
+        {
+            let mut above: Vec<&html::HtmlTable> =
+                tables.iter().filter(|a| a.index < t.index).collect();
+            above.sort_by_key(|a| std::cmp::Reverse(a.index));
+            let inherited = above.iter().find_map(|a| {
+                let earlier = build(a).ok().filter(holds_targets)?;
+                let assumed = earlier
+                    .notices
+                    .iter()
+                    .any(|n| n.code == "money-scale-assumed");
+                (!assumed).then(|| build::Inherited {
+                    scale: earlier.money_scale,
+                    from_table: u32::try_from(a.index).unwrap_or(0),
+                })
+            });
+            if let Some(inherited) = inherited {
+                return build_inheriting(t, inherited).map(|t| vec![t]);
+            }
+        }
+        return Ok(vec![table]);
     }
     // Largest first, for the fallback; target tables are taken in page order.
     let mut targets: Vec<(usize, Table)> = Vec::new();
@@ -479,6 +506,32 @@ fn read_html(
         }
     }
     targets.sort_by_key(|(index, _)| *index);
+    // A page prints its money scale once, above the first table: a later
+    // target table that states none takes the scale of the one before it
+    // (read in 万元, a 元 table's amounts would be 10 000 times too large).
+    let mut page_scale: Option<build::Inherited> = None;
+    for (index, table) in &mut targets {
+        let assumed = table
+            .notices
+            .iter()
+            .any(|n| n.code == "money-scale-assumed");
+        match (assumed, page_scale) {
+            (false, _) => {
+                page_scale = Some(build::Inherited {
+                    scale: table.money_scale,
+                    from_table: u32::try_from(*index).unwrap_or(0),
+                });
+            }
+            (true, Some(inherited)) => {
+                if let Some(t) = tables.iter().find(|t| t.index == *index) {
+                    if let Ok(rebuilt) = build_inheriting(t, inherited) {
+                        *table = rebuilt;
+                    }
+                }
+            }
+            (true, None) => {}
+        }
+    }
     let mut targets: Vec<Table> = targets.into_iter().map(|(_, t)| t).collect();
     if targets.is_empty() {
         if let Some(t) = fallback {
