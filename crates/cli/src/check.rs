@@ -139,6 +139,16 @@ pub(crate) struct FileReport {
     pub error: Option<Text>,
 }
 
+/// Reader notices about the file as a whole (the sheets or tables not read):
+/// they sit in the first table's report but are about no sheet or table of
+/// it, so their location names the file alone.
+pub(crate) fn about_the_file(rule: &str) -> bool {
+    matches!(
+        rule,
+        "sheet-not-target" | "sheet-more-targets" | "table-more-targets"
+    )
+}
+
 /// Counts for the summary line (and the JSON `summary`, field for field).
 #[derive(Debug, Default, Clone, Copy, serde::Serialize)]
 pub(crate) struct Counts {

@@ -84,7 +84,12 @@ fn write_one(
     };
     // An HTML page's rows are rows of one <table>: name it when no sheet
     // name does (`p.html[表格2]:5:7`).
-    match (&r.sheet, r.table_index, lang) {
+    let whole = super::about_the_file(&f.rule);
+    match (
+        r.sheet.as_ref().filter(|_| !whole),
+        r.table_index.filter(|_| !whole),
+        lang,
+    ) {
         (Some(sheet), _, _) => place.push_str(&format!("[{sheet}]")),
         (None, Some(t), Lang::Zh) => place.push_str(&format!("[表格{t}]")),
         (None, Some(t), Lang::En) => place.push_str(&format!("[table {t}]")),

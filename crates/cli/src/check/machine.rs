@@ -98,14 +98,15 @@ pub fn write_json(
         }
         for s in &r.findings {
             let f = &s.finding;
+            let whole = super::about_the_file(&f.rule);
             findings.push(JsonFinding {
                 rule: &f.rule,
                 severity: f.severity.as_str(),
                 location: JsonLocation {
                     file: &r.path,
                     source: r.origin.as_deref(),
-                    sheet: r.sheet.as_deref(),
-                    table: r.table_index,
+                    sheet: r.sheet.as_deref().filter(|_| !whole),
+                    table: r.table_index.filter(|_| !whole),
                     row: f.location.row,
                     column: f.location.col,
                     span: f.location.span,
@@ -275,10 +276,12 @@ pub fn write_sarif(
                 physical["region"] = json!({ "startLine": row });
             }
             let mut place = serde_json::Map::new();
-            if let Some(sheet) = &rep.sheet {
+            let whole = super::about_the_file(&f.rule);
+            let sheet = rep.sheet.as_ref().filter(|_| !whole);
+            if let Some(sheet) = sheet {
                 place.insert("sheet".into(), json!(sheet));
             }
-            if let Some(t) = rep.table_index {
+            if let Some(t) = rep.table_index.filter(|_| !whole) {
                 place.insert("table".into(), json!(t));
             }
             if let Some(row) = f.location.row {
@@ -297,7 +300,7 @@ pub fn write_sarif(
                 );
             }
             let mut location = json!({ "physicalLocation": physical });
-            if let Some(sheet) = &rep.sheet {
+            if let Some(sheet) = sheet {
                 location["logicalLocations"] = json!([{ "name": sheet, "kind": "sheet" }]);
             }
             if !place.is_empty() {

@@ -214,7 +214,9 @@ One JSON document on standard output:
   performance-target table gives its own findings, each naming its `sheet`
   (` --> b.xlsx[下属单位]:12:2`); `summary.files` still counts files (the terminal adds the
   tables: `审核 1 个文件（2 张表）`), and the sheets holding none are named once, in a
-  `sheet-not-target` finding of the first table.
+  `sheet-not-target` finding of the first table, located at the file alone (`sheet` and
+  `table` `null`: it is about the workbook, not the sheet read; so are `sheet-more-targets`
+  and `table-more-targets`).
   An HTML page is reviewed likewise `<table>` by `<table>`: every table of the page that is a
   performance-target table gives its own findings, each naming its table (` --> p.html[表格3]:2:7`).
 - `location.project`: the project the finding is about, or `null`: `index` (0-based, all
