@@ -898,6 +898,12 @@ impl Table {
         self.columns.iter().any(|c| c.field.is_funding_source())
             && self.amount_rows().all(|f| f.parts_sum().is_none())
     }
+    /// Whether some indicator states its 指标方向性 (a row layout's column).
+    pub fn states_direction(&self) -> bool {
+        self.indicators()
+            .any(|(_, i)| i.direction_stated().is_some())
+    }
+
     /// Whether some indicator carries a 上年实际值 (prior-year actual).
     pub fn has_prior_actual(&self) -> bool {
         self.indicators().any(|(_, i)| i.prior_actual().is_some())

@@ -147,6 +147,15 @@ impl Reader<'_> {
         self.layout.col(Field::RawValue).is_some()
     }
 
+    /// Data row `row` seen through the header, `shift` columns to the right.
+    fn view<'r, 'a>(&self, row: &'r GridRow<'a>, shift: usize) -> View<'r, 'a> {
+        View {
+            row,
+            shift,
+            unquote: self.csv && self.is_long_csv(),
+        }
+    }
+
     fn at(&self, row: u32, col: u32) -> Location {
         Location {
             row: Some(row),
@@ -339,11 +348,7 @@ impl Reader<'_> {
                 continue;
             }
             self.check_extra(row, 0)?;
-            let v = View {
-                row,
-                shift: 0,
-                unquote: self.csv && self.is_long_csv(),
-            };
+            let v = self.view(row, 0);
             if let Some(n) = self.note(&v, row.number) {
                 notices.push(n);
                 continue;
@@ -472,11 +477,7 @@ impl Reader<'_> {
             return 0;
         }
         // A short row whose total column (left-aligned) holds an amount is a first row.
-        let left = View {
-            row,
-            shift: 0,
-            unquote: self.csv && self.is_long_csv(),
-        };
+        let left = self.view(row, 0);
         if let Some(c) = l.col(Field::Total) {
             if parse_amount(left.cell(c).0, self.scale).is_ok_and(|a| a.is_some()) {
                 return 0;
@@ -554,11 +555,7 @@ impl Reader<'_> {
             }
             let shift = self.shift_of(row);
             self.check_extra(row, shift)?;
-            let v = View {
-                row,
-                shift,
-                unquote: self.csv && self.is_long_csv(),
-            };
+            let v = self.view(row, shift);
             let r = row.number;
             if let Some(n) = self.note(&v, r) {
                 notices.push(n);

@@ -122,14 +122,15 @@ pub fn write_csv(table: &Table, opts: &WriteOptions, out: &mut dyn std::io::Writ
 /// Which of the [`HEADERS_ZH`] columns `table` is written with.
 fn written(table: &Table) -> [bool; 24] {
     let amounts = AmountColumns::of(table);
-    let direction = table
-        .indicators()
-        .any(|(_, i)| i.direction_stated().is_some());
-    let mut keep = [true; 24];
-    keep[3] = amounts.total;
-    keep[4..7].fill(amounts.sources);
-    keep[21] = direction;
-    keep
+    let direction = table.states_direction();
+    HEADERS_ZH.map(|h| match h {
+        "项目总计（万元）" => amounts.total,
+        "财政拨款（万元）" | "财政专户拨款（万元）" | "其他资金（万元）" => {
+            amounts.sources
+        }
+        "指标方向性" => direction,
+        _ => true,
+    })
 }
 
 fn text(s: &str) -> String {

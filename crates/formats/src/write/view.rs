@@ -502,9 +502,7 @@ impl RowColumns {
     pub(crate) fn of(table: &Table) -> Self {
         RowColumns {
             amounts: AmountColumns::of(table),
-            direction: table
-                .indicators()
-                .any(|(_, i)| i.direction_stated().is_some()),
+            direction: table.states_direction(),
             prior: prior_header(table),
         }
     }
