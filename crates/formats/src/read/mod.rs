@@ -863,12 +863,21 @@ fn read_workbook(
     let mut last_err = None;
     for sheet in &names {
         let result = match wb.sheet(sheet) {
-            Ok(sg) => {
-                let blank = blank_sheet(&sg.grid);
-                // A self-evaluation sheet (a workbook of targets and
-                // 自评表) is named as such, not as a sheet without a header.
-                let self_evaluation = build::self_evaluation(&sg.grid).is_some();
-                build(sg, sheet).map_err(|e| (e, blank, self_evaluation))
+            Ok(workbook::SheetGrid { grid, notices }) => {
+                match build::build_table_with(&grid, source(sheet), opts.report_bad_amounts) {
+                    Ok(mut table) => {
+                        table.notices.extend(notices);
+                        Ok(table)
+                    }
+                    // Why a sheet was not read, asked only of one that was
+                    // not: blank, or a self-evaluation (a workbook of targets
+                    // and 自评表), named as such rather than as headerless.
+                    Err(e) => Err((
+                        e,
+                        blank_sheet(&grid),
+                        build::self_evaluation(&grid).is_some(),
+                    )),
+                }
             }
             Err(e @ Error::TooLarge { .. }) => return Err(e),
             Err(e) => Err((e, false, false)),
