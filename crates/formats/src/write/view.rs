@@ -326,27 +326,17 @@ impl AmountColumns {
     /// The columns to write for `table`: each that some row (合计, unit or
     /// project) fills or the source's header had.
     pub(crate) fn of(table: &Table) -> Self {
-        let had = |fields: &[Field]| fields.iter().any(|f| table.column_of(*f).is_some());
-        let sources = had(&[
-            Field::FiscalAppropriation,
-            Field::SpecialAccount,
-            Field::OtherFunds,
-        ]) || table.amount_rows().any(|f| f.parts_sum().is_some());
-        let total =
-            !sources || had(&[Field::Total]) || table.amount_rows().any(|f| f.total.is_some());
+        let sources = table.columns.iter().any(|c| c.field.is_funding_source())
+            || table.amount_rows().any(|f| f.parts_sum().is_some());
+        let total = !sources
+            || table.column_of(Field::Total).is_some()
+            || table.amount_rows().any(|f| f.total.is_some());
         AmountColumns { total, sources }
     }
 
     /// The written columns, in table order.
     pub(crate) fn columns(self) -> impl Iterator<Item = FundingColumn> {
-        [
-            FundingColumn::Total,
-            FundingColumn::FiscalAppropriation,
-            FundingColumn::SpecialAccount,
-            FundingColumn::OtherFunds,
-        ]
-        .into_iter()
-        .filter(move |c| self.has(*c))
+        FUNDING_COLUMNS.into_iter().filter(move |c| self.has(*c))
     }
 
     /// Whether `column` is written.
@@ -387,15 +377,17 @@ pub(crate) fn one_cell_headers(table: &Table, amounts: AmountColumns) -> Vec<&st
         .collect()
 }
 
+/// The four amount columns, in table order.
+const FUNDING_COLUMNS: [FundingColumn; 4] = [
+    FundingColumn::Total,
+    FundingColumn::FiscalAppropriation,
+    FundingColumn::SpecialAccount,
+    FundingColumn::OtherFunds,
+];
+
 /// The amount column a field is, if it is one.
 fn amount_column(field: Field) -> Option<FundingColumn> {
-    match field {
-        Field::Total => Some(FundingColumn::Total),
-        Field::FiscalAppropriation => Some(FundingColumn::FiscalAppropriation),
-        Field::SpecialAccount => Some(FundingColumn::SpecialAccount),
-        Field::OtherFunds => Some(FundingColumn::OtherFunds),
-        _ => None,
-    }
+    FUNDING_COLUMNS.into_iter().find(|c| c.field() == field)
 }
 
 fn unit_row_funding(unit: &Unit) -> Funding {
