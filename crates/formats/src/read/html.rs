@@ -381,8 +381,8 @@ fn overflow_only(td: ElementRef<'_>) -> bool {
         let style: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
         style.contains("mso-ignore:colspan")
     })
 }
@@ -412,7 +412,8 @@ fn table_rows(
             }
             let rs = span(td, "rowspan", limits.max_span).min(n - r);
             let cs = span(td, "colspan", limits.max_span);
-            let overflow = overflow_only(td);
+            // Only a spanning cell can overflow (the flag is read for dc > 0).
+            let overflow = cs > 1 && overflow_only(td);
             let text = cell_text(td);
             for dr in 0..rs {
                 let Some(row) = grid.get_mut(r + dr) else {

@@ -352,6 +352,11 @@ fn read_text(name: &str, decoded: &decode::Decoded<'_>, opts: &ReadOptions) -> R
 
 /// What a page's table is called: its exported sheet's name, else `表格N`
 /// (its place among the page's `<table>`s), as `check` names it.
+/// Whether a table's money scale was assumed (none printed or inherited).
+fn scale_assumed(t: &Table) -> bool {
+    t.notices.iter().any(|n| n.code == "money-scale-assumed")
+}
+
 fn html_table_name(t: &html::HtmlTable) -> String {
     t.sheet
         .clone()
@@ -461,20 +466,13 @@ fn read_html(
         };
         let table = build(t)?;
         // Stating no scale, it takes the one of the nearest target table above it.
-        if table
-            .notices
-            .iter()
-            .any(|n| n.code == "money-scale-assumed")
-        {
+        if scale_assumed(&table) {
             let mut above: Vec<&html::HtmlTable> =
                 tables.iter().filter(|a| a.index < t.index).collect();
             above.sort_by_key(|a| std::cmp::Reverse(a.index));
             let inherited = above.iter().find_map(|a| {
                 let earlier = build(a).ok().filter(holds_targets)?;
-                let assumed = earlier
-                    .notices
-                    .iter()
-                    .any(|n| n.code == "money-scale-assumed");
+                let assumed = scale_assumed(&earlier);
                 (!assumed).then(|| build::Inherited {
                     scale: earlier.money_scale,
                     from_table: u32::try_from(a.index).unwrap_or(0),
@@ -511,10 +509,7 @@ fn read_html(
     // (read in 万元, a 元 table's amounts would be 10 000 times too large).
     let mut page_scale: Option<build::Inherited> = None;
     for (index, table) in &mut targets {
-        let assumed = table
-            .notices
-            .iter()
-            .any(|n| n.code == "money-scale-assumed");
+        let assumed = scale_assumed(table);
         match (assumed, page_scale) {
             (false, _) => {
                 page_scale = Some(build::Inherited {

@@ -267,14 +267,17 @@ fn place(ps: &[Piece<'_>], cols: &[(usize, usize)]) -> std::result::Result<Vec<S
             })
             .collect();
         d.sort_unstable();
-        let (d0, i) = d[0];
+        // No column at all, or two about as near: not placed with confidence.
+        let Some(&(d0, i)) = d.first() else {
+            return Err(Misplaced::Between(p.text.to_string()));
+        };
         if d.get(1).is_some_and(|&(d1, _)| d1 < d0 * 2 + 2) {
             return Err(Misplaced::Between(p.text.to_string()));
         }
-        if !cells[i].is_empty() {
-            return Err(Misplaced::Crowded(p.text.to_string()));
+        match cells.get_mut(i) {
+            Some(cell) if cell.is_empty() => *cell = p.text.to_string(),
+            _ => return Err(Misplaced::Crowded(p.text.to_string())),
         }
-        cells[i] = p.text.to_string();
     }
     Ok(cells)
 }
@@ -283,19 +286,17 @@ fn place(ps: &[Piece<'_>], cols: &[(usize, usize)]) -> std::result::Result<Vec<S
 /// 指标性质, 度量单位, 权重, 指标方向性. A line with text in one of them starts
 /// a table row; a line without is a wrapped continuation of a neighbour.
 fn is_short(f: Option<Field>) -> bool {
-    matches!(
-        f,
-        Some(
-            Field::Total
-                | Field::FiscalAppropriation
-                | Field::SpecialAccount
-                | Field::OtherFunds
-                | Field::Comparator
-                | Field::MeasureUnit
-                | Field::Weight
-                | Field::Direction
-        )
-    )
+    f.is_some_and(|f| {
+        f.is_funding_source()
+            || matches!(
+                f,
+                Field::Total
+                    | Field::Comparator
+                    | Field::MeasureUnit
+                    | Field::Weight
+                    | Field::Direction
+            )
+    })
 }
 
 fn squash(s: &str) -> String {
