@@ -14,7 +14,7 @@ use clap::ValueEnum;
 use jixiao_core::review::{self, Finding, Profile, Severity};
 use jixiao_core::{Table, Text};
 use rayon::prelude::*;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 use std::path::PathBuf;
 
 /// Arguments of `jixiao check`.
@@ -275,7 +275,14 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
         }
     }
 
+    let writing = std::time::Instant::now();
     write_report(args.format, &reports, &skipped, &counts, lang, &profile)?;
+    if args.timings {
+        eprintln!(
+            "{}",
+            serde_json::json!({ "write_s": writing.elapsed().as_secs_f64() })
+        );
+    }
     // The process ends right after: freeing large tables (millions of small
     // strings) would only delay the exit.
     std::mem::forget(reports);
@@ -314,8 +321,9 @@ fn write_report(
     lang: Lang,
     profile: &Profile,
 ) -> anyhow::Result<()> {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Buffered: a standard output of its own writes each line (the terminal
+    // format writes millions of short lines for a large table).
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = match format {
         Format::Human => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -323,7 +331,8 @@ fn write_report(
         }
         Format::Json => machine::write_json(&mut out, reports, skipped, counts, lang),
         Format::Sarif => machine::write_sarif(&mut out, reports, skipped, lang, profile),
-    };
+    }
+    .and_then(|()| out.flush().map_err(anyhow::Error::from));
     match written {
         // A closed pipe (`jixiao check … | head`) is not a failure of the check.
         Err(e) if !is_broken_pipe(&e) => Err(e),
@@ -443,8 +452,10 @@ fn check_table(
         .filter(|f| f.severity < min)
         .fold((None, 0), |(top, n), f| (top.max(Some(f.severity)), n + 1));
     all.retain(|f| f.severity >= min);
+    // Cutting each snippet out of its cell is per finding, and a large
+    // table has hundreds of thousands: on every core.
     let mut findings: Vec<Shown> = all
-        .into_iter()
+        .into_par_iter()
         .map(|f| {
             let snippet = cells.as_ref().and_then(|c| snippet(&table, c, &f));
             Shown {

@@ -2421,3 +2421,42 @@ fn check_reviews_every_target_sheet_of_a_workbook_and_names_each() {
         "{text}"
     );
 }
+
+/// A notice code this version does not know (a JSON document written by a
+/// later one) gets a rule of its own in SARIF, after the known ones, and its
+/// results point at it; each code once, however often it occurs.
+#[test]
+fn sarif_names_notice_codes_it_does_not_know() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("s.json");
+    let out = jixiao(&[
+        "convert",
+        fixture().to_str().unwrap(),
+        "-o",
+        doc.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    let mut table: Value = serde_json::from_slice(&std::fs::read(&doc).unwrap()).unwrap();
+    table["notices"] = serde_json::json!([
+        { "code": "future-code", "message": "将来的提示", "message_en": "a later note", "origin": { "row": 12, "col": 3 } },
+        { "code": "other-code", "message": "另一提示", "origin": null },
+        { "code": "future-code", "message": "再一次", "origin": null },
+    ]);
+    std::fs::write(&doc, serde_json::to_vec(&table).unwrap()).unwrap();
+    let out = jixiao(&["check", doc.to_str().unwrap(), "--format", "sarif"]);
+    let sarif = json_of(&out);
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids[ids.len() - 2..], ["future-code", "other-code"]);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let future: Vec<&Value> = results
+        .iter()
+        .filter(|r| r["ruleId"] == "future-code")
+        .collect();
+    assert_eq!(future.len(), 2);
+    for r in future {
+        assert_eq!(r["ruleIndex"].as_u64(), Some(ids.len() as u64 - 2));
+    }
+}

@@ -13,8 +13,14 @@
 use super::{Counts, FileReport, Lang, Shown};
 use jixiao_core::review::{self, Messages, Severity};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan};
+use rayon::prelude::*;
 use std::fmt;
 use std::io::Write;
+
+/// Findings rendered at a time (bounds the memory held by rendered text).
+const RENDER_BATCH: usize = 16 * 1024;
+/// Findings one thread renders into one buffer.
+const RENDER_CHUNK: usize = 512;
 
 pub fn write(
     out: &mut impl Write,
@@ -43,8 +49,24 @@ pub fn write(
             continue;
         }
         let messages = r.messages();
-        for s in &r.findings {
-            write_one(out, &handler, r, &messages, s, lang)?;
+        // miette's layout (line breaking, widths) costs microseconds per
+        // finding, seconds for a large table: batches are rendered in
+        // parallel into buffers, then written in order.
+        for batch in r.findings.chunks(RENDER_BATCH) {
+            let rendered: Vec<Vec<u8>> = batch
+                .par_chunks(RENDER_CHUNK)
+                .map(|chunk| {
+                    let mut buf = Vec::with_capacity(chunk.len() * 512);
+                    for s in chunk {
+                        // Writing into memory cannot fail.
+                        let _ = write_one(&mut buf, &handler, r, &messages, s, lang);
+                    }
+                    buf
+                })
+                .collect();
+            for buf in &rendered {
+                out.write_all(buf)?;
+            }
         }
     }
     writeln!(out, "{}", summary(counts, lang))?;

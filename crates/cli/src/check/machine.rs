@@ -138,10 +138,8 @@ pub fn write_json(
             .collect(),
         summary: *counts,
     };
-    let mut w = std::io::BufWriter::new(&mut *out);
-    serde_json::to_writer_pretty(&mut w, &doc)?;
-    writeln!(w)?;
-    w.flush()?;
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)?;
     Ok(())
 }
 
@@ -182,6 +180,11 @@ fn configuration(enabled: bool, severity: Severity) -> Value {
 /// `startColumn` is given, since a field number is not a character column.
 /// A workbook's sheet is also a logical location. An HTML page's rows are
 /// rows of one `<table>` (`properties.table`), not lines: no region.
+///
+/// The results are serialised one by one straight from the findings, as the
+/// JSON document is: a large table yields hundreds of thousands of results,
+/// and a tree of `serde_json::Value`s for them took gigabytes. Object keys
+/// are written in alphabetical order, as the format was first written.
 pub fn write_sarif(
     out: &mut impl Write,
     reports: &[FileReport],
@@ -229,94 +232,27 @@ pub fn write_sarif(
         };
         rules.push(notice_rule(n.code, &text));
     }
-    let mut results = Vec::with_capacity(reports.iter().map(|r| r.findings.len()).sum());
+    // A code no reader of this version emits (a table read from JSON): a
+    // rule of its own, after the known ones, in the order first met.
+    for f in reports.iter().flat_map(|r| &r.findings) {
+        let code = f.finding.rule.as_ref();
+        if !index.contains_key(code) {
+            index.insert(code.to_string(), rules.len());
+            let text = match lang {
+                Lang::Zh => "读取提示",
+                Lang::En => "reader notice",
+            };
+            rules.push(notice_rule(code, text));
+        }
+    }
     let mut notifications = Vec::new();
     for rep in reports {
-        let messages = rep.messages();
-        let artifact = json!({ "uri": uri(&rep.path) });
-        // A JSON document's findings are located in the original table it
-        // names: that file is the result's artifact (and its lines are
-        // lines, if it is delimited text), the document reviewed is the
-        // `analysisTarget` (SARIF §3.27.13: a result in another file than
-        // the one analysed, like a header file included by a C file). The
-        // same for every finding of the file: built once.
-        let original = rep.origin.as_deref().filter(|o| !o.is_empty());
-        let physical_base = match original {
-            Some(o) => json!({ "artifactLocation": { "uri": uri(o) } }),
-            None => json!({ "artifactLocation": artifact }),
-        };
-        // No line of an original that the document does not name.
-        let lines = rep.rows_are_lines && rep.origin.as_deref() != Some("");
         if let Some(e) = &rep.error {
             notifications.push(json!({
                 "level": "error",
                 "message": { "text": e.get(lang.core()) },
-                "locations": [{ "physicalLocation": { "artifactLocation": artifact } }],
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&rep.path) } } }],
             }));
-        }
-        for s in &rep.findings {
-            let f = &s.finding;
-            let k = match index.get(f.rule.as_ref()) {
-                Some(k) => *k,
-                None => {
-                    // A code no reader of this version emits (a table read from JSON).
-                    let k = rules.len();
-                    index.insert(f.rule.to_string(), k);
-                    let text = match lang {
-                        Lang::Zh => "读取提示",
-                        Lang::En => "reader notice",
-                    };
-                    rules.push(notice_rule(&f.rule, text));
-                    k
-                }
-            };
-            let message = messages.render(&f.message, lang.core());
-            let mut physical = physical_base.clone();
-            if let (true, Some(row)) = (lines, f.location.row) {
-                physical["region"] = json!({ "startLine": row });
-            }
-            let mut place = serde_json::Map::new();
-            let whole = super::about_the_file(&f.rule);
-            let sheet = rep.sheet.as_ref().filter(|_| !whole);
-            if let Some(sheet) = sheet {
-                place.insert("sheet".into(), json!(sheet));
-            }
-            if let Some(t) = rep.table_index.filter(|_| !whole) {
-                place.insert("table".into(), json!(t));
-            }
-            if let Some(row) = f.location.row {
-                place.insert("row".into(), json!(row));
-            }
-            if let Some(col) = f.location.col {
-                place.insert("column".into(), json!(col));
-                if let Some((_, name)) = rep.columns.iter().find(|(c, _)| *c == col) {
-                    place.insert("columnName".into(), json!(name));
-                }
-            }
-            if let Some(span) = f.location.span {
-                place.insert(
-                    "span".into(),
-                    json!({ "start": span.start, "end": span.end }),
-                );
-            }
-            let mut location = json!({ "physicalLocation": physical });
-            if let Some(sheet) = sheet {
-                location["logicalLocations"] = json!([{ "name": sheet, "kind": "sheet" }]);
-            }
-            if !place.is_empty() {
-                location["properties"] = Value::Object(place);
-            }
-            let mut result = json!({
-                "ruleId": f.rule,
-                "ruleIndex": k,
-                "level": level(f.severity),
-                "message": { "text": message },
-                "locations": [location],
-            });
-            if original.is_some() {
-                result["analysisTarget"] = artifact.clone();
-            }
-            results.push(result);
         }
     }
     // Only unreadable inputs make the run unsuccessful; skipped files are notes.
@@ -331,24 +267,216 @@ pub fn write_sarif(
             "properties": { "kind": "skipped" },
         }));
     }
-    let doc = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
+    let doc = SarifDoc {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        runs: [SarifRun {
+            column_kind: "unicodeCodePoints",
+            invocations: [json!({
+                "executionSuccessful": successful,
+                "toolExecutionNotifications": notifications,
+            })],
+            results: SarifResults {
+                reports,
+                index: &index,
+                lang,
+            },
+            tool: json!({ "driver": {
                 "name": "jixiao",
                 "version": env!("CARGO_PKG_VERSION"),
                 "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "invocations": [{
-                "executionSuccessful": successful,
-                "toolExecutionNotifications": notifications,
-            }],
-            "results": results,
+            }}),
         }],
-    });
+        version: "2.1.0",
+    };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)?;
     Ok(())
+}
+
+#[derive(Serialize)]
+struct SarifDoc<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [SarifRun<'a>; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRun<'a> {
+    column_kind: &'static str,
+    invocations: [Value; 1],
+    results: SarifResults<'a>,
+    tool: Value,
+}
+
+/// Every finding of every report as a SARIF result, built as it is written.
+struct SarifResults<'a> {
+    reports: &'a [FileReport],
+    /// Rule or notice code → its index among the driver's rules.
+    index: &'a BTreeMap<String, usize>,
+    lang: Lang,
+}
+
+impl Serialize for SarifResults<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let n = self.reports.iter().map(|r| r.findings.len()).sum();
+        let mut seq = s.serialize_seq(Some(n))?;
+        for rep in self.reports {
+            let messages = rep.messages();
+            let artifact = uri(&rep.path);
+            // A JSON document's findings are located in the original table it
+            // names: that file is the result's artifact (and its lines are
+            // lines, if it is delimited text), the document reviewed is the
+            // `analysisTarget` (SARIF §3.27.13: a result in another file than
+            // the one analysed, like a header file included by a C file).
+            let original = rep.origin.as_deref().filter(|o| !o.is_empty());
+            let physical_uri = original.map(uri);
+            // No line of an original that the document does not name.
+            let lines = rep.rows_are_lines && rep.origin.as_deref() != Some("");
+            for shown in &rep.findings {
+                let f = &shown.finding;
+                let whole = super::about_the_file(&f.rule);
+                let sheet = rep.sheet.as_deref().filter(|_| !whole);
+                let column_name = f.location.col.and_then(|col| {
+                    rep.columns
+                        .iter()
+                        .find(|(c, _)| *c == col)
+                        .map(|(_, name)| name.as_str())
+                });
+                let properties = SarifPlace {
+                    column: f.location.col,
+                    column_name,
+                    row: f.location.row,
+                    sheet,
+                    span: f.location.span.map(|s| SarifSpan {
+                        end: s.end,
+                        start: s.start,
+                    }),
+                    table: rep.table_index.filter(|_| !whole),
+                };
+                let result = SarifResult {
+                    analysis_target: original.map(|_| SarifArtifact { uri: &artifact }),
+                    level: level(f.severity),
+                    locations: [SarifLocation {
+                        logical_locations: sheet.map(|name| {
+                            [SarifLogical {
+                                kind: "sheet",
+                                name,
+                            }]
+                        }),
+                        physical_location: SarifPhysical {
+                            artifact_location: SarifArtifact {
+                                uri: physical_uri.as_deref().unwrap_or(&artifact),
+                            },
+                            region: f
+                                .location
+                                .row
+                                .filter(|_| lines)
+                                .map(|start_line| SarifRegion { start_line }),
+                        },
+                        properties: (!properties.is_empty()).then_some(properties),
+                    }],
+                    message: SarifMessage {
+                        text: Text {
+                            messages: &messages,
+                            message: &f.message,
+                            lang: self.lang,
+                        },
+                    },
+                    rule_id: &f.rule,
+                    rule_index: self.index.get(f.rule.as_ref()).copied().unwrap_or(0),
+                };
+                seq.serialize_element(&result)?;
+            }
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    analysis_target: Option<SarifArtifact<'a>>,
+    level: &'static str,
+    locations: [SarifLocation<'a>; 1],
+    message: SarifMessage<'a>,
+    rule_id: &'a str,
+    rule_index: usize,
+}
+
+#[derive(Serialize)]
+struct SarifArtifact<'a> {
+    uri: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifLocation<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    logical_locations: Option<[SarifLogical<'a>; 1]>,
+    physical_location: SarifPhysical<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<SarifPlace<'a>>,
+}
+
+#[derive(Serialize)]
+struct SarifLogical<'a> {
+    kind: &'static str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifPhysical<'a> {
+    artifact_location: SarifArtifact<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<SarifRegion>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRegion {
+    start_line: u32,
+}
+
+/// The table coordinates of a result (`properties` of its location).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifPlace<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    row: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sheet: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    span: Option<SarifSpan>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    table: Option<u32>,
+}
+
+impl SarifPlace<'_> {
+    fn is_empty(&self) -> bool {
+        self.column.is_none()
+            && self.row.is_none()
+            && self.sheet.is_none()
+            && self.span.is_none()
+            && self.table.is_none()
+    }
+}
+
+#[derive(Serialize)]
+struct SarifSpan {
+    end: u32,
+    start: u32,
+}
+
+#[derive(Serialize)]
+struct SarifMessage<'a> {
+    text: Text<'a>,
 }
