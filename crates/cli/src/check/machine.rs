@@ -5,6 +5,7 @@ use super::{Counts, FileReport, Lang};
 use jixiao_core::review::profile::NOTICE_CODES;
 use jixiao_core::review::{Message, Messages, Profile, Severity, RULES};
 use jixiao_core::Span;
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -79,6 +80,11 @@ struct JsonError<'a> {
 }
 
 /// Write the JSON document (schema in docs/rules.md), serialised straight from borrowed data.
+///
+/// The findings (hundreds of thousands for a large table) are rendered in
+/// parallel batches, each finding pretty-printed at its depth in the
+/// document, and written between the document's other parts: the bytes are
+/// those `serde_json::to_writer_pretty` gives for the whole document.
 pub fn write_json(
     out: &mut impl Write,
     reports: &[FileReport],
@@ -86,48 +92,18 @@ pub fn write_json(
     counts: &Counts,
     lang: Lang,
 ) -> anyhow::Result<()> {
-    let mut findings = Vec::with_capacity(reports.iter().map(|r| r.findings.len()).sum());
-    let mut errors = Vec::new();
-    let messages: Vec<Messages<'_>> = reports.iter().map(FileReport::messages).collect();
-    for (r, m) in reports.iter().zip(&messages) {
-        if let Some(e) = &r.error {
-            errors.push(JsonError {
+    let errors = reports
+        .iter()
+        .filter_map(|r| {
+            r.error.as_ref().map(|e| JsonError {
                 file: &r.path,
                 message: e.get(lang.core()),
-            });
-        }
-        for s in &r.findings {
-            let f = &s.finding;
-            let whole = super::about_the_file(&f.rule);
-            findings.push(JsonFinding {
-                rule: &f.rule,
-                severity: f.severity.as_str(),
-                location: JsonLocation {
-                    file: &r.path,
-                    source: r.origin.as_deref(),
-                    sheet: r.sheet.as_deref().filter(|_| !whole),
-                    table: r.table_index.filter(|_| !whole),
-                    row: f.location.row,
-                    column: f.location.col,
-                    span: f.location.span,
-                    project: f.location.project.map(|index| JsonProject {
-                        index,
-                        name: r.project_name(m, index),
-                    }),
-                    indicator: f.location.indicator,
-                },
-                message: Text {
-                    messages: m,
-                    message: &f.message,
-                    lang,
-                },
-                help: f.help(lang.core()),
-            });
-        }
-    }
+            })
+        })
+        .collect();
     let doc = JsonDoc {
         version: 1,
-        findings,
+        findings: Vec::new(),
         errors,
         skipped: skipped
             .iter()
@@ -138,9 +114,101 @@ pub fn write_json(
             .collect(),
         summary: *counts,
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    let frame = serde_json::to_string_pretty(&doc)?;
+    // `version` comes first, so the first `"findings": []` is the document's own.
+    const EMPTY: &str = "\"findings\": []";
+    let Some(at) = frame.find(EMPTY) else {
+        anyhow::bail!("JSON frame without findings");
+    };
+    let n: usize = reports.iter().map(|r| r.findings.len()).sum();
+    if n == 0 {
+        out.write_all(frame.as_bytes())?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    out.write_all(&frame.as_bytes()[..at])?;
+    out.write_all(b"\"findings\": [\n")?;
+    let mut first = true;
+    for r in reports {
+        let m = r.messages();
+        for batch in r.findings.chunks(JSON_BATCH) {
+            let rendered: Vec<Vec<u8>> = batch
+                .par_chunks(JSON_CHUNK)
+                .map(|chunk| render_findings(chunk, r, &m, lang))
+                .collect::<serde_json::Result<_>>()?;
+            for buf in rendered {
+                if !first {
+                    out.write_all(b",\n")?;
+                }
+                first = false;
+                out.write_all(&buf)?;
+            }
+        }
+    }
+    out.write_all(b"\n  ]")?;
+    out.write_all(&frame.as_bytes()[at + EMPTY.len()..])?;
     writeln!(out)?;
     Ok(())
+}
+
+/// Findings rendered at a time (bounds the memory held by rendered text).
+const JSON_BATCH: usize = 16 * 1024;
+/// Findings one thread renders into one buffer.
+const JSON_CHUNK: usize = 1024;
+
+/// `chunk` as pretty-printed elements of the document's `findings` array
+/// (indented by its depth, four spaces; separated by `,\n`, no final one).
+fn render_findings(
+    chunk: &[super::Shown],
+    r: &FileReport,
+    m: &Messages<'_>,
+    lang: Lang,
+) -> serde_json::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(chunk.len() * 700);
+    let mut one = Vec::with_capacity(1024);
+    for (k, s) in chunk.iter().enumerate() {
+        let f = &s.finding;
+        let whole = super::about_the_file(&f.rule);
+        let finding = JsonFinding {
+            rule: &f.rule,
+            severity: f.severity.as_str(),
+            location: JsonLocation {
+                file: &r.path,
+                source: r.origin.as_deref(),
+                sheet: r.sheet.as_deref().filter(|_| !whole),
+                table: r.table_index.filter(|_| !whole),
+                row: f.location.row,
+                column: f.location.col,
+                span: f.location.span,
+                project: f.location.project.map(|index| JsonProject {
+                    index,
+                    name: r.project_name(m, index),
+                }),
+                indicator: f.location.indicator,
+            },
+            message: Text {
+                messages: m,
+                message: &f.message,
+                lang,
+            },
+            help: f.help(lang.core()),
+        };
+        one.clear();
+        serde_json::to_writer_pretty(&mut one, &finding)?;
+        if k > 0 {
+            out.extend_from_slice(b",\n");
+        }
+        // A JSON text holds no raw newline inside strings: each newline
+        // starts a line of the element.
+        out.extend_from_slice(b"    ");
+        for line in one.split_inclusive(|&b| b == b'\n') {
+            out.extend_from_slice(line);
+            if line.ends_with(b"\n") {
+                out.extend_from_slice(b"    ");
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn level(s: Severity) -> &'static str {
