@@ -114,27 +114,121 @@ pub fn write_json(
             .collect(),
         summary: *counts,
     };
-    let frame = serde_json::to_string_pretty(&doc)?;
-    // `version` comes first, so the first `"findings": []` is the document's own.
-    const EMPTY: &str = "\"findings\": []";
-    let Some(at) = frame.find(EMPTY) else {
-        anyhow::bail!("JSON frame without findings");
+    // `version` comes first: the first `"findings": []` is the document's own.
+    write_with_elements(out, &doc, "findings", 1, reports, |r, m, chunk, buf| {
+        for s in chunk {
+            let f = &s.finding;
+            let whole = super::about_the_file(&f.rule);
+            element(
+                buf,
+                &JsonFinding {
+                    rule: &f.rule,
+                    severity: f.severity.as_str(),
+                    location: JsonLocation {
+                        file: &r.path,
+                        source: r.origin.as_deref(),
+                        sheet: r.sheet.as_deref().filter(|_| !whole),
+                        table: r.table_index.filter(|_| !whole),
+                        row: f.location.row,
+                        column: f.location.col,
+                        span: f.location.span,
+                        project: f.location.project.map(|index| JsonProject {
+                            index,
+                            name: r.project_name(m, index),
+                        }),
+                        indicator: f.location.indicator,
+                    },
+                    message: Text {
+                        messages: m,
+                        message: &f.message,
+                        lang,
+                    },
+                    help: f.help(lang.core()),
+                },
+                1,
+            )?;
+        }
+        Ok(())
+    })
+}
+
+/// Findings rendered at a time (bounds the memory held by rendered text).
+const BATCH: usize = 16 * 1024;
+/// Findings one thread renders into one buffer.
+const CHUNK: usize = 1024;
+
+/// Rendered elements of an array, each written `,\n`-separated after a
+/// first one (in `Elements::buf`).
+struct Elements {
+    buf: Vec<u8>,
+    /// Scratch for one element before it is indented.
+    one: Vec<u8>,
+}
+
+/// Pretty-print `value` as the next element of an array at `depth` (the
+/// depth of the array's key: its elements are indented by `depth + 1` levels
+/// of two spaces), after a `,\n` unless it is the first of `out`.
+fn element(out: &mut Elements, value: &impl Serialize, depth: usize) -> serde_json::Result<()> {
+    out.one.clear();
+    serde_json::to_writer_pretty(&mut out.one, value)?;
+    if !out.buf.is_empty() {
+        out.buf.extend_from_slice(b",\n");
+    }
+    let indent = 2 * (depth + 1);
+    out.buf.resize(out.buf.len() + indent, b' ');
+    // A JSON text holds no raw newline inside strings: each newline starts
+    // a line of the element.
+    for line in out.one.split_inclusive(|&b| b == b'\n') {
+        out.buf.extend_from_slice(line);
+        if line.ends_with(b"\n") {
+            out.buf.resize(out.buf.len() + indent, b' ');
+        }
+    }
+    Ok(())
+}
+
+/// Write `frame` pretty-printed with the array under `key` (empty in
+/// `frame`, at `depth`) filled with every finding of `reports`, each made an
+/// element by `render` in parallel batches: the bytes
+/// `serde_json::to_writer_pretty` gives for the whole document, without
+/// holding hundreds of thousands of findings' values or text at once.
+/// `key` must be the first key of that name in `frame`, and `"key": []` must
+/// not occur before it (JSON strings escape their quotes, so only a key can
+/// match).
+fn write_with_elements(
+    out: &mut impl Write,
+    frame: &impl Serialize,
+    key: &str,
+    depth: usize,
+    reports: &[FileReport],
+    render: impl Fn(&FileReport, &Messages<'_>, &[super::Shown], &mut Elements) -> serde_json::Result<()>
+        + Sync,
+) -> anyhow::Result<()> {
+    let frame = serde_json::to_string_pretty(frame)?;
+    let empty = format!("\"{key}\": []");
+    let Some(at) = frame.find(&empty) else {
+        anyhow::bail!("the JSON frame has no empty \"{key}\"");
     };
-    let n: usize = reports.iter().map(|r| r.findings.len()).sum();
-    if n == 0 {
+    if reports.iter().all(|r| r.findings.is_empty()) {
         out.write_all(frame.as_bytes())?;
         writeln!(out)?;
         return Ok(());
     }
     out.write_all(&frame.as_bytes()[..at])?;
-    out.write_all(b"\"findings\": [\n")?;
+    write!(out, "\"{key}\": [\n")?;
     let mut first = true;
     for r in reports {
         let m = r.messages();
-        for batch in r.findings.chunks(JSON_BATCH) {
+        for batch in r.findings.chunks(BATCH) {
             let rendered: Vec<Vec<u8>> = batch
-                .par_chunks(JSON_CHUNK)
-                .map(|chunk| render_findings(chunk, r, &m, lang))
+                .par_chunks(CHUNK)
+                .map(|chunk| {
+                    let mut e = Elements {
+                        buf: Vec::with_capacity(chunk.len() * 800),
+                        one: Vec::with_capacity(1024),
+                    };
+                    render(r, &m, chunk, &mut e).map(|()| e.buf)
+                })
                 .collect::<serde_json::Result<_>>()?;
             for buf in rendered {
                 if !first {
@@ -145,70 +239,12 @@ pub fn write_json(
             }
         }
     }
-    out.write_all(b"\n  ]")?;
-    out.write_all(&frame.as_bytes()[at + EMPTY.len()..])?;
+    out.write_all(b"\n")?;
+    out.write_all(&vec![b' '; 2 * depth])?;
+    out.write_all(b"]")?;
+    out.write_all(&frame.as_bytes()[at + empty.len()..])?;
     writeln!(out)?;
     Ok(())
-}
-
-/// Findings rendered at a time (bounds the memory held by rendered text).
-const JSON_BATCH: usize = 16 * 1024;
-/// Findings one thread renders into one buffer.
-const JSON_CHUNK: usize = 1024;
-
-/// `chunk` as pretty-printed elements of the document's `findings` array
-/// (indented by its depth, four spaces; separated by `,\n`, no final one).
-fn render_findings(
-    chunk: &[super::Shown],
-    r: &FileReport,
-    m: &Messages<'_>,
-    lang: Lang,
-) -> serde_json::Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(chunk.len() * 700);
-    let mut one = Vec::with_capacity(1024);
-    for (k, s) in chunk.iter().enumerate() {
-        let f = &s.finding;
-        let whole = super::about_the_file(&f.rule);
-        let finding = JsonFinding {
-            rule: &f.rule,
-            severity: f.severity.as_str(),
-            location: JsonLocation {
-                file: &r.path,
-                source: r.origin.as_deref(),
-                sheet: r.sheet.as_deref().filter(|_| !whole),
-                table: r.table_index.filter(|_| !whole),
-                row: f.location.row,
-                column: f.location.col,
-                span: f.location.span,
-                project: f.location.project.map(|index| JsonProject {
-                    index,
-                    name: r.project_name(m, index),
-                }),
-                indicator: f.location.indicator,
-            },
-            message: Text {
-                messages: m,
-                message: &f.message,
-                lang,
-            },
-            help: f.help(lang.core()),
-        };
-        one.clear();
-        serde_json::to_writer_pretty(&mut one, &finding)?;
-        if k > 0 {
-            out.extend_from_slice(b",\n");
-        }
-        // A JSON text holds no raw newline inside strings: each newline
-        // starts a line of the element.
-        out.extend_from_slice(b"    ");
-        for line in one.split_inclusive(|&b| b == b'\n') {
-            out.extend_from_slice(line);
-            if line.ends_with(b"\n") {
-                out.extend_from_slice(b"    ");
-            }
-        }
-    }
-    Ok(out)
 }
 
 fn level(s: Severity) -> &'static str {
@@ -343,11 +379,7 @@ pub fn write_sarif(
                 "executionSuccessful": successful,
                 "toolExecutionNotifications": notifications,
             })],
-            results: SarifResults {
-                reports,
-                index: &index,
-                lang,
-            },
+            results: Vec::new(),
             tool: json!({ "driver": {
                 "name": "jixiao",
                 "version": env!("CARGO_PKG_VERSION"),
@@ -356,43 +388,14 @@ pub fn write_sarif(
         }],
         version: "2.1.0",
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)?;
-    Ok(())
-}
-
-#[derive(Serialize)]
-struct SarifDoc<'a> {
-    #[serde(rename = "$schema")]
-    schema: &'static str,
-    runs: [SarifRun<'a>; 1],
-    version: &'static str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifRun<'a> {
-    column_kind: &'static str,
-    invocations: [Value; 1],
-    results: SarifResults<'a>,
-    tool: Value,
-}
-
-/// Every finding of every report as a SARIF result, built as it is written.
-struct SarifResults<'a> {
-    reports: &'a [FileReport],
-    /// Rule or notice code → its index among the driver's rules.
-    index: &'a BTreeMap<String, usize>,
-    lang: Lang,
-}
-
-impl Serialize for SarifResults<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let n = self.reports.iter().map(|r| r.findings.len()).sum();
-        let mut seq = s.serialize_seq(Some(n))?;
-        for rep in self.reports {
-            let messages = rep.messages();
+    // Before `results` come `$schema`, `columnKind` and `invocations`.
+    write_with_elements(
+        out,
+        &doc,
+        "results",
+        3,
+        reports,
+        |rep, messages, chunk, buf| {
             let artifact = uri(&rep.path);
             // A JSON document's findings are located in the original table it
             // names: that file is the result's artifact (and its lines are
@@ -403,7 +406,7 @@ impl Serialize for SarifResults<'_> {
             let physical_uri = original.map(uri);
             // No line of an original that the document does not name.
             let lines = rep.rows_are_lines && rep.origin.as_deref() != Some("");
-            for shown in &rep.findings {
+            for shown in chunk {
                 let f = &shown.finding;
                 let whole = super::about_the_file(&f.rule);
                 let sheet = rep.sheet.as_deref().filter(|_| !whole);
@@ -448,19 +451,37 @@ impl Serialize for SarifResults<'_> {
                     }],
                     message: SarifMessage {
                         text: Text {
-                            messages: &messages,
+                            messages,
                             message: &f.message,
-                            lang: self.lang,
+                            lang,
                         },
                     },
                     rule_id: &f.rule,
-                    rule_index: self.index.get(f.rule.as_ref()).copied().unwrap_or(0),
+                    rule_index: index.get(f.rule.as_ref()).copied().unwrap_or(0),
                 };
-                seq.serialize_element(&result)?;
+                element(buf, &result, 3)?;
             }
-        }
-        seq.end()
-    }
+            Ok(())
+        },
+    )
+}
+
+#[derive(Serialize)]
+struct SarifDoc {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [SarifRun; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRun {
+    column_kind: &'static str,
+    invocations: [Value; 1],
+    /// Empty here: written by `write_with_elements`.
+    results: Vec<Value>,
+    tool: Value,
 }
 
 #[derive(Serialize)]
