@@ -215,7 +215,7 @@ fn write_with_elements(
         return Ok(());
     }
     out.write_all(&frame.as_bytes()[..at])?;
-    write!(out, "\"{key}\": [\n")?;
+    writeln!(out, "\"{key}\": [")?;
     let mut first = true;
     for r in reports {
         let m = r.messages();
