@@ -85,15 +85,22 @@ pub struct ReadArgs {
     /// 只读取工作簿中的这个工作表；默认读取含绩效目标表的工作表 (read only this sheet of a workbook; default: the sheets holding a target table)
     #[arg(long)]
     pub sheet: Option<String>,
+    /// 输入文件大小上限，单位 MiB，默认 256 (largest input file read, in MiB; default 256)
+    #[arg(long, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
+    pub max_file_mb: Option<u64>,
 }
 
 impl ReadArgs {
     pub fn options(&self) -> ReadOptions {
-        ReadOptions {
+        let mut opts = ReadOptions {
             encoding: self.encoding.clone(),
             sheet: self.sheet.clone(),
             ..ReadOptions::default()
+        };
+        if let Some(mb) = self.max_file_mb {
+            opts.limits.max_file_bytes = mb.saturating_mul(1024 * 1024);
         }
+        opts
     }
 }
 

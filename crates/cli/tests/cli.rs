@@ -957,3 +957,59 @@ fn show_and_convert_read_the_first_target_sheet_and_name_the_others() {
         "{out}"
     );
 }
+
+/// A file over the size limit is refused with the option that raises it,
+/// by every command that reads; `--max-file-mb` raises it.
+#[test]
+fn max_file_mb_raises_the_size_limit_and_the_refusal_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.tsv");
+    let out = jixiao()
+        .args(["gen", "--projects", "2000", "-o"])
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let size = std::fs::metadata(&big).unwrap().len();
+    assert!(size > 1024 * 1024 && size < 2 * 1024 * 1024, "{size}");
+    let json = dir.path().join("t.json");
+    for args in [
+        vec!["show", "--summary"],
+        vec!["check", "--format", "json"],
+        vec!["convert", "-o", json.to_str().unwrap()],
+    ] {
+        let refused = jixiao()
+            .args(&args)
+            .arg(&big)
+            .args(["--max-file-mb", "1"])
+            .output()
+            .unwrap();
+        assert_eq!(refused.status.code(), Some(2), "{args:?}: {refused:?}");
+        // `check --format json` says it in the document's `errors`.
+        let err = format!(
+            "{}{}",
+            String::from_utf8_lossy(&refused.stderr),
+            String::from_utf8_lossy(&refused.stdout)
+        );
+        assert!(
+            err.contains("文件过大") && err.contains("--max-file-mb"),
+            "{args:?}: {err}"
+        );
+        let read = jixiao()
+            .args(&args)
+            .arg(&big)
+            .args(["--max-file-mb", "2"])
+            .output()
+            .unwrap();
+        assert!(
+            matches!(read.status.code(), Some(0 | 1)),
+            "{args:?}: {read:?}"
+        );
+    }
+    let zero = jixiao()
+        .args(["show", "--max-file-mb", "0"])
+        .arg(&big)
+        .output()
+        .unwrap();
+    assert_eq!(zero.status.code(), Some(2), "{zero:?}");
+}

@@ -119,8 +119,9 @@ fn too_large_file(name: &str, size: u64, limits: &Limits) -> Error {
             format!("the file is {size}; the limit is {max}"),
         ),
         Text::new(
-            "请拆分文件，或调高 ReadOptions.limits.max_file_bytes",
-            "split the file, or raise ReadOptions.limits.max_file_bytes",
+            "请拆分文件，或调高上限（命令行 --max-file-mb，以 MiB 计；程序接口 ReadOptions.limits.max_file_bytes）",
+            "split the file, or raise the limit (command line: --max-file-mb, in MiB; library: \
+             ReadOptions.limits.max_file_bytes)",
         ),
     )
 }
