@@ -1702,3 +1702,20 @@ fn about_before_the_number_reads_back_from_every_format() {
     let back = read_bytes("c.csv", &csv, &ReadOptions::default()).unwrap();
     assert_eq!(targets(&back), want, "c.csv");
 }
+
+/// A document of our schema whose content does not fit the model is placed
+/// at the offending value (line and column of the JSON), not at its end.
+#[test]
+fn read_json_points_at_the_value_that_does_not_fit() {
+    let json = jixiao_formats::write::json::to_json_string(&sample()).unwrap();
+    let (at, _) = json
+        .match_indices("\"total\": \"158.00\"")
+        .next()
+        .expect("the sample's first project total");
+    let line = json[..at].matches('\n').count() as u32 + 1;
+    let bad = json.replacen("\"total\": \"158.00\"", "\"total\": 158", 1);
+    let e = jixiao_formats::read_bytes("t.json", bad.as_bytes(), &Default::default()).unwrap_err();
+    let loc = e.location().expect("a location");
+    assert_eq!(loc.row, Some(line), "{e}");
+    assert!(e.to_string().contains("JSON 内容与表格模型不符"), "{e}");
+}
