@@ -145,7 +145,6 @@ pub fn write_json(
                     },
                     help: f.help(lang.core()),
                 },
-                1,
             )?;
         }
         Ok(())
@@ -157,24 +156,24 @@ const BATCH: usize = 16 * 1024;
 /// Findings one thread renders into one buffer.
 const CHUNK: usize = 1024;
 
-/// Rendered elements of an array, each written `,\n`-separated after a
-/// first one (in `Elements::buf`).
+/// Rendered elements of an array, `,\n`-separated (in `Elements::buf`).
 struct Elements {
     buf: Vec<u8>,
     /// Scratch for one element before it is indented.
     one: Vec<u8>,
+    /// Spaces before each line of an element (two per level of depth).
+    indent: usize,
 }
 
-/// Pretty-print `value` as the next element of an array at `depth` (the
-/// depth of the array's key: its elements are indented by `depth + 1` levels
-/// of two spaces), after a `,\n` unless it is the first of `out`.
-fn element(out: &mut Elements, value: &impl Serialize, depth: usize) -> serde_json::Result<()> {
+/// Pretty-print `value` as the next element of the array, after a `,\n`
+/// unless it is the first of `out`.
+fn element(out: &mut Elements, value: &impl Serialize) -> serde_json::Result<()> {
     out.one.clear();
     serde_json::to_writer_pretty(&mut out.one, value)?;
     if !out.buf.is_empty() {
         out.buf.extend_from_slice(b",\n");
     }
-    let indent = 2 * (depth + 1);
+    let indent = out.indent;
     out.buf.resize(out.buf.len() + indent, b' ');
     // A JSON text holds no raw newline inside strings: each newline starts
     // a line of the element.
@@ -226,6 +225,8 @@ fn write_with_elements(
                     let mut e = Elements {
                         buf: Vec::with_capacity(chunk.len() * 800),
                         one: Vec::with_capacity(1024),
+                        // The array's key is at `depth`, its elements one deeper.
+                        indent: 2 * (depth + 1),
                     };
                     render(r, &m, chunk, &mut e).map(|()| e.buf)
                 })
@@ -459,7 +460,7 @@ pub fn write_sarif(
                     rule_id: &f.rule,
                     rule_index: index.get(f.rule.as_ref()).copied().unwrap_or(0),
                 };
-                element(buf, &result, 3)?;
+                element(buf, &result)?;
             }
             Ok(())
         },
