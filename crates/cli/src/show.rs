@@ -71,6 +71,17 @@ pub fn target_text(t: &Target) -> String {
     }
 }
 
+/// The layout family in words.
+fn layout_name(layout: jixiao_core::LayoutFamily, lang: Lang) -> &'static str {
+    use jixiao_core::LayoutFamily::*;
+    match (layout, lang) {
+        (OneCell, Lang::Zh) => "指标合在一格",
+        (OneCell, Lang::En) => "indicators in one cell",
+        (RowPerIndicator, Lang::Zh) => "每行一个指标",
+        (RowPerIndicator, Lang::En) => "one row per indicator",
+    }
+}
+
 /// Render the whole table for a terminal; the reader's notes in `lang`.
 pub fn render(table: &Table, with_indicators: bool, lang: Lang) -> String {
     let mut o = String::new();
@@ -84,7 +95,7 @@ pub fn render(table: &Table, with_indicators: bool, lang: Lang) -> String {
     };
     let _ = writeln!(
         o,
-        "{department}: {}  {year}: {}  {scale}: {}{}  {layout}: {:?}",
+        "{department}: {}  {year}: {}  {scale}: {}{}  {layout}: {}",
         table.department.as_deref().unwrap_or("—"),
         table
             .fiscal_year
@@ -96,7 +107,7 @@ pub fn render(table: &Table, with_indicators: bool, lang: Lang) -> String {
         } else {
             inferred
         },
-        table.layout
+        layout_name(table.layout, lang)
     );
     let s = &table.source;
     let (source, sheet) = if en {

@@ -49,6 +49,7 @@ fn show_prints_the_hierarchy_and_every_indicator() {
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("部门: 中国共产主义青年团广州市海珠区委员会"));
+    assert!(out.contains("版式: 指标合在一格"), "{out}");
     assert!(out.contains("合计") && out.contains("552.50"));
     assert!(out.contains("▸ 广州市海珠区志愿者行动指导中心"));
     assert!(out.contains("维系社会组织，志愿服务队"));

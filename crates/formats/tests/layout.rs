@@ -1498,3 +1498,23 @@ fn bare_numbers_in_yuan_get_two_decimals_in_yuan() {
         "1580000.00"
     );
 }
+
+/// A unit row that does not balance, in a 元 table: the notice quotes its
+/// amount as the table prints it, in 元 (it said `金额 90`, the amount in
+/// 万元 with no unit, before).
+#[test]
+fn unit_sum_notice_quotes_the_amount_in_the_tables_unit() {
+    let text = "2024年部门预算项目绩效目标申报表\n金额单位：元\n\
+        单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标值\n\
+        合计\t\t900,000.00\t\t\t\t\t\n\
+        310001-某区司法局\t\t900,000.00\t\t\t\t\t\n\
+        310001-某区司法局\t普法宣传经费\t300,000.00\t深入开展普法宣传。\t产出指标\t数量指标\t开展法治宣传活动\t≥50场\n";
+    let t = build(text, "x.txt");
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "unit-sum-mismatch")
+        .expect("a unit-sum-mismatch notice");
+    assert!(n.message.contains("900000.00 元"), "{}", n.message);
+    assert!(n.english().contains("900000.00 元"), "{}", n.english());
+}

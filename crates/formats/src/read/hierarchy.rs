@@ -194,21 +194,6 @@ fn balances_agg(stated: &Funding, agg: &Agg) -> bool {
     true
 }
 
-/// The row's total (or 财政拨款) as printed: `522.50`; an amount converted
-/// from 元 without its conversion zeros; `空` (English: `blank`) when none.
-fn amount_text(f: &Funding, english: bool) -> String {
-    let shown = |d: Decimal| {
-        if d.scale() <= 2 {
-            d.to_string()
-        } else {
-            d.normalize().to_string()
-        }
-    };
-    f.total
-        .or(f.fiscal_appropriation)
-        .map_or_else(|| if english { "blank" } else { "空" }.to_string(), shown)
-}
-
 /// A row's amount as the table printed it, with its money unit (`342.98 万元`,
 /// `3429840.00 元`): the way the sum findings quote amounts.
 fn printed(f: &Funding, english: bool, scale: jixiao_core::MoneyScale) -> String {
@@ -290,6 +275,7 @@ pub(crate) fn resolve(
             row,
             *named,
             column_units,
+            scale,
             notices,
         )));
     }
@@ -664,6 +650,7 @@ fn decide(
     row: &AmountRow,
     named: Named,
     column_units: bool,
+    scale: jixiao_core::MoneyScale,
     notices: &mut Vec<Notice>,
 ) -> Decided {
     let r = row.origin.row;
@@ -696,11 +683,11 @@ fn decide(
                         "unit-sum-mismatch",
                         format!(
                             "第{r}行：单位「{name}」的金额 {} 与其项目合计不符",
-                            amount_text(&row.funding, false)
+                            printed(&row.funding, false, scale)
                         ),
                         format!(
                             "row {r}: the amount {} of unit “{name}” does not equal the sum of its projects",
-                            amount_text(&row.funding, true)
+                            printed(&row.funding, true, scale)
                         ),
                     ));
                 }
@@ -779,12 +766,12 @@ fn decide(
             format!(
                 "第{r}行：「{}」（{}）{why}，按名称判断为资金使用单位",
                 row.label,
-                amount_text(&row.funding, false)
+                printed(&row.funding, false, scale)
             ),
             format!(
                 "row {r}: “{}” ({}): {why_en}; taken as a fund-using unit by its name",
                 row.label,
-                amount_text(&row.funding, true)
+                printed(&row.funding, true, scale)
             ),
         ));
         Decided::Unit
