@@ -1235,7 +1235,7 @@ fn unit_by_name_notice_prints_the_amount_and_the_reason() {
         .expect("a unit-row-by-name notice");
     assert!(
         n.message
-            .contains("（522.50）之后没有带绩效目标或指标的项目行"),
+            .contains("（522.50 万元）之后没有带绩效目标或指标的项目行"),
         "{}",
         n.message
     );

@@ -264,16 +264,14 @@ pub(crate) fn resolve(
         Vec::new()
     };
     for (pos, item) in items.iter().enumerate() {
-        let Item::Candidate(row, named) = item else {
+        if !matches!(item, Item::Candidate(..)) {
             decided.push(None);
             continue;
-        };
+        }
         decided.push(Some(decide(
             &items,
             &suffix,
             pos,
-            row,
-            *named,
             column_units,
             scale,
             notices,
@@ -643,16 +641,19 @@ fn scope<'a>(after: &'a [Item], code: Option<&str>) -> (Vec<&'a Funding>, bool) 
     (parts, true)
 }
 
+/// What the candidate row at `pos` of `items` is.
 fn decide(
     items: &[Item],
     suffix: &[Agg],
     pos: usize,
-    row: &AmountRow,
-    named: Named,
     column_units: bool,
     scale: jixiao_core::MoneyScale,
     notices: &mut Vec<Notice>,
 ) -> Decided {
+    let Some(Item::Candidate(row, named)) = items.get(pos) else {
+        return Decided::Project;
+    };
+    let named = *named;
     let r = row.origin.row;
     let (code, name) = split_code(&row.label);
     if column_units {
