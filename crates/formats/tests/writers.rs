@@ -651,7 +651,7 @@ fn xlsx_neutralises_formula_injection_and_writes_no_formulas() {
         OutputFormat::Xlsx,
         &WriteOptions::default(),
     );
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.clone())).unwrap();
     let formulas = wb.worksheet_formula(xlsx::SHEET_NAME).unwrap();
     assert!(
         formulas.used_cells().all(|(_, _, f)| f.is_empty()),
@@ -665,7 +665,8 @@ fn xlsx_neutralises_formula_injection_and_writes_no_formulas() {
             _ => None,
         })
         .collect();
-    for want in ["'+SUM(1,2)", "'@cmd", "'-2+3", "'\t=1", "'\r=2"] {
+    // Text as written (no apostrophe shows in the printed table) …
+    for want in ["+SUM(1,2)", "@cmd", "-2+3", "\t=1", "\r=2"] {
         assert!(
             strings.iter().any(|s| s == want),
             "missing {want:?} in {strings:?}"
@@ -675,12 +676,56 @@ fn xlsx_neutralises_formula_injection_and_writes_no_formulas() {
     assert!(strings
         .iter()
         .any(|s| s.starts_with("部门名称：=HYPERLINK")));
-    for s in &strings {
-        assert!(
-            !s.starts_with(['=', '+', '@', '-', '\t', '\r']),
-            "unsafe {s:?}"
-        );
+    // … in a string cell whose style has Excel's quote prefix, so that it
+    // stays text when the cell is edited.
+    let xml = |name: &str| {
+        let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let styles = xml("xl/styles.xml");
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..];
+    let quoted: Vec<bool> = xfs
+        .split("<xf ")
+        .skip(1)
+        .take_while(|x| !x.starts_with("</cellXfs"))
+        .map(|x| {
+            x.split('>')
+                .next()
+                .unwrap_or("")
+                .contains("quotePrefix=\"1\"")
+        })
+        .collect();
+    let sheet = xml("xl/worksheets/sheet1.xml");
+    let mut risky = 0;
+    for cell in sheet.split("<c ").skip(1) {
+        let Some(text) = cell
+            .split("<t>")
+            .nth(1)
+            .or_else(|| cell.split("<t xml:space=\"preserve\">").nth(1))
+        else {
+            continue;
+        };
+        if text.starts_with(['=', '+', '@', '-', '\t', '\r']) {
+            risky += 1;
+            let style: usize = cell
+                .split("s=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            assert!(
+                quoted[style],
+                "cell without quote prefix: <c {}",
+                &cell[..cell.len().min(120)]
+            );
+        }
     }
+    assert!(
+        risky >= 5,
+        "{risky} formula-like cells found in the sheet XML"
+    );
     // the amount -5.00 stays a number
     assert!(range
         .used_cells()
@@ -1718,4 +1763,34 @@ fn read_json_points_at_the_value_that_does_not_fit() {
     let loc = e.location().expect("a location");
     assert_eq!(loc.row, Some(line), "{e}");
     assert!(e.to_string().contains("JSON 内容与表格模型不符"), "{e}");
+}
+
+/// A row layout's 指标值 and 度量单位 cells are written as they were, in
+/// every row-layout output: `12` | `万平方米` (not `12万` | `平方米`), and
+/// `230人` | `个`, whose disagreement is a finding (`unit-inconsistent`)
+/// the copy must keep (it became `230` | `人` before).
+#[test]
+fn row_layouts_keep_value_and_unit_cells_as_written() {
+    let text = "2024年部门预算项目绩效目标申报表\n金额单位：元\n\
+        项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\n\
+        保洁经费\t650,000.00\t日常清扫保洁。\t产出指标\t数量指标\t保洁面积\t≥\t12\t万平方米\n\
+        \t\t\t产出指标\t数量指标\t保障在职人数\t≥\t230人\t个\n";
+    let t = jixiao_formats::read_bytes("r.tsv", text.as_bytes(), &Default::default()).unwrap();
+    let opts = WriteOptions {
+        layout: Some(LayoutFamily::RowPerIndicator),
+        ..WriteOptions::default()
+    };
+    let tsv = String::from_utf8(render(&t, OutputFormat::Tsv, &opts)).unwrap();
+    assert!(tsv.contains("\t≥\t12\t万平方米\t"), "{tsv}");
+    assert!(tsv.contains("\t≥\t230人\t个\t"), "{tsv}");
+    for format in [OutputFormat::Tsv, OutputFormat::Xlsx, OutputFormat::Html] {
+        let bytes = render(&t, format, &opts);
+        let name = format!("back.{}", format.extension());
+        let back = jixiao_formats::read_bytes(&name, &bytes, &Default::default()).unwrap();
+        let inds: Vec<_> = back.projects().flat_map(|p| &p.indicators).collect();
+        assert_eq!(inds[0].unit_column(), Some("万平方米"), "{format:?}");
+        assert_eq!(inds[1].unit_column(), Some("个"), "{format:?}");
+        assert_eq!(inds[1].raw_value, "230人", "{format:?}");
+        assert_eq!(inds[0].target, t.units[0].projects[0].indicators[0].target);
+    }
 }

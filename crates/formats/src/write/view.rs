@@ -593,15 +593,32 @@ pub(crate) fn money_line() -> &'static str {
 
 /// The 7 indicator cells of a row-per-indicator row: 一级, 二级, 三级, 指标性质, 指标值, 度量单位, 权重.
 fn indicator_cells(ind: &Indicator) -> [String; 7] {
+    let (value, unit) = value_and_unit_as_written(ind)
+        .unwrap_or_else(|| (value_display(ind), measure_unit(ind).to_string()));
     [
         category_text(ind).to_string(),
         ind.subcategory.clone().unwrap_or_default(),
         ind.name.clone(),
         op_text(ind).to_string(),
-        value_display(ind),
-        measure_unit(ind).to_string(),
+        value,
+        unit,
         ind.weight().map(|w| w.to_string()).unwrap_or_default(),
     ]
+}
+
+/// 指标值 and 度量单位 of an indicator read from a row layout, as its cells
+/// were written (`12` | `万平方米`, and `230人` | `个`, whose disagreement is
+/// a finding the copy must keep), when they read back as the same target;
+/// `None` otherwise (a one-cell source has no 度量单位 cell, and a long CSV's
+/// 原始指标值 may hold more than the 指标值 cell).
+fn value_and_unit_as_written(ind: &Indicator) -> Option<(String, String)> {
+    let unit = ind.unit_column().map(str::trim).filter(|u| !u.is_empty())?;
+    ind.target.quantity()?;
+    let raw = ind.raw_value.trim();
+    let op = Some(op_text(ind)).filter(|o| !o.is_empty());
+    let again = grammar::parse_target_parts(op, raw, Some(unit));
+    (again.target == ind.target && again.label == ind.value_label)
+        .then(|| (raw.to_string(), unit.to_string()))
 }
 
 /// Position of 指标值 among the indicator cells (see [`IndicatorCells::cells`]).

@@ -35,6 +35,7 @@ use jixiao_core::{AmountRow, Funding, LayoutFamily, Table, Unit};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -79,6 +80,11 @@ struct Formats {
     header: Format,
     text: Format,
     text_bold: Format,
+    /// `text` and `text_bold` with Excel's quote prefix: a text that would
+    /// read as a formula (`=`, `+`, `-`, `@`) stays text, also when the cell
+    /// is edited, and shows as written (no apostrophe in the printed table).
+    text_quoted: Format,
+    text_bold_quoted: Format,
     /// Amount formats by (decimal places, bold).
     amounts: HashMap<(u32, bool), Format>,
     /// Plain-number formats (the text cell with `0.00…`) by decimal places.
@@ -116,9 +122,23 @@ impl Formats {
             meta_right: base.clone().set_align(FormatAlign::Right),
             header: cell.clone().set_bold().set_align(FormatAlign::Center),
             text: cell.clone(),
+            text_quoted: cell.clone().set_quote_prefix(),
+            text_bold_quoted: cell.clone().set_bold().set_quote_prefix(),
             text_bold: cell.set_bold(),
             amounts: HashMap::new(),
             plains: HashMap::new(),
+        }
+    }
+
+    /// The format of a text cell: quote-prefixed when the text would
+    /// otherwise be taken for a formula ([`neutralize_formula`] would mark it).
+    fn text_format(&self, text: &str, bold: bool) -> &Format {
+        let formula_like = matches!(neutralize_formula(text), Cow::Owned(_));
+        match (bold, formula_like) {
+            (false, false) => &self.text,
+            (true, false) => &self.text_bold,
+            (false, true) => &self.text_quoted,
+            (true, true) => &self.text_bold_quoted,
         }
     }
 
@@ -150,16 +170,12 @@ struct Sheet<'w> {
 
 impl Sheet<'_> {
     fn text(&mut self, row: u32, col: u16, text: &str, bold: bool) -> Result<()> {
-        let f = if bold {
-            &self.fmt.text_bold
-        } else {
-            &self.fmt.text
-        };
+        let f = self.fmt.text_format(text, bold);
         if text.is_empty() {
             self.ws.write_blank(row, col, f).map_err(xerr)?;
         } else {
             self.ws
-                .write_string_with_format(row, col, neutralize_formula(text), f)
+                .write_string_with_format(row, col, text, f)
                 .map_err(xerr)?;
         }
         Ok(())
@@ -233,13 +249,9 @@ impl Sheet<'_> {
             return self.text(row, col, text, bold);
         }
         let last = row + u32::try_from(rows - 1).map_err(|_| too_many())?;
-        let f = if bold {
-            &self.fmt.text_bold
-        } else {
-            &self.fmt.text
-        };
+        let f = self.fmt.text_format(text, bold);
         self.ws
-            .merge_range(row, col, last, col, &neutralize_formula(text), f)
+            .merge_range(row, col, last, col, text, f)
             .map_err(xerr)?;
         Ok(())
     }
@@ -629,7 +641,11 @@ impl RowFamily<'_, '_> {
             }
             own_lines = own_lines.max(lines(c.text, self.w(first + c.pos)));
             match (c.pos, value_number(ind.indicator), ind.indicator.weight()) {
-                (VALUE_CELL, Some(v), _) => self.sheet.plain_number(row, col, v)?,
+                // A number cell only where the cell says the number alone
+                // (not `230人` beside a 度量单位 of its own).
+                (VALUE_CELL, Some(v), _) if c.text == v.to_string() => {
+                    self.sheet.plain_number(row, col, v)?
+                }
                 (WEIGHT_CELL, _, Some(wt)) => self.sheet.plain_number(row, col, wt)?,
                 _ => self.sheet.text(row, col, c.text, false)?,
             }
