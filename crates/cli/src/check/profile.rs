@@ -56,20 +56,58 @@ pub fn parse(text: &str) -> Result<Profile, Text> {
             .collect();
         return Err(Text::lines(&said));
     }
-    let profile: Profile = toml::from_str(text).map_err(|e| describe(text, doc.get_ref(), &e))?;
-    let problems = profile.problems();
-    if !problems.is_empty() {
+    // Values serde refuses, then the ranges of those it took: all at once,
+    // in the order of the file.
+    let (profile, mut said) = deserialize_all(text, doc.get_ref());
+    if let Some(profile) = &profile {
         let keys = key_offsets(text);
-        let said: Vec<Text> = problems
-            .iter()
-            .map(|p| match keys.get(&p.key) {
-                Some(&at) => at_place(&located(text, at, None), &p.message),
-                None => p.message.clone(),
-            })
-            .collect();
-        return Err(Text::lines(&said));
+        for p in profile.problems() {
+            said.push(match keys.get(&p.key) {
+                Some(&at) => (at, at_place(&located(text, at, None), &p.message)),
+                None => (usize::MAX, p.message.clone()),
+            });
+        }
     }
-    Ok(profile)
+    match profile {
+        Some(profile) if said.is_empty() => Ok(profile),
+        _ => {
+            said.sort_by_key(|(at, _)| *at);
+            let said: Vec<Text> = said.into_iter().map(|(_, t)| t).collect();
+            Err(Text::lines(&said))
+        }
+    }
+}
+
+/// The profile read with every value serde refuses left out, and those
+/// values said (with their byte offsets). serde stops at the first; each
+/// refused value's line is then blanked (line numbers stay) and the text read
+/// again, so that a profile with several mistakes is told all of them at
+/// once. `None` when what is left still does not read (a refused table).
+fn deserialize_all(text: &str, doc: &DeTable<'_>) -> (Option<Profile>, Vec<(usize, Text)>) {
+    let mut said = Vec::new();
+    let mut current = text.to_string();
+    // Each round blanks one more line: at most one round per line.
+    for _ in 0..=text.lines().count() {
+        let e = match toml::from_str::<Profile>(&current) {
+            Ok(profile) => return (Some(profile), said),
+            Err(e) => e,
+        };
+        let at = e.span().map_or(usize::MAX, |s| s.start);
+        said.push((at, describe(text, doc, &e)));
+        let Some(span) = e.span() else { break };
+        let from = span.start.min(current.len());
+        let start = current[..from].rfind('\n').map_or(0, |i| i + 1);
+        let end = current[from..]
+            .find('\n')
+            .map_or(current.len(), |i| from + i);
+        let line = &current[start..end];
+        // Only a `key = value` line can go; a refused table stops here.
+        if line.trim_start().starts_with('[') || line.trim().is_empty() {
+            break;
+        }
+        current.replace_range(start..end, &" ".repeat(end - start));
+    }
+    (None, said)
 }
 
 /// `第2行第5列 KEY` / `line 2, column 5, KEY` for byte `at` of `text`.
@@ -450,6 +488,38 @@ mod tests {
         );
         assert_eq!(e.en.lines().count(), 2, "{}", e.en);
         assert!(parse("[thresholds]\nsatisfaction_min = 100\npercent_min = 0\n").is_ok());
+    }
+
+    #[test]
+    fn every_refused_value_and_range_is_said_at_once() {
+        // Two values serde refuses and one out of range: three lines, in the
+        // order of the file (serde alone stops at the first).
+        let e = error(
+            "[rules.missing-cost]\nseverity = \"warn\"\n[thresholds]\nsatisfaction_min = 0.9\nunit_cost_min_group = 2.5\n",
+        );
+        let zh: Vec<&str> = e.zh.lines().collect();
+        assert_eq!(zh.len(), 3, "{}", e.zh);
+        assert!(
+            zh[0].starts_with("第2行第12列 rules.missing-cost.severity: 未知级别「warn」"),
+            "{}",
+            e.zh
+        );
+        assert!(
+            zh[1].starts_with("第4行第1列: satisfaction_min 以百分数计"),
+            "{}",
+            e.zh
+        );
+        assert!(zh[1].contains("是否应为 90？"), "{}", e.zh);
+        assert!(
+            zh[2].starts_with("第5行第23列 thresholds.unit_cost_min_group: 应为整数"),
+            "{}",
+            e.zh
+        );
+        assert_eq!(e.en.lines().count(), 3, "{}", e.en);
+        assert!(e.en.contains("did you mean 90?"), "{}", e.en);
+        // 1.5 is not a fraction; 0 is a floor of 0 %.
+        assert!(parse("[thresholds]\nsatisfaction_min = 1.5\n").is_ok());
+        assert!(parse("[thresholds]\nsatisfaction_min = 0\n").is_ok());
     }
 
     #[test]

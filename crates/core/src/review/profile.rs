@@ -297,6 +297,20 @@ impl Profile {
                 message,
             });
         }
+        // Satisfaction is written in per cent (90 = 90 %), the qualitative
+        // share as a fraction (0.5): `satisfaction_min = 0.9` would pass
+        // every satisfaction target above 0.9 %.
+        if t.satisfaction_min > Decimal::ZERO && t.satisfaction_min <= Decimal::ONE {
+            let v = t.satisfaction_min;
+            let pct = (v * hundred).normalize();
+            out.push(Problem {
+                key: "thresholds.satisfaction_min".to_string(),
+                message: Text::new(
+                    format!("satisfaction_min 以百分数计（90 即 90%），{v} 像是比例；是否应为 {pct}？"),
+                    format!("satisfaction_min is in per cent (90 means 90 %); {v} looks like a fraction: did you mean {pct}?"),
+                ),
+            });
+        }
         if t.percent_min > t.percent_max {
             out.push(Problem {
                 key: "thresholds.percent_min".to_string(),
