@@ -565,6 +565,69 @@ fn goal_duplicate_masks_numbers() {
     );
 }
 
+/// Goals written from one template with a place name changed share no
+/// whole sentence; they are near-duplicates as wholes.
+#[test]
+fn goal_duplicate_finds_template_goals_as_wholes() {
+    let goal = |place: &str, n: u32| {
+        format!("在{place}街道辖区开展生活垃圾分类宣传活动{n}场，实现垃圾分类投放点全覆盖，生活垃圾回收利用率达到38%以上。")
+    };
+    let mk = |second: &str| {
+        Builder::new()
+            .project(
+                "东湖街道经费",
+                "50.00",
+                &goal("东湖", 24),
+                clean_indicators(),
+            )
+            .project("西湖街道经费", "50.00", second, clean_indicators())
+            .finish()
+    };
+    let t = mk(&goal("西湖", 18));
+    let f = review(&t, &only_goal_duplicate());
+    assert_eq!(f.len(), 1, "{:?}", ids(&f));
+    assert_eq!(f[0].location.row, Some(5));
+    assert_eq!(f[0].location.span, None, "the goal as a whole");
+    let text = zh(&t, &f[0]);
+    assert!(
+        text.contains("「西湖街道经费」的绩效目标与项目「东湖街道经费」的几乎相同（相似度约"),
+        "{text}"
+    );
+    // Same subject, written differently: not a near-duplicate.
+    let other = "组织辖区居民参加垃圾分类知识竞赛和入户指导，推动西湖街道生活垃圾减量，回收利用率达到38%以上。";
+    assert_eq!(fired(&mk(other), "goal-duplicate"), 0);
+    // The threshold: only identical texts at 1.
+    let mut strict = only_goal_duplicate();
+    strict.thresholds.goal_duplicate_similarity = rust_decimal::Decimal::ONE;
+    assert!(review(&mk(&goal("西湖", 18)), &strict).is_empty());
+    assert_eq!(review(&mk(&goal("东湖", 18)), &strict).len(), 1);
+}
+
+#[test]
+fn goal_duplicate_finds_a_template_at_scale_each_later_goal_once() {
+    // 5 000 goals of one template, each with its own place name: every later
+    // goal meets an earlier one in some band (LSH: a probability, so at
+    // least 95 % are asserted), and is reported at most once.
+    let n = 5_000usize;
+    let mut b = Builder::new();
+    for k in 0..n {
+        let goal = format!(
+            "在{}街道辖区开展生活垃圾分类宣传活动，实现垃圾分类投放点全覆盖，生活垃圾回收利用率明显提高。",
+            cn(k)
+        );
+        b = b.project(&format!("项目{k}"), "10.00", &goal, clean_indicators());
+    }
+    let t = b.finish();
+    let f = review(&t, &only_goal_duplicate());
+    let mut later: Vec<u32> = f.iter().filter_map(|x| x.location.project).collect();
+    later.sort_unstable();
+    let found = later.len();
+    later.dedup();
+    assert_eq!(later.len(), found, "each later goal once");
+    assert!(found >= (n - 1) * 95 / 100, "{found} of {}", n - 1);
+    assert!(!later.contains(&0), "the first goal is no one's copy");
+}
+
 #[test]
 fn goal_indicator_mismatch() {
     let t = Builder::new()
@@ -1062,13 +1125,28 @@ fn cn(mut k: usize) -> String {
     s.iter().rev().collect()
 }
 
+/// A goal sentence of its own for project `k`: 24 ideographs drawn by a
+/// linear congruential generator from 2 000, so that no two projects' texts
+/// are alike (a template with only the number changed would be a
+/// near-duplicate goal).
+fn own_sentence(k: usize) -> String {
+    let mut x = (k as u64)
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    (0..24)
+        .map(|_| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            char::from_u32(0x4E00 + ((x >> 33) % 2000) as u32).unwrap_or('一')
+        })
+        .collect()
+}
+
 fn goals_table(n: usize) -> Table {
     let mut b = Builder::new();
     for k in 0..n {
-        let mut goal = format!(
-            "第{}号项目开展青少年服务工作，覆盖全区各街道社区青少年群体。",
-            cn(k)
-        );
+        let mut goal = format!("第{}号项目{}。", cn(k), own_sentence(k));
         if k % 100 == 0 {
             goal.push_str("建设运营好12个社工站点，打造青少年身边的共青团阵地。");
         }

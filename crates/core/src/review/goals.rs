@@ -10,6 +10,10 @@ static GOAL_DUPLICATE: Template = Template {
     zh: "项目「{0}」与项目「{1}」的绩效目标有 {2} 句相同（数字除外）",
     en: "project \"{0}\" shares {2} goal sentence(s) with project \"{1}\" (numbers aside)",
 };
+static GOAL_NEAR: Template = Template {
+    zh: "项目「{0}」的绩效目标与项目「{1}」的几乎相同（相似度约 {2}%，数字除外）",
+    en: "project \"{0}\": the goal is nearly the same as project \"{1}\"'s (about {2} % alike, numbers aside)",
+};
 static GOAL_MISMATCH: Template = Template {
     zh: "项目「{0}」的目标提到「{1}」，但没有指标衡量它",
     en: "project \"{0}\": the goal names \"{1}\" but no indicator measures it",
@@ -98,10 +102,15 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
     }
     drop(members);
     pairs.sort_unstable();
+    // Later projects already reported for a shared sentence.
+    let mut said = vec![false; all.len()];
     for run in pairs.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
         let Some(&(a, b, off, len)) = run.first() else {
             continue;
         };
+        if let Some(x) = said.get_mut(b) {
+            *x = true;
+        }
         let Some(&pb) = all.get(b) else {
             continue;
         };
@@ -120,6 +129,177 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
             )
         });
     }
+    drop(pairs);
+    near_duplicates(s, &all, skip, &said);
+}
+
+/// Slots of a goal's sketch, and slots per band (see [`near_duplicates`]).
+const SLOTS: usize = 16;
+const ROWS: usize = 4;
+const BANDS: usize = SLOTS / ROWS;
+
+/// Whole goals nearly the same (one template, a place name or phrase
+/// changed), by MinHash with locality-sensitive hashing: linear, each goal
+/// sketched once and met in one hash map per band with the first goal that
+/// had the same band (docs/rules.md, "How near-duplicate goals are found").
+/// `said[pi]`: the later project is already reported for a shared sentence.
+fn near_duplicates(s: &mut Sink<'_>, all: &[&Project], skip: &[bool], said: &[bool]) {
+    use rust_decimal::prelude::ToPrimitive;
+    let th = &s.profile.thresholds;
+    let min = th.goal_duplicate_min_chars as usize;
+    // Slots that must agree; at least one.
+    let need = (th.goal_duplicate_similarity * rust_decimal::Decimal::from(SLOTS as u32))
+        .ceil()
+        .to_usize()
+        .unwrap_or(SLOTS)
+        .clamp(1, SLOTS);
+    let mut bands: [FastMap<u64, u32>; BANDS] = Default::default();
+    let mut sketches: Vec<(u32, [u64; SLOTS])> = Vec::new();
+    for (pi, p) in all.iter().enumerate() {
+        let Some(goal) = p.goal.as_deref() else {
+            continue;
+        };
+        if skip.get(pi).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(sketch) = sketch(goal, min) else {
+            continue;
+        };
+        let here = sketches.len() as u32;
+        // The earlier goal agreeing in most slots, if enough.
+        let mut best: Option<(usize, u32)> = None;
+        for (b, band) in bands.iter_mut().enumerate() {
+            let rows = sketch.get(b * ROWS..(b + 1) * ROWS).unwrap_or_default();
+            match band.entry(band_print(rows, b)) {
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    let there = *e.get();
+                    let agree = sketches.get(there as usize).map_or(0, |(_, other)| {
+                        other.iter().zip(&sketch).filter(|(x, y)| x == y).count()
+                    });
+                    if agree >= need && best.is_none_or(|(a, _)| agree > a) {
+                        best = Some((agree, there));
+                    }
+                }
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(here);
+                }
+            }
+        }
+        sketches.push((pi as u32, sketch));
+        let Some((agree, there)) = best else {
+            continue;
+        };
+        if said.get(pi).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(&(a, _)) = sketches.get(there as usize) else {
+            continue;
+        };
+        let loc = project_loc(s.table, pi, p, Field::Goal);
+        let percent = (agree * 100 / SLOTS) as i64;
+        s.emit("goal-duplicate", || {
+            (
+                loc,
+                msg!(
+                    GOAL_NEAR,
+                    Arg::project(pi),
+                    Arg::project(a as usize),
+                    Arg::Int(percent)
+                ),
+            )
+        });
+    }
+}
+
+/// The MinHash sketch of a goal: the character trigrams of its letters and
+/// `%`, each number (digits and points, `6`, `38.5`, `１２`) one `#` as in
+/// the sentence buckets, punctuation and spaces left out; each trigram hashed
+/// once, the hash's top bits picking one of [`SLOTS`] slots and the rest
+/// competing for the slot's minimum (one-permutation hashing). An empty slot
+/// takes the next filled one's minimum, shifted by the distance (so that two
+/// short goals do not agree on slots neither filled). `None` for a goal of
+/// fewer than `min` such characters.
+fn sketch(goal: &str, min: usize) -> Option<[u64; SLOTS]> {
+    let mut slots = [u64::MAX; SLOTS];
+    let (mut a, mut b) = (0u64, 0u64);
+    let mut n = 0usize;
+    let mut in_number = false;
+    for c in goal.chars() {
+        let digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
+        if digit || (in_number && c == '.') {
+            if in_number {
+                continue;
+            }
+            in_number = true;
+        } else {
+            in_number = false;
+            if !counts_in_sketch(c) {
+                continue;
+            }
+        }
+        let c = if digit { '#' } else { c };
+        n += 1;
+        let c = u64::from(c);
+        if n >= 3 {
+            // One multiply: its high bits (the slot) are well mixed, and the
+            // shift folds them into the low ones that compete.
+            let h = (a | (b << 21) | (c << 42)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let h = h ^ (h >> 29);
+            let slot = (h >> 60) as usize;
+            let rest = h & ((1 << 60) - 1);
+            if let Some(m) = slots.get_mut(slot) {
+                *m = (*m).min(rest);
+            }
+        }
+        (a, b) = (b, c);
+    }
+    if n < min.max(3) {
+        return None;
+    }
+    let filled = slots.iter().position(|&m| m != u64::MAX)?;
+    let mut out = slots;
+    for (i, slot) in out.iter_mut().enumerate() {
+        if *slot == u64::MAX {
+            let (d, m) = (1..=SLOTS)
+                .map(|d| (d, slots[(i + d) % SLOTS]))
+                .find(|(_, m)| *m != u64::MAX)
+                .unwrap_or((SLOTS, slots[filled]));
+            *slot = m.wrapping_add(0x9E37_79B9_7F4A_7C15u64.wrapping_mul(d as u64));
+        }
+    }
+    Some(out)
+}
+
+/// Whether `c` (not a digit) is part of a goal's wording for [`sketch`]:
+/// letters (CJK by range first: most of a goal) and `%`; not punctuation or
+/// spaces.
+fn counts_in_sketch(c: char) -> bool {
+    match c {
+        '\u{4E00}'..='\u{9FFF}' => true,
+        '%' | '％' => true,
+        c if c.is_ascii() => c.is_ascii_alphabetic(),
+        // General punctuation, CJK symbols and punctuation, full-width forms
+        // (，：；（）“”…—): looked up by range, not in Unicode's tables.
+        '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' => false,
+        '\u{FF00}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}' => false,
+        c => c.is_alphanumeric(),
+    }
+}
+
+/// SplitMix64's finaliser: a well-spread 64-bit hash of a trigram's code points.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+/// The key of band `b` of a sketch.
+fn band_print(rows: &[u64], b: usize) -> u64 {
+    rows.iter()
+        .fold(mix(b as u64 + 1), |h, &r| mix(h ^ r).rotate_left(17))
 }
 
 /// Masked sentences numbered by first sight. The texts live in one buffer

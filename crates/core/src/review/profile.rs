@@ -149,9 +149,14 @@ pub struct Thresholds {
     /// `boilerplate-indicator`: number of projects sharing an indicator.
     #[serde(deserialize_with = "de_count")]
     pub boilerplate_min_projects: u32,
-    /// `goal-duplicate`: shortest shared sentence, in characters.
+    /// `goal-duplicate`: shortest shared sentence, in characters (also the
+    /// shortest goal compared as a whole).
     #[serde(deserialize_with = "de_count")]
     pub goal_duplicate_min_chars: u32,
+    /// `goal-duplicate`: similarity (0–1, share of character trigrams)
+    /// from which two whole goals are near-duplicates.
+    #[serde(deserialize_with = "de_decimal")]
+    pub goal_duplicate_similarity: Decimal,
     /// `unit-cost`: fewest projects with one output unit before outliers are sought.
     #[serde(deserialize_with = "de_count")]
     pub unit_cost_min_group: u32,
@@ -172,6 +177,7 @@ impl Default for Thresholds {
             percent_max: Decimal::from(100),
             boilerplate_min_projects: 2,
             goal_duplicate_min_chars: 20,
+            goal_duplicate_similarity: Decimal::new(8, 1),
             unit_cost_min_group: 4,
             unit_cost_outlier_z: Decimal::new(35, 1),
         }
@@ -264,6 +270,12 @@ impl Profile {
             (
                 "qualitative_share_max",
                 t.qualitative_share_max,
+                Some(Decimal::ONE),
+                "",
+            ),
+            (
+                "goal_duplicate_similarity",
+                t.goal_duplicate_similarity,
                 Some(Decimal::ONE),
                 "",
             ),
@@ -795,7 +807,7 @@ mod tests {
         let Some(TableKeys::Fields(t)) = table_keys(&["thresholds"]) else {
             panic!("thresholds is a table");
         };
-        assert_eq!(t.len(), 11);
+        assert_eq!(t.len(), 12);
         assert!(t.contains(&"satisfaction_min"));
         assert_eq!(variants_of::<Severity>(), ["info", "warning", "error"]);
     }
