@@ -1124,6 +1124,90 @@ fn same_name_projects_with_their_own_first_rows_stay_apart() {
     assert_eq!(ps[1].origin.row, 6);
 }
 
+/// Two copies of one project (same unit, name, amount, goal and indicators).
+const DUP_BLANK: &str = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+820001-某镇政府\t普法经费\t1,000.00\t目标甲\t产出指标\t宣传次数\t≥10次
+\t\t\t\t满意度指标\t满意度\t≥90%
+820001-某镇政府\t普法经费\t1,000.00\t目标甲\t产出指标\t宣传次数\t≥10次
+\t\t\t\t满意度指标\t满意度\t≥90%";
+
+fn totals(t: &Table) -> Vec<String> {
+    t.projects()
+        .map(|p| p.funding.total.map(|d| d.to_string()).unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn copied_project_after_blank_continuation_rows_is_a_second_project() {
+    let t = build(DUP_BLANK, "dup.tsv");
+    let ps: Vec<_> = t.projects().collect();
+    assert_eq!(ps.len(), 2, "{:?}", codes(&t));
+    assert_eq!(ps[0].indicators.len(), 2);
+    assert_eq!(ps[1].indicators.len(), 2);
+    assert_eq!(ps[1].origin.row, 5);
+    assert_eq!(totals(&t), ["0.100000", "0.100000"]);
+    // The layout itself says so (the name left blank below a first row): no notice.
+    assert!(!codes(&t).contains(&"project-split"), "{:?}", codes(&t));
+}
+
+#[test]
+fn copied_project_in_merged_cells_is_a_second_project() {
+    // As jixiao's own --layout rows XLSX: the project cells merged down each block.
+    let text = DUP_BLANK.replace(
+        "\n\t\t\t\t满意度指标",
+        "\n⟪820001-某镇政府⟫\t⟪普法经费⟫\t⟪1,000.00⟫\t⟪目标甲⟫\t满意度指标",
+    );
+    let t = build(&text, "dup.xlsx");
+    assert_eq!(totals(&t), ["0.100000", "0.100000"], "{:?}", codes(&t));
+    assert_eq!(t.projects().map(|p| p.indicators.len()).sum::<usize>(), 4);
+}
+
+#[test]
+fn copied_project_with_the_name_on_every_row_is_split_with_a_notice() {
+    // As jixiao's long CSV: every row repeats the project's fields.
+    let text = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+某镇政府\t普法经费\t1,000.00\t目标甲\t产出指标\t宣传次数\t≥10次
+某镇政府\t普法经费\t1,000.00\t目标甲\t满意度指标\t满意度\t≥90%
+某镇政府\t普法经费\t1,000.00\t目标甲\t产出指标\t宣传次数\t≥10次
+某镇政府\t普法经费\t1,000.00\t目标甲\t满意度指标\t满意度\t≥90%";
+    let t = build(text, "dup.csv");
+    assert_eq!(totals(&t), ["0.100000", "0.100000"]);
+    let split: Vec<_> = t
+        .notices
+        .iter()
+        .filter(|n| n.code == "project-split")
+        .collect();
+    assert_eq!(split.len(), 1);
+    assert_eq!(split[0].origin.map(|o| o.row), Some(5));
+}
+
+#[test]
+fn one_indicator_written_twice_does_not_split_a_project() {
+    // The first indicator again, but not the block's sequence: one project
+    // (the review says indicator-duplicate), in both layouts.
+    let repeated = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+某镇政府\t普法经费\t1,000.00\t目标甲\t产出指标\t宣传次数\t≥10次
+某镇政府\t普法经费\t1,000.00\t目标甲\t满意度指标\t满意度\t≥90%
+某镇政府\t普法经费\t1,000.00\t目标甲\t产出指标\t宣传次数\t≥10次
+某镇政府\t普法经费\t1,000.00\t目标甲\t效益指标\t群众获益\t明显";
+    let t = build(repeated, "one.csv");
+    assert_eq!(totals(&t), ["0.100000"], "{:?}", codes(&t));
+    assert_eq!(t.projects().map(|p| p.indicators.len()).sum::<usize>(), 4);
+    assert!(!codes(&t).contains(&"project-split"));
+    // Blank continuation rows, the first indicator again on a blank-name row.
+    let blank = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+某镇政府\t普法经费\t1,000.00\t目标甲\t产出指标\t宣传次数\t≥10次
+\t\t\t\t满意度指标\t满意度\t≥90%
+\t\t\t\t产出指标\t宣传次数\t≥10次";
+    let t = build(blank, "one.tsv");
+    assert_eq!(totals(&t), ["0.100000"]);
+    assert_eq!(t.projects().map(|p| p.indicators.len()).sum::<usize>(), 3);
+}
+
 #[test]
 fn unit_column_row_with_amounts_and_no_projects_is_a_unit() {
     // A row naming a unit in the 单位名称 column alone, with amounts, and no
