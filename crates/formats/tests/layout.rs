@@ -1209,6 +1209,27 @@ fn one_indicator_written_twice_does_not_split_a_project() {
 }
 
 #[test]
+fn amount_column_label_wins_over_the_scale_line_and_says_so() {
+    let text = "单位：万元
+项目名称\t预算数（元）\t年度目标\t一级指标\t二级指标\t三级指标\t指标值
+项目甲\t100000.00\t完成甲任务。\t产出指标\t数量指标\t甲数量\t≥5个";
+    let t = build(text, "conflict.tsv");
+    assert_eq!(t.money_scale, MoneyScale::Yuan);
+    assert_eq!(totals(&t), ["10.000000"]);
+    let n: Vec<_> = t
+        .notices
+        .iter()
+        .filter(|n| n.code == "money-scale-conflict")
+        .collect();
+    assert_eq!(n.len(), 1, "{:?}", codes(&t));
+    assert_eq!(n[0].origin.map(|o| (o.row, o.col)), Some((2, 2)));
+    assert!(n[0].message.contains("第1行") && n[0].message.contains("预算数（元）"));
+    // Agreeing statements: no notice.
+    let agree = text.replace("单位：万元", "单位：元");
+    assert!(!codes(&build(&agree, "agree.tsv")).contains(&"money-scale-conflict"));
+}
+
+#[test]
 fn unit_column_row_with_amounts_and_no_projects_is_a_unit() {
     // A row naming a unit in the 单位名称 column alone, with amounts, and no
     // projects of its own (the next rows belong to another unit, or the table

@@ -62,6 +62,7 @@ pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
     ("indicator-incomplete", "没有三级指标和指标值的指标行，未读入", "indicator without name and value skipped"),
     ("marker-nonstandard", "指标中的冒号或指标值标记不标准", "non-standard colon or value marker"),
     ("money-scale-assumed", "未注明金额单位，按万元读取", "no money scale printed; 万元 assumed"),
+    ("money-scale-conflict", "表头以上的金额单位与金额列标题中的不同，按列标题读取", "the money scale above the table differs from the amount column's label; the label's used"),
     ("money-scale-inherited", "表格上方未注明金额单位，沿用本页前一个表格的金额单位", "no money scale above the table; the page's earlier one used"),
     ("no-items", "绩效指标单元格中没有「序号-一级指标：」格式的指标", "no indicator item found in the cell"),
     ("project-name-missing", "项目名称为空", "project name missing"),

@@ -241,6 +241,8 @@ pub(crate) struct Layout {
     pub(crate) family: LayoutFamily,
     /// Money scale printed in an amount header (`预算数(元)`, `项目资金（万元）`).
     pub(crate) header_scale: Option<MoneyScale>,
+    /// The 0-based column whose header states `header_scale`.
+    pub(crate) header_scale_col: Option<usize>,
 }
 
 impl Layout {
@@ -521,6 +523,7 @@ fn finish(
     let mut headers = Vec::with_capacity(ncols);
     let mut columns = Vec::new();
     let mut header_scale = None;
+    let mut header_scale_col = None;
     for (c, slot) in slots.iter().enumerate() {
         headers.push(slot.header.clone());
         let col1 = u32::try_from(c + 1).unwrap_or(u32::MAX);
@@ -570,11 +573,15 @@ fn finish(
                 // `项目总计（万元）`; a source's header (`财政拨款（万元）`) when
                 // there is no total to say it.
                 match f {
-                    Field::Total => header_scale = scale_in_header(&slot.header),
+                    Field::Total => {
+                        header_scale = scale_in_header(&slot.header);
+                        header_scale_col = header_scale.map(|_| c);
+                    }
                     Field::FiscalAppropriation | Field::SpecialAccount | Field::OtherFunds
                         if cols[field_index(Field::Total)].is_none() && header_scale.is_none() =>
                     {
                         header_scale = scale_in_header(&slot.header);
+                        header_scale_col = header_scale.map(|_| c);
                     }
                     _ => {}
                 }
@@ -647,6 +654,7 @@ fn finish(
         ncols,
         family,
         header_scale,
+        header_scale_col,
     };
     let target_year = layout
         .col(Field::TargetValue)
