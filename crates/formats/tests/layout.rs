@@ -1230,6 +1230,54 @@ fn amount_column_label_wins_over_the_scale_line_and_says_so() {
 }
 
 #[test]
+fn chongqing_approval_headers_give_goal_and_the_years_amounts() {
+    // GUIDE §3.4: 年度主要目标和成果 is the goal, 当年年度预算 the year's total
+    // (not 项目总预算, the multi-year one), 其中:财政资金 / 其中:其它资金 the sources.
+    let text = "单位：万元
+项目名称\t项目总预算\t当年年度预算\t其中:财政资金\t其中:其它资金\t年度主要目标和成果\t一级指标\t二级指标\t三级指标\t指标值
+脐橙项目\t500.00\t120.00\t100.00\t20.00\t完成改造3000亩。\t产出指标\t数量指标\t改造面积\t≥3000亩";
+    let t = build(text, "cq.tsv");
+    let p = t.projects().next().expect("project");
+    assert_eq!(p.goal.as_deref(), Some("完成改造3000亩。"));
+    let f = &p.funding;
+    let s = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    assert_eq!(
+        [s(f.total), s(f.fiscal_appropriation), s(f.other_funds)],
+        ["120.00", "100.00", "20.00"]
+    );
+    let multi = t
+        .notices
+        .iter()
+        .find(|n| n.origin.map(|o| o.col) == Some(2))
+        .expect("a note on 项目总预算");
+    assert!(multi.message.contains("全周期") && multi.message.contains("当年年度预算"));
+    assert!(!codes(&t).contains(&"amount-columns-unread"));
+    for (header, goal) in [("项目年度目标", true), ("申请金额", false)] {
+        let t = build(&text.replace("年度主要目标和成果", header), "cq2.tsv");
+        let cols: Vec<Field> = t.columns.iter().map(|c| c.field).collect();
+        assert_eq!(cols.contains(&Field::Goal), goal, "{header}");
+    }
+}
+
+#[test]
+fn a_table_whose_amount_columns_are_all_unread_says_so() {
+    let text = "单位：万元
+项目名称\t项目总预算\t年度目标\t一级指标\t二级指标\t三级指标\t指标值
+脐橙项目\t500.00\t完成改造。\t产出指标\t数量指标\t改造面积\t≥3000亩";
+    let t = build(text, "none.tsv");
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "amount-columns-unread")
+        .expect("amount-columns-unread");
+    assert!(n.message.contains("项目总预算"), "{}", n.message);
+    // Without anything that looks like money: no such notice.
+    let plain = "项目名称\t年度目标\t一级指标\t二级指标\t三级指标\t指标值
+脐橙项目\t完成改造。\t产出指标\t数量指标\t改造面积\t≥3000亩";
+    assert!(!codes(&build(plain, "plain.tsv")).contains(&"amount-columns-unread"));
+}
+
+#[test]
 fn unit_column_row_with_amounts_and_no_projects_is_a_unit() {
     // A row naming a unit in the 单位名称 column alone, with amounts, and no
     // projects of its own (the next rows belong to another unit, or the table
