@@ -459,6 +459,7 @@ impl Reader<'_> {
                     indicators: Vec::new(),
                     origin,
                     indicator_cell: cell.map(str::to_string),
+                    amount_origins: None,
                 }),
                 unit_col.and(unit.clone()),
             ));
@@ -690,6 +691,7 @@ impl Reader<'_> {
                         indicators: Vec::new(),
                         origin: Origin::new(r, proj_col.map_or(1, col1)),
                         indicator_cell: None,
+                        amount_origins: None,
                     }),
                     if unit_col.is_some() {
                         unit.clone()
