@@ -2467,7 +2467,12 @@ fn a_form_s_sum_mismatch_points_at_its_total_cell_and_names_its_sources() {
     // row 3, column 2); sources 财政拨款 750 + 其他资金 40, no 财政专户拨款.
     let file = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/fixtures/central-form-two-sheets.xlsx");
-    let out = jixiao(&["check", file.to_str().expect("utf-8 path"), "--format", "json"]);
+    let out = jixiao(&[
+        "check",
+        file.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ]);
     let doc = json_of(&out);
     let f = with_rule(&doc, "sum-mismatch.row");
     assert_eq!(f.len(), 1, "{doc}");
@@ -2479,5 +2484,8 @@ fn a_form_s_sum_mismatch_points_at_its_total_cell_and_names_its_sources() {
     // The text report shows the cell, named by the form's label.
     let out = jixiao(&["check", file.to_str().expect("utf-8 path")]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("第5行 年度资金总额") && text.contains("800.00"), "{text}");
+    assert!(
+        text.contains("第5行 年度资金总额") && text.contains("800.00"),
+        "{text}"
+    );
 }
