@@ -1184,6 +1184,24 @@ fn copied_project_with_the_name_on_every_row_is_split_with_a_notice() {
 }
 
 #[test]
+fn copied_project_without_indicators_is_a_second_project() {
+    // A project without indicators has one row (long CSV, rows XLSX): the same
+    // row again is a copy, read as a second project with a notice.
+    let text = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+某镇政府\t普法经费\t1,000.00\t目标甲\t\t\t
+某镇政府\t普法经费\t1,000.00\t目标甲\t\t\t";
+    let t = build(text, "noind.csv");
+    assert_eq!(totals(&t), ["0.100000", "0.100000"], "{:?}", codes(&t));
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "project-split")
+        .expect("project-split");
+    assert!(n.message.contains("没有绩效指标"), "{}", n.message);
+}
+
+#[test]
 fn one_indicator_written_twice_does_not_split_a_project() {
     // The first indicator again, but not the block's sequence: one project
     // (the review says indicator-duplicate), in both layouts.

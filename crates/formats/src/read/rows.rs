@@ -673,12 +673,18 @@ impl Reader<'_> {
             // merged), the repeated first indicator is enough; where every row
             // repeats the name (jixiao's long CSV, some Sichuan tables), the
             // next row must repeat the second one too, and a notice says so.
+            // A project without indicators has one row: the same row again,
+            // still without indicators, is a copy too.
             let restart = same_key
                 && !restated
                 && !v.merged(proj_col)
-                && self.restarts(&v, rows, row, &block_first, block_blank);
+                && if has_ind {
+                    self.restarts(&v, rows, row, &block_first, block_blank)
+                } else {
+                    block_first.is_empty() && !block_blank
+                };
             if restart && !block_blank {
-                notices.push(self.project_split(r, p_text, proj_col));
+                notices.push(self.project_split(r, p_text, proj_col, has_ind));
             }
             let starts_new = !p_text.is_empty() && (!same_key || restated || restart);
             if starts_new {
@@ -834,16 +840,27 @@ impl Reader<'_> {
 
     /// The notice for a project read as a second one of the same name because
     /// its indicators start again.
-    fn project_split(&self, r: u32, name: &str, proj_col: Option<usize>) -> Notice {
+    fn project_split(&self, r: u32, name: &str, proj_col: Option<usize>, has_ind: bool) -> Notice {
+        let (zh, en) = if has_ind {
+            (
+                format!("第{r}行：项目「{name}」的绩效指标从第一个起重新开始，读作另一个同名项目"),
+                format!(
+                    "row {r}: the indicators of project “{name}” start again from its first one; read as another project of the same name"
+                ),
+            )
+        } else {
+            (
+                format!("第{r}行：没有绩效指标的项目「{name}」又写了一行，读作另一个同名项目"),
+                format!(
+                    "row {r}: project “{name}”, which has no indicators, is written on another row; read as another project of the same name"
+                ),
+            )
+        };
         Notice::new(
             Some(Origin::new(r, proj_col.map_or(1, col1))),
             "project-split",
-            format!(
-                "第{r}行：项目「{name}」的绩效指标从第一个起重新开始，读作另一个同名项目"
-            ),
-            format!(
-                "row {r}: the indicators of project “{name}” start again from its first one; read as another project of the same name"
-            ),
+            zh,
+            en,
         )
     }
 
