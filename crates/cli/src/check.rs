@@ -586,6 +586,16 @@ pub(crate) fn line_col(text: &str, at: usize) -> (usize, usize) {
 
 /// The cell text around a finding's span (a window, so long goal texts stay
 /// readable). A finding without a (valid) span marks the cell as a whole.
+/// What a form's amount cell holds, named as the forms label it.
+fn form_amount_label(field: jixiao_core::Field) -> &'static str {
+    match field {
+        jixiao_core::Field::FiscalAppropriation => "财政拨款",
+        jixiao_core::Field::SpecialAccount => "财政专户拨款",
+        jixiao_core::Field::OtherFunds => "其他资金",
+        _ => "年度资金总额",
+    }
+}
+
 fn snippet(table: &Table, cells: &review::CellIndex<'_>, f: &Finding) -> Option<Snippet> {
     let (row, col) = (f.location.row?, f.location.col?);
     let text = cells.text(row, col)?;
@@ -593,12 +603,16 @@ fn snippet(table: &Table, cells: &review::CellIndex<'_>, f: &Finding) -> Option<
     if text.is_empty() {
         return None;
     }
-    let header = table
-        .columns
-        .iter()
-        .find(|c| c.col == col)
-        .map(|c| c.header.clone())
-        .unwrap_or_default();
+    // A form's amount stands beside its label, not under a header column.
+    let header = match cells.form_amount(row, col) {
+        Some(field) => form_amount_label(field).to_string(),
+        None => table
+            .columns
+            .iter()
+            .find(|c| c.col == col)
+            .map(|c| c.header.clone())
+            .unwrap_or_default(),
+    };
     let span = f.location.span.filter(|sp| {
         sp.start <= sp.end
             && sp.end as usize <= text.len()

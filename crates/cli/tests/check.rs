@@ -2460,3 +2460,32 @@ fn sarif_names_notice_codes_it_does_not_know() {
         assert_eq!(r["ruleIndex"].as_u64(), Some(ids.len() as u64 - 2));
     }
 }
+
+#[test]
+fn a_form_s_sum_mismatch_points_at_its_total_cell_and_names_its_sources() {
+    // A central 申报表 form: 年度资金总额 800 at row 5, column 3 (the name is at
+    // row 3, column 2); sources 财政拨款 750 + 其他资金 40, no 财政专户拨款.
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/central-form-two-sheets.xlsx");
+    let out = jixiao(&[
+        "check",
+        file.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ]);
+    let doc = json_of(&out);
+    let f = with_rule(&doc, "sum-mismatch.row");
+    assert_eq!(f.len(), 1, "{doc}");
+    assert_eq!(f[0]["location"]["row"], 5);
+    assert_eq!(f[0]["location"]["column"], 3);
+    let msg = f[0]["message"].as_str().expect("message");
+    assert!(msg.contains("财政拨款 + 其他资金"), "{msg}");
+    assert!(!msg.contains("财政专户拨款"), "{msg}");
+    // The text report shows the cell, named by the form's label.
+    let out = jixiao(&["check", file.to_str().expect("utf-8 path")]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("第5行 年度资金总额") && text.contains("800.00"),
+        "{text}"
+    );
+}

@@ -272,6 +272,46 @@ fn convert_to_rows_layout_reads_back() {
 }
 
 #[test]
+fn copied_projects_of_a_row_layout_count_and_read_back() {
+    // Three identical 普法宣传经费 blocks (30.00 万元 each): three projects,
+    // also after jixiao's own rows XLSX, rows TSV and long CSV.
+    let src = fixture("rows-dup-project.tsv");
+    let s = summary(&src);
+    assert_eq!(s["projects"], 3);
+    assert_eq!(s["projects_sum"], "90.00");
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, layout) in [("x.xlsx", true), ("x.tsv", true), ("x.csv", false)] {
+        let out = dir.path().join(name);
+        let mut cmd = jixiao();
+        cmd.arg("convert").arg(&src).arg("-o").arg(&out);
+        if layout {
+            cmd.args(["--layout", "rows"]);
+        }
+        let o = run(&mut cmd);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let s = summary(&out);
+        assert_eq!(s["projects"], 3, "{name}");
+        assert_eq!(s["indicators"], 15, "{name}");
+        assert_eq!(s["projects_sum"], "90.00", "{name}");
+        // The copies are what the review's project-duplicate rule reports.
+        let o = run(jixiao().arg("check").arg(&out).args(["--format", "json"]));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        let rules: Vec<&str> = v["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter_map(|f| f["rule"].as_str())
+            .collect();
+        assert!(rules.contains(&"project-duplicate"), "{name}: {rules:?}");
+        assert!(!rules.contains(&"indicator-duplicate"), "{name}: {rules:?}");
+        assert!(
+            !rules.iter().any(|r| r.starts_with("sum-mismatch")),
+            "{name}: {rules:?}"
+        );
+    }
+}
+
+#[test]
 fn convert_summary_as_json() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("x.csv");

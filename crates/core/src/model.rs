@@ -296,6 +296,12 @@ pub struct Project {
     pub origin: Origin,
     /// The one-cell layout's 绩效指标 cell verbatim (kept for exact write-back).
     pub indicator_cell: Option<String>,
+    /// Where 总计, 财政拨款, 财政专户拨款 and 其他资金 stand when not on the
+    /// project's row in the table's amount columns: a key–value form's cells
+    /// (`年度资金总额： | 800`), `None` for a source the form does not have.
+    /// `None` for tables (the amounts are on `origin.row`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount_origins: Option<Box<[Option<Origin>; 4]>>,
 }
 
 /// Money by funding source, exact, in 万元.

@@ -83,6 +83,7 @@ fn sample() -> Table {
                 indicators: parsed.indicators,
                 origin: Origin::new(row, 1),
                 indicator_cell: Some(f[6].into()),
+                amount_origins: None,
             });
         }
     }

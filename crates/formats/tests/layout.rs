@@ -1124,6 +1124,177 @@ fn same_name_projects_with_their_own_first_rows_stay_apart() {
     assert_eq!(ps[1].origin.row, 6);
 }
 
+/// Two copies of one project (same unit, name, amount, goal and indicators).
+const DUP_BLANK: &str = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+820001-某镇政府\t普法经费\t1,000.00\t目标甲\t产出指标\t宣传次数\t≥10次
+\t\t\t\t满意度指标\t满意度\t≥90%
+820001-某镇政府\t普法经费\t1,000.00\t目标甲\t产出指标\t宣传次数\t≥10次
+\t\t\t\t满意度指标\t满意度\t≥90%";
+
+fn totals(t: &Table) -> Vec<String> {
+    t.projects()
+        .map(|p| p.funding.total.map(|d| d.to_string()).unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn copied_project_after_blank_continuation_rows_is_a_second_project() {
+    let t = build(DUP_BLANK, "dup.tsv");
+    let ps: Vec<_> = t.projects().collect();
+    assert_eq!(ps.len(), 2, "{:?}", codes(&t));
+    assert_eq!(ps[0].indicators.len(), 2);
+    assert_eq!(ps[1].indicators.len(), 2);
+    assert_eq!(ps[1].origin.row, 5);
+    assert_eq!(totals(&t), ["0.100000", "0.100000"]);
+    // The layout itself says so (the name left blank below a first row): no notice.
+    assert!(!codes(&t).contains(&"project-split"), "{:?}", codes(&t));
+}
+
+#[test]
+fn copied_project_in_merged_cells_is_a_second_project() {
+    // As jixiao's own --layout rows XLSX: the project cells merged down each block.
+    let text = DUP_BLANK.replace(
+        "\n\t\t\t\t满意度指标",
+        "\n⟪820001-某镇政府⟫\t⟪普法经费⟫\t⟪1,000.00⟫\t⟪目标甲⟫\t满意度指标",
+    );
+    let t = build(&text, "dup.xlsx");
+    assert_eq!(totals(&t), ["0.100000", "0.100000"], "{:?}", codes(&t));
+    assert_eq!(t.projects().map(|p| p.indicators.len()).sum::<usize>(), 4);
+}
+
+#[test]
+fn copied_project_with_the_name_on_every_row_is_split_with_a_notice() {
+    // As jixiao's long CSV: every row repeats the project's fields.
+    let text = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+某镇政府\t普法经费\t1,000.00\t目标甲\t产出指标\t宣传次数\t≥10次
+某镇政府\t普法经费\t1,000.00\t目标甲\t满意度指标\t满意度\t≥90%
+某镇政府\t普法经费\t1,000.00\t目标甲\t产出指标\t宣传次数\t≥10次
+某镇政府\t普法经费\t1,000.00\t目标甲\t满意度指标\t满意度\t≥90%";
+    let t = build(text, "dup.csv");
+    assert_eq!(totals(&t), ["0.100000", "0.100000"]);
+    let split: Vec<_> = t
+        .notices
+        .iter()
+        .filter(|n| n.code == "project-split")
+        .collect();
+    assert_eq!(split.len(), 1);
+    assert_eq!(split[0].origin.map(|o| o.row), Some(5));
+}
+
+#[test]
+fn copied_project_without_indicators_is_a_second_project() {
+    // A project without indicators has one row (long CSV, rows XLSX): the same
+    // row again is a copy, read as a second project with a notice.
+    let text = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+某镇政府\t普法经费\t1,000.00\t目标甲\t\t\t
+某镇政府\t普法经费\t1,000.00\t目标甲\t\t\t";
+    let t = build(text, "noind.csv");
+    assert_eq!(totals(&t), ["0.100000", "0.100000"], "{:?}", codes(&t));
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "project-split")
+        .expect("project-split");
+    assert!(n.message.contains("没有绩效指标"), "{}", n.message);
+}
+
+#[test]
+fn one_indicator_written_twice_does_not_split_a_project() {
+    // The first indicator again, but not the block's sequence: one project
+    // (the review says indicator-duplicate), in both layouts.
+    let repeated = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+某镇政府\t普法经费\t1,000.00\t目标甲\t产出指标\t宣传次数\t≥10次
+某镇政府\t普法经费\t1,000.00\t目标甲\t满意度指标\t满意度\t≥90%
+某镇政府\t普法经费\t1,000.00\t目标甲\t产出指标\t宣传次数\t≥10次
+某镇政府\t普法经费\t1,000.00\t目标甲\t效益指标\t群众获益\t明显";
+    let t = build(repeated, "one.csv");
+    assert_eq!(totals(&t), ["0.100000"], "{:?}", codes(&t));
+    assert_eq!(t.projects().map(|p| p.indicators.len()).sum::<usize>(), 4);
+    assert!(!codes(&t).contains(&"project-split"));
+    // Blank continuation rows, the first indicator again on a blank-name row.
+    let blank = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+某镇政府\t普法经费\t1,000.00\t目标甲\t产出指标\t宣传次数\t≥10次
+\t\t\t\t满意度指标\t满意度\t≥90%
+\t\t\t\t产出指标\t宣传次数\t≥10次";
+    let t = build(blank, "one.tsv");
+    assert_eq!(totals(&t), ["0.100000"]);
+    assert_eq!(t.projects().map(|p| p.indicators.len()).sum::<usize>(), 3);
+}
+
+#[test]
+fn amount_column_label_wins_over_the_scale_line_and_says_so() {
+    let text = "单位：万元
+项目名称\t预算数（元）\t年度目标\t一级指标\t二级指标\t三级指标\t指标值
+项目甲\t100000.00\t完成甲任务。\t产出指标\t数量指标\t甲数量\t≥5个";
+    let t = build(text, "conflict.tsv");
+    assert_eq!(t.money_scale, MoneyScale::Yuan);
+    assert_eq!(totals(&t), ["10.000000"]);
+    let n: Vec<_> = t
+        .notices
+        .iter()
+        .filter(|n| n.code == "money-scale-conflict")
+        .collect();
+    assert_eq!(n.len(), 1, "{:?}", codes(&t));
+    assert_eq!(n[0].origin.map(|o| (o.row, o.col)), Some((2, 2)));
+    assert!(n[0].message.contains("第1行") && n[0].message.contains("预算数（元）"));
+    // Agreeing statements: no notice.
+    let agree = text.replace("单位：万元", "单位：元");
+    assert!(!codes(&build(&agree, "agree.tsv")).contains(&"money-scale-conflict"));
+}
+
+#[test]
+fn chongqing_approval_headers_give_goal_and_the_years_amounts() {
+    // GUIDE §3.4: 年度主要目标和成果 is the goal, 当年年度预算 the year's total
+    // (not 项目总预算, the multi-year one), 其中:财政资金 / 其中:其它资金 the sources.
+    let text = "单位：万元
+项目名称\t项目总预算\t当年年度预算\t其中:财政资金\t其中:其它资金\t年度主要目标和成果\t一级指标\t二级指标\t三级指标\t指标值
+脐橙项目\t500.00\t120.00\t100.00\t20.00\t完成改造3000亩。\t产出指标\t数量指标\t改造面积\t≥3000亩";
+    let t = build(text, "cq.tsv");
+    let p = t.projects().next().expect("project");
+    assert_eq!(p.goal.as_deref(), Some("完成改造3000亩。"));
+    let f = &p.funding;
+    let s = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    assert_eq!(
+        [s(f.total), s(f.fiscal_appropriation), s(f.other_funds)],
+        ["120.00", "100.00", "20.00"]
+    );
+    let multi = t
+        .notices
+        .iter()
+        .find(|n| n.origin.map(|o| o.col) == Some(2))
+        .expect("a note on 项目总预算");
+    assert!(multi.message.contains("全周期") && multi.message.contains("当年年度预算"));
+    assert!(!codes(&t).contains(&"amount-columns-unread"));
+    for (header, goal) in [("项目年度目标", true), ("申请金额", false)] {
+        let t = build(&text.replace("年度主要目标和成果", header), "cq2.tsv");
+        let cols: Vec<Field> = t.columns.iter().map(|c| c.field).collect();
+        assert_eq!(cols.contains(&Field::Goal), goal, "{header}");
+    }
+}
+
+#[test]
+fn a_table_whose_amount_columns_are_all_unread_says_so() {
+    let text = "单位：万元
+项目名称\t项目总预算\t年度目标\t一级指标\t二级指标\t三级指标\t指标值
+脐橙项目\t500.00\t完成改造。\t产出指标\t数量指标\t改造面积\t≥3000亩";
+    let t = build(text, "none.tsv");
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "amount-columns-unread")
+        .expect("amount-columns-unread");
+    assert!(n.message.contains("项目总预算"), "{}", n.message);
+    // Without anything that looks like money: no such notice.
+    let plain = "项目名称\t年度目标\t一级指标\t二级指标\t三级指标\t指标值
+脐橙项目\t完成改造。\t产出指标\t数量指标\t改造面积\t≥3000亩";
+    assert!(!codes(&build(plain, "plain.tsv")).contains(&"amount-columns-unread"));
+}
+
 #[test]
 fn unit_column_row_with_amounts_and_no_projects_is_a_unit() {
     // A row naming a unit in the 单位名称 column alone, with amounts, and no

@@ -19,17 +19,20 @@ pub(super) fn check(s: &mut Sink<'_>) {
     let rows = all_rows(t);
     // Funding-source columns that no row fills state no sources (the reader
     // says so: `source-columns-blank`): a blank is 0 only beside a filled one.
-    let has_parts = rows.iter().any(|(_, f, _)| f.parts_sum().is_some());
+    let has_parts = rows.iter().any(|(_, f, _, _)| f.parts_sum().is_some());
 
     let unreadable = Unreadable::of(t);
     // Row identity: 总计 = 财政拨款 + 财政专户拨款 + 其他资金. Without a 总计
     // column no total is stated (the reader says so: `total-column-missing`),
     // so there is nothing to compare the sources with.
     if has_parts && !t.lacks_total_column() {
-        for &(origin, f, project) in &rows {
+        let (sources_zh, sources_en) = sources_named(t);
+        for &(origin, f, project, at) in &rows {
             if unreadable.row(origin.row) {
                 continue;
             }
+            // A form's 年度资金总额 stands in a cell of its own, not on the name's row.
+            let total_at = at.and_then(|a| a[0]);
             let parts_sum = f.parts_sum();
             if f.total.is_none() && parts_sum.is_none() {
                 continue;
@@ -42,7 +45,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
             compare(
                 s,
                 "sum-mismatch.row",
-                origin.row,
+                (origin.row, total_at),
                 FundingColumn::Total,
                 f.total,
                 stated,
@@ -51,8 +54,8 @@ pub(super) fn check(s: &mut Sink<'_>) {
                 d,
                 project,
                 "总计",
-                "财政拨款 + 财政专户拨款 + 其他资金",
-                "the funding sources",
+                &sources_zh,
+                &sources_en,
             );
         }
     }
@@ -139,23 +142,86 @@ impl Unreadable {
     }
 }
 
-/// Every amount row (合计, unit rows, projects) with its origin, in source order.
-fn all_rows(t: &Table) -> Vec<(Origin, &Funding, Option<u32>)> {
+/// The cells of a row's amounts when they are not on its row (a form's).
+type AmountCells<'t> = Option<&'t [Option<Origin>; 4]>;
+
+/// Every amount row (合计, unit rows, projects) with its origin, in source
+/// order, and its amounts' own cells where they have them.
+fn all_rows(t: &Table) -> Vec<(Origin, &Funding, Option<u32>, AmountCells<'_>)> {
     let mut rows = Vec::new();
     if let Some(r) = &t.grand_total {
-        rows.push((r.origin, &r.funding, None));
+        rows.push((r.origin, &r.funding, None, None));
     }
     let mut index = 0usize;
     for u in &t.units {
         if let Some(r) = &u.stated {
-            rows.push((r.origin, &r.funding, None));
+            rows.push((r.origin, &r.funding, None, None));
         }
         for p in &u.projects {
-            rows.push((p.origin, &p.funding, Some(index as u32)));
+            rows.push((
+                p.origin,
+                &p.funding,
+                Some(index as u32),
+                p.amount_origins.as_deref(),
+            ));
             index += 1;
         }
     }
     rows
+}
+
+/// The funding sources the table has, as the row check names them
+/// (`财政拨款 + 其他资金` for a form without 财政专户拨款): the header's
+/// source columns, else the sources a form states, else all three.
+fn sources_named(t: &Table) -> (String, String) {
+    use crate::model::Field;
+    const SOURCES: [(Field, &str, &str); 3] = [
+        (
+            Field::FiscalAppropriation,
+            "财政拨款",
+            "fiscal appropriation",
+        ),
+        (Field::SpecialAccount, "财政专户拨款", "special account"),
+        (Field::OtherFunds, "其他资金", "other funds"),
+    ];
+    let by_columns: Vec<usize> = (0..3)
+        .filter(|&k| {
+            SOURCES
+                .get(k)
+                .is_some_and(|(f, _, _)| t.column_of(*f).is_some())
+        })
+        .collect();
+    let by_form: Vec<usize> = (0..3)
+        .filter(|&k| {
+            t.projects().any(|p| {
+                p.amount_origins
+                    .as_deref()
+                    .is_some_and(|a| a.get(k + 1).is_some_and(Option::is_some))
+            })
+        })
+        .collect();
+    let have = if !by_columns.is_empty() {
+        by_columns
+    } else if !by_form.is_empty() {
+        by_form
+    } else {
+        vec![0, 1, 2]
+    };
+    if have.len() == 3 {
+        return (
+            "财政拨款 + 财政专户拨款 + 其他资金".to_string(),
+            "the funding sources".to_string(),
+        );
+    }
+    let zh: Vec<&str> = have
+        .iter()
+        .filter_map(|&k| SOURCES.get(k).map(|s| s.1))
+        .collect();
+    let en: Vec<&str> = have
+        .iter()
+        .filter_map(|&k| SOURCES.get(k).map(|s| s.2))
+        .collect();
+    (zh.join(" + "), en.join(" and "))
 }
 
 fn check_columns(
@@ -183,7 +249,7 @@ fn check_columns(
         compare(
             s,
             id,
-            stated.origin.row,
+            (stated.origin.row, None),
             col,
             value,
             value.unwrap_or_default(),
@@ -212,7 +278,7 @@ fn decimals(values: impl IntoIterator<Item = Option<Decimal>>) -> u32 {
 fn compare(
     s: &mut Sink<'_>,
     id: &'static str,
-    row: u32,
+    (row, cell_at): (u32, Option<Origin>),
     col: FundingColumn,
     cell: Option<Decimal>,
     stated: Decimal,
@@ -232,8 +298,8 @@ fn compare(
     // The whole cell: the model holds the amount, not the text as written
     // (`1,580,100.00`), so no span inside it can be given.
     let loc = Location {
-        row: Some(row),
-        col: Some(column(s.table, col.field())),
+        row: Some(cell_at.map_or(row, |o| o.row)),
+        col: Some(cell_at.map_or_else(|| column(s.table, col.field()), |o| o.col)),
         span: None,
         project,
         indicator: None,

@@ -300,6 +300,7 @@ mod tests {
             indicators: parsed.indicators,
             origin: crate::model::Origin::new(2, 1),
             indicator_cell: Some(cell.into()),
+            amount_origins: None,
         };
         let mut t = Table::default();
         t.units.push(crate::model::Unit {

@@ -300,12 +300,16 @@ pub struct CellIndex<'a> {
     rows: std::collections::HashMap<u32, RowRef<'a>>,
     /// Row layouts: the indicator written on each row.
     indicators: std::collections::HashMap<u32, &'a Indicator>,
+    /// A form's amounts in cells of their own (`Project::amount_origins`):
+    /// (row, col) → the amount.
+    amounts: std::collections::HashMap<(u32, u32), (Field, Option<rust_decimal::Decimal>)>,
 }
 
 impl<'a> CellIndex<'a> {
     pub fn new(table: &'a Table) -> Self {
         let mut rows = std::collections::HashMap::new();
         let mut indicators = std::collections::HashMap::new();
+        let mut amounts = std::collections::HashMap::new();
         if let Some(gt) = &table.grand_total {
             rows.entry(gt.origin.row).or_insert(RowRef::Amounts(gt));
         }
@@ -315,6 +319,18 @@ impl<'a> CellIndex<'a> {
             }
             for p in &u.projects {
                 rows.entry(p.origin.row).or_insert(RowRef::Project(p));
+                let f = &p.funding;
+                let values = [
+                    (Field::Total, f.total),
+                    (Field::FiscalAppropriation, f.fiscal_appropriation),
+                    (Field::SpecialAccount, f.special_account),
+                    (Field::OtherFunds, f.other_funds),
+                ];
+                for (o, v) in p.amount_origins.iter().flat_map(|a| a.iter()).zip(values) {
+                    if let Some(o) = o {
+                        amounts.entry((o.row, o.col)).or_insert(v);
+                    }
+                }
                 if p.indicator_cell.is_none() {
                     for i in &p.indicators {
                         indicators.entry(i.origin.row).or_insert(i);
@@ -326,11 +342,25 @@ impl<'a> CellIndex<'a> {
             table,
             rows,
             indicators,
+            amounts,
         }
+    }
+
+    /// The amount a key–value form holds in the cell at (row, col), if any:
+    /// such a cell is not in a header column.
+    pub fn form_amount(&self, row: u32, col: u32) -> Option<Field> {
+        self.amounts.get(&(row, col)).map(|(f, _)| *f)
     }
 
     /// The text of the cell at (row, col), if the model holds it.
     pub fn text(&self, row: u32, col: u32) -> Option<String> {
+        if let Some((_, v)) = self.amounts.get(&(row, col)) {
+            let scale = self.table.money_scale;
+            return Some(
+                v.map(|d| crate::money::from_wan(d, scale).to_string())
+                    .unwrap_or_default(),
+            );
+        }
         let field = field_at(self.table, col)?;
         if let Some(i) = self.indicators.get(&row) {
             let text = match field {

@@ -52,6 +52,7 @@ macro_rules! notice_codes {
 /// in step with the reader's source.
 #[rustfmt::skip]
 pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
+    ("amount-columns-unread", "表头没有可识别的金额列，而有像金额的列：金额未读取，金额核对无法进行", "no amount column recognised while some look like amounts; no money read or checked"),
     ("amount-repeated-differs", "续行金额与首行不同，采用首行", "continuation row amount differs; first row kept"),
     ("amount-row-unassigned", "只有金额的行按无绩效指标的项目处理", "amount-only row taken as a project without targets"),
     ("cell-error", "单元格含 Excel 错误值，按文本读取", "cell holds an Excel error; read as text"),
@@ -62,9 +63,11 @@ pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
     ("indicator-incomplete", "没有三级指标和指标值的指标行，未读入", "indicator without name and value skipped"),
     ("marker-nonstandard", "指标中的冒号或指标值标记不标准", "non-standard colon or value marker"),
     ("money-scale-assumed", "未注明金额单位，按万元读取", "no money scale printed; 万元 assumed"),
+    ("money-scale-conflict", "表头以上的金额单位与金额列标题中的不同，按列标题读取", "the money scale above the table differs from the amount column's label; the label's used"),
     ("money-scale-inherited", "表格上方未注明金额单位，沿用本页前一个表格的金额单位", "no money scale above the table; the page's earlier one used"),
     ("no-items", "绩效指标单元格中没有「序号-一级指标：」格式的指标", "no indicator item found in the cell"),
     ("project-name-missing", "项目名称为空", "project name missing"),
+    ("project-split", "同名项目的绩效指标从头重新开始（或无指标的项目行重复），读作另一个同名项目", "a project's indicators start again (or a row of a project without indicators repeats); read as another project of the same name"),
     ("project-without-targets", "有金额而无绩效目标和指标的行，按缺少绩效目标的项目处理", "amounts without goal or indicators; taken as a project with missing targets"),
     ("projects-before-unit", "项目出现在第一个单位行之前", "projects before the first unit row"),
     ("raw-value-differs", "长表 CSV 的原始指标值与指标性质、指标值、度量单位不一致，按后者读入", "long CSV: 原始指标值 disagrees with the structured columns; those were read"),

@@ -173,6 +173,7 @@ impl Builder {
             },
             goal: (!goal.is_empty()).then(|| goal.to_string()),
             indicator_cell: (!cell.is_empty()).then_some(cell),
+            amount_origins: None,
             indicators: inds,
             origin: Origin::new(row, 1),
         };

@@ -135,7 +135,22 @@ pub(crate) fn build_table_in(
 
     let form_scale = form.as_ref().and_then(|f| f.scale);
     let data = grid.rows.get(layout.last_row + 1..).unwrap_or(&[]);
-    let stated = pre.scale.or(layout.header_scale).or(form_scale);
+    // An amount column's own label (`预算数（元）`, a form's `项目资金（万元）`) is
+    // the more specific statement: it wins over a `单位：…` line above the
+    // table, and a disagreement between the two is said.
+    let column_scale = layout.header_scale.or(form_scale);
+    if let (Some(line), Some(column)) = (pre.scale, column_scale) {
+        if line != column {
+            notices.push(scale_conflict(
+                &pre,
+                &layout,
+                grid.rows.get(layout.last_row).map_or(0, |r| r.number),
+                line,
+                column,
+            ));
+        }
+    }
+    let stated = column_scale.or(pre.scale);
     let (money_scale, money_scale_stated) = match (
         stated.or_else(|| cell_scale(data, &layout)),
         inherited,
@@ -346,6 +361,49 @@ fn problem_notice(pr: CellProblem, origin: Origin) -> Notice {
         format!(
             "row {}, column {} (bytes {}–{}): {}",
             origin.row, origin.col, pr.span.start, pr.span.end, pr.message_en
+        ),
+    )
+}
+
+/// The `money-scale-conflict` notice: the line above the table says `line`,
+/// an amount column's header (or a form's 项目资金 label) says `column`,
+/// which was used.
+fn scale_conflict(
+    pre: &preamble::Preamble,
+    layout: &header::Layout,
+    header_row: u32,
+    line: MoneyScale,
+    column: MoneyScale,
+) -> Notice {
+    let (line_u, col_u) = (line.label(), column.label());
+    let line_at = pre.scale_row.map_or_else(
+        || Text::new("表头以上", "above the header"),
+        |r| Text::new(format!("第{r}行"), format!("row {r}")),
+    );
+    let (origin, col_at) = match layout.header_scale_col {
+        Some(c) => {
+            let c1 = u32::try_from(c + 1).unwrap_or(u32::MAX);
+            let h = layout.header(c);
+            (
+                Some(Origin::new(header_row, c1)),
+                Text::new(
+                    format!("第{header_row}行第{c1}列「{h}」"),
+                    format!("row {header_row}, column {c1} (“{h}”)"),
+                ),
+            )
+        }
+        None => (None, Text::new("项目资金栏", "the form's 项目资金 label")),
+    };
+    Notice::new(
+        origin,
+        "money-scale-conflict",
+        format!(
+            "{}写「单位：{line_u}」，而金额列{}写{col_u}：按列标题的{col_u}读取金额",
+            line_at.zh, col_at.zh
+        ),
+        format!(
+            "{} says “单位：{line_u}” but the amount column {} says {col_u}: the amounts were read in {col_u}, as the column's own label says",
+            line_at.en, col_at.en
         ),
     )
 }

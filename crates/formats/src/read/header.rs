@@ -97,7 +97,11 @@ pub(crate) fn field_of(header: &str) -> Option<Field> {
             Field::UnitName
         }
         "总计" | "合计" | "预算数" | "项目金额" | "年度资金总额" | "金额" | "预算金额"
-        | "资金总额" | "年度预算数" | "项目资金" | "年度资金" => Field::Total,
+        | "资金总额" | "年度预算数" | "项目资金" | "年度资金"
+        // Chongqing 审批表 (GUIDE §3.4): the year's budget, not 项目总预算 (multi-year).
+        | "当年年度预算" | "年度预算" | "当年预算" | "本年预算" | "申请金额" | "申请资金" => {
+            Field::Total
+        }
         "财政拨款" | "财政资金" | "当年财政拨款" | "财政拨款资金" => {
             Field::FiscalAppropriation
         }
@@ -105,9 +109,9 @@ pub(crate) fn field_of(header: &str) -> Option<Field> {
             Field::SpecialAccount
         }
         "其他资金" | "单位资金" => Field::OtherFunds,
-        "绩效目标" | "年度目标" | "年度绩效目标" | "总体目标" | "项目绩效目标" | "年度总体目标" => {
-            Field::Goal
-        }
+        "绩效目标" | "年度目标" | "年度绩效目标" | "总体目标" | "项目绩效目标" | "年度总体目标"
+        // Chongqing 审批表 (GUIDE §3.4).
+        | "年度主要目标和成果" | "年度主要目标" | "项目年度目标" => Field::Goal,
         "绩效指标" => Field::IndicatorCell,
         "一级指标" => Field::Category,
         "二级指标" => Field::Subcategory,
@@ -161,6 +165,19 @@ fn is_total(c: &str) -> bool {
     TOTAL
         .iter()
         .any(|t| c.strip_suffix(t).is_some_and(|q| QUALIFIER.contains(&q)))
+}
+
+/// A project's budget over all its years (`项目总预算`, Chongqing 审批表): not
+/// the year's 总计, which its funding sources add up to.
+fn is_multi_year_budget(c: &str) -> bool {
+    matches!(c, "项目总预算" | "总预算" | "项目总投资" | "总投资")
+}
+
+/// An unrecognised header that names money (`项目总预算`, `申报数`): with no
+/// amount column read, the table's money checks are all lost.
+fn looks_like_amount(c: &str) -> bool {
+    const MONEY: [&str; 6] = ["预算", "金额", "资金", "经费", "拨款", "投资"];
+    !c.contains("指标") && !c.contains("目标") && MONEY.iter().any(|m| c.contains(m))
 }
 
 /// A 上年实际值 header (GUIDE §3.3): a past-year prefix — `2021年`, `2021年度`, `上年`,
@@ -241,6 +258,8 @@ pub(crate) struct Layout {
     pub(crate) family: LayoutFamily,
     /// Money scale printed in an amount header (`预算数(元)`, `项目资金（万元）`).
     pub(crate) header_scale: Option<MoneyScale>,
+    /// The 0-based column whose header states `header_scale`.
+    pub(crate) header_scale_col: Option<usize>,
 }
 
 impl Layout {
@@ -521,6 +540,8 @@ fn finish(
     let mut headers = Vec::with_capacity(ncols);
     let mut columns = Vec::new();
     let mut header_scale = None;
+    let mut header_scale_col = None;
+    let mut multi_year = Vec::new();
     for (c, slot) in slots.iter().enumerate() {
         headers.push(slot.header.clone());
         let col1 = u32::try_from(c + 1).unwrap_or(u32::MAX);
@@ -570,11 +591,15 @@ fn finish(
                 // `项目总计（万元）`; a source's header (`财政拨款（万元）`) when
                 // there is no total to say it.
                 match f {
-                    Field::Total => header_scale = scale_in_header(&slot.header),
+                    Field::Total => {
+                        header_scale = scale_in_header(&slot.header);
+                        header_scale_col = header_scale.map(|_| c);
+                    }
                     Field::FiscalAppropriation | Field::SpecialAccount | Field::OtherFunds
                         if cols[field_index(Field::Total)].is_none() && header_scale.is_none() =>
                     {
                         header_scale = scale_in_header(&slot.header);
+                        header_scale_col = header_scale.map(|_| c);
                     }
                     _ => {}
                 }
@@ -597,6 +622,9 @@ fn finish(
                 ),
             )),
             None if slot.header.is_empty() => {}
+            None if is_multi_year_budget(core_name(&normalize(&slot.header))) => {
+                multi_year.push(c);
+            }
             None => notices.push(Notice::new(
                 Some(Origin::new(header_row, col1)),
                 "column-unknown",
@@ -610,6 +638,66 @@ fn finish(
                 ),
             )),
         }
+    }
+    // 项目总预算 is the budget over all the project's years: never the year's
+    // 总计 (its sources are the year's), said with what was read instead.
+    for &c in &multi_year {
+        let col1 = u32::try_from(c + 1).unwrap_or(u32::MAX);
+        let h = slot_header(&slots, c);
+        let (zh, en) = match cols[field_index(Field::Total)] {
+            Some(t) => (
+                format!("本年总计取「{}」", slot_header(&slots, t)),
+                format!("the year's total is read from “{}”", slot_header(&slots, t)),
+            ),
+            None => (
+                "表中没有当年预算列，各行总计按未填写处理".to_string(),
+                "the table has no column of the year's budget, so no row's total is read"
+                    .to_string(),
+            ),
+        };
+        notices.push(Notice::new(
+            Some(Origin::new(header_row, col1)),
+            "column-unknown",
+            format!(
+                "第{header_row}行第{col1}列：「{h}」是项目全周期的总预算，不是当年的总计，该列内容未读取；{zh}"
+            ),
+            format!(
+                "row {header_row}, column {col1}: “{h}” is the project's budget over all its years, not the year's total; \
+                 the column's content was not read; {en}"
+            ),
+        ));
+    }
+    // No amount column read, while some look like amounts: every money check is lost.
+    let has_amount = [
+        Field::Total,
+        Field::FiscalAppropriation,
+        Field::SpecialAccount,
+        Field::OtherFunds,
+    ]
+    .iter()
+    .any(|f| cols[field_index(*f)].is_some());
+    let moneyish: Vec<&str> = slots
+        .iter()
+        .enumerate()
+        .filter(|(c, s)| {
+            field_at.get(*c).is_some_and(Option::is_none)
+                && looks_like_amount(core_name(&normalize(&s.header)))
+        })
+        .map(|(_, s)| s.header.as_str())
+        .collect();
+    if !has_amount && !moneyish.is_empty() {
+        let names = moneyish.join("」「");
+        notices.push(Notice::new(
+            Some(Origin::new(header_row, 0)),
+            "amount-columns-unread",
+            format!(
+                "第{header_row}行：表头没有可识别的总计或资金来源列（「{names}」像金额列，但未能识别），各项目金额均未读取，金额核对无法进行"
+            ),
+            format!(
+                "row {header_row}: the header has no recognised total or funding-source column (“{names}” look like amounts \
+                 but were not recognised); no project's amounts were read and no money check can be made"
+            ),
+        ));
     }
     // Funding sources without a 总计 column: no row states its total. Said
     // once, so that a blank total is not taken for 0 against its sources.
@@ -647,6 +735,7 @@ fn finish(
         ncols,
         family,
         header_scale,
+        header_scale_col,
     };
     let target_year = layout
         .col(Field::TargetValue)

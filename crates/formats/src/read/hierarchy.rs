@@ -391,6 +391,7 @@ pub(crate) fn resolve(
                         indicators: Vec::new(),
                         origin: row.origin,
                         indicator_cell: None,
+                        amount_origins: None,
                     };
                     push_project(
                         &mut current,

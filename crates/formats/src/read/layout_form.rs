@@ -227,6 +227,11 @@ impl Form<'_> {
             indicators: Vec::new(),
             origin: name.origin,
             indicator_cell: None,
+            amount_origins: Some(Box::new(
+                self.amounts
+                    .each_ref()
+                    .map(|v| v.as_ref().map(|v| v.origin)),
+            )),
         };
         let unit = self.unit.as_deref().map(|u| {
             let (code, name) = split_code(u);

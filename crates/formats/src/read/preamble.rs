@@ -14,6 +14,8 @@ pub(crate) struct Preamble {
     pub(crate) department: Option<String>,
     pub(crate) fiscal_year: Option<u16>,
     pub(crate) scale: Option<MoneyScale>,
+    /// The row that states `scale` (for messages).
+    pub(crate) scale_row: Option<u32>,
     pub(crate) lines: Vec<PreambleLine>,
 }
 
@@ -232,6 +234,7 @@ pub(crate) fn read(rows: &[GridRow<'_>]) -> Preamble {
                         .and_then(scale_of)
                     {
                         p.scale = Some(s);
+                        p.scale_row = Some(row.number);
                     }
                 }
                 continue;
@@ -252,7 +255,10 @@ pub(crate) fn read(rows: &[GridRow<'_>]) -> Preamble {
             let key = key.as_str();
             if key.ends_with("单位") || key == "金额单位" || key == "货币单位" {
                 if let Some(s) = scale_of(&value) {
-                    p.scale.get_or_insert(s);
+                    if p.scale.is_none() {
+                        p.scale = Some(s);
+                        p.scale_row = Some(row.number);
+                    }
                     continue;
                 }
             }

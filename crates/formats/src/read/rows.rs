@@ -459,6 +459,7 @@ impl Reader<'_> {
                     indicators: Vec::new(),
                     origin,
                     indicator_cell: cell.map(str::to_string),
+                    amount_origins: None,
                 }),
                 unit_col.and(unit.clone()),
             ));
@@ -545,6 +546,11 @@ impl Reader<'_> {
         let mut cat_raw = String::new();
         let mut sub_raw: Option<String> = None;
         let mut cat_cache: Option<(String, Category)> = None;
+        // The block of rows read into the current project: whether one of its
+        // continuation rows left the project cell blank (or a merged copy), and
+        // the (一级, 二级, 三级) of its first two indicators, as written.
+        let mut block_blank = false;
+        let mut block_first: Vec<IndKey<'_>> = Vec::with_capacity(2);
         if let Some((p, key)) = seed {
             current = Some((unit_gen, p.name.clone(), 0));
             items.push(Item::Project(Box::new(p), key));
@@ -660,7 +666,27 @@ impl Reader<'_> {
                         }
                         _ => false,
                     });
-            let starts_new = !p_text.is_empty() && (!same_key || restated);
+            // The project cell written again (not a merged copy) under the same
+            // unit and name, with the same amount and goal, and the indicators
+            // starting again from the block's first one: a copy of the project.
+            // Where the block's continuation rows left that cell blank (or
+            // merged), the repeated first indicator is enough; where every row
+            // repeats the name (jixiao's long CSV, some Sichuan tables), the
+            // next row must repeat the second one too, and a notice says so.
+            // A project without indicators has one row: the same row again,
+            // still without indicators, is a copy too.
+            let restart = same_key
+                && !restated
+                && !v.merged(proj_col)
+                && if has_ind {
+                    self.restarts(&v, rows, row, &block_first, block_blank)
+                } else {
+                    block_first.is_empty() && !block_blank
+                };
+            if restart && !block_blank {
+                notices.push(self.project_split(r, p_text, proj_col, has_ind));
+            }
+            let starts_new = !p_text.is_empty() && (!same_key || restated || restart);
             if starts_new {
                 items.push(Item::Project(
                     Box::new(Project {
@@ -671,6 +697,7 @@ impl Reader<'_> {
                         indicators: Vec::new(),
                         origin: Origin::new(r, proj_col.map_or(1, col1)),
                         indicator_cell: None,
+                        amount_origins: None,
                     }),
                     if unit_col.is_some() {
                         unit.clone()
@@ -681,7 +708,12 @@ impl Reader<'_> {
                 current = Some((unit_gen, p_text.to_string(), items.len() - 1));
                 cat_raw.clear();
                 sub_raw = None;
+                block_blank = false;
+                block_first.clear();
             } else if let Some((_, _, idx)) = &current {
+                if p_text.is_empty() || v.merged(proj_col) {
+                    block_blank = true;
+                }
                 // Continuation row: never add a merged or repeated amount a second time.
                 if let Some(Item::Project(p, _)) = items.get_mut(*idx) {
                     self.merge_continuation(p, &funding, &amount_merged, goal, r, notices);
@@ -748,12 +780,88 @@ impl Reader<'_> {
             let Some((_, _, idx)) = &current else {
                 continue;
             };
+            if block_first.len() < 2 {
+                let key = self.ind_key(&v);
+                block_first.push(match block_first.first() {
+                    Some(first) => key.filled(first),
+                    None => key,
+                });
+            }
             let ind = self.indicator(&v, r, &cat_raw, sub_raw.as_deref(), &mut cat_cache, notices);
             if let Some(Item::Project(p, _)) = items.get_mut(*idx) {
                 p.indicators.push(ind);
             }
         }
         Ok(items)
+    }
+
+    /// The (一级, 二级, 三级) written in a row.
+    fn ind_key<'r>(&self, v: &View<'r, '_>) -> IndKey<'r> {
+        let l = self.layout;
+        IndKey([
+            v.text(l.col(Field::Category)).trim(),
+            v.text(l.col(Field::Subcategory)).trim(),
+            v.text(l.col(Field::IndicatorName)).trim(),
+        ])
+    }
+
+    /// Whether `row`, which repeats the current project's name, starts its
+    /// indicators again: it has the block's first (一级, 二级, 三级); unless the
+    /// block's continuation rows left the name blank (`block_blank`), also
+    /// the next row the block's second (when the block has one), so that one
+    /// indicator written twice in a project does not split it.
+    fn restarts<'r>(
+        &self,
+        v: &View<'r, '_>,
+        rows: &'r [GridRow<'_>],
+        row: &GridRow<'_>,
+        block_first: &[IndKey<'_>],
+        block_blank: bool,
+    ) -> bool {
+        let key = self.ind_key(v);
+        let Some(first) = block_first.first() else {
+            return false;
+        };
+        if key.0[2].is_empty() || key != *first {
+            return false;
+        }
+        let Some(second) = block_first.get(1).filter(|_| !block_blank) else {
+            return true;
+        };
+        let next = rows
+            .iter()
+            .skip_while(|n| n.number <= row.number)
+            .find(|n| !n.is_blank());
+        next.is_some_and(|n| {
+            let nv = self.view(n, self.shift_of(n));
+            self.ind_key(&nv).filled(&key) == *second
+        })
+    }
+
+    /// The notice for a project read as a second one of the same name because
+    /// its indicators start again.
+    fn project_split(&self, r: u32, name: &str, proj_col: Option<usize>, has_ind: bool) -> Notice {
+        let (zh, en) = if has_ind {
+            (
+                format!("第{r}行：项目「{name}」的绩效指标从第一个起重新开始，读作另一个同名项目"),
+                format!(
+                    "row {r}: the indicators of project “{name}” start again from its first one; read as another project of the same name"
+                ),
+            )
+        } else {
+            (
+                format!("第{r}行：没有绩效指标的项目「{name}」又写了一行，读作另一个同名项目"),
+                format!(
+                    "row {r}: project “{name}”, which has no indicators, is written on another row; read as another project of the same name"
+                ),
+            )
+        };
+        Notice::new(
+            Some(Origin::new(r, proj_col.map_or(1, col1))),
+            "project-split",
+            zh,
+            en,
+        )
     }
 
     fn merge_continuation(
@@ -927,6 +1035,25 @@ impl Reader<'_> {
             origin: Origin::new(r, value_col.map_or(0, col1)),
             span: None,
         }
+    }
+}
+
+/// The (一级, 二级, 三级) of an indicator row as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct IndKey<'r>([&'r str; 3]);
+
+impl<'r> IndKey<'r> {
+    /// Blank 一级 (and 二级 under the same 一级) taken from the row above,
+    /// as merged or filled-down cells mean.
+    fn filled(self, above: &IndKey<'r>) -> IndKey<'r> {
+        let [mut cat, mut sub, name] = self.0;
+        if cat.is_empty() {
+            cat = above.0[0];
+        }
+        if sub.is_empty() && cat == above.0[0] {
+            sub = above.0[1];
+        }
+        IndKey([cat, sub, name])
     }
 }
 

@@ -121,6 +121,7 @@ pub fn sample_table_handbuilt() -> Table {
                     indicators: split_sample_cell(cell, Origin::new(row, 7)),
                     origin: Origin::new(row, 1),
                     indicator_cell: (!cell.is_empty()).then(|| cell.to_string()),
+                    amount_origins: None,
                 };
                 t.units
                     .last_mut()
@@ -355,6 +356,7 @@ pub fn row_family_table() -> Table {
         ],
         origin: Origin::new(5, 2),
         indicator_cell: None,
+        amount_origins: None,
     };
     let p2 = Project {
         name: "镇村道路养护".into(),
@@ -379,6 +381,7 @@ pub fn row_family_table() -> Table {
         )],
         origin: Origin::new(12, 2),
         indicator_cell: None,
+        amount_origins: None,
     };
     let p3 = Project {
         name: "预留项目（无指标）".into(),
@@ -388,6 +391,7 @@ pub fn row_family_table() -> Table {
         indicators: Vec::new(),
         origin: Origin::new(13, 2),
         indicator_cell: None,
+        amount_origins: None,
     };
     Table {
         title: Some("部门预算项目绩效目标申报表".into()),
