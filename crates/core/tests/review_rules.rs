@@ -1863,3 +1863,111 @@ fn boilerplate_compares_the_scaled_number() {
         .finish();
     assert_eq!(fired(&t, "boilerplate-indicator"), 1);
 }
+
+// ---- dates as 时效 values ----
+
+/// The indicators of a one-cell 绩效指标 cell, as the reader parses them.
+fn cell(text: &str) -> Vec<Indicator> {
+    grammar::parse_cell(text, Origin::new(0, 7)).indicators
+}
+
+#[test]
+fn dates_in_one_cell_values_are_deadlines_not_numbers_with_units() {
+    // /tmp/ur4/20-clean-onecell-dates.tsv: `2024年6月` was read as 6 月 and
+    // `2024年12月31日` as 31 日 with the label 「2024年12月」.
+    let rules = [
+        "unit-inconsistent",
+        "value-prefixed",
+        "operator-missing",
+        "unit-missing",
+        "timeliness-no-date",
+        "direction-conflict",
+    ];
+    let base = "1-产出指标：培训人次，年度指标值：≥500人次。2-效益指标：参训人员技能合格率，年度指标值：≥90%。3-满意度指标：参训人员满意度，年度指标值：≥90%。4-成本指标：项目总成本，年度指标值：≤50万元。";
+    let t = Builder::new()
+        .project(
+            "甲",
+            "50.00",
+            "开展青年技能培训，提升就业能力。",
+            cell(&format!(
+                "{base}5-产出指标：完成采购时间，年度指标值：2024年6月。"
+            )),
+        )
+        .project(
+            "乙",
+            "50.00",
+            "开展青年技能培训，提升就业能力。",
+            cell(&format!(
+                "{base}5-产出指标：完成采购时间，年度指标值：2024年12月31日。"
+            )),
+        )
+        .finish();
+    let f = run(&t);
+    for r in rules {
+        assert_eq!(of(&f, r).len(), 0, "{r}: {:?}", ids(&f));
+    }
+    for v in [
+        "2024.12",
+        "2024-12-31",
+        "2024/6/30",
+        "2024年6月前",
+        "2024年12月31日以前",
+        "2024年12月底前",
+        "≤2024年12月31日",
+        "于2024年12月31日前",
+    ] {
+        let inds = cell(&format!("{base}5-产出指标：完成时间，年度指标值：{v}。"));
+        assert!(inds[4].target.is_qualitative(), "{v}");
+        let f = run(&with_inds(inds));
+        for r in rules {
+            assert_eq!(of(&f, r).len(), 0, "{v} {r}: {:?}", ids(&f));
+        }
+    }
+    // Still numbers: a duration and a count.
+    let inds = cell(&format!("{base}5-产出指标：完成时间，年度指标值：30。"));
+    assert_eq!(fired(&with_inds(inds), "timeliness-no-date"), 1);
+    let inds = cell(&format!(
+        "{base}5-产出指标：维修响应时间，年度指标值：≤24小时。"
+    ));
+    assert!(inds[4].target.quantity().is_some());
+}
+
+#[test]
+fn dates_in_row_layouts_are_deadlines_and_le_means_by() {
+    use jixiao_core::model::Direction;
+    // /tmp/ur4/19-clean-dates-permille.tsv and probe9.tsv: `定性 | 2024.12 |`
+    // gave unit-missing and timeliness-no-date, `≤ | 2024年12月31日 | ` beside
+    // 正向指标 a direction-conflict.
+    let row = |op: &str, value: &str, dir: Direction| {
+        let mut i = q(5, Category::Output, "完成时限", "1");
+        i.subcategory = Some("时效指标".into());
+        i.target = grammar::parse_target_parts(Some(op), value, None).target;
+        i.raw_value = value.into();
+        i.columns =
+            jixiao_core::IndicatorColumns::boxed(None, Some(op.into()), None, Some(dir), None);
+        let mut inds = clean_indicators();
+        inds.push(i);
+        with_inds(inds)
+    };
+    for (op, value) in [
+        ("定性", "2024.12"),
+        ("定性", "2024年3月31日"),
+        ("≤", "2024年12月31日"),
+        ("＝", "2024.12"),
+        ("≤", "2024年12月"),
+    ] {
+        let f = run(&row(op, value, Direction::HigherBetter));
+        for r in [
+            "unit-missing",
+            "timeliness-no-date",
+            "value-prefixed",
+            "direction-conflict",
+            "operator-missing",
+        ] {
+            assert_eq!(of(&f, r).len(), 0, "{op} {value} {r}: {:?}", ids(&f));
+        }
+    }
+    // A duration bounded the other way still conflicts.
+    let f = run(&row("≤", "12月", Direction::HigherBetter));
+    assert_eq!(of(&f, "direction-conflict").len(), 1);
+}

@@ -567,7 +567,9 @@ fn quality(
         ];
         // The row layouts give the unit its own column (`30` | `天`).
         let unit_text = unit.as_deref().unwrap_or_default();
+        // A date of any spelling (`2024.12`, `2024-12-31`) is one.
         let has_time = TIME.iter().any(|k| has(&i.raw_value, k))
+            || crate::grammar::is_date_value(trim(&i.raw_value))
             || unit_text == "%"
             || TIME[..8].iter().any(|k| has(unit_text, k));
         if !has_time {
