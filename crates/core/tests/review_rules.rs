@@ -1971,3 +1971,36 @@ fn dates_in_row_layouts_are_deadlines_and_le_means_by() {
     let f = run(&row("≤", "12月", Direction::HigherBetter));
     assert_eq!(of(&f, "direction-conflict").len(), 1);
 }
+
+#[test]
+fn level_misplaced_spares_savings_and_satisfaction_surveys() {
+    // /tmp/ur4/21-rows-benefit-fp.tsv: a saving of someone's cost is an
+    // economic benefit; a survey carried out is an output.
+    for (k, i) in [
+        (1, q(2, Category::Outcome, "降低企业物流成本", "≥10%")),
+        (1, q(2, Category::Outcome, "节约运行成本", "≥20万元")),
+        (1, q(2, Category::Outcome, "单位产品能耗成本下降率", "≥5%")),
+        (0, q(1, Category::Output, "开展满意度测评次数", "≥2次")),
+        (0, q(1, Category::Output, "满意度调查覆盖率", "≥95%")),
+    ] {
+        let f = run(&replace(k, i.clone()));
+        assert_eq!(of(&f, "level-misplaced").len(), 0, "{}", i.name);
+        assert_eq!(of(&f, "unit-name-mismatch").len(), 0, "{}", i.name);
+    }
+    // Still misplaced: the project's own cost, a satisfaction level.
+    for (k, i) in [
+        (1, q(2, Category::Outcome, "项目运行成本", "≤20万元")),
+        (0, q(1, Category::Output, "服务对象满意度", "≥90%")),
+        (0, q(1, Category::Output, "满意度", "≥90%")),
+    ] {
+        assert_eq!(
+            fired(&replace(k, i.clone()), "level-misplaced"),
+            1,
+            "{}",
+            i.name
+        );
+    }
+    // A satisfaction level counted in 次 is still a unit mismatch.
+    let t = replace(2, q(3, Category::Satisfaction, "参训人员满意度", "≥90次"));
+    assert_eq!(fired(&t, "unit-name-mismatch"), 1);
+}

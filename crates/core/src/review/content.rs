@@ -3,7 +3,8 @@
 //! long-term wording, money scale in the goal.
 
 use super::text::{
-    bigrams_into, has, is_cost, is_outcome, long_term, trim, unit_of, FastHasher, FastMap, Keywords,
+    bigrams_into, has, is_cost, is_outcome, long_term, names_cost_saving, names_satisfaction, trim,
+    unit_of, FastHasher, FastMap, Keywords,
 };
 use super::{
     ind_label, indicator_loc, msg, project_loc, value_loc, Arg, Lang, Message, Severity, Sink,
@@ -185,7 +186,7 @@ fn direction_conflict(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
             Arg::text(op_written())
         )
     } else if way == Direction::LowerBetter
-        && (i.category == Category::Satisfaction || has(&i.name, "满意度"))
+        && (i.category == Category::Satisfaction || names_satisfaction(&i.name))
         && !lower_is_better_rate(i)
     {
         msg!(
@@ -481,10 +482,12 @@ fn quality(
     let sub = i.subcategory.as_deref().unwrap_or("");
     let misplaced = if i.category != Category::Satisfaction
         && i.category != Category::Unknown
-        && (has(name, "满意度") || has(sub, "满意度"))
+        && (names_satisfaction(name) || has(sub, "满意度"))
     {
         Some(&SATISFACTION_LEVEL)
-    } else if is_outcome(i.category) && (has(name, "成本") || has(sub, "成本")) {
+    } else if is_outcome(i.category)
+        && ((has(name, "成本") && !names_cost_saving(name)) || has(sub, "成本"))
+    {
         Some(&COST_LEVEL)
     } else {
         None
@@ -520,7 +523,7 @@ fn quality(
     if let Some(q) = i.target.quantity() {
         if unit.as_deref() == Some("%")
             && q.value < th.satisfaction_min
-            && (i.category == Category::Satisfaction || has(name, "满意度"))
+            && (i.category == Category::Satisfaction || names_satisfaction(name))
             && !lower_is_better_rate(i)
         {
             s.emit("satisfaction-low", || {

@@ -112,6 +112,28 @@ pub(super) fn unit_of(i: &Indicator) -> Option<Cow<'_, str>> {
         .filter(|u| !u.is_empty())
 }
 
+/// Whether a name measures satisfaction itself (`服务对象满意度`, `群众满意度`),
+/// not the survey that asks for it (`开展满意度测评次数`, `满意度调查覆盖率`:
+/// outputs of the project, counted in 次 or %).
+pub(super) fn names_satisfaction(name: &str) -> bool {
+    const SURVEY: [&str; 6] = ["测评", "调查", "调研", "问卷", "回访", "测试"];
+    let Some(at) = name.find("满意度") else {
+        return false;
+    };
+    let after = name.get(at + "满意度".len()..).unwrap_or_default();
+    !SURVEY.iter().any(|w| after.starts_with(w))
+}
+
+/// Whether a name speaks of a cost saved or lowered (`降低企业物流成本`,
+/// `节约运行成本`, `能耗成本下降率`): someone's saving is an economic benefit,
+/// not the project's own cost.
+pub(super) fn names_cost_saving(name: &str) -> bool {
+    static SAVING: Keywords = Keywords::new(&[
+        "节约", "节省", "降低", "减少", "下降", "减轻", "压减", "缩减", "降本", "减负",
+    ]);
+    SAVING.find(name).is_some()
+}
+
 /// Whether an indicator counts as a benefit (效益) one.
 pub(super) fn is_outcome(c: Category) -> bool {
     matches!(c, Category::Outcome | Category::ImplementationEffect)
