@@ -518,16 +518,17 @@ fn benefit_is_output() {
 #[test]
 fn boilerplate_indicator_groups() {
     let t = Builder::new()
-        .project("甲", "50.00", "开展培训。", clean_indicators())
-        .project("乙", "50.00", "组织培训。", clean_indicators())
-        .project("丙", "50.00", "举办培训。", {
+        .project("甲", "60.00", "开展培训。", clean_indicators())
+        .project("乙", "60.00", "组织培训。", clean_indicators())
+        .project("丙", "60.00", "举办培训。", {
             let mut v = clean_indicators();
             v[0] = q(1, Category::Output, "培训人次", "≥800人次");
             v
         })
         .finish();
     let f = run(&t);
-    // 培训人次 500 (甲, 乙), 技能合格率 90% (甲 乙 丙), 总成本 50万元 (all); 满意度 excluded.
+    // 培训人次 500 (甲, 乙), 技能合格率 90% (甲 乙 丙), 总成本 50万元 (all, of
+    // projects of 60 万元); 满意度 excluded.
     let hits = of(&f, "boilerplate-indicator");
     assert_eq!(hits.len(), 3, "{:?}", ids(&f));
     assert!(hits.iter().all(|h| h.location.row == Some(4)));
@@ -2003,4 +2004,112 @@ fn level_misplaced_spares_savings_and_satisfaction_surveys() {
     // A satisfaction level counted in 次 is still a unit mismatch.
     let t = replace(2, q(3, Category::Satisfaction, "参训人员满意度", "≥90次"));
     assert_eq!(fired(&t, "unit-name-mismatch"), 1);
+}
+
+#[test]
+fn boilerplate_spares_a_cost_equal_to_each_projects_own_amount() {
+    // /tmp/ur4/10-dup-boiler.tsv: 项目总成本 ≤10万元 in two projects of 10.00
+    // 万元 is each project's own amount, not copy-paste.
+    let mk = |a: &str, b: &str, cost: &str| {
+        let inds = |out: &str, rate: &str| {
+            let mut v = clean_indicators();
+            v[0] = q(1, Category::Output, "培训人次", out);
+            v[1] = q(2, Category::Outcome, "就业率", rate);
+            v[3] = q(4, Category::Cost, "项目总成本", cost);
+            v
+        };
+        Builder::new()
+            .project("甲", a, "开展培训。", inds("≥500人次", "≥60%"))
+            .project("乙", b, "组织培训。", inds("≥800人次", "≥70%"))
+            .finish()
+    };
+    for cost in ["≤10万元", "≤100000元", "≤10.00万元"] {
+        assert_eq!(
+            fired(&mk("10.00", "10.00", cost), "boilerplate-indicator"),
+            0,
+            "{cost}"
+        );
+    }
+    // The same cost in projects of other amounts is still a copy.
+    assert_eq!(
+        fired(&mk("20.00", "30.00", "≤10万元"), "boilerplate-indicator"),
+        1
+    );
+    assert_eq!(
+        fired(&mk("10.00", "30.00", "≤10万元"), "boilerplate-indicator"),
+        0
+    );
+}
+
+#[test]
+fn benefit_is_output_spares_rates_of_effects() {
+    // /tmp/ur4/13-csv-yuan-multiline.csv, probe6.tsv.
+    for (name, value) in [
+        ("培训后就业率", "≥60%"),
+        ("购置设备使用率", "≥90%"),
+        ("开展活动群众参与率", "≥80%"),
+        ("培训学员就业比例", "≥60%"),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, value));
+        assert_eq!(fired(&t, "benefit-is-output"), 0, "{name}");
+    }
+    let t = replace(1, q(2, Category::Outcome, "开展培训", "≥10次"));
+    assert_eq!(fired(&t, "benefit-is-output"), 1);
+}
+
+#[test]
+fn unit_name_mismatch_takes_permille_for_a_rate() {
+    // /tmp/ur4/19-clean-dates-permille.tsv: 森林火灾受害率 ≤0.9‰, 婴儿死亡率 ≤5‰.
+    for value in ["≤0.9‰", "≤5‰", "≤1‱"] {
+        let t = replace(1, q(2, Category::Outcome, "森林火灾受害率", value));
+        assert_eq!(fired(&t, "unit-name-mismatch"), 0, "{value}");
+    }
+    let t = replace(1, q(2, Category::Outcome, "森林火灾受害率", "≤0.9公顷"));
+    assert_eq!(fired(&t, "unit-name-mismatch"), 1);
+}
+
+#[test]
+fn long_term_in_annual_quotes_the_phrase_and_spares_per_year_averages() {
+    // /tmp/ur4/probe1.tsv, probe2.tsv, 03-clean-central-form.xlsx.
+    for (k, i) in [
+        (3, q(4, Category::Cost, "单个站点年均补贴标准", "≤6.5万元")),
+        (0, q(1, Category::Output, "年均培训人次", "≥500人次")),
+        (1, q(2, Category::Outcome, "带动农户年均增收", "≥2000元")),
+    ] {
+        assert_eq!(
+            fired(&replace(k, i.clone()), "long-term-in-annual"),
+            0,
+            "{}",
+            i.name
+        );
+    }
+    for (i, phrase) in [
+        (
+            ql(2, Category::Outcome, "人均年收入增长", "逐年提高"),
+            "逐年",
+        ),
+        (
+            q(2, Category::Outcome, "近三年平均就业率", "≥90%"),
+            "近三年",
+        ),
+        (
+            ql(2, Category::Outcome, "青年就业能力", "三年内明显提升"),
+            "三年内",
+        ),
+    ] {
+        let t = replace(1, i.clone());
+        let f = run(&t);
+        let hits = of(&f, "long-term-in-annual");
+        assert_eq!(hits.len(), 1, "{}", i.name);
+        assert!(
+            zh(&t, hits[0]).ends_with(&format!("跨年度表述「{phrase}」")),
+            "{}",
+            zh(&t, hits[0])
+        );
+        assert!(
+            en(&t, hits[0]).contains(&format!("(\"{phrase}\")")),
+            "{}",
+            en(&t, hits[0])
+        );
+    }
 }

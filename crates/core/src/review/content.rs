@@ -109,8 +109,8 @@ static COST_EXCEEDS: Template = Template {
     en: "{0}: cost {1} 万元 exceeds the project amount {2} 万元",
 };
 static LONG_TERM: Template = Template {
-    zh: "{0}使用了跨年度表述",
-    en: "{0} is worded over several years",
+    zh: "{0}使用了跨年度表述「{1}」",
+    en: "{0} is worded over several years (\"{1}\")",
 };
 /// `indicator-duplicate`, by how the earlier indicator is found: [same value,
 /// another value] × [its item number (one-cell); its row (row layouts); its
@@ -506,7 +506,15 @@ fn quality(
             "组建", "举办", "开展", "发布", "建设", "购置", "招募", "培训",
         ];
         const UNITS: [&str; 5] = ["篇", "场", "期", "份", "册"];
-        let verb = VERBS.iter().find(|v| name.starts_with(*v));
+        // A rate of what the activity brought about (培训后就业率, 购置设备使用率,
+        // 开展活动群众参与率) measures an effect, whatever verb it starts with.
+        let rate = name.ends_with('率')
+            || ["比例", "占比", "比重"].iter().any(|k| has(name, k))
+            || matches!(unit.as_deref(), Some("%" | "‰" | "‱"));
+        let verb = VERBS
+            .iter()
+            .find(|v| name.starts_with(*v))
+            .filter(|_| !rate);
         let unit_hit = unit.as_deref().filter(|u| UNITS.contains(u));
         let message = match (verb, unit_hit) {
             (Some(v), _) => Some(msg!(BENEFIT_VERB, ind(), Arg::Str(v))),
@@ -584,29 +592,7 @@ fn quality(
     // cost-exceeds-budget
     if is_cost(i) {
         if let (Some(q), Some(total)) = (i.target.quantity(), p.funding.amount()) {
-            // `5万余元` is 5 × 万 元: the magnitude applied. A cost written
-            // with a magnitude and no unit (`≤160万`) is in 元 (unit-missing
-            // says the 元 is missing).
-            // The same in a row layout whose 度量单位 is the bare `万` (the
-            // magnitude is the quantity's, no unit left).
-            let money_unit = match unit.as_deref() {
-                _ if q.magnitude.is_some() && q.unit.is_none() => Some("元"),
-                u => u,
-            };
-            let wan = q.scaled().and_then(|v| {
-                let per_wan = match money_unit? {
-                    "元" => return Some(v / Decimal::from(10_000)),
-                    "千元" => return Some(v / Decimal::from(10)),
-                    "万元" => 1,
-                    "十万元" => 10,
-                    "百万元" => 100,
-                    "千万元" => 1_000,
-                    "亿元" => 10_000,
-                    _ => return None,
-                };
-                v.checked_mul(Decimal::from(per_wan))
-            });
-            if let Some(w) = wan {
+            if let Some(w) = cost_wan(q, unit.as_deref()) {
                 if w > total {
                     s.emit("cost-exceeds-budget", || {
                         (
@@ -624,11 +610,43 @@ fn quality(
         }
     }
     // long-term-in-annual
-    if on_long_term && (long_term(&i.raw_value) || long_term(name)) {
-        s.emit("long-term-in-annual", || {
-            (indicator_loc(pi, p, i), msg!(LONG_TERM, ind()))
-        });
+    if on_long_term {
+        if let Some(phrase) = long_term(&i.raw_value).or_else(|| long_term(name)) {
+            s.emit("long-term-in-annual", || {
+                (
+                    indicator_loc(pi, p, i),
+                    msg!(LONG_TERM, ind(), Arg::text(phrase)),
+                )
+            });
+        }
     }
+}
+
+/// A cost target in 万元, when its unit is money (`≤50万元`, `≤400000元`);
+/// `unit` is the indicator's ([`unit_of`]).
+fn cost_wan(q: &crate::model::Quantity, unit: Option<&str>) -> Option<Decimal> {
+    // `5万余元` is 5 × 万 元: the magnitude applied. A cost written
+    // with a magnitude and no unit (`≤160万`) is in 元 (unit-missing
+    // says the 元 is missing).
+    // The same in a row layout whose 度量单位 is the bare `万` (the
+    // magnitude is the quantity's, no unit left).
+    let money_unit = match unit {
+        _ if q.magnitude.is_some() && q.unit.is_none() => Some("元"),
+        u => u,
+    };
+    q.scaled().and_then(|v| {
+        let per_wan = match money_unit? {
+            "元" => return Some(v / Decimal::from(10_000)),
+            "千元" => return Some(v / Decimal::from(10)),
+            "万元" => 1,
+            "十万元" => 10,
+            "百万元" => 100,
+            "千万元" => 1_000,
+            "亿元" => 10_000,
+            _ => return None,
+        };
+        v.checked_mul(Decimal::from(per_wan))
+    })
 }
 
 /// `scale-mismatch`: the goal quotes money in a scale other than the table's.
@@ -736,6 +754,15 @@ impl<'t> Boilerplate<'t> {
             let Some(q) = i.target.quantity() else {
                 continue;
             };
+            // A cost equal to the project's own amount (`项目总成本 ≤10万元` in
+            // a project of 10.00 万元) is that project's number, not a copy.
+            if is_cost(i)
+                && p.funding
+                    .amount()
+                    .is_some_and(|total| cost_wan(q, unit_of(i).as_deref()) == Some(total))
+            {
+                continue;
+            }
             if let Some(branch) = generic_benefit(i) {
                 self.candidates.push(Generic {
                     pi,

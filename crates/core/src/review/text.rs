@@ -272,10 +272,12 @@ pub(super) fn mask_numbers_into(s: &str, out: &mut String) {
     out.push_str(s.get(copied..).unwrap_or_default());
 }
 
-/// Whether text speaks of several years (`三年内`, `到2025年`, `2024-2026年`).
-pub(super) fn long_term(s: &str) -> bool {
+/// The phrase by which text speaks of several years (`三年内`, `到2025年`,
+/// `3年内`, `逐年提高`, `近三年平均`), or `None`. A per-year average (`年均`,
+/// `单个站点年均补贴标准`) is an annual figure, not a span of years.
+pub(super) fn long_term(s: &str) -> Option<&str> {
     if !has(s, "年") && !has(s, "长期") {
-        return false;
+        return None;
     }
     static MULTI: Keywords = Keywords::new(&[
         "两年内",
@@ -286,10 +288,20 @@ pub(super) fn long_term(s: &str) -> bool {
         "十年内",
         "长期",
         "未来几年",
-        "年均",
+        "逐年",
+        "近两年",
+        "近二年",
+        "近三年",
+        "近四年",
+        "近五年",
+        "近十年",
+        "近几年",
+        "连续两年",
+        "连续三年",
+        "连续五年",
     ]);
-    if MULTI.find(s).is_some() {
-        return true;
+    if let Some(k) = MULTI.find(s) {
+        return Some(k);
     }
     let bytes = s.as_bytes();
     for (i, c) in s.char_indices() {
@@ -303,26 +315,35 @@ pub(super) fn long_term(s: &str) -> bool {
                 .take_while(|d| d.is_ascii_digit())
                 .count();
             if digits == 4 && s.get(after + 4..).is_some_and(|r| r.starts_with('年')) {
-                return true;
+                return s.get(i..after + 4 + "年".len());
             }
         }
-        // N年内 with an Arabic N ≥ 2
-        if c == '年' && s.get(after..).is_some_and(|r| r.starts_with('内')) {
+        // N年内 (or 近N年) with an Arabic N ≥ 2
+        let within = s.get(after..).is_some_and(|r| r.starts_with('内'));
+        if c == '年' {
             let mut n = 0u32;
             let mut p = 1u32;
+            let mut start = i;
             for d in bytes.get(..i).unwrap_or_default().iter().rev() {
                 if !d.is_ascii_digit() {
                     break;
                 }
                 n = n.wrapping_add(u32::from(d - b'0').wrapping_mul(p));
                 p = p.saturating_mul(10);
+                start -= 1;
             }
+            let recent = s.get(..start).is_some_and(|b| b.ends_with('近'));
             if (2..100).contains(&n) {
-                return true;
+                if within {
+                    return s.get(start..after + "内".len());
+                }
+                if recent {
+                    return s.get(start - "近".len()..after);
+                }
             }
         }
     }
-    false
+    None
 }
 
 /// Character bigrams of the CJK/alphanumeric text in `s` (quotes and punctuation
@@ -508,14 +529,21 @@ mod tests {
 
     #[test]
     fn long_term_wording() {
-        assert!(long_term("三年内完成"));
-        assert!(long_term("到2025年底"));
-        assert!(long_term("3年内"));
-        assert!(long_term("12年内"));
-        assert!(!long_term("1年内"));
-        assert!(!long_term("到20251年"));
-        assert!(!long_term("2024年12月"));
-        assert!(!long_term("年内完成"));
-        assert!(!long_term("99999999999年内"));
+        assert_eq!(long_term("三年内完成"), Some("三年内"));
+        assert_eq!(long_term("到2025年底"), Some("到2025年"));
+        assert_eq!(long_term("3年内"), Some("3年内"));
+        assert_eq!(long_term("12年内"), Some("12年内"));
+        assert_eq!(long_term("逐年提高"), Some("逐年"));
+        assert_eq!(long_term("近三年平均就业率"), Some("近三年"));
+        assert_eq!(long_term("近3年平均就业率"), Some("近3年"));
+        assert_eq!(long_term("1年内"), None);
+        assert_eq!(long_term("到20251年"), None);
+        assert_eq!(long_term("2024年12月"), None);
+        assert_eq!(long_term("年内完成"), None);
+        assert_eq!(long_term("99999999999年内"), None);
+        // a per-year average is annual
+        assert_eq!(long_term("单个站点年均补贴标准"), None);
+        assert_eq!(long_term("年均≥2000元"), None);
+        assert_eq!(long_term("近1年"), None);
     }
 }
