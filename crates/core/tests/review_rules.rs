@@ -2113,3 +2113,70 @@ fn long_term_in_annual_quotes_the_phrase_and_spares_per_year_averages() {
         );
     }
 }
+
+#[test]
+fn direction_conflict_on_a_floor_for_a_lower_is_better_indicator() {
+    // /tmp/ur4/probe8.tsv (GUIDE §2.3: 成本 投诉 事故 差错率 发生率 are 反向).
+    for (k, i) in [
+        (3, q(4, Category::Cost, "设备采购成本", "≥30万元")),
+        (1, q(2, Category::Outcome, "安全事故发生率", "≥1%")),
+        (1, q(2, Category::Outcome, "群众投诉率", "≥5%")),
+        (0, q(1, Category::Output, "工程差错率", "≥2%")),
+        (0, q(1, Category::Output, "工程差错率", ">2%")),
+        (3, q(4, Category::Cost, "人均培训费用", "≥800元")),
+    ] {
+        let t = replace(k, i.clone());
+        let f = run(&t);
+        let hits = of(&f, "direction-conflict");
+        assert_eq!(hits.len(), 1, "{} {}", i.name, i.raw_value);
+        assert!(zh(&t, hits[0]).contains("越低越好"), "{}", zh(&t, hits[0]));
+    }
+    // Caps, exact values, rates of handling, savings and reductions: nothing.
+    for (k, i) in [
+        (3, q(4, Category::Cost, "设备采购成本", "≤30万元")),
+        (1, q(2, Category::Outcome, "安全事故发生率", "≤1%")),
+        (1, q(2, Category::Outcome, "安全事故发生次数", "=0起")),
+        (1, q(2, Category::Outcome, "投诉处理率", "≥95%")),
+        (3, q(4, Category::Cost, "成本控制率", "≥95%")),
+        (1, q(2, Category::Outcome, "节约运行成本", "≥20万元")),
+        (1, q(2, Category::Outcome, "降低安全事故发生率", "≥10%")),
+        (1, q(2, Category::Outcome, "带动社会资本投入", "≥100万元")),
+        (0, q(1, Category::Output, "培训成本核算覆盖", "≥5个")),
+    ] {
+        let t = replace(k, i.clone());
+        assert_eq!(
+            fired(&t, "direction-conflict"),
+            0,
+            "{} {}",
+            i.name,
+            i.raw_value
+        );
+    }
+}
+
+#[test]
+fn input_as_output_catches_rules_and_budget_execution() {
+    // /tmp/ur4/probe7.tsv.
+    for name in [
+        "制度建设",
+        "建立健全管理制度",
+        "预算执行进度",
+        "资金支付进度",
+        "项目资金执行率",
+        "制度建立",
+        "资金到位率",
+        "财政资金支出率",
+    ] {
+        let t = replace(0, ql(1, Category::Output, name, "完善"));
+        assert_eq!(fired(&t, "input-as-output"), 1, "{name}");
+    }
+    for name in [
+        "培训人次",
+        "服务质量达标率",
+        "项目完成时间",
+        "执法检查企业数",
+    ] {
+        let t = replace(0, q(1, Category::Output, name, "≥10个"));
+        assert_eq!(fired(&t, "input-as-output"), 0, "{name}");
+    }
+}

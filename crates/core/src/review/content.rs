@@ -92,6 +92,10 @@ static SATISFACTION_CAPPED: Template = Template {
     zh: "{0}：满意度越高越好，目标却以「{1}」设上限",
     en: "{0}: satisfaction is better higher, but the target caps it with \"{1}\"",
 };
+static LOWER_FLOORED: Template = Template {
+    zh: "{0}：成本、差错、事故、投诉类指标越低越好，目标却以「{1}」设下限",
+    en: "{0}: a cost, error, accident or complaint indicator is better lower, but the target sets a floor with \"{1}\"",
+};
 static HIGHER_BETTER: Template = Template {
     zh: "正向指标",
     en: "正向 (higher is better)",
@@ -194,10 +198,59 @@ fn direction_conflict(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
             Arg::indicator(pi, p, i),
             Arg::text(op_written())
         )
+    } else if way == Direction::HigherBetter && lower_better_name(i, q) {
+        msg!(
+            LOWER_FLOORED,
+            Arg::indicator(pi, p, i),
+            Arg::text(op_written())
+        )
     } else {
         return;
     };
     s.emit("direction-conflict", || (value_loc(pi, p, i), message));
+}
+
+/// A name that is better lower (GUIDE §2.3: 成本 费用 投诉 事故 差错率 发生率 …),
+/// read narrowly so that a floor on it is a mistake: a rate of errors,
+/// accidents, complaints or losses (`安全事故发生率`, `工程差错率`,
+/// `群众投诉率`), or a cost or fee in money (`设备采购成本 ≥30万元`). Not a
+/// rate of handling them (`投诉处理率`, `成本控制率`), a saving
+/// (`节约运行成本`) or a reduction (`事故发生率下降`).
+fn lower_better_name(i: &Indicator, q: &crate::model::Quantity) -> bool {
+    let name = trim(&i.name);
+    const RATES: [&str; 20] = [
+        "发生率",
+        "差错率",
+        "出错率",
+        "错误率",
+        "失误率",
+        "事故率",
+        "投诉率",
+        "死亡率",
+        "受害率",
+        "发病率",
+        "不合格率",
+        "返工率",
+        "超支率",
+        "故障率",
+        "失败率",
+        "误报率",
+        "漏报率",
+        "违规率",
+        "破损率",
+        "损失率",
+    ];
+    // The cheap tests first: most floors (`≥500人次`, `≥95%`) fail them.
+    let hit = if name.ends_with('率') {
+        RATES.iter().any(|r| name.ends_with(r))
+    } else {
+        let money = matches!(
+            q.unit.as_deref().or(i.unit_column().map(trim)),
+            Some("元" | "千元" | "万元" | "十万元" | "百万元" | "千万元" | "亿元")
+        );
+        money && (has(name, "成本") || has(name, "费用"))
+    };
+    hit && !names_cost_saving(name)
 }
 
 /// A rate under 满意度 that is better lower: 投诉率, 不满意率, or one whose
@@ -467,6 +520,17 @@ fn quality(
         "财力",
         "资金拨付率",
         "资金使用率",
+        "制度建设",
+        "管理制度",
+        "健全制度",
+        "完善制度",
+        "制度健全",
+        "制度完善",
+        "预算执行",
+        "资金执行",
+        "支付进度",
+        "拨付进度",
+        "资金支付率",
     ]);
     if matches!(i.category, Category::Output) || is_outcome(i.category) {
         if let Some(keyword) = INPUTS.find(name) {
