@@ -572,13 +572,15 @@ fn quality(
         const UNITS: [&str; 5] = ["篇", "场", "期", "份", "册"];
         // A rate of what the activity brought about (培训后就业率, 购置设备使用率,
         // 开展活动群众参与率) measures an effect, whatever verb it starts with.
-        let rate = name.ends_with('率')
-            || ["比例", "占比", "比重"].iter().any(|k| has(name, k))
-            || matches!(unit.as_deref(), Some("%" | "‰" | "‱"));
+        let rate = || {
+            name.ends_with('率')
+                || matches!(unit.as_deref(), Some("%" | "‰" | "‱"))
+                || ["比例", "占比", "比重"].iter().any(|k| has(name, k))
+        };
         let verb = VERBS
             .iter()
             .find(|v| name.starts_with(*v))
-            .filter(|_| !rate);
+            .filter(|_| !rate());
         let unit_hit = unit.as_deref().filter(|u| UNITS.contains(u));
         let message = match (verb, unit_hit) {
             (Some(v), _) => Some(msg!(BENEFIT_VERB, ind(), Arg::Str(v))),

@@ -117,6 +117,10 @@ pub(super) fn unit_of(i: &Indicator) -> Option<Cow<'_, str>> {
 /// outputs of the project, counted in 次 or %).
 pub(super) fn names_satisfaction(name: &str) -> bool {
     const SURVEY: [&str; 6] = ["测评", "调查", "调研", "问卷", "回访", "测试"];
+    // The quick test first: most names hold no 满意度.
+    if !has(name, "满意度") {
+        return false;
+    }
     let Some(at) = name.find("满意度") else {
         return false;
     };
