@@ -2489,3 +2489,24 @@ fn a_form_s_sum_mismatch_points_at_its_total_cell_and_names_its_sources() {
         "{text}"
     );
 }
+
+#[test]
+fn clean_tables_with_dates_and_permille_rates_get_only_unit_costs() {
+    // A user tester's clean tables: 时效 values written as dates (`2024年6月`,
+    // `2024年12月31日` in one cell; `2024年3月31日`, `2024.12` in a row layout)
+    // and rates in ‰ (森林火灾受害率 ≤0.9‰). Dates were read as 6 月 and 31 日
+    // (unit-inconsistent, value-prefixed, operator-missing), `2024.12` as a
+    // number without unit (unit-missing, timeliness-no-date), ‰ as no rate unit.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for name in ["clean-onecell-dates.tsv", "clean-rows-dates-permille.tsv"] {
+        let doc = check_clean(&dir.join(name));
+        let rules: Vec<&str> = doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap())
+            .collect();
+        assert!(!rules.is_empty(), "{name}");
+        assert!(rules.iter().all(|r| *r == "unit-cost"), "{name}: {rules:?}");
+    }
+}

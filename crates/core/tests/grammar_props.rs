@@ -173,6 +173,14 @@ fn decimal() -> impl Strategy<Value = Decimal> {
     (0i64..10_000_000_000, 0u32..5).prop_map(|(m, s)| Decimal::new(m, s))
 }
 
+/// Whether a number could be read as a year (1900–2100): `2024.12`,
+/// `2024-12` and `2024年` are dates, deadlines kept as wording (GUIDE §2.4),
+/// not quantities. Generated values leave such numbers out.
+fn year_like(v: &Decimal) -> bool {
+    let int = v.trunc();
+    int >= Decimal::from(1900) && int <= Decimal::from(2100)
+}
+
 /// What a generated value should parse to.
 #[derive(Debug, Clone)]
 enum Expect {
@@ -193,6 +201,7 @@ fn value() -> impl Strategy<Value = (String, Expect)> {
         extras(),
         prop::option::weighted(0.15, prop::sample::select(ABOUT)),
     )
+        .prop_filter("a year reads as a date", |t| !year_like(&t.4))
         .prop_map(
             |(label, pre, suf, space, v, unit, (mag, approx, note), about)| {
                 let suf = if pre.is_some() { None } else { suf };
@@ -254,6 +263,9 @@ fn value() -> impl Strategy<Value = (String, Expect)> {
         prop::option::of(prop::sample::select(UNITS)),
         prop::option::weighted(0.15, prop::sample::select(ABOUT)),
     )
+        .prop_filter("a year reads as a date", |t| {
+            !(year_like(&t.0) || year_like(&t.1))
+        })
         .prop_map(|(a, b, sep, unit, about)| {
             let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
             let about_text = about.map_or("", |(t, _)| t);
@@ -599,6 +611,9 @@ fn quantity() -> impl Strategy<Value = Quantity> {
         extras(),
         about,
     )
+        .prop_filter("a year reads as a date", |t| {
+            !(year_like(&t.1) || year_like(&t.2))
+        })
         .prop_map(|(op, a, b, neg, unit, (mag, approx, note), about)| {
             let percent = unit.as_deref() == Some("%");
             let money = unit.as_deref().is_some_and(|u| u.starts_with('元'));

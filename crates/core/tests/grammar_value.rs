@@ -822,3 +822,39 @@ fn other_bracketed_text_is_a_note() {
     qualitative("≥5000（人次（全年））");
     qualitative("≥5000（人次）（全年）");
 }
+
+#[test]
+fn dates_are_deadlines_not_numbers() {
+    // A date is wording like `12月底前`: no 31 日, no label 「2024年12月」.
+    for v in [
+        "2024年6月",
+        "2024年12月31日",
+        "2024.12",
+        "2024-12-31",
+        "2024/6/30",
+        "2024年12月31日前",
+        "2024年6月之前",
+        "2024年12月底前",
+        "≤2024年12月31日",
+        "≤ 2024.12",
+        "2024年1月-2024年6月",
+    ] {
+        let pv = parse_value(v);
+        assert_eq!(pv.label, None, "{v}");
+        assert_eq!(pv.target, Target::Qualitative { text: v.into() }, "{v}");
+        let pv = parse_target_parts(Some("≤"), v, None);
+        assert!(pv.target.is_qualitative(), "{v} | ≤");
+    }
+    // Numbers stay numbers: durations, counts, a decimal that is no month.
+    for v in [
+        "12月",
+        "≤12个月",
+        "3年",
+        "2024人次",
+        "2024.125",
+        "2024.13",
+        "≥2024",
+    ] {
+        assert!(parse_value(v).target.quantity().is_some(), "{v}");
+    }
+}

@@ -518,16 +518,17 @@ fn benefit_is_output() {
 #[test]
 fn boilerplate_indicator_groups() {
     let t = Builder::new()
-        .project("甲", "50.00", "开展培训。", clean_indicators())
-        .project("乙", "50.00", "组织培训。", clean_indicators())
-        .project("丙", "50.00", "举办培训。", {
+        .project("甲", "60.00", "开展培训。", clean_indicators())
+        .project("乙", "60.00", "组织培训。", clean_indicators())
+        .project("丙", "60.00", "举办培训。", {
             let mut v = clean_indicators();
             v[0] = q(1, Category::Output, "培训人次", "≥800人次");
             v
         })
         .finish();
     let f = run(&t);
-    // 培训人次 500 (甲, 乙), 技能合格率 90% (甲 乙 丙), 总成本 50万元 (all); 满意度 excluded.
+    // 培训人次 500 (甲, 乙), 技能合格率 90% (甲 乙 丙), 总成本 50万元 (all, of
+    // projects of 60 万元); 满意度 excluded.
     let hits = of(&f, "boilerplate-indicator");
     assert_eq!(hits.len(), 3, "{:?}", ids(&f));
     assert!(hits.iter().all(|h| h.location.row == Some(4)));
@@ -1940,4 +1941,320 @@ fn boilerplate_compares_the_scaled_number() {
         )
         .finish();
     assert_eq!(fired(&t, "boilerplate-indicator"), 1);
+}
+
+// ---- dates as 时效 values ----
+
+/// The indicators of a one-cell 绩效指标 cell, as the reader parses them.
+fn cell(text: &str) -> Vec<Indicator> {
+    grammar::parse_cell(text, Origin::new(0, 7)).indicators
+}
+
+#[test]
+fn dates_in_one_cell_values_are_deadlines_not_numbers_with_units() {
+    // /tmp/ur4/20-clean-onecell-dates.tsv: `2024年6月` was read as 6 月 and
+    // `2024年12月31日` as 31 日 with the label 「2024年12月」.
+    let rules = [
+        "unit-inconsistent",
+        "value-prefixed",
+        "operator-missing",
+        "unit-missing",
+        "timeliness-no-date",
+        "direction-conflict",
+    ];
+    let base = "1-产出指标：培训人次，年度指标值：≥500人次。2-效益指标：参训人员技能合格率，年度指标值：≥90%。3-满意度指标：参训人员满意度，年度指标值：≥90%。4-成本指标：项目总成本，年度指标值：≤50万元。";
+    let t = Builder::new()
+        .project(
+            "甲",
+            "50.00",
+            "开展青年技能培训，提升就业能力。",
+            cell(&format!(
+                "{base}5-产出指标：完成采购时间，年度指标值：2024年6月。"
+            )),
+        )
+        .project(
+            "乙",
+            "50.00",
+            "开展青年技能培训，提升就业能力。",
+            cell(&format!(
+                "{base}5-产出指标：完成采购时间，年度指标值：2024年12月31日。"
+            )),
+        )
+        .finish();
+    let f = run(&t);
+    for r in rules {
+        assert_eq!(of(&f, r).len(), 0, "{r}: {:?}", ids(&f));
+    }
+    for v in [
+        "2024.12",
+        "2024-12-31",
+        "2024/6/30",
+        "2024年6月前",
+        "2024年12月31日以前",
+        "2024年12月底前",
+        "≤2024年12月31日",
+        "于2024年12月31日前",
+    ] {
+        let inds = cell(&format!("{base}5-产出指标：完成时间，年度指标值：{v}。"));
+        assert!(inds[4].target.is_qualitative(), "{v}");
+        let f = run(&with_inds(inds));
+        for r in rules {
+            assert_eq!(of(&f, r).len(), 0, "{v} {r}: {:?}", ids(&f));
+        }
+    }
+    // Still numbers: a duration and a count.
+    let inds = cell(&format!("{base}5-产出指标：完成时间，年度指标值：30。"));
+    assert_eq!(fired(&with_inds(inds), "timeliness-no-date"), 1);
+    let inds = cell(&format!(
+        "{base}5-产出指标：维修响应时间，年度指标值：≤24小时。"
+    ));
+    assert!(inds[4].target.quantity().is_some());
+}
+
+#[test]
+fn dates_in_row_layouts_are_deadlines_and_le_means_by() {
+    use jixiao_core::model::Direction;
+    // /tmp/ur4/19-clean-dates-permille.tsv and probe9.tsv: `定性 | 2024.12 |`
+    // gave unit-missing and timeliness-no-date, `≤ | 2024年12月31日 | ` beside
+    // 正向指标 a direction-conflict.
+    let row = |op: &str, value: &str, dir: Direction| {
+        let mut i = q(5, Category::Output, "完成时限", "1");
+        i.subcategory = Some("时效指标".into());
+        i.target = grammar::parse_target_parts(Some(op), value, None).target;
+        i.raw_value = value.into();
+        i.columns =
+            jixiao_core::IndicatorColumns::boxed(None, Some(op.into()), None, Some(dir), None);
+        let mut inds = clean_indicators();
+        inds.push(i);
+        with_inds(inds)
+    };
+    for (op, value) in [
+        ("定性", "2024.12"),
+        ("定性", "2024年3月31日"),
+        ("≤", "2024年12月31日"),
+        ("＝", "2024.12"),
+        ("≤", "2024年12月"),
+    ] {
+        let f = run(&row(op, value, Direction::HigherBetter));
+        for r in [
+            "unit-missing",
+            "timeliness-no-date",
+            "value-prefixed",
+            "direction-conflict",
+            "operator-missing",
+        ] {
+            assert_eq!(of(&f, r).len(), 0, "{op} {value} {r}: {:?}", ids(&f));
+        }
+    }
+    // A duration bounded the other way still conflicts.
+    let f = run(&row("≤", "12月", Direction::HigherBetter));
+    assert_eq!(of(&f, "direction-conflict").len(), 1);
+}
+
+#[test]
+fn level_misplaced_spares_savings_and_satisfaction_surveys() {
+    // /tmp/ur4/21-rows-benefit-fp.tsv: a saving of someone's cost is an
+    // economic benefit; a survey carried out is an output.
+    for (k, i) in [
+        (1, q(2, Category::Outcome, "降低企业物流成本", "≥10%")),
+        (1, q(2, Category::Outcome, "节约运行成本", "≥20万元")),
+        (1, q(2, Category::Outcome, "单位产品能耗成本下降率", "≥5%")),
+        (0, q(1, Category::Output, "开展满意度测评次数", "≥2次")),
+        (0, q(1, Category::Output, "满意度调查覆盖率", "≥95%")),
+    ] {
+        let f = run(&replace(k, i.clone()));
+        assert_eq!(of(&f, "level-misplaced").len(), 0, "{}", i.name);
+        assert_eq!(of(&f, "unit-name-mismatch").len(), 0, "{}", i.name);
+    }
+    // Still misplaced: the project's own cost, a satisfaction level.
+    for (k, i) in [
+        (1, q(2, Category::Outcome, "项目运行成本", "≤20万元")),
+        (0, q(1, Category::Output, "服务对象满意度", "≥90%")),
+        (0, q(1, Category::Output, "满意度", "≥90%")),
+    ] {
+        assert_eq!(
+            fired(&replace(k, i.clone()), "level-misplaced"),
+            1,
+            "{}",
+            i.name
+        );
+    }
+    // A satisfaction level counted in 次 is still a unit mismatch.
+    let t = replace(2, q(3, Category::Satisfaction, "参训人员满意度", "≥90次"));
+    assert_eq!(fired(&t, "unit-name-mismatch"), 1);
+}
+
+#[test]
+fn boilerplate_spares_a_cost_equal_to_each_projects_own_amount() {
+    // /tmp/ur4/10-dup-boiler.tsv: 项目总成本 ≤10万元 in two projects of 10.00
+    // 万元 is each project's own amount, not copy-paste.
+    let mk = |a: &str, b: &str, cost: &str| {
+        let inds = |out: &str, rate: &str| {
+            let mut v = clean_indicators();
+            v[0] = q(1, Category::Output, "培训人次", out);
+            v[1] = q(2, Category::Outcome, "就业率", rate);
+            v[3] = q(4, Category::Cost, "项目总成本", cost);
+            v
+        };
+        Builder::new()
+            .project("甲", a, "开展培训。", inds("≥500人次", "≥60%"))
+            .project("乙", b, "组织培训。", inds("≥800人次", "≥70%"))
+            .finish()
+    };
+    for cost in ["≤10万元", "≤100000元", "≤10.00万元"] {
+        assert_eq!(
+            fired(&mk("10.00", "10.00", cost), "boilerplate-indicator"),
+            0,
+            "{cost}"
+        );
+    }
+    // The same cost in projects of other amounts is still a copy.
+    assert_eq!(
+        fired(&mk("20.00", "30.00", "≤10万元"), "boilerplate-indicator"),
+        1
+    );
+    assert_eq!(
+        fired(&mk("10.00", "30.00", "≤10万元"), "boilerplate-indicator"),
+        0
+    );
+}
+
+#[test]
+fn benefit_is_output_spares_rates_of_effects() {
+    // /tmp/ur4/13-csv-yuan-multiline.csv, probe6.tsv.
+    for (name, value) in [
+        ("培训后就业率", "≥60%"),
+        ("购置设备使用率", "≥90%"),
+        ("开展活动群众参与率", "≥80%"),
+        ("培训学员就业比例", "≥60%"),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, value));
+        assert_eq!(fired(&t, "benefit-is-output"), 0, "{name}");
+    }
+    let t = replace(1, q(2, Category::Outcome, "开展培训", "≥10次"));
+    assert_eq!(fired(&t, "benefit-is-output"), 1);
+}
+
+#[test]
+fn unit_name_mismatch_takes_permille_for_a_rate() {
+    // /tmp/ur4/19-clean-dates-permille.tsv: 森林火灾受害率 ≤0.9‰, 婴儿死亡率 ≤5‰.
+    for value in ["≤0.9‰", "≤5‰", "≤1‱"] {
+        let t = replace(1, q(2, Category::Outcome, "森林火灾受害率", value));
+        assert_eq!(fired(&t, "unit-name-mismatch"), 0, "{value}");
+    }
+    let t = replace(1, q(2, Category::Outcome, "森林火灾受害率", "≤0.9公顷"));
+    assert_eq!(fired(&t, "unit-name-mismatch"), 1);
+}
+
+#[test]
+fn long_term_in_annual_quotes_the_phrase_and_spares_per_year_averages() {
+    // /tmp/ur4/probe1.tsv, probe2.tsv, 03-clean-central-form.xlsx.
+    for (k, i) in [
+        (3, q(4, Category::Cost, "单个站点年均补贴标准", "≤6.5万元")),
+        (0, q(1, Category::Output, "年均培训人次", "≥500人次")),
+        (1, q(2, Category::Outcome, "带动农户年均增收", "≥2000元")),
+    ] {
+        assert_eq!(
+            fired(&replace(k, i.clone()), "long-term-in-annual"),
+            0,
+            "{}",
+            i.name
+        );
+    }
+    for (i, phrase) in [
+        (
+            ql(2, Category::Outcome, "人均年收入增长", "逐年提高"),
+            "逐年",
+        ),
+        (
+            q(2, Category::Outcome, "近三年平均就业率", "≥90%"),
+            "近三年",
+        ),
+        (
+            ql(2, Category::Outcome, "青年就业能力", "三年内明显提升"),
+            "三年内",
+        ),
+    ] {
+        let t = replace(1, i.clone());
+        let f = run(&t);
+        let hits = of(&f, "long-term-in-annual");
+        assert_eq!(hits.len(), 1, "{}", i.name);
+        assert!(
+            zh(&t, hits[0]).ends_with(&format!("跨年度表述「{phrase}」")),
+            "{}",
+            zh(&t, hits[0])
+        );
+        assert!(
+            en(&t, hits[0]).contains(&format!("(\"{phrase}\")")),
+            "{}",
+            en(&t, hits[0])
+        );
+    }
+}
+
+#[test]
+fn direction_conflict_on_a_floor_for_a_lower_is_better_indicator() {
+    // /tmp/ur4/probe8.tsv (GUIDE §2.3: 成本 投诉 事故 差错率 发生率 are 反向).
+    for (k, i) in [
+        (3, q(4, Category::Cost, "设备采购成本", "≥30万元")),
+        (1, q(2, Category::Outcome, "安全事故发生率", "≥1%")),
+        (1, q(2, Category::Outcome, "群众投诉率", "≥5%")),
+        (0, q(1, Category::Output, "工程差错率", "≥2%")),
+        (0, q(1, Category::Output, "工程差错率", ">2%")),
+        (3, q(4, Category::Cost, "人均培训费用", "≥800元")),
+    ] {
+        let t = replace(k, i.clone());
+        let f = run(&t);
+        let hits = of(&f, "direction-conflict");
+        assert_eq!(hits.len(), 1, "{} {}", i.name, i.raw_value);
+        assert!(zh(&t, hits[0]).contains("越低越好"), "{}", zh(&t, hits[0]));
+    }
+    // Caps, exact values, rates of handling, savings and reductions: nothing.
+    for (k, i) in [
+        (3, q(4, Category::Cost, "设备采购成本", "≤30万元")),
+        (1, q(2, Category::Outcome, "安全事故发生率", "≤1%")),
+        (1, q(2, Category::Outcome, "安全事故发生次数", "=0起")),
+        (1, q(2, Category::Outcome, "投诉处理率", "≥95%")),
+        (3, q(4, Category::Cost, "成本控制率", "≥95%")),
+        (1, q(2, Category::Outcome, "节约运行成本", "≥20万元")),
+        (1, q(2, Category::Outcome, "降低安全事故发生率", "≥10%")),
+        (1, q(2, Category::Outcome, "带动社会资本投入", "≥100万元")),
+        (0, q(1, Category::Output, "培训成本核算覆盖", "≥5个")),
+    ] {
+        let t = replace(k, i.clone());
+        assert_eq!(
+            fired(&t, "direction-conflict"),
+            0,
+            "{} {}",
+            i.name,
+            i.raw_value
+        );
+    }
+}
+
+#[test]
+fn input_as_output_catches_rules_and_budget_execution() {
+    // /tmp/ur4/probe7.tsv.
+    for name in [
+        "制度建设",
+        "建立健全管理制度",
+        "预算执行进度",
+        "资金支付进度",
+        "项目资金执行率",
+        "制度建立",
+        "资金到位率",
+        "财政资金支出率",
+    ] {
+        let t = replace(0, ql(1, Category::Output, name, "完善"));
+        assert_eq!(fired(&t, "input-as-output"), 1, "{name}");
+    }
+    for name in [
+        "培训人次",
+        "服务质量达标率",
+        "项目完成时间",
+        "执法检查企业数",
+    ] {
+        let t = replace(0, q(1, Category::Output, name, "≥10个"));
+        assert_eq!(fired(&t, "input-as-output"), 0, "{name}");
+    }
 }

@@ -50,6 +50,10 @@
 //!   (`≥95%，≤100%` is not one target).
 //! - `百分之90` reads as 90 %.
 //!
+//! A calendar date (`2024年12月31日`, `2024.12`, `2024-12-31`, `≤2024年6月`,
+//! `2024年6月前`: [`super::date`]) is a deadline and stays qualitative, like
+//! `12月底前`; it is never read as a number with a unit (31 日).
+//!
 //! Graded values (`优:100% 良:90% 中:85% 差:85%`, `优100%，良90%，中85%，差85%`):
 //! the letters 优, 良, 中 (and optionally 差), in this order, each directly
 //! followed (after optional `:`, `：`, `为` or spaces) by a digit or comparator
@@ -657,6 +661,13 @@ fn parse_graded(t: &str) -> Option<ParsedValue> {
     })
 }
 
+/// A number that may be a year (1900–2100): the quick test before asking
+/// whether a quantity's canonical text is a date.
+fn could_be_year(q: &Quantity) -> bool {
+    let year = |v: &Decimal| *v >= Decimal::from(1900) && *v < Decimal::from(2101);
+    year(&q.value) || q.value_hi.as_ref().is_some_and(year)
+}
+
 /// Parse a 年度指标值 on its own (`≥95%`, `发布新媒体推送100篇`, `效果明显`, `不低于90%` …).
 /// Never panics. Empty or blank → [`Target::Missing`]; wording → qualitative.
 pub fn parse_value(raw: &str) -> ParsedValue {
@@ -667,10 +678,31 @@ pub fn parse_value(raw: &str) -> ParsedValue {
             target: Target::Missing,
         };
     }
+    // A date (`2024年12月31日`, `2024.12`, `≤2024年6月`) is a deadline, as
+    // `12月底前` is: wording, not a number with a unit (31 日) or a label.
+    if super::date::is_date_value(t) {
+        return ParsedValue {
+            label: None,
+            target: Target::Qualitative {
+                text: t.to_string(),
+            },
+        };
+    }
     if let Some(g) = parse_graded(t) {
         return g;
     }
     match parse_quantity(t) {
+        // A quantity whose canonical text reads as a date (`2,024.12`,
+        // `2024（年）`) is kept as written too, so that the canonical text of
+        // every quantity parses back to it.
+        Some((_, q)) if could_be_year(&q) && super::date::is_date_value(&q.to_string()) => {
+            ParsedValue {
+                label: None,
+                target: Target::Qualitative {
+                    text: t.to_string(),
+                },
+            }
+        }
         Some((label, q)) => ParsedValue {
             label: label.map(str::to_string),
             target: Target::Quantitative(q),

@@ -3,7 +3,8 @@
 //! long-term wording, money scale in the goal.
 
 use super::text::{
-    bigrams_into, has, is_cost, is_outcome, long_term, trim, unit_of, FastHasher, FastMap, Keywords,
+    bigrams_into, has, is_cost, is_outcome, long_term, names_cost_saving, names_satisfaction, trim,
+    unit_of, FastHasher, FastMap, Keywords,
 };
 use super::{
     ind_label, indicator_loc, msg, project_loc, value_loc, Arg, Lang, Message, Severity, Sink,
@@ -91,6 +92,10 @@ static SATISFACTION_CAPPED: Template = Template {
     zh: "{0}：满意度越高越好，目标却以「{1}」设上限",
     en: "{0}: satisfaction is better higher, but the target caps it with \"{1}\"",
 };
+static LOWER_FLOORED: Template = Template {
+    zh: "{0}：成本、差错、事故、投诉类指标越低越好，目标却以「{1}」设下限",
+    en: "{0}: a cost, error, accident or complaint indicator is better lower, but the target sets a floor with \"{1}\"",
+};
 static HIGHER_BETTER: Template = Template {
     zh: "正向指标",
     en: "正向 (higher is better)",
@@ -108,8 +113,8 @@ static COST_EXCEEDS: Template = Template {
     en: "{0}: cost {1} 万元 exceeds the project amount {2} 万元",
 };
 static LONG_TERM: Template = Template {
-    zh: "{0}使用了跨年度表述",
-    en: "{0} is worded over several years",
+    zh: "{0}使用了跨年度表述「{1}」",
+    en: "{0} is worded over several years (\"{1}\")",
 };
 /// `indicator-duplicate`, by how the earlier indicator is found: [same value,
 /// another value] × [its item number (one-cell); its row (row layouts); its
@@ -185,7 +190,7 @@ fn direction_conflict(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
             Arg::text(op_written())
         )
     } else if way == Direction::LowerBetter
-        && (i.category == Category::Satisfaction || has(&i.name, "满意度"))
+        && (i.category == Category::Satisfaction || names_satisfaction(&i.name))
         && !lower_is_better_rate(i)
     {
         msg!(
@@ -193,10 +198,59 @@ fn direction_conflict(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
             Arg::indicator(pi, p, i),
             Arg::text(op_written())
         )
+    } else if way == Direction::HigherBetter && lower_better_name(i, q) {
+        msg!(
+            LOWER_FLOORED,
+            Arg::indicator(pi, p, i),
+            Arg::text(op_written())
+        )
     } else {
         return;
     };
     s.emit("direction-conflict", || (value_loc(pi, p, i), message));
+}
+
+/// A name that is better lower (GUIDE §2.3: 成本 费用 投诉 事故 差错率 发生率 …),
+/// read narrowly so that a floor on it is a mistake: a rate of errors,
+/// accidents, complaints or losses (`安全事故发生率`, `工程差错率`,
+/// `群众投诉率`), or a cost or fee in money (`设备采购成本 ≥30万元`). Not a
+/// rate of handling them (`投诉处理率`, `成本控制率`), a saving
+/// (`节约运行成本`) or a reduction (`事故发生率下降`).
+fn lower_better_name(i: &Indicator, q: &crate::model::Quantity) -> bool {
+    let name = trim(&i.name);
+    const RATES: [&str; 20] = [
+        "发生率",
+        "差错率",
+        "出错率",
+        "错误率",
+        "失误率",
+        "事故率",
+        "投诉率",
+        "死亡率",
+        "受害率",
+        "发病率",
+        "不合格率",
+        "返工率",
+        "超支率",
+        "故障率",
+        "失败率",
+        "误报率",
+        "漏报率",
+        "违规率",
+        "破损率",
+        "损失率",
+    ];
+    // The cheap tests first: most floors (`≥500人次`, `≥95%`) fail them.
+    let hit = if name.ends_with('率') {
+        RATES.iter().any(|r| name.ends_with(r))
+    } else {
+        let money = matches!(
+            q.unit.as_deref().or(i.unit_column().map(trim)),
+            Some("元" | "千元" | "万元" | "十万元" | "百万元" | "千万元" | "亿元")
+        );
+        money && (has(name, "成本") || has(name, "费用"))
+    };
+    hit && !names_cost_saving(name)
 }
 
 /// A rate under 满意度 that is better lower: 投诉率, 不满意率, or one whose
@@ -466,6 +520,17 @@ fn quality(
         "财力",
         "资金拨付率",
         "资金使用率",
+        "制度建设",
+        "管理制度",
+        "健全制度",
+        "完善制度",
+        "制度健全",
+        "制度完善",
+        "预算执行",
+        "资金执行",
+        "支付进度",
+        "拨付进度",
+        "资金支付率",
     ]);
     if matches!(i.category, Category::Output) || is_outcome(i.category) {
         if let Some(keyword) = INPUTS.find(name) {
@@ -481,10 +546,12 @@ fn quality(
     let sub = i.subcategory.as_deref().unwrap_or("");
     let misplaced = if i.category != Category::Satisfaction
         && i.category != Category::Unknown
-        && (has(name, "满意度") || has(sub, "满意度"))
+        && (names_satisfaction(name) || has(sub, "满意度"))
     {
         Some(&SATISFACTION_LEVEL)
-    } else if is_outcome(i.category) && (has(name, "成本") || has(sub, "成本")) {
+    } else if is_outcome(i.category)
+        && ((has(name, "成本") && !names_cost_saving(name)) || has(sub, "成本"))
+    {
         Some(&COST_LEVEL)
     } else {
         None
@@ -503,7 +570,17 @@ fn quality(
             "组建", "举办", "开展", "发布", "建设", "购置", "招募", "培训",
         ];
         const UNITS: [&str; 5] = ["篇", "场", "期", "份", "册"];
-        let verb = VERBS.iter().find(|v| name.starts_with(*v));
+        // A rate of what the activity brought about (培训后就业率, 购置设备使用率,
+        // 开展活动群众参与率) measures an effect, whatever verb it starts with.
+        let rate = || {
+            name.ends_with('率')
+                || matches!(unit.as_deref(), Some("%" | "‰" | "‱"))
+                || ["比例", "占比", "比重"].iter().any(|k| has(name, k))
+        };
+        let verb = VERBS
+            .iter()
+            .find(|v| name.starts_with(*v))
+            .filter(|_| !rate());
         let unit_hit = unit.as_deref().filter(|u| UNITS.contains(u));
         let message = match (verb, unit_hit) {
             (Some(v), _) => Some(msg!(BENEFIT_VERB, ind(), Arg::Str(v))),
@@ -520,7 +597,7 @@ fn quality(
     if let Some(q) = i.target.quantity() {
         if unit.as_deref() == Some("%")
             && q.value < th.satisfaction_min
-            && (i.category == Category::Satisfaction || has(name, "满意度"))
+            && (i.category == Category::Satisfaction || names_satisfaction(name))
             && !lower_is_better_rate(i)
         {
             s.emit("satisfaction-low", || {
@@ -567,7 +644,9 @@ fn quality(
         ];
         // The row layouts give the unit its own column (`30` | `天`).
         let unit_text = unit.as_deref().unwrap_or_default();
+        // A date of any spelling (`2024.12`, `2024-12-31`) is one.
         let has_time = TIME.iter().any(|k| has(&i.raw_value, k))
+            || crate::grammar::is_date_value(trim(&i.raw_value))
             || unit_text == "%"
             || TIME[..8].iter().any(|k| has(unit_text, k));
         if !has_time {
@@ -579,29 +658,7 @@ fn quality(
     // cost-exceeds-budget
     if is_cost(i) {
         if let (Some(q), Some(total)) = (i.target.quantity(), p.funding.amount()) {
-            // `5万余元` is 5 × 万 元: the magnitude applied. A cost written
-            // with a magnitude and no unit (`≤160万`) is in 元 (unit-missing
-            // says the 元 is missing).
-            // The same in a row layout whose 度量单位 is the bare `万` (the
-            // magnitude is the quantity's, no unit left).
-            let money_unit = match unit.as_deref() {
-                _ if q.magnitude.is_some() && q.unit.is_none() => Some("元"),
-                u => u,
-            };
-            let wan = q.scaled().and_then(|v| {
-                let per_wan = match money_unit? {
-                    "元" => return Some(v / Decimal::from(10_000)),
-                    "千元" => return Some(v / Decimal::from(10)),
-                    "万元" => 1,
-                    "十万元" => 10,
-                    "百万元" => 100,
-                    "千万元" => 1_000,
-                    "亿元" => 10_000,
-                    _ => return None,
-                };
-                v.checked_mul(Decimal::from(per_wan))
-            });
-            if let Some(w) = wan {
+            if let Some(w) = cost_wan(q, unit.as_deref()) {
                 if w > total {
                     s.emit("cost-exceeds-budget", || {
                         (
@@ -619,11 +676,43 @@ fn quality(
         }
     }
     // long-term-in-annual
-    if on_long_term && (long_term(&i.raw_value) || long_term(name)) {
-        s.emit("long-term-in-annual", || {
-            (indicator_loc(pi, p, i), msg!(LONG_TERM, ind()))
-        });
+    if on_long_term {
+        if let Some(phrase) = long_term(&i.raw_value).or_else(|| long_term(name)) {
+            s.emit("long-term-in-annual", || {
+                (
+                    indicator_loc(pi, p, i),
+                    msg!(LONG_TERM, ind(), Arg::text(phrase)),
+                )
+            });
+        }
     }
+}
+
+/// A cost target in 万元, when its unit is money (`≤50万元`, `≤400000元`);
+/// `unit` is the indicator's ([`unit_of`]).
+fn cost_wan(q: &crate::model::Quantity, unit: Option<&str>) -> Option<Decimal> {
+    // `5万余元` is 5 × 万 元: the magnitude applied. A cost written
+    // with a magnitude and no unit (`≤160万`) is in 元 (unit-missing
+    // says the 元 is missing).
+    // The same in a row layout whose 度量单位 is the bare `万` (the
+    // magnitude is the quantity's, no unit left).
+    let money_unit = match unit {
+        _ if q.magnitude.is_some() && q.unit.is_none() => Some("元"),
+        u => u,
+    };
+    q.scaled().and_then(|v| {
+        let per_wan = match money_unit? {
+            "元" => return Some(v / Decimal::from(10_000)),
+            "千元" => return Some(v / Decimal::from(10)),
+            "万元" => 1,
+            "十万元" => 10,
+            "百万元" => 100,
+            "千万元" => 1_000,
+            "亿元" => 10_000,
+            _ => return None,
+        };
+        v.checked_mul(Decimal::from(per_wan))
+    })
 }
 
 /// `scale-mismatch`: the goal quotes money in a scale other than the table's.
@@ -731,6 +820,15 @@ impl<'t> Boilerplate<'t> {
             let Some(q) = i.target.quantity() else {
                 continue;
             };
+            // A cost equal to the project's own amount (`项目总成本 ≤10万元` in
+            // a project of 10.00 万元) is that project's number, not a copy.
+            if is_cost(i)
+                && p.funding
+                    .amount()
+                    .is_some_and(|total| cost_wan(q, unit_of(i).as_deref()) == Some(total))
+            {
+                continue;
+            }
             if let Some(branch) = generic_benefit(i) {
                 self.candidates.push(Generic {
                     pi,

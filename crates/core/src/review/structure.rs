@@ -299,7 +299,9 @@ fn name_unit(
         Some("名称为“人数”，单位却是“人次”")
     } else if person && has(n, "人次") {
         Some("名称为“人次”，单位却是“人”")
-    } else if unit != "%" && (n.ends_with('率') || has(n, "满意度")) {
+    } else if !matches!(unit, "%" | "‰" | "‱")
+        && (n.ends_with('率') || super::text::names_satisfaction(n))
+    {
         Some("名称为比率或满意度，单位却不是 %")
     } else {
         None

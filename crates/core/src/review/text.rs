@@ -112,6 +112,32 @@ pub(super) fn unit_of(i: &Indicator) -> Option<Cow<'_, str>> {
         .filter(|u| !u.is_empty())
 }
 
+/// Whether a name measures satisfaction itself (`服务对象满意度`, `群众满意度`),
+/// not the survey that asks for it (`开展满意度测评次数`, `满意度调查覆盖率`:
+/// outputs of the project, counted in 次 or %).
+pub(super) fn names_satisfaction(name: &str) -> bool {
+    const SURVEY: [&str; 6] = ["测评", "调查", "调研", "问卷", "回访", "测试"];
+    // The quick test first: most names hold no 满意度.
+    if !has(name, "满意度") {
+        return false;
+    }
+    let Some(at) = name.find("满意度") else {
+        return false;
+    };
+    let after = name.get(at + "满意度".len()..).unwrap_or_default();
+    !SURVEY.iter().any(|w| after.starts_with(w))
+}
+
+/// Whether a name speaks of a cost saved or lowered (`降低企业物流成本`,
+/// `节约运行成本`, `能耗成本下降率`): someone's saving is an economic benefit,
+/// not the project's own cost.
+pub(super) fn names_cost_saving(name: &str) -> bool {
+    static SAVING: Keywords = Keywords::new(&[
+        "节约", "节省", "降低", "减少", "下降", "减轻", "压减", "缩减", "降本", "减负",
+    ]);
+    SAVING.find(name).is_some()
+}
+
 /// Whether an indicator counts as a benefit (效益) one.
 pub(super) fn is_outcome(c: Category) -> bool {
     matches!(c, Category::Outcome | Category::ImplementationEffect)
@@ -250,10 +276,12 @@ pub(super) fn mask_numbers_into(s: &str, out: &mut String) {
     out.push_str(s.get(copied..).unwrap_or_default());
 }
 
-/// Whether text speaks of several years (`三年内`, `到2025年`, `2024-2026年`).
-pub(super) fn long_term(s: &str) -> bool {
+/// The phrase by which text speaks of several years (`三年内`, `到2025年`,
+/// `3年内`, `逐年提高`, `近三年平均`), or `None`. A per-year average (`年均`,
+/// `单个站点年均补贴标准`) is an annual figure, not a span of years.
+pub(super) fn long_term(s: &str) -> Option<&str> {
     if !has(s, "年") && !has(s, "长期") {
-        return false;
+        return None;
     }
     static MULTI: Keywords = Keywords::new(&[
         "两年内",
@@ -264,10 +292,20 @@ pub(super) fn long_term(s: &str) -> bool {
         "十年内",
         "长期",
         "未来几年",
-        "年均",
+        "逐年",
+        "近两年",
+        "近二年",
+        "近三年",
+        "近四年",
+        "近五年",
+        "近十年",
+        "近几年",
+        "连续两年",
+        "连续三年",
+        "连续五年",
     ]);
-    if MULTI.find(s).is_some() {
-        return true;
+    if let Some(k) = MULTI.find(s) {
+        return Some(k);
     }
     let bytes = s.as_bytes();
     for (i, c) in s.char_indices() {
@@ -281,26 +319,35 @@ pub(super) fn long_term(s: &str) -> bool {
                 .take_while(|d| d.is_ascii_digit())
                 .count();
             if digits == 4 && s.get(after + 4..).is_some_and(|r| r.starts_with('年')) {
-                return true;
+                return s.get(i..after + 4 + "年".len());
             }
         }
-        // N年内 with an Arabic N ≥ 2
-        if c == '年' && s.get(after..).is_some_and(|r| r.starts_with('内')) {
+        // N年内 (or 近N年) with an Arabic N ≥ 2
+        let within = s.get(after..).is_some_and(|r| r.starts_with('内'));
+        if c == '年' {
             let mut n = 0u32;
             let mut p = 1u32;
+            let mut start = i;
             for d in bytes.get(..i).unwrap_or_default().iter().rev() {
                 if !d.is_ascii_digit() {
                     break;
                 }
                 n = n.wrapping_add(u32::from(d - b'0').wrapping_mul(p));
                 p = p.saturating_mul(10);
+                start -= 1;
             }
+            let recent = s.get(..start).is_some_and(|b| b.ends_with('近'));
             if (2..100).contains(&n) {
-                return true;
+                if within {
+                    return s.get(start..after + "内".len());
+                }
+                if recent {
+                    return s.get(start - "近".len()..after);
+                }
             }
         }
     }
-    false
+    None
 }
 
 /// Character bigrams of the CJK/alphanumeric text in `s` (quotes and punctuation
@@ -486,14 +533,21 @@ mod tests {
 
     #[test]
     fn long_term_wording() {
-        assert!(long_term("三年内完成"));
-        assert!(long_term("到2025年底"));
-        assert!(long_term("3年内"));
-        assert!(long_term("12年内"));
-        assert!(!long_term("1年内"));
-        assert!(!long_term("到20251年"));
-        assert!(!long_term("2024年12月"));
-        assert!(!long_term("年内完成"));
-        assert!(!long_term("99999999999年内"));
+        assert_eq!(long_term("三年内完成"), Some("三年内"));
+        assert_eq!(long_term("到2025年底"), Some("到2025年"));
+        assert_eq!(long_term("3年内"), Some("3年内"));
+        assert_eq!(long_term("12年内"), Some("12年内"));
+        assert_eq!(long_term("逐年提高"), Some("逐年"));
+        assert_eq!(long_term("近三年平均就业率"), Some("近三年"));
+        assert_eq!(long_term("近3年平均就业率"), Some("近3年"));
+        assert_eq!(long_term("1年内"), None);
+        assert_eq!(long_term("到20251年"), None);
+        assert_eq!(long_term("2024年12月"), None);
+        assert_eq!(long_term("年内完成"), None);
+        assert_eq!(long_term("99999999999年内"), None);
+        // a per-year average is annual
+        assert_eq!(long_term("单个站点年均补贴标准"), None);
+        assert_eq!(long_term("年均≥2000元"), None);
+        assert_eq!(long_term("近1年"), None);
     }
 }

@@ -1,0 +1,227 @@
+//! Calendar dates as target values (GUIDE §2.4: "deadlines are dates, not
+//! numbers"): `2024年6月`, `2024年12月31日`, `2024.12`, `2024-12-31`,
+//! `2024/6/30`, `2024年底`, with a deadline word after them (`前`, `以前`,
+//! `之前`, `底前` …) and a comparator or words before them (`≤2024年12月31日`,
+//! where ≤ means "by", not a lower-is-better bound; `于2024年6月前`,
+//! `完成时间：2024年12月`).
+//!
+//! Such a value is a deadline, like `12月底前`: the value parser keeps it as
+//! the qualitative text it is ([`super::parse_value`]), so that no number and
+//! unit (31 日) are read out of it and no label (`2024年12月`) is split off.
+//!
+//! ```text
+//! date-value := lead date (range-sep (date | month-day))? tail?
+//! lead       := any text without digits, not ending in - or .
+//! date       := year 年 (month 月 (day (日|号))?)?
+//!             | year sep month (sep day)?          (the same sep: . ． - － / ／)
+//! month-day  := month 月 (day (日|号))? | day (日|号)
+//! year       := 4 digits, 1900–2100; month 1–12; day 1–31 (1–2 digits, ASCII or full-width)
+//! ```
+//!
+//! Whitespace is allowed between the parts. A year alone needs its 年
+//! (`2024` is a number); `12月` alone is not a date here (it may be a
+//! duration, `≤12月`), `12月底前` is qualitative already.
+
+use super::value::is_ws;
+use crate::model::digit_of;
+
+/// Deadline words after a date, longest first where one ends another.
+const TAILS: &[&str] = &[
+    "及以上",
+    "底前完成",
+    "前完成",
+    "之前完成",
+    "以前完成",
+    "底前",
+    "末前",
+    "以前",
+    "之前",
+    "以内",
+    "之内",
+    "以上",
+    "以下",
+    "为止",
+    "上旬",
+    "中旬",
+    "下旬",
+    "完成",
+    "前",
+    "底",
+    "末",
+    "初",
+    "内",
+    "止",
+];
+
+fn skip_ws(s: &str) -> &str {
+    s.trim_start_matches(is_ws)
+}
+
+/// A run of 1..=max digits at the start: (value, rest).
+fn digits(s: &str, min: usize, max: usize) -> Option<(u32, &str)> {
+    let mut v = 0u32;
+    let mut n = 0usize;
+    let mut end = 0usize;
+    for (i, c) in s.char_indices() {
+        match digit_of(c) {
+            Some(d) => {
+                n += 1;
+                if n > max {
+                    return None;
+                }
+                v = v * 10 + u32::from(d);
+                end = i + c.len_utf8();
+            }
+            None => break,
+        }
+    }
+    (n >= min).then(|| (v, s.get(end..).unwrap_or("")))
+}
+
+fn month(s: &str) -> Option<&str> {
+    let (m, rest) = digits(s, 1, 2)?;
+    (1..=12).contains(&m).then_some(rest)
+}
+
+fn day(s: &str) -> Option<&str> {
+    let (d, rest) = digits(s, 1, 2)?;
+    (1..=31).contains(&d).then_some(rest)
+}
+
+fn strip_char(s: &str, c: char) -> Option<&str> {
+    skip_ws(s).strip_prefix(c).map(skip_ws)
+}
+
+/// `month 月 (day 日|号)?` or `day 日|号`: the rest.
+fn month_day(s: &str) -> Option<&str> {
+    if let Some(r) = month(s).and_then(|r| strip_char(r, '月')) {
+        if let Some(r2) = day(r).and_then(|r2| {
+            let r2 = skip_ws(r2);
+            r2.strip_prefix('日').or_else(|| r2.strip_prefix('号'))
+        }) {
+            return Some(r2);
+        }
+        return Some(r);
+    }
+    let r = skip_ws(day(s)?);
+    r.strip_prefix('日').or_else(|| r.strip_prefix('号'))
+}
+
+/// A date at the start of `s`: the rest.
+fn date(s: &str) -> Option<&str> {
+    let (y, rest) = digits(s, 4, 4)?;
+    if !(1900..=2100).contains(&y) {
+        return None;
+    }
+    let rest = skip_ws(rest);
+    if let Some(r) = rest.strip_prefix('年') {
+        let r = skip_ws(r);
+        // `2024年12月31日`, `2024年6月`, or the year alone (`2024年底前`)
+        return Some(month_day(r).filter(|_| month(r).is_some()).unwrap_or(r));
+    }
+    let sep = rest.chars().next()?;
+    if !matches!(sep, '.' | '．' | '-' | '－' | '/' | '／') {
+        return None;
+    }
+    let r = month(skip_ws(&rest[sep.len_utf8()..]))?;
+    let r2 = skip_ws(r);
+    match r2.strip_prefix(sep) {
+        Some(d) => day(skip_ws(d)),
+        None => Some(r),
+    }
+}
+
+/// Whether `t` (trimmed) is a date target: see the module docs.
+pub fn is_date_value(t: &str) -> bool {
+    // The date starts at the first digit; what comes before it is a
+    // comparator or wording (`≤`, `于`, `截至`, `完成时间：`).
+    let Some(p) = t.find(|c: char| digit_of(c).is_some()) else {
+        return false;
+    };
+    let (before, s) = t.split_at(p);
+    // `-2024.12` is a negative number, `.2024` a decimal
+    if before.ends_with(['-', '－', '−', '.', '．']) {
+        return false;
+    }
+    let Some(mut rest) = date(s) else {
+        return false;
+    };
+    // a period: `2024年1月-2024年6月`, `2024年1月至12月`
+    let r = skip_ws(rest);
+    if let Some(sep) = super::comparator::RANGE_SEPS
+        .iter()
+        .find(|sep| r.starts_with(**sep))
+    {
+        let after = skip_ws(&r[sep.len()..]);
+        match date(after).or_else(|| month_day(after)) {
+            Some(r2) => rest = r2,
+            None => return false,
+        }
+    }
+    let rest = rest.trim_matches(is_ws);
+    rest.is_empty() || TAILS.contains(&rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_date_value;
+
+    #[test]
+    fn dates() {
+        for t in [
+            "2024年6月",
+            "2024年12月31日",
+            "2024年12月31号",
+            "2024.12",
+            "2024.6.30",
+            "2024-12-31",
+            "2024/6/30",
+            "２０２４年６月",
+            "2024年12月底前",
+            "2024年12月31日前",
+            "2024年12月31日以前",
+            "2024年6月之前",
+            "2024年底",
+            "2024年底前",
+            "2024年",
+            "≤2024年12月31日",
+            "≤ 2024.12",
+            "＜2024年12月",
+            "于2024年12月31日前",
+            "截至2024年12月31日",
+            "2024年1月-2024年6月",
+            "2024年1月至12月",
+            "2024年3月 31日",
+            "2024年12月31日前完成",
+            "完成时间：2024年12月",
+            "完成2024年6月",
+            "控制在2024.12以内",
+        ] {
+            assert!(is_date_value(t), "{t}");
+        }
+        for t in [
+            "2024",
+            "2024.125",
+            "2024.13",
+            "12月",
+            "≤12月",
+            "12月底前",
+            "3年",
+            "30天",
+            "≥95%",
+            "5000人次",
+            "2024年12月31日开展活动",
+            "2024-12/31",
+            "1800年",
+            "2024年13月",
+            "2024年12月32日",
+            "≥2024人",
+            "20245年",
+            "-2024.12",
+            "2024年（全年）",
+            "5000人次",
+        ] {
+            assert!(!is_date_value(t), "{t}");
+        }
+    }
+}
