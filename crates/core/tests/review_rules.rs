@@ -516,6 +516,43 @@ fn benefit_is_output() {
 }
 
 #[test]
+fn boilerplate_tells_two_projects_of_one_name_apart_by_their_rows() {
+    let t = Builder::new()
+        .project(
+            "普法宣传经费",
+            "30.00",
+            "开展普法宣传。",
+            clean_indicators(),
+        )
+        .project(
+            "普法宣传经费",
+            "60.00",
+            "深入开展普法。",
+            clean_indicators(),
+        )
+        .finish();
+    let f = run(&t);
+    let hits = of(&f, "boilerplate-indicator");
+    assert!(!hits.is_empty(), "{:?}", ids(&f));
+    for h in hits {
+        let text = zh(&t, h);
+        assert!(
+            text.contains("（第4行）") && text.contains("（第5行）"),
+            "{text}"
+        );
+    }
+    // Projects of different names are named alone.
+    let t = Builder::new()
+        .project("甲", "30.00", "开展普法宣传。", clean_indicators())
+        .project("乙", "60.00", "深入开展普法。", clean_indicators())
+        .finish();
+    let f = run(&t);
+    assert!(of(&f, "boilerplate-indicator")
+        .iter()
+        .all(|h| !zh(&t, h).contains("行）")));
+}
+
+#[test]
 fn boilerplate_indicator_groups() {
     let t = Builder::new()
         .project("甲", "60.00", "开展培训。", clean_indicators())
@@ -1100,6 +1137,24 @@ fn cell_text_reconstructs_cells() {
     assert!(review::cell_text(&t, 4, 7)
         .unwrap()
         .starts_with("1-产出指标：培训人次"));
+}
+
+#[test]
+fn separator_accepts_items_on_lines_of_their_own() {
+    let mut inds = clean_indicators();
+    let last = inds.len() - 1;
+    for i in inds.iter_mut().take(last) {
+        i.terminator = Some("\n".into());
+    }
+    assert_eq!(fired(&with_inds(inds.clone()), "separator-nonstandard"), 0);
+    // Nothing at all between two items: said as such.
+    inds[1].terminator = None;
+    let t = with_inds(inds);
+    let f = run(&t);
+    let hits = of(&f, "separator-nonstandard");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let text = zh(&t, hits[0]);
+    assert!(text.contains("之后没有分隔符，应以“。”结束"), "{text}");
 }
 
 #[test]

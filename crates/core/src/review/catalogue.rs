@@ -93,7 +93,7 @@ pub static RULES: &[Rule] = &[
         "填报惯例 (practice) [P]",
         "检查是否遗漏指标并重新编号。 Check for a lost indicator and renumber."),
     rule!("separator-nonstandard", Info, "指标之间未以“。”分隔", "item not ended by 。",
-        "一格多指标的写法中，每条指标以“。”结束；“，”“；”或无分隔会使解析依赖推断。 In the one-cell form each item ends with 。; other separators make parsing rely on inference.",
+        "一格多指标的写法中，每条指标以“。”结束；“，”“；”或无分隔会使解析依赖推断。每条指标各占一行（以换行分隔）也可以，不报告。 In the one-cell form each item ends with 。; other separators, or none, make parsing rely on inference. Items on lines of their own (separated by line breaks) are fine and not reported.",
         "填报惯例 (practice) [P]",
         "将指标结尾改为“。”。 End each item with 。."),
     rule!("value-prefixed", Info, "年度指标值前带有文字", "text label before the target value",

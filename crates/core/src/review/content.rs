@@ -919,6 +919,23 @@ fn copy_groups<'t>(
         let mut where_en: Vec<String> = shown()
             .map(|(_, _, p, i, _)| ind_label(p, i, Lang::English))
             .collect();
+        // Two projects of one name (or one indicator twice in a project) are
+        // told apart by their rows.
+        for (labels, lang) in [(&mut where_zh, Lang::Zh), (&mut where_en, Lang::English)] {
+            let twice: Vec<bool> = labels
+                .iter()
+                .map(|l| labels.iter().filter(|x| *x == l).count() > 1)
+                .collect();
+            for ((label, twice), (_, _, _, i, _)) in labels.iter_mut().zip(twice).zip(shown()) {
+                if twice {
+                    let row = i.origin.row;
+                    label.push_str(&match lang {
+                        Lang::Zh => format!("（第{row}行）"),
+                        Lang::English => format!(" (row {row})"),
+                    });
+                }
+            }
+        }
         if group.len() > SHOWN {
             where_zh.push(format!("等 {} 处", group.len()));
             where_en.push(format!("and {} more", group.len() - SHOWN));

@@ -64,12 +64,18 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
     let mut members: Vec<(u32, u32, u32, u32)> = Vec::new();
     let all: Vec<&Project> = t.projects().collect();
     let mut key = String::new();
+    // Each goal's sketch for the whole-goal comparison, taken while the goal
+    // is in the cache: (project, sketch), in project order.
+    let mut sketches: Vec<(u32, [u64; SLOTS])> = Vec::new();
     for (pi, p) in all.iter().enumerate() {
         let Some(goal) = p.goal.as_deref() else {
             continue;
         };
         if skip.get(pi).copied().unwrap_or(false) {
             continue;
+        }
+        if let Some(sk) = sketch(goal, min) {
+            sketches.push((pi as u32, sk));
         }
         for_each_sentence(goal, |off, sentence| {
             // A character takes one to four bytes: only mid-length texts need counting.
@@ -130,7 +136,7 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
         });
     }
     drop(pairs);
-    near_duplicates(s, &all, skip, &said);
+    near_duplicates(s, &all, &sketches, &said);
 }
 
 /// Slots of a goal's sketch, and slots per band (see [`near_duplicates`]).
@@ -142,11 +148,16 @@ const BANDS: usize = SLOTS / ROWS;
 /// changed), by MinHash with locality-sensitive hashing: linear, each goal
 /// sketched once and met in one hash map per band with the first goal that
 /// had the same band (docs/rules.md, "How near-duplicate goals are found").
-/// `said[pi]`: the later project is already reported for a shared sentence.
-fn near_duplicates(s: &mut Sink<'_>, all: &[&Project], skip: &[bool], said: &[bool]) {
+/// `sketches`: (project, its goal's [`sketch`]) in project order; `said[pi]`:
+/// the later project is already reported for a shared sentence.
+fn near_duplicates(
+    s: &mut Sink<'_>,
+    all: &[&Project],
+    sketches: &[(u32, [u64; SLOTS])],
+    said: &[bool],
+) {
     use rust_decimal::prelude::ToPrimitive;
     let th = &s.profile.thresholds;
-    let min = th.goal_duplicate_min_chars as usize;
     // Slots that must agree; at least one.
     let need = (th.goal_duplicate_similarity * rust_decimal::Decimal::from(SLOTS as u32))
         .ceil()
@@ -154,18 +165,11 @@ fn near_duplicates(s: &mut Sink<'_>, all: &[&Project], skip: &[bool], said: &[bo
         .unwrap_or(SLOTS)
         .clamp(1, SLOTS);
     let mut bands: [FastMap<u64, u32>; BANDS] = Default::default();
-    let mut sketches: Vec<(u32, [u64; SLOTS])> = Vec::new();
-    for (pi, p) in all.iter().enumerate() {
-        let Some(goal) = p.goal.as_deref() else {
+    for (here, (pi, sketch)) in sketches.iter().enumerate() {
+        let (here, pi) = (here as u32, *pi as usize);
+        let Some(p) = all.get(pi) else {
             continue;
         };
-        if skip.get(pi).copied().unwrap_or(false) {
-            continue;
-        }
-        let Some(sketch) = sketch(goal, min) else {
-            continue;
-        };
-        let here = sketches.len() as u32;
         // The earlier goal agreeing in most slots, if enough.
         let mut best: Option<(usize, u32)> = None;
         for (b, band) in bands.iter_mut().enumerate() {
@@ -174,7 +178,7 @@ fn near_duplicates(s: &mut Sink<'_>, all: &[&Project], skip: &[bool], said: &[bo
                 std::collections::hash_map::Entry::Occupied(e) => {
                     let there = *e.get();
                     let agree = sketches.get(there as usize).map_or(0, |(_, other)| {
-                        other.iter().zip(&sketch).filter(|(x, y)| x == y).count()
+                        other.iter().zip(sketch).filter(|(x, y)| x == y).count()
                     });
                     if agree >= need && best.is_none_or(|(a, _)| agree > a) {
                         best = Some((agree, there));
@@ -185,7 +189,6 @@ fn near_duplicates(s: &mut Sink<'_>, all: &[&Project], skip: &[bool], said: &[bo
                 }
             }
         }
-        sketches.push((pi as u32, sketch));
         let Some((agree, there)) = best else {
             continue;
         };

@@ -23,8 +23,8 @@ static SEPARATOR: Template = Template {
     en: "{0} ends with {1} instead of 。",
 };
 static NO_SEPARATOR: Template = Template {
-    zh: "无分隔",
-    en: "no separator",
+    zh: "{0}之后没有分隔符，应以“。”结束",
+    en: "{0} is not followed by a separator; 。 expected",
 };
 static VALUE_PREFIXED: Template = Template {
     zh: "{0}：指标值「{0.raw}」前带有文字「{0.prefix}」",
@@ -192,8 +192,9 @@ impl<'t> Structure<'t> {
                 let term = i.terminator.as_deref().map(trim).filter(|t| !t.is_empty());
                 let bad = match term {
                     Some("。") => None,
-                    Some(other) => Some(Arg::text(format!("“{other}”"))),
-                    None if k < last => Some(Arg::Term(&NO_SEPARATOR)),
+                    Some(other) => Some(Some(Arg::text(format!("“{other}”")))),
+                    // Items on lines of their own are separated by the line break.
+                    None if k < last && !line_break_after(p, k) => Some(None),
                     None => None,
                 };
                 if let Some(sep) = bad {
@@ -204,8 +205,9 @@ impl<'t> Structure<'t> {
                             loc.span = Some(crate::model::Span::new(span.end - len, span.end));
                         }
                     }
-                    s.emit("separator-nonstandard", || {
-                        (loc, msg!(SEPARATOR, ind(), sep))
+                    s.emit("separator-nonstandard", || match sep {
+                        Some(sep) => (loc, msg!(SEPARATOR, ind(), sep)),
+                        None => (loc, msg!(NO_SEPARATOR, ind())),
                     });
                 }
             }
@@ -428,6 +430,28 @@ fn placeholder(
 }
 
 /// OCR-damaged comparators: `W90%` (≤ misread), `(X)`, `（X）`.
+/// Whether a line break stands between item `k` of a one-cell project and
+/// the next item: as its terminator (the reader keeps whitespace there), or
+/// between their spans in the cell.
+fn line_break_after(p: &crate::model::Project, k: usize) -> bool {
+    if p.indicators
+        .get(k)
+        .and_then(|i| i.terminator.as_deref())
+        .is_some_and(|t| t.contains('\n'))
+    {
+        return true;
+    }
+    let (Some(cell), Some(i), Some(next)) = (
+        p.indicator_cell.as_deref(),
+        p.indicators.get(k).and_then(|i| i.span),
+        p.indicators.get(k + 1).and_then(|i| i.span),
+    ) else {
+        return false;
+    };
+    cell.get(i.end as usize..next.start as usize)
+        .is_some_and(|between| between.contains('\n'))
+}
+
 fn ocr_damaged_operator(raw: &str) -> bool {
     (raw.starts_with('W') || raw.starts_with('w'))
         && raw.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
