@@ -727,6 +727,20 @@ fn satisfaction_low() {
         ),
         0
     );
+    // A cap is direction-conflict's, once; with that rule off, it is low.
+    let capped = replace(2, q(3, Category::Satisfaction, "参训人员满意度", "≤80%"));
+    let f = run(&capped);
+    assert_eq!(of(&f, "direction-conflict").len(), 1, "{:?}", ids(&f));
+    assert_eq!(of(&f, "satisfaction-low").len(), 0, "{:?}", ids(&f));
+    let mut p = Profile::national();
+    p.rules.insert(
+        "direction-conflict".into(),
+        RuleSetting {
+            enabled: Some(false),
+            severity: None,
+        },
+    );
+    assert_eq!(of(&review(&capped, &p), "satisfaction-low").len(), 1);
 }
 
 #[test]

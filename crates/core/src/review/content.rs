@@ -599,6 +599,10 @@ fn quality(
             && q.value < th.satisfaction_min
             && (i.category == Category::Satisfaction || names_satisfaction(name))
             && !lower_is_better_rate(i)
+            // A cap (`≤90%`) is direction-conflict's finding: its number is
+            // no floor to call low.
+            && !(q.op.and_then(Comparator::direction) == Some(Direction::LowerBetter)
+                && s.on("direction-conflict"))
         {
             s.emit("satisfaction-low", || {
                 (
