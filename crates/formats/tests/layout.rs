@@ -1202,6 +1202,38 @@ fn copied_project_without_indicators_is_a_second_project() {
 }
 
 #[test]
+fn a_project_repeating_some_of_its_own_indicators_is_not_split() {
+    // Name on every row, indicators A B A B C: the rows from the second A on
+    // are not the block (A B) again, whole, so this is one project. (A long
+    // CSV of the 100 000-project bench table read as 110 136 projects when
+    // the first two indicators alone decided.)
+    let text = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+某镇政府\t普法经费\t1,000.00\t目标甲\t产出指标\t宣传次数\t≥10次
+某镇政府\t普法经费\t1,000.00\t目标甲\t满意度指标\t满意度\t≥90%
+某镇政府\t普法经费\t1,000.00\t目标甲\t产出指标\t宣传次数\t≥12次
+某镇政府\t普法经费\t1,000.00\t目标甲\t满意度指标\t满意度\t≥95%
+某镇政府\t普法经费\t1,000.00\t目标甲\t效益指标\t群众获益\t明显";
+    let t = build(text, "aabbc.csv");
+    assert_eq!(totals(&t), ["0.100000"], "{:?}", codes(&t));
+    assert_eq!(t.projects().map(|p| p.indicators.len()).sum::<usize>(), 5);
+    assert!(!codes(&t).contains(&"project-split"));
+    // Three copies are three projects.
+    let block = "某镇政府\t普法经费\t1,000.00\t目标甲\t产出指标\t宣传次数\t≥10次
+某镇政府\t普法经费\t1,000.00\t目标甲\t满意度指标\t满意度\t≥90%";
+    let three = format!(
+        "金额单位:元\n单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值\n{block}\n{block}\n{block}"
+    );
+    let t = build(&three, "three.csv");
+    assert_eq!(
+        totals(&t),
+        ["0.100000", "0.100000", "0.100000"],
+        "{:?}",
+        codes(&t)
+    );
+}
+
+#[test]
 fn one_indicator_written_twice_does_not_split_a_project() {
     // The first indicator again, but not the block's sequence: one project
     // (the review says indicator-duplicate), in both layouts.

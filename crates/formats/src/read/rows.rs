@@ -548,14 +548,15 @@ impl Reader<'_> {
         let mut cat_cache: Option<(String, Category)> = None;
         // The block of rows read into the current project: whether one of its
         // continuation rows left the project cell blank (or a merged copy), and
-        // the (一级, 二级, 三级) of its first two indicators, as written.
+        // the (一级, 二级, 三级) of its indicators, as written (blank 一级 and
+        // 二级 filled from the row above).
         let mut block_blank = false;
-        let mut block_first: Vec<IndKey<'_>> = Vec::with_capacity(2);
+        let mut block: Vec<IndKey<'_>> = Vec::new();
         if let Some((p, key)) = seed {
             current = Some((unit_gen, p.name.clone(), 0));
             items.push(Item::Project(Box::new(p), key));
         }
-        for row in rows {
+        for (ri, row) in rows.iter().enumerate() {
             if row.is_blank() {
                 continue;
             }
@@ -679,9 +680,9 @@ impl Reader<'_> {
                 && !restated
                 && !v.merged(proj_col)
                 && if has_ind {
-                    self.restarts(&v, rows, row, &block_first, block_blank)
+                    self.restarts(&v, rows.get(ri..).unwrap_or_default(), &block, block_blank)
                 } else {
-                    block_first.is_empty() && !block_blank
+                    block.is_empty() && !block_blank
                 };
             if restart && !block_blank {
                 notices.push(self.project_split(r, p_text, proj_col, has_ind));
@@ -709,7 +710,7 @@ impl Reader<'_> {
                 cat_raw.clear();
                 sub_raw = None;
                 block_blank = false;
-                block_first.clear();
+                block.clear();
             } else if let Some((_, _, idx)) = &current {
                 if p_text.is_empty() || v.merged(proj_col) {
                     block_blank = true;
@@ -780,13 +781,11 @@ impl Reader<'_> {
             let Some((_, _, idx)) = &current else {
                 continue;
             };
-            if block_first.len() < 2 {
-                let key = self.ind_key(&v);
-                block_first.push(match block_first.first() {
-                    Some(first) => key.filled(first),
-                    None => key,
-                });
-            }
+            let key = self.ind_key(&v);
+            block.push(match block.last() {
+                Some(above) => key.filled(above),
+                None => key,
+            });
             let ind = self.indicator(&v, r, &cat_raw, sub_raw.as_deref(), &mut cat_cache, notices);
             if let Some(Item::Project(p, _)) = items.get_mut(*idx) {
                 p.indicators.push(ind);
@@ -805,37 +804,55 @@ impl Reader<'_> {
         ])
     }
 
-    /// Whether `row`, which repeats the current project's name, starts its
-    /// indicators again: it has the block's first (一级, 二级, 三级); unless the
-    /// block's continuation rows left the name blank (`block_blank`), also
-    /// the next row the block's second (when the block has one), so that one
-    /// indicator written twice in a project does not split it.
-    fn restarts<'r>(
+    /// Whether the first of `rest` (the rows from the current one on), which
+    /// repeats the current project's name, starts a copy of the project: it
+    /// has the block's first (一级, 二级, 三级), and, unless the block's
+    /// continuation rows left the name blank (`block_blank`: the name written
+    /// again is then the copy's own first row), the rows from here that carry
+    /// the name are the block's indicators again, whole, once or more. So a
+    /// project whose indicators repeat some of its own (`A B A B C`) is not
+    /// split, and a copy (`A B C` `A B C`) is.
+    fn restarts(
         &self,
-        v: &View<'r, '_>,
-        rows: &'r [GridRow<'_>],
-        row: &GridRow<'_>,
-        block_first: &[IndKey<'_>],
+        v: &View<'_, '_>,
+        rest: &[GridRow<'_>],
+        block: &[IndKey<'_>],
         block_blank: bool,
     ) -> bool {
         let key = self.ind_key(v);
-        let Some(first) = block_first.first() else {
+        let Some(first) = block.first() else {
             return false;
         };
         if key.0[2].is_empty() || key != *first {
             return false;
         }
-        let Some(second) = block_first.get(1).filter(|_| !block_blank) else {
+        if block_blank {
             return true;
-        };
-        let next = rows
-            .iter()
-            .skip_while(|n| n.number <= row.number)
-            .find(|n| !n.is_blank());
-        next.is_some_and(|n| {
+        }
+        let l = self.layout;
+        let name = v.text(l.col(Field::ProjectName)).trim();
+        let unit = v.text(l.col(Field::UnitName)).trim();
+        // At most a few copies are looked at: enough to tell.
+        let most = block.len().saturating_mul(8);
+        let mut run: Vec<IndKey<'_>> = Vec::with_capacity(block.len());
+        for n in rest.iter().filter(|n| !n.is_blank()) {
             let nv = self.view(n, self.shift_of(n));
-            self.ind_key(&nv).filled(&key) == *second
-        })
+            let n_unit = nv.text(l.col(Field::UnitName)).trim();
+            if nv.text(l.col(Field::ProjectName)).trim() != name
+                || (!n_unit.is_empty() && n_unit != unit)
+                || run.len() == most
+            {
+                break;
+            }
+            let k = self.ind_key(&nv);
+            run.push(match run.last() {
+                Some(above) => k.filled(above),
+                None => k,
+            });
+        }
+        !run.is_empty()
+            && run.len() % block.len() == 0
+            && run.chunks(block.len()).all(|copy| copy == block)
     }
 
     /// The notice for a project read as a second one of the same name because
