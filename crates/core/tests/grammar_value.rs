@@ -858,3 +858,45 @@ fn dates_are_deadlines_not_numbers() {
         assert!(parse_value(v).target.quantity().is_some(), "{v}");
     }
 }
+
+#[test]
+fn a_date_without_year_and_a_number_beside_its_unit() {
+    // Month and day alone are a deadline too; a month alone may be a duration.
+    for v in ["6月30日", "6月30日前", "12月31号以前", "≤6月30日"] {
+        assert_eq!(
+            parse_value(v).target,
+            Target::Qualitative { text: v.into() },
+            "{v}"
+        );
+    }
+    assert!(matches!(
+        parse_value("≤12月").target,
+        Target::Quantitative(_)
+    ));
+    // A bare number that could read as a date is the number when its
+    // 度量单位 column names no date's unit (a row layout).
+    for (value, unit, number) in [
+        ("2023.5", "亩", "2023.5"),
+        ("2024.10", "万元", "2024.10"),
+        ("2010.08", "吨", "2010.08"),
+    ] {
+        let pv = parse_target_parts(Some("≥"), value, Some(unit));
+        match pv.target {
+            Target::Quantitative(q) => {
+                assert_eq!(q.value.to_string(), number, "{value}");
+                assert_eq!(q.unit.as_deref(), Some(unit), "{value}");
+            }
+            other => panic!("{value} {unit}: {other:?}"),
+        }
+    }
+    // Beside no unit, or a date's, it stays a date.
+    for unit in [None, Some("年月"), Some("")] {
+        assert!(
+            matches!(
+                parse_target_parts(Some("≤"), "2024.12", unit).target,
+                Target::Qualitative { .. }
+            ),
+            "{unit:?}"
+        );
+    }
+}

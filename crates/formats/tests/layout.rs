@@ -1234,6 +1234,22 @@ fn a_project_repeating_some_of_its_own_indicators_is_not_split() {
 }
 
 #[test]
+fn a_repeated_list_without_the_projects_money_is_not_a_copy() {
+    // Unit and name on every row, amount and goal on the first only: the
+    // indicator list written again (for a second village) continues the
+    // project; a copy would state the money and the goal again.
+    let text = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+某镇政府\t道路维修\t1,000.00\t目标甲\t产出指标\t维修长度\t≥3公里
+某镇政府\t道路维修\t\t\t满意度指标\t满意度\t≥90%
+某镇政府\t道路维修\t\t\t产出指标\t维修长度\t≥2公里
+某镇政府\t道路维修\t\t\t满意度指标\t满意度\t≥90%";
+    let t = build(text, "villages.tsv");
+    assert_eq!(totals(&t), ["0.100000"], "{:?}", codes(&t));
+    assert!(!codes(&t).contains(&"project-split"));
+}
+
+#[test]
 fn one_indicator_written_twice_does_not_split_a_project() {
     // The first indicator again, but not the block's sequence: one project
     // (the review says indicator-duplicate), in both layouts.

@@ -15,6 +15,7 @@
 //! date       := year 年 (month 月 (day (日|号))?)?
 //!             | year sep month (sep day)?          (the same sep: . ． - － / ／)
 //! month-day  := month 月 (day (日|号))? | day (日|号)
+//! also, alone: month 月 day (日|号)        (`6月30日前`; a month alone is not a date)
 //! year       := 4 digits, 1900–2100; month 1–12; day 1–31 (1–2 digits, ASCII or full-width)
 //! ```
 //!
@@ -131,6 +132,14 @@ fn date(s: &str) -> Option<&str> {
     }
 }
 
+/// `month 月 day 日|号` without a year (`6月30日`, `12月31号`): the rest. A
+/// month alone (`12月`) may be a duration and is not taken.
+fn month_and_day(s: &str) -> Option<&str> {
+    let r = strip_char(month(s)?, '月')?;
+    let r = skip_ws(day(r)?);
+    r.strip_prefix('日').or_else(|| r.strip_prefix('号'))
+}
+
 /// Whether `t` (trimmed) is a date target: see the module docs.
 pub fn is_date_value(t: &str) -> bool {
     // The date starts at the first digit; what comes before it is a
@@ -143,7 +152,7 @@ pub fn is_date_value(t: &str) -> bool {
     if before.ends_with(['-', '－', '−', '.', '．']) {
         return false;
     }
-    let Some(mut rest) = date(s) else {
+    let Some(mut rest) = date(s).or_else(|| month_and_day(s)) else {
         return false;
     };
     // a period: `2024年1月-2024年6月`, `2024年1月至12月`

@@ -729,6 +729,22 @@ pub fn parse_value(raw: &str) -> ParsedValue {
 /// compare them.
 pub fn parse_target_parts(op: Option<&str>, value: &str, unit: Option<&str>) -> ParsedValue {
     let mut pv = parse_value(value);
+    // A bare number that reads as a date (`2023.5`, `2024.10`, `2010-08`)
+    // beside a 度量单位 that is no date's (`亩`, `万元`, `吨`) is that number
+    // in that unit.
+    let unit_text = unit.map(trim_ws).filter(|u| !u.is_empty());
+    if let (Target::Qualitative { .. }, Some(u)) = (&pv.target, unit_text) {
+        let t = trim_ws(value);
+        let dated = |s: &str| s.contains(['年', '月', '日', '号', '期', '时', '前', '底', '末']);
+        if !dated(t) && !dated(u) && super::date::is_date_value(t) {
+            if let Some((label, q)) = parse_quantity(t) {
+                pv = ParsedValue {
+                    label: label.map(str::to_string),
+                    target: Target::Quantitative(q),
+                };
+            }
+        }
+    }
     if let Target::Quantitative(q) = &mut pv.target {
         let is_range = q.op == Some(Comparator::Range);
         if let Some(u) = unit.map(trim_ws).filter(|u| !u.is_empty()) {

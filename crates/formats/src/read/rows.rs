@@ -676,8 +676,13 @@ impl Reader<'_> {
             // next row must repeat the second one too, and a notice says so.
             // A project without indicators has one row: the same row again,
             // still without indicators, is a copy too.
+            // A copy's first row states the project's money (and its goal,
+            // where the table has a goal column): a row carrying only the
+            // name and indicators continues the project.
+            let restates_all = has_money && (goal_col.is_none() || goal.is_some());
             let restart = same_key
                 && !restated
+                && restates_all
                 && !v.merged(proj_col)
                 && if has_ind {
                     self.restarts(&v, rows.get(ri..).unwrap_or_default(), &block, block_blank)
