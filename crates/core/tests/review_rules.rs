@@ -927,6 +927,12 @@ fn long_term_in_annual() {
         1
     );
     assert_eq!(fired(&clean_table(), "long-term-in-annual"), 0);
+    // `到2024年底` in the table of 2024 is the end of this year.
+    let mut t = replace(1, ql(2, Category::Outcome, "覆盖面", "到2024年底全覆盖"));
+    t.fiscal_year = Some(2024);
+    assert_eq!(fired(&t, "long-term-in-annual"), 0);
+    t.fiscal_year = Some(2023);
+    assert_eq!(fired(&t, "long-term-in-annual"), 1);
 }
 
 #[test]

@@ -1293,6 +1293,24 @@ fn amount_column_label_wins_over_the_scale_line_and_says_so() {
     // Agreeing statements: no notice.
     let agree = text.replace("单位：万元", "单位：元");
     assert!(!codes(&build(&agree, "agree.tsv")).contains(&"money-scale-conflict"));
+    // The label's scale in other words: `（单位：元）`, `（人民币元）`, `(金额单位:元)`.
+    for label in [
+        "预算金额（单位：元）",
+        "预算金额（人民币元）",
+        "预算金额(金额单位:元)",
+    ] {
+        let t = build(&text.replace("预算数（元）", label), "words.tsv");
+        assert_eq!(t.money_scale, MoneyScale::Yuan, "{label}");
+        assert_eq!(totals(&t), ["10.000000"], "{label}");
+        assert!(codes(&t).contains(&"money-scale-conflict"), "{label}");
+    }
+    let t = build(
+        &text
+            .replace("预算数（元）", "预算金额（单位：万元）")
+            .replace("100000.00", "10.00"),
+        "w.tsv",
+    );
+    assert_eq!(totals(&t), ["10.00"]);
 }
 
 #[test]

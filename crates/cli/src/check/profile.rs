@@ -517,7 +517,8 @@ mod tests {
         );
         assert_eq!(e.en.lines().count(), 3, "{}", e.en);
         assert!(e.en.contains("did you mean 90?"), "{}", e.en);
-        // 1.5 is not a fraction; 0 is a floor of 0 %.
+        // 1 and 1.5 are no fractions (1 is 1 %); 0 is a floor of 0 %.
+        assert!(parse("[thresholds]\nsatisfaction_min = 1\n").is_ok());
         assert!(parse("[thresholds]\nsatisfaction_min = 1.5\n").is_ok());
         assert!(parse("[thresholds]\nsatisfaction_min = 0\n").is_ok());
     }

@@ -681,7 +681,19 @@ fn quality(
     }
     // long-term-in-annual
     if on_long_term {
-        if let Some(phrase) = long_term(&i.raw_value).or_else(|| long_term(name)) {
+        // `到2024年底` in the table of 2024 is this year's end: annual.
+        let this_year = |phrase: &&str| {
+            s.table.fiscal_year.is_some_and(|y| {
+                phrase
+                    .strip_prefix('到')
+                    .and_then(|r| r.strip_suffix('年'))
+                    .is_some_and(|n| n == y.to_string())
+            })
+        };
+        let phrase = long_term(&i.raw_value)
+            .filter(|p| !this_year(p))
+            .or_else(|| long_term(name).filter(|p| !this_year(p)));
+        if let Some(phrase) = phrase {
             s.emit("long-term-in-annual", || {
                 (
                     indicator_loc(pi, p, i),

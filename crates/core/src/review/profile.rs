@@ -315,7 +315,7 @@ impl Profile {
         // Satisfaction is written in per cent (90 = 90 %), the qualitative
         // share as a fraction (0.5): `satisfaction_min = 0.9` would pass
         // every satisfaction target above 0.9 %.
-        if t.satisfaction_min > Decimal::ZERO && t.satisfaction_min <= Decimal::ONE {
+        if t.satisfaction_min > Decimal::ZERO && t.satisfaction_min < Decimal::ONE {
             let v = t.satisfaction_min;
             let pct = (v * hundred).normalize();
             out.push(Problem {

@@ -376,10 +376,11 @@ fn scale_conflict(
     column: MoneyScale,
 ) -> Notice {
     let (line_u, col_u) = (line.label(), column.label());
-    let line_at = pre.scale_row.map_or_else(
-        || Text::new("表头以上", "above the header"),
-        |r| Text::new(format!("第{r}行"), format!("row {r}")),
-    );
+    // An HTML page's scale line is text above the table (row 0): no row of it.
+    let line_at = match pre.scale_row.filter(|r| *r > 0) {
+        Some(r) => Text::new(format!("第{r}行"), format!("row {r}")),
+        None => Text::new("表格上方", "the line above the table"),
+    };
     let (origin, col_at) = match layout.header_scale_col {
         Some(c) => {
             let c1 = u32::try_from(c + 1).unwrap_or(u32::MAX);

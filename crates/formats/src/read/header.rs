@@ -400,11 +400,25 @@ fn raw_score(slots: &[Slot]) -> usize {
 fn scale_in_header(h: &str) -> Option<MoneyScale> {
     let n = normalize(h);
     if n.contains("(万元)") || n.ends_with("万元") {
-        Some(MoneyScale::WanYuan)
-    } else if n.contains("(元)") {
-        Some(MoneyScale::Yuan)
-    } else {
-        None
+        return Some(MoneyScale::WanYuan);
+    }
+    if n.contains("(元)") {
+        return Some(MoneyScale::Yuan);
+    }
+    // The words in a bracket: `(单位：元)`, `(人民币元)`, `(金额单位:万元)`.
+    let inner = n
+        .rfind('(')
+        .and_then(|a| n.get(a + 1..))
+        .and_then(|r| r.find(')').and_then(|b| r.get(..b)))?;
+    let words = inner
+        .trim_start_matches("金额单位")
+        .trim_start_matches("单位")
+        .trim_start_matches([':', '：'])
+        .trim_start_matches("人民币");
+    match words {
+        "万元" => Some(MoneyScale::WanYuan),
+        "元" => Some(MoneyScale::Yuan),
+        _ => None,
     }
 }
 
