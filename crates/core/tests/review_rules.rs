@@ -628,7 +628,8 @@ fn goal_duplicate_finds_template_goals_as_wholes() {
     assert_eq!(f[0].location.span, None, "the goal as a whole");
     let text = zh(&t, &f[0]);
     assert!(
-        text.contains("「西湖街道经费」的绩效目标与项目「东湖街道经费」的几乎相同（相似度约"),
+        text.contains("「西湖街道经费」的绩效目标与项目「东湖街道经费」的几乎相同（")
+            && text.contains("% 的字词片段相同，数字除外）"),
         "{text}"
     );
     // Same subject, written differently: not a near-duplicate.

@@ -182,7 +182,7 @@ pub static RULES: &[Rule] = &[
         "填报惯例 (practice) [P]；同一产出不应重复计算 [S]",
         "删除重复的指标，或在名称中写明两者的区别。 Delete the repeat, or say in the names how the two differ."),
     rule!("goal-duplicate", Info, "绩效目标与其他项目雷同", "near-duplicate goal text",
-        "两个项目共有一句足够长的目标文字（阿拉伯数字屏蔽后相同），或两个目标整体几乎相同（同一模板只改了地名、个别词语：按字的三元组估计的相似度不低于阈值）。 Two projects share a goal sentence that is identical once Arabic numbers are masked, or their goals as wholes are nearly the same (one template with a place name or a phrase changed: estimated similarity of their character trigrams at or above the threshold).",
+        "两个项目共有一句足够长的目标文字（阿拉伯数字屏蔽后相同），或两个目标整体几乎相同（同一模板只改了地名、个别词语：两者相同的字三元组占全部三元组的比例不低于阈值）。 Two projects share a goal sentence that is identical once Arabic numbers are masked, or their goals as wholes are nearly the same (one template with a place name or a phrase changed: the share of character trigrams they have in common, Jaccard, at or above the threshold).",
         "填报惯例 (practice) [P]",
         "按项目分别写明目标。 Write each project's own goal.",
         ["goal_duplicate_min_chars", "goal_duplicate_similarity"]),

@@ -178,10 +178,12 @@ goal (punctuation and spaces left out) are hashed once each into a sketch of 16 
 an empty slot borrows from the next filled one); the sketch is cut into 4 bands of 4 slots, and a
 goal meets, in a hash map per band, the first goal that had the same band. Two goals whose
 trigram sets overlap by a Jaccard similarity *J* share a band with probability 1 − (1 − *J*⁴)⁴
-(0.98 at *J* = 0.9, 0.75 at 0.8, 0.13 at 0.5); a pair so met is reported when its sketches agree
-in at least `goal_duplicate_similarity` of the 16 slots (an estimate of *J*). Linear again: one
-hash per character and four map look-ups per goal. A later goal that already shares a sentence
-with an earlier one is reported for that, not again.
+(0.98 at *J* = 0.9, 0.75 at 0.8, 0.13 at 0.5). A pair so met whose sketches agree in nearly
+`goal_duplicate_similarity` of the 16 slots (three slots of slack: the estimate is coarse) has its
+exact *J* computed from the two goals' trigram sets, and is reported when that reaches the
+threshold, with the share quoted (`90% 的字词片段相同`). Linear again: one hash per character, four
+map look-ups per goal, and an exact comparison only for the few pairs met. A later goal that
+already shares a sentence with an earlier one is reported for that, not again.
 
 "#;
 

@@ -11,8 +11,8 @@ static GOAL_DUPLICATE: Template = Template {
     en: "project \"{0}\" shares {2} goal sentence(s) with project \"{1}\" (numbers aside)",
 };
 static GOAL_NEAR: Template = Template {
-    zh: "项目「{0}」的绩效目标与项目「{1}」的几乎相同（相似度约 {2}%，数字除外）",
-    en: "project \"{0}\": the goal is nearly the same as project \"{1}\"'s (about {2} % alike, numbers aside)",
+    zh: "项目「{0}」的绩效目标与项目「{1}」的几乎相同（{2}% 的字词片段相同，数字除外）",
+    en: "project \"{0}\": the goal is nearly the same as project \"{1}\"'s ({2} % of their character trigrams shared, numbers aside)",
 };
 static GOAL_MISMATCH: Template = Template {
     zh: "项目「{0}」的目标提到「{1}」，但没有指标衡量它",
@@ -158,20 +158,21 @@ fn near_duplicates(
 ) {
     use rust_decimal::prelude::ToPrimitive;
     let th = &s.profile.thresholds;
-    // Slots that must agree; at least one.
-    let need = (th.goal_duplicate_similarity * rust_decimal::Decimal::from(SLOTS as u32))
-        .ceil()
-        .to_usize()
-        .unwrap_or(SLOTS)
+    let similarity = th.goal_duplicate_similarity.to_f64().unwrap_or(1.0);
+    // Sketches agreeing in this many slots are compared exactly: the
+    // estimate's error (a few slots of 16) must not decide.
+    let need = ((similarity * SLOTS as f64).ceil() as usize)
+        .saturating_sub(3)
         .clamp(1, SLOTS);
     let mut bands: [FastMap<u64, u32>; BANDS] = Default::default();
+    let (mut mine, mut theirs) = (Vec::new(), Vec::new());
     for (here, (pi, sketch)) in sketches.iter().enumerate() {
         let (here, pi) = (here as u32, *pi as usize);
         let Some(p) = all.get(pi) else {
             continue;
         };
-        // The earlier goal agreeing in most slots, if enough.
-        let mut best: Option<(usize, u32)> = None;
+        // Earlier goals meeting this one in a band, agreeing enough.
+        let mut met: [Option<u32>; BANDS] = [None; BANDS];
         for (b, band) in bands.iter_mut().enumerate() {
             let rows = sketch.get(b * ROWS..(b + 1) * ROWS).unwrap_or_default();
             match band.entry(band_print(rows, b)) {
@@ -180,8 +181,8 @@ fn near_duplicates(
                     let agree = sketches.get(there as usize).map_or(0, |(_, other)| {
                         other.iter().zip(sketch).filter(|(x, y)| x == y).count()
                     });
-                    if agree >= need && best.is_none_or(|(a, _)| agree > a) {
-                        best = Some((agree, there));
+                    if agree >= need {
+                        met[b] = Some(there);
                     }
                 }
                 std::collections::hash_map::Entry::Vacant(v) => {
@@ -189,17 +190,40 @@ fn near_duplicates(
                 }
             }
         }
-        let Some((agree, there)) = best else {
-            continue;
-        };
-        if said.get(pi).copied().unwrap_or(false) {
+        if said.get(pi).copied().unwrap_or(false) || met.iter().all(Option::is_none) {
             continue;
         }
+        // The exact similarity (Jaccard of the trigram sets) with each.
+        trigram_set(p.goal.as_deref().unwrap_or_default(), &mut mine);
+        let mut best: Option<(f64, u32)> = None;
+        for (k, there) in met
+            .iter()
+            .enumerate()
+            .filter_map(|(k, t)| t.map(|t| (k, t)))
+        {
+            if met[..k].contains(&Some(there)) {
+                continue;
+            }
+            let Some(q) = sketches
+                .get(there as usize)
+                .and_then(|(a, _)| all.get(*a as usize))
+            else {
+                continue;
+            };
+            trigram_set(q.goal.as_deref().unwrap_or_default(), &mut theirs);
+            let j = jaccard(&mine, &theirs);
+            if j >= similarity && best.is_none_or(|(b, _)| j > b) {
+                best = Some((j, there));
+            }
+        }
+        let Some((j, there)) = best else {
+            continue;
+        };
         let Some(&(a, _)) = sketches.get(there as usize) else {
             continue;
         };
         let loc = project_loc(s.table, pi, p, Field::Goal);
-        let percent = (agree * 100 / SLOTS) as i64;
+        let percent = (j * 100.0).floor() as i64;
         s.emit("goal-duplicate", || {
             (
                 loc,
@@ -214,16 +238,9 @@ fn near_duplicates(
     }
 }
 
-/// The MinHash sketch of a goal: the character trigrams of its letters and
-/// `%`, each number (digits and points, `6`, `38.5`, `１２`) one `#` as in
-/// the sentence buckets, punctuation and spaces left out; each trigram hashed
-/// once, the hash's top bits picking one of [`SLOTS`] slots and the rest
-/// competing for the slot's minimum (one-permutation hashing). An empty slot
-/// takes the next filled one's minimum, shifted by the distance (so that two
-/// short goals do not agree on slots neither filled). `None` for a goal of
-/// fewer than `min` such characters.
-fn sketch(goal: &str, min: usize) -> Option<[u64; SLOTS]> {
-    let mut slots = [u64::MAX; SLOTS];
+/// The hashes of a goal's character trigrams (see [`sketch`]): each
+/// trigram's 64-bit hash, in the order met.
+fn for_each_trigram(goal: &str, mut f: impl FnMut(u64)) -> usize {
     let (mut a, mut b) = (0u64, 0u64);
     let mut n = 0usize;
     let mut in_number = false;
@@ -247,15 +264,60 @@ fn sketch(goal: &str, min: usize) -> Option<[u64; SLOTS]> {
             // One multiply: its high bits (the slot) are well mixed, and the
             // shift folds them into the low ones that compete.
             let h = (a | (b << 21) | (c << 42)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-            let h = h ^ (h >> 29);
-            let slot = (h >> 60) as usize;
-            let rest = h & ((1 << 60) - 1);
-            if let Some(m) = slots.get_mut(slot) {
-                *m = (*m).min(rest);
-            }
+            f(h ^ (h >> 29));
         }
         (a, b) = (b, c);
     }
+    n
+}
+
+/// A goal's trigram hashes, sorted and each once, into `out`.
+fn trigram_set(goal: &str, out: &mut Vec<u64>) {
+    out.clear();
+    for_each_trigram(goal, |h| out.push(h));
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// |a ∩ b| / |a ∪ b| of two sorted sets (0 for two empty ones).
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - both;
+    if union == 0 {
+        0.0
+    } else {
+        both as f64 / union as f64
+    }
+}
+
+/// The MinHash sketch of a goal: the character trigrams of its letters and
+/// `%`, each number (digits and points, `6`, `38.5`, `１２`) one `#` as in
+/// the sentence buckets, punctuation and spaces left out; each trigram hashed
+/// once, the hash's top bits picking one of [`SLOTS`] slots and the rest
+/// competing for the slot's minimum (one-permutation hashing). An empty slot
+/// takes the next filled one's minimum, shifted by the distance (so that two
+/// short goals do not agree on slots neither filled). `None` for a goal of
+/// fewer than `min` such characters.
+fn sketch(goal: &str, min: usize) -> Option<[u64; SLOTS]> {
+    let mut slots = [u64::MAX; SLOTS];
+    let n = for_each_trigram(goal, |h| {
+        let slot = (h >> 60) as usize;
+        let rest = h & ((1 << 60) - 1);
+        if let Some(m) = slots.get_mut(slot) {
+            *m = (*m).min(rest);
+        }
+    });
     if n < min.max(3) {
         return None;
     }

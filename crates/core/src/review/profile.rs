@@ -156,7 +156,7 @@ pub struct Thresholds {
     /// shortest goal compared as a whole).
     #[serde(deserialize_with = "de_count")]
     pub goal_duplicate_min_chars: u32,
-    /// `goal-duplicate`: similarity (0–1, share of character trigrams)
+    /// `goal-duplicate`: similarity (0–1, Jaccard of the character trigrams)
     /// from which two whole goals are near-duplicates.
     #[serde(deserialize_with = "de_decimal")]
     pub goal_duplicate_similarity: Decimal,
