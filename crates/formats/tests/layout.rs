@@ -1314,6 +1314,24 @@ fn amount_column_label_wins_over_the_scale_line_and_says_so() {
 }
 
 #[test]
+fn the_weight_is_the_score_among_the_indicator_columns() {
+    // Chongqing's 审批表 scores the project's budget execution (分值 10)
+    // before its indicators, each with its own 分值 after 指标值.
+    let text = "单位：万元
+项目名称\t当年年度预算\t分值\t年度主要目标和成果\t一级指标\t二级指标\t三级指标\t指标值\t分值
+项目甲\t10.00\t10\t完成甲任务。\t产出指标\t数量指标\t甲数量\t≥5个\t20
+\t\t\t\t效益指标\t社会效益指标\t甲效益\t明显\t15";
+    let t = build(text, "cq.tsv");
+    let w: Vec<String> = t
+        .projects()
+        .flat_map(|p| &p.indicators)
+        .map(|i| i.weight().map(|d| d.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(w, ["20", "15"], "{:?}", codes(&t));
+    assert!(codes(&t).contains(&"column-duplicate"));
+}
+
+#[test]
 fn chongqing_approval_headers_give_goal_and_the_years_amounts() {
     // GUIDE §3.4: 年度主要目标和成果 is the goal, 当年年度预算 the year's total
     // (not 项目总预算, the multi-year one), 其中:财政资金 / 其中:其它资金 the sources.

@@ -556,8 +556,43 @@ fn finish(
     let mut header_scale = None;
     let mut header_scale_col = None;
     let mut multi_year = Vec::new();
+    // Several 分值/权重 columns (Chongqing's 审批表 scores the project's
+    // budget execution before its indicators): the indicator's weight is the
+    // one among the indicator columns, after the indicator's name.
+    let weight_col = {
+        let name_at = slots
+            .iter()
+            .position(|s| s.field == Some(Field::IndicatorName));
+        let weights: Vec<usize> = slots
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.field == Some(Field::Weight))
+            .map(|(c, _)| c)
+            .collect();
+        match name_at {
+            Some(n) if weights.len() > 1 => weights.iter().copied().find(|&c| c > n),
+            _ => None,
+        }
+    };
     for (c, slot) in slots.iter().enumerate() {
         headers.push(slot.header.clone());
+        if weight_col.is_some_and(|w| w != c) && slot.field == Some(Field::Weight) {
+            let col1 = u32::try_from(c + 1).unwrap_or(u32::MAX);
+            notices.push(Notice::new(
+                Some(Origin::new(header_row, col1)),
+                "column-duplicate",
+                format!(
+                    "第{header_row}行第{col1}列：「{}」不在指标各列之中，不是指标的权重；指标权重取自指标名称之后的分值列，该列内容未读取",
+                    slot.header
+                ),
+                format!(
+                    "row {header_row}, column {col1}: “{}” stands outside the indicator columns and is no indicator's weight; \
+                     the weights come from the score column after the indicator's name, and this column was not read",
+                    slot.header
+                ),
+            ));
+            continue;
+        }
         let col1 = u32::try_from(c + 1).unwrap_or(u32::MAX);
         let field = match slot.field {
             // Beside 一级/二级 without a 三级 column (Hubei 鄂州), `绩效指标` names the indicator.
