@@ -1314,6 +1314,22 @@ fn amount_column_label_wins_over_the_scale_line_and_says_so() {
 }
 
 #[test]
+fn an_amount_column_in_a_scale_jixiao_does_not_hold_is_refused() {
+    for label in ["预算数（千元）", "预算数（单位：千元）", "预算数(亿元)"] {
+        let text = format!(
+            "单位：万元\n项目名称\t{label}\t年度目标\t一级指标\t三级指标\t指标值\n项目甲\t10.00\t完成。\t产出指标\t甲数量\t≥5个\n"
+        );
+        let e = jixiao_formats::read_bytes("k.tsv", text.as_bytes(), &Default::default())
+            .expect_err(label)
+            .to_string();
+        assert!(
+            e.contains("第2行 第2列") && e.contains("只读元或万元"),
+            "{e}"
+        );
+    }
+}
+
+#[test]
 fn the_weight_is_the_score_among_the_indicator_columns() {
     // Chongqing's 审批表 scores the project's budget execution (分值 10)
     // before its indicators, each with its own 分值 after 指标值.

@@ -497,7 +497,56 @@ pub(crate) fn detect(
             }
         }
     }
-    Ok(finish(grid, first, last, slots, notices))
+    let layout = finish(grid, first, last, slots, notices);
+    if let Some(e) = unsupported_scale(
+        &layout,
+        grid.rows.get(last).map_or(0, |r| r.number),
+        location,
+    ) {
+        return Err(e);
+    }
+    Ok(layout)
+}
+
+/// An amount column labelled in a scale jixiao does not hold (`预算数（千元）`,
+/// `（百万元）`, `（亿元）`): refused, since reading it as 元 or 万元 would be
+/// silently wrong.
+fn unsupported_scale(layout: &Layout, header_row: u32, location: &Location) -> Option<Error> {
+    const AMOUNTS: [Field; 4] = [
+        Field::Total,
+        Field::FiscalAppropriation,
+        Field::SpecialAccount,
+        Field::OtherFunds,
+    ];
+    let (c, unit) = AMOUNTS
+        .iter()
+        .filter_map(|f| layout.col(*f))
+        .find_map(|c| {
+            let n = normalize(layout.header(c));
+            ["千元", "百万元", "十万元", "亿元"]
+                .into_iter()
+                .find(|u| {
+                    n.contains(&format!("({u})"))
+                        || n.contains(&format!(":{u})"))
+                        || n.contains(&format!("币{u})"))
+                })
+                .map(|u| (c, u))
+        })?;
+    let h = layout.header(c);
+    let mut at = location.clone();
+    at.row = Some(header_row);
+    at.col = u32::try_from(c + 1).ok();
+    Some(Error::invalid(
+        at,
+        Text::new(
+            format!("金额列「{h}」以{unit}为单位，jixiao 只读元或万元"),
+            format!("the amount column “{h}” is in {unit}; jixiao reads 元 or 万元 only"),
+        ),
+        Text::new(
+            "请把金额换算为元或万元，并改写列标题（如“预算数（万元）”）",
+            "convert the amounts to 元 or 万元 and relabel the column (e.g. 预算数（万元）)",
+        ),
+    ))
 }
 
 /// The indicator grid of a key–value form (central 申报表, one project per sheet):
