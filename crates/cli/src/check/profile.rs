@@ -48,17 +48,27 @@ pub fn parse(text: &str) -> Result<Profile, Text> {
     let doc = DeTable::parse(text).map_err(|e| syntax(text, &e))?;
     let mut wrong = Vec::new();
     check_keys(doc.get_ref(), &mut Vec::new(), &mut wrong);
-    if !wrong.is_empty() {
-        wrong.sort_by_key(|(at, _)| *at);
-        let said: Vec<Text> = wrong
-            .into_iter()
-            .map(|(at, m)| at_place(&located(text, at, None), &m))
-            .collect();
-        return Err(Text::lines(&said));
+    let mut said: Vec<(usize, Text)> = wrong
+        .into_iter()
+        .map(|(at, m)| (at, at_place(&located(text, at, None), &m)))
+        .collect();
+    // A wrong key's line is left out and the values read on, so that every
+    // mistake is said at once; a wrong table stops here (its keys would be
+    // read as the table's above).
+    let mut rest = text.to_string();
+    for (at, _) in &said {
+        let (start, end) = line_around(text, *at);
+        if text[start..end].trim_start().starts_with('[') {
+            said.sort_by_key(|(at, _)| *at);
+            let said: Vec<Text> = said.into_iter().map(|(_, t)| t).collect();
+            return Err(Text::lines(&said));
+        }
+        rest.replace_range(start..end, &" ".repeat(end - start));
     }
     // Values serde refuses, then the ranges of those it took: all at once,
     // in the order of the file.
-    let (profile, mut said) = deserialize_all(text, doc.get_ref());
+    let (profile, more) = deserialize_all(text, rest, doc.get_ref());
+    said.extend(more);
     if let Some(profile) = &profile {
         let keys = key_offsets(text);
         for p in profile.problems() {
@@ -83,9 +93,12 @@ pub fn parse(text: &str) -> Result<Profile, Text> {
 /// refused value's line is then blanked (line numbers stay) and the text read
 /// again, so that a profile with several mistakes is told all of them at
 /// once. `None` when what is left still does not read (a refused table).
-fn deserialize_all(text: &str, doc: &DeTable<'_>) -> (Option<Profile>, Vec<(usize, Text)>) {
+fn deserialize_all(
+    text: &str,
+    mut current: String,
+    doc: &DeTable<'_>,
+) -> (Option<Profile>, Vec<(usize, Text)>) {
     let mut said = Vec::new();
-    let mut current = text.to_string();
     // Each round blanks one more line: at most one round per line.
     for _ in 0..=text.lines().count() {
         let e = match toml::from_str::<Profile>(&current) {
@@ -95,11 +108,7 @@ fn deserialize_all(text: &str, doc: &DeTable<'_>) -> (Option<Profile>, Vec<(usiz
         let at = e.span().map_or(usize::MAX, |s| s.start);
         said.push((at, describe(text, doc, &e)));
         let Some(span) = e.span() else { break };
-        let from = span.start.min(current.len());
-        let start = current[..from].rfind('\n').map_or(0, |i| i + 1);
-        let end = current[from..]
-            .find('\n')
-            .map_or(current.len(), |i| from + i);
+        let (start, end) = line_around(&current, span.start);
         let line = &current[start..end];
         // Only a `key = value` line can go; a refused table stops here.
         if line.trim_start().starts_with('[') || line.trim().is_empty() {
@@ -108,6 +117,15 @@ fn deserialize_all(text: &str, doc: &DeTable<'_>) -> (Option<Profile>, Vec<(usiz
         current.replace_range(start..end, &" ".repeat(end - start));
     }
     (None, said)
+}
+
+/// The byte range of the line of `text` that holds byte `at` (without its
+/// line end).
+fn line_around(text: &str, at: usize) -> (usize, usize) {
+    let from = at.min(text.len());
+    let start = text[..from].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[from..].find('\n').map_or(text.len(), |i| from + i);
+    (start, end)
 }
 
 /// `第2行第5列 KEY` / `line 2, column 5, KEY` for byte `at` of `text`.
@@ -488,6 +506,24 @@ mod tests {
         );
         assert_eq!(e.en.lines().count(), 2, "{}", e.en);
         assert!(parse("[thresholds]\nsatisfaction_min = 100\npercent_min = 0\n").is_ok());
+    }
+
+    #[test]
+    fn unknown_keys_and_wrong_values_are_said_together() {
+        let e = error("[thresholds]\nsatisfaction_min = 0.9\nsatisfaction_min2 = 1\n[rules.missing-cost]\nenabled = 1\n");
+        let zh: Vec<&str> = e.zh.lines().collect();
+        assert_eq!(zh.len(), 3, "{}", e.zh);
+        assert!(
+            zh[0].starts_with("第2行第1列: satisfaction_min 以百分数计"),
+            "{}",
+            e.zh
+        );
+        assert!(zh[1].contains("satisfaction_min2"), "{}", e.zh);
+        assert!(
+            zh[2].starts_with("第5行第11列 rules.missing-cost.enabled"),
+            "{}",
+            e.zh
+        );
     }
 
     #[test]
