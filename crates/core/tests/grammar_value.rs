@@ -900,3 +900,23 @@ fn a_date_without_year_and_a_number_beside_its_unit() {
         );
     }
 }
+
+#[test]
+fn a_quarter_and_a_fiscal_year_are_deadlines() {
+    for v in ["第4季度", "第4季度前", "2024年度", "2024年度内", "≤第3季度"] {
+        assert_eq!(
+            parse_value(v).target,
+            Target::Qualitative { text: v.into() },
+            "{v}"
+        );
+    }
+    // Not a quarter: a count of seasons, or a fifth one.
+    assert!(matches!(
+        parse_value("≥4季度").target,
+        Target::Quantitative(_)
+    ));
+    assert!(matches!(
+        parse_value("第5季度").target,
+        Target::Quantitative(_)
+    ));
+}

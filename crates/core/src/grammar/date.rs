@@ -16,6 +16,8 @@
 //!             | year sep month (sep day)?          (the same sep: . ． - － / ／)
 //! month-day  := month 月 (day (日|号))? | day (日|号)
 //! also, alone: month 月 day (日|号)        (`6月30日前`; a month alone is not a date)
+//!             第 quarter 季度               (`第4季度前`, quarter 1–4)
+//! A year's 度 is a tail (`2024年度`, `2024年度内`).
 //! year       := 4 digits, 1900–2100; month 1–12; day 1–31 (1–2 digits, ASCII or full-width)
 //! ```
 //!
@@ -28,6 +30,8 @@ use crate::model::digit_of;
 
 /// Deadline words after a date, longest first where one ends another.
 const TAILS: &[&str] = &[
+    "度内",
+    "度",
     "及以上",
     "底前完成",
     "前完成",
@@ -152,7 +156,13 @@ pub fn is_date_value(t: &str) -> bool {
     if before.ends_with(['-', '－', '−', '.', '．']) {
         return false;
     }
-    let Some(mut rest) = date(s).or_else(|| month_and_day(s)) else {
+    let quarter = || {
+        let (q, r) = digits(s, 1, 1)?;
+        ((1..=4).contains(&q) && before.trim_end_matches(is_ws).ends_with('第'))
+            .then(|| skip_ws(r).strip_prefix("季度"))
+            .flatten()
+    };
+    let Some(mut rest) = date(s).or_else(|| month_and_day(s)).or_else(quarter) else {
         return false;
     };
     // a period: `2024年1月-2024年6月`, `2024年1月至12月`
