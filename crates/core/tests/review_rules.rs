@@ -2278,6 +2278,8 @@ fn direction_conflict_on_a_floor_for_a_lower_is_better_indicator() {
         (0, q(1, Category::Output, "工程差错率", "≥2%")),
         (0, q(1, Category::Output, "工程差错率", ">2%")),
         (3, q(4, Category::Cost, "人均培训费用", "≥800元")),
+        (3, q(4, Category::Cost, "培训成本", "≥500元/人")),
+        (3, q(4, Category::Cost, "道路养护成本", "≥2万元/公里")),
     ] {
         let t = replace(k, i.clone());
         let f = run(&t);
@@ -2296,6 +2298,8 @@ fn direction_conflict_on_a_floor_for_a_lower_is_better_indicator() {
         (1, q(2, Category::Outcome, "降低安全事故发生率", "≥10%")),
         (1, q(2, Category::Outcome, "带动社会资本投入", "≥100万元")),
         (0, q(1, Category::Output, "培训成本核算覆盖", "≥5个")),
+        (1, q(2, Category::Outcome, "补助发放标准", "≥2000元/人")),
+        (3, q(4, Category::Cost, "培训成本", "≤500元/人")),
     ] {
         let t = replace(k, i.clone());
         assert_eq!(

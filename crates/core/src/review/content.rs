@@ -244,10 +244,18 @@ fn lower_better_name(i: &Indicator, q: &crate::model::Quantity) -> bool {
     let hit = if name.ends_with('率') {
         RATES.iter().any(|r| name.ends_with(r))
     } else {
-        let money = matches!(
-            q.unit.as_deref().or(i.unit_column().map(trim)),
-            Some("元" | "千元" | "万元" | "十万元" | "百万元" | "千万元" | "亿元")
-        );
+        let money_unit = |u: &str| {
+            matches!(
+                u,
+                "元" | "千元" | "万元" | "十万元" | "百万元" | "千万元" | "亿元"
+            )
+        };
+        // Money, or money per something (`元/人`, `万元/公里`).
+        let money = q
+            .unit
+            .as_deref()
+            .or(i.unit_column().map(trim))
+            .is_some_and(|u| money_unit(u) || u.split(['/', '／']).next().is_some_and(money_unit));
         money && (has(name, "成本") || has(name, "费用"))
     };
     hit && !names_cost_saving(name)
