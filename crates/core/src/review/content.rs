@@ -244,12 +244,7 @@ fn lower_better_name(i: &Indicator, q: &crate::model::Quantity) -> bool {
     let hit = if name.ends_with('率') {
         RATES.iter().any(|r| name.ends_with(r))
     } else {
-        let money_unit = |u: &str| {
-            matches!(
-                u,
-                "元" | "千元" | "万元" | "十万元" | "百万元" | "千万元" | "亿元"
-            )
-        };
+        let money_unit = |u: &str| wan_factor(u).is_some();
         // Money, or money per something (`元/人`, `万元/公里`).
         let money = q
             .unit
@@ -724,18 +719,30 @@ fn cost_wan(q: &crate::model::Quantity, unit: Option<&str>) -> Option<Decimal> {
         _ if q.magnitude.is_some() && q.unit.is_none() => Some("元"),
         u => u,
     };
-    q.scaled().and_then(|v| {
-        let per_wan = match money_unit? {
-            "元" => return Some(v / Decimal::from(10_000)),
-            "千元" => return Some(v / Decimal::from(10)),
-            "万元" => 1,
-            "十万元" => 10,
-            "百万元" => 100,
-            "千万元" => 1_000,
-            "亿元" => 10_000,
-            _ => return None,
-        };
-        v.checked_mul(Decimal::from(per_wan))
+    q.scaled().and_then(|v| match wan_factor(money_unit?)? {
+        WanFactor::Divide(d) => Some(v / Decimal::from(d)),
+        WanFactor::Multiply(m) => v.checked_mul(Decimal::from(m)),
+    })
+}
+
+/// How an amount in a money unit becomes 万元.
+enum WanFactor {
+    Divide(u32),
+    Multiply(u32),
+}
+
+/// The money units an indicator's value may be in, with their way to 万元;
+/// `None` for any other unit.
+fn wan_factor(unit: &str) -> Option<WanFactor> {
+    Some(match unit {
+        "元" => WanFactor::Divide(10_000),
+        "千元" => WanFactor::Divide(10),
+        "万元" => WanFactor::Multiply(1),
+        "十万元" => WanFactor::Multiply(10),
+        "百万元" => WanFactor::Multiply(100),
+        "千万元" => WanFactor::Multiply(1_000),
+        "亿元" => WanFactor::Multiply(10_000),
+        _ => return None,
     })
 }
 

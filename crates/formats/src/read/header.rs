@@ -399,27 +399,29 @@ fn raw_score(slots: &[Slot]) -> usize {
 
 fn scale_in_header(h: &str) -> Option<MoneyScale> {
     let n = normalize(h);
-    if n.contains("(万元)") || n.ends_with("万元") {
-        return Some(MoneyScale::WanYuan);
+    if n.ends_with("万元") || bracket_words(&n).any(|w| w == "万元") {
+        Some(MoneyScale::WanYuan)
+    } else if bracket_words(&n).any(|w| w == "元") {
+        Some(MoneyScale::Yuan)
+    } else {
+        None
     }
-    if n.contains("(元)") {
-        return Some(MoneyScale::Yuan);
-    }
-    // The words in a bracket: `(单位：元)`, `(人民币元)`, `(金额单位:万元)`.
-    let inner = n
-        .rfind('(')
-        .and_then(|a| n.get(a + 1..))
-        .and_then(|r| r.find(')').and_then(|b| r.get(..b)))?;
-    let words = inner
-        .trim_start_matches("金额单位")
-        .trim_start_matches("单位")
-        .trim_start_matches([':', '：'])
-        .trim_start_matches("人民币");
-    match words {
-        "万元" => Some(MoneyScale::WanYuan),
-        "元" => Some(MoneyScale::Yuan),
-        _ => None,
-    }
+}
+
+/// The words of each bracket of a normalised header, a money label's lead
+/// taken off: `(元)`, `(单位：元)`, `(人民币元)`, `(金额单位:万元)` give `元`
+/// or `万元`.
+fn bracket_words(n: &str) -> impl Iterator<Item = &str> {
+    n.split('(')
+        .skip(1)
+        .filter_map(|r| r.split_once(')'))
+        .map(|(inner, _)| {
+            inner
+                .trim_start_matches("金额单位")
+                .trim_start_matches("单位")
+                .trim_start_matches([':', '：'])
+                .trim_start_matches("人民币")
+        })
 }
 
 /// Find the header among the first [`SCAN_ROWS`] non-blank rows.
@@ -523,14 +525,12 @@ fn unsupported_scale(layout: &Layout, header_row: u32, location: &Location) -> O
         .filter_map(|f| layout.col(*f))
         .find_map(|c| {
             let n = normalize(layout.header(c));
-            ["千元", "百万元", "十万元", "亿元"]
-                .into_iter()
-                .find(|u| {
-                    n.contains(&format!("({u})"))
-                        || n.contains(&format!(":{u})"))
-                        || n.contains(&format!("币{u})"))
-                })
-                .map(|u| (c, u))
+            let unit = bracket_words(&n).find_map(|w| {
+                ["千元", "百万元", "十万元", "亿元"]
+                    .into_iter()
+                    .find(|u| *u == w)
+            });
+            unit.map(|u| (c, u))
         })?;
     let h = layout.header(c);
     let mut at = location.clone();
