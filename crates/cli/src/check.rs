@@ -9,6 +9,7 @@ mod collect;
 mod human;
 mod machine;
 mod profile;
+mod render;
 
 use clap::ValueEnum;
 use jixiao_core::review::{self, Finding, Profile, Severity};

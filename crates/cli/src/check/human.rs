@@ -13,12 +13,9 @@
 use super::{Counts, FileReport, Lang, Shown};
 use jixiao_core::review::{self, Messages, Severity};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan};
-use rayon::prelude::*;
 use std::fmt;
 use std::io::Write;
 
-/// Findings rendered at a time (bounds the memory held by rendered text).
-const RENDER_BATCH: usize = 16 * 1024;
 /// Findings one thread renders into one buffer.
 const RENDER_CHUNK: usize = 512;
 
@@ -49,25 +46,18 @@ pub fn write(
             continue;
         }
         let messages = r.messages();
-        // miette's layout (line breaking, widths) costs microseconds per
-        // finding, seconds for a large table: batches are rendered in
-        // parallel into buffers, then written in order.
-        for batch in r.findings.chunks(RENDER_BATCH) {
-            let rendered: Vec<Vec<u8>> = batch
-                .par_chunks(RENDER_CHUNK)
-                .map(|chunk| {
-                    let mut buf = Vec::with_capacity(chunk.len() * 512);
-                    for s in chunk {
-                        // Writing into memory cannot fail.
-                        let _ = write_one(&mut buf, &handler, r, &messages, s, lang);
-                    }
-                    buf
-                })
-                .collect();
-            for buf in &rendered {
-                out.write_all(buf)?;
-            }
-        }
+        super::render::in_order(
+            &r.findings,
+            RENDER_CHUNK,
+            |chunk| {
+                let mut buf = Vec::with_capacity(chunk.len() * 512);
+                for s in chunk {
+                    write_one(&mut buf, &handler, r, &messages, s, lang)?;
+                }
+                Ok::<_, anyhow::Error>(buf)
+            },
+            |buf| Ok(out.write_all(&buf)?),
+        )?;
     }
     writeln!(out, "{}", summary(counts, lang))?;
     Ok(())

@@ -5,7 +5,6 @@ use super::{Counts, FileReport, Lang};
 use jixiao_core::review::profile::NOTICE_CODES;
 use jixiao_core::review::{Message, Messages, Profile, Severity, RULES};
 use jixiao_core::Span;
-use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -151,8 +150,6 @@ pub fn write_json(
     })
 }
 
-/// Findings rendered at a time (bounds the memory held by rendered text).
-const BATCH: usize = 16 * 1024;
 /// Findings one thread renders into one buffer.
 const CHUNK: usize = 1024;
 
@@ -218,27 +215,26 @@ fn write_with_elements(
     let mut first = true;
     for r in reports {
         let m = r.messages();
-        for batch in r.findings.chunks(BATCH) {
-            let rendered: Vec<Vec<u8>> = batch
-                .par_chunks(CHUNK)
-                .map(|chunk| {
-                    let mut e = Elements {
-                        buf: Vec::with_capacity(chunk.len() * 800),
-                        one: Vec::with_capacity(1024),
-                        // The array's key is at `depth`, its elements one deeper.
-                        indent: 2 * (depth + 1),
-                    };
-                    render(r, &m, chunk, &mut e).map(|()| e.buf)
-                })
-                .collect::<serde_json::Result<_>>()?;
-            for buf in rendered {
+        super::render::in_order(
+            &r.findings,
+            CHUNK,
+            |chunk| {
+                let mut e = Elements {
+                    buf: Vec::with_capacity(chunk.len() * 800),
+                    one: Vec::with_capacity(1024),
+                    // The array's key is at `depth`, its elements one deeper.
+                    indent: 2 * (depth + 1),
+                };
+                render(r, &m, chunk, &mut e).map(|()| e.buf)
+            },
+            |buf| {
                 if !first {
                     out.write_all(b",\n")?;
                 }
                 first = false;
-                out.write_all(&buf)?;
-            }
-        }
+                Ok(out.write_all(&buf)?)
+            },
+        )?;
     }
     out.write_all(b"\n")?;
     out.write_all(&vec![b' '; 2 * depth])?;
