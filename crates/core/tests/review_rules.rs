@@ -2338,3 +2338,237 @@ fn input_as_output_catches_rules_and_budget_execution() {
         assert_eq!(fired(&t, "input-as-output"), 0, "{name}");
     }
 }
+
+#[test]
+fn input_as_output_spares_investment_the_project_induces() {
+    // /tmp/ur6/clean/t11-enterprise.tsv, t18-health-rural-onecell.tsv.
+    for name in [
+        "带动企业研发投入",
+        "带动社会资本投入",
+        "撬动金融资本投入",
+        "吸引社会投入",
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, "≥1000万元"));
+        assert_eq!(fired(&t, "input-as-output"), 0, "{name}");
+    }
+    // The project's own input stays one, before or without a lever.
+    for name in ["财政资金投入", "投入带动就业人数", "项目投入资金"] {
+        let t = replace(1, q(2, Category::Outcome, name, "≥10万元"));
+        assert_eq!(fired(&t, "input-as-output"), 1, "{name}");
+    }
+}
+
+#[test]
+fn benefit_is_output_spares_an_effect_named_after_the_activity() {
+    // /tmp/ur6/clean/t18-health-rural-onecell.tsv row 8.
+    for i in [
+        q(2, Category::Outcome, "培训带动脱贫人口人均增收", "≥1000元"),
+        ql(2, Category::Outcome, "开展宣传提升群众知晓度", "显著提升"),
+    ] {
+        let name = i.name.clone();
+        assert_eq!(fired(&replace(1, i), "benefit-is-output"), 0, "{name}");
+    }
+    let t = replace(1, q(2, Category::Outcome, "培训村医", "≥100人"));
+    assert_eq!(fired(&t, "benefit-is-output"), 1);
+}
+
+/// An indicator with the 指标性质, 度量单位 and 指标方向性 columns of a row layout.
+fn with_columns(
+    cat: Category,
+    name: &str,
+    op: Option<&str>,
+    value: &str,
+    unit: Option<&str>,
+    dir: Option<jixiao_core::model::Direction>,
+) -> Indicator {
+    let parsed = jixiao_core::grammar::parse_target_parts(op, value, unit);
+    let mut i = q(2, cat, name, value);
+    i.target = parsed.target;
+    i.value_label = parsed.label;
+    i.columns = jixiao_core::IndicatorColumns::boxed(
+        unit.map(Into::into),
+        op.map(Into::into),
+        None,
+        dir,
+        None,
+    );
+    i
+}
+
+#[test]
+fn direction_conflict_reads_a_time_limit_as_a_deadline() {
+    use jixiao_core::model::Direction;
+    // /tmp/ur6/clean/t12-training-events.tsv row 7.
+    for value in ["培训结束后3个月内", "15个工作日内", "30天以内"] {
+        let i = with_columns(
+            Category::Output,
+            "培训补贴发放时间",
+            Some("定性"),
+            value,
+            None,
+            Some(Direction::HigherBetter),
+        );
+        assert_eq!(fired(&replace(1, i), "direction-conflict"), 0, "{value}");
+    }
+    // A cap in a comparator, or on a count, still disagrees with 正向.
+    for (op, value) in [(Some("≤"), "70"), (None, "5人以内")] {
+        let i = with_columns(
+            Category::Output,
+            "培训人次",
+            op,
+            value,
+            None,
+            Some(Direction::HigherBetter),
+        );
+        assert_eq!(fired(&replace(1, i), "direction-conflict"), 1, "{value}");
+    }
+}
+
+#[test]
+fn direction_conflict_reports_a_satisfaction_cap_the_direction_column_repeats() {
+    use jixiao_core::model::Direction;
+    // /tmp/ur6/probe/sat-cap-rows.tsv: 求职者满意度 | ≤ | 90 | % | 反向指标.
+    let i = with_columns(
+        Category::Satisfaction,
+        "求职者满意度",
+        Some("≤"),
+        "90",
+        Some("%"),
+        Some(Direction::LowerBetter),
+    );
+    let t = replace(2, i);
+    assert_eq!(fired(&t, "direction-conflict"), 1);
+    // A complaint rate under 满意度 is better lower: no conflict.
+    let i = with_columns(
+        Category::Satisfaction,
+        "群众投诉率",
+        Some("≤"),
+        "5",
+        Some("%"),
+        Some(Direction::LowerBetter),
+    );
+    assert_eq!(fired(&replace(2, i), "direction-conflict"), 0);
+}
+
+#[test]
+fn value_prefixed_spares_the_starting_point_of_a_time_limit() {
+    // /tmp/ur6/clean/t01-education.tsv, t09-environment.tsv.
+    let one_cell = |value: &str| {
+        let i = with_columns(Category::Output, "资金发放时间", None, value, None, None);
+        replace(1, i)
+    };
+    for value in ["每学期开学后2个月内", "每季度结束后15日内", "自受理之日起5个工作日内"] {
+        assert_eq!(fired(&one_cell(value), "value-prefixed"), 0, "{value}");
+    }
+    // A label that is no starting point, or before no time limit, still is one.
+    for value in ["完成时间3个月内", "培训后考核合格率95%"] {
+        assert_eq!(fired(&one_cell(value), "value-prefixed"), 1, "{value}");
+    }
+}
+
+#[test]
+fn boilerplate_spares_full_compliance_and_no_incident_targets() {
+    // /tmp/ur6/clean/t10-infrastructure.html, t20-culture-multi-onecell.tsv.
+    let with = |i: Indicator| {
+        let mut v = clean_indicators();
+        v.push(i);
+        v
+    };
+    for i in [
+        q(5, Category::Output, "工程验收合格率", "100%"),
+        q(5, Category::Outcome, "活动安全事故", "0起"),
+        q(5, Category::Outcome, "重大安全责任事故发生次数", "≤0次"),
+    ] {
+        let t = Builder::new()
+            .project("甲", "60.00", "开展培训。", with(i.clone()))
+            .project("乙", "60.00", "组织培训。", with(i.clone()))
+            .finish();
+        let f = run(&t);
+        let hits = of(&f, "boilerplate-indicator");
+        assert!(
+            hits.iter().all(|h| h.location.indicator != Some(5)),
+            "{}",
+            i.name
+        );
+    }
+    // A copied rate below full compliance is still a copy.
+    let i = q(5, Category::Output, "工程验收合格率", "≥95%");
+    let t = Builder::new()
+        .project("甲", "60.00", "开展培训。", with(i.clone()))
+        .project("乙", "60.00", "组织培训。", with(i))
+        .finish();
+    let f = run(&t);
+    let hits = of(&f, "boilerplate-indicator");
+    assert!(hits.iter().any(|h| h.location.indicator == Some(5)));
+}
+
+#[test]
+fn unit_name_mismatch_takes_a_rate_per_population() {
+    // /tmp/ur6/clean/t02-health.tsv: 麻疹发病率 < 1 /10万.
+    for unit in ["/10万", "1/10万", "/万", "／10万人"] {
+        let i = with_columns(Category::Outcome, "麻疹发病率", Some("<"), "1", Some(unit), None);
+        assert_eq!(fired(&replace(1, i), "unit-name-mismatch"), 0, "{unit}");
+    }
+    let i = with_columns(Category::Outcome, "麻疹发病率", Some("<"), "1", Some("例"), None);
+    assert_eq!(fired(&replace(1, i), "unit-name-mismatch"), 1);
+}
+
+#[test]
+fn deadline_outside_year() {
+    let in_year = |value: &str, year: Option<u16>| {
+        let mut t = replace(1, q(2, Category::Output, "工程完工时间", value));
+        t.fiscal_year = year;
+        t
+    };
+    // /tmp/ur6/seeded/r1-education.tsv row 11, /tmp/ur6/probe/p1-onecell-misc.tsv.
+    for (value, word) in [
+        ("2025年6月30日前", "晚于"),
+        ("≤2025.3", "晚于"),
+        ("2023年12月底前", "早于"),
+    ] {
+        let t = in_year(value, Some(2024));
+        let f = run(&t);
+        let hits = of(&f, "deadline-outside-year");
+        assert_eq!(hits.len(), 1, "{value}");
+        assert_eq!(hits[0].severity, Severity::Warning);
+        let m = zh(&t, hits[0]);
+        assert!(m.contains(word) && m.contains("2024年"), "{m}");
+    }
+    // In the year, over two years, worded over years (long-term-in-annual's),
+    // or in a table of unknown year: nothing.
+    for (value, year) in [
+        ("2024年12月31日前", Some(2024)),
+        ("2024年第二季度", Some(2024)),
+        ("2024年9月-2025年6月", Some(2024)),
+        ("2024-2025学年", Some(2024)),
+        ("到2025年底", Some(2024)),
+        ("2025年6月30日前", None),
+        ("≥2025人", Some(2024)),
+    ] {
+        let t = in_year(value, year);
+        assert_eq!(fired(&t, "deadline-outside-year"), 0, "{value}");
+    }
+}
+
+#[test]
+fn qualitative_vague() {
+    // /tmp/ur6/seeded/r2-transport.tsv row 10, r4-environment.tsv row 7.
+    for value in ["效果良好", "良好", "较好", "好", "良好以上"] {
+        let t = replace(1, ql(2, Category::Outcome, "社会效益", value));
+        let f = run(&t);
+        let hits = of(&f, "qualitative-vague");
+        assert_eq!(hits.len(), 1, "{value}");
+        assert_eq!(hits[0].severity, Severity::Info);
+    }
+    for value in [
+        "显著提升",
+        "有效改善",
+        "符合国家标准",
+        "按计划完成",
+        "良好的社会氛围逐步形成",
+    ] {
+        let t = replace(1, ql(2, Category::Outcome, "社会效益", value));
+        assert_eq!(fired(&t, "qualitative-vague"), 0, "{value}");
+    }
+    assert_eq!(fired(&clean_table(), "qualitative-vague"), 0);
+}

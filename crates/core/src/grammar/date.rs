@@ -121,6 +121,10 @@ fn date(s: &str) -> Option<&str> {
     let rest = skip_ws(rest);
     if let Some(r) = rest.strip_prefix('年') {
         let r = skip_ws(r);
+        // `2024年第二季度`, `2024年一季度末`, `2024年上半年`
+        if let Some(r) = part_of_year(r) {
+            return Some(r);
+        }
         // `2024年12月31日`, `2024年6月`, or the year alone (`2024年底前`)
         return Some(month_day(r).filter(|_| month(r).is_some()).unwrap_or(r));
     }
@@ -134,6 +138,27 @@ fn date(s: &str) -> Option<&str> {
         Some(d) => day(skip_ws(d)),
         None => Some(r),
     }
+}
+
+/// A quarter (`第二季度`, `第4季度`, `一季度`) or a half (`上半年`, `下半年`)
+/// at the start of `s`: the rest.
+fn part_of_year(s: &str) -> Option<&str> {
+    if let Some(r) = s
+        .strip_prefix("上半年")
+        .or_else(|| s.strip_prefix("下半年"))
+    {
+        return Some(r);
+    }
+    quarter(skip_ws(s.strip_prefix('第').unwrap_or(s)))
+}
+
+/// A quarter's number, 1–4 in digits or 一二三四, and `季度`: the rest.
+fn quarter(s: &str) -> Option<&str> {
+    let r = match digits(s, 1, 1) {
+        Some((q, r)) => (1..=4).contains(&q).then_some(r)?,
+        None => s.strip_prefix(['一', '二', '三', '四'])?,
+    };
+    skip_ws(r).strip_prefix("季度")
 }
 
 /// `month 月 day 日|号` without a year (`6月30日`, `12月31号`): the rest. A
@@ -156,10 +181,12 @@ pub fn is_date_value(t: &str) -> bool {
     if before.ends_with(['-', '－', '−', '.', '．']) {
         return false;
     }
+    // `第4季度` alone (a quarter in words, `第四季度`, has no digit to start at)
     let quarter = || {
-        let (q, r) = digits(s, 1, 1)?;
-        ((1..=4).contains(&q) && before.trim_end_matches(is_ws).ends_with('第'))
-            .then(|| skip_ws(r).strip_prefix("季度"))
+        before
+            .trim_end_matches(is_ws)
+            .ends_with('第')
+            .then(|| quarter(s))
             .flatten()
     };
     let Some(mut rest) = date(s).or_else(|| month_and_day(s)).or_else(quarter) else {
@@ -215,6 +242,13 @@ mod tests {
             "完成时间：2024年12月",
             "完成2024年6月",
             "控制在2024.12以内",
+            "2024年第二季度",
+            "2024年第4季度前",
+            "2024年一季度末",
+            "2024年第三季度内",
+            "2024年上半年",
+            "2024年下半年完成",
+            "第3季度",
         ] {
             assert!(is_date_value(t), "{t}");
         }
@@ -239,6 +273,10 @@ mod tests {
             "-2024.12",
             "2024年（全年）",
             "5000人次",
+            "2024年第五季度",
+            "2024年第5季度",
+            "第5季度",
+            "2024年上半年度开展",
         ] {
             assert!(!is_date_value(t), "{t}");
         }

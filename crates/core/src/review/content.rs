@@ -3,8 +3,8 @@
 //! long-term wording, money scale in the goal.
 
 use super::text::{
-    bigrams_into, has, is_cost, is_outcome, long_term, names_cost_saving, names_satisfaction, trim,
-    unit_of, FastHasher, FastMap, Keywords,
+    bigrams_into, deadline_year, has, is_cost, is_outcome, is_time_limit, long_term,
+    names_cost_saving, names_satisfaction, trim, unit_of, FastHasher, FastMap, Keywords,
 };
 use super::{
     ind_label, indicator_loc, msg, project_loc, value_loc, Arg, Lang, Message, Severity, Sink,
@@ -53,8 +53,8 @@ static QUALITY: Template = Template {
     en: "quality",
 };
 static INPUT_AS_OUTPUT: Template = Template {
-    zh: "{0}：「{1}」是投入或过程，不是{0.category}",
-    en: "{0}: \"{1}\" is an input or process, not an {0.category}",
+    zh: "{0}：含「{1}」，衡量的是投入或管理过程，不是{0.category}",
+    en: "{0}: \"{1}\" measures an input or a process, not an {0.category}",
 };
 static LEVEL_MISPLACED: Template = Template {
     zh: "{0}放在{0.category}下，应归入{1}",
@@ -107,6 +107,22 @@ static LOWER_BETTER: Template = Template {
 static TIMELINESS_NO_DATE: Template = Template {
     zh: "{0}：时效指标值「{0.raw}」没有日期或期限",
     en: "{0}: timeliness value \"{0.raw}\" has no date or duration",
+};
+static QUALITATIVE_VAGUE: Template = Template {
+    zh: "{0}：定性指标值「{0.raw}」只是评价词，没有可判断的标准",
+    en: "{0}: the qualitative target \"{0.raw}\" is a grade word with nothing to judge it by",
+};
+static DEADLINE_OUTSIDE: Template = Template {
+    zh: "{0}：期限「{0.raw}」{1}预算年度（{2}年）",
+    en: "{0}: the deadline \"{0.raw}\" is {1} the budget year ({2})",
+};
+static AFTER_YEAR: Template = Template {
+    zh: "晚于",
+    en: "after",
+};
+static BEFORE_YEAR: Template = Template {
+    zh: "早于",
+    en: "before",
 };
 static COST_EXCEEDS: Template = Template {
     zh: "{0}：成本 {1}万元 超过项目金额 {2}万元",
@@ -178,7 +194,12 @@ fn direction_conflict(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
             Arg::indicator(pi, p, i),
             Arg::text(c.trim())
         )
-    } else if let Some(stated) = i.direction_stated().filter(|d| *d != way) {
+    } else if let Some(stated) = i
+        .direction_stated()
+        .filter(|d| *d != way)
+        // `3个月内` beside 正向 is a deadline ("by"), as `≤2024年12月31日` is.
+        .filter(|d| !(*d == Direction::HigherBetter && is_time_limit(q, unit_of(i).as_deref())))
+    {
         let term = match stated {
             Direction::HigherBetter => &HIGHER_BETTER,
             Direction::LowerBetter => &LOWER_BETTER,
@@ -259,10 +280,13 @@ fn lower_better_name(i: &Indicator, q: &crate::model::Quantity) -> bool {
 /// A rate under 满意度 that is better lower: 投诉率, 不满意率, or one whose
 /// 指标方向性 says 反向. Its `≤5%` is no capped satisfaction and no low one.
 fn lower_is_better_rate(i: &Indicator) -> bool {
-    i.direction_stated() == Some(Direction::LowerBetter)
-        || ["投诉", "不满意", "差评", "举报"]
-            .iter()
-            .any(|k| has(&i.name, k))
+    let complaints = ["投诉", "不满意", "差评", "举报"]
+        .iter()
+        .any(|k| has(&i.name, k));
+    // A 反向 beside `求职者满意度 ≤90%` repeats the cap; it does not make
+    // satisfaction better lower.
+    complaints
+        || (i.direction_stated() == Some(Direction::LowerBetter) && !names_satisfaction(&i.name))
 }
 
 /// The completeness and quality rules on project `p` (index `pi`).
@@ -536,7 +560,7 @@ fn quality(
         "资金支付率",
     ]);
     if matches!(i.category, Category::Output) || is_outcome(i.category) {
-        if let Some(keyword) = INPUTS.find(name) {
+        if let Some(keyword) = INPUTS.find(name).filter(|k| !induced_investment(name, k)) {
             s.emit("input-as-output", || {
                 (
                     indicator_loc(pi, p, i),
@@ -569,6 +593,9 @@ fn quality(
     }
     // benefit-is-output
     if is_outcome(i.category) {
+        const EFFECT_WORDS: [&str; 10] = [
+            "带动", "增收", "提升", "提高", "促进", "改善", "降低", "减少", "增长", "拉动",
+        ];
         const VERBS: [&str; 8] = [
             "组建", "举办", "开展", "发布", "建设", "购置", "招募", "培训",
         ];
@@ -580,10 +607,13 @@ fn quality(
                 || matches!(unit.as_deref(), Some("%" | "‰" | "‱"))
                 || ["比例", "占比", "比重"].iter().any(|k| has(name, k))
         };
+        // An effect the activity brings about, in its own words
+        // (`培训带动脱贫人口人均增收`, `开展宣传提升群众知晓率`).
+        let effect = || EFFECT_WORDS.iter().any(|w| has(name, w));
         let verb = VERBS
             .iter()
             .find(|v| name.starts_with(*v))
-            .filter(|_| !rate());
+            .filter(|_| !rate() && !effect());
         let unit_hit = unit.as_deref().filter(|u| UNITS.contains(u));
         let message = match (verb, unit_hit) {
             (Some(v), _) => Some(msg!(BENEFIT_VERB, ind(), Arg::Str(v))),
@@ -662,6 +692,37 @@ fn quality(
             });
         }
     }
+    // qualitative-vague
+    if let crate::model::Target::Qualitative { text } = &i.target {
+        if bare_grade(text) {
+            s.emit("qualitative-vague", || {
+                (value_loc(pi, p, i), msg!(QUALITATIVE_VAGUE, ind()))
+            });
+        }
+    }
+    // deadline-outside-year
+    if let Some(fiscal) = s.table.fiscal_year {
+        // `到2025年底` is long-term-in-annual's already.
+        let over_years = || on_long_term && long_term(&i.raw_value).is_some();
+        if let Some(year) = deadline_year(&i.raw_value).filter(|y| *y != fiscal && !over_years()) {
+            let term = if year > fiscal {
+                &AFTER_YEAR
+            } else {
+                &BEFORE_YEAR
+            };
+            s.emit("deadline-outside-year", || {
+                (
+                    value_loc(pi, p, i),
+                    msg!(
+                        DEADLINE_OUTSIDE,
+                        ind(),
+                        Arg::Term(term),
+                        Arg::Int(i64::from(fiscal))
+                    ),
+                )
+            });
+        }
+    }
     // cost-exceeds-budget
     if is_cost(i) {
         if let (Some(q), Some(total)) = (i.target.quantity(), p.funding.amount()) {
@@ -705,6 +766,36 @@ fn quality(
             });
         }
     }
+}
+
+/// `投入` that the project brings others to make (`带动企业研发投入`,
+/// `撬动社会资本投入`, `吸引民间投入`): the investment it induces, an economic
+/// benefit, not the project's own input.
+fn induced_investment(name: &str, keyword: &str) -> bool {
+    const LEVERS: [&str; 7] = ["带动", "撬动", "吸引", "拉动", "引导", "吸纳", "引进"];
+    keyword == "投入"
+        && name.find("投入").is_some_and(|at| {
+            name.get(..at)
+                .is_some_and(|before| LEVERS.iter().any(|l| before.contains(l)))
+        })
+}
+
+/// A target that is only a grade word (`良好`, `较好`, `效果良好`, `好`,
+/// `一般`, `良好以上`): no direction, object or standard to judge it by.
+fn bare_grade(text: &str) -> bool {
+    let t = trim(text).trim_end_matches(['。', '.', '；', ';']);
+    let t = t
+        .strip_suffix("及以上")
+        .or_else(|| t.strip_suffix("以上"))
+        .unwrap_or(t);
+    let t = ["效果", "情况", "状况", "成效", "运行", "总体"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+        .unwrap_or(t);
+    matches!(
+        t,
+        "好" | "良好" | "较好" | "很好" | "优" | "优良" | "优秀" | "一般" | "良" | "较优" | "好评"
+    )
 }
 
 /// A cost target in 万元, when its unit is money (`≤50万元`, `≤400000元`);
@@ -860,6 +951,9 @@ impl<'t> Boilerplate<'t> {
             {
                 continue;
             }
+            if standard_target(i, q) {
+                continue;
+            }
             if let Some(branch) = generic_benefit(i) {
                 self.candidates.push(Generic {
                     pi,
@@ -903,6 +997,25 @@ impl<'t> Boilerplate<'t> {
             generic.project(s, run, &copied);
         }
     }
+}
+
+/// A target every project of its kind states the same way, so that two
+/// projects sharing it copy nothing: full compliance (`工程验收合格率 100%`,
+/// `设备验收合格率 =100%`) and no incident (`活动安全事故 0起`,
+/// `重大安全责任事故发生次数 ≤0次`).
+fn standard_target(i: &Indicator, q: &crate::model::Quantity) -> bool {
+    let name = trim(&i.name);
+    let full = q.value == Decimal::ONE_HUNDRED
+        && matches!(unit_of(i).as_deref(), Some("%" | "％"))
+        && ["合格率", "达标率", "合规率", "验收率"]
+            .iter()
+            .any(|k| name.ends_with(k));
+    let none = q.value.is_zero()
+        && !matches!(q.op, Some(Comparator::Ge | Comparator::Gt))
+        && ["事故", "案件", "伤亡", "差错", "投诉"]
+            .iter()
+            .any(|k| has(name, k));
+    full || none
 }
 
 /// The copy groups of [`Boilerplate`] that reach `boilerplate_min_projects`

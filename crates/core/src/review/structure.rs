@@ -1,7 +1,7 @@
 //! Structure and notation rules: goal/indicators present, levels, numbering,
 //! separators, value notation, units, percentages, placeholders.
 
-use super::text::{has, norm_unit, trim, unit_of, FastMap, Keywords};
+use super::text::{has, is_time_limit, norm_unit, trim, unit_of, FastMap, Keywords};
 use super::{indicator_loc, msg, project_loc, unit_loc, value_loc, Arg, Message, Sink, Template};
 use crate::model::{Category, Field, Target};
 use rust_decimal::Decimal;
@@ -214,10 +214,20 @@ impl<'t> Structure<'t> {
             // An OCR-damaged comparator (`W90%`) is one `ocr-suspect`, not also
             // a label before the value and a missing comparator.
             let damaged_op = self.on_ocr && ocr_damaged_operator(trim(&i.raw_value));
+            // A time limit counted from an event (`每学期开学后2个月内`,
+            // `自受理之日起5个工作日内`) names its starting point, not the
+            // indicator: without it the limit means nothing.
+            let starting_point = |label: &str| {
+                let label = trim(label);
+                (label.ends_with('后') || label.ends_with('起'))
+                    && i.target
+                        .quantity()
+                        .is_some_and(|q| is_time_limit(q, unit_of(i).as_deref()))
+            };
             if !damaged_op
                 && i.value_label
                     .as_deref()
-                    .is_some_and(|l| !trim(l).is_empty())
+                    .is_some_and(|l| !trim(l).is_empty() && !starting_point(l))
             {
                 s.emit("value-prefixed", || {
                     (value_loc(pi, p, i), msg!(VALUE_PREFIXED, ind()))
@@ -302,6 +312,7 @@ fn name_unit(
     } else if person && has(n, "人次") {
         Some("名称为“人次”，单位却是“人”")
     } else if !matches!(unit, "%" | "‰" | "‱")
+        && !per_population(unit)
         && (n.ends_with('率') || super::text::names_satisfaction(n))
     {
         Some("名称为比率或满意度，单位却不是 %")
@@ -458,4 +469,13 @@ fn ocr_damaged_operator(raw: &str) -> bool {
         || raw.starts_with("(X)")
         || raw.starts_with("（X）")
         || raw.starts_with("(x)")
+}
+
+/// A rate per population (`1/10万`, `/10万`, `/万人`, `1/1000`): how
+/// incidence and mortality are stated (`孕产妇死亡率 ≤10/10万`).
+fn per_population(unit: &str) -> bool {
+    let per = unit.trim_start_matches('1');
+    per.strip_prefix(['/', '／']).is_some_and(|base| {
+        base.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '万' | '千' | '百' | '十'))
+    })
 }

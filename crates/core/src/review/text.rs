@@ -56,6 +56,66 @@ pub(super) fn has(hay: &str, needle: &str) -> bool {
     memchr::memchr_iter(last, h).any(|end| end >= before && h.get(end - before..=end) == Some(n))
 }
 
+/// The one year of a deadline value (`2025年6月30日前`, `≤2024.12`,
+/// `2023年12月底前`, `2024年第二季度`), or `None`: not a date, or a period
+/// over two years (`2024年9月-2025年6月`, a school year).
+pub(super) fn deadline_year(raw: &str) -> Option<u16> {
+    let t = trim(raw);
+    if !crate::grammar::is_date_value(t) || has(t, "学年") {
+        return None;
+    }
+    let mut year = None;
+    let mut run = 0u32;
+    let mut digits = 0usize;
+    for c in t.chars().chain(std::iter::once(' ')) {
+        match crate::model::digit_of(c) {
+            Some(d) => {
+                run = run.saturating_mul(10).saturating_add(u32::from(d));
+                digits += 1;
+            }
+            None => {
+                if digits == 4 && (1900..=2100).contains(&run) {
+                    let y = u16::try_from(run).ok()?;
+                    if year.is_some_and(|first| first != y) {
+                        return None;
+                    }
+                    year = Some(y);
+                }
+                run = 0;
+                digits = 0;
+            }
+        }
+    }
+    year
+}
+
+/// A time limit (`3个月内`, `15日以内`, `5个工作日前`): a duration bounded by
+/// a deadline word rather than a comparator. It reads "by", as a date with
+/// `≤` does, whatever the 指标方向性 column says.
+pub(super) fn is_time_limit(q: &crate::model::Quantity, unit: Option<&str>) -> bool {
+    const WORDS: [&str; 6] = ["内", "以内", "之内", "前", "以前", "之前"];
+    const TIME: [&str; 13] = [
+        "天",
+        "日",
+        "工作日",
+        "个工作日",
+        "月",
+        "个月",
+        "周",
+        "个周",
+        "小时",
+        "个小时",
+        "分钟",
+        "季度",
+        "个季度",
+    ];
+    q.op_raw
+        .as_deref()
+        .map(trim)
+        .is_some_and(|o| WORDS.contains(&o))
+        && unit.map(trim).is_some_and(|u| TIME.contains(&u))
+}
+
 /// A fixed keyword list matched in one pass by an Aho–Corasick automaton
 /// (leftmost match; at one position the keyword listed first), built once per
 /// process. Same answers as [`find_any`] over the same list.
