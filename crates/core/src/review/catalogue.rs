@@ -59,7 +59,7 @@ pub static RULES: &[Rule] = &[
     rule!("sum-mismatch.total", Error, "合计不等于各单位（或项目）之和", "grand total differs from the sum of the units",
         "合计行每一金额列应等于各单位行之和（无单位行时为各项目之和）。 The 合计 row must equal the sum of the unit rows (or of the projects).",
         "层级关系 (nesting) [S]",
-        "核对合计行与各单位行。 Re-check the 合计 row and the unit rows."),
+        "核对合计行与各单位行（无单位行时与各项目）；相差远大于合计的，查找按元填写的金额。 Re-check the 合计 row against the unit rows (or the projects, without unit rows); a difference far larger than the total points to an amount typed in 元."),
     rule!("sum-rounding", Info, "合计差额在四舍五入误差范围内", "sum differs within rounding",
         "差额超过末位半个单位，但不超过 n × 半个单位（n 为加数个数），多半是由未取整金额分别四舍五入所致。 The difference exceeds half a unit of the last decimal but stays within n half-units for n summands: rounding of unrounded amounts.",
         "四舍五入惯例 (rounding practice) [P]",
