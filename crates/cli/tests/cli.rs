@@ -870,7 +870,7 @@ fn converted_tables_keep_their_findings() {
     // Every output now has the source's findings, but for what a form cannot
     // hold, by design: the one-cell layout has no 二级 (missing-quantity-quality
     // goes by it) and no 上年实际值 (target-too-low), and convert says so; the
-    // long CSV has no 合计 row (subtotal-as-total) and six derived columns the
+    // long CSV has no 合计 row (subtotal-as-total) and four derived columns the
     // reader does not take (column-unknown, docs/csv.md).
     let dir = tempfile::tempdir().expect("tempdir");
     for source in budget_only_tables() {
@@ -905,7 +905,7 @@ fn converted_tables_keep_their_findings() {
             }
             if ext == "csv" {
                 expected.remove("subtotal-as-total");
-                expected.insert("column-unknown".into(), 6);
+                expected.insert("column-unknown".into(), 4);
             }
             assert_eq!(
                 rule_counts(&out),

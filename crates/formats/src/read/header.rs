@@ -271,6 +271,12 @@ pub(crate) struct Layout {
     /// A money unit alone beside no amount column, as (0-based column, row
     /// number, text): refused by [`detect`].
     stray_unit: Option<(usize, u32, String)>,
+    /// jixiao's long layout (docs/csv.md): the 0-based column of 部门, the
+    /// table's department written on every row.
+    pub(crate) long_department: Option<usize>,
+    /// jixiao's long layout: the 0-based column of 序号, each indicator's
+    /// item number as the one-cell text wrote it (`2-效益指标` → 2).
+    pub(crate) long_seq: Option<usize>,
 }
 
 impl Layout {
@@ -752,6 +758,9 @@ fn finish(
         .max()
         .unwrap_or(0);
     slots.truncate(ncols);
+    // jixiao's long layout (docs/csv.md), known by its 原始指标值 column.
+    let long = slots.iter().any(|s| s.field == Some(Field::RawValue));
+    let (mut long_department, mut long_seq) = (None, None);
     let row_family = slots.iter().any(|s| {
         matches!(
             s.field,
@@ -870,6 +879,14 @@ fn finish(
                 ),
             )),
             None if slot.header.is_empty() => {}
+            // jixiao's long CSV (docs/csv.md): the table's 部门 and each
+            // indicator's item number, on every row.
+            None if long && normalize(&slot.header) == "部门" && long_department.is_none() => {
+                long_department = Some(c);
+            }
+            None if long && normalize(&slot.header) == "序号" && long_seq.is_none() => {
+                long_seq = Some(c);
+            }
             None if is_multi_year_budget(core_name(&normalize(&slot.header))) => {
                 multi_year.push(c);
             }
@@ -1014,6 +1031,8 @@ fn finish(
         header_scale_col: header_scale.map(|(c, _)| c),
         scale_disagreement,
         stray_unit,
+        long_department,
+        long_seq,
     };
     let target_year = layout
         .col(Field::TargetValue)
