@@ -1229,7 +1229,8 @@ fn pdf_line_that_cannot_be_placed_is_refused() {
 /// `hdr2-*` (tests/fixtures/hdr2-generate.py): a two-row header, `其中：`
 /// merged over the funding sources and the money scale only in the second
 /// row under 资金总额 (`（万元）` in the text, `（元）` in the workbook and
-/// the page, below a `单位：万元` line that the column's label overrides).
+/// the page, below a `单位：万元` line that the column's label overrides; the
+/// XLS and ODS are LibreOffice's conversions of the XLSX).
 /// Every front end gives the same table: the scale and the funding columns
 /// right, the totals balancing.
 #[test]
@@ -1238,6 +1239,8 @@ fn a_two_row_header_reads_the_same_in_every_front_end() {
     for (name, scale, conflict) in [
         ("hdr2-wan.tsv", MoneyScale::WanYuan, false),
         ("hdr2-yuan.xlsx", MoneyScale::Yuan, true),
+        ("hdr2-yuan.xls", MoneyScale::Yuan, true),
+        ("hdr2-yuan.ods", MoneyScale::Yuan, true),
         ("hdr2-yuan.html", MoneyScale::Yuan, true),
     ] {
         let t = read::read_path(&fixture(name), &ReadOptions::default())
