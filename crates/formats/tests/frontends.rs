@@ -1225,3 +1225,79 @@ fn pdf_line_that_cannot_be_placed_is_refused() {
     assert_eq!(c[1][2], "甲目标续行");
     assert_eq!(c[2][2], "");
 }
+
+/// `hdr2-*` (tests/fixtures/hdr2-generate.py): a two-row header, `其中：`
+/// merged over the funding sources and the money scale only in the second
+/// row under 资金总额 (`（万元）` in the text, `（元）` in the workbook and
+/// the page, below a `单位：万元` line that the column's label overrides; the
+/// XLS and ODS are LibreOffice's conversions of the XLSX).
+/// Every front end gives the same table: the scale and the funding columns
+/// right, the totals balancing.
+#[test]
+fn a_two_row_header_reads_the_same_in_every_front_end() {
+    use jixiao_core::{Field, MoneyScale};
+    for (name, scale, conflict) in [
+        ("hdr2-wan.tsv", MoneyScale::WanYuan, false),
+        ("hdr2-yuan.xlsx", MoneyScale::Yuan, true),
+        ("hdr2-yuan.xls", MoneyScale::Yuan, true),
+        ("hdr2-yuan.ods", MoneyScale::Yuan, true),
+        ("hdr2-yuan.html", MoneyScale::Yuan, true),
+    ] {
+        let t = read::read_path(&fixture(name), &ReadOptions::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(t.money_scale, scale, "{name}");
+        let fields: Vec<Field> = t.columns.iter().map(|c| c.field).collect();
+        assert_eq!(
+            fields,
+            [
+                Field::ProjectName,
+                Field::Total,
+                Field::FiscalAppropriation,
+                Field::SpecialAccount,
+                Field::OtherFunds,
+                Field::Goal,
+                Field::IndicatorCell
+            ],
+            "{name}"
+        );
+        let codes: Vec<&str> = t.notices.iter().map(|n| n.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            if conflict {
+                vec!["money-scale-conflict"]
+            } else {
+                vec![]
+            },
+            "{name}"
+        );
+        let g = t.grand_total.as_ref().expect("合计").funding;
+        assert_eq!(
+            g.total.map(|d| d.normalize().to_string()).as_deref(),
+            Some("250.5"),
+            "{name}"
+        );
+        let totals: Vec<String> = t
+            .projects()
+            .map(|p| p.funding.total.unwrap_or_default().normalize().to_string())
+            .collect();
+        assert_eq!(totals, ["120", "70", "60.5"], "{name}");
+        let sources: Vec<String> = t
+            .projects()
+            .map(|p| {
+                p.funding
+                    .parts_sum()
+                    .unwrap_or_default()
+                    .normalize()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(sources, totals, "{name}");
+        assert_eq!(t.units.len(), 1, "{name}");
+        assert_eq!(t.units[0].name, "某区文化广电旅游体育局", "{name}");
+        assert_eq!(
+            t.projects().map(|p| p.indicators.len()).collect::<Vec<_>>(),
+            [5, 4, 4],
+            "{name}"
+        );
+    }
+}

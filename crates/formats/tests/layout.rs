@@ -1789,3 +1789,213 @@ fn unit_sum_notice_quotes_the_amount_in_the_tables_unit() {
     assert!(n.message.contains("900000.00 元"), "{}", n.message);
     assert!(n.english().contains("900000.00 元"), "{}", n.english());
 }
+
+/// The amounts (总计, 财政拨款, 财政专户拨款, 其他资金) of the 合计 row and of each
+/// project, in 万元, as printed ("" for a blank).
+fn money_rows(t: &Table) -> Vec<[String; 4]> {
+    let row = |f: &jixiao_core::Funding| {
+        [
+            f.total,
+            f.fiscal_appropriation,
+            f.special_account,
+            f.other_funds,
+        ]
+        .map(|d| d.map(|d| d.normalize().to_string()).unwrap_or_default())
+    };
+    t.grand_total
+        .iter()
+        .map(|g| row(&g.funding))
+        .chain(t.projects().map(|p| row(&p.funding)))
+        .collect()
+}
+
+/// The 1-based column read as `f`.
+fn col_of(t: &Table, f: Field) -> Option<u32> {
+    t.columns.iter().find(|c| c.field == f).map(|c| c.col)
+}
+
+fn refusal(text: &str, path: &str) -> String {
+    invalid_message(build_table(&grid(text), source(path)).expect_err(path))
+}
+
+/// A two-row header as published: `其中` over the funding sources, the money
+/// scale in the second row only, under 资金总额. Merged labels come either as
+/// the first cell filled and the cells they cover blank (text saved from a
+/// spreadsheet) or as copies of it (XLSX, HTML: ⟪…⟫ here).
+#[test]
+fn a_two_row_header_with_the_scale_in_its_second_row() {
+    let body = "合计\t180.00\t150.00\t\t30.00\t\t
+某局\t180.00\t150.00\t\t30.00\t\t
+项目甲\t100.00\t80.00\t\t20.00\t完成甲任务。\t1-产出指标：甲数量，年度指标值：≥5个。
+项目乙\t80.00\t70.00\t\t10.00\t完成乙任务。\t1-产出指标：乙数量，年度指标值：≥6个。";
+    let rows =
+        |v: [[&str; 4]; 3]| -> Vec<[String; 4]> { v.iter().map(|r| r.map(String::from)).collect() };
+    let wan = rows([
+        ["180", "150", "", "30"],
+        ["100", "80", "", "20"],
+        ["80", "70", "", "10"],
+    ]);
+    let yuan = rows([
+        ["0.018", "0.015", "", "0.003"],
+        ["0.01", "0.008", "", "0.002"],
+        ["0.008", "0.007", "", "0.001"],
+    ]);
+    let tops = [
+        // Text saved from a spreadsheet: a merged label in its first cell.
+        "项目名称\t资金总额\t其中\t\t\t绩效目标\t绩效指标",
+        "项目名称\t资金总额\t其中：\t\t\t绩效目标\t绩效指标",
+        // XLSX / HTML: the covered cells carry copies.
+        "项目名称\t资金总额\t其中：\t⟪其中：⟫\t⟪其中：⟫\t绩效目标\t绩效指标",
+    ];
+    for top in tops {
+        for (unit, scale) in [
+            ("（万元）", MoneyScale::WanYuan),
+            ("(元)", MoneyScale::Yuan),
+            ("万元", MoneyScale::WanYuan),
+            ("单位：元", MoneyScale::Yuan),
+        ] {
+            for copies in [false, true] {
+                let bottom = if copies {
+                    format!("⟪项目名称⟫\t{unit}\t财政拨款\t财政专户拨款\t其他资金\t⟪绩效目标⟫\t⟪绩效指标⟫")
+                } else {
+                    format!("\t{unit}\t财政拨款\t财政专户拨款\t其他资金\t\t")
+                };
+                let text = format!("某局项目支出绩效目标表\n{top}\n{bottom}\n{body}");
+                let label = format!("{top} / {bottom}");
+                let t = build(&text, "two.tsv");
+                assert_eq!(t.money_scale, scale, "{label}");
+                assert!(t.money_scale_stated, "{label}");
+                assert_eq!(t.header_row, Some(3), "{label}");
+                assert_eq!(col_of(&t, Field::Total), Some(2), "{label}");
+                assert_eq!(col_of(&t, Field::OtherFunds), Some(5), "{label}");
+                let want = if scale == MoneyScale::WanYuan {
+                    &wan
+                } else {
+                    &yuan
+                };
+                assert_eq!(&money_rows(&t), want, "{label}");
+                assert_eq!(t.units.len(), 1, "{label}");
+                assert!(t.notices.is_empty(), "{label}: {:?}", t.notices);
+                let hs: Vec<&str> = t.columns.iter().map(|c| c.header.as_str()).collect();
+                assert_eq!(hs[1], format!("资金总额/{unit}"), "{label}");
+            }
+        }
+    }
+}
+
+/// The scale in the top row (a group label `资金来源（元）` over 合计 and the
+/// sources), a `小计` under 资金总额, and the column's own label winning over
+/// the 单位 line above the table.
+#[test]
+fn a_two_row_header_with_the_scale_in_its_group_label() {
+    let text = "单位：万元
+项目名称\t资金来源（元）\t⟪资金来源（元）⟫\t⟪资金来源（元）⟫\t绩效目标\t绩效指标
+⟪项目名称⟫\t合计\t财政拨款\t其他资金\t⟪绩效目标⟫\t⟪绩效指标⟫
+项目甲\t1,000,000.00\t800,000.00\t200,000.00\t完成甲任务。\t1-产出指标：甲数量，年度指标值：≥5个。";
+    let t = build(text, "group.tsv");
+    assert_eq!(t.money_scale, MoneyScale::Yuan);
+    assert_eq!(money_rows(&t), [["100", "80", "", "20"].map(String::from)]);
+    let conflict: Vec<_> = t
+        .notices
+        .iter()
+        .filter(|n| n.code == "money-scale-conflict")
+        .collect();
+    assert_eq!(conflict.len(), 1, "{:?}", codes(&t));
+    assert_eq!(conflict[0].origin.map(|o| (o.row, o.col)), Some((3, 2)));
+    // Only the first of the covered cells filled (text saved from a sheet),
+    // the total as 小计 under the group, no source column: the same reading.
+    let text = "单位：元
+项目名称\t资金总额（万元）\t\t绩效目标\t绩效指标
+\t小计\t其中：财政拨款\t\t
+项目甲\t100.00\t80.00\t完成甲任务。\t1-产出指标：甲数量，年度指标值：≥5个。";
+    let t = build(text, "subtotal.tsv");
+    assert_eq!(t.money_scale, MoneyScale::WanYuan);
+    assert_eq!(money_rows(&t), [["100", "80", "", ""].map(String::from)]);
+    assert_eq!(col_of(&t, Field::Total), Some(2));
+    assert!(
+        codes(&t).contains(&"money-scale-conflict"),
+        "{:?}",
+        codes(&t)
+    );
+}
+
+/// A row-per-indicator table whose 预算数 has its scale in the second header
+/// row: the indicator columns are blank there.
+#[test]
+fn a_row_layout_header_with_the_scale_under_its_amount() {
+    let text = "单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标值
+\t\t（元）\t\t\t\t\t
+某单位\t项目甲\t120,000.00\t完成甲任务。\t产出指标\t数量指标\t甲数量\t≥5个
+\t\t\t\t效益指标\t社会效益指标\t甲效益\t明显";
+    let t = build(text, "rows.tsv");
+    assert_eq!(t.layout, LayoutFamily::RowPerIndicator);
+    assert_eq!(t.money_scale, MoneyScale::Yuan);
+    assert_eq!(t.header_row, Some(2));
+    assert_eq!(money_rows(&t), [["12", "", "", ""].map(String::from)]);
+    assert_eq!(t.projects().map(|p| p.indicators.len()).sum::<usize>(), 2);
+    assert!(!codes(&t).contains(&"amount-unparseable"));
+}
+
+/// Where the two rows cannot be read with confidence, the header is refused
+/// naming the cells: never read in a guessed scale.
+#[test]
+fn an_ambiguous_two_row_header_scale_is_refused_naming_the_cells() {
+    let body = "项目甲\t100.00\t80.00\t20.00\t完成甲任务。\t1-产出指标：甲数量，年度指标值：≥5个。";
+    // One column's two rows disagree.
+    let e = refusal(
+        &format!(
+            "项目名称\t预算数（万元）\t其中\t\t绩效目标\t绩效指标\n\t（元）\t财政拨款\t其他资金\t\t\n{body}"
+        ),
+        "both.tsv",
+    );
+    assert!(
+        e.contains("第2行 第2列")
+            && e.contains("同时写了万元和元")
+            && e.contains("预算数（万元）/（元）"),
+        "{e}"
+    );
+    // Two amount columns disagree (also in a one-row header).
+    let e = refusal(
+        &format!("项目名称\t总计（万元）\t财政拨款（元）\t其他资金\t绩效目标\t绩效指标\n{body}"),
+        "cols.tsv",
+    );
+    assert!(
+        e.contains("第1行 第3列")
+            && e.contains("「总计（万元）」为万元")
+            && e.contains("「财政拨款（元）」为元"),
+        "{e}"
+    );
+    let e = refusal(
+        &format!(
+            "项目名称\t资金总额\t其中\t\t绩效目标\t绩效指标\n\t（万元）\t财政拨款（元）\t其他资金\t\t\n{body}"
+        ),
+        "rows.tsv",
+    );
+    assert!(
+        e.contains("第2行 第3列") && e.contains("金额单位不一致"),
+        "{e}"
+    );
+    // A unit alone beside no amount column: which column it meant is unknown.
+    for (bottom, col) in [
+        ("（万元）\t\t财政拨款\t其他资金\t\t", 1),
+        ("\t\t财政拨款\t其他资金\t（元）\t", 5),
+    ] {
+        let e = refusal(
+            &format!("项目名称\t预算数\t其中\t\t绩效目标\t绩效指标\n{bottom}\n{body}"),
+            "stray.tsv",
+        );
+        assert!(
+            e.contains(&format!("第2行 第{col}列")) && e.contains("不在金额列"),
+            "{bottom}: {e}"
+        );
+    }
+    // A unit jixiao does not hold, in the second row: refused as in one row.
+    let e = refusal(
+        &format!("项目名称\t预算数\t其中\t\t绩效目标\t绩效指标\n\t（千元）\t财政拨款\t其他资金\t\t\n{body}"),
+        "k.tsv",
+    );
+    assert!(
+        e.contains("第2行 第2列") && e.contains("只读元或万元"),
+        "{e}"
+    );
+}

@@ -1438,11 +1438,8 @@ fn one_unit_of_its_own_reads_back_as_itself_in_the_one_cell_layout() {
     );
     for (name, back) in written_and_read_back(&t) {
         assert_eq!(units(&back), want, "{name}");
-        assert_eq!(
-            back.department.as_deref(),
-            t.department.as_deref().filter(|_| !name.ends_with(".csv")),
-            "{name}"
-        );
+        // The long CSV too: its 部门 column reads back.
+        assert_eq!(back.department, t.department, "{name}");
         assert_eq!(rule_count(&back, "sum-mismatch.unit"), 0, "{name}");
     }
     // The one implicit unit of a table without unit rows gets no row: the
@@ -1451,19 +1448,21 @@ fn one_unit_of_its_own_reads_back_as_itself_in_the_one_cell_layout() {
 
 /// The content a long CSV carries, per project and indicator: what must be
 /// the same after reading it back as after reading the JSON. Left out are
-/// what the CSV does not hold (positions, item numbers and terminators of
-/// the one-cell cell, 一级 and the comparator column as written, notices).
+/// what the CSV does not hold (positions, the item numbers' spelling and the
+/// terminators of the one-cell cell, 一级 and the comparator column as
+/// written, 合计 and unit rows, title and year, notices).
 fn long_csv_content(t: &Table) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out = vec![format!("部门 {:?}", t.department)];
     for u in &t.units {
         for p in &u.projects {
             out.push(format!(
-                "{} | {} | {:?} | {:?}",
-                u.name, p.name, p.funding, p.goal
+                "{} | {:?} | {} | {:?} | {:?}",
+                u.name, u.code, p.name, p.funding, p.goal
             ));
             for i in &p.indicators {
                 out.push(format!(
-                    "  {:?} | {:?} | {} | {:?} | {:?} | {:?} | {:?}",
+                    "  {:?} | {:?} | {:?} | {} | {:?} | {:?} | {:?} | {:?}",
+                    i.seq,
                     i.category,
                     i.subcategory,
                     i.name,
@@ -1495,6 +1494,137 @@ fn table_with_value_extras() -> Table {
     );
     assert_ne!(text, sample_text());
     read_bytes("extras.txt", text.as_bytes(), &ReadOptions::default()).unwrap()
+}
+
+/// The sample (tests/fixtures) → long CSV → read: the same department,
+/// units, projects, money, goals and indicators, their item numbers (序号)
+/// included, so a gap in the numbering is still found; and a long CSV
+/// written before these columns were read still reads.
+#[test]
+fn long_csv_round_trip_keeps_numbering_and_units() {
+    use jixiao_formats::read::{read_bytes, ReadOptions};
+    let t = sample();
+    let csv = render(&t, OutputFormat::Csv, &WriteOptions::default());
+    let back = read_bytes("long.csv", &csv, &ReadOptions::default()).unwrap();
+    let (a, b) = (long_csv_content(&t), long_csv_content(&back));
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(x, y);
+    }
+    assert_eq!(
+        back.department.as_deref(),
+        Some("中国共产主义青年团广州市海珠区委员会")
+    );
+    let units: Vec<(&str, usize)> = back
+        .units
+        .iter()
+        .map(|u| (u.name.as_str(), u.projects.len()))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ("中国共产主义青年团广州市海珠区委员会", 6),
+            ("广州市海珠区志愿者行动指导中心", 2)
+        ]
+    );
+    let seqs = |t: &Table| -> Vec<Vec<Option<u32>>> {
+        t.projects()
+            .map(|p| p.indicators.iter().map(|i| i.seq).collect())
+            .collect()
+    };
+    assert_eq!(seqs(&back), seqs(&t));
+    assert!(seqs(&back).iter().flatten().all(Option::is_some));
+    // The sample's own numbering gap, found in the CSV as in the text.
+    assert_eq!(rule_count(&t, "numbering-gap"), 1);
+    assert_eq!(rule_count(&back, "numbering-gap"), 1);
+    // 部门 and 序号 are read, not unknown columns.
+    for h in ["「部门」", "「序号」"] {
+        assert!(
+            !back
+                .notices
+                .iter()
+                .any(|n| n.code == "column-unknown" && n.message.contains(h)),
+            "{h}: {:?}",
+            back.notices
+        );
+    }
+
+    // An older long CSV without 部门 and 序号 reads as before: no
+    // department, no numbers, the same projects.
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for row in parse_csv(&csv) {
+        let keep: Vec<&String> = row
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != 0 && *k != 8)
+            .map(|(_, c)| c)
+            .collect();
+        w.write_record(keep).unwrap();
+    }
+    let old = String::from_utf8(w.into_inner().unwrap()).unwrap();
+    assert!(old.starts_with("资金使用单位,项目名称,"), "{}", &old[..80]);
+    let older = read_bytes("older.csv", old.as_bytes(), &ReadOptions::default()).unwrap();
+    assert_eq!(older.department, None);
+    assert_eq!(older.projects().count(), 8);
+    assert!(older.indicators().all(|(_, i)| i.seq.is_none()));
+    assert_eq!(rule_count(&older, "numbering-gap"), 0);
+}
+
+/// What the long CSV's 部门 and 序号 columns may hold after an edit: a
+/// number that is no number is said with its cell, departments that differ
+/// give none; and a 序号 column of any other table (a project number, as
+/// Sichuan's tables print one) is no item number.
+#[test]
+fn long_csv_numbering_and_department_edited() {
+    use jixiao_formats::read::{read_bytes, ReadOptions};
+    let t = sample();
+    let csv = render(&t, OutputFormat::Csv, &WriteOptions::default());
+    let edited = edited_long_csv(&t, |row: &mut Vec<String>, col: &dyn Fn(&str) -> usize| {
+        if row[col("三级指标")] == "招募大学实习生" {
+            row[col("序号")] = "五".into();
+        }
+        if row[col("资金使用单位")] == "广州市海珠区志愿者行动指导中心" {
+            row[col("部门")] = "另一个部门".into();
+        }
+    });
+    assert_ne!(edited, csv);
+    let back = read_bytes("edited.csv", &edited, &ReadOptions::default()).unwrap();
+    assert_eq!(back.department, None);
+    let bad: Vec<(&str, Option<(u32, u32)>)> = back
+        .notices
+        .iter()
+        .filter(|n| n.code == "seq-unparseable" || n.message.contains("部门列"))
+        .map(|n| (n.code.as_str(), n.origin.map(|o| (o.row, o.col))))
+        .collect();
+    assert_eq!(
+        bad,
+        [
+            ("seq-unparseable", Some((13, 9))),
+            ("column-unknown", Some((1, 1)))
+        ],
+        "{:?}",
+        back.notices
+    );
+    let i = back
+        .indicators()
+        .find(|(_, i)| i.name == "招募大学实习生")
+        .map(|(_, i)| i.seq);
+    assert_eq!(i, Some(None));
+
+    // Not the long layout (no 原始指标值): 序号 and 部门 are not read.
+    let text = "单位名称\t序号\t部门\t项目名称\t预算数\t年度目标\t一级指标\t三级指标\t指标值
+某单位\t1\t某部门\t项目甲\t10.00\t完成。\t产出指标\t甲数量\t≥5个
+\t\t\t\t\t\t效益指标\t甲效益\t明显
+某单位\t3\t某部门\t项目乙\t20.00\t完成。\t产出指标\t乙数量\t≥6个";
+    let t = read_bytes("sichuan.tsv", text.as_bytes(), &ReadOptions::default()).unwrap();
+    assert_eq!(t.department, None);
+    assert!(t.indicators().all(|(_, i)| i.seq.is_none()));
+    let unknown = t
+        .notices
+        .iter()
+        .filter(|n| n.code == "column-unknown")
+        .count();
+    assert_eq!(unknown, 2, "{:?}", t.notices);
 }
 
 #[test]

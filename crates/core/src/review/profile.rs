@@ -75,6 +75,7 @@ pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
     ("row-note", "表外说明或签字栏，未读入", "note or signature line skipped"),
     ("row-unplaced", "无法归入任何项目的行，未读入", "row fits nowhere and was not read"),
     ("seq-nonstandard", "指标序号不标准（如有前导零）", "non-standard item number (e.g. a leading zero)"),
+    ("seq-unparseable", "序号不是整数", "item number not a whole number"),
     ("sheet-more-targets", "工作簿中另有绩效目标表的工作表，未读取（用 --sheet 指定；check 审核全部）", "more sheets hold target tables; not read (pick with --sheet; check reviews all)"),
     ("sheet-not-target", "没有绩效目标表的工作表，未读取", "sheet without a performance-target table; not read"),
     ("source-columns-blank", "资金来源列各行均为空，按未填写处理", "funding-source columns blank on every row; sources taken as not stated"),

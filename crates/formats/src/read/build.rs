@@ -200,6 +200,14 @@ pub(crate) fn build_table_in(
             reader.per_indicator(data, seed, &mut notices)?
         }
     };
+    if let Some(c) = layout.long_department {
+        let header_row = grid.rows.get(layout.last_row).map_or(0, |r| r.number);
+        let department =
+            column_department(data, c, source.format == "csv", header_row, &mut notices);
+        if pre.department.is_none() {
+            pre.department = department;
+        }
+    }
     let (grand_total, mut units) =
         hierarchy::resolve(items, pre.department.as_deref(), money_scale, &mut notices);
     if units.iter().all(|u| u.projects.is_empty()) {
@@ -304,6 +312,54 @@ pub(crate) fn self_evaluation(grid: &Grid<'_>) -> Option<(u32, u32, String)> {
             .find(|(_, t)| beside && OWN.iter().any(|h| t.starts_with(h)))
             .and_then(|(k, t)| at(*k, t))
     })
+}
+
+/// The table's department from the 部门 column of jixiao's long layout
+/// (docs/csv.md), which writes it on every row: the one name its rows give.
+/// Rows naming several departments (files joined together) give none, and
+/// a `column-unknown` notice names them. `csv`: the writer's apostrophe
+/// before `= + - @` is taken off, as in every column of that file.
+fn column_department(
+    data: &[crate::grid::GridRow<'_>],
+    c: usize,
+    csv: bool,
+    header_row: u32,
+    notices: &mut Vec<Notice>,
+) -> Option<String> {
+    let mut names: Vec<&str> = Vec::new();
+    for row in data {
+        let t = row.text(c).trim();
+        let t = if csv {
+            crate::write::view::unneutralize_formula(t)
+        } else {
+            t
+        };
+        if !t.is_empty() && !names.contains(&t) {
+            names.push(t);
+        }
+    }
+    match names.as_slice() {
+        [] => None,
+        [one] => Some((*one).to_string()),
+        more => {
+            let k = u32::try_from(c + 1).unwrap_or(u32::MAX);
+            let shown = more.iter().take(3).copied().collect::<Vec<_>>();
+            let (list, list_en) = (shown.join("」「"), shown.join("” “"));
+            notices.push(Notice::new(
+                Some(Origin::new(header_row, k)),
+                "column-unknown",
+                format!(
+                    "第{header_row}行第{k}列：部门列写了{}个不同的部门（「{list}」…），表格的部门未读取",
+                    more.len()
+                ),
+                format!(
+                    "row {header_row}, column {k}: the 部门 column names {} different departments (“{list_en}” …); the table's department was not read",
+                    more.len()
+                ),
+            ));
+            None
+        }
+    }
 }
 
 /// Funding-source columns that no row fills (a table of 预算数 written with

@@ -3,8 +3,9 @@
 //! Header texts are normalised (whitespace removed, full-width parentheses and
 //! colons made ASCII, `其它` → `其他`, `其中:` and trailing parentheticals such as
 //! `(万元)` / `(50分)` stripped) and mapped to a [`Field`] through a synonym list.
-//! One-row and two-row headers (a merged `绩效指标` over `一级指标|二级指标|…`) are
-//! supported.
+//! One-row and two-row headers (a merged `绩效指标` over `一级指标|二级指标|…`,
+//! `其中：` over the funding sources, `预算数` over `（万元）`) are supported: each
+//! column's labels are read top to bottom, the money scale in either row.
 
 use crate::error::{Error, Location, Result};
 use crate::grid::{Grid, GridRow};
@@ -237,6 +238,10 @@ pub(crate) fn is_indicator_field(f: Field) -> bool {
 struct Slot {
     field: Option<Field>,
     header: String,
+    /// A money-unit label alone (`（万元）`, `单位：元`) in one row of a
+    /// two-row header, over or under a column that holds no amount: as
+    /// (row number, its text). Which column it was meant for cannot be told.
+    stray_unit: Option<(u32, String)>,
 }
 
 /// The recognised layout of a grid.
@@ -260,6 +265,18 @@ pub(crate) struct Layout {
     pub(crate) header_scale: Option<MoneyScale>,
     /// The 0-based column whose header states `header_scale`.
     pub(crate) header_scale_col: Option<usize>,
+    /// Two amount columns' headers (or one column's two rows) stating
+    /// different scales, as (0-based column, scale) each: refused by [`detect`].
+    scale_disagreement: Option<[(usize, MoneyScale); 2]>,
+    /// A money unit alone beside no amount column, as (0-based column, row
+    /// number, text): refused by [`detect`].
+    stray_unit: Option<(usize, u32, String)>,
+    /// jixiao's long layout (docs/csv.md): the 0-based column of 部门, the
+    /// table's department written on every row.
+    pub(crate) long_department: Option<usize>,
+    /// jixiao's long layout: the 0-based column of 序号, each indicator's
+    /// item number as the one-cell text wrote it (`2-效益指标` → 2).
+    pub(crate) long_seq: Option<usize>,
 }
 
 impl Layout {
@@ -332,12 +349,55 @@ fn single(row: &GridRow<'_>) -> Vec<Slot> {
         .map(|c| Slot {
             field: field_of(&c.text),
             header: c.text.trim().to_string(),
+            stray_unit: None,
         })
         .collect()
 }
 
-/// Compose a two-row header. `None` when the bottom row adds no field of its own
-/// (it is then a data row or a copy of the top row).
+/// Whether `f` is an amount column (总计 or a funding source).
+fn is_amount(f: Option<Field>) -> bool {
+    matches!(
+        f,
+        Some(Field::Total | Field::FiscalAppropriation | Field::SpecialAccount | Field::OtherFunds)
+    )
+}
+
+/// The money units a header cell may state, those jixiao reads and those it refuses.
+const UNIT_WORDS: [&str; 6] = ["万元", "元", "千元", "十万元", "百万元", "亿元"];
+
+/// A money label's lead taken off: `单位：`, `金额单位:`, `人民币`.
+fn strip_unit_lead(s: &str) -> &str {
+    s.trim_start_matches("金额单位")
+        .trim_start_matches("单位")
+        .trim_start_matches([':', '：'])
+        .trim_start_matches("人民币")
+}
+
+/// A header cell that states a money unit and nothing else (`（万元）`,
+/// `(元)`, `万元`, `单位：元`, `（金额单位：万元）`): the second row of a
+/// two-row header under `预算数`, or a group label's own row. The unit word.
+fn unit_label(text: &str) -> Option<&'static str> {
+    let n = normalize(text);
+    let inner = n
+        .strip_prefix('(')
+        .and_then(|s| s.strip_suffix(')'))
+        .unwrap_or(&n);
+    let w = strip_unit_lead(inner);
+    UNIT_WORDS.into_iter().find(|u| *u == w)
+}
+
+/// Compose a two-row header, each column's labels top to bottom. `None` when
+/// the bottom row adds no field and no money unit of its own (it is then a
+/// data row or a copy of the top row).
+///
+/// A blank cell and a merged copy (XLSX, HTML) add nothing; a group label
+/// (`其中`, `资金来源（万元）`, `绩效指标`) over a column label gives the
+/// column label's field, the group's words kept in the header
+/// (`其中/财政拨款`), so a money unit in either row is read; a money unit
+/// alone (`（万元）`) under or over an amount label (`资金总额`, `预算数`) is
+/// that column's. A unit alone beside no amount column is kept as
+/// `stray_unit`, and refused by [`detect`]: which column it meant cannot be
+/// told.
 fn compose(top: &GridRow<'_>, bottom: &GridRow<'_>) -> Option<Vec<Slot>> {
     let n = top.cells.len().max(bottom.cells.len());
     let mut adds = false;
@@ -347,30 +407,50 @@ fn compose(top: &GridRow<'_>, bottom: &GridRow<'_>) -> Option<Vec<Slot>> {
         let b = bottom.text(c).trim();
         let b_merged = bottom.cells.get(c).is_some_and(|x| x.merged);
         let ft = field_of(t);
+        let joined = || {
+            if t.is_empty() {
+                b.to_string()
+            } else {
+                format!("{t}/{b}")
+            }
+        };
         let slot = if b.is_empty() || (b_merged && normalize(b) == normalize(t)) || b == t {
+            let stray_unit =
+                (unit_label(t).is_some() && !is_amount(ft)).then(|| (top.number, t.to_string()));
             Slot {
                 field: ft,
                 header: t.to_string(),
+                stray_unit,
             }
-        } else if let Some(fb) = field_of(b) {
+        } else if unit_label(b).is_some() {
+            // `资金总额` over `（万元）`.
             adds = true;
+            let stray_unit = (!is_amount(ft)).then(|| (bottom.number, b.to_string()));
+            Slot {
+                field: ft,
+                header: joined(),
+                stray_unit,
+            }
+        } else if let Some(fb) = field_of(b)
+            // A 小计 under 资金总额 is that total.
+            .or_else(|| {
+                (ft == Some(Field::Total) && normalize(b) == "小计").then_some(Field::Total)
+            })
+        {
+            adds = true;
+            // `（万元）` over `资金总额` is that column's unit; over any other it is stray.
+            let stray_unit = (unit_label(t).is_some() && !is_amount(Some(fb)))
+                .then(|| (top.number, t.to_string()));
             Slot {
                 field: Some(fb),
-                header: if t.is_empty() {
-                    b.to_string()
-                } else {
-                    format!("{t}/{b}")
-                },
-            }
-        } else if t.is_empty() {
-            Slot {
-                field: None,
-                header: b.to_string(),
+                header: joined(),
+                stray_unit,
             }
         } else {
             Slot {
                 field: None,
-                header: format!("{t}/{b}"),
+                header: joined(),
+                stray_unit: None,
             }
         };
         out.push(slot);
@@ -397,15 +477,29 @@ fn raw_score(slots: &[Slot]) -> usize {
     slots.iter().filter(|s| s.field.is_some()).count()
 }
 
-fn scale_in_header(h: &str) -> Option<MoneyScale> {
+/// The money scales a header states, in the order met: a bracket's words
+/// (`预算数（万元）`, `（单位：元）`), a trailing `万元`, or one row of a
+/// composed two-row header that is a unit alone (`资金总额/（万元）`, `预算数/元`).
+/// Two different ones in one header (`预算数（万元）/（元）`) are a conflict.
+fn scales_in_header(h: &str) -> Vec<MoneyScale> {
     let n = normalize(h);
-    if n.ends_with("万元") || bracket_words(&n).any(|w| w == "万元") {
-        Some(MoneyScale::WanYuan)
-    } else if bracket_words(&n).any(|w| w == "元") {
-        Some(MoneyScale::Yuan)
-    } else {
-        None
+    let mut out = Vec::new();
+    let mut push = |s: MoneyScale| {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    for w in unit_words(&n) {
+        match w {
+            "万元" => push(MoneyScale::WanYuan),
+            "元" => push(MoneyScale::Yuan),
+            _ => {}
+        }
     }
+    if n.ends_with("万元") {
+        push(MoneyScale::WanYuan);
+    }
+    out
 }
 
 /// The words of each bracket of a normalised header, a money label's lead
@@ -415,13 +509,18 @@ fn bracket_words(n: &str) -> impl Iterator<Item = &str> {
     n.split('(')
         .skip(1)
         .filter_map(|r| r.split_once(')'))
-        .map(|(inner, _)| {
-            inner
-                .trim_start_matches("金额单位")
-                .trim_start_matches("单位")
-                .trim_start_matches([':', '：'])
-                .trim_start_matches("人民币")
-        })
+        .map(|(inner, _)| strip_unit_lead(inner))
+}
+
+/// The money-unit words of a normalised header: its [`bracket_words`], and
+/// each `/`-part of a composed two-row header that is a unit alone
+/// (`预算数/万元`, `资金总额/单位:元`).
+fn unit_words(n: &str) -> impl Iterator<Item = &str> {
+    bracket_words(n).chain(
+        n.split('/')
+            .map(strip_unit_lead)
+            .filter(|w| UNIT_WORDS.contains(w)),
+    )
 }
 
 /// Find the header among the first [`SCAN_ROWS`] non-blank rows.
@@ -507,7 +606,81 @@ pub(crate) fn detect(
     ) {
         return Err(e);
     }
+    if let Some(e) = ambiguous_scale(grid, &layout, location) {
+        return Err(e);
+    }
     Ok(layout)
+}
+
+/// A header whose money scale cannot be told with confidence: two amount
+/// columns (or the two rows of one) stating different scales (`总计（万元）`
+/// beside `财政拨款（元）`, `预算数（万元）` over `（元）`), or a unit alone in
+/// one row of a two-row header beside no amount column (`（万元）` under
+/// `项目名称`, or under a blank cell beside `预算数`). Refused naming the
+/// cells: read in either scale, some amounts would be ten thousand times off.
+fn ambiguous_scale(grid: &Grid<'_>, layout: &Layout, location: &Location) -> Option<Error> {
+    let num = |i: usize| grid.rows.get(i).map_or(0, |r| r.number);
+    let (first, last) = (num(layout.first_row), num(layout.last_row));
+    let rows = if first == last {
+        Text::new(format!("第{last}行"), format!("row {last}"))
+    } else {
+        Text::new(
+            format!("第{first}–{last}行"),
+            format!("rows {first}–{last}"),
+        )
+    };
+    let at = |row: u32, c: usize| Location {
+        row: Some(row),
+        col: u32::try_from(c + 1).ok(),
+        ..location.clone()
+    };
+    let hint = Text::new(
+        "请让表头只写一个金额单位（元或万元），写在金额列的标题中或表格上方（如“单位：万元”）",
+        "make the header state one money scale (元 or 万元), in the amount columns' labels or above the table (单位：万元)",
+    );
+    if let Some([(c1, s1), (c2, s2)]) = layout.scale_disagreement {
+        let (h1, h2) = (layout.header(c1), layout.header(c2));
+        let (u1, u2) = (s1.label(), s2.label());
+        let (k1, k2) = (c1 + 1, c2 + 1);
+        let (zh, en) = if c1 == c2 {
+            (
+                format!("表头{}第{k1}列「{h1}」同时写了{u1}和{u2}，无法确定金额单位", rows.zh),
+                format!(
+                    "the header ({}) of column {k1}, “{h1}”, states both {u1} and {u2}; the money scale cannot be told",
+                    rows.en
+                ),
+            )
+        } else {
+            (
+                format!(
+                    "表头{}的金额单位不一致：第{k1}列「{h1}」为{u1}，第{k2}列「{h2}」为{u2}，无法确定金额单位",
+                    rows.zh
+                ),
+                format!(
+                    "the header ({}) states two money scales: column {k1} “{h1}” {u1}, column {k2} “{h2}” {u2}; the money scale cannot be told",
+                    rows.en
+                ),
+            )
+        };
+        return Some(Error::invalid(at(last, c2), Text::new(zh, en), hint));
+    }
+    let (c, row, text) = layout.stray_unit.as_ref()?;
+    let h = layout.header(*c);
+    let k = c + 1;
+    Some(Error::invalid(
+        at(*row, *c),
+        Text::new(
+            format!(
+                "表头{}第{k}列：金额单位「{text}」（该列表头「{h}」）不在金额列（总计、财政拨款等）的上下，无法确定它属于哪一列",
+                rows.zh
+            ),
+            format!(
+                "header {}, column {k}: the money unit “{text}” (column header “{h}”) stands over or under no amount column (总计, 财政拨款 …); which column it belongs to cannot be told",
+                rows.en
+            ),
+        ),
+        hint,
+    ))
 }
 
 /// An amount column labelled in a scale jixiao does not hold (`预算数（千元）`,
@@ -525,7 +698,7 @@ fn unsupported_scale(layout: &Layout, header_row: u32, location: &Location) -> O
         .filter_map(|f| layout.col(*f))
         .find_map(|c| {
             let n = normalize(layout.header(c));
-            let unit = bracket_words(&n).find_map(|w| {
+            let unit = unit_words(&n).find_map(|w| {
                 ["千元", "百万元", "十万元", "亿元"]
                     .into_iter()
                     .find(|u| *u == w)
@@ -585,6 +758,9 @@ fn finish(
         .max()
         .unwrap_or(0);
     slots.truncate(ncols);
+    // jixiao's long layout (docs/csv.md), known by its 原始指标值 column.
+    let long = slots.iter().any(|s| s.field == Some(Field::RawValue));
+    let (mut long_department, mut long_seq) = (None, None);
     let row_family = slots.iter().any(|s| {
         matches!(
             s.field,
@@ -602,8 +778,6 @@ fn finish(
     let mut field_at = vec![None; ncols];
     let mut headers = Vec::with_capacity(ncols);
     let mut columns = Vec::new();
-    let mut header_scale = None;
-    let mut header_scale_col = None;
     let mut multi_year = Vec::new();
     // Several 分值/权重 columns (Chongqing's 审批表 scores the project's
     // budget execution before its indicators): the indicator's weight is the
@@ -686,21 +860,6 @@ fn finish(
                 if let Some(slot_c) = field_at.get_mut(c) {
                     *slot_c = Some(f);
                 }
-                // `项目总计（万元）`; a source's header (`财政拨款（万元）`) when
-                // there is no total to say it.
-                match f {
-                    Field::Total => {
-                        header_scale = scale_in_header(&slot.header);
-                        header_scale_col = header_scale.map(|_| c);
-                    }
-                    Field::FiscalAppropriation | Field::SpecialAccount | Field::OtherFunds
-                        if cols[field_index(Field::Total)].is_none() && header_scale.is_none() =>
-                    {
-                        header_scale = scale_in_header(&slot.header);
-                        header_scale_col = header_scale.map(|_| c);
-                    }
-                    _ => {}
-                }
                 columns.push(ColumnInfo {
                     field: f,
                     header: slot.header.clone(),
@@ -720,6 +879,14 @@ fn finish(
                 ),
             )),
             None if slot.header.is_empty() => {}
+            // jixiao's long CSV (docs/csv.md): the table's 部门 and each
+            // indicator's item number, on every row.
+            None if long && normalize(&slot.header) == "部门" && long_department.is_none() => {
+                long_department = Some(c);
+            }
+            None if long && normalize(&slot.header) == "序号" && long_seq.is_none() => {
+                long_seq = Some(c);
+            }
             None if is_multi_year_budget(core_name(&normalize(&slot.header))) => {
                 multi_year.push(c);
             }
@@ -823,6 +990,34 @@ fn finish(
             ),
         ));
     }
+    // The scale an amount column's header states (`项目总计（万元）`, a
+    // source's `其中：财政拨款（元）`, a second header row's `（万元）`): the
+    // total's first, then the sources'. Two that differ are refused.
+    let stated: Vec<(usize, MoneyScale)> = [
+        Field::Total,
+        Field::FiscalAppropriation,
+        Field::SpecialAccount,
+        Field::OtherFunds,
+    ]
+    .iter()
+    .filter_map(|f| cols[field_index(*f)])
+    .flat_map(|c| {
+        scales_in_header(slot_header(&slots, c))
+            .into_iter()
+            .map(move |s| (c, s))
+    })
+    .collect();
+    let header_scale = stated.first().copied();
+    let scale_disagreement = header_scale.and_then(|first| {
+        stated
+            .iter()
+            .find(|(_, s)| *s != first.1)
+            .map(|other| [first, *other])
+    });
+    let stray_unit = slots
+        .iter()
+        .enumerate()
+        .find_map(|(c, s)| s.stray_unit.clone().map(|(r, t)| (c, r, t)));
     let mut layout = Layout {
         cols,
         field_at,
@@ -832,8 +1027,12 @@ fn finish(
         last_row: last,
         ncols,
         family,
-        header_scale,
-        header_scale_col,
+        header_scale: header_scale.map(|(_, s)| s),
+        header_scale_col: header_scale.map(|(c, _)| c),
+        scale_disagreement,
+        stray_unit,
+        long_department,
+        long_seq,
     };
     let target_year = layout
         .col(Field::TargetValue)
@@ -992,6 +1191,31 @@ mod tests {
         ] {
             assert_ne!(field_of(h), Some(Field::PriorActual), "{h}");
         }
+    }
+
+    #[test]
+    fn a_unit_alone_is_a_unit_label() {
+        for (h, w) in [
+            ("（万元）", "万元"),
+            ("(元)", "元"),
+            ("万元", "万元"),
+            ("单位：元", "元"),
+            ("（金额单位：万元）", "万元"),
+            ("（人民币元）", "元"),
+            ("（千元）", "千元"),
+        ] {
+            assert_eq!(unit_label(h), Some(w), "{h}");
+        }
+        for h in ["预算数（万元）", "万元户", "", "元旦", "其中"] {
+            assert_eq!(unit_label(h), None, "{h}");
+        }
+        assert_eq!(scales_in_header("资金总额/（万元）"), [MoneyScale::WanYuan]);
+        assert_eq!(scales_in_header("预算数/元"), [MoneyScale::Yuan]);
+        assert_eq!(
+            scales_in_header("预算数（万元）/（元）"),
+            [MoneyScale::WanYuan, MoneyScale::Yuan]
+        );
+        assert!(scales_in_header("其中/财政拨款").is_empty());
     }
 
     #[test]

@@ -799,6 +799,29 @@ impl Reader<'_> {
         Ok(items)
     }
 
+    /// The item number of jixiao's long layout (its 序号 column, docs/csv.md:
+    /// `2-效益指标` written as 2), so that a gap in a one-cell text's numbering
+    /// survives the round trip. Blank is none; anything but a whole number is
+    /// said (`seq-unparseable`) and read as none.
+    fn seq(&self, v: &View<'_, '_>, r: u32, notices: &mut Vec<Notice>) -> Option<u32> {
+        let c = self.layout.long_seq?;
+        let t = v.text(Some(c)).trim();
+        if t.is_empty() {
+            return None;
+        }
+        let n = t.parse::<u32>().ok();
+        if n.is_none() {
+            let k = col1(c);
+            notices.push(Notice::new(
+                Some(Origin::new(r, k)),
+                "seq-unparseable",
+                format!("第{r}行第{k}列：序号「{t}」不是整数，按未编号读入"),
+                format!("row {r}, column {k}: the item number (序号) “{t}” is not a whole number; read as unnumbered"),
+            ));
+        }
+        n
+    }
+
     /// The (一级, 二级, 三级) written in a row.
     fn ind_key<'r>(&self, v: &View<'r, '_>) -> IndKey<'r> {
         let l = self.layout;
@@ -1037,7 +1060,7 @@ impl Reader<'_> {
             read
         });
         Indicator {
-            seq: None,
+            seq: self.seq(v, r, notices),
             seq_raw: None,
             category,
             category_raw: cat_raw.to_string(),
