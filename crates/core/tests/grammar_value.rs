@@ -920,3 +920,57 @@ fn a_quarter_and_a_fiscal_year_are_deadlines() {
         Target::Quantitative(_)
     ));
 }
+
+#[test]
+fn a_span_of_years_is_a_period_not_a_range() {
+    // `2023-2024学年` was the range 2023–2024 in the unit 学年: a school or
+    // fiscal year is a period, a deadline kept as wording like `2024年度`.
+    for v in [
+        "2023-2024学年",
+        "2023—2024学年度",
+        "2023－2024学年",
+        "2023～2024学年度",
+        "2023至2024学年",
+        "2023 - 2024 学年",
+        "2023-24学年",
+        "2024-2025年度",
+        "2024-2025年度内",
+        "2023-2025年",
+        "2024-2025学年底前",
+        "≤2024-2025学年",
+        "于2023-2024学年内",
+        "2023学年",
+        "2023学年度",
+    ] {
+        let pv = parse_value(v);
+        assert_eq!(pv.label, None, "{v}");
+        assert_eq!(pv.target, Target::Qualitative { text: v.into() }, "{v}");
+        assert!(parse_target_parts(Some("≤"), v, None)
+            .target
+            .is_qualitative());
+    }
+    // Real ranges and counts stay numbers: not years, no year word, the
+    // years the wrong way round, or more after the year word.
+    for (v, lo, hi, unit) in [
+        ("2000-3000人", "2000", "3000", "人"),
+        ("85%-90%", "85", "90", "%"),
+        ("80-90%", "80", "90", "%"),
+        ("2000-3000年", "2000", "3000", "年"),
+        ("2023-2024人次", "2023", "2024", "人次"),
+        ("1800-1801年", "1800", "1801", "年"),
+        ("2024-2025个", "2024", "2025", "个"),
+    ] {
+        let (label, got) = q(v);
+        assert_eq!(label, None, "{v}");
+        assert_eq!(got.op, Some(Comparator::Range), "{v}");
+        assert_eq!(
+            (got.value.to_string(), got.value_hi.map(|h| h.to_string())),
+            (lo.to_string(), Some(hi.to_string())),
+            "{v}"
+        );
+        assert_eq!(got.unit.as_deref(), Some(unit), "{v}");
+    }
+    for v in ["2025-2024学年", "2023-25学年", "2023-2024学年开展活动"] {
+        assert!(!jixiao_core::grammar::is_date_value(v), "{v} is no period");
+    }
+}
