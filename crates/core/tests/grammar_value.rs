@@ -974,3 +974,45 @@ fn a_span_of_years_is_a_period_not_a_range() {
         assert!(!jixiao_core::grammar::is_date_value(v), "{v} is no period");
     }
 }
+
+#[test]
+fn a_plus_sign_is_the_numbers_not_a_label() {
+    // `+10%` (an increase, 增长率 +10%) was 10 % with the label 「+」. The sign
+    // belongs to the number as `-5%`'s does: the number 10, no label; the
+    // value as written keeps the `+`.
+    for (raw, op, shown) in [
+        ("+10%", None, "10%"),
+        ("＋10%", None, "10%"),
+        ("+ 10%", None, "10%"),
+        ("≥+10%", Some(Comparator::Ge), "≥10%"),
+        ("不低于+5%", Some(Comparator::Ge), "≥5%"),
+        ("+2.5个百分点", None, "2.5个百分点"),
+        ("约+10%", None, "约10%"),
+    ] {
+        let (label, got) = q(raw);
+        assert_eq!(label, None, "label of {raw}");
+        assert_eq!(got.op, op, "op of {raw}");
+        assert!(got.value > Decimal::ZERO, "{raw}: {}", got.value);
+        assert_eq!(got.to_string(), shown, "{raw}");
+        // the canonical text reads back the same
+        let back = Quantity {
+            op_raw: got.op_raw.clone(),
+            ..q(shown).1
+        };
+        assert_eq!(back, got, "{raw} → {shown}");
+    }
+    // as before: a minus is a negative number, 下降 a label; a plus between
+    // numbers is no sign
+    assert_eq!(q("-5%").1.value, d("-5"));
+    assert_eq!(q("下降5%").0.as_deref(), Some("下降"));
+    assert_eq!(q("≥-5%").1.value, d("-5"));
+    assert_eq!(q("5+10%").0.as_deref(), Some("5+"));
+    // after a word, the word is the label (as 下降 in `下降5%`)
+    let (label, got) = q("增长+10%");
+    assert_eq!((label.as_deref(), got.value), (Some("增长"), d("10")));
+    // a range with a plus before it
+    let (label, got) = q("+10-20%");
+    assert_eq!(label, None);
+    assert_eq!((got.value, got.value_hi), (d("10"), Some(d("20"))));
+    assert_eq!(got.to_string(), "10-20%");
+}

@@ -21,6 +21,9 @@
 //!   space, a colon or a comparator comes before them: glued to a word 约 is
 //!   the word's (`节约300万元`, `预约300人次`: label). With another
 //!   approximation in the value (`约5000人次左右`) 约 stays in the label.
+//! - `sign` is `-`/`－`/`−` (a negative number, `-5%`) or `+`/`＋` (an
+//!   increase written with its sign, `+10%`, `≥+10%`: the number 10; the sign
+//!   is the number's, not a label, and stays in the value as written).
 //! - A trailing bracket `（…）`/`(…)` without brackets inside is read apart: the
 //!   quantity before it is parsed, and the bracket is its unit when it has none
 //!   and the bracket names a unit word or symbol (`≥5000（人次）`, `（%）`,
@@ -500,10 +503,12 @@ fn parse_plain_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
     let num_start = range.map_or(last.start, |(p, _)| p.start);
     let mut before = &t[..num_start];
 
-    // sign of a single value: `-5%`, `≥-5%`
+    // sign of a single value: `-5%`, `≥-5%`; a plus sign (`+10%`, `＋10%`,
+    // an increase) is the number's too, not a label: the number is 10, and
+    // the `+` stays in the value as written
     let mut negative = false;
+    let trimmed = before.trim_end_matches(is_ws);
     if range.is_none() {
-        let trimmed = before.trim_end_matches(is_ws);
         if let Some(rest) = trimmed
             .strip_suffix('-')
             .or_else(|| trimmed.strip_suffix('－'))
@@ -517,6 +522,19 @@ fn parse_plain_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
                 negative = true;
                 before = rest_t;
             }
+        }
+    }
+    // a plus changes no number: also before a range (`+10-20%`) and after a
+    // word (`增长+10%`: the label 增长, as `下降5%` has 下降), not after a
+    // digit (`5+10%`)
+    if let Some(rest) = trimmed
+        .strip_suffix('+')
+        .or_else(|| trimmed.strip_suffix('＋'))
+    {
+        let rest_t = rest.trim_end_matches(is_ws);
+        if !rest_t.ends_with(|c: char| is_digit(c) || matches!(c, '+' | '＋' | '-' | '－' | '−'))
+        {
+            before = rest_t;
         }
     }
 
