@@ -677,7 +677,8 @@ fn about_before_the_number_is_an_approximation() {
         assert_eq!(got_label.as_deref(), Some(label), "{raw}");
         assert_eq!(got.approx, None, "{raw}");
     }
-    // one approximation per value: with 左右 or 余 the 约 stays a label
+    // with 左右 the 约 stays a label; with 余 the two are one approximation
+    // (about_and_more_than_together_are_one_approximation)
     let (got_label, got) = q("约5000人次左右");
     assert_eq!(
         (got_label.as_deref(), got.approx),
@@ -686,7 +687,7 @@ fn about_before_the_number_is_an_approximation() {
     let (got_label, got) = q("约300余人");
     assert_eq!(
         (got_label.as_deref(), got.approx),
-        (Some("约"), Some(Approx::Yu))
+        (None, Some(Approx::YueYu))
     );
     // alone it is wording, as before
     qualitative("约");
@@ -1015,4 +1016,96 @@ fn a_plus_sign_is_the_numbers_not_a_label() {
     assert_eq!(label, None);
     assert_eq!((got.value, got.value_hi), (d("10"), Some(d("20"))));
     assert_eq!(got.to_string(), "10-20%");
+}
+
+#[test]
+fn about_and_more_than_together_are_one_approximation() {
+    // `约300余人次` was 300 余 人次 with the label 「约」 (value-prefixed):
+    // about, more than 300 人次. 约/大约 before the number and 余/多 after it
+    // are one approximation; the canonical text writes both where they stand.
+    for (raw, value, magnitude, unit, approx, shown) in [
+        (
+            "约300余人次",
+            "300",
+            None,
+            "人次",
+            Approx::YueYu,
+            "约300余人次",
+        ),
+        (
+            "约300多人次",
+            "300",
+            None,
+            "人次",
+            Approx::YueDuo,
+            "约300多人次",
+        ),
+        (
+            "大约300多名",
+            "300",
+            None,
+            "名",
+            Approx::DaYueDuo,
+            "大约300多名",
+        ),
+        (
+            "大约2万余人次",
+            "2",
+            Some(Magnitude::Wan),
+            "人次",
+            Approx::DaYueYu,
+            "大约2万余人次",
+        ),
+        (
+            "约 300 余人次",
+            "300",
+            None,
+            "人次",
+            Approx::YueYu,
+            "约300余人次",
+        ),
+        // a negative number too (found by grammar_props: `约-1余` was wording)
+        ("约-5余个", "-5", None, "个", Approx::YueYu, "约-5余个"),
+        (
+            "约3千余万元",
+            "3",
+            None,
+            "千万元",
+            Approx::YueYu,
+            "约3千余万元",
+        ),
+    ] {
+        let (label, got) = q(raw);
+        assert_eq!(label, None, "label of {raw}");
+        assert_eq!(got.op, None, "{raw}");
+        assert_eq!(got.value.to_string(), value, "{raw}");
+        assert_eq!(got.magnitude, magnitude, "{raw}");
+        assert_eq!(got.unit.as_deref(), Some(unit), "{raw}");
+        assert_eq!(got.approx, Some(approx), "{raw}");
+        assert!(approx.more_than() && approx.before_number(), "{raw}");
+        assert_eq!(got.to_string(), shown, "{raw}");
+        assert_eq!(q(shown).1, Quantity { ..got.clone() }, "{raw} → {shown}");
+    }
+    // each alone, as before
+    assert_eq!(q("约300人次").1.approx, Some(Approx::Yue));
+    assert_eq!(q("300余人次").1.approx, Some(Approx::Yu));
+    // with a label and a comparator
+    let (label, got) = q("服务人次：≥约300余人次");
+    assert_eq!(label.as_deref(), Some("服务人次"));
+    assert_eq!(
+        (got.op, got.approx),
+        (Some(Comparator::Ge), Some(Approx::YueYu))
+    );
+    assert_eq!(got.to_string(), "≥约300余人次");
+    // 约 glued to a word stays the word's; 约 with 左右 stays a label
+    assert_eq!(q("节约300余万元").0.as_deref(), Some("节约"));
+    assert_eq!(q("节约300余万元").1.approx, Some(Approx::Yu));
+    assert_eq!(q("约5000人次左右").0.as_deref(), Some("约"));
+    // JSON names both
+    let json = serde_json::to_string(&Approx::YueYu).unwrap();
+    assert_eq!(json, "\"约…余\"");
+    assert_eq!(
+        serde_json::from_str::<Approx>(&json).unwrap(),
+        Approx::YueYu
+    );
 }

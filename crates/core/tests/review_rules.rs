@@ -2338,3 +2338,72 @@ fn input_as_output_catches_rules_and_budget_execution() {
         assert_eq!(fired(&t, "input-as-output"), 0, "{name}");
     }
 }
+
+// ---- periods, signed increases and 约…余 give no spurious findings ----
+
+#[test]
+fn a_period_a_plus_sign_and_about_more_than_give_no_value_findings() {
+    // `2023-2024学年` was a range with the unit 学年 (unit-inconsistent
+    // against the same name elsewhere, operator-missing), `+10%` had the
+    // label 「+」 (value-prefixed), `约300余人次` the label 「约」.
+    let base = "1-产出指标：培训人次，年度指标值：≥500人次。2-效益指标：参训人员技能合格率，年度指标值：≥90%。3-满意度指标：参训人员满意度，年度指标值：≥90%。4-成本指标：项目总成本，年度指标值：≤50万元。";
+    let project = |b: Builder, name: &str, extra: &str| {
+        b.project(
+            name,
+            "50.00",
+            "开展青年技能培训，提升就业能力。",
+            cell(&format!("{base}{extra}")),
+        )
+    };
+    let mut b = Builder::new();
+    for (k, extra) in [
+        "5-产出指标：完成时间，年度指标值：2023-2024学年。",
+        "5-产出指标：完成时间，年度指标值：2023—2024学年度。",
+        "5-产出指标：完成时间，年度指标值：2024-2025年度。",
+        "5-产出指标：完成时间，年度指标值：2024年12月底前。",
+        "5-效益指标：就业率增长率，年度指标值：≥+10%。6-效益指标：服务人次增长率，年度指标值：＋10%。",
+        "5-产出指标：服务人次，年度指标值：≥约300余人次。",
+    ]
+    .iter()
+    .enumerate()
+    {
+        b = project(b, &format!("项目{k}"), extra);
+    }
+    let t = b.finish();
+    let f = run(&t);
+    for rule in [
+        "unit-inconsistent",
+        "value-prefixed",
+        "unit-missing",
+        "timeliness-no-date",
+        "percent-out-of-range",
+        "direction-conflict",
+    ] {
+        assert!(of(&f, rule).is_empty(), "{rule}: {:?}", ids(&f));
+    }
+    // the period is a deadline, not a number: no comparator asked for
+    assert!(of(&f, "operator-missing").len() <= 1, "{:?}", ids(&f));
+    for x in of(&f, "operator-missing") {
+        let text = zh(&t, x);
+        assert!(text.contains("＋10%") || text.contains("增长率"), "{text}");
+    }
+    // the values read as the grammar says
+    let inds: Vec<&Indicator> = t.projects().flat_map(|p| p.indicators.iter()).collect();
+    let by_raw = |raw: &str| {
+        inds.iter()
+            .find(|i| i.raw_value == raw)
+            .unwrap_or_else(|| panic!("{raw}"))
+    };
+    for raw in ["2023-2024学年", "2023—2024学年度", "2024-2025年度"] {
+        assert!(by_raw(raw).target.is_qualitative(), "{raw}");
+    }
+    let plus = by_raw("＋10%");
+    assert_eq!(plus.value_label, None);
+    assert_eq!(plus.target.quantity().map(|q| q.value), Some(d("10")));
+    let about = by_raw("≥约300余人次");
+    assert_eq!(about.value_label, None);
+    assert_eq!(
+        about.target.quantity().and_then(|q| q.approx),
+        Some(Approx::YueYu)
+    );
+}
