@@ -2407,3 +2407,188 @@ fn a_period_a_plus_sign_and_about_more_than_give_no_value_findings() {
         Some(Approx::YueYu)
     );
 }
+
+// ---- money-scale-project ----
+
+/// One unit of projects of these amounts (万元), its unit row and 合计 as
+/// `finish` sums them unless `unit_total` is given.
+fn scale_table(amounts: &[&str], unit_total: Option<&str>) -> Table {
+    let mut b = Builder::new();
+    for (k, a) in amounts.iter().enumerate() {
+        b = b.project(
+            &format!("项目{k}"),
+            a,
+            "开展青年技能培训，提升就业能力。",
+            clean_indicators(),
+        );
+    }
+    let mut t = b.finish();
+    if let Some(total) = unit_total {
+        let f = Funding {
+            total: Some(d(total)),
+            fiscal_appropriation: Some(d(total)),
+            special_account: None,
+            other_funds: None,
+        };
+        if let Some(st) = &mut t.units[0].stated {
+            st.funding = f;
+        }
+        if let Some(g) = &mut t.grand_total {
+            g.funding = f;
+        }
+    }
+    t
+}
+
+const SMALL: [&str; 5] = ["10.00", "50.00", "120.00", "200.00", "500.00"];
+
+#[test]
+fn money_scale_project_fires_when_the_unit_row_adds_up_in_yuan() {
+    // 35000.00 among 10–500 万元; the unit row 883.50 = 880.00 + 3.50: the
+    // amount was typed in 元 (3.50 万元).
+    let mut amounts = SMALL.to_vec();
+    amounts.push("35000.00");
+    let t = scale_table(&amounts, Some("883.50"));
+    let f = run(&t);
+    let hits = of(&f, "money-scale-project");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert_eq!(hits[0].severity, Severity::Warning);
+    assert_eq!(hits[0].location.project, Some(5));
+    assert_eq!(
+        hits[0].location.row,
+        Some(t.units[0].projects[5].origin.row)
+    );
+    let text = zh(&t, hits[0]);
+    assert!(
+        text.contains("35000") && text.contains("3.50 万元"),
+        "{text}"
+    );
+    assert!(text.contains("单位行 883.50"), "{text}");
+    assert!(text.contains("883.50"), "{text}");
+    let text = en(&t, hits[0]);
+    assert!(text.contains("probably in 元"), "{text}");
+    // the table's scale as a whole is fine
+    assert!(of(&f, "money-scale-suspect").is_empty(), "{:?}", ids(&f));
+}
+
+#[test]
+fn money_scale_project_fires_when_the_amount_exceeds_its_unit_row() {
+    // A unit row of 900.00 cannot hold a project of 35000.00 万元.
+    let mut amounts = SMALL.to_vec();
+    amounts.push("35000.00");
+    let f = run(&scale_table(&amounts, Some("900.00")));
+    assert_eq!(of(&f, "money-scale-project").len(), 1, "{:?}", ids(&f));
+}
+
+#[test]
+fn money_scale_project_without_totals_needs_a_thousandfold_amount() {
+    // No unit or 合计 row: only the spread speaks, so the amount must be
+    // 1 000 × the median (10 × project_scale_ratio), among ≥ 5 projects.
+    let build = |amounts: &[&str]| {
+        let mut t = scale_table(amounts, None);
+        t.units[0].stated = None;
+        t.grand_total = None;
+        t
+    };
+    let small = ["1.00", "2.00", "3.00", "5.00", "8.00"];
+    let mut amounts = small.to_vec();
+    amounts.push("35000.00"); // median 5 → 7000 ×; 3.50 万元 in 元
+    assert_eq!(fired(&build(&amounts), "money-scale-project"), 1);
+    // 175 × the median (10–500 万元): not enough without a total to back it
+    let mut amounts = SMALL.to_vec();
+    amounts.push("35000.00");
+    assert_eq!(fired(&build(&amounts), "money-scale-project"), 0);
+    // too few projects
+    let amounts = ["1.00", "2.00", "3.00", "35000.00"];
+    assert_eq!(fired(&build(&amounts), "money-scale-project"), 0);
+}
+
+#[test]
+fn money_scale_project_is_quiet_on_a_large_project_that_adds_up() {
+    // One big infrastructure project of 12000 万元 among 50–500 万元, the
+    // totals adding up with it: a real amount.
+    let t = scale_table(
+        &["50.00", "80.00", "200.00", "300.00", "500.00", "12000.00"],
+        None,
+    );
+    let f = run(&t);
+    assert!(of(&f, "money-scale-project").is_empty(), "{:?}", ids(&f));
+    assert!(errors(&f).is_empty(), "{:?}", ids(&f));
+    // Even 350000 万元 (35亿) among 10–500 is not reported while its unit
+    // row and 合计 add up with it in 万元.
+    let mut amounts = SMALL.to_vec();
+    amounts.push("350000.00");
+    let f = run(&scale_table(&amounts, None));
+    assert!(of(&f, "money-scale-project").is_empty(), "{:?}", ids(&f));
+    // Divided by 10 000 outside the others' range (9000000.00 would be 900
+    // 万元 in 元, above the largest other project, 500): not a 元 slip of a
+    // comparable project, even where it exceeds its unit row.
+    let mut amounts = SMALL.to_vec();
+    amounts.push("9000000.00");
+    assert_eq!(
+        fired(
+            &scale_table(&amounts, Some("880.00")),
+            "money-scale-project"
+        ),
+        0
+    );
+    // the same with a project in range fires (the control of the case above)
+    let mut amounts = SMALL.to_vec();
+    amounts.push("4000000.00");
+    assert_eq!(
+        fired(
+            &scale_table(&amounts, Some("880.00")),
+            "money-scale-project"
+        ),
+        1
+    );
+    // several projects far above the median are a pattern of the table,
+    // not one slip
+    let t = scale_table(
+        &[
+            "10.00", "20.00", "30.00", "40000.00", "50000.00", "60000.00",
+        ],
+        Some("60.00"),
+    );
+    assert_eq!(fired(&t, "money-scale-project"), 0);
+    // a 元 table is not judged by this rule
+    let mut amounts = SMALL.to_vec();
+    amounts.push("35000.00");
+    let mut t = scale_table(&amounts, Some("883.50"));
+    t.money_scale = jixiao_core::MoneyScale::Yuan;
+    assert_eq!(fired(&t, "money-scale-project"), 0);
+}
+
+#[test]
+fn money_scale_project_follows_the_profile() {
+    let mut amounts = SMALL.to_vec();
+    amounts.push("35000.00");
+    let t = scale_table(&amounts, Some("883.50"));
+    let mut profile = Profile::national();
+    profile.rules.insert(
+        "money-scale-project".into(),
+        RuleSetting {
+            enabled: Some(false),
+            severity: None,
+        },
+    );
+    assert!(of(&review(&t, &profile), "money-scale-project").is_empty());
+    // 175 × the median: under a ratio of 200 it is not suspected
+    let mut profile = Profile::national();
+    profile.thresholds.project_scale_ratio = d("200");
+    assert!(of(&review(&t, &profile), "money-scale-project").is_empty());
+    profile.thresholds.project_scale_ratio = d("150");
+    assert_eq!(of(&review(&t, &profile), "money-scale-project").len(), 1);
+    // out-of-range thresholds are refused
+    profile.thresholds.project_scale_ratio = d("2");
+    profile.thresholds.project_scale_min_projects = 2;
+    let keys: Vec<String> = profile.problems().into_iter().map(|p| p.key).collect();
+    assert!(
+        keys.contains(&"thresholds.project_scale_ratio".to_string()),
+        "{keys:?}"
+    );
+    assert!(
+        keys.contains(&"thresholds.project_scale_min_projects".to_string()),
+        "{keys:?}"
+    );
+}
