@@ -345,15 +345,19 @@ impl Funding {
         if parts.iter().all(Option::is_none) {
             return None;
         }
-        Some(parts.iter().map(|p| p.unwrap_or_default()).sum())
+        Some(parts.iter().fold(Decimal::ZERO, |acc, p| {
+            acc.saturating_add(p.unwrap_or_default())
+        }))
     }
 
     /// Column-wise sum (blank stays blank only if blank in every summand).
+    /// A sum beyond the largest decimal saturates there (no panic; it
+    /// differs from any stated amount a table can hold).
     pub fn sum<'a>(items: impl IntoIterator<Item = &'a Funding>) -> Funding {
         fn add(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
             match (a, b) {
                 (None, None) => None,
-                (a, b) => Some(a.unwrap_or_default() + b.unwrap_or_default()),
+                (a, b) => Some(a.unwrap_or_default().saturating_add(b.unwrap_or_default())),
             }
         }
         items

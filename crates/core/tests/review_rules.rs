@@ -2592,3 +2592,23 @@ fn money_scale_project_follows_the_profile() {
         "{keys:?}"
     );
 }
+
+#[test]
+fn money_scale_project_does_not_overflow_on_huge_amounts() {
+    // Amounts near the largest decimal: the sums overflow, nothing panics,
+    // and the rule reports what it can prove (nothing here).
+    let huge = "79228162514264337593543950335";
+    let mut t = scale_table(&["1.00", "2.00", "3.00", "4.00", "5.00"], Some("15.00"));
+    for p in &mut t.units[0].projects[3..] {
+        p.funding.total = Some(d(huge));
+        p.funding.fiscal_appropriation = Some(d(huge));
+    }
+    let f = review(&t, &Profile::national());
+    assert!(of(&f, "money-scale-project").is_empty(), "{:?}", ids(&f));
+    let mut t = scale_table(
+        &["0.0001", "0.0001", "0.0001", "0.0001", "0.0001", huge],
+        Some("1.00"),
+    );
+    t.units[0].stated = None;
+    let _ = review(&t, &Profile::national());
+}

@@ -292,7 +292,7 @@ fn compare(
     what_zh: &str,
     what_en: &str,
 ) {
-    let diff = (stated - computed).abs();
+    let diff = stated.saturating_sub(computed).abs();
     let tol = half_unit(decimals);
     if diff <= tol {
         return;
@@ -417,6 +417,12 @@ fn money_scale(s: &mut Sink<'_>) {
     });
 }
 
+/// The projects' amounts summed, `None` when the sum overflows.
+fn amount_sum<'a>(ps: impl Iterator<Item = &'a crate::model::Project>) -> Option<Decimal> {
+    ps.filter_map(|q| q.funding.amount())
+        .try_fold(Decimal::ZERO, |acc, x| acc.checked_add(x))
+}
+
 /// What backs a `money-scale-project` suspicion besides the ratio.
 enum ScaleEvidence {
     /// The containing row (unit, or 合计: `true`) adds up with the amount read as 元.
@@ -473,10 +479,12 @@ fn project_scale(s: &mut Sink<'_>) {
     }
     let wan = Decimal::from(10_000);
     let by_units = t.units.iter().any(|u| u.stated.is_some());
+    let mut all_sum: Option<(Option<Decimal>, usize)> = None;
     let mut found = Vec::new();
     let mut index = 0u32;
     for u in &t.units {
-        for (k, p) in u.projects.iter().enumerate() {
+        let mut unit_sum: Option<Option<Decimal>> = None;
+        for p in &u.projects {
             let at = index;
             index += 1;
             let Some(a) = p.funding.amount().filter(|a| suspect(*a)) else {
@@ -487,22 +495,19 @@ fn project_scale(s: &mut Sink<'_>) {
                 continue;
             }
             // The row that contains the project: its unit's, else the 合计
-            // over all projects (when no unit has a row of its own).
+            // over all projects (when no unit has a row of its own); the
+            // sums of amounts are taken once (None when they overflow).
             let containing: Option<(Decimal, Decimal, usize, bool)> = match &u.stated {
-                Some(r) => r.funding.amount().map(|total| {
-                    let others: Decimal = u
-                        .projects
-                        .iter()
-                        .enumerate()
-                        .filter(|(j, _)| *j != k)
-                        .filter_map(|(_, q)| q.funding.amount())
-                        .sum();
-                    (total, others, u.projects.len(), false)
+                Some(r) => r.funding.amount().and_then(|total| {
+                    let sum = *unit_sum.get_or_insert_with(|| amount_sum(u.projects.iter()));
+                    let others = sum?.checked_sub(a)?;
+                    Some((total, others, u.projects.len(), false))
                 }),
                 None if !by_units => t.grand_total.as_ref().and_then(|g| {
                     let total = g.funding.amount()?;
-                    let all: Decimal = t.projects().filter_map(|q| q.funding.amount()).sum();
-                    Some((total, all - a, t.projects().count(), true))
+                    let (sum, n) = *all_sum
+                        .get_or_insert_with(|| (amount_sum(t.projects()), t.projects().count()));
+                    Some((total, sum?.checked_sub(a)?, n, true))
                 }),
                 None => None,
             };
@@ -510,9 +515,15 @@ fn project_scale(s: &mut Sink<'_>) {
                 Some((total, others, n, grand)) => {
                     let d = decimals([Some(total), Some(a)]).max(2);
                     let tol = half_unit(d) * Decimal::from(n.max(1) as u64 + 1);
-                    if (total - (others + a)).abs() <= tol {
+                    let off = |x: Decimal| {
+                        others
+                            .checked_add(x)
+                            .and_then(|sum| total.checked_sub(sum))
+                            .map(|diff| diff.abs())
+                    };
+                    if off(a).is_none_or(|diff| diff <= tol) {
                         continue;
-                    } else if (total - (others + as_wan)).abs() <= tol {
+                    } else if off(as_wan).is_some_and(|diff| diff <= tol) {
                         ScaleEvidence::AddsUpAsYuan(total, grand)
                     } else if a > total {
                         ScaleEvidence::ExceedsTotal(total, grand)
@@ -543,7 +554,7 @@ fn project_scale(s: &mut Sink<'_>) {
     }
     let median = median.normalize();
     for (at, row, col, a, as_wan, evidence) in found {
-        let times = (a / median).round();
+        let times = a.checked_div(median).unwrap_or(Decimal::MAX).round();
         // 3.5000 → 3.50: the two decimals of the amounts
         let mut as_wan = as_wan.normalize();
         if as_wan.scale() < 2 {
