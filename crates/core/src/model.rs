@@ -345,15 +345,19 @@ impl Funding {
         if parts.iter().all(Option::is_none) {
             return None;
         }
-        Some(parts.iter().map(|p| p.unwrap_or_default()).sum())
+        Some(parts.iter().fold(Decimal::ZERO, |acc, p| {
+            acc.saturating_add(p.unwrap_or_default())
+        }))
     }
 
     /// Column-wise sum (blank stays blank only if blank in every summand).
+    /// A sum beyond the largest decimal saturates there (no panic; it
+    /// differs from any stated amount a table can hold).
     pub fn sum<'a>(items: impl IntoIterator<Item = &'a Funding>) -> Funding {
         fn add(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
             match (a, b) {
                 (None, None) => None,
-                (a, b) => Some(a.unwrap_or_default() + b.unwrap_or_default()),
+                (a, b) => Some(a.unwrap_or_default().saturating_add(b.unwrap_or_default())),
             }
         }
         items
@@ -609,10 +613,22 @@ pub enum Approx {
     /// 大约: about, written before the number (`大约300人次`).
     #[serde(rename = "大约")]
     DaYue,
+    /// 约 before the number and 余 after it (`约300余人次`): about, more than.
+    #[serde(rename = "约…余")]
+    YueYu,
+    /// 约 before the number and 多 after it (`约300多人次`).
+    #[serde(rename = "约…多")]
+    YueDuo,
+    /// 大约 before the number and 余 after it (`大约2万余人次`).
+    #[serde(rename = "大约…余")]
+    DaYueYu,
+    /// 大约 before the number and 多 after it (`大约300多名`).
+    #[serde(rename = "大约…多")]
+    DaYueDuo,
 }
 
 impl Approx {
-    /// The spelling (`余`).
+    /// The spelling (`余`; `约…余` for 约 and 余 together, as in JSON).
     pub fn as_str(self) -> &'static str {
         match self {
             Approx::Yu => "余",
@@ -620,17 +636,49 @@ impl Approx {
             Approx::ZuoYou => "左右",
             Approx::Yue => "约",
             Approx::DaYue => "大约",
+            Approx::YueYu => "约…余",
+            Approx::YueDuo => "约…多",
+            Approx::DaYueYu => "大约…余",
+            Approx::DaYueDuo => "大约…多",
         }
     }
-    /// Whether it means "more than" (余, 多) rather than "about" (左右, 约, 大约).
+    /// Whether it means "more than" (余, 多, also after 约: `约300余人次`)
+    /// rather than only "about" (左右, 约, 大约).
     /// A "more than" is written between the number and the unit.
     pub fn more_than(self) -> bool {
-        matches!(self, Approx::Yu | Approx::Duo)
+        self.more_str().is_some()
     }
     /// Whether it is written before the number (约, 大约), after the
     /// comparator if any.
     pub fn before_number(self) -> bool {
-        matches!(self, Approx::Yue | Approx::DaYue)
+        self.before_str().is_some()
+    }
+    /// What is written before the number: `约` or `大约`.
+    pub fn before_str(self) -> Option<&'static str> {
+        match self {
+            Approx::Yue | Approx::YueYu | Approx::YueDuo => Some("约"),
+            Approx::DaYue | Approx::DaYueYu | Approx::DaYueDuo => Some("大约"),
+            _ => None,
+        }
+    }
+    /// What is written between the number and the unit: `余` or `多`.
+    pub fn more_str(self) -> Option<&'static str> {
+        match self {
+            Approx::Yu | Approx::YueYu | Approx::DaYueYu => Some("余"),
+            Approx::Duo | Approx::YueDuo | Approx::DaYueDuo => Some("多"),
+            _ => None,
+        }
+    }
+    /// An "about" written before the number (约, 大约) with a "more than"
+    /// after it (余, 多): `约300余人次`. `None` for other pairs.
+    pub fn with_more(self, more: Approx) -> Option<Approx> {
+        match (self, more) {
+            (Approx::Yue, Approx::Yu) => Some(Approx::YueYu),
+            (Approx::Yue, Approx::Duo) => Some(Approx::YueDuo),
+            (Approx::DaYue, Approx::Yu) => Some(Approx::DaYueYu),
+            (Approx::DaYue, Approx::Duo) => Some(Approx::DaYueDuo),
+            _ => None,
+        }
     }
 }
 
@@ -644,14 +692,14 @@ impl Quantity {
         if let Some(m) = self.magnitude {
             s.push_str(m.as_str());
         }
-        if let Some(a) = self.approx.filter(|a| a.more_than()) {
+        if let Some(a) = self.approx.and_then(Approx::more_str) {
             if self.magnitude.is_none() && unit == "千万元" {
                 s.push('千');
-                s.push_str(a.as_str());
+                s.push_str(a);
                 s.push_str("万元");
                 return s;
             }
-            s.push_str(a.as_str());
+            s.push_str(a);
         }
         s.push_str(unit);
         s
@@ -659,9 +707,7 @@ impl Quantity {
     /// What is written before the number, after the comparator: `约` or
     /// `大约` (`≥约90%`), else nothing.
     pub fn head(&self) -> &'static str {
-        self.approx
-            .filter(|a| a.before_number())
-            .map_or("", Approx::as_str)
+        self.approx.and_then(Approx::before_str).unwrap_or("")
     }
     /// What follows the unit: `左右` and the bracketed note (`左右（全年）`).
     pub fn tail(&self) -> String {

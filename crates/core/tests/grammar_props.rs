@@ -199,19 +199,21 @@ fn value() -> impl Strategy<Value = (String, Expect)> {
         decimal(),
         prop::option::weighted(0.8, prop::sample::select(UNITS)),
         extras(),
-        prop::option::weighted(0.15, prop::sample::select(ABOUT)),
+        (
+            prop::option::weighted(0.15, prop::sample::select(ABOUT)),
+            prop::option::weighted(0.1, prop::sample::select(vec!["+", "＋"])),
+        ),
     )
         .prop_filter("a year reads as a date", |t| !year_like(&t.4))
         .prop_map(
-            |(label, pre, suf, space, v, unit, (mag, approx, note), about)| {
+            |(label, pre, suf, space, v, unit, (mag, approx, note), (about, plus))| {
                 let suf = if pre.is_some() { None } else { suf };
                 let (mag, approx) = if unit.is_some_and(|(_, n)| n == "%") {
                     (None, None)
                 } else {
                     (mag, approx)
                 };
-                // one approximation per value
-                let about = about.filter(|_| approx.is_none());
+                // 约 with 余/多 is one approximation (`约300余人次`)
                 let mut raw = String::new();
                 raw.push_str(label.unwrap_or(""));
                 let (op, op_raw) = match (pre, suf) {
@@ -233,9 +235,16 @@ fn value() -> impl Strategy<Value = (String, Expect)> {
                 if space {
                     raw.push(' ');
                 }
+                // a plus sign is the number's (`+10%`, `≥+10%`), not a label
+                if let Some(p) = plus {
+                    raw.push_str(p);
+                }
                 raw.push_str(&v.to_string());
                 let (magnitude, approx, unit) = extras_in(&mut raw, mag, approx, unit);
-                let approx = approx.or(about.map(|(_, x)| x));
+                let approx = match (about, approx) {
+                    (Some((_, a)), Some(more)) => a.with_more(more),
+                    (a, x) => x.or(a.map(|(_, a)| a)),
+                };
                 if let Some((s, _)) = suf {
                     raw.push_str(s);
                 }
@@ -621,10 +630,15 @@ fn quantity() -> impl Strategy<Value = Quantity> {
                 let qian_wan = *m == Magnitude::Qian && unit.as_deref() == Some("万元");
                 !(percent || money || qian_wan)
             });
-            let approx = approx
-                .filter(|_| !percent)
-                .map(|a| if a == "余" { Approx::Yu } else { Approx::Duo })
-                .or(about);
+            let more =
+                approx
+                    .filter(|_| !percent)
+                    .map(|a| if a == "余" { Approx::Yu } else { Approx::Duo });
+            // 约 with 余/多 is one approximation (`约300余人次`)
+            let approx = match (about, more) {
+                (Some(a), Some(m)) => a.with_more(m).or(Some(m)),
+                (a, m) => m.or(a),
+            };
             let extra = Quantity {
                 magnitude,
                 approx,

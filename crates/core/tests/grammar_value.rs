@@ -677,7 +677,8 @@ fn about_before_the_number_is_an_approximation() {
         assert_eq!(got_label.as_deref(), Some(label), "{raw}");
         assert_eq!(got.approx, None, "{raw}");
     }
-    // one approximation per value: with 左右 or 余 the 约 stays a label
+    // with 左右 the 约 stays a label; with 余 the two are one approximation
+    // (about_and_more_than_together_are_one_approximation)
     let (got_label, got) = q("约5000人次左右");
     assert_eq!(
         (got_label.as_deref(), got.approx),
@@ -686,7 +687,7 @@ fn about_before_the_number_is_an_approximation() {
     let (got_label, got) = q("约300余人");
     assert_eq!(
         (got_label.as_deref(), got.approx),
-        (Some("约"), Some(Approx::Yu))
+        (None, Some(Approx::YueYu))
     );
     // alone it is wording, as before
     qualitative("约");
@@ -919,4 +920,192 @@ fn a_quarter_and_a_fiscal_year_are_deadlines() {
         parse_value("第5季度").target,
         Target::Quantitative(_)
     ));
+}
+
+#[test]
+fn a_span_of_years_is_a_period_not_a_range() {
+    // `2023-2024学年` was the range 2023–2024 in the unit 学年: a school or
+    // fiscal year is a period, a deadline kept as wording like `2024年度`.
+    for v in [
+        "2023-2024学年",
+        "2023—2024学年度",
+        "2023－2024学年",
+        "2023～2024学年度",
+        "2023至2024学年",
+        "2023 - 2024 学年",
+        "2023-24学年",
+        "2024-2025年度",
+        "2024-2025年度内",
+        "2023-2025年",
+        "2024-2025学年底前",
+        "≤2024-2025学年",
+        "于2023-2024学年内",
+        "2023学年",
+        "2023学年度",
+    ] {
+        let pv = parse_value(v);
+        assert_eq!(pv.label, None, "{v}");
+        assert_eq!(pv.target, Target::Qualitative { text: v.into() }, "{v}");
+        assert!(parse_target_parts(Some("≤"), v, None)
+            .target
+            .is_qualitative());
+    }
+    // Real ranges and counts stay numbers: not years, no year word, the
+    // years the wrong way round, or more after the year word.
+    for (v, lo, hi, unit) in [
+        ("2000-3000人", "2000", "3000", "人"),
+        ("85%-90%", "85", "90", "%"),
+        ("80-90%", "80", "90", "%"),
+        ("2000-3000年", "2000", "3000", "年"),
+        ("2023-2024人次", "2023", "2024", "人次"),
+        ("1800-1801年", "1800", "1801", "年"),
+        ("2024-2025个", "2024", "2025", "个"),
+    ] {
+        let (label, got) = q(v);
+        assert_eq!(label, None, "{v}");
+        assert_eq!(got.op, Some(Comparator::Range), "{v}");
+        assert_eq!(
+            (got.value.to_string(), got.value_hi.map(|h| h.to_string())),
+            (lo.to_string(), Some(hi.to_string())),
+            "{v}"
+        );
+        assert_eq!(got.unit.as_deref(), Some(unit), "{v}");
+    }
+    for v in ["2025-2024学年", "2023-25学年", "2023-2024学年开展活动"] {
+        assert!(!jixiao_core::grammar::is_date_value(v), "{v} is no period");
+    }
+}
+
+#[test]
+fn a_plus_sign_is_the_numbers_not_a_label() {
+    // `+10%` (an increase, 增长率 +10%) was 10 % with the label 「+」. The sign
+    // belongs to the number as `-5%`'s does: the number 10, no label; the
+    // value as written keeps the `+`.
+    for (raw, op, shown) in [
+        ("+10%", None, "10%"),
+        ("＋10%", None, "10%"),
+        ("+ 10%", None, "10%"),
+        ("≥+10%", Some(Comparator::Ge), "≥10%"),
+        ("不低于+5%", Some(Comparator::Ge), "≥5%"),
+        ("+2.5个百分点", None, "2.5个百分点"),
+        ("约+10%", None, "约10%"),
+    ] {
+        let (label, got) = q(raw);
+        assert_eq!(label, None, "label of {raw}");
+        assert_eq!(got.op, op, "op of {raw}");
+        assert!(got.value > Decimal::ZERO, "{raw}: {}", got.value);
+        assert_eq!(got.to_string(), shown, "{raw}");
+        // the canonical text reads back the same
+        let back = Quantity {
+            op_raw: got.op_raw.clone(),
+            ..q(shown).1
+        };
+        assert_eq!(back, got, "{raw} → {shown}");
+    }
+    // as before: a minus is a negative number, 下降 a label; a plus between
+    // numbers is no sign
+    assert_eq!(q("-5%").1.value, d("-5"));
+    assert_eq!(q("下降5%").0.as_deref(), Some("下降"));
+    assert_eq!(q("≥-5%").1.value, d("-5"));
+    assert_eq!(q("5+10%").0.as_deref(), Some("5+"));
+    // after a word, the word is the label (as 下降 in `下降5%`)
+    let (label, got) = q("增长+10%");
+    assert_eq!((label.as_deref(), got.value), (Some("增长"), d("10")));
+    // a range with a plus before it
+    let (label, got) = q("+10-20%");
+    assert_eq!(label, None);
+    assert_eq!((got.value, got.value_hi), (d("10"), Some(d("20"))));
+    assert_eq!(got.to_string(), "10-20%");
+}
+
+#[test]
+fn about_and_more_than_together_are_one_approximation() {
+    // `约300余人次` was 300 余 人次 with the label 「约」 (value-prefixed):
+    // about, more than 300 人次. 约/大约 before the number and 余/多 after it
+    // are one approximation; the canonical text writes both where they stand.
+    for (raw, value, magnitude, unit, approx, shown) in [
+        (
+            "约300余人次",
+            "300",
+            None,
+            "人次",
+            Approx::YueYu,
+            "约300余人次",
+        ),
+        (
+            "约300多人次",
+            "300",
+            None,
+            "人次",
+            Approx::YueDuo,
+            "约300多人次",
+        ),
+        (
+            "大约300多名",
+            "300",
+            None,
+            "名",
+            Approx::DaYueDuo,
+            "大约300多名",
+        ),
+        (
+            "大约2万余人次",
+            "2",
+            Some(Magnitude::Wan),
+            "人次",
+            Approx::DaYueYu,
+            "大约2万余人次",
+        ),
+        (
+            "约 300 余人次",
+            "300",
+            None,
+            "人次",
+            Approx::YueYu,
+            "约300余人次",
+        ),
+        // a negative number too (found by grammar_props: `约-1余` was wording)
+        ("约-5余个", "-5", None, "个", Approx::YueYu, "约-5余个"),
+        (
+            "约3千余万元",
+            "3",
+            None,
+            "千万元",
+            Approx::YueYu,
+            "约3千余万元",
+        ),
+    ] {
+        let (label, got) = q(raw);
+        assert_eq!(label, None, "label of {raw}");
+        assert_eq!(got.op, None, "{raw}");
+        assert_eq!(got.value.to_string(), value, "{raw}");
+        assert_eq!(got.magnitude, magnitude, "{raw}");
+        assert_eq!(got.unit.as_deref(), Some(unit), "{raw}");
+        assert_eq!(got.approx, Some(approx), "{raw}");
+        assert!(approx.more_than() && approx.before_number(), "{raw}");
+        assert_eq!(got.to_string(), shown, "{raw}");
+        assert_eq!(q(shown).1, Quantity { ..got.clone() }, "{raw} → {shown}");
+    }
+    // each alone, as before
+    assert_eq!(q("约300人次").1.approx, Some(Approx::Yue));
+    assert_eq!(q("300余人次").1.approx, Some(Approx::Yu));
+    // with a label and a comparator
+    let (label, got) = q("服务人次：≥约300余人次");
+    assert_eq!(label.as_deref(), Some("服务人次"));
+    assert_eq!(
+        (got.op, got.approx),
+        (Some(Comparator::Ge), Some(Approx::YueYu))
+    );
+    assert_eq!(got.to_string(), "≥约300余人次");
+    // 约 glued to a word stays the word's; 约 with 左右 stays a label
+    assert_eq!(q("节约300余万元").0.as_deref(), Some("节约"));
+    assert_eq!(q("节约300余万元").1.approx, Some(Approx::Yu));
+    assert_eq!(q("约5000人次左右").0.as_deref(), Some("约"));
+    // JSON names both
+    let json = serde_json::to_string(&Approx::YueYu).unwrap();
+    assert_eq!(json, "\"约…余\"");
+    assert_eq!(
+        serde_json::from_str::<Approx>(&json).unwrap(),
+        Approx::YueYu
+    );
 }

@@ -2457,7 +2457,11 @@ fn value_prefixed_spares_the_starting_point_of_a_time_limit() {
         let i = with_columns(Category::Output, "资金发放时间", None, value, None, None);
         replace(1, i)
     };
-    for value in ["每学期开学后2个月内", "每季度结束后15日内", "自受理之日起5个工作日内"] {
+    for value in [
+        "每学期开学后2个月内",
+        "每季度结束后15日内",
+        "自受理之日起5个工作日内",
+    ] {
         assert_eq!(fired(&one_cell(value), "value-prefixed"), 0, "{value}");
     }
     // A label that is no starting point, or before no time limit, still is one.
@@ -2506,10 +2510,24 @@ fn boilerplate_spares_full_compliance_and_no_incident_targets() {
 fn unit_name_mismatch_takes_a_rate_per_population() {
     // /tmp/ur6/clean/t02-health.tsv: 麻疹发病率 < 1 /10万.
     for unit in ["/10万", "1/10万", "/万", "／10万人"] {
-        let i = with_columns(Category::Outcome, "麻疹发病率", Some("<"), "1", Some(unit), None);
+        let i = with_columns(
+            Category::Outcome,
+            "麻疹发病率",
+            Some("<"),
+            "1",
+            Some(unit),
+            None,
+        );
         assert_eq!(fired(&replace(1, i), "unit-name-mismatch"), 0, "{unit}");
     }
-    let i = with_columns(Category::Outcome, "麻疹发病率", Some("<"), "1", Some("例"), None);
+    let i = with_columns(
+        Category::Outcome,
+        "麻疹发病率",
+        Some("<"),
+        "1",
+        Some("例"),
+        None,
+    );
     assert_eq!(fired(&replace(1, i), "unit-name-mismatch"), 1);
 }
 
@@ -2571,4 +2589,278 @@ fn qualitative_vague() {
         assert_eq!(fired(&t, "qualitative-vague"), 0, "{value}");
     }
     assert_eq!(fired(&clean_table(), "qualitative-vague"), 0);
+}
+
+// ---- periods, signed increases and 约…余 give no spurious findings ----
+
+#[test]
+fn a_period_a_plus_sign_and_about_more_than_give_no_value_findings() {
+    // `2023-2024学年` was a range with the unit 学年 (unit-inconsistent
+    // against the same name elsewhere, operator-missing), `+10%` had the
+    // label 「+」 (value-prefixed), `约300余人次` the label 「约」.
+    let base = "1-产出指标：培训人次，年度指标值：≥500人次。2-效益指标：参训人员技能合格率，年度指标值：≥90%。3-满意度指标：参训人员满意度，年度指标值：≥90%。4-成本指标：项目总成本，年度指标值：≤50万元。";
+    let project = |b: Builder, name: &str, extra: &str| {
+        b.project(
+            name,
+            "50.00",
+            "开展青年技能培训，提升就业能力。",
+            cell(&format!("{base}{extra}")),
+        )
+    };
+    let mut b = Builder::new();
+    for (k, extra) in [
+        "5-产出指标：完成时间，年度指标值：2023-2024学年。",
+        "5-产出指标：完成时间，年度指标值：2023—2024学年度。",
+        "5-产出指标：完成时间，年度指标值：2024-2025年度。",
+        "5-产出指标：完成时间，年度指标值：2024年12月底前。",
+        "5-效益指标：就业率增长率，年度指标值：≥+10%。6-效益指标：服务人次增长率，年度指标值：＋10%。",
+        "5-产出指标：服务人次，年度指标值：≥约300余人次。",
+    ]
+    .iter()
+    .enumerate()
+    {
+        b = project(b, &format!("项目{k}"), extra);
+    }
+    let t = b.finish();
+    let f = run(&t);
+    for rule in [
+        "unit-inconsistent",
+        "value-prefixed",
+        "unit-missing",
+        "timeliness-no-date",
+        "percent-out-of-range",
+        "direction-conflict",
+    ] {
+        assert!(of(&f, rule).is_empty(), "{rule}: {:?}", ids(&f));
+    }
+    // the period is a deadline, not a number: no comparator asked for
+    assert!(of(&f, "operator-missing").len() <= 1, "{:?}", ids(&f));
+    for x in of(&f, "operator-missing") {
+        let text = zh(&t, x);
+        assert!(text.contains("＋10%") || text.contains("增长率"), "{text}");
+    }
+    // the values read as the grammar says
+    let inds: Vec<&Indicator> = t.projects().flat_map(|p| p.indicators.iter()).collect();
+    let by_raw = |raw: &str| {
+        inds.iter()
+            .find(|i| i.raw_value == raw)
+            .unwrap_or_else(|| panic!("{raw}"))
+    };
+    for raw in ["2023-2024学年", "2023—2024学年度", "2024-2025年度"] {
+        assert!(by_raw(raw).target.is_qualitative(), "{raw}");
+    }
+    let plus = by_raw("＋10%");
+    assert_eq!(plus.value_label, None);
+    assert_eq!(plus.target.quantity().map(|q| q.value), Some(d("10")));
+    let about = by_raw("≥约300余人次");
+    assert_eq!(about.value_label, None);
+    assert_eq!(
+        about.target.quantity().and_then(|q| q.approx),
+        Some(Approx::YueYu)
+    );
+}
+
+// ---- money-scale-project ----
+
+/// One unit of projects of these amounts (万元), its unit row and 合计 as
+/// `finish` sums them unless `unit_total` is given.
+fn scale_table(amounts: &[&str], unit_total: Option<&str>) -> Table {
+    let mut b = Builder::new();
+    for (k, a) in amounts.iter().enumerate() {
+        b = b.project(
+            &format!("项目{k}"),
+            a,
+            "开展青年技能培训，提升就业能力。",
+            clean_indicators(),
+        );
+    }
+    let mut t = b.finish();
+    if let Some(total) = unit_total {
+        let f = Funding {
+            total: Some(d(total)),
+            fiscal_appropriation: Some(d(total)),
+            special_account: None,
+            other_funds: None,
+        };
+        if let Some(st) = &mut t.units[0].stated {
+            st.funding = f;
+        }
+        if let Some(g) = &mut t.grand_total {
+            g.funding = f;
+        }
+    }
+    t
+}
+
+const SMALL: [&str; 5] = ["10.00", "50.00", "120.00", "200.00", "500.00"];
+
+#[test]
+fn money_scale_project_fires_when_the_unit_row_adds_up_in_yuan() {
+    // 35000.00 among 10–500 万元; the unit row 883.50 = 880.00 + 3.50: the
+    // amount was typed in 元 (3.50 万元).
+    let mut amounts = SMALL.to_vec();
+    amounts.push("35000.00");
+    let t = scale_table(&amounts, Some("883.50"));
+    let f = run(&t);
+    let hits = of(&f, "money-scale-project");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert_eq!(hits[0].severity, Severity::Warning);
+    assert_eq!(hits[0].location.project, Some(5));
+    assert_eq!(
+        hits[0].location.row,
+        Some(t.units[0].projects[5].origin.row)
+    );
+    let text = zh(&t, hits[0]);
+    assert!(
+        text.contains("35000") && text.contains("3.50 万元"),
+        "{text}"
+    );
+    assert!(text.contains("单位行 883.50"), "{text}");
+    assert!(text.contains("883.50"), "{text}");
+    let text = en(&t, hits[0]);
+    assert!(text.contains("probably in 元"), "{text}");
+    // the table's scale as a whole is fine
+    assert!(of(&f, "money-scale-suspect").is_empty(), "{:?}", ids(&f));
+}
+
+#[test]
+fn money_scale_project_fires_when_the_amount_exceeds_its_unit_row() {
+    // A unit row of 900.00 cannot hold a project of 35000.00 万元.
+    let mut amounts = SMALL.to_vec();
+    amounts.push("35000.00");
+    let f = run(&scale_table(&amounts, Some("900.00")));
+    assert_eq!(of(&f, "money-scale-project").len(), 1, "{:?}", ids(&f));
+}
+
+#[test]
+fn money_scale_project_without_totals_needs_a_thousandfold_amount() {
+    // No unit or 合计 row: only the spread speaks, so the amount must be
+    // 1 000 × the median (10 × project_scale_ratio), among ≥ 5 projects.
+    let build = |amounts: &[&str]| {
+        let mut t = scale_table(amounts, None);
+        t.units[0].stated = None;
+        t.grand_total = None;
+        t
+    };
+    let small = ["1.00", "2.00", "3.00", "5.00", "8.00"];
+    let mut amounts = small.to_vec();
+    amounts.push("35000.00"); // median 5 → 7000 ×; 3.50 万元 in 元
+    assert_eq!(fired(&build(&amounts), "money-scale-project"), 1);
+    // 175 × the median (10–500 万元): not enough without a total to back it
+    let mut amounts = SMALL.to_vec();
+    amounts.push("35000.00");
+    assert_eq!(fired(&build(&amounts), "money-scale-project"), 0);
+    // too few projects
+    let amounts = ["1.00", "2.00", "3.00", "35000.00"];
+    assert_eq!(fired(&build(&amounts), "money-scale-project"), 0);
+}
+
+#[test]
+fn money_scale_project_is_quiet_on_a_large_project_that_adds_up() {
+    // One big infrastructure project of 12000 万元 among 50–500 万元, the
+    // totals adding up with it: a real amount.
+    let t = scale_table(
+        &["50.00", "80.00", "200.00", "300.00", "500.00", "12000.00"],
+        None,
+    );
+    let f = run(&t);
+    assert!(of(&f, "money-scale-project").is_empty(), "{:?}", ids(&f));
+    assert!(errors(&f).is_empty(), "{:?}", ids(&f));
+    // Even 350000 万元 (35亿) among 10–500 is not reported while its unit
+    // row and 合计 add up with it in 万元.
+    let mut amounts = SMALL.to_vec();
+    amounts.push("350000.00");
+    let f = run(&scale_table(&amounts, None));
+    assert!(of(&f, "money-scale-project").is_empty(), "{:?}", ids(&f));
+    // Divided by 10 000 outside the others' range (9000000.00 would be 900
+    // 万元 in 元, above the largest other project, 500): not a 元 slip of a
+    // comparable project, even where it exceeds its unit row.
+    let mut amounts = SMALL.to_vec();
+    amounts.push("9000000.00");
+    assert_eq!(
+        fired(
+            &scale_table(&amounts, Some("880.00")),
+            "money-scale-project"
+        ),
+        0
+    );
+    // the same with a project in range fires (the control of the case above)
+    let mut amounts = SMALL.to_vec();
+    amounts.push("4000000.00");
+    assert_eq!(
+        fired(
+            &scale_table(&amounts, Some("880.00")),
+            "money-scale-project"
+        ),
+        1
+    );
+    // several projects far above the median are a pattern of the table,
+    // not one slip
+    let t = scale_table(
+        &[
+            "10.00", "20.00", "30.00", "40000.00", "50000.00", "60000.00",
+        ],
+        Some("60.00"),
+    );
+    assert_eq!(fired(&t, "money-scale-project"), 0);
+    // a 元 table is not judged by this rule
+    let mut amounts = SMALL.to_vec();
+    amounts.push("35000.00");
+    let mut t = scale_table(&amounts, Some("883.50"));
+    t.money_scale = jixiao_core::MoneyScale::Yuan;
+    assert_eq!(fired(&t, "money-scale-project"), 0);
+}
+
+#[test]
+fn money_scale_project_follows_the_profile() {
+    let mut amounts = SMALL.to_vec();
+    amounts.push("35000.00");
+    let t = scale_table(&amounts, Some("883.50"));
+    let mut profile = Profile::national();
+    profile.rules.insert(
+        "money-scale-project".into(),
+        RuleSetting {
+            enabled: Some(false),
+            severity: None,
+        },
+    );
+    assert!(of(&review(&t, &profile), "money-scale-project").is_empty());
+    // 175 × the median: under a ratio of 200 it is not suspected
+    let mut profile = Profile::national();
+    profile.thresholds.project_scale_ratio = d("200");
+    assert!(of(&review(&t, &profile), "money-scale-project").is_empty());
+    profile.thresholds.project_scale_ratio = d("150");
+    assert_eq!(of(&review(&t, &profile), "money-scale-project").len(), 1);
+    // out-of-range thresholds are refused
+    profile.thresholds.project_scale_ratio = d("2");
+    profile.thresholds.project_scale_min_projects = 2;
+    let keys: Vec<String> = profile.problems().into_iter().map(|p| p.key).collect();
+    assert!(
+        keys.contains(&"thresholds.project_scale_ratio".to_string()),
+        "{keys:?}"
+    );
+    assert!(
+        keys.contains(&"thresholds.project_scale_min_projects".to_string()),
+        "{keys:?}"
+    );
+}
+
+#[test]
+fn money_scale_project_does_not_overflow_on_huge_amounts() {
+    // Amounts near the largest decimal: the sums overflow, nothing panics,
+    // and the rule reports what it can prove (nothing here).
+    let huge = "79228162514264337593543950335";
+    let mut t = scale_table(&["1.00", "2.00", "3.00", "4.00", "5.00"], Some("15.00"));
+    for p in &mut t.units[0].projects[3..] {
+        p.funding.total = Some(d(huge));
+        p.funding.fiscal_appropriation = Some(d(huge));
+    }
+    let f = review(&t, &Profile::national());
+    assert!(of(&f, "money-scale-project").is_empty(), "{:?}", ids(&f));
+    let mut t = scale_table(
+        &["0.0001", "0.0001", "0.0001", "0.0001", "0.0001", huge],
+        Some("1.00"),
+    );
+    t.units[0].stated = None;
+    let _ = review(&t, &Profile::national());
 }

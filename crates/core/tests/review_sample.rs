@@ -376,3 +376,26 @@ fn mutation_duplicate_a_project() {
             .render(&x.message, Lang::Zh)
             .contains("维系社会组织")));
 }
+
+#[test]
+fn mutation_one_project_typed_in_yuan() {
+    // The sample as published: no project looks typed in 元.
+    let f = review_sample(&sample());
+    assert!(!f.iter().any(|x| x.rule == "money-scale-project"));
+    // 驻镇帮镇扶村项目资金 (10.00 万元) typed as 100000.00, its 元: the unit
+    // row 522.50 still adds up with 10.00, so money-scale-project names the
+    // project beside the unit row's sum-mismatch.
+    let mut t = sample();
+    let p = project_mut(&mut t, 2);
+    p.funding.total = Some(Decimal::from_str("100000.00").unwrap());
+    p.funding.fiscal_appropriation = p.funding.total;
+    let f = review_sample(&t);
+    let hits: Vec<&Finding> = f
+        .iter()
+        .filter(|x| x.rule == "money-scale-project")
+        .collect();
+    assert_eq!(hits.len(), 1, "{:?}", by_rule(&f));
+    assert_eq!(hits[0].location.row, Some(prow(2)));
+    assert_eq!(hits[0].location.project, Some(1));
+    assert!(errors(&f).iter().all(|e| e.starts_with("sum-mismatch")));
+}

@@ -15,7 +15,10 @@
 //! date       := year 年 (month 月 (day (日|号))?)?
 //!             | year sep month (sep day)?          (the same sep: . ． - － / ／)
 //! month-day  := month 月 (day (日|号))? | day (日|号)
+//!             | year 学年                          (`2023学年`, `2023学年度`)
 //! also, alone: month 月 day (日|号)        (`6月30日前`; a month alone is not a date)
+//!             year range-sep year (学年|年)  (a period of years: `2023-2024学年`,
+//!                                   `2023—2024学年度`, `2024-2025年度`, `2023-24学年`)
 //!             第 quarter 季度               (`第4季度前`, quarter 1–4)
 //! A year's 度 is a tail (`2024年度`, `2024年度内`).
 //! year       := 4 digits, 1900–2100; month 1–12; day 1–31 (1–2 digits, ASCII or full-width)
@@ -119,6 +122,10 @@ fn date(s: &str) -> Option<&str> {
         return None;
     }
     let rest = skip_ws(rest);
+    // a school year (`2023学年`, `2023学年度`): the year alone
+    if let Some(r) = rest.strip_prefix("学年") {
+        return Some(r);
+    }
     if let Some(r) = rest.strip_prefix('年') {
         let r = skip_ws(r);
         // `2024年第二季度`, `2024年一季度末`, `2024年上半年`
@@ -169,6 +176,42 @@ fn month_and_day(s: &str) -> Option<&str> {
     r.strip_prefix('日').or_else(|| r.strip_prefix('号'))
 }
 
+/// Words after a span of years that make it a period: a school year
+/// (`2023-2024学年`, `学年度`) or years (`2023-2025年`, `2024-2025年度`), longest first.
+const YEAR_SPAN_WORDS: &[&str] = &["学年", "年"];
+
+/// A span of years `year range-sep year (学年|年)` (`2023-2024学年`,
+/// `2023—2024学年度`, `2024-2025年度`, `2023-24学年`): the rest. The second
+/// year is later than the first, written in full or as its last two digits
+/// (the year after the first: `2023-24`). Without the year word it is a range
+/// of numbers (`2000-2020` stays one).
+fn year_span(s: &str) -> Option<&str> {
+    let (y1, rest) = digits(s, 4, 4)?;
+    if !(1900..=2100).contains(&y1) {
+        return None;
+    }
+    let rest = skip_ws(rest);
+    let sep = super::comparator::RANGE_SEPS
+        .iter()
+        .find(|sep| rest.starts_with(**sep))?;
+    let after = skip_ws(&rest[sep.len()..]);
+    let (y2, r) = match digits(after, 4, 4) {
+        Some((y2, r)) => (y2, r),
+        None => {
+            let (yy, r) = digits(after, 2, 2)?;
+            (((y1 + 1) % 100 == yy).then_some(y1 + 1)?, r)
+        }
+    };
+    if !(y1 < y2 && y2 <= 2100) {
+        return None;
+    }
+    let r = skip_ws(r);
+    YEAR_SPAN_WORDS
+        .iter()
+        .find_map(|w| r.strip_prefix(*w))
+        .map(skip_ws)
+}
+
 /// Whether `t` (trimmed) is a date target: see the module docs.
 pub fn is_date_value(t: &str) -> bool {
     // The date starts at the first digit; what comes before it is a
@@ -189,7 +232,11 @@ pub fn is_date_value(t: &str) -> bool {
             .then(|| quarter(s))
             .flatten()
     };
-    let Some(mut rest) = date(s).or_else(|| month_and_day(s)).or_else(quarter) else {
+    let Some(mut rest) = year_span(s)
+        .or_else(|| date(s))
+        .or_else(|| month_and_day(s))
+        .or_else(quarter)
+    else {
         return false;
     };
     // a period: `2024年1月-2024年6月`, `2024年1月至12月`
@@ -249,6 +296,19 @@ mod tests {
             "2024年上半年",
             "2024年下半年完成",
             "第3季度",
+            "2023-2024学年",
+            "2023—2024学年度",
+            "2023～2024学年",
+            "2023至2024学年度",
+            "2023 - 2024 学年",
+            "2023-24学年",
+            "2024-2025年度",
+            "2024-2025年",
+            "2024年-2025年",
+            "2023-2024学年度内",
+            "≤2024-2025学年",
+            "2023学年",
+            "2023学年度",
         ] {
             assert!(is_date_value(t), "{t}");
         }
@@ -277,6 +337,16 @@ mod tests {
             "2024年第5季度",
             "第5季度",
             "2024年上半年度开展",
+            "2000-3000人",
+            "2000-3000年",
+            "2024-2023学年",
+            "2024-2024年度",
+            "2023-2024",
+            "2023-2024人",
+            "2023-25学年",
+            "1800-1801学年",
+            "2023-2024学年开展活动",
+            "85%-90%",
         ] {
             assert!(!is_date_value(t), "{t}");
         }

@@ -19,8 +19,13 @@
 //!   the same kind of approximation, "about", written before it (`约300人次`,
 //!   `≥约90%`, `服务人次：约300人次`), not a label; only when nothing, a
 //!   space, a colon or a comparator comes before them: glued to a word 约 is
-//!   the word's (`节约300万元`, `预约300人次`: label). With another
-//!   approximation in the value (`约5000人次左右`) 约 stays in the label.
+//!   the word's (`节约300万元`, `预约300人次`: label). Before a number
+//!   followed by 余/多 the two are one approximation, "about, more than"
+//!   (`约300余人次`, `大约2万多人次`: [`Approx::YueYu`] …); with 左右 in the
+//!   value (`约5000人次左右`) 约 stays in the label.
+//! - `sign` is `-`/`－`/`−` (a negative number, `-5%`) or `+`/`＋` (an
+//!   increase written with its sign, `+10%`, `≥+10%`: the number 10; the sign
+//!   is the number's, not a label, and stays in the value as written).
 //! - A trailing bracket `（…）`/`(…)` without brackets inside is read apart: the
 //!   quantity before it is parsed, and the bracket is its unit when it has none
 //!   and the bracket names a unit word or symbol (`≥5000（人次）`, `（%）`,
@@ -500,10 +505,12 @@ fn parse_plain_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
     let num_start = range.map_or(last.start, |(p, _)| p.start);
     let mut before = &t[..num_start];
 
-    // sign of a single value: `-5%`, `≥-5%`
+    // sign of a single value: `-5%`, `≥-5%`; a plus sign (`+10%`, `＋10%`,
+    // an increase) is the number's too, not a label: the number is 10, and
+    // the `+` stays in the value as written
     let mut negative = false;
+    let trimmed = before.trim_end_matches(is_ws);
     if range.is_none() {
-        let trimmed = before.trim_end_matches(is_ws);
         if let Some(rest) = trimmed
             .strip_suffix('-')
             .or_else(|| trimmed.strip_suffix('－'))
@@ -512,11 +519,24 @@ fn parse_plain_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
             let rest_t = rest.trim_end_matches(is_ws);
             if rest_t.is_empty()
                 || prefix_op_at_end(rest_t).is_some()
-                || (after.approx.is_none() && about_at_end(rest_t).is_some())
+                || (after.approx.is_none_or(Approx::more_than) && about_at_end(rest_t).is_some())
             {
                 negative = true;
                 before = rest_t;
             }
+        }
+    }
+    // a plus changes no number: also before a range (`+10-20%`) and after a
+    // word (`增长+10%`: the label 增长, as `下降5%` has 下降), not after a
+    // digit (`5+10%`)
+    if let Some(rest) = trimmed
+        .strip_suffix('+')
+        .or_else(|| trimmed.strip_suffix('＋'))
+    {
+        let rest_t = rest.trim_end_matches(is_ws);
+        if !rest_t.ends_with(|c: char| is_digit(c) || matches!(c, '+' | '＋' | '-' | '－' | '−'))
+        {
+            before = rest_t;
         }
     }
 
@@ -527,14 +547,26 @@ fn parse_plain_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
             b = r.trim_end_matches(is_ws);
         }
     }
-    // `约`/`大约` before the number, after the comparator (one approximation
-    // per value: with 余/多/左右 it stays in the label)
-    let mut about = None;
-    if after.approx.is_none() {
-        if let Some((a, r)) = about_at_end(b) {
-            about = Some(a);
-            b = r.trim_end_matches(is_ws);
+    // `约`/`大约` before the number, after the comparator; with a 余/多
+    // after the number the two make one approximation (`约300余人次`:
+    // about, more than 300); with 左右 (`约5000人次左右`) it stays in the label
+    let mut approx = after.approx;
+    match after.approx {
+        None => {
+            if let Some((a, r)) = about_at_end(b) {
+                approx = Some(a);
+                b = r.trim_end_matches(is_ws);
+            }
         }
+        Some(more) if more.more_than() => {
+            if let Some((a, r)) = about_at_end(b) {
+                if let Some(both) = a.with_more(more) {
+                    approx = Some(both);
+                    b = r.trim_end_matches(is_ws);
+                }
+            }
+        }
+        Some(_) => {}
     }
     let prefix = prefix_op_at_end(b);
     if let Some((s, _)) = prefix {
@@ -579,7 +611,7 @@ fn parse_plain_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
             value_hi,
             unit,
             magnitude: after.magnitude,
-            approx: after.approx.or(about),
+            approx,
             note: None,
         },
     ))

@@ -1,5 +1,6 @@
 //! Arithmetic rules (GUIDE §4.2): `sum-mismatch.row|unit|total`, `sum-rounding`,
-//! and the plausibility of the money scale (`money-scale-suspect`, §4.1 #5).
+//! and the plausibility of the money scale (`money-scale-suspect`, §4.1 #5;
+//! one project in 元 among 万元 amounts, `money-scale-project`).
 //!
 //! Exact decimals; tolerance = half a unit of the last printed decimal of the
 //! compared amounts; a difference within `n ×` that bound (n summands) is the
@@ -15,6 +16,7 @@ use rust_decimal::Decimal;
 
 pub(super) fn check(s: &mut Sink<'_>) {
     money_scale(s);
+    project_scale(s);
     let t = s.table;
     let rows = all_rows(t);
     // Funding-source columns that no row fills state no sources (the reader
@@ -290,7 +292,7 @@ fn compare(
     what_zh: &str,
     what_en: &str,
 ) {
-    let diff = (stated - computed).abs();
+    let diff = stated.saturating_sub(computed).abs();
     let tol = half_unit(decimals);
     if diff <= tol {
         return;
@@ -413,4 +415,193 @@ fn money_scale(s: &mut Sink<'_>) {
             format!("the table's money scale is {scale} ({}), but the median project amount is {printed} {scale}: the amounts may be in {other}", if t.money_scale_stated { "printed" } else { "assumed" })),
         )
     });
+}
+
+/// The projects' amounts summed, `None` when the sum overflows.
+fn amount_sum<'a>(ps: impl Iterator<Item = &'a crate::model::Project>) -> Option<Decimal> {
+    ps.filter_map(|q| q.funding.amount())
+        .try_fold(Decimal::ZERO, |acc, x| acc.checked_add(x))
+}
+
+/// What backs a `money-scale-project` suspicion besides the ratio.
+enum ScaleEvidence {
+    /// The containing row (unit, or 合计: `true`) adds up with the amount read as 元.
+    AddsUpAsYuan(Decimal, bool),
+    /// The amount exceeds the containing row's total (unit, or 合计: `true`).
+    ExceedsTotal(Decimal, bool),
+    /// No unit or total row contains it: the spread of enough projects.
+    Spread,
+}
+
+/// `money-scale-project`: one project of a 万元 table whose amount is about
+/// 10 000 times the others', typed in 元 (35000.00 among 10–500 万元).
+///
+/// Suspected when the amount is at least `project_scale_ratio` times the
+/// median project amount and, divided by 10 000, lies within the other
+/// projects' range (from a tenth of the smallest to the largest); reported
+/// only with evidence ([`ScaleEvidence`]): never when the row containing it
+/// adds up with the amount in 万元 (a large project is not an error); with no
+/// such row, only at ten times the ratio among `project_scale_min_projects`
+/// projects.
+fn project_scale(s: &mut Sink<'_>) {
+    if !s.on("money-scale-project") {
+        return;
+    }
+    let t = s.table;
+    if t.money_scale != crate::model::MoneyScale::WanYuan {
+        return;
+    }
+    let th = &s.profile.thresholds;
+    let mut amounts: Vec<Decimal> = t
+        .projects()
+        .filter_map(|p| p.funding.amount())
+        .filter(|a| *a > Decimal::ZERO)
+        .collect();
+    // a median of two is no "usual" amount
+    if amounts.len() < 3 {
+        return;
+    }
+    let mid = amounts.len() / 2;
+    let median = *amounts.select_nth_unstable(mid).1;
+    let Some(bar) = median.checked_mul(th.project_scale_ratio) else {
+        return;
+    };
+    let suspect = |a: Decimal| a >= bar;
+    let n_suspect = amounts.iter().filter(|a| suspect(**a)).count();
+    // one project (or a few among many) stands out, not a part of the table
+    if n_suspect == 0 || n_suspect * 4 > amounts.len() - 1 {
+        return;
+    }
+    let (mut lo, mut hi) = (Decimal::MAX, Decimal::ZERO);
+    for a in amounts.iter().filter(|a| !suspect(**a)) {
+        lo = lo.min(*a);
+        hi = hi.max(*a);
+    }
+    let wan = Decimal::from(10_000);
+    let by_units = t.units.iter().any(|u| u.stated.is_some());
+    let mut all_sum: Option<(Option<Decimal>, usize)> = None;
+    let mut found = Vec::new();
+    let mut index = 0u32;
+    for u in &t.units {
+        let mut unit_sum: Option<Option<Decimal>> = None;
+        for p in &u.projects {
+            let at = index;
+            index += 1;
+            let Some(a) = p.funding.amount().filter(|a| suspect(*a)) else {
+                continue;
+            };
+            let as_wan = a / wan;
+            if !(as_wan * Decimal::TEN >= lo && as_wan <= hi) {
+                continue;
+            }
+            // The row that contains the project: its unit's, else the 合计
+            // over all projects (when no unit has a row of its own); the
+            // sums of amounts are taken once (None when they overflow).
+            let containing: Option<(Decimal, Decimal, usize, bool)> = match &u.stated {
+                Some(r) => r.funding.amount().and_then(|total| {
+                    let sum = *unit_sum.get_or_insert_with(|| amount_sum(u.projects.iter()));
+                    let others = sum?.checked_sub(a)?;
+                    Some((total, others, u.projects.len(), false))
+                }),
+                None if !by_units => t.grand_total.as_ref().and_then(|g| {
+                    let total = g.funding.amount()?;
+                    let (sum, n) = *all_sum
+                        .get_or_insert_with(|| (amount_sum(t.projects()), t.projects().count()));
+                    Some((total, sum?.checked_sub(a)?, n, true))
+                }),
+                None => None,
+            };
+            let evidence = match containing {
+                Some((total, others, n, grand)) => {
+                    let d = decimals([Some(total), Some(a)]).max(2);
+                    let tol = half_unit(d) * Decimal::from(n.max(1) as u64 + 1);
+                    let off = |x: Decimal| {
+                        others
+                            .checked_add(x)
+                            .and_then(|sum| total.checked_sub(sum))
+                            .map(|diff| diff.abs())
+                    };
+                    if off(a).is_none_or(|diff| diff <= tol) {
+                        continue;
+                    } else if off(as_wan).is_some_and(|diff| diff <= tol) {
+                        ScaleEvidence::AddsUpAsYuan(total, grand)
+                    } else if a > total {
+                        ScaleEvidence::ExceedsTotal(total, grand)
+                    } else {
+                        continue;
+                    }
+                }
+                // statistics alone: ten times the ratio, among enough projects
+                None if amounts.len() >= th.project_scale_min_projects as usize
+                    && bar.checked_mul(Decimal::TEN).is_some_and(|b| a >= b) =>
+                {
+                    ScaleEvidence::Spread
+                }
+                None => continue,
+            };
+            let row = p
+                .amount_origins
+                .as_deref()
+                .and_then(|o| o[0])
+                .map_or(p.origin.row, |o| o.row);
+            let col = p
+                .amount_origins
+                .as_deref()
+                .and_then(|o| o[0])
+                .map_or_else(|| column(t, crate::model::Field::Total), |o| o.col);
+            found.push((at, row, col, a, as_wan, evidence));
+        }
+    }
+    let median = median.normalize();
+    for (at, row, col, a, as_wan, evidence) in found {
+        let times = a.checked_div(median).unwrap_or(Decimal::MAX).round();
+        // 3.5000 → 3.50: the two decimals of the amounts
+        let mut as_wan = as_wan.normalize();
+        if as_wan.scale() < 2 {
+            as_wan.rescale(2);
+        }
+        let row_of = |grand: bool| {
+            if grand {
+                ("合计行", "the 合计 row")
+            } else {
+                ("单位行", "its unit row")
+            }
+        };
+        let (why_zh, why_en) = match evidence {
+            ScaleEvidence::AddsUpAsYuan(total, grand) => {
+                let (zh, en) = row_of(grand);
+                (
+                    format!("{zh} {total} 万元恰与按元换算后的金额相符"),
+                    format!("{en} ({total} 万元) adds up with the amount read as 元"),
+                )
+            }
+            ScaleEvidence::ExceedsTotal(total, grand) => {
+                let (zh, en) = row_of(grand);
+                (
+                    format!("该金额超过了包含它的{zh} {total} 万元"),
+                    format!("the amount exceeds {en} ({total} 万元)"),
+                )
+            }
+            ScaleEvidence::Spread => (
+                "表中其他项目金额均在此范围内".to_string(),
+                "the other projects' amounts are all in that range".to_string(),
+            ),
+        };
+        let loc = Location {
+            row: Some(row),
+            col: Some(col),
+            span: None,
+            project: Some(at),
+            indicator: None,
+        };
+        s.emit("money-scale-project", || {
+            (
+                loc,
+                Message::owned(
+                    format!("项目金额 {a} 万元是本表项目金额中位数 {median} 万元的 {times} 倍，按元计为 {as_wan} 万元；{why_zh}：金额多半是按元填写的"),
+                    format!("the project amount {a} 万元 is {times} times the median project amount {median} 万元; read as 元 it is {as_wan} 万元, and {why_en}: the amount is probably in 元"),
+                ),
+            )
+        });
+    }
 }

@@ -167,6 +167,15 @@ pub struct Thresholds {
     /// `unit-cost`: modified z-score above which a unit cost is an outlier.
     #[serde(deserialize_with = "de_decimal")]
     pub unit_cost_outlier_z: Decimal,
+    /// `money-scale-project`: how many times the median project amount a
+    /// project must be before it is suspected of being in 元 (10–100 000;
+    /// ten times this without unit or total rows to back it).
+    #[serde(deserialize_with = "de_decimal")]
+    pub project_scale_ratio: Decimal,
+    /// `money-scale-project`: fewest projects with amounts in a table
+    /// without unit or total rows (at least 3).
+    #[serde(deserialize_with = "de_count")]
+    pub project_scale_min_projects: u32,
 }
 
 impl Default for Thresholds {
@@ -184,6 +193,8 @@ impl Default for Thresholds {
             goal_duplicate_similarity: Decimal::new(8, 1),
             unit_cost_min_group: 4,
             unit_cost_outlier_z: Decimal::new(35, 1),
+            project_scale_ratio: Decimal::from(100),
+            project_scale_min_projects: 5,
         }
     }
 }
@@ -292,9 +303,20 @@ impl Profile {
                 None,
                 "",
             ),
+            (
+                "project_scale_ratio",
+                t.project_scale_ratio,
+                Some(Decimal::from(100_000)),
+                "",
+            ),
         ];
-        let lo = Decimal::ZERO;
         for (key, v, hi, what) in ranges {
+            // a ratio of 1 or 2 would call every large project 元
+            let lo = if key == "project_scale_ratio" {
+                Decimal::TEN
+            } else {
+                Decimal::ZERO
+            };
             if v >= lo && hi.is_none_or(|hi| v <= hi) {
                 continue;
             }
@@ -353,6 +375,21 @@ impl Profile {
                     format!(
                         "boilerplate_min_projects must be at least 2, not {}",
                         t.boilerplate_min_projects
+                    ),
+                ),
+            });
+        }
+        if t.project_scale_min_projects < 3 {
+            out.push(Problem {
+                key: "thresholds.project_scale_min_projects".to_string(),
+                message: Text::new(
+                    format!(
+                        "project_scale_min_projects 至少为 3，不能是 {}",
+                        t.project_scale_min_projects
+                    ),
+                    format!(
+                        "project_scale_min_projects must be at least 3, not {}",
+                        t.project_scale_min_projects
                     ),
                 ),
             });
@@ -811,8 +848,9 @@ mod tests {
         let Some(TableKeys::Fields(t)) = table_keys(&["thresholds"]) else {
             panic!("thresholds is a table");
         };
-        assert_eq!(t.len(), 12);
+        assert_eq!(t.len(), 14);
         assert!(t.contains(&"satisfaction_min"));
+        assert!(t.contains(&"project_scale_ratio"));
         assert_eq!(variants_of::<Severity>(), ["info", "warning", "error"]);
     }
 

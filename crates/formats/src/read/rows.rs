@@ -1117,8 +1117,8 @@ fn read_as_written(raw: &str, op: Option<&str>, unit: Option<&str>) -> grammar::
                 .unwrap_or(u);
             let u = q
                 .approx
-                .filter(|a| a.more_than())
-                .and_then(|a| u.strip_prefix(a.as_str()))
+                .and_then(jixiao_core::model::Approx::more_str)
+                .and_then(|a| u.strip_prefix(a))
                 .unwrap_or(u);
             non_blank(u)
         }
@@ -1137,7 +1137,8 @@ fn read_as_written(raw: &str, op: Option<&str>, unit: Option<&str>) -> grammar::
 fn same_reading(a: &Target, b: &Target) -> bool {
     match (a, b) {
         (Target::Quantitative(x), Target::Quantitative(y)) => {
-            let more = |q: &jixiao_core::Quantity| q.approx.filter(|a| a.more_than());
+            let more =
+                |q: &jixiao_core::Quantity| q.approx.and_then(jixiao_core::model::Approx::more_str);
             x.op == y.op
                 && x.value == y.value
                 && x.value_hi == y.value_hi
