@@ -942,7 +942,7 @@ fn scale_mismatch() {
         .project(
             "甲",
             "50.00",
-            "为每名学员补助5000元，开展培训。",
+            "安排培训经费500000元，开展培训。",
             clean_indicators(),
         )
         .finish();
@@ -2338,3 +2338,34 @@ fn input_as_output_catches_rules_and_budget_execution() {
         assert_eq!(fired(&t, "input-as-output"), 0, "{name}");
     }
 }
+
+// ---- ur6: goal suffixes, goal numbers, per-unit 元, unit-cost format ----
+
+#[test]
+fn scale_mismatch_ignores_per_unit_standards() {
+    for goal in [
+        "按每亩120元标准发放耕地地力保护补贴。",
+        "为80周岁以上老人每人每月发放100元高龄津贴。",
+        "带动脱贫人口人均增收1000元以上。",
+        "户均补助500元。",
+        "补助标准为200元/人。",
+        "为每名学员补助5000元，开展培训。",
+        "按照每人每年1200元的标准发放。",
+    ] {
+        let t = Builder::new()
+            .project("甲", "50.00", goal, clean_indicators())
+            .finish();
+        assert_eq!(fired(&t, "scale-mismatch"), 0, "{goal}");
+    }
+    // A project total quoted in 元 in a 万元 table still counts.
+    let t = Builder::new()
+        .project(
+            "甲",
+            "50.00",
+            "项目总投资500000元，开展培训。",
+            clean_indicators(),
+        )
+        .finish();
+    assert_eq!(fired(&t, "scale-mismatch"), 1);
+}
+
