@@ -2369,3 +2369,29 @@ fn scale_mismatch_ignores_per_unit_standards() {
     assert_eq!(fired(&t, "scale-mismatch"), 1);
 }
 
+#[test]
+fn unit_cost_prints_two_decimals_and_large_costs_in_wan() {
+    // 4500.0 万元 for 3公里: 1500.00 万元/公里, never 15000000.0 元/公里.
+    let mut inds = clean_indicators();
+    inds[0] = q(1, Category::Output, "道路改造长度", "≥3公里");
+    inds[3] = q(4, Category::Cost, "项目总成本", "≤4500万元");
+    let t = Builder::new()
+        .project("城区主干道提升改造工程", "4500.0", "改造道路3公里。", inds)
+        .finish();
+    let f = run(&t);
+    let hits = of(&f, "unit-cost");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let text = zh(&t, hits[0]);
+    assert!(text.contains("约 1500.00 万元/公里（主要产出："), "{text}");
+    let text = en(&t, hits[0]);
+    assert!(text.contains("about 1500.00 万元/公里"), "{text}");
+    // English names the main output as the Chinese does.
+    assert!(
+        text.contains("main output") && text.contains("道路改造长度"),
+        "{text}"
+    );
+    // Below 10 000 元 the cost stays in 元, with two decimals.
+    let t = clean_table();
+    let text = zh(&t, of(&run(&t), "unit-cost")[0]);
+    assert!(text.contains("约 1000.00 元/人次"), "{text}");
+}
