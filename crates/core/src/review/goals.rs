@@ -55,7 +55,7 @@ impl Mismatches {
 
     pub(super) fn project(&mut self, s: &mut Sink<'_>, pi: usize, p: &Project) {
         if self.on || self.numbers {
-            mismatch(s, pi, p, &mut self.scratch, self.on);
+            mismatch(s, pi, p, &mut self.scratch, self.on, self.numbers);
         }
         if self.numbers && !self.scratch.counted.is_empty() {
             numbers(s, pi, p, &mut self.scratch);
@@ -467,11 +467,44 @@ struct Counted {
     number: (usize, usize),
     /// The unit after it (`个`, `人次`, `户次`).
     unit: (usize, usize),
-    /// The noun it counts: after the unit, or before the number when nothing
-    /// but a suffix follows (`提供就业岗位3000个以上`).
-    noun: (usize, usize),
-    /// The clause before the number (up to the punctuation before it).
-    before: (usize, usize),
+    /// The noun it counts after the unit; `None` when nothing but a suffix
+    /// or punctuation follows, and the words before the number are the noun
+    /// (`提供就业岗位3000个以上`, [`clause_start`]).
+    noun: Option<(usize, usize)>,
+}
+
+/// Where the words before a goal's number at byte `start` begin: back to
+/// the previous stop character, at most 16 characters.
+fn clause_start(goal: &str, start: usize) -> usize {
+    goal.get(..start)
+        .unwrap_or_default()
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| !STOP.contains(c) && *c != '。')
+        .take(NOUN_MAX)
+        .last()
+        .map_or(start, |(i, _)| i)
+}
+
+/// Whether an indicator's unit is `unit` (a classifier such as `个`,
+/// `人次`): the unit as written compared first; normalised ([`unit_of`])
+/// only when normalising could change it (spaces, full-width forms).
+fn in_unit(i: &crate::model::Indicator, unit: &str) -> bool {
+    let raw = i
+        .target
+        .quantity()
+        .and_then(|q| q.unit.as_deref())
+        .or(i.unit_column());
+    match raw {
+        Some(r) if r == unit => true,
+        Some(r)
+            if r.bytes()
+                .any(|b| b <= 0x20 || matches!(b, 0xC2 | 0xE1..=0xE3 | 0xEF)) =>
+        {
+            unit_of(i).is_some_and(|u| u == unit)
+        }
+        _ => false,
+    }
 }
 
 /// Buffers of [`mismatch`], reused from project to project.
@@ -498,7 +531,16 @@ fn part(goal: &str, (a, b): (usize, usize)) -> &str {
 /// (`开展禁毒宣传活动40场以上`). `N个百分点` is a change in a rate: the
 /// rate named before the number is the noun. The quantities an indicator
 /// name does measure are kept for `goal-indicator-number`.
-fn mismatch(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch, report: bool) {
+/// `report`: `goal-indicator-mismatch` is on; `keep`: `goal-indicator-number`
+/// is, and wants the counts.
+fn mismatch(
+    s: &mut Sink<'_>,
+    pi: usize,
+    p: &Project,
+    scratch: &mut Scratch,
+    report: bool,
+    keep: bool,
+) {
     let Some(goal) = p.goal.as_deref() else {
         return;
     };
@@ -558,6 +600,11 @@ fn mismatch(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch, rep
         let mut suffixed = false;
         for _ in 0..2 {
             let rest = goal.get(noun_start..).unwrap_or_default();
+            // Most counts are followed by their noun: one look at the first
+            // character before the word list.
+            if !rest.starts_with(['及', '以', '之', '左', '余', '多']) {
+                break;
+            }
             match SUFFIXES.iter().find(|w| rest.starts_with(**w)) {
                 Some(w) => {
                     noun_start += w.len();
@@ -574,38 +621,33 @@ fn mismatch(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch, rep
             .take(NOUN_MAX)
             .map(char::len_utf8)
             .sum();
-        // The clause before the number: back to the previous stop
-        // character, its last 16 characters.
-        let head = goal.get(..start).unwrap_or_default();
-        let clause_start = head
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| !STOP.contains(c) && *c != '。')
-            .take(NOUN_MAX)
-            .last()
-            .map_or(start, |(i, _)| i);
-        let before = (clause_start, start);
         let noun_before = points || noun_len == 0;
         // A count with nothing after it at all (`组织招聘会8场，`) was never
         // reported, and stays so: goals list such counts loosely. After a
         // suffix or as percentage points, the words before it are the noun.
         let reportable = !noun_before || points || suffixed;
-        let (noun, span) = if noun_before {
-            (before, (clause_start, noun_start))
-        } else {
-            (
-                (noun_start, noun_start + noun_len),
-                (start, noun_start + noun_len),
-            )
-        };
-        let noun_text = part(goal, noun);
         // A noun starting like a date/age is not an output.
-        if matches!(noun_text.chars().next(), Some('岁' | '年' | '月' | '日')) && noun.0 > start
-        {
+        if !noun_before && matches!(rest.chars().next(), Some('岁' | '年' | '月' | '日')) {
             continue;
         }
+        let counted = (keep && !points).then_some(Counted {
+            number: (start, j),
+            unit: (unit_start, unit_end),
+            noun: (!noun_before).then_some((noun_start, noun_start + noun_len)),
+        });
+        if !(report && reportable) {
+            // Only `goal-indicator-number` may use it, and it pairs the
+            // count with an indicator name itself.
+            scratch.counted.extend(counted);
+            continue;
+        }
+        let noun = if noun_before {
+            (clause_start(goal, start), start)
+        } else {
+            (noun_start, noun_start + noun_len)
+        };
         scratch.grams.clear();
-        bigrams_into(noun_text, &mut scratch.grams);
+        bigrams_into(part(goal, noun), &mut scratch.grams);
         if scratch.grams.is_empty() {
             continue;
         }
@@ -621,19 +663,14 @@ fn mismatch(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch, rep
         let names = &scratch.names;
         let measured = scratch.grams.iter().any(|g| names.binary_search(g).is_ok());
         if measured {
-            if !points {
-                scratch.counted.push(Counted {
-                    number: (start, j),
-                    unit: (unit_start, unit_end),
-                    noun,
-                    before,
-                });
-            }
+            scratch.counted.extend(counted);
             continue;
         }
-        if !report || !reportable {
-            continue;
-        }
+        let span = if noun_before {
+            (noun.0, noun_start)
+        } else {
+            (start, noun.1)
+        };
         let (from, end) = span;
         let mut loc = project_loc(s.table, pi, p, Field::Goal);
         loc.span = Some(Span::new(from as u32, end as u32));
@@ -676,18 +713,8 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         ..
     } = scratch;
     for (n, c) in counted.iter().enumerate() {
-        let before = part(goal, c.before);
-        if NOT_A_TOTAL.iter().any(|w| before.contains(w)) {
-            continue;
-        }
         let unit = part(goal, c.unit);
-        let Ok(g) = Decimal::from_str(part(goal, c.number)) else {
-            continue;
-        };
-        let mut same = p
-            .indicators
-            .iter()
-            .filter(|i| unit_of(i).is_some_and(|u| u == unit));
+        let mut same = p.indicators.iter().filter(|i| in_unit(i, unit));
         let (Some(i), None) = (same.next(), same.next()) else {
             continue;
         };
@@ -705,26 +732,29 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         let Some(v) = q.scaled() else {
             continue;
         };
+        let Ok(g) = Decimal::from_str(part(goal, c.number)) else {
+            continue;
+        };
         if v <= Decimal::ZERO || g <= Decimal::ZERO || v == g {
             continue;
         }
-        // The indicator measures the noun.
+        let before = (clause_start(goal, c.number.0), c.number.0);
+        if NOT_A_TOTAL.iter().any(|w| part(goal, before).contains(w)) {
+            continue;
+        }
+        // The indicator measures the noun: two different bigrams shared
+        // (one alone is often a generic word: `服务站点` and `服务个案数`
+        // share only 服务).
         grams.clear();
-        bigrams_into(part(goal, c.noun), grams);
+        bigrams_into(part(goal, c.noun.unwrap_or(before)), grams);
         own.clear();
         bigrams_into(&i.name, own);
-        own.sort_unstable();
-        own.dedup();
-        grams.sort_unstable();
-        grams.dedup();
-        // Two runs at least: one alone is often a generic word (`服务站点`
-        // and `服务个案数` share only 服务).
-        if grams
+        let shared = grams
             .iter()
-            .filter(|g| own.binary_search(g).is_ok())
-            .count()
-            < 2
-        {
+            .enumerate()
+            .filter(|(k, g)| own.contains(g) && !grams.get(..*k).unwrap_or_default().contains(g))
+            .count();
+        if shared < 2 {
             continue;
         }
         // The goal's number is some indicator's; the indicator's number is

@@ -47,12 +47,18 @@ static UNIT_COST_WAN: Template = Template {
 /// below in 元 (`316.00 元/人次`). Rounded half away from zero.
 fn shown(yuan: Decimal) -> (Decimal, bool) {
     let wan = yuan.abs() >= Decimal::from(10_000);
-    let v = if wan {
-        yuan / Decimal::from(10_000)
-    } else {
-        yuan
+    // ÷ 10 000 exactly, by moving the point (no division: this runs once
+    // per project).
+    let v = match wan {
+        true => Decimal::try_from_i128_with_scale(yuan.mantissa(), yuan.scale() + 4)
+            .unwrap_or_else(|_| yuan / Decimal::from(10_000)),
+        false => yuan,
     };
-    let mut v = v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let mut v = if v.scale() > 2 {
+        v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    } else {
+        v
+    };
     v.rescale(2);
     (v, wan)
 }
