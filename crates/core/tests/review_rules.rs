@@ -2445,6 +2445,17 @@ fn goal_indicator_number() {
         vec![q(1, Category::Output, "免费开放文化站数量", "=21个")],
     );
     assert_eq!(fired(&t, "goal-indicator-number"), 1, "{:?}", ids(&run(&t)));
+    // A profile switches it off like any rule.
+    let mut off = Profile::national();
+    off.rules.insert(
+        "goal-indicator-number".into(),
+        RuleSetting {
+            enabled: Some(false),
+            severity: None,
+        },
+    );
+    assert!(off.validate().is_empty());
+    assert!(of(&review(&t, &off), "goal-indicator-number").is_empty());
     // Agreeing numbers, a floor in the goal, a magnitude, a near number,
     // a goal number another indicator has: no finding.
     for (goal, name, raw) in [
