@@ -2523,3 +2523,31 @@ fn clean_tables_with_dates_and_permille_rates_get_only_unit_costs() {
         assert!(rules.iter().all(|r| *r == "unit-cost"), "{name}: {rules:?}");
     }
 }
+
+#[test]
+fn help_lines_are_not_wrapped_inside_a_word() {
+    // miette wrapped help at 100 columns, which for Chinese text fell in the
+    // middle of a word (`产出数` / `量。`): help is one line, as the help of
+    // a finding without a snippet always was.
+    let f = fixture();
+    let out = jixiao(&["check", f.to_str().unwrap(), "--no-progress"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let b = block(&text, "info[unit-cost]: 项目「“青年地带”青少年服务经费」");
+    let whole = "  help: 单位成本（提示）供与同类项目比较，无须修改；偏离中位数（警告）时，核对该项目的金额与产出数量。";
+    assert!(b.lines().any(|l| l == whole), "{b}");
+    // The English help is one line too.
+    let out = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        "--no-progress",
+        "--lang",
+        "en",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let b = block(
+        &text,
+        "info[unit-cost]: project \"“青年地带”青少年服务经费\"",
+    );
+    let help: Vec<&str> = b.lines().skip_while(|l| !l.contains("help:")).collect();
+    assert_eq!(help.len(), 1, "{b}");
+}

@@ -80,6 +80,7 @@ fn catalogue_ids_are_unique_and_complete() {
         "indicator-duplicate",
         "goal-duplicate",
         "goal-indicator-mismatch",
+        "goal-indicator-number",
         "satisfaction-low",
         "direction-conflict",
         "timeliness-no-date",
@@ -942,7 +943,7 @@ fn scale_mismatch() {
         .project(
             "甲",
             "50.00",
-            "为每名学员补助5000元，开展培训。",
+            "安排培训经费500000元，开展培训。",
             clean_indicators(),
         )
         .finish();
@@ -2863,4 +2864,210 @@ fn money_scale_project_does_not_overflow_on_huge_amounts() {
     );
     t.units[0].stated = None;
     let _ = review(&t, &Profile::national());
+}
+
+// ---- ur6: goal suffixes, goal numbers, per-unit 元, unit-cost format ----
+
+/// A project of `goal` with the clean indicators plus `extra`.
+fn goal_with(goal: &str, extra: Vec<Indicator>) -> Table {
+    let mut inds = clean_indicators();
+    for (k, mut i) in extra.into_iter().enumerate() {
+        i.seq = Some(5 + k as u32);
+        inds.push(i);
+    }
+    Builder::new().project("甲", "60.00", goal, inds).finish()
+}
+
+#[test]
+fn goal_indicator_mismatch_reads_the_noun_before_a_suffix() {
+    // `60场以上`, `40场左右`, `3000个以上`, `1200户次以上`, `2个百分点`: the
+    // noun measured stands before the number; each has its indicator.
+    for (goal, name, raw) in [
+        ("开展社区活动40场左右。", "开展社区活动", "≥40场"),
+        (
+            "全年开展禁毒宣传活动40场以上，提高意识。",
+            "开展禁毒宣传活动",
+            "≥40场",
+        ),
+        (
+            "组织招聘会8场，提供就业岗位3000个以上。",
+            "提供就业岗位",
+            "≥3000个",
+        ),
+        (
+            "全年监督检查单位1200户次以上，案件查处率达到100%。",
+            "监督检查单位户次",
+            "≥1200户次",
+        ),
+        ("参与群众5000人次以上。", "参与群众人次", "≥5000人次"),
+        ("联农带农500户以上。", "联农带农户数", "≥500户"),
+        (
+            "农村自来水普及率提高2个百分点。",
+            "农村自来水普及率提高",
+            "≥2个百分点",
+        ),
+        ("服务对象300余人。", "服务对象人数", "≥300人"),
+    ] {
+        let t = goal_with(goal, vec![parsed(1, name, raw)]);
+        let f = run(&t);
+        assert_eq!(
+            of(&f, "goal-indicator-mismatch").len(),
+            0,
+            "{goal}: {:?}",
+            ids(&f)
+        );
+    }
+    // Nothing measures the noun before the suffix: still reported, the
+    // noun quoted with the number.
+    let t = goal_with("全年开展禁毒宣传活动40场以上。", vec![]);
+    let f = run(&t);
+    let hits = of(&f, "goal-indicator-mismatch");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let goal = t.units[0].projects[0].goal.as_ref().unwrap();
+    let span = hits[0].location.span.unwrap();
+    assert_eq!(&goal[span.range()], "全年开展禁毒宣传活动40场以上");
+    // A rise in percentage points no rate indicator measures.
+    let t = goal_with("农村自来水普及率提高2个百分点。", vec![]);
+    assert_eq!(fired(&t, "goal-indicator-mismatch"), 1);
+    // A noun after the count still decides (the seeded case).
+    let t = goal_with("改造危桥2座，新建3个农村客运招呼站点。", vec![]);
+    let f = run(&t);
+    let hits = of(&f, "goal-indicator-mismatch");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let goal = t.units[0].projects[0].goal.as_ref().unwrap();
+    assert_eq!(
+        &goal[hits[0].location.span.unwrap().range()],
+        "3个农村客运招呼站点"
+    );
+}
+
+#[test]
+fn goal_indicator_number() {
+    // The goal's 3000人次 against the one 人次 indicator's ≥300: a digit slip.
+    let t = goal_with(
+        "组织全区中小学教师参加全员培训3000人次，提升教师教育教学能力。",
+        vec![],
+    );
+    let mut t = t;
+    t.units[0].projects[0].indicators[0] = q(1, Category::Output, "培训教师人次", "≥300人次");
+    let f = run(&t);
+    let hits = of(&f, "goal-indicator-number");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let goal = t.units[0].projects[0].goal.as_ref().unwrap();
+    assert_eq!(&goal[hits[0].location.span.unwrap().range()], "3000人次");
+    let text = zh(&t, hits[0]);
+    assert!(
+        text.contains("3000人次") && text.contains("≥300人次"),
+        "{text}"
+    );
+    let text = en(&t, hits[0]);
+    assert!(
+        text.contains("3000人次") && text.contains("≥300人次"),
+        "{text}"
+    );
+    // 12 stations in the goal, =21 in the indicator: the digits swapped.
+    let t = goal_with(
+        "保障12个乡镇综合文化站免费开放，每站每年补助5万元。",
+        vec![q(1, Category::Output, "免费开放文化站数量", "=21个")],
+    );
+    assert_eq!(fired(&t, "goal-indicator-number"), 1, "{:?}", ids(&run(&t)));
+    // A profile switches it off like any rule.
+    let mut off = Profile::national();
+    off.rules.insert(
+        "goal-indicator-number".into(),
+        RuleSetting {
+            enabled: Some(false),
+            severity: None,
+        },
+    );
+    assert!(off.validate().is_empty());
+    assert!(of(&review(&t, &off), "goal-indicator-number").is_empty());
+    // Agreeing numbers, a floor in the goal, a magnitude, a near number,
+    // a goal number another indicator has: no finding.
+    for (goal, name, raw) in [
+        ("开展培训不少于3000人次。", "培训教师人次", "≥3000人次"),
+        ("开展培训3000人次以上。", "培训教师人次", "≥3000人次"),
+        ("开展培训2万人次。", "培训教师人次", "≥20000人次"),
+        ("开展培训3000人次。", "培训教师人次", "≥2800人次"),
+        (
+            "保障12个乡镇综合文化站免费开放。",
+            "免费开放文化站数量",
+            "=13个",
+        ),
+        ("建设运营好6个社工站点。", "运营社工站点数", "≥6个"),
+    ] {
+        let mut t = goal_with(goal, vec![]);
+        t.units[0].projects[0].indicators[0] = parsed(1, name, raw);
+        let f = run(&t);
+        assert_eq!(
+            of(&f, "goal-indicator-number").len(),
+            0,
+            "{goal} / {raw}: {:?}",
+            ids(&f)
+        );
+    }
+    // Two indicators of the unit could measure it: not confident, no finding.
+    let mut t = goal_with(
+        "培训教师3000人次，其中骨干教师培训。",
+        vec![q(1, Category::Output, "骨干教师培训人次", "≥100人次")],
+    );
+    t.units[0].projects[0].indicators[0] = q(1, Category::Output, "培训教师人次", "≥300人次");
+    assert_eq!(fired(&t, "goal-indicator-number"), 0);
+    // The project's clean goal and the sample-like table: nothing.
+    assert_eq!(fired(&clean_table(), "goal-indicator-number"), 0);
+}
+
+#[test]
+fn scale_mismatch_ignores_per_unit_standards() {
+    for goal in [
+        "按每亩120元标准发放耕地地力保护补贴。",
+        "为80周岁以上老人每人每月发放100元高龄津贴。",
+        "带动脱贫人口人均增收1000元以上。",
+        "户均补助500元。",
+        "补助标准为200元/人。",
+        "为每名学员补助5000元，开展培训。",
+        "按照每人每年1200元的标准发放。",
+    ] {
+        let t = Builder::new()
+            .project("甲", "50.00", goal, clean_indicators())
+            .finish();
+        assert_eq!(fired(&t, "scale-mismatch"), 0, "{goal}");
+    }
+    // A project total quoted in 元 in a 万元 table still counts.
+    let t = Builder::new()
+        .project(
+            "甲",
+            "50.00",
+            "项目总投资500000元，开展培训。",
+            clean_indicators(),
+        )
+        .finish();
+    assert_eq!(fired(&t, "scale-mismatch"), 1);
+}
+
+#[test]
+fn unit_cost_prints_two_decimals_and_large_costs_in_wan() {
+    // 4500.0 万元 for 3公里: 1500.00 万元/公里, never 15000000.0 元/公里.
+    let mut inds = clean_indicators();
+    inds[0] = q(1, Category::Output, "道路改造长度", "≥3公里");
+    inds[3] = q(4, Category::Cost, "项目总成本", "≤4500万元");
+    let t = Builder::new()
+        .project("城区主干道提升改造工程", "4500.0", "改造道路3公里。", inds)
+        .finish();
+    let f = run(&t);
+    let hits = of(&f, "unit-cost");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let text = zh(&t, hits[0]);
+    assert!(text.contains("约 1500.00 万元/公里（主要产出："), "{text}");
+    let text = en(&t, hits[0]);
+    assert!(text.contains("about 1500.00 万元/公里"), "{text}");
+    // English names the main output as the Chinese does.
+    assert!(
+        text.contains("main output") && text.contains("道路改造长度"),
+        "{text}"
+    );
+    // Below 10 000 元 the cost stays in 元, with two decimals.
+    let t = clean_table();
+    let text = zh(&t, of(&run(&t), "unit-cost")[0]);
+    assert!(text.contains("约 1000.00 元/人次"), "{text}");
 }

@@ -34,6 +34,12 @@ pub fn write(
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_links(false)
         .with_width(100)
+        // No wrapping of the help (nor of the rule's few words above the
+        // snippet): miette's wrapping breaks Chinese text anywhere, in the
+        // middle of a word or number (`产出数` / `量。`). A help line is one
+        // line, as it is for a finding without a snippet (`= help: …`); the
+        // terminal folds a long one. The snippet is not wrapped either way.
+        .with_wrap_lines(false)
         .with_context_lines(1)
         // miette would count the column in bytes of the shown window: the
         // header names the place in the cell itself (`Snippet::position`).

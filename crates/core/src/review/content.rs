@@ -856,6 +856,9 @@ fn scale_in_goal(s: &mut Sink<'_>, pi: usize, p: &Project) {
         if next == '/' || next == '／' || next == '每' {
             continue; // a rate such as 元/人
         }
+        if per_unit_clause(goal, pos, pos + c.len()) {
+            continue; // a standard per unit (每亩120元, 人均增收1000元): always in 元
+        }
         let found = match (scale, prev) {
             (MoneyScale::WanYuan, d) if d.is_ascii_digit() => Some("元"),
             (MoneyScale::Yuan, '万') => before_rev
@@ -881,6 +884,30 @@ fn scale_in_goal(s: &mut Sink<'_>, pi: usize, p: &Project) {
             return;
         }
     }
+}
+
+/// Whether the clause of a goal around the money at bytes `start..end`
+/// (up to the punctuation on either side) states an amount per unit, which
+/// tables write in 元 whatever their own scale: a 每 (`按每亩120元标准`,
+/// `每人每月100元`), an average (`人均增收1000元`, `户均`, `亩均`), a
+/// 标准 or 单价 (`补助标准为200元`), or a rate sign (`200元/人`). Only an amount
+/// quoted without such a word (`项目总投资500000元`) is a total in 元.
+fn per_unit_clause(goal: &str, start: usize, end: usize) -> bool {
+    const CLAUSE_END: [char; 9] = ['，', '。', '；', '、', ',', ';', '！', '？', '\n'];
+    let before = goal.get(..start).unwrap_or_default();
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| CLAUSE_END.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let after = goal.get(end..).unwrap_or_default();
+    let to = end
+        + after
+            .find(|c| CLAUSE_END.contains(&c))
+            .unwrap_or(after.len());
+    let clause = goal.get(from..to).unwrap_or_default();
+    static PER_UNIT: Keywords = Keywords::new(&["每", "均", "标准", "单价", "/", "／"]);
+    PER_UNIT.find(clause).is_some()
 }
 
 /// Key of a copy group: (一级, name, value, unit).

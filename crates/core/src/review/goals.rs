@@ -1,10 +1,13 @@
 //! Goal-text rules: `goal-duplicate` (near-duplicate goals, linear by hashing)
-//! and `goal-indicator-mismatch` (a counted output in the goal that no
-//! indicator measures).
+//! `goal-indicator-mismatch` (a counted output in the goal that no
+//! indicator measures) and `goal-indicator-number` (a count in the goal
+//! that the one indicator measuring it gives another number for).
 
-use super::text::{bigrams_into, for_each_sentence, mask_numbers_into, FastHasher, FastMap};
+use super::text::{
+    bigrams_into, for_each_sentence, mask_numbers_into, unit_of, FastHasher, FastMap,
+};
 use super::{msg, project_loc, Arg, Sink, Template};
-use crate::model::{Field, Project, Span};
+use crate::model::{Comparator, Field, Project, Span};
 
 static GOAL_DUPLICATE: Template = Template {
     zh: "项目「{0}」与项目「{1}」的绩效目标有 {2} 句相同（数字除外）",
@@ -13,6 +16,10 @@ static GOAL_DUPLICATE: Template = Template {
 static GOAL_NEAR: Template = Template {
     zh: "项目「{0}」的绩效目标与项目「{1}」的几乎相同（{2}% 的字词片段相同，数字除外）",
     en: "project \"{0}\": the goal is nearly the same as project \"{1}\"'s ({2} % of their character trigrams shared, numbers aside)",
+};
+static GOAL_NUMBER: Template = Template {
+    zh: "项目「{0}」的目标写「{1}」，衡量它的指标{2}却是「{2.raw}」，两个数字明显不一致",
+    en: "project \"{0}\": the goal says \"{1}\" but indicator {2}, which measures it, says \"{2.raw}\"; the numbers clearly differ",
 };
 static GOAL_MISMATCH: Template = Template {
     zh: "项目「{0}」的目标提到「{1}」，但没有指标衡量它",
@@ -32,6 +39,8 @@ pub(super) fn check_duplicates(s: &mut Sink<'_>, skip: &[bool]) {
 /// per-project rules), with buffers reused from one project to the next.
 pub(super) struct Mismatches {
     on: bool,
+    /// `goal-indicator-number`, which pairs the same goal counts.
+    numbers: bool,
     scratch: Scratch,
 }
 
@@ -39,13 +48,17 @@ impl Mismatches {
     pub(super) fn new(s: &Sink<'_>) -> Self {
         Mismatches {
             on: s.on("goal-indicator-mismatch"),
+            numbers: s.on("goal-indicator-number"),
             scratch: Scratch::default(),
         }
     }
 
     pub(super) fn project(&mut self, s: &mut Sink<'_>, pi: usize, p: &Project) {
-        if self.on {
-            mismatch(s, pi, p, &mut self.scratch);
+        if self.on || self.numbers {
+            mismatch(s, pi, p, &mut self.scratch, self.on, self.numbers);
+        }
+        if self.numbers && !self.scratch.counted.is_empty() {
+            numbers(s, pi, p, &mut self.scratch);
         }
     }
 }
@@ -437,6 +450,62 @@ const CLASSIFIERS: [char; 13] = [
 const STOP: [char; 16] = [
     '，', '。', '；', '、', '：', ',', ';', ':', ' ', '（', '(', '）', ')', '\n', '！', '？',
 ];
+/// Words after a count that say "or more", "about", "at most" (`60场以上`,
+/// `40场左右`, `3000个及以上`): not the noun counted.
+const SUFFIXES: [&str; 8] = ["及以上", "以上", "以下", "以内", "之内", "左右", "余", "多"];
+/// Words before a goal's count that make it no total the project's
+/// indicator would restate: a standard per unit (`每站`, `人均`), a part
+/// (`其中`), a sum over years (`累计`).
+const NOT_A_TOTAL: [&str; 4] = ["每", "均", "其中", "累计"];
+/// Characters a noun taken from before a count may hold at most.
+const NOUN_MAX: usize = 16;
+
+/// One counted quantity of a goal, as [`mismatch`] found it (byte offsets
+/// into the goal).
+struct Counted {
+    /// The number.
+    number: (usize, usize),
+    /// The unit after it (`个`, `人次`, `户次`).
+    unit: (usize, usize),
+    /// The noun it counts after the unit; `None` when nothing but a suffix
+    /// or punctuation follows, and the words before the number are the noun
+    /// (`提供就业岗位3000个以上`, [`clause_start`]).
+    noun: Option<(usize, usize)>,
+}
+
+/// Where the words before a goal's number at byte `start` begin: back to
+/// the previous stop character, at most 16 characters.
+fn clause_start(goal: &str, start: usize) -> usize {
+    goal.get(..start)
+        .unwrap_or_default()
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| !STOP.contains(c) && *c != '。')
+        .take(NOUN_MAX)
+        .last()
+        .map_or(start, |(i, _)| i)
+}
+
+/// Whether an indicator's unit is `unit` (a classifier such as `个`,
+/// `人次`): the unit as written compared first; normalised ([`unit_of`])
+/// only when normalising could change it (spaces, full-width forms).
+fn in_unit(i: &crate::model::Indicator, unit: &str) -> bool {
+    let raw = i
+        .target
+        .quantity()
+        .and_then(|q| q.unit.as_deref())
+        .or(i.unit_column());
+    match raw {
+        Some(r) if r == unit => true,
+        Some(r)
+            if r.bytes()
+                .any(|b| b <= 0x20 || matches!(b, 0xC2 | 0xE1..=0xE3 | 0xEF)) =>
+        {
+            unit_of(i).is_some_and(|u| u == unit)
+        }
+        _ => false,
+    }
+}
 
 /// Buffers of [`mismatch`], reused from project to project.
 #[derive(Default)]
@@ -445,17 +514,40 @@ struct Scratch {
     grams: Vec<[char; 2]>,
     /// Sorted bigrams of the current project's indicator names.
     names: Vec<[char; 2]>,
+    /// The goal's counted quantities measured by some indicator name.
+    counted: Vec<Counted>,
+    /// Bigrams of one indicator's name.
+    own: Vec<[char; 2]>,
+}
+
+fn part(goal: &str, (a, b): (usize, usize)) -> &str {
+    goal.get(a..b).unwrap_or_default()
 }
 
 /// `goal-indicator-mismatch`: `<Arabic number><classifier><noun>` in the goal
-/// whose noun shares no 2-character run with any indicator name.
-fn mismatch(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
+/// whose noun shares no 2-character run with any indicator name. The noun is
+/// the text after the classifier (and a suffix such as 以上, 左右, 余); when
+/// nothing follows but punctuation, the text before the number
+/// (`开展禁毒宣传活动40场以上`). `N个百分点` is a change in a rate: the
+/// rate named before the number is the noun. The quantities an indicator
+/// name does measure are kept for `goal-indicator-number`.
+/// `report`: `goal-indicator-mismatch` is on; `keep`: `goal-indicator-number`
+/// is, and wants the counts.
+fn mismatch(
+    s: &mut Sink<'_>,
+    pi: usize,
+    p: &Project,
+    scratch: &mut Scratch,
+    report: bool,
+    keep: bool,
+) {
     let Some(goal) = p.goal.as_deref() else {
         return;
     };
     if p.indicators.is_empty() {
         return;
     }
+    scratch.counted.clear();
     let bytes = goal.as_bytes();
     let mut names_ready = false;
     // Byte positions: ASCII digits never occur inside a multi-byte character.
@@ -477,34 +569,86 @@ fn mismatch(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
                 .take_while(|b| b.is_ascii_digit() || **b == b'.')
                 .count();
         let prev = goal.get(..start).and_then(|h| h.chars().next_back());
-        let after = goal.get(j..).and_then(|r| r.chars().next());
+        let mut after = goal.get(j..).and_then(|r| r.chars().next());
         // List number at a sentence start (`1.`), or a range start (`6—30岁`, `1-2个`).
         let list_number = after == Some('.')
             || (after == Some('、') && prev.is_none_or(|c| STOP.contains(&c) || c == '。'));
         k = j;
+        // `300余人`, `50多家`: the classifier after the approximation.
+        let mut unit_start = j;
+        if let Some(a @ ('余' | '多')) = after {
+            unit_start += a.len_utf8();
+            after = goal.get(unit_start..).and_then(|r| r.chars().next());
+        }
         let Some(cl) = after.filter(|c| CLASSIFIERS.contains(c)) else {
             continue;
         };
         if list_number {
             continue;
         }
-        // The noun: up to the next stop character, at most 16 characters.
-        let noun_start = j + cl.len_utf8();
+        // The unit: the classifier, with 次 after it (`人次`, `户次`, `场次`).
+        let mut unit_end = unit_start + cl.len_utf8();
+        if cl != '次' && goal.get(unit_end..).is_some_and(|r| r.starts_with('次')) {
+            unit_end += '次'.len_utf8();
+        }
+        let points = cl == '个'
+            && goal
+                .get(unit_end..)
+                .is_some_and(|r| r.starts_with("百分点"));
+        let mut noun_start = unit_end + if points { "百分点".len() } else { 0 };
+        // At most two suffixes (`1000余人以上` is not written, `3000个及以上` is one).
+        let mut suffixed = false;
+        for _ in 0..2 {
+            let rest = goal.get(noun_start..).unwrap_or_default();
+            // Most counts are followed by their noun: one look at the first
+            // character before the word list.
+            if !rest.starts_with(['及', '以', '之', '左', '余', '多']) {
+                break;
+            }
+            match SUFFIXES.iter().find(|w| rest.starts_with(**w)) {
+                Some(w) => {
+                    noun_start += w.len();
+                    suffixed = true;
+                }
+                None => break,
+            }
+        }
+        // The noun after: up to the next stop character, at most 16 characters.
         let rest = goal.get(noun_start..).unwrap_or_default();
         let noun_len: usize = rest
             .chars()
             .take_while(|c| !STOP.contains(c))
-            .take(16)
+            .take(NOUN_MAX)
             .map(char::len_utf8)
             .sum();
-        let noun = rest.get(..noun_len).unwrap_or_default();
-        scratch.grams.clear();
-        bigrams_into(noun, &mut scratch.grams);
-        if scratch.grams.is_empty() {
+        let noun_before = points || noun_len == 0;
+        // A count with nothing after it at all (`组织招聘会8场，`) was never
+        // reported, and stays so: goals list such counts loosely. After a
+        // suffix or as percentage points, the words before it are the noun.
+        let reportable = !noun_before || points || suffixed;
+        // A noun starting like a date/age is not an output.
+        if !noun_before && matches!(rest.chars().next(), Some('岁' | '年' | '月' | '日')) {
             continue;
         }
-        // A noun starting like a date/age is not an output.
-        if matches!(noun.chars().next(), Some('岁' | '年' | '月' | '日')) {
+        let counted = (keep && !points).then_some(Counted {
+            number: (start, j),
+            unit: (unit_start, unit_end),
+            noun: (!noun_before).then_some((noun_start, noun_start + noun_len)),
+        });
+        if !(report && reportable) {
+            // Only `goal-indicator-number` may use it, and it pairs the
+            // count with an indicator name itself.
+            scratch.counted.extend(counted);
+            continue;
+        }
+        let noun = if noun_before {
+            (clause_start(goal, start), start)
+        } else {
+            (noun_start, noun_start + noun_len)
+        };
+        scratch.grams.clear();
+        bigrams_into(part(goal, noun), &mut scratch.grams);
+        if scratch.grams.is_empty() {
             continue;
         }
         if !names_ready {
@@ -518,26 +662,147 @@ fn mismatch(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         }
         let names = &scratch.names;
         let measured = scratch.grams.iter().any(|g| names.binary_search(g).is_ok());
-        if !measured {
-            let end = if noun.is_empty() {
-                start
-            } else {
-                noun_start + noun_len
-            };
-            let mut loc = project_loc(s.table, pi, p, Field::Goal);
-            loc.span = Some(Span::new(start as u32, end as u32));
-            s.emit("goal-indicator-mismatch", || {
-                (
-                    loc,
-                    msg!(
-                        GOAL_MISMATCH,
-                        Arg::project(pi),
-                        Arg::GoalSpan(pi as u32, start as u32, end as u32)
-                    ),
-                )
-            });
+        if measured {
+            scratch.counted.extend(counted);
+            continue;
         }
+        let span = if noun_before {
+            (noun.0, noun_start)
+        } else {
+            (start, noun.1)
+        };
+        let (from, end) = span;
+        let mut loc = project_loc(s.table, pi, p, Field::Goal);
+        loc.span = Some(Span::new(from as u32, end as u32));
+        s.emit("goal-indicator-mismatch", || {
+            (
+                loc,
+                msg!(
+                    GOAL_MISMATCH,
+                    Arg::project(pi),
+                    Arg::GoalSpan(pi as u32, from as u32, end as u32)
+                ),
+            )
+        });
     }
+}
+
+/// `goal-indicator-number`: a count in the goal and the one indicator that
+/// measures it give clearly different numbers (`全员培训3000人次` against
+/// `培训教师人次 ≥300人次`). Conservative, since most goals restate their
+/// indicators loosely: the goal's count (a classifier unit, `个` `人次` `场`
+/// …, right after the number; not per unit, a part or a sum over years) is
+/// paired only when exactly one indicator of the project is in that unit and
+/// its name shares two different 2-character runs with the counted noun; the indicator
+/// must be a floor or an exact count (≥, >, = or none; one number); and
+/// neither number may appear elsewhere (the goal's number in another
+/// indicator, the indicator's in another count of the goal). Then only a
+/// factor of 2 or more between them (a digit slip ×10 among them) or the
+/// same digits in another order (12 and 21) is reported; `3000` against
+/// `≥2800` is a target set a little lower, not a typo.
+fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+    let Some(goal) = p.goal.as_deref() else {
+        return;
+    };
+    let Scratch {
+        grams,
+        own,
+        counted,
+        ..
+    } = scratch;
+    for (n, c) in counted.iter().enumerate() {
+        let unit = part(goal, c.unit);
+        let mut same = p.indicators.iter().filter(|i| in_unit(i, unit));
+        let (Some(i), None) = (same.next(), same.next()) else {
+            continue;
+        };
+        let Some(q) = i.target.quantity() else {
+            continue;
+        };
+        if q.value_hi.is_some()
+            || matches!(
+                q.op,
+                Some(Comparator::Le | Comparator::Lt | Comparator::Range)
+            )
+        {
+            continue;
+        }
+        let Some(v) = q.scaled() else {
+            continue;
+        };
+        let Ok(g) = Decimal::from_str(part(goal, c.number)) else {
+            continue;
+        };
+        if v <= Decimal::ZERO || g <= Decimal::ZERO || v == g {
+            continue;
+        }
+        let before = (clause_start(goal, c.number.0), c.number.0);
+        if NOT_A_TOTAL.iter().any(|w| part(goal, before).contains(w)) {
+            continue;
+        }
+        // The indicator measures the noun: two different bigrams shared
+        // (one alone is often a generic word: `服务站点` and `服务个案数`
+        // share only 服务).
+        grams.clear();
+        bigrams_into(part(goal, c.noun.unwrap_or(before)), grams);
+        own.clear();
+        bigrams_into(&i.name, own);
+        let shared = grams
+            .iter()
+            .enumerate()
+            .filter(|(k, g)| own.contains(g) && !grams.get(..*k).unwrap_or_default().contains(g))
+            .count();
+        if shared < 2 {
+            continue;
+        }
+        // The goal's number is some indicator's; the indicator's number is
+        // another count of the goal in this unit.
+        let elsewhere = p
+            .indicators
+            .iter()
+            .any(|x| x.target.quantity().and_then(|q| q.scaled()) == Some(g))
+            || counted.iter().enumerate().any(|(m, o)| {
+                m != n
+                    && part(goal, o.unit) == unit
+                    && Decimal::from_str(part(goal, o.number)).ok() == Some(v)
+            });
+        if elsewhere || !clearly_differ(g, v) {
+            continue;
+        }
+        let (from, end) = (c.number.0, c.unit.1);
+        let mut loc = project_loc(s.table, pi, p, Field::Goal);
+        loc.span = Some(Span::new(from as u32, end as u32));
+        s.emit("goal-indicator-number", || {
+            (
+                loc,
+                msg!(
+                    GOAL_NUMBER,
+                    Arg::project(pi),
+                    Arg::GoalSpan(pi as u32, from as u32, end as u32),
+                    Arg::indicator(pi, p, i)
+                ),
+            )
+        });
+    }
+}
+
+/// Two different positive numbers that cannot be one target written loosely:
+/// one at least twice the other, or the same digits in another order (`12`
+/// and `21`, `580` and `850`).
+fn clearly_differ(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
+    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+    if hi >= lo * rust_decimal::Decimal::TWO {
+        return true;
+    }
+    let digits = |d: rust_decimal::Decimal| {
+        let mut v: Vec<u8> = d.normalize().to_string().into_bytes();
+        v.retain(u8::is_ascii_digit);
+        v.sort_unstable();
+        v
+    };
+    lo >= rust_decimal::Decimal::TEN && digits(lo) == digits(hi)
 }
 
 #[cfg(test)]

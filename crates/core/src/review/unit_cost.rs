@@ -35,8 +35,41 @@ struct Cost<'a> {
 
 static UNIT_COST: Template = Template {
     zh: "项目「{0}」单位成本约 {1} 元/{2.unit}（主要产出：{2}）",
-    en: "project \"{0}\" costs about {1} 元/{2.unit}",
+    en: "project \"{0}\" costs about {1} 元/{2.unit} (main output: {2})",
 };
+static UNIT_COST_WAN: Template = Template {
+    zh: "项目「{0}」单位成本约 {1} 万元/{2.unit}（主要产出：{2}）",
+    en: "project \"{0}\" costs about {1} 万元/{2.unit} (main output: {2})",
+};
+
+/// A cost per unit as messages print it: two decimals always, and from
+/// 10 000 元 on in 万元 (`1500.00 万元/公里`, as tables write such costs),
+/// below in 元 (`316.00 元/人次`). Rounded half away from zero.
+fn shown(yuan: Decimal) -> (Decimal, bool) {
+    let wan = yuan.abs() >= Decimal::from(10_000);
+    // ÷ 10 000 exactly, by moving the point (no division: this runs once
+    // per project).
+    let v = match wan {
+        true => Decimal::try_from_i128_with_scale(yuan.mantissa(), yuan.scale() + 4)
+            .unwrap_or_else(|_| yuan / Decimal::from(10_000)),
+        false => yuan,
+    };
+    let mut v = if v.scale() > 2 {
+        v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    } else {
+        v
+    };
+    v.rescale(2);
+    (v, wan)
+}
+
+/// [`shown`] with its unit, for the outlier message.
+fn shown_text(yuan: Decimal) -> String {
+    match shown(yuan) {
+        (v, true) => format!("{v} 万元"),
+        (v, false) => format!("{v} 元"),
+    }
+}
 
 /// `unit-cost` over the whole table, fed project by project
 /// ([`UnitCosts::project`], in one pass with the other table-wide rules) and
@@ -130,20 +163,27 @@ fn report(s: &mut Sink<'_>, costs: &[Cost<'_>]) {
                     c.loc.clone(),
                     Message::owned(
                         format!(
-                            "项目「{}」单位成本 {cost} 元/{unit}，明显偏离本表同类项目中位数 {median} 元/{unit}（对数修正 z 值 {z}）；主要产出：{label}",
-                            super::Named(c.p, super::Lang::Zh)
+                            "项目「{}」单位成本 {}/{unit}，明显偏离本表同类项目中位数 {}/{unit}（对数修正 z 值 {z}）；主要产出：{label}",
+                            super::Named(c.p, super::Lang::Zh),
+                            shown_text(cost),
+                            shown_text(median),
                         ),
                         format!(
-                            "project \"{}\" costs {cost} 元/{unit}, an outlier against the table's median {median} 元/{unit} (log modified z {z})",
-                            super::Named(c.p, super::Lang::English)
+                            "project \"{}\" costs {}/{unit}, an outlier against the table's median {}/{unit} (log modified z {z}); main output: {}",
+                            super::Named(c.p, super::Lang::English),
+                            shown_text(cost),
+                            shown_text(median),
+                            super::Label(c.p, c.i, super::Lang::English),
                         ),
                     ),
                 )
             }),
             None => s.emit("unit-cost", || {
+                let (v, wan) = shown(cost);
+                let template: &'static Template = if wan { &UNIT_COST_WAN } else { &UNIT_COST };
                 (
                     c.loc.clone(),
-                    msg!(UNIT_COST, Arg::project(c.pi), Arg::Dec(cost), c.ind.clone()),
+                    msg!(*template, Arg::project(c.pi), Arg::Dec(v), c.ind.clone()),
                 )
             }),
         }
