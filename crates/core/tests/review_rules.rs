@@ -3071,3 +3071,42 @@ fn unit_cost_prints_two_decimals_and_large_costs_in_wan() {
     let text = zh(&t, of(&run(&t), "unit-cost")[0]);
     assert!(text.contains("约 1000.00 元/人次"), "{text}");
 }
+
+#[test]
+fn money_scale_suspect_is_settled_by_the_tables_own_costs() {
+    // /tmp/ur6/clean/t19-province-transport.tsv: a provincial department's
+    // median project of 18亿 is borne out by ≤30万元/公里 × 6000公里.
+    let build = |cost: Indicator| {
+        let mut b = Builder::new();
+        for k in 0..4 {
+            b = b.project(
+                &format!("农村公路提档升级{k}"),
+                "180000.00",
+                "支持农村公路提档升级。",
+                vec![
+                    q(1, Category::Output, "提档升级里程", "≥6000公里"),
+                    q(2, Category::Outcome, "群众出行条件改善率", "≥90%"),
+                    q(3, Category::Satisfaction, "群众满意度", "≥90%"),
+                    cost.clone(),
+                ],
+            );
+        }
+        b.finish()
+    };
+    for cost in [
+        q(4, Category::Cost, "每公里补助标准", "≤30万元/公里"),
+        q(4, Category::Cost, "项目总成本", "≤180000万元"),
+        q(4, Category::Cost, "项目总成本", "≤18亿元"),
+    ] {
+        let t = build(cost.clone());
+        assert_eq!(fired(&t, "money-scale-suspect"), 0, "{}", cost.raw_value);
+    }
+    // Costs that fit the amounts only when read as 元 do not settle it.
+    for cost in [
+        q(4, Category::Cost, "每公里补助标准", "≤3元/公里"),
+        q(4, Category::Cost, "项目总成本", "≤18万元"),
+    ] {
+        let t = build(cost.clone());
+        assert_eq!(fired(&t, "money-scale-suspect"), 1, "{}", cost.raw_value);
+    }
+}

@@ -388,7 +388,9 @@ fn money_scale(s: &mut Sink<'_>) {
             (yuan, yuan < Decimal::from(YUAN_MEDIAN_MIN))
         }
     };
-    if !suspect {
+    // The table's own cost indicators can settle it (a provincial table's
+    // median of 18亿 is no mistake when its ≤30万元/公里 × 6000公里 agree).
+    if !suspect || t.projects().any(super::content::cost_bears_out_amount) {
         return;
     }
     let scale = t.money_scale.label();

@@ -73,7 +73,7 @@ pub static RULES: &[Rule] = &[
         "数据可用性 (usable data) [P]",
         "检查文件是否完整、表头与数据列是否对齐。 Check that the file is complete and that the data sits under the header."),
     rule!("money-scale-suspect", Warning, "金额单位可疑", "money scale looks wrong",
-        "以表中项目金额的中位数判断金额单位是否可信：单位为万元而中位数超过 50000（即每个项目 5 亿元以上），多半是按元填写；单位为元而中位数不足 1000，多半是按万元填写。至少 3 个有金额的项目才判断。 Judged from the median project amount: under 万元 a median above 50 000 (5亿 per project) suggests the amounts are in 元; under 元 a median below 1 000 suggests 万元. Needs at least 3 projects with amounts.",
+        "以表中项目金额的中位数判断金额单位是否可信：单位为万元而中位数超过 50000（即每个项目 5 亿元以上），多半是按元填写；单位为元而中位数不足 1000，多半是按万元填写。至少 3 个有金额的项目才判断。表中有项目的成本指标与其金额在表格单位下相符（总成本，或单位成本乘以计量同一单位的产出，在金额的 1/3 到 3 倍之间，如 ≤30万元/公里 × 6000公里 对 180000 万元）时，金额单位得到印证，不报告。 Judged from the median project amount: under 万元 a median above 50 000 (5亿 per project) suggests the amounts are in 元; under 元 a median below 1 000 suggests 万元. Needs at least 3 projects with amounts. When a project's cost indicators agree with its amount in the table's scale (a total cost, or a cost per unit times the output counted in that unit, within a factor of 3: ≤30万元/公里 × 6000公里 for 180 000 万元), the scale is borne out and nothing is reported.",
         "常见填报错误 (common practice) [P]",
         "核对表头的金额单位（单位：万元 / 元）与金额是否一致。 Check the printed scale (单位：万元 / 元) against the amounts."),
     rule!("money-scale-project", Warning, "单个项目金额疑似按元填写", "one project's amount looks typed in 元",

@@ -816,6 +816,46 @@ fn cost_wan(q: &crate::model::Quantity, unit: Option<&str>) -> Option<Decimal> {
     })
 }
 
+/// Whether a cost indicator of `p` bears out its amount in the table's scale:
+/// a total cost in money (`≤250000万元`), or a cost per unit times the
+/// indicator counting that unit (`≤30万元/公里` and `≥6000公里`), within a
+/// factor of 3 of the amount (in 万元). Read as the other scale, the amount
+/// would be 10 000 times off.
+pub(super) fn cost_bears_out_amount(p: &Project) -> bool {
+    let Some(amount) = p
+        .funding
+        .amount()
+        .filter(|a| a.is_sign_positive() && !a.is_zero())
+    else {
+        return false;
+    };
+    let near = |v: Decimal| v * Decimal::from(3) >= amount && v <= amount * Decimal::from(3);
+    p.indicators.iter().filter(|i| is_cost(i)).any(|i| {
+        let Some(q) = i.target.quantity() else {
+            return false;
+        };
+        let unit = unit_of(i);
+        if let Some(total) = cost_wan(q, unit.as_deref()) {
+            return near(total);
+        }
+        let Some((money, per)) = unit.as_deref().and_then(|u| u.split_once(['/', '／'])) else {
+            return false;
+        };
+        let Some(each) = cost_wan(q, Some(money)) else {
+            return false;
+        };
+        p.indicators.iter().any(|c| {
+            !is_cost(c)
+                && unit_of(c).as_deref() == Some(per)
+                && c.target
+                    .quantity()
+                    .and_then(|n| n.scaled())
+                    .and_then(|n| each.checked_mul(n))
+                    .is_some_and(near)
+        })
+    })
+}
+
 /// How an amount in a money unit becomes 万元.
 enum WanFactor {
     Divide(u32),
