@@ -1109,3 +1109,36 @@ fn about_and_more_than_together_are_one_approximation() {
         Approx::YueYu
     );
 }
+
+#[test]
+fn a_rate_per_population_is_a_quantity_and_a_ratio_is_kept_as_written() {
+    // /tmp/ur6/clean/t18-health-rural-onecell.tsv: 孕产妇死亡率 ≤10/10万 was 定性.
+    for (raw, value, unit) in [
+        ("≤10/10万", "10", "/10万"),
+        ("<1/10万", "1", "/10万"),
+        ("≤10人/10万人", "10", "人/10万人"),
+        ("≤18／10万", "18", "/10万"),
+        ("≤0.5/1000", "0.5", "/1000"),
+        ("≤2/万", "2", "/万"),
+    ] {
+        let pv = parse_value(raw);
+        let q = pv.target.quantity().unwrap_or_else(|| panic!("{raw}"));
+        assert_eq!(q.value.to_string(), value, "{raw}");
+        assert_eq!(q.unit.as_deref(), Some(unit), "{raw}");
+        assert_eq!(pv.label, None, "{raw}");
+        // The canonical text reads back to the same quantity.
+        assert_eq!(parse_value(&q.to_string()).target.quantity(), Some(q), "{raw}");
+    }
+    // Not a rate per population: a fraction, a per-count unit as before.
+    assert!(parse_value("≥2/3").target.quantity().is_none());
+    assert_eq!(
+        parse_value("≥2次/年").target.quantity().and_then(|q| q.unit.clone()).as_deref(),
+        Some("次/年")
+    );
+    // A ratio is no number: `1:1.5` was 1.5 after the label `1:`.
+    for raw in ["≥1:5", "1：1.5", "≥1:3配比"] {
+        let pv = parse_value(raw);
+        assert!(pv.target.is_qualitative(), "{raw}");
+        assert_eq!(pv.label, None, "{raw}");
+    }
+}

@@ -475,8 +475,54 @@ fn parse_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
     parse_plain_quantity(t)
 }
 
+/// A rate per population after its number (`≤10/10万`, `<1/10万`,
+/// `≤10人/10万人`, `≤0.5/1000`): the number and the unit before the slash
+/// are read as usual, and the unit becomes `unit/base` (`/10万`, `人/10万人`).
+/// The base is a power of ten from 100 written in digits, or a magnitude
+/// (`万`, `10万`, `千`), with at most three unit characters after it; `2/3` is
+/// no such rate.
+fn per_population(t: &str) -> Option<(Option<&str>, Quantity)> {
+    let slash = t.rfind(['/', '／'])?;
+    let head = &t[..slash];
+    let base = trim_ws(t[slash..].trim_start_matches(['/', '／']));
+    let digits_end = base
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(base.len());
+    let (n, rest) = base.split_at(digits_end);
+    let tail = match ["十万", "万", "千", "百"]
+        .iter()
+        .find_map(|m| rest.strip_prefix(m))
+    {
+        Some(tail) => tail,
+        None if n.len() >= 3 && n.starts_with('1') && n[1..].bytes().all(|b| b == b'0') => rest,
+        None => return None,
+    };
+    if tail.chars().count() > 3
+        || !tail
+            .chars()
+            .all(|c| is_unit_char(c) && !matches!(c, '/' | '／' | '%' | '％' | '‰'))
+    {
+        return None;
+    }
+    let (label, mut q) = parse_plain_quantity(head)?;
+    if q.magnitude.is_some() || q.unit.as_deref().is_some_and(|u| u.contains(['/', '%'])) {
+        return None;
+    }
+    q.unit = Some(format!(
+        "{}/{}",
+        q.unit.as_deref().unwrap_or_default(),
+        normalize_unit(base)
+    ));
+    Some((label, q))
+}
+
 /// [`parse_quantity`] without a trailing bracket.
 fn parse_plain_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
+    if t.contains(['/', '／']) {
+        if let Some(found) = per_population(t) {
+            return Some(found);
+        }
+    }
     let (prev, last) = last_two_numbers(t);
     let last = last?;
     let after = parse_after(&t[last.end..])?;
@@ -723,6 +769,16 @@ pub fn parse_value(raw: &str) -> ParsedValue {
     if let Some(g) = parse_graded(t) {
         return g;
     }
+    // A ratio (`≥1:5`, `1：1.5`) is no number: kept as written rather than
+    // read as `1.5` after the label `1:`.
+    if is_ratio(t) {
+        return ParsedValue {
+            label: None,
+            target: Target::Qualitative {
+                text: t.to_string(),
+            },
+        };
+    }
     match parse_quantity(t) {
         // A quantity whose canonical text reads as a date (`2,024.12`,
         // `2024（年）`) is kept as written too, so that the canonical text of
@@ -746,6 +802,15 @@ pub fn parse_value(raw: &str) -> ParsedValue {
             },
         },
     }
+}
+
+/// Whether `t` holds a ratio: a digit, `:` or `：`, a digit.
+fn is_ratio(t: &str) -> bool {
+    t.match_indices([':', '：']).any(|(at, colon)| {
+        let before = trim_ws(&t[..at]).chars().next_back();
+        let after = trim_ws(&t[at + colon.len()..]).chars().next();
+        before.is_some_and(is_digit) && after.is_some_and(is_digit)
+    })
 }
 
 /// Parse a target given in separate columns (row layouts): 指标性质 (`≥`, `定性` …),
