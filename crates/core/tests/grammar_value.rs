@@ -1127,12 +1127,20 @@ fn a_rate_per_population_is_a_quantity_and_a_ratio_is_kept_as_written() {
         assert_eq!(q.unit.as_deref(), Some(unit), "{raw}");
         assert_eq!(pv.label, None, "{raw}");
         // The canonical text reads back to the same quantity.
-        assert_eq!(parse_value(&q.to_string()).target.quantity(), Some(q), "{raw}");
+        assert_eq!(
+            parse_value(&q.to_string()).target.quantity(),
+            Some(q),
+            "{raw}"
+        );
     }
     // Not a rate per population: a fraction, a per-count unit as before.
     assert!(parse_value("≥2/3").target.quantity().is_none());
     assert_eq!(
-        parse_value("≥2次/年").target.quantity().and_then(|q| q.unit.clone()).as_deref(),
+        parse_value("≥2次/年")
+            .target
+            .quantity()
+            .and_then(|q| q.unit.clone())
+            .as_deref(),
         Some("次/年")
     );
     // A ratio is no number: `1:1.5` was 1.5 after the label `1:`.
@@ -1141,4 +1149,21 @@ fn a_rate_per_population_is_a_quantity_and_a_ratio_is_kept_as_written() {
         assert!(pv.target.is_qualitative(), "{raw}");
         assert_eq!(pv.label, None, "{raw}");
     }
+}
+
+#[test]
+fn a_rate_per_population_takes_a_comparator_after_it() {
+    // /tmp/ur7: `10/10万以下` was 10万 with unit-missing.
+    let pv = parse_value("10/10万以下");
+    let q = pv.target.quantity().expect("a quantity");
+    assert_eq!(q.op, Some(Comparator::Le));
+    assert_eq!(q.unit.as_deref(), Some("/10万"));
+    assert_eq!(q.value.to_string(), "10");
+    assert_eq!(
+        parse_value(&q.to_string())
+            .target
+            .quantity()
+            .map(|r| (r.op, r.value, r.unit.clone())),
+        Some((q.op, q.value, q.unit.clone()))
+    );
 }

@@ -2510,7 +2510,7 @@ fn boilerplate_spares_full_compliance_and_no_incident_targets() {
 #[test]
 fn unit_name_mismatch_takes_a_rate_per_population() {
     // /tmp/ur6/clean/t02-health.tsv: 麻疹发病率 < 1 /10万.
-    for unit in ["/10万", "1/10万", "/万", "／10万人"] {
+    for unit in ["/10万", "1/10万", "/万", "／10万人", "人/10万人"] {
         let i = with_columns(
             Category::Outcome,
             "麻疹发病率",
@@ -3109,4 +3109,107 @@ fn money_scale_suspect_is_settled_by_the_tables_own_costs() {
         let t = build(cost.clone());
         assert_eq!(fired(&t, "money-scale-suspect"), 1, "{}", cost.raw_value);
     }
+}
+
+#[test]
+fn deadline_outside_year_spares_reference_dates_and_the_years_own_span() {
+    // /tmp/ur7: 普查时点 2023年12月31日 in a 2024 table is a reference date.
+    let mut t = replace(1, ql(2, Category::Output, "普查时点", "2023年12月31日"));
+    t.fiscal_year = Some(2024);
+    assert_eq!(fired(&t, "deadline-outside-year"), 0);
+    // A date that is neither a timeliness value nor followed by a deadline word.
+    let mut t = replace(1, ql(2, Category::Outcome, "保持水平", "2023年"));
+    t.fiscal_year = Some(2024);
+    assert_eq!(fired(&t, "deadline-outside-year"), 0);
+    // `2024年1月1日至2024年12月31日` is this year: no long-term wording.
+    let mut t = replace(
+        1,
+        ql(
+            2,
+            Category::Output,
+            "实施时间",
+            "2024年1月1日至2024年12月31日",
+        ),
+    );
+    t.fiscal_year = Some(2024);
+    assert_eq!(fired(&t, "long-term-in-annual"), 0);
+    assert_eq!(fired(&t, "deadline-outside-year"), 0);
+}
+
+#[test]
+fn qualitative_vague_spares_grades_of_a_graded_assessment() {
+    // /tmp/ur7: 考核结果等次 优秀, 体质健康测试等级 良好以上, 空气质量 优良.
+    for (name, value) in [
+        ("考核结果等次", "优秀"),
+        ("绩效评价等级", "优"),
+        ("学生体质健康测试等级", "良好以上"),
+        ("环境空气质量", "优良"),
+        ("文明城市测评等次", "良好"),
+    ] {
+        let t = replace(1, ql(2, Category::Outcome, name, value));
+        assert_eq!(fired(&t, "qualitative-vague"), 0, "{name}");
+    }
+    for value in ["整体运行良好", "达到良好水平", "高", "中"] {
+        let t = replace(1, ql(2, Category::Outcome, "社会效益", value));
+        assert_eq!(fired(&t, "qualitative-vague"), 1, "{value}");
+    }
+}
+
+#[test]
+fn money_scale_project_in_a_small_unit_and_not_against_the_goals_words() {
+    // /tmp/ur7/in/mx1.tsv: 120 + 85 + 60 and 350000 "万元" under a unit row of
+    // 300.00 (= 265 + 35): the 元 slip is proven in a unit of four projects.
+    let t = scale_table(&["120.00", "85.00", "60.00", "350000.00"], Some("300.00"));
+    assert_eq!(fired(&t, "money-scale-project"), 1);
+    // /tmp/ur7/in/m8-province-nototals.tsv: a genuine 25亿 project, its goal
+    // says so; no unit or total rows.
+    let big = |goal: &str| {
+        let mut b = Builder::new();
+        for (k, a) in ["300.00", "120.00", "80.00", "200.00", "50.00"]
+            .iter()
+            .enumerate()
+        {
+            b = b.project(&format!("项目{k}"), a, "开展工作。", clean_indicators());
+        }
+        b.project(
+            "普通国省干线公路建设",
+            "250000.00",
+            goal,
+            clean_indicators(),
+        )
+        .finish()
+    };
+    let mut t = big("安排资金25亿元，新改建国省干线500公里。");
+    t.units[0].stated = None;
+    t.grand_total = None;
+    assert_eq!(fired(&t, "money-scale-project"), 0);
+    let mut t = big("新改建国省干线500公里。");
+    t.units[0].stated = None;
+    t.grand_total = None;
+    assert_eq!(fired(&t, "money-scale-project"), 1);
+}
+
+#[test]
+fn unit_inconsistent_reads_a_rate_per_population_with_or_without_its_people() {
+    // /tmp/ur7/in/u1-per100k.tsv: ≤10/10万, ≤10/10万人, ≤10人/10万人 are one unit.
+    let with = |value: &str| {
+        let mut v = clean_indicators();
+        let i = jixiao_core::grammar::parse_value(value);
+        let mut x = q(5, Category::Outcome, "孕产妇死亡率", "≤10");
+        x.target = i.target;
+        x.raw_value = value.into();
+        v.push(x);
+        v
+    };
+    let table = |b: &str| {
+        Builder::new()
+            .project("甲", "60.00", "开展孕产妇系统管理。", with("≤10/10万"))
+            .project("乙", "60.00", "开展孕产妇系统管理。", with(b))
+            .finish()
+    };
+    for b in ["≤10/10万人", "≤10人/10万人", "≤1/10万"] {
+        assert_eq!(fired(&table(b), "unit-inconsistent"), 0, "{b}");
+    }
+    // Another base is another unit.
+    assert_eq!(fired(&table("≤0.5/万"), "unit-inconsistent"), 1);
 }

@@ -26,4 +26,10 @@ fn rules_doc_documents_every_rule() {
         assert!(!r.explanation.is_empty() && !r.basis.is_empty() && !r.fix.is_empty());
     }
     assert!(doc.contains("`too_few_indicators_amount` = 100 (万元)"));
+    // Every threshold a rule names shows its default (`project_scale_ratio`
+    // once showed `?`).
+    assert!(
+        !doc.contains("` = ?"),
+        "a threshold without its default in docs/rules.md"
+    );
 }

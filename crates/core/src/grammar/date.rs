@@ -156,6 +156,19 @@ fn part_of_year(s: &str) -> Option<&str> {
     {
         return Some(r);
     }
+    // a season or a school term: `2025年春季学期`, `2024年秋季开学前`, `2025年寒假前`
+    const SEASONS: [&str; 8] = [
+        "春季", "夏季", "秋季", "冬季", "春节", "寒假", "暑假", "汛期",
+    ];
+    if let Some(r) = SEASONS.iter().find_map(|w| s.strip_prefix(w)) {
+        let r = skip_ws(r);
+        return Some(
+            ["学期末", "学期", "开学前", "开学"]
+                .iter()
+                .find_map(|w| r.strip_prefix(w))
+                .unwrap_or(r),
+        );
+    }
     quarter(skip_ws(s.strip_prefix('第').unwrap_or(s)))
 }
 
@@ -295,6 +308,11 @@ mod tests {
             "2024年第三季度内",
             "2024年上半年",
             "2024年下半年完成",
+            "2025年春季学期",
+            "2024年秋季开学前",
+            "2025年寒假前",
+            "2024年汛期前",
+            "2025年春季学期末",
             "第3季度",
             "2023-2024学年",
             "2023—2024学年度",
@@ -337,6 +355,7 @@ mod tests {
             "2024年第5季度",
             "第5季度",
             "2024年上半年度开展",
+            "2025年春季学期开展活动",
             "2000-3000人",
             "2000-3000年",
             "2024-2023学年",

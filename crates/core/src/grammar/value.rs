@@ -485,6 +485,11 @@ fn per_population(t: &str) -> Option<(Option<&str>, Quantity)> {
     let slash = t.rfind(['/', '／'])?;
     let head = &t[..slash];
     let base = trim_ws(t[slash..].trim_start_matches(['/', '／']));
+    // a comparator after the base (`10/10万以下`) is the value's
+    let (base, suffix) = match suffix_op_at_end(base) {
+        Some((w, op)) => (trim_ws(&base[..base.len() - w.len()]), Some((w, op))),
+        None => (base, None),
+    };
     let digits_end = base
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(base.len());
@@ -507,6 +512,13 @@ fn per_population(t: &str) -> Option<(Option<&str>, Quantity)> {
     let (label, mut q) = parse_plain_quantity(head)?;
     if q.magnitude.is_some() || q.unit.as_deref().is_some_and(|u| u.contains(['/', '%'])) {
         return None;
+    }
+    if let Some((w, op)) = suffix {
+        if q.op.is_some() {
+            return None;
+        }
+        q.op = Some(op);
+        q.op_raw = Some(w.to_string());
     }
     q.unit = Some(format!(
         "{}/{}",

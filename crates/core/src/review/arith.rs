@@ -471,7 +471,8 @@ fn project_scale(s: &mut Sink<'_>) {
     let suspect = |a: Decimal| a >= bar;
     let n_suspect = amounts.iter().filter(|a| suspect(**a)).count();
     // one project (or a few among many) stands out, not a part of the table
-    if n_suspect == 0 || n_suspect * 4 > amounts.len() - 1 {
+    // (one alone is judged on its evidence, in a unit of three projects too)
+    if n_suspect == 0 || (n_suspect > 1 && n_suspect * 4 > amounts.len() - 1) {
         return;
     }
     let (mut lo, mut hi) = (Decimal::MAX, Decimal::ZERO);
@@ -494,6 +495,11 @@ fn project_scale(s: &mut Sink<'_>) {
             };
             let as_wan = a / wan;
             if !(as_wan * Decimal::TEN >= lo && as_wan <= hi) {
+                continue;
+            }
+            // The project's own words bear the amount out in 万元: its goal
+            // (`安排资金25亿元`) or its cost indicators.
+            if super::content::goal_states_amount(p) || super::content::cost_bears_out_amount(p) {
                 continue;
             }
             // The row that contains the project: its unit's, else the 合计

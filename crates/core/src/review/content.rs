@@ -694,7 +694,21 @@ fn quality(
     }
     // qualitative-vague
     if let crate::model::Target::Qualitative { text } = &i.target {
-        if bare_grade(text) {
+        // A grade of a graded assessment has its standard
+        // (`考核结果等次 优秀`, `体质健康测试等级 良好以上`, `空气质量 优良`).
+        const GRADED: [&str; 10] = [
+            "等次",
+            "等级",
+            "评级",
+            "级别",
+            "测评",
+            "考核",
+            "评价",
+            "评定",
+            "空气质量",
+            "档次",
+        ];
+        if bare_grade(text) && !GRADED.iter().any(|g| has(name, g)) {
             s.emit("qualitative-vague", || {
                 (value_loc(pi, p, i), msg!(QUALITATIVE_VAGUE, ind()))
             });
@@ -704,7 +718,23 @@ fn quality(
     if let Some(fiscal) = s.table.fiscal_year {
         // `到2025年底` is long-term-in-annual's already.
         let over_years = || on_long_term && long_term(&i.raw_value).is_some();
-        if let Some(year) = deadline_year(&i.raw_value).filter(|y| *y != fiscal && !over_years()) {
+        // A deadline: said by a word after the date (`前`, `底前`, `完成`), or
+        // the value of a timeliness indicator. A reference date
+        // (`普查时点 2023年12月31日`, `基期`) is none.
+        let raw = trim(&i.raw_value);
+        let deadline = || {
+            (timely
+                || has(name, "时间")
+                || ["前", "内", "完成", "止", "底", "末"]
+                    .iter()
+                    .any(|w| raw.ends_with(w)))
+                && !["时点", "基期", "基准", "基年", "截至"]
+                    .iter()
+                    .any(|w| has(name, w))
+        };
+        if let Some(year) =
+            deadline_year(raw).filter(|y| *y != fiscal && !over_years() && deadline())
+        {
             let term = if year > fiscal {
                 &AFTER_YEAR
             } else {
@@ -749,7 +779,7 @@ fn quality(
         let this_year = |phrase: &&str| {
             s.table.fiscal_year.is_some_and(|y| {
                 phrase
-                    .strip_prefix('到')
+                    .strip_prefix(['到', '至'])
                     .and_then(|r| r.strip_suffix('年'))
                     .is_some_and(|n| n == y.to_string())
             })
@@ -788,13 +818,34 @@ fn bare_grade(text: &str) -> bool {
         .strip_suffix("及以上")
         .or_else(|| t.strip_suffix("以上"))
         .unwrap_or(t);
-    let t = ["效果", "情况", "状况", "成效", "运行", "总体"]
-        .iter()
-        .find_map(|w| t.strip_prefix(w))
+    // Words around the grade that add no standard: `整体运行良好`, `达到良好水平`.
+    let mut t = t
+        .strip_suffix("水平")
+        .or_else(|| t.strip_suffix("状态"))
         .unwrap_or(t);
+    while let Some(r) = [
+        "效果", "情况", "状况", "成效", "运行", "总体", "整体", "达到", "保持",
+    ]
+    .iter()
+    .find_map(|w| t.strip_prefix(w))
+    {
+        t = r;
+    }
     matches!(
         t,
-        "好" | "良好" | "较好" | "很好" | "优" | "优良" | "优秀" | "一般" | "良" | "较优" | "好评"
+        "好" | "良好"
+            | "较好"
+            | "很好"
+            | "优"
+            | "优良"
+            | "优秀"
+            | "一般"
+            | "良"
+            | "中"
+            | "较优"
+            | "好评"
+            | "高"
+            | "较高"
     )
 }
 
@@ -854,6 +905,37 @@ pub(super) fn cost_bears_out_amount(p: &Project) -> bool {
                     .is_some_and(near)
         })
     })
+}
+
+/// Whether `p`'s goal quotes its amount in 万元 or 亿元 (`安排资金25亿元`,
+/// `投入250000万元`), within a factor of 3.
+pub(super) fn goal_states_amount(p: &Project) -> bool {
+    let (Some(goal), Some(amount)) = (p.goal.as_deref(), p.funding.amount()) else {
+        return false;
+    };
+    if amount <= Decimal::ZERO {
+        return false;
+    }
+    [("亿元", 10_000u32), ("亿", 10_000), ("万元", 1)]
+        .iter()
+        .any(|(word, factor)| {
+            goal.match_indices(word).any(|(at, _)| {
+                let before = goal.get(..at).unwrap_or_default();
+                let start = before
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+                    .last()
+                    .map_or(at, |(i, _)| i);
+                before
+                    .get(start..)
+                    .and_then(|n| n.parse::<Decimal>().ok())
+                    .and_then(|n| n.checked_mul(Decimal::from(*factor)))
+                    .is_some_and(|v| {
+                        v * Decimal::from(3) >= amount && v <= amount * Decimal::from(3)
+                    })
+            })
+        })
 }
 
 /// How an amount in a money unit becomes 万元.

@@ -84,6 +84,8 @@ fn threshold_value(t: &super::Thresholds, key: &str) -> String {
         "goal_duplicate_similarity" => t.goal_duplicate_similarity.to_string(),
         "unit_cost_min_group" => t.unit_cost_min_group.to_string(),
         "unit_cost_outlier_z" => t.unit_cost_outlier_z.to_string(),
+        "project_scale_ratio" => t.project_scale_ratio.to_string(),
+        "project_scale_min_projects" => t.project_scale_min_projects.to_string(),
         _ => "?".to_string(),
     }
 }

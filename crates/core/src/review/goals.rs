@@ -695,8 +695,9 @@ fn mismatch(
 /// paired only when exactly one indicator of the project is in that unit and
 /// its name shares two different 2-character runs with the counted noun; the indicator
 /// must be a floor or an exact count (≥, >, = or none; one number); and
-/// neither number may appear elsewhere (the goal's number in another
-/// indicator, the indicator's in another count of the goal). Then only a
+/// the goal's number may not be another indicator's, and the goal may count
+/// in that unit only once (several counts are parts, their sum the
+/// indicator's). Then only a
 /// factor of 2 or more between them (a digit slip ×10 among them) or the
 /// same digits in another order (12 and 21) is reported; `3000` against
 /// `≥2800` is a target set a little lower, not a typo.
@@ -757,17 +758,17 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         if shared < 2 {
             continue;
         }
-        // The goal's number is some indicator's; the indicator's number is
-        // another count of the goal in this unit.
+        // The goal's number is some indicator's; or the goal counts in this
+        // unit more than once (parts, `进社区30场、进乡村40场`, whose sum
+        // the indicator may state): no one count to pair.
         let elsewhere = p
             .indicators
             .iter()
             .any(|x| x.target.quantity().and_then(|q| q.scaled()) == Some(g))
-            || counted.iter().enumerate().any(|(m, o)| {
-                m != n
-                    && part(goal, o.unit) == unit
-                    && Decimal::from_str(part(goal, o.number)).ok() == Some(v)
-            });
+            || counted
+                .iter()
+                .enumerate()
+                .any(|(m, o)| m != n && part(goal, o.unit) == unit);
         if elsewhere || !clearly_differ(g, v) {
             continue;
         }

@@ -471,11 +471,9 @@ fn ocr_damaged_operator(raw: &str) -> bool {
         || raw.starts_with("(x)")
 }
 
-/// A rate per population (`1/10万`, `/10万`, `/万人`, `1/1000`): how
+/// A rate per population (`1/10万`, `/10万`, `人/10万人`, `1/1000`): how
 /// incidence and mortality are stated (`孕产妇死亡率 ≤10/10万`).
 fn per_population(unit: &str) -> bool {
-    let per = unit.trim_start_matches('1');
-    per.strip_prefix(['/', '／']).is_some_and(|base| {
-        base.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '万' | '千' | '百' | '十'))
-    })
+    unit.rsplit_once(['/', '／'])
+        .is_some_and(|(_, base)| super::text::per_population_base(base))
 }

@@ -156,10 +156,23 @@ impl Keywords {
 pub(super) fn norm_unit(u: &str) -> Cow<'_, str> {
     let t = crate::grammar::normalize_unit_cow(u);
     if t == "百分点" {
-        Cow::Borrowed("%")
-    } else {
-        t
+        return Cow::Borrowed("%");
     }
+    // A rate per population names its base's people or not (`/10万人`,
+    // `人/10万人`, `1/10万` are `/10万`).
+    if let Some((count, base)) = t.split_once('/') {
+        if per_population_base(base) && matches!(count, "" | "1" | "人" | "例") {
+            let base = base.trim_end_matches("人口").trim_end_matches('人');
+            return Cow::Owned(format!("/{base}"));
+        }
+    }
+    t
+}
+
+/// The base of a rate per population (`10万`, `万人`, `1000`): it starts
+/// with a digit or a magnitude.
+pub(super) fn per_population_base(base: &str) -> bool {
+    base.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '万' | '千' | '百' | '十'))
 }
 
 /// The unit of an indicator: from the value, else the unit column.

@@ -162,6 +162,17 @@ pub(crate) fn year_in(text: &str) -> Option<u16> {
             if rest.starts_with('年') {
                 let y: u16 = text.get(i..i + 4)?.parse().ok()?;
                 if (1990..=2100).contains(&y) {
+                    // A span of years (`2024-2026年`, `2024年至2026年`) is a
+                    // multi-year table's: no one budget year.
+                    let after = rest.trim_start_matches('年').trim_start();
+                    let before = text
+                        .get(..i)
+                        .unwrap_or("")
+                        .trim_end()
+                        .trim_end_matches('年');
+                    if span_edge(before.trim_end(), true) || span_edge(after, false) {
+                        return None;
+                    }
                     return Some(y);
                 }
             }
@@ -169,6 +180,27 @@ pub(crate) fn year_in(text: &str) -> Option<u16> {
         i += 1;
     }
     None
+}
+
+/// Whether `side` (the text before a year, or after it) joins it to another
+/// year by a range separator: `2024-`, `2024年至` before; `-2026`, `至2026年`
+/// after.
+fn span_edge(side: &str, before: bool) -> bool {
+    const SEPS: [&str; 8] = ["-", "—", "–", "－", "~", "～", "至", "到"];
+    let four_digits = |t: &str| t.len() >= 4 && t.bytes().take(4).all(|b| b.is_ascii_digit());
+    if before {
+        SEPS.iter().any(|sep| {
+            side.strip_suffix(sep).is_some_and(|r| {
+                let r = r.trim_end().trim_end_matches('年');
+                r.len() >= 4 && r.as_bytes()[r.len() - 4..].iter().all(u8::is_ascii_digit)
+            })
+        })
+    } else {
+        SEPS.iter().any(|sep| {
+            side.strip_prefix(sep)
+                .is_some_and(|r| four_digits(r.trim_start()))
+        })
+    }
 }
 
 fn scale_of(value: &str) -> Option<MoneyScale> {
@@ -306,6 +338,26 @@ mod tests {
     use super::*;
     use crate::grid::GridCell;
     use std::borrow::Cow;
+
+    #[test]
+    fn a_span_of_years_gives_no_budget_year() {
+        // /tmp/ur7: a 2024-2026 table was read as the budget year 2026.
+        for t in [
+            "2024-2026年项目支出绩效目标表",
+            "2024—2026年中期绩效目标表",
+            "2024年至2026年项目绩效目标",
+            "2024 ~ 2026年",
+        ] {
+            assert_eq!(year_in(t), None, "{t}");
+        }
+        for (t, y) in [
+            ("2024年项目支出绩效目标表", 2024),
+            ("2024年度部门预算-项目绩效目标表", 2024),
+            ("某局2025年预算（2024年编制）", 2025),
+        ] {
+            assert_eq!(year_in(t), Some(y), "{t}");
+        }
+    }
 
     fn row(n: u32, cells: &[&'static str]) -> GridRow<'static> {
         GridRow {
