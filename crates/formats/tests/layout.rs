@@ -1999,3 +1999,20 @@ fn an_ambiguous_two_row_header_scale_is_refused_naming_the_cells() {
         "{e}"
     );
 }
+
+/// `小计` under `年度预算资金（万元）` spread over the total and the sources
+/// (/tmp/ur7/in/h3-2row-xiaoji.tsv: the total column was unknown and the
+/// scale assumed).
+#[test]
+fn a_two_row_header_with_a_subtotal_under_the_years_budget() {
+    let text = "某局项目支出绩效目标表
+项目名称\t年度预算资金（万元）\t⟪年度预算资金（万元）⟫\t⟪年度预算资金（万元）⟫\t⟪年度预算资金（万元）⟫\t绩效目标\t绩效指标
+⟪项目名称⟫\t小计\t财政拨款\t财政专户拨款\t其他资金\t⟪绩效目标⟫\t⟪绩效指标⟫
+项目甲\t100.00\t80.00\t\t20.00\t完成甲任务。\t1-产出指标：甲数量，年度指标值：≥5个。";
+    let t = build(text, "xiaoji.tsv");
+    assert_eq!(t.money_scale, MoneyScale::WanYuan);
+    assert!(t.money_scale_stated);
+    assert_eq!(col_of(&t, Field::Total), Some(2));
+    assert_eq!(money_rows(&t), [["100", "80", "", "20"].map(String::from)]);
+    assert!(t.notices.is_empty(), "{:?}", t.notices);
+}

@@ -98,7 +98,7 @@ pub(crate) fn field_of(header: &str) -> Option<Field> {
             Field::UnitName
         }
         "总计" | "合计" | "预算数" | "项目金额" | "年度资金总额" | "金额" | "预算金额"
-        | "资金总额" | "年度预算数" | "项目资金" | "年度资金"
+        | "资金总额" | "年度预算数" | "项目资金" | "年度资金" | "年度预算资金" | "预算资金"
         // Chongqing 审批表 (GUIDE §3.4): the year's budget, not 项目总预算 (multi-year).
         | "当年年度预算" | "年度预算" | "当年预算" | "本年预算" | "申请金额" | "申请资金" => {
             Field::Total
