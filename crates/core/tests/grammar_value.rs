@@ -1167,3 +1167,23 @@ fn a_rate_per_population_takes_a_comparator_after_it() {
         Some((q.op, q.value, q.unit.clone()))
     );
 }
+
+#[test]
+fn a_year_with_words_after_it_is_no_number() {
+    // /tmp/ur7/in/d4-years-in-values.tsv: `不低于2023年水平` was ≥ 2023 in 年水平.
+    for raw in [
+        "不低于2023年水平",
+        "保持2023年水平",
+        "使用2023年版教材",
+        "2023年度补贴",
+    ] {
+        let pv = parse_value(raw);
+        assert!(pv.target.is_qualitative(), "{raw}");
+        assert_eq!(pv.label, None, "{raw}");
+    }
+    // A count of years, or a number with another unit, stays one.
+    for raw in ["≥3年", "≥2000人", "2000人/年", "≥2023人次"] {
+        let pv = parse_value(raw);
+        assert!(!pv.target.is_qualitative(), "{raw}: {:?}", pv.target);
+    }
+}

@@ -3027,6 +3027,8 @@ fn scale_mismatch_ignores_per_unit_standards() {
         "补助标准为200元/人。",
         "为每名学员补助5000元，开展培训。",
         "按照每人每年1200元的标准发放。",
+        // /tmp/ur7/in/r1-rows-fixes.tsv: others' money the project brings in.
+        "带动企业研发投入3000000元。",
     ] {
         let t = Builder::new()
             .project("甲", "50.00", goal, clean_indicators())

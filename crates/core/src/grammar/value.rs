@@ -803,6 +803,17 @@ pub fn parse_value(raw: &str) -> ParsedValue {
                 },
             }
         }
+        // A year with words after its 年 (`保持2023年水平`, `不低于2023年水平`,
+        // `使用2023年版教材`) names a baseline or an edition, not 2023 of a
+        // unit `年水平`.
+        Some((_, q)) if could_be_year(&q) && q.unit.as_deref().is_some_and(year_and_words) => {
+            ParsedValue {
+                label: None,
+                target: Target::Qualitative {
+                    text: t.to_string(),
+                },
+            }
+        }
         Some((label, q)) => ParsedValue {
             label: label.map(str::to_string),
             target: Target::Quantitative(q),
@@ -814,6 +825,13 @@ pub fn parse_value(raw: &str) -> ParsedValue {
             },
         },
     }
+}
+
+/// A unit that is `年` and more words (`年水平`, `年版教材`, `年度补贴`), not a
+/// unit of its own (`年`, `年/次`).
+fn year_and_words(unit: &str) -> bool {
+    unit.strip_prefix('年')
+        .is_some_and(|rest| rest.chars().count() >= 2 && !rest.contains(['/', '／']))
 }
 
 /// Whether `t` holds a ratio: a digit, `:` or `：`, a digit.

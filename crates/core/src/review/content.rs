@@ -1012,7 +1012,8 @@ fn scale_in_goal(s: &mut Sink<'_>, pi: usize, p: &Project) {
 /// (up to the punctuation on either side) states an amount per unit, which
 /// tables write in 元 whatever their own scale: a 每 (`按每亩120元标准`,
 /// `每人每月100元`), an average (`人均增收1000元`, `户均`, `亩均`), a
-/// 标准 or 单价 (`补助标准为200元`), or a rate sign (`200元/人`). Only an amount
+/// 标准 or 单价 (`补助标准为200元`), or a rate sign (`200元/人`); or others'
+/// money the project brings in (`撬动社会资本投入500万元`). Only an amount
 /// quoted without such a word (`项目总投资500000元`) is a total in 元.
 fn per_unit_clause(goal: &str, start: usize, end: usize) -> bool {
     const CLAUSE_END: [char; 9] = ['，', '。', '；', '、', ',', ';', '！', '？', '\n'];
@@ -1028,7 +1029,11 @@ fn per_unit_clause(goal: &str, start: usize, end: usize) -> bool {
             .find(|c| CLAUSE_END.contains(&c))
             .unwrap_or(after.len());
     let clause = goal.get(from..to).unwrap_or_default();
-    static PER_UNIT: Keywords = Keywords::new(&["每", "均", "标准", "单价", "/", "／"]);
+    // Others' money the project induces (`撬动社会资本投入500万元`) is not
+    // the project's amount either, and is quoted in whatever scale it has.
+    static PER_UNIT: Keywords = Keywords::new(&[
+        "每", "均", "标准", "单价", "/", "／", "带动", "撬动", "吸引", "拉动", "引导",
+    ]);
     PER_UNIT.find(clause).is_some()
 }
 

@@ -158,15 +158,20 @@ pub(super) fn norm_unit(u: &str) -> Cow<'_, str> {
     if t == "百分点" {
         return Cow::Borrowed("%");
     }
-    // A rate per population names its base's people or not (`/10万人`,
-    // `人/10万人`, `1/10万` are `/10万`).
-    if let Some((count, base)) = t.split_once('/') {
-        if per_population_base(base) && matches!(count, "" | "1" | "人" | "例") {
-            let base = base.trim_end_matches("人口").trim_end_matches('人');
-            return Cow::Owned(format!("/{base}"));
-        }
+    match per_population_unit(&t) {
+        Some(p) => Cow::Owned(p),
+        None => t,
     }
-    t
+}
+
+/// A rate per population (a normalised unit), with or without its base's
+/// people: `/10万人`, `人/10万人` and `1/10万` are all `/10万`.
+fn per_population_unit(t: &str) -> Option<String> {
+    let (count, base) = t.split_once('/')?;
+    (per_population_base(base) && matches!(count, "" | "1" | "人" | "例")).then(|| {
+        let base = base.trim_end_matches("人口").trim_end_matches('人');
+        format!("/{base}")
+    })
 }
 
 /// The base of a rate per population (`10万`, `万人`, `1000`): it starts
@@ -504,8 +509,8 @@ impl std::hash::Hasher for FastHasher {
 #[cfg(test)]
 mod tests {
     use super::{
-        find_any, for_each_sentence, has, long_term, mask_numbers_into, norm_unit, push_sentence,
-        trim, Keywords,
+        find_any, for_each_sentence, has, long_term, mask_numbers_into, norm_unit,
+        per_population_unit, push_sentence, trim, Keywords,
     };
     use proptest::prelude::*;
 
@@ -572,6 +577,7 @@ mod tests {
         fn unit_normalisation_is_the_grammars(u in "[ 　\u{a0}\t％%／/ＡａｚＺkm人次百分比点个]{0,6}") {
             let want = crate::grammar::normalize_unit(&u);
             let want = if want == "百分点" { "%".to_string() } else { want };
+            let want = per_population_unit(&want).unwrap_or(want);
             let got = norm_unit(&u);
             prop_assert_eq!(got.as_ref(), want.as_str());
         }
