@@ -233,7 +233,7 @@ pub static RULES: &[Rule] = &[
         "长期目标与年度目标混淆 [S]",
         "改为本年度可实现的值。 State what this year delivers."),
     rule!("scale-mismatch", Info, "目标文字中的金额单位与表格不同", "goal quotes money in another scale",
-        "表格以万元计，目标文字却写“元”（或相反），容易误读。每单位的标准一律以元计，不报告：所在分句含每、均（人均、户均）、标准、单价或 /（按每亩120元标准、每人每月100元、人均增收1000元以上、200元/人）；只报告以元写的项目总额。 The goal quotes money in another scale than the table. A standard per unit is written in 元 whatever the table's scale and is not reported: its clause holds 每, 均 (人均, 户均), 标准, 单价 or / (按每亩120元标准, 每人每月100元, 人均增收1000元以上, 200元/人); only a total quoted in 元 counts.",
+        "表格以万元计，目标文字却写“元”（或相反），容易误读。每单位的标准一律以元计，不报告：所在分句含每、均（人均、户均）、标准、单价或 /（按每亩120元标准、每人每月100元、人均增收1000元以上、200元/人）；项目带动、撬动、吸引的他人资金（撬动社会资本投入500万元）也不是项目的金额，不报告；只报告以元写的项目总额。 The goal quotes money in another scale than the table. A standard per unit is written in 元 whatever the table's scale and is not reported: its clause holds 每, 均 (人均, 户均), 标准, 单价 or / (按每亩120元标准, 每人每月100元, 人均增收1000元以上, 200元/人); nor is others' money the project brings in (撬动社会资本投入500万元); only a total quoted in 元 counts.",
         "实际案例 [S]",
         "统一金额单位。 Use the table's scale."),
     rule!("placeholder-value", Warning, "指标值为占位符", "placeholder target value",
