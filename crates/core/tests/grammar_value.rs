@@ -1187,3 +1187,15 @@ fn a_year_with_words_after_it_is_no_number() {
         assert!(!pv.target.is_qualitative(), "{raw}: {:?}", pv.target);
     }
 }
+
+#[test]
+fn a_rate_per_population_in_a_bracket_is_the_unit() {
+    // /tmp/ur7/in/u1-per100k.tsv: `≤10（1/10万）` gave unit-missing.
+    let pv = parse_value("≤10（1/10万）");
+    let q = pv.target.quantity().expect("a quantity");
+    assert_eq!(q.unit.as_deref(), Some("/10万"));
+    assert_eq!(q.note, None);
+    // Another bracket stays a note.
+    let pv = parse_value("≤10（2/3）");
+    assert!(pv.target.quantity().is_some_and(|q| q.unit.is_none() && q.note.is_some()));
+}

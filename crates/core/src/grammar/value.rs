@@ -462,6 +462,18 @@ fn parse_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
                 && !(q.magnitude.is_some() && a.magnitude.is_some())
                 && !(q.approx.is_some() && a.approx.is_some())
         };
+        // `≤10（1/10万）`: a rate per population in the bracket.
+        let per = trim_ws(content).trim_start_matches('1');
+        if q.unit.is_none() && q.magnitude.is_none() {
+            if let Some(base) = per
+                .strip_prefix(['/', '／'])
+                .map(trim_ws)
+                .filter(|b| population_base(b))
+            {
+                q.unit = Some(format!("/{}", normalize_unit(base)));
+                return Some((label, q));
+            }
+        }
         match bracket_unit(content).filter(fits) {
             Some(a) => {
                 q.magnitude = q.magnitude.or(a.magnitude);
@@ -490,23 +502,7 @@ fn per_population(t: &str) -> Option<(Option<&str>, Quantity)> {
         Some((w, op)) => (trim_ws(&base[..base.len() - w.len()]), Some((w, op))),
         None => (base, None),
     };
-    let digits_end = base
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(base.len());
-    let (n, rest) = base.split_at(digits_end);
-    let tail = match ["十万", "万", "千", "百"]
-        .iter()
-        .find_map(|m| rest.strip_prefix(m))
-    {
-        Some(tail) => tail,
-        None if n.len() >= 3 && n.starts_with('1') && n[1..].bytes().all(|b| b == b'0') => rest,
-        None => return None,
-    };
-    if tail.chars().count() > 3
-        || !tail
-            .chars()
-            .all(|c| is_unit_char(c) && !matches!(c, '/' | '／' | '%' | '％' | '‰'))
-    {
+    if !population_base(base) {
         return None;
     }
     let (label, mut q) = parse_plain_quantity(head)?;
@@ -526,6 +522,28 @@ fn per_population(t: &str) -> Option<(Option<&str>, Quantity)> {
         normalize_unit(base)
     ));
     Some((label, q))
+}
+
+/// The base of a rate per population (`10万`, `万人`, `1000`): a power of ten
+/// from 100 in digits, or a magnitude (`万`, `10万`, `千`), and at most three
+/// unit characters after it.
+fn population_base(base: &str) -> bool {
+    let digits_end = base
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(base.len());
+    let (n, rest) = base.split_at(digits_end);
+    let tail = match ["十万", "万", "千", "百"]
+        .iter()
+        .find_map(|m| rest.strip_prefix(m))
+    {
+        Some(tail) => tail,
+        None if n.len() >= 3 && n.starts_with('1') && n.bytes().skip(1).all(|b| b == b'0') => rest,
+        None => return false,
+    };
+    tail.chars().count() <= 3
+        && tail
+            .chars()
+            .all(|c| is_unit_char(c) && !matches!(c, '/' | '／' | '%' | '％' | '‰'))
 }
 
 /// [`parse_quantity`] without a trailing bracket.
