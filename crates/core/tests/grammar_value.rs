@@ -1199,3 +1199,14 @@ fn a_rate_per_population_in_a_bracket_is_the_unit() {
     let pv = parse_value("≤10（2/3）");
     assert!(pv.target.quantity().is_some_and(|q| q.unit.is_none() && q.note.is_some()));
 }
+
+#[test]
+fn a_percent_in_a_bracket_takes_no_magnitude() {
+    // Found by the fuzzer: `5万(%)` gave `5万%`, which does not parse back.
+    let pv = parse_value("5万(%)");
+    if let Some(q) = pv.target.quantity() {
+        assert_ne!(q.unit.as_deref(), Some("%"));
+        let back = parse_value(&q.to_string());
+        assert_eq!(back.target.quantity().map(|b| &b.unit), Some(&q.unit));
+    }
+}

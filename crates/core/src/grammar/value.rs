@@ -461,6 +461,9 @@ fn parse_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
             q.unit.is_none()
                 && !(q.magnitude.is_some() && a.magnitude.is_some())
                 && !(q.approx.is_some() && a.approx.is_some())
+                // a percentage takes neither (`5万(%)` is wording, as `5万%` is)
+                && !((q.magnitude.is_some() || q.approx.is_some())
+                    && normalize_unit_cow(&a.unit) == "%")
         };
         // `≤10（1/10万）`: a rate per population in the bracket.
         let per = trim_ws(content).trim_start_matches('1');
@@ -491,8 +494,8 @@ fn parse_quantity(t: &str) -> Option<(Option<&str>, Quantity)> {
 /// `≤10人/10万人`, `≤0.5/1000`): the number and the unit before the slash
 /// are read as usual, and the unit becomes `unit/base` (`/10万`, `人/10万人`).
 /// The base is a power of ten from 100 written in digits, or a magnitude
-/// (`万`, `10万`, `千`), with at most three unit characters after it; `2/3` is
-/// no such rate.
+/// (`万`, `10万`, `千`), with the word for its people or none after it; `2/3`
+/// is no such rate.
 fn per_population(t: &str) -> Option<(Option<&str>, Quantity)> {
     let slash = t.rfind(['/', '／'])?;
     let head = &t[..slash];
@@ -525,8 +528,8 @@ fn per_population(t: &str) -> Option<(Option<&str>, Quantity)> {
 }
 
 /// The base of a rate per population (`10万`, `万人`, `1000`): a power of ten
-/// from 100 in digits, or a magnitude (`万`, `10万`, `千`), and at most three
-/// unit characters after it.
+/// from 100 in digits, or a magnitude (`万`, `10万`, `千`), and the word for
+/// its people or none (`人`, `人口`, `例`, `活产` …).
 fn population_base(base: &str) -> bool {
     let digits_end = base
         .find(|c: char| !c.is_ascii_digit())
@@ -540,10 +543,8 @@ fn population_base(base: &str) -> bool {
         None if n.len() >= 3 && n.starts_with('1') && n.bytes().skip(1).all(|b| b == b'0') => rest,
         None => return false,
     };
-    tail.chars().count() <= 3
-        && tail
-            .chars()
-            .all(|c| is_unit_char(c) && !matches!(c, '/' | '／' | '%' | '％' | '‰'))
+    // the people of the base, or nothing
+    matches!(tail, "" | "人" | "人口" | "例" | "名" | "户" | "活产" | "人次" | "次")
 }
 
 /// [`parse_quantity`] without a trailing bracket.
