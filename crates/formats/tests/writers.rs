@@ -1924,3 +1924,42 @@ fn row_layouts_keep_value_and_unit_cells_as_written() {
         assert_eq!(inds[0].target, t.units[0].projects[0].indicators[0].target);
     }
 }
+
+/// A table read from a two-row header (`资金总额` over `（万元）`, `其中：` over
+/// the sources), or from amount headers stating 元, written in the one-cell
+/// layout and read back: the same money. The writers copied the composed
+/// headers (`资金总额/（万元）`), which no reader takes for one column, so
+/// every amount was lost; and a header saying （元） stood over amounts
+/// written in 万元 (/tmp/ur8 D5).
+#[test]
+fn two_row_and_yuan_headers_round_trip_through_every_one_cell_writer() {
+    use jixiao_formats::read::{read_bytes, ReadOptions};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    for name in ["hdr2-wan.tsv", "hdr2-yuan.xlsx", "hdr2-yuan.html"] {
+        let t = jixiao_formats::read_path(&dir.join(name), &ReadOptions::default()).unwrap();
+        let money = |t: &Table| -> Vec<_> { t.projects().map(|p| p.funding).collect() };
+        assert!(money(&t).iter().all(|f| f.amount().is_some()), "{name}");
+        for (format, ext) in [
+            (OutputFormat::Xlsx, "xlsx"),
+            (OutputFormat::Html, "html"),
+            (OutputFormat::Tsv, "tsv"),
+        ] {
+            let opts = WriteOptions {
+                layout: Some(LayoutFamily::OneCell),
+                ..WriteOptions::default()
+            };
+            let bytes = render(&t, format, &opts);
+            let back = read_bytes(&format!("back.{ext}"), &bytes, &ReadOptions::default())
+                .unwrap_or_else(|e| panic!("{name} → {ext}: {e:?}"));
+            assert_eq!(money(&back), money(&t), "{name} → {ext}");
+            assert!(
+                !back
+                    .notices
+                    .iter()
+                    .any(|n| n.code == "amount-columns-unread" || n.code == "money-scale-conflict"),
+                "{name} → {ext}: {:?}",
+                back.notices
+            );
+        }
+    }
+}

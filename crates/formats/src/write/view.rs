@@ -363,7 +363,11 @@ impl AmountColumns {
 
 /// Header texts of the one-cell layout: the sample's 7 columns less the amount
 /// columns not written ([`AmountColumns`]), each verbatim from the source when
-/// it had that column, else the sample's wording.
+/// it had that column and its text reads back as that column, else the
+/// sample's wording. Not verbatim: a header composed from two rows
+/// (`资金总额/（万元）`, `其中：/财政拨款`), which no reader takes for one
+/// column, and an amount column's that states a scale (`预算数（元）`): the
+/// amounts are written in the scale stated above the table.
 pub(crate) fn one_cell_headers(table: &Table, amounts: AmountColumns) -> Vec<&str> {
     let own = table.layout == LayoutFamily::OneCell;
     ONE_CELL_HEADERS
@@ -371,7 +375,11 @@ pub(crate) fn one_cell_headers(table: &Table, amounts: AmountColumns) -> Vec<&st
         .zip(jixiao_core::ONE_CELL_FIELDS)
         .filter(|(_, field)| amount_column(*field).is_none_or(|c| amounts.has(c)))
         .map(|(default, field)| {
-            let verbatim = table.columns.iter().find(|c| own && c.field == field);
+            let verbatim = table.columns.iter().find(|c| {
+                own && c.field == field
+                    && !c.header.contains('/')
+                    && !(amount_column(field).is_some() && c.header.contains('元'))
+            });
             verbatim.map_or(*default, |c| c.header.as_str())
         })
         .collect()
