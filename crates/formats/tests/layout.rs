@@ -2016,3 +2016,36 @@ fn a_two_row_header_with_a_subtotal_under_the_years_budget() {
     assert_eq!(money_rows(&t), [["100", "80", "", "20"].map(String::from)]);
     assert!(t.notices.is_empty(), "{:?}", t.notices);
 }
+
+/// 合计 with a colon, its scale in brackets or the department before it is
+/// the grand total, not a fund-using unit that owns every project
+/// (/tmp/ur8 D8: `合计：` became the unit 合计：).
+#[test]
+fn total_rows_labelled_with_a_colon_scale_or_department() {
+    for label in [
+        "合计：",
+        "合计:",
+        "合计（万元）",
+        "合计(万元)",
+        "本部门合计",
+        "部门合计",
+        "合  计",
+    ] {
+        let text = format!(
+            "项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标
+{label}\t30.00\t30.00\t\t\t\t
+甲项目\t10.00\t10.00\t\t\t完成甲任务。\t1-产出指标：甲数量，年度指标值：≥5个。
+乙项目\t20.00\t20.00\t\t\t完成乙任务。\t1-产出指标：乙数量，年度指标值：≥6个。"
+        );
+        let t = build(&text, "total.tsv");
+        assert!(t.grand_total.is_some(), "{label}");
+        assert!(t.units.iter().all(|u| u.name != label), "{label}");
+        assert_eq!(t.projects().count(), 2, "{label}");
+    }
+    // A name that merely holds 合计 is no total row.
+    let text =
+        "项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标
+合计报表编制经费\t30.00\t30.00\t\t\t编制报表。\t1-产出指标：报表数量，年度指标值：≥5份。";
+    let t = build(text, "not-total.tsv");
+    assert!(t.grand_total.is_none());
+}

@@ -48,11 +48,24 @@ pub(crate) enum Named {
     UnitColumn,
 }
 
-/// Normalised text equals 合计 / 总计 (spaces removed).
+/// Normalised text equals 合计 / 总计 (spaces removed), also with a colon
+/// after it (`合计：`), the scale in brackets (`合计（万元）`) or the
+/// department before it (`本部门合计`, `部门合计`).
 pub(crate) fn is_total_label(text: &str) -> bool {
     const LABELS: [&str; 6] = ["合计", "总计", "总合计", "合计数", "总计数", "项目合计"];
-    let chars = || text.chars().filter(|c| !c.is_whitespace());
-    LABELS.iter().any(|l| chars().eq(l.chars()))
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.trim_end_matches([':', '：']);
+    let t = match t.find(['（', '(']) {
+        Some(at) if t.ends_with(['）', ')']) && t.get(at..).is_some_and(|b| b.contains('元')) => {
+            t.get(..at).unwrap_or(t)
+        }
+        _ => t,
+    };
+    let t = t
+        .strip_prefix("本部门")
+        .or_else(|| t.strip_prefix("部门"))
+        .unwrap_or(t);
+    LABELS.contains(&t)
 }
 
 /// Split a code prefix such as `820001-马踏镇人民政府` into (`820001`, `马踏镇人民政府`).
