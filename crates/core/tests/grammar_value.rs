@@ -1197,7 +1197,10 @@ fn a_rate_per_population_in_a_bracket_is_the_unit() {
     assert_eq!(q.note, None);
     // Another bracket stays a note.
     let pv = parse_value("≤10（2/3）");
-    assert!(pv.target.quantity().is_some_and(|q| q.unit.is_none() && q.note.is_some()));
+    assert!(pv
+        .target
+        .quantity()
+        .is_some_and(|q| q.unit.is_none() && q.note.is_some()));
 }
 
 #[test]

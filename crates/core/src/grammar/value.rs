@@ -544,7 +544,10 @@ fn population_base(base: &str) -> bool {
         None => return false,
     };
     // the people of the base, or nothing
-    matches!(tail, "" | "人" | "人口" | "例" | "名" | "户" | "活产" | "人次" | "次")
+    matches!(
+        tail,
+        "" | "人" | "人口" | "例" | "名" | "户" | "活产" | "人次" | "次"
+    )
 }
 
 /// [`parse_quantity`] without a trailing bracket.

@@ -10,10 +10,11 @@
 //! - Merged regions (XLSX and XLS; calamine offers none for ODS) are expanded:
 //!   covered cells get the anchor's text with `merged = true`.
 //! - Numbers are rendered without float noise: at most 15 significant digits
-//!   (what Excel shows), shortest form. For XLSX the cell's number format is
-//!   applied when it fixes the decimals (`0.00`, `#,##0.00`, `0.0%`), so a
-//!   cell shown as `552.50` reads `552.50`; thousands separators are not
-//!   added. XLS, ODS and XLSB expose no number formats through calamine
+//!   (what Excel shows), shortest form. For XLSX the cell's number format
+//!   pads the decimals when it fixes them (`0.00`, `#,##0.00`, `0.0%`), so a
+//!   cell shown as `552.50` reads `552.50`, but never hides the stored
+//!   value's (`158.5` shown as `159` by the format `0` reads `158.5`, as the
+//!   sheet's own sums use it); thousands separators are not added. XLS, ODS and XLSB expose no number formats through calamine
 //!   0.38 (`worksheet_style` is XLSX-only), so there `552.50` reads `552.5`
 //!   and the cell is marked [`GridCell::bare_number`]: the table reader gives
 //!   amount columns their usual two decimals (`552.50`), never more digits
@@ -28,7 +29,7 @@ use crate::read::limits::{human_bytes, Limits};
 use calamine::{Data, DataRef, Dimensions, ExcelDateTime, Reader, Sheets};
 use jixiao_core::Text;
 use jixiao_core::{Notice, Origin};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -718,8 +719,9 @@ impl NumFmt {
 }
 
 /// Render a float exactly as a person reads it: 15 significant digits at
-/// most (Excel's precision, so `552.4999999999999` is `552.5`), then the
-/// format's decimals (`552.5` with `0.00` is `552.50`).
+/// most (Excel's precision, so `552.4999999999999` is `552.5`), padded to
+/// the format's decimals (`552.5` with `0.00` is `552.50`) but never rounded
+/// to them (`158.5` with `0` stays `158.5`).
 pub fn format_number(v: f64, fmt: NumFmt) -> String {
     if !v.is_finite() {
         return v.to_string();
@@ -742,10 +744,12 @@ pub fn format_number(v: f64, fmt: NumFmt) -> String {
     let d = d.normalize();
     let out = match fmt {
         NumFmt::General => d,
-        NumFmt::Fixed { min, max, .. } => {
-            let mut r = d
-                .round_dp_with_strategy(max, RoundingStrategy::MidpointAwayFromZero)
-                .normalize();
+        // The stored value, never rounded to fewer decimals than it holds:
+        // a 158.5 shown as `159` by the format `0` is 158.5 (the sums of
+        // the sheet are of the stored values); the format only pads
+        // (`552.5` with `0.00` is `552.50`).
+        NumFmt::Fixed { min, .. } => {
+            let mut r = d;
             if r.scale() < min {
                 r.rescale(min);
             }
@@ -792,7 +796,12 @@ mod tests {
         let two = NumFmt::parse("0.00");
         assert_eq!(format_number(552.5, two), "552.50");
         assert_eq!(format_number(158.0, two), "158.00");
-        assert_eq!(format_number(0.125, two), "0.13");
+        // The stored value, not the display's rounding (/tmp/ur8 D3: 158.5
+        // shown as 159 gave false sum errors).
+        assert_eq!(format_number(0.125, two), "0.125");
+        assert_eq!(format_number(158.5, NumFmt::parse("0")), "158.5");
+        assert_eq!(format_number(20.26, NumFmt::parse("0.0")), "20.26");
+        assert_eq!(format_number(1.2345, two), "1.2345");
         let grouped = NumFmt::parse("#,##0.00_ ;[Red]\\-#,##0.00\\ ");
         assert_eq!(format_number(3_309_840.0, grouped), "3309840.00");
         assert_eq!(format_number(0.953, NumFmt::parse("0.0%")), "95.3%");
