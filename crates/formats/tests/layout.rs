@@ -2049,3 +2049,38 @@ fn total_rows_labelled_with_a_colon_scale_or_department() {
     let t = build(text, "not-total.tsv");
     assert!(t.grand_total.is_none());
 }
+
+/// The one-cell layout with a project's cells merged down over rows, one
+/// 绩效指标 item a row (rowspan here, merged cells in XLSX): one project whose
+/// money counts once (/tmp/ur8 D1: 5 projects and 130 万元 instead of 2 and 50).
+#[test]
+fn one_cell_rows_of_a_merged_project_are_one_project() {
+    let html = "<table>
+<tr><td>项目名称（资金使用单位）</td><td>总计</td><td>财政拨款</td><td>财政专户拨款</td><td>其他资金</td><td>绩效目标</td><td>绩效指标</td></tr>
+<tr><td rowspan=3>甲项目</td><td rowspan=3>30.00</td><td rowspan=3>30.00</td><td rowspan=3></td><td rowspan=3></td><td rowspan=3>完成甲任务。</td><td>1-产出指标：服务人次，年度指标值：≥500人次。</td></tr>
+<tr><td>2-效益指标：覆盖率，年度指标值：≥90%。</td></tr>
+<tr><td>3-满意度指标：满意度，年度指标值：≥85%。</td></tr>
+<tr><td rowspan=2>乙项目</td><td rowspan=2>20.00</td><td rowspan=2>20.00</td><td rowspan=2></td><td rowspan=2></td><td rowspan=2>完成乙任务。</td><td>1-产出指标：场次，年度指标值：≥5场。</td></tr>
+<tr><td>2-满意度指标：满意度，年度指标值：≥90%。</td></tr>
+</table>";
+    let t = jixiao_formats::read::read_bytes("merged.html", html.as_bytes(), &Default::default())
+        .unwrap();
+    let projects: Vec<(&str, usize)> = t
+        .projects()
+        .map(|p| (p.name.as_str(), p.indicators.len()))
+        .collect();
+    assert_eq!(projects, [("甲项目", 3), ("乙项目", 2)]);
+    let sum: rust_decimal::Decimal = t.projects().filter_map(|p| p.funding.amount()).sum();
+    assert_eq!(sum.to_string(), "50.00");
+    let merged = t
+        .notices
+        .iter()
+        .filter(|n| n.code == "project-rows-merged")
+        .count();
+    assert_eq!(merged, 3, "{:?}", t.notices);
+    // Two projects of one name, each its own row (no merge), stay two.
+    let html = html.replace(" rowspan=3", "").replace(" rowspan=2", "");
+    let t = jixiao_formats::read::read_bytes("plain.html", html.as_bytes(), &Default::default())
+        .unwrap();
+    assert!(t.notices.iter().all(|n| n.code != "project-rows-merged"));
+}

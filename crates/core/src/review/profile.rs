@@ -67,6 +67,7 @@ pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
     ("money-scale-inherited", "表格上方未注明金额单位，沿用本页前一个表格的金额单位", "no money scale above the table; the page's earlier one used"),
     ("no-items", "绩效指标单元格中没有「序号-一级指标：」格式的指标", "no indicator item found in the cell"),
     ("project-name-missing", "项目名称为空", "project name missing"),
+    ("project-rows-merged", "合并单元格的项目跨行，各行指标并入一个项目", "a project merged over rows, its rows' indicators read as one project"),
     ("project-split", "同名项目的绩效指标从头重新开始（或无指标的项目行重复），读作另一个同名项目", "a project's indicators start again (or a row of a project without indicators repeats); read as another project of the same name"),
     ("project-without-targets", "有金额而无绩效目标和指标的行，按缺少绩效目标的项目处理", "amounts without goal or indicators; taken as a project with missing targets"),
     ("projects-before-unit", "项目出现在第一个单位行之前", "projects before the first unit row"),

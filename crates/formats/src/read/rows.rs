@@ -362,8 +362,45 @@ impl Reader<'_> {
                 notices.push(self.unplaced(row, ONLY_UNKNOWN_COLUMNS));
                 continue;
             }
-            let (funding, _) = self.funding(&v, notices)?;
+            let (funding, amount_merged) = self.funding(&v, notices)?;
             let origin = Origin::new(row.number, name_col.map_or(1, col1));
+            // The project's cells merged down over several rows, one 绩效指标
+            // item a row: the rows below the first continue its project (a
+            // merged amount is the one amount, never counted again).
+            if v.merged(name_col) && !label.is_empty() {
+                let own_money = funding
+                    .columns()
+                    .iter()
+                    .zip(amount_merged)
+                    .any(|((_, d), merged)| d.is_some() && !merged);
+                let goal_own =
+                    goal_col.is_some_and(|c| !v.cell(c).1 && !v.content(c).trim().is_empty());
+                let cell = ind_col
+                    .map(|c| v.content(c))
+                    .filter(|t| !t.trim().is_empty());
+                if let (Some(Item::Project(p, _)), false, false, Some(cell)) =
+                    (items.last_mut(), own_money, goal_own, cell)
+                {
+                    if p.name == label && p.indicator_cell.is_some() {
+                        let text = p.indicator_cell.get_or_insert_with(String::new);
+                        text.push('\n');
+                        text.push_str(cell);
+                        notices.push(Notice::new(
+                            Some(Origin::new(row.number, ind_col.map_or(1, col1))),
+                            "project-rows-merged",
+                            format!(
+                                "第{}行：项目「{label}」的名称是上一行合并单元格的延续，本行的绩效指标并入该项目（第{}行），金额不重复计算；指标的位置按第{}行的单元格给出",
+                                row.number, p.origin.row, p.origin.row
+                            ),
+                            format!(
+                                "row {}: the name of project “{label}” continues the merged cell above; this row's indicators join that project (row {}) and its amounts are not counted again; the indicators' places are given in row {}'s cell",
+                                row.number, p.origin.row, p.origin.row
+                            ),
+                        ));
+                        continue;
+                    }
+                }
+            }
             if let Some(u) = non_blank(v.text(unit_col)) {
                 if is_total_label(u) && label.is_empty() {
                     items.push(Item::Total(AmountRow {
