@@ -2084,3 +2084,51 @@ fn one_cell_rows_of_a_merged_project_are_one_project() {
         .unwrap();
     assert!(t.notices.iter().all(|n| n.code != "project-rows-merged"));
 }
+
+/// The header printed again on the next page (after data) is dropped with a
+/// note, in one row or two; after title and 单位 lines it starts another
+/// table, which is refused with that said (/tmp/ur8 D10: "「总计」不是金额",
+/// with a hint to type a number into the header). A signature line
+/// `单位负责人：…` is a note.
+#[test]
+fn a_header_printed_again() {
+    let h = "项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标";
+    let p = |name: &str, a: &str| {
+        format!("{name}\t{a}\t{a}\t\t\t完成任务。\t1-产出指标：数量，年度指标值：≥5个。")
+    };
+    let text = format!(
+        "{h}\n合计\t30.00\t30.00\t\t\t\t\n{}\n{h}\n{}\n单位负责人：赵六\t2024-01-10\t\t\t\t\t",
+        p("甲项目", "10.00"),
+        p("乙项目", "20.00")
+    );
+    let t = build(&text, "pages.tsv");
+    assert_eq!(t.projects().count(), 2);
+    assert!(codes(&t).contains(&"header-repeated"), "{:?}", codes(&t));
+    assert!(codes(&t).contains(&"row-note"), "{:?}", codes(&t));
+    // Two rows again.
+    let top = "项目名称\t资金总额\t其中：\t\t\t绩效目标\t绩效指标";
+    let bottom = "\t（万元）\t财政拨款\t财政专户拨款\t其他资金\t\t";
+    let text = format!(
+        "{top}\n{bottom}\n合计\t30.00\t30.00\t\t\t\t\n{}\n{top}\n{bottom}\n{}",
+        p("甲项目", "10.00"),
+        p("乙项目", "20.00")
+    );
+    let t = build(&text, "pages2.tsv");
+    assert_eq!(t.projects().count(), 2);
+    assert_eq!(
+        codes(&t)
+            .iter()
+            .filter(|c| **c == "header-repeated")
+            .count(),
+        2
+    );
+    // After a title and a 单位 line: another table.
+    let text = format!(
+        "{h}\n合计\t10.00\t10.00\t\t\t\t\n{}\n项目支出绩效目标表\n单位：万元\n{h}\n合计\t20.00\t20.00\t\t\t\t\n{}",
+        p("甲项目", "10.00"),
+        p("乙项目", "20.00")
+    );
+    let e = build_table(&grid(&text), source("two.tsv")).unwrap_err();
+    let m = invalid_message(e);
+    assert!(m.contains("另一张表"), "{m}");
+}

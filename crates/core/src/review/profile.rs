@@ -60,6 +60,7 @@ pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
     ("column-unknown", "未识别的列，未读取", "column not recognised; ignored"),
     ("direction-unknown", "指标方向性无法识别", "direction not recognised"),
     ("goal-repeated-differs", "续行年度目标与首行不同，采用首行", "continuation row goal differs; first row kept"),
+    ("header-repeated", "重复的表头行（如每页重印），未读入", "header printed again (as on every page); not read"),
     ("indicator-incomplete", "没有三级指标和指标值的指标行，未读入", "indicator without name and value skipped"),
     ("marker-nonstandard", "指标中的冒号或指标值标记不标准", "non-standard colon or value marker"),
     ("money-scale-assumed", "未注明金额单位，按万元读取", "no money scale printed; 万元 assumed"),

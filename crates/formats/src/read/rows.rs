@@ -228,6 +228,21 @@ impl Reader<'_> {
             ));
             return Ok(None);
         }
+        if self.is_header_again(v) {
+            // The header again after title or 单位 lines: another table
+            // starts here, and its rows are not this table's.
+            return Err(Error::invalid(
+                self.at(r, col1(c)),
+                Text::new(
+                    format!("第{r}行又是一个表头，其上方是标题或单位行：这里开始了另一张表"),
+                    format!("row {r} is a header again, after title or scale lines: another table starts here"),
+                ),
+                Text::new(
+                    "一个工作表中的几张表不能作为一张表读取：请把第二张表移到单独的工作表（或另存为文件）后再读取",
+                    "several tables in one sheet cannot be read as one: move the second table to a sheet (or file) of its own",
+                ),
+            ));
+        }
         Err(Error::invalid(
             self.at(r, col1(c)),
             Text::new(
@@ -280,7 +295,8 @@ impl Reader<'_> {
     }
 
     /// A footer or note line (`注：…`, `填报人：…`) rather than a table row.
-    fn note(&self, v: &View<'_, '_>, r: u32) -> Option<Notice> {
+    /// `prev`: the row above that is not blank, as seen by the same view.
+    fn note(&self, v: &View<'_, '_>, r: u32, prev: Option<&View<'_, '_>>) -> Option<Notice> {
         const PREFIXES: [&str; 14] = [
             "注：",
             "注:",
@@ -297,8 +313,27 @@ impl Reader<'_> {
             "制表",
             "财务负责人",
         ];
+        // A header again after data (or after the first row of a two-row
+        // header again) is a page's; after title or 单位 lines it starts
+        // another table, which is not read as this one's rows.
+        let after_data = prev.is_some_and(|p| {
+            self.is_header_again(p)
+                || (0..self.layout.ncols).any(|c| p.cell(c).0.chars().any(|ch| ch.is_ascii_digit()))
+        });
+        if after_data && self.is_header_again(v) {
+            return Some(Notice::new(
+                Some(Origin::new(r, 0)),
+                "header-repeated",
+                format!("第{r}行：重复了表头（如每页重印的表头），未读入"),
+                format!("row {r}: the header printed again (as on every page); not read"),
+            ));
+        }
         let first = self.first_text(v);
-        if !PREFIXES.iter().any(|p| first.starts_with(p)) {
+        // `单位负责人：赵六`, `部门负责人：…`: a signature line too.
+        let signed = ["单位负责人", "部门负责人", "分管领导"]
+            .iter()
+            .any(|p| first.starts_with(p));
+        if !signed && !PREFIXES.iter().any(|p| first.starts_with(p)) {
             return None;
         }
         let short: String = first.chars().take(30).collect();
@@ -308,6 +343,39 @@ impl Reader<'_> {
             format!("第{r}行：「{short}」是表外说明或签字栏，未读入"),
             format!("row {r}: “{short}” is a note or signature line outside the table; not read"),
         ))
+    }
+
+    /// Whether `v` prints the header again (on every page of a printed
+    /// table, or a two-row header's rows): every filled cell is its column's
+    /// header, or a row of a two-row header (`资金总额` or `（万元）` of
+    /// `资金总额/（万元）`), and they are at least two and half the header's
+    /// columns.
+    fn is_header_again(&self, v: &View<'_, '_>) -> bool {
+        let squeeze = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
+        let (mut same, mut named) = (0usize, 0usize);
+        for (c, h) in self
+            .layout
+            .headers
+            .iter()
+            .enumerate()
+            .take(self.layout.ncols)
+        {
+            let h = squeeze(h);
+            if h.is_empty() {
+                continue;
+            }
+            named += 1;
+            let t = squeeze(v.cell(c).0);
+            if t.is_empty() {
+                continue;
+            }
+            if t == h || h.split('/').any(|part| part == t) {
+                same += 1;
+            } else {
+                return false;
+            }
+        }
+        same >= 2 && same * 2 >= named
     }
 
     /// A row that fits nowhere, and why (in Chinese and English).
@@ -343,13 +411,16 @@ impl Reader<'_> {
         let ind_col = l.col(Field::IndicatorCell);
         let mut items = Vec::with_capacity(rows.len());
         let mut unit: Option<UnitKey> = None;
+        let mut prev: Option<&GridRow<'_>> = None;
         for row in rows {
             if row.is_blank() {
                 continue;
             }
             self.check_extra(row, 0)?;
             let v = self.view(row, 0);
-            if let Some(n) = self.note(&v, row.number) {
+            let prev_view = prev.map(|p| self.view(p, 0));
+            prev = Some(row);
+            if let Some(n) = self.note(&v, row.number, prev_view.as_ref()) {
                 notices.push(n);
                 continue;
             }
@@ -593,6 +664,7 @@ impl Reader<'_> {
             current = Some((unit_gen, p.name.clone(), 0));
             items.push(Item::Project(Box::new(p), key));
         }
+        let mut prev: Option<&GridRow<'_>> = None;
         for (ri, row) in rows.iter().enumerate() {
             if row.is_blank() {
                 continue;
@@ -601,7 +673,9 @@ impl Reader<'_> {
             self.check_extra(row, shift)?;
             let v = self.view(row, shift);
             let r = row.number;
-            if let Some(n) = self.note(&v, r) {
+            let prev_view = prev.map(|p| self.view(p, self.shift_of(p)));
+            prev = Some(row);
+            if let Some(n) = self.note(&v, r, prev_view.as_ref()) {
                 notices.push(n);
                 continue;
             }
