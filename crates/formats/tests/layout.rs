@@ -2132,3 +2132,29 @@ fn a_header_printed_again() {
     let m = invalid_message(e);
     assert!(m.contains("另一张表"), "{m}");
 }
+
+/// `单位：元` midway through a 万元 table starts rows in another scale
+/// (another table, /tmp/ur8 D6: 455 000 元 read as 455 000 万元): refused at
+/// its row. The same scale again is a heading, as before.
+#[test]
+fn a_scale_line_midway_in_another_scale_is_refused() {
+    let h = "项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标";
+    let p = |name: &str, a: &str| {
+        format!("{name}\t{a}\t{a}\t\t\t完成任务。\t1-产出指标：数量，年度指标值：≥5个。")
+    };
+    let text = format!(
+        "单位：万元\n{h}\n合计\t10.00\t10.00\t\t\t\t\n{}\n单位：元\n{}",
+        p("甲项目", "10.00"),
+        p("图书采购", "455000.00")
+    );
+    let e = build_table(&grid(&text), source("two.tsv")).unwrap_err();
+    let m = invalid_message(e);
+    assert!(m.contains("第5行") && m.contains("单位：元"), "{m}");
+    let text = format!(
+        "单位：万元\n{h}\n合计\t30.00\t30.00\t\t\t\t\n{}\n单位：万元\n{}",
+        p("甲项目", "10.00"),
+        p("乙项目", "20.00")
+    );
+    let t = build(&text, "same.tsv");
+    assert_eq!(t.projects().count(), 2);
+}

@@ -203,7 +203,7 @@ fn span_edge(side: &str, before: bool) -> bool {
     }
 }
 
-fn scale_of(value: &str) -> Option<MoneyScale> {
+pub(crate) fn scale_of(value: &str) -> Option<MoneyScale> {
     let v: String = value
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）'))

@@ -526,6 +526,35 @@ impl Reader<'_> {
                     continue;
                 }
                 if !has_money && (unit_col.is_some() || !looks_like_unit(label)) {
+                    // `单位：元` under rows read in 万元 (or the reverse): the
+                    // rows below are in another scale, most often another
+                    // table's; reading them in this one's would be 10 000 times off.
+                    let stated = label
+                        .split_once(['：', ':'])
+                        .filter(|(k, _)| k.contains("单位"))
+                        .and_then(|(_, value)| super::preamble::scale_of(value));
+                    if let Some(other) = stated.filter(|s| *s != self.scale) {
+                        return Err(Error::invalid(
+                            self.at(row.number, origin.col),
+                            Text::new(
+                                format!(
+                                    "第{}行：表中途注明「{label}」，与上方读取所用的{}不同：以下各行是另一种金额单位，多半是另一张表",
+                                    row.number,
+                                    self.scale.label()
+                                ),
+                                format!(
+                                    "row {}: “{label}” midway through the table, not the {} the rows above were read in: the rows below are in {}, most likely another table",
+                                    row.number,
+                                    self.scale.label(),
+                                    other.label()
+                                ),
+                            ),
+                            Text::new(
+                                "请把第二张表移到单独的工作表（或另存为文件）后再读取",
+                                "move the second table to a sheet (or file) of its own",
+                            ),
+                        ));
+                    }
                     notices.push(Notice::new(
                         Some(origin),
                         "row-heading",
