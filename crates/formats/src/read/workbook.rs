@@ -334,13 +334,15 @@ impl<'b> Workbook<'b> {
                         let Some((cell, style)) = next else { break };
                         let (row, col) = cell.get_position();
                         let fmt = match cell.get_value() {
-                            DataRef::Float(_) => *formats.entry(style).or_insert_with(|| {
-                                reader
-                                    .styles()
-                                    .get(style)
-                                    .and_then(|s| s.number_format.as_ref())
-                                    .map_or(NumFmt::General, |f| NumFmt::parse(&f.format_code))
-                            }),
+                            DataRef::Float(_) | DataRef::DateTime(_) => {
+                                *formats.entry(style).or_insert_with(|| {
+                                    reader
+                                        .styles()
+                                        .get(style)
+                                        .and_then(|s| s.number_format.as_ref())
+                                        .map_or(NumFmt::General, |f| NumFmt::parse(&f.format_code))
+                                })
+                            }
                             _ => NumFmt::General,
                         };
                         let text = render_ref(cell.get_value(), fmt);
@@ -637,9 +639,49 @@ fn render_ref(v: &DataRef<'_>, fmt: NumFmt) -> Rendered {
         DataRef::Int(i) => Rendered::Text(i.to_string()),
         DataRef::Float(f) => Rendered::Text(format_number(*f, fmt)),
         DataRef::Bool(b) => Rendered::Text(if *b { "TRUE" } else { "FALSE" }.to_string()),
-        DataRef::DateTime(d) => Rendered::Text(format_datetime(d)),
+        DataRef::DateTime(d) => Rendered::Text(format_datetime_as(d, fmt)),
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Rendered::Text(s.clone()),
         DataRef::Error(e) => Rendered::Error(e.to_string()),
+    }
+}
+
+/// A date or time as its number format prints it when that is a Chinese
+/// date (`2024年12月`, `11月30日`) or a clock (`0:30`); else
+/// [`format_datetime`].
+fn format_datetime_as(d: &ExcelDateTime, fmt: NumFmt) -> String {
+    let (y, mo, da, h, mi, s, _ms) = d.to_ymd_hms_milli();
+    match fmt {
+        NumFmt::CnDate { year, month, day } if !d.is_duration() => {
+            let mut out = String::new();
+            if year {
+                out.push_str(&format!("{y}年"));
+            }
+            if month {
+                out.push_str(&format!("{mo}月"));
+            }
+            if day {
+                out.push_str(&format!("{da}日"));
+            }
+            if out.is_empty() {
+                format_datetime(d)
+            } else {
+                out
+            }
+        }
+        NumFmt::Clock { seconds } => {
+            // a duration's hours may pass 24; a time of day's are its own
+            let hours = if d.is_duration() {
+                (d.as_f64() * 24.0).floor().max(0.0) as u64
+            } else {
+                u64::from(h)
+            };
+            if seconds {
+                format!("{hours}:{mi:02}:{s:02}")
+            } else {
+                format!("{hours}:{mi:02}")
+            }
+        }
+        _ => format_datetime(d),
     }
 }
 
@@ -668,6 +710,11 @@ pub enum NumFmt {
     /// Fixed decimals: `min` `0` placeholders and `max` `0`/`#`/`?` placeholders
     /// after the point; `percent` multiplies by 100 and appends `%`.
     Fixed { min: u32, max: u32, percent: bool },
+    /// A date printed in Chinese (`yyyy"年"m"月"`, `m"月"d"日"`): which of
+    /// year, month and day it prints.
+    CnDate { year: bool, month: bool, day: bool },
+    /// A time of day or duration printed as hours and minutes (`h:mm`).
+    Clock { seconds: bool },
 }
 
 impl NumFmt {
@@ -692,6 +739,29 @@ impl NumFmt {
             }
         }
         let lower = plain.to_ascii_lowercase();
+        // Dates and times: the literals 年/月/日 may be quoted or escaped,
+        // so they are looked for in the whole code.
+        let letters: String = lower.chars().filter(char::is_ascii_alphabetic).collect();
+        let date_letters = !letters.is_empty()
+            && letters
+                .chars()
+                .all(|c| matches!(c, 'y' | 'm' | 'd' | 'h' | 's'));
+        if date_letters && code.contains(['年', '月', '日']) && !letters.contains('h') {
+            return NumFmt::CnDate {
+                year: letters.contains('y'),
+                month: letters.contains('m'),
+                day: letters.contains('d'),
+            };
+        }
+        if date_letters
+            && letters.starts_with('h')
+            && !letters.contains(['y', 'd'])
+            && plain.contains(':')
+        {
+            return NumFmt::Clock {
+                seconds: letters.contains('s'),
+            };
+        }
         if lower.contains("general") || lower.contains('e') || !plain.contains(['0', '#', '?']) {
             return NumFmt::General;
         }
@@ -743,7 +813,7 @@ pub fn format_number(v: f64, fmt: NumFmt) -> String {
     };
     let d = d.normalize();
     let out = match fmt {
-        NumFmt::General => d,
+        NumFmt::General | NumFmt::CnDate { .. } | NumFmt::Clock { .. } => d,
         // The stored value, never rounded to fewer decimals than it holds:
         // a 158.5 shown as `159` by the format `0` is 158.5 (the sums of
         // the sheet are of the stored values); the format only pads
@@ -773,6 +843,27 @@ pub fn format_number(v: f64, fmt: NumFmt) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_and_clocks_as_their_format_prints_them() {
+        use calamine::ExcelDateTimeType;
+        // /tmp/ur8 D7: 2024年12月 read as 2024-12-01, 0:30 as 1899-12-31T00:30:00.
+        let date = |serial: f64| ExcelDateTime::new(serial, ExcelDateTimeType::DateTime, false);
+        // 45627 is 2024-12-01; 45626 is 2024-11-30.
+        for (code, serial, want) in [
+            ("yyyy\"年\"m\"月\"", 45627.0, "2024年12月"),
+            ("m\"月\"d\"日\"", 45626.0, "11月30日"),
+            ("yyyy\\年m\\月d\\日", 45626.0, "2024年11月30日"),
+            ("yyyy-mm-dd", 45626.0, "2024-11-30"),
+            ("h:mm", 0.5 / 24.0, "0:30"),
+            ("h:mm:ss", 13.25 / 24.0, "13:15:00"),
+        ] {
+            assert_eq!(format_datetime_as(&date(serial), NumFmt::parse(code)), want, "{code}");
+        }
+        // Numbers with those formats are numbers still; money formats are no dates.
+        assert_eq!(NumFmt::parse("0.00"), NumFmt::Fixed { min: 2, max: 2, percent: false });
+        assert_eq!(format_number(12.5, NumFmt::parse("h:mm")), "12.5");
+    }
 
     #[test]
     fn numbers_without_noise() {
