@@ -858,10 +858,21 @@ mod tests {
             ("h:mm", 0.5 / 24.0, "0:30"),
             ("h:mm:ss", 13.25 / 24.0, "13:15:00"),
         ] {
-            assert_eq!(format_datetime_as(&date(serial), NumFmt::parse(code)), want, "{code}");
+            assert_eq!(
+                format_datetime_as(&date(serial), NumFmt::parse(code)),
+                want,
+                "{code}"
+            );
         }
         // Numbers with those formats are numbers still; money formats are no dates.
-        assert_eq!(NumFmt::parse("0.00"), NumFmt::Fixed { min: 2, max: 2, percent: false });
+        assert_eq!(
+            NumFmt::parse("0.00"),
+            NumFmt::Fixed {
+                min: 2,
+                max: 2,
+                percent: false
+            }
+        );
         assert_eq!(format_number(12.5, NumFmt::parse("h:mm")), "12.5");
     }
 
