@@ -2105,6 +2105,13 @@ fn a_header_printed_again() {
     assert_eq!(t.projects().count(), 2);
     assert!(codes(&t).contains(&"header-repeated"), "{:?}", codes(&t));
     assert!(codes(&t).contains(&"row-note"), "{:?}", codes(&t));
+    // The note quotes the whole line, the date beside the name too (/tmp/ur8 D13).
+    let note = t.notices.iter().find(|n| n.code == "row-note").unwrap();
+    assert!(
+        note.message.contains("单位负责人：赵六  2024-01-10"),
+        "{}",
+        note.message
+    );
     // Two rows again.
     let top = "项目名称\t资金总额\t其中：\t\t\t绩效目标\t绩效指标";
     let bottom = "\t（万元）\t财政拨款\t财政专户拨款\t其他资金\t\t";

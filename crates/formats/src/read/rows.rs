@@ -336,7 +336,17 @@ impl Reader<'_> {
         if !signed && !PREFIXES.iter().any(|p| first.starts_with(p)) {
             return None;
         }
-        let short: String = first.chars().take(30).collect();
+        // Every filled cell of the line, so that nothing it drops goes unsaid
+        // (`填报人：张三  审核人：李四  填报日期：2024年1月10日`).
+        let all: Vec<&str> = (0..self.layout.ncols.max(v.row.cells.len()))
+            .map(|c| v.cell(c).0.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let all = all.join("  ");
+        let mut short: String = all.chars().take(80).collect();
+        if all.chars().count() > 80 {
+            short.push('…');
+        }
         Some(Notice::new(
             Some(Origin::new(r, 0)),
             "row-note",
