@@ -530,7 +530,7 @@ fn per_population(t: &str) -> Option<(Option<&str>, Quantity)> {
 /// The base of a rate per population (`10万`, `万人`, `1000`): a power of ten
 /// from 100 in digits, or a magnitude (`万`, `10万`, `千`), and the word for
 /// its people or none (`人`, `人口`, `例`, `活产` …).
-fn population_base(base: &str) -> bool {
+pub(crate) fn population_base(base: &str) -> bool {
     let digits_end = base
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(base.len());

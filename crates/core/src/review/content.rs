@@ -880,7 +880,7 @@ pub(super) fn cost_bears_out_amount(p: &Project) -> bool {
     else {
         return false;
     };
-    let near = |v: Decimal| v * Decimal::from(3) >= amount && v <= amount * Decimal::from(3);
+    let near = |v: Decimal| within_3x(v, amount);
     p.indicators.iter().filter(|i| is_cost(i)).any(|i| {
         let Some(q) = i.target.quantity() else {
             return false;
@@ -916,7 +916,8 @@ pub(super) fn goal_states_amount(p: &Project) -> bool {
     if amount <= Decimal::ZERO {
         return false;
     }
-    [("亿元", 10_000u32), ("亿", 10_000), ("万元", 1)]
+    // `亿` covers `亿元`
+    [("亿", 10_000u32), ("万元", 1)]
         .iter()
         .any(|(word, factor)| {
             goal.match_indices(word).any(|(at, _)| {
@@ -931,11 +932,15 @@ pub(super) fn goal_states_amount(p: &Project) -> bool {
                     .get(start..)
                     .and_then(|n| n.parse::<Decimal>().ok())
                     .and_then(|n| n.checked_mul(Decimal::from(*factor)))
-                    .is_some_and(|v| {
-                        v * Decimal::from(3) >= amount && v <= amount * Decimal::from(3)
-                    })
+                    .is_some_and(|v| within_3x(v, amount))
             })
         })
+}
+
+/// Whether `v` is within a factor of 3 of `amount` (both in 万元): the same
+/// money in the same scale, where the other scale would be 10 000 times off.
+fn within_3x(v: Decimal, amount: Decimal) -> bool {
+    v * Decimal::from(3) >= amount && v <= amount * Decimal::from(3)
 }
 
 /// How an amount in a money unit becomes 万元.

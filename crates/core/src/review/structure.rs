@@ -475,5 +475,5 @@ fn ocr_damaged_operator(raw: &str) -> bool {
 /// incidence and mortality are stated (`孕产妇死亡率 ≤10/10万`).
 fn per_population(unit: &str) -> bool {
     unit.rsplit_once(['/', '／'])
-        .is_some_and(|(_, base)| super::text::per_population_base(base))
+        .is_some_and(|(_, base)| crate::grammar::value::population_base(base))
 }

@@ -168,16 +168,12 @@ pub(super) fn norm_unit(u: &str) -> Cow<'_, str> {
 /// people: `/10万人`, `人/10万人` and `1/10万` are all `/10万`.
 fn per_population_unit(t: &str) -> Option<String> {
     let (count, base) = t.split_once('/')?;
-    (per_population_base(base) && matches!(count, "" | "1" | "人" | "例")).then(|| {
-        let base = base.trim_end_matches("人口").trim_end_matches('人');
-        format!("/{base}")
-    })
-}
-
-/// The base of a rate per population (`10万`, `万人`, `1000`): it starts
-/// with a digit or a magnitude.
-pub(super) fn per_population_base(base: &str) -> bool {
-    base.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '万' | '千' | '百' | '十'))
+    (crate::grammar::value::population_base(base) && matches!(count, "" | "1" | "人" | "例")).then(
+        || {
+            let base = base.trim_end_matches("人口").trim_end_matches('人');
+            format!("/{base}")
+        },
+    )
 }
 
 /// The unit of an indicator: from the value, else the unit column.

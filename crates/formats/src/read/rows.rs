@@ -316,11 +316,14 @@ impl Reader<'_> {
         // A header again after data (or after the first row of a two-row
         // header again) is a page's; after title or 单位 lines it starts
         // another table, which is not read as this one's rows.
-        let after_data = prev.is_some_and(|p| {
-            self.is_header_again(p)
-                || (0..self.layout.ncols).any(|c| p.cell(c).0.chars().any(|ch| ch.is_ascii_digit()))
-        });
-        if after_data && self.is_header_again(v) {
+        let after_data = || {
+            prev.is_some_and(|p| {
+                self.is_header_again(p)
+                    || (0..self.layout.ncols)
+                        .any(|c| p.cell(c).0.chars().any(|ch| ch.is_ascii_digit()))
+            })
+        };
+        if self.is_header_again(v) && after_data() {
             return Some(Notice::new(
                 Some(Origin::new(r, 0)),
                 "header-repeated",
@@ -361,7 +364,14 @@ impl Reader<'_> {
     /// `资金总额/（万元）`), and they are at least two and half the header's
     /// columns.
     fn is_header_again(&self, v: &View<'_, '_>) -> bool {
-        let squeeze = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
+        // Compared without whitespace, and without allocating: every data
+        // row is asked.
+        let blank = |t: &str| t.chars().all(char::is_whitespace);
+        let same_text = |a: &str, b: &str| {
+            a.chars()
+                .filter(|c| !c.is_whitespace())
+                .eq(b.chars().filter(|c| !c.is_whitespace()))
+        };
         let (mut same, mut named) = (0usize, 0usize);
         for (c, h) in self
             .layout
@@ -370,16 +380,15 @@ impl Reader<'_> {
             .enumerate()
             .take(self.layout.ncols)
         {
-            let h = squeeze(h);
-            if h.is_empty() {
+            if blank(h) {
                 continue;
             }
             named += 1;
-            let t = squeeze(v.cell(c).0);
-            if t.is_empty() {
+            let t = v.cell(c).0;
+            if blank(t) {
                 continue;
             }
-            if t == h || h.split('/').any(|part| part == t) {
+            if same_text(t, h) || h.split('/').any(|part| same_text(part, t)) {
                 same += 1;
             } else {
                 return false;
