@@ -2544,6 +2544,9 @@ fn deadline_outside_year() {
         ("2025年6月30日前", "晚于"),
         ("≤2025.3", "晚于"),
         ("2023年12月底前", "早于"),
+        // The date inside wording (/tmp/ur6 left out; ur7).
+        ("2025年3月底前完成竣工结算", "晚于"),
+        ("2026年底前（三年项目）", "晚于"),
     ] {
         let t = in_year(value, Some(2024));
         let f = run(&t);
@@ -3136,6 +3139,18 @@ fn deadline_outside_year_spares_reference_dates_and_the_years_own_span() {
     t.fiscal_year = Some(2024);
     assert_eq!(fired(&t, "long-term-in-annual"), 0);
     assert_eq!(fired(&t, "deadline-outside-year"), 0);
+    // Wording that names a year compared with, or a start, is no deadline;
+    // a deadline in wording under any name is.
+    for (name, value, hits) in [
+        ("服务水平", "较2023年底提高5%", 0),
+        ("政策实施", "自2023年1月起实施", 0),
+        ("竣工结算", "2025年3月底前完成竣工结算", 1),
+        ("竣工结算", "2024年3月底前完成竣工结算", 0),
+    ] {
+        let mut t = replace(1, ql(2, Category::Output, name, value));
+        t.fiscal_year = Some(2024);
+        assert_eq!(fired(&t, "deadline-outside-year"), hits, "{value}");
+    }
 }
 
 #[test]

@@ -268,6 +268,75 @@ pub fn is_date_value(t: &str) -> bool {
     rest.is_empty() || TAILS.contains(&rest)
 }
 
+/// The year of a deadline written inside wording: a date followed by a
+/// deadline word (`2025年3月底前完成竣工结算`, `于2024年6月30日前全部投入使用`,
+/// `2026年底前（三年项目）`). Not a period (`2024年9月-2025年6月`), nor a date
+/// compared with (`较2023年底提高`), nor one of several different years.
+pub fn deadline_in_words(t: &str) -> Option<u16> {
+    /// Words after a date that make it a deadline; `底`/`末` before them
+    /// (`3月底前`) are skipped first.
+    const BY: [&str; 10] = [
+        "前",
+        "以前",
+        "之前",
+        "内",
+        "以内",
+        "之内",
+        "完成",
+        "全部完成",
+        "全面完成",
+        "为止",
+    ];
+    /// Words before a date that make it a point of comparison or a start.
+    const FROM: [&str; 8] = ["较", "比", "与", "同", "自", "从", "截至", "相对"];
+    let mut seen: Option<u16> = None;
+    let mut deadline = false;
+    let mut prev_digit = false;
+    for (i, c) in t.char_indices() {
+        let is_digit = digit_of(c).is_some();
+        let starts_run = is_digit && !prev_digit;
+        prev_digit = is_digit;
+        if !starts_run {
+            continue;
+        }
+        let s = &t[i..];
+        let Some((y, _)) = digits(s, 4, 4) else {
+            continue;
+        };
+        if !(1900..=2100).contains(&y) {
+            continue;
+        }
+        let y = u16::try_from(y).ok()?;
+        // One year only: a text naming two is not one deadline.
+        if seen.is_some_and(|f| f != y) {
+            return None;
+        }
+        seen = Some(y);
+        if year_span(s).is_some() {
+            return None;
+        }
+        let Some(rest) = date(s) else {
+            continue;
+        };
+        let rest = skip_ws(rest);
+        if super::comparator::RANGE_SEPS
+            .iter()
+            .any(|sep| rest.starts_with(*sep))
+        {
+            return None;
+        }
+        let rest = rest
+            .strip_prefix('底')
+            .or_else(|| rest.strip_prefix('末'))
+            .map_or(rest, skip_ws);
+        let before = t[..i].trim_end_matches(is_ws);
+        if BY.iter().any(|w| rest.starts_with(w)) && !FROM.iter().any(|w| before.ends_with(w)) {
+            deadline = true;
+        }
+    }
+    seen.filter(|_| deadline)
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_date_value;
@@ -369,5 +438,25 @@ mod tests {
         ] {
             assert!(!is_date_value(t), "{t}");
         }
+    }
+
+    #[test]
+    fn deadlines_in_words() {
+        use super::deadline_in_words as d;
+        assert_eq!(d("2025年3月底前完成竣工结算"), Some(2025));
+        assert_eq!(d("2026年底前（三年项目）"), Some(2026));
+        assert_eq!(d("于2024年6月30日前全部投入使用"), Some(2024));
+        assert_eq!(d("项目2024年第三季度内完成验收"), Some(2024));
+        assert_eq!(d("2024年12月完成"), Some(2024));
+        // compared with, a start, a period, two years, no deadline word
+        assert_eq!(d("较2023年底提高5%"), None);
+        assert_eq!(d("较2023年底前水平提高"), None);
+        assert_eq!(d("自2024年1月起实施"), None);
+        assert_eq!(d("2024年9月-2025年6月完成"), None);
+        assert_eq!(d("2023年底前完成一期，2024年底前完成二期"), None);
+        assert_eq!(d("2024-2025学年内完成"), None);
+        assert_eq!(d("保持2023年水平"), None);
+        assert_eq!(d("≥2025人"), None);
+        assert_eq!(d("20251年前"), None);
     }
 }

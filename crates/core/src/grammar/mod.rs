@@ -24,7 +24,7 @@ use crate::model::{Indicator, Span, Target};
 pub use category::parse_category;
 pub use cell::{format_cell, parse_cell};
 pub use comparator::{parse_comparator, parse_direction};
-pub use date::is_date_value;
+pub use date::{deadline_in_words, is_date_value};
 pub use display::{
     format_cell_canonical, format_indicator_canonical, format_value_canonical, join_label,
 };

@@ -722,19 +722,29 @@ fn quality(
         // the value of a timeliness indicator. A reference date
         // (`普查时点 2023年12月31日`, `基期`) is none.
         let raw = trim(&i.raw_value);
+        let reference = || {
+            ["时点", "基期", "基准", "基年", "截至"]
+                .iter()
+                .any(|w| has(name, w))
+        };
         let deadline = || {
             (timely
                 || has(name, "时间")
                 || ["前", "内", "完成", "止", "底", "末"]
                     .iter()
                     .any(|w| raw.ends_with(w)))
-                && !["时点", "基期", "基准", "基年", "截至"]
-                    .iter()
-                    .any(|w| has(name, w))
+                && !reference()
         };
-        if let Some(year) =
-            deadline_year(raw).filter(|y| *y != fiscal && !over_years() && deadline())
-        {
+        // Or a date with its deadline word inside wording
+        // (`2025年3月底前完成竣工结算`).
+        let in_words = || {
+            has(raw, "年")
+                .then(|| crate::grammar::deadline_in_words(raw))
+                .flatten()
+                .filter(|_| !reference())
+        };
+        let year = deadline_year(raw).filter(|_| deadline()).or_else(in_words);
+        if let Some(year) = year.filter(|y| *y != fiscal && !over_years()) {
             let term = if year > fiscal {
                 &AFTER_YEAR
             } else {
