@@ -36,6 +36,23 @@ pub fn parse_amount(text: &str, scale: MoneyScale) -> Result<Option<Decimal>, Am
         return Err(AmountError::ScaleMismatch(text.trim().to_string()));
     }
     let t = t.trim();
+    // Accounting brackets, `(10.00)`: a negative amount, as a spreadsheet's
+    // accounting format shows −10 (the review reports it: amount-negative).
+    if let Some(inner) = t
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']))
+    {
+        let inner = inner.trim();
+        if inner.starts_with(['-', '－', '(', '（']) {
+            return Err(AmountError::NotANumber(text.to_string()));
+        }
+        return match parse_amount(inner, scale) {
+            Ok(Some(d)) => Ok(Some(-d)),
+            Ok(None) => Err(AmountError::NotANumber(text.to_string())),
+            Err(AmountError::NotANumber(_)) => Err(AmountError::NotANumber(text.to_string())),
+            Err(e) => Err(e),
+        };
+    }
     let mut clean = String::with_capacity(t.len());
     let chars: Vec<char> = t.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -201,6 +218,22 @@ mod tests {
         assert!(parse_amount("12,3456", MoneyScale::WanYuan).is_err());
         assert!(parse_amount("-", MoneyScale::WanYuan).unwrap().is_none());
         assert!(parse_amount(".", MoneyScale::WanYuan).is_err());
+    }
+
+    #[test]
+    fn accounting_brackets_are_negative() {
+        // /tmp/ur8 D11: an XLSX accounting format reads −10; the text it
+        // prints, (10.00), reads the same.
+        let w = MoneyScale::WanYuan;
+        assert_eq!(parse_amount("(10.00)", w), Ok(Some(d("-10.00"))));
+        assert_eq!(parse_amount("（1,234.50）", w), Ok(Some(d("-1234.50"))));
+        assert_eq!(
+            parse_amount("(12,345.00)", MoneyScale::Yuan),
+            Ok(Some(d("-1.234500")))
+        );
+        for t in ["(-10)", "((10))", "()", "(—)", "(约10)", "(10"] {
+            assert!(parse_amount(t, w).is_err(), "{t}");
+        }
     }
 
     #[test]

@@ -114,6 +114,32 @@ fn sum_mismatch_row() {
 }
 
 #[test]
+fn amount_negative() {
+    // /tmp/ur8 t03_4.csv: (10.00) under 总计 and 其他资金.
+    let mut t = clean_table();
+    let p = &mut t.units[0].projects[0].funding;
+    let col = t
+        .columns
+        .iter()
+        .find(|c| c.field == Field::OtherFunds)
+        .map(|c| c.col);
+    p.other_funds = Some(d("-10.00"));
+    let f = run(&t);
+    let hits = of(&f, "amount-negative");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert_eq!(hits[0].severity, Severity::Error);
+    assert_eq!(hits[0].location.row, Some(4));
+    assert_eq!(hits[0].location.col, col);
+    let m = zh(&t, hits[0]);
+    assert!(m.contains("其他资金 -10.00万元"), "{m}");
+    // Zero (−0 included) and positive amounts: nothing.
+    let mut t = clean_table();
+    t.units[0].projects[0].funding.special_account = Some(d("-0.00"));
+    assert_eq!(fired(&t, "amount-negative"), 0);
+    assert_eq!(fired(&clean_table(), "amount-negative"), 0);
+}
+
+#[test]
 fn sum_mismatch_row_blank_part_counts_as_zero() {
     let mut t = clean_table();
     let p = &mut t.units[0].projects[0].funding;

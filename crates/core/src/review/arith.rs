@@ -23,6 +23,8 @@ pub(super) fn check(s: &mut Sink<'_>) {
     // says so: `source-columns-blank`): a blank is 0 only beside a filled one.
     let has_parts = rows.iter().any(|(_, f, _, _)| f.parts_sum().is_some());
 
+    negative(s, &rows);
+
     let unreadable = Unreadable::of(t);
     // Row identity: 总计 = 财政拨款 + 财政专户拨款 + 其他资金. Without a 总计
     // column no total is stated (the reader says so: `total-column-missing`),
@@ -105,6 +107,37 @@ pub(super) fn check(s: &mut Sink<'_>) {
             (what_zh, what_en),
             |col| unreadable.any_in(t, rows(), col),
         );
+    }
+}
+
+/// amount-negative: a budget amount below zero, at its cell.
+fn negative(s: &mut Sink<'_>, rows: &[(Origin, &Funding, Option<u32>, AmountCells<'_>)]) {
+    let scale = s.table.money_scale;
+    for &(origin, f, project, at) in rows {
+        for (k, (col, value)) in f.columns().into_iter().enumerate() {
+            let Some(v) = value.filter(|v| v.is_sign_negative() && !v.is_zero()) else {
+                continue;
+            };
+            let cell = at.and_then(|a| a.get(k).copied().flatten());
+            let loc = Location {
+                row: Some(cell.map_or(origin.row, |o| o.row)),
+                col: Some(cell.map_or_else(|| column(s.table, col.field()), |o| o.col)),
+                span: None,
+                project,
+                indicator: None,
+            };
+            let printed = from_wan(v, scale);
+            let unit = scale.label();
+            s.emit("amount-negative", || {
+                (
+                    loc,
+                    Message::owned(
+                        format!("{} {printed}{unit} 是负数", col.label()),
+                        format!("{} {printed} {unit} is negative", col_en(col)),
+                    ),
+                )
+            });
+        }
     }
 }
 
