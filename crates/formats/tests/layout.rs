@@ -2165,3 +2165,37 @@ fn a_scale_line_midway_in_another_scale_is_refused() {
     let t = build(&text, "same.tsv");
     assert_eq!(t.projects().count(), 2);
 }
+
+/// The title's `（单位：元）` against a line of its own saying 万元: the line
+/// is read, and the disagreement said.
+#[test]
+fn a_scale_line_wins_over_the_title_brackets_and_says_so() {
+    let text = "2024年项目支出绩效目标表（单位：元）
+单位：万元
+项目名称\t总计\t绩效目标\t绩效指标
+项目甲\t10.00\t完成甲任务。\t1-产出指标：甲数量，年度指标值：≥5个。";
+    let t = build(text, "title-conflict.tsv");
+    assert_eq!(t.money_scale, MoneyScale::WanYuan);
+    assert_eq!(totals(&t), ["10.00"]);
+    let n: Vec<_> = t
+        .notices
+        .iter()
+        .filter(|n| n.code == "money-scale-conflict")
+        .collect();
+    assert_eq!(n.len(), 1, "{:?}", codes(&t));
+    assert!(n[0].message.contains("第1行") && n[0].message.contains("第2行"));
+    // The title alone: its scale, no notice.
+    let t = build(
+        &text
+            .replace("单位：万元\n", "")
+            .replace("10.00", "100,000.00"),
+        "t.tsv",
+    );
+    assert_eq!(t.money_scale, MoneyScale::Yuan);
+    assert_eq!(totals(&t), ["10.000000"]);
+    assert!(
+        !codes(&t).iter().any(|c| c.starts_with("money-scale")),
+        "{:?}",
+        codes(&t)
+    );
+}

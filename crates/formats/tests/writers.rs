@@ -1963,3 +1963,52 @@ fn two_row_and_yuan_headers_round_trip_through_every_one_cell_writer() {
         }
     }
 }
+
+/// A title that states the scale in its brackets (`（单位：元）`, /tmp/ur9
+/// p22) is read in 元; written back, the title loses the brackets (the
+/// written table states 单位：万元) and reads back with the same money, in
+/// every layout.
+#[test]
+fn a_scale_in_the_title_is_read_and_not_written_back_against_the_scale_line() {
+    use jixiao_formats::read::{read_bytes, ReadOptions};
+    let text = "2024年某村项目支出绩效目标表(单位:元)\n部门名称：某村民委员会\n项目名称\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n村级公益性岗位补贴\t36,000.00\t36,000.00\t\t\t保障2个公益性岗位。\t1-产出指标：公益性岗位数，年度指标值：=2个。2-满意度指标：群众满意度，年度指标值：≥90%。\n";
+    let t = read_bytes("title.tsv", text.as_bytes(), &ReadOptions::default()).unwrap();
+    assert_eq!(t.money_scale, jixiao_core::MoneyScale::Yuan);
+    let money = |t: &Table| -> Vec<_> { t.projects().map(|p| p.funding.total).collect() };
+    assert_eq!(money(&t), [Some(dec("3.6"))]);
+    let codes = |t: &Table| -> Vec<String> { t.notices.iter().map(|n| n.code.clone()).collect() };
+    assert!(
+        !codes(&t).iter().any(|c| c.starts_with("money-scale")),
+        "{:?}",
+        codes(&t)
+    );
+    for layout in [LayoutFamily::OneCell, LayoutFamily::RowPerIndicator] {
+        for (format, ext) in [
+            (OutputFormat::Xlsx, "xlsx"),
+            (OutputFormat::Html, "html"),
+            (OutputFormat::Tsv, "tsv"),
+        ] {
+            if ext == "tsv" && layout != LayoutFamily::OneCell {
+                continue;
+            }
+            let opts = WriteOptions {
+                layout: Some(layout),
+                ..WriteOptions::default()
+            };
+            let bytes = render(&t, format, &opts);
+            let back = read_bytes(&format!("back.{ext}"), &bytes, &ReadOptions::default())
+                .unwrap_or_else(|e| panic!("{ext}: {e:?}"));
+            assert_eq!(money(&back), money(&t), "{layout:?} {ext}");
+            assert!(
+                !codes(&back).iter().any(|c| c == "money-scale-conflict"),
+                "{ext}: {:?}",
+                codes(&back)
+            );
+            assert_eq!(
+                back.title.as_deref(),
+                Some("2024年某村项目支出绩效目标表"),
+                "{ext}"
+            );
+        }
+    }
+}

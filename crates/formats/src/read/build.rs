@@ -15,7 +15,7 @@ mod layout_form;
 #[path = "preamble.rs"]
 mod preamble;
 
-pub(crate) use preamble::year_in;
+pub(crate) use preamble::{bracketed_scale, year_in};
 
 /// The name of the one unit of a table without unit rows and without a
 /// department to name it after.
@@ -138,6 +138,20 @@ pub(crate) fn build_table_in(
     // An amount column's own label (`预算数（元）`, a form's `项目资金（万元）`) is
     // the more specific statement: it wins over a `单位：…` line above the
     // table, and a disagreement between the two is said.
+    // The title's `（单位：元）` against a line of its own that says otherwise:
+    // the line was read (it is the table's own statement), and that is said.
+    if let (Some((title, title_row)), Some(line)) = (pre.title_scale, pre.scale) {
+        if title != line {
+            let (t, l) = (title.label(), line.label());
+            let line_row = pre.scale_row.unwrap_or(0);
+            notices.push(Notice::new(
+                Some(Origin::new(title_row, 1)),
+                "money-scale-conflict",
+                format!("第{title_row}行标题写（单位：{t}），而第{line_row}行写「单位：{l}」：按「单位：{l}」读取金额"),
+                format!("row {title_row}: the title says (单位：{t}) but row {line_row} says “单位：{l}”; amounts were read in {l}"),
+            ));
+        }
+    }
     let column_scale = layout.header_scale.or(form_scale);
     if let (Some(line), Some(column)) = (pre.scale, column_scale) {
         if line != column {

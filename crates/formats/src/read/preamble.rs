@@ -16,6 +16,9 @@ pub(crate) struct Preamble {
     pub(crate) scale: Option<MoneyScale>,
     /// The row that states `scale` (for messages).
     pub(crate) scale_row: Option<u32>,
+    /// A scale in brackets at the end of the title (`…绩效目标表（单位：元）`)
+    /// and its row: taken when no line of its own states one.
+    pub(crate) title_scale: Option<(MoneyScale, u32)>,
     pub(crate) lines: Vec<PreambleLine>,
 }
 
@@ -248,6 +251,9 @@ pub(crate) fn read(rows: &[GridRow<'_>]) -> Preamble {
                     .map(|c| c.text.trim())
                     .find(|t| t.contains(seg) && !t.contains(['：', ':']))
                     .unwrap_or(seg);
+                if let Some(scale) = bracketed_scale(cell).map(|(s, _)| s) {
+                    p.title_scale = Some((scale, row.number));
+                }
                 p.title = Some(cell.to_string());
                 if year_other.is_none() {
                     year_other = year_in(seg);
@@ -330,7 +336,38 @@ pub(crate) fn read(rows: &[GridRow<'_>]) -> Preamble {
         });
     }
     p.fiscal_year = year_from_key.or(year_other);
+    if p.scale.is_none() {
+        if let Some((scale, row)) = p.title_scale {
+            p.scale = Some(scale);
+            p.scale_row = Some(row);
+        }
+    }
     p
+}
+
+/// A money scale in brackets at the end of a title (`（单位：元）`,
+/// `(单位:万元)`, `（金额单位：万元）`, `（万元）`): the scale and the byte
+/// offset where the brackets start.
+pub(crate) fn bracketed_scale(title: &str) -> Option<(MoneyScale, usize)> {
+    let t = title.trim_end();
+    let inner_end = t.strip_suffix(['）', ')'])?;
+    let open = inner_end.rfind(['（', '('])?;
+    let inner = inner_end
+        .get(open..)?
+        .trim_start_matches(['（', '('])
+        .trim();
+    let value = match inner.find(['：', ':']) {
+        Some(pos) => {
+            let key = strip_key(inner.get(..pos)?);
+            if !SCALE_KEYS.contains(&key.as_str()) {
+                return None;
+            }
+            let sep = inner.get(pos..)?.chars().next()?.len_utf8();
+            inner.get(pos + sep..)?
+        }
+        None => inner,
+    };
+    Some((scale_of(value)?, open))
 }
 
 #[cfg(test)]
@@ -391,6 +428,37 @@ mod tests {
         assert_eq!(p.lines.len(), 2);
         assert_eq!(p.lines[1].row, 3);
         assert_eq!(p.lines[1].text, "部门名称 ： 某某委员会        单位:万元");
+    }
+
+    #[test]
+    fn a_scale_in_the_title_brackets() {
+        // /tmp/ur9 probe p22 and p20: the only statement of the scale.
+        for (title, scale) in [
+            ("2024年某村项目支出绩效目标表(单位:元)", MoneyScale::Yuan),
+            ("2024年项目支出绩效目标表（单位：元）", MoneyScale::Yuan),
+            (
+                "2024年项目支出绩效目标表（金额单位：万元）",
+                MoneyScale::WanYuan,
+            ),
+            ("2024年项目支出绩效目标表（万元）", MoneyScale::WanYuan),
+        ] {
+            let p = read(&[row(1, &[title])]);
+            assert_eq!(p.scale, Some(scale), "{title}");
+            assert_eq!(p.scale_row, Some(1));
+            assert_eq!(p.title.as_deref(), Some(title));
+        }
+        // A line of its own wins; other brackets are no scale.
+        let p = read(&[
+            row(1, &["2024年项目支出绩效目标表（单位：元）"]),
+            row(2, &["单位：万元"]),
+        ]);
+        assert_eq!(p.scale, Some(MoneyScale::WanYuan));
+        assert_eq!(p.scale_row, Some(2));
+        assert_eq!(p.title_scale, Some((MoneyScale::Yuan, 1)));
+        let p = read(&[row(1, &["项目支出绩效目标表（含转移支付项目）"])]);
+        assert_eq!(p.scale, None);
+        let p = read(&[row(1, &["项目支出绩效目标表（单位：某某中心）"])]);
+        assert_eq!(p.scale, None);
     }
 
     #[test]

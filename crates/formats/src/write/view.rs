@@ -581,6 +581,13 @@ pub(crate) fn title(table: &Table) -> Cow<'_, str> {
         .as_deref()
         .filter(|t| !t.trim().is_empty())
         .unwrap_or(DEFAULT_TITLE);
+    // A scale in the title's brackets (`（单位：元）`) is the source's; the
+    // written table states its own (`单位：万元`, the model's), and the title
+    // must not contradict it when read back.
+    let title = match crate::read::build::bracketed_scale(title) {
+        Some((_, at)) => title.get(..at).unwrap_or(title).trim_end(),
+        None => title,
+    };
     match table.fiscal_year {
         Some(year) if crate::read::build::year_in(title) != Some(year) => {
             Cow::Owned(format!("{year}年{title}"))
