@@ -2797,10 +2797,14 @@ fn money_scale_project_is_quiet_on_a_large_project_that_adds_up() {
     assert!(of(&f, "money-scale-project").is_empty(), "{:?}", ids(&f));
     assert!(errors(&f).is_empty(), "{:?}", ids(&f));
     // Even 350000 万元 (35亿) among 10–500 is not reported while its unit
-    // row and 合计 add up with it in 万元.
+    // row and 合计 add up with it in 万元 (its cost indicator no longer the
+    // `≤50万元` of the others, which would put it at 35 万元 in 元:
+    // money_scale_project_from_cost_indicators_in_both_scales).
     let mut amounts = SMALL.to_vec();
     amounts.push("350000.00");
-    let f = run(&scale_table(&amounts, None));
+    let mut t = scale_table(&amounts, None);
+    t.units[0].projects[5].indicators[3] = q(4, Category::Cost, "项目总成本", "≤350000万元");
+    let f = run(&t);
     assert!(of(&f, "money-scale-project").is_empty(), "{:?}", ids(&f));
     // Divided by 10 000 outside the others' range (9000000.00 would be 900
     // 万元 in 元, above the largest other project, 500): not a 元 slip of a
@@ -3255,4 +3259,101 @@ fn unit_inconsistent_reads_a_rate_per_population_with_or_without_its_people() {
     }
     // Another base is another unit.
     assert_eq!(fired(&table("≤0.5/万"), "unit-inconsistent"), 1);
+}
+
+// ---- money-scale-project from the project's own cost indicators ----
+
+/// A project whose cost standard times its output puts its money 10 000
+/// times away from its amount, its totals following it (/tmp/ur9 s5, s6;
+/// /tmp/ur6 r4 with two projects, too few for a median).
+#[test]
+fn money_scale_project_from_cost_indicators_in_both_scales() {
+    let inds = |standard: &str, count: &str| {
+        vec![
+            q(1, Category::Output, "补助学生人次", count),
+            q(2, Category::Cost, "补助标准", standard),
+            q(3, Category::Outcome, "因贫辍学人数", "=0人"),
+            q(4, Category::Satisfaction, "受助学生满意度", "≥95%"),
+        ]
+    };
+    let table = |amount: &str, standard: &str, count: &str| {
+        Builder::new()
+            .project("职业教育补助", amount, "发放补助。", inds(standard, count))
+            .project("其他项目", "20.00", "完成任务。", clean_indicators())
+            .finish()
+    };
+    // 万元 table: 600000.00 against 1500元 × 400人次 = 60 万元.
+    let t = table("600000.00", "=1500元/人·学期", "≥400人次");
+    let f = run(&t);
+    let hits = of(&f, "money-scale-project");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert_eq!(hits[0].severity, Severity::Warning);
+    assert_eq!(hits[0].location.project, Some(0));
+    assert_eq!(hits[0].location.col, Some(2));
+    let m = zh(&t, hits[0]);
+    assert!(
+        m.contains("600000.00 万元") && m.contains("60.00 万元") && m.contains("按元填写"),
+        "{m}"
+    );
+    // The same money in 万元 (60.00): borne out, nothing.
+    assert_eq!(
+        fired(
+            &table("60.00", "=1500元/人·学期", "≥400人次"),
+            "money-scale-project"
+        ),
+        0
+    );
+    // A total cost in money refutes as well.
+    let mut t = table("2600000.00", "≤2600000元", "≥400人次");
+    t.units[0].projects[0].indicators[1].name = "项目总成本".into();
+    assert_eq!(fired(&t, "money-scale-project"), 1);
+    // Unrelated units, or no money unit: nothing to compare.
+    assert_eq!(
+        fired(
+            &table("600000.00", "=1500元/亩", "≥400人次"),
+            "money-scale-project"
+        ),
+        0
+    );
+    assert_eq!(
+        fired(
+            &table("600000.00", "≤100%", "≥400人次"),
+            "money-scale-project"
+        ),
+        0
+    );
+    // A part of a large project's cost, not close to the amount ÷ 10 000
+    // (50000.00 万元 with a ≤2万元 fee: 5 against 2).
+    let mut t = table("50000.00", "≤2万元", "≥400人次");
+    t.units[0].projects[0].indicators[1].name = "专家评审费".into();
+    assert_eq!(fired(&t, "money-scale-project"), 0);
+    // The goal states the amount in 万元: borne out.
+    let mut t = table("600000.00", "=1500元/人·学期", "≥400人次");
+    t.units[0].projects[0].goal = Some("安排资金60亿元，发放补助。".into());
+    assert_eq!(fired(&t, "money-scale-project"), 0);
+
+    // 元 table: 360.00 元 (0.036 万元 in the model) against 8万元/人 × 45人.
+    let mut t = Builder::new()
+        .project(
+            "消防队运行经费",
+            "0.036000",
+            "保障专职消防队员45名。",
+            vec![
+                q(1, Category::Output, "保障专职消防队员人数", "=45人"),
+                q(2, Category::Cost, "人均运行经费", "≤8万元/人"),
+                q(3, Category::Outcome, "火灾亡人事故", "=0起"),
+                q(4, Category::Satisfaction, "群众满意度", "≥90%"),
+            ],
+        )
+        .finish();
+    t.money_scale = MoneyScale::Yuan;
+    let f = run(&t);
+    let hits = of(&f, "money-scale-project");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let m = zh(&t, hits[0]);
+    assert!(m.contains("360.00 元") && m.contains("按万元填写"), "{m}");
+    // 3,600,000.00 元 (360 万元): borne out.
+    t.units[0].projects[0].funding.total = Some(d("360.00"));
+    t.units[0].projects[0].funding.fiscal_appropriation = Some(d("360.00"));
+    assert_eq!(fired(&t, "money-scale-project"), 0);
 }

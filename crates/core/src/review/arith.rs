@@ -17,6 +17,7 @@ use rust_decimal::Decimal;
 pub(super) fn check(s: &mut Sink<'_>) {
     money_scale(s);
     project_scale(s);
+    costs_refute(s);
     let t = s.table;
     let rows = all_rows(t);
     // Funding-source columns that no row fills state no sources (the reader
@@ -452,6 +453,61 @@ fn money_scale(s: &mut Sink<'_>) {
     });
 }
 
+/// `money-scale-project` from a project's own cost indicators: the money
+/// they put on it agrees with its amount read in the other scale (a 万元
+/// table's 600000.00 against `=1500元/人·学期` × `400人次`, 60 万元; a 元
+/// table's 360.00 against `≤8万元/人` × `45人`, 360 万元). The totals above
+/// such a project usually follow it, so no sum gives it away.
+fn costs_refute(s: &mut Sink<'_>) {
+    if !s.on("money-scale-project") {
+        return;
+    }
+    let t = s.table;
+    let scale = t.money_scale;
+    let mut found = Vec::new();
+    for (at, p) in t.projects().enumerate() {
+        let Some(e) = super::content::cost_refutes_amount(p, scale) else {
+            continue;
+        };
+        let cell = p.amount_origins.as_deref().and_then(|o| o[0]);
+        let loc = Location {
+            row: Some(cell.map_or(p.origin.row, |o| o.row)),
+            col: Some(cell.map_or_else(|| column(t, crate::model::Field::Total), |o| o.col)),
+            span: None,
+            project: Some(at as u32),
+            indicator: None,
+        };
+        let amount = p
+            .funding
+            .amount()
+            .map(|a| from_wan(a, scale))
+            .unwrap_or_default();
+        let estimate = crate::money::wan_for_message(e.estimate);
+        let cost = format!("「{}」{}", e.cost.name, e.cost.raw_value.trim());
+        let (basis_zh, basis_en) = match e.count {
+            Some(c) => (
+                format!("{cost} × 「{}」{}", c.name, c.raw_value.trim()),
+                format!("{cost} × “{}” {}", c.name, c.raw_value.trim()),
+            ),
+            None => (cost.clone(), cost),
+        };
+        let (unit, typed, typed_en) = match scale {
+            crate::model::MoneyScale::WanYuan => ("万元", "元", "元"),
+            crate::model::MoneyScale::Yuan => ("元", "万元", "万元"),
+        };
+        found.push((
+            loc,
+            Message::owned(
+                format!("项目金额 {amount} {unit} 与其成本指标相差约一万倍：按 {basis_zh} 约 {estimate} 万元；金额疑似按{typed}填写（或成本指标的单位有误）"),
+                format!("the amount {amount} {unit} is about 10 000 times off its cost indicators: {basis_en} gives about {estimate} 万元; the amount looks typed in {typed_en} (or a cost's unit is wrong)"),
+            ),
+        ));
+    }
+    for (loc, m) in found {
+        s.emit("money-scale-project", || (loc, m));
+    }
+}
+
 /// The projects' amounts summed, `None` when the sum overflows.
 fn amount_sum<'a>(ps: impl Iterator<Item = &'a crate::model::Project>) -> Option<Decimal> {
     ps.filter_map(|q| q.funding.amount())
@@ -533,6 +589,10 @@ fn project_scale(s: &mut Sink<'_>) {
             // The project's own words bear the amount out in 万元: its goal
             // (`安排资金25亿元`) or its cost indicators.
             if super::content::goal_states_amount(p) || super::content::cost_bears_out_amount(p) {
+                continue;
+            }
+            // Refuted by its own cost indicators: reported as such (costs_refute).
+            if super::content::cost_refutes_amount(p, t.money_scale).is_some() {
                 continue;
             }
             // The row that contains the project: its unit's, else the 合计

@@ -877,11 +877,69 @@ fn cost_wan(q: &crate::model::Quantity, unit: Option<&str>) -> Option<Decimal> {
     })
 }
 
-/// Whether a cost indicator of `p` bears out its amount in the table's scale:
-/// a total cost in money (`≤250000万元`), or a cost per unit times the
-/// indicator counting that unit (`≤30万元/公里` and `≥6000公里`), within a
-/// factor of 3 of the amount (in 万元). Read as the other scale, the amount
-/// would be 10 000 times off.
+/// The money `p`'s cost indicators put on it, in 万元: a total cost in money
+/// (`≤250000万元`), or a cost per unit times the indicator counting that unit
+/// (`≤30万元/公里` and `≥6000公里`; `=1500元/人·学期` and `≥400人次`), with
+/// the indicators it comes from.
+fn cost_estimates(p: &Project) -> impl Iterator<Item = CostEstimate<'_>> + '_ {
+    p.indicators
+        .iter()
+        .filter(|i| is_cost(i))
+        .flat_map(move |i| {
+            let q = i.target.quantity();
+            let unit = q.and(unit_of(i));
+            let total = q.and_then(|q| cost_wan(q, unit.as_deref()));
+            let per_unit = match (q, total, unit.as_deref()) {
+                (Some(q), None, Some(u)) => u
+                    .split_once(['/', '／'])
+                    .and_then(|(money, per)| Some((cost_wan(q, Some(money))?, per.to_string()))),
+                _ => None,
+            };
+            let whole = total.map(|estimate| CostEstimate {
+                cost: i,
+                count: None,
+                estimate,
+            });
+            let times = per_unit.into_iter().flat_map(move |(each, per)| {
+                p.indicators.iter().filter_map(move |c| {
+                    if is_cost(c) || !unit_of(c).is_some_and(|u| same_count_unit(&per, &u)) {
+                        return None;
+                    }
+                    let n = c.target.quantity()?.scaled()?;
+                    Some(CostEstimate {
+                        cost: i,
+                        count: Some(c),
+                        estimate: each.checked_mul(n)?,
+                    })
+                })
+            });
+            whole.into_iter().chain(times)
+        })
+}
+
+/// Money a cost indicator (times the count it is per) puts on a project.
+pub(super) struct CostEstimate<'p> {
+    pub(super) cost: &'p Indicator,
+    pub(super) count: Option<&'p Indicator>,
+    /// 万元.
+    pub(super) estimate: Decimal,
+}
+
+/// Whether the unit a cost is per (`人·学期`, `公里`) is the unit an output
+/// counts in (`人次`, `公里`): the same, or the same thing counted (a
+/// standard per person and term against 人次).
+fn same_count_unit(per: &str, unit: &str) -> bool {
+    let base = |u: &str| -> String {
+        let u = u.split(['·', '.', '•', '/', '／']).next().unwrap_or(u);
+        let u = u.strip_suffix('次').filter(|r| !r.is_empty()).unwrap_or(u);
+        u.to_string()
+    };
+    per == unit || base(per) == base(unit)
+}
+
+/// Whether a cost indicator of `p` bears out its amount in the table's scale,
+/// within a factor of 3 (in 万元). Read as the other scale, the amount would
+/// be 10 000 times off.
 pub(super) fn cost_bears_out_amount(p: &Project) -> bool {
     let Some(amount) = p
         .funding
@@ -890,31 +948,36 @@ pub(super) fn cost_bears_out_amount(p: &Project) -> bool {
     else {
         return false;
     };
-    let near = |v: Decimal| within_3x(v, amount);
-    p.indicators.iter().filter(|i| is_cost(i)).any(|i| {
-        let Some(q) = i.target.quantity() else {
-            return false;
-        };
-        let unit = unit_of(i);
-        if let Some(total) = cost_wan(q, unit.as_deref()) {
-            return near(total);
-        }
-        let Some((money, per)) = unit.as_deref().and_then(|u| u.split_once(['/', '／'])) else {
-            return false;
-        };
-        let Some(each) = cost_wan(q, Some(money)) else {
-            return false;
-        };
-        p.indicators.iter().any(|c| {
-            !is_cost(c)
-                && unit_of(c).as_deref() == Some(per)
-                && c.target
-                    .quantity()
-                    .and_then(|n| n.scaled())
-                    .and_then(|n| each.checked_mul(n))
-                    .is_some_and(near)
-        })
-    })
+    cost_estimates(p).any(|e| within_3x(e.estimate, amount))
+}
+
+/// A cost estimate of `p` that puts its money 10 000 times away from its
+/// amount, in the other scale, when none bears the amount out: in a 万元
+/// table, the amount read as 元 (600000.00 for `=1500元/人·学期` × `400人次`,
+/// 60 万元); in a 元 table, the amount read as 万元 (360.00 for `≤8万元/人`
+/// × `45人`, 360 万元).
+pub(super) fn cost_refutes_amount(p: &Project, scale: MoneyScale) -> Option<CostEstimate<'_>> {
+    let amount = p
+        .funding
+        .amount()
+        .filter(|a| a.is_sign_positive() && !a.is_zero())?;
+    // Cheap test first: most projects state no cost in money.
+    if !p.indicators.iter().any(is_cost) || cost_bears_out_amount(p) || goal_states_amount(p) {
+        return None;
+    }
+    let wan = Decimal::from(10_000);
+    let other = match scale {
+        MoneyScale::WanYuan => amount / wan,
+        MoneyScale::Yuan => amount.checked_mul(wan)?,
+    };
+    // Closer than bearing out asks: a budget is computed from its standard
+    // (1500元 × 400人次 is the 60 万元 exactly), while a part of a large
+    // project's cost (`专家评审费 ≤5万元` in 50000 万元) near the amount ÷ 10 000
+    // is a coincidence to stay clear of.
+    let near = |v: Decimal| {
+        v * Decimal::from(3) >= other * Decimal::TWO && v * Decimal::TWO <= other * Decimal::from(3)
+    };
+    cost_estimates(p).find(|e| near(e.estimate))
 }
 
 /// Whether `p`'s goal quotes its amount in 万元 or 亿元 (`安排资金25亿元`,
