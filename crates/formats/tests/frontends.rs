@@ -563,6 +563,42 @@ fn a_self_evaluation_is_refused_not_read_as_a_target_table() {
 }
 
 #[test]
+fn a_whole_department_table_is_refused_not_read_as_projects() {
+    // /tmp/ur9 t15, t15b, p7 (GUIDE §3.5): refused as "no header", with the
+    // hint to add 项目名称, which would have its tasks reviewed as projects.
+    let tasks = "2024年部门整体支出绩效目标表\n部门名称：某区医疗保障局\n单位：万元\n\
+        年度主要任务\t主要内容\t总计\t财政拨款\t其他资金\t绩效目标\t绩效指标\n\
+        城乡居民医疗保险财政补助\t按标准补助\t2560.00\t2560.00\t\t落实补助政策。\t1-产出指标：参保人数，年度指标值：≥3600人。\n";
+    let err = read::read_bytes("dept.tsv", tasks.as_bytes(), &opts()).unwrap_err();
+    let msg = err.render(Lang::Zh);
+    assert!(
+        msg.starts_with("dept.tsv 第1行 第1列: 这是部门（单位）整体支出绩效目标表"),
+        "{msg}"
+    );
+    assert!(err.render(Lang::English).contains("not supported yet"));
+    // The 申报表 form's title, or (untitled) its 年度主要任务 column.
+    let form = tasks.replacen(
+        "2024年部门整体支出绩效目标表",
+        "部门（单位）整体支出绩效目标申报表",
+        1,
+    );
+    assert!(read::read_bytes("f.tsv", form.as_bytes(), &opts())
+        .unwrap_err()
+        .render(Lang::Zh)
+        .contains("整体支出"));
+    let untitled = tasks.replacen("2024年部门整体支出绩效目标表\n", "", 1);
+    let err = read::read_bytes("u.tsv", untitled.as_bytes(), &opts()).unwrap_err();
+    assert!(
+        err.render(Lang::Zh).contains("「年度主要任务」"),
+        "{}",
+        err.render(Lang::Zh)
+    );
+    // A project table with a project about a whole-department evaluation is read.
+    let sample = sample_text().replacen("团委各项工作经费", "部门整体支出绩效评价经费", 1);
+    assert!(read::read_bytes("t.txt", sample.as_bytes(), &opts()).is_ok());
+}
+
+#[test]
 fn a_self_evaluation_sheet_beside_the_targets_is_named_as_such() {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let self_evaluation =

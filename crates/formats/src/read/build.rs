@@ -102,6 +102,23 @@ pub(crate) fn build_table_in(
             ),
         ));
     }
+    if let Some((row, col, word)) = department_overall(grid) {
+        return Err(Error::invalid(
+            Location {
+                row: Some(row),
+                col: Some(col),
+                ..location
+            },
+            Text::new(
+                format!("这是部门（单位）整体支出绩效目标表（「{word}」），不是项目支出绩效目标表：jixiao 目前只读取项目支出绩效目标表，部门整体支出表的读取尚未支持"),
+                format!("this is a 部门整体支出绩效目标表 (whole-department targets, “{word}”), not a project table: jixiao reads project-expenditure target tables only; whole-department tables are not supported yet"),
+            ),
+            Text::new(
+                "不要把它改成项目表再读取（年度主要任务不是项目）；请提供部门的项目支出绩效目标表",
+                "do not relabel it as a project table (its tasks are not projects); give the department's project-expenditure target table instead",
+            ),
+        ));
+    }
     let mut notices = Vec::new();
     let mut form = None;
     let mut layout = match header::detect(grid, &location, &mut notices) {
@@ -274,6 +291,75 @@ pub(crate) fn build_table_in(
     };
     table.notices.extend(sources_blank(&table));
     Ok(table)
+}
+
+/// Why a sheet that is no project target table was not read, when it is a
+/// table of another kind jixiao does not read yet (a self-evaluation, a
+/// whole-department table), rather than no table at all.
+pub(crate) fn other_kind(grid: &Grid<'_>) -> Option<Text> {
+    if self_evaluation(grid).is_some() {
+        return Some(Text::new(
+            "是项目支出绩效自评表，暂不支持",
+            "a self-evaluation (自评表), not supported yet",
+        ));
+    }
+    department_overall(grid).map(|_| {
+        Text::new(
+            "是部门整体支出绩效目标表，暂不支持",
+            "a whole-department target table (部门整体支出), not supported yet",
+        )
+    })
+}
+
+/// A whole-department target table (部门整体支出绩效目标表, GUIDE §3.5) rather
+/// than a project table: its title (`2024年部门整体支出绩效目标表`,
+/// `部门（单位）整体支出绩效目标申报表`), or a header row with the column
+/// only it has (`年度主要任务`, `部门职能概述`). Read as a project table, its
+/// tasks would pass for projects. Only title rows (one cell filled) and
+/// header cells count: a project named 部门整体支出绩效评价 is data. As (row,
+/// column, word).
+pub(crate) fn department_overall(grid: &Grid<'_>) -> Option<(u32, u32, String)> {
+    const OWN: [&str; 2] = ["年度主要任务", "部门职能概述"];
+    grid.rows.iter().take(40).find_map(|r| {
+        let mut filled = r
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (k, c.text.trim()))
+            .filter(|(_, t)| !t.is_empty());
+        let at = |k: usize, t: &str| Some((r.number, k as u32 + 1, t.to_string()));
+        let first = filled.next()?;
+        let second = filled.next();
+        if second.is_none() {
+            let (k, title) = first;
+            let short = title.chars().count() <= 40;
+            let targets = ["绩效目标表", "目标申报表", "绩效目标申报表"]
+                .iter()
+                .any(|w| title.contains(w));
+            return (short && targets && title.contains("整体支出"))
+                .then(|| at(k, title))
+                .flatten();
+        }
+        // A header row: the own column beside an amount or indicator label.
+        let cells: Vec<(usize, &str)> =
+            std::iter::once(first).chain(second).chain(filled).collect();
+        let beside = cells.iter().any(|(_, t)| {
+            [
+                "总计",
+                "财政拨款",
+                "预算",
+                "绩效指标",
+                "绩效目标",
+                "主要内容",
+            ]
+            .iter()
+            .any(|b| t.starts_with(b))
+        });
+        cells
+            .iter()
+            .find(|(_, t)| beside && OWN.iter().any(|h| t.starts_with(h)))
+            .and_then(|(k, t)| at(*k, t))
+    })
 }
 
 /// A year-end self-evaluation (自评表, GUIDE §3.6–3.8) rather than a target

@@ -868,15 +868,11 @@ fn read_workbook(
                     // Why a sheet was not read, asked only of one that was
                     // not: blank, or a self-evaluation (a workbook of targets
                     // and 自评表), named as such rather than as headerless.
-                    Err(e) => Err((
-                        e,
-                        blank_sheet(&grid),
-                        build::self_evaluation(&grid).is_some(),
-                    )),
+                    Err(e) => Err((e, blank_sheet(&grid), build::other_kind(&grid))),
                 }
             }
             Err(e @ Error::TooLarge { .. }) => return Err(e),
-            Err(e) => Err((e, false, false)),
+            Err(e) => Err((e, false, None)),
         };
         match result {
             Ok(t) if holds_targets(&t) => {
@@ -896,15 +892,9 @@ fn read_workbook(
                 ));
                 fallback.get_or_insert(t);
             }
-            Err((e, blank, self_evaluation)) => {
-                if self_evaluation {
-                    not_target.push((
-                        sheet.clone(),
-                        Text::new(
-                            "是项目支出绩效自评表，暂不支持",
-                            "a self-evaluation (自评表), not supported yet",
-                        ),
-                    ));
+            Err((e, blank, other_kind)) => {
+                if let Some(kind) = other_kind {
+                    not_target.push((sheet.clone(), kind));
                 } else if !blank {
                     not_target.push((sheet.clone(), no_table()));
                 }
