@@ -113,7 +113,10 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
                 continue;
             }
             // The value: the next cell on the right that is neither blank, a merged copy, nor a key;
-            // failing that, the cell below (two-row 中长期目标 | 年度目标 blocks).
+            // failing that, the cell below (two-row 中长期目标 | 年度目标 blocks, the
+            // 88号 template's 年度资金总额 | 财政拨款 | 其他资金 over their amounts), unless
+            // the row below holds labels of its own: a blank 其他资金 then is blank, not
+            // the 年度目标 text under it.
             let right = row
                 .cells
                 .iter()
@@ -125,7 +128,9 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
                 _ => rows
                     .get(ri + 1)
                     .and_then(|below| below.cells.get(c).map(|x| (below, c, x)))
-                    .filter(|(_, _, x)| !x.merged && key_of(&x.text).is_none()),
+                    .filter(|(below, _, x)| {
+                        !x.merged && key_of(&x.text).is_none() && !has_key(below)
+                    }),
             };
             let Some((vrow, vc, vcell)) = value else {
                 continue;
@@ -294,7 +299,9 @@ fn opens_form_row(row: &GridRow<'_>) -> bool {
 
 /// Whether a cell of `row` (its own) is any form label, 财政拨款 included.
 fn has_key(row: &GridRow<'_>) -> bool {
-    row.cells.iter().any(|c| !c.merged && key_of(&c.text).is_some())
+    row.cells
+        .iter()
+        .any(|c| !c.merged && key_of(&c.text).is_some())
 }
 
 /// A title line (`项目支出绩效目标申报表（2024年度）`): one text, merged over
@@ -329,7 +336,6 @@ fn refuse(location: &Location, row: &GridRow<'_>, zh: String, en: String) -> Err
     Error::invalid(
         Location {
             row: Some(row.number),
-            col: None,
             ..location.clone()
         },
         Text::new(zh, en),
@@ -371,12 +377,18 @@ fn later_forms(
         {
             start -= 1;
         }
-        let Some(header) = (i + 1..rows.len())
-            .find(|&j| rows.get(j).is_some_and(super::header::is_form_header))
+        while start < i && rows.get(start).is_some_and(GridRow::is_blank) {
+            start += 1;
+        }
+        let Some(header) =
+            (i + 1..rows.len()).find(|&j| rows.get(j).is_some_and(super::header::is_form_header))
         else {
-            let label = first_label(row);
+            let (c, label) = opening(row);
             return Err(refuse(
-                location,
+                &Location {
+                    col: Some(c),
+                    ..location.clone()
+                },
                 row,
                 format!(
                     "第{}行「{label}」在上一张申报表的指标之后，像是第{k}张申报表的开始，但其下没有「一级指标 | 三级指标 | 指标值」表头，无法可靠读取（不会把它读作上一项目的指标）",
@@ -417,7 +429,7 @@ fn later_forms(
             // A form's facts are label rows and the row under a label that
             // takes its value from below (总体目标 | 中长期目标 | 年度目标);
             // anything else there (indicator rows above a header) would be lost.
-            let under_key = j > i && rows.get(j - 1).is_some_and(has_key);
+            let under_key = j > i && rows.get(j - 1).is_some_and(has_key) && !own(r, value_col);
             if !has_key(r) && !under_key && !is_title(r) {
                 let label = first_label(r);
                 return Err(refuse(
@@ -449,14 +461,28 @@ fn later_forms(
     Ok(out)
 }
 
-/// The first filled cell of `row`, shortened for a message.
+/// The 1-based column and text of the label that opens a form in `row`.
+fn opening(row: &GridRow<'_>) -> (u32, String) {
+    row.cells
+        .iter()
+        .enumerate()
+        .find(|(_, c)| !c.merged && opens_form(&c.text))
+        .map_or((1, first_label(row)), |(c, x)| {
+            (col1(c), x.text.trim().to_string())
+        })
+}
+
+/// The first filled cell of `row` (written there rather than a merged copy,
+/// when it has one), shortened for a message.
 fn first_label(row: &GridRow<'_>) -> String {
+    let filled = |c: &&crate::grid::GridCell<'_>| !c.text.trim().is_empty();
     let t = row
         .cells
         .iter()
-        .map(|c| c.text.trim())
-        .find(|t| !t.is_empty())
-        .unwrap_or("");
+        .filter(|c| !c.merged)
+        .find(filled)
+        .or_else(|| row.cells.iter().find(filled))
+        .map_or("", |c| c.text.trim());
     let mut s: String = t.chars().take(30).collect();
     if t.chars().count() > 30 {
         s.push('…');
@@ -487,7 +513,9 @@ fn indicator_rows<'a>(rows: &[GridRow<'a>], notices: &mut Vec<Notice>) -> Vec<Gr
                 Some(Origin::new(r, 0)),
                 "row-heading",
                 format!("第{r}行：「{label}」是重复的表名，视为标题行，未读入"),
-                format!("row {r}: “{label}” repeats the form's title; taken as a heading and not read"),
+                format!(
+                    "row {r}: “{label}” repeats the form's title; taken as a heading and not read"
+                ),
             ));
             continue;
         }
@@ -585,10 +613,14 @@ pub(crate) fn read_all(
         };
         let facts = block(l.start, l.header);
         let form = read(facts);
+        let at_label = Location {
+            col: Some(opening(opens).0),
+            ..location.clone()
+        };
         if !form.has_project() {
-            let label = first_label(opens);
+            let label = opening(opens).1;
             return Err(refuse(
-                location,
+                &at_label,
                 opens,
                 format!(
                     "第{}行「{label}」起是第{nth}张申报表，但没有读到它的项目名称（「项目名称」右侧或下方为空），无法可靠读取",
@@ -621,7 +653,7 @@ pub(crate) fn read_all(
         if let Some(s) = form.scale.or(own_pre.scale) {
             if s != reader.scale {
                 return Err(refuse(
-                    location,
+                    &at_label,
                     opens,
                     format!(
                         "第{}行起的第{nth}张申报表金额以{}为单位，而本表其他金额以{}为单位：请统一金额单位",
@@ -735,6 +767,9 @@ pub(crate) fn read_all(
 
 /// A header's fields without the unnamed columns on its right.
 fn trimmed(fields: &[Option<Field>]) -> &[Option<Field>] {
-    let end = fields.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
+    let end = fields
+        .iter()
+        .rposition(Option::is_some)
+        .map_or(0, |i| i + 1);
     fields.get(..end).unwrap_or(&[])
 }
