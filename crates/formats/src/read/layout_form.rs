@@ -391,12 +391,10 @@ fn later_forms(
                 },
                 row,
                 format!(
-                    "第{}行「{label}」在上一张申报表的指标之后，像是第{k}张申报表的开始，但其下没有「一级指标 | 三级指标 | 指标值」表头，无法可靠读取（不会把它读作上一项目的指标）",
-                    row.number
+                    "「{label}」在上一张申报表的指标之后，像是第{k}张申报表的开始，但其下没有「一级指标 | 三级指标 | 指标值」表头，无法可靠读取（不会把它读作上一项目的指标）",
                 ),
                 format!(
-                    "row {}: “{label}” follows the indicators of the form above and looks like the start of form {k}, but no 一级指标 | 三级指标 | 指标值 header follows it, so it cannot be read with confidence (it is not read as indicators of the project above)",
-                    row.number
+                    "“{label}” follows the indicators of the form above and looks like the start of form {k}, but no 一级指标 | 三级指标 | 指标值 header follows it, so it cannot be read with confidence (it is not read as indicators of the project above)",
                 ),
             ));
         };
@@ -416,12 +414,12 @@ fn later_forms(
                         location,
                         r,
                         format!(
-                            "第{}行：又一个「项目名称」，而第{}行起的第{k}张申报表还没有指标表头：有一张申报表缺少「一级指标 | 三级指标 | 指标值」表头，无法可靠读取",
-                            r.number, row.number
+                            "又一个「项目名称」，而第{}行起的第{k}张申报表还没有指标表头：有一张申报表缺少「一级指标 | 三级指标 | 指标值」表头，无法可靠读取",
+                            row.number
                         ),
                         format!(
-                            "row {}: another 项目名称 while form {k}, from row {}, has had no indicator header yet: a form lacks its 一级指标 | 三级指标 | 指标值 header and cannot be read with confidence",
-                            r.number, row.number
+                            "another 项目名称 while form {k}, from row {}, has had no indicator header yet: a form lacks its 一级指标 | 三级指标 | 指标值 header and cannot be read with confidence",
+                            row.number
                         ),
                     ));
                 }
@@ -436,14 +434,12 @@ fn later_forms(
                     location,
                     r,
                     format!(
-                        "第{}行「{label}」夹在第{}行起的第{k}张申报表的项目信息和其指标表头（第{}行）之间，既不是项目信息也不是指标，无法可靠读取",
-                        r.number,
+                        "「{label}」夹在第{}行起的第{k}张申报表的项目信息和其指标表头（第{}行）之间，既不是项目信息也不是指标，无法可靠读取",
                         row.number,
                         rows.get(header).map_or(0, |h| h.number)
                     ),
                     format!(
-                        "row {}: “{label}” stands between the facts of form {k} (from row {}) and its indicator header (row {}); it is neither a fact of the form nor an indicator, so the form cannot be read with confidence",
-                        r.number,
+                        "“{label}” stands between the facts of form {k} (from row {}) and its indicator header (row {}); it is neither a fact of the form nor an indicator, so the form cannot be read with confidence",
                         row.number,
                         rows.get(header).map_or(0, |h| h.number)
                     ),
@@ -562,12 +558,10 @@ pub(crate) fn read_all(
             location,
             second,
             format!(
-                "第{}行：又一个「项目名称」，而上一张申报表还没有「一级指标 | 三级指标 | 指标值」表头：有一张申报表缺少指标表头，无法可靠读取",
-                second.number
+                "又一个「项目名称」，而上一张申报表还没有「一级指标 | 三级指标 | 指标值」表头：有一张申报表缺少指标表头，无法可靠读取",
             ),
             format!(
-                "row {}: another 项目名称 before the form above has had its 一级指标 | 三级指标 | 指标值 header: a form lacks its indicator header and cannot be read with confidence",
-                second.number
+                "another 项目名称 before the form above has had its 一级指标 | 三级指标 | 指标值 header: a form lacks its indicator header and cannot be read with confidence",
             ),
         ));
     }
@@ -623,12 +617,10 @@ pub(crate) fn read_all(
                 &at_label,
                 opens,
                 format!(
-                    "第{}行「{label}」起是第{nth}张申报表，但没有读到它的项目名称（「项目名称」右侧或下方为空），无法可靠读取",
-                    opens.number
+                    "「{label}」起是第{nth}张申报表，但没有读到它的项目名称（「项目名称」右侧或下方为空），无法可靠读取",
                 ),
                 format!(
-                    "row {}: form {nth} starts at “{label}”, but no 项目名称 was read for it (the cell right of or below the label is blank), so it cannot be read with confidence",
-                    opens.number
+                    "form {nth} starts at “{label}”, but no 项目名称 was read for it (the cell right of or below the label is blank), so it cannot be read with confidence",
                 ),
             ));
         }
@@ -640,12 +632,10 @@ pub(crate) fn read_all(
                     location,
                     at,
                     format!(
-                        "第{}行起的第{nth}张申报表是{b}年度的，而第一张是{a}年度：一张表只读一个年度",
-                        at.number
+                        "自此行起的第{nth}张申报表是{b}年度的，而第一张是{a}年度：一张表只读一个年度",
                     ),
                     format!(
-                        "form {nth}, from row {}, is for {b} while the first form is for {a}: a table is read for one year",
-                        at.number
+                        "form {nth}, from this row on, is for {b} while the first form is for {a}: a table is read for one year",
                     ),
                 ));
             }
@@ -656,14 +646,12 @@ pub(crate) fn read_all(
                     &at_label,
                     opens,
                     format!(
-                        "第{}行起的第{nth}张申报表金额以{}为单位，而本表其他金额以{}为单位：请统一金额单位",
-                        opens.number,
+                        "自此行起的第{nth}张申报表金额以{}为单位，而本表其他金额以{}为单位：请统一金额单位",
                         s.label(),
                         reader.scale.label()
                     ),
                     format!(
-                        "form {nth}, from row {}, states its amounts in {} while the table's are in {}: use one money scale",
-                        opens.number,
+                        "form {nth}, from this row on, states its amounts in {} while the table's are in {}: use one money scale",
                         s.label(),
                         reader.scale.label()
                     ),
@@ -678,13 +666,11 @@ pub(crate) fn read_all(
                     location,
                     head,
                     format!(
-                        "第{}行：第{nth}张申报表的指标表头与第一张（第{}行）的列不同，无法按同一张表读取",
-                        head.number,
+                        "第{nth}张申报表的指标表头与第一张（第{}行）的列不同，无法按同一张表读取",
                         rows.get(layout.last_row).map_or(0, |h| h.number)
                     ),
                     format!(
-                        "row {}: the indicator header of form {nth} has other columns than the first form's (row {}); they cannot be read as one table",
-                        head.number,
+                        "the indicator header of form {nth} has other columns than the first form's (row {}); they cannot be read as one table",
                         rows.get(layout.last_row).map_or(0, |h| h.number)
                     ),
                 )
