@@ -1375,6 +1375,16 @@ fn a_second_form_that_cannot_be_read_is_refused_at_its_row() {
     let lone = format!("{a}\n⟪绩效指标⟫\t项目名称\t项目乙");
     let m = refused(&lone);
     assert!(m.contains("第11行") && m.contains("「项目名称」"), "{m}");
+    for label in [
+        "年度资金总额：",
+        "其中：财政拨款",
+        "实施单位",
+        "年度目标",
+        "项目资金（万元）",
+    ] {
+        let m = refused(&format!("{a}\n⟪绩效指标⟫\t{label}\t30.00\t\t"));
+        assert!(m.contains("第11行") && m.contains(label), "{label}: {m}");
+    }
     // Its 项目名称 blank.
     let m = refused(&format!(
         "{a}\n\n{}",

@@ -254,10 +254,16 @@ impl Form<'_> {
 /// indicator block starts another form (a department's forms stacked in one
 /// sheet), so that it never becomes an indicator of the project above.
 /// Whole, not by prefix: an indicator named 项目资金到位率 opens nothing.
-/// 财政拨款 and 其他资金 are left out: a 成本指标 may be named so, and in a
-/// form they only follow a 年度资金总额, which is here.
+/// 财政拨款 and 其他资金 are left out unless written `其中：…`: a 成本指标 may
+/// be named so, and in a form they only follow a 年度资金总额, which is here.
 fn opens_form(text: &str) -> bool {
     let n = normalize(text);
+    if n.starts_with("其中") {
+        return matches!(
+            key_of(text),
+            Some(Key::Total | Key::Fiscal | Key::Special | Key::Other)
+        );
+    }
     matches!(
         n.trim_end_matches(':'),
         "项目名称"
@@ -340,8 +346,8 @@ fn refuse(location: &Location, row: &GridRow<'_>, zh: String, en: String) -> Err
         },
         Text::new(zh, en),
         Text::new(
-            "同一工作表中上下排列的每张申报表须各有项目名称和「一级指标 | 二级指标 | 三级指标 | 指标值」表头；请补全该表，或把各表分到不同的工作表后再读取",
-            "each form stacked in a sheet needs its own 项目名称 and its own 一级指标 | 二级指标 | 三级指标 | 指标值 header: complete that form, or put each form on a sheet of its own",
+            "同一工作表中上下排列的每张申报表须各有项目名称和「一级指标 | 二级指标 | 三级指标 | 指标值」表头，且与第一张同一年度、同一金额单位、同样的指标列；请补全或改正该表，或把各表分到不同的工作表后再读取",
+            "each form stacked in a sheet needs its own 项目名称 and 一级指标 | 二级指标 | 三级指标 | 指标值 header, and the first form's year, money scale and indicator columns: complete or correct that form, or put each form on a sheet of its own",
         ),
     )
 }
