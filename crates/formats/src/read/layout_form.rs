@@ -563,12 +563,8 @@ pub(crate) fn read_all(
         return Err(refuse(
             location,
             second,
-            format!(
-                "又一个「项目名称」，而上一张申报表还没有「一级指标 | 三级指标 | 指标值」表头：有一张申报表缺少指标表头，无法可靠读取",
-            ),
-            format!(
-                "another 项目名称 before the form above has had its 一级指标 | 三级指标 | 指标值 header: a form lacks its indicator header and cannot be read with confidence",
-            ),
+            "又一个「项目名称」，而上一张申报表还没有「一级指标 | 三级指标 | 指标值」表头：有一张申报表缺少指标表头，无法可靠读取".into(),
+            "another 项目名称 comes before the form above it has its 一级指标 | 三级指标 | 指标值 header: a form lacks its indicator header and cannot be read with confidence".into(),
         ));
     }
     let later = later_forms(
