@@ -1326,3 +1326,180 @@ fn a_two_row_header_reads_the_same_in_every_front_end() {
         );
     }
 }
+
+/// Two central 申报表 forms stacked in one sheet (the layout of a user
+/// tester's /tmp/ur8/gen8.py), as rows of cells; `None` marks a cell merged
+/// into the one on its left or above.
+fn stacked_forms_rows() -> Vec<Vec<Option<&'static str>>> {
+    let form = |name: &'static str,
+                amounts: [&'static str; 3],
+                goal: &'static str,
+                inds: [[&'static str; 4]; 2]| {
+        let mut rows = vec![
+            vec![
+                Some("项目支出绩效目标申报表（2024年度）"),
+                None,
+                None,
+                None,
+                None,
+            ],
+            vec![Some("项目名称"), Some(name), Some(""), Some(""), Some("")],
+            vec![
+                Some("主管部门及代码"),
+                Some("[101]某市委组织部"),
+                Some(""),
+                Some("实施单位"),
+                Some("某中心"),
+            ],
+            vec![
+                Some("项目资金（万元）"),
+                Some("年度资金总额："),
+                Some(amounts[0]),
+                Some(""),
+                Some(""),
+            ],
+            vec![
+                None,
+                Some("其中：财政拨款"),
+                Some(amounts[1]),
+                Some(""),
+                Some(""),
+            ],
+            vec![None, Some("其他资金"), Some(amounts[2]), Some(""), Some("")],
+            vec![Some("年度目标"), Some(goal), Some(""), Some(""), Some("")],
+            vec![
+                Some("绩效指标"),
+                Some("一级指标"),
+                Some("二级指标"),
+                Some("三级指标"),
+                Some("指标值"),
+            ],
+        ];
+        for [a, b, c, d] in inds {
+            rows.push(vec![None, Some(a), Some(b), Some(c), Some(d)]);
+        }
+        rows
+    };
+    let mut rows = form(
+        "项目甲",
+        ["50.00", "40.00", "10.00"],
+        "甲目标。",
+        [
+            ["产出指标", "数量指标", "甲数量", "≥10个"],
+            ["满意度指标", "服务对象满意度指标", "甲满意度", "≥90%"],
+        ],
+    );
+    rows.push(vec![]);
+    rows.extend(form(
+        "项目乙",
+        ["30.00", "30.00", "0.00"],
+        "乙目标。",
+        [
+            ["产出指标", "数量指标", "乙数量", "≥20个"],
+            ["效益指标", "社会效益指标", "乙效益", "明显"],
+        ],
+    ));
+    rows
+}
+
+/// What a table of stacked forms was read as, for comparing front ends.
+fn stacked_summary(t: &jixiao_core::Table) -> Vec<String> {
+    t.units
+        .iter()
+        .flat_map(|u| u.projects.iter().map(move |p| (u, p)))
+        .map(|(u, p)| {
+            let inds: Vec<String> = p
+                .indicators
+                .iter()
+                .map(|i| format!("{}@{}", i.name, i.origin.row))
+                .collect();
+            format!(
+                "{} | {}@{} | {:?} {:?} {:?} | {:?} | {}",
+                u.name,
+                p.name,
+                p.origin.row,
+                p.funding.total.map(|d| d.to_string()),
+                p.funding.fiscal_appropriation.map(|d| d.to_string()),
+                p.funding.other_funds.map(|d| d.to_string()),
+                p.goal,
+                inds.join(", ")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn stacked_forms_read_alike_from_xlsx_csv_and_html() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let rows = stacked_forms_rows();
+    // XLSX: the title merged across, 项目资金 and 绩效指标 merged down.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let plain = Format::new();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if let Some(t) = cell.filter(|t| !t.is_empty()) {
+                let (r, c) = (r as u32, c as u16);
+                match t.parse::<f64>() {
+                    Ok(n) => {
+                        ws.write_number_with_format(r, c, n, &Format::new().set_num_format("0.00"))
+                    }
+                    Err(_) => ws.write_string(r, c, t),
+                }
+                .unwrap();
+            }
+        }
+    }
+    for top in [0u32, 11] {
+        ws.merge_range(top, 0, top, 4, rows[top as usize][0].unwrap(), &plain)
+            .unwrap();
+        ws.merge_range(top + 3, 0, top + 5, 0, "项目资金（万元）", &plain)
+            .unwrap();
+        ws.merge_range(top + 7, 0, top + 9, 0, "绩效指标", &plain)
+            .unwrap();
+    }
+    let xlsx = read::read_bytes("stacked.xlsx", &wb.save_to_buffer().unwrap(), &opts()).unwrap();
+    let want = vec![
+        "某中心 | 项目甲@2 | Some(\"50.00\") Some(\"40.00\") Some(\"10.00\") | Some(\"甲目标。\") | 甲数量@9, 甲满意度@10",
+        "某中心 | 项目乙@13 | Some(\"30.00\") Some(\"30.00\") Some(\"0.00\") | Some(\"乙目标。\") | 乙数量@20, 乙效益@21",
+    ];
+    assert_eq!(stacked_summary(&xlsx), want);
+
+    // CSV: merged cells written once, the rest blank.
+    let csv: String = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let t = read::read_bytes("stacked.csv", csv.as_bytes(), &opts()).unwrap();
+    assert_eq!(stacked_summary(&t), want, "csv");
+
+    // HTML: the same merges as colspan / rowspan.
+    let mut html = String::from("<table>");
+    for (r, row) in rows.iter().enumerate() {
+        html.push_str("<tr>");
+        let local = if r >= 11 { r - 11 } else { r };
+        for (c, cell) in row.iter().enumerate() {
+            let Some(t) = cell else { continue };
+            let span = match (local, c) {
+                (0, 0) => " colspan=\"5\"",
+                (3, 0) => " rowspan=\"3\"",
+                (7, 0) => " rowspan=\"3\"",
+                _ => "",
+            };
+            html.push_str(&format!("<td{span}>{t}</td>"));
+        }
+        if row.is_empty() {
+            html.push_str("<td></td>");
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</table>");
+    let t = read::read_bytes("stacked.html", html.as_bytes(), &opts()).unwrap();
+    assert_eq!(stacked_summary(&t), want, "html");
+}

@@ -1098,6 +1098,360 @@ fn central_key_value_form() {
         "{en}"
     );
     assert!(invalid_message(e).contains("第5行 第3列"));
+
+    // A blank 其他资金 is blank: not the 年度目标 text of the row under it.
+    let blank = FORM
+        .replace("\t10.00\t", "\t\t")
+        .replace("总体目标\t中长期目标\t⟪中长期目标⟫\t年度目标\t⟪年度目标⟫\n⟪总体目标⟫\t三年内建成统一平台\t⟪三年内建成统一平台⟫\t", "年度目标\t");
+    let t = build(&blank, "form-blank.xlsx");
+    let p = &t.units[0].projects[0];
+    assert_eq!(p.funding.other_funds, None);
+    assert_eq!(p.goal.as_deref(), Some("确保平台全年稳定运行"));
+}
+
+/// One central 申报表 (GUIDE §3.1) as grid text, for stacking several in a
+/// sheet: optional title, the facts, then the indicator grid under a merged
+/// 绩效指标 (the layout of /tmp/ur8/gen8.py, a user tester's file).
+fn form_text(
+    title: bool,
+    name: &str,
+    department: &str,
+    unit: &str,
+    amounts: [&str; 3],
+    goal: &str,
+    indicators: &[[&str; 4]],
+) -> String {
+    let [total, fiscal, other] = amounts;
+    let mut s = String::new();
+    if title {
+        s.push_str("项目支出绩效目标申报表（2024年度）\t⟪项目支出绩效目标申报表（2024年度）⟫\n");
+    }
+    s.push_str(&format!("项目名称\t{name}\t⟪{name}⟫\t⟪{name}⟫\t⟪{name}⟫\n"));
+    s.push_str(&format!(
+        "主管部门及代码\t{department}\t\t实施单位\t{unit}\n"
+    ));
+    s.push_str(&format!("项目资金（万元）\t年度资金总额：\t{total}\t\t\n"));
+    s.push_str(&format!(
+        "⟪项目资金（万元）⟫\t其中：财政拨款\t{fiscal}\t\t\n"
+    ));
+    s.push_str(&format!("⟪项目资金（万元）⟫\t其他资金\t{other}\t\t\n"));
+    s.push_str(&format!("年度目标\t{goal}\t⟪{goal}⟫\t⟪{goal}⟫\t⟪{goal}⟫\n"));
+    s.push_str("绩效指标\t一级指标\t二级指标\t三级指标\t指标值");
+    for [a, b, c, d] in indicators {
+        s.push_str(&format!("\n⟪绩效指标⟫\t{a}\t{b}\t{c}\t{d}"));
+    }
+    s
+}
+
+const IND_A: &[[&str; 4]] = &[
+    ["产出指标", "数量指标", "甲数量", "≥10个"],
+    ["满意度指标", "服务对象满意度指标", "甲满意度", "≥90%"],
+];
+const IND_B: &[[&str; 4]] = &[
+    ["产出指标", "数量指标", "乙数量", "≥20个"],
+    ["⟪产出指标⟫", "质量指标", "乙合格率", "≥95%"],
+    ["效益指标", "社会效益指标", "乙效益", "明显"],
+];
+
+fn amount(d: Option<rust_decimal::Decimal>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+#[test]
+fn forms_stacked_in_one_sheet_are_projects_of_their_own() {
+    // /tmp/ur8 x15: the second form's title, name, amounts, goal and header
+    // were read as indicators of the first project, and its 30 万元 lost.
+    let a = form_text(
+        true,
+        "项目甲",
+        "[101]某市委组织部",
+        "某中心",
+        ["50.00", "40.00", "10.00"],
+        "甲目标。",
+        IND_A,
+    );
+    let b = form_text(
+        true,
+        "项目乙",
+        "[101]某市委组织部",
+        "某中心",
+        ["30.00", "30.00", "0.00"],
+        "乙目标。",
+        IND_B,
+    );
+    // Blank rows between, or none; the title repeated, or not.
+    for (sep, b_title) in [
+        ("\n\n\n", true),
+        ("\n", true),
+        ("\n", false),
+        ("\n\n", false),
+    ] {
+        let b = if b_title {
+            b.clone()
+        } else {
+            b.split_once('\n')
+                .map(|(_, rest)| rest.to_string())
+                .unwrap_or_default()
+        };
+        let text = format!("{a}{sep}{b}");
+        let t = build(&text, "stacked.xlsx");
+        let case = format!("sep {sep:?}, title {b_title}");
+        assert_eq!(t.units.len(), 1, "{case}: same 实施单位, one unit");
+        assert_eq!(t.units[0].name, "某中心");
+        assert_eq!(t.department.as_deref(), Some("[101]某市委组织部"), "{case}");
+        assert_eq!(t.fiscal_year, Some(2024));
+        let ps = &t.units[0].projects;
+        assert_eq!(ps.len(), 2, "{case}: {ps:#?}");
+        let (pa, pb) = (&ps[0], &ps[1]);
+        assert_eq!((pa.name.as_str(), pb.name.as_str()), ("项目甲", "项目乙"));
+        assert_eq!(amount(pa.funding.total), "50.00");
+        assert_eq!(amount(pb.funding.total), "30.00", "{case}");
+        assert_eq!(amount(pb.funding.fiscal_appropriation), "30.00");
+        assert_eq!(pa.goal.as_deref(), Some("甲目标。"));
+        assert_eq!(pb.goal.as_deref(), Some("乙目标。"), "{case}");
+        assert_eq!(pa.indicators.len(), 2, "{case}: {:#?}", pa.indicators);
+        assert_eq!(pb.indicators.len(), 3, "{case}");
+        assert_eq!(pb.indicators[1].category_raw, "产出指标");
+        // Origins are the source rows: 甲 row 2, its last indicator row 10;
+        // 乙's name sits after them, the blank rows and its title.
+        assert_eq!((pa.origin.row, pa.origin.col), (2, 2));
+        assert_eq!(pa.indicators[1].origin.row, 10);
+        let gap = sep.len() as u32 - 1 + u32::from(b_title);
+        let b_name = 11 + gap;
+        assert_eq!((pb.origin.row, pb.origin.col), (b_name, 2), "{case}");
+        let b_total = pb.amount_origins.as_ref().and_then(|o| o[0]);
+        assert_eq!(b_total.map(|o| (o.row, o.col)), Some((b_name + 2, 3)));
+        assert_eq!(pb.indicators[0].origin.row, b_name + 7, "{case}");
+        assert_eq!(pb.indicators[2].origin.row, b_name + 9, "{case}");
+        let stacked: Vec<_> = t
+            .notices
+            .iter()
+            .filter(|n| n.code == "forms-stacked")
+            .collect();
+        assert_eq!(stacked.len(), 1, "{case}: {:?}", t.notices);
+        assert_eq!(stacked[0].origin.map(|o| o.row), Some(b_name));
+        assert!(
+            stacked[0].message.contains("项目乙"),
+            "{}",
+            stacked[0].message
+        );
+        // Nothing of the second form became an indicator of the first.
+        for i in &pa.indicators {
+            assert!(
+                !i.name.contains("项目") && !i.category_raw.contains("申报表"),
+                "{case}: {i:?}"
+            );
+        }
+        assert!(
+            !codes(&t).contains(&"row-unplaced"),
+            "{case}: {:?}",
+            t.notices
+        );
+    }
+}
+
+#[test]
+fn three_stacked_forms_of_different_units() {
+    let a = form_text(
+        true,
+        "项目甲",
+        "[101]某局",
+        "101001-甲中心",
+        ["50.00", "50.00", ""],
+        "甲目标。",
+        IND_A,
+    );
+    let b = form_text(
+        false,
+        "项目乙",
+        "[101]某局",
+        "101002-乙中心",
+        ["30.00", "30.00", ""],
+        "乙目标。",
+        IND_B,
+    );
+    let c = form_text(
+        true,
+        "项目丙",
+        "[101]某局",
+        "101001-甲中心",
+        ["20.00", "20.00", ""],
+        "丙目标。",
+        IND_A,
+    );
+    let t = build(&format!("{a}\n\n{b}\n{c}"), "three.xlsx");
+    let units: Vec<(&str, Option<&str>, usize)> = t
+        .units
+        .iter()
+        .map(|u| (u.name.as_str(), u.code.as_deref(), u.projects.len()))
+        .collect();
+    assert_eq!(
+        units,
+        vec![
+            ("甲中心", Some("101001"), 1),
+            ("乙中心", Some("101002"), 1),
+            ("甲中心", Some("101001"), 1)
+        ]
+    );
+    let totals: Vec<String> = t
+        .units
+        .iter()
+        .flat_map(|u| &u.projects)
+        .map(|p| {
+            format!(
+                "{} {} {}",
+                p.name,
+                amount(p.funding.total),
+                p.indicators.len()
+            )
+        })
+        .collect();
+    assert_eq!(
+        totals,
+        vec!["项目甲 50.00 2", "项目乙 30.00 3", "项目丙 20.00 2"]
+    );
+    assert_eq!(
+        codes(&t).iter().filter(|c| **c == "forms-stacked").count(),
+        2
+    );
+
+    // Different 主管部门: the table names none, and says why.
+    let b = b.replace("[101]某局", "[102]另一局");
+    let t = build(&format!("{a}\n{b}"), "two-departments.xlsx");
+    assert_eq!(t.department, None);
+    assert!(
+        t.notices
+            .iter()
+            .any(|n| n.code == "forms-stacked" && n.message.contains("[102]另一局")),
+        "{:?}",
+        t.notices
+    );
+    // A form without 实施单位 is its own 主管部门's, not the unit above it.
+    let b = b.replace("\t实施单位\t101002-乙中心", "\t\t");
+    let t = build(&format!("{a}\n{b}"), "no-unit.xlsx");
+    let names: Vec<&str> = t.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, vec!["甲中心", "[102]另一局"]);
+}
+
+#[test]
+fn a_second_form_that_cannot_be_read_is_refused_at_its_row() {
+    let a = form_text(
+        true,
+        "项目甲",
+        "[101]某局",
+        "某中心",
+        ["50.00", "50.00", ""],
+        "甲目标。",
+        IND_A,
+    );
+    let b = form_text(
+        true,
+        "项目乙",
+        "[101]某局",
+        "某中心",
+        ["30.00", "30.00", ""],
+        "乙目标。",
+        IND_B,
+    );
+    // Rows 1–10 are 甲, 11 is blank, 12 乙's title, 13 its 项目名称, 19 its header.
+    let refused = |text: &str| {
+        let e = build_table(&grid(text), source("bad.xlsx")).expect_err("refused");
+        invalid_message(e)
+    };
+    // No indicator header under the second form's facts.
+    let no_header = format!(
+        "{a}\n\n{}",
+        b.replace(
+            "绩效指标\t一级指标\t二级指标\t三级指标\t指标值",
+            "绩效指标\t\t\t\t"
+        )
+    );
+    let m = refused(&no_header);
+    assert!(
+        m.contains("第13行") && m.contains("项目名称") && m.contains("表头"),
+        "{m}"
+    );
+    // A 项目名称 row alone in an indicator block, nothing after it.
+    let lone = format!("{a}\n⟪绩效指标⟫\t项目名称\t项目乙");
+    let m = refused(&lone);
+    assert!(m.contains("第11行") && m.contains("「项目名称」"), "{m}");
+    for label in [
+        "年度资金总额：",
+        "其中：财政拨款",
+        "实施单位",
+        "年度目标",
+        "项目资金（万元）",
+    ] {
+        let m = refused(&format!("{a}\n⟪绩效指标⟫\t{label}\t30.00\t\t"));
+        assert!(m.contains("第11行") && m.contains(label), "{label}: {m}");
+    }
+    // Its 项目名称 blank.
+    let m = refused(&format!(
+        "{a}\n\n{}",
+        b.replace(
+            "项目名称\t项目乙\t⟪项目乙⟫\t⟪项目乙⟫\t⟪项目乙⟫",
+            "项目名称\t\t\t\t"
+        )
+    ));
+    assert!(m.contains("第13行") && m.contains("第2张"), "{m}");
+    // Another year.
+    let m = refused(&format!("{a}\n\n{}", b.replace("2024年度", "2025年度")));
+    assert!(m.contains("第12行") && m.contains("2025"), "{m}");
+    // Another money scale.
+    let m = refused(&format!(
+        "{a}\n\n{}",
+        b.replace("项目资金（万元）\t", "项目资金（元）\t")
+    ));
+    assert!(m.contains("第13行") && m.contains("元"), "{m}");
+    // Its header of other columns.
+    let m = refused(&format!(
+        "{a}\n\n{}",
+        b.replace("\t三级指标\t指标值", "\t指标值\t三级指标")
+    ));
+    assert!(m.contains("第19行"), "{m}");
+    // Indicator rows between its facts and its header would be lost.
+    let m = refused(&format!(
+        "{a}\n\n{}",
+        b.replace(
+            "绩效指标\t一级指标",
+            "⟪绩效指标⟫\t产出指标\t数量指标\t某数量\t≥1个\n绩效指标\t一级指标"
+        )
+    ));
+    assert!(m.contains("第19行") && m.contains("产出指标"), "{m}");
+    // A first form without its header, then a second: the first name would
+    // take the second's indicators.
+    let head_less = a.split("\n绩效指标").next().unwrap_or_default().to_string();
+    let m = refused(&format!("{head_less}\n{b}"));
+    assert!(m.contains("第9行") && m.contains("项目名称"), "{m}");
+}
+
+#[test]
+fn form_labels_inside_a_form_s_indicators() {
+    let a = form_text(
+        true,
+        "项目甲",
+        "[101]某局",
+        "某中心",
+        ["50.00", "50.00", ""],
+        "甲目标。",
+        IND_A,
+    );
+    // Indicators named like a label (项目资金到位率, 财政拨款) stay indicators.
+    let text = format!("{a}\n⟪绩效指标⟫\t成本指标\t经济成本指标\t财政拨款\t≤50万元\n⟪绩效指标⟫\t产出指标\t质量指标\t项目资金到位率\t100%");
+    let t = build(&text, "labels.xlsx");
+    let p = &t.units[0].projects;
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].indicators.len(), 4, "{:#?}", p[0].indicators);
+    // The header and title printed again after a page break are not indicators,
+    // and do not lend the title to the 一级指标 below.
+    let text = format!(
+        "{a}\n项目支出绩效目标申报表（2024年度）\t⟪项目支出绩效目标申报表（2024年度）⟫\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n⟪绩效指标⟫\t\t\t乙满意度\t≥95%"
+    );
+    let t = build(&text, "page-break.xlsx");
+    let p = &t.units[0].projects[0];
+    assert_eq!(p.indicators.len(), 3, "{:#?}", p.indicators);
+    assert_eq!(p.indicators[2].category_raw, "满意度指标");
+    assert!(codes(&t).contains(&"header-repeated") && codes(&t).contains(&"row-heading"));
 }
 
 #[test]

@@ -223,13 +223,19 @@ pub(crate) fn build_table_in(
     };
     let items = match layout.family {
         LayoutFamily::OneCell => reader.one_cell(data, &mut notices)?,
-        LayoutFamily::RowPerIndicator => {
-            let seed = match &form {
-                Some(f) => f.project(money_scale, &location)?,
-                None => None,
-            };
-            reader.per_indicator(data, seed, &mut notices)?
-        }
+        LayoutFamily::RowPerIndicator => match &form {
+            Some(f) => {
+                let ctx = layout_form::Context {
+                    layout: &layout,
+                    reader: &reader,
+                    preamble: &pre,
+                };
+                let (items, department) = layout_form::read_all(grid, f, &ctx, &mut notices)?;
+                pre.department = department;
+                items
+            }
+            None => reader.per_indicator(data, None, &mut notices)?,
+        },
     };
     if let Some(c) = layout.long_department {
         let header_row = grid.rows.get(layout.last_row).map_or(0, |r| r.number);

@@ -731,12 +731,25 @@ pub(crate) fn form_header(grid: &Grid<'_>, notices: &mut Vec<Notice>) -> Option<
         .enumerate()
         .filter(|(_, r)| !r.is_blank())
         .take(SCAN_ROWS * 2)
-        .find(|(_, r)| {
-            let slots = single(r);
-            let has = |f: Field| slots.iter().any(|s| s.field == Some(f));
-            has(Field::Category) && has(Field::IndicatorName) && has(Field::TargetValue)
-        })
+        .find(|(_, r)| is_form_header(r))
         .map(|(i, _)| i)?;
+    form_header_at(grid, idx, notices)
+}
+
+/// Whether `row` is a form's indicator header (一级指标, 三级指标 and 指标值).
+pub(crate) fn is_form_header(row: &GridRow<'_>) -> bool {
+    let slots = single(row);
+    let has = |f: Field| slots.iter().any(|s| s.field == Some(f));
+    has(Field::Category) && has(Field::IndicatorName) && has(Field::TargetValue)
+}
+
+/// The indicator grid whose header is the row at index `idx` (a later form
+/// of a sheet holding several, GUIDE §3.1).
+pub(crate) fn form_header_at(
+    grid: &Grid<'_>,
+    idx: usize,
+    notices: &mut Vec<Notice>,
+) -> Option<Layout> {
     let row = grid.rows.get(idx)?;
     Some(finish(grid, idx, idx, single(row), notices))
 }

@@ -1,5 +1,7 @@
 //! Key–value forms (central 项目支出绩效目标申报表, GUIDE §3.1): one project per
-//! sheet, its facts as `label | value` cells above a vertical indicator grid.
+//! form, its facts as `label | value` cells above a vertical indicator grid.
+//! A department often stacks its forms in one sheet, one under another: each
+//! is read as a project of its own (see [`read_all`]).
 //!
 //! ```text
 //! 项目名称 | 某项目
@@ -10,12 +12,14 @@
 //! 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值
 //! ```
 
-use super::header::normalize;
-use super::hierarchy::{split_code, UnitKey};
+use super::header::{normalize, Layout};
+use super::hierarchy::{split_code, Item, UnitKey};
+use super::preamble::Preamble;
+use super::rows::Reader;
 use crate::error::{Error, Location, Result};
-use crate::grid::GridRow;
+use crate::grid::{Grid, GridRow};
 use jixiao_core::Text;
-use jixiao_core::{Funding, MoneyScale, Origin, Project};
+use jixiao_core::{Field, Funding, MoneyScale, Notice, Origin, Project};
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,7 +113,10 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
                 continue;
             }
             // The value: the next cell on the right that is neither blank, a merged copy, nor a key;
-            // failing that, the cell below (two-row 中长期目标 | 年度目标 blocks).
+            // failing that, the cell below (two-row 中长期目标 | 年度目标 blocks, the
+            // 88号 template's 年度资金总额 | 财政拨款 | 其他资金 over their amounts), unless
+            // the row below holds labels of its own: a blank 其他资金 then is blank, not
+            // the 年度目标 text under it.
             let right = row
                 .cells
                 .iter()
@@ -121,7 +128,9 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
                 _ => rows
                     .get(ri + 1)
                     .and_then(|below| below.cells.get(c).map(|x| (below, c, x)))
-                    .filter(|(_, _, x)| !x.merged && key_of(&x.text).is_none()),
+                    .filter(|(below, _, x)| {
+                        !x.merged && key_of(&x.text).is_none() && !has_key(below)
+                    }),
             };
             let Some((vrow, vc, vcell)) = value else {
                 continue;
@@ -239,4 +248,516 @@ impl Form<'_> {
         });
         Ok(Some((project, unit)))
     }
+}
+
+/// The labels that open a form's facts, compared whole: one in a form's
+/// indicator block starts another form (a department's forms stacked in one
+/// sheet), so that it never becomes an indicator of the project above.
+/// Whole, not by prefix: an indicator named 项目资金到位率 opens nothing.
+/// 财政拨款 and 其他资金 are left out unless written `其中：…`: a 成本指标 may
+/// be named so, and in a form they only follow a 年度资金总额, which is here.
+fn opens_form(text: &str) -> bool {
+    let n = normalize(text);
+    if n.starts_with("其中") {
+        return matches!(
+            key_of(text),
+            Some(Key::Total | Key::Fiscal | Key::Special | Key::Other)
+        );
+    }
+    matches!(
+        n.trim_end_matches(':'),
+        "项目名称"
+            | "主管部门"
+            | "主管部门及代码"
+            | "部门名称"
+            | "预算部门"
+            | "实施单位"
+            | "项目实施单位"
+            | "单位名称"
+            | "资金使用单位"
+            | "项目资金"
+            | "项目资金(万元)"
+            | "项目资金(元)"
+            | "年度资金总额"
+            | "资金总额"
+            | "项目资金总额"
+            | "年度资金总额(万元)"
+            | "年度目标"
+            | "年度绩效目标"
+            | "总体目标"
+            | "年度总体目标"
+            | "绩效目标"
+            | "中长期目标"
+            | "长期目标"
+    )
+}
+
+/// A cell written in the row itself, not a merged copy of one above or beside.
+fn own(row: &GridRow<'_>, c: Option<usize>) -> bool {
+    c.and_then(|c| row.cells.get(c))
+        .is_some_and(|x| !x.merged && !x.text.trim().is_empty())
+}
+
+/// Whether a cell of `row` (its own, not a merged copy) opens a form.
+fn opens_form_row(row: &GridRow<'_>) -> bool {
+    row.cells.iter().any(|c| !c.merged && opens_form(&c.text))
+}
+
+/// Whether a cell of `row` (its own) is any form label, 财政拨款 included.
+fn has_key(row: &GridRow<'_>) -> bool {
+    row.cells
+        .iter()
+        .any(|c| !c.merged && key_of(&c.text).is_some())
+}
+
+/// A title line (`项目支出绩效目标申报表（2024年度）`): one text, merged over
+/// the row or alone in it, naming a form.
+fn is_title(row: &GridRow<'_>) -> bool {
+    let mut texts = row
+        .cells
+        .iter()
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty());
+    let Some(first) = texts.next() else {
+        return false;
+    };
+    texts.all(|t| t == first)
+        && ["申报表", "目标表", "审批表", "批复表"]
+            .iter()
+            .any(|w| first.contains(w))
+}
+
+/// A later form of a sheet holding several, as indices into the grid's rows.
+#[derive(Debug, Clone, Copy)]
+struct Later {
+    /// Its first row: blank rows, its title and notes above its facts included.
+    start: usize,
+    /// The row whose label opens its facts (项目名称, 主管部门 …).
+    opens: usize,
+    /// Its indicator header (一级指标 | 二级指标 | 三级指标 | 指标值).
+    header: usize,
+}
+
+fn refuse(location: &Location, row: &GridRow<'_>, zh: String, en: String) -> Error {
+    Error::invalid(
+        Location {
+            row: Some(row.number),
+            ..location.clone()
+        },
+        Text::new(zh, en),
+        Text::new(
+            "同一工作表中上下排列的每张申报表须各有项目名称和「一级指标 | 二级指标 | 三级指标 | 指标值」表头，且与第一张同一年度、同一金额单位、同样的指标列；请补全或改正该表，或把各表分到不同的工作表后再读取",
+            "each form stacked in a sheet needs its own 项目名称 and 一级指标 | 二级指标 | 三级指标 | 指标值 header, and the first form's year, money scale and indicator columns: complete or correct that form, or put each form on a sheet of its own",
+        ),
+    )
+}
+
+/// The forms after the first one: a row of the indicator block whose label
+/// opens a form (see [`opens_form`]) starts the next form, from the blank,
+/// title and note rows right above it; that form's facts run to its own
+/// indicator header. A form that cannot be read so is refused at its row,
+/// never folded into the indicators above.
+fn later_forms(
+    rows: &[GridRow<'_>],
+    first_header: usize,
+    name_col: Option<usize>,
+    value_col: Option<usize>,
+    location: &Location,
+) -> Result<Vec<Later>> {
+    let mut out = Vec::new();
+    let mut block = first_header + 1;
+    let mut i = block;
+    while let Some(row) = rows.get(i) {
+        if !opens_form_row(row) {
+            i += 1;
+            continue;
+        }
+        let k = out.len() + 2;
+        // An indicator row keeps its 三级指标 or 指标值 cell; what has neither
+        // above the opening label is the next form's title, blank or note.
+        let mut start = i;
+        while start > block
+            && rows
+                .get(start - 1)
+                .is_some_and(|r| !own(r, name_col) && !own(r, value_col))
+        {
+            start -= 1;
+        }
+        while start < i && rows.get(start).is_some_and(GridRow::is_blank) {
+            start += 1;
+        }
+        let Some(header) =
+            (i + 1..rows.len()).find(|&j| rows.get(j).is_some_and(super::header::is_form_header))
+        else {
+            let (c, label) = opening(row);
+            return Err(refuse(
+                &Location {
+                    col: Some(c),
+                    ..location.clone()
+                },
+                row,
+                format!(
+                    "「{label}」在上一张申报表的指标之后，像是第{k}张申报表的开始，但其下没有「一级指标 | 三级指标 | 指标值」表头，无法可靠读取（不会把它读作上一项目的指标）",
+                ),
+                format!(
+                    "“{label}” follows the indicators of the form above and looks like the start of form {k}, but no 一级指标 | 三级指标 | 指标值 header follows it, so it cannot be read with confidence (it is not read as indicators of the project above)",
+                ),
+            ));
+        };
+        let mut names = 0;
+        for j in i..header {
+            let Some(r) = rows.get(j) else { continue };
+            if r.is_blank() {
+                continue;
+            }
+            if r.cells
+                .iter()
+                .any(|c| !c.merged && key_of(&c.text) == Some(Key::Name))
+            {
+                names += 1;
+                if names > 1 {
+                    return Err(refuse(
+                        location,
+                        r,
+                        format!(
+                            "又一个「项目名称」，而第{}行起的第{k}张申报表还没有指标表头：有一张申报表缺少「一级指标 | 三级指标 | 指标值」表头，无法可靠读取",
+                            row.number
+                        ),
+                        format!(
+                            "another 项目名称 while form {k}, from row {}, has had no indicator header yet: a form lacks its 一级指标 | 三级指标 | 指标值 header and cannot be read with confidence",
+                            row.number
+                        ),
+                    ));
+                }
+            }
+            // A form's facts are label rows and the row under a label that
+            // takes its value from below (总体目标 | 中长期目标 | 年度目标);
+            // anything else there (indicator rows above a header) would be lost.
+            let under_key = j > i && rows.get(j - 1).is_some_and(has_key) && !own(r, value_col);
+            if !has_key(r) && !under_key && !is_title(r) {
+                let label = first_label(r);
+                return Err(refuse(
+                    location,
+                    r,
+                    format!(
+                        "「{label}」夹在第{}行起的第{k}张申报表的项目信息和其指标表头（第{}行）之间，既不是项目信息也不是指标，无法可靠读取",
+                        row.number,
+                        rows.get(header).map_or(0, |h| h.number)
+                    ),
+                    format!(
+                        "“{label}” stands between the facts of form {k} (from row {}) and its indicator header (row {}); it is neither a fact of the form nor an indicator, so the form cannot be read with confidence",
+                        row.number,
+                        rows.get(header).map_or(0, |h| h.number)
+                    ),
+                ));
+            }
+        }
+        out.push(Later {
+            start,
+            opens: i,
+            header,
+        });
+        block = header + 1;
+        i = header + 1;
+    }
+    Ok(out)
+}
+
+/// The 1-based column and text of the label that opens a form in `row`.
+fn opening(row: &GridRow<'_>) -> (u32, String) {
+    row.cells
+        .iter()
+        .enumerate()
+        .find(|(_, c)| !c.merged && opens_form(&c.text))
+        .map_or((1, first_label(row)), |(c, x)| {
+            (col1(c), x.text.trim().to_string())
+        })
+}
+
+/// The first filled cell of `row` (written there rather than a merged copy,
+/// when it has one), shortened for a message.
+fn first_label(row: &GridRow<'_>) -> String {
+    let filled = |c: &&crate::grid::GridCell<'_>| !c.text.trim().is_empty();
+    let t = row
+        .cells
+        .iter()
+        .filter(|c| !c.merged)
+        .find(filled)
+        .or_else(|| row.cells.iter().find(filled))
+        .map_or("", |c| c.text.trim());
+    let mut s: String = t.chars().take(30).collect();
+    if t.chars().count() > 30 {
+        s.push('…');
+    }
+    s
+}
+
+/// A form's indicator rows without the page furniture printed among them
+/// (its indicator header again, its title again after a page break), which
+/// would otherwise be read as an indicator or lend the title to the 一级指标
+/// of the rows below.
+fn indicator_rows<'a>(rows: &[GridRow<'a>], notices: &mut Vec<Notice>) -> Vec<GridRow<'a>> {
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let r = row.number;
+        if super::header::is_form_header(row) {
+            notices.push(Notice::new(
+                Some(Origin::new(r, 0)),
+                "header-repeated",
+                format!("第{r}行：重复了指标表头（如每页重印的表头），未读入"),
+                format!("row {r}: the indicator header printed again (as on every page); not read"),
+            ));
+            continue;
+        }
+        if is_title(row) {
+            let label = first_label(row);
+            notices.push(Notice::new(
+                Some(Origin::new(r, 0)),
+                "row-heading",
+                format!("第{r}行：「{label}」是重复的表名，视为标题行，未读入"),
+                format!(
+                    "row {r}: “{label}” repeats the form's title; taken as a heading and not read"
+                ),
+            ));
+            continue;
+        }
+        out.push(row.clone());
+    }
+    out
+}
+
+/// Everything the form reader needs of the table being built.
+pub(crate) struct Context<'c> {
+    pub(crate) layout: &'c Layout,
+    pub(crate) reader: &'c Reader<'c>,
+    /// The first form's title lines (its fiscal year) and department.
+    pub(crate) preamble: &'c Preamble,
+}
+
+/// Read every form of the sheet: the first (`first`, above `ctx.layout`'s
+/// header) and those stacked under it, each its own project with its own
+/// amounts, goal and indicators. Returns the items and the table's
+/// department (`None` when the forms name different 主管部门).
+pub(crate) fn read_all(
+    grid: &Grid<'_>,
+    first: &Form<'_>,
+    ctx: &Context<'_>,
+    notices: &mut Vec<Notice>,
+) -> Result<(Vec<Item>, Option<String>)> {
+    let rows = &grid.rows;
+    let (layout, reader, pre) = (ctx.layout, ctx.reader, ctx.preamble);
+    let location = reader.location;
+    // Two 项目名称 above the first header: a form without its indicator
+    // header, then another, whose indicators the first name would take.
+    if let Some(second) = rows
+        .get(..layout.first_row)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|r| {
+            r.cells
+                .iter()
+                .any(|c| !c.merged && key_of(&c.text) == Some(Key::Name))
+        })
+        .nth(1)
+    {
+        return Err(refuse(
+            location,
+            second,
+            "又一个「项目名称」，而上一张申报表还没有「一级指标 | 三级指标 | 指标值」表头：有一张申报表缺少指标表头，无法可靠读取".into(),
+            "another 项目名称 comes before the form above it has its 一级指标 | 三级指标 | 指标值 header: a form lacks its indicator header and cannot be read with confidence".into(),
+        ));
+    }
+    let later = later_forms(
+        rows,
+        layout.last_row,
+        layout.col(Field::IndicatorName),
+        layout.col(Field::TargetValue),
+        location,
+    )?;
+    let department = pre.department.clone().or_else(|| first.department.clone());
+    let block = |from: usize, to: usize| rows.get(from..to).unwrap_or(&[]);
+    let to = later.first().map_or(rows.len(), |l| l.start);
+    let mut items = Vec::new();
+    let seed = first.project(reader.scale, location)?;
+    if later.is_empty() {
+        let data = indicator_rows(block(layout.last_row + 1, to), notices);
+        items.extend(reader.per_indicator(&data, seed, notices)?);
+        return Ok((items, department));
+    }
+
+    // Several forms: a form without 实施单位 is its 主管部门's, not the unit
+    // of the form above it.
+    let unit_of = |f: &Form<'_>, u: Option<UnitKey>| {
+        u.unwrap_or_else(|| UnitKey {
+            name: f
+                .department
+                .clone()
+                .or_else(|| department.clone())
+                .unwrap_or_else(|| super::UNNAMED_UNIT.to_string()),
+            code: None,
+        })
+    };
+    let data = indicator_rows(block(layout.last_row + 1, to), notices);
+    let seed = seed.map(|(p, u)| (p, Some(unit_of(first, u))));
+    items.extend(reader.per_indicator(&data, seed, notices)?);
+    let mut departments = vec![department.clone()];
+    let first_fields = trimmed(&layout.field_at);
+    for (k, l) in later.iter().enumerate() {
+        let nth = k + 2;
+        let (Some(opens), Some(head)) = (rows.get(l.opens), rows.get(l.header)) else {
+            continue;
+        };
+        let facts = block(l.start, l.header);
+        let form = read(facts);
+        let at_label = Location {
+            col: Some(opening(opens).0),
+            ..location.clone()
+        };
+        if !form.has_project() {
+            let label = opening(opens).1;
+            return Err(refuse(
+                &at_label,
+                opens,
+                format!(
+                    "「{label}」起是第{nth}张申报表，但没有读到它的项目名称（「项目名称」右侧或下方为空），无法可靠读取",
+                ),
+                format!(
+                    "form {nth} starts at “{label}”, but no 项目名称 was read for it (the cell right of or below the label is blank), so it cannot be read with confidence",
+                ),
+            ));
+        }
+        let own_pre = super::preamble::read(facts);
+        if let (Some(a), Some(b)) = (pre.fiscal_year, own_pre.fiscal_year) {
+            if a != b {
+                let at = rows.get(l.start).unwrap_or(opens);
+                return Err(refuse(
+                    location,
+                    at,
+                    format!(
+                        "自此行起的第{nth}张申报表是{b}年度的，而第一张是{a}年度：一张表只读一个年度",
+                    ),
+                    format!(
+                        "form {nth}, from this row on, is for {b} while the first form is for {a}: a table is read for one year",
+                    ),
+                ));
+            }
+        }
+        if let Some(s) = form.scale.or(own_pre.scale) {
+            if s != reader.scale {
+                return Err(refuse(
+                    &at_label,
+                    opens,
+                    format!(
+                        "自此行起的第{nth}张申报表金额以{}为单位，而本表其他金额以{}为单位：请统一金额单位",
+                        s.label(),
+                        reader.scale.label()
+                    ),
+                    format!(
+                        "form {nth}, from this row on, states its amounts in {} while the table's are in {}: use one money scale",
+                        s.label(),
+                        reader.scale.label()
+                    ),
+                ));
+            }
+        }
+        let mut scratch = Vec::new();
+        let own_layout = super::header::form_header_at(grid, l.header, &mut scratch)
+            .filter(|lay| trimmed(&lay.field_at) == first_fields)
+            .ok_or_else(|| {
+                refuse(
+                    location,
+                    head,
+                    format!(
+                        "第{nth}张申报表的指标表头与第一张（第{}行）的列不同，无法按同一张表读取",
+                        rows.get(layout.last_row).map_or(0, |h| h.number)
+                    ),
+                    format!(
+                        "the indicator header of form {nth} has other columns than the first form's (row {}); they cannot be read as one table",
+                        rows.get(layout.last_row).map_or(0, |h| h.number)
+                    ),
+                )
+            })?;
+        // Rows between the form above and these facts that are neither a
+        // title nor a label are said, not silently dropped.
+        for r in facts.iter().take(l.opens - l.start) {
+            if !r.is_blank() && !is_title(r) && !has_key(r) {
+                let label = first_label(r);
+                notices.push(Notice::new(
+                    Some(Origin::new(r.number, 0)),
+                    "row-heading",
+                    format!("第{}行：「{label}」在第{nth}张申报表之上，不是项目信息也不是指标，未读入", r.number),
+                    format!(
+                        "row {}: “{label}” stands above form {nth} and is neither a fact of it nor an indicator; not read",
+                        r.number
+                    ),
+                ));
+            }
+        }
+        let (seed, name) = match form.project(reader.scale, location)? {
+            Some((p, u)) => {
+                let name = p.name.clone();
+                (Some((p, Some(unit_of(&form, u)))), name)
+            }
+            None => (None, String::new()),
+        };
+        notices.push(Notice::new(
+            Some(Origin::new(opens.number, 0)),
+            "forms-stacked",
+            format!(
+                "第{}行起是同一工作表中的第{nth}张申报表（项目「{name}」），读作单独的项目",
+                opens.number
+            ),
+            format!(
+                "row {}: form {nth} of the sheet (project “{name}”) starts here; read as a project of its own",
+                opens.number
+            ),
+        ));
+        departments.push(
+            form.department
+                .clone()
+                .or_else(|| own_pre.department.clone()),
+        );
+        let to = later.get(k + 1).map_or(rows.len(), |n| n.start);
+        let data = indicator_rows(block(l.header + 1, to), notices);
+        let own_reader = Reader {
+            layout: &own_layout,
+            ..*reader
+        };
+        items.extend(own_reader.per_indicator(&data, seed, notices)?);
+    }
+    let named: Vec<&String> = departments.iter().flatten().collect();
+    let department = match named.first() {
+        Some(d) if named.iter().any(|x| x != d) => {
+            let mut distinct: Vec<&str> = Vec::new();
+            for d in &named {
+                if !distinct.contains(&d.as_str()) {
+                    distinct.push(d);
+                }
+            }
+            notices.push(Notice::new(
+                None,
+                "forms-stacked",
+                format!(
+                    "同一工作表中的申报表属于不同的主管部门（「{}」），表格的部门未读取",
+                    distinct.join("」「")
+                ),
+                format!(
+                    "the forms of the sheet name different 主管部门 (“{}”); the table's department was not read",
+                    distinct.join("” “")
+                ),
+            ));
+            None
+        }
+        _ => department,
+    };
+    Ok((items, department))
+}
+
+/// A header's fields without the unnamed columns on its right.
+fn trimmed(fields: &[Option<Field>]) -> &[Option<Field>] {
+    let end = fields
+        .iter()
+        .rposition(Option::is_some)
+        .map_or(0, |i| i + 1);
+    fields.get(..end).unwrap_or(&[])
 }
