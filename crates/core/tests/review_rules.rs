@@ -337,6 +337,32 @@ fn unit_missing() {
 }
 
 #[test]
+fn unit_missing_spares_a_dimensionless_quantity() {
+    // /tmp/ur9/clean/t01-water-onecell.tsv row 12, item 6.
+    for (name, raw) in [
+        ("项目区灌溉水有效利用系数", "≥0.58"),
+        ("恩格尔系数", "≤0.3"),
+        ("空气质量综合指数", "≤4.5"),
+        ("出生人口性别比", "≤110"),
+        ("资产负债比率", "≤0.6"),
+        ("容积率", "≤2.5"),
+        ("带动投资倍数", "≥3"),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, raw));
+        assert_eq!(fired(&t, "unit-missing"), 0, "{name}");
+    }
+    // A share, a rate written as a percentage number, a count: a unit is missing.
+    for (name, raw) in [
+        ("脱贫人口占比", "≥30"),
+        ("资产负债比率", "≤60"),
+        ("PM2.5年均浓度", "≤35"),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, raw));
+        assert_eq!(fired(&t, "unit-missing"), 1, "{name}");
+    }
+}
+
+#[test]
 fn unit_inconsistent_across_projects_and_with_column() {
     let mut other = clean_indicators();
     other[0] = q(1, Category::Output, "培训人次", "≥500人");
@@ -2386,6 +2412,27 @@ fn input_as_output_spares_investment_the_project_induces() {
 }
 
 #[test]
+fn input_as_output_spares_the_sector_service_and_rd_intensity() {
+    // /tmp/ur9/probe/p10-rule-names.tsv, p11-rule-names2.tsv.
+    for (cat, name, raw) in [
+        (Category::Output, "人力资源市场招聘会场次", "≥12场"),
+        (Category::Outcome, "人力资源市场求职者达成就业意向人数", "≥500人"),
+        (Category::Output, "供水站点投入使用率", "≥95%"),
+        (Category::Output, "新建便民服务设施投入运营数量", "≥15处"),
+        (Category::Outcome, "全社会研发经费投入强度", "≥2.8%"),
+        (Category::Outcome, "规上工业企业研发投入占营业收入比重", "≥1.5%"),
+    ] {
+        let t = replace(1, q(2, cat, name, raw));
+        assert_eq!(fired(&t, "input-as-output"), 0, "{name}");
+    }
+    // The project's own input stays one, also after a word in another sense.
+    for name in ["人力投入", "人力资源投入", "财政投入占比"] {
+        let t = replace(1, q(2, Category::Outcome, name, "≥10万元"));
+        assert_eq!(fired(&t, "input-as-output"), 1, "{name}");
+    }
+}
+
+#[test]
 fn benefit_is_output_spares_an_effect_named_after_the_activity() {
     // /tmp/ur6/clean/t18-health-rural-onecell.tsv row 8.
     for i in [
@@ -2968,6 +3015,42 @@ fn goal_indicator_mismatch_reads_the_noun_before_a_suffix() {
         &goal[hits[0].location.span.unwrap().range()],
         "3个农村客运招呼站点"
     );
+}
+
+#[test]
+fn goal_indicator_mismatch_reads_a_verb_phrase_after_the_count() {
+    // /tmp/ur9/probe/p16-gim.tsv A, C, D; clean/t14-rural-revitalization.tsv row 17.
+    for (goal, name, raw) in [
+        (
+            "支持脱贫户和监测户5200户发展生产。",
+            "获贷户数量",
+            "≥5200户",
+        ),
+        (
+            "支持科技型中小企业40家开展技术改造。",
+            "支持科技型中小企业数量",
+            "≥40家",
+        ),
+        ("带动脱贫户210户增收。", "带动农户户数", "≥210户"),
+    ] {
+        let t = goal_with(goal, vec![parsed(1, name, raw)]);
+        let f = run(&t);
+        assert_eq!(
+            of(&f, "goal-indicator-mismatch").len(),
+            0,
+            "{goal}: {:?}",
+            ids(&f)
+        );
+    }
+    // Another number, or another unit, and no name for the words before it:
+    // still reported.
+    for raw in ["≥520户", "≥5200人"] {
+        let t = goal_with(
+            "支持脱贫户和监测户5200户发展生产。",
+            vec![parsed(1, "获贷数量", raw)],
+        );
+        assert_eq!(fired(&t, "goal-indicator-mismatch"), 1, "{raw}");
+    }
 }
 
 #[test]

@@ -560,7 +560,7 @@ fn quality(
         "资金支付率",
     ]);
     if matches!(i.category, Category::Output) || is_outcome(i.category) {
-        if let Some(keyword) = INPUTS.find(name).filter(|k| !induced_investment(name, k)) {
+        if let Some(keyword) = input_keyword(&INPUTS, name) {
             s.emit("input-as-output", || {
                 (
                     indicator_loc(pi, p, i),
@@ -811,6 +811,41 @@ fn quality(
 /// `投入` that the project brings others to make (`带动企业研发投入`,
 /// `撬动社会资本投入`, `吸引民间投入`): the investment it induces, an economic
 /// benefit, not the project's own input.
+/// The first input keyword of `name` that means an input here: a word the
+/// sector or the phrase gives another sense (`人力资源`, `投入使用`,
+/// `研发经费投入强度`) is passed over, and the rest of the name searched on.
+fn input_keyword(inputs: &Keywords, name: &str) -> Option<&'static str> {
+    let mut rest = name;
+    while let Some(k) = inputs.find(rest) {
+        let at = rest.find(k)?;
+        let after = &rest[at + k.len()..];
+        if !other_sense(k, after) && !induced_investment(name, k) {
+            return Some(k);
+        }
+        rest = after;
+    }
+    None
+}
+
+/// Whether `keyword`, followed by `after`, is not the project's input:
+/// 人力资源 is the 人社 sector's name (人力资源市场, 人力资源服务);
+/// 投入使用/运营/运行/生产 is putting a facility into service, an output;
+/// 投入强度 and 投入占…比重 measure society's or enterprises' R&D
+/// spending, the standard 科技 outcome.
+fn other_sense(keyword: &str, after: &str) -> bool {
+    match keyword {
+        "人力" => after.starts_with("资源"),
+        "投入" => {
+            ["使用", "运营", "运行", "生产", "试运行", "强度"]
+                .iter()
+                .any(|w| after.starts_with(w))
+                || (after.starts_with('占')
+                    && ["比重", "比例"].iter().any(|w| after.contains(w)))
+        }
+        _ => false,
+    }
+}
+
 fn induced_investment(name: &str, keyword: &str) -> bool {
     const LEVERS: [&str; 7] = ["带动", "撬动", "吸引", "拉动", "引导", "吸纳", "引进"];
     keyword == "投入"

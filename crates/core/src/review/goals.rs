@@ -661,7 +661,27 @@ fn mismatch(
             names_ready = true;
         }
         let names = &scratch.names;
-        let measured = scratch.grams.iter().any(|g| names.binary_search(g).is_ok());
+        let shares = |grams: &[[char; 2]]| grams.iter().any(|g| names.binary_search(g).is_ok());
+        let mut measured = shares(&scratch.grams);
+        // A verb phrase after the count (`5200户发展生产`, `210户增收`) is
+        // what the counted do, not the noun: an indicator measures the count
+        // when it gives the same number in the same unit, or when it names
+        // the words before the number (`支持科技型中小企业40家`). Asked only
+        // of a count about to be reported.
+        if !measured && !noun_before {
+            let unit = part(goal, (unit_start, unit_end));
+            let number = rust_decimal::Decimal::from_str_exact(part(goal, (start, j))).ok();
+            measured = number.is_some_and(|g| {
+                p.indicators.iter().any(|i| {
+                    in_unit(i, unit) && i.target.quantity().and_then(|q| q.scaled()) == Some(g)
+                })
+            });
+            if !measured {
+                scratch.grams.clear();
+                bigrams_into(part(goal, (clause_start(goal, start), start)), &mut scratch.grams);
+                measured = shares(&scratch.grams);
+            }
+        }
         if measured {
             scratch.counted.extend(counted);
             continue;

@@ -241,7 +241,7 @@ impl<'t> Structure<'t> {
                         (value_loc(pi, p, i), msg!(OPERATOR_MISSING, ind()))
                     });
                 }
-                if unit.is_none() {
+                if unit.is_none() && !dimensionless(&i.name, q.value) {
                     s.emit("unit-missing", || {
                         (value_loc(pi, p, i), msg!(UNIT_MISSING, ind()))
                     });
@@ -294,6 +294,20 @@ impl<'t> Structure<'t> {
             }
         }
     }
+}
+
+/// Whether the indicator names a quantity that has no unit: a coefficient
+/// or an index (灌溉水有效利用系数, 恩格尔系数, 空气质量综合指数), a ratio
+/// (性别比, 投入产出比, 容积率, a 比率 written as a fraction below 1) or a
+/// multiple (倍数). A share (占比) is a percentage and keeps its %. Asked
+/// only of a value without a unit.
+fn dimensionless(name: &str, value: Decimal) -> bool {
+    let n = trim(name);
+    (["系数", "指数", "比", "比值", "倍数", "容积率"]
+        .iter()
+        .any(|w| n.ends_with(w))
+        && !n.ends_with("占比"))
+        || (n.ends_with("比率") && value < Decimal::ONE)
 }
 
 fn name_unit(
