@@ -990,6 +990,37 @@ fn long_term_in_annual() {
 }
 
 #[test]
+fn long_term_in_annual_spares_a_multi_year_table_up_to_its_last_year() {
+    // /tmp/ur9/clean/t18-multiyear-onecell.tsv: a 中期 table by its title.
+    let i = || q(5, Category::Outcome, "到2026年森林覆盖率", "≥45%");
+    for title in [
+        "某县林业局2024-2026年项目中期绩效目标表",
+        "2024年至2026年项目支出绩效目标表",
+        "2024 ～ 2026年度中期绩效目标",
+    ] {
+        let mut t = replace(1, i());
+        t.title = Some(title.into());
+        assert_eq!(fired(&t, "long-term-in-annual"), 0, "{title}");
+        // Beyond the span's last year: long-term even here.
+        let mut t = replace(1, q(5, Category::Outcome, "到2030年森林覆盖率", "≥45%"));
+        t.title = Some(title.into());
+        assert_eq!(fired(&t, "long-term-in-annual"), 1, "{title}");
+    }
+    // One year in the title, a budget year read elsewhere, or numbers that
+    // are no years: annual.
+    for (title, year) in [
+        ("某县林业局2024年项目支出绩效目标表", None),
+        ("2024-2026年项目中期绩效目标表", Some(2024)),
+        ("项目支出绩效目标表（编号2024-2026）", None),
+    ] {
+        let mut t = replace(1, i());
+        t.title = Some(title.into());
+        t.fiscal_year = year;
+        assert_eq!(fired(&t, "long-term-in-annual"), 1, "{title}");
+    }
+}
+
+#[test]
 fn scale_mismatch() {
     let t = Builder::new()
         .project(

@@ -233,7 +233,7 @@ pub static RULES: &[Rule] = &[
         "填报惯例 (practice) [P]",
         "核对成本指标的数值和单位。 Check the value and its scale."),
     rule!("long-term-in-annual", Info, "年度指标使用了跨年度表述", "annual target worded over years",
-        "年度指标的名称或值出现“三年内”“到2025年”“逐年提高”“近三年平均”等跨年度表述，混淆了长期目标与年度目标；消息引用找到的表述。“年均”（每年平均，如单个站点年均补贴标准）是年度的量，不报告。 An annual target worded over several years (三年内, 到2025年, 逐年提高, 近三年平均, in the name or the value) mixes long-term and annual goals; the message quotes the phrase found. 年均 (a per-year average) is an annual figure and is not reported.",
+        "年度指标的名称或值出现“三年内”“到2025年”“逐年提高”“近三年平均”等跨年度表述，混淆了长期目标与年度目标；消息引用找到的表述。“年均”（每年平均，如单个站点年均补贴标准）是年度的量，不报告。标题为跨年度的表（2024-2026年项目中期绩效目标表，且未读到单一年度）本身不是年度表：只报告超出其最后一年的“到YYYY年”。 An annual target worded over several years (三年内, 到2025年, 逐年提高, 近三年平均, in the name or the value) mixes long-term and annual goals; the message quotes the phrase found. 年均 (a per-year average) is an annual figure and is not reported. A table whose title spans years (2024-2026年项目中期绩效目标表, with no single budget year read) is not annual: only 到YYYY年 beyond its last year is reported.",
         "长期目标与年度目标混淆 [S]",
         "改为本年度可实现的值。 State what this year delivers."),
     rule!("scale-mismatch", Info, "目标文字中的金额单位与表格不同", "goal quotes money in another scale",

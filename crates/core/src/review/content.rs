@@ -296,12 +296,13 @@ pub(super) fn project(s: &mut Sink<'_>, pi: usize, p: &Project, on: &mut Switche
         return;
     }
     let on_long_term = on.long_term;
+    let span = on.span;
     completeness(s, pi, p);
     if on.repeated {
         repeated(s, pi, p, &mut on.hashes);
     }
     for (k, i) in p.indicators.iter().enumerate() {
-        quality(s, pi, p, (k, i), on_long_term);
+        quality(s, pi, p, (k, i), on_long_term, span);
     }
     scale_in_goal(s, pi, p);
 }
@@ -310,6 +311,9 @@ pub(super) fn project(s: &mut Sink<'_>, pi: usize, p: &Project, on: &mut Switche
 pub(super) struct Switches {
     /// `long-term-in-annual`.
     pub long_term: bool,
+    /// The years a multi-year table spans, by its title (`2024-2026年`),
+    /// when it has no budget year.
+    pub span: Option<(u16, u16)>,
     /// `indicator-duplicate`.
     pub repeated: bool,
     /// Scratch room of `indicator-duplicate`, kept from project to project.
@@ -320,6 +324,12 @@ impl Switches {
     pub(super) fn new(s: &Sink<'_>) -> Self {
         Switches {
             long_term: s.on("long-term-in-annual"),
+            span: s
+                .table
+                .fiscal_year
+                .is_none()
+                .then(|| s.table.title.as_deref().and_then(year_span))
+                .flatten(),
             repeated: s.on("indicator-duplicate"),
             hashes: Vec::new(),
         }
@@ -527,6 +537,7 @@ fn quality(
     p: &Project,
     (k, i): (usize, &Indicator),
     on_long_term: bool,
+    span: Option<(u16, u16)>,
 ) {
     let ind = || Arg::Indicator(pi as u32, k as u32);
     let name = i.name.as_str();
@@ -785,14 +796,18 @@ fn quality(
     }
     // long-term-in-annual
     if on_long_term {
-        // `到2024年底` in the table of 2024 is this year's end: annual.
-        let this_year = |phrase: &&str| {
-            s.table.fiscal_year.is_some_and(|y| {
-                phrase
-                    .strip_prefix(['到', '至'])
-                    .and_then(|r| r.strip_suffix('年'))
-                    .is_some_and(|n| n == y.to_string())
-            })
+        let year_of = |phrase: &str| {
+            phrase
+                .strip_prefix(['到', '至'])
+                .and_then(|r| r.strip_suffix('年'))
+                .and_then(|n| n.parse::<u16>().ok())
+        };
+        // `到2024年底` in the table of 2024 is this year's end: annual. A
+        // multi-year table (`2024-2026年…中期绩效目标表`) has no annual
+        // targets to confuse: only a year beyond its last is reported.
+        let this_year = |phrase: &&str| match span {
+            Some((_, last)) => year_of(phrase).is_none_or(|y| y <= last),
+            None => s.table.fiscal_year.is_some_and(|y| year_of(phrase) == Some(y)),
         };
         let phrase = long_term(&i.raw_value)
             .filter(|p| !this_year(p))
@@ -808,9 +823,32 @@ fn quality(
     }
 }
 
-/// `投入` that the project brings others to make (`带动企业研发投入`,
-/// `撬动社会资本投入`, `吸引民间投入`): the investment it induces, an economic
-/// benefit, not the project's own input.
+/// The first span of years in `title` (`2024-2026年`, `2024年至2026年`):
+/// (first, last), first before last, both plausible years.
+fn year_span(title: &str) -> Option<(u16, u16)> {
+    const SEPS: [&str; 8] = ["-", "—", "–", "－", "~", "～", "至", "到"];
+    let year = |t: &str| {
+        t.get(..4)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|d| d.parse::<u16>().ok())
+            .filter(|y| (1990..=2100).contains(y))
+    };
+    let b = title.as_bytes();
+    (0..b.len()).find_map(|i| {
+        if i > 0 && b.get(i - 1).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        let first = year(title.get(i..)?)?;
+        let rest = title.get(i + 4..)?.trim_start();
+        let rest = rest.strip_prefix('年').unwrap_or(rest).trim_start();
+        let rest = SEPS.iter().find_map(|sep| rest.strip_prefix(sep))?.trim_start();
+        // The last year is followed by 年 (`2024-2026年`, `2024年至2026年度`):
+        // `编号2024-2026` is no span.
+        let last = year(rest).filter(|l| *l > first)?;
+        rest.get(4..)?.trim_start().starts_with('年').then_some((first, last))
+    })
+}
+
 /// The first input keyword of `name` that means an input here: a word the
 /// sector or the phrase gives another sense (`人力资源`, `投入使用`,
 /// `研发经费投入强度`) is passed over, and the rest of the name searched on.
@@ -846,6 +884,9 @@ fn other_sense(keyword: &str, after: &str) -> bool {
     }
 }
 
+/// `投入` that the project brings others to make (`带动企业研发投入`,
+/// `撬动社会资本投入`, `吸引民间投入`): the investment it induces, an economic
+/// benefit, not the project's own input.
 fn induced_investment(name: &str, keyword: &str) -> bool {
     const LEVERS: [&str; 7] = ["带动", "撬动", "吸引", "拉动", "引导", "吸纳", "引进"];
     keyword == "投入"
