@@ -2576,6 +2576,28 @@ fn value_prefixed_spares_the_starting_point_of_a_time_limit() {
 }
 
 #[test]
+fn value_prefixed_spares_a_frequency_or_population_base() {
+    // /tmp/ur9/probe/p14-values2.tsv item 12.
+    let one_cell = |name: &str, value: &str| {
+        replace(0, with_columns(Category::Output, name, None, value, None, None))
+    };
+    for (name, value) in [
+        ("巡查频次", "每月≥1次"),
+        ("督导检查频次", "每季度≥2次"),
+        ("人均补助标准", "每人每年≤1200元"),
+        ("每万人口全科医生数", "每万人≥3名"),
+    ] {
+        let t = one_cell(name, value);
+        assert_eq!(fired(&t, "value-prefixed"), 0, "{value}");
+    }
+    // A base followed by other words, or no base at all: a label.
+    for (name, value) in [("巡查频次", "每月巡查≥1次"), ("巡查频次", "巡查≥1次")] {
+        let t = one_cell(name, value);
+        assert_eq!(fired(&t, "value-prefixed"), 1, "{value}");
+    }
+}
+
+#[test]
 fn boilerplate_spares_full_compliance_and_no_incident_targets() {
     // /tmp/ur6/clean/t10-infrastructure.html, t20-culture-multi-onecell.tsv.
     let with = |i: Indicator| {

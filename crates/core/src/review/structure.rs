@@ -225,9 +225,9 @@ impl<'t> Structure<'t> {
                         .is_some_and(|q| is_time_limit(q, unit_of(i).as_deref()))
             };
             if !damaged_op
-                && i.value_label
-                    .as_deref()
-                    .is_some_and(|l| !trim(l).is_empty() && !starting_point(l))
+                && i.value_label.as_deref().is_some_and(|l| {
+                    !trim(l).is_empty() && !starting_point(l) && !frequency_base(l)
+                })
             {
                 s.emit("value-prefixed", || {
                     (value_loc(pi, p, i), msg!(VALUE_PREFIXED, ind()))
@@ -294,6 +294,28 @@ impl<'t> Structure<'t> {
             }
         }
     }
+}
+
+/// Whether a label before the value is the base the number is counted per
+/// (`每月≥1次`, `每季度≥2次`, `每人每年≤1200元`, `每万人≥3名`): a period or
+/// a population, part of the target's meaning, not a rewording of the name.
+fn frequency_base(label: &str) -> bool {
+    const BASES: [&str; 27] = [
+        "季度", "星期", "学期", "学年", "半年", "小时", "工作日", "人口", "乡镇", "社区",
+        "年", "月", "季", "周", "旬", "日", "天", "人", "名", "户", "村", "校", "所",
+        "家", "县", "床", "班",
+    ];
+    let mut rest = trim(label);
+    let mut bases = 0;
+    while let Some(r) = rest.strip_prefix('每') {
+        let r = r.trim_start_matches(['十', '百', '千', '万', '个']);
+        let Some(base) = BASES.iter().find(|b| r.starts_with(**b)) else {
+            return false;
+        };
+        rest = r.get(base.len()..).unwrap_or_default().trim_start();
+        bases += 1;
+    }
+    bases > 0 && rest.is_empty()
 }
 
 /// Whether the indicator names a quantity that has no unit: a coefficient
