@@ -2854,6 +2854,35 @@ fn money_scale_project_fires_when_the_unit_row_adds_up_in_yuan() {
 }
 
 #[test]
+fn money_scale_rules_quote_the_true_median() {
+    // /tmp/ur9/seeded/s3-rural-onecell.tsv: 180, 320, 1040 and 600000 (60
+    // 万元 typed in 元): the median is 680, the mean of the middle two.
+    let t = scale_table(&["180.00", "320.00", "1040.00", "600000.00"], Some("1600.00"));
+    let f = run(&t);
+    let hits = of(&f, "money-scale-project");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let text = zh(&t, hits[0]);
+    assert!(text.contains("中位数 680 万元的 882 倍"), "{text}");
+    assert!(!text.contains("1040 万元"), "{text}");
+    // An odd count keeps its middle value.
+    let t = scale_table(&["180.00", "320.00", "1040.00", "1500.00", "600000.00"], Some("3100.00"));
+    let text = zh(&t, of(&run(&t), "money-scale-project")[0]);
+    assert!(text.contains("中位数 1040 万元"), "{text}");
+    // money-scale-suspect: 4 projects of 40000, 40000, 80000, 80000 万元 have
+    // the median 60000 (above 50000: 元 suspected), not 80000.
+    let t = scale_table(&["40000.00", "40000.00", "80000.00", "80000.00"], None);
+    let f = run(&t);
+    let hits = of(&f, "money-scale-suspect");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let text = zh(&t, hits[0]);
+    assert!(text.contains("60000"), "{text}");
+    // 20000, 20000, 80000, 80000: the median 50000 is not above the bar (the
+    // upper middle value alone, 80000, was).
+    let t = scale_table(&["20000.00", "20000.00", "80000.00", "80000.00"], None);
+    assert_eq!(fired(&t, "money-scale-suspect"), 0);
+}
+
+#[test]
 fn money_scale_project_fires_when_the_amount_exceeds_its_unit_row() {
     // A unit row of 900.00 cannot hold a project of 35000.00 万元.
     let mut amounts = SMALL.to_vec();
@@ -2874,9 +2903,9 @@ fn money_scale_project_without_totals_needs_a_thousandfold_amount() {
     };
     let small = ["1.00", "2.00", "3.00", "5.00", "8.00"];
     let mut amounts = small.to_vec();
-    amounts.push("35000.00"); // median 5 → 7000 ×; 3.50 万元 in 元
+    amounts.push("35000.00"); // median 4 → 8750 ×; 3.50 万元 in 元
     assert_eq!(fired(&build(&amounts), "money-scale-project"), 1);
-    // 175 × the median (10–500 万元): not enough without a total to back it
+    // 219 × the median (10–500 万元): not enough without a total to back it
     let mut amounts = SMALL.to_vec();
     amounts.push("35000.00");
     assert_eq!(fired(&build(&amounts), "money-scale-project"), 0);
@@ -2955,9 +2984,10 @@ fn money_scale_project_follows_the_profile() {
         },
     );
     assert!(of(&review(&t, &profile), "money-scale-project").is_empty());
-    // 175 × the median: under a ratio of 200 it is not suspected
+    // 219 × the median (160, between 120 and 200): under a ratio of 250 it
+    // is not suspected
     let mut profile = Profile::national();
-    profile.thresholds.project_scale_ratio = d("200");
+    profile.thresholds.project_scale_ratio = d("250");
     assert!(of(&review(&t, &profile), "money-scale-project").is_empty());
     profile.thresholds.project_scale_ratio = d("150");
     assert_eq!(of(&review(&t, &profile), "money-scale-project").len(), 1);
