@@ -554,6 +554,44 @@ fn level_misplaced() {
 }
 
 #[test]
+fn level_misplaced_points_at_the_category() {
+    // /tmp/ur9/seeded/s4-health-rows.tsv row 19: the 一级 cell is what to change.
+    let t = replace(
+        1,
+        q(2, Category::Outcome, "服务对象满意度", "≥95%"),
+    );
+    let f = run(&t);
+    let hits = of(&f, "level-misplaced");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let cell = t.units[0].projects[0].indicator_cell.as_ref().unwrap();
+    assert_eq!(&cell[hits[0].location.span.unwrap().range()], "效益指标");
+    // A row layout: the 一级指标 column on the indicator's row.
+    let mut t = t;
+    t.columns.push(ColumnInfo {
+        field: Field::Category,
+        header: "一级指标".into(),
+        col: 8,
+    });
+    let p = &mut t.units[0].projects[0];
+    p.indicator_cell = None;
+    for i in &mut p.indicators {
+        i.origin.col = 11;
+        i.span = None;
+    }
+    let row = p.indicators[1].origin.row;
+    let f = run(&t);
+    let hits = of(&f, "level-misplaced");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert_eq!(hits[0].location.col, Some(8));
+    assert_eq!(hits[0].location.row, Some(row));
+    assert_eq!(hits[0].location.span, None);
+    // Without a category column the indicator's own cell stays.
+    t.columns.pop();
+    let f = run(&t);
+    assert_eq!(of(&f, "level-misplaced")[0].location.col, Some(11));
+}
+
+#[test]
 fn benefit_is_output() {
     let f = run(&replace(
         1,

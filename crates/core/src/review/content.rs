@@ -595,9 +595,11 @@ fn quality(
         None
     };
     if let Some(level) = misplaced {
+        let t = s.table;
+        // The category is what to change, not the value.
         s.emit("level-misplaced", || {
             (
-                indicator_loc(pi, p, i),
+                super::category_loc(t, pi, p, i),
                 msg!(LEVEL_MISPLACED, ind(), Arg::Term(level)),
             )
         });
