@@ -3251,6 +3251,50 @@ fn goal_indicator_number() {
 }
 
 #[test]
+fn goal_indicator_number_compares_measures_and_magnitudes() {
+    // /tmp/ur9/probe/gin.tsv A, B, D, E, G, H; seeded/s1 S1c, s4 S4e.
+    for (goal, name, raw) in [
+        ("新建和改造灌溉渠道12公里，改善灌溉条件。", "新建和改造灌溉渠道长度", "≥120公里"),
+        ("新建和改造灌溉渠道12.5公里，改善灌溉条件。", "新建和改造灌溉渠道长度", "≥1.25公里"),
+        ("签约居民14万人，提高健康管理水平。", "签约居民人数", "≥1.4万人"),
+        ("签约居民14万人，提高健康管理水平。", "签约居民人数", "≥14000人"),
+        ("完成造林1.2万亩，提高森林覆盖率。", "完成造林面积", "≥0.12万亩"),
+        ("完成造林12000亩，提高森林覆盖率。", "完成造林面积", "≥1200亩"),
+    ] {
+        let mut t = goal_with(goal, vec![]);
+        t.units[0].projects[0].indicators[0] = parsed(1, name, raw);
+        let f = run(&t);
+        let hits = of(&f, "goal-indicator-number");
+        assert_eq!(hits.len(), 1, "{goal} / {raw}: {:?}", ids(&f));
+        let text = zh(&t, hits[0]);
+        assert!(text.contains(raw), "{text}");
+    }
+    // The same quantity in another magnitude, a goal that measures in the
+    // unit twice (parts), a 千米 that is no magnitude: no finding.
+    for (goal, name, raw) in [
+        ("签约居民1.4万人，提高健康管理水平。", "签约居民人数", "≥14000人"),
+        ("完成造林1.2万亩。", "完成造林面积", "≥12000亩"),
+        ("新建渠道12公里、改造渠道30公里。", "新建和改造渠道长度", "≥420公里"),
+        ("新建灌溉渠道12千米。", "新建灌溉渠道长度", "≥12千米"),
+    ] {
+        let mut t = goal_with(goal, vec![]);
+        t.units[0].projects[0].indicators[0] = parsed(1, name, raw);
+        let f = run(&t);
+        assert_eq!(
+            of(&f, "goal-indicator-number").len(),
+            0,
+            "{goal} / {raw}: {:?}",
+            ids(&f)
+        );
+    }
+    // A measure or a magnitude no indicator names is still no
+    // goal-indicator-mismatch (never was).
+    for goal in ["修建12.5公里灌溉渠道。", "签约14万人家庭医生服务。"] {
+        assert_eq!(fired(&goal_with(goal, vec![]), "goal-indicator-mismatch"), 0, "{goal}");
+    }
+}
+
+#[test]
 fn scale_mismatch_ignores_per_unit_standards() {
     for goal in [
         "按每亩120元标准发放耕地地力保护补贴。",
