@@ -2502,6 +2502,38 @@ fn input_as_output_spares_the_sector_service_and_rd_intensity() {
 }
 
 #[test]
+fn benefit_is_output_catches_a_count_of_works_built() {
+    // /tmp/ur9/seeded/s2-housing-sichuan.tsv S2b.
+    for (name, raw) in [
+        ("改造老旧小区数量", "=23个"),
+        ("新建便民服务设施数量", "≥15处"),
+        ("维修农村公路长度", "≥12公里"),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, raw));
+        let f = run(&t);
+        assert_eq!(of(&f, "benefit-is-output").len(), 1, "{name}");
+        assert!(zh(&t, of(&f, "benefit-is-output")[0]).contains("更像产出"));
+    }
+    // People helped, jobs created, a rate of the works, an effect: benefits.
+    for (name, raw) in [
+        ("受益人数", "≥1860人"),
+        ("带动就业人数", "≥50人"),
+        ("新增就业岗位数量", "≥50个"),
+        ("改造后小区设施完好率", "≥95%"),
+        ("改造小区居民满意度提升数量", "≥10个"),
+        ("改造老旧小区数量", "=23个"),
+    ] {
+        let cat = if name == "改造老旧小区数量" {
+            Category::Output
+        } else {
+            Category::Outcome
+        };
+        let t = replace(1, q(2, cat, name, raw));
+        assert_eq!(fired(&t, "benefit-is-output"), 0, "{name}");
+    }
+}
+
+#[test]
 fn benefit_is_output_spares_an_effect_named_after_the_activity() {
     // /tmp/ur6/clean/t18-health-rural-onecell.tsv row 8.
     for i in [

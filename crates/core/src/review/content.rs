@@ -72,6 +72,10 @@ static BENEFIT_VERB: Template = Template {
     zh: "{0}以“{1}”开头，更像产出指标",
     en: "{0} looks like an output, not an outcome",
 };
+static BENEFIT_COUNT: Template = Template {
+    zh: "{0}以“{0.unit}”计建设、改造的数量，更像产出指标",
+    en: "{0} counts what is built or renovated, an output, not an outcome",
+};
 static BENEFIT_UNIT: Template = Template {
     zh: "{0}以“{0.unit}”计量，更像产出指标",
     en: "{0} looks like an output, not an outcome",
@@ -628,9 +632,26 @@ fn quality(
             .find(|v| name.starts_with(*v))
             .filter(|_| !rate() && !effect());
         let unit_hit = unit.as_deref().filter(|u| UNITS.contains(u));
+        // A count of things built or renovated (`改造老旧小区数量 =23个`):
+        // the works themselves. People helped (受益人数, 新增就业人数) are
+        // counted in other units and stay benefits.
+        let built = || {
+            const THINGS: [&str; 12] = [
+                "个", "套", "处", "座", "公里", "千米", "米", "栋", "间", "台", "条", "平方米",
+            ];
+            const WORKS: [&str; 10] = [
+                "改造", "新建", "建成", "修建", "维修", "修缮", "改建", "扩建", "安装", "铺设",
+            ];
+            unit.as_deref().is_some_and(|u| THINGS.contains(&u))
+                && ["数量", "个数", "数", "长度", "面积"].iter().any(|w| name.ends_with(w))
+                && WORKS.iter().any(|w| has(name, w))
+                && !rate()
+                && !effect()
+        };
         let message = match (verb, unit_hit) {
             (Some(v), _) => Some(msg!(BENEFIT_VERB, ind(), Arg::Str(v))),
             (None, Some(_)) => Some(msg!(BENEFIT_UNIT, ind())),
+            (None, None) if built() => Some(msg!(BENEFIT_COUNT, ind())),
             _ => None,
         };
         if let Some(message) = message {
