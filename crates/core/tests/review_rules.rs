@@ -2334,6 +2334,29 @@ fn benefit_is_output_spares_rates_of_effects() {
 }
 
 #[test]
+fn unit_name_mismatch_counts_households_people_and_areas() {
+    // /tmp/ur9/seeded/s2-housing-sichuan.tsv S2c: 发放租赁补贴户数 ≥1200 人.
+    for (name, raw) in [
+        ("发放租赁补贴户数", "≥1200人"),
+        ("帮扶脱贫户数", "≥300人次"),
+        ("就业困难人员帮扶人数", "≥300户"),
+        ("改造建筑面积", "≥15个"),
+    ] {
+        let t = replace(0, q(1, Category::Output, name, raw));
+        assert_eq!(fired(&t, "unit-name-mismatch"), 1, "{name} {raw}");
+    }
+    for (name, raw) in [
+        ("发放租赁补贴户数", "≥1200户"),
+        ("就业困难人员帮扶人数", "≥300人"),
+        ("改造建筑面积", "≥15.6万平方米"),
+        ("受益户人口", "≥300人"),
+    ] {
+        let t = replace(0, q(1, Category::Output, name, raw));
+        assert_eq!(fired(&t, "unit-name-mismatch"), 0, "{name} {raw}");
+    }
+}
+
+#[test]
 fn unit_name_mismatch_takes_permille_for_a_rate() {
     // /tmp/ur4/19-clean-dates-permille.tsv: 森林火灾受害率 ≤0.9‰, 婴儿死亡率 ≤5‰.
     for value in ["≤0.9‰", "≤5‰", "≤1‱"] {

@@ -347,6 +347,12 @@ fn name_unit(
         Some("名称为“人数”，单位却是“人次”")
     } else if person && has(n, "人次") {
         Some("名称为“人次”，单位却是“人”")
+    } else if (person || person_time) && has(n, "户数") {
+        Some("名称为“户数”，单位却是“人”或“人次”")
+    } else if unit == "户" && has(n, "人数") {
+        Some("名称为“人数”，单位却是“户”")
+    } else if unit == "个" && n.ends_with("面积") {
+        Some("名称为“面积”，单位却是“个”")
     } else if !matches!(unit, "%" | "‰" | "‱")
         && !per_population(unit)
         && (n.ends_with('率') || super::text::names_satisfaction(n))
