@@ -430,9 +430,10 @@ fn median(v: &mut [Decimal]) -> Decimal {
         return upper;
     }
     match below.iter().max() {
-        Some(lower) => lower
-            .checked_add(upper)
-            .map_or_else(|| *lower / Decimal::TWO + upper / Decimal::TWO, |sum| sum / Decimal::TWO),
+        Some(lower) => lower.checked_add(upper).map_or_else(
+            || *lower / Decimal::TWO + upper / Decimal::TWO,
+            |sum| sum / Decimal::TWO,
+        ),
         None => upper,
     }
 }

@@ -637,13 +637,26 @@ fn quality(
         // counted in other units and stay benefits.
         let built = || {
             const THINGS: [&str; 12] = [
-                "个", "套", "处", "座", "公里", "千米", "米", "栋", "间", "台", "条", "平方米",
+                "个",
+                "套",
+                "处",
+                "座",
+                "公里",
+                "千米",
+                "米",
+                "栋",
+                "间",
+                "台",
+                "条",
+                "平方米",
             ];
             const WORKS: [&str; 10] = [
                 "改造", "新建", "建成", "修建", "维修", "修缮", "改建", "扩建", "安装", "铺设",
             ];
             unit.as_deref().is_some_and(|u| THINGS.contains(&u))
-                && ["数量", "个数", "数", "长度", "面积"].iter().any(|w| name.ends_with(w))
+                && ["数量", "个数", "数", "长度", "面积"]
+                    .iter()
+                    .any(|w| name.ends_with(w))
                 && WORKS.iter().any(|w| has(name, w))
                 && !rate()
                 && !effect()
@@ -830,7 +843,10 @@ fn quality(
         // targets to confuse: only a year beyond its last is reported.
         let this_year = |phrase: &&str| match span {
             Some((_, last)) => year_of(phrase).is_none_or(|y| y <= last),
-            None => s.table.fiscal_year.is_some_and(|y| year_of(phrase) == Some(y)),
+            None => s
+                .table
+                .fiscal_year
+                .is_some_and(|y| year_of(phrase) == Some(y)),
         };
         let phrase = long_term(&i.raw_value)
             .filter(|p| !this_year(p))
@@ -864,11 +880,17 @@ fn year_span(title: &str) -> Option<(u16, u16)> {
         let first = year(title.get(i..)?)?;
         let rest = title.get(i + 4..)?.trim_start();
         let rest = rest.strip_prefix('年').unwrap_or(rest).trim_start();
-        let rest = SEPS.iter().find_map(|sep| rest.strip_prefix(sep))?.trim_start();
+        let rest = SEPS
+            .iter()
+            .find_map(|sep| rest.strip_prefix(sep))?
+            .trim_start();
         // The last year is followed by 年 (`2024-2026年`, `2024年至2026年度`):
         // `编号2024-2026` is no span.
         let last = year(rest).filter(|l| *l > first)?;
-        rest.get(4..)?.trim_start().starts_with('年').then_some((first, last))
+        rest.get(4..)?
+            .trim_start()
+            .starts_with('年')
+            .then_some((first, last))
     })
 }
 
@@ -900,8 +922,7 @@ fn other_sense(keyword: &str, after: &str) -> bool {
             ["使用", "运营", "运行", "生产", "试运行", "强度"]
                 .iter()
                 .any(|w| after.starts_with(w))
-                || (after.starts_with('占')
-                    && ["比重", "比例"].iter().any(|w| after.contains(w)))
+                || (after.starts_with('占') && ["比重", "比例"].iter().any(|w| after.contains(w)))
         }
         _ => false,
     }

@@ -453,7 +453,14 @@ const STOP: [char; 16] = [
 /// Units of measure a goal gives a quantity in (`渠道12.5公里`, `造林1200亩`),
 /// the longer before the shorter they begin.
 const MEASURES: [&str; 8] = [
-    "平方公里", "平方米", "立方米", "公里", "千米", "公顷", "亩", "吨",
+    "平方公里",
+    "平方米",
+    "立方米",
+    "公里",
+    "千米",
+    "公顷",
+    "亩",
+    "吨",
 ];
 /// Words after a count that say "or more", "about", "at most" (`60场以上`,
 /// `40场左右`, `3000个及以上`): not the noun counted.
@@ -621,7 +628,10 @@ fn mismatch(
             (None, None) => continue,
         };
         // The unit: the classifier, with 次 after it (`人次`, `户次`, `场次`).
-        if measure.is_none() && cl != '次' && goal.get(unit_end..).is_some_and(|r| r.starts_with('次')) {
+        if measure.is_none()
+            && cl != '次'
+            && goal.get(unit_end..).is_some_and(|r| r.starts_with('次'))
+        {
             unit_end += '次'.len_utf8();
         }
         let points = cl == '个'
@@ -703,23 +713,16 @@ fn mismatch(
         let shares = |grams: &[[char; 2]]| grams.iter().any(|g| names.binary_search(g).is_ok());
         let mut measured = shares(&scratch.grams);
         // A verb phrase after the count (`5200户发展生产`, `210户增收`) is
-        // what the counted do, not the noun: an indicator measures the count
-        // when it gives the same number in the same unit, or when it names
-        // the words before the number (`支持科技型中小企业40家`). Asked only
-        // of a count about to be reported.
+        // what the counted do, not the noun: the words before the number
+        // (`支持脱贫户和监测户5200户`) name it. The same number alone is no
+        // proof: `20个服务站点` and `覆盖社区数量 ≥20个` count different things.
         if !measured && !noun_before {
-            let unit = part(goal, (unit_start, unit_end));
-            let number = rust_decimal::Decimal::from_str_exact(part(goal, (start, j))).ok();
-            measured = number.is_some_and(|g| {
-                p.indicators.iter().any(|i| {
-                    in_unit(i, unit) && i.target.quantity().and_then(|q| q.scaled()) == Some(g)
-                })
-            });
-            if !measured {
-                scratch.grams.clear();
-                bigrams_into(part(goal, (clause_start(goal, start), start)), &mut scratch.grams);
-                measured = shares(&scratch.grams);
-            }
+            scratch.grams.clear();
+            bigrams_into(
+                part(goal, (clause_start(goal, start), start)),
+                &mut scratch.grams,
+            );
+            measured = shares(&scratch.grams);
         }
         if measured {
             scratch.counted.extend(counted);

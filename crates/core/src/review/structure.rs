@@ -301,9 +301,33 @@ impl<'t> Structure<'t> {
 /// a population, part of the target's meaning, not a rewording of the name.
 fn frequency_base(label: &str) -> bool {
     const BASES: [&str; 27] = [
-        "季度", "星期", "学期", "学年", "半年", "小时", "工作日", "人口", "乡镇", "社区",
-        "年", "月", "季", "周", "旬", "日", "天", "人", "名", "户", "村", "校", "所",
-        "家", "县", "床", "班",
+        "季度",
+        "星期",
+        "学期",
+        "学年",
+        "半年",
+        "小时",
+        "工作日",
+        "人口",
+        "乡镇",
+        "社区",
+        "年",
+        "月",
+        "季",
+        "周",
+        "旬",
+        "日",
+        "天",
+        "人",
+        "名",
+        "户",
+        "村",
+        "校",
+        "所",
+        "家",
+        "县",
+        "床",
+        "班",
     ];
     let mut rest = trim(label);
     let mut bases = 0;
