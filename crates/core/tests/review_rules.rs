@@ -337,6 +337,32 @@ fn unit_missing() {
 }
 
 #[test]
+fn unit_missing_spares_a_dimensionless_quantity() {
+    // /tmp/ur9/clean/t01-water-onecell.tsv row 12, item 6.
+    for (name, raw) in [
+        ("项目区灌溉水有效利用系数", "≥0.58"),
+        ("恩格尔系数", "≤0.3"),
+        ("空气质量综合指数", "≤4.5"),
+        ("出生人口性别比", "≤110"),
+        ("资产负债比率", "≤0.6"),
+        ("容积率", "≤2.5"),
+        ("带动投资倍数", "≥3"),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, raw));
+        assert_eq!(fired(&t, "unit-missing"), 0, "{name}");
+    }
+    // A share, a rate written as a percentage number, a count: a unit is missing.
+    for (name, raw) in [
+        ("脱贫人口占比", "≥30"),
+        ("资产负债比率", "≤60"),
+        ("PM2.5年均浓度", "≤35"),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, raw));
+        assert_eq!(fired(&t, "unit-missing"), 1, "{name}");
+    }
+}
+
+#[test]
 fn unit_inconsistent_across_projects_and_with_column() {
     let mut other = clean_indicators();
     other[0] = q(1, Category::Output, "培训人次", "≥500人");
@@ -525,6 +551,41 @@ fn level_misplaced() {
     ));
     assert_eq!(of(&f, "level-misplaced").len(), 1);
     assert_eq!(fired(&clean_table(), "level-misplaced"), 0);
+}
+
+#[test]
+fn level_misplaced_points_at_the_category() {
+    // /tmp/ur9/seeded/s4-health-rows.tsv row 19: the 一级 cell is what to change.
+    let t = replace(1, q(2, Category::Outcome, "服务对象满意度", "≥95%"));
+    let f = run(&t);
+    let hits = of(&f, "level-misplaced");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let cell = t.units[0].projects[0].indicator_cell.as_ref().unwrap();
+    assert_eq!(&cell[hits[0].location.span.unwrap().range()], "效益指标");
+    // A row layout: the 一级指标 column on the indicator's row.
+    let mut t = t;
+    t.columns.push(ColumnInfo {
+        field: Field::Category,
+        header: "一级指标".into(),
+        col: 8,
+    });
+    let p = &mut t.units[0].projects[0];
+    p.indicator_cell = None;
+    for i in &mut p.indicators {
+        i.origin.col = 11;
+        i.span = None;
+    }
+    let row = p.indicators[1].origin.row;
+    let f = run(&t);
+    let hits = of(&f, "level-misplaced");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert_eq!(hits[0].location.col, Some(8));
+    assert_eq!(hits[0].location.row, Some(row));
+    assert_eq!(hits[0].location.span, None);
+    // Without a category column the indicator's own cell stays.
+    t.columns.pop();
+    let f = run(&t);
+    assert_eq!(of(&f, "level-misplaced")[0].location.col, Some(11));
 }
 
 #[test]
@@ -961,6 +1022,37 @@ fn long_term_in_annual() {
     assert_eq!(fired(&t, "long-term-in-annual"), 0);
     t.fiscal_year = Some(2023);
     assert_eq!(fired(&t, "long-term-in-annual"), 1);
+}
+
+#[test]
+fn long_term_in_annual_spares_a_multi_year_table_up_to_its_last_year() {
+    // /tmp/ur9/clean/t18-multiyear-onecell.tsv: a 中期 table by its title.
+    let i = || q(5, Category::Outcome, "到2026年森林覆盖率", "≥45%");
+    for title in [
+        "某县林业局2024-2026年项目中期绩效目标表",
+        "2024年至2026年项目支出绩效目标表",
+        "2024 ～ 2026年度中期绩效目标",
+    ] {
+        let mut t = replace(1, i());
+        t.title = Some(title.into());
+        assert_eq!(fired(&t, "long-term-in-annual"), 0, "{title}");
+        // Beyond the span's last year: long-term even here.
+        let mut t = replace(1, q(5, Category::Outcome, "到2030年森林覆盖率", "≥45%"));
+        t.title = Some(title.into());
+        assert_eq!(fired(&t, "long-term-in-annual"), 1, "{title}");
+    }
+    // One year in the title, a budget year read elsewhere, or numbers that
+    // are no years: annual.
+    for (title, year) in [
+        ("某县林业局2024年项目支出绩效目标表", None),
+        ("2024-2026年项目中期绩效目标表", Some(2024)),
+        ("项目支出绩效目标表（编号2024-2026）", None),
+    ] {
+        let mut t = replace(1, i());
+        t.title = Some(title.into());
+        t.fiscal_year = year;
+        assert_eq!(fired(&t, "long-term-in-annual"), 1, "{title}");
+    }
 }
 
 #[test]
@@ -2239,6 +2331,29 @@ fn benefit_is_output_spares_rates_of_effects() {
 }
 
 #[test]
+fn unit_name_mismatch_counts_households_people_and_areas() {
+    // /tmp/ur9/seeded/s2-housing-sichuan.tsv S2c: 发放租赁补贴户数 ≥1200 人.
+    for (name, raw) in [
+        ("发放租赁补贴户数", "≥1200人"),
+        ("帮扶脱贫户数", "≥300人次"),
+        ("就业困难人员帮扶人数", "≥300户"),
+        ("改造建筑面积", "≥15个"),
+    ] {
+        let t = replace(0, q(1, Category::Output, name, raw));
+        assert_eq!(fired(&t, "unit-name-mismatch"), 1, "{name} {raw}");
+    }
+    for (name, raw) in [
+        ("发放租赁补贴户数", "≥1200户"),
+        ("就业困难人员帮扶人数", "≥300人"),
+        ("改造建筑面积", "≥15.6万平方米"),
+        ("受益户人口", "≥300人"),
+    ] {
+        let t = replace(0, q(1, Category::Output, name, raw));
+        assert_eq!(fired(&t, "unit-name-mismatch"), 0, "{name} {raw}");
+    }
+}
+
+#[test]
 fn unit_name_mismatch_takes_permille_for_a_rate() {
     // /tmp/ur4/19-clean-dates-permille.tsv: 森林火灾受害率 ≤0.9‰, 婴儿死亡率 ≤5‰.
     for value in ["≤0.9‰", "≤5‰", "≤1‱"] {
@@ -2386,6 +2501,67 @@ fn input_as_output_spares_investment_the_project_induces() {
 }
 
 #[test]
+fn input_as_output_spares_the_sector_service_and_rd_intensity() {
+    // /tmp/ur9/probe/p10-rule-names.tsv, p11-rule-names2.tsv.
+    for (cat, name, raw) in [
+        (Category::Output, "人力资源市场招聘会场次", "≥12场"),
+        (
+            Category::Outcome,
+            "人力资源市场求职者达成就业意向人数",
+            "≥500人",
+        ),
+        (Category::Output, "供水站点投入使用率", "≥95%"),
+        (Category::Output, "新建便民服务设施投入运营数量", "≥15处"),
+        (Category::Outcome, "全社会研发经费投入强度", "≥2.8%"),
+        (
+            Category::Outcome,
+            "规上工业企业研发投入占营业收入比重",
+            "≥1.5%",
+        ),
+    ] {
+        let t = replace(1, q(2, cat, name, raw));
+        assert_eq!(fired(&t, "input-as-output"), 0, "{name}");
+    }
+    // The project's own input stays one, also after a word in another sense.
+    for name in ["人力投入", "人力资源投入", "财政投入占比"] {
+        let t = replace(1, q(2, Category::Outcome, name, "≥10万元"));
+        assert_eq!(fired(&t, "input-as-output"), 1, "{name}");
+    }
+}
+
+#[test]
+fn benefit_is_output_catches_a_count_of_works_built() {
+    // /tmp/ur9/seeded/s2-housing-sichuan.tsv S2b.
+    for (name, raw) in [
+        ("改造老旧小区数量", "=23个"),
+        ("新建便民服务设施数量", "≥15处"),
+        ("维修农村公路长度", "≥12公里"),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, raw));
+        let f = run(&t);
+        assert_eq!(of(&f, "benefit-is-output").len(), 1, "{name}");
+        assert!(zh(&t, of(&f, "benefit-is-output")[0]).contains("更像产出"));
+    }
+    // People helped, jobs created, a rate of the works, an effect: benefits.
+    for (name, raw) in [
+        ("受益人数", "≥1860人"),
+        ("带动就业人数", "≥50人"),
+        ("新增就业岗位数量", "≥50个"),
+        ("改造后小区设施完好率", "≥95%"),
+        ("改造小区居民满意度提升数量", "≥10个"),
+        ("改造老旧小区数量", "=23个"),
+    ] {
+        let cat = if name == "改造老旧小区数量" {
+            Category::Output
+        } else {
+            Category::Outcome
+        };
+        let t = replace(1, q(2, cat, name, raw));
+        assert_eq!(fired(&t, "benefit-is-output"), 0, "{name}");
+    }
+}
+
+#[test]
 fn benefit_is_output_spares_an_effect_named_after_the_activity() {
     // /tmp/ur6/clean/t18-health-rural-onecell.tsv row 8.
     for i in [
@@ -2494,6 +2670,32 @@ fn value_prefixed_spares_the_starting_point_of_a_time_limit() {
     // A label that is no starting point, or before no time limit, still is one.
     for value in ["完成时间3个月内", "培训后考核合格率95%"] {
         assert_eq!(fired(&one_cell(value), "value-prefixed"), 1, "{value}");
+    }
+}
+
+#[test]
+fn value_prefixed_spares_a_frequency_or_population_base() {
+    // /tmp/ur9/probe/p14-values2.tsv item 12.
+    let one_cell = |name: &str, value: &str| {
+        replace(
+            0,
+            with_columns(Category::Output, name, None, value, None, None),
+        )
+    };
+    for (name, value) in [
+        ("巡查频次", "每月≥1次"),
+        ("督导检查频次", "每季度≥2次"),
+        ("人均补助标准", "每人每年≤1200元"),
+        ("每万人口全科医生数", "每万人≥3名"),
+    ] {
+        let t = one_cell(name, value);
+        assert_eq!(fired(&t, "value-prefixed"), 0, "{value}");
+    }
+    // A base followed by other words, or no base at all: a label.
+    for (name, value) in [("巡查频次", "每月巡查≥1次"), ("巡查频次", "巡查≥1次")]
+    {
+        let t = one_cell(name, value);
+        assert_eq!(fired(&t, "value-prefixed"), 1, "{value}");
     }
 }
 
@@ -2754,6 +2956,45 @@ fn money_scale_project_fires_when_the_unit_row_adds_up_in_yuan() {
 }
 
 #[test]
+fn money_scale_rules_quote_the_true_median() {
+    // /tmp/ur9/seeded/s3-rural-onecell.tsv: 180, 320, 1040 and 600000 (60
+    // 万元 typed in 元): the median is 680, the mean of the middle two.
+    let mut t = scale_table(
+        &["180.00", "320.00", "1040.00", "600000.00"],
+        Some("1600.00"),
+    );
+    // Its cost indicator not the others' `≤50万元`, which would refute the
+    // amount on its own (money_scale_project_from_cost_indicators_in_both_scales).
+    t.units[0].projects[3].indicators.truncate(3);
+    let f = run(&t);
+    let hits = of(&f, "money-scale-project");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let text = zh(&t, hits[0]);
+    assert!(text.contains("中位数 680 万元的 882 倍"), "{text}");
+    assert!(!text.contains("1040 万元"), "{text}");
+    // An odd count keeps its middle value.
+    let mut t = scale_table(
+        &["180.00", "320.00", "1040.00", "1500.00", "600000.00"],
+        Some("3100.00"),
+    );
+    t.units[0].projects[4].indicators.truncate(3);
+    let text = zh(&t, of(&run(&t), "money-scale-project")[0]);
+    assert!(text.contains("中位数 1040 万元"), "{text}");
+    // money-scale-suspect: 4 projects of 40000, 40000, 80000, 80000 万元 have
+    // the median 60000 (above 50000: 元 suspected), not 80000.
+    let t = scale_table(&["40000.00", "40000.00", "80000.00", "80000.00"], None);
+    let f = run(&t);
+    let hits = of(&f, "money-scale-suspect");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let text = zh(&t, hits[0]);
+    assert!(text.contains("60000"), "{text}");
+    // 20000, 20000, 80000, 80000: the median 50000 is not above the bar (the
+    // upper middle value alone, 80000, was).
+    let t = scale_table(&["20000.00", "20000.00", "80000.00", "80000.00"], None);
+    assert_eq!(fired(&t, "money-scale-suspect"), 0);
+}
+
+#[test]
 fn money_scale_project_fires_when_the_amount_exceeds_its_unit_row() {
     // A unit row of 900.00 cannot hold a project of 35000.00 万元.
     let mut amounts = SMALL.to_vec();
@@ -2774,9 +3015,9 @@ fn money_scale_project_without_totals_needs_a_thousandfold_amount() {
     };
     let small = ["1.00", "2.00", "3.00", "5.00", "8.00"];
     let mut amounts = small.to_vec();
-    amounts.push("35000.00"); // median 5 → 7000 ×; 3.50 万元 in 元
+    amounts.push("35000.00"); // median 4 → 8750 ×; 3.50 万元 in 元
     assert_eq!(fired(&build(&amounts), "money-scale-project"), 1);
-    // 175 × the median (10–500 万元): not enough without a total to back it
+    // 219 × the median (10–500 万元): not enough without a total to back it
     let mut amounts = SMALL.to_vec();
     amounts.push("35000.00");
     assert_eq!(fired(&build(&amounts), "money-scale-project"), 0);
@@ -2859,9 +3100,10 @@ fn money_scale_project_follows_the_profile() {
         },
     );
     assert!(of(&review(&t, &profile), "money-scale-project").is_empty());
-    // 175 × the median: under a ratio of 200 it is not suspected
+    // 219 × the median (160, between 120 and 200): under a ratio of 250 it
+    // is not suspected
     let mut profile = Profile::national();
-    profile.thresholds.project_scale_ratio = d("200");
+    profile.thresholds.project_scale_ratio = d("250");
     assert!(of(&review(&t, &profile), "money-scale-project").is_empty());
     profile.thresholds.project_scale_ratio = d("150");
     assert_eq!(of(&review(&t, &profile), "money-scale-project").len(), 1);
@@ -2975,6 +3217,43 @@ fn goal_indicator_mismatch_reads_the_noun_before_a_suffix() {
 }
 
 #[test]
+fn goal_indicator_mismatch_reads_a_verb_phrase_after_the_count() {
+    // /tmp/ur9/probe/p16-gim.tsv A, C, D; clean/t14-rural-revitalization.tsv row 17.
+    for (goal, name, raw) in [
+        (
+            "支持脱贫户和监测户5200户发展生产。",
+            "获贷脱贫户和监测户数量",
+            "≥5200户",
+        ),
+        (
+            "支持科技型中小企业40家开展技术改造。",
+            "支持科技型中小企业数量",
+            "≥40家",
+        ),
+        ("带动脱贫户210户增收。", "带动脱贫户户数", "≥210户"),
+    ] {
+        let t = goal_with(goal, vec![parsed(1, name, raw)]);
+        let f = run(&t);
+        assert_eq!(
+            of(&f, "goal-indicator-mismatch").len(),
+            0,
+            "{goal}: {:?}",
+            ids(&f)
+        );
+    }
+    // No indicator names the words before or after the count: still
+    // reported, even beside an indicator of the same number and unit
+    // (/work/main/bench-data: `20个服务站点` against `覆盖社区数量 ≥20个`).
+    for (goal, name, raw) in [
+        ("支持脱贫户和监测户5200户发展生产。", "获贷数量", "≥5200户"),
+        ("建设运营好20个服务站点。", "覆盖社区数量", "≥20个"),
+    ] {
+        let t = goal_with(goal, vec![parsed(1, name, raw)]);
+        assert_eq!(fired(&t, "goal-indicator-mismatch"), 1, "{goal}");
+    }
+}
+
+#[test]
 fn goal_indicator_number() {
     // The goal's 3000人次 against the one 人次 indicator's ≥300: a digit slip.
     let t = goal_with(
@@ -3048,6 +3327,86 @@ fn goal_indicator_number() {
     assert_eq!(fired(&t, "goal-indicator-number"), 0);
     // The project's clean goal and the sample-like table: nothing.
     assert_eq!(fired(&clean_table(), "goal-indicator-number"), 0);
+}
+
+#[test]
+fn goal_indicator_number_compares_measures_and_magnitudes() {
+    // /tmp/ur9/probe/gin.tsv A, B, D, E, G, H; seeded/s1 S1c, s4 S4e.
+    for (goal, name, raw) in [
+        (
+            "新建和改造灌溉渠道12公里，改善灌溉条件。",
+            "新建和改造灌溉渠道长度",
+            "≥120公里",
+        ),
+        (
+            "新建和改造灌溉渠道12.5公里，改善灌溉条件。",
+            "新建和改造灌溉渠道长度",
+            "≥1.25公里",
+        ),
+        (
+            "签约居民14万人，提高健康管理水平。",
+            "签约居民人数",
+            "≥1.4万人",
+        ),
+        (
+            "签约居民14万人，提高健康管理水平。",
+            "签约居民人数",
+            "≥14000人",
+        ),
+        (
+            "完成造林1.2万亩，提高森林覆盖率。",
+            "完成造林面积",
+            "≥0.12万亩",
+        ),
+        (
+            "完成造林12000亩，提高森林覆盖率。",
+            "完成造林面积",
+            "≥1200亩",
+        ),
+    ] {
+        let mut t = goal_with(goal, vec![]);
+        t.units[0].projects[0].indicators[0] = parsed(1, name, raw);
+        let f = run(&t);
+        let hits = of(&f, "goal-indicator-number");
+        assert_eq!(hits.len(), 1, "{goal} / {raw}: {:?}", ids(&f));
+        let text = zh(&t, hits[0]);
+        assert!(text.contains(raw), "{text}");
+    }
+    // The same quantity in another magnitude, a goal that measures in the
+    // unit twice (parts), a 千米 that is no magnitude: no finding.
+    for (goal, name, raw) in [
+        (
+            "签约居民1.4万人，提高健康管理水平。",
+            "签约居民人数",
+            "≥14000人",
+        ),
+        ("完成造林1.2万亩。", "完成造林面积", "≥12000亩"),
+        (
+            "新建渠道12公里、改造渠道30公里。",
+            "新建和改造渠道长度",
+            "≥420公里",
+        ),
+        ("新建灌溉渠道12千米。", "新建灌溉渠道长度", "≥12千米"),
+    ] {
+        let mut t = goal_with(goal, vec![]);
+        t.units[0].projects[0].indicators[0] = parsed(1, name, raw);
+        let f = run(&t);
+        assert_eq!(
+            of(&f, "goal-indicator-number").len(),
+            0,
+            "{goal} / {raw}: {:?}",
+            ids(&f)
+        );
+    }
+    // A measure or a magnitude no indicator names is still no
+    // goal-indicator-mismatch (never was).
+    for goal in ["修建12.5公里灌溉渠道。", "签约14万人家庭医生服务。"] {
+        assert_eq!(
+            fired(&goal_with(goal, vec![]), "goal-indicator-mismatch"),
+            0,
+            "{goal}"
+        );
+    }
 }
 
 #[test]

@@ -15,8 +15,26 @@ use crate::money::{from_wan, half_unit};
 use rust_decimal::Decimal;
 
 pub(super) fn check(s: &mut Sink<'_>) {
-    money_scale(s);
-    project_scale(s);
+    let suspect = s.on("money-scale-suspect");
+    let project = s.on("money-scale-project");
+    if suspect || project {
+        let mut amounts: Vec<Decimal> = s
+            .table
+            .projects()
+            .filter_map(|p| p.funding.amount())
+            .filter(|a| *a > Decimal::ZERO)
+            .collect();
+        // A median of two is no "usual" amount.
+        if amounts.len() >= 3 {
+            let median = median(&mut amounts);
+            if suspect {
+                money_scale(s, median);
+            }
+            if project {
+                project_scale(s, &amounts, median);
+            }
+        }
+    }
     costs_refute(s);
     let t = s.table;
     let rows = all_rows(t);
@@ -402,18 +420,29 @@ const WAN_MEDIAN_MAX: i64 = 50_000;
 /// Under 元 a median project below this many 元 suggests amounts typed in 万元.
 const YUAN_MEDIAN_MIN: i64 = 1_000;
 
-/// `money-scale-suspect`: the printed (or assumed) scale against the median project amount.
-fn money_scale(s: &mut Sink<'_>) {
-    if !s.on("money-scale-suspect") {
-        return;
+/// The median of `v` (not empty), reordering it: the middle value, or the
+/// mean of the two middle values of an even count. Linear: the lower
+/// middle value is the largest of the half below the upper one.
+fn median(v: &mut [Decimal]) -> Decimal {
+    let (mid, odd) = (v.len() / 2, v.len() % 2 == 1);
+    let (below, upper, _) = v.select_nth_unstable(mid);
+    let upper = *upper;
+    if odd {
+        return upper;
     }
+    match below.iter().max() {
+        Some(lower) => lower.checked_add(upper).map_or_else(
+            || *lower / Decimal::TWO + upper / Decimal::TWO,
+            |sum| sum / Decimal::TWO,
+        ),
+        None => upper,
+    }
+}
+
+/// `money-scale-suspect`: the printed (or assumed) scale against the median
+/// (positive) project amount.
+fn money_scale(s: &mut Sink<'_>, median: Decimal) {
     let t = s.table;
-    let mut amounts: Vec<Decimal> = t.projects().filter_map(|p| p.funding.amount()).collect();
-    if amounts.len() < 3 {
-        return;
-    }
-    let mid = amounts.len() / 2;
-    let median = *amounts.select_nth_unstable(mid).1;
     // The model holds 万元; judge in the scale the table printed.
     let (printed, suspect) = match t.money_scale {
         crate::model::MoneyScale::WanYuan => (median, median > Decimal::from(WAN_MEDIAN_MAX)),
@@ -534,26 +563,12 @@ enum ScaleEvidence {
 /// adds up with the amount in 万元 (a large project is not an error); with no
 /// such row, only at ten times the ratio among `project_scale_min_projects`
 /// projects.
-fn project_scale(s: &mut Sink<'_>) {
-    if !s.on("money-scale-project") {
-        return;
-    }
+fn project_scale(s: &mut Sink<'_>, amounts: &[Decimal], median: Decimal) {
     let t = s.table;
     if t.money_scale != crate::model::MoneyScale::WanYuan {
         return;
     }
     let th = &s.profile.thresholds;
-    let mut amounts: Vec<Decimal> = t
-        .projects()
-        .filter_map(|p| p.funding.amount())
-        .filter(|a| *a > Decimal::ZERO)
-        .collect();
-    // a median of two is no "usual" amount
-    if amounts.len() < 3 {
-        return;
-    }
-    let mid = amounts.len() / 2;
-    let median = *amounts.select_nth_unstable(mid).1;
     let Some(bar) = median.checked_mul(th.project_scale_ratio) else {
         return;
     };

@@ -72,6 +72,10 @@ static BENEFIT_VERB: Template = Template {
     zh: "{0}以“{1}”开头，更像产出指标",
     en: "{0} looks like an output, not an outcome",
 };
+static BENEFIT_COUNT: Template = Template {
+    zh: "{0}以“{0.unit}”计建设、改造的数量，更像产出指标",
+    en: "{0} counts what is built or renovated, an output, not an outcome",
+};
 static BENEFIT_UNIT: Template = Template {
     zh: "{0}以“{0.unit}”计量，更像产出指标",
     en: "{0} looks like an output, not an outcome",
@@ -296,12 +300,13 @@ pub(super) fn project(s: &mut Sink<'_>, pi: usize, p: &Project, on: &mut Switche
         return;
     }
     let on_long_term = on.long_term;
+    let span = on.span;
     completeness(s, pi, p);
     if on.repeated {
         repeated(s, pi, p, &mut on.hashes);
     }
     for (k, i) in p.indicators.iter().enumerate() {
-        quality(s, pi, p, (k, i), on_long_term);
+        quality(s, pi, p, (k, i), on_long_term, span);
     }
     scale_in_goal(s, pi, p);
 }
@@ -310,6 +315,9 @@ pub(super) fn project(s: &mut Sink<'_>, pi: usize, p: &Project, on: &mut Switche
 pub(super) struct Switches {
     /// `long-term-in-annual`.
     pub long_term: bool,
+    /// The years a multi-year table spans, by its title (`2024-2026年`),
+    /// when it has no budget year.
+    pub span: Option<(u16, u16)>,
     /// `indicator-duplicate`.
     pub repeated: bool,
     /// Scratch room of `indicator-duplicate`, kept from project to project.
@@ -320,6 +328,12 @@ impl Switches {
     pub(super) fn new(s: &Sink<'_>) -> Self {
         Switches {
             long_term: s.on("long-term-in-annual"),
+            span: s
+                .table
+                .fiscal_year
+                .is_none()
+                .then(|| s.table.title.as_deref().and_then(year_span))
+                .flatten(),
             repeated: s.on("indicator-duplicate"),
             hashes: Vec::new(),
         }
@@ -527,6 +541,7 @@ fn quality(
     p: &Project,
     (k, i): (usize, &Indicator),
     on_long_term: bool,
+    span: Option<(u16, u16)>,
 ) {
     let ind = || Arg::Indicator(pi as u32, k as u32);
     let name = i.name.as_str();
@@ -560,7 +575,7 @@ fn quality(
         "资金支付率",
     ]);
     if matches!(i.category, Category::Output) || is_outcome(i.category) {
-        if let Some(keyword) = INPUTS.find(name).filter(|k| !induced_investment(name, k)) {
+        if let Some(keyword) = input_keyword(&INPUTS, name) {
             s.emit("input-as-output", || {
                 (
                     indicator_loc(pi, p, i),
@@ -584,9 +599,11 @@ fn quality(
         None
     };
     if let Some(level) = misplaced {
+        let t = s.table;
+        // The category is what to change, not the value.
         s.emit("level-misplaced", || {
             (
-                indicator_loc(pi, p, i),
+                super::category_loc(t, pi, p, i),
                 msg!(LEVEL_MISPLACED, ind(), Arg::Term(level)),
             )
         });
@@ -615,9 +632,39 @@ fn quality(
             .find(|v| name.starts_with(*v))
             .filter(|_| !rate() && !effect());
         let unit_hit = unit.as_deref().filter(|u| UNITS.contains(u));
+        // A count of things built or renovated (`改造老旧小区数量 =23个`):
+        // the works themselves. People helped (受益人数, 新增就业人数) are
+        // counted in other units and stay benefits.
+        let built = || {
+            const THINGS: [&str; 12] = [
+                "个",
+                "套",
+                "处",
+                "座",
+                "公里",
+                "千米",
+                "米",
+                "栋",
+                "间",
+                "台",
+                "条",
+                "平方米",
+            ];
+            const WORKS: [&str; 10] = [
+                "改造", "新建", "建成", "修建", "维修", "修缮", "改建", "扩建", "安装", "铺设",
+            ];
+            unit.as_deref().is_some_and(|u| THINGS.contains(&u))
+                && ["数量", "个数", "数", "长度", "面积"]
+                    .iter()
+                    .any(|w| name.ends_with(w))
+                && WORKS.iter().any(|w| has(name, w))
+                && !rate()
+                && !effect()
+        };
         let message = match (verb, unit_hit) {
             (Some(v), _) => Some(msg!(BENEFIT_VERB, ind(), Arg::Str(v))),
             (None, Some(_)) => Some(msg!(BENEFIT_UNIT, ind())),
+            (None, None) if built() => Some(msg!(BENEFIT_COUNT, ind())),
             _ => None,
         };
         if let Some(message) = message {
@@ -785,14 +832,21 @@ fn quality(
     }
     // long-term-in-annual
     if on_long_term {
-        // `到2024年底` in the table of 2024 is this year's end: annual.
-        let this_year = |phrase: &&str| {
-            s.table.fiscal_year.is_some_and(|y| {
-                phrase
-                    .strip_prefix(['到', '至'])
-                    .and_then(|r| r.strip_suffix('年'))
-                    .is_some_and(|n| n == y.to_string())
-            })
+        let year_of = |phrase: &str| {
+            phrase
+                .strip_prefix(['到', '至'])
+                .and_then(|r| r.strip_suffix('年'))
+                .and_then(|n| n.parse::<u16>().ok())
+        };
+        // `到2024年底` in the table of 2024 is this year's end: annual. A
+        // multi-year table (`2024-2026年…中期绩效目标表`) has no annual
+        // targets to confuse: only a year beyond its last is reported.
+        let this_year = |phrase: &&str| match span {
+            Some((_, last)) => year_of(phrase).is_none_or(|y| y <= last),
+            None => s
+                .table
+                .fiscal_year
+                .is_some_and(|y| year_of(phrase) == Some(y)),
         };
         let phrase = long_term(&i.raw_value)
             .filter(|p| !this_year(p))
@@ -805,6 +859,72 @@ fn quality(
                 )
             });
         }
+    }
+}
+
+/// The first span of years in `title` (`2024-2026年`, `2024年至2026年`):
+/// (first, last), first before last, both plausible years.
+fn year_span(title: &str) -> Option<(u16, u16)> {
+    const SEPS: [&str; 8] = ["-", "—", "–", "－", "~", "～", "至", "到"];
+    let year = |t: &str| {
+        t.get(..4)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|d| d.parse::<u16>().ok())
+            .filter(|y| (1990..=2100).contains(y))
+    };
+    let b = title.as_bytes();
+    (0..b.len()).find_map(|i| {
+        if i > 0 && b.get(i - 1).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        let first = year(title.get(i..)?)?;
+        let rest = title.get(i + 4..)?.trim_start();
+        let rest = rest.strip_prefix('年').unwrap_or(rest).trim_start();
+        let rest = SEPS
+            .iter()
+            .find_map(|sep| rest.strip_prefix(sep))?
+            .trim_start();
+        // The last year is followed by 年 (`2024-2026年`, `2024年至2026年度`):
+        // `编号2024-2026` is no span.
+        let last = year(rest).filter(|l| *l > first)?;
+        rest.get(4..)?
+            .trim_start()
+            .starts_with('年')
+            .then_some((first, last))
+    })
+}
+
+/// The first input keyword of `name` that means an input here: a word the
+/// sector or the phrase gives another sense (`人力资源`, `投入使用`,
+/// `研发经费投入强度`) is passed over, and the rest of the name searched on.
+fn input_keyword(inputs: &Keywords, name: &str) -> Option<&'static str> {
+    let mut rest = name;
+    while let Some(k) = inputs.find(rest) {
+        let at = rest.find(k)?;
+        let after = &rest[at + k.len()..];
+        if !other_sense(k, after) && !induced_investment(name, k) {
+            return Some(k);
+        }
+        rest = after;
+    }
+    None
+}
+
+/// Whether `keyword`, followed by `after`, is not the project's input:
+/// 人力资源 is the 人社 sector's name (人力资源市场, 人力资源服务);
+/// 投入使用/运营/运行/生产 is putting a facility into service, an output;
+/// 投入强度 and 投入占…比重 measure society's or enterprises' R&D
+/// spending, the standard 科技 outcome.
+fn other_sense(keyword: &str, after: &str) -> bool {
+    match keyword {
+        "人力" => after.starts_with("资源"),
+        "投入" => {
+            ["使用", "运营", "运行", "生产", "试运行", "强度"]
+                .iter()
+                .any(|w| after.starts_with(w))
+                || (after.starts_with('占') && ["比重", "比例"].iter().any(|w| after.contains(w)))
+        }
+        _ => false,
     }
 }
 

@@ -450,6 +450,18 @@ const CLASSIFIERS: [char; 13] = [
 const STOP: [char; 16] = [
     '，', '。', '；', '、', '：', ',', ';', ':', ' ', '（', '(', '）', ')', '\n', '！', '？',
 ];
+/// Units of measure a goal gives a quantity in (`渠道12.5公里`, `造林1200亩`),
+/// the longer before the shorter they begin.
+const MEASURES: [&str; 8] = [
+    "平方公里",
+    "平方米",
+    "立方米",
+    "公里",
+    "千米",
+    "公顷",
+    "亩",
+    "吨",
+];
 /// Words after a count that say "or more", "about", "at most" (`60场以上`,
 /// `40场左右`, `3000个及以上`): not the noun counted.
 const SUFFIXES: [&str; 8] = ["及以上", "以上", "以下", "以内", "之内", "左右", "余", "多"];
@@ -465,6 +477,8 @@ const NOUN_MAX: usize = 16;
 struct Counted {
     /// The number.
     number: (usize, usize),
+    /// The factor of a magnitude between the number and the unit (`14万人`: 10 000).
+    magnitude: i64,
     /// The unit after it (`个`, `人次`, `户次`).
     unit: (usize, usize),
     /// The noun it counts after the unit; `None` when nothing but a suffix
@@ -574,21 +588,50 @@ fn mismatch(
         let list_number = after == Some('.')
             || (after == Some('、') && prev.is_none_or(|c| STOP.contains(&c) || c == '。'));
         k = j;
-        // `300余人`, `50多家`: the classifier after the approximation.
         let mut unit_start = j;
+        // `14万人`, `1.2万亩`: a magnitude before the unit (not the 千 of 千米).
+        let mut magnitude = None;
+        if let Some(m @ ('万' | '亿' | '千')) = after {
+            let rest = goal.get(unit_start..).unwrap_or_default();
+            if !rest.starts_with("千米") {
+                magnitude = Some(m);
+                unit_start += m.len_utf8();
+                after = goal.get(unit_start..).and_then(|r| r.chars().next());
+            }
+        }
+        // `300余人`, `50多家`: the classifier after the approximation.
         if let Some(a @ ('余' | '多')) = after {
             unit_start += a.len_utf8();
             after = goal.get(unit_start..).and_then(|r| r.chars().next());
         }
-        let Some(cl) = after.filter(|c| CLASSIFIERS.contains(c)) else {
-            continue;
+        // A measure (`12.5公里`, `1200亩`) is paired with its indicator's
+        // number only; so is a count with a magnitude. Neither was ever a
+        // goal-indicator-mismatch, and neither becomes one.
+        let measure = match after {
+            Some(c) if CLASSIFIERS.contains(&c) => None,
+            Some(_) => {
+                let rest = goal.get(unit_start..).unwrap_or_default();
+                match MEASURES.iter().find(|m| rest.starts_with(**m)) {
+                    Some(m) => Some(m.len()),
+                    None => continue,
+                }
+            }
+            None => continue,
         };
         if list_number {
             continue;
         }
+        let numbers_only = measure.is_some() || magnitude.is_some();
+        let (cl, mut unit_end) = match (measure, after) {
+            (Some(len), _) => (' ', unit_start + len),
+            (None, Some(cl)) => (cl, unit_start + cl.len_utf8()),
+            (None, None) => continue,
+        };
         // The unit: the classifier, with 次 after it (`人次`, `户次`, `场次`).
-        let mut unit_end = unit_start + cl.len_utf8();
-        if cl != '次' && goal.get(unit_end..).is_some_and(|r| r.starts_with('次')) {
+        if measure.is_none()
+            && cl != '次'
+            && goal.get(unit_end..).is_some_and(|r| r.starts_with('次'))
+        {
             unit_end += '次'.len_utf8();
         }
         let points = cl == '个'
@@ -632,10 +675,16 @@ fn mismatch(
         }
         let counted = (keep && !points).then_some(Counted {
             number: (start, j),
+            magnitude: match magnitude {
+                Some('千') => 1_000,
+                Some('万') => 10_000,
+                Some('亿') => 100_000_000,
+                _ => 1,
+            },
             unit: (unit_start, unit_end),
             noun: (!noun_before).then_some((noun_start, noun_start + noun_len)),
         });
-        if !(report && reportable) {
+        if !(report && reportable) || numbers_only {
             // Only `goal-indicator-number` may use it, and it pairs the
             // count with an indicator name itself.
             scratch.counted.extend(counted);
@@ -661,7 +710,20 @@ fn mismatch(
             names_ready = true;
         }
         let names = &scratch.names;
-        let measured = scratch.grams.iter().any(|g| names.binary_search(g).is_ok());
+        let shares = |grams: &[[char; 2]]| grams.iter().any(|g| names.binary_search(g).is_ok());
+        let mut measured = shares(&scratch.grams);
+        // A verb phrase after the count (`5200户发展生产`, `210户增收`) is
+        // what the counted do, not the noun: the words before the number
+        // (`支持脱贫户和监测户5200户`) name it. The same number alone is no
+        // proof: `20个服务站点` and `覆盖社区数量 ≥20个` count different things.
+        if !measured && !noun_before {
+            scratch.grams.clear();
+            bigrams_into(
+                part(goal, (clause_start(goal, start), start)),
+                &mut scratch.grams,
+            );
+            measured = shares(&scratch.grams);
+        }
         if measured {
             scratch.counted.extend(counted);
             continue;
@@ -733,7 +795,10 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         let Some(v) = q.scaled() else {
             continue;
         };
-        let Ok(g) = Decimal::from_str(part(goal, c.number)) else {
+        let Some(g) = Decimal::from_str(part(goal, c.number))
+            .ok()
+            .and_then(|g| g.checked_mul(Decimal::from(c.magnitude)))
+        else {
             continue;
         };
         if v <= Decimal::ZERO || g <= Decimal::ZERO || v == g {

@@ -623,6 +623,33 @@ pub(crate) fn value_loc(index: usize, p: &Project, i: &Indicator) -> Location {
     loc
 }
 
+/// Location of an indicator's 一级 (category): its column's cell on the
+/// indicator's row in a row layout; in the one-cell layout the category
+/// words inside the item (`产出指标` of `1-产出指标：…`), else the item.
+pub(crate) fn category_loc(t: &Table, index: usize, p: &Project, i: &Indicator) -> Location {
+    let mut loc = indicator_loc(index, p, i);
+    match (p.indicator_cell.as_deref(), i.span) {
+        (Some(cell), Some(span)) => {
+            let words = text::trim(&i.category_raw);
+            let at = (!words.is_empty())
+                .then(|| cell.get(span.range())?.find(words))
+                .flatten();
+            if let Some(at) = at {
+                let start = span.start + at as u32;
+                loc.span = Some(Span::new(start, start + words.len() as u32));
+            }
+        }
+        (None, _) => {
+            if let Some(col) = t.column_of(Field::Category) {
+                loc.col = Some(col);
+                loc.span = None;
+            }
+        }
+        (Some(_), None) => {}
+    }
+    loc
+}
+
 /// Location of an indicator's unit: the value's, except in a row layout whose
 /// 度量单位 column gave the unit (the value is a bare number), where it is that
 /// column's cell on the indicator's row.

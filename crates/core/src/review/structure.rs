@@ -225,9 +225,9 @@ impl<'t> Structure<'t> {
                         .is_some_and(|q| is_time_limit(q, unit_of(i).as_deref()))
             };
             if !damaged_op
-                && i.value_label
-                    .as_deref()
-                    .is_some_and(|l| !trim(l).is_empty() && !starting_point(l))
+                && i.value_label.as_deref().is_some_and(|l| {
+                    !trim(l).is_empty() && !starting_point(l) && !frequency_base(l)
+                })
             {
                 s.emit("value-prefixed", || {
                     (value_loc(pi, p, i), msg!(VALUE_PREFIXED, ind()))
@@ -241,7 +241,7 @@ impl<'t> Structure<'t> {
                         (value_loc(pi, p, i), msg!(OPERATOR_MISSING, ind()))
                     });
                 }
-                if unit.is_none() {
+                if unit.is_none() && !dimensionless(&i.name, q.value) {
                     s.emit("unit-missing", || {
                         (value_loc(pi, p, i), msg!(UNIT_MISSING, ind()))
                     });
@@ -296,6 +296,66 @@ impl<'t> Structure<'t> {
     }
 }
 
+/// Whether a label before the value is the base the number is counted per
+/// (`每月≥1次`, `每季度≥2次`, `每人每年≤1200元`, `每万人≥3名`): a period or
+/// a population, part of the target's meaning, not a rewording of the name.
+fn frequency_base(label: &str) -> bool {
+    const BASES: [&str; 27] = [
+        "季度",
+        "星期",
+        "学期",
+        "学年",
+        "半年",
+        "小时",
+        "工作日",
+        "人口",
+        "乡镇",
+        "社区",
+        "年",
+        "月",
+        "季",
+        "周",
+        "旬",
+        "日",
+        "天",
+        "人",
+        "名",
+        "户",
+        "村",
+        "校",
+        "所",
+        "家",
+        "县",
+        "床",
+        "班",
+    ];
+    let mut rest = trim(label);
+    let mut bases = 0;
+    while let Some(r) = rest.strip_prefix('每') {
+        let r = r.trim_start_matches(['十', '百', '千', '万', '个']);
+        let Some(base) = BASES.iter().find(|b| r.starts_with(**b)) else {
+            return false;
+        };
+        rest = r.get(base.len()..).unwrap_or_default().trim_start();
+        bases += 1;
+    }
+    bases > 0 && rest.is_empty()
+}
+
+/// Whether the indicator names a quantity that has no unit: a coefficient
+/// or an index (灌溉水有效利用系数, 恩格尔系数, 空气质量综合指数), a ratio
+/// (性别比, 投入产出比, 容积率, a 比率 written as a fraction below 1) or a
+/// multiple (倍数). A share (占比) is a percentage and keeps its %. Asked
+/// only of a value without a unit.
+fn dimensionless(name: &str, value: Decimal) -> bool {
+    let n = trim(name);
+    (["系数", "指数", "比", "比值", "倍数", "容积率"]
+        .iter()
+        .any(|w| n.ends_with(w))
+        && !n.ends_with("占比"))
+        || (n.ends_with("比率") && value < Decimal::ONE)
+}
+
 fn name_unit(
     s: &mut Sink<'_>,
     pi: usize,
@@ -311,6 +371,12 @@ fn name_unit(
         Some("名称为“人数”，单位却是“人次”")
     } else if person && has(n, "人次") {
         Some("名称为“人次”，单位却是“人”")
+    } else if (person || person_time) && has(n, "户数") {
+        Some("名称为“户数”，单位却是“人”或“人次”")
+    } else if unit == "户" && has(n, "人数") {
+        Some("名称为“人数”，单位却是“户”")
+    } else if unit == "个" && n.ends_with("面积") {
+        Some("名称为“面积”，单位却是“个”")
     } else if !matches!(unit, "%" | "‰" | "‱")
         && !per_population(unit)
         && (n.ends_with('率') || super::text::names_satisfaction(n))
