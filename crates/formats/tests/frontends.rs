@@ -1290,3 +1290,133 @@ fn a_two_row_header_reads_the_same_in_every_front_end() {
         );
     }
 }
+
+// --- Formulas without values (/tmp/ur8 D4) ---
+
+const H7: [&str; 7] = [
+    "项目名称（资金使用单位）",
+    "总计",
+    "财政拨款",
+    "财政专户拨款",
+    "其他资金",
+    "绩效目标",
+    "绩效指标",
+];
+
+/// A sheet of `rows` (tab-separated cells; a cell written `=…` is a formula
+/// with the cached result after `|`, as in `=SUM(B4:B5)|30`).
+fn put_rows(ws: &mut rust_xlsxwriter::Worksheet, rows: &[String]) {
+    for (r, line) in rows.iter().enumerate() {
+        for (c, cell) in line.split('\t').enumerate() {
+            if cell.is_empty() {
+                continue;
+            }
+            let (r, c) = (r as u32, c as u16);
+            if let Some(f) = cell.strip_prefix('=') {
+                let (f, cached) = f.split_once('|').unwrap_or((f, "0"));
+                let formula = rust_xlsxwriter::Formula::new(f).set_result(cached);
+                ws.write_formula(r, c, formula).unwrap();
+            } else if let Ok(n) = cell.parse::<f64>() {
+                ws.write_number(r, c, n).unwrap();
+            } else {
+                ws.write_string(r, c, cell).unwrap();
+            }
+        }
+    }
+}
+
+fn target_rows(total_cell: &str) -> Vec<String> {
+    vec![
+        "单位：万元".to_string(),
+        H7.join("\t"),
+        format!("合计\t{total_cell}\t30"),
+        "甲项目\t10\t10\t\t\t甲目标。\t1-产出指标：数量，年度指标值：5个。".to_string(),
+        "乙项目\t20\t20\t\t\t乙目标。\t1-产出指标：数量，年度指标值：6个。".to_string(),
+    ]
+}
+
+/// The workbook with every formula's cached value removed (`<v>…</v>` →
+/// `<v />`), as openpyxl and many export systems write formulas.
+fn without_cached_values(xlsx: &[u8]) -> Vec<u8> {
+    let mut src = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    for i in 0..src.len() {
+        let mut entry = src.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut text = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut text).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            let s = String::from_utf8(text).unwrap();
+            let mut kept = String::new();
+            let mut rest = s.as_str();
+            while let Some(at) = rest.find("</f><v>") {
+                let end = rest[at..].find("</v>").unwrap() + at;
+                kept.push_str(&rest[..at]);
+                kept.push_str("</f><v />");
+                rest = &rest[end + "</v>".len()..];
+            }
+            kept.push_str(rest);
+            text = kept.into_bytes();
+        }
+        out.start_file(name, o).unwrap();
+        out.write_all(&text).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+fn one_sheet(rows: &[String], edit: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("目标表").unwrap();
+    put_rows(ws, rows);
+    edit(ws);
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_formula_with_its_cached_value_reads_the_value() {
+    let xlsx = one_sheet(&target_rows("=SUM(B4:B5)|30"), |_| {});
+    let t = read::read_bytes("f.xlsx", &xlsx, &opts()).unwrap();
+    let total = t.grand_total.as_ref().and_then(|g| g.funding.total);
+    assert_eq!(total.map(|d| d.to_string()).as_deref(), Some("30"));
+}
+
+#[test]
+fn a_formula_without_a_cached_value_is_refused_naming_its_cell() {
+    // D4: read as a blank cell, the stated 合计 looked left blank.
+    let xlsx = without_cached_values(&one_sheet(&target_rows("=SUM(B4:B5)|30"), |_| {}));
+    for read_one in [true, false] {
+        let err = if read_one {
+            read::read_bytes("公式.xlsx", &xlsx, &opts()).unwrap_err()
+        } else {
+            read::read_bytes_all("公式.xlsx", &xlsx, &opts()).unwrap_err()
+        };
+        let zh = err.render(Lang::Zh);
+        assert!(
+            zh.starts_with(
+                "公式.xlsx [工作表 目标表] 第3行 第2列: 单元格是公式 =SUM(B4:B5)，没有计算结果"
+            ),
+            "{zh}"
+        );
+        assert!(
+            zh.contains("请在 Excel 或 LibreOffice 中打开并保存后再导入"),
+            "{zh}"
+        );
+        let en = err.render(Lang::English);
+        assert!(
+            en.contains(
+                "row 3, column 2: the cell holds the formula =SUM(B4:B5) without a computed value"
+            ),
+            "{en}"
+        );
+    }
+}
+
+#[test]
+fn a_formula_cached_as_empty_text_is_no_missing_value() {
+    // `IF(…,"",…)` computed to "" stores `<v></v>` with t="str": a value.
+    let xlsx = one_sheet(&target_rows("=IF(1,\"\",0)|"), |_| {});
+    let t = read::read_bytes("f.xlsx", &xlsx, &opts());
+    assert!(t.is_ok(), "{:?}", t.err().map(|e| e.to_string()));
+}

@@ -875,7 +875,7 @@ fn read_workbook(
                     )),
                 }
             }
-            Err(e @ Error::TooLarge { .. }) => return Err(e),
+            Err(e) if workbook::stops_the_workbook(&e) => return Err(e),
             Err(e) => Err((e, false, false)),
         };
         match result {

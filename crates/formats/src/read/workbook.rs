@@ -26,7 +26,7 @@
 use crate::error::{Error, Location, Result};
 use crate::grid::{Grid, GridCell, GridRow};
 use crate::read::limits::{human_bytes, Limits};
-use calamine::{Data, DataRef, Dimensions, ExcelDateTime, Reader, Sheets};
+use calamine::{Data, DataRef, Dimensions, ExcelDateTime, Reader, Sheets, XlsxFormulaMetadata};
 use jixiao_core::Text;
 use jixiao_core::{Notice, Origin};
 use rust_decimal::Decimal;
@@ -320,6 +320,10 @@ impl<'b> Workbook<'b> {
         let merges: Vec<Dimensions> = match &mut self.inner {
             Sheets::Xlsx(x) => {
                 let mut formats: HashMap<usize, NumFmt> = HashMap::new();
+                // A `<c>` element that calamine gives no value for: a
+                // formula without a cached result, or (rarely) an empty
+                // value element. Only then is the sheet read for formulas.
+                let mut valueless = false;
                 {
                     let mut reader = match x.worksheet_cells_reader(sheet) {
                         Ok(r) => r,
@@ -333,6 +337,7 @@ impl<'b> Workbook<'b> {
                             .map_err(|e| sheet_err(&self.file, sheet, e))?;
                         let Some((cell, style)) = next else { break };
                         let (row, col) = cell.get_position();
+                        valueless |= matches!(cell.get_value(), DataRef::Empty);
                         let fmt = match cell.get_value() {
                             DataRef::Float(_) | DataRef::DateTime(_) => {
                                 *formats.entry(style).or_insert_with(|| {
@@ -357,6 +362,9 @@ impl<'b> Workbook<'b> {
                             sheet,
                         )?;
                     }
+                }
+                if valueless {
+                    uncomputed_formulas(x, &self.file, sheet)?;
                 }
                 x.merge_cells_by_sheet_name(sheet)
                     .map_err(|e| sheet_err(&self.file, sheet, e))?
@@ -397,6 +405,93 @@ fn sheet_err(file: &str, sheet: &str, e: impl std::fmt::Display) -> Error {
             "the file may be damaged: open it in Excel and save it again as .xlsx",
         ),
     )
+}
+
+/// Refuse a sheet whose formulas have no computed value.
+///
+/// openpyxl and many export systems write `<f>SUM(B6,B11)</f>` with no
+/// cached `<v>`: the value exists only once a spreadsheet program computes
+/// it. Reading the cell as blank would report a department's stated totals
+/// as left blank (`总计 空白 ≠ 其下各项目之和`), a wrong reading no review can
+/// tell from a true blank; computing the formula here would mean a formula
+/// engine whose results could differ from Excel's. So the file is refused,
+/// naming the first such cell and its formula, and saving it once in Excel
+/// or LibreOffice (which stores every result) makes it readable. A formula
+/// with a cached value reads that value, as before.
+///
+/// This reads the sheet's XML a second time, which is why it is asked only
+/// when the first pass met a cell element without a value.
+fn uncomputed_formulas<RS: std::io::Read + std::io::Seek>(
+    x: &mut calamine::Xlsx<RS>,
+    file: &str,
+    sheet: &str,
+) -> Result<()> {
+    let mut reader = x
+        .worksheet_cells_reader(sheet)
+        .map_err(|e| sheet_err(file, sheet, e))?;
+    let mut first: Option<((u32, u32), Option<String>)> = None;
+    let mut count: usize = 0;
+    while let Some(rec) = reader
+        .next_cell_with_formula_metadata()
+        .map_err(|e| sheet_err(file, sheet, e))?
+    {
+        let Some(formula) = rec.formula else { continue };
+        if !matches!(rec.value, DataRef::Empty) {
+            continue;
+        }
+        count += 1;
+        if first.is_none() {
+            let text = match formula {
+                XlsxFormulaMetadata::Normal { formula }
+                | XlsxFormulaMetadata::Shared { formula, .. } => Some(formula),
+                // A shared formula's copy: its text is the anchor's, shifted.
+                _ => None,
+            };
+            first = Some((rec.pos, text));
+        }
+    }
+    let Some(((r, c), formula)) = first else {
+        return Ok(());
+    };
+    let (r, c) = (r.saturating_add(1), c.saturating_add(1));
+    let shown = formula.map_or_else(String::new, |f| format!(" ={f}"));
+    let (more_zh, more_en) = if count > 1 {
+        (
+            format!("（共 {count} 个公式单元格没有计算结果）"),
+            format!(" ({count} formula cells have none)"),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    Err(Error::invalid(
+        Location {
+            file: file.to_string(),
+            sheet: Some(sheet.to_string()),
+            table: None,
+            row: Some(r),
+            col: Some(c),
+        },
+        Text::new(
+            format!("单元格是公式{shown}，没有计算结果{more_zh}；jixiao 不计算公式，也不把它当作空白"),
+            format!(
+                "the cell holds the formula{shown} without a computed value{more_en}; \
+                 jixiao does not compute formulas, nor takes them for blank cells"
+            ),
+        ),
+        Text::new(
+            "请在 Excel 或 LibreOffice 中打开并保存后再导入（保存时会算出并存下公式的值）",
+            "open the file in Excel or LibreOffice and save it (which stores each formula's value), then read it again",
+        ),
+    ))
+}
+
+/// Whether an error from [`Workbook::sheet`] is about the file's content
+/// rather than one sheet's layout, so that no other sheet is read in its
+/// place: a formula without a computed value names its cell.
+pub fn stops_the_workbook(e: &Error) -> bool {
+    matches!(e, Error::TooLarge { .. })
+        || e.location()
+            .is_some_and(|l| l.row.is_some() && l.col.is_some())
 }
 
 #[allow(clippy::too_many_arguments)]
