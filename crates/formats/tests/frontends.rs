@@ -1291,7 +1291,7 @@ fn a_two_row_header_reads_the_same_in_every_front_end() {
     }
 }
 
-// --- Formulas without values (/tmp/ur8 D4) ---
+// --- Formulas without values, hidden sheets, rows and columns (/tmp/ur8 D4, D9) ---
 
 const H7: [&str; 7] = [
     "项目名称（资金使用单位）",
@@ -1419,4 +1419,116 @@ fn a_formula_cached_as_empty_text_is_no_missing_value() {
     let xlsx = one_sheet(&target_rows("=IF(1,\"\",0)|"), |_| {});
     let t = read::read_bytes("f.xlsx", &xlsx, &opts());
     assert!(t.is_ok(), "{:?}", t.err().map(|e| e.to_string()));
+}
+
+#[test]
+fn a_visible_sheet_is_preferred_to_a_hidden_one() {
+    // D9.1: a hidden withdrawn year before the visible one.
+    let build = |new_rows: &[String]| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let old = wb.add_worksheet();
+        old.set_name("2023年（作废）").unwrap();
+        put_rows(old, &target_rows("30"));
+        old.set_hidden(true);
+        let new = wb.add_worksheet();
+        new.set_name("2024年").unwrap();
+        put_rows(new, new_rows);
+        new.set_active(true);
+        wb.save_to_buffer().unwrap()
+    };
+    let xlsx = build(&target_rows("30"));
+    let t = read::read_bytes("h.xlsx", &xlsx, &opts()).unwrap();
+    assert_eq!(t.source.sheet.as_deref(), Some("2024年"));
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "sheet-hidden-skipped")
+        .expect("the hidden sheet is named");
+    assert!(n.message.contains("“2023年（作废）”"), "{}", n.message);
+    assert!(!t.notices.iter().any(|n| n.code == "sheet-more-targets"));
+    // check reads every visible sheet, and names the hidden one too.
+    let all = read::read_bytes_all("h.xlsx", &xlsx, &opts()).unwrap();
+    assert_eq!(all.len(), 1);
+    assert!(all[0]
+        .notices
+        .iter()
+        .any(|n| n.code == "sheet-hidden-skipped"));
+    // --sheet reads the hidden sheet, saying it is hidden.
+    let named = ReadOptions {
+        sheet: Some("2023年（作废）".into()),
+        ..opts()
+    };
+    let t = read::read_bytes("h.xlsx", &xlsx, &named).unwrap();
+    assert!(t.notices.iter().any(|n| n.code == "sheet-hidden"));
+    // Only the hidden sheet holds a target table (the visible one is a
+    // cover): it is read, with the notice.
+    let t = read::read_bytes("h.xlsx", &build(&["封面".to_string()]), &opts()).unwrap();
+    assert_eq!(t.source.sheet.as_deref(), Some("2023年（作废）"));
+    assert!(t.notices.iter().any(|n| n.code == "sheet-hidden"));
+}
+
+#[test]
+fn a_hidden_duplicate_column_yields_to_the_visible_one() {
+    // D9.2: 总计 twice, the first copy hidden (99) and the visible one 10.
+    let rows = vec![
+        "单位：万元".to_string(),
+        "项目名称（资金使用单位）\t总计\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标"
+            .to_string(),
+        "甲项目\t99\t10\t10\t\t\t甲目标。\t1-产出指标：数量，年度指标值：5个。".to_string(),
+    ];
+    let xlsx = one_sheet(&rows, |ws| {
+        ws.set_column_hidden(1).unwrap();
+    });
+    let t = read::read_bytes("c.xlsx", &xlsx, &opts()).unwrap();
+    let p = t.projects().next().unwrap();
+    assert_eq!(
+        p.funding.total.map(|d| d.to_string()).as_deref(),
+        Some("10")
+    );
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "column-duplicate")
+        .unwrap();
+    assert!(
+        n.message.contains("第2行第2列") && n.message.contains("隐藏列"),
+        "{}",
+        n.message
+    );
+    // The same sheet with nothing hidden keeps the first copy, as before.
+    let t = read::read_bytes("c.xlsx", &one_sheet(&rows, |_| {}), &opts()).unwrap();
+    let p = t.projects().next().unwrap();
+    assert_eq!(
+        p.funding.total.map(|d| d.to_string()).as_deref(),
+        Some("99")
+    );
+}
+
+#[test]
+fn hidden_rows_and_columns_are_read_and_named() {
+    // D9.3: a hidden project row is read, and named with its project.
+    let xlsx = one_sheet(&target_rows("30"), |ws| {
+        ws.set_row_hidden(4).unwrap();
+        ws.set_column_hidden(2).unwrap();
+    });
+    let t = read::read_bytes("r.xlsx", &xlsx, &opts()).unwrap();
+    assert_eq!(t.projects().count(), 2);
+    let n = t.notices.iter().find(|n| n.code == "row-hidden").unwrap();
+    assert!(n.message.contains("第5行项目「乙项目」"), "{}", n.message);
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "column-hidden")
+        .unwrap();
+    assert!(
+        n.message.contains("第2行第3列：「财政拨款」是隐藏列"),
+        "{}",
+        n.message
+    );
+    // Nothing hidden, nothing said.
+    let t = read::read_bytes("r.xlsx", &one_sheet(&target_rows("30"), |_| {}), &opts()).unwrap();
+    assert!(!t
+        .notices
+        .iter()
+        .any(|n| n.code == "row-hidden" || n.code == "column-hidden"));
 }
