@@ -40,4 +40,25 @@ impl GridRow<'_> {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Grid<'a> {
     pub rows: Vec<GridRow<'a>>,
+    /// What the spreadsheet hides (XLSX only; empty for every other source).
+    pub hidden: Hidden,
+}
+
+/// Rows and columns a workbook hides from view. They are read like any
+/// other, since dropping them would lose data silently; the table reader
+/// names them in notices, and a hidden copy of a duplicated header yields
+/// to the visible one.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Hidden {
+    /// Sheet row numbers (1-based, as [`GridRow::number`]), ascending.
+    pub rows: Vec<u32>,
+    /// Column indexes (0-based, as the index into [`GridRow::cells`]), ascending.
+    pub cols: Vec<u32>,
+}
+
+impl Hidden {
+    /// Whether the 0-based column `c` is hidden.
+    pub fn col(&self, c: usize) -> bool {
+        u32::try_from(c).is_ok_and(|c| self.cols.binary_search(&c).is_ok())
+    }
 }

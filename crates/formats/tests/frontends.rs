@@ -1503,3 +1503,245 @@ fn stacked_forms_read_alike_from_xlsx_csv_and_html() {
     let t = read::read_bytes("stacked.html", html.as_bytes(), &opts()).unwrap();
     assert_eq!(stacked_summary(&t), want, "html");
 }
+
+// --- Formulas without values, hidden sheets, rows and columns (/tmp/ur8 D4, D9) ---
+
+const H7: [&str; 7] = [
+    "项目名称（资金使用单位）",
+    "总计",
+    "财政拨款",
+    "财政专户拨款",
+    "其他资金",
+    "绩效目标",
+    "绩效指标",
+];
+
+/// A sheet of `rows` (tab-separated cells; a cell written `=…` is a formula
+/// with the cached result after `|`, as in `=SUM(B4:B5)|30`).
+fn put_rows(ws: &mut rust_xlsxwriter::Worksheet, rows: &[String]) {
+    for (r, line) in rows.iter().enumerate() {
+        for (c, cell) in line.split('\t').enumerate() {
+            if cell.is_empty() {
+                continue;
+            }
+            let (r, c) = (r as u32, c as u16);
+            if let Some(f) = cell.strip_prefix('=') {
+                let (f, cached) = f.split_once('|').unwrap_or((f, "0"));
+                let formula = rust_xlsxwriter::Formula::new(f).set_result(cached);
+                ws.write_formula(r, c, formula).unwrap();
+            } else if let Ok(n) = cell.parse::<f64>() {
+                ws.write_number(r, c, n).unwrap();
+            } else {
+                ws.write_string(r, c, cell).unwrap();
+            }
+        }
+    }
+}
+
+fn target_rows(total_cell: &str) -> Vec<String> {
+    vec![
+        "单位：万元".to_string(),
+        H7.join("\t"),
+        format!("合计\t{total_cell}\t30"),
+        "甲项目\t10\t10\t\t\t甲目标。\t1-产出指标：数量，年度指标值：5个。".to_string(),
+        "乙项目\t20\t20\t\t\t乙目标。\t1-产出指标：数量，年度指标值：6个。".to_string(),
+    ]
+}
+
+/// The workbook with every formula's cached value removed (`<v>…</v>` →
+/// `<v />`), as openpyxl and many export systems write formulas.
+fn without_cached_values(xlsx: &[u8]) -> Vec<u8> {
+    let mut src = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    for i in 0..src.len() {
+        let mut entry = src.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut text = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut text).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            let s = String::from_utf8(text).unwrap();
+            let mut kept = String::new();
+            let mut rest = s.as_str();
+            while let Some(at) = rest.find("</f><v>") {
+                let end = rest[at..].find("</v>").unwrap() + at;
+                kept.push_str(&rest[..at]);
+                kept.push_str("</f><v />");
+                rest = &rest[end + "</v>".len()..];
+            }
+            kept.push_str(rest);
+            text = kept.into_bytes();
+        }
+        out.start_file(name, o).unwrap();
+        out.write_all(&text).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+fn one_sheet(rows: &[String], edit: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("目标表").unwrap();
+    put_rows(ws, rows);
+    edit(ws);
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_formula_with_its_cached_value_reads_the_value() {
+    let xlsx = one_sheet(&target_rows("=SUM(B4:B5)|30"), |_| {});
+    let t = read::read_bytes("f.xlsx", &xlsx, &opts()).unwrap();
+    let total = t.grand_total.as_ref().and_then(|g| g.funding.total);
+    assert_eq!(total.map(|d| d.to_string()).as_deref(), Some("30"));
+}
+
+#[test]
+fn a_formula_without_a_cached_value_is_refused_naming_its_cell() {
+    // D4: read as a blank cell, the stated 合计 looked left blank.
+    let xlsx = without_cached_values(&one_sheet(&target_rows("=SUM(B4:B5)|30"), |_| {}));
+    for read_one in [true, false] {
+        let err = if read_one {
+            read::read_bytes("公式.xlsx", &xlsx, &opts()).unwrap_err()
+        } else {
+            read::read_bytes_all("公式.xlsx", &xlsx, &opts()).unwrap_err()
+        };
+        let zh = err.render(Lang::Zh);
+        assert!(
+            zh.starts_with(
+                "公式.xlsx [工作表 目标表] 第3行 第2列: 单元格是公式 =SUM(B4:B5)，没有计算结果"
+            ),
+            "{zh}"
+        );
+        assert!(
+            zh.contains("请在 Excel 或 LibreOffice 中打开并保存后再导入"),
+            "{zh}"
+        );
+        let en = err.render(Lang::English);
+        assert!(
+            en.contains(
+                "row 3, column 2: the cell holds the formula =SUM(B4:B5) without a computed value"
+            ),
+            "{en}"
+        );
+    }
+}
+
+#[test]
+fn a_formula_cached_as_empty_text_is_no_missing_value() {
+    // `IF(…,"",…)` computed to "" stores `<v></v>` with t="str": a value.
+    let xlsx = one_sheet(&target_rows("=IF(1,\"\",0)|"), |_| {});
+    let t = read::read_bytes("f.xlsx", &xlsx, &opts());
+    assert!(t.is_ok(), "{:?}", t.err().map(|e| e.to_string()));
+}
+
+#[test]
+fn a_visible_sheet_is_preferred_to_a_hidden_one() {
+    // D9.1: a hidden withdrawn year before the visible one.
+    let build = |new_rows: &[String]| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let old = wb.add_worksheet();
+        old.set_name("2023年（作废）").unwrap();
+        put_rows(old, &target_rows("30"));
+        old.set_hidden(true);
+        let new = wb.add_worksheet();
+        new.set_name("2024年").unwrap();
+        put_rows(new, new_rows);
+        new.set_active(true);
+        wb.save_to_buffer().unwrap()
+    };
+    let xlsx = build(&target_rows("30"));
+    let t = read::read_bytes("h.xlsx", &xlsx, &opts()).unwrap();
+    assert_eq!(t.source.sheet.as_deref(), Some("2024年"));
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "sheet-hidden-skipped")
+        .expect("the hidden sheet is named");
+    assert!(n.message.contains("“2023年（作废）”"), "{}", n.message);
+    assert!(!t.notices.iter().any(|n| n.code == "sheet-more-targets"));
+    // check reads every visible sheet, and names the hidden one too.
+    let all = read::read_bytes_all("h.xlsx", &xlsx, &opts()).unwrap();
+    assert_eq!(all.len(), 1);
+    assert!(all[0]
+        .notices
+        .iter()
+        .any(|n| n.code == "sheet-hidden-skipped"));
+    // --sheet reads the hidden sheet, saying it is hidden.
+    let named = ReadOptions {
+        sheet: Some("2023年（作废）".into()),
+        ..opts()
+    };
+    let t = read::read_bytes("h.xlsx", &xlsx, &named).unwrap();
+    assert!(t.notices.iter().any(|n| n.code == "sheet-hidden"));
+    // Only the hidden sheet holds a target table (the visible one is a
+    // cover): it is read, with the notice.
+    let t = read::read_bytes("h.xlsx", &build(&["封面".to_string()]), &opts()).unwrap();
+    assert_eq!(t.source.sheet.as_deref(), Some("2023年（作废）"));
+    assert!(t.notices.iter().any(|n| n.code == "sheet-hidden"));
+}
+
+#[test]
+fn a_hidden_duplicate_column_yields_to_the_visible_one() {
+    // D9.2: 总计 twice, the first copy hidden (99) and the visible one 10.
+    let rows = vec![
+        "单位：万元".to_string(),
+        "项目名称（资金使用单位）\t总计\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标"
+            .to_string(),
+        "甲项目\t99\t10\t10\t\t\t甲目标。\t1-产出指标：数量，年度指标值：5个。".to_string(),
+    ];
+    let xlsx = one_sheet(&rows, |ws| {
+        ws.set_column_hidden(1).unwrap();
+    });
+    let t = read::read_bytes("c.xlsx", &xlsx, &opts()).unwrap();
+    let p = t.projects().next().unwrap();
+    assert_eq!(
+        p.funding.total.map(|d| d.to_string()).as_deref(),
+        Some("10")
+    );
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "column-duplicate")
+        .unwrap();
+    assert!(
+        n.message.contains("第2行第2列") && n.message.contains("隐藏列"),
+        "{}",
+        n.message
+    );
+    // The same sheet with nothing hidden keeps the first copy, as before.
+    let t = read::read_bytes("c.xlsx", &one_sheet(&rows, |_| {}), &opts()).unwrap();
+    let p = t.projects().next().unwrap();
+    assert_eq!(
+        p.funding.total.map(|d| d.to_string()).as_deref(),
+        Some("99")
+    );
+}
+
+#[test]
+fn hidden_rows_and_columns_are_read_and_named() {
+    // D9.3: a hidden project row is read, and named with its project.
+    let xlsx = one_sheet(&target_rows("30"), |ws| {
+        ws.set_row_hidden(4).unwrap();
+        ws.set_column_hidden(2).unwrap();
+    });
+    let t = read::read_bytes("r.xlsx", &xlsx, &opts()).unwrap();
+    assert_eq!(t.projects().count(), 2);
+    let n = t.notices.iter().find(|n| n.code == "row-hidden").unwrap();
+    assert!(n.message.contains("第5行项目「乙项目」"), "{}", n.message);
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "column-hidden")
+        .unwrap();
+    assert!(
+        n.message.contains("第2行第3列：「财政拨款」是隐藏列"),
+        "{}",
+        n.message
+    );
+    // Nothing hidden, nothing said.
+    let t = read::read_bytes("r.xlsx", &one_sheet(&target_rows("30"), |_| {}), &opts()).unwrap();
+    assert!(!t
+        .notices
+        .iter()
+        .any(|n| n.code == "row-hidden" || n.code == "column-hidden"));
+}

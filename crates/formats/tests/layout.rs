@@ -44,6 +44,7 @@ fn grid(text: &str) -> Grid<'_> {
                     .collect(),
             })
             .collect(),
+        ..Grid::default()
     }
 }
 
@@ -1949,6 +1950,7 @@ fn random_grids_never_panic() {
                         .collect(),
                 })
                 .collect(),
+            ..Grid::default()
         };
         let _ = build_table(&g, source("fuzz.tsv"));
     }

@@ -296,6 +296,7 @@ pub(crate) fn build_table_in(
         notices,
     };
     table.notices.extend(sources_blank(&table));
+    table.notices.extend(rows_hidden(grid, &table));
     Ok(table)
 }
 
@@ -366,6 +367,84 @@ pub(crate) fn department_overall(grid: &Grid<'_>) -> Option<(u32, u32, String)> 
             .find(|(_, t)| beside && OWN.iter().any(|h| t.starts_with(h)))
             .and_then(|(k, t)| at(*k, t))
     })
+}
+
+/// The notice naming the filled rows a workbook hides. They are read like
+/// any other: a hidden row is often a withdrawn project, but dropping it
+/// would lose data without a word, and reading it silently would count a
+/// project the reviewer never saw in Excel. So the rows are named, each
+/// with its project (or its first cells), for the reviewer to decide.
+fn rows_hidden(grid: &Grid<'_>, table: &Table) -> Option<Notice> {
+    const SHOWN: usize = 20;
+    if grid.hidden.rows.is_empty() {
+        return None;
+    }
+    let projects: std::collections::HashMap<u32, &str> = table
+        .projects()
+        .map(|p| (p.origin.row, p.name.as_str()))
+        .collect();
+    let mut items: Vec<(u32, Text)> = Vec::new();
+    for &n in &grid.hidden.rows {
+        let Ok(i) = grid.rows.binary_search_by_key(&n, |r| r.number) else {
+            continue;
+        };
+        let Some(row) = grid.rows.get(i).filter(|r| !r.is_blank()) else {
+            continue;
+        };
+        let what = match projects.get(&n) {
+            Some(name) => Text::new(format!("项目「{name}」"), format!("project “{name}”")),
+            None => {
+                let cells: Vec<String> = row
+                    .cells
+                    .iter()
+                    .map(|c| c.text.trim())
+                    .filter(|t| !t.is_empty())
+                    .take(2)
+                    .map(|t| t.chars().take(20).collect())
+                    .collect();
+                let joined = cells.join(" ");
+                Text::new(format!("「{joined}」"), format!("“{joined}”"))
+            }
+        };
+        items.push((n, what));
+    }
+    let first = items.first()?.0;
+    let total = items.len();
+    let list = |zh: bool| {
+        let mut out = items
+            .iter()
+            .take(SHOWN)
+            .map(|(n, what)| {
+                if zh {
+                    format!("第{n}行{}", what.zh)
+                } else {
+                    format!("row {n} {}", what.en)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(if zh { "、" } else { ", " });
+        if total > SHOWN {
+            out.push_str(&if zh {
+                format!(" 等共 {total} 行")
+            } else {
+                format!(" and more, {total} rows in all")
+            });
+        }
+        out
+    };
+    Some(Notice::new(
+        Some(Origin::new(first, 0)),
+        "row-hidden",
+        format!(
+            "工作表中有隐藏的行，打开文件时看不到，已照常读取：{}；隐藏的行常是已撤销的项目，请核对是否应计入",
+            list(true)
+        ),
+        format!(
+            "the sheet hides rows that are not seen when the file is opened; they were read like the others: {}; \
+             a hidden row is often a withdrawn project, so check whether it belongs",
+            list(false)
+        ),
+    ))
 }
 
 /// A year-end self-evaluation (自评表, GUIDE §3.6–3.8) rather than a target

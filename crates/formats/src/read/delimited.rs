@@ -224,7 +224,10 @@ fn split_plain<'a>(
         }
         rows.push(GridRow { number, cells });
     }
-    Ok(Grid { rows })
+    Ok(Grid {
+        rows,
+        ..Grid::default()
+    })
 }
 
 fn borrowed(s: &str) -> GridCell<'_> {
@@ -330,7 +333,10 @@ fn split_quoted<'a>(file: &str, text: &'a str, d: char, limits: &Limits) -> Resu
         });
         next_line += 1;
     }
-    Ok(Grid { rows })
+    Ok(Grid {
+        rows,
+        ..Grid::default()
+    })
 }
 
 #[cfg(test)]

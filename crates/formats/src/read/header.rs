@@ -810,6 +810,20 @@ fn finish(
             _ => None,
         }
     };
+    // A header given twice, one copy hidden (an old column kept out of
+    // sight): the visible copy is what the sheet shows, so it is the one read.
+    let hidden = &grid.hidden;
+    let yields_to_visible = |c: usize| -> Option<usize> {
+        let f = slots.get(c)?.field?;
+        if !hidden.col(c) {
+            return None;
+        }
+        slots
+            .iter()
+            .enumerate()
+            .find(|&(o, s)| o != c && s.field == Some(f) && !hidden.col(o))
+            .map(|(o, _)| o)
+    };
     for (c, slot) in slots.iter().enumerate() {
         headers.push(slot.header.clone());
         if weight_col.is_some_and(|w| w != c) && slot.field == Some(Field::Weight) {
@@ -868,6 +882,22 @@ fn finish(
                     ),
                 ))
             }
+            Some(_) if yields_to_visible(c).is_some() => {
+                let shown = yields_to_visible(c).map_or(0, |o| o + 1);
+                notices.push(Notice::new(
+                    Some(Origin::new(header_row, col1)),
+                    "column-duplicate",
+                    format!(
+                        "第{header_row}行第{col1}列：表头「{}」与第{shown}列重复，该列是隐藏列，已忽略；读取可见的第{shown}列",
+                        slot.header
+                    ),
+                    format!(
+                        "row {header_row}, column {col1}: the header “{}” repeats column {shown}; this column is hidden \
+                         and was ignored, the visible column {shown} was read",
+                        slot.header
+                    ),
+                ));
+            }
             Some(f) if cols[field_index(f)].is_none() => {
                 cols[field_index(f)] = Some(c);
                 if let Some(slot_c) = field_at.get_mut(c) {
@@ -878,6 +908,21 @@ fn finish(
                     header: slot.header.clone(),
                     col: col1,
                 });
+                if hidden.col(c) {
+                    notices.push(Notice::new(
+                        Some(Origin::new(header_row, col1)),
+                        "column-hidden",
+                        format!(
+                            "第{header_row}行第{col1}列：「{}」是隐藏列，打开文件时看不到，已照常读取",
+                            slot.header
+                        ),
+                        format!(
+                            "row {header_row}, column {col1}: “{}” is a hidden column, not seen when the file is opened; \
+                             it was read like the others",
+                            slot.header
+                        ),
+                    ));
+                }
             }
             Some(_) => notices.push(Notice::new(
                 Some(Origin::new(header_row, col1)),

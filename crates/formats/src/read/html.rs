@@ -358,7 +358,10 @@ pub fn html_tables(file: &str, html: &str, limits: &Limits) -> Result<Vec<HtmlTa
             table_rows,
             cols,
             sheet,
-            grid: Grid { rows },
+            grid: Grid {
+                rows,
+                ..Grid::default()
+            },
         });
     }
     out.sort_by_key(|t| {

@@ -22,6 +22,7 @@ pub mod limits;
 pub mod pdf;
 pub mod workbook;
 pub mod xls_guard;
+pub mod xlsx_hidden;
 
 pub use limits::Limits;
 
@@ -215,15 +216,22 @@ fn read_bytes_in(name: &str, bytes: &[u8], opts: &ReadOptions, want: Want) -> Re
     let one = |t: Result<Table>| t.map(|t| vec![t]);
     match sniffed {
         Sniffed::Zip => {
-            let kind = workbook::inspect_zip(name, bytes, &opts.limits)?;
-            read_workbook(name, bytes, kind, opts, want)
+            let (kind, marks) = workbook::inspect_zip(name, bytes, &opts.limits)?;
+            read_workbook(name, bytes, kind, marks, opts, want)
         }
         Sniffed::Cfb => {
             if workbook::is_encrypted_ooxml(bytes) {
                 return Err(workbook::password(name));
             }
             xls_guard::check_xls(name, bytes, &opts.limits)?;
-            read_workbook(name, bytes, WorkbookKind::Xls, opts, want)
+            read_workbook(
+                name,
+                bytes,
+                WorkbookKind::Xls,
+                Default::default(),
+                opts,
+                want,
+            )
         }
         Sniffed::Html => {
             let decoded = decode::decode(
@@ -645,11 +653,11 @@ pub fn sheet_grid(
     sheet: Option<&str>,
     limits: &Limits,
 ) -> Result<(String, workbook::SheetGrid)> {
-    let kind = match sniff(name, bytes) {
+    let (kind, marks) = match sniff(name, bytes) {
         Sniffed::Zip => workbook::inspect_zip(name, bytes, limits)?,
         Sniffed::Cfb => {
             xls_guard::check_xls(name, bytes, limits)?;
-            WorkbookKind::Xls
+            (WorkbookKind::Xls, Default::default())
         }
         _ => {
             return Err(Error::invalid(
@@ -662,11 +670,16 @@ pub fn sheet_grid(
             ))
         }
     };
-    let mut wb = Workbook::open(name, bytes, kind, limits)?;
+    let mut wb = Workbook::open(name, bytes, kind, limits, marks)?;
     let names = wb.sheet_names();
     let chosen = match sheet {
         Some(s) => check_sheet(name, s, &names)?,
-        None => names.first().cloned().ok_or_else(|| no_sheets(name))?,
+        None => names
+            .iter()
+            .find(|n| !wb.is_hidden(n))
+            .or(names.first())
+            .cloned()
+            .ok_or_else(|| no_sheets(name))?,
     };
     let g = wb.sheet(&chosen)?;
     Ok((chosen, g))
@@ -808,6 +821,47 @@ fn sheets_more_targets(sheets: &[String]) -> jixiao_core::Notice {
     )
 }
 
+/// The notice on a table read from a hidden sheet.
+fn sheet_hidden(sheet: &str) -> jixiao_core::Notice {
+    jixiao_core::Notice::new(
+        None,
+        "sheet-hidden",
+        format!(
+            "工作表“{sheet}”在工作簿中是隐藏的，打开文件时看不到；隐藏的表常是作废或过期的表，请核对"
+        ),
+        format!(
+            "the sheet “{sheet}” is hidden in the workbook and not seen when the file is opened; \
+             a hidden sheet is often a withdrawn or outdated one: check it"
+        ),
+    )
+}
+
+/// The notice naming the hidden sheets with target tables that were not
+/// read because a visible sheet holds one.
+fn sheets_hidden_skipped(sheets: &[String]) -> jixiao_core::Notice {
+    let quoted = |sep: &str| {
+        sheets
+            .iter()
+            .map(|s| format!("“{s}”"))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    jixiao_core::Notice::new(
+        None,
+        "sheet-hidden-skipped",
+        format!(
+            "未读取隐藏的工作表 {}（有绩效目标表）：隐藏的表常是作废或过期的表，读取的是可见的工作表；如需读取请用 --sheet 指定",
+            quoted("、")
+        ),
+        format!(
+            "not read: the hidden {} {} (holding a performance-target table); a hidden sheet is often \
+             withdrawn or outdated, so the visible sheets were read; pick one with --sheet to read it",
+            if sheets.len() == 1 { "sheet" } else { "sheets" },
+            quoted(", ")
+        ),
+    )
+}
+
 /// The tables of a workbook. With `--sheet`, that sheet. Otherwise every
 /// sheet is read and the ones that hold a performance-target table are
 /// taken ([`holds_targets`]): all of them (`Want::All`), or the first, its
@@ -815,14 +869,22 @@ fn sheets_more_targets(sheets: &[String]) -> jixiao_core::Notice {
 /// none are named in a notice of the first table (`sheet-not-target`), so
 /// that no sheet is left out silently. A workbook without any target table
 /// gives its first sheet that reads as a table, as before.
+///
+/// Visible sheets come first: a hidden sheet is often a withdrawn year's
+/// table kept for reference (`2023年（作废）` before `2024年`), so hidden
+/// sheets with target tables are read only when no visible sheet holds one,
+/// and then with a `sheet-hidden` notice; otherwise they are named in a
+/// `sheet-hidden-skipped` notice. A sheet named with `--sheet` is read
+/// whether hidden or not, with the notice when it is.
 fn read_workbook(
     name: &str,
     bytes: &[u8],
     kind: WorkbookKind,
+    marks: xlsx_hidden::HiddenMarks,
     opts: &ReadOptions,
     want: Want,
 ) -> Result<Vec<Table>> {
-    let mut wb = Workbook::open(name, bytes, kind, &opts.limits)?;
+    let mut wb = Workbook::open(name, bytes, kind, &opts.limits, marks)?;
     let names = wb.sheet_names();
     let source = |sheet: &str| SourceInfo {
         path: name.to_string(),
@@ -841,8 +903,13 @@ fn read_workbook(
     };
     if let Some(sheet) = &opts.sheet {
         let sheet = check_sheet(name, sheet, &names)?;
+        let hidden = wb.is_hidden(&sheet);
         let sg = wb.sheet(&sheet)?;
-        return Ok(vec![build(sg, &sheet)?]);
+        let mut table = build(sg, &sheet)?;
+        if hidden {
+            table.notices.push(sheet_hidden(&sheet));
+        }
+        return Ok(vec![table]);
     }
     if names.is_empty() {
         return Err(no_sheets(name));
@@ -851,13 +918,18 @@ fn read_workbook(
     let mut targets: Vec<Table> = Vec::new();
     // Target sheets beyond the first, when only the first is taken.
     let mut more: Vec<String> = Vec::new();
-    // The first sheet that reads as a table without targets, and the sheets
-    // not read for holding no target table (with why).
+    // The same for hidden sheets, used when no visible sheet holds targets.
+    let mut hidden_targets: Vec<Table> = Vec::new();
+    let mut hidden_more: Vec<String> = Vec::new();
+    // The first sheet that reads as a table without targets (visible, then
+    // hidden), and the sheets not read for holding no target table (with why).
     let mut fallback: Option<Table> = None;
+    let mut hidden_fallback: Option<Table> = None;
     let mut not_target: Vec<(String, Text)> = Vec::new();
     let mut failures = Vec::new();
     let mut last_err = None;
     for sheet in &names {
+        let hidden = wb.is_hidden(sheet);
         let result = match wb.sheet(sheet) {
             Ok(workbook::SheetGrid { grid, notices }) => {
                 match build::build_table_with(&grid, source(sheet), opts.report_bad_amounts) {
@@ -871,15 +943,20 @@ fn read_workbook(
                     Err(e) => Err((e, blank_sheet(&grid), build::other_kind(&grid))),
                 }
             }
-            Err(e @ Error::TooLarge { .. }) => return Err(e),
+            Err(e) if workbook::stops_the_workbook(&e) => return Err(e),
             Err(e) => Err((e, false, None)),
         };
         match result {
             Ok(t) if holds_targets(&t) => {
-                if want == Want::All || targets.is_empty() {
-                    targets.push(t);
+                let (taken, rest) = if hidden {
+                    (&mut hidden_targets, &mut hidden_more)
                 } else {
-                    more.push(sheet.clone());
+                    (&mut targets, &mut more)
+                };
+                if want == Want::All || taken.is_empty() {
+                    taken.push(t);
+                } else {
+                    rest.push(sheet.clone());
                 }
             }
             Ok(t) => {
@@ -890,7 +967,11 @@ fn read_workbook(
                         "its header has no 绩效目标, 绩效指标 or 一级指标 column",
                     ),
                 ));
-                fallback.get_or_insert(t);
+                if hidden {
+                    hidden_fallback.get_or_insert(t);
+                } else {
+                    fallback.get_or_insert(t);
+                }
             }
             Err((e, blank, other_kind)) => {
                 if let Some(kind) = other_kind {
@@ -906,8 +987,32 @@ fn read_workbook(
             }
         }
     }
+    let mut skipped_hidden: Vec<String> = Vec::new();
+    if targets.is_empty() {
+        // Only hidden sheets hold targets: they are what there is, said so.
+        for t in &mut hidden_targets {
+            let sheet = t.source.sheet.clone().unwrap_or_default();
+            t.notices.push(sheet_hidden(&sheet));
+        }
+        targets = hidden_targets;
+        more = hidden_more;
+    } else {
+        skipped_hidden = hidden_targets
+            .iter()
+            .filter_map(|t| t.source.sheet.clone())
+            .chain(hidden_more)
+            .collect();
+    }
     if targets.is_empty() {
         // No sheet holds targets: the first that reads as a table, as before.
+        let fallback = match fallback {
+            Some(t) => Some(t),
+            None => hidden_fallback.map(|mut t| {
+                let sheet = t.source.sheet.clone().unwrap_or_default();
+                t.notices.push(sheet_hidden(&sheet));
+                t
+            }),
+        };
         if let Some(mut t) = fallback {
             let read = t.source.sheet.clone();
             not_target.retain(|(s, _)| Some(s) != read.as_ref());
@@ -932,6 +1037,9 @@ fn read_workbook(
         }
         if !more.is_empty() {
             first.notices.push(sheets_more_targets(&more));
+        }
+        if !skipped_hidden.is_empty() {
+            first.notices.push(sheets_hidden_skipped(&skipped_hidden));
         }
     }
     Ok(targets)

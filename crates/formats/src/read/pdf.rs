@@ -174,7 +174,10 @@ pub fn layout_grid(text: &str) -> Grid<'_> {
             }
         })
         .collect();
-    Grid { rows }
+    Grid {
+        rows,
+        ..Grid::default()
+    }
 }
 
 /// A piece of a layout line: text between runs of two or more spaces, with
@@ -509,7 +512,10 @@ pub fn column_grid<'a>(
                 .collect(),
         });
     }
-    Ok(Grid { rows })
+    Ok(Grid {
+        rows,
+        ..Grid::default()
+    })
 }
 
 fn borrowed(t: &str) -> GridCell<'_> {

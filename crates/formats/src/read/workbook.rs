@@ -26,7 +26,10 @@
 use crate::error::{Error, Location, Result};
 use crate::grid::{Grid, GridCell, GridRow};
 use crate::read::limits::{human_bytes, Limits};
-use calamine::{Data, DataRef, Dimensions, ExcelDateTime, Reader, Sheets};
+use crate::read::xlsx_hidden::{self, HiddenMarks, MarkScanner};
+use calamine::{
+    Data, DataRef, Dimensions, ExcelDateTime, Reader, SheetVisible, Sheets, XlsxFormulaMetadata,
+};
 use jixiao_core::Text;
 use jixiao_core::{Notice, Origin};
 use rust_decimal::Decimal;
@@ -79,8 +82,13 @@ fn too_large(file: &str, message: Text, hint: Text) -> Error {
     Error::too_large(Location::file(file), message, hint)
 }
 
-/// Check a zip-based workbook against `limits` and tell which kind it is.
-pub fn inspect_zip(file: &str, bytes: &[u8], limits: &Limits) -> Result<WorkbookKind> {
+/// Check a zip-based workbook against `limits` and tell which kind it is,
+/// with the entries that mention hidden rows or columns (see [`HiddenMarks`]).
+pub fn inspect_zip(
+    file: &str,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<(WorkbookKind, HiddenMarks)> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| corrupt(file, e))?;
     if zip.len() > limits.max_zip_entries {
         return Err(too_large(
@@ -139,15 +147,19 @@ pub fn inspect_zip(file: &str, bytes: &[u8], limits: &Limits) -> Result<Workbook
     // Headers can lie: decompress for real, counting, and stop at the bound.
     let mut total: u64 = 0;
     let mut buf = vec![0u8; 64 * 1024];
+    let mut marks = HiddenMarks::default();
     for i in 0..zip.len() {
         let mut entry = zip.by_index(i).map_err(|e| corrupt(file, e))?;
         let compressed = entry.compressed_size().max(1);
         let mut size: u64 = 0;
+        let mut scanner = MarkScanner::default();
         loop {
             let n = entry.read(&mut buf).map_err(|e| corrupt(file, e))?;
             if n == 0 {
+                scanner.finish(&entry.name().unwrap_or_default(), &mut marks);
                 break;
             }
+            scanner.feed(buf.get(..n).unwrap_or_default());
             size += n as u64;
             total += n as u64;
             if total > limits.max_unzipped_bytes {
@@ -179,11 +191,11 @@ pub fn inspect_zip(file: &str, bytes: &[u8], limits: &Limits) -> Result<Workbook
     }
     let has = |n: &str| names.iter().any(|x| x.eq_ignore_ascii_case(n));
     if has("xl/workbook.xml") {
-        Ok(WorkbookKind::Xlsx)
+        Ok((WorkbookKind::Xlsx, marks))
     } else if has("xl/workbook.bin") {
-        Ok(WorkbookKind::Xlsb)
+        Ok((WorkbookKind::Xlsb, HiddenMarks::default()))
     } else if has("content.xml") {
-        Ok(WorkbookKind::Ods)
+        Ok((WorkbookKind::Ods, HiddenMarks::default()))
     } else if has("word/document.xml") {
         Err(Error::invalid(
             Location::file(file),
@@ -227,8 +239,12 @@ pub struct SheetGrid {
 /// An open workbook.
 pub struct Workbook<'b> {
     file: String,
+    bytes: &'b [u8],
     inner: Sheets<Cursor<&'b [u8]>>,
     limits: Limits,
+    marks: HiddenMarks,
+    /// Sheet name → XML path, resolved the first time a marked sheet is read.
+    paths: Option<HashMap<String, String>>,
 }
 
 fn open_error(file: &str, e: impl std::fmt::Display) -> Error {
@@ -253,16 +269,22 @@ pub fn password(file: &str) -> Error {
 }
 
 impl<'b> Workbook<'b> {
-    /// Open `bytes` as `kind`. Zip kinds should have passed [`inspect_zip`].
-    pub fn open(file: &str, bytes: &'b [u8], kind: WorkbookKind, limits: &Limits) -> Result<Self> {
-        std::panic::catch_unwind(|| Self::open_inner(file, bytes, kind, limits)).unwrap_or_else(
-            |_| {
+    /// Open `bytes` as `kind`. Zip kinds should have passed [`inspect_zip`],
+    /// whose `marks` tell which sheets hide rows or columns.
+    pub fn open(
+        file: &str,
+        bytes: &'b [u8],
+        kind: WorkbookKind,
+        limits: &Limits,
+        marks: HiddenMarks,
+    ) -> Result<Self> {
+        std::panic::catch_unwind(|| Self::open_inner(file, bytes, kind, limits, marks))
+            .unwrap_or_else(|_| {
                 Err(corrupt_text(
                     file,
                     Text::new("文件结构异常", "malformed file structure"),
                 ))
-            },
-        )
+            })
     }
 
     fn open_inner(
@@ -270,6 +292,7 @@ impl<'b> Workbook<'b> {
         bytes: &'b [u8],
         kind: WorkbookKind,
         limits: &Limits,
+        marks: HiddenMarks,
     ) -> Result<Self> {
         let cur = Cursor::new(bytes);
         let inner = match kind {
@@ -288,14 +311,41 @@ impl<'b> Workbook<'b> {
         };
         Ok(Workbook {
             file: file.to_string(),
+            bytes,
             inner,
             limits: *limits,
+            marks,
+            paths: None,
         })
     }
 
     /// Sheet names in workbook order.
     pub fn sheet_names(&self) -> Vec<String> {
         self.inner.sheet_names()
+    }
+
+    /// Whether Excel or LibreOffice hides the sheet (XLSX, XLS and ODS
+    /// record it; calamine reads it for all three).
+    pub fn is_hidden(&self, sheet: &str) -> bool {
+        self.inner
+            .sheets_metadata()
+            .iter()
+            .any(|s| s.name == sheet && s.visible != SheetVisible::Visible)
+    }
+
+    /// The hidden rows and columns of an XLSX sheet ([`xlsx_hidden`]).
+    fn hidden_of(&mut self, sheet: &str) -> crate::grid::Hidden {
+        if !self.marks.any() {
+            return crate::grid::Hidden::default();
+        }
+        let bytes = self.bytes;
+        let paths = self
+            .paths
+            .get_or_insert_with(|| xlsx_hidden::sheet_paths(bytes));
+        match paths.get(sheet) {
+            Some(path) => xlsx_hidden::hidden_of(bytes, path, &self.marks),
+            None => crate::grid::Hidden::default(),
+        }
     }
 
     /// Read one sheet into a grid.
@@ -320,6 +370,10 @@ impl<'b> Workbook<'b> {
         let merges: Vec<Dimensions> = match &mut self.inner {
             Sheets::Xlsx(x) => {
                 let mut formats: HashMap<usize, NumFmt> = HashMap::new();
+                // A `<c>` element that calamine gives no value for: a
+                // formula without a cached result, or (rarely) an empty
+                // value element. Only then is the sheet read for formulas.
+                let mut valueless = false;
                 {
                     let mut reader = match x.worksheet_cells_reader(sheet) {
                         Ok(r) => r,
@@ -333,6 +387,7 @@ impl<'b> Workbook<'b> {
                             .map_err(|e| sheet_err(&self.file, sheet, e))?;
                         let Some((cell, style)) = next else { break };
                         let (row, col) = cell.get_position();
+                        valueless |= matches!(cell.get_value(), DataRef::Empty);
                         let fmt = match cell.get_value() {
                             DataRef::Float(_) | DataRef::DateTime(_) => {
                                 *formats.entry(style).or_insert_with(|| {
@@ -358,6 +413,9 @@ impl<'b> Workbook<'b> {
                         )?;
                     }
                 }
+                if valueless {
+                    uncomputed_formulas(x, &self.file, sheet)?;
+                }
                 x.merge_cells_by_sheet_name(sheet)
                     .map_err(|e| sheet_err(&self.file, sheet, e))?
             }
@@ -375,7 +433,10 @@ impl<'b> Workbook<'b> {
                 Vec::new()
             }
         };
-        let grid = assemble(&self.file, sheet, cells, &merges, &self.limits)?;
+        let mut grid = assemble(&self.file, sheet, cells, &merges, &self.limits)?;
+        if matches!(self.inner, Sheets::Xlsx(_)) {
+            grid.hidden = self.hidden_of(sheet);
+        }
         Ok(SheetGrid { grid, notices })
     }
 }
@@ -397,6 +458,93 @@ fn sheet_err(file: &str, sheet: &str, e: impl std::fmt::Display) -> Error {
             "the file may be damaged: open it in Excel and save it again as .xlsx",
         ),
     )
+}
+
+/// Refuse a sheet whose formulas have no computed value.
+///
+/// openpyxl and many export systems write `<f>SUM(B6,B11)</f>` with no
+/// cached `<v>`: the value exists only once a spreadsheet program computes
+/// it. Reading the cell as blank would report a department's stated totals
+/// as left blank (`总计 空白 ≠ 其下各项目之和`), a wrong reading no review can
+/// tell from a true blank; computing the formula here would mean a formula
+/// engine whose results could differ from Excel's. So the file is refused,
+/// naming the first such cell and its formula, and saving it once in Excel
+/// or LibreOffice (which stores every result) makes it readable. A formula
+/// with a cached value reads that value, as before.
+///
+/// This reads the sheet's XML a second time, which is why it is asked only
+/// when the first pass met a cell element without a value.
+fn uncomputed_formulas<RS: std::io::Read + std::io::Seek>(
+    x: &mut calamine::Xlsx<RS>,
+    file: &str,
+    sheet: &str,
+) -> Result<()> {
+    let mut reader = x
+        .worksheet_cells_reader(sheet)
+        .map_err(|e| sheet_err(file, sheet, e))?;
+    let mut first: Option<((u32, u32), Option<String>)> = None;
+    let mut count: usize = 0;
+    while let Some(rec) = reader
+        .next_cell_with_formula_metadata()
+        .map_err(|e| sheet_err(file, sheet, e))?
+    {
+        let Some(formula) = rec.formula else { continue };
+        if !matches!(rec.value, DataRef::Empty) {
+            continue;
+        }
+        count += 1;
+        if first.is_none() {
+            let text = match formula {
+                XlsxFormulaMetadata::Normal { formula }
+                | XlsxFormulaMetadata::Shared { formula, .. } => Some(formula),
+                // A shared formula's copy: its text is the anchor's, shifted.
+                _ => None,
+            };
+            first = Some((rec.pos, text));
+        }
+    }
+    let Some(((r, c), formula)) = first else {
+        return Ok(());
+    };
+    let (r, c) = (r.saturating_add(1), c.saturating_add(1));
+    let shown = formula.map_or_else(String::new, |f| format!(" ={f}"));
+    let (more_zh, more_en) = if count > 1 {
+        (
+            format!("（共 {count} 个公式单元格没有计算结果）"),
+            format!(" ({count} formula cells have none)"),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    Err(Error::invalid(
+        Location {
+            file: file.to_string(),
+            sheet: Some(sheet.to_string()),
+            table: None,
+            row: Some(r),
+            col: Some(c),
+        },
+        Text::new(
+            format!("单元格是公式{shown}，没有计算结果{more_zh}；jixiao 不计算公式，也不把它当作空白"),
+            format!(
+                "the cell holds the formula{shown} without a computed value{more_en}; \
+                 jixiao does not compute formulas, nor takes them for blank cells"
+            ),
+        ),
+        Text::new(
+            "请在 Excel 或 LibreOffice 中打开并保存后再导入（保存时会算出并存下公式的值）",
+            "open the file in Excel or LibreOffice and save it (which stores each formula's value), then read it again",
+        ),
+    ))
+}
+
+/// Whether an error from [`Workbook::sheet`] is about the file's content
+/// rather than one sheet's layout, so that no other sheet is read in its
+/// place: a formula without a computed value names its cell.
+pub fn stops_the_workbook(e: &Error) -> bool {
+    matches!(e, Error::TooLarge { .. })
+        || e.location()
+            .is_some_and(|l| l.row.is_some() && l.col.is_some())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -605,7 +753,10 @@ fn assemble(
             }
         }
     }
-    Ok(Grid { rows })
+    Ok(Grid {
+        rows,
+        ..Grid::default()
+    })
 }
 
 /// A rendered cell value.
