@@ -3535,6 +3535,13 @@ fn deadline_outside_year_spares_reference_dates_and_the_years_own_span() {
         ("政策实施", "自2023年1月起实施", 0),
         ("竣工结算", "2025年3月底前完成竣工结算", 1),
         ("竣工结算", "2024年3月底前完成竣工结算", 0),
+        // a scope (/tmp/ur10 d03): which roads are meant, not when
+        ("养护范围", "2023年底前已建成的农村公路全部纳入养护", 0),
+        (
+            "资助对象范围",
+            "2023年12月31日前认定的脱贫家庭学生全覆盖",
+            0,
+        ),
     ] {
         let mut t = replace(1, ql(2, Category::Output, name, value));
         t.fiscal_year = Some(2024);
@@ -3686,6 +3693,32 @@ fn money_scale_project_from_cost_indicators_in_both_scales() {
     let mut t = table("50000.00", "≤2万元", "≥400人次");
     t.units[0].projects[0].indicators[1].name = "专家评审费".into();
     assert_eq!(fired(&t, "money-scale-project"), 0);
+    // A part's fee near the amount ÷ 10 000 by chance (/tmp/ur10 m01, m10):
+    // 专家评审费 ≤1.2万元 in 12000.00, 1200元/人次 × 8人次 in 9600.00.
+    let mut t = table("12000.00", "≤1.2万元", "≥400人次");
+    t.units[0].projects[0].indicators[1].name = "专家评审费".into();
+    assert_eq!(fired(&t, "money-scale-project"), 0);
+    let mut t = table("9600.00", "≤1200元/人次", "≥8人次");
+    t.units[0].projects[0].indicators[1].name = "专家评审费标准".into();
+    assert_eq!(fired(&t, "money-scale-project"), 0);
+    // A standard per month, for the year's 12 (/tmp/ur10 m11): 1200元/人·月 ×
+    // 4人 × 12 = 5.76 万元 against 57600.00.
+    let t = table("57600.00", "=1200元/人·月", "=4人");
+    let f = run(&t);
+    let hits = of(&f, "money-scale-project");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert!(
+        zh(&t, hits[0]).contains("× 12个月 约 5.76 万元"),
+        "{}",
+        zh(&t, hits[0])
+    );
+    assert_eq!(
+        fired(
+            &table("5.76", "=1200元/人·月", "=4人"),
+            "money-scale-project"
+        ),
+        0
+    );
     // The goal states the amount in 万元: borne out.
     let mut t = table("600000.00", "=1500元/人·学期", "≥400人次");
     t.units[0].projects[0].goal = Some("安排资金60亿元，发放补助。".into());

@@ -330,7 +330,19 @@ pub fn deadline_in_words(t: &str) -> Option<u16> {
             .or_else(|| rest.strip_prefix('末'))
             .map_or(rest, skip_ws);
         let before = t[..i].trim_end_matches(is_ws);
-        if BY.iter().any(|w| rest.starts_with(w)) && !FROM.iter().any(|w| before.ends_with(w)) {
+        let Some(by) = BY.iter().find(|w| rest.starts_with(**w)) else {
+            continue;
+        };
+        // `2023年底前已建成的农村公路`, `2023年12月以前入学的学生`: the date
+        // bounds which things are meant (a scope), not when the work is due.
+        let clause = rest
+            .get(by.len()..)
+            .unwrap_or_default()
+            .split(['，', ',', '。', '；', ';', '、', '（', '('])
+            .next()
+            .unwrap_or_default();
+        let scope = clause.trim_start_matches(is_ws).starts_with('已') || clause.contains('的');
+        if !scope && !FROM.iter().any(|w| before.ends_with(w)) {
             deadline = true;
         }
     }
@@ -458,5 +470,11 @@ mod tests {
         assert_eq!(d("保持2023年水平"), None);
         assert_eq!(d("≥2025人"), None);
         assert_eq!(d("20251年前"), None);
+        // a scope, not a deadline (/tmp/ur10 d01, d03)
+        assert_eq!(d("2023年底前已建成的农村公路全部纳入养护"), None);
+        assert_eq!(d("2023年12月31日前认定的脱贫家庭学生全覆盖"), None);
+        assert_eq!(d("2023年12月以前入学的学生全部资助"), None);
+        assert_eq!(d("2023年底前已完成的设施全部纳入维护"), None);
+        assert_eq!(d("2025年3月底前完成竣工结算，验收合格"), Some(2025));
     }
 }

@@ -520,6 +520,17 @@ fn costs_refute(s: &mut Sink<'_>) {
             ),
             None => (cost.clone(), cost),
         };
+        let (basis_zh, basis_en) = match e.times {
+            12 => (
+                format!("{basis_zh} × 12个月"),
+                format!("{basis_en} × 12 months"),
+            ),
+            4 => (
+                format!("{basis_zh} × 4个季度"),
+                format!("{basis_en} × 4 quarters"),
+            ),
+            _ => (basis_zh, basis_en),
+        };
         let (unit, typed, typed_en) = match scale {
             crate::model::MoneyScale::WanYuan => ("万元", "元", "元"),
             crate::model::MoneyScale::Yuan => ("元", "万元", "万元"),

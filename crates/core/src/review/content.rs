@@ -999,8 +999,9 @@ fn cost_wan(q: &crate::model::Quantity, unit: Option<&str>) -> Option<Decimal> {
 
 /// The money `p`'s cost indicators put on it, in 万元: a total cost in money
 /// (`≤250000万元`), or a cost per unit times the indicator counting that unit
-/// (`≤30万元/公里` and `≥6000公里`; `=1500元/人·学期` and `≥400人次`), with
-/// the indicators it comes from.
+/// (`≤30万元/公里` and `≥6000公里`; `=1500元/人·学期` and `≥400人次`; a
+/// standard per month, `1200元/人·月` × `4人`, also for the year's 12
+/// months, per quarter for its 4), with the indicators it comes from.
 fn cost_estimates(p: &Project) -> impl Iterator<Item = CostEstimate<'_>> + '_ {
     p.indicators
         .iter()
@@ -1019,19 +1020,35 @@ fn cost_estimates(p: &Project) -> impl Iterator<Item = CostEstimate<'_>> + '_ {
                 cost: i,
                 count: None,
                 estimate,
+                times: 1,
+                whole: names_whole_cost(&i.name),
             });
             let times = per_unit.into_iter().flat_map(move |(each, per)| {
-                p.indicators.iter().filter_map(move |c| {
-                    if is_cost(c) || !unit_of(c).is_some_and(|u| same_count_unit(&per, &u)) {
-                        return None;
-                    }
-                    let n = c.target.quantity()?.scaled()?;
-                    Some(CostEstimate {
-                        cost: i,
-                        count: Some(c),
-                        estimate: each.checked_mul(n)?,
+                let periods: &'static [u32] = if has(&per, "月") {
+                    &[1, 12]
+                } else if has(&per, "季") {
+                    &[1, 4]
+                } else {
+                    &[1]
+                };
+                let whole = !names_part_fee(&i.name);
+                p.indicators
+                    .iter()
+                    .filter(move |c| {
+                        !is_cost(c) && unit_of(c).is_some_and(|u| same_count_unit(&per, &u))
                     })
-                })
+                    .filter_map(|c| Some((c, c.target.quantity()?.scaled()?)))
+                    .flat_map(move |(c, n)| {
+                        periods.iter().filter_map(move |&k| {
+                            Some(CostEstimate {
+                                cost: i,
+                                count: Some(c),
+                                estimate: each.checked_mul(n)?.checked_mul(Decimal::from(k))?,
+                                times: k,
+                                whole,
+                            })
+                        })
+                    })
             });
             whole.into_iter().chain(times)
         })
@@ -1043,6 +1060,51 @@ pub(super) struct CostEstimate<'p> {
     pub(super) count: Option<&'p Indicator>,
     /// 万元.
     pub(super) estimate: Decimal,
+    /// The periods of the year a standard per month (12) or quarter (4) was
+    /// multiplied by; 1 otherwise.
+    pub(super) times: u32,
+    /// Whether it can stand for the project's whole money: a total cost
+    /// named as the project's (`项目总成本`), or a standard that is not the
+    /// fee of one part (`专家评审费 ≤1.2万元` in a 12000 万元 project is a
+    /// part, and near the amount ÷ 10 000 by chance).
+    whole: bool,
+}
+
+/// Whether a cost's name says it is the project's whole cost for the year
+/// (`项目总成本`, `成本总额`, `项目经费`), not a part (`专家评审费`) nor the
+/// investment of a project over several years (`项目总投资`, `总概算`).
+fn names_whole_cost(name: &str) -> bool {
+    const WHOLE: [&str; 14] = [
+        "总成本",
+        "成本总额",
+        "总费用",
+        "费用总额",
+        "项目成本",
+        "项目资金",
+        "项目经费",
+        "项目支出",
+        "全年成本",
+        "年度成本",
+        "全年经费",
+        "年度经费",
+        "资金总额",
+        "经费总额",
+    ];
+    const BARE: [&str; 6] = ["成本", "经济成本", "成本控制", "资金", "经费", "项目总额"];
+    let name = name.trim();
+    !has(name, "投资")
+        && !has(name, "概算")
+        && (WHOLE.iter().any(|w| has(name, w)) || BARE.contains(&name))
+}
+
+/// Whether a standard's name is the fee of one part of a project
+/// (`专家评审费标准`, `监理费`, `会议费`): a 费 that is not 经费 or 费用.
+fn names_part_fee(name: &str) -> bool {
+    name.match_indices('费').any(|(at, _)| {
+        let before = name.get(..at).unwrap_or_default();
+        let after = name.get(at + '费'.len_utf8()..).unwrap_or_default();
+        !before.ends_with('经') && !after.starts_with('用')
+    })
 }
 
 /// Whether the unit a cost is per (`人·学期`, `公里`) is the unit an output
@@ -1091,13 +1153,14 @@ pub(super) fn cost_refutes_amount(p: &Project, scale: MoneyScale) -> Option<Cost
         MoneyScale::Yuan => amount.checked_mul(wan)?,
     };
     // Closer than bearing out asks: a budget is computed from its standard
-    // (1500元 × 400人次 is the 60 万元 exactly), while a part of a large
-    // project's cost (`专家评审费 ≤5万元` in 50000 万元) near the amount ÷ 10 000
-    // is a coincidence to stay clear of.
+    // (1500元 × 400人次 is the 60 万元 exactly); and only from a cost that can
+    // stand for the whole project: a part of a large project's cost
+    // (`专家评审费 ≤1.2万元` in 12000 万元) near the amount ÷ 10 000 is a
+    // coincidence.
     let near = |v: Decimal| {
         v * Decimal::from(3) >= other * Decimal::TWO && v * Decimal::TWO <= other * Decimal::from(3)
     };
-    cost_estimates(p).find(|e| near(e.estimate))
+    cost_estimates(p).find(|e| e.whole && near(e.estimate))
 }
 
 /// Whether `p`'s goal quotes its amount in 万元 or 亿元 (`安排资金25亿元`,
