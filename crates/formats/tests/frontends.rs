@@ -593,6 +593,52 @@ fn a_whole_department_table_is_refused_not_read_as_projects() {
         "{}",
         err.render(Lang::Zh)
     );
+    // Without 支出 in the title, or untitled with a 任务名称 column (/tmp/ur10
+    // w08); a project table with a 年度主要任务 column of its projects is read
+    // (ur10 w05).
+    let no_zhichu = tasks.replacen("部门整体支出绩效目标表", "部门整体绩效目标表", 1);
+    assert!(read::read_bytes("w.tsv", no_zhichu.as_bytes(), &opts())
+        .unwrap_err()
+        .render(Lang::Zh)
+        .contains("整体支出绩效目标表（「2024年部门整体绩效目标表」）"));
+    let task_col = untitled.replacen("年度主要任务", "任务名称", 1);
+    assert!(read::read_bytes("k.tsv", task_col.as_bytes(), &opts())
+        .unwrap_err()
+        .render(Lang::Zh)
+        .contains("「任务名称」"));
+    let rows = "2024年项目支出绩效目标表\n单位：万元\n\
+        单位名称\t项目名称\t年度主要任务\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标值\n\
+        财政局\t预算绩效管理经费\t组织评价\t10.00\t完成评价\t产出指标\t数量指标\t评价项目数\t≥5个\n";
+    let t = read::read_bytes("p.tsv", rows.as_bytes(), &opts()).unwrap();
+    assert_eq!(t.projects().count(), 1);
+    // On a page beside a project table, it is named, as a workbook's sheet
+    // is (/tmp/ur10 h04).
+    let table = |text: &str| -> String {
+        let rows: String = text
+            .lines()
+            .map(|l| {
+                let cells: String = l.split('\t').map(|c| format!("<td>{c}</td>")).collect();
+                format!("<tr>{cells}</tr>")
+            })
+            .collect();
+        format!("<table>{rows}</table>")
+    };
+    let page = format!(
+        "<html><meta charset=\"utf-8\"><body>{}{}</body></html>",
+        table(tasks),
+        table(&sample_text())
+    );
+    let t = read::read_bytes("p.html", page.as_bytes(), &opts()).unwrap();
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "sheet-not-target")
+        .expect("the whole-department table is named");
+    assert!(
+        n.message.contains("“表格1”（是部门整体支出绩效目标表"),
+        "{}",
+        n.message
+    );
     // A project table with a project about a whole-department evaluation is read.
     let sample = sample_text().replacen("团委各项工作经费", "部门整体支出绩效评价经费", 1);
     assert!(read::read_bytes("t.txt", sample.as_bytes(), &opts()).is_ok());

@@ -326,7 +326,7 @@ pub(crate) fn other_kind(grid: &Grid<'_>) -> Option<Text> {
 /// header cells count: a project named 部门整体支出绩效评价 is data. As (row,
 /// column, word).
 pub(crate) fn department_overall(grid: &Grid<'_>) -> Option<(u32, u32, String)> {
-    const OWN: [&str; 2] = ["年度主要任务", "部门职能概述"];
+    const OWN: [&str; 3] = ["年度主要任务", "部门职能概述", "任务名称"];
     grid.rows.iter().take(40).find_map(|r| {
         let mut filled = r
             .cells
@@ -343,11 +343,15 @@ pub(crate) fn department_overall(grid: &Grid<'_>) -> Option<(u32, u32, String)> 
             let targets = ["绩效目标表", "目标申报表", "绩效目标申报表"]
                 .iter()
                 .any(|w| title.contains(w));
-            return (short && targets && title.contains("整体支出"))
-                .then(|| at(k, title))
-                .flatten();
+            // `部门整体支出…`, `部门整体绩效目标表`, `单位整体支出…`
+            let whole = ["整体支出", "部门整体", "单位整体"]
+                .iter()
+                .any(|w| title.contains(w));
+            return (short && targets && whole).then(|| at(k, title)).flatten();
         }
-        // A header row: the own column beside an amount or indicator label.
+        // A header row: the own column beside an amount or indicator label,
+        // and no project column (a project table may add a 年度主要任务
+        // column to its projects).
         let cells: Vec<(usize, &str)> =
             std::iter::once(first).chain(second).chain(filled).collect();
         let beside = cells.iter().any(|(_, t)| {
@@ -362,9 +366,10 @@ pub(crate) fn department_overall(grid: &Grid<'_>) -> Option<(u32, u32, String)> 
             .iter()
             .any(|b| t.starts_with(b))
         });
+        let projects = cells.iter().any(|(_, t)| t.starts_with("项目名称"));
         cells
             .iter()
-            .find(|(_, t)| beside && OWN.iter().any(|h| t.starts_with(h)))
+            .find(|(_, t)| beside && !projects && OWN.iter().any(|h| t.starts_with(h)))
             .and_then(|(k, t)| at(*k, t))
     })
 }

@@ -419,7 +419,8 @@ fn tables_more_targets(tables: &[String]) -> jixiao_core::Notice {
 /// the others (`table-more-targets`). A page without any target table gives
 /// its largest `<table>` that reads as a table, as before. Tables that are
 /// not target tables are not named: a page's layout, title and note tables
-/// are many and expected.
+/// are many and expected; but a table of a kind not read yet (a
+/// self-evaluation, a whole-department table) is (`sheet-not-target`).
 fn read_html(
     name: &str,
     decoded: &decode::Decoded<'_>,
@@ -497,19 +498,27 @@ fn read_html(
     let mut targets: Vec<(usize, Table)> = Vec::new();
     let mut fallback: Option<Table> = None;
     let mut failures = Vec::new();
+    // Tables of a kind not read yet (a self-evaluation, a whole-department
+    // table): named beside the targets, as a workbook's sheets are.
+    let mut other_kind: Vec<(String, Text)> = Vec::new();
     for t in &tables {
         match build(t) {
             Ok(table) if holds_targets(&table) => targets.push((t.index, table)),
             Ok(table) => {
                 fallback.get_or_insert(table);
             }
-            Err(e) => failures.push(e.text().prefixed(
-                &format!("第{}个表格（{}行×{}列）：", t.index, t.table_rows, t.cols),
-                &format!(
-                    "table {} ({} rows × {} columns): ",
-                    t.index, t.table_rows, t.cols
-                ),
-            )),
+            Err(e) => {
+                if let Some(kind) = build::other_kind(&t.grid) {
+                    other_kind.push((html_table_name(t), kind));
+                }
+                failures.push(e.text().prefixed(
+                    &format!("第{}个表格（{}行×{}列）：", t.index, t.table_rows, t.cols),
+                    &format!(
+                        "table {} ({} rows × {} columns): ",
+                        t.index, t.table_rows, t.cols
+                    ),
+                ))
+            }
         }
     }
     targets.sort_by_key(|(index, _)| *index);
@@ -553,6 +562,9 @@ fn read_html(
             if let Some(first) = targets.first_mut() {
                 first.notices.push(tables_more_targets(&more));
             }
+        }
+        if let Some(first) = targets.first_mut().filter(|_| !other_kind.is_empty()) {
+            first.notices.push(sheets_not_target(&other_kind));
         }
         return Ok(targets);
     }

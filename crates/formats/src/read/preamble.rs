@@ -350,16 +350,17 @@ pub(crate) fn read(rows: &[GridRow<'_>]) -> Preamble {
 /// offset where the brackets start.
 pub(crate) fn bracketed_scale(title: &str) -> Option<(MoneyScale, usize)> {
     let t = title.trim_end();
-    let inner_end = t.strip_suffix(['）', ')'])?;
-    let open = inner_end.rfind(['（', '('])?;
+    let inner_end = t.strip_suffix(['）', ')', '】', ']'])?;
+    let open = inner_end.rfind(['（', '(', '【', '['])?;
     let inner = inner_end
         .get(open..)?
-        .trim_start_matches(['（', '('])
+        .trim_start_matches(['（', '(', '【', '['])
         .trim();
     let value = match inner.find(['：', ':']) {
         Some(pos) => {
+            // As a line's key: `单位`, `金额单位`, `资金单位`, `货币单位`.
             let key = strip_key(inner.get(..pos)?);
-            if !SCALE_KEYS.contains(&key.as_str()) {
+            if !key.ends_with("单位") {
                 return None;
             }
             let sep = inner.get(pos..)?.chars().next()?.len_utf8();
@@ -441,6 +442,12 @@ mod tests {
                 MoneyScale::WanYuan,
             ),
             ("2024年项目支出绩效目标表（万元）", MoneyScale::WanYuan),
+            // /tmp/ur10 s12, s11
+            (
+                "2024年某村项目支出绩效目标表（资金单位：元）",
+                MoneyScale::Yuan,
+            ),
+            ("2024年某村项目支出绩效目标表【单位：元】", MoneyScale::Yuan),
         ] {
             let p = read(&[row(1, &[title])]);
             assert_eq!(p.scale, Some(scale), "{title}");
