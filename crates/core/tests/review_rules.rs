@@ -3716,3 +3716,36 @@ fn money_scale_project_from_cost_indicators_in_both_scales() {
     t.units[0].projects[0].funding.fiscal_appropriation = Some(d("360.00"));
     assert_eq!(fired(&t, "money-scale-project"), 0);
 }
+
+#[test]
+fn input_as_output_spares_farm_inputs_fiscal_capacity_and_human_capital() {
+    // /tmp/ur10/in/r10_iao_more.tsv and r01_rules.tsv (ur10 D8).
+    for (cat, name, raw) in [
+        (Category::Output, "农业投入品监督抽查批次", "≥50批次"),
+        (Category::Outcome, "农业投入品质量合格率", "≥98%"),
+        (Category::Output, "农业投入品监管覆盖率", "≥95%"),
+        (Category::Output, "基本财力保障率", "=100%"),
+        (Category::Outcome, "县级基本财力保障水平", "稳步提高"),
+        (Category::Outcome, "人力资本提升", "有效提升"),
+        (Category::Outcome, "投入产出比", "≥1.5"),
+    ] {
+        let i = if raw.starts_with(['≥', '=']) {
+            q(2, cat, name, raw)
+        } else {
+            ql(2, cat, name, raw)
+        };
+        assert_eq!(fired(&replace(1, i), "input-as-output"), 0, "{name}");
+    }
+    // The project's own money, people or capacity stays an input, also after
+    // a word in another sense.
+    for name in [
+        "财政资金投入",
+        "资金投入",
+        "人力投入",
+        "农业投入品及资金投入",
+        "财力投入",
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, "≥10万元"));
+        assert_eq!(fired(&t, "input-as-output"), 1, "{name}");
+    }
+}

@@ -911,17 +911,31 @@ fn input_keyword(inputs: &Keywords, name: &str) -> Option<&'static str> {
 }
 
 /// Whether `keyword`, followed by `after`, is not the project's input:
-/// 人力资源 is the 人社 sector's name (人力资源市场, 人力资源服务);
-/// 投入使用/运营/运行/生产 is putting a facility into service, an output;
-/// 投入强度 and 投入占…比重 measure society's or enterprises' R&D
+/// 人力资源 is the 人社 sector's name (人力资源市场, 人力资源服务) and
+/// 人力资本 people's skills, an outcome; 财力保障 is what 基本财力保障机制
+/// (a transfer programme) secures for counties, its outcome, not the
+/// project's resources; 投入使用/运营/运行/生产 is putting a facility into
+/// service, an output; 投入品 are farm inputs (农业投入品: fertiliser,
+/// pesticide), a thing inspected, not money; 投入产出比/率 is an efficiency
+/// ratio; 投入强度 and 投入占…比重 measure society's or enterprises' R&D
 /// spending, the standard 科技 outcome.
 fn other_sense(keyword: &str, after: &str) -> bool {
     match keyword {
-        "人力" => after.starts_with("资源"),
+        "人力" => after.starts_with("资源") || after.starts_with("资本"),
+        "财力" => after.starts_with("保障"),
         "投入" => {
-            ["使用", "运营", "运行", "生产", "试运行", "强度"]
-                .iter()
-                .any(|w| after.starts_with(w))
+            [
+                "使用",
+                "运营",
+                "运行",
+                "生产",
+                "试运行",
+                "强度",
+                "品",
+                "产出",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
                 || (after.starts_with('占') && ["比重", "比例"].iter().any(|w| after.contains(w)))
         }
         _ => false,
