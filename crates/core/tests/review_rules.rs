@@ -3749,3 +3749,29 @@ fn input_as_output_spares_farm_inputs_fiscal_capacity_and_human_capital() {
         assert_eq!(fired(&t, "input-as-output"), 1, "{name}");
     }
 }
+
+#[test]
+fn unit_missing_spares_an_income_gap_and_pue() {
+    // /tmp/ur10/in/r06_rules2.tsv items 3 and 6, r01_rules.tsv (ur10 D9).
+    for (name, raw) in [
+        ("城乡居民收入倍差", "≤2.1"),
+        ("城乡居民人均可支配收入倍差", "≤2.0"),
+        ("数据中心PUE值", "≤1.3"),
+        ("新建数据中心PUE", "≤1.25"),
+        ("出水pH值", "≤9"),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, raw));
+        assert_eq!(fired(&t, "unit-missing"), 0, "{name}");
+    }
+    // A score, a value in money or a count still needs its unit; 值 alone
+    // is no sign (产值 is in 万元).
+    for (name, raw) in [
+        ("评估得分", "≥85"),
+        ("农业总产值", "≥500"),
+        ("监测点位值", "≥20"),
+        ("GRAPH值", "≥2"),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, raw));
+        assert_eq!(fired(&t, "unit-missing"), 1, "{name}");
+    }
+}

@@ -349,11 +349,28 @@ fn frequency_base(label: &str) -> bool {
 /// only of a value without a unit.
 fn dimensionless(name: &str, value: Decimal) -> bool {
     let n = trim(name);
-    (["系数", "指数", "比", "比值", "倍数", "容积率"]
+    (["系数", "指数", "比", "比值", "倍数", "倍差", "容积率"]
         .iter()
         .any(|w| n.ends_with(w))
         && !n.ends_with("占比"))
         || (n.ends_with("比率") && value < Decimal::ONE)
+        || unitless_symbol(n)
+}
+
+/// Whether the name ends in a quantity that is a pure number by definition,
+/// PUE (a data centre's power usage effectiveness) or pH, with or without
+/// 值. 值 alone says nothing: 产值 is in 万元.
+fn unitless_symbol(name: &str) -> bool {
+    let n = name.strip_suffix('值').unwrap_or(name);
+    ["PUE", "pH"].iter().any(|s| {
+        n.len()
+            .checked_sub(s.len())
+            .and_then(|at| Some((n.get(..at)?, n.get(at..)?)))
+            // A longer Latin word ending so (`GRAPH`) is not the symbol.
+            .is_some_and(|(before, sym)| {
+                sym.eq_ignore_ascii_case(s) && !before.ends_with(|c: char| c.is_ascii_alphabetic())
+            })
+    })
 }
 
 fn name_unit(
