@@ -3775,3 +3775,18 @@ fn unit_missing_spares_an_income_gap_and_pue() {
         assert_eq!(fired(&t, "unit-missing"), 1, "{name}");
     }
 }
+
+#[test]
+fn cost_exceeds_budget_spares_the_whole_projects_investment() {
+    // /tmp/ur10/in/m07_multiyear.tsv: 3000.00 万元 this year of a 2024-2026
+    // project, 项目总投资 ≤9000万元 (ur10 D12). Here 50.00 万元.
+    for name in ["项目总投资", "计划总投资", "项目投资总额", "工程总概算"] {
+        let t = replace(3, q(4, Category::Cost, name, "≤150万元"));
+        assert_eq!(fired(&t, "cost-exceeds-budget"), 0, "{name}");
+    }
+    // The year's investment or a cost is this year's money.
+    for name in ["年度总投资", "本年总投资", "项目总成本", "年度投资"] {
+        let t = replace(3, q(4, Category::Cost, name, "≤150万元"));
+        assert_eq!(fired(&t, "cost-exceeds-budget"), 1, "{name}");
+    }
+}

@@ -229,7 +229,7 @@ pub static RULES: &[Rule] = &[
         "年度绩效目标应在预算年度内可实现 (财预〔2020〕10号 年度目标) [D]；填报惯例 [P]",
         "改为预算年度内的期限，或把跨年度的部分写入中长期目标。 State a deadline within the budget year, or move the rest to the long-term goal."),
     rule!("cost-exceeds-budget", Warning, "成本指标超过项目金额", "cost target exceeds the project amount",
-        "成本指标值（换算为同一金额单位；元、千元、万元、十万元、百万元、千万元、亿元，只写数量级不写“元”的如 ≤160万 按元计）不应超过项目预算。 A cost target, converted to one money unit (元 to 亿元; a magnitude without 元, as in ≤160万, taken as 元), should not exceed the project's money.",
+        "成本指标值（换算为同一金额单位；元、千元、万元、十万元、百万元、千万元、亿元，只写数量级不写“元”的如 ≤160万 按元计）不应超过项目预算。名称为项目总投资、计划总投资、投资总额或总概算的，是整个项目各年度、各资金来源的投资，跨年度或多渠道筹资的项目本年金额本就小于它，不比较；年度、本年、当年的总投资仍比较。 A cost target, converted to one money unit (元 to 亿元; a magnitude without 元, as in ≤160万, taken as 元), should not exceed the project's money. A name for the whole project's investment (项目总投资, 计划总投资, 投资总额, 总概算) covers every year and every source of funds, which a multi-year or co-funded project's amount for this year falls short of by design: it is not compared. The year's total investment (年度, 本年, 当年总投资) still is.",
         "填报惯例 (practice) [P]",
         "核对成本指标的数值和单位。 Check the value and its scale."),
     rule!("long-term-in-annual", Info, "年度指标使用了跨年度表述", "annual target worded over years",

@@ -814,7 +814,7 @@ fn quality(
     if is_cost(i) {
         if let (Some(q), Some(total)) = (i.target.quantity(), p.funding.amount()) {
             if let Some(w) = cost_wan(q, unit.as_deref()) {
-                if w > total {
+                if w > total && !whole_life_cost(name) {
                     s.emit("cost-exceeds-budget", || {
                         (
                             value_loc(pi, p, i),
@@ -860,6 +860,19 @@ fn quality(
             });
         }
     }
+}
+
+/// Whether a cost indicator names the whole project's investment
+/// (`项目总投资`, `计划总投资`, `投资总额`, `总概算`): every year's and every
+/// source's money (bonds, 自筹, later years), which a multi-year or co-funded
+/// project's amount for this year is expected to fall short of, so no
+/// measure of it. The year's own investment (`年度总投资`, `本年总投资`,
+/// `当年总投资`) is not one. Asked only of a cost about to be reported.
+fn whole_life_cost(name: &str) -> bool {
+    ["总投资", "投资总额", "总概算"]
+        .iter()
+        .any(|w| has(name, w))
+        && !["年度", "本年", "当年"].iter().any(|w| has(name, w))
 }
 
 /// The first span of years in `title` (`2024-2026年`, `2024年至2026年`):
