@@ -3790,3 +3790,30 @@ fn cost_exceeds_budget_spares_the_whole_projects_investment() {
         assert_eq!(fired(&t, "cost-exceeds-budget"), 1, "{name}");
     }
 }
+
+#[test]
+fn value_prefixed_spares_the_period_counted_over() {
+    // /tmp/ur10/in/r06_rules2.tsv item 2 (ur10 D13).
+    let one_cell = |name: &str, value: &str| {
+        replace(
+            0,
+            with_columns(Category::Output, name, None, value, None, None),
+        )
+    };
+    for value in [
+        "全年≥4次",
+        "年度≥2次",
+        "季度≥1次",
+        "全年累计≥4次",
+        "全年每月≥1次",
+        "本年度≥6次",
+    ] {
+        let t = one_cell("督导频次", value);
+        assert_eq!(fired(&t, "value-prefixed"), 0, "{value}");
+    }
+    // A period followed by other words is a label.
+    for value in ["全年督导≥4次", "年度目标≥2次", "年度督导频次≥2次"] {
+        let t = one_cell("督导频次", value);
+        assert_eq!(fired(&t, "value-prefixed"), 1, "{value}");
+    }
+}

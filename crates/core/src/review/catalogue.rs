@@ -106,7 +106,7 @@ pub static RULES: &[Rule] = &[
         "填报惯例 (practice) [P]",
         "将指标结尾改为“。”。 End each item with 。."),
     rule!("value-prefixed", Info, "年度指标值前带有文字", "text label before the target value",
-        "年度指标值应只写比较符、数值和单位；前面的文字往往重复或改写了指标名称。时限的起点（每学期开学后2个月内、自受理之日起5个工作日内）和计数的基数（每月≥1次、每季度≥2次、每人每年≤1200元、每万人≥3名）不是这样的文字，不报告。 The value should hold comparator, number and unit only; a label usually repeats or rewords the name. The starting point of a time limit (每学期开学后2个月内, 自受理之日起5个工作日内) and the base a number is counted per (每月≥1次, 每季度≥2次, 每人每年≤1200元, 每万人≥3名) are no such labels and are not reported.",
+        "年度指标值应只写比较符、数值和单位；前面的文字往往重复或改写了指标名称。时限的起点（每学期开学后2个月内、自受理之日起5个工作日内）和计数的基数或期间（每月≥1次、每季度≥2次、每人每年≤1200元、每万人≥3名、全年≥4次、年度≥2次、全年累计≥4次）不是这样的文字，不报告。 The value should hold comparator, number and unit only; a label usually repeats or rewords the name. The starting point of a time limit (每学期开学后2个月内, 自受理之日起5个工作日内) and the base or period a number is counted per (每月≥1次, 每季度≥2次, 每人每年≤1200元, 每万人≥3名, 全年≥4次, 年度≥2次, 全年累计≥4次) are no such labels and are not reported.",
         "填报惯例 (practice) [P]",
         "删去指标值前的文字，必要时修改指标名称。 Remove the label; fix the name if needed."),
     rule!("operator-missing", Info, "定量指标值缺少比较符（≥、≤、=）", "quantitative value without comparator",
