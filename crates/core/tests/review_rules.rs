@@ -3817,3 +3817,25 @@ fn value_prefixed_spares_the_period_counted_over() {
         assert_eq!(fired(&t, "value-prefixed"), 1, "{value}");
     }
 }
+
+#[test]
+fn benefit_is_output_spares_a_count_after_the_activity() {
+    // /tmp/ur10/in/r09_bio_clean.tsv item 5 (ur10 D14).
+    for (name, raw) in [
+        ("培训后就业人数", "≥300人"),
+        ("建设后受益群众人数", "≥2000人"),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, raw));
+        assert_eq!(fired(&t, "benefit-is-output"), 0, "{name}");
+    }
+    // The activity itself under 效益 stays an output, also when 后 begins
+    // another word (后勤 logistics, 后续 follow-up).
+    for (name, raw) in [
+        ("培训人数", "≥300人"),
+        ("培训后勤人员", "≥30人"),
+        ("培训后续跟踪人数", "≥300人"),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, raw));
+        assert_eq!(fired(&t, "benefit-is-output"), 1, "{name}");
+    }
+}

@@ -627,9 +627,16 @@ fn quality(
         // An effect the activity brings about, in its own words
         // (`培训带动脱贫人口人均增收`, `开展宣传提升群众知晓率`).
         let effect = || EFFECT_WORDS.iter().any(|w| has(name, w));
+        // A count of what followed the activity (`培训后就业人数`,
+        // `建设后受益群众人数`) is its effect, not the activity; 后勤
+        // (logistics) and 后续 (follow-up) are words of their own.
+        let after_activity = |rest: &str| {
+            rest.starts_with('后') && !rest.starts_with("后勤") && !rest.starts_with("后续")
+        };
         let verb = VERBS
             .iter()
             .find(|v| name.starts_with(*v))
+            .filter(|v| !after_activity(&name[v.len()..]))
             .filter(|_| !rate() && !effect());
         let unit_hit = unit.as_deref().filter(|u| UNITS.contains(u));
         // A count of things built or renovated (`改造老旧小区数量 =23个`):
