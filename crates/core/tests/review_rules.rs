@@ -3749,3 +3749,126 @@ fn money_scale_project_from_cost_indicators_in_both_scales() {
     t.units[0].projects[0].funding.fiscal_appropriation = Some(d("360.00"));
     assert_eq!(fired(&t, "money-scale-project"), 0);
 }
+
+#[test]
+fn input_as_output_spares_farm_inputs_fiscal_capacity_and_human_capital() {
+    // /tmp/ur10/in/r10_iao_more.tsv and r01_rules.tsv (ur10 D8).
+    for (cat, name, raw) in [
+        (Category::Output, "农业投入品监督抽查批次", "≥50批次"),
+        (Category::Outcome, "农业投入品质量合格率", "≥98%"),
+        (Category::Output, "农业投入品监管覆盖率", "≥95%"),
+        (Category::Output, "基本财力保障率", "=100%"),
+        (Category::Outcome, "县级基本财力保障水平", "稳步提高"),
+        (Category::Outcome, "人力资本提升", "有效提升"),
+        (Category::Outcome, "投入产出比", "≥1.5"),
+    ] {
+        let i = if raw.starts_with(['≥', '=']) {
+            q(2, cat, name, raw)
+        } else {
+            ql(2, cat, name, raw)
+        };
+        assert_eq!(fired(&replace(1, i), "input-as-output"), 0, "{name}");
+    }
+    // The project's own money, people or capacity stays an input, also after
+    // a word in another sense.
+    for name in [
+        "财政资金投入",
+        "资金投入",
+        "人力投入",
+        "农业投入品及资金投入",
+        "财力投入",
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, "≥10万元"));
+        assert_eq!(fired(&t, "input-as-output"), 1, "{name}");
+    }
+}
+
+#[test]
+fn unit_missing_spares_an_income_gap_and_pue() {
+    // /tmp/ur10/in/r06_rules2.tsv items 3 and 6, r01_rules.tsv (ur10 D9).
+    for (name, raw) in [
+        ("城乡居民收入倍差", "≤2.1"),
+        ("城乡居民人均可支配收入倍差", "≤2.0"),
+        ("数据中心PUE值", "≤1.3"),
+        ("新建数据中心PUE", "≤1.25"),
+        ("出水pH值", "≤9"),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, raw));
+        assert_eq!(fired(&t, "unit-missing"), 0, "{name}");
+    }
+    // A score, a value in money or a count still needs its unit; 值 alone
+    // is no sign (产值 is in 万元).
+    for (name, raw) in [
+        ("评估得分", "≥85"),
+        ("农业总产值", "≥500"),
+        ("监测点位值", "≥20"),
+        ("GRAPH值", "≥2"),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, raw));
+        assert_eq!(fired(&t, "unit-missing"), 1, "{name}");
+    }
+}
+
+#[test]
+fn cost_exceeds_budget_spares_the_whole_projects_investment() {
+    // /tmp/ur10/in/m07_multiyear.tsv: 3000.00 万元 this year of a 2024-2026
+    // project, 项目总投资 ≤9000万元 (ur10 D12). Here 50.00 万元.
+    for name in ["项目总投资", "计划总投资", "项目投资总额", "工程总概算"] {
+        let t = replace(3, q(4, Category::Cost, name, "≤150万元"));
+        assert_eq!(fired(&t, "cost-exceeds-budget"), 0, "{name}");
+    }
+    // The year's investment or a cost is this year's money.
+    for name in ["年度总投资", "本年总投资", "项目总成本", "年度投资"] {
+        let t = replace(3, q(4, Category::Cost, name, "≤150万元"));
+        assert_eq!(fired(&t, "cost-exceeds-budget"), 1, "{name}");
+    }
+}
+
+#[test]
+fn value_prefixed_spares_the_period_counted_over() {
+    // /tmp/ur10/in/r06_rules2.tsv item 2 (ur10 D13).
+    let one_cell = |name: &str, value: &str| {
+        replace(
+            0,
+            with_columns(Category::Output, name, None, value, None, None),
+        )
+    };
+    for value in [
+        "全年≥4次",
+        "年度≥2次",
+        "季度≥1次",
+        "全年累计≥4次",
+        "全年每月≥1次",
+        "本年度≥6次",
+    ] {
+        let t = one_cell("督导频次", value);
+        assert_eq!(fired(&t, "value-prefixed"), 0, "{value}");
+    }
+    // A period followed by other words is a label.
+    for value in ["全年督导≥4次", "年度目标≥2次", "年度督导频次≥2次"] {
+        let t = one_cell("督导频次", value);
+        assert_eq!(fired(&t, "value-prefixed"), 1, "{value}");
+    }
+}
+
+#[test]
+fn benefit_is_output_spares_a_count_after_the_activity() {
+    // /tmp/ur10/in/r09_bio_clean.tsv item 5 (ur10 D14).
+    for (name, raw) in [
+        ("培训后就业人数", "≥300人"),
+        ("建设后受益群众人数", "≥2000人"),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, raw));
+        assert_eq!(fired(&t, "benefit-is-output"), 0, "{name}");
+    }
+    // The activity itself under 效益 stays an output, also when 后 begins
+    // another word (后勤 logistics, 后续 follow-up).
+    for (name, raw) in [
+        ("培训人数", "≥300人"),
+        ("培训后勤人员", "≥30人"),
+        ("培训后续跟踪人数", "≥300人"),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, raw));
+        assert_eq!(fired(&t, "benefit-is-output"), 1, "{name}");
+    }
+}

@@ -627,9 +627,16 @@ fn quality(
         // An effect the activity brings about, in its own words
         // (`培训带动脱贫人口人均增收`, `开展宣传提升群众知晓率`).
         let effect = || EFFECT_WORDS.iter().any(|w| has(name, w));
+        // A count of what followed the activity (`培训后就业人数`,
+        // `建设后受益群众人数`) is its effect, not the activity; 后勤
+        // (logistics) and 后续 (follow-up) are words of their own.
+        let after_activity = |rest: &str| {
+            rest.starts_with('后') && !rest.starts_with("后勤") && !rest.starts_with("后续")
+        };
         let verb = VERBS
             .iter()
             .find(|v| name.starts_with(*v))
+            .filter(|v| !after_activity(&name[v.len()..]))
             .filter(|_| !rate() && !effect());
         let unit_hit = unit.as_deref().filter(|u| UNITS.contains(u));
         // A count of things built or renovated (`改造老旧小区数量 =23个`):
@@ -814,7 +821,7 @@ fn quality(
     if is_cost(i) {
         if let (Some(q), Some(total)) = (i.target.quantity(), p.funding.amount()) {
             if let Some(w) = cost_wan(q, unit.as_deref()) {
-                if w > total {
+                if w > total && !whole_life_cost(name) {
                     s.emit("cost-exceeds-budget", || {
                         (
                             value_loc(pi, p, i),
@@ -860,6 +867,19 @@ fn quality(
             });
         }
     }
+}
+
+/// Whether a cost indicator names the whole project's investment
+/// (`项目总投资`, `计划总投资`, `投资总额`, `总概算`): every year's and every
+/// source's money (bonds, 自筹, later years), which a multi-year or co-funded
+/// project's amount for this year is expected to fall short of, so no
+/// measure of it. The year's own investment (`年度总投资`, `本年总投资`,
+/// `当年总投资`) is not one. Asked only of a cost about to be reported.
+fn whole_life_cost(name: &str) -> bool {
+    ["总投资", "投资总额", "总概算"]
+        .iter()
+        .any(|w| has(name, w))
+        && !["年度", "本年", "当年"].iter().any(|w| has(name, w))
 }
 
 /// The first span of years in `title` (`2024-2026年`, `2024年至2026年`):
@@ -911,17 +931,31 @@ fn input_keyword(inputs: &Keywords, name: &str) -> Option<&'static str> {
 }
 
 /// Whether `keyword`, followed by `after`, is not the project's input:
-/// 人力资源 is the 人社 sector's name (人力资源市场, 人力资源服务);
-/// 投入使用/运营/运行/生产 is putting a facility into service, an output;
-/// 投入强度 and 投入占…比重 measure society's or enterprises' R&D
+/// 人力资源 is the 人社 sector's name (人力资源市场, 人力资源服务) and
+/// 人力资本 people's skills, an outcome; 财力保障 is what 基本财力保障机制
+/// (a transfer programme) secures for counties, its outcome, not the
+/// project's resources; 投入使用/运营/运行/生产 is putting a facility into
+/// service, an output; 投入品 are farm inputs (农业投入品: fertiliser,
+/// pesticide), a thing inspected, not money; 投入产出比/率 is an efficiency
+/// ratio; 投入强度 and 投入占…比重 measure society's or enterprises' R&D
 /// spending, the standard 科技 outcome.
 fn other_sense(keyword: &str, after: &str) -> bool {
     match keyword {
-        "人力" => after.starts_with("资源"),
+        "人力" => after.starts_with("资源") || after.starts_with("资本"),
+        "财力" => after.starts_with("保障"),
         "投入" => {
-            ["使用", "运营", "运行", "生产", "试运行", "强度"]
-                .iter()
-                .any(|w| after.starts_with(w))
+            [
+                "使用",
+                "运营",
+                "运行",
+                "生产",
+                "试运行",
+                "强度",
+                "品",
+                "产出",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
                 || (after.starts_with('占') && ["比重", "比例"].iter().any(|w| after.contains(w)))
         }
         _ => false,

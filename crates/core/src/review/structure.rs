@@ -297,8 +297,9 @@ impl<'t> Structure<'t> {
 }
 
 /// Whether a label before the value is the base the number is counted per
-/// (`每月≥1次`, `每季度≥2次`, `每人每年≤1200元`, `每万人≥3名`): a period or
-/// a population, part of the target's meaning, not a rewording of the name.
+/// (`每月≥1次`, `每季度≥2次`, `每人每年≤1200元`, `每万人≥3名`, `全年≥4次`):
+/// a period or a population, part of the target's meaning, not a rewording
+/// of the name.
 fn frequency_base(label: &str) -> bool {
     const BASES: [&str; 27] = [
         "季度",
@@ -329,8 +330,32 @@ fn frequency_base(label: &str) -> bool {
         "床",
         "班",
     ];
+    // The period counted over (`全年≥4次`, `年度≥2次`, `季度≥1次`), also
+    // with 累计 or before a 每 base (`全年累计≥4次`, `全年每月≥1次`): the
+    // same meaning as 每年. Longer words first (全年度 before 全年).
+    const PERIODS: [&str; 10] = [
+        "全年度",
+        "本年度",
+        "上半年",
+        "下半年",
+        "全年",
+        "年度",
+        "本年",
+        "当年",
+        "年内",
+        "季度",
+    ];
     let mut rest = trim(label);
     let mut bases = 0;
+    if let Some(r) = PERIODS.iter().find_map(|p| rest.strip_prefix(p)) {
+        let r = r.trim_start();
+        rest = ["累计", "共计", "共"]
+            .iter()
+            .find_map(|w| r.strip_prefix(w))
+            .unwrap_or(r)
+            .trim_start();
+        bases += 1;
+    }
     while let Some(r) = rest.strip_prefix('每') {
         let r = r.trim_start_matches(['十', '百', '千', '万', '个']);
         let Some(base) = BASES.iter().find(|b| r.starts_with(**b)) else {
@@ -349,11 +374,28 @@ fn frequency_base(label: &str) -> bool {
 /// only of a value without a unit.
 fn dimensionless(name: &str, value: Decimal) -> bool {
     let n = trim(name);
-    (["系数", "指数", "比", "比值", "倍数", "容积率"]
+    (["系数", "指数", "比", "比值", "倍数", "倍差", "容积率"]
         .iter()
         .any(|w| n.ends_with(w))
         && !n.ends_with("占比"))
         || (n.ends_with("比率") && value < Decimal::ONE)
+        || unitless_symbol(n)
+}
+
+/// Whether the name ends in a quantity that is a pure number by definition,
+/// PUE (a data centre's power usage effectiveness) or pH, with or without
+/// 值. 值 alone says nothing: 产值 is in 万元.
+fn unitless_symbol(name: &str) -> bool {
+    let n = name.strip_suffix('值').unwrap_or(name);
+    ["PUE", "pH"].iter().any(|s| {
+        n.len()
+            .checked_sub(s.len())
+            .and_then(|at| Some((n.get(..at)?, n.get(at..)?)))
+            // A longer Latin word ending so (`GRAPH`) is not the symbol.
+            .is_some_and(|(before, sym)| {
+                sym.eq_ignore_ascii_case(s) && !before.ends_with(|c: char| c.is_ascii_alphabetic())
+            })
+    })
 }
 
 fn name_unit(
