@@ -31,6 +31,9 @@ enum Key {
     Fiscal,
     Special,
     Other,
+    /// 上年结转资金: a source of the year's total the model has no column for
+    /// (see [`Form::project`]).
+    CarryOver,
     AnnualGoal,
     OverallGoal,
     LongTermGoal,
@@ -57,6 +60,9 @@ fn key_of(text: &str) -> Option<Key> {
         "财政拨款" | "当年财政拨款" | "财政资金" => Key::Fiscal,
         "财政专户拨款" | "财政专户管理资金" => Key::Special,
         "其他资金" | "单位资金" => Key::Other,
+        "上年结转资金" | "上年结转" | "结转资金" | "上年财政拨款结转" => {
+            Key::CarryOver
+        }
         "年度目标" | "年度绩效目标" => Key::AnnualGoal,
         "总体目标" | "年度总体目标" | "绩效目标" => Key::OverallGoal,
         "中长期目标" | "长期目标" => Key::LongTermGoal,
@@ -82,6 +88,7 @@ pub(crate) struct Form<'a> {
     pub(crate) department: Option<String>,
     unit: Option<String>,
     amounts: [Option<Val<'a>>; 4],
+    carry_over: Option<Val<'a>>,
     annual_goal: Option<&'a str>,
     overall_goal: Option<&'a str>,
     /// `项目资金（万元）` or `年度资金总额(万元)`.
@@ -165,6 +172,9 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
                         slot.get_or_insert(val);
                     }
                 }
+                Key::CarryOver => {
+                    f.carry_over.get_or_insert(val);
+                }
                 Key::AnnualGoal => {
                     f.annual_goal.get_or_insert(text);
                 }
@@ -189,14 +199,13 @@ impl Form<'_> {
         &self,
         scale: MoneyScale,
         location: &Location,
+        notices: &mut Vec<Notice>,
     ) -> Result<Option<(Project, Option<UnitKey>)>> {
         let Some(name) = &self.name else {
             return Ok(None);
         };
-        let mut vals: [Option<Decimal>; 4] = [None; 4];
-        for (slot, v) in vals.iter_mut().zip(&self.amounts) {
-            let Some(v) = v else { continue };
-            *slot = super::rows::read_amount(v.text, v.bare_number, scale).map_err(|_| {
+        let amount = |v: &Val<'_>| {
+            super::rows::read_amount(v.text, v.bare_number, scale).map_err(|_| {
                 Error::invalid(
                     Location {
                         row: Some(v.origin.row),
@@ -220,7 +229,18 @@ impl Form<'_> {
                         "write a number such as 100.00; leave the cell blank for 0",
                     ),
                 )
-            })?;
+            })
+        };
+        let mut vals: [Option<Decimal>; 4] = [None; 4];
+        for (slot, v) in vals.iter_mut().zip(&self.amounts) {
+            if let Some(v) = v {
+                *slot = amount(v)?;
+            }
+        }
+        if let Some(v) = &self.carry_over {
+            if let Some(c) = amount(v)?.filter(|c| !c.is_zero()) {
+                notices.push(carry_over(&mut vals, c, v.origin));
+            }
         }
         let [total, fiscal_appropriation, special_account, other_funds] = vals;
         let project = Project {
@@ -250,6 +270,39 @@ impl Form<'_> {
     }
 }
 
+/// Count a 上年结转资金 amount `c` (at `at`) where the table puts it: the
+/// 其中 rows of a form (年度资金总额 / 其中：当年财政拨款 / 上年结转资金 /
+/// 其他资金, GUIDE §3.6) add up to the total, and carry-over is last year's
+/// fiscal money (GUIDE §6.3: the fiscal budget includes it), so it joins
+/// 财政拨款. Where the sources already add up to the total without it, it
+/// was written as a part of one of them and is not added twice. Dropping it
+/// would lose money from the sources and turn a sound form into a false
+/// sum error.
+fn carry_over(vals: &mut [Option<Decimal>; 4], c: Decimal, at: Origin) -> Notice {
+    let r = at.row;
+    let [total, fiscal, special, other] = *vals;
+    let sources = [fiscal, special, other].iter().flatten().sum::<Decimal>();
+    if total.is_some_and(|t| t == sources) {
+        return Notice::new(
+            Some(at),
+            "amount-carry-over",
+            format!("第{r}行：上年结转资金 {c} 已含在财政拨款等来源之中（年度资金总额等于各来源之和），未另计"),
+            format!("row {r}: the carry-over (上年结转资金) {c} is already within the sources (the total equals their sum); not counted again"),
+        );
+    }
+    let now = fiscal.unwrap_or_default();
+    let sum = now + c;
+    if let Some(slot) = vals.get_mut(1) {
+        *slot = Some(sum);
+    }
+    Notice::new(
+        Some(at),
+        "amount-carry-over",
+        format!("第{r}行：上年结转资金 {c} 计入财政拨款（当年财政拨款 {now} + 上年结转 {c} = {sum}），资金来源没有单列结转的栏目"),
+        format!("row {r}: the carry-over (上年结转资金) {c} is counted in 财政拨款 (this year's {now} + carry-over {c} = {sum}); the sources have no column of their own for it"),
+    )
+}
+
 /// The labels that open a form's facts, compared whole: one in a form's
 /// indicator block starts another form (a department's forms stacked in one
 /// sheet), so that it never becomes an indicator of the project above.
@@ -261,7 +314,7 @@ fn opens_form(text: &str) -> bool {
     if n.starts_with("其中") {
         return matches!(
             key_of(text),
-            Some(Key::Total | Key::Fiscal | Key::Special | Key::Other)
+            Some(Key::Total | Key::Fiscal | Key::Special | Key::Other | Key::CarryOver)
         );
     }
     matches!(
@@ -290,6 +343,99 @@ fn opens_form(text: &str) -> bool {
             | "中长期目标"
             | "长期目标"
     )
+}
+
+/// A label of the rows that close a form under its indicators: remarks,
+/// review opinions, signatures (`其他需要说明的问题 | 无`, `主管部门审核意见 |
+/// 同意申报`, `填报人：张三`). Compared whole (up to a colon), so that an
+/// indicator named 说明书印制数量 closes nothing.
+fn closes_form(text: &str) -> bool {
+    let n = normalize(text);
+    let label = n.split(':').next().unwrap_or("").trim();
+    matches!(
+        label,
+        "其他需要说明的问题"
+            | "其他需说明的问题"
+            | "其他需要说明的事项"
+            | "其他说明"
+            | "其他说明事项"
+            | "需要说明的问题"
+            | "说明"
+            | "备注"
+            | "注"
+            | "填报人"
+            | "审核人"
+            | "联系人"
+            | "联系电话"
+            | "填报日期"
+            | "填表日期"
+            | "单位负责人"
+            | "部门负责人"
+            | "项目负责人"
+            | "财务负责人"
+            | "分管领导"
+            | "盖章"
+            | "单位盖章"
+            | "单位(盖章)"
+            | "(盖章)"
+    ) || label.ends_with("审核意见")
+        || label.ends_with("审批意见")
+        || label.ends_with("批复意见")
+}
+
+/// Whether `row` closes a form: its first cell written in the row itself
+/// (a category merged down over it does not count) is a closing label
+/// ([`closes_form`]) left of the 三级指标 column. An XLSX export keeps such a
+/// row short (`其他需要说明的问题 | 无`), and the indicator reader would
+/// line a short row up on the right, as a ragged continuation, and make an
+/// indicator of it under the 一级指标 above.
+fn closes_form_row(row: &GridRow<'_>, name_col: Option<usize>) -> bool {
+    row.cells
+        .iter()
+        .enumerate()
+        .find(|(_, c)| !c.merged && !c.text.trim().is_empty())
+        .is_some_and(|(c, x)| name_col.is_none_or(|n| c < n) && closes_form(&x.text))
+}
+
+/// Every cell written in `row` (merged copies once), shortened for a notice.
+fn row_text(row: &GridRow<'_>) -> String {
+    let mut all: Vec<&str> = Vec::new();
+    for c in &row.cells {
+        let t = c.text.trim();
+        if !t.is_empty() && all.last() != Some(&t) {
+            all.push(t);
+        }
+    }
+    let all = all.join("  ");
+    let mut s: String = all.chars().take(80).collect();
+    if all.chars().count() > 80 {
+        s.push('…');
+    }
+    s
+}
+
+/// A form's indicator block without its closing rows: from the first row
+/// that closes the form ([`closes_form_row`]) on, every row is said and
+/// none is read, whatever lies beside or under the closing label.
+fn without_tail<'r, 'a>(
+    rows: &'r [GridRow<'a>],
+    name_col: Option<usize>,
+    notices: &mut Vec<Notice>,
+) -> &'r [GridRow<'a>] {
+    let Some(t) = rows.iter().position(|r| closes_form_row(r, name_col)) else {
+        return rows;
+    };
+    let (data, tail) = rows.split_at(t);
+    for row in tail.iter().filter(|r| !r.is_blank()) {
+        let (r, text) = (row.number, row_text(row));
+        notices.push(Notice::new(
+            Some(Origin::new(r, 0)),
+            "row-note",
+            format!("第{r}行：「{text}」在申报表指标之后，是说明、审核意见或签字栏，未读入"),
+            format!("row {r}: “{text}” follows the form's indicators and is a note, review opinion or signature line; not read"),
+        ));
+    }
+    data
 }
 
 /// A cell written in the row itself, not a merged copy of one above or beside.
@@ -377,9 +523,9 @@ fn later_forms(
         // above the opening label is the next form's title, blank or note.
         let mut start = i;
         while start > block
-            && rows
-                .get(start - 1)
-                .is_some_and(|r| !own(r, name_col) && !own(r, value_col))
+            && rows.get(start - 1).is_some_and(|r| {
+                !own(r, name_col) && !own(r, value_col) && !closes_form_row(r, name_col)
+            })
         {
             start -= 1;
         }
@@ -567,10 +713,11 @@ pub(crate) fn read_all(
             "another 项目名称 comes before the form above it has its 一级指标 | 三级指标 | 指标值 header: a form lacks its indicator header and cannot be read with confidence".into(),
         ));
     }
+    let name_col = layout.col(Field::IndicatorName);
     let later = later_forms(
         rows,
         layout.last_row,
-        layout.col(Field::IndicatorName),
+        name_col,
         layout.col(Field::TargetValue),
         location,
     )?;
@@ -578,9 +725,12 @@ pub(crate) fn read_all(
     let block = |from: usize, to: usize| rows.get(from..to).unwrap_or(&[]);
     let to = later.first().map_or(rows.len(), |l| l.start);
     let mut items = Vec::new();
-    let seed = first.project(reader.scale, location)?;
+    let seed = first.project(reader.scale, location, notices)?;
     if later.is_empty() {
-        let data = indicator_rows(block(layout.last_row + 1, to), notices);
+        let data = indicator_rows(
+            without_tail(block(layout.last_row + 1, to), name_col, notices),
+            notices,
+        );
         items.extend(reader.per_indicator(&data, seed, notices)?);
         return Ok((items, department));
     }
@@ -597,7 +747,10 @@ pub(crate) fn read_all(
             code: None,
         })
     };
-    let data = indicator_rows(block(layout.last_row + 1, to), notices);
+    let data = indicator_rows(
+        without_tail(block(layout.last_row + 1, to), name_col, notices),
+        notices,
+    );
     let seed = seed.map(|(p, u)| (p, Some(unit_of(first, u))));
     items.extend(reader.per_indicator(&data, seed, notices)?);
     let mut departments = vec![department.clone()];
@@ -693,7 +846,7 @@ pub(crate) fn read_all(
                 ));
             }
         }
-        let (seed, name) = match form.project(reader.scale, location)? {
+        let (seed, name) = match form.project(reader.scale, location, notices)? {
             Some((p, u)) => {
                 let name = p.name.clone();
                 (Some((p, Some(unit_of(&form, u)))), name)
@@ -718,7 +871,10 @@ pub(crate) fn read_all(
                 .or_else(|| own_pre.department.clone()),
         );
         let to = later.get(k + 1).map_or(rows.len(), |n| n.start);
-        let data = indicator_rows(block(l.header + 1, to), notices);
+        let data = indicator_rows(
+            without_tail(block(l.header + 1, to), name_col, notices),
+            notices,
+        );
         let own_reader = Reader {
             layout: &own_layout,
             ..*reader
