@@ -188,7 +188,40 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
     f
 }
 
+/// A form's 项目名称, 主管部门 and 实施单位, to tell its continuation pages.
+type Ids = (String, Option<String>, Option<String>);
+
 impl Form<'_> {
+    fn ids(&self) -> Ids {
+        (
+            self.name
+                .as_ref()
+                .map_or_else(String::new, |n| n.text.trim().to_string()),
+            self.department.clone(),
+            self.unit.clone(),
+        )
+    }
+
+    /// Whether this form, stacked under `prev`'s, is a continuation page of
+    /// it: the same project (the same name, and no other 主管部门 or 实施单位)
+    /// with no money and no goal of its own. A form of its own states them;
+    /// one read as a second project of the same name would leave the first
+    /// short of the indicators printed on its next page.
+    fn continues(&self, prev: &Ids) -> bool {
+        let same = |a: &Option<String>, b: &Option<String>| {
+            a.as_ref().is_none_or(|a| b.as_ref().is_none_or(|b| a == b))
+        };
+        self.name
+            .as_ref()
+            .is_some_and(|n| !prev.0.is_empty() && n.text.trim() == prev.0)
+            && same(&self.department, &prev.1)
+            && same(&self.unit, &prev.2)
+            && self.amounts.iter().all(Option::is_none)
+            && self.carry_over.is_none()
+            && self.annual_goal.is_none()
+            && self.overall_goal.is_none()
+    }
+
     /// Whether the form names a project (otherwise it is not a form we can read).
     pub(crate) fn has_project(&self) -> bool {
         self.name.is_some()
@@ -506,6 +539,7 @@ fn refuse(location: &Location, row: &GridRow<'_>, zh: String, en: String) -> Err
 fn later_forms(
     rows: &[GridRow<'_>],
     first_header: usize,
+    cat_col: Option<usize>,
     name_col: Option<usize>,
     value_col: Option<usize>,
     location: &Location,
@@ -580,7 +614,7 @@ fn later_forms(
             // takes its value from below (总体目标 | 中长期目标 | 年度目标);
             // anything else there (indicator rows above a header) would be lost.
             let under_key = j > i && rows.get(j - 1).is_some_and(has_key) && !own(r, value_col);
-            if !has_key(r) && !under_key && !is_title(r) {
+            if !has_key(r) && !under_key && !is_title(r) && !other_fact(r, cat_col) {
                 let label = first_label(r);
                 return Err(refuse(
                     location,
@@ -607,6 +641,26 @@ fn later_forms(
         i = header + 1;
     }
     Ok(out)
+}
+
+/// A fact the model has no place for (`项目属性 | 延续项目 | | 项目期 | 1年`,
+/// `项目负责人 | 张三 | | 联系电话 | …`): a row whose first cell written in
+/// it is a label left of the 一级指标 column, where no indicator row has
+/// its text. The first form's such rows are passed over by [`read`]; a
+/// later form's are too, rather than refusing a sheet of forms from one
+/// template. A label naming an indicator (`绩效指标`) is no fact.
+fn other_fact(row: &GridRow<'_>, cat_col: Option<usize>) -> bool {
+    let Some(k) = cat_col else {
+        return false;
+    };
+    row.cells
+        .iter()
+        .enumerate()
+        .find(|(_, c)| !c.merged && !c.text.trim().is_empty())
+        .is_some_and(|(c, x)| {
+            let t = x.text.trim();
+            c < k && !t.contains("指标") && t.parse::<f64>().is_err()
+        })
 }
 
 /// The 1-based column and text of the label that opens a form in `row`.
@@ -717,6 +771,7 @@ pub(crate) fn read_all(
     let later = later_forms(
         rows,
         layout.last_row,
+        layout.col(Field::Category),
         name_col,
         layout.col(Field::TargetValue),
         location,
@@ -752,16 +807,24 @@ pub(crate) fn read_all(
         notices,
     );
     let seed = seed.map(|(p, u)| (p, Some(unit_of(first, u))));
-    items.extend(reader.per_indicator(&data, seed, notices)?);
+    // A form's indicators are read once its continuation pages, if any,
+    // have added theirs.
+    let mut pending: Pending<'_> = Some((seed, data, None));
+    let mut prev = first.ids();
+    let mut forms = 1;
     let mut departments = vec![department.clone()];
     let first_fields = trimmed(&layout.field_at);
     for (k, l) in later.iter().enumerate() {
-        let nth = k + 2;
         let (Some(opens), Some(head)) = (rows.get(l.opens), rows.get(l.header)) else {
             continue;
         };
         let facts = block(l.start, l.header);
         let form = read(facts);
+        let continues = form.continues(&prev);
+        if !continues {
+            flush(&mut pending, reader, &mut items, notices)?;
+        }
+        let nth = forms + 1;
         let at_label = Location {
             col: Some(opening(opens).0),
             ..location.clone()
@@ -846,6 +909,35 @@ pub(crate) fn read_all(
                 ));
             }
         }
+        let to = later.get(k + 1).map_or(rows.len(), |n| n.start);
+        let data = |notices: &mut Vec<Notice>| {
+            indicator_rows(
+                without_tail(block(l.header + 1, to), name_col, notices),
+                notices,
+            )
+        };
+        if continues {
+            let r = opens.number;
+            notices.push(Notice::new(
+                Some(Origin::new(r, 0)),
+                "header-repeated",
+                format!(
+                    "第{r}行起重复了项目「{}」的申报表项目信息，没有资金和目标（如续页重印），其下的指标接续该项目读入",
+                    prev.0
+                ),
+                format!(
+                    "row {r}: the facts of project “{}” printed again, without money or goal (as on a continuation page); the indicators under them continue that project",
+                    prev.0
+                ),
+            ));
+            let more = data(notices);
+            if let Some((_, d, _)) = pending.as_mut() {
+                d.extend(more);
+            }
+            continue;
+        }
+        forms += 1;
+        prev = form.ids();
         let (seed, name) = match form.project(reader.scale, location, notices)? {
             Some((p, u)) => {
                 let name = p.name.clone();
@@ -870,17 +962,9 @@ pub(crate) fn read_all(
                 .clone()
                 .or_else(|| own_pre.department.clone()),
         );
-        let to = later.get(k + 1).map_or(rows.len(), |n| n.start);
-        let data = indicator_rows(
-            without_tail(block(l.header + 1, to), name_col, notices),
-            notices,
-        );
-        let own_reader = Reader {
-            layout: &own_layout,
-            ..*reader
-        };
-        items.extend(own_reader.per_indicator(&data, seed, notices)?);
+        pending = Some((seed, data(notices), Some(own_layout)));
     }
+    flush(&mut pending, reader, &mut items, notices)?;
     let named: Vec<&String> = departments.iter().flatten().collect();
     let department = match named.first() {
         Some(d) if named.iter().any(|x| x != d) => {
@@ -907,6 +991,31 @@ pub(crate) fn read_all(
         _ => department,
     };
     Ok((items, department))
+}
+
+/// A form read but for its indicators: its project, its indicator rows (its
+/// continuation pages' included) and its own header, when not the first's.
+type Pending<'a> = Option<(
+    Option<(Project, Option<UnitKey>)>,
+    Vec<GridRow<'a>>,
+    Option<Layout>,
+)>;
+
+/// Read the indicators of the `pending` form into `items`.
+fn flush(
+    pending: &mut Pending<'_>,
+    reader: &Reader<'_>,
+    items: &mut Vec<Item>,
+    notices: &mut Vec<Notice>,
+) -> Result<()> {
+    if let Some((seed, data, own)) = pending.take() {
+        let own_reader = Reader {
+            layout: own.as_ref().unwrap_or(reader.layout),
+            ..*reader
+        };
+        items.extend(own_reader.per_indicator(&data, seed, notices)?);
+    }
+    Ok(())
 }
 
 /// A header's fields without the unnamed columns on its right.
