@@ -303,19 +303,12 @@ impl Form<'_> {
     }
 }
 
-/// Count a 上年结转资金 amount `c` (at `at`) where the table puts it: the
-/// 其中 rows of a form (年度资金总额 / 其中：当年财政拨款 / 上年结转资金 /
-/// 其他资金, GUIDE §3.6) add up to the total, and carry-over is last year's
-/// fiscal money (GUIDE §6.3: the fiscal budget includes it), so it joins
-/// 财政拨款. Where the sources already add up to the total without it, it
-/// was written as a part of one of them and is not added twice. Dropping it
-/// would lose money from the sources and turn a sound form into a false
-/// sum error.
+/// Count a form's 上年结转资金 `c` (at `at`) in 财政拨款, as
+/// [`super::rows::fold_carry_over`] does, and say so.
 fn carry_over(vals: &mut [Option<Decimal>; 4], c: Decimal, at: Origin) -> Notice {
     let r = at.row;
-    let [total, fiscal, special, other] = *vals;
-    let sources = [fiscal, special, other].iter().flatten().sum::<Decimal>();
-    if total.is_some_and(|t| t == sources) {
+    let now = vals.get(1).copied().flatten().unwrap_or_default();
+    if !super::rows::fold_carry_over(vals, c) {
         return Notice::new(
             Some(at),
             "amount-carry-over",
@@ -323,11 +316,7 @@ fn carry_over(vals: &mut [Option<Decimal>; 4], c: Decimal, at: Origin) -> Notice
             format!("row {r}: the carry-over (上年结转资金) {c} is already within the sources (the total equals their sum); not counted again"),
         );
     }
-    let now = fiscal.unwrap_or_default();
     let sum = now + c;
-    if let Some(slot) = vals.get_mut(1) {
-        *slot = Some(sum);
-    }
     Notice::new(
         Some(at),
         "amount-carry-over",
