@@ -1832,6 +1832,23 @@ fn a_forms_closing_rows_are_notes_never_indicators() {
         assert_eq!(counts, [2, 2]);
         assert_eq!(notes(&t, "row-note"), [11, 12, 13, 25, 26, 27]);
     }
+    // A footer printed on every page: the next page's indicators are read.
+    let rows = form_lines(
+        "项目甲",
+        &[],
+        &MONEY,
+        &[
+            "填报人：张三\t\t联系电话：1234",
+            "\t（盖章）",
+            "\t效益指标\t社会效益指标\t次页效益\t明显",
+        ],
+    );
+    for t in read_both(&rows) {
+        let p = &t.units[0].projects[0];
+        let names: Vec<&str> = p.indicators.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["项目甲数量", "项目甲满意度", "次页效益"]);
+        assert_eq!(notes(&t, "row-note"), [11, 12]);
+    }
 }
 
 #[test]

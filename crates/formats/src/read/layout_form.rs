@@ -436,19 +436,37 @@ fn row_text(row: &GridRow<'_>) -> String {
     s
 }
 
-/// A form's indicator block without its closing rows: from the first row
-/// that closes the form ([`closes_form_row`]) on, every row is said and
-/// none is read, whatever lies beside or under the closing label.
-fn without_tail<'r, 'a>(
-    rows: &'r [GridRow<'a>],
+/// A form's indicator block without its closing rows: a row that closes
+/// the form ([`closes_form_row`]) and the rows under it are said and not
+/// read, whatever lies beside or under the closing label (`（盖章）`, a
+/// date), until a row that is an indicator again (its own 三级指标 and
+/// 指标值), the indicator header or the title: a footer printed on every
+/// page (`填报人：…`) does not end the form's indicators on the next page.
+fn without_tail<'a>(
+    rows: &[GridRow<'a>],
     name_col: Option<usize>,
+    value_col: Option<usize>,
     notices: &mut Vec<Notice>,
-) -> &'r [GridRow<'a>] {
-    let Some(t) = rows.iter().position(|r| closes_form_row(r, name_col)) else {
-        return rows;
-    };
-    let (data, tail) = rows.split_at(t);
-    for row in tail.iter().filter(|r| !r.is_blank()) {
+) -> Vec<GridRow<'a>> {
+    let mut out = Vec::with_capacity(rows.len());
+    let mut closing = false;
+    for row in rows {
+        if closes_form_row(row, name_col) {
+            closing = true;
+        } else if closing
+            && ((own(row, name_col) && own(row, value_col))
+                || super::header::is_form_header(row)
+                || is_title(row))
+        {
+            closing = false;
+        }
+        if !closing {
+            out.push(row.clone());
+            continue;
+        }
+        if row.is_blank() {
+            continue;
+        }
         let (r, text) = (row.number, row_text(row));
         notices.push(Notice::new(
             Some(Origin::new(r, 0)),
@@ -457,7 +475,7 @@ fn without_tail<'r, 'a>(
             format!("row {r}: “{text}” follows the form's indicators and is a note, review opinion or signature line; not read"),
         ));
     }
-    data
+    out
 }
 
 /// A cell written in the row itself, not a merged copy of one above or beside.
@@ -757,12 +775,13 @@ pub(crate) fn read_all(
         ));
     }
     let name_col = layout.col(Field::IndicatorName);
+    let value_col = layout.col(Field::TargetValue);
     let later = later_forms(
         rows,
         layout.last_row,
         layout.col(Field::Category),
         name_col,
-        layout.col(Field::TargetValue),
+        value_col,
         location,
     )?;
     let department = pre.department.clone().or_else(|| first.department.clone());
@@ -772,7 +791,7 @@ pub(crate) fn read_all(
     let seed = first.project(reader.scale, location, notices)?;
     if later.is_empty() {
         let data = indicator_rows(
-            without_tail(block(layout.last_row + 1, to), name_col, notices),
+            &without_tail(block(layout.last_row + 1, to), name_col, value_col, notices),
             notices,
         );
         items.extend(reader.per_indicator(&data, seed, notices)?);
@@ -792,7 +811,7 @@ pub(crate) fn read_all(
         })
     };
     let data = indicator_rows(
-        without_tail(block(layout.last_row + 1, to), name_col, notices),
+        &without_tail(block(layout.last_row + 1, to), name_col, value_col, notices),
         notices,
     );
     let seed = seed.map(|(p, u)| (p, Some(unit_of(first, u))));
@@ -901,7 +920,7 @@ pub(crate) fn read_all(
         let to = later.get(k + 1).map_or(rows.len(), |n| n.start);
         let data = |notices: &mut Vec<Notice>| {
             indicator_rows(
-                without_tail(block(l.header + 1, to), name_col, notices),
+                &without_tail(block(l.header + 1, to), name_col, value_col, notices),
                 notices,
             )
         };
