@@ -1791,3 +1791,190 @@ fn hidden_rows_and_columns_are_read_and_named() {
         .iter()
         .any(|n| n.code == "row-hidden" || n.code == "column-hidden"));
 }
+
+// --- 申报表 forms: closing rows, extra facts, carry-over, continuation pages (/tmp/ur10 D1, D3, D7, D11) ---
+
+/// One 申报表 form as tab-separated rows: `facts` between 主管部门 and the
+/// money block, `money` its 项目资金 rows, `tail` the rows under its
+/// indicators.
+fn form_lines(name: &str, facts: &[&str], money: &[&str], tail: &[&str]) -> Vec<String> {
+    let mut rows = vec![
+        "项目支出绩效目标申报表（2024年度）".to_string(),
+        format!("项目名称\t{name}"),
+        "主管部门及代码\t[101]某市民政局\t\t实施单位\t某中心".to_string(),
+    ];
+    rows.extend(facts.iter().map(|s| s.to_string()));
+    rows.extend(money.iter().map(|s| s.to_string()));
+    if !money.is_empty() {
+        rows.push(format!("年度目标\t{name}目标。"));
+    }
+    rows.push("绩效指标\t一级指标\t二级指标\t三级指标\t指标值".to_string());
+    rows.push(format!("\t产出指标\t数量指标\t{name}数量\t≥10个"));
+    rows.push(format!(
+        "\t满意度指标\t服务对象满意度指标\t{name}满意度\t≥90%"
+    ));
+    rows.extend(tail.iter().map(|s| s.to_string()));
+    rows
+}
+
+const MONEY: [&str; 3] = [
+    "项目资金（万元）\t年度资金总额：\t50",
+    "\t其中：财政拨款\t40",
+    "\t其他资金\t10",
+];
+
+/// The rows as an XLSX sheet (trailing blank cells not written, as an
+/// export without merged cells stores them) and as CSV, both read.
+fn read_both(rows: &[String]) -> [jixiao_core::Table; 2] {
+    let xlsx = one_sheet(rows, |_| {});
+    let x = read::read_bytes("f.xlsx", &xlsx, &opts()).unwrap();
+    let csv = rows
+        .iter()
+        .map(|r| {
+            let mut cells: Vec<&str> = r.split('\t').collect();
+            cells.resize(5, "");
+            cells.join(",")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let c = read::read_bytes("f.csv", csv.as_bytes(), &opts()).unwrap();
+    [x, c]
+}
+
+fn notes(t: &jixiao_core::Table, code: &str) -> Vec<u32> {
+    t.notices
+        .iter()
+        .filter(|n| n.code == code)
+        .filter_map(|n| n.origin.map(|o| o.row))
+        .collect()
+}
+
+const TAIL: [&str; 3] = [
+    "其他需要说明的问题\t无",
+    "主管部门审核意见\t同意申报。（盖章）",
+    "财政部门审核意见",
+];
+
+#[test]
+fn a_forms_closing_rows_are_notes_never_indicators() {
+    // D1: short XLSX rows were lined up on the right as continuation rows:
+    // 其他需要说明的问题 | 无 became a 满意度 indicator valued 无.
+    let mut rows = form_lines("项目甲", &[], &MONEY, &TAIL);
+    for t in read_both(&rows) {
+        let p = &t.units[0].projects[0];
+        let names: Vec<&str> = p.indicators.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["项目甲数量", "项目甲满意度"]);
+        assert_eq!(notes(&t, "row-note"), [11, 12, 13]);
+    }
+    // After every form of a stack, the last one's included.
+    rows.push(String::new());
+    rows.extend(form_lines("项目乙", &[], &MONEY, &TAIL));
+    for t in read_both(&rows) {
+        let counts: Vec<usize> = t.units[0]
+            .projects
+            .iter()
+            .map(|p| p.indicators.len())
+            .collect();
+        assert_eq!(counts, [2, 2]);
+        assert_eq!(notes(&t, "row-note"), [11, 12, 13, 25, 26, 27]);
+    }
+    // A footer printed on every page: the next page's indicators are read.
+    let rows = form_lines(
+        "项目甲",
+        &[],
+        &MONEY,
+        &[
+            "填报人：张三\t\t联系电话：1234",
+            "\t（盖章）",
+            "\t效益指标\t社会效益指标\t次页效益\t明显",
+        ],
+    );
+    for t in read_both(&rows) {
+        let p = &t.units[0].projects[0];
+        let names: Vec<&str> = p.indicators.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["项目甲数量", "项目甲满意度", "次页效益"]);
+        assert_eq!(notes(&t, "row-note"), [11, 12]);
+    }
+}
+
+#[test]
+fn a_later_form_s_extra_fact_rows_are_read_like_the_first_form_s() {
+    // D3: the second form's 项目属性 row was refused as lying between its
+    // facts and its indicator header.
+    let facts = [
+        "项目属性\t延续项目\t\t项目期\t1年",
+        "项目负责人\t张三\t\t联系电话\t0571-88888888",
+    ];
+    let mut rows = form_lines("项目甲", &facts, &MONEY, &[]);
+    rows.push(String::new());
+    rows.extend(form_lines("项目乙", &facts, &MONEY, &[]));
+    for t in read_both(&rows) {
+        let ps = &t.units[0].projects;
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[1].name, "项目乙");
+        assert_eq!(ps[1].indicators.len(), 2);
+        assert_eq!(
+            ps[1].funding.total.map(|d| d.to_string()).as_deref(),
+            Some("50")
+        );
+    }
+}
+
+#[test]
+fn a_forms_carry_over_is_counted_in_fiscal_appropriation() {
+    // D7: 上年结转资金 was dropped, and 100 ≠ 60 + 10 followed.
+    let money = [
+        "项目资金（万元）\t年度资金总额：\t100",
+        "\t其中：当年财政拨款\t60",
+        "\t上年结转资金\t30",
+        "\t其他资金\t10",
+    ];
+    for t in read_both(&form_lines("项目甲", &[], &money, &[])) {
+        let f = &t.units[0].projects[0].funding;
+        assert_eq!(
+            f.fiscal_appropriation.map(|d| d.to_string()).as_deref(),
+            Some("90")
+        );
+        assert_eq!(f.other_funds.map(|d| d.to_string()).as_deref(), Some("10"));
+        assert_eq!(notes(&t, "amount-carry-over"), [6]);
+    }
+    // Where the sources already add up to the total, it is not added twice.
+    let nested = [
+        "项目资金（万元）\t年度资金总额：\t100",
+        "\t其中：财政拨款\t90",
+        "\t上年结转资金\t30",
+        "\t其他资金\t10",
+    ];
+    for t in read_both(&form_lines("项目甲", &[], &nested, &[])) {
+        let f = &t.units[0].projects[0].funding;
+        assert_eq!(
+            f.fiscal_appropriation.map(|d| d.to_string()).as_deref(),
+            Some("90")
+        );
+        assert_eq!(notes(&t, "amount-carry-over"), [6]);
+    }
+}
+
+#[test]
+fn a_form_continuation_page_repeating_the_facts_continues_the_project() {
+    // D11: the page's 项目名称 and 主管部门 again made a second project of the
+    // same name, without money or goal.
+    let mut rows = form_lines("智慧养老", &[], &MONEY, &[]);
+    let mut page = form_lines("智慧养老", &[], &[], &[]);
+    page.truncate(4);
+    page.push("\t效益指标\t社会效益指标\t响应时间\t≤30分钟".to_string());
+    rows.extend(page);
+    for t in read_both(&rows) {
+        let ps = &t.units[0].projects;
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        let names: Vec<&str> = ps[0].indicators.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["智慧养老数量", "智慧养老满意度", "响应时间"]);
+        assert_eq!(notes(&t, "header-repeated"), [12]);
+    }
+    // With money of its own it is a form of its own (a project split in two).
+    let mut rows = form_lines("智慧养老", &[], &MONEY, &[]);
+    rows.extend(form_lines("智慧养老", &[], &MONEY, &[]));
+    for t in read_both(&rows) {
+        assert_eq!(t.units[0].projects.len(), 2);
+    }
+}

@@ -2555,3 +2555,33 @@ fn a_scale_line_wins_over_the_title_brackets_and_says_so() {
         codes(&t)
     );
 }
+
+/// ur10 D7: a 上年结转资金 column was left unread (`column-unknown`), and the
+/// row's 总计 100 then failed against 财政拨款 60 + 其他资金 10.
+#[test]
+fn a_carry_over_column_is_counted_in_fiscal_appropriation() {
+    let one_cell =
+        "单位：万元\n项目名称\t总计\t当年财政拨款\t上年结转资金\t其他资金\t绩效目标\t绩效指标\n\
+        甲项目\t100\t60\t30\t10\t甲目标。\t1-产出指标：数量，年度指标值：5个。\n\
+        乙项目\t100\t90\t30\t10\t乙目标。\t1-产出指标：数量，年度指标值：5个。";
+    let rows = "单位：万元\n项目名称\t总计\t财政拨款\t上年结转\t其他资金\t年度目标\t一级指标\t二级指标\t三级指标\t指标值\n\
+        甲项目\t100\t60\t30\t10\t甲目标。\t产出指标\t数量指标\t人数\t≥5人\n\
+        \t\t\t\t\t\t满意度指标\t满意度指标\t满意度\t≥90%\n\
+        乙项目\t100\t90\t30\t10\t乙目标。\t产出指标\t数量指标\t人数\t≥5人";
+    for text in [one_cell, rows] {
+        let t = build(text, "carry.tsv");
+        let fiscal: Vec<Option<String>> = t.units[0]
+            .projects
+            .iter()
+            .map(|p| p.funding.fiscal_appropriation.map(|d| d.to_string()))
+            .collect();
+        // 乙: its sources already make its total, so the carry-over is within them.
+        assert_eq!(
+            fiscal,
+            [Some("90".to_string()), Some("90".to_string())],
+            "{text}"
+        );
+        assert!(codes(&t).contains(&"amount-carry-over"), "{:?}", codes(&t));
+        assert!(!codes(&t).contains(&"column-unknown"), "{:?}", codes(&t));
+    }
+}

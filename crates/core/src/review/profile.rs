@@ -52,6 +52,7 @@ macro_rules! notice_codes {
 /// in step with the reader's source.
 #[rustfmt::skip]
 pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
+    ("amount-carry-over", "申报表的上年结转资金计入财政拨款（或已含在各来源中，未另计）", "a form's carry-over (上年结转资金) counted in 财政拨款 (or already within the sources; not added again)"),
     ("amount-columns-unread", "表头没有可识别的金额列，而有像金额的列：金额未读取，金额核对无法进行", "no amount column recognised while some look like amounts; no money read or checked"),
     ("amount-repeated-differs", "续行金额与首行不同，采用首行", "continuation row amount differs; first row kept"),
     ("amount-row-unassigned", "只有金额的行按无绩效指标的项目处理", "amount-only row taken as a project without targets"),

@@ -174,6 +174,15 @@ fn is_multi_year_budget(c: &str) -> bool {
     matches!(c, "项目总预算" | "总预算" | "项目总投资" | "总投资")
 }
 
+/// Last year's carry-over (`上年结转资金`), a source of the year's total
+/// that the model counts in 财政拨款 (GUIDE §3.6, §6.3).
+pub(crate) fn is_carry_over(c: &str) -> bool {
+    matches!(
+        c,
+        "上年结转资金" | "上年结转" | "结转资金" | "上年财政拨款结转"
+    )
+}
+
 /// An unrecognised header that names money (`项目总预算`, `申报数`): with no
 /// amount column read, the table's money checks are all lost.
 fn looks_like_amount(c: &str) -> bool {
@@ -277,6 +286,9 @@ pub(crate) struct Layout {
     /// jixiao's long layout: the 0-based column of 序号, each indicator's
     /// item number as the one-cell text wrote it (`2-效益指标` → 2).
     pub(crate) long_seq: Option<usize>,
+    /// The 0-based column of 上年结转资金, counted in each row's 财政拨款
+    /// ([`super::rows::fold_carry_over`]).
+    pub(crate) carry_over: Option<usize>,
 }
 
 impl Layout {
@@ -774,6 +786,7 @@ fn finish(
     // jixiao's long layout (docs/csv.md), known by its 原始指标值 column.
     let long = slots.iter().any(|s| s.field == Some(Field::RawValue));
     let (mut long_department, mut long_seq) = (None, None);
+    let mut carry_over = None;
     let row_family = slots.iter().any(|s| {
         matches!(
             s.field,
@@ -948,6 +961,21 @@ fn finish(
             None if is_multi_year_budget(core_name(&normalize(&slot.header))) => {
                 multi_year.push(c);
             }
+            None if is_carry_over(core_name(&normalize(&slot.header))) && carry_over.is_none() => {
+                carry_over = Some(c);
+                notices.push(Notice::new(
+                    Some(Origin::new(header_row, col1)),
+                    "amount-carry-over",
+                    format!(
+                        "第{header_row}行第{col1}列：「{}」的上年结转金额计入各行的财政拨款，资金来源没有单列结转的栏目；某行的各来源已等于其总计时，结转已含在其中，不另计",
+                        slot.header
+                    ),
+                    format!(
+                        "row {header_row}, column {col1}: the carry-over in “{}” is counted in each row's 财政拨款, the sources having no column of their own for it; where a row's sources already equal its total, it is within them and not added again",
+                        slot.header
+                    ),
+                ));
+            }
             None => notices.push(Notice::new(
                 Some(Origin::new(header_row, col1)),
                 "column-unknown",
@@ -1091,6 +1119,7 @@ fn finish(
         stray_unit,
         long_department,
         long_seq,
+        carry_over,
     };
     let target_year = layout
         .col(Field::TargetValue)

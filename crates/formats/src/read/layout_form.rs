@@ -31,6 +31,9 @@ enum Key {
     Fiscal,
     Special,
     Other,
+    /// 上年结转资金: a source of the year's total the model has no column for
+    /// (see [`Form::project`]).
+    CarryOver,
     AnnualGoal,
     OverallGoal,
     LongTermGoal,
@@ -57,6 +60,9 @@ fn key_of(text: &str) -> Option<Key> {
         "财政拨款" | "当年财政拨款" | "财政资金" => Key::Fiscal,
         "财政专户拨款" | "财政专户管理资金" => Key::Special,
         "其他资金" | "单位资金" => Key::Other,
+        "上年结转资金" | "上年结转" | "结转资金" | "上年财政拨款结转" => {
+            Key::CarryOver
+        }
         "年度目标" | "年度绩效目标" => Key::AnnualGoal,
         "总体目标" | "年度总体目标" | "绩效目标" => Key::OverallGoal,
         "中长期目标" | "长期目标" => Key::LongTermGoal,
@@ -82,6 +88,7 @@ pub(crate) struct Form<'a> {
     pub(crate) department: Option<String>,
     unit: Option<String>,
     amounts: [Option<Val<'a>>; 4],
+    carry_over: Option<Val<'a>>,
     annual_goal: Option<&'a str>,
     overall_goal: Option<&'a str>,
     /// `项目资金（万元）` or `年度资金总额(万元)`.
@@ -165,6 +172,9 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
                         slot.get_or_insert(val);
                     }
                 }
+                Key::CarryOver => {
+                    f.carry_over.get_or_insert(val);
+                }
                 Key::AnnualGoal => {
                     f.annual_goal.get_or_insert(text);
                 }
@@ -178,7 +188,40 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
     f
 }
 
+/// A form's 项目名称, 主管部门 and 实施单位, to tell its continuation pages.
+type Ids = (String, Option<String>, Option<String>);
+
 impl Form<'_> {
+    fn ids(&self) -> Ids {
+        (
+            self.name
+                .as_ref()
+                .map_or_else(String::new, |n| n.text.trim().to_string()),
+            self.department.clone(),
+            self.unit.clone(),
+        )
+    }
+
+    /// Whether this form, stacked under `prev`'s, is a continuation page of
+    /// it: the same project (the same name, and no other 主管部门 or 实施单位)
+    /// with no money and no goal of its own. A form of its own states them;
+    /// one read as a second project of the same name would leave the first
+    /// short of the indicators printed on its next page.
+    fn continues(&self, prev: &Ids) -> bool {
+        let same = |a: &Option<String>, b: &Option<String>| {
+            a.as_ref().is_none_or(|a| b.as_ref().is_none_or(|b| a == b))
+        };
+        self.name
+            .as_ref()
+            .is_some_and(|n| !prev.0.is_empty() && n.text.trim() == prev.0)
+            && same(&self.department, &prev.1)
+            && same(&self.unit, &prev.2)
+            && self.amounts.iter().all(Option::is_none)
+            && self.carry_over.is_none()
+            && self.annual_goal.is_none()
+            && self.overall_goal.is_none()
+    }
+
     /// Whether the form names a project (otherwise it is not a form we can read).
     pub(crate) fn has_project(&self) -> bool {
         self.name.is_some()
@@ -189,14 +232,13 @@ impl Form<'_> {
         &self,
         scale: MoneyScale,
         location: &Location,
+        notices: &mut Vec<Notice>,
     ) -> Result<Option<(Project, Option<UnitKey>)>> {
         let Some(name) = &self.name else {
             return Ok(None);
         };
-        let mut vals: [Option<Decimal>; 4] = [None; 4];
-        for (slot, v) in vals.iter_mut().zip(&self.amounts) {
-            let Some(v) = v else { continue };
-            *slot = super::rows::read_amount(v.text, v.bare_number, scale).map_err(|_| {
+        let amount = |v: &Val<'_>| {
+            super::rows::read_amount(v.text, v.bare_number, scale).map_err(|_| {
                 Error::invalid(
                     Location {
                         row: Some(v.origin.row),
@@ -220,7 +262,18 @@ impl Form<'_> {
                         "write a number such as 100.00; leave the cell blank for 0",
                     ),
                 )
-            })?;
+            })
+        };
+        let mut vals: [Option<Decimal>; 4] = [None; 4];
+        for (slot, v) in vals.iter_mut().zip(&self.amounts) {
+            if let Some(v) = v {
+                *slot = amount(v)?;
+            }
+        }
+        if let Some(v) = &self.carry_over {
+            if let Some(c) = amount(v)?.filter(|c| !c.is_zero()) {
+                notices.push(carry_over(&mut vals, c, v.origin));
+            }
         }
         let [total, fiscal_appropriation, special_account, other_funds] = vals;
         let project = Project {
@@ -250,6 +303,28 @@ impl Form<'_> {
     }
 }
 
+/// Count a form's 上年结转资金 `c` (at `at`) in 财政拨款, as
+/// [`super::rows::fold_carry_over`] does, and say so.
+fn carry_over(vals: &mut [Option<Decimal>; 4], c: Decimal, at: Origin) -> Notice {
+    let r = at.row;
+    let now = vals.get(1).copied().flatten().unwrap_or_default();
+    if !super::rows::fold_carry_over(vals, c) {
+        return Notice::new(
+            Some(at),
+            "amount-carry-over",
+            format!("第{r}行：上年结转资金 {c} 已含在财政拨款等来源之中（年度资金总额等于各来源之和），未另计"),
+            format!("row {r}: the carry-over (上年结转资金) {c} is already within the sources (the total equals their sum); not counted again"),
+        );
+    }
+    let sum = now + c;
+    Notice::new(
+        Some(at),
+        "amount-carry-over",
+        format!("第{r}行：上年结转资金 {c} 计入财政拨款（当年财政拨款 {now} + 上年结转 {c} = {sum}），资金来源没有单列结转的栏目"),
+        format!("row {r}: the carry-over (上年结转资金) {c} is counted in 财政拨款 (this year's {now} + carry-over {c} = {sum}); the sources have no column of their own for it"),
+    )
+}
+
 /// The labels that open a form's facts, compared whole: one in a form's
 /// indicator block starts another form (a department's forms stacked in one
 /// sheet), so that it never becomes an indicator of the project above.
@@ -261,7 +336,7 @@ fn opens_form(text: &str) -> bool {
     if n.starts_with("其中") {
         return matches!(
             key_of(text),
-            Some(Key::Total | Key::Fiscal | Key::Special | Key::Other)
+            Some(Key::Total | Key::Fiscal | Key::Special | Key::Other | Key::CarryOver)
         );
     }
     matches!(
@@ -290,6 +365,117 @@ fn opens_form(text: &str) -> bool {
             | "中长期目标"
             | "长期目标"
     )
+}
+
+/// A label of the rows that close a form under its indicators: remarks,
+/// review opinions, signatures (`其他需要说明的问题 | 无`, `主管部门审核意见 |
+/// 同意申报`, `填报人：张三`). Compared whole (up to a colon), so that an
+/// indicator named 说明书印制数量 closes nothing.
+fn closes_form(text: &str) -> bool {
+    let n = normalize(text);
+    let label = n.split(':').next().unwrap_or("").trim();
+    matches!(
+        label,
+        "其他需要说明的问题"
+            | "其他需说明的问题"
+            | "其他需要说明的事项"
+            | "其他说明"
+            | "其他说明事项"
+            | "需要说明的问题"
+            | "说明"
+            | "备注"
+            | "注"
+            | "填报人"
+            | "审核人"
+            | "联系人"
+            | "联系电话"
+            | "填报日期"
+            | "填表日期"
+            | "单位负责人"
+            | "部门负责人"
+            | "项目负责人"
+            | "财务负责人"
+            | "分管领导"
+            | "盖章"
+            | "单位盖章"
+            | "单位(盖章)"
+            | "(盖章)"
+    ) || label.ends_with("审核意见")
+        || label.ends_with("审批意见")
+        || label.ends_with("批复意见")
+}
+
+/// Whether `row` closes a form: its first cell written in the row itself
+/// (a category merged down over it does not count) is a closing label
+/// ([`closes_form`]) left of the 三级指标 column. An XLSX export keeps such a
+/// row short (`其他需要说明的问题 | 无`), and the indicator reader would
+/// line a short row up on the right, as a ragged continuation, and make an
+/// indicator of it under the 一级指标 above.
+fn closes_form_row(row: &GridRow<'_>, name_col: Option<usize>) -> bool {
+    row.cells
+        .iter()
+        .enumerate()
+        .find(|(_, c)| !c.merged && !c.text.trim().is_empty())
+        .is_some_and(|(c, x)| name_col.is_none_or(|n| c < n) && closes_form(&x.text))
+}
+
+/// Every cell written in `row` (merged copies once), shortened for a notice.
+fn row_text(row: &GridRow<'_>) -> String {
+    let mut all: Vec<&str> = Vec::new();
+    for c in &row.cells {
+        let t = c.text.trim();
+        if !t.is_empty() && all.last() != Some(&t) {
+            all.push(t);
+        }
+    }
+    let all = all.join("  ");
+    let mut s: String = all.chars().take(80).collect();
+    if all.chars().count() > 80 {
+        s.push('…');
+    }
+    s
+}
+
+/// A form's indicator block without its closing rows: a row that closes
+/// the form ([`closes_form_row`]) and the rows under it are said and not
+/// read, whatever lies beside or under the closing label (`（盖章）`, a
+/// date), until a row that is an indicator again (its own 三级指标 and
+/// 指标值), the indicator header or the title: a footer printed on every
+/// page (`填报人：…`) does not end the form's indicators on the next page.
+fn without_tail<'a>(
+    rows: &[GridRow<'a>],
+    name_col: Option<usize>,
+    value_col: Option<usize>,
+    notices: &mut Vec<Notice>,
+) -> Vec<GridRow<'a>> {
+    let mut out = Vec::with_capacity(rows.len());
+    let mut closing = false;
+    for row in rows {
+        if closes_form_row(row, name_col) {
+            closing = true;
+        } else if closing
+            && ((own(row, name_col) && own(row, value_col))
+                || super::header::is_form_header(row)
+                || is_title(row))
+        {
+            closing = false;
+        }
+        if !closing {
+            out.push(row.clone());
+            continue;
+        }
+        if row.is_blank() {
+            continue;
+        }
+        let (r, text) = (row.number, row_text(row));
+        notices.push(Notice::new(
+            Some(Origin::new(r, 0)),
+            "row-note",
+            format!("第{r}行：「{text}」在申报表指标之后，是说明、审核意见或签字栏，未读入"),
+            format!("row {r}: “{text}” follows the form's indicators and is a note, review opinion or signature line; not read"),
+        ));
+    }
+    out
 }
 
 /// A cell written in the row itself, not a merged copy of one above or beside.
@@ -360,6 +546,7 @@ fn refuse(location: &Location, row: &GridRow<'_>, zh: String, en: String) -> Err
 fn later_forms(
     rows: &[GridRow<'_>],
     first_header: usize,
+    cat_col: Option<usize>,
     name_col: Option<usize>,
     value_col: Option<usize>,
     location: &Location,
@@ -377,9 +564,9 @@ fn later_forms(
         // above the opening label is the next form's title, blank or note.
         let mut start = i;
         while start > block
-            && rows
-                .get(start - 1)
-                .is_some_and(|r| !own(r, name_col) && !own(r, value_col))
+            && rows.get(start - 1).is_some_and(|r| {
+                !own(r, name_col) && !own(r, value_col) && !closes_form_row(r, name_col)
+            })
         {
             start -= 1;
         }
@@ -434,7 +621,7 @@ fn later_forms(
             // takes its value from below (总体目标 | 中长期目标 | 年度目标);
             // anything else there (indicator rows above a header) would be lost.
             let under_key = j > i && rows.get(j - 1).is_some_and(has_key) && !own(r, value_col);
-            if !has_key(r) && !under_key && !is_title(r) {
+            if !has_key(r) && !under_key && !is_title(r) && !other_fact(r, cat_col) {
                 let label = first_label(r);
                 return Err(refuse(
                     location,
@@ -461,6 +648,26 @@ fn later_forms(
         i = header + 1;
     }
     Ok(out)
+}
+
+/// A fact the model has no place for (`项目属性 | 延续项目 | | 项目期 | 1年`,
+/// `项目负责人 | 张三 | | 联系电话 | …`): a row whose first cell written in
+/// it is a label left of the 一级指标 column, where no indicator row has
+/// its text. The first form's such rows are passed over by [`read`]; a
+/// later form's are too, rather than refusing a sheet of forms from one
+/// template. A label naming an indicator (`绩效指标`) is no fact.
+fn other_fact(row: &GridRow<'_>, cat_col: Option<usize>) -> bool {
+    let Some(k) = cat_col else {
+        return false;
+    };
+    row.cells
+        .iter()
+        .enumerate()
+        .find(|(_, c)| !c.merged && !c.text.trim().is_empty())
+        .is_some_and(|(c, x)| {
+            let t = x.text.trim();
+            c < k && !t.contains("指标") && t.parse::<f64>().is_err()
+        })
 }
 
 /// The 1-based column and text of the label that opens a form in `row`.
@@ -567,20 +774,26 @@ pub(crate) fn read_all(
             "another 项目名称 comes before the form above it has its 一级指标 | 三级指标 | 指标值 header: a form lacks its indicator header and cannot be read with confidence".into(),
         ));
     }
+    let name_col = layout.col(Field::IndicatorName);
+    let value_col = layout.col(Field::TargetValue);
     let later = later_forms(
         rows,
         layout.last_row,
-        layout.col(Field::IndicatorName),
-        layout.col(Field::TargetValue),
+        layout.col(Field::Category),
+        name_col,
+        value_col,
         location,
     )?;
     let department = pre.department.clone().or_else(|| first.department.clone());
     let block = |from: usize, to: usize| rows.get(from..to).unwrap_or(&[]);
     let to = later.first().map_or(rows.len(), |l| l.start);
     let mut items = Vec::new();
-    let seed = first.project(reader.scale, location)?;
+    let seed = first.project(reader.scale, location, notices)?;
     if later.is_empty() {
-        let data = indicator_rows(block(layout.last_row + 1, to), notices);
+        let data = indicator_rows(
+            &without_tail(block(layout.last_row + 1, to), name_col, value_col, notices),
+            notices,
+        );
         items.extend(reader.per_indicator(&data, seed, notices)?);
         return Ok((items, department));
     }
@@ -597,18 +810,29 @@ pub(crate) fn read_all(
             code: None,
         })
     };
-    let data = indicator_rows(block(layout.last_row + 1, to), notices);
+    let data = indicator_rows(
+        &without_tail(block(layout.last_row + 1, to), name_col, value_col, notices),
+        notices,
+    );
     let seed = seed.map(|(p, u)| (p, Some(unit_of(first, u))));
-    items.extend(reader.per_indicator(&data, seed, notices)?);
+    // A form's indicators are read once its continuation pages, if any,
+    // have added theirs.
+    let mut pending: Pending<'_> = Some((seed, data, None));
+    let mut prev = first.ids();
+    let mut forms = 1;
     let mut departments = vec![department.clone()];
     let first_fields = trimmed(&layout.field_at);
     for (k, l) in later.iter().enumerate() {
-        let nth = k + 2;
         let (Some(opens), Some(head)) = (rows.get(l.opens), rows.get(l.header)) else {
             continue;
         };
         let facts = block(l.start, l.header);
         let form = read(facts);
+        let continues = form.continues(&prev);
+        if !continues {
+            flush(&mut pending, reader, &mut items, notices)?;
+        }
+        let nth = forms + 1;
         let at_label = Location {
             col: Some(opening(opens).0),
             ..location.clone()
@@ -693,7 +917,36 @@ pub(crate) fn read_all(
                 ));
             }
         }
-        let (seed, name) = match form.project(reader.scale, location)? {
+        let to = later.get(k + 1).map_or(rows.len(), |n| n.start);
+        let data = |notices: &mut Vec<Notice>| {
+            indicator_rows(
+                &without_tail(block(l.header + 1, to), name_col, value_col, notices),
+                notices,
+            )
+        };
+        if continues {
+            let r = opens.number;
+            notices.push(Notice::new(
+                Some(Origin::new(r, 0)),
+                "header-repeated",
+                format!(
+                    "第{r}行起重复了项目「{}」的申报表项目信息，没有资金和目标（如续页重印），其下的指标接续该项目读入",
+                    prev.0
+                ),
+                format!(
+                    "row {r}: the facts of project “{}” printed again, without money or goal (as on a continuation page); the indicators under them continue that project",
+                    prev.0
+                ),
+            ));
+            let more = data(notices);
+            if let Some((_, d, _)) = pending.as_mut() {
+                d.extend(more);
+            }
+            continue;
+        }
+        forms += 1;
+        prev = form.ids();
+        let (seed, name) = match form.project(reader.scale, location, notices)? {
             Some((p, u)) => {
                 let name = p.name.clone();
                 (Some((p, Some(unit_of(&form, u)))), name)
@@ -717,14 +970,9 @@ pub(crate) fn read_all(
                 .clone()
                 .or_else(|| own_pre.department.clone()),
         );
-        let to = later.get(k + 1).map_or(rows.len(), |n| n.start);
-        let data = indicator_rows(block(l.header + 1, to), notices);
-        let own_reader = Reader {
-            layout: &own_layout,
-            ..*reader
-        };
-        items.extend(own_reader.per_indicator(&data, seed, notices)?);
+        pending = Some((seed, data(notices), Some(own_layout)));
     }
+    flush(&mut pending, reader, &mut items, notices)?;
     let named: Vec<&String> = departments.iter().flatten().collect();
     let department = match named.first() {
         Some(d) if named.iter().any(|x| x != d) => {
@@ -751,6 +999,31 @@ pub(crate) fn read_all(
         _ => department,
     };
     Ok((items, department))
+}
+
+/// A form read but for its indicators: its project, its indicator rows (its
+/// continuation pages' included) and its own header, when not the first's.
+type Pending<'a> = Option<(
+    Option<(Project, Option<UnitKey>)>,
+    Vec<GridRow<'a>>,
+    Option<Layout>,
+)>;
+
+/// Read the indicators of the `pending` form into `items`.
+fn flush(
+    pending: &mut Pending<'_>,
+    reader: &Reader<'_>,
+    items: &mut Vec<Item>,
+    notices: &mut Vec<Notice>,
+) -> Result<()> {
+    if let Some((seed, data, own)) = pending.take() {
+        let own_reader = Reader {
+            layout: own.as_ref().unwrap_or(reader.layout),
+            ..*reader
+        };
+        items.extend(own_reader.per_indicator(&data, seed, notices)?);
+    }
+    Ok(())
 }
 
 /// A header's fields without the unnamed columns on its right.

@@ -82,6 +82,25 @@ impl<'r> View<'r, '_> {
     }
 }
 
+/// Count a carry-over amount `c` (上年结转资金) where the table puts it: the
+/// sources (当年财政拨款 / 上年结转资金 / 其他资金, GUIDE §3.6) add up to the
+/// total, and carry-over is last year's fiscal money (GUIDE §6.3: the fiscal
+/// budget includes it), so it joins 财政拨款. Where the sources already equal
+/// the total without it, it was written as a part of one of them and is not
+/// added twice. Returns whether it was added. Dropping it would lose money
+/// from the sources and turn a sound row into a false sum error.
+pub(crate) fn fold_carry_over(vals: &mut [Option<Decimal>; 4], c: Decimal) -> bool {
+    let [total, fiscal, special, other] = *vals;
+    let sources = [fiscal, special, other].iter().flatten().sum::<Decimal>();
+    if c.is_zero() || total.is_some_and(|t| t == sources) {
+        return false;
+    }
+    if let Some(slot) = vals.get_mut(1) {
+        *slot = Some(fiscal.unwrap_or_default() + c);
+    }
+    true
+}
+
 /// Decimals an amount is printed with in these tables (万元 and 元 alike).
 const AMOUNT_DECIMALS: u32 = 2;
 
@@ -265,6 +284,14 @@ impl Reader<'_> {
                 if let (Some(slot), Some(m)) = (vals.get_mut(k), merged.get_mut(k)) {
                     *slot = self.amount(v, c, notices)?;
                     *m = v.cell(c).1;
+                }
+            }
+        }
+        if let Some(c) = self.layout.carry_over {
+            if let Some(a) = self.amount(v, c, notices)? {
+                fold_carry_over(&mut vals, a);
+                if let Some(m) = merged.get_mut(1) {
+                    *m |= v.cell(c).1;
                 }
             }
         }
