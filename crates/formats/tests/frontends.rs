@@ -1552,15 +1552,8 @@ fn stacked_forms_read_alike_from_xlsx_csv_and_html() {
 
 // --- Formulas without values, hidden sheets, rows and columns (/tmp/ur8 D4, D9) ---
 
-const H7: [&str; 7] = [
-    "项目名称（资金使用单位）",
-    "总计",
-    "财政拨款",
-    "财政专户拨款",
-    "其他资金",
-    "绩效目标",
-    "绩效指标",
-];
+/// The one-cell layout's official header.
+const H7: [&str; 7] = jixiao_formats::write::ONE_CELL_HEADERS;
 
 /// A sheet of `rows` (tab-separated cells; a cell written `=…` is a formula
 /// with the cached result after `|`, as in `=SUM(B4:B5)|30`).
