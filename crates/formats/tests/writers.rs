@@ -2012,3 +2012,29 @@ fn a_scale_in_the_title_is_read_and_not_written_back_against_the_scale_line() {
         }
     }
 }
+
+/// A title's `（单位：元）` overruled by a `单位：万元` line: the one-cell TSV,
+/// which copies the preamble, drops the overruled bracket, so the table read
+/// back states one scale (/tmp/ur10 D15).
+#[test]
+fn the_tsv_writer_drops_an_overruled_title_scale() {
+    use jixiao_formats::read::{read_bytes, ReadOptions};
+    let text = "2024年项目支出绩效目标表（单位：元）\n单位：万元\n项目名称\t总计\t绩效目标\t绩效指标\n项目甲\t10.00\t完成甲任务。\t1-产出指标：甲数量，年度指标值：≥5个。\n";
+    let t = read_bytes("t.tsv", text.as_bytes(), &ReadOptions::default()).unwrap();
+    assert!(t.notices.iter().any(|n| n.code == "money-scale-conflict"));
+    let bytes = render(&t, OutputFormat::Tsv, &WriteOptions::default());
+    let back = read_bytes("back.tsv", &bytes, &ReadOptions::default()).unwrap();
+    assert!(
+        !back
+            .notices
+            .iter()
+            .any(|n| n.code == "money-scale-conflict"),
+        "{:?}",
+        back.notices
+    );
+    assert_eq!(back.title.as_deref(), Some("2024年项目支出绩效目标表"));
+    assert_eq!(
+        back.projects().map(|p| p.funding.total).collect::<Vec<_>>(),
+        [Some(dec("10.00"))]
+    );
+}

@@ -72,7 +72,16 @@ pub fn to_tsv_string(table: &Table) -> String {
     if verbatim {
         for p in &table.preamble {
             lines.pad_to(Some(p.row));
-            lines.push(&clean_cell(&p.text));
+            // A title's `（单位：元）` that a `单位：万元` line overruled (the
+            // reader said so) is not copied: read back, it would say 元 again
+            // above amounts in 万元.
+            let text = match crate::read::build::bracketed_scale(&p.text) {
+                Some((MoneyScale::Yuan, at)) if table.title.as_deref() == Some(p.text.trim()) => {
+                    p.text.get(..at).unwrap_or(&p.text).trim_end()
+                }
+                _ => p.text.as_str(),
+            };
+            lines.push(&clean_cell(text));
         }
         lines.pad_to(table.header_row);
     } else {
