@@ -1178,7 +1178,7 @@ pub(super) fn cost_refutes_amount(p: &Project, scale: MoneyScale) -> Option<Cost
         .amount()
         .filter(|a| a.is_sign_positive() && !a.is_zero())?;
     // Cheap test first: most projects state no cost in money.
-    if !p.indicators.iter().any(is_cost) || cost_bears_out_amount(p) || goal_states_amount(p) {
+    if !p.indicators.iter().any(is_cost) {
         return None;
     }
     let wan = Decimal::from(10_000);
@@ -1194,7 +1194,18 @@ pub(super) fn cost_refutes_amount(p: &Project, scale: MoneyScale) -> Option<Cost
     let near = |v: Decimal| {
         v * Decimal::from(3) >= other * Decimal::TWO && v * Decimal::TWO <= other * Decimal::from(3)
     };
-    cost_estimates(p).find(|e| e.whole && near(e.estimate))
+    // One pass: an estimate bearing the amount out (in the table's scale)
+    // settles it; the goal is read only for a candidate.
+    let mut candidate = None;
+    for e in cost_estimates(p) {
+        if within_3x(e.estimate, amount) {
+            return None;
+        }
+        if candidate.is_none() && e.whole && near(e.estimate) {
+            candidate = Some(e);
+        }
+    }
+    candidate.filter(|_| !goal_states_amount(p))
 }
 
 /// Whether `p`'s goal quotes its amount in 万元 or 亿元 (`安排资金25亿元`,
