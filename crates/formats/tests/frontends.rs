@@ -1949,6 +1949,36 @@ fn a_forms_carry_over_is_counted_in_fiscal_appropriation() {
 }
 
 #[test]
+fn a_forms_carry_over_under_its_other_names() {
+    // /tmp/ur11 b08, b32–b39: these labels were dropped, 财政拨款 read 60.
+    for label in [
+        "上年结余资金",
+        "结转结余资金",
+        "上年结转结余资金",
+        "以前年度结转资金",
+        "2023年结转资金",
+        "上年结转资金（财政拨款）",
+        "财政拨款结转资金",
+    ] {
+        let money = [
+            "项目资金（万元）\t年度资金总额：\t100".to_string(),
+            "\t其中：当年财政拨款\t60".to_string(),
+            format!("\t{label}\t30"),
+            "\t其他资金\t10".to_string(),
+        ];
+        let money: Vec<&str> = money.iter().map(String::as_str).collect();
+        for t in read_both(&form_lines("项目甲", &[], &money, &[])) {
+            let f = &t.units[0].projects[0].funding;
+            assert_eq!(
+                f.fiscal_appropriation.map(|d| d.to_string()).as_deref(),
+                Some("90"),
+                "{label}"
+            );
+        }
+    }
+}
+
+#[test]
 fn a_form_continuation_page_repeating_the_facts_continues_the_project() {
     // D11: the page's 项目名称 and 主管部门 again made a second project of the
     // same name, without money or goal.

@@ -2584,4 +2584,26 @@ fn a_carry_over_column_is_counted_in_fiscal_appropriation() {
         assert!(codes(&t).contains(&"amount-carry-over"), "{:?}", codes(&t));
         assert!(!codes(&t).contains(&"column-unknown"), "{:?}", codes(&t));
     }
+    // Its other names (/tmp/ur11 c10–c13); an indicator-like 率 is none.
+    for label in [
+        "上年结余结转",
+        "结转结余资金",
+        "上年结余资金",
+        "以前年度结转",
+    ] {
+        let t = build(&one_cell.replace("上年结转资金", label), "carry.tsv");
+        assert_eq!(
+            t.units[0].projects[0]
+                .funding
+                .fiscal_appropriation
+                .map(|d| d.to_string()),
+            Some("90".to_string()),
+            "{label}"
+        );
+    }
+    let t = build(
+        &one_cell.replace("上年结转资金", "结转资金消化率"),
+        "rate.tsv",
+    );
+    assert!(!codes(&t).contains(&"amount-carry-over"), "{:?}", codes(&t));
 }

@@ -176,11 +176,16 @@ fn is_multi_year_budget(c: &str) -> bool {
 
 /// Last year's carry-over (`上年结转资金`), a source of the year's total
 /// that the model counts in 财政拨款 (GUIDE §3.6, §6.3).
+/// Named in many ways (`上年结转资金`, `结转结余资金`, `上年结余资金`,
+/// `以前年度结转`, `2023年结转资金`, `财政拨款结转资金`, `上年结转资金（财政拨款）`):
+/// a short label naming 结转 or 结余, not an indicator (`结转资金消化率`).
 pub(crate) fn is_carry_over(c: &str) -> bool {
-    matches!(
-        c,
-        "上年结转资金" | "上年结转" | "结转资金" | "上年财政拨款结转"
-    )
+    let c = c.split(['(', '（']).next().unwrap_or(c);
+    (c.contains("结转") || c.contains("结余"))
+        && c.chars().count() <= 12
+        && !["指标", "目标", "率", "说明", "原因"]
+            .iter()
+            .any(|w| c.contains(w))
 }
 
 /// An unrecognised header that names money (`项目总预算`, `申报数`): with no

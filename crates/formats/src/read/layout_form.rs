@@ -60,12 +60,10 @@ fn key_of(text: &str) -> Option<Key> {
         "财政拨款" | "当年财政拨款" | "财政资金" => Key::Fiscal,
         "财政专户拨款" | "财政专户管理资金" => Key::Special,
         "其他资金" | "单位资金" => Key::Other,
-        "上年结转资金" | "上年结转" | "结转资金" | "上年财政拨款结转" => {
-            Key::CarryOver
-        }
         "年度目标" | "年度绩效目标" => Key::AnnualGoal,
         "总体目标" | "年度总体目标" | "绩效目标" => Key::OverallGoal,
         "中长期目标" | "长期目标" => Key::LongTermGoal,
+        _ if super::header::is_carry_over(n) => Key::CarryOver,
         _ if n.starts_with("项目资金") => Key::Group,
         _ => return None,
     };
