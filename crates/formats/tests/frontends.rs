@@ -1979,6 +1979,40 @@ fn a_forms_carry_over_under_its_other_names() {
 }
 
 #[test]
+fn a_forms_source_row_of_another_name_is_named_not_dropped() {
+    // /tmp/ur11 b51–b55: 自筹资金 (or 中央补助资金, 其中：上级补助) vanished
+    // without a word, and check blamed the total.
+    for label in ["自筹资金", "中央补助资金", "其中：上级补助"] {
+        let money = [
+            "项目资金（万元）\t年度资金总额：\t100".to_string(),
+            "\t其中：财政拨款\t60".to_string(),
+            format!("\t{label}\t30"),
+            "\t其他资金\t10".to_string(),
+        ];
+        let money: Vec<&str> = money.iter().map(String::as_str).collect();
+        for t in read_both(&form_lines("项目甲", &[], &money, &[])) {
+            assert_eq!(notes(&t, "amount-source-unread"), [6], "{label}");
+            let n = t
+                .notices
+                .iter()
+                .find(|n| n.code == "amount-source-unread")
+                .map(|n| n.message.clone())
+                .unwrap_or_default();
+            assert!(n.contains(label) && n.contains("30"), "{n}");
+        }
+    }
+    // The known sources give no such note.
+    let money = [
+        "项目资金（万元）\t年度资金总额：\t100",
+        "\t其中：财政拨款\t90",
+        "\t其他资金\t10",
+    ];
+    for t in read_both(&form_lines("项目甲", &[], &money, &[])) {
+        assert!(notes(&t, "amount-source-unread").is_empty());
+    }
+}
+
+#[test]
 fn a_form_continuation_page_repeating_the_facts_continues_the_project() {
     // D11: the page's 项目名称 and 主管部门 again made a second project of the
     // same name, without money or goal.

@@ -56,6 +56,7 @@ pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
     ("amount-columns-unread", "表头没有可识别的金额列，而有像金额的列：金额未读取，金额核对无法进行", "no amount column recognised while some look like amounts; no money read or checked"),
     ("amount-repeated-differs", "续行金额与首行不同，采用首行", "continuation row amount differs; first row kept"),
     ("amount-row-unassigned", "只有金额的行按无绩效指标的项目处理", "amount-only row taken as a project without targets"),
+    ("amount-source-unread", "申报表项目资金中有不属于财政拨款、财政专户拨款、其他资金（或上年结转）的来源行，未读入", "a source row of a form's money block that is none of the model's sources; not read"),
     ("cell-error", "单元格含 Excel 错误值，按文本读取", "cell holds an Excel error; read as text"),
     ("column-duplicate", "表头重复的列，已忽略", "duplicate column ignored"),
     ("column-hidden", "隐藏列，已照常读取", "hidden column; read like the others"),

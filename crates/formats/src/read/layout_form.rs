@@ -87,6 +87,8 @@ pub(crate) struct Form<'a> {
     unit: Option<String>,
     amounts: [Option<Val<'a>>; 4],
     carry_over: Option<Val<'a>>,
+    /// Money rows of the block whose label is no known source ([`unread_source`]).
+    unread: Vec<(&'a str, Val<'a>)>,
     annual_goal: Option<&'a str>,
     overall_goal: Option<&'a str>,
     /// `项目资金（万元）` or `年度资金总额(万元)`.
@@ -97,10 +99,65 @@ fn col1(c: usize) -> u32 {
     u32::try_from(c + 1).unwrap_or(u32::MAX)
 }
 
+/// A row of the money block whose label is no source the model has
+/// (`自筹资金`, `其中：上级补助`): its label and amount cell. Which of 财政拨款,
+/// 财政专户拨款 and 其他资金 it belongs to is the department's to say, so it is
+/// named, not guessed into one.
+fn unread_source<'a>(row: &'a GridRow<'a>) -> Option<(&'a str, Val<'a>)> {
+    let mut own = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| !x.merged && !x.text.trim().is_empty());
+    let (_, label) = own.next()?;
+    let label = label.text.trim();
+    if label.chars().any(|c| c.is_ascii_digit()) || label.chars().count() > 16 {
+        return None;
+    }
+    let (vc, value) = own.next()?;
+    let text = value.text.trim();
+    let number = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
+        && text.chars().any(|c| c.is_ascii_digit());
+    (number && own.next().is_none()).then(|| {
+        (
+            label,
+            Val {
+                text: value.text.as_ref(),
+                origin: Origin::new(row.number, col1(vc)),
+                bare_number: value.bare_number,
+            },
+        )
+    })
+}
+
 /// Read the key–value cells of `rows` (everything above the indicator grid).
 pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
     let mut f = Form::default();
+    // Whether the row above was of the money block (项目资金 … 其他资金).
+    let mut in_money = false;
     for (ri, row) in rows.iter().enumerate() {
+        let keys: Vec<Key> = row
+            .cells
+            .iter()
+            .filter(|x| !x.merged)
+            .filter_map(|x| key_of(&x.text))
+            .collect();
+        let money = |k: &Key| {
+            matches!(
+                k,
+                Key::Total | Key::Fiscal | Key::Special | Key::Other | Key::CarryOver | Key::Group
+            )
+        };
+        if keys.is_empty() && in_money {
+            match unread_source(row) {
+                Some((label, val)) => f.unread.push((label, val)),
+                None => in_money = false,
+            }
+        } else {
+            in_money = keys.iter().any(money) && !keys.iter().any(|k| !money(k));
+        }
         for (c, cell) in row.cells.iter().enumerate() {
             if cell.merged {
                 continue;
@@ -272,6 +329,16 @@ impl Form<'_> {
             if let Some(c) = amount(v)?.filter(|c| !c.is_zero()) {
                 notices.push(carry_over(&mut vals, c, v.origin));
             }
+        }
+        for (label, v) in &self.unread {
+            let r = v.origin.row;
+            let value = v.text.trim();
+            notices.push(Notice::new(
+                Some(v.origin),
+                "amount-source-unread",
+                format!("第{r}行：「{label}」{value} 是项目资金的一项，但不是财政拨款、财政专户拨款、其他资金（或上年结转）之一，未读入；请核对应并入哪一项（总计的核对因此可能不符）"),
+                format!("row {r}: “{label}” {value} is a part of the project's money but none of 财政拨款, 财政专户拨款, 其他资金 (or carry-over); not read: check which it belongs to (the total's check may fail for it)"),
+            ));
         }
         let [total, fiscal_appropriation, special_account, other_funds] = vals;
         let project = Project {
