@@ -2607,3 +2607,28 @@ fn a_carry_over_column_is_counted_in_fiscal_appropriation() {
     );
     assert!(!codes(&t).contains(&"amount-carry-over"), "{:?}", codes(&t));
 }
+
+/// A form's closing rows printed under a table (`其他需要说明的问题 | 无`,
+/// `主管部门审核意见 | 同意`) are notes: the table was refused at 「无」 as an
+/// amount (the label of /tmp/ur11 left outside forms).
+#[test]
+fn closing_rows_under_a_table_are_notes() {
+    let text = "单位：万元\n项目名称\t总计\t绩效目标\t绩效指标\n\
+        项目甲\t10.00\t完成甲任务。\t1-产出指标：甲数量，年度指标值：≥5个。\n\
+        其他需要说明的问题\t无\n主管部门审核意见\t同意\n财政部门审核意见：同意\n";
+    let t = build(text, "close.tsv");
+    assert_eq!(t.projects().count(), 1);
+    let rows: Vec<u32> = t
+        .notices
+        .iter()
+        .filter(|n| n.code == "row-note")
+        .filter_map(|n| n.origin.map(|o| o.row))
+        .collect();
+    assert_eq!(rows, [4, 5, 6], "{:?}", codes(&t));
+    // A project whose name merely contains 意见 is a project.
+    let t = build(&text.replace("项目甲", "群众意见征集经费"), "p.tsv");
+    assert_eq!(
+        t.projects().next().map(|p| p.name.as_str()),
+        Some("群众意见征集经费")
+    );
+}

@@ -359,10 +359,16 @@ impl Reader<'_> {
             ));
         }
         let first = self.first_text(v);
-        // `单位负责人：赵六`, `部门负责人：…`: a signature line too.
-        let signed = ["单位负责人", "部门负责人", "分管领导"]
+        // `单位负责人：赵六`, `部门负责人：…`: a signature line too; and a
+        // form's closing rows printed under a table (`其他需要说明的问题 | 无`,
+        // `主管部门审核意见 | 同意`).
+        let label = first.split(['：', ':']).next().unwrap_or(first).trim();
+        let signed = ["单位负责人", "部门负责人", "分管领导", "其他需要说明的问题"]
             .iter()
-            .any(|p| first.starts_with(p));
+            .any(|p| first.starts_with(p))
+            || ["审核意见", "审批意见", "批复意见"]
+                .iter()
+                .any(|w| label.ends_with(w) && label.chars().count() <= 10);
         if !signed && !PREFIXES.iter().any(|p| first.starts_with(p)) {
             return None;
         }
