@@ -129,22 +129,35 @@ pub(super) fn check(s: &mut Sink<'_>) {
     }
 }
 
+/// Where amount `col` of a row stands: its own cell (a form's amounts stand
+/// apart from the name's row), else the row's cell in the column's header.
+fn amount_loc(
+    t: &Table,
+    origin: Origin,
+    cells: AmountCells<'_>,
+    col: FundingColumn,
+    project: Option<u32>,
+) -> Location {
+    // The cells are in the order of the columns (`Funding::columns`).
+    let cell = cells.and_then(|a| a.get(col as usize).copied().flatten());
+    Location {
+        row: Some(cell.map_or(origin.row, |o| o.row)),
+        col: Some(cell.map_or_else(|| column(t, col.field()), |o| o.col)),
+        span: None,
+        project,
+        indicator: None,
+    }
+}
+
 /// amount-negative: a budget amount below zero, at its cell.
 fn negative(s: &mut Sink<'_>, rows: &[(Origin, &Funding, Option<u32>, AmountCells<'_>)]) {
     let scale = s.table.money_scale;
     for &(origin, f, project, at) in rows {
-        for (k, (col, value)) in f.columns().into_iter().enumerate() {
+        for (col, value) in f.columns() {
             let Some(v) = value.filter(|v| v.is_sign_negative() && !v.is_zero()) else {
                 continue;
             };
-            let cell = at.and_then(|a| a.get(k).copied().flatten());
-            let loc = Location {
-                row: Some(cell.map_or(origin.row, |o| o.row)),
-                col: Some(cell.map_or_else(|| column(s.table, col.field()), |o| o.col)),
-                span: None,
-                project,
-                indicator: None,
-            };
+            let loc = amount_loc(s.table, origin, at, col, project);
             let printed = from_wan(v, scale);
             let unit = scale.label();
             s.emit("amount-negative", || {
@@ -498,14 +511,13 @@ fn costs_refute(s: &mut Sink<'_>) {
         let Some(e) = super::content::cost_refutes_amount(p, scale) else {
             continue;
         };
-        let cell = p.amount_origins.as_deref().and_then(|o| o[0]);
-        let loc = Location {
-            row: Some(cell.map_or(p.origin.row, |o| o.row)),
-            col: Some(cell.map_or_else(|| column(t, crate::model::Field::Total), |o| o.col)),
-            span: None,
-            project: Some(at as u32),
-            indicator: None,
-        };
+        let loc = amount_loc(
+            t,
+            p.origin,
+            p.amount_origins.as_deref(),
+            FundingColumn::Total,
+            Some(at as u32),
+        );
         let amount = p
             .funding
             .amount()
@@ -666,21 +678,18 @@ fn project_scale(s: &mut Sink<'_>, amounts: &[Decimal], median: Decimal) {
                 }
                 None => continue,
             };
-            let row = p
-                .amount_origins
-                .as_deref()
-                .and_then(|o| o[0])
-                .map_or(p.origin.row, |o| o.row);
-            let col = p
-                .amount_origins
-                .as_deref()
-                .and_then(|o| o[0])
-                .map_or_else(|| column(t, crate::model::Field::Total), |o| o.col);
-            found.push((at, row, col, a, as_wan, evidence));
+            let loc = amount_loc(
+                t,
+                p.origin,
+                p.amount_origins.as_deref(),
+                FundingColumn::Total,
+                Some(at),
+            );
+            found.push((loc, a, as_wan, evidence));
         }
     }
     let median = median.normalize();
-    for (at, row, col, a, as_wan, evidence) in found {
+    for (loc, a, as_wan, evidence) in found {
         let times = a.checked_div(median).unwrap_or(Decimal::MAX).round();
         // 3.5000 → 3.50: the two decimals of the amounts
         let mut as_wan = as_wan.normalize();
@@ -713,13 +722,6 @@ fn project_scale(s: &mut Sink<'_>, amounts: &[Decimal], median: Decimal) {
                 "表中其他项目金额均在此范围内".to_string(),
                 "the other projects' amounts are all in that range".to_string(),
             ),
-        };
-        let loc = Location {
-            row: Some(row),
-            col: Some(col),
-            span: None,
-            project: Some(at),
-            indicator: None,
         };
         s.emit("money-scale-project", || {
             (

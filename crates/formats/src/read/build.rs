@@ -85,34 +85,42 @@ pub(crate) fn build_table_in(
         row: None,
         col: None,
     };
-    if let Some((row, col, word)) = self_evaluation(grid) {
-        return Err(Error::invalid(
+    // A table of another kind, refused at the cell that tells it.
+    let refuse = |(row, col, _): (u32, u32, String), message: Text, hint: Text| {
+        Error::invalid(
             Location {
                 row: Some(row),
                 col: Some(col),
-                ..location
+                ..location.clone()
             },
-            Text::new(
-                format!("这是项目支出绩效自评表（「{word}」），不是绩效目标表：jixiao 目前只读取绩效目标表，自评表的读取和评分尚未支持"),
-                format!("this is a 项目支出绩效自评表 (year-end self-evaluation, “{word}”), not a performance-target table: jixiao reads target tables only; self-evaluations are not supported yet"),
-            ),
+            message,
+            hint,
+        )
+    };
+    if let Some(at) = self_evaluation(grid) {
+        let word = &at.2;
+        let message = Text::new(
+            format!("这是项目支出绩效自评表（「{word}」），不是绩效目标表：jixiao 目前只读取绩效目标表，自评表的读取和评分尚未支持"),
+            format!("this is a 项目支出绩效自评表 (year-end self-evaluation, “{word}”), not a performance-target table: jixiao reads target tables only; self-evaluations are not supported yet"),
+        );
+        return Err(refuse(
+            at.clone(),
+            message,
             Text::new(
                 "请提供同一项目的绩效目标表（如 项目支出绩效目标表、绩效目标申报表）",
                 "give the project's target table instead (项目支出绩效目标表, 绩效目标申报表)",
             ),
         ));
     }
-    if let Some((row, col, word)) = department_overall(grid) {
-        return Err(Error::invalid(
-            Location {
-                row: Some(row),
-                col: Some(col),
-                ..location
-            },
-            Text::new(
-                format!("这是部门（单位）整体支出绩效目标表（「{word}」），不是项目支出绩效目标表：jixiao 目前只读取项目支出绩效目标表，部门整体支出表的读取尚未支持"),
-                format!("this is a 部门整体支出绩效目标表 (whole-department targets, “{word}”), not a project table: jixiao reads project-expenditure target tables only; whole-department tables are not supported yet"),
-            ),
+    if let Some(at) = department_overall(grid) {
+        let word = &at.2;
+        let message = Text::new(
+            format!("这是部门（单位）整体支出绩效目标表（「{word}」），不是项目支出绩效目标表：jixiao 目前只读取项目支出绩效目标表，部门整体支出表的读取尚未支持"),
+            format!("this is a 部门整体支出绩效目标表 (whole-department targets, “{word}”), not a project table: jixiao reads project-expenditure target tables only; whole-department tables are not supported yet"),
+        );
+        return Err(refuse(
+            at.clone(),
+            message,
             Text::new(
                 "不要把它改成项目表再读取（年度主要任务不是项目）；请提供部门的项目支出绩效目标表",
                 "do not relabel it as a project table (its tasks are not projects); give the department's project-expenditure target table instead",
