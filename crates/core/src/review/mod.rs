@@ -464,18 +464,19 @@ pub(crate) struct Sink<'a> {
 }
 
 impl Sink<'_> {
-    /// The resolved switches of a catalogue rule. Ids are mostly the catalogue's
-    /// own literals, so the address is compared first.
+    /// The resolved switches of a catalogue rule.
     fn state(&self, id: &str) -> Option<&RuleState> {
         Self::state_in(self.rules, id)
     }
 
-    /// [`Sink::state`] in `rules` (the sink's own, borrowed apart from the sink).
+    /// [`Sink::state`] in `rules` (the sink's own, borrowed apart from the
+    /// sink), which [`rule_states`] sorts by id. By search, not by address:
+    /// the same literal in another codegen unit has another address.
     fn state_in<'r>(rules: &'r [RuleState], id: &str) -> Option<&'r RuleState> {
         rules
-            .iter()
-            .find(|r| std::ptr::eq(r.id.as_ptr(), id.as_ptr()) && r.id.len() == id.len())
-            .or_else(|| rules.iter().find(|r| r.id == id))
+            .binary_search_by(|r| r.id.cmp(id))
+            .ok()
+            .and_then(|k| rules.get(k))
     }
 
     pub fn on(&self, id: &str) -> bool {
@@ -545,8 +546,9 @@ pub(crate) struct RuleState {
     severity: Option<Severity>,
 }
 
+/// The catalogue under `profile`, sorted by id for [`Sink::state_in`].
 fn rule_states(profile: &Profile) -> Vec<RuleState> {
-    RULES
+    let mut rules: Vec<RuleState> = RULES
         .iter()
         .map(|r| RuleState {
             id: r.id,
@@ -554,7 +556,9 @@ fn rule_states(profile: &Profile) -> Vec<RuleState> {
             default: r.severity,
             severity: profile.rules.get(r.id).and_then(|s| s.severity),
         })
-        .collect()
+        .collect();
+    rules.sort_unstable_by_key(|r| r.id);
+    rules
 }
 
 /// The (Chinese, English) fix of a catalogue rule, split once per process.
