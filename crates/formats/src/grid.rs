@@ -40,7 +40,8 @@ impl GridRow<'_> {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Grid<'a> {
     pub rows: Vec<GridRow<'a>>,
-    /// What the spreadsheet hides (XLSX only; empty for every other source).
+    /// What the spreadsheet hides (rows and columns: XLSX only) or a web
+    /// page hides in its cells (HTML only); empty for every other source.
     pub hidden: Hidden,
 }
 
@@ -54,6 +55,10 @@ pub struct Hidden {
     pub rows: Vec<u32>,
     /// Column indexes (0-based, as the index into [`GridRow::cells`]), ascending.
     pub cols: Vec<u32>,
+    /// Text a web page hides inside a cell (`display:none`), left out of the
+    /// cell's text as a browser leaves it out: (row number, 0-based column,
+    /// the hidden text), in page order.
+    pub texts: Vec<(u32, u32, String)>,
 }
 
 impl Hidden {

@@ -2035,3 +2035,34 @@ fn a_form_continuation_page_repeating_the_facts_continues_the_project() {
         assert_eq!(t.units[0].projects.len(), 2);
     }
 }
+
+/// Text a page hides with CSS is not read (the amount a browser shows is
+/// 200.00, not 200.005) and each such cell is named in a `text-hidden` note
+/// (/tmp/ur12 defect 6).
+#[test]
+fn html_hidden_text_is_not_read_and_is_named() {
+    let page = r#"<html><head><style>.hid{display:none}</style></head><body>
+<p>2024年项目支出绩效目标表</p><p>部门名称：某县水利局 单位：万元</p>
+<table border=1>
+<tr><th>项目名称（资金使用单位）</th><th>总计</th><th>财政拨款</th><th>财政专户拨款</th><th>其他资金</th><th>绩效目标</th><th>绩效指标</th></tr>
+<tr><td>合计</td><td>300.00</td><td>300.00</td><td></td><td></td><td></td><td></td></tr>
+<tr><td>某县水利局</td><td>300.00</td><td>300.00</td><td></td><td></td><td></td><td></td></tr>
+<tr><td>河道清淤工程</td><td>200.00<span style="display:none">5</span></td><td>200.00</td><td></td><td></td><td>完成河道清淤20公里。</td><td>1-产出指标：清淤长度，年度指标值：≥20公里。</td></tr>
+<tr><td>水库安全巡查<span class="hid">（已撤销）</span></td><td>100.00</td><td>100.00</td><td></td><td></td><td>开展水库日常巡查。</td><td>1-产出指标：巡查次数，年度指标值：≥365次。</td></tr>
+</table></body></html>"#;
+    let t = read::read_bytes("p.html", page.as_bytes(), &opts()).unwrap();
+    let projects: Vec<_> = t.projects().collect();
+    assert_eq!(projects[0].funding.total.unwrap().to_string(), "200.00");
+    assert_eq!(projects[1].name, "水库安全巡查");
+    let hidden: Vec<_> = t
+        .notices
+        .iter()
+        .filter(|n| n.code == "text-hidden")
+        .map(|n| (n.origin.map(|o| (o.row, o.col)), n.message.as_str()))
+        .collect();
+    assert_eq!(hidden.len(), 2, "{hidden:?}");
+    assert_eq!(hidden[0].0, Some((4, 2)));
+    assert!(hidden[0].1.contains("「5」"), "{}", hidden[0].1);
+    assert_eq!(hidden[1].0, Some((5, 1)));
+    assert!(hidden[1].1.contains("（已撤销）"), "{}", hidden[1].1);
+}

@@ -92,6 +92,7 @@ pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
     ("subtotal-mismatch", "按编码或名称判断的小计行与其下项目之和不符，未计入单位或项目", "subtotal row (by its code or name) does not equal the sum of its projects; not counted"),
     ("subtotal-row", "小计行，未计入单位或项目", "subtotal row not counted"),
     ("table-more-targets", "页面中另有是绩效目标表的表格，未读取（用 --sheet 表格N 指定；check 审核全部）", "more tables of the page are target tables; not read (pick with --sheet 表格N; check reviews all)"),
+    ("text-hidden", "网页隐藏在单元格中的文字（display:none），按浏览器显示未读入", "text a web page hides in a cell (display:none); left out, as a browser shows the cell"),
     ("text-outside-item", "指标条目之外的文字", "text outside any indicator item"),
     ("total-column-missing", "表头没有总计列，各行总计按未填写处理", "no total column; totals taken as not stated"),
     ("total-duplicate", "又一个合计行，未使用", "second total row ignored"),

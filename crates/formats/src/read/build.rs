@@ -305,6 +305,7 @@ pub(crate) fn build_table_in(
     };
     table.notices.extend(sources_blank(&table));
     table.notices.extend(rows_hidden(grid, &table));
+    table.notices.extend(texts_hidden(grid));
     Ok(table)
 }
 
@@ -380,6 +381,33 @@ pub(crate) fn department_overall(grid: &Grid<'_>) -> Option<(u32, u32, String)> 
             .find(|(_, t)| beside && !projects && OWN.iter().any(|h| t.starts_with(h)))
             .and_then(|(k, t)| at(*k, t))
     })
+}
+
+/// A notice per cell of a web page holding hidden text (`display:none`),
+/// which is left out as a browser leaves it out: the text is quoted so that
+/// a reviewer sees what the page's author kept out of view (a stale digit,
+/// a withdrawn name).
+fn texts_hidden(grid: &Grid<'_>) -> Vec<Notice> {
+    grid.hidden
+        .texts
+        .iter()
+        .map(|(row, col, text)| {
+            let shown: String = text.chars().take(40).collect();
+            let more = if shown.len() < text.len() { "…" } else { "" };
+            Notice::new(
+                Some(Origin::new(*row, col.saturating_add(1))),
+                "text-hidden",
+                format!(
+                    "第{row}行第{}列：网页隐藏了单元格中的文字「{shown}{more}」（浏览器不显示），未读入；请核对显示的内容是否完整",
+                    col.saturating_add(1)
+                ),
+                format!(
+                    "row {row}, column {}: the page hides text in this cell (“{shown}{more}”, not shown by a browser); it was left out, check that what is shown is complete",
+                    col.saturating_add(1)
+                ),
+            )
+        })
+        .collect()
 }
 
 /// The notice naming the filled rows a workbook hides. They are read like

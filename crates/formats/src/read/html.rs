@@ -158,17 +158,109 @@ fn push_text(buf: &mut String, text: &str) {
     );
 }
 
-fn cell_text(el: ElementRef<'_>) -> String {
+/// What a page hides from view: `display:none` (and `visibility:hidden`,
+/// Word's and Excel's `mso-hide:all`) in an element's own `style`, the
+/// `hidden` attribute, or a class that a `<style>` rule of the page hides.
+/// A browser does not show such text, so it is not cell text: a hidden `5`
+/// after `200.00` would read as 200.005.
+#[derive(Debug, Default)]
+struct Hiding {
+    /// Classes hidden by a rule `.name{display:none}` (or `span.name`).
+    classes: std::collections::HashSet<String>,
+}
+
+/// Whether CSS declarations hide what they apply to.
+fn hides(declarations: &str) -> bool {
+    let d: String = declarations
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    d.contains("display:none") || d.contains("visibility:hidden") || d.contains("mso-hide:all")
+}
+
+impl Hiding {
+    fn of(doc: &Html) -> Hiding {
+        let mut classes = std::collections::HashSet::new();
+        let styles = doc.tree.nodes().filter_map(|n| {
+            let e = ElementRef::wrap(n)?;
+            (e.value().name() == "style").then(|| e.text().collect::<String>())
+        });
+        for css in styles {
+            let css = strip_css_comments(&css);
+            for rule in css.split('}') {
+                let Some((selectors, declarations)) = rule.split_once('{') else {
+                    continue;
+                };
+                if !hides(declarations) {
+                    continue;
+                }
+                // Only a lone class (`.hid`, `span.hid`): a rule with
+                // combinators hides by position, which is not followed here.
+                for sel in selectors.split(',').map(str::trim) {
+                    if let Some((tag, class)) = sel.split_once('.') {
+                        let simple = |t: &str| {
+                            t.chars()
+                                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                        };
+                        if simple(tag) && !class.is_empty() && simple(class) {
+                            classes.insert(class.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        Hiding { classes }
+    }
+
+    fn hidden(&self, e: &scraper::node::Element) -> bool {
+        e.attr("hidden").is_some()
+            || e.attr("style").is_some_and(hides)
+            || e.classes().any(|c| self.classes.contains(c))
+    }
+}
+
+fn strip_css_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(rest.get(..start).unwrap_or_default());
+        rest = match rest
+            .get(start + 2..)
+            .and_then(|r| r.find("*/").map(|e| (r, e)))
+        {
+            Some((r, e)) => r.get(e + 2..).unwrap_or_default(),
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A cell's text as a browser shows it, and the text it hides (joined, for a note).
+fn cell_text(el: ElementRef<'_>, hiding: &Hiding) -> (String, String) {
     let mut raw = String::new();
+    let mut hidden_text = String::new();
     for node in el.descendants() {
         match node.value() {
             Node::Text(t) => {
-                let hidden = node.ancestors().any(|a| {
+                let code = node.ancestors().any(|a| {
                     a.value()
                         .as_element()
                         .is_some_and(|e| matches!(e.name(), "script" | "style"))
                 });
-                if !hidden {
+                if code {
+                    continue;
+                }
+                // The cell itself and what lies between it and the text.
+                let hidden = std::iter::once(node)
+                    .chain(node.ancestors())
+                    .take_while(|a| a.id() != el.id())
+                    .chain(std::iter::once(*el))
+                    .any(|a| a.value().as_element().is_some_and(|e| hiding.hidden(e)));
+                if hidden {
+                    push_text(&mut hidden_text, t);
+                } else {
                     push_text(&mut raw, t);
                 }
             }
@@ -184,7 +276,7 @@ fn cell_text(el: ElementRef<'_>) -> String {
             _ => {}
         }
     }
-    normalize_text(&raw)
+    (normalize_text(&raw), normalize_text(&hidden_text))
 }
 
 enum Event {
@@ -223,7 +315,7 @@ const PREAMBLE_WORDS: [&str; 5] = ["绩效", "部门", "单位：", "单位:", "
 /// Whether a table is preamble above another: at most [`SMALL_ROWS`] rows of
 /// at most [`SMALL_COLS`] cells, with a title, department or scale in it (a
 /// site's menu or another sheet's small table is not).
-fn is_preamble_table(table: ElementRef<'_>) -> bool {
+fn is_preamble_table(table: ElementRef<'_>, hiding: &Hiding) -> bool {
     let trs = table_trs(table);
     let small = trs.len() <= SMALL_ROWS
         && trs.iter().all(|tr| {
@@ -233,7 +325,7 @@ fn is_preamble_table(table: ElementRef<'_>) -> bool {
                 <= SMALL_COLS
         });
     small && {
-        let text = cell_text(table);
+        let (text, _) = cell_text(table, hiding);
         PREAMBLE_WORDS.iter().any(|w| text.contains(w))
     }
 }
@@ -242,6 +334,7 @@ fn is_preamble_table(table: ElementRef<'_>) -> bool {
 /// two rows are left out.
 pub fn html_tables(file: &str, html: &str, limits: &Limits) -> Result<Vec<HtmlTable>> {
     let doc = Html::parse_document(html);
+    let hiding = Hiding::of(&doc);
     let mut events: Vec<Event> = Vec::new();
     let mut tables = Vec::new();
     let mut cur = String::new();
@@ -291,7 +384,10 @@ pub fn html_tables(file: &str, html: &str, limits: &Limits) -> Result<Vec<HtmlTa
         }
     }
     flush(&mut cur, &mut events);
-    let small: Vec<bool> = tables.iter().map(|t| is_preamble_table(*t)).collect();
+    let small: Vec<bool> = tables
+        .iter()
+        .map(|t| is_preamble_table(*t, &hiding))
+        .collect();
 
     let mut out = Vec::new();
     for (k, table) in tables.iter().enumerate() {
@@ -320,13 +416,13 @@ pub fn html_tables(file: &str, html: &str, limits: &Limits) -> Result<Vec<HtmlTa
         }
         for child in table.child_elements() {
             if child.value().name() == "caption" {
-                let t = cell_text(child);
+                let (t, _) = cell_text(child, &hiding);
                 if !t.is_empty() {
                     preamble.push(t);
                 }
             }
         }
-        let body = table_rows(file, *table, limits)?;
+        let (body, hidden_texts) = table_rows(file, *table, limits, &hiding)?;
         if body.len() < 2 {
             continue;
         }
@@ -360,7 +456,10 @@ pub fn html_tables(file: &str, html: &str, limits: &Limits) -> Result<Vec<HtmlTa
             sheet,
             grid: Grid {
                 rows,
-                ..Grid::default()
+                hidden: crate::grid::Hidden {
+                    texts: hidden_texts,
+                    ..Default::default()
+                },
             },
         });
     }
@@ -390,16 +489,20 @@ fn overflow_only(td: ElementRef<'_>) -> bool {
     })
 }
 
-/// The rows of one table with spans expanded.
+/// The rows of one table with spans expanded, and the text its cells hide
+/// (row, 0-based column, text).
+#[allow(clippy::type_complexity)]
 fn table_rows(
     file: &str,
     table: ElementRef<'_>,
     limits: &Limits,
-) -> Result<Vec<Vec<GridCell<'static>>>> {
+    hiding: &Hiding,
+) -> Result<(Vec<Vec<GridCell<'static>>>, Vec<(u32, u32, String)>)> {
     let trs = table_trs(table);
     let n = trs.len();
     let mut grid: Vec<Vec<Option<GridCell<'static>>>> = vec![Vec::new(); n];
     let mut count = 0usize;
+    let mut hidden_texts = Vec::new();
     for (r, tr) in trs.iter().enumerate() {
         let mut c = 0usize;
         for td in tr
@@ -417,7 +520,11 @@ fn table_rows(
             let cs = span(td, "colspan", limits.max_span);
             // Only a spanning cell can overflow (the flag is read for dc > 0).
             let overflow = cs > 1 && overflow_only(td);
-            let text = cell_text(td);
+            let (text, hidden) = cell_text(td, hiding);
+            if !hidden.is_empty() {
+                let at = |k: usize| u32::try_from(k).unwrap_or(u32::MAX);
+                hidden_texts.push((at(r + 1), at(c), hidden));
+            }
             for dr in 0..rs {
                 let Some(row) = grid.get_mut(r + dr) else {
                     break;
@@ -464,10 +571,11 @@ fn table_rows(
             c += cs;
         }
     }
-    Ok(grid
+    let rows = grid
         .into_iter()
         .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
-        .collect())
+        .collect();
+    Ok((rows, hidden_texts))
 }
 
 #[cfg(test)]
@@ -529,6 +637,37 @@ mod tests {
         assert_eq!(t[0].sheet.as_deref(), Some("项目支出"));
         assert_eq!(sheet_heading("Sheet 1: 说明").as_deref(), Some("说明"));
         assert_eq!(sheet_heading("Sheet x: 说明"), None);
+    }
+
+    #[test]
+    fn hidden_text_is_left_out_and_named() {
+        // A stale digit hidden by an inline style, a withdrawn name hidden by
+        // a class of the page's stylesheet (comments and a grouped selector
+        // around it), Word's mso-hide and the hidden attribute; a class that
+        // is only hidden in another context (`.menu .hid`) is not followed.
+        let html = r#"<style>/* .keep{display:none} */ h1, span.hid { display : NONE } .menu .x{display:none}</style>
+            <table><tr><th>项目名称</th><th>总计</th></tr>
+            <tr><td>河道清淤<span class="hid">（已撤销）</span></td><td>200.00<span style="display:none">5</span></td></tr>
+            <tr><td>巡查<b hidden>旧</b><span style='mso-hide:all'>x</span><span class="keep x">站</span></td><td style="visibility: hidden">9</td></tr></table>"#;
+        let t = html_tables("t.html", html, &Limits::default()).unwrap();
+        let g = &t[0].grid;
+        assert_eq!(
+            texts(g),
+            [
+                vec!["项目名称", "总计"],
+                vec!["河道清淤", "200.00"],
+                vec!["巡查站", ""]
+            ]
+        );
+        assert_eq!(
+            g.hidden.texts,
+            [
+                (2, 0, "（已撤销）".to_string()),
+                (2, 1, "5".to_string()),
+                (3, 0, "旧x".to_string()),
+                (3, 1, "9".to_string())
+            ]
+        );
     }
 
     #[test]
