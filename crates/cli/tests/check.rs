@@ -2551,3 +2551,61 @@ fn help_lines_are_not_wrapped_inside_a_word() {
     let help: Vec<&str> = b.lines().skip_while(|l| !l.contains("help:")).collect();
     assert_eq!(help.len(), 1, "{b}");
 }
+
+/// A directory scan leaves symbolic links and pipes alone and names them
+/// (/tmp/ur13 defects 1, 2 and 7): a pipe made `check DIR` wait for a writer
+/// for ever, two links to `.` made the walk endless, and a link out of the
+/// folder had the report quote the file it points at. Named on the command
+/// line, a link is read as given.
+#[cfg(unix)]
+#[test]
+fn a_directory_scan_names_links_and_pipes_and_follows_neither() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared");
+    std::fs::create_dir_all(&shared).unwrap();
+    std::fs::copy(fixture(), shared.join("good.txt")).unwrap();
+    let secret = dir.path().join("private.conf");
+    std::fs::write(&secret, "SECRET_TOKEN=hunter2\tabc\n").unwrap();
+    std::os::unix::fs::symlink(&secret, shared.join("leak.txt")).unwrap();
+    std::os::unix::fs::symlink(".", shared.join("l1")).unwrap();
+    std::os::unix::fs::symlink(".", shared.join("l2")).unwrap();
+    let made = Command::new("mkfifo")
+        .arg(shared.join("fifo.txt"))
+        .status()
+        .is_ok_and(|s| s.success());
+    let out = jixiao(&["check", shared.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = json_of(&out);
+    let text = report.to_string();
+    assert!(!text.contains("hunter2"), "{text}");
+    let skipped: Vec<(String, String)> = report["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let file = s["file"].as_str().unwrap();
+            let name = Path::new(file).file_name().unwrap().to_string_lossy();
+            (name.into_owned(), s["reason"].as_str().unwrap().to_string())
+        })
+        .collect();
+    let names: Vec<&str> = skipped.iter().map(|(n, _)| n.as_str()).collect();
+    let mut want = vec!["l1", "l2", "leak.txt"];
+    if made {
+        want.insert(0, "fifo.txt");
+    }
+    assert_eq!(names, want, "{skipped:?}");
+    assert!(skipped.iter().any(|(_, r)| r.contains("符号链接")));
+    if made {
+        assert!(skipped[0].1.contains("不是普通文件"), "{skipped:?}");
+    }
+    // One file reviewed, once.
+    assert_eq!(report["summary"]["files"], 1, "{text}");
+    // Named on the command line, the link is read (and refused as no table).
+    let out = jixiao(&["check", shared.join("leak.txt").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+}

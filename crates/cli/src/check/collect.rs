@@ -77,7 +77,8 @@ pub enum Input {
 }
 
 /// Files named on the command line are taken as they are; directories are
-/// searched recursively (sorted, hidden entries skipped) for known extensions.
+/// searched recursively (sorted, hidden entries skipped, symbolic links and
+/// other non-regular entries named and left alone) for known extensions.
 /// A file reached twice (`a.txt ./a.txt`, or a directory and a file inside
 /// it) is reviewed once, where it was first met: inputs are told apart by
 /// their canonical path.
@@ -126,8 +127,16 @@ pub fn files(paths: &[PathBuf]) -> (Vec<Input>, Vec<Skipped>) {
         Input::Missing(p, _) => seen.insert(p.clone()),
     });
     let mut seen_skipped = std::collections::HashSet::new();
+    // By the entry itself (its folder's canonical path and its name): two
+    // links to one target are two entries.
     skipped.retain(|s| {
-        seen_skipped.insert(std::fs::canonicalize(&s.path).unwrap_or_else(|_| s.path.clone()))
+        let entry = match (s.path.parent(), s.path.file_name()) {
+            (Some(dir), Some(name)) => std::fs::canonicalize(dir)
+                .map(|d| d.join(name))
+                .unwrap_or_else(|_| s.path.clone()),
+            _ => s.path.clone(),
+        };
+        seen_skipped.insert(entry)
     });
     (out, skipped)
 }
@@ -144,9 +153,12 @@ fn walk(dir: &Path, out: &mut Vec<Input>, skipped: &mut Vec<Skipped>) {
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
+    // The entry's own type, not its target's: a link is not followed.
+    let mut paths: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
+        .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
+        .collect();
+    paths.sort_by(|a, b| a.0.cmp(&b.0));
+    for (p, kind) in paths {
         let hidden = p
             .file_name()
             .and_then(|n| n.to_str())
@@ -154,7 +166,15 @@ fn walk(dir: &Path, out: &mut Vec<Input>, skipped: &mut Vec<Skipped>) {
         if hidden {
             continue;
         }
-        if p.is_dir() {
+        if let Some(reason) = kind.and_then(not_walked) {
+            skipped.push(Skipped {
+                path: p,
+                named: true,
+                reason,
+            });
+            continue;
+        }
+        if kind.is_some_and(|k| k.is_dir()) {
             walk(&p, out, skipped);
         } else if is_ext(&p, "json") && !names_table_schema(&p) {
             skipped.push(Skipped {
@@ -170,6 +190,28 @@ fn walk(dir: &Path, out: &mut Vec<Input>, skipped: &mut Vec<Skipped>) {
         } else {
             skipped.push(Skipped::of(p));
         }
+    }
+}
+
+/// Why a directory scan leaves an entry of this kind alone. A symbolic link
+/// is not followed (as `find` and `grep -r` do not): two links to `.` would
+/// make the walk endless, and a link out of the folder would have the report
+/// quote a file the folder's owner never put there. A pipe, socket or device
+/// is no file to review, and opening a pipe waits for a writer for ever.
+/// Named on the command line, either is read as given.
+fn not_walked(kind: std::fs::FileType) -> Option<Template> {
+    if kind.is_symlink() {
+        Some(Template {
+            zh: "目录扫描不跟随符号链接；要审核其目标，请在命令行上直接指定",
+            en: "a directory scan does not follow symbolic links; name the target on the command line to review it",
+        })
+    } else if !kind.is_file() && !kind.is_dir() {
+        Some(Template {
+            zh: "不是普通文件（管道、套接字或设备），目录扫描不读取",
+            en: "not a regular file (a pipe, socket or device); a directory scan does not read it",
+        })
+    } else {
+        None
     }
 }
 
