@@ -359,7 +359,8 @@ fn tell_skipped(skipped: &[collect::Skipped], lang: Lang) {
             others += 1;
             continue;
         }
-        let (path, why) = (s.path.display(), s.reason(lang));
+        let path = jixiao_formats::grid::visible_controls(s.path.display().to_string());
+        let why = s.reason(lang);
         match lang {
             Lang::Zh => eprintln!("提示：跳过 {path}：{why}"),
             Lang::En => eprintln!("note: skipped {path}: {why}"),

@@ -2609,3 +2609,47 @@ fn a_directory_scan_names_links_and_pipes_and_follows_neither() {
     let out = jixiao(&["check", shared.join("leak.txt").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Control characters from a cell or a file name reach the terminal as
+/// visible pictures, not as escape sequences (/tmp/ur13 defect 6: an XLSX
+/// cell `_x001B_[2J…` cleared the screen and retitled the window, and a file
+/// name's ESC coloured every ` --> ` line).
+#[cfg(unix)]
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("shared");
+    std::fs::create_dir_all(&folder).unwrap();
+    let sample = std::fs::read_to_string(fixture()).unwrap();
+    let named = folder.join("x\u{1b}[31mRED\u{1b}[0m.txt");
+    std::fs::write(&named, &sample).unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, line) in sample.lines().enumerate() {
+        for (c, cell) in line.split('\t').enumerate() {
+            let cell = if cell == "团委各项活动费" {
+                "团委各项活动费\u{1b}[2J\u{1b}]0;PWNED\u{7}"
+            } else {
+                cell
+            };
+            sheet.write_string(r as u32, c as u16, cell).unwrap();
+        }
+    }
+    book.save(folder.join("t.xlsx")).unwrap();
+    for args in [
+        vec!["check", folder.to_str().unwrap(), "--no-progress"],
+        vec!["show", folder.join("t.xlsx").to_str().unwrap()],
+        vec!["show", named.to_str().unwrap()],
+    ] {
+        let out = jixiao(&args);
+        for stream in [&out.stdout, &out.stderr] {
+            let text = String::from_utf8_lossy(stream);
+            assert!(
+                !text.contains('\u{1b}') && !text.contains('\u{7}'),
+                "{args:?}: {text}"
+            );
+        }
+        let all = String::from_utf8_lossy(&out.stdout);
+        assert!(all.contains('\u{241b}'), "{args:?}: {all}");
+    }
+}

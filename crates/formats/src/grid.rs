@@ -67,3 +67,53 @@ impl Hidden {
         u32::try_from(c).is_ok_and(|c| self.cols.binary_search(&c).is_ok())
     }
 }
+
+/// A cell's text with its control characters made visible: a C0 control
+/// (other than tab and line feed) or DEL becomes its Unicode control
+/// picture (ESC → `␛`), a lone carriage return a line feed, and a C1
+/// control `�`. A workbook can hold them (OOXML writes ESC as `_x001B_`);
+/// printed raw, a cell could clear the reviewer's terminal, retitle it or
+/// forge report lines. They never carry meaning in a budget table, and the
+/// picture keeps where one stood visible.
+pub fn visible_controls(text: String) -> String {
+    let control = |c: char| (c.is_control() && c != '\t' && c != '\n') || c == '\u{7f}';
+    if !text.chars().any(control) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' => out.push('\n'),
+            '\u{7f}' => out.push('\u{2421}'),
+            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'))
+            }
+            c if c.is_control() && c != '\t' && c != '\n' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visible_controls;
+
+    #[test]
+    fn control_characters_become_visible() {
+        assert_eq!(
+            visible_controls("团委\t活动\n经费".into()),
+            "团委\t活动\n经费"
+        );
+        assert_eq!(
+            visible_controls("费\u{1b}[2J\u{1b}]0;PWNED\u{7}\u{7f}".into()),
+            "费\u{241b}[2J\u{241b}]0;PWNED\u{2407}\u{2421}"
+        );
+        assert_eq!(
+            visible_controls("a\r\nb\rc\u{9b}d".into()),
+            "a\nb\nc\u{fffd}d"
+        );
+    }
+}

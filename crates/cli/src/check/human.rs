@@ -12,6 +12,7 @@
 
 use super::{Counts, FileReport, Lang, Shown};
 use jixiao_core::review::{self, Messages, Severity};
+use jixiao_formats::grid::visible_controls;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 use std::fmt;
 use std::io::Write;
@@ -46,8 +47,11 @@ pub fn write(
         .without_primary_span_start();
     for r in reports {
         if let Some(e) = &r.error {
-            writeln!(out, "error[unreadable]: {}", e.get(lang.core()))?;
-            writeln!(out, " --> {}", r.path)?;
+            // A file name is the folder's, not ours: its control
+            // characters are shown, not sent to the terminal.
+            let text = visible_controls(e.get(lang.core()).to_string());
+            writeln!(out, "error[unreadable]: {text}")?;
+            writeln!(out, " --> {}", visible_controls(r.path.clone()))?;
             writeln!(out)?;
             continue;
         }
@@ -93,7 +97,7 @@ fn write_one(
     // A JSON document's coordinates are its original table's: name that file
     // (` --> s.json (原表 t.txt:12:7)`), never `s.json:12:7`.
     let mut place = match r.origin.as_deref() {
-        None => r.path.clone(),
+        None => visible_controls(r.path.clone()),
         Some("") => match lang {
             Lang::Zh => "未注明".to_string(),
             Lang::En => "unnamed".to_string(),
@@ -121,8 +125,8 @@ fn write_one(
     }
     if r.origin.is_some() {
         place = match lang {
-            Lang::Zh => format!("{} (原表 {place})", r.path),
-            Lang::En => format!("{} (source {place})", r.path),
+            Lang::Zh => format!("{} (原表 {place})", visible_controls(r.path.clone())),
+            Lang::En => format!("{} (source {place})", visible_controls(r.path.clone())),
         };
     }
     writeln!(out, " --> {place}")?;

@@ -125,6 +125,7 @@ fn is_block(name: &str) -> bool {
 
 /// Collapse ASCII whitespace and NBSP to single spaces, trim each line, drop empty lines.
 pub fn normalize_text(raw: &str) -> String {
+    let raw = crate::grid::visible_controls(raw.to_string());
     let mut out = String::with_capacity(raw.len());
     for line in raw.split('\n') {
         let mut collapsed = String::new();

@@ -560,7 +560,7 @@ fn push_cell(
 ) -> Result<()> {
     let (text, is_error, bare_number) = match text {
         Rendered::Empty => return Ok(()),
-        Rendered::Text(t) => (t, false, false),
+        Rendered::Text(t) => (crate::grid::visible_controls(t), false, false),
         Rendered::Number(t) => (t, false, true),
         Rendered::Error(t) => (t, true, false),
     };
