@@ -2066,3 +2066,117 @@ fn html_hidden_text_is_not_read_and_is_named() {
     assert_eq!(hidden[1].0, Some((5, 1)));
     assert!(hidden[1].1.contains("（已撤销）"), "{}", hidden[1].1);
 }
+
+/// `pdf-layout-<stem>.txt`: `pdftotext -layout` of a PDF of /tmp/ur12's
+/// user test, read as jixiao reads the PDF.
+fn read_layout(stem: &str) -> jixiao_formats::Result<jixiao_core::Table> {
+    let name = format!("pdf-layout-{stem}.txt");
+    let text = String::from_utf8(bytes(&name)).unwrap();
+    read::read_pdf_text(&format!("{stem}.pdf"), &text, &opts())
+}
+
+fn project_names(t: &jixiao_core::Table) -> Vec<String> {
+    t.projects().map(|p| p.name.clone()).collect()
+}
+
+#[test]
+fn pdf_row_layout_merged_top_cells_are_joined_to_their_project() {
+    // A name wrapped in a merged cell: its lines on later indicator rows.
+    let t = read_layout("B4-top-namewrap").unwrap();
+    assert_eq!(
+        project_names(&t),
+        [
+            "村道维修工程（一期，含桥涵）",
+            "农村人居环境整治提升（生活垃圾收运及污水治理）项目",
+            "高标准农田建设管护",
+            "动物防疫补助",
+        ]
+    );
+    let p: Vec<_> = t.projects().collect();
+    assert_eq!(p[0].indicators.len(), 7);
+    assert_eq!(p[1].indicators.len(), 5);
+    assert!(p[0]
+        .goal
+        .as_deref()
+        .unwrap()
+        .ends_with("年内通过竣工验收。"));
+    // The weight printed alone on the name's last line: the row without one.
+    assert!(p[1].indicators.iter().all(|i| i.weight().is_some()));
+    assert!(t.notices.iter().all(|n| n.code != "indicator-incomplete"));
+}
+
+#[test]
+fn pdf_two_cells_one_space_apart_are_split() {
+    // `…保障道 产出指标`: the goal and the 一级指标 one space apart; the
+    // goal's wrapped line on the next indicator row is joined, not dropped.
+    let t = read_layout("B3-top-split").unwrap();
+    let p = t.projects().next().unwrap();
+    assert_eq!(
+        p.goal.as_deref(),
+        Some("完成全镇12.5公里村道路面维修及3座桥涵加固，改善群众出行条件，保障道路安全通行，年内通过竣工验收。")
+    );
+    assert_eq!(p.indicators[0].category_raw, "产出指标");
+    assert!(t.notices.iter().all(|n| n.code != "goal-repeated-differs"));
+}
+
+#[test]
+fn pdf_vertically_centred_cells_are_refused() {
+    let e = read_layout("M1-even-odd-lines").unwrap_err().to_string();
+    assert!(
+        e.contains("垂直居中") && e.contains("第10行") && e.contains("XLSX"),
+        "{e}"
+    );
+}
+
+#[test]
+fn pdf_notes_and_footers_under_the_table_are_not_cell_text() {
+    // 注：… and 填报人：… under the table: row notes, not the last project's.
+    let t = read_layout("M3-notes-after").unwrap();
+    let last = t.projects().last().unwrap();
+    assert_eq!(last.name, "旅游宣传推广经费");
+    assert_eq!(last.goal.as_deref(), Some("组织参加旅游推介会。"));
+    let notes: Vec<_> = t.notices.iter().filter(|n| n.code == "row-note").collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(notes[0].message.contains("由项目单位填报"), "{notes:?}");
+    // A `…监制` imprint and a browser's `URL … 1/1` footer are dropped.
+    for stem in ["M2c-text-footer", "M2-hdrftr"] {
+        let t = read_layout(stem).unwrap_or_else(|e| panic!("{stem}: {e}"));
+        let last = t.projects().last().unwrap();
+        assert_eq!(last.name, "旅游宣传推广经费", "{stem}");
+        let v = last.indicators[0].raw_value.as_str();
+        assert_eq!(v, "≥6次", "{stem}");
+    }
+}
+
+#[test]
+fn pdf_header_without_indicator_columns_is_refused() {
+    // Columns printed on separate pages: page 1's header has no 绩效指标.
+    let e = read_layout("C-multipage-fit").unwrap_err().to_string();
+    assert!(
+        e.contains("没有绩效指标") && e.contains("比纸宽") && e.contains("第3行"),
+        "{e}"
+    );
+}
+
+#[test]
+fn pdf_unplaceable_footer_is_named_as_such() {
+    use jixiao_core::Field;
+    use read::pdf;
+    let fields = [
+        Some(Field::ProjectName),
+        Some(Field::Total),
+        Some(Field::Goal),
+        Some(Field::IndicatorCell),
+    ];
+    let h = "项目名称      总计        绩效目标        绩效指标\n";
+    let a = "甲项目       10.00     甲目标         1-产出指标：x，年度指标值：1个。\n\n";
+    // A page number alone is dropped; a stray piece at the page's foot is
+    // named as a probable footer.
+    let text = format!("{h}{a}                 2/3\n\u{c}");
+    assert!(pdf::column_grid(&text, "t.pdf", 0, &fields).is_ok());
+    let text = format!("{h}{a}               内部\n");
+    let e = pdf::column_grid(&text, "t.pdf", 0, &fields)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("页脚") && e.contains("第4行"), "{e}");
+}

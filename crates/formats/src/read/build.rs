@@ -12,6 +12,8 @@ mod header;
 mod hierarchy;
 #[path = "layout_form.rs"]
 mod layout_form;
+/// The labels that close a form (notes, signatures), for the PDF reader too.
+pub(crate) use layout_form::closes_form;
 #[path = "preamble.rs"]
 mod preamble;
 

@@ -436,7 +436,7 @@ fn opens_form(text: &str) -> bool {
 /// review opinions, signatures (`其他需要说明的问题 | 无`, `主管部门审核意见 |
 /// 同意申报`, `填报人：张三`). Compared whole (up to a colon), so that an
 /// indicator named 说明书印制数量 closes nothing.
-fn closes_form(text: &str) -> bool {
+pub(crate) fn closes_form(text: &str) -> bool {
     let n = normalize(text);
     let label = n.split(':').next().unwrap_or("").trim();
     matches!(

@@ -588,13 +588,22 @@ fn read_pdf(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
             .unwrap_or_else(|| PathBuf::from("pdftotext")),
     };
     let text = backend.pdf_to_text(name, bytes)?;
-    let naive = pdf::layout_grid(&text);
+    read_pdf_text(name, &text, opts)
+}
+
+/// The table in a PDF's layout text (`pdftotext -layout`, pages separated by
+/// form feeds); `name` is the PDF's, for messages.
+pub fn read_pdf_text(name: &str, text: &str, opts: &ReadOptions) -> Result<Table> {
+    let naive = pdf::layout_grid(text);
     // Cells are placed under the header's columns by position; without a
     // one-line header the naive grid goes on, to fail with its message.
     let grid = match build::header_columns(&naive) {
         Some((first, last, fields)) if first == last => {
             let line = naive.rows.get(first).map_or(0, |r| r.number as usize);
-            pdf::column_grid(&text, name, line.saturating_sub(1), &fields)?
+            if !pdf::has_indicator_columns(&fields) {
+                return Err(pdf::header_without_indicators(name, line));
+            }
+            pdf::column_grid(text, name, line.saturating_sub(1), &fields)?
         }
         Some((first, _, _)) => {
             let line = naive.rows.get(first).map_or(0, |r| r.number);
@@ -629,13 +638,15 @@ fn read_pdf(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
         Error::invalid(
             Location::file(name),
             e.text().prefixed(
-                "PDF 的版式文本中找不到可识别的表格：",
-                "no recognisable table in the PDF's layout text: ",
+                "PDF 的版式文本无法读成绩效目标表：",
+                "the PDF's layout text cannot be read as a performance-target table: ",
             ),
             Text::new(
-                "PDF 读取是实验性的，跨行单元格无法还原；请改用该表的 XLSX/HTML 版本",
-                "reading PDF is experimental and cells spanning lines cannot be restored: \
-                 use the XLSX or HTML edition of the table",
+                "PDF 读取是实验性的：合并或垂直居中的单元格、折行的表头在版式文本中无法可靠还原；\
+                 请改用该表的 XLSX/HTML 版本",
+                "reading PDF is experimental: merged or vertically centred cells and wrapped \
+                 headers cannot be restored with confidence from the layout text; use the XLSX \
+                 or HTML edition of the table",
             ),
         )
     })

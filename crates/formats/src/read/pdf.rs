@@ -12,6 +12,7 @@
 
 use crate::error::{Error, Location, Result};
 use crate::grid::{Grid, GridCell, GridRow};
+use crate::read::build::closes_form;
 use crate::read::delimited::lines;
 use jixiao_core::{Field, Text};
 use std::borrow::Cow;
@@ -151,6 +152,40 @@ fn is_page_marker(line: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c.is_whitespace() || "第共页-/—".contains(c))
 }
 
+/// True for a line of page furniture printed on the page rather than in the
+/// table: a browser's footer (`http://… 1/1`), a print date (`2024/2/5 10:30`,
+/// `2024年1月10日`) alone, or a `…监制` imprint. Such lines are dropped like
+/// page numbers; kept, they would be glued into the last row's cells.
+fn is_page_furniture(line: &str) -> bool {
+    let t = line.trim();
+    let first = t.split_whitespace().next().unwrap_or("");
+    let url = ["http://", "https://", "www.", "file://"]
+        .iter()
+        .any(|p| first.starts_with(p));
+    url || t.ends_with("监制") || is_date_only(t)
+}
+
+/// True for a date (and time) alone: `2024/2/5 10:30`, `2024-02-05`, `2024年1月10日`.
+fn is_date_only(t: &str) -> bool {
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    digits >= 6
+        && t.chars().any(|c| "/-年".contains(c))
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "/-.:：年月日".contains(c))
+}
+
+/// True for a line that closes the table: a note or a signature line
+/// (`注：…`, `说明：`, `填报人：…`, `联系电话：…`, `单位负责人`, `制表人`); the
+/// labels are the forms' (see `closes_form`), plus `制表人`/`制表`.
+fn closes_table(line: &str) -> bool {
+    let first = line
+        .split("  ")
+        .map(str::trim)
+        .find(|p| !p.is_empty())
+        .unwrap_or("");
+    closes_form(first) || first.starts_with("制表") || first.starts_with("注：")
+}
+
 /// Layout text → grid (see the module doc). Row numbers are text lines.
 pub fn layout_grid(text: &str) -> Grid<'_> {
     let rows = lines(text)
@@ -225,6 +260,8 @@ enum Misplaced {
     Between(String),
     /// A piece lies beside a column that already holds another piece.
     Crowded(String),
+    /// A piece runs from one column into the next, with no one place to split it.
+    Crossing(String),
 }
 
 /// Place the pieces of a line under the header columns `cols` (character
@@ -344,6 +381,46 @@ fn refuse(file: &str, page: u32, line: u32, zh: String, en: String) -> Error {
     )
 }
 
+/// True when a header has the columns of a target table's indicators
+/// (绩效指标 in one cell, or 一级指标/三级指标 one per row). A PDF header
+/// without them is usually a table printed wider than the paper, its other
+/// columns on later pages: read on, those pages would be glued into the last
+/// project's name.
+pub fn has_indicator_columns(fields: &[Option<Field>]) -> bool {
+    fields.iter().any(|f| {
+        matches!(
+            f,
+            Some(Field::IndicatorCell | Field::Category | Field::IndicatorName)
+        )
+    })
+}
+
+/// The refusal of a header found on layout line `line` without indicator
+/// columns (see [`has_indicator_columns`]).
+pub fn header_without_indicators(file: &str, line: usize) -> Error {
+    Error::invalid(
+        Location {
+            row: u32::try_from(line).ok(),
+            ..Location::file(file)
+        },
+        Text::new(
+            format!(
+                "PDF 版式文本第{line}行的表头没有绩效指标（或一级指标、三级指标）列；\
+                 可能是打印时表格比纸宽，其余的列被打印到了其他页上"
+            ),
+            format!(
+                "the header on line {line} of the PDF's layout text has no 绩效指标 (or \
+                 一级指标, 三级指标) column: the sheet was probably printed wider than the \
+                 paper, and its other columns went to other pages"
+            ),
+        ),
+        Text::new(
+            "请改用该表的 XLSX/HTML 版本，或将整表缩放到一页宽后重新导出 PDF",
+            "use the XLSX or HTML edition of the table, or print it again fitted to one page wide",
+        ),
+    )
+}
+
 /// Layout text → grid with the cells of every line after the header placed
 /// under the header's columns by character position, so that a blank cell
 /// stays an empty column (see [`place`]). `header` is the index (a 0-based
@@ -353,11 +430,21 @@ fn refuse(file: &str, page: u32, line: u32, zh: String, en: String) -> Error {
 /// - a line repeating the header (printed on every page) takes the header's
 ///   place: its positions become the columns from there on, and it is dropped;
 ///   so is a line repeating a title line above the header;
-/// - page-number lines and blank lines are dropped;
+/// - page-number lines, page furniture (a browser's `http://… 1/1` footer, a
+///   print date, a `…监制` imprint) and blank lines are dropped;
+/// - a closing line (`注：…`, `填报人：…`, see [`closes_table`]) and the lines
+///   after it on its page become one row with the text in its first cell,
+///   which the table reader names in a `row-note`;
+/// - a run of text crossing into the next header column is split at the one
+///   space that sits at the boundary, or refused (see [`split_crossing`]);
+/// - in the row layout, the lines of a merged project cell (unit, name, goal)
+///   printed top-aligned on the project's later indicator rows are joined to
+///   the project's first line (see [`join_merged_project_cells`]);
 /// - a line with no text in a short column (amounts, 指标性质, 度量单位, 权重,
 ///   指标方向性) is a wrapped continuation: each of its pieces is joined to
 ///   the cell above or below in the same column, whichever of the two table
-///   rows around it has text there and the other not.
+///   rows around it has text there and the other not; vertically centred
+///   cells, where this cannot be told, are refused (see [`refuse_centred`]).
 ///
 /// Anything that cannot be placed with confidence is an error naming the
 /// page and line, never a shifted reading.
@@ -373,9 +460,13 @@ pub fn column_grid<'a>(
     let mut head_sig = String::new();
     let mut titles: Vec<String> = Vec::new();
     let mut placed: Vec<Placed> = Vec::new();
+    // Closing lines (line number, text), and the page they close.
+    let mut notes: Vec<(u32, String)> = Vec::new();
+    let mut closed_page: Option<u32> = None;
     let short: Vec<bool> = fields.iter().map(|f| is_short(*f)).collect();
     let any_short = short.iter().any(|x| *x);
-    for (i, raw) in lines(text).enumerate() {
+    let all: Vec<&str> = lines(text).collect();
+    for (i, raw) in all.iter().enumerate() {
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let ff = raw.chars().take_while(|c| *c == '\u{c}').count();
         page += u32::try_from(ff).unwrap_or(0);
@@ -405,36 +496,38 @@ pub fn column_grid<'a>(
             });
             continue;
         }
-        if ps.is_empty() || is_page_marker(line) {
+        if ps.is_empty() || is_page_marker(line) || is_page_furniture(line) {
             continue;
         }
         let sig = squash(line);
         if sig == head_sig && ps.len() == cols.len() {
             // The header again (repeated on each page): new positions.
             cols = ps.iter().map(|p| (p.start, p.end)).collect();
+            closed_page = None;
             continue;
         }
         if titles.contains(&sig) {
             continue;
         }
-        let cells = place(&ps, &cols).map_err(|m| match m {
-            Misplaced::Between(t) => refuse(
-                file,
-                page,
-                number,
-                format!("「{t}」位于两列表头之间，无法确定属于哪一列"),
-                format!("“{t}” lies between two header columns and cannot be placed in either"),
-            ),
-            Misplaced::Crowded(t) => refuse(
-                file,
-                page,
-                number,
-                format!("「{t}」不在任何一列表头之下，其最近的一列已有内容"),
-                format!(
-                    "“{t}” lies under no header column, and the nearest column already holds text"
-                ),
-            ),
-        })?;
+        // A note or signature under the table: it and what follows it on
+        // its page are not table text.
+        let text_of = || ps.iter().map(|p| p.text).collect::<Vec<_>>().join("  ");
+        if closes_table(line) {
+            closed_page = Some(page);
+            notes.push((number, text_of()));
+            continue;
+        }
+        if closed_page == Some(page) {
+            if let Some((_, note)) = notes.last_mut() {
+                note.push_str("  ");
+                note.push_str(&text_of());
+            }
+            continue;
+        }
+        let footer = is_last_on_page(&all, i);
+        let ps =
+            split_crossing(&ps, &cols).map_err(|m| misplaced(file, page, number, m, footer))?;
+        let cells = place(&ps, &cols).map_err(|m| misplaced(file, page, number, m, footer))?;
         let starts_row = !any_short || cells.iter().zip(&short).any(|(c, s)| *s && !c.is_empty());
         placed.push(Placed {
             line: number,
@@ -443,7 +536,293 @@ pub fn column_grid<'a>(
             starts_row,
         });
     }
-    // Join wrapped continuation lines to the row above or below.
+    if is_row_layout(fields) && !repeats_project_cells(&placed, fields) {
+        join_merged_project_cells(&mut placed, file, fields, &short)?;
+    }
+    refuse_centred(&placed, file, &short)?;
+    join_continuations(&mut placed, file, cols.len())?;
+    let mut data: Vec<GridRow<'a>> = placed
+        .into_iter()
+        .filter(|p| p.starts_row)
+        .map(|p| GridRow {
+            number: p.line,
+            cells: p.cells.into_iter().map(owned).collect(),
+        })
+        .collect();
+    data.extend(notes.into_iter().map(|(line, t)| GridRow {
+        number: line,
+        cells: vec![owned(t)],
+    }));
+    data.sort_by_key(|r| r.number);
+    rows.extend(data);
+    Ok(Grid {
+        rows,
+        ..Grid::default()
+    })
+}
+
+fn owned<'a>(t: String) -> GridCell<'a> {
+    GridCell {
+        text: Cow::Owned(t),
+        merged: false,
+        bare_number: false,
+    }
+}
+
+/// True when line `i` is the last line with text before a page break or the
+/// end of the text: where a page footer stands.
+fn is_last_on_page(all: &[&str], i: usize) -> bool {
+    for next in all.iter().skip(i + 1) {
+        if next.starts_with('\u{c}') {
+            return true;
+        }
+        if !next.trim().is_empty() {
+            return false;
+        }
+    }
+    true
+}
+
+/// The error for a line that could not be placed; on the last line of a
+/// page it says the line may be the page's footer.
+fn misplaced(file: &str, page: u32, line: u32, m: Misplaced, footer: bool) -> Error {
+    let (zh, en) = match m {
+        Misplaced::Between(t) => (
+            format!("「{t}」位于两列表头之间，无法确定属于哪一列"),
+            format!("“{t}” lies between two header columns and cannot be placed in either"),
+        ),
+        Misplaced::Crowded(t) => (
+            format!("「{t}」不在任何一列表头之下，其最近的一列已有内容"),
+            format!("“{t}” lies under no header column, and the nearest column already holds text"),
+        ),
+        Misplaced::Crossing(t) => (
+            format!("「{t}」从一列延伸到下一列表头之下，无法确定两格的分界"),
+            format!(
+                "“{t}” runs from one column into the next one's header, and where one cell \
+                 ends cannot be told"
+            ),
+        ),
+    };
+    if footer {
+        return refuse(
+            file,
+            page,
+            line,
+            format!("{zh}；这是该页表格下方的最后一行，可能是页脚（页码、网址、日期等）"),
+            format!(
+                "{en}; it is the last line of the page under the table, probably the page's \
+                 footer (page number, address, date)"
+            ),
+        );
+    }
+    refuse(file, page, line, zh, en)
+}
+
+/// True for the row layout: one indicator per row, under 一级指标/三级指标
+/// columns, with the project's cells merged over its indicator rows.
+fn is_row_layout(fields: &[Option<Field>]) -> bool {
+    !fields.contains(&Some(Field::IndicatorCell))
+        && fields
+            .iter()
+            .any(|f| matches!(f, Some(Field::Category | Field::IndicatorName)))
+}
+
+/// A column printed once per project in the row layout (a merged cell).
+fn is_project_level(f: Option<Field>) -> bool {
+    matches!(f, Some(Field::UnitName | Field::ProjectName | Field::Goal))
+}
+
+fn is_amount(f: Option<Field>) -> bool {
+    f.is_some_and(|f| f == Field::Total || f.is_funding_source())
+}
+
+/// Row layout: a project's unit, name and goal are merged cells printed
+/// once; aligned to the top, their wrapped lines stand on the project's
+/// later indicator rows. Text in such a column on a line without amounts is
+/// joined to the project's line (the last line with amounts) when it
+/// continues that cell line by line from there; the same text again (a cell
+/// repeated on every row) is left as it is. Text there that does not
+/// continue the cell (a vertically centred merged cell, a project without
+/// amounts after a gap) cannot be told apart and is refused.
+fn join_merged_project_cells(
+    placed: &mut [Placed],
+    file: &str,
+    fields: &[Option<Field>],
+    short: &[bool],
+) -> Result<()> {
+    let amount_cols: Vec<usize> = (0..fields.len())
+        .filter(|&c| is_amount(fields[c]))
+        .collect();
+    if amount_cols.is_empty() {
+        return Ok(());
+    }
+    // The cells as printed: a line's check looks at the lines before it
+    // before any of them was joined.
+    let printed: Vec<Vec<String>> = placed.iter().map(|p| p.cells.clone()).collect();
+    let mut anchor: Option<usize> = None;
+    for k in 0..placed.len() {
+        if has_amount_text(&placed[k], &amount_cols) {
+            anchor = Some(k);
+            continue;
+        }
+        let Some(a) = anchor else { continue };
+        for c in (0..fields.len()).filter(|&c| is_project_level(fields[c])) {
+            let t = printed[k][c].clone();
+            if t.is_empty() || squash(&t) == squash(&printed[a][c]) {
+                continue;
+            }
+            // The cell continues line by line from the project's line.
+            let continues = printed[a..k].iter().all(|cells| !cells[c].is_empty());
+            if !continues {
+                let p = &placed[k];
+                return Err(refuse(
+                    file,
+                    p.page,
+                    p.line,
+                    format!(
+                        "「{t}」在没有金额的指标行上，像是合并单元格（单位、项目名称或目标）的一行，\
+                         但无法确定属于哪个项目（单元格可能垂直居中）"
+                    ),
+                    format!(
+                        "“{t}” stands on an indicator line without amounts, like a line of a \
+                         merged cell (unit, project name or goal), but which project it belongs \
+                         to cannot be told (the cells may be vertically centred)"
+                    ),
+                ));
+            }
+            placed[a].cells[c] = join_wrapped(&placed[a].cells[c], &t);
+            placed[k].cells[c].clear();
+        }
+        if placed[k].starts_row
+            && placed[k]
+                .cells
+                .iter()
+                .zip(short)
+                .all(|(t, s)| *s || t.is_empty())
+        {
+            give_short_cells_to_neighbour(placed, k, file, short)?;
+        }
+    }
+    Ok(())
+}
+
+/// A line left with text only in short columns (a weight printed on the
+/// last line of a wrapped name, beside no indicator) belongs to the row
+/// above or below that has that column empty; when both or neither do, it
+/// cannot be told and is refused.
+fn give_short_cells_to_neighbour(
+    placed: &mut [Placed],
+    k: usize,
+    file: &str,
+    short: &[bool],
+) -> Result<()> {
+    let above = (0..k).rev().find(|&j| placed[j].starts_row);
+    let below = (k + 1..placed.len()).find(|&j| placed[j].starts_row);
+    let filled: Vec<usize> = (0..short.len())
+        .filter(|&c| short[c] && !placed[k].cells[c].is_empty())
+        .collect();
+    for c in filled {
+        let empty = |j: Option<usize>| j.is_some_and(|j| placed[j].cells[c].is_empty());
+        let target = match (empty(above), empty(below)) {
+            (true, false) => above,
+            (false, true) => below,
+            _ => None,
+        };
+        let t = std::mem::take(&mut placed[k].cells[c]);
+        let Some(j) = target else {
+            let p = &placed[k];
+            return Err(refuse(
+                file,
+                p.page,
+                p.line,
+                format!("「{t}」单独在一行，无法确定属于上一行还是下一行的指标"),
+                format!(
+                    "“{t}” stands alone on its line, and whether it belongs to the indicator \
+                     above or below cannot be told"
+                ),
+            ));
+        };
+        placed[j].cells[c] = t;
+    }
+    placed[k].starts_row = false;
+    Ok(())
+}
+
+/// True when the project's cells are printed on every indicator row (not
+/// merged): two lines with amounts name the same project. Lines between
+/// them are then no merged cell's lines (see [`join_merged_project_cells`]).
+fn repeats_project_cells(placed: &[Placed], fields: &[Option<Field>]) -> bool {
+    let key = |p: &Placed| -> Option<String> {
+        let amounts: String = (0..fields.len())
+            .filter(|&c| is_amount(fields[c]))
+            .map(|c| p.cells[c].as_str())
+            .collect::<Vec<_>>()
+            .join("|");
+        let name = (0..fields.len())
+            .find(|&c| fields[c] == Some(Field::ProjectName))
+            .map_or("", |c| p.cells[c].as_str());
+        (amounts.chars().any(|c| c.is_ascii_digit()) && !name.is_empty())
+            .then(|| format!("{name}|{amounts}"))
+    };
+    let keys: Vec<String> = placed.iter().filter_map(key).collect();
+    keys.windows(2).any(|w| w[0] == w[1])
+}
+
+fn has_amount_text(p: &Placed, amount_cols: &[usize]) -> bool {
+    amount_cols.iter().any(|&c| !p.cells[c].is_empty())
+}
+
+/// Vertically centred cells: a cell of an even number of lines leaves the
+/// row's own line (the one with the amount) blank in its column, with its
+/// lines above and below it. pdftotext cannot tell which row such lines
+/// belong to; joined to the neighbour with text, they would go to another
+/// project. A row line blank in a long column with wrapped lines in that
+/// column directly above and below it is refused.
+fn refuse_centred(placed: &[Placed], file: &str, short: &[bool]) -> Result<()> {
+    for k in 1..placed.len().saturating_sub(1) {
+        let (prev, row, next) = (&placed[k - 1], &placed[k], &placed[k + 1]);
+        if !row.starts_row || prev.starts_row || next.starts_row {
+            continue;
+        }
+        let centred = (0..row.cells.len()).find(|&c| {
+            !short[c]
+                && row.cells[c].is_empty()
+                && !prev.cells[c].is_empty()
+                && !next.cells[c].is_empty()
+        });
+        if let Some(c) = centred {
+            return Err(Error::invalid(
+                Location {
+                    row: Some(prev.line),
+                    ..Location::file(file)
+                },
+                Text::new(
+                    format!(
+                        "PDF 第{}页（版式文本第{}–{}行）：单元格垂直居中，第{}行在该列为空，\
+                         而其上下两行都有该列的文字「{}」「{}」；pdftotext 的文本无法判断这些行属于哪一行",
+                        prev.page, prev.line, next.line, row.line, prev.cells[c], next.cells[c]
+                    ),
+                    format!(
+                        "PDF page {} (lines {}–{} of the layout text): the cells are vertically \
+                         centred: line {} is blank in a column whose text stands on the lines \
+                         above and below it (“{}”, “{}”), and pdftotext's text cannot tell \
+                         which row those lines belong to",
+                        prev.page, prev.line, next.line, row.line, prev.cells[c], next.cells[c]
+                    ),
+                ),
+                Text::new(
+                    "为免错读而停止；请改用该表的 XLSX/HTML 版本",
+                    "reading stopped rather than guess: use the XLSX or HTML edition of the table",
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Join wrapped continuation lines to the row above or below: in each
+/// column, to the one of the two that has text there and the other not.
+fn join_continuations(placed: &mut [Placed], file: &str, ncols: usize) -> Result<()> {
     let anchors: Vec<usize> = (0..placed.len())
         .filter(|&k| placed[k].starts_row)
         .collect();
@@ -458,7 +837,7 @@ pub fn column_grid<'a>(
             .unwrap_or(placed.len());
         let above = anchors.iter().rev().find(|&&a| a < k).copied();
         let below = (run_end < placed.len()).then_some(run_end);
-        for c in 0..cols.len() {
+        for c in 0..ncols {
             let frags: Vec<(u32, u32, String)> = placed[k..run_end]
                 .iter()
                 .filter(|p| !p.cells[c].is_empty())
@@ -498,24 +877,82 @@ pub fn column_grid<'a>(
         }
         k = run_end;
     }
-    for p in placed.into_iter().filter(|p| p.starts_row) {
-        rows.push(GridRow {
-            number: p.line,
-            cells: p
-                .cells
+    Ok(())
+}
+
+/// A run of text that starts under one header column and reaches into the
+/// next one's header is two cells that pdftotext set one space apart (it
+/// splits cells only at two spaces or more). Split it at the one space that
+/// leaves each part under a single column; a run with no space stays whole
+/// (a cell overflowing its column), one with spaces but no single such split
+/// is refused.
+fn split_crossing<'a>(
+    ps: &[Piece<'a>],
+    cols: &[(usize, usize)],
+) -> std::result::Result<Vec<Piece<'a>>, Misplaced> {
+    let mut out = Vec::new();
+    for p in ps {
+        let mut rest = p.clone();
+        while spanned(&rest, cols).len() > 1 {
+            let splits: Vec<(Piece<'a>, Piece<'a>)> = single_spaces(&rest)
                 .into_iter()
-                .map(|t| GridCell {
-                    text: Cow::Owned(t),
-                    merged: false,
-                    bare_number: false,
+                .filter_map(|b| split_at_space(&rest, b))
+                .filter(|(l, r)| {
+                    let (sl, sr) = (spanned(l, cols), spanned(r, cols));
+                    sl.len() <= 1 && sr.first().is_some_and(|&j| sl.iter().all(|&i| i < j))
                 })
-                .collect(),
-        });
+                .collect();
+            match splits.as_slice() {
+                [] if !rest.text.contains(' ') => break,
+                [(l, r)] => {
+                    out.push(l.clone());
+                    rest = r.clone();
+                }
+                _ => return Err(Misplaced::Crossing(rest.text.to_string())),
+            }
+        }
+        out.push(rest);
     }
-    Ok(Grid {
-        rows,
-        ..Grid::default()
-    })
+    Ok(out)
+}
+
+/// The header columns whose span `p` overlaps.
+fn spanned(p: &Piece<'_>, cols: &[(usize, usize)]) -> Vec<usize> {
+    cols.iter()
+        .enumerate()
+        .filter(|(_, &(s, e))| p.end.min(e) > p.start.max(s))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Byte offsets of the single spaces inside a piece's text.
+fn single_spaces(p: &Piece<'_>) -> Vec<usize> {
+    p.text
+        .char_indices()
+        .filter(|&(i, c)| {
+            c == ' ' && i > 0 && !p.text[..i].ends_with(' ') && !p.text[i + 1..].starts_with(' ')
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// `p` split at the space at byte offset `b` of its text.
+fn split_at_space<'a>(p: &Piece<'a>, b: usize) -> Option<(Piece<'a>, Piece<'a>)> {
+    let left = p.text.get(..b)?;
+    let right = p.text.get(b + 1..)?;
+    let n = left.chars().count();
+    Some((
+        Piece {
+            start: p.start,
+            end: p.start + n,
+            text: left,
+        },
+        Piece {
+            start: p.start + n + 1,
+            end: p.end,
+            text: right,
+        },
+    ))
 }
 
 fn borrowed(t: &str) -> GridCell<'_> {
