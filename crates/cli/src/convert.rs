@@ -132,11 +132,38 @@ fn write_output<'a>(
 
 /// `无法写入 OUT：…` / `cannot write OUT: …`, with why in each language.
 pub(crate) fn cannot(out: &Path, why: anyhow::Error) -> anyhow::Error {
-    let why = text_of(&why);
+    let kind = why
+        .downcast_ref::<std::io::Error>()
+        .map(std::io::Error::kind);
+    let why = match why.downcast_ref::<std::io::Error>() {
+        Some(e) => jixiao_formats::io_write_text(e),
+        None => text_of(&why),
+    };
+    let (zh, en) = write_hint(kind);
     said(
-        format!("无法写入 {}：{}", out.display(), why.zh),
-        format!("cannot write {}: {}", out.display(), why.en),
+        format!("无法写入 {}：{}\n  提示: {zh}", out.display(), why.zh),
+        format!("cannot write {}: {}\n  hint: {en}", out.display(), why.en),
     )
+}
+
+/// What to do when the output cannot be written (the old file, if any, is
+/// untouched: the output is written beside it and renamed into place).
+fn write_hint(kind: Option<std::io::ErrorKind>) -> (&'static str, &'static str) {
+    use std::io::ErrorKind as K;
+    match kind {
+        Some(K::PermissionDenied | K::ReadOnlyFilesystem) => (
+            "请用 -o 写到有写入权限的目录，或请管理员开放该目录的写入权限；原有文件未被改动",
+            "write with -o to a directory you may write to, or ask for write access; any existing file is untouched",
+        ),
+        Some(K::StorageFull) => (
+            "请腾出磁盘空间，或用 -o 写到其他磁盘；原有文件未被改动",
+            "free some disk space or write with -o to another disk; any existing file is untouched",
+        ),
+        _ => (
+            "请检查输出路径；原有文件未被改动",
+            "check the output path; any existing file is untouched",
+        ),
+    }
 }
 
 /// The table written to `w`, buffered and flushed.

@@ -1098,3 +1098,29 @@ fn max_file_mb_raises_the_size_limit_and_the_refusal_names_it() {
         .unwrap();
     assert_eq!(zero.status.code(), Some(2), "{zero:?}");
 }
+
+/// A write that fails says it could not write, and why, in words: a full
+/// disk is no "serialisation" failure (/tmp/ur13 defect 10), and the message
+/// ends with what to do.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_says_why_in_words_and_what_to_do() {
+    for to in ["json", "csv", "xlsx", "html"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args([
+                "convert",
+                sample().to_str().unwrap(),
+                "-o",
+                "/dev/full",
+                "--to",
+                to,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{to}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("磁盘空间已满"), "{to}: {err}");
+        assert!(!err.contains("序列化失败"), "{to}: {err}");
+        assert!(err.contains("提示:"), "{to}: {err}");
+    }
+}

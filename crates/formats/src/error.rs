@@ -171,6 +171,21 @@ pub fn io_text(e: &std::io::Error) -> Text {
     Text::new(io_zh(e), e.to_string())
 }
 
+/// An IO error met while writing, in words: the reading wording (没有读取权限)
+/// would send a user who cannot write to the wrong fix.
+pub fn io_write_text(e: &std::io::Error) -> Text {
+    use std::io::ErrorKind as K;
+    let zh = match e.kind() {
+        K::PermissionDenied => "没有写入权限".to_string(),
+        K::NotFound => "目录不存在".to_string(),
+        K::StorageFull => "磁盘空间已满".to_string(),
+        K::ReadOnlyFilesystem => "文件系统是只读的".to_string(),
+        K::IsADirectory => "这是一个目录，不是文件".to_string(),
+        _ => format!("系统错误：{e}"),
+    };
+    Text::new(zh, e.to_string())
+}
+
 fn io_zh(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     let said = match e.kind() {

@@ -10,5 +10,5 @@ pub mod grid;
 pub mod read;
 pub mod write;
 
-pub use error::{io_text, Error, Location, Result};
+pub use error::{io_text, io_write_text, Error, Location, Result};
 pub use read::{read_bytes, read_bytes_all, read_path, read_path_all, ReadOptions};

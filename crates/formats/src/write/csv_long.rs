@@ -83,11 +83,13 @@ pub fn write_csv(table: &Table, opts: &WriteOptions, out: &mut dyn std::io::Writ
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    let err = |e: csv::Error| {
-        Error::Write(Text::new(
+    let err = |e: csv::Error| match e.kind() {
+        // The writer failed (a full disk): said as such.
+        csv::ErrorKind::Io(io) => io_error("CSV", std::io::Error::new(io.kind(), io.to_string())),
+        _ => Error::Write(Text::new(
             format!("CSV 写出失败：{e}"),
             format!("writing the CSV failed: {e}"),
-        ))
+        )),
     };
     let headers = if opts.english_headers {
         HEADERS_EN

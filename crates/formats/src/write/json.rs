@@ -93,11 +93,13 @@ pub fn write_json(table: &Table, opts: &WriteOptions, out: &mut dyn std::io::Wri
     } else {
         serde_json::to_writer(&mut *out, &env)
     };
-    res.map_err(|e| {
-        Error::Write(Text::new(
+    res.map_err(|e| match e.io_error_kind() {
+        // The writer failed (a full disk), not the serialisation.
+        Some(kind) => io_error("JSON", std::io::Error::new(kind, e.to_string())),
+        None => Error::Write(Text::new(
             format!("JSON 序列化失败：{e}"),
             format!("JSON serialisation failed: {e}"),
-        ))
+        )),
     })?;
     out.write_all(b"\n").map_err(|e| io_error("JSON", e))
 }

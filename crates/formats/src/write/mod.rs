@@ -227,5 +227,10 @@ pub fn write_path(
 }
 
 pub(crate) fn io_error(what: impl Into<Cow<'static, str>>, e: std::io::Error) -> Error {
-    Error::Write(Text::same(format!("{}: {e}", what.into())))
+    let what = what.into();
+    let why = crate::error::io_write_text(&e);
+    Error::Write(Text::new(
+        format!("{what}：{}", why.zh),
+        format!("{what}: {}", why.en),
+    ))
 }
