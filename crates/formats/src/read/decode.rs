@@ -299,6 +299,63 @@ fn line_col(prefix: &str) -> (u32, u32) {
     )
 }
 
+/// The lines that are not UTF-8 in a file that is otherwise UTF-8 (most of
+/// its lines with Chinese text decode as UTF-8, and each line that does not
+/// decodes as GB18030): a file pieced together from two sources. `None`
+/// when the file is not such a mix.
+fn mixed_utf8_lines(body: &[u8]) -> Option<Vec<u32>> {
+    let (mut utf8_lines, mut other) = (0usize, Vec::new());
+    for (i, line) in body.split(|b| *b == b'\n').enumerate() {
+        if line.is_ascii() {
+            continue;
+        }
+        if std::str::from_utf8(line).is_ok() {
+            utf8_lines += 1;
+        } else if GB18030
+            .decode_without_bom_handling_and_without_replacement(line)
+            .is_some()
+        {
+            other.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
+        } else {
+            return None;
+        }
+    }
+    (!other.is_empty() && utf8_lines > other.len()).then_some(other)
+}
+
+/// The error for a file mixing UTF-8 with GBK lines, at the first GBK line.
+fn mixed_encodings(file: &str, lines: &[u32]) -> Error {
+    const SHOWN: usize = 10;
+    let first = lines.first().copied().unwrap_or(1);
+    let mut list: Vec<String> = lines.iter().take(SHOWN).map(u32::to_string).collect();
+    if lines.len() > SHOWN {
+        list.push("…".to_string());
+    }
+    let (zh, en) = (list.join("、"), list.join(", "));
+    Error::invalid(
+        Location {
+            file: file.to_string(),
+            row: Some(first),
+            ..Location::default()
+        },
+        Text::new(
+            format!(
+                "文件混用了两种编码：其余各行是 UTF-8，第 {zh} 行（共 {} 行）不是，像是 GBK",
+                lines.len()
+            ),
+            format!(
+                "the file mixes two encodings: its other lines are UTF-8, line(s) {en} ({} in all) are not (they look like GBK)",
+                lines.len()
+            ),
+        ),
+        Text::new(
+            "这些行多半是从另一个文件粘贴进来的：请在原表中重新输入或粘贴这些行后另存为 UTF-8（或在 Excel 中另存整张表）；--encoding 无法同时读两种编码",
+            "those lines were most likely pasted from another file: retype or re-paste them and save the file as UTF-8 \
+             (or save the whole table from Excel); --encoding cannot read two encodings at once",
+        ),
+    )
+}
+
 fn bad_bytes(
     file: &str,
     enc: &'static Encoding,
@@ -306,6 +363,11 @@ fn bad_bytes(
     source: &str,
     body: &[u8],
 ) -> Error {
+    if matches!(source, "detected" | "override") {
+        if let Some(lines) = mixed_utf8_lines(body) {
+            return mixed_encodings(file, &lines);
+        }
+    }
     let (row, col) = line_col(good_prefix);
     let name = encoding_name(enc);
     Error::invalid(
@@ -417,6 +479,41 @@ fn check_controls(file: &str, text: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A UTF-8 file with a few GBK lines pasted in is said to mix two
+    /// encodings, at those lines, with or without `--encoding utf-8`; before,
+    /// the error named a valid line and the hints sent the user back and
+    /// forth between two encodings (/tmp/ur13 defect 9).
+    #[test]
+    fn a_utf8_file_with_gbk_lines_is_said_to_mix_encodings() {
+        let lines: Vec<Vec<u8>> = (1..=8)
+            .map(|i| {
+                let text = format!("项目{i}\t10.00\t完成培训{i}场。");
+                if i == 3 || i == 6 {
+                    GBK.encode(&text).0.into_owned()
+                } else {
+                    text.into_bytes()
+                }
+            })
+            .collect();
+        let bytes = lines.join(&b'\n');
+        for over in [None, Some("utf-8"), Some("gbk")] {
+            let e = decode("m.txt", &bytes, over, None).unwrap_err().to_string();
+            assert!(
+                e.contains("第3行") && e.contains("第 3、6 行（共 2 行）") && e.contains("混用"),
+                "{over:?}: {e}"
+            );
+        }
+        // A GBK file is no mix.
+        let gbk = GBK
+            .encode("项目\t10.00\t完成培训。\n项目二\t5.00\t完成。")
+            .0;
+        assert!(mixed_utf8_lines(&gbk).is_none());
+        assert_eq!(
+            decode("g.txt", &gbk, None, None).unwrap().encoding,
+            "GB18030"
+        );
+    }
 
     #[test]
     fn parallel_gbk_decode_equals_sequential() {
