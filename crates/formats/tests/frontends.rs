@@ -2180,3 +2180,31 @@ fn pdf_unplaceable_footer_is_named_as_such() {
         .to_string();
     assert!(e.contains("页脚") && e.contains("第4行"), "{e}");
 }
+
+/// A text table with one stray NUL is told to remove it on its line, not to
+/// give the table in another format; a byte-order mark alone is an empty
+/// file (/tmp/ur13 defect 13).
+#[test]
+fn a_stray_nul_and_a_lone_bom_are_said_plainly() {
+    let mut text = sample_text().into_bytes();
+    let at = text
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .nth(10)
+        .map(|(i, _)| i + 3)
+        .unwrap();
+    text.insert(at, 0);
+    let e = read::read_bytes("t.txt", &text, &opts())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("第12行") && e.contains("空字符") && e.contains("请删除第12行"),
+        "{e}"
+    );
+    assert!(!e.contains("XLSX"), "{e}");
+    let e = read::read_bytes("b.txt", b"\xEF\xBB\xBF", &opts())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("文件为空"), "{e}");
+}

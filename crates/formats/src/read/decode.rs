@@ -419,6 +419,7 @@ fn other_encoding_hint(enc: &'static Encoding, source: &str, body: &[u8]) -> Tex
 fn not_text(file: &str, bytes: &[u8], at: usize) -> Error {
     let prefix = bytes.get(..at).unwrap_or(&[]);
     let row = memchr::memchr_iter(b'\n', prefix).count() + 1;
+    let textual = looks_like_text_with_nul(bytes);
     Error::invalid(
         Location {
             file: file.to_string(),
@@ -427,15 +428,51 @@ fn not_text(file: &str, bytes: &[u8], at: usize) -> Error {
             row: Some(u32::try_from(row).unwrap_or(u32::MAX)),
             col: None,
         },
-        Text::new(
-            format!("不是文本表格：第 {at} 字节起含二进制数据"),
-            format!("not a text table: binary data at byte {at}"),
-        ),
-        Text::new(
-            "请提供 TXT/CSV/XLSX/XLS/ODS/HTML 格式的表格",
-            "give the table as TXT, CSV, XLSX, XLS, ODS or HTML",
-        ),
+        if textual {
+            Text::new(
+                format!("第 {at} 字节是空字符（NUL，字节值 0），文本表格中不应有"),
+                format!("byte {at} is a NUL character (byte 0), which a text table cannot hold"),
+            )
+        } else {
+            Text::new(
+                format!("不是文本表格：第 {at} 字节起含二进制数据"),
+                format!("not a text table: binary data at byte {at}"),
+            )
+        },
+        if textual {
+            // One stray NUL in an otherwise textual file (a bad copy): the
+            // file is a text table, and the NUL is what to remove.
+            Text::new(
+                format!("文件其余部分是文本：请删除第{row}行中的空字符（NUL，字节值 0）后再读"),
+                format!(
+                    "the rest of the file is text: remove the NUL character (byte 0) on line {row}"
+                ),
+            )
+        } else {
+            Text::new(
+                "请提供 TXT/CSV/XLSX/XLS/ODS/HTML 格式的表格",
+                "give the table as TXT, CSV, XLSX, XLS, ODS or HTML",
+            )
+        },
     )
+}
+
+/// Whether bytes holding NUL are otherwise text: a few NULs, and without
+/// them valid UTF-8 (or GB18030) with no other control character.
+fn looks_like_text_with_nul(bytes: &[u8]) -> bool {
+    let nuls = memchr::memchr_iter(0, bytes).count();
+    if nuls == 0 || nuls > 8 {
+        return false;
+    }
+    let rest: Vec<u8> = bytes.iter().copied().filter(|b| *b != 0).collect();
+    let controls = rest
+        .iter()
+        .any(|&b| (b < 0x20 && !matches!(b, 9..=13)) || b == 0x7f);
+    !controls
+        && (std::str::from_utf8(&rest).is_ok()
+            || GB18030
+                .decode_without_bom_handling_and_without_replacement(&rest)
+                .is_some())
 }
 
 /// Reject text holding control characters other than tab, LF, VT, FF and CR.

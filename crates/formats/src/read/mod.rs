@@ -192,7 +192,9 @@ fn read_bytes_in(name: &str, bytes: &[u8], opts: &ReadOptions, want: Want) -> Re
     if size > opts.limits.max_file_bytes {
         return Err(too_large_file(name, size, &opts.limits));
     }
-    if bytes.is_empty() {
+    // A byte-order mark alone (a text editor's "empty" UTF-8 file) is empty too.
+    let bom_only = encoding_rs::Encoding::for_bom(bytes).is_some_and(|(_, len)| len == bytes.len());
+    if bytes.is_empty() || bom_only {
         return Err(Error::invalid(
             Location::file(name),
             Text::new("文件为空", "the file is empty"),
