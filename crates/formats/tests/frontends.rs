@@ -2066,3 +2066,73 @@ fn html_hidden_text_is_not_read_and_is_named() {
     assert_eq!(hidden[1].0, Some((5, 1)));
     assert!(hidden[1].1.contains("（已撤销）"), "{}", hidden[1].1);
 }
+
+// ------------------------------------------- /tmp/ur13 defects 3, 4 and 5
+
+/// A minimal ODS (mimetype and content.xml) holding one sheet of `rows`.
+fn ods_of(sheet: &str, rows: &str) -> Vec<u8> {
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+         <office:document-content \
+         xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\">\
+         <office:body><office:spreadsheet><table:table table:name=\"{sheet}\">{rows}\
+         </table:table></office:spreadsheet></office:body></office:document-content>"
+    );
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    w.start_file("mimetype", stored).unwrap();
+    w.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    w.start_file("content.xml", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    w.write_all(content.as_bytes()).unwrap();
+    w.finish().unwrap().into_inner()
+}
+
+/// A 1 KB ODS whose repeats stand for 17 billion cells is refused by the
+/// cell bound, at its sheet and row, before calamine expands anything
+/// (calamine took 8–9 GB for 82 million; for more it said "damaged").
+#[test]
+fn ods_repeated_cells_are_refused_before_expansion() {
+    let rows = "<table:table-row><table:table-cell office:value-type=\"string\">\
+                <text:p>项目支出绩效目标表</text:p></table:table-cell></table:table-row>\
+                <table:table-row table:number-rows-repeated=\"1048000\">\
+                <table:table-cell table:number-columns-repeated=\"16384\" office:value-type=\"string\">\
+                <text:p>x</text:p></table:table-cell></table:table-row>";
+    let bomb = ods_of("绩效目标表", rows);
+    assert!(bomb.len() < 2000, "{} bytes", bomb.len());
+    let t = std::time::Instant::now();
+    let err = read::read_bytes("rep.ods", &bomb, &opts()).unwrap_err();
+    assert!(t.elapsed().as_secs() < 2, "{:?}", t.elapsed());
+    assert!(matches!(err, Error::TooLarge { .. }), "{err}");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("rep.ods [工作表 绩效目标表] 第1221行")
+            && msg.contains("单元格超过 20000000 个"),
+        "{msg}"
+    );
+}
+
+/// LibreOffice ends every sheet with a blank row repeated to row 1 048 576
+/// and every row with an empty cell repeated to column 16 384; calamine
+/// drops both, and so does the count: these files (saved by `soffice
+/// --convert-to ods` from XLSX, `tests/fixtures/fe-generate.py`) read under
+/// a bound of a few thousand cells.
+#[test]
+fn libreoffice_ods_blank_tails_are_not_counted() {
+    let small = ReadOptions {
+        limits: Limits {
+            max_cells: 3000,
+            ..Limits::default()
+        },
+        ..ReadOptions::default()
+    };
+    for name in ["fe-haizhu.ods", "fe-multi-sheet.ods", "hdr2-yuan.ods"] {
+        let t = read::read_path(&fixture(name), &small).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(t.projects().count() >= 2, "{name}");
+    }
+}
+

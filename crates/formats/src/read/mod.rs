@@ -19,6 +19,7 @@ pub mod decode;
 pub mod delimited;
 pub mod html;
 pub mod limits;
+pub mod ods_guard;
 pub mod pdf;
 pub mod workbook;
 pub mod xls_guard;
