@@ -2136,3 +2136,43 @@ fn libreoffice_ods_blank_tails_are_not_counted() {
     }
 }
 
+/// html5ever's time grows with depth × tags (40 000 unclosed tables took
+/// four minutes): a page nested deeper than 512 is refused before parsing.
+#[test]
+fn deeply_nested_html_is_refused_quickly() {
+    for (page, tag) in [
+        ("<table><tr><td>".repeat(5000), "<table>"),
+        ("<div>".repeat(20_000), "<div>"),
+    ] {
+        let page = format!("<html><body>\n{page}</body></html>");
+        let t = std::time::Instant::now();
+        let err = read::read_bytes("deep.html", page.as_bytes(), &opts()).unwrap_err();
+        assert!(t.elapsed().as_millis() < 500, "{:?}", t.elapsed());
+        assert!(matches!(err, Error::TooLarge { .. }), "{err}");
+        let msg = err.to_string();
+        assert!(
+            msg.contains("嵌套超过 512 层") && msg.contains(&format!("源码第 2 行的 {tag}")),
+            "{msg}"
+        );
+    }
+}
+
+/// Pages that leave `</td>`, `</tr>`, `</p>` out, and tables in cells of
+/// layout tables, are not too deep.
+#[test]
+fn old_style_pages_without_end_tags_still_read() {
+    let text = sample_text();
+    let mut rows = String::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        rows.push_str("\n<tr>");
+        for cell in line.split('\t') {
+            rows.push_str(&format!("<td><p><font face=宋体>{cell}"));
+        }
+    }
+    let page = format!(
+        "<html><body><table width=100%><tr><td><table><tr><td><p>导航<td><p>x</table>\
+         <td><div><center><table border=1>{rows}</table></center></div></table></body></html>"
+    );
+    let t = read::read_bytes("old.html", page.as_bytes(), &opts()).unwrap();
+    assert_eq!(t.projects().count(), 8);
+}

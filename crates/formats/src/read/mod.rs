@@ -18,6 +18,7 @@ pub mod build;
 pub mod decode;
 pub mod delimited;
 pub mod html;
+pub mod html_depth;
 pub mod limits;
 pub mod ods_guard;
 pub mod pdf;
