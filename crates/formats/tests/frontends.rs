@@ -2176,3 +2176,66 @@ fn old_style_pages_without_end_tags_still_read() {
     let t = read::read_bytes("old.html", page.as_bytes(), &opts()).unwrap();
     assert_eq!(t.projects().count(), 8);
 }
+
+/// The sample as TSV with a stray ASCII `"` opening the name of the project
+/// on line 13: csv read everything after it as one cell (8 projects → 1).
+#[test]
+fn stray_quote_is_refused_at_its_line_and_column() {
+    let text = sample_text();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[12].starts_with("驻镇帮镇扶村项目资金"));
+    let mut broken = lines.clone();
+    let opened = format!("\"{}", lines[12]);
+    broken[12] = &opened;
+    let txt = broken.join("\n");
+    let err = read::read_bytes("q.txt", txt.as_bytes(), &opts()).unwrap_err();
+    let msg = err.to_string();
+    assert!(matches!(err, Error::Invalid { .. }), "{msg}");
+    assert!(msg.contains("q.txt 第13行 第1列"), "{msg}");
+    assert!(msg.contains("引号未闭合"), "{msg}");
+    assert!(msg.contains("删除这个引号"), "{msg}");
+    assert!(
+        err.render(Lang::English).contains("unpaired quote"),
+        "{}",
+        err.render(Lang::English)
+    );
+
+    // A second stray quote further down closes it: the rows between are
+    // still swallowed, and still refused.
+    let closed = format!("{}\"", lines[16]);
+    broken[16] = &closed;
+    let txt = broken.join("\n");
+    let err = read::read_bytes("q.txt", txt.as_bytes(), &opts()).unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("q.txt 第13行 第1列") && msg.contains("到第 17 行才闭合"),
+        "{msg}"
+    );
+
+    // In CSV, a record started with `"` that never ends (/tmp/ur13 openquote.csv).
+    let csv = format!(
+        "项目名称,金额,目标,一级指标,二级指标\n\"unterminated,1,2,3,4\n{}",
+        "乙,2,目标,产出指标,数量指标\n".repeat(7)
+    );
+    let err = read::read_bytes("q.csv", csv.as_bytes(), &opts()).unwrap_err();
+    assert!(err.to_string().contains("q.csv 第2行 第1列"), "{err}");
+}
+
+/// What Excel writes for a cell typed over several lines: a quoted field
+/// with line breaks (and commas) inside; it reads as one cell.
+#[test]
+fn quoted_multi_line_cells_still_read() {
+    let csv = "项目名称,金额,目标,一级指标,二级指标,三级指标,指标值\n\
+               甲,10,\"1.开展志愿服务, 招募志愿者;\n2.组织活动, 宣传, 培训\n3.总结\",产出指标,数量指标,场次,5\n\
+               乙,20,\"第一行\n第二行\",效益指标,社会效益指标,满意度,\"\"\"好\"\"\"\n";
+    let tg = read::text_grid("m.csv", csv, &Limits::default()).unwrap();
+    let got = texts(&tg.grid);
+    assert_eq!(got[1].0, 2);
+    assert_eq!(
+        got[1].1[2],
+        "1.开展志愿服务, 招募志愿者;\n2.组织活动, 宣传, 培训\n3.总结"
+    );
+    assert_eq!(got[2].0, 5);
+    assert_eq!(got[2].1[2], "第一行\n第二行");
+    assert_eq!(got[2].1[6], "\"好\"");
+}
