@@ -2208,3 +2208,176 @@ fn a_stray_nul_and_a_lone_bom_are_said_plainly() {
         .to_string();
     assert!(e.contains("文件为空"), "{e}");
 }
+
+// ------------------------------------------- /tmp/ur13 defects 3, 4 and 5
+
+/// A minimal ODS (mimetype and content.xml) holding one sheet of `rows`.
+fn ods_of(sheet: &str, rows: &str) -> Vec<u8> {
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+         <office:document-content \
+         xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\">\
+         <office:body><office:spreadsheet><table:table table:name=\"{sheet}\">{rows}\
+         </table:table></office:spreadsheet></office:body></office:document-content>"
+    );
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    w.start_file("mimetype", stored).unwrap();
+    w.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    w.start_file("content.xml", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    w.write_all(content.as_bytes()).unwrap();
+    w.finish().unwrap().into_inner()
+}
+
+/// A 1 KB ODS whose repeats stand for 17 billion cells is refused by the
+/// cell bound, at its sheet and row, before calamine expands anything
+/// (calamine took 8–9 GB for 82 million; for more it said "damaged").
+#[test]
+fn ods_repeated_cells_are_refused_before_expansion() {
+    let rows = "<table:table-row><table:table-cell office:value-type=\"string\">\
+                <text:p>项目支出绩效目标表</text:p></table:table-cell></table:table-row>\
+                <table:table-row table:number-rows-repeated=\"1048000\">\
+                <table:table-cell table:number-columns-repeated=\"16384\" office:value-type=\"string\">\
+                <text:p>x</text:p></table:table-cell></table:table-row>";
+    let bomb = ods_of("绩效目标表", rows);
+    assert!(bomb.len() < 2000, "{} bytes", bomb.len());
+    let t = std::time::Instant::now();
+    let err = read::read_bytes("rep.ods", &bomb, &opts()).unwrap_err();
+    assert!(t.elapsed().as_secs() < 2, "{:?}", t.elapsed());
+    assert!(matches!(err, Error::TooLarge { .. }), "{err}");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("rep.ods [工作表 绩效目标表] 第1221行")
+            && msg.contains("单元格超过 20000000 个"),
+        "{msg}"
+    );
+}
+
+/// LibreOffice ends every sheet with a blank row repeated to row 1 048 576
+/// and every row with an empty cell repeated to column 16 384; calamine
+/// drops both, and so does the count: these files (saved by `soffice
+/// --convert-to ods` from XLSX, `tests/fixtures/fe-generate.py`) read under
+/// a bound of a few thousand cells.
+#[test]
+fn libreoffice_ods_blank_tails_are_not_counted() {
+    let small = ReadOptions {
+        limits: Limits {
+            max_cells: 3000,
+            ..Limits::default()
+        },
+        ..ReadOptions::default()
+    };
+    for name in ["fe-haizhu.ods", "fe-multi-sheet.ods", "hdr2-yuan.ods"] {
+        let t = read::read_path(&fixture(name), &small).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(t.projects().count() >= 2, "{name}");
+    }
+}
+
+/// html5ever's time grows with depth × tags (40 000 unclosed tables took
+/// four minutes): a page nested deeper than 512 is refused before parsing.
+#[test]
+fn deeply_nested_html_is_refused_quickly() {
+    for (page, tag) in [
+        ("<table><tr><td>".repeat(5000), "<table>"),
+        ("<div>".repeat(20_000), "<div>"),
+    ] {
+        let page = format!("<html><body>\n{page}</body></html>");
+        let t = std::time::Instant::now();
+        let err = read::read_bytes("deep.html", page.as_bytes(), &opts()).unwrap_err();
+        assert!(t.elapsed().as_millis() < 500, "{:?}", t.elapsed());
+        assert!(matches!(err, Error::TooLarge { .. }), "{err}");
+        let msg = err.to_string();
+        assert!(
+            msg.contains("嵌套超过 512 层") && msg.contains(&format!("源码第 2 行的 {tag}")),
+            "{msg}"
+        );
+    }
+}
+
+/// Pages that leave `</td>`, `</tr>`, `</p>` out, and tables in cells of
+/// layout tables, are not too deep.
+#[test]
+fn old_style_pages_without_end_tags_still_read() {
+    let text = sample_text();
+    let mut rows = String::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        rows.push_str("\n<tr>");
+        for cell in line.split('\t') {
+            rows.push_str(&format!("<td><p><font face=宋体>{cell}"));
+        }
+    }
+    let page = format!(
+        "<html><body><table width=100%><tr><td><table><tr><td><p>导航<td><p>x</table>\
+         <td><div><center><table border=1>{rows}</table></center></div></table></body></html>"
+    );
+    let t = read::read_bytes("old.html", page.as_bytes(), &opts()).unwrap();
+    assert_eq!(t.projects().count(), 8);
+}
+
+/// The sample as TSV with a stray ASCII `"` opening the name of the project
+/// on line 13: csv read everything after it as one cell (8 projects → 1).
+#[test]
+fn stray_quote_is_refused_at_its_line_and_column() {
+    let text = sample_text();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[12].starts_with("驻镇帮镇扶村项目资金"));
+    let mut broken = lines.clone();
+    let opened = format!("\"{}", lines[12]);
+    broken[12] = &opened;
+    let txt = broken.join("\n");
+    let err = read::read_bytes("q.txt", txt.as_bytes(), &opts()).unwrap_err();
+    let msg = err.to_string();
+    assert!(matches!(err, Error::Invalid { .. }), "{msg}");
+    assert!(msg.contains("q.txt 第13行 第1列"), "{msg}");
+    assert!(msg.contains("引号未闭合"), "{msg}");
+    assert!(msg.contains("删除这个引号"), "{msg}");
+    assert!(
+        err.render(Lang::English).contains("unpaired quote"),
+        "{}",
+        err.render(Lang::English)
+    );
+
+    // A second stray quote further down closes it: the rows between are
+    // still swallowed, and still refused.
+    let closed = format!("{}\"", lines[16]);
+    broken[16] = &closed;
+    let txt = broken.join("\n");
+    let err = read::read_bytes("q.txt", txt.as_bytes(), &opts()).unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("q.txt 第13行 第1列") && msg.contains("到第 17 行才闭合"),
+        "{msg}"
+    );
+
+    // In CSV, a record started with `"` that never ends (/tmp/ur13 openquote.csv).
+    let csv = format!(
+        "项目名称,金额,目标,一级指标,二级指标\n\"unterminated,1,2,3,4\n{}",
+        "乙,2,目标,产出指标,数量指标\n".repeat(7)
+    );
+    let err = read::read_bytes("q.csv", csv.as_bytes(), &opts()).unwrap_err();
+    assert!(err.to_string().contains("q.csv 第2行 第1列"), "{err}");
+}
+
+/// What Excel writes for a cell typed over several lines: a quoted field
+/// with line breaks (and commas) inside; it reads as one cell.
+#[test]
+fn quoted_multi_line_cells_still_read() {
+    let csv = "项目名称,金额,目标,一级指标,二级指标,三级指标,指标值\n\
+               甲,10,\"1.开展志愿服务, 招募志愿者;\n2.组织活动, 宣传, 培训\n3.总结\",产出指标,数量指标,场次,5\n\
+               乙,20,\"第一行\n第二行\",效益指标,社会效益指标,满意度,\"\"\"好\"\"\"\n";
+    let tg = read::text_grid("m.csv", csv, &Limits::default()).unwrap();
+    let got = texts(&tg.grid);
+    assert_eq!(got[1].0, 2);
+    assert_eq!(
+        got[1].1[2],
+        "1.开展志愿服务, 招募志愿者;\n2.组织活动, 宣传, 培训\n3.总结"
+    );
+    assert_eq!(got[2].0, 5);
+    assert_eq!(got[2].1[2], "第一行\n第二行");
+    assert_eq!(got[2].1[6], "\"好\"");
+}

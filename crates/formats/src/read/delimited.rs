@@ -238,8 +238,156 @@ fn borrowed(s: &str) -> GridCell<'_> {
     }
 }
 
+/// The field count most lines have (lines of fewer than 3 fields, such as
+/// titles and `单位：万元`, do not vote); 0 when no line has 3.
+fn usual_fields(text: &str, d: char) -> usize {
+    let mut counts: std::collections::HashMap<usize, usize> = Default::default();
+    for line in lines(text) {
+        let n = count_fields(line, d);
+        if n >= 3 {
+            *counts.entry(n).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(n, c)| (c, n))
+        .map_or(0, |(n, _)| n)
+}
+
+/// Lines a quoted cell may swallow that hold a whole row's delimiters before
+/// it counts as a stray quote: one. A goal written over several lines rarely
+/// holds as many ASCII delimiters as the table has columns, on any line.
+const ROW_LIKE_LINES: usize = 1;
+
+/// Refuse a `"` that opens a quoted field and runs on to the end of the
+/// text, or across lines that are table rows of their own.
+///
+/// The `csv` crate (as RFC 4180 wants) reads an unclosed quoted field to the
+/// end of the file, so one stray `"` at the start of a cell (`"驻镇帮镇…`)
+/// silently made the rest of the table one cell: seven projects lost and the
+/// check passing. Quoting is followed as csv-core follows it: only a `"` at
+/// the start of a field opens quoting, `""` inside is a quote, and a `"`
+/// elsewhere is literal. A quoted cell with line breaks (what Excel writes
+/// for a goal typed over several lines) is kept, unless a line it swallows
+/// holds as many delimiters as the table's rows ([`usual_fields`], at least
+/// 4 columns): that is a row, taken in by a stray quote closed by another.
+fn check_quotes(file: &str, text: &str, d: char) -> Result<()> {
+    let b = text.as_bytes();
+    let sep = line_sep(text);
+    let Ok(d) = u8::try_from(d) else {
+        return Ok(());
+    };
+    let mut usual: Option<usize> = None;
+    let mut line: u64 = 1;
+    let mut field: u64 = 1;
+    let mut i = 0usize;
+    while i < b.len() {
+        // At the start of a field here.
+        if b.get(i) == Some(&b'"') {
+            let (open_line, open_field) = (line, field);
+            let mut j = i + 1;
+            // Start of the current line inside the field (after a break).
+            let mut seg: Option<usize> = None;
+            let mut row_like = 0usize;
+            let is_row = |from: usize, to: usize, usual: &mut Option<usize>| -> bool {
+                let want = *usual.get_or_insert_with(|| usual_fields(text, d as char));
+                let part = b.get(from..to).unwrap_or_default();
+                want >= 4 && memchr::memchr_iter(d, part).count() + 1 >= want
+            };
+            loop {
+                let Some(k) = b.get(j..).and_then(|r| memchr::memchr2(b'"', sep, r)) else {
+                    let after = (lines(text).count() as u64).saturating_sub(open_line);
+                    return Err(unpaired(file, open_line, open_field, after, None));
+                };
+                let at = j + k;
+                if b.get(at) == Some(&sep) {
+                    if let Some(from) = seg {
+                        row_like += usize::from(is_row(from, at, &mut usual));
+                    }
+                    line += 1;
+                    seg = Some(at + 1);
+                    j = at + 1;
+                } else if b.get(at + 1) == Some(&b'"') {
+                    j = at + 2; // `""`: a quote inside the field
+                } else {
+                    if let Some(from) = seg {
+                        row_like += usize::from(is_row(from, at, &mut usual));
+                    }
+                    if row_like >= ROW_LIKE_LINES {
+                        return Err(unpaired(
+                            file,
+                            open_line,
+                            open_field,
+                            row_like as u64,
+                            Some(line),
+                        ));
+                    }
+                    i = at + 1;
+                    break;
+                }
+            }
+        }
+        // Rest of the field: up to the next delimiter or line break.
+        match b.get(i..).and_then(|r| memchr::memchr2(d, sep, r)) {
+            None => break,
+            Some(k) => {
+                let at = i + k;
+                if b.get(at) == Some(&sep) {
+                    line += 1;
+                    field = 1;
+                } else {
+                    field += 1;
+                }
+                i = at + 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The error for a quote opened at `line`, field `col`, never closed
+/// (`closed_at` `None`: `lines` lines after it would be swallowed) or closed
+/// at line `closed_at` after swallowing `lines` lines that are table rows.
+fn unpaired(file: &str, line: u64, col: u64, lines: u64, closed_at: Option<u64>) -> Error {
+    let message = match closed_at {
+        None => Text::new(
+            format!(
+                "引号未闭合：此格开头的英文引号 \" 一直到文件末尾都没有配对的结尾引号，其后 {lines} 行会全部被并入这一格"
+            ),
+            format!(
+                "unpaired quote: the ASCII \" opening this cell is never closed, \
+                 so the {lines} lines after it would all be read into this one cell"
+            ),
+        ),
+        Some(end) => Text::new(
+            format!(
+                "引号未配对：此格开头的英文引号 \" 到第 {end} 行才闭合，中间 {lines} 行是完整的表格行，会被并入这一格"
+            ),
+            format!(
+                "unpaired quote: the ASCII \" opening this cell closes only on line {end}, \
+                 so {lines} table row(s) in between would be read into this one cell"
+            ),
+        ),
+    };
+    Error::invalid(
+        Location {
+            file: file.to_string(),
+            row: Some(u32::try_from(line).unwrap_or(u32::MAX)),
+            col: Some(u32::try_from(col).unwrap_or(u32::MAX)),
+            ..Location::default()
+        },
+        message,
+        Text::new(
+            "请删除这个引号或改用中文引号“”；若要保留英文引号，请给整个单元格加上引号，并把其中的引号写成两个（\"\"）",
+            "remove the quote or use Chinese quotes “”; to keep an ASCII quote, enclose the whole \
+             cell in quotes and double the quote inside it (\"\")",
+        ),
+    )
+}
+
 /// Quote-aware split with the `csv` crate; empty lines are kept as blank rows.
 fn split_quoted<'a>(file: &str, text: &'a str, d: char, limits: &Limits) -> Result<Grid<'a>> {
+    check_quotes(file, text, d)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

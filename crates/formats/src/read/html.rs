@@ -334,6 +334,9 @@ fn is_preamble_table(table: ElementRef<'_>, hiding: &Hiding) -> bool {
 /// All tables of `html`, largest (most cells) first; tables with fewer than
 /// two rows are left out.
 pub fn html_tables(file: &str, html: &str, limits: &Limits) -> Result<Vec<HtmlTable>> {
+    // html5ever's time grows with nesting depth × tags: bound the depth
+    // first (minutes on a 600 KB page of unclosed tables otherwise).
+    crate::read::html_depth::check_depth(file, html)?;
     let doc = Html::parse_document(html);
     let hiding = Hiding::of(&doc);
     let mut events: Vec<Event> = Vec::new();

@@ -306,6 +306,9 @@ impl<'b> Workbook<'b> {
                 Sheets::Xls(calamine::open_workbook_from_rs(cur).map_err(|e| open_error(file, e))?)
             }
             WorkbookKind::Ods => {
+                // calamine expands every repeated row and cell of every
+                // sheet here; count them first (see `ods_guard`).
+                crate::read::ods_guard::check_ods(file, bytes, limits)?;
                 Sheets::Ods(calamine::open_workbook_from_rs(cur).map_err(|e| open_error(file, e))?)
             }
         };
@@ -587,7 +590,7 @@ fn push_cell(
     Ok(())
 }
 
-fn cell_limit(file: &str, sheet: &str, row: u32, limits: &Limits) -> Error {
+pub(crate) fn cell_limit(file: &str, sheet: &str, row: u32, limits: &Limits) -> Error {
     Error::too_large(
         Location {
             file: file.to_string(),
