@@ -152,8 +152,8 @@ fn too_many_cells(file: &str, row: u32, limits: &Limits) -> Error {
             format!("more than {} cells", limits.max_cells),
         ),
         Text::new(
-            "请拆分文件，或调高 ReadOptions.limits.max_cells",
-            "split the file, or raise ReadOptions.limits.max_cells",
+            "请把表拆成几个文件后再读（程序接口可调高 ReadOptions.limits.max_cells）",
+            "split the table into several files (the library's ReadOptions.limits.max_cells is the bound)",
         ),
     )
 }

@@ -550,8 +550,8 @@ fn table_rows(
                                 ),
                             ),
                             Text::new(
-                                "检查 rowspan/colspan，或调高 ReadOptions.limits.max_cells",
-                                "check rowspan and colspan, or raise ReadOptions.limits.max_cells",
+                                "检查 rowspan/colspan 是否过大（程序接口可调高 ReadOptions.limits.max_cells）",
+                                "check for oversized rowspan and colspan (the library's ReadOptions.limits.max_cells is the bound)",
                             ),
                         ));
                     }

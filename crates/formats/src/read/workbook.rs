@@ -61,9 +61,38 @@ impl WorkbookKind {
     }
 }
 
-/// The error for a damaged file.
+/// The error for a damaged file. The library's own words (English, with
+/// offsets) are kept as the technical detail, after what they mean where
+/// that is known: an XML entity or DTD, a sheet the workbook lists but
+/// does not hold.
 pub fn corrupt(file: &str, detail: impl std::fmt::Display) -> Error {
-    corrupt_text(file, Text::same(detail.to_string()))
+    corrupt_text(file, library_detail(detail.to_string()))
+}
+
+/// A spreadsheet library's error as the technical detail of what it means.
+fn library_detail(detail: String) -> Text {
+    let said = if detail.contains("entity") || detail.contains("DOCTYPE") || detail.contains("DTD")
+    {
+        Some((
+            "表格的 XML 中有实体或文档类型定义（DTD），为安全不予展开；正常的 Excel 文件没有这些",
+            "the spreadsheet's XML holds an entity or a document type definition (DTD), \
+             which is not expanded for safety; a normal Excel file has none",
+        ))
+    } else if detail.contains("not found") && detail.contains("orksheet") {
+        Some((
+            "工作簿列出的工作表在文件中找不到",
+            "a sheet the workbook lists is missing from the file",
+        ))
+    } else {
+        None
+    };
+    match said {
+        Some((zh, en)) => Text::new(
+            format!("{zh}（技术细节：{detail}）"),
+            format!("{en} (technical detail: {detail})"),
+        ),
+        None => Text::new(format!("技术细节：{detail}"), detail),
+    }
 }
 
 /// The error for a damaged file, with what is damaged in both languages.
@@ -106,9 +135,9 @@ pub fn inspect_zip(
                 ),
             ),
             Text::new(
-                "这不像正常的表格文件；如确属正常，请调高 ReadOptions.limits.max_zip_entries",
-                "this does not look like a spreadsheet; if it is one, \
-                 raise ReadOptions.limits.max_zip_entries",
+                "这不像正常的表格文件；如确属正常，请在 Excel 中把绩效目标表另存为单独的工作簿后再读（程序接口可调高 ReadOptions.limits.max_zip_entries）",
+                "this does not look like a spreadsheet; if it is one, save the target table as a workbook of its own \
+                 in Excel (the library's ReadOptions.limits.max_zip_entries is the bound)",
             ),
         ));
     }
@@ -135,9 +164,9 @@ pub fn inspect_zip(
                 ),
             ),
             Text::new(
-                "疑似压缩炸弹；如确属正常，请调高 ReadOptions.limits.max_unzipped_bytes",
-                "this looks like a zip bomb; if the file is genuine, \
-                 raise ReadOptions.limits.max_unzipped_bytes",
+                "疑似压缩炸弹；如确属正常，请删除多余的工作表、图片或空白区域，或把绩效目标表另存为单独的工作簿后再读（程序接口可调高 ReadOptions.limits.max_unzipped_bytes）",
+                "this looks like a zip bomb; if the file is genuine, delete unused sheets, pictures or blank areas, \
+                 or save the target table as a workbook of its own (the library's ReadOptions.limits.max_unzipped_bytes is the bound)",
             ),
         )
     };
@@ -181,9 +210,9 @@ pub fn inspect_zip(
                         ),
                     ),
                     Text::new(
-                        "疑似压缩炸弹；如确属正常，请调高 ReadOptions.limits.max_zip_ratio",
-                        "this looks like a zip bomb; if the file is genuine, \
-                         raise ReadOptions.limits.max_zip_ratio",
+                        "疑似压缩炸弹；如确属正常，请在 Excel 中删除多余的空白区域后另存（程序接口可调高 ReadOptions.limits.max_zip_ratio）",
+                        "this looks like a zip bomb; if the file is genuine, delete unused blank areas in Excel and save it again \
+                         (the library's ReadOptions.limits.max_zip_ratio is the bound)",
                     ),
                 ));
             }
@@ -445,17 +474,14 @@ impl<'b> Workbook<'b> {
 }
 
 fn sheet_err(file: &str, sheet: &str, e: impl std::fmt::Display) -> Error {
-    let text = e.to_string();
+    let text = library_detail(e.to_string());
     Error::invalid(
         Location {
             file: file.to_string(),
             sheet: Some(sheet.to_string()),
             ..Location::default()
         },
-        Text::new(
-            format!("无法读取工作表：{text}"),
-            format!("cannot read the sheet: {text}"),
-        ),
+        text.prefixed("无法读取工作表：", "cannot read the sheet: "),
         Text::new(
             "文件可能已损坏：请用 Excel 重新另存为 .xlsx",
             "the file may be damaged: open it in Excel and save it again as .xlsx",
@@ -607,8 +633,9 @@ pub(crate) fn cell_limit(file: &str, sheet: &str, row: u32, limits: &Limits) -> 
             ),
         ),
         Text::new(
-            "请删除多余的行列或合并区域，或调高 ReadOptions.limits.max_cells",
-            "delete unused rows, columns or merged areas, or raise ReadOptions.limits.max_cells",
+            "请删除多余的行列或合并区域后另存，或把表拆成几个文件（程序接口可调高 ReadOptions.limits.max_cells）",
+            "delete unused rows, columns or merged areas and save again, or split the table into several files \
+             (the library's ReadOptions.limits.max_cells is the bound)",
         ),
     )
 }
@@ -997,6 +1024,30 @@ pub fn format_number(v: f64, fmt: NumFmt) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A library's error is the technical detail of what it means, in the
+    /// user's language (/tmp/ur13 defect 11).
+    #[test]
+    fn library_errors_are_explained() {
+        let t = library_detail("Xml error: at 0..0: unrecognized entity `&lol9;`".into());
+        assert!(
+            t.zh.starts_with("表格的 XML 中有实体") && t.zh.contains("技术细节：Xml error"),
+            "{}",
+            t.zh
+        );
+        assert!(t.en.contains("not expanded for safety"), "{}", t.en);
+        let t = library_detail("Worksheet '绩效目标表' not found".into());
+        assert!(
+            t.zh.starts_with("工作簿列出的工作表在文件中找不到"),
+            "{}",
+            t.zh
+        );
+        let t = library_detail("Cfb error: Sector 23 points past end of file".into());
+        assert_eq!(
+            t.zh,
+            "技术细节：Cfb error: Sector 23 points past end of file"
+        );
+    }
 
     #[test]
     fn dates_and_clocks_as_their_format_prints_them() {
