@@ -130,6 +130,33 @@ fn write_output<'a>(
     Ok(Some(out))
 }
 
+/// Cells of the TSV (unit and project names, goals) that start like a
+/// formula (`=`, `+`, `-`, `@`). The TSV is the table's own text layout, read
+/// back as written, so they are not prefixed as in CSV and XLSX; a
+/// spreadsheet opening the file would take them for formulas.
+fn formula_like_cells(table: &jixiao_core::Table) -> usize {
+    let risky = |t: &str| write::neutralize_formula(t).len() != t.len();
+    let units = table.units.iter().filter(|u| risky(&u.name)).count();
+    let projects = table
+        .projects()
+        .map(|p| usize::from(risky(&p.name)) + usize::from(p.goal.as_deref().is_some_and(risky)))
+        .sum::<usize>();
+    units + projects
+}
+
+fn tsv_formula_note(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "注意：有 {n} 个单元格以 = + - @ 开头；TSV 按原文写出，用 Excel 直接打开时会被当作公式执行。\
+             请用 --to xlsx 或 --to csv（已防公式注入），或在 Excel 中经“数据→自文本”按文本列导入"
+        ),
+        Lang::En => format!(
+            "caution: {n} cells start with = + - @; the TSV is written as the text is, and a spreadsheet opening it \
+             would run them as formulas. Use --to xlsx or --to csv (neutralised), or import the file with text columns"
+        ),
+    }
+}
+
 /// `无法写入 OUT：…` / `cannot write OUT: …`, with why in each language.
 pub(crate) fn cannot(out: &Path, why: anyhow::Error) -> anyhow::Error {
     let kind = why
@@ -355,6 +382,12 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<i32> {
     }
     if written.is_ok() && !lost.is_empty() {
         eprintln!("{}", one_cell_note(&lost, format, lang));
+    }
+    if written.is_ok() && format == OutputFormat::Tsv {
+        let n = formula_like_cells(&table);
+        if n > 0 {
+            eprintln!("{}", tsv_formula_note(n, lang));
+        }
     }
     if let Some(out) = written? {
         report(args, &table, out, format, lang)?;

@@ -1124,3 +1124,28 @@ fn a_failed_write_says_why_in_words_and_what_to_do() {
         assert!(err.contains("提示:"), "{to}: {err}");
     }
 }
+
+/// A TSV written with cells that start like a formula says so on standard
+/// error (the TSV keeps the text as it is; /tmp/ur13 note 14), and a clean
+/// table's TSV says nothing of it.
+#[test]
+fn tsv_output_warns_of_cells_that_start_like_a_formula() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(sample()).unwrap();
+    let risky = text.replacen("团委各项活动费", "=HYPERLINK(\"x\")团委各项活动费", 1);
+    assert_ne!(risky, text);
+    let src = dir.path().join("t.txt");
+    std::fs::write(&src, risky).unwrap();
+    let run = |src: &Path| {
+        let out = jixiao()
+            .args(["convert", src.to_str().unwrap(), "--to", "tsv", "-o"])
+            .arg(dir.path().join("o.tsv"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = run(&src);
+    assert!(err.contains("有 1 个单元格以 = + - @ 开头"), "{err}");
+    assert!(!run(&sample()).contains("= + - @"));
+}
