@@ -497,3 +497,40 @@ fn ideographic_comma_needs_a_level_and_a_colon() {
         "1-质量指标：活动服务人数，年度指标值：5000人次。"
     );
 }
+
+// ---- `1.产出指标：`: an item number with a full stop (/tmp/ur12 defect 9) ----
+
+#[test]
+fn full_stop_item_markers_start_items() {
+    // `1.` and `1．` as `1、`: before a 一级 named with 指标 and its colon,
+    // kept as written and written back so; a decimal point stays a number.
+    for (cell, markers) in [
+        (
+            "1.产出指标：培训人次，年度指标值：≥500人次。2.产出指标：培训合格率，年度指标值：≥95.5%。",
+            [Some("1."), Some("2.")],
+        ),
+        (
+            "1．产出指标：培训人次，年度指标值：≥500人次；2．满意度指标：学员满意度，年度指标值：≥90%",
+            [Some("1．"), Some("2．")],
+        ),
+        // glued to the value before it (a missing terminator)
+        (
+            "1.产出指标：培训人次，年度指标值：≥500人次2.效益指标：就业率，年度指标值：≥60%。",
+            [Some("1."), Some("2.")],
+        ),
+    ] {
+        let p = parse_cell(cell, O);
+        assert!(p.problems.is_empty(), "{cell}: {:?}", p.problems);
+        let got: Vec<_> = p.indicators.iter().map(|i| i.seq_raw.as_deref()).collect();
+        assert_eq!(got, markers, "{cell}");
+        assert_eq!(p.indicators[1].seq, Some(2), "{cell}");
+        assert_eq!(format_cell(&p.indicators), cell);
+    }
+    // Not before another word, nor without the colon: `3.5个`, `2.产出：`,
+    // `3.质量指标：`, `4.产出指标 其他` stay text.
+    let cell = "1-产出指标：完成3.5个，年度指标值：合格率98.5%。2.产出：某某，年度指标值：5个。3.质量指标：合格率，年度指标值：100%。4.产出指标 其他";
+    let p = parse_cell(cell, O);
+    assert_eq!(p.indicators.len(), 1, "{:?}", p.indicators);
+    assert_eq!(p.indicators[0].name, "完成3.5个");
+    assert_eq!(format_cell(&p.indicators), cell);
+}

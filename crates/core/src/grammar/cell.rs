@@ -7,10 +7,11 @@
 //!    one of [`ITEM_LEVELS`] plus `：` (or `:`) right after. A marker other than
 //!    the plain `{seq}-` is kept in `seq_raw` (`１－`) and written back as typed;
 //!    it is no problem (GUIDE §3.9: digits are width-normalised).
-//!    An ideographic comma (`1、产出指标：`, as published tables write it) is
-//!    such a marker too, but only before one of [`ITEM_LEVELS`] named with
-//!    指标 and its colon (never before another level word), so that `1、2个`
-//!    and `团、队` stay text; it is kept in `seq_raw` (`1、`) likewise.
+//!    An ideographic comma or a full stop (`1、产出指标：`, `1.产出指标：`,
+//!    `1．产出指标：`, as published tables write them) is such a marker too,
+//!    but only before one of [`ITEM_LEVELS`] named with 指标 and its colon
+//!    (never before another level word), so that `1、2个`, `团、队` and
+//!    `95.5%` stay text; it is kept in `seq_raw` (`1、`, `1.`) likewise.
 //!    A start is *clean* when its 1–2 digits sit at offset 0 or right after
 //!    `。，；;` or whitespace. Otherwise it is *glued* to the previous value
 //!    (`…90%2-效益指标：`, a missing terminator): the next expected sequence
@@ -157,8 +158,12 @@ fn is_level_word(word: &str) -> bool {
             || parse_category(word).0 != Category::Unknown)
 }
 
-/// The ideographic comma of `1、产出指标：` (published tables write it so).
-const COMMA: char = '、';
+/// The list marks of `1、产出指标：`, `1.产出指标：` and `1．产出指标：`
+/// (published tables write them so), which start an item only before a
+/// level they may start ([`comma_level`]).
+fn is_list_mark(c: char) -> bool {
+    matches!(c, '、' | '.' | '．')
+}
 
 /// Whether a level is one that an ideographic-comma marker may start: one of
 /// [`ITEM_LEVELS`] that names its 一级 with 指标 (`产出指标`, `满意度指标`,
@@ -170,14 +175,24 @@ fn comma_level(level: &str) -> bool {
 
 /// Byte offsets of the possible markers after an item number, ascending:
 /// `-`, the lead bytes of the other hyphens (U+2010–U+2013, U+2212: 0xE2;
-/// U+FE63, U+FF0D: 0xEF), and `、`.
+/// U+FE63, U+FF0D, and the full stop U+FF0E: 0xEF), `、` and `.`.
 fn marker_candidates(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let mut hyphens = memchr::memchr3_iter(b'-', 0xE2, 0xEF, bytes).peekable();
-    let mut commas = memchr::memmem::find_iter(bytes, "、".as_bytes()).peekable();
-    std::iter::from_fn(move || match (hyphens.peek(), commas.peek()) {
-        (Some(h), Some(c)) if c < h => commas.next(),
-        (Some(_), _) => hyphens.next(),
-        (None, _) => commas.next(),
+    let hyphens = memchr::memchr3_iter(b'-', 0xE2, 0xEF, bytes);
+    let commas = memchr::memmem::find_iter(bytes, "、".as_bytes());
+    let stops = memchr::memchr_iter(b'.', bytes);
+    merged(hyphens, merged(commas, stops))
+}
+
+/// Two ascending sequences of offsets as one.
+fn merged(
+    a: impl Iterator<Item = usize>,
+    b: impl Iterator<Item = usize>,
+) -> impl Iterator<Item = usize> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
     })
 }
 
@@ -202,7 +217,7 @@ fn find_starts(cell: &str) -> Vec<Start<'_>> {
         let Some(hyphen_char) = cell.get(hy..).and_then(|r| r.chars().next()) else {
             continue;
         };
-        let comma = hyphen_char == COMMA;
+        let comma = is_list_mark(hyphen_char);
         if !(comma || is_item_hyphen(hyphen_char)) {
             continue;
         }
@@ -546,7 +561,7 @@ fn marker_denotes(marker: &str, seq: u32, level: &str) -> bool {
     let Some(hyphen) = marker
         .chars()
         .next_back()
-        .filter(|c| is_item_hyphen(*c) || (*c == COMMA && comma_level(level)))
+        .filter(|c| is_item_hyphen(*c) || (is_list_mark(*c) && comma_level(level)))
     else {
         return false;
     };
