@@ -138,6 +138,9 @@ pub(crate) struct FileReport {
     /// Why the file could not be read, in both languages (the output
     /// shows the one asked for).
     pub error: Option<Text>,
+    /// Where in the file the reader stopped (sheet, table, row, column), when
+    /// it says: given apart in the JSON and SARIF reports.
+    pub error_at: Option<jixiao_formats::Location>,
 }
 
 /// Reader notices about the file as a whole (the sheets or tables not read):
@@ -400,7 +403,11 @@ fn check_file(
     }));
     let tables = match read {
         Ok(Ok(t)) => t,
-        Ok(Err(e)) => return vec![FileReport::unreadable(name, e.text())],
+        Ok(Err(e)) => {
+            let mut report = FileReport::unreadable(name, e.text());
+            report.error_at = e.location().cloned();
+            return vec![report];
+        }
         Err(_) => {
             return vec![FileReport::unreadable(
                 name,
@@ -489,6 +496,7 @@ fn check_table(
             findings,
             hidden,
             error: None,
+            error_at: None,
         };
     }
     let messages = review::Messages::new(&table);
@@ -512,6 +520,7 @@ fn check_table(
         findings,
         hidden,
         error: None,
+        error_at: None,
     }
 }
 
@@ -530,6 +539,7 @@ impl FileReport {
             findings: Vec::new(),
             hidden: (None, 0),
             error: Some(why),
+            error_at: None,
         }
     }
 

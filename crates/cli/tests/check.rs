@@ -2653,3 +2653,30 @@ fn control_characters_never_reach_the_terminal() {
         assert!(all.contains('\u{241b}'), "{args:?}: {all}");
     }
 }
+
+/// An unreadable input's place (sheet, table, row, column) is given apart in
+/// the JSON `errors` and in the SARIF notification, not only inside the
+/// message text (/tmp/ur13 defect 12).
+#[test]
+fn an_unreadable_inputs_place_is_given_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    // A stray quote opening the first project's name, never closed.
+    let bad = text.replacen("“青年地带”青少年服务经费", "\"“青年地带”青少年服务经费", 1);
+    assert_ne!(bad, text);
+    let path = dir.path().join("t.txt");
+    std::fs::write(&path, bad).unwrap();
+    let p = path.to_str().unwrap();
+    let out = jixiao(&["check", p, "--format", "json", "--no-progress"]);
+    assert_eq!(out.status.code(), Some(2));
+    let doc = json_of(&out);
+    let e = &doc["errors"][0];
+    assert_eq!(e["location"]["row"], 12, "{e}");
+    assert_eq!(e["location"]["column"], 1, "{e}");
+    assert!(e["location"]["sheet"].is_null(), "{e}");
+    let out = jixiao(&["check", p, "--format", "sarif", "--no-progress"]);
+    let doc = json_of(&out);
+    let n = &doc["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
+    assert_eq!(n["locations"][0]["properties"]["row"], 12, "{n}");
+    assert_eq!(n["locations"][0]["properties"]["column"], 1, "{n}");
+}

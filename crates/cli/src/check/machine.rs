@@ -75,7 +75,17 @@ struct JsonLocation<'a> {
 #[derive(Serialize)]
 struct JsonError<'a> {
     file: &'a str,
+    /// Where the reader stopped, as far as it says (each part or `null`).
+    location: JsonErrorPlace<'a>,
     message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonErrorPlace<'a> {
+    sheet: Option<&'a str>,
+    table: Option<u32>,
+    row: Option<u32>,
+    column: Option<u32>,
 }
 
 /// Write the JSON document (schema in docs/rules.md), serialised straight from borrowed data.
@@ -94,9 +104,18 @@ pub fn write_json(
     let errors = reports
         .iter()
         .filter_map(|r| {
-            r.error.as_ref().map(|e| JsonError {
-                file: &r.path,
-                message: e.get(lang.core()),
+            r.error.as_ref().map(|e| {
+                let at = r.error_at.as_ref();
+                JsonError {
+                    file: &r.path,
+                    location: JsonErrorPlace {
+                        sheet: at.and_then(|l| l.sheet.as_deref()),
+                        table: at.and_then(|l| l.table),
+                        row: at.and_then(|l| l.row),
+                        column: at.and_then(|l| l.col),
+                    },
+                    message: e.get(lang.core()),
+                }
             })
         })
         .collect();
@@ -349,10 +368,31 @@ pub fn write_sarif(
     let mut notifications = Vec::new();
     for rep in reports {
         if let Some(e) = &rep.error {
+            // Where the reader stopped, as a finding's location says it:
+            // table coordinates in the location's properties.
+            let mut place = serde_json::Map::new();
+            if let Some(at) = &rep.error_at {
+                let parts = [
+                    ("sheet", at.sheet.clone().map(Value::from)),
+                    ("table", at.table.map(Value::from)),
+                    ("row", at.row.map(Value::from)),
+                    ("column", at.col.map(Value::from)),
+                ];
+                for (key, value) in parts {
+                    if let Some(v) = value {
+                        place.insert(key.to_string(), v);
+                    }
+                }
+            }
+            let mut location =
+                json!({ "physicalLocation": { "artifactLocation": { "uri": uri(&rep.path) } } });
+            if !place.is_empty() {
+                location["properties"] = Value::Object(place);
+            }
             notifications.push(json!({
                 "level": "error",
                 "message": { "text": e.get(lang.core()) },
-                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&rep.path) } } }],
+                "locations": [location],
             }));
         }
     }

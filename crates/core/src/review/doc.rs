@@ -216,7 +216,7 @@ One JSON document on standard output:
       "help": "补充服务对象满意度指标（如 ≥90%）。"
     }
   ],
-  "errors": [ { "file": "broken.xlsx", "message": "…" } ],
+  "errors": [ { "file": "broken.xlsx", "location": { "sheet": "绩效目标表", "table": null, "row": 15, "column": 2 }, "message": "…" } ],
   "skipped": [ { "file": "tables/notes.md", "reason": "扩展名不在审核之列" } ],
   "summary": { "files": 2, "unreadable": 1, "skipped": 1, "error": 0, "warning": 12, "info": 60, "hidden": 0 }
 }
@@ -248,7 +248,10 @@ One JSON document on standard output:
   The terminal says the same: ` --> s.json (原表 t.txt:12:7)` and `原表第12行 绩效指标`.
 - `message`, `help`: in the language of `--lang` (`zh` default, `en`); so is the `message` of
   each of `errors` (where, what, and on a line of its own what to do).
-- `errors`: inputs that could not be read (exit code 2). When there is nothing to review at all
+- `errors`: inputs that could not be read (exit code 2). `location` says where the reader
+  stopped, as far as it says (`sheet`, `table`, `row`, `column`, each `null` when not known: a
+  damaged zip has none, an amount that is no number has all); SARIF gives the same in the
+  notification's location `properties`. When there is nothing to review at all
   (only directories were given, and none holds a file jixiao reviews), the document is written
   all the same, with each directory given as an entry of `errors` (`file`: the directory,
   `message`: `在 e 中没有找到可审核的文件（…）` / `no file to review found in e; …`), the
