@@ -2381,3 +2381,30 @@ fn quoted_multi_line_cells_still_read() {
     assert_eq!(got[2].1[2], "第一行\n第二行");
     assert_eq!(got[2].1[6], "\"好\"");
 }
+
+/// A project whose name starts like a signature line (`审核人员…`, `填报人员…`,
+/// `联系电话…`, `制表…`, `单位负责人…`) is a project: a row with amounts or
+/// indicators is data, whatever its first word; a real signature line
+/// under the table is still a note (/tmp/ur14 defect 1: the project was
+/// dropped as a row-note and check passed).
+#[test]
+fn a_project_named_like_a_signature_line_is_read() {
+    for name in [
+        "审核人员业务培训经费",
+        "填报人员培训经费",
+        "联系电话费补助",
+        "制表打印耗材购置",
+        "单位负责人培训",
+        "注：册登记经费",
+    ] {
+        let text = sample_text().replacen("团委各项活动费", name, 1);
+        let text = format!("{}\n填报人：张三\t\t审核人：李四\n", text.trim_end());
+        let t = read::read_bytes("t.txt", text.as_bytes(), &opts()).unwrap();
+        let names: Vec<_> = t.projects().map(|p| p.name.as_str()).collect();
+        assert!(names.contains(&name), "{name}: {names:?}");
+        assert_eq!(names.len(), 8, "{name}");
+        let notes: Vec<_> = t.notices.iter().filter(|n| n.code == "row-note").collect();
+        assert_eq!(notes.len(), 1, "{name}: {notes:?}");
+        assert!(notes[0].message.contains("填报人：张三"), "{notes:?}");
+    }
+}

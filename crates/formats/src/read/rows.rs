@@ -321,6 +321,20 @@ impl Reader<'_> {
             .unwrap_or("")
     }
 
+    /// Whether a row holds an amount (a number in an amount column) or an
+    /// indicator (a one-cell item, or a 三级指标 with its value).
+    fn holds_data(&self, v: &View<'_, '_>) -> bool {
+        let l = self.layout;
+        let amount = AMOUNT_FIELDS
+            .iter()
+            .filter_map(|f| l.col(*f))
+            .any(|c| parse_amount(v.cell(c).0, self.scale).is_ok_and(|a| a.is_some()));
+        let text = |f: Field| l.col(f).map_or("", |c| v.cell(c).0.trim());
+        let items = text(Field::IndicatorCell).contains("指标值")
+            || (!text(Field::IndicatorName).is_empty() && !text(Field::TargetValue).is_empty());
+        amount || items
+    }
+
     /// A footer or note line (`注：…`, `填报人：…`) rather than a table row.
     /// `prev`: the row above that is not blank, as seen by the same view.
     fn note(&self, v: &View<'_, '_>, r: u32, prev: Option<&View<'_, '_>>) -> Option<Notice> {
@@ -370,6 +384,12 @@ impl Reader<'_> {
                 .iter()
                 .any(|w| label.ends_with(w) && label.chars().count() <= 10);
         if !signed && !PREFIXES.iter().any(|p| first.starts_with(p)) {
+            return None;
+        }
+        // A project named so (`审核人员业务培训经费`, `联系电话费补助`,
+        // `制表打印耗材购置`) is no signature line: a row with an amount or
+        // an indicator is data, whatever its first word.
+        if self.holds_data(v) {
             return None;
         }
         // Every filled cell of the line, so that nothing it drops goes unsaid
