@@ -2408,3 +2408,47 @@ fn a_project_named_like_a_signature_line_is_read() {
         assert!(notes[0].message.contains("填报人：张三"), "{notes:?}");
     }
 }
+
+/// A stray quote closed on its own line or by a quoted word later in the row
+/// is refused; a well-formed quoted cell holding commas over several lines,
+/// or a tab, still reads (/tmp/ur14 defects 2 and 6).
+#[test]
+fn stray_quotes_closed_in_the_row_are_refused_and_quoted_cells_read() {
+    let text = sample_text();
+    let lines: Vec<&str> = text.lines().collect();
+    let name = "驻镇帮镇扶村项目资金";
+    assert!(lines[12].starts_with(name));
+    let refuse = |line: String| {
+        let mut broken = lines.clone();
+        broken[12] = &line;
+        let txt = broken.join("\n");
+        let err = read::read_bytes("q.txt", txt.as_bytes(), &opts()).unwrap_err();
+        assert!(
+            err.to_string().contains("q.txt 第13行 第1列"),
+            "{line}: {err}"
+        );
+    };
+    // Closed by the quote of a quoted word at the row's end, and at its end.
+    refuse(format!("\"{}质量\"优秀\"", lines[12]));
+    refuse(format!("\"{}\"", lines[12]));
+    // In CSV: a stray quote swallowing delimiters, closed with text after it.
+    let csv = "项目名称,总计,绩效目标,绩效指标\n甲,10.00,目标,1-产出指标：x，年度指标值：1个。\n\"乙,20.00,目标,1-产出指标：质量\"优秀\"，年度指标值：1个。\n";
+    let err = read::read_bytes("q.csv", csv.as_bytes(), &opts()).unwrap_err();
+    assert!(err.to_string().contains("q.csv 第3行 第1列"), "{err}");
+    // Well-formed: a goal over three lines with ASCII commas (as Python's or
+    // Excel's CSV writer quotes it), and a TSV cell holding a tab and a line.
+    let goal = "组织活动12场,每场不少于50人,覆盖团员,青年,少先队员,志愿者,社工,家长；\n开展培训,宣传,回访,总结,评估,考核,表彰；\n完成。";
+    let csv = format!(
+        "项目名称,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n合计,10.00,10.00,,,,\n某局,10.00,10.00,,,,\n甲,10.00,10.00,,,\"{goal}\",1-产出指标：活动，年度指标值：12场。\n"
+    );
+    let t = read::read_bytes("ok.csv", csv.as_bytes(), &opts()).unwrap();
+    assert_eq!(t.projects().next().unwrap().goal.as_deref(), Some(goal));
+    let mut ok = lines.clone();
+    let quoted = lines[12].replacen(name, &format!("\"{name}\t（一期）\n续\""), 1);
+    ok[12] = &quoted;
+    let txt = ok.join("\n");
+    let t = read::read_bytes("ok.txt", txt.as_bytes(), &opts()).unwrap();
+    assert!(t
+        .projects()
+        .any(|p| p.name == format!("{name}\t（一期）\n续")));
+}

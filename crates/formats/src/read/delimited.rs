@@ -268,9 +268,17 @@ const ROW_LIKE_LINES: usize = 1;
 /// check passing. Quoting is followed as csv-core follows it: only a `"` at
 /// the start of a field opens quoting, `""` inside is a quote, and a `"`
 /// elsewhere is literal. A quoted cell with line breaks (what Excel writes
-/// for a goal typed over several lines) is kept, unless a line it swallows
-/// holds as many delimiters as the table's rows ([`usual_fields`], at least
-/// 4 columns): that is a row, taken in by a stray quote closed by another.
+/// for a goal typed over several lines) is kept, unless
+/// - a line it swallows is a table row of its own: as many delimiters as
+///   the table's rows ([`usual_fields`], at least 4 columns) and a field that
+///   is a bare amount (`10.00`), which a goal typed with ASCII commas is not;
+/// - it holds a tab in a tab-delimited table and leaves its row with fewer
+///   than half the table's usual cells: the quote swallowed the row's own
+///   cells (a quoted cell holding a tab, as Excel writes one, leaves its row
+///   whole);
+/// - text follows its closing quote (`"驻镇…,10.00,…质量"优秀"`) after it
+///   swallowed a delimiter or a line: Excel closes a quoted cell with a
+///   delimiter or the line's end, so that quote was a stray one.
 fn check_quotes(file: &str, text: &str, d: char) -> Result<()> {
     let b = text.as_bytes();
     let sep = line_sep(text);
@@ -292,7 +300,9 @@ fn check_quotes(file: &str, text: &str, d: char) -> Result<()> {
             let is_row = |from: usize, to: usize, usual: &mut Option<usize>| -> bool {
                 let want = *usual.get_or_insert_with(|| usual_fields(text, d as char));
                 let part = b.get(from..to).unwrap_or_default();
-                want >= 4 && memchr::memchr_iter(d, part).count() + 1 >= want
+                want >= 4
+                    && memchr::memchr_iter(d, part).count() + 1 >= want
+                    && part.split(|x| *x == d).any(is_bare_amount)
             };
             loop {
                 let Some(k) = b.get(j..).and_then(|r| memchr::memchr2(b'"', sep, r)) else {
@@ -312,6 +322,22 @@ fn check_quotes(file: &str, text: &str, d: char) -> Result<()> {
                 } else {
                     if let Some(from) = seg {
                         row_like += usize::from(is_row(from, at, &mut usual));
+                    }
+                    let inside = b.get(i + 1..at).unwrap_or_default();
+                    let swallowed = memchr::memchr2(d, sep, inside).is_some();
+                    let text_after = !matches!(b.get(at + 1), None | Some(b'\r' | b'\n'))
+                        && b.get(at + 1) != Some(&d);
+                    if (d == b'\t' && inside.contains(&b'\t') && {
+                        // The row the quote leaves: the fields before it, the
+                        // quoted one, those after it on the closing line.
+                        let rest = b.get(at + 1..).unwrap_or_default();
+                        let rest = rest.split(|x| *x == sep).next().unwrap_or_default();
+                        let after = memchr::memchr_iter(d, rest).count() as u64;
+                        let want = *usual.get_or_insert_with(|| usual_fields(text, d as char));
+                        (open_field + after) * 2 < want as u64
+                    }) || (swallowed && text_after)
+                    {
+                        return Err(stray(file, open_line, open_field, line));
                     }
                     if row_like >= ROW_LIKE_LINES {
                         return Err(unpaired(
@@ -343,6 +369,37 @@ fn check_quotes(file: &str, text: &str, d: char) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A field that is a bare amount (`10.00`, `1,234.5`, `-3`): digits with
+/// at most a sign, thousands commas and a decimal point, spaces around.
+fn is_bare_amount(field: &[u8]) -> bool {
+    let t = field.trim_ascii();
+    let t = t.strip_prefix(b"-").unwrap_or(t);
+    t.first().is_some_and(u8::is_ascii_digit)
+        && t.iter()
+            .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b','))
+}
+
+/// The error for a quote opened at `line`, field `col` that took in the
+/// row's own delimiters (a tab, or a delimiter or line with text after the
+/// closing quote) and closed at line `closed`: a stray quote, not a quoted
+/// cell.
+fn stray(file: &str, line: u64, col: u64, closed: u64) -> Error {
+    let mut e = unpaired(file, line, col, 0, Some(closed));
+    if let Error::Invalid { message, .. } = &mut e {
+        **message = Text::new(
+            format!(
+                "引号未配对：此格开头的英文引号 \" 把其后的分隔符（本行其余的单元格或下一行）也并入了这一格，到第 {closed} 行才闭合；这不是 Excel 写出的带引号单元格，其间的单元格会丢失"
+            ),
+            format!(
+                "unpaired quote: the ASCII \" opening this cell takes in the delimiters after it (the rest of \
+                 the row's cells, or the next line) and closes only on line {closed}; no spreadsheet writes a \
+                 quoted cell so, and the cells in between would be lost"
+            ),
+        );
+    }
+    e
 }
 
 /// The error for a quote opened at `line`, field `col`, never closed
