@@ -2452,3 +2452,22 @@ fn stray_quotes_closed_in_the_row_are_refused_and_quoted_cells_read() {
         .projects()
         .any(|p| p.name == format!("{name}\t（一期）\n续")));
 }
+
+/// A C1 control (U+009B CSI starts an escape sequence as ESC does) is refused
+/// in a text table like a C0 one; a web page's raw control characters are
+/// read as visible pictures, not refused as "not a text table" (/tmp/ur14
+/// defect 10).
+#[test]
+fn c1_controls_in_text_are_refused_and_a_pages_controls_are_shown() {
+    let text = sample_text().replacen("团委各项活动费", "团委\u{9b}31m各项活动费", 1);
+    let e = read::read_bytes("c.txt", text.as_bytes(), &opts())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("第15行") && e.contains("含控制字符"), "{e}");
+    let page = "<table><tr><th>项目名称</th><th>总计</th><th>绩效目标</th><th>绩效指标</th></tr>\
+        <tr><td>甲\u{1b}[2J项目</td><td>10.00</td><td>目标\u{9b}x</td><td>1-产出指标：x，年度指标值：1个。</td></tr></table>";
+    let t = read::read_bytes("p.html", page.as_bytes(), &opts()).unwrap();
+    let p = t.projects().next().unwrap();
+    assert_eq!(p.name, "甲\u{241b}[2J项目");
+    assert_eq!(p.goal.as_deref(), Some("目标\u{fffd}x"));
+}

@@ -120,6 +120,43 @@ pub fn decode<'a>(
     override_label: Option<&str>,
     hint: Option<&'static Encoding>,
 ) -> Result<Decoded<'a>> {
+    decode_as(file, bytes, override_label, hint, Controls::Refuse)
+}
+
+/// [`decode`] for a web page: control characters are not refused, since the
+/// page's cells show them as visible pictures (see `grid::visible_controls`)
+/// and its markup never holds them.
+pub fn decode_markup<'a>(
+    file: &str,
+    bytes: &'a [u8],
+    override_label: Option<&str>,
+    hint: Option<&'static Encoding>,
+) -> Result<Decoded<'a>> {
+    decode_as(file, bytes, override_label, hint, Controls::Keep)
+}
+
+/// What decoding does with control characters.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Controls {
+    /// A text table holds none: refused (`不是文本表格：含控制字符`).
+    Refuse,
+    Keep,
+}
+
+fn decode_as<'a>(
+    file: &str,
+    bytes: &'a [u8],
+    override_label: Option<&str>,
+    hint: Option<&'static Encoding>,
+    controls: Controls,
+) -> Result<Decoded<'a>> {
+    let strict = |file: &str, enc, body: &'a [u8], source| {
+        let d = strict(file, enc, body, source)?;
+        if controls == Controls::Refuse {
+            check_controls(file, &d.text)?;
+        }
+        Ok(d)
+    };
     if let Some(label) = override_label {
         let enc = encoding_for_label(file, label)?;
         let body = match Encoding::for_bom(bytes) {
@@ -138,7 +175,9 @@ pub fn decode<'a>(
         return Err(not_text(file, bytes, nul));
     }
     if let Some(text) = utf8(bytes) {
-        check_controls(file, &text)?;
+        if controls == Controls::Refuse {
+            check_controls(file, &text)?;
+        }
         return Ok(Decoded {
             text,
             encoding: "UTF-8".to_string(),
@@ -228,7 +267,6 @@ fn strict<'a>(
         }
         text
     };
-    check_controls(file, &text)?;
     Ok(Decoded {
         text,
         encoding: name,
@@ -475,7 +513,8 @@ fn looks_like_text_with_nul(bytes: &[u8]) -> bool {
                 .is_some())
 }
 
-/// Reject text holding control characters other than tab, LF, VT, FF and CR.
+/// Reject text holding control characters other than tab, LF, VT, FF and
+/// CR, C1 controls included.
 fn check_controls(file: &str, text: &str) -> Result<()> {
     let is_bad = |b: u8| (b < 0x20 && !matches!(b, 9..=13)) || b == 0x7f;
     // Branch-free scan of 64-byte blocks (vectorises); locate only on a hit.
@@ -487,6 +526,12 @@ fn check_controls(file: &str, text: &str) -> Result<()> {
             break;
         }
     }
+    // A C1 control (U+0080–U+009F, `C2 80`–`C2 9F` in UTF-8): CSI (U+009B)
+    // starts an escape sequence on many terminals, as ESC does.
+    let bad = bad.or_else(|| {
+        memchr::memchr_iter(0xC2, bytes)
+            .find(|&i| bytes.get(i + 1).is_some_and(|b| (0x80..=0x9F).contains(b)))
+    });
     match bad {
         None => Ok(()),
         Some(at) => {

@@ -238,7 +238,7 @@ fn read_bytes_in(name: &str, bytes: &[u8], opts: &ReadOptions, want: Want) -> Re
             )
         }
         Sniffed::Html => {
-            let decoded = decode::decode(
+            let decoded = decode::decode_markup(
                 name,
                 bytes,
                 opts.encoding.as_deref(),
