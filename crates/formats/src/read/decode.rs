@@ -191,7 +191,34 @@ fn decode_as<'a>(
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(sample, sample.len() == bytes.len());
     let enc = widen(detector.guess(Some(b"cn"), chardetng::Utf8Detection::Allow));
-    strict(file, enc, bytes, "detected")
+    let decoded = strict(file, enc, bytes, "detected")?;
+    // UTF-8 Chinese is mostly valid GB18030 too: a UTF-8 line pasted into
+    // a GBK file decodes without error, as mojibake (`涓浗…`).
+    if enc == GB18030 {
+        if let Some(lines) = utf8_lines_in_gbk(bytes) {
+            return Err(mixed_encodings(file, &lines, ("GBK", "UTF-8")));
+        }
+    }
+    Ok(decoded)
+}
+
+/// The lines of a GBK file that are UTF-8 Chinese: valid UTF-8 holding at
+/// least four CJK characters, which GBK text almost never is by chance (each
+/// of its characters would have to line up with UTF-8's byte patterns).
+fn utf8_lines_in_gbk(bytes: &[u8]) -> Option<Vec<u32>> {
+    let cjk = |t: &str| {
+        t.chars()
+            .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+            .count()
+    };
+    let lines: Vec<u32> = bytes
+        .split(|b| *b == b'\n')
+        .enumerate()
+        .filter(|(_, line)| !line.is_ascii())
+        .filter(|(_, line)| std::str::from_utf8(line).is_ok_and(|t| cjk(t) >= 4))
+        .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX))
+        .collect();
+    (!lines.is_empty()).then_some(lines)
 }
 
 /// Whether `bytes` are binary data, not text in any encoding the text
@@ -338,31 +365,29 @@ fn line_col(prefix: &str) -> (u32, u32) {
 }
 
 /// The lines that are not UTF-8 in a file that is otherwise UTF-8 (most of
-/// its lines with Chinese text decode as UTF-8, and each line that does not
-/// decodes as GB18030): a file pieced together from two sources. `None`
-/// when the file is not such a mix.
-fn mixed_utf8_lines(body: &[u8]) -> Option<Vec<u32>> {
-    let (mut utf8_lines, mut other) = (0usize, Vec::new());
+/// its lines with Chinese text decode as UTF-8), and whether they all
+/// decode as GB18030: a file pieced together from two sources. `None` when
+/// the file is not such a mix.
+fn mixed_utf8_lines(body: &[u8]) -> Option<(Vec<u32>, bool)> {
+    let (mut utf8_lines, mut other, mut all_gbk) = (0usize, Vec::new(), true);
     for (i, line) in body.split(|b| *b == b'\n').enumerate() {
         if line.is_ascii() {
             continue;
         }
         if std::str::from_utf8(line).is_ok() {
             utf8_lines += 1;
-        } else if GB18030
-            .decode_without_bom_handling_and_without_replacement(line)
-            .is_some()
-        {
-            other.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
         } else {
-            return None;
+            all_gbk &= GB18030
+                .decode_without_bom_handling_and_without_replacement(line)
+                .is_some();
+            other.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
         }
     }
-    (!other.is_empty() && utf8_lines > other.len()).then_some(other)
+    (!other.is_empty() && utf8_lines > other.len()).then_some((other, all_gbk))
 }
 
 /// The error for a file mixing UTF-8 with GBK lines, at the first GBK line.
-fn mixed_encodings(file: &str, lines: &[u32]) -> Error {
+fn mixed_encodings(file: &str, lines: &[u32], (most, other): (&str, &str)) -> Error {
     const SHOWN: usize = 10;
     let first = lines.first().copied().unwrap_or(1);
     let mut list: Vec<String> = lines.iter().take(SHOWN).map(u32::to_string).collect();
@@ -378,17 +403,17 @@ fn mixed_encodings(file: &str, lines: &[u32]) -> Error {
         },
         Text::new(
             format!(
-                "文件混用了两种编码：其余各行是 UTF-8，第 {zh} 行（共 {} 行）不是，像是 GBK",
+                "文件混用了两种编码：其余各行是 {most}，第 {zh} 行（共 {} 行）不是，像是 {other}",
                 lines.len()
             ),
             format!(
-                "the file mixes two encodings: its other lines are UTF-8, line(s) {en} ({} in all) are not (they look like GBK)",
+                "the file mixes two encodings: its other lines are {most}, line(s) {en} ({} in all) are not (they look like {other})",
                 lines.len()
             ),
         ),
         Text::new(
-            "这些行多半是从另一个文件粘贴进来的：请在原表中重新输入或粘贴这些行后另存为 UTF-8（或在 Excel 中另存整张表）；--encoding 无法同时读两种编码",
-            "those lines were most likely pasted from another file: retype or re-paste them and save the file as UTF-8 \
+            "这些行多半是从另一个文件粘贴进来的：请在原表中重新输入或粘贴这些行后另存（或在 Excel 中另存整张表）；--encoding 无法同时读两种编码",
+            "those lines were most likely pasted from another file: retype or re-paste them and save the file again \
              (or save the whole table from Excel); --encoding cannot read two encodings at once",
         ),
     )
@@ -401,9 +426,15 @@ fn bad_bytes(
     source: &str,
     body: &[u8],
 ) -> Error {
-    if matches!(source, "detected" | "override") {
-        if let Some(lines) = mixed_utf8_lines(body) {
-            return mixed_encodings(file, &lines);
+    if matches!(source, "detected" | "override" | "bom") {
+        if let Some((lines, gbk)) = mixed_utf8_lines(body) {
+            let other = if gbk { "GBK" } else { "Latin-1/Windows-1252" };
+            return mixed_encodings(file, &lines, ("UTF-8", other));
+        }
+        if enc == GB18030 || enc == GBK {
+            if let Some(lines) = utf8_lines_in_gbk(body) {
+                return mixed_encodings(file, &lines, ("GBK", "UTF-8"));
+            }
         }
     }
     let (row, col) = line_col(good_prefix);
@@ -595,6 +626,26 @@ mod tests {
             decode("g.txt", &gbk, None, None).unwrap().encoding,
             "GB18030"
         );
+        // A GBK file with a UTF-8 line pasted in decodes without error as
+        // mojibake: refused at that line (/tmp/ur14 defect 4).
+        let mut mixed = GBK
+            .encode("项目名称\t总计\t绩效目标\n青年服务项目\t10.00\t完成青年服务活动。\n")
+            .0
+            .into_owned();
+        mixed.extend_from_slice("志愿服务经费\t5.00\t完成志愿服务活动。\n".as_bytes());
+        mixed.extend_from_slice(&GBK.encode("团委活动经费\t3.00\t完成团委各项活动。\n").0);
+        let e = decode("m.txt", &mixed, None, None).unwrap_err().to_string();
+        assert!(
+            e.contains("第3行") && e.contains("其余各行是 GBK") && e.contains("UTF-8"),
+            "{e}"
+        );
+        // A Windows-1252 quote in one line of a UTF-8 file is named at its line.
+        let mut latin = "项目名称\t总计\t绩效目标\n青年服务项目\t10.00\t完成青年服务活动。\n志愿服务\t5.00\t完成志愿服务。\n"
+            .as_bytes()
+            .to_vec();
+        latin.extend_from_slice(b"\x93x\x94\t3.00\t\xb0C\n");
+        let e = decode("l.txt", &latin, None, None).unwrap_err().to_string();
+        assert!(e.contains("第4行") && e.contains("Latin-1"), "{e}");
     }
 
     #[test]
