@@ -59,6 +59,10 @@ pub struct Hidden {
     /// cell's text as a browser leaves it out: (row number, 0-based column,
     /// the hidden text), in page order.
     pub texts: Vec<(u32, u32, String)>,
+    /// Lines of a PDF's layout text dropped as page furniture (a page
+    /// number, a URL footer, a print date, a `…监制` imprint): (line number,
+    /// page, the text), in order.
+    pub furniture: Vec<(u32, u32, String)>,
 }
 
 impl Hidden {

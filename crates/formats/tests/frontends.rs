@@ -2471,3 +2471,92 @@ fn c1_controls_in_text_are_refused_and_a_pages_controls_are_shown() {
     assert_eq!(p.name, "甲\u{241b}[2J项目");
     assert_eq!(p.goal.as_deref(), Some("目标\u{fffd}x"));
 }
+
+/// Page furniture (a URL, a `…监制` imprint, a page number) is dropped only
+/// where no cell explains it: a goal's last line `http://…` beside an
+/// indicator, a goal's `…监制` line right under the goal, a value `6` or
+/// `1/1` alone on its line between table lines are cell text (/tmp/ur14
+/// defect 3); the page's own `第1页共1页` is dropped and named in a note.
+#[test]
+fn pdf_furniture_like_cell_text_is_kept() {
+    let t = read_layout("O4-goal-url").unwrap();
+    let last = t.projects().last().unwrap();
+    assert_eq!(
+        last.goal.as_deref().map(|g| g.replace('\n', "")).as_deref(),
+        Some("保障门户网站稳定运行，网址：http://www.example.gov.cn")
+    );
+    assert_eq!(last.indicators.len(), 2, "{:?}", last.indicators);
+    assert!(last.indicators[1].name.contains("公众满意度"));
+    let t = read_layout("O8-goal-jianzhi").unwrap();
+    let goal = t.projects().last().unwrap().goal.clone().unwrap();
+    assert_eq!(
+        goal.replace('\n', ""),
+        "联合省文旅厅监制某市文化广电旅游局监制"
+    );
+    for (stem, v) in [("O5-ind-pagenum", "6"), ("O7-ind-1of1", "1/1")] {
+        let t = read_layout(stem).unwrap();
+        let ind = &t.projects().last().unwrap().indicators[0];
+        assert_eq!(ind.raw_value.trim(), v, "{stem}: {ind:?}");
+        let notes: Vec<_> = t
+            .notices
+            .iter()
+            .filter(|n| n.code == "page-furniture")
+            .collect();
+        assert_eq!(notes.len(), 1, "{stem}: {notes:?}");
+        assert!(notes[0].message.contains("第1页共1页"), "{notes:?}");
+        assert!(!notes[0].message.contains(&format!("「{v}」")), "{notes:?}");
+    }
+}
+
+/// A page number right under a cell's last line, in its column, could be
+/// the cell's last line: refused naming page and line. Away from the cells
+/// (after a blank line) it is dropped, as is a URL footer; but a line that
+/// also holds a cell beside the URL is table text.
+#[test]
+fn pdf_page_number_under_a_cell_is_refused_not_guessed() {
+    use jixiao_core::Field;
+    use read::pdf;
+    let fields = [
+        Some(Field::ProjectName),
+        Some(Field::Total),
+        Some(Field::Goal),
+        Some(Field::IndicatorCell),
+    ];
+    let h = "项目名称      总计        绩效目标        绩效指标\n";
+    let a = "甲项目       10.00     甲目标         1-产出指标：参加次数，年度指标值：\n";
+    let text = format!("{h}{a}{}6\n\u{c}", " ".repeat(32));
+    let e = pdf::column_grid(&text, "t.pdf", 0, &fields)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("第1页") && e.contains("第3行") && e.contains("「6」"),
+        "{e}"
+    );
+    let text = format!("{h}{a}\n\n                    6\n\u{c}");
+    let g = pdf::column_grid(&text, "t.pdf", 0, &fields).unwrap();
+    assert_eq!(g.hidden.furniture, vec![(5, 1, "6".to_owned())]);
+    let text = format!("{h}{a}\n   http://www.example.gov.cn    1/1\n\u{c}");
+    let g = pdf::column_grid(&text, "t.pdf", 0, &fields).unwrap();
+    assert_eq!(g.hidden.furniture.len(), 1, "{:?}", g.hidden.furniture);
+    let text = format!(
+        "{h}{a}{}www.x.cn    2-满意度指标：满意度，年度指标值：≥90%。\n\u{c}",
+        " ".repeat(20)
+    );
+
+    let g = pdf::column_grid(&text, "t.pdf", 0, &fields).unwrap();
+    assert!(g.hidden.furniture.is_empty());
+    let last = g.rows.last().unwrap();
+    assert!(last.cells[2].text.contains("www.x.cn"), "{last:?}");
+    assert!(last.cells[3].text.contains("2-满意度指标"), "{last:?}");
+}
+
+/// A unit's name printed as the page's left footer is refused as a
+/// probable footer (/tmp/ur14 §11).
+#[test]
+fn pdf_footer_like_a_cell_is_named_as_a_footer() {
+    let e = read_layout("R7-footer-eq-cell").unwrap_err().to_string();
+    assert!(
+        e.contains("页脚") && e.contains("820002-某镇农业综合服务中心"),
+        "{e}"
+    );
+}

@@ -308,6 +308,7 @@ pub(crate) fn build_table_in(
     table.notices.extend(sources_blank(&table));
     table.notices.extend(rows_hidden(grid, &table));
     table.notices.extend(texts_hidden(grid));
+    table.notices.extend(furniture_dropped(grid));
     Ok(table)
 }
 
@@ -410,6 +411,46 @@ fn texts_hidden(grid: &Grid<'_>) -> Vec<Notice> {
             )
         })
         .collect()
+}
+
+/// The notice naming the lines of a PDF's text dropped as page furniture
+/// (page numbers, a URL footer, a print date, a `…监制` imprint), so that a
+/// reviewer can see that nothing of the table went with them.
+fn furniture_dropped(grid: &Grid<'_>) -> Option<Notice> {
+    let all = &grid.hidden.furniture;
+    let (first, _, _) = all.first()?;
+    let shown: Vec<(String, String)> = all
+        .iter()
+        .take(5)
+        .map(|(line, page, text)| {
+            let t: String = text.chars().take(40).collect();
+            let more = if t.len() < text.len() { "…" } else { "" };
+            (
+                format!("第{page}页第{line}行「{t}{more}」"),
+                format!("page {page} line {line} “{t}{more}”"),
+            )
+        })
+        .collect();
+    let rest = all.len().saturating_sub(shown.len());
+    let (zh_more, en_more) = if rest > 0 {
+        (format!("等{}行", all.len()), format!(" and {rest} more"))
+    } else {
+        (String::new(), String::new())
+    };
+    let zh: Vec<&str> = shown.iter().map(|(z, _)| z.as_str()).collect();
+    let en: Vec<&str> = shown.iter().map(|(_, e)| e.as_str()).collect();
+    Some(Notice::new(
+        Some(Origin::new(*first, 1)),
+        "page-furniture",
+        format!(
+            "PDF 版式文本中{}{zh_more}在表格之外（页码、页脚网址、日期或监制），按页面装饰未读入；请核对表格最后的单元格是否完整",
+            zh.join("、")
+        ),
+        format!(
+            "the PDF's layout text: {}{en_more} stand outside the table (page number, footer address, date or imprint) and were left out as page furniture; check that the table's last cells are complete",
+            en.join(", ")
+        ),
+    ))
 }
 
 /// The notice naming the filled rows a workbook hides. They are read like

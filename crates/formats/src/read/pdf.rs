@@ -156,12 +156,28 @@ fn is_page_marker(line: &str) -> bool {
 /// table: a browser's footer (`http://… 1/1`), a print date (`2024/2/5 10:30`,
 /// `2024年1月10日`) alone, or a `…监制` imprint. Such lines are dropped like
 /// page numbers; kept, they would be glued into the last row's cells.
+///
+/// All of the line's text must be such furniture: a line that also holds
+/// other text (a cell beside a URL) is table text.
 fn is_page_furniture(line: &str) -> bool {
     let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    is_furniture_piece(t)
+        || pieces(line)
+            .iter()
+            .all(|p| is_furniture_piece(p.text) || is_page_marker(p.text))
+}
+
+/// One piece of page furniture (see [`is_page_furniture`]).
+fn is_furniture_piece(t: &str) -> bool {
+    let t = t.trim();
     let first = t.split_whitespace().next().unwrap_or("");
     let url = ["http://", "https://", "www.", "file://"]
         .iter()
         .any(|p| first.starts_with(p));
+    let url = url && t.split_whitespace().skip(1).all(is_page_marker);
     url || t.ends_with("监制") || is_date_only(t)
 }
 
@@ -361,6 +377,8 @@ struct Placed {
     page: u32,
     cells: Vec<String>,
     starts_row: bool,
+    /// The last line with text on its page, where a page footer stands.
+    footer: bool,
 }
 
 fn refuse(file: &str, page: u32, line: u32, zh: String, en: String) -> Error {
@@ -466,6 +484,9 @@ pub fn column_grid<'a>(
     let short: Vec<bool> = fields.iter().map(|f| is_short(*f)).collect();
     let any_short = short.iter().any(|x| *x);
     let all: Vec<&str> = lines(text).collect();
+    let foot_markers = pages_ending_in_marker(&all, header);
+    // Lines dropped as page furniture: (line, page, text).
+    let mut dropped: Vec<(u32, u32, String)> = Vec::new();
     for (i, raw) in all.iter().enumerate() {
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let ff = raw.chars().take_while(|c| *c == '\u{c}').count();
@@ -496,8 +517,46 @@ pub fn column_grid<'a>(
             });
             continue;
         }
-        if ps.is_empty() || is_page_marker(line) || is_page_furniture(line) {
+        if ps.is_empty() {
             continue;
+        }
+        let marker = is_page_marker(line);
+        if marker || is_page_furniture(line) {
+            match furniture(&Foot {
+                all: &all,
+                i,
+                page,
+                ps: &ps,
+                cols: &cols,
+                short: &short,
+                above: placed.last(),
+                marker,
+                foot_markers,
+            }) {
+                Furniture::Drop => {
+                    dropped.push((number, page, squash(line.trim())));
+                    continue;
+                }
+                Furniture::Ambiguous => {
+                    return Err(refuse(
+                        file,
+                        page,
+                        number,
+                        format!(
+                            "「{}」像是页码或页脚，却紧接在上一行单元格文字的下方、同一列中，\
+                             也可能是该单元格的最后一行；无法确定",
+                            line.trim()
+                        ),
+                        format!(
+                            "“{}” looks like a page number or footer, but it stands right under \
+                             a cell's text in the same column and may be that cell's last line; \
+                             which it is cannot be told",
+                            line.trim()
+                        ),
+                    ));
+                }
+                Furniture::Cell => {}
+            }
         }
         let sig = squash(line);
         if sig == head_sig && ps.len() == cols.len() {
@@ -534,6 +593,7 @@ pub fn column_grid<'a>(
             page,
             cells,
             starts_row,
+            footer,
         });
     }
     if is_row_layout(fields) && !repeats_project_cells(&placed, fields) {
@@ -555,10 +615,109 @@ pub fn column_grid<'a>(
     }));
     data.sort_by_key(|r| r.number);
     rows.extend(data);
-    Ok(Grid {
+    let mut grid = Grid {
         rows,
         ..Grid::default()
-    })
+    };
+    grid.hidden.furniture = dropped;
+    Ok(grid)
+}
+
+/// What a line of page furniture's text (see [`is_page_furniture`],
+/// [`is_page_marker`]) is, by where it stands.
+enum Furniture {
+    /// Printed on the page, not in the table: dropped (and named in a note).
+    Drop,
+    /// Table text: placed like any other line.
+    Cell,
+    /// Either; refused.
+    Ambiguous,
+}
+
+/// Where a furniture-like line stands (see [`furniture`]).
+struct Foot<'x, 'a> {
+    all: &'x [&'a str],
+    /// The line's 0-based index in `all`.
+    i: usize,
+    page: u32,
+    ps: &'x [Piece<'a>],
+    cols: &'x [(usize, usize)],
+    short: &'x [bool],
+    /// The last table line before it.
+    above: Option<&'x Placed>,
+    /// The line is a page number.
+    marker: bool,
+    /// How many pages end in a page number (see [`pages_ending_in_marker`]).
+    foot_markers: usize,
+}
+
+/// A line whose text is all page furniture is dropped only where no cell
+/// explains it: at the top of a page (before its first table line) or
+/// under the page's last table line. Between two table lines of a page it
+/// is table text (a value `6`, a goal's `http://…` line), and so is a line
+/// right under the last one that stands in a long column where that line
+/// has text (a wrapped cell's last line); a page number there is refused,
+/// unless every page ends in one (numbered pages).
+fn furniture(f: &Foot<'_, '_>) -> Furniture {
+    let above = f.above.filter(|a| a.page == f.page);
+    let Some(above) = above else {
+        return Furniture::Drop;
+    };
+    if table_text_follows(f.all, f.i) {
+        return Furniture::Cell;
+    }
+    if f.marker && f.foot_markers >= 2 {
+        return Furniture::Drop;
+    }
+    let adjacent = usize::try_from(above.line).is_ok_and(|l| l == f.i);
+    let Ok(cells) = place(f.ps, f.cols) else {
+        return Furniture::Drop;
+    };
+    let explained = adjacent
+        && cells.iter().enumerate().all(|(c, t)| {
+            t.is_empty() || (!f.short.get(c).copied().unwrap_or(true) && !above.cells[c].is_empty())
+        });
+    match (explained, f.marker) {
+        (false, _) => Furniture::Drop,
+        (true, false) => Furniture::Cell,
+        (true, true) => Furniture::Ambiguous,
+    }
+}
+
+/// True when a line of table text follows line `i` on its page: a line
+/// with text that is neither page furniture nor a closing line (a note or
+/// signature under the table).
+fn table_text_follows(all: &[&str], i: usize) -> bool {
+    for next in all.iter().skip(i + 1) {
+        if next.starts_with('\u{c}') {
+            return false;
+        }
+        let t = next.trim();
+        if t.is_empty() || is_page_marker(next) || is_page_furniture(next) {
+            continue;
+        }
+        return !closes_table(next);
+    }
+    false
+}
+
+/// How many pages after the header's end in a page-number line as their
+/// last text: numbered pages, whose page numbers are furniture wherever
+/// they stand.
+fn pages_ending_in_marker(all: &[&str], header: usize) -> usize {
+    let mut n = 0;
+    let mut last: Option<&str> = None;
+    for raw in all.iter().skip(header) {
+        if raw.starts_with('\u{c}') {
+            n += usize::from(last.is_some_and(is_page_marker));
+            last = None;
+        }
+        let line = raw.trim_start_matches('\u{c}');
+        if !line.trim().is_empty() {
+            last = Some(line);
+        }
+    }
+    n + usize::from(last.is_some_and(is_page_marker))
 }
 
 fn owned<'a>(t: String) -> GridCell<'a> {
@@ -846,6 +1005,8 @@ fn join_continuations(placed: &mut [Placed], file: &str, ncols: usize) -> Result
             let Some((pg, ln, first)) = frags.first().cloned() else {
                 continue;
             };
+            let footer =
+                frags.len() == 1 && placed[k..run_end].iter().any(|p| p.line == ln && p.footer);
             let has = |a: Option<usize>| a.is_some_and(|a| !placed[a].cells[c].is_empty());
             let target = match (has(above), has(below)) {
                 (true, false) => above.map(|a| (a, false)),
@@ -853,14 +1014,22 @@ fn join_continuations(placed: &mut [Placed], file: &str, ncols: usize) -> Result
                 _ => None,
             };
             let Some((t, before)) = target else {
+                let (zh, en) = if footer {
+                    (
+                        "；这是该页表格下方的最后一行，可能是页脚",
+                        "; it is the last line of the page under the table, probably the page's footer",
+                    )
+                } else {
+                    ("", "")
+                };
                 return Err(refuse(
                     file,
                     pg,
                     ln,
-                    format!("「{first}」像是上一行或下一行单元格的折行，但无法确定属于哪一行"),
+                    format!("「{first}」像是上一行或下一行单元格的折行，但无法确定属于哪一行{zh}"),
                     format!(
                         "“{first}” looks like a wrapped part of a cell of the row above or \
-                         below, but which one cannot be told"
+                         below, but which one cannot be told{en}"
                     ),
                 ));
             };
