@@ -199,7 +199,12 @@ fn closes_table(line: &str) -> bool {
         .map(str::trim)
         .find(|p| !p.is_empty())
         .unwrap_or("");
-    closes_form(first) || first.starts_with("制表") || first.starts_with("注：")
+    // `制表人：王五`, `制表：`, `制表日期：…` — the label whole, so that a
+    // project named 制表打印耗材购置 closes nothing.
+    let label = first.split(['：', ':']).next().unwrap_or(first).trim();
+    closes_form(first)
+        || matches!(label, "制表" | "制表人" | "制表日期")
+        || first.starts_with("注：")
 }
 
 /// Layout text → grid (see the module doc). Row numbers are text lines.
@@ -1153,6 +1158,27 @@ fn split_wide(line: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A closing label is matched whole: a project named 制表打印耗材购置
+    /// or 审核人员业务培训经费 closes nothing (/tmp/ur14 defect 1).
+    #[test]
+    fn closing_lines_are_labels_not_name_prefixes() {
+        for line in [
+            "制表人：王五",
+            "制表：王五  审核人：李四",
+            "注：1.本表金额单位为万元",
+            "填报人：张三",
+        ] {
+            assert!(closes_table(line), "{line}");
+        }
+        for line in [
+            "制表打印耗材购置      80.00",
+            "审核人员业务培训经费   80.00",
+            "联系电话费补助  10.00",
+        ] {
+            assert!(!closes_table(line), "{line}");
+        }
+    }
 
     #[test]
     fn layout_text_to_grid() {
