@@ -211,14 +211,20 @@ fn utf8_lines_in_gbk(bytes: &[u8]) -> Option<Vec<u32>> {
             .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
             .count()
     };
-    let lines: Vec<u32> = bytes
-        .split(|b| *b == b'\n')
-        .enumerate()
-        .filter(|(_, line)| !line.is_ascii())
-        .filter(|(_, line)| std::str::from_utf8(line).is_ok_and(|t| cjk(t) >= 4))
-        .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX))
-        .collect();
-    (!lines.is_empty()).then_some(lines)
+    let (mut lines, mut gbk) = (Vec::new(), 0usize);
+    for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        if line.is_ascii() {
+            continue;
+        }
+        match std::str::from_utf8(line) {
+            Ok(t) if cjk(t) >= 4 => lines.push(u32::try_from(i + 1).unwrap_or(u32::MAX)),
+            Ok(_) => {}
+            Err(_) => gbk += 1,
+        }
+    }
+    // Most of the file GBK, a few lines UTF-8 (a UTF-8 file read as GBK is
+    // no mix: the hint says to drop --encoding).
+    (!lines.is_empty() && gbk > lines.len()).then_some(lines)
 }
 
 /// Whether `bytes` are binary data, not text in any encoding the text
