@@ -327,7 +327,7 @@ fn write_report(
 ) -> anyhow::Result<()> {
     // Buffered: a standard output of its own writes each line (the terminal
     // format writes millions of short lines for a large table).
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, crate::stdout::lock());
     let written = match format {
         Format::Human => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -338,8 +338,10 @@ fn write_report(
     }
     .and_then(|()| out.flush().map_err(anyhow::Error::from));
     match written {
-        // A closed pipe (`jixiao check … | head`) is not a failure of the check.
-        Err(e) if !is_broken_pipe(&e) => Err(e),
+        // A closed pipe (`jixiao check … | head`) is not a failure of the check:
+        // it keeps its exit code. Another failure (a full disk) is said in
+        // `main`, which knows it from `crate::stdout`.
+        Err(e) if !is_broken_pipe(&e) && !crate::stdout::closed() => Err(e),
         _ => Ok(()),
     }
 }
