@@ -359,7 +359,12 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// that are reviewed; nothing is left out silently.
 fn tell_skipped(skipped: &[collect::Skipped], lang: Lang) {
     let mut others = 0usize;
+    let mut hidden = 0usize;
     for s in skipped {
+        if s.hidden {
+            hidden += 1;
+            continue;
+        }
         if !s.named {
             others += 1;
             continue;
@@ -381,6 +386,19 @@ fn tell_skipped(skipped: &[collect::Skipped], lang: Lang) {
                 "note: {others} other file{} skipped: only {} files are reviewed; --format json lists them",
                 if others == 1 { "" } else { "s" },
                 collect::EXTENSIONS.join(", ")
+            ),
+        }
+    }
+    if hidden > 0 {
+        match lang {
+            Lang::Zh => eprintln!(
+                "提示：另有 {hidden} 个隐藏的文件或文件夹（名称以 . 开头）未审核；\
+                 要审核，请在命令行上直接指定（--format json 列出这些文件）"
+            ),
+            Lang::En => eprintln!(
+                "note: {hidden} hidden file{s} or folder{s} (name starts with .) not reviewed; \
+                 name one on the command line to review it; --format json lists them",
+                s = if hidden == 1 { "" } else { "s" },
             ),
         }
     }
