@@ -327,7 +327,7 @@ fn write_report(
 ) -> anyhow::Result<()> {
     // Buffered: a standard output of its own writes each line (the terminal
     // format writes millions of short lines for a large table).
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, crate::stdout::lock());
     let written = match format {
         Format::Human => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -338,8 +338,10 @@ fn write_report(
     }
     .and_then(|()| out.flush().map_err(anyhow::Error::from));
     match written {
-        // A closed pipe (`jixiao check … | head`) is not a failure of the check.
-        Err(e) if !is_broken_pipe(&e) => Err(e),
+        // A closed pipe (`jixiao check … | head`) is not a failure of the check:
+        // it keeps its exit code. Another failure (a full disk) is said in
+        // `main`, which knows it from `crate::stdout`.
+        Err(e) if !is_broken_pipe(&e) && !crate::stdout::closed() => Err(e),
         _ => Ok(()),
     }
 }
@@ -357,7 +359,12 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// that are reviewed; nothing is left out silently.
 fn tell_skipped(skipped: &[collect::Skipped], lang: Lang) {
     let mut others = 0usize;
+    let mut hidden = 0usize;
     for s in skipped {
+        if s.hidden {
+            hidden += 1;
+            continue;
+        }
         if !s.named {
             others += 1;
             continue;
@@ -379,6 +386,19 @@ fn tell_skipped(skipped: &[collect::Skipped], lang: Lang) {
                 "note: {others} other file{} skipped: only {} files are reviewed; --format json lists them",
                 if others == 1 { "" } else { "s" },
                 collect::EXTENSIONS.join(", ")
+            ),
+        }
+    }
+    if hidden > 0 {
+        match lang {
+            Lang::Zh => eprintln!(
+                "提示：另有 {hidden} 个隐藏的文件或文件夹（名称以 . 开头）未审核；\
+                 要审核，请在命令行上直接指定（--format json 列出这些文件）"
+            ),
+            Lang::En => eprintln!(
+                "note: {hidden} hidden file{s} or folder{s} (name starts with .) not reviewed; \
+                 name one on the command line to review it; --format json lists them",
+                s = if hidden == 1 { "" } else { "s" },
             ),
         }
     }

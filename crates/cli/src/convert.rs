@@ -79,7 +79,7 @@ fn write_output<'a>(
                 "XLSX is a binary format: name the output file with -o FILE",
             ));
         }
-        stream(table, format, opts, std::io::stdout().lock())?;
+        stream(table, format, opts, crate::stdout::lock())?;
         return Ok(None);
     };
     if writes_in_place(out) {
@@ -256,7 +256,9 @@ fn report(
             "indicators": s.indicators,
             "notices": s.notices,
         });
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        let mut out = crate::stdout::lock();
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        out.flush()?;
     } else {
         let (input, output) = (args.file.display(), out.display());
         match lang {

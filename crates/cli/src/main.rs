@@ -1,16 +1,21 @@
 //! The `jixiao` command-line tool: a thin layer over jixiao-core and jixiao-formats.
 //!
 //! Exit codes: 0 success; 1 `check` found problems at or above `--deny`;
-//! 2 an input could not be read (or the arguments were invalid).
+//! 2 an input could not be read (or the arguments were invalid), or standard
+//! output could not be written (a full disk). A closed pipe on standard output
+//! (`jixiao show … | head -1`) ends a command quietly, with the code it would
+//! have had: 0, or for `check` 0 or 1 by its findings (see [`stdout`]).
 
 mod check;
 mod convert;
 mod gen;
 mod progress;
 mod show;
+mod stdout;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
 
 // Reading a large table allocates millions of small strings; mimalloc makes that
 // markedly cheaper than the system allocator (see BENCHMARKS.md).
@@ -165,24 +170,28 @@ fn run(cli: Cli) -> Result<i32> {
                     return Ok(2);
                 }
             };
+            let mut out = stdout::lock();
             match (format, summary) {
                 (HumanOrJson::Human, false) => {
-                    print!("{}", show::render(&table, !no_indicators, lang))
+                    out.write_all(show::render(&table, !no_indicators, lang).as_bytes())?
                 }
                 (HumanOrJson::Human, true) => {
-                    show::print_summary_human(&show::summary(&table), lang)?
+                    show::write_summary_human(&mut out, &show::summary(&table), lang)?
                 }
-                (HumanOrJson::Json, true) => {
-                    println!("{}", serde_json::to_string_pretty(&show::summary(&table))?)
-                }
+                (HumanOrJson::Json, true) => writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&show::summary(&table))?
+                )?,
                 // The document `convert -o x.json` writes (with its schema tag),
                 // so that it reads back.
-                (HumanOrJson::Json, false) => print!(
-                    "{}",
+                (HumanOrJson::Json, false) => out.write_all(
                     jixiao_formats::write::json::to_json_string(&table)
                         .map_err(|e| crate::Said(e.text()))?
-                ),
+                        .as_bytes(),
+                )?,
             }
+            out.flush()?;
             // The process ends here: freeing half a million small strings one by one
             // would only add to the run time, the OS reclaims the memory at once.
             std::mem::forget(table);
@@ -193,7 +202,9 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Gen(args) => gen::run(&args, lang).map(|()| 0),
         Command::CountLines { file } => {
             let bytes = std::fs::read(&file)?;
-            println!("{}", memchr::memchr_iter(b'\n', &bytes).count());
+            let mut out = stdout::lock();
+            writeln!(out, "{}", memchr::memchr_iter(b'\n', &bytes).count())?;
+            out.flush()?;
             Ok(0)
         }
     }
@@ -203,9 +214,27 @@ fn main() {
     let cli = Cli::parse();
     let lang = cli.lang;
     let code = match run(cli) {
-        Ok(code) => code,
+        Ok(code) => {
+            // What is still buffered goes out before the process ends, so
+            // that its failure is seen too (it is remembered).
+            let _ = stdout::lock().flush();
+            code
+        }
+        // Writing to standard output failed: said below, not in the words of
+        // the writer that met it. A closed pipe is no failure of the command,
+        // which had written all it had to write but for it.
+        Err(_) if stdout::failure().is_some() => 0,
         Err(e) => {
             print_error(text_of(&e).get(lang.core()), lang);
+            2
+        }
+    };
+    let code = match stdout::failure() {
+        // The reader of the pipe has gone (`| head -1`): a quiet end, with
+        // the code the command would have had.
+        None | Some((std::io::ErrorKind::BrokenPipe, _)) => code,
+        Some((kind, os)) => {
+            print_error(stdout::failed_text(kind, &os).get(lang.core()), lang);
             2
         }
     };

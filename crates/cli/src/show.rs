@@ -243,18 +243,20 @@ pub fn summary(table: &Table) -> Summary {
     }
 }
 
-pub fn print_summary_human(s: &Summary, lang: Lang) -> Result<()> {
+pub fn write_summary_human(out: &mut impl std::io::Write, s: &Summary, lang: Lang) -> Result<()> {
     let total = s.grand_total.as_deref().unwrap_or("—");
     match lang {
-        Lang::Zh => println!(
+        Lang::Zh => writeln!(
+            out,
             "{}: {} 个单位, {} 个项目, {} 条指标, 合计 {total} 万元 (项目之和 {}), {} 条读取说明",
             s.file, s.units, s.projects, s.indicators, s.projects_sum, s.notices
-        ),
-        Lang::En => println!(
+        )?,
+        Lang::En => writeln!(
+            out,
             "{}: {} units, {} projects, {} indicators, grand total {total} (10 000 yuan) \
              (projects sum to {}), {} reader notes",
             s.file, s.units, s.projects, s.indicators, s.projects_sum, s.notices
-        ),
+        )?,
     }
     Ok(())
 }

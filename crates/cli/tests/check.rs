@@ -2680,3 +2680,64 @@ fn an_unreadable_inputs_place_is_given_apart() {
     assert_eq!(n["locations"][0]["properties"]["row"], 12, "{n}");
     assert_eq!(n["locations"][0]["properties"]["column"], 1, "{n}");
 }
+
+/// A directory scan does not review hidden files and folders (names that
+/// start with `.`) nor enter a hidden folder, but counts them on standard
+/// error and lists them under `skipped`, a folder once (/tmp/ur14 defect 8).
+/// A hidden file of another kind (`.DS_Store`) is not listed.
+#[test]
+fn a_directory_scan_lists_hidden_files_and_folders_without_reviewing_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared");
+    let hidden_dir = shared.join(".hidden");
+    std::fs::create_dir_all(&hidden_dir).unwrap();
+    std::fs::copy(fixture(), shared.join("good.txt")).unwrap();
+    std::fs::copy(fixture(), shared.join(".also-hidden.txt")).unwrap();
+    std::fs::copy(fixture(), hidden_dir.join("h.txt")).unwrap();
+    std::fs::copy(fixture(), hidden_dir.join(".dot.txt")).unwrap();
+    std::fs::write(shared.join(".DS_Store"), b"\0\0\0\x01Bud1").unwrap();
+    let out = jixiao(&["check", shared.to_str().unwrap(), "--format", "json"]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let report = json_of(&out);
+    assert_eq!(report["summary"]["files"], 1, "{report}");
+    let skipped: Vec<(String, String)> = report["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let file = s["file"].as_str().unwrap();
+            let name = Path::new(file).file_name().unwrap().to_string_lossy();
+            (name.into_owned(), s["reason"].as_str().unwrap().to_string())
+        })
+        .collect();
+    let names: Vec<&str> = skipped.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, [".also-hidden.txt", ".hidden"], "{skipped:?}");
+    assert!(
+        skipped
+            .iter()
+            .all(|(_, r)| r.contains("隐藏的文件或文件夹")),
+        "{skipped:?}"
+    );
+    // The terminal counts them, in either language.
+    for (lang, said) in [
+        ("zh", "另有 2 个隐藏的文件或文件夹"),
+        ("en", "2 hidden files or folders"),
+    ] {
+        let out = jixiao(&["check", shared.to_str().unwrap(), "--lang", lang]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(said), "{err}");
+    }
+    // SARIF notes them.
+    let out = jixiao(&["check", shared.to_str().unwrap(), "--format", "sarif"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains(".also-hidden.txt"));
+    // Named on the command line, the hidden folder is searched (its own
+    // hidden file listed), and a hidden file reviewed.
+    let out = jixiao(&["check", hidden_dir.to_str().unwrap(), "--format", "json"]);
+    let report = json_of(&out);
+    assert_eq!(report["summary"]["files"], 1, "{report}");
+    assert_eq!(report["skipped"].as_array().unwrap().len(), 1, "{report}");
+    let also = shared.join(".also-hidden.txt");
+    let out = jixiao(&["check", also.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(json_of(&out)["summary"]["files"], 1);
+}

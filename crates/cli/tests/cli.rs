@@ -1149,3 +1149,107 @@ fn tsv_output_warns_of_cells_that_start_like_a_formula() {
     assert!(err.contains("有 1 个单元格以 = + - @ 开头"), "{err}");
     assert!(!run(&sample()).contains("= + - @"));
 }
+
+/// A table large enough that its output overflows a pipe's buffer.
+fn large_table(dir: &Path) -> PathBuf {
+    let out = dir.join("large.tsv");
+    let o = run(jixiao()
+        .args(["gen", "--projects", "300", "--format", "tsv", "-o"])
+        .arg(&out));
+    assert!(o.status.success(), "gen: {}", stderr(&o));
+    out
+}
+
+/// Every command that writes to standard output, as arguments after the
+/// input file's place (`{}`), and the exit code it has with that output read.
+fn stdout_commands(table: &Path) -> Vec<(Vec<String>, i32)> {
+    let t = table.to_str().unwrap().to_string();
+    let cmd = |args: &[&str]| -> Vec<String> {
+        args.iter()
+            .map(|a| if *a == "{}" { t.clone() } else { a.to_string() })
+            .collect()
+    };
+    let check = run(jixiao().args(cmd(&["check", "{}"])));
+    let check_code = check.status.code().unwrap();
+    vec![
+        (cmd(&["show", "{}"]), 0),
+        (cmd(&["show", "{}", "--format", "json"]), 0),
+        (cmd(&["convert", "{}", "--to", "csv"]), 0),
+        (cmd(&["convert", "{}", "--to", "json", "-o", "-"]), 0),
+        (cmd(&["check", "{}"]), check_code),
+        (cmd(&["check", "{}", "--format", "json"]), check_code),
+        (cmd(&["check", "{}", "--format", "sarif"]), check_code),
+    ]
+}
+
+/// `jixiao … | head -1`: the reader of the pipe goes away after one line.
+/// The command ends quietly, with the code it would have had: no panic, no
+/// message (/tmp/ur14 defect 7).
+#[test]
+fn a_closed_pipe_on_stdout_is_a_quiet_end() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let table = large_table(dir.path());
+    for (args, code) in stdout_commands(&table) {
+        let mut child = jixiao()
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        // The read end is closed here, the output not half written.
+        let o = child.wait_with_output().unwrap();
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(code), "{args:?}: {err}");
+        assert!(!first.is_empty(), "{args:?}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+}
+
+/// `jixiao … > /dev/full`: a full disk is said in words, in either
+/// language, with a hint, and exit code 2 (/tmp/ur14 defect 7).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_on_stdout_is_said_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = large_table(dir.path());
+    let small = sample();
+    let mut commands = stdout_commands(&table);
+    commands.extend(stdout_commands(&small));
+    commands.push((
+        vec![
+            "show".into(),
+            small.to_str().unwrap().into(),
+            "--summary".into(),
+        ],
+        0,
+    ));
+    for (args, _) in commands {
+        for (lang, said, hint) in [
+            ("zh", "无法写到标准输出：磁盘空间已满", "提示:"),
+            ("en", "cannot write to standard output", "hint:"),
+        ] {
+            let full = std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap();
+            let o = jixiao()
+                .args(["--lang", lang])
+                .args(&args)
+                .stdout(full)
+                .output()
+                .unwrap();
+            let err = stderr(&o);
+            assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+            assert!(err.contains(said), "{args:?}: {err}");
+            assert!(err.contains(hint), "{args:?}: {err}");
+            assert!(!err.contains("panicked"), "{args:?}: {err}");
+            assert_eq!(err.lines().count(), 2, "{args:?}: {err}");
+        }
+    }
+}

@@ -41,7 +41,8 @@ impl GridRow<'_> {
 pub struct Grid<'a> {
     pub rows: Vec<GridRow<'a>>,
     /// What the spreadsheet hides (rows and columns: XLSX only) or a web
-    /// page hides in its cells (HTML only); empty for every other source.
+    /// page hides (rows, text in its cells: HTML only); empty for every
+    /// other source.
     pub hidden: Hidden,
 }
 
@@ -51,7 +52,8 @@ pub struct Grid<'a> {
 /// to the visible one.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Hidden {
-    /// Sheet row numbers (1-based, as [`GridRow::number`]), ascending.
+    /// Sheet row numbers (1-based, as [`GridRow::number`]; a web page's
+    /// `<tr>` in its table), ascending.
     pub rows: Vec<u32>,
     /// Column indexes (0-based, as the index into [`GridRow::cells`]), ascending.
     pub cols: Vec<u32>,
@@ -63,6 +65,10 @@ pub struct Hidden {
     /// number, a URL footer, a print date, a `…监制` imprint): (line number,
     /// page, the text), in order.
     pub furniture: Vec<(u32, u32, String)>,
+    /// Style sheets a web page links (`<link rel=stylesheet>`, `@import`),
+    /// as the page names them: their rules, which may hide text or rows,
+    /// are not read.
+    pub stylesheets_unread: Vec<String>,
 }
 
 impl Hidden {

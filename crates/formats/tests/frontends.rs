@@ -1785,6 +1785,38 @@ fn hidden_rows_and_columns_are_read_and_named() {
         .any(|n| n.code == "row-hidden" || n.code == "column-hidden"));
 }
 
+/// A row a web page hides (`<tr style="display:none">`) is read, as a
+/// hidden sheet row is, and named in a `row-hidden` note worded for a page;
+/// a linked style sheet, whose rules are not read, is said (/tmp/ur14 defect 5).
+#[test]
+fn a_hidden_html_row_is_read_and_named() {
+    let html = r#"<html><head><link rel=stylesheet href="site.css"></head><body><table>
+        <tr><th>项目名称</th><th>总计</th><th>绩效目标</th><th>绩效指标</th></tr>
+        <tr><td>甲项目</td><td>100.00</td><td>开展工作</td><td>1-产出指标：培训人次，年度指标值：≥200人次</td></tr>
+        <tr style="display:none"><td>已撤销项目</td><td>30.00</td><td>开展工作</td><td>1-产出指标：培训人次，年度指标值：≥200人次</td></tr>
+        <tr><td>乙项目</td><td>50.00</td><td>开展工作</td><td>1-产出指标：培训人次，年度指标值：≥200人次</td></tr>
+        </table></body></html>"#;
+    let t = read::read_bytes("p.html", html.as_bytes(), &opts()).unwrap();
+    assert_eq!(t.projects().count(), 3);
+    let n = t.notices.iter().find(|n| n.code == "row-hidden").unwrap();
+    assert!(
+        n.message.starts_with("网页中有隐藏的行") && n.message.contains("第3行项目「已撤销项目」"),
+        "{}",
+        n.message
+    );
+    assert!(
+        n.english().contains("the page hides rows"),
+        "{}",
+        n.english()
+    );
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "css-linked-unread")
+        .unwrap();
+    assert!(n.message.contains("site.css"), "{}", n.message);
+}
+
 // --- 申报表 forms: closing rows, extra facts, carry-over, continuation pages (/tmp/ur10 D1, D3, D7, D11) ---
 
 /// One 申报表 form as tab-separated rows: `facts` between 主管部门 and the

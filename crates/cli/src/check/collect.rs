@@ -22,6 +22,8 @@ pub struct Skipped {
     /// Whether it is one of [`NAMED_KINDS`] (named one by one on the
     /// terminal; other files are counted).
     pub named: bool,
+    /// Whether it is a hidden file or folder (its name starts with `.`).
+    pub hidden: bool,
     /// Why, in Chinese and in English.
     reason: Template,
 }
@@ -65,7 +67,22 @@ impl Skipped {
         Skipped {
             path,
             named,
+            hidden: false,
             reason,
+        }
+    }
+
+    /// A hidden file or folder: not reviewed (a `.git` or a `.DS_Store` is
+    /// no table), but counted, since a table may be in it.
+    fn hidden(path: PathBuf) -> Skipped {
+        Skipped {
+            path,
+            named: false,
+            hidden: true,
+            reason: Template {
+                zh: "隐藏的文件或文件夹（名称以 . 开头）；要审核，请在命令行上直接指定",
+                en: "hidden file/folder (name starts with .); name it on the command line to review it",
+            },
         }
     }
 }
@@ -77,8 +94,10 @@ pub enum Input {
 }
 
 /// Files named on the command line are taken as they are; directories are
-/// searched recursively (sorted, hidden entries skipped, symbolic links and
-/// other non-regular entries named and left alone) for known extensions.
+/// searched recursively (sorted; hidden entries, symbolic links and other
+/// non-regular entries left alone and listed) for known extensions. A hidden
+/// folder is listed once, not entered; a hidden file is listed when it has
+/// an extension reviewed (a `.DS_Store` or `.gitignore` is not).
 /// A file reached twice (`a.txt ./a.txt`, or a directory and a file inside
 /// it) is reviewed once, where it was first met: inputs are told apart by
 /// their canonical path.
@@ -164,12 +183,18 @@ fn walk(dir: &Path, out: &mut Vec<Input>, skipped: &mut Vec<Skipped>) {
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with('.'));
         if hidden {
+            // Not reviewed, but not silently: a folder once (not entered), a
+            // file when it might be a table.
+            if kind.is_some_and(|k| k.is_dir()) || has_known_extension(&p) {
+                skipped.push(Skipped::hidden(p));
+            }
             continue;
         }
         if let Some(reason) = kind.and_then(not_walked) {
             skipped.push(Skipped {
                 path: p,
                 named: true,
+                hidden: false,
                 reason,
             });
             continue;
@@ -180,6 +205,7 @@ fn walk(dir: &Path, out: &mut Vec<Input>, skipped: &mut Vec<Skipped>) {
             skipped.push(Skipped {
                 path: p,
                 named: true,
+                hidden: false,
                 reason: Template {
                     zh: "JSON 文件没有 \"schema\": \"jixiao.table/1\"，不是表格文档（如 jixiao check 的报告）",
                     en: "a JSON file without the jixiao.table schema, such as a check report, is not a table",

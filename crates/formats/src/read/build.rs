@@ -309,6 +309,7 @@ pub(crate) fn build_table_in(
     table.notices.extend(rows_hidden(grid, &table));
     table.notices.extend(texts_hidden(grid));
     table.notices.extend(furniture_dropped(grid));
+    table.notices.extend(stylesheets_unread(grid));
     Ok(table)
 }
 
@@ -516,17 +517,64 @@ fn rows_hidden(grid: &Grid<'_>, table: &Table) -> Option<Notice> {
         }
         out
     };
+    // A web page hides a row from the browser (`<tr style="display:none">`),
+    // a workbook from whoever opens it.
+    let (zh, en) = if table.source.format == "html" {
+        (
+            "网页中有隐藏的行（display:none 等），浏览器中看不到",
+            "the page hides rows (display:none or the like) that a browser does not show",
+        )
+    } else {
+        (
+            "工作表中有隐藏的行，打开文件时看不到",
+            "the sheet hides rows that are not seen when the file is opened",
+        )
+    };
     Some(Notice::new(
         Some(Origin::new(first, 0)),
         "row-hidden",
         format!(
-            "工作表中有隐藏的行，打开文件时看不到，已照常读取：{}；隐藏的行常是已撤销的项目，请核对是否应计入",
+            "{zh}，已照常读取：{}；隐藏的行常是已撤销的项目，请核对是否应计入",
             list(true)
         ),
         format!(
-            "the sheet hides rows that are not seen when the file is opened; they were read like the others: {}; \
+            "{en}; they were read like the others: {}; \
              a hidden row is often a withdrawn project, so check whether it belongs",
             list(false)
+        ),
+    ))
+}
+
+/// The notice that a web page links style sheets whose rules are not read:
+/// text or rows they hide are read as if shown.
+fn stylesheets_unread(grid: &Grid<'_>) -> Option<Notice> {
+    let names = &grid.hidden.stylesheets_unread;
+    if names.is_empty() {
+        return None;
+    }
+    let shown: Vec<String> = names
+        .iter()
+        .take(5)
+        .map(|n| {
+            let n: String = n.chars().take(60).collect();
+            crate::grid::visible_controls(n)
+        })
+        .collect();
+    let more = if names.len() > shown.len() {
+        " …"
+    } else {
+        ""
+    };
+    let list = format!("{}{more}", shown.join(" "));
+    Some(Notice::new(
+        None,
+        "css-linked-unread",
+        format!(
+            "网页引用的外部样式表（{list}）未读取，其中隐藏文字或行的规则未应用：浏览器中看不到的内容可能已照常读入；请对照浏览器中的页面核对"
+        ),
+        format!(
+            "the style sheets the page links ({list}) were not read, so rules in them that hide text or rows were not applied: \
+             content a browser does not show may have been read; check against the page in a browser"
         ),
     ))
 }

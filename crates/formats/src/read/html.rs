@@ -161,63 +161,259 @@ fn push_text(buf: &mut String, text: &str) {
 
 /// What a page hides from view: `display:none` (and `visibility:hidden`,
 /// Word's and Excel's `mso-hide:all`) in an element's own `style`, the
-/// `hidden` attribute, or a class that a `<style>` rule of the page hides.
-/// A browser does not show such text, so it is not cell text: a hidden `5`
-/// after `200.00` would read as 200.005.
+/// `hidden` attribute, or a `<style>` rule of the page for a class, an id or
+/// a tag (`.hid`, `span.hid`, `#x`, `s`). A browser does not show such text,
+/// so it is not cell text: a hidden `5` after `200.00` would read as 200.005.
+/// Rules apply as in a browser: the later rule wins (`.a{display:none}
+/// .a{display:inline}` shows `.a`), `!important` first, an id over a class
+/// over a tag, the element's own `style` over all. Rules with combinators
+/// (`td .z`), attribute selectors and rules inside `@media` are not
+/// followed, nor are linked stylesheets (named, for a note).
 #[derive(Debug, Default)]
 struct Hiding {
-    /// Classes hidden by a rule `.name{display:none}` (or `span.name`).
-    classes: std::collections::HashSet<String>,
+    classes: std::collections::HashMap<String, Look>,
+    ids: std::collections::HashMap<String, Look>,
+    tags: std::collections::HashMap<String, Look>,
+    /// Stylesheets the page links (`<link rel=stylesheet>`, `@import`),
+    /// whose rules are not read.
+    linked: Vec<String>,
 }
 
-/// Whether CSS declarations hide what they apply to.
-fn hides(declarations: &str) -> bool {
-    let d: String = declarations
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    d.contains("display:none") || d.contains("visibility:hidden") || d.contains("mso-hide:all")
+/// What a declaration says of `display` (or of `visibility`): whether it
+/// hides, and where it stands in the cascade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Decl {
+    important: bool,
+    /// 1 tag, 2 class, 3 id, 4 the element's own `style`.
+    specificity: u8,
+    /// Place of the rule in the page's style sheets.
+    order: usize,
+    hidden: bool,
+}
+
+/// The `display` and `visibility` an element gets from its rules.
+#[derive(Debug, Clone, Copy, Default)]
+struct Look {
+    display: Option<Decl>,
+    visibility: Option<Decl>,
+}
+
+impl Look {
+    /// What CSS declarations (`display:none; color:red`) say.
+    fn of(declarations: &str, specificity: u8, order: usize) -> Look {
+        let mut look = Look::default();
+        for d in declarations.split(';') {
+            let Some((prop, value)) = d.split_once(':') else {
+                continue;
+            };
+            let prop = prop.trim().to_ascii_lowercase();
+            let mut value: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            let important = value.ends_with("!important");
+            if important {
+                value.truncate(value.len() - "!important".len());
+            }
+            let decl = |hidden| Decl {
+                important,
+                specificity,
+                order,
+                hidden,
+            };
+            match prop.as_str() {
+                "display" => look.set_display(decl(value == "none")),
+                "mso-hide" if value == "all" => look.set_display(decl(true)),
+                "visibility" => {
+                    let hidden = value == "hidden" || value == "collapse";
+                    look.visibility = Some(Decl::later(look.visibility, decl(hidden)));
+                }
+                _ => {}
+            }
+        }
+        look
+    }
+
+    fn set_display(&mut self, d: Decl) {
+        self.display = Some(Decl::later(self.display, d));
+    }
+
+    /// This look with `other`'s declarations cascaded over it.
+    fn with(self, other: Look) -> Look {
+        let pick = |a: Option<Decl>, b: Option<Decl>| match (a, b) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        Look {
+            display: pick(self.display, other.display),
+            visibility: pick(self.visibility, other.visibility),
+        }
+    }
+
+    fn hides(&self) -> bool {
+        self.display.is_some_and(|d| d.hidden) || self.visibility.is_some_and(|d| d.hidden)
+    }
+}
+
+impl Decl {
+    /// The declaration that wins: `later`, unless `earlier` is `!important`
+    /// and it is not.
+    fn later(earlier: Option<Decl>, later: Decl) -> Decl {
+        match earlier {
+            Some(e) if e.important && !later.important => e,
+            _ => later,
+        }
+    }
+}
+
+/// The rules of a style sheet at its top level, as (selectors,
+/// declarations); at-rules (`@media print{…}`, `@font-face`) left out.
+fn css_rules(css: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let mut rest = css;
+    while let Some(open) = rest.find('{') {
+        // After an `@import …;` or `@charset …;` statement.
+        let head = rest.get(..open).unwrap_or_default();
+        let selectors = head.rsplit(';').next().unwrap_or_default().trim();
+        let mut depth = 0usize;
+        let mut close = rest.len();
+        for (i, b) in rest.bytes().enumerate().skip(open) {
+            match b {
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = i;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !selectors.starts_with('@') {
+            out.push((selectors, rest.get(open + 1..close).unwrap_or_default()));
+        }
+        rest = rest.get(close + 1..).unwrap_or_default();
+    }
+    out
 }
 
 impl Hiding {
     fn of(doc: &Html) -> Hiding {
-        let mut classes = std::collections::HashSet::new();
-        let styles = doc.tree.nodes().filter_map(|n| {
-            let e = ElementRef::wrap(n)?;
-            (e.value().name() == "style").then(|| e.text().collect::<String>())
-        });
-        for css in styles {
-            let css = strip_css_comments(&css);
-            for rule in css.split('}') {
-                let Some((selectors, declarations)) = rule.split_once('{') else {
-                    continue;
-                };
-                if !hides(declarations) {
-                    continue;
+        let mut hiding = Hiding::default();
+        let mut order = 0usize;
+        for n in doc.tree.nodes() {
+            let Some(e) = ElementRef::wrap(n) else {
+                continue;
+            };
+            match e.value().name() {
+                "link" => {
+                    let rel = e.value().attr("rel").unwrap_or_default();
+                    if rel.to_ascii_lowercase().contains("stylesheet") {
+                        let href = e.value().attr("href").unwrap_or_default();
+                        hiding.linked.push(href.trim().to_string());
+                    }
                 }
-                // Only a lone class (`.hid`, `span.hid`): a rule with
-                // combinators hides by position, which is not followed here.
-                for sel in selectors.split(',').map(str::trim) {
-                    if let Some((tag, class)) = sel.split_once('.') {
-                        let simple = |t: &str| {
-                            t.chars()
-                                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-                        };
-                        if simple(tag) && !class.is_empty() && simple(class) {
-                            classes.insert(class.to_string());
+                "style" => {
+                    let css = strip_css_comments(&e.text().collect::<String>());
+                    for import in css.split("@import").skip(1) {
+                        let target: String = import.chars().take_while(|c| *c != ';').collect();
+                        hiding.linked.push(target.trim().to_string());
+                    }
+                    for (selectors, declarations) in css_rules(&css) {
+                        order += 1;
+                        for sel in selectors.split(',').map(str::trim) {
+                            hiding.add(sel, declarations, order);
                         }
                     }
                 }
+                _ => {}
             }
         }
-        Hiding { classes }
+        hiding
+    }
+
+    /// A rule for a simple selector (`.a`, `span.a`, `#x`, `s`), if it says
+    /// anything of display or visibility.
+    fn add(&mut self, sel: &str, declarations: &str, order: usize) {
+        let simple = |t: &str| {
+            t.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        };
+        let (map, name, specificity) = if let Some((tag, class)) = sel.split_once('.') {
+            if !simple(tag) || class.is_empty() || !simple(class) {
+                return;
+            }
+            (&mut self.classes, class.to_string(), 2)
+        } else if let Some((tag, id)) = sel.split_once('#') {
+            if !simple(tag) || id.is_empty() || !simple(id) {
+                return;
+            }
+            (&mut self.ids, id.to_string(), 3)
+        } else {
+            if sel.is_empty() || !simple(sel) {
+                return;
+            }
+            (&mut self.tags, sel.to_ascii_lowercase(), 1)
+        };
+        let look = Look::of(declarations, specificity, order);
+        if look.display.is_some() || look.visibility.is_some() {
+            let was = map.entry(name).or_default();
+            *was = was.with(look);
+        }
     }
 
     fn hidden(&self, e: &scraper::node::Element) -> bool {
-        e.attr("hidden").is_some()
-            || e.attr("style").is_some_and(hides)
-            || e.classes().any(|c| self.classes.contains(c))
+        self.look(e).hides()
+    }
+
+    /// The `display` and `visibility` the page's rules give an element.
+    fn look(&self, e: &scraper::node::Element) -> Look {
+        // The `hidden` attribute is the browser's own `display:none`, which
+        // any rule of the page overrides.
+        let mut look = Look::default();
+        if e.attr("hidden").is_some() {
+            look.display = Some(Decl {
+                important: false,
+                specificity: 0,
+                order: 0,
+                hidden: true,
+            });
+        }
+        if let Some(l) = self.tags.get(e.name()) {
+            look = look.with(*l);
+        }
+        for c in e.classes() {
+            if let Some(l) = self.classes.get(c) {
+                look = look.with(*l);
+            }
+        }
+        if let Some(l) = e.id().and_then(|id| self.ids.get(id)) {
+            look = look.with(*l);
+        }
+        if let Some(style) = e.attr("style") {
+            look = look.with(Look::of(style, 4, usize::MAX));
+        }
+        look
+    }
+
+    /// Whether text inside `path` (the elements from the text up to the
+    /// cell, innermost first) is hidden: by a `display:none` on any of them,
+    /// or by the `visibility` of the innermost that sets one (a
+    /// `visibility:visible` child of a hidden parent is shown).
+    fn hides_within<'e>(&self, path: impl Iterator<Item = &'e scraper::node::Element>) -> bool {
+        let mut visibility = None;
+        for e in path {
+            let look = self.look(e);
+            if look.display.is_some_and(|d| d.hidden) {
+                return true;
+            }
+            if visibility.is_none() {
+                visibility = look.visibility.map(|d| d.hidden);
+            }
+        }
+        visibility.unwrap_or(false)
     }
 }
 
@@ -254,11 +450,13 @@ fn cell_text(el: ElementRef<'_>, hiding: &Hiding) -> (String, String) {
                     continue;
                 }
                 // The cell itself and what lies between it and the text.
-                let hidden = std::iter::once(node)
-                    .chain(node.ancestors())
-                    .take_while(|a| a.id() != el.id())
-                    .chain(std::iter::once(*el))
-                    .any(|a| a.value().as_element().is_some_and(|e| hiding.hidden(e)));
+                let hidden = hiding.hides_within(
+                    std::iter::once(node)
+                        .chain(node.ancestors())
+                        .take_while(|a| a.id() != el.id())
+                        .chain(std::iter::once(*el))
+                        .filter_map(|a| a.value().as_element()),
+                );
                 if hidden {
                     push_text(&mut hidden_text, t);
                 } else {
@@ -426,7 +624,7 @@ pub fn html_tables(file: &str, html: &str, limits: &Limits) -> Result<Vec<HtmlTa
                 }
             }
         }
-        let (body, hidden_texts) = table_rows(file, *table, limits, &hiding)?;
+        let (body, hidden_texts, hidden_rows) = table_rows(file, *table, limits, &hiding)?;
         if body.len() < 2 {
             continue;
         }
@@ -462,6 +660,8 @@ pub fn html_tables(file: &str, html: &str, limits: &Limits) -> Result<Vec<HtmlTa
                 rows,
                 hidden: crate::grid::Hidden {
                     texts: hidden_texts,
+                    rows: hidden_rows,
+                    stylesheets_unread: hiding.linked.clone(),
                     ..Default::default()
                 },
             },
@@ -501,8 +701,28 @@ fn table_rows(
     table: ElementRef<'_>,
     limits: &Limits,
     hiding: &Hiding,
-) -> Result<(Vec<Vec<GridCell<'static>>>, Vec<(u32, u32, String)>)> {
+) -> Result<(
+    Vec<Vec<GridCell<'static>>>,
+    Vec<(u32, u32, String)>,
+    Vec<u32>,
+)> {
     let trs = table_trs(table);
+    // A row the page hides (`<tr hidden>`, `<tr style="display:none">`, a
+    // hidden `<tbody>`) is read, as a hidden row of a sheet is, and named.
+    let hidden_rows: Vec<u32> = trs
+        .iter()
+        .enumerate()
+        .filter(|(_, tr)| {
+            std::iter::once(**tr)
+                .chain(
+                    tr.parent()
+                        .and_then(ElementRef::wrap)
+                        .filter(|p| matches!(p.value().name(), "tbody" | "thead" | "tfoot")),
+                )
+                .any(|e| hiding.hidden(e.value()))
+        })
+        .map(|(r, _)| u32::try_from(r + 1).unwrap_or(u32::MAX))
+        .collect();
     let n = trs.len();
     let mut grid: Vec<Vec<Option<GridCell<'static>>>> = vec![Vec::new(); n];
     let mut count = 0usize;
@@ -579,7 +799,7 @@ fn table_rows(
         .into_iter()
         .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
         .collect();
-    Ok((rows, hidden_texts))
+    Ok((rows, hidden_texts, hidden_rows))
 }
 
 #[cfg(test)]
@@ -672,6 +892,50 @@ mod tests {
                 (3, 1, "9".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn rules_apply_in_order_and_hidden_rows_are_named() {
+        // A later rule shows the class again; an id and a bare tag hide; a
+        // `visibility:visible` child of a hidden parent is shown; a hidden
+        // `<tr>` (style, attribute, class, hidden `<tbody>`) is read and its
+        // row named (/tmp/ur14 defect 5).
+        let html = r#"<link rel="stylesheet" href="hid.css"><style>.a{display:none} .a{display:inline}
+            #x, s { display:none } .gone{display:none} .b{display:none !important} .b{display:inline}
+            .v{visibility:hidden}</style>
+            <table><tr><th>项目名称</th><th>总计</th></tr>
+            <tr><td>甲<span class="a">一</span><i id="x">X</i><s>S</s><b class="b">B</b></td><td>1</td></tr>
+            <tr style="display:none"><td>乙</td><td>2</td></tr>
+            <tr hidden><td>丙</td><td>3</td></tr>
+            <tr class="gone"><td>丁</td><td>4</td></tr>
+            <tr><td><span class="v">隐<b style="visibility:visible">戊</b></span></td><td>5</td></tr>
+            <tbody style="display:none"><tr><td>己</td><td>6</td></tr></tbody></table>"#;
+        let t = html_tables("t.html", html, &Limits::default()).unwrap();
+        let g = &t[0].grid;
+        assert_eq!(
+            texts(g),
+            [
+                vec!["项目名称", "总计"],
+                vec!["甲一", "1"],
+                vec!["乙", "2"],
+                vec!["丙", "3"],
+                vec!["丁", "4"],
+                vec!["戊", "5"],
+                vec!["己", "6"]
+            ]
+        );
+        assert_eq!(g.hidden.rows, [3, 4, 5, 7]);
+        assert_eq!(
+            g.hidden.texts,
+            [(2, 0, "XSB".to_string()), (6, 0, "隐".to_string())]
+        );
+        assert_eq!(g.hidden.stylesheets_unread, ["hid.css"]);
+        // A rule inside an at-rule is not applied, nor one after it wrongly.
+        let html = r#"<style>@media print{.p{display:none} .q{display:none}} .r{display:none}</style>
+            <table><tr><th>项目名称</th></tr><tr><td>P<b class="p">p</b><b class="q">q</b><b class="r">r</b></td></tr></table>"#;
+        let t = html_tables("t.html", html, &Limits::default()).unwrap();
+        assert_eq!(texts(&t[0].grid)[1], ["Ppq"]);
+        assert!(t[0].grid.hidden.stylesheets_unread.is_empty());
     }
 
     #[test]

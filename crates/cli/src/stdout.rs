@@ -1,0 +1,68 @@
+//! Standard output, written through one place.
+//!
+//! Every command writes its output through [`lock`], which remembers the
+//! first write error. `main` then tells the two cases apart: a closed pipe
+//! (`jixiao show … | head -1`) is a quiet end, with the exit code the
+//! command would have had; any other failure (a full disk, `> /dev/full`)
+//! is an error that says so, in both languages, with a hint.
+
+use std::io::{self, ErrorKind, Write};
+use std::sync::Mutex;
+
+/// The first error met writing to standard output.
+static FAILED: Mutex<Option<(ErrorKind, String)>> = Mutex::new(None);
+
+/// Standard output, locked; a write error on it is remembered.
+pub struct Out(io::StdoutLock<'static>);
+
+/// The locked standard output.
+pub fn lock() -> Out {
+    Out(io::stdout().lock())
+}
+
+fn remember(e: &io::Error) {
+    if let Ok(mut failed) = FAILED.lock() {
+        failed.get_or_insert_with(|| (e.kind(), e.to_string()));
+    }
+}
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf).inspect_err(remember)
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.0.write_all(buf).inspect_err(remember)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush().inspect_err(remember)
+    }
+}
+
+/// How writing to standard output failed, if it did.
+pub fn failure() -> Option<(ErrorKind, String)> {
+    FAILED.lock().ok().and_then(|f| f.clone())
+}
+
+/// Whether standard output is a pipe whose reader has gone.
+pub fn closed() -> bool {
+    failure().is_some_and(|(kind, _)| kind == ErrorKind::BrokenPipe)
+}
+
+/// `无法写到标准输出：磁盘空间已满` with a hint, in both languages.
+pub fn failed_text(kind: ErrorKind, os: &str) -> jixiao_core::Text {
+    let why = jixiao_formats::io_write_text(&io::Error::new(kind, os.to_string()));
+    let (zh, en) = match kind {
+        ErrorKind::StorageFull => (
+            "请腾出磁盘空间，或把输出重定向到其他磁盘",
+            "free some disk space, or redirect the output to another disk",
+        ),
+        _ => (
+            "请检查标准输出重定向到的文件或设备",
+            "check the file or device standard output is redirected to",
+        ),
+    };
+    jixiao_core::Text::new(
+        format!("无法写到标准输出：{}\n  提示: {zh}", why.zh),
+        format!("cannot write to standard output: {}\n  hint: {en}", why.en),
+    )
+}
