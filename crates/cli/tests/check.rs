@@ -2583,16 +2583,7 @@ fn a_directory_scan_names_links_and_pipes_and_follows_neither() {
     let report = json_of(&out);
     let text = report.to_string();
     assert!(!text.contains("hunter2"), "{text}");
-    let skipped: Vec<(String, String)> = report["skipped"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            let file = s["file"].as_str().unwrap();
-            let name = Path::new(file).file_name().unwrap().to_string_lossy();
-            (name.into_owned(), s["reason"].as_str().unwrap().to_string())
-        })
-        .collect();
+    let skipped = skipped_names(&report);
     let names: Vec<&str> = skipped.iter().map(|(n, _)| n.as_str()).collect();
     let mut want = vec!["l1", "l2", "leak.txt"];
     if made {
@@ -2701,16 +2692,7 @@ fn a_directory_scan_lists_hidden_files_and_folders_without_reviewing_them() {
     assert_eq!(out.status.code(), Some(0), "{err}");
     let report = json_of(&out);
     assert_eq!(report["summary"]["files"], 1, "{report}");
-    let skipped: Vec<(String, String)> = report["skipped"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            let file = s["file"].as_str().unwrap();
-            let name = Path::new(file).file_name().unwrap().to_string_lossy();
-            (name.into_owned(), s["reason"].as_str().unwrap().to_string())
-        })
-        .collect();
+    let skipped = skipped_names(&report);
     let names: Vec<&str> = skipped.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, [".also-hidden.txt", ".hidden"], "{skipped:?}");
     assert!(
@@ -2740,4 +2722,18 @@ fn a_directory_scan_lists_hidden_files_and_folders_without_reviewing_them() {
     let also = shared.join(".also-hidden.txt");
     let out = jixiao(&["check", also.to_str().unwrap(), "--format", "json"]);
     assert_eq!(json_of(&out)["summary"]["files"], 1);
+}
+
+/// (file name, reason) of each entry of a JSON report's `skipped`.
+fn skipped_names(report: &Value) -> Vec<(String, String)> {
+    report["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let file = s["file"].as_str().unwrap();
+            let name = Path::new(file).file_name().unwrap().to_string_lossy();
+            (name.into_owned(), s["reason"].as_str().unwrap().to_string())
+        })
+        .collect()
 }
