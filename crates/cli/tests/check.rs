@@ -2737,3 +2737,36 @@ fn skipped_names(report: &Value) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// A link named on the command line is reviewed and not also listed as
+/// skipped by the scan of its folder; a dangling link says it is one and
+/// where it points (/tmp/ur14 defect 11).
+#[cfg(unix)]
+#[test]
+fn links_named_on_the_command_line_are_said_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let d1 = dir.path().join("d1");
+    std::fs::create_dir_all(&d1).unwrap();
+    std::fs::copy(fixture(), d1.join("good.txt")).unwrap();
+    std::os::unix::fs::symlink("good.txt", d1.join("same.txt")).unwrap();
+    let same = d1.join("same.txt");
+    let out = jixiao(&[
+        "check",
+        d1.to_str().unwrap(),
+        same.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let report = json_of(&out);
+    assert_eq!(report["summary"]["files"], 1, "{report}");
+    assert!(skipped_names(&report).is_empty(), "{report}");
+    let dangling = dir.path().join("dangling.txt");
+    std::os::unix::fs::symlink("/nonexistent/x.txt", &dangling).unwrap();
+    let out = jixiao(&["check", dangling.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("符号链接指向的文件不存在：/nonexistent/x.txt"),
+        "{text}"
+    );
+}

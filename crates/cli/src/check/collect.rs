@@ -116,6 +116,16 @@ pub fn files(paths: &[PathBuf]) -> (Vec<Input>, Vec<Skipped>) {
             }
         } else if p.exists() {
             out.push(Input::File(p.clone()));
+        } else if let Ok(target) = std::fs::read_link(p) {
+            // A link whose target is gone: say so, and where it pointed.
+            let target = target.display().to_string();
+            out.push(Input::Missing(
+                p.clone(),
+                Text::new(
+                    format!("符号链接指向的文件不存在：{target}"),
+                    format!("the symbolic link points to a file that does not exist: {target}"),
+                ),
+            ));
         } else {
             out.push(Input::Missing(
                 p.clone(),
@@ -145,18 +155,18 @@ pub fn files(paths: &[PathBuf]) -> (Vec<Input>, Vec<Skipped>) {
         Input::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
         Input::Missing(p, _) => seen.insert(p.clone()),
     });
+    // A file named on the command line is reviewed, not skipped, even where
+    // a directory scan met it as a link.
+    let named: std::collections::HashSet<PathBuf> = paths
+        .iter()
+        .filter(|p| !p.is_dir())
+        .map(|p| entry_of(p))
+        .collect();
+    skipped.retain(|s| !named.contains(&entry_of(&s.path)));
     let mut seen_skipped = std::collections::HashSet::new();
     // By the entry itself (its folder's canonical path and its name): two
     // links to one target are two entries.
-    skipped.retain(|s| {
-        let entry = match (s.path.parent(), s.path.file_name()) {
-            (Some(dir), Some(name)) => std::fs::canonicalize(dir)
-                .map(|d| d.join(name))
-                .unwrap_or_else(|_| s.path.clone()),
-            _ => s.path.clone(),
-        };
-        seen_skipped.insert(entry)
-    });
+    skipped.retain(|s| seen_skipped.insert(entry_of(&s.path)));
     (out, skipped)
 }
 
@@ -238,6 +248,24 @@ fn not_walked(kind: std::fs::FileType) -> Option<Template> {
         })
     } else {
         None
+    }
+}
+
+/// A directory entry itself (its folder's canonical path and its name),
+/// not what it links to: two links to one target are two entries.
+fn entry_of(p: &Path) -> PathBuf {
+    match (p.parent(), p.file_name()) {
+        (Some(dir), Some(name)) => {
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            std::fs::canonicalize(dir)
+                .map(|d| d.join(name))
+                .unwrap_or_else(|_| p.to_path_buf())
+        }
+        _ => p.to_path_buf(),
     }
 }
 

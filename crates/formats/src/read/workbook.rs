@@ -100,11 +100,24 @@ pub fn corrupt_text(file: &str, detail: Text) -> Error {
     Error::invalid(
         Location::file(file),
         detail.prefixed("文件已损坏或不完整：", "the file is truncated or corrupt: "),
+        save_again(file),
+    )
+}
+
+/// What to do with a damaged workbook: save it again from the program that
+/// writes its kind (an ODS from LibreOffice, as .ods or .xlsx).
+fn save_again(file: &str) -> Text {
+    if file.to_ascii_lowercase().ends_with(".ods") {
+        Text::new(
+            "请用 LibreOffice 或 Excel 打开后重新另存（.ods 或 .xlsx）",
+            "open it in LibreOffice or Excel and save it again (.ods or .xlsx)",
+        )
+    } else {
         Text::new(
             "请用 Excel 重新另存为 .xlsx",
             "open it in Excel and save it again as .xlsx",
-        ),
-    )
+        )
+    }
 }
 
 fn too_large(file: &str, message: Text, hint: Text) -> Error {
@@ -482,10 +495,7 @@ fn sheet_err(file: &str, sheet: &str, e: impl std::fmt::Display) -> Error {
             ..Location::default()
         },
         text.prefixed("无法读取工作表：", "cannot read the sheet: "),
-        Text::new(
-            "文件可能已损坏：请用 Excel 重新另存为 .xlsx",
-            "the file may be damaged: open it in Excel and save it again as .xlsx",
-        ),
+        save_again(file).prefixed("文件可能已损坏：", "the file may be damaged: "),
     )
 }
 
@@ -1024,6 +1034,16 @@ pub fn format_number(v: f64, fmt: NumFmt) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A damaged ODS is told to be saved again from LibreOffice, not as an
+    /// XLSX from Excel alone (/tmp/ur14 defect 11).
+    #[test]
+    fn a_damaged_ods_is_told_to_be_saved_again_as_an_ods() {
+        let e = corrupt("t.ODS", "invalid Zip archive").to_string();
+        assert!(e.contains("LibreOffice") && e.contains(".ods"), "{e}");
+        let e = corrupt("t.xlsx", "invalid Zip archive").to_string();
+        assert!(e.contains("请用 Excel 重新另存为 .xlsx"), "{e}");
+    }
 
     /// A library's error is the technical detail of what it means, in the
     /// user's language (/tmp/ur13 defect 11).
