@@ -1256,15 +1256,8 @@ fn pdf_header_repeated_on_page_two_is_skipped() {
 
 #[test]
 fn pdf_line_that_cannot_be_placed_is_refused() {
-    use jixiao_core::Field;
     use read::pdf;
-    let fields = [
-        Some(Field::ProjectName),
-        Some(Field::Total),
-        Some(Field::Goal),
-        Some(Field::IndicatorCell),
-    ];
-    let h = "项目名称      总计        绩效目标        绩效指标\n";
+    let (fields, h) = four_column_pdf();
     let a = "甲项目       10.00     甲目标         1-产出指标：x，年度指标值：1个。\n";
     let cont = "                    续行\n";
     let b = "乙项目       10.00     乙目标         1-产出指标：y，年度指标值：1个。\n";
@@ -2192,15 +2185,8 @@ fn pdf_header_without_indicator_columns_is_refused() {
 
 #[test]
 fn pdf_unplaceable_footer_is_named_as_such() {
-    use jixiao_core::Field;
     use read::pdf;
-    let fields = [
-        Some(Field::ProjectName),
-        Some(Field::Total),
-        Some(Field::Goal),
-        Some(Field::IndicatorCell),
-    ];
-    let h = "项目名称      总计        绩效目标        绩效指标\n";
+    let (fields, h) = four_column_pdf();
     let a = "甲项目       10.00     甲目标         1-产出指标：x，年度指标值：1个。\n\n";
     // A page number alone is dropped; a stray piece at the page's foot is
     // named as a probable footer.
@@ -2546,15 +2532,8 @@ fn pdf_furniture_like_cell_text_is_kept() {
 /// also holds a cell beside the URL is table text.
 #[test]
 fn pdf_page_number_under_a_cell_is_refused_not_guessed() {
-    use jixiao_core::Field;
     use read::pdf;
-    let fields = [
-        Some(Field::ProjectName),
-        Some(Field::Total),
-        Some(Field::Goal),
-        Some(Field::IndicatorCell),
-    ];
-    let h = "项目名称      总计        绩效目标        绩效指标\n";
+    let (fields, h) = four_column_pdf();
     let a = "甲项目       10.00     甲目标         1-产出指标：参加次数，年度指标值：\n";
     let text = format!("{h}{a}{}6\n\u{c}", " ".repeat(32));
     let e = pdf::column_grid(&text, "t.pdf", 0, &fields)
@@ -2591,4 +2570,19 @@ fn pdf_footer_like_a_cell_is_named_as_a_footer() {
         e.contains("页脚") && e.contains("820002-某镇农业综合服务中心"),
         "{e}"
     );
+}
+
+/// The fields and header line of a four-column one-cell table as
+/// `pdftotext -layout` prints it, for the PDF placement tests.
+fn four_column_pdf() -> ([Option<jixiao_core::Field>; 4], &'static str) {
+    use jixiao_core::Field;
+    (
+        [
+            Some(Field::ProjectName),
+            Some(Field::Total),
+            Some(Field::Goal),
+            Some(Field::IndicatorCell),
+        ],
+        "项目名称      总计        绩效目标        绩效指标\n",
+    )
 }
