@@ -159,14 +159,9 @@ fn tsv_formula_note(n: usize, lang: Lang) -> String {
 
 /// `无法写入 OUT：…` / `cannot write OUT: …`, with why in each language.
 pub(crate) fn cannot(out: &Path, why: anyhow::Error) -> anyhow::Error {
-    let kind = why
-        .downcast_ref::<std::io::Error>()
-        .map(std::io::Error::kind);
-    let why = match why.downcast_ref::<std::io::Error>() {
-        Some(e) => jixiao_formats::io_write_text(e),
-        None => text_of(&why),
-    };
-    let (zh, en) = write_hint(kind);
+    let io = why.downcast_ref::<std::io::Error>();
+    let (zh, en) = write_hint(io.map(std::io::Error::kind));
+    let why = io.map_or_else(|| text_of(&why), jixiao_formats::io_write_text);
     said(
         format!("无法写入 {}：{}\n  提示: {zh}", out.display(), why.zh),
         format!("cannot write {}: {}\n  hint: {en}", out.display(), why.en),

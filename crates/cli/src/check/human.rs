@@ -46,12 +46,13 @@ pub fn write(
         // header names the place in the cell itself (`Snippet::position`).
         .without_primary_span_start();
     for r in reports {
+        // A file name is the folder's, not ours: its control characters are
+        // shown, not sent to the terminal. Once per file, not per finding.
+        let path = visible_controls(r.path.clone());
         if let Some(e) = &r.error {
-            // A file name is the folder's, not ours: its control
-            // characters are shown, not sent to the terminal.
             let text = visible_controls(e.get(lang.core()).to_string());
             writeln!(out, "error[unreadable]: {text}")?;
-            writeln!(out, " --> {}", visible_controls(r.path.clone()))?;
+            writeln!(out, " --> {path}")?;
             writeln!(out)?;
             continue;
         }
@@ -62,7 +63,7 @@ pub fn write(
             |chunk| {
                 let mut buf = Vec::with_capacity(chunk.len() * 512);
                 for s in chunk {
-                    write_one(&mut buf, &handler, r, &messages, s, lang)?;
+                    write_one(&mut buf, &handler, r, &path, &messages, s, lang)?;
                 }
                 Ok::<_, anyhow::Error>(buf)
             },
@@ -77,6 +78,8 @@ fn write_one(
     out: &mut impl Write,
     handler: &GraphicalReportHandler,
     r: &FileReport,
+    // `r.path` as the terminal may show it.
+    path: &str,
     messages: &Messages<'_>,
     s: &Shown,
     lang: Lang,
@@ -97,7 +100,7 @@ fn write_one(
     // A JSON document's coordinates are its original table's: name that file
     // (` --> s.json (原表 t.txt:12:7)`), never `s.json:12:7`.
     let mut place = match r.origin.as_deref() {
-        None => visible_controls(r.path.clone()),
+        None => path.to_string(),
         Some("") => match lang {
             Lang::Zh => "未注明".to_string(),
             Lang::En => "unnamed".to_string(),
@@ -125,8 +128,8 @@ fn write_one(
     }
     if r.origin.is_some() {
         place = match lang {
-            Lang::Zh => format!("{} (原表 {place})", visible_controls(r.path.clone())),
-            Lang::En => format!("{} (source {place})", visible_controls(r.path.clone())),
+            Lang::Zh => format!("{path} (原表 {place})"),
+            Lang::En => format!("{path} (source {place})"),
         };
     }
     writeln!(out, " --> {place}")?;

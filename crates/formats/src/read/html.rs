@@ -207,11 +207,7 @@ impl Look {
                 continue;
             };
             let prop = prop.trim().to_ascii_lowercase();
-            let mut value: String = value
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .map(|c| c.to_ascii_lowercase())
-                .collect();
+            let mut value = compact_css(value);
             let important = value.ends_with("!important");
             if important {
                 value.truncate(value.len() - "!important".len());
@@ -683,14 +679,17 @@ fn span(el: ElementRef<'_>, attr: &str, max: u32) -> usize {
 /// Whether a cell's `colspan` only lets its text overflow into blank cells
 /// (Excel's 网页 export: `colspan=2 style='mso-ignore:colspan'`), not a merge.
 fn overflow_only(td: ElementRef<'_>) -> bool {
-    td.attr("style").is_some_and(|style| {
-        let style: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        style.contains("mso-ignore:colspan")
-    })
+    td.attr("style")
+        .is_some_and(|style| compact_css(style).contains("mso-ignore:colspan"))
+}
+
+/// CSS text without whitespace, in ASCII lower case (`MSO-IGNORE: colspan`
+/// → `mso-ignore:colspan`), as declarations are compared.
+fn compact_css(css: &str) -> String {
+    css.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// The rows of one table with spans expanded, and the text its cells hide
