@@ -518,10 +518,15 @@ pub fn check_depth(file: &str, html: &str) -> Result<()> {
     Ok(())
 }
 
-fn too_deep(file: &str, html: &str, at: usize, name: &str) -> Error {
+/// The source line of byte `at` and the tag's name, for a refusal.
+fn where_tag(html: &str, at: usize, name: &str) -> (usize, String) {
     let before = html.as_bytes().get(..at).unwrap_or_default();
     let line = memchr::memchr_iter(b'\n', before).count() + 1;
-    let name = name.to_ascii_lowercase();
+    (line, name.to_ascii_lowercase())
+}
+
+fn too_deep(file: &str, html: &str, at: usize, name: &str) -> Error {
+    let (line, name) = where_tag(html, at, name);
     Error::too_large(
         Location::file(file),
         Text::new(
@@ -542,9 +547,7 @@ fn too_deep(file: &str, html: &str, at: usize, name: &str) -> Error {
 }
 
 fn too_deep_inline(file: &str, html: &str, at: usize, name: &str) -> Error {
-    let before = html.as_bytes().get(..at).unwrap_or_default();
-    let line = memchr::memchr_iter(b'\n', before).count() + 1;
-    let name = name.to_ascii_lowercase();
+    let (line, name) = where_tag(html, at, name);
     Error::too_large(
         Location::file(file),
         Text::new(
