@@ -2427,6 +2427,36 @@ fn a_project_named_like_a_signature_line_is_read() {
     }
 }
 
+/// The labels that close a form close a row table too, whole (one list for
+/// every reader): `备注`, `单位（盖章）：`, `填表人：`, a long 审核意见; a row
+/// only starting like one (`负责人培训`) is no signature line.
+#[test]
+fn a_row_tables_closing_lines_use_the_forms_labels() {
+    let base = sample_text();
+    for (line, note) in [
+        ("备注", true),
+        ("单位（盖章）：", true),
+        ("填表人：乙", true),
+        ("填报人 张三", true),
+        ("主管部门及财政部门审核意见\t同意", true),
+        ("负责人培训", false),
+        ("审核人员培训", false),
+    ] {
+        let text = format!("{}\n{line}\n", base.trim_end());
+        let t = read::read_bytes("t.txt", text.as_bytes(), &opts()).unwrap();
+        assert_eq!(t.projects().count(), 8, "{line}");
+        let notes: Vec<_> = t.notices.iter().filter(|n| n.code == "row-note").collect();
+        assert_eq!(notes.len(), usize::from(note), "{line}: {notes:?}");
+        // Never dropped unsaid: a line that is no note is named as a heading.
+        if !note {
+            assert!(
+                t.notices.iter().any(|n| n.code == "row-heading" && n.message.contains(line)),
+                "{line}"
+            );
+        }
+    }
+}
+
 /// A stray quote closed on its own line or by a quoted word later in the row
 /// is refused; a well-formed quoted cell holding commas over several lines,
 /// or a tab, still reads (/tmp/ur14 defects 2 and 6).

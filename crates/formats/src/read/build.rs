@@ -12,8 +12,11 @@ mod header;
 mod hierarchy;
 #[path = "layout_form.rs"]
 mod layout_form;
-/// The labels that close a form (notes, signatures), for the PDF reader too.
-pub(crate) use layout_form::closes_form;
+#[path = "closing.rs"]
+mod closing;
+/// The labels that close a table or a form (notes, signatures), for the PDF
+/// reader too.
+pub(crate) use closing::is_closing_label;
 #[path = "preamble.rs"]
 mod preamble;
 

@@ -12,6 +12,7 @@
 //! 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值
 //! ```
 
+use super::closing::is_closing_label;
 use super::header::{normalize, Layout};
 use super::hierarchy::{split_code, Item, UnitKey};
 use super::preamble::Preamble;
@@ -432,47 +433,9 @@ fn opens_form(text: &str) -> bool {
     )
 }
 
-/// A label of the rows that close a form under its indicators: remarks,
-/// review opinions, signatures (`其他需要说明的问题 | 无`, `主管部门审核意见 |
-/// 同意申报`, `填报人：张三`). Compared whole (up to a colon), so that an
-/// indicator named 说明书印制数量 closes nothing.
-pub(crate) fn closes_form(text: &str) -> bool {
-    let n = normalize(text);
-    let label = n.split(':').next().unwrap_or("").trim();
-    matches!(
-        label,
-        "其他需要说明的问题"
-            | "其他需说明的问题"
-            | "其他需要说明的事项"
-            | "其他说明"
-            | "其他说明事项"
-            | "需要说明的问题"
-            | "说明"
-            | "备注"
-            | "注"
-            | "填报人"
-            | "审核人"
-            | "联系人"
-            | "联系电话"
-            | "填报日期"
-            | "填表日期"
-            | "单位负责人"
-            | "部门负责人"
-            | "项目负责人"
-            | "财务负责人"
-            | "分管领导"
-            | "盖章"
-            | "单位盖章"
-            | "单位(盖章)"
-            | "(盖章)"
-    ) || label.ends_with("审核意见")
-        || label.ends_with("审批意见")
-        || label.ends_with("批复意见")
-}
-
 /// Whether `row` closes a form: its first cell written in the row itself
 /// (a category merged down over it does not count) is a closing label
-/// ([`closes_form`]) left of the 三级指标 column. An XLSX export keeps such a
+/// ([`is_closing_label`]) left of the 三级指标 column. An XLSX export keeps such a
 /// row short (`其他需要说明的问题 | 无`), and the indicator reader would
 /// line a short row up on the right, as a ragged continuation, and make an
 /// indicator of it under the 一级指标 above.
@@ -481,7 +444,7 @@ fn closes_form_row(row: &GridRow<'_>, name_col: Option<usize>) -> bool {
         .iter()
         .enumerate()
         .find(|(_, c)| !c.merged && !c.text.trim().is_empty())
-        .is_some_and(|(c, x)| name_col.is_none_or(|n| c < n) && closes_form(&x.text))
+        .is_some_and(|(c, x)| name_col.is_none_or(|n| c < n) && is_closing_label(&x.text))
 }
 
 /// Every cell written in `row` (merged copies once), shortened for a notice.

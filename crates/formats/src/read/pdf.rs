@@ -12,7 +12,7 @@
 
 use crate::error::{Error, Location, Result};
 use crate::grid::{Grid, GridCell, GridRow};
-use crate::read::build::closes_form;
+use crate::read::build::is_closing_label;
 use crate::read::delimited::lines;
 use jixiao_core::{Field, Text};
 use std::borrow::Cow;
@@ -190,21 +190,16 @@ fn is_date_only(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c.is_whitespace() || "/-.:：年月日".contains(c))
 }
 
-/// True for a line that closes the table: a note or a signature line
-/// (`注：…`, `说明：`, `填报人：…`, `联系电话：…`, `单位负责人`, `制表人`); the
-/// labels are the forms' (see `closes_form`), plus `制表人`/`制表`.
+/// True for a line that closes the table: its first run of text is a note
+/// or a signature label (`注：…`, `填报人：…`, `制表人：王五`; see
+/// `is_closing_label`).
 fn closes_table(line: &str) -> bool {
     let first = line
         .split("  ")
         .map(str::trim)
         .find(|p| !p.is_empty())
         .unwrap_or("");
-    // `制表人：王五`, `制表：`, `制表日期：…` — the label whole, so that a
-    // project named 制表打印耗材购置 closes nothing.
-    let label = first.split(['：', ':']).next().unwrap_or(first).trim();
-    closes_form(first)
-        || matches!(label, "制表" | "制表人" | "制表日期")
-        || first.starts_with("注：")
+    is_closing_label(first)
 }
 
 /// Layout text → grid (see the module doc). Row numbers are text lines.

@@ -6,6 +6,7 @@
 //! only indicator fields — blank leading cells, merged copies, or shorter
 //! (ragged) rows that are right-aligned by the header count.
 
+use super::closing::is_closing_label;
 use super::header::{is_indicator_field, last_nonblank, Layout};
 use super::hierarchy::{is_total_label, looks_like_unit, split_code, Item, Named, UnitKey};
 use crate::error::{Error, Location, Result};
@@ -338,22 +339,6 @@ impl Reader<'_> {
     /// A footer or note line (`注：…`, `填报人：…`) rather than a table row.
     /// `prev`: the row above that is not blank, as seen by the same view.
     fn note(&self, v: &View<'_, '_>, r: u32, prev: Option<&View<'_, '_>>) -> Option<Notice> {
-        const PREFIXES: [&str; 14] = [
-            "注：",
-            "注:",
-            "说明：",
-            "说明:",
-            "备注：",
-            "备注:",
-            "填报人",
-            "审核人",
-            "负责人",
-            "联系人",
-            "联系电话",
-            "填报日期",
-            "制表",
-            "财务负责人",
-        ];
         // A header again after data (or after the first row of a two-row
         // header again) is a page's; after title or 单位 lines it starts
         // another table, which is not read as this one's rows.
@@ -373,17 +358,10 @@ impl Reader<'_> {
             ));
         }
         let first = self.first_text(v);
-        // `单位负责人：赵六`, `部门负责人：…`: a signature line too; and a
-        // form's closing rows printed under a table (`其他需要说明的问题 | 无`,
-        // `主管部门审核意见 | 同意`).
-        let label = first.split(['：', ':']).next().unwrap_or(first).trim();
-        let signed = ["单位负责人", "部门负责人", "分管领导", "其他需要说明的问题"]
-            .iter()
-            .any(|p| first.starts_with(p))
-            || ["审核意见", "审批意见", "批复意见"]
-                .iter()
-                .any(|w| label.ends_with(w) && label.chars().count() <= 10);
-        if !signed && !PREFIXES.iter().any(|p| first.starts_with(p)) {
+        // `填报人：张三`, `单位负责人：赵六`, and a form's closing rows
+        // printed under a table (`其他需要说明的问题 | 无`, `主管部门审核意见 |
+        // 同意`).
+        if !is_closing_label(first) {
             return None;
         }
         // A project named so (`审核人员业务培训经费`, `联系电话费补助`,
