@@ -195,36 +195,11 @@ fn decode_as<'a>(
     // UTF-8 Chinese is mostly valid GB18030 too: a UTF-8 line pasted into
     // a GBK file decodes without error, as mojibake (`涓浗…`).
     if enc == GB18030 {
-        if let Some(lines) = utf8_lines_in_gbk(bytes) {
-            return Err(mixed_encodings(file, &lines, ("GBK", "UTF-8")));
+        if let Some(lines) = LineKinds::of(bytes, false).utf8_in_gbk() {
+            return Err(mixed_encodings(file, lines, ("GBK", "UTF-8")));
         }
     }
     Ok(decoded)
-}
-
-/// The lines of a GBK file that are UTF-8 Chinese: valid UTF-8 holding at
-/// least four CJK characters, which GBK text almost never is by chance (each
-/// of its characters would have to line up with UTF-8's byte patterns).
-fn utf8_lines_in_gbk(bytes: &[u8]) -> Option<Vec<u32>> {
-    let cjk = |t: &str| {
-        t.chars()
-            .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
-            .count()
-    };
-    let (mut lines, mut gbk) = (Vec::new(), 0usize);
-    for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
-        if line.is_ascii() {
-            continue;
-        }
-        match std::str::from_utf8(line) {
-            Ok(t) if cjk(t) >= 4 => lines.push(u32::try_from(i + 1).unwrap_or(u32::MAX)),
-            Ok(_) => {}
-            Err(_) => gbk += 1,
-        }
-    }
-    // Most of the file GBK, a few lines UTF-8 (a UTF-8 file read as GBK is
-    // no mix: the hint says to drop --encoding).
-    (!lines.is_empty() && gbk > lines.len()).then_some(lines)
 }
 
 /// Whether `bytes` are binary data, not text in any encoding the text
@@ -370,26 +345,70 @@ fn line_col(prefix: &str) -> (u32, u32) {
     )
 }
 
-/// The lines that are not UTF-8 in a file that is otherwise UTF-8 (most of
-/// its lines with Chinese text decode as UTF-8), and whether they all
-/// decode as GB18030: a file pieced together from two sources. `None` when
-/// the file is not such a mix.
-fn mixed_utf8_lines(body: &[u8]) -> Option<(Vec<u32>, bool)> {
-    let (mut utf8_lines, mut other, mut all_gbk) = (0usize, Vec::new(), true);
-    for (i, line) in body.split(|b| *b == b'\n').enumerate() {
-        if line.is_ascii() {
-            continue;
+/// The non-ASCII lines of a text file by encoding, in one pass: which are
+/// UTF-8 and which are not. A file pieced together from two sources shows as
+/// a few lines of one kind among many of the other.
+struct LineKinds {
+    /// Lines (not ASCII) that are valid UTF-8.
+    utf8: usize,
+    /// Of those, the ones holding at least four CJK characters, which GBK
+    /// text almost never is by chance (each of its characters would have to
+    /// line up with UTF-8's byte patterns).
+    utf8_chinese: Vec<u32>,
+    /// Lines that are not UTF-8.
+    other: Vec<u32>,
+    /// Whether every line of `other` decodes as GB18030 (only looked at
+    /// when asked for: decoding every line of a GBK file costs).
+    other_all_gbk: bool,
+}
+
+impl LineKinds {
+    fn of(bytes: &[u8], decode_others: bool) -> LineKinds {
+        let mut k = LineKinds {
+            utf8: 0,
+            utf8_chinese: Vec::new(),
+            other: Vec::new(),
+            other_all_gbk: true,
+        };
+        for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
+            if line.is_ascii() {
+                continue;
+            }
+            let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            match std::str::from_utf8(line) {
+                Ok(t) => {
+                    k.utf8 += 1;
+                    let cjk = t.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c));
+                    if cjk.take(4).count() == 4 {
+                        k.utf8_chinese.push(n);
+                    }
+                }
+                Err(_) => {
+                    if decode_others && k.other_all_gbk {
+                        k.other_all_gbk = GB18030
+                            .decode_without_bom_handling_and_without_replacement(line)
+                            .is_some();
+                    }
+                    k.other.push(n);
+                }
+            }
         }
-        if std::str::from_utf8(line).is_ok() {
-            utf8_lines += 1;
-        } else {
-            all_gbk &= GB18030
-                .decode_without_bom_handling_and_without_replacement(line)
-                .is_some();
-            other.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
-        }
+        k
     }
-    (!other.is_empty() && utf8_lines > other.len()).then_some((other, all_gbk))
+
+    /// A UTF-8 file with a few lines in another encoding: those lines, and
+    /// whether they are all GBK (asked of `of(.., true)`).
+    fn other_in_utf8(&self) -> Option<(&[u32], bool)> {
+        (!self.other.is_empty() && self.utf8 > self.other.len())
+            .then_some((&self.other, self.other_all_gbk))
+    }
+
+    /// A GBK file with a few UTF-8 Chinese lines: those lines. (A UTF-8 file
+    /// read as GBK is no mix: the hint says to drop --encoding.)
+    fn utf8_in_gbk(&self) -> Option<&[u32]> {
+        (!self.utf8_chinese.is_empty() && self.other.len() > self.utf8_chinese.len())
+            .then_some(&self.utf8_chinese)
+    }
 }
 
 /// The error for a file mixing UTF-8 with GBK lines, at the first GBK line.
@@ -433,13 +452,14 @@ fn bad_bytes(
     body: &[u8],
 ) -> Error {
     if matches!(source, "detected" | "override" | "bom") {
-        if let Some((lines, gbk)) = mixed_utf8_lines(body) {
+        let kinds = LineKinds::of(body, true);
+        if let Some((lines, gbk)) = kinds.other_in_utf8() {
             let other = if gbk { "GBK" } else { "Latin-1/Windows-1252" };
-            return mixed_encodings(file, &lines, ("UTF-8", other));
+            return mixed_encodings(file, lines, ("UTF-8", other));
         }
         if enc == GB18030 || enc == GBK {
-            if let Some(lines) = utf8_lines_in_gbk(body) {
-                return mixed_encodings(file, &lines, ("GBK", "UTF-8"));
+            if let Some(lines) = kinds.utf8_in_gbk() {
+                return mixed_encodings(file, lines, ("GBK", "UTF-8"));
             }
         }
     }
@@ -627,7 +647,7 @@ mod tests {
         let gbk = GBK
             .encode("项目\t10.00\t完成培训。\n项目二\t5.00\t完成。")
             .0;
-        assert!(mixed_utf8_lines(&gbk).is_none());
+        assert!(LineKinds::of(&gbk, true).other_in_utf8().is_none());
         assert_eq!(
             decode("g.txt", &gbk, None, None).unwrap().encoding,
             "GB18030"
