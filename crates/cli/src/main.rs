@@ -232,9 +232,10 @@ fn main() {
     let code = match stdout::failure() {
         // The reader of the pipe has gone (`| head -1`): a quiet end, with
         // the code the command would have had.
-        None | Some((std::io::ErrorKind::BrokenPipe, _)) => code,
-        Some((kind, os)) => {
-            print_error(stdout::failed_text(kind, &os).get(lang.core()), lang);
+        None => code,
+        Some(f) if f.closed => code,
+        Some(f) => {
+            print_error(f.text.get(lang.core()), lang);
             2
         }
     };

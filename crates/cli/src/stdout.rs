@@ -9,8 +9,18 @@
 use std::io::{self, ErrorKind, Write};
 use std::sync::Mutex;
 
-/// The first error met writing to standard output.
-static FAILED: Mutex<Option<(ErrorKind, String)>> = Mutex::new(None);
+/// The first error met writing to standard output: whether the pipe's reader
+/// had gone, and the error worded for the user.
+static FAILED: Mutex<Option<Failure>> = Mutex::new(None);
+
+/// How writing to standard output failed.
+#[derive(Clone)]
+pub struct Failure {
+    /// The pipe's reader has gone (`| head -1`): a quiet end.
+    pub closed: bool,
+    /// `无法写到标准输出：磁盘空间已满` with a hint, in both languages.
+    pub text: jixiao_core::Text,
+}
 
 /// Standard output, locked; a write error on it is remembered.
 pub struct Out(io::StdoutLock<'static>);
@@ -22,7 +32,10 @@ pub fn lock() -> Out {
 
 fn remember(e: &io::Error) {
     if let Ok(mut failed) = FAILED.lock() {
-        failed.get_or_insert_with(|| (e.kind(), e.to_string()));
+        failed.get_or_insert_with(|| Failure {
+            closed: e.kind() == ErrorKind::BrokenPipe,
+            text: failed_text(e),
+        });
     }
 }
 
@@ -39,19 +52,19 @@ impl Write for Out {
 }
 
 /// How writing to standard output failed, if it did.
-pub fn failure() -> Option<(ErrorKind, String)> {
+pub fn failure() -> Option<Failure> {
     FAILED.lock().ok().and_then(|f| f.clone())
 }
 
 /// Whether standard output is a pipe whose reader has gone.
 pub fn closed() -> bool {
-    failure().is_some_and(|(kind, _)| kind == ErrorKind::BrokenPipe)
+    failure().is_some_and(|f| f.closed)
 }
 
 /// `无法写到标准输出：磁盘空间已满` with a hint, in both languages.
-pub fn failed_text(kind: ErrorKind, os: &str) -> jixiao_core::Text {
-    let why = jixiao_formats::io_write_text(&io::Error::new(kind, os.to_string()));
-    let (zh, en) = match kind {
+fn failed_text(e: &io::Error) -> jixiao_core::Text {
+    let why = jixiao_formats::io_write_text(e);
+    let (zh, en) = match e.kind() {
         ErrorKind::StorageFull => (
             "请腾出磁盘空间，或把输出重定向到其他磁盘",
             "free some disk space, or redirect the output to another disk",
