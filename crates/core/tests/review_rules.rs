@@ -3872,3 +3872,51 @@ fn benefit_is_output_spares_a_count_after_the_activity() {
         assert_eq!(fired(&t, "benefit-is-output"), 1, "{name}");
     }
 }
+
+/// Switching one rule off removes that rule's findings and changes no other
+/// (ur15 A1: with `project-duplicate` off, an exact copy was reported as an
+/// edited copy by `project-name-duplicate`, and joined the copy groups and
+/// the unit costs). The one coupling by design: a capped satisfaction target
+/// is `direction-conflict`'s, and `satisfaction-low`'s when that rule is off.
+#[test]
+fn switching_a_rule_off_removes_its_findings_alone() {
+    let goal = "开展青年技能培训，提升就业能力。";
+    let mut capped = clean_indicators();
+    capped[2] = q(3, Category::Satisfaction, "参训人员满意度", "≤80%");
+    let tables = [
+        clean_table(),
+        Builder::new()
+            .unit("某单位")
+            .project("技能培训经费", "50.00", goal, clean_indicators())
+            .project("技能培训经费", "50.00", goal, clean_indicators())
+            .project("技能培训经费", "40.00", goal, clean_indicators())
+            .project("宣传经费", "20.00", "开展宣传。", capped)
+            .project("会议经费", "10.00", "", Vec::new())
+            .finish(),
+    ];
+    let coupled = |off: &str, rule: &str| off == "direction-conflict" && rule == "satisfaction-low";
+    for t in &tables {
+        let all = run(t);
+        for r in RULES {
+            let mut p = Profile::national();
+            p.rules.insert(
+                r.id.into(),
+                RuleSetting {
+                    enabled: Some(false),
+                    severity: None,
+                },
+            );
+            let got: Vec<_> = review(t, &p)
+                .into_iter()
+                .filter(|f| !coupled(r.id, &f.rule))
+                .collect();
+            let want: Vec<_> = all
+                .iter()
+                .filter(|f| f.rule != r.id && !coupled(r.id, &f.rule))
+                .cloned()
+                .collect();
+            assert_eq!(ids(&got), ids(&want), "{} off", r.id);
+            assert_eq!(got, want, "{} off", r.id);
+        }
+    }
+}

@@ -134,7 +134,7 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
         // indicators; each reports at the end, in this order.
         let mut copies = content::Boilerplate::new(&w);
         let mut costs = unit_cost::UnitCosts::new(&w);
-        let mut twice = project_dup::DuplicateProjects::new(&w);
+        let mut twice = project_dup::DuplicateProjects::new();
         // Projects that copy an earlier one: reported once, as such.
         let mut copy_of_earlier = vec![false; n_projects];
         for (pi, p) in projects(table) {

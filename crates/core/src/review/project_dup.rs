@@ -20,7 +20,6 @@ static PROJECT_DUPLICATE: Template = Template {
 
 /// Fed project by project in the worker's pass; reports at the end.
 pub(super) struct DuplicateProjects<'t> {
-    on: bool,
     /// Fingerprint of (name, total as written) → the first project with it.
     first: FastMap<u64, &'t Project>,
     /// Projects behind a fingerprint already taken by an unequal project
@@ -31,9 +30,8 @@ pub(super) struct DuplicateProjects<'t> {
 }
 
 impl<'t> DuplicateProjects<'t> {
-    pub(super) fn new(s: &Sink<'t>) -> Self {
+    pub(super) fn new() -> Self {
         DuplicateProjects {
-            on: s.on("project-duplicate"),
             first: FastMap::default(),
             collided: FastMap::default(),
             found: Vec::new(),
@@ -43,10 +41,13 @@ impl<'t> DuplicateProjects<'t> {
     /// Project `p` (index `pi`); projects in source order. Whether it is a
     /// copy of an earlier project (the other groupings then leave it out:
     /// one finding says it, not also a copy group or a shared goal with
-    /// itself).
+    /// itself). Found whether or not `project-duplicate` is switched on: a
+    /// copy is one project entered twice for the other rules too, and
+    /// switching the rule off must not make them report the copy (as an
+    /// edited copy, a copy group, a unit cost of its own).
     pub(super) fn project(&mut self, pi: usize, p: &'t Project) -> bool {
         let name = trim(&p.name);
-        if !self.on || name.is_empty() {
+        if name.is_empty() {
             return false;
         }
         // The total's bytes as written: a copied row has the same scale too.
