@@ -674,6 +674,20 @@ fn sarif_rule_configuration_follows_the_profile() {
     // … but not the reader's findings that are catalogue rules.
     let rule = rules.iter().find(|r| r["id"] == "no-projects").unwrap();
     assert_eq!(rule["defaultConfiguration"]["enabled"], true);
+    // A notice switched on by name stays on (ur15 A3).
+    std::fs::write(
+        &profile,
+        "notices = false\n[rules.whitespace-outside-item]\nenabled = true\n",
+    )
+    .unwrap();
+    let rules = sarif_rules();
+    let notice = rules
+        .iter()
+        .find(|r| r["id"] == "whitespace-outside-item")
+        .unwrap();
+    assert_eq!(notice["defaultConfiguration"]["enabled"], true);
+    let other = rules.iter().find(|r| r["id"] == "row-note").unwrap();
+    assert_eq!(other["defaultConfiguration"]["enabled"], false);
 }
 
 #[test]

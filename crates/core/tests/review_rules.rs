@@ -1212,6 +1212,18 @@ fn reader_notices_become_info_findings() {
     let mut p = Profile::national();
     p.notices = false;
     assert!(of(&review(&t, &p), "encoding-detected").is_empty());
+    // A notice switched on by name is reported with the others off, at the
+    // profile's severity (ur15 A3: the explicit `enabled = true` was ignored).
+    p.rules.insert(
+        "encoding-detected".into(),
+        RuleSetting {
+            enabled: Some(true),
+            severity: Some(Severity::Warning),
+        },
+    );
+    let f = review(&t, &p);
+    assert_eq!(of(&f, "encoding-detected").len(), 1);
+    assert_eq!(of(&f, "encoding-detected")[0].severity, Severity::Warning);
 }
 
 /// A notice from a document written before the English text was kept apart

@@ -338,7 +338,7 @@ pub fn write_sarif(
             "id": code,
             "shortDescription": { "text": text },
             "defaultConfiguration": configuration(
-                profile.notices && profile.enabled(code),
+                profile.notice_enabled(code),
                 profile.severity(code, Severity::Info),
             ),
             "properties": { "kind": "reader-notice" },

@@ -145,7 +145,8 @@ What a reader had to assume or could not read with full confidence is a notice, 
 info finding under its code (with `notices = true`, the default). Two conditions the reader
 finds are rules of the catalogue instead, with their own severity, and are reported even with
 `notices = false`: `amount-unparseable` and `no-projects`. In a profile a notice code
-takes `enabled` and `severity` like a rule id, e.g.
+takes `enabled` and `severity` like a rule id; its own `enabled` wins over `notices`, so
+`notices = false` with `[rules.unit-row-by-name] enabled = true` reports that notice alone, e.g.
 
 ```toml
 [rules.whitespace-outside-item]

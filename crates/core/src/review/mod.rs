@@ -243,7 +243,7 @@ fn notices(table: &Table, profile: &Profile, rules: &[RuleState], out: &mut Vec<
         let (enabled, severity) = match Sink::state_in(rules, &n.code) {
             Some(r) => (r.enabled, r.severity.unwrap_or(r.default)),
             None => (
-                profile.notices && profile.enabled(&n.code),
+                profile.notice_enabled(&n.code),
                 profile.severity(&n.code, Severity::Info),
             ),
         };

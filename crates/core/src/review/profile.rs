@@ -234,6 +234,17 @@ impl Profile {
         self.rules.get(id).and_then(|s| s.enabled).unwrap_or(true)
     }
 
+    /// Whether a reader notice (a code outside the catalogue) is reported:
+    /// its own `enabled`, when the profile sets one, else `notices`. So
+    /// `notices = false` with `[rules.unit-row-by-name] enabled = true`
+    /// reports that notice alone.
+    pub fn notice_enabled(&self, code: &str) -> bool {
+        self.rules
+            .get(code)
+            .and_then(|s| s.enabled)
+            .unwrap_or(self.notices)
+    }
+
     /// The severity a finding gets: the profile override, else `default`.
     pub fn severity(&self, id: &str, default: Severity) -> Severity {
         self.rules
