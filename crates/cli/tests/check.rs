@@ -2546,8 +2546,8 @@ fn help_lines_are_not_wrapped_inside_a_word() {
     let f = fixture();
     let out = jixiao(&["check", f.to_str().unwrap(), "--no-progress"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    let b = block(&text, "info[unit-cost]: 项目「“青年地带”青少年服务经费」");
-    let whole = "  help: 单位成本（提示）供与同类项目比较，无须修改；偏离中位数（警告）时，核对该项目的金额与产出数量。";
+    let b = block(&text, "warning[unit-inconsistent]: 同名指标「组建志愿服务队」");
+    let whole = "  help: 指标值的单位与计量单位列不一致时，改正其中之一；同名指标各处单位不同时，统一单位，确属不同指标的改用能区分的名称。";
     assert!(b.lines().any(|l| l == whole), "{b}");
     // The English help is one line too.
     let out = jixiao(&[
@@ -2560,7 +2560,7 @@ fn help_lines_are_not_wrapped_inside_a_word() {
     let text = String::from_utf8_lossy(&out.stdout);
     let b = block(
         &text,
-        "info[unit-cost]: project \"“青年地带”青少年服务经费\"",
+        "warning[unit-inconsistent]: indicator \"组建志愿服务队\"",
     );
     let help: Vec<&str> = b.lines().skip_while(|l| !l.contains("help:")).collect();
     assert_eq!(help.len(), 1, "{b}");

@@ -1148,19 +1148,43 @@ fn unit_cost_outlier_by_median_mad() {
     let t = training_projects(&["500", "520", "480", "510", "20"]);
     let f = run(&t);
     let hits = of(&f, "unit-cost");
-    assert_eq!(hits.len(), 5);
-    let warn: Vec<_> = hits
-        .iter()
-        .filter(|h| h.severity == Severity::Warning)
-        .collect();
+    assert_eq!(hits.len(), 4);
+    assert!(hits.iter().all(|h| h.severity == Severity::Info));
+    let warn = of(&f, "unit-cost-outlier");
     assert_eq!(
         warn.len(),
         1,
         "{:?}",
         hits.iter().map(|h| zh(&t, h)).collect::<Vec<_>>()
     );
+    assert_eq!(warn[0].severity, Severity::Warning);
     assert_eq!(warn[0].location.project, Some(4));
     assert!(zh(&t, warn[0]).contains("5000"));
+    // Outliers alone can be made to fail a build, the information left as
+    // it is (ur15 A4: one severity for both made every cost an error).
+    let mut p = Profile::national();
+    p.rules.insert(
+        "unit-cost-outlier".into(),
+        RuleSetting {
+            enabled: None,
+            severity: Some(Severity::Error),
+        },
+    );
+    let f = review(&t, &p);
+    assert_eq!(errors(&f).len(), 1);
+    assert_eq!(errors(&f)[0].rule, "unit-cost-outlier");
+    assert!(of(&f, "unit-cost").iter().all(|h| h.severity == Severity::Info));
+    // Switched off, the outlier's cost is information like the others'.
+    p.rules.insert(
+        "unit-cost-outlier".into(),
+        RuleSetting {
+            enabled: Some(false),
+            severity: None,
+        },
+    );
+    let f = review(&t, &p);
+    assert_eq!(of(&f, "unit-cost").len(), 5);
+    assert!(of(&f, "unit-cost-outlier").is_empty());
 }
 
 // ---- profiles, notices, order ----
@@ -1427,11 +1451,7 @@ fn unit_cost_does_not_flag_a_geometric_spread() {
     let f = run(&t);
     let hits = of(&f, "unit-cost");
     assert_eq!(hits.len(), 5);
-    assert!(
-        hits.iter().all(|h| h.severity == Severity::Info),
-        "{:?}",
-        ids(&f)
-    );
+    assert!(of(&f, "unit-cost-outlier").is_empty(), "{:?}", ids(&f));
 }
 
 #[test]
@@ -3889,7 +3909,9 @@ fn benefit_is_output_spares_a_count_after_the_activity() {
 /// (ur15 A1: with `project-duplicate` off, an exact copy was reported as an
 /// edited copy by `project-name-duplicate`, and joined the copy groups and
 /// the unit costs). The one coupling by design: a capped satisfaction target
-/// is `direction-conflict`'s, and `satisfaction-low`'s when that rule is off.
+/// is `direction-conflict`'s, and `satisfaction-low`'s when that rule is off;
+/// an outlier's cost is `unit-cost-outlier`'s, and `unit-cost`'s information
+/// when that rule is off.
 #[test]
 fn switching_a_rule_off_removes_its_findings_alone() {
     let goal = "开展青年技能培训，提升就业能力。";
@@ -3906,7 +3928,10 @@ fn switching_a_rule_off_removes_its_findings_alone() {
             .project("会议经费", "10.00", "", Vec::new())
             .finish(),
     ];
-    let coupled = |off: &str, rule: &str| off == "direction-conflict" && rule == "satisfaction-low";
+    let coupled = |off: &str, rule: &str| {
+        (off == "direction-conflict" && rule == "satisfaction-low")
+            || (off == "unit-cost-outlier" && rule == "unit-cost")
+    };
     for t in &tables {
         let all = run(t);
         for r in RULES {

@@ -249,9 +249,14 @@ pub static RULES: &[Rule] = &[
         "实际案例 [S]",
         "对照原件核对比较符。 Check the comparator against the original."),
     rule!("unit-cost", Info, "单位成本（每单位主要产出的金额）", "money per unit of the main output",
-        "以项目金额除以第一个计数类产出指标值，得到如“元/人次”的单位成本作为参考；同一计量单位的项目不少于阈值个数时，对单位成本取自然对数，用中位数与中位数绝对偏差（MAD）计算修正 z 值 = 0.6745 × |ln x − 中位数| / MAD，超过阈值者为异常值（警告）。取对数是因为单位成本呈偏态分布。 单位成本保留两位小数，不少于 10000 元的以万元表示（1500.00 万元/公里）。 Money divided by the first counted output gives a cost per unit (e.g. 元/人次; two decimals, from 10 000 元 on in 万元: 1500.00 万元/公里) for information; among projects with the same unit, a modified z-score on the logarithm of the cost (median/MAD) above the threshold flags an outlier as a warning.",
+        "以项目金额除以第一个计数类产出指标值，得到如“元/人次”的单位成本作为参考。单位成本保留两位小数，不少于 10000 元的以万元表示（1500.00 万元/公里）。明显偏离同类项目的单位成本另由 unit-cost-outlier 报告（该项目不再在此重复）。 Money divided by the first counted output gives a cost per unit (e.g. 元/人次; two decimals, from 10 000 元 on in 万元: 1500.00 万元/公里) for information. A cost far from the table's similar projects is unit-cost-outlier's instead (not reported here again).",
         "相应匹配原则 (88号) [D]；方法 [P]",
-        "单位成本（提示）供与同类项目比较，无须修改；偏离中位数（警告）时，核对该项目的金额与产出数量。 The cost (info) is for comparison with similar projects and needs no change; for an outlier (warning), check the project's money and output count.",
+        "单位成本供与同类项目比较，无须修改。 The cost is for comparison with similar projects and needs no change.",
+        []),
+    rule!("unit-cost-outlier", Warning, "单位成本明显偏离同类项目", "cost per unit far from similar projects",
+        "同一计量单位（如元/人次）的项目不少于阈值个数时，对各项目的单位成本（见 unit-cost）取自然对数，用中位数与中位数绝对偏差（MAD）计算修正 z 值 = 0.6745 × |ln x − 中位数| / MAD，超过阈值者为异常值。取对数是因为单位成本呈偏态分布。本规则关闭时，这些项目的单位成本作为 unit-cost 提示报告。 Among projects whose main output is counted in the same unit, at least the threshold's number of them, a modified z-score on the logarithm of the cost per unit (see unit-cost; median/MAD) above the threshold flags an outlier. With this rule off, these projects' costs are reported as unit-cost information.",
+        "相应匹配原则 (88号) [D]；方法 [P]",
+        "核对该项目的金额与主要产出的数量（常见为数位或单位错误）。 Check the project's money and its main output's count (often a digit or unit slip).",
         ["unit_cost_min_group", "unit_cost_outlier_z"]),
 ];
 

@@ -95,6 +95,13 @@ const PROFILE_DOC: &str = r#"## Profiles (`--profile FILE.toml`)
 A profile overrides the national defaults; every key is optional. See `profiles/national.toml`
 (all defaults spelled out) and `profiles/sichuan.toml` (an example provincial profile).
 
+A rule's `severity` sets every finding of that rule, including those a threshold raises:
+`[rules.too-few-indicators] severity = "info"` keeps projects above `too_few_indicators_amount` at
+info, and `[rules.missing-cost] severity = "info"` wins over `require_cost = true`. Where the two
+levels are different findings, they are different rules: a project's cost per unit is `unit-cost`
+(info), a cost far from similar projects is `unit-cost-outlier` (warning), so
+`[rules.unit-cost-outlier] severity = "error"` fails a build on outliers alone.
+
 ```toml
 name = "sichuan"
 notices = true                 # report reader notices as info findings

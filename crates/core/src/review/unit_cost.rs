@@ -12,7 +12,7 @@
 //! skewed: a project costing ten times the median is as far out as one costing a tenth.
 
 use super::text::{unit_of, FastMap, COUNT_UNITS};
-use super::{msg, value_loc, Arg, Location, Message, Severity, Sink, Template};
+use super::{msg, value_loc, Arg, Location, Message, Sink, Template};
 use crate::model::{Category, Indicator, Project};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -82,7 +82,7 @@ pub(super) struct UnitCosts<'t> {
 impl<'t> UnitCosts<'t> {
     pub(super) fn new(s: &Sink<'t>) -> Self {
         UnitCosts {
-            on: s.on("unit-cost"),
+            on: s.on("unit-cost") || s.on("unit-cost-outlier"),
             costs: Vec::new(),
         }
     }
@@ -149,15 +149,17 @@ fn report(s: &mut Sink<'_>, costs: &[Cost<'_>]) {
         .filter_map(|(u, v)| Stats::of(&v).map(|st| (u, st)))
         .collect();
     let limit = th.unit_cost_outlier_z.to_f64().unwrap_or(3.5);
+    let outliers = s.on("unit-cost-outlier");
     for c in costs {
         let cost = c.yuan_per_unit;
         let unit = &c.unit;
-        let outlier = stats.get(unit.as_ref()).and_then(|st| {
+        // With unit-cost-outlier off, an outlier's cost is information too.
+        let outlier = stats.get(unit.as_ref()).filter(|_| outliers).and_then(|st| {
             let z = st.z(c.ln?);
             (z > limit).then_some((st.median, (z * 10.0).round() / 10.0))
         });
         match outlier {
-            Some((median, z)) => s.emit_at("unit-cost", Severity::Warning, || {
+            Some((median, z)) => s.emit("unit-cost-outlier", || {
                 let label = super::Label(c.p, c.i, super::Lang::Zh);
                 (
                     c.loc.clone(),
