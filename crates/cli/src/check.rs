@@ -334,7 +334,7 @@ fn write_report(
             human::write(&mut out, reports, counts, lang, color)
         }
         Format::Json => machine::write_json(&mut out, reports, skipped, counts, lang),
-        Format::Sarif => machine::write_sarif(&mut out, reports, skipped, lang, profile),
+        Format::Sarif => machine::write_sarif(&mut out, reports, skipped, counts, lang, profile),
     }
     .and_then(|()| out.flush().map_err(anyhow::Error::from));
     match written {

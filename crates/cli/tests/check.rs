@@ -2546,7 +2546,10 @@ fn help_lines_are_not_wrapped_inside_a_word() {
     let f = fixture();
     let out = jixiao(&["check", f.to_str().unwrap(), "--no-progress"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    let b = block(&text, "warning[unit-inconsistent]: 同名指标「组建志愿服务队」");
+    let b = block(
+        &text,
+        "warning[unit-inconsistent]: 同名指标「组建志愿服务队」",
+    );
     let whole = "  help: 指标值的单位与计量单位列不一致时，改正其中之一；同名指标各处单位不同时，统一单位，确属不同指标的改用能区分的名称。";
     assert!(b.lines().any(|l| l == whole), "{b}");
     // The English help is one line too.
@@ -2783,4 +2786,112 @@ fn links_named_on_the_command_line_are_said_plainly() {
         text.contains("符号链接指向的文件不存在：/nonexistent/x.txt"),
         "{text}"
     );
+}
+
+/// SARIF's URIs are RFC 3986 URI references: a Chinese file name is
+/// percent-encoded as UTF-8, not left as an IRI (ur15 B7); the rules'
+/// descriptions and help are in the language asked for, not both (C15).
+#[test]
+fn sarif_uris_are_percent_encoded_and_rule_texts_follow_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("海珠 区");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::copy(fixture(), sub.join("表 #1%.txt")).unwrap();
+    let run_in = |lang: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .current_dir(dir.path())
+            .args([
+                "check",
+                "海珠 区",
+                "--format",
+                "sarif",
+                "--no-progress",
+                "--lang",
+                lang,
+            ])
+            .output()
+            .unwrap();
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let doc = run_in("zh");
+    let run = &doc["runs"][0];
+    let uri = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        uri,
+        "%E6%B5%B7%E7%8F%A0%20%E5%8C%BA/%E8%A1%A8%20%231%25.txt"
+    );
+    assert!(uri.is_ascii());
+    let rule = |doc: &Value, id: &str| {
+        doc["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let zh = rule(&doc, "sum-mismatch.row");
+    let full = zh["fullDescription"]["text"].as_str().unwrap();
+    assert!(
+        full.contains("总计 = 财政拨款") && !full.contains("The row total"),
+        "{full}"
+    );
+    let help = zh["help"]["text"].as_str().unwrap();
+    assert!(help.starts_with("核对") && help.contains("依据"), "{help}");
+    let en = rule(&run_in("en"), "sum-mismatch.row");
+    let full = en["fullDescription"]["text"].as_str().unwrap();
+    assert!(
+        full.starts_with("The row total") && !full.contains("财政拨款 +"),
+        "{full}"
+    );
+    let help = en["help"]["text"].as_str().unwrap();
+    assert!(
+        help.starts_with("Re-check") && help.contains("basis"),
+        "{help}"
+    );
+}
+
+/// A SARIF run that --deny fails on findings --min-severity hid says so: a
+/// note and the run's `properties.hidden` (ur15 B5: an empty report on a red
+/// build, nothing saying why).
+#[test]
+fn sarif_names_findings_hidden_by_min_severity() {
+    let f = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean-onecell-dates.tsv");
+    let f = f.to_str().unwrap();
+    let out = jixiao(&[
+        "check",
+        f,
+        "--format",
+        "sarif",
+        "--deny",
+        "info",
+        "--min-severity",
+        "warning",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc = json_of(&out);
+    let run = &doc["runs"][0];
+    assert!(run["results"].as_array().unwrap().is_empty());
+    let hidden = run["properties"]["hidden"].as_u64().unwrap();
+    assert!(hidden > 0);
+    let notes = run["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap();
+    let note = notes
+        .iter()
+        .find(|n| n["properties"]["kind"] == "hidden")
+        .unwrap();
+    assert_eq!(note["level"], "note");
+    assert_eq!(note["properties"]["count"], hidden);
+    assert!(note["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("--min-severity"));
+    // Nothing hidden, nothing said.
+    let out = jixiao(&["check", f, "--format", "sarif"]);
+    let doc = json_of(&out);
+    assert!(doc["runs"][0].get("properties").is_none());
 }

@@ -40,6 +40,51 @@ fn clean_table_has_only_unit_cost_info() {
     assert!(text.contains("costs about 1000.00 元/人次"), "{text}");
 }
 
+/// Every rule's explanation and fix split into a Chinese and an English
+/// text, each in its own language (ur15 C15: SARIF gave both under --lang
+/// en); an abbreviation in the Chinese (`以 PUE、pH 结尾`) is no boundary.
+#[test]
+fn catalogue_texts_split_by_language() {
+    let english_run = |t: &str| {
+        t.split(|c: char| !c.is_ascii_alphabetic() && c != ' ')
+            .any(|run| run.split_whitespace().filter(|w| w.len() > 1).count() >= 4)
+    };
+    let cjk = |t: &str| {
+        t.chars()
+            .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+            .count()
+    };
+    for r in RULES {
+        for (what, zh, en) in [
+            (
+                "explanation",
+                r.explanation_in(Lang::Zh),
+                r.explanation_in(Lang::English),
+            ),
+            ("fix", r.fix_in(Lang::Zh), r.fix_in(Lang::English)),
+        ] {
+            assert_ne!(zh, en, "{} {what} not split", r.id);
+            assert!(
+                !english_run(&zh),
+                "{} {what}: English in the Chinese: {zh}",
+                r.id
+            );
+            assert!(
+                cjk(&en) * 4 < en.chars().count(),
+                "{} {what}: Chinese in the English: {en}",
+                r.id
+            );
+            assert!(
+                en.starts_with(|c: char| c.is_ascii_uppercase()),
+                "{} {what}: {en}",
+                r.id
+            );
+        }
+    }
+    let unit_missing = RULES.iter().find(|r| r.id == "unit-missing").unwrap();
+    assert!(unit_missing.explanation_in(Lang::Zh).contains("PUE、pH"));
+}
+
 #[test]
 fn catalogue_ids_are_unique_and_complete() {
     let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
@@ -1173,7 +1218,9 @@ fn unit_cost_outlier_by_median_mad() {
     let f = review(&t, &p);
     assert_eq!(errors(&f).len(), 1);
     assert_eq!(errors(&f)[0].rule, "unit-cost-outlier");
-    assert!(of(&f, "unit-cost").iter().all(|h| h.severity == Severity::Info));
+    assert!(of(&f, "unit-cost")
+        .iter()
+        .all(|h| h.severity == Severity::Info));
     // Switched off, the outlier's cost is information like the others'.
     p.rules.insert(
         "unit-cost-outlier".into(),

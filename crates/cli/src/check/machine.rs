@@ -271,20 +271,30 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A relative path as a URI reference (forward slashes, spaces and `%` escaped).
+/// A path as a URI reference (RFC 3986, as SARIF's `uri-reference` asks):
+/// forward slashes; every byte outside the characters a URI path may hold
+/// is percent-encoded, so `海珠 区/表 #1%.txt` is
+/// `%E6%B5%B7%E7%8F%A0%20%E5%8C%BA/%E8%A1%A8%20%231%25.txt`.
 fn uri(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for c in path.chars() {
-        match c {
-            '\\' => out.push('/'),
-            ' ' => out.push_str("%20"),
-            '%' => out.push_str("%25"),
-            '#' => out.push_str("%23"),
-            '?' => out.push_str("%3F"),
-            _ => out.push(c),
-        }
-    }
-    out
+    use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+    /// Not allowed in a URI path, or meaning something else there.
+    const NOT_IN_PATH: &AsciiSet = &CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'<')
+        .add(b'>')
+        .add(b'?')
+        .add(b'[')
+        .add(b']')
+        .add(b'\\')
+        .add(b'^')
+        .add(b'`')
+        .add(b'{')
+        .add(b'|')
+        .add(b'}');
+    utf8_percent_encode(&path.replace('\\', "/"), NOT_IN_PATH).to_string()
 }
 
 /// The `defaultConfiguration` of a rule or notice code under the profile:
@@ -309,6 +319,7 @@ pub fn write_sarif(
     out: &mut impl Write,
     reports: &[FileReport],
     skipped: &[Skipped],
+    counts: &Counts,
     lang: Lang,
     profile: &Profile,
 ) -> anyhow::Result<()> {
@@ -318,15 +329,20 @@ pub fn write_sarif(
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     for r in RULES {
         index.insert(r.id.to_string(), rules.len());
-        let (short, full) = match lang {
-            Lang::Zh => (r.message, r.explanation),
-            Lang::En => (r.message_en, r.explanation),
+        let short = match lang {
+            Lang::Zh => r.message,
+            Lang::En => r.message_en,
+        };
+        let (full, fix) = (r.explanation_in(lang.core()), r.fix_in(lang.core()));
+        let basis = match lang {
+            Lang::Zh => "依据",
+            Lang::En => "basis",
         };
         rules.push(json!({
             "id": r.id,
             "shortDescription": { "text": short },
             "fullDescription": { "text": full },
-            "help": { "text": format!("{} — {}", r.fix, r.basis) },
+            "help": { "text": format!("{fix} — {basis}: {}", r.basis) },
             "defaultConfiguration": configuration(
                 profile.enabled(r.id),
                 profile.severity(r.id, r.severity),
@@ -408,10 +424,31 @@ pub fn write_sarif(
             "properties": { "kind": "skipped" },
         }));
     }
+    // Findings --min-severity left out still count for --deny: a run that
+    // fails on them says so, or a code-scanning page shows no alert on a red
+    // build.
+    if counts.hidden > 0 {
+        let text = match lang {
+            Lang::Zh => format!(
+                "另有 {} 条低于 --min-severity 的问题未列出（--deny 仍计入这些问题）",
+                counts.hidden
+            ),
+            Lang::En => format!(
+                "{} finding(s) below --min-severity are not listed (--deny still counts them)",
+                counts.hidden
+            ),
+        };
+        notifications.push(json!({
+            "level": "note",
+            "message": { "text": text },
+            "properties": { "kind": "hidden", "count": counts.hidden },
+        }));
+    }
     let doc = SarifDoc {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         runs: [SarifRun {
             column_kind: "unicodeCodePoints",
+            properties: (counts.hidden > 0).then(|| json!({ "hidden": counts.hidden })),
             invocations: [json!({
                 "executionSuccessful": successful,
                 "toolExecutionNotifications": notifications,
@@ -516,6 +553,9 @@ struct SarifDoc {
 struct SarifRun {
     column_kind: &'static str,
     invocations: [Value; 1],
+    /// `hidden`: findings left out by --min-severity, when there are any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<Value>,
     /// Empty here: written by `write_with_elements`.
     results: Vec<Value>,
     tool: Value,

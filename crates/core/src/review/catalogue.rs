@@ -260,6 +260,27 @@ pub static RULES: &[Rule] = &[
         ["unit_cost_min_group", "unit_cost_outlier_z"]),
 ];
 
+impl Rule {
+    /// What the rule checks and why, in one language (the catalogue keeps
+    /// both in one text).
+    pub fn explanation_in(&self, lang: super::Lang) -> String {
+        in_lang(self.explanation, lang)
+    }
+
+    /// The suggested fix in one language.
+    pub fn fix_in(&self, lang: super::Lang) -> String {
+        in_lang(self.fix, lang)
+    }
+}
+
+fn in_lang(text: &str, lang: super::Lang) -> String {
+    let (zh, en) = super::split_bilingual(text);
+    match lang {
+        super::Lang::Zh => zh,
+        super::Lang::English => en,
+    }
+}
+
 /// Look a rule up by id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)

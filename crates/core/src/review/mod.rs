@@ -574,13 +574,15 @@ fn help_texts(id: &str) -> Option<(&'static str, &'static str)> {
     map.get(id).map(|(zh, en)| (zh.as_str(), en.as_str()))
 }
 
-/// Split a catalogue text `中文。 English.` where a space and an ASCII capital
-/// follow a non-ASCII character.
+/// Split a catalogue text `中文。 English.` where a space and an English word
+/// (a capital, then a small letter or a space: `The`, `A `) follow a
+/// non-ASCII character. An abbreviation inside the Chinese (`以 PUE、pH
+/// 结尾`) is no boundary.
 pub(crate) fn split_bilingual(text: &str) -> (String, String) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for w in chars.windows(3) {
-        if let [(_, a), (_, ' '), (i, c)] = w {
-            if !a.is_ascii() && c.is_ascii_uppercase() {
+    for w in chars.windows(4) {
+        if let [(_, a), (_, ' '), (i, c), (_, d)] = w {
+            if !a.is_ascii() && c.is_ascii_uppercase() && (*d == ' ' || d.is_ascii_lowercase()) {
                 let (zh, en) = text.split_at(*i);
                 return (zh.trim().to_string(), en.trim().to_string());
             }

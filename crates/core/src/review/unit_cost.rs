@@ -154,10 +154,13 @@ fn report(s: &mut Sink<'_>, costs: &[Cost<'_>]) {
         let cost = c.yuan_per_unit;
         let unit = &c.unit;
         // With unit-cost-outlier off, an outlier's cost is information too.
-        let outlier = stats.get(unit.as_ref()).filter(|_| outliers).and_then(|st| {
-            let z = st.z(c.ln?);
-            (z > limit).then_some((st.median, (z * 10.0).round() / 10.0))
-        });
+        let outlier = stats
+            .get(unit.as_ref())
+            .filter(|_| outliers)
+            .and_then(|st| {
+                let z = st.z(c.ln?);
+                (z > limit).then_some((st.median, (z * 10.0).round() / 10.0))
+            });
         match outlier {
             Some((median, z)) => s.emit("unit-cost-outlier", || {
                 let label = super::Label(c.p, c.i, super::Lang::Zh);
