@@ -175,7 +175,24 @@ pub(crate) struct Counts {
 /// Run the check; returns the process exit code.
 pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
     let profile = match &args.profile {
-        Some(p) => profile::load(p).map_err(crate::Said)?,
+        Some(p) => match profile::load(p) {
+            Ok(profile) => profile,
+            Err(why) => {
+                // A tool reading the report still gets one (an upload step
+                // then shows the profile's problem, not a JSON parse error):
+                // nothing reviewed, the profile the one entry of `errors`.
+                if args.format != Format::Human {
+                    let reports = [FileReport::unreadable(p.display().to_string(), why.clone())];
+                    let counts = Counts {
+                        unreadable: 1,
+                        ..Counts::default()
+                    };
+                    let national = Profile::national();
+                    write_report(args.format, &reports, &[], &counts, lang, &national)?;
+                }
+                return Err(crate::Said(why).into());
+            }
+        },
         None => Profile::national(),
     };
     let (files, skipped) = collect::files(&args.paths);

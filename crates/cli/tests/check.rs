@@ -2895,3 +2895,35 @@ fn sarif_names_findings_hidden_by_min_severity() {
     let doc = json_of(&out);
     assert!(doc["runs"][0].get("properties").is_none());
 }
+
+/// A profile that cannot be used still gives a JSON or SARIF document, the
+/// profile its one error, exit code 2 (ur15 B6: standard output was empty,
+/// and an upload step failed on invalid JSON instead of showing why).
+#[test]
+fn a_bad_profile_still_gives_a_machine_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("typo.toml");
+    std::fs::write(&profile, "[rules.missing-satisfacton]\nenabled = false\n").unwrap();
+    let f = fixture();
+    let (f, p) = (f.to_str().unwrap(), profile.to_str().unwrap());
+    let out = jixiao(&["check", f, "--format", "json", "--profile", p]);
+    assert_eq!(out.status.code(), Some(2));
+    let doc = json_of(&out);
+    assert_eq!(doc["errors"][0]["file"], p);
+    assert!(doc["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("missing-satisfaction"));
+    assert_eq!(doc["summary"]["unreadable"], 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing-satisfacton"));
+    let out = jixiao(&["check", f, "--format", "sarif", "--profile", p]);
+    assert_eq!(out.status.code(), Some(2));
+    let doc = json_of(&out);
+    let inv = &doc["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    assert_eq!(inv["toolExecutionNotifications"][0]["level"], "error");
+    // The terminal format says it on standard error alone, as before.
+    let out = jixiao(&["check", f, "--profile", p]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}
