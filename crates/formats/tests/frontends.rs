@@ -2618,3 +2618,25 @@ fn four_column_pdf() -> ([Option<jixiao_core::Field>; 4], &'static str) {
         "项目名称      总计        绩效目标        绩效指标\n",
     )
 }
+
+/// `--sheet` on a file of one table is said to be ignored (ur15 B13: a
+/// directory run with `--sheet` read its text tables whole in silence).
+#[test]
+fn sheet_option_on_a_text_table_is_noted() {
+    let text = sample_text();
+    let t = read::read_bytes("t.txt", text.as_bytes(), &opts()).unwrap();
+    assert!(!t.notices.iter().any(|n| n.code == "sheet-option-ignored"));
+    let with_sheet = jixiao_formats::ReadOptions {
+        sheet: Some("2024年".into()),
+        ..opts()
+    };
+    let t = read::read_bytes("t.txt", text.as_bytes(), &with_sheet).unwrap();
+    let n: Vec<_> = t
+        .notices
+        .iter()
+        .filter(|n| n.code == "sheet-option-ignored")
+        .collect();
+    assert_eq!(n.len(), 1);
+    assert!(n[0].message.contains("2024年") && n[0].message.contains("文本表格"));
+    assert_eq!(t.projects().count(), 8);
+}

@@ -88,6 +88,7 @@ pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
     ("sheet-hidden", "读取的工作表是隐藏的（常是作废或过期的表，请核对）", "the sheet read is hidden (often withdrawn or outdated: check)"),
     ("sheet-hidden-skipped", "有绩效目标表的隐藏工作表，未读取（读取可见的表；用 --sheet 指定）", "hidden sheet with a target table; not read (visible sheets read; pick with --sheet)"),
     ("sheet-more-targets", "工作簿中另有绩效目标表的工作表，未读取（用 --sheet 指定；check 审核全部）", "more sheets hold target tables; not read (pick with --sheet; check reviews all)"),
+    ("sheet-option-ignored", "--sheet 只适用于工作簿和网页，本文件只有一张表，已读入", "--sheet applies to workbooks and web pages; this file has one table, which was read"),
     ("sheet-not-target", "没有绩效目标表的工作表，未读取", "sheet without a performance-target table; not read"),
     ("source-columns-blank", "资金来源列各行均为空，按未填写处理", "funding-source columns blank on every row; sources taken as not stated"),
     ("subtotal-as-total", "全表的小计按合计处理", "subtotal row taken as the grand total"),

@@ -246,9 +246,12 @@ fn read_bytes_in(name: &str, bytes: &[u8], opts: &ReadOptions, want: Want) -> Re
             )?;
             read_html(name, &decoded, opts, want)
         }
-        Sniffed::Pdf => one(read_pdf(name, bytes, opts)),
+        Sniffed::Pdf => {
+            one(read_pdf(name, bytes, opts).map(|t| one_table(t, opts, ("PDF", "a PDF"))))
+        }
         Sniffed::Text if looks_like_json(name, bytes) => {
-            one(crate::write::json::read_json_named(name, bytes))
+            one(crate::write::json::read_json_named(name, bytes)
+                .map(|t| one_table(t, opts, ("JSON 表格", "a JSON table"))))
         }
         Sniffed::Text => {
             let decoded = decode::decode(name, bytes, opts.encoding.as_deref(), None)?;
@@ -258,9 +261,26 @@ fn read_bytes_in(name: &str, bytes: &[u8], opts: &ReadOptions, want: Want) -> Re
             {
                 return read_html(name, &decoded, opts, want);
             }
-            one(read_text(name, &decoded, opts))
+            one(read_text(name, &decoded, opts)
+                .map(|t| one_table(t, opts, ("文本表格", "a text table"))))
         }
     }
+}
+
+/// A file of one table read with `--sheet`: the option is said to be
+/// ignored, not passed over in silence (a `check DIR --sheet 2024年` reads a
+/// TSV of the folder whole).
+fn one_table(mut t: Table, opts: &ReadOptions, (kind, kind_en): (&str, &str)) -> Table {
+    if let Some(wanted) = &opts.sheet {
+        let shown = crate::grid::visible_controls(wanted.clone());
+        t.notices.push(jixiao_core::Notice::new(
+            None,
+            "sheet-option-ignored",
+            format!("--sheet「{shown}」只适用于工作簿（XLSX/XLS/ODS）和网页；本文件是{kind}，只有一张表，已读入"),
+            format!("--sheet \"{shown}\" applies to workbooks (XLSX/XLS/ODS) and web pages; this file ({kind_en}) has one table, which was read"),
+        ));
+    }
+    t
 }
 
 /// The workbook kind a file's extension names (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`).
