@@ -298,6 +298,22 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
 
     let writing = std::time::Instant::now();
     write_report(args.format, &reports, &skipped, &counts, lang, &profile)?;
+    // Standard output redirected (a CI job archives the report and logs
+    // standard error): each input that could not be read is said on
+    // standard error too, as "nothing to review" is.
+    if counts.unreadable > 0 && !std::io::stdout().is_terminal() {
+        for r in &reports {
+            if let Some(why) = &r.error {
+                let path = jixiao_formats::grid::visible_controls(r.path.clone());
+                let why = why.get(lang.core());
+                if why.starts_with(path.as_str()) {
+                    crate::print_error(why, lang);
+                } else {
+                    crate::print_error(&format!("{path}: {why}"), lang);
+                }
+            }
+        }
+    }
     if args.timings {
         eprintln!(
             "{}",

@@ -2927,3 +2927,28 @@ fn a_bad_profile_still_gives_a_machine_report() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+/// With standard output redirected, an input that cannot be read is said on
+/// standard error too (ur15 B8: a CI log keeping standard error showed exit
+/// 2 and no reason), in every format.
+#[test]
+fn unreadable_inputs_are_said_on_standard_error_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("ctrl.txt");
+    std::fs::write(&bad, b"abc\x01def\n").unwrap();
+    let missing = dir.path().join("nonexist.txt");
+    let (b, m) = (bad.to_str().unwrap(), missing.to_str().unwrap());
+    for format in ["human", "json", "sarif"] {
+        let out = jixiao(&["check", b, m, "--format", format, "--no-progress"]);
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!("错误：{b} 第1行 第4列")),
+            "{format}: {err}"
+        );
+        assert!(
+            err.contains(&format!("错误：{m}: 文件或目录不存在")),
+            "{format}: {err}"
+        );
+    }
+}
