@@ -553,8 +553,21 @@ mod tests {
         );
         assert_eq!(e.en.lines().count(), 3, "{}", e.en);
         assert!(e.en.contains("did you mean 90?"), "{}", e.en);
-        // 1 and 1.5 are no fractions (1 is 1 %); 0 is a floor of 0 %.
-        assert!(parse("[thresholds]\nsatisfaction_min = 1\n").is_ok());
+        // 1.5 is no fraction; 0 is a floor of 0 %; a floor of 1 % means
+        // nothing, so 1 is taken for a fraction (100 %).
+        let e = error("[thresholds]\nsatisfaction_min = 1\n");
+        assert_eq!(
+            e.zh,
+            "第2行第1列: satisfaction_min 以百分数计（90 即 90%），1 像是比例；是否应为 100？"
+        );
+        let e = error("[thresholds]\npercent_max = 0.95\n");
+        assert_eq!(
+            e.en,
+            "line 2, column 1: percent_max is in per cent (90 means 90 %); 0.95 looks like a fraction: did you mean 95?"
+        );
+        let e = error("[thresholds]\npercent_min = 0.5\n");
+        assert!(e.zh.contains("是否应为 50？"), "{}", e.zh);
+        assert!(parse("[thresholds]\npercent_min = 1\npercent_max = 99\n").is_ok());
         assert!(parse("[thresholds]\nsatisfaction_min = 1.5\n").is_ok());
         assert!(parse("[thresholds]\nsatisfaction_min = 0\n").is_ok());
     }

@@ -347,19 +347,24 @@ impl Profile {
                 message,
             });
         }
-        // Satisfaction is written in per cent (90 = 90 %), the qualitative
-        // share as a fraction (0.5): `satisfaction_min = 0.9` would pass
-        // every satisfaction target above 0.9 %.
-        if t.satisfaction_min > Decimal::ZERO && t.satisfaction_min < Decimal::ONE {
-            let v = t.satisfaction_min;
-            let pct = (v * hundred).normalize();
-            out.push(Problem {
-                key: "thresholds.satisfaction_min".to_string(),
-                message: Text::new(
-                    format!("satisfaction_min 以百分数计（90 即 90%），{v} 像是比例；是否应为 {pct}？"),
-                    format!("satisfaction_min is in per cent (90 means 90 %); {v} looks like a fraction: did you mean {pct}?"),
-                ),
-            });
+        // Satisfaction and the percentage bounds are written in per cent
+        // (90 = 90 %), the qualitative share as a fraction (0.5):
+        // `satisfaction_min = 0.9` would pass every satisfaction target above
+        // 0.9 %, `percent_max = 0.95` report every percentage above 0.95 %.
+        // 1 is a fraction too where 1 % makes no sense (a satisfaction floor,
+        // a percentage ceiling), not as a floor of percentages.
+        let per_cent = [
+            ("satisfaction_min", t.satisfaction_min, true),
+            ("percent_min", t.percent_min, false),
+            ("percent_max", t.percent_max, true),
+        ];
+        for (key, v, one_too) in per_cent {
+            if v > Decimal::ZERO && (v < Decimal::ONE || (one_too && v == Decimal::ONE)) {
+                out.push(Problem {
+                    key: format!("thresholds.{key}"),
+                    message: fraction(key, v),
+                });
+            }
         }
         if t.percent_min > t.percent_max {
             out.push(Problem {
@@ -423,6 +428,18 @@ impl Profile {
         }
         out
     }
+}
+
+/// `KEY 以百分数计（90 即 90%），V 像是比例；是否应为 V×100？`: a per-cent
+/// threshold written as a fraction.
+fn fraction(key: &str, v: Decimal) -> Text {
+    let pct = (v * Decimal::ONE_HUNDRED).normalize();
+    Text::new(
+        format!("{key} 以百分数计（90 即 90%），{v} 像是比例；是否应为 {pct}？"),
+        format!(
+            "{key} is in per cent (90 means 90 %); {v} looks like a fraction: did you mean {pct}?"
+        ),
+    )
 }
 
 /// A problem of a profile: the TOML key it concerns (`rules.ID`,
@@ -949,5 +966,49 @@ mod tests {
                 "thresholds.percent_min"
             ]
         );
+    }
+
+    /// The keys of the problems of the national profile with `set` applied.
+    fn problem_keys(set: impl FnOnce(&mut Thresholds)) -> Vec<String> {
+        let mut p = Profile::national();
+        set(&mut p.thresholds);
+        p.problems().into_iter().map(|x| x.key).collect()
+    }
+
+    #[test]
+    fn per_cent_thresholds_written_as_fractions_are_refused() {
+        let mut p = Profile::national();
+        p.thresholds.percent_max = Decimal::new(95, 2);
+        let problems = p.problems();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].key, "thresholds.percent_max");
+        assert_eq!(
+            problems[0].message.zh,
+            "percent_max 以百分数计（90 即 90%），0.95 像是比例；是否应为 95？"
+        );
+        assert_eq!(
+            problems[0].message.en,
+            "percent_max is in per cent (90 means 90 %); 0.95 looks like a fraction: did you mean 95?"
+        );
+        // 1 is a fraction for a ceiling of percentages and a floor of
+        // satisfaction, not for a floor of percentages (1 %).
+        let one = Decimal::ONE;
+        assert_eq!(
+            problem_keys(|t| t.percent_max = one),
+            ["thresholds.percent_max"]
+        );
+        assert_eq!(
+            problem_keys(|t| t.satisfaction_min = one),
+            ["thresholds.satisfaction_min"]
+        );
+        assert!(problem_keys(|t| t.percent_min = one).is_empty());
+        assert_eq!(
+            problem_keys(|t| t.percent_min = Decimal::new(5, 1)),
+            ["thresholds.percent_min"]
+        );
+        // 0 is a floor of 0 %, 1.5 is 1.5 %; qualitative_share_max is a fraction.
+        assert!(problem_keys(|t| t.percent_min = Decimal::ZERO).is_empty());
+        assert!(problem_keys(|t| t.percent_max = Decimal::new(15, 1)).is_empty());
+        assert!(problem_keys(|t| t.qualitative_share_max = Decimal::new(9, 1)).is_empty());
     }
 }
