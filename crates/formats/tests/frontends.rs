@@ -2450,7 +2450,9 @@ fn a_row_tables_closing_lines_use_the_forms_labels() {
         // Never dropped unsaid: a line that is no note is named as a heading.
         if !note {
             assert!(
-                t.notices.iter().any(|n| n.code == "row-heading" && n.message.contains(line)),
+                t.notices
+                    .iter()
+                    .any(|n| n.code == "row-heading" && n.message.contains(line)),
                 "{line}"
             );
         }

@@ -6,14 +6,14 @@
 //! 合计 → 单位 → 项目 (`hierarchy.rs`), then parse the one-cell 绩效指标 texts
 //! with the grammar (in parallel for large tables).
 
+#[path = "closing.rs"]
+mod closing;
 #[path = "header.rs"]
 mod header;
 #[path = "hierarchy.rs"]
 mod hierarchy;
 #[path = "layout_form.rs"]
 mod layout_form;
-#[path = "closing.rs"]
-mod closing;
 /// The labels that close a table or a form (notes, signatures), for the PDF
 /// reader too.
 pub(crate) use closing::is_closing_label;

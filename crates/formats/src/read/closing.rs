@@ -18,7 +18,11 @@ pub(crate) fn is_closing_label(text: &str) -> bool {
         LABELS.contains(&n.as_str())
             || (OPINIONS.iter().any(|w| n.ends_with(w)) && n.chars().count() <= 16)
     };
-    is(head) || head.split_whitespace().next().is_some_and(|w| w != head.trim() && is(w))
+    is(head)
+        || head
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w != head.trim() && is(w))
 }
 
 /// Labels as [`normalize`] leaves them (no whitespace, ASCII `()`).
