@@ -203,11 +203,22 @@ fn written(v: &DeValue<'_>) -> (String, String) {
 /// (English only) is marked as such.
 fn describe(text: &str, doc: &DeTable<'_>, e: &toml::de::Error) -> Text {
     let message = e.message();
-    let message = Text::unpack(message).unwrap_or_else(|| {
-        Text::new(
+    let written = e.span().and_then(|s| text.get(s)).unwrap_or("").trim();
+    let message = Text::unpack(message).unwrap_or_else(|| match message {
+        // An integer beyond 128 bits, as the profile's deserializers say
+        // one beyond what a threshold holds.
+        "integer number overflowed" if written.starts_with('-') => Text::new(
+            format!("数值过小：{written}"),
+            format!("too small: {written}"),
+        ),
+        "integer number overflowed" => Text::new(
+            format!("数值过大：{written}"),
+            format!("too large: {written}"),
+        ),
+        _ => Text::new(
             format!("值无法使用：{message}"),
             format!("unusable value: {message}"),
-        )
+        ),
     });
     let Some(span) = e.span() else {
         return message;
@@ -753,5 +764,117 @@ mod tests {
             e.zh
         );
         assert!(e.en.contains("already on line 1"), "{}", e.en);
+    }
+
+    /// Every number a threshold cannot hold is refused in the profile's own
+    /// words (never serde's or rust_decimal's English), shown as written.
+    #[test]
+    fn every_numeric_threshold_refuses_numbers_it_cannot_hold_in_its_own_words() {
+        let Some(review::profile::TableKeys::Fields(keys)) =
+            review::profile::table_keys(&["thresholds"])
+        else {
+            panic!("thresholds is a table");
+        };
+        let numeric = keys.iter().filter(|k| **k != "require_cost");
+        let mut n = 0;
+        for key in numeric {
+            n += 1;
+            // (written, said): beyond a decimal (7.9e28) and a count alike.
+            for (v, said) in [
+                (
+                    "10000000000000000000000000000000",
+                    "数值过大：10000000000000000000000000000000",
+                ),
+                (
+                    "170141183460469231731687303715884105728",
+                    "数值过大：170141183460469231731687303715884105728",
+                ),
+                (
+                    "-170141183460469231731687303715884105728",
+                    "-170141183460469231731687303715884105728",
+                ),
+                (
+                    "-170141183460469231731687303715884105729",
+                    "数值过小：-170141183460469231731687303715884105729",
+                ),
+                (
+                    "99999999999999999999999999999999999999999",
+                    "数值过大：99999999999999999999999999999999999999999",
+                ),
+                ("1e300", "1e300"),
+                ("1e-300", "1e-300"),
+                (
+                    "-10000000000000000000000000000000",
+                    "-10000000000000000000000000000000",
+                ),
+                ("-1e300", "-1e300"),
+            ] {
+                let en = &said
+                    .replace("数值过大：", "too large: ")
+                    .replace("数值过小：", "too small: ");
+                let zh = said;
+                let e = error(&format!("[thresholds]\n{key} = {v}\n"));
+                assert!(e.zh.starts_with("第2行第"), "{key} = {v}: {}", e.zh);
+                assert!(e.zh.contains(zh), "{key} = {v}: {}", e.zh);
+                assert!(e.en.contains(en), "{key} = {v}: {}", e.en);
+                for leak in [
+                    "invalid type",
+                    "无法使用：",
+                    "unusable",
+                    "expected a value",
+                    "0.0000",
+                ] {
+                    assert!(
+                        !e.zh.contains(leak) && !e.en.contains(leak),
+                        "{key} = {v}: {}\n{}",
+                        e.zh,
+                        e.en
+                    );
+                }
+            }
+        }
+        assert_eq!(n, 13);
+    }
+
+    #[test]
+    fn a_number_is_shown_as_written_and_one_too_near_0_is_not_called_0() {
+        let e = error("[thresholds]\ntoo_few_indicators_count = 3.0\n");
+        assert_eq!(
+            e.zh,
+            "第2行第28列 thresholds.too_few_indicators_count: 应为整数，不能是 3.0，请写成 3"
+        );
+        assert_eq!(
+            e.en,
+            "line 2, column 28, thresholds.too_few_indicators_count: expected a whole number, not the number 3.0: write 3"
+        );
+        let e = error("[thresholds]\ntoo_few_indicators_count = 99999999999999999999\n");
+        assert_eq!(
+            e.zh,
+            "第2行第28列 thresholds.too_few_indicators_count: 数值过大：99999999999999999999"
+        );
+        assert!(
+            e.en.ends_with("too large: 99999999999999999999"),
+            "{}",
+            e.en
+        );
+        let e = error("[thresholds]\nunit_cost_min_group = 2.5\n");
+        assert!(e.zh.ends_with("应为整数，不能是 2.5"), "{}", e.zh);
+        let e = error("[thresholds]\nunit_cost_outlier_z = 1e-300\n");
+        assert_eq!(
+            e.zh,
+            "第2行第23列 thresholds.unit_cost_outlier_z: 数值 1e-300 过于接近 0（小数位过多），无法使用"
+        );
+        assert_eq!(
+            e.en,
+            "line 2, column 23, thresholds.unit_cost_outlier_z: 1e-300 is too near 0 (too many decimal places) to use"
+        );
+        let e = error("[thresholds]\nsatisfaction_min = 1e30\n");
+        assert!(e.zh.ends_with("数值过大：1e30"), "{}", e.zh);
+        // A small number a decimal holds is taken.
+        let p = parse("[thresholds]\nunit_cost_outlier_z = 1e-20\n").unwrap();
+        assert_eq!(
+            p.thresholds.unit_cost_outlier_z.to_string(),
+            "0.00000000000000000001"
+        );
     }
 }

@@ -518,8 +518,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// instead of what a key takes.
 enum Raw {
     Bool(bool),
-    Int(i64),
-    UInt(u64),
+    /// TOML integers are 64-bit, but toml hands a longer one on as 128-bit.
+    Int(i128),
+    /// Beyond `i128`.
+    UInt(u128),
     Float(f64),
     Str(String),
     Table,
@@ -534,7 +536,8 @@ impl Raw {
             Raw::Bool(v) => (format!(" {v}"), format!("the boolean {v}")),
             Raw::Int(v) => (format!(" {v}"), format!("the number {v}")),
             Raw::UInt(v) => (format!(" {v}"), format!("the number {v}")),
-            Raw::Float(v) => (format!(" {v}"), format!("the number {v}")),
+            // As written, near enough: `3.0` stays `3.0`, `1e-300` `1e-300`.
+            Raw::Float(v) => (format!(" {v:?}"), format!("the number {v:?}")),
             Raw::Str(v) => (format!("字符串 \"{v}\""), format!("the string \"{v}\"")),
             Raw::Table => ("表".into(), "a table".into()),
             Raw::Array => ("数组".into(), "an array".into()),
@@ -555,10 +558,16 @@ fn raw<'de, D: Deserializer<'de>>(d: D) -> Result<Raw, D::Error> {
             Ok(Raw::Bool(v))
         }
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<Raw, E> {
-            Ok(Raw::Int(v))
+            Ok(Raw::Int(v.into()))
         }
         fn visit_u64<E: de::Error>(self, v: u64) -> Result<Raw, E> {
-            Ok(Raw::UInt(v))
+            Ok(Raw::Int(v.into()))
+        }
+        fn visit_i128<E: de::Error>(self, v: i128) -> Result<Raw, E> {
+            Ok(Raw::Int(v))
+        }
+        fn visit_u128<E: de::Error>(self, v: u128) -> Result<Raw, E> {
+            Ok(i128::try_from(v).map_or(Raw::UInt(v), Raw::Int))
         }
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<Raw, E> {
             Ok(Raw::Float(v))
@@ -612,24 +621,42 @@ fn wrong<E: de::Error>(
     )
 }
 
+/// `数值过大：V` / `too large: V` (`数值过小` / `too small` below 0): a
+/// number beyond what a threshold can hold.
+fn beyond<E: de::Error>(v: &dyn fmt::Display, negative: bool) -> E {
+    if negative {
+        custom(format!("数值过小：{v}"), format!("too small: {v}"))
+    } else {
+        custom(format!("数值过大：{v}"), format!("too large: {v}"))
+    }
+}
+
 /// A decimal threshold, written as a TOML integer or float. A quoted number
 /// (`"85"`) is refused: it is most likely a mistake, and a silently accepted
-/// string would hide one that is not a number at all.
+/// string would hide one that is not a number at all. A number too large
+/// for a decimal, or too near 0 to be one (`1e-300` would be 0), is refused
+/// as written.
 fn de_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
     match raw(d)? {
-        Raw::Int(v) => Ok(Decimal::from(v)),
-        Raw::UInt(v) => Ok(Decimal::from(v)),
+        Raw::Int(v) => Decimal::try_from_i128_with_scale(v, 0).map_err(|_| beyond(&v, v < 0)),
+        Raw::UInt(v) => Err(beyond(&v, false)),
         Raw::Float(v) if !v.is_finite() => Err(custom(
             format!("应为有限的数字，不能是 {v}"),
             format!("expected a finite number, not {v}"),
         )),
         // Through the shortest decimal text: 0.3 stays 0.3.
-        Raw::Float(v) => v.to_string().parse::<Decimal>().map_err(|e| {
-            custom(
-                format!("数字 {v} 无法使用：{e}"),
-                format!("unusable number {v}: {e}"),
-            )
-        }),
+        Raw::Float(v) => match v.to_string().parse::<Decimal>() {
+            Ok(d) if d.is_zero() && v != 0.0 => Err(custom(
+                format!("数值 {v:?} 过于接近 0（小数位过多），无法使用"),
+                format!("{v:?} is too near 0 (too many decimal places) to use"),
+            )),
+            Ok(d) => Ok(d),
+            Err(_) if v.abs() < 1.0 => Err(custom(
+                format!("数值 {v:?} 小数位过多，无法使用"),
+                format!("{v:?} has too many decimal places to use"),
+            )),
+            Err(_) => Err(beyond(&format_args!("{v:?}"), v < 0.0)),
+        },
         other => {
             let quoted_number = matches!(&other, Raw::Str(s) if s.trim().parse::<f64>().is_ok());
             Err(wrong("数字", "a number", &other, quoted_number))
@@ -639,16 +666,20 @@ fn de_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
 
 /// A count threshold: a whole TOML number from 0 up.
 fn de_count<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    fn too_large<E: de::Error>(v: &dyn fmt::Display) -> E {
-        custom(format!("数值过大：{v}"), format!("too large: {v}"))
-    }
     match raw(d)? {
         Raw::Int(v) if v < 0 => Err(custom(
             format!("应为非负整数，不能是 {v}"),
             format!("expected a whole number from 0 up, not {v}"),
         )),
-        Raw::Int(v) => u32::try_from(v).map_err(|_| too_large(&v)),
-        Raw::UInt(v) => u32::try_from(v).map_err(|_| too_large(&v)),
+        Raw::Int(v) => u32::try_from(v).map_err(|_| beyond(&v, false)),
+        Raw::UInt(v) => Err(beyond(&v, false)),
+        // `3.0`: a whole number written as a float.
+        Raw::Float(v) if v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&v) => {
+            Err(custom(
+                format!("应为整数，不能是 {v:?}，请写成 {v}"),
+                format!("expected a whole number, not the number {v:?}: write {v}"),
+            ))
+        }
         other => {
             let quoted_count = matches!(&other, Raw::Str(s) if s.trim().parse::<u32>().is_ok());
             Err(wrong("整数", "a whole number", &other, quoted_count))
