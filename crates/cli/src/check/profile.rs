@@ -877,4 +877,21 @@ mod tests {
             "0.00000000000000000001"
         );
     }
+
+    #[test]
+    fn a_severity_or_rule_id_in_capitals_or_chinese_is_refused_with_the_one_meant() {
+        let e = error("[rules.missing-cost]\nseverity = \"ERROR\"\n");
+        assert_eq!(
+            e.zh,
+            "第2行第12列 rules.missing-cost.severity: 未知级别「ERROR」，是否应为「error」？可用：info, warning, error"
+        );
+        let e = error("[rules.missing-cost]\nseverity = \"警告\"\n");
+        assert!(e.zh.contains("是否应为「warning」？"), "{}", e.zh);
+        assert!(e.en.contains("did you mean `warning`?"), "{}", e.en);
+        let e = error("[rules.MISSING-COST]\nenabled = false\n");
+        assert_eq!(
+            e.zh,
+            "第1行第8列: 未知规则「MISSING-COST」，是否应为「missing-cost」？"
+        );
+    }
 }

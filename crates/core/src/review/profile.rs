@@ -467,10 +467,27 @@ pub fn nearest_id(id: &str) -> Option<&'static str> {
     nearest(id, known)
 }
 
-/// The word of `known` nearest to `word` by edit distance, if near enough to
-/// be a likely typo; else the one word of `known` that `word` (3 characters
-/// or more) begins, as `warn` for `warning`.
+/// The word of `known` that `word` is but for case and `_` for `-`
+/// (`ERROR`, `MISSING-COST`, `missing_cost`); else the one nearest to it by
+/// edit distance, if near enough to be a likely typo; else the one word of
+/// `known` that `word` (3 characters or more) begins, as `warn` for `warning`.
 pub fn nearest<'a>(word: &str, known: impl Iterator<Item = &'a str> + Clone) -> Option<&'a str> {
+    let same = |k: &str| {
+        k.len() == word.len()
+            && k.bytes().zip(word.bytes()).all(|(a, b)| {
+                let fold = |c: u8| {
+                    if c == b'_' {
+                        b'-'
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                };
+                fold(a) == fold(b)
+            })
+    };
+    if let Some(k) = known.clone().find(|k| same(k)) {
+        return Some(k);
+    }
     let close = known
         .clone()
         .map(|k| (k, edit_distance(word, k)))
@@ -716,6 +733,16 @@ fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     }
 }
 
+/// Names of a severity a profile's author may write for one of
+/// [`Severity`]'s: the Chinese ones the reports use, SARIF's `note`.
+const SEVERITY_ALIASES: &[(&str, &str)] = &[
+    ("错误", "error"),
+    ("警告", "warning"),
+    ("提示", "info"),
+    ("信息", "info"),
+    ("note", "info"),
+];
+
 /// A severity (`severity`): one of the names of [`Severity`], the nearest
 /// suggested for a mistyped one.
 fn de_severity<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Severity>, D::Error> {
@@ -726,9 +753,13 @@ fn de_severity<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Severity>, D::E
             use de::IntoDeserializer;
             let named: Result<Severity, de::value::Error> =
                 Severity::deserialize(v.as_str().into_deserializer());
-            named
-                .map(Some)
-                .map_err(|_| match nearest(&v, levels.iter().copied()) {
+            // `警告`, SARIF's `note`: the level meant, else the nearest.
+            let alias = SEVERITY_ALIASES
+                .iter()
+                .find(|(a, _)| *a == v.trim())
+                .map(|&(_, level)| level);
+            named.map(Some).map_err(|_| {
+                match alias.or_else(|| nearest(&v, levels.iter().copied())) {
                     Some(near) => custom(
                         format!("未知级别「{v}」，是否应为「{near}」？可用：{list}"),
                         format!("unknown severity `{v}`; did you mean `{near}`? use one of {list}"),
@@ -737,7 +768,8 @@ fn de_severity<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Severity>, D::E
                         format!("未知级别「{v}」，可用：{list}"),
                         format!("unknown severity `{v}`; use one of {list}"),
                     ),
-                })
+                }
+            })
         }
         other => Err(wrong(
             &format!("加引号的级别（{list}）"),
@@ -1041,5 +1073,56 @@ mod tests {
         assert!(problem_keys(|t| t.percent_min = Decimal::ZERO).is_empty());
         assert!(problem_keys(|t| t.percent_max = Decimal::new(15, 1)).is_empty());
         assert!(problem_keys(|t| t.qualitative_share_max = Decimal::new(9, 1)).is_empty());
+    }
+
+    #[test]
+    fn a_word_written_in_another_case_or_with_underscores_is_suggested() {
+        assert_eq!(nearest_id("MISSING-COST"), Some("missing-cost"));
+        assert_eq!(nearest_id("Missing_Cost"), Some("missing-cost"));
+        assert_eq!(
+            nearest_id("WHITESPACE-OUTSIDE-ITEM"),
+            Some("whitespace-outside-item")
+        );
+        let levels = ["info", "warning", "error"];
+        assert_eq!(nearest("ERROR", levels.into_iter()), Some("error"));
+        assert_eq!(nearest("INFO", levels.into_iter()), Some("info"));
+        let m = unknown_key(&["thresholds"], "PERCENT_MAX").unwrap();
+        assert!(m.zh.contains("是否应为「percent_max」"), "{m}");
+        let mut p = Profile::national();
+        p.rules
+            .insert("MISSING-COST".into(), RuleSetting::default());
+        assert_eq!(
+            p.problems()[0].message.zh,
+            "未知规则「MISSING-COST」，是否应为「missing-cost」？"
+        );
+    }
+
+    #[test]
+    fn a_severity_in_capitals_in_chinese_or_sarifs_note_is_refused_with_the_level_meant() {
+        let said = |v: &str| {
+            use de::IntoDeserializer;
+            let d: de::value::StrDeserializer<'_, de::value::Error> = v.into_deserializer();
+            Text::unpack(&de_severity(d).unwrap_err().to_string()).unwrap()
+        };
+        for (written, level) in [
+            ("ERROR", "error"),
+            ("Warning", "warning"),
+            ("警告", "warning"),
+            ("错误", "error"),
+            ("提示", "info"),
+            ("信息", "info"),
+            ("note", "info"),
+        ] {
+            let m = said(written);
+            assert_eq!(
+                m.zh,
+                format!("未知级别「{written}」，是否应为「{level}」？可用：info, warning, error")
+            );
+            assert_eq!(
+                m.en,
+                format!("unknown severity `{written}`; did you mean `{level}`? use one of info, warning, error")
+            );
+        }
+        assert!(!said("zzzzzz").zh.contains("是否应为"));
     }
 }
