@@ -9,13 +9,14 @@ use toml::de::{DeTable, DeValue};
 /// [`parse`]) each problem on a line of its own, in both languages.
 pub fn load(path: &Path) -> Result<Profile, Text> {
     let file = path.display();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        let why = jixiao_formats::io_text(&e);
+    let cannot = |why: Text| {
         Text::new(
             format!("无法读取配置 {file}：{}", why.zh),
             format!("cannot read the profile {file}: {}", why.en),
         )
-    })?;
+    };
+    let bytes = std::fs::read(path).map_err(|e| cannot(jixiao_formats::io_text(&e)))?;
+    let text = String::from_utf8(bytes).map_err(|e| cannot(not_utf8(e.as_bytes())))?;
     parse(&text).map_err(|problems| {
         let (zh, en) = if problems.zh.contains('\n') {
             (
@@ -36,6 +37,56 @@ pub fn load(path: &Path) -> Result<Profile, Text> {
         };
         Text::new(zh, en)
     })
+}
+
+/// Whether `bytes` are UTF-16 text: a byte-order mark, then whole code
+/// units that decode, none of them NUL.
+fn is_utf16(bytes: &[u8]) -> bool {
+    let little = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return false,
+    };
+    let units = bytes.get(2..).unwrap_or_default();
+    units.len() % 2 == 0
+        && char::decode_utf16(units.chunks_exact(2).map(|u| {
+            let pair = [u[0], u[1]];
+            if little {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
+        }))
+        .all(|c| c.is_ok_and(|c| c != '\0'))
+}
+
+/// Why `bytes` (not UTF-8) cannot be a profile, and what to do: a binary
+/// file is no text at all; UTF-16 or another encoding (GBK, as Notepad and
+/// Excel save by default on a Chinese Windows) is to be saved as UTF-8, the
+/// first byte that is not UTF-8 named by line and column.
+fn not_utf8(bytes: &[u8]) -> Text {
+    const SAVE_ZH: &str = "请将文件另存为 UTF-8 编码（如记事本“另存为”时编码选 UTF-8）";
+    const SAVE_EN: &str = "save the file as UTF-8 (in Notepad: Save As, encoding UTF-8)";
+    if is_utf16(bytes) {
+        return Text::new(
+            format!("文件是 UTF-16 编码，{SAVE_ZH}"),
+            format!("the file is in UTF-16: {SAVE_EN}"),
+        );
+    }
+    let head = bytes.get(..8192).unwrap_or(bytes);
+    if head.contains(&0) {
+        return Text::new(
+            "不是文本文件（含二进制内容）；配置应为 UTF-8 编码的 TOML 文本，见 profiles/national.toml",
+            "not a text file (it holds binary content); a profile is TOML text in UTF-8, as profiles/national.toml",
+        );
+    }
+    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
+    let before = std::str::from_utf8(bytes.get(..valid).unwrap_or_default()).unwrap_or_default();
+    let (n, c) = super::line_col(before, before.len());
+    Text::new(
+        format!("第{n}行第{c}列起不是 UTF-8 编码（可能是 GBK），{SAVE_ZH}"),
+        format!("line {n}, column {c}: not UTF-8 from here (GBK, perhaps): {SAVE_EN}"),
+    )
 }
 
 /// Parse and validate a TOML profile. Every problem names its line and
