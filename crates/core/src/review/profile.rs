@@ -173,7 +173,8 @@ pub struct Thresholds {
     /// from which two whole goals are near-duplicates.
     #[serde(deserialize_with = "de_decimal")]
     pub goal_duplicate_similarity: Decimal,
-    /// `unit-cost`: fewest projects with one output unit before outliers are sought.
+    /// `unit-cost`: fewest projects with one output unit before outliers are
+    /// sought (at least 3: a median and its deviation need three).
     #[serde(deserialize_with = "de_count")]
     pub unit_cost_min_group: u32,
     /// `unit-cost`: modified z-score above which a unit cost is an outlier.
@@ -209,6 +210,116 @@ impl Default for Thresholds {
             project_scale_min_projects: 5,
         }
     }
+}
+
+impl Thresholds {
+    /// The value of the number threshold `key` (a count as a decimal);
+    /// `None` for a switch or a key that is no threshold.
+    pub fn number(&self, key: &str) -> Option<Decimal> {
+        Some(match key {
+            "too_few_indicators_count" => self.too_few_indicators_count.into(),
+            "too_few_indicators_amount" => self.too_few_indicators_amount,
+            "qualitative_share_max" => self.qualitative_share_max,
+            "satisfaction_min" => self.satisfaction_min,
+            "percent_min" => self.percent_min,
+            "percent_max" => self.percent_max,
+            "boilerplate_min_projects" => self.boilerplate_min_projects.into(),
+            "goal_duplicate_min_chars" => self.goal_duplicate_min_chars.into(),
+            "goal_duplicate_similarity" => self.goal_duplicate_similarity,
+            "unit_cost_min_group" => self.unit_cost_min_group.into(),
+            "unit_cost_outlier_z" => self.unit_cost_outlier_z,
+            "project_scale_ratio" => self.project_scale_ratio,
+            "project_scale_min_projects" => self.project_scale_min_projects.into(),
+            _ => return None,
+        })
+    }
+}
+
+/// What a threshold takes ([`threshold_ranges`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Range {
+    /// `true` or `false`.
+    Switch,
+    /// A whole number from `min` up.
+    Count { min: u32 },
+    /// A number from `lo`, up to `hi` if any (both included).
+    Number { lo: Decimal, hi: Option<Decimal> },
+    /// In per cent, 0–100; a value above 0 and below 1 (up to 1 included
+    /// with `one_too`) is taken for a fraction written instead (0.9 for 90).
+    Percent { one_too: bool },
+    /// A number above 0.
+    Positive,
+}
+
+/// A threshold and what it takes: the one list [`Profile::problems`] checks
+/// and docs/rules.md shows, in the order of [`Thresholds`]' fields (a test
+/// keeps it so).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThresholdRange {
+    pub key: &'static str,
+    pub range: Range,
+    /// What the value counts, for the documentation (`万元`, `%`, `projects` …).
+    pub unit: &'static str,
+}
+
+/// Every threshold of [`Thresholds`] with what it takes.
+pub fn threshold_ranges() -> [ThresholdRange; 14] {
+    let r = |key, range, unit| ThresholdRange { key, range, unit };
+    let fraction = Range::Number {
+        lo: Decimal::ZERO,
+        hi: Some(Decimal::ONE),
+    };
+    [
+        r(
+            "too_few_indicators_count",
+            Range::Count { min: 0 },
+            "indicators",
+        ),
+        r(
+            "too_few_indicators_amount",
+            Range::Number {
+                lo: Decimal::ZERO,
+                hi: None,
+            },
+            "万元",
+        ),
+        r("qualitative_share_max", fraction, "share"),
+        // A floor of 1 % satisfaction means nothing: 1 is 100 % as a fraction.
+        r("satisfaction_min", Range::Percent { one_too: true }, "%"),
+        r("require_cost", Range::Switch, ""),
+        // A floor of 1 % is a floor; a ceiling of 1 % would flag every percentage.
+        r("percent_min", Range::Percent { one_too: false }, "%"),
+        r("percent_max", Range::Percent { one_too: true }, "%"),
+        // One project cannot share an indicator.
+        r(
+            "boilerplate_min_projects",
+            Range::Count { min: 2 },
+            "projects",
+        ),
+        r(
+            "goal_duplicate_min_chars",
+            Range::Count { min: 0 },
+            "characters",
+        ),
+        r("goal_duplicate_similarity", fraction, "Jaccard similarity"),
+        // A median and its deviation need three costs: fewer would be read as 3.
+        r("unit_cost_min_group", Range::Count { min: 3 }, "projects"),
+        r("unit_cost_outlier_z", Range::Positive, "modified z-score"),
+        // A ratio of 1 or 2 would call every large project 元.
+        r(
+            "project_scale_ratio",
+            Range::Number {
+                lo: Decimal::TEN,
+                hi: Some(Decimal::from(100_000)),
+            },
+            "times the median",
+        ),
+        r(
+            "project_scale_min_projects",
+            Range::Count { min: 3 },
+            "projects",
+        ),
+    ]
 }
 
 impl Default for Profile {
@@ -291,78 +402,47 @@ impl Profile {
             }
         }
         let t = &self.thresholds;
-        let hundred = Decimal::from(100);
-        // (key, value, upper bound, unit); every bound below is 0.
-        let ranges = [
-            (
-                "qualitative_share_max",
-                t.qualitative_share_max,
-                Some(Decimal::ONE),
-                "",
-            ),
-            (
-                "goal_duplicate_similarity",
-                t.goal_duplicate_similarity,
-                Some(Decimal::ONE),
-                "",
-            ),
-            ("satisfaction_min", t.satisfaction_min, Some(hundred), "%"),
-            ("percent_min", t.percent_min, Some(hundred), "%"),
-            ("percent_max", t.percent_max, Some(hundred), "%"),
-            (
-                "too_few_indicators_amount",
-                t.too_few_indicators_amount,
-                None,
-                "",
-            ),
-            (
-                "project_scale_ratio",
-                t.project_scale_ratio,
-                Some(Decimal::from(100_000)),
-                "",
-            ),
-        ];
-        for (key, v, hi, what) in ranges {
-            // a ratio of 1 or 2 would call every large project 元
-            let lo = if key == "project_scale_ratio" {
-                Decimal::TEN
-            } else {
-                Decimal::ZERO
-            };
-            if v >= lo && hi.is_none_or(|hi| v <= hi) {
-                continue;
-            }
-            let message = match hi {
-                Some(hi) => Text::new(
-                    format!("{key} 应在 {lo}–{hi}{what} 之间，不能是 {v}"),
-                    format!("{key} must lie in {lo}–{hi}{what}, not {v}"),
-                ),
-                None => Text::new(
+        for r in threshold_ranges() {
+            let Some(v) = t.number(r.key) else { continue };
+            let key = r.key;
+            let hundred = Decimal::ONE_HUNDRED;
+            let message = match r.range {
+                Range::Switch => None,
+                Range::Count { min } if v < Decimal::from(min) => Some(Text::new(
+                    format!("{key} 至少为 {min}，不能是 {v}"),
+                    format!("{key} must be at least {min}, not {v}"),
+                )),
+                Range::Number { lo, hi: Some(hi) } if v < lo || v > hi => Some(Text::new(
+                    format!("{key} 应在 {lo}–{hi} 之间，不能是 {v}"),
+                    format!("{key} must lie in {lo}–{hi}, not {v}"),
+                )),
+                Range::Number { lo, hi: None } if v < lo => Some(Text::new(
                     format!("{key} 不能小于 {lo}，不能是 {v}"),
                     format!("{key} must be at least {lo}, not {v}"),
-                ),
+                )),
+                Range::Percent { .. } if v < Decimal::ZERO || v > hundred => Some(Text::new(
+                    format!("{key} 应在 0–100% 之间，不能是 {v}"),
+                    format!("{key} must lie in 0–100%, not {v}"),
+                )),
+                // Written as a fraction (0.9 for 90 %): `satisfaction_min =
+                // 0.9` would pass every satisfaction target above 0.9 %,
+                // `percent_max = 0.95` report every percentage above 0.95 %.
+                Range::Percent { one_too }
+                    if v > Decimal::ZERO
+                        && (v < Decimal::ONE || (one_too && v == Decimal::ONE)) =>
+                {
+                    Some(fraction(key, v))
+                }
+                Range::Positive if v <= Decimal::ZERO => Some(Text::new(
+                    format!("{key} 应大于 0，不能是 {v}"),
+                    format!("{key} must be above 0, not {v}"),
+                )),
+                _ => None,
             };
-            out.push(Problem {
-                key: format!("thresholds.{key}"),
-                message,
-            });
-        }
-        // Satisfaction and the percentage bounds are written in per cent
-        // (90 = 90 %), the qualitative share as a fraction (0.5):
-        // `satisfaction_min = 0.9` would pass every satisfaction target above
-        // 0.9 %, `percent_max = 0.95` report every percentage above 0.95 %.
-        // 1 is a fraction too where 1 % makes no sense (a satisfaction floor,
-        // a percentage ceiling), not as a floor of percentages.
-        let per_cent = [
-            ("satisfaction_min", t.satisfaction_min, true),
-            ("percent_min", t.percent_min, false),
-            ("percent_max", t.percent_max, true),
-        ];
-        for (key, v, one_too) in per_cent {
-            if v > Decimal::ZERO && (v < Decimal::ONE || (one_too && v == Decimal::ONE)) {
+            if let Some(message) = message {
                 out.push(Problem {
                     key: format!("thresholds.{key}"),
-                    message: fraction(key, v),
+                    message,
                 });
             }
         }
@@ -377,51 +457,6 @@ impl Profile {
                     format!(
                         "percent_min ({}) is greater than percent_max ({})",
                         t.percent_min, t.percent_max
-                    ),
-                ),
-            });
-        }
-        if t.boilerplate_min_projects < 2 {
-            out.push(Problem {
-                key: "thresholds.boilerplate_min_projects".to_string(),
-                message: Text::new(
-                    format!(
-                        "boilerplate_min_projects 至少为 2，不能是 {}",
-                        t.boilerplate_min_projects
-                    ),
-                    format!(
-                        "boilerplate_min_projects must be at least 2, not {}",
-                        t.boilerplate_min_projects
-                    ),
-                ),
-            });
-        }
-        if t.project_scale_min_projects < 3 {
-            out.push(Problem {
-                key: "thresholds.project_scale_min_projects".to_string(),
-                message: Text::new(
-                    format!(
-                        "project_scale_min_projects 至少为 3，不能是 {}",
-                        t.project_scale_min_projects
-                    ),
-                    format!(
-                        "project_scale_min_projects must be at least 3, not {}",
-                        t.project_scale_min_projects
-                    ),
-                ),
-            });
-        }
-        if t.unit_cost_outlier_z <= Decimal::ZERO {
-            out.push(Problem {
-                key: "thresholds.unit_cost_outlier_z".to_string(),
-                message: Text::new(
-                    format!(
-                        "unit_cost_outlier_z 应大于 0，不能是 {}",
-                        t.unit_cost_outlier_z
-                    ),
-                    format!(
-                        "unit_cost_outlier_z must be above 0, not {}",
-                        t.unit_cost_outlier_z
                     ),
                 ),
             });
@@ -1124,5 +1159,42 @@ mod tests {
             );
         }
         assert!(!said("zzzzzz").zh.contains("是否应为"));
+    }
+
+    #[test]
+    fn threshold_ranges_cover_every_threshold_in_field_order() {
+        let keys: Vec<&str> = threshold_ranges().iter().map(|r| r.key).collect();
+        assert_eq!(keys, fields_of::<Thresholds>());
+        let t = Thresholds::default();
+        for r in threshold_ranges() {
+            assert_eq!(
+                t.number(r.key).is_none(),
+                r.range == Range::Switch,
+                "{}",
+                r.key
+            );
+        }
+        // The national defaults are in range.
+        assert!(Profile::national().problems().is_empty());
+    }
+
+    #[test]
+    fn unit_cost_min_group_below_its_floor_of_3_is_refused() {
+        for v in [0, 1, 2] {
+            let mut p = Profile::national();
+            p.thresholds.unit_cost_min_group = v;
+            let problems = p.problems();
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            assert_eq!(problems[0].key, "thresholds.unit_cost_min_group");
+            assert_eq!(
+                problems[0].message.zh,
+                format!("unit_cost_min_group 至少为 3，不能是 {v}")
+            );
+            assert_eq!(
+                problems[0].message.en,
+                format!("unit_cost_min_group must be at least 3, not {v}")
+            );
+        }
+        assert!(problem_keys(|t| t.unit_cost_min_group = 3).is_empty());
     }
 }
