@@ -761,6 +761,61 @@ fn profile_refused(text: &str, lang: &str) -> String {
     err
 }
 
+/// `jixiao check FIXTURE --profile P --lang LANG` with `bytes` as P: exit
+/// code 2 and its stderr.
+fn profile_unreadable(bytes: &[u8], lang: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    std::fs::write(&path, bytes).unwrap();
+    let f = fixture();
+    let out = jixiao(&[
+        "check",
+        f.to_str().unwrap(),
+        "--profile",
+        path.to_str().unwrap(),
+        "--lang",
+        lang,
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(out.stdout.is_empty(), "{err}");
+    err
+}
+
+/// A profile not in UTF-8 names the line and column of the first byte that
+/// is not and says to save it as UTF-8; a binary file is said to be one.
+#[test]
+fn a_profile_not_in_utf8_names_where_and_says_to_save_it_as_utf8() {
+    // `# 四川省配置` in GBK on line 2, after a line in ASCII.
+    let mut gbk = b"name = \"sichuan\"\n# ".to_vec();
+    gbk.extend_from_slice(&[0xCB, 0xC4, 0xB4, 0xA8, 0xCA, 0xA1]);
+    gbk.extend_from_slice(b"\n[thresholds]\nsatisfaction_min = 90\n");
+    let e = profile_unreadable(&gbk, "zh");
+    assert!(
+        e.contains("p.toml：第2行第3列起不是 UTF-8 编码（可能是 GBK），请将文件另存为 UTF-8 编码（如记事本“另存为”时编码选 UTF-8）"),
+        "{e}"
+    );
+    assert!(!e.contains("内容无法读取"), "{e}");
+    let e = profile_unreadable(&gbk, "en");
+    assert!(
+        e.contains(
+            "p.toml: line 2, column 3: not UTF-8 from here (GBK, perhaps): save the file as UTF-8"
+        ),
+        "{e}"
+    );
+    assert!(!e.contains("stream did not contain"), "{e}");
+    let e = profile_unreadable(&[0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF, 0x9C], "zh");
+    assert!(e.contains("p.toml：不是文本文件"), "{e}");
+    let e = profile_unreadable(&[0xFF, 0xFE, b'[', 0x00], "en");
+    assert!(
+        e.contains("p.toml: the file is in UTF-16: save the file as UTF-8"),
+        "{e}"
+    );
+    // A byte-order mark before what is no UTF-16 text: binary.
+    let e = profile_unreadable(&[0xFF, 0xFE, 0x00, 0x00, 0x00, 0xD8], "en");
+    assert!(e.contains("p.toml: not a text file"), "{e}");
+}
+
 /// Whether `text` has a CJK character outside 「」, “” and `` quotes (what
 /// it quotes from a table or a profile may be Chinese).
 fn has_cjk_outside_quotes(text: &str) -> bool {

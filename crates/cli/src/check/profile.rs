@@ -9,13 +9,14 @@ use toml::de::{DeTable, DeValue};
 /// [`parse`]) each problem on a line of its own, in both languages.
 pub fn load(path: &Path) -> Result<Profile, Text> {
     let file = path.display();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        let why = jixiao_formats::io_text(&e);
+    let cannot = |why: Text| {
         Text::new(
             format!("无法读取配置 {file}：{}", why.zh),
             format!("cannot read the profile {file}: {}", why.en),
         )
-    })?;
+    };
+    let bytes = std::fs::read(path).map_err(|e| cannot(jixiao_formats::io_text(&e)))?;
+    let text = String::from_utf8(bytes).map_err(|e| cannot(not_utf8(e.as_bytes())))?;
     parse(&text).map_err(|problems| {
         let (zh, en) = if problems.zh.contains('\n') {
             (
@@ -36,6 +37,56 @@ pub fn load(path: &Path) -> Result<Profile, Text> {
         };
         Text::new(zh, en)
     })
+}
+
+/// Whether `bytes` are UTF-16 text: a byte-order mark, then whole code
+/// units that decode, none of them NUL.
+fn is_utf16(bytes: &[u8]) -> bool {
+    let little = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return false,
+    };
+    let units = bytes.get(2..).unwrap_or_default();
+    units.len() % 2 == 0
+        && char::decode_utf16(units.chunks_exact(2).map(|u| {
+            let pair = [u[0], u[1]];
+            if little {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
+        }))
+        .all(|c| c.is_ok_and(|c| c != '\0'))
+}
+
+/// Why `bytes` (not UTF-8) cannot be a profile, and what to do: a binary
+/// file is no text at all; UTF-16 or another encoding (GBK, as Notepad and
+/// Excel save by default on a Chinese Windows) is to be saved as UTF-8, the
+/// first byte that is not UTF-8 named by line and column.
+fn not_utf8(bytes: &[u8]) -> Text {
+    const SAVE_ZH: &str = "请将文件另存为 UTF-8 编码（如记事本“另存为”时编码选 UTF-8）";
+    const SAVE_EN: &str = "save the file as UTF-8 (in Notepad: Save As, encoding UTF-8)";
+    if is_utf16(bytes) {
+        return Text::new(
+            format!("文件是 UTF-16 编码，{SAVE_ZH}"),
+            format!("the file is in UTF-16: {SAVE_EN}"),
+        );
+    }
+    let head = bytes.get(..8192).unwrap_or(bytes);
+    if head.contains(&0) {
+        return Text::new(
+            "不是文本文件（含二进制内容）；配置应为 UTF-8 编码的 TOML 文本，见 profiles/national.toml",
+            "not a text file (it holds binary content); a profile is TOML text in UTF-8, as profiles/national.toml",
+        );
+    }
+    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
+    let before = std::str::from_utf8(bytes.get(..valid).unwrap_or_default()).unwrap_or_default();
+    let (n, c) = super::line_col(before, before.len());
+    Text::new(
+        format!("第{n}行第{c}列起不是 UTF-8 编码（可能是 GBK），{SAVE_ZH}"),
+        format!("line {n}, column {c}: not UTF-8 from here (GBK, perhaps): {SAVE_EN}"),
+    )
 }
 
 /// Parse and validate a TOML profile. Every problem names its line and
@@ -203,11 +254,22 @@ fn written(v: &DeValue<'_>) -> (String, String) {
 /// (English only) is marked as such.
 fn describe(text: &str, doc: &DeTable<'_>, e: &toml::de::Error) -> Text {
     let message = e.message();
-    let message = Text::unpack(message).unwrap_or_else(|| {
-        Text::new(
+    let written = e.span().and_then(|s| text.get(s)).unwrap_or("").trim();
+    let message = Text::unpack(message).unwrap_or_else(|| match message {
+        // An integer beyond 128 bits, as the profile's deserializers say
+        // one beyond what a threshold holds.
+        "integer number overflowed" if written.starts_with('-') => Text::new(
+            format!("数值过小：{written}"),
+            format!("too small: {written}"),
+        ),
+        "integer number overflowed" => Text::new(
+            format!("数值过大：{written}"),
+            format!("too large: {written}"),
+        ),
+        _ => Text::new(
             format!("值无法使用：{message}"),
             format!("unusable value: {message}"),
-        )
+        ),
     });
     let Some(span) = e.span() else {
         return message;
@@ -553,8 +615,21 @@ mod tests {
         );
         assert_eq!(e.en.lines().count(), 3, "{}", e.en);
         assert!(e.en.contains("did you mean 90?"), "{}", e.en);
-        // 1 and 1.5 are no fractions (1 is 1 %); 0 is a floor of 0 %.
-        assert!(parse("[thresholds]\nsatisfaction_min = 1\n").is_ok());
+        // 1.5 is no fraction; 0 is a floor of 0 %; a floor of 1 % means
+        // nothing, so 1 is taken for a fraction (100 %).
+        let e = error("[thresholds]\nsatisfaction_min = 1\n");
+        assert_eq!(
+            e.zh,
+            "第2行第1列: satisfaction_min 以百分数计（90 即 90%），1 像是比例；是否应为 100？"
+        );
+        let e = error("[thresholds]\npercent_max = 0.95\n");
+        assert_eq!(
+            e.en,
+            "line 2, column 1: percent_max is in per cent (90 means 90 %); 0.95 looks like a fraction: did you mean 95?"
+        );
+        let e = error("[thresholds]\npercent_min = 0.5\n");
+        assert!(e.zh.contains("是否应为 50？"), "{}", e.zh);
+        assert!(parse("[thresholds]\npercent_min = 1\npercent_max = 99\n").is_ok());
         assert!(parse("[thresholds]\nsatisfaction_min = 1.5\n").is_ok());
         assert!(parse("[thresholds]\nsatisfaction_min = 0\n").is_ok());
     }
@@ -740,5 +815,134 @@ mod tests {
             e.zh
         );
         assert!(e.en.contains("already on line 1"), "{}", e.en);
+    }
+
+    /// Every number a threshold cannot hold is refused in the profile's own
+    /// words (never serde's or rust_decimal's English), shown as written.
+    #[test]
+    fn every_numeric_threshold_refuses_numbers_it_cannot_hold_in_its_own_words() {
+        let Some(review::profile::TableKeys::Fields(keys)) =
+            review::profile::table_keys(&["thresholds"])
+        else {
+            panic!("thresholds is a table");
+        };
+        let numeric = keys.iter().filter(|k| **k != "require_cost");
+        let mut n = 0;
+        for key in numeric {
+            n += 1;
+            // (written, said): beyond a decimal (7.9e28) and a count alike.
+            for (v, said) in [
+                (
+                    "10000000000000000000000000000000",
+                    "数值过大：10000000000000000000000000000000",
+                ),
+                (
+                    "170141183460469231731687303715884105728",
+                    "数值过大：170141183460469231731687303715884105728",
+                ),
+                (
+                    "-170141183460469231731687303715884105728",
+                    "-170141183460469231731687303715884105728",
+                ),
+                (
+                    "-170141183460469231731687303715884105729",
+                    "数值过小：-170141183460469231731687303715884105729",
+                ),
+                (
+                    "99999999999999999999999999999999999999999",
+                    "数值过大：99999999999999999999999999999999999999999",
+                ),
+                ("1e300", "1e300"),
+                ("1e-300", "1e-300"),
+                (
+                    "-10000000000000000000000000000000",
+                    "-10000000000000000000000000000000",
+                ),
+                ("-1e300", "-1e300"),
+            ] {
+                let en = &said
+                    .replace("数值过大：", "too large: ")
+                    .replace("数值过小：", "too small: ");
+                let zh = said;
+                let e = error(&format!("[thresholds]\n{key} = {v}\n"));
+                assert!(e.zh.starts_with("第2行第"), "{key} = {v}: {}", e.zh);
+                assert!(e.zh.contains(zh), "{key} = {v}: {}", e.zh);
+                assert!(e.en.contains(en), "{key} = {v}: {}", e.en);
+                for leak in [
+                    "invalid type",
+                    "无法使用：",
+                    "unusable",
+                    "expected a value",
+                    "0.0000",
+                ] {
+                    assert!(
+                        !e.zh.contains(leak) && !e.en.contains(leak),
+                        "{key} = {v}: {}\n{}",
+                        e.zh,
+                        e.en
+                    );
+                }
+            }
+        }
+        assert_eq!(n, 13);
+    }
+
+    #[test]
+    fn a_number_is_shown_as_written_and_one_too_near_0_is_not_called_0() {
+        let e = error("[thresholds]\ntoo_few_indicators_count = 3.0\n");
+        assert_eq!(
+            e.zh,
+            "第2行第28列 thresholds.too_few_indicators_count: 应为整数，不能是 3.0，请写成 3"
+        );
+        assert_eq!(
+            e.en,
+            "line 2, column 28, thresholds.too_few_indicators_count: expected a whole number, not the number 3.0: write 3"
+        );
+        let e = error("[thresholds]\ntoo_few_indicators_count = 99999999999999999999\n");
+        assert_eq!(
+            e.zh,
+            "第2行第28列 thresholds.too_few_indicators_count: 数值过大：99999999999999999999"
+        );
+        assert!(
+            e.en.ends_with("too large: 99999999999999999999"),
+            "{}",
+            e.en
+        );
+        let e = error("[thresholds]\nunit_cost_min_group = 2.5\n");
+        assert!(e.zh.ends_with("应为整数，不能是 2.5"), "{}", e.zh);
+        let e = error("[thresholds]\nunit_cost_outlier_z = 1e-300\n");
+        assert_eq!(
+            e.zh,
+            "第2行第23列 thresholds.unit_cost_outlier_z: 数值 1e-300 过于接近 0（小数位过多），无法使用"
+        );
+        assert_eq!(
+            e.en,
+            "line 2, column 23, thresholds.unit_cost_outlier_z: 1e-300 is too near 0 (too many decimal places) to use"
+        );
+        let e = error("[thresholds]\nsatisfaction_min = 1e30\n");
+        assert!(e.zh.ends_with("数值过大：1e30"), "{}", e.zh);
+        // A small number a decimal holds is taken.
+        let p = parse("[thresholds]\nunit_cost_outlier_z = 1e-20\n").unwrap();
+        assert_eq!(
+            p.thresholds.unit_cost_outlier_z.to_string(),
+            "0.00000000000000000001"
+        );
+    }
+
+    #[test]
+    fn a_severity_or_rule_id_in_capitals_or_chinese_is_refused_with_the_one_meant() {
+        let e = error("[rules.missing-cost]\nseverity = \"ERROR\"\n");
+        assert_eq!(
+            e.zh,
+            "第2行第12列 rules.missing-cost.severity: 未知级别「ERROR」，是否应为「error」？可用：info, warning, error"
+        );
+        let e = error("[rules.missing-cost]\nseverity = \"警告\"\n");
+        assert!(e.zh.contains("是否应为「warning」？"), "{}", e.zh);
+        assert!(e.en.contains("did you mean `warning`?"), "{}", e.en);
+        let e = error("[rules.MISSING-COST]\nenabled = false\n");
+        assert_eq!(
+            e.zh,
+            "第1行第8列: 未知规则「MISSING-COST」，是否应为「missing-cost」？"
+        );
     }
 }

@@ -1,8 +1,69 @@
 //! `docs/rules.md`, rendered from the catalogue so it cannot drift.
 //! Regenerate with `UPDATE_RULES_DOC=1 cargo test -p jixiao-core rules_doc`.
 
-use super::profile::NOTICE_CODES;
+use super::profile::{threshold_ranges, Range, NOTICE_CODES};
 use super::{catalogue::RULES, Profile};
+
+/// The `[thresholds]` lines of the profile example (every threshold at its
+/// default, with what it takes) and the table of the thresholds, from
+/// [`threshold_ranges`]: a threshold added to `Thresholds` shows here.
+fn thresholds_markdown(t: &super::Thresholds) -> String {
+    let mut out = String::new();
+    let ranges = threshold_ranges();
+    for r in &ranges {
+        let line = format!("{} = {}", r.key, threshold_default(t, r.key));
+        out.push_str(&format!("{line:<34} # {}\n", accepted(r.range, r.unit)));
+    }
+    out.push_str("```\n\n");
+    out.push_str("| threshold | default | takes | rules |\n|---|---|---|---|\n");
+    for r in &ranges {
+        let rules: Vec<String> = RULES
+            .iter()
+            .filter(|x| x.thresholds.contains(&r.key))
+            .map(|x| format!("[`{}`](#{})", x.id, anchor(x.id)))
+            .collect();
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            r.key,
+            threshold_default(t, r.key),
+            accepted(r.range, r.unit),
+            rules.join(", ")
+        ));
+    }
+    out.push('\n');
+    out
+}
+
+/// A threshold's default as TOML.
+fn threshold_default(t: &super::Thresholds, key: &str) -> String {
+    match t.number(key) {
+        Some(v) => v.to_string(),
+        None if key == "require_cost" => t.require_cost.to_string(),
+        None => "?".to_string(),
+    }
+}
+
+/// What a threshold takes, in words.
+fn accepted(range: Range, unit: &str) -> String {
+    let unit = if unit.is_empty() || unit == "%" {
+        String::new()
+    } else {
+        format!(" ({unit})")
+    };
+    match range {
+        Range::Switch => "`true` or `false`".to_string(),
+        Range::Count { min } => format!("a whole number, at least {min}{unit}"),
+        Range::Number { lo, hi: Some(hi) } => format!("{lo}–{hi}{unit}"),
+        Range::Number { lo, hi: None } => format!("at least {lo}{unit}"),
+        Range::Percent { one_too: true } => {
+            "0–100 (%); above 0 up to 1 is refused as a fraction".to_string()
+        }
+        Range::Percent { one_too: false } => {
+            "0–100 (%); above 0 below 1 is refused as a fraction".to_string()
+        }
+        Range::Positive => format!("above 0{unit}"),
+    }
+}
 
 /// The whole of `docs/rules.md`.
 pub fn rules_markdown() -> String {
@@ -56,6 +117,8 @@ pub fn rules_markdown() -> String {
         out.push('\n');
     }
     out.push_str(PROFILE_DOC);
+    out.push_str(&thresholds_markdown(t));
+    out.push_str(PROFILE_CHECKS_DOC);
     out.push_str(NOTICES_DOC);
     for n in NOTICE_CODES {
         out.push_str(&format!("| `{}` | {} ({}) |\n", n.code, n.zh, n.en));
@@ -115,32 +178,25 @@ enabled = false
 [rules."sum-mismatch.row"]     # an id with a dot is quoted (TOML reads dots as nesting)
 severity = "warning"
 
-[thresholds]
-too_few_indicators_count = 3
-too_few_indicators_amount = 100   # 万元
-qualitative_share_max = 0.5
-satisfaction_min = 85             # %
-require_cost = false              # true: missing-cost is a warning (财预〔2021〕101号)
-percent_min = 0
-percent_max = 100
-boilerplate_min_projects = 2
-goal_duplicate_min_chars = 20
-goal_duplicate_similarity = 0.8
-unit_cost_min_group = 4
-unit_cost_outlier_z = 3.5
-```
+[thresholds]                   # every threshold, at its national default
+"#;
 
-Values are checked before any file is read, and each problem names its line and column: a threshold is a
-TOML number (`satisfaction_min = "85"` is refused, as is `true`), a count a whole number from 0
-up, `require_cost` `true` or `false`; `satisfaction_min`, `percent_min` and `percent_max` lie in
-0–100 (%), `qualitative_share_max` in 0–1, `too_few_indicators_amount` is not negative,
-`unit_cost_outlier_z` above 0, `boilerplate_min_projects` at least 2. Unknown keys are rejected
+/// After the thresholds: what else a profile is checked for.
+const PROFILE_CHECKS_DOC: &str = r#"Values are checked before any file is read, and each problem names its line and column: a
+threshold is a TOML number (`satisfaction_min = "85"` is refused, as is `true`), a count a whole
+number (`3.0` is refused), and each takes the values above; a number beyond what a threshold can
+hold (`99999999999999999999`, `1e-300`) is refused as written. A per-cent threshold written as a
+fraction is asked whether the per cent was meant (`satisfaction_min = 0.9`: `是否应为 90？`).
+A profile that is not UTF-8 (one saved in GBK) is refused with the line and column of the first
+byte that is not, and told to be saved as UTF-8. Unknown keys are rejected
 with the nearest known key and the keys of that table (`[thresholds] 中没有「satisfaction_mim」这一项，是否应为「satisfaction_min」？`);
 so is a `[rules.ID]` whose id is neither a rule nor a reader notice code, with the nearest known
 id suggested (`未知规则「missing-satisfacton」，是否应为「missing-satisfaction」？`, with
 `--lang en`: ``unknown rule id `missing-satisfacton`; did you mean `missing-satisfaction`?``). An
 unquoted dotted id (`[rules.sum-mismatch.row]`) or a group's prefix (`[rules.sum-mismatch]`) is
-told to quote the id (`[rules."sum-mismatch.row"]`). A
+told to quote the id (`[rules."sum-mismatch.row"]`). An id, key or severity written in another
+case (`[rules.MISSING-COST]`, `severity = "ERROR"`) or with `_` for `-` is refused with the one
+meant, and so is a severity named in Chinese (`警告`, `错误`, `提示`) or SARIF's `note`. A
 TOML syntax error or a key written twice is explained the same way. Every problem is said in the
 language of `--lang`, one per line under the line naming the profile.
 

@@ -174,7 +174,8 @@ pub struct Thresholds {
     /// from which two whole goals are near-duplicates.
     #[serde(deserialize_with = "de_decimal")]
     pub goal_duplicate_similarity: Decimal,
-    /// `unit-cost`: fewest projects with one output unit before outliers are sought.
+    /// `unit-cost`: fewest projects with one output unit before outliers are
+    /// sought (at least 3: a median and its deviation need three).
     #[serde(deserialize_with = "de_count")]
     pub unit_cost_min_group: u32,
     /// `unit-cost`: modified z-score above which a unit cost is an outlier.
@@ -210,6 +211,116 @@ impl Default for Thresholds {
             project_scale_min_projects: 5,
         }
     }
+}
+
+impl Thresholds {
+    /// The value of the number threshold `key` (a count as a decimal);
+    /// `None` for a switch or a key that is no threshold.
+    pub fn number(&self, key: &str) -> Option<Decimal> {
+        Some(match key {
+            "too_few_indicators_count" => self.too_few_indicators_count.into(),
+            "too_few_indicators_amount" => self.too_few_indicators_amount,
+            "qualitative_share_max" => self.qualitative_share_max,
+            "satisfaction_min" => self.satisfaction_min,
+            "percent_min" => self.percent_min,
+            "percent_max" => self.percent_max,
+            "boilerplate_min_projects" => self.boilerplate_min_projects.into(),
+            "goal_duplicate_min_chars" => self.goal_duplicate_min_chars.into(),
+            "goal_duplicate_similarity" => self.goal_duplicate_similarity,
+            "unit_cost_min_group" => self.unit_cost_min_group.into(),
+            "unit_cost_outlier_z" => self.unit_cost_outlier_z,
+            "project_scale_ratio" => self.project_scale_ratio,
+            "project_scale_min_projects" => self.project_scale_min_projects.into(),
+            _ => return None,
+        })
+    }
+}
+
+/// What a threshold takes ([`threshold_ranges`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Range {
+    /// `true` or `false`.
+    Switch,
+    /// A whole number from `min` up.
+    Count { min: u32 },
+    /// A number from `lo`, up to `hi` if any (both included).
+    Number { lo: Decimal, hi: Option<Decimal> },
+    /// In per cent, 0–100; a value above 0 and below 1 (up to 1 included
+    /// with `one_too`) is taken for a fraction written instead (0.9 for 90).
+    Percent { one_too: bool },
+    /// A number above 0.
+    Positive,
+}
+
+/// A threshold and what it takes: the one list [`Profile::problems`] checks
+/// and docs/rules.md shows, in the order of [`Thresholds`]' fields (a test
+/// keeps it so).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThresholdRange {
+    pub key: &'static str,
+    pub range: Range,
+    /// What the value counts, for the documentation (`万元`, `%`, `projects` …).
+    pub unit: &'static str,
+}
+
+/// Every threshold of [`Thresholds`] with what it takes.
+pub fn threshold_ranges() -> [ThresholdRange; 14] {
+    let r = |key, range, unit| ThresholdRange { key, range, unit };
+    let fraction = Range::Number {
+        lo: Decimal::ZERO,
+        hi: Some(Decimal::ONE),
+    };
+    [
+        r(
+            "too_few_indicators_count",
+            Range::Count { min: 0 },
+            "indicators",
+        ),
+        r(
+            "too_few_indicators_amount",
+            Range::Number {
+                lo: Decimal::ZERO,
+                hi: None,
+            },
+            "万元",
+        ),
+        r("qualitative_share_max", fraction, "share"),
+        // A floor of 1 % satisfaction means nothing: 1 is 100 % as a fraction.
+        r("satisfaction_min", Range::Percent { one_too: true }, "%"),
+        r("require_cost", Range::Switch, ""),
+        // A floor of 1 % is a floor; a ceiling of 1 % would flag every percentage.
+        r("percent_min", Range::Percent { one_too: false }, "%"),
+        r("percent_max", Range::Percent { one_too: true }, "%"),
+        // One project cannot share an indicator.
+        r(
+            "boilerplate_min_projects",
+            Range::Count { min: 2 },
+            "projects",
+        ),
+        r(
+            "goal_duplicate_min_chars",
+            Range::Count { min: 0 },
+            "characters",
+        ),
+        r("goal_duplicate_similarity", fraction, "Jaccard similarity"),
+        // A median and its deviation need three costs: fewer would be read as 3.
+        r("unit_cost_min_group", Range::Count { min: 3 }, "projects"),
+        r("unit_cost_outlier_z", Range::Positive, "modified z-score"),
+        // A ratio of 1 or 2 would call every large project 元.
+        r(
+            "project_scale_ratio",
+            Range::Number {
+                lo: Decimal::TEN,
+                hi: Some(Decimal::from(100_000)),
+            },
+            "times the median",
+        ),
+        r(
+            "project_scale_min_projects",
+            Range::Count { min: 3 },
+            "projects",
+        ),
+    ]
 }
 
 impl Default for Profile {
@@ -303,75 +414,49 @@ impl Profile {
             }
         }
         let t = &self.thresholds;
-        let hundred = Decimal::from(100);
-        // (key, value, upper bound, unit); every bound below is 0.
-        let ranges = [
-            (
-                "qualitative_share_max",
-                t.qualitative_share_max,
-                Some(Decimal::ONE),
-                "",
-            ),
-            (
-                "goal_duplicate_similarity",
-                t.goal_duplicate_similarity,
-                Some(Decimal::ONE),
-                "",
-            ),
-            ("satisfaction_min", t.satisfaction_min, Some(hundred), "%"),
-            ("percent_min", t.percent_min, Some(hundred), "%"),
-            ("percent_max", t.percent_max, Some(hundred), "%"),
-            (
-                "too_few_indicators_amount",
-                t.too_few_indicators_amount,
-                None,
-                "",
-            ),
-            (
-                "project_scale_ratio",
-                t.project_scale_ratio,
-                Some(Decimal::from(100_000)),
-                "",
-            ),
-        ];
-        for (key, v, hi, what) in ranges {
-            // a ratio of 1 or 2 would call every large project 元
-            let lo = if key == "project_scale_ratio" {
-                Decimal::TEN
-            } else {
-                Decimal::ZERO
-            };
-            if v >= lo && hi.is_none_or(|hi| v <= hi) {
-                continue;
-            }
-            let message = match hi {
-                Some(hi) => Text::new(
-                    format!("{key} 应在 {lo}–{hi}{what} 之间，不能是 {v}"),
-                    format!("{key} must lie in {lo}–{hi}{what}, not {v}"),
-                ),
-                None => Text::new(
+        for r in threshold_ranges() {
+            let Some(v) = t.number(r.key) else { continue };
+            let key = r.key;
+            let hundred = Decimal::ONE_HUNDRED;
+            let message = match r.range {
+                Range::Switch => None,
+                Range::Count { min } if v < Decimal::from(min) => Some(Text::new(
+                    format!("{key} 至少为 {min}，不能是 {v}"),
+                    format!("{key} must be at least {min}, not {v}"),
+                )),
+                Range::Number { lo, hi: Some(hi) } if v < lo || v > hi => Some(Text::new(
+                    format!("{key} 应在 {lo}–{hi} 之间，不能是 {v}"),
+                    format!("{key} must lie in {lo}–{hi}, not {v}"),
+                )),
+                Range::Number { lo, hi: None } if v < lo => Some(Text::new(
                     format!("{key} 不能小于 {lo}，不能是 {v}"),
                     format!("{key} must be at least {lo}, not {v}"),
-                ),
+                )),
+                Range::Percent { .. } if v < Decimal::ZERO || v > hundred => Some(Text::new(
+                    format!("{key} 应在 0–100% 之间，不能是 {v}"),
+                    format!("{key} must lie in 0–100%, not {v}"),
+                )),
+                // Written as a fraction (0.9 for 90 %): `satisfaction_min =
+                // 0.9` would pass every satisfaction target above 0.9 %,
+                // `percent_max = 0.95` report every percentage above 0.95 %.
+                Range::Percent { one_too }
+                    if v > Decimal::ZERO
+                        && (v < Decimal::ONE || (one_too && v == Decimal::ONE)) =>
+                {
+                    Some(fraction(key, v))
+                }
+                Range::Positive if v <= Decimal::ZERO => Some(Text::new(
+                    format!("{key} 应大于 0，不能是 {v}"),
+                    format!("{key} must be above 0, not {v}"),
+                )),
+                _ => None,
             };
-            out.push(Problem {
-                key: format!("thresholds.{key}"),
-                message,
-            });
-        }
-        // Satisfaction is written in per cent (90 = 90 %), the qualitative
-        // share as a fraction (0.5): `satisfaction_min = 0.9` would pass
-        // every satisfaction target above 0.9 %.
-        if t.satisfaction_min > Decimal::ZERO && t.satisfaction_min < Decimal::ONE {
-            let v = t.satisfaction_min;
-            let pct = (v * hundred).normalize();
-            out.push(Problem {
-                key: "thresholds.satisfaction_min".to_string(),
-                message: Text::new(
-                    format!("satisfaction_min 以百分数计（90 即 90%），{v} 像是比例；是否应为 {pct}？"),
-                    format!("satisfaction_min is in per cent (90 means 90 %); {v} looks like a fraction: did you mean {pct}?"),
-                ),
-            });
+            if let Some(message) = message {
+                out.push(Problem {
+                    key: format!("thresholds.{key}"),
+                    message,
+                });
+            }
         }
         if t.percent_min > t.percent_max {
             out.push(Problem {
@@ -388,53 +473,20 @@ impl Profile {
                 ),
             });
         }
-        if t.boilerplate_min_projects < 2 {
-            out.push(Problem {
-                key: "thresholds.boilerplate_min_projects".to_string(),
-                message: Text::new(
-                    format!(
-                        "boilerplate_min_projects 至少为 2，不能是 {}",
-                        t.boilerplate_min_projects
-                    ),
-                    format!(
-                        "boilerplate_min_projects must be at least 2, not {}",
-                        t.boilerplate_min_projects
-                    ),
-                ),
-            });
-        }
-        if t.project_scale_min_projects < 3 {
-            out.push(Problem {
-                key: "thresholds.project_scale_min_projects".to_string(),
-                message: Text::new(
-                    format!(
-                        "project_scale_min_projects 至少为 3，不能是 {}",
-                        t.project_scale_min_projects
-                    ),
-                    format!(
-                        "project_scale_min_projects must be at least 3, not {}",
-                        t.project_scale_min_projects
-                    ),
-                ),
-            });
-        }
-        if t.unit_cost_outlier_z <= Decimal::ZERO {
-            out.push(Problem {
-                key: "thresholds.unit_cost_outlier_z".to_string(),
-                message: Text::new(
-                    format!(
-                        "unit_cost_outlier_z 应大于 0，不能是 {}",
-                        t.unit_cost_outlier_z
-                    ),
-                    format!(
-                        "unit_cost_outlier_z must be above 0, not {}",
-                        t.unit_cost_outlier_z
-                    ),
-                ),
-            });
-        }
         out
     }
+}
+
+/// `KEY 以百分数计（90 即 90%），V 像是比例；是否应为 V×100？`: a per-cent
+/// threshold written as a fraction.
+fn fraction(key: &str, v: Decimal) -> Text {
+    let pct = (v * Decimal::ONE_HUNDRED).normalize();
+    Text::new(
+        format!("{key} 以百分数计（90 即 90%），{v} 像是比例；是否应为 {pct}？"),
+        format!(
+            "{key} is in per cent (90 means 90 %); {v} looks like a fraction: did you mean {pct}?"
+        ),
+    )
 }
 
 /// A problem of a profile: the TOML key it concerns (`rules.ID`,
@@ -462,10 +514,27 @@ pub fn nearest_id(id: &str) -> Option<&'static str> {
     nearest(id, known)
 }
 
-/// The word of `known` nearest to `word` by edit distance, if near enough to
-/// be a likely typo; else the one word of `known` that `word` (3 characters
-/// or more) begins, as `warn` for `warning`.
+/// The word of `known` that `word` is but for case and `_` for `-`
+/// (`ERROR`, `MISSING-COST`, `missing_cost`); else the one nearest to it by
+/// edit distance, if near enough to be a likely typo; else the one word of
+/// `known` that `word` (3 characters or more) begins, as `warn` for `warning`.
 pub fn nearest<'a>(word: &str, known: impl Iterator<Item = &'a str> + Clone) -> Option<&'a str> {
+    let same = |k: &str| {
+        k.len() == word.len()
+            && k.bytes().zip(word.bytes()).all(|(a, b)| {
+                let fold = |c: u8| {
+                    if c == b'_' {
+                        b'-'
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                };
+                fold(a) == fold(b)
+            })
+    };
+    if let Some(k) = known.clone().find(|k| same(k)) {
+        return Some(k);
+    }
     let close = known
         .clone()
         .map(|k| (k, edit_distance(word, k)))
@@ -513,8 +582,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// instead of what a key takes.
 enum Raw {
     Bool(bool),
-    Int(i64),
-    UInt(u64),
+    /// TOML integers are 64-bit, but toml hands a longer one on as 128-bit.
+    Int(i128),
+    /// Beyond `i128`.
+    UInt(u128),
     Float(f64),
     Str(String),
     Table,
@@ -529,7 +600,8 @@ impl Raw {
             Raw::Bool(v) => (format!(" {v}"), format!("the boolean {v}")),
             Raw::Int(v) => (format!(" {v}"), format!("the number {v}")),
             Raw::UInt(v) => (format!(" {v}"), format!("the number {v}")),
-            Raw::Float(v) => (format!(" {v}"), format!("the number {v}")),
+            // As written, near enough: `3.0` stays `3.0`, `1e-300` `1e-300`.
+            Raw::Float(v) => (format!(" {v:?}"), format!("the number {v:?}")),
             Raw::Str(v) => (format!("字符串 \"{v}\""), format!("the string \"{v}\"")),
             Raw::Table => ("表".into(), "a table".into()),
             Raw::Array => ("数组".into(), "an array".into()),
@@ -550,10 +622,16 @@ fn raw<'de, D: Deserializer<'de>>(d: D) -> Result<Raw, D::Error> {
             Ok(Raw::Bool(v))
         }
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<Raw, E> {
-            Ok(Raw::Int(v))
+            Ok(Raw::Int(v.into()))
         }
         fn visit_u64<E: de::Error>(self, v: u64) -> Result<Raw, E> {
-            Ok(Raw::UInt(v))
+            Ok(Raw::Int(v.into()))
+        }
+        fn visit_i128<E: de::Error>(self, v: i128) -> Result<Raw, E> {
+            Ok(Raw::Int(v))
+        }
+        fn visit_u128<E: de::Error>(self, v: u128) -> Result<Raw, E> {
+            Ok(i128::try_from(v).map_or(Raw::UInt(v), Raw::Int))
         }
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<Raw, E> {
             Ok(Raw::Float(v))
@@ -607,24 +685,42 @@ fn wrong<E: de::Error>(
     )
 }
 
+/// `数值过大：V` / `too large: V` (`数值过小` / `too small` below 0): a
+/// number beyond what a threshold can hold.
+fn beyond<E: de::Error>(v: &dyn fmt::Display, negative: bool) -> E {
+    if negative {
+        custom(format!("数值过小：{v}"), format!("too small: {v}"))
+    } else {
+        custom(format!("数值过大：{v}"), format!("too large: {v}"))
+    }
+}
+
 /// A decimal threshold, written as a TOML integer or float. A quoted number
 /// (`"85"`) is refused: it is most likely a mistake, and a silently accepted
-/// string would hide one that is not a number at all.
+/// string would hide one that is not a number at all. A number too large
+/// for a decimal, or too near 0 to be one (`1e-300` would be 0), is refused
+/// as written.
 fn de_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
     match raw(d)? {
-        Raw::Int(v) => Ok(Decimal::from(v)),
-        Raw::UInt(v) => Ok(Decimal::from(v)),
+        Raw::Int(v) => Decimal::try_from_i128_with_scale(v, 0).map_err(|_| beyond(&v, v < 0)),
+        Raw::UInt(v) => Err(beyond(&v, false)),
         Raw::Float(v) if !v.is_finite() => Err(custom(
             format!("应为有限的数字，不能是 {v}"),
             format!("expected a finite number, not {v}"),
         )),
         // Through the shortest decimal text: 0.3 stays 0.3.
-        Raw::Float(v) => v.to_string().parse::<Decimal>().map_err(|e| {
-            custom(
-                format!("数字 {v} 无法使用：{e}"),
-                format!("unusable number {v}: {e}"),
-            )
-        }),
+        Raw::Float(v) => match v.to_string().parse::<Decimal>() {
+            Ok(d) if d.is_zero() && v != 0.0 => Err(custom(
+                format!("数值 {v:?} 过于接近 0（小数位过多），无法使用"),
+                format!("{v:?} is too near 0 (too many decimal places) to use"),
+            )),
+            Ok(d) => Ok(d),
+            Err(_) if v.abs() < 1.0 => Err(custom(
+                format!("数值 {v:?} 小数位过多，无法使用"),
+                format!("{v:?} has too many decimal places to use"),
+            )),
+            Err(_) => Err(beyond(&format_args!("{v:?}"), v < 0.0)),
+        },
         other => {
             let quoted_number = matches!(&other, Raw::Str(s) if s.trim().parse::<f64>().is_ok());
             Err(wrong("数字", "a number", &other, quoted_number))
@@ -634,16 +730,20 @@ fn de_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
 
 /// A count threshold: a whole TOML number from 0 up.
 fn de_count<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    fn too_large<E: de::Error>(v: &dyn fmt::Display) -> E {
-        custom(format!("数值过大：{v}"), format!("too large: {v}"))
-    }
     match raw(d)? {
         Raw::Int(v) if v < 0 => Err(custom(
             format!("应为非负整数，不能是 {v}"),
             format!("expected a whole number from 0 up, not {v}"),
         )),
-        Raw::Int(v) => u32::try_from(v).map_err(|_| too_large(&v)),
-        Raw::UInt(v) => u32::try_from(v).map_err(|_| too_large(&v)),
+        Raw::Int(v) => u32::try_from(v).map_err(|_| beyond(&v, false)),
+        Raw::UInt(v) => Err(beyond(&v, false)),
+        // `3.0`: a whole number written as a float.
+        Raw::Float(v) if v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&v) => {
+            Err(custom(
+                format!("应为整数，不能是 {v:?}，请写成 {v}"),
+                format!("expected a whole number, not the number {v:?}: write {v}"),
+            ))
+        }
         other => {
             let quoted_count = matches!(&other, Raw::Str(s) if s.trim().parse::<u32>().is_ok());
             Err(wrong("整数", "a whole number", &other, quoted_count))
@@ -680,6 +780,16 @@ fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     }
 }
 
+/// Names of a severity a profile's author may write for one of
+/// [`Severity`]'s: the Chinese ones the reports use, SARIF's `note`.
+const SEVERITY_ALIASES: &[(&str, &str)] = &[
+    ("错误", "error"),
+    ("警告", "warning"),
+    ("提示", "info"),
+    ("信息", "info"),
+    ("note", "info"),
+];
+
 /// A severity (`severity`): one of the names of [`Severity`], the nearest
 /// suggested for a mistyped one.
 fn de_severity<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Severity>, D::Error> {
@@ -690,9 +800,13 @@ fn de_severity<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Severity>, D::E
             use de::IntoDeserializer;
             let named: Result<Severity, de::value::Error> =
                 Severity::deserialize(v.as_str().into_deserializer());
-            named
-                .map(Some)
-                .map_err(|_| match nearest(&v, levels.iter().copied()) {
+            // `警告`, SARIF's `note`: the level meant, else the nearest.
+            let alias = SEVERITY_ALIASES
+                .iter()
+                .find(|(a, _)| *a == v.trim())
+                .map(|&(_, level)| level);
+            named.map(Some).map_err(|_| {
+                match alias.or_else(|| nearest(&v, levels.iter().copied())) {
                     Some(near) => custom(
                         format!("未知级别「{v}」，是否应为「{near}」？可用：{list}"),
                         format!("unknown severity `{v}`; did you mean `{near}`? use one of {list}"),
@@ -701,7 +815,8 @@ fn de_severity<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Severity>, D::E
                         format!("未知级别「{v}」，可用：{list}"),
                         format!("unknown severity `{v}`; use one of {list}"),
                     ),
-                })
+                }
+            })
         }
         other => Err(wrong(
             &format!("加引号的级别（{list}）"),
@@ -961,5 +1076,137 @@ mod tests {
                 "thresholds.percent_min"
             ]
         );
+    }
+
+    /// The keys of the problems of the national profile with `set` applied.
+    fn problem_keys(set: impl FnOnce(&mut Thresholds)) -> Vec<String> {
+        let mut p = Profile::national();
+        set(&mut p.thresholds);
+        p.problems().into_iter().map(|x| x.key).collect()
+    }
+
+    #[test]
+    fn per_cent_thresholds_written_as_fractions_are_refused() {
+        let mut p = Profile::national();
+        p.thresholds.percent_max = Decimal::new(95, 2);
+        let problems = p.problems();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].key, "thresholds.percent_max");
+        assert_eq!(
+            problems[0].message.zh,
+            "percent_max 以百分数计（90 即 90%），0.95 像是比例；是否应为 95？"
+        );
+        assert_eq!(
+            problems[0].message.en,
+            "percent_max is in per cent (90 means 90 %); 0.95 looks like a fraction: did you mean 95?"
+        );
+        // 1 is a fraction for a ceiling of percentages and a floor of
+        // satisfaction, not for a floor of percentages (1 %).
+        let one = Decimal::ONE;
+        assert_eq!(
+            problem_keys(|t| t.percent_max = one),
+            ["thresholds.percent_max"]
+        );
+        assert_eq!(
+            problem_keys(|t| t.satisfaction_min = one),
+            ["thresholds.satisfaction_min"]
+        );
+        assert!(problem_keys(|t| t.percent_min = one).is_empty());
+        assert_eq!(
+            problem_keys(|t| t.percent_min = Decimal::new(5, 1)),
+            ["thresholds.percent_min"]
+        );
+        // 0 is a floor of 0 %, 1.5 is 1.5 %; qualitative_share_max is a fraction.
+        assert!(problem_keys(|t| t.percent_min = Decimal::ZERO).is_empty());
+        assert!(problem_keys(|t| t.percent_max = Decimal::new(15, 1)).is_empty());
+        assert!(problem_keys(|t| t.qualitative_share_max = Decimal::new(9, 1)).is_empty());
+    }
+
+    #[test]
+    fn a_word_written_in_another_case_or_with_underscores_is_suggested() {
+        assert_eq!(nearest_id("MISSING-COST"), Some("missing-cost"));
+        assert_eq!(nearest_id("Missing_Cost"), Some("missing-cost"));
+        assert_eq!(
+            nearest_id("WHITESPACE-OUTSIDE-ITEM"),
+            Some("whitespace-outside-item")
+        );
+        let levels = ["info", "warning", "error"];
+        assert_eq!(nearest("ERROR", levels.into_iter()), Some("error"));
+        assert_eq!(nearest("INFO", levels.into_iter()), Some("info"));
+        let m = unknown_key(&["thresholds"], "PERCENT_MAX").unwrap();
+        assert!(m.zh.contains("是否应为「percent_max」"), "{m}");
+        let mut p = Profile::national();
+        p.rules
+            .insert("MISSING-COST".into(), RuleSetting::default());
+        assert_eq!(
+            p.problems()[0].message.zh,
+            "未知规则「MISSING-COST」，是否应为「missing-cost」？"
+        );
+    }
+
+    #[test]
+    fn a_severity_in_capitals_in_chinese_or_sarifs_note_is_refused_with_the_level_meant() {
+        let said = |v: &str| {
+            use de::IntoDeserializer;
+            let d: de::value::StrDeserializer<'_, de::value::Error> = v.into_deserializer();
+            Text::unpack(&de_severity(d).unwrap_err().to_string()).unwrap()
+        };
+        for (written, level) in [
+            ("ERROR", "error"),
+            ("Warning", "warning"),
+            ("警告", "warning"),
+            ("错误", "error"),
+            ("提示", "info"),
+            ("信息", "info"),
+            ("note", "info"),
+        ] {
+            let m = said(written);
+            assert_eq!(
+                m.zh,
+                format!("未知级别「{written}」，是否应为「{level}」？可用：info, warning, error")
+            );
+            assert_eq!(
+                m.en,
+                format!("unknown severity `{written}`; did you mean `{level}`? use one of info, warning, error")
+            );
+        }
+        assert!(!said("zzzzzz").zh.contains("是否应为"));
+    }
+
+    #[test]
+    fn threshold_ranges_cover_every_threshold_in_field_order() {
+        let keys: Vec<&str> = threshold_ranges().iter().map(|r| r.key).collect();
+        assert_eq!(keys, fields_of::<Thresholds>());
+        let t = Thresholds::default();
+        for r in threshold_ranges() {
+            assert_eq!(
+                t.number(r.key).is_none(),
+                r.range == Range::Switch,
+                "{}",
+                r.key
+            );
+        }
+        // The national defaults are in range.
+        assert!(Profile::national().problems().is_empty());
+    }
+
+    #[test]
+    fn unit_cost_min_group_below_its_floor_of_3_is_refused() {
+        for v in [0, 1, 2] {
+            let mut p = Profile::national();
+            p.thresholds.unit_cost_min_group = v;
+            let problems = p.problems();
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            assert_eq!(problems[0].key, "thresholds.unit_cost_min_group");
+            assert_eq!(
+                problems[0].message.zh,
+                format!("unit_cost_min_group 至少为 3，不能是 {v}")
+            );
+            assert_eq!(
+                problems[0].message.en,
+                format!("unit_cost_min_group must be at least 3, not {v}")
+            );
+        }
+        assert!(problem_keys(|t| t.unit_cost_min_group = 3).is_empty());
     }
 }
