@@ -24,6 +24,7 @@ pub mod ods_guard;
 pub mod pdf;
 pub mod workbook;
 pub mod xls_guard;
+pub mod xls_hidden;
 pub mod xlsx_hidden;
 
 pub use limits::Limits;

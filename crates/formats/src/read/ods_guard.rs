@@ -32,9 +32,11 @@
 //! Anything this scan cannot parse is left to calamine, which reports it.
 
 use crate::error::{Error, Result};
+use crate::grid::Hidden;
 use crate::read::limits::Limits;
 use crate::read::workbook::cell_limit;
 use quick_xml::events::{BytesStart, Event};
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Cursor};
 
 /// calamine's `MAX_ROWS` and `MAX_COLUMNS` for ODS: repeats are capped there.
@@ -43,18 +45,25 @@ const MAX_COLUMNS: u64 = 16_384;
 
 const TABLE: &str = "table:table";
 const ROW: &str = "table:table-row";
+const COLUMN: &str = "table:table-column";
 const CELL: &str = "table:table-cell";
 const COVERED: &str = "table:covered-table-cell";
 
 /// Refuse an ODS whose repeated rows and columns expand, in calamine, past
 /// [`Limits::max_cells`]; the error names the sheet and the row.
-pub fn check_ods(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
+///
+/// The same pass gives the rows and columns each sheet hides
+/// (`table:visibility="collapse"` or `"filter"`), which calamine does not
+/// expose: by sheet name, for the sheets that hide any. Only hidden rows
+/// holding a cell are kept (LibreOffice may hide a blank tail to the end).
+pub fn check_ods(file: &str, bytes: &[u8], limits: &Limits) -> Result<HashMap<String, Hidden>> {
+    let mut hidden = HashMap::new();
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(()); // calamine reports the damage
+        return Ok(hidden); // calamine reports the damage
     };
     let entry = match zip.by_name("content.xml") {
         Ok(e) => e,
-        Err(_) => return Ok(()),
+        Err(_) => return Ok(hidden),
     };
     let mut reader = quick_xml::Reader::from_reader(BufReader::with_capacity(64 * 1024, entry));
     // As calamine configures it: end names are not checked.
@@ -70,7 +79,7 @@ pub fn check_ods(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
     loop {
         let ev = match reader.read_event_into(&mut buf) {
             Ok(ev) => ev,
-            Err(_) => return Ok(()),
+            Err(_) => return Ok(hidden),
         };
         match ev {
             Event::Start(e) if e.name().as_ref() == TABLE => {
@@ -78,14 +87,23 @@ pub fn check_ods(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
                     let name = quick_xml::escape::unescape(&name)
                         .map(|n| n.into_owned())
                         .unwrap_or(name);
-                    counter.table(&mut reader, &name, &mut skip)?;
+                    let h = counter.table(&mut reader, &name, &mut skip)?;
+                    if !h.rows.is_empty() || !h.cols.is_empty() {
+                        hidden.insert(name, h);
+                    }
                 }
             }
-            Event::Eof => return Ok(()),
+            Event::Eof => return Ok(hidden),
             _ => {}
         }
         buf.clear();
     }
+}
+
+/// Whether a row or column element is hidden (Format ▸ Rows ▸ Hide, or a
+/// filter).
+fn is_hidden(e: &BytesStart<'_>) -> bool {
+    attr(e, "table:visibility").is_some_and(|v| v == "collapse" || v == "filter")
 }
 
 struct Counter<'a> {
@@ -116,13 +134,16 @@ impl Counter<'_> {
     }
 
     /// Count one `<table:table>` up to its end (calamine stops at the first
-    /// `</table:table>` too).
+    /// `</table:table>` too); its hidden rows and columns.
     fn table<R: BufRead>(
         &mut self,
         reader: &mut quick_xml::Reader<R>,
         sheet: &str,
         skip: &mut Vec<u8>,
-    ) -> Result<()> {
+    ) -> Result<Hidden> {
+        let mut hidden = Hidden::default();
+        // Columns (0-based) declared so far by `<table:table-column>`.
+        let mut cols: u64 = 0;
         let max = self.limits.max_cells as u64;
         let mut buf = Vec::with_capacity(1024);
         // Sheet rows (0-based) seen so far, counting repeats as calamine caps them.
@@ -135,13 +156,26 @@ impl Counter<'_> {
         loop {
             let ev = match reader.read_event_into(&mut buf) {
                 Ok(ev) => ev,
-                Err(_) => return Ok(()),
+                Err(_) => return Ok(hidden),
             };
             let (row_start, is_empty_tag) = match &ev {
                 Event::Start(e) if e.name().as_ref() == ROW => (Some(e), false),
                 Event::Empty(e) if e.name().as_ref() == ROW => (Some(e), true),
+                Event::Start(e) | Event::Empty(e) if e.name().as_ref() == COLUMN => {
+                    let repeats = attr(e, "table:number-columns-repeated")
+                        .and_then(|v| v.parse::<u64>().ok())
+                        .unwrap_or(1)
+                        .min(MAX_COLUMNS.saturating_sub(cols));
+                    if is_hidden(e) {
+                        hidden
+                            .cols
+                            .extend((cols..cols + repeats).filter_map(|c| u32::try_from(c).ok()));
+                    }
+                    cols += repeats;
+                    (None, false)
+                }
                 Event::End(e) if e.name().as_ref() == TABLE => break,
-                Event::Eof => return Ok(()),
+                Event::Eof => return Ok(hidden),
                 _ => (None, false),
             };
             if let Some(e) = row_start {
@@ -149,6 +183,7 @@ impl Counter<'_> {
                     .and_then(|v| v.parse::<u64>().ok())
                     .unwrap_or(1);
                 let repeats = repeats.min(MAX_ROWS.saturating_sub(rows));
+                let row_hidden = is_hidden(e);
                 let cells = if is_empty_tag {
                     RowCells {
                         stored: 0,
@@ -157,7 +192,7 @@ impl Counter<'_> {
                 } else {
                     match row(reader, skip) {
                         Some(c) => c,
-                        None => return Ok(()),
+                        None => return Ok(hidden),
                     }
                 };
                 let row0 = rows;
@@ -167,6 +202,12 @@ impl Counter<'_> {
                     return Err(self.refuse(sheet, row0));
                 }
                 if let Some((lo, hi)) = cells.used {
+                    if row_hidden {
+                        // 1-based sheet rows, as the grid numbers them.
+                        hidden
+                            .rows
+                            .extend((row0 + 1..=rows).filter_map(|r| u32::try_from(r).ok()));
+                    }
                     first_row.get_or_insert(row0);
                     end_row = rows;
                     col_min = col_min.min(lo);
@@ -193,7 +234,7 @@ impl Counter<'_> {
                 .range
                 .saturating_add((end_row - start).saturating_mul(width));
         }
-        Ok(())
+        Ok(hidden)
     }
 }
 
@@ -317,10 +358,94 @@ mod tests {
         w.start_file("mimetype", stored).unwrap();
         w.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
             .unwrap();
+        w.start_file(
+            "META-INF/manifest.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        w.write_all(
+            b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+              <manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
+              <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+              <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+              </manifest:manifest>",
+        )
+        .unwrap();
         w.start_file("content.xml", zip::write::SimpleFileOptions::default())
             .unwrap();
         w.write_all(content.as_bytes()).unwrap();
         w.finish().unwrap().into_inner()
+    }
+
+    /// The sample as an ODS sheet, its line `hide` (0-based) a hidden row and
+    /// its fifth column hidden.
+    fn sample_ods(hide: usize) -> Vec<u8> {
+        let text =
+            include_str!("../../../../tests/fixtures/haizhu-youth-league-2024-project-targets.txt");
+        let esc = |t: &str| {
+            t.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        };
+        let mut rows = String::from(
+            "<table:table-column table:number-columns-repeated=\"4\"/>\
+             <table:table-column table:visibility=\"collapse\"/>\
+             <table:table-column table:number-columns-repeated=\"1019\"/>",
+        );
+        for (i, line) in text.lines().enumerate() {
+            let cells: String = line
+                .split('\t')
+                .map(|c| {
+                    if c.is_empty() {
+                        "<table:table-cell/>".to_string()
+                    } else {
+                        text_cell(&esc(c), 1)
+                    }
+                })
+                .collect();
+            let vis = if i == hide {
+                " table:visibility=\"collapse\""
+            } else {
+                ""
+            };
+            rows.push_str(&format!("<table:table-row{vis}>{cells}</table:table-row>"));
+        }
+        // LibreOffice's hidden blank tail holds no cell: not a hidden row.
+        rows.push_str(
+            "<table:table-row table:visibility=\"collapse\" table:number-rows-repeated=\"1000\">\
+             <table:table-cell table:number-columns-repeated=\"1024\"/></table:table-row>",
+        );
+        ods(&[("绩效目标表", rows)])
+    }
+
+    /// An ODS hides rows and columns as an XLSX does (`table:visibility`),
+    /// which calamine does not say: they are read and named.
+    #[test]
+    fn hidden_ods_rows_and_columns_are_read_and_named() {
+        let plain =
+            crate::read::read_bytes("t.ods", &sample_ods(usize::MAX), &Default::default()).unwrap();
+        assert!(!plain.notices.iter().any(|n| n.code == "row-hidden"));
+        let p = &plain.units[0].projects[1];
+        let hide = p.origin.row as usize - 1;
+        let bytes = sample_ods(hide);
+        let by_sheet = check_ods("t.ods", &bytes, &Limits::default()).unwrap();
+        let h = &by_sheet["绩效目标表"];
+        assert_eq!(h.rows, [p.origin.row]);
+        assert_eq!(h.cols, [4]);
+        let t = crate::read::read_bytes("t.ods", &bytes, &Default::default()).unwrap();
+        assert_eq!(t.projects().count(), plain.projects().count());
+        let n: Vec<_> = t
+            .notices
+            .iter()
+            .filter(|n| n.code == "row-hidden")
+            .collect();
+        assert_eq!(n.len(), 1, "{n:?}");
+        assert!(n[0].message.contains(&p.name), "{}", n[0].message);
+        assert!(
+            t.notices.iter().any(|n| n.code == "column-hidden"),
+            "{:?}",
+            t.notices
+        );
     }
 
     fn text_cell(t: &str, repeat: u32) -> String {

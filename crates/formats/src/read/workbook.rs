@@ -287,6 +287,10 @@ pub struct Workbook<'b> {
     marks: HiddenMarks,
     /// Sheet name → XML path, resolved the first time a marked sheet is read.
     paths: Option<HashMap<String, String>>,
+    /// An XLS's or ODS's hidden rows and columns by sheet: an ODS's found
+    /// while its repeats are counted ([`super::ods_guard`]), an XLS's the
+    /// first time a sheet is read ([`super::xls_hidden`]).
+    sheet_hidden: Option<HashMap<String, crate::grid::Hidden>>,
 }
 
 fn open_error(file: &str, e: impl std::fmt::Display) -> Error {
@@ -337,6 +341,7 @@ impl<'b> Workbook<'b> {
         marks: HiddenMarks,
     ) -> Result<Self> {
         let cur = Cursor::new(bytes);
+        let mut ods_hidden = None;
         let inner = match kind {
             WorkbookKind::Xlsx => {
                 Sheets::Xlsx(calamine::open_workbook_from_rs(cur).map_err(|e| open_error(file, e))?)
@@ -350,7 +355,7 @@ impl<'b> Workbook<'b> {
             WorkbookKind::Ods => {
                 // calamine expands every repeated row and cell of every
                 // sheet here; count them first (see `ods_guard`).
-                crate::read::ods_guard::check_ods(file, bytes, limits)?;
+                ods_hidden = Some(crate::read::ods_guard::check_ods(file, bytes, limits)?);
                 Sheets::Ods(calamine::open_workbook_from_rs(cur).map_err(|e| open_error(file, e))?)
             }
         };
@@ -361,6 +366,7 @@ impl<'b> Workbook<'b> {
             limits: *limits,
             marks,
             paths: None,
+            sheet_hidden: ods_hidden,
         })
     }
 
@@ -479,8 +485,16 @@ impl<'b> Workbook<'b> {
             }
         };
         let mut grid = assemble(&self.file, sheet, cells, &merges, &self.limits)?;
-        if matches!(self.inner, Sheets::Xlsx(_)) {
-            grid.hidden = self.hidden_of(sheet);
+        match self.inner {
+            Sheets::Xlsx(_) => grid.hidden = self.hidden_of(sheet),
+            Sheets::Xls(_) | Sheets::Ods(_) => {
+                let bytes = self.bytes;
+                let by_sheet = self
+                    .sheet_hidden
+                    .get_or_insert_with(|| super::xls_hidden::hidden_by_sheet(bytes));
+                grid.hidden = by_sheet.get(sheet).cloned().unwrap_or_default();
+            }
+            Sheets::Xlsb(_) => {}
         }
         Ok(SheetGrid { grid, notices })
     }

@@ -15,11 +15,11 @@ use jixiao_core::Text;
 
 const END_OF_CHAIN: u32 = 0xFFFF_FFFA;
 
-fn u16_at(b: &[u8], off: usize) -> Option<u16> {
+pub(crate) fn u16_at(b: &[u8], off: usize) -> Option<u16> {
     Some(u16::from_le_bytes(b.get(off..off + 2)?.try_into().ok()?))
 }
 
-fn u32_at(b: &[u8], off: usize) -> Option<u32> {
+pub(crate) fn u32_at(b: &[u8], off: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(off..off + 4)?.try_into().ok()?))
 }
 
@@ -67,7 +67,7 @@ impl<'a> Cfb<'a> {
 }
 
 /// The `Workbook` (BIFF8) or `Book` (BIFF5) stream, if the container is readable.
-fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
     if !bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         return None;
     }
