@@ -2640,3 +2640,34 @@ fn sheet_option_on_a_text_table_is_noted() {
     assert!(n[0].message.contains("2024年") && n[0].message.contains("文本表格"));
     assert_eq!(t.projects().count(), 8);
 }
+
+/// A header whose 绩效指标 cell is wrapped over the lines around the one
+/// found (`绩效` above, `指标` below) is refused as a header of several
+/// lines, not as a table whose columns went to other pages (/tmp/ur14
+/// defect 11: a misleading message); a header truly without indicator
+/// columns still gets the other-pages message.
+#[test]
+fn a_pdf_header_wrapped_around_its_indicator_column_is_named_as_such() {
+    let wrapped = "                                2024年项目支出绩效目标表
+部门名称：某局                                                                        单位：万元
+                                                                                          绩效
+项目名称              总计       财政拨款     财政专户拨款   其他资金   绩效目标
+                                                                                          指标
+合计                 30.00      30.00
+某局本级             30.00      30.00
+培训项目             30.00      30.00                               开展培训。            1-产出指标：培训人次，年度指标值：≥100人次。
+";
+    let e = read::read_pdf_text("w.pdf", wrapped, &opts())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("表头占多行（版式文本第3行起）"), "{e}");
+    let cut: String = wrapped
+        .lines()
+        .filter(|l| l.trim() != "绩效" && l.trim() != "指标")
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let e = read::read_pdf_text("c.pdf", &cut, &opts())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("其他页"), "{e}");
+}

@@ -604,6 +604,28 @@ fn read_html(
     ))
 }
 
+/// The refusal of a PDF header of several lines, the first on layout line
+/// `line`: the text's columns cannot be put together again with confidence.
+fn multiline_pdf_header(name: &str, line: u32) -> Error {
+    Error::invalid(
+        Location {
+            row: Some(line),
+            ..Location::file(name)
+        },
+        Text::new(
+            format!("PDF 的表头占多行（版式文本第{line}行起），无法可靠地还原各列"),
+            format!(
+                "the PDF's header spans several lines (from line {line} of the layout \
+                 text), and its columns cannot be restored with confidence"
+            ),
+        ),
+        Text::new(
+            "请改用该表的 XLSX/HTML 版本",
+            "use the XLSX or HTML edition of the table",
+        ),
+    )
+}
+
 fn read_pdf(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
     use pdf::PdfText;
     let backend = pdf::Pdftotext {
@@ -626,29 +648,19 @@ pub fn read_pdf_text(name: &str, text: &str, opts: &ReadOptions) -> Result<Table
         Some((first, last, fields)) if first == last => {
             let line = naive.rows.get(first).map_or(0, |r| r.number as usize);
             if !pdf::has_indicator_columns(&fields) {
+                // A header cell wrapped over the lines around it (`绩效` above,
+                // `指标` below) is a header of several lines, not columns
+                // printed on other pages.
+                if let Some(from) = pdf::wrapped_indicator_header(&naive, first) {
+                    return Err(multiline_pdf_header(name, from));
+                }
                 return Err(pdf::header_without_indicators(name, line));
             }
             pdf::column_grid(text, name, line.saturating_sub(1), &fields)?
         }
         Some((first, _, _)) => {
             let line = naive.rows.get(first).map_or(0, |r| r.number);
-            return Err(Error::invalid(
-                Location {
-                    row: Some(line),
-                    ..Location::file(name)
-                },
-                Text::new(
-                    format!("PDF 的表头占多行（版式文本第{line}行起），无法可靠地还原各列"),
-                    format!(
-                        "the PDF's header spans several lines (from line {line} of the layout \
-                         text), and its columns cannot be restored with confidence"
-                    ),
-                ),
-                Text::new(
-                    "请改用该表的 XLSX/HTML 版本",
-                    "use the XLSX or HTML edition of the table",
-                ),
-            ));
+            return Err(multiline_pdf_header(name, line));
         }
         None => naive,
     };

@@ -413,6 +413,30 @@ pub fn has_indicator_columns(fields: &[Option<Field>]) -> bool {
     })
 }
 
+/// The first layout line of a header whose indicator column is wrapped over
+/// the lines next to the one found (`绩效` on the line above, `指标` on the
+/// line below, `（一级/三级）` under it): a header of several lines. `None`
+/// when no line within two of row `at` holds a piece of an indicator header.
+pub fn wrapped_indicator_header(grid: &Grid<'_>, at: usize) -> Option<u32> {
+    const PIECES: [&str; 6] = ["绩效指标", "指标", "绩效", "一级", "三级", "指标值"];
+    let holds_piece = |r: &GridRow<'_>| {
+        r.cells.iter().any(|c| {
+            let t: String = c.text.split_whitespace().collect();
+            PIECES
+                .iter()
+                .any(|p| t == *p || (t.len() <= 18 && t.contains("指标")))
+        })
+    };
+    let near = at.saturating_sub(2)..=at.saturating_add(2);
+    let rows: Vec<&GridRow<'_>> = near
+        .filter(|&i| i != at)
+        .filter_map(|i| grid.rows.get(i))
+        .filter(|r| holds_piece(r))
+        .collect();
+    let first = rows.first()?.number;
+    Some(first.min(grid.rows.get(at)?.number))
+}
+
 /// The refusal of a header found on layout line `line` without indicator
 /// columns (see [`has_indicator_columns`]).
 pub fn header_without_indicators(file: &str, line: usize) -> Error {
