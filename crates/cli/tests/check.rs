@@ -733,21 +733,7 @@ fn profiles_change_severities_and_bad_profiles_fail() {
 /// `jixiao check FIXTURE --profile P --lang LANG` with `text` as P exits 2
 /// (an unusable profile); its stderr, in that language only.
 fn profile_refused(text: &str, lang: &str) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("p.toml");
-    std::fs::write(&path, text).unwrap();
-    let f = fixture();
-    let out = jixiao(&[
-        "check",
-        f.to_str().unwrap(),
-        "--profile",
-        path.to_str().unwrap(),
-        "--lang",
-        lang,
-    ]);
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(out.stdout.is_empty(), "{err}");
+    let err = profile_unreadable(text.as_bytes(), lang);
     if lang == "en" {
         assert!(err.starts_with("error: invalid profile "), "{err}");
         assert!(!has_cjk_outside_quotes(&err), "{err}");

@@ -25,6 +25,20 @@ pub mod pdf;
 pub mod workbook;
 pub mod xls_guard;
 pub mod xls_hidden;
+
+#[cfg(test)]
+pub(crate) mod tests_support {
+    /// One `row-hidden` notice, naming the project `name`.
+    pub(crate) fn assert_one_row_hidden_naming(t: &jixiao_core::Table, name: &str) {
+        let n: Vec<_> = t
+            .notices
+            .iter()
+            .filter(|n| n.code == "row-hidden")
+            .collect();
+        assert_eq!(n.len(), 1, "{n:?}");
+        assert!(n[0].message.contains(name), "{}", n[0].message);
+    }
+}
 pub mod xlsx_hidden;
 
 pub use limits::Limits;

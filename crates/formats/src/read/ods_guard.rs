@@ -434,13 +434,7 @@ mod tests {
         assert_eq!(h.cols, [4]);
         let t = crate::read::read_bytes("t.ods", &bytes, &Default::default()).unwrap();
         assert_eq!(t.projects().count(), plain.projects().count());
-        let n: Vec<_> = t
-            .notices
-            .iter()
-            .filter(|n| n.code == "row-hidden")
-            .collect();
-        assert_eq!(n.len(), 1, "{n:?}");
-        assert!(n[0].message.contains(&p.name), "{}", n[0].message);
+        crate::read::tests_support::assert_one_row_hidden_naming(&t, &p.name);
         assert!(
             t.notices.iter().any(|n| n.code == "column-hidden"),
             "{:?}",

@@ -188,13 +188,7 @@ mod tests {
         assert_eq!(by_sheet.values().next().unwrap().rows, [p.origin.row]);
         let after = crate::read::read_bytes("t.xls", &hidden, &opts).unwrap();
         assert_eq!(after.projects().count(), before.projects().count());
-        let n: Vec<_> = after
-            .notices
-            .iter()
-            .filter(|n| n.code == "row-hidden")
-            .collect();
-        assert_eq!(n.len(), 1, "{n:?}");
-        assert!(n[0].message.contains(&p.name), "{}", n[0].message);
+        crate::read::tests_support::assert_one_row_hidden_naming(&after, &p.name);
     }
 
     #[test]
