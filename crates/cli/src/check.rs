@@ -304,13 +304,13 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
     if counts.unreadable > 0 && !std::io::stdout().is_terminal() {
         for r in &reports {
             if let Some(why) = &r.error {
-                let path = jixiao_formats::grid::visible_controls(r.path.clone());
                 let why = why.get(lang.core());
-                if why.starts_with(path.as_str()) {
-                    crate::print_error(why, lang);
+                let line = if why.starts_with(r.path.as_str()) {
+                    why.to_string()
                 } else {
-                    crate::print_error(&format!("{path}: {why}"), lang);
-                }
+                    format!("{}: {why}", r.path)
+                };
+                crate::print_error(&jixiao_formats::grid::visible_message(&line, &r.path), lang);
             }
         }
     }
@@ -402,7 +402,7 @@ fn tell_skipped(skipped: &[collect::Skipped], lang: Lang) {
             others += 1;
             continue;
         }
-        let path = jixiao_formats::grid::visible_controls(s.path.display().to_string());
+        let path = jixiao_formats::grid::visible_name(&s.path.display().to_string());
         let why = s.reason(lang);
         match lang {
             Lang::Zh => eprintln!("提示：跳过 {path}：{why}"),

@@ -75,6 +75,9 @@ pub fn text_of(e: &anyhow::Error) -> Text {
 
 /// `错误: …` or `error: …` on standard error.
 pub fn print_error(text: &str, lang: check::Lang) {
+    // An error often quotes a file name, which is the folder's: its control
+    // characters are shown, not sent to the terminal.
+    let text = jixiao_formats::grid::visible_message(text, "");
     match lang {
         check::Lang::Zh => eprintln!("错误：{text}"),
         check::Lang::En => eprintln!("error: {text}"),

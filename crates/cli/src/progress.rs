@@ -34,7 +34,7 @@ impl Spinner {
 
 /// `读取 FILE` / `reading FILE`.
 pub fn reading(file: &std::path::Path, lang: crate::check::Lang) -> String {
-    let file = jixiao_formats::grid::visible_controls(file.display().to_string());
+    let file = jixiao_formats::grid::visible_name(&file.display().to_string());
     match lang {
         crate::check::Lang::Zh => format!("读取 {file}"),
         crate::check::Lang::En => format!("reading {file}"),

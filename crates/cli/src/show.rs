@@ -118,7 +118,7 @@ pub fn render(table: &Table, with_indicators: bool, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "{source}: {} ({}{}{})",
-        jixiao_formats::grid::visible_controls(s.path.clone()),
+        jixiao_formats::grid::visible_name(&s.path),
         s.format,
         s.encoding
             .as_deref()

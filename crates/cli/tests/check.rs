@@ -2992,4 +2992,20 @@ fn unreadable_inputs_are_said_on_standard_error_too() {
             "{format}: {err}"
         );
     }
+    // A name with control characters is shown as one line of pictures,
+    // also where the reader's message quotes it (ur16 M1: ESC, BEL and CR
+    // reached the log, and a CR split the line).
+    #[cfg(unix)]
+    {
+        let odd = dir.path().join("a\u{1b}[2J\r\u{7}b.txt");
+        std::fs::write(&odd, b"abc\x01def\n").unwrap();
+        let out = jixiao(&["check", odd.to_str().unwrap(), "--format", "json"]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains(['\u{1b}', '\r', '\u{7}']), "{err:?}");
+        assert!(err.contains("a␛[2J␍␇b.txt 第1行"), "{err}");
+        assert_eq!(err.matches("错误：").count(), 1, "{err}");
+        let human = jixiao(&["check", odd.to_str().unwrap()]);
+        let text = String::from_utf8_lossy(&human.stdout);
+        assert!(!text.contains(['\u{1b}', '\r', '\u{7}']), "{text:?}");
+    }
 }

@@ -107,9 +107,61 @@ pub fn visible_controls(text: String) -> String {
     out
 }
 
+/// Characters that reorder the text around them when shown (bidirectional
+/// embeddings, overrides and isolates, and the marks): in a file name on a
+/// terminal a U+202E can make `evil[U+202E]xslx.exe` read as `evilexe.xlsx`.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A file name for one line of a terminal or a log: every control
+/// character shown as its picture, tab and line breaks too (`␉`, `␊`, `␍`:
+/// a name is one line), and a bidirectional control as `�`.
+pub fn visible_name(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            '\u{7f}' => '\u{2421}',
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            c if c.is_control() || is_bidi_control(c) => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
+/// A message about the file `name` for a terminal or a log: the name, where
+/// the message quotes it, as [`visible_name`] shows it; every other control
+/// character as [`visible_controls`] shows it (the message's own line
+/// breaks kept), and bidirectional controls as `�`.
+pub fn visible_message(text: &str, name: &str) -> String {
+    let text = if name.is_empty() {
+        text.to_string()
+    } else {
+        text.replace(name, &visible_name(name))
+    };
+    let text = visible_controls(text);
+    if text.chars().any(is_bidi_control) {
+        text.chars()
+            .map(|c| if is_bidi_control(c) { '\u{fffd}' } else { c })
+            .collect()
+    } else {
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::visible_controls;
+    use super::{visible_controls, visible_message, visible_name};
+
+    #[test]
+    fn names_are_one_visible_line_and_messages_quote_them_so() {
+        let name = "ctl/a\u{1b}[2J\r\nb\u{202e}x.tsv";
+        assert_eq!(visible_name(name), "ctl/a␛[2J␍␊b�x.tsv");
+        let msg = format!("{name} 第1行: 不是文本表格\n  提示: 请检查 \u{7}");
+        assert_eq!(
+            visible_message(&msg, name),
+            "ctl/a␛[2J␍␊b�x.tsv 第1行: 不是文本表格\n  提示: 请检查 ␇"
+        );
+    }
 
     #[test]
     fn control_characters_become_visible() {

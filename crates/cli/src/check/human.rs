@@ -12,7 +12,7 @@
 
 use super::{Counts, FileReport, Lang, Shown};
 use jixiao_core::review::{self, Messages, Severity};
-use jixiao_formats::grid::visible_controls;
+use jixiao_formats::grid::{visible_message, visible_name};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 use std::fmt;
 use std::io::Write;
@@ -48,9 +48,9 @@ pub fn write(
     for r in reports {
         // A file name is the folder's, not ours: its control characters are
         // shown, not sent to the terminal. Once per file, not per finding.
-        let path = visible_controls(r.path.clone());
+        let path = visible_name(&r.path);
         if let Some(e) = &r.error {
-            let text = visible_controls(e.get(lang.core()).to_string());
+            let text = visible_message(e.get(lang.core()), &r.path);
             writeln!(out, "error[unreadable]: {text}")?;
             writeln!(out, " --> {path}")?;
             writeln!(out)?;
