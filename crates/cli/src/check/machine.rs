@@ -272,10 +272,41 @@ fn level(s: Severity) -> &'static str {
 }
 
 /// A path as a URI reference (RFC 3986, as SARIF's `uri-reference` asks):
-/// forward slashes; every byte outside the characters a URI path may hold
-/// is percent-encoded, so `海珠 区/表 #1%.txt` is
-/// `%E6%B5%B7%E7%8F%A0%20%E5%8C%BA/%E8%A1%A8%20%231%25.txt`.
+/// every byte outside the characters a URI path may hold is
+/// percent-encoded, so `海珠 区/表 #1%.txt` is
+/// `%E6%B5%B7%E7%8F%A0%20%E5%8C%BA/%E8%A1%A8%20%231%25.txt`. The reference
+/// resolves to the file reviewed: a relative path whose first segment holds
+/// a colon (`12:30.tsv`) starts with `./`, or it would read as a scheme
+/// (RFC 3986 §4.2); `//tmp/x` is `/tmp/x`, not a host `tmp`; a backslash is
+/// a separator on Windows only, elsewhere a character of the name.
 fn uri(path: &str) -> String {
+    let path = if cfg!(windows) {
+        std::borrow::Cow::Owned(path.replace('\\', "/"))
+    } else {
+        std::borrow::Cow::Borrowed(path)
+    };
+    let path: &str = if path.starts_with("//") {
+        &path[path.len() - path.trim_start_matches('/').len() - 1..]
+    } else {
+        &path
+    };
+    let first = path.split('/').next().unwrap_or("");
+    let colon_first = !path.starts_with('/') && first.contains(':');
+    let encoded = encode_path(path);
+    // A Windows drive (`C:/…`) is an absolute file URI.
+    let drive = first.len() == 2
+        && first.ends_with(':')
+        && first.starts_with(|c: char| c.is_ascii_alphabetic());
+    if cfg!(windows) && drive {
+        format!("file:///{encoded}")
+    } else if colon_first {
+        format!("./{encoded}")
+    } else {
+        encoded
+    }
+}
+
+fn encode_path(path: &str) -> String {
     use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
     /// Not allowed in a URI path, or meaning something else there.
     const NOT_IN_PATH: &AsciiSet = &CONTROLS
@@ -294,7 +325,7 @@ fn uri(path: &str) -> String {
         .add(b'{')
         .add(b'|')
         .add(b'}');
-    utf8_percent_encode(&path.replace('\\', "/"), NOT_IN_PATH).to_string()
+    utf8_percent_encode(path, NOT_IN_PATH).to_string()
 }
 
 /// The `defaultConfiguration` of a rule or notice code under the profile:
@@ -645,4 +676,26 @@ struct SarifSpan {
 #[derive(Serialize)]
 struct SarifMessage<'a> {
     text: Text<'a>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    /// Each URI is a reference that resolves to the file reviewed (ur16 S1).
+    #[test]
+    fn uris_resolve_to_the_file_named() {
+        assert_eq!(uri("t.tsv"), "t.tsv");
+        assert_eq!(uri("colon:first.tsv"), "./colon:first.tsv");
+        assert_eq!(uri("项目:2024.tsv"), "./%E9%A1%B9%E7%9B%AE:2024.tsv");
+        assert_eq!(uri("dir/12:30.tsv"), "dir/12:30.tsv");
+        assert_eq!(uri("/tmp/a:b.tsv"), "/tmp/a:b.tsv");
+        assert_eq!(uri("//tmp/x.tsv"), "/tmp/x.tsv");
+        assert_eq!(uri("a [1] #2?.tsv"), "a%20%5B1%5D%20%232%3F.tsv");
+        if cfg!(windows) {
+            assert_eq!(uri("C:\\x.tsv"), "file:///C:/x.tsv");
+        } else {
+            assert_eq!(uri("back\\slash.tsv"), "back%5Cslash.tsv");
+        }
+    }
 }

@@ -373,9 +373,11 @@ location:
   that a result lies in another file than the one analysed (§3.27.13, like a header file
   included by a C file). Viewers then open the file the row and column belong to; a document
   that names no original keeps itself as the artifact, without a region.
-- `uri` is a URI reference (RFC 3986): the path with forward slashes, each byte a URI path may
-  not hold percent-encoded as UTF-8 (`海珠 区/表 #1.txt` is
-  `%E6%B5%B7%E7%8F%A0%20%E5%8C%BA/%E8%A1%A8%20%231.txt`).
+- `uri` is a URI reference (RFC 3986) to the file reviewed: each byte a URI path may not hold
+  percent-encoded as UTF-8 (`海珠 区/表 #1.txt` is
+  `%E6%B5%B7%E7%8F%A0%20%E5%8C%BA/%E8%A1%A8%20%231.txt`); a relative path whose first segment
+  holds a colon starts with `./` (`./12:30.tsv`, not a scheme `12:`), `//tmp/x` is `/tmp/x`, and a
+  backslash is part of a name (`%5C`) except on Windows, where it separates folders.
 - Findings left out by `--min-severity` (which `--deny` still counts) are counted in the run's
   `properties.hidden` and said in a `note` notification with `properties.kind = "hidden"`.
 - A rule's `shortDescription`, `fullDescription` and `help` (the fix, then its basis) are in the
