@@ -1232,6 +1232,27 @@ fn unit_cost_outlier_by_median_mad() {
     let f = review(&t, &p);
     assert_eq!(of(&f, "unit-cost").len(), 5);
     assert!(of(&f, "unit-cost-outlier").is_empty());
+    // A profile written before the split: `unit-cost`'s settings are the
+    // outlier rule's too, unless it has its own (ur16 S2).
+    let setting =
+        |enabled: Option<bool>, severity: Option<Severity>| RuleSetting { enabled, severity };
+    let mut p = Profile::national();
+    p.rules
+        .insert("unit-cost".into(), setting(None, Some(Severity::Error)));
+    let f = review(&t, &p);
+    assert_eq!(errors(&f).len(), 5);
+    p.rules.insert(
+        "unit-cost-outlier".into(),
+        setting(None, Some(Severity::Warning)),
+    );
+    let f = review(&t, &p);
+    assert_eq!(of(&f, "unit-cost-outlier")[0].severity, Severity::Warning);
+    let mut p = Profile::national();
+    p.rules
+        .insert("unit-cost".into(), setting(Some(false), None));
+    assert!(review(&t, &p)
+        .iter()
+        .all(|f| !f.rule.starts_with("unit-cost")));
 }
 
 // ---- profiles, notices, order ----
@@ -1295,6 +1316,15 @@ fn reader_notices_become_info_findings() {
     let f = review(&t, &p);
     assert_eq!(of(&f, "encoding-detected").len(), 1);
     assert_eq!(of(&f, "encoding-detected")[0].severity, Severity::Warning);
+    // A severity asked for a notice is asking for the notice (ur16 S3).
+    p.rules.insert(
+        "encoding-detected".into(),
+        RuleSetting {
+            enabled: None,
+            severity: Some(Severity::Warning),
+        },
+    );
+    assert_eq!(of(&review(&t, &p), "encoding-detected").len(), 1);
 }
 
 /// A notice from a document written before the English text was kept apart
@@ -3958,7 +3988,8 @@ fn benefit_is_output_spares_a_count_after_the_activity() {
 /// the unit costs). The one coupling by design: a capped satisfaction target
 /// is `direction-conflict`'s, and `satisfaction-low`'s when that rule is off;
 /// an outlier's cost is `unit-cost-outlier`'s, and `unit-cost`'s information
-/// when that rule is off.
+/// when that rule is off; `unit-cost`'s settings are the outlier rule's too
+/// unless it has its own (a profile from before the split).
 #[test]
 fn switching_a_rule_off_removes_its_findings_alone() {
     let goal = "开展青年技能培训，提升就业能力。";
@@ -3978,6 +4009,7 @@ fn switching_a_rule_off_removes_its_findings_alone() {
     let coupled = |off: &str, rule: &str| {
         (off == "direction-conflict" && rule == "satisfaction-low")
             || (off == "unit-cost-outlier" && rule == "unit-cost")
+            || (off == "unit-cost" && rule == "unit-cost-outlier")
     };
     for t in &tables {
         let all = run(t);

@@ -163,7 +163,10 @@ A rule's `severity` sets every finding of that rule, including those a threshold
 info, and `[rules.missing-cost] severity = "info"` wins over `require_cost = true`. Where the two
 levels are different findings, they are different rules: a project's cost per unit is `unit-cost`
 (info), a cost far from similar projects is `unit-cost-outlier` (warning), so
-`[rules.unit-cost-outlier] severity = "error"` fails a build on outliers alone.
+`[rules.unit-cost-outlier] severity = "error"` fails a build on outliers alone. A profile written
+before the outliers had a rule of their own keeps its meaning: `unit-cost-outlier` takes the
+`enabled` and `severity` that `[rules.unit-cost]` sets, unless `[rules.unit-cost-outlier]` sets its
+own.
 
 ```toml
 name = "sichuan"
@@ -208,8 +211,9 @@ What a reader had to assume or could not read with full confidence is a notice, 
 info finding under its code (with `notices = true`, the default). Two conditions the reader
 finds are rules of the catalogue instead, with their own severity, and are reported even with
 `notices = false`: `amount-unparseable` and `no-projects`. In a profile a notice code
-takes `enabled` and `severity` like a rule id; its own `enabled` wins over `notices`, so
-`notices = false` with `[rules.unit-row-by-name] enabled = true` reports that notice alone, e.g.
+takes `enabled` and `severity` like a rule id; a setting of its own wins over `notices`, so
+`notices = false` with `[rules.unit-row-by-name] enabled = true` (or `severity = "warning"`)
+reports that notice alone, e.g.
 
 ```toml
 [rules.whitespace-outside-item]

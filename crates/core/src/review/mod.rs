@@ -554,7 +554,7 @@ fn rule_states(profile: &Profile) -> Vec<RuleState> {
             id: r.id,
             enabled: profile.enabled(r.id),
             default: r.severity,
-            severity: profile.rules.get(r.id).and_then(|s| s.severity),
+            severity: profile.severity_override(r.id),
         })
         .collect();
     rules.sort_unstable_by_key(|r| r.id);

@@ -329,6 +329,11 @@ impl Default for Profile {
     }
 }
 
+/// Rules split off another, (new, old): `unit-cost-outlier` was the warning
+/// of `unit-cost`. A profile that sets the old rule's `enabled` or
+/// `severity` and not the new one's sets both.
+pub const SPLIT_FROM: [(&str, &str); 1] = [("unit-cost-outlier", "unit-cost")];
+
 impl Profile {
     /// The national default rule set (every rule on, GUIDE defaults).
     pub fn national() -> Self {
@@ -343,26 +348,39 @@ impl Profile {
     /// Whether a rule runs. Ids outside the catalogue (reader notices) are on
     /// unless switched off.
     pub fn enabled(&self, id: &str) -> bool {
-        self.rules.get(id).and_then(|s| s.enabled).unwrap_or(true)
+        self.setting(id, |s| s.enabled).unwrap_or(true)
     }
 
     /// Whether a reader notice (a code outside the catalogue) is reported:
-    /// its own `enabled`, when the profile sets one, else `notices`. So
-    /// `notices = false` with `[rules.unit-row-by-name] enabled = true`
-    /// reports that notice alone.
+    /// as the profile sets it, else as `notices` says. Any setting of the
+    /// notice's own counts (`enabled = true`, or a `severity` asked for), so
+    /// `notices = false` with `[rules.unit-row-by-name] severity =
+    /// "warning"` reports that notice alone, as a warning.
     pub fn notice_enabled(&self, code: &str) -> bool {
-        self.rules
-            .get(code)
-            .and_then(|s| s.enabled)
-            .unwrap_or(self.notices)
+        match self.rules.get(code) {
+            Some(s) => s.enabled.unwrap_or(s.severity.is_some() || self.notices),
+            None => self.notices,
+        }
     }
 
     /// The severity a finding gets: the profile override, else `default`.
     pub fn severity(&self, id: &str, default: Severity) -> Severity {
-        self.rules
-            .get(id)
-            .and_then(|s| s.severity)
-            .unwrap_or(default)
+        self.severity_override(id).unwrap_or(default)
+    }
+
+    /// The severity the profile sets for rule `id`, if it sets one.
+    pub fn severity_override(&self, id: &str) -> Option<Severity> {
+        self.setting(id, |s| s.severity)
+    }
+
+    /// One setting of rule `id`: its own, or else, for a rule split off
+    /// another ([`SPLIT_FROM`]), the other's, so that a profile written
+    /// before the split keeps its meaning.
+    fn setting<T>(&self, id: &str, field: impl Fn(&RuleSetting) -> Option<T>) -> Option<T> {
+        self.rules.get(id).and_then(&field).or_else(|| {
+            let (_, from) = SPLIT_FROM.iter().find(|(new, _)| *new == id)?;
+            self.rules.get(*from).and_then(&field)
+        })
     }
 
     /// Problems with the profile: unknown rule ids, thresholds out of range.
