@@ -800,6 +800,16 @@ fn a_profile_not_in_utf8_names_where_and_says_to_save_it_as_utf8() {
     // A byte-order mark before what is no UTF-16 text: binary.
     let e = profile_unreadable(&[0xFF, 0xFE, 0x00, 0x00, 0x00, 0xD8], "en");
     assert!(e.contains("p.toml: not a text file"), "{e}");
+    // UTF-16 without a byte-order mark, Chinese or ASCII alone (which is
+    // valid UTF-8 with NULs), little- or big-endian (ur16 M4).
+    for text in ["# 四川\nname = \"x\"\n", "name = \"x\"\n"] {
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for bytes in [le, be] {
+            let e = profile_unreadable(&bytes, "en");
+            assert!(e.contains("the file is in UTF-16"), "{text:?}: {e}");
+        }
+    }
 }
 
 /// Whether `text` has a CJK character outside 「」, “” and `` quotes (what

@@ -16,6 +16,11 @@ pub fn load(path: &Path) -> Result<Profile, Text> {
         )
     };
     let bytes = std::fs::read(path).map_err(|e| cannot(jixiao_formats::io_text(&e)))?;
+    // NUL bytes are valid UTF-8, but no profile holds one: UTF-16 (with or
+    // without a byte-order mark) or binary content.
+    if bytes.contains(&0) {
+        return Err(cannot(not_utf8(&bytes)));
+    }
     let text = String::from_utf8(bytes).map_err(|e| cannot(not_utf8(e.as_bytes())))?;
     parse(&text).map_err(|problems| {
         let (zh, en) = if problems.zh.contains('\n') {
@@ -39,15 +44,24 @@ pub fn load(path: &Path) -> Result<Profile, Text> {
     })
 }
 
-/// Whether `bytes` are UTF-16 text: a byte-order mark, then whole code
-/// units that decode, none of them NUL.
+/// Whether `bytes` are UTF-16 text: a byte-order mark, or none but the NUL
+/// bytes of ASCII characters all at odd offsets (little-endian) or all at
+/// even ones (big-endian); then whole code units that decode, none of them
+/// NUL.
 fn is_utf16(bytes: &[u8]) -> bool {
-    let little = match bytes {
-        [0xFF, 0xFE, ..] => true,
-        [0xFE, 0xFF, ..] => false,
-        _ => return false,
+    let (little, units) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (true, rest),
+        [0xFE, 0xFF, rest @ ..] => (false, rest),
+        _ => {
+            let at = |odd: usize| bytes.iter().skip(odd).step_by(2).filter(|b| **b == 0).count();
+            let (even, odd) = (at(0), at(1));
+            match (even, odd) {
+                (0, n) if n > 0 => (true, bytes),
+                (n, 0) if n > 0 => (false, bytes),
+                _ => return false,
+            }
+        }
     };
-    let units = bytes.get(2..).unwrap_or_default();
     units.len() % 2 == 0
         && char::decode_utf16(units.chunks_exact(2).map(|u| {
             let pair = [u[0], u[1]];
@@ -258,11 +272,15 @@ fn describe(text: &str, doc: &DeTable<'_>, e: &toml::de::Error) -> Text {
     let message = Text::unpack(message).unwrap_or_else(|| match message {
         // An integer beyond 128 bits, as the profile's deserializers say
         // one beyond what a threshold holds.
-        "integer number overflowed" if written.starts_with('-') => Text::new(
-            format!("数值过小：{written}"),
-            format!("too small: {written}"),
-        ),
-        "integer number overflowed" => Text::new(
+        "integer number overflowed" | "floating-point number overflowed"
+            if written.starts_with('-') =>
+        {
+            Text::new(
+                format!("数值过小：{written}"),
+                format!("too small: {written}"),
+            )
+        }
+        "integer number overflowed" | "floating-point number overflowed" => Text::new(
             format!("数值过大：{written}"),
             format!("too large: {written}"),
         ),
@@ -859,6 +877,9 @@ mod tests {
                     "-10000000000000000000000000000000",
                 ),
                 ("-1e300", "-1e300"),
+                // Beyond f64: toml's own overflow (ur16 M3).
+                ("1e309", "数值过大：1e309"),
+                ("-1e309", "数值过小：-1e309"),
             ] {
                 let en = &said
                     .replace("数值过大：", "too large: ")

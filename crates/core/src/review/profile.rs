@@ -395,12 +395,14 @@ impl Profile {
         let mut out = Vec::new();
         for id in self.rules.keys() {
             if catalogue::rule(id).is_none() && notice_code(id).is_none() {
-                // `[rules.sum-mismatch]`: the rule ids that start so are dotted.
+                // `[rules.sum-mismatch]`: the rule ids that start so are
+                // dotted (in any case: `[rules.SUM-MISMATCH]`).
+                let lower = id.to_lowercase().replace('_', "-");
                 let dotted: Vec<&str> = catalogue::RULES
                     .iter()
                     .map(|r| r.id)
                     .filter(|r| {
-                        r.strip_prefix(id.as_str())
+                        r.strip_prefix(lower.as_str())
                             .is_some_and(|t| t.starts_with('.'))
                     })
                     .collect();
@@ -818,13 +820,25 @@ fn de_severity<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Severity>, D::E
             use de::IntoDeserializer;
             let named: Result<Severity, de::value::Error> =
                 Severity::deserialize(v.as_str().into_deserializer());
-            // `警告`, SARIF's `note`: the level meant, else the nearest.
+            // `警告`, SARIF's `note`: the level meant, else the nearest; in
+            // any case and in full-width letters (`Note`, `WARN`, `ｗａｒｎ`).
+            let folded: String = v
+                .trim()
+                .chars()
+                .map(|c| match c {
+                    '\u{FF01}'..='\u{FF5E}' => {
+                        char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+                    }
+                    c => c,
+                })
+                .flat_map(char::to_lowercase)
+                .collect();
             let alias = SEVERITY_ALIASES
                 .iter()
-                .find(|(a, _)| *a == v.trim())
+                .find(|(a, _)| *a == folded)
                 .map(|&(_, level)| level);
             named.map(Some).map_err(|_| {
-                match alias.or_else(|| nearest(&v, levels.iter().copied())) {
+                match alias.or_else(|| nearest(&folded, levels.iter().copied())) {
                     Some(near) => custom(
                         format!("未知级别「{v}」，是否应为「{near}」？可用：{list}"),
                         format!("unknown severity `{v}`; did you mean `{near}`? use one of {list}"),
@@ -882,9 +896,9 @@ pub fn unknown_key(path: &[&str], key: &str) -> Option<Text> {
     // `[rules.sum-mismatch.row]`: TOML reads the dots as nested tables; the
     // id has to be quoted.
     if let ["rules", id] = path {
-        let dotted = format!("{id}.{key}");
-        if catalogue::rule(&dotted).is_some() {
-            return Some(quote_dotted_id(&dotted));
+        let dotted = format!("{id}.{key}").to_lowercase().replace('_', "-");
+        if let Some(rule) = catalogue::rule(&dotted) {
+            return Some(quote_dotted_id(rule.id));
         }
     }
     let (zh_table, en_table) = if path.is_empty() {
@@ -1031,6 +1045,9 @@ mod tests {
         let m = unknown_key(&[], "threshold").unwrap();
         assert!(m.zh.starts_with("配置顶层没有「threshold」"), "{m}");
         assert!(m.en.contains("`thresholds`"), "{}", m.en);
+        // A dotted id in capitals is told to be quoted, as it is meant.
+        let m = unknown_key(&["rules", "SUM-MISMATCH"], "ROW").unwrap();
+        assert!(m.zh.contains("[rules.\"sum-mismatch.row\"]"), "{m}");
         let m = unknown_key(&["rules", "x"], "zzz").unwrap();
         assert!(
             !m.zh.contains("是否应为") && m.zh.contains("enabled, severity"),
@@ -1070,6 +1087,11 @@ mod tests {
             "未知规则「sum-mismatch」：该组规则须分别设置，编号含点号时须加引号：\
              [rules.\"sum-mismatch.row\"], [rules.\"sum-mismatch.unit\"], [rules.\"sum-mismatch.total\"]"
         );
+        // In capitals too (ur16 M2).
+        let mut p = Profile::national();
+        p.rules
+            .insert("SUM-MISMATCH".into(), RuleSetting::default());
+        assert!(p.problems()[0].message.zh.contains("[rules.\"sum-mismatch.row\"]"));
         // A plain typo still gets the nearest id.
         let mut p = Profile::national();
         p.rules
@@ -1177,6 +1199,11 @@ mod tests {
             ("提示", "info"),
             ("信息", "info"),
             ("note", "info"),
+            ("Note", "info"),
+            ("NOTE", "info"),
+            ("Warn", "warning"),
+            ("WARN", "warning"),
+            ("ｗａｒｎｉｎｇ", "warning"),
         ] {
             let m = said(written);
             assert_eq!(
