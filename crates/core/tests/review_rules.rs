@@ -81,6 +81,31 @@ fn catalogue_texts_split_by_language() {
             );
         }
     }
+    // The basis without GUIDE's evidence tags; the Chinese without glosses.
+    for r in RULES {
+        let (zh, en) = (r.basis_in(Lang::Zh), r.basis_in(Lang::English));
+        for tag in ["[D]", "[S]", "[P]", "[V]"] {
+            assert!(
+                !zh.contains(tag) && !en.contains(tag),
+                "{}: {zh} / {en}",
+                r.id
+            );
+        }
+        assert!(
+            !zh.contains("(table definition)") && !zh.contains("(practice)"),
+            "{}: {zh}",
+            r.id
+        );
+        assert!(!zh.is_empty() && !zh.ends_with('；'), "{}: {zh}", r.id);
+    }
+    let row = RULES.iter().find(|r| r.id == "sum-mismatch.row").unwrap();
+    assert_eq!(row.basis_in(Lang::Zh), "表格定义");
+    assert_eq!(row.basis_in(Lang::English), "表格定义 (table definition)");
+    let cost = RULES.iter().find(|r| r.id == "missing-cost").unwrap();
+    assert_eq!(
+        cost.basis_in(Lang::Zh),
+        "财预〔2021〕101号；软件按缺失封顶 5 分"
+    );
     let unit_missing = RULES.iter().find(|r| r.id == "unit-missing").unwrap();
     assert!(unit_missing.explanation_in(Lang::Zh).contains("PUE、pH"));
 }

@@ -367,13 +367,13 @@ pub fn write_sarif(
         let (full, fix) = (r.explanation_in(lang.core()), r.fix_in(lang.core()));
         let basis = match lang {
             Lang::Zh => "依据",
-            Lang::En => "basis",
+            Lang::En => "basis (Chinese sources, as cited)",
         };
         rules.push(json!({
             "id": r.id,
             "shortDescription": { "text": short },
             "fullDescription": { "text": full },
-            "help": { "text": format!("{fix} — {basis}: {}", r.basis) },
+            "help": { "text": format!("{fix} — {basis}: {}", r.basis_in(lang.core())) },
             "defaultConfiguration": configuration(
                 profile.enabled(r.id),
                 profile.severity(r.id, r.severity),

@@ -53,7 +53,14 @@ fn is_utf16(bytes: &[u8]) -> bool {
         [0xFF, 0xFE, rest @ ..] => (true, rest),
         [0xFE, 0xFF, rest @ ..] => (false, rest),
         _ => {
-            let at = |odd: usize| bytes.iter().skip(odd).step_by(2).filter(|b| **b == 0).count();
+            let at = |odd: usize| {
+                bytes
+                    .iter()
+                    .skip(odd)
+                    .step_by(2)
+                    .filter(|b| **b == 0)
+                    .count()
+            };
             let (even, odd) = (at(0), at(1));
             match (even, odd) {
                 (0, n) if n > 0 => (true, bytes),

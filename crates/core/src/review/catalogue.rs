@@ -271,6 +271,33 @@ impl Rule {
     pub fn fix_in(&self, lang: super::Lang) -> String {
         in_lang(self.fix, lang)
     }
+
+    /// The basis for a reader: without the evidence tags (`[D]`, `[S]`,
+    /// `[P]`, `[V]`, which say where GUIDE.md took it from) and, in Chinese,
+    /// without the English glosses (`表格定义 (table definition)`). The
+    /// documents cited are Chinese; the English reader gets them as cited,
+    /// with the glosses.
+    pub fn basis_in(&self, lang: super::Lang) -> String {
+        let mut out = String::with_capacity(self.basis.len());
+        let mut rest = self.basis;
+        while let Some(open) = rest.find(['[', '(']) {
+            let (before, from) = rest.split_at(open);
+            let close = if from.starts_with('[') { ']' } else { ')' };
+            let Some(end) = from.find(close) else { break };
+            let inner = &from[1..end];
+            let tag = from.starts_with('[') && matches!(inner, "D" | "S" | "P" | "V");
+            let gloss = from.starts_with('(') && inner.is_ascii() && lang == super::Lang::Zh;
+            if tag || gloss {
+                out.push_str(before.trim_end());
+            } else {
+                out.push_str(before);
+                out.push_str(&from[..=end]);
+            }
+            rest = &from[end + 1..];
+        }
+        out.push_str(rest);
+        out.trim().to_string()
+    }
 }
 
 fn in_lang(text: &str, lang: super::Lang) -> String {

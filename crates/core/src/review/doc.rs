@@ -385,7 +385,8 @@ location:
 - Findings left out by `--min-severity` (which `--deny` still counts) are counted in the run's
   `properties.hidden` and said in a `note` notification with `properties.kind = "hidden"`.
 - A rule's `shortDescription`, `fullDescription` and `help` (the fix, then its basis) are in the
-  language of `--lang`.
+  language of `--lang`; the basis cites Chinese documents and practice, which `--lang en` gives as
+  cited (`basis (Chinese sources, as cited): 表格定义 (table definition)`).
 
 "#
     .to_string()

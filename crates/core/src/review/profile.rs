@@ -826,9 +826,7 @@ fn de_severity<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Severity>, D::E
                 .trim()
                 .chars()
                 .map(|c| match c {
-                    '\u{FF01}'..='\u{FF5E}' => {
-                        char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-                    }
+                    '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
                     c => c,
                 })
                 .flat_map(char::to_lowercase)
@@ -1091,7 +1089,10 @@ mod tests {
         let mut p = Profile::national();
         p.rules
             .insert("SUM-MISMATCH".into(), RuleSetting::default());
-        assert!(p.problems()[0].message.zh.contains("[rules.\"sum-mismatch.row\"]"));
+        assert!(p.problems()[0]
+            .message
+            .zh
+            .contains("[rules.\"sum-mismatch.row\"]"));
         // A plain typo still gets the nearest id.
         let mut p = Profile::national();
         p.rules
