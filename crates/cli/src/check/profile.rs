@@ -950,9 +950,9 @@ mod tests {
         let e = error("[thresholds]\nsatisfaction_min = 1e30\n");
         assert!(e.zh.ends_with("数值过大：1e30"), "{}", e.zh);
         // A small number a decimal holds is taken.
-        let p = parse("[thresholds]\nunit_cost_outlier_z = 1e-20\n").unwrap();
+        let p = parse("[thresholds]\ntoo_few_indicators_amount = 1e-20\n").unwrap();
         assert_eq!(
-            p.thresholds.unit_cost_outlier_z.to_string(),
+            p.thresholds.too_few_indicators_amount.to_string(),
             "0.00000000000000000001"
         );
     }

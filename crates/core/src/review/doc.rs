@@ -61,7 +61,6 @@ fn accepted(range: Range, unit: &str) -> String {
         Range::Percent { one_too: false } => {
             "0–100 (%); above 0 below 1 is refused as a fraction".to_string()
         }
-        Range::Positive => format!("above 0{unit}"),
     }
 }
 

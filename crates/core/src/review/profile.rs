@@ -248,8 +248,6 @@ pub enum Range {
     /// In per cent, 0–100; a value above 0 and below 1 (up to 1 included
     /// with `one_too`) is taken for a fraction written instead (0.9 for 90).
     Percent { one_too: bool },
-    /// A number above 0.
-    Positive,
 }
 
 /// A threshold and what it takes: the one list [`Profile::problems`] checks
@@ -302,10 +300,29 @@ pub fn threshold_ranges() -> [ThresholdRange; 14] {
             Range::Count { min: 0 },
             "characters",
         ),
-        r("goal_duplicate_similarity", fraction, "Jaccard similarity"),
+        // Candidate pairs come from MinHash banding (4 bands of 4 slots):
+        // it meets about 2 in 3 pairs of similarity 0.7, and few below, so a
+        // lower threshold would not find what it says.
+        r(
+            "goal_duplicate_similarity",
+            Range::Number {
+                lo: Decimal::new(7, 1),
+                hi: Some(Decimal::ONE),
+            },
+            "Jaccard similarity",
+        ),
         // A median and its deviation need three costs: fewer would be read as 3.
         r("unit_cost_min_group", Range::Count { min: 3 }, "projects"),
-        r("unit_cost_outlier_z", Range::Positive, "modified z-score"),
+        // Below 1, most projects of a group would be outliers (3.5 is the
+        // usual cut-off of the modified z-score).
+        r(
+            "unit_cost_outlier_z",
+            Range::Number {
+                lo: Decimal::ONE,
+                hi: None,
+            },
+            "modified z-score",
+        ),
         // A ratio of 1 or 2 would call every large project 元.
         r(
             "project_scale_ratio",
@@ -465,10 +482,6 @@ impl Profile {
                 {
                     Some(fraction(key, v))
                 }
-                Range::Positive if v <= Decimal::ZERO => Some(Text::new(
-                    format!("{key} 应大于 0，不能是 {v}"),
-                    format!("{key} must be above 0, not {v}"),
-                )),
                 _ => None,
             };
             if let Some(message) = message {
@@ -478,16 +491,18 @@ impl Profile {
                 });
             }
         }
-        if t.percent_min > t.percent_max {
+        // Equal bounds (or a ceiling of 0 over the floor's 0) would flag
+        // every percentage but one.
+        if t.percent_min >= t.percent_max {
             out.push(Problem {
                 key: "thresholds.percent_min".to_string(),
                 message: Text::new(
                     format!(
-                        "percent_min（{}）大于 percent_max（{}）",
+                        "percent_min（{}）应小于 percent_max（{}）",
                         t.percent_min, t.percent_max
                     ),
                     format!(
-                        "percent_min ({}) is greater than percent_max ({})",
+                        "percent_min ({}) must be below percent_max ({})",
                         t.percent_min, t.percent_max
                     ),
                 ),
@@ -1124,6 +1139,35 @@ mod tests {
         let mut p = Profile::national();
         set(&mut p.thresholds);
         p.problems().into_iter().map(|x| x.key).collect()
+    }
+
+    /// Values in range that would make a rule meaningless (ur16 C3): equal
+    /// percent bounds, a z-score cut-off below 1, a similarity below what
+    /// the banding finds.
+    #[test]
+    fn thresholds_that_would_flag_everything_are_refused() {
+        let set = |f: fn(&mut Thresholds)| problem_keys(f);
+        assert_eq!(
+            set(|t| {
+                t.percent_min = Decimal::from(50);
+                t.percent_max = Decimal::from(50);
+            }),
+            ["thresholds.percent_min"]
+        );
+        assert_eq!(
+            set(|t| t.percent_max = Decimal::ZERO),
+            ["thresholds.percent_min"]
+        );
+        assert_eq!(
+            set(|t| t.unit_cost_outlier_z = Decimal::new(5, 1)),
+            ["thresholds.unit_cost_outlier_z"]
+        );
+        assert!(set(|t| t.unit_cost_outlier_z = Decimal::ONE).is_empty());
+        assert_eq!(
+            set(|t| t.goal_duplicate_similarity = Decimal::new(5, 1)),
+            ["thresholds.goal_duplicate_similarity"]
+        );
+        assert!(set(|t| t.goal_duplicate_similarity = Decimal::new(7, 1)).is_empty());
     }
 
     #[test]
