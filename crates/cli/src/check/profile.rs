@@ -114,6 +114,9 @@ fn not_utf8(bytes: &[u8]) -> Text {
 /// column, in Chinese and in English, and says what to write instead;
 /// several problems are one per line.
 pub fn parse(text: &str) -> Result<Profile, Text> {
+    // Byte-order marks (an editor may write two, saving a file twice) are
+    // no part of the first key; columns are counted after them.
+    let text = text.trim_start_matches('\u{feff}');
     // TOML syntax and duplicate keys first, then the keys each table takes,
     // then the values (serde, through the profile's own deserializers), then
     // their ranges and the rule ids.
@@ -913,6 +916,13 @@ mod tests {
             }
         }
         assert_eq!(n, 13);
+    }
+
+    /// Two byte-order marks are no part of the first key (ur16 C4).
+    #[test]
+    fn byte_order_marks_are_not_read_into_a_key() {
+        let p = parse("\u{feff}\u{feff}name = \"x\"\n").unwrap();
+        assert_eq!(p.name, "x");
     }
 
     #[test]

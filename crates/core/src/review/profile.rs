@@ -914,6 +914,19 @@ pub fn unknown_key(path: &[&str], key: &str) -> Option<Text> {
             return Some(quote_dotted_id(rule.id));
         }
     }
+    // `notices = false` written under `[rules.x]`: TOML puts a key in the
+    // table above it, so a top-level key goes before the first table.
+    if !path.is_empty() {
+        if let Some(TableKeys::Fields(top)) = table_keys(&[]) {
+            if top.contains(&key) {
+                let t = path.join(".");
+                return Some(Text::new(
+                    format!("「{key}」写在了 [{t}] 之下，被当作该表的键；顶层的键（{}）须写在第一个 [表] 之前", top.join(", ")),
+                    format!("`{key}` stands under [{t}] and is read as a key of that table; top-level keys ({}) go before the first [table]", top.join(", ")),
+                ));
+            }
+        }
+    }
     let (zh_table, en_table) = if path.is_empty() {
         ("配置顶层".to_string(), "at the top level".to_string())
     } else {
@@ -1058,6 +1071,9 @@ mod tests {
         let m = unknown_key(&[], "threshold").unwrap();
         assert!(m.zh.starts_with("配置顶层没有「threshold」"), "{m}");
         assert!(m.en.contains("`thresholds`"), "{}", m.en);
+        // A top-level key after a table is told where it goes (ur16 C4).
+        let m = unknown_key(&["rules", "missing-cost"], "notices").unwrap();
+        assert!(m.zh.contains("须写在第一个 [表] 之前"), "{m}");
         // A dotted id in capitals is told to be quoted, as it is meant.
         let m = unknown_key(&["rules", "SUM-MISMATCH"], "ROW").unwrap();
         assert!(m.zh.contains("[rules.\"sum-mismatch.row\"]"), "{m}");

@@ -291,7 +291,10 @@ fn one_table(mut t: Table, opts: &ReadOptions, (kind, kind_en): (&str, &str)) ->
         t.notices.push(jixiao_core::Notice::new(
             None,
             "sheet-option-ignored",
-            format!("--sheet「{shown}」只适用于工作簿（XLSX/XLS/ODS）和网页；本文件是{kind}，只有一张表，已读入"),
+            format!(
+                "--sheet「{shown}」只适用于工作簿（XLSX/XLS/ODS）和网页；本文件是{}{kind}，只有一张表，已读入",
+                if kind.starts_with(|c: char| c.is_ascii()) { " " } else { "" }
+            ),
             format!("--sheet \"{shown}\" applies to workbooks (XLSX/XLS/ODS) and web pages; this file ({kind_en}) has one table, which was read"),
         ));
     }
