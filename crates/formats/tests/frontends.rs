@@ -2671,3 +2671,83 @@ fn a_pdf_header_wrapped_around_its_indicator_column_is_named_as_such() {
         .to_string();
     assert!(e.contains("其他页"), "{e}");
 }
+
+/// The 88号 template's money block: 中期资金总额 beside 年度资金总额, each
+/// with its 其中：财政拨款 and 其他资金. The year's are read (the medium
+/// term's were taken first, and the review said 300 ≠ 900 + 100); the
+/// facts the model has no place for (项目属性, 项目负责人, the medium-term
+/// money and goal) are named in one `form-field-unread` note.
+#[test]
+fn a_central_forms_year_money_is_read_beside_its_medium_term_block() {
+    let text = "项目支出绩效目标申报表\t\t\t\t
+（2024年度）\t\t\t\t
+项目名称\t农村公路养护\t\t\t
+主管部门及代码\t305-交通运输局\t\t实施单位\t县公路中心
+项目属性\t延续项目\t\t项目期\t3年
+项目负责人\t张三\t\t联系电话\t12345678
+项目资金（万元）\t中期资金总额\t1000\t年度资金总额\t300
+\t其中：财政拨款\t900\t其中：财政拨款\t280
+\t其他资金\t100\t其他资金\t20
+总体目标\t中长期目标（20XX年－20XX年）\t\t年度目标\t
+\t三年内完成全县农村公路养护800公里\t\t养护农村公路300公里\t
+绩效指标\t一级指标\t二级指标\t三级指标\t指标值
+\t产出指标\t数量指标\t养护里程\t≥300公里
+\t效益指标\t社会效益指标\t道路通畅率\t≥95%
+\t满意度指标\t服务对象满意度指标\t群众满意度\t≥90%
+";
+    let t = read::read_bytes("f.tsv", text.as_bytes(), &opts()).unwrap();
+    let p = t.projects().next().unwrap();
+    let f = &p.funding;
+    let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+    assert_eq!(
+        (f.total, f.fiscal_appropriation, f.other_funds),
+        (Some(d("300")), Some(d("280")), Some(d("20")))
+    );
+    assert_eq!(p.goal.as_deref(), Some("养护农村公路300公里"));
+    let n: Vec<_> = t
+        .notices
+        .iter()
+        .filter(|n| n.code == "form-field-unread")
+        .collect();
+    assert_eq!(n.len(), 1, "{:?}", t.notices);
+    for part in [
+        "第5行「项目属性 延续项目 项目期 3年」",
+        "「项目负责人 张三",
+        "中期资金总额 1000",
+        "其中：财政拨款 900",
+        "三年内完成",
+    ] {
+        assert!(n[0].message.contains(part), "{part}: {}", n[0].message);
+    }
+    // Without the medium-term block, every fact is read: no note.
+    let plain: String = text
+        .lines()
+        .filter(|l| !l.starts_with("项目属性") && !l.starts_with("项目负责人"))
+        .map(|l| {
+            let cells: Vec<&str> = l.split('\t').collect();
+            if l.starts_with("项目资金") || l.starts_with("\t其中") || l.starts_with("\t其他")
+            {
+                format!("{}\t{}\n", cells[0], cells[3..].join("\t"))
+            } else if l.starts_with("总体目标") || l.starts_with("\t三年") {
+                format!(
+                    "{}\t{}\n",
+                    if l.starts_with("总体") {
+                        "年度目标"
+                    } else {
+                        ""
+                    },
+                    cells[3]
+                )
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    let t = read::read_bytes("g.tsv", plain.as_bytes(), &opts()).unwrap();
+    assert!(
+        !t.notices.iter().any(|n| n.code == "form-field-unread"),
+        "{plain}\n{:?}",
+        t.notices
+    );
+    assert_eq!(t.projects().next().unwrap().funding.total, Some(d("300")));
+}

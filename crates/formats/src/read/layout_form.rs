@@ -94,6 +94,11 @@ pub(crate) struct Form<'a> {
     overall_goal: Option<&'a str>,
     /// `项目资金（万元）` or `年度资金总额(万元)`.
     pub(crate) scale: Option<MoneyScale>,
+    /// Rows of facts the model has no place for (`项目属性 | 延续项目`,
+    /// `项目负责人 | 张三`, a 中长期目标, a review opinion): (row, its cells
+    /// not read), said in a `form-field-unread` note so that nothing of the
+    /// form is dropped unsaid.
+    unread_fields: Vec<(u32, String)>,
 }
 
 fn col1(c: usize) -> u32 {
@@ -136,6 +141,9 @@ fn unread_source<'a>(row: &'a GridRow<'a>) -> Option<(&'a str, Val<'a>)> {
 /// Read the key–value cells of `rows` (everything above the indicator grid).
 pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
     let mut f = Form::default();
+    // Cells read as a key or a value, by (row number, 0-based column).
+    let mut used: Vec<(u32, usize)> = Vec::new();
+    let mid_term = mid_term_column(rows);
     // Whether the row above was of the money block (项目资金 … 其他资金).
     let mut in_money = false;
     for (ri, row) in rows.iter().enumerate() {
@@ -153,7 +161,11 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
         };
         if keys.is_empty() && in_money {
             match unread_source(row) {
-                Some((label, val)) => f.unread.push((label, val)),
+                Some((label, val)) => {
+                    // Said in its own note (`amount-source-unread`).
+                    used.extend(row.cells.iter().enumerate().map(|(c, _)| (row.number, c)));
+                    f.unread.push((label, val));
+                }
                 None => in_money = false,
             }
         } else {
@@ -166,6 +178,16 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
             let Some(key) = key_of(&cell.text) else {
                 continue;
             };
+            // The 88号 template's 中期资金总额 block beside the year's: its
+            // 其中：财政拨款 and 其他资金 are the medium term's, not the year's.
+            let money = matches!(
+                key,
+                Key::Total | Key::Fiscal | Key::Special | Key::Other | Key::CarryOver
+            );
+            if money && mid_term.is_some_and(|(r0, mc)| c == mc && ri >= r0 && ri <= r0 + 4) {
+                continue;
+            }
+            used.push((row.number, c));
             let t = normalize(&cell.text);
             if t.contains("(万元)") {
                 f.scale.get_or_insert(MoneyScale::WanYuan);
@@ -201,6 +223,10 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
             let text = vcell.text.as_ref();
             if text.trim().is_empty() {
                 continue;
+            }
+            // A 中长期目标 has no place in the model: its text stays unread.
+            if key != Key::LongTermGoal {
+                used.push((vrow.number, vc));
             }
             let val = Val {
                 text,
@@ -239,6 +265,26 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
                 }
                 Key::LongTermGoal | Key::Group => {}
             }
+        }
+    }
+    // From the first row holding a fact (the title and year lines above it
+    // are the preamble's), every written cell not read.
+    let first = rows
+        .iter()
+        .position(|r| used.iter().any(|(n, _)| *n == r.number));
+    for row in rows.iter().skip(first.unwrap_or(rows.len())) {
+        let mut rest: Vec<&str> = Vec::new();
+        for (c, cell) in row.cells.iter().enumerate() {
+            let t = cell.text.trim();
+            if t.is_empty() || cell.merged || used.contains(&(row.number, c)) {
+                continue;
+            }
+            if rest.last() != Some(&t) {
+                rest.push(t);
+            }
+        }
+        if !rest.is_empty() {
+            f.unread_fields.push((row.number, rest.join(" ")));
         }
     }
     f
@@ -341,6 +387,9 @@ impl Form<'_> {
                 format!("row {r}: “{label}” {value} is a part of the project's money but none of 财政拨款, 财政专户拨款, 其他资金 (or carry-over); not read: check which it belongs to (the total's check may fail for it)"),
             ));
         }
+        if let Some(n) = unread_fields_notice(&self.unread_fields) {
+            notices.push(n);
+        }
         let [total, fiscal_appropriation, special_account, other_funds] = vals;
         let project = Project {
             name: name.text.trim().to_string(),
@@ -367,6 +416,78 @@ impl Form<'_> {
         });
         Ok(Some((project, unit)))
     }
+}
+
+/// Where a form's 中期资金总额 (or 中长期资金总额) block stands beside the
+/// 年度资金总额 one, as in the 88号 template: (row index of its label, the
+/// label's column). `None` when there is no such block, or no year's block
+/// to read instead.
+fn mid_term_column(rows: &[GridRow<'_>]) -> Option<(usize, usize)> {
+    let is_mid = |t: &str| {
+        let n = normalize(t);
+        let n = n.trim_end_matches(':');
+        ["中期资金总额", "中长期资金总额"].iter().any(|w| {
+            n.strip_prefix(w)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('('))
+        })
+    };
+    let (ri, row) = rows
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.cells.iter().any(|c| !c.merged && is_mid(&c.text)))?;
+    let mc = row
+        .cells
+        .iter()
+        .position(|c| !c.merged && is_mid(&c.text))?;
+    let year = row
+        .cells
+        .iter()
+        .enumerate()
+        .any(|(c, x)| c != mc && !x.merged && key_of(&x.text) == Some(Key::Total));
+    year.then_some((ri, mc))
+}
+
+/// The note naming a form's facts the model has no place for.
+fn unread_fields_notice(fields: &[(u32, String)]) -> Option<Notice> {
+    const SHOWN: usize = 8;
+    let (first, _) = fields.first()?;
+    let short = |t: &str| {
+        let mut s: String = t.chars().take(40).collect();
+        if t.chars().count() > 40 {
+            s.push('…');
+        }
+        s
+    };
+    let list = |zh: bool| {
+        let mut out: Vec<String> = fields
+            .iter()
+            .take(SHOWN)
+            .map(|(r, t)| {
+                if zh {
+                    format!("第{r}行「{}」", short(t))
+                } else {
+                    format!("row {r} “{}”", short(t))
+                }
+            })
+            .collect();
+        if fields.len() > SHOWN {
+            out.push(if zh {
+                format!("等共 {} 行", fields.len())
+            } else {
+                format!("and more, {} rows in all", fields.len())
+            });
+        }
+        out.join(if zh { "、" } else { ", " })
+    };
+    Some(Notice::new(
+        Some(Origin::new(*first, 0)),
+        "form-field-unread",
+        format!("申报表中这些栏目不在数据模型之中，未读入：{}", list(true)),
+        format!(
+            "these facts of the form have no place in the data model and were not read: {}",
+            list(false)
+        ),
+    ))
 }
 
 /// Count a form's 上年结转资金 `c` (at `at`) in 财政拨款, as
