@@ -177,12 +177,20 @@ pub fn run(args: &CheckArgs, lang: Lang) -> anyhow::Result<i32> {
     let profile = match &args.profile {
         Some(p) => match profile::load(p) {
             Ok(profile) => profile,
-            Err(why) => {
+            Err(profile::Refused { text: why, at }) => {
                 // A tool reading the report still gets one (an upload step
                 // then shows the profile's problem, not a JSON parse error):
-                // nothing reviewed, the profile the one entry of `errors`.
+                // nothing reviewed, the profile the one entry of `errors`,
+                // located at its first problem.
                 if args.format != Format::Human {
-                    let reports = [FileReport::unreadable(p.display().to_string(), why.clone())];
+                    let mut report = FileReport::unreadable(p.display().to_string(), why.clone());
+                    report.error_at = at.map(|(row, col)| jixiao_formats::Location {
+                        file: p.display().to_string(),
+                        row: Some(row),
+                        col: Some(col),
+                        ..jixiao_formats::Location::default()
+                    });
+                    let reports = [report];
                     let counts = Counts {
                         unreadable: 1,
                         ..Counts::default()

@@ -2966,6 +2966,12 @@ fn a_bad_profile_still_gives_a_machine_report() {
         .unwrap()
         .contains("missing-satisfaction"));
     assert_eq!(doc["summary"]["unreadable"], 1);
+    // Located at its first problem (ur16 M5).
+    assert_eq!(doc["errors"][0]["location"]["row"], 1, "{doc}");
+    assert!(
+        doc["errors"][0]["location"]["column"].as_u64().is_some(),
+        "{doc}"
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing-satisfacton"));
     let out = jixiao(&["check", f, "--format", "sarif", "--profile", p]);
     assert_eq!(out.status.code(), Some(2));

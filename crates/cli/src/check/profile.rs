@@ -5,14 +5,28 @@ use jixiao_core::Text;
 use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
+/// Why a profile cannot be used: the message, and the (line, column) of its
+/// first problem when one is known (for a report's `errors[].location`).
+pub struct Refused {
+    pub text: Text,
+    pub at: Option<(u32, u32)>,
+}
+
 /// Read and validate a TOML profile. The error names the file and (from
 /// [`parse`]) each problem on a line of its own, in both languages.
-pub fn load(path: &Path) -> Result<Profile, Text> {
+pub fn load(path: &Path) -> Result<Profile, Refused> {
+    load_text(path).map_err(|(text, at)| Refused { text, at })
+}
+
+fn load_text(path: &Path) -> Result<Profile, (Text, Option<(u32, u32)>)> {
     let file = path.display();
     let cannot = |why: Text| {
-        Text::new(
-            format!("无法读取配置 {file}：{}", why.zh),
-            format!("cannot read the profile {file}: {}", why.en),
+        (
+            Text::new(
+                format!("无法读取配置 {file}：{}", why.zh),
+                format!("cannot read the profile {file}: {}", why.en),
+            ),
+            None,
         )
     };
     let bytes = std::fs::read(path).map_err(|e| cannot(jixiao_formats::io_text(&e)))?;
@@ -22,7 +36,7 @@ pub fn load(path: &Path) -> Result<Profile, Text> {
         return Err(cannot(not_utf8(&bytes)));
     }
     let text = String::from_utf8(bytes).map_err(|e| cannot(not_utf8(e.as_bytes())))?;
-    parse(&text).map_err(|problems| {
+    parse_at(&text).map_err(|(problems, at)| {
         let (zh, en) = if problems.zh.contains('\n') {
             (
                 format!(
@@ -40,7 +54,7 @@ pub fn load(path: &Path) -> Result<Profile, Text> {
                 format!("invalid profile {file}: {}", problems.en),
             )
         };
-        Text::new(zh, en)
+        (Text::new(zh, en), at)
     })
 }
 
@@ -113,14 +127,28 @@ fn not_utf8(bytes: &[u8]) -> Text {
 /// Parse and validate a TOML profile. Every problem names its line and
 /// column, in Chinese and in English, and says what to write instead;
 /// several problems are one per line.
+#[cfg(test)]
 pub fn parse(text: &str) -> Result<Profile, Text> {
+    parse_at(text).map_err(|(problems, _)| problems)
+}
+
+/// [`parse`], and the (line, column) of the first problem when one is known.
+fn parse_at(text: &str) -> Result<Profile, (Text, Option<(u32, u32)>)> {
     // Byte-order marks (an editor may write two, saving a file twice) are
     // no part of the first key; columns are counted after them.
     let text = text.trim_start_matches('\u{feff}');
+    let place = |at: usize| {
+        let (n, c) = super::line_col(text, at);
+        (
+            u32::try_from(n).unwrap_or(u32::MAX),
+            u32::try_from(c).unwrap_or(u32::MAX),
+        )
+    };
     // TOML syntax and duplicate keys first, then the keys each table takes,
     // then the values (serde, through the profile's own deserializers), then
     // their ranges and the rule ids.
-    let doc = DeTable::parse(text).map_err(|e| syntax(text, &e))?;
+    let doc =
+        DeTable::parse(text).map_err(|e| (syntax(text, &e), e.span().map(|sp| place(sp.start))))?;
     let mut wrong = Vec::new();
     check_keys(doc.get_ref(), &mut Vec::new(), &mut wrong);
     let mut said: Vec<(usize, Text)> = wrong
@@ -135,8 +163,9 @@ pub fn parse(text: &str) -> Result<Profile, Text> {
         let (start, end) = line_around(text, *at);
         if text[start..end].trim_start().starts_with('[') {
             said.sort_by_key(|(at, _)| *at);
+            let first = said.first().map(|(at, _)| place(*at));
             let said: Vec<Text> = said.into_iter().map(|(_, t)| t).collect();
-            return Err(Text::lines(&said));
+            return Err((Text::lines(&said), first));
         }
         rest.replace_range(start..end, &" ".repeat(end - start));
     }
@@ -157,8 +186,12 @@ pub fn parse(text: &str) -> Result<Profile, Text> {
         Some(profile) if said.is_empty() => Ok(profile),
         _ => {
             said.sort_by_key(|(at, _)| *at);
+            let first = said
+                .first()
+                .filter(|(at, _)| *at != usize::MAX)
+                .map(|(at, _)| place(*at));
             let said: Vec<Text> = said.into_iter().map(|(_, t)| t).collect();
-            Err(Text::lines(&said))
+            Err((Text::lines(&said), first))
         }
     }
 }

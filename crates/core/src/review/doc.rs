@@ -325,8 +325,8 @@ One JSON document on standard output:
   files met in them under `skipped`, and `summary.files` 0; the exit code is 2 and standard
   error says it too. A `--profile` that cannot be used (unknown rule id, value out of range,
   TOML syntax) gives the document too, nothing reviewed, the profile the one entry of `errors`
-  (`file`: its path, `message`: every problem with it); exit code 2, and SARIF an `error`
-  notification. `summary.unreadable` counts the entries of `errors` and
+  (`file`: its path, `message`: every problem with it, `location.row` and `location.column`:
+  its first problem's line and column); exit code 2, and SARIF an `error` notification. `summary.unreadable` counts the entries of `errors` and
   `summary.error` counts error findings only; the terminal summary line counts an unreadable file
   among its errors and says so (`错误 1（其中 1 个文件无法读取）` / `1 error (1 unreadable)`).
 - `summary.hidden`: findings left out by `--min-severity` (not in `findings`, not in the other
