@@ -1278,6 +1278,14 @@ fn unit_cost_outlier_by_median_mad() {
     assert!(review(&t, &p)
         .iter()
         .all(|f| !f.rule.starts_with("unit-cost")));
+    // A severity of the outlier rule's own asks for it (ur17 S1).
+    p.rules.insert(
+        "unit-cost-outlier".into(),
+        setting(None, Some(Severity::Error)),
+    );
+    let f = review(&t, &p);
+    assert_eq!(errors(&f).len(), 1);
+    assert!(of(&f, "unit-cost").is_empty());
 }
 
 // ---- profiles, notices, order ----

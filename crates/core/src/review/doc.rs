@@ -164,8 +164,8 @@ levels are different findings, they are different rules: a project's cost per un
 (info), a cost far from similar projects is `unit-cost-outlier` (warning), so
 `[rules.unit-cost-outlier] severity = "error"` fails a build on outliers alone. A profile written
 before the outliers had a rule of their own keeps its meaning: `unit-cost-outlier` takes the
-`enabled` and `severity` that `[rules.unit-cost]` sets, unless `[rules.unit-cost-outlier]` sets its
-own.
+`enabled` and `severity` that `[rules.unit-cost]` sets while `[rules.unit-cost-outlier]` says
+nothing; any setting of its own (a `severity` alone too) switches it on.
 
 ```toml
 name = "sichuan"

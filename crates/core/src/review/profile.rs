@@ -349,7 +349,8 @@ impl Default for Profile {
 
 /// Rules split off another, (new, old): `unit-cost-outlier` was the warning
 /// of `unit-cost`. A profile that sets the old rule's `enabled` or
-/// `severity` and not the new one's sets both.
+/// `severity` and says nothing of the new one sets both; a severity of the
+/// new rule's own also switches it on.
 pub const SPLIT_FROM: [(&str, &str); 1] = [("unit-cost-outlier", "unit-cost")];
 
 impl Profile {
@@ -366,7 +367,13 @@ impl Profile {
     /// Whether a rule runs. Ids outside the catalogue (reader notices) are on
     /// unless switched off.
     pub fn enabled(&self, id: &str) -> bool {
-        self.setting(id, |s| s.enabled).unwrap_or(true)
+        // A rule split off another follows the other's switch only while the
+        // profile says nothing of the new rule: any setting of its own (a
+        // severity asked for) is asking for the rule.
+        match self.rules.get(id) {
+            Some(own) => own.enabled.unwrap_or(true),
+            None => self.setting(id, |s| s.enabled).unwrap_or(true),
+        }
     }
 
     /// Whether a reader notice (a code outside the catalogue) is reported:
