@@ -2670,6 +2670,18 @@ fn a_pdf_header_wrapped_around_its_indicator_column_is_named_as_such() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("其他页"), "{e}");
+    // A title or a project naming 指标 near the header is no piece of it
+    // (ur17 M3: the other-pages message was lost to them).
+    for (from, to) in [
+        ("2024年项目支出绩效目标表", "绩效指标表"),
+        ("某局本级", "指标库建设"),
+    ] {
+        let near: String = cut.replacen(from, to, 1);
+        let e = read::read_pdf_text("n.pdf", &near, &opts())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("其他页"), "{to}: {e}");
+    }
 }
 
 /// The 88号 template's money block: 中期资金总额 beside 年度资金总额, each

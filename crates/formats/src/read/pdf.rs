@@ -418,13 +418,29 @@ pub fn has_indicator_columns(fields: &[Option<Field>]) -> bool {
 /// line below, `（一级/三级）` under it): a header of several lines. `None`
 /// when no line within two of row `at` holds a piece of an indicator header.
 pub fn wrapped_indicator_header(grid: &Grid<'_>, at: usize) -> Option<u32> {
-    const PIECES: [&str; 6] = ["绩效指标", "指标", "绩效", "一级", "三级", "指标值"];
+    // Pieces whole: a short title (`绩效指标表`) or project (`指标库建设`)
+    // near a header that truly lacks the column is no piece of it.
+    const PIECES: [&str; 11] = [
+        "绩效指标",
+        "指标",
+        "绩效",
+        "一级",
+        "二级",
+        "三级",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "一级/三级",
+    ];
     let holds_piece = |r: &GridRow<'_>| {
         r.cells.iter().any(|c| {
-            let t: String = c.text.split_whitespace().collect();
-            PIECES
-                .iter()
-                .any(|p| t == *p || (t.len() <= 18 && t.contains("指标")))
+            let t: String = c
+                .text
+                .split_whitespace()
+                .collect::<String>()
+                .replace(['（', '）', '(', ')'], "");
+            PIECES.contains(&t.as_str())
         })
     };
     let near = at.saturating_sub(2)..=at.saturating_add(2);
