@@ -642,7 +642,11 @@ pub fn run(args: &GenArgs, lang: Lang) -> Result<()> {
         .flat_map(|u| &u.projects)
         .map(|p| p.amount_fen)
         .sum();
-    let (out, units, total) = (args.output.display(), units.len(), Decimal::new(total, 2));
+    let (out, units, total) = (
+        crate::shown_path(&args.output),
+        units.len(),
+        Decimal::new(total, 2),
+    );
     match lang {
         Lang::Zh => eprintln!(
             "已生成 {out}：{units} 个单位，{} 个项目，{indicators} 条指标，合计 {total} 万元",

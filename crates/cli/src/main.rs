@@ -76,12 +76,36 @@ pub fn text_of(e: &anyhow::Error) -> Text {
 /// `错误: …` or `error: …` on standard error.
 pub fn print_error(text: &str, lang: check::Lang) {
     // An error often quotes a file name, which is the folder's: its control
-    // characters are shown, not sent to the terminal.
-    let text = jixiao_formats::grid::visible_message(text, "");
+    // characters are shown, not sent to the terminal, and a name given on
+    // the command line is one line wherever the message quotes it.
+    let mut text = text.to_string();
+    for name in odd_arguments() {
+        text = text.replace(name.as_str(), &jixiao_formats::grid::visible_name(name));
+    }
+    let text = jixiao_formats::grid::visible_message(&text, "");
     match lang {
         check::Lang::Zh => eprintln!("错误：{text}"),
         check::Lang::En => eprintln!("error: {text}"),
     }
+}
+
+/// The command line's arguments that a terminal would not show as they are
+/// (a file name holding a control character, a line break, a bidirectional
+/// control …): those an error quoting them shows with pictures.
+fn odd_arguments() -> &'static [String] {
+    static ODD: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    ODD.get_or_init(|| {
+        std::env::args_os()
+            .skip(1)
+            .map(|a| a.to_string_lossy().into_owned())
+            .filter(|a| jixiao_formats::grid::visible_name(a) != *a)
+            .collect()
+    })
+}
+
+/// A path for a line on the terminal (see [`jixiao_formats::grid::visible_name`]).
+pub fn shown_path(p: &std::path::Path) -> String {
+    jixiao_formats::grid::visible_name(&p.display().to_string())
 }
 
 /// Options shared by every command that reads a table.

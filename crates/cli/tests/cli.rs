@@ -1253,3 +1253,37 @@ fn a_full_disk_on_stdout_is_said_with_a_hint() {
         }
     }
 }
+
+/// A file name with control characters is shown as one line of pictures by
+/// `show` and `convert`, in their errors and in what they wrote (ur17 M1,
+/// M2: `convert -o` and `gen -o` printed ESC raw, and a line feed in a name
+/// split the `错误：` line).
+#[cfg(unix)]
+#[test]
+fn show_and_convert_show_odd_file_names_as_one_visible_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("u\nl\tf\u{1b}[2J.txt");
+    std::fs::write(&bad, "garbage\n").unwrap();
+    let out = jixiao().arg("show").arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("u␊l␉f␛[2J.txt"), "{err:?}");
+    assert!(!err.contains(['\u{1b}', '\t']), "{err:?}");
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("错误：")).count(),
+        1,
+        "{err:?}"
+    );
+    let target = dir.path().join("o\u{1b}[2J\r.csv");
+    let out = jixiao()
+        .arg("convert")
+        .arg(fixture("haizhu-youth-league-2024-project-targets.txt"))
+        .arg("-o")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("o␛[2J␍.csv"), "{err:?}");
+    assert!(!err.contains(['\u{1b}', '\r']), "{err:?}");
+}

@@ -122,6 +122,11 @@ pub fn visible_name(name: &str) -> String {
         .map(|c| match c {
             '\u{7f}' => '\u{2421}',
             c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            // Line and paragraph separators (a log viewer breaks lines at
+            // them), and what shows as nothing: zero-width space and joiners,
+            // the byte-order mark, a soft hyphen.
+            '\u{2028}' | '\u{2029}' => '\u{2424}',
+            '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => '\u{fffd}',
             c if c.is_control() || is_bidi_control(c) => '\u{fffd}',
             c => c,
         })
@@ -156,6 +161,10 @@ mod tests {
     fn names_are_one_visible_line_and_messages_quote_them_so() {
         let name = "ctl/a\u{1b}[2J\r\nb\u{202e}x.tsv";
         assert_eq!(visible_name(name), "ctl/a␛[2J␍␊b�x.tsv");
+        assert_eq!(
+            visible_name("a\u{2028}b\u{200b}c\u{feff}.tsv"),
+            "a␤b�c�.tsv"
+        );
         let msg = format!("{name} 第1行: 不是文本表格\n  提示: 请检查 \u{7}");
         assert_eq!(
             visible_message(&msg, name),
