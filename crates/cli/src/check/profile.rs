@@ -176,7 +176,17 @@ fn parse_at(text: &str) -> Result<Profile, (Text, Option<(u32, u32)>)> {
     if let Some(profile) = &profile {
         let keys = key_offsets(text);
         for p in profile.problems() {
-            said.push(match keys.get(&p.key) {
+            // A problem of a key left at its default (`percent_min` against a
+            // `percent_max = 0`) is put at a key of the same table that is
+            // written.
+            let table = p.key.split('.').next().unwrap_or("");
+            let written = keys.get(&p.key).or_else(|| {
+                keys.iter()
+                    .filter(|(k, _)| k.split('.').next() == Some(table))
+                    .map(|(_, at)| at)
+                    .min()
+            });
+            said.push(match written {
                 Some(&at) => (at, at_place(&located(text, at, None), &p.message)),
                 None => (usize::MAX, p.message.clone()),
             });
@@ -269,6 +279,14 @@ fn check_keys<'a>(table: &'a DeTable<'a>, path: &mut Vec<&'a str>, out: &mut Vec
         if review::profile::table_keys(path).is_some() {
             match value.get_ref().as_table() {
                 Some(inner) => check_keys(inner, path, out),
+                None if path.len() == 2
+                    && review::profile::top_level_misplaced(&path[..1], name).is_some() =>
+                {
+                    // `[rules]` then `notices = false`: no rule, a misplaced key.
+                    if let Some(m) = review::profile::top_level_misplaced(&path[..1], name) {
+                        out.push((key.span().start, m));
+                    }
+                }
                 None => {
                     let t = path.join(".");
                     let (zh, en) = written(value.get_ref());
@@ -797,6 +815,13 @@ mod tests {
         let e = error("thresholds = 5\n");
         assert!(e.zh.contains("thresholds 应为一节表"), "{}", e.zh);
         assert!(e.en.contains("not the number 5"), "{}", e.en);
+        // A default's problem is put at the table's written key (ur17 M6).
+        let e = error("[thresholds]\npercent_max = 0\n");
+        assert!(e.zh.starts_with("第2行第1列"), "{}", e.zh);
+        // A top-level key right under `[rules]` is misplaced, no rule (ur17 M5).
+        let e = error("[rules]\nnotices = false\n");
+        assert!(e.zh.contains("须写在第一个 [表] 之前"), "{}", e.zh);
+        assert!(!e.zh.contains("应为一节表"), "{}", e.zh);
     }
 
     #[test]

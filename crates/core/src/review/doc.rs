@@ -59,7 +59,7 @@ fn accepted(range: Range, unit: &str) -> String {
             "0–100 (%); above 0 up to 1 is refused as a fraction".to_string()
         }
         Range::Percent { one_too: false } => {
-            "0–100 (%); above 0 below 1 is refused as a fraction".to_string()
+            "0–100 (%); above 0 below 1 is refused as a fraction; below `percent_max`".to_string()
         }
     }
 }

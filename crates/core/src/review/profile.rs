@@ -922,18 +922,8 @@ pub fn unknown_key(path: &[&str], key: &str) -> Option<Text> {
             return Some(quote_dotted_id(rule.id));
         }
     }
-    // `notices = false` written under `[rules.x]`: TOML puts a key in the
-    // table above it, so a top-level key goes before the first table.
-    if !path.is_empty() {
-        if let Some(TableKeys::Fields(top)) = table_keys(&[]) {
-            if top.contains(&key) {
-                let t = path.join(".");
-                return Some(Text::new(
-                    format!("「{key}」写在了 [{t}] 之下，被当作该表的键；顶层的键（{}）须写在第一个 [表] 之前", top.join(", ")),
-                    format!("`{key}` stands under [{t}] and is read as a key of that table; top-level keys ({}) go before the first [table]", top.join(", ")),
-                ));
-            }
-        }
+    if let Some(m) = top_level_misplaced(path, key) {
+        return Some(m);
     }
     let (zh_table, en_table) = if path.is_empty() {
         ("配置顶层".to_string(), "at the top level".to_string())
@@ -952,6 +942,26 @@ pub fn unknown_key(path: &[&str], key: &str) -> Option<Text> {
             format!("unknown key `{key}` {en_table}; valid keys: {list}"),
         ),
     })
+}
+
+/// `notices = false` written under `[rules.x]` or `[rules]`: TOML puts a
+/// key in the table above it, so a top-level key goes before the first
+/// table. The message when `key`, under the table `path`, is one.
+pub fn top_level_misplaced(path: &[&str], key: &str) -> Option<Text> {
+    if path.is_empty() {
+        return None;
+    }
+    let Some(TableKeys::Fields(top)) = table_keys(&[]) else {
+        return None;
+    };
+    if !top.contains(&key) {
+        return None;
+    }
+    let (t, list) = (path.join("."), top.join(", "));
+    Some(Text::new(
+        format!("「{key}」写在了 [{t}] 之下，被当作该表的键；顶层的键（{list}）须写在第一个 [表] 之前"),
+        format!("`{key}` stands under [{t}] and is read as a key of that table; top-level keys ({list}) go before the first [table]"),
+    ))
 }
 
 /// A rule id with a dot written as nested tables (`[rules.sum-mismatch.row]`).
