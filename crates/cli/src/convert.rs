@@ -255,7 +255,7 @@ fn report(
         writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         out.flush()?;
     } else {
-        let (input, output) = (crate::shown_path(&args.file), crate::shown_path(&out));
+        let (input, output) = (crate::shown_path(&args.file), crate::shown_path(out));
         match lang {
             Lang::Zh => eprintln!(
                 "已写出 {input} → {output} ({format})：{} 个项目，{} 条指标",
