@@ -2763,3 +2763,48 @@ fn a_central_forms_year_money_is_read_beside_its_medium_term_block() {
     );
     assert_eq!(t.projects().next().unwrap().funding.total, Some(d("300")));
 }
+
+/// Text in a hidden column beyond the header (a user tester's XLS: notes in
+/// hidden column N of a 12-column table) is refused saying the column is
+/// hidden, which the user who opens the file cannot see (ur17 M4).
+#[test]
+fn text_in_a_hidden_column_beyond_the_header_is_said_to_be_hidden() {
+    let e = read::read_bytes("h.xls", &bytes("hidden-col-beyond-header.xls"), &opts())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("在隐藏的第14列，超出表头的12列"), "{e}");
+}
+
+/// One table with hidden rows and a hidden column, saved by LibreOffice as
+/// XLSX, XLS and ODS (a user tester's): every format names the same hidden
+/// projects and column (calamine says none of them for XLS and ODS).
+#[test]
+fn hidden_rows_and_columns_read_alike_in_xlsx_xls_and_ods() {
+    let notes = |name: &str| {
+        let t = read::read_bytes(name, &bytes(name), &opts()).unwrap();
+        let n: Vec<(String, String)> = t
+            .notices
+            .iter()
+            .filter(|n| n.code == "row-hidden" || n.code == "column-hidden")
+            .map(|n| (n.code.clone(), n.message.clone()))
+            .collect();
+        (t.projects().count(), n)
+    };
+    let xlsx = notes("hidden-rows.xlsx");
+    assert_eq!(xlsx.1.len(), 2, "{xlsx:?}");
+    assert!(
+        xlsx.1
+            .iter()
+            .any(|(_, m)| m.contains("第11行项目「项目0003经费」")
+                && m.contains("第17行项目「项目0005经费」")),
+        "{xlsx:?}"
+    );
+    assert!(
+        xlsx.1
+            .iter()
+            .any(|(c, m)| c == "column-hidden" && m.contains("「权重」")),
+        "{xlsx:?}"
+    );
+    assert_eq!(notes("hidden-rows.xls"), xlsx);
+    assert_eq!(notes("hidden-rows.ods"), xlsx);
+}

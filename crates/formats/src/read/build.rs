@@ -233,6 +233,7 @@ pub(crate) fn build_table_in(
         location: &location,
         report_bad_amounts,
         csv: source.format == "csv",
+        hidden_cols: &grid.hidden.cols,
     };
     let items = match layout.family {
         LayoutFamily::OneCell => reader.one_cell(data, &mut notices)?,

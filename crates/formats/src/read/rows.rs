@@ -28,10 +28,13 @@ pub(crate) struct Reader<'l> {
     pub(crate) location: &'l Location,
     /// Unparseable amounts become notices (see `ReadOptions::report_bad_amounts`).
     pub(crate) report_bad_amounts: bool,
-    /// The file is CSV: only jixiao's long CSV has its text cells neutralised
+    /// file is CSV: only jixiao's long CSV has its text cells neutralised
     /// against formula injection (a workbook with a 原始指标值 column is read
     /// as written).
     pub(crate) csv: bool,
+    /// The grid's hidden columns (0-based, ascending), to say so when one
+    /// holds text beyond the header.
+    pub(crate) hidden_cols: &'l [u32],
 }
 
 /// A data row seen through the header, possibly shifted right (ragged rows).
@@ -191,6 +194,25 @@ impl Reader<'_> {
             let c = i + shift;
             if c >= n && !cell.merged && !cell.text.trim().is_empty() {
                 let text: String = cell.text.trim().chars().take(40).collect();
+                let hidden =
+                    u32::try_from(i).is_ok_and(|i| self.hidden_cols.binary_search(&i).is_ok());
+                if hidden {
+                    // What the user who opens the file does not see.
+                    return Err(Error::invalid(
+                        self.at(row.number, col1(c)),
+                        Text::new(
+                            format!("「{text}」在隐藏的第{}列，超出表头的{n}列", col1(c)),
+                            format!(
+                                "the non-blank cell “{text}” is in hidden column {}, beyond the header's {n} columns",
+                                col1(c)
+                            ),
+                        ),
+                        Text::new(
+                            "该列在表中被隐藏，打开文件时看不到：请取消隐藏后核对，删除该列或给它一个表头",
+                            "the column is hidden and not seen when the file is opened: unhide it, then delete it or give it a header",
+                        ),
+                    ));
+                }
                 return Err(Error::invalid(
                     self.at(row.number, col1(c)),
                     Text::new(
