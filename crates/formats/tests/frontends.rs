@@ -2808,3 +2808,86 @@ fn hidden_rows_and_columns_read_alike_in_xlsx_xls_and_ods() {
     assert_eq!(notes("hidden-rows.xls"), xlsx);
     assert_eq!(notes("hidden-rows.ods"), xlsx);
 }
+
+/// The money block of a form in the shapes departments print it (a user
+/// tester's, ur18 D1–D4, D6–D8): the year's amounts are read wherever the
+/// medium-term or multi-year block stands, each source going with the total
+/// nearest above it in its column, else on its left in its row; a form with
+/// no year block reads none; `年度资金总额：1000.00` in one cell reads too.
+#[test]
+fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
+    let form = |money: &str, goal: &str| {
+        format!(
+            "项目支出绩效目标申报表\n项目名称\t技能培训项目\n主管部门及代码\t101-人社局\t\t实施单位\t市就业服务中心\n\
+             {money}\n总体目标\t中期目标（2024-2026年）\t\t年度目标\n\t三年累计培训1500人次\t\t{goal}\n\
+             绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人次\t≥500人次\n"
+        )
+    };
+    let read = |money: &str, goal: &str| {
+        let t = read::read_bytes("f.tsv", form(money, goal).as_bytes(), &opts()).unwrap();
+        let p = t.projects().next().unwrap().clone();
+        let f = p.funding;
+        let s = |d: Option<rust_decimal::Decimal>| d.map_or("-".to_string(), |d| d.to_string());
+        (
+            format!(
+                "{} {} {}",
+                s(f.total),
+                s(f.fiscal_appropriation),
+                s(f.other_funds)
+            ),
+            p.goal,
+            t.notices,
+        )
+    };
+    let year = "1000.00 800.00 200.00";
+    for (shape, money) in [
+        (
+            "项目资金总额 beside 年度资金总额",
+            "项目资金（万元）\t项目资金总额：\t3000.00\t年度资金总额：\t1000.00\n\t其中：财政拨款\t2400.00\t其中：财政拨款\t800.00\n\t其他资金\t600.00\t其他资金\t200.00",
+        ),
+        (
+            "labels over their amounts",
+            "项目资金（万元）\t中期资金总额\t其中：财政拨款\t其他资金\t年度资金总额\t其中：财政拨款\t其他资金\n\t3000.00\t2400.00\t600.00\t1000.00\t800.00\t200.00",
+        ),
+        (
+            "one block under the other",
+            "项目资金（万元）\t中期资金总额：\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00\n\t年度资金总额：\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+        ),
+        (
+            "a longer medium-term block",
+            "项目资金（万元）\t中期资金总额：\t3000.00\t年度资金总额：\t1000.00\n\t其中：财政拨款\t2200.00\t其中：财政拨款\t800.00\n\t上年结转资金\t\t\n\t自筹资金\t200.00\n\t其他资金\t600.00\t其他资金\t200.00",
+        ),
+        (
+            "values in the label cells",
+            "项目资金（万元）\t中期资金总额：3000.00\t\t年度资金总额：1000.00\n\t其中：财政拨款：2400.00\t\t其中：财政拨款：800.00\n\t其他资金：600.00\t\t其他资金：200.00",
+        ),
+        (
+            "a dated medium-term label",
+            "项目资金（万元）\t中期（2024-2026年）资金总额：\t3000.00\t当年资金总额：\t1000.00\n\t其中：财政拨款\t2400.00\t其中：财政拨款\t800.00\n\t其他资金\t600.00\t其他资金\t200.00",
+        ),
+    ] {
+        let (amounts, goal, notices) = read(money, "2024年培训500人次");
+        assert_eq!(amounts, year, "{shape}");
+        assert_eq!(goal.as_deref(), Some("2024年培训500人次"), "{shape}");
+        let unread = notices.iter().find(|n| n.code == "form-field-unread");
+        assert!(unread.is_some_and(|n| n.message.contains("3000")), "{shape}: {notices:?}");
+    }
+    // A blank year total beside a medium-term block is blank, not its label.
+    let (amounts, ..) = read(
+        "项目资金（万元）\t年度资金总额：\t\t中期资金总额：\t3000.00\n\t其中：财政拨款\t800.00\t其中：财政拨款\t2400.00\n\t其他资金\t200.00\t其他资金\t600.00",
+        "2024年培训500人次",
+    );
+    assert_eq!(amounts, "- 800.00 200.00");
+    // Only a medium-term block: no year amounts read.
+    let (amounts, ..) = read(
+        "项目资金（万元）\t中期资金总额：\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00",
+        "2024年培训500人次",
+    );
+    assert_eq!(amounts, "- - -");
+    // A blank 年度目标: the 中期目标（…） heading is no goal.
+    let (_, goal, _) = read(
+        "项目资金（万元）\t年度资金总额：\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+        "",
+    );
+    assert_eq!(goal, None);
+}

@@ -255,7 +255,8 @@ fn notices(table: &Table, profile: &Profile, rules: &[RuleState], out: &mut Vec<
             severity,
             location: Location {
                 row: n.origin.map(|o| o.row),
-                col: n.origin.map(|o| o.col),
+                // Column 0: the notice is about the whole row.
+                col: n.origin.map(|o| o.col).filter(|c| *c > 0),
                 ..Location::default()
             },
             message: Message::owned(n.message.clone(), n.english().to_string()),

@@ -29,6 +29,10 @@ enum Key {
     Department,
     Unit,
     Total,
+    /// The total of a medium-term or multi-year money block printed beside
+    /// the year's (`中期资金总额`, `中长期资金总额`, `中期（2024-2026年）资金总额`):
+    /// its sources are not the year's.
+    MultiYearTotal,
     Fiscal,
     Special,
     Other,
@@ -66,9 +70,111 @@ fn key_of(text: &str) -> Option<Key> {
         "中长期目标" | "长期目标" => Key::LongTermGoal,
         _ if super::header::is_carry_over(n) => Key::CarryOver,
         _ if n.starts_with("项目资金") => Key::Group,
-        _ => return None,
+        _ => return bare_key(n),
     };
     Some(k)
+}
+
+/// A label with its parentheses taken out (`中期（2024-2026年）资金总额`,
+/// `中长期目标（20XX年－20XX年）`, `当年资金总额`).
+fn bare_key(n: &str) -> Option<Key> {
+    let mut bare = String::with_capacity(n.len());
+    let mut depth = 0usize;
+    for c in n.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => bare.push(c),
+            _ => {}
+        }
+    }
+    let b = bare.as_str();
+    Some(match b {
+        "年度资金总额" | "当年资金总额" | "资金总额" | "项目资金总额" => {
+            Key::Total
+        }
+        _ if (b.starts_with("中期") || b.starts_with("中长期")) && b.ends_with("资金总额") => {
+            Key::MultiYearTotal
+        }
+        "中期目标" | "中长期目标" | "长期目标" => Key::LongTermGoal,
+        "年度目标" | "年度绩效目标" => Key::AnnualGoal,
+        _ => return None,
+    })
+}
+
+/// A label and its value in one cell (`年度资金总额：1000.00`): the key and
+/// the value's text.
+fn inline_key(text: &str) -> Option<(Key, &str)> {
+    // The longest label that is a key: `其中：财政拨款：800.00` has two colons.
+    text.rmatch_indices(['：', ':']).find_map(|(at, colon)| {
+        let label = text.get(..at)?;
+        let value = text.get(at + colon.len()..)?.trim();
+        let key = key_of(label).filter(|k| *k != Key::Group)?;
+        (!value.is_empty()).then_some((key, value))
+    })
+}
+
+/// The key a cell names, alone or with its value (`年度资金总额：1000.00`).
+fn cell_key(text: &str) -> Option<Key> {
+    key_of(text).or_else(|| inline_key(text).map(|(k, _)| k))
+}
+
+/// Whether a total's label names the year (`年度资金总额`, `当年资金总额`).
+fn names_year(text: &str) -> bool {
+    let n = normalize(text);
+    n.contains("年度") || n.contains("当年")
+}
+
+/// Which money block each cell of a form's money belongs to: the year's, or
+/// a medium-term or multi-year one printed beside it (the 88号 template's
+/// `中期资金总额` block, or a `项目资金总额` beside a `年度资金总额`).
+struct Blocks {
+    /// Each total label: (row index, column, whether it is the year's).
+    totals: Vec<(usize, usize, bool)>,
+}
+
+impl Blocks {
+    fn of(rows: &[GridRow<'_>]) -> Blocks {
+        let mut found: Vec<(usize, usize, Key, bool)> = Vec::new();
+        for (ri, row) in rows.iter().enumerate() {
+            for (c, cell) in row.cells.iter().enumerate().filter(|(_, x)| !x.merged) {
+                if let Some(k @ (Key::Total | Key::MultiYearTotal)) = cell_key(&cell.text) {
+                    found.push((ri, c, k, names_year(&cell.text)));
+                }
+            }
+        }
+        // A total that does not name the year (`资金总额`) is the year's,
+        // unless another names it: then it is the multi-year block's.
+        let year_named = found.iter().any(|&(.., k, y)| k == Key::Total && y);
+        let totals = found
+            .into_iter()
+            .map(|(ri, c, k, y)| (ri, c, k == Key::Total && (y || !year_named)))
+            .collect();
+        Blocks { totals }
+    }
+
+    /// Whether the total at (`ri`, `c`), or the source label there, belongs
+    /// to the year's block. A source belongs to the total nearest above it
+    /// in its own column (the template's sources under their total), else
+    /// to the nearest on its left in its row (`中期资金总额 | 其中：财政拨款 |
+    /// 其他资金 | 年度资金总额 | …`); with neither, to the year.
+    fn is_year(&self, ri: usize, c: usize) -> bool {
+        if let Some(&(.., y)) = self.totals.iter().find(|(r, tc, _)| *r == ri && *tc == c) {
+            return y;
+        }
+        let above = self
+            .totals
+            .iter()
+            .filter(|(r, tc, _)| *tc == c && *r <= ri)
+            .max_by_key(|(r, ..)| *r);
+        let left = || {
+            self.totals
+                .iter()
+                .filter(|(r, tc, _)| *r == ri && *tc < c)
+                .max_by_key(|(_, tc, _)| *tc)
+        };
+        above.or_else(left).is_none_or(|&(.., y)| y)
+    }
 }
 
 /// A value cell: its text and 1-based position.
@@ -143,7 +249,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
     let mut f = Form::default();
     // Cells read as a key or a value, by (row number, 0-based column).
     let mut used: Vec<(u32, usize)> = Vec::new();
-    let mid_term = mid_term_column(rows);
+    let blocks = Blocks::of(rows);
     // Whether the row above was of the money block (项目资金 … 其他资金).
     let mut in_money = false;
     for (ri, row) in rows.iter().enumerate() {
@@ -151,12 +257,18 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
             .cells
             .iter()
             .filter(|x| !x.merged)
-            .filter_map(|x| key_of(&x.text))
+            .filter_map(|x| cell_key(&x.text))
             .collect();
         let money = |k: &Key| {
             matches!(
                 k,
-                Key::Total | Key::Fiscal | Key::Special | Key::Other | Key::CarryOver | Key::Group
+                Key::Total
+                    | Key::MultiYearTotal
+                    | Key::Fiscal
+                    | Key::Special
+                    | Key::Other
+                    | Key::CarryOver
+                    | Key::Group
             )
         };
         if keys.is_empty() && in_money {
@@ -175,16 +287,26 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
             if cell.merged {
                 continue;
             }
-            let Some(key) = key_of(&cell.text) else {
-                continue;
+            let (key, inline) = match key_of(&cell.text) {
+                Some(k) => (k, None),
+                None => match inline_key(&cell.text) {
+                    Some((k, v)) => (k, Some(v)),
+                    None => continue,
+                },
             };
             // The 88号 template's 中期资金总额 block beside the year's: its
-            // 其中：财政拨款 and 其他资金 are the medium term's, not the year's.
+            // total and sources are the medium term's, not the year's (they
+            // stay unread, and are named).
             let money = matches!(
                 key,
-                Key::Total | Key::Fiscal | Key::Special | Key::Other | Key::CarryOver
+                Key::Total
+                    | Key::MultiYearTotal
+                    | Key::Fiscal
+                    | Key::Special
+                    | Key::Other
+                    | Key::CarryOver
             );
-            if money && mid_term.is_some_and(|(r0, mc)| c == mc && ri >= r0 && ri <= r0 + 4) {
+            if key == Key::MultiYearTotal || (money && !blocks.is_year(ri, c)) {
                 continue;
             }
             used.push((row.number, c));
@@ -208,19 +330,21 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
                 .enumerate()
                 .skip(c + 1)
                 .find(|(_, x)| !x.text.trim().is_empty() && (!x.merged || x.text != cell.text));
-            let value = match right {
-                Some((vc, x)) if key_of(&x.text).is_none() => Some((row, vc, x)),
+            let value = match (inline, right) {
+                // `年度资金总额：1000.00`: the value in the label's cell.
+                (Some(_), _) => Some((row, c, cell)),
+                (None, Some((vc, x))) if cell_key(&x.text).is_none() => Some((row, vc, x)),
                 _ => rows
                     .get(ri + 1)
                     .and_then(|below| below.cells.get(c).map(|x| (below, c, x)))
                     .filter(|(below, _, x)| {
-                        !x.merged && key_of(&x.text).is_none() && !has_key(below)
+                        !x.merged && cell_key(&x.text).is_none() && !has_key(below)
                     }),
             };
             let Some((vrow, vc, vcell)) = value else {
                 continue;
             };
-            let text = vcell.text.as_ref();
+            let text = inline.unwrap_or(vcell.text.as_ref());
             if text.trim().is_empty() {
                 continue;
             }
@@ -263,7 +387,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
                 Key::OverallGoal => {
                     f.overall_goal.get_or_insert(text);
                 }
-                Key::LongTermGoal | Key::Group => {}
+                Key::LongTermGoal | Key::Group | Key::MultiYearTotal => {}
             }
         }
     }
@@ -273,12 +397,15 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
         .iter()
         .position(|r| used.iter().any(|(n, _)| *n == r.number));
     for row in rows.iter().skip(first.unwrap_or(rows.len())) {
-        let mut rest: Vec<&str> = Vec::new();
+        let mut rest: Vec<String> = Vec::new();
         for (c, cell) in row.cells.iter().enumerate() {
             let t = cell.text.trim();
             if t.is_empty() || cell.merged || used.contains(&(row.number, c)) {
                 continue;
             }
+            // Each cell shortened on its own (a cut inside a joined row
+            // could fall inside a number), on one line.
+            let t = one_line(t, 30);
             if rest.last() != Some(&t) {
                 rest.push(t);
             }
@@ -418,46 +545,23 @@ impl Form<'_> {
     }
 }
 
-/// Where a form's 中期资金总额 (or 中长期资金总额) block stands beside the
-/// 年度资金总额 one, as in the 88号 template: (row index of its label, the
-/// label's column). `None` when there is no such block, or no year's block
-/// to read instead.
-fn mid_term_column(rows: &[GridRow<'_>]) -> Option<(usize, usize)> {
-    let is_mid = |t: &str| {
-        let n = normalize(t);
-        let n = n.trim_end_matches(':');
-        ["中期资金总额", "中长期资金总额"].iter().any(|w| {
-            n.strip_prefix(w)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with('('))
-        })
-    };
-    let (ri, row) = rows
-        .iter()
-        .enumerate()
-        .find(|(_, r)| r.cells.iter().any(|c| !c.merged && is_mid(&c.text)))?;
-    let mc = row
-        .cells
-        .iter()
-        .position(|c| !c.merged && is_mid(&c.text))?;
-    let year = row
-        .cells
-        .iter()
-        .enumerate()
-        .any(|(c, x)| c != mc && !x.merged && key_of(&x.text) == Some(Key::Total));
-    year.then_some((ri, mc))
+/// `text` on one line (line breaks and tabs as spaces), at most `max`
+/// characters and `…`.
+fn one_line(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut s: String = flat.chars().take(max).collect();
+    if flat.chars().count() > max {
+        s.push('…');
+    }
+    s
 }
 
-/// The note naming a form's facts the model has no place for.
+/// The note naming a form's facts the model has no place for: every row
+/// (a form has few; past 50 the rest are counted).
 fn unread_fields_notice(fields: &[(u32, String)]) -> Option<Notice> {
-    const SHOWN: usize = 8;
+    const SHOWN: usize = 50;
     let (first, _) = fields.first()?;
-    let short = |t: &str| {
-        let mut s: String = t.chars().take(40).collect();
-        if t.chars().count() > 40 {
-            s.push('…');
-        }
-        s
-    };
+    let short = |t: &str| t.to_string();
     let list = |zh: bool| {
         let mut out: Vec<String> = fields
             .iter()
@@ -642,7 +746,7 @@ fn opens_form_row(row: &GridRow<'_>) -> bool {
 fn has_key(row: &GridRow<'_>) -> bool {
     row.cells
         .iter()
-        .any(|c| !c.merged && key_of(&c.text).is_some())
+        .any(|c| !c.merged && cell_key(&c.text).is_some())
 }
 
 /// A title line (`项目支出绩效目标申报表（2024年度）`): one text, merged over

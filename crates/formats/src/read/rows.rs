@@ -398,7 +398,8 @@ impl Reader<'_> {
             .map(|c| v.cell(c).0.trim())
             .filter(|t| !t.is_empty())
             .collect();
-        let all = all.join("  ");
+        // One line: a cell typed over several lines is joined with spaces.
+        let all = all.join("  ").replace(['\n', '\r', '\t'], " ");
         let mut short: String = all.chars().take(80).collect();
         if all.chars().count() > 80 {
             short.push('…');
