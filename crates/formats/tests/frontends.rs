@@ -2891,3 +2891,29 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     );
     assert_eq!(goal, None);
 }
+
+/// A form whose indicator header holds two groups of indicator columns
+/// (medium-term and year side by side) is refused: which group is the
+/// year's the header does not say, and the first group was read, giving the
+/// medium term's targets to the year's money (ur18 D5).
+#[test]
+fn a_form_with_two_groups_of_indicator_columns_is_refused() {
+    let text = "项目支出绩效目标申报表\n项目名称\t技能培训项目\n主管部门及代码\t101-人社局\t\t实施单位\t市就业服务中心\n\
+                项目资金（万元）\t年度资金总额：\t1000.00\n\t其中：财政拨款\t1000.00\n年度目标\t2024年培训500人次\n\
+                绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t二级指标\t三级指标\t指标值\n\
+                \t产出指标\t数量指标\t三年培训人次\t≥1500人次\t数量指标\t年度培训人次\t≥500人次\n";
+    let e = read::read_bytes("d.tsv", text.as_bytes(), &opts())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("两组指标列（三级指标在第4、7列，指标值在第5、8列）"),
+        "{e}"
+    );
+    // One group: read.
+    let one: String = text
+        .lines()
+        .map(|l| l.split('\t').take(5).collect::<Vec<_>>().join("\t") + "\n")
+        .collect();
+    let t = read::read_bytes("o.tsv", one.as_bytes(), &opts()).unwrap();
+    assert_eq!(t.projects().next().unwrap().indicators.len(), 1);
+}

@@ -142,6 +142,9 @@ pub(crate) fn build_table_in(
             let Some(layout) = header::form_header(grid, &mut form_notices) else {
                 return Err(e);
             };
+            if let Some(two) = header::two_indicator_groups(grid, layout.last_row, &location) {
+                return Err(two);
+            }
             let f = layout_form::read(grid.rows.get(..layout.first_row).unwrap_or(&[]));
             if !f.has_project() {
                 return Err(e);

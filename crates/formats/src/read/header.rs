@@ -753,6 +753,53 @@ pub(crate) fn form_header(grid: &Grid<'_>, notices: &mut Vec<Notice>) -> Option<
     form_header_at(grid, idx, notices)
 }
 
+/// A form's indicator header holding two groups of indicator columns (the
+/// 88号 template's medium-term and year indicators side by side: `三级指标 |
+/// 指标值 | 二级指标 | 三级指标 | 指标值`): which group is the year's, the
+/// header does not say, and reading the first would give the medium term's
+/// targets to the year's money. The refusal, naming both groups' columns.
+pub(crate) fn two_indicator_groups(
+    grid: &Grid<'_>,
+    idx: usize,
+    location: &Location,
+) -> Option<Error> {
+    let row = grid.rows.get(idx)?;
+    let slots = single(row);
+    let cols = |f: Field| -> Vec<usize> {
+        slots
+            .iter()
+            .enumerate()
+            .filter(|(c, s)| s.field == Some(f) && !grid.hidden.col(*c))
+            .map(|(c, _)| c + 1)
+            .collect()
+    };
+    let (names, values) = (cols(Field::IndicatorName), cols(Field::TargetValue));
+    if names.len() < 2 || values.len() < 2 {
+        return None;
+    }
+    let list = |v: &[usize]| {
+        v.iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let (n, v) = (list(&names), list(&values));
+    Some(Error::invalid(
+        Location {
+            row: Some(row.number),
+            ..location.clone()
+        },
+        Text::new(
+            format!("申报表的指标表头有两组指标列（三级指标在第{n}列，指标值在第{v}列），像是中期与年度指标并列；无法确定哪一组是年度指标"),
+            format!("the form's indicator header holds two groups of indicator columns (三级指标 in columns {n}, 指标值 in columns {v}), likely medium-term and year indicators side by side; which group is the year's cannot be told"),
+        ),
+        Text::new(
+            "请删去中期（中长期）指标的一组列后再读取，或改用只有年度指标的表",
+            "delete the medium-term group of columns and read it again, or use a table with the year's indicators only",
+        ),
+    ))
+}
+
 /// Whether `row` is a form's indicator header (一级指标, 三级指标 and 指标值).
 pub(crate) fn is_form_header(row: &GridRow<'_>) -> bool {
     let slots = single(row);
