@@ -160,10 +160,10 @@ pub(crate) fn build_table_in(
         grid.rows.get(layout.last_row).map_or(0, |r| r.number),
         &mut notices,
     );
-    if let Some(f) = &form {
-        if pre.department.is_none() {
-            pre.department.clone_from(&f.department);
-        }
+    // A form's own 主管部门 before a line above it (`填报单位：…` may name
+    // the unit that filled the form in).
+    if let Some(d) = form.as_ref().and_then(|f| f.department.clone()) {
+        pre.department = Some(d);
     }
 
     let form_scale = form.as_ref().and_then(|f| f.scale);

@@ -1037,7 +1037,9 @@ pub(crate) fn read_all(
         value_col,
         location,
     )?;
-    let department = pre.department.clone().or_else(|| first.department.clone());
+    // The form's own 主管部门 before a line above it (`填报单位：…` may name
+    // the unit that filled the form in).
+    let department = first.department.clone().or_else(|| pre.department.clone());
     let block = |from: usize, to: usize| rows.get(from..to).unwrap_or(&[]);
     let to = later.first().map_or(rows.len(), |l| l.start);
     let mut items = Vec::new();
