@@ -2862,6 +2862,22 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
             "项目资金（万元）\t中期资金总额：3000.00\t\t年度资金总额：1000.00\n\t其中：财政拨款：2400.00\t\t其中：财政拨款：800.00\n\t其他资金：600.00\t\t其他资金：200.00",
         ),
         (
+            "sources indented under their totals",
+            "项目资金（万元）\t中期资金总额：\t3000.00\t\t年度资金总额：\t1000.00\n\t\t其中：财政拨款\t2400.00\t\t其中：财政拨款\t800.00\n\t\t其他资金\t600.00\t\t其他资金\t200.00",
+        ),
+        (
+            "a matrix headed 中期资金 | 年度资金",
+            "项目资金（万元）\t\t中期资金\t年度资金\n\t资金总额\t3000.00\t1000.00\n\t其中：财政拨款\t2400.00\t800.00\n\t其他资金\t600.00\t200.00",
+        ),
+        (
+            "rows headed 中期 and 年度",
+            "资金情况（万元）\t\t资金总额\t财政拨款\t其他资金\n\t中期\t3000.00\t2400.00\t600.00\n\t年度\t1000.00\t800.00\t200.00",
+        ),
+        (
+            "a unit after the labels' colons",
+            "项目资金（万元）\t中期资金总额：（万元）\t3000.00\t年度资金总额：（万元）\t1000.00\n\t其中：财政拨款：（万元）\t2400.00\t其中：财政拨款：（万元）\t800.00\n\t其他资金：（万元）\t600.00\t其他资金：（万元）\t200.00",
+        ),
+        (
             "a dated medium-term label",
             "项目资金（万元）\t中期（2024-2026年）资金总额：\t3000.00\t当年资金总额：\t1000.00\n\t其中：财政拨款\t2400.00\t其中：财政拨款\t800.00\n\t其他资金\t600.00\t其他资金\t200.00",
         ),
@@ -2875,6 +2891,13 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     // A blank year total beside a medium-term block is blank, not its label.
     let (amounts, ..) = read(
         "项目资金（万元）\t年度资金总额：\t\t中期资金总额：\t3000.00\n\t其中：财政拨款\t800.00\t其中：财政拨款\t2400.00\n\t其他资金\t200.00\t其他资金\t600.00",
+        "2024年培训500人次",
+    );
+    assert_eq!(amounts, "- 800.00 200.00");
+    // Text after a money label's colon that is no amount is no value: the
+    // form is read, never refused over it (ur19 D1, a regression).
+    let (amounts, ..) = read(
+        "项目资金（万元）\t年度资金总额：详见附表\n\t其中：财政拨款：800.00\n\t其他资金：200.00",
         "2024年培训500人次",
     );
     assert_eq!(amounts, "- 800.00 200.00");

@@ -88,16 +88,40 @@ fn bare_key(n: &str) -> Option<Key> {
             _ => {}
         }
     }
-    let b = bare.as_str();
-    Some(match b {
-        "年度资金总额" | "当年资金总额" | "资金总额" | "项目资金总额" => {
+    let b = bare.trim_end_matches(':');
+    // A unit after the label's colon (`年度资金总额：万元`, `其中：财政拨款：（万元）`).
+    let b = match b.rsplit_once(':') {
+        Some((label, "万元" | "元")) => label,
+        _ => b,
+    };
+    if b.len() < n.len() {
+        if let Some(k) = key_of(b) {
+            return Some(k);
+        }
+    }
+    // `资金总计` as `资金总额`.
+    let stem = b
+        .strip_suffix("资金总额")
+        .or_else(|| b.strip_suffix("资金总计"));
+    let dated = |s: &str| {
+        s.strip_suffix('年')
+            .is_some_and(|y| !y.is_empty() && y.chars().all(|c| c.is_ascii_digit()))
+    };
+    Some(match (b, stem) {
+        ("年度资金总额" | "当年资金总额" | "资金总额" | "项目资金总额", _) => {
             Key::Total
         }
-        _ if (b.starts_with("中期") || b.starts_with("中长期")) && b.ends_with("资金总额") => {
+        (_, Some(s))
+            if s.starts_with("中期") || s.starts_with("中长期") || s.starts_with("项目期") =>
+        {
             Key::MultiYearTotal
         }
-        "中期目标" | "中长期目标" | "长期目标" => Key::LongTermGoal,
-        "年度目标" | "年度绩效目标" => Key::AnnualGoal,
+        // `本年度资金总额`, `2024年资金总额`, `年度预算资金总额`, `年度资金总计`.
+        (_, Some(s)) if s.contains("年度") || s.contains("当年") || dated(s) || s.is_empty() => {
+            Key::Total
+        }
+        ("中期目标" | "中长期目标" | "长期目标", _) => Key::LongTermGoal,
+        ("年度目标" | "年度绩效目标", _) => Key::AnnualGoal,
         _ => return None,
     })
 }
@@ -110,8 +134,29 @@ fn inline_key(text: &str) -> Option<(Key, &str)> {
         let label = text.get(..at)?;
         let value = text.get(at + colon.len()..)?.trim();
         let key = key_of(label).filter(|k| *k != Key::Group)?;
-        (!value.is_empty()).then_some((key, value))
+        let money = matches!(
+            key,
+            Key::Total
+                | Key::MultiYearTotal
+                | Key::Fiscal
+                | Key::Special
+                | Key::Other
+                | Key::CarryOver
+        );
+        // A money label's inline value only when it is an amount: `（万元）`
+        // or `详见附表` after the colon is no value (the cell on the right
+        // may hold it).
+        (!value.is_empty() && (!money || plain_amount(value))).then_some((key, value))
     })
+}
+
+/// `1000.00`, `3,000`: a number alone (one with its unit, `1000万元`, may
+/// not be in the table's scale, and is left to the note).
+fn plain_amount(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 /// The key a cell names, alone or with its value (`年度资金总额：1000.00`).
@@ -122,7 +167,37 @@ fn cell_key(text: &str) -> Option<Key> {
 /// Whether a total's label names the year (`年度资金总额`, `当年资金总额`).
 fn names_year(text: &str) -> bool {
     let n = normalize(text);
-    n.contains("年度") || n.contains("当年")
+    let dated = n
+        .split_once("年资金")
+        .is_some_and(|(y, _)| !y.is_empty() && y.chars().all(|c| c.is_ascii_digit()));
+    n.contains("年度") || n.contains("当年") || dated
+}
+
+/// A heading of a money block's column or row: the year's (`年度资金`,
+/// `年度`, `当年`) or the medium term's (`中期资金`, `中长期`), parentheses
+/// aside (`年度（2024年）`).
+fn money_heading(text: &str) -> Option<bool> {
+    let n = normalize(text);
+    let mut bare = String::new();
+    let mut depth = 0usize;
+    for c in n.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => bare.push(c),
+            _ => {}
+        }
+    }
+    let b = bare
+        .trim_end_matches(':')
+        .trim_end_matches("资金")
+        .trim_end_matches("金额")
+        .trim_end_matches("预算");
+    match b {
+        "年度" | "当年" | "本年度" => Some(true),
+        "中期" | "中长期" | "项目期" => Some(false),
+        _ => None,
+    }
 }
 
 /// Which money block each cell of a form's money belongs to: the year's, or
@@ -137,7 +212,15 @@ impl Blocks {
     fn of(rows: &[GridRow<'_>]) -> Blocks {
         let mut found: Vec<(usize, usize, Key, bool)> = Vec::new();
         for (ri, row) in rows.iter().enumerate() {
-            for (c, cell) in row.cells.iter().enumerate().filter(|(_, x)| !x.merged) {
+            for (c, cell) in row.cells.iter().enumerate() {
+                // A total merged over several columns stands above each of
+                // them (its copies in the row below are the same total).
+                let copy_in_row = cell.merged
+                    && c > 0
+                    && row.cells.get(c - 1).is_some_and(|l| l.text == cell.text);
+                if cell.merged && !copy_in_row {
+                    continue;
+                }
                 if let Some(k @ (Key::Total | Key::MultiYearTotal)) = cell_key(&cell.text) {
                     found.push((ri, c, k, names_year(&cell.text)));
                 }
@@ -162,11 +245,14 @@ impl Blocks {
         if let Some(&(.., y)) = self.totals.iter().find(|(r, tc, _)| *r == ri && *tc == c) {
             return y;
         }
-        let above = self
-            .totals
-            .iter()
-            .filter(|(r, tc, _)| *tc == c && *r <= ri)
-            .max_by_key(|(r, ..)| *r);
+        let above_in = |col: usize| {
+            self.totals
+                .iter()
+                .filter(|(r, tc, _)| *tc == col && *r <= ri)
+                .max_by_key(|(r, ..)| *r)
+        };
+        // Sources indented one column right of their total are its too.
+        let above = above_in(c).or_else(|| c.checked_sub(1).and_then(above_in));
         let left = || {
             self.totals
                 .iter()
@@ -250,6 +336,19 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
     // Cells read as a key or a value, by (row number, 0-based column).
     let mut used: Vec<(u32, usize)> = Vec::new();
     let blocks = Blocks::of(rows);
+    // A matrix money block (`| 中期资金 | 年度资金` over `资金总额 | 3000 | 1000`):
+    // the row of its headings and the year's column.
+    let matrix: Option<(usize, usize)> = rows.iter().enumerate().find_map(|(ri, r)| {
+        let heads: Vec<(usize, bool)> = r
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| !x.merged)
+            .filter_map(|(c, x)| money_heading(&x.text).map(|y| (c, y)))
+            .collect();
+        let year = heads.iter().find(|(_, y)| *y).map(|(c, _)| *c)?;
+        heads.iter().any(|(_, y)| !*y).then_some((ri, year))
+    });
     // Whether the row above was of the money block (项目资金 … 其他资金).
     let mut in_money = false;
     for (ri, row) in rows.iter().enumerate() {
@@ -330,9 +429,45 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
                 .enumerate()
                 .skip(c + 1)
                 .find(|(_, x)| !x.text.trim().is_empty() && (!x.merged || x.text != cell.text));
+            // Under a matrix's headings a money label's value is the one in
+            // the year's column; in a block of rows headed 中期 | 年度, the one
+            // in the year's row.
+            let in_matrix = matrix.filter(|&(hr, yc)| money && ri > hr && yc > c);
+            let year_row = || {
+                rows.iter()
+                    .skip(ri + 1)
+                    .take(4)
+                    .take_while(|r| {
+                        r.cells
+                            .iter()
+                            .filter(|x| !x.merged)
+                            .any(|x| money_heading(&x.text).is_some())
+                    })
+                    .find(|r| {
+                        r.cells
+                            .iter()
+                            .find(|x| !x.merged && !x.text.trim().is_empty())
+                            .is_some_and(|x| money_heading(&x.text) == Some(true))
+                    })
+            };
+            let headed_rows = money
+                && rows.get(ri + 1).is_some_and(|below| {
+                    below
+                        .cells
+                        .iter()
+                        .find(|x| !x.merged && !x.text.trim().is_empty())
+                        .is_some_and(|x| money_heading(&x.text).is_some())
+                });
             let value = match (inline, right) {
                 // `年度资金总额：1000.00`: the value in the label's cell.
                 (Some(_), _) => Some((row, c, cell)),
+                (None, _) if in_matrix.is_some() => {
+                    let yc = in_matrix.map_or(c, |(_, yc)| yc);
+                    row.cells.get(yc).map(|x| (row, yc, x))
+                }
+                (None, _) if headed_rows => {
+                    year_row().and_then(|yr| yr.cells.get(c).map(|x| (yr, c, x)))
+                }
                 (None, Some((vc, x))) if cell_key(&x.text).is_none() => Some((row, vc, x)),
                 _ => rows
                     .get(ri + 1)
