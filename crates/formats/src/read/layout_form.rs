@@ -372,10 +372,19 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
         };
         if keys.is_empty() && in_money {
             match unread_source(row) {
+                // A source of the year's money: said in its own note
+                // (`amount-source-unread`). One of a medium-term block is no
+                // part of the year's total: left to `form-field-unread`.
                 Some((label, val)) => {
-                    // Said in its own note (`amount-source-unread`).
-                    used.extend(row.cells.iter().enumerate().map(|(c, _)| (row.number, c)));
-                    f.unread.push((label, val));
+                    let label_col = row
+                        .cells
+                        .iter()
+                        .position(|x| !x.merged && !x.text.trim().is_empty())
+                        .unwrap_or(0);
+                    if blocks.is_year(ri, label_col) {
+                        used.extend(row.cells.iter().enumerate().map(|(c, _)| (row.number, c)));
+                        f.unread.push((label, val));
+                    }
                 }
                 None => in_money = false,
             }
