@@ -2900,6 +2900,28 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "2024年培训500人次",
     );
     assert_eq!(amounts, "- 800.00 200.00");
+    // A line of facts that says 中期 and 年度 above a block is no matrix's
+    // headings; a source in a year total's own row is that total's, not the
+    // one diagonally above; `：1000.00万元` is an amount (ur20 R1–R3, three
+    // regressions of the first versions).
+    for money in [
+        "项目期\t中期\t年度\t2024\n项目资金（万元）\t年度资金总额：\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+        "项目总投资（万元）\t\t资金总额：\t3000.00\n项目资金\t年度资金总额：\t1000.00\t其中：财政拨款\t800.00\t其他资金\t200.00",
+        "项目资金（万元）\t年度资金总额：1000.00万元\n\t其中：财政拨款：800.00万元\n\t其他资金：200.00万元",
+    ] {
+        let (amounts, ..) = read(money, "2024年培训500人次");
+        assert_eq!(amounts, year, "{money}");
+    }
+    // In a 元 form, `：1000.00万元` is named, never a reason to refuse it.
+    let yuan = form(
+        "项目资金（元）\t年度资金总额：1000.00万元\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+        "2024年培训500人次",
+    );
+    let t = read::read_bytes("y.tsv", yuan.as_bytes(), &opts()).unwrap();
+    assert!(t
+        .notices
+        .iter()
+        .any(|n| n.code == "form-field-unread" && n.message.contains("1000.00万元")));
     // Text after a money label's colon that is no amount is no value: the
     // form is read, never refused over it (ur19 D1, a regression).
     let (amounts, ..) = read(

@@ -150,10 +150,10 @@ fn inline_key(text: &str) -> Option<(Key, &str)> {
     })
 }
 
-/// `1000.00`, `3,000`: a number alone (one with its unit, `1000万元`, may
-/// not be in the table's scale, and is left to the note).
+/// `1000.00`, `3,000`, `1000.00万元`: a number alone or in 万元, the
+/// forms' scale (one in 元 may not be the table's, and is left to the note).
 fn plain_amount(text: &str) -> bool {
-    let t = text.trim();
+    let t = text.trim().trim_end_matches("万元").trim_end();
     t.chars().next().is_some_and(|c| c.is_ascii_digit())
         && t.chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
@@ -195,7 +195,7 @@ fn money_heading(text: &str) -> Option<bool> {
         .trim_end_matches("预算");
     match b {
         "年度" | "当年" | "本年度" => Some(true),
-        "中期" | "中长期" | "项目期" => Some(false),
+        "中期" | "中长期" => Some(false),
         _ => None,
     }
 }
@@ -251,15 +251,18 @@ impl Blocks {
                 .filter(|(r, tc, _)| *tc == col && *r <= ri)
                 .max_by_key(|(r, ..)| *r)
         };
-        // Sources indented one column right of their total are its too.
-        let above = above_in(c).or_else(|| c.checked_sub(1).and_then(above_in));
         let left = || {
             self.totals
                 .iter()
                 .filter(|(r, tc, _)| *r == ri && *tc < c)
                 .max_by_key(|(_, tc, _)| *tc)
         };
-        above.or_else(left).is_none_or(|&(.., y)| y)
+        // Sources indented one column right of their total are its too,
+        // unless a total of their own row stands on their left.
+        above_in(c)
+            .or_else(left)
+            .or_else(|| c.checked_sub(1).and_then(above_in))
+            .is_none_or(|&(.., y)| y)
     }
 }
 
@@ -270,6 +273,8 @@ struct Val<'a> {
     origin: Origin,
     /// A number without a known display format (`GridCell::bare_number`).
     bare_number: bool,
+    /// Written after its label in the label's cell (`年度资金总额：1000.00万元`).
+    inline: bool,
 }
 
 /// What the form says above its indicator grid.
@@ -325,6 +330,7 @@ fn unread_source<'a>(row: &'a GridRow<'a>) -> Option<(&'a str, Val<'a>)> {
                 text: value.text.as_ref(),
                 origin: Origin::new(row.number, col1(vc)),
                 bare_number: value.bare_number,
+                inline: false,
             },
         )
     })
@@ -338,6 +344,16 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
     let blocks = Blocks::of(rows);
     // A matrix money block (`| 中期资金 | 年度资金` over `资金总额 | 3000 | 1000`):
     // the row of its headings and the year's column.
+    // Only headings right above money rows whose labels stand left of them.
+    let money_row = |r: &GridRow<'_>, before: usize| {
+        r.cells.iter().enumerate().take(before).any(|(_, x)| {
+            !x.merged
+                && matches!(
+                    cell_key(&x.text),
+                    Some(Key::Total | Key::Fiscal | Key::Special | Key::Other | Key::CarryOver)
+                )
+        })
+    };
     let matrix: Option<(usize, usize)> = rows.iter().enumerate().find_map(|(ri, r)| {
         let heads: Vec<(usize, bool)> = r
             .cells
@@ -347,8 +363,42 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
             .filter_map(|(c, x)| money_heading(&x.text).map(|y| (c, y)))
             .collect();
         let year = heads.iter().find(|(_, y)| *y).map(|(c, _)| *c)?;
-        heads.iter().any(|(_, y)| !*y).then_some((ri, year))
+        let first = heads.iter().map(|(c, _)| *c).min()?;
+        // A row of headings: beside them at most the block's own label on
+        // their left (`项目资金（万元）`), not a line of facts that happens to
+        // say 中期 and 年度 (`项目期 | 中期 | 年度 | 2024`).
+        let others: Vec<usize> = r
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(c, x)| {
+                !x.merged && !x.text.trim().is_empty() && !heads.iter().any(|(h, _)| h == c)
+            })
+            .map(|(c, _)| c)
+            .collect();
+        let headings_only = others.len() <= 1 && others.iter().all(|&c| c < first);
+        (headings_only
+            && heads.iter().any(|(_, y)| !*y)
+            && rows.get(ri + 1).is_some_and(|n| money_row(n, first)))
+        .then_some((ri, year))
     });
+    // A money row of a matrix: every row from the headings down to it is a
+    // money row, and none is labelled as a medium-term total (labels that
+    // tell the blocks apart themselves win over headings).
+    let in_matrix_row = |ri: usize| {
+        matrix.filter(|&(hr, yc)| {
+            ri > hr
+                && rows
+                    .get(hr + 1..=ri)
+                    .is_some_and(|block| block.iter().all(|r| money_row(r, yc)))
+                && rows.get(hr + 1..=ri).is_some_and(|block| {
+                    !block
+                        .iter()
+                        .flat_map(|r| &r.cells)
+                        .any(|x| !x.merged && cell_key(&x.text) == Some(Key::MultiYearTotal))
+                })
+        })
+    };
     // Whether the row above was of the money block (项目资金 … 其他资金).
     let mut in_money = false;
     for (ri, row) in rows.iter().enumerate() {
@@ -441,7 +491,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
             // Under a matrix's headings a money label's value is the one in
             // the year's column; in a block of rows headed 中期 | 年度, the one
             // in the year's row.
-            let in_matrix = matrix.filter(|&(hr, yc)| money && ri > hr && yc > c);
+            let in_matrix = in_matrix_row(ri).filter(|&(_, yc)| money && yc > c);
             let year_row = || {
                 rows.iter()
                     .skip(ri + 1)
@@ -500,6 +550,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
                 text,
                 origin: Origin::new(vrow.number, col1(vc)),
                 bare_number: vcell.bare_number,
+                inline: inline.is_some(),
             };
             match key {
                 Key::Name => {
@@ -640,7 +691,30 @@ impl Form<'_> {
         let mut vals: [Option<Decimal>; 4] = [None; 4];
         for (slot, v) in vals.iter_mut().zip(&self.amounts) {
             if let Some(v) = v {
-                *slot = amount(v)?;
+                *slot = match amount(v) {
+                    Ok(a) => a,
+                    // `年度资金总额：1000万元` in a 元 form: named, never a
+                    // reason to refuse the form.
+                    Err(_) if v.inline => {
+                        let r = v.origin.row;
+                        notices.push(Notice::new(
+                            Some(v.origin),
+                            "form-field-unread",
+                            format!(
+                                "第{r}行：「{}」不是以{}为单位的金额，未读入",
+                                v.text.trim(),
+                                scale.label()
+                            ),
+                            format!(
+                                "row {r}: “{}” is no amount in {}; not read",
+                                v.text.trim(),
+                                scale.label()
+                            ),
+                        ));
+                        None
+                    }
+                    Err(e) => return Err(e),
+                };
             }
         }
         if let Some(v) = &self.carry_over {
