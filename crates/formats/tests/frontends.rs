@@ -2908,6 +2908,9 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "项目期\t中期\t年度\t2024\n项目资金（万元）\t年度资金总额：\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
         "项目总投资（万元）\t\t资金总额：\t3000.00\n项目资金\t年度资金总额：\t1000.00\t其中：财政拨款\t800.00\t其他资金\t200.00",
         "项目资金（万元）\t年度资金总额：1000.00万元\n\t其中：财政拨款：800.00万元\n\t其他资金：200.00万元",
+        // A matrix whose heading row also states the scale, a blank row
+        // under it (ur21 N1, a regression of the stricter headings).
+        "项目资金\t\t中期\t年度\t单位：万元\n\t\t\t\t\n\t资金总额\t3000.00\t1000.00\n\t其中：财政拨款\t2400.00\t800.00\n\t其他资金\t600.00\t200.00",
     ] {
         let (amounts, ..) = read(money, "2024年培训500人次");
         assert_eq!(amounts, year, "{money}");

@@ -367,19 +367,29 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
         // A row of headings: beside them at most the block's own label on
         // their left (`项目资金（万元）`), not a line of facts that happens to
         // say 中期 and 年度 (`项目期 | 中期 | 年度 | 2024`).
+        // The money scale (`单位：万元`, `（万元）`) may stand anywhere in it.
+        let scale = |t: &str| {
+            let n = normalize(t);
+            n.starts_with("单位:") || matches!(n.as_str(), "(万元)" | "(元)" | "万元" | "元")
+        };
         let others: Vec<usize> = r
             .cells
             .iter()
             .enumerate()
             .filter(|(c, x)| {
-                !x.merged && !x.text.trim().is_empty() && !heads.iter().any(|(h, _)| h == c)
+                !x.merged
+                    && !x.text.trim().is_empty()
+                    && !scale(&x.text)
+                    && !heads.iter().any(|(h, _)| h == c)
             })
             .map(|(c, _)| c)
             .collect();
         let headings_only = others.len() <= 1 && others.iter().all(|&c| c < first);
+        // The money rows under it, blank rows between aside.
+        let next = rows.iter().skip(ri + 1).find(|n| !blank_but_merges(n));
         (headings_only
             && heads.iter().any(|(_, y)| !*y)
-            && rows.get(ri + 1).is_some_and(|n| money_row(n, first)))
+            && next.is_some_and(|n| money_row(n, first)))
         .then_some((ri, year))
     });
     // A money row of a matrix: every row from the headings down to it is a
@@ -388,9 +398,11 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
     let in_matrix_row = |ri: usize| {
         matrix.filter(|&(hr, yc)| {
             ri > hr
-                && rows
-                    .get(hr + 1..=ri)
-                    .is_some_and(|block| block.iter().all(|r| money_row(r, yc)))
+                && rows.get(hr + 1..=ri).is_some_and(|block| {
+                    block
+                        .iter()
+                        .all(|r| blank_but_merges(r) || money_row(r, yc))
+                })
                 && rows.get(hr + 1..=ri).is_some_and(|block| {
                     !block
                         .iter()
@@ -761,6 +773,14 @@ impl Form<'_> {
         });
         Ok(Some((project, unit)))
     }
+}
+
+/// Whether `row` holds nothing of its own (a label merged down over it
+/// aside).
+fn blank_but_merges(row: &GridRow<'_>) -> bool {
+    row.cells
+        .iter()
+        .all(|x| x.merged || x.text.trim().is_empty())
 }
 
 /// `text` on one line (line breaks and tabs as spaces), at most `max`
