@@ -24,7 +24,19 @@ impl fmt::Display for Quantity {
             (Some(op), None) => write!(f, "{}{head}{}", op.symbol(), self.value)?,
             (None, None) => write!(f, "{head}{}", self.value)?,
         }
-        f.write_str(&self.unit_as_written(self.unit.as_deref().unwrap_or("")))?;
+        // A rate per population (`/100`, `/10万`, read from `（1/10万）`) is
+        // written as read, after the rest: `0/100` would read as a fraction.
+        let unit = self.unit.as_deref().unwrap_or("");
+        let per = unit
+            .strip_prefix(['/', '／'])
+            .is_some_and(|b| b.starts_with(|c: char| c.is_ascii_digit()))
+            && self.magnitude.is_none()
+            && self.note.is_none();
+        if per {
+            f.write_str(&self.tail())?;
+            return write!(f, "（1{unit}）");
+        }
+        f.write_str(&self.unit_as_written(unit))?;
         f.write_str(&self.tail())
     }
 }

@@ -938,6 +938,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_rate_per_population_reads_back_from_its_canonical_text() {
+        // Found by the fuzzer: `0左右/100` printed as `0/100左右`, read back as 100.
+        for raw in ["≤10（1/10万）", "5万(0左右/100", "≤3（1/1000）"] {
+            let Target::Quantitative(q) = parse_value(raw).target else {
+                continue;
+            };
+            let Target::Quantitative(b) = parse_value(&q.to_string()).target else {
+                panic!("{raw}: `{q}` did not read back");
+            };
+            assert_eq!(
+                (b.value, &b.unit, b.approx),
+                (q.value, &q.unit, q.approx),
+                "{raw}: `{q}`"
+            );
+        }
+    }
+
+    #[test]
     fn unit_normalisation() {
         for (raw, want) in [
             ("人次", "人次"),
