@@ -33,6 +33,8 @@ impl fmt::Display for Quantity {
             && self.magnitude.is_none()
             && self.note.is_none();
         if per {
+            // `余`/`多` stay after the number (`3800余（1/10万）`).
+            f.write_str(&self.unit_as_written(""))?;
             f.write_str(&self.tail())?;
             return write!(f, "（1{unit}）");
         }

@@ -940,7 +940,13 @@ mod tests {
     #[test]
     fn a_rate_per_population_reads_back_from_its_canonical_text() {
         // Found by the fuzzer: `0左右/100` printed as `0/100左右`, read back as 100.
-        for raw in ["≤10（1/10万）", "5万(0左右/100", "≤3（1/1000）"] {
+        for raw in [
+            "≤10（1/10万）",
+            "5万(0左右/100",
+            "≤3（1/1000）",
+            "3800306余/10万",
+            "约5多（1/100）",
+        ] {
             let Target::Quantitative(q) = parse_value(raw).target else {
                 continue;
             };
@@ -948,8 +954,8 @@ mod tests {
                 panic!("{raw}: `{q}` did not read back");
             };
             assert_eq!(
-                (b.value, &b.unit, b.approx),
-                (q.value, &q.unit, q.approx),
+                (b.op, b.value, &b.unit, b.approx, b.magnitude, &b.note),
+                (q.op, q.value, &q.unit, q.approx, q.magnitude, &q.note),
                 "{raw}: `{q}`"
             );
         }
