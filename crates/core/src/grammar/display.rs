@@ -24,19 +24,22 @@ impl fmt::Display for Quantity {
             (Some(op), None) => write!(f, "{}{head}{}", op.symbol(), self.value)?,
             (None, None) => write!(f, "{head}{}", self.value)?,
         }
-        // A rate per population (`/100`, `/10万`, read from `（1/10万）`) is
-        // written as read, after the rest: `0/100` would read as a fraction.
+        // A rate per population (`/100`, `/10万`) goes after `左右`, as it is
+        // read (`0左右/100`): `0/100左右` would read as a fraction, and
+        // `10/10万左右` as 10万.
         let unit = self.unit.as_deref().unwrap_or("");
         let per = unit
             .strip_prefix(['/', '／'])
             .is_some_and(|b| b.starts_with(|c: char| c.is_ascii_digit()))
-            && self.magnitude.is_none()
-            && self.note.is_none();
+            && self.magnitude.is_none();
         if per {
-            // `余`/`多` stay after the number (`3800余（1/10万）`).
+            // `余`/`多` stay after the number (`3800余/10万`).
             f.write_str(&self.unit_as_written(""))?;
-            f.write_str(&self.tail())?;
-            return write!(f, "（1{unit}）");
+            if self.approx == Some(crate::model::Approx::ZuoYou) {
+                f.write_str("左右")?;
+            }
+            f.write_str(unit)?;
+            return f.write_str(self.note.as_deref().unwrap_or(""));
         }
         f.write_str(&self.unit_as_written(unit))?;
         f.write_str(&self.tail())

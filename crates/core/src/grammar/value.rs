@@ -946,6 +946,8 @@ mod tests {
             "≤3（1/1000）",
             "3800306余/10万",
             "约5多（1/100）",
+            "约30099999999999999999.99左右/10万(至)",
+            "10左右/10万（全年）",
         ] {
             let Target::Quantitative(q) = parse_value(raw).target else {
                 continue;
