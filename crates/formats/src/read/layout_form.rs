@@ -46,6 +46,21 @@ enum Key {
     Group,
 }
 
+impl Key {
+    /// A money label: a total (the year's or another block's) or a source.
+    fn is_money(self) -> bool {
+        matches!(
+            self,
+            Key::Total
+                | Key::MultiYearTotal
+                | Key::Fiscal
+                | Key::Special
+                | Key::Other
+                | Key::CarryOver
+        )
+    }
+}
+
 fn key_of(text: &str) -> Option<Key> {
     let n = normalize(text);
     let n = n.trim_end_matches(':');
@@ -134,15 +149,7 @@ fn inline_key(text: &str) -> Option<(Key, &str)> {
         let label = text.get(..at)?;
         let value = text.get(at + colon.len()..)?.trim();
         let key = key_of(label).filter(|k| *k != Key::Group)?;
-        let money = matches!(
-            key,
-            Key::Total
-                | Key::MultiYearTotal
-                | Key::Fiscal
-                | Key::Special
-                | Key::Other
-                | Key::CarryOver
-        );
+        let money = key.is_money();
         // A money label's inline value only when it is an amount: `（万元）`
         // or `详见附表` after the colon is no value (the cell on the right
         // may hold it).
@@ -467,15 +474,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
             // The 88号 template's 中期资金总额 block beside the year's: its
             // total and sources are the medium term's, not the year's (they
             // stay unread, and are named).
-            let money = matches!(
-                key,
-                Key::Total
-                    | Key::MultiYearTotal
-                    | Key::Fiscal
-                    | Key::Special
-                    | Key::Other
-                    | Key::CarryOver
-            );
+            let money = key.is_money();
             if key == Key::MultiYearTotal || (money && !blocks.is_year(ri, c)) {
                 continue;
             }
