@@ -2878,6 +2878,18 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
             "项目资金（万元）\t中期资金总额：（万元）\t3000.00\t年度资金总额：（万元）\t1000.00\n\t其中：财政拨款：（万元）\t2400.00\t其中：财政拨款：（万元）\t800.00\n\t其他资金：（万元）\t600.00\t其他资金：（万元）\t200.00",
         ),
         (
+            "a matrix headed by a span of years and a year",
+            "项目资金（万元）\t\t2024-2026年\t2024年\n\t资金总额\t3000.00\t1000.00\n\t其中：财政拨款\t2400.00\t800.00\n\t其他资金\t600.00\t200.00",
+        ),
+        (
+            "a matrix headed by a year first, then the span",
+            "项目资金（万元）\t\t2024年资金\t2024—2026年资金\n\t资金总额\t1000.00\t3000.00\n\t其中：财政拨款\t800.00\t2400.00\n\t其他资金\t200.00\t600.00",
+        ),
+        (
+            "rows headed by a span of years and a year",
+            "资金情况（万元）\t\t资金总额\t财政拨款\t其他资金\n\t2024-2026年\t3000.00\t2400.00\t600.00\n\t2024年\t1000.00\t800.00\t200.00",
+        ),
+        (
             "a dated medium-term label",
             "项目资金（万元）\t中期（2024-2026年）资金总额：\t3000.00\t当年资金总额：\t1000.00\n\t其中：财政拨款\t2400.00\t其中：财政拨款\t800.00\n\t其他资金\t600.00\t其他资金\t200.00",
         ),
@@ -2914,6 +2926,46 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     ] {
         let (amounts, ..) = read(money, "2024年培训500人次");
         assert_eq!(amounts, year, "{money}");
+    }
+    // `合计` alone under a row of labels is a row of amounts, no heading.
+    let (amounts, ..) = read(
+        "资金来源（万元）\t资金总额\t财政拨款\t其他资金\n合计\t1000.00\t800.00\t200.00",
+        "2024年培训500人次",
+    );
+    assert_eq!(amounts, year);
+    // A breakdown by year (`合计 | 2024年 | 2025年 | 2026年`, ur20 D4'): the
+    // column of the form's year, from its title; with no year on the form,
+    // or none of the columns its year, it is refused at the headings.
+    let by_year = "项目资金（万元）\t\t合计\t2024年\t2025年\t2026年\n\t资金总额\t3000.00\t1000.00\t1000.00\t1000.00\n\t其中：财政拨款\t2400.00\t800.00\t800.00\t800.00\n\t其他资金\t600.00\t200.00\t200.00\t200.00";
+    let by_rows = "资金情况（万元）\t\t资金总额\t财政拨款\t其他资金\n\t2024年\t1000.00\t800.00\t200.00\n\t2025年\t1000.00\t800.00\t200.00\n\t合计\t2000.00\t1600.00\t400.00";
+    for (money, at) in [(by_year, (4, 3)), (by_rows, (5, 2))] {
+        for title in ["（2025年度）", "预算年度：2025"] {
+            let dated = form(money, "2025年培训500人次").replacen('\n', &format!("\n{title}\n"), 1);
+            let t = read::read_bytes("y.tsv", dated.as_bytes(), &opts()).unwrap();
+            let f = &t.projects().next().unwrap().funding;
+            assert_eq!(
+                f.total.map(|d| d.to_string()).as_deref(),
+                Some("1000.00"),
+                "{title} {money}"
+            );
+            assert_eq!(
+                f.other_funds.map(|d| d.to_string()).as_deref(),
+                Some("200.00")
+            );
+        }
+        for (title, said) in [("", "没有写明预算年度"), ("（2023年度）\n", "2023年度")]
+        {
+            let text = form(money, "").replacen('\n', &format!("\n{title}"), 1);
+            let e = read::read_bytes("y.tsv", text.as_bytes(), &opts()).unwrap_err();
+            let shown = e.to_string();
+            assert!(
+                shown.contains(said) && shown.contains("「2024年」"),
+                "{shown}"
+            );
+            let at = (at.0 + u32::from(!title.is_empty()), at.1);
+            let l = e.location().unwrap();
+            assert_eq!((l.row, l.col), (Some(at.0), Some(at.1)), "{shown}");
+        }
     }
     // In a 元 form, `：1000.00万元` is named, never a reason to refuse it.
     let yuan = form(

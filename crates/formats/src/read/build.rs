@@ -149,6 +149,9 @@ pub(crate) fn build_table_in(
             if !f.has_project() {
                 return Err(e);
             }
+            if let Some(unclear) = &f.years_unclear {
+                return Err(unclear.error(&location));
+            }
             notices.extend(form_notices);
             form = Some(f);
             layout

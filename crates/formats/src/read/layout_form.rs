@@ -180,10 +180,23 @@ fn names_year(text: &str) -> bool {
     n.contains("年度") || n.contains("当年") || dated
 }
 
-/// A heading of a money block's column or row: the year's (`年度资金`,
-/// `年度`, `当年`) or the medium term's (`中期资金`, `中长期`), parentheses
-/// aside (`年度（2024年）`).
-fn money_heading(text: &str) -> Option<bool> {
+/// A heading of a money block's column or row (parentheses aside:
+/// `年度（2024年）`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Heading {
+    /// The year's: `年度资金`, `年度`, `当年`.
+    Year,
+    /// Another span's: `中期资金`, `中长期`, `2024-2026年`.
+    Span,
+    /// The total of the years beside it (`合计`, `项目期`): a span's only
+    /// where other headings name years.
+    Total,
+    /// One year's, named by its number: `2024年`, `2024年度资金`; the
+    /// budget year's only if the form is for that year.
+    Dated(u16),
+}
+
+fn money_heading(text: &str) -> Option<Heading> {
     let n = normalize(text);
     let mut bare = String::new();
     let mut depth = 0usize;
@@ -201,9 +214,192 @@ fn money_heading(text: &str) -> Option<bool> {
         .trim_end_matches("金额")
         .trim_end_matches("预算");
     match b {
-        "年度" | "当年" | "本年度" => Some(true),
-        "中期" | "中长期" => Some(false),
-        _ => None,
+        "年度" | "当年" | "本年度" => Some(Heading::Year),
+        "中期" | "中长期" => Some(Heading::Span),
+        "合计" | "总计" | "累计" | "项目期" => Some(Heading::Total),
+        _ => years_heading(b.trim_end_matches("合计")),
+    }
+}
+
+/// `2024年`, `2024年度` (one year) or `2024-2026年`, `2024年至2026年` (a span).
+fn years_heading(b: &str) -> Option<Heading> {
+    let year = |t: &str| {
+        let t = t.trim_end_matches("年度").trim_end_matches('年');
+        (t.len() == 4 && t.bytes().all(|d| d.is_ascii_digit()))
+            .then(|| t.parse::<u16>().ok())
+            .flatten()
+            .filter(|y| (1990..=2100).contains(y))
+    };
+    if !b.ends_with('年') && !b.ends_with("年度") {
+        return None;
+    }
+    if let Some(y) = year(b) {
+        return Some(Heading::Dated(y));
+    }
+    const SEPS: [char; 8] = ['-', '—', '–', '－', '~', '～', '至', '到'];
+    let (from, to) = b.split_once(SEPS)?;
+    let (from, to) = (year(from)?, year(to.trim_start_matches(SEPS))?);
+    (from < to).then_some(Heading::Span)
+}
+
+/// Which of a money block's headings (`(position, heading)`, in order) is
+/// the year's, for a form of budget year `year` (from its title lines).
+/// `Ok(None)`: they are no split of the year from another span.
+/// `Err`: headings name years, but which is the budget year's cannot be told
+/// (`2024年 | 2025年 | 2026年` on a form that names no year, or a form for
+/// another year): reading any of them would be a guess.
+fn year_heading(heads: &[(usize, Heading)], year: Option<u16>) -> Result<Option<usize>, ()> {
+    let span = heads
+        .iter()
+        .any(|(_, h)| matches!(h, Heading::Span | Heading::Total));
+    let dated: Vec<(usize, u16)> = heads
+        .iter()
+        .filter_map(|&(at, h)| match h {
+            Heading::Dated(y) => Some((at, y)),
+            _ => None,
+        })
+        .collect();
+    if let Some(&(at, _)) = heads.iter().find(|(_, h)| *h == Heading::Year) {
+        return Ok(Some(at));
+    }
+    if dated.is_empty() || (dated.len() == 1 && !span) {
+        return Ok(None);
+    }
+    let mut budget_year = dated.iter().filter(|(_, y)| Some(*y) == year);
+    match (year, budget_year.next(), budget_year.next()) {
+        (Some(_), Some(&(at, _)), None) => Ok(Some(at)),
+        (None, ..) if dated.len() == 1 => Ok(dated.first().map(|&(at, _)| at)),
+        _ => Err(()),
+    }
+}
+
+/// The budget year a form's title lines above row `ri` name, when its money
+/// headings name years (`2024年`) to be matched against it.
+fn budget_year(rows: &[GridRow<'_>], ri: usize, heads: &[(usize, Heading)]) -> Option<u16> {
+    if !heads.iter().any(|(_, h)| matches!(h, Heading::Dated(_))) {
+        return None;
+    }
+    super::preamble::read(rows.get(..ri).unwrap_or(&[])).fiscal_year
+}
+
+/// Rows headed 中期 | 年度 (or `2024-2026年 | 2024年`) right under row `ri`
+/// of money labels (`资金总额 | 财政拨款 | 其他资金`): `Some(Ok(Some(i)))` for
+/// the year's row `i`, `Some(Ok(None))` when none is the year's (a
+/// medium-term block alone), `Some(Err(…))` when the years they name cannot
+/// be told apart; `None` when no such rows stand there.
+fn headed_rows(rows: &[GridRow<'_>], ri: usize) -> Option<Result<Option<usize>, YearsUnclear>> {
+    let first_heading = |r: &GridRow<'_>| {
+        r.cells
+            .iter()
+            .enumerate()
+            .find(|(_, x)| !x.merged && !x.text.trim().is_empty())
+            .and_then(|(c, x)| money_heading(&x.text).map(|h| (c, h)))
+    };
+    rows.get(ri + 1).and_then(first_heading)?;
+    let group: Vec<(usize, usize, Heading)> = rows
+        .iter()
+        .enumerate()
+        .skip(ri + 1)
+        .take(4)
+        .take_while(|(_, r)| {
+            r.cells
+                .iter()
+                .filter(|x| !x.merged)
+                .any(|x| money_heading(&x.text).is_some())
+        })
+        .filter_map(|(i, r)| first_heading(r).map(|(c, h)| (i, c, h)))
+        .collect();
+    // `合计` alone under the labels is a row of amounts, no heading.
+    if group.iter().all(|(.., h)| *h == Heading::Total) {
+        return None;
+    }
+    let heads: Vec<(usize, Heading)> = group.iter().map(|&(i, _, h)| (i, h)).collect();
+    let year = budget_year(rows, ri, &heads);
+    Some(
+        year_heading(&heads, year).map_err(|()| {
+            YearsUnclear::new_rows(rows, year, group.iter().map(|&(i, c, _)| (i, c)))
+        }),
+    )
+}
+
+/// Money headings that name years none of which can be told to be the
+/// budget year's (`合计 | 2024年 | 2025年 | 2026年` on a form naming no year):
+/// the form is refused at the first, never read by a guess.
+#[derive(Debug, Clone)]
+pub(crate) struct YearsUnclear {
+    row: u32,
+    col: u32,
+    headings: Vec<String>,
+    year: Option<u16>,
+}
+
+impl YearsUnclear {
+    /// Headings in one row `r`, at the columns `at`.
+    fn new(r: &GridRow<'_>, year: Option<u16>, at: &[usize]) -> YearsUnclear {
+        YearsUnclear {
+            row: r.number,
+            col: at.first().map_or(1, |&c| col1(c)),
+            headings: at
+                .iter()
+                .filter_map(|&c| r.cells.get(c).map(|x| x.text.trim().to_string()))
+                .collect(),
+            year,
+        }
+    }
+
+    /// Headings of rows: (row index, column) of each.
+    fn new_rows(
+        rows: &[GridRow<'_>],
+        year: Option<u16>,
+        at: impl Iterator<Item = (usize, usize)>,
+    ) -> YearsUnclear {
+        let at: Vec<(usize, usize)> = at.collect();
+        let first = at.first().copied().unwrap_or_default();
+        YearsUnclear {
+            row: rows.get(first.0).map_or(0, |r| r.number),
+            col: col1(first.1),
+            headings: at
+                .iter()
+                .filter_map(|&(i, c)| {
+                    rows.get(i)
+                        .and_then(|r| r.cells.get(c))
+                        .map(|x| x.text.trim().to_string())
+                })
+                .collect(),
+            year,
+        }
+    }
+
+    /// The refusal, at the first heading.
+    pub(crate) fn error(&self, location: &Location) -> Error {
+        let (zh, en) = self.texts();
+        Error::invalid(
+            Location {
+                row: Some(self.row),
+                col: Some(self.col),
+                ..location.clone()
+            },
+            Text::new(zh, en),
+            Text::new(
+                "请在表头或「预算年度」栏写明本表的年度（如「2024年度」），使其与其中一列的年份相同；或把本年度的金额列标为「年度资金」后再读取",
+                "state the form's year in its title or a 预算年度 line (e.g. 2024年度), matching one heading's year, or head the year's column 年度资金, then read it again",
+            ),
+        )
+    }
+
+    fn texts(&self) -> (String, String) {
+        let shown = self.headings.join("」「");
+        let en = self.headings.join("”, “");
+        match self.year {
+            Some(y) => (
+                format!("资金按年份分列（「{shown}」），但其中没有一列（或有不止一列）是本表的{y}年度的，无法确定本年度的金额"),
+                format!("the money is set out by year (“{en}”), but not exactly one of them is this form's year, {y}, so the year's amounts cannot be told"),
+            ),
+            None => (
+                format!("资金按年份分列（「{shown}」），但表上没有写明预算年度，无法确定哪一列是本年度的金额"),
+                format!("the money is set out by year (“{en}”), but the form names no budget year, so which of them is the year's amounts cannot be told"),
+            ),
+        }
     }
 }
 
@@ -303,6 +499,8 @@ pub(crate) struct Form<'a> {
     /// not read), said in a `form-field-unread` note so that nothing of the
     /// form is dropped unsaid.
     unread_fields: Vec<(u32, String)>,
+    /// Money headings naming years of which the budget year's cannot be told.
+    pub(crate) years_unclear: Option<YearsUnclear>,
 }
 
 fn col1(c: usize) -> u32 {
@@ -361,15 +559,14 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
                 )
         })
     };
-    let matrix: Option<(usize, usize)> = rows.iter().enumerate().find_map(|(ri, r)| {
-        let heads: Vec<(usize, bool)> = r
+    let matrix = rows.iter().enumerate().find_map(|(ri, r)| {
+        let heads: Vec<(usize, Heading)> = r
             .cells
             .iter()
             .enumerate()
             .filter(|(_, x)| !x.merged)
-            .filter_map(|(c, x)| money_heading(&x.text).map(|y| (c, y)))
+            .filter_map(|(c, x)| money_heading(&x.text).map(|h| (c, h)))
             .collect();
-        let year = heads.iter().find(|(_, y)| *y).map(|(c, _)| *c)?;
         let first = heads.iter().map(|(c, _)| *c).min()?;
         // A row of headings: beside them at most the block's own label on
         // their left (`项目资金（万元）`), not a line of facts that happens to
@@ -394,11 +591,29 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
         let headings_only = others.len() <= 1 && others.iter().all(|&c| c < first);
         // The money rows under it, blank rows between aside.
         let next = rows.iter().skip(ri + 1).find(|n| !blank_but_merges(n));
-        (headings_only
-            && heads.iter().any(|(_, y)| !*y)
-            && next.is_some_and(|n| money_row(n, first)))
-        .then_some((ri, year))
+        if !headings_only || !next.is_some_and(|n| money_row(n, first)) {
+            return None;
+        }
+        if !heads.iter().any(|(_, h)| *h != Heading::Year) {
+            return None;
+        }
+        let year = budget_year(rows, ri, &heads);
+        match year_heading(&heads, year) {
+            Ok(at) => at.map(|yc| Ok((ri, yc))),
+            Err(()) => {
+                let at: Vec<usize> = heads.iter().map(|&(c, _)| c).collect();
+                Some(Err(YearsUnclear::new(r, year, &at)))
+            }
+        }
     });
+    let matrix = match matrix {
+        Some(Ok(m)) => Some(m),
+        Some(Err(unclear)) => {
+            f.years_unclear.get_or_insert(unclear);
+            None
+        }
+        None => None,
+    };
     // A money row of a matrix: every row from the headings down to it is a
     // money row, and none is labelled as a medium-term total (labels that
     // tell the blocks apart themselves win over headings).
@@ -503,31 +718,20 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
             // the year's column; in a block of rows headed 中期 | 年度, the one
             // in the year's row.
             let in_matrix = in_matrix_row(ri).filter(|&(_, yc)| money && yc > c);
-            let year_row = || {
-                rows.iter()
-                    .skip(ri + 1)
-                    .take(4)
-                    .take_while(|r| {
-                        r.cells
-                            .iter()
-                            .filter(|x| !x.merged)
-                            .any(|x| money_heading(&x.text).is_some())
-                    })
-                    .find(|r| {
-                        r.cells
-                            .iter()
-                            .find(|x| !x.merged && !x.text.trim().is_empty())
-                            .is_some_and(|x| money_heading(&x.text) == Some(true))
-                    })
+            // Rows headed 中期 | 年度 (or by years) under this row of labels.
+            let headed = if money && in_matrix.is_none() {
+                headed_rows(rows, ri)
+            } else {
+                None
             };
-            let headed_rows = money
-                && rows.get(ri + 1).is_some_and(|below| {
-                    below
-                        .cells
-                        .iter()
-                        .find(|x| !x.merged && !x.text.trim().is_empty())
-                        .is_some_and(|x| money_heading(&x.text).is_some())
-                });
+            let headed = match headed {
+                Some(Err(unclear)) => {
+                    f.years_unclear.get_or_insert(unclear);
+                    Some(None)
+                }
+                Some(Ok(year_row)) => Some(year_row),
+                None => None,
+            };
             let value = match (inline, right) {
                 // `年度资金总额：1000.00`: the value in the label's cell.
                 (Some(_), _) => Some((row, c, cell)),
@@ -535,9 +739,10 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
                     let yc = in_matrix.map_or(c, |(_, yc)| yc);
                     row.cells.get(yc).map(|x| (row, yc, x))
                 }
-                (None, _) if headed_rows => {
-                    year_row().and_then(|yr| yr.cells.get(c).map(|x| (yr, c, x)))
-                }
+                (None, _) if headed.is_some() => headed
+                    .flatten()
+                    .and_then(|yr| rows.get(yr))
+                    .and_then(|yr| yr.cells.get(c).map(|x| (yr, c, x))),
                 (None, Some((vc, x))) if cell_key(&x.text).is_none() => Some((row, vc, x)),
                 _ => rows
                     .get(ri + 1)
@@ -1341,6 +1546,9 @@ pub(crate) fn read_all(
                     "form {nth} starts at “{label}”, but no 项目名称 was read for it (the cell right of or below the label is blank), so it cannot be read with confidence",
                 ),
             ));
+        }
+        if let Some(unclear) = &form.years_unclear {
+            return Err(unclear.error(location));
         }
         let own_pre = super::preamble::read(facts);
         if let (Some(a), Some(b)) = (pre.fiscal_year, own_pre.fiscal_year) {
