@@ -2990,6 +2990,24 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "2024年培训500人次",
     );
     assert_eq!(amounts, "- - -");
+    // Goal texts headed `中期 | 年度` (or by years): the year's, not the
+    // heading (ur20 G1); headed `中期` alone, none.
+    let money =
+        "项目资金（万元）\t年度资金总额：\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00";
+    for (heads, goal) in [
+        ("中期\t\t年度", Some("2024年培训500人次")),
+        ("2024-2026年\t\t2024年", Some("2024年培训500人次")),
+        ("中期\t\t", None),
+    ] {
+        let text =
+            form(money, "2024年培训500人次").replace("中期目标（2024-2026年）\t\t年度目标", heads);
+        let t = read::read_bytes("g.tsv", text.as_bytes(), &opts()).unwrap();
+        assert_eq!(
+            t.projects().next().unwrap().goal.as_deref(),
+            goal,
+            "{heads}"
+        );
+    }
     // A blank 年度目标: the 中期目标（…） heading is no goal.
     let (_, goal, _) = read(
         "项目资金（万元）\t年度资金总额：\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",

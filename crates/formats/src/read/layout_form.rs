@@ -322,6 +322,32 @@ fn headed_rows(rows: &[GridRow<'_>], ri: usize) -> Option<Result<Option<usize>, 
     )
 }
 
+/// The goal under the year's heading of row `ri`, right of its label in
+/// column `c` (`总体目标 | 中期 | | 年度` over `| 三年累计… | | 2024年…`): none
+/// when no heading is the year's (a medium-term goal is no year goal).
+fn goal_under_heading<'r>(
+    rows: &'r [GridRow<'r>],
+    ri: usize,
+    c: usize,
+) -> Option<(&'r GridRow<'r>, usize, &'r crate::grid::GridCell<'r>)> {
+    let row = rows.get(ri)?;
+    let heads: Vec<(usize, Heading)> = row
+        .cells
+        .iter()
+        .enumerate()
+        .skip(c + 1)
+        .filter(|(_, x)| !x.merged)
+        .filter_map(|(hc, x)| money_heading(&x.text).map(|h| (hc, h)))
+        .collect();
+    let yc = year_heading(&heads, budget_year(rows, ri, &heads)).ok()??;
+    let below = rows.get(ri + 1)?;
+    below
+        .cells
+        .get(yc)
+        .filter(|x| !x.merged && cell_key(&x.text).is_none())
+        .map(|x| (below, yc, x))
+}
+
 /// Money headings that name years none of which can be told to be the
 /// budget year's (`合计 | 2024年 | 2025年 | 2026年` on a form naming no year):
 /// the form is refused at the first, never read by a guess.
@@ -743,6 +769,14 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
                     .flatten()
                     .and_then(|yr| rows.get(yr))
                     .and_then(|yr| yr.cells.get(c).map(|x| (yr, c, x))),
+                // `总体目标 | 中期 | | 年度` over the two texts: the one under
+                // the year's heading (ur20 G1).
+                (None, Some((_, x)))
+                    if matches!(key, Key::OverallGoal | Key::AnnualGoal)
+                        && money_heading(&x.text).is_some() =>
+                {
+                    goal_under_heading(rows, ri, c)
+                }
                 (None, Some((vc, x))) if cell_key(&x.text).is_none() => Some((row, vc, x)),
                 _ => rows
                     .get(ri + 1)
