@@ -2920,6 +2920,10 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "项目期\t中期\t年度\t2024\n项目资金（万元）\t年度资金总额：\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
         "项目总投资（万元）\t\t资金总额：\t3000.00\n项目资金\t年度资金总额：\t1000.00\t其中：财政拨款\t800.00\t其他资金\t200.00",
         "项目资金（万元）\t年度资金总额：1000.00万元\n\t其中：财政拨款：800.00万元\n\t其他资金：200.00万元",
+        // A total of another section above a source's column is not its
+        // total (ur21 N2).
+        "项目总投资（万元）\t\t\t资金总额：\t3000.00\n项目资金（万元）\t年度资金总额：\t1000.00\t其中：财政拨款\t800.00\t其他资金\t200.00",
+        "项目总投资（万元）\t\t资金总额：\t3000.00\n项目资金（万元）\t年度资金总额：\t1000.00\n\t\t其中：财政拨款\t800.00\n\t\t其他资金\t200.00",
         // A matrix whose heading row also states the scale, a blank row
         // under it (ur21 N1, a regression of the stricter headings).
         "项目资金\t\t中期\t年度\t单位：万元\n\t\t\t\t\n\t资金总额\t3000.00\t1000.00\n\t其中：财政拨款\t2400.00\t800.00\n\t其他资金\t600.00\t200.00",
@@ -2977,6 +2981,29 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         .notices
         .iter()
         .any(|n| n.code == "form-field-unread" && n.message.contains("1000.00万元")));
+    // Inline amounts in the form's own unit are read, in 元 too; in another
+    // unit, named (ur21 N3).
+    let yuan = form(
+        "项目资金（元）\t年度资金总额：10000000.00元\n\t其中：财政拨款：8000000.00元\n\t其他资金：2000000.00元",
+        "2024年培训500人次",
+    );
+    let t = read::read_bytes("y.tsv", yuan.as_bytes(), &opts()).unwrap();
+    let f = &t.projects().next().unwrap().funding;
+    assert_eq!(
+        f.total.map(|d| d.to_string()).as_deref(),
+        Some("1000.000000")
+    );
+    assert_eq!(
+        f.other_funds.map(|d| d.to_string()).as_deref(),
+        Some("200.000000")
+    );
+    let (amounts, _, notices) = read(
+        "项目资金（万元）\t年度资金总额：10000000元\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+        "2024年培训500人次",
+    );
+    assert_eq!(amounts, "- 800.00 200.00");
+    assert!(notices.iter().any(|n| n.code == "form-field-unread"
+        && n.message.contains("「10000000元」不是以万元为单位的金额")));
     // Text after a money label's colon that is no amount is no value: the
     // form is read, never refused over it (ur19 D1, a regression).
     let (amounts, ..) = read(

@@ -157,10 +157,16 @@ fn inline_key(text: &str) -> Option<(Key, &str)> {
     })
 }
 
-/// `1000.00`, `3,000`, `1000.00万元`: a number alone or in 万元, the
-/// forms' scale (one in 元 may not be the table's, and is left to the note).
+/// `1000.00`, `3,000`, `1000.00万元`, `10000000.00元`: a number alone or
+/// with its money unit (one that is not the form's scale is named in a note
+/// when the amounts are read, never read into another scale).
 fn plain_amount(text: &str) -> bool {
-    let t = text.trim().trim_end_matches("万元").trim_end();
+    let t = text.trim();
+    let t = t
+        .strip_suffix("万元")
+        .or_else(|| t.strip_suffix('元'))
+        .unwrap_or(t)
+        .trim_end();
     t.chars().next().is_some_and(|c| c.is_ascii_digit())
         && t.chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
@@ -435,6 +441,10 @@ impl YearsUnclear {
 struct Blocks {
     /// Each total label: (row index, column, whether it is the year's).
     totals: Vec<(usize, usize, bool)>,
+    /// Rows that open a section of the form with a label of their own in
+    /// the first column (`项目资金（万元）` under `项目总投资 | … | 资金总额：`):
+    /// a total above one is not a source's below it.
+    opens_section: Vec<bool>,
 }
 
 impl Blocks {
@@ -462,7 +472,22 @@ impl Blocks {
             .into_iter()
             .map(|(ri, c, k, y)| (ri, c, k == Key::Total && (y || !year_named)))
             .collect();
-        Blocks { totals }
+        let opens_section = rows
+            .iter()
+            .map(|row| {
+                row.cells.first().is_some_and(|x| {
+                    let t = normalize(&x.text);
+                    !x.merged
+                        && !t.is_empty()
+                        && !t.starts_with("其中")
+                        && !cell_key(&x.text).is_some_and(Key::is_money)
+                })
+            })
+            .collect();
+        Blocks {
+            totals,
+            opens_section,
+        }
     }
 
     /// Whether the total at (`ri`, `c`), or the source label there, belongs
@@ -474,11 +499,17 @@ impl Blocks {
         if let Some(&(.., y)) = self.totals.iter().find(|(r, tc, _)| *r == ri && *tc == c) {
             return y;
         }
+        let same_section = |r: usize| {
+            self.opens_section
+                .get(r + 1..=ri)
+                .is_none_or(|between| !between.contains(&true))
+        };
         let above_in = |col: usize| {
             self.totals
                 .iter()
                 .filter(|(r, tc, _)| *tc == col && *r <= ri)
                 .max_by_key(|(r, ..)| *r)
+                .filter(|(r, ..)| same_section(*r))
         };
         let left = || {
             self.totals
