@@ -2971,6 +2971,87 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
             assert_eq!((l.row, l.col), (Some(at.0), Some(at.1)), "{shown}");
         }
     }
+    // Year headings as departments spell them, matched against the form's
+    // year from its title (Chinese numerals and full-width digits too),
+    // never a filing date; headings that cannot be matched are refused,
+    // never read by position (ur22).
+    let matrix = |a: &str, b: &str| {
+        format!("项目资金（万元）\t\t{a}\t{b}\n\t资金总额\t3000.00\t1000.00\n\t其中：财政拨款\t2400.00\t800.00\n\t其他资金\t600.00\t200.00")
+    };
+    let titled = |title: &str, money: &str| {
+        form(money, "2024年培训500人次").replacen('\n', &format!("\n{title}\n"), 1)
+    };
+    let funding = |text: &str| {
+        read::read_bytes("t.tsv", text.as_bytes(), &opts()).map(|t| {
+            let f = t.projects().next().unwrap().funding;
+            let s = |d: Option<rust_decimal::Decimal>| d.map_or("-".to_string(), |d| d.to_string());
+            format!(
+                "{} {} {}",
+                s(f.total),
+                s(f.fiscal_appropriation),
+                s(f.other_funds)
+            )
+        })
+    };
+    for (title, a, b) in [
+        ("（2024年度）", "2024-2026年", "2024年预算数"),
+        ("（2024年度）", "2023年执行数", "2024年预算数"),
+        ("（2024年度）", "２０２４-２０２６年", "２０２４年"),
+        ("（2024年度）", "2024-26年", "2024年"),
+        ("（2024年度）", "（2024-2026年）", "（2024年）"),
+        ("（二〇二四年度）", "2025年", "2024年"),
+        ("预算年度：２０２４", "2025年", "2024年"),
+        ("填报日期：2023年11月", "2024-2026年", "2024年"),
+    ] {
+        let money = if a.starts_with("2025") {
+            matrix(a, b)
+                .replace("3000.00", "1100.00")
+                .replace("2400.00", "900.00")
+        } else {
+            matrix(a, b)
+        };
+        let got = funding(&titled(title, &money));
+        assert_eq!(
+            got.as_deref().ok(),
+            Some(year),
+            "{title} {a} | {b}: {got:?}"
+        );
+    }
+    // A label beside the block's (`资金来源`) before the headings.
+    let sourced = matrix("2024-2026年", "2024年")
+        .replace("项目资金（万元）\t\t", "项目资金（万元）\t资金来源\t");
+    assert_eq!(
+        funding(&titled("（2024年度）", &sourced)).ok().as_deref(),
+        Some(year)
+    );
+    // Refused: two amounts right of a label under headings that are no
+    // split of the year; a filing date or a project name is no budget year.
+    for (title, money, said) in [
+        (
+            "（2024年度）",
+            matrix("2024-2026", "2024"),
+            "右侧有不止一个金额",
+        ),
+        (
+            "填报日期：2024年11月",
+            by_year.to_string(),
+            "没有写明预算年度",
+        ),
+        (
+            "（2024年度）",
+            matrix("2024年", "2024年"),
+            "有不止一列是本表的2024年度的",
+        ),
+    ] {
+        let e = funding(&titled(title, &money)).unwrap_err().to_string();
+        assert!(e.contains(said), "{title}: {e}");
+    }
+    // Only a medium-term column: no year amounts.
+    let span_only = "项目资金（万元）\t\t2024-2026年\n\t资金总额\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00";
+    assert_eq!(
+        funding(&titled("（2024年度）", span_only)).ok().as_deref(),
+        Some("- - -")
+    );
     // In a 元 form, `：1000.00万元` is named, never a reason to refuse it.
     let yuan = form(
         "项目资金（元）\t年度资金总额：1000.00万元\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",

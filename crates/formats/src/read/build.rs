@@ -145,11 +145,11 @@ pub(crate) fn build_table_in(
             if let Some(two) = header::two_indicator_groups(grid, layout.last_row, &location) {
                 return Err(two);
             }
-            let f = layout_form::read(grid.rows.get(..layout.first_row).unwrap_or(&[]));
+            let f = layout_form::read(grid.rows.get(..layout.first_row).unwrap_or(&[]), None);
             if !f.has_project() {
                 return Err(e);
             }
-            if let Some(unclear) = &f.years_unclear {
+            if let Some(unclear) = &f.money_unclear {
                 return Err(unclear.error(&location));
             }
             notices.extend(form_notices);

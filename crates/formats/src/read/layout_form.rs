@@ -194,7 +194,7 @@ enum Heading {
     Year,
     /// Another span's: `中期资金`, `中长期`, `2024-2026年`.
     Span,
-    /// The total of the years beside it (`合计`, `项目期`): a span's only
+    /// The total of the years beside it (`合计`): a span's only
     /// where other headings name years.
     Total,
     /// One year's, named by its number: `2024年`, `2024年度资金`; the
@@ -203,16 +203,21 @@ enum Heading {
 }
 
 fn money_heading(text: &str) -> Option<Heading> {
-    let n = normalize(text);
+    let n = ascii_digits(&normalize(text));
     let mut bare = String::new();
+    let mut inside = String::new();
     let mut depth = 0usize;
     for c in n.chars() {
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
             c if depth == 0 => bare.push(c),
-            _ => {}
+            c => inside.push(c),
         }
+    }
+    // `（2024年）` alone: the parenthesis is the heading.
+    if bare.is_empty() {
+        bare = inside;
     }
     let b = bare
         .trim_end_matches(':')
@@ -222,42 +227,102 @@ fn money_heading(text: &str) -> Option<Heading> {
     match b {
         "年度" | "当年" | "本年度" => Some(Heading::Year),
         "中期" | "中长期" => Some(Heading::Span),
-        "合计" | "总计" | "累计" | "项目期" => Some(Heading::Total),
-        _ => years_heading(b.trim_end_matches("合计")),
+        "合计" | "总计" | "累计" => Some(Heading::Total),
+        _ => years_heading(b),
     }
 }
 
-/// `2024年`, `2024年度` (one year) or `2024-2026年`, `2024年至2026年` (a span).
+/// Full-width digits as ASCII (`２０２４年`).
+fn ascii_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
+/// `2024年`, `2024年度`, `2024年预算数` (one year) or `2024-2026年`,
+/// `2024年至2026年`, `2024-26年` (a span): a year or span ending in 年,
+/// then at most a few words of money (`资金`, `预算数`, `执行数`), no date.
 fn years_heading(b: &str) -> Option<Heading> {
+    let digits = |t: &str| t.len() == 4 && t.bytes().all(|d| d.is_ascii_digit());
     let year = |t: &str| {
         let t = t.trim_end_matches("年度").trim_end_matches('年');
-        (t.len() == 4 && t.bytes().all(|d| d.is_ascii_digit()))
+        digits(t)
             .then(|| t.parse::<u16>().ok())
             .flatten()
             .filter(|y| (1990..=2100).contains(y))
     };
-    if !b.ends_with('年') && !b.ends_with("年度") {
+    // The years, up to the last 年 of the leading run of years.
+    let end = b
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || SPAN_SEPS.contains(c) || *c == '年')
+        .filter(|(_, c)| *c == '年')
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
+    let (years, rest) = b.split_at(end);
+    let rest = rest.strip_prefix('度').unwrap_or(rest);
+    // Words of money only: a goal text (`2024年完成培训`) is no heading.
+    const MONEY_WORDS: [&str; 16] = [
+        "",
+        "资金",
+        "预算",
+        "预算数",
+        "金额",
+        "数",
+        "执行数",
+        "决算数",
+        "安排",
+        "安排数",
+        "计划",
+        "计划数",
+        "调整",
+        "调整数",
+        "合计",
+        "预计数",
+    ];
+    if !MONEY_WORDS.contains(&rest) {
         return None;
     }
-    if let Some(y) = year(b) {
+    if let Some(y) = year(years) {
         return Some(Heading::Dated(y));
     }
-    const SEPS: [char; 8] = ['-', '—', '–', '－', '~', '～', '至', '到'];
-    let (from, to) = b.split_once(SEPS)?;
-    let (from, to) = (year(from)?, year(to.trim_start_matches(SEPS))?);
+    let (from, to) = years.split_once(SPAN_SEPS)?;
+    let from = year(from)?;
+    let to = to.trim_start_matches(SPAN_SEPS).trim_end_matches('年');
+    // `2024-26年`: the end's century is the start's.
+    let to = if to.len() == 2 && to.bytes().all(|d| d.is_ascii_digit()) {
+        (from / 100 * 100) + to.parse::<u16>().ok()?
+    } else {
+        year(to)?
+    };
     (from < to).then_some(Heading::Span)
+}
+
+const SPAN_SEPS: [char; 8] = ['-', '—', '–', '－', '~', '～', '至', '到'];
+
+/// Why a block's year headings cannot be read (see [`year_heading`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unclear {
+    /// Several years, and the form names none.
+    NoYear,
+    /// None of the years is the form's.
+    NotTheYear(u16),
+    /// More than one heading is the form's year.
+    Several(u16),
 }
 
 /// Which of a money block's headings (`(position, heading)`, in order) is
 /// the year's, for a form of budget year `year` (from its title lines).
-/// `Ok(None)`: they are no split of the year from another span.
+/// `Ok(None)`: none names the year or a year (`中期` alone, `合计`).
 /// `Err`: headings name years, but which is the budget year's cannot be told
-/// (`2024年 | 2025年 | 2026年` on a form that names no year, or a form for
+/// (`2024年 | 2025年 | 2026年` on a form that names no year, or one for
 /// another year): reading any of them would be a guess.
-fn year_heading(heads: &[(usize, Heading)], year: Option<u16>) -> Result<Option<usize>, ()> {
-    let span = heads
-        .iter()
-        .any(|(_, h)| matches!(h, Heading::Span | Heading::Total));
+fn year_heading(heads: &[(usize, Heading)], year: Option<u16>) -> Result<Option<usize>, Unclear> {
+    if let Some(&(at, _)) = heads.iter().find(|(_, h)| *h == Heading::Year) {
+        return Ok(Some(at));
+    }
     let dated: Vec<(usize, u16)> = heads
         .iter()
         .filter_map(|&(at, h)| match h {
@@ -265,27 +330,76 @@ fn year_heading(heads: &[(usize, Heading)], year: Option<u16>) -> Result<Option<
             _ => None,
         })
         .collect();
-    if let Some(&(at, _)) = heads.iter().find(|(_, h)| *h == Heading::Year) {
-        return Ok(Some(at));
-    }
-    if dated.is_empty() || (dated.len() == 1 && !span) {
+    let Some(y) = year else {
+        // One year beside spans or totals (`2024-2026年 | 2024年`): that
+        // year's column is the year's.
+        return match dated.as_slice() {
+            [] => Ok(None),
+            [(at, _)] => Ok(Some(*at)),
+            _ => Err(Unclear::NoYear),
+        };
+    };
+    if dated.is_empty() {
         return Ok(None);
     }
-    let mut budget_year = dated.iter().filter(|(_, y)| Some(*y) == year);
-    match (year, budget_year.next(), budget_year.next()) {
-        (Some(_), Some(&(at, _)), None) => Ok(Some(at)),
-        (None, ..) if dated.len() == 1 => Ok(dated.first().map(|&(at, _)| at)),
-        _ => Err(()),
+    let mut of_year = dated.iter().filter(|(_, d)| *d == y);
+    match (of_year.next(), of_year.next()) {
+        (Some(&(at, _)), None) => Ok(Some(at)),
+        (None, _) => Err(Unclear::NotTheYear(y)),
+        (Some(_), Some(_)) => Err(Unclear::Several(y)),
     }
 }
 
-/// The budget year a form's title lines above row `ri` name, when its money
-/// headings name years (`2024年`) to be matched against it.
-fn budget_year(rows: &[GridRow<'_>], ri: usize, heads: &[(usize, Heading)]) -> Option<u16> {
-    if !heads.iter().any(|(_, h)| matches!(h, Heading::Dated(_))) {
-        return None;
+/// The budget year a form states: a `预算年度：2024` (or `年度 | 2024`) line,
+/// else a year in its title lines above its first fact (`（2024年度）`,
+/// `2024年项目支出绩效目标申报表`). Neither a filing date
+/// (`填报日期：2024年11月`) nor a project's name is its budget year, and the
+/// money headings themselves are not asked.
+fn form_year(rows: &[GridRow<'_>]) -> Option<u16> {
+    let first_fact = rows
+        .iter()
+        .position(|r| {
+            r.cells
+                .iter()
+                .any(|x| !x.merged && key_of(&x.text).is_some())
+        })
+        .unwrap_or(rows.len());
+    let four_digits = |v: &str| {
+        let v = v.trim_start_matches(':');
+        let d: String = v.chars().take_while(char::is_ascii_digit).collect();
+        let after = v.get(d.len()..).unwrap_or("");
+        (d.len() == 4 && (after.is_empty() || after.starts_with('年')))
+            .then(|| d.parse::<u16>().ok())
+            .flatten()
+    };
+    let mut title_year = None;
+    for (ri, r) in rows.iter().enumerate() {
+        let cells: Vec<String> = r
+            .cells
+            .iter()
+            .filter(|x| !x.merged && !x.text.trim().is_empty())
+            .map(|x| super::preamble::ascii_years(&normalize(&x.text)).into_owned())
+            .collect();
+        for (k, n) in cells.iter().enumerate() {
+            for key in ["预算年度", "年度", "年份"] {
+                if let Some(v) = n.strip_prefix(key) {
+                    let v = if v.trim_start_matches(':').is_empty() {
+                        cells.get(k + 1).map_or("", String::as_str)
+                    } else {
+                        v
+                    };
+                    if let Some(y) = four_digits(v) {
+                        return Some(y);
+                    }
+                }
+            }
+            let dated = ["日期", "时间", "月", "日"].iter().any(|w| n.contains(w));
+            if ri < first_fact && title_year.is_none() && !dated {
+                title_year = super::preamble::year_in(n);
+            }
+        }
     }
-    super::preamble::read(rows.get(..ri).unwrap_or(&[])).fiscal_year
+    title_year
 }
 
 /// Rows headed 中期 | 年度 (or `2024-2026年 | 2024年`) right under row `ri`
@@ -293,7 +407,11 @@ fn budget_year(rows: &[GridRow<'_>], ri: usize, heads: &[(usize, Heading)]) -> O
 /// the year's row `i`, `Some(Ok(None))` when none is the year's (a
 /// medium-term block alone), `Some(Err(…))` when the years they name cannot
 /// be told apart; `None` when no such rows stand there.
-fn headed_rows(rows: &[GridRow<'_>], ri: usize) -> Option<Result<Option<usize>, YearsUnclear>> {
+fn headed_rows(
+    rows: &[GridRow<'_>],
+    ri: usize,
+    year: Option<u16>,
+) -> Option<Result<Option<usize>, MoneyUnclear>> {
     let first_heading = |r: &GridRow<'_>| {
         r.cells
             .iter()
@@ -320,12 +438,9 @@ fn headed_rows(rows: &[GridRow<'_>], ri: usize) -> Option<Result<Option<usize>, 
         return None;
     }
     let heads: Vec<(usize, Heading)> = group.iter().map(|&(i, _, h)| (i, h)).collect();
-    let year = budget_year(rows, ri, &heads);
-    Some(
-        year_heading(&heads, year).map_err(|()| {
-            YearsUnclear::new_rows(rows, year, group.iter().map(|&(i, c, _)| (i, c)))
-        }),
-    )
+    Some(year_heading(&heads, year).map_err(|why| {
+        MoneyUnclear::years_of_rows(rows, group.iter().map(|&(i, c, _)| (i, c)), why)
+    }))
 }
 
 /// The goal under the year's heading of row `ri`, right of its label in
@@ -335,6 +450,7 @@ fn goal_under_heading<'r>(
     rows: &'r [GridRow<'r>],
     ri: usize,
     c: usize,
+    year: Option<u16>,
 ) -> Option<(&'r GridRow<'r>, usize, &'r crate::grid::GridCell<'r>)> {
     let row = rows.get(ri)?;
     let heads: Vec<(usize, Heading)> = row
@@ -345,7 +461,7 @@ fn goal_under_heading<'r>(
         .filter(|(_, x)| !x.merged)
         .filter_map(|(hc, x)| money_heading(&x.text).map(|h| (hc, h)))
         .collect();
-    let yc = year_heading(&heads, budget_year(rows, ri, &heads)).ok()??;
+    let yc = year_heading(&heads, year).ok()??;
     let below = rows.get(ri + 1)?;
     below
         .cells
@@ -354,57 +470,108 @@ fn goal_under_heading<'r>(
         .map(|x| (below, yc, x))
 }
 
-/// Money headings that name years none of which can be told to be the
-/// budget year's (`合计 | 2024年 | 2025年 | 2026年` on a form naming no year):
-/// the form is refused at the first, never read by a guess.
+/// A money block whose year's amounts cannot be told, so the form is
+/// refused at it, never read by a guess: headings naming years none of
+/// which is (or more than one is) the budget year's (`合计 | 2024年 | 2025年 |
+/// 2026年` on a form naming no year), or several amounts right of a money
+/// label under headings not read as a split of the year.
 #[derive(Debug, Clone)]
-pub(crate) struct YearsUnclear {
+pub(crate) struct MoneyUnclear {
     row: u32,
     col: u32,
-    headings: Vec<String>,
-    year: Option<u16>,
+    why: Why,
 }
 
-impl YearsUnclear {
+#[derive(Debug, Clone)]
+enum Why {
+    Years {
+        headings: Vec<String>,
+        unclear: Unclear,
+    },
+    Amounts {
+        label: String,
+        amounts: Vec<String>,
+    },
+}
+
+impl MoneyUnclear {
     /// Headings in one row `r`, at the columns `at`.
-    fn new(r: &GridRow<'_>, year: Option<u16>, at: &[usize]) -> YearsUnclear {
-        YearsUnclear {
+    fn years(r: &GridRow<'_>, at: &[usize], unclear: Unclear) -> MoneyUnclear {
+        MoneyUnclear {
             row: r.number,
             col: at.first().map_or(1, |&c| col1(c)),
-            headings: at
-                .iter()
-                .filter_map(|&c| r.cells.get(c).map(|x| x.text.trim().to_string()))
-                .collect(),
-            year,
+            why: Why::Years {
+                headings: at
+                    .iter()
+                    .filter_map(|&c| r.cells.get(c).map(|x| x.text.trim().to_string()))
+                    .collect(),
+                unclear,
+            },
         }
     }
 
     /// Headings of rows: (row index, column) of each.
-    fn new_rows(
+    fn years_of_rows(
         rows: &[GridRow<'_>],
-        year: Option<u16>,
         at: impl Iterator<Item = (usize, usize)>,
-    ) -> YearsUnclear {
+        unclear: Unclear,
+    ) -> MoneyUnclear {
         let at: Vec<(usize, usize)> = at.collect();
         let first = at.first().copied().unwrap_or_default();
-        YearsUnclear {
+        MoneyUnclear {
             row: rows.get(first.0).map_or(0, |r| r.number),
             col: col1(first.1),
-            headings: at
-                .iter()
-                .filter_map(|&(i, c)| {
-                    rows.get(i)
-                        .and_then(|r| r.cells.get(c))
-                        .map(|x| x.text.trim().to_string())
-                })
-                .collect(),
-            year,
+            why: Why::Years {
+                headings: at
+                    .iter()
+                    .filter_map(|&(i, c)| {
+                        rows.get(i)
+                            .and_then(|r| r.cells.get(c))
+                            .map(|x| x.text.trim().to_string())
+                    })
+                    .collect(),
+                unclear,
+            },
         }
     }
 
-    /// The refusal, at the first heading.
+    /// A money label at column `c` of `r` with amounts at `at` on its right.
+    fn amounts(r: &GridRow<'_>, c: usize, at: [usize; 2]) -> MoneyUnclear {
+        let text = |c: usize| {
+            r.cells
+                .get(c)
+                .map_or(String::new(), |x| x.text.trim().to_string())
+        };
+        MoneyUnclear {
+            row: r.number,
+            col: col1(c),
+            why: Why::Amounts {
+                label: text(c),
+                amounts: at.iter().map(|&a| text(a)).collect(),
+            },
+        }
+    }
+
+    /// The refusal, at the first heading (or the label).
     pub(crate) fn error(&self, location: &Location) -> Error {
         let (zh, en) = self.texts();
+        let hint = match &self.why {
+            Why::Years {
+                unclear: Unclear::Several(y),
+                ..
+            } => Text::new(
+                format!("只保留一列{y}年的金额（或把本年度的金额列标为「年度资金」）后再读取"),
+                format!("keep one column of {y}'s amounts (or head the year's column 年度资金), then read it again"),
+            ),
+            Why::Years { .. } => Text::new(
+                "请在表头或「预算年度」栏写明本表的年度（如「2024年度」），使其与其中一列的年份相同；或把本年度的金额列标为「年度资金」后再读取",
+                "state the form's year in its title or a 预算年度 line (e.g. 2024年度), matching one heading's year, or head the year's column 年度资金, then read it again",
+            ),
+            Why::Amounts { .. } => Text::new(
+                "请把各列的表头写成「中期资金 | 年度资金」或写明年份（如「2024-2026年 | 2024年」），或只保留本年度的金额后再读取",
+                "head the columns 中期资金 | 年度资金 or by year (2024-2026年 | 2024年), or keep only the year's amounts, then read it again",
+            ),
+        };
         Error::invalid(
             Location {
                 row: Some(self.row),
@@ -412,25 +579,38 @@ impl YearsUnclear {
                 ..location.clone()
             },
             Text::new(zh, en),
-            Text::new(
-                "请在表头或「预算年度」栏写明本表的年度（如「2024年度」），使其与其中一列的年份相同；或把本年度的金额列标为「年度资金」后再读取",
-                "state the form's year in its title or a 预算年度 line (e.g. 2024年度), matching one heading's year, or head the year's column 年度资金, then read it again",
-            ),
+            hint,
         )
     }
 
     fn texts(&self) -> (String, String) {
-        let shown = self.headings.join("」「");
-        let en = self.headings.join("”, “");
-        match self.year {
-            Some(y) => (
-                format!("资金按年份分列（「{shown}」），但其中没有一列（或有不止一列）是本表的{y}年度的，无法确定本年度的金额"),
-                format!("the money is set out by year (“{en}”), but not exactly one of them is this form's year, {y}, so the year's amounts cannot be told"),
-            ),
-            None => (
-                format!("资金按年份分列（「{shown}」），但表上没有写明预算年度，无法确定哪一列是本年度的金额"),
-                format!("the money is set out by year (“{en}”), but the form names no budget year, so which of them is the year's amounts cannot be told"),
-            ),
+        match &self.why {
+            Why::Years { headings, unclear } => {
+                let shown = headings.join("」「");
+                let en = headings.join("”, “");
+                match unclear {
+                    Unclear::NotTheYear(y) => (
+                        format!("资金按年份分列（「{shown}」），但没有一列是本表的{y}年度的，无法确定本年度的金额"),
+                        format!("the money is set out by year (“{en}”), but none of them is this form's year, {y}, so the year's amounts cannot be told"),
+                    ),
+                    Unclear::Several(y) => (
+                        format!("资金按年份分列（「{shown}」），但有不止一列是本表的{y}年度的，无法确定本年度的金额"),
+                        format!("the money is set out by year (“{en}”), but more than one of them is this form's year, {y}, so the year's amounts cannot be told"),
+                    ),
+                    Unclear::NoYear => (
+                        format!("资金按年份分列（「{shown}」），但表上没有写明预算年度，无法确定哪一列是本年度的金额"),
+                        format!("the money is set out by year (“{en}”), but the form names no budget year, so which of them is the year's amounts cannot be told"),
+                    ),
+                }
+            }
+            Why::Amounts { label, amounts } => {
+                let shown = amounts.join("、");
+                let en = amounts.join(", ");
+                (
+                    format!("「{label}」右侧有不止一个金额（{shown}），表头没有说明哪一个是本年度的"),
+                    format!("“{label}” has more than one amount on its right ({en}), and no heading says which is the year's"),
+                )
+            }
         }
     }
 }
@@ -556,8 +736,8 @@ pub(crate) struct Form<'a> {
     /// not read), said in a `form-field-unread` note so that nothing of the
     /// form is dropped unsaid.
     unread_fields: Vec<(u32, String)>,
-    /// Money headings naming years of which the budget year's cannot be told.
-    pub(crate) years_unclear: Option<YearsUnclear>,
+    /// Money whose year's amounts cannot be told (see [`MoneyUnclear`]).
+    pub(crate) money_unclear: Option<MoneyUnclear>,
 }
 
 fn col1(c: usize) -> u32 {
@@ -599,8 +779,11 @@ fn unread_source<'a>(row: &'a GridRow<'a>) -> Option<(&'a str, Val<'a>)> {
 }
 
 /// Read the key–value cells of `rows` (everything above the indicator grid).
-pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
+pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form<'a> {
     let mut f = Form::default();
+    // The year money headings that name years are matched against: the
+    // form's own, else (a form stacked under another) the table's.
+    let year = form_year(rows).or(table_year);
     // Cells read as a key or a value, by (row number, 0-based column).
     let mut used: Vec<(u32, usize)> = Vec::new();
     let blocks = Blocks::of(rows);
@@ -645,7 +828,14 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
             })
             .map(|(c, _)| c)
             .collect();
-        let headings_only = others.len() <= 1 && others.iter().all(|&c| c < first);
+        // (`项目资金（万元） | 资金来源 | 中期 | 年度`: a second label right
+        // before the headings.)
+        let headings_only = match others.as_slice() {
+            [] => true,
+            [a] => *a < first,
+            [a, b] => *a < *b && *b + 1 == first,
+            _ => false,
+        };
         // The money rows under it, blank rows between aside.
         let next = rows.iter().skip(ri + 1).find(|n| !blank_but_merges(n));
         if !headings_only || !next.is_some_and(|n| money_row(n, first)) {
@@ -654,19 +844,24 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
         if !heads.iter().any(|(_, h)| *h != Heading::Year) {
             return None;
         }
-        let year = budget_year(rows, ri, &heads);
         match year_heading(&heads, year) {
-            Ok(at) => at.map(|yc| Ok((ri, yc))),
-            Err(()) => {
+            Ok(Some(yc)) => Some(Ok((ri, first, Some(yc)))),
+            // Only medium-term columns (`中期资金`, `2024-2026年`): none is
+            // the year's, and their money is not read as the year's.
+            Ok(None) if heads.iter().any(|(_, h)| *h == Heading::Span) => {
+                Some(Ok((ri, first, None)))
+            }
+            Ok(None) => None,
+            Err(why) => {
                 let at: Vec<usize> = heads.iter().map(|&(c, _)| c).collect();
-                Some(Err(YearsUnclear::new(r, year, &at)))
+                Some(Err(MoneyUnclear::years(r, &at, why)))
             }
         }
     });
     let matrix = match matrix {
         Some(Ok(m)) => Some(m),
         Some(Err(unclear)) => {
-            f.years_unclear.get_or_insert(unclear);
+            f.money_unclear.get_or_insert(unclear);
             None
         }
         None => None,
@@ -675,12 +870,12 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
     // money row, and none is labelled as a medium-term total (labels that
     // tell the blocks apart themselves win over headings).
     let in_matrix_row = |ri: usize| {
-        matrix.filter(|&(hr, yc)| {
+        matrix.filter(|&(hr, first, _)| {
             ri > hr
                 && rows.get(hr + 1..=ri).is_some_and(|block| {
                     block
                         .iter()
-                        .all(|r| blank_but_merges(r) || money_row(r, yc))
+                        .all(|r| blank_but_merges(r) || money_row(r, first))
                 })
                 && rows.get(hr + 1..=ri).is_some_and(|block| {
                     !block
@@ -774,16 +969,16 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
             // Under a matrix's headings a money label's value is the one in
             // the year's column; in a block of rows headed 中期 | 年度, the one
             // in the year's row.
-            let in_matrix = in_matrix_row(ri).filter(|&(_, yc)| money && yc > c);
+            let in_matrix = in_matrix_row(ri).filter(|&(_, first, _)| money && first > c);
             // Rows headed 中期 | 年度 (or by years) under this row of labels.
             let headed = if money && in_matrix.is_none() {
-                headed_rows(rows, ri)
+                headed_rows(rows, ri, year)
             } else {
                 None
             };
             let headed = match headed {
                 Some(Err(unclear)) => {
-                    f.years_unclear.get_or_insert(unclear);
+                    f.money_unclear.get_or_insert(unclear);
                     Some(None)
                 }
                 Some(Ok(year_row)) => Some(year_row),
@@ -792,10 +987,9 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
             let value = match (inline, right) {
                 // `年度资金总额：1000.00`: the value in the label's cell.
                 (Some(_), _) => Some((row, c, cell)),
-                (None, _) if in_matrix.is_some() => {
-                    let yc = in_matrix.map_or(c, |(_, yc)| yc);
-                    row.cells.get(yc).map(|x| (row, yc, x))
-                }
+                (None, _) if in_matrix.is_some() => in_matrix
+                    .and_then(|(.., yc)| yc)
+                    .and_then(|yc| row.cells.get(yc).map(|x| (row, yc, x))),
                 (None, _) if headed.is_some() => headed
                     .flatten()
                     .and_then(|yr| rows.get(yr))
@@ -806,9 +1000,25 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>]) -> Form<'a> {
                     if matches!(key, Key::OverallGoal | Key::AnnualGoal)
                         && money_heading(&x.text).is_some() =>
                 {
-                    goal_under_heading(rows, ri, c)
+                    goal_under_heading(rows, ri, c, year)
                 }
-                (None, Some((vc, x))) if cell_key(&x.text).is_none() => Some((row, vc, x)),
+                (None, Some((vc, x))) if cell_key(&x.text).is_none() => {
+                    // `资金总额 | 3000.00 | 1000.00` under headings not read as
+                    // a split of the year: which is the year's is unknown.
+                    let then = row
+                        .cells
+                        .iter()
+                        .enumerate()
+                        .skip(vc + 1)
+                        .find(|(_, y)| !y.merged && !y.text.trim().is_empty());
+                    if let Some((nc, _)) = then
+                        .filter(|(_, y)| money && plain_amount(&x.text) && plain_amount(&y.text))
+                    {
+                        f.money_unclear
+                            .get_or_insert(MoneyUnclear::amounts(row, c, [vc, nc]));
+                    }
+                    Some((row, vc, x))
+                }
                 _ => rows
                     .get(ri + 1)
                     .and_then(|below| below.cells.get(c).map(|x| (below, c, x)))
@@ -1589,7 +1799,7 @@ pub(crate) fn read_all(
             continue;
         };
         let facts = block(l.start, l.header);
-        let form = read(facts);
+        let form = read(facts, pre.fiscal_year);
         let continues = form.continues(&prev);
         if !continues {
             flush(&mut pending, reader, &mut items, notices)?;
@@ -1612,7 +1822,7 @@ pub(crate) fn read_all(
                 ),
             ));
         }
-        if let Some(unclear) = &form.years_unclear {
+        if let Some(unclear) = &form.money_unclear {
             return Err(unclear.error(location));
         }
         let own_pre = super::preamble::read(facts);

@@ -153,8 +153,61 @@ fn split_pairs(seg: &str) -> Vec<&str> {
     out
 }
 
-/// A 4-digit year followed by `年` (`2024年`, `2024 年度`): the first one.
+/// Years written in full-width digits (`２０２４`) or in Chinese numerals
+/// (`二〇二四年`) as ASCII digits; other text as it is.
+pub(crate) fn ascii_years(text: &str) -> std::borrow::Cow<'_, str> {
+    let numeral = |c: char| "〇零一二三四五六七八九".find(c).map(|_| c);
+    if !text
+        .chars()
+        .any(|c| ('０'..='９').contains(&c) || numeral(c).is_some())
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        // Four numerals right before 年, and not after another numeral
+        // (`一二三四五年` is no year).
+        let run = chars
+            .get(i..i + 4)
+            .filter(|w| w.iter().all(|&d| numeral(d).is_some()));
+        let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        if let Some(run) =
+            run.filter(|_| chars.get(i + 4) == Some(&'年') && before.and_then(numeral).is_none())
+        {
+            for &d in run {
+                let v = match d {
+                    '〇' | '零' => 0,
+                    '一' => 1,
+                    '二' => 2,
+                    '三' => 3,
+                    '四' => 4,
+                    '五' => 5,
+                    '六' => 6,
+                    '七' => 7,
+                    '八' => 8,
+                    _ => 9,
+                };
+                out.push(char::from(b'0' + v));
+            }
+            i += 4;
+            continue;
+        }
+        out.push(match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            c => c,
+        });
+        i += 1;
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A 4-digit year followed by `年` (`2024年`, `2024 年度`, `２０２４年`,
+/// `二〇二四年度`): the first one.
 pub(crate) fn year_in(text: &str) -> Option<u16> {
+    let text = ascii_years(text);
+    let text = text.as_ref();
     let b = text.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
@@ -316,13 +369,17 @@ pub(crate) fn read(rows: &[GridRow<'_>]) -> Preamble {
                     }
                 }
                 "年度" | "预算年度" | "年份" => {
-                    let v = value.trim_end_matches("年度").trim_end_matches('年');
+                    let v = ascii_years(&value);
+                    let v = v.trim_end_matches("年度").trim_end_matches('年');
                     if let Ok(y) = v.trim().parse::<u16>() {
                         year_from_key.get_or_insert(y);
                     } else if let Some(y) = year_in(&value) {
                         year_from_key.get_or_insert(y);
                     }
                 }
+                // A filing or printing date (`填报日期：2024年11月`) is no
+                // budget year: forms are filed the year before.
+                _ if key.contains("日期") || key.contains("时间") => {}
                 _ => {
                     if year_other.is_none() {
                         year_other = year_in(seg);
@@ -385,6 +442,8 @@ mod tests {
             "2024—2026年中期绩效目标表",
             "2024年至2026年项目绩效目标",
             "2024 ~ 2026年",
+            // Five numerals are no year.
+            "一二三四五年",
         ] {
             assert_eq!(year_in(t), None, "{t}");
         }
@@ -392,6 +451,9 @@ mod tests {
             ("2024年项目支出绩效目标表", 2024),
             ("2024年度部门预算-项目绩效目标表", 2024),
             ("某局2025年预算（2024年编制）", 2025),
+            ("（二〇二四年度）", 2024),
+            ("２０２４年项目支出绩效目标表", 2024),
+            ("二零二五年度", 2025),
         ] {
             assert_eq!(year_in(t), Some(y), "{t}");
         }
@@ -429,6 +491,15 @@ mod tests {
         assert_eq!(p.lines.len(), 2);
         assert_eq!(p.lines[1].row, 3);
         assert_eq!(p.lines[1].text, "部门名称 ： 某某委员会        单位:万元");
+    }
+
+    #[test]
+    fn a_filing_date_is_no_budget_year() {
+        let rows = vec![
+            row(1, &["项目支出绩效目标申报表"]),
+            row(2, &["填报单位：某局", "填报日期：2023年11月"]),
+        ];
+        assert_eq!(read(&rows).fiscal_year, None);
     }
 
     #[test]
