@@ -12,6 +12,7 @@ mod gen;
 mod progress;
 mod show;
 mod stdout;
+mod usage;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -238,7 +239,7 @@ fn run(cli: Cli) -> Result<i32> {
 }
 
 fn main() {
-    let cli = Cli::parse();
+    let cli = Cli::try_parse().unwrap_or_else(|e| usage::exit(e));
     let lang = cli.lang;
     let code = match run(cli) {
         Ok(code) => {

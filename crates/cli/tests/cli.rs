@@ -1287,3 +1287,47 @@ fn show_and_convert_show_odd_file_names_as_one_visible_line() {
     assert!(err.contains("o␛[2J␍.csv"), "{err:?}");
     assert!(!err.contains(['\u{1b}', '\r']), "{err:?}");
 }
+
+/// A mistake on the command line is said in Chinese (clap's words are
+/// English only), in English under `--lang en`, with exit code 2; help and
+/// the version are printed as before.
+#[test]
+fn command_line_mistakes_are_said_in_the_language_asked_for() {
+    for (args, said) in [
+        (
+            &["check", "--deny", "foo", "x.tsv"][..],
+            "错误：选项「--deny <DENY>」的值「foo」无效；可选的值：error、warning、info",
+        ),
+        (
+            &["chek", "x"][..],
+            "错误：无法识别的子命令「chek」（是否要用「check」？）",
+        ),
+        (
+            &["check", "--formt", "json", "x"][..],
+            "错误：无法识别的选项「--formt」（是否要用「--format」？）",
+        ),
+        (&["check"][..], "错误：缺少必需的参数：<PATHS>..."),
+    ] {
+        let o = run(jixiao().args(args));
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.starts_with(said), "{args:?}: {err}");
+        assert!(err.contains("更多信息请运行 jixiao --help"), "{err}");
+    }
+    for args in [
+        &["--lang", "en", "check", "--deny", "foo", "x"][..],
+        &["check", "--deny", "foo", "--lang=en", "x"][..],
+    ] {
+        let o = run(jixiao().args(args));
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            stderr(&o).starts_with("error: invalid value 'foo' for '--deny"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    let help = run(jixiao().args(["check", "--help"]));
+    assert!(help.status.success() && stdout(&help).contains("--deny"));
+    let version = run(jixiao().arg("--version"));
+    assert!(version.status.success() && stdout(&version).starts_with("jixiao "));
+}
