@@ -3062,6 +3062,21 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         .notices
         .iter()
         .any(|n| n.code == "form-field-unread" && n.message.contains("1000.00万元")));
+    // An inline amount with a remark: the amount read, the remark named
+    // (ur20 b01); a unit in parentheses is not read as a remark.
+    let (amounts, _, notices) = read(
+        "项目资金（万元）\t年度资金总额：1000.00（含上年结转50万元）\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+        "2024年培训500人次",
+    );
+    assert_eq!(amounts, year);
+    assert!(notices
+        .iter()
+        .any(|n| n.code == "form-field-unread" && n.message.contains("「（含上年结转50万元）」")));
+    let (amounts, ..) = read(
+        "项目资金（元）\t年度资金总额：1000.00（万元）\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+        "2024年培训500人次",
+    );
+    assert!(amounts.starts_with("- "), "{amounts}");
     // Inline amounts in the form's own unit are read, in 元 too; in another
     // unit, named (ur21 N3).
     let yuan = form(

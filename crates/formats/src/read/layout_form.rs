@@ -153,7 +153,8 @@ fn inline_key(text: &str) -> Option<(Key, &str)> {
         // A money label's inline value only when it is an amount: `（万元）`
         // or `详见附表` after the colon is no value (the cell on the right
         // may hold it).
-        (!value.is_empty() && (!money || plain_amount(value))).then_some((key, value))
+        (!value.is_empty() && (!money || plain_amount(value) || with_remark(value).is_some()))
+            .then_some((key, value))
     })
 }
 
@@ -170,6 +171,17 @@ fn plain_amount(text: &str) -> bool {
     t.chars().next().is_some_and(|c| c.is_ascii_digit())
         && t.chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
+/// An amount followed by a remark in parentheses
+/// (`1000.00（含上年结转50万元）`): the amount and the remark.
+fn with_remark(value: &str) -> Option<(&str, &str)> {
+    let at = value.find(['（', '('])?;
+    let (amount, remark) = value.split_at(at);
+    // `1000.00（万元）` is a unit, which may not be the form's: not read here.
+    let unit = matches!(normalize(remark).as_str(), "(万元)" | "(元)");
+    (plain_amount(amount) && remark.ends_with(['）', ')']) && !unit)
+        .then_some((amount.trim(), remark))
 }
 
 /// The key a cell names, alone or with its value (`年度资金总额：1000.00`).
@@ -887,6 +899,8 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
     };
     // Whether the row above was of the money block (项目资金 … 其他资金).
     let mut in_money = false;
+    // Remarks after inline amounts, said with the fields not read.
+    let mut remarks: Vec<(u32, String)> = Vec::new();
     for (ri, row) in rows.iter().enumerate() {
         let keys: Vec<Key> = row
             .cells
@@ -1029,9 +1043,15 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             let Some((vrow, vc, vcell)) = value else {
                 continue;
             };
-            let text = inline.unwrap_or(vcell.text.as_ref());
+            let mut text = inline.unwrap_or(vcell.text.as_ref());
             if text.trim().is_empty() {
                 continue;
+            }
+            // `年度资金总额：1000.00（含上年结转50万元）`: the amount is read,
+            // the remark named with the fields not read.
+            if let Some((amount, remark)) = inline.filter(|_| money).and_then(with_remark) {
+                text = amount;
+                remarks.push((row.number, remark.to_string()));
             }
             // A 中长期目标 has no place in the model: its text stays unread.
             if key != Key::LongTermGoal {
@@ -1096,6 +1116,12 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 rest.push(t);
             }
         }
+        rest.extend(
+            remarks
+                .iter()
+                .filter(|(n, _)| *n == row.number)
+                .map(|(_, r)| one_line(r, 30)),
+        );
         if !rest.is_empty() {
             f.unread_fields.push((row.number, rest.join(" ")));
         }
