@@ -2906,6 +2906,15 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         let unread = notices.iter().find(|n| n.code == "form-field-unread");
         assert!(unread.is_some_and(|n| n.message.contains("3000")), "{shape}: {notices:?}");
     }
+    // Headings that were read are no field left unread (ur20, low).
+    for money in [
+        "项目资金（万元）\t\t中期资金\t年度资金\n\t资金总额\t3000.00\t1000.00\n\t其中：财政拨款\t2400.00\t800.00\n\t其他资金\t600.00\t200.00",
+        "资金情况（万元）\t\t资金总额\t财政拨款\t其他资金\n\t中期\t3000.00\t2400.00\t600.00\n\t年度\t1000.00\t800.00\t200.00",
+    ] {
+        let (_, _, notices) = read(money, "2024年培训500人次");
+        let unread = notices.iter().find(|n| n.code == "form-field-unread").unwrap();
+        assert!(!unread.message.contains("年度"), "{}", unread.message);
+    }
     // A blank year total beside a medium-term block is blank, not its label.
     let (amounts, ..) = read(
         "项目资金（万元）\t年度资金总额：\t\t中期资金总额：\t3000.00\n\t其中：财政拨款\t800.00\t其中：财政拨款\t2400.00\n\t其他资金\t200.00\t其他资金\t600.00",

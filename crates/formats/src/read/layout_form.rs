@@ -455,6 +455,16 @@ fn headed_rows(
     }))
 }
 
+/// The columns of `r`'s money headings, from column `from` on.
+fn heading_cells<'r>(r: &'r GridRow<'r>, from: usize) -> impl Iterator<Item = usize> + 'r {
+    r.cells
+        .iter()
+        .enumerate()
+        .skip(from)
+        .filter(|(_, x)| !x.merged && money_heading(&x.text).is_some())
+        .map(|(c, _)| c)
+}
+
 /// The goal under the year's heading of row `ri`, right of its label in
 /// column `c` (`总体目标 | 中期 | | 年度` over `| 三年累计… | | 2024年…`): none
 /// when no heading is the year's (a medium-term goal is no year goal).
@@ -871,7 +881,13 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
         }
     });
     let matrix = match matrix {
-        Some(Ok(m)) => Some(m),
+        Some(Ok(m)) => {
+            // The headings are read: no field left unread.
+            if let Some(r) = rows.get(m.0) {
+                used.extend(heading_cells(r, 0).map(|c| (r.number, c)));
+            }
+            Some(m)
+        }
         Some(Err(unclear)) => {
             f.money_unclear.get_or_insert(unclear);
             None
@@ -995,7 +1011,19 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                     f.money_unclear.get_or_insert(unclear);
                     Some(None)
                 }
-                Some(Ok(year_row)) => Some(year_row),
+                Some(Ok(year_row)) => {
+                    for r in rows.iter().skip(ri + 1).take(4) {
+                        let first = r
+                            .cells
+                            .iter()
+                            .position(|x| !x.merged && !x.text.trim().is_empty());
+                        match first.filter(|&hc| heading_cells(r, hc).next() == Some(hc)) {
+                            Some(hc) => used.push((r.number, hc)),
+                            None => break,
+                        }
+                    }
+                    Some(year_row)
+                }
                 None => None,
             };
             let value = match (inline, right) {
@@ -1014,6 +1042,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                     if matches!(key, Key::OverallGoal | Key::AnnualGoal)
                         && money_heading(&x.text).is_some() =>
                 {
+                    used.extend(heading_cells(row, c + 1).map(|hc| (row.number, hc)));
                     goal_under_heading(rows, ri, c, year)
                 }
                 (None, Some((vc, x))) if cell_key(&x.text).is_none() => {
