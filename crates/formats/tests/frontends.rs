@@ -3055,6 +3055,56 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         let e = funding(&titled(title, &money)).unwrap_err().to_string();
         assert!(e.contains(said), "{title}: {e}");
     }
+    // A line of facts naming years above the block is no row of headings;
+    // year headings in more words, or naming the year by word, are read;
+    // a second number that is no other period's amount is no reason to
+    // refuse (ur23 1–3, regressions of the first versions).
+    let block =
+        "项目资金（万元）\t年度资金总额：\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00";
+    // The year's column first.
+    let year_first = |m: String| {
+        m.replace("\t3000.00\t1000.00", "\t1000.00\t3000.00")
+            .replace("\t2400.00\t800.00", "\t800.00\t2400.00")
+            .replace("\t600.00\t200.00", "\t200.00\t600.00")
+    };
+    for money in [
+        format!("项目期限\t起止年度\t2024年-2026年\n{block}"),
+        format!("项目属性\t延续项目\t2023年\t2024年\n{block}"),
+        format!("实施周期\t起始\t2023年\n{block}"),
+        year_first(matrix("2024年申请数", "2024-2026年合计")),
+        year_first(matrix("本年预算数", "上年预算数")),
+        year_first(matrix("当年", "以后年度")),
+        "项目资金（万元）\t\t金额\t占比\n\t资金总额\t1000.00\t1.00\n\t其中：财政拨款\t800.00\t0.80\n\t其他资金\t200.00\t0.20".to_string(),
+        "项目资金（万元）\t年度资金总额：\t1000.00\t0\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00".to_string(),
+        "项目资金（万元）\t年度资金总额：\t1000.00\t1000.00\n\t其中：财政拨款\t800.00\t800.00\n\t其他资金\t200.00\t200.00".to_string(),
+        "项目资金（万元）\t\t金额\t年度\n\t资金总额\t1000.00\t2024\n\t其中：财政拨款\t800.00\t2024\n\t其他资金\t200.00\t2024".to_string(),
+    ] {
+        let got = funding(&titled("（2024年度）", &money));
+        assert_eq!(got.as_deref().ok(), Some(year), "{money}: {got:?}");
+    }
+    // `预算年度 | 2025` in two cells: the year of the money read is the
+    // table's year (ur23 4).
+    let t = read::read_bytes(
+        "y.tsv",
+        titled(
+            "预算年度\t2025",
+            &matrix("2024年", "2025年").replace("3000.00", "1100.00"),
+        )
+        .as_bytes(),
+        &opts(),
+    )
+    .unwrap();
+    assert_eq!(t.fiscal_year, Some(2025));
+    assert_eq!(
+        t.projects()
+            .next()
+            .unwrap()
+            .funding
+            .total
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("1000.00")
+    );
     // Only a medium-term column: no year amounts.
     let span_only = "项目资金（万元）\t\t2024-2026年\n\t资金总额\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00";
     assert_eq!(

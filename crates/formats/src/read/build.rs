@@ -158,6 +158,11 @@ pub(crate) fn build_table_in(
         }
     };
     let mut pre = preamble::read(grid.rows.get(..layout.first_row).unwrap_or(&[]));
+    // A form's own statement of its year (`预算年度 | 2025`) is the year its
+    // money was read for, before a year the preamble met first.
+    if let Some(y) = form.as_ref().and_then(|f| f.year) {
+        pre.fiscal_year = Some(y);
+    }
     layout.check_prior_year(
         pre.fiscal_year.map(i32::from),
         grid.rows.get(layout.last_row).map_or(0, |r| r.number),

@@ -184,6 +184,53 @@ fn with_remark(value: &str) -> Option<(&str, &str)> {
         .then_some((amount.trim(), remark))
 }
 
+/// Whether `second`, right of a money label's amount `first` in row `ri`
+/// (column `nc`), is another period's amount of the same money: two
+/// different, non-zero bare numbers, the second's column headed by a period
+/// (`2024-2026`, `中期…`, a year) or by nothing. A share (`占比`), a note, a
+/// year (`2024`), a zero, the same amount again or one in 元 is not.
+fn rival_amounts(rows: &[GridRow<'_>], ri: usize, first: &str, second: &str, nc: usize) -> bool {
+    let number = |t: &str| {
+        let t = t.trim();
+        (t.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
+        .then(|| t.replace(',', "").parse::<Decimal>().ok())
+        .flatten()
+    };
+    let (Some(a), Some(b)) = (number(first), number(second)) else {
+        return false;
+    };
+    let year_like = b.fract().is_zero()
+        && !second.contains('.')
+        && (1990..=2100).contains(&b.trunc().to_string().parse::<u32>().unwrap_or(0));
+    if a == b || a.is_zero() || b.is_zero() || year_like {
+        return false;
+    }
+    // The second column's heading: the first cell above that is neither
+    // blank nor an amount (a bare year such as `2024` is a heading), within
+    // the block: up to a row of other facts (项目名称, 主管部门 …).
+    let year_number =
+        |t: &str| t.len() == 4 && t.parse::<u16>().is_ok_and(|y| (1990..=2100).contains(&y));
+    let heading = rows
+        .get(ri.saturating_sub(6)..ri)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .take_while(|r| {
+            !r.cells.iter().any(|x| {
+                !x.merged && key_of(&x.text).is_some_and(|k| !k.is_money() && k != Key::Group)
+            })
+        })
+        .filter_map(|r| r.cells.get(nc))
+        .map(|x| x.text.trim())
+        .find(|t| !t.is_empty() && (!plain_amount(t) || year_number(t)));
+    heading.is_none_or(|h| {
+        let n = normalize(h);
+        n.chars().filter(char::is_ascii_digit).count() >= 4 || n.contains('年') || n.contains('期')
+    })
+}
+
 /// The key a cell names, alone or with its value (`年度资金总额：1000.00`).
 fn cell_key(text: &str) -> Option<Key> {
     key_of(text).or_else(|| inline_key(text).map(|(k, _)| k))
@@ -231,17 +278,67 @@ fn money_heading(text: &str) -> Option<Heading> {
     if bare.is_empty() {
         bare = inside;
     }
-    let b = bare
-        .trim_end_matches(':')
-        .trim_end_matches("资金")
-        .trim_end_matches("金额")
-        .trim_end_matches("预算");
+    let b = strip_money_words(bare.trim_end_matches(':'));
     match b {
-        "年度" | "当年" | "本年度" => Some(Heading::Year),
-        "中期" | "中长期" => Some(Heading::Span),
-        "合计" | "总计" | "累计" => Some(Heading::Total),
+        "年度" | "当年" | "本年度" | "本年" => Some(Heading::Year),
+        // Another period than the budget year's.
+        "中期" | "中长期" | "上年" | "上年度" | "以前年度" | "以后年度" | "后续年度" => {
+            Some(Heading::Span)
+        }
+        "合计" | "总计" | "累计" | "三年合计" => Some(Heading::Total),
         _ => years_heading(b),
     }
+}
+
+/// `年度资金`, `本年预算数`, `上年执行数`: the period, without the words of
+/// money after it.
+fn strip_money_words(text: &str) -> &str {
+    const WORDS: [&str; 10] = [
+        "资金",
+        "金额",
+        "预算数",
+        "预算",
+        "申请数",
+        "安排数",
+        "安排",
+        "执行数",
+        "决算数",
+        "数",
+    ];
+    let mut t = text;
+    while let Some(rest) = WORDS.iter().find_map(|w| t.strip_suffix(w)) {
+        if rest.is_empty() {
+            break;
+        }
+        t = rest;
+    }
+    t
+}
+
+/// A heading of a money block's columns or rows, more loosely than
+/// [`money_heading`]: a year or span followed by any few words without a
+/// number or date (`2024年申请数`, `2024年一般公共预算`), which only a row of
+/// headings over amounts can be taken for (a goal text cannot).
+fn block_heading(text: &str) -> Option<Heading> {
+    money_heading(text).or_else(|| {
+        // A money label is no heading (`2023年结转资金` is a source).
+        if cell_key(text).is_some() {
+            return None;
+        }
+        let n = ascii_digits(&normalize(text));
+        let end = n
+            .char_indices()
+            .take_while(|(_, c)| c.is_ascii_digit() || SPAN_SEPS.contains(c) || *c == '年')
+            .filter(|(_, c)| *c == '年')
+            .last()
+            .map(|(i, c)| i + c.len_utf8())?;
+        let (years, rest) = n.split_at(end);
+        let words = rest.chars().count() <= 8
+            && rest
+                .chars()
+                .all(|c| !c.is_ascii_digit() && !matches!(c, '月' | '日' | '至' | ':'));
+        words.then(|| years_heading(years)).flatten()
+    })
 }
 
 /// Full-width digits as ASCII (`２０２４年`).
@@ -393,7 +490,7 @@ fn form_year(rows: &[GridRow<'_>]) -> Option<u16> {
             .map(|x| super::preamble::ascii_years(&normalize(&x.text)).into_owned())
             .collect();
         for (k, n) in cells.iter().enumerate() {
-            for key in ["预算年度", "年度", "年份"] {
+            for key in ["预算年度", "编制年度", "年度", "年份"] {
                 if let Some(v) = n.strip_prefix(key) {
                     let v = if v.trim_start_matches(':').is_empty() {
                         cells.get(k + 1).map_or("", String::as_str)
@@ -429,7 +526,7 @@ fn headed_rows(
             .iter()
             .enumerate()
             .find(|(_, x)| !x.merged && !x.text.trim().is_empty())
-            .and_then(|(c, x)| money_heading(&x.text).map(|h| (c, h)))
+            .and_then(|(c, x)| block_heading(&x.text).map(|h| (c, h)))
     };
     rows.get(ri + 1).and_then(first_heading)?;
     let group: Vec<(usize, usize, Heading)> = rows
@@ -441,7 +538,7 @@ fn headed_rows(
             r.cells
                 .iter()
                 .filter(|x| !x.merged)
-                .any(|x| money_heading(&x.text).is_some())
+                .any(|x| block_heading(&x.text).is_some())
         })
         .filter_map(|(i, r)| first_heading(r).map(|(c, h)| (i, c, h)))
         .collect();
@@ -760,6 +857,9 @@ pub(crate) struct Form<'a> {
     unread_fields: Vec<(u32, String)>,
     /// Money whose year's amounts cannot be told (see [`MoneyUnclear`]).
     pub(crate) money_unclear: Option<MoneyUnclear>,
+    /// The budget year the form states (see [`form_year`]), which its
+    /// money headings were matched against.
+    pub(crate) year: Option<u16>,
 }
 
 fn col1(c: usize) -> u32 {
@@ -806,6 +906,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
     // The year money headings that name years are matched against: the
     // form's own, else (a form stacked under another) the table's.
     let year = form_year(rows).or(table_year);
+    f.year = form_year(rows);
     // Cells read as a key or a value, by (row number, 0-based column).
     let mut used: Vec<(u32, usize)> = Vec::new();
     let blocks = Blocks::of(rows);
@@ -827,7 +928,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             .iter()
             .enumerate()
             .filter(|(_, x)| !x.merged)
-            .filter_map(|(c, x)| money_heading(&x.text).map(|h| (c, h)))
+            .filter_map(|(c, x)| block_heading(&x.text).map(|h| (c, h)))
             .collect();
         let first = heads.iter().map(|(c, _)| *c).min()?;
         // A row of headings: beside them at most the block's own label on
@@ -850,12 +951,21 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             })
             .map(|(c, _)| c)
             .collect();
-        // (`项目资金（万元） | 资金来源 | 中期 | 年度`: a second label right
-        // before the headings.)
+        // The block's own label (`项目资金（万元）`, `资金来源`), not a fact
+        // (`项目期限 | 2024-2026年`, `项目属性 | 延续项目 | 2023年 | 2024年`).
+        let text = |c: usize| r.cells.get(c).map_or(String::new(), |x| normalize(&x.text));
+        let money_label = |c: usize| {
+            let t = text(c);
+            key_of(&t) == Some(Key::Group) || t.contains("资金") || t.contains("金额")
+        };
+        let no_year = |c: usize| !text(c).chars().any(|ch| ch.is_ascii_digit() || ch == '年');
+        // One heading alone heads a block only under the block's label; a
+        // second label right before the headings (`项目资金（万元） | 资金来源 |
+        // 中期 | 年度`) only after the block's.
         let headings_only = match others.as_slice() {
-            [] => true,
-            [a] => *a < first,
-            [a, b] => *a < *b && *b + 1 == first,
+            [] => heads.len() > 1,
+            [a] => *a < first && (heads.len() > 1 || money_label(*a)),
+            [a, b] => *a < *b && *b + 1 == first && money_label(*a) && no_year(*b),
             _ => false,
         };
         // The money rows under it, blank rows between aside.
@@ -1055,7 +1165,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                         .skip(vc + 1)
                         .find(|(_, y)| !y.merged && !y.text.trim().is_empty());
                     if let Some((nc, _)) = then
-                        .filter(|(_, y)| money && plain_amount(&x.text) && plain_amount(&y.text))
+                        .filter(|(nc, y)| money && rival_amounts(rows, ri, &x.text, &y.text, *nc))
                     {
                         f.money_unclear
                             .get_or_insert(MoneyUnclear::amounts(row, c, [vc, nc]));
