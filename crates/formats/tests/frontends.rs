@@ -2823,21 +2823,21 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
              绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人次\t≥500人次\n"
         )
     };
+    // The first project's total, 财政拨款 and 其他资金, `-` for blank.
+    let amounts_of = |t: &jixiao_core::Table| {
+        let f = t.projects().next().unwrap().funding;
+        let s = |d: Option<rust_decimal::Decimal>| d.map_or("-".to_string(), |d| d.to_string());
+        format!(
+            "{} {} {}",
+            s(f.total),
+            s(f.fiscal_appropriation),
+            s(f.other_funds)
+        )
+    };
     let read = |money: &str, goal: &str| {
         let t = read::read_bytes("f.tsv", form(money, goal).as_bytes(), &opts()).unwrap();
-        let p = t.projects().next().unwrap().clone();
-        let f = p.funding;
-        let s = |d: Option<rust_decimal::Decimal>| d.map_or("-".to_string(), |d| d.to_string());
-        (
-            format!(
-                "{} {} {}",
-                s(f.total),
-                s(f.fiscal_appropriation),
-                s(f.other_funds)
-            ),
-            p.goal,
-            t.notices,
-        )
+        let goal = t.projects().next().unwrap().goal.clone();
+        (amounts_of(&t), goal, t.notices)
     };
     let year = "1000.00 800.00 200.00";
     for (shape, money) in [
@@ -2990,18 +2990,8 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     let titled = |title: &str, money: &str| {
         form(money, "2024年培训500人次").replacen('\n', &format!("\n{title}\n"), 1)
     };
-    let funding = |text: &str| {
-        read::read_bytes("t.tsv", text.as_bytes(), &opts()).map(|t| {
-            let f = t.projects().next().unwrap().funding;
-            let s = |d: Option<rust_decimal::Decimal>| d.map_or("-".to_string(), |d| d.to_string());
-            format!(
-                "{} {} {}",
-                s(f.total),
-                s(f.fiscal_appropriation),
-                s(f.other_funds)
-            )
-        })
-    };
+    let funding =
+        |text: &str| read::read_bytes("t.tsv", text.as_bytes(), &opts()).map(|t| amounts_of(&t));
     for (title, a, b) in [
         ("（2024年度）", "2024-2026年", "2024年预算数"),
         ("（2024年度）", "2023年执行数", "2024年预算数"),

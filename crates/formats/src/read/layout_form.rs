@@ -326,13 +326,7 @@ fn block_heading(text: &str) -> Option<Heading> {
             return None;
         }
         let n = ascii_digits(&normalize(text));
-        let end = n
-            .char_indices()
-            .take_while(|(_, c)| c.is_ascii_digit() || SPAN_SEPS.contains(c) || *c == '年')
-            .filter(|(_, c)| *c == '年')
-            .last()
-            .map(|(i, c)| i + c.len_utf8())?;
-        let (years, rest) = n.split_at(end);
+        let (years, rest) = leading_years(&n)?;
         let words = rest.chars().count() <= 8
             && rest
                 .chars()
@@ -363,14 +357,7 @@ fn years_heading(b: &str) -> Option<Heading> {
             .flatten()
             .filter(|y| (1990..=2100).contains(y))
     };
-    // The years, up to the last 年 of the leading run of years.
-    let end = b
-        .char_indices()
-        .take_while(|(_, c)| c.is_ascii_digit() || SPAN_SEPS.contains(c) || *c == '年')
-        .filter(|(_, c)| *c == '年')
-        .last()
-        .map(|(i, c)| i + c.len_utf8())?;
-    let (years, rest) = b.split_at(end);
+    let (years, rest) = leading_years(b)?;
     let rest = rest.strip_prefix('度').unwrap_or(rest);
     // Words of money only: a goal text (`2024年完成培训`) is no heading.
     const MONEY_WORDS: [&str; 16] = [
@@ -407,6 +394,18 @@ fn years_heading(b: &str) -> Option<Heading> {
         year(to)?
     };
     (from < to).then_some(Heading::Span)
+}
+
+/// `text` cut after its leading run of years, at its last 年
+/// (`2024-2026年` | `合计`): none when it does not start so.
+fn leading_years(text: &str) -> Option<(&str, &str)> {
+    let end = text
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || SPAN_SEPS.contains(c) || *c == '年')
+        .filter(|(_, c)| *c == '年')
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
+    Some(text.split_at(end))
 }
 
 const SPAN_SEPS: [char; 8] = ['-', '—', '–', '－', '~', '～', '至', '到'];
