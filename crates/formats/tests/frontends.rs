@@ -3072,6 +3072,43 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         let got = funding(&titled("（2024年度）", &money));
         assert_eq!(got.as_deref().ok(), Some(year), "{money}: {got:?}");
     }
+    // The one column not headed by another period is the year's, whichever
+    // side it stands (`2024-2026年 | 预算数`, `预算数 | 上年执行数`, a new
+    // project's `上年执行数 | 预算数` with zeros); `合计` heads the total's
+    // row; a fact whose label names money above the block is no heading; a
+    // change beside the amount is no rival (ur24 1–4, 7).
+    for money in [
+        matrix("2024-2026年", "预算数"),
+        matrix("上年执行数", "预算数").replace("3000.00", "0.00").replace("2400.00", "0.00").replace("600.00", "0.00"),
+        year_first(matrix("预算数", "上年执行数")),
+        matrix("2023年执行数", "预算数"),
+        matrix("2024年以前已安排", "2024年"),
+        format!("资金使用期限\t\t2024-2026年\n{block}"),
+        "资金总额（万元）\t\t2024年\n\t合计\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00".to_string(),
+        "项目资金（万元）\t合计\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00".to_string(),
+        "项目资金（万元）\t\t金额\t比上年增减\n\t资金总额\t1000.00\t100.00\n\t其中：财政拨款\t800.00\t50.00\n\t其他资金\t200.00\t50.00".to_string(),
+        // Integer amounts that look like years are amounts.
+        "项目资金（万元）\t\t合计\t2024年\t2025年\n\t资金总额\t3000\t1000\t2000\n\t其中：财政拨款\t2400\t800\t1600\n\t其他资金\t600\t200\t400".replace("\t1000\t", "\t1000.00\t").replace("\t800\t", "\t800.00\t").replace("\t200\t", "\t200.00\t"),
+    ] {
+        let got = funding(&titled("（2024年度）", &money));
+        assert_eq!(got.as_deref().ok(), Some(year), "{money}: {got:?}");
+    }
+    for money in [
+        "单位：万元\t\t2024-2026年\n\t资金总额\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00",
+        "\t\t中期资金\n项目资金\t资金总额\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00",
+    ] {
+        assert_eq!(funding(&titled("（2024年度）", money)).ok().as_deref(), Some("- - -"), "{money}");
+    }
+    let e = funding(&titled("（2024年度）", &matrix("申报数", "审定数")))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("右侧有不止一个金额"), "{e}");
+    // 编制年度 is the year a form was drawn up: the title's year wins.
+    let drawn = titled(
+        "（2024年度）\n编制年度\t2023",
+        &matrix("2023年", "2024年").replace("3000.00", "900.00"),
+    );
+    assert_eq!(funding(&drawn).ok().as_deref(), Some(year));
     // `预算年度 | 2025` in two cells: the year of the money read is the
     // table's year (ur23 4).
     let t = read::read_bytes(

@@ -204,7 +204,7 @@ fn rival_amounts(rows: &[GridRow<'_>], ri: usize, first: &str, second: &str, nc:
     let year_like = b.fract().is_zero()
         && !second.contains('.')
         && (1990..=2100).contains(&b.trunc().to_string().parse::<u32>().unwrap_or(0));
-    if a == b || a.is_zero() || b.is_zero() || year_like {
+    if a == b || b.is_zero() || year_like {
         return false;
     }
     // The second column's heading: the first cell above that is neither
@@ -225,10 +225,7 @@ fn rival_amounts(rows: &[GridRow<'_>], ri: usize, first: &str, second: &str, nc:
         .filter_map(|r| r.cells.get(nc))
         .map(|x| x.text.trim())
         .find(|t| !t.is_empty() && (!plain_amount(t) || year_number(t)));
-    heading.is_none_or(|h| {
-        let n = normalize(h);
-        n.chars().filter(char::is_ascii_digit).count() >= 4 || n.contains('年') || n.contains('期')
-    })
+    heading.is_none_or(|h| !no_money_column(&normalize(h)))
 }
 
 /// The key a cell names, alone or with its value (`年度资金总额：1000.00`).
@@ -282,10 +279,9 @@ fn money_heading(text: &str) -> Option<Heading> {
     match b {
         "年度" | "当年" | "本年度" | "本年" => Some(Heading::Year),
         // Another period than the budget year's.
-        "中期" | "中长期" | "上年" | "上年度" | "以前年度" | "以后年度" | "后续年度" => {
-            Some(Heading::Span)
-        }
-        "合计" | "总计" | "累计" | "三年合计" => Some(Heading::Total),
+        "中期" | "中长期" | "上年" | "上年度" | "以前年度" | "以后年度" | "后续年度" | "累计"
+        | "三年合计" | "预计" | "实际" | "调整前" => Some(Heading::Span),
+        "合计" | "总计" => Some(Heading::Total),
         _ => years_heading(b),
     }
 }
@@ -331,7 +327,15 @@ fn block_heading(text: &str) -> Option<Heading> {
             && rest
                 .chars()
                 .all(|c| !c.is_ascii_digit() && !matches!(c, '月' | '日' | '至' | ':'));
-        words.then(|| years_heading(years)).flatten()
+        // `2024年及以前`, `2024年以前已安排`: years up to it, not the year.
+        let cumulative = ["以前", "以后", "之前", "之后", "累计", "及"]
+            .iter()
+            .any(|w| rest.contains(w));
+        match years_heading(years) {
+            Some(Heading::Dated(_)) if words && cumulative => Some(Heading::Span),
+            h if words => h,
+            _ => None,
+        }
     })
 }
 
@@ -481,6 +485,7 @@ fn form_year(rows: &[GridRow<'_>]) -> Option<u16> {
             .flatten()
     };
     let mut title_year = None;
+    let mut drawn_up = None;
     for (ri, r) in rows.iter().enumerate() {
         let cells: Vec<String> = r
             .cells
@@ -489,7 +494,7 @@ fn form_year(rows: &[GridRow<'_>]) -> Option<u16> {
             .map(|x| super::preamble::ascii_years(&normalize(&x.text)).into_owned())
             .collect();
         for (k, n) in cells.iter().enumerate() {
-            for key in ["预算年度", "编制年度", "年度", "年份"] {
+            for key in ["预算年度", "年度", "年份"] {
                 if let Some(v) = n.strip_prefix(key) {
                     let v = if v.trim_start_matches(':').is_empty() {
                         cells.get(k + 1).map_or("", String::as_str)
@@ -501,13 +506,25 @@ fn form_year(rows: &[GridRow<'_>]) -> Option<u16> {
                     }
                 }
             }
-            let dated = ["日期", "时间", "月", "日"].iter().any(|w| n.contains(w));
+            // 编制年度: the year the form was drawn up, often the one before
+            // its budget year; only when nothing else names a year.
+            if let Some(v) = n.strip_prefix("编制年度") {
+                let v = if v.trim_start_matches(':').is_empty() {
+                    cells.get(k + 1).map_or("", String::as_str)
+                } else {
+                    v
+                };
+                drawn_up = drawn_up.or(four_digits(v));
+            }
+            let dated = ["日期", "时间", "月", "日", "编制"]
+                .iter()
+                .any(|w| n.contains(w));
             if ri < first_fact && title_year.is_none() && !dated {
                 title_year = super::preamble::year_in(n);
             }
         }
     }
-    title_year
+    title_year.or(drawn_up)
 }
 
 /// Rows headed 中期 | 年度 (or `2024-2026年 | 2024年`) right under row `ri`
@@ -551,6 +568,12 @@ fn headed_rows(
     }))
 }
 
+/// A heading of goal texts (`年度`, `2024年目标`, `2024-2026年目标`).
+fn goal_heading(text: &str) -> Option<Heading> {
+    let n = normalize(text);
+    money_heading(n.strip_suffix("目标").unwrap_or(&n))
+}
+
 /// The columns of `r`'s money headings, from column `from` on.
 fn heading_cells<'r>(r: &'r GridRow<'r>, from: usize) -> impl Iterator<Item = usize> + 'r {
     r.cells
@@ -559,6 +582,50 @@ fn heading_cells<'r>(r: &'r GridRow<'r>, from: usize) -> impl Iterator<Item = us
         .skip(from)
         .filter(|(_, x)| !x.merged && money_heading(&x.text).is_some())
         .map(|(c, _)| c)
+}
+
+/// A row of the money block headed `合计` (its total, by a word no money
+/// label has).
+fn sum_row(r: &GridRow<'_>) -> bool {
+    r.cells
+        .iter()
+        .find(|x| !x.merged && !x.text.trim().is_empty())
+        .is_some_and(|x| matches!(normalize(&x.text).as_str(), "合计" | "总计" | "小计"))
+}
+
+/// The label of a money block beside its headings (`项目资金（万元）`,
+/// `资金来源`, `项目预算`, `经费来源（万元）`), not a fact that names money
+/// (`资金使用期限`, `资金性质`).
+fn block_label(text: &str) -> bool {
+    let mut t = normalize(text);
+    while let Some(open) = t.rfind('(').filter(|_| t.ends_with(')')) {
+        t.truncate(open);
+    }
+    let t = t.trim_end_matches(':');
+    const ENDS: [&str; 11] = [
+        "资金",
+        "经费",
+        "预算",
+        "金额",
+        "来源",
+        "支出",
+        "安排",
+        "投入",
+        "情况",
+        "构成",
+        "资金总额",
+    ];
+    key_of(t) == Some(Key::Group) || ENDS.iter().any(|e| t.ends_with(e))
+}
+
+/// A heading over numbers that are no money of a period: a change, share
+/// or note (`增减额`, `比例（%）`, `占比`, `同比增长`, `备注`, `其中：新增`).
+fn no_money_column(t: &str) -> bool {
+    const WORDS: [&str; 14] = [
+        "增减", "增长", "变动", "比例", "占比", "比重", "同比", "环比", "备注", "说明", "其中",
+        "%", "率", "差额",
+    ];
+    WORDS.iter().any(|w| t.contains(w))
 }
 
 /// The goal under the year's heading of row `ri`, right of its label in
@@ -577,7 +644,7 @@ fn goal_under_heading<'r>(
         .enumerate()
         .skip(c + 1)
         .filter(|(_, x)| !x.merged)
-        .filter_map(|(hc, x)| money_heading(&x.text).map(|h| (hc, h)))
+        .filter_map(|(hc, x)| goal_heading(&x.text).map(|h| (hc, h)))
         .collect();
     let yc = year_heading(&heads, year).ok()??;
     let below = rows.get(ri + 1)?;
@@ -922,23 +989,62 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
         })
     };
     let matrix = rows.iter().enumerate().find_map(|(ri, r)| {
+        // The money rows under it, blank rows between aside: their labels'
+        // column, and the amounts' columns right of it.
+        let next = rows
+            .iter()
+            .skip(ri + 1)
+            .find(|n| !blank_but_merges(n) && !sum_row(n))?;
+        let label_col = next
+            .cells
+            .iter()
+            .position(|x| !x.merged && cell_key(&x.text).is_some_and(Key::is_money))?;
+        let amounts_from = label_col + 1;
+        // A column of years (`年度 | 2024` on every row) holds no money;
+        // amounts such as 2000 differ from row to row.
+        let year_at = |r: &GridRow<'_>, c: usize| {
+            r.cells.get(c).and_then(|x| {
+                let t = x.text.trim();
+                t.parse::<u16>()
+                    .ok()
+                    .filter(|y| t.len() == 4 && (1990..=2100).contains(y))
+            })
+        };
+        let money_rows: Vec<&GridRow<'_>> = rows
+            .iter()
+            .skip(ri + 1)
+            .filter(|n| !blank_but_merges(n))
+            .take_while(|n| money_row(n, amounts_from))
+            .collect();
+        let years_below = |c: usize| {
+            year_at(next, c).is_some_and(|y| {
+                money_rows.iter().all(|r| year_at(r, c) == Some(y)) && money_rows.len() > 1
+            })
+        };
         let heads: Vec<(usize, Heading)> = r
             .cells
             .iter()
             .enumerate()
-            .filter(|(_, x)| !x.merged)
+            .skip(amounts_from)
+            .filter(|(c, x)| !x.merged && !years_below(*c))
             .filter_map(|(c, x)| block_heading(&x.text).map(|h| (c, h)))
             .collect();
-        let first = heads.iter().map(|(c, _)| *c).min()?;
-        // A row of headings: beside them at most the block's own label on
-        // their left (`项目资金（万元）`), not a line of facts that happens to
-        // say 中期 and 年度 (`项目期 | 中期 | 年度 | 2024`).
-        // The money scale (`单位：万元`, `（万元）`) may stand anywhere in it.
+        if heads.is_empty() {
+            return None;
+        }
+        // A row of headings: over the amounts, headings (of periods, or of
+        // other kinds: `预算数`, `申请数`; a change or share such as `增减额`
+        // is no column of money); on their left at most the block's own
+        // labels, not a line of facts (`项目期限 | 2024-2026年`, `项目期 |
+        // 中期 | 年度 | 2024`). The money scale (`单位：万元`) may stand
+        // anywhere in it.
         let scale = |t: &str| {
             let n = normalize(t);
-            n.starts_with("单位:") || matches!(n.as_str(), "(万元)" | "(元)" | "万元" | "元")
+            n.starts_with("单位:")
+                || n.starts_with("金额单位:")
+                || matches!(n.as_str(), "(万元)" | "(元)" | "万元" | "元")
         };
-        let others: Vec<usize> = r
+        let written: Vec<(usize, String)> = r
             .cells
             .iter()
             .enumerate()
@@ -948,39 +1054,47 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                     && !scale(&x.text)
                     && !heads.iter().any(|(h, _)| h == c)
             })
-            .map(|(c, _)| c)
+            .map(|(c, x)| (c, normalize(&x.text)))
             .collect();
-        // The block's own label (`项目资金（万元）`, `资金来源`), not a fact
-        // (`项目期限 | 2024-2026年`, `项目属性 | 延续项目 | 2023年 | 2024年`).
-        let text = |c: usize| r.cells.get(c).map_or(String::new(), |x| normalize(&x.text));
-        let money_label = |c: usize| {
-            let t = text(c);
-            key_of(&t) == Some(Key::Group) || t.contains("资金") || t.contains("金额")
-        };
-        let no_year = |c: usize| !text(c).chars().any(|ch| ch.is_ascii_digit() || ch == '年');
-        // One heading alone heads a block only under the block's label; a
-        // second label right before the headings (`项目资金（万元） | 资金来源 |
-        // 中期 | 年度`) only after the block's.
-        let headings_only = match others.as_slice() {
-            [] => heads.len() > 1,
-            [a] => *a < first && (heads.len() > 1 || money_label(*a)),
-            [a, b] => *a < *b && *b + 1 == first && money_label(*a) && no_year(*b),
+        let (labels, over): (Vec<_>, Vec<_>) = written.iter().partition(|(c, _)| *c < amounts_from);
+        let mut other_kind = Vec::new();
+        for (c, t) in over {
+            if t.chars().any(|ch| ch.is_ascii_digit()) || t.chars().count() > 10 || t.contains(':')
+            {
+                return None;
+            }
+            if !no_money_column(t) && !years_below(*c) {
+                other_kind.push(*c);
+            }
+        }
+        let columns = heads.len() + other_kind.len();
+        let no_year = |t: &str| !t.chars().any(|ch| ch.is_ascii_digit() || ch == '年');
+        // One heading alone heads a block only under the block's label (or
+        // none); a second label only after the block's (`项目资金（万元） |
+        // 资金来源 | 中期 | 年度`).
+        let labelled = match labels.as_slice() {
+            [] => true,
+            [(_, a)] => columns > 1 || block_label(a),
+            [(_, a), (_, b)] => block_label(a) && no_year(b),
             _ => false,
         };
-        // The money rows under it, blank rows between aside.
-        let next = rows.iter().skip(ri + 1).find(|n| !blank_but_merges(n));
-        if !headings_only || !next.is_some_and(|n| money_row(n, first)) {
+        if !labelled || (other_kind.is_empty() && heads.iter().all(|(_, h)| *h == Heading::Year)) {
             return None;
         }
-        if !heads.iter().any(|(_, h)| *h != Heading::Year) {
-            return None;
-        }
+        let of_other_periods = heads.iter().all(|(_, h)| *h != Heading::Year);
         match year_heading(&heads, year) {
-            Ok(Some(yc)) => Some(Ok((ri, first, Some(yc)))),
+            Ok(Some(yc)) => Some(Ok((ri, amounts_from, Some(yc)))),
+            // The one column not headed by another period (`2024-2026年 |
+            // 预算数`, `上年执行数 | 预算数`, `预算数 | 2023年执行数`).
+            Ok(None) | Err(Unclear::NotTheYear(_)) if of_other_periods && other_kind.len() == 1 => {
+                other_kind
+                    .first()
+                    .map(|&yc| Ok((ri, amounts_from, Some(yc))))
+            }
             // Only medium-term columns (`中期资金`, `2024-2026年`): none is
             // the year's, and their money is not read as the year's.
-            Ok(None) if heads.iter().any(|(_, h)| *h == Heading::Span) => {
-                Some(Ok((ri, first, None)))
+            Ok(None) if other_kind.is_empty() && heads.iter().any(|(_, h)| *h == Heading::Span) => {
+                Some(Ok((ri, amounts_from, None)))
             }
             Ok(None) => None,
             Err(why) => {
@@ -1012,7 +1126,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 && rows.get(hr + 1..=ri).is_some_and(|block| {
                     block
                         .iter()
-                        .all(|r| blank_but_merges(r) || money_row(r, first))
+                        .all(|r| blank_but_merges(r) || sum_row(r) || money_row(r, first))
                 })
                 && rows.get(hr + 1..=ri).is_some_and(|block| {
                     !block
@@ -1070,10 +1184,22 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             if cell.merged {
                 continue;
             }
+            // `合计` heading a row of a matrix block, or right of the
+            // block's label (`项目资金（万元） | 合计 | 1000.00`): its total.
+            let block_total = || {
+                matches!(normalize(&cell.text).as_str(), "合计" | "总计")
+                    && (in_matrix_row(ri).is_some()
+                        || row
+                            .cells
+                            .iter()
+                            .take(c)
+                            .any(|x| key_of(&x.text) == Some(Key::Group)))
+            };
             let (key, inline) = match key_of(&cell.text) {
                 Some(k) => (k, None),
                 None => match inline_key(&cell.text) {
                     Some((k, v)) => (k, Some(v)),
+                    None if block_total() => (Key::Total, None),
                     None => continue,
                 },
             };
@@ -1149,11 +1275,14 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 // the year's heading (ur20 G1).
                 (None, Some((_, x)))
                     if matches!(key, Key::OverallGoal | Key::AnnualGoal)
-                        && money_heading(&x.text).is_some() =>
+                        && goal_heading(&x.text).is_some() =>
                 {
                     used.extend(heading_cells(row, c + 1).map(|hc| (row.number, hc)));
                     goal_under_heading(rows, ri, c, year)
                 }
+                // A block's label over its headings (`资金总额（万元） | |
+                // 2024年`) has no value on its right.
+                (None, Some((_, x))) if money && block_heading(&x.text).is_some() => None,
                 (None, Some((vc, x))) if cell_key(&x.text).is_none() => {
                     // `资金总额 | 3000.00 | 1000.00` under headings not read as
                     // a split of the year: which is the year's is unknown.
