@@ -3093,6 +3093,34 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         let got = funding(&titled("（2024年度）", &money));
         assert_eq!(got.as_deref().ok(), Some(year), "{money}: {got:?}");
     }
+    // Sources in a column of their own (`其中` | `财政拨款`), `合计` over
+    // source labels, rows headed by years with a `合计` row, a period
+    // written in words (`截至2023年累计`), an amount in the label's cell
+    // under year headings (ur25 2, 3, 5, 7, 8).
+    for money in [
+        "项目资金（万元）\t\t\t2024-2026年\t2024年\n\t资金总额\t\t3000.00\t1000.00\n\t其中\t财政拨款\t2400.00\t800.00\n\t\t其他资金\t600.00\t200.00".to_string(),
+        "项目资金（万元）\t合计\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00".to_string(),
+        "项目资金（万元）\t\t资金总额\t财政拨款\t其他资金\n项目资金（万元）\t2024年\t1000.00\t800.00\t200.00\n项目资金（万元）\t2025年\t2000.00\t1600.00\t400.00\n项目资金（万元）\t合计\t3000.00\t2400.00\t600.00".to_string(),
+        matrix("截至2023年累计", "2024年"),
+        matrix("2024-2026年", "2024年").replace("\t资金总额\t3000.00", "\t资金总额：3000.00\t"),
+    ] {
+        let got = funding(&titled("（2024年度）", &money));
+        assert_eq!(got.as_deref().ok(), Some(year), "{money}: {got:?}");
+    }
+    // Headings beside another period that do not say which column is the
+    // year's are refused, never read as its money (`已安排`, `结余`, `权重`,
+    // `2024年1-6月`); a dash before the amount is no blank year (ur25 1, 8).
+    for money in [
+        matrix("2024-2026年", "已安排"),
+        matrix("上年执行数", "结转结余"),
+        matrix("中期资金", "权重"),
+        matrix("2024-2026年", "2024年1-6月"),
+        "项目资金（万元）\t资金总额：\t-\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00"
+            .to_string(),
+    ] {
+        let got = funding(&titled("（2024年度）", &money));
+        assert!(got.is_err(), "{money}: {got:?}");
+    }
     for money in [
         "单位：万元\t\t2024-2026年\n\t资金总额\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00",
         "\t\t中期资金\n项目资金\t资金总额\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00",

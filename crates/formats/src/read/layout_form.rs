@@ -192,6 +192,9 @@ fn with_remark(value: &str) -> Option<(&str, &str)> {
 fn rival_amounts(rows: &[GridRow<'_>], ri: usize, first: &str, second: &str, nc: usize) -> bool {
     let number = |t: &str| {
         let t = t.trim();
+        if matches!(t, "-" | "—" | "–" | "－" | "——") {
+            return Some(Decimal::ZERO);
+        }
         (t.chars().next().is_some_and(|c| c.is_ascii_digit())
             && t.chars()
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
@@ -225,7 +228,7 @@ fn rival_amounts(rows: &[GridRow<'_>], ri: usize, first: &str, second: &str, nc:
         .filter_map(|r| r.cells.get(nc))
         .map(|x| x.text.trim())
         .find(|t| !t.is_empty() && (!plain_amount(t) || year_number(t)));
-    heading.is_none_or(|h| !no_money_column(&normalize(h)))
+    heading.is_none_or(|h| !no_money_column(&normalize(h)) && !amount_label(h))
 }
 
 /// The key a cell names, alone or with its value (`年度资金总额：1000.00`).
@@ -273,8 +276,10 @@ fn money_heading(text: &str) -> Option<Heading> {
     }
     // `（2024年）` alone: the parenthesis is the heading.
     if bare.is_empty() {
-        bare = inside;
+        bare = inside.clone();
     }
+    // `2024年（含以前年度）`: years up to it, not the year.
+    let cumulative = ["以前", "累计", "以来"].iter().any(|w| inside.contains(w));
     let b = strip_money_words(bare.trim_end_matches(':'));
     match b {
         "年度" | "当年" | "本年度" | "本年" => Some(Heading::Year),
@@ -282,7 +287,10 @@ fn money_heading(text: &str) -> Option<Heading> {
         "中期" | "中长期" | "上年" | "上年度" | "以前年度" | "以后年度" | "后续年度" | "累计"
         | "三年合计" | "预计" | "实际" | "调整前" => Some(Heading::Span),
         "合计" | "总计" => Some(Heading::Total),
-        _ => years_heading(b),
+        _ => match years_heading(b) {
+            Some(Heading::Dated(_)) if cumulative => Some(Heading::Span),
+            h => h,
+        },
     }
 }
 
@@ -328,7 +336,7 @@ fn block_heading(text: &str) -> Option<Heading> {
                 .chars()
                 .all(|c| !c.is_ascii_digit() && !matches!(c, '月' | '日' | '至' | ':'));
         // `2024年及以前`, `2024年以前已安排`: years up to it, not the year.
-        let cumulative = ["以前", "以后", "之前", "之后", "累计", "及"]
+        let cumulative = ["前", "以后", "之后", "累计", "及", "起", "以来", "至今"]
             .iter()
             .any(|w| rest.contains(w));
         match years_heading(years) {
@@ -423,6 +431,8 @@ enum Unclear {
     NotTheYear(u16),
     /// More than one heading is the form's year.
     Several(u16),
+    /// No heading says which column is the year's.
+    NoYearColumn,
 }
 
 /// Which of a money block's headings (`(position, heading)`, in order) is
@@ -537,11 +547,15 @@ fn headed_rows(
     ri: usize,
     year: Option<u16>,
 ) -> Option<Result<Option<usize>, MoneyUnclear>> {
+    // The block's label repeated on each row (`项目资金（万元） | 2024年 |
+    // …`, a merged cell exported) aside.
     let first_heading = |r: &GridRow<'_>| {
         r.cells
             .iter()
             .enumerate()
-            .find(|(_, x)| !x.merged && !x.text.trim().is_empty())
+            .find(|(_, x)| {
+                !x.merged && !x.text.trim().is_empty() && key_of(&x.text) != Some(Key::Group)
+            })
             .and_then(|(c, x)| block_heading(&x.text).map(|h| (c, h)))
     };
     rows.get(ri + 1).and_then(first_heading)?;
@@ -618,6 +632,55 @@ fn block_label(text: &str) -> bool {
     key_of(t) == Some(Key::Group) || ENDS.iter().any(|e| t.ends_with(e))
 }
 
+/// A label of the total or a source (`合计` aside): `财政拨款`, `资金总额`.
+fn amount_label(t: &str) -> bool {
+    matches!(
+        cell_key(t),
+        Some(Key::Total | Key::MultiYearTotal | Key::Fiscal | Key::Special | Key::Other)
+    )
+}
+
+/// The first year a text names (`截至2023年累计`, `2024年底`).
+fn year_named(t: &str) -> Option<u16> {
+    let b = t.as_bytes();
+    b.windows(4).enumerate().find_map(|(i, w)| {
+        (w.iter().all(u8::is_ascii_digit)
+            && t.get(i + 4..).is_some_and(|r| r.starts_with('年'))
+            && (i == 0 || !b.get(i - 1).is_some_and(u8::is_ascii_digit)))
+        .then(|| t.get(i..i + 4)?.parse().ok())
+        .flatten()
+    })
+}
+
+/// A heading of the year's money by another name than the year's
+/// (`预算数`, `申请数`, `金额`), beside columns of other periods.
+fn year_money_word(t: &str) -> bool {
+    let mut t = normalize(t);
+    while let Some(open) = t.rfind('(').filter(|_| t.ends_with(')')) {
+        t.truncate(open);
+    }
+    matches!(
+        t.trim_end_matches(':'),
+        "预算数"
+            | "预算"
+            | "预算金额"
+            | "预算资金"
+            | "申请数"
+            | "申请金额"
+            | "申请资金"
+            | "申报数"
+            | "金额"
+            | "资金"
+            | "资金数"
+            | "资金额"
+            | "安排数"
+            | "拟安排"
+            | "拟安排数"
+            | "计划数"
+            | "预算安排"
+    )
+}
+
 /// A heading over numbers that are no money of a period: a change, share
 /// or note (`增减额`, `比例（%）`, `占比`, `同比增长`, `备注`, `其中：新增`).
 fn no_money_column(t: &str) -> bool {
@@ -647,12 +710,29 @@ fn goal_under_heading<'r>(
         .filter_map(|(hc, x)| goal_heading(&x.text).map(|h| (hc, h)))
         .collect();
     let yc = year_heading(&heads, year).ok()??;
-    let below = rows.get(ri + 1)?;
+    // The text under it, unless the row below is the money block's; else
+    // the text right of it (`年度目标 | 2024年目标 | 全年培训500人次`).
+    let below = rows.get(ri + 1).filter(|b| {
+        !b.cells
+            .iter()
+            .any(|x| !x.merged && cell_key(&x.text).is_some())
+    });
     below
-        .cells
-        .get(yc)
-        .filter(|x| !x.merged && cell_key(&x.text).is_none())
-        .map(|x| (below, yc, x))
+        .and_then(|b| {
+            b.cells
+                .get(yc)
+                .filter(|x| !x.merged && !x.text.trim().is_empty() && !plain_amount(&x.text))
+                .map(|x| (b, yc, x))
+        })
+        .or_else(|| {
+            row.cells
+                .iter()
+                .enumerate()
+                .skip(yc + 1)
+                .find(|(_, x)| !x.merged && !x.text.trim().is_empty())
+                .filter(|(_, x)| goal_heading(&x.text).is_none() && cell_key(&x.text).is_none())
+                .map(|(c, x)| (row, c, x))
+        })
 }
 
 /// A money block whose year's amounts cannot be told, so the form is
@@ -781,6 +861,10 @@ impl MoneyUnclear {
                     Unclear::Several(y) => (
                         format!("资金按年份分列（「{shown}」），但有不止一列是本表的{y}年度的，无法确定本年度的金额"),
                         format!("the money is set out by year (“{en}”), but more than one of them is this form's year, {y}, so the year's amounts cannot be told"),
+                    ),
+                    Unclear::NoYearColumn => (
+                        format!("资金分列（「{shown}」），但表头没有说明哪一列是本年度的金额"),
+                        format!("the money is set out in columns (“{en}”), but no heading says which is the year's amounts"),
                     ),
                     Unclear::NoYear => (
                         format!("资金按年份分列（「{shown}」），但表上没有写明预算年度，无法确定哪一列是本年度的金额"),
@@ -991,15 +1075,24 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
     let matrix = rows.iter().enumerate().find_map(|(ri, r)| {
         // The money rows under it, blank rows between aside: their labels'
         // column, and the amounts' columns right of it.
-        let next = rows
+        let money_key = |x: &crate::grid::GridCell<'_>| {
+            !x.merged && cell_key(&x.text).is_some_and(Key::is_money)
+        };
+        let block: Vec<&GridRow<'_>> = rows
             .iter()
             .skip(ri + 1)
-            .find(|n| !blank_but_merges(n) && !sum_row(n))?;
-        let label_col = next
-            .cells
+            .filter(|n| !blank_but_merges(n))
+            .take_while(|n| sum_row(n) || n.cells.iter().any(money_key))
+            .take(12)
+            .collect();
+        let next = *block.iter().find(|n| !sum_row(n))?;
+        // Right of every money label of the block (sources may stand a
+        // column right of their total: `资金总额` | `其中` | `财政拨款`).
+        let amounts_from = block
             .iter()
-            .position(|x| !x.merged && cell_key(&x.text).is_some_and(Key::is_money))?;
-        let amounts_from = label_col + 1;
+            .filter_map(|n| n.cells.iter().position(money_key))
+            .max()?
+            + 1;
         // A column of years (`年度 | 2024` on every row) holds no money;
         // amounts such as 2000 differ from row to row.
         let year_at = |r: &GridRow<'_>, c: usize| {
@@ -1010,18 +1103,11 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                     .filter(|y| t.len() == 4 && (1990..=2100).contains(y))
             })
         };
-        let money_rows: Vec<&GridRow<'_>> = rows
-            .iter()
-            .skip(ri + 1)
-            .filter(|n| !blank_but_merges(n))
-            .take_while(|n| money_row(n, amounts_from))
-            .collect();
         let years_below = |c: usize| {
-            year_at(next, c).is_some_and(|y| {
-                money_rows.iter().all(|r| year_at(r, c) == Some(y)) && money_rows.len() > 1
-            })
+            year_at(next, c)
+                .is_some_and(|y| block.iter().all(|r| year_at(r, c) == Some(y)) && block.len() > 1)
         };
-        let heads: Vec<(usize, Heading)> = r
+        let mut heads: Vec<(usize, Heading)> = r
             .cells
             .iter()
             .enumerate()
@@ -1029,7 +1115,12 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             .filter(|(c, x)| !x.merged && !years_below(*c))
             .filter_map(|(c, x)| block_heading(&x.text).map(|h| (c, h)))
             .collect();
-        if heads.is_empty() {
+        let dated_text = r
+            .cells
+            .iter()
+            .skip(amounts_from)
+            .any(|x| !x.merged && year_named(&normalize(&x.text)).is_some());
+        if heads.is_empty() && !dated_text {
             return None;
         }
         // A row of headings: over the amounts, headings (of periods, or of
@@ -1057,16 +1148,44 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             .map(|(c, x)| (c, normalize(&x.text)))
             .collect();
         let (labels, over): (Vec<_>, Vec<_>) = written.iter().partition(|(c, _)| *c < amounts_from);
-        let mut other_kind = Vec::new();
+        // Headings of the year's money by another name (`预算数`, `金额`),
+        // and of anything else (`已安排`, `完成数`, `权重`).
+        let (mut money_kind, mut unknown) = (Vec::new(), Vec::new());
+        let (mut other_periods, mut unknown_periods) = (Vec::new(), Vec::new());
         for (c, t) in over {
-            if t.chars().any(|ch| ch.is_ascii_digit()) || t.chars().count() > 10 || t.contains(':')
-            {
+            // `合计 | 财政拨款 | 其他资金`: labels over their amounts.
+            if t.chars().count() > 10 || t.contains(':') || amount_label(t) {
                 return None;
             }
-            if !no_money_column(t) && !years_below(*c) {
-                other_kind.push(*c);
+            if no_money_column(t) || years_below(*c) {
+                continue;
+            }
+            // A period written otherwise (`截至2023年累计`): not the year's;
+            // one naming the year itself (`2024年1-6月`) says no more.
+            if let Some(y) = year_named(t) {
+                if Some(y) == year {
+                    unknown_periods.push(*c);
+                } else {
+                    other_periods.push(*c);
+                }
+                continue;
+            }
+            if t.chars().any(|ch| ch.is_ascii_digit()) {
+                return None;
+            }
+            if year_money_word(t) {
+                money_kind.push(*c);
+            } else {
+                unknown.push(*c);
             }
         }
+        heads.extend(other_periods.iter().map(|&c| (c, Heading::Span)));
+        heads.sort_unstable_by_key(|(c, _)| *c);
+        if heads.is_empty() {
+            return None;
+        }
+        unknown.extend(unknown_periods);
+        let other_kind: Vec<usize> = money_kind.iter().chain(&unknown).copied().collect();
         let columns = heads.len() + other_kind.len();
         let no_year = |t: &str| !t.chars().any(|ch| ch.is_ascii_digit() || ch == '年');
         // One heading alone heads a block only under the block's label (or
@@ -1086,8 +1205,10 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             Ok(Some(yc)) => Some(Ok((ri, amounts_from, Some(yc)))),
             // The one column not headed by another period (`2024-2026年 |
             // 预算数`, `上年执行数 | 预算数`, `预算数 | 2023年执行数`).
-            Ok(None) | Err(Unclear::NotTheYear(_)) if of_other_periods && other_kind.len() == 1 => {
-                other_kind
+            Ok(None) | Err(Unclear::NotTheYear(_))
+                if of_other_periods && money_kind.len() == 1 && unknown.is_empty() =>
+            {
+                money_kind
                     .first()
                     .map(|&yc| Ok((ri, amounts_from, Some(yc))))
             }
@@ -1095,6 +1216,13 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             // the year's, and their money is not read as the year's.
             Ok(None) if other_kind.is_empty() && heads.iter().any(|(_, h)| *h == Heading::Span) => {
                 Some(Ok((ri, amounts_from, None)))
+            }
+            // Beside other periods, headings that do not say which column is
+            // the year's (`2024-2026年 | 已安排`, `申报数 | 审定数 | 中期`).
+            Ok(None) | Err(Unclear::NotTheYear(_)) if !other_kind.is_empty() => {
+                let mut at: Vec<usize> = heads.iter().map(|&(c, _)| c).chain(other_kind).collect();
+                at.sort_unstable();
+                Some(Err(MoneyUnclear::years(r, &at, Unclear::NoYearColumn)))
             }
             Ok(None) => None,
             Err(why) => {
@@ -1188,12 +1316,31 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             // block's label (`项目资金（万元） | 合计 | 1000.00`): its total.
             let block_total = || {
                 matches!(normalize(&cell.text).as_str(), "合计" | "总计")
-                    && (in_matrix_row(ri).is_some()
-                        || row
+                    && (in_matrix_row(ri).is_some() || {
+                        // Not a row of amounts of a block headed by years
+                        // under a label merged down (`项目资金 | 合计 | 3000 |
+                        // 2400 | 600`).
+                        let mut after = row
                             .cells
                             .iter()
-                            .take(c)
-                            .any(|x| key_of(&x.text) == Some(Key::Group)))
+                            .skip(c + 1)
+                            .filter(|x| !x.merged && !x.text.trim().is_empty());
+                        // Its amount, or the labels over the amounts
+                        // (`合计 | 财政拨款 | 其他资金`).
+                        let one_amount = match (after.next(), after.next()) {
+                            (Some(a), b) if plain_amount(&a.text) => {
+                                b.is_none_or(|b| !plain_amount(&b.text))
+                            }
+                            (Some(a), _) => cell_key(&a.text).is_some_and(Key::is_money),
+                            (None, _) => false,
+                        };
+                        one_amount
+                            && row
+                                .cells
+                                .iter()
+                                .take(c)
+                                .any(|x| key_of(&x.text) == Some(Key::Group))
+                    })
             };
             let (key, inline) = match key_of(&cell.text) {
                 Some(k) => (k, None),
@@ -1235,6 +1382,9 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             // the year's column; in a block of rows headed 中期 | 年度, the one
             // in the year's row.
             let in_matrix = in_matrix_row(ri).filter(|&(_, first, _)| money && first > c);
+            // Under a matrix's headings an amount in the label's cell is not
+            // the year's (`资金总额：3000.00 | | 1000.00`).
+            let inline = inline.filter(|_| in_matrix.is_none());
             // Rows headed 中期 | 年度 (or by years) under this row of labels.
             let headed = if money && in_matrix.is_none() {
                 headed_rows(rows, ri, year)
@@ -1262,11 +1412,13 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 None => None,
             };
             let value = match (inline, right) {
-                // `年度资金总额：1000.00`: the value in the label's cell.
-                (Some(_), _) => Some((row, c, cell)),
-                (None, _) if in_matrix.is_some() => in_matrix
+                // Under a matrix's headings, the year's column, even beside
+                // an amount in the label's cell (`资金总额：3000.00`).
+                _ if in_matrix.is_some() => in_matrix
                     .and_then(|(.., yc)| yc)
                     .and_then(|yc| row.cells.get(yc).map(|x| (row, yc, x))),
+                // `年度资金总额：1000.00`: the value in the label's cell.
+                (Some(_), _) => Some((row, c, cell)),
                 (None, _) if headed.is_some() => headed
                     .flatten()
                     .and_then(|yr| rows.get(yr))
