@@ -3107,13 +3107,25 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         let got = funding(&titled("（2024年度）", &money));
         assert_eq!(got.as_deref().ok(), Some(year), "{money}: {got:?}");
     }
+    // Other names of the year's money beside another period (ur26 1), a
+    // `合计` first row under headings above the label (ur26 2).
+    for money in [
+        matrix("上年执行数", "年初预算数"),
+        matrix("2024-2026年", "申报金额"),
+        matrix("上年预算数", "预算控制数"),
+        matrix("2024-2026年", "本次申请"),
+        "\t\t2024-2026年\t2024年\n项目资金（万元）\t合计\t3000.00\t1000.00\n\t其中：财政拨款\t2400.00\t800.00\n\t其他资金\t600.00\t200.00".to_string(),
+    ] {
+        let got = funding(&titled("（2024年度）", &money));
+        assert_eq!(got.as_deref().ok(), Some(year), "{money}: {got:?}");
+    }
     // Headings beside another period that do not say which column is the
     // year's are refused, never read as its money (`已安排`, `结余`, `权重`,
     // `2024年1-6月`); a dash before the amount is no blank year (ur25 1, 8).
     for money in [
         matrix("2024-2026年", "已安排"),
         matrix("上年执行数", "结转结余"),
-        matrix("中期资金", "权重"),
+        matrix("中期资金", "分值"),
         matrix("2024-2026年", "2024年1-6月"),
         "项目资金（万元）\t资金总额：\t-\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00"
             .to_string(),

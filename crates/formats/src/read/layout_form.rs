@@ -603,7 +603,7 @@ fn heading_cells<'r>(r: &'r GridRow<'r>, from: usize) -> impl Iterator<Item = us
 fn sum_row(r: &GridRow<'_>) -> bool {
     r.cells
         .iter()
-        .find(|x| !x.merged && !x.text.trim().is_empty())
+        .find(|x| !x.merged && !x.text.trim().is_empty() && key_of(&x.text) != Some(Key::Group))
         .is_some_and(|x| matches!(normalize(&x.text).as_str(), "合计" | "总计" | "小计"))
 }
 
@@ -653,40 +653,39 @@ fn year_named(t: &str) -> Option<u16> {
 }
 
 /// A heading of the year's money by another name than the year's
-/// (`预算数`, `申请数`, `金额`), beside columns of other periods.
+/// (`预算数`, `年初预算数`, `申报金额`, `本次申请`, `资金需求`), beside columns
+/// of other periods: a word of money asked for, and none of money already
+/// spent, arrived or carried (`已安排`, `执行数`, `到位金额`, `结余`).
 fn year_money_word(t: &str) -> bool {
-    let mut t = normalize(t);
-    while let Some(open) = t.rfind('(').filter(|_| t.ends_with(')')) {
-        t.truncate(open);
-    }
-    matches!(
-        t.trim_end_matches(':'),
-        "预算数"
-            | "预算"
-            | "预算金额"
-            | "预算资金"
-            | "申请数"
-            | "申请金额"
-            | "申请资金"
-            | "申报数"
-            | "金额"
-            | "资金"
-            | "资金数"
-            | "资金额"
-            | "安排数"
-            | "拟安排"
-            | "拟安排数"
-            | "计划数"
-            | "预算安排"
-    )
+    const ASKED: [&str; 9] = [
+        "预算", "申请", "申报", "金额", "资金", "需求", "本期", "今年", "本次",
+    ];
+    const OTHER: [&str; 14] = [
+        "已",
+        "执行",
+        "结余",
+        "结转",
+        "完成",
+        "到位",
+        "进度",
+        "累计",
+        "上年",
+        "以前",
+        "以后",
+        "调整前",
+        "核定",
+        "下达",
+    ];
+    let t = normalize(t);
+    ASKED.iter().any(|w| t.contains(w)) && !OTHER.iter().any(|w| t.contains(w))
 }
 
 /// A heading over numbers that are no money of a period: a change, share
 /// or note (`增减额`, `比例（%）`, `占比`, `同比增长`, `备注`, `其中：新增`).
 fn no_money_column(t: &str) -> bool {
-    const WORDS: [&str; 14] = [
+    const WORDS: [&str; 16] = [
         "增减", "增长", "变动", "比例", "占比", "比重", "同比", "环比", "备注", "说明", "其中",
-        "%", "率", "差额",
+        "%", "率", "差额", "进度", "权重",
     ];
     WORDS.iter().any(|w| t.contains(w))
 }
@@ -1115,14 +1114,6 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             .filter(|(c, x)| !x.merged && !years_below(*c))
             .filter_map(|(c, x)| block_heading(&x.text).map(|h| (c, h)))
             .collect();
-        let dated_text = r
-            .cells
-            .iter()
-            .skip(amounts_from)
-            .any(|x| !x.merged && year_named(&normalize(&x.text)).is_some());
-        if heads.is_empty() && !dated_text {
-            return None;
-        }
         // A row of headings: over the amounts, headings (of periods, or of
         // other kinds: `预算数`, `申请数`; a change or share such as `增减额`
         // is no column of money); on their left at most the block's own
@@ -1158,6 +1149,15 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 return None;
             }
             if no_money_column(t) || years_below(*c) {
+                continue;
+            }
+            // Another period in words (`截至上年底累计`).
+            if ["上年", "累计", "以前", "以后"]
+                .iter()
+                .any(|w| t.contains(w))
+                && year_named(t).is_none()
+            {
+                other_periods.push(*c);
                 continue;
             }
             // A period written otherwise (`截至2023年累计`): not the year's;
