@@ -3114,6 +3114,9 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         matrix("2024-2026年", "申报金额"),
         matrix("上年预算数", "预算控制数"),
         matrix("2024-2026年", "本次申请"),
+        matrix("上年执行数", "本年资金需求"),
+        // A part of the money between the periods is no column (ur27 2).
+        "项目资金（万元）\t\t中期资金\t其中：自筹\t年度资金\n\t资金总额\t3000.00\t500.00\t1000.00\n\t其中：财政拨款\t2400.00\t\t800.00\n\t其他资金\t600.00\t500.00\t200.00".to_string(),
         "\t\t2024-2026年\t2024年\n项目资金（万元）\t合计\t3000.00\t1000.00\n\t其中：财政拨款\t2400.00\t800.00\n\t其他资金\t600.00\t200.00".to_string(),
     ] {
         let got = funding(&titled("（2024年度）", &money));
@@ -3125,6 +3128,13 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     for money in [
         matrix("2024-2026年", "已安排"),
         matrix("上年执行数", "结转结余"),
+        // Money of more years, spent, arrived or of one source is not the
+        // year's beside another period (ur27 1).
+        matrix("上年执行数", "项目总预算"),
+        matrix("2024-2026年", "三年资金需求"),
+        matrix("上年执行数", "拨付金额"),
+        matrix("2024-2026年", "上级补助资金"),
+        matrix("上年执行数", "合同金额"),
         matrix("中期资金", "分值"),
         matrix("2024-2026年", "2024年1-6月"),
         "项目资金（万元）\t资金总额：\t-\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00"

@@ -653,14 +653,30 @@ fn year_named(t: &str) -> Option<u16> {
 }
 
 /// A heading of the year's money by another name than the year's
-/// (`预算数`, `年初预算数`, `申报金额`, `本次申请`, `资金需求`), beside columns
-/// of other periods: a word of money asked for, and none of money already
-/// spent, arrived or carried (`已安排`, `执行数`, `到位金额`, `结余`).
+/// (`预算数`, `年初预算数`, `申报金额`, `本次申请`, `本年资金需求`), beside
+/// columns of other periods: the plain names, or a word of this year's or of
+/// money asked for, and none of money of more years, spent, arrived,
+/// carried, of one source or decided elsewhere (`项目总预算`, `三年资金需求`,
+/// `已安排`, `拨付金额`, `结余`, `上级补助资金`, `核定数`).
 fn year_money_word(t: &str) -> bool {
-    const ASKED: [&str; 9] = [
-        "预算", "申请", "申报", "金额", "资金", "需求", "本期", "今年", "本次",
+    const PLAIN: [&str; 6] = ["预算", "预算数", "预算金额", "预算资金", "金额", "资金"];
+    const OURS: [&str; 14] = [
+        "本年",
+        "当年",
+        "今年",
+        "本期",
+        "本次",
+        "年度",
+        "年初",
+        "申请",
+        "申报",
+        "预算数",
+        "预算额",
+        "预算安排",
+        "预算控制",
+        "需求",
     ];
-    const OTHER: [&str; 14] = [
+    const OTHER: [&str; 38] = [
         "已",
         "执行",
         "结余",
@@ -672,12 +688,41 @@ fn year_money_word(t: &str) -> bool {
         "上年",
         "以前",
         "以后",
-        "调整前",
+        "调整",
         "核定",
         "下达",
+        "总",
+        "中期",
+        "三年",
+        "全周期",
+        "下年",
+        "未来",
+        "概算",
+        "投资",
+        "上级",
+        "配套",
+        "中央",
+        "追加",
+        "缺口",
+        "剩余",
+        "未",
+        "拨付",
+        "支付",
+        "使用",
+        "到账",
+        "批复",
+        "合同",
+        "实际",
+        "预计",
+        "支出",
     ];
-    let t = normalize(t);
-    ASKED.iter().any(|w| t.contains(w)) && !OTHER.iter().any(|w| t.contains(w))
+    let mut t = normalize(t);
+    while let Some(open) = t.rfind('(').filter(|_| t.ends_with(')')) {
+        t.truncate(open);
+    }
+    let t = t.trim_end_matches(':');
+    PLAIN.contains(&t)
+        || (OURS.iter().any(|w| t.contains(w)) && !OTHER.iter().any(|w| t.contains(w)))
 }
 
 /// A heading over numbers that are no money of a period: a change, share
@@ -1144,12 +1189,14 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
         let (mut money_kind, mut unknown) = (Vec::new(), Vec::new());
         let (mut other_periods, mut unknown_periods) = (Vec::new(), Vec::new());
         for (c, t) in over {
+            // A part (`其中：自筹资金`), share, change or note: no column of
+            // the year's money.
+            if no_money_column(t) || years_below(*c) {
+                continue;
+            }
             // `合计 | 财政拨款 | 其他资金`: labels over their amounts.
             if t.chars().count() > 10 || t.contains(':') || amount_label(t) {
                 return None;
-            }
-            if no_money_column(t) || years_below(*c) {
-                continue;
             }
             // Another period in words (`截至上年底累计`).
             if ["上年", "累计", "以前", "以后"]
@@ -1434,7 +1481,11 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 }
                 // A block's label over its headings (`资金总额（万元） | |
                 // 2024年`) has no value on its right.
-                (None, Some((_, x))) if money && block_heading(&x.text).is_some() => None,
+                (None, Some((_, x)))
+                    if money && (block_heading(&x.text).is_some() || year_money_word(&x.text)) =>
+                {
+                    None
+                }
                 (None, Some((vc, x))) if cell_key(&x.text).is_none() => {
                     // `资金总额 | 3000.00 | 1000.00` under headings not read as
                     // a split of the year: which is the year's is unknown.
