@@ -3115,6 +3115,8 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         matrix("上年预算数", "预算控制数"),
         matrix("2024-2026年", "本次申请"),
         matrix("上年执行数", "本年资金需求"),
+        matrix("上年执行数", "本年支出预算"),
+        matrix("2024-2026年", "二〇二四年预算"),
         // A part of the money between the periods is no column (ur27 2).
         "项目资金（万元）\t\t中期资金\t其中：自筹\t年度资金\n\t资金总额\t3000.00\t500.00\t1000.00\n\t其中：财政拨款\t2400.00\t\t800.00\n\t其他资金\t600.00\t500.00\t200.00".to_string(),
         "\t\t2024-2026年\t2024年\n项目资金（万元）\t合计\t3000.00\t1000.00\n\t其中：财政拨款\t2400.00\t800.00\n\t其他资金\t600.00\t200.00".to_string(),
@@ -3135,6 +3137,14 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         matrix("上年执行数", "拨付金额"),
         matrix("2024-2026年", "上级补助资金"),
         matrix("上年执行数", "合同金额"),
+        // Words in brackets, earlier or later years, actual or one source's
+        // money (ur28 1).
+        matrix("上年执行数", "资金需求（三年）"),
+        matrix("2024-2026年", "金额（已下达）"),
+        matrix("上年执行数", "去年申请金额"),
+        matrix("2024-2026年", "明年申请金额"),
+        matrix("上年执行数", "本年自筹资金"),
+        matrix("2024-2026年", "二〇二五年申请金额"),
         matrix("中期资金", "分值"),
         matrix("2024-2026年", "2024年1-6月"),
         "项目资金（万元）\t资金总额：\t-\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00"

@@ -262,7 +262,7 @@ enum Heading {
 }
 
 fn money_heading(text: &str) -> Option<Heading> {
-    let n = ascii_digits(&normalize(text));
+    let n = super::preamble::ascii_years(&normalize(text)).into_owned();
     let mut bare = String::new();
     let mut inside = String::new();
     let mut depth = 0usize;
@@ -278,10 +278,21 @@ fn money_heading(text: &str) -> Option<Heading> {
     if bare.is_empty() {
         bare = inside.clone();
     }
-    // `2024年（含以前年度）`: years up to it, not the year.
-    let cumulative = ["以前", "累计", "以来"].iter().any(|w| inside.contains(w));
+    // `2024年（含以前年度）`, `年度资金（2024-2026年）`: years up to it or
+    // several, not the year.
+    let cumulative = [
+        "以前", "累计", "以来", "以后", "中期", "三年", "上年", "下年",
+    ]
+    .iter()
+    .any(|w| inside.contains(w))
+        || (inside != bare && years_heading(inside.trim_end_matches("度")) == Some(Heading::Span));
     let b = strip_money_words(bare.trim_end_matches(':'));
+    // `年度决算数`, `本年执行数`: the year's actual money, not its budget.
+    let actual = bare
+        .get(b.len()..)
+        .is_some_and(|words| words.contains("执行") || words.contains("决算"));
     match b {
+        "年度" | "当年" | "本年度" | "本年" if cumulative || actual => Some(Heading::Span),
         "年度" | "当年" | "本年度" | "本年" => Some(Heading::Year),
         // Another period than the budget year's.
         "中期" | "中长期" | "上年" | "上年度" | "以前年度" | "以后年度" | "后续年度" | "累计"
@@ -329,32 +340,25 @@ fn block_heading(text: &str) -> Option<Heading> {
         if cell_key(text).is_some() {
             return None;
         }
-        let n = ascii_digits(&normalize(text));
+        let n = super::preamble::ascii_years(&normalize(text)).into_owned();
         let (years, rest) = leading_years(&n)?;
         let words = rest.chars().count() <= 8
             && rest
                 .chars()
                 .all(|c| !c.is_ascii_digit() && !matches!(c, '月' | '日' | '至' | ':'));
         // `2024年及以前`, `2024年以前已安排`: years up to it, not the year.
-        let cumulative = ["前", "以后", "之后", "累计", "及", "起", "以来", "至今"]
-            .iter()
-            .any(|w| rest.contains(w));
+        let cumulative = [
+            "前", "以后", "之后", "累计", "及", "起", "以来", "至今", "中期", "三年", "上年",
+            "下年",
+        ]
+        .iter()
+        .any(|w| rest.contains(w));
         match years_heading(years) {
             Some(Heading::Dated(_)) if words && cumulative => Some(Heading::Span),
             h if words => h,
             _ => None,
         }
     })
-}
-
-/// Full-width digits as ASCII (`２０２４年`).
-fn ascii_digits(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            c => c,
-        })
-        .collect()
 }
 
 /// `2024年`, `2024年度`, `2024年预算数` (one year) or `2024-2026年`,
@@ -676,7 +680,7 @@ fn year_money_word(t: &str) -> bool {
         "预算控制",
         "需求",
     ];
-    const OTHER: [&str; 38] = [
+    const OTHER: [&str; 58] = [
         "已",
         "执行",
         "结余",
@@ -714,13 +718,38 @@ fn year_money_word(t: &str) -> bool {
         "合同",
         "实际",
         "预计",
-        "支出",
+        "上一",
+        "前一",
+        "去年",
+        "往年",
+        "上期",
+        "下一",
+        "明年",
+        "次年",
+        "决算",
+        "发生",
+        "预拨",
+        "结存",
+        "收回",
+        "压减",
+        "新增",
+        "自筹",
+        "省级",
+        "市级",
+        "县级",
+        "债券",
+        "差额",
     ];
+    // Only a unit in brackets is no part of the heading (`预算数（万元）`,
+    // not `资金需求（三年）`).
     let mut t = normalize(t);
-    while let Some(open) = t.rfind('(').filter(|_| t.ends_with(')')) {
-        t.truncate(open);
+    for unit in ["(万元)", "(元)", "(千元)", "(亿元)"] {
+        t = t.replace(unit, "");
     }
     let t = t.trim_end_matches(':');
+    if t.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
     PLAIN.contains(&t)
         || (OURS.iter().any(|w| t.contains(w)) && !OTHER.iter().any(|w| t.contains(w)))
 }
