@@ -3116,6 +3116,8 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         matrix("2024-2026年", "本次申请"),
         matrix("上年执行数", "本年资金需求"),
         matrix("上年执行数", "本年支出预算"),
+        // What a heading leaves out is no period of its own (ur29).
+        matrix("上年执行数", "年度预算（不含上年结转）"),
         matrix("2024-2026年", "二〇二四年预算"),
         // A part of the money between the periods is no column (ur27 2).
         "项目资金（万元）\t\t中期资金\t其中：自筹\t年度资金\n\t资金总额\t3000.00\t500.00\t1000.00\n\t其中：财政拨款\t2400.00\t\t800.00\n\t其他资金\t600.00\t500.00\t200.00".to_string(),

@@ -280,11 +280,14 @@ fn money_heading(text: &str) -> Option<Heading> {
     }
     // `2024年（含以前年度）`, `年度资金（2024-2026年）`: years up to it or
     // several, not the year.
+    // What a heading says it leaves out (`（不含上年结转）`) says nothing of
+    // its period.
+    let said = without_exclusions(&inside);
     let cumulative = [
         "以前", "累计", "以来", "以后", "中期", "三年", "上年", "下年",
     ]
     .iter()
-    .any(|w| inside.contains(w))
+    .any(|w| said.contains(w))
         || (inside != bare && years_heading(inside.trim_end_matches("度")) == Some(Heading::Span));
     let b = strip_money_words(bare.trim_end_matches(':'));
     // `年度决算数`, `本年执行数`: the year's actual money, not its budget.
@@ -746,12 +749,23 @@ fn year_money_word(t: &str) -> bool {
     for unit in ["(万元)", "(元)", "(千元)", "(亿元)"] {
         t = t.replace(unit, "");
     }
-    let t = t.trim_end_matches(':');
+    let t = without_exclusions(t.trim_end_matches(':'));
     if t.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
     PLAIN.contains(&t)
         || (OURS.iter().any(|w| t.contains(w)) && !OTHER.iter().any(|w| t.contains(w)))
+}
+
+/// `text` up to what it says it leaves out (`不含上年结转`, `不包括…`,
+/// `扣除…`).
+fn without_exclusions(text: &str) -> &str {
+    ["不含", "不包括", "扣除"]
+        .iter()
+        .filter_map(|w| text.find(w))
+        .min()
+        .map_or(text, |at| text.get(..at).unwrap_or(text))
+        .trim_end_matches(['(', '（'])
 }
 
 /// A heading over numbers that are no money of a period: a change, share
