@@ -2992,6 +2992,11 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     };
     let funding =
         |text: &str| read::read_bytes("t.tsv", text.as_bytes(), &opts()).map(|t| amounts_of(&t));
+    // A 2024 form with `money` reads the year's 1000.00 800.00 200.00.
+    let reads_year = |money: &str| {
+        let got = funding(&titled("（2024年度）", money));
+        assert_eq!(got.as_deref().ok(), Some(year), "{money}: {got:?}");
+    };
     for (title, a, b) in [
         ("（2024年度）", "2024-2026年", "2024年预算数"),
         ("（2024年度）", "2023年执行数", "2024年预算数"),
@@ -3069,8 +3074,7 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "项目资金（万元）\t年度资金总额：\t1000.00\t1000.00\n\t其中：财政拨款\t800.00\t800.00\n\t其他资金\t200.00\t200.00".to_string(),
         "项目资金（万元）\t\t金额\t年度\n\t资金总额\t1000.00\t2024\n\t其中：财政拨款\t800.00\t2024\n\t其他资金\t200.00\t2024".to_string(),
     ] {
-        let got = funding(&titled("（2024年度）", &money));
-        assert_eq!(got.as_deref().ok(), Some(year), "{money}: {got:?}");
+        reads_year(&money);
     }
     // The one column not headed by another period is the year's, whichever
     // side it stands (`2024-2026年 | 预算数`, `预算数 | 上年执行数`, a new
@@ -3090,8 +3094,7 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         // Integer amounts that look like years are amounts.
         "项目资金（万元）\t\t合计\t2024年\t2025年\n\t资金总额\t3000\t1000\t2000\n\t其中：财政拨款\t2400\t800\t1600\n\t其他资金\t600\t200\t400".replace("\t1000\t", "\t1000.00\t").replace("\t800\t", "\t800.00\t").replace("\t200\t", "\t200.00\t"),
     ] {
-        let got = funding(&titled("（2024年度）", &money));
-        assert_eq!(got.as_deref().ok(), Some(year), "{money}: {got:?}");
+        reads_year(&money);
     }
     // Sources in a column of their own (`其中` | `财政拨款`), `合计` over
     // source labels, rows headed by years with a `合计` row, a period
@@ -3104,8 +3107,7 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         matrix("截至2023年累计", "2024年"),
         matrix("2024-2026年", "2024年").replace("\t资金总额\t3000.00", "\t资金总额：3000.00\t"),
     ] {
-        let got = funding(&titled("（2024年度）", &money));
-        assert_eq!(got.as_deref().ok(), Some(year), "{money}: {got:?}");
+        reads_year(&money);
     }
     // Other names of the year's money beside another period (ur26 1), a
     // `合计` first row under headings above the label (ur26 2).
@@ -3123,8 +3125,7 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "项目资金（万元）\t\t中期资金\t其中：自筹\t年度资金\n\t资金总额\t3000.00\t500.00\t1000.00\n\t其中：财政拨款\t2400.00\t\t800.00\n\t其他资金\t600.00\t500.00\t200.00".to_string(),
         "\t\t2024-2026年\t2024年\n项目资金（万元）\t合计\t3000.00\t1000.00\n\t其中：财政拨款\t2400.00\t800.00\n\t其他资金\t600.00\t200.00".to_string(),
     ] {
-        let got = funding(&titled("（2024年度）", &money));
-        assert_eq!(got.as_deref().ok(), Some(year), "{money}: {got:?}");
+        reads_year(&money);
     }
     // Headings beside another period that do not say which column is the
     // year's are refused, never read as its money (`已安排`, `结余`, `权重`,

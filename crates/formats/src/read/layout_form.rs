@@ -184,6 +184,16 @@ fn with_remark(value: &str) -> Option<(&str, &str)> {
         .then_some((amount.trim(), remark))
 }
 
+/// A year written as four digits alone (`2024`), in the range of budget
+/// years.
+fn year_number(t: &str) -> Option<u16> {
+    let t = t.trim();
+    (t.len() == 4 && t.bytes().all(|d| d.is_ascii_digit()))
+        .then(|| t.parse::<u16>().ok())
+        .flatten()
+        .filter(|y| (1990..=2100).contains(y))
+}
+
 /// Whether `second`, right of a money label's amount `first` in row `ri`
 /// (column `nc`), is another period's amount of the same money: two
 /// different, non-zero bare numbers, the second's column headed by a period
@@ -204,17 +214,12 @@ fn rival_amounts(rows: &[GridRow<'_>], ri: usize, first: &str, second: &str, nc:
     let (Some(a), Some(b)) = (number(first), number(second)) else {
         return false;
     };
-    let year_like = b.fract().is_zero()
-        && !second.contains('.')
-        && (1990..=2100).contains(&b.trunc().to_string().parse::<u32>().unwrap_or(0));
-    if a == b || b.is_zero() || year_like {
+    if a == b || b.is_zero() || year_number(second).is_some() {
         return false;
     }
     // The second column's heading: the first cell above that is neither
     // blank nor an amount (a bare year such as `2024` is a heading), within
     // the block: up to a row of other facts (项目名称, 主管部门 …).
-    let year_number =
-        |t: &str| t.len() == 4 && t.parse::<u16>().is_ok_and(|y| (1990..=2100).contains(&y));
     let heading = rows
         .get(ri.saturating_sub(6)..ri)
         .unwrap_or(&[])
@@ -227,7 +232,7 @@ fn rival_amounts(rows: &[GridRow<'_>], ri: usize, first: &str, second: &str, nc:
         })
         .filter_map(|r| r.cells.get(nc))
         .map(|x| x.text.trim())
-        .find(|t| !t.is_empty() && (!plain_amount(t) || year_number(t)));
+        .find(|t| !t.is_empty() && (!plain_amount(t) || year_number(t).is_some()));
     heading.is_none_or(|h| !no_money_column(&normalize(h)) && !amount_label(h))
 }
 
@@ -368,14 +373,7 @@ fn block_heading(text: &str) -> Option<Heading> {
 /// `2024年至2026年`, `2024-26年` (a span): a year or span ending in 年,
 /// then at most a few words of money (`资金`, `预算数`, `执行数`), no date.
 fn years_heading(b: &str) -> Option<Heading> {
-    let digits = |t: &str| t.len() == 4 && t.bytes().all(|d| d.is_ascii_digit());
-    let year = |t: &str| {
-        let t = t.trim_end_matches("年度").trim_end_matches('年');
-        digits(t)
-            .then(|| t.parse::<u16>().ok())
-            .flatten()
-            .filter(|y| (1990..=2100).contains(y))
-    };
+    let year = |t: &str| year_number(t.trim_end_matches("年度").trim_end_matches('年'));
     let (years, rest) = leading_years(b)?;
     let rest = rest.strip_prefix('度').unwrap_or(rest);
     // Words of money only: a goal text (`2024年完成培训`) is no heading.
@@ -495,10 +493,10 @@ fn form_year(rows: &[GridRow<'_>]) -> Option<u16> {
         .unwrap_or(rows.len());
     let four_digits = |v: &str| {
         let v = v.trim_start_matches(':');
-        let d: String = v.chars().take_while(char::is_ascii_digit).collect();
-        let after = v.get(d.len()..).unwrap_or("");
-        (d.len() == 4 && (after.is_empty() || after.starts_with('年')))
-            .then(|| d.parse::<u16>().ok())
+        let end = v.find(|c: char| !c.is_ascii_digit()).unwrap_or(v.len());
+        let (d, after) = v.split_at(end);
+        (after.is_empty() || after.starts_with('年'))
+            .then(|| year_number(d))
             .flatten()
     };
     let mut title_year = None;
@@ -511,28 +509,22 @@ fn form_year(rows: &[GridRow<'_>]) -> Option<u16> {
             .map(|x| super::preamble::ascii_years(&normalize(&x.text)).into_owned())
             .collect();
         for (k, n) in cells.iter().enumerate() {
-            for key in ["预算年度", "年度", "年份"] {
-                if let Some(v) = n.strip_prefix(key) {
-                    let v = if v.trim_start_matches(':').is_empty() {
-                        cells.get(k + 1).map_or("", String::as_str)
-                    } else {
-                        v
-                    };
-                    if let Some(y) = four_digits(v) {
-                        return Some(y);
-                    }
-                }
-            }
-            // 编制年度: the year the form was drawn up, often the one before
-            // its budget year; only when nothing else names a year.
-            if let Some(v) = n.strip_prefix("编制年度") {
+            // The value after the key's colon, or in the next cell.
+            let keyed = |key: &str| {
+                let v = n.strip_prefix(key)?;
                 let v = if v.trim_start_matches(':').is_empty() {
                     cells.get(k + 1).map_or("", String::as_str)
                 } else {
                     v
                 };
-                drawn_up = drawn_up.or(four_digits(v));
+                four_digits(v)
+            };
+            if let Some(y) = ["预算年度", "年度", "年份"].into_iter().find_map(keyed) {
+                return Some(y);
             }
+            // 编制年度: the year the form was drawn up, often the one before
+            // its budget year; only when nothing else names a year.
+            drawn_up = drawn_up.or_else(|| keyed("编制年度"));
             let dated = ["日期", "时间", "月", "日", "编制"]
                 .iter()
                 .any(|w| n.contains(w));
@@ -1139,11 +1131,13 @@ fn unread_source<'a>(row: &'a GridRow<'a>) -> Option<(&'a str, Val<'a>)> {
 
 /// Read the key–value cells of `rows` (everything above the indicator grid).
 pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form<'a> {
-    let mut f = Form::default();
     // The year money headings that name years are matched against: the
     // form's own, else (a form stacked under another) the table's.
-    let year = form_year(rows).or(table_year);
-    f.year = form_year(rows);
+    let mut f = Form {
+        year: form_year(rows),
+        ..Form::default()
+    };
+    let year = f.year.or(table_year);
     // Cells read as a key or a value, by (row number, 0-based column).
     let mut used: Vec<(u32, usize)> = Vec::new();
     let blocks = Blocks::of(rows);
@@ -1182,14 +1176,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             + 1;
         // A column of years (`年度 | 2024` on every row) holds no money;
         // amounts such as 2000 differ from row to row.
-        let year_at = |r: &GridRow<'_>, c: usize| {
-            r.cells.get(c).and_then(|x| {
-                let t = x.text.trim();
-                t.parse::<u16>()
-                    .ok()
-                    .filter(|y| t.len() == 4 && (1990..=2100).contains(y))
-            })
-        };
+        let year_at = |r: &GridRow<'_>, c: usize| r.cells.get(c).and_then(|x| year_number(&x.text));
         let years_below = |c: usize| {
             year_at(next, c)
                 .is_some_and(|y| block.iter().all(|r| year_at(r, c) == Some(y)) && block.len() > 1)

@@ -156,7 +156,13 @@ fn split_pairs(seg: &str) -> Vec<&str> {
 /// Years written in full-width digits (`２０２４`) or in Chinese numerals
 /// (`二〇二四年`) as ASCII digits; other text as it is.
 pub(crate) fn ascii_years(text: &str) -> std::borrow::Cow<'_, str> {
-    let numeral = |c: char| "〇零一二三四五六七八九".find(c).map(|_| c);
+    let numeral = |c: char| match c {
+        '〇' | '零' => Some(0u8),
+        _ => "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .and_then(|i| u8::try_from(i + 1).ok()),
+    };
     if !text
         .chars()
         .any(|c| ('０'..='９').contains(&c) || numeral(c).is_some())
@@ -176,21 +182,11 @@ pub(crate) fn ascii_years(text: &str) -> std::borrow::Cow<'_, str> {
         if let Some(run) =
             run.filter(|_| chars.get(i + 4) == Some(&'年') && before.and_then(numeral).is_none())
         {
-            for &d in run {
-                let v = match d {
-                    '〇' | '零' => 0,
-                    '一' => 1,
-                    '二' => 2,
-                    '三' => 3,
-                    '四' => 4,
-                    '五' => 5,
-                    '六' => 6,
-                    '七' => 7,
-                    '八' => 8,
-                    _ => 9,
-                };
-                out.push(char::from(b'0' + v));
-            }
+            out.extend(
+                run.iter()
+                    .filter_map(|&d| numeral(d))
+                    .map(|v| char::from(b'0' + v)),
+            );
             i += 4;
             continue;
         }
