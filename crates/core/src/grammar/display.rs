@@ -27,18 +27,25 @@ impl fmt::Display for Quantity {
         // A rate per population (`/100`, `/10万`) goes after `左右`, as it is
         // read (`0左右/100`): `0/100左右` would read as a fraction, and
         // `10/10万左右` as 10万.
+        // After a unit too (`7777指标左右/10万`).
         let unit = self.unit.as_deref().unwrap_or("");
-        let per = unit
-            .strip_prefix(['/', '／'])
-            .is_some_and(|b| b.starts_with(|c: char| c.is_ascii_digit()))
-            && self.magnitude.is_none();
-        if per {
+        let per_at = unit.char_indices().find_map(|(i, c)| {
+            (matches!(c, '/' | '／')
+                && unit
+                    .get(i + c.len_utf8()..)
+                    .is_some_and(|b| b.starts_with(|d: char| d.is_ascii_digit())))
+            .then_some(i)
+        });
+        if let Some((head, per)) = per_at
+            .filter(|_| self.magnitude.is_none())
+            .and_then(|i| Some((unit.get(..i)?, unit.get(i..)?)))
+        {
             // `余`/`多` stay after the number (`3800余/10万`).
-            f.write_str(&self.unit_as_written(""))?;
+            f.write_str(&self.unit_as_written(head))?;
             if self.approx == Some(crate::model::Approx::ZuoYou) {
                 f.write_str("左右")?;
             }
-            f.write_str(unit)?;
+            f.write_str(per)?;
             return f.write_str(self.note.as_deref().unwrap_or(""));
         }
         f.write_str(&self.unit_as_written(unit))?;

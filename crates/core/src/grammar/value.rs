@@ -948,6 +948,10 @@ mod tests {
             "约5多（1/100）",
             "约30099999999999999999.99左右/10万(至)",
             "10左右/10万（全年）",
+            // `7777指标/10万左右` read back as no quantity: 左右 goes
+            // before the rate after a unit too.
+            "控制77777777777777777777指标左右/10万",
+            "≤10人左右/10万",
         ] {
             let Target::Quantitative(q) = parse_value(raw).target else {
                 continue;
