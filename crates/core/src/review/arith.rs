@@ -9,14 +9,15 @@
 //! blank on every row states no sources, so neither has its rows' identity
 //! checked.
 
+use super::id;
 use super::{column, Location, Message, Sink};
 use crate::model::{AmountRow, Funding, FundingColumn, Origin, Table};
 use crate::money::{from_wan, half_unit};
 use rust_decimal::Decimal;
 
 pub(super) fn check(s: &mut Sink<'_>) {
-    let suspect = s.on("money-scale-suspect");
-    let project = s.on("money-scale-project");
+    let suspect = s.on(id!("money-scale-suspect"));
+    let project = s.on(id!("money-scale-project"));
     if suspect || project {
         let mut amounts: Vec<Decimal> = s
             .table
@@ -67,7 +68,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
             let d = decimals(parts.iter().copied().chain([f.total]));
             compare(
                 s,
-                "sum-mismatch.row",
+                id!("sum-mismatch.row"),
                 (origin.row, total_at),
                 FundingColumn::Total,
                 f.total,
@@ -92,7 +93,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
             || std::iter::once(stated.origin.row).chain(u.projects.iter().map(|p| p.origin.row));
         check_columns(
             s,
-            "sum-mismatch.unit",
+            id!("sum-mismatch.unit"),
             stated,
             &sum,
             n,
@@ -119,7 +120,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
         let rows = || std::iter::once(gt.origin.row).chain(summed.iter().map(|(_, r)| *r));
         check_columns(
             s,
-            "sum-mismatch.total",
+            id!("sum-mismatch.total"),
             gt,
             &sum,
             n.max(1) as u32,
@@ -160,7 +161,7 @@ fn negative(s: &mut Sink<'_>, rows: &[(Origin, &Funding, Option<u32>, AmountCell
             let loc = amount_loc(s.table, origin, at, col, project);
             let printed = from_wan(v, scale);
             let unit = scale.label();
-            s.emit("amount-negative", || {
+            s.emit(id!("amount-negative"), || {
                 (
                     loc,
                     Message::owned(
@@ -293,7 +294,7 @@ fn sources_named(t: &Table) -> (String, String) {
 
 fn check_columns(
     s: &mut Sink<'_>,
-    id: &'static str,
+    id: super::RuleId,
     stated: &AmountRow,
     sum: &Funding,
     n: u32,
@@ -344,7 +345,7 @@ fn decimals(values: impl IntoIterator<Item = Option<Decimal>>) -> u32 {
 #[allow(clippy::too_many_arguments)]
 fn compare(
     s: &mut Sink<'_>,
-    id: &'static str,
+    id: super::RuleId,
     (row, cell_at): (u32, Option<Origin>),
     col: FundingColumn,
     cell: Option<Decimal>,
@@ -397,7 +398,7 @@ fn compare(
     let within_rounding = diff <= tol * Decimal::from(n);
     let (computed, diff) = (printed(computed), printed(diff));
     if within_rounding {
-        s.emit("sum-rounding", || (loc, Message::owned(format!(
+        s.emit(id!("sum-rounding"), || (loc, Message::owned(format!(
                 "{col_zh} {stated_txt} 与{what_zh}之和 {computed} 相差 {diff}，在 {n} 个加数的四舍五入误差内"
             ), format!(
                 "{} {stated_en} differs from the sum of {what_en} {computed} by {diff}, within rounding of {n} summands",
@@ -486,7 +487,7 @@ fn money_scale(s: &mut Sink<'_>, median: Decimal) {
         ..Location::default()
     };
     let printed = printed.normalize();
-    s.emit("money-scale-suspect", || {
+    s.emit(id!("money-scale-suspect"), || {
         (
             loc,
             Message::owned(format!("表中{stated}的金额单位为{scale}，但项目金额中位数为 {printed} {scale}，金额可能是按{other}填写的"),
@@ -501,7 +502,7 @@ fn money_scale(s: &mut Sink<'_>, median: Decimal) {
 /// table's 360.00 against `≤8万元/人` × `45人`, 360 万元). The totals above
 /// such a project usually follow it, so no sum gives it away.
 fn costs_refute(s: &mut Sink<'_>) {
-    if !s.on("money-scale-project") {
+    if !s.on(id!("money-scale-project")) {
         return;
     }
     let t = s.table;
@@ -556,7 +557,7 @@ fn costs_refute(s: &mut Sink<'_>) {
         ));
     }
     for (loc, m) in found {
-        s.emit("money-scale-project", || (loc, m));
+        s.emit(id!("money-scale-project"), || (loc, m));
     }
 }
 
@@ -723,7 +724,7 @@ fn project_scale(s: &mut Sink<'_>, amounts: &[Decimal], median: Decimal) {
                 "the other projects' amounts are all in that range".to_string(),
             ),
         };
-        s.emit("money-scale-project", || {
+        s.emit(id!("money-scale-project"), || {
             (
                 loc,
                 Message::owned(

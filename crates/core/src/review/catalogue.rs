@@ -47,7 +47,10 @@ macro_rules! rule {
 }
 
 /// Every rule, in documentation order.
-pub static RULES: &[Rule] = &[
+/// Every rule, in the order `docs/rules.md` lists them.
+pub static RULES: &[Rule] = CATALOGUE;
+
+const CATALOGUE: &[Rule] = &[
     rule!("sum-mismatch.row", Error, "总计不等于各资金来源之和", "row total differs from the sum of its funding sources",
         "总计 = 财政拨款 + 财政专户拨款 + 其他资金（空白按 0）。超出末位半个单位的差额即为错误。表中没有总计列，或资金来源列各行均为空时，不核对（读取说明 total-column-missing、source-columns-blank）。 The row total must equal the funding sources (blank = 0), within half a unit of the last printed decimal. Not checked when the table has no total column, or its funding-source columns are blank on every row (reader notices total-column-missing, source-columns-blank).",
         "表格定义 (table definition) [S]",
@@ -308,7 +311,89 @@ fn in_lang(text: &str, lang: super::Lang) -> String {
     }
 }
 
+/// A catalogue rule by its position in [`RULES`]. Rules name the rule they
+/// emit with [`id!`](crate::review::id), which finds the position at compile
+/// time: a misspelt id does not compile, and a finding's rule is looked up
+/// without comparing strings (the review emits hundreds of thousands).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RuleId(u16);
+
+impl RuleId {
+    /// The rule of this id; a compile error (in `const`) when there is none.
+    pub(crate) const fn of(id: &str) -> RuleId {
+        match RuleId::find(id) {
+            Some(r) => r,
+            None => panic!("not a rule of the catalogue"),
+        }
+    }
+
+    /// The rule of this id, if it is in the catalogue.
+    pub(crate) const fn find(id: &str) -> Option<RuleId> {
+        let mut rest = CATALOGUE;
+        let mut k = 0;
+        while let [first, tail @ ..] = rest {
+            if same(first.id.as_bytes(), id.as_bytes()) {
+                return Some(RuleId(k));
+            }
+            rest = tail;
+            k += 1;
+        }
+        None
+    }
+
+    /// Its position in [`RULES`].
+    pub(crate) fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    /// Its stable id.
+    pub(crate) fn id(self) -> &'static str {
+        RULES.get(self.index()).map_or("", |r| r.id)
+    }
+}
+
+/// Byte equality, usable in `const`.
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut a, mut b) = (a, b);
+    while let ([x, xs @ ..], [y, ys @ ..]) = (a, b) {
+        if *x != *y {
+            return false;
+        }
+        a = xs;
+        b = ys;
+    }
+    true
+}
+
+/// `id!("rule-id")`: the [`RuleId`] of a catalogue rule, found at compile time.
+macro_rules! id {
+    ($id:expr) => {
+        const { $crate::review::catalogue::RuleId::of($id) }
+    };
+}
+pub(crate) use id;
+
 /// Look a rule up by id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RuleId, RULES};
+
+    #[test]
+    fn every_rule_is_found_at_its_own_position() {
+        for (k, r) in RULES.iter().enumerate() {
+            let id = RuleId::find(r.id).expect(r.id);
+            assert_eq!((id.index(), id.id()), (k, r.id));
+        }
+        assert_eq!(RuleId::find("sum-mismatch"), None);
+        assert_eq!(RuleId::find("sum-mismatch.row.x"), None);
+        assert_eq!(RuleId::find(""), None);
+        assert_eq!(super::id!("goal-duplicate").id(), "goal-duplicate");
+    }
 }

@@ -2,6 +2,7 @@
 //! misplaced levels, inputs as outputs, boilerplate, satisfaction, time, cost,
 //! long-term wording, money scale in the goal.
 
+use super::id;
 use super::text::{
     bigrams_into, deadline_year, has, is_cost, is_outcome, is_time_limit, long_term,
     names_cost_saving, names_satisfaction, trim, unit_of, FastHasher, FastMap, Keywords,
@@ -232,7 +233,7 @@ fn direction_conflict(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
     } else {
         return;
     };
-    s.emit("direction-conflict", || (value_loc(pi, p, i), message));
+    s.emit(id!("direction-conflict"), || (value_loc(pi, p, i), message));
 }
 
 /// A name that is better lower (GUIDE §2.3: 成本 费用 投诉 事故 差错率 发生率 …),
@@ -327,14 +328,14 @@ pub(super) struct Switches {
 impl Switches {
     pub(super) fn new(s: &Sink<'_>) -> Self {
         Switches {
-            long_term: s.on("long-term-in-annual"),
+            long_term: s.on(id!("long-term-in-annual")),
             span: s
                 .table
                 .fiscal_year
                 .is_none()
                 .then(|| s.table.title.as_deref().and_then(year_span))
                 .flatten(),
-            repeated: s.on("indicator-duplicate"),
+            repeated: s.on(id!("indicator-duplicate")),
             hashes: Vec::new(),
         }
     }
@@ -403,7 +404,7 @@ fn repeated(s: &mut Sink<'_>, pi: usize, p: &Project, hashes: &mut Vec<u64>) {
             .get(usize::from(!same_value))
             .and_then(|t| t.get(how))
             .unwrap_or(&super::message::EMPTY);
-        s.emit("indicator-duplicate", || {
+        s.emit(id!("indicator-duplicate"), || {
             (
                 super::indicator_loc(pi, p, i),
                 msg!(
@@ -447,17 +448,17 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
         }
     }
     if !output {
-        s.emit("missing-output", || {
+        s.emit(id!("missing-output"), || {
             (loc(), msg!(MISSING_OUTPUT, Arg::project(pi)))
         });
     }
     if !outcome {
-        s.emit("missing-benefit", || {
+        s.emit(id!("missing-benefit"), || {
             (loc(), msg!(MISSING_BENEFIT, Arg::project(pi)))
         });
     }
     if !satisfaction {
-        s.emit("missing-satisfaction", || {
+        s.emit(id!("missing-satisfaction"), || {
             (loc(), msg!(MISSING_SATISFACTION, Arg::project(pi)))
         });
     }
@@ -467,7 +468,7 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
         } else {
             Severity::Info
         };
-        s.emit_at("missing-cost", sev, || {
+        s.emit_at(id!("missing-cost"), sev, || {
             (loc(), msg!(MISSING_COST, Arg::project(pi)))
         });
     }
@@ -479,7 +480,7 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
         } else {
             Severity::Info
         };
-        s.emit_at("too-few-indicators", sev, || {
+        s.emit_at(id!("too-few-indicators"), sev, || {
             (
                 loc(),
                 Message::owned(
@@ -503,7 +504,7 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
     if qual > 0 {
         let share = Decimal::from(qual as u64) / Decimal::from(n as u64);
         if share > th.qualitative_share_max {
-            s.emit("qualitative-share", || {
+            s.emit(id!("qualitative-share"), || {
                 (
                     loc(),
                     msg!(
@@ -525,7 +526,7 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
             (true, true) => None,
         };
         if let Some(l) = lacking {
-            s.emit("missing-quantity-quality", || {
+            s.emit(id!("missing-quantity-quality"), || {
                 (
                     loc(),
                     msg!(MISSING_QUANTITY_QUALITY, Arg::project(pi), Arg::Term(l)),
@@ -576,7 +577,7 @@ fn quality(
     ]);
     if matches!(i.category, Category::Output) || is_outcome(i.category) {
         if let Some(keyword) = input_keyword(&INPUTS, name) {
-            s.emit("input-as-output", || {
+            s.emit(id!("input-as-output"), || {
                 (
                     indicator_loc(pi, p, i),
                     msg!(INPUT_AS_OUTPUT, ind(), Arg::Str(keyword)),
@@ -601,7 +602,7 @@ fn quality(
     if let Some(level) = misplaced {
         let t = s.table;
         // The category is what to change, not the value.
-        s.emit("level-misplaced", || {
+        s.emit(id!("level-misplaced"), || {
             (
                 super::category_loc(t, pi, p, i),
                 msg!(LEVEL_MISPLACED, ind(), Arg::Term(level)),
@@ -675,7 +676,9 @@ fn quality(
             _ => None,
         };
         if let Some(message) = message {
-            s.emit("benefit-is-output", || (indicator_loc(pi, p, i), message));
+            s.emit(id!("benefit-is-output"), || {
+                (indicator_loc(pi, p, i), message)
+            });
         }
     }
     let profile = s.profile;
@@ -689,9 +692,9 @@ fn quality(
             // A cap (`≤90%`) is direction-conflict's finding: its number is
             // no floor to call low.
             && !(q.op.and_then(Comparator::direction) == Some(Direction::LowerBetter)
-                && s.on("direction-conflict"))
+                && s.on(id!("direction-conflict")))
         {
-            s.emit("satisfaction-low", || {
+            s.emit(id!("satisfaction-low"), || {
                 (
                     value_loc(pi, p, i),
                     msg!(
@@ -741,7 +744,7 @@ fn quality(
             || unit_text == "%"
             || TIME[..8].iter().any(|k| has(unit_text, k));
         if !has_time {
-            s.emit("timeliness-no-date", || {
+            s.emit(id!("timeliness-no-date"), || {
                 (value_loc(pi, p, i), msg!(TIMELINESS_NO_DATE, ind()))
             });
         }
@@ -763,7 +766,7 @@ fn quality(
             "档次",
         ];
         if bare_grade(text) && !GRADED.iter().any(|g| has(name, g)) {
-            s.emit("qualitative-vague", || {
+            s.emit(id!("qualitative-vague"), || {
                 (value_loc(pi, p, i), msg!(QUALITATIVE_VAGUE, ind()))
             });
         }
@@ -804,7 +807,7 @@ fn quality(
             } else {
                 &BEFORE_YEAR
             };
-            s.emit("deadline-outside-year", || {
+            s.emit(id!("deadline-outside-year"), || {
                 (
                     value_loc(pi, p, i),
                     msg!(
@@ -822,7 +825,7 @@ fn quality(
         if let (Some(q), Some(total)) = (i.target.quantity(), p.funding.amount()) {
             if let Some(w) = cost_wan(q, unit.as_deref()) {
                 if w > total && !whole_life_cost(name) {
-                    s.emit("cost-exceeds-budget", || {
+                    s.emit(id!("cost-exceeds-budget"), || {
                         (
                             value_loc(pi, p, i),
                             msg!(
@@ -859,7 +862,7 @@ fn quality(
             .filter(|p| !this_year(p))
             .or_else(|| long_term(name).filter(|p| !this_year(p)));
         if let Some(phrase) = phrase {
-            s.emit("long-term-in-annual", || {
+            s.emit(id!("long-term-in-annual"), || {
                 (
                     indicator_loc(pi, p, i),
                     msg!(LONG_TERM, ind(), Arg::text(phrase)),
@@ -1298,7 +1301,7 @@ fn scale_in_goal(s: &mut Sink<'_>, pi: usize, p: &Project) {
         if let Some(found) = found {
             let mut loc = project_loc(s.table, pi, p, Field::Goal);
             loc.span = Some(crate::model::Span::new(pos as u32, (pos + c.len()) as u32));
-            s.emit("scale-mismatch", || {
+            s.emit(id!("scale-mismatch"), || {
                 (
                     loc,
                     msg!(
@@ -1372,7 +1375,7 @@ pub(super) struct Boilerplate<'t> {
 impl<'t> Boilerplate<'t> {
     pub(super) fn new(s: &Sink<'t>) -> Self {
         Boilerplate {
-            on: s.on("boilerplate-indicator"),
+            on: s.on(id!("boilerplate-indicator")),
             numbers: FastMap::default(),
             keys: Vec::new(),
             sizes: Vec::new(),
@@ -1554,7 +1557,7 @@ fn copy_groups<'t>(
             distinct,
             where_en.join(", ")
         );
-        s.emit("boilerplate-indicator", || {
+        s.emit(id!("boilerplate-indicator"), || {
             (indicator_loc(pi, p, i), Message::owned(zh, en))
         });
     }
@@ -1631,7 +1634,7 @@ impl GenericBenefits {
             if self.own.iter().any(|b| self.tie.contains(b)) {
                 continue;
             }
-            s.emit("boilerplate-indicator", || {
+            s.emit(id!("boilerplate-indicator"), || {
                 (
                     indicator_loc(pi, p, i),
                     msg!(

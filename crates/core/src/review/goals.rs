@@ -3,6 +3,7 @@
 //! indicator measures) and `goal-indicator-number` (a count in the goal
 //! that the one indicator measuring it gives another number for).
 
+use super::id;
 use super::text::{
     bigrams_into, for_each_sentence, mask_numbers_into, unit_of, FastHasher, FastMap,
 };
@@ -30,7 +31,7 @@ static GOAL_MISMATCH: Template = Template {
 /// `skip[pi]`: project `pi` copies an earlier one (`project-duplicate` says
 /// so; its goal is not compared again).
 pub(super) fn check_duplicates(s: &mut Sink<'_>, skip: &[bool]) {
-    if s.on("goal-duplicate") {
+    if s.on(id!("goal-duplicate")) {
         duplicates(s, skip);
     }
 }
@@ -47,8 +48,8 @@ pub(super) struct Mismatches {
 impl Mismatches {
     pub(super) fn new(s: &Sink<'_>) -> Self {
         Mismatches {
-            on: s.on("goal-indicator-mismatch"),
-            numbers: s.on("goal-indicator-number"),
+            on: s.on(id!("goal-indicator-mismatch")),
+            numbers: s.on(id!("goal-indicator-number")),
             scratch: Scratch::default(),
         }
     }
@@ -136,7 +137,7 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
         let mut loc = project_loc(t, b, pb, Field::Goal);
         loc.span = Some(Span::new(off as u32, (off + len) as u32));
         let n = run.len();
-        s.emit("goal-duplicate", || {
+        s.emit(id!("goal-duplicate"), || {
             (
                 loc,
                 msg!(
@@ -237,7 +238,7 @@ fn near_duplicates(
         };
         let loc = project_loc(s.table, pi, p, Field::Goal);
         let percent = (j * 100.0).floor() as i64;
-        s.emit("goal-duplicate", || {
+        s.emit(id!("goal-duplicate"), || {
             (
                 loc,
                 msg!(
@@ -736,7 +737,7 @@ fn mismatch(
         let (from, end) = span;
         let mut loc = project_loc(s.table, pi, p, Field::Goal);
         loc.span = Some(Span::new(from as u32, end as u32));
-        s.emit("goal-indicator-mismatch", || {
+        s.emit(id!("goal-indicator-mismatch"), || {
             (
                 loc,
                 msg!(
@@ -840,7 +841,7 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         let (from, end) = (c.number.0, c.unit.1);
         let mut loc = project_loc(s.table, pi, p, Field::Goal);
         loc.span = Some(Span::new(from as u32, end as u32));
-        s.emit("goal-indicator-number", || {
+        s.emit(id!("goal-indicator-number"), || {
             (
                 loc,
                 msg!(

@@ -8,6 +8,7 @@
 //! number (no comparator, range or label), in the target's unit or bare; the
 //! direction must be stated or safely implied. Anything else gives no finding.
 
+use super::id;
 use super::text::{norm_unit, unit_of};
 use super::{msg, projects, value_loc, Arg, Sink, Template};
 use crate::grammar::parse_value;
@@ -32,7 +33,7 @@ static ABOVE_LAST_YEAR: Template = Template {
 };
 
 pub(super) fn check(s: &mut Sink<'_>) {
-    const ID: &str = "target-too-low";
+    const ID: super::RuleId = id!("target-too-low");
     if !s.on(ID) {
         return;
     }

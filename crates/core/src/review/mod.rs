@@ -17,6 +17,7 @@ mod structure;
 mod text;
 mod unit_cost;
 
+pub(crate) use catalogue::{id, RuleId};
 pub use catalogue::{rule, Rule, RULES};
 pub use doc::{json_schema_markdown, rules_markdown};
 pub(crate) use message::msg;
@@ -240,7 +241,8 @@ fn per_project(s: &mut Sink<'_>) {
 /// switches the reader's notices off (`notices = false`).
 fn notices(table: &Table, profile: &Profile, rules: &[RuleState], out: &mut Vec<Finding>) {
     for n in &table.notices {
-        let (enabled, severity) = match Sink::state_in(rules, &n.code) {
+        let state = RuleId::find(&n.code).and_then(|id| Sink::state_in(rules, id));
+        let (enabled, severity) = match state {
             Some(r) => (r.enabled, r.severity.unwrap_or(r.default)),
             None => (
                 profile.notice_enabled(&n.code),
@@ -465,72 +467,54 @@ pub(crate) struct Sink<'a> {
 }
 
 impl Sink<'_> {
-    /// The resolved switches of a catalogue rule.
-    fn state(&self, id: &str) -> Option<&RuleState> {
-        Self::state_in(self.rules, id)
+    /// The resolved switches of a catalogue rule (`rules` is the sink's own,
+    /// borrowed apart from the sink; [`rule_states`] keeps the catalogue's order).
+    fn state_in(rules: &[RuleState], id: RuleId) -> Option<&RuleState> {
+        rules.get(id.index())
     }
 
-    /// [`Sink::state`] in `rules` (the sink's own, borrowed apart from the
-    /// sink), which [`rule_states`] sorts by id. By search, not by address:
-    /// the same literal in another codegen unit has another address.
-    fn state_in<'r>(rules: &'r [RuleState], id: &str) -> Option<&'r RuleState> {
-        rules
-            .binary_search_by(|r| r.id.cmp(id))
-            .ok()
-            .and_then(|k| rules.get(k))
-    }
-
-    pub fn on(&self, id: &str) -> bool {
-        match self.state(id) {
-            Some(r) => r.enabled,
-            None => self.profile.enabled(id),
-        }
+    pub fn on(&self, id: RuleId) -> bool {
+        Self::state_in(self.rules, id).is_some_and(|r| r.enabled)
     }
 
     /// Emit a finding of rule `id` at its default severity. `what` builds the
     /// location and the (Chinese, English) messages; it runs only when the
     /// rule is enabled.
-    pub fn emit(&mut self, id: &'static str, what: impl FnOnce() -> (Location, Message)) {
+    pub fn emit(&mut self, id: RuleId, what: impl FnOnce() -> (Location, Message)) {
         let rules = self.rules;
-        let state = Self::state_in(rules, id);
-        let sev = state.map(|r| r.default).unwrap_or(Severity::Info);
-        self.emit_with(id, state, sev, what);
+        if let Some(state) = Self::state_in(rules, id) {
+            self.emit_with(id, state, state.default, what);
+        }
     }
 
     /// Emit with an explicit default severity (still overridable by the profile).
     pub fn emit_at(
         &mut self,
-        id: &'static str,
+        id: RuleId,
         sev: Severity,
         what: impl FnOnce() -> (Location, Message),
     ) {
         let rules = self.rules;
-        let state = Self::state_in(rules, id);
-        self.emit_with(id, state, sev, what);
+        if let Some(state) = Self::state_in(rules, id) {
+            self.emit_with(id, state, sev, what);
+        }
     }
 
     /// [`Sink::emit_at`] with the rule's state already looked up.
     fn emit_with(
         &mut self,
-        id: &'static str,
-        state: Option<&RuleState>,
+        id: RuleId,
+        state: &RuleState,
         sev: Severity,
         what: impl FnOnce() -> (Location, Message),
     ) {
-        let severity = match state {
-            Some(r) if !r.enabled => return,
-            Some(r) => r.severity.unwrap_or(sev),
-            None => {
-                if !self.profile.enabled(id) {
-                    return;
-                }
-                self.profile.severity(id, sev)
-            }
-        };
+        if !state.enabled {
+            return;
+        }
         let (location, message) = what();
         self.out.push(Finding {
-            rule: Cow::Borrowed(id),
-            severity,
+            rule: Cow::Borrowed(id.id()),
+            severity: state.severity.unwrap_or(sev),
             location,
             message,
         });
@@ -539,7 +523,6 @@ impl Sink<'_> {
 
 /// A catalogue rule under the profile, resolved once per review.
 pub(crate) struct RuleState {
-    id: &'static str,
     enabled: bool,
     /// The catalogue's severity.
     default: Severity,
@@ -547,19 +530,16 @@ pub(crate) struct RuleState {
     severity: Option<Severity>,
 }
 
-/// The catalogue under `profile`, sorted by id for [`Sink::state_in`].
+/// The catalogue under `profile`, in the catalogue's order (indexed by [`RuleId`]).
 fn rule_states(profile: &Profile) -> Vec<RuleState> {
-    let mut rules: Vec<RuleState> = RULES
+    RULES
         .iter()
         .map(|r| RuleState {
-            id: r.id,
             enabled: profile.enabled(r.id),
             default: r.severity,
             severity: profile.severity_override(r.id),
         })
-        .collect();
-    rules.sort_unstable_by_key(|r| r.id);
-    rules
+        .collect()
 }
 
 /// The (Chinese, English) fix of a catalogue rule, split once per process.

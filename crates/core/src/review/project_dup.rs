@@ -7,6 +7,7 @@
 //! fingerprint, one look-up each); one that differs from it (another goal,
 //! say) is kept in an exact map by name and total, where a third copy finds it.
 
+use super::id;
 use super::text::{trim, FastHasher, FastMap};
 use super::{msg, project_loc, Arg, Sink, Template};
 use crate::model::{Field, Project};
@@ -85,7 +86,7 @@ impl<'t> DuplicateProjects<'t> {
     pub(super) fn finish(self, s: &mut Sink<'t>) {
         let t = s.table;
         for (pi, p, earlier) in self.found {
-            s.emit("project-duplicate", || {
+            s.emit(id!("project-duplicate"), || {
                 (
                     project_loc(t, pi, p, Field::ProjectName),
                     msg!(
@@ -109,7 +110,7 @@ static NAME_DUPLICATE: Template = Template {
 /// `project-duplicate`). Projects of different units may share a name (every
 /// unit has its 办公经费).
 pub(super) fn same_names(s: &mut Sink<'_>, copy_of_earlier: &[bool]) {
-    if !s.on("project-name-duplicate") {
+    if !s.on(id!("project-name-duplicate")) {
         return;
     }
     let t = s.table;
@@ -127,7 +128,7 @@ pub(super) fn same_names(s: &mut Sink<'_>, copy_of_earlier: &[bool]) {
                     }
                     Entry::Occupied(o) if !copy => {
                         let row = o.get().origin.row;
-                        s.emit("project-name-duplicate", || {
+                        s.emit(id!("project-name-duplicate"), || {
                             (
                                 project_loc(t, pi, p, Field::ProjectName),
                                 msg!(NAME_DUPLICATE, Arg::project(pi), Arg::Int(i64::from(row))),

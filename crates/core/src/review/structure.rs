@@ -1,6 +1,7 @@
 //! Structure and notation rules: goal/indicators present, levels, numbering,
 //! separators, value notation, units, percentages, placeholders.
 
+use super::id;
 use super::text::{has, is_time_limit, norm_unit, trim, unit_of, FastMap, Keywords};
 use super::{indicator_loc, msg, project_loc, unit_loc, value_loc, Arg, Message, Sink, Template};
 use crate::model::{Category, Field, Target};
@@ -94,15 +95,15 @@ pub(super) struct Structure<'t> {
 
 impl<'t> Structure<'t> {
     pub(super) fn new(s: &Sink<'t>) -> Self {
-        let on_ocr = s.on("ocr-suspect");
+        let on_ocr = s.on(id!("ocr-suspect"));
         Structure {
             units_by_name: FastMap::default(),
-            on_separator: s.on("separator-nonstandard"),
-            on_units: s.on("unit-inconsistent"),
-            on_name_unit: s.on("unit-name-mismatch"),
-            on_percent: s.on("percent-out-of-range"),
+            on_separator: s.on(id!("separator-nonstandard")),
+            on_units: s.on(id!("unit-inconsistent")),
+            on_name_unit: s.on(id!("unit-name-mismatch")),
+            on_percent: s.on(id!("percent-out-of-range")),
             on_ocr,
-            on_placeholder: on_ocr || s.on("placeholder-value"),
+            on_placeholder: on_ocr || s.on(id!("placeholder-value")),
         }
     }
 
@@ -111,7 +112,7 @@ impl<'t> Structure<'t> {
         let t = s.table;
         let goal_blank = p.goal.as_deref().is_none_or(|g| trim(g).is_empty());
         if goal_blank && !p.indicators.is_empty() {
-            s.emit("goal-missing", || {
+            s.emit(id!("goal-missing"), || {
                 (
                     project_loc(t, pi, p, Field::Goal),
                     msg!(GOAL_MISSING, Arg::project(pi)),
@@ -119,7 +120,7 @@ impl<'t> Structure<'t> {
             });
         }
         if p.indicators.is_empty() {
-            s.emit("indicators-missing", || {
+            s.emit(id!("indicators-missing"), || {
                 (
                     project_loc(t, pi, p, Field::IndicatorCell),
                     msg!(INDICATORS_MISSING, Arg::project(pi)),
@@ -151,7 +152,7 @@ impl<'t> Structure<'t> {
                     .map(|q| q.to_string())
                     .collect();
                 let loc = indicator_loc(pi, p, i);
-                s.emit("numbering-gap", || {
+                s.emit(id!("numbering-gap"), || {
                     (
                         loc,
                         Message::owned(
@@ -177,7 +178,7 @@ impl<'t> Structure<'t> {
         for (k, i) in p.indicators.iter().enumerate() {
             let ind = || Arg::Indicator(pi as u32, k as u32);
             if i.category == Category::Unknown {
-                s.emit("level-unknown", || {
+                s.emit(id!("level-unknown"), || {
                     let mut loc = indicator_loc(pi, p, i);
                     // A row layout has the 一级 in a column of its own.
                     if let (false, Some(c)) = (one_cell, t.column_of(Field::Category)) {
@@ -205,7 +206,7 @@ impl<'t> Structure<'t> {
                             loc.span = Some(crate::model::Span::new(span.end - len, span.end));
                         }
                     }
-                    s.emit("separator-nonstandard", || match sep {
+                    s.emit(id!("separator-nonstandard"), || match sep {
                         Some(sep) => (loc, msg!(SEPARATOR, ind(), sep)),
                         None => (loc, msg!(NO_SEPARATOR, ind())),
                     });
@@ -229,7 +230,7 @@ impl<'t> Structure<'t> {
                     !trim(l).is_empty() && !starting_point(l) && !frequency_base(l)
                 })
             {
-                s.emit("value-prefixed", || {
+                s.emit(id!("value-prefixed"), || {
                     (value_loc(pi, p, i), msg!(VALUE_PREFIXED, ind()))
                 });
             }
@@ -237,12 +238,12 @@ impl<'t> Structure<'t> {
             if let Some(q) = i.target.quantity() {
                 let op_col = i.op_column().is_some_and(|o| !trim(o).is_empty());
                 if q.op.is_none() && !op_col && !damaged_op {
-                    s.emit("operator-missing", || {
+                    s.emit(id!("operator-missing"), || {
                         (value_loc(pi, p, i), msg!(OPERATOR_MISSING, ind()))
                     });
                 }
                 if unit.is_none() && !dimensionless(&i.name, q.value) {
-                    s.emit("unit-missing", || {
+                    s.emit(id!("unit-missing"), || {
                         (value_loc(pi, p, i), msg!(UNIT_MISSING, ind()))
                     });
                 }
@@ -252,7 +253,7 @@ impl<'t> Structure<'t> {
                     let cu = crate::grammar::value::split_unit(trim(cu)).2;
                     let (vu, cu) = (norm_unit(vu), norm_unit(&cu));
                     if !cu.is_empty() && vu != cu {
-                        s.emit("unit-inconsistent", || {
+                        s.emit(id!("unit-inconsistent"), || {
                             (
                                 value_loc(pi, p, i),
                                 msg!(UNIT_VS_COLUMN, ind(), Arg::text(vu), Arg::text(cu)),
@@ -285,7 +286,7 @@ impl<'t> Structure<'t> {
                     Some((first, fpi, fp, fi)) if *first != u => {
                         let first = Arg::indicator(*fpi, fp, fi);
                         let t = s.table;
-                        s.emit("unit-inconsistent", || {
+                        s.emit(id!("unit-inconsistent"), || {
                             (unit_loc(t, pi, p, i), msg!(UNIT_ACROSS, ind(), first))
                         });
                     }
@@ -429,7 +430,7 @@ fn name_unit(
     };
     if let Some(why) = problem {
         let t = s.table;
-        s.emit("unit-name-mismatch", || {
+        s.emit(id!("unit-name-mismatch"), || {
             (
                 unit_loc(t, pi, p, i),
                 msg!(UNIT_NAME, Arg::indicator(pi, p, i), Arg::Str(why)),
@@ -458,7 +459,7 @@ fn percent(
     let (value, hi) = (q.value, q.value_hi);
     let top = hi.unwrap_or(value).max(value);
     if top > max || value < min {
-        s.emit("percent-out-of-range", || {
+        s.emit(id!("percent-out-of-range"), || {
             (
                 value_loc(pi, p, i),
                 msg!(
@@ -493,7 +494,7 @@ fn ocr_percent(
     unit: Option<&str>,
 ) {
     if ocr_like(i, unit) {
-        s.emit("ocr-suspect", || {
+        s.emit(id!("ocr-suspect"), || {
             (
                 value_loc(pi, p, i),
                 msg!(OCR_PERCENT, Arg::indicator(pi, p, i)),
@@ -530,7 +531,7 @@ fn placeholder(
         } else {
             &PLACEHOLDER
         };
-        s.emit("placeholder-value", || {
+        s.emit(id!("placeholder-value"), || {
             (
                 value_loc(pi, p, i),
                 msg!(*template, Arg::indicator(pi, p, i)),
@@ -539,7 +540,7 @@ fn placeholder(
         return;
     }
     if ocr_damaged_operator(raw) {
-        s.emit("ocr-suspect", || {
+        s.emit(id!("ocr-suspect"), || {
             (
                 value_loc(pi, p, i),
                 msg!(OCR_OPERATOR, Arg::indicator(pi, p, i)),

@@ -11,6 +11,7 @@
 //! marks an outlier, reported as a warning. Logarithms because unit costs are
 //! skewed: a project costing ten times the median is as far out as one costing a tenth.
 
+use super::id;
 use super::text::{unit_of, FastMap, COUNT_UNITS};
 use super::{msg, value_loc, Arg, Location, Message, Sink, Template};
 use crate::model::{Category, Indicator, Project};
@@ -82,7 +83,7 @@ pub(super) struct UnitCosts<'t> {
 impl<'t> UnitCosts<'t> {
     pub(super) fn new(s: &Sink<'t>) -> Self {
         UnitCosts {
-            on: s.on("unit-cost") || s.on("unit-cost-outlier"),
+            on: s.on(id!("unit-cost")) || s.on(id!("unit-cost-outlier")),
             costs: Vec::new(),
         }
     }
@@ -149,7 +150,7 @@ fn report(s: &mut Sink<'_>, costs: &[Cost<'_>]) {
         .filter_map(|(u, v)| Stats::of(&v).map(|st| (u, st)))
         .collect();
     let limit = th.unit_cost_outlier_z.to_f64().unwrap_or(3.5);
-    let outliers = s.on("unit-cost-outlier");
+    let outliers = s.on(id!("unit-cost-outlier"));
     for c in costs {
         let cost = c.yuan_per_unit;
         let unit = &c.unit;
@@ -162,7 +163,7 @@ fn report(s: &mut Sink<'_>, costs: &[Cost<'_>]) {
                 (z > limit).then_some((st.median, (z * 10.0).round() / 10.0))
             });
         match outlier {
-            Some((median, z)) => s.emit("unit-cost-outlier", || {
+            Some((median, z)) => s.emit(id!("unit-cost-outlier"), || {
                 let label = super::Label(c.p, c.i, super::Lang::Zh);
                 (
                     c.loc.clone(),
@@ -183,7 +184,7 @@ fn report(s: &mut Sink<'_>, costs: &[Cost<'_>]) {
                     ),
                 )
             }),
-            None => s.emit("unit-cost", || {
+            None => s.emit(id!("unit-cost"), || {
                 let (v, wan) = shown(cost);
                 let template: &'static Template = if wan { &UNIT_COST_WAN } else { &UNIT_COST };
                 (
