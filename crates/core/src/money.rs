@@ -99,8 +99,18 @@ pub fn written_scale(text: &str) -> Option<MoneyScale> {
     split_scale(text.trim()).1
 }
 
-/// The text before a trailing `万元`/`元`, and the scale it names.
+/// The text before a trailing `万元`/`元` (also in brackets: `1000.00（万元）`),
+/// and the scale it names.
 fn split_scale(t: &str) -> (&str, Option<MoneyScale>) {
+    for (unit, scale) in [("万元", MoneyScale::WanYuan), ("元", MoneyScale::Yuan)] {
+        let inner = t
+            .strip_suffix([')', '）'])
+            .and_then(|r| r.strip_suffix(unit))
+            .and_then(|r| r.trim_end().strip_suffix(['(', '（']));
+        if let Some(number) = inner.filter(|n| !n.trim().is_empty()) {
+            return (number, Some(scale));
+        }
+    }
     match t.strip_suffix("万元") {
         Some(rest) => (rest, Some(MoneyScale::WanYuan)),
         None => match t.strip_suffix('元') {
@@ -209,6 +219,25 @@ mod tests {
             parse_amount("12万元", MoneyScale::Yuan),
             Err(AmountError::ScaleMismatch("12万元".into()))
         );
+        // The unit in brackets after the number, as forms write it.
+        assert_eq!(
+            parse_amount("1000.00（万元）", MoneyScale::WanYuan),
+            Ok(Some(d("1000.00")))
+        );
+        assert_eq!(
+            parse_amount("1000.00 (万元)", MoneyScale::WanYuan),
+            Ok(Some(d("1000.00")))
+        );
+        assert_eq!(
+            parse_amount("1000.00（元）", MoneyScale::WanYuan),
+            Err(AmountError::ScaleMismatch("1000.00（元）".into()))
+        );
+        // An accounting bracket is no unit.
+        assert_eq!(
+            parse_amount("(10.00)", MoneyScale::WanYuan),
+            Ok(Some(d("-10.00")))
+        );
+        assert!(parse_amount("（万元）", MoneyScale::WanYuan).is_err());
     }
 
     #[test]

@@ -3118,14 +3118,42 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         matrix("2024-2026年", "本次申请"),
         matrix("上年执行数", "本年资金需求"),
         matrix("上年执行数", "本年支出预算"),
-        // What a heading leaves out is no period of its own (ur29).
+        // What a heading leaves out is no period of its own (ur29), nor
+        // the money carried over it includes, with or without brackets.
         matrix("上年执行数", "年度预算（不含上年结转）"),
+        matrix("2024-2026年", "年度预算（含上年结转）"),
+        matrix("2024-2026年", "年度预算 不含上年结转"),
+        matrix("中期资金（含上年结转）", "年度资金"),
+        matrix("中期预算", "年度预算（包括以前年度结余）"),
+        matrix("中期预算", "2024年预算（含上年结转）"),
+        "项目资金（万元）\t\t年度预算（含上年结转）\n\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00".to_string(),
+        // The unit in brackets after an inline amount.
+        "项目资金（万元）\t年度资金总额：1000.00（万元）\n\t其中：财政拨款：800.00（万元）\n\t其他资金：200.00（万元）".to_string(),
+        // Source labels over rows headed by the totals of periods: the
+        // year's row, first or after the medium term's.
+        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t年度资金总额\t1000.00\t800.00\t200.00".to_string(),
+        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t中期资金总额\t3000.00\t2400.00\t600.00\n\t年度资金总额\t1000.00\t800.00\t200.00".to_string(),
+        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t年度资金总额\t1000.00\t800.00\t200.00\n\t中期资金总额\t3000.00\t2400.00\t600.00".to_string(),
         matrix("2024-2026年", "二〇二四年预算"),
         // A part of the money between the periods is no column (ur27 2).
         "项目资金（万元）\t\t中期资金\t其中：自筹\t年度资金\n\t资金总额\t3000.00\t500.00\t1000.00\n\t其中：财政拨款\t2400.00\t\t800.00\n\t其他资金\t600.00\t500.00\t200.00".to_string(),
         "\t\t2024-2026年\t2024年\n项目资金（万元）\t合计\t3000.00\t1000.00\n\t其中：财政拨款\t2400.00\t800.00\n\t其他资金\t600.00\t200.00".to_string(),
     ] {
         reads_year(&money);
+    }
+    // Only under labels of a total and its sources: a carry-over heading
+    // beside a period is no label of the amounts under it (a regression of
+    // the first version, on ur27 d06), and the medium term's row alone is
+    // not the year's.
+    for money in [
+        matrix("上年执行数", "以前年度结转资金"),
+        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t中期资金总额\t3000.00\t2400.00\t600.00".to_string(),
+    ] {
+        let got = funding(&titled("（2024年度）", &money));
+        assert!(
+            got.as_deref().map_or(true, |a| a == "- - -"),
+            "{money}: {got:?}"
+        );
     }
     // Headings beside another period that do not say which column is the
     // year's are refused, never read as its money (`已安排`, `结余`, `权重`,

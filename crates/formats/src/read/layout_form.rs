@@ -158,11 +158,18 @@ fn inline_key(text: &str) -> Option<(Key, &str)> {
     })
 }
 
-/// `1000.00`, `3,000`, `1000.00万元`, `10000000.00元`: a number alone or
-/// with its money unit (one that is not the form's scale is named in a note
-/// when the amounts are read, never read into another scale).
+/// `1000.00`, `3,000`, `1000.00万元`, `1000.00（万元）`, `10000000.00元`: a
+/// number alone or with its money unit (one that is not the form's scale is
+/// named in a note when the amounts are read, never read into another scale).
 fn plain_amount(text: &str) -> bool {
     let t = text.trim();
+    let t = ["(万元)", "(元)"]
+        .iter()
+        .find_map(|u| {
+            let at = t.rfind(['(', '（'])?;
+            (normalize(t.get(at..)?) == *u).then(|| t.get(..at))?
+        })
+        .unwrap_or(t);
     let t = t
         .strip_suffix("万元")
         .or_else(|| t.strip_suffix('元'))
@@ -178,7 +185,7 @@ fn plain_amount(text: &str) -> bool {
 fn with_remark(value: &str) -> Option<(&str, &str)> {
     let at = value.find(['（', '('])?;
     let (amount, remark) = value.split_at(at);
-    // `1000.00（万元）` is a unit, which may not be the form's: not read here.
+    // `1000.00（万元）` is an amount with its unit ([`plain_amount`]).
     let unit = matches!(normalize(remark).as_str(), "(万元)" | "(元)");
     (plain_amount(amount) && remark.ends_with(['）', ')']) && !unit)
         .then_some((amount.trim(), remark))
@@ -283,11 +290,21 @@ fn money_heading(text: &str) -> Option<Heading> {
     if bare.is_empty() {
         bare = inside.clone();
     }
+    // `年度预算 不含上年结转`: a note on the money's make-up without brackets.
+    if let Some(at) = NOTE_WORDS
+        .iter()
+        .filter_map(|w| bare.find(w))
+        .min()
+        .filter(|at| *at > 0)
+    {
+        let note = bare.split_off(at);
+        inside.push_str(&note);
+    }
     // `2024年（含以前年度）`, `年度资金（2024-2026年）`: years up to it or
     // several, not the year.
-    // What a heading says it leaves out (`（不含上年结转）`) says nothing of
-    // its period.
-    let said = without_exclusions(&inside);
+    // What a heading says it leaves out (`（不含上年结转）`) or that it
+    // includes money carried over (`（含上年结转）`) says nothing of its period.
+    let said = without_notes(&inside);
     let cumulative = [
         "以前", "累计", "以来", "以后", "中期", "三年", "上年", "下年",
     ]
@@ -741,7 +758,7 @@ fn year_money_word(t: &str) -> bool {
     for unit in ["(万元)", "(元)", "(千元)", "(亿元)"] {
         t = t.replace(unit, "");
     }
-    let t = without_exclusions(t.trim_end_matches(':'));
+    let t = without_notes(t.trim_end_matches(':'));
     if t.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
@@ -749,13 +766,32 @@ fn year_money_word(t: &str) -> bool {
         || (OURS.iter().any(|w| t.contains(w)) && !OTHER.iter().any(|w| t.contains(w)))
 }
 
+/// Words that open a note on what a heading's money includes or leaves out.
+const NOTE_WORDS: [&str; 6] = ["不含", "不包括", "扣除", "包含", "包括", "含"];
+
 /// `text` up to what it says it leaves out (`不含上年结转`, `不包括…`,
-/// `扣除…`).
-fn without_exclusions(text: &str) -> &str {
-    ["不含", "不包括", "扣除"]
+/// `扣除…`) or to the money carried over it includes (`含上年结转`,
+/// `包括以前年度结余`): the year's money with or without its carry-over is
+/// still the year's. An inclusion of years (`含以前年度`) is kept: it makes
+/// the heading a span.
+fn without_notes(text: &str) -> &str {
+    let exclusion = ["不含", "不包括", "扣除"]
         .iter()
         .filter_map(|w| text.find(w))
-        .min()
+        .min();
+    let carried = || {
+        let at = ["包含", "包括", "含"]
+            .iter()
+            .filter_map(|w| text.find(w))
+            .min()?;
+        let rest = text.get(at..)?;
+        ["结转", "结余"]
+            .iter()
+            .any(|w| rest.contains(w))
+            .then_some(at)
+    };
+    exclusion
+        .or_else(carried)
         .map_or(text, |at| text.get(..at).unwrap_or(text))
         .trim_end_matches(['(', '（'])
 }
@@ -1538,6 +1574,15 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                     .and_then(|below| below.cells.get(c).map(|x| (below, c, x)))
                     .filter(|(below, _, x)| {
                         !x.merged && cell_key(&x.text).is_none() && !has_key(below)
+                    })
+                    .or_else(|| {
+                        // Labels over rows headed by totals of periods.
+                        let yr = year_total_below(rows, ri, &blocks)?;
+                        let r = rows.get(yr)?;
+                        r.cells
+                            .get(c)
+                            .filter(|x| money && !x.merged && plain_amount(&x.text))
+                            .map(|x| (r, c, x))
                     }),
             };
             let Some((vrow, vc, vcell)) = value else {
@@ -1782,6 +1827,56 @@ impl Form<'_> {
 
 /// Whether `row` holds nothing of its own (a label merged down over it
 /// aside).
+/// Under row `ri` of the labels of a total and its sources alone, rows
+/// headed on their left by a total of a period each (`合计 | 财政拨款 |
+/// 其他资金` over `中期资金总额 | 3000 | 2400 | 600` and `年度资金总额 | 1000 |
+/// 800 | 200`): the one of the year's total, whose amounts are those of the
+/// labels above them.
+fn year_total_below(rows: &[GridRow<'_>], ri: usize, blocks: &Blocks) -> Option<usize> {
+    let labels = rows.get(ri)?;
+    let total = |t: &str| matches!(normalize(t).as_str(), "合计" | "总计");
+    // The first label, and none but labels of sources or the total after it
+    // (no heading of a period: `上年执行数 | 以前年度结转资金`).
+    let from = labels.cells.iter().position(|x| {
+        !x.merged
+            && (total(&x.text)
+                || matches!(
+                    cell_key(&x.text),
+                    Some(Key::Total | Key::Fiscal | Key::Special | Key::Other)
+                ))
+    })?;
+    let only_labels = labels
+        .cells
+        .iter()
+        .skip(from)
+        .filter(|x| !x.merged && !x.text.trim().is_empty())
+        .all(|x| {
+            total(&x.text)
+                || matches!(
+                    cell_key(&x.text),
+                    Some(Key::Total | Key::Fiscal | Key::Special | Key::Other)
+                )
+        });
+    if !only_labels {
+        return None;
+    }
+    for (k, r) in rows.iter().enumerate().skip(ri + 1).take(4) {
+        let mut keys = r
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| !x.merged)
+            .filter_map(|(kc, x)| key_of(&x.text).map(|key| (kc, key)))
+            .filter(|(_, key)| *key != Key::Group);
+        match (keys.next(), keys.next()) {
+            (Some((kc, Key::Total)), None) if kc < from && blocks.is_year(k, kc) => return Some(k),
+            (Some((kc, Key::Total | Key::MultiYearTotal)), None) if kc < from => continue,
+            _ => return None,
+        }
+    }
+    None
+}
+
 fn blank_but_merges(row: &GridRow<'_>) -> bool {
     row.cells
         .iter()
