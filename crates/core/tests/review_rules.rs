@@ -870,6 +870,18 @@ fn goal_indicator_mismatch() {
         .project("丙", "50.00", "建设运营好6个“青年地带”社工站点。", inds)
         .finish();
     assert_eq!(fired(&t, "goal-indicator-mismatch"), 0);
+    // The same with many indicators (their names' runs are then sorted and
+    // searched): measured by the last one, or by none.
+    for (last, expected) in [("运营社工站点数", 0), ("培训教师人次", 1)] {
+        let mut inds: Vec<_> = (1..=60)
+            .map(|k| q(k, Category::Output, &format!("第{k}类设备购置数量"), "≥1台"))
+            .collect();
+        inds.push(q(61, Category::Output, last, "≥6个"));
+        let t = Builder::new()
+            .project("丁", "50.00", "建设运营好6个“青年地带”社工站点。", inds)
+            .finish();
+        assert_eq!(fired(&t, "goal-indicator-mismatch"), expected, "{last}");
+    }
 }
 
 #[test]

@@ -3147,7 +3147,8 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     // not the year's.
     for money in [
         matrix("上年执行数", "以前年度结转资金"),
-        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t中期资金总额\t3000.00\t2400.00\t600.00".to_string(),
+        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t中期资金总额\t3000.00\t2400.00\t600.00"
+            .to_string(),
     ] {
         let got = funding(&titled("（2024年度）", &money));
         assert!(

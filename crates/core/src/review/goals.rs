@@ -527,7 +527,7 @@ fn in_unit(i: &crate::model::Indicator, unit: &str) -> bool {
 struct Scratch {
     /// Bigrams of the current noun.
     grams: Vec<[char; 2]>,
-    /// Sorted bigrams of the current project's indicator names.
+    /// Bigrams of the current project's indicator names (sorted when many).
     names: Vec<[char; 2]>,
     /// The goal's counted quantities measured by some indicator name.
     counted: Vec<Counted>,
@@ -706,12 +706,21 @@ fn mismatch(
             for i in &p.indicators {
                 bigrams_into(&i.name, &mut scratch.names);
             }
-            scratch.names.sort_unstable();
-            scratch.names.dedup();
+            // A few dozen: a scan beats sorting them for each project.
+            if scratch.names.len() > 256 {
+                scratch.names.sort_unstable();
+                scratch.names.dedup();
+            }
             names_ready = true;
         }
         let names = &scratch.names;
-        let shares = |grams: &[[char; 2]]| grams.iter().any(|g| names.binary_search(g).is_ok());
+        let shares = |grams: &[[char; 2]]| {
+            if names.len() > 256 {
+                grams.iter().any(|g| names.binary_search(g).is_ok())
+            } else {
+                grams.iter().any(|g| names.contains(g))
+            }
+        };
         let mut measured = shares(&scratch.grams);
         // A verb phrase after the count (`5200户发展生产`, `210户增收`) is
         // what the counted do, not the noun: the words before the number
