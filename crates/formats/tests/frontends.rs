@@ -3141,6 +3141,46 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     ] {
         reads_year(&money);
     }
+    // Labels of a total and its sources over rows of periods, read whole
+    // (ur31): the total's column last, three periods, a `合计` row first, a
+    // carry-over row or column, another name of 财政专户, a row of last
+    // year's actuals; `项目资金总额：1000.00（万元）` is a total, not the
+    // block's label.
+    for money in [
+        "项目资金（万元）\t\t财政拨款\t其他资金\t合计\n\t中期资金总额\t2400.00\t600.00\t3000.00\n\t年度资金总额\t800.00\t200.00\t1000.00",
+        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t上年资金总额\t900.00\t700.00\t200.00\n\t中期资金总额\t3000.00\t2400.00\t600.00\n\t年度资金总额\t1000.00\t800.00\t200.00",
+        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t合计\t4000.00\t3200.00\t800.00\n\t中期资金总额\t3000.00\t2400.00\t600.00\n\t年度资金总额\t1000.00\t800.00\t200.00",
+        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t上年结转\t555.00\t444.00\t111.00\n\t年度资金总额\t1000.00\t800.00\t200.00",
+        "项目资金（万元）\t\t资金总额\t财政拨款\t其他资金\t上年结转\n\t中期资金总额\t3000.00\t2400.00\t600.00\t555.00\n\t年度资金总额\t1000.00\t800.00\t200.00\t555.00",
+        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t上年执行数\t900.00\t700.00\t200.00\n\t年度资金总额\t1000.00\t800.00\t200.00",
+        "项目资金（万元）\t项目资金总额：1000.00（万元）\n\t其中：财政拨款：800.00（万元）\n\t其他资金：200.00（万元）",
+    ] {
+        reads_year(money);
+    }
+    let special = funding(&titled(
+        "（2024年度）",
+        "项目资金（万元）\t\t财政拨款\t财政专户\t其他资金\t合计\n\t中期资金总额\t2100.00\t300.00\t600.00\t3000.00\n\t年度资金总额\t700.00\t100.00\t200.00\t1000.00",
+    ));
+    assert_eq!(special.as_deref().ok(), Some("1000.00 700.00 200.00"));
+    // Never another period's money as the year's (ur31): rows of last
+    // year's, three years' or another year's total alone, an inline total
+    // of another year, years a heading includes (`（含2023年）`), money of
+    // later years carried, an amount in 千元; two columns both headed as
+    // the year's are refused.
+    for money in [
+        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t上年资金总额\t1000.00\t800.00\t200.00".to_string(),
+        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t三年资金总额\t1000.00\t800.00\t200.00".to_string(),
+        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t中期资金总额\t3000.00\t2400.00\t600.00\n\t2025年资金总额\t1100.00\t900.00\t200.00".to_string(),
+        "项目资金（万元）\t2023年资金总额：900.00（万元）\n\t其中：财政拨款：700.00（万元）\n\t其他资金：200.00（万元）".to_string(),
+        "项目资金（万元）\t年度资金总额：1000.00（千元）\n\t其中：财政拨款：800.00（千元）\n\t其他资金：200.00（千元）".to_string(),
+        matrix("2024年（含2023年）", "2024-2026年"),
+        matrix("年度预算（含2025-2026年）", "上年执行数"),
+        matrix("年度预算（含以后年度结转）", "上年执行数"),
+        "项目资金（万元）\t\t上年执行数\t年度预算（含上年结转）\t年度预算\n\t资金总额\t900.00\t555.00\t1000.00\n\t其中：财政拨款\t700.00\t444.00\t800.00\n\t其他资金\t200.00\t111.00\t200.00".to_string(),
+    ] {
+        let got = funding(&titled("（2024年度）", &money));
+        assert!(got.as_deref().map_or(true, |a| a == "- - -"), "{money}: {got:?}");
+    }
     // Only under labels of a total and its sources: a carry-over heading
     // beside a period is no label of the amounts under it (a regression of
     // the first version, on ur27 d06), and the medium term's row alone is

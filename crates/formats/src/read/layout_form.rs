@@ -78,13 +78,16 @@ fn key_of(text: &str) -> Option<Key> {
             Key::Total
         }
         "财政拨款" | "当年财政拨款" | "财政资金" => Key::Fiscal,
-        "财政专户拨款" | "财政专户管理资金" => Key::Special,
+        "财政专户拨款" | "财政专户管理资金" | "财政专户" | "财政专户资金" => {
+            Key::Special
+        }
         "其他资金" | "单位资金" => Key::Other,
         "年度目标" | "年度绩效目标" => Key::AnnualGoal,
         "总体目标" | "年度总体目标" | "绩效目标" => Key::OverallGoal,
         "中长期目标" | "长期目标" => Key::LongTermGoal,
         _ if super::header::is_carry_over(n) => Key::CarryOver,
-        _ if n.starts_with("项目资金") => Key::Group,
+        // Not `项目资金总额：1000.00`: a label with its value.
+        _ if n.starts_with("项目资金") && !n.contains(':') => Key::Group,
         _ => return bare_key(n),
     };
     Some(k)
@@ -126,8 +129,29 @@ fn bare_key(n: &str) -> Option<Key> {
         ("年度资金总额" | "当年资金总额" | "资金总额" | "项目资金总额", _) => {
             Key::Total
         }
+        // Another period's total (`中期资金总额`, `上年资金总额`, `三年资金总额`).
         (_, Some(s))
-            if s.starts_with("中期") || s.starts_with("中长期") || s.starts_with("项目期") =>
+            if [
+                "中期",
+                "中长期",
+                "项目期",
+                "上年",
+                "上一年",
+                "去年",
+                "以前",
+                "往年",
+                "历年",
+                "以后",
+                "下年",
+                "明年",
+                "后续",
+                "累计",
+                "三年",
+                "五年",
+                "近",
+            ]
+            .iter()
+            .any(|w| s.starts_with(w)) =>
         {
             Key::MultiYearTotal
         }
@@ -163,12 +187,10 @@ fn inline_key(text: &str) -> Option<(Key, &str)> {
 /// named in a note when the amounts are read, never read into another scale).
 fn plain_amount(text: &str) -> bool {
     let t = text.trim();
-    let t = ["(万元)", "(元)"]
-        .iter()
-        .find_map(|u| {
-            let at = t.rfind(['(', '（'])?;
-            (normalize(t.get(at..)?) == *u).then(|| t.get(..at))?
-        })
+    let t = t
+        .rfind(['(', '（'])
+        .filter(|&at| t.get(at..).is_some_and(|u| money_unit(&normalize(u))))
+        .and_then(|at| t.get(..at))
         .unwrap_or(t);
     let t = t
         .strip_suffix("万元")
@@ -180,13 +202,24 @@ fn plain_amount(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
+/// A money unit in brackets, normalised (`(万元)`, `(千元)`, `(亿元)`): one
+/// jixiao does not hold is read as no amount of the form's scale (named in a
+/// note), never as a remark beside one.
+fn money_unit(n: &str) -> bool {
+    matches!(
+        n,
+        "(万元)" | "(元)" | "(千元)" | "(十万元)" | "(百万元)" | "(千万元)" | "(亿元)"
+    )
+}
+
 /// An amount followed by a remark in parentheses
 /// (`1000.00（含上年结转50万元）`): the amount and the remark.
 fn with_remark(value: &str) -> Option<(&str, &str)> {
     let at = value.find(['（', '('])?;
     let (amount, remark) = value.split_at(at);
-    // `1000.00（万元）` is an amount with its unit ([`plain_amount`]).
-    let unit = matches!(normalize(remark).as_str(), "(万元)" | "(元)");
+    // `1000.00（万元）` is an amount with its unit ([`plain_amount`]), and
+    // `（千元）` no remark either: the amount is in another scale.
+    let unit = money_unit(&normalize(remark));
     (plain_amount(amount) && remark.ends_with(['）', ')']) && !unit)
         .then_some((amount.trim(), remark))
 }
@@ -305,11 +338,19 @@ fn money_heading(text: &str) -> Option<Heading> {
     // What a heading says it leaves out (`（不含上年结转）`) or that it
     // includes money carried over (`（含上年结转）`) says nothing of its period.
     let said = without_notes(&inside);
-    let cumulative = [
-        "以前", "累计", "以来", "以后", "中期", "三年", "上年", "下年",
-    ]
-    .iter()
-    .any(|w| said.contains(w))
+    // `（含2023年）`, `（含2025-2026年）`: other years' money included.
+    let includes_years = ["包含", "包括", "含"]
+        .iter()
+        .filter_map(|w| said.find(w))
+        .min()
+        .and_then(|at| said.get(at..))
+        .is_some_and(|rest| rest.contains('年'));
+    let cumulative = includes_years
+        || [
+            "以前", "累计", "以来", "以后", "中期", "三年", "上年", "下年",
+        ]
+        .iter()
+        .any(|w| said.contains(w))
         || (inside != bare && years_heading(inside.trim_end_matches("度")) == Some(Heading::Span));
     let b = strip_money_words(bare.trim_end_matches(':'));
     // `年度决算数`, `本年执行数`: the year's actual money, not its budget.
@@ -455,6 +496,9 @@ enum Unclear {
     Several(u16),
     /// No heading says which column is the year's.
     NoYearColumn,
+    /// More than one heading says it is the year's (`年度预算（含上年结转）
+    /// | 年度预算`).
+    SeveralYearColumns,
 }
 
 /// Which of a money block's headings (`(position, heading)`, in order) is
@@ -464,8 +508,12 @@ enum Unclear {
 /// (`2024年 | 2025年 | 2026年` on a form that names no year, or one for
 /// another year): reading any of them would be a guess.
 fn year_heading(heads: &[(usize, Heading)], year: Option<u16>) -> Result<Option<usize>, Unclear> {
-    if let Some(&(at, _)) = heads.iter().find(|(_, h)| *h == Heading::Year) {
-        return Ok(Some(at));
+    let mut of_the_year = heads.iter().filter(|(_, h)| *h == Heading::Year);
+    match (of_the_year.next(), of_the_year.next()) {
+        (Some(&(at, _)), None) => return Ok(Some(at)),
+        // `年度预算（含上年结转） | 年度预算`: both say they are the year's.
+        (Some(_), Some(_)) => return Err(Unclear::SeveralYearColumns),
+        (None, _) => {}
     }
     let dated: Vec<(usize, u16)> = heads
         .iter()
@@ -785,10 +833,12 @@ fn without_notes(text: &str) -> &str {
             .filter_map(|w| text.find(w))
             .min()?;
         let rest = text.get(at..)?;
-        ["结转", "结余"]
+        // Carried over from earlier years, not money of later ones
+        // (`含以后年度结转`).
+        let later = ["以后", "下年", "后续", "未来", "明年"]
             .iter()
-            .any(|w| rest.contains(w))
-            .then_some(at)
+            .any(|w| rest.contains(w));
+        (["结转", "结余"].iter().any(|w| rest.contains(w)) && !later).then_some(at)
     };
     exclusion
         .or_else(carried)
@@ -943,6 +993,14 @@ impl MoneyUnclear {
                 format!("只保留一列{y}年的金额（或把本年度的金额列标为「年度资金」）后再读取"),
                 format!("keep one column of {y}'s amounts (or head the year's column 年度资金), then read it again"),
             ),
+            // The year is stated; the headings do not say which column is its.
+            Why::Years {
+                unclear: Unclear::NoYearColumn | Unclear::SeveralYearColumns,
+                ..
+            } => Text::new(
+                "请把本年度的金额列标为「年度资金」（或写明本表的年份，如「2024年」），其余各列写明所属期间，或只保留本年度的金额后再读取",
+                "head the year's column 年度资金 (or with the form's year, e.g. 2024年) and the others with their periods, or keep only the year's amounts, then read it again",
+            ),
             Why::Years { .. } => Text::new(
                 "请在表头或「预算年度」栏写明本表的年度（如「2024年度」），使其与其中一列的年份相同；或把本年度的金额列标为「年度资金」后再读取",
                 "state the form's year in its title or a 预算年度 line (e.g. 2024年度), matching one heading's year, or head the year's column 年度资金, then read it again",
@@ -981,6 +1039,10 @@ impl MoneyUnclear {
                         format!("资金分列（「{shown}」），但表头没有说明哪一列是本年度的金额"),
                         format!("the money is set out in columns (“{en}”), but no heading says which is the year's amounts"),
                     ),
+                    Unclear::SeveralYearColumns => (
+                        format!("资金分列（「{shown}」），其中不止一列标为本年度的金额，无法确定读取哪一列"),
+                        format!("the money is set out in columns (“{en}”), and more than one of them is headed as the year's amounts, so which to read cannot be told"),
+                    ),
                     Unclear::NoYear => (
                         format!("资金按年份分列（「{shown}」），但表上没有写明预算年度，无法确定哪一列是本年度的金额"),
                         format!("the money is set out by year (“{en}”), but the form names no budget year, so which of them is the year's amounts cannot be told"),
@@ -1012,7 +1074,7 @@ struct Blocks {
 }
 
 impl Blocks {
-    fn of(rows: &[GridRow<'_>]) -> Blocks {
+    fn of(rows: &[GridRow<'_>], year: Option<u16>) -> Blocks {
         let mut found: Vec<(usize, usize, Key, bool)> = Vec::new();
         for (ri, row) in rows.iter().enumerate() {
             for (c, cell) in row.cells.iter().enumerate() {
@@ -1025,7 +1087,12 @@ impl Blocks {
                     continue;
                 }
                 if let Some(k @ (Key::Total | Key::MultiYearTotal)) = cell_key(&cell.text) {
-                    found.push((ri, c, k, names_year(&cell.text)));
+                    // `2023年资金总额` on a 2024 form: another year's.
+                    let label = normalize(&cell.text);
+                    let label = label.split(':').next().unwrap_or_default();
+                    let other_year = year.zip(year_named(label)).is_some_and(|(y, d)| y != d);
+                    let k = if other_year { Key::MultiYearTotal } else { k };
+                    found.push((ri, c, k, names_year(&cell.text) && !other_year));
                 }
             }
         }
@@ -1176,7 +1243,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
     let year = f.year.or(table_year);
     // Cells read as a key or a value, by (row number, 0-based column).
     let mut used: Vec<(u32, usize)> = Vec::new();
-    let blocks = Blocks::of(rows);
+    let blocks = Blocks::of(rows, year);
     // A matrix money block (`| 中期资金 | 年度资金` over `资金总额 | 3000 | 1000`):
     // the row of its headings and the year's column.
     // Only headings right above money rows whose labels stand left of them.
@@ -1377,11 +1444,83 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 })
         })
     };
+    // Labels of a total and its sources over rows of periods: read whole.
+    let labelled = match labelled_rows(rows, year) {
+        Some(Ok(l)) => Some(l),
+        Some(Err(unclear)) => {
+            f.money_unclear.get_or_insert(unclear);
+            None
+        }
+        None => None,
+    };
+    if let Some(l) = &labelled {
+        let year_row = l.year_row.and_then(|k| rows.get(k));
+        if let Some(lr) = rows.get(l.labels) {
+            used.extend(l.columns.iter().map(|&(c, _)| (lr.number, c)));
+        }
+        if let Some(yr) = year_row {
+            for &(c, key) in &l.columns {
+                let Some(x) = yr
+                    .cells
+                    .get(c)
+                    .filter(|x| !x.merged && plain_amount(&x.text))
+                else {
+                    continue;
+                };
+                used.push((yr.number, c));
+                let val = Val {
+                    text: &x.text,
+                    origin: Origin::new(yr.number, col1(c)),
+                    bare_number: x.bare_number,
+                    inline: false,
+                };
+                let k = match key {
+                    Key::CarryOver => {
+                        f.carry_over.get_or_insert(val);
+                        continue;
+                    }
+                    Key::Total => 0,
+                    Key::Fiscal => 1,
+                    Key::Special => 2,
+                    _ => 3,
+                };
+                if let Some(slot) = f.amounts.get_mut(k) {
+                    slot.get_or_insert(val);
+                }
+            }
+            if let Some(lc) = yr
+                .cells
+                .iter()
+                .position(|x| !x.merged && !x.text.trim().is_empty())
+            {
+                used.push((yr.number, lc));
+            }
+        }
+    }
     // Whether the row above was of the money block (项目资金 … 其他资金).
     let mut in_money = false;
     // Remarks after inline amounts, said with the fields not read.
     let mut remarks: Vec<(u32, String)> = Vec::new();
     for (ri, row) in rows.iter().enumerate() {
+        // Read above as a whole: only the block's own label (and scale) here.
+        if labelled
+            .as_ref()
+            .is_some_and(|l| (l.labels..l.end).contains(&ri))
+        {
+            for (c, cell) in row.cells.iter().enumerate() {
+                if !cell.merged && key_of(&cell.text) == Some(Key::Group) {
+                    used.push((row.number, c));
+                    let t = normalize(&cell.text);
+                    if t.contains("(万元)") {
+                        f.scale.get_or_insert(MoneyScale::WanYuan);
+                    } else if t.contains("(元)") {
+                        f.scale.get_or_insert(MoneyScale::Yuan);
+                    }
+                }
+            }
+            in_money = false;
+            continue;
+        }
         let keys: Vec<Key> = row
             .cells
             .iter()
@@ -1574,15 +1713,6 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                     .and_then(|below| below.cells.get(c).map(|x| (below, c, x)))
                     .filter(|(below, _, x)| {
                         !x.merged && cell_key(&x.text).is_none() && !has_key(below)
-                    })
-                    .or_else(|| {
-                        // Labels over rows headed by totals of periods.
-                        let yr = year_total_below(rows, ri, &blocks)?;
-                        let r = rows.get(yr)?;
-                        r.cells
-                            .get(c)
-                            .filter(|x| money && !x.merged && plain_amount(&x.text))
-                            .map(|x| (r, c, x))
                     }),
             };
             let Some((vrow, vc, vcell)) = value else {
@@ -1827,54 +1957,271 @@ impl Form<'_> {
 
 /// Whether `row` holds nothing of its own (a label merged down over it
 /// aside).
-/// Under row `ri` of the labels of a total and its sources alone, rows
-/// headed on their left by a total of a period each (`合计 | 财政拨款 |
-/// 其他资金` over `中期资金总额 | 3000 | 2400 | 600` and `年度资金总额 | 1000 |
-/// 800 | 200`): the one of the year's total, whose amounts are those of the
-/// labels above them.
-fn year_total_below(rows: &[GridRow<'_>], ri: usize, blocks: &Blocks) -> Option<usize> {
-    let labels = rows.get(ri)?;
-    let total = |t: &str| matches!(normalize(t).as_str(), "合计" | "总计");
-    // The first label, and none but labels of sources or the total after it
-    // (no heading of a period: `上年执行数 | 以前年度结转资金`).
-    let from = labels.cells.iter().position(|x| {
-        !x.merged
-            && (total(&x.text)
-                || matches!(
-                    cell_key(&x.text),
-                    Some(Key::Total | Key::Fiscal | Key::Special | Key::Other)
-                ))
-    })?;
-    let only_labels = labels
-        .cells
-        .iter()
-        .skip(from)
-        .filter(|x| !x.merged && !x.text.trim().is_empty())
-        .all(|x| {
-            total(&x.text)
-                || matches!(
-                    cell_key(&x.text),
-                    Some(Key::Total | Key::Fiscal | Key::Special | Key::Other)
-                )
-        });
-    if !only_labels {
-        return None;
+/// A money block of labels over rows of periods (`合计 | 财政拨款 | 其他资金`
+/// over `中期资金总额 | 3000 | 2400 | 600` and `年度资金总额 | 1000 | 800 |
+/// 200`, the total's column first or last): rows `labels..end`.
+struct LabelledRows {
+    labels: usize,
+    end: usize,
+    /// The labels' columns and what each holds (`合计` the total).
+    columns: Vec<(usize, Key)>,
+    /// The year's row, if one is.
+    year_row: Option<usize>,
+}
+
+/// A total or source label over a column of amounts (`合计`, `资金总额`,
+/// `其中：财政拨款`).
+fn column_label(text: &str) -> Option<Key> {
+    if matches!(
+        normalize(text).as_str(),
+        "合计" | "总计" | "合计:" | "总计:"
+    ) {
+        return Some(Key::Total);
     }
-    for (k, r) in rows.iter().enumerate().skip(ri + 1).take(4) {
-        let mut keys = r
+    key_of(text).filter(|k| matches!(k, Key::Total | Key::Fiscal | Key::Special | Key::Other))
+}
+
+/// The period a row of a [`LabelledRows`] block is headed by, from its label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowPeriod {
+    /// The year's (`年度资金总额`, `2024年资金总额` on a 2024 form).
+    Year,
+    /// A total naming no period (`资金总额`).
+    Plain,
+    /// Another period's, a sum of rows or a part (`中期资金总额`,
+    /// `上年资金总额`, `合计`, `上年结转`, `项目资金总额`).
+    Other,
+}
+
+fn row_period(label: &str, year: Option<u16>) -> RowPeriod {
+    let n = normalize(label);
+    let n = n.strip_prefix("其中:").unwrap_or(&n).trim_end_matches(':');
+    if matches!(n, "合计" | "总计") || key_of(n) == Some(Key::CarryOver) {
+        return RowPeriod::Other;
+    }
+    let (head, note) = n.split_at(n.find('(').unwrap_or(n.len()));
+    // A unit is no note of the period.
+    let note = if money_unit(note) { "" } else { note };
+    let mut stem = head;
+    while let Some(rest) = [
+        "资金总额",
+        "资金总计",
+        "资金合计",
+        "总额",
+        "总计",
+        "合计",
+        "资金",
+        "金额",
+    ]
+    .iter()
+    .find_map(|w| stem.strip_suffix(w))
+    {
+        stem = rest;
+    }
+    if stem.is_empty() && note.is_empty() {
+        return RowPeriod::Plain;
+    }
+    match money_heading(&format!("{stem}{note}")) {
+        Some(Heading::Year) => RowPeriod::Year,
+        Some(Heading::Dated(y)) if Some(y) == year => RowPeriod::Year,
+        _ => RowPeriod::Other,
+    }
+}
+
+/// The first [`LabelledRows`] block of a form: a row whose cells from its
+/// first money label on are labels of a total and sources (at least one
+/// source), with at most the block's own label on their left; under it,
+/// rows headed on the left of the labels, amounts under them, at least one
+/// headed by a total (`…资金总额`, `合计`, `上年结转`), not by a heading word
+/// alone (rows headed `中期 | 年度` are [`headed_rows`]'). The year's row is
+/// the one headed as the year's, else the one plain total beside other
+/// periods' (or alone); several of the year's or of plain totals are
+/// refused, and none of them leaves the block unread.
+fn labelled_rows(
+    rows: &[GridRow<'_>],
+    year: Option<u16>,
+) -> Option<Result<LabelledRows, MoneyUnclear>> {
+    rows.iter().enumerate().find_map(|(ri, r)| {
+        let written = |x: &&crate::grid::GridCell<'_>| !x.merged && !x.text.trim().is_empty();
+        // A row's label: its first written cell but the block's own label.
+        let row_label = |n: &GridRow<'_>| {
+            n.cells
+                .iter()
+                .enumerate()
+                .find(|(_, x)| written(x) && key_of(&x.text) != Some(Key::Group))
+                .filter(|(_, x)| !plain_amount(&x.text))
+                .map(|(c, _)| c)
+        };
+        let first_label = r
+            .cells
+            .iter()
+            .position(|x| !x.merged && column_label(&x.text).is_some())?;
+        // The column the rows under it are labelled in, left of every label.
+        let lc = rows
+            .iter()
+            .skip(ri + 1)
+            .find(|n| !blank_but_merges(n))
+            .and_then(row_label)
+            .filter(|&lc| lc < first_label)?;
+        let left_ok = r
+            .cells
+            .iter()
+            .take(lc + 1)
+            .filter(written)
+            .all(|x| key_of(&x.text) == Some(Key::Group) || block_label(&x.text));
+        // Labels of a total and sources; a carry-over is read as such, a
+        // source of another name left unread, never taken for one of them.
+        let mut columns: Vec<(usize, Key)> = Vec::new();
+        let mut periods: Vec<usize> = Vec::new();
+        for (c, x) in r
             .cells
             .iter()
             .enumerate()
-            .filter(|(_, x)| !x.merged)
-            .filter_map(|(kc, x)| key_of(&x.text).map(|key| (kc, key)))
-            .filter(|(_, key)| *key != Key::Group);
-        match (keys.next(), keys.next()) {
-            (Some((kc, Key::Total)), None) if kc < from && blocks.is_year(k, kc) => return Some(k),
-            (Some((kc, Key::Total | Key::MultiYearTotal)), None) if kc < from => continue,
-            _ => return None,
+            .skip(lc + 1)
+            .filter(|(_, x)| written(x))
+        {
+            match column_label(&x.text) {
+                Some(k) => columns.push((c, k)),
+                None if key_of(&x.text) == Some(Key::CarryOver) => {
+                    columns.push((c, Key::CarryOver))
+                }
+                // A heading of a period among the labels (`2024-2026年`,
+                // `上年执行数`, `年度预算`): which amounts are the year's
+                // cannot be told.
+                None if block_heading(&x.text).is_some() || year_money_word(&x.text) => {
+                    periods.push(c)
+                }
+                None => {}
+            }
         }
-    }
-    None
+        let sources = columns
+            .iter()
+            .filter(|(_, k)| matches!(k, Key::Fiscal | Key::Special | Key::Other))
+            .count();
+        if !left_ok || sources == 0 || columns.len() < 2 {
+            return None;
+        }
+        let from = lc + 1;
+        // The rows under it: labelled in that column, amounts right of it.
+        let mut period_rows: Vec<(usize, usize)> = Vec::new();
+        let mut end = ri + 1;
+        for (k, n) in rows.iter().enumerate().skip(ri + 1).take(8) {
+            if blank_but_merges(n) {
+                end = k + 1;
+                continue;
+            }
+            let Some(lx) = row_label(n)
+                .filter(|&c| c == lc)
+                .and_then(|c| n.cells.get(c))
+            else {
+                break;
+            };
+            let amounts_only = n
+                .cells
+                .iter()
+                .skip(from)
+                .filter(written)
+                .all(|x| plain_amount(&x.text) || matches!(x.text.trim(), "-" | "—" | "/"));
+            let any_amount = columns.iter().any(|&(c, _)| {
+                n.cells
+                    .get(c)
+                    .is_some_and(|x| !x.merged && plain_amount(&x.text))
+            });
+            if !amounts_only || !any_amount || matches!(key_of(&lx.text), Some(k) if !k.is_money())
+            {
+                break;
+            }
+            period_rows.push((k, lc));
+            end = k + 1;
+        }
+        let total_label = |t: &str| {
+            let n = normalize(t);
+            matches!(
+                key_of(t),
+                Some(Key::Total | Key::MultiYearTotal | Key::CarryOver)
+            ) || n.contains("总额")
+                || n.contains("合计")
+                || n.contains("总计")
+                || n.contains("资金")
+        };
+        let headed_by_totals = period_rows.iter().any(|&(k, lc)| {
+            rows.get(k)
+                .and_then(|n| n.cells.get(lc))
+                .is_some_and(|x| total_label(&x.text))
+        });
+        // Rows all headed by periods (`中期 | 年度`, `2024年 | 2025年 | 合计`)
+        // are [`headed_rows`]'.
+        let by_heading = period_rows.iter().all(|&(k, lc)| {
+            rows.get(k).and_then(|n| n.cells.get(lc)).is_some_and(|x| {
+                matches!(normalize(&x.text).trim_end_matches(':'), "合计" | "总计")
+                    || (key_of(&x.text).is_none() && block_heading(&x.text).is_some())
+            })
+        });
+        if period_rows.is_empty() || !headed_by_totals || by_heading {
+            return None;
+        }
+        if !periods.is_empty() {
+            let mut at: Vec<usize> = periods
+                .into_iter()
+                .chain(columns.iter().map(|&(c, _)| c))
+                .collect();
+            at.sort_unstable();
+            return Some(Err(MoneyUnclear::years(r, &at, Unclear::NoYearColumn)));
+        }
+        let period = |&(k, lc): &(usize, usize)| {
+            let t = rows
+                .get(k)
+                .and_then(|n| n.cells.get(lc))
+                .map_or("", |x| &*x.text);
+            row_period(t, year)
+        };
+        let of = |p: RowPeriod| -> Vec<(usize, usize)> {
+            period_rows
+                .iter()
+                .copied()
+                .filter(|r| period(r) == p)
+                .collect()
+        };
+        let (years, plain) = (of(RowPeriod::Year), of(RowPeriod::Plain));
+        let year_row = match (years.as_slice(), plain.as_slice()) {
+            ([(k, _)], _) => Some(*k),
+            ([_, _, ..], _) => {
+                return Some(Err(MoneyUnclear::years_of_rows(
+                    rows,
+                    years.into_iter(),
+                    Unclear::SeveralYearColumns,
+                )))
+            }
+            ([], [(k, _)]) => Some(*k),
+            ([], [_, _, ..]) => {
+                return Some(Err(MoneyUnclear::years_of_rows(
+                    rows,
+                    period_rows.into_iter(),
+                    Unclear::NoYearColumn,
+                )))
+            }
+            // `合计` alone under the labels: the block's one row of amounts.
+            ([], []) => match period_rows.as_slice() {
+                [(k, lc)]
+                    if rows
+                        .get(*k)
+                        .and_then(|n| n.cells.get(*lc))
+                        .is_some_and(|x| {
+                            matches!(normalize(&x.text).trim_end_matches(':'), "合计" | "总计")
+                        }) =>
+                {
+                    Some(*k)
+                }
+                _ => None,
+            },
+        };
+        Some(Ok(LabelledRows {
+            labels: ri,
+            end,
+            columns,
+            year_row,
+        }))
+    })
 }
 
 fn blank_but_merges(row: &GridRow<'_>) -> bool {
