@@ -1,0 +1,1150 @@
+//! A form's money block: which of its columns or rows hold the year's
+//! money. Headings of periods (`中期资金 | 年度资金`, `2024-2026年 | 2024年`,
+//! `上年执行数 | 预算数`) matched against the form's own year, the blocks a
+//! form prints side by side (the 88号 template's 中期资金总额 beside 年度资金总额),
+//! labels over rows of periods, and the refusals when the year's money
+//! cannot be told ([`MoneyUnclear`]).
+
+use super::*;
+
+/// A heading of a money block's column or row (parentheses aside:
+/// `年度（2024年）`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Heading {
+    /// The year's: `年度资金`, `年度`, `当年`.
+    Year,
+    /// Another span's: `中期资金`, `中长期`, `2024-2026年`.
+    Span,
+    /// The total of the years beside it (`合计`): a span's only
+    /// where other headings name years.
+    Total,
+    /// One year's, named by its number: `2024年`, `2024年度资金`; the
+    /// budget year's only if the form is for that year.
+    Dated(u16),
+}
+
+pub(super) fn money_heading(text: &str) -> Option<Heading> {
+    let n = super::super::preamble::ascii_years(&normalize(text)).into_owned();
+    let mut bare = String::new();
+    let mut inside = String::new();
+    let mut depth = 0usize;
+    for c in n.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => bare.push(c),
+            c => inside.push(c),
+        }
+    }
+    // `（2024年）` alone: the parenthesis is the heading.
+    if bare.is_empty() {
+        bare = inside.clone();
+    }
+    // `年度预算 不含上年结转`: a note on the money's make-up without brackets.
+    if let Some(at) = NOTE_WORDS
+        .iter()
+        .filter_map(|w| bare.find(w))
+        .min()
+        .filter(|at| *at > 0)
+    {
+        let note = bare.split_off(at);
+        inside.push_str(&note);
+    }
+    // `2024年（含以前年度）`, `年度资金（2024-2026年）`: years up to it or
+    // several, not the year.
+    // What a heading says it leaves out (`（不含上年结转）`) or that it
+    // includes money carried over (`（含上年结转）`) says nothing of its period.
+    let said = without_notes(&inside);
+    // `（含2023年）`, `（含2025-2026年）`: other years' money included.
+    let includes_years = ["包含", "包括", "含"]
+        .iter()
+        .filter_map(|w| said.find(w))
+        .min()
+        .and_then(|at| said.get(at..))
+        .is_some_and(|rest| rest.contains('年'));
+    let cumulative = includes_years
+        || [
+            "以前", "累计", "以来", "以后", "中期", "三年", "上年", "下年",
+        ]
+        .iter()
+        .any(|w| said.contains(w))
+        || (inside != bare && years_heading(inside.trim_end_matches("度")) == Some(Heading::Span));
+    let b = strip_money_words(bare.trim_end_matches(':'));
+    // `年度决算数`, `本年执行数`: the year's actual money, not its budget.
+    let actual = bare
+        .get(b.len()..)
+        .is_some_and(|words| words.contains("执行") || words.contains("决算"));
+    match b {
+        "年度" | "当年" | "本年度" | "本年" if cumulative || actual => Some(Heading::Span),
+        "年度" | "当年" | "本年度" | "本年" => Some(Heading::Year),
+        // Another period than the budget year's.
+        "中期" | "中长期" | "上年" | "上年度" | "以前年度" | "以后年度" | "后续年度" | "累计"
+        | "三年合计" | "预计" | "实际" | "调整前" => Some(Heading::Span),
+        "合计" | "总计" => Some(Heading::Total),
+        _ => match years_heading(b) {
+            Some(Heading::Dated(_)) if cumulative => Some(Heading::Span),
+            h => h,
+        },
+    }
+}
+
+/// `年度资金`, `本年预算数`, `上年执行数`: the period, without the words of
+/// money after it.
+pub(super) fn strip_money_words(text: &str) -> &str {
+    const WORDS: [&str; 10] = [
+        "资金",
+        "金额",
+        "预算数",
+        "预算",
+        "申请数",
+        "安排数",
+        "安排",
+        "执行数",
+        "决算数",
+        "数",
+    ];
+    let mut t = text;
+    while let Some(rest) = WORDS.iter().find_map(|w| t.strip_suffix(w)) {
+        if rest.is_empty() {
+            break;
+        }
+        t = rest;
+    }
+    t
+}
+
+/// A heading of a money block's columns or rows, more loosely than
+/// [`money_heading`]: a year or span followed by any few words without a
+/// number or date (`2024年申请数`, `2024年一般公共预算`), which only a row of
+/// headings over amounts can be taken for (a goal text cannot).
+pub(super) fn block_heading(text: &str) -> Option<Heading> {
+    money_heading(text).or_else(|| {
+        // A money label is no heading (`2023年结转资金` is a source).
+        if cell_key(text).is_some() {
+            return None;
+        }
+        let n = super::super::preamble::ascii_years(&normalize(text)).into_owned();
+        let (years, rest) = leading_years(&n)?;
+        let words = rest.chars().count() <= 8
+            && rest
+                .chars()
+                .all(|c| !c.is_ascii_digit() && !matches!(c, '月' | '日' | '至' | ':'));
+        // `2024年及以前`, `2024年以前已安排`: years up to it, not the year.
+        let cumulative = [
+            "前", "以后", "之后", "累计", "及", "起", "以来", "至今", "中期", "三年", "上年",
+            "下年",
+        ]
+        .iter()
+        .any(|w| rest.contains(w));
+        match years_heading(years) {
+            Some(Heading::Dated(_)) if words && cumulative => Some(Heading::Span),
+            h if words => h,
+            _ => None,
+        }
+    })
+}
+
+/// `2024年`, `2024年度`, `2024年预算数` (one year) or `2024-2026年`,
+/// `2024年至2026年`, `2024-26年` (a span): a year or span ending in 年,
+/// then at most a few words of money (`资金`, `预算数`, `执行数`), no date.
+pub(super) fn years_heading(b: &str) -> Option<Heading> {
+    let year = |t: &str| year_number(t.trim_end_matches("年度").trim_end_matches('年'));
+    let (years, rest) = leading_years(b)?;
+    let rest = rest.strip_prefix('度').unwrap_or(rest);
+    // Words of money only: a goal text (`2024年完成培训`) is no heading.
+    const MONEY_WORDS: [&str; 16] = [
+        "",
+        "资金",
+        "预算",
+        "预算数",
+        "金额",
+        "数",
+        "执行数",
+        "决算数",
+        "安排",
+        "安排数",
+        "计划",
+        "计划数",
+        "调整",
+        "调整数",
+        "合计",
+        "预计数",
+    ];
+    if !MONEY_WORDS.contains(&rest) {
+        return None;
+    }
+    if let Some(y) = year(years) {
+        return Some(Heading::Dated(y));
+    }
+    let (from, to) = years.split_once(SPAN_SEPS)?;
+    let from = year(from)?;
+    let to = to.trim_start_matches(SPAN_SEPS).trim_end_matches('年');
+    // `2024-26年`: the end's century is the start's.
+    let to = if to.len() == 2 && to.bytes().all(|d| d.is_ascii_digit()) {
+        (from / 100 * 100) + to.parse::<u16>().ok()?
+    } else {
+        year(to)?
+    };
+    (from < to).then_some(Heading::Span)
+}
+
+/// `text` cut after its leading run of years, at its last 年
+/// (`2024-2026年` | `合计`): none when it does not start so.
+pub(super) fn leading_years(text: &str) -> Option<(&str, &str)> {
+    let end = text
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || SPAN_SEPS.contains(c) || *c == '年')
+        .filter(|(_, c)| *c == '年')
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
+    Some(text.split_at(end))
+}
+
+pub(super) const SPAN_SEPS: [char; 8] = ['-', '—', '–', '－', '~', '～', '至', '到'];
+
+/// Why a block's year headings cannot be read (see [`year_heading`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Unclear {
+    /// Several years, and the form names none.
+    NoYear,
+    /// None of the years is the form's.
+    NotTheYear(u16),
+    /// More than one heading is the form's year.
+    Several(u16),
+    /// No heading says which column is the year's.
+    NoYearColumn,
+    /// More than one heading says it is the year's (`年度预算（含上年结转）
+    /// | 年度预算`).
+    SeveralYearColumns,
+}
+
+/// Which of a money block's headings (`(position, heading)`, in order) is
+/// the year's, for a form of budget year `year` (from its title lines).
+/// `Ok(None)`: none names the year or a year (`中期` alone, `合计`).
+/// `Err`: headings name years, but which is the budget year's cannot be told
+/// (`2024年 | 2025年 | 2026年` on a form that names no year, or one for
+/// another year): reading any of them would be a guess.
+pub(super) fn year_heading(
+    heads: &[(usize, Heading)],
+    year: Option<u16>,
+) -> Result<Option<usize>, Unclear> {
+    let mut of_the_year = heads.iter().filter(|(_, h)| *h == Heading::Year);
+    match (of_the_year.next(), of_the_year.next()) {
+        (Some(&(at, _)), None) => return Ok(Some(at)),
+        // `年度预算（含上年结转） | 年度预算`: both say they are the year's.
+        (Some(_), Some(_)) => return Err(Unclear::SeveralYearColumns),
+        (None, _) => {}
+    }
+    let dated: Vec<(usize, u16)> = heads
+        .iter()
+        .filter_map(|&(at, h)| match h {
+            Heading::Dated(y) => Some((at, y)),
+            _ => None,
+        })
+        .collect();
+    let Some(y) = year else {
+        // One year beside spans or totals (`2024-2026年 | 2024年`): that
+        // year's column is the year's.
+        return match dated.as_slice() {
+            [] => Ok(None),
+            [(at, _)] => Ok(Some(*at)),
+            _ => Err(Unclear::NoYear),
+        };
+    };
+    if dated.is_empty() {
+        return Ok(None);
+    }
+    let mut of_year = dated.iter().filter(|(_, d)| *d == y);
+    match (of_year.next(), of_year.next()) {
+        (Some(&(at, _)), None) => Ok(Some(at)),
+        (None, _) => Err(Unclear::NotTheYear(y)),
+        (Some(_), Some(_)) => Err(Unclear::Several(y)),
+    }
+}
+
+/// The budget year a form states: a `预算年度：2024` (or `年度 | 2024`) line,
+/// else a year in its title lines above its first fact (`（2024年度）`,
+/// `2024年项目支出绩效目标申报表`). Neither a filing date
+/// (`填报日期：2024年11月`) nor a project's name is its budget year, and the
+/// money headings themselves are not asked.
+pub(super) fn form_year(rows: &[GridRow<'_>]) -> Option<u16> {
+    let first_fact = rows
+        .iter()
+        .position(|r| {
+            r.cells
+                .iter()
+                .any(|x| !x.merged && key_of(&x.text).is_some())
+        })
+        .unwrap_or(rows.len());
+    let four_digits = |v: &str| {
+        let v = v.trim_start_matches(':');
+        let end = v.find(|c: char| !c.is_ascii_digit()).unwrap_or(v.len());
+        let (d, after) = v.split_at(end);
+        (after.is_empty() || after.starts_with('年'))
+            .then(|| year_number(d))
+            .flatten()
+    };
+    let mut title_year = None;
+    let mut drawn_up = None;
+    for (ri, r) in rows.iter().enumerate() {
+        let cells: Vec<String> = r
+            .cells
+            .iter()
+            .filter(|x| !x.merged && !x.text.trim().is_empty())
+            .map(|x| super::super::preamble::ascii_years(&normalize(&x.text)).into_owned())
+            .collect();
+        for (k, n) in cells.iter().enumerate() {
+            // The value after the key's colon, or in the next cell.
+            let keyed = |key: &str| {
+                let v = n.strip_prefix(key)?;
+                let v = if v.trim_start_matches(':').is_empty() {
+                    cells.get(k + 1).map_or("", String::as_str)
+                } else {
+                    v
+                };
+                four_digits(v)
+            };
+            if let Some(y) = ["预算年度", "年度", "年份"].into_iter().find_map(keyed) {
+                return Some(y);
+            }
+            // 编制年度: the year the form was drawn up, often the one before
+            // its budget year; only when nothing else names a year.
+            drawn_up = drawn_up.or_else(|| keyed("编制年度"));
+            let dated = ["日期", "时间", "月", "日", "编制"]
+                .iter()
+                .any(|w| n.contains(w));
+            if ri < first_fact && title_year.is_none() && !dated {
+                title_year = super::super::preamble::year_in(n);
+            }
+        }
+    }
+    title_year.or(drawn_up)
+}
+
+/// Rows headed 中期 | 年度 (or `2024-2026年 | 2024年`) right under row `ri`
+/// of money labels (`资金总额 | 财政拨款 | 其他资金`): `Some(Ok(Some(i)))` for
+/// the year's row `i`, `Some(Ok(None))` when none is the year's (a
+/// medium-term block alone), `Some(Err(…))` when the years they name cannot
+/// be told apart; `None` when no such rows stand there.
+pub(super) fn headed_rows(
+    rows: &[GridRow<'_>],
+    ri: usize,
+    year: Option<u16>,
+) -> Option<Result<Option<usize>, MoneyUnclear>> {
+    // The block's label repeated on each row (`项目资金（万元） | 2024年 |
+    // …`, a merged cell exported) aside.
+    let first_heading = |r: &GridRow<'_>| {
+        r.cells
+            .iter()
+            .enumerate()
+            .find(|(_, x)| {
+                !x.merged && !x.text.trim().is_empty() && key_of(&x.text) != Some(Key::Group)
+            })
+            .and_then(|(c, x)| block_heading(&x.text).map(|h| (c, h)))
+    };
+    rows.get(ri + 1).and_then(first_heading)?;
+    let group: Vec<(usize, usize, Heading)> = rows
+        .iter()
+        .enumerate()
+        .skip(ri + 1)
+        .take(4)
+        .take_while(|(_, r)| {
+            r.cells
+                .iter()
+                .filter(|x| !x.merged)
+                .any(|x| block_heading(&x.text).is_some())
+        })
+        .filter_map(|(i, r)| first_heading(r).map(|(c, h)| (i, c, h)))
+        .collect();
+    // `合计` alone under the labels is a row of amounts, no heading.
+    if group.iter().all(|(.., h)| *h == Heading::Total) {
+        return None;
+    }
+    let heads: Vec<(usize, Heading)> = group.iter().map(|&(i, _, h)| (i, h)).collect();
+    Some(year_heading(&heads, year).map_err(|why| {
+        MoneyUnclear::years_of_rows(rows, group.iter().map(|&(i, c, _)| (i, c)), why)
+    }))
+}
+
+/// A heading of goal texts (`年度`, `2024年目标`, `2024-2026年目标`).
+pub(super) fn goal_heading(text: &str) -> Option<Heading> {
+    let n = normalize(text);
+    money_heading(n.strip_suffix("目标").unwrap_or(&n))
+}
+
+/// The columns of `r`'s money headings, from column `from` on.
+pub(super) fn heading_cells<'r>(
+    r: &'r GridRow<'r>,
+    from: usize,
+) -> impl Iterator<Item = usize> + 'r {
+    r.cells
+        .iter()
+        .enumerate()
+        .skip(from)
+        .filter(|(_, x)| !x.merged && money_heading(&x.text).is_some())
+        .map(|(c, _)| c)
+}
+
+/// A row of the money block headed `合计` (its total, by a word no money
+/// label has).
+pub(super) fn sum_row(r: &GridRow<'_>) -> bool {
+    r.cells
+        .iter()
+        .find(|x| !x.merged && !x.text.trim().is_empty() && key_of(&x.text) != Some(Key::Group))
+        .is_some_and(|x| matches!(normalize(&x.text).as_str(), "合计" | "总计" | "小计"))
+}
+
+/// The label of a money block beside its headings (`项目资金（万元）`,
+/// `资金来源`, `项目预算`, `经费来源（万元）`), not a fact that names money
+/// (`资金使用期限`, `资金性质`).
+pub(super) fn block_label(text: &str) -> bool {
+    let mut t = normalize(text);
+    while let Some(open) = t.rfind('(').filter(|_| t.ends_with(')')) {
+        t.truncate(open);
+    }
+    let t = t.trim_end_matches(':');
+    const ENDS: [&str; 11] = [
+        "资金",
+        "经费",
+        "预算",
+        "金额",
+        "来源",
+        "支出",
+        "安排",
+        "投入",
+        "情况",
+        "构成",
+        "资金总额",
+    ];
+    key_of(t) == Some(Key::Group) || ENDS.iter().any(|e| t.ends_with(e))
+}
+
+/// A label of the total or a source (`合计` aside): `财政拨款`, `资金总额`.
+pub(super) fn amount_label(t: &str) -> bool {
+    matches!(
+        cell_key(t),
+        Some(Key::Total | Key::MultiYearTotal | Key::Fiscal | Key::Special | Key::Other)
+    )
+}
+
+/// The first year a text names (`截至2023年累计`, `2024年底`).
+pub(super) fn year_named(t: &str) -> Option<u16> {
+    let b = t.as_bytes();
+    b.windows(4).enumerate().find_map(|(i, w)| {
+        (w.iter().all(u8::is_ascii_digit)
+            && t.get(i + 4..).is_some_and(|r| r.starts_with('年'))
+            && (i == 0 || !b.get(i - 1).is_some_and(u8::is_ascii_digit)))
+        .then(|| t.get(i..i + 4)?.parse().ok())
+        .flatten()
+    })
+}
+
+/// A heading of the year's money by another name than the year's
+/// (`预算数`, `年初预算数`, `申报金额`, `本次申请`, `本年资金需求`), beside
+/// columns of other periods: the plain names, or a word of this year's or of
+/// money asked for, and none of money of more years, spent, arrived,
+/// carried, of one source or decided elsewhere (`项目总预算`, `三年资金需求`,
+/// `已安排`, `拨付金额`, `结余`, `上级补助资金`, `核定数`).
+pub(super) fn year_money_word(t: &str) -> bool {
+    const PLAIN: [&str; 6] = ["预算", "预算数", "预算金额", "预算资金", "金额", "资金"];
+    const OURS: [&str; 14] = [
+        "本年",
+        "当年",
+        "今年",
+        "本期",
+        "本次",
+        "年度",
+        "年初",
+        "申请",
+        "申报",
+        "预算数",
+        "预算额",
+        "预算安排",
+        "预算控制",
+        "需求",
+    ];
+    const OTHER: [&str; 58] = [
+        "已",
+        "执行",
+        "结余",
+        "结转",
+        "完成",
+        "到位",
+        "进度",
+        "累计",
+        "上年",
+        "以前",
+        "以后",
+        "调整",
+        "核定",
+        "下达",
+        "总",
+        "中期",
+        "三年",
+        "全周期",
+        "下年",
+        "未来",
+        "概算",
+        "投资",
+        "上级",
+        "配套",
+        "中央",
+        "追加",
+        "缺口",
+        "剩余",
+        "未",
+        "拨付",
+        "支付",
+        "使用",
+        "到账",
+        "批复",
+        "合同",
+        "实际",
+        "预计",
+        "上一",
+        "前一",
+        "去年",
+        "往年",
+        "上期",
+        "下一",
+        "明年",
+        "次年",
+        "决算",
+        "发生",
+        "预拨",
+        "结存",
+        "收回",
+        "压减",
+        "新增",
+        "自筹",
+        "省级",
+        "市级",
+        "县级",
+        "债券",
+        "差额",
+    ];
+    // Only a unit in brackets is no part of the heading (`预算数（万元）`,
+    // not `资金需求（三年）`).
+    let mut t = normalize(t);
+    for unit in ["(万元)", "(元)", "(千元)", "(亿元)"] {
+        t = t.replace(unit, "");
+    }
+    let t = without_notes(t.trim_end_matches(':'));
+    if t.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    PLAIN.contains(&t)
+        || (OURS.iter().any(|w| t.contains(w)) && !OTHER.iter().any(|w| t.contains(w)))
+}
+
+/// Words that open a note on what a heading's money includes or leaves out.
+pub(super) const NOTE_WORDS: [&str; 6] = ["不含", "不包括", "扣除", "包含", "包括", "含"];
+
+/// `text` up to what it says it leaves out (`不含上年结转`, `不包括…`,
+/// `扣除…`) or to the money carried over it includes (`含上年结转`,
+/// `包括以前年度结余`): the year's money with or without its carry-over is
+/// still the year's. An inclusion of years (`含以前年度`) is kept: it makes
+/// the heading a span.
+pub(super) fn without_notes(text: &str) -> &str {
+    let exclusion = ["不含", "不包括", "扣除"]
+        .iter()
+        .filter_map(|w| text.find(w))
+        .min();
+    let carried = || {
+        let at = ["包含", "包括", "含"]
+            .iter()
+            .filter_map(|w| text.find(w))
+            .min()?;
+        let rest = text.get(at..)?;
+        // Carried over from earlier years, not money of later ones
+        // (`含以后年度结转`).
+        let later = ["以后", "下年", "后续", "未来", "明年"]
+            .iter()
+            .any(|w| rest.contains(w));
+        (["结转", "结余"].iter().any(|w| rest.contains(w)) && !later).then_some(at)
+    };
+    exclusion
+        .or_else(carried)
+        .map_or(text, |at| text.get(..at).unwrap_or(text))
+        .trim_end_matches(['(', '（'])
+}
+
+/// A heading over numbers that are no money of a period: a change, share
+/// or note (`增减额`, `比例（%）`, `占比`, `同比增长`, `备注`, `其中：新增`).
+pub(super) fn no_money_column(t: &str) -> bool {
+    const WORDS: [&str; 16] = [
+        "增减", "增长", "变动", "比例", "占比", "比重", "同比", "环比", "备注", "说明", "其中",
+        "%", "率", "差额", "进度", "权重",
+    ];
+    WORDS.iter().any(|w| t.contains(w))
+}
+
+/// The goal under the year's heading of row `ri`, right of its label in
+/// column `c` (`总体目标 | 中期 | | 年度` over `| 三年累计… | | 2024年…`): none
+/// when no heading is the year's (a medium-term goal is no year goal).
+pub(super) fn goal_under_heading<'r>(
+    rows: &'r [GridRow<'r>],
+    ri: usize,
+    c: usize,
+    year: Option<u16>,
+) -> Option<(&'r GridRow<'r>, usize, &'r crate::grid::GridCell<'r>)> {
+    let row = rows.get(ri)?;
+    let heads: Vec<(usize, Heading)> = row
+        .cells
+        .iter()
+        .enumerate()
+        .skip(c + 1)
+        .filter(|(_, x)| !x.merged)
+        .filter_map(|(hc, x)| goal_heading(&x.text).map(|h| (hc, h)))
+        .collect();
+    let yc = year_heading(&heads, year).ok()??;
+    // The text under it, unless the row below is the money block's; else
+    // the text right of it (`年度目标 | 2024年目标 | 全年培训500人次`).
+    let below = rows.get(ri + 1).filter(|b| {
+        !b.cells
+            .iter()
+            .any(|x| !x.merged && cell_key(&x.text).is_some())
+    });
+    below
+        .and_then(|b| {
+            b.cells
+                .get(yc)
+                .filter(|x| !x.merged && !x.text.trim().is_empty() && !plain_amount(&x.text))
+                .map(|x| (b, yc, x))
+        })
+        .or_else(|| {
+            row.cells
+                .iter()
+                .enumerate()
+                .skip(yc + 1)
+                .find(|(_, x)| !x.merged && !x.text.trim().is_empty())
+                .filter(|(_, x)| goal_heading(&x.text).is_none() && cell_key(&x.text).is_none())
+                .map(|(c, x)| (row, c, x))
+        })
+}
+
+/// A money block whose year's amounts cannot be told, so the form is
+/// refused at it, never read by a guess: headings naming years none of
+/// which is (or more than one is) the budget year's (`合计 | 2024年 | 2025年 |
+/// 2026年` on a form naming no year), or several amounts right of a money
+/// label under headings not read as a split of the year.
+#[derive(Debug, Clone)]
+pub(crate) struct MoneyUnclear {
+    row: u32,
+    col: u32,
+    why: Why,
+}
+
+#[derive(Debug, Clone)]
+pub(super) enum Why {
+    Years {
+        headings: Vec<String>,
+        unclear: Unclear,
+    },
+    Amounts {
+        label: String,
+        amounts: Vec<String>,
+    },
+}
+
+impl MoneyUnclear {
+    /// Headings in one row `r`, at the columns `at`.
+    pub(super) fn years(r: &GridRow<'_>, at: &[usize], unclear: Unclear) -> MoneyUnclear {
+        MoneyUnclear {
+            row: r.number,
+            col: at.first().map_or(1, |&c| col1(c)),
+            why: Why::Years {
+                headings: at
+                    .iter()
+                    .filter_map(|&c| r.cells.get(c).map(|x| x.text.trim().to_string()))
+                    .collect(),
+                unclear,
+            },
+        }
+    }
+
+    /// Headings of rows: (row index, column) of each.
+    pub(super) fn years_of_rows(
+        rows: &[GridRow<'_>],
+        at: impl Iterator<Item = (usize, usize)>,
+        unclear: Unclear,
+    ) -> MoneyUnclear {
+        let at: Vec<(usize, usize)> = at.collect();
+        let first = at.first().copied().unwrap_or_default();
+        MoneyUnclear {
+            row: rows.get(first.0).map_or(0, |r| r.number),
+            col: col1(first.1),
+            why: Why::Years {
+                headings: at
+                    .iter()
+                    .filter_map(|&(i, c)| {
+                        rows.get(i)
+                            .and_then(|r| r.cells.get(c))
+                            .map(|x| x.text.trim().to_string())
+                    })
+                    .collect(),
+                unclear,
+            },
+        }
+    }
+
+    /// A money label at column `c` of `r` with amounts at `at` on its right.
+    pub(super) fn amounts(r: &GridRow<'_>, c: usize, at: [usize; 2]) -> MoneyUnclear {
+        let text = |c: usize| {
+            r.cells
+                .get(c)
+                .map_or(String::new(), |x| x.text.trim().to_string())
+        };
+        MoneyUnclear {
+            row: r.number,
+            col: col1(c),
+            why: Why::Amounts {
+                label: text(c),
+                amounts: at.iter().map(|&a| text(a)).collect(),
+            },
+        }
+    }
+
+    /// The refusal, at the first heading (or the label).
+    pub(crate) fn error(&self, location: &Location) -> Error {
+        let (zh, en) = self.texts();
+        let hint = match &self.why {
+            Why::Years {
+                unclear: Unclear::Several(y),
+                ..
+            } => Text::new(
+                format!("只保留一列{y}年的金额（或把本年度的金额列标为「年度资金」）后再读取"),
+                format!("keep one column of {y}'s amounts (or head the year's column 年度资金), then read it again"),
+            ),
+            // The year is stated; the headings do not say which column is its.
+            Why::Years {
+                unclear: Unclear::NoYearColumn | Unclear::SeveralYearColumns,
+                ..
+            } => Text::new(
+                "请把本年度的金额列标为「年度资金」（或写明本表的年份，如「2024年」），其余各列写明所属期间，或只保留本年度的金额后再读取",
+                "head the year's column 年度资金 (or with the form's year, e.g. 2024年) and the others with their periods, or keep only the year's amounts, then read it again",
+            ),
+            Why::Years { .. } => Text::new(
+                "请在表头或「预算年度」栏写明本表的年度（如「2024年度」），使其与其中一列的年份相同；或把本年度的金额列标为「年度资金」后再读取",
+                "state the form's year in its title or a 预算年度 line (e.g. 2024年度), matching one heading's year, or head the year's column 年度资金, then read it again",
+            ),
+            Why::Amounts { .. } => Text::new(
+                "请把各列的表头写成「中期资金 | 年度资金」或写明年份（如「2024-2026年 | 2024年」），或只保留本年度的金额后再读取",
+                "head the columns 中期资金 | 年度资金 or by year (2024-2026年 | 2024年), or keep only the year's amounts, then read it again",
+            ),
+        };
+        Error::invalid(
+            Location {
+                row: Some(self.row),
+                col: Some(self.col),
+                ..location.clone()
+            },
+            Text::new(zh, en),
+            hint,
+        )
+    }
+
+    pub(super) fn texts(&self) -> (String, String) {
+        match &self.why {
+            Why::Years { headings, unclear } => {
+                let shown = headings.join("」「");
+                let en = headings.join("”, “");
+                match unclear {
+                    Unclear::NotTheYear(y) => (
+                        format!("资金按年份分列（「{shown}」），但没有一列是本表的{y}年度的，无法确定本年度的金额"),
+                        format!("the money is set out by year (“{en}”), but none of them is this form's year, {y}, so the year's amounts cannot be told"),
+                    ),
+                    Unclear::Several(y) => (
+                        format!("资金按年份分列（「{shown}」），但有不止一列是本表的{y}年度的，无法确定本年度的金额"),
+                        format!("the money is set out by year (“{en}”), but more than one of them is this form's year, {y}, so the year's amounts cannot be told"),
+                    ),
+                    Unclear::NoYearColumn => (
+                        format!("资金分列（「{shown}」），但表头没有说明哪一列是本年度的金额"),
+                        format!("the money is set out in columns (“{en}”), but no heading says which is the year's amounts"),
+                    ),
+                    Unclear::SeveralYearColumns => (
+                        format!("资金分列（「{shown}」），其中不止一列标为本年度的金额，无法确定读取哪一列"),
+                        format!("the money is set out in columns (“{en}”), and more than one of them is headed as the year's amounts, so which to read cannot be told"),
+                    ),
+                    Unclear::NoYear => (
+                        format!("资金按年份分列（「{shown}」），但表上没有写明预算年度，无法确定哪一列是本年度的金额"),
+                        format!("the money is set out by year (“{en}”), but the form names no budget year, so which of them is the year's amounts cannot be told"),
+                    ),
+                }
+            }
+            Why::Amounts { label, amounts } => {
+                let shown = amounts.join("、");
+                let en = amounts.join(", ");
+                (
+                    format!("「{label}」右侧有不止一个金额（{shown}），表头没有说明哪一个是本年度的"),
+                    format!("“{label}” has more than one amount on its right ({en}), and no heading says which is the year's"),
+                )
+            }
+        }
+    }
+}
+
+/// Which money block each cell of a form's money belongs to: the year's, or
+/// a medium-term or multi-year one printed beside it (the 88号 template's
+/// `中期资金总额` block, or a `项目资金总额` beside a `年度资金总额`).
+pub(super) struct Blocks {
+    /// Each total label: (row index, column, whether it is the year's).
+    totals: Vec<(usize, usize, bool)>,
+    /// Rows that open a section of the form with a label of their own in
+    /// the first column (`项目资金（万元）` under `项目总投资 | … | 资金总额：`):
+    /// a total above one is not a source's below it.
+    opens_section: Vec<bool>,
+}
+
+impl Blocks {
+    pub(super) fn of(rows: &[GridRow<'_>], year: Option<u16>) -> Blocks {
+        let mut found: Vec<(usize, usize, Key, bool)> = Vec::new();
+        for (ri, row) in rows.iter().enumerate() {
+            for (c, cell) in row.cells.iter().enumerate() {
+                // A total merged over several columns stands above each of
+                // them (its copies in the row below are the same total).
+                let copy_in_row = cell.merged
+                    && c > 0
+                    && row.cells.get(c - 1).is_some_and(|l| l.text == cell.text);
+                if cell.merged && !copy_in_row {
+                    continue;
+                }
+                if let Some(k @ (Key::Total | Key::MultiYearTotal)) = cell_key(&cell.text) {
+                    // `2023年资金总额` on a 2024 form: another year's.
+                    let label = normalize(&cell.text);
+                    let label = label.split(':').next().unwrap_or_default();
+                    let other_year = year.zip(year_named(label)).is_some_and(|(y, d)| y != d);
+                    let k = if other_year { Key::MultiYearTotal } else { k };
+                    found.push((ri, c, k, names_year(&cell.text) && !other_year));
+                }
+            }
+        }
+        // A total that does not name the year (`资金总额`) is the year's,
+        // unless another names it: then it is the multi-year block's.
+        let year_named = found.iter().any(|&(.., k, y)| k == Key::Total && y);
+        let totals = found
+            .into_iter()
+            .map(|(ri, c, k, y)| (ri, c, k == Key::Total && (y || !year_named)))
+            .collect();
+        let opens_section = rows
+            .iter()
+            .map(|row| {
+                row.cells.first().is_some_and(|x| {
+                    let t = normalize(&x.text);
+                    !x.merged
+                        && !t.is_empty()
+                        && !t.starts_with("其中")
+                        && !cell_key(&x.text).is_some_and(Key::is_money)
+                })
+            })
+            .collect();
+        Blocks {
+            totals,
+            opens_section,
+        }
+    }
+
+    /// Whether the total at (`ri`, `c`), or the source label there, belongs
+    /// to the year's block. A source belongs to the total nearest above it
+    /// in its own column (the template's sources under their total), else
+    /// to the nearest on its left in its row (`中期资金总额 | 其中：财政拨款 |
+    /// 其他资金 | 年度资金总额 | …`); with neither, to the year.
+    pub(super) fn is_year(&self, ri: usize, c: usize) -> bool {
+        if let Some(&(.., y)) = self.totals.iter().find(|(r, tc, _)| *r == ri && *tc == c) {
+            return y;
+        }
+        let same_section = |r: usize| {
+            self.opens_section
+                .get(r + 1..=ri)
+                .is_none_or(|between| !between.contains(&true))
+        };
+        let above_in = |col: usize| {
+            self.totals
+                .iter()
+                .filter(|(r, tc, _)| *tc == col && *r <= ri)
+                .max_by_key(|(r, ..)| *r)
+                .filter(|(r, ..)| same_section(*r))
+        };
+        let left = || {
+            self.totals
+                .iter()
+                .filter(|(r, tc, _)| *r == ri && *tc < c)
+                .max_by_key(|(_, tc, _)| *tc)
+        };
+        // Sources indented one column right of their total are its too,
+        // unless a total of their own row stands on their left.
+        above_in(c)
+            .or_else(left)
+            .or_else(|| c.checked_sub(1).and_then(above_in))
+            .is_none_or(|&(.., y)| y)
+    }
+}
+
+/// Whether `row` holds nothing of its own (a label merged down over it
+/// aside).
+/// A money block of labels over rows of periods (`合计 | 财政拨款 | 其他资金`
+/// over `中期资金总额 | 3000 | 2400 | 600` and `年度资金总额 | 1000 | 800 |
+/// 200`, the total's column first or last): rows `labels..end`.
+pub(super) struct LabelledRows {
+    pub(super) labels: usize,
+    pub(super) end: usize,
+    /// The labels' columns and what each holds (`合计` the total).
+    pub(super) columns: Vec<(usize, Key)>,
+    /// The year's row, if one is.
+    pub(super) year_row: Option<usize>,
+}
+
+/// A total or source label over a column of amounts (`合计`, `资金总额`,
+/// `其中：财政拨款`).
+pub(super) fn column_label(text: &str) -> Option<Key> {
+    if matches!(
+        normalize(text).as_str(),
+        "合计" | "总计" | "合计:" | "总计:"
+    ) {
+        return Some(Key::Total);
+    }
+    key_of(text).filter(|k| matches!(k, Key::Total | Key::Fiscal | Key::Special | Key::Other))
+}
+
+/// The period a row of a [`LabelledRows`] block is headed by, from its label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RowPeriod {
+    /// The year's (`年度资金总额`, `2024年资金总额` on a 2024 form).
+    Year,
+    /// A total naming no period (`资金总额`).
+    Plain,
+    /// Another period's, a sum of rows or a part (`中期资金总额`,
+    /// `上年资金总额`, `合计`, `上年结转`, `项目资金总额`).
+    Other,
+}
+
+pub(super) fn row_period(label: &str, year: Option<u16>) -> RowPeriod {
+    let n = normalize(label);
+    let n = n.strip_prefix("其中:").unwrap_or(&n).trim_end_matches(':');
+    if matches!(n, "合计" | "总计") || key_of(n) == Some(Key::CarryOver) {
+        return RowPeriod::Other;
+    }
+    let (head, note) = n.split_at(n.find('(').unwrap_or(n.len()));
+    // A unit is no note of the period.
+    let note = if money_unit(note) { "" } else { note };
+    let mut stem = head;
+    while let Some(rest) = [
+        "资金总额",
+        "资金总计",
+        "资金合计",
+        "总额",
+        "总计",
+        "合计",
+        "资金",
+        "金额",
+    ]
+    .iter()
+    .find_map(|w| stem.strip_suffix(w))
+    {
+        stem = rest;
+    }
+    if stem.is_empty() && note.is_empty() {
+        return RowPeriod::Plain;
+    }
+    match money_heading(&format!("{stem}{note}")) {
+        Some(Heading::Year) => RowPeriod::Year,
+        Some(Heading::Dated(y)) if Some(y) == year => RowPeriod::Year,
+        _ => RowPeriod::Other,
+    }
+}
+
+/// The first [`LabelledRows`] block of a form: a row whose cells from its
+/// first money label on are labels of a total and sources (at least one
+/// source), with at most the block's own label on their left; under it,
+/// rows headed on the left of the labels, amounts under them, at least one
+/// headed by a total (`…资金总额`, `合计`, `上年结转`), not by a heading word
+/// alone (rows headed `中期 | 年度` are [`headed_rows`]'). The year's row is
+/// the one headed as the year's, else the one plain total beside other
+/// periods' (or alone); several of the year's or of plain totals are
+/// refused, and none of them leaves the block unread.
+pub(super) fn labelled_rows(
+    rows: &[GridRow<'_>],
+    year: Option<u16>,
+) -> Option<Result<LabelledRows, MoneyUnclear>> {
+    rows.iter().enumerate().find_map(|(ri, r)| {
+        let written = |x: &&crate::grid::GridCell<'_>| !x.merged && !x.text.trim().is_empty();
+        // A row's label: its first written cell but the block's own label.
+        let row_label = |n: &GridRow<'_>| {
+            n.cells
+                .iter()
+                .enumerate()
+                .find(|(_, x)| written(x) && key_of(&x.text) != Some(Key::Group))
+                .filter(|(_, x)| !plain_amount(&x.text))
+                .map(|(c, _)| c)
+        };
+        let first_label = r
+            .cells
+            .iter()
+            .position(|x| !x.merged && column_label(&x.text).is_some())?;
+        // The column the rows under it are labelled in, left of every label.
+        let lc = rows
+            .iter()
+            .skip(ri + 1)
+            .find(|n| !blank_but_merges(n))
+            .and_then(row_label)
+            .filter(|&lc| lc < first_label)?;
+        let left_ok = r
+            .cells
+            .iter()
+            .take(lc + 1)
+            .filter(written)
+            .all(|x| key_of(&x.text) == Some(Key::Group) || block_label(&x.text));
+        // Labels of a total and sources; a carry-over is read as such, a
+        // source of another name left unread, never taken for one of them.
+        let mut columns: Vec<(usize, Key)> = Vec::new();
+        let mut periods: Vec<usize> = Vec::new();
+        for (c, x) in r
+            .cells
+            .iter()
+            .enumerate()
+            .skip(lc + 1)
+            .filter(|(_, x)| written(x))
+        {
+            match column_label(&x.text) {
+                Some(k) => columns.push((c, k)),
+                None if key_of(&x.text) == Some(Key::CarryOver) => {
+                    columns.push((c, Key::CarryOver))
+                }
+                // A heading of a period among the labels (`2024-2026年`,
+                // `上年执行数`, `年度预算`): which amounts are the year's
+                // cannot be told.
+                None if block_heading(&x.text).is_some() || year_money_word(&x.text) => {
+                    periods.push(c)
+                }
+                None => {}
+            }
+        }
+        let sources = columns
+            .iter()
+            .filter(|(_, k)| matches!(k, Key::Fiscal | Key::Special | Key::Other))
+            .count();
+        if !left_ok || sources == 0 || columns.len() < 2 {
+            return None;
+        }
+        let from = lc + 1;
+        // The rows under it: labelled in that column, amounts right of it.
+        let mut period_rows: Vec<(usize, usize)> = Vec::new();
+        let mut end = ri + 1;
+        for (k, n) in rows.iter().enumerate().skip(ri + 1).take(8) {
+            if blank_but_merges(n) {
+                end = k + 1;
+                continue;
+            }
+            let Some(lx) = row_label(n)
+                .filter(|&c| c == lc)
+                .and_then(|c| n.cells.get(c))
+            else {
+                break;
+            };
+            let amounts_only = n
+                .cells
+                .iter()
+                .skip(from)
+                .filter(written)
+                .all(|x| plain_amount(&x.text) || matches!(x.text.trim(), "-" | "—" | "/"));
+            let any_amount = columns.iter().any(|&(c, _)| {
+                n.cells
+                    .get(c)
+                    .is_some_and(|x| !x.merged && plain_amount(&x.text))
+            });
+            if !amounts_only || !any_amount || matches!(key_of(&lx.text), Some(k) if !k.is_money())
+            {
+                break;
+            }
+            period_rows.push((k, lc));
+            end = k + 1;
+        }
+        let total_label = |t: &str| {
+            let n = normalize(t);
+            matches!(
+                key_of(t),
+                Some(Key::Total | Key::MultiYearTotal | Key::CarryOver)
+            ) || n.contains("总额")
+                || n.contains("合计")
+                || n.contains("总计")
+                || n.contains("资金")
+        };
+        let headed_by_totals = period_rows.iter().any(|&(k, lc)| {
+            rows.get(k)
+                .and_then(|n| n.cells.get(lc))
+                .is_some_and(|x| total_label(&x.text))
+        });
+        // Rows all headed by periods (`中期 | 年度`, `2024年 | 2025年 | 合计`)
+        // are [`headed_rows`]'.
+        let by_heading = period_rows.iter().all(|&(k, lc)| {
+            rows.get(k).and_then(|n| n.cells.get(lc)).is_some_and(|x| {
+                matches!(normalize(&x.text).trim_end_matches(':'), "合计" | "总计")
+                    || (key_of(&x.text).is_none() && block_heading(&x.text).is_some())
+            })
+        });
+        if period_rows.is_empty() || !headed_by_totals || by_heading {
+            return None;
+        }
+        if !periods.is_empty() {
+            let mut at: Vec<usize> = periods
+                .into_iter()
+                .chain(columns.iter().map(|&(c, _)| c))
+                .collect();
+            at.sort_unstable();
+            return Some(Err(MoneyUnclear::years(r, &at, Unclear::NoYearColumn)));
+        }
+        let period = |&(k, lc): &(usize, usize)| {
+            let t = rows
+                .get(k)
+                .and_then(|n| n.cells.get(lc))
+                .map_or("", |x| &*x.text);
+            row_period(t, year)
+        };
+        let of = |p: RowPeriod| -> Vec<(usize, usize)> {
+            period_rows
+                .iter()
+                .copied()
+                .filter(|r| period(r) == p)
+                .collect()
+        };
+        let (years, plain) = (of(RowPeriod::Year), of(RowPeriod::Plain));
+        let year_row = match (years.as_slice(), plain.as_slice()) {
+            ([(k, _)], _) => Some(*k),
+            ([_, _, ..], _) => {
+                return Some(Err(MoneyUnclear::years_of_rows(
+                    rows,
+                    years.into_iter(),
+                    Unclear::SeveralYearColumns,
+                )))
+            }
+            ([], [(k, _)]) => Some(*k),
+            ([], [_, _, ..]) => {
+                return Some(Err(MoneyUnclear::years_of_rows(
+                    rows,
+                    period_rows.into_iter(),
+                    Unclear::NoYearColumn,
+                )))
+            }
+            // `合计` alone under the labels: the block's one row of amounts.
+            ([], []) => match period_rows.as_slice() {
+                [(k, lc)]
+                    if rows
+                        .get(*k)
+                        .and_then(|n| n.cells.get(*lc))
+                        .is_some_and(|x| {
+                            matches!(normalize(&x.text).trim_end_matches(':'), "合计" | "总计")
+                        }) =>
+                {
+                    Some(*k)
+                }
+                _ => None,
+            },
+        };
+        Some(Ok(LabelledRows {
+            labels: ri,
+            end,
+            columns,
+            year_row,
+        }))
+    })
+}
