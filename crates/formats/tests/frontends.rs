@@ -3181,6 +3181,14 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         let got = funding(&titled("（2024年度）", &money));
         assert!(got.as_deref().map_or(true, |a| a == "- - -"), "{money}: {got:?}");
     }
+    // A title naming another year than the 预算年度 line: the line's year,
+    // said in a note; money set out by year is refused, saying both.
+    let both = "（2024年度）\n预算年度：2025";
+    let t = read::read_bytes("t.tsv", titled(both, &matrix("中期资金", "年度资金")).as_bytes(), &opts()).unwrap();
+    assert_eq!(t.fiscal_year, Some(2025));
+    assert!(t.notices.iter().any(|n| n.code == "form-year-conflict" && n.message.contains("2024")), "{:?}", t.notices);
+    let e = read::read_bytes("t.tsv", titled(both, &matrix("2024年", "2025年")).as_bytes(), &opts()).unwrap_err();
+    assert!(e.to_string().contains("标题写明2024年度"), "{e}");
     // Only under labels of a total and its sources: a carry-over heading
     // beside a period is no label of the amounts under it (a regression of
     // the first version, on ur27 d06), and the medium term's row alone is

@@ -216,6 +216,9 @@ pub(super) enum Unclear {
     /// More than one heading says it is the year's (`年度预算（含上年结转）
     /// | 年度预算`).
     SeveralYearColumns,
+    /// Several years, and the form names two budget years: its 预算年度
+    /// line's and its title's.
+    YearsDiffer(u16, u16),
 }
 
 /// Which of a money block's headings (`(position, heading)`, in order) is
@@ -267,7 +270,7 @@ pub(super) fn year_heading(
 /// `2024年项目支出绩效目标申报表`). Neither a filing date
 /// (`填报日期：2024年11月`) nor a project's name is its budget year, and the
 /// money headings themselves are not asked.
-pub(super) fn form_year(rows: &[GridRow<'_>]) -> Option<u16> {
+pub(super) fn form_year(rows: &[GridRow<'_>]) -> FormYear {
     let first_fact = rows
         .iter()
         .position(|r| {
@@ -305,7 +308,10 @@ pub(super) fn form_year(rows: &[GridRow<'_>]) -> Option<u16> {
                 four_digits(v)
             };
             if let Some(y) = ["预算年度", "年度", "年份"].into_iter().find_map(keyed) {
-                return Some(y);
+                return FormYear {
+                    year: Some(y),
+                    title: title_year.filter(|t| *t != y),
+                };
             }
             // 编制年度: the year the form was drawn up, often the one before
             // its budget year; only when nothing else names a year.
@@ -318,7 +324,17 @@ pub(super) fn form_year(rows: &[GridRow<'_>]) -> Option<u16> {
             }
         }
     }
-    title_year.or(drawn_up)
+    FormYear {
+        year: title_year.or(drawn_up),
+        title: None,
+    }
+}
+
+/// A form's budget year ([`form_year`]).
+pub(super) struct FormYear {
+    pub(super) year: Option<u16>,
+    /// Another year its title names above a `预算年度` line that wins.
+    pub(super) title: Option<u16>,
 }
 
 /// Rows headed 中期 | 年度 (or `2024-2026年 | 2024年`) right under row `ri`
@@ -648,6 +664,19 @@ pub(super) enum Why {
 }
 
 impl MoneyUnclear {
+    /// The same refusal, told for a form whose title and 预算年度 line name
+    /// different years (matched against neither).
+    pub(super) fn years_differ(mut self, stated: u16, title: u16) -> MoneyUnclear {
+        if let Why::Years {
+            unclear: u @ Unclear::NoYear,
+            ..
+        } = &mut self.why
+        {
+            *u = Unclear::YearsDiffer(stated, title);
+        }
+        self
+    }
+
     /// Headings in one row `r`, at the columns `at`.
     pub(super) fn years(r: &GridRow<'_>, at: &[usize], unclear: Unclear) -> MoneyUnclear {
         MoneyUnclear {
@@ -724,6 +753,13 @@ impl MoneyUnclear {
                 "请把本年度的金额列标为「年度资金」（或写明本表的年份，如「2024年」），其余各列写明所属期间，或只保留本年度的金额后再读取",
                 "head the year's column 年度资金 (or with the form's year, e.g. 2024年) and the others with their periods, or keep only the year's amounts, then read it again",
             ),
+            Why::Years {
+                unclear: Unclear::YearsDiffer(..),
+                ..
+            } => Text::new(
+                "请核对并统一标题与「预算年度」栏的年度后再读取",
+                "make the title's year and the 预算年度 line agree, then read it again",
+            ),
             Why::Years { .. } => Text::new(
                 "请在表头或「预算年度」栏写明本表的年度（如「2024年度」），使其与其中一列的年份相同；或把本年度的金额列标为「年度资金」后再读取",
                 "state the form's year in its title or a 预算年度 line (e.g. 2024年度), matching one heading's year, or head the year's column 年度资金, then read it again",
@@ -765,6 +801,10 @@ impl MoneyUnclear {
                     Unclear::SeveralYearColumns => (
                         format!("资金分列（「{shown}」），其中不止一列标为本年度的金额，无法确定读取哪一列"),
                         format!("the money is set out in columns (“{en}”), and more than one of them is headed as the year's amounts, so which to read cannot be told"),
+                    ),
+                    Unclear::YearsDiffer(stated, title) => (
+                        format!("资金按年份分列（「{shown}」），但表的标题写明{title}年度，「预算年度」栏却是{stated}，无法确定哪一列是本年度的金额"),
+                        format!("the money is set out by year (“{en}”), but the form's title names {title} and its 预算年度 line {stated}, so which of them is the year's amounts cannot be told"),
                     ),
                     Unclear::NoYear => (
                         format!("资金按年份分列（「{shown}」），但表上没有写明预算年度，无法确定哪一列是本年度的金额"),

@@ -329,6 +329,8 @@ pub(crate) struct Form<'a> {
     /// The budget year the form states (see [`form_year`]), which its
     /// money headings were matched against.
     pub(crate) year: Option<u16>,
+    /// Another year the form's title names (said in a note).
+    title_year: Option<u16>,
 }
 
 fn col1(c: usize) -> u32 {
@@ -373,11 +375,18 @@ fn unread_source<'a>(row: &'a GridRow<'a>) -> Option<(&'a str, Val<'a>)> {
 pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form<'a> {
     // The year money headings that name years are matched against: the
     // form's own, else (a form stacked under another) the table's.
+    let stated = form_year(rows);
     let mut f = Form {
-        year: form_year(rows),
+        year: stated.year,
+        title_year: stated.title,
         ..Form::default()
     };
-    let year = f.year.or(table_year);
+    // A title naming another year than the 预算年度 line: headings that
+    // name years are matched against neither.
+    let year = match f.title_year {
+        Some(_) => None,
+        None => f.year.or(table_year),
+    };
     // Cells read as a key or a value, by (row number, 0-based column).
     let mut used: Vec<(u32, usize)> = Vec::new();
     let blocks = Blocks::of(rows, year);
@@ -909,6 +918,9 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             }
         }
     }
+    if let (Some(stated), Some(title)) = (f.year, f.title_year) {
+        f.money_unclear = f.money_unclear.take().map(|u| u.years_differ(stated, title));
+    }
     // From the first row holding a fact (the title and year lines above it
     // are the preamble's), every written cell not read.
     let first = rows
@@ -1063,6 +1075,14 @@ impl Form<'_> {
         }
         if let Some(n) = unread_fields_notice(&self.unread_fields) {
             notices.push(n);
+        }
+        if let (Some(stated), Some(title)) = (self.year, self.title_year) {
+            notices.push(Notice::new(
+                None,
+                "form-year-conflict",
+                format!("申报表的标题写明{title}年度，「预算年度」栏却是{stated}：按{stated}年度读取，请核对"),
+                format!("the form's title names {title} but its 预算年度 line {stated}: read as {stated}; check which is right"),
+            ));
         }
         let [total, fiscal_appropriation, special_account, other_funds] = vals;
         let project = Project {
