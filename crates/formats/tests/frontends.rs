@@ -3181,13 +3181,66 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         let got = funding(&titled("（2024年度）", &money));
         assert!(got.as_deref().map_or(true, |a| a == "- - -"), "{money}: {got:?}");
     }
+    // ur32: a remark column beside the labels, the scale in the labels'
+    // row, `合计` last over a bare row of amounts, the year's block under an
+    // inline total of another period.
+    for money in [
+        "项目资金（万元）\t\t财政拨款\t其他资金\t合计\t备注\n\t中期资金总额\t2400.00\t600.00\t3000.00\t\n\t年度资金总额\t800.00\t200.00\t1000.00\t无",
+        "项目资金\t单位：万元\t合计\t财政拨款\t其他资金\n\t中期资金总额\t3000.00\t2400.00\t600.00\n\t年度资金总额\t1000.00\t800.00\t200.00",
+        "项目资金（万元）\t财政拨款\t其他资金\t合计\n\t800.00\t200.00\t1000.00",
+        "项目资金（万元）\t2024-2026年资金总额：3000.00（万元）\n\t其中：财政拨款：2400.00（万元）\n\t其他资金：600.00（万元）\n\t年度资金总额：1000.00（万元）\n\t其中：财政拨款：800.00（万元）\n\t其他资金：200.00（万元）",
+    ] {
+        reads_year(money);
+    }
+    // ur32: sources under an inline amount of another period or a
+    // carry-over of their own are not the year's; two `合计` rows are
+    // refused; labels over a line of facts take none of its cells.
+    for money in [
+        "项目资金（万元）\t上年执行数：1000.00（万元）\n\t其中：财政拨款：900.00（万元）\n\t其他资金：100.00（万元）",
+        "项目资金（万元）\t上年执行：900.00万元\n\t其中：财政拨款：700.00（万元）\n\t其他资金：200.00（万元）",
+        "项目资金（万元）\t以前年度结转资金：900.00（万元）\n\t其中：财政拨款：700.00（万元）\n\t其他资金：200.00（万元）",
+        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t合计\t555.00\t444.00\t111.00\n\t合计\t1000.00\t800.00\t200.00",
+    ] {
+        let got = funding(&titled("（2024年度）", money));
+        assert!(got.as_deref().map_or(true, |a| a == "- - -"), "{money}: {got:?}");
+    }
+    let facts = funding(&titled(
+        "（2024年度）",
+        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n项目负责人\t张三\t联系电话\t12345678",
+    ));
+    assert_eq!(facts.as_deref().ok(), Some("- - -"));
+    // A second form stacked under the first, its block headed by periods'
+    // rows (ur32 q20: refused as a row between facts and indicators).
+    let stacked = "项目支出绩效目标申报表\n（2024年度）\n项目名称\t技能培训项目\n主管部门及代码\t101-人社局\t\t实施单位\t市就业服务中心\n项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t中期资金总额\t3000.00\t2400.00\t600.00\n\t年度资金总额\t1000.00\t800.00\t200.00\n年度目标\t2024年培训500人次\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人次\t≥500人次\n项目支出绩效目标申报表\n（2024年度）\n项目名称\t道路养护项目\n主管部门及代码\t101-人社局\t\t实施单位\t市就业服务中心\n项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t上年执行数\t450.00\t350.00\t100.00\n\t年度资金总额\t500.00\t400.00\t100.00\n年度目标\t2024年养护道路10公里\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t养护里程\t≥10公里\n";
+    let t = read::read_bytes("s.tsv", stacked.as_bytes(), &opts()).unwrap();
+    let totals: Vec<String> = t
+        .projects()
+        .map(|p| p.funding.total.unwrap().to_string())
+        .collect();
+    assert_eq!(totals, ["1000.00", "500.00"]);
     // A title naming another year than the 预算年度 line: the line's year,
     // said in a note; money set out by year is refused, saying both.
     let both = "（2024年度）\n预算年度：2025";
-    let t = read::read_bytes("t.tsv", titled(both, &matrix("中期资金", "年度资金")).as_bytes(), &opts()).unwrap();
+    let t = read::read_bytes(
+        "t.tsv",
+        titled(both, &matrix("中期资金", "年度资金")).as_bytes(),
+        &opts(),
+    )
+    .unwrap();
     assert_eq!(t.fiscal_year, Some(2025));
-    assert!(t.notices.iter().any(|n| n.code == "form-year-conflict" && n.message.contains("2024")), "{:?}", t.notices);
-    let e = read::read_bytes("t.tsv", titled(both, &matrix("2024年", "2025年")).as_bytes(), &opts()).unwrap_err();
+    assert!(
+        t.notices
+            .iter()
+            .any(|n| n.code == "form-year-conflict" && n.message.contains("2024")),
+        "{:?}",
+        t.notices
+    );
+    let e = read::read_bytes(
+        "t.tsv",
+        titled(both, &matrix("2024年", "2025年")).as_bytes(),
+        &opts(),
+    )
+    .unwrap_err();
     assert!(e.to_string().contains("标题写明2024年度"), "{e}");
     // Only under labels of a total and its sources: a carry-over heading
     // beside a period is no label of the amounts under it (a regression of

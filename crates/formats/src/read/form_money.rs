@@ -79,7 +79,9 @@ pub(super) fn money_heading(text: &str) -> Option<Heading> {
         "年度" | "当年" | "本年度" | "本年" => Some(Heading::Year),
         // Another period than the budget year's.
         "中期" | "中长期" | "上年" | "上年度" | "以前年度" | "以后年度" | "后续年度" | "累计"
-        | "三年合计" | "预计" | "实际" | "调整前" => Some(Heading::Span),
+        | "三年" | "两年" | "五年" | "三年合计" | "预计" | "实际" | "调整前" => {
+            Some(Heading::Span)
+        }
         "合计" | "总计" => Some(Heading::Total),
         _ => match years_heading(b) {
             Some(Heading::Dated(_)) if cumulative => Some(Heading::Span),
@@ -91,7 +93,7 @@ pub(super) fn money_heading(text: &str) -> Option<Heading> {
 /// `年度资金`, `本年预算数`, `上年执行数`: the period, without the words of
 /// money after it.
 pub(super) fn strip_money_words(text: &str) -> &str {
-    const WORDS: [&str; 10] = [
+    const WORDS: [&str; 11] = [
         "资金",
         "金额",
         "预算数",
@@ -100,6 +102,7 @@ pub(super) fn strip_money_words(text: &str) -> &str {
         "安排数",
         "安排",
         "执行数",
+        "执行",
         "决算数",
         "数",
     ];
@@ -152,9 +155,11 @@ pub(super) fn years_heading(b: &str) -> Option<Heading> {
     let (years, rest) = leading_years(b)?;
     let rest = rest.strip_prefix('度').unwrap_or(rest);
     // Words of money only: a goal text (`2024年完成培训`) is no heading.
-    const MONEY_WORDS: [&str; 16] = [
+    const MONEY_WORDS: [&str; 18] = [
         "",
         "资金",
+        "资金总额",
+        "总额",
         "预算",
         "预算数",
         "金额",
@@ -836,6 +841,60 @@ pub(super) struct Blocks {
     opens_section: Vec<bool>,
 }
 
+/// Whether cell `c` of `row` labels an amount of another period than the
+/// year's (`上年执行数：900.00`, `2024-2026年资金总额 | 3000.00`, `2023年预算：`
+/// on a 2024 form): the sources under or beside it are that period's.
+fn other_period_amount(row: &GridRow<'_>, c: usize, year: Option<u16>) -> bool {
+    let Some(cell) = row.cells.get(c) else {
+        return false;
+    };
+    let n = normalize(&cell.text);
+    let (label, amount) = match n.split_once(':') {
+        Some((label, value)) if !value.trim().is_empty() => (label, plain_amount(value)),
+        _ => (
+            n.trim_end_matches(':'),
+            row.cells
+                .iter()
+                .skip(c + 1)
+                .find(|x| !x.merged && !x.text.trim().is_empty())
+                .is_some_and(|x| plain_amount(&x.text)),
+        ),
+    };
+    amount
+        && match block_heading(label) {
+            Some(Heading::Span) => true,
+            Some(Heading::Dated(y)) => year.is_some_and(|fy| fy != y),
+            _ => false,
+        }
+}
+
+/// Whether cell `c` of row `ri` is a carry-over with its own sources under
+/// it (`以前年度结转资金：900.00` over `其中：财政拨款：700.00`): a block of
+/// its own, not the year's.
+fn carried_with_sources(rows: &[GridRow<'_>], ri: usize, c: usize) -> bool {
+    let carried = rows
+        .get(ri)
+        .and_then(|r| r.cells.get(c))
+        .is_some_and(|x| !x.merged && cell_key(&x.text) == Some(Key::CarryOver));
+    carried
+        && rows
+            .iter()
+            .skip(ri + 1)
+            .find(|r| !blank_but_merges(r))
+            .is_some_and(|r| {
+                [c, c + 1].iter().any(|&k| {
+                    r.cells.get(k).is_some_and(|x| {
+                        !x.merged
+                            && normalize(&x.text).starts_with("其中")
+                            && matches!(
+                                cell_key(&x.text),
+                                Some(Key::Fiscal | Key::Special | Key::Other)
+                            )
+                    })
+                })
+            })
+}
+
 impl Blocks {
     pub(super) fn of(rows: &[GridRow<'_>], year: Option<u16>) -> Blocks {
         let mut found: Vec<(usize, usize, Key, bool)> = Vec::new();
@@ -856,6 +915,8 @@ impl Blocks {
                     let other_year = year.zip(year_named(label)).is_some_and(|(y, d)| y != d);
                     let k = if other_year { Key::MultiYearTotal } else { k };
                     found.push((ri, c, k, names_year(&cell.text) && !other_year));
+                } else if other_period_amount(row, c, year) || carried_with_sources(rows, ri, c) {
+                    found.push((ri, c, Key::MultiYearTotal, false));
                 }
             }
         }
@@ -1028,12 +1089,13 @@ pub(super) fn labelled_rows(
             .find(|n| !blank_but_merges(n))
             .and_then(row_label)
             .filter(|&lc| lc < first_label)?;
-        let left_ok = r
-            .cells
-            .iter()
-            .take(lc + 1)
-            .filter(written)
-            .all(|x| key_of(&x.text) == Some(Key::Group) || block_label(&x.text));
+        let left_ok = r.cells.iter().take(lc + 1).filter(written).all(|x| {
+            let n = normalize(&x.text);
+            key_of(&x.text) == Some(Key::Group)
+                || block_label(&x.text)
+                || n.starts_with("单位:")
+                || money_unit(&n)
+        });
         // Labels of a total and sources; a carry-over is read as such, a
         // source of another name left unread, never taken for one of them.
         let mut columns: Vec<(usize, Key)> = Vec::new();
@@ -1066,7 +1128,6 @@ pub(super) fn labelled_rows(
         if !left_ok || sources == 0 || columns.len() < 2 {
             return None;
         }
-        let from = lc + 1;
         // The rows under it: labelled in that column, amounts right of it.
         let mut period_rows: Vec<(usize, usize)> = Vec::new();
         let mut end = ri + 1;
@@ -1081,12 +1142,15 @@ pub(super) fn labelled_rows(
             else {
                 break;
             };
-            let amounts_only = n
-                .cells
-                .iter()
-                .skip(from)
-                .filter(written)
-                .all(|x| plain_amount(&x.text) || matches!(x.text.trim(), "-" | "—" | "/"));
+            // Under the labels amounts only; a column of remarks beside them
+            // (`备注`, `资金用途`) may hold text.
+            let amounts_only = columns.iter().all(|&(c, _)| {
+                n.cells.get(c).is_none_or(|x| {
+                    !written(&x)
+                        || plain_amount(&x.text)
+                        || matches!(x.text.trim(), "-" | "—" | "/")
+                })
+            });
             let any_amount = columns.iter().any(|&(c, _)| {
                 n.cells
                     .get(c)
@@ -1116,12 +1180,18 @@ pub(super) fn labelled_rows(
         });
         // Rows all headed by periods (`中期 | 年度`, `2024年 | 2025年 | 合计`)
         // are [`headed_rows`]'.
-        let by_heading = period_rows.iter().all(|&(k, lc)| {
+        let sum_label = |&(k, lc): &(usize, usize)| {
             rows.get(k).and_then(|n| n.cells.get(lc)).is_some_and(|x| {
                 matches!(normalize(&x.text).trim_end_matches(':'), "合计" | "总计")
-                    || (key_of(&x.text).is_none() && block_heading(&x.text).is_some())
             })
-        });
+        };
+        let by_heading = !period_rows.iter().all(sum_label)
+            && period_rows.iter().all(|&(k, lc)| {
+                sum_label(&(k, lc))
+                    || rows.get(k).and_then(|n| n.cells.get(lc)).is_some_and(|x| {
+                        key_of(&x.text).is_none() && block_heading(&x.text).is_some()
+                    })
+            });
         if period_rows.is_empty() || !headed_by_totals || by_heading {
             return None;
         }
@@ -1165,17 +1235,16 @@ pub(super) fn labelled_rows(
                     Unclear::NoYearColumn,
                 )))
             }
-            // `合计` alone under the labels: the block's one row of amounts.
+            // `合计` alone under the labels: the block's one row of amounts;
+            // two such rows cannot be told apart.
             ([], []) => match period_rows.as_slice() {
-                [(k, lc)]
-                    if rows
-                        .get(*k)
-                        .and_then(|n| n.cells.get(*lc))
-                        .is_some_and(|x| {
-                            matches!(normalize(&x.text).trim_end_matches(':'), "合计" | "总计")
-                        }) =>
-                {
-                    Some(*k)
+                [row] if sum_label(row) => Some(row.0),
+                [_, _, ..] if period_rows.iter().all(sum_label) => {
+                    return Some(Err(MoneyUnclear::years_of_rows(
+                        rows,
+                        period_rows.into_iter(),
+                        Unclear::NoYearColumn,
+                    )))
                 }
                 _ => None,
             },

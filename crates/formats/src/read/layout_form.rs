@@ -730,7 +730,11 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                                 b.is_none_or(|b| !plain_amount(&b.text))
                             }
                             (Some(a), _) => cell_key(&a.text).is_some_and(Key::is_money),
-                            (None, _) => false,
+                            // The last label, over a row of amounts.
+                            (None, _) => rows.get(ri + 1).is_some_and(|b| {
+                                amounts_row(b)
+                                    && b.cells.get(c).is_some_and(|x| plain_amount(&x.text))
+                            }),
                         };
                         one_amount
                             && row
@@ -833,11 +837,18 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 // A block's label over its headings (`资金总额（万元） | |
                 // 2024年`) has no value on its right.
                 (None, Some((_, x)))
-                    if money && (block_heading(&x.text).is_some() || year_money_word(&x.text)) =>
+                    if money
+                        && (block_heading(&x.text).is_some_and(|h| h != Heading::Total)
+                            || year_money_word(&x.text)) =>
                 {
                     None
                 }
-                (None, Some((vc, x))) if cell_key(&x.text).is_none() => {
+                // Not the block's `合计` label beside it (`其他资金 | 合计` over
+                // their amounts).
+                (None, Some((vc, x)))
+                    if cell_key(&x.text).is_none()
+                        && !matches!(normalize(&x.text).as_str(), "合计" | "总计") =>
+                {
                     // `资金总额 | 3000.00 | 1000.00` under headings not read as
                     // a split of the year: which is the year's is unknown.
                     let then = row
@@ -858,7 +869,12 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                     .get(ri + 1)
                     .and_then(|below| below.cells.get(c).map(|x| (below, c, x)))
                     .filter(|(below, _, x)| {
-                        !x.merged && cell_key(&x.text).is_none() && !has_key(below)
+                        // A money label's amount below it: a row of amounts,
+                        // not a line of facts (`项目负责人 | 张三 | 联系电话 | …`).
+                        !x.merged
+                            && cell_key(&x.text).is_none()
+                            && !has_key(below)
+                            && (!money || amounts_row(below))
                     }),
             };
             let Some((vrow, vc, vcell)) = value else {
@@ -919,7 +935,10 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
         }
     }
     if let (Some(stated), Some(title)) = (f.year, f.title_year) {
-        f.money_unclear = f.money_unclear.take().map(|u| u.years_differ(stated, title));
+        f.money_unclear = f
+            .money_unclear
+            .take()
+            .map(|u| u.years_differ(stated, title));
     }
     // From the first row holding a fact (the title and year lines above it
     // are the preamble's), every written cell not read.
@@ -1110,6 +1129,14 @@ impl Form<'_> {
         });
         Ok(Some((project, unit)))
     }
+}
+
+/// A row whose written cells are all amounts (or dashes for none).
+fn amounts_row(row: &GridRow<'_>) -> bool {
+    row.cells
+        .iter()
+        .filter(|x| !x.merged && !x.text.trim().is_empty())
+        .all(|x| plain_amount(&x.text) || matches!(x.text.trim(), "-" | "—" | "/"))
 }
 
 fn blank_but_merges(row: &GridRow<'_>) -> bool {
@@ -1447,7 +1474,19 @@ fn later_forms(
             // takes its value from below (总体目标 | 中长期目标 | 年度目标);
             // anything else there (indicator rows above a header) would be lost.
             let under_key = j > i && rows.get(j - 1).is_some_and(has_key) && !own(r, value_col);
-            if !has_key(r) && !under_key && !is_title(r) && !other_fact(r, cat_col) {
+            // A row of a money block headed by its period (`上年执行数 | 450.00 | …`).
+            let money_row = || {
+                let mut written = r
+                    .cells
+                    .iter()
+                    .filter(|x| !x.merged && !x.text.trim().is_empty());
+                written.next().is_some_and(|x| !plain_amount(&x.text))
+                    && written.clone().next().is_some()
+                    && written
+                        .all(|x| plain_amount(&x.text) || matches!(x.text.trim(), "-" | "—" | "/"))
+            };
+            if !has_key(r) && !under_key && !is_title(r) && !other_fact(r, cat_col) && !money_row()
+            {
                 let label = first_label(r);
                 return Err(refuse(
                     location,
