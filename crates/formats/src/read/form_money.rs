@@ -25,17 +25,7 @@ pub(super) enum Heading {
 
 pub(super) fn money_heading(text: &str) -> Option<Heading> {
     let n = super::super::preamble::ascii_years(&normalize(text)).into_owned();
-    let mut bare = String::new();
-    let mut inside = String::new();
-    let mut depth = 0usize;
-    for c in n.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            c if depth == 0 => bare.push(c),
-            c => inside.push(c),
-        }
-    }
+    let (mut bare, mut inside) = split_parens(&n);
     // `（2024年）` alone: the parenthesis is the heading.
     if bare.is_empty() {
         bare = inside.clone();

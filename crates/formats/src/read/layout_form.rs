@@ -97,19 +97,25 @@ fn key_of(text: &str) -> Option<Key> {
     Some(k)
 }
 
-/// A label with its parentheses taken out (`中期（2024-2026年）资金总额`,
-/// `中长期目标（20XX年－20XX年）`, `当年资金总额`).
-fn bare_key(n: &str) -> Option<Key> {
-    let mut bare = String::with_capacity(n.len());
+/// A normalised text outside its parentheses, and what stands inside them.
+fn split_parens(n: &str) -> (String, String) {
+    let (mut bare, mut inside) = (String::with_capacity(n.len()), String::new());
     let mut depth = 0usize;
     for c in n.chars() {
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
             c if depth == 0 => bare.push(c),
-            _ => {}
+            c => inside.push(c),
         }
     }
+    (bare, inside)
+}
+
+/// A label with its parentheses taken out (`中期（2024-2026年）资金总额`,
+/// `中长期目标（20XX年－20XX年）`, `当年资金总额`).
+fn bare_key(n: &str) -> Option<Key> {
+    let (bare, _) = split_parens(n);
     let b = bare.trim_end_matches(':');
     // A unit after the label's colon (`年度资金总额：万元`, `其中：财政拨款：（万元）`).
     let b = match b.rsplit_once(':') {
@@ -620,19 +626,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                     bare_number: x.bare_number,
                     inline: false,
                 };
-                let k = match key {
-                    Key::CarryOver => {
-                        f.carry_over.get_or_insert(val);
-                        continue;
-                    }
-                    Key::Total => 0,
-                    Key::Fiscal => 1,
-                    Key::Special => 2,
-                    _ => 3,
-                };
-                if let Some(slot) = f.amounts.get_mut(k) {
-                    slot.get_or_insert(val);
-                }
+                f.set_amount(key, val);
             }
             if let Some(lc) = yr
                 .cells
@@ -910,19 +904,8 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 Key::Unit => {
                     f.unit.get_or_insert_with(|| text.trim().to_string());
                 }
-                Key::Total | Key::Fiscal | Key::Special | Key::Other => {
-                    let k = match key {
-                        Key::Total => 0,
-                        Key::Fiscal => 1,
-                        Key::Special => 2,
-                        _ => 3,
-                    };
-                    if let Some(slot) = f.amounts.get_mut(k) {
-                        slot.get_or_insert(val);
-                    }
-                }
-                Key::CarryOver => {
-                    f.carry_over.get_or_insert(val);
+                Key::Total | Key::Fiscal | Key::Special | Key::Other | Key::CarryOver => {
+                    f.set_amount(key, val);
                 }
                 Key::AnnualGoal => {
                     f.annual_goal.get_or_insert(text);
@@ -975,7 +958,20 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
 /// A form's 项目名称, 主管部门 and 实施单位, to tell its continuation pages.
 type Ids = (String, Option<String>, Option<String>);
 
-impl Form<'_> {
+impl<'a> Form<'a> {
+    /// The first amount read for a money key (later ones are another
+    /// block's or repeat it).
+    fn set_amount(&mut self, key: Key, val: Val<'a>) {
+        let slot = match key {
+            Key::CarryOver => &mut self.carry_over,
+            Key::Total => &mut self.amounts[0],
+            Key::Fiscal => &mut self.amounts[1],
+            Key::Special => &mut self.amounts[2],
+            _ => &mut self.amounts[3],
+        };
+        slot.get_or_insert(val);
+    }
+
     fn ids(&self) -> Ids {
         (
             self.name
