@@ -650,12 +650,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             for (c, cell) in row.cells.iter().enumerate() {
                 if !cell.merged && key_of(&cell.text) == Some(Key::Group) {
                     used.push((row.number, c));
-                    let t = normalize(&cell.text);
-                    if t.contains("(万元)") {
-                        f.scale.get_or_insert(MoneyScale::WanYuan);
-                    } else if t.contains("(元)") {
-                        f.scale.get_or_insert(MoneyScale::Yuan);
-                    }
+                    f.scale_of(&cell.text);
                 }
             }
             in_money = false;
@@ -754,12 +749,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 continue;
             }
             used.push((row.number, c));
-            let t = normalize(&cell.text);
-            if t.contains("(万元)") {
-                f.scale.get_or_insert(MoneyScale::WanYuan);
-            } else if t.contains("(元)") {
-                f.scale.get_or_insert(MoneyScale::Yuan);
-            }
+            f.scale_of(&cell.text);
             if key == Key::Group {
                 continue;
             }
@@ -959,6 +949,16 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
 type Ids = (String, Option<String>, Option<String>);
 
 impl<'a> Form<'a> {
+    /// The money scale a label names (`项目资金（万元）`), the first one met.
+    fn scale_of(&mut self, label: &str) {
+        let t = normalize(label);
+        if t.contains("(万元)") {
+            self.scale.get_or_insert(MoneyScale::WanYuan);
+        } else if t.contains("(元)") {
+            self.scale.get_or_insert(MoneyScale::Yuan);
+        }
+    }
+
     /// The first amount read for a money key (later ones are another
     /// block's or repeat it).
     fn set_amount(&mut self, key: Key, val: Val<'a>) {
