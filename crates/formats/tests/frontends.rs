@@ -3218,6 +3218,50 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         .map(|p| p.funding.total.unwrap().to_string())
         .collect();
     assert_eq!(totals, ["1000.00", "500.00"]);
+    // ur33: a unit cell at the end of the bare row, the year's block in
+    // label and amount cells before a block of last year's, inline
+    // budgets by their period, the 88号 vertical blocks headed in the first
+    // column.
+    for money in [
+        "项目资金（万元）\t年度资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\t万元",
+        "项目资金（万元）\t年度资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00\n\t上年执行数\t900.00\n\t其中：财政拨款\t700.00\n\t其他资金\t200.00",
+        "项目资金（万元）\t本年预算：1000.00万元\n\t其中：财政拨款：800.00万元\n\t其他资金：200.00万元",
+        "项目资金（万元）\t上年执行：900.00万元\n\t其中：财政拨款：700.00万元\n\t其他资金：200.00万元\n\t本年预算：1000.00万元\n\t其中：财政拨款：800.00万元\n\t其他资金：200.00万元",
+        "中期资金（万元）\t资金总额\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00\n年度资金（万元）\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+    ] {
+        reads_year(money);
+    }
+    // ur33: two bare rows under one row of labels are two periods', not
+    // the first's; sources under money of another scope in words (`去年执行数`,
+    // `项目总投资`) are not the year's, beside a year total of its own.
+    let two_rows = funding(&titled(
+        "（2024年度）",
+        "项目资金（万元）\t财政拨款\t其他资金\t合计\n\t2400.00\t600.00\t3000.00\n\t800.00\t200.00\t1000.00",
+    ));
+    assert!(
+        two_rows.as_deref().map_or(true, |a| a == "- - -"),
+        "{two_rows:?}"
+    );
+    for money in [
+        "项目资金（万元）\t去年执行数：1000.00（万元）\n\t其中：财政拨款：900.00（万元）\n\t其他资金：100.00（万元）\n\t年度资金总额：1000.00（万元）",
+        "项目资金（万元）\t项目总投资\t1000.00\n\t其中：财政拨款\t900.00\n\t其他资金\t100.00\n\t年度资金总额\t1000.00",
+    ] {
+        let got = funding(&titled("（2024年度）", money));
+        assert_eq!(got.as_deref().ok(), Some("1000.00 - -"), "{money}");
+    }
+    // ur33: a dated money label on a form of two years is refused; a
+    // project named 结转培训项目 is no carry-over label.
+    let e = read::read_bytes(
+        "t.tsv",
+        titled("（2024年度）\n预算年度：2025", "项目资金（万元）\t2024年资金总额：1000.00\n\t其中：财政拨款：800.00\n\t其他资金：200.00").as_bytes(),
+        &opts(),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("标题写明2024年度"), "{e}");
+    let named = titled("（2024年度）", &matrix("中期资金", "年度资金"))
+        .replace("技能培训项目", "结转培训项目");
+    let t = read::read_bytes("t.tsv", named.as_bytes(), &opts()).unwrap();
+    assert_eq!(t.projects().next().unwrap().name, "结转培训项目");
     // A title naming another year than the 预算年度 line: the line's year,
     // said in a note; money set out by year is refused, saying both.
     let both = "（2024年度）\n预算年度：2025";

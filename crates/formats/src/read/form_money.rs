@@ -850,11 +850,42 @@ fn other_period_amount(row: &GridRow<'_>, c: usize, year: Option<u16>) -> bool {
                 .is_some_and(|x| plain_amount(&x.text)),
         ),
     };
+    // Money of another period or scope in words (`去年执行数`, `上年决算`,
+    // `项目总投资`, `已安排资金`, `前三年累计`); not a part of the year's
+    // money (`其中：…`).
+    const OTHER: [&str; 20] = [
+        "去年",
+        "上年",
+        "上一",
+        "前一",
+        "以前",
+        "往年",
+        "前三年",
+        "累计",
+        "决算",
+        "执行",
+        "拨付",
+        "已安排",
+        "已下达",
+        "总投资",
+        "总预算",
+        "概算",
+        "三年",
+        "全周期",
+        "实际",
+        "到位",
+    ];
+    let other_money = || {
+        !label.starts_with("其中")
+            && key_of(label).is_none()
+            && OTHER.iter().any(|w| label.contains(w))
+    };
     amount
         && match block_heading(label) {
             Some(Heading::Span) => true,
-            Some(Heading::Dated(y)) => year.is_some_and(|fy| fy != y),
-            _ => false,
+            Some(Heading::Dated(y)) => year.is_some_and(|fy| fy != y) || other_money(),
+            Some(Heading::Year | Heading::Total) => false,
+            None => other_money(),
         }
 }
 
@@ -903,8 +934,31 @@ impl Blocks {
                     let label = normalize(&cell.text);
                     let label = label.split(':').next().unwrap_or_default();
                     let other_year = year.zip(year_named(label)).is_some_and(|(y, d)| y != d);
-                    let k = if other_year { Key::MultiYearTotal } else { k };
-                    found.push((ri, c, k, names_year(&cell.text) && !other_year));
+                    // The period a block's label on its left names (the 88号
+                    // template's `中期资金（万元） | 资金总额 | 3000` above
+                    // `年度资金（万元） | 资金总额 | 1000`).
+                    // Only the row's own label, its first cell (not a heading
+                    // of another column: `上年执行数 | 年度资金总额`).
+                    let period = row
+                        .cells
+                        .iter()
+                        .take(c)
+                        .find(|x| !x.merged && !x.text.trim().is_empty())
+                        .and_then(|x| block_heading(&x.text));
+                    let other_period = match period {
+                        Some(Heading::Span) => true,
+                        Some(Heading::Dated(d)) => year.is_some_and(|y| y != d),
+                        _ => false,
+                    };
+                    let k = if other_year || other_period {
+                        Key::MultiYearTotal
+                    } else {
+                        k
+                    };
+                    let names = names_year(&cell.text)
+                        || matches!(period, Some(Heading::Year))
+                        || matches!(period, Some(Heading::Dated(d)) if Some(d) == year);
+                    found.push((ri, c, k, names && !other_year && !other_period));
                 } else if other_period_amount(row, c, year) || carried_with_sources(rows, ri, c) {
                     found.push((ri, c, Key::MultiYearTotal, false));
                 }

@@ -186,6 +186,9 @@ pub(crate) fn is_carry_over(c: &str) -> bool {
         && !["指标", "目标", "率", "说明", "原因"]
             .iter()
             .any(|w| c.contains(w))
+        // A project's name (`结转培训项目`, `结余资金管理项目`).
+        && !c.trim_end().ends_with("项目")
+        && !c.trim_end().ends_with("工程")
 }
 
 /// An unrecognised header that names money (`项目总预算`, `申报数`): with no

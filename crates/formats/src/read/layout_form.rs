@@ -182,7 +182,9 @@ fn inline_key(text: &str) -> Option<(Key, &str)> {
     text.rmatch_indices(['：', ':']).find_map(|(at, colon)| {
         let label = text.get(..at)?;
         let value = text.get(at + colon.len()..)?.trim();
-        let key = key_of(label).filter(|k| *k != Key::Group)?;
+        let key = key_of(label)
+            .filter(|k| *k != Key::Group)
+            .or_else(|| year_budget(label).then_some(Key::Total))?;
         let money = key.is_money();
         // A money label's inline value only when it is an amount: `（万元）`
         // or `详见附表` after the colon is no value (the cell on the right
@@ -190,6 +192,16 @@ fn inline_key(text: &str) -> Option<(Key, &str)> {
         (!value.is_empty() && (!money || plain_amount(value) || with_remark(value).is_some()))
             .then_some((key, value))
     })
+}
+
+/// A label of a year's budget by its period (`本年预算`, `年度预算`,
+/// `2024年预算数`), before its amount in one cell: that year's total (a year
+/// not the form's is another block's, see `Blocks`).
+fn year_budget(label: &str) -> bool {
+    let n = normalize(label);
+    (n.contains("预算") || n.contains("资金"))
+        && !n.starts_with("其中")
+        && matches!(block_heading(&n), Some(Heading::Year | Heading::Dated(_)))
 }
 
 /// `1000.00`, `3,000`, `1000.00万元`, `1000.00（万元）`, `10000000.00元`: a
@@ -720,10 +732,12 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                             }
                             (Some(a), _) => cell_key(&a.text).is_some_and(Key::is_money),
                             // The last label, over a row of amounts.
-                            (None, _) => rows.get(ri + 1).is_some_and(|b| {
-                                amounts_row(b)
-                                    && b.cells.get(c).is_some_and(|x| plain_amount(&x.text))
-                            }),
+                            (None, _) => {
+                                one_amounts_row_below(rows, ri)
+                                    && rows.get(ri + 1).is_some_and(|b| {
+                                        b.cells.get(c).is_some_and(|x| plain_amount(&x.text))
+                                    })
+                            }
                         };
                         one_amount
                             && row
@@ -772,7 +786,11 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             // the year's (`资金总额：3000.00 | | 1000.00`).
             let inline = inline.filter(|_| in_matrix.is_none());
             // Rows headed 中期 | 年度 (or by years) under this row of labels.
-            let headed = if money && in_matrix.is_none() {
+            // Only under a label without an amount of its own on its right
+            // (`其他资金 | 200.00` over `上年执行数 | 900.00` is no label over
+            // rows headed by periods).
+            let own_amount = right.is_some_and(|(_, x)| plain_amount(&x.text));
+            let headed = if money && in_matrix.is_none() && !own_amount {
                 headed_rows(rows, ri, year)
             } else {
                 None
@@ -858,7 +876,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                         !x.merged
                             && cell_key(&x.text).is_none()
                             && !has_key(below)
-                            && (!money || amounts_row(below))
+                            && (!money || one_amounts_row_below(rows, ri))
                     }),
             };
             let Some((vrow, vc, vcell)) = value else {
@@ -908,6 +926,25 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
         }
     }
     if let (Some(stated), Some(title)) = (f.year, f.title_year) {
+        // Money labelled with a year (`2024年资金总额：`) on such a form is
+        // one of the two years', which cannot be told.
+        let dated = rows.iter().find_map(|r| {
+            r.cells
+                .iter()
+                .position(|x| {
+                    !x.merged
+                        && matches!(cell_key(&x.text), Some(Key::Total | Key::MultiYearTotal))
+                        && year_named(&normalize(&x.text)).is_some()
+                })
+                .map(|c| (r, c))
+        });
+        if let (None, Some((r, c))) = (&f.money_unclear, dated) {
+            f.money_unclear = Some(MoneyUnclear::years(
+                r,
+                &[c],
+                Unclear::YearsDiffer(stated, title),
+            ));
+        }
         f.money_unclear = f
             .money_unclear
             .take()
@@ -928,7 +965,9 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             // Each cell shortened on its own (a cut inside a joined row
             // could fall inside a number), on one line.
             let t = one_line(t, 30);
-            if rest.last() != Some(&t) {
+            // A label repeated across cells (a merge saved as copies) once;
+            // amounts every time (`1000.00 | 1000.00` are two).
+            if rest.last() != Some(&t) || plain_amount(&t) {
                 rest.push(t);
             }
         }
@@ -1132,7 +1171,40 @@ fn amounts_row(row: &GridRow<'_>) -> bool {
     row.cells
         .iter()
         .filter(|x| !x.merged && !x.text.trim().is_empty())
-        .all(|x| plain_amount(&x.text) || matches!(x.text.trim(), "-" | "—" | "/"))
+        .all(|x| {
+            let n = normalize(&x.text);
+            plain_amount(&x.text)
+                || matches!(n.as_str(), "-" | "—" | "/" | "万元" | "元")
+                || money_unit(&n)
+                || n.starts_with("单位:")
+        })
+}
+
+/// A row of amounts right under row `ri`, and no second one under it (two
+/// bare rows under one row of labels are two periods' money, which the
+/// labels do not tell apart).
+fn one_amounts_row_below(rows: &[GridRow<'_>], ri: usize) -> bool {
+    // The amounts of a bare row, and whether they are written with decimals.
+    let bare = |r: &GridRow<'_>| -> Option<(Vec<String>, bool)> {
+        let amounts: Vec<String> = r
+            .cells
+            .iter()
+            .filter(|x| !x.merged && plain_amount(&x.text))
+            .map(|x| x.text.trim().to_string())
+            .collect();
+        let decimals = amounts.iter().all(|a| a.contains('.'));
+        (amounts_row(r) && !amounts.is_empty()).then_some((amounts, decimals))
+    };
+    let Some((first, decimals)) = rows.get(ri + 1).and_then(bare) else {
+        return false;
+    };
+    // A second row of other amounts written alike (`3000.00 | 2400.00` over
+    // `1000.00 | 800.00`): another period's. The same row again, or numbers
+    // of another kind (`2024 | 2026 | 3`), are none.
+    !rows
+        .get(ri + 2)
+        .and_then(bare)
+        .is_some_and(|(second, d)| d == decimals && second != first)
 }
 
 fn blank_but_merges(row: &GridRow<'_>) -> bool {
