@@ -3262,6 +3262,41 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         .replace("技能培训项目", "结转培训项目");
     let t = read::read_bytes("t.tsv", named.as_bytes(), &opts()).unwrap();
     assert_eq!(t.projects().next().unwrap().name, "结转培训项目");
+    // ur34: the year's own money however worded inline, a span in the
+    // block's label over a total naming the year.
+    for money in [
+        "项目资金（万元）\t年度实际安排：1000.00（万元）\n\t其中：财政拨款：800.00（万元）\n\t其他资金：200.00（万元）",
+        "项目资金（2024-2026年）（万元）\t年度资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+    ] {
+        reads_year(money);
+    }
+    // ur34: the year's vertical block in 元 under a medium-term one: in 元
+    // (it was read as 万元, ten thousand times too large).
+    let yuan = funding(&titled(
+        "（2024年度）",
+        "中期资金（元）\t资金总额\t30,000,000.00\n\t其中：财政拨款\t24,000,000.00\n\t其他资金\t6,000,000.00\n年度资金（元）\t资金总额\t10,000,000.00\n\t其中：财政拨款\t8,000,000.00\n\t其他资金\t2,000,000.00",
+    ));
+    let total: Option<f64> = yuan
+        .as_deref()
+        .ok()
+        .and_then(|a| a.split(' ').next()?.parse().ok());
+    assert_eq!(total, Some(1000.0), "{yuan:?}");
+    // ur34: a block of another scope or span alone is not the year's; two
+    // bare rows written differently are still two periods' (refused).
+    for money in [
+        "项目总投资（万元）\t资金总额\t5000.00\n\t其中：财政拨款\t4000.00\n\t其他资金\t1000.00",
+        "项目资金（2024-2026年）（万元）\t资金总额\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00",
+    ] {
+        let got = funding(&titled("（2024年度）", money));
+        assert_eq!(got.as_deref().ok(), Some("- - -"), "{money}");
+    }
+    let e = read::read_bytes(
+        "t.tsv",
+        titled("（2024年度）", "项目资金（万元）\t年度资金总额\t财政拨款\t其他资金\n\t3000\t2400\t600\n\t1000.00\t800.00\t200.00").as_bytes(),
+        &opts(),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("不止一行金额"), "{e}");
     // A title naming another year than the 预算年度 line: the line's year,
     // said in a note; money set out by year is refused, saying both.
     let both = "（2024年度）\n预算年度：2025";

@@ -211,6 +211,8 @@ pub(super) enum Unclear {
     /// More than one heading says it is the year's (`年度预算（含上年结转）
     /// | 年度预算`).
     SeveralYearColumns,
+    /// Several rows of amounts under one row of labels, none headed.
+    SeveralRows,
     /// Several years, and the form names two budget years: its 预算年度
     /// line's and its title's.
     YearsDiffer(u16, u16),
@@ -742,6 +744,13 @@ impl MoneyUnclear {
             ),
             // The year is stated; the headings do not say which column is its.
             Why::Years {
+                unclear: Unclear::SeveralRows,
+                ..
+            } => Text::new(
+                "请在每行金额前写明其期间（如「中期资金总额」「年度资金总额」），或只保留本年度的一行后再读取",
+                "head each row of amounts with its period (中期资金总额, 年度资金总额), or keep only the year's row, then read it again",
+            ),
+            Why::Years {
                 unclear: Unclear::NoYearColumn | Unclear::SeveralYearColumns,
                 ..
             } => Text::new(
@@ -792,6 +801,10 @@ impl MoneyUnclear {
                     Unclear::NoYearColumn => (
                         format!("资金分列（「{shown}」），但表头没有说明哪一列是本年度的金额"),
                         format!("the money is set out in columns (“{en}”), but no heading says which is the year's amounts"),
+                    ),
+                    Unclear::SeveralRows => (
+                        format!("「{shown}」下有不止一行金额，没有写明哪一行是本年度的，无法确定本年度的金额"),
+                        format!("“{en}” stand over more than one row of amounts, and none says which is the year's, so the year's amounts cannot be told"),
                     ),
                     Unclear::SeveralYearColumns => (
                         format!("资金分列（「{shown}」），其中不止一列标为本年度的金额，无法确定读取哪一列"),
@@ -850,16 +863,29 @@ fn other_period_amount(row: &GridRow<'_>, c: usize, year: Option<u16>) -> bool {
                 .is_some_and(|x| plain_amount(&x.text)),
         ),
     };
-    // Money of another period or scope in words (`去年执行数`, `上年决算`,
-    // `项目总投资`, `已安排资金`, `前三年累计`); not a part of the year's
-    // money (`其中：…`).
-    const OTHER: [&str; 20] = [
+    let other_money = || other_scope(label, year);
+    amount
+        && match block_heading(label) {
+            Some(Heading::Span) => true,
+            Some(Heading::Dated(y)) => year.is_some_and(|fy| fy != y) || other_money(),
+            Some(Heading::Year | Heading::Total) => false,
+            None => other_money(),
+        }
+}
+
+/// Whether a label names money of another period or scope in words
+/// (`去年执行数`, `上年决算`, `项目总投资`, `已安排资金`, `前三年累计`,
+/// `历年投入`): not a part of the year's money (`其中：…`), not a known key,
+/// and not one naming the year itself (`年度实际安排`, `本年执行预算`).
+pub(super) fn other_scope(label: &str, year: Option<u16>) -> bool {
+    const OTHER: [&str; 23] = [
         "去年",
         "上年",
         "上一",
         "前一",
         "以前",
         "往年",
+        "历年",
         "前三年",
         "累计",
         "决算",
@@ -868,25 +894,22 @@ fn other_period_amount(row: &GridRow<'_>, c: usize, year: Option<u16>) -> bool {
         "已安排",
         "已下达",
         "总投资",
+        "投资",
         "总预算",
+        "总规模",
         "概算",
         "三年",
         "全周期",
         "实际",
         "到位",
     ];
-    let other_money = || {
-        !label.starts_with("其中")
-            && key_of(label).is_none()
-            && OTHER.iter().any(|w| label.contains(w))
-    };
-    amount
-        && match block_heading(label) {
-            Some(Heading::Span) => true,
-            Some(Heading::Dated(y)) => year.is_some_and(|fy| fy != y) || other_money(),
-            Some(Heading::Year | Heading::Total) => false,
-            None => other_money(),
-        }
+    let n = normalize(label);
+    let this_year = ["年度", "本年", "当年"].iter().any(|w| n.starts_with(w))
+        || year.is_some_and(|y| year_named(&n) == Some(y) && n.starts_with(&y.to_string()));
+    !n.starts_with("其中")
+        && !this_year
+        && key_of(&n).is_none()
+        && OTHER.iter().any(|w| n.contains(w))
 }
 
 /// Whether cell `c` of row `ri` is a carry-over with its own sources under
@@ -939,17 +962,36 @@ impl Blocks {
                     // `年度资金（万元） | 资金总额 | 1000`).
                     // Only the row's own label, its first cell (not a heading
                     // of another column: `上年执行数 | 年度资金总额`).
-                    let period = row
+                    // A label, not an amount of its own (`上年执行数：900.00 |
+                    // 年度资金总额：1000.00` are two blocks side by side).
+                    let first = row
                         .cells
                         .iter()
                         .take(c)
                         .find(|x| !x.merged && !x.text.trim().is_empty())
-                        .and_then(|x| block_heading(&x.text));
+                        .filter(|x| {
+                            !normalize(&x.text)
+                                .split_once(':')
+                                .is_some_and(|(_, v)| plain_amount(v))
+                        });
+                    let period = first.and_then(|x| block_heading(&x.text));
                     let other_period = match period {
                         Some(Heading::Span) => true,
                         Some(Heading::Dated(d)) => year.is_some_and(|y| y != d),
+                        // `项目总投资（万元） | 资金总额 | 5000`.
+                        // `项目资金（2024-2026年）` over a block: the span's.
+                        None => first.is_some_and(|x| {
+                            let (bare, inside) = split_parens(&normalize(&x.text));
+                            let inside = inside.replace("万元", "").replace('元', "");
+                            other_scope(&bare, year)
+                                || years_heading(inside.trim_end_matches('度'))
+                                    == Some(Heading::Span)
+                        }),
                         _ => false,
                     };
+                    // A total naming the year (`年度资金总额`) is the year's
+                    // under any block label.
+                    let other_period = other_period && !names_year(&cell.text);
                     let k = if other_year || other_period {
                         Key::MultiYearTotal
                     } else {
@@ -987,6 +1029,11 @@ impl Blocks {
             totals,
             opens_section,
         }
+    }
+
+    /// The year's totals: (row index, column).
+    pub(super) fn year_totals(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.totals.iter().filter(|t| t.2).map(|&(r, c, _)| (r, c))
     }
 
     /// Whether the total at (`ri`, `c`), or the source label there, belongs

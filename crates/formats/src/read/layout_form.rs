@@ -199,9 +199,17 @@ fn inline_key(text: &str) -> Option<(Key, &str)> {
 /// not the form's is another block's, see `Blocks`).
 fn year_budget(label: &str) -> bool {
     let n = normalize(label);
-    (n.contains("预算") || n.contains("资金"))
+    let money = ["预算", "资金", "安排", "拨付", "金额"]
+        .iter()
+        .any(|w| n.contains(w));
+    // `年度实际安排`, `本年执行预算`: the year's own money, however worded.
+    let this_year = ["年度", "本年", "当年"].iter().any(|w| n.starts_with(w));
+    // A label alone, not lines of other labels and amounts in one cell.
+    let label_alone = !label.contains('\n') && !n.contains(':');
+    money
+        && label_alone
         && !n.starts_with("其中")
-        && matches!(block_heading(&n), Some(Heading::Year | Heading::Dated(_)))
+        && (this_year || matches!(block_heading(&n), Some(Heading::Year | Heading::Dated(_))))
 }
 
 /// `1000.00`, `3,000`, `1000.00万元`, `1000.00（万元）`, `10000000.00元`: a
@@ -408,6 +416,44 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
     // Cells read as a key or a value, by (row number, 0-based column).
     let mut used: Vec<(u32, usize)> = Vec::new();
     let blocks = Blocks::of(rows, year);
+    // The year's block's own label names its scale (`年度资金（元）` under
+    // `中期资金（万元）`).
+    for (ri, c) in blocks.year_totals() {
+        let label = rows.get(ri).and_then(|r| {
+            r.cells
+                .iter()
+                .take(c)
+                .find(|x| !x.merged && !x.text.trim().is_empty())
+        });
+        if let Some(x) = label.filter(|x| key_of(&x.text).is_none()) {
+            let before = f.scale;
+            f.scale = None;
+            f.scale_of(&x.text);
+            if f.scale.is_some() {
+                break;
+            }
+            f.scale = before;
+        }
+    }
+    // Money labels over two rows of bare amounts: refused at the labels.
+    if let Some((r, at)) = rows.iter().enumerate().find_map(|(ri, r)| {
+        let at: Vec<usize> = r
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| {
+                !x.merged
+                    && (cell_key(&x.text).is_some_and(Key::is_money)
+                        || matches!(normalize(&x.text).as_str(), "合计" | "总计"))
+                    && key_of(&x.text) != Some(Key::Group)
+            })
+            .map(|(c, _)| c)
+            .collect();
+        (at.len() >= 2 && rival_bare_rows(rows, ri)).then_some((r, at))
+    }) {
+        f.money_unclear
+            .get_or_insert(MoneyUnclear::years(r, &at, Unclear::SeveralRows));
+    }
     // A matrix money block (`| 中期资金 | 年度资金` over `资金总额 | 3000 | 1000`):
     // the row of its headings and the year's column.
     // Only headings right above money rows whose labels stand left of them.
@@ -1180,31 +1226,45 @@ fn amounts_row(row: &GridRow<'_>) -> bool {
         })
 }
 
-/// A row of amounts right under row `ri`, and no second one under it (two
-/// bare rows under one row of labels are two periods' money, which the
-/// labels do not tell apart).
-fn one_amounts_row_below(rows: &[GridRow<'_>], ri: usize) -> bool {
-    // The amounts of a bare row, and whether they are written with decimals.
-    let bare = |r: &GridRow<'_>| -> Option<(Vec<String>, bool)> {
-        let amounts: Vec<String> = r
-            .cells
-            .iter()
-            .filter(|x| !x.merged && plain_amount(&x.text))
-            .map(|x| x.text.trim().to_string())
-            .collect();
-        let decimals = amounts.iter().all(|a| a.contains('.'));
-        (amounts_row(r) && !amounts.is_empty()).then_some((amounts, decimals))
-    };
-    let Some((first, decimals)) = rows.get(ri + 1).and_then(bare) else {
+/// The amounts of a row of bare amounts (a unit cell beside them aside).
+fn bare_amounts(r: &GridRow<'_>) -> Option<Vec<(usize, String)>> {
+    let amounts: Vec<(usize, String)> = r
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| !x.merged && plain_amount(&x.text))
+        .map(|(c, x)| (c, x.text.trim().to_string()))
+        .collect();
+    (amounts_row(r) && !amounts.is_empty()).then_some(amounts)
+}
+
+/// A second row of other bare amounts in the same columns under the first
+/// one under row `ri` (`3000.00 | 2400.00` then `1000.00 | 800.00`, blank
+/// rows or a `注：` line between aside): two periods' money the labels do
+/// not tell apart. The same row again is none, nor numbers of another
+/// count or place.
+fn rival_bare_rows(rows: &[GridRow<'_>], ri: usize) -> bool {
+    let Some(first) = rows.get(ri + 1).and_then(bare_amounts) else {
         return false;
     };
-    // A second row of other amounts written alike (`3000.00 | 2400.00` over
-    // `1000.00 | 800.00`): another period's. The same row again, or numbers
-    // of another kind (`2024 | 2026 | 3`), are none.
-    !rows
-        .get(ri + 2)
-        .and_then(bare)
-        .is_some_and(|(second, d)| d == decimals && second != first)
+    let note = |r: &GridRow<'_>| {
+        r.cells
+            .iter()
+            .find(|x| !x.merged && !x.text.trim().is_empty())
+            .is_some_and(|x| normalize(&x.text).starts_with("注"))
+    };
+    let columns = |a: &[(usize, String)]| a.iter().map(|(c, _)| *c).collect::<Vec<_>>();
+    rows.iter()
+        .skip(ri + 2)
+        .find(|r| !blank_but_merges(r) && !note(r))
+        .and_then(bare_amounts)
+        .is_some_and(|second| second != first && columns(&second) == columns(&first))
+}
+
+/// A row of amounts right under row `ri`, and no rival under it
+/// ([`rival_bare_rows`]).
+fn one_amounts_row_below(rows: &[GridRow<'_>], ri: usize) -> bool {
+    rows.get(ri + 1).and_then(bare_amounts).is_some() && !rival_bare_rows(rows, ri)
 }
 
 fn blank_but_merges(row: &GridRow<'_>) -> bool {
