@@ -974,18 +974,21 @@ impl Blocks {
                                 .split_once(':')
                                 .is_some_and(|(_, v)| plain_amount(v))
                         });
-                    let period = first.and_then(|x| block_heading(&x.text));
+                    // The period the label names, or the one in its brackets
+                    // (`项目资金（2024-2026年）`, `项目资金（2023年）`).
+                    let period = first.and_then(|x| {
+                        block_heading(&x.text).or_else(|| {
+                            let (_, inside) = split_parens(&normalize(&x.text));
+                            let inside = inside.replace("万元", "").replace('元', "");
+                            years_heading(inside.trim_end_matches('度'))
+                        })
+                    });
                     let other_period = match period {
                         Some(Heading::Span) => true,
                         Some(Heading::Dated(d)) => year.is_some_and(|y| y != d),
                         // `项目总投资（万元） | 资金总额 | 5000`.
-                        // `项目资金（2024-2026年）` over a block: the span's.
                         None => first.is_some_and(|x| {
-                            let (bare, inside) = split_parens(&normalize(&x.text));
-                            let inside = inside.replace("万元", "").replace('元', "");
-                            other_scope(&bare, year)
-                                || years_heading(inside.trim_end_matches('度'))
-                                    == Some(Heading::Span)
+                            other_scope(&split_parens(&normalize(&x.text)).0, year)
                         }),
                         _ => false,
                     };

@@ -425,7 +425,21 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 .take(c)
                 .find(|x| !x.merged && !x.text.trim().is_empty())
         });
-        if let Some(x) = label.filter(|x| key_of(&x.text).is_none()) {
+        // The total's own label (`资金总额（万元）`) says more than its block's.
+        let own = rows.get(ri).and_then(|r| r.cells.get(c));
+        // Its label only: an inline amount's unit (`：1000.00（万元）`) is the
+        // amount's, not the block's scale.
+        let own_scale = own.is_some_and(|x| {
+            normalize(&x.text)
+                .split(':')
+                .next()
+                .is_some_and(|l| l.contains("元)"))
+        });
+        let label = match own {
+            Some(x) if own_scale => Some(x),
+            _ => label.filter(|x| key_of(&x.text).is_none()),
+        };
+        if let Some(x) = label {
             let before = f.scale;
             f.scale = None;
             f.scale_of(&x.text);
@@ -1226,23 +1240,31 @@ fn amounts_row(row: &GridRow<'_>) -> bool {
         })
 }
 
-/// The amounts of a row of bare amounts (a unit cell beside them aside).
-fn bare_amounts(r: &GridRow<'_>) -> Option<Vec<(usize, String)>> {
-    let amounts: Vec<(usize, String)> = r
+/// The amounts of a row of bare amounts (a unit cell or a dash for none
+/// beside them aside), by column, as numbers.
+fn bare_amounts(r: &GridRow<'_>) -> Option<Vec<(usize, Decimal)>> {
+    let amounts: Vec<(usize, Decimal)> = r
         .cells
         .iter()
         .enumerate()
         .filter(|(_, x)| !x.merged && plain_amount(&x.text))
-        .map(|(c, x)| (c, x.text.trim().to_string()))
+        .filter_map(|(c, x)| {
+            let digits: String = x
+                .text
+                .chars()
+                .filter(|ch| ch.is_ascii_digit() || *ch == '.')
+                .collect();
+            digits.parse::<Decimal>().ok().map(|d| (c, d.normalize()))
+        })
         .collect();
     (amounts_row(r) && !amounts.is_empty()).then_some(amounts)
 }
 
-/// A second row of other bare amounts in the same columns under the first
-/// one under row `ri` (`3000.00 | 2400.00` then `1000.00 | 800.00`, blank
-/// rows or a `注：` line between aside): two periods' money the labels do
-/// not tell apart. The same row again is none, nor numbers of another
-/// count or place.
+/// A second row of other bare amounts under the first one under row `ri`
+/// (`3000.00 | 2400.00` then `1000.00 | 800.00`, or `- | 800.00`; blank rows
+/// or a `注：` line between aside), sharing a column with it: two periods'
+/// money the labels do not tell apart. The same amounts again (however
+/// written) are none.
 fn rival_bare_rows(rows: &[GridRow<'_>], ri: usize) -> bool {
     let Some(first) = rows.get(ri + 1).and_then(bare_amounts) else {
         return false;
@@ -1253,12 +1275,16 @@ fn rival_bare_rows(rows: &[GridRow<'_>], ri: usize) -> bool {
             .find(|x| !x.merged && !x.text.trim().is_empty())
             .is_some_and(|x| normalize(&x.text).starts_with("注"))
     };
-    let columns = |a: &[(usize, String)]| a.iter().map(|(c, _)| *c).collect::<Vec<_>>();
     rows.iter()
         .skip(ri + 2)
         .find(|r| !blank_but_merges(r) && !note(r))
         .and_then(bare_amounts)
-        .is_some_and(|second| second != first && columns(&second) == columns(&first))
+        .is_some_and(|second| {
+            second != first
+                && second
+                    .iter()
+                    .any(|(c, _)| first.iter().any(|(k, _)| k == c))
+        })
 }
 
 /// A row of amounts right under row `ri`, and no rival under it
