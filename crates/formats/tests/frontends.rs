@@ -3297,16 +3297,23 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     )
     .unwrap_err();
     assert!(e.to_string().contains("不止一行金额"), "{e}");
-    // ur35: the total's own unit wins over its block label's; the same
-    // amounts written twice in two formats are one row; a year in the block
-    // label's brackets is that block's period.
+    // ur35: the same amounts written twice in two formats are one row; a
+    // year in the block label's brackets is that block's period.
     for money in [
-        "年度资金（元）\t资金总额（万元）\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
         "项目资金（万元）\t年度资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\n\t1,000\t800\t200",
         "项目资金（2023年）（万元）\t资金总额\t900.00\n\t其中：财政拨款\t700.00\n\t其他资金\t200.00\n项目资金（2024年）（万元）\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
     ] {
         reads_year(money);
     }
+    // ur35/ur36: a block labelled in one unit whose total names another is
+    // refused (either reading had some amounts ten thousand times off).
+    let e = read::read_bytes(
+        "t.tsv",
+        titled("（2024年度）", "年度资金（元）\t资金总额（万元）\t1000.00\n\t其中：财政拨款\t8,000,000.00\n\t其他资金\t2,000,000.00").as_bytes(),
+        &opts(),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("单位不同"), "{e}");
     // ur35: a second bare row with a dash is still another period's.
     let e = read::read_bytes(
         "t.tsv",

@@ -48,7 +48,19 @@ impl fmt::Display for Quantity {
             f.write_str(per)?;
             return f.write_str(self.note.as_deref().unwrap_or(""));
         }
-        f.write_str(&self.unit_as_written(unit))?;
+        let written = self.unit_as_written(unit);
+        // A long unit of letters after a magnitude (`2万QQQQQQQQ`) is read
+        // bare only up to eight characters; in brackets it is read whole.
+        let bracketed = written.chars().count() > 8
+            && self.magnitude.is_some()
+            && self.approx.is_none()
+            && unit.chars().all(|c| c.is_ascii_alphabetic());
+        if bracketed {
+            let magnitude = self.magnitude.map_or("", |m| m.as_str());
+            write!(f, "{magnitude}({unit})")?;
+        } else {
+            f.write_str(&written)?;
+        }
         f.write_str(&self.tail())
     }
 }

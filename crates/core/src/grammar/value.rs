@@ -952,6 +952,8 @@ mod tests {
             // before the rate after a unit too.
             "控制77777777777777777777指标左右/10万",
             "≤10人左右/10万",
+            // `2万QQQQQQQQ` read back as no quantity (CI's fuzzer).
+            "x2万(QQQQQQQQ)",
         ] {
             let Target::Quantitative(q) = parse_value(raw).target else {
                 continue;

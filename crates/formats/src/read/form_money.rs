@@ -213,6 +213,8 @@ pub(super) enum Unclear {
     SeveralYearColumns,
     /// Several rows of amounts under one row of labels, none headed.
     SeveralRows,
+    /// A block's label and its total's name different money units.
+    ScalesDiffer,
     /// Several years, and the form names two budget years: its 预算年度
     /// line's and its title's.
     YearsDiffer(u16, u16),
@@ -744,6 +746,13 @@ impl MoneyUnclear {
             ),
             // The year is stated; the headings do not say which column is its.
             Why::Years {
+                unclear: Unclear::ScalesDiffer,
+                ..
+            } => Text::new(
+                "请统一该栏目及其金额的单位（万元或元）后再读取",
+                "write the block's amounts and labels in one unit (万元 or 元), then read it again",
+            ),
+            Why::Years {
                 unclear: Unclear::SeveralRows,
                 ..
             } => Text::new(
@@ -801,6 +810,10 @@ impl MoneyUnclear {
                     Unclear::NoYearColumn => (
                         format!("资金分列（「{shown}」），但表头没有说明哪一列是本年度的金额"),
                         format!("the money is set out in columns (“{en}”), but no heading says which is the year's amounts"),
+                    ),
+                    Unclear::ScalesDiffer => (
+                        format!("「{shown}」写明的金额单位不同，无法确定本年度金额的单位"),
+                        format!("“{en}” name different money units, so the unit of the year's amounts cannot be told"),
                     ),
                     Unclear::SeveralRows => (
                         format!("「{shown}」下有不止一行金额，没有写明哪一行是本年度的，无法确定本年度的金额"),

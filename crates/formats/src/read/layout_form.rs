@@ -417,36 +417,44 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
     let mut used: Vec<(u32, usize)> = Vec::new();
     let blocks = Blocks::of(rows, year);
     // The year's block's own label names its scale (`年度资金（元）` under
-    // `中期资金（万元）`).
+    // `中期资金（万元）`); a total labelled in another (`资金总额（万元）`) makes
+    // the block's unit unclear: its amounts cannot all be in both.
+    let scale_named = |t: &str| {
+        let n = normalize(t);
+        let label = n.split(':').next().unwrap_or_default();
+        if label.contains("(万元)") {
+            Some(MoneyScale::WanYuan)
+        } else if label.contains("(元)") {
+            Some(MoneyScale::Yuan)
+        } else {
+            None
+        }
+    };
     for (ri, c) in blocks.year_totals() {
-        let label = rows.get(ri).and_then(|r| {
-            r.cells
-                .iter()
-                .take(c)
-                .find(|x| !x.merged && !x.text.trim().is_empty())
-        });
-        // The total's own label (`资金总额（万元）`) says more than its block's.
-        let own = rows.get(ri).and_then(|r| r.cells.get(c));
-        // Its label only: an inline amount's unit (`：1000.00（万元）`) is the
-        // amount's, not the block's scale.
-        let own_scale = own.is_some_and(|x| {
-            normalize(&x.text)
-                .split(':')
-                .next()
-                .is_some_and(|l| l.contains("元)"))
-        });
-        let label = match own {
-            Some(x) if own_scale => Some(x),
-            _ => label.filter(|x| key_of(&x.text).is_none()),
-        };
-        if let Some(x) = label {
-            let before = f.scale;
-            f.scale = None;
-            f.scale_of(&x.text);
-            if f.scale.is_some() {
+        let Some(r) = rows.get(ri) else { continue };
+        let block = r
+            .cells
+            .iter()
+            .enumerate()
+            .take(c)
+            .find(|(_, x)| !x.merged && !x.text.trim().is_empty())
+            .filter(|(_, x)| key_of(&x.text).is_none())
+            .and_then(|(bc, x)| scale_named(&x.text).map(|s| (bc, s)));
+        let own = r.cells.get(c).and_then(|x| scale_named(&x.text));
+        match (block, own) {
+            (Some((bc, a)), Some(b)) if a != b => {
+                f.money_unclear.get_or_insert(MoneyUnclear::years(
+                    r,
+                    &[bc, c],
+                    Unclear::ScalesDiffer,
+                ));
                 break;
             }
-            f.scale = before;
+            (Some((_, a)), _) => {
+                f.scale = Some(a);
+                break;
+            }
+            _ => {}
         }
     }
     // Money labels over two rows of bare amounts: refused at the labels.
