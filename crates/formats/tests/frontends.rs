@@ -2992,6 +2992,11 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     };
     let funding =
         |text: &str| read::read_bytes("t.tsv", text.as_bytes(), &opts()).map(|t| amounts_of(&t));
+    // A form titled `title` with `money` is refused, saying `words`.
+    let refused = |title: &str, money: &str, words: &str| {
+        let e = read::read_bytes("t.tsv", titled(title, money).as_bytes(), &opts()).unwrap_err();
+        assert!(e.to_string().contains(words), "{money}: {e}");
+    };
     // A 2024 form with `money` reads the year's 1000.00 800.00 200.00.
     let reads_year = |money: &str| {
         let got = funding(&titled("（2024年度）", money));
@@ -3251,13 +3256,11 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     }
     // ur33: a dated money label on a form of two years is refused; a
     // project named 结转培训项目 is no carry-over label.
-    let e = read::read_bytes(
-        "t.tsv",
-        titled("（2024年度）\n预算年度：2025", "项目资金（万元）\t2024年资金总额：1000.00\n\t其中：财政拨款：800.00\n\t其他资金：200.00").as_bytes(),
-        &opts(),
-    )
-    .unwrap_err();
-    assert!(e.to_string().contains("标题写明2024年度"), "{e}");
+    refused(
+        "（2024年度）\n预算年度：2025",
+        "项目资金（万元）\t2024年资金总额：1000.00\n\t其中：财政拨款：800.00\n\t其他资金：200.00",
+        "标题写明2024年度",
+    );
     let named = titled("（2024年度）", &matrix("中期资金", "年度资金"))
         .replace("技能培训项目", "结转培训项目");
     let t = read::read_bytes("t.tsv", named.as_bytes(), &opts()).unwrap();
@@ -3290,13 +3293,7 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         let got = funding(&titled("（2024年度）", money));
         assert_eq!(got.as_deref().ok(), Some("- - -"), "{money}");
     }
-    let e = read::read_bytes(
-        "t.tsv",
-        titled("（2024年度）", "项目资金（万元）\t年度资金总额\t财政拨款\t其他资金\n\t3000\t2400\t600\n\t1000.00\t800.00\t200.00").as_bytes(),
-        &opts(),
-    )
-    .unwrap_err();
-    assert!(e.to_string().contains("不止一行金额"), "{e}");
+    refused("（2024年度）", "项目资金（万元）\t年度资金总额\t财政拨款\t其他资金\n\t3000\t2400\t600\n\t1000.00\t800.00\t200.00", "不止一行金额");
     // ur35: the same amounts written twice in two formats are one row; a
     // year in the block label's brackets is that block's period.
     for money in [
@@ -3307,21 +3304,9 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     }
     // ur35/ur36: a block labelled in one unit whose total names another is
     // refused (either reading had some amounts ten thousand times off).
-    let e = read::read_bytes(
-        "t.tsv",
-        titled("（2024年度）", "年度资金（元）\t资金总额（万元）\t1000.00\n\t其中：财政拨款\t8,000,000.00\n\t其他资金\t2,000,000.00").as_bytes(),
-        &opts(),
-    )
-    .unwrap_err();
-    assert!(e.to_string().contains("单位不同"), "{e}");
+    refused("（2024年度）", "年度资金（元）\t资金总额（万元）\t1000.00\n\t其中：财政拨款\t8,000,000.00\n\t其他资金\t2,000,000.00", "单位不同");
     // ur35: a second bare row with a dash is still another period's.
-    let e = read::read_bytes(
-        "t.tsv",
-        titled("（2024年度）", "项目资金（万元）\t年度资金总额\t财政拨款\t其他资金\n\t3000.00\t2400.00\t600.00\n\t1000.00\t800.00\t-").as_bytes(),
-        &opts(),
-    )
-    .unwrap_err();
-    assert!(e.to_string().contains("不止一行金额"), "{e}");
+    refused("（2024年度）", "项目资金（万元）\t年度资金总额\t财政拨款\t其他资金\n\t3000.00\t2400.00\t600.00\n\t1000.00\t800.00\t-", "不止一行金额");
     // A title naming another year than the 预算年度 line: the line's year,
     // said in a note; money set out by year is refused, saying both.
     let both = "（2024年度）\n预算年度：2025";
@@ -3339,13 +3324,7 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "{:?}",
         t.notices
     );
-    let e = read::read_bytes(
-        "t.tsv",
-        titled(both, &matrix("2024年", "2025年")).as_bytes(),
-        &opts(),
-    )
-    .unwrap_err();
-    assert!(e.to_string().contains("标题写明2024年度"), "{e}");
+    refused(both, &matrix("2024年", "2025年"), "标题写明2024年度");
     // Only under labels of a total and its sources: a carry-over heading
     // beside a period is no label of the amounts under it (a regression of
     // the first version, on ur27 d06), and the medium term's row alone is
