@@ -378,7 +378,7 @@ pub(crate) use id;
 
 /// Look a rule up by id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.id == id)
+    RuleId::find(id).and_then(|r| RULES.get(r.index()))
 }
 
 #[cfg(test)]

@@ -917,12 +917,35 @@ pub(super) fn other_scope(label: &str, year: Option<u16>) -> bool {
         "到位",
     ];
     let n = normalize(label);
-    let this_year = ["年度", "本年", "当年"].iter().any(|w| n.starts_with(w))
+    let this_year = names_this_year(&n)
         || year.is_some_and(|y| year_named(&n) == Some(y) && n.starts_with(&y.to_string()));
     !n.starts_with("其中")
         && !this_year
         && key_of(&n).is_none()
         && OTHER.iter().any(|w| n.contains(w))
+}
+
+/// A `合计` or `总计` label (a colon after it aside).
+pub(super) fn sum_label(text: &str) -> bool {
+    let n = normalize(text);
+    matches!(n.strip_suffix(':').unwrap_or(&n), "合计" | "总计")
+}
+
+/// Whether a normalised label starts by naming the year itself (`年度…`,
+/// `本年…`, `当年…`).
+pub(super) fn names_this_year(n: &str) -> bool {
+    ["年度", "本年", "当年"].iter().any(|w| n.starts_with(w))
+}
+
+/// The money scale a normalised text names in brackets (`(万元)`, `(元)`).
+pub(super) fn scale_in(n: &str) -> Option<MoneyScale> {
+    if n.contains("(万元)") {
+        Some(MoneyScale::WanYuan)
+    } else if n.contains("(元)") {
+        Some(MoneyScale::Yuan)
+    } else {
+        None
+    }
 }
 
 /// Whether cell `c` of row `ri` is a carry-over with its own sources under
@@ -1105,10 +1128,7 @@ pub(super) struct LabelledRows {
 /// A total or source label over a column of amounts (`合计`, `资金总额`,
 /// `其中：财政拨款`).
 pub(super) fn column_label(text: &str) -> Option<Key> {
-    if matches!(
-        normalize(text).as_str(),
-        "合计" | "总计" | "合计:" | "总计:"
-    ) {
+    if sum_label(text) {
         return Some(Key::Total);
     }
     key_of(text).filter(|k| matches!(k, Key::Total | Key::Fiscal | Key::Special | Key::Other))
@@ -1288,9 +1308,9 @@ pub(super) fn labelled_rows(
         // Rows all headed by periods (`中期 | 年度`, `2024年 | 2025年 | 合计`)
         // are [`headed_rows`]'.
         let sum_label = |&(k, lc): &(usize, usize)| {
-            rows.get(k).and_then(|n| n.cells.get(lc)).is_some_and(|x| {
-                matches!(normalize(&x.text).trim_end_matches(':'), "合计" | "总计")
-            })
+            rows.get(k)
+                .and_then(|n| n.cells.get(lc))
+                .is_some_and(|x| sum_label(&x.text))
         };
         let by_heading = !period_rows.iter().all(sum_label)
             && period_rows.iter().all(|&(k, lc)| {

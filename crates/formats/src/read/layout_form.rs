@@ -203,7 +203,7 @@ fn year_budget(label: &str) -> bool {
         .iter()
         .any(|w| n.contains(w));
     // `年度实际安排`, `本年执行预算`: the year's own money, however worded.
-    let this_year = ["年度", "本年", "当年"].iter().any(|w| n.starts_with(w));
+    let this_year = names_this_year(&n);
     // A label alone, not lines of other labels and amounts in one cell.
     let label_alone = !label.contains('\n') && !n.contains(':');
     money
@@ -419,17 +419,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
     // The year's block's own label names its scale (`年度资金（元）` under
     // `中期资金（万元）`); a total labelled in another (`资金总额（万元）`) makes
     // the block's unit unclear: its amounts cannot all be in both.
-    let scale_named = |t: &str| {
-        let n = normalize(t);
-        let label = n.split(':').next().unwrap_or_default();
-        if label.contains("(万元)") {
-            Some(MoneyScale::WanYuan)
-        } else if label.contains("(元)") {
-            Some(MoneyScale::Yuan)
-        } else {
-            None
-        }
-    };
+    let scale_named = |t: &str| scale_in(normalize(t).split(':').next().unwrap_or_default());
     for (ri, c) in blocks.year_totals() {
         let Some(r) = rows.get(ri) else { continue };
         let block = r
@@ -1058,11 +1048,8 @@ type Ids = (String, Option<String>, Option<String>);
 impl<'a> Form<'a> {
     /// The money scale a label names (`项目资金（万元）`), the first one met.
     fn scale_of(&mut self, label: &str) {
-        let t = normalize(label);
-        if t.contains("(万元)") {
-            self.scale.get_or_insert(MoneyScale::WanYuan);
-        } else if t.contains("(元)") {
-            self.scale.get_or_insert(MoneyScale::Yuan);
+        if let Some(s) = scale_in(&normalize(label)) {
+            self.scale.get_or_insert(s);
         }
     }
 
