@@ -49,18 +49,22 @@ impl fmt::Display for Quantity {
             return f.write_str(self.note.as_deref().unwrap_or(""));
         }
         let written = self.unit_as_written(unit);
-        // A long unit of letters after a magnitude (`2万QQQQQQQQ`) is read
-        // bare only up to eight characters; in brackets it is read whole.
-        let bracketed = written.chars().count() > 8
+        // After a magnitude, a unit is read bare only while magnitude, 余 and
+        // unit come to eight characters (`2万人次百分比/WY` is wording); a
+        // longer one is written in brackets, where it is read whole
+        // (`2万(人次百分比/WY)`, `2万左右(QQQQQQQQ)`). Found by CI's fuzzer.
+        if written.chars().count() > 8
             && self.magnitude.is_some()
-            && self.approx.is_none()
-            && unit.chars().all(|c| c.is_ascii_alphabetic());
-        if bracketed {
-            let magnitude = self.magnitude.map_or("", |m| m.as_str());
-            write!(f, "{magnitude}({unit})")?;
-        } else {
-            f.write_str(&written)?;
+            && self.note.is_none()
+            && super::value::reads_as_bracket_unit(unit)
+        {
+            f.write_str(&self.unit_as_written(""))?;
+            if self.approx == Some(crate::model::Approx::ZuoYou) {
+                f.write_str("左右")?;
+            }
+            return write!(f, "({unit})");
         }
+        f.write_str(&written)?;
         f.write_str(&self.tail())
     }
 }

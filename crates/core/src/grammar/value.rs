@@ -423,6 +423,14 @@ fn bracket_unit(content: &str) -> Option<After<'_>> {
     known.then_some(after)
 }
 
+/// Whether `unit` (normalised) is read back whole from brackets after a
+/// number: `(人次百分比/WY)` is, `(全年)` is a note.
+pub(super) fn reads_as_bracket_unit(unit: &str) -> bool {
+    bracket_unit(unit).is_some_and(|a| {
+        a.magnitude.is_none() && a.approx.is_none() && normalize_unit_cow(&a.unit) == unit
+    })
+}
+
 /// `约`/`大约` ending `b` (the text before the number, trimmed) with nothing,
 /// whitespace, a colon or a comparator before it (`约300人次`, `服务人次：约300人次`,
 /// `≥约90%`): the approximation and the text before it. Glued to a word, 约
@@ -954,6 +962,11 @@ mod tests {
             "≤10人左右/10万",
             // `2万QQQQQQQQ` read back as no quantity (CI's fuzzer).
             "x2万(QQQQQQQQ)",
+            "指标值:5万(人次百分比/WY)",
+            "5万余(人次百分比/WYZ)",
+            "约5万(人次百分比/WY)",
+            "5万左右(人次百分比/WY)",
+            "5万左右(QQQQQQQQ)",
         ] {
             let Target::Quantitative(q) = parse_value(raw).target else {
                 continue;
