@@ -3302,6 +3302,32 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     ] {
         reads_year(money);
     }
+    // ur36: a block labelled with another year is that year's, also when
+    // its total or its row of labels says 年度资金总额, when the label is
+    // 年度资金（2023年）, and with the scale in the same brackets; the
+    // year's block after it is read. Before, 900 was read silently.
+    for money in [
+        "项目资金（2023年）（万元）\t年度资金总额\t财政拨款\t其他资金\n\t900.00\t700.00\t200.00",
+        "项目资金（2023年）（万元）\t年度资金总额\t900.00\n\t其中：财政拨款\t700.00\n\t其他资金\t200.00",
+        "项目资金（2023年，万元）\t资金总额\t900.00\n\t其中：财政拨款\t700.00\n\t其他资金\t200.00",
+        "中期资金（万元）\t资金总额\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00\n年度资金（2023年）（万元）\t资金总额\t900.00\n\t其中：财政拨款\t700.00\n\t其他资金\t200.00",
+    ] {
+        let got = funding(&titled("（2024年度）", money));
+        assert_eq!(got.as_deref().ok(), Some("- - -"), "{money}");
+    }
+    reads_year("项目资金（2023年）（万元）\t年度资金总额\t财政拨款\t其他资金\n\t900.00\t700.00\t200.00\n项目资金（2024年）（万元）\t年度资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00");
+    reads_year("年度资金（2024年）（万元）\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00");
+    // A label of the whole project's years over the year's total stays the
+    // year's (`项目资金（2024-2026年）` over `年度资金总额`).
+    reads_year("项目资金（2024-2026年）（万元）\t年度资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00");
+    // A form that names no year, with blocks of two years: refused.
+    let e = read::read_bytes(
+        "t.tsv",
+        form("项目资金（2023年）（万元）\t资金总额\t900.00\n\t其中：财政拨款\t700.00\n\t其他资金\t200.00\n项目资金（2024年）（万元）\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00", "培训500人次").as_bytes(),
+        &opts(),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("没有写明预算年度"), "{e}");
     // ur35/ur36: a block labelled in one unit whose total names another is
     // refused (either reading had some amounts ten thousand times off).
     refused("（2024年度）", "年度资金（元）\t资金总额（万元）\t1000.00\n\t其中：财政拨款\t8,000,000.00\n\t其他资金\t2,000,000.00", "单位不同");

@@ -855,6 +855,21 @@ pub(super) struct Blocks {
     /// the first column (`项目资金（万元）` under `项目总投资 | … | 资金总额：`):
     /// a total above one is not a source's below it.
     opens_section: Vec<bool>,
+    /// Block labels naming a year: (row index, column, year).
+    dated: Vec<(usize, usize, u16)>,
+}
+
+/// The period a label names in its brackets, units and separators aside
+/// (`项目资金（2023年）（万元）`, `项目资金（2023年，万元）`,
+/// `项目资金（2024-2026年）`).
+fn bracket_period(text: &str) -> Option<Heading> {
+    let (_, inside) = split_parens(&normalize(text));
+    let inside = inside.replace("万元", " ").replace('元', " ");
+    inside
+        .split([',', '，', '、', ';', '；', ' '])
+        .map(|p| p.trim().trim_end_matches('度'))
+        .filter(|p| !p.is_empty())
+        .find_map(years_heading)
 }
 
 /// Whether cell `c` of `row` labels an amount of another period than the
@@ -978,6 +993,7 @@ fn carried_with_sources(rows: &[GridRow<'_>], ri: usize, c: usize) -> bool {
 impl Blocks {
     pub(super) fn of(rows: &[GridRow<'_>], year: Option<u16>) -> Blocks {
         let mut found: Vec<(usize, usize, Key, bool)> = Vec::new();
+        let mut dated: Vec<(usize, usize, u16)> = Vec::new();
         for (ri, row) in rows.iter().enumerate() {
             for (c, cell) in row.cells.iter().enumerate() {
                 // A total merged over several columns stands above each of
@@ -1010,15 +1026,17 @@ impl Blocks {
                                 .split_once(':')
                                 .is_some_and(|(_, v)| plain_amount(v))
                         });
-                    // The period the label names, or the one in its brackets
-                    // (`项目资金（2024-2026年）`, `项目资金（2023年）`).
-                    let period = first.and_then(|x| {
-                        block_heading(&x.text).or_else(|| {
-                            let (_, inside) = split_parens(&normalize(&x.text));
-                            let inside = inside.replace("万元", "").replace('元', "");
-                            years_heading(inside.trim_end_matches('度'))
-                        })
+                    // The period the label's brackets name (`项目资金（2023年）`,
+                    // `年度资金（2023年）`, `项目资金（2024-2026年）`), else the
+                    // one the label names.
+                    let period = first.and_then(|x| match bracket_period(&x.text) {
+                        Some(h @ (Heading::Dated(_) | Heading::Span)) => Some(h),
+                        bracket => block_heading(&x.text).or(bracket),
                     });
+                    if let (Some(x), Some(Heading::Dated(d))) = (first, period) {
+                        let bc = row.cells.iter().position(|y| std::ptr::eq(y, x));
+                        dated.push((ri, bc.unwrap_or_default(), d));
+                    }
                     let other_period = match period {
                         Some(Heading::Span) => true,
                         Some(Heading::Dated(d)) => year.is_some_and(|y| y != d),
@@ -1029,8 +1047,11 @@ impl Blocks {
                         _ => false,
                     };
                     // A total naming the year (`年度资金总额`) is the year's
-                    // under any block label.
-                    let other_period = other_period && !names_year(&cell.text);
+                    // under a label of the whole project's money
+                    // (`项目资金（2024-2026年）`), not under one dated another
+                    // year (`项目资金（2023年）`: that year's).
+                    let other_period = other_period
+                        && !(names_year(&cell.text) && !matches!(period, Some(Heading::Dated(_))));
                     let k = if other_year || other_period {
                         Key::MultiYearTotal
                     } else {
@@ -1067,7 +1088,22 @@ impl Blocks {
         Blocks {
             totals,
             opens_section,
+            dated,
         }
+    }
+
+    /// Blocks labelled with different years (`项目资金（2023年）` and
+    /// `项目资金（2024年）`) on a form that names no year: which is the
+    /// year's cannot be told.
+    pub(super) fn years_unclear(&self, rows: &[GridRow<'_>]) -> Option<MoneyUnclear> {
+        let first = self.dated.first()?.2;
+        self.dated.iter().any(|d| d.2 != first).then(|| {
+            MoneyUnclear::years_of_rows(
+                rows,
+                self.dated.iter().map(|&(ri, c, _)| (ri, c)),
+                Unclear::NoYear,
+            )
+        })
     }
 
     /// The year's totals: (row index, column).

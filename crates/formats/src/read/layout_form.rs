@@ -416,6 +416,11 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
     // Cells read as a key or a value, by (row number, 0-based column).
     let mut used: Vec<(u32, usize)> = Vec::new();
     let blocks = Blocks::of(rows, year);
+    if year.is_none() {
+        if let Some(u) = blocks.years_unclear(rows) {
+            f.money_unclear.get_or_insert(u);
+        }
+    }
     // The year's block's own label names its scale (`年度资金（元）` under
     // `中期资金（万元）`); a total labelled in another (`资金总额（万元）`) makes
     // the block's unit unclear: its amounts cannot all be in both.
