@@ -1050,8 +1050,8 @@ impl Blocks {
                     // under a label of the whole project's money
                     // (`项目资金（2024-2026年）`), not under one dated another
                     // year (`项目资金（2023年）`: that year's).
-                    let other_period = other_period
-                        && !(names_year(&cell.text) && !matches!(period, Some(Heading::Dated(_))));
+                    let dated = matches!(period, Some(Heading::Dated(_)));
+                    let other_period = other_period && (dated || !names_year(&cell.text));
                     let k = if other_year || other_period {
                         Key::MultiYearTotal
                     } else {
