@@ -3552,3 +3552,56 @@ fn a_form_with_two_groups_of_indicator_columns_is_refused() {
     let t = read::read_bytes("o.tsv", one.as_bytes(), &opts()).unwrap();
     assert_eq!(t.projects().next().unwrap().indicators.len(), 1);
 }
+
+/// Amounts in a unit jixiao does not hold (千元, 亿元) are never read as
+/// 万元: `单位：千元` above a table, in a title's brackets, or a form's money
+/// label in it is refused; a form's label of another period or scope in it
+/// (`项目总投资（亿元）`) is left unread when the year's block names 万元.
+#[test]
+fn a_money_unit_jixiao_does_not_hold_is_refused() {
+    let refused = |name: &str, text: &str, words: &str| {
+        let e = read::read_bytes(name, text.as_bytes(), &opts()).unwrap_err();
+        assert!(e.to_string().contains(words), "{text}\n{e}");
+    };
+    let sample = sample_text();
+    assert!(sample.contains("单位：万元"));
+    refused("t.tsv", &sample.replace("单位：万元", "单位：千元"), "千元");
+    refused(
+        "t.tsv",
+        &sample.replace("单位：万元", "（单位：亿元）"),
+        "亿元",
+    );
+    let form = |money: &str| {
+        format!(
+            "项目支出绩效目标申报表\n（2024年度）\n项目名称\t技能培训项目\n主管部门及代码\t101-人社局\t\t实施单位\t市就业服务中心\n\
+             {money}\n年度目标\t2024年培训500人次\n\
+             绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人次\t≥500人次\n"
+        )
+    };
+    for (money, unit) in [
+        ("项目资金（千元）\t年度资金总额\t财政拨款\t其他资金\n\t10000.00\t8000.00\t2000.00", "千元"),
+        ("项目资金\t年度资金总额（千元）\t10000.00\n\t其中：财政拨款\t8000.00\n\t其他资金\t2000.00", "千元"),
+        ("项目资金（亿元）\t资金总额\t0.10\n\t其中：财政拨款\t0.08\n\t其他资金\t0.02", "亿元"),
+        ("中期资金（千元）\t资金总额\t30000.00\n\t其中：财政拨款\t24000.00\n\t其他资金\t6000.00\n年度资金（千元）\t资金总额\t10000.00\n\t其中：财政拨款\t8000.00\n\t其他资金\t2000.00", "千元"),
+        ("中期资金（万元）\t资金总额\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00\n年度资金（千元）\t资金总额\t10000.00\n\t其中：财政拨款\t8000.00\n\t其他资金\t2000.00", "年度资金（千元）"),
+        ("项目资金（万元）\t年度资金总额：1000.00（千元）\n\t其中：财政拨款：800.00（千元）\n\t其他资金：200.00（千元）", "千元"),
+    ] {
+        refused("f.tsv", &form(money), unit);
+    }
+    for money in [
+        "项目总投资（亿元）\t1.20\n年度资金（万元）\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+        "中期资金（千元）\t资金总额\t30000.00\n\t其中：财政拨款\t24000.00\n\t其他资金\t6000.00\n年度资金（万元）\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+    ] {
+        let t = read::read_bytes("f.tsv", form(money).as_bytes(), &opts()).unwrap();
+        let f = t.projects().next().unwrap().funding;
+        assert_eq!(
+            (f.total, f.fiscal_appropriation, f.other_funds),
+            (Some(dec("1000.00")), Some(dec("800.00")), Some(dec("200.00"))),
+            "{money}"
+        );
+    }
+}
+
+fn dec(s: &str) -> rust_decimal::Decimal {
+    s.parse().unwrap()
+}

@@ -197,13 +197,40 @@ pub(crate) fn build_table_in(
     if let (Some(line), Some(column)) = (pre.scale, column_scale) {
         if line != column {
             notices.push(scale_conflict(
-                &pre,
+                (line.label(), pre.scale_row),
                 &layout,
                 grid.rows.get(layout.last_row).map_or(0, |r| r.number),
-                line,
                 column,
             ));
         }
+    }
+    // `单位：千元` above a table whose amounts' own labels state no scale:
+    // amounts in a unit the model does not hold, never read as 万元. Where
+    // they do, they are read so, and the disagreement is said.
+    if let (Some((unit, row)), Some(column)) = (pre.unit_not_held, column_scale) {
+        if pre.scale.is_none() {
+            notices.push(scale_conflict(
+                (unit, Some(row)),
+                &layout,
+                grid.rows.get(layout.last_row).map_or(0, |r| r.number),
+                column,
+            ));
+        }
+    }
+    if let (Some((unit, row)), None) = (pre.unit_not_held, column_scale) {
+        let mut at = location.clone();
+        at.row = Some(row);
+        return Err(Error::invalid(
+            at,
+            Text::new(
+                format!("表头以上写明金额单位为{unit}，jixiao 只读元或万元"),
+                format!("the money unit {unit} is stated above the table; jixiao reads 元 or 万元 only"),
+            ),
+            Text::new(
+                "请把金额换算为元或万元，并改写单位行（如「单位：万元」）后再读取",
+                "convert the amounts to 元 or 万元 and restate the unit (e.g. 单位：万元), then read it again",
+            ),
+        ));
     }
     let stated = column_scale.or(pre.scale);
     let (money_scale, money_scale_stated) = match (
@@ -757,15 +784,14 @@ fn problem_notice(pr: CellProblem, origin: Origin) -> Notice {
 /// an amount column's header (or a form's 项目资金 label) says `column`,
 /// which was used.
 fn scale_conflict(
-    pre: &preamble::Preamble,
+    (line_u, line_row): (&str, Option<u32>),
     layout: &header::Layout,
     header_row: u32,
-    line: MoneyScale,
     column: MoneyScale,
 ) -> Notice {
-    let (line_u, col_u) = (line.label(), column.label());
+    let col_u = column.label();
     // An HTML page's scale line is text above the table (row 0): no row of it.
-    let line_at = match pre.scale_row.filter(|r| *r > 0) {
+    let line_at = match line_row.filter(|r| *r > 0) {
         Some(r) => Text::new(format!("第{r}行"), format!("row {r}")),
         None => Text::new("表格上方", "the line above the table"),
     };

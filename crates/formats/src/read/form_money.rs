@@ -218,6 +218,8 @@ pub(super) enum Unclear {
     /// Several years, and the form names two budget years: its 预算年度
     /// line's and its title's.
     YearsDiffer(u16, u16),
+    /// A block's label names a money unit jixiao does not hold (`千元`).
+    Unit(&'static str),
 }
 
 /// Which of a money block's headings (`(position, heading)`, in order) is
@@ -767,6 +769,13 @@ impl MoneyUnclear {
                 "head the year's column 年度资金 (or with the form's year, e.g. 2024年) and the others with their periods, or keep only the year's amounts, then read it again",
             ),
             Why::Years {
+                unclear: Unclear::Unit(_),
+                ..
+            } => Text::new(
+                "请把金额换算为元或万元，并改写栏目名称（如「年度资金（万元）」）后再读取",
+                "convert the amounts to 元 or 万元 and relabel the block (e.g. 年度资金（万元）), then read it again",
+            ),
+            Why::Years {
                 unclear: Unclear::YearsDiffer(..),
                 ..
             } => Text::new(
@@ -826,6 +835,10 @@ impl MoneyUnclear {
                     Unclear::YearsDiffer(stated, title) => (
                         format!("资金按年份分列（「{shown}」），但表的标题写明{title}年度，「预算年度」栏却是{stated}，无法确定哪一列是本年度的金额"),
                         format!("the money is set out by year (“{en}”), but the form's title names {title} and its 预算年度 line {stated}, so which of them is the year's amounts cannot be told"),
+                    ),
+                    Unclear::Unit(unit) => (
+                        format!("「{shown}」的金额以{unit}为单位，jixiao 只读元或万元"),
+                        format!("“{en}” is in {unit}; jixiao reads 元 or 万元 only"),
                     ),
                     Unclear::NoYear => (
                         format!("资金按年份分列（「{shown}」），但表上没有写明预算年度，无法确定哪一列是本年度的金额"),
@@ -950,6 +963,14 @@ pub(super) fn sum_label(text: &str) -> bool {
 /// `本年…`, `当年…`).
 pub(super) fn names_this_year(n: &str) -> bool {
     ["年度", "本年", "当年"].iter().any(|w| n.starts_with(w))
+}
+
+/// A money unit jixiao does not hold that a normalised text names in
+/// brackets (`(千元)`, `(亿元)`).
+pub(super) fn unit_not_held(n: &str) -> Option<&'static str> {
+    ["千元", "十万元", "百万元", "千万元", "亿元"]
+        .into_iter()
+        .find(|u| n.contains(&format!("({u})")))
 }
 
 /// The money scale a normalised text names in brackets (`(万元)`, `(元)`).

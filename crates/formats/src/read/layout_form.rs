@@ -452,6 +452,34 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             _ => {}
         }
     }
+    // A money label in a unit the model does not hold (`年度资金（千元）`,
+    // `项目资金（亿元）`): its amounts are neither 元 nor 万元. A label of
+    // another period or scope (`项目总投资（亿元）`, `中期资金（千元）`) is
+    // left unread when another money label names 元 or 万元.
+    let money_label = |x: &crate::grid::GridCell<'_>| {
+        !x.merged && (block_label(&x.text) || cell_key(&x.text).is_some_and(Key::is_money))
+    };
+    let held_elsewhere = rows.iter().any(|r| {
+        r.cells
+            .iter()
+            .any(|x| money_label(x) && scale_in(&normalize(&x.text)).is_some())
+    });
+    let other_money = |n: &str| {
+        let bare = split_parens(n).0;
+        other_scope(&bare, year)
+            || matches!(block_heading(&bare), Some(Heading::Span | Heading::Total))
+            || matches!(block_heading(&bare), Some(Heading::Dated(d)) if Some(d) != year)
+    };
+    if let Some((r, c, unit)) = rows.iter().find_map(|r| {
+        r.cells.iter().enumerate().find_map(|(c, x)| {
+            let n = normalize(&x.text);
+            let unit = unit_not_held(&n).filter(|_| money_label(x))?;
+            (!(held_elsewhere && other_money(&n))).then_some((r, c, unit))
+        })
+    }) {
+        f.money_unclear
+            .get_or_insert(MoneyUnclear::years(r, &[c], Unclear::Unit(unit)));
+    }
     // Money labels over two rows of bare amounts: refused at the labels.
     if let Some((r, at)) = rows.iter().enumerate().find_map(|(ri, r)| {
         let at: Vec<usize> = r

@@ -19,6 +19,9 @@ pub(crate) struct Preamble {
     /// A scale in brackets at the end of the title (`…绩效目标表（单位：元）`)
     /// and its row: taken when no line of its own states one.
     pub(crate) title_scale: Option<(MoneyScale, u32)>,
+    /// A money unit jixiao does not hold (`单位：千元`, `（亿元）`) stated
+    /// above the table, and its row.
+    pub(crate) unit_not_held: Option<(&'static str, u32)>,
     pub(crate) lines: Vec<PreambleLine>,
 }
 
@@ -255,6 +258,19 @@ fn span_edge(side: &str, before: bool) -> bool {
     }
 }
 
+/// A money unit other than 元 and 万元 (`千元`, `亿元`, `人民币百万元`):
+/// amounts in it cannot be held as either.
+pub(crate) fn unit_not_held(value: &str) -> Option<&'static str> {
+    let v: String = value
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）'))
+        .collect();
+    let v = v.strip_prefix("人民币").unwrap_or(&v);
+    ["千元", "十万元", "百万元", "千万元", "亿元"]
+        .into_iter()
+        .find(|u| v == *u)
+}
+
 pub(crate) fn scale_of(value: &str) -> Option<MoneyScale> {
     let v: String = value
         .chars()
@@ -303,6 +319,9 @@ pub(crate) fn read(rows: &[GridRow<'_>]) -> Preamble {
                 if let Some(scale) = bracketed_scale(cell).map(|(s, _)| s) {
                     p.title_scale = Some((scale, row.number));
                 }
+                if let Some(u) = bracketed_unit(cell).and_then(unit_not_held) {
+                    p.unit_not_held.get_or_insert((u, row.number));
+                }
                 p.title = Some(cell.to_string());
                 if year_other.is_none() {
                     year_other = year_in(seg);
@@ -313,16 +332,16 @@ pub(crate) fn read(rows: &[GridRow<'_>]) -> Preamble {
                 if year_other.is_none() {
                     year_other = year_in(seg);
                 }
+                let bracketed = seg.strip_prefix('（').or_else(|| seg.strip_prefix('('));
                 if p.scale.is_none() {
                     // `（单位：万元）` handled above; a bare `万元` line is a scale too.
-                    if let Some(s) = seg
-                        .strip_prefix('（')
-                        .or_else(|| seg.strip_prefix('('))
-                        .and_then(scale_of)
-                    {
+                    if let Some(s) = bracketed.and_then(scale_of) {
                         p.scale = Some(s);
                         p.scale_row = Some(row.number);
                     }
+                }
+                if let Some(u) = bracketed.and_then(unit_not_held) {
+                    p.unit_not_held.get_or_insert((u, row.number));
                 }
                 continue;
             };
@@ -346,6 +365,10 @@ pub(crate) fn read(rows: &[GridRow<'_>]) -> Preamble {
                         p.scale = Some(s);
                         p.scale_row = Some(row.number);
                     }
+                    continue;
+                }
+                if let Some(u) = unit_not_held(&value) {
+                    p.unit_not_held.get_or_insert((u, row.number));
                     continue;
                 }
             }
@@ -402,6 +425,19 @@ pub(crate) fn read(rows: &[GridRow<'_>]) -> Preamble {
 /// `(单位:万元)`, `（金额单位：万元）`, `（万元）`): the scale and the byte
 /// offset where the brackets start.
 pub(crate) fn bracketed_scale(title: &str) -> Option<(MoneyScale, usize)> {
+    let (value, open) = bracketed_value(title)?;
+    Some((scale_of(value)?, open))
+}
+
+/// The unit a title's closing brackets name, as written (`千元` of
+/// `…（单位：千元）`).
+fn bracketed_unit(title: &str) -> Option<&str> {
+    bracketed_value(title).map(|(v, _)| v)
+}
+
+/// The value in a title's closing brackets (`元` of `（单位：元）`, `万元` of
+/// `（万元）`) and the byte offset where the brackets start.
+fn bracketed_value(title: &str) -> Option<(&str, usize)> {
     let t = title.trim_end();
     let inner_end = t.strip_suffix(['）', ')', '】', ']'])?;
     let open = inner_end.rfind(['（', '(', '【', '['])?;
@@ -421,7 +457,7 @@ pub(crate) fn bracketed_scale(title: &str) -> Option<(MoneyScale, usize)> {
         }
         None => inner,
     };
-    Some((scale_of(value)?, open))
+    Some((value, open))
 }
 
 #[cfg(test)]
