@@ -232,9 +232,10 @@ fn plain_amount(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
-/// A money unit in brackets, normalised (`(万元)`, `(千元)`, `(亿元)`): one
-/// jixiao does not hold is read as no amount of the form's scale (named in a
-/// note), never as a remark beside one.
+/// A money unit in brackets, normalised (`(万元)`, `(千元)`, `(亿元)`), never
+/// a remark beside an amount. A label whose amount is in one jixiao does
+/// not hold refuses the form ([`read`]); elsewhere the amount is no amount
+/// of the form's scale, named in a note.
 fn money_unit(n: &str) -> bool {
     matches!(
         n,
