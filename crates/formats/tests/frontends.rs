@@ -3302,6 +3302,15 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     ] {
         reads_year(money);
     }
+    // ur35: a row of shares between two rows of amounts hides neither; one
+    // row of shares under the amounts is no second row.
+    for money in [
+        "项目资金（万元）\t年度资金总额\t财政拨款\t其他资金\n\t3000.00\t2400.00\t600.00\n\t100%\t80%\t20%\n\t1000.00\t800.00\t200.00",
+        "项目资金（万元）\t年度资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\n\t100%\t80%\t20%\n\t3000.00\t2400.00\t600.00",
+    ] {
+        refused("（2024年度）", money, "不止一行金额");
+    }
+    reads_year("项目资金（万元）\t年度资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\n\t100%\t80%\t20%");
     // ur36: a block labelled with another year is that year's, also when
     // its total or its row of labels says 年度资金总额, when the label is
     // 年度资金（2023年）, and with the scale in the same brackets; the

@@ -1304,9 +1304,22 @@ fn rival_bare_rows(rows: &[GridRow<'_>], ri: usize) -> bool {
             .find(|x| !x.merged && !x.text.trim().is_empty())
             .is_some_and(|x| normalize(&x.text).starts_with("注"))
     };
+    // A row of shares (`100% | 80% | 20%`) between them hides no second row.
+    let shares = |r: &GridRow<'_>| {
+        let percent = |t: &str| {
+            t.strip_suffix(['%', '％'])
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        };
+        let mut filled = r
+            .cells
+            .iter()
+            .filter(|x| !x.merged && !x.text.trim().is_empty())
+            .peekable();
+        filled.peek().is_some() && filled.all(|x| percent(x.text.trim()))
+    };
     rows.iter()
         .skip(ri + 2)
-        .find(|r| !blank_but_merges(r) && !note(r))
+        .find(|r| !blank_but_merges(r) && !note(r) && !shares(r))
         .and_then(bare_amounts)
         .is_some_and(|second| {
             second != first
