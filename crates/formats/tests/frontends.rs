@@ -3302,6 +3302,21 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     ] {
         reads_year(money);
     }
+    // ur34: sources two columns right of another period's amount, nothing
+    // on their left, are that period's; a column of sources beside the
+    // medium term's stays the year's (ur19 a07d).
+    for money in [
+        "项目资金（万元）\t去年执行数：900.00\n\t\t\t其中：财政拨款：700.00\n\t\t\t其他资金：200.00\n\t年度资金总额：1000.00",
+        "项目资金（万元）\t上年执行数\t900.00\n\t\t\t其中：财政拨款\t700.00\n\t\t\t其他资金\t200.00\n\t年度资金总额\t1000.00",
+    ] {
+        let got = funding(&titled("（2024年度）", money));
+        assert_eq!(got.as_deref().ok(), Some("1000.00 - -"), "{money}");
+    }
+    let got = funding(&titled(
+        "（2024年度）",
+        "项目资金（万元）\t中期资金总额：\t3000.00\n\t其中：财政拨款\t2400.00\t其中：财政拨款\t800.00\n\t其他资金\t600.00\t其他资金\t200.00",
+    ));
+    assert_eq!(got.as_deref().ok(), Some("- 800.00 200.00"));
     // ur35: a row of shares between two rows of amounts hides neither; one
     // row of shares under the amounts is no second row.
     for money in [

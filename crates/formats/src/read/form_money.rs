@@ -870,6 +870,8 @@ pub(super) struct Blocks {
     opens_section: Vec<bool>,
     /// Block labels naming a year: (row index, column, year).
     dated: Vec<(usize, usize, u16)>,
+    /// Each row's first column with text of its own.
+    first_filled: Vec<usize>,
 }
 
 /// The period a label names in its brackets, units and separators aside
@@ -1106,10 +1108,20 @@ impl Blocks {
                 })
             })
             .collect();
+        let first_filled = rows
+            .iter()
+            .map(|row| {
+                row.cells
+                    .iter()
+                    .position(|x| !x.merged && !x.text.trim().is_empty())
+                    .unwrap_or(usize::MAX)
+            })
+            .collect();
         Blocks {
             totals,
             opens_section,
             dated,
+            first_filled,
         }
     }
 
@@ -1160,10 +1172,22 @@ impl Blocks {
                 .max_by_key(|(_, tc, _)| *tc)
         };
         // Sources indented one column right of their total are its too,
-        // unless a total of their own row stands on their left.
+        // unless a total of their own row stands on their left; further
+        // right, with nothing on their left in their row, the nearest total
+        // above on their left (`去年执行数：1000.00` over `| | 其中：财政拨款：
+        // 900.00`, ur34 n07; not a column of sources beside another's).
+        let indented = self.first_filled.get(ri) == Some(&c);
+        let further_left = || {
+            self.totals
+                .iter()
+                .filter(|(r, tc, _)| indented && *r < ri && *tc + 1 < c)
+                .max_by_key(|(r, tc, _)| (*r, *tc))
+                .filter(|(r, ..)| same_section(*r))
+        };
         above_in(c)
             .or_else(left)
             .or_else(|| c.checked_sub(1).and_then(above_in))
+            .or_else(further_left)
             .is_none_or(|&(.., y)| y)
     }
 }
