@@ -1625,6 +1625,37 @@ fn money_scale_suspect_fires_on_wanyuan_amounts_under_yuan() {
     assert!(of(&f, "money-scale-suspect").is_empty(), "{:?}", ids(&f));
 }
 
+#[test]
+fn money_scale_suspect_judges_one_project_only_under_an_assumed_scale() {
+    let build = |amount: &str, stated: bool| {
+        let mut t = Builder::new()
+            .project("项目0", amount, "开展培训。", clean_indicators())
+            .finish();
+        t.money_scale_stated = stated;
+        t
+    };
+    // A form's 10 000 000.00 under no printed unit: read as 1000亿 万元.
+    let t = build("10000000.00", false);
+    let f = run(&t);
+    let hits = of(&f, "money-scale-suspect");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let text = zh(&t, hits[0]);
+    assert!(
+        text.contains("项目金额为 10000000") && text.contains("推定"),
+        "{text}"
+    );
+    assert_eq!(hits[0].location.project, Some(0));
+    // A printed 万元 is the filer's word; an ordinary amount is no sign.
+    for (amount, stated) in [("10000000.00", true), ("1000.00", false)] {
+        let f = run(&build(amount, stated));
+        assert!(
+            of(&f, "money-scale-suspect").is_empty(),
+            "{amount}: {:?}",
+            ids(&f)
+        );
+    }
+}
+
 // ---- target-too-low (GUIDE §4 row 30) ----
 
 /// The clean project with a 上年实际值 column headed `header`; indicator `k`

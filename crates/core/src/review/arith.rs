@@ -29,10 +29,29 @@ pub(super) fn check(s: &mut Sink<'_>) {
         if amounts.len() >= 3 {
             let median = median(&mut amounts);
             if suspect {
-                money_scale(s, median);
+                money_scale(s, median, None);
             }
             if project {
                 project_scale(s, &amounts, median);
+            }
+        } else if suspect && !s.table.money_scale_stated {
+            // One or two projects (a 申报表 form) under a scale nobody
+            // printed: their own amounts are all the evidence there is.
+            let t = s.table;
+            let largest = t
+                .projects()
+                .enumerate()
+                .filter_map(|(at, p)| Some((p.funding.amount()?, at, p)))
+                .max_by_key(|(a, ..)| *a);
+            if let Some((amount, at, p)) = largest {
+                let loc = amount_loc(
+                    t,
+                    p.origin,
+                    p.amount_origins.as_deref(),
+                    FundingColumn::Total,
+                    Some(at as u32),
+                );
+                money_scale(s, amount, Some(loc));
             }
         }
     }
@@ -454,8 +473,10 @@ fn median(v: &mut [Decimal]) -> Decimal {
 }
 
 /// `money-scale-suspect`: the printed (or assumed) scale against the median
-/// (positive) project amount.
-fn money_scale(s: &mut Sink<'_>, median: Decimal) {
+/// (positive) project amount, or against the largest of one or two
+/// projects, at its cell (`project`).
+fn money_scale(s: &mut Sink<'_>, median: Decimal, project: Option<Location>) {
+    let is_median = project.is_none();
     let t = s.table;
     // The model holds 万元; judge in the scale the table printed.
     let (printed, suspect) = match t.money_scale {
@@ -481,17 +502,22 @@ fn money_scale(s: &mut Sink<'_>, median: Decimal) {
         "推定"
     };
     let row = t.header_row.unwrap_or(1);
-    let loc = Location {
+    let loc = project.unwrap_or_else(|| Location {
         row: Some(row),
         col: Some(column(t, crate::model::Field::Total)),
         ..Location::default()
-    };
+    });
     let printed = printed.normalize();
+    let (what_zh, what_en) = if is_median {
+        ("项目金额中位数", "the median project amount")
+    } else {
+        ("项目金额", "the project amount")
+    };
     s.emit(id!("money-scale-suspect"), || {
         (
             loc,
-            Message::owned(format!("表中{stated}的金额单位为{scale}，但项目金额中位数为 {printed} {scale}，金额可能是按{other}填写的"),
-            format!("the table's money scale is {scale} ({}), but the median project amount is {printed} {scale}: the amounts may be in {other}", if t.money_scale_stated { "printed" } else { "assumed" })),
+            Message::owned(format!("表中{stated}的金额单位为{scale}，但{what_zh}为 {printed} {scale}，金额可能是按{other}填写的"),
+            format!("the table's money scale is {scale} ({}), but {what_en} is {printed} {scale}: the amounts may be in {other}", if t.money_scale_stated { "printed" } else { "assumed" })),
         )
     });
 }
