@@ -3629,3 +3629,62 @@ fn a_money_unit_jixiao_does_not_hold_is_refused() {
 fn dec(s: &str) -> rust_decimal::Decimal {
     s.parse().unwrap()
 }
+
+/// A form's money written a line per amount in one cell is read as the
+/// form that writes each amount in a cell of its own (ur35 m01–m10, ur19
+/// a08h: nothing was read before); a cell of labels without amounts, or a
+/// goal of several lines, is no such cell.
+#[test]
+fn a_forms_money_written_in_one_cell_of_lines_is_read() {
+    let form = |money: &str| {
+        format!(
+            "项目支出绩效目标申报表\n（2024年度）\n项目名称,技能培训项目\n主管部门及代码,101-人社局,,实施单位,市就业服务中心\n\
+             {money}\n年度目标,\"2024年培训500人次\n满意度90%\"\n\
+             绩效指标,一级指标,二级指标,三级指标,指标值\n,产出指标,数量指标,培训人次,≥500人次\n"
+        )
+    };
+    let read_form = |money: &str| {
+        let t = read::read_bytes("f.csv", form(money).as_bytes(), &opts()).unwrap();
+        let p = t.projects().next().unwrap();
+        let f = p.funding;
+        let s = |d: Option<rust_decimal::Decimal>| d.map_or("-".to_string(), |d| d.to_string());
+        (
+            format!(
+                "{} {} {}",
+                s(f.total),
+                s(f.fiscal_appropriation),
+                s(f.other_funds)
+            ),
+            p.goal.clone(),
+        )
+    };
+    for (money, want) in [
+        ("项目资金（万元）,\"年度资金总额：1000.00\n其中：财政拨款：800.00\n其他资金：200.00\"", "1000.00 800.00 200.00"),
+        ("项目资金（万元）,\"中期资金总额：3000.00\n年度资金总额：1000.00\n其中：财政拨款：800.00\n其他资金：200.00\"", "1000.00 800.00 200.00"),
+        ("项目资金（万元）,\"上年执行：900.00\n年度资金总额：1000.00\n其中：财政拨款：800.00\n其他资金：200.00\"", "1000.00 800.00 200.00"),
+        ("项目资金（万元）,\"年度资金总额：1000.00\r\n其中：财政拨款：800.00\r\n其他资金：200.00\"", "1000.00 800.00 200.00"),
+        ("项目资金（万元）,\"其中：财政拨款：800.00\n其他资金：200.00\"", "- 800.00 200.00"),
+        // Labels in one cell, amounts in the next: never paired by position.
+        ("项目资金（万元）,\"年度资金总额\n财政拨款\n其他资金\",\"1000.00\n800.00\n200.00\"", "- - -"),
+    ] {
+        let (got, goal) = read_form(money);
+        assert_eq!(got, want, "{money}");
+        assert_eq!(goal.as_deref(), Some("2024年培训500人次\n满意度90%"), "{money}");
+    }
+    let html = "<table><tr><td>项目支出绩效目标申报表（2024年度）</td></tr>\
+        <tr><td>项目名称</td><td>技能培训项目</td></tr>\
+        <tr><td>项目资金（万元）</td><td>年度资金总额：1000.00<br>其中：财政拨款：800.00<br>其他资金：200.00</td></tr>\
+        <tr><td>年度目标</td><td>2024年培训500人次</td></tr>\
+        <tr><td>绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+        <tr><td></td><td>产出指标</td><td>数量指标</td><td>培训人次</td><td>≥500人次</td></tr></table>";
+    let t = read::read_bytes("f.html", html.as_bytes(), &opts()).unwrap();
+    let f = t.projects().next().unwrap().funding;
+    assert_eq!(
+        (f.total, f.fiscal_appropriation, f.other_funds),
+        (
+            Some(dec("1000.00")),
+            Some(dec("800.00")),
+            Some(dec("200.00"))
+        )
+    );
+}

@@ -137,6 +137,11 @@ pub(crate) fn build_table_in(
     let mut layout = match header::detect(grid, &location, &mut notices) {
         Ok(layout) => layout,
         Err(e) => {
+            // A form's money written a line per amount in one cell: read as
+            // the form that sets each out in a cell of its own.
+            if let Some(apart) = layout_form::money_lines_apart(grid) {
+                return build_table_in(&apart, source, report_bad_amounts, inherited);
+            }
             // No tabular header: maybe a key–value 申报表 form with an indicator grid.
             let mut form_notices = Vec::new();
             let Some(layout) = header::form_header(grid, &mut form_notices) else {

@@ -321,6 +321,77 @@ fn names_year(text: &str) -> bool {
     n.contains("年度") || n.contains("当年") || dated
 }
 
+/// The lines of a cell that writes a form's money a line per amount
+/// (`年度资金总额：1000.00` / `其中：财政拨款：800.00` / `其他资金：200.00`):
+/// every line a label and an amount, one of them a money key's. `None` for
+/// any other cell (a goal of several lines, labels without amounts).
+fn money_lines(text: &str) -> Option<Vec<&str>> {
+    if !text.contains('\n') {
+        return None;
+    }
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let amount_after_colon = |l: &str| {
+        l.rsplit_once(['：', ':'])
+            .is_some_and(|(label, v)| !label.trim().is_empty() && plain_amount(v))
+    };
+    let money_key = |l: &str| inline_key(l).is_some_and(|(k, _)| k.is_money());
+    (lines.len() >= 2
+        && lines.iter().all(|l| amount_after_colon(l))
+        && lines.iter().any(|l| money_key(l)))
+    .then_some(lines)
+}
+
+/// A form's grid with each cell of money lines ([`money_lines`]) set out a
+/// line per row, every row numbered as the cell's own, as a form that writes
+/// each amount in a cell of its own is read. `None` when no cell holds such
+/// lines.
+pub(crate) fn money_lines_apart<'a>(grid: &Grid<'a>) -> Option<Grid<'a>> {
+    let split = |r: &GridRow<'a>| {
+        r.cells
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| !x.merged)
+            .filter_map(|(c, x)| Some((c, money_lines(&x.text)?)))
+            .map(|(c, lines)| (c, lines.into_iter().map(str::to_string).collect()))
+            .collect::<Vec<(usize, Vec<String>)>>()
+    };
+    if !grid.rows.iter().any(|r| !split(r).is_empty()) {
+        return None;
+    }
+    let mut rows = Vec::with_capacity(grid.rows.len() + 8);
+    for r in &grid.rows {
+        let cells = split(r);
+        let Some(n) = cells.iter().map(|(_, l)| l.len()).max() else {
+            rows.push(r.clone());
+            continue;
+        };
+        for k in 0..n {
+            let mut row = GridRow {
+                number: r.number,
+                cells: if k == 0 {
+                    r.cells.clone()
+                } else {
+                    vec![crate::grid::GridCell::default(); r.cells.len()]
+                },
+            };
+            for (c, lines) in &cells {
+                if let Some(cell) = row.cells.get_mut(*c) {
+                    cell.text = lines.get(k).cloned().unwrap_or_default().into();
+                }
+            }
+            rows.push(row);
+        }
+    }
+    Some(Grid {
+        rows,
+        hidden: grid.hidden.clone(),
+    })
+}
+
 /// A value cell: its text and 1-based position.
 #[derive(Debug, Clone)]
 struct Val<'a> {
