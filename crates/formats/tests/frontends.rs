@@ -3302,6 +3302,15 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     ] {
         reads_year(money);
     }
+    // ur33: columns headed by dated totals (`2024年资金总额 | 2025年资金总额`)
+    // read the year's column; before, nothing was read.
+    for money in [
+        "项目资金（万元）\t\t2024年资金总额\t2025年资金总额\n\t资金总额\t1000.00\t1100.00\n\t其中：财政拨款\t800.00\t900.00\n\t其他资金\t200.00\t200.00",
+        "项目资金（万元）\t\t2024-2026年总额\t2024年资金总额\n\t资金总额\t3000.00\t1000.00\n\t其中：财政拨款\t2400.00\t800.00\n\t其他资金\t600.00\t200.00",
+        "项目资金（万元）\t\t合计\t2024年资金总额\t2025年资金总额\n\t资金总额\t2100.00\t1000.00\t1100.00\n\t其中：财政拨款\t1700.00\t800.00\t900.00\n\t其他资金\t400.00\t200.00\t200.00",
+    ] {
+        reads_year(money);
+    }
     // ur34: sources two columns right of another period's amount, nothing
     // on their left, are that period's; a column of sources beside the
     // medium term's stays the year's (ur19 a07d).

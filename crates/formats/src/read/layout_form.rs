@@ -922,7 +922,12 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             // total and sources are the medium term's, not the year's (they
             // stay unread, and are named).
             let money = key.is_money();
-            if key == Key::MultiYearTotal || (money && !blocks.is_year(ri, c)) {
+            // Under a matrix's headings the year's column decides, not a
+            // dated heading read as a total (`| 2024年资金总额 | 2025年资金总额`
+            // over `资金总额 | 1000.00 | 1100.00`).
+            let matrix_year =
+                in_matrix_row(ri).is_some_and(|(_, first, yc)| yc.is_some() && first > c);
+            if key == Key::MultiYearTotal || (money && !matrix_year && !blocks.is_year(ri, c)) {
                 continue;
             }
             used.push((row.number, c));
