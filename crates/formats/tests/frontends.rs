@@ -3302,6 +3302,21 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     ] {
         reads_year(money);
     }
+    // ur33: one 合计 row with parts of the year's money beside it (carried
+    // over, new this year, 其中) is the year's; before, nothing was read.
+    for money in [
+        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t合计\t1000.00\t800.00\t200.00\n\t其中：上年结转\t100.00\t100.00\t0.00",
+        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t本年新增\t900.00\t700.00\t200.00\n\t上年结转\t100.00\t100.00\t0.00\n\t合计\t1000.00\t800.00\t200.00",
+        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t合计\t1000.00\t800.00\t200.00\n\t上年结转\t100.00\t100.00\t0.00",
+    ] {
+        reads_year(money);
+    }
+    // Beside another period's row, a 合计 is not told to be the year's.
+    let got = funding(&titled(
+        "（2024年度）",
+        "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t中期资金总额\t3000.00\t2400.00\t600.00\n\t合计\t1000.00\t800.00\t200.00",
+    ));
+    assert!(got.as_deref().map_or(true, |a| a != year), "{got:?}");
     // ur33: columns headed by dated totals (`2024年资金总额 | 2025年资金总额`)
     // read the year's column; before, nothing was read.
     for money in [

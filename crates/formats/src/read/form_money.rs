@@ -1411,6 +1411,16 @@ pub(super) fn labelled_rows(
             at.sort_unstable();
             return Some(Err(MoneyUnclear::years(r, &at, Unclear::NoYearColumn)));
         }
+        // A part of the year's money: `其中：…`, money carried over, or
+        // the year's new money (`本年新增`).
+        let part_of_year = |&(k, lc): &(usize, usize)| {
+            rows.get(k).and_then(|n| n.cells.get(lc)).is_some_and(|x| {
+                let n = normalize(&x.text);
+                n.starts_with("其中")
+                    || key_of(&x.text) == Some(Key::CarryOver)
+                    || (n.contains("新增") && year_named(&n).is_none_or(|y| Some(y) == year))
+            })
+        };
         let period = |&(k, lc): &(usize, usize)| {
             let t = rows
                 .get(k)
@@ -1447,6 +1457,14 @@ pub(super) fn labelled_rows(
             // two such rows cannot be told apart.
             ([], []) => match period_rows.as_slice() {
                 [row] if sum_label(row) => Some(row.0),
+                // One `合计` with parts of the year's money beside it
+                // (`其中：上年结转`, `本年新增 | 上年结转 | 合计`): the
+                // 合计 is the year's.
+                _ if period_rows.iter().filter(|r| sum_label(r)).count() == 1
+                    && period_rows.iter().all(|r| sum_label(r) || part_of_year(r)) =>
+                {
+                    period_rows.iter().find(|r| sum_label(r)).map(|r| r.0)
+                }
                 [_, _, ..] if period_rows.iter().all(sum_label) => {
                     return Some(Err(MoneyUnclear::years_of_rows(
                         rows,
