@@ -3302,6 +3302,13 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     ] {
         reads_year(money);
     }
+    // ur33: a row of amounts shifted a column off its labels is refused,
+    // never paired by column (it read 1000 as 其他资金).
+    refused(
+        "（2024年度）",
+        "项目资金（万元）\t财政拨款\t其他资金\t合计\n800.00\t200.00\t1000.00",
+        "没有对齐",
+    );
     // ur33: one 合计 row with parts of the year's money beside it (carried
     // over, new this year, 其中) is the year's; before, nothing was read.
     for money in [

@@ -220,6 +220,8 @@ pub(super) enum Unclear {
     YearsDiffer(u16, u16),
     /// A block's label names a money unit jixiao does not hold (`千元`).
     Unit(&'static str),
+    /// An amount under labels stands under none of them.
+    Misaligned,
 }
 
 /// Which of a money block's headings (`(position, heading)`, in order) is
@@ -769,6 +771,13 @@ impl MoneyUnclear {
                 "head the year's column 年度资金 (or with the form's year, e.g. 2024年) and the others with their periods, or keep only the year's amounts, then read it again",
             ),
             Why::Years {
+                unclear: Unclear::Misaligned,
+                ..
+            } => Text::new(
+                "请把每个金额放在其栏目（如「财政拨款」「其他资金」「合计」）的正下方后再读取",
+                "put each amount right under its label (财政拨款, 其他资金, 合计), then read it again",
+            ),
+            Why::Years {
                 unclear: Unclear::Unit(_),
                 ..
             } => Text::new(
@@ -835,6 +844,10 @@ impl MoneyUnclear {
                     Unclear::YearsDiffer(stated, title) => (
                         format!("资金按年份分列（「{shown}」），但表的标题写明{title}年度，「预算年度」栏却是{stated}，无法确定哪一列是本年度的金额"),
                         format!("the money is set out by year (“{en}”), but the form's title names {title} and its 预算年度 line {stated}, so which of them is the year's amounts cannot be told"),
+                    ),
+                    Unclear::Misaligned => (
+                        format!("「{shown}」下的一行金额与栏目没有对齐（有金额不在任何栏目之下），无法确定各金额属于哪一栏"),
+                        format!("the row of amounts under “{en}” is not aligned with them (an amount stands under none), so which amount is which cannot be told"),
                     ),
                     Unclear::Unit(unit) => (
                         format!("「{shown}」的金额以{unit}为单位，jixiao 只读元或万元"),

@@ -571,6 +571,33 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
         f.money_unclear
             .get_or_insert(MoneyUnclear::years(r, &at, Unclear::SeveralRows));
     }
+    // Money labels over a row of bare amounts one of which stands under no
+    // label (`财政拨款 | 其他资金 | 合计` over `800.00 | 200.00 | 1000.00`
+    // shifted a column left): which amount is which cannot be told.
+    if let Some((r, at)) = rows.iter().enumerate().find_map(|(ri, r)| {
+        let label_at = |x: &crate::grid::GridCell<'_>| {
+            (cell_key(&x.text).is_some_and(Key::is_money) || sum_label(&x.text))
+                && key_of(&x.text) != Some(Key::Group)
+        };
+        let at: Vec<usize> = r
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| !x.merged && label_at(x))
+            .map(|(c, _)| c)
+            .collect();
+        if at.len() < 2 {
+            return None;
+        }
+        let below = rows.get(ri + 1).and_then(bare_amounts)?;
+        let stray = below
+            .iter()
+            .any(|(c, _)| r.cells.get(*c).is_none_or(|x| !label_at(x)));
+        stray.then_some((r, at))
+    }) {
+        f.money_unclear
+            .get_or_insert(MoneyUnclear::years(r, &at, Unclear::Misaligned));
+    }
     // A matrix money block (`| 中期资金 | 年度资金` over `资金总额 | 3000 | 1000`):
     // the row of its headings and the year's column.
     // Only headings right above money rows whose labels stand left of them.
