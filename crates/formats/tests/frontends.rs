@@ -3357,6 +3357,14 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         refused("（2024年度）", money, "不止一行金额");
     }
     reads_year("项目资金（万元）\t年度资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\n\t100%\t80%\t20%");
+    // ur37: a row of shares with its label, on either side.
+    for money in [
+        "项目资金（万元）\t年度资金总额\t财政拨款\t其他资金\n\t3000.00\t2400.00\t600.00\n占比\t100%\t80%\t20%\n\t1000.00\t800.00\t200.00",
+        "项目资金（万元）\t年度资金总额\t财政拨款\t其他资金\n\t3000.00\t2400.00\t600.00\n\t100%\t80%\t20%\t占比\n\t1000.00\t800.00\t200.00",
+    ] {
+        refused("（2024年度）", money, "不止一行金额");
+    }
+
     // ur36: a block labelled with another year is that year's, also when
     // its total or its row of labels says 年度资金总额, when the label is
     // 年度资金（2023年）, and with the scale in the same brackets; the
@@ -3368,6 +3376,21 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "中期资金（万元）\t资金总额\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00\n年度资金（2023年）（万元）\t资金总额\t900.00\n\t其中：财政拨款\t700.00\n\t其他资金\t200.00",
     ] {
         let got = funding(&titled("（2024年度）", money));
+        assert_eq!(got.as_deref().ok(), Some("- - -"), "{money}");
+    }
+    // ur37: the year written otherwise in the brackets, and a span of
+    // other years over 年度资金总额.
+    for label in [
+        "项目资金（２０２３年）（万元）",
+        "项目资金【2023年】（万元）",
+        "项目资金（2023）（万元）",
+        "项目资金（2023年1-12月）（万元）",
+        "项目资金（2021-2023年）（万元）",
+        "项目资金（2025-2027年）（万元）",
+    ] {
+        let money =
+            format!("{label}\t年度资金总额\t900.00\n\t其中：财政拨款\t700.00\n\t其他资金\t200.00");
+        let got = funding(&titled("（2024年度）", &money));
         assert_eq!(got.as_deref().ok(), Some("- - -"), "{money}");
     }
     reads_year("项目资金（2023年）（万元）\t年度资金总额\t财政拨款\t其他资金\n\t900.00\t700.00\t200.00\n项目资金（2024年）（万元）\t年度资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00");
@@ -3383,6 +3406,14 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     )
     .unwrap_err();
     assert!(e.to_string().contains("没有写明预算年度"), "{e}");
+    // ur37: the same with the years in the totals' own labels.
+    for money in [
+        "项目资金（万元）\t2023年资金总额：900.00\n\t其中：财政拨款：700.00\n\t其他资金：200.00\n\t2024年资金总额：1000.00\n\t其中：财政拨款：800.00\n\t其他资金：200.00",
+        "项目资金（万元）\t2023年资金总额\t2024年资金总额\n\t900.00\t1000.00",
+    ] {
+        let e = read::read_bytes("t.tsv", form(money, "培训500人次").as_bytes(), &opts()).unwrap_err();
+        assert!(e.to_string().contains("没有写明预算年度"), "{money}: {e}");
+    }
     // ur35/ur36: a block labelled in one unit whose total names another is
     // refused (either reading had some amounts ten thousand times off).
     refused("（2024年度）", "年度资金（元）\t资金总额（万元）\t1000.00\n\t其中：财政拨款\t8,000,000.00\n\t其他资金\t2,000,000.00", "单位不同");
@@ -3640,9 +3671,48 @@ fn a_money_unit_jixiao_does_not_hold_is_refused() {
         ("中期资金（千元）\t资金总额\t30000.00\n\t其中：财政拨款\t24000.00\n\t其他资金\t6000.00\n年度资金（千元）\t资金总额\t10000.00\n\t其中：财政拨款\t8000.00\n\t其他资金\t2000.00", "千元"),
         ("中期资金（万元）\t资金总额\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00\n年度资金（千元）\t资金总额\t10000.00\n\t其中：财政拨款\t8000.00\n\t其他资金\t2000.00", "年度资金（千元）"),
         ("项目资金（万元）\t年度资金总额：1000.00（千元）\n\t其中：财政拨款：800.00（千元）\n\t其他资金：200.00（千元）", "千元"),
+        // ur37: the unit after the amount without brackets.
+        ("项目资金\t年度资金总额：1000.00千元\n\t其中：财政拨款：800.00千元\n\t其他资金：200.00千元", "千元"),
+        ("项目资金\t年度资金总额\t财政拨款\t其他资金\n\t1千万元\t0.8千万元\t0.2千万元", "千万元"),
+
     ] {
         refused("f.tsv", &form(money), unit);
     }
+    // Amounts that name 万元 themselves state the scale (ur37 w11: a false
+    // money-scale-suspect on an assumed scale).
+    let t = read::read_bytes(
+        "f.tsv",
+        form("年度资金\t资金总额\t60000万元\n\t其中：财政拨款\t48000万元\n\t其他资金\t12000万元")
+            .as_bytes(),
+        &opts(),
+    )
+    .unwrap();
+    assert!(t.money_scale_stated, "{:?}", t.notices);
+    assert!(!t.notices.iter().any(|n| n.code == "money-scale-assumed"));
+    // `单位：千元` above a form whose labels all name 万元: read, with a
+    // note; only the total's naming it leaves the bare sources in 千元.
+    let above =
+        |money: &str| form(money).replacen("（2024年度）\n", "（2024年度）\n单位：千元\n", 1);
+    let t = read::read_bytes(
+        "f.tsv",
+        above("项目资金\t年度资金总额（万元）\t财政拨款（万元）\t其他资金（万元）\n\t1000.00\t800.00\t200.00").as_bytes(),
+        &opts(),
+    )
+    .unwrap();
+    assert!(
+        t.notices.iter().any(|n| n.code == "money-scale-conflict"),
+        "{:?}",
+        t.notices
+    );
+    assert_eq!(
+        t.projects().next().unwrap().funding.total,
+        Some(dec("1000.00"))
+    );
+    refused(
+        "f.tsv",
+        &above("项目资金\t年度资金总额（万元）\t财政拨款\t其他资金\n\t1000.00\t8000.00\t2000.00"),
+        "千元",
+    );
     for money in [
         "项目总投资（亿元）\t1.20\n年度资金（万元）\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
         "中期资金（千元）\t资金总额\t30000.00\n\t其中：财政拨款\t24000.00\n\t其他资金\t6000.00\n年度资金（万元）\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",

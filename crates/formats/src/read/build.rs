@@ -209,31 +209,47 @@ pub(crate) fn build_table_in(
             ));
         }
     }
-    // `单位：千元` above a table whose amounts' own labels state no scale:
-    // amounts in a unit the model does not hold, never read as 万元. Where
-    // they do, they are read so, and the disagreement is said.
-    if let (Some((unit, row)), Some(column)) = (pre.unit_not_held, column_scale) {
-        if pre.scale.is_none() {
-            notices.push(scale_conflict(
-                (unit, Some(row)),
-                &layout,
-                grid.rows.get(layout.last_row).map_or(0, |r| r.number),
-                column,
-            ));
-        }
-    }
-    if let (Some((unit, row)), None) = (pre.unit_not_held, column_scale) {
+    // `单位：千元` above a table: amounts in a unit the model does not hold,
+    // never read as 万元; nor by one amount label naming 万元 (the others may
+    // be bare, in 千元).
+    // Every amount label naming 元 or 万元 is the more specific statement:
+    // read so, with a note.
+    let whole = match &form {
+        Some(f) => f.scale_whole,
+        None => layout.header_scale_whole,
+    };
+    if let (Some((unit, row)), Some(column), true) = (pre.unit_not_held, column_scale, whole) {
+        notices.push(scale_conflict(
+            (unit, Some(row)),
+            &layout,
+            grid.rows.get(layout.last_row).map_or(0, |r| r.number),
+            column,
+        ));
+    } else if let Some((unit, row)) = pre.unit_not_held {
         let mut at = location.clone();
         at.row = Some(row);
-        return Err(Error::invalid(
-            at,
-            Text::new(
+        let (zh, en) = match column_scale.or(pre.scale) {
+            Some(other) => (
+                format!(
+                    "表头以上写明金额单位为{unit}，而本表又写{}：单位不一致，jixiao 只读元或万元",
+                    other.label()
+                ),
+                format!(
+                    "the money unit {unit} is stated above the table, and {} elsewhere in it; jixiao reads 元 or 万元 only",
+                    other.label()
+                ),
+            ),
+            None => (
                 format!("表头以上写明金额单位为{unit}，jixiao 只读元或万元"),
                 format!("the money unit {unit} is stated above the table; jixiao reads 元 or 万元 only"),
             ),
+        };
+        return Err(Error::invalid(
+            at,
+            Text::new(zh, en),
             Text::new(
-                "请把金额换算为元或万元，并改写单位行（如「单位：万元」）后再读取",
-                "convert the amounts to 元 or 万元 and restate the unit (e.g. 单位：万元), then read it again",
+                "请把金额换算为元或万元，并统一单位行与金额栏目的单位（如「单位：万元」）后再读取",
+                "convert the amounts to 元 or 万元 and state one unit above the table and in the amount labels (e.g. 单位：万元), then read it again",
             ),
         ));
     }

@@ -171,6 +171,14 @@ pub(super) fn years_heading(b: &str) -> Option<Heading> {
     if let Some(y) = year(years) {
         return Some(Heading::Dated(y));
     }
+    let (from, to) = span_years(years)?;
+    (from < to).then_some(Heading::Span)
+}
+
+/// The first and last year of a span as written (`2024-2026年`,
+/// `2024年至2026年`, `2024-26年`).
+fn span_years(years: &str) -> Option<(u16, u16)> {
+    let year = |t: &str| year_number(t.trim_end_matches("年度").trim_end_matches('年'));
     let (from, to) = years.split_once(SPAN_SEPS)?;
     let from = year(from)?;
     let to = to.trim_start_matches(SPAN_SEPS).trim_end_matches('年');
@@ -180,7 +188,7 @@ pub(super) fn years_heading(b: &str) -> Option<Heading> {
     } else {
         year(to)?
     };
-    (from < to).then_some(Heading::Span)
+    Some((from, to))
 }
 
 /// `text` cut after its leading run of years, at its last 年
@@ -891,13 +899,43 @@ pub(super) struct Blocks {
 /// (`项目资金（2023年）（万元）`, `项目资金（2023年，万元）`,
 /// `项目资金（2024-2026年）`).
 fn bracket_period(text: &str) -> Option<Heading> {
-    let (_, inside) = split_parens(&normalize(text));
+    bracket_years(text).map(|(from, to)| {
+        if from == to {
+            Heading::Dated(from)
+        } else {
+            Heading::Span
+        }
+    })
+}
+
+/// The years a label names in its brackets (`（2023年）`, `（２０２３年）`,
+/// `【2023年】`, `（2023）`, `（2023年1-12月）`, `（2023年，万元）`: 2023 to
+/// 2023; `（2024-2026年）`: 2024 to 2026), units and separators aside.
+fn bracket_years(text: &str) -> Option<(u16, u16)> {
+    let n = super::super::preamble::ascii_years(&normalize(text))
+        .replace(['【', '['], "(")
+        .replace(['】', ']'], ")");
+    let (_, inside) = split_parens(&n);
     let inside = inside.replace("万元", " ").replace('元', " ");
     inside
         .split([',', '，', '、', ';', '；', ' '])
         .map(|p| p.trim().trim_end_matches('度'))
         .filter(|p| !p.is_empty())
-        .find_map(years_heading)
+        .find_map(|p| {
+            // A year alone (`2023`), or with its months (`2023年1-12月`).
+            let p = match p.split_once('年') {
+                Some((y, months)) if months.ends_with('月') && year_number(y).is_some() => y,
+                _ => p,
+            };
+            if let Some(y) = year_number(p) {
+                return Some((y, y));
+            }
+            match years_heading(p)? {
+                Heading::Dated(y) => Some((y, y)),
+                Heading::Span => span_years(leading_years(p)?.0),
+                _ => None,
+            }
+        })
 }
 
 /// Whether cell `c` of `row` labels an amount of another period than the
@@ -988,6 +1026,22 @@ pub(super) fn unit_not_held(n: &str) -> Option<&'static str> {
         .find(|u| n.contains(&format!("({u})")))
 }
 
+/// A money unit jixiao does not hold written after an amount (`1000.00千元`,
+/// `年度资金总额:0.1亿元`, `1千万元`).
+pub(super) fn amount_not_held(n: &str) -> Option<&'static str> {
+    let v = n.rsplit_once(':').map_or(n, |(_, v)| v);
+    ["千万元", "百万元", "十万元", "千元", "亿元"]
+        .into_iter()
+        .find(|u| {
+            v.strip_suffix(u).is_some_and(|num| {
+                num.starts_with(|c: char| c.is_ascii_digit())
+                    && num
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            })
+        })
+}
+
 /// The money scale a normalised text names in brackets (`(万元)`, `(元)`).
 pub(super) fn scale_in(n: &str) -> Option<MoneyScale> {
     if n.contains("(万元)") {
@@ -1072,6 +1126,9 @@ impl Blocks {
                     if let (Some(x), Some(Heading::Dated(d))) = (first, period) {
                         let bc = row.cells.iter().position(|y| std::ptr::eq(y, x));
                         dated.push((ri, bc.unwrap_or_default(), d));
+                    } else if let Some(Heading::Dated(d)) = money_heading(label) {
+                        // The total names its year itself (`2023年资金总额`).
+                        dated.push((ri, c, d));
                     }
                     let other_period = match period {
                         Some(Heading::Span) => true,
@@ -1086,7 +1143,14 @@ impl Blocks {
                     // under a label of the whole project's money
                     // (`项目资金（2024-2026年）`), not under one dated another
                     // year (`项目资金（2023年）`: that year's).
-                    let dated = matches!(period, Some(Heading::Dated(_)));
+                    // A span in the brackets that leaves the year out
+                    // (`项目资金（2021-2023年）`) is no label of the whole
+                    // project's money either.
+                    let beside = first
+                        .and_then(|x| bracket_years(&x.text))
+                        .zip(year)
+                        .is_some_and(|((from, to), y)| from != to && !(from..=to).contains(&y));
+                    let dated = matches!(period, Some(Heading::Dated(_))) || beside;
                     let other_period = other_period && (dated || !names_year(&cell.text));
                     let k = if other_year || other_period {
                         Key::MultiYearTotal

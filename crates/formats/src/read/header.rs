@@ -282,6 +282,8 @@ pub(crate) struct Layout {
     pub(crate) header_scale: Option<MoneyScale>,
     /// The 0-based column whose header states `header_scale`.
     pub(crate) header_scale_col: Option<usize>,
+    /// Every amount column's header states a scale (not only the total's).
+    pub(crate) header_scale_whole: bool,
     /// Two amount columns' headers (or one column's two rows) stating
     /// different scales, as (0-based column, scale) each: refused by [`detect`].
     scale_disagreement: Option<[(usize, MoneyScale); 2]>,
@@ -1149,6 +1151,15 @@ fn finish(
     })
     .collect();
     let header_scale = stated.first().copied();
+    let header_scale_whole = [
+        Field::Total,
+        Field::FiscalAppropriation,
+        Field::SpecialAccount,
+        Field::OtherFunds,
+    ]
+    .iter()
+    .filter_map(|f| cols[field_index(*f)])
+    .all(|c| stated.iter().any(|(sc, _)| *sc == c));
     let scale_disagreement = header_scale.and_then(|first| {
         stated
             .iter()
@@ -1170,6 +1181,7 @@ fn finish(
         family,
         header_scale: header_scale.map(|(_, s)| s),
         header_scale_col: header_scale.map(|(c, _)| c),
+        header_scale_whole,
         scale_disagreement,
         stray_unit,
         long_department,

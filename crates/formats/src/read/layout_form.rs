@@ -417,6 +417,9 @@ pub(crate) struct Form<'a> {
     overall_goal: Option<&'a str>,
     /// `项目资金（万元）` or `年度资金总额(万元)`.
     pub(crate) scale: Option<MoneyScale>,
+    /// `scale` holds for all the year's amounts: their block's label states
+    /// it, or every money label does (not only the total's).
+    pub(crate) scale_whole: bool,
     /// Rows of facts the model has no place for (`项目属性 | 延续项目`,
     /// `项目负责人 | 张三`, a 中长期目标, a review opinion): (row, its cells
     /// not read), said in a `form-field-unread` note so that nothing of the
@@ -519,10 +522,22 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             }
             (Some((_, a)), _) => {
                 f.scale = Some(a);
+                f.scale_whole = true;
                 break;
             }
             _ => {}
         }
+    }
+    // Every money label naming its scale: the scale holds for every amount.
+    let mut money_labels = rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .filter(|x| !x.merged && cell_key(&x.text).is_some_and(Key::is_money))
+        .peekable();
+    if money_labels.peek().is_some()
+        && money_labels.all(|x| scale_in(&normalize(&x.text)).is_some())
+    {
+        f.scale_whole = true;
     }
     // A money label in a unit the model does not hold (`年度资金（千元）`,
     // `项目资金（亿元）`): its amounts are neither 元 nor 万元. A label of
@@ -545,7 +560,9 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
     if let Some((r, c, unit)) = rows.iter().find_map(|r| {
         r.cells.iter().enumerate().find_map(|(c, x)| {
             let n = normalize(&x.text);
-            let unit = unit_not_held(&n).filter(|_| money_label(x))?;
+            let unit = unit_not_held(&n)
+                .filter(|_| money_label(x))
+                .or_else(|| amount_not_held(&n))?;
             (!(held_elsewhere && other_money(&n))).then_some((r, c, unit))
         })
     }) {
@@ -1193,6 +1210,14 @@ impl<'a> Form<'a> {
     /// The first amount read for a money key (later ones are another
     /// block's or repeat it).
     fn set_amount(&mut self, key: Key, val: Val<'a>) {
+        // An amount that names its unit (`60000万元`) states the scale
+        // where no label does.
+        let t = val.text.trim();
+        if t.ends_with("万元") {
+            self.scale.get_or_insert(MoneyScale::WanYuan);
+        } else if t.ends_with('元') && plain_amount(t) {
+            self.scale.get_or_insert(MoneyScale::Yuan);
+        }
         let slot = match key {
             Key::CarryOver => &mut self.carry_over,
             Key::Total => &mut self.amounts[0],
@@ -1407,18 +1432,25 @@ fn rival_bare_rows(rows: &[GridRow<'_>], ri: usize) -> bool {
             .find(|x| !x.merged && !x.text.trim().is_empty())
             .is_some_and(|x| normalize(&x.text).starts_with("注"))
     };
-    // A row of shares (`100% | 80% | 20%`) between them hides no second row.
+    // A row of shares (`100% | 80% | 20%`, perhaps with its label: `占比 |
+    // 100% | …`, `… | 20% | 占比`) between them hides no second row.
     let shares = |r: &GridRow<'_>| {
         let percent = |t: &str| {
             t.strip_suffix(['%', '％'])
                 .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
         };
-        let mut filled = r
+        let filled: Vec<&str> = r
             .cells
             .iter()
             .filter(|x| !x.merged && !x.text.trim().is_empty())
-            .peekable();
-        filled.peek().is_some() && filled.all(|x| percent(x.text.trim()))
+            .map(|x| x.text.trim())
+            .collect();
+        let label = |t: &str| !percent(t) && !plain_amount(t) && cell_key(t).is_none();
+        let (labels, shares) = (
+            filled.iter().filter(|t| label(t)).count(),
+            filled.iter().filter(|t| percent(t)).count(),
+        );
+        shares > 0 && labels <= 1 && labels + shares == filled.len()
     };
     rows.iter()
         .skip(ri + 2)
