@@ -2823,17 +2823,6 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
              绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人次\t≥500人次\n"
         )
     };
-    // The first project's total, 财政拨款 and 其他资金, `-` for blank.
-    let amounts_of = |t: &jixiao_core::Table| {
-        let f = t.projects().next().unwrap().funding;
-        let s = |d: Option<rust_decimal::Decimal>| d.map_or("-".to_string(), |d| d.to_string());
-        format!(
-            "{} {} {}",
-            s(f.total),
-            s(f.fiscal_appropriation),
-            s(f.other_funds)
-        )
-    };
     let read = |money: &str, goal: &str| {
         let t = read::read_bytes("f.tsv", form(money, goal).as_bytes(), &opts()).unwrap();
         let goal = t.projects().next().unwrap().goal.clone();
@@ -3369,14 +3358,17 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     // its total or its row of labels says 年度资金总额, when the label is
     // 年度资金（2023年）, and with the scale in the same brackets; the
     // year's block after it is read. Before, 900 was read silently.
+    let reads_none = |money: &str| {
+        let got = funding(&titled("（2024年度）", money));
+        assert_eq!(got.as_deref().ok(), Some("- - -"), "{money}");
+    };
     for money in [
         "项目资金（2023年）（万元）\t年度资金总额\t财政拨款\t其他资金\n\t900.00\t700.00\t200.00",
         "项目资金（2023年）（万元）\t年度资金总额\t900.00\n\t其中：财政拨款\t700.00\n\t其他资金\t200.00",
         "项目资金（2023年，万元）\t资金总额\t900.00\n\t其中：财政拨款\t700.00\n\t其他资金\t200.00",
         "中期资金（万元）\t资金总额\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00\n年度资金（2023年）（万元）\t资金总额\t900.00\n\t其中：财政拨款\t700.00\n\t其他资金\t200.00",
     ] {
-        let got = funding(&titled("（2024年度）", money));
-        assert_eq!(got.as_deref().ok(), Some("- - -"), "{money}");
+        reads_none(money);
     }
     // ur37: the year written otherwise in the brackets, and a span of
     // other years over 年度资金总额.
@@ -3388,10 +3380,9 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "项目资金（2021-2023年）（万元）",
         "项目资金（2025-2027年）（万元）",
     ] {
-        let money =
-            format!("{label}\t年度资金总额\t900.00\n\t其中：财政拨款\t700.00\n\t其他资金\t200.00");
-        let got = funding(&titled("（2024年度）", &money));
-        assert_eq!(got.as_deref().ok(), Some("- - -"), "{money}");
+        reads_none(&format!(
+            "{label}\t年度资金总额\t900.00\n\t其中：财政拨款\t700.00\n\t其他资金\t200.00"
+        ));
     }
     reads_year("项目资金（2023年）（万元）\t年度资金总额\t财政拨款\t其他资金\n\t900.00\t700.00\t200.00\n项目资金（2024年）（万元）\t年度资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00");
     reads_year("年度资金（2024年）（万元）\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00");
@@ -3746,18 +3737,8 @@ fn a_forms_money_written_in_one_cell_of_lines_is_read() {
     };
     let read_form = |money: &str| {
         let t = read::read_bytes("f.csv", form(money).as_bytes(), &opts()).unwrap();
-        let p = t.projects().next().unwrap();
-        let f = p.funding;
-        let s = |d: Option<rust_decimal::Decimal>| d.map_or("-".to_string(), |d| d.to_string());
-        (
-            format!(
-                "{} {} {}",
-                s(f.total),
-                s(f.fiscal_appropriation),
-                s(f.other_funds)
-            ),
-            p.goal.clone(),
-        )
+        let goal = t.projects().next().unwrap().goal.clone();
+        (amounts_of(&t), goal)
     };
     for (money, want) in [
         ("项目资金（万元）,\"年度资金总额：1000.00\n其中：财政拨款：800.00\n其他资金：200.00\"", "1000.00 800.00 200.00"),
@@ -3788,4 +3769,16 @@ fn a_forms_money_written_in_one_cell_of_lines_is_read() {
             Some(dec("200.00"))
         )
     );
+}
+
+/// The first project's total, 财政拨款 and 其他资金, `-` for blank.
+fn amounts_of(t: &jixiao_core::Table) -> String {
+    let f = t.projects().next().unwrap().funding;
+    let s = |d: Option<rust_decimal::Decimal>| d.map_or("-".to_string(), |d| d.to_string());
+    format!(
+        "{} {} {}",
+        s(f.total),
+        s(f.fiscal_appropriation),
+        s(f.other_funds)
+    )
 }

@@ -1136,7 +1136,7 @@ fn finish(
     // The scale an amount column's header states (`项目总计（万元）`, a
     // source's `其中：财政拨款（元）`, a second header row's `（万元）`): the
     // total's first, then the sources'. Two that differ are refused.
-    let stated: Vec<(usize, MoneyScale)> = [
+    let amount_cols: Vec<usize> = [
         Field::Total,
         Field::FiscalAppropriation,
         Field::SpecialAccount,
@@ -1144,22 +1144,20 @@ fn finish(
     ]
     .iter()
     .filter_map(|f| cols[field_index(*f)])
-    .flat_map(|c| {
-        scales_in_header(slot_header(&slots, c))
-            .into_iter()
-            .map(move |s| (c, s))
-    })
     .collect();
+    let stated: Vec<(usize, MoneyScale)> = amount_cols
+        .iter()
+        .copied()
+        .flat_map(|c| {
+            scales_in_header(slot_header(&slots, c))
+                .into_iter()
+                .map(move |s| (c, s))
+        })
+        .collect();
     let header_scale = stated.first().copied();
-    let header_scale_whole = [
-        Field::Total,
-        Field::FiscalAppropriation,
-        Field::SpecialAccount,
-        Field::OtherFunds,
-    ]
-    .iter()
-    .filter_map(|f| cols[field_index(*f)])
-    .all(|c| stated.iter().any(|(sc, _)| *sc == c));
+    let header_scale_whole = amount_cols
+        .iter()
+        .all(|c| stated.iter().any(|(sc, _)| sc == c));
     let scale_disagreement = header_scale.and_then(|first| {
         stated
             .iter()
