@@ -3298,6 +3298,22 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "项目资金（万元）\t财政拨款\t其他资金\t合计\n800.00\t200.00\t1000.00",
         "没有对齐",
     );
+    // ur38: a number beside the labels that is none of their amounts (a
+    // 序号, a 年度, one right of the labels under a label of its own or
+    // none) is no shifted row; a remark's or the unit's label after the
+    // last money label leaves its amount below it.
+    for money in [
+        "序号\t资金总额\t财政拨款\t其他资金\n1\t1000.00\t800.00\t200.00",
+        "年度\t资金总额\t财政拨款\t其他资金\n2024\t1000.00\t800.00\t200.00",
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\t50.00",
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\t项目数\n\t1000.00\t800.00\t200.00\t3",
+        "项目资金（万元）\t财政拨款\t其他资金\t合计\t说明\n\t800.00\t200.00\t1000.00\t300",
+        "项目资金\t财政拨款\t其他资金\t合计\t单位：万元\n\t800.00\t200.00\t1000.00",
+        "项目资金\t合计\t财政拨款\t其他资金\t单位：万元\n\t1000.00\t800.00\t200.00",
+        "项目资金\t年度资金总额\t财政拨款\t其他资金\t（万元）\n\t1000.00\t800.00\t200.00",
+    ] {
+        reads_year(money);
+    }
     // ur33: one 合计 row with parts of the year's money beside it (carried
     // over, new this year, 其中) is the year's; before, nothing was read.
     for money in [
@@ -3306,6 +3322,22 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "项目资金（万元）\t\t合计\t财政拨款\t其他资金\n\t合计\t1000.00\t800.00\t200.00\n\t上年结转\t100.00\t100.00\t0.00",
     ] {
         reads_year(money);
+    }
+    // ur38: not under another period's label, nor with another period's
+    // amount among the parts (before, the medium term's 3000 was read).
+    for money in [
+        "中期资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t3000.00\t2400.00\t600.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t2900.00\t2300.00\t600.00\n年度资金（万元）\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+        "上年执行情况（万元）\t资金总额\t财政拨款\t其他资金\n合计\t900.00\t700.00\t200.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t800.00\t600.00\t200.00\n年度资金（万元）\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+        "项目资金（2024-2026年）（万元）\t资金总额\t财政拨款\t其他资金\n合计\t3000.00\t2400.00\t600.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t2900.00\t2300.00\t600.00\n年度资金（万元）\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+    ] {
+        reads_year(money);
+    }
+    for money in [
+        "中期资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t3000.00\t2400.00\t600.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t2900.00\t2300.00\t600.00",
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t1900.00\t1500.00\t400.00\n其中：上年执行\t900.00\t700.00\t200.00\n本年新增\t1000.00\t800.00\t200.00",
+    ] {
+        let got = funding(&titled("（2024年度）", money));
+        assert!(got.as_deref().map_or(true, |a| a == "- - -"), "{money}: {got:?}");
     }
     // Beside another period's row, a 合计 is not told to be the year's.
     let got = funding(&titled(

@@ -895,6 +895,20 @@ pub(super) struct Blocks {
     first_filled: Vec<usize>,
 }
 
+/// Whether a block's label names money of another period or scope than
+/// the year's: a span or another year in words or brackets (`中期资金`,
+/// `项目资金（2024-2026年）`, `项目资金（2023年）`), or another scope
+/// (`上年执行情况`, `项目总投资`).
+fn names_other_period(text: &str, year: Option<u16>) -> bool {
+    let n = normalize(text);
+    let bare = split_parens(&n).0;
+    let bracket = bracket_years(text).is_some_and(|(from, to)| from != to || Some(from) != year);
+    bracket
+        || other_scope(&bare, year)
+        || matches!(block_heading(&bare), Some(Heading::Span))
+        || matches!(block_heading(&bare), Some(Heading::Dated(d)) if Some(d) != year)
+}
+
 /// The period a label names in its brackets, units and separators aside
 /// (`项目资金（2023年）（万元）`, `项目资金（2023年，万元）`,
 /// `项目资金（2024-2026年）`).
@@ -1488,16 +1502,26 @@ pub(super) fn labelled_rows(
             at.sort_unstable();
             return Some(Err(MoneyUnclear::years(r, &at, Unclear::NoYearColumn)));
         }
-        // A part of the year's money: `其中：…`, money carried over, or
-        // the year's new money (`本年新增`).
+        // A part of the year's money: money carried over (`其中：上年结转`)
+        // or the year's new money (`本年新增`).
         let part_of_year = |&(k, lc): &(usize, usize)| {
             rows.get(k).and_then(|n| n.cells.get(lc)).is_some_and(|x| {
                 let n = normalize(&x.text);
-                n.starts_with("其中")
-                    || key_of(&x.text) == Some(Key::CarryOver)
-                    || (n.contains("新增") && year_named(&n).is_none_or(|y| Some(y) == year))
+                let n = n.strip_prefix("其中:").unwrap_or(&n);
+                key_of(n) == Some(Key::CarryOver)
+                    || (n.contains("新增")
+                        && !other_scope(n, year)
+                        && year_named(n).is_none_or(|y| Some(y) == year))
             })
         };
+        // The block's own label names no other period or scope
+        // (`中期资金（万元）`, `上年执行情况`, `项目资金（2024-2026年）`).
+        let block_of_year = r
+            .cells
+            .iter()
+            .take(lc + 1)
+            .filter(written)
+            .all(|x| !names_other_period(&x.text, year));
         let period = |&(k, lc): &(usize, usize)| {
             let t = rows
                 .get(k)
@@ -1537,7 +1561,8 @@ pub(super) fn labelled_rows(
                 // One `合计` with parts of the year's money beside it
                 // (`其中：上年结转`, `本年新增 | 上年结转 | 合计`): the
                 // 合计 is the year's.
-                _ if period_rows.iter().filter(|r| sum_label(r)).count() == 1
+                _ if block_of_year
+                    && period_rows.iter().filter(|r| sum_label(r)).count() == 1
                     && period_rows.iter().all(|r| sum_label(r) || part_of_year(r)) =>
                 {
                     period_rows.iter().find(|r| sum_label(r)).map(|r| r.0)

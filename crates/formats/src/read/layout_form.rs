@@ -323,8 +323,9 @@ fn names_year(text: &str) -> bool {
 
 /// The lines of a cell that writes a form's money a line per amount
 /// (`年度资金总额：1000.00` / `其中：财政拨款：800.00` / `其他资金：200.00`):
-/// every line a label and an amount, one of them a money key's. `None` for
-/// any other cell (a goal of several lines, labels without amounts).
+/// every line a label and an amount, one of them a money key's, perhaps
+/// under the block's label. `None` for any other cell (a goal of several
+/// lines, labels without amounts).
 fn money_lines(text: &str) -> Option<Vec<&str>> {
     if !text.contains('\n') {
         return None;
@@ -339,9 +340,14 @@ fn money_lines(text: &str) -> Option<Vec<&str>> {
             .is_some_and(|(label, v)| !label.trim().is_empty() && plain_amount(v))
     };
     let money_key = |l: &str| inline_key(l).is_some_and(|(k, _)| k.is_money());
-    (lines.len() >= 2
-        && lines.iter().all(|l| amount_after_colon(l))
-        && lines.iter().any(|l| money_key(l)))
+    // The block's label may head them (`年度资金（万元）`).
+    let amounts = match lines.split_first() {
+        Some((first, rest)) if block_label(first) && !amount_after_colon(first) => rest,
+        _ => &lines[..],
+    };
+    (amounts.len() >= 2
+        && amounts.iter().all(|l| amount_after_colon(l))
+        && amounts.iter().any(|l| money_key(l)))
     .then_some(lines)
 }
 
@@ -364,7 +370,23 @@ pub(crate) fn money_lines_apart<'a>(grid: &Grid<'a>) -> Option<Grid<'a>> {
     }
     let mut rows = Vec::with_capacity(grid.rows.len() + 8);
     for r in &grid.rows {
-        let cells = split(r);
+        let mut cells = split(r);
+        let mut r = r.clone();
+        // A block label heading the lines goes to the empty cell on their
+        // left, where a form writes it (`年度资金（万元） | 资金总额：1000.00`).
+        for (c, lines) in &mut cells {
+            let label_left = lines.first().is_some_and(|l| !l.contains(['：', ':']))
+                && c.checked_sub(1)
+                    .and_then(|l| r.cells.get(l))
+                    .is_some_and(|x| !x.merged && x.text.trim().is_empty());
+            if label_left {
+                let label = lines.remove(0);
+                if let Some(x) = r.cells.get_mut(*c - 1) {
+                    x.text = label.into();
+                }
+            }
+        }
+        let r = &r;
         let Some(n) = cells.iter().map(|(_, l)| l.len()).max() else {
             rows.push(r.clone());
             continue;
@@ -520,9 +542,11 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 ));
                 break;
             }
-            (Some((_, a)), _) => {
+            (Some((bc, a)), _) => {
                 f.scale = Some(a);
                 f.scale_whole = true;
+                // The block's label is read: its scale.
+                used.push((r.number, bc));
                 break;
             }
             _ => {}
@@ -607,10 +631,15 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             return None;
         }
         let below = rows.get(ri + 1).and_then(bare_amounts)?;
+        // A money label with no amount under it, and an amount under no
+        // money label: shifted. With every label's amount in place, a
+        // number under a label of its own (`序号`, `年度`) or right of them
+        // is none of theirs.
+        let bare_label = at.iter().any(|c| below.iter().all(|(bc, _)| bc != c));
         let stray = below
             .iter()
             .any(|(c, _)| r.cells.get(*c).is_none_or(|x| !label_at(x)));
-        stray.then_some((r, at))
+        (bare_label && stray).then_some((r, at))
     }) {
         f.money_unclear
             .get_or_insert(MoneyUnclear::years(r, &at, Unclear::Misaligned));
@@ -926,20 +955,19 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                         // Not a row of amounts of a block headed by years
                         // under a label merged down (`项目资金 | 合计 | 3000 |
                         // 2400 | 600`).
-                        let mut after = row
-                            .cells
-                            .iter()
-                            .skip(c + 1)
-                            .filter(|x| !x.merged && !x.text.trim().is_empty());
+                        let mut after = row.cells.iter().skip(c + 1).filter(|x| {
+                            !x.merged && !x.text.trim().is_empty() && !unit_cell(&x.text)
+                        });
                         // Its amount, or the labels over the amounts
                         // (`合计 | 财政拨款 | 其他资金`).
                         let one_amount = match (after.next(), after.next()) {
                             (Some(a), b) if plain_amount(&a.text) => {
                                 b.is_none_or(|b| !plain_amount(&b.text))
                             }
-                            (Some(a), _) => cell_key(&a.text).is_some_and(Key::is_money),
-                            // The last label, over a row of amounts.
-                            (None, _) => {
+                            (Some(a), _) if cell_key(&a.text).is_some_and(Key::is_money) => true,
+                            // The last money label (a remark's label may
+                            // follow: `合计 | 说明`), over a row of amounts.
+                            _ => {
                                 one_amounts_row_below(rows, ri)
                                     && rows.get(ri + 1).is_some_and(|b| {
                                         b.cells.get(c).is_some_and(|x| plain_amount(&x.text))
@@ -1061,7 +1089,17 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 // their amounts).
                 (None, Some((vc, x)))
                     if cell_key(&x.text).is_none()
-                        && !matches!(normalize(&x.text).as_str(), "合计" | "总计") =>
+                        && !matches!(normalize(&x.text).as_str(), "合计" | "总计")
+                        // The last money label before a remark's or the
+                        // unit's (`合计 | 说明`, `合计 | 单位：万元`) over a row
+                        // of amounts: its amount is below.
+                        && !(money
+                            && !plain_amount(&x.text)
+                            && one_amounts_row_below(rows, ri)
+                            && rows
+                                .get(ri + 1)
+                                .and_then(|b| b.cells.get(c))
+                                .is_some_and(|b| plain_amount(&b.text))) =>
                 {
                     // `资金总额 | 3000.00 | 1000.00` under headings not read as
                     // a split of the year: which is the year's is unknown.
@@ -1395,6 +1433,15 @@ fn amounts_row(row: &GridRow<'_>) -> bool {
                 || money_unit(&n)
                 || n.starts_with("单位:")
         })
+}
+
+/// A cell stating a money unit (`单位：万元`, `（万元）`, `万元`).
+fn unit_cell(text: &str) -> bool {
+    let n = normalize(text);
+    n.starts_with("单位:")
+        || n.starts_with("金额单位:")
+        || money_unit(&n)
+        || matches!(n.as_str(), "万元" | "元")
 }
 
 /// The amounts of a row of bare amounts (a unit cell or a dash for none
