@@ -3298,6 +3298,14 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "项目资金（万元）\t财政拨款\t其他资金\t合计\n800.00\t200.00\t1000.00",
         "没有对齐",
     );
+    // ur38: two halves of the year with the same amount are no one amount
+    // written twice (the first half's 500 was read); 申请数 | 审核数 alike are.
+    refused(
+        "（2024年度）",
+        "项目资金（万元）\t\t2024年1-6月\t2024年7-12月\n\t资金总额\t500.00\t500.00\n\t其中：财政拨款\t400.00\t400.00\n\t其他资金\t100.00\t100.00",
+        "不止一个金额",
+    );
+    reads_year("项目资金（万元）\t\t申请数\t审核数\n\t资金总额\t1000.00\t1000.00\n\t其中：财政拨款\t800.00\t800.00\n\t其他资金\t200.00\t200.00");
     // ur38: a number beside the labels that is none of their amounts (a
     // 序号, a 年度, one right of the labels under a label of its own or
     // none) is no shifted row; a remark's or the unit's label after the

@@ -270,7 +270,12 @@ fn year_number(t: &str) -> Option<u16> {
 /// different, non-zero bare numbers, the second's column headed by a period
 /// (`2024-2026`, `中期…`, a year) or by nothing. A share (`占比`), a note, a
 /// year (`2024`), a zero, the same amount again or one in 元 is not.
-fn rival_amounts(rows: &[GridRow<'_>], ri: usize, first: &str, second: &str, nc: usize) -> bool {
+fn rival_amounts(
+    rows: &[GridRow<'_>],
+    ri: usize,
+    (first, vc): (&str, usize),
+    (second, nc): (&str, usize),
+) -> bool {
     let number = |t: &str| {
         let t = t.trim();
         if matches!(t, "-" | "—" | "–" | "－" | "——") {
@@ -285,26 +290,35 @@ fn rival_amounts(rows: &[GridRow<'_>], ri: usize, first: &str, second: &str, nc:
     let (Some(a), Some(b)) = (number(first), number(second)) else {
         return false;
     };
-    if a == b || b.is_zero() || year_number(second).is_some() {
+    // A column's heading: the first cell above that is neither blank nor
+    // an amount (a bare year such as `2024` is a heading), within the
+    // block: up to a row of other facts (项目名称, 主管部门 …).
+    let heading = |col: usize| {
+        rows.get(ri.saturating_sub(6)..ri)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take_while(|r| {
+                !r.cells.iter().any(|x| {
+                    !x.merged && key_of(&x.text).is_some_and(|k| !k.is_money() && k != Key::Group)
+                })
+            })
+            .filter_map(|r| r.cells.get(col))
+            .map(|x| x.text.trim())
+            .find(|t| !t.is_empty() && (!plain_amount(t) || year_number(t).is_some()))
+    };
+    let second_heading = heading(nc);
+    // The same amount twice is one amount (written twice, or asked and
+    // approved alike: `申请数 | 审核数`), unless the columns are parts of
+    // the year (`2024年1-6月 | 2024年7-12月`, quarters, halves).
+    let part_of_year = |h: Option<&str>| {
+        h.is_some_and(|h| h.contains('月') || h.contains('季') || h.contains("半年"))
+    };
+    let headed_apart = part_of_year(heading(vc)) && part_of_year(second_heading);
+    if (a == b && !headed_apart) || b.is_zero() || year_number(second).is_some() {
         return false;
     }
-    // The second column's heading: the first cell above that is neither
-    // blank nor an amount (a bare year such as `2024` is a heading), within
-    // the block: up to a row of other facts (项目名称, 主管部门 …).
-    let heading = rows
-        .get(ri.saturating_sub(6)..ri)
-        .unwrap_or(&[])
-        .iter()
-        .rev()
-        .take_while(|r| {
-            !r.cells.iter().any(|x| {
-                !x.merged && key_of(&x.text).is_some_and(|k| !k.is_money() && k != Key::Group)
-            })
-        })
-        .filter_map(|r| r.cells.get(nc))
-        .map(|x| x.text.trim())
-        .find(|t| !t.is_empty() && (!plain_amount(t) || year_number(t).is_some()));
-    heading.is_none_or(|h| !no_money_column(&normalize(h)) && !amount_label(h))
+    second_heading.is_none_or(|h| !no_money_column(&normalize(h)) && !amount_label(h))
 }
 
 /// The key a cell names, alone or with its value (`年度资金总额：1000.00`).
@@ -1109,9 +1123,9 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                         .enumerate()
                         .skip(vc + 1)
                         .find(|(_, y)| !y.merged && !y.text.trim().is_empty());
-                    if let Some((nc, _)) = then
-                        .filter(|(nc, y)| money && rival_amounts(rows, ri, &x.text, &y.text, *nc))
-                    {
+                    if let Some((nc, _)) = then.filter(|(nc, y)| {
+                        money && rival_amounts(rows, ri, (&x.text, vc), (&y.text, *nc))
+                    }) {
                         f.money_unclear
                             .get_or_insert(MoneyUnclear::amounts(row, c, [vc, nc]));
                     }
