@@ -3291,6 +3291,20 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     ] {
         reads_year(money);
     }
+    // ur39: shifted right, a 序号 or year under the total: the amounts add
+    // up only a column off.
+    for money in [
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\n\t1\t1000.00\t800.00\t200.00",
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\n\t2024\t1000.00\t800.00\t200.00",
+    ] {
+        refused("（2024年度）", money, "没有对齐");
+    }
+    // Amounts with their unit beside each (`10000000 | 元`) are in that unit.
+    let got = funding(&titled(
+        "（2024年度）",
+        "项目资金\t资金总额\t\t财政拨款\t\t其他资金\t\n\t10000000\t元\t8000000\t元\t2000000\t元",
+    ));
+    assert_eq!(got.as_deref().ok(), Some("1000.0000 800.0000 200.0000"));
     // ur33: a row of amounts shifted a column off its labels is refused,
     // never paired by column (it read 1000 as 其他资金).
     refused(
@@ -3343,6 +3357,16 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     for money in [
         "中期资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t3000.00\t2400.00\t600.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t2900.00\t2300.00\t600.00",
         "项目资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t1900.00\t1500.00\t400.00\n其中：上年执行\t900.00\t700.00\t200.00\n本年新增\t1000.00\t800.00\t200.00",
+    ] {
+        let got = funding(&titled("（2024年度）", money));
+        assert!(got.as_deref().map_or(true, |a| a == "- - -"), "{money}: {got:?}");
+    }
+    // ur39: nor under a label of its own row above (`中期资金（万元）`), nor
+    // one of a period the words do not list (`实施期资金`, `下年资金`).
+    for money in [
+        "中期资金（万元）\n\t资金总额\t财政拨款\t其他资金\n合计\t3000.00\t2400.00\t600.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t2900.00\t2300.00\t600.00",
+        "实施期资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t3000.00\t2400.00\t600.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t2900.00\t2300.00\t600.00",
+        "下年资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t3000.00\t2400.00\t600.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t2900.00\t2300.00\t600.00",
     ] {
         let got = funding(&titled("（2024年度）", money));
         assert!(got.as_deref().map_or(true, |a| a == "- - -"), "{money}: {got:?}");
@@ -3793,6 +3817,14 @@ fn a_forms_money_written_in_one_cell_of_lines_is_read() {
         assert_eq!(got, want, "{money}");
         assert_eq!(goal.as_deref(), Some("2024年培训500人次\n满意度90%"), "{money}");
     }
+    // A block label heading the lines with no empty cell on its left would
+    // lose its period: such a cell is not set out (ur39: 中期 read as the year's).
+    let (got, _) = read_form("项目资金（万元）,\"中期资金（万元）\n资金总额：3000.00\n其中：财政拨款：2400.00\n其他资金：600.00\"");
+    assert_eq!(got, "- - -");
+    let (got, _) = read_form(
+        ",\"年度资金（万元）\n资金总额：1000.00\n其中：财政拨款：800.00\n其他资金：200.00\"",
+    );
+    assert_eq!(got, "1000.00 800.00 200.00");
     let html = "<table><tr><td>项目支出绩效目标申报表（2024年度）</td></tr>\
         <tr><td>项目名称</td><td>技能培训项目</td></tr>\
         <tr><td>项目资金（万元）</td><td>年度资金总额：1000.00<br>其中：财政拨款：800.00<br>其他资金：200.00</td></tr>\

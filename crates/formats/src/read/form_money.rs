@@ -895,6 +895,25 @@ pub(super) struct Blocks {
     first_filled: Vec<usize>,
 }
 
+/// Whether a block's label names the project's money (`项目资金（万元）`,
+/// `资金来源`) or the year's (`年度资金`, `2024年资金` on a 2024 form), and no
+/// other period or scope; a unit cell is none.
+fn year_or_project_label(text: &str, year: Option<u16>) -> bool {
+    let n = normalize(text);
+    if n.starts_with("单位:") || money_unit(&n) {
+        return true;
+    }
+    let bare = split_parens(&n).0;
+    let bare = bare.trim_end_matches(':');
+    if names_other_period(text, year) {
+        return false;
+    }
+    key_of(bare) == Some(Key::Group)
+        || names_this_year(bare)
+        || matches!(money_heading(bare), Some(Heading::Year))
+        || matches!(money_heading(bare), Some(Heading::Dated(d)) if Some(d) == year)
+}
+
 /// Whether a block's label names money of another period or scope than
 /// the year's: a span or another year in words or brackets (`中期资金`,
 /// `项目资金（2024-2026年）`, `项目资金（2023年）`), or another scope
@@ -1514,14 +1533,24 @@ pub(super) fn labelled_rows(
                         && year_named(n).is_none_or(|y| Some(y) == year))
             })
         };
-        // The block's own label names no other period or scope
-        // (`中期资金（万元）`, `上年执行情况`, `项目资金（2024-2026年）`).
+        // The block's own label, in the labels row or on a row of its own
+        // above it, names the project's money or the year's, and no other
+        // period or scope (`中期资金（万元）`, `上年执行情况`, `实施期资金`,
+        // `项目资金（2024-2026年）`).
+        let label_above = rows
+            .get(..ri)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .find(|n| !blank_but_merges(n))
+            .filter(|n| n.cells.iter().filter(written).count() == 1);
         let block_of_year = r
             .cells
             .iter()
             .take(lc + 1)
+            .chain(label_above.into_iter().flat_map(|n| n.cells.iter()))
             .filter(written)
-            .all(|x| !names_other_period(&x.text, year));
+            .all(|x| year_or_project_label(&x.text, year));
         let period = |&(k, lc): &(usize, usize)| {
             let t = rows
                 .get(k)

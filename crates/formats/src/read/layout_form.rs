@@ -354,7 +354,8 @@ fn money_lines(text: &str) -> Option<Vec<&str>> {
             .is_some_and(|(label, v)| !label.trim().is_empty() && plain_amount(v))
     };
     let money_key = |l: &str| inline_key(l).is_some_and(|(k, _)| k.is_money());
-    // The block's label may head them (`年度资金（万元）`).
+    // The block's label may head them (`年度资金（万元）`); it is set out in
+    // the empty cell on their left ([`money_lines_apart`]).
     let amounts = match lines.split_first() {
         Some((first, rest)) if block_label(first) && !amount_after_colon(first) => rest,
         _ => &lines[..],
@@ -370,12 +371,21 @@ fn money_lines(text: &str) -> Option<Vec<&str>> {
 /// each amount in a cell of its own is read. `None` when no cell holds such
 /// lines.
 pub(crate) fn money_lines_apart<'a>(grid: &Grid<'a>) -> Option<Grid<'a>> {
+    // A block label heading the lines needs an empty cell on their left:
+    // kept in the amounts' column it would lose its period and unit.
+    let label_room = |r: &GridRow<'a>, c: usize, lines: &[&str]| {
+        lines.first().is_some_and(|l| l.contains(['：', ':']))
+            || c.checked_sub(1)
+                .and_then(|l| r.cells.get(l))
+                .is_some_and(|x| !x.merged && x.text.trim().is_empty())
+    };
     let split = |r: &GridRow<'a>| {
         r.cells
             .iter()
             .enumerate()
             .filter(|(_, x)| !x.merged)
             .filter_map(|(c, x)| Some((c, money_lines(&x.text)?)))
+            .filter(|(c, lines)| label_room(r, *c, lines))
             .map(|(c, lines)| (c, lines.into_iter().map(str::to_string).collect()))
             .collect::<Vec<(usize, Vec<String>)>>()
     };
@@ -566,6 +576,38 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             _ => {}
         }
     }
+    // A row of amounts with their unit beside each (`10000000 | 元 | …`):
+    // the unit is their scale where no label states one.
+    for r in rows.iter().filter(|r| bare_amounts(r).is_some()) {
+        let units: Vec<Option<MoneyScale>> = r
+            .cells
+            .iter()
+            .filter(|x| !x.merged && unit_cell(&x.text))
+            .map(|x| {
+                let n = normalize(&x.text);
+                let n = n
+                    .trim_start_matches("单位:")
+                    .trim_start_matches("金额单位:");
+                match n.trim_matches(['(', ')']) {
+                    "万元" => Some(MoneyScale::WanYuan),
+                    "元" => Some(MoneyScale::Yuan),
+                    _ => None,
+                }
+            })
+            .collect();
+        if let Some(Some(first)) = units.first() {
+            if units.iter().all(|u| *u == Some(*first)) && f.scale.is_none() {
+                f.scale = Some(*first);
+                used.extend(
+                    r.cells
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, x)| !x.merged && unit_cell(&x.text))
+                        .map(|(c, _)| (r.number, c)),
+                );
+            }
+        }
+    }
     // Every money label naming its scale: the scale holds for every amount.
     let mut money_labels = rows
         .iter()
@@ -653,7 +695,30 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
         let stray = below
             .iter()
             .any(|(c, _)| r.cells.get(*c).is_none_or(|x| !label_at(x)));
-        (bare_label && stray).then_some((r, at))
+        // Or the amounts add up only a column off (`资金总额 | 财政拨款 | 其他资金`
+        // over `1 | 1000.00 | 800.00 | 200.00`: a 序号 under the total).
+        let adds_up = |shift: isize| {
+            let amount = |c: usize| {
+                c.checked_add_signed(shift)
+                    .and_then(|k| below.iter().find(|(bc, _)| *bc == k))
+                    .map(|(_, d)| *d)
+            };
+            let mut total = None;
+            let mut parts = Decimal::ZERO;
+            for &c in &at {
+                let x = r.cells.get(c)?;
+                if sum_label(&x.text) || cell_key(&x.text) == Some(Key::Total) {
+                    total = amount(c);
+                } else {
+                    parts += amount(c).unwrap_or_default();
+                }
+            }
+            Some(total? == parts && !parts.is_zero())
+        };
+        let off = stray
+            && adds_up(0) == Some(false)
+            && (adds_up(-1) == Some(true) || adds_up(1) == Some(true));
+        (stray && (bare_label || off)).then_some((r, at))
     }) {
         f.money_unclear
             .get_or_insert(MoneyUnclear::years(r, &at, Unclear::Misaligned));
