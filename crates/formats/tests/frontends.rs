@@ -2986,6 +2986,11 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         let e = read::read_bytes("t.tsv", titled(title, money).as_bytes(), &opts()).unwrap_err();
         assert!(e.to_string().contains(words), "{money}: {e}");
     };
+    // A 2024 form with `money` reads no money.
+    let reads_none = |money: &str| {
+        let got = funding(&titled("（2024年度）", money));
+        assert_eq!(got.as_deref().ok(), Some("- - -"), "{money}");
+    };
     // A 2024 form with `money` reads the year's 1000.00 800.00 200.00.
     let reads_year = |money: &str| {
         let got = funding(&titled("（2024年度）", money));
@@ -3371,6 +3376,42 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         let got = funding(&titled("（2024年度）", money));
         assert!(got.as_deref().map_or(true, |a| a == "- - -"), "{money}: {got:?}");
     }
+    // ur40: 资金来源 is the project's money; 合计 rows with no label of
+    // their own right under another block's amounts are not the year's.
+    reads_year("资金来源（万元）\t资金总额\t财政拨款\t其他资金\n合计\t1000.00\t800.00\t200.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t900.00\t700.00\t200.00");
+    let got = funding(&titled(
+        "（2024年度）",
+        "中期资金（万元）\t资金总额\t财政拨款\t其他资金\n\t3000.00\t2400.00\t600.00\n\t资金总额\t财政拨款\t其他资金\n合计\t3000.00\t2400.00\t600.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t2900.00\t2300.00\t600.00",
+    ));
+    assert!(
+        got.as_deref()
+            .map_or(true, |a| a != "3000.00 2400.00 600.00"),
+        "{got:?}"
+    );
+    // ur40: 下年资金, 实施期资金 blocks are other periods' in any shape.
+    for label in ["下年资金（万元）", "实施期资金（万元）"] {
+        reads_none(&format!(
+            "{label}\t资金总额\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00"
+        ));
+    }
+    // ur40: a remark with text beside a row of amounts is no value of the
+    // last label (it was refused); a row headed by another period with a
+    // remark is no row of the year's.
+    reads_year(
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\t备注\n\t1000.00\t800.00\t200.00\t用于培训",
+    );
+    reads_none("项目资金（万元）\t\t财政拨款\t其他资金\t合计\t备注\n\t去年执行数\t900.00\t100.00\t1000.00\t无");
+    // ur40: a unit cell beside each amount of labelled rows; 千元 cells refused.
+    let got = funding(&titled(
+        "（2024年度）",
+        "年度资金\t资金总额\t10000000\t元\n\t其中：财政拨款\t8000000\t元\n\t其他资金\t2000000\t元",
+    ));
+    assert_eq!(got.as_deref().ok(), Some("1000.0000 800.0000 200.0000"));
+    refused(
+        "（2024年度）",
+        "项目资金\t资金总额\t\t财政拨款\t\t其他资金\t\n\t10000\t千元\t8000\t千元\t2000\t千元",
+        "千元",
+    );
     // Beside another period's row, a 合计 is not told to be the year's.
     let got = funding(&titled(
         "（2024年度）",
@@ -3422,10 +3463,6 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     // its total or its row of labels says 年度资金总额, when the label is
     // 年度资金（2023年）, and with the scale in the same brackets; the
     // year's block after it is read. Before, 900 was read silently.
-    let reads_none = |money: &str| {
-        let got = funding(&titled("（2024年度）", money));
-        assert_eq!(got.as_deref().ok(), Some("- - -"), "{money}");
-    };
     for money in [
         "项目资金（2023年）（万元）\t年度资金总额\t财政拨款\t其他资金\n\t900.00\t700.00\t200.00",
         "项目资金（2023年）（万元）\t年度资金总额\t900.00\n\t其中：财政拨款\t700.00\n\t其他资金\t200.00",

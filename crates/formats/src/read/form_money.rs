@@ -69,7 +69,8 @@ pub(super) fn money_heading(text: &str) -> Option<Heading> {
         "年度" | "当年" | "本年度" | "本年" => Some(Heading::Year),
         // Another period than the budget year's.
         "中期" | "中长期" | "上年" | "上年度" | "以前年度" | "以后年度" | "后续年度" | "累计"
-        | "三年" | "两年" | "五年" | "三年合计" | "预计" | "实际" | "调整前" => {
+        | "三年" | "两年" | "五年" | "三年合计" | "预计" | "实际" | "调整前" | "下年"
+        | "下年度" | "明年" | "实施期" | "项目期" | "项目周期" | "实施周期" => {
             Some(Heading::Span)
         }
         "合计" | "总计" => Some(Heading::Total),
@@ -897,18 +898,29 @@ pub(super) struct Blocks {
 
 /// Whether a block's label names the project's money (`项目资金（万元）`,
 /// `资金来源`) or the year's (`年度资金`, `2024年资金` on a 2024 form), and no
-/// other period or scope; a unit cell is none.
+/// other period or scope: a list, not a guess (`下年资金`, `实施期资金` are
+/// not the year's).
 fn year_or_project_label(text: &str, year: Option<u16>) -> bool {
+    const PROJECT: [&str; 10] = [
+        "资金来源",
+        "资金情况",
+        "资金构成",
+        "资金安排",
+        "资金来源情况",
+        "项目资金",
+        "项目经费",
+        "资金",
+        "经费",
+        "预算安排",
+    ];
     let n = normalize(text);
-    if n.starts_with("单位:") || money_unit(&n) {
-        return true;
-    }
     let bare = split_parens(&n).0;
     let bare = bare.trim_end_matches(':');
     if names_other_period(text, year) {
         return false;
     }
     key_of(bare) == Some(Key::Group)
+        || PROJECT.contains(&bare)
         || names_this_year(bare)
         || matches!(money_heading(bare), Some(Heading::Year))
         || matches!(money_heading(bare), Some(Heading::Dated(d)) if Some(d) == year)
@@ -1544,13 +1556,31 @@ pub(super) fn labelled_rows(
             .rev()
             .find(|n| !blank_but_merges(n))
             .filter(|n| n.cells.iter().filter(written).count() == 1);
-        let block_of_year = r
+        let mut labels = r
             .cells
             .iter()
             .take(lc + 1)
             .chain(label_above.into_iter().flat_map(|n| n.cells.iter()))
             .filter(written)
-            .all(|x| year_or_project_label(&x.text, year));
+            .filter(|x| {
+                let n = normalize(&x.text);
+                !(n.starts_with("单位:") || money_unit(&n))
+            })
+            .peekable();
+        // Every label there of the project's or the year's money; with none,
+        // no other block's amounts right above (a 中期 block's rows).
+        let after_other_block = || {
+            rows.get(..ri)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .find(|n| !blank_but_merges(n))
+                .is_some_and(|n| n.cells.iter().any(|x| !x.merged && plain_amount(&x.text)))
+        };
+        let block_of_year = match labels.peek() {
+            Some(_) => labels.all(|x| year_or_project_label(&x.text, year)),
+            None => !after_other_block(),
+        };
         let period = |&(k, lc): &(usize, usize)| {
             let t = rows
                 .get(k)

@@ -578,7 +578,16 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
     }
     // A row of amounts with their unit beside each (`10000000 | 元 | …`):
     // the unit is their scale where no label states one.
-    for r in rows.iter().filter(|r| bare_amounts(r).is_some()) {
+    let amounts_beside_labels = |r: &&GridRow<'_>| {
+        r.cells
+            .iter()
+            .any(|x| !x.merged && cell_key(&x.text).is_some_and(Key::is_money))
+            && r.cells.iter().any(|x| !x.merged && plain_amount(&x.text))
+    };
+    for r in rows
+        .iter()
+        .filter(|r| bare_amounts(r).is_some() || amounts_beside_labels(r))
+    {
         let units: Vec<Option<MoneyScale>> = r
             .cells
             .iter()
@@ -640,9 +649,18 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
     if let Some((r, c, unit)) = rows.iter().find_map(|r| {
         r.cells.iter().enumerate().find_map(|(c, x)| {
             let n = normalize(&x.text);
+            // A unit cell beside amounts (`10000 | 千元`).
+            let unit_cell_not_held = || {
+                let bare = n.trim_matches(['(', ')']);
+                ["千元", "十万元", "百万元", "千万元", "亿元"]
+                    .into_iter()
+                    .find(|u| *u == bare)
+                    .filter(|_| r.cells.iter().any(|y| !y.merged && plain_amount(&y.text)))
+            };
             let unit = unit_not_held(&n)
                 .filter(|_| money_label(x))
-                .or_else(|| amount_not_held(&n))?;
+                .or_else(|| amount_not_held(&n))
+                .or_else(unit_cell_not_held)?;
             (!(held_elsewhere && other_money(&n))).then_some((r, c, unit))
         })
     }) {
@@ -1174,7 +1192,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                         // of amounts: its amount is below.
                         && !(money
                             && !plain_amount(&x.text)
-                            && one_amounts_row_below(rows, ri)
+                            && amounts_below(rows, ri)
                             && rows
                                 .get(ri + 1)
                                 .and_then(|b| b.cells.get(c))
@@ -1205,7 +1223,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                         !x.merged
                             && cell_key(&x.text).is_none()
                             && !has_key(below)
-                            && (!money || one_amounts_row_below(rows, ri))
+                            && (!money || amounts_below(rows, ri))
                     }),
             };
             let Some((vrow, vc, vcell)) = value else {
@@ -1594,6 +1612,33 @@ fn rival_bare_rows(rows: &[GridRow<'_>], ri: usize) -> bool {
 /// ([`rival_bare_rows`]).
 fn one_amounts_row_below(rows: &[GridRow<'_>], ri: usize) -> bool {
     rows.get(ri + 1).and_then(bare_amounts).is_some() && !rival_bare_rows(rows, ri)
+}
+
+/// A row of amounts right under row `ri`, beside it at most a remark's
+/// text (`1000.00 | 800.00 | 200.00 | 用于培训`), and no rival row under it.
+fn amounts_below(rows: &[GridRow<'_>], ri: usize) -> bool {
+    if one_amounts_row_below(rows, ri) {
+        return true;
+    }
+    let Some(below) = rows.get(ri + 1) else {
+        return false;
+    };
+    let written: Vec<(usize, bool)> = below
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| !x.merged && !x.text.trim().is_empty())
+        .map(|(c, x)| (c, plain_amount(&x.text)))
+        .collect();
+    let amounts = written.iter().filter(|(_, a)| *a).count();
+    // Text only after the amounts (a remark), none heading them
+    // (`去年执行数 | 900.00 | …` is another period's row).
+    let last_amount = written.iter().filter(|(_, a)| *a).map(|(c, _)| *c).max();
+    let text_after = written
+        .iter()
+        .filter(|(_, a)| !*a)
+        .all(|(c, _)| last_amount.is_some_and(|l| *c > l));
+    amounts >= 2 && text_after && !has_key(below) && !rival_bare_rows(rows, ri)
 }
 
 fn blank_but_merges(row: &GridRow<'_>) -> bool {
