@@ -3401,6 +3401,12 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "项目资金（万元）\t资金总额\t财政拨款\t其他资金\t备注\n\t1000.00\t800.00\t200.00\t用于培训",
     );
     reads_none("项目资金（万元）\t\t财政拨款\t其他资金\t合计\t备注\n\t去年执行数\t900.00\t100.00\t1000.00\t无");
+    // ur33 e13: `无` in an amount cell is a blank.
+    let got = funding(&titled(
+        "（2024年度）",
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\n\t1000.00\t1000.00\t无",
+    ));
+    assert_eq!(got.as_deref().ok(), Some("1000.00 1000.00 -"));
     // ur40: a unit cell beside each amount of labelled rows; 千元 cells refused.
     let got = funding(&titled(
         "（2024年度）",

@@ -1409,6 +1409,10 @@ impl<'a> Form<'a> {
             return Ok(None);
         };
         let amount = |v: &Val<'_>| {
+            // `无` (none) in a form's amount cell is a blank, as `-` is.
+            if matches!(v.text.trim(), "无" | "无。") {
+                return Ok(None);
+            }
             super::rows::read_amount(v.text, v.bare_number, scale).map_err(|_| {
                 Error::invalid(
                     Location {
