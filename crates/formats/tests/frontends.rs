@@ -3401,6 +3401,9 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "项目资金（万元）\t资金总额\t财政拨款\t其他资金\t备注\n\t1000.00\t800.00\t200.00\t用于培训",
     );
     reads_none("项目资金（万元）\t\t财政拨款\t其他资金\t合计\t备注\n\t去年执行数\t900.00\t100.00\t1000.00\t无");
+    // ur39 A27: a 合计 over the carry-over and the year's own row is the
+    // year's money (本年安排's 900 was read).
+    reads_year("项目资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t1000.00\t800.00\t200.00\n其中：上年结转资金\t100.00\t100.00\t0.00\n本年安排\t900.00\t700.00\t200.00");
     // ur33 e13: `无` in an amount cell is a blank.
     let got = funding(&titled(
         "（2024年度）",

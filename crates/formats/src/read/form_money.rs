@@ -1596,7 +1596,20 @@ pub(super) fn labelled_rows(
                 .collect()
         };
         let (years, plain) = (of(RowPeriod::Year), of(RowPeriod::Plain));
+        // One `合计` over the year's parts: carried over and the year's own
+        // (`合计 | 其中：上年结转 | 本年安排`): the 合计 is the year's money.
+        let sum_of_parts = |year_row: (usize, usize)| {
+            block_of_year
+                && period_rows.iter().filter(|r| sum_label(r)).count() == 1
+                && period_rows.iter().any(&part_of_year)
+                && period_rows
+                    .iter()
+                    .all(|r| sum_label(r) || part_of_year(r) || *r == year_row)
+        };
         let year_row = match (years.as_slice(), plain.as_slice()) {
+            ([yr], _) if sum_of_parts(*yr) => {
+                period_rows.iter().find(|r| sum_label(r)).map(|r| r.0)
+            }
             ([(k, _)], _) => Some(*k),
             ([_, _, ..], _) => {
                 return Some(Err(MoneyUnclear::years_of_rows(
