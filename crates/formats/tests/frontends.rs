@@ -3404,6 +3404,32 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     // ur39 A27: a 合计 over the carry-over and the year's own row is the
     // year's money (本年安排's 900 was read).
     reads_year("项目资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t1000.00\t800.00\t200.00\n其中：上年结转资金\t100.00\t100.00\t0.00\n本年安排\t900.00\t700.00\t200.00");
+    // ur41: two rows of amounts with remarks are no one row (the first was
+    // read); 合计 last before a remark column reads its total; a 资金构成
+    // block after a medium-term block is not told to be the year's, alone
+    // it is; 元 cells against a 万元 label are refused.
+    let got = funding(&titled(
+        "（2024年度）",
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\t备注\n\t900.00\t700.00\t200.00\t上年执行\n\t1000.00\t800.00\t200.00\t本年预算",
+    ));
+    assert!(got.as_deref().map_or(true, |a| a == "- - -"), "{got:?}");
+    reads_year("项目资金（万元）\t财政拨款\t其他资金\t合计\t备注\n\t800.00\t200.00\t1000.00\t无");
+    let mid =
+        "中期资金（万元）\t资金总额\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00\n";
+    let parts = "资金构成\t资金总额\t财政拨款\t其他资金\n合计\t3000.00\t2400.00\t600.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t2900.00\t2300.00\t600.00";
+    let got = funding(&titled("（2024年度）", &format!("{mid}{parts}")));
+    assert!(got.as_deref().map_or(true, |a| a == "- - -"), "{got:?}");
+    reads_year(
+        &parts
+            .replace("3000.00\t2400.00", "1000.00\t800.00")
+            .replace("600.00\n其中", "200.00\n其中")
+            .replace("2900.00\t2300.00\t600.00", "900.00\t700.00\t200.00"),
+    );
+    refused(
+        "（2024年度）",
+        "项目资金（万元）\t资金总额\t\t财政拨款\t\t其他资金\t\n\t10000000\t元\t8000000\t元\t2000000\t元",
+        "单位不同",
+    );
     // ur33 e13: `无` in an amount cell is a blank.
     let got = funding(&titled(
         "（2024年度）",

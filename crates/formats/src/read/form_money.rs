@@ -1556,7 +1556,7 @@ pub(super) fn labelled_rows(
             .rev()
             .find(|n| !blank_but_merges(n))
             .filter(|n| n.cells.iter().filter(written).count() == 1);
-        let mut labels = r
+        let labels = r
             .cells
             .iter()
             .take(lc + 1)
@@ -1565,22 +1565,26 @@ pub(super) fn labelled_rows(
             .filter(|x| {
                 let n = normalize(&x.text);
                 !(n.starts_with("单位:") || money_unit(&n))
-            })
-            .peekable();
+            });
         // Every label there of the project's or the year's money; with none,
-        // no other block's amounts right above (a 中期 block's rows).
+        // no other block's amounts above (a 中期 block's rows).
         let after_other_block = || {
             rows.get(..ri)
                 .unwrap_or(&[])
                 .iter()
-                .rev()
-                .find(|n| !blank_but_merges(n))
-                .is_some_and(|n| n.cells.iter().any(|x| !x.merged && plain_amount(&x.text)))
+                .any(|n| n.cells.iter().any(|x| !x.merged && plain_amount(&x.text)))
         };
-        let block_of_year = match labels.peek() {
-            Some(_) => labels.all(|x| year_or_project_label(&x.text, year)),
-            None => !after_other_block(),
-        };
+        // A label of the project's money (not naming the year) after another
+        // block's amounts (`中期资金` then `资金构成`) does not say it is the
+        // year's either.
+        let labels: Vec<_> = labels.collect();
+        let names_year_itself = labels.iter().any(|x| {
+            let n = normalize(&x.text);
+            let bare = split_parens(&n).0;
+            names_this_year(&bare) || matches!(money_heading(&bare), Some(Heading::Year))
+        });
+        let block_of_year = labels.iter().all(|x| year_or_project_label(&x.text, year))
+            && (names_year_itself || !after_other_block());
         let period = |&(k, lc): &(usize, usize)| {
             let t = rows
                 .get(k)

@@ -584,6 +584,13 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             .any(|x| !x.merged && cell_key(&x.text).is_some_and(Key::is_money))
             && r.cells.iter().any(|x| !x.merged && plain_amount(&x.text))
     };
+    // Only where no label names a scale (`项目资金（万元）` beside a `元`
+    // remark keeps 万元).
+    let label_scale = rows.iter().flat_map(|r| &r.cells).find_map(|x| {
+        (!x.merged && (block_label(&x.text) || cell_key(&x.text).is_some()))
+            .then(|| scale_in(&normalize(&x.text)))
+            .flatten()
+    });
     for r in rows
         .iter()
         .filter(|r| bare_amounts(r).is_some() || amounts_beside_labels(r))
@@ -605,7 +612,25 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             })
             .collect();
         if let Some(Some(first)) = units.first() {
-            if units.iter().all(|u| *u == Some(*first)) && f.scale.is_none() {
+            // A label naming the other scale: which holds cannot be told.
+            if label_scale.is_some_and(|l| l != *first) && units.iter().all(|u| *u == Some(*first))
+            {
+                let at: Vec<usize> = r
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, x)| !x.merged && unit_cell(&x.text))
+                    .map(|(c, _)| c)
+                    .take(1)
+                    .collect();
+                f.money_unclear
+                    .get_or_insert(MoneyUnclear::years(r, &at, Unclear::ScalesDiffer));
+                continue;
+            }
+            if units.iter().all(|u| *u == Some(*first))
+                && f.scale.is_none()
+                && label_scale.is_none()
+            {
                 f.scale = Some(*first);
                 used.extend(
                     r.cells
@@ -1065,7 +1090,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                             // The last money label (a remark's label may
                             // follow: `合计 | 说明`), over a row of amounts.
                             _ => {
-                                one_amounts_row_below(rows, ri)
+                                amounts_below(rows, ri)
                                     && rows.get(ri + 1).is_some_and(|b| {
                                         b.cells.get(c).is_some_and(|x| plain_amount(&x.text))
                                     })
@@ -1621,9 +1646,6 @@ fn one_amounts_row_below(rows: &[GridRow<'_>], ri: usize) -> bool {
 /// A row of amounts right under row `ri`, beside it at most a remark's
 /// text (`1000.00 | 800.00 | 200.00 | 用于培训`), and no rival row under it.
 fn amounts_below(rows: &[GridRow<'_>], ri: usize) -> bool {
-    if one_amounts_row_below(rows, ri) {
-        return true;
-    }
     let Some(below) = rows.get(ri + 1) else {
         return false;
     };
@@ -1642,7 +1664,52 @@ fn amounts_below(rows: &[GridRow<'_>], ri: usize) -> bool {
         .iter()
         .filter(|(_, a)| !*a)
         .all(|(c, _)| last_amount.is_some_and(|l| *c > l));
-    amounts >= 2 && text_after && !has_key(below) && !rival_bare_rows(rows, ri)
+    // Another row of amounts under it, remarks or not (`900.00 | … | 上年执行`
+    // then `1000.00 | … | 本年预算`): which is the year's is not said.
+    // (Bare rows are [`rival_bare_rows`]'; the same amounts again, however
+    // written, and a 合计 row are no rival.)
+    let amount_cols = |r: &GridRow<'_>| -> Vec<(usize, Decimal)> {
+        r.cells
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| !x.merged && plain_amount(&x.text))
+            .filter_map(|(c, x)| {
+                let digits: String = x
+                    .text
+                    .chars()
+                    .filter(|ch| ch.is_ascii_digit() || *ch == '.')
+                    .collect();
+                digits.parse::<Decimal>().ok().map(|d| (c, d.normalize()))
+            })
+            .collect()
+    };
+    let first = amount_cols(below);
+    let rival = rows
+        .iter()
+        .skip(ri + 2)
+        .find(|r| !blank_but_merges(r))
+        .filter(|r| bare_amounts(r).is_none())
+        // Amounts first, a remark after (not a row labelled on its left:
+        // `培训人次 | 500 | 480`, `合计 | …`).
+        .filter(|r| {
+            r.cells
+                .iter()
+                .find(|x| !x.merged && !x.text.trim().is_empty())
+                .is_none_or(|x| plain_amount(&x.text))
+        })
+        .map(amount_cols)
+        .is_some_and(|second| {
+            second.len() >= 2
+                && second != first
+                && second
+                    .iter()
+                    .any(|(c, _)| first.iter().any(|(k, _)| k == c))
+        });
+    if rival {
+        return false;
+    }
+    one_amounts_row_below(rows, ri)
+        || (amounts >= 2 && text_after && !has_key(below) && !rival_bare_rows(rows, ri))
 }
 
 fn blank_but_merges(row: &GridRow<'_>) -> bool {
