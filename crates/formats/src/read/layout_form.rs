@@ -1570,11 +1570,9 @@ fn unit_cell(text: &str) -> bool {
         || matches!(n.as_str(), "万元" | "元")
 }
 
-/// The amounts of a row of bare amounts (a unit cell or a dash for none
-/// beside them aside), by column, as numbers.
-fn bare_amounts(r: &GridRow<'_>) -> Option<Vec<(usize, Decimal)>> {
-    let amounts: Vec<(usize, Decimal)> = r
-        .cells
+/// The amounts of a row, by column, as numbers (`1,000.00` and `1000` alike).
+fn row_amounts(r: &GridRow<'_>) -> Vec<(usize, Decimal)> {
+    r.cells
         .iter()
         .enumerate()
         .filter(|(_, x)| !x.merged && plain_amount(&x.text))
@@ -1586,7 +1584,13 @@ fn bare_amounts(r: &GridRow<'_>) -> Option<Vec<(usize, Decimal)>> {
                 .collect();
             digits.parse::<Decimal>().ok().map(|d| (c, d.normalize()))
         })
-        .collect();
+        .collect()
+}
+
+/// The amounts of a row of bare amounts (a unit cell or a dash for none
+/// beside them aside), by column, as numbers.
+fn bare_amounts(r: &GridRow<'_>) -> Option<Vec<(usize, Decimal)>> {
+    let amounts = row_amounts(r);
     (amounts_row(r) && !amounts.is_empty()).then_some(amounts)
 }
 
@@ -1668,22 +1672,7 @@ fn amounts_below(rows: &[GridRow<'_>], ri: usize) -> bool {
     // then `1000.00 | … | 本年预算`): which is the year's is not said.
     // (Bare rows are [`rival_bare_rows`]'; the same amounts again, however
     // written, and a 合计 row are no rival.)
-    let amount_cols = |r: &GridRow<'_>| -> Vec<(usize, Decimal)> {
-        r.cells
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| !x.merged && plain_amount(&x.text))
-            .filter_map(|(c, x)| {
-                let digits: String = x
-                    .text
-                    .chars()
-                    .filter(|ch| ch.is_ascii_digit() || *ch == '.')
-                    .collect();
-                digits.parse::<Decimal>().ok().map(|d| (c, d.normalize()))
-            })
-            .collect()
-    };
-    let first = amount_cols(below);
+    let first = row_amounts(below);
     let rival = rows
         .iter()
         .skip(ri + 2)
@@ -1697,7 +1686,7 @@ fn amounts_below(rows: &[GridRow<'_>], ri: usize) -> bool {
                 .find(|x| !x.merged && !x.text.trim().is_empty())
                 .is_none_or(|x| plain_amount(&x.text))
         })
-        .map(amount_cols)
+        .map(row_amounts)
         .is_some_and(|second| {
             second.len() >= 2
                 && second != first
