@@ -1066,7 +1066,7 @@ pub(super) fn names_this_year(n: &str) -> bool {
 /// A money unit jixiao does not hold that a normalised text names in
 /// brackets (`(千元)`, `(亿元)`).
 pub(super) fn unit_not_held(n: &str) -> Option<&'static str> {
-    ["千元", "十万元", "百万元", "千万元", "亿元"]
+    super::super::preamble::UNITS_NOT_HELD
         .into_iter()
         .find(|u| n.contains(&format!("({u})")))
 }
@@ -1075,7 +1075,7 @@ pub(super) fn unit_not_held(n: &str) -> Option<&'static str> {
 /// `年度资金总额:0.1亿元`, `1千万元`).
 pub(super) fn amount_not_held(n: &str) -> Option<&'static str> {
     let v = n.rsplit_once(':').map_or(n, |(_, v)| v);
-    ["千万元", "百万元", "十万元", "千元", "亿元"]
+    super::super::preamble::UNITS_NOT_HELD
         .into_iter()
         .find(|u| {
             v.strip_suffix(u).is_some_and(|num| {

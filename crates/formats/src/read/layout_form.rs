@@ -373,11 +373,13 @@ fn money_lines(text: &str) -> Option<Vec<&str>> {
 pub(crate) fn money_lines_apart<'a>(grid: &Grid<'a>) -> Option<Grid<'a>> {
     // A block label heading the lines needs an empty cell on their left:
     // kept in the amounts' column it would lose its period and unit.
+    let empty_left = |r: &GridRow<'_>, c: usize| {
+        c.checked_sub(1)
+            .and_then(|l| r.cells.get(l))
+            .is_some_and(|x| !x.merged && x.text.trim().is_empty())
+    };
     let label_room = |r: &GridRow<'a>, c: usize, lines: &[&str]| {
-        lines.first().is_some_and(|l| l.contains(['：', ':']))
-            || c.checked_sub(1)
-                .and_then(|l| r.cells.get(l))
-                .is_some_and(|x| !x.merged && x.text.trim().is_empty())
+        lines.first().is_some_and(|l| l.contains(['：', ':'])) || empty_left(r, c)
     };
     let split = |r: &GridRow<'a>| {
         r.cells
@@ -399,10 +401,8 @@ pub(crate) fn money_lines_apart<'a>(grid: &Grid<'a>) -> Option<Grid<'a>> {
         // A block label heading the lines goes to the empty cell on their
         // left, where a form writes it (`年度资金（万元） | 资金总额：1000.00`).
         for (c, lines) in &mut cells {
-            let label_left = lines.first().is_some_and(|l| !l.contains(['：', ':']))
-                && c.checked_sub(1)
-                    .and_then(|l| r.cells.get(l))
-                    .is_some_and(|x| !x.merged && x.text.trim().is_empty());
+            let label_left =
+                lines.first().is_some_and(|l| !l.contains(['：', ':'])) && empty_left(&r, *c);
             if label_left {
                 let label = lines.remove(0);
                 if let Some(x) = r.cells.get_mut(*c - 1) {
@@ -677,7 +677,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             // A unit cell beside amounts (`10000 | 千元`).
             let unit_cell_not_held = || {
                 let bare = n.trim_matches(['(', ')']);
-                ["千元", "十万元", "百万元", "千万元", "亿元"]
+                super::preamble::UNITS_NOT_HELD
                     .into_iter()
                     .find(|u| *u == bare)
                     .filter(|_| r.cells.iter().any(|y| !y.merged && plain_amount(&y.text)))

@@ -258,6 +258,9 @@ fn span_edge(side: &str, before: bool) -> bool {
     }
 }
 
+/// Money units other than 元 and 万元: amounts in them cannot be held as either.
+pub(crate) const UNITS_NOT_HELD: [&str; 5] = ["千元", "十万元", "百万元", "千万元", "亿元"];
+
 /// A money unit other than 元 and 万元 (`千元`, `亿元`, `人民币百万元`):
 /// amounts in it cannot be held as either.
 pub(crate) fn unit_not_held(value: &str) -> Option<&'static str> {
@@ -266,9 +269,7 @@ pub(crate) fn unit_not_held(value: &str) -> Option<&'static str> {
         .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）'))
         .collect();
     let v = v.strip_prefix("人民币").unwrap_or(&v);
-    ["千元", "十万元", "百万元", "千万元", "亿元"]
-        .into_iter()
-        .find(|u| v == *u)
+    UNITS_NOT_HELD.into_iter().find(|u| v == *u)
 }
 
 pub(crate) fn scale_of(value: &str) -> Option<MoneyScale> {
