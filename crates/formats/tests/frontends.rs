@@ -3447,6 +3447,19 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "项目资金\t资金总额\t\t财政拨款\t\t其他资金\t\n\t10000\t千元\t8000\t千元\t2000\t千元",
         "千元",
     );
+    // ur41 U10: a label with its amount in one cell, the unit in the next
+    // (it read 10000000 万元); ur40 U03: rows whose unit cells differ.
+    let got = funding(&titled(
+        "（2024年度）",
+        "年度资金\t资金总额：10000000\t元\n\t其中：财政拨款：8000000\t元\n\t其他资金：2000000\t元",
+    ));
+    assert_eq!(got.as_deref().ok(), Some("1000.0000 800.0000 200.0000"));
+    for money in [
+        "年度资金\t资金总额\t10000000\t元\n\t其中：财政拨款\t800\t万元\n\t其他资金\t200\t万元",
+        "项目资金\t资金总额\t\t财政拨款\t\t其他资金\t\n\t10000000\t元\t800\t万元\t200\t万元",
+    ] {
+        refused("（2024年度）", money, "单位不同");
+    }
     // Beside another period's row, a 合计 is not told to be the year's.
     let got = funding(&titled(
         "（2024年度）",

@@ -578,11 +578,16 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
     }
     // A row of amounts with their unit beside each (`10000000 | 元 | …`):
     // the unit is their scale where no label states one.
+    // So is a label with its amount in one cell (`资金总额：10000000 | 元`).
     let amounts_beside_labels = |r: &&GridRow<'_>| {
-        r.cells
-            .iter()
-            .any(|x| !x.merged && cell_key(&x.text).is_some_and(Key::is_money))
-            && r.cells.iter().any(|x| !x.merged && plain_amount(&x.text))
+        let inline = r.cells.iter().any(|x| {
+            !x.merged && inline_key(&x.text).is_some_and(|(k, v)| k.is_money() && plain_amount(v))
+        });
+        inline
+            || r.cells
+                .iter()
+                .any(|x| !x.merged && cell_key(&x.text).is_some_and(Key::is_money))
+                && r.cells.iter().any(|x| !x.merged && plain_amount(&x.text))
     };
     // Only where no label names a scale (`项目资金（万元）` beside a `元`
     // remark keeps 万元).
@@ -591,6 +596,9 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             .then(|| scale_in(&normalize(&x.text)))
             .flatten()
     });
+    // The scale the unit cells of an earlier row set (another row's cells
+    // naming the other unit: which holds cannot be told).
+    let mut cells_scale: Option<MoneyScale> = None;
     for r in rows
         .iter()
         .filter(|r| bare_amounts(r).is_some() || amounts_beside_labels(r))
@@ -627,10 +635,21 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                     .get_or_insert(MoneyUnclear::years(r, &at, Unclear::ScalesDiffer));
                 continue;
             }
-            if units.iter().all(|u| *u == Some(*first))
-                && f.scale.is_none()
-                && label_scale.is_none()
+            if cells_scale.is_some_and(|c| c != *first) || units.iter().any(|u| *u != Some(*first))
             {
+                let at: Vec<usize> = r
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, x)| !x.merged && unit_cell(&x.text))
+                    .map(|(c, _)| c)
+                    .collect();
+                f.money_unclear
+                    .get_or_insert(MoneyUnclear::years(r, &at, Unclear::ScalesDiffer));
+                continue;
+            }
+            if f.scale.is_none() && label_scale.is_none() {
+                cells_scale = Some(*first);
                 f.scale = Some(*first);
                 used.extend(
                     r.cells
