@@ -3447,6 +3447,42 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "项目资金\t资金总额\t\t财政拨款\t\t其他资金\t\n\t10000\t千元\t8000\t千元\t2000\t千元",
         "千元",
     );
+    // ur41 R02/R22, ur40 k14: a remark naming an amount (`含上年结转资金100万元`)
+    // is a remark, not a carry-over label (they were refused); ur38 a09: a
+    // two-level heading `资金总额 | 其中` over the sources' labels.
+    for money in [
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\t备注\n\t1000.00\t800.00\t200.00\t含上年结转资金100万元",
+        "资金总额\t财政拨款\t其他资金\t备注\n1000.00\t800.00\t200.00\t含结转100万元",
+        "序号\t项目资金（万元）\t资金总额\t财政拨款\t其他资金\t财政拨款占比\t备注\n1\t\t1000.00\t800.00\t200.00\t80%\t含上年结转100万元",
+        "项目资金（万元）\t资金总额\t其中\t\n\t\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00",
+    ] {
+        reads_year(money);
+    }
+    // ur41 R23: a column of the period as text beside the amounts (it lost
+    // 其他资金); ur39 C09: `合计 | 说明` over rows headed 年度 | 中期 (it lost
+    // the total); ur39 A30: a 中期 block of 合计 rows before the year's.
+    for money in [
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\t实施期\n\t1000.00\t800.00\t200.00\t2024-2026年",
+        "项目资金（万元）\t财政拨款\t其他资金\t合计\t说明\n年度\t800.00\t200.00\t1000.00\t\n中期\t2400.00\t600.00\t3000.00\t",
+        "中期资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t3000.00\t2400.00\t600.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t2900.00\t2300.00\t600.00\n年度资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t1000.00\t800.00\t200.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t900.00\t700.00\t200.00",
+    ] {
+        reads_year(money);
+    }
+    // ur39 A14: the 合计 rows of the project's whole investment are no year's
+    // money (it read the carry-over's 100.00 as 财政拨款).
+    reads_none("项目总投资（万元）\t资金总额\t财政拨款\t其他资金\n合计\t3000.00\t2400.00\t600.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t2900.00\t2300.00\t600.00");
+    // ur36 c07, ur37 u44: an amount's own unit (`1000.00（万元）`) yields to
+    // the `单位：元` line above the form; that amount is named unread (the
+    // 元 sources had been read as 万元).
+    let text = titled(
+        "（2024年度）\n单位：元",
+        "项目资金\t年度资金总额：1000.00（万元）\n\t其中：财政拨款：8,000,000.00\n\t其他资金：2,000,000.00",
+    );
+    let t = read::read_bytes("t.tsv", text.as_bytes(), &opts()).unwrap();
+    assert_eq!(amounts_of(&t), "- 800.000000 200.000000");
+    assert!(t.notices.iter().any(|n| n
+        .message
+        .contains("「1000.00（万元）」不是以元为单位的金额")));
     // ur41 U10: a label with its amount in one cell, the unit in the next
     // (it read 10000000 万元); ur40 U03: rows whose unit cells differ.
     let got = funding(&titled(

@@ -179,7 +179,13 @@ pub(crate) fn build_table_in(
         pre.department = Some(d);
     }
 
-    let form_scale = form.as_ref().and_then(|f| f.scale);
+    // An amount's own unit (`1000.00（万元）`) is no statement for the
+    // amounts that name none against a `单位：` line: that line holds, and
+    // the amount in another unit is named unread where it is read.
+    let form_scale = form.as_ref().and_then(|f| {
+        f.scale
+            .filter(|_| !(f.scale_yields_to_line() && pre.scale.is_some()))
+    });
     let data = grid.rows.get(layout.last_row + 1..).unwrap_or(&[]);
     // An amount column's own label (`预算数（元）`, a form's `项目资金（万元）`) is
     // the more specific statement: it wins over a `单位：…` line above the

@@ -1397,7 +1397,7 @@ pub(super) fn labelled_rows(
     rows: &[GridRow<'_>],
     year: Option<u16>,
 ) -> Option<Result<LabelledRows, MoneyUnclear>> {
-    rows.iter().enumerate().find_map(|(ri, r)| {
+    let at = |ri: usize, r: &GridRow<'_>| -> Option<Result<LabelledRows, MoneyUnclear>> {
         let written = |x: &&crate::grid::GridCell<'_>| !x.merged && !x.text.trim().is_empty();
         // A row's label: its first written cell but the block's own label.
         let row_label = |n: &GridRow<'_>| {
@@ -1659,5 +1659,18 @@ pub(super) fn labelled_rows(
             columns,
             year_row,
         }))
-    })
+    };
+    // A block with no row of the year's (a 中期 block's `合计 | 其中：上年结转`)
+    // before the year's own block of such rows: the year's is read.
+    let mut other_period = None;
+    for (ri, r) in rows.iter().enumerate() {
+        match at(ri, r) {
+            Some(Ok(l)) if l.year_row.is_none() => {
+                other_period.get_or_insert(l);
+            }
+            Some(found) => return Some(found),
+            None => {}
+        }
+    }
+    other_period.map(Ok)
 }

@@ -89,12 +89,28 @@ fn key_of(text: &str) -> Option<Key> {
         "年度目标" | "年度绩效目标" => Key::AnnualGoal,
         "总体目标" | "年度总体目标" | "绩效目标" => Key::OverallGoal,
         "中长期目标" | "长期目标" => Key::LongTermGoal,
-        _ if super::header::is_carry_over(n) => Key::CarryOver,
+        // Not a remark naming an amount (`含上年结转资金100万元`).
+        _ if super::header::is_carry_over(n) && !names_amount(n) => Key::CarryOver,
         // Not `项目资金总额：1000.00`: a label with its value.
         _ if n.starts_with("项目资金") && !n.contains(':') => Key::Group,
         _ => return bare_key(n),
     };
     Some(k)
+}
+
+/// `其中` alone: the heading over a total's parts.
+fn sub_heading(text: &str) -> bool {
+    matches!(normalize(text).trim_end_matches(':'), "其中")
+}
+
+/// Whether a text names an amount of money (`100万元`, `50元`): a remark or
+/// a value, never a label.
+fn names_amount(n: &str) -> bool {
+    n.match_indices('元').any(|(at, _)| {
+        let before = n.get(..at).unwrap_or("");
+        let before = before.strip_suffix('万').unwrap_or(before);
+        before.ends_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 /// A normalised text outside its parentheses, and what stands inside them.
@@ -466,6 +482,9 @@ pub(crate) struct Form<'a> {
     /// `scale` holds for all the year's amounts: their block's label states
     /// it, or every money label does (not only the total's).
     pub(crate) scale_whole: bool,
+    /// `scale` was taken from an amount's own unit (`1000.00（万元）`), no
+    /// label: it yields to a `单位：` line above the form.
+    pub(crate) scale_by_value: bool,
     /// Rows of facts the model has no place for (`项目属性 | 延续项目`,
     /// `项目负责人 | 张三`, a 中长期目标, a review opinion): (row, its cells
     /// not read), said in a `form-field-unread` note so that nothing of the
@@ -1108,11 +1127,20 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                             (Some(a), _) if cell_key(&a.text).is_some_and(Key::is_money) => true,
                             // The last money label (a remark's label may
                             // follow: `合计 | 说明`), over a row of amounts.
+                            // Or over rows headed by periods (`年度 | … |
+                            // 1000.00` then `中期 | …`): its amount is the
+                            // year's row's.
                             _ => {
-                                amounts_below(rows, ri)
-                                    && rows.get(ri + 1).is_some_and(|b| {
+                                let amount_in = |r: Option<&GridRow<'_>>| {
+                                    r.is_some_and(|b| {
                                         b.cells.get(c).is_some_and(|x| plain_amount(&x.text))
                                     })
+                                };
+                                (amounts_below(rows, ri) && amount_in(rows.get(ri + 1)))
+                                    || matches!(
+                                        headed_rows(rows, ri, year),
+                                        Some(Ok(Some(yr))) if amount_in(rows.get(yr))
+                                    )
                             }
                         };
                         one_amount
@@ -1143,8 +1171,34 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             if key == Key::MultiYearTotal || (money && !matrix_year && !blocks.is_year(ri, c)) {
                 continue;
             }
+            // `其中：上年结转 | 100.00 | 100.00 | 0.00`: the heading of a row of
+            // a block's parts under its columns' labels, not a label with
+            // its value.
+            // (Amounts side by side: `上年结转资金 | 20.00 | 上年结转资金 |
+            // 60.00` is two blocks' labels, each with its value.)
+            if key == Key::CarryOver
+                && inline.is_none()
+                && in_matrix_row(ri).is_none()
+                && row
+                    .cells
+                    .iter()
+                    .skip(c + 1)
+                    .filter(|x| !x.merged && !x.text.trim().is_empty())
+                    .take_while(|x| plain_amount(&x.text))
+                    .count()
+                    >= 2
+            {
+                continue;
+            }
             used.push((row.number, c));
-            f.scale_of(&cell.text);
+            match inline {
+                // `年度资金总额：1000.00（万元）`: the unit is the amount's.
+                Some(v) if scale_in(&normalize(v)).is_some() && f.scale.is_none() => {
+                    f.scale = scale_in(&normalize(v));
+                    f.scale_by_value = true;
+                }
+                _ => f.scale_of(&cell.text),
+            }
             if key == Key::Group {
                 continue;
             }
@@ -1219,10 +1273,22 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 }
                 // A block's label over its headings (`资金总额（万元） | |
                 // 2024年`) has no value on its right.
-                (None, Some((_, x)))
+                // Not a column of periods written as text beside the amounts
+                // (`其他资金 | 实施期` over `200.00 | 2024-2026年`): the
+                // label's amount is below it.
+                (None, Some((hc, x)))
                     if money
                         && (block_heading(&x.text).is_some_and(|h| h != Heading::Total)
-                            || year_money_word(&x.text)) =>
+                            || year_money_word(&x.text))
+                        && !(amounts_below(rows, ri)
+                            && rows.get(ri + 1).is_some_and(|b| {
+                                b.cells.get(c).is_some_and(|x| plain_amount(&x.text))
+                                    && b.cells.get(hc).is_some_and(|x| {
+                                        !x.merged
+                                            && !x.text.trim().is_empty()
+                                            && !plain_amount(&x.text)
+                                    })
+                            })) =>
                 {
                     None
                 }
@@ -1231,6 +1297,9 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 (None, Some((vc, x)))
                     if cell_key(&x.text).is_none()
                         && !matches!(normalize(&x.text).as_str(), "合计" | "总计")
+                        // `资金总额 | 其中` over the sources' labels: a
+                        // heading of two levels, no value.
+                        && !(money && sub_heading(&x.text))
                         // The last money label before a remark's or the
                         // unit's (`合计 | 说明`, `合计 | 单位：万元`) over a row
                         // of amounts: its amount is below.
@@ -1268,6 +1337,34 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                             && cell_key(&x.text).is_none()
                             && !has_key(below)
                             && (!money || amounts_below(rows, ri))
+                    })
+                    .or_else(|| {
+                        // The first level of a two-level heading (`资金总额 |
+                        // 其中` over `| 财政拨款 | 其他资金`): its amount is
+                        // under the second level's row.
+                        let two_level = money
+                            && right.is_some_and(|(_, x)| sub_heading(&x.text))
+                            && rows.get(ri + 1).is_some_and(|mid| {
+                                mid.cells
+                                    .get(c)
+                                    .is_none_or(|x| x.merged || x.text.trim().is_empty())
+                                    && mid.cells.iter().skip(c + 1).any(|x| {
+                                        !x.merged && key_of(&x.text).is_some_and(Key::is_money)
+                                    })
+                            })
+                            && amounts_below(rows, ri + 1);
+                        if two_level {
+                            used.extend(
+                                row.cells
+                                    .iter()
+                                    .enumerate()
+                                    .filter(|(_, x)| !x.merged && sub_heading(&x.text))
+                                    .map(|(hc, _)| (row.number, hc)),
+                            );
+                        }
+                        rows.get(ri + 2)
+                            .and_then(|b| b.cells.get(c).map(|x| (b, c, x)))
+                            .filter(|(_, _, x)| two_level && plain_amount(&x.text))
                     }),
             };
             let Some((vrow, vc, vcell)) = value else {
@@ -1386,16 +1483,33 @@ impl<'a> Form<'a> {
         }
     }
 
+    /// Whether the form's scale is an amount's own unit that not every
+    /// amount names (`1000.00（万元）` over bare sources): a `单位：` line
+    /// above the form then holds for them.
+    pub(crate) fn scale_yields_to_line(&self) -> bool {
+        let names_unit = |v: &Val<'_>| {
+            let n = normalize(v.text);
+            n.ends_with('元') || scale_in(&n).is_some()
+        };
+        self.scale_by_value && self.amounts.iter().flatten().any(|v| !names_unit(v))
+    }
+
     /// The first amount read for a money key (later ones are another
     /// block's or repeat it).
     fn set_amount(&mut self, key: Key, val: Val<'a>) {
         // An amount that names its unit (`60000万元`) states the scale
         // where no label does.
         let t = val.text.trim();
-        if t.ends_with("万元") {
-            self.scale.get_or_insert(MoneyScale::WanYuan);
+        let own = if t.ends_with("万元") {
+            Some(MoneyScale::WanYuan)
         } else if t.ends_with('元') && plain_amount(t) {
-            self.scale.get_or_insert(MoneyScale::Yuan);
+            Some(MoneyScale::Yuan)
+        } else {
+            None
+        };
+        if let (Some(own), None) = (own, self.scale) {
+            self.scale = Some(own);
+            self.scale_by_value = true;
         }
         let slot = match key {
             Key::CarryOver => &mut self.carry_over,
