@@ -4112,3 +4112,72 @@ fn switching_a_rule_off_removes_its_findings_alone() {
         }
     }
 }
+
+/// ur42, an expert reviewer's round: tables they pass drew warnings, and
+/// defects the catalogue promises went unreported.
+#[test]
+fn expert_round_false_alarms_and_misses() {
+    // A deadline is met or not, no 定性 grade: two qualitative of four, a
+    // date beside them, is 50 %.
+    let mut inds = clean_indicators();
+    inds[0] = ql(1, Category::Output, "完成时间", "2024年12月31日前");
+    inds[1] = ql(2, Category::Outcome, "就业能力", "明显改善");
+    inds[3] = ql(4, Category::Cost, "成本控制", "不超预算");
+    assert_eq!(fired(&with_inds(inds.clone()), "qualitative-share"), 0);
+    inds[0] = ql(1, Category::Output, "培训质量", "有效提升");
+    assert_eq!(fired(&with_inds(inds), "qualitative-share"), 1);
+    // Ratios above 100 % by definition.
+    for name in ["生猪出栏率", "耕地复种指数", "小学毛入学率"] {
+        let t = replace(1, q(2, Category::Outcome, name, "≥150%"));
+        assert_eq!(fired(&t, "percent-out-of-range"), 0, "{name}");
+    }
+    // A cost per unit named so is no total against the project's 50.00.
+    for (name, fires) in [("每公里改造成本", 0), ("单公里造价", 0), ("项目总成本", 1)]
+    {
+        let t = replace(3, q(4, Category::Cost, name, "≤160万元"));
+        assert_eq!(fired(&t, "cost-exceeds-budget"), fires, "{name}");
+    }
+    // A cost to the public lowered, the verb in the value, is a benefit.
+    let t = replace(1, ql(2, Category::Outcome, "群众就医成本", "有所降低"));
+    assert_eq!(fired(&t, "level-misplaced"), 0);
+    // 满意率 is satisfaction as 满意度 is: misplaced under 效益.
+    let t = replace(1, q(2, Category::Outcome, "监护人满意率", "≥90%"));
+    assert_eq!(fired(&t, "level-misplaced"), 1);
+    // 经费 arriving is an input.
+    for name in ["培训经费到位率", "工作经费执行率"] {
+        let t = replace(1, q(2, Category::Outcome, name, "=100%"));
+        assert_eq!(fired(&t, "input-as-output"), 1, "{name}");
+    }
+    // 台 and 套 count what a goal promises.
+    for goal in [
+        "为独居老人安装800台智能烟感报警器。",
+        "配备300套应急救援装备。",
+    ] {
+        let t = Builder::new()
+            .project("甲", "50.00", goal, clean_indicators())
+            .finish();
+        assert_eq!(fired(&t, "goal-indicator-mismatch"), 1, "{goal}");
+    }
+    // The population there is (`现有…6000人`) is no output to compare.
+    let inds = |n: &str| {
+        let mut v = clean_indicators();
+        v[0] = q(1, Category::Output, "居家托养服务重度残疾人人数", n);
+        v
+    };
+    for (goal, fires) in [
+        (
+            "全区现有持证重度残疾人6000人，为困难重度残疾人提供居家托养服务。",
+            0,
+        ),
+        ("为6000人重度残疾人提供居家托养服务。", 1),
+    ] {
+        let t = Builder::new()
+            .project("甲", "50.00", goal, inds("≥800人"))
+            .finish();
+        assert_eq!(fired(&t, "goal-indicator-number"), fires, "{goal}");
+    }
+    // A count per day is not what the year's money buys.
+    let mut v = clean_indicators();
+    v[0] = q(1, Category::Output, "公交日均客运量", "≥80000人次");
+    assert_eq!(fired(&with_inds(v), "unit-cost"), 0);
+}

@@ -438,7 +438,10 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
         outcome |= is_outcome(i.category);
         satisfaction |= i.category == Category::Satisfaction;
         cost |= is_c;
-        qual += usize::from(i.target.is_qualitative());
+        // A deadline (`2024年12月31日前`) is met or not: no 定性 grade.
+        qual += usize::from(
+            i.target.is_qualitative() && !crate::grammar::is_date_value(trim(&i.raw_value)),
+        );
         if let Some(sub) = i.subcategory.as_deref() {
             any_sub = true;
             if i.category == Category::Output && i.target.quantity().is_some() {
@@ -574,6 +577,12 @@ fn quality(
         "支付进度",
         "拨付进度",
         "资金支付率",
+        // 经费 is the word of many 区县 projects (…工作经费).
+        "经费到位",
+        "经费执行",
+        "经费使用率",
+        "经费支出率",
+        "经费拨付",
     ]);
     if matches!(i.category, Category::Output) || is_outcome(i.category) {
         if let Some(keyword) = input_keyword(&INPUTS, name) {
@@ -593,7 +602,10 @@ fn quality(
     {
         Some(&SATISFACTION_LEVEL)
     } else if is_outcome(i.category)
-        && ((has(name, "成本") && !names_cost_saving(name)) || has(sub, "成本"))
+        // A cost to the public lowered, the verb in the value (`群众就医成本`
+        // | `有所降低`), is a benefit as `降低群众就医成本` is.
+        && ((has(name, "成本") && !names_cost_saving(name) && !names_cost_saving(&i.raw_value))
+            || has(sub, "成本"))
     {
         Some(&COST_LEVEL)
     } else {
@@ -824,7 +836,7 @@ fn quality(
     if is_cost(i) {
         if let (Some(q), Some(total)) = (i.target.quantity(), p.funding.amount()) {
             if let Some(w) = cost_wan(q, unit.as_deref()) {
-                if w > total && !whole_life_cost(name) {
+                if w > total && !whole_life_cost(name) && !per_unit_cost(name) {
                     s.emit(id!("cost-exceeds-budget"), || {
                         (
                             value_loc(pi, p, i),
@@ -920,6 +932,15 @@ fn year_span(title: &str) -> Option<(u16, u16)> {
 /// The first input keyword of `name` that means an input here: a word the
 /// sector or the phrase gives another sense (`人力资源`, `投入使用`,
 /// `研发经费投入强度`) is passed over, and the rest of the name searched on.
+/// A cost per unit of output named so (`每公里改造成本`, `单公里造价`,
+/// `单位成本`, `单价`): no total to set against the project's money.
+fn per_unit_cost(name: &str) -> bool {
+    name.contains('每')
+        || (name.starts_with('单') && !name.starts_with("单位"))
+        || name.contains("单位成本")
+        || name.contains("单价")
+}
+
 fn input_keyword(inputs: &Keywords, name: &str) -> Option<&'static str> {
     let mut rest = name;
     while let Some(k) = inputs.find(rest) {

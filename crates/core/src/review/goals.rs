@@ -445,8 +445,8 @@ impl Buckets {
     }
 }
 
-const CLASSIFIERS: [char; 13] = [
-    '个', '家', '所', '座', '场', '次', '人', '名', '篇', '期', '批', '户', '项',
+const CLASSIFIERS: [char; 15] = [
+    '个', '家', '所', '座', '场', '次', '人', '名', '篇', '期', '批', '户', '项', '台', '套',
 ];
 const STOP: [char; 16] = [
     '，', '。', '；', '、', '：', ',', ';', ':', ' ', '（', '(', '）', ')', '\n', '！', '？',
@@ -468,8 +468,9 @@ const MEASURES: [&str; 8] = [
 const SUFFIXES: [&str; 8] = ["及以上", "以上", "以下", "以内", "之内", "左右", "余", "多"];
 /// Words before a goal's count that make it no total the project's
 /// indicator would restate: a standard per unit (`每站`, `人均`), a part
-/// (`其中`), a sum over years (`累计`).
-const NOT_A_TOTAL: [&str; 4] = ["每", "均", "其中", "累计"];
+/// (`其中`), a sum over years (`累计`), the population there already is
+/// (`全区现有持证残疾人6000人`), not what the project delivers.
+const NOT_A_TOTAL: [&str; 6] = ["每", "均", "其中", "累计", "现有", "共有"];
 /// Characters a noun taken from before a count may hold at most.
 const NOUN_MAX: usize = 16;
 

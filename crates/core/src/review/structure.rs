@@ -447,7 +447,18 @@ fn percent(
     unit: &str,
     q: &crate::model::Quantity,
 ) {
-    static GROWTH: Keywords = Keywords::new(&["增长", "增幅", "增速", "提高", "提升"]);
+    // Growth, and ratios above 100 % by definition: 出栏率 (slaughtered over
+    // the year's opening stock), 复种指数 (sown over arable area), 毛入学率.
+    static GROWTH: Keywords = Keywords::new(&[
+        "增长",
+        "增幅",
+        "增速",
+        "提高",
+        "提升",
+        "出栏率",
+        "复种指数",
+        "毛入学率",
+    ]);
     if GROWTH.find(&i.name).is_some() {
         return;
     }

@@ -191,15 +191,16 @@ pub(super) fn unit_of(i: &Indicator) -> Option<Cow<'_, str>> {
 /// outputs of the project, counted in 次 or %).
 pub(super) fn names_satisfaction(name: &str) -> bool {
     const SURVEY: [&str; 6] = ["测评", "调查", "调研", "问卷", "回访", "测试"];
-    // The quick test first: most names hold no 满意度.
-    if !has(name, "满意度") {
+    // The quick test first: most names hold no 满意 (满意度, 满意率).
+    if !has(name, "满意") {
         return false;
     }
-    let Some(at) = name.find("满意度") else {
-        return false;
-    };
-    let after = name.get(at + "满意度".len()..).unwrap_or_default();
-    !SURVEY.iter().any(|w| after.starts_with(w))
+    ["满意度", "满意率"].iter().any(|word| {
+        name.find(word).is_some_and(|at| {
+            let after = name.get(at + word.len()..).unwrap_or_default();
+            !SURVEY.iter().any(|w| after.starts_with(w))
+        })
+    })
 }
 
 /// Whether a name speaks of a cost saved or lowered (`降低企业物流成本`,

@@ -64,6 +64,14 @@ fn shown(yuan: Decimal) -> (Decimal, bool) {
     (v, wan)
 }
 
+/// A count per day, week or month (`公交日均客运量`, `每月服务人次`): not
+/// what the year's money buys, so no divisor of it.
+fn per_period(name: &str) -> bool {
+    ["日均", "周均", "月均", "每日", "每天", "每周", "每月"]
+        .iter()
+        .any(|w| name.contains(w))
+}
+
 /// [`shown`] with its unit, for the outlier message.
 fn shown_text(yuan: Decimal) -> String {
     match shown(yuan) {
@@ -97,7 +105,7 @@ impl<'t> UnitCosts<'t> {
             return;
         };
         let main = p.indicators.iter().find_map(|i| {
-            if i.category != Category::Output {
+            if i.category != Category::Output || per_period(&i.name) {
                 return None;
             }
             let q = i.target.quantity()?;
