@@ -4131,11 +4131,22 @@ fn expert_round_false_alarms_and_misses() {
         let t = replace(1, q(2, Category::Outcome, name, "≥150%"));
         assert_eq!(fired(&t, "percent-out-of-range"), 0, "{name}");
     }
-    // A cost per unit named so is no total against the project's 50.00.
-    for (name, fires) in [("每公里改造成本", 0), ("单公里造价", 0), ("项目总成本", 1)]
-    {
-        let t = replace(3, q(4, Category::Cost, name, "≤160万元"));
-        assert_eq!(fired(&t, "cost-exceeds-budget"), fires, "{name}");
+    // A cost per unit named so, above the project's 50.00, for less than
+    // one unit delivered (0.3公里); for one or more it is still reported.
+    for (name, km, fires) in [
+        ("每公里改造成本", "≥0.3公里", 0),
+        ("单公里造价", "≥0.3公里", 0),
+        ("项目总成本", "≥0.3公里", 1),
+        ("每公里改造成本", "≥3公里", 1),
+    ] {
+        let mut v = clean_indicators();
+        v[0] = q(1, Category::Output, "道路改造长度", km);
+        v[3] = q(4, Category::Cost, name, "≤160万元");
+        assert_eq!(
+            fired(&with_inds(v), "cost-exceeds-budget"),
+            fires,
+            "{name} {km}"
+        );
     }
     // A cost to the public lowered, the verb in the value, is a benefit.
     let t = replace(1, ql(2, Category::Outcome, "群众就医成本", "有所降低"));

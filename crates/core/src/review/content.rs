@@ -836,7 +836,17 @@ fn quality(
     if is_cost(i) {
         if let (Some(q), Some(total)) = (i.target.quantity(), p.funding.amount()) {
             if let Some(w) = cost_wan(q, unit.as_deref()) {
-                if w > total && !whole_life_cost(name) && !per_unit_cost(name) {
+                // A cost per unit above the whole amount is possible only
+                // for less than one unit (`每公里改造成本 ≤160万元` for 0.6公里).
+                let part_of_one = || {
+                    p.indicators.iter().any(|o| {
+                        o.category == Category::Output
+                            && o.target
+                                .quantity()
+                                .is_some_and(|q| q.value > Decimal::ZERO && q.value < Decimal::ONE)
+                    })
+                };
+                if w > total && !whole_life_cost(name) && !(per_unit_cost(name) && part_of_one()) {
                     s.emit(id!("cost-exceeds-budget"), || {
                         (
                             value_loc(pi, p, i),
