@@ -4187,6 +4187,16 @@ fn expert_round_false_alarms_and_misses() {
             .finish();
         assert_eq!(fired(&t, "goal-indicator-number"), fires, "{goal}");
     }
+    // A unit in brackets in the name against a value of another kind.
+    for (name, value, fires) in [
+        ("设备采购及安装成本（万元）", "≤95%", 1),
+        ("设备采购及安装成本（万元）", "≤95万元", 0),
+        ("培训人次（含线上）", "≥500人次", 0),
+        ("参训人员技能合格率（%）", "≥90人", 1),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, value));
+        assert_eq!(fired(&t, "unit-name-mismatch"), fires, "{name} {value}");
+    }
     // A count per day is not what the year's money buys.
     let mut v = clean_indicators();
     v[0] = q(1, Category::Output, "公交日均客运量", "≥80000人次");

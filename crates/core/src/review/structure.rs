@@ -399,6 +399,35 @@ fn unitless_symbol(name: &str) -> bool {
     })
 }
 
+/// Whether the name states its unit in brackets at its end
+/// (`设备采购及安装成本（万元）`) and the value is in a unit of another kind:
+/// money against a percentage or a count, and so on.
+fn bracket_unit_differs(name: &str, unit: &str) -> bool {
+    #[derive(PartialEq)]
+    enum Kind {
+        Money,
+        Percent,
+        Count,
+    }
+    let kind = |u: &str| match u {
+        "万元" | "元" | "千元" | "亿元" => Some(Kind::Money),
+        "%" | "％" => Some(Kind::Percent),
+        "人" | "人次" | "户" | "个" | "次" | "场" | "家" | "所" | "名" => {
+            Some(Kind::Count)
+        }
+        _ => None,
+    };
+    let n = trim(name);
+    let Some(inner) = n
+        .strip_suffix(['）', ')'])
+        .and_then(|n| n.rfind(['（', '(']).map(|at| &n[at..]))
+        .map(|b| b.trim_start_matches(['（', '(']).trim())
+    else {
+        return false;
+    };
+    matches!((kind(inner), kind(unit)), (Some(a), Some(b)) if a != b)
+}
+
 fn name_unit(
     s: &mut Sink<'_>,
     pi: usize,
@@ -425,6 +454,8 @@ fn name_unit(
         && (n.ends_with('率') || super::text::names_satisfaction(n))
     {
         Some("名称为比率或满意度，单位却不是 %")
+    } else if bracket_unit_differs(n, unit) {
+        Some("名称括注的单位与指标值的单位不是同一类（金额、百分比或计数）")
     } else {
         None
     };
