@@ -4197,6 +4197,22 @@ fn expert_round_false_alarms_and_misses() {
         let t = replace(1, q(2, Category::Outcome, name, value));
         assert_eq!(fired(&t, "unit-name-mismatch"), fires, "{name} {value}");
     }
+    // A count of outputs under 满意度 or 成本 belongs under 产出.
+    for (k, cat, name, value, fires) in [
+        (
+            2,
+            Category::Satisfaction,
+            "补贴性职业技能培训人次",
+            "≥3000人次",
+            1,
+        ),
+        (2, Category::Satisfaction, "群众有效投诉次数", "≤5次", 0),
+        (3, Category::Cost, "维护覆盖街道数量", "=22个", 1),
+        (3, Category::Cost, "项目总成本", "≤50万元", 0),
+    ] {
+        let t = replace(k, q(k as u32 + 1, cat, name, value));
+        assert_eq!(fired(&t, "level-misplaced"), fires, "{name}");
+    }
     // A count per day is not what the year's money buys.
     let mut v = clean_indicators();
     v[0] = q(1, Category::Output, "公交日均客运量", "≥80000人次");

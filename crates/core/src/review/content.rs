@@ -65,6 +65,10 @@ static SATISFACTION_LEVEL: Template = Template {
     zh: "满意度指标",
     en: "satisfaction",
 };
+static OUTPUT_LEVEL: Template = Template {
+    zh: "产出指标",
+    en: "output",
+};
 static COST_LEVEL: Template = Template {
     zh: "成本指标",
     en: "cost",
@@ -601,6 +605,8 @@ fn quality(
         && (names_satisfaction(name) || has(sub, "满意度"))
     {
         Some(&SATISFACTION_LEVEL)
+    } else if counts_output_out_of_place(i, unit.as_deref()) {
+        Some(&OUTPUT_LEVEL)
     } else if is_outcome(i.category)
         // A cost to the public lowered, the verb in the value (`群众就医成本`
         // | `有所降低`), is a benefit as `降低群众就医成本` is.
@@ -942,6 +948,23 @@ fn year_span(title: &str) -> Option<(u16, u16)> {
 /// The first input keyword of `name` that means an input here: a word the
 /// sector or the phrase gives another sense (`人力资源`, `投入使用`,
 /// `研发经费投入强度`) is passed over, and the rest of the name searched on.
+/// A count of outputs (`补贴性职业技能培训人次 ≥3000人次`, `维护覆盖街道数量
+/// =22个`) under 满意度 or 成本: neither what the served think nor money,
+/// an output in the wrong slot.
+fn counts_output_out_of_place(i: &Indicator, unit: Option<&str>) -> bool {
+    const OPINION: [&str; 9] = [
+        "满意", "投诉", "评价", "好评", "认可", "信任", "回访", "调查", "测评",
+    ];
+    const MONEY: [&str; 8] = ["成本", "费", "价", "资金", "金额", "元", "投资", "支出"];
+    let words: &[&str] = match i.category {
+        Category::Satisfaction => &OPINION,
+        Category::Cost => &MONEY,
+        _ => return false,
+    };
+    unit.is_some_and(|u| super::text::COUNT_UNITS.contains(&u))
+        && !words.iter().any(|w| has(&i.name, w))
+}
+
 /// A cost per unit of output named so (`每公里改造成本`, `单公里造价`,
 /// `单位成本`, `单价`): no total to set against the project's money.
 fn per_unit_cost(name: &str) -> bool {
