@@ -4213,6 +4213,30 @@ fn expert_round_false_alarms_and_misses() {
         let t = replace(k, q(k as u32 + 1, cat, name, value));
         assert_eq!(fired(&t, "level-misplaced"), fires, "{name}");
     }
+    // A change against a base: the words are the target, no label to
+    // delete, no comparator missing; 个百分点 is a rate's change.
+    for (name, value) in [
+        ("高新技术企业总数", "较上年增长10%以上"),
+        ("学生近视率", "较上年下降0.5个百分点"),
+        ("办理时限", "缩短10分钟以上"),
+    ] {
+        let mut i = q(2, Category::Outcome, name, "≥1%");
+        i.target = grammar::parse_value(value).target;
+        i.raw_value = value.into();
+        i.value_label = grammar::parse_value(value).label;
+        let f = run(&replace(1, i));
+        for rule in ["value-prefixed", "operator-missing", "unit-name-mismatch"] {
+            assert_eq!(of(&f, rule).len(), 0, "{value} {rule}");
+        }
+    }
+    for value in ["开展培训500人次", "青少年违法犯罪率下降90%"] {
+        let mut i = q(2, Category::Outcome, "培训人次", "≥1人次");
+        i.target = grammar::parse_value(value).target;
+        i.raw_value = value.into();
+        i.value_label = grammar::parse_value(value).label;
+        assert!(i.value_label.is_some());
+        assert_eq!(fired(&replace(1, i), "value-prefixed"), 1, "{value}");
+    }
     // A count per day is not what the year's money buys.
     let mut v = clean_indicators();
     v[0] = q(1, Category::Output, "公交日均客运量", "≥80000人次");

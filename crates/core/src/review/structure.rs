@@ -225,7 +225,11 @@ impl<'t> Structure<'t> {
                         .quantity()
                         .is_some_and(|q| is_time_limit(q, unit_of(i).as_deref()))
             };
+            // A change against a base (`较上年增长10%以上`, `缩短10分钟`): the
+            // words are the target's meaning, its direction included.
+            let relative = i.value_label.as_deref().is_some_and(relative_change);
             if !damaged_op
+                && !relative
                 && i.value_label.as_deref().is_some_and(|l| {
                     !trim(l).is_empty() && !starting_point(l) && !frequency_base(l)
                 })
@@ -237,7 +241,7 @@ impl<'t> Structure<'t> {
             let unit = unit_of(i);
             if let Some(q) = i.target.quantity() {
                 let op_col = i.op_column().is_some_and(|o| !trim(o).is_empty());
-                if q.op.is_none() && !op_col && !damaged_op {
+                if q.op.is_none() && !op_col && !damaged_op && !relative {
                     s.emit(id!("operator-missing"), || {
                         (value_loc(pi, p, i), msg!(OPERATOR_MISSING, ind()))
                     });
@@ -301,6 +305,34 @@ impl<'t> Structure<'t> {
 /// (`每月≥1次`, `每季度≥2次`, `每人每年≤1200元`, `每万人≥3名`, `全年≥4次`):
 /// a period or a population, part of the target's meaning, not a rewording
 /// of the name.
+/// Words before a value that make it a change against a base, and
+/// nothing else: a comparison (`较上年`, `比上年`, `同比`, `环比`) and a verb
+/// of change (`增长`, `下降`, `缩短` …). Other words (`青少年违法犯罪率下降`)
+/// still label the value.
+fn relative_change(label: &str) -> bool {
+    const BASES: [&str; 10] = [
+        "较上一年",
+        "较上年度",
+        "较上年",
+        "较去年",
+        "较基期",
+        "比上年",
+        "同比",
+        "环比",
+        "相比",
+        "较",
+    ];
+    const CHANGES: [&str; 10] = [
+        "增长", "下降", "提高", "降低", "提升", "减少", "缩短", "增加", "上升", "压缩",
+    ];
+    let l = trim(label);
+    let rest = BASES.iter().find_map(|b| l.strip_prefix(b)).unwrap_or(l);
+    CHANGES
+        .iter()
+        .find_map(|c| rest.strip_suffix(c))
+        .is_some_and(|r| trim(r).is_empty())
+}
+
 fn frequency_base(label: &str) -> bool {
     const BASES: [&str; 27] = [
         "季度",
@@ -449,7 +481,7 @@ fn name_unit(
         Some("名称为“人数”，单位却是“户”")
     } else if unit == "个" && n.ends_with("面积") {
         Some("名称为“面积”，单位却是“个”")
-    } else if !matches!(unit, "%" | "‰" | "‱")
+    } else if !matches!(unit, "%" | "‰" | "‱" | "个百分点" | "百分点")
         && !per_population(unit)
         && (n.ends_with('率') || super::text::names_satisfaction(n))
     {
