@@ -4120,37 +4120,55 @@ fn expert_round_false_alarms_and_misses() {
     // A deadline is met or not, no 定性 grade: two qualitative of four, a
     // date beside them, is 50 %.
     let mut inds = clean_indicators();
-    inds[0] = ql(1, Category::Output, "完成时间", "2024年12月31日前");
     inds[1] = ql(2, Category::Outcome, "就业能力", "明显改善");
     inds[3] = ql(4, Category::Cost, "成本控制", "不超预算");
-    assert_eq!(fired(&with_inds(inds.clone()), "qualitative-share"), 0);
+    for deadline in ["2024年12月31日前", "12月底前", "年底前"] {
+        inds[0] = ql(1, Category::Output, "完成时间", deadline);
+        assert_eq!(
+            fired(&with_inds(inds.clone()), "qualitative-share"),
+            0,
+            "{deadline}"
+        );
+    }
     inds[0] = ql(1, Category::Output, "培训质量", "有效提升");
     assert_eq!(fired(&with_inds(inds), "qualitative-share"), 1);
-    // Ratios above 100 % by definition.
-    for name in ["生猪出栏率", "耕地复种指数", "小学毛入学率"] {
-        let t = replace(1, q(2, Category::Outcome, name, "≥150%"));
-        assert_eq!(fired(&t, "percent-out-of-range"), 0, "{name}");
+    // Ratios above 100 % by definition, up to 300 %.
+    for (name, value, fires) in [
+        ("生猪出栏率", "≥150%", 0),
+        ("耕地复种指数", "≥180%", 0),
+        ("小学毛入学率", "≥102%", 0),
+        ("生猪出栏率", "≥1600%", 1),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, value));
+        assert_eq!(fired(&t, "percent-out-of-range"), fires, "{name} {value}");
     }
     // A cost per unit named so, above the project's 50.00, for less than
     // one unit delivered (0.3公里); for one or more it is still reported.
-    for (name, km, fires) in [
-        ("每公里改造成本", "≥0.3公里", 0),
-        ("单公里造价", "≥0.3公里", 0),
-        ("项目总成本", "≥0.3公里", 1),
-        ("每公里改造成本", "≥3公里", 1),
+    // (The cost of what is delivered must fit: 0.3 × 160 = 48 ≤ 50, but
+    // 0.3 × 1600 = 480 is a slip; a fraction of another unit excuses nothing.)
+    for (name, km, cost, fires) in [
+        ("每公里改造成本", "≥0.3公里", "≤160万元", 0),
+        ("单公里造价", "≥0.3公里", "≤160万元", 0),
+        ("项目总成本", "≥0.3公里", "≤160万元", 1),
+        ("每公里改造成本", "≥3公里", "≤160万元", 1),
+        ("每公里改造成本", "≥0.3公里", "≤1600万元", 1),
+        ("单次活动成本", "≥0.5小时", "≤80万元", 1),
     ] {
         let mut v = clean_indicators();
         v[0] = q(1, Category::Output, "道路改造长度", km);
-        v[3] = q(4, Category::Cost, name, "≤160万元");
+        v[3] = q(4, Category::Cost, name, cost);
         assert_eq!(
             fired(&with_inds(v), "cost-exceeds-budget"),
             fires,
-            "{name} {km}"
+            "{name} {km} {cost}"
         );
     }
-    // A cost to the public lowered, the verb in the value, is a benefit.
+    // A cost to the public lowered, the verb in the value, is a benefit; the
+    // project's own cost in money is not, whatever the value adds.
     let t = replace(1, ql(2, Category::Outcome, "群众就医成本", "有所降低"));
     assert_eq!(fired(&t, "level-misplaced"), 0);
+    let t = replace(1, q(2, Category::Outcome, "改造工程成本", "≤120万元"));
+    assert_eq!(fired(&t, "level-misplaced"), 1);
     // 满意率 is satisfaction as 满意度 is: misplaced under 效益.
     let t = replace(1, q(2, Category::Outcome, "监护人满意率", "≥90%"));
     assert_eq!(fired(&t, "level-misplaced"), 1);
@@ -4159,10 +4177,19 @@ fn expert_round_false_alarms_and_misses() {
         let t = replace(1, q(2, Category::Outcome, name, "=100%"));
         assert_eq!(fired(&t, "input-as-output"), 1, "{name}");
     }
+    // …as a rate; a count of the work is an output.
+    for (name, value) in [
+        ("专项经费执行情况审计项目数", "≥12个"),
+        ("助学经费拨付学生人数", "≥800人"),
+    ] {
+        let t = replace(0, q(1, Category::Output, name, value));
+        assert_eq!(fired(&t, "input-as-output"), 0, "{name}");
+    }
     // 台 and 套 count what a goal promises.
     for goal in [
         "为独居老人安装800台智能烟感报警器。",
         "配备300套应急救援装备。",
+        "购置30辆新能源公交车。",
     ] {
         let t = Builder::new()
             .project("甲", "50.00", goal, clean_indicators())
@@ -4181,6 +4208,8 @@ fn expert_round_false_alarms_and_misses() {
             0,
         ),
         ("为6000人重度残疾人提供居家托养服务。", 1),
+        // 现有 in the object of the project's work: its own output.
+        ("对全区现有的6000人重度残疾人提供居家托养服务。", 1),
     ] {
         let t = Builder::new()
             .project("甲", "50.00", goal, inds("≥800人"))
@@ -4237,6 +4266,9 @@ fn expert_round_false_alarms_and_misses() {
         assert!(i.value_label.is_some());
         assert_eq!(fired(&replace(1, i), "value-prefixed"), 1, "{value}");
     }
+    // A response time in minutes is a time limit.
+    let t = replace(1, q(2, Category::Outcome, "接警出动时限", "≤5分钟"));
+    assert_eq!(fired(&t, "timeliness-no-date"), 0);
     // A count per day is not what the year's money buys.
     let mut v = clean_indicators();
     v[0] = q(1, Category::Output, "公交日均客运量", "≥80000人次");

@@ -3471,18 +3471,91 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     // ur39 A14: the 合计 rows of the project's whole investment are no year's
     // money (it read the carry-over's 100.00 as 财政拨款).
     reads_none("项目总投资（万元）\t资金总额\t财政拨款\t其他资金\n合计\t3000.00\t2400.00\t600.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t2900.00\t2300.00\t600.00");
-    // ur36 c07, ur37 u44: an amount's own unit (`1000.00（万元）`) yields to
-    // the `单位：元` line above the form; that amount is named unread (the
-    // 元 sources had been read as 万元).
-    let text = titled(
+    // ur36 c07, ur37 u44, ur43 Y03: an amount's own unit (`1000.00（万元）`)
+    // beside bare amounts under a `单位：元` line: the bare ones' unit is
+    // untold, refused (the 元 sources had been read as 万元); a bare zero is
+    // zero in any unit (ur43 Y05).
+    let e = read::read_bytes(
+        "t.tsv",
+        titled(
+            "（2024年度）\n单位：元",
+            "项目资金\t年度资金总额：1000.00（万元）\n\t其中：财政拨款：8,000,000.00\n\t其他资金：2,000,000.00",
+        )
+        .as_bytes(),
+        &opts(),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("有的未写单位"), "{e}");
+    let got = funding(&titled(
         "（2024年度）\n单位：元",
-        "项目资金\t年度资金总额：1000.00（万元）\n\t其中：财政拨款：8,000,000.00\n\t其他资金：2,000,000.00",
+        "项目资金\t年度资金总额：1000.00（万元）\n\t其中：财政拨款：1000.00（万元）\n\t其他资金：0",
+    ));
+    assert_eq!(got.as_deref().ok(), Some("1000.00 1000.00 0"));
+    // ur43: a unit cell on one row only (a 中期 row's, a 人均成本's, the last
+    // source's) is no scale for the bare year's amounts (they were read as
+    // 元, 0.1 万元): refused; 人民币元 cells are 元 cells; 千元 cells beside
+    // an amount in its label's cell are refused.
+    for money in [
+        "中期资金\t资金总额：30000000\t元\n年度资金\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+        "年度资金\t资金总额：1000.00\t\t人均成本：20000\t元\n\t其中：财政拨款：800.00\n\t其他资金：200.00",
+        "年度资金\t资金总额：1000.00\n\t其中：财政拨款：800.00\n\t其他资金：200.00\t元",
+    ] {
+        refused("（2024年度）", money, "其余金额没有写明单位");
+    }
+    // ur35 l08: `单位：元` in a cell of the block states all its amounts' unit.
+    let got = funding(&titled(
+        "（2024年度）",
+        "项目资金\t资金总额\t10,000,000.00\t单位：元\n\t其中：财政拨款\t8,000,000.00\n\t其他资金\t2,000,000.00",
+    ));
+    assert_eq!(
+        got.as_deref().ok(),
+        Some("1000.000000 800.000000 200.000000")
     );
-    let t = read::read_bytes("t.tsv", text.as_bytes(), &opts()).unwrap();
-    assert_eq!(amounts_of(&t), "- 800.000000 200.000000");
-    assert!(t.notices.iter().any(|n| n
-        .message
-        .contains("「1000.00（万元）」不是以元为单位的金额")));
+    let got = funding(&titled(
+        "（2024年度）",
+        "年度资金\t资金总额：10000000\t人民币元\n\t其中：财政拨款：8000000\t人民币元\n\t其他资金：2000000\t人民币元",
+    ));
+    assert_eq!(got.as_deref().ok(), Some("1000.0000 800.0000 200.0000"));
+    refused(
+        "（2024年度）",
+        "年度资金\t资金总额：10000\t千元\n\t其中：财政拨款：8000\t千元\n\t其他资金：2000\t千元",
+        "千元",
+    );
+    // ur43: a column saying the amounts' period: the year's is read, another
+    // refused; a project's duration (`实施期`) is no such column.
+    reads_year(
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\t年度\n\t1000.00\t800.00\t200.00\t2024年",
+    );
+    for (heading, period) in [
+        ("年度", "2023年"),
+        ("所属年度", "上年"),
+        ("资金年度", "2024-2026年"),
+        ("资金所属期", "中期"),
+    ] {
+        refused(
+            "（2024年度）",
+            &format!("项目资金（万元）\t资金总额\t财政拨款\t其他资金\t{heading}\n\t1000.00\t800.00\t200.00\t{period}"),
+            "本年度",
+        );
+    }
+    // ur43 T: headings of two levels with groups side by side: each source
+    // goes with the total whose `其中` it stands under; rows headed by
+    // periods under the second level give the year's row.
+    for money in [
+        "项目资金（万元）\t中期资金总额\t其中\t\t年度资金总额\t其中\t\n\t\t财政拨款\t其他资金\t\t财政拨款\t其他资金\n\t3000.00\t2400.00\t600.00\t1000.00\t800.00\t200.00",
+        "项目资金（万元）\t项目总投资\t其中\t\t资金总额\t其中\t\n\t\t财政拨款\t其他资金\t\t财政拨款\t其他资金\n\t5000.00\t4000.00\t1000.00\t1000.00\t800.00\t200.00",
+        "项目资金（万元）\t资金总额\t其中\t\n\t\t财政拨款\t其他资金\n中期\t3000.00\t2400.00\t600.00\n年度\t1000.00\t800.00\t200.00",
+    ] {
+        reads_year(money);
+    }
+    for money in [
+        "项目资金（万元）\t项目总投资\t其中\t\n\t\t财政拨款\t其他资金\n\t5000.00\t4000.00\t1000.00",
+        "中期资金（万元）\t资金总额\t其中\t\n\t\t财政拨款\t其他资金\n\t3000.00\t2400.00\t600.00",
+    ] {
+        reads_none(money);
+    }
+    // ur43 M13: a 中期 block with its 合计 row alone above the year's.
+    reads_year("中期资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t3000.00\t2400.00\t600.00\n年度资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t1000.00\t800.00\t200.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t900.00\t700.00\t200.00");
     // ur41 U10: a label with its amount in one cell, the unit in the next
     // (it read 10000000 万元); ur40 U03: rows whose unit cells differ.
     let got = funding(&titled(

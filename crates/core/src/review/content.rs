@@ -443,9 +443,7 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
         satisfaction |= i.category == Category::Satisfaction;
         cost |= is_c;
         // A deadline (`2024年12月31日前`) is met or not: no 定性 grade.
-        qual += usize::from(
-            i.target.is_qualitative() && !crate::grammar::is_date_value(trim(&i.raw_value)),
-        );
+        qual += usize::from(i.target.is_qualitative() && !deadline_text(trim(&i.raw_value)));
         if let Some(sub) = i.subcategory.as_deref() {
             any_sub = true;
             if i.category == Category::Output && i.target.quantity().is_some() {
@@ -600,6 +598,10 @@ fn quality(
     }
     // level-misplaced
     let sub = i.subcategory.as_deref().unwrap_or("");
+    // A cost to the public lowered, the verb in the value (`群众就医成本` |
+    // `有所降低`), is a benefit as `降低群众就医成本` is; the project's own
+    // cost in money is not.
+    let lowered_in_value = || names_cost_saving(&i.raw_value) && !money_unit(unit.as_deref());
     let misplaced = if i.category != Category::Satisfaction
         && i.category != Category::Unknown
         && (names_satisfaction(name) || has(sub, "满意度"))
@@ -608,9 +610,7 @@ fn quality(
     } else if counts_output_out_of_place(i, unit.as_deref()) {
         Some(&OUTPUT_LEVEL)
     } else if is_outcome(i.category)
-        // A cost to the public lowered, the verb in the value (`群众就医成本`
-        // | `有所降低`), is a benefit as `降低群众就医成本` is.
-        && ((has(name, "成本") && !names_cost_saving(name) && !names_cost_saving(&i.raw_value))
+        && ((has(name, "成本") && !names_cost_saving(name) && !lowered_in_value())
             || has(sub, "成本"))
     {
         Some(&COST_LEVEL)
@@ -738,7 +738,8 @@ fn quality(
                     .iter()
                     .any(|k| has(name, k))));
     if timely {
-        const TIME: [&str; 14] = [
+        // (Minutes and seconds: a response time, `接警出动时限 ≤5分钟`.)
+        const TIME: [&str; 16] = [
             "年",
             "月",
             "日",
@@ -747,6 +748,8 @@ fn quality(
             "季度",
             "小时",
             "工作日",
+            "分钟",
+            "秒",
             "前",
             "底",
             "内",
@@ -760,7 +763,7 @@ fn quality(
         let has_time = TIME.iter().any(|k| has(&i.raw_value, k))
             || crate::grammar::is_date_value(trim(&i.raw_value))
             || unit_text == "%"
-            || TIME[..8].iter().any(|k| has(unit_text, k));
+            || TIME[..10].iter().any(|k| has(unit_text, k));
         if !has_time {
             s.emit(id!("timeliness-no-date"), || {
                 (value_loc(pi, p, i), msg!(TIMELINESS_NO_DATE, ind()))
@@ -842,17 +845,27 @@ fn quality(
     if is_cost(i) {
         if let (Some(q), Some(total)) = (i.target.quantity(), p.funding.amount()) {
             if let Some(w) = cost_wan(q, unit.as_deref()) {
-                // A cost per unit above the whole amount is possible only
-                // for less than one unit (`每公里改造成本 ≤160万元` for 0.6公里).
-                let part_of_one = || {
+                // A cost per unit (`每公里改造成本`) above the whole amount, for
+                // less than one unit of the output it names (`≥0.6公里`):
+                // the cost of what is delivered is what must fit.
+                let delivered_fits = || {
                     p.indicators.iter().any(|o| {
                         o.category == Category::Output
-                            && o.target
-                                .quantity()
-                                .is_some_and(|q| q.value > Decimal::ZERO && q.value < Decimal::ONE)
+                            && o.target.quantity().is_some_and(|q| {
+                                let unit = unit_of(o);
+                                let named = unit
+                                    .as_deref()
+                                    .is_some_and(|u| !u.is_empty() && name.contains(u));
+                                let scaled = q.scaled().unwrap_or(q.value);
+                                named
+                                    && scaled > Decimal::ZERO
+                                    && scaled < Decimal::ONE
+                                    && w.checked_mul(scaled).is_some_and(|c| c <= total)
+                            })
                     })
                 };
-                if w > total && !whole_life_cost(name) && !(per_unit_cost(name) && part_of_one()) {
+                if w > total && !whole_life_cost(name) && !(per_unit_cost(name) && delivered_fits())
+                {
                     s.emit(id!("cost-exceeds-budget"), || {
                         (
                             value_loc(pi, p, i),
@@ -965,6 +978,19 @@ fn counts_output_out_of_place(i: &Indicator, unit: Option<&str>) -> bool {
         && !words.iter().any(|w| has(&i.name, w))
 }
 
+/// A deadline, met or not: a date (`2024年12月31日前`) or a month's or the
+/// year's end (`12月底前`, `年底前`, `6月底完成`).
+fn deadline_text(t: &str) -> bool {
+    crate::grammar::is_date_value(t)
+        || (["前", "底", "完成", "以前"].iter().any(|e| t.ends_with(e))
+            && (t.contains('月') || t.contains("年底") || t.contains("年末")))
+}
+
+/// Whether a unit is one of money (`元`, `万元`, `元/人`).
+fn money_unit(unit: Option<&str>) -> bool {
+    unit.is_some_and(|u| u.starts_with('元') || u.starts_with("万元") || u.starts_with("亿元"))
+}
+
 /// A cost per unit of output named so (`每公里改造成本`, `单公里造价`,
 /// `单位成本`, `单价`): no total to set against the project's money.
 fn per_unit_cost(name: &str) -> bool {
@@ -979,7 +1005,10 @@ fn input_keyword(inputs: &Keywords, name: &str) -> Option<&'static str> {
     while let Some(k) = inputs.find(rest) {
         let at = rest.find(k)?;
         let after = &rest[at + k.len()..];
-        if !other_sense(k, after) && !induced_investment(name, k) {
+        // 经费 words name an input as a rate of it (`经费执行率`), not in a
+        // count of the work (`专项经费执行情况审计项目数`, `助学经费拨付学生人数`).
+        let counted = k.starts_with("经费") && !name.ends_with('率') && !name.ends_with("进度");
+        if !other_sense(k, after) && !induced_investment(name, k) && !counted {
             return Some(k);
         }
         rest = after;

@@ -445,8 +445,9 @@ impl Buckets {
     }
 }
 
-const CLASSIFIERS: [char; 15] = [
-    '个', '家', '所', '座', '场', '次', '人', '名', '篇', '期', '批', '户', '项', '台', '套',
+const CLASSIFIERS: [char; 20] = [
+    '个', '家', '所', '座', '场', '次', '人', '名', '篇', '期', '批', '户', '项', '台', '套', '件',
+    '辆', '株', '处', '条',
 ];
 const STOP: [char; 16] = [
     '，', '。', '；', '、', '：', ',', ';', ':', ' ', '（', '(', '）', ')', '\n', '！', '？',
@@ -468,9 +469,13 @@ const MEASURES: [&str; 8] = [
 const SUFFIXES: [&str; 8] = ["及以上", "以上", "以下", "以内", "之内", "左右", "余", "多"];
 /// Words before a goal's count that make it no total the project's
 /// indicator would restate: a standard per unit (`每站`, `人均`), a part
-/// (`其中`), a sum over years (`累计`), the population there already is
-/// (`全区现有持证残疾人6000人`), not what the project delivers.
-const NOT_A_TOTAL: [&str; 6] = ["每", "均", "其中", "累计", "现有", "共有"];
+/// (`其中`), a sum over years (`累计`).
+const NOT_A_TOTAL: [&str; 4] = ["每", "均", "其中", "累计"];
+/// Words before a count that state what there already is (`全区现有持证残疾人
+/// 6000人，`): no output, when the count ends its clause and the clause is
+/// no object of the project's work (`对现有村道实施硬化改造12.5公里`, `为全区现有的
+/// 1200户低保家庭发放…`).
+const ALREADY_THERE: [&str; 2] = ["现有", "共有"];
 /// Characters a noun taken from before a count may hold at most.
 const NOUN_MAX: usize = 16;
 
@@ -817,6 +822,18 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         }
         let before = (clause_start(goal, c.number.0), c.number.0);
         if NOT_A_TOTAL.iter().any(|w| part(goal, before).contains(w)) {
+            continue;
+        }
+        let clause = part(goal, before);
+        let ends_clause = c.noun.is_none()
+            && goal
+                .get(c.unit.1..)
+                .and_then(|rest| rest.chars().next())
+                .is_none_or(|ch| STOP.contains(&ch));
+        if ends_clause
+            && ALREADY_THERE.iter().any(|w| clause.contains(w))
+            && !clause.starts_with(['对', '为', '向', '给'])
+        {
             continue;
         }
         // The indicator measures the noun: two different bigrams shared

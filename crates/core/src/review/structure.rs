@@ -510,18 +510,11 @@ fn percent(
     unit: &str,
     q: &crate::model::Quantity,
 ) {
-    // Growth, and ratios above 100 % by definition: 出栏率 (slaughtered over
-    // the year's opening stock), 复种指数 (sown over arable area), 毛入学率.
-    static GROWTH: Keywords = Keywords::new(&[
-        "增长",
-        "增幅",
-        "增速",
-        "提高",
-        "提升",
-        "出栏率",
-        "复种指数",
-        "毛入学率",
-    ]);
+    static GROWTH: Keywords = Keywords::new(&["增长", "增幅", "增速", "提高", "提升"]);
+    // Ratios above 100 % by definition, up to three times: 出栏率
+    // (slaughtered over the year's opening stock), 复种指数 (sown over arable
+    // area), 毛入学率.
+    static ABOVE_WHOLE: Keywords = Keywords::new(&["出栏率", "复种指数", "毛入学率"]);
     if GROWTH.find(&i.name).is_some() {
         return;
     }
@@ -529,7 +522,10 @@ fn percent(
         return;
     }
     let th = &s.profile.thresholds;
-    let (min, max) = (th.percent_min, th.percent_max);
+    let (min, mut max) = (th.percent_min, th.percent_max);
+    if ABOVE_WHOLE.find(&i.name).is_some() {
+        max = max.max(Decimal::from(300));
+    }
     let (value, hi) = (q.value, q.value_hi);
     let top = hi.unwrap_or(value).max(value);
     if top > max || value < min {

@@ -179,13 +179,35 @@ pub(crate) fn build_table_in(
         pre.department = Some(d);
     }
 
-    // An amount's own unit (`1000.00（万元）`) is no statement for the
-    // amounts that name none against a `单位：` line: that line holds, and
-    // the amount in another unit is named unread where it is read.
-    let form_scale = form.as_ref().and_then(|f| {
-        f.scale
-            .filter(|_| !(f.scale_yields_to_line() && pre.scale.is_some()))
-    });
+    // Amounts naming a unit (`1000.00（万元）`) beside bare ones, under a
+    // `单位：` line naming the other: the bare ones' unit cannot be told.
+    if let (Some(f), Some(line)) = (&form, pre.scale) {
+        if let (Some(at), Some(own)) = (f.bare_beside_named(), f.scale.filter(|s| *s != line)) {
+            let mut loc = location.clone();
+            loc.row = Some(at.row);
+            loc.col = Some(at.col);
+            return Err(Error::invalid(
+                loc,
+                Text::new(
+                    format!(
+                        "表头以上写「单位：{}」，而申报表的金额有的写明{}、有的未写单位：无法确定未写单位的金额",
+                        line.label(),
+                        own.label()
+                    ),
+                    format!(
+                        "the line above says “单位：{}” while some of the form's amounts state {} and others no unit: the unit of those cannot be told",
+                        line.label(),
+                        own.label()
+                    ),
+                ),
+                Text::new(
+                    "请在每个金额后写明单位，或统一单位行与金额的单位后再读取",
+                    "state the unit after every amount, or make the line above and the amounts agree, then read it again",
+                ),
+            ));
+        }
+    }
+    let form_scale = form.as_ref().and_then(|f| f.scale);
     let data = grid.rows.get(layout.last_row + 1..).unwrap_or(&[]);
     // An amount column's own label (`预算数（元）`, a form's `项目资金（万元）`) is
     // the more specific statement: it wins over a `单位：…` line above the

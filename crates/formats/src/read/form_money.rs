@@ -224,6 +224,8 @@ pub(super) enum Unclear {
     SeveralRows,
     /// A block's label and its total's name different money units.
     ScalesDiffer,
+    /// A unit cell beside some rows of amounts and none beside others.
+    UnitOnSomeRows,
     /// Several years, and the form names two budget years: its 预算年度
     /// line's and its title's.
     YearsDiffer(u16, u16),
@@ -759,7 +761,7 @@ impl MoneyUnclear {
             ),
             // The year is stated; the headings do not say which column is its.
             Why::Years {
-                unclear: Unclear::ScalesDiffer,
+                unclear: Unclear::ScalesDiffer | Unclear::UnitOnSomeRows,
                 ..
             } => Text::new(
                 "请统一该栏目及其金额的单位（万元或元）后再读取",
@@ -841,6 +843,10 @@ impl MoneyUnclear {
                     Unclear::ScalesDiffer => (
                         format!("「{shown}」写明的金额单位不同，无法确定本年度金额的单位"),
                         format!("“{en}” name different money units, so the unit of the year's amounts cannot be told"),
+                    ),
+                    Unclear::UnitOnSomeRows => (
+                        format!("「{shown}」只写在部分金额旁边，其余金额没有写明单位，无法确定本年度金额的单位"),
+                        format!("“{en}” stands beside some amounts only and the others name no unit, so the unit of the year's amounts cannot be told"),
                     ),
                     Unclear::SeveralRows => (
                         format!("「{shown}」下有不止一行金额，没有写明哪一行是本年度的，无法确定本年度的金额"),
@@ -1633,7 +1639,8 @@ pub(super) fn labelled_rows(
             // `合计` alone under the labels: the block's one row of amounts;
             // two such rows cannot be told apart.
             ([], []) => match period_rows.as_slice() {
-                [row] if sum_label(row) => Some(row.0),
+                // (Not a 中期 block's: `中期资金（万元）` over `合计 | 3000.00`.)
+                [row] if sum_label(row) && block_of_year => Some(row.0),
                 // One `合计` with parts of the year's money beside it
                 // (`其中：上年结转`, `本年新增 | 上年结转 | 合计`): the
                 // 合计 is the year's.

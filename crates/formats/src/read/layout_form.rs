@@ -98,6 +98,105 @@ fn key_of(text: &str) -> Option<Key> {
     Some(k)
 }
 
+/// The first cell, in a row of amounts right under a row of labels, that
+/// says another period than the form's year under a heading that is not a
+/// project's duration or a remark ([`read`]'s period columns).
+fn period_columns<'g, 'a>(
+    rows: &'g [GridRow<'a>],
+    year: Option<u16>,
+) -> Option<(&'g GridRow<'a>, usize)> {
+    const DURATION: [&str; 9] = [
+        "实施期",
+        "项目期",
+        "建设期",
+        "执行期",
+        "起止",
+        "周期",
+        "备注",
+        "说明",
+        "用途",
+    ];
+    rows.iter().enumerate().find_map(|(ri, r)| {
+        let below = rows.get(ri + 1)?;
+        if !amounts_below(rows, ri) || !has_key(r) {
+            return None;
+        }
+        below.cells.iter().enumerate().find_map(|(hc, x)| {
+            let heading = r.cells.get(hc).filter(|h| !h.merged)?;
+            let h = normalize(&heading.text);
+            (!x.merged
+                && !h.is_empty()
+                && cell_key(&h).is_none()
+                && !DURATION.iter().any(|w| h.contains(w))
+                && period_text_of_year(&x.text, year) == Some(false))
+            .then_some((below, hc))
+        })
+    })
+}
+
+/// The period a cell of a period column says (`2024年`, `年度`, `上年`,
+/// `2024-2026年`, `中期`): `Some(true)` for the form's year, `Some(false)`
+/// for another period, `None` for no period text (blank, an amount, a
+/// remark).
+fn period_text_of_year(text: &str, year: Option<u16>) -> Option<bool> {
+    let t = text.trim();
+    if t.is_empty() || plain_amount(t) {
+        return None;
+    }
+    let n = normalize(t);
+    match money_heading(&n) {
+        Some(Heading::Year) => Some(true),
+        Some(Heading::Dated(y)) => Some(Some(y) == year),
+        Some(Heading::Span | Heading::Total) => Some(false),
+        None if names_this_year(&n) => Some(true),
+        None if other_scope(&n, year) || year_named(&n).is_some() => Some(false),
+        None => [
+            "中期",
+            "上年",
+            "去年",
+            "下年",
+            "明年",
+            "以前",
+            "以后",
+            "实施期",
+            "项目期",
+        ]
+        .iter()
+        .any(|w| n.contains(w))
+        .then_some(false),
+    }
+}
+
+/// Whether the label at (`ri`, `c`) stands under the `其中` of a total of
+/// another period or scope in the row above (a heading of two levels): the
+/// total is the nearest label left of it, or over it, in that row.
+fn under_other_group(rows: &[GridRow<'_>], ri: usize, c: usize, year: Option<u16>) -> bool {
+    let Some(above) = ri.checked_sub(1).and_then(|k| rows.get(k)) else {
+        return false;
+    };
+    if !above
+        .cells
+        .iter()
+        .any(|x| !x.merged && sub_heading(&x.text))
+    {
+        return false;
+    }
+    let group = above
+        .cells
+        .iter()
+        .take(c + 1)
+        .rev()
+        .find(|x| !x.merged && !x.text.trim().is_empty() && !sub_heading(&x.text));
+    group.is_some_and(|g| {
+        let n = normalize(&g.text);
+        let bare = split_parens(&n).0;
+        key_of(&g.text) == Some(Key::MultiYearTotal)
+            || (key_of(&g.text) != Some(Key::Total) && other_scope(&bare, year))
+            || matches!(block_heading(&bare), Some(Heading::Span))
+            || matches!(block_heading(&bare), Some(Heading::Dated(d)) if Some(d) != year)
+    })
+}
+
 /// `其中` alone: the heading over a total's parts.
 fn sub_heading(text: &str) -> bool {
     matches!(normalize(text).trim_end_matches(':'), "其中")
@@ -485,6 +584,9 @@ pub(crate) struct Form<'a> {
     /// `scale` was taken from an amount's own unit (`1000.00（万元）`), no
     /// label: it yields to a `单位：` line above the form.
     pub(crate) scale_by_value: bool,
+    /// `scale` was taken from unit cells beside every row of amounts
+    /// (`10000000 | 元`): the form's own, not the table's.
+    pub(crate) scale_by_cells: bool,
     /// Rows of facts the model has no place for (`项目属性 | 延续项目`,
     /// `项目负责人 | 张三`, a 中长期目标, a review opinion): (row, its cells
     /// not read), said in a `form-field-unread` note so that nothing of the
@@ -615,69 +717,111 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             .then(|| scale_in(&normalize(&x.text)))
             .flatten()
     });
-    // The scale the unit cells of an earlier row set (another row's cells
-    // naming the other unit: which holds cannot be told).
-    let mut cells_scale: Option<MoneyScale> = None;
-    for r in rows
+    // The scale the unit cells beside the amounts state: one unit on every
+    // row of amounts. Rows that name different units, or rows with a unit
+    // beside rows without (a 中期 row's `元`, a `人均成本：20000 | 元`), leave
+    // which unit the year's amounts are in untold: refused.
+    let unit_cols = |r: &GridRow<'_>| -> Vec<usize> {
+        r.cells
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| !x.merged && unit_cell(&x.text))
+            .map(|(c, _)| c)
+            .collect()
+    };
+    let unit_of_cell = |text: &str| {
+        let n = normalize(text);
+        let n = n
+            .trim_start_matches("单位:")
+            .trim_start_matches("金额单位:")
+            .trim_start_matches("人民币");
+        match n.trim_matches(['(', ')']) {
+            "万元" => Some(MoneyScale::WanYuan),
+            "元" => Some(MoneyScale::Yuan),
+            _ => None,
+        }
+    };
+    let amount_rows: Vec<&GridRow<'_>> = rows
         .iter()
         .filter(|r| bare_amounts(r).is_some() || amounts_beside_labels(r))
-    {
-        let units: Vec<Option<MoneyScale>> = r
-            .cells
-            .iter()
-            .filter(|x| !x.merged && unit_cell(&x.text))
-            .map(|x| {
+        .collect();
+    let mut cells_scale: Option<MoneyScale> = None;
+    let mut cells_used: Vec<(u32, usize)> = Vec::new();
+    let mut first_unit_at: Option<(&GridRow<'_>, usize)> = None;
+    let mut rows_without_unit = 0usize;
+    // `单位：元` in a cell of the block states the unit of all its amounts,
+    // not only of its row's.
+    let mut block_statement = true;
+    for r in amount_rows.iter().copied() {
+        let cols = unit_cols(r);
+        if cols.is_empty() {
+            // A unit jixiao does not hold (`千元`) is refused below.
+            let not_held = r.cells.iter().any(|x| {
                 let n = normalize(&x.text);
-                let n = n
-                    .trim_start_matches("单位:")
-                    .trim_start_matches("金额单位:");
-                match n.trim_matches(['(', ')']) {
-                    "万元" => Some(MoneyScale::WanYuan),
-                    "元" => Some(MoneyScale::Yuan),
-                    _ => None,
-                }
-            })
+                super::preamble::UNITS_NOT_HELD.contains(&n.trim_matches(['(', ')']))
+            });
+            rows_without_unit += usize::from(!not_held);
+            continue;
+        }
+        block_statement &= cols.iter().filter_map(|&c| r.cells.get(c)).all(|x| {
+            let n = normalize(&x.text);
+            n.starts_with("单位:") || n.starts_with("金额单位:")
+        });
+        let units: Vec<Option<MoneyScale>> = cols
+            .iter()
+            .filter_map(|&c| r.cells.get(c))
+            .map(|x| unit_of_cell(&x.text))
             .collect();
-        if let Some(Some(first)) = units.first() {
-            // A label naming the other scale: which holds cannot be told.
-            if label_scale.is_some_and(|l| l != *first) && units.iter().all(|u| *u == Some(*first))
-            {
-                let at: Vec<usize> = r
-                    .cells
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, x)| !x.merged && unit_cell(&x.text))
-                    .map(|(c, _)| c)
-                    .take(1)
-                    .collect();
-                f.money_unclear
-                    .get_or_insert(MoneyUnclear::years(r, &at, Unclear::ScalesDiffer));
-                continue;
+        let Some(Some(first)) = units.first().copied() else {
+            continue;
+        };
+        if let Some(&c) = cols.first() {
+            first_unit_at.get_or_insert((r, c));
+        }
+        // A label naming the other scale: which holds cannot be told.
+        if label_scale.is_some_and(|l| l != first) && units.iter().all(|u| *u == Some(first)) {
+            f.money_unclear.get_or_insert(MoneyUnclear::years(
+                r,
+                &cols[..1],
+                Unclear::ScalesDiffer,
+            ));
+            continue;
+        }
+        if cells_scale.is_some_and(|c| c != first) || units.iter().any(|u| *u != Some(first)) {
+            f.money_unclear
+                .get_or_insert(MoneyUnclear::years(r, &cols, Unclear::ScalesDiffer));
+            continue;
+        }
+        cells_scale = Some(first);
+        cells_used.extend(cols.iter().map(|&c| (r.number, c)));
+    }
+    if let Some(scale) = cells_scale {
+        if f.scale.is_none() && label_scale.is_none() {
+            match first_unit_at.filter(|_| rows_without_unit > 0 && !block_statement) {
+                Some((r, c)) => {
+                    f.money_unclear.get_or_insert(MoneyUnclear::years(
+                        r,
+                        &[c],
+                        Unclear::UnitOnSomeRows,
+                    ));
+                }
+                None => {
+                    f.scale = Some(scale);
+                    f.scale_by_cells = true;
+                    used.extend(cells_used);
+                }
             }
-            if cells_scale.is_some_and(|c| c != *first) || units.iter().any(|u| *u != Some(*first))
-            {
-                let at: Vec<usize> = r
-                    .cells
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, x)| !x.merged && unit_cell(&x.text))
-                    .map(|(c, _)| c)
-                    .collect();
-                f.money_unclear
-                    .get_or_insert(MoneyUnclear::years(r, &at, Unclear::ScalesDiffer));
-                continue;
-            }
-            if f.scale.is_none() && label_scale.is_none() {
-                cells_scale = Some(*first);
-                f.scale = Some(*first);
-                used.extend(
-                    r.cells
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, x)| !x.merged && unit_cell(&x.text))
-                        .map(|(c, _)| (r.number, c)),
-                );
-            }
+        }
+    }
+    // A column beside a row of amounts saying their period (`年度 | 2023年`,
+    // `所属年度 | 上年`, `资金年度 | 2024-2026年`, `期间 | 中期`): another
+    // period than the form's year makes them that period's money, refused.
+    // A project's duration (`实施期 | 2024-2026年`) or a remark is no such
+    // column.
+    if f.money_unclear.is_none() {
+        if let Some((b, hc)) = period_columns(rows, year) {
+            f.money_unclear
+                .get_or_insert(MoneyUnclear::years(b, &[hc], Unclear::NoYearColumn));
         }
     }
     // Every money label naming its scale: the scale holds for every amount.
@@ -715,10 +859,16 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             // A unit cell beside amounts (`10000 | 千元`).
             let unit_cell_not_held = || {
                 let bare = n.trim_matches(['(', ')']);
+                let bare = bare.strip_prefix("人民币").unwrap_or(bare);
+                // Beside an amount, alone or after its label in one cell.
+                let amount = |y: &crate::grid::GridCell<'_>| {
+                    plain_amount(&y.text)
+                        || inline_key(&y.text).is_some_and(|(k, v)| k.is_money() && plain_amount(v))
+                };
                 super::preamble::UNITS_NOT_HELD
                     .into_iter()
                     .find(|u| *u == bare)
-                    .filter(|_| r.cells.iter().any(|y| !y.merged && plain_amount(&y.text)))
+                    .filter(|_| r.cells.iter().any(|y| !y.merged && amount(y)))
             };
             let unit = unit_not_held(&n)
                 .filter(|_| money_label(x))
@@ -1171,6 +1321,29 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             if key == Key::MultiYearTotal || (money && !matrix_year && !blocks.is_year(ri, c)) {
                 continue;
             }
+            // A source under the `其中` of another period's or scope's total
+            // in a heading of two levels (`中期资金总额 | 其中 | | 年度资金总额 |
+            // 其中` over `| 财政拨款 | 其他资金 | | 财政拨款 | 其他资金`): not
+            // the year's.
+            // (Or under a block of another period's: `中期资金（万元） | 资金总额
+            // | 其中`.)
+            let in_other_block = || {
+                ri.checked_sub(1).is_some_and(|k| {
+                    rows.get(k).is_some_and(|above| {
+                        above
+                            .cells
+                            .iter()
+                            .any(|x| !x.merged && sub_heading(&x.text))
+                    }) && !blocks.is_year(k, c)
+                })
+            };
+            if matches!(
+                key,
+                Key::Fiscal | Key::Special | Key::Other | Key::CarryOver
+            ) && (under_other_group(rows, ri, c, year) || in_other_block())
+            {
+                continue;
+            }
             // `其中：上年结转 | 100.00 | 100.00 | 0.00`: the heading of a row of
             // a block's parts under its columns' labels, not a label with
             // its value.
@@ -1273,9 +1446,10 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 }
                 // A block's label over its headings (`资金总额（万元） | |
                 // 2024年`) has no value on its right.
-                // Not a column of periods written as text beside the amounts
+                // A column of periods written as text beside the amounts
                 // (`其他资金 | 实施期` over `200.00 | 2024-2026年`): the
-                // label's amount is below it.
+                // label's amount is below it (a period other than the year's
+                // in such a column refuses the form: see `period_columns`).
                 (None, Some((hc, x)))
                     if money
                         && (block_heading(&x.text).is_some_and(|h| h != Heading::Total)
@@ -1283,10 +1457,8 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                         && !(amounts_below(rows, ri)
                             && rows.get(ri + 1).is_some_and(|b| {
                                 b.cells.get(c).is_some_and(|x| plain_amount(&x.text))
-                                    && b.cells.get(hc).is_some_and(|x| {
-                                        !x.merged
-                                            && !x.text.trim().is_empty()
-                                            && !plain_amount(&x.text)
+                                    && b.cells.get(hc).is_some_and(|p| {
+                                        period_text_of_year(&p.text, year).is_some()
                                     })
                             })) =>
                 {
@@ -1352,7 +1524,8 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                                         !x.merged && key_of(&x.text).is_some_and(Key::is_money)
                                     })
                             })
-                            && amounts_below(rows, ri + 1);
+                            && (amounts_below(rows, ri + 1)
+                                || matches!(headed_rows(rows, ri + 1, year), Some(Ok(Some(_)))));
                         if two_level {
                             used.extend(
                                 row.cells
@@ -1362,7 +1535,15 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                                     .map(|(hc, _)| (row.number, hc)),
                             );
                         }
-                        rows.get(ri + 2)
+                        // Under the second level, rows headed by periods
+                        // (`中期 | 3000.00`, `年度 | 1000.00`): the year's.
+                        let amounts_row = match headed_rows(rows, ri + 1, year) {
+                            Some(Ok(Some(yr))) => Some(yr),
+                            Some(_) => None,
+                            None => Some(ri + 2),
+                        };
+                        amounts_row
+                            .and_then(|k| rows.get(k))
                             .and_then(|b| b.cells.get(c).map(|x| (b, c, x)))
                             .filter(|(_, _, x)| two_level && plain_amount(&x.text))
                     }),
@@ -1483,15 +1664,25 @@ impl<'a> Form<'a> {
         }
     }
 
-    /// Whether the form's scale is an amount's own unit that not every
-    /// amount names (`1000.00（万元）` over bare sources): a `单位：` line
-    /// above the form then holds for them.
-    pub(crate) fn scale_yields_to_line(&self) -> bool {
+    /// Where the form's scale is an amount's own unit (`1000.00（万元）`), the
+    /// first other amount that names none (a zero is one in any unit): a
+    /// `单位：` line saying otherwise leaves its unit untold.
+    pub(crate) fn bare_beside_named(&self) -> Option<Origin> {
         let names_unit = |v: &Val<'_>| {
             let n = normalize(v.text);
             n.ends_with('元') || scale_in(&n).is_some()
         };
-        self.scale_by_value && self.amounts.iter().flatten().any(|v| !names_unit(v))
+        let zero = |v: &Val<'_>| {
+            v.text
+                .trim()
+                .chars()
+                .all(|c| c == '0' || c == '.' || c == ',')
+        };
+        self.amounts
+            .iter()
+            .flatten()
+            .find(|v| self.scale_by_value && !names_unit(v) && !zero(v))
+            .map(|v| v.origin)
     }
 
     /// The first amount read for a money key (later ones are another
@@ -1697,10 +1888,11 @@ fn amounts_row(row: &GridRow<'_>) -> bool {
 /// A cell stating a money unit (`单位：万元`, `（万元）`, `万元`).
 fn unit_cell(text: &str) -> bool {
     let n = normalize(text);
+    let n = n.strip_prefix("人民币").unwrap_or(&n);
     n.starts_with("单位:")
         || n.starts_with("金额单位:")
-        || money_unit(&n)
-        || matches!(n.as_str(), "万元" | "元")
+        || money_unit(n)
+        || matches!(n, "万元" | "元")
 }
 
 /// The amounts of a row, by column, as numbers (`1,000.00` and `1000` alike).
@@ -2427,6 +2619,27 @@ pub(crate) fn read_all(
                     ),
                     format!(
                         "form {nth}, from this row on, is for {b} while the first form is for {a}: a table is read for one year",
+                    ),
+                ));
+            }
+        }
+        // The first form's scale was its own cells' or amounts' (`10000000 |
+        // 元`): a later form stating none has the `单位：` line above the
+        // table, or no scale that can be told.
+        let first_own = first.scale_by_cells || first.scale_by_value;
+        if first_own && form.scale.is_none() && own_pre.scale.is_none() {
+            let told = pre.scale.filter(|s| *s == reader.scale);
+            if told.is_none() {
+                return Err(refuse(
+                    &at_label,
+                    opens,
+                    format!(
+                        "自此行起的第{nth}张申报表没有写明金额单位，而第一张的金额写明以{}为单位：请在每张表写明金额单位",
+                        reader.scale.label()
+                    ),
+                    format!(
+                        "form {nth}, from this row on, states no money unit, while the first form's amounts state {}: state the unit on every form",
+                        reader.scale.label()
                     ),
                 ));
             }
