@@ -4274,3 +4274,41 @@ fn expert_round_false_alarms_and_misses() {
     v[0] = q(1, Category::Output, "公交日均客运量", "≥80000人次");
     assert_eq!(fired(&with_inds(v), "unit-cost"), 0);
 }
+
+/// ur42 x05: one slip in a project's total, summed into its unit's and the
+/// 合计's totals, shows on three rows; the two above name the project's row
+/// as the likely cause. So does a unit's column that a project's source
+/// slip put out.
+#[test]
+fn a_slip_summed_upwards_is_traced_to_its_row() {
+    let mut t = clean_table();
+    let project_row = t.units[0].projects[0].origin.row;
+    t.units[0].projects[0].funding.total = Some(d("59.00"));
+    t.units[0].stated.as_mut().unwrap().funding.total = Some(d("59.00"));
+    t.grand_total.as_mut().unwrap().funding.total = Some(d("59.00"));
+    let f = run(&t);
+    let rows = of(&f, "sum-mismatch.row");
+    assert_eq!(rows.len(), 3, "{:?}", ids(&f));
+    let traced: Vec<String> = rows.iter().map(|x| zh(&t, x)).collect();
+    let cause = format!("第{project_row}行的总计与其资金来源也相差 9.00");
+    assert_eq!(
+        traced.iter().filter(|m| m.contains(&cause)).count(),
+        2,
+        "{traced:?}"
+    );
+    assert!(rows.iter().any(|x| en(&t, x).contains(&format!(
+        "row {project_row}'s total and sources differ by the same 9.00"
+    ))));
+    // A source's slip: the unit's 财政拨款 no longer equals its projects'.
+    let mut t = clean_table();
+    t.units[0].projects[0].funding.fiscal_appropriation = Some(d("59.00"));
+    let f = run(&t);
+    let unit = of(&f, "sum-mismatch.unit");
+    assert_eq!(unit.len(), 1, "{:?}", ids(&f));
+    assert!(zh(&t, unit[0]).contains(&cause), "{}", zh(&t, unit[0]));
+    // Unrelated differences are not linked.
+    let mut t = clean_table();
+    t.units[0].stated.as_mut().unwrap().funding.total = Some(d("51.00"));
+    let f = run(&t);
+    assert!(f.iter().all(|x| !zh(&t, x).contains("可能同出于")));
+}

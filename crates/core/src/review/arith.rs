@@ -65,11 +65,39 @@ pub(super) fn check(s: &mut Sink<'_>) {
     negative(s, &rows);
 
     let unreadable = Unreadable::of(t);
+    // Rows whose total and sources disagree, with the difference: a unit's or
+    // the 合计's mismatch by the same amount most likely follows from it.
+    let mut row_slips: Vec<(u32, Decimal)> = Vec::new();
     // Row identity: 总计 = 财政拨款 + 财政专户拨款 + 其他资金. Without a 总计
     // column no total is stated (the reader says so: `total-column-missing`),
     // so there is nothing to compare the sources with.
     if has_parts && !t.lacks_total_column() {
         let (sources_zh, sources_en) = sources_named(t);
+        // (row, difference) of each project whose total and sources
+        // disagree, found first: a unit's or the 合计's row summed from it
+        // disagrees by as much, and says so.
+        let diff_of = |f: &Funding| {
+            let parts = [f.fiscal_appropriation, f.special_account, f.other_funds];
+            let n = parts.iter().filter(|p| p.is_some()).count().max(1) as u32;
+            let d = decimals(parts.iter().copied().chain([f.total]));
+            let diff = f.total_or_zero().saturating_sub(f.parts_sum()?).abs();
+            (diff > half_unit(d).saturating_mul(Decimal::from(n))).then_some(diff)
+        };
+        for &(origin, f, project, _) in &rows {
+            if project.is_some() && !unreadable.row(origin.row) {
+                if let Some(diff) = diff_of(f) {
+                    row_slips.push((origin.row, diff));
+                }
+            }
+        }
+        // A unit row's own projects' rows.
+        let own_rows = |row: u32| -> Option<Vec<u32>> {
+            let u = t
+                .units
+                .iter()
+                .find(|u| u.stated.as_ref().is_some_and(|s| s.origin.row == row))?;
+            Some(u.projects.iter().map(|p| p.origin.row).collect())
+        };
         for &(origin, f, project, at) in &rows {
             if unreadable.row(origin.row) {
                 continue;
@@ -85,6 +113,17 @@ pub(super) fn check(s: &mut Sink<'_>) {
             let stated = f.total_or_zero();
             let n = parts.iter().filter(|p| p.is_some()).count().max(1) as u32;
             let d = decimals(parts.iter().copied().chain([f.total]));
+            // A unit's or the 合计's row: the project row it was summed from.
+            let slip = match (project, diff_of(f)) {
+                (None, Some(diff)) => {
+                    let within = own_rows(origin.row);
+                    row_slips
+                        .iter()
+                        .find(|(r, d)| *d == diff && within.as_ref().is_none_or(|w| w.contains(r)))
+                        .map(|(r, _)| *r)
+                }
+                _ => None,
+            };
             compare(
                 s,
                 id!("sum-mismatch.row"),
@@ -99,6 +138,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
                 "总计",
                 &sources_zh,
                 &sources_en,
+                slip,
             );
         }
     }
@@ -110,6 +150,12 @@ pub(super) fn check(s: &mut Sink<'_>) {
         let n = u.projects.len().max(1) as u32;
         let rows =
             || std::iter::once(stated.origin.row).chain(u.projects.iter().map(|p| p.origin.row));
+        let own_rows: Vec<u32> = u.projects.iter().map(|p| p.origin.row).collect();
+        let slips: Vec<(u32, Decimal)> = row_slips
+            .iter()
+            .copied()
+            .filter(|(r, _)| own_rows.contains(r) || *r == stated.origin.row)
+            .collect();
         check_columns(
             s,
             id!("sum-mismatch.unit"),
@@ -118,6 +164,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
             n,
             ("其下各项目", "its projects"),
             |col| unreadable.any_in(t, rows(), col),
+            &slips,
         );
     }
 
@@ -145,6 +192,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
             n.max(1) as u32,
             (what_zh, what_en),
             |col| unreadable.any_in(t, rows(), col),
+            &row_slips,
         );
     }
 }
@@ -319,6 +367,7 @@ fn check_columns(
     n: u32,
     (what_zh, what_en): (&str, &str),
     unreadable: impl Fn(FundingColumn) -> bool,
+    slips: &[(u32, Decimal)],
 ) {
     for (col, value) in stated.funding.columns() {
         if unreadable(col) {
@@ -333,6 +382,12 @@ fn check_columns(
             continue;
         }
         let d = decimals([value, computed]);
+        let diff = value
+            .unwrap_or_default()
+            .saturating_sub(computed.unwrap_or_default())
+            .abs();
+        // The first row whose own total and sources differ by as much.
+        let slip = slips.iter().find(|(_, d)| *d == diff).map(|(r, _)| *r);
         compare(
             s,
             id,
@@ -347,6 +402,7 @@ fn check_columns(
             col.label(),
             what_zh,
             what_en,
+            slip,
         );
     }
 }
@@ -376,6 +432,7 @@ fn compare(
     col_zh: &str,
     what_zh: &str,
     what_en: &str,
+    slip: Option<u32>,
 ) {
     let diff = stated.saturating_sub(computed).abs();
     let tol = half_unit(decimals);
@@ -424,13 +481,21 @@ fn compare(
                 col_en(col)
             ))));
     } else {
+        // One slip shows in every sum above it: say where it most likely is.
+        let (cause_zh, cause_en) = match slip {
+            Some(r) => (
+                format!("；第{r}行的总计与其资金来源也相差 {diff}，可能同出于该行的笔误"),
+                format!("; row {r}'s total and sources differ by the same {diff}: most likely one slip there"),
+            ),
+            None => (String::new(), String::new()),
+        };
         s.emit(id, || {
             (
                 loc,
                 Message::owned(
-                    format!("{col_zh} {stated_txt} ≠ {what_zh}之和 {computed}（相差 {diff}）"),
+                    format!("{col_zh} {stated_txt} ≠ {what_zh}之和 {computed}（相差 {diff}）{cause_zh}"),
                     format!(
-                        "{} {stated_en} ≠ sum of {what_en} {computed} (difference {diff})",
+                        "{} {stated_en} ≠ sum of {what_en} {computed} (difference {diff}){cause_en}",
                         col_en(col)
                     ),
                 ),

@@ -52,15 +52,15 @@ pub static RULES: &[Rule] = CATALOGUE;
 
 const CATALOGUE: &[Rule] = &[
     rule!("sum-mismatch.row", Error, "总计不等于各资金来源之和", "row total differs from the sum of its funding sources",
-        "总计 = 财政拨款 + 财政专户拨款 + 其他资金（空白按 0）。超出末位半个单位的差额即为错误。表中没有总计列，或资金来源列各行均为空时，不核对（读取说明 total-column-missing、source-columns-blank）。 The row total must equal the funding sources (blank = 0), within half a unit of the last printed decimal. Not checked when the table has no total column, or its funding-source columns are blank on every row (reader notices total-column-missing, source-columns-blank).",
+        "总计 = 财政拨款 + 财政专户拨款 + 其他资金（空白按 0）。超出末位半个单位的差额即为错误。表中没有总计列，或资金来源列各行均为空时，不核对（读取说明 total-column-missing、source-columns-blank）。单位行或合计行的差额与某一项目行相同时（项目的笔误被逐级汇总），消息指出该项目行。 The row total must equal the funding sources (blank = 0), within half a unit of the last printed decimal. Not checked when the table has no total column, or its funding-source columns are blank on every row (reader notices total-column-missing, source-columns-blank). When a unit's or the 合计's row differs by as much as one project row (a slip summed upwards), the message names that row.",
         "表格定义 (table definition) [S]",
         "核对该行各列金额。 Re-check the amounts of the row."),
     rule!("sum-mismatch.unit", Error, "单位行金额不等于其项目之和", "unit row differs from the sum of its projects",
-        "单位行每一金额列应等于其下各项目之和。 Each amount column of a unit row must equal the sum of its projects.",
+        "单位行每一金额列应等于其下各项目之和。差额与其下某一项目行自身总计与资金来源之差相同时，消息指出该行：多半是同一笔误。 Each amount column of a unit row must equal the sum of its projects. When the difference equals that of one of its project rows between its own total and sources, the message names that row: most likely one slip.",
         "层级关系 (nesting) [S]",
         "核对单位行或其下项目的金额，检查是否遗漏项目。 Check the unit row and its projects; a project may be missing."),
     rule!("sum-mismatch.total", Error, "合计不等于各单位（或项目）之和", "grand total differs from the sum of the units",
-        "合计行每一金额列应等于各单位行之和（无单位行时为各项目之和）。 The 合计 row must equal the sum of the unit rows (or of the projects).",
+        "合计行每一金额列应等于各单位行之和（无单位行时为各项目之和）。差额与某一项目行自身总计与资金来源之差相同时，消息指出该行。 The 合计 row must equal the sum of the unit rows (or of the projects). When the difference equals that of a project row between its own total and sources, the message names that row.",
         "层级关系 (nesting) [S]",
         "核对合计行与各单位行（无单位行时与各项目）；相差远大于合计的，查找按元填写的金额。 Re-check the 合计 row against the unit rows (or the projects, without unit rows); a difference far larger than the total points to an amount typed in 元."),
     rule!("sum-rounding", Info, "合计差额在四舍五入误差范围内", "sum differs within rounding",
