@@ -359,6 +359,7 @@ fn sources_named(t: &Table) -> (String, String) {
     (zh.join(" + "), en.join(" and "))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn check_columns(
     s: &mut Sink<'_>,
     id: super::RuleId,
