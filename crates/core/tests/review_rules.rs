@@ -4122,7 +4122,13 @@ fn expert_round_false_alarms_and_misses() {
     let mut inds = clean_indicators();
     inds[1] = ql(2, Category::Outcome, "就业能力", "明显改善");
     inds[3] = ql(4, Category::Cost, "成本控制", "不超预算");
-    for deadline in ["2024年12月31日前", "12月底前", "年底前"] {
+    for deadline in [
+        "2024年12月31日前",
+        "12月底前",
+        "年底前",
+        "年内完成",
+        "上半年完成",
+    ] {
         inds[0] = ql(1, Category::Output, "完成时间", deadline);
         assert_eq!(
             fired(&with_inds(inds.clone()), "qualitative-share"),
@@ -4169,6 +4175,21 @@ fn expert_round_false_alarms_and_misses() {
     assert_eq!(fired(&t, "level-misplaced"), 0);
     let t = replace(1, q(2, Category::Outcome, "改造工程成本", "≤120万元"));
     assert_eq!(fired(&t, "level-misplaced"), 1);
+    for (name, value, fires) in [
+        ("企业融资成本", "较上年下降200万元", 0),
+        ("群众出行成本", "人均节省120元", 0),
+        ("改造工程成本", "≤350万元，较预算节约", 1),
+    ] {
+        let mut i = q(2, Category::Outcome, name, "≥1%");
+        i.target = grammar::parse_value(value).target;
+        i.raw_value = value.into();
+        i.value_label = grammar::parse_value(value).label;
+        assert_eq!(
+            fired(&replace(1, i), "level-misplaced"),
+            fires,
+            "{name} {value}"
+        );
+    }
     // 满意率 is satisfaction as 满意度 is: misplaced under 效益.
     let t = replace(1, q(2, Category::Outcome, "监护人满意率", "≥90%"));
     assert_eq!(fired(&t, "level-misplaced"), 1);
@@ -4180,6 +4201,7 @@ fn expert_round_false_alarms_and_misses() {
     // …as a rate; a count of the work is an output.
     for (name, value) in [
         ("专项经费执行情况审计项目数", "≥12个"),
+        ("预算执行情况审计项目数", "≥12个"),
         ("助学经费拨付学生人数", "≥800人"),
     ] {
         let t = replace(0, q(1, Category::Output, name, value));
@@ -4238,6 +4260,10 @@ fn expert_round_false_alarms_and_misses() {
         (2, Category::Satisfaction, "群众有效投诉次数", "≤5次", 0),
         (3, Category::Cost, "维护覆盖街道数量", "=22个", 1),
         (3, Category::Cost, "项目总成本", "≤50万元", 0),
+        // A cap or a zero limits a harm: no output.
+        (3, Category::Cost, "施工影响居民户数", "≤200户", 0),
+        (2, Category::Satisfaction, "差评工单数量", "≤100件", 0),
+        (2, Category::Satisfaction, "媒体负面报道次数", "=0次", 0),
     ] {
         let t = replace(k, q(k as u32 + 1, cat, name, value));
         assert_eq!(fired(&t, "level-misplaced"), fires, "{name}");
@@ -4248,6 +4274,8 @@ fn expert_round_false_alarms_and_misses() {
         ("高新技术企业总数", "较上年增长10%以上"),
         ("学生近视率", "较上年下降0.5个百分点"),
         ("办理时限", "缩短10分钟以上"),
+        ("空气优良天数比例", "较2023年提高1个百分点"),
+        ("财政收入", "比2023年增长6%"),
     ] {
         let mut i = q(2, Category::Outcome, name, "≥1%");
         i.target = grammar::parse_value(value).target;
@@ -4266,6 +4294,13 @@ fn expert_round_false_alarms_and_misses() {
         assert!(i.value_label.is_some());
         assert_eq!(fired(&replace(1, i), "value-prefixed"), 1, "{value}");
     }
+    let t = replace(1, ql(2, Category::Outcome, "经费到位情况", "及时足额到位"));
+    assert_eq!(fired(&t, "input-as-output"), 1);
+    // 千米 is 公里.
+    let mut v = clean_indicators();
+    v[0] = q(1, Category::Output, "道路改造长度", "≥0.3千米");
+    v[3] = q(4, Category::Cost, "每公里改造成本", "≤160万元");
+    assert_eq!(fired(&with_inds(v), "cost-exceeds-budget"), 0);
     // A response time in minutes is a time limit.
     let t = replace(1, q(2, Category::Outcome, "接警出动时限", "≤5分钟"));
     assert_eq!(fired(&t, "timeliness-no-date"), 0);

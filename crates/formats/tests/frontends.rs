@@ -3554,6 +3554,24 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     ] {
         reads_none(money);
     }
+    // ur45: a date of the project beside the amounts is no period column;
+    // a duration of any spelling keeps the amount left of it; under a period
+    // heading, anything but the year refuses; the year's months read.
+    for money in [
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\t填报日期\n\t1000.00\t800.00\t200.00\t2023年11月20日",
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\t立项年度\n\t1000.00\t800.00\t200.00\t2023年",
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\t实施期\n\t1000.00\t800.00\t200.00\t3年",
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\t期间\n\t1000.00\t800.00\t200.00\t2024年1-12月",
+    ] {
+        reads_year(money);
+    }
+    for period in ["前年", "23年", "2023.1-2023.12", "2023"] {
+        refused(
+            "（2024年度）",
+            &format!("项目资金（万元）\t资金总额\t财政拨款\t其他资金\t年度\n\t1000.00\t800.00\t200.00\t{period}"),
+            "本年度",
+        );
+    }
     // ur43 M13: a 中期 block with its 合计 row alone above the year's.
     reads_year("中期资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t3000.00\t2400.00\t600.00\n年度资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t1000.00\t800.00\t200.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t900.00\t700.00\t200.00");
     // ur41 U10: a label with its amount in one cell, the unit in the next

@@ -601,7 +601,20 @@ fn quality(
     // A cost to the public lowered, the verb in the value (`群众就医成本` |
     // `有所降低`), is a benefit as `降低群众就医成本` is; the project's own
     // cost in money is not.
-    let lowered_in_value = || names_cost_saving(&i.raw_value) && !money_unit(unit.as_deref());
+    // (`较上年下降200万元`, `人均节省120元` are savings; `≤350万元，较预算节约`
+    // caps the project's own cost.)
+    let lowered_in_value = || {
+        let raw = trim(&i.raw_value);
+        let cap = i
+            .target
+            .quantity()
+            .is_some_and(|q| matches!(q.op, Some(Comparator::Le | Comparator::Lt)))
+            || raw.starts_with(['≤', '<', '＜'])
+            || raw.starts_with("不超过")
+            || raw.starts_with("不高于");
+        let money = money_unit(unit.as_deref()) || raw.contains('元');
+        names_cost_saving(raw) && !(cap && money)
+    };
     let misplaced = if i.category != Category::Satisfaction
         && i.category != Category::Unknown
         && (names_satisfaction(name) || has(sub, "满意度"))
@@ -853,9 +866,10 @@ fn quality(
                         o.category == Category::Output
                             && o.target.quantity().is_some_and(|q| {
                                 let unit = unit_of(o);
-                                let named = unit
-                                    .as_deref()
-                                    .is_some_and(|u| !u.is_empty() && name.contains(u));
+                                let named = unit.as_deref().is_some_and(|u| {
+                                    let u = if u == "千米" { "公里" } else { u };
+                                    !u.is_empty() && name.contains(u)
+                                });
                                 let scaled = q.scaled().unwrap_or(q.value);
                                 named
                                     && scaled > Decimal::ZERO
@@ -974,7 +988,12 @@ fn counts_output_out_of_place(i: &Indicator, unit: Option<&str>) -> bool {
         Category::Cost => &MONEY,
         _ => return false,
     };
-    unit.is_some_and(|u| super::text::COUNT_UNITS.contains(&u))
+    // A cap or a zero (`施工影响居民户数 ≤200户`, `媒体负面报道次数 =0次`)
+    // limits a harm: no output.
+    let cap = i.target.quantity().is_some_and(|q| {
+        matches!(q.op, Some(Comparator::Le | Comparator::Lt)) || q.value.is_zero()
+    });
+    !cap && unit.is_some_and(|u| super::text::COUNT_UNITS.contains(&u))
         && !words.iter().any(|w| has(&i.name, w))
 }
 
@@ -982,8 +1001,12 @@ fn counts_output_out_of_place(i: &Indicator, unit: Option<&str>) -> bool {
 /// year's end (`12月底前`, `年底前`, `6月底完成`).
 fn deadline_text(t: &str) -> bool {
     crate::grammar::is_date_value(t)
-        || (["前", "底", "完成", "以前"].iter().any(|e| t.ends_with(e))
-            && (t.contains('月') || t.contains("年底") || t.contains("年末")))
+        || (["前", "底", "完成", "以前", "内"]
+            .iter()
+            .any(|e| t.ends_with(e))
+            && ["月", "年底", "年末", "年内", "半年", "季度"]
+                .iter()
+                .any(|w| t.contains(w)))
 }
 
 /// Whether a unit is one of money (`元`, `万元`, `元/人`).
@@ -1007,7 +1030,11 @@ fn input_keyword(inputs: &Keywords, name: &str) -> Option<&'static str> {
         let after = &rest[at + k.len()..];
         // 经费 words name an input as a rate of it (`经费执行率`), not in a
         // count of the work (`专项经费执行情况审计项目数`, `助学经费拨付学生人数`).
-        let counted = k.starts_with("经费") && !name.ends_with('率') && !name.ends_with("进度");
+        // Money words name an input, not in a count of the work
+        // (`专项经费执行情况审计项目数`, `预算执行情况审计项目数`,
+        // `助学经费拨付学生人数`).
+        let counted = ["经费", "预算执行", "资金"].iter().any(|w| k.contains(w))
+            && ["数", "数量"].iter().any(|e| name.ends_with(e));
         if !other_sense(k, after) && !induced_investment(name, k) && !counted {
             return Some(k);
         }

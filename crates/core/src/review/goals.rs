@@ -592,8 +592,10 @@ fn mismatch(
         let prev = goal.get(..start).and_then(|h| h.chars().next_back());
         let mut after = goal.get(j..).and_then(|r| r.chars().next());
         // List number at a sentence start (`1.`), or a range start (`6—30岁`, `1-2个`).
+        // An item's number, or an ordinal (`第9条`, `第3批`): no count.
         let list_number = after == Some('.')
-            || (after == Some('、') && prev.is_none_or(|c| STOP.contains(&c) || c == '。'));
+            || (after == Some('、') && prev.is_none_or(|c| STOP.contains(&c) || c == '。'))
+            || prev == Some('第');
         k = j;
         let mut unit_start = j;
         // `14万人`, `1.2万亩`: a magnitude before the unit (not the 千 of 千米).
@@ -779,6 +781,20 @@ fn mismatch(
 /// factor of 2 or more between them (a digit slip ×10 among them) or the
 /// same digits in another order (12 and 21) is reported; `3000` against
 /// `≥2800` is a target set a little lower, not a typo.
+/// A count of what there already is ([`ALREADY_THERE`]): it ends its
+/// clause, which is no object of the project's work.
+fn already_there(goal: &str, c: &Counted) -> bool {
+    let clause = part(goal, (clause_start(goal, c.number.0), c.number.0));
+    let ends_clause = c.noun.is_none()
+        && goal
+            .get(c.unit.1..)
+            .and_then(|rest| rest.chars().next())
+            .is_none_or(|ch| STOP.contains(&ch));
+    ends_clause
+        && ALREADY_THERE.iter().any(|w| clause.contains(w))
+        && !clause.starts_with(['对', '为', '向', '给'])
+}
+
 fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
     use rust_decimal::Decimal;
     use std::str::FromStr;
@@ -824,16 +840,7 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         if NOT_A_TOTAL.iter().any(|w| part(goal, before).contains(w)) {
             continue;
         }
-        let clause = part(goal, before);
-        let ends_clause = c.noun.is_none()
-            && goal
-                .get(c.unit.1..)
-                .and_then(|rest| rest.chars().next())
-                .is_none_or(|ch| STOP.contains(&ch));
-        if ends_clause
-            && ALREADY_THERE.iter().any(|w| clause.contains(w))
-            && !clause.starts_with(['对', '为', '向', '给'])
-        {
+        if already_there(goal, c) {
             continue;
         }
         // The indicator measures the noun: two different bigrams shared
@@ -861,7 +868,7 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
             || counted
                 .iter()
                 .enumerate()
-                .any(|(m, o)| m != n && part(goal, o.unit) == unit);
+                .any(|(m, o)| m != n && part(goal, o.unit) == unit && !already_there(goal, o));
         if elsewhere || !clearly_differ(g, v) {
             continue;
         }

@@ -326,7 +326,16 @@ fn relative_change(label: &str) -> bool {
         "增长", "下降", "提高", "降低", "提升", "减少", "缩短", "增加", "上升", "压缩",
     ];
     let l = trim(label);
-    let rest = BASES.iter().find_map(|b| l.strip_prefix(b)).unwrap_or(l);
+    // `较2023年`, `比2023年度`: a base year written out.
+    let dated = l
+        .strip_prefix('较')
+        .or_else(|| l.strip_prefix('比'))
+        .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()))
+        .and_then(|r| r.strip_prefix("年度").or_else(|| r.strip_prefix('年')));
+    let rest = dated
+        .or_else(|| BASES.iter().find_map(|b| l.strip_prefix(b)))
+        .unwrap_or(l);
     CHANGES
         .iter()
         .find_map(|c| rest.strip_suffix(c))

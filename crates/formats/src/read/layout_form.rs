@@ -105,16 +105,22 @@ fn period_columns<'g, 'a>(
     rows: &'g [GridRow<'a>],
     year: Option<u16>,
 ) -> Option<(&'g GridRow<'a>, usize)> {
-    const DURATION: [&str; 9] = [
-        "实施期",
-        "项目期",
-        "建设期",
-        "执行期",
-        "起止",
-        "周期",
-        "备注",
-        "说明",
-        "用途",
+    // Headings that say the money's period (not a date of the project:
+    // 填报日期, 开工时间, 立项年度).
+    const PERIOD: [&str; 13] = [
+        "年度",
+        "年份",
+        "期间",
+        "所属期",
+        "所属年度",
+        "所属年份",
+        "所属期间",
+        "资金年度",
+        "资金年份",
+        "资金期间",
+        "资金所属期",
+        "资金所属年度",
+        "预算年度",
     ];
     rows.iter().enumerate().find_map(|(ri, r)| {
         let below = rows.get(ri + 1)?;
@@ -124,12 +130,18 @@ fn period_columns<'g, 'a>(
         below.cells.iter().enumerate().find_map(|(hc, x)| {
             let heading = r.cells.get(hc).filter(|h| !h.merged)?;
             let h = normalize(&heading.text);
-            (!x.merged
-                && !h.is_empty()
-                && cell_key(&h).is_none()
-                && !DURATION.iter().any(|w| h.contains(w))
-                && period_text_of_year(&x.text, year) == Some(false))
-            .then_some((below, hc))
+            let bare = split_parens(&h).0;
+            // Under such a heading anything but the form's year (`前年`,
+            // `23年`, `2023.1-2023.12`, `2023`) is another period.
+            let t = x.text.trim();
+            let other = match year_number(t) {
+                Some(y) => Some(y) != year,
+                None => {
+                    !t.is_empty() && !plain_amount(t) && period_text_of_year(t, year) != Some(true)
+                }
+            };
+            (!x.merged && PERIOD.contains(&bare.trim_end_matches(':')) && other)
+                .then_some((below, hc))
         })
     })
 }
@@ -144,6 +156,20 @@ fn period_text_of_year(text: &str, year: Option<u16>) -> Option<bool> {
         return None;
     }
     let n = normalize(t);
+    // `2024年1-12月`: months of the form's year.
+    let b = n.as_bytes();
+    let years: Vec<u16> = (0..b.len().saturating_sub(3))
+        .filter(|&i| {
+            b.get(i..i + 4)
+                .is_some_and(|w| w.iter().all(u8::is_ascii_digit))
+                && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+                && (i == 0 || b.get(i - 1).is_none_or(|c| !c.is_ascii_digit()))
+        })
+        .filter_map(|i| n.get(i..i + 4)?.parse().ok())
+        .collect();
+    if !years.is_empty() && years.iter().all(|y| Some(*y) == year) {
+        return Some(true);
+    }
     match money_heading(&n) {
         Some(Heading::Year) => Some(true),
         Some(Heading::Dated(y)) => Some(Some(y) == year),
@@ -755,12 +781,33 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
     for r in amount_rows.iter().copied() {
         let cols = unit_cols(r);
         if cols.is_empty() {
-            // A unit jixiao does not hold (`千元`) is refused below.
+            // A unit jixiao does not hold (`千元`) is refused below; a unit
+            // cell merged down from the row above (`元` over three rows)
+            // stands beside this row too; a row of zeros is zero in any unit.
             let not_held = r.cells.iter().any(|x| {
                 let n = normalize(&x.text);
                 super::preamble::UNITS_NOT_HELD.contains(&n.trim_matches(['(', ')']))
             });
-            rows_without_unit += usize::from(!not_held);
+            let merged_unit = r.cells.iter().any(|x| x.merged && unit_cell(&x.text));
+            let values: Vec<&str> = r
+                .cells
+                .iter()
+                .filter(|x| !x.merged)
+                .filter_map(|x| {
+                    if plain_amount(&x.text) {
+                        Some(x.text.trim())
+                    } else {
+                        inline_key(&x.text)
+                            .filter(|(k, v)| k.is_money() && plain_amount(v))
+                            .map(|(_, v)| v)
+                    }
+                })
+                .collect();
+            let zeros = !values.is_empty()
+                && values
+                    .iter()
+                    .all(|v| v.chars().filter(|c| c.is_ascii_digit()).all(|c| c == '0'));
+            rows_without_unit += usize::from(!not_held && !merged_unit && !zeros);
             continue;
         }
         block_statement &= cols.iter().filter_map(|&c| r.cells.get(c)).all(|x| {
@@ -1457,8 +1504,10 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                         && !(amounts_below(rows, ri)
                             && rows.get(ri + 1).is_some_and(|b| {
                                 b.cells.get(c).is_some_and(|x| plain_amount(&x.text))
-                                    && b.cells.get(hc).is_some_and(|p| {
-                                        period_text_of_year(&p.text, year).is_some()
+                                    && b.cells.get(hc).is_some_and(|x| {
+                                        !x.merged
+                                            && !x.text.trim().is_empty()
+                                            && !plain_amount(&x.text)
                                     })
                             })) =>
                 {
@@ -1698,7 +1747,12 @@ impl<'a> Form<'a> {
         } else {
             None
         };
-        if let (Some(own), None) = (own, self.scale) {
+        // (A zero, `0万元`, is zero in any unit: no statement.)
+        let zero = t
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+            .all(|c| c == '0' || c == '.' || c == ',');
+        if let (Some(own), None, false) = (own, self.scale, zero) {
             self.scale = Some(own);
             self.scale_by_value = true;
         }
