@@ -65,31 +65,24 @@ pub(super) fn check(s: &mut Sink<'_>) {
     negative(s, &rows);
 
     let unreadable = Unreadable::of(t);
-    // Rows whose total and sources disagree, with the difference: a unit's or
-    // the 合计's mismatch by the same amount most likely follows from it.
-    let mut row_slips: Vec<(u32, Decimal)> = Vec::new();
+    // Project rows whose total and sources disagree, with the difference: a
+    // unit's or the 合计's mismatch by the same amount most likely follows
+    // from it. Found only when some sum above disagrees (most tables
+    // balance: no second pass over their projects).
+    let slips_found: std::cell::OnceCell<Vec<(u32, Decimal)>> = std::cell::OnceCell::new();
+    let row_slips = || {
+        slips_found.get_or_init(|| {
+            rows.iter()
+                .filter(|&&(o, _, project, _)| project.is_some() && !unreadable.row(o.row))
+                .filter_map(|&(o, f, _, _)| Some((o.row, row_diff(f)?)))
+                .collect()
+        })
+    };
     // Row identity: 总计 = 财政拨款 + 财政专户拨款 + 其他资金. Without a 总计
     // column no total is stated (the reader says so: `total-column-missing`),
     // so there is nothing to compare the sources with.
     if has_parts && !t.lacks_total_column() {
         let (sources_zh, sources_en) = sources_named(t);
-        // (row, difference) of each project whose total and sources
-        // disagree, found first: a unit's or the 合计's row summed from it
-        // disagrees by as much, and says so.
-        let diff_of = |f: &Funding| {
-            let parts = [f.fiscal_appropriation, f.special_account, f.other_funds];
-            let n = parts.iter().filter(|p| p.is_some()).count().max(1) as u32;
-            let d = decimals(parts.iter().copied().chain([f.total]));
-            let diff = f.total_or_zero().saturating_sub(f.parts_sum()?).abs();
-            (diff > half_unit(d).saturating_mul(Decimal::from(n))).then_some(diff)
-        };
-        for &(origin, f, project, _) in &rows {
-            if project.is_some() && !unreadable.row(origin.row) {
-                if let Some(diff) = diff_of(f) {
-                    row_slips.push((origin.row, diff));
-                }
-            }
-        }
         // A unit row's own projects' rows.
         let own_rows = |row: u32| -> Option<Vec<u32>> {
             let u = t
@@ -114,10 +107,10 @@ pub(super) fn check(s: &mut Sink<'_>) {
             let n = parts.iter().filter(|p| p.is_some()).count().max(1) as u32;
             let d = decimals(parts.iter().copied().chain([f.total]));
             // A unit's or the 合计's row: the project row it was summed from.
-            let slip = match (project, diff_of(f)) {
+            let slip = match (project, row_diff(f)) {
                 (None, Some(diff)) => {
                     let within = own_rows(origin.row);
-                    row_slips
+                    row_slips()
                         .iter()
                         .find(|(r, d)| *d == diff && within.as_ref().is_none_or(|w| w.contains(r)))
                         .map(|(r, _)| *r)
@@ -151,11 +144,13 @@ pub(super) fn check(s: &mut Sink<'_>) {
         let rows =
             || std::iter::once(stated.origin.row).chain(u.projects.iter().map(|p| p.origin.row));
         let own_rows: Vec<u32> = u.projects.iter().map(|p| p.origin.row).collect();
-        let slips: Vec<(u32, Decimal)> = row_slips
-            .iter()
-            .copied()
-            .filter(|(r, _)| own_rows.contains(r) || *r == stated.origin.row)
-            .collect();
+        let slips = || -> Vec<(u32, Decimal)> {
+            row_slips()
+                .iter()
+                .copied()
+                .filter(|(r, _)| own_rows.contains(r))
+                .collect()
+        };
         check_columns(
             s,
             id!("sum-mismatch.unit"),
@@ -164,7 +159,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
             n,
             ("其下各项目", "its projects"),
             |col| unreadable.any_in(t, rows(), col),
-            &slips,
+            slips,
         );
     }
 
@@ -192,7 +187,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
             n.max(1) as u32,
             (what_zh, what_en),
             |col| unreadable.any_in(t, rows(), col),
-            &row_slips,
+            || row_slips().clone(),
         );
     }
 }
@@ -368,7 +363,7 @@ fn check_columns(
     n: u32,
     (what_zh, what_en): (&str, &str),
     unreadable: impl Fn(FundingColumn) -> bool,
-    slips: &[(u32, Decimal)],
+    slips: impl Fn() -> Vec<(u32, Decimal)>,
 ) {
     for (col, value) in stated.funding.columns() {
         if unreadable(col) {
@@ -387,8 +382,11 @@ fn check_columns(
             .unwrap_or_default()
             .saturating_sub(computed.unwrap_or_default())
             .abs();
-        // The first row whose own total and sources differ by as much.
-        let slip = slips.iter().find(|(_, d)| *d == diff).map(|(r, _)| *r);
+        // The first row whose own total and sources differ by as much (looked
+        // for only past rounding).
+        let slip = (diff > half_unit(d).saturating_mul(Decimal::from(n)))
+            .then(|| slips().iter().find(|(_, x)| *x == diff).map(|(r, _)| *r))
+            .flatten();
         compare(
             s,
             id,
@@ -406,6 +404,16 @@ fn check_columns(
             slip,
         );
     }
+}
+
+/// How far a row's total is from its sources, past the rounding of its
+/// summands; `None` when they agree or it has no sources.
+fn row_diff(f: &Funding) -> Option<Decimal> {
+    let parts = [f.fiscal_appropriation, f.special_account, f.other_funds];
+    let n = parts.iter().filter(|p| p.is_some()).count().max(1) as u32;
+    let d = decimals(parts.iter().copied().chain([f.total]));
+    let diff = f.total_or_zero().saturating_sub(f.parts_sum()?).abs();
+    (diff > half_unit(d).saturating_mul(Decimal::from(n))).then_some(diff)
 }
 
 /// Largest number of printed decimals among the amounts (2 when none).

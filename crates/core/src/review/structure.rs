@@ -519,12 +519,22 @@ fn percent(
     unit: &str,
     q: &crate::model::Quantity,
 ) {
-    static GROWTH: Keywords = Keywords::new(&["增长", "增幅", "增速", "提高", "提升"]);
-    // Ratios above 100 % by definition, up to three times: 出栏率
-    // (slaughtered over the year's opening stock), 复种指数 (sown over arable
-    // area), 毛入学率.
-    static ABOVE_WHOLE: Keywords = Keywords::new(&["出栏率", "复种指数", "毛入学率"]);
-    if GROWTH.find(&i.name).is_some() {
+    // Growth rates (exempt), and ratios above 100 % by definition, up to
+    // three times: 出栏率 (slaughtered over the year's opening stock), 复种指数
+    // (sown over arable area), 毛入学率. One scan of the name for both.
+    static WORDS: Keywords = Keywords::new(&[
+        "增长",
+        "增幅",
+        "增速",
+        "提高",
+        "提升",
+        "出栏率",
+        "复种指数",
+        "毛入学率",
+    ]);
+    let word = WORDS.find(&i.name);
+    let above_whole = matches!(word, Some("出栏率" | "复种指数" | "毛入学率"));
+    if word.is_some() && !above_whole {
         return;
     }
     if ocr_like(i, Some(unit)) {
@@ -532,7 +542,7 @@ fn percent(
     }
     let th = &s.profile.thresholds;
     let (min, mut max) = (th.percent_min, th.percent_max);
-    if ABOVE_WHOLE.find(&i.name).is_some() {
+    if above_whole {
         max = max.max(Decimal::from(300));
     }
     let (value, hi) = (q.value, q.value_hi);
