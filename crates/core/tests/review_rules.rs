@@ -4296,6 +4296,9 @@ fn expert_round_false_alarms_and_misses() {
     }
     let t = replace(1, ql(2, Category::Outcome, "经费到位情况", "及时足额到位"));
     assert_eq!(fired(&t, "input-as-output"), 1);
+    // An amount is no count of work.
+    let t = replace(0, q(1, Category::Output, "预算执行数", "≥100万元"));
+    assert_eq!(fired(&t, "input-as-output"), 1);
     // 千米 is 公里.
     let mut v = clean_indicators();
     v[0] = q(1, Category::Output, "道路改造长度", "≥0.3千米");
@@ -4341,9 +4344,39 @@ fn a_slip_summed_upwards_is_traced_to_its_row() {
     let unit = of(&f, "sum-mismatch.unit");
     assert_eq!(unit.len(), 1, "{:?}", ids(&f));
     assert!(zh(&t, unit[0]).contains(&cause), "{}", zh(&t, unit[0]));
-    // Unrelated differences are not linked.
+    // Differences the other way are no such cascade: correcting the
+    // project's row would widen the unit's gap (the 合计's gap is the unit
+    // row's own slip, and names it).
     let mut t = clean_table();
-    t.units[0].stated.as_mut().unwrap().funding.total = Some(d("51.00"));
+    t.units[0].projects[0].funding.total = Some(d("41.00"));
+    t.units[0].stated.as_mut().unwrap().funding.total = Some(d("59.00"));
+    let unit_row = t.units[0].stated.as_ref().unwrap().origin.row;
     let f = run(&t);
+    let texts: Vec<String> = f.iter().map(|x| zh(&t, x)).collect();
+    assert!(
+        texts
+            .iter()
+            .all(|m| !m.contains(&format!("第{project_row}行的总计"))),
+        "{texts:?}"
+    );
+    assert!(
+        of(&f, "sum-mismatch.total")
+            .iter()
+            .any(|x| zh(&t, x).contains(&format!("第{unit_row}行的总计与其资金来源也相差 9.00"))),
+        "{texts:?}"
+    );
+    // A project's total typed too high, its unit's total right: the unit's
+    // total falls short of the sum by as much, and that row is named.
+    let mut t = clean_table();
+    t.units[0].projects[0].funding.total = Some(d("59.00"));
+    let f = run(&t);
+    let unit = of(&f, "sum-mismatch.unit");
+    assert_eq!(unit.len(), 1, "{:?}", ids(&f));
+    assert!(zh(&t, unit[0]).contains(&cause), "{}", zh(&t, unit[0]));
+    // A slip with no row below it the same is not linked.
+    let mut t = clean_table();
+    t.grand_total.as_mut().unwrap().funding.fiscal_appropriation = Some(d("48.00"));
+    let f = run(&t);
+    assert!(!of(&f, "sum-mismatch.total").is_empty());
     assert!(f.iter().all(|x| !zh(&t, x).contains("可能同出于")));
 }

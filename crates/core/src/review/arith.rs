@@ -187,7 +187,13 @@ pub(super) fn check(s: &mut Sink<'_>) {
             n.max(1) as u32,
             (what_zh, what_en),
             |col| unreadable.any_in(t, rows(), col),
-            || row_slips().clone(),
+            // The rows it sums, each against its own sources.
+            || {
+                summed
+                    .iter()
+                    .filter_map(|(f, r)| Some((*r, row_diff(f)?)))
+                    .collect()
+            },
         );
     }
 }
@@ -380,12 +386,19 @@ fn check_columns(
         let d = decimals([value, computed]);
         let diff = value
             .unwrap_or_default()
-            .saturating_sub(computed.unwrap_or_default())
-            .abs();
-        // The first row whose own total and sources differ by as much (looked
-        // for only past rounding).
-        let slip = (diff > half_unit(d).saturating_mul(Decimal::from(n)))
-            .then(|| slips().iter().find(|(_, x)| *x == diff).map(|(r, _)| *r))
+            .saturating_sub(computed.unwrap_or_default());
+        // The first summed row whose own total and sources differ by as much,
+        // the way that explains this gap (looked for only past rounding): a
+        // total typed too high there leaves this total short of the sum
+        // (the signs differ); a source typed too high there leaves its own
+        // total short of its sources and this source short of the sum alike.
+        let want = if col == FundingColumn::Total {
+            -diff
+        } else {
+            diff
+        };
+        let slip = (diff.abs() > half_unit(d).saturating_mul(Decimal::from(n)))
+            .then(|| slips().iter().find(|(_, x)| *x == want).map(|(r, _)| *r))
             .flatten();
         compare(
             s,
@@ -412,8 +425,9 @@ fn row_diff(f: &Funding) -> Option<Decimal> {
     let parts = [f.fiscal_appropriation, f.special_account, f.other_funds];
     let n = parts.iter().filter(|p| p.is_some()).count().max(1) as u32;
     let d = decimals(parts.iter().copied().chain([f.total]));
-    let diff = f.total_or_zero().saturating_sub(f.parts_sum()?).abs();
-    (diff > half_unit(d).saturating_mul(Decimal::from(n))).then_some(diff)
+    // Signed: a slip summed upwards moves every sum above it the same way.
+    let diff = f.total_or_zero().saturating_sub(f.parts_sum()?);
+    (diff.abs() > half_unit(d).saturating_mul(Decimal::from(n))).then_some(diff)
 }
 
 /// Largest number of printed decimals among the amounts (2 when none).

@@ -1033,8 +1033,21 @@ fn input_keyword(inputs: &Keywords, name: &str) -> Option<&'static str> {
         // Money words name an input, not in a count of the work
         // (`专项经费执行情况审计项目数`, `预算执行情况审计项目数`,
         // `助学经费拨付学生人数`).
+        // (Not an amount: `预算执行数`.)
         let counted = ["经费", "预算执行", "资金"].iter().any(|w| k.contains(w))
-            && ["数", "数量"].iter().any(|e| name.ends_with(e));
+            && [
+                "项目数",
+                "人数",
+                "户数",
+                "个数",
+                "次数",
+                "件数",
+                "家数",
+                "单位数",
+                "数量",
+            ]
+            .iter()
+            .any(|e| name.ends_with(e));
         if !other_sense(k, after) && !induced_investment(name, k) && !counted {
             return Some(k);
         }

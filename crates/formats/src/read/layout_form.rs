@@ -133,7 +133,8 @@ fn period_columns<'g, 'a>(
             let bare = split_parens(&h).0;
             // Under such a heading anything but the form's year (`前年`,
             // `23年`, `2023.1-2023.12`, `2023`) is another period.
-            let t = x.text.trim();
+            let ascii = super::preamble::ascii_years(&normalize(&x.text)).into_owned();
+            let t = ascii.trim();
             let other = match year_number(t) {
                 Some(y) => Some(y) != year,
                 None => {
@@ -174,7 +175,7 @@ fn period_text_of_year(text: &str, year: Option<u16>) -> Option<bool> {
         Some(Heading::Year) => Some(true),
         Some(Heading::Dated(y)) => Some(Some(y) == year),
         Some(Heading::Span | Heading::Total) => Some(false),
-        None if names_this_year(&n) => Some(true),
+        None if names_this_year(&n) || n.starts_with("全年") => Some(true),
         None if other_scope(&n, year) || year_named(&n).is_some() => Some(false),
         None => [
             "中期",
