@@ -4138,6 +4138,15 @@ fn expert_round_false_alarms_and_misses() {
     }
     inds[0] = ql(1, Category::Output, "培训质量", "有效提升");
     assert_eq!(fired(&with_inds(inds), "qualitative-share"), 1);
+    // A growth word anywhere keeps the growth exemption (`毛入学率提高`).
+    let t = replace(1, q(2, Category::Outcome, "毛入学率提高", "≥-2%"));
+    assert_eq!(fired(&t, "percent-out-of-range"), 0);
+    // A rhythm (`按月完成`) is no deadline.
+    let mut v = clean_indicators();
+    v[0] = ql(1, Category::Output, "巡查频次", "按月完成");
+    v[1] = ql(2, Category::Outcome, "就业能力", "明显改善");
+    v[3] = ql(4, Category::Cost, "成本控制", "不超预算");
+    assert_eq!(fired(&with_inds(v), "qualitative-share"), 1);
     // Ratios above 100 % by definition, up to 300 %.
     for (name, value, fires) in [
         ("生猪出栏率", "≥150%", 0),
@@ -4232,6 +4241,7 @@ fn expert_round_false_alarms_and_misses() {
         ("为6000人重度残疾人提供居家托养服务。", 1),
         // 现有 in the object of the project's work: its own output.
         ("对全区现有的6000人重度残疾人提供居家托养服务。", 1),
+        ("计划托养服务全区现有重度残疾人6000人，", 1),
     ] {
         let t = Builder::new()
             .project("甲", "50.00", goal, inds("≥800人"))

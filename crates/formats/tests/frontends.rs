@@ -3567,6 +3567,30 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     ] {
         reads_year(money);
     }
+    // (Review of the session: cumulative money up to the year, another
+    // heading of the money's period.)
+    refused(
+        "（2024年度）",
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\t资金期间\n\t5000.00\t4000.00\t1000.00\t截至2024年累计",
+        "本年度",
+    );
+    refused(
+        "（2024年度）",
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\t执行年度\n\t1000.00\t800.00\t200.00\t2023年",
+        "本年度",
+    );
+    // A bare carry-over beside amounts naming 万元 under `单位：元`.
+    let e = read::read_bytes(
+        "t.tsv",
+        titled(
+            "（2024年度）\n单位：元",
+            "项目资金\t年度资金总额：1000.00（万元）\n\t其中：财政拨款：900.00（万元）\n\t上年结转：1,000,000.00",
+        )
+        .as_bytes(),
+        &opts(),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("有的未写单位"), "{e}");
     for period in ["前年", "23年", "2023.1-2023.12", "2023"] {
         refused(
             "（2024年度）",
@@ -3574,6 +3598,13 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
             "本年度",
         );
     }
+    // ur43 T10: `其中 | 上年结转 | 本年新增` under a total are its parts, no
+    // sources: the total alone is read.
+    let got = funding(&titled(
+        "（2024年度）",
+        "项目资金（万元）\t资金总额\t其中\t\n\t\t上年结转\t本年新增\n\t1000.00\t100.00\t900.00",
+    ));
+    assert_eq!(got.as_deref().ok(), Some("1000.00 - -"));
     // ur43 M13: a 中期 block with its 合计 row alone above the year's.
     reads_year("中期资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t3000.00\t2400.00\t600.00\n年度资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t1000.00\t800.00\t200.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t900.00\t700.00\t200.00");
     // ur41 U10: a label with its amount in one cell, the unit in the next

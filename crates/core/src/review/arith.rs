@@ -191,6 +191,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
             || {
                 summed
                     .iter()
+                    .filter(|(_, r)| !unreadable.row(*r))
                     .filter_map(|(f, r)| Some((*r, row_diff(f)?)))
                     .collect()
             },

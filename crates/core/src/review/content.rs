@@ -1000,13 +1000,26 @@ fn counts_output_out_of_place(i: &Indicator, unit: Option<&str>) -> bool {
 /// A deadline, met or not: a date (`2024年12月31日前`) or a month's or the
 /// year's end (`12月底前`, `年底前`, `6月底完成`).
 fn deadline_text(t: &str) -> bool {
+    // Not a rhythm (`按月完成`, `每季度按时完成`).
+    if t.contains('每') || t.contains("按月") || t.contains("按季") {
+        return false;
+    }
     crate::grammar::is_date_value(t)
-        || (["前", "底", "完成", "以前", "内"]
-            .iter()
-            .any(|e| t.ends_with(e))
-            && ["月", "年底", "年末", "年内", "半年", "季度"]
-                .iter()
-                .any(|w| t.contains(w)))
+        || (["前", "底", "以前"].iter().any(|e| t.ends_with(e))
+            && (t.contains('月') || t.contains("年底") || t.contains("年末")))
+        || [
+            "年内",
+            "上半年",
+            "下半年",
+            "季度内",
+            "季度末",
+            "月底",
+            "月末",
+            "年底",
+            "年末",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
 }
 
 /// Whether a unit is one of money (`元`, `万元`, `元/人`).
@@ -1028,8 +1041,6 @@ fn input_keyword(inputs: &Keywords, name: &str) -> Option<&'static str> {
     while let Some(k) = inputs.find(rest) {
         let at = rest.find(k)?;
         let after = &rest[at + k.len()..];
-        // 经费 words name an input as a rate of it (`经费执行率`), not in a
-        // count of the work (`专项经费执行情况审计项目数`, `助学经费拨付学生人数`).
         // Money words name an input, not in a count of the work
         // (`专项经费执行情况审计项目数`, `预算执行情况审计项目数`,
         // `助学经费拨付学生人数`).

@@ -767,6 +767,29 @@ fn mismatch(
     }
 }
 
+/// A count of what there already is ([`ALREADY_THERE`]): it ends its
+/// clause, which is no object of the project's work.
+fn already_there(goal: &str, c: &Counted) -> bool {
+    let clause = part(goal, (clause_start(goal, c.number.0), c.number.0));
+    let ends_clause = c.noun.is_none()
+        && goal
+            .get(c.unit.1..)
+            .and_then(|rest| rest.chars().next())
+            .is_none_or(|ch| STOP.contains(&ch));
+    // Work done on them (`计划培训全区现有…`) makes them the output.
+    const WORK: [&str; 12] = [
+        "培训", "改造", "建设", "提供", "发放", "服务", "慰问", "救助", "安装", "维修", "实施",
+        "帮扶",
+    ];
+    let at = ALREADY_THERE.iter().filter_map(|w| clause.find(w)).min();
+    at.is_some_and(|at| {
+        let before = clause.get(..at).unwrap_or_default();
+        ends_clause
+            && !clause.starts_with(['对', '为', '向', '给'])
+            && !WORK.iter().any(|w| before.contains(w))
+    })
+}
+
 /// `goal-indicator-number`: a count in the goal and the one indicator that
 /// measures it give clearly different numbers (`全员培训3000人次` against
 /// `培训教师人次 ≥300人次`). Conservative, since most goals restate their
@@ -781,20 +804,6 @@ fn mismatch(
 /// factor of 2 or more between them (a digit slip ×10 among them) or the
 /// same digits in another order (12 and 21) is reported; `3000` against
 /// `≥2800` is a target set a little lower, not a typo.
-/// A count of what there already is ([`ALREADY_THERE`]): it ends its
-/// clause, which is no object of the project's work.
-fn already_there(goal: &str, c: &Counted) -> bool {
-    let clause = part(goal, (clause_start(goal, c.number.0), c.number.0));
-    let ends_clause = c.noun.is_none()
-        && goal
-            .get(c.unit.1..)
-            .and_then(|rest| rest.chars().next())
-            .is_none_or(|ch| STOP.contains(&ch));
-    ends_clause
-        && ALREADY_THERE.iter().any(|w| clause.contains(w))
-        && !clause.starts_with(['对', '为', '向', '给'])
-}
-
 fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
     use rust_decimal::Decimal;
     use std::str::FromStr;

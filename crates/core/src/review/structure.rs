@@ -301,10 +301,6 @@ impl<'t> Structure<'t> {
     }
 }
 
-/// Whether a label before the value is the base the number is counted per
-/// (`每月≥1次`, `每季度≥2次`, `每人每年≤1200元`, `每万人≥3名`, `全年≥4次`):
-/// a period or a population, part of the target's meaning, not a rewording
-/// of the name.
 /// Words before a value that make it a change against a base, and
 /// nothing else: a comparison (`较上年`, `比上年`, `同比`, `环比`) and a verb
 /// of change (`增长`, `下降`, `缩短` …). Other words (`青少年违法犯罪率下降`)
@@ -342,6 +338,10 @@ fn relative_change(label: &str) -> bool {
         .is_some_and(|r| trim(r).is_empty())
 }
 
+/// Whether a label before the value is the base the number is counted per
+/// (`每月≥1次`, `每季度≥2次`, `每人每年≤1200元`, `每万人≥3名`, `全年≥4次`):
+/// a period or a population, part of the target's meaning, not a rewording
+/// of the name.
 fn frequency_base(label: &str) -> bool {
     const BASES: [&str; 27] = [
         "季度",
@@ -532,9 +532,19 @@ fn percent(
         "复种指数",
         "毛入学率",
     ]);
-    let word = WORDS.find(&i.name);
-    let above_whole = matches!(word, Some("出栏率" | "复种指数" | "毛入学率"));
-    if word.is_some() && !above_whole {
+    // The words looked at one by one only for the rare name that has one.
+    let (growth, above_whole) = match WORDS.find(&i.name) {
+        Some(_) => (
+            ["增长", "增幅", "增速", "提高", "提升"]
+                .iter()
+                .any(|w| i.name.contains(w)),
+            ["出栏率", "复种指数", "毛入学率"]
+                .iter()
+                .any(|w| i.name.contains(w)),
+        ),
+        None => (false, false),
+    };
+    if growth {
         return;
     }
     if ocr_like(i, Some(unit)) {

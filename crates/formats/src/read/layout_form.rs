@@ -105,28 +105,32 @@ fn period_columns<'g, 'a>(
     rows: &'g [GridRow<'a>],
     year: Option<u16>,
 ) -> Option<(&'g GridRow<'a>, usize)> {
-    // Headings that say the money's period (not a date of the project:
-    // 填报日期, 开工时间, 立项年度).
-    const PERIOD: [&str; 13] = [
-        "年度",
-        "年份",
-        "期间",
-        "所属期",
-        "所属年度",
-        "所属年份",
-        "所属期间",
-        "资金年度",
-        "资金年份",
-        "资金期间",
-        "资金所属期",
-        "资金所属年度",
-        "预算年度",
+    // Headings that say the money's period (`年度`, `所属年度`, `执行年度`,
+    // `资金期间`, `所属期`), not a date of the project (`立项年度`, `开工年份`,
+    // `填报日期`).
+    const PROJECT_DATES: [&str; 8] = [
+        "立项", "开工", "竣工", "填报", "开始", "结束", "完成", "建设",
     ];
+    let period_heading = |h: &str| {
+        ["年度", "年份", "期间", "所属期"]
+            .iter()
+            .any(|e| h.ends_with(e))
+            && !PROJECT_DATES.iter().any(|w| h.contains(w))
+    };
     rows.iter().enumerate().find_map(|(ri, r)| {
-        let below = rows.get(ri + 1)?;
-        if !amounts_below(rows, ri) || !has_key(r) {
+        if !has_key(r) {
             return None;
         }
+        // The row of amounts right under the labels, or under a second
+        // level of them (`资金总额 | 其中 | | 年度` over `| 财政拨款 | 其他资金 |`).
+        let two_level = r.cells.iter().any(|x| !x.merged && sub_heading(&x.text));
+        let below = if amounts_below(rows, ri) {
+            rows.get(ri + 1)?
+        } else if two_level && amounts_below(rows, ri + 1) {
+            rows.get(ri + 2)?
+        } else {
+            return None;
+        };
         below.cells.iter().enumerate().find_map(|(hc, x)| {
             let heading = r.cells.get(hc).filter(|h| !h.merged)?;
             let h = normalize(&heading.text);
@@ -141,7 +145,7 @@ fn period_columns<'g, 'a>(
                     !t.is_empty() && !plain_amount(t) && period_text_of_year(t, year) != Some(true)
                 }
             };
-            (!x.merged && PERIOD.contains(&bare.trim_end_matches(':')) && other)
+            (!x.merged && period_heading(bare.trim_end_matches(':')) && other)
                 .then_some((below, hc))
         })
     })
@@ -168,6 +172,13 @@ fn period_text_of_year(text: &str, year: Option<u16>) -> Option<bool> {
         })
         .filter_map(|i| n.get(i..i + 4)?.parse().ok())
         .collect();
+    // (Not money up to, since or after it: `截至2024年累计`, `2024年及以前`.)
+    let beyond = ["累计", "截至", "以前", "以后", "至今", "之前", "之后"]
+        .iter()
+        .any(|w| n.contains(w));
+    if beyond {
+        return Some(false);
+    }
     if !years.is_empty() && years.iter().all(|y| Some(*y) == year) {
         return Some(true);
     }
@@ -220,6 +231,20 @@ fn under_other_group(rows: &[GridRow<'_>], ri: usize, c: usize, year: Option<u16
         key_of(&g.text) == Some(Key::MultiYearTotal)
             || (key_of(&g.text) != Some(Key::Total) && other_scope(&bare, year))
             || matches!(block_heading(&bare), Some(Heading::Span))
+            || matches!(money_heading(&bare), Some(Heading::Span))
+            || [
+                "实施期",
+                "项目期",
+                "中期",
+                "中长期",
+                "上年",
+                "下年",
+                "明年",
+                "以前",
+                "以后",
+            ]
+            .iter()
+            .any(|w| bare.contains(w))
             || matches!(block_heading(&bare), Some(Heading::Dated(d)) if Some(d) != year)
     })
 }
@@ -1385,10 +1410,31 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                     }) && !blocks.is_year(k, c)
                 })
             };
+            // (A carry-over under a total's `其中` beside `本年新增` is a part
+            // of the total, no source: not folded into 财政拨款.)
+            let part_under_total = || {
+                key == Key::CarryOver
+                    && !row.cells.iter().any(|x| {
+                        !x.merged
+                            && matches!(
+                                key_of(&x.text),
+                                Some(Key::Fiscal | Key::Special | Key::Other)
+                            )
+                    })
+                    && ri
+                        .checked_sub(1)
+                        .and_then(|k| rows.get(k))
+                        .is_some_and(|above| {
+                            above
+                                .cells
+                                .iter()
+                                .any(|x| !x.merged && sub_heading(&x.text))
+                        })
+            };
             if matches!(
                 key,
                 Key::Fiscal | Key::Special | Key::Other | Key::CarryOver
-            ) && (under_other_group(rows, ri, c, year) || in_other_block())
+            ) && (under_other_group(rows, ri, c, year) || in_other_block() || part_under_total())
             {
                 continue;
             }
@@ -1397,17 +1443,35 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             // its value.
             // (Amounts side by side: `上年结转资金 | 20.00 | 上年结转资金 |
             // 60.00` is two blocks' labels, each with its value.)
+            // (Only under columns' money labels: `其中：上年结转 | 100.00 |
+            // 100.00` among label-and-amount rows is the carry-over's.)
+            let amount_cols: Vec<usize> = row
+                .cells
+                .iter()
+                .enumerate()
+                .skip(c + 1)
+                .filter(|(_, x)| !x.merged && !x.text.trim().is_empty())
+                .take_while(|(_, x)| plain_amount(&x.text))
+                .map(|(k, _)| k)
+                .collect();
+            let under_labels = || {
+                rows.get(..ri).unwrap_or_default().iter().any(|above| {
+                    amount_cols
+                        .iter()
+                        .filter(|&&k| {
+                            above.cells.get(k).is_some_and(|x| {
+                                !x.merged && key_of(&x.text).is_some_and(Key::is_money)
+                            })
+                        })
+                        .count()
+                        >= 2
+                })
+            };
             if key == Key::CarryOver
                 && inline.is_none()
                 && in_matrix_row(ri).is_none()
-                && row
-                    .cells
-                    .iter()
-                    .skip(c + 1)
-                    .filter(|x| !x.merged && !x.text.trim().is_empty())
-                    .take_while(|x| plain_amount(&x.text))
-                    .count()
-                    >= 2
+                && amount_cols.len() >= 2
+                && under_labels()
             {
                 continue;
             }
@@ -1730,6 +1794,7 @@ impl<'a> Form<'a> {
         };
         self.amounts
             .iter()
+            .chain(std::iter::once(&self.carry_over))
             .flatten()
             .find(|v| self.scale_by_value && !names_unit(v) && !zero(v))
             .map(|v| v.origin)
@@ -2695,6 +2760,30 @@ pub(crate) fn read_all(
                     format!(
                         "form {nth}, from this row on, states no money unit, while the first form's amounts state {}: state the unit on every form",
                         reader.scale.label()
+                    ),
+                ));
+            }
+        }
+        // Amounts naming a unit beside bare ones, under a `单位：` line of the
+        // other unit (as for the first form, `build`): refused.
+        if let (Some(_), Some(line), Some(own)) = (
+            form.bare_beside_named(),
+            own_pre.scale.or(pre.scale),
+            form.scale,
+        ) {
+            if own != line {
+                return Err(refuse(
+                    &at_label,
+                    opens,
+                    format!(
+                        "第{nth}张申报表：表头以上写「单位：{}」，而金额有的写明{}、有的未写单位：无法确定未写单位的金额",
+                        line.label(),
+                        own.label()
+                    ),
+                    format!(
+                        "form {nth}: the line above says “单位：{}” while some of its amounts state {} and others no unit: the unit of those cannot be told",
+                        line.label(),
+                        own.label()
                     ),
                 ));
             }
