@@ -3605,6 +3605,19 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "项目资金（万元）\t资金总额\t其中\t\n\t\t上年结转\t本年新增\n\t1000.00\t100.00\t900.00",
     ));
     assert_eq!(got.as_deref().ok(), Some("1000.00 - -"));
+    // ur45 A36/A38: a row headed by its label with the unit in a column of
+    // its own (it read 1e7 万元).
+    for label in ["年度资金", "合计"] {
+        let got = funding(&titled(
+            "（2024年度）",
+            &format!("项目资金\t资金总额\t财政拨款\t其他资金\t单位\n{label}\t10000000\t8000000\t2000000\t元"),
+        ));
+        assert_eq!(
+            got.as_deref().ok(),
+            Some("1000.0000 800.0000 200.0000"),
+            "{label}"
+        );
+    }
     // ur43 M13: a 中期 block with its 合计 row alone above the year's.
     reads_year("中期资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t3000.00\t2400.00\t600.00\n年度资金（万元）\t资金总额\t财政拨款\t其他资金\n合计\t1000.00\t800.00\t200.00\n其中：上年结转\t100.00\t100.00\t0.00\n本年新增\t900.00\t700.00\t200.00");
     // ur41 U10: a label with its amount in one cell, the unit in the next

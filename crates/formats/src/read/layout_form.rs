@@ -793,9 +793,14 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             _ => None,
         }
     };
+    // So is a row headed by its label with the unit in a column of its own
+    // (`年度资金 | 10000000 | 8000000 | 2000000 | 元` under `… | 单位`).
+    let headed_with_unit = |r: &&GridRow<'_>| {
+        row_amounts(r).len() >= 2 && r.cells.iter().any(|x| !x.merged && unit_cell(&x.text))
+    };
     let amount_rows: Vec<&GridRow<'_>> = rows
         .iter()
-        .filter(|r| bare_amounts(r).is_some() || amounts_beside_labels(r))
+        .filter(|r| bare_amounts(r).is_some() || amounts_beside_labels(r) || headed_with_unit(r))
         .collect();
     let mut cells_scale: Option<MoneyScale> = None;
     let mut cells_used: Vec<(u32, usize)> = Vec::new();
