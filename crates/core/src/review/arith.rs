@@ -84,12 +84,11 @@ pub(super) fn check(s: &mut Sink<'_>) {
     if has_parts && !t.lacks_total_column() {
         let (sources_zh, sources_en) = sources_named(t);
         // A unit row's own projects' rows.
-        let own_rows = |row: u32| -> Option<Vec<u32>> {
-            let u = t
-                .units
+        let own_rows = |row: u32| {
+            t.units
                 .iter()
-                .find(|u| u.stated.as_ref().is_some_and(|s| s.origin.row == row))?;
-            Some(u.projects.iter().map(|p| p.origin.row).collect())
+                .find(|u| u.stated.as_ref().is_some_and(|s| s.origin.row == row))
+                .map(project_rows)
         };
         for &(origin, f, project, at) in &rows {
             if unreadable.row(origin.row) {
@@ -143,7 +142,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
         let n = u.projects.len().max(1) as u32;
         let rows =
             || std::iter::once(stated.origin.row).chain(u.projects.iter().map(|p| p.origin.row));
-        let own_rows: Vec<u32> = u.projects.iter().map(|p| p.origin.row).collect();
+        let own_rows = project_rows(u);
         let slips = || -> Vec<(u32, Decimal)> {
             row_slips()
                 .iter()
@@ -418,6 +417,11 @@ fn check_columns(
             slip,
         );
     }
+}
+
+/// The rows of a unit's projects.
+fn project_rows(u: &crate::model::Unit) -> Vec<u32> {
+    u.projects.iter().map(|p| p.origin.row).collect()
 }
 
 /// How far a row's total is from its sources, past the rounding of its

@@ -605,10 +605,7 @@ fn quality(
     // caps the project's own cost.)
     let lowered_in_value = || {
         let raw = trim(&i.raw_value);
-        let cap = i
-            .target
-            .quantity()
-            .is_some_and(|q| matches!(q.op, Some(Comparator::Le | Comparator::Lt)))
+        let cap = capped(i)
             || raw.starts_with(['≤', '<', '＜'])
             || raw.starts_with("不超过")
             || raw.starts_with("不高于");
@@ -990,11 +987,16 @@ fn counts_output_out_of_place(i: &Indicator, unit: Option<&str>) -> bool {
     };
     // A cap or a zero (`施工影响居民户数 ≤200户`, `媒体负面报道次数 =0次`)
     // limits a harm: no output.
-    let cap = i.target.quantity().is_some_and(|q| {
-        matches!(q.op, Some(Comparator::Le | Comparator::Lt)) || q.value.is_zero()
-    });
+    let cap = capped(i) || i.target.quantity().is_some_and(|q| q.value.is_zero());
     !cap && unit.is_some_and(|u| super::text::COUNT_UNITS.contains(&u))
         && !words.iter().any(|w| has(&i.name, w))
+}
+
+/// Whether an indicator's target is a ceiling (`≤`, `<`).
+fn capped(i: &Indicator) -> bool {
+    i.target
+        .quantity()
+        .is_some_and(|q| matches!(q.op, Some(Comparator::Le | Comparator::Lt)))
 }
 
 /// A deadline, met or not: a date (`2024年12月31日前`) or a month's or the

@@ -361,6 +361,22 @@ fn inline_key(text: &str) -> Option<(Key, &str)> {
     })
 }
 
+/// The amount after a money label in one cell (`资金总额：10000000`).
+fn inline_amount(text: &str) -> Option<&str> {
+    inline_key(text)
+        .filter(|(k, v)| k.is_money() && plain_amount(v))
+        .map(|(_, v)| v)
+}
+
+/// A cell's amount, alone (`1000.00`) or after its money label.
+fn cell_amount(text: &str) -> Option<&str> {
+    if plain_amount(text) {
+        Some(text.trim())
+    } else {
+        inline_amount(text)
+    }
+}
+
 /// A label of a year's budget by its period (`本年预算`, `年度预算`,
 /// `2024年预算数`), before its amount in one cell: that year's total (a year
 /// not the form's is another block's, see `Blocks`).
@@ -753,9 +769,10 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
     // the unit is their scale where no label states one.
     // So is a label with its amount in one cell (`资金总额：10000000 | 元`).
     let amounts_beside_labels = |r: &&GridRow<'_>| {
-        let inline = r.cells.iter().any(|x| {
-            !x.merged && inline_key(&x.text).is_some_and(|(k, v)| k.is_money() && plain_amount(v))
-        });
+        let inline = r
+            .cells
+            .iter()
+            .any(|x| !x.merged && inline_amount(&x.text).is_some());
         inline
             || r.cells
                 .iter()
@@ -824,15 +841,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 .cells
                 .iter()
                 .filter(|x| !x.merged)
-                .filter_map(|x| {
-                    if plain_amount(&x.text) {
-                        Some(x.text.trim())
-                    } else {
-                        inline_key(&x.text)
-                            .filter(|(k, v)| k.is_money() && plain_amount(v))
-                            .map(|(_, v)| v)
-                    }
-                })
+                .filter_map(|x| cell_amount(&x.text))
                 .collect();
             let zeros = !values.is_empty()
                 && values
@@ -939,14 +948,14 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 let bare = n.trim_matches(['(', ')']);
                 let bare = bare.strip_prefix("人民币").unwrap_or(bare);
                 // Beside an amount, alone or after its label in one cell.
-                let amount = |y: &crate::grid::GridCell<'_>| {
-                    plain_amount(&y.text)
-                        || inline_key(&y.text).is_some_and(|(k, v)| k.is_money() && plain_amount(v))
-                };
                 super::preamble::UNITS_NOT_HELD
                     .into_iter()
                     .find(|u| *u == bare)
-                    .filter(|_| r.cells.iter().any(|y| !y.merged && amount(y)))
+                    .filter(|_| {
+                        r.cells
+                            .iter()
+                            .any(|y| !y.merged && cell_amount(&y.text).is_some())
+                    })
             };
             let unit = unit_not_held(&n)
                 .filter(|_| money_label(x))
