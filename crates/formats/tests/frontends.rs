@@ -3924,6 +3924,41 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "",
     );
     assert_eq!(goal, None);
+    // ur45 W25–W30: a row of periods over the groups of a row of labels
+    // (`2023年 | | | 2024年` over `资金总额 | 财政拨款 | 其他资金 | 资金总额 |
+    // …`): the year's group is read; with none, nothing (it read the first
+    // group, another period's money).
+    let grouped = |a: &str, b: &str| {
+        format!("项目资金（万元）\t{a}\t\t\t{b}\t\t\n\t资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\t900.00\t700.00\t200.00\t1000.00\t800.00\t200.00")
+    };
+    for (a, b) in [("2023年", "2024年"), ("上年", "本年"), ("中期", "本年度")] {
+        reads_year(&grouped(a, b));
+    }
+    for single in ["2023年", "中期"] {
+        reads_none(&format!("项目资金（万元）\t{single}\t\t\n\t资金总额\t财政拨款\t其他资金\n\t900.00\t700.00\t200.00"));
+    }
+    // (A fact of the project above the labels is no such row.)
+    reads_year("实施期\t2023-2025年\n项目资金（万元）\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00");
+    // ur45 P38/P60–P62: a label in the money's rows saying another period
+    // than the form's, beside, under or after its label (it read that
+    // period's money as the year's).
+    for money in [
+        "项目资金（万元）\t年度\t2023年\n\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+        "年度资金（万元）\t资金总额\t1000.00\t所属年度\t2023年\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+        "项目资金（万元）\t所属年度\t资金总额\t1000.00\n\t2023年\t其中：财政拨款\t800.00\n\t\t其他资金\t200.00",
+        "年度资金（万元）\t资金总额：1000.00\t年度：上年\n\t其中：财政拨款：800.00\n\t其他资金：200.00",
+    ] {
+        refused("（2024年度）", money, "不是本表的2024年度");
+    }
+    // The form's year there reads; headings over columns of amounts are no
+    // such label (`年度 | 中期` over `资金总额 | 1000.00 | 3000.00`).
+    for money in [
+        "年度资金（万元）\t资金总额\t1000.00\t所属年度\t2024年\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+        "项目资金（万元）\t\t年度\t中期\n\n\t资金总额\t1000.00\t3000.00\n\t其中：财政拨款\t800.00\t2400.00\n\t其他资金\t200.00\t600.00",
+        "项目资金（万元）\t期间\t合计\t财政拨款\t其他资金\n\t2024-2026年\t3000.00\t2400.00\t600.00\n\t2024年\t1000.00\t800.00\t200.00",
+    ] {
+        reads_year(money);
+    }
 }
 
 /// A form whose indicator header holds two groups of indicator columns

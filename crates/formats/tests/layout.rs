@@ -1424,6 +1424,40 @@ fn a_second_form_that_cannot_be_read_is_refused_at_its_row() {
     let head_less = a.split("\n绩效指标").next().unwrap_or_default().to_string();
     let m = refused(&format!("{head_less}\n{b}"));
     assert!(m.contains("第9行") && m.contains("项目名称"), "{m}");
+    // ur45 S16/S21: 元 stated in the first form's own money block (its
+    // label, or a `单位：元` cell there), none on the second: the second's
+    // unit cannot be told (it read 500.00 as 元).
+    let yuan = |a: &str| {
+        let bare_b = b.replace("项目资金（万元）", "项目资金");
+        refused(&format!("{a}\n\n{bare_b}"))
+    };
+    let label = a
+        .replace("项目资金（万元）", "项目资金（元）")
+        .replace("\t50.00\t", "\t500000.00\t");
+    let cell = a
+        .replace(
+            "项目资金（万元）\t年度资金总额：\t50.00\t\t",
+            "项目资金\t年度资金总额：\t500000.00\t单位：元\t",
+        )
+        .replace("项目资金（万元）", "项目资金")
+        .replace("\t50.00\t", "\t500000.00\t");
+    for first in [label, cell] {
+        let m = yuan(&first);
+        assert!(
+            m.contains("第2张") && m.contains("没有写明金额单位"),
+            "{first}: {m}"
+        );
+    }
+    // (万元 in the first form's label: a bare second form is read in it.)
+    let t = build_table(
+        &grid(&format!(
+            "{a}\n\n{}",
+            b.replace("项目资金（万元）", "项目资金")
+        )),
+        source("ok.xlsx"),
+    )
+    .expect("read");
+    assert_eq!(t.projects().count(), 2);
 }
 
 #[test]
@@ -2631,4 +2665,39 @@ fn closing_rows_under_a_table_are_notes() {
         t.projects().next().map(|p| p.name.as_str()),
         Some("群众意见征集经费")
     );
+}
+
+#[test]
+fn a_row_of_another_period_in_a_table_of_rows_is_refused_at_its_cell() {
+    // ur45 P27/P28: a 年度 column the header reader does not hold said the
+    // row's money was 2023's in a 2024 table (it was read as the year's).
+    let table = |title: &str, head: &str, a: &str, b: &str| {
+        format!(
+            "部门预算项目绩效目标申报表\n{title}\n单位：万元\n\
+             单位名称\t项目名称\t{head}\t资金总额\t财政拨款\t其他资金\t年度目标\t一级指标\t二级指标\t三级指标\t指标值\n\
+             101-人社局\t技能培训项目\t{a}\t1000.00\t800.00\t200.00\t培训500人次\t产出指标\t数量指标\t培训人次\t≥500人次\n\
+             101-人社局\t就业补助项目\t{b}\t900.00\t700.00\t200.00\t补助300人\t产出指标\t数量指标\t补助人数\t≥300人"
+        )
+    };
+    let read = |text: &str| build_table(&grid(text), source("rows.xlsx"));
+    for (head, b) in [
+        ("年度", "2023年"),
+        ("所属年度", "上年"),
+        ("资金年度", "2023"),
+    ] {
+        let m =
+            invalid_message(read(&table("（2024年度）", head, "2024年", b)).expect_err("refused"));
+        assert!(
+            m.contains("第6行") && m.contains("第3列") && m.contains("不是本表的2024年度"),
+            "{head} {b}: {m}"
+        );
+    }
+    // A table naming no year, its rows two years.
+    let m = invalid_message(read(&table("", "年度", "2024年", "2023年")).expect_err("refused"));
+    assert!(m.contains("第6行") && m.contains("没有写明预算年度"), "{m}");
+    // The year's rows read; a project's date is no such column.
+    for (head, a, b) in [("年度", "2024年", "2024"), ("立项年度", "2019年", "2020年")] {
+        let t = read(&table("（2024年度）", head, a, b)).expect("read");
+        assert_eq!(t.projects().count(), 2, "{head}");
+    }
 }

@@ -322,6 +322,11 @@ pub(crate) fn build_table_in(
         csv: source.format == "csv",
         hidden_cols: &grid.hidden.cols,
     };
+    if form.is_none() {
+        if let Some(e) = period_column(data, &layout, pre.fiscal_year, &location) {
+            return Err(e);
+        }
+    }
     let items = match layout.family {
         LayoutFamily::OneCell => reader.one_cell(data, &mut notices)?,
         LayoutFamily::RowPerIndicator => match &form {
@@ -720,6 +725,69 @@ pub(crate) fn self_evaluation(grid: &Grid<'_>) -> Option<(u32, u32, String)> {
             .find(|(_, t)| beside && OWN.iter().any(|h| t.starts_with(h)))
             .and_then(|(k, t)| at(*k, t))
     })
+}
+
+/// A column of a table of rows saying each row's period (`年度`,
+/// `所属年度`, `资金年度`) that names another period than the table's year
+/// (`2023年` in a 2024 table, `上年`), or, in a table naming no year, two
+/// different years: that row's money is not the year's, refused at its
+/// cell.
+fn period_column(
+    data: &[crate::grid::GridRow<'_>],
+    layout: &header::Layout,
+    year: Option<u16>,
+    location: &Location,
+) -> Option<Error> {
+    let columns = (0..layout.ncols).filter(|&c| {
+        layout.field(c).is_none() && {
+            let h = header::normalize(layout.header(c));
+            let bare = h.split(['(', '（']).next().unwrap_or_default();
+            layout_form::period_label_text(bare.trim_end_matches(':'))
+        }
+    });
+    for c in columns {
+        let mut first: Option<u16> = None;
+        for row in data {
+            let t = row.text(c).trim();
+            if t.is_empty() {
+                continue;
+            }
+            let named = layout_form::period_year(t);
+            let differs = match (year, named, first) {
+                (None, Some(y), Some(f)) => y != f,
+                _ => layout_form::other_period_text(t, year),
+            };
+            first = first.or(named);
+            if !differs {
+                continue;
+            }
+            let k = u32::try_from(c + 1).unwrap_or(u32::MAX);
+            let head = layout.header(c).trim();
+            let (zh, en) = match year {
+                Some(y) => (
+                    format!("「{head}」为「{t}」，不是本表的{y}年度：这一行的金额不是本年度的"),
+                    format!("“{head}” says “{t}”, not the table's year, {y}: this row's amounts are not the year's"),
+                ),
+                None => (
+                    format!("「{head}」为「{t}」，与上面的行年度不同，而表上没有写明预算年度：无法确定哪些金额是本年度的"),
+                    format!("“{head}” says “{t}”, another year than the rows above, and the table names no budget year: which amounts are the year's cannot be told"),
+                ),
+            };
+            return Some(Error::invalid(
+                Location {
+                    row: Some(row.number),
+                    col: Some(k),
+                    ..location.clone()
+                },
+                Text::new(zh, en),
+                Text::new(
+                    "请只保留本年度的项目行（不同年度的项目分表填报），并写明本表的预算年度后再读取",
+                    "keep only the year's project rows (one table per year), state the table's budget year, then read it again",
+                ),
+            ));
+        }
+    }
+    None
 }
 
 /// The table's department from the 部门 column of jixiao's long layout

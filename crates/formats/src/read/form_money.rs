@@ -233,6 +233,9 @@ pub(super) enum Unclear {
     Unit(&'static str),
     /// An amount under labels stands under none of them.
     Misaligned,
+    /// A label in the money's rows says another period than the form's
+    /// (`年度 | 2023年` on a 2024 form), the form's year if it names one.
+    OtherPeriod(Option<u16>),
 }
 
 /// Which of a money block's headings (`(position, heading)`, in order) is
@@ -782,6 +785,13 @@ impl MoneyUnclear {
                 "head the year's column 年度资金 (or with the form's year, e.g. 2024年) and the others with their periods, or keep only the year's amounts, then read it again",
             ),
             Why::Years {
+                unclear: Unclear::OtherPeriod(_),
+                ..
+            } => Text::new(
+                "请核对资金栏所写的期间与本表的年度：只填本年度的金额，并使两者一致后再读取",
+                "check the period the money block names against the form's year: fill in the year's amounts only, with the two agreeing, then read it again",
+            ),
+            Why::Years {
                 unclear: Unclear::Misaligned,
                 ..
             } => Text::new(
@@ -859,6 +869,14 @@ impl MoneyUnclear {
                     Unclear::YearsDiffer(stated, title) => (
                         format!("资金按年份分列（「{shown}」），但表的标题写明{title}年度，「预算年度」栏却是{stated}，无法确定哪一列是本年度的金额"),
                         format!("the money is set out by year (“{en}”), but the form's title names {title} and its 预算年度 line {stated}, so which of them is the year's amounts cannot be told"),
+                    ),
+                    Unclear::OtherPeriod(Some(y)) => (
+                        format!("资金栏写明其期间（「{shown}」），不是本表的{y}年度，这些金额不是本年度的"),
+                        format!("the money block names its period (“{en}”), which is not the form's year, {y}: these are not the year's amounts"),
+                    ),
+                    Unclear::OtherPeriod(None) => (
+                        format!("资金栏写明其期间（「{shown}」），不是本表的年度，这些金额不是本年度的"),
+                        format!("the money block names its period (“{en}”), which is not the form's year: these are not the year's amounts"),
                     ),
                     Unclear::Misaligned => (
                         format!("「{shown}」下的一行金额与栏目没有对齐（有金额不在任何栏目之下），无法确定各金额属于哪一栏"),
@@ -1104,6 +1122,63 @@ pub(super) fn scale_in(n: &str) -> Option<MoneyScale> {
     }
 }
 
+/// The period a row of headings right above a row of money labels gives
+/// the label at column `c`: (row, column, period) of the nearest heading at
+/// or left of `c`, when every cell of that row right of its first column
+/// says a period (`项目资金（万元） | 2023年 | | | 2024年` over `| 资金总额 |
+/// 财政拨款 | 其他资金 | 资金总额 | …`; `中期 | 本年度`; `上年 | 本年`).
+fn period_above(
+    rows: &[GridRow<'_>],
+    ri: usize,
+    c: usize,
+    year: Option<u16>,
+) -> Option<(usize, usize, Heading)> {
+    let ar = ri.checked_sub(1)?;
+    let above = rows.get(ar)?;
+    // Its first column blank, or the money's label (`项目资金（万元）`), not a
+    // fact of the project (`实施期 | 2024-2026年`).
+    let first_ok = above.cells.first().is_none_or(|x| {
+        x.merged
+            || x.text.trim().is_empty()
+            || key_of(&x.text) == Some(Key::Group)
+            || block_label(&x.text)
+    });
+    if !first_ok {
+        return None;
+    }
+    let headings: Vec<(usize, Heading)> = above
+        .cells
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, x)| !x.merged && !x.text.trim().is_empty())
+        .map(|(k, x)| {
+            let n = super::super::preamble::ascii_years(&normalize(&x.text)).into_owned();
+            let t = n.trim();
+            // (Not a label with its value: `项目期限：2024-2026年`.)
+            if key_of(t).is_some() || plain_amount(t) || t.contains(':') {
+                return None;
+            }
+            let dated = year_number(t).or(match money_heading(t) {
+                Some(Heading::Dated(y)) => Some(y),
+                _ => None,
+            });
+            let heading = match (dated, period_text_of_year(t, year)) {
+                (Some(y), _) => Heading::Dated(y),
+                (None, Some(true)) => Heading::Year,
+                (None, Some(false)) => Heading::Span,
+                (None, None) => return None,
+            };
+            Some((k, heading))
+        })
+        .collect::<Option<_>>()?;
+    headings
+        .iter()
+        .rev()
+        .find(|(k, _)| *k <= c)
+        .map(|&(k, h)| (ar, k, h))
+}
+
 /// Whether cell `c` of row `ri` is a carry-over with its own sources under
 /// it (`以前年度结转资金：900.00` over `其中：财政拨款：700.00`): a block of
 /// its own, not the year's.
@@ -1174,9 +1249,19 @@ impl Blocks {
                         Some(h @ (Heading::Dated(_) | Heading::Span)) => Some(h),
                         bracket => block_heading(&x.text).or(bracket),
                     });
+                    // Else the period a row of headings above gives it
+                    // (`2023年 | | | 2024年` over `资金总额 | 财政拨款 | 其他资金 |
+                    // 资金总额 | …`).
+                    let above = period
+                        .is_none()
+                        .then(|| period_above(rows, ri, c, year))
+                        .flatten();
+                    let period = period.or(above.map(|a| a.2));
                     if let (Some(x), Some(Heading::Dated(d))) = (first, period) {
                         let bc = row.cells.iter().position(|y| std::ptr::eq(y, x));
                         dated.push((ri, bc.unwrap_or_default(), d));
+                    } else if let Some((ar, ac, Heading::Dated(d))) = above {
+                        dated.push((ar, ac, d));
                     } else if let Some(Heading::Dated(d)) = money_heading(label) {
                         // The total names its year itself (`2023年资金总额`).
                         dated.push((ri, c, d));

@@ -105,18 +105,6 @@ fn period_columns<'g, 'a>(
     rows: &'g [GridRow<'a>],
     year: Option<u16>,
 ) -> Option<(&'g GridRow<'a>, usize)> {
-    // Headings that say the money's period (`年度`, `所属年度`, `执行年度`,
-    // `资金期间`, `所属期`), not a date of the project (`立项年度`, `开工年份`,
-    // `填报日期`).
-    const PROJECT_DATES: [&str; 8] = [
-        "立项", "开工", "竣工", "填报", "开始", "结束", "完成", "建设",
-    ];
-    let period_heading = |h: &str| {
-        ["年度", "年份", "期间", "所属期"]
-            .iter()
-            .any(|e| h.ends_with(e))
-            && !PROJECT_DATES.iter().any(|w| h.contains(w))
-    };
     rows.iter().enumerate().find_map(|(ri, r)| {
         if !has_key(r) {
             return None;
@@ -149,6 +137,143 @@ fn period_columns<'g, 'a>(
                 .then_some((below, hc))
         })
     })
+}
+
+/// A heading that says the money's period (`年度`, `所属年度`, `执行年度`,
+/// `资金期间`, `所属期`), not a date of the project (`立项年度`, `开工年份`,
+/// `填报日期`); normalised, its brackets and colon taken off.
+fn period_heading(h: &str) -> bool {
+    const PROJECT_DATES: [&str; 8] = [
+        "立项", "开工", "竣工", "填报", "开始", "结束", "完成", "建设",
+    ];
+    ["年度", "年份", "期间", "所属期"]
+        .iter()
+        .any(|e| h.ends_with(e))
+        && !PROJECT_DATES.iter().any(|w| h.contains(w))
+}
+
+/// A label that only says the money's period (`年度`, `所属年度`,
+/// `资金年度`, `所属期`), not a heading naming a period itself (`本年度`,
+/// `2024年度`) or a project's date.
+pub(super) fn period_label_text(h: &str) -> bool {
+    let stem = ["年度", "年份", "期间", "所属期"]
+        .iter()
+        .find_map(|e| h.strip_suffix(e));
+    stem.is_some_and(|s| {
+        [
+            "",
+            "所属",
+            "资金",
+            "资金所属",
+            "所属资金",
+            "执行",
+            "预算",
+            "归属",
+        ]
+        .contains(&s)
+    })
+}
+
+/// The first period label in a row of the money (`项目资金（万元） | 年度 |
+/// 2023年`, `资金总额 | 900.00 | 所属年度 | 2023年`, `年度：2023年`, or its
+/// value under it) that says another period than `year`, the form's: the
+/// label's and its value's (row index, column). Money of that period is not
+/// the year's.
+fn period_label(rows: &[GridRow<'_>], year: Option<u16>) -> Option<Vec<(usize, usize)>> {
+    let money_row = |r: &GridRow<'_>| {
+        r.cells.iter().any(|x| {
+            !x.merged
+                && (block_label(&x.text)
+                    || key_of(&x.text).is_some_and(|k| k.is_money() || k == Key::Group))
+        })
+    };
+    let filled = |x: &crate::grid::GridCell<'_>| !x.merged && !x.text.trim().is_empty();
+    let other = |v: &str| other_period_text(v, year);
+    rows.iter()
+        .enumerate()
+        .filter(|(_, r)| money_row(r))
+        .find_map(|(ri, r)| {
+            r.cells
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| filled(x))
+                .find_map(|(c, x)| {
+                    let n = normalize(&x.text);
+                    let (label, inline) = match n.split_once(':') {
+                        Some((l, v)) if !v.trim().is_empty() => (l, Some(v)),
+                        _ => (n.trim_end_matches(':'), None),
+                    };
+                    if !period_label_text(split_parens(label).0.trim_end_matches(':')) {
+                        return None;
+                    }
+                    if let Some(v) = inline {
+                        return other(v).then(|| vec![(ri, c)]);
+                    }
+                    // A heading over a column of amounts (`年度 | 中期` over `资金总额 |
+                    // 1000.00 | 3000.00`), or over periods beside columns of them
+                    // (`期间 | 合计 | 财政拨款` over `2024-2026年 | 3000.00 | …`), is
+                    // no label with its value.
+                    let heads_amounts = |k: usize| {
+                        rows.iter()
+                            .skip(ri + 1)
+                            .find(|b| !blank_but_merges(b))
+                            .and_then(|b| b.cells.get(k))
+                            .is_some_and(|y| !y.merged && plain_amount(&y.text))
+                    };
+                    let heading_row = heads_amounts(c)
+                        || r.cells.iter().enumerate().skip(c + 1).any(|(k, y)| {
+                            filled(y)
+                                && (key_of(&y.text).is_some() || column_label(&y.text).is_some())
+                                && heads_amounts(k)
+                        });
+                    if heading_row {
+                        return None;
+                    }
+                    // The value on its right, else under it.
+                    let beside = r
+                        .cells
+                        .iter()
+                        .enumerate()
+                        .skip(c + 1)
+                        .find(|(_, y)| filled(y))
+                        .filter(|(_, y)| {
+                            key_of(&y.text).is_none()
+                                && column_label(&y.text).is_none()
+                                && !plain_amount(&y.text)
+                        });
+                    let under = || {
+                        rows.get(ri + 1)
+                            .and_then(|b| b.cells.get(c))
+                            .filter(|y| filled(y) && key_of(&y.text).is_none())
+                    };
+                    match beside {
+                        Some((vc, y)) => other(&y.text).then(|| vec![(ri, c), (ri, vc)]),
+                        None => under()
+                            .filter(|y| other(&y.text))
+                            .map(|_| vec![(ri, c), (ri + 1, c)]),
+                    }
+                })
+        })
+}
+
+/// Whether the value of a period label (`2023年`, `上年`, `中期`) says
+/// another period than `year`, the form's or table's; against no year, a
+/// year is none.
+pub(super) fn other_period_text(v: &str, year: Option<u16>) -> bool {
+    let ascii = super::preamble::ascii_years(&normalize(v)).into_owned();
+    let t = ascii.trim();
+    match year_number(t).or_else(|| year_named(t)) {
+        Some(_) if year.is_none() => false,
+        Some(y) if year_number(t).is_some() => Some(y) != year,
+        _ => !t.is_empty() && !plain_amount(t) && period_text_of_year(t, year) == Some(false),
+    }
+}
+
+/// The year a value of a period label names (`2023年`, `2023`), if one.
+pub(super) fn period_year(v: &str) -> Option<u16> {
+    let ascii = super::preamble::ascii_years(&normalize(v)).into_owned();
+    let t = ascii.trim();
+    year_number(t).or_else(|| year_named(t))
 }
 
 /// The period a cell of a period column says (`2024年`, `年度`, `上年`,
@@ -909,6 +1034,19 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
         if let Some((b, hc)) = period_columns(rows, year) {
             f.money_unclear
                 .get_or_insert(MoneyUnclear::years(b, &[hc], Unclear::NoYearColumn));
+        }
+    }
+    // A label in the money's rows saying their period (`年度 | 2023年`,
+    // `所属年度：上年`) against the form's year (its title's, when the two
+    // differ): that period's money, refused.
+    if f.money_unclear.is_none() {
+        let form_year = f.title_year.or(f.year);
+        if let Some(at) = period_label(rows, form_year) {
+            f.money_unclear.get_or_insert(MoneyUnclear::years_of_rows(
+                rows,
+                at.into_iter(),
+                Unclear::OtherPeriod(form_year),
+            ));
         }
     }
     // Every money label naming its scale: the scale holds for every amount.
@@ -2673,6 +2811,18 @@ pub(crate) fn read_all(
     // The form's own 主管部门 before a line above it (`填报单位：…` may name
     // the unit that filled the form in).
     let department = first.department.clone().or_else(|| pre.department.clone());
+    // A `单位：` cell among the first form's facts (`年度资金 | 单位：元`) is
+    // that form's statement, not a line above the table.
+    let first_fact = rows
+        .get(..layout.first_row)
+        .unwrap_or(&[])
+        .iter()
+        .find(|r| has_key(r))
+        .map(|r| r.number);
+    let line_in_first = pre
+        .scale_row
+        .zip(first_fact)
+        .is_some_and(|(line, fact)| line >= fact);
     let block = |from: usize, to: usize| rows.get(from..to).unwrap_or(&[]);
     let to = later.first().map_or(rows.len(), |l| l.start);
     let mut items = Vec::new();
@@ -2758,11 +2908,16 @@ pub(crate) fn read_all(
             }
         }
         // The first form's scale was its own cells' or amounts' (`10000000 |
-        // 元`): a later form stating none has the `单位：` line above the
-        // table, or no scale that can be told.
-        let first_own = first.scale_by_cells || first.scale_by_value;
+        // 元`), or 元 in its own labels (`项目资金（元）`, `单位：元` beside its
+        // amounts): a later form stating none has the `单位：` line above the
+        // table, or no scale that can be told. (万元 in the first form's
+        // labels is the forms' usual unit: a bare later form is read in it.)
+        let first_own = first.scale_by_cells
+            || first.scale_by_value
+            || first.scale == Some(MoneyScale::Yuan)
+            || line_in_first;
         if first_own && form.scale.is_none() && own_pre.scale.is_none() {
-            let told = pre.scale.filter(|s| *s == reader.scale);
+            let told = pre.scale.filter(|s| *s == reader.scale && !line_in_first);
             if told.is_none() {
                 return Err(refuse(
                     &at_label,
