@@ -3339,6 +3339,65 @@ fn goal_with(goal: &str, extra: Vec<Indicator>) -> Table {
 }
 
 #[test]
+fn goal_indicator_mismatch_reads_a_count_closing_its_clause() {
+    // ur42 f35, ur44 d12, ur46 d36: `培训养老护理员500人次，` (noun before the
+    // count, nothing after it) and `800部` were never checked. The clause's
+    // work (first two characters) and what it names (last three) must be
+    // measured: the field's words (`养老`) shared with other outputs are not.
+    let hits = |goal: &str, extra: Vec<Indicator>| {
+        let t = goal_with(goal, extra);
+        let f = run(&t);
+        let goal = t.units[0].projects[0].goal.clone().unwrap();
+        of(&f, "goal-indicator-mismatch")
+            .iter()
+            .map(|h| goal[h.location.span.unwrap().range()].to_string())
+            .collect::<Vec<_>>()
+    };
+    let stations = || vec![parsed(1, "运营社区居家养老服务站点数量", "≥18个")];
+    assert_eq!(
+        hits(
+            "运营社区居家养老服务站点18个，表彰养老护理员50名，提升服务质量。",
+            stations()
+        ),
+        ["表彰养老护理员50名"]
+    );
+    assert_eq!(
+        hits(
+            "为社区民警配备800部数字对讲机。",
+            vec![parsed(1, "一线民警满意度", "≥90%")]
+        ),
+        ["800部数字对讲机"]
+    );
+    assert_eq!(
+        hits("配备执法记录仪800部，规范执法。", vec![]),
+        ["配备执法记录仪800部"]
+    );
+    // A list's item number is not quoted.
+    assert_eq!(
+        hits("1.组织开展主题活动15场；", vec![]),
+        ["组织开展主题活动15场"]
+    );
+    // Measured: by its work or what it names; a later year's count, a
+    // department (`3部门`) and a part (`2部分`) are none.
+    for (goal, extra) in [
+        ("组织招聘会8场，", vec![parsed(1, "招聘会场次", "≥8场")]),
+        (
+            "惠及群众3000人，",
+            vec![parsed(1, "受益群众人数", "≥3000人")],
+        ),
+        (
+            "培训养老护理员500人次，",
+            vec![parsed(1, "护理员培训人次", "≥500人次")],
+        ),
+        ("明年力争800人次，", vec![]),
+        ("联合3部门开展执法，", vec![]),
+        ("分2部分实施，", vec![]),
+    ] {
+        assert_eq!(hits(goal, extra), Vec::<String>::new(), "{goal}");
+    }
+}
+
+#[test]
 fn goal_indicator_mismatch_reads_the_noun_before_a_suffix() {
     // `60场以上`, `40场左右`, `3000个以上`, `1200户次以上`, `2个百分点`: the
     // noun measured stands before the number; each has its indicator.
@@ -3349,11 +3408,7 @@ fn goal_indicator_mismatch_reads_the_noun_before_a_suffix() {
             "开展禁毒宣传活动",
             "≥40场",
         ),
-        (
-            "组织招聘会8场，提供就业岗位3000个以上。",
-            "提供就业岗位",
-            "≥3000个",
-        ),
+        ("提供就业岗位3000个以上。", "提供就业岗位", "≥3000个"),
         (
             "全年监督检查单位1200户次以上，案件查处率达到100%。",
             "监督检查单位户次",
@@ -3390,7 +3445,10 @@ fn goal_indicator_mismatch_reads_the_noun_before_a_suffix() {
     let t = goal_with("农村自来水普及率提高2个百分点。", vec![]);
     assert_eq!(fired(&t, "goal-indicator-mismatch"), 1);
     // A noun after the count still decides (the seeded case).
-    let t = goal_with("改造危桥2座，新建3个农村客运招呼站点。", vec![]);
+    let t = goal_with(
+        "改造危桥2座，新建3个农村客运招呼站点。",
+        vec![parsed(1, "危桥改造数量", "≥2座")],
+    );
     let f = run(&t);
     let hits = of(&f, "goal-indicator-mismatch");
     assert_eq!(hits.len(), 1, "{:?}", ids(&f));

@@ -445,10 +445,13 @@ impl Buckets {
     }
 }
 
-const CLASSIFIERS: [char; 20] = [
+const CLASSIFIERS: [char; 21] = [
     '个', '家', '所', '座', '场', '次', '人', '名', '篇', '期', '批', '户', '项', '台', '套', '件',
-    '辆', '株', '处', '条',
+    '辆', '株', '处', '条', '部',
 ];
+/// Words 部 begins after a number that make it no classifier (`3部门`,
+/// `2部分`).
+const BU_WORDS: [char; 8] = ['门', '分', '署', '位', '件', '长', '队', '委'];
 const STOP: [char; 16] = [
     '，', '。', '；', '、', '：', ',', ';', ':', ' ', '（', '(', '）', ')', '\n', '！', '？',
 ];
@@ -496,15 +499,28 @@ struct Counted {
 
 /// Where the words before a goal's number at byte `start` begin: back to
 /// the previous stop character, at most 16 characters.
+/// A list's item number opening the clause (`4.`, `4、`, `4）`) is not
+/// among its words.
 fn clause_start(goal: &str, start: usize) -> usize {
-    goal.get(..start)
+    let from = goal
+        .get(..start)
         .unwrap_or_default()
         .char_indices()
         .rev()
         .take_while(|(_, c)| !STOP.contains(c) && *c != '。')
         .take(NOUN_MAX)
         .last()
-        .map_or(start, |(i, _)| i)
+        .map_or(start, |(i, _)| i);
+    let clause = goal.get(from..start).unwrap_or_default();
+    let digits = clause.bytes().take_while(u8::is_ascii_digit).count();
+    let item = clause
+        .get(digits..)
+        .and_then(|r| r.chars().next())
+        .filter(|c| digits > 0 && matches!(c, '.' | '、' | '）' | ')' | '．'));
+    match item {
+        Some(c) if from + digits + c.len_utf8() <= start => from + digits + c.len_utf8(),
+        _ => from,
+    }
 }
 
 /// Whether an indicator's unit is `unit` (a classifier such as `个`,
@@ -616,6 +632,14 @@ fn mismatch(
         // A measure (`12.5公里`, `1200亩`) is paired with its indicator's
         // number only; so is a count with a magnitude. Neither was ever a
         // goal-indicator-mismatch, and neither becomes one.
+        let bu_word = after == Some('部')
+            && goal
+                .get(unit_start + '部'.len_utf8()..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| BU_WORDS.contains(&c));
+        if bu_word {
+            continue;
+        }
         let measure = match after {
             Some(c) if CLASSIFIERS.contains(&c) => None,
             Some(_) => {
@@ -674,10 +698,8 @@ fn mismatch(
             .map(char::len_utf8)
             .sum();
         let noun_before = points || noun_len == 0;
-        // A count with nothing after it at all (`组织招聘会8场，`) was never
-        // reported, and stays so: goals list such counts loosely. After a
-        // suffix or as percentage points, the words before it are the noun.
-        let reportable = !noun_before || points || suffixed;
+        // With nothing after the count (`组织招聘会8场，`, `开展活动40场以上`) or
+        // as percentage points, the words before it are the noun.
         // A noun starting like a date/age is not an output.
         if !noun_before && matches!(rest.chars().next(), Some('岁' | '年' | '月' | '日')) {
             continue;
@@ -693,7 +715,7 @@ fn mismatch(
             unit: (unit_start, unit_end),
             noun: (!noun_before).then_some((noun_start, noun_start + noun_len)),
         });
-        if !(report && reportable) || numbers_only {
+        if !report || numbers_only {
             // Only `goal-indicator-number` may use it, and it pairs the
             // count with an indicator name itself.
             scratch.counted.extend(counted);
@@ -705,7 +727,28 @@ fn mismatch(
             (noun_start, noun_start + noun_len)
         };
         scratch.grams.clear();
-        bigrams_into(part(goal, noun), &mut scratch.grams);
+        // (A count for a later year, `明年力争800人次`, is no output of this one.)
+        let later = noun_before
+            && ["明年", "下一年", "下年", "今后", "未来", "力争到"]
+                .iter()
+                .any(|w| part(goal, noun).contains(w));
+        if later && !suffixed {
+            continue;
+        }
+        if noun_before && !points && !suffixed {
+            // A count closing its clause (`培训养老护理员500人次，`): the clause
+            // holds its verb and the words of the project's field (`养老`),
+            // which other outputs share. Its work (its first two characters)
+            // and what it names (its last three) must be measured.
+            let clause = part(goal, noun);
+            let n = clause.chars().count();
+            let head: String = clause.chars().take(2).collect();
+            let tail: String = clause.chars().skip(n.saturating_sub(3)).collect();
+            bigrams_into(&head, &mut scratch.grams);
+            bigrams_into(&tail, &mut scratch.grams);
+        } else {
+            bigrams_into(part(goal, noun), &mut scratch.grams);
+        }
         if scratch.grams.is_empty() {
             continue;
         }
@@ -734,7 +777,10 @@ fn mismatch(
         // what the counted do, not the noun: the words before the number
         // (`支持脱贫户和监测户5200户`) name it. The same number alone is no
         // proof: `20个服务站点` and `覆盖社区数量 ≥20个` count different things.
-        if !measured && !noun_before {
+        // (Things counted, `800部数字对讲机`, do nothing: the words before
+        // them are the work's, `为社区民警配备`.)
+        let beings = matches!(cl, '户' | '人' | '名' | '家' | '个' | '所');
+        if !measured && !noun_before && beings {
             scratch.grams.clear();
             bigrams_into(
                 part(goal, (clause_start(goal, start), start)),
