@@ -2,7 +2,7 @@
 
 mod review_common;
 
-use jixiao_core::review::{review, Lang, Profile, RuleSetting, Severity, RULES};
+use jixiao_core::review::{review, Lang, Messages, Profile, RuleSetting, Severity, RULES};
 use jixiao_core::*;
 use review_common::*;
 
@@ -1083,6 +1083,30 @@ fn cost_exceeds_budget() {
         ),
         1
     );
+}
+
+#[test]
+fn cost_exceeds_budget_per_unit_times_its_output() {
+    // ur42 f46: `人均培训成本 ≤3000元/人次` × `培训人次 ≥3200人次` against 96
+    // 万元 (a ×10 slip) was not compared. The clean project: 50 万元 and
+    // `培训人次 ≥500人次`.
+    let per = |raw: &str| replace(3, q(4, Category::Cost, "人均培训成本", raw));
+    let f = run(&per("≤4000元/人次"));
+    let hits = of(&f, "cost-exceeds-budget");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let zh = Messages::new(&per("≤4000元/人次")).render(&hits[0].message, Lang::Zh);
+    assert!(
+        zh.contains("200.00万元") && zh.contains("50.00万元"),
+        "{zh}"
+    );
+    // Fits, or a loose cap (up to three times the money): not reported.
+    for raw in ["≤1000元/人次", "≤2500元/人次", "≤3000元/人次"] {
+        assert_eq!(fired(&per(raw), "cost-exceeds-budget"), 0, "{raw}");
+    }
+    // A count over years is no year's output to multiply.
+    let mut t = per("≤4000元/人次");
+    t.units[0].projects[0].indicators[0].name = "三年内累计培训人次".into();
+    assert_eq!(fired(&t, "cost-exceeds-budget"), 0);
 }
 
 #[test]

@@ -137,6 +137,10 @@ static COST_EXCEEDS: Template = Template {
     zh: "{0}：成本 {1}万元 超过项目金额 {2}万元",
     en: "{0}: cost {1} 万元 exceeds the project amount {2} 万元",
 };
+static COST_TIMES_OUTPUT: Template = Template {
+    zh: "{0}：按此成本标准，{1}（{1.raw}）需 {2}万元，超过项目金额 {0.amount}万元的三倍",
+    en: "{0}: at this cost standard, {1} ({1.raw}) needs {2} 万元, over three times the project amount of {0.amount} 万元",
+};
 static LONG_TERM: Template = Template {
     zh: "{0}使用了跨年度表述「{1}」",
     en: "{0} is worded over several years (\"{1}\")",
@@ -885,6 +889,33 @@ fn quality(
                                 ind(),
                                 Arg::Dec(wan_for_message(w)),
                                 Arg::Dec(wan_for_message(total))
+                            ),
+                        )
+                    });
+                }
+            } else if total > Decimal::ZERO {
+                // A cost per unit of an output (`人均培训成本 ≤3000元/人次`)
+                // times that output (`≥3200人次`): more than three times the
+                // money under every pairing is a slip (×10), not a loose cap.
+                // (Not a count over years, `三年内累计培训教师人次`.)
+                let over_years =
+                    |c: &Indicator| has(&c.name, "累计") || long_term(&c.name).is_some();
+                let least = cost_estimates(p)
+                    .filter(|e| std::ptr::eq(e.cost, i))
+                    .filter_map(|e| Some((e.count?, e.estimate)))
+                    .filter(|(c, _)| !over_years(c))
+                    .min_by(|a, b| a.1.cmp(&b.1));
+                if let Some((count, need)) =
+                    least.filter(|(_, need)| *need > total * Decimal::from(3))
+                {
+                    s.emit(id!("cost-exceeds-budget"), || {
+                        (
+                            value_loc(pi, p, i),
+                            msg!(
+                                COST_TIMES_OUTPUT,
+                                ind(),
+                                Arg::indicator(pi, p, count),
+                                Arg::Dec(wan_for_message(need))
                             ),
                         )
                     });

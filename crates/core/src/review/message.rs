@@ -10,7 +10,7 @@
 //! Template syntax: `{0}`, `{1}`, `{2}` insert an argument; `{0.raw}` picks a
 //! part of an indicator argument (`label`, the default; `name`, `raw`,
 //! `prefix` (the text before the value), `level`, `category`, `unit`, `prior`
-//! (the 上年实际值 as written)).
+//! (the 上年实际值 as written), `amount` (its project's money in 万元)).
 
 use crate::model::{Indicator, Project, Table};
 use rust_decimal::Decimal;
@@ -272,6 +272,10 @@ fn indicator_part(
         }),
         "unit" => f.write_str(super::text::unit_of(i).as_deref().unwrap_or_default()),
         "prior" => f.write_str(i.prior_actual().unwrap_or_default()),
+        "amount" => match p.funding.amount() {
+            Some(a) => write!(f, "{}", crate::money::wan_for_message(a)),
+            None => Ok(()),
+        },
         _ => write!(f, "{}", super::Label(p, i, lang)),
     }
 }
