@@ -1110,6 +1110,37 @@ fn cost_exceeds_budget_per_unit_times_its_output() {
 }
 
 #[test]
+fn management_meetings_and_rate_slips() {
+    // ur42 f27: the project's own meetings counted as its output.
+    let meetings = replace(0, q(1, Category::Output, "召开培训工作推进会次数", "≥4次"));
+    let f = run(&meetings);
+    assert_eq!(of(&f, "input-as-output").len(), 1, "{:?}", ids(&f));
+    // A project about meetings has them as its output; a meeting's
+    // participants are no count of meetings.
+    let mut t = meetings.clone();
+    t.units[0].projects[0].name = "区人大会议经费".into();
+    assert_eq!(fired(&t, "input-as-output"), 0);
+    let t = replace(0, q(1, Category::Output, "座谈会参与人数", "≥40人"));
+    assert_eq!(fired(&t, "input-as-output"), 0);
+    // ur42 f47: a floor on a rate of quality at a tenth of a usual target.
+    let slip = replace(1, q(2, Category::Output, "培训考核合格率", "≥9.5%"));
+    let f = run(&slip);
+    let hits = of(&f, "placeholder-value");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let zh = Messages::new(&slip).render(&hits[0].message, Lang::Zh);
+    assert!(zh.contains("95%"), "{zh}");
+    for (name, raw) in [
+        ("培训考核合格率", "≥95%"),
+        ("培训考核合格率", "≤9.5%"),
+        ("失业率", "≥9.5%"),
+        ("项目覆盖率", "≥5%"),
+    ] {
+        let t = replace(1, q(2, Category::Output, name, raw));
+        assert_eq!(fired(&t, "placeholder-value"), 0, "{name} {raw}");
+    }
+}
+
+#[test]
 fn long_term_in_annual() {
     let mut i = ql(2, Category::Outcome, "青年就业能力", "三年内明显提升");
     i.terminator = Some("。".into());

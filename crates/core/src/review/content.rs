@@ -591,7 +591,12 @@ fn quality(
         "经费拨付",
     ]);
     if matches!(i.category, Category::Output) || is_outcome(i.category) {
-        if let Some(keyword) = input_keyword(&INPUTS, name) {
+        let keyword = input_keyword(&INPUTS, name).or_else(|| {
+            matches!(i.category, Category::Output)
+                .then(|| management_meetings(name, &p.name))
+                .flatten()
+        });
+        if let Some(keyword) = keyword {
             s.emit(id!("input-as-output"), || {
                 (
                     indicator_loc(pi, p, i),
@@ -1067,6 +1072,46 @@ fn per_unit_cost(name: &str) -> bool {
         || (name.starts_with('单') && !name.starts_with("单位"))
         || name.contains("单位成本")
         || name.contains("单价")
+}
+
+/// The project's own management meetings counted as its output
+/// (`召开培训工作推进会次数 ≥4次`): a process, unless the project is about
+/// meetings (`人大会议经费`, `论坛`, `会展`), whose meetings are its output.
+fn management_meetings(name: &str, project: &str) -> Option<&'static str> {
+    const MEETINGS: [&str; 9] = [
+        "推进会",
+        "调度会",
+        "协调会",
+        "座谈会",
+        "部署会",
+        "联席会",
+        "例会",
+        "工作会",
+        "专题会",
+    ];
+    if !name.contains('会') {
+        return None;
+    }
+    let counted = ["次数", "场次", "次", "场"]
+        .iter()
+        .any(|e| name.ends_with(e));
+    let about_meetings = [
+        "会议",
+        "会务",
+        "论坛",
+        "会展",
+        "大会",
+        "年会",
+        "峰会",
+        "博览会",
+    ]
+    .iter()
+    .any(|w| project.contains(w));
+    MEETINGS
+        .iter()
+        .find(|w| name.contains(**w))
+        .copied()
+        .filter(|_| counted && !about_meetings)
 }
 
 fn input_keyword(inputs: &Keywords, name: &str) -> Option<&'static str> {

@@ -63,6 +63,10 @@ static PLACEHOLDER: Template = Template {
     zh: "{0}：指标值「{0.raw}」是占位内容或不合理的数字",
     en: "{0}: value \"{0.raw}\" is a placeholder or implausible",
 };
+static RATE_SLIP: Template = Template {
+    zh: "{0}：指标值「{0.raw}」作为下限明显偏低，可能是 {1}% 之误（小数点错位）",
+    en: "{0}: the floor \"{0.raw}\" is implausibly low; {1} % may be meant (a decimal point moved)",
+};
 static VALUE_EMPTY: Template = Template {
     zh: "{0}：指标值为空",
     en: "{0}: the value is empty",
@@ -638,6 +642,15 @@ fn placeholder(
         });
         return;
     }
+    if let Some(meant) = rate_decimal_slip(i) {
+        s.emit(id!("placeholder-value"), || {
+            (
+                value_loc(pi, p, i),
+                msg!(RATE_SLIP, Arg::indicator(pi, p, i), Arg::Dec(meant)),
+            )
+        });
+        return;
+    }
     if ocr_damaged_operator(raw) {
         s.emit(id!("ocr-suspect"), || {
             (
@@ -646,6 +659,39 @@ fn placeholder(
             )
         });
     }
+}
+
+/// A floor on a rate of quality or completion under 10 % that is a usual
+/// target with its decimal point moved (`培训考核合格率 ≥9.5%` for 95 %):
+/// the target meant.
+fn rate_decimal_slip(i: &crate::model::Indicator) -> Option<Decimal> {
+    use crate::model::Comparator;
+    const RATES: [&str; 14] = [
+        "合格率",
+        "达标率",
+        "完成率",
+        "通过率",
+        "覆盖率",
+        "知晓率",
+        "满意度",
+        "满意率",
+        "及时率",
+        "准确率",
+        "正确率",
+        "验收率",
+        "优良率",
+        "完好率",
+    ];
+    let q = i.target.quantity()?;
+    let floor = matches!(q.op, Some(Comparator::Ge | Comparator::Gt));
+    let meant = q.value * Decimal::TEN;
+    (floor
+        && q.unit.as_deref() == Some("%")
+        && q.value < Decimal::TEN
+        && meant >= Decimal::from(80)
+        && meant <= Decimal::ONE_HUNDRED
+        && RATES.iter().any(|r| trim(&i.name).ends_with(r)))
+    .then_some(meant.normalize())
 }
 
 /// OCR-damaged comparators: `W90%` (≤ misread), `(X)`, `（X）`.
