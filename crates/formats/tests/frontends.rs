@@ -3950,6 +3950,48 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     ] {
         refused("（2024年度）", money, "不是本表的2024年度");
     }
+    // ur48: more spellings of another period (beside, under, or the block's
+    // last row), and other labels of it.
+    for (label, value) in [
+        ("年度", "2023"),
+        ("年度", "下一年度"),
+        ("年度", "次年"),
+        ("年度", "前年"),
+        ("年度", "23年"),
+        ("年度", "2023.1-2023.12"),
+        ("年度", "2023财年"),
+        ("年度", "二〇二三"),
+        ("年度", "2023/2024"),
+        ("所属期", "上期"),
+        ("会计年度", "2023年"),
+        ("资金归属年度", "2023年"),
+    ] {
+        refused(
+            "（2024年度）",
+            &format!("项目资金（万元）\t{label}\t{value}\n\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00"),
+            "不是本表的2024年度",
+        );
+    }
+    refused(
+        "（2024年度）",
+        "项目资金（万元）\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00\n\t所属年度\t2023年",
+        "不是本表的2024年度",
+    );
+    // Another period's block labelled with its own period beside the
+    // year's: the year's is read (ur48 D79, D90).
+    for money in [
+        "中期资金（万元）\t期间\t2024-2026年\n\t资金总额\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00\n年度资金（万元）\t年度\t2024年\n\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+        "项目资金（万元）\t中期资金总额：3000.00\t期间：2024-2026年\t年度资金总额：1000.00\t年度：2024年\n\t其中：财政拨款：2400.00\t\t其中：财政拨款：800.00\n\t其他资金：600.00\t\t其他资金：200.00",
+    ] {
+        reads_year(money);
+    }
+    // Periods over groups spelled otherwise, a remark or unit cell among
+    // them, a blank row between (ur48 C).
+    for (a, b) in [("2023年", "2024"), ("2023年", "24年"), ("去年", "今年"), ("上期", "本期"), ("2023年", "二〇二四年")] {
+        reads_year(&grouped(a, b));
+    }
+    reads_year("项目资金（万元）\t2023年\t\t\t2024年\t\t\t备注\n\t资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\t900.00\t700.00\t200.00\t1000.00\t800.00\t200.00");
+    reads_year("项目资金（万元）\t2023年\t\t\t2024年\t\t\n\t\t\t\t\t\t\n\t资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\t900.00\t700.00\t200.00\t1000.00\t800.00\t200.00");
     // The form's year there reads; headings over columns of amounts are no
     // such label (`年度 | 中期` over `资金总额 | 1000.00 | 3000.00`).
     for money in [

@@ -1448,6 +1448,25 @@ fn a_second_form_that_cannot_be_read_is_refused_at_its_row() {
             "{first}: {m}"
         );
     }
+    // ur48 S06/S07/S09: 元 in other spellings of the label states it too.
+    for spelled in ["项目资金（人民币元）", "项目资金/元", "项目资金【元】"] {
+        let first = a
+            .replace("项目资金（万元）", spelled)
+            .replace("\t50.00\t", "\t500000.00\t");
+        let m = yuan(&first);
+        assert!(m.contains("第2张"), "{spelled}: {m}");
+    }
+    // (万元 stated by the first form, in a `单位：万元` cell too: a bare
+    // second form is read in it, ur48 S68–S70.)
+    let wan_cell = a
+        .replace("项目资金（万元）\t年度资金总额：\t50.00\t\t", "项目资金\t年度资金总额：\t50.00\t单位：万元\t")
+        .replace("项目资金（万元）", "项目资金");
+    let t = build_table(
+        &grid(&format!("{wan_cell}\n\n{}", b.replace("项目资金（万元）", "项目资金"))),
+        source("ok.xlsx"),
+    )
+    .expect("read");
+    assert_eq!(t.projects().count(), 2);
     // (万元 in the first form's label: a bare second form is read in it.)
     let t = build_table(
         &grid(&format!(
@@ -2692,6 +2711,17 @@ fn a_row_of_another_period_in_a_table_of_rows_is_refused_at_its_cell() {
             "{head} {b}: {m}"
         );
     }
+    // ur48 R: other spellings of another period; a sentence in a column
+    // headed 年度 (a goal's) is no period.
+    for b in ["下一年度", "次年", "前年", "23年", "2023.1-2023.12", "二〇二三", "2023财年"] {
+        let m = invalid_message(
+            read(&table("（2024年度）", "年度", "2024年", b)).expect_err("refused"),
+        );
+        assert!(m.contains("第6行"), "{b}: {m}");
+    }
+    let t = read(&table("（2024年度）", "年度", "2023年结转任务完成后，2024年培训500人次", "2024年"))
+        .expect("read");
+    assert_eq!(t.projects().count(), 2);
     // A table naming no year, its rows two years.
     let m = invalid_message(read(&table("", "年度", "2024年", "2023年")).expect_err("refused"));
     assert!(m.contains("第6行") && m.contains("没有写明预算年度"), "{m}");

@@ -954,7 +954,7 @@ fn year_or_project_label(text: &str, year: Option<u16>) -> bool {
 /// the year's: a span or another year in words or brackets (`中期资金`,
 /// `项目资金（2024-2026年）`, `项目资金（2023年）`), or another scope
 /// (`上年执行情况`, `项目总投资`).
-fn names_other_period(text: &str, year: Option<u16>) -> bool {
+pub(super) fn names_other_period(text: &str, year: Option<u16>) -> bool {
     let n = normalize(text);
     let bare = split_parens(&n).0;
     let bracket = bracket_years(text).is_some_and(|(from, to)| from != to || Some(from) != year);
@@ -1113,9 +1113,16 @@ pub(super) fn amount_not_held(n: &str) -> Option<&'static str> {
 
 /// The money scale a normalised text names in brackets (`(万元)`, `(元)`).
 pub(super) fn scale_in(n: &str) -> Option<MoneyScale> {
-    if n.contains("(万元)") {
+    // Also `(人民币元)`, `【元】`, `[元]` and a label ending `/元`.
+    let names = |unit: &str| {
+        [("(", ")"), ("(人民币", ")"), ("【", "】"), ("[", "]")]
+            .iter()
+            .any(|(open, close)| n.contains(&format!("{open}{unit}{close}")))
+            || n.trim_end_matches(':').ends_with(&format!("/{unit}"))
+    };
+    if names("万元") {
         Some(MoneyScale::WanYuan)
-    } else if n.contains("(元)") {
+    } else if names("元") {
         Some(MoneyScale::Yuan)
     } else {
         None
@@ -1133,7 +1140,11 @@ fn period_above(
     c: usize,
     year: Option<u16>,
 ) -> Option<(usize, usize, Heading)> {
-    let ar = ri.checked_sub(1)?;
+    // The nearest row above with text of its own (a blank row, or the
+    // copies of periods merged down, between).
+    let ar = (0..ri)
+        .rev()
+        .find(|&k| rows.get(k).is_some_and(|r| !blank_but_merges(r)))?;
     let above = rows.get(ar)?;
     // Its first column blank, or the money's label (`项目资金（万元）`), not a
     // fact of the project (`实施期 | 2024-2026年`).
@@ -1146,17 +1157,31 @@ fn period_above(
     if !first_ok {
         return None;
     }
+    // A remark's heading or a unit beside the periods says no period.
+    let neutral = |t: &str| {
+        ["备注", "说明", "附注"].contains(&t.trim_end_matches(':'))
+            || t.strip_prefix("单位:")
+                .is_some_and(|u| matches!(u.trim(), "万元" | "元"))
+    };
     let headings: Vec<(usize, Heading)> = above
         .cells
         .iter()
         .enumerate()
         .skip(1)
         .filter(|(_, x)| !x.merged && !x.text.trim().is_empty())
+        .filter(|(_, x)| !neutral(&normalize(&x.text)))
         .map(|(k, x)| {
             let n = super::super::preamble::ascii_years(&normalize(&x.text)).into_owned();
             let t = n.trim();
-            // (Not a label with its value: `项目期限：2024-2026年`.)
-            if key_of(t).is_some() || plain_amount(t) || t.contains(':') {
+            // (Not a label with its value, `项目期限：2024-2026年`, nor a
+            // period's label, `所属期`; `年度` over a group is the year's.)
+            let label =
+                super::period_label_text(split_parens(t).0.trim_end_matches(':')) && t != "年度";
+            if key_of(t).is_some()
+                || (plain_amount(t) && year_number(t).is_none())
+                || t.contains(':')
+                || label
+            {
                 return None;
             }
             let dated = year_number(t).or(match money_heading(t) {
@@ -1232,31 +1257,65 @@ impl Blocks {
                     // of another column: `上年执行数 | 年度资金总额`).
                     // A label, not an amount of its own (`上年执行数：900.00 |
                     // 年度资金总额：1000.00` are two blocks side by side).
-                    let first = row
+                    let own_first = row
                         .cells
                         .iter()
                         .take(c)
-                        .find(|x| !x.merged && !x.text.trim().is_empty())
-                        .filter(|x| {
-                            !normalize(&x.text)
-                                .split_once(':')
-                                .is_some_and(|(_, v)| plain_amount(v))
+                        .find(|x| !x.merged && !x.text.trim().is_empty());
+                    // With none, the label of the block it stands in: the
+                    // first column of the nearest row above that has one
+                    // (`中期资金（万元） | 期间 | 2024-2026年` over `| 资金总额 |
+                    // 3000.00`).
+                    // (Its block's first, and no total between: a second block
+                    // under it stands without a label, `上年资金（万元） | 资金总额
+                    // | 900.00` … `| 资金总额 | 1000.00`.)
+                    let block_above = || {
+                        let k = (0..ri).rev().find(|&k| {
+                            rows.get(k)
+                                .and_then(|r| r.cells.first())
+                                .is_some_and(|f| !f.merged && !f.text.trim().is_empty())
+                        })?;
+                        let total_between = rows.get(k..ri)?.iter().any(|r| {
+                            r.cells.iter().any(|x| {
+                                !x.merged
+                                    && matches!(
+                                        cell_key(&x.text),
+                                        Some(Key::Total | Key::MultiYearTotal)
+                                    )
+                            })
                         });
+                        rows.get(k)?.cells.first().filter(|f| {
+                            !total_between && block_label(&f.text) && key_of(&f.text).is_none()
+                        })
+                    };
+                    let label_only = |x: &&crate::grid::GridCell<'_>| {
+                        !normalize(&x.text)
+                            .split_once(':')
+                            .is_some_and(|(_, v)| plain_amount(v))
+                    };
                     // The period the label's brackets name (`项目资金（2023年）`,
                     // `年度资金（2023年）`, `项目资金（2024-2026年）`), else the
                     // one the label names.
-                    let period = first.and_then(|x| match bracket_period(&x.text) {
+                    let period_of = |x: &crate::grid::GridCell<'_>| match bracket_period(&x.text) {
                         Some(h @ (Heading::Dated(_) | Heading::Span)) => Some(h),
                         bracket => block_heading(&x.text).or(bracket),
-                    });
+                    };
+                    let first = own_first.filter(label_only);
+                    let period = first.and_then(period_of);
                     // Else the period a row of headings above gives it
                     // (`2023年 | | | 2024年` over `资金总额 | 财政拨款 | 其他资金 |
-                    // 资金总额 | …`).
+                    // 资金总额 | …`), else its block's label above.
                     let above = period
                         .is_none()
                         .then(|| period_above(rows, ri, c, year))
                         .flatten();
-                    let period = period.or(above.map(|a| a.2));
+                    let first = match (own_first, above) {
+                        (None, None) if c > 0 => block_above().filter(label_only),
+                        _ => first,
+                    };
+                    let period = period
+                        .or(above.map(|a| a.2))
+                        .or_else(|| first.and_then(period_of));
                     if let (Some(x), Some(Heading::Dated(d))) = (first, period) {
                         let bc = row.cells.iter().position(|y| std::ptr::eq(y, x));
                         dated.push((ri, bc.unwrap_or_default(), d));

@@ -169,6 +169,15 @@ pub(super) fn period_label_text(h: &str) -> bool {
             "执行",
             "预算",
             "归属",
+            "会计",
+            "财政",
+            "使用",
+            "资金使用",
+            "安排",
+            "资金安排",
+            "下达",
+            "资金下达",
+            "资金归属",
         ]
         .contains(&s)
     })
@@ -179,19 +188,60 @@ pub(super) fn period_label_text(h: &str) -> bool {
 /// value under it) that says another period than `year`, the form's: the
 /// label's and its value's (row index, column). Money of that period is not
 /// the year's.
-fn period_label(rows: &[GridRow<'_>], year: Option<u16>) -> Option<Vec<(usize, usize)>> {
-    let money_row = |r: &GridRow<'_>| {
+fn period_label(
+    rows: &[GridRow<'_>],
+    blocks: &Blocks,
+    year: Option<u16>,
+) -> Option<Vec<(usize, usize)>> {
+    let money_cells = |r: &GridRow<'_>| {
         r.cells.iter().any(|x| {
             !x.merged
                 && (block_label(&x.text)
                     || key_of(&x.text).is_some_and(|k| k.is_money() || k == Key::Group))
         })
     };
+    // (Or the block's last row, under its money: `| 所属年度 | 2023年`.)
+    let money_row = |ri: usize, r: &GridRow<'_>| {
+        money_cells(r)
+            || (r
+                .cells
+                .first()
+                .is_none_or(|x| x.merged || x.text.trim().is_empty())
+                && ri
+                    .checked_sub(1)
+                    .and_then(|k| rows.get(k))
+                    .is_some_and(|above| money_cells(above)))
+    };
+    // The label of another period's block (`中期资金（万元） | 期间 |
+    // 2024-2026年`) or beside its total (`中期资金总额：3000.00 | 期间：
+    // 2024-2026年`) says that block's period.
+    // (Unless that block's money is read as the year's: `上年资金（万元） |
+    // 年度 | 2023年` over a `资金总额` taken for the year's.)
+    let of_other_block = |ri: usize, c: usize, r: &GridRow<'_>| {
+        let end = rows
+            .iter()
+            .enumerate()
+            .skip(ri + 1)
+            .find(|(_, x)| {
+                x.cells
+                    .first()
+                    .is_some_and(|f| !f.merged && !f.text.trim().is_empty())
+            })
+            .map_or(rows.len(), |(k, _)| k);
+        let holds_year = blocks.year_totals().any(|(tr, _)| (ri..end).contains(&tr));
+        let block = r
+            .cells
+            .iter()
+            .take(c)
+            .find(|x| !x.merged && !x.text.trim().is_empty())
+            .is_some_and(|x| names_other_period(&x.text, year));
+        (block && !holds_year) || !blocks.is_year(ri, c)
+    };
     let filled = |x: &crate::grid::GridCell<'_>| !x.merged && !x.text.trim().is_empty();
     let other = |v: &str| other_period_text(v, year);
     rows.iter()
         .enumerate()
-        .filter(|(_, r)| money_row(r))
+        .filter(|(ri, r)| money_row(*ri, r))
         .find_map(|(ri, r)| {
             r.cells
                 .iter()
@@ -203,7 +253,18 @@ fn period_label(rows: &[GridRow<'_>], year: Option<u16>) -> Option<Vec<(usize, u
                         Some((l, v)) if !v.trim().is_empty() => (l, Some(v)),
                         _ => (n.trim_end_matches(':'), None),
                     };
-                    if !period_label_text(split_parens(label).0.trim_end_matches(':')) {
+                    // (A row headed by a period label, `年度 | 1000.00 | 800.00`,
+                    // is a row of amounts, no label with its value.)
+                    let heads_row = r
+                        .cells
+                        .iter()
+                        .skip(c + 1)
+                        .find(|y| !y.merged && !y.text.trim().is_empty())
+                        .is_some_and(|y| plain_amount(&y.text) && year_number(&y.text).is_none());
+                    if !period_label_text(split_parens(label).0.trim_end_matches(':'))
+                        || heads_row
+                        || of_other_block(ri, c, r)
+                    {
                         return None;
                     }
                     if let Some(v) = inline {
@@ -239,7 +300,7 @@ fn period_label(rows: &[GridRow<'_>], year: Option<u16>) -> Option<Vec<(usize, u
                         .filter(|(_, y)| {
                             key_of(&y.text).is_none()
                                 && column_label(&y.text).is_none()
-                                && !plain_amount(&y.text)
+                                && (!plain_amount(&y.text) || year_number(&y.text).is_some())
                         });
                     let under = || {
                         rows.get(ri + 1)
@@ -262,6 +323,10 @@ fn period_label(rows: &[GridRow<'_>], year: Option<u16>) -> Option<Vec<(usize, u
 pub(super) fn other_period_text(v: &str, year: Option<u16>) -> bool {
     let ascii = super::preamble::ascii_years(&normalize(v)).into_owned();
     let t = ascii.trim();
+    // A period is a word or two, not a sentence (`2023年结转任务完成后，…`).
+    if t.chars().count() > 16 || t.contains(['，', '。', ',', '；', ';']) {
+        return false;
+    }
     match year_number(t).or_else(|| year_named(t)) {
         Some(_) if year.is_none() => false,
         Some(y) if year_number(t).is_some() => Some(y) != year,
@@ -285,7 +350,25 @@ fn period_text_of_year(text: &str, year: Option<u16>) -> Option<bool> {
     if t.is_empty() || plain_amount(t) {
         return None;
     }
-    let n = normalize(t);
+    // (`二〇二三` without its 年 is a year too.)
+    let numerals =
+        t.chars().count() == 4 && t.chars().all(|c| "〇零一二三四五六七八九".contains(c));
+    let n = if numerals {
+        super::preamble::ascii_years(&format!("{t}年"))
+            .trim_end_matches('年')
+            .to_string()
+    } else {
+        super::preamble::ascii_years(&normalize(t)).into_owned()
+    };
+    // `24年`, `23年度`: a year's last two digits.
+    if let Some(yy) = n
+        .strip_suffix("年度")
+        .or_else(|| n.strip_suffix('年'))
+        .filter(|d| d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|d| d.parse::<u16>().ok())
+    {
+        return year.map(|y| y % 100 == yy);
+    }
     // `2024年1-12月`: months of the form's year.
     let b = n.as_bytes();
     let years: Vec<u16> = (0..b.len().saturating_sub(3))
@@ -307,16 +390,32 @@ fn period_text_of_year(text: &str, year: Option<u16>) -> Option<bool> {
     if !years.is_empty() && years.iter().all(|y| Some(*y) == year) {
         return Some(true);
     }
+    // Another year, or the year among others (`2023.1-2023.12`, `2023财年`,
+    // `2023/2024`).
+    if !years.is_empty() && year.is_some() {
+        return Some(false);
+    }
     match money_heading(&n) {
         Some(Heading::Year) => Some(true),
         Some(Heading::Dated(y)) => Some(Some(y) == year),
         Some(Heading::Span | Heading::Total) => Some(false),
-        None if names_this_year(&n) || n.starts_with("全年") => Some(true),
+        None if names_this_year(&n)
+            || ["全年", "今年", "本财年", "本期", "当期"]
+                .iter()
+                .any(|w| n.starts_with(w)) =>
+        {
+            Some(true)
+        }
         None if other_scope(&n, year) || year_named(&n).is_some() => Some(false),
         None => [
             "中期",
             "上年",
             "去年",
+            "前年",
+            "次年",
+            "下一年",
+            "上一年",
+            "上期",
             "下年",
             "明年",
             "以前",
@@ -1041,7 +1140,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
     // differ): that period's money, refused.
     if f.money_unclear.is_none() {
         let form_year = f.title_year.or(f.year);
-        if let Some(at) = period_label(rows, form_year) {
+        if let Some(at) = period_label(rows, &blocks, form_year) {
             f.money_unclear.get_or_insert(MoneyUnclear::years_of_rows(
                 rows,
                 at.into_iter(),
@@ -2907,15 +3006,16 @@ pub(crate) fn read_all(
                 ));
             }
         }
-        // The first form's scale was its own cells' or amounts' (`10000000 |
-        // 元`), or 元 in its own labels (`项目资金（元）`, `单位：元` beside its
-        // amounts): a later form stating none has the `单位：` line above the
-        // table, or no scale that can be told. (万元 in the first form's
-        // labels is the forms' usual unit: a bare later form is read in it.)
-        let first_own = first.scale_by_cells
-            || first.scale_by_value
-            || first.scale == Some(MoneyScale::Yuan)
-            || line_in_first;
+        // The first form stated 元 itself, in its cells or amounts (`10000000 |
+        // 元`), its labels (`项目资金（元）`) or a `单位：元` cell among its
+        // facts: a later form stating none has the `单位：` line above the
+        // table, or no scale that can be told. (万元, the forms' usual unit,
+        // stated by the first form leaves a bare later form read in it.)
+        let first_own = reader.scale == MoneyScale::Yuan
+            && (first.scale_by_cells
+                || first.scale_by_value
+                || first.scale == Some(MoneyScale::Yuan)
+                || line_in_first);
         if first_own && form.scale.is_none() && own_pre.scale.is_none() {
             let told = pre.scale.filter(|s| *s == reader.scale && !line_in_first);
             if told.is_none() {
