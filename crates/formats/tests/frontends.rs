@@ -3987,7 +3987,13 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     }
     // Periods over groups spelled otherwise, a remark or unit cell among
     // them, a blank row between (ur48 C).
-    for (a, b) in [("2023年", "2024"), ("2023年", "24年"), ("去年", "今年"), ("上期", "本期"), ("2023年", "二〇二四年")] {
+    for (a, b) in [
+        ("2023年", "2024"),
+        ("2023年", "24年"),
+        ("去年", "今年"),
+        ("上期", "本期"),
+        ("2023年", "二〇二四年"),
+    ] {
         reads_year(&grouped(a, b));
     }
     reads_year("项目资金（万元）\t2023年\t\t\t2024年\t\t\t备注\n\t资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\t900.00\t700.00\t200.00\t1000.00\t800.00\t200.00");

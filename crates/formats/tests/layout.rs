@@ -1459,10 +1459,16 @@ fn a_second_form_that_cannot_be_read_is_refused_at_its_row() {
     // (万元 stated by the first form, in a `单位：万元` cell too: a bare
     // second form is read in it, ur48 S68–S70.)
     let wan_cell = a
-        .replace("项目资金（万元）\t年度资金总额：\t50.00\t\t", "项目资金\t年度资金总额：\t50.00\t单位：万元\t")
+        .replace(
+            "项目资金（万元）\t年度资金总额：\t50.00\t\t",
+            "项目资金\t年度资金总额：\t50.00\t单位：万元\t",
+        )
         .replace("项目资金（万元）", "项目资金");
     let t = build_table(
-        &grid(&format!("{wan_cell}\n\n{}", b.replace("项目资金（万元）", "项目资金"))),
+        &grid(&format!(
+            "{wan_cell}\n\n{}",
+            b.replace("项目资金（万元）", "项目资金")
+        )),
         source("ok.xlsx"),
     )
     .expect("read");
@@ -2713,14 +2719,27 @@ fn a_row_of_another_period_in_a_table_of_rows_is_refused_at_its_cell() {
     }
     // ur48 R: other spellings of another period; a sentence in a column
     // headed 年度 (a goal's) is no period.
-    for b in ["下一年度", "次年", "前年", "23年", "2023.1-2023.12", "二〇二三", "2023财年"] {
+    for b in [
+        "下一年度",
+        "次年",
+        "前年",
+        "23年",
+        "2023.1-2023.12",
+        "二〇二三",
+        "2023财年",
+    ] {
         let m = invalid_message(
             read(&table("（2024年度）", "年度", "2024年", b)).expect_err("refused"),
         );
         assert!(m.contains("第6行"), "{b}: {m}");
     }
-    let t = read(&table("（2024年度）", "年度", "2023年结转任务完成后，2024年培训500人次", "2024年"))
-        .expect("read");
+    let t = read(&table(
+        "（2024年度）",
+        "年度",
+        "2023年结转任务完成后，2024年培训500人次",
+        "2024年",
+    ))
+    .expect("read");
     assert_eq!(t.projects().count(), 2);
     // A table naming no year, its rows two years.
     let m = invalid_message(read(&table("", "年度", "2024年", "2023年")).expect_err("refused"));

@@ -210,7 +210,7 @@ fn period_label(
                 && ri
                     .checked_sub(1)
                     .and_then(|k| rows.get(k))
-                    .is_some_and(|above| money_cells(above)))
+                    .is_some_and(&money_cells))
     };
     // The label of another period's block (`中期资金（万元） | 期间 |
     // 2024-2026年`) or beside its total (`中期资金总额：3000.00 | 期间：
