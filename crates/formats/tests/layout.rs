@@ -2750,3 +2750,21 @@ fn a_row_of_another_period_in_a_table_of_rows_is_refused_at_its_cell() {
         assert_eq!(t.projects().count(), 2, "{head}");
     }
 }
+
+#[test]
+fn a_form_above_a_table_of_rows_is_refused_not_dropped() {
+    // ur48 S37: the form's project was dropped unread.
+    let text = "项目支出绩效目标申报表\n（2024年度）\n项目名称\t技能培训项目\n\
+        主管部门及代码\t101-人社局\t\t实施单位\t市就业服务中心\n\
+        项目资金（万元）\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\n\
+        绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人次\t≥500人次\n\
+        单位名称\t项目名称\t资金总额\t财政拨款\t其他资金\t一级指标\t二级指标\t三级指标\t指标值\n\
+        102-交通局\t道路养护项目\t500.00\t400.00\t100.00\t产出指标\t数量指标\t养护里程\t≥50公里";
+    let m = invalid_message(build_table(&grid(text), source("mixed.xlsx")).expect_err("refused"));
+    assert!(m.contains("第3行") && m.contains("申报表"), "{m}");
+    // A title naming the project above a table of rows is no form.
+    let rows = "某局2024年项目支出绩效目标表\n\
+        单位名称\t项目名称\t资金总额\t财政拨款\t其他资金\t一级指标\t二级指标\t三级指标\t指标值\n\
+        102-交通局\t道路养护项目\t500.00\t400.00\t100.00\t产出指标\t数量指标\t养护里程\t≥50公里";
+    assert!(build_table(&grid(rows), source("rows.xlsx")).is_ok());
+}

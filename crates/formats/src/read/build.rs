@@ -326,6 +326,28 @@ pub(crate) fn build_table_in(
         if let Some(e) = period_column(data, &layout, pre.fiscal_year, &location) {
             return Err(e);
         }
+        // A form (`项目名称 | 某项目`) above a table of rows naming projects
+        // in a column: its project would be dropped unread.
+        if layout.col(jixiao_core::Field::ProjectName).is_some() {
+            let above = grid.rows.get(..layout.first_row).unwrap_or(&[]);
+            if let Some(r) = above.iter().find(|r| layout_form::project_name_row(r)) {
+                return Err(Error::invalid(
+                    Location {
+                        row: Some(r.number),
+                        col: Some(1),
+                        ..location.clone()
+                    },
+                    Text::new(
+                        "这里是一张申报表的「项目名称」，而其下的表格按行列出项目：一个工作表只读一种表，申报表的项目会被漏读",
+                        "a form's 项目名称 stands here, above a table listing projects by rows: one kind of table is read per sheet, and the form's project would be lost",
+                    ),
+                    Text::new(
+                        "请把申报表和按行填写的表格分放在不同的工作表或文件中，再分别读取",
+                        "put the form and the table of rows in separate sheets or files, then read each",
+                    ),
+                ));
+            }
+        }
     }
     let items = match layout.family {
         LayoutFamily::OneCell => reader.one_cell(data, &mut notices)?,

@@ -139,6 +139,24 @@ fn period_columns<'g, 'a>(
     })
 }
 
+/// Whether `row` holds a form's 项目名称 with its value (`项目名称 | 某项目`,
+/// `项目名称：某项目`).
+pub(super) fn project_name_row(row: &GridRow<'_>) -> bool {
+    row.cells.iter().enumerate().any(|(c, x)| {
+        !x.merged
+            && match inline_key(&x.text) {
+                Some((Key::Name, v)) => !v.trim().is_empty(),
+                _ => {
+                    key_of(&x.text) == Some(Key::Name)
+                        && row
+                            .cells
+                            .get(c + 1)
+                            .is_some_and(|v| !v.merged && !v.text.trim().is_empty())
+                }
+            }
+    })
+}
+
 /// A heading that says the money's period (`年度`, `所属年度`, `执行年度`,
 /// `资金期间`, `所属期`), not a date of the project (`立项年度`, `开工年份`,
 /// `填报日期`); normalised, its brackets and colon taken off.
