@@ -1141,6 +1141,21 @@ fn management_meetings_and_rate_slips() {
 }
 
 #[test]
+fn a_unit_closing_the_name_is_the_values() {
+    // ur46 d41: `项目总成本（万元）：≤1200` drew unit-missing and hid the cost
+    // over the project's 50 万元.
+    let t = replace(3, q(4, Category::Cost, "项目总成本（万元）", "≤1200"));
+    let f = run(&t);
+    assert_eq!(of(&f, "unit-missing").len(), 0, "{:?}", ids(&f));
+    assert_eq!(of(&f, "cost-exceeds-budget").len(), 1, "{:?}", ids(&f));
+    let t = replace(1, q(2, Category::Outcome, "参训人员技能合格率（%）", "≥90"));
+    assert_eq!(fired(&t, "unit-missing"), 0);
+    // A bracket that is no unit leaves the value without one.
+    let t = replace(0, q(1, Category::Output, "培训人次（含线上）", "≥500"));
+    assert_eq!(fired(&t, "unit-missing"), 1);
+}
+
+#[test]
 fn long_term_in_annual() {
     let mut i = ql(2, Category::Outcome, "青年就业能力", "三年内明显提升");
     i.terminator = Some("。".into());

@@ -117,7 +117,7 @@ const CATALOGUE: &[Rule] = &[
         "财预〔2021〕101号 指标性质 [D]",
         "在数值前加上 ≥、≤ 或 =。 Put ≥, ≤ or = before the number."),
     rule!("unit-missing", Warning, "定量指标值缺少计量单位", "number without unit",
-        "每个定量指标值都应有计量单位。无量纲的量除外：名称以系数、指数、比、比值、倍数、倍差或容积率结尾（灌溉水有效利用系数 ≥0.58、恩格尔系数、空气质量综合指数、性别比、城乡居民收入倍差 ≤2.1），或以 PUE、pH（可带“值”：数据中心PUE值 ≤1.3）结尾，或以比率结尾而值小于 1（资产负债比率 ≤0.6）；占比是百分数，仍须写 %；单独的“值”不算（产值以万元计）。 Every quantitative value needs a unit of measure, except a dimensionless quantity: a name ending in 系数, 指数, 比, 比值, 倍数, 倍差 or 容积率 (灌溉水有效利用系数 ≥0.58, 恩格尔系数, 空气质量综合指数, 性别比, 城乡居民收入倍差 ≤2.1), or in PUE or pH, with or without 值 (数据中心PUE值 ≤1.3), or in 比率 with a value below 1 (资产负债比率 ≤0.6); a share (占比) is a percentage and still needs its %, and 值 alone is no sign (产值 is in 万元).",
+        "每个定量指标值都应有计量单位。无量纲的量除外：名称以系数、指数、比、比值、倍数、倍差或容积率结尾（灌溉水有效利用系数 ≥0.58、恩格尔系数、空气质量综合指数、性别比、城乡居民收入倍差 ≤2.1），或以 PUE、pH（可带“值”：数据中心PUE值 ≤1.3）结尾，或以比率结尾而值小于 1（资产负债比率 ≤0.6）；占比是百分数，仍须写 %；单独的“值”不算（产值以万元计）。名称末尾括号中写明的单位（项目总成本（万元）、覆盖率（%））就是指标值的单位，各条规则都按它读取。 Every quantitative value needs a unit of measure (a unit in the brackets closing the name, 项目总成本（万元）, 覆盖率（%）, is the value's, for every rule), except a dimensionless quantity: a name ending in 系数, 指数, 比, 比值, 倍数, 倍差 or 容积率 (灌溉水有效利用系数 ≥0.58, 恩格尔系数, 空气质量综合指数, 性别比, 城乡居民收入倍差 ≤2.1), or in PUE or pH, with or without 值 (数据中心PUE值 ≤1.3), or in 比率 with a value below 1 (资产负债比率 ≤0.6); a share (占比) is a percentage and still needs its %, and 值 alone is no sign (产值 is in 万元).",
         "实际案例 (real cases) [S]",
         "补充计量单位（个、人次、%…）。 Add the unit."),
     rule!("unit-inconsistent", Warning, "同名指标的计量单位不一致", "same indicator with different units",

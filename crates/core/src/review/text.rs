@@ -176,14 +176,59 @@ fn per_population_unit(t: &str) -> Option<String> {
     )
 }
 
-/// The unit of an indicator: from the value, else the unit column.
+/// The unit of an indicator: from the value, else the unit column, else a
+/// unit in brackets closing its name (`项目总成本（万元）` valued `≤1200`).
 pub(super) fn unit_of(i: &Indicator) -> Option<Cow<'_, str>> {
     i.target
         .quantity()
         .and_then(|q| q.unit.as_deref())
         .or(i.unit_column())
+        .or_else(|| name_unit(&i.name))
         .map(norm_unit)
         .filter(|u| !u.is_empty())
+}
+
+/// A unit in the brackets that close a name (`覆盖率（%）`, `受益人口（万人）`
+/// gives 人: the magnitude is the value's to carry, so none is taken).
+fn name_unit(name: &str) -> Option<&str> {
+    const UNITS: [&str; 30] = [
+        "万元",
+        "元",
+        "千元",
+        "亿元",
+        "%",
+        "％",
+        "人",
+        "人次",
+        "户",
+        "户次",
+        "个",
+        "次",
+        "场",
+        "家",
+        "所",
+        "名",
+        "公里",
+        "千米",
+        "亩",
+        "吨",
+        "平方米",
+        "天",
+        "小时",
+        "分钟",
+        "件",
+        "台",
+        "套",
+        "辆",
+        "座",
+        "项",
+    ];
+    let n = name.trim_end();
+    let inner = n
+        .strip_suffix(['）', ')'])
+        .and_then(|n| n.rfind(['（', '(']).map(|at| &n[at..]))
+        .map(|b| b.trim_start_matches(['（', '(']).trim())?;
+    UNITS.contains(&inner).then_some(inner)
 }
 
 /// Whether a name measures satisfaction itself (`服务对象满意度`, `群众满意度`),
