@@ -1107,6 +1107,12 @@ fn cost_exceeds_budget_per_unit_times_its_output() {
     let mut t = per("≤4000元/人次");
     t.units[0].projects[0].indicators[0].name = "三年内累计培训人次".into();
     assert_eq!(fired(&t, "cost-exceeds-budget"), 0);
+    // Nor is a ceiling per case (ur50 k64) a cost of each.
+    let t = replace(
+        3,
+        q(4, Category::Cost, "单人次最高救助标准", "≤4000元/人次"),
+    );
+    assert_eq!(fired(&t, "cost-exceeds-budget"), 0);
 }
 
 #[test]
@@ -1122,6 +1128,13 @@ fn management_meetings_and_rate_slips() {
     assert_eq!(fired(&t, "input-as-output"), 0);
     let t = replace(0, q(1, Category::Output, "座谈会参与人数", "≥40人"));
     assert_eq!(fired(&t, "input-as-output"), 0);
+    // (ur50) Talks with the public or deputies are a service; a project
+    // named for its meeting has it as output.
+    let t = replace(0, q(1, Category::Output, "召开居民代表座谈会次数", "≥4次"));
+    assert_eq!(fired(&t, "input-as-output"), 0);
+    let mut t = meetings.clone();
+    t.units[0].projects[0].name = "全区培训工作推进会经费".into();
+    assert_eq!(fired(&t, "input-as-output"), 0);
     // ur42 f47: a floor on a rate of quality at a tenth of a usual target.
     let slip = replace(1, q(2, Category::Output, "培训考核合格率", "≥9.5%"));
     let f = run(&slip);
@@ -1134,6 +1147,8 @@ fn management_meetings_and_rate_slips() {
         ("培训考核合格率", "≤9.5%"),
         ("失业率", "≥9.5%"),
         ("项目覆盖率", "≥5%"),
+        ("全旗森林覆盖率", "≥8.2%"),
+        ("抽检不合格率", "≥8%"),
     ] {
         let t = replace(1, q(2, Category::Output, name, raw));
         assert_eq!(fired(&t, "placeholder-value"), 0, "{name} {raw}");
@@ -3442,10 +3457,22 @@ fn goal_indicator_mismatch_reads_a_count_closing_its_clause() {
         hits("配备执法记录仪800部，规范执法。", vec![]),
         ["配备执法记录仪800部"]
     );
-    // A list's item number is not quoted.
+    // A list's item number is not quoted; list markers and words of time
+    // are not the work.
     assert_eq!(
         hits("1.组织开展主题活动15场；", vec![]),
         ["组织开展主题活动15场"]
+    );
+    assert_eq!(
+        hits("一是全年表彰养老护理员50名；", stations()),
+        ["一是全年表彰养老护理员50名"]
+    );
+    assert_eq!(
+        hits(
+            "全年表彰养老护理员50名；",
+            vec![parsed(1, "全年工作完成率", "≥90%")]
+        ),
+        ["全年表彰养老护理员50名"]
     );
     // Measured: by its work or what it names; a later year's count, a
     // department (`3部门`) and a part (`2部分`) are none.
@@ -3462,6 +3489,14 @@ fn goal_indicator_mismatch_reads_a_count_closing_its_clause() {
         ("明年力争800人次，", vec![]),
         ("联合3部门开展执法，", vec![]),
         ("分2部分实施，", vec![]),
+        // ur50: an enumeration's items, words naming nothing, what there
+        // is, another year's, and a count an indicator gives in its unit.
+        ("开展普法宣传进社区30场、进乡村40场，", vec![]),
+        ("惠及1500人次，", vec![]),
+        ("全区现有养老机构30家，", vec![]),
+        ("上年完成改造120户，", vec![]),
+        ("到2026年建成示范点10个，", vec![]),
+        ("组织招聘会8场，", vec![parsed(1, "活动场次", "≥8场")]),
     ] {
         assert_eq!(hits(goal, extra), Vec::<String>::new(), "{goal}");
     }

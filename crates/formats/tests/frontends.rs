@@ -3934,6 +3934,15 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     for (a, b) in [("2023年", "2024年"), ("上年", "本年"), ("中期", "本年度")] {
         reads_year(&grouped(a, b));
     }
+    // The year's group first (ur49 C14): `年度` over a group of labels is no
+    // period label.
+    for (a, b) in [("2023年实际", "2024年预算"), ("上个年度", "本预算年度")] {
+        reads_year(&grouped(a, b));
+    }
+    reads_year("项目资金（万元）\t年度\t\t\t中期\t\t\n\t资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\t3000.00\t2400.00\t600.00");
+    // A block's label on its middle row, under another scope's line (ur49
+    // P30): the total above the label is the block's.
+    reads_year("上年执行情况\t执行数900.00万元\n\t资金总额\t1000.00\n项目资金（万元）\t其中：财政拨款\t800.00\n\t其他资金\t200.00");
     for single in ["2023年", "中期"] {
         reads_none(&format!("项目资金（万元）\t{single}\t\t\n\t资金总额\t财政拨款\t其他资金\n\t900.00\t700.00\t200.00"));
     }
@@ -3965,6 +3974,11 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         ("所属期", "上期"),
         ("会计年度", "2023年"),
         ("资金归属年度", "2023年"),
+        // (ur49)
+        ("年度", "上个年度"),
+        ("年度", "下一财年"),
+        ("期间", "2023.01.01-2023.12.31"),
+        ("期间", "2023年1月1日至2023年12月31日"),
     ] {
         refused(
             "（2024年度）",

@@ -1449,7 +1449,14 @@ fn a_second_form_that_cannot_be_read_is_refused_at_its_row() {
         );
     }
     // ur48 S06/S07/S09: 元 in other spellings of the label states it too.
-    for spelled in ["项目资金（人民币元）", "项目资金/元", "项目资金【元】"] {
+    for spelled in [
+        "项目资金（人民币元）",
+        "项目资金/元",
+        "项目资金【元】",
+        "项目资金（元人民币）",
+        "项目资金／元",
+        "项目资金【人民币元】",
+    ] {
         let first = a
             .replace("项目资金（万元）", spelled)
             .replace("\t50.00\t", "\t500000.00\t");
@@ -2733,14 +2740,13 @@ fn a_row_of_another_period_in_a_table_of_rows_is_refused_at_its_cell() {
         );
         assert!(m.contains("第6行"), "{b}: {m}");
     }
-    let t = read(&table(
-        "（2024年度）",
-        "年度",
+    for goal in [
         "2023年结转任务完成后，2024年培训500人次",
-        "2024年",
-    ))
-    .expect("read");
-    assert_eq!(t.projects().count(), 2);
+        "完成2023年结转任务",
+    ] {
+        let t = read(&table("（2024年度）", "年度", goal, "2024年")).expect("read");
+        assert_eq!(t.projects().count(), 2, "{goal}");
+    }
     // A table naming no year, its rows two years.
     let m = invalid_message(read(&table("", "年度", "2024年", "2023年")).expect_err("refused"));
     assert!(m.contains("第6行") && m.contains("没有写明预算年度"), "{m}");

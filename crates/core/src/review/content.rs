@@ -902,16 +902,20 @@ fn quality(
                 // A cost per unit of an output (`人均培训成本 ≤3000元/人次`)
                 // times that output (`≥3200人次`): more than three times the
                 // money under every pairing is a slip (×10), not a loose cap.
-                // (Not a count over years, `三年内累计培训教师人次`.)
+                // (Not a count over years, `三年内累计培训教师人次`; nor a ceiling
+                // per case, `最高救助标准`, `最高支付限额`, which few reach.)
                 let over_years =
                     |c: &Indicator| has(&c.name, "累计") || long_term(&c.name).is_some();
+                let ceiling = ["最高", "上限", "限额", "封顶"]
+                    .iter()
+                    .any(|w| has(name, w));
                 let least = cost_estimates(p)
                     .filter(|e| std::ptr::eq(e.cost, i))
                     .filter_map(|e| Some((e.count?, e.estimate)))
                     .filter(|(c, _)| !over_years(c))
                     .min_by(|a, b| a.1.cmp(&b.1));
                 if let Some((count, need)) =
-                    least.filter(|(_, need)| *need > total * Decimal::from(3))
+                    least.filter(|(_, need)| !ceiling && *need > total * Decimal::from(3))
                 {
                     s.emit(id!("cost-exceeds-budget"), || {
                         (
@@ -1078,11 +1082,11 @@ fn per_unit_cost(name: &str) -> bool {
 /// (`召开培训工作推进会次数 ≥4次`): a process, unless the project is about
 /// meetings (`人大会议经费`, `论坛`, `会展`), whose meetings are its output.
 fn management_meetings(name: &str, project: &str) -> Option<&'static str> {
-    const MEETINGS: [&str; 9] = [
+    // (Not 座谈会: talks with the public, deputies or firms are a service.)
+    const MEETINGS: [&str; 8] = [
         "推进会",
         "调度会",
         "协调会",
-        "座谈会",
         "部署会",
         "联席会",
         "例会",
@@ -1104,8 +1108,10 @@ fn management_meetings(name: &str, project: &str) -> Option<&'static str> {
         "年会",
         "峰会",
         "博览会",
+        "座谈会",
     ]
     .iter()
+    .chain(MEETINGS.iter())
     .any(|w| project.contains(w));
     MEETINGS
         .iter()

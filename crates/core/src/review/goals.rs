@@ -9,6 +9,7 @@ use super::text::{
 };
 use super::{msg, project_loc, Arg, Sink, Template};
 use crate::model::{Comparator, Field, Project, Span};
+use rust_decimal::Decimal;
 
 static GOAL_DUPLICATE: Template = Template {
     zh: "项目「{0}」与项目「{1}」的绩效目标有 {2} 句相同（数字除外）",
@@ -727,20 +728,42 @@ fn mismatch(
             (noun_start, noun_start + noun_len)
         };
         scratch.grams.clear();
-        // (A count for a later year, `明年力争800人次`, is no output of this one.)
-        let later = noun_before
-            && ["明年", "下一年", "下年", "今后", "未来", "力争到"]
-                .iter()
-                .any(|w| part(goal, noun).contains(w));
-        if later && !suffixed {
-            continue;
-        }
         if noun_before && !points && !suffixed {
             // A count closing its clause (`培训养老护理员500人次，`): the clause
             // holds its verb and the words of the project's field (`养老`),
             // which other outputs share. Its work (its first two characters)
             // and what it names (its last three) must be measured.
-            let clause = part(goal, noun);
+            // (An item of an enumeration, `进社区30场、进乡村40场`, counts a part.)
+            let listed = goal
+                .get(unit_end..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| c == '、');
+            // (Such counts are still `goal-indicator-number`'s to pair.)
+            let Some(clause) = loose_clause(goal, noun, s.table.fiscal_year).filter(|_| !listed)
+            else {
+                scratch.counted.extend(counted);
+                continue;
+            };
+            // (The same number in the same unit as an indicator's measures it.)
+            let count = goal.get(start..j).and_then(|v| v.parse::<Decimal>().ok());
+            let unit = part(goal, (unit_start, unit_end));
+            let same = p.indicators.iter().any(|i| {
+                i.target.quantity().is_some_and(|q| {
+                    q.scaled().unwrap_or(q.value)
+                        == count.unwrap_or_default()
+                            * Decimal::from(match magnitude {
+                                Some('千') => 1_000,
+                                Some('万') => 10_000,
+                                Some('亿') => 100_000_000,
+                                _ => 1,
+                            })
+                        && in_unit(i, unit)
+                })
+            });
+            if same {
+                scratch.counted.extend(counted);
+                continue;
+            }
             let n = clause.chars().count();
             let head: String = clause.chars().take(2).collect();
             let tail: String = clause.chars().skip(n.saturating_sub(3)).collect();
@@ -811,6 +834,77 @@ fn mismatch(
             )
         });
     }
+}
+
+/// The words a count closing its clause counts (`培训养老护理员` in `全年培训养老
+/// 护理员500人次，`), list markers (`一是`, `①`) and words of time or plan
+/// (`全年`, `计划`) taken off; `None` for no output of the year to check: an
+/// item of an enumeration (`…、家庭教育讲座各20场`), a count of what there is
+/// (`现有`), of another year (`上年`, `明年`, `到2026年`, `预计`), or words
+/// that name nothing (`惠及`, `共计`).
+fn loose_clause(goal: &str, (from, to): (usize, usize), year: Option<u16>) -> Option<&str> {
+    const MARKERS: [&str; 20] = [
+        "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩", "一是", "二是", "三是", "四是", "五是",
+        "六是", "七是", "八是", "九是", "十是",
+    ];
+    const TIME: [&str; 9] = [
+        "全年",
+        "本年度",
+        "年度内",
+        "年内",
+        "今年",
+        "本年",
+        "计划",
+        "力争",
+        "拟",
+    ];
+    const OTHER_YEAR: [&str; 14] = [
+        "明年",
+        "下一年",
+        "下年",
+        "今后",
+        "未来",
+        "下一步",
+        "十四五",
+        "十五五",
+        "预计",
+        "上年",
+        "去年",
+        "往年",
+        "现有",
+        "共有",
+    ];
+    const NOTHING: [&str; 10] = [
+        "惠及", "共计", "合计", "累计", "总计", "共", "达到", "达", "约", "覆盖",
+    ];
+    if goal.get(..from).and_then(|h| h.chars().next_back()) == Some('、') {
+        return None;
+    }
+    let mut clause = goal.get(from..to)?;
+    loop {
+        let before = clause.len();
+        for w in MARKERS.iter().chain(TIME.iter()) {
+            clause = clause.strip_prefix(w).unwrap_or(clause);
+        }
+        if clause.len() == before {
+            break;
+        }
+    }
+    if OTHER_YEAR.iter().any(|w| clause.contains(w)) {
+        return None;
+    }
+    // `到2026年`, `至2025年底`: another year's target.
+    let later = ["到", "至"].iter().any(|w| {
+        clause.match_indices(w).any(|(at, _)| {
+            let y = clause.get(at + w.len()..at + w.len() + 4);
+            y.and_then(|y| y.parse::<u16>().ok())
+                .is_some_and(|y| Some(y) != year)
+        })
+    });
+    if later || clause.chars().count() < 2 || NOTHING.contains(&clause) {
+        return None;
+    }
+    Some(clause)
 }
 
 /// A count of what there already is ([`ALREADY_THERE`]): it ends its

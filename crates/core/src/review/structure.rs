@@ -666,12 +666,13 @@ fn placeholder(
 /// the target meant.
 fn rate_decimal_slip(i: &crate::model::Indicator) -> Option<Decimal> {
     use crate::model::Comparator;
-    const RATES: [&str; 14] = [
+    // (Not 覆盖率: a forest's or a pilot's can be that low; nor a rate of
+    // failures, `不合格率`.)
+    const RATES: [&str; 13] = [
         "合格率",
         "达标率",
         "完成率",
         "通过率",
-        "覆盖率",
         "知晓率",
         "满意度",
         "满意率",
@@ -690,7 +691,8 @@ fn rate_decimal_slip(i: &crate::model::Indicator) -> Option<Decimal> {
         && q.value < Decimal::TEN
         && meant >= Decimal::from(80)
         && meant <= Decimal::ONE_HUNDRED
-        && RATES.iter().any(|r| trim(&i.name).ends_with(r)))
+        && RATES.iter().any(|r| trim(&i.name).ends_with(r))
+        && !has(&i.name, "不"))
     .then_some(meant.normalize())
 }
 

@@ -1115,10 +1115,19 @@ pub(super) fn amount_not_held(n: &str) -> Option<&'static str> {
 pub(super) fn scale_in(n: &str) -> Option<MoneyScale> {
     // Also `(人民币元)`, `【元】`, `[元]` and a label ending `/元`.
     let names = |unit: &str| {
-        [("(", ")"), ("(人民币", ")"), ("【", "】"), ("[", "]")]
-            .iter()
-            .any(|(open, close)| n.contains(&format!("{open}{unit}{close}")))
-            || n.trim_end_matches(':').ends_with(&format!("/{unit}"))
+        [
+            ("(", ")"),
+            ("(人民币", ")"),
+            ("(", "人民币)"),
+            ("【", "】"),
+            ("【人民币", "】"),
+            ("[", "]"),
+        ]
+        .iter()
+        .any(|(open, close)| n.contains(&format!("{open}{unit}{close}")))
+            || ["/", "／"]
+                .iter()
+                .any(|slash| n.trim_end_matches(':').ends_with(&format!("{slash}{unit}")))
     };
     if names("万元") {
         Some(MoneyScale::WanYuan)
@@ -1181,6 +1190,7 @@ fn period_above(
                 || (plain_amount(t) && year_number(t).is_none())
                 || t.contains(':')
                 || label
+                || !super::period_shaped(split_parens(t).0.as_str())
             {
                 return None;
             }
@@ -1270,6 +1280,19 @@ impl Blocks {
                     // under it stands without a label, `上年资金（万元） | 资金总额
                     // | 900.00` … `| 资金总额 | 1000.00`.)
                     let block_above = || {
+                        // (Not when its block's label stands on the row
+                        // under it: `| 资金总额 | 1000.00` over `项目资金（万元）
+                        // | 其中：财政拨款 | 800.00`.)
+                        let label_below = rows
+                            .get(ri + 1)
+                            .and_then(|r| r.cells.first())
+                            .is_some_and(|f| {
+                                !f.merged
+                                    && (block_label(&f.text) || key_of(&f.text) == Some(Key::Group))
+                            });
+                        if label_below {
+                            return None;
+                        }
                         let k = (0..ri).rev().find(|&k| {
                             rows.get(k)
                                 .and_then(|r| r.cells.first())

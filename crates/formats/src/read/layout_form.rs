@@ -299,7 +299,26 @@ fn period_label(
                             .and_then(|b| b.cells.get(k))
                             .is_some_and(|y| !y.merged && plain_amount(&y.text))
                     };
+                    // (Or over a group of money labels: `年度 | | | 中期` over `资金总额 |
+                    // 财政拨款 | 其他资金 | 资金总额 | …`.)
+                    let money_label = |y: &crate::grid::GridCell<'_>| {
+                        !y.merged
+                            && (cell_key(&y.text).is_some_and(Key::is_money)
+                                || column_label(&y.text).is_some())
+                    };
+                    // (A value right beside it, `年度 | 2023年`, is still its value.)
+                    let adjacent = r.cells.get(c + 1).is_some_and(filled);
+                    let heads_labels = !adjacent
+                        && rows
+                            .iter()
+                            .skip(ri + 1)
+                            .find(|b| !blank_but_merges(b))
+                            .is_some_and(|b| {
+                                b.cells.get(c).is_some_and(money_label)
+                                    && b.cells.iter().filter(|y| money_label(y)).count() >= 2
+                            });
                     let heading_row = heads_amounts(c)
+                        || heads_labels
                         || r.cells.iter().enumerate().skip(c + 1).any(|(k, y)| {
                             filled(y)
                                 && (key_of(&y.text).is_some() || column_label(&y.text).is_some())
@@ -341,8 +360,7 @@ fn period_label(
 pub(super) fn other_period_text(v: &str, year: Option<u16>) -> bool {
     let ascii = super::preamble::ascii_years(&normalize(v)).into_owned();
     let t = ascii.trim();
-    // A period is a word or two, not a sentence (`2023年结转任务完成后，…`).
-    if t.chars().count() > 16 || t.contains(['，', '。', ',', '；', ';']) {
+    if !period_shaped(t) {
         return false;
     }
     match year_number(t).or_else(|| year_named(t)) {
@@ -350,6 +368,25 @@ pub(super) fn other_period_text(v: &str, year: Option<u16>) -> bool {
         Some(y) if year_number(t).is_some() => Some(y) != year,
         _ => !t.is_empty() && !plain_amount(t) && period_text_of_year(t, year) == Some(false),
     }
+}
+
+/// Whether a text can be a period: a word or two of the characters of
+/// dates and periods (`2023年`, `2024-2026年`, `上年`, `本财年`), not a
+/// sentence (`完成2023年结转任务`) nor an amount's label (`执行数900.00万元`).
+pub(super) fn period_shaped(t: &str) -> bool {
+    // (With the words of a money heading over a period: `2024年预算数`,
+    // `2023年执行数`, `合计`, `实施期`, `（2023年）`.)
+    const PERIOD_CHARS: &str =
+        "年度月日期间至到—–～／财上下前后次本今去明中长当全个初末底半季第起止自从以内来\
+         预算执行数合计总实施项目资金额际划决（）()【】";
+    t.chars().count() <= 24
+        && !t.contains('元')
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(c, '.' | '-' | '/' | '~' | ' ')
+                || "〇零一二三四五六七八九十".contains(c)
+                || PERIOD_CHARS.contains(c)
+        })
 }
 
 /// The year a value of a period label names (`2023年`, `2023`), if one.
@@ -418,7 +455,7 @@ fn period_text_of_year(text: &str, year: Option<u16>) -> Option<bool> {
         Some(Heading::Dated(y)) => Some(Some(y) == year),
         Some(Heading::Span | Heading::Total) => Some(false),
         None if names_this_year(&n)
-            || ["全年", "今年", "本财年", "本期", "当期"]
+            || ["全年", "今年", "本财年", "本期", "当期", "本预算年"]
                 .iter()
                 .any(|w| n.starts_with(w)) =>
         {
@@ -431,8 +468,11 @@ fn period_text_of_year(text: &str, year: Option<u16>) -> Option<bool> {
             "去年",
             "前年",
             "次年",
-            "下一年",
-            "上一年",
+            "下一",
+            "后一",
+            "上一",
+            "上个",
+            "下个",
             "上期",
             "下年",
             "明年",
