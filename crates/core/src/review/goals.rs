@@ -744,31 +744,17 @@ fn mismatch(
                 scratch.counted.extend(counted);
                 continue;
             };
-            // (The same number in the same unit as an indicator's measures it.)
-            let count = goal.get(start..j).and_then(|v| v.parse::<Decimal>().ok());
-            let unit = part(goal, (unit_start, unit_end));
-            let same = p.indicators.iter().any(|i| {
-                i.target.quantity().is_some_and(|q| {
-                    q.scaled().unwrap_or(q.value)
-                        == count.unwrap_or_default()
-                            * Decimal::from(match magnitude {
-                                Some('千') => 1_000,
-                                Some('万') => 10_000,
-                                Some('亿') => 100_000_000,
-                                _ => 1,
-                            })
-                        && in_unit(i, unit)
-                })
-            });
-            if same {
-                scratch.counted.extend(counted);
-                continue;
-            }
-            let n = clause.chars().count();
-            let head: String = clause.chars().take(2).collect();
-            let tail: String = clause.chars().skip(n.saturating_sub(3)).collect();
-            bigrams_into(&head, &mut scratch.grams);
-            bigrams_into(&tail, &mut scratch.grams);
+            let head = clause
+                .char_indices()
+                .nth(2)
+                .map_or(clause, |(at, _)| &clause[..at]);
+            let tail = clause
+                .char_indices()
+                .rev()
+                .nth(2)
+                .map_or(clause, |(at, _)| &clause[at..]);
+            bigrams_into(head, &mut scratch.grams);
+            bigrams_into(tail, &mut scratch.grams);
         } else {
             bigrams_into(part(goal, noun), &mut scratch.grams);
         }
@@ -810,6 +796,28 @@ fn mismatch(
                 &mut scratch.grams,
             );
             measured = shares(&scratch.grams);
+        }
+        // (A count closing its clause is measured by an indicator giving the
+        // same number in the same unit.)
+        if !measured && noun_before && !points && !suffixed {
+            let factor = Decimal::from(match magnitude {
+                Some('千') => 1_000,
+                Some('万') => 10_000,
+                Some('亿') => 100_000_000,
+                _ => 1,
+            });
+            let count = goal
+                .get(start..j)
+                .and_then(|v| v.parse::<Decimal>().ok())
+                .map(|c| c * factor);
+            let unit = part(goal, (unit_start, unit_end));
+            measured = count.is_some_and(|count| {
+                p.indicators.iter().any(|i| {
+                    i.target
+                        .quantity()
+                        .is_some_and(|q| q.scaled().unwrap_or(q.value) == count && in_unit(i, unit))
+                })
+            });
         }
         if measured {
             scratch.counted.extend(counted);

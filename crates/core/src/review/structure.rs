@@ -685,11 +685,11 @@ fn rate_decimal_slip(i: &crate::model::Indicator) -> Option<Decimal> {
     ];
     let q = i.target.quantity()?;
     let floor = matches!(q.op, Some(Comparator::Ge | Comparator::Gt));
+    if !floor || q.value >= Decimal::TEN || q.unit.as_deref() != Some("%") {
+        return None;
+    }
     let meant = q.value * Decimal::TEN;
-    (floor
-        && q.unit.as_deref() == Some("%")
-        && q.value < Decimal::TEN
-        && meant >= Decimal::from(80)
+    (meant >= Decimal::from(80)
         && meant <= Decimal::ONE_HUNDRED
         && RATES.iter().any(|r| trim(&i.name).ends_with(r))
         && !has(&i.name, "不"))
