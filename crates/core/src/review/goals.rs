@@ -866,7 +866,7 @@ fn loose_clause(goal: &str, (from, to): (usize, usize), year: Option<u16>) -> Op
         "力争",
         "拟",
     ];
-    const OTHER_YEAR: [&str; 14] = [
+    const OTHER_YEAR: [&str; 12] = [
         "明年",
         "下一年",
         "下年",
@@ -879,8 +879,6 @@ fn loose_clause(goal: &str, (from, to): (usize, usize), year: Option<u16>) -> Op
         "上年",
         "去年",
         "往年",
-        "现有",
-        "共有",
     ];
     const NOTHING: [&str; 10] = [
         "惠及", "共计", "合计", "累计", "总计", "共", "达到", "达", "约", "覆盖",
@@ -898,7 +896,11 @@ fn loose_clause(goal: &str, (from, to): (usize, usize), year: Option<u16>) -> Op
             break;
         }
     }
-    if OTHER_YEAR.iter().any(|w| clause.contains(w)) {
+    if OTHER_YEAR
+        .iter()
+        .chain(ALREADY_THERE.iter())
+        .any(|w| clause.contains(w))
+    {
         return None;
     }
     // `到2026年`, `至2025年底`: another year's target.
