@@ -1132,10 +1132,21 @@ fn management_meetings_and_rate_slips() {
     // named for its meeting has it as output.
     let t = replace(0, q(1, Category::Output, "召开居民代表座谈会次数", "≥4次"));
     assert_eq!(fired(&t, "input-as-output"), 0);
+    // Counted by the value's unit, other meetings (ur50 d69, d70).
+    for name in ["召开工作调度会", "召开领导小组会议", "召开工作专班会议"] {
+        let t = replace(0, q(1, Category::Output, name, "≥12次"));
+        assert_eq!(fired(&t, "input-as-output"), 1, "{name}");
+    }
     let mut t = meetings.clone();
     t.units[0].projects[0].name = "全区培训工作推进会经费".into();
     assert_eq!(fired(&t, "input-as-output"), 0);
     // ur42 f47: a floor on a rate of quality at a tenth of a usual target.
+    // (Bare, and other rates of quality, ur50 d74/d75.)
+    for (name, raw) in [("培训考核合格率", "9.5%"), ("高血压患者规范管理率", "≥9%")]
+    {
+        let t = replace(1, q(2, Category::Output, name, raw));
+        assert_eq!(fired(&t, "placeholder-value"), 1, "{name} {raw}");
+    }
     let slip = replace(1, q(2, Category::Output, "培训考核合格率", "≥9.5%"));
     let f = run(&slip);
     let hits = of(&f, "placeholder-value");

@@ -593,7 +593,7 @@ fn quality(
     if matches!(i.category, Category::Output) || is_outcome(i.category) {
         let keyword = input_keyword(&INPUTS, name).or_else(|| {
             matches!(i.category, Category::Output)
-                .then(|| management_meetings(name, &p.name))
+                .then(|| management_meetings(name, &p.name, unit.as_deref()))
                 .flatten()
         });
         if let Some(keyword) = keyword {
@@ -1081,9 +1081,9 @@ fn per_unit_cost(name: &str) -> bool {
 /// The project's own management meetings counted as its output
 /// (`召开培训工作推进会次数 ≥4次`): a process, unless the project is about
 /// meetings (`人大会议经费`, `论坛`, `会展`), whose meetings are its output.
-fn management_meetings(name: &str, project: &str) -> Option<&'static str> {
+fn management_meetings(name: &str, project: &str, unit: Option<&str>) -> Option<&'static str> {
     // (Not 座谈会: talks with the public, deputies or firms are a service.)
-    const MEETINGS: [&str; 8] = [
+    const MEETINGS: [&str; 10] = [
         "推进会",
         "调度会",
         "协调会",
@@ -1092,13 +1092,17 @@ fn management_meetings(name: &str, project: &str) -> Option<&'static str> {
         "例会",
         "工作会",
         "专题会",
+        "领导小组会",
+        "专班会",
     ];
     if !name.contains('会') {
         return None;
     }
+    // (Counted by its name, or its value: `召开工作调度会 ≥12次`.)
     let counted = ["次数", "场次", "次", "场"]
         .iter()
-        .any(|e| name.ends_with(e));
+        .any(|e| name.ends_with(e))
+        || matches!(unit, Some("次" | "场" | "场次"));
     let about_meetings = [
         "会议",
         "会务",

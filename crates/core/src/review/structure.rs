@@ -668,7 +668,7 @@ fn rate_decimal_slip(i: &crate::model::Indicator) -> Option<Decimal> {
     use crate::model::Comparator;
     // (Not 覆盖率: a forest's or a pilot's can be that low; nor a rate of
     // failures, `不合格率`.)
-    const RATES: [&str; 13] = [
+    const RATES: [&str; 18] = [
         "合格率",
         "达标率",
         "完成率",
@@ -682,9 +682,15 @@ fn rate_decimal_slip(i: &crate::model::Indicator) -> Option<Decimal> {
         "验收率",
         "优良率",
         "完好率",
+        "治疗率",
+        "管理率",
+        "接种率",
+        "巩固率",
+        "参保率",
     ];
     let q = i.target.quantity()?;
-    let floor = matches!(q.op, Some(Comparator::Ge | Comparator::Gt));
+    // (A bare value is a floor too: `合格率 9.5%`.)
+    let floor = matches!(q.op, None | Some(Comparator::Ge | Comparator::Gt));
     if !floor || q.value >= Decimal::TEN || q.unit.as_deref() != Some("%") {
         return None;
     }
