@@ -1113,6 +1113,14 @@ fn cost_exceeds_budget_per_unit_times_its_output() {
         q(4, Category::Cost, "单人次最高救助标准", "≤4000元/人次"),
     );
     assert_eq!(fired(&t, "cost-exceeds-budget"), 0);
+    let t = replace(
+        3,
+        q(4, Category::Cost, "个人创业担保贷款额度", "≤4000元/人次"),
+    );
+    assert_eq!(fired(&t, "cost-exceeds-budget"), 0);
+    // The unit in the name's brackets (ur51).
+    let t = replace(3, q(4, Category::Cost, "人均培训成本（元/人次）", "≤4000"));
+    assert_eq!(fired(&t, "cost-exceeds-budget"), 1);
 }
 
 #[test]
@@ -1137,6 +1145,20 @@ fn management_meetings_and_rate_slips() {
         let t = replace(0, q(1, Category::Output, name, "≥12次"));
         assert_eq!(fired(&t, "input-as-output"), 1, "{name}");
     }
+    // (ur51) Consultations, meetings served or mediated for others, caps on
+    // a system's failures.
+    for (name, raw) in [
+        ("疑难病例会诊次数", "≥300次"),
+        ("多学科专题会诊场次", "≥200场"),
+        ("保障视频调度会场次", "≥150场"),
+        ("三方协调会场次", "≥48场"),
+        ("劳资纠纷调处协调会场次", "≥60场"),
+        ("产业链供需对接推进会场次", "≥6场"),
+        ("视频调度会议系统故障次数", "≤2次"),
+    ] {
+        let t = replace(0, q(1, Category::Output, name, raw));
+        assert_eq!(fired(&t, "input-as-output"), 0, "{name}");
+    }
     let mut t = meetings.clone();
     t.units[0].projects[0].name = "全区培训工作推进会经费".into();
     assert_eq!(fired(&t, "input-as-output"), 0);
@@ -1160,6 +1182,7 @@ fn management_meetings_and_rate_slips() {
         ("项目覆盖率", "≥5%"),
         ("全旗森林覆盖率", "≥8.2%"),
         ("抽检不合格率", "≥8%"),
+        ("60岁及以上老年人流感疫苗接种率", "≥8%"),
     ] {
         let t = replace(1, q(2, Category::Output, name, raw));
         assert_eq!(fired(&t, "placeholder-value"), 0, "{name} {raw}");

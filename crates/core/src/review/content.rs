@@ -906,7 +906,8 @@ fn quality(
                 // per case, `最高救助标准`, `最高支付限额`, which few reach.)
                 let over_years =
                     |c: &Indicator| has(&c.name, "累计") || long_term(&c.name).is_some();
-                let ceiling = ["最高", "上限", "限额", "封顶"]
+                // (Nor a loan's quota, `创业担保贷款额度`: the bank's money.)
+                let ceiling = ["最高", "上限", "限额", "封顶", "额度", "贷款"]
                     .iter()
                     .any(|w| has(name, w));
                 let least = cost_estimates(p)
@@ -1117,11 +1118,27 @@ fn management_meetings(name: &str, project: &str, unit: Option<&str>) -> Option<
     .iter()
     .chain(MEETINGS.iter())
     .any(|w| project.contains(w));
+    // Not a consultation (`病例会诊`, `专题会诊`), a meeting served or
+    // mediated for others (`保障…会场次`, `劳资纠纷调处协调会`, `三方协调会`,
+    // `供需对接推进会`), nor a cap on failures (`…系统故障次数`).
+    const SERVED: [&str; 12] = [
+        "保障", "服务", "会务", "承办", "纠纷", "调处", "调解", "三方", "对接", "供需", "招商",
+        "系统",
+    ];
+    let served = SERVED.iter().any(|w| name.contains(w));
     MEETINGS
         .iter()
-        .find(|w| name.contains(**w))
+        .find(|w| {
+            name.match_indices(**w).any(|(at, _)| {
+                let after = &name[at + w.len()..];
+                let before = &name[..at];
+                let consultation =
+                    after.starts_with('诊') || (**w == "例会" && before.ends_with('病'));
+                !consultation
+            })
+        })
         .copied()
-        .filter(|_| counted && !about_meetings)
+        .filter(|_| counted && !about_meetings && !served)
 }
 
 fn input_keyword(inputs: &Keywords, name: &str) -> Option<&'static str> {

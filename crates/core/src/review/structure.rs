@@ -668,7 +668,7 @@ fn rate_decimal_slip(i: &crate::model::Indicator) -> Option<Decimal> {
     use crate::model::Comparator;
     // (Not 覆盖率: a forest's or a pilot's can be that low; nor a rate of
     // failures, `不合格率`.)
-    const RATES: [&str; 18] = [
+    const RATES: [&str; 17] = [
         "合格率",
         "达标率",
         "完成率",
@@ -684,14 +684,13 @@ fn rate_decimal_slip(i: &crate::model::Indicator) -> Option<Decimal> {
         "完好率",
         "治疗率",
         "管理率",
-        "接种率",
         "巩固率",
         "参保率",
     ];
     let q = i.target.quantity()?;
     // (A bare value is a floor too: `合格率 9.5%`.)
     let floor = matches!(q.op, None | Some(Comparator::Ge | Comparator::Gt));
-    if !floor || q.value >= Decimal::TEN || q.unit.as_deref() != Some("%") {
+    if !floor || q.value >= Decimal::TEN || unit_of(i).as_deref() != Some("%") {
         return None;
     }
     let meant = q.value * Decimal::TEN;

@@ -191,13 +191,14 @@ pub(super) fn unit_of(i: &Indicator) -> Option<Cow<'_, str>> {
 /// A unit in the brackets that close a name (`覆盖率（%）`, `受益人口（万人）`
 /// gives 人: the magnitude is the value's to carry, so none is taken).
 fn name_unit(name: &str) -> Option<&str> {
-    const UNITS: [&str; 30] = [
+    const UNITS: [&str; 46] = [
         "万元",
         "元",
         "千元",
         "亿元",
         "%",
         "％",
+        "‰",
         "人",
         "人次",
         "户",
@@ -222,6 +223,21 @@ fn name_unit(name: &str) -> Option<&str> {
         "辆",
         "座",
         "项",
+        "部",
+        "头",
+        "分",
+        "批次",
+        "期",
+        "篇",
+        "册",
+        "台次",
+        "元/人",
+        "元/人次",
+        "元/亩",
+        "元/户",
+        "元/人·月",
+        "元/平方米",
+        "万元/公里",
     ];
     let n = name.trim_end();
     let inner = n
