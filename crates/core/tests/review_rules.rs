@@ -1199,6 +1199,15 @@ fn a_unit_closing_the_name_is_the_values() {
     assert_eq!(of(&f, "cost-exceeds-budget").len(), 1, "{:?}", ids(&f));
     let t = replace(1, q(2, Category::Outcome, "参训人员技能合格率（%）", "≥90"));
     assert_eq!(fired(&t, "unit-missing"), 0);
+    // With a magnitude, a classifier, money per something (ur51).
+    for name in [
+        "受益人口（万人）",
+        "运营补贴床位数（张）",
+        "法律援助案件补贴标准（元/件）",
+    ] {
+        let t = replace(0, q(1, Category::Output, name, "≥500"));
+        assert_eq!(fired(&t, "unit-missing"), 0, "{name}");
+    }
     // A bracket that is no unit leaves the value without one.
     let t = replace(0, q(1, Category::Output, "培训人次（含线上）", "≥500"));
     assert_eq!(fired(&t, "unit-missing"), 1);

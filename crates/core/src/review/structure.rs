@@ -2,7 +2,9 @@
 //! separators, value notation, units, percentages, placeholders.
 
 use super::id;
-use super::text::{has, is_time_limit, norm_unit, trim, unit_of, FastMap, Keywords};
+use super::text::{
+    has, is_time_limit, name_states_unit, norm_unit, trim, unit_of, FastMap, Keywords,
+};
 use super::{indicator_loc, msg, project_loc, unit_loc, value_loc, Arg, Message, Sink, Template};
 use crate::model::{Category, Field, Target};
 use rust_decimal::Decimal;
@@ -250,7 +252,8 @@ impl<'t> Structure<'t> {
                         (value_loc(pi, p, i), msg!(OPERATOR_MISSING, ind()))
                     });
                 }
-                if unit.is_none() && !dimensionless(&i.name, q.value) {
+                if unit.is_none() && !dimensionless(&i.name, q.value) && !name_states_unit(&i.name)
+                {
                     s.emit(id!("unit-missing"), || {
                         (value_loc(pi, p, i), msg!(UNIT_MISSING, ind()))
                     });

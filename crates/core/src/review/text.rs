@@ -188,64 +188,103 @@ pub(super) fn unit_of(i: &Indicator) -> Option<Cow<'_, str>> {
         .filter(|u| !u.is_empty())
 }
 
-/// A unit in the brackets that close a name (`覆盖率（%）`, `受益人口（万人）`
-/// gives 人: the magnitude is the value's to carry, so none is taken).
+/// A unit in the brackets that close a name (`覆盖率（%）`, `人均成本（元/人）`);
+/// one with a magnitude (`受益人口（万人）`) is none: the value's number
+/// would be read without it.
 fn name_unit(name: &str) -> Option<&str> {
-    const UNITS: [&str; 46] = [
-        "万元",
-        "元",
-        "千元",
-        "亿元",
-        "%",
-        "％",
-        "‰",
-        "人",
-        "人次",
-        "户",
-        "户次",
-        "个",
-        "次",
-        "场",
-        "家",
-        "所",
-        "名",
-        "公里",
-        "千米",
-        "亩",
-        "吨",
-        "平方米",
-        "天",
-        "小时",
-        "分钟",
-        "件",
-        "台",
-        "套",
-        "辆",
-        "座",
-        "项",
-        "部",
-        "头",
-        "分",
-        "批次",
-        "期",
-        "篇",
-        "册",
-        "台次",
-        "元/人",
-        "元/人次",
-        "元/亩",
-        "元/户",
-        "元/人·月",
-        "元/平方米",
-        "万元/公里",
-    ];
-    let n = name.trim_end();
-    let inner = n
-        .strip_suffix(['）', ')'])
-        .and_then(|n| n.rfind(['（', '(']).map(|at| &n[at..]))
-        .map(|b| b.trim_start_matches(['（', '(']).trim())?;
-    UNITS.contains(&inner).then_some(inner)
+    name_bracket(name).filter(|inner| NAME_UNITS.contains(inner))
 }
+
+/// Whether the brackets closing a name state the value's unit, with a
+/// magnitude or without (`受益人口（万人）`, `覆盖率（%）`): its value lacks none.
+pub(super) fn name_states_unit(name: &str) -> bool {
+    name_bracket(name).is_some_and(|inner| {
+        let bare = inner.trim_start_matches(['万', '亿', '千', '百']);
+        // A classifier (`（张）`, `（万头（羽））`'s 羽) or money per something
+        // (`（元/件）`, `（万元/个）`, `（元/生·年）`).
+        let classifier = bare.chars().count() == 1
+            && bare.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let per = bare
+            .split_once('/')
+            .is_some_and(|(money, of)| money.ends_with('元') && !of.is_empty());
+        NAME_UNITS.contains(&bare) || NAME_UNITS.contains(&inner) || classifier || per
+    })
+}
+
+/// What stands in the brackets closing a name.
+fn name_bracket(name: &str) -> Option<&str> {
+    let n = name.trim_end();
+    n.strip_suffix(['）', ')'])
+        .and_then(|n| n.rfind(['（', '(']).map(|at| &n[at..]))
+        .map(|b| b.trim_start_matches(['（', '(']).trim())
+}
+
+/// Units a name's brackets may state for its value.
+const NAME_UNITS: [&str; 63] = [
+    "万元",
+    "元",
+    "千元",
+    "亿元",
+    "%",
+    "％",
+    "‰",
+    "人",
+    "人次",
+    "户",
+    "户次",
+    "个",
+    "次",
+    "场",
+    "家",
+    "所",
+    "名",
+    "公里",
+    "千米",
+    "亩",
+    "吨",
+    "平方米",
+    "天",
+    "小时",
+    "分钟",
+    "件",
+    "台",
+    "套",
+    "辆",
+    "座",
+    "项",
+    "部",
+    "头",
+    "分",
+    "批次",
+    "期",
+    "篇",
+    "册",
+    "台次",
+    "元/人",
+    "元/人次",
+    "元/亩",
+    "元/户",
+    "元/人·月",
+    "元/平方米",
+    "万元/公里",
+    "分钟",
+    "岁",
+    "cm",
+    "厘米",
+    "米",
+    "元/台",
+    "日",
+    "周",
+    "月",
+    "年",
+    "元/头",
+    "元/只",
+    "只",
+    "株",
+    "棵",
+    "条",
+    "处",
+];
 
 /// Whether a name measures satisfaction itself (`服务对象满意度`, `群众满意度`),
 /// not the survey that asks for it (`开展满意度测评次数`, `满意度调查覆盖率`:
