@@ -910,8 +910,7 @@ fn quality(
                 let ceiling = ["最高", "上限", "限额", "封顶", "额度", "贷款"]
                     .iter()
                     .any(|w| has(name, w));
-                let least = cost_estimates(p)
-                    .filter(|e| std::ptr::eq(e.cost, i))
+                let least = cost_estimates_of(p, i)
                     .filter_map(|e| Some((e.count?, e.estimate)))
                     .filter(|(c, _)| !over_years(c))
                     .min_by(|a, b| a.1.cmp(&b.1));
@@ -1282,7 +1281,16 @@ fn cost_estimates(p: &Project) -> impl Iterator<Item = CostEstimate<'_>> + '_ {
     p.indicators
         .iter()
         .filter(|i| is_cost(i))
-        .flat_map(move |i| {
+        .flat_map(move |i| cost_estimates_of(p, i))
+}
+
+/// [`cost_estimates`] of the one cost indicator `i` of `p`.
+fn cost_estimates_of<'p>(
+    p: &'p Project,
+    i: &'p Indicator,
+) -> impl Iterator<Item = CostEstimate<'p>> + 'p {
+    {
+        {
             let q = i.target.quantity();
             let unit = q.and(unit_of(i));
             let total = q.and_then(|q| cost_wan(q, unit.as_deref()));
@@ -1327,7 +1335,8 @@ fn cost_estimates(p: &Project) -> impl Iterator<Item = CostEstimate<'_>> + '_ {
                     })
             });
             whole.into_iter().chain(times)
-        })
+        }
+    }
 }
 
 /// Money a cost indicator (times the count it is per) puts on a project.

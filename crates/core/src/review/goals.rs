@@ -705,14 +705,10 @@ fn mismatch(
         if !noun_before && matches!(rest.chars().next(), Some('岁' | '年' | '月' | '日')) {
             continue;
         }
+        let factor = magnitude_factor(magnitude);
         let counted = (keep && !points).then_some(Counted {
             number: (start, j),
-            magnitude: match magnitude {
-                Some('千') => 1_000,
-                Some('万') => 10_000,
-                Some('亿') => 100_000_000,
-                _ => 1,
-            },
+            magnitude: factor,
             unit: (unit_start, unit_end),
             noun: (!noun_before).then_some((noun_start, noun_start + noun_len)),
         });
@@ -800,16 +796,7 @@ fn mismatch(
         // (A count closing its clause is measured by an indicator giving the
         // same number in the same unit.)
         if !measured && noun_before && !points && !suffixed {
-            let factor = Decimal::from(match magnitude {
-                Some('千') => 1_000,
-                Some('万') => 10_000,
-                Some('亿') => 100_000_000,
-                _ => 1,
-            });
-            let count = goal
-                .get(start..j)
-                .and_then(|v| v.parse::<Decimal>().ok())
-                .map(|c| c * factor);
+            let count = goal_count(goal, (start, j), factor);
             let unit = part(goal, (unit_start, unit_end));
             measured = count.is_some_and(|count| {
                 p.indicators.iter().any(|i| {
@@ -920,6 +907,25 @@ fn loose_clause(goal: &str, (from, to): (usize, usize), year: Option<u16>) -> Op
     Some(clause)
 }
 
+/// The factor of a magnitude written between a count and its unit
+/// (`14万人`: 10 000).
+fn magnitude_factor(magnitude: Option<char>) -> i64 {
+    match magnitude {
+        Some('千') => 1_000,
+        Some('万') => 10_000,
+        Some('亿') => 100_000_000,
+        _ => 1,
+    }
+}
+
+/// The count a goal writes at bytes `number`, times its magnitude's factor.
+fn goal_count(goal: &str, number: (usize, usize), factor: i64) -> Option<Decimal> {
+    part(goal, number)
+        .parse::<Decimal>()
+        .ok()?
+        .checked_mul(Decimal::from(factor))
+}
+
 /// A count of what there already is ([`ALREADY_THERE`]): it ends its
 /// clause, which is no object of the project's work.
 fn already_there(goal: &str, c: &Counted) -> bool {
@@ -958,8 +964,6 @@ fn already_there(goal: &str, c: &Counted) -> bool {
 /// same digits in another order (12 and 21) is reported; `3000` against
 /// `≥2800` is a target set a little lower, not a typo.
 fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
-    use rust_decimal::Decimal;
-    use std::str::FromStr;
     let Some(goal) = p.goal.as_deref() else {
         return;
     };
@@ -989,10 +993,7 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         let Some(v) = q.scaled() else {
             continue;
         };
-        let Some(g) = Decimal::from_str(part(goal, c.number))
-            .ok()
-            .and_then(|g| g.checked_mul(Decimal::from(c.magnitude)))
-        else {
+        let Some(g) = goal_count(goal, c.number, c.magnitude) else {
             continue;
         };
         if v <= Decimal::ZERO || g <= Decimal::ZERO || v == g {

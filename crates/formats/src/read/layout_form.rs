@@ -164,19 +164,17 @@ fn period_heading(h: &str) -> bool {
     const PROJECT_DATES: [&str; 8] = [
         "立项", "开工", "竣工", "填报", "开始", "结束", "完成", "建设",
     ];
-    ["年度", "年份", "期间", "所属期"]
-        .iter()
-        .any(|e| h.ends_with(e))
-        && !PROJECT_DATES.iter().any(|w| h.contains(w))
+    PERIOD_ENDS.iter().any(|e| h.ends_with(e)) && !PROJECT_DATES.iter().any(|w| h.contains(w))
 }
+
+/// How the words for a money's period end.
+const PERIOD_ENDS: [&str; 4] = ["年度", "年份", "期间", "所属期"];
 
 /// A label that only says the money's period (`年度`, `所属年度`,
 /// `资金年度`, `所属期`), not a heading naming a period itself (`本年度`,
 /// `2024年度`) or a project's date.
 pub(super) fn period_label_text(h: &str) -> bool {
-    let stem = ["年度", "年份", "期间", "所属期"]
-        .iter()
-        .find_map(|e| h.strip_suffix(e));
+    let stem = PERIOD_ENDS.iter().find_map(|e| h.strip_suffix(e));
     stem.is_some_and(|s| {
         [
             "",
@@ -271,14 +269,18 @@ fn period_label(
                         Some((l, v)) if !v.trim().is_empty() => (l, Some(v)),
                         _ => (n.trim_end_matches(':'), None),
                     };
-                    // (A row headed by a period label, `年度 | 1000.00 | 800.00`,
-                    // is a row of amounts, no label with its value.)
-                    let heads_row = r
+                    // The next filled cell on its right.
+                    let right = r
                         .cells
                         .iter()
+                        .enumerate()
                         .skip(c + 1)
-                        .find(|y| !y.merged && !y.text.trim().is_empty())
-                        .is_some_and(|y| plain_amount(&y.text) && year_number(&y.text).is_none());
+                        .find(|(_, y)| filled(y));
+                    // (A row headed by a period label, `年度 | 1000.00 | 800.00`,
+                    // is a row of amounts, no label with its value.)
+                    let heads_row = right.is_some_and(|(_, y)| {
+                        plain_amount(&y.text) && year_number(&y.text).is_none()
+                    });
                     if !period_label_text(split_parens(label).0.trim_end_matches(':'))
                         || heads_row
                         || of_other_block(ri, c, r)
@@ -292,10 +294,9 @@ fn period_label(
                     // 1000.00 | 3000.00`), or over periods beside columns of them
                     // (`期间 | 合计 | 财政拨款` over `2024-2026年 | 3000.00 | …`), is
                     // no label with its value.
+                    let below = rows.iter().skip(ri + 1).find(|b| !blank_but_merges(b));
                     let heads_amounts = |k: usize| {
-                        rows.iter()
-                            .skip(ri + 1)
-                            .find(|b| !blank_but_merges(b))
+                        below
                             .and_then(|b| b.cells.get(k))
                             .is_some_and(|y| !y.merged && plain_amount(&y.text))
                     };
@@ -307,16 +308,12 @@ fn period_label(
                                 || column_label(&y.text).is_some())
                     };
                     // (A value right beside it, `年度 | 2023年`, is still its value.)
-                    let adjacent = r.cells.get(c + 1).is_some_and(filled);
+                    let adjacent = right.is_some_and(|(k, _)| k == c + 1);
                     let heads_labels = !adjacent
-                        && rows
-                            .iter()
-                            .skip(ri + 1)
-                            .find(|b| !blank_but_merges(b))
-                            .is_some_and(|b| {
-                                b.cells.get(c).is_some_and(money_label)
-                                    && b.cells.iter().filter(|y| money_label(y)).count() >= 2
-                            });
+                        && below.is_some_and(|b| {
+                            b.cells.get(c).is_some_and(money_label)
+                                && b.cells.iter().filter(|y| money_label(y)).count() >= 2
+                        });
                     let heading_row = heads_amounts(c)
                         || heads_labels
                         || r.cells.iter().enumerate().skip(c + 1).any(|(k, y)| {
@@ -328,17 +325,11 @@ fn period_label(
                         return None;
                     }
                     // The value on its right, else under it.
-                    let beside = r
-                        .cells
-                        .iter()
-                        .enumerate()
-                        .skip(c + 1)
-                        .find(|(_, y)| filled(y))
-                        .filter(|(_, y)| {
-                            key_of(&y.text).is_none()
-                                && column_label(&y.text).is_none()
-                                && (!plain_amount(&y.text) || year_number(&y.text).is_some())
-                        });
+                    let beside = right.filter(|(_, y)| {
+                        key_of(&y.text).is_none()
+                            && column_label(&y.text).is_none()
+                            && (!plain_amount(&y.text) || year_number(&y.text).is_some())
+                    });
                     let under = || {
                         rows.get(ri + 1)
                             .and_then(|b| b.cells.get(c))
@@ -363,7 +354,7 @@ pub(super) fn other_period_text(v: &str, year: Option<u16>) -> bool {
     if !period_shaped(t) {
         return false;
     }
-    match year_number(t).or_else(|| year_named(t)) {
+    match period_year(t) {
         Some(_) if year.is_none() => false,
         Some(y) if year_number(t).is_some() => Some(y) != year,
         _ => !t.is_empty() && !plain_amount(t) && period_text_of_year(t, year) == Some(false),
