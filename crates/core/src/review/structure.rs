@@ -3,7 +3,7 @@
 
 use super::id;
 use super::text::{
-    has, is_time_limit, name_states_unit, norm_unit, trim, unit_of, FastMap, Keywords,
+    has, is_time_limit, name_bracket, name_states_unit, norm_unit, trim, unit_of, FastMap, Keywords,
 };
 use super::{indicator_loc, msg, project_loc, unit_loc, value_loc, Arg, Message, Sink, Template};
 use crate::model::{Category, Field, Target};
@@ -465,12 +465,7 @@ fn bracket_unit_differs(name: &str, unit: &str) -> bool {
         }
         _ => None,
     };
-    let n = trim(name);
-    let Some(inner) = n
-        .strip_suffix(['）', ')'])
-        .and_then(|n| n.rfind(['（', '(']).map(|at| &n[at..]))
-        .map(|b| b.trim_start_matches(['（', '(']).trim())
-    else {
+    let Some(inner) = name_bracket(name) else {
         return false;
     };
     matches!((kind(inner), kind(unit)), (Some(a), Some(b)) if a != b)

@@ -212,7 +212,7 @@ pub(super) fn name_states_unit(name: &str) -> bool {
 }
 
 /// What stands in the brackets closing a name.
-fn name_bracket(name: &str) -> Option<&str> {
+pub(super) fn name_bracket(name: &str) -> Option<&str> {
     let n = name.trim_end();
     n.strip_suffix(['）', ')'])
         .and_then(|n| n.rfind(['（', '(']).map(|at| &n[at..]))
