@@ -4012,6 +4012,51 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     }
     reads_year("项目资金（万元）\t2023年\t\t\t2024年\t\t\t备注\n\t资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\t900.00\t700.00\t200.00\t1000.00\t800.00\t200.00");
     reads_year("项目资金（万元）\t2023年\t\t\t2024年\t\t\n\t\t\t\t\t\t\n\t资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\t900.00\t700.00\t200.00\t1000.00\t800.00\t200.00");
+    // ur49 C: groups headed by a carry-over, a row of periods headed by
+    // its label, a remark among the periods, labels saying 年度 under
+    // `上年 | 本年` (each read the first group, another period's money).
+    for (a, b) in [
+        ("2023年结转", "2024年"),
+        ("以前年度结转", "本年度"),
+        ("往年结转", "本年"),
+    ] {
+        reads_year(&grouped(a, b));
+    }
+    let labels = "\t资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\t900.00\t700.00\t200.00\t1000.00\t800.00\t200.00";
+    for label in ["年度", "资金年度", "年份"] {
+        reads_year(&format!(
+            "{label}\t2023年\t\t\t2024年\t\t\n项目资金（万元）{labels}"
+        ));
+        reads_year(&format!(
+            "项目资金（万元）\t\t\t\t\t\t\n{label}\t上年\t\t\t本年\t\t\n{labels}"
+        ));
+        reads_year(&format!(
+            "项目资金（万元）\t\t\t\t\t\t\n{label}\t2023年\t\t\t2024年\t\t\n{labels}"
+        ));
+    }
+    reads_year(&format!(
+        "项目资金（万元）\t2023年\t\t\t2024年\t\t\t说明：2023年为执行数\n{labels}"
+    ));
+    reads_year("项目资金（万元）\t上年\t\t\t本年\t\t\n\t年度资金总额\t其中：财政拨款\t其他资金\t年度资金总额\t其中：财政拨款\t其他资金\n\t900.00\t700.00\t200.00\t1000.00\t800.00\t200.00");
+    // ur49 D: a period label in a row under the block's money, the rows
+    // between without labels, or heading its own row: refused when it is
+    // another period's; the year's there reads.
+    for (label, value) in [
+        ("\t年度", "\t2023年"),
+        ("年度", "\t2023年"),
+        ("\t年度：", "2023年"),
+    ] {
+        let under = |v: &str| {
+            format!("项目资金（万元）\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\n{label}{}", value.replace("2023", v))
+        };
+        refused("（2024年度）", &under("2023"), "不是本表的2024年度");
+        reads_year(&under("2024"));
+    }
+    refused(
+        "（2024年度）",
+        "项目资金（万元）\t资金总额：1000.00\n\t其中：财政拨款：800.00\n\t其他资金：200.00\n\t年度：2023年",
+        "不是本表的2024年度",
+    );
     // The form's year there reads; headings over columns of amounts are no
     // such label (`年度 | 中期` over `资金总额 | 1000.00 | 3000.00`).
     for money in [

@@ -1441,12 +1441,38 @@ fn a_second_form_that_cannot_be_read_is_refused_at_its_row() {
         )
         .replace("项目资金（万元）", "项目资金")
         .replace("\t50.00\t", "\t500000.00\t");
-    for first in [label, cell] {
-        let m = yuan(&first);
+    // ur49 S40/S49/S18: in the first form's title (`（单位：元）`), in two
+    // cells among its facts (`金额单位 | 元`), or after its labels' slash
+    // (`年度资金总额/元`). (It read the second's 500.00 as 元, or the
+    // first's 500000.00 as 万元, or the first's money not at all.)
+    let title = a
+        .replace(
+            "项目支出绩效目标申报表（2024年度）\t⟪项目支出绩效目标申报表（2024年度）⟫",
+            "项目支出绩效目标申报表（2024年度）（单位：元）\t⟪项目支出绩效目标申报表（2024年度）（单位：元）⟫",
+        )
+        .replace("项目资金（万元）", "项目资金")
+        .replace("\t50.00\t", "\t500000.00\t");
+    let two_cells = a
+        .replace("\t实施单位\t某中心", "\t实施单位\t某中心\t金额单位\t元")
+        .replace("项目资金（万元）", "项目资金")
+        .replace("\t50.00\t", "\t500000.00\t");
+    let slash = a
+        .replace("项目资金（万元）", "项目资金")
+        .replace("年度资金总额：", "年度资金总额/元")
+        .replace("其中：财政拨款", "其中：财政拨款/元")
+        .replace("\t50.00\t", "\t500000.00\t");
+    for first in [&label, &cell, &title, &two_cells, &slash] {
+        let m = yuan(first);
         assert!(
             m.contains("第2张") && m.contains("没有写明金额单位"),
             "{first}: {m}"
         );
+    }
+    // Alone, each such form is read in 元: 500000.00 is 50 万元.
+    for alone in [&title, &two_cells, &slash] {
+        let t = build_table(&grid(alone), source("alone.xlsx")).expect("read");
+        let total = t.projects().next().and_then(|p| p.funding.total);
+        assert_eq!(total, Some(rust_decimal::Decimal::from(50)), "{alone}");
     }
     // ur48 S06/S07/S09: 元 in other spellings of the label states it too.
     for spelled in [

@@ -318,6 +318,11 @@ pub(super) fn form_year(rows: &[GridRow<'_>]) -> FormYear {
             let keyed = |key: &str| {
                 let v = n.strip_prefix(key)?;
                 let v = if v.trim_start_matches(':').is_empty() {
+                    // (Not a row of periods over groups of money, `年度 | 2023年
+                    // | | | 2024年`: no one year is the form's.)
+                    if cells.iter().skip(k + 2).any(|c| four_digits(c).is_some()) {
+                        return None;
+                    }
                     cells.get(k + 1).map_or("", String::as_str)
                 } else {
                     v
@@ -1157,18 +1162,24 @@ fn period_above(
     let above = rows.get(ar)?;
     // Its first column blank, or the money's label (`项目资金（万元）`), not a
     // fact of the project (`实施期 | 2024-2026年`).
+    // (Or a label of the row of periods itself: `年度 | 2023年 | | | 2024年`,
+    // `资金年度`, `年份`.)
     let first_ok = above.cells.first().is_none_or(|x| {
         x.merged
             || x.text.trim().is_empty()
             || key_of(&x.text) == Some(Key::Group)
             || block_label(&x.text)
+            || super::period_label_text(split_parens(&normalize(&x.text)).0.trim_end_matches(':'))
     });
     if !first_ok {
         return None;
     }
-    // A remark's heading or a unit beside the periods says no period.
+    // A remark's heading or a unit beside the periods says no period; nor
+    // does a remark itself (`说明：2025年为预计数`).
     let neutral = |t: &str| {
-        ["备注", "说明", "附注"].contains(&t.trim_end_matches(':'))
+        ["备注", "说明", "附注", "注"]
+            .iter()
+            .any(|w| t == *w || t.strip_prefix(w).is_some_and(|r| r.starts_with(':')))
             || t.strip_prefix("单位:")
                 .is_some_and(|u| matches!(u.trim(), "万元" | "元"))
     };
@@ -1186,6 +1197,11 @@ fn period_above(
             // period's label, `所属期`; `年度` over a group is the year's.)
             let label =
                 super::period_label_text(split_parens(t).0.trim_end_matches(':')) && t != "年度";
+            // A carry-over's group (`2023年结转`, `以前年度结转`, `往年结转`) is
+            // money of other years.
+            if super::super::header::is_carry_over(t) {
+                return Some((k, Heading::Span));
+            }
             if key_of(t).is_some()
                 || (plain_amount(t) && year_number(t).is_none())
                 || t.contains(':')
@@ -1368,7 +1384,10 @@ impl Blocks {
                         .and_then(|x| bracket_years(&x.text))
                         .zip(year)
                         .is_some_and(|((from, to), y)| from != to && !(from..=to).contains(&y));
-                    let dated = matches!(period, Some(Heading::Dated(_))) || beside;
+                    // (A row of periods over the groups says it too: `上年 | 本年`
+                    // over `年度资金总额 | …` twice.)
+                    let dated =
+                        matches!(period, Some(Heading::Dated(_))) || beside || above.is_some();
                     let other_period = other_period && (dated || !names_year(&cell.text));
                     let k = if other_year || other_period {
                         Key::MultiYearTotal

@@ -72,6 +72,11 @@ fn key_of(text: &str) -> Option<Key> {
         .strip_prefix("其中:")
         .or_else(|| n.strip_prefix("其中"))
         .unwrap_or(n);
+    // A unit after a slash (`资金总额/元`) is the label's scale, read apart.
+    let n = ["/万元", "/元"]
+        .iter()
+        .find_map(|u| n.strip_suffix(u))
+        .unwrap_or(n);
     let k = match n {
         "项目名称" => Key::Name,
         "主管部门" | "主管部门及代码" | "部门名称" | "预算部门" => {
@@ -216,16 +221,21 @@ fn period_label(
                     || key_of(&x.text).is_some_and(|k| k.is_money() || k == Key::Group))
         })
     };
-    // (Or the block's last row, under its money: `| 所属年度 | 2023年`.)
+    // (Or a row of the block under its money, `| 所属年度 | 2023年`, the
+    // rows between with no label of their own (`| 900.00 | 700.00`); or
+    // right under the block, headed by the period label itself, `年度 |
+    // 2023年`.)
     let money_row = |ri: usize, r: &GridRow<'_>| {
+        let open = |x: &crate::grid::GridCell<'_>| x.merged || x.text.trim().is_empty();
+        let labelled = r.cells.first().is_some_and(|x| {
+            !open(x) && period_label_text(split_parens(&normalize(&x.text)).0.trim_end_matches(':'))
+        });
         money_cells(r)
-            || (r
-                .cells
-                .first()
-                .is_none_or(|x| x.merged || x.text.trim().is_empty())
-                && ri
-                    .checked_sub(1)
-                    .and_then(|k| rows.get(k))
+            || ((r.cells.first().is_none_or(open) || labelled)
+                && (0..ri)
+                    .rev()
+                    .filter_map(|k| rows.get(k))
+                    .find(|a| money_cells(a) || a.cells.first().is_some_and(|x| !open(x)))
                     .is_some_and(&money_cells))
     };
     // The label of another period's block (`中期资金（万元） | 期间 |
@@ -281,6 +291,19 @@ fn period_label(
                     let heads_row = right.is_some_and(|(_, y)| {
                         plain_amount(&y.text) && year_number(&y.text).is_none()
                     });
+                    // (Nor is a label heading a row of periods over groups of
+                    // money, `年度 | 2023年 | | | 2024年`.)
+                    let periods = r
+                        .cells
+                        .iter()
+                        .skip(c + 1)
+                        .filter(|y| {
+                            filled(y)
+                                && (period_year(&y.text).is_some()
+                                    || period_text_of_year(&y.text, year).is_some())
+                        })
+                        .count();
+                    let heads_row = heads_row || periods >= 2;
                     if !period_label_text(split_parens(label).0.trim_end_matches(':'))
                         || heads_row
                         || of_other_block(ri, c, r)
@@ -3060,13 +3083,22 @@ pub(crate) fn read_all(
         // facts: a later form stating none has the `单位：` line above the
         // table, or no scale that can be told. (万元, the forms' usual unit,
         // stated by the first form leaves a bare later form read in it.)
+        // (So does the first form's title, `…申报表（单位：元）`, when this form
+        // has a title of its own.)
+        let title_own = own_pre.title.is_some()
+            && pre
+                .title_scale
+                .is_some_and(|(_, row)| pre.scale_row == Some(row));
         let first_own = reader.scale == MoneyScale::Yuan
             && (first.scale_by_cells
                 || first.scale_by_value
                 || first.scale == Some(MoneyScale::Yuan)
-                || line_in_first);
+                || line_in_first
+                || title_own);
         if first_own && form.scale.is_none() && own_pre.scale.is_none() {
-            let told = pre.scale.filter(|s| *s == reader.scale && !line_in_first);
+            let told = pre
+                .scale
+                .filter(|s| *s == reader.scale && !line_in_first && !title_own);
             if told.is_none() {
                 return Err(refuse(
                     &at_label,

@@ -330,6 +330,19 @@ pub(crate) fn read(rows: &[GridRow<'_>]) -> Preamble {
                 continue;
             }
             let Some(pos) = seg.find(['：', ':']) else {
+                // A unit's key and its value in two cells (`金额单位 | 元`).
+                let scale_beside = SCALE_KEYS
+                    .contains(&strip_key(seg).as_str())
+                    .then(|| segs.get(k).copied().and_then(scale_of))
+                    .flatten();
+                if let Some(s) = scale_beside {
+                    if p.scale.is_none() {
+                        p.scale = Some(s);
+                        p.scale_row = Some(row.number);
+                    }
+                    k += 1;
+                    continue;
+                }
                 if year_other.is_none() {
                     year_other = year_in(seg);
                 }
