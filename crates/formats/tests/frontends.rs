@@ -4045,6 +4045,9 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         ("\t年度", "\t2023年"),
         ("年度", "\t2023年"),
         ("\t年度：", "2023年"),
+        // (ur52: the label and its value in the first column's one cell.)
+        ("所属年度：", "2023年"),
+        ("资金年度：", "2023年"),
     ] {
         let under = |v: &str| {
             format!("项目资金（万元）\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\n{label}{}", value.replace("2023", v))
@@ -4107,6 +4110,12 @@ fn a_money_unit_jixiao_does_not_hold_is_refused() {
     let sample = sample_text();
     assert!(sample.contains("单位：万元"));
     refused("t.tsv", &sample.replace("单位：万元", "单位：千元"), "千元");
+    // (The key and the unit in two cells, ur52 U21.)
+    refused(
+        "t.tsv",
+        &sample.replace("单位：万元", "金额单位\t千元"),
+        "千元",
+    );
     refused(
         "t.tsv",
         &sample.replace("单位：万元", "（单位：亿元）"),

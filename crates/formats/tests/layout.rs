@@ -1461,15 +1461,42 @@ fn a_second_form_that_cannot_be_read_is_refused_at_its_row() {
         .replace("年度资金总额：", "年度资金总额/元")
         .replace("其中：财政拨款", "其中：财政拨款/元")
         .replace("\t50.00\t", "\t500000.00\t");
-    for first in [&label, &cell, &title, &two_cells, &slash] {
+    // (ur52 U07/U26: a `单位：元` line under the first form's title is that
+    // form's too, when the second has a title of its own.)
+    let line = a
+        .replacen("\n项目名称", "\n单位：元\n项目名称", 1)
+        .replace("项目资金（万元）", "项目资金")
+        .replace("\t50.00\t", "\t500000.00\t");
+    for first in [&label, &cell, &title, &two_cells, &slash, &line] {
         let m = yuan(first);
         assert!(
             m.contains("第2张") && m.contains("没有写明金额单位"),
             "{first}: {m}"
         );
     }
+    // A line above the first title is the whole table's: both forms are
+    // read in 元 (ur45 S02).
+    let t = build_table(
+        &grid(&format!(
+            "单位：元\n{}\n\n{}",
+            a.replace("项目资金（万元）", "项目资金")
+                .replace("\t50.00\t", "\t500000.00\t"),
+            b.replace("项目资金（万元）", "项目资金")
+                .replace("\t30.00\t", "\t300000.00\t")
+        )),
+        source("above.xlsx"),
+    )
+    .expect("read");
+    let totals: Vec<_> = t.projects().filter_map(|p| p.funding.total).collect();
+    assert_eq!(
+        totals,
+        vec![
+            rust_decimal::Decimal::from(50),
+            rust_decimal::Decimal::from(30)
+        ]
+    );
     // Alone, each such form is read in 元: 500000.00 is 50 万元.
-    for alone in [&title, &two_cells, &slash] {
+    for alone in [&title, &two_cells, &slash, &line] {
         let t = build_table(&grid(alone), source("alone.xlsx")).expect("read");
         let total = t.projects().next().and_then(|p| p.funding.total);
         assert_eq!(total, Some(rust_decimal::Decimal::from(50)), "{alone}");

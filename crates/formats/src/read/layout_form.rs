@@ -228,7 +228,9 @@ fn period_label(
     let money_row = |ri: usize, r: &GridRow<'_>| {
         let open = |x: &crate::grid::GridCell<'_>| x.merged || x.text.trim().is_empty();
         let labelled = r.cells.first().is_some_and(|x| {
-            !open(x) && period_label_text(split_parens(&normalize(&x.text)).0.trim_end_matches(':'))
+            let n = normalize(&x.text);
+            let label = n.split(':').next().unwrap_or_default();
+            !open(x) && period_label_text(split_parens(label).0.trim_end_matches(':'))
         });
         money_cells(r)
             || ((r.cells.first().is_none_or(open) || labelled)
@@ -3083,12 +3085,15 @@ pub(crate) fn read_all(
         // facts: a later form stating none has the `单位：` line above the
         // table, or no scale that can be told. (万元, the forms' usual unit,
         // stated by the first form leaves a bare later form read in it.)
-        // (So does the first form's title, `…申报表（单位：元）`, when this form
-        // has a title of its own.)
+        // (So do the first form's title, `…申报表（单位：元）`, and a line
+        // under it, `单位：元`, when this form has a title of its own: they
+        // may be the first form's alone. A line above the first title states
+        // the unit of the whole table.)
         let title_own = own_pre.title.is_some()
             && pre
-                .title_scale
-                .is_some_and(|(_, row)| pre.scale_row == Some(row));
+                .scale_row
+                .zip(pre.title_row)
+                .is_some_and(|(line, title)| line >= title);
         let first_own = reader.scale == MoneyScale::Yuan
             && (first.scale_by_cells
                 || first.scale_by_value

@@ -11,6 +11,8 @@ use jixiao_core::{MoneyScale, PreambleLine};
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct Preamble {
     pub(crate) title: Option<String>,
+    /// The row of `title`.
+    pub(crate) title_row: Option<u32>,
     pub(crate) department: Option<String>,
     pub(crate) fiscal_year: Option<u16>,
     pub(crate) scale: Option<MoneyScale>,
@@ -324,6 +326,7 @@ pub(crate) fn read(rows: &[GridRow<'_>]) -> Preamble {
                     p.unit_not_held.get_or_insert((u, row.number));
                 }
                 p.title = Some(cell.to_string());
+                p.title_row = Some(row.number);
                 if year_other.is_none() {
                     year_other = year_in(seg);
                 }
@@ -331,15 +334,20 @@ pub(crate) fn read(rows: &[GridRow<'_>]) -> Preamble {
             }
             let Some(pos) = seg.find(['：', ':']) else {
                 // A unit's key and its value in two cells (`金额单位 | 元`).
-                let scale_beside = SCALE_KEYS
+                let beside = SCALE_KEYS
                     .contains(&strip_key(seg).as_str())
-                    .then(|| segs.get(k).copied().and_then(scale_of))
+                    .then(|| segs.get(k).copied())
                     .flatten();
-                if let Some(s) = scale_beside {
+                if let Some(s) = beside.and_then(scale_of) {
                     if p.scale.is_none() {
                         p.scale = Some(s);
                         p.scale_row = Some(row.number);
                     }
+                    k += 1;
+                    continue;
+                }
+                if let Some(u) = beside.and_then(unit_not_held) {
+                    p.unit_not_held.get_or_insert((u, row.number));
                     k += 1;
                     continue;
                 }
