@@ -1107,6 +1107,14 @@ fn cost_exceeds_budget_per_unit_times_its_output() {
     let mut t = per("≤4000元/人次");
     t.units[0].projects[0].indicators[0].name = "三年内累计培训人次".into();
     assert_eq!(fired(&t, "cost-exceeds-budget"), 0);
+    // A part of the output (`其中…`) is no pairing that lets it fit (ur50 d63).
+    let mut t = per("≤4000元/人次");
+    let mut part = t.units[0].projects[0].indicators[0].clone();
+    part.name = "其中骨干教师培训人次".into();
+    part.raw_value = "≥50人次".into();
+    part.target = jixiao_core::grammar::parse_value("≥50人次").target;
+    t.units[0].projects[0].indicators.push(part);
+    assert_eq!(fired(&t, "cost-exceeds-budget"), 1);
     // Nor is a ceiling per case (ur50 k64) a cost of each.
     let t = replace(
         3,
@@ -1162,10 +1170,20 @@ fn management_meetings_and_rate_slips() {
     let mut t = meetings.clone();
     t.units[0].projects[0].name = "全区培训工作推进会经费".into();
     assert_eq!(fired(&t, "input-as-output"), 0);
+    // A building named for meetings is no project about them (ur50 d71).
+    for building in ["会议中心维修改造工程", "机关会议室改造"] {
+        let mut t = meetings.clone();
+        t.units[0].projects[0].name = building.into();
+        assert_eq!(fired(&t, "input-as-output"), 1, "{building}");
+    }
     // ur42 f47: a floor on a rate of quality at a tenth of a usual target.
     // (Bare, and other rates of quality, ur50 d74/d75.)
-    for (name, raw) in [("培训考核合格率", "9.5%"), ("高血压患者规范管理率", "≥9%")]
-    {
+    // (And an exact one, `=9.8%`, ur50 d74.)
+    for (name, raw) in [
+        ("培训考核合格率", "9.5%"),
+        ("高血压患者规范管理率", "≥9%"),
+        ("工程验收合格率", "=9.8%"),
+    ] {
         let t = replace(1, q(2, Category::Output, name, raw));
         assert_eq!(fired(&t, "placeholder-value"), 1, "{name} {raw}");
     }
@@ -3500,6 +3518,31 @@ fn goal_indicator_mismatch_reads_a_count_closing_its_clause() {
         hits("配备执法记录仪800部，规范执法。", vec![]),
         ["配备执法记录仪800部"]
     );
+    // A verb of any work is not the work (ur50 d54); a satisfaction
+    // indicator measures no output, nor does a count in 个 of something else
+    // (ur50 d55).
+    assert_eq!(
+        hits(
+            "开展消防安全培训20场，开展应急疏散演练10次。",
+            vec![parsed(1, "开展消防安全培训场次", "≥20场")]
+        ),
+        ["开展应急疏散演练10次"]
+    );
+    assert_eq!(
+        hits(
+            "新建村级综合服务站20个，方便群众就近办事。",
+            vec![
+                parsed(1, "覆盖行政村数量", "≥20个"),
+                parsed(2, "服务对象满意度", "≥90%"),
+            ]
+        ),
+        ["新建村级综合服务站20个"]
+    );
+    assert!(hits(
+        "开展消防安全培训20场，",
+        vec![parsed(1, "消防安全培训场次", "≥20场")]
+    )
+    .is_empty());
     // A list's item number is not quoted; list markers and words of time
     // are not the work.
     assert_eq!(

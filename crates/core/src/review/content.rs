@@ -904,8 +904,13 @@ fn quality(
                 // money under every pairing is a slip (×10), not a loose cap.
                 // (Not a count over years, `三年内累计培训教师人次`; nor a ceiling
                 // per case, `最高救助标准`, `最高支付限额`, which few reach.)
-                let over_years =
-                    |c: &Indicator| has(&c.name, "累计") || long_term(&c.name).is_some();
+                // (Nor a part of another count, `其中骨干教师培训人次`: the
+                // standard is for all of them.)
+                let over_years = |c: &Indicator| {
+                    has(&c.name, "累计")
+                        || long_term(&c.name).is_some()
+                        || trim(&c.name).starts_with("其中")
+                };
                 // (Nor a loan's quota, `创业担保贷款额度`: the bank's money.)
                 let ceiling = ["最高", "上限", "限额", "封顶", "额度", "贷款"]
                     .iter()
@@ -1116,7 +1121,16 @@ fn management_meetings(name: &str, project: &str, unit: Option<&str>) -> Option<
     ]
     .iter()
     .chain(MEETINGS.iter())
-    .any(|w| project.contains(w));
+    .any(|w| {
+        // (A building named for meetings is no meeting: `会议中心维修改造工程`,
+        // `会议室改造`, `人民大会堂`.)
+        project.match_indices(*w).any(|(at, _)| {
+            let after = &project[at + w.len()..];
+            !["中心", "室", "厅", "楼", "堂", "馆", "场所"]
+                .iter()
+                .any(|b| after.starts_with(b))
+        })
+    });
     // Not a consultation (`病例会诊`, `专题会诊`), a meeting served or
     // mediated for others (`保障…会场次`, `劳资纠纷调处协调会`, `三方协调会`,
     // `供需对接推进会`), nor a cap on failures (`…系统故障次数`).

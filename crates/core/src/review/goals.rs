@@ -740,10 +740,18 @@ fn mismatch(
                 scratch.counted.extend(counted);
                 continue;
             };
-            let head = clause
-                .char_indices()
-                .nth(2)
-                .map_or(clause, |(at, _)| &clause[..at]);
+            // (A verb of any work, `开展`, `组织`, says nothing: what the
+            // clause names is then the whole of it, `开展应急疏散演练10次`'s
+            // 演练, and the words between are the field's, `垃圾分类`.)
+            let generic = GENERIC_VERBS.iter().any(|v| clause.starts_with(v));
+            let head = if generic {
+                ""
+            } else {
+                clause
+                    .char_indices()
+                    .nth(2)
+                    .map_or(clause, |(at, _)| &clause[..at])
+            };
             let tail = clause
                 .char_indices()
                 .rev()
@@ -759,7 +767,10 @@ fn mismatch(
         }
         if !names_ready {
             scratch.names.clear();
-            for i in &p.indicators {
+            // (Not satisfaction's: `服务对象满意度` measures no `服务站`.)
+            for i in p.indicators.iter().filter(|i| {
+                i.category != crate::model::Category::Satisfaction && !i.name.contains("满意")
+            }) {
                 bigrams_into(&i.name, &mut scratch.names);
             }
             // A few dozen: a scan beats sorting them for each project.
@@ -794,8 +805,9 @@ fn mismatch(
             measured = shares(&scratch.grams);
         }
         // (A count closing its clause is measured by an indicator giving the
-        // same number in the same unit.)
-        if !measured && noun_before && !points && !suffixed {
+        // same number in the same unit; not in 个, which counts anything:
+        // `新建村级综合服务站20个，` against `覆盖行政村数量 ≥20个`.)
+        if !measured && noun_before && !points && !suffixed && cl != '个' {
             let count = goal_count(goal, (start, j), factor);
             let unit = part(goal, (unit_start, unit_end));
             measured = count.is_some_and(|count| {
@@ -830,6 +842,9 @@ fn mismatch(
         });
     }
 }
+
+/// Verbs of any work, which say nothing of what a clause counts.
+const GENERIC_VERBS: [&str; 7] = ["开展", "组织", "完成", "实施", "举办", "进行", "做好"];
 
 /// The words a count closing its clause counts (`培训养老护理员` in `全年培训养老
 /// 护理员500人次，`), list markers (`一是`, `①`) and words of time or plan

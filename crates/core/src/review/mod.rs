@@ -131,6 +131,9 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
     // content rules here. Each side sorts its own findings.
     let worker_rules = || {
         let mut w = sink(n_projects.saturating_mul(3));
+        // The amounts first: they weigh on neither side much, and this
+        // side has less to do.
+        arith::check(&mut w);
         // One pass over the projects feeds the groupings that look at
         // indicators; each reports at the end, in this order.
         let mut copies = content::Boilerplate::new(&w);
@@ -165,7 +168,6 @@ pub fn review(table: &Table, profile: &Profile) -> Vec<Finding> {
         let worker = std::thread::Builder::new()
             .name("jixiao-review".into())
             .spawn_scoped(scope, worker_rules);
-        arith::check(&mut main);
         per_project(&mut main);
         history::check(&mut main);
         sort_findings(&mut main.out);

@@ -66,8 +66,9 @@ static PLACEHOLDER: Template = Template {
     en: "{0}: value \"{0.raw}\" is a placeholder or implausible",
 };
 static RATE_SLIP: Template = Template {
-    zh: "{0}：指标值「{0.raw}」作为下限明显偏低，可能是 {1}% 之误（小数点错位）",
-    en: "{0}: the floor \"{0.raw}\" is implausibly low; {1} % may be meant (a decimal point moved)",
+    zh: "{0}：指标值「{0.raw}」作为目标明显偏低，可能是 {1}% 之误（小数点错位）",
+    en:
+        "{0}: the target \"{0.raw}\" is implausibly low; {1} % may be meant (a decimal point moved)",
 };
 static VALUE_EMPTY: Template = Template {
     zh: "{0}：指标值为空",
@@ -686,8 +687,12 @@ fn rate_decimal_slip(i: &crate::model::Indicator) -> Option<Decimal> {
         "参保率",
     ];
     let q = i.target.quantity()?;
-    // (A bare value is a floor too: `合格率 9.5%`.)
-    let floor = matches!(q.op, None | Some(Comparator::Ge | Comparator::Gt));
+    // (A bare value is a floor too, `合格率 9.5%`; an exact one, `=9.8%`, is
+    // the same slip.)
+    let floor = matches!(
+        q.op,
+        None | Some(Comparator::Ge | Comparator::Gt | Comparator::Eq)
+    );
     if !floor || q.value >= Decimal::TEN || unit_of(i).as_deref() != Some("%") {
         return None;
     }
