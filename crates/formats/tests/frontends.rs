@@ -4060,6 +4060,29 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "项目资金（万元）\t资金总额：1000.00\n\t其中：财政拨款：800.00\n\t其他资金：200.00\n\t年度：2023年",
         "不是本表的2024年度",
     );
+    // ur49 D50/D51/D80/D81: two blocks, each labelled with its period, the
+    // year's first or second: the year's is read (they were refused).
+    let block = |label: &str, period: &str, amounts: [&str; 3]| {
+        let [t, f, o] = amounts;
+        format!("项目资金（万元）\t{label}\t{period}\n\t资金总额\t{t}\n\t其中：财政拨款\t{f}\n\t其他资金\t{o}")
+    };
+    let this = ["1000.00", "800.00", "200.00"];
+    let last = ["900.00", "700.00", "200.00"];
+    for label in ["年度", "所属年度"] {
+        reads_year(&format!(
+            "{}\n{}",
+            block(label, "2023年", last),
+            block(label, "2024年", this)
+        ));
+        reads_year(&format!(
+            "{}\n{}",
+            block(label, "2024年", this),
+            block(label, "2023年", last)
+        ));
+    }
+    reads_year("项目资金（万元）\t资金总额：1000.00\t年度：2024年\n\t其中：财政拨款：800.00\n\t其他资金：200.00\n项目资金（万元）\t资金总额：900.00\t年度：上年\n\t其中：财政拨款：700.00\n\t其他资金：200.00");
+    // (The period beside a block's own total is that total's: ur49 D53.)
+    reads_year("项目资金（万元）\t中期资金总额\t3000.00\t期间\t2024-2026年\n\t年度资金总额\t1000.00\t年度\t2024年\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00");
     // The form's year there reads; headings over columns of amounts are no
     // such label (`年度 | 中期` over `资金总额 | 1000.00 | 3000.00`).
     for money in [

@@ -315,7 +315,12 @@ pub(super) fn form_year(rows: &[GridRow<'_>]) -> FormYear {
             .collect();
         for (k, n) in cells.iter().enumerate() {
             // The value after the key's colon, or in the next cell.
+            // (Not a money block's period, `项目资金（万元） | 年度 | 2023年`.)
+            let of_block = k > 0 && cells.first().is_some_and(|f| block_label(f));
             let keyed = |key: &str| {
+                if of_block {
+                    return None;
+                }
                 let v = n.strip_prefix(key)?;
                 let v = if v.trim_start_matches(':').is_empty() {
                     // (Not a row of periods over groups of money, `年度 | 2023年
@@ -1174,6 +1179,19 @@ fn period_above(
     if !first_ok {
         return None;
     }
+    // A block's label with its period (`项目资金（万元） | 年度 | 2023年` over
+    // `| 资金总额 | 900.00`) says it for every column under it; not a row
+    // with money of its own (`| 中期资金总额 | 3000.00 | 期间 | 2024-2026年`),
+    // whose period is its own money's.
+    let money_of_its_own = above.cells.iter().skip(1).any(|x| {
+        !x.merged && (plain_amount(&x.text) || cell_key(&x.text).is_some_and(Key::is_money))
+    });
+    if let Some((k, h)) = (!money_of_its_own)
+        .then(|| label_period(&above.cells, 1, year))
+        .flatten()
+    {
+        return Some((ar, k, h));
+    }
     // A remark's heading or a unit beside the periods says no period; nor
     // does a remark itself (`说明：2025年为预计数`).
     let neutral = |t: &str| {
@@ -1228,6 +1246,56 @@ fn period_above(
         .rev()
         .find(|(k, _)| *k <= c)
         .map(|&(k, h)| (ar, k, h))
+}
+
+/// The period a label among `cells` from column `from` on states with its
+/// value (`年度 | 2023年`, `所属年度：上年`): (the value's column, its
+/// period). Not a row of periods over groups (`年度 | 2023年 | | | 2024年`):
+/// nothing else after the value says a period.
+fn label_period(
+    cells: &[crate::grid::GridCell<'_>],
+    from: usize,
+    year: Option<u16>,
+) -> Option<(usize, Heading)> {
+    let filled = |x: &crate::grid::GridCell<'_>| !x.merged && !x.text.trim().is_empty();
+    let heading = |v: &str| {
+        let ascii = super::super::preamble::ascii_years(&normalize(v)).into_owned();
+        let t = ascii.trim();
+        if t.is_empty() || !super::period_shaped(t) || plain_amount(t) {
+            return None;
+        }
+        match (super::period_year(t), period_text_of_year(t, year)) {
+            (Some(y), _) => Some(Heading::Dated(y)),
+            (_, Some(true)) => Some(Heading::Year),
+            (_, Some(false)) => Some(Heading::Span),
+            _ => None,
+        }
+    };
+    let (k, h) = cells.iter().enumerate().skip(from).find_map(|(k, x)| {
+        if !filled(x) {
+            return None;
+        }
+        let n = normalize(&x.text);
+        let (label, inline) = match n.split_once(':') {
+            Some((l, v)) if !v.trim().is_empty() => (l, Some(v)),
+            _ => (n.trim_end_matches(':'), None),
+        };
+        if !super::period_label_text(split_parens(label).0.trim_end_matches(':')) {
+            return None;
+        }
+        match inline {
+            Some(v) => Some((k, heading(v)?)),
+            None => {
+                let v = cells.get(k + 1).filter(|v| filled(v))?;
+                Some((k + 1, heading(&v.text)?))
+            }
+        }
+    })?;
+    let more = cells
+        .iter()
+        .skip(k + 1)
+        .any(|y| filled(y) && heading(&y.text).is_some());
+    (!more).then_some((k, h))
 }
 
 /// Whether cell `c` of row `ri` is a carry-over with its own sources under
@@ -1352,6 +1420,12 @@ impl Blocks {
                         (None, None) if c > 0 => block_above().filter(label_only),
                         _ => first,
                     };
+                    // Else a period label beside the total on its row
+                    // (`资金总额：900.00 | 年度：上年`).
+                    let beside_label = (period.is_none() && above.is_none())
+                        .then(|| label_period(&row.cells, c + 1, year))
+                        .flatten();
+                    let above = above.or(beside_label.map(|(k, h)| (ri, k, h)));
                     let period = period
                         .or(above.map(|a| a.2))
                         .or_else(|| first.and_then(period_of));
@@ -1456,6 +1530,11 @@ impl Blocks {
     /// The year's totals: (row index, column).
     pub(super) fn year_totals(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.totals.iter().filter(|t| t.2).map(|&(r, c, _)| (r, c))
+    }
+
+    /// Totals of other periods: (row index, column).
+    pub(super) fn other_totals(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.totals.iter().filter(|t| !t.2).map(|&(r, c, _)| (r, c))
     }
 
     /// Whether the total at (`ri`, `c`), or the source label there, belongs

@@ -257,13 +257,19 @@ fn period_label(
             })
             .map_or(rows.len(), |(k, _)| k);
         let holds_year = blocks.year_totals().any(|(tr, _)| (ri..end).contains(&tr));
+        // (A block of another period's totals beside the year's block: its
+        // label says that period, `项目资金（万元） | 年度 | 2023年` under the
+        // year's `项目资金（万元） | 年度 | 2024年`.)
+        let others_beside_year = !holds_year
+            && blocks.other_totals().any(|(tr, _)| (ri..end).contains(&tr))
+            && blocks.year_totals().next().is_some();
         let block = r
             .cells
             .iter()
             .take(c)
             .find(|x| !x.merged && !x.text.trim().is_empty())
             .is_some_and(|x| names_other_period(&x.text, year));
-        (block && !holds_year) || !blocks.is_year(ri, c)
+        (block && !holds_year) || others_beside_year || !blocks.is_year(ri, c)
     };
     let filled = |x: &crate::grid::GridCell<'_>| !x.merged && !x.text.trim().is_empty();
     let other = |v: &str| other_period_text(v, year);
