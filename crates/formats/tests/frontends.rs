@@ -4081,6 +4081,45 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         ));
     }
     reads_year("项目资金（万元）\t资金总额：1000.00\t年度：2024年\n\t其中：财政拨款：800.00\n\t其他资金：200.00\n项目资金（万元）\t资金总额：900.00\t年度：上年\n\t其中：财政拨款：700.00\n\t其他资金：200.00");
+    // Both stated as the year's with different amounts, or neither stated:
+    // which is the year's cannot be told (ur53: the first was read).
+    for (a, b) in [("2024年", "2024年"), ("2024年", "本年")] {
+        refused(
+            "（2024年度）",
+            &format!("{}\n{}", block("年度", a, this), block("年度", b, last)),
+            "两个本年度的资金总额",
+        );
+    }
+    refused(
+        "（2024年度）",
+        "项目资金（万元）\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00\n项目资金（万元）\t资金总额\t900.00\n\t其中：财政拨款\t700.00\n\t其他资金\t200.00",
+        "两个本年度的资金总额",
+    );
+    // Alone, a block of another period beside its total is refused (ur53:
+    // its money was left unread, the refusal lost).
+    refused(
+        "（2024年度）",
+        "项目资金（万元）\t资金总额：900.00\t年度：上年\n\t其中：财政拨款：700.00\n\t其他资金：200.00",
+        "不是本表的2024年度",
+    );
+    // A label with more than one period (ur53 r3_mv): another among them
+    // refuses the money.
+    for values in ["2023年\t2024年", "2024年\t2023年", "上年\t本年"] {
+        refused(
+            "（2024年度）",
+            &format!("项目资金（万元）\t年度\t{values}\n\t资金总额\t财政拨款\t其他资金\n\t900.00\t700.00\t200.00"),
+            "不是本表的2024年度",
+        );
+    }
+    // A carry-over block stating its period as such, and periods over
+    // groups ending in a colon or bracketing their years (ur49 D52, C61,
+    // C62).
+    reads_year(&format!(
+        "{}\n结转资金（万元）\t年度\t2023年结转\n\t资金总额\t100.00\n\t其中：财政拨款\t100.00",
+        block("年度", "2024年", this)
+    ));
+    reads_year("项目资金（万元）\t年度：\t\t\t中期：\t\t\n\t资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\t3000.00\t2400.00\t600.00");
+    reads_year("项目资金（万元）\t年度（2024年）\t\t\t中期（2024-2026年）\t\t\n\t资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\t3000.00\t2400.00\t600.00");
     // (The period beside a block's own total is that total's: ur49 D53.)
     reads_year("项目资金（万元）\t中期资金总额\t3000.00\t期间\t2024-2026年\n\t年度资金总额\t1000.00\t年度\t2024年\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00");
     // The form's year there reads; headings over columns of amounts are no

@@ -236,6 +236,9 @@ pub(super) enum Unclear {
     /// A label in the money's rows says another period than the form's
     /// (`年度 | 2023年` on a 2024 form), the form's year if it names one.
     OtherPeriod(Option<u16>),
+    /// Two totals both the year's, of different amounts (two blocks both
+    /// headed as the year's, or neither headed).
+    TwiceTheYear,
 }
 
 /// Which of a money block's headings (`(position, heading)`, in order) is
@@ -704,6 +707,19 @@ impl MoneyUnclear {
         self
     }
 
+    /// Two totals of the year's that differ: the second's cell (row,
+    /// 0-based column) and both amounts as written.
+    pub(super) fn twice_the_year(row: u32, col: usize, amounts: Vec<String>) -> MoneyUnclear {
+        MoneyUnclear {
+            row,
+            col: u32::try_from(col + 1).unwrap_or(u32::MAX),
+            why: Why::Years {
+                headings: amounts,
+                unclear: Unclear::TwiceTheYear,
+            },
+        }
+    }
+
     /// Headings in one row `r`, at the columns `at`.
     pub(super) fn years(r: &GridRow<'_>, at: &[usize], unclear: Unclear) -> MoneyUnclear {
         MoneyUnclear {
@@ -779,6 +795,13 @@ impl MoneyUnclear {
             } => Text::new(
                 "请统一该栏目及其金额的单位（万元或元）后再读取",
                 "write the block's amounts and labels in one unit (万元 or 元), then read it again",
+            ),
+            Why::Years {
+                unclear: Unclear::TwiceTheYear,
+                ..
+            } => Text::new(
+                "请只保留本年度的一组金额，或在其他各组写明所属期间（如「年度 | 2023年」）后再读取",
+                "keep only the year's block of amounts, or state the period of the others (年度 | 2023年), then read it again",
             ),
             Why::Years {
                 unclear: Unclear::SeveralRows,
@@ -867,6 +890,10 @@ impl MoneyUnclear {
                     Unclear::UnitOnSomeRows => (
                         format!("「{shown}」只写在部分金额旁边，其余金额没有写明单位，无法确定本年度金额的单位"),
                         format!("“{en}” stands beside some amounts only and the others name no unit, so the unit of the year's amounts cannot be told"),
+                    ),
+                    Unclear::TwiceTheYear => (
+                        format!("资金栏有两个本年度的资金总额（「{shown}」），金额不同，无法确定哪一个是本年度的"),
+                        format!("the money has two totals for the year (“{en}”) that differ, so which is the year's cannot be told"),
                     ),
                     Unclear::SeveralRows => (
                         format!("「{shown}」下有不止一行金额，没有写明哪一行是本年度的，无法确定本年度的金额"),
@@ -1184,7 +1211,9 @@ fn period_above(
     // with money of its own (`| 中期资金总额 | 3000.00 | 期间 | 2024-2026年`),
     // whose period is its own money's.
     let money_of_its_own = above.cells.iter().skip(1).any(|x| {
-        !x.merged && (plain_amount(&x.text) || cell_key(&x.text).is_some_and(Key::is_money))
+        !x.merged
+            && (plain_amount(&x.text)
+                || matches!(cell_key(&x.text), Some(Key::Total | Key::MultiYearTotal)))
     });
     if let Some((k, h)) = (!money_of_its_own)
         .then(|| label_period(&above.cells, 1, year))
@@ -1210,11 +1239,13 @@ fn period_above(
         .filter(|(_, x)| !neutral(&normalize(&x.text)))
         .map(|(k, x)| {
             let n = super::super::preamble::ascii_years(&normalize(&x.text)).into_owned();
-            let t = n.trim();
+            // (A heading may end in a colon: `年度： | | | 中期：`.)
+            let t = n.trim().trim_end_matches(':');
             // (Not a label with its value, `项目期限：2024-2026年`, nor a
             // period's label, `所属期`; `年度` over a group is the year's.)
-            let label =
-                super::period_label_text(split_parens(t).0.trim_end_matches(':')) && t != "年度";
+            let bare = split_parens(t).0;
+            let bare = bare.trim_end_matches(':');
+            let label = super::period_label_text(bare) && bare != "年度";
             // A carry-over's group (`2023年结转`, `以前年度结转`, `往年结转`) is
             // money of other years.
             if super::super::header::is_carry_over(t) {
@@ -1261,6 +1292,10 @@ fn label_period(
     let heading = |v: &str| {
         let ascii = super::super::preamble::ascii_years(&normalize(v)).into_owned();
         let t = ascii.trim();
+        // (A carry-over, `2023年结转`, is money of other years.)
+        if super::super::header::is_carry_over(t) {
+            return Some(Heading::Span);
+        }
         if t.is_empty() || !super::period_shaped(t) || plain_amount(t) {
             return None;
         }

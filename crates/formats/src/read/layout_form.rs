@@ -269,7 +269,11 @@ fn period_label(
             .take(c)
             .find(|x| !x.merged && !x.text.trim().is_empty())
             .is_some_and(|x| names_other_period(&x.text, year));
-        (block && !holds_year) || others_beside_year || !blocks.is_year(ri, c)
+        // (Another period's total beside it, `资金总额：900.00 | 年度：上年`, says
+        // its own period only when the year's money stands elsewhere: alone,
+        // it is the form's money, stated not the year's.)
+        let year_elsewhere = blocks.year_totals().next().is_some();
+        (block && !holds_year) || others_beside_year || (!blocks.is_year(ri, c) && year_elsewhere)
     };
     let filled = |x: &crate::grid::GridCell<'_>| !x.merged && !x.text.trim().is_empty();
     let other = |v: &str| other_period_text(v, year);
@@ -300,18 +304,28 @@ fn period_label(
                         plain_amount(&y.text) && year_number(&y.text).is_none()
                     });
                     // (Nor is a label heading a row of periods over groups of
-                    // money, `年度 | 2023年 | | | 2024年`.)
-                    let periods = r
+                    // money, `年度 | 2023年 | | | 2024年` over `| 资金总额 | … |
+                    // 资金总额 | …`: a total under two of its periods.)
+                    let below = rows.iter().skip(ri + 1).find(|b| !blank_but_merges(b));
+                    let over_groups = r
                         .cells
                         .iter()
+                        .enumerate()
                         .skip(c + 1)
-                        .filter(|y| {
+                        .filter(|(k, y)| {
                             filled(y)
                                 && (period_year(&y.text).is_some()
                                     || period_text_of_year(&y.text, year).is_some())
+                                && below.and_then(|b| b.cells.get(*k)).is_some_and(|x| {
+                                    !x.merged
+                                        && matches!(
+                                            cell_key(&x.text),
+                                            Some(Key::Total | Key::MultiYearTotal)
+                                        )
+                                })
                         })
                         .count();
-                    let heads_row = heads_row || periods >= 2;
+                    let heads_row = heads_row || over_groups >= 2;
                     if !period_label_text(split_parens(label).0.trim_end_matches(':'))
                         || heads_row
                         || of_other_block(ri, c, r)
@@ -366,8 +380,19 @@ fn period_label(
                             .and_then(|b| b.cells.get(c))
                             .filter(|y| filled(y) && key_of(&y.text).is_none())
                     };
+                    // (More periods after the value, `年度 | 2024年 | 2023年`: any
+                    // other one leaves the money's period untold.)
+                    let more_other = |vc: usize| {
+                        r.cells
+                            .iter()
+                            .enumerate()
+                            .skip(vc + 1)
+                            .find(|(_, y)| filled(y) && other(&y.text))
+                            .map(|(k, _)| k)
+                    };
                     match beside {
-                        Some((vc, y)) => other(&y.text).then(|| vec![(ri, c), (ri, vc)]),
+                        Some((vc, y)) if other(&y.text) => Some(vec![(ri, c), (ri, vc)]),
+                        Some((vc, _)) => more_other(vc).map(|k| vec![(ri, c), (ri, k)]),
                         None => under()
                             .filter(|y| other(&y.text))
                             .map(|_| vec![(ri, c), (ri + 1, c)]),
@@ -966,6 +991,9 @@ pub(crate) struct Form<'a> {
     unread_fields: Vec<(u32, String)>,
     /// Money whose year's amounts cannot be told (see [`MoneyUnclear`]).
     pub(crate) money_unclear: Option<MoneyUnclear>,
+    /// A second total of the year's that differs from the first (two
+    /// blocks both the year's): (its text, row, 0-based column).
+    second_total: Option<(String, u32, usize)>,
     /// The budget year the form states (see [`form_year`]), which its
     /// money headings were matched against.
     pub(crate) year: Option<u16>,
@@ -2039,6 +2067,26 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             }
         }
     }
+    // (Facts of two forms, the first without its indicator header, are
+    // refused as such, not for their two totals.)
+    let names = rows
+        .iter()
+        .filter(|r| {
+            r.cells
+                .iter()
+                .any(|x| !x.merged && key_of(&x.text) == Some(Key::Name))
+        })
+        .count();
+    if let (Some((second, row, col)), None, true) =
+        (f.second_total.take(), &f.money_unclear, names < 2)
+    {
+        let first = f.amounts[0].as_ref().map(|v| v.text.trim().to_string());
+        f.money_unclear = Some(MoneyUnclear::twice_the_year(
+            row,
+            col,
+            first.into_iter().chain([second]).collect(),
+        ));
+    }
     if let (Some(stated), Some(title)) = (f.year, f.title_year) {
         // Money labelled with a year (`2024年资金总额：`) on such a form is
         // one of the two years', which cannot be told.
@@ -2152,6 +2200,26 @@ impl<'a> Form<'a> {
         if let (Some(own), None, false) = (own, self.scale, zero) {
             self.scale = Some(own);
             self.scale_by_value = true;
+        }
+        // The year's total written twice, differently (two blocks both
+        // headed as the year's): which is the year's cannot be told.
+        let number = |t: &str| {
+            jixiao_core::money::parse_amount(
+                t.trim_end_matches("万元").trim_end_matches('元'),
+                MoneyScale::WanYuan,
+            )
+            .ok()
+            .flatten()
+        };
+        if let (Key::Total, Some(first)) = (key, &self.amounts[0]) {
+            let (a, b) = (number(first.text), number(val.text));
+            if a.is_some() && b.is_some() && a != b && self.second_total.is_none() {
+                self.second_total = Some((
+                    val.text.trim().to_string(),
+                    val.origin.row,
+                    val.origin.col.saturating_sub(1) as usize,
+                ));
+            }
         }
         let slot = match key {
             Key::CarryOver => &mut self.carry_over,
