@@ -1113,8 +1113,11 @@ fn cost_exceeds_budget_per_unit_times_its_output() {
     part.name = "其中骨干教师培训人次".into();
     part.raw_value = "≥50人次".into();
     part.target = jixiao_core::grammar::parse_value("≥50人次").target;
-    t.units[0].projects[0].indicators.push(part);
+    t.units[0].projects[0].indicators.push(part.clone());
     assert_eq!(fired(&t, "cost-exceeds-budget"), 1);
+    // Unless the standard names the part (ur54 c03): 骨干教师 × 50 fits.
+    t.units[0].projects[0].indicators[3].name = "骨干教师人均培训成本".into();
+    assert_eq!(fired(&t, "cost-exceeds-budget"), 0, "{:?}", ids(&run(&t)));
     // Nor is a ceiling per case (ur50 k64) a cost of each.
     let t = replace(
         3,
@@ -1129,6 +1132,35 @@ fn cost_exceeds_budget_per_unit_times_its_output() {
     // The unit in the name's brackets (ur51).
     let t = replace(3, q(4, Category::Cost, "人均培训成本（元/人次）", "≤4000"));
     assert_eq!(fired(&t, "cost-exceeds-budget"), 1);
+    // A standard per month paid monthly is twelve months' (ur50 d64): 1000
+    // 元 × 500 人 fits 50 万元 once, not twelve times.
+    let monthly = |goal: &str| {
+        Builder::new()
+            .project(
+                "高龄老人津贴",
+                "50.00",
+                goal,
+                vec![
+                    q(1, Category::Output, "发放高龄津贴人数", "≥500人"),
+                    q(2, Category::Cost, "高龄津贴标准", "=1000元/人·月"),
+                    q(3, Category::Satisfaction, "老人满意度", "≥90%"),
+                ],
+            )
+            .finish()
+    };
+    let t = monthly("按月向500名高龄老人发放津贴。");
+    let f = run(&t);
+    let hits = of(&f, "cost-exceeds-budget");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    let text = Messages::new(&t).render(&hits[0].message, Lang::Zh);
+    assert!(text.contains("12个月"), "{text}");
+    assert_eq!(
+        fired(
+            &monthly("向500名高龄老人发放一次性慰问金。"),
+            "cost-exceeds-budget"
+        ),
+        0
+    );
 }
 
 #[test]
@@ -1163,6 +1195,8 @@ fn management_meetings_and_rate_slips() {
         ("劳资纠纷调处协调会场次", "≥60场"),
         ("产业链供需对接推进会场次", "≥6场"),
         ("视频调度会议系统故障次数", "≤2次"),
+        // (ur54: meetings a conference centre hosts for others.)
+        ("承接部署会等党政会议场次", "≥60场"),
     ] {
         let t = replace(0, q(1, Category::Output, name, raw));
         assert_eq!(fired(&t, "input-as-output"), 0, "{name}");
@@ -2587,6 +2621,8 @@ fn level_misplaced_spares_savings_and_satisfaction_surveys() {
         (1, q(2, Category::Outcome, "单位产品能耗成本下降率", "≥5%")),
         (0, q(1, Category::Output, "开展满意度测评次数", "≥2次")),
         (0, q(1, Category::Output, "满意度调查覆盖率", "≥95%")),
+        // (ur54 g27: by a channel.)
+        (0, q(1, Category::Output, "满意度电话回访人数", "≥500人")),
     ] {
         let f = run(&replace(k, i.clone()));
         assert_eq!(of(&f, "level-misplaced").len(), 0, "{}", i.name);
@@ -3543,6 +3579,18 @@ fn goal_indicator_mismatch_reads_a_count_closing_its_clause() {
         vec![parsed(1, "消防安全培训场次", "≥20场")]
     )
     .is_empty());
+    // A word for any work closing the clause (`活动`, `工作`) is no name
+    // of what it counts (ur54 g23, g24).
+    assert!(hits(
+        "开展文化惠民演出活动40场，",
+        vec![parsed(1, "文化惠民演出次数", "≥40次")]
+    )
+    .is_empty());
+    assert!(hits(
+        "开展困难群众走访慰问工作800户次，",
+        vec![parsed(1, "走访慰问困难群众户数", "≥800户")]
+    )
+    .is_empty());
     // A list's item number is not quoted; list markers and words of time
     // are not the work.
     assert_eq!(
@@ -3759,6 +3807,42 @@ fn goal_indicator_number() {
     );
     t.units[0].projects[0].indicators[0] = q(1, Category::Output, "培训教师人次", "≥300人次");
     assert_eq!(fired(&t, "goal-indicator-number"), 0);
+    // (ur42 x06) Another count of the unit measured by an indicator of its
+    // own does not hide the slip; a part of the indicator's sum
+    // (`420家…和160家…` against 580), or a background count beside the one
+    // the indicator gives (`约2.1万人` beside `3000人`), is no pairing.
+    let two = |goal: &str, inds: Vec<Indicator>| {
+        let mut t = goal_with(goal, vec![]);
+        t.units[0].projects[0].indicators = inds;
+        fired(&t, "goal-indicator-number")
+    };
+    assert_eq!(
+        two(
+            "配置分类收集容器3500个，建设集中投放点220个。",
+            vec![
+                parsed(1, "配置分类收集容器数量", "≥350个"),
+                parsed(2, "建设集中投放点数量", "≥220个"),
+            ]
+        ),
+        1
+    );
+    assert_eq!(
+        two(
+            "对全区420家规模以上工业企业和160家限额以上批零住餐企业开展联网直报审核。",
+            vec![parsed(1, "联网直报企业审核数量", "≥580家")]
+        ),
+        0
+    );
+    assert_eq!(
+        two(
+            "我区持证残疾人约2.1万人，为残疾儿童和成年残疾人提供基本康复服务3000人。",
+            vec![
+                parsed(1, "接受基本康复服务残疾人人数", "≥3000人"),
+                parsed(2, "残疾儿童康复救助人数", "≥260人"),
+            ]
+        ),
+        0
+    );
     // The project's clean goal and the sample-like table: nothing.
     assert_eq!(fired(&clean_table(), "goal-indicator-number"), 0);
 }

@@ -141,6 +141,14 @@ static COST_TIMES_OUTPUT: Template = Template {
     zh: "{0}：按此成本标准，{1}（{1.raw}）需 {2}万元，超过项目金额 {0.amount}万元的三倍",
     en: "{0}: at this cost standard, {1} ({1.raw}) needs {2} 万元, over three times the project amount of {0.amount} 万元",
 };
+static COST_TIMES_OUTPUT_MONTHS: Template = Template {
+    zh: "{0}：按此成本标准（每月，全年12个月），{1}（{1.raw}）需 {2}万元，超过项目金额 {0.amount}万元的三倍",
+    en: "{0}: at this cost standard (per month, twelve months a year), {1} ({1.raw}) needs {2} 万元, over three times the project amount of {0.amount} 万元",
+};
+static COST_TIMES_OUTPUT_QUARTERS: Template = Template {
+    zh: "{0}：按此成本标准（每季度，全年4个季度），{1}（{1.raw}）需 {2}万元，超过项目金额 {0.amount}万元的三倍",
+    en: "{0}: at this cost standard (per quarter, four quarters a year), {1} ({1.raw}) needs {2} 万元, over three times the project amount of {0.amount} 万元",
+};
 static LONG_TERM: Template = Template {
     zh: "{0}使用了跨年度表述「{1}」",
     en: "{0} is worded over several years (\"{1}\")",
@@ -905,28 +913,43 @@ fn quality(
                 // (Not a count over years, `三年内累计培训教师人次`; nor a ceiling
                 // per case, `最高救助标准`, `最高支付限额`, which few reach.)
                 // (Nor a part of another count, `其中骨干教师培训人次`: the
-                // standard is for all of them.)
+                // standard is for all of them, unless it names the part,
+                // `骨干教师人均培训成本`.)
                 let over_years = |c: &Indicator| {
                     has(&c.name, "累计")
                         || long_term(&c.name).is_some()
-                        || trim(&c.name).starts_with("其中")
+                        || (trim(&c.name).starts_with("其中") && !names_part(name, c, p))
                 };
                 // (Nor a loan's quota, `创业担保贷款额度`: the bank's money.)
                 let ceiling = ["最高", "上限", "限额", "封顶", "额度", "贷款"]
                     .iter()
                     .any(|w| has(name, w));
+                // A standard per month paid monthly (`按月发放`, `每月发放`)
+                // is paid all year: twelve times, not once.
+                let monthly = p
+                    .goal
+                    .as_deref()
+                    .is_some_and(|g| ["按月", "每月"].iter().any(|w| has(g, w)));
                 let least = cost_estimates_of(p, i)
-                    .filter_map(|e| Some((e.count?, e.estimate)))
-                    .filter(|(c, _)| !over_years(c))
+                    .filter(|e| {
+                        !(monthly && e.times == 1 && has(unit.as_deref().unwrap_or(""), "月"))
+                    })
+                    .filter_map(|e| Some((e.count?, e.estimate, e.times)))
+                    .filter(|(c, ..)| !over_years(c))
                     .min_by(|a, b| a.1.cmp(&b.1));
-                if let Some((count, need)) =
-                    least.filter(|(_, need)| !ceiling && *need > total * Decimal::from(3))
+                if let Some((count, need, times)) =
+                    least.filter(|(_, need, _)| !ceiling && *need > total * Decimal::from(3))
                 {
+                    let template = match times {
+                        12 => &COST_TIMES_OUTPUT_MONTHS,
+                        4 => &COST_TIMES_OUTPUT_QUARTERS,
+                        _ => &COST_TIMES_OUTPUT,
+                    };
                     s.emit(id!("cost-exceeds-budget"), || {
                         (
                             value_loc(pi, p, i),
                             msg!(
-                                COST_TIMES_OUTPUT,
+                                *template,
                                 ind(),
                                 Arg::indicator(pi, p, count),
                                 Arg::Dec(wan_for_message(need))
@@ -967,6 +990,25 @@ fn quality(
             });
         }
     }
+}
+
+/// Whether a cost's name names a part of the output (`其中骨干教师培训人次`)
+/// by the words that set the part apart from the project's other outputs
+/// (`骨干教师人均培训成本`'s 骨干, against `教师培训人次`).
+fn names_part(cost: &str, part: &Indicator, p: &Project) -> bool {
+    let mut own = Vec::new();
+    bigrams_into(trim(&part.name).trim_start_matches("其中"), &mut own);
+    let mut others = Vec::new();
+    for o in p.indicators.iter().filter(|o| {
+        o.category == Category::Output
+            && !std::ptr::eq(*o, part)
+            && !trim(&o.name).starts_with("其中")
+    }) {
+        bigrams_into(&o.name, &mut others);
+    }
+    own.iter()
+        .filter(|g| !others.contains(g))
+        .any(|[a, b]| cost.contains(&format!("{a}{b}")))
 }
 
 /// Whether a cost indicator names the whole project's investment
@@ -1134,9 +1176,9 @@ fn management_meetings(name: &str, project: &str, unit: Option<&str>) -> Option<
     // Not a consultation (`病例会诊`, `专题会诊`), a meeting served or
     // mediated for others (`保障…会场次`, `劳资纠纷调处协调会`, `三方协调会`,
     // `供需对接推进会`), nor a cap on failures (`…系统故障次数`).
-    const SERVED: [&str; 12] = [
-        "保障", "服务", "会务", "承办", "纠纷", "调处", "调解", "三方", "对接", "供需", "招商",
-        "系统",
+    const SERVED: [&str; 13] = [
+        "保障", "服务", "会务", "承办", "承接", "纠纷", "调处", "调解", "三方", "对接", "供需",
+        "招商", "系统",
     ];
     let served = SERVED.iter().any(|w| name.contains(w));
     MEETINGS

@@ -752,11 +752,18 @@ fn mismatch(
                     .nth(2)
                     .map_or(clause, |(at, _)| &clause[..at])
             };
-            let tail = clause
+            // (What a clause names before a word for any work, `活动`, `工作`:
+            // `开展文化惠民演出活动40场`'s 演出.)
+            let named = ["活动", "工作"]
+                .iter()
+                .find_map(|w| clause.strip_suffix(w))
+                .filter(|rest| rest.chars().count() >= 3)
+                .unwrap_or(clause);
+            let tail = named
                 .char_indices()
                 .rev()
                 .nth(2)
-                .map_or(clause, |(at, _)| &clause[at..]);
+                .map_or(named, |(at, _)| &named[at..]);
             bigrams_into(head, &mut scratch.grams);
             bigrams_into(tail, &mut scratch.grams);
         } else {
@@ -988,10 +995,48 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         counted,
         ..
     } = scratch;
+    // The distinct bigrams a name shares with a noun's.
+    fn shared_with(grams: &[[char; 2]], own: &mut Vec<[char; 2]>, name: &str) -> usize {
+        own.clear();
+        bigrams_into(name, own);
+        grams
+            .iter()
+            .enumerate()
+            .filter(|(k, g)| own.contains(g) && !grams.get(..*k).unwrap_or_default().contains(g))
+            .count()
+    }
+    // The words a count counts: its noun, else the words before it.
+    let noun_of = |c: &Counted| {
+        part(
+            goal,
+            c.noun
+                .unwrap_or((clause_start(goal, c.number.0), c.number.0)),
+        )
+    };
     for (n, c) in counted.iter().enumerate() {
         let unit = part(goal, c.unit);
-        let mut same = p.indicators.iter().filter(|i| in_unit(i, unit));
-        let (Some(i), None) = (same.next(), same.next()) else {
+        let Some(g) = goal_count(goal, c.number, c.magnitude) else {
+            continue;
+        };
+        let before = (clause_start(goal, c.number.0), c.number.0);
+        if g <= Decimal::ZERO
+            || NOT_A_TOTAL.iter().any(|w| part(goal, before).contains(w))
+            || already_there(goal, c)
+        {
+            continue;
+        }
+        // The indicator measuring the noun: the one in its unit sharing two
+        // different bigrams with it (one alone is often a generic word:
+        // `服务站点` and `服务个案数` share only 服务). Others in the unit
+        // count other things (`配置分类收集容器3500个` beside `建设集中投放点
+        // 220个`).
+        grams.clear();
+        bigrams_into(noun_of(c), grams);
+        let mut measuring = p
+            .indicators
+            .iter()
+            .filter(|i| in_unit(i, unit) && shared_with(grams, own, &i.name) >= 2);
+        let (Some(i), None) = (measuring.next(), measuring.next()) else {
             continue;
         };
         let Some(q) = i.target.quantity() else {
@@ -1008,45 +1053,37 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         let Some(v) = q.scaled() else {
             continue;
         };
-        let Some(g) = goal_count(goal, c.number, c.magnitude) else {
-            continue;
-        };
-        if v <= Decimal::ZERO || g <= Decimal::ZERO || v == g {
-            continue;
-        }
-        let before = (clause_start(goal, c.number.0), c.number.0);
-        if NOT_A_TOTAL.iter().any(|w| part(goal, before).contains(w)) {
-            continue;
-        }
-        if already_there(goal, c) {
-            continue;
-        }
-        // The indicator measures the noun: two different bigrams shared
-        // (one alone is often a generic word: `服务站点` and `服务个案数`
-        // share only 服务).
-        grams.clear();
-        bigrams_into(part(goal, c.noun.unwrap_or(before)), grams);
-        own.clear();
-        bigrams_into(&i.name, own);
-        let shared = grams
-            .iter()
-            .enumerate()
-            .filter(|(k, g)| own.contains(g) && !grams.get(..*k).unwrap_or_default().contains(g))
-            .count();
-        if shared < 2 {
+        if v <= Decimal::ZERO || v == g {
             continue;
         }
         // The goal's number is some indicator's; or the goal counts in this
-        // unit more than once (parts, `进社区30场、进乡村40场`, whose sum
-        // the indicator may state): no one count to pair.
+        // unit another part of what the indicator measures, or items of a
+        // list (`进社区30场、进乡村40场`, whose sum the indicator may state):
+        // no one count to pair.
         let elsewhere = p
             .indicators
             .iter()
             .any(|x| x.target.quantity().and_then(|q| q.scaled()) == Some(g))
-            || counted
-                .iter()
-                .enumerate()
-                .any(|(m, o)| m != n && part(goal, o.unit) == unit && !already_there(goal, o));
+            || counted.iter().enumerate().any(|(m, o)| {
+                if m == n || part(goal, o.unit) != unit || already_there(goal, o) {
+                    return false;
+                }
+                // (Another count is no part when another indicator of the
+                // unit measures it: `建设集中投放点220个` by `建设集中投放点数量`.)
+                let mut theirs = Vec::new();
+                bigrams_into(noun_of(o), &mut theirs);
+                let count = goal_count(goal, o.number, o.magnitude);
+                let its_own = p.indicators.iter().any(|x| {
+                    !std::ptr::eq(x, i)
+                        && in_unit(x, unit)
+                        && (shared_with(&theirs, &mut Vec::new(), &x.name) >= 2
+                            || x.target.quantity().and_then(|q| q.scaled()) == count)
+                });
+                // (Nor when it is the indicator's number: that count is what
+                // the indicator measures, `提供基本康复服务3000人` beside
+                // `持证残疾人约2.1万人`.)
+                listed(goal, c) || listed(goal, o) || !its_own || count == Some(v)
+            });
         if elsewhere || !clearly_differ(g, v) {
             continue;
         }
@@ -1065,6 +1102,15 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
             )
         });
     }
+}
+
+/// Whether a count is an item of a list: `、` right after it, or right
+/// before its clause (`进社区30场、进乡村40场`).
+fn listed(goal: &str, c: &Counted) -> bool {
+    let after = goal.get(c.unit.1..).and_then(|r| r.chars().next()) == Some('、');
+    let start = clause_start(goal, c.number.0);
+    let before = goal.get(..start).and_then(|h| h.chars().next_back()) == Some('、');
+    after || before
 }
 
 /// Two different positive numbers that cannot be one target written loosely:

@@ -298,6 +298,11 @@ pub(super) fn names_satisfaction(name: &str) -> bool {
     ["满意度", "满意率"].iter().any(|word| {
         name.find(word).is_some_and(|at| {
             let after = name.get(at + word.len()..).unwrap_or_default();
+            // (Also by a channel: `满意度电话回访`, `满意度网络调查`.)
+            let after = ["电话", "网络", "网上", "线上", "入户", "抽样", "第三方"]
+                .iter()
+                .find_map(|c| after.strip_prefix(c))
+                .unwrap_or(after);
             !SURVEY.iter().any(|w| after.starts_with(w))
         })
     })
