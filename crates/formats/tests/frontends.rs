@@ -4120,6 +4120,26 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     ));
     reads_year("项目资金（万元）\t年度：\t\t\t中期：\t\t\n\t资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\t3000.00\t2400.00\t600.00");
     reads_year("项目资金（万元）\t年度（2024年）\t\t\t中期（2024-2026年）\t\t\n\t资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\t3000.00\t2400.00\t600.00");
+    // ur55: periods over groups with no column of labels, and rows of money
+    // headed by their period (either first).
+    for (a, b) in [("2023年", "2024年"), ("2024年", "2023年"), ("上年", "本年")] {
+        let (x, y) = if a == "2024年" {
+            (this, last)
+        } else {
+            (last, this)
+        };
+        reads_year(&format!(
+            "{a}\t\t\t{b}\t\t\n资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n{}\t{}\t{}\t{}\t{}\t{}",
+            x[0], x[1], x[2], y[0], y[1], y[2]
+        ));
+    }
+    for rows in [
+        "年度：2023年\t资金总额：900.00\t财政拨款：700.00\t其他资金：200.00\n年度：2024年\t资金总额：1000.00\t财政拨款：800.00\t其他资金：200.00",
+        "年度：2024年\t资金总额：1000.00\t财政拨款：800.00\t其他资金：200.00\n年度：2023年\t资金总额：900.00\t财政拨款：700.00\t其他资金：200.00",
+        "年度\t2023年\t资金总额\t900.00\t财政拨款\t700.00\t其他资金\t200.00\n年度\t2024年\t资金总额\t1000.00\t财政拨款\t800.00\t其他资金\t200.00",
+    ] {
+        reads_year(rows);
+    }
     // (The period beside a block's own total is that total's: ur49 D53.)
     reads_year("项目资金（万元）\t中期资金总额\t3000.00\t期间\t2024-2026年\n\t年度资金总额\t1000.00\t年度\t2024年\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00");
     // The form's year there reads; headings over columns of amounts are no

@@ -319,7 +319,11 @@ pub(super) fn form_year(rows: &[GridRow<'_>]) -> FormYear {
         for (k, n) in cells.iter().enumerate() {
             // The value after the key's colon, or in the next cell.
             // (Not a money block's period, `项目资金（万元） | 年度 | 2023年`.)
-            let of_block = k > 0 && cells.first().is_some_and(|f| block_label(f));
+            // (Nor the period of a row of money, `年度：2023年 | 资金总额：900.00`.)
+            let of_block = (k > 0 && cells.first().is_some_and(|f| block_label(f)))
+                || cells
+                    .iter()
+                    .any(|c| matches!(cell_key(c), Some(Key::Total | Key::MultiYearTotal)));
             let keyed = |key: &str| {
                 if of_block {
                     return None;
@@ -1196,13 +1200,34 @@ fn period_above(
     // fact of the project (`实施期 | 2024-2026年`).
     // (Or a label of the row of periods itself: `年度 | 2023年 | | | 2024年`,
     // `资金年度`, `年份`.)
-    let first_ok = above.cells.first().is_none_or(|x| {
-        x.merged
-            || x.text.trim().is_empty()
-            || key_of(&x.text) == Some(Key::Group)
-            || block_label(&x.text)
-            || super::period_label_text(split_parens(&normalize(&x.text)).0.trim_end_matches(':'))
+    // (Or the first group's period itself, with no column of labels:
+    // `2023年 | | | 2024年` over `资金总额 | 财政拨款 | 其他资金 | 资金总额 | …`.)
+    let first_period = above.cells.first().is_some_and(|x| {
+        let t = super::super::preamble::ascii_years(&normalize(&x.text)).into_owned();
+        let t = t.trim();
+        !x.merged
+            && !t.is_empty()
+            && !plain_amount(t)
+            && super::period_shaped(split_parens(t).0.as_str())
+            // (A year or a year's word, not a fact's label: `项目期`, `实施期`.)
+            && (super::period_year(&split_parens(t).0).is_some()
+                || ["上年", "本年", "去年", "今年", "当年", "上一年"]
+                    .iter()
+                    .any(|w| t.starts_with(w))
+                // (Or a block's label dating it: `年度资金（2024年）`.)
+                || (block_label(&x.text) && bracket_period(&x.text).is_some()))
+            && !super::period_label_text(split_parens(t).0.trim_end_matches(':'))
     });
+    let first_ok = first_period
+        || above.cells.first().is_none_or(|x| {
+            x.merged
+                || x.text.trim().is_empty()
+                || key_of(&x.text) == Some(Key::Group)
+                || block_label(&x.text)
+                || super::period_label_text(
+                    split_parens(&normalize(&x.text)).0.trim_end_matches(':'),
+                )
+        });
     if !first_ok {
         return None;
     }
@@ -1234,7 +1259,7 @@ fn period_above(
         .cells
         .iter()
         .enumerate()
-        .skip(1)
+        .skip(usize::from(!first_period))
         .filter(|(_, x)| !x.merged && !x.text.trim().is_empty())
         .filter(|(_, x)| !neutral(&normalize(&x.text)))
         .map(|(k, x)| {
@@ -1443,7 +1468,21 @@ impl Blocks {
                         bracket => block_heading(&x.text).or(bracket),
                     };
                     let first = own_first.filter(label_only);
-                    let period = first.and_then(period_of);
+                    // (A period label heading the row with its value, `年度 |
+                    // 2023年 | 资金总额 | 900.00`, says the period; `年度` alone
+                    // is the year's heading.)
+                    // (Not one right of another total, `中期资金总额：3000.00 |
+                    // 期间：2024-2026年 | 年度资金总额：…`: that total's.)
+                    let left = row.cells.get(..c).unwrap_or_default();
+                    let money_left = left.iter().any(|x| {
+                        !x.merged
+                            && (plain_amount(&x.text)
+                                || cell_key(&x.text).is_some_and(Key::is_money))
+                    });
+                    let left_label = (!money_left).then(|| label_period(left, 0, year)).flatten();
+                    let period = left_label
+                        .map(|(_, h)| h)
+                        .or_else(|| first.and_then(period_of));
                     // Else the period a row of headings above gives it
                     // (`2023年 | | | 2024年` over `资金总额 | 财政拨款 | 其他资金 |
                     // 资金总额 | …`), else its block's label above.
@@ -1457,8 +1496,10 @@ impl Blocks {
                     };
                     // Else a period label beside the total on its row
                     // (`资金总额：900.00 | 年度：上年`).
+                    // (Or heading its row on the left, `年度：2024年 | 资金总额：1000.00`,
+                    // `年度 | 2024年 | 资金总额 | 1000.00`.)
                     let beside_label = (period.is_none() && above.is_none())
-                        .then(|| label_period(&row.cells, c + 1, year))
+                        .then(|| label_period(&row.cells, c + 1, year).or(left_label))
                         .flatten();
                     let above = above.or(beside_label.map(|(k, h)| (ri, k, h)));
                     let period = period
