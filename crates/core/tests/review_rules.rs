@@ -1161,6 +1161,14 @@ fn cost_exceeds_budget_per_unit_times_its_output() {
         ),
         0
     );
+    // (ur56) Nor when the goal says for how many months it is paid.
+    for goal in [
+        "按月向500名高龄老人发放津贴，发放3个月。",
+        "7月至9月按月向500名职工发放高温补贴。",
+        "寒假期间每月向500名学生发放补助。",
+    ] {
+        assert_eq!(fired(&monthly(goal), "cost-exceeds-budget"), 0, "{goal}");
+    }
 }
 
 #[test]
@@ -3579,6 +3587,12 @@ fn goal_indicator_mismatch_reads_a_count_closing_its_clause() {
         vec![parsed(1, "消防安全培训场次", "≥20场")]
     )
     .is_empty());
+    // A figure per unit is no output of its own (ur56 n33, n36).
+    assert!(hits(
+        "举办培训班10期，每期50人。",
+        vec![parsed(1, "培训班期数", "≥10期")]
+    )
+    .is_empty());
     // A word for any work closing the clause (`活动`, `工作`) is no name
     // of what it counts (ur54 g23, g24).
     assert!(hits(
@@ -3840,6 +3854,22 @@ fn goal_indicator_number() {
                 parsed(1, "接受基本康复服务残疾人人数", "≥3000人"),
                 parsed(2, "残疾儿童康复救助人数", "≥260人"),
             ]
+        ),
+        0
+    );
+    // (ur56) A figure per unit (`各配备2名`) is no total; an indicator of
+    // one (`月均安全巡查次数`) measures no annual count.
+    assert_eq!(
+        two(
+            "为全区120个社区各配备2名专职网格员。",
+            vec![parsed(1, "配备专职网格员人数", "≥240名")]
+        ),
+        0
+    );
+    assert_eq!(
+        two(
+            "每月开展2次校园周边安全巡查，全年开展安全巡查24次。",
+            vec![parsed(1, "月均安全巡查次数", "≥2次")]
         ),
         0
     );

@@ -926,13 +926,23 @@ fn quality(
                     .any(|w| has(name, w));
                 // A standard per month paid monthly (`按月发放`, `每月发放`)
                 // is paid all year: twelve times, not once.
-                let monthly = p
-                    .goal
-                    .as_deref()
-                    .is_some_and(|g| ["按月", "每月"].iter().any(|w| has(g, w)));
+                // (Not when the goal says for how many months, `发放3个月`,
+                // `7月至9月`, `寒假期间`; nor for an output counted in
+                // payments, `3.6万人次`, which are person-months already.)
+                let monthly = p.goal.as_deref().is_some_and(|g| {
+                    ["按月", "每月"].iter().any(|w| has(g, w))
+                        && ![
+                            "个月", "月至", "月到", "月-", "月—", "月~", "月～", "期间", "寒假",
+                            "暑假", "暑期", "见习", "试用", "季",
+                        ]
+                        .iter()
+                        .any(|w| has(g, w))
+                });
+                let per_month = has(unit.as_deref().unwrap_or(""), "月");
                 let least = cost_estimates_of(p, i)
                     .filter(|e| {
-                        !(monthly && e.times == 1 && has(unit.as_deref().unwrap_or(""), "月"))
+                        let payments = e.count.and_then(unit_of).is_some_and(|u| u.ends_with('次'));
+                        !(monthly && per_month && e.times == 1 && !payments)
                     })
                     .filter_map(|e| Some((e.count?, e.estimate, e.times)))
                     .filter(|(c, ..)| !over_years(c))

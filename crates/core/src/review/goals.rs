@@ -475,6 +475,28 @@ const SUFFIXES: [&str; 8] = ["及以上", "以上", "以下", "以内", "之内"
 /// indicator would restate: a standard per unit (`每站`, `人均`), a part
 /// (`其中`), a sum over years (`累计`).
 const NOT_A_TOTAL: [&str; 4] = ["每", "均", "其中", "累计"];
+
+/// Whether words before a count make it a figure per unit (`每期50人`,
+/// `村均2个`, `120个社区各配备2名`), no total: 每, 均, or 各 before a verb
+/// (not 各类, 各项, 各级 …, which name all of them).
+fn per_unit(before: &str) -> bool {
+    const ALL_OF: [char; 12] = [
+        '类', '种', '项', '级', '地', '部', '乡', '村', '单', '行', '界', '方',
+    ];
+    // (每年 is the year's: `每年培训500人次` is a total.)
+    let each = before.match_indices('每').any(|(at, w)| {
+        !before
+            .get(at + w.len()..)
+            .is_some_and(|r| r.starts_with('年'))
+    });
+    each || before.contains('均')
+        || before.match_indices('各').any(|(at, w)| {
+            before
+                .get(at + w.len()..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| !ALL_OF.contains(&c))
+        })
+}
 /// Words before a count that state what there already is (`全区现有持证残疾人
 /// 6000人，`): no output, when the count ends its clause and the clause is
 /// no object of the project's work (`对现有村道实施硬化改造12.5公里`, `为全区现有的
@@ -653,6 +675,13 @@ fn mismatch(
             None => continue,
         };
         if list_number {
+            continue;
+        }
+        // A figure per unit (`每期50人`, `村均2个`) is no output of its own.
+        if per_unit(
+            goal.get(clause_start(goal, start)..start)
+                .unwrap_or_default(),
+        ) {
             continue;
         }
         let numbers_only = measure.is_some() || magnitude.is_some();
@@ -1021,6 +1050,7 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         let before = (clause_start(goal, c.number.0), c.number.0);
         if g <= Decimal::ZERO
             || NOT_A_TOTAL.iter().any(|w| part(goal, before).contains(w))
+            || per_unit(part(goal, before))
             || already_there(goal, c)
         {
             continue;
@@ -1032,10 +1062,10 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         // 220个`).
         grams.clear();
         bigrams_into(noun_of(c), grams);
-        let mut measuring = p
-            .indicators
-            .iter()
-            .filter(|i| in_unit(i, unit) && shared_with(grams, own, &i.name) >= 2);
+        let mut measuring = p.indicators.iter().filter(|i| {
+            // (Not an indicator of a figure per unit, `月均安全巡查次数`.)
+            in_unit(i, unit) && !per_unit(&i.name) && shared_with(grams, own, &i.name) >= 2
+        });
         let (Some(i), None) = (measuring.next(), measuring.next()) else {
             continue;
         };
