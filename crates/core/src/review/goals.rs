@@ -608,6 +608,8 @@ fn mismatch(
         return;
     }
     scratch.counted.clear();
+    // (Most goals have no word of a figure per unit: one look for all counts.)
+    let per_unit_words = goal.contains(['每', '均', '各']);
     let bytes = goal.as_bytes();
     let mut names_ready = false;
     // Byte positions: ASCII digits never occur inside a multi-byte character.
@@ -678,10 +680,12 @@ fn mismatch(
             continue;
         }
         // A figure per unit (`每期50人`, `村均2个`) is no output of its own.
-        if per_unit(
-            goal.get(clause_start(goal, start)..start)
-                .unwrap_or_default(),
-        ) {
+        if per_unit_words
+            && per_unit(
+                goal.get(clause_start(goal, start)..start)
+                    .unwrap_or_default(),
+            )
+        {
             continue;
         }
         let numbers_only = measure.is_some() || magnitude.is_some();
@@ -1024,6 +1028,7 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         counted,
         ..
     } = scratch;
+    let per_unit_words = goal.contains(['每', '均', '各']);
     // The distinct bigrams a name shares with a noun's.
     fn shared_with(grams: &[[char; 2]], own: &mut Vec<[char; 2]>, name: &str) -> usize {
         own.clear();
@@ -1044,13 +1049,29 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
     };
     for (n, c) in counted.iter().enumerate() {
         let unit = part(goal, c.unit);
+        // (Most counts have no indicator in their unit: nothing to pair,
+        // before any look at their clause.)
+        if !p.indicators.iter().any(|i| in_unit(i, unit)) {
+            continue;
+        }
         let Some(g) = goal_count(goal, c.number, c.magnitude) else {
             continue;
         };
+        // (Nor, mostly, one whose number clearly differs from the count's.)
+        let differs = |i: &crate::model::Indicator| {
+            in_unit(i, unit)
+                && i.target
+                    .quantity()
+                    .and_then(|q| q.scaled())
+                    .is_some_and(|v| v > Decimal::ZERO && clearly_differ(g, v))
+        };
+        if g <= Decimal::ZERO || !p.indicators.iter().any(differs) {
+            continue;
+        }
         let before = (clause_start(goal, c.number.0), c.number.0);
         if g <= Decimal::ZERO
             || NOT_A_TOTAL.iter().any(|w| part(goal, before).contains(w))
-            || per_unit(part(goal, before))
+            || (per_unit_words && per_unit(part(goal, before)))
             || already_there(goal, c)
         {
             continue;
@@ -1083,7 +1104,9 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         let Some(v) = q.scaled() else {
             continue;
         };
-        if v <= Decimal::ZERO || v == g {
+        // (Most counts agree with their indicator: the look at the goal's
+        // other counts below is for those that do not.)
+        if v <= Decimal::ZERO || v == g || !clearly_differ(g, v) {
             continue;
         }
         // The goal's number is some indicator's; or the goal counts in this
@@ -1114,7 +1137,7 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
                 // `持证残疾人约2.1万人`.)
                 listed(goal, c) || listed(goal, o) || !its_own || count == Some(v)
             });
-        if elsewhere || !clearly_differ(g, v) {
+        if elsewhere {
             continue;
         }
         let (from, end) = (c.number.0, c.unit.1);
