@@ -4097,11 +4097,13 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     );
     // Alone, a block of another period beside its total is refused (ur53:
     // its money was left unread, the refusal lost).
-    refused(
-        "（2024年度）",
-        "项目资金（万元）\t资金总额：900.00\t年度：上年\n\t其中：财政拨款：700.00\n\t其他资金：200.00",
-        "不是本表的2024年度",
-    );
+    for period in ["上年", "2023"] {
+        refused(
+            "（2024年度）",
+            &format!("项目资金（万元）\t资金总额：900.00\t年度：{period}\n\t其中：财政拨款：700.00\n\t其他资金：200.00"),
+            "不是本表的2024年度",
+        );
+    }
     // A label with more than one period (ur53 r3_mv): another among them
     // refuses the money.
     for values in ["2023年\t2024年", "2024年\t2023年", "上年\t本年"] {
@@ -4120,6 +4122,16 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     ));
     reads_year("项目资金（万元）\t年度：\t\t\t中期：\t\t\n\t资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\t3000.00\t2400.00\t600.00");
     reads_year("项目资金（万元）\t年度（2024年）\t\t\t中期（2024-2026年）\t\t\n\t资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\t3000.00\t2400.00\t600.00");
+    // ur57 a026: the unit in the period headings' brackets is the block's.
+    let got = funding(&titled(
+        "（2024年度）",
+        "2023年（元）\t\t\t2024年（元）\t\t\n资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n9000000\t7000000\t2000000\t10000000\t8000000\t2000000",
+    ));
+    assert_eq!(
+        got.as_deref().ok(),
+        Some("1000.0000 800.0000 200.0000"),
+        "{got:?}"
+    );
     // ur55: periods over groups with no column of labels, and rows of money
     // headed by their period (either first).
     for (a, b) in [("2023年", "2024年"), ("2024年", "2023年"), ("上年", "本年")] {

@@ -1184,7 +1184,7 @@ pub(super) fn scale_in(n: &str) -> Option<MoneyScale> {
 /// or left of `c`, when every cell of that row right of its first column
 /// says a period (`项目资金（万元） | 2023年 | | | 2024年` over `| 资金总额 |
 /// 财政拨款 | 其他资金 | 资金总额 | …`; `中期 | 本年度`; `上年 | 本年`).
-fn period_above(
+pub(super) fn period_above(
     rows: &[GridRow<'_>],
     ri: usize,
     c: usize,
@@ -1321,7 +1321,9 @@ fn label_period(
         if super::super::header::is_carry_over(t) {
             return Some(Heading::Span);
         }
-        if t.is_empty() || !super::period_shaped(t) || plain_amount(t) {
+        // (A bare year, `2023`, is a period here.)
+        if t.is_empty() || !super::period_shaped(t) || (plain_amount(t) && year_number(t).is_none())
+        {
             return None;
         }
         match (super::period_year(t), period_text_of_year(t, year)) {

@@ -1078,6 +1078,26 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             .filter(|(_, x)| key_of(&x.text).is_none())
             .and_then(|(bc, x)| scale_named(&x.text).map(|s| (bc, s)));
         let own = r.cells.get(c).and_then(|x| scale_named(&x.text));
+        // (Or the period heading over its group: `2023年（元） | | | 2024年（元）`.)
+        let heading = || {
+            let (ar, ac, _) = period_above(rows, ri, c, year)?;
+            let hr = rows.get(ar)?;
+            scale_named(&hr.cells.get(ac)?.text).map(|s| (hr, ac, s))
+        };
+        if let (None, Some((hr, ac, a))) = (block, heading()) {
+            if own.is_some_and(|b| b != a) {
+                f.money_unclear.get_or_insert(MoneyUnclear::years(
+                    hr,
+                    &[ac],
+                    Unclear::ScalesDiffer,
+                ));
+            } else {
+                f.scale = Some(a);
+                f.scale_whole = true;
+                used.push((hr.number, ac));
+            }
+            break;
+        }
         match (block, own) {
             (Some((bc, a)), Some(b)) if a != b => {
                 f.money_unclear.get_or_insert(MoneyUnclear::years(
