@@ -4122,6 +4122,10 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     ));
     reads_year("项目资金（万元）\t年度：\t\t\t中期：\t\t\n\t资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\t3000.00\t2400.00\t600.00");
     reads_year("项目资金（万元）\t年度（2024年）\t\t\t中期（2024-2026年）\t\t\n\t资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\t3000.00\t2400.00\t600.00");
+    // ur57 a029/a060: each group's sources are its own, whatever their
+    // order (the first group's 财政拨款 was read with the year's total).
+    reads_year("2023年\t\t\t2024年\t\t\n其他资金\t财政拨款\t资金总额\t资金总额\t财政拨款\t其他资金\n200.00\t700.00\t900.00\t1000.00\t800.00\t200.00");
+    reads_year("项目资金（万元）\t2023年\t\t\t2024年\t\t\n\t资金总额\t财政拨款\t其他资金\t其他资金\t财政拨款\t资金总额\n\t900.00\t700.00\t200.00\t200.00\t800.00\t1000.00");
     // ur57 a026: the unit in the period headings' brackets is the block's.
     let got = funding(&titled(
         "（2024年度）",

@@ -959,6 +959,11 @@ pub(super) struct Blocks {
     dated: Vec<(usize, usize, u16)>,
     /// Each row's first column with text of its own.
     first_filled: Vec<usize>,
+    /// Sources in a row of several groups under a row of periods (`2023年 |
+    /// | | 2024年` over `其他资金 | 财政拨款 | 资金总额 | 资金总额 | …`): (row
+    /// index, column, whether their group is the year's), by the period
+    /// heading over them, not by the nearest total.
+    grouped: Vec<(usize, usize, bool)>,
 }
 
 /// Whether a block's label names the project's money (`项目资金（万元）`,
@@ -1558,10 +1563,36 @@ impl Blocks {
         // A total that does not name the year (`资金总额`) is the year's,
         // unless another names it: then it is the multi-year block's.
         let year_named = found.iter().any(|&(.., k, y)| k == Key::Total && y);
-        let totals = found
+        let totals: Vec<(usize, usize, bool)> = found
             .into_iter()
             .map(|(ri, c, k, y)| (ri, c, k == Key::Total && (y || !year_named)))
             .collect();
+        let mut grouped = Vec::new();
+        for (ri, row) in rows.iter().enumerate() {
+            // The period heading over each total of the row: its group.
+            let groups: Vec<(usize, bool)> = totals
+                .iter()
+                .filter(|t| t.0 == ri)
+                .filter_map(|&(_, c, y)| Some((period_above(rows, ri, c, year)?.1, y)))
+                .collect();
+            if groups.len() < 2 {
+                continue;
+            }
+            for (c, cell) in row.cells.iter().enumerate() {
+                let source = matches!(
+                    cell_key(&cell.text),
+                    Some(Key::Fiscal | Key::Special | Key::Other | Key::CarryOver)
+                );
+                if cell.merged || !source {
+                    continue;
+                }
+                let group = period_above(rows, ri, c, year)
+                    .and_then(|(_, hc, _)| groups.iter().find(|(gc, _)| *gc == hc));
+                if let Some(&(_, y)) = group {
+                    grouped.push((ri, c, y));
+                }
+            }
+        }
         let opens_section = rows
             .iter()
             .map(|row| {
@@ -1588,6 +1619,7 @@ impl Blocks {
             opens_section,
             dated,
             first_filled,
+            grouped,
         }
     }
 
@@ -1622,6 +1654,9 @@ impl Blocks {
     /// 其他资金 | 年度资金总额 | …`); with neither, to the year.
     pub(super) fn is_year(&self, ri: usize, c: usize) -> bool {
         if let Some(&(.., y)) = self.totals.iter().find(|(r, tc, _)| *r == ri && *tc == c) {
+            return y;
+        }
+        if let Some(&(.., y)) = self.grouped.iter().find(|(r, gc, _)| *r == ri && *gc == c) {
             return y;
         }
         let same_section = |r: usize| {
