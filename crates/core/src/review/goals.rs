@@ -578,6 +578,8 @@ struct Scratch {
     counted: Vec<Counted>,
     /// Bigrams of one indicator's name.
     own: Vec<[char; 2]>,
+    /// Whether the current goal holds a word of a figure per unit (每, 均, 各).
+    per_unit_words: bool,
 }
 
 fn part(goal: &str, (a, b): (usize, usize)) -> &str {
@@ -608,8 +610,10 @@ fn mismatch(
         return;
     }
     scratch.counted.clear();
-    // (Most goals have no word of a figure per unit: one look for all counts.)
-    let per_unit_words = goal.contains(['每', '均', '各']);
+    // (Most goals have no word of a figure per unit: one look for all counts,
+    // of both rules.)
+    scratch.per_unit_words = goal.contains(['每', '均', '各']);
+    let per_unit_words = scratch.per_unit_words;
     let bytes = goal.as_bytes();
     let mut names_ready = false;
     // Byte positions: ASCII digits never occur inside a multi-byte character.
@@ -1026,9 +1030,10 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         grams,
         own,
         counted,
+        per_unit_words,
         ..
     } = scratch;
-    let per_unit_words = goal.contains(['每', '均', '各']);
+    let per_unit_words = *per_unit_words;
     // The distinct bigrams a name shares with a noun's.
     fn shared_with(grams: &[[char; 2]], own: &mut Vec<[char; 2]>, name: &str) -> usize {
         own.clear();
@@ -1069,8 +1074,7 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
             continue;
         }
         let before = (clause_start(goal, c.number.0), c.number.0);
-        if g <= Decimal::ZERO
-            || NOT_A_TOTAL.iter().any(|w| part(goal, before).contains(w))
+        if NOT_A_TOTAL.iter().any(|w| part(goal, before).contains(w))
             || (per_unit_words && per_unit(part(goal, before)))
             || already_there(goal, c)
         {
@@ -1082,7 +1086,7 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         // count other things (`配置分类收集容器3500个` beside `建设集中投放点
         // 220个`).
         grams.clear();
-        bigrams_into(noun_of(c), grams);
+        bigrams_into(part(goal, c.noun.unwrap_or(before)), grams);
         let mut measuring = p.indicators.iter().filter(|i| {
             // (Not an indicator of a figure per unit, `月均安全巡查次数`.)
             in_unit(i, unit) && !per_unit(&i.name) && shared_with(grams, own, &i.name) >= 2
@@ -1129,7 +1133,7 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
                 let its_own = p.indicators.iter().any(|x| {
                     !std::ptr::eq(x, i)
                         && in_unit(x, unit)
-                        && (shared_with(&theirs, &mut Vec::new(), &x.name) >= 2
+                        && (shared_with(&theirs, own, &x.name) >= 2
                             || x.target.quantity().and_then(|q| q.scaled()) == count)
                 });
                 // (Nor when it is the indicator's number: that count is what

@@ -316,14 +316,15 @@ pub(super) fn form_year(rows: &[GridRow<'_>]) -> FormYear {
             .filter(|x| !x.merged && !x.text.trim().is_empty())
             .map(|x| super::super::preamble::ascii_years(&normalize(&x.text)).into_owned())
             .collect();
+        // (Not a money block's period, `项目资金（万元） | 年度 | 2023年`, nor
+        // the period of a row of money, `年度：2023年 | 资金总额：900.00`.)
+        let block_row = cells.first().is_some_and(|f| block_label(f));
+        let money_row = cells
+            .iter()
+            .any(|c| matches!(cell_key(c), Some(Key::Total | Key::MultiYearTotal)));
         for (k, n) in cells.iter().enumerate() {
             // The value after the key's colon, or in the next cell.
-            // (Not a money block's period, `项目资金（万元） | 年度 | 2023年`.)
-            // (Nor the period of a row of money, `年度：2023年 | 资金总额：900.00`.)
-            let of_block = (k > 0 && cells.first().is_some_and(|f| block_label(f)))
-                || cells
-                    .iter()
-                    .any(|c| matches!(cell_key(c), Some(Key::Total | Key::MultiYearTotal)));
+            let of_block = (k > 0 && block_row) || money_row;
             let keyed = |key: &str| {
                 if of_block {
                     return None;

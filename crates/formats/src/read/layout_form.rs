@@ -257,12 +257,13 @@ fn period_label(
             })
             .map_or(rows.len(), |(k, _)| k);
         let holds_year = blocks.year_totals().any(|(tr, _)| (ri..end).contains(&tr));
+        let year_elsewhere = blocks.year_totals().next().is_some();
         // (A block of another period's totals beside the year's block: its
         // label says that period, `项目资金（万元） | 年度 | 2023年` under the
         // year's `项目资金（万元） | 年度 | 2024年`.)
         let others_beside_year = !holds_year
             && blocks.other_totals().any(|(tr, _)| (ri..end).contains(&tr))
-            && blocks.year_totals().next().is_some();
+            && year_elsewhere;
         let block = r
             .cells
             .iter()
@@ -272,7 +273,6 @@ fn period_label(
         // (Another period's total beside it, `资金总额：900.00 | 年度：上年`, says
         // its own period only when the year's money stands elsewhere: alone,
         // it is the form's money, stated not the year's.)
-        let year_elsewhere = blocks.year_totals().next().is_some();
         (block && !holds_year) || others_beside_year || (!blocks.is_year(ri, c) && year_elsewhere)
     };
     let filled = |x: &crate::grid::GridCell<'_>| !x.merged && !x.text.trim().is_empty();
@@ -291,6 +291,10 @@ fn period_label(
                         Some((l, v)) if !v.trim().is_empty() => (l, Some(v)),
                         _ => (n.trim_end_matches(':'), None),
                     };
+                    if !period_label_text(split_parens(label).0.trim_end_matches(':')) {
+                        return None;
+                    }
+                    let below = rows.iter().skip(ri + 1).find(|b| !blank_but_merges(b));
                     // The next filled cell on its right.
                     let right = r
                         .cells
@@ -306,7 +310,6 @@ fn period_label(
                     // (Nor is a label heading a row of periods over groups of
                     // money, `年度 | 2023年 | | | 2024年` over `| 资金总额 | … |
                     // 资金总额 | …`: a total under two of its periods.)
-                    let below = rows.iter().skip(ri + 1).find(|b| !blank_but_merges(b));
                     let over_groups = r
                         .cells
                         .iter()
@@ -326,10 +329,7 @@ fn period_label(
                         })
                         .count();
                     let heads_row = heads_row || over_groups >= 2;
-                    if !period_label_text(split_parens(label).0.trim_end_matches(':'))
-                        || heads_row
-                        || of_other_block(ri, c, r)
-                    {
+                    if heads_row || of_other_block(ri, c, r) {
                         return None;
                     }
                     if let Some(v) = inline {
@@ -339,7 +339,6 @@ fn period_label(
                     // 1000.00 | 3000.00`), or over periods beside columns of them
                     // (`期间 | 合计 | 财政拨款` over `2024-2026年 | 3000.00 | …`), is
                     // no label with its value.
-                    let below = rows.iter().skip(ri + 1).find(|b| !blank_but_merges(b));
                     let heads_amounts = |k: usize| {
                         below
                             .and_then(|b| b.cells.get(k))
