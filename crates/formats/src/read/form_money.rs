@@ -81,10 +81,12 @@ pub(super) fn money_heading(text: &str) -> Option<Heading> {
     }
 }
 
-/// `年度资金`, `本年预算数`, `上年执行数`: the period, without the words of
-/// money after it.
+/// `年度资金`, `本年预算数`, `上年执行数`, `中期资金总额`: the period, without
+/// the words of money after it.
 pub(super) fn strip_money_words(text: &str) -> &str {
-    const WORDS: [&str; 11] = [
+    const WORDS: [&str; 13] = [
+        "资金总额",
+        "总额",
         "资金",
         "金额",
         "预算数",
@@ -1563,10 +1565,28 @@ impl Blocks {
         }
         // A total that does not name the year (`资金总额`) is the year's,
         // unless another names it: then it is the multi-year block's.
+        // (Unless it gives the same amount: then the project's money is the
+        // year's, its sources too; `资金总额 | 1000.00` over its sources and a
+        // remark `年度资金总额：1000.00` under the block, ur55 c002.)
         let year_named = found.iter().any(|&(.., k, y)| k == Key::Total && y);
+        let named_amounts: Vec<Decimal> = found
+            .iter()
+            .filter(|&&(.., k, y)| k == Key::Total && y)
+            .filter_map(|&(ri, c, ..)| total_amount(rows, ri, c))
+            .collect();
         let totals: Vec<(usize, usize, bool)> = found
             .into_iter()
-            .map(|(ri, c, k, y)| (ri, c, k == Key::Total && (y || !year_named)))
+            .map(|(ri, c, k, y)| {
+                // (Only a label naming no period: `二〇二三年预算：1000.00` is
+                // that year's whatever its amount.)
+                let same = || {
+                    rows.get(ri)
+                        .and_then(|r| r.cells.get(c))
+                        .is_some_and(|x| !x.text.contains(['年', '期']))
+                        && total_amount(rows, ri, c).is_some_and(|a| named_amounts.contains(&a))
+                };
+                (ri, c, k == Key::Total && (y || !year_named || same()))
+            })
             .collect();
         let mut grouped = Vec::new();
         for (ri, row) in rows.iter().enumerate() {
@@ -2059,4 +2079,37 @@ pub(super) fn labelled_rows(
         }
     }
     other_period.map(Ok)
+}
+
+/// The amount of the total label at (`ri`, `c`): after its colon
+/// (`资金总额：1000.00`), else in the next filled cell of its row when that
+/// is an amount, else right under it; in the label's unit (only compared
+/// with another total's).
+fn total_amount(rows: &[GridRow<'_>], ri: usize, c: usize) -> Option<Decimal> {
+    let row = rows.get(ri)?;
+    let number = |t: &str| {
+        jixiao_core::money::parse_amount(
+            t.trim().trim_end_matches("万元").trim_end_matches('元'),
+            jixiao_core::MoneyScale::WanYuan,
+        )
+        .ok()
+        .flatten()
+    };
+    if let Some(v) = inline_amount(&row.cells.get(c)?.text) {
+        return number(v);
+    }
+    let right = row
+        .cells
+        .iter()
+        .skip(c + 1)
+        .find(|x| !x.merged && !x.text.trim().is_empty() && !unit_cell(&x.text));
+    match right {
+        Some(x) if plain_amount(&x.text) => number(&x.text),
+        _ => rows
+            .get(ri + 1)?
+            .cells
+            .get(c)
+            .filter(|x| !x.merged && plain_amount(&x.text))
+            .and_then(|x| number(&x.text)),
+    }
 }

@@ -660,8 +660,15 @@ fn bare_key(n: &str) -> Option<Key> {
         {
             Key::MultiYearTotal
         }
-        // `本年度资金总额`, `2024年资金总额`, `年度预算资金总额`, `年度资金总计`.
-        (_, Some(s)) if s.contains("年度") || s.contains("当年") || dated(s) || s.is_empty() => {
+        // `本年度资金总额`, `本年资金总额`, `2024年资金总额`, `年度预算资金总额`, `年度资金总计`.
+        (_, Some(s))
+            if s.contains("年度")
+                || s.contains("当年")
+                || s == "本年"
+                || s == "今年"
+                || dated(s)
+                || s.is_empty() =>
+        {
             Key::Total
         }
         ("中期目标" | "中长期目标" | "长期目标", _) => Key::LongTermGoal,
@@ -843,7 +850,11 @@ fn names_year(text: &str) -> bool {
     let dated = n
         .split_once("年资金")
         .is_some_and(|(y, _)| !y.is_empty() && y.chars().all(|c| c.is_ascii_digit()));
-    n.contains("年度") || n.contains("当年") || dated
+    n.contains("年度")
+        || n.contains("当年")
+        || n.starts_with("本年")
+        || n.starts_with("今年")
+        || dated
 }
 
 /// The lines of a cell that writes a form's money a line per amount
