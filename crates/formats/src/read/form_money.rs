@@ -81,12 +81,10 @@ pub(super) fn money_heading(text: &str) -> Option<Heading> {
     }
 }
 
-/// `年度资金`, `本年预算数`, `上年执行数`, `中期资金总额`: the period, without
-/// the words of money after it.
+/// `年度资金`, `本年预算数`, `上年执行数`: the period, without the words of
+/// money after it.
 pub(super) fn strip_money_words(text: &str) -> &str {
-    const WORDS: [&str; 13] = [
-        "资金总额",
-        "总额",
+    const WORDS: [&str; 11] = [
         "资金",
         "金额",
         "预算数",

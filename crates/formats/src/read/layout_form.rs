@@ -1462,7 +1462,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             .enumerate()
             .skip(amounts_from)
             .filter(|(c, x)| !x.merged && !years_below(*c))
-            .filter_map(|(c, x)| block_heading(&x.text).map(|h| (c, h)))
+            .filter_map(|(c, x)| matrix_heading(&x.text).map(|h| (c, h)))
             .collect();
         // A row of headings: over the amounts, headings (of periods, or of
         // other kinds: `预算数`, `申请数`; a change or share such as `增减额`
@@ -3414,4 +3414,26 @@ fn trimmed(fields: &[Option<Field>]) -> &[Option<Field>] {
         .rposition(Option::is_some)
         .map_or(0, |i| i + 1);
     fields.get(..end).unwrap_or(&[])
+}
+
+/// A heading of a matrix's column of amounts: a period's ([`block_heading`]),
+/// or a period's total over rows labelled `资金总额 | 其中：财政拨款 | …`
+/// (`中期资金总额 | 年度资金总额`, `上年资金总额 | 本年资金总额`,
+/// `本年预算总额`): there the total names the column's period.
+fn matrix_heading(text: &str) -> Option<Heading> {
+    block_heading(text).or_else(|| {
+        let n = normalize(text);
+        let (bare, inside) = split_parens(&n);
+        let stem = ["资金总额", "预算总额", "总额"]
+            .iter()
+            .find_map(|w| bare.strip_suffix(w))
+            .filter(|s| !s.is_empty())?;
+        // (Its brackets after the period: `本年（2024年）资金总额`.)
+        let heading = if inside.is_empty() {
+            stem.to_string()
+        } else {
+            format!("{stem}({inside})")
+        };
+        block_heading(&heading)
+    })
 }
