@@ -3170,7 +3170,13 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         // (ur55 c002, c027, p390): the same money, the block's sources too.
         "项目资金（万元）\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\n年度资金总额：1000.00",
         "项目资金（万元）\t资金总额\t1000.00\t财政拨款\t800.00\t其他资金\t200.00\n年度资金总额：1000.00",
-        "资金总额：1000.00\t年度资金总额：1,000.00\n财政拨款：800.00\t其他资金：200.00"] {
+        "资金总额：1000.00\t年度资金总额：1,000.00\n财政拨款：800.00\t其他资金：200.00",
+        // A total labelled `总额` or by the year's budget, across or down
+        // (ur58 S2: the 上海 form's `项目预算（万元） | 总额 | 财政拨款 | 其他资金`).
+        "项目预算（万元）\t总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00",
+        "项目预算（万元）\t年度预算数\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00",
+        "项目资金（万元）\t本年预算数\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+    ] {
         reads_year(money);
     }
     // Another year's block with the same total lends the year none of its

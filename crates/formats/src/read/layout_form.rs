@@ -83,9 +83,12 @@ fn key_of(text: &str) -> Option<Key> {
             Key::Department
         }
         "实施单位" | "项目实施单位" | "单位名称" | "资金使用单位" => Key::Unit,
-        "年度资金总额" | "资金总额" | "项目资金总额" | "年度资金总额(万元)" => {
-            Key::Total
-        }
+        "年度资金总额"
+        | "资金总额"
+        | "项目资金总额"
+        | "年度资金总额(万元)"
+        | "总额"
+        | "项目预算总额" => Key::Total,
         "财政拨款" | "当年财政拨款" | "财政资金" => Key::Fiscal,
         "财政专户拨款" | "财政专户管理资金" | "财政专户" | "财政专户资金" => {
             Key::Special
@@ -1768,6 +1771,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 None => match inline_key(&cell.text) {
                     Some((k, v)) => (k, Some(v)),
                     None if block_total() => (Key::Total, None),
+                    None if budget_total(rows, ri, c) => (Key::Total, None),
                     None => continue,
                 },
             };
@@ -3436,4 +3440,36 @@ fn matrix_heading(text: &str) -> Option<Heading> {
         };
         block_heading(&heading)
     })
+}
+
+/// A year's budget as a money block's total label (`年度预算数`, `本年预算数`,
+/// `2024年预算`), without its amount: labels across with a source beside it
+/// (`年度预算数 | 财政拨款 | 其他资金` over their amounts), or labels down with
+/// a source under it (`本年预算数 | 300.00` over `其中：财政拨款 | 300.00`).
+/// Elsewhere such words head a column of amounts (a matrix's), no label.
+fn budget_total(rows: &[GridRow<'_>], ri: usize, c: usize) -> bool {
+    let source = |x: &crate::grid::GridCell<'_>| {
+        !x.merged
+            && matches!(
+                key_of(&x.text),
+                Some(Key::Fiscal | Key::Special | Key::Other | Key::CarryOver)
+            )
+    };
+    let Some(row) = rows.get(ri) else {
+        return false;
+    };
+    let Some(cell) = row.cells.get(c).filter(|x| year_budget(&x.text)) else {
+        return false;
+    };
+    let across = row.cells.iter().skip(c + 1).take(3).any(source)
+        && rows
+            .get(ri + 1)
+            .and_then(|b| b.cells.get(c))
+            .is_some_and(|x| plain_amount(&x.text));
+    let down = row.cells.get(c + 1).is_some_and(|x| plain_amount(&x.text))
+        && rows
+            .get(ri + 1)
+            .and_then(|b| b.cells.get(c))
+            .is_some_and(source);
+    !cell.text.contains(['：', ':']) && (across || down)
 }
