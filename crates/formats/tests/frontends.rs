@@ -1467,6 +1467,47 @@ fn stacked_summary(t: &jixiao_core::Table) -> Vec<String> {
         .collect()
 }
 
+/// Stacked forms whose money labels run across, the amounts on the row
+/// below, the last amount in the indicators' value column (ur58 F3: the
+/// second form was refused).
+#[test]
+fn stacked_forms_with_money_labels_across_read_each_form() {
+    let form = |name: &str, amounts: &str| {
+        format!(
+            "项目名称\t{name}\n主管部门及代码\t[301]某局\t\t实施单位\t某中心\n\
+             项目资金（万元）\t年度资金总额\t财政拨款\t财政专户拨款\t其他资金\n\t{amounts}\n\
+             年度绩效目标\t{name}目标。\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\
+             \t产出指标\t数量指标\t{name}数量\t≥10个\n\t满意度指标\t服务对象满意度指标\t{name}满意度\t≥90%\n"
+        )
+    };
+    let text = format!(
+        "2024年度项目支出绩效目标表\n\t\t\t\t单位：万元\n{}\n{}",
+        form("项目甲", "5600.00\t4800.00\t800.00\t"),
+        form("项目乙", "268.30\t200.00\t\t68.30")
+    );
+    let t = read::read_bytes("stacked.tsv", text.as_bytes(), &opts()).unwrap();
+    let got: Vec<String> = t
+        .projects()
+        .map(|p| {
+            format!(
+                "{} {:?} {:?} {:?} {}",
+                p.name,
+                p.funding.total.map(|d| d.to_string()),
+                p.funding.fiscal_appropriation.map(|d| d.to_string()),
+                p.funding.other_funds.map(|d| d.to_string()),
+                p.indicators.len()
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "项目甲 Some(\"5600.00\") Some(\"4800.00\") None 2",
+            "项目乙 Some(\"268.30\") Some(\"200.00\") Some(\"68.30\") 2"
+        ]
+    );
+}
+
 #[test]
 fn stacked_forms_read_alike_from_xlsx_csv_and_html() {
     use rust_xlsxwriter::{Format, Workbook};

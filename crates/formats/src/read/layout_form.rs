@@ -2925,7 +2925,28 @@ fn later_forms(
                     && written
                         .all(|x| plain_amount(&x.text) || matches!(x.text.trim(), "-" | "—" | "/"))
             };
-            if !has_key(r) && !under_key && !is_title(r) && !other_fact(r, cat_col) && !money_row()
+            // A row of amounts under a row of money labels (`年度资金总额 | 财政拨款
+            // | 其他资金` over `268.30 | 200.00 | 68.30`), its last amount
+            // perhaps in the indicators' value column.
+            let amounts_under_labels = || {
+                j > i
+                    && rows.get(j - 1).is_some_and(|above| {
+                        above
+                            .cells
+                            .iter()
+                            .any(|x| !x.merged && key_of(&x.text).is_some_and(Key::is_money))
+                    })
+                    && r.cells
+                        .iter()
+                        .filter(|x| !x.merged && !x.text.trim().is_empty())
+                        .all(|x| plain_amount(&x.text) || matches!(x.text.trim(), "-" | "—" | "/"))
+            };
+            if !has_key(r)
+                && !under_key
+                && !is_title(r)
+                && !other_fact(r, cat_col)
+                && !money_row()
+                && !amounts_under_labels()
             {
                 let label = first_label(r);
                 return Err(refuse(
