@@ -1506,6 +1506,13 @@ fn stacked_forms_with_money_labels_across_read_each_form() {
             "项目乙 Some(\"268.30\") Some(\"200.00\") Some(\"68.30\") 2"
         ]
     );
+    // A later form's medium-term goal naming the year it is to be reached
+    // (`到2026年…`) is no statement of that form's year (ur58 F4: refused as
+    // a 2026 form).
+    let goal = "项目乙目标。\n中期目标\t到2026年累计建成高标准农田6万亩，亩均粮食产能提高100斤。";
+    let text = text.replacen("项目乙目标。", goal, 1);
+    let t = read::read_bytes("stacked.tsv", text.as_bytes(), &opts()).unwrap();
+    assert_eq!(t.projects().count(), 2);
 }
 
 #[test]

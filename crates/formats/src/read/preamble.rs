@@ -352,7 +352,7 @@ pub(crate) fn read(rows: &[GridRow<'_>]) -> Preamble {
                     continue;
                 }
                 if year_other.is_none() {
-                    year_other = year_in(seg);
+                    year_other = statement_year(seg);
                 }
                 let bracketed = seg.strip_prefix('（').or_else(|| seg.strip_prefix('('));
                 if p.scale.is_none() {
@@ -423,7 +423,7 @@ pub(crate) fn read(rows: &[GridRow<'_>]) -> Preamble {
                 _ if key.contains("日期") || key.contains("时间") => {}
                 _ => {
                     if year_other.is_none() {
-                        year_other = year_in(seg);
+                        year_other = statement_year(seg);
                     }
                 }
             }
@@ -629,5 +629,17 @@ mod tests {
         assert_eq!(p.department.as_deref(), Some("某局"));
         assert_eq!(p.fiscal_year, Some(2023));
         assert_eq!(p.scale, None);
+    }
+}
+
+/// The year a line outside the title states (`（2024年度）`, `预算年度 2024`),
+/// not one a sentence mentions: a goal above a stacked form's indicators
+/// (`到2026年累计建成高标准农田6万亩，…`) says when, not for which year.
+fn statement_year(seg: &str) -> Option<u16> {
+    let sentence = seg.contains(['，', '。', '；', ',', ';']) || seg.chars().count() > 30;
+    if sentence {
+        None
+    } else {
+        year_in(seg)
     }
 }
