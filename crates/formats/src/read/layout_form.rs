@@ -885,8 +885,17 @@ fn money_lines(text: &str) -> Option<Vec<&str>> {
         Some((first, rest)) if block_label(first) && !amount_after_colon(first) => rest,
         _ => &lines[..],
     };
+    // A source not used is printed with nothing after its colon (`其他资金：`).
+    let unused_source = |l: &str| {
+        l.strip_suffix(['：', ':'])
+            .and_then(key_of)
+            .is_some_and(Key::is_money)
+    };
     (amounts.len() >= 2
-        && amounts.iter().all(|l| amount_after_colon(l))
+        && amounts
+            .iter()
+            .all(|l| amount_after_colon(l) || unused_source(l))
+        && amounts.iter().filter(|l| amount_after_colon(l)).count() >= 2
         && amounts.iter().any(|l| money_key(l)))
     .then_some(lines)
 }
