@@ -1467,6 +1467,37 @@ fn stacked_summary(t: &jixiao_core::Table) -> Vec<String> {
         .collect()
 }
 
+/// A form whose year's money was not read at all says so, as the catalogue's
+/// `money-unread` (a warning): a medium-term block alone, or money laid out
+/// in a way not recognised (ur57 a014: a blank row between labels and
+/// amounts). A form with its year's money does not.
+#[test]
+fn a_form_without_the_years_money_says_so() {
+    let form = |money: &str| {
+        format!(
+            "项目支出绩效目标申报表\n（2024年度）\n项目名称\t技能培训项目\n{money}\n年度目标\t培训500人次\n\
+             绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人次\t≥500人次\n"
+        )
+    };
+    let unread = |money: &str| {
+        let t = read::read_bytes("f.tsv", form(money).as_bytes(), &opts()).unwrap();
+        t.notices
+            .iter()
+            .filter(|n| n.code == jixiao_core::review::catalogue::MONEY_UNREAD)
+            .map(|n| n.origin.map(|o| o.row))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        unread("中期资金（万元）\t资金总额\t3000.00\n\t其中：财政拨款\t2400.00"),
+        [Some(3)]
+    );
+    assert_eq!(
+        unread("2023年\t\t\t2024年\n资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\n900.00\t700.00\t200.00\t1000.00\t800.00\t200.00"),
+        [Some(3)]
+    );
+    assert!(unread("项目资金（万元）\t年度资金总额\t1000.00\n\t其中：财政拨款\t800.00").is_empty());
+}
+
 /// Stacked forms whose money labels run across, the amounts on the row
 /// below, the last amount in the indicators' value column (ur58 F3: the
 /// second form was refused).

@@ -9,6 +9,9 @@ use super::Severity;
 pub const AMOUNT_UNPARSEABLE: &str = "amount-unparseable";
 /// The rule a reader reports as a notice of this code for a table without projects.
 pub const NO_PROJECTS: &str = "no-projects";
+/// The rule the form reader reports as a notice of this code for a form
+/// (申报表) whose year's money was not read at all.
+pub const MONEY_UNREAD: &str = "money-unread";
 
 /// One review rule as documented in `docs/rules.md`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +78,10 @@ const CATALOGUE: &[Rule] = &[
         "表头之后没有读到任何项目行：文件可能不完整，或数据不在识别出的列中。这样的表无法审核。 No project row follows the header: the file may be incomplete, or the data is not in the recognised columns. Such a table cannot be reviewed. (Found by the reader.)",
         "数据可用性 (usable data) [P]",
         "检查文件是否完整、表头与数据列是否对齐。 Check that the file is complete and that the data sits under the header."),
+    rule!(MONEY_UNREAD, Warning, "申报表没有读到本年度的金额", "no money of the year was read from the form",
+        "申报表（一表一项目）读完后，项目的总计、财政拨款、财政专户拨款、其他资金都是空的：资金栏只有其他期间的金额（如只有中期资金），或其写法没有被识别（未读入的栏目见读取说明 form-field-unread）。这样的项目无法核对金额，也不会有金额方面的发现，因此单独指出。 After reading a form (one project per form), the project's total and all its funding sources are blank: the money block holds only another period's money (a medium-term block alone), or its layout was not recognised (the fields left unread are listed in the reader's note form-field-unread). Such a project's amounts cannot be checked and yield no finding about money, so this is said on its own. (Found by the reader.)",
+        "数据可用性 (usable data) [P]",
+        "核对原表的资金栏：写明本年度的资金总额及各资金来源，或把本年度的一组金额标为「年度资金」。 Check the form's money block: state the year's total and its sources, or label the year's group 年度资金."),
     rule!("amount-negative", Error, "金额为负数", "negative amount",
         "绩效目标表中的金额是项目（单位、合计）的预算，不能为负数。负数多是从预算调整表（调减）复制而来，或是录入时多了负号；会计写法的括号金额（(10.00)）也按负数读入并在此报告。 The amounts of a performance-target table are budgets of projects (units, the total) and cannot be negative. A negative amount is usually copied from a budget adjustment (a reduction) or a stray minus sign; an amount in accounting brackets ((10.00)) is read as negative and reported here too.",
         "表格定义 (table definition) [S]",

@@ -63,7 +63,7 @@ pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
     ("column-unknown", "未识别的列，未读取", "column not recognised; ignored"),
     ("css-linked-unread", "网页引用的外部样式表未读取，其中隐藏文字或行的规则未应用", "style sheets the page links not read; rules in them that hide text or rows not applied"),
     ("direction-unknown", "指标方向性无法识别", "direction not recognised"),
-    ("form-field-unread", "申报表中不在数据模型之中的栏目（项目属性、项目负责人、中长期目标、审核意见等），未读入", "facts of a form the data model has no place for (项目属性, 项目负责人, a 中长期目标, review opinions); not read"),
+    ("form-field-unread", "申报表中未读入的栏目：数据模型中没有的（项目属性、项目负责人、中长期目标、审核意见等），或其他期间的、无法确定所属栏目的金额", "fields of a form not read: facts the data model has no place for (项目属性, 项目负责人, a 中长期目标, review opinions), or money of another period or of no column that can be told"),
     ("form-year-conflict", "申报表标题的年度与「预算年度」栏不同，按「预算年度」读取（按年份分列的金额因此拒绝读取）", "a form's title names another year than its 预算年度 line; the 预算年度 is taken (money set out by year is then refused)"),
     ("forms-stacked", "同一工作表中上下排列的又一张申报表，读作单独的项目（或各表的主管部门不同，部门未读取）", "another form stacked in the same sheet, read as a project of its own (or the forms name different 主管部门; no department read)"),
     ("goal-repeated-differs", "续行年度目标与首行不同，采用首行", "continuation row goal differs; first row kept"),

@@ -2405,6 +2405,17 @@ impl<'a> Form<'a> {
                 format!("the form's title names {title} but its 预算年度 line {stated}: read as {stated}; check which is right"),
             ));
         }
+        // A form's project without any money of the year would pass the
+        // review's amount checks unremarked: said, as a warning.
+        if vals.iter().all(Option::is_none) {
+            let n = name.text.trim();
+            notices.push(Notice::new(
+                Some(name.origin),
+                jixiao_core::review::catalogue::MONEY_UNREAD,
+                format!("申报表「{n}」没有读到本年度的金额（总计、财政拨款、财政专户拨款、其他资金均为空）：资金栏可能只有其他期间的金额，或其写法未被识别；请核对原表"),
+                format!("form “{n}”: no money of the year was read (total and every funding source blank): its money block may hold another period's money only, or its layout was not recognised; check the source"),
+            ));
+        }
         let [total, fiscal_appropriation, special_account, other_funds] = vals;
         let project = Project {
             name: name.text.trim().to_string(),
@@ -2635,9 +2646,12 @@ fn unread_fields_notice(fields: &[(u32, String)]) -> Option<Notice> {
     Some(Notice::new(
         Some(Origin::new(*first, 0)),
         "form-field-unread",
-        format!("申报表中这些栏目不在数据模型之中，未读入：{}", list(true)),
         format!(
-            "these facts of the form have no place in the data model and were not read: {}",
+            "申报表中这些栏目未读入（数据模型中没有这些栏目，或它们是其他期间的金额、无法确定所属栏目的金额）：{}",
+            list(true)
+        ),
+        format!(
+            "these fields of the form were not read (the data model has no place for them, or they are money of another period or of no column that can be told): {}",
             list(false)
         ),
     ))
