@@ -482,6 +482,18 @@ fn bracketed_value(title: &str) -> Option<(&str, usize)> {
     Some((value, open))
 }
 
+/// The year a line outside the title states (`（2024年度）`, `预算年度 2024`),
+/// not one a sentence mentions: a goal above a stacked form's indicators
+/// (`到2026年累计建成高标准农田6万亩，…`) says when, not for which year.
+fn statement_year(seg: &str) -> Option<u16> {
+    let sentence = seg.contains(['，', '。', '；', ',', ';']) || seg.chars().count() > 30;
+    if sentence {
+        None
+    } else {
+        year_in(seg)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -629,17 +641,5 @@ mod tests {
         assert_eq!(p.department.as_deref(), Some("某局"));
         assert_eq!(p.fiscal_year, Some(2023));
         assert_eq!(p.scale, None);
-    }
-}
-
-/// The year a line outside the title states (`（2024年度）`, `预算年度 2024`),
-/// not one a sentence mentions: a goal above a stacked form's indicators
-/// (`到2026年累计建成高标准农田6万亩，…`) says when, not for which year.
-fn statement_year(seg: &str) -> Option<u16> {
-    let sentence = seg.contains(['，', '。', '；', ',', ';']) || seg.chars().count() > 30;
-    if sentence {
-        None
-    } else {
-        year_in(seg)
     }
 }
