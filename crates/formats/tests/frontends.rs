@@ -4208,6 +4208,21 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "项目资金（万元）\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00\n项目资金（万元）\t资金总额\t900.00\n\t其中：财政拨款\t700.00\n\t其他资金\t200.00",
         "两个本年度的资金总额",
     );
+    // A total naming the year above one that does not, in the same block,
+    // leaves the smaller no project's total of several years: two totals of
+    // the year (ur55 r001, ur57 e002/e003/e020/b044; the year-named one was
+    // read).
+    for money in [
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\n年度资金总额：1200.00",
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\n年度：2024年\t资金总额：1100.00\t财政拨款：900.00\t其他资金：200.00",
+        "项目资金（万元）\t资金总额\t1000.00\n\t财政拨款\t800.00\n\t其他资金\t200.00\n年度资金（2024年）\t资金总额\t1100.00\n\t财政拨款\t900.00\n\t其他资金\t200.00",
+    ] {
+        refused("（2024年度）", money, "两个本年度的资金总额");
+    }
+    // Not when a heading of its own sets the blocks apart (ur55 p322), nor
+    // for a block labelled as carried over (ur49 P07).
+    reads_year("上年度项目执行情况\n资金总额\t财政拨款\t其他资金\n900.00\t700.00\t200.00\n本年度项目资金（万元）\n资金总额\t财政拨款\t其他资金\n1000.00\t800.00\t200.00");
+    reads_year("年度资金（万元）\n\t资金总额\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00\n以前年度结转资金（万元）\n\t资金总额\t100.00\n\t其中：财政拨款\t100.00\n\t其他资金\t0.00");
     // Alone, a block of another period beside its total is refused (ur53:
     // its money was left unread, the refusal lost).
     for period in ["上年", "2023"] {

@@ -965,6 +965,11 @@ pub(super) struct Blocks {
     /// index, column, whether their group is the year's), by the period
     /// heading over them, not by the nearest total.
     grouped: Vec<(usize, usize, bool)>,
+    /// A total that does not name the year, smaller than one that does
+    /// (`资金总额 | 1000.00` over its sources, `年度资金总额：1200.00`): no
+    /// project's total of several years, so two differing totals of the
+    /// year. (Its row index, column, and both amounts.)
+    below_the_year: Option<(usize, usize, Decimal, Decimal)>,
 }
 
 /// Whether a block's label names the project's money (`项目资金（万元）`,
@@ -1567,20 +1572,54 @@ impl Blocks {
         // year's, its sources too; `资金总额 | 1000.00` over its sources and a
         // remark `年度资金总额：1000.00` under the block, ur55 c002.)
         let year_named = found.iter().any(|&(.., k, y)| k == Key::Total && y);
-        let named_amounts: Vec<Decimal> = found
+        let named: Vec<(usize, Decimal)> = found
             .iter()
             .filter(|&&(.., k, y)| k == Key::Total && y)
-            .filter_map(|&(ri, c, ..)| total_amount(rows, ri, c))
+            .filter_map(|&(ri, c, ..)| Some((ri, total_amount(rows, ri, c)?)))
             .collect();
+        let named_amounts: Vec<Decimal> = named.iter().map(|n| n.1).collect();
+        // A row between two totals opening a section of its own (`本年度项目资金
+        // （万元）` under a block headed `上年度项目执行情况`): the blocks are
+        // apart, the first perhaps another period's.
+        let apart = |a: usize, b: usize| {
+            rows.get(a.min(b) + 1..a.max(b)).is_some_and(|between| {
+                between.iter().any(|row| {
+                    row.cells.first().is_some_and(|x| {
+                        let t = normalize(&x.text);
+                        !x.merged
+                            && !t.is_empty()
+                            && !t.starts_with("其中")
+                            && !plain_amount(&t)
+                            && (block_label(&x.text)
+                                || !cell_key(&x.text).is_some_and(Key::is_money))
+                    })
+                })
+            })
+        };
+        let undated = |ri: usize, c: usize| {
+            rows.get(ri)
+                .and_then(|r| r.cells.get(c))
+                .is_some_and(|x| !x.text.contains(['年', '期']))
+        };
+        let below_the_year = found
+            .iter()
+            .filter(|&&(ri, c, k, y)| year_named && k == Key::Total && !y && undated(ri, c))
+            .find_map(|&(ri, c, ..)| {
+                let a = total_amount(rows, ri, c)?;
+                let n = named
+                    .iter()
+                    .filter(|(nri, n)| *n > a && !apart(ri, *nri))
+                    .map(|n| n.1)
+                    .max()?;
+                Some((ri, c, a, n))
+            });
         let totals: Vec<(usize, usize, bool)> = found
             .into_iter()
             .map(|(ri, c, k, y)| {
                 // (Only a label naming no period: `二〇二三年预算：1000.00` is
                 // that year's whatever its amount.)
                 let same = || {
-                    rows.get(ri)
-                        .and_then(|r| r.cells.get(c))
-                        .is_some_and(|x| !x.text.contains(['年', '期']))
+                    undated(ri, c)
                         && total_amount(rows, ri, c).is_some_and(|a| named_amounts.contains(&a))
                 };
                 (ri, c, k == Key::Total && (y || !year_named || same()))
@@ -1639,7 +1678,21 @@ impl Blocks {
             dated,
             first_filled,
             grouped,
+            below_the_year,
         }
+    }
+
+    /// Two totals that cannot be a project's of several years and its
+    /// year's ([`Blocks::below_the_year`]): which is the year's cannot be
+    /// told.
+    pub(super) fn totals_unclear(&self, rows: &[GridRow<'_>]) -> Option<MoneyUnclear> {
+        let (ri, c, a, n) = self.below_the_year?;
+        let row = rows.get(ri)?.number;
+        Some(MoneyUnclear::twice_the_year(
+            row,
+            c,
+            vec![a.to_string(), n.to_string()],
+        ))
     }
 
     /// Blocks labelled with different years (`项目资金（2023年）` and
@@ -2096,12 +2149,17 @@ fn total_amount(rows: &[GridRow<'_>], ri: usize, c: usize) -> Option<Decimal> {
     if let Some(v) = inline_amount(&row.cells.get(c)?.text) {
         return number(v);
     }
-    let right = row
+    let mut filled = row
         .cells
         .iter()
         .skip(c + 1)
-        .find(|x| !x.merged && !x.text.trim().is_empty() && !unit_cell(&x.text));
+        .filter(|x| !x.merged && !x.text.trim().is_empty() && !unit_cell(&x.text));
+    let right = filled.next();
+    // (Several amounts on its right are a matrix's row, `资金总额 | 900.00 |
+    // 1000.00`, of columns of periods: no one amount is the label's.)
+    let more = filled.next().is_some_and(|x| plain_amount(&x.text));
     match right {
+        Some(x) if plain_amount(&x.text) && more => None,
         Some(x) if plain_amount(&x.text) => number(&x.text),
         _ => rows
             .get(ri + 1)?

@@ -1085,6 +1085,9 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             f.money_unclear.get_or_insert(u);
         }
     }
+    if let Some(u) = blocks.totals_unclear(rows) {
+        f.money_unclear.get_or_insert(u);
+    }
     // The year's block's own label names its scale (`年度资金（元）` under
     // `中期资金（万元）`); a total labelled in another (`资金总额（万元）`) makes
     // the block's unit unclear: its amounts cannot all be in both.
