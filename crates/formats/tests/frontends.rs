@@ -4492,3 +4492,21 @@ fn amounts_of(t: &jixiao_core::Table) -> String {
         s(f.other_funds)
     )
 }
+
+/// A page of one table that cannot be read gives that table's own error,
+/// its row, column and hint (ur58: the cause was wrapped in "没有一个表格
+/// 能识别为绩效目标表" with a second, generic hint).
+#[test]
+fn a_page_of_one_refused_table_gives_its_own_error() {
+    let page = "<table><tr><td>项目名称</td><td>资金总额</td><td>财政拨款</td><td>绩效目标</td><td>绩效指标</td></tr>\
+        <tr><td>甲项目</td><td>一百</td><td>100.00</td><td>目标</td><td>1-产出指标：数量10个。</td></tr></table>";
+    let e = read::read_bytes("one.html", page.as_bytes(), &opts()).unwrap_err();
+    let text = e.to_string();
+    assert!(text.contains("第2行 第2列"), "{text}");
+    assert!(text.contains("「一百」不是金额"), "{text}");
+    assert!(!text.contains("没有一个表格"), "{text}");
+    // Two tables refused are still listed, each with its cause.
+    let two = format!("{page}{page}");
+    let e = read::read_bytes("two.html", two.as_bytes(), &opts()).unwrap_err();
+    assert!(e.to_string().contains("没有一个表格"), "{e}");
+}

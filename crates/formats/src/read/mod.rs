@@ -540,6 +540,9 @@ fn read_html(
     let mut targets: Vec<(usize, Table)> = Vec::new();
     let mut fallback: Option<Table> = None;
     let mut failures = Vec::new();
+    // A page of one table refused gives that table's own error (its row and
+    // hint), not the same wrapped in a list of one.
+    let mut only_error: Option<Error> = None;
     // Tables of a kind not read yet (a self-evaluation, a whole-department
     // table): named beside the targets, as a workbook's sheets are.
     let mut other_kind: Vec<(String, Text)> = Vec::new();
@@ -553,7 +556,11 @@ fn read_html(
                 if let Some(kind) = build::other_kind(&t.grid) {
                     other_kind.push((html_table_name(t), kind));
                 }
-                failures.push(e.text().prefixed(
+                let text = e.text();
+                if tables.len() == 1 {
+                    only_error = Some(e);
+                }
+                failures.push(text.prefixed(
                     &format!("第{}个表格（{}行×{}列）：", t.index, t.table_rows, t.cols),
                     &format!(
                         "table {} ({} rows × {} columns): ",
@@ -609,6 +616,9 @@ fn read_html(
             first.notices.push(sheets_not_target(&other_kind));
         }
         return Ok(targets);
+    }
+    if let Some(e) = only_error {
+        return Err(e);
     }
     Err(none_recognised(
         name,
