@@ -152,6 +152,7 @@ fn catalogue_ids_are_unique_and_complete() {
         "goal-indicator-mismatch",
         "goal-indicator-number",
         "satisfaction-low",
+        "satisfaction-high",
         "direction-conflict",
         "timeliness-no-date",
         "cost-exceeds-budget",
@@ -914,6 +915,52 @@ fn satisfaction_low() {
     assert_eq!(of(&review(&capped, &p), "satisfaction-low").len(), 1);
 }
 
+/// ur59 070/151: a satisfaction target of 100 %, however worded, is sent
+/// back (not 合理可行); 95 %, a survey's coverage of 100 %, a complaint rate
+/// and a cap are not this rule's.
+#[test]
+fn satisfaction_high() {
+    let worded = |name: &str, value: &str| {
+        let mut i = q(3, Category::Satisfaction, name, "≥90%");
+        i.target = jixiao_core::grammar::parse_target_parts(None, value, None).target;
+        i.raw_value = value.into();
+        replace(2, i)
+    };
+    for value in ["=100%", "≥100%", "达到100%", "100%", "不低于100%", "100.0%"] {
+        let t = worded("儿童家长满意度", value);
+        let f = run(&t);
+        let hit = of(&f, "satisfaction-high");
+        assert_eq!(hit.len(), 1, "{value}: {:?}", ids(&f));
+        assert_eq!(hit[0].severity, Severity::Warning);
+        assert!(zh(&t, hit[0]).contains(value), "{}", zh(&t, hit[0]));
+        assert!(en(&t, hit[0]).contains("90–95 %"), "{}", en(&t, hit[0]));
+    }
+    for (name, value) in [
+        ("儿童家长满意度", "≥95%"),
+        ("儿童家长满意度", "≥99%"),
+        ("满意度调查覆盖率", "100%"),
+        ("投诉办结率", "100%"),
+        ("服务对象不满意率", "≤100%"),
+    ] {
+        let t = worded(name, value);
+        assert_eq!(fired(&t, "satisfaction-high"), 0, "{name} {value}");
+    }
+    // A cap is direction-conflict's alone.
+    let capped = worded("儿童家长满意度", "≤100%");
+    assert_eq!(fired(&capped, "satisfaction-high"), 0);
+    // The threshold lowers the bar: ≥98 % is reported from 98 on.
+    let mut p = Profile::national();
+    p.thresholds.satisfaction_max = 98.into();
+    assert_eq!(
+        of(
+            &review(&worded("儿童家长满意度", "≥98%"), &p),
+            "satisfaction-high"
+        )
+        .len(),
+        1
+    );
+}
+
 #[test]
 fn timeliness_no_date() {
     let mut i = ql(5, Category::Output, "项目完成时间", "按时完成");
@@ -1083,6 +1130,40 @@ fn cost_exceeds_budget() {
         ),
         1
     );
+}
+
+/// ur59 053: `≤181万元` on a 180.80 万元 project is the cap rounded up to
+/// its last written digit, not a cost above the money; an overshoot of a
+/// whole unit of that digit, or of 1 % of the money, still is.
+#[test]
+fn cost_exceeds_budget_tolerates_a_cap_rounded_up_to_its_last_digit() {
+    let with_amount = |amount: &str, value: &str| {
+        let mut inds = clean_indicators();
+        inds[3] = q(4, Category::Cost, "工作经费支出", value);
+        Builder::new()
+            .project(
+                "河湖长制工作经费",
+                amount,
+                "开展青年技能培训，提升就业能力。",
+                inds,
+            )
+            .finish()
+    };
+    for (amount, value, fires) in [
+        ("180.80", "≤181万元", 0),
+        ("180.85", "≤180.9万元", 0),
+        ("180.80", "≤180.9万元", 1),
+        // Trailing zeros are taken as meant: 100 元 over is over.
+        ("180.80", "≤1808100元", 1),
+        ("180.00", "≤181万元", 1),
+        ("180.80", "≤180.85万元", 1),
+        ("180.80", "≤182万元", 1),
+        ("5.50", "≤6万元", 1),
+        ("50.00", "≤1亿元", 1),
+    ] {
+        let t = with_amount(amount, value);
+        assert_eq!(fired(&t, "cost-exceeds-budget"), fires, "{amount} {value}");
+    }
 }
 
 #[test]

@@ -89,6 +89,10 @@ static SATISFACTION_LOW: Template = Template {
     zh: "{0}：满意度目标 {1}% 低于 {2}%",
     en: "{0}: satisfaction target {1} % below {2} %",
 };
+static SATISFACTION_HIGH: Template = Template {
+    zh: "{0}：满意度目标「{0.raw}」要求全部满意，不合理可行，通常设为 90%–95%",
+    en: "{0}: the satisfaction target \"{0.raw}\" asks everyone to be satisfied; about 90–95 % is attainable",
+};
 static OP_COLUMN_CONFLICT: Template = Template {
     zh: "{0}：指标性质「{1}」与指标值「{0.raw}」的比较方向相反",
     en: "{0}: the comparator column \"{1}\" points the other way from the value \"{0.raw}\"",
@@ -190,6 +194,34 @@ static SCALE_MISMATCH: Template = Template {
     zh: "项目「{0}」的目标以“{1}”表述金额，表格单位为{2}",
     en: "project \"{0}\": goal quotes money in {1}, the table is in {2}",
 };
+
+/// `satisfaction-high`: a satisfaction target of 100 % (`=100%`, `≥100%`,
+/// `达到100%`, a bare `100%`) is not 合理可行: reviewers send it back for
+/// about 90–95 %. Only a name that says 满意度/满意率 counts (under 满意度指标
+/// sit 投诉办结率 and the like, whose 100 % is a plain target); above 100 %
+/// is percent-out-of-range's, and a cap (`≤100%`) direction-conflict's.
+fn satisfaction_high(s: &mut Sink, pi: usize, p: &Project, i: &Indicator, unit: Option<&str>) {
+    let Some(q) = i.target.quantity() else {
+        return;
+    };
+    let max = s.profile.thresholds.satisfaction_max;
+    let hundred = Decimal::from(100);
+    let capped = q.op.and_then(Comparator::direction) == Some(Direction::LowerBetter);
+    if unit == Some("%")
+        && q.value >= max
+        && q.value <= hundred
+        && !capped
+        && names_satisfaction(&i.name)
+        && !lower_is_better_rate(i)
+    {
+        s.emit(id!("satisfaction-high"), || {
+            (
+                value_loc(pi, p, i),
+                msg!(SATISFACTION_HIGH, Arg::indicator(pi, p, i)),
+            )
+        });
+    }
+}
 
 /// `direction-conflict`: the comparator of the value, the 指标性质 column and
 /// the 指标方向性 column must point the same way, and a satisfaction target
@@ -752,6 +784,7 @@ fn quality(
             });
         }
     }
+    satisfaction_high(s, pi, p, i, unit.as_deref());
     direction_conflict(s, pi, p, i);
     // timeliness-no-date
     // The 二级 column says it in row layouts; the one-cell layout has only
@@ -892,7 +925,10 @@ fn quality(
                             })
                     })
                 };
-                if w > total && !whole_life_cost(name) && !(per_unit_cost(name) && delivered_fits())
+                if w > total
+                    && !within_last_digit(q, w, total)
+                    && !whole_life_cost(name)
+                    && !(per_unit_cost(name) && delivered_fits())
                 {
                     s.emit(id!("cost-exceeds-budget"), || {
                         (
@@ -1318,6 +1354,27 @@ fn bare_grade(text: &str) -> bool {
             | "高"
             | "较高"
     )
+}
+
+/// Whether a cost of `w` 万元 exceeds `total` by less than one unit of the
+/// cost's last written digit and by less than 1 % of the money (`≤181万元`
+/// on 180.80 万元: the department rounded the cap up to a whole 万元, which
+/// reads as "no more than the money"; `≤180.9万元` on 180.85 万元 likewise). A cap
+/// written with trailing zeros (`≤1810000元`) is granted its last digit
+/// only: the zeros may be meant. The 1 % bound keeps a coarse digit
+/// (`≤1亿元`, `≤6万元` on 5.50 万元) from excusing more than rounding.
+fn within_last_digit(q: &crate::model::Quantity, w: Decimal, total: Decimal) -> bool {
+    if q.value <= Decimal::ZERO || total <= Decimal::ZERO {
+        return false;
+    }
+    let over = w - total;
+    // One unit of the last digit in the value's own terms, carried into
+    // 万元 by the same factor as the value (w / value).
+    let digit = Decimal::new(1, q.value.scale());
+    let last_digit = w
+        .checked_div(q.value)
+        .and_then(|factor| factor.checked_mul(digit));
+    last_digit.is_some_and(|d| over < d) && over * Decimal::from(100) < total
 }
 
 /// A cost target in 万元, when its unit is money (`≤50万元`, `≤400000元`);

@@ -138,6 +138,7 @@ fn threshold_value(t: &super::Thresholds, key: &str) -> String {
         "too_few_indicators_amount" => format!("{} (万元)", t.too_few_indicators_amount),
         "qualitative_share_max" => t.qualitative_share_max.to_string(),
         "satisfaction_min" => format!("{} (%)", t.satisfaction_min),
+        "satisfaction_max" => format!("{} (%)", t.satisfaction_max),
         "require_cost" => t.require_cost.to_string(),
         "percent_min" => t.percent_min.to_string(),
         "percent_max" => t.percent_max.to_string(),
