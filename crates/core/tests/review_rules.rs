@@ -3830,6 +3830,64 @@ fn goal_indicator_mismatch_reads_a_verb_phrase_after_the_count() {
     }
 }
 
+/// ur59: a count with something added after it (`45台及配套采集存储设备`) and
+/// a count of people in 名 measured in 人 are measured by an indicator of
+/// the same number; a loose clause's work (`新建`) needs an indicator in
+/// the clause's unit; two counts of one span are one finding.
+#[test]
+fn goal_indicator_mismatch_ur59_counts() {
+    for (goal, name, raw) in [
+        (
+            "为基层派出所购置执法记录仪45台及配套采集存储设备，实现现场执法全过程记录。",
+            "购置执法记录仪数量",
+            "≥45台",
+        ),
+        (
+            "为502名经济困难的高龄、失能老年人购买居家养老服务。",
+            "居家养老服务对象人数",
+            "≥502人",
+        ),
+        // The work counted in the same unit still measures a loose clause.
+        ("全年新建村级服务站点15个。", "新建站点个数", "≥16个"),
+    ] {
+        let t = goal_with(goal, vec![parsed(1, name, raw)]);
+        let f = run(&t);
+        assert_eq!(
+            of(&f, "goal-indicator-mismatch").len(),
+            0,
+            "{goal}: {:?}",
+            ids(&f)
+        );
+    }
+    for (goal, name, raw) in [
+        // Another number: not measured by the same count.
+        (
+            "为基层派出所购置执法记录仪45台及配套采集存储设备。",
+            "维修车辆数量",
+            "≥40台",
+        ),
+        (
+            "为502名经济困难的高龄、失能老年人购买居家养老服务。",
+            "服务对象人数",
+            "≥500人",
+        ),
+        // 新建 alone, in 亩, measures no station.
+        (
+            "新建高标准农田1200亩；新建标准化服务站点15个。",
+            "新建高标准农田面积",
+            "≥1200亩",
+        ),
+    ] {
+        let t = goal_with(goal, vec![parsed(1, name, raw)]);
+        assert_eq!(fired(&t, "goal-indicator-mismatch"), 1, "{goal}");
+    }
+    let t = goal_with(
+        "为100所中小学幼儿园配备专职保安200名，实现校园“护学岗”全覆盖。",
+        vec![parsed(1, "教师培训人次", "≥3000人次")],
+    );
+    assert_eq!(fired(&t, "goal-indicator-mismatch"), 1);
+}
+
 #[test]
 fn goal_indicator_number() {
     // The goal's 3000人次 against the one 人次 indicator's ≥300: a digit slip.

@@ -567,6 +567,35 @@ fn in_unit(i: &crate::model::Indicator, unit: &str) -> bool {
     }
 }
 
+/// Whether an indicator counts in the goal's classifier `unit` for
+/// `goal-indicator-mismatch`: [`in_unit`], or 名 and 人, which are one
+/// counter of people (`为502名…老年人` against `服务对象人数 ≥502人`).
+fn counts_alike(i: &crate::model::Indicator, unit: &str) -> bool {
+    in_unit(i, unit)
+        || match unit {
+            "名" => in_unit(i, "人"),
+            "人" => in_unit(i, "名"),
+            _ => false,
+        }
+}
+
+/// Whether the noun after a count is added to it, not counted by it
+/// (`45台及配套采集存储设备`, `3套和附属设施`): the count's thing is named
+/// before the number (`购置执法记录仪`).
+fn noun_added(noun: &str) -> bool {
+    ["及", "和", "并", "以及", "与"]
+        .iter()
+        .any(|w| noun.starts_with(w))
+}
+
+/// Whether `name` shares one of the bigrams `grams` (the rare look at a
+/// loose clause's work, so a fresh buffer is no cost).
+fn shares_name(grams: &[[char; 2]], name: &str) -> bool {
+    let mut own = Vec::new();
+    bigrams_into(name, &mut own);
+    grams.iter().any(|g| own.contains(g))
+}
+
 /// Buffers of [`mismatch`], reused from project to project.
 #[derive(Default)]
 struct Scratch {
@@ -616,6 +645,8 @@ fn mismatch(
     let per_unit_words = scratch.per_unit_words;
     let bytes = goal.as_bytes();
     let mut names_ready = false;
+    // The span of the last finding.
+    let mut reported: Option<(usize, usize)> = None;
     // Byte positions: ASCII digits never occur inside a multi-byte character.
     let mut k = 0usize;
     while k < bytes.len() {
@@ -760,6 +791,7 @@ fn mismatch(
         } else {
             (noun_start, noun_start + noun_len)
         };
+        let mut loose_head = "";
         scratch.grams.clear();
         if noun_before && !points && !suffixed {
             // A count closing its clause (`培训养老护理员500人次，`): the clause
@@ -801,12 +833,15 @@ fn mismatch(
                 .rev()
                 .nth(2)
                 .map_or(named, |(at, _)| &named[at..]);
-            bigrams_into(head, &mut scratch.grams);
+            // What it names first; its work (the head) below, only with an
+            // indicator counted in the same unit: `新建标准化服务站点15个`
+            // is not measured by `新建高标准农田面积` in 亩.
             bigrams_into(tail, &mut scratch.grams);
+            loose_head = head;
         } else {
             bigrams_into(part(goal, noun), &mut scratch.grams);
         }
-        if scratch.grams.is_empty() {
+        if scratch.grams.is_empty() && loose_head.is_empty() {
             continue;
         }
         if !names_ready {
@@ -833,6 +868,17 @@ fn mismatch(
             }
         };
         let mut measured = shares(&scratch.grams);
+        let unit = part(goal, (unit_start, unit_end));
+        if !measured && !loose_head.is_empty() {
+            scratch.grams.clear();
+            bigrams_into(loose_head, &mut scratch.grams);
+            let head = &scratch.grams;
+            measured = p.indicators.iter().any(|i| {
+                i.category != crate::model::Category::Satisfaction
+                    && counts_alike(i, unit)
+                    && shares_name(head, &i.name)
+            });
+        }
         // A verb phrase after the count (`5200户发展生产`, `210户增收`) is
         // what the counted do, not the noun: the words before the number
         // (`支持脱贫户和监测户5200户`) name it. The same number alone is no
@@ -840,7 +886,8 @@ fn mismatch(
         // (Things counted, `800部数字对讲机`, do nothing: the words before
         // them are the work's, `为社区民警配备`.)
         let beings = matches!(cl, '户' | '人' | '名' | '家' | '个' | '所');
-        if !measured && !noun_before && beings {
+        let added = !noun_before && noun_added(part(goal, noun));
+        if !measured && !noun_before && (beings || added) {
             scratch.grams.clear();
             bigrams_into(
                 part(goal, (clause_start(goal, start), start)),
@@ -851,14 +898,19 @@ fn mismatch(
         // (A count closing its clause is measured by an indicator giving the
         // same number in the same unit; not in 个, which counts anything:
         // `新建村级综合服务站20个，` against `覆盖行政村数量 ≥20个`.)
-        if !measured && noun_before && !points && !suffixed && cl != '个' {
+        // So is a count of people whose noun follows (`为502名经济困难的高龄、
+        // 失能老年人` against `服务对象人数 ≥502人`), and a count with
+        // something added after it (`45台及配套采集存储设备` against
+        // `购置执法记录仪数量 ≥45台`).
+        let same_number = (noun_before && !points && !suffixed)
+            || (!noun_before && (added || matches!(cl, '人' | '名')));
+        if !measured && same_number && cl != '个' {
             let count = goal_count(goal, (start, j), factor);
-            let unit = part(goal, (unit_start, unit_end));
             measured = count.is_some_and(|count| {
                 p.indicators.iter().any(|i| {
-                    i.target
-                        .quantity()
-                        .is_some_and(|q| q.scaled().unwrap_or(q.value) == count && in_unit(i, unit))
+                    i.target.quantity().is_some_and(|q| {
+                        q.scaled().unwrap_or(q.value) == count && counts_alike(i, unit)
+                    })
                 })
             });
         }
@@ -872,6 +924,12 @@ fn mismatch(
             (start, noun.1)
         };
         let (from, end) = span;
+        // Two counts of one span (`100所中小学幼儿园配备专职保安200名，`: the
+        // first's noun runs to the second) are one finding.
+        if reported.is_some_and(|(a, b)| a <= from && end <= b) {
+            continue;
+        }
+        reported = Some(span);
         let mut loc = project_loc(s.table, pi, p, Field::Goal);
         loc.span = Some(Span::new(from as u32, end as u32));
         s.emit(id!("goal-indicator-mismatch"), || {
