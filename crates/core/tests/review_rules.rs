@@ -734,6 +734,89 @@ fn boilerplate_indicator_groups() {
     assert_eq!(of(&review(&t, &p), "boilerplate-indicator").len(), 2);
 }
 
+/// ur59 155: a qualitative 效益 pasted into several projects is a copy
+/// group too; a 效益 named by its 二级 alone with a vague value
+/// (`社会效益：显著提升`) is reported on each project; a qualitative output
+/// shared by all (`2024年12月底前`) and a 效益 whose value says what it is
+/// are not.
+#[test]
+fn boilerplate_indicator_qualitative_benefits() {
+    let with = |extra: Vec<Indicator>| {
+        let mut v = clean_indicators();
+        v.extend(extra);
+        v
+    };
+    let copied = ql(5, Category::Outcome, "群众文化素养", "显著提升");
+    let t = Builder::new()
+        .project("甲", "60.00", "开展培训。", with(vec![copied.clone()]))
+        .project("乙", "70.00", "组织培训。", with(vec![copied.clone()]))
+        .finish();
+    let f = run(&t);
+    let hits: Vec<_> = of(&f, "boilerplate-indicator")
+        .into_iter()
+        .filter(|h| zh(&t, h).contains("群众文化素养"))
+        .collect();
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert!(
+        zh(&t, hits[0]).contains("「显著提升」 在 2 个项目中"),
+        "{}",
+        zh(&t, hits[0])
+    );
+    // Named by its level: one finding on each project, copied or not.
+    let level = ql(5, Category::Outcome, "社会效益", "显著提升");
+    let t = Builder::new()
+        .project("甲", "60.00", "开展培训。", with(vec![level.clone()]))
+        .project("乙", "70.00", "组织培训。", with(vec![level.clone()]))
+        .project("丙", "80.00", "举办培训。", with(vec![level]))
+        .finish();
+    let f = run(&t);
+    // (The clean indicators, the same in each project, are groups of their own.)
+    let named = of(&f, "boilerplate-indicator")
+        .into_iter()
+        .filter(|h| zh(&t, h).contains("社会效益"))
+        .map(|h| (h.location.row, zh(&t, h)))
+        .collect::<Vec<_>>();
+    assert_eq!(named.len(), 3, "{named:?}");
+    assert!(
+        named.iter().all(|(_, m)| m.contains("二级指标名称")),
+        "{named:?}"
+    );
+    // Not reported: an output's date, a benefit saying what, a different text.
+    let t = Builder::new()
+        .project(
+            "甲",
+            "60.00",
+            "开展培训。",
+            with(vec![
+                ql(5, Category::Output, "项目完成时间", "2024年12月底前"),
+                ql(6, Category::Outcome, "社会效益", "带动就业200人以上"),
+                ql(7, Category::Outcome, "群众文化素养", "显著提升"),
+            ]),
+        )
+        .project(
+            "乙",
+            "70.00",
+            "组织培训。",
+            with(vec![
+                ql(5, Category::Output, "项目完成时间", "2024年12月底前"),
+                ql(6, Category::Outcome, "社会效益", "带动就业300人以上"),
+                ql(7, Category::Outcome, "群众文化素养", "有所提升"),
+            ]),
+        )
+        .finish();
+    let f = run(&t);
+    let ours = of(&f, "boilerplate-indicator")
+        .into_iter()
+        .map(|h| zh(&t, h))
+        .filter(|m| {
+            ["项目完成时间", "社会效益", "群众文化素养"]
+                .iter()
+                .any(|n| m.contains(n))
+        })
+        .collect::<Vec<_>>();
+    assert!(ours.is_empty(), "{ours:?}");
+}
+
 #[test]
 fn goal_duplicate_masks_numbers() {
     let a =

@@ -1717,8 +1717,14 @@ fn per_unit_clause(goal: &str, start: usize, end: usize) -> bool {
     PER_UNIT.find(clause).is_some()
 }
 
-/// Key of a copy group: (一级, name, value, unit).
-type Key<'a> = (Category, &'a str, Decimal, std::borrow::Cow<'a, str>);
+/// Key of a copy group: (一级, name, value, unit); a qualitative 效益 has no
+/// number and its text in the unit's place (`社会效益`, `None`, `显著提升`).
+type Key<'a> = (
+    Category,
+    &'a str,
+    Option<Decimal>,
+    std::borrow::Cow<'a, str>,
+);
 
 /// (group, project index, project, indicator, number through the table).
 type Member<'t> = (u32, usize, &'t Project, &'t Indicator, usize);
@@ -1740,6 +1746,9 @@ pub(super) struct Boilerplate<'t> {
     sizes: Vec<u32>,
     members: Vec<Member<'t>>,
     candidates: Vec<Generic<'t>>,
+    /// 效益 named by their 二级 alone with a vague value (`社会效益：显著提升`):
+    /// (project index, project, position).
+    level_named: Vec<(usize, &'t Project, usize)>,
     n_indicators: usize,
 }
 
@@ -1752,6 +1761,7 @@ impl<'t> Boilerplate<'t> {
             sizes: Vec::new(),
             members: Vec::new(),
             candidates: Vec::new(),
+            level_named: Vec::new(),
             n_indicators: 0,
         }
     }
@@ -1774,6 +1784,25 @@ impl<'t> Boilerplate<'t> {
                 continue;
             }
             let Some(q) = i.target.quantity() else {
+                // A qualitative 效益 pasted into several projects
+                // (`社会效益：显著提升`, ur59 155) is copied as surely as a number;
+                // outputs' qualitative values (`2024年12月底前`) are alike by
+                // nature and not grouped.
+                if let crate::model::Target::Qualitative { text } = &i.target {
+                    if is_outcome(i.category) {
+                        if level_named_vague(i, text) {
+                            self.level_named.push((pi, p, k));
+                        } else {
+                            self.join(
+                                (i.category, trim(&i.name), None, trim(text).into()),
+                                pi,
+                                p,
+                                i,
+                                first + k,
+                            );
+                        }
+                    }
+                }
                 continue;
             };
             // A cost equal to the project's own amount (`项目总成本 ≤10万元` in
@@ -1801,20 +1830,26 @@ impl<'t> Boilerplate<'t> {
                 i.category,
                 trim(&i.name),
                 // `2万人次` and `20000人次` are the same number
-                q.scaled().unwrap_or(q.value).normalize(),
+                Some(q.scaled().unwrap_or(q.value).normalize()),
                 unit_of(i).unwrap_or_default(),
             );
-            let (keys, sizes) = (&mut self.keys, &mut self.sizes);
-            let group = *self.numbers.entry(key).or_insert_with_key(|key| {
-                keys.push(key.clone());
-                sizes.push(0);
-                (keys.len() - 1) as u32
-            });
-            if let Some(n) = sizes.get_mut(group as usize) {
-                *n += 1;
-            }
-            self.members.push((group, pi, p, i, first + k));
+            self.join(key, pi, p, i, first + k);
         }
+    }
+
+    /// Indicator `i` of project `p` (number `index` through the table) into
+    /// the copy group of `key`.
+    fn join(&mut self, key: Key<'t>, pi: usize, p: &'t Project, i: &'t Indicator, index: usize) {
+        let (keys, sizes) = (&mut self.keys, &mut self.sizes);
+        let group = *self.numbers.entry(key).or_insert_with_key(|key| {
+            keys.push(key.clone());
+            sizes.push(0);
+            (keys.len() - 1) as u32
+        });
+        if let Some(n) = sizes.get_mut(group as usize) {
+            *n += 1;
+        }
+        self.members.push((group, pi, p, i, index));
     }
 
     /// Report the copy groups, then the generic-value variant except on
@@ -1826,6 +1861,16 @@ impl<'t> Boilerplate<'t> {
         }
         drop(self.numbers);
         let copied = copy_groups(s, &self.keys, &self.sizes, self.members, self.n_indicators);
+        for (pi, p, k) in self.level_named {
+            if let Some(i) = p.indicators.get(k) {
+                s.emit(id!("boilerplate-indicator"), || {
+                    (
+                        indicator_loc(pi, p, i),
+                        msg!(LEVEL_NAMED, Arg::Indicator(pi as u32, k as u32)),
+                    )
+                });
+            }
+        }
         let mut generic = GenericBenefits::default();
         for run in self.candidates.chunk_by(|a, b| a.pi == b.pi) {
             generic.project(s, run, &copied);
@@ -1918,13 +1963,18 @@ fn copy_groups<'t>(
             where_zh.push(format!("等 {} 处", group.len()));
             where_en.push(format!("and {} more", group.len() - SHOWN));
         }
+        // A qualitative value is quoted: `「社会效益」「显著提升」`.
+        let value = match value {
+            Some(v) => format!("{v}{unit}"),
+            None => format!("「{unit}」"),
+        };
         let zh = format!(
-            "指标「{name}」{value}{unit} 在 {} 个项目中完全相同：{}",
+            "指标「{name}」{value} 在 {} 个项目中完全相同：{}",
             distinct,
             where_zh.join("、")
         );
         let en = format!(
-            "indicator \"{name}\" {value}{unit} is identical in {} projects: {}",
+            "indicator \"{name}\" {value} is identical in {} projects: {}",
             distinct,
             where_en.join(", ")
         );
@@ -1943,6 +1993,26 @@ struct Generic<'t> {
     k: usize,
     index: usize,
     branch: &'static Template,
+}
+
+static LEVEL_NAMED: Template = Template {
+    zh: "{0}：以二级指标名称作指标名称，目标「{0.raw}」不可考核，疑为套用；应写明具体的效益及可衡量的目标",
+    en: "{0}: named by its level alone, with the target \"{0.raw}\" nothing can be assessed (likely boilerplate); name the benefit and a measurable target",
+};
+
+/// Whether a qualitative 效益 is named by its 二级 alone (`社会效益`,
+/// `经济效益指标`, `可持续影响`) with a vague value (`显著提升`, `长期`: a few
+/// characters, no number): it names no benefit and states no target. A
+/// value that says what (`带动就业200人`) is the benefit, however named.
+fn level_named_vague(i: &Indicator, text: &str) -> bool {
+    const LEVELS: [&str; 4] = ["社会效益", "经济效益", "生态效益", "可持续影响"];
+    let name = trim(&i.name);
+    let name = name.strip_suffix("指标").unwrap_or(name);
+    let text = trim(text);
+    LEVELS.contains(&name)
+        && !text.is_empty()
+        && text.chars().count() <= 8
+        && !text.chars().any(|c| c.is_ascii_digit())
 }
 
 static GENERIC_BENEFIT: Template = Template {
