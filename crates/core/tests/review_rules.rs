@@ -817,6 +817,50 @@ fn boilerplate_indicator_qualitative_benefits() {
     assert!(ours.is_empty(), "{ours:?}");
 }
 
+/// ur59 132: a goal copied from another project with a phrase appended
+/// (`，确保项目顺利实施`) or put before it holds that project's whole goal;
+/// a goal sharing only a clause, or holding a goal shorter than
+/// `goal_duplicate_min_chars`, does not count.
+#[test]
+fn goal_duplicate_finds_a_goal_with_a_phrase_added() {
+    let a = "为100所中小学幼儿园配备专职保安200名，实现校园“护学岗”全覆盖，保障师生安全。";
+    let mk = |b: &str| {
+        Builder::new()
+            .project("中小学校园安保服务经费", "240.00", a, clean_indicators())
+            .project("中小学教师继续教育培训经费", "50.00", b, clean_indicators())
+            .finish()
+    };
+    for b in [
+        "为100所中小学幼儿园配备专职保安200名，实现校园“护学岗”全覆盖，保障师生安全，确保项目顺利实施。",
+        "按照上级要求，为120所中小学幼儿园配备专职保安240名，实现校园“护学岗”全覆盖，保障师生安全。",
+    ] {
+        let t = mk(b);
+        let f = run(&t);
+        let hits = of(&f, "goal-duplicate");
+        assert_eq!(hits.len(), 1, "{b}: {:?}", ids(&f));
+        assert_eq!(hits[0].location.row, Some(5));
+        let text = zh(&t, hits[0]);
+        assert!(text.contains("包含项目「中小学校园安保服务经费」的全部目标"), "{text}");
+    }
+    for b in [
+        "组织全区中小学教师参加全员培训3000人次，实现校园“护学岗”全覆盖，提升教师教育教学能力。",
+        "开展教师培训3000人次，提升教师教育教学能力，确保项目顺利实施。",
+    ] {
+        assert_eq!(fired(&mk(b), "goal-duplicate"), 0, "{b}");
+    }
+    // A whole goal shorter than the minimum is no copied goal.
+    let t = Builder::new()
+        .project("甲", "50.00", "保障师生安全。", clean_indicators())
+        .project(
+            "乙",
+            "50.00",
+            "组织全区中小学教师参加全员培训3000人次，保障师生安全。",
+            clean_indicators(),
+        )
+        .finish();
+    assert_eq!(fired(&t, "goal-duplicate"), 0);
+}
+
 #[test]
 fn goal_duplicate_masks_numbers() {
     let a =

@@ -198,7 +198,7 @@ const CATALOGUE: &[Rule] = &[
         "填报惯例 (practice) [P]；同一产出不应重复计算 [S]",
         "删除重复的指标，或在名称中写明两者的区别。 Delete the repeat, or say in the names how the two differ."),
     rule!("goal-duplicate", Info, "绩效目标与其他项目雷同", "near-duplicate goal text",
-        "两个项目共有一句足够长的目标文字（阿拉伯数字屏蔽后相同），或两个目标整体几乎相同（同一模板只改了地名、个别词语：两者相同的字三元组占全部三元组的比例不低于阈值）。 Two projects share a goal sentence that is identical once Arabic numbers are masked, or their goals as wholes are nearly the same (one template with a place name or a phrase changed: the share of character trigrams they have in common, Jaccard, at or above the threshold).",
+        "两个项目共有一句足够长的目标文字（阿拉伯数字屏蔽后相同），或两个目标整体几乎相同（同一模板只改了地名、个别词语：两者相同的字三元组占全部三元组的比例不低于阈值），或一个目标在另一项目的完整目标（不少于 goal_duplicate_min_chars 字）前后以逗号、分号等添加了文字（照抄后加上“，确保项目顺利实施”）。 Two projects share a goal sentence that is identical once Arabic numbers are masked, or their goals as wholes are nearly the same (one template with a place name or a phrase changed: the share of character trigrams they have in common, Jaccard, at or above the threshold), or one goal is another project's whole goal (at least goal_duplicate_min_chars characters) with words added before or after it at a clause end (copied, then `，确保项目顺利实施` appended).",
         "填报惯例 (practice) [P]",
         "按项目分别写明目标。 Write each project's own goal.",
         ["goal_duplicate_min_chars", "goal_duplicate_similarity"]),

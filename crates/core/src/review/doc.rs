@@ -255,6 +255,15 @@ threshold, with the share quoted (`90% 的字词片段相同`). Linear again: on
 map look-ups per goal, and an exact comparison only for the few pairs met. A later goal that
 already shares a sentence with an earlier one is reported for that, not again.
 
+A goal copied with a phrase added (`…保障师生安全，确保项目顺利实施。`) can fall just under the
+threshold: its added trigrams count against *J*. Such a goal holds the other's whole goal, and is
+found by containment, linear too: every whole goal (masked, its end punctuation trimmed, at least
+`goal_duplicate_min_chars` characters) goes into one hash map by fingerprint; then each goal's
+prefixes and suffixes cut at its clause ends (`，；。、,;`) are looked up there, a hit confirmed on
+the two texts. The work is the goals' total length times their clauses (a goal has a few dozen
+at most), never a pair of goals. The goal reported for containment is not compared again as a
+whole.
+
 "#;
 
 /// The schema of `jixiao check --format json`.

@@ -19,6 +19,10 @@ static GOAL_NEAR: Template = Template {
     zh: "项目「{0}」的绩效目标与项目「{1}」的几乎相同（{2}% 的字词片段相同，数字除外）",
     en: "project \"{0}\": the goal is nearly the same as project \"{1}\"'s ({2} % of their character trigrams shared, numbers aside)",
 };
+static GOAL_CONTAINED: Template = Template {
+    zh: "项目「{0}」的绩效目标包含项目「{1}」的全部目标，只在前后添加了文字（数字除外）",
+    en: "project \"{0}\": the goal is project \"{1}\"'s whole goal with words added before or after it (numbers aside)",
+};
 static GOAL_NUMBER: Template = Template {
     zh: "项目「{0}」的目标写「{1}」，衡量它的指标{2}却是「{2.raw}」，两个数字明显不一致",
     en: "project \"{0}\": the goal says \"{1}\" but indicator {2}, which measures it, says \"{2.raw}\"; the numbers clearly differ",
@@ -151,7 +155,93 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
         });
     }
     drop(pairs);
+    contained_goals(s, &all, skip, &mut said);
     near_duplicates(s, &all, &sketches, &said);
+}
+
+/// Punctuation a goal's clauses end with: where a phrase is added to a
+/// copied goal (`…保障师生安全，确保项目顺利实施。`).
+const CLAUSE_ENDS: [char; 6] = ['，', '；', '。', ',', ';', '、'];
+
+/// A masked goal without the punctuation and spaces around it.
+fn trim_goal(masked: &str) -> &str {
+    masked.trim_matches(|c: char| c.is_whitespace() || CLAUSE_ENDS.contains(&c))
+}
+
+fn fingerprint(text: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<FastHasher>::default().hash_one(text)
+}
+
+/// Goals that hold another project's whole goal with a phrase added before
+/// or after it at a clause boundary (ur59 132: a goal copied with
+/// `，确保项目顺利实施` appended, whose trigram similarity falls just under
+/// the threshold). Linear in the goals' total length times their clauses:
+/// every whole goal (masked, at least `goal_duplicate_min_chars`
+/// characters) goes into one hash map by fingerprint, then each goal's
+/// prefixes and suffixes cut at its clause ends are looked up in it; a hit
+/// is confirmed on the texts. Reported once per later goal, at it; `said`
+/// marks it for [`near_duplicates`].
+fn contained_goals(s: &mut Sink<'_>, all: &[&Project], skip: &[bool], said: &mut [bool]) {
+    let min = s.profile.thresholds.goal_duplicate_min_chars as usize;
+    let skipped = |pi: usize| skip.get(pi).copied().unwrap_or(false);
+    let long_enough = |t: &str| t.len() >= min && t.chars().count() >= min;
+    let mut whole: FastMap<u64, u32> = FastMap::default();
+    let mut key = String::new();
+    for (pi, p) in all.iter().enumerate() {
+        let Some(goal) = p.goal.as_deref().filter(|_| !skipped(pi)) else {
+            continue;
+        };
+        mask_numbers_into(goal, &mut key);
+        let t = trim_goal(&key);
+        if long_enough(t) {
+            whole.entry(fingerprint(t)).or_insert(pi as u32);
+        }
+    }
+    if whole.is_empty() {
+        return;
+    }
+    let mut other = String::new();
+    for (pi, p) in all.iter().enumerate() {
+        if said.get(pi).copied().unwrap_or(true) || skipped(pi) {
+            continue;
+        }
+        let Some(goal) = p.goal.as_deref() else {
+            continue;
+        };
+        mask_numbers_into(goal, &mut key);
+        let t = trim_goal(&key);
+        // (A goal of fewer than twice the minimum in bytes cannot hold one
+        // of the minimum and a clause end besides.)
+        if t.len() < 2 * min {
+            continue;
+        }
+        let found = t
+            .char_indices()
+            .filter(|(_, c)| CLAUSE_ENDS.contains(c))
+            .flat_map(|(at, c)| {
+                let (before, after) = (&t[..at], &t[at + c.len_utf8()..]);
+                [trim_goal(before), trim_goal(after)]
+            })
+            .filter(|part| long_enough(part))
+            .find_map(|part| {
+                let a = *whole.get(&fingerprint(part))? as usize;
+                // Confirmed on the text: a fingerprint may be shared.
+                let there = all.get(a)?.goal.as_deref()?;
+                mask_numbers_into(there, &mut other);
+                (a != pi && trim_goal(&other) == part).then_some(a)
+            });
+        let Some(a) = found else {
+            continue;
+        };
+        if let Some(x) = said.get_mut(pi) {
+            *x = true;
+        }
+        let loc = project_loc(s.table, pi, p, Field::Goal);
+        s.emit(id!("goal-duplicate"), || {
+            (loc, msg!(GOAL_CONTAINED, Arg::project(pi), Arg::project(a)))
+        });
+    }
 }
 
 /// Slots of a goal's sketch, and slots per band (see [`near_duplicates`]).
