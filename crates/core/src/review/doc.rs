@@ -259,10 +259,10 @@ A goal copied with a phrase added (`…保障师生安全，确保项目顺利�
 threshold: its added trigrams count against *J*. Such a goal holds the other's whole goal, and is
 found by containment, linear too: every whole goal (masked, its end punctuation trimmed, at least
 `goal_duplicate_min_chars` characters) goes into one hash map by fingerprint; then each goal's
-prefixes and suffixes cut at its clause ends (`，；。、,;`) are looked up there, a hit confirmed on
-the two texts. The work is the goals' total length times their clauses (a goal has a few dozen
-at most), never a pair of goals. The goal reported for containment is not compared again as a
-whole.
+prefixes cut at its last four clause ends (`，；。、,;`) and suffixes cut at its first four (an
+added phrase is a clause or a few) are looked up there, a hit confirmed on the two texts. The work
+is at most eight hashes of each goal's length, never a pair of goals. The goal reported for
+containment is not compared again as a whole.
 
 "#;
 

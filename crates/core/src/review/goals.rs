@@ -176,11 +176,12 @@ fn fingerprint(text: &str) -> u64 {
 /// Goals that hold another project's whole goal with a phrase added before
 /// or after it at a clause boundary (ur59 132: a goal copied with
 /// `，确保项目顺利实施` appended, whose trigram similarity falls just under
-/// the threshold). Linear in the goals' total length times their clauses:
+/// the threshold). Linear in the goals' total length:
 /// every whole goal (masked, at least `goal_duplicate_min_chars`
 /// characters) goes into one hash map by fingerprint, then each goal's
-/// prefixes and suffixes cut at its clause ends are looked up in it; a hit
-/// is confirmed on the texts. Reported once per later goal, at it; `said`
+/// prefixes cut at its last four clause ends and suffixes cut at its first
+/// four are looked up in it; a hit is confirmed on the texts. Reported once
+/// per goal holding another, at it; `said`
 /// marks it for [`near_duplicates`].
 fn contained_goals(s: &mut Sink<'_>, all: &[&Project], skip: &[bool], said: &mut [bool]) {
     let min = s.profile.thresholds.goal_duplicate_min_chars as usize;
@@ -216,13 +217,22 @@ fn contained_goals(s: &mut Sink<'_>, all: &[&Project], skip: &[bool], said: &mut
         if t.len() < 2 * min {
             continue;
         }
-        let found = t
-            .char_indices()
-            .filter(|(_, c)| CLAUSE_ENDS.contains(c))
-            .flat_map(|(at, c)| {
-                let (before, after) = (&t[..at], &t[at + c.len_utf8()..]);
-                [trim_goal(before), trim_goal(after)]
-            })
+        // An added phrase is a clause or a few: the goal before one of the
+        // last CUTS clause ends, or after one of the first CUTS, is looked
+        // up (linear even in a goal of a hundred clauses).
+        const CUTS: usize = 4;
+        let ends = || {
+            t.char_indices()
+                .filter(|(_, c)| CLAUSE_ENDS.contains(c))
+                .map(|(at, c)| (at, at + c.len_utf8()))
+        };
+        let n_ends = ends().count();
+        let prefixes = ends()
+            .skip(n_ends.saturating_sub(CUTS))
+            .map(|(at, _)| trim_goal(&t[..at]));
+        let suffixes = ends().take(CUTS).map(|(_, next)| trim_goal(&t[next..]));
+        let found = prefixes
+            .chain(suffixes)
             .filter(|part| long_enough(part))
             .find_map(|part| {
                 let a = *whole.get(&fingerprint(part))? as usize;
