@@ -156,6 +156,7 @@ fn catalogue_ids_are_unique_and_complete() {
         "direction-conflict",
         "timeliness-no-date",
         "cost-exceeds-budget",
+        "cost-below-budget",
         "long-term-in-annual",
         "scale-mismatch",
         "placeholder-value",
@@ -1290,6 +1291,65 @@ fn cost_exceeds_budget_tolerates_a_cap_rounded_up_to_its_last_digit() {
     ] {
         let t = with_amount(amount, value);
         assert_eq!(fired(&t, "cost-exceeds-budget"), fires, "{amount} {value}");
+    }
+}
+
+/// ur59 078/125: a total named as the project's whole cost under a fifth of
+/// the amount (`项目总成本 ≤2.4万元` on 24.50 万元) is a digit lost; a part's
+/// fee, a cost borne out by another, and a standard times its output are not
+/// reported.
+#[test]
+fn cost_below_budget() {
+    let with = |amount: &str, costs: Vec<Indicator>| {
+        let mut inds = clean_indicators();
+        inds.truncate(3);
+        inds.extend(costs);
+        Builder::new()
+            .project(
+                "动物防疫经费",
+                amount,
+                "开展青年技能培训，提升就业能力。",
+                inds,
+            )
+            .finish()
+    };
+    let t = with(
+        "24.50",
+        vec![q(4, Category::Cost, "项目总成本", "≤2.4万元")],
+    );
+    let f = run(&t);
+    let hits = of(&f, "cost-below-budget");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert_eq!(hits[0].severity, Severity::Warning);
+    let text = zh(&t, hits[0]);
+    assert!(
+        text.contains("成本 2.40万元 不到项目金额 24.50万元的五分之一"),
+        "{text}"
+    );
+    for (amount, costs) in [
+        // Within a fifth.
+        ("24.50", vec![q(4, Category::Cost, "项目总成本", "≤6万元")]),
+        // A part's fee.
+        (
+            "24.50",
+            vec![q(4, Category::Cost, "专家评审费", "≤2.4万元")],
+        ),
+        // Another cost bears the amount out.
+        (
+            "24.50",
+            vec![
+                q(4, Category::Cost, "项目总成本", "≤2.4万元"),
+                q(5, Category::Cost, "设备购置成本", "≤22万元"),
+            ],
+        ),
+        // A standard times its output a tenth of the amount: not this rule's.
+        (
+            "50.00",
+            vec![q(4, Category::Cost, "人均培训成本", "≤100元/人次")],
+        ),
+    ] {
+        let t = with(amount, costs.clone());
+        assert_eq!(fired(&t, "cost-below-budget"), 0, "{amount} {costs:?}");
     }
 }
 

@@ -141,6 +141,10 @@ static COST_EXCEEDS: Template = Template {
     zh: "{0}：成本 {1}万元 超过项目金额 {2}万元",
     en: "{0}: cost {1} 万元 exceeds the project amount {2} 万元",
 };
+static COST_BELOW: Template = Template {
+    zh: "{0}：成本 {1}万元 不到项目金额 {0.amount}万元的五分之一，成本与资金不匹配（可能少写了一位，或金额偏大）",
+    en: "{0}: a cost of {1} 万元 is under a fifth of the project amount of {0.amount} 万元; cost and money do not match (a digit lost, or the money overstated)",
+};
 static COST_TIMES_OUTPUT: Template = Template {
     zh: "{0}：按此成本标准，{1}（{1.raw}）需 {2}万元，超过项目金额 {0.amount}万元的三倍",
     en: "{0}: at this cost standard, {1} ({1.raw}) needs {2} 万元, over three times the project amount of {0.amount} 万元",
@@ -358,6 +362,49 @@ pub(super) fn project(s: &mut Sink<'_>, pi: usize, p: &Project, on: &mut Switche
         quality(s, pi, p, (k, i), on_long_term, span);
     }
     scale_in_goal(s, pi, p);
+    cost_below_budget(s, pi, p);
+}
+
+/// `cost-below-budget`: a total named as the project's whole cost
+/// (`项目总成本 ≤2.4万元`) under a fifth of the amount (24.50 万元): 相应匹配
+/// broken the other way from cost-exceeds-budget (a digit lost, or the
+/// money overstated). Not when another cost of the project bears the amount
+/// out (within three times) or exceeds it. A standard times its output
+/// about a tenth of the amount is not reported: that is as often the
+/// output's count a digit short (`教师培训人次 ≥320` for the goal's 3200,
+/// goal-indicator-number's), or a subsidy paying part of each case.
+fn cost_below_budget(s: &mut Sink<'_>, pi: usize, p: &Project) {
+    // Cheap test first: most projects state no cost in money.
+    if !p
+        .indicators
+        .iter()
+        .any(|i| is_cost(i) && i.target.quantity().is_some())
+    {
+        return;
+    }
+    let Some(amount) = p.funding.amount().filter(|a| *a > Decimal::ZERO) else {
+        return;
+    };
+    if cost_estimates(p).any(|e| within_3x(e.estimate, amount) || e.estimate > amount) {
+        return;
+    }
+    let below = cost_estimates(p).find(|e| {
+        e.count.is_none()
+            && e.estimate > Decimal::ZERO
+            && names_whole_cost(&e.cost.name)
+            && e.estimate * Decimal::from(5) <= amount
+    });
+    let Some(e) = below else {
+        return;
+    };
+    let message = msg!(
+        COST_BELOW,
+        Arg::indicator(pi, p, e.cost),
+        Arg::Dec(wan_for_message(e.estimate))
+    );
+    s.emit(id!("cost-below-budget"), || {
+        (value_loc(pi, p, e.cost), message)
+    });
 }
 
 /// Rules of [`project`] looked up once per review.
