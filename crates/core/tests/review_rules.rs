@@ -4099,6 +4099,9 @@ fn goal_indicator_number() {
         text.contains("3000人次") && text.contains("≥300人次"),
         "{text}"
     );
+    // ur59: the project is named a project, not an indicator.
+    assert!(text.contains("but project \""), "{text}");
+    assert!(!text.contains("but indicator"), "{text}");
     // 12 stations in the goal, =21 in the indicator: the digits swapped.
     let t = goal_with(
         "保障12个乡镇综合文化站免费开放，每站每年补助5万元。",

@@ -25,7 +25,7 @@ static GOAL_CONTAINED: Template = Template {
 };
 static GOAL_NUMBER: Template = Template {
     zh: "项目「{0}」的目标写「{1}」，衡量它的指标{2}却是「{2.raw}」，两个数字明显不一致",
-    en: "project \"{0}\": the goal says \"{1}\" but indicator {2}, which measures it, says \"{2.raw}\"; the numbers clearly differ",
+    en: "project \"{0}\": the goal says \"{1}\" but project {2}, which measures it, says \"{2.raw}\"; the numbers clearly differ",
 };
 static GOAL_MISMATCH: Template = Template {
     zh: "项目「{0}」的目标提到「{1}」，但没有指标衡量它",
