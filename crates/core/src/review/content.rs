@@ -972,11 +972,12 @@ fn quality(
                             })
                     })
                 };
-                if w > total
-                    && !within_last_digit(q, w, total)
-                    && !whole_life_cost(name)
-                    && !(per_unit_cost(name) && delivered_fits())
-                {
+                let excused = || {
+                    within_last_digit(q, w, total)
+                        || whole_life_cost(name)
+                        || (per_unit_cost(name) && delivered_fits())
+                };
+                if w > total && !excused() {
                     s.emit(id!("cost-exceeds-budget"), || {
                         (
                             value_loc(pi, p, i),
