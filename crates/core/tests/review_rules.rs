@@ -3065,6 +3065,8 @@ fn direction_conflict_on_a_floor_for_a_lower_is_better_indicator() {
         (3, q(4, Category::Cost, "人均培训费用", "≥800元")),
         (3, q(4, Category::Cost, "培训成本", "≥500元/人")),
         (3, q(4, Category::Cost, "道路养护成本", "≥2万元/公里")),
+        // ur59 094: funds spent, under 成本指标.
+        (3, q(4, Category::Cost, "强制免疫经费支出", "≥45.50万元")),
     ] {
         let t = replace(k, i.clone());
         let f = run(&t);
@@ -3085,6 +3087,9 @@ fn direction_conflict_on_a_floor_for_a_lower_is_better_indicator() {
         (0, q(1, Category::Output, "培训成本核算覆盖", "≥5个")),
         (1, q(2, Category::Outcome, "补助发放标准", "≥2000元/人")),
         (3, q(4, Category::Cost, "培训成本", "≤500元/人")),
+        (3, q(4, Category::Cost, "强制免疫经费支出", "≤45.50万元")),
+        // Others' spending, outside 成本指标.
+        (1, q(2, Category::Outcome, "带动居民消费支出", "≥100万元")),
     ] {
         let t = replace(k, i.clone());
         assert_eq!(

@@ -329,7 +329,11 @@ fn lower_better_name(i: &Indicator, q: &crate::model::Quantity) -> bool {
             .as_deref()
             .or(i.unit_column().map(trim))
             .is_some_and(|u| money_unit(u) || u.split(['/', '／']).next().is_some_and(money_unit));
-        money && (has(name, "成本") || has(name, "费用"))
+        // Under 成本指标, money spent is a cost too (`强制免疫经费支出
+        // 45.50万元以上`, ur59 094); elsewhere 支出 may be others' spending
+        // (`带动居民消费支出`).
+        let spent = || i.category == Category::Cost && (has(name, "经费") || has(name, "支出"));
+        money && (has(name, "成本") || has(name, "费用") || spent())
     };
     hit && !names_cost_saving(name)
 }
