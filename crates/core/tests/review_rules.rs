@@ -152,9 +152,11 @@ fn catalogue_ids_are_unique_and_complete() {
         "goal-indicator-mismatch",
         "goal-indicator-number",
         "satisfaction-low",
+        "satisfaction-high",
         "direction-conflict",
         "timeliness-no-date",
         "cost-exceeds-budget",
+        "cost-below-budget",
         "long-term-in-annual",
         "scale-mismatch",
         "placeholder-value",
@@ -733,6 +735,133 @@ fn boilerplate_indicator_groups() {
     assert_eq!(of(&review(&t, &p), "boilerplate-indicator").len(), 2);
 }
 
+/// ur59 155: a qualitative 效益 pasted into several projects is a copy
+/// group too; a 效益 named by its 二级 alone with a vague value
+/// (`社会效益：显著提升`) is reported on each project; a qualitative output
+/// shared by all (`2024年12月底前`) and a 效益 whose value says what it is
+/// are not.
+#[test]
+fn boilerplate_indicator_qualitative_benefits() {
+    let with = |extra: Vec<Indicator>| {
+        let mut v = clean_indicators();
+        v.extend(extra);
+        v
+    };
+    let copied = ql(5, Category::Outcome, "群众文化素养", "显著提升");
+    let t = Builder::new()
+        .project("甲", "60.00", "开展培训。", with(vec![copied.clone()]))
+        .project("乙", "70.00", "组织培训。", with(vec![copied.clone()]))
+        .finish();
+    let f = run(&t);
+    let hits: Vec<_> = of(&f, "boilerplate-indicator")
+        .into_iter()
+        .filter(|h| zh(&t, h).contains("群众文化素养"))
+        .collect();
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert!(
+        zh(&t, hits[0]).contains("「显著提升」 在 2 个项目中"),
+        "{}",
+        zh(&t, hits[0])
+    );
+    // Named by its level: one finding on each project, copied or not.
+    let level = ql(5, Category::Outcome, "社会效益", "显著提升");
+    let t = Builder::new()
+        .project("甲", "60.00", "开展培训。", with(vec![level.clone()]))
+        .project("乙", "70.00", "组织培训。", with(vec![level.clone()]))
+        .project("丙", "80.00", "举办培训。", with(vec![level]))
+        .finish();
+    let f = run(&t);
+    // (The clean indicators, the same in each project, are groups of their own.)
+    let named = of(&f, "boilerplate-indicator")
+        .into_iter()
+        .filter(|h| zh(&t, h).contains("社会效益"))
+        .map(|h| (h.location.row, zh(&t, h)))
+        .collect::<Vec<_>>();
+    assert_eq!(named.len(), 3, "{named:?}");
+    assert!(
+        named.iter().all(|(_, m)| m.contains("二级指标名称")),
+        "{named:?}"
+    );
+    // Not reported: an output's date, a benefit saying what, a different text.
+    let t = Builder::new()
+        .project(
+            "甲",
+            "60.00",
+            "开展培训。",
+            with(vec![
+                ql(5, Category::Output, "项目完成时间", "2024年12月底前"),
+                ql(6, Category::Outcome, "社会效益", "带动就业200人以上"),
+                ql(7, Category::Outcome, "群众文化素养", "显著提升"),
+            ]),
+        )
+        .project(
+            "乙",
+            "70.00",
+            "组织培训。",
+            with(vec![
+                ql(5, Category::Output, "项目完成时间", "2024年12月底前"),
+                ql(6, Category::Outcome, "社会效益", "带动就业300人以上"),
+                ql(7, Category::Outcome, "群众文化素养", "有所提升"),
+            ]),
+        )
+        .finish();
+    let f = run(&t);
+    let ours = of(&f, "boilerplate-indicator")
+        .into_iter()
+        .map(|h| zh(&t, h))
+        .filter(|m| {
+            ["项目完成时间", "社会效益", "群众文化素养"]
+                .iter()
+                .any(|n| m.contains(n))
+        })
+        .collect::<Vec<_>>();
+    assert!(ours.is_empty(), "{ours:?}");
+}
+
+/// ur59 132: a goal copied from another project with a phrase appended
+/// (`，确保项目顺利实施`) or put before it holds that project's whole goal;
+/// a goal sharing only a clause, or holding a goal shorter than
+/// `goal_duplicate_min_chars`, does not count.
+#[test]
+fn goal_duplicate_finds_a_goal_with_a_phrase_added() {
+    let a = "为100所中小学幼儿园配备专职保安200名，实现校园“护学岗”全覆盖，保障师生安全。";
+    let mk = |b: &str| {
+        Builder::new()
+            .project("中小学校园安保服务经费", "240.00", a, clean_indicators())
+            .project("中小学教师继续教育培训经费", "50.00", b, clean_indicators())
+            .finish()
+    };
+    for b in [
+        "为100所中小学幼儿园配备专职保安200名，实现校园“护学岗”全覆盖，保障师生安全，确保项目顺利实施。",
+        "按照上级要求，为120所中小学幼儿园配备专职保安240名，实现校园“护学岗”全覆盖，保障师生安全。",
+    ] {
+        let t = mk(b);
+        let f = run(&t);
+        let hits = of(&f, "goal-duplicate");
+        assert_eq!(hits.len(), 1, "{b}: {:?}", ids(&f));
+        assert_eq!(hits[0].location.row, Some(5));
+        let text = zh(&t, hits[0]);
+        assert!(text.contains("包含项目「中小学校园安保服务经费」的全部目标"), "{text}");
+    }
+    for b in [
+        "组织全区中小学教师参加全员培训3000人次，实现校园“护学岗”全覆盖，提升教师教育教学能力。",
+        "开展教师培训3000人次，提升教师教育教学能力，确保项目顺利实施。",
+    ] {
+        assert_eq!(fired(&mk(b), "goal-duplicate"), 0, "{b}");
+    }
+    // A whole goal shorter than the minimum is no copied goal.
+    let t = Builder::new()
+        .project("甲", "50.00", "保障师生安全。", clean_indicators())
+        .project(
+            "乙",
+            "50.00",
+            "组织全区中小学教师参加全员培训3000人次，保障师生安全。",
+            clean_indicators(),
+        )
+        .finish();
+    assert_eq!(fired(&t, "goal-duplicate"), 0);
+}
+
 #[test]
 fn goal_duplicate_masks_numbers() {
     let a =
@@ -914,6 +1043,52 @@ fn satisfaction_low() {
     assert_eq!(of(&review(&capped, &p), "satisfaction-low").len(), 1);
 }
 
+/// ur59 070/151: a satisfaction target of 100 %, however worded, is sent
+/// back (not 合理可行); 95 %, a survey's coverage of 100 %, a complaint rate
+/// and a cap are not this rule's.
+#[test]
+fn satisfaction_high() {
+    let worded = |name: &str, value: &str| {
+        let mut i = q(3, Category::Satisfaction, name, "≥90%");
+        i.target = jixiao_core::grammar::parse_target_parts(None, value, None).target;
+        i.raw_value = value.into();
+        replace(2, i)
+    };
+    for value in ["=100%", "≥100%", "达到100%", "100%", "不低于100%", "100.0%"] {
+        let t = worded("儿童家长满意度", value);
+        let f = run(&t);
+        let hit = of(&f, "satisfaction-high");
+        assert_eq!(hit.len(), 1, "{value}: {:?}", ids(&f));
+        assert_eq!(hit[0].severity, Severity::Warning);
+        assert!(zh(&t, hit[0]).contains(value), "{}", zh(&t, hit[0]));
+        assert!(en(&t, hit[0]).contains("90–95 %"), "{}", en(&t, hit[0]));
+    }
+    for (name, value) in [
+        ("儿童家长满意度", "≥95%"),
+        ("儿童家长满意度", "≥99%"),
+        ("满意度调查覆盖率", "100%"),
+        ("投诉办结率", "100%"),
+        ("服务对象不满意率", "≤100%"),
+    ] {
+        let t = worded(name, value);
+        assert_eq!(fired(&t, "satisfaction-high"), 0, "{name} {value}");
+    }
+    // A cap is direction-conflict's alone.
+    let capped = worded("儿童家长满意度", "≤100%");
+    assert_eq!(fired(&capped, "satisfaction-high"), 0);
+    // The threshold lowers the bar: ≥98 % is reported from 98 on.
+    let mut p = Profile::national();
+    p.thresholds.satisfaction_max = 98.into();
+    assert_eq!(
+        of(
+            &review(&worded("儿童家长满意度", "≥98%"), &p),
+            "satisfaction-high"
+        )
+        .len(),
+        1
+    );
+}
+
 #[test]
 fn timeliness_no_date() {
     let mut i = ql(5, Category::Output, "项目完成时间", "按时完成");
@@ -1083,6 +1258,99 @@ fn cost_exceeds_budget() {
         ),
         1
     );
+}
+
+/// ur59 053: `≤181万元` on a 180.80 万元 project is the cap rounded up to
+/// its last written digit, not a cost above the money; an overshoot of a
+/// whole unit of that digit, or of 1 % of the money, still is.
+#[test]
+fn cost_exceeds_budget_tolerates_a_cap_rounded_up_to_its_last_digit() {
+    let with_amount = |amount: &str, value: &str| {
+        let mut inds = clean_indicators();
+        inds[3] = q(4, Category::Cost, "工作经费支出", value);
+        Builder::new()
+            .project(
+                "河湖长制工作经费",
+                amount,
+                "开展青年技能培训，提升就业能力。",
+                inds,
+            )
+            .finish()
+    };
+    for (amount, value, fires) in [
+        ("180.80", "≤181万元", 0),
+        ("180.85", "≤180.9万元", 0),
+        ("180.80", "≤180.9万元", 1),
+        // Trailing zeros are taken as meant: 100 元 over is over.
+        ("180.80", "≤1808100元", 1),
+        ("180.00", "≤181万元", 1),
+        ("180.80", "≤180.85万元", 1),
+        ("180.80", "≤182万元", 1),
+        ("5.50", "≤6万元", 1),
+        ("50.00", "≤1亿元", 1),
+    ] {
+        let t = with_amount(amount, value);
+        assert_eq!(fired(&t, "cost-exceeds-budget"), fires, "{amount} {value}");
+    }
+}
+
+/// ur59 078/125: a total named as the project's whole cost under a fifth of
+/// the amount (`项目总成本 ≤2.4万元` on 24.50 万元) is a digit lost; a part's
+/// fee, a cost borne out by another, and a standard times its output are not
+/// reported.
+#[test]
+fn cost_below_budget() {
+    let with = |amount: &str, costs: Vec<Indicator>| {
+        let mut inds = clean_indicators();
+        inds.truncate(3);
+        inds.extend(costs);
+        Builder::new()
+            .project(
+                "动物防疫经费",
+                amount,
+                "开展青年技能培训，提升就业能力。",
+                inds,
+            )
+            .finish()
+    };
+    let t = with(
+        "24.50",
+        vec![q(4, Category::Cost, "项目总成本", "≤2.4万元")],
+    );
+    let f = run(&t);
+    let hits = of(&f, "cost-below-budget");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert_eq!(hits[0].severity, Severity::Warning);
+    let text = zh(&t, hits[0]);
+    assert!(
+        text.contains("成本 2.40万元 不到项目金额 24.50万元的五分之一"),
+        "{text}"
+    );
+    for (amount, costs) in [
+        // Within a fifth.
+        ("24.50", vec![q(4, Category::Cost, "项目总成本", "≤6万元")]),
+        // A part's fee.
+        (
+            "24.50",
+            vec![q(4, Category::Cost, "专家评审费", "≤2.4万元")],
+        ),
+        // Another cost bears the amount out.
+        (
+            "24.50",
+            vec![
+                q(4, Category::Cost, "项目总成本", "≤2.4万元"),
+                q(5, Category::Cost, "设备购置成本", "≤22万元"),
+            ],
+        ),
+        // A standard times its output a tenth of the amount: not this rule's.
+        (
+            "50.00",
+            vec![q(4, Category::Cost, "人均培训成本", "≤100元/人次")],
+        ),
+    ] {
+        let t = with(amount, costs.clone());
+        assert_eq!(fired(&t, "cost-below-budget"), 0, "{amount} {costs:?}");
+    }
 }
 
 #[test]
@@ -2797,6 +3065,8 @@ fn direction_conflict_on_a_floor_for_a_lower_is_better_indicator() {
         (3, q(4, Category::Cost, "人均培训费用", "≥800元")),
         (3, q(4, Category::Cost, "培训成本", "≥500元/人")),
         (3, q(4, Category::Cost, "道路养护成本", "≥2万元/公里")),
+        // ur59 094: funds spent, under 成本指标.
+        (3, q(4, Category::Cost, "强制免疫经费支出", "≥45.50万元")),
     ] {
         let t = replace(k, i.clone());
         let f = run(&t);
@@ -2817,6 +3087,9 @@ fn direction_conflict_on_a_floor_for_a_lower_is_better_indicator() {
         (0, q(1, Category::Output, "培训成本核算覆盖", "≥5个")),
         (1, q(2, Category::Outcome, "补助发放标准", "≥2000元/人")),
         (3, q(4, Category::Cost, "培训成本", "≤500元/人")),
+        (3, q(4, Category::Cost, "强制免疫经费支出", "≤45.50万元")),
+        // Others' spending, outside 成本指标.
+        (1, q(2, Category::Outcome, "带动居民消费支出", "≥100万元")),
     ] {
         let t = replace(k, i.clone());
         assert_eq!(
@@ -3749,6 +4022,64 @@ fn goal_indicator_mismatch_reads_a_verb_phrase_after_the_count() {
     }
 }
 
+/// ur59: a count with something added after it (`45台及配套采集存储设备`) and
+/// a count of people in 名 measured in 人 are measured by an indicator of
+/// the same number; a loose clause's work (`新建`) needs an indicator in
+/// the clause's unit; two counts of one span are one finding.
+#[test]
+fn goal_indicator_mismatch_ur59_counts() {
+    for (goal, name, raw) in [
+        (
+            "为基层派出所购置执法记录仪45台及配套采集存储设备，实现现场执法全过程记录。",
+            "购置执法记录仪数量",
+            "≥45台",
+        ),
+        (
+            "为502名经济困难的高龄、失能老年人购买居家养老服务。",
+            "居家养老服务对象人数",
+            "≥502人",
+        ),
+        // The work counted in the same unit still measures a loose clause.
+        ("全年新建村级服务站点15个。", "新建站点个数", "≥16个"),
+    ] {
+        let t = goal_with(goal, vec![parsed(1, name, raw)]);
+        let f = run(&t);
+        assert_eq!(
+            of(&f, "goal-indicator-mismatch").len(),
+            0,
+            "{goal}: {:?}",
+            ids(&f)
+        );
+    }
+    for (goal, name, raw) in [
+        // Another number: not measured by the same count.
+        (
+            "为基层派出所购置执法记录仪45台及配套采集存储设备。",
+            "维修车辆数量",
+            "≥40台",
+        ),
+        (
+            "为502名经济困难的高龄、失能老年人购买居家养老服务。",
+            "服务对象人数",
+            "≥500人",
+        ),
+        // 新建 alone, in 亩, measures no station.
+        (
+            "新建高标准农田1200亩；新建标准化服务站点15个。",
+            "新建高标准农田面积",
+            "≥1200亩",
+        ),
+    ] {
+        let t = goal_with(goal, vec![parsed(1, name, raw)]);
+        assert_eq!(fired(&t, "goal-indicator-mismatch"), 1, "{goal}");
+    }
+    let t = goal_with(
+        "为100所中小学幼儿园配备专职保安200名，实现校园“护学岗”全覆盖。",
+        vec![parsed(1, "教师培训人次", "≥3000人次")],
+    );
+    assert_eq!(fired(&t, "goal-indicator-mismatch"), 1);
+}
+
 #[test]
 fn goal_indicator_number() {
     // The goal's 3000人次 against the one 人次 indicator's ≥300: a digit slip.
@@ -3773,6 +4104,9 @@ fn goal_indicator_number() {
         text.contains("3000人次") && text.contains("≥300人次"),
         "{text}"
     );
+    // ur59: the project is named a project, not an indicator.
+    assert!(text.contains("but project \""), "{text}");
+    assert!(!text.contains("but indicator"), "{text}");
     // 12 stations in the goal, =21 in the indicator: the digits swapped.
     let t = goal_with(
         "保障12个乡镇综合文化站免费开放，每站每年补助5万元。",

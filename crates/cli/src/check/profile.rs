@@ -973,7 +973,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(n, 13);
+        assert_eq!(n, 14);
     }
 
     /// Two byte-order marks are no part of the first key (ur16 C4).

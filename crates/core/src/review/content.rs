@@ -89,6 +89,10 @@ static SATISFACTION_LOW: Template = Template {
     zh: "{0}：满意度目标 {1}% 低于 {2}%",
     en: "{0}: satisfaction target {1} % below {2} %",
 };
+static SATISFACTION_HIGH: Template = Template {
+    zh: "{0}：满意度目标「{0.raw}」要求全部满意，不合理可行，通常设为 90%–95%",
+    en: "{0}: the satisfaction target \"{0.raw}\" asks everyone to be satisfied; about 90–95 % is attainable",
+};
 static OP_COLUMN_CONFLICT: Template = Template {
     zh: "{0}：指标性质「{1}」与指标值「{0.raw}」的比较方向相反",
     en: "{0}: the comparator column \"{1}\" points the other way from the value \"{0.raw}\"",
@@ -136,6 +140,10 @@ static BEFORE_YEAR: Template = Template {
 static COST_EXCEEDS: Template = Template {
     zh: "{0}：成本 {1}万元 超过项目金额 {2}万元",
     en: "{0}: cost {1} 万元 exceeds the project amount {2} 万元",
+};
+static COST_BELOW: Template = Template {
+    zh: "{0}：成本 {1}万元 不到项目金额 {0.amount}万元的五分之一，成本与资金不匹配（可能少写了一位，或金额偏大）",
+    en: "{0}: a cost of {1} 万元 is under a fifth of the project amount of {0.amount} 万元; cost and money do not match (a digit lost, or the money overstated)",
 };
 static COST_TIMES_OUTPUT: Template = Template {
     zh: "{0}：按此成本标准，{1}（{1.raw}）需 {2}万元，超过项目金额 {0.amount}万元的三倍",
@@ -190,6 +198,34 @@ static SCALE_MISMATCH: Template = Template {
     zh: "项目「{0}」的目标以“{1}”表述金额，表格单位为{2}",
     en: "project \"{0}\": goal quotes money in {1}, the table is in {2}",
 };
+
+/// `satisfaction-high`: a satisfaction target of 100 % (`=100%`, `≥100%`,
+/// `达到100%`, a bare `100%`) is not 合理可行: reviewers send it back for
+/// about 90–95 %. Only a name that says 满意度/满意率 counts (under 满意度指标
+/// sit 投诉办结率 and the like, whose 100 % is a plain target); above 100 %
+/// is percent-out-of-range's, and a cap (`≤100%`) direction-conflict's.
+fn satisfaction_high(s: &mut Sink, pi: usize, p: &Project, i: &Indicator, unit: Option<&str>) {
+    let Some(q) = i.target.quantity() else {
+        return;
+    };
+    let max = s.profile.thresholds.satisfaction_max;
+    let hundred = Decimal::from(100);
+    let capped = q.op.and_then(Comparator::direction) == Some(Direction::LowerBetter);
+    if unit == Some("%")
+        && q.value >= max
+        && q.value <= hundred
+        && !capped
+        && names_satisfaction(&i.name)
+        && !lower_is_better_rate(i)
+    {
+        s.emit(id!("satisfaction-high"), || {
+            (
+                value_loc(pi, p, i),
+                msg!(SATISFACTION_HIGH, Arg::indicator(pi, p, i)),
+            )
+        });
+    }
+}
 
 /// `direction-conflict`: the comparator of the value, the 指标性质 column and
 /// the 指标方向性 column must point the same way, and a satisfaction target
@@ -293,7 +329,11 @@ fn lower_better_name(i: &Indicator, q: &crate::model::Quantity) -> bool {
             .as_deref()
             .or(i.unit_column().map(trim))
             .is_some_and(|u| money_unit(u) || u.split(['/', '／']).next().is_some_and(money_unit));
-        money && (has(name, "成本") || has(name, "费用"))
+        // Under 成本指标, money spent is a cost too (`强制免疫经费支出
+        // 45.50万元以上`, ur59 094); elsewhere 支出 may be others' spending
+        // (`带动居民消费支出`).
+        let spent = || i.category == Category::Cost && (has(name, "经费") || has(name, "支出"));
+        money && (has(name, "成本") || has(name, "费用") || spent())
     };
     hit && !names_cost_saving(name)
 }
@@ -326,6 +366,49 @@ pub(super) fn project(s: &mut Sink<'_>, pi: usize, p: &Project, on: &mut Switche
         quality(s, pi, p, (k, i), on_long_term, span);
     }
     scale_in_goal(s, pi, p);
+    cost_below_budget(s, pi, p);
+}
+
+/// `cost-below-budget`: a total named as the project's whole cost
+/// (`项目总成本 ≤2.4万元`) under a fifth of the amount (24.50 万元): 相应匹配
+/// broken the other way from cost-exceeds-budget (a digit lost, or the
+/// money overstated). Not when another cost of the project bears the amount
+/// out (within three times) or exceeds it. A standard times its output
+/// about a tenth of the amount is not reported: that is as often the
+/// output's count a digit short (`教师培训人次 ≥320` for the goal's 3200,
+/// goal-indicator-number's), or a subsidy paying part of each case.
+fn cost_below_budget(s: &mut Sink<'_>, pi: usize, p: &Project) {
+    // Cheap test first: most projects state no cost in money.
+    if !p
+        .indicators
+        .iter()
+        .any(|i| is_cost(i) && i.target.quantity().is_some())
+    {
+        return;
+    }
+    let Some(amount) = p.funding.amount().filter(|a| *a > Decimal::ZERO) else {
+        return;
+    };
+    if cost_estimates(p).any(|e| within_3x(e.estimate, amount) || e.estimate > amount) {
+        return;
+    }
+    let below = cost_estimates(p).find(|e| {
+        e.count.is_none()
+            && e.estimate > Decimal::ZERO
+            && names_whole_cost(&e.cost.name)
+            && e.estimate * Decimal::from(5) <= amount
+    });
+    let Some(e) = below else {
+        return;
+    };
+    let message = msg!(
+        COST_BELOW,
+        Arg::indicator(pi, p, e.cost),
+        Arg::Dec(wan_for_message(e.estimate))
+    );
+    s.emit(id!("cost-below-budget"), || {
+        (value_loc(pi, p, e.cost), message)
+    });
 }
 
 /// Rules of [`project`] looked up once per review.
@@ -752,6 +835,7 @@ fn quality(
             });
         }
     }
+    satisfaction_high(s, pi, p, i, unit.as_deref());
     direction_conflict(s, pi, p, i);
     // timeliness-no-date
     // The 二级 column says it in row layouts; the one-cell layout has only
@@ -892,8 +976,12 @@ fn quality(
                             })
                     })
                 };
-                if w > total && !whole_life_cost(name) && !(per_unit_cost(name) && delivered_fits())
-                {
+                let excused = || {
+                    within_last_digit(q, w, total)
+                        || whole_life_cost(name)
+                        || (per_unit_cost(name) && delivered_fits())
+                };
+                if w > total && !excused() {
                     s.emit(id!("cost-exceeds-budget"), || {
                         (
                             value_loc(pi, p, i),
@@ -1320,6 +1408,27 @@ fn bare_grade(text: &str) -> bool {
     )
 }
 
+/// Whether a cost of `w` 万元 exceeds `total` by less than one unit of the
+/// cost's last written digit and by less than 1 % of the money (`≤181万元`
+/// on 180.80 万元: the department rounded the cap up to a whole 万元, which
+/// reads as "no more than the money"; `≤180.9万元` on 180.85 万元 likewise). A cap
+/// written with trailing zeros (`≤1810000元`) is granted its last digit
+/// only: the zeros may be meant. The 1 % bound keeps a coarse digit
+/// (`≤1亿元`, `≤6万元` on 5.50 万元) from excusing more than rounding.
+fn within_last_digit(q: &crate::model::Quantity, w: Decimal, total: Decimal) -> bool {
+    if q.value <= Decimal::ZERO || total <= Decimal::ZERO {
+        return false;
+    }
+    let over = w - total;
+    // One unit of the last digit in the value's own terms, carried into
+    // 万元 by the same factor as the value (w / value).
+    let digit = Decimal::new(1, q.value.scale());
+    let last_digit = w
+        .checked_div(q.value)
+        .and_then(|factor| factor.checked_mul(digit));
+    last_digit.is_some_and(|d| over < d) && over * Decimal::from(100) < total
+}
+
 /// A cost target in 万元, when its unit is money (`≤50万元`, `≤400000元`);
 /// `unit` is the indicator's ([`unit_of`]).
 fn cost_wan(q: &crate::model::Quantity, unit: Option<&str>) -> Option<Decimal> {
@@ -1660,8 +1769,14 @@ fn per_unit_clause(goal: &str, start: usize, end: usize) -> bool {
     PER_UNIT.find(clause).is_some()
 }
 
-/// Key of a copy group: (一级, name, value, unit).
-type Key<'a> = (Category, &'a str, Decimal, std::borrow::Cow<'a, str>);
+/// Key of a copy group: (一级, name, value, unit); a qualitative 效益 has no
+/// number and its text in the unit's place (`社会效益`, `None`, `显著提升`).
+type Key<'a> = (
+    Category,
+    &'a str,
+    Option<Decimal>,
+    std::borrow::Cow<'a, str>,
+);
 
 /// (group, project index, project, indicator, number through the table).
 type Member<'t> = (u32, usize, &'t Project, &'t Indicator, usize);
@@ -1683,6 +1798,9 @@ pub(super) struct Boilerplate<'t> {
     sizes: Vec<u32>,
     members: Vec<Member<'t>>,
     candidates: Vec<Generic<'t>>,
+    /// 效益 named by their 二级 alone with a vague value (`社会效益：显著提升`):
+    /// (project index, project, position).
+    level_named: Vec<(usize, &'t Project, usize)>,
     n_indicators: usize,
 }
 
@@ -1695,6 +1813,7 @@ impl<'t> Boilerplate<'t> {
             sizes: Vec::new(),
             members: Vec::new(),
             candidates: Vec::new(),
+            level_named: Vec::new(),
             n_indicators: 0,
         }
     }
@@ -1717,6 +1836,25 @@ impl<'t> Boilerplate<'t> {
                 continue;
             }
             let Some(q) = i.target.quantity() else {
+                // A qualitative 效益 pasted into several projects
+                // (`社会效益：显著提升`, ur59 155) is copied as surely as a number;
+                // outputs' qualitative values (`2024年12月底前`) are alike by
+                // nature and not grouped.
+                if let crate::model::Target::Qualitative { text } = &i.target {
+                    if is_outcome(i.category) {
+                        if level_named_vague(i, text) {
+                            self.level_named.push((pi, p, k));
+                        } else {
+                            self.join(
+                                (i.category, trim(&i.name), None, trim(text).into()),
+                                pi,
+                                p,
+                                i,
+                                first + k,
+                            );
+                        }
+                    }
+                }
                 continue;
             };
             // A cost equal to the project's own amount (`项目总成本 ≤10万元` in
@@ -1744,20 +1882,26 @@ impl<'t> Boilerplate<'t> {
                 i.category,
                 trim(&i.name),
                 // `2万人次` and `20000人次` are the same number
-                q.scaled().unwrap_or(q.value).normalize(),
+                Some(q.scaled().unwrap_or(q.value).normalize()),
                 unit_of(i).unwrap_or_default(),
             );
-            let (keys, sizes) = (&mut self.keys, &mut self.sizes);
-            let group = *self.numbers.entry(key).or_insert_with_key(|key| {
-                keys.push(key.clone());
-                sizes.push(0);
-                (keys.len() - 1) as u32
-            });
-            if let Some(n) = sizes.get_mut(group as usize) {
-                *n += 1;
-            }
-            self.members.push((group, pi, p, i, first + k));
+            self.join(key, pi, p, i, first + k);
         }
+    }
+
+    /// Indicator `i` of project `p` (number `index` through the table) into
+    /// the copy group of `key`.
+    fn join(&mut self, key: Key<'t>, pi: usize, p: &'t Project, i: &'t Indicator, index: usize) {
+        let (keys, sizes) = (&mut self.keys, &mut self.sizes);
+        let group = *self.numbers.entry(key).or_insert_with_key(|key| {
+            keys.push(key.clone());
+            sizes.push(0);
+            (keys.len() - 1) as u32
+        });
+        if let Some(n) = sizes.get_mut(group as usize) {
+            *n += 1;
+        }
+        self.members.push((group, pi, p, i, index));
     }
 
     /// Report the copy groups, then the generic-value variant except on
@@ -1769,6 +1913,16 @@ impl<'t> Boilerplate<'t> {
         }
         drop(self.numbers);
         let copied = copy_groups(s, &self.keys, &self.sizes, self.members, self.n_indicators);
+        for (pi, p, k) in self.level_named {
+            if let Some(i) = p.indicators.get(k) {
+                s.emit(id!("boilerplate-indicator"), || {
+                    (
+                        indicator_loc(pi, p, i),
+                        msg!(LEVEL_NAMED, Arg::Indicator(pi as u32, k as u32)),
+                    )
+                });
+            }
+        }
         let mut generic = GenericBenefits::default();
         for run in self.candidates.chunk_by(|a, b| a.pi == b.pi) {
             generic.project(s, run, &copied);
@@ -1861,13 +2015,18 @@ fn copy_groups<'t>(
             where_zh.push(format!("等 {} 处", group.len()));
             where_en.push(format!("and {} more", group.len() - SHOWN));
         }
+        // A qualitative value is quoted: `「社会效益」「显著提升」`.
+        let value = match value {
+            Some(v) => format!("{v}{unit}"),
+            None => format!("「{unit}」"),
+        };
         let zh = format!(
-            "指标「{name}」{value}{unit} 在 {} 个项目中完全相同：{}",
+            "指标「{name}」{value} 在 {} 个项目中完全相同：{}",
             distinct,
             where_zh.join("、")
         );
         let en = format!(
-            "indicator \"{name}\" {value}{unit} is identical in {} projects: {}",
+            "indicator \"{name}\" {value} is identical in {} projects: {}",
             distinct,
             where_en.join(", ")
         );
@@ -1886,6 +2045,26 @@ struct Generic<'t> {
     k: usize,
     index: usize,
     branch: &'static Template,
+}
+
+static LEVEL_NAMED: Template = Template {
+    zh: "{0}：以二级指标名称作指标名称，目标「{0.raw}」不可考核，疑为套用；应写明具体的效益及可衡量的目标",
+    en: "{0}: named by its level alone, with the target \"{0.raw}\" nothing can be assessed (likely boilerplate); name the benefit and a measurable target",
+};
+
+/// Whether a qualitative 效益 is named by its 二级 alone (`社会效益`,
+/// `经济效益指标`, `可持续影响`) with a vague value (`显著提升`, `长期`: a few
+/// characters, no number): it names no benefit and states no target. A
+/// value that says what (`带动就业200人`) is the benefit, however named.
+fn level_named_vague(i: &Indicator, text: &str) -> bool {
+    const LEVELS: [&str; 4] = ["社会效益", "经济效益", "生态效益", "可持续影响"];
+    let name = trim(&i.name);
+    let name = name.strip_suffix("指标").unwrap_or(name);
+    let text = trim(text);
+    LEVELS.contains(&name)
+        && !text.is_empty()
+        && text.chars().count() <= 8
+        && !text.chars().any(|c| c.is_ascii_digit())
 }
 
 static GENERIC_BENEFIT: Template = Template {

@@ -138,6 +138,7 @@ fn threshold_value(t: &super::Thresholds, key: &str) -> String {
         "too_few_indicators_amount" => format!("{} (万元)", t.too_few_indicators_amount),
         "qualitative_share_max" => t.qualitative_share_max.to_string(),
         "satisfaction_min" => format!("{} (%)", t.satisfaction_min),
+        "satisfaction_max" => format!("{} (%)", t.satisfaction_max),
         "require_cost" => t.require_cost.to_string(),
         "percent_min" => t.percent_min.to_string(),
         "percent_max" => t.percent_max.to_string(),
@@ -253,6 +254,15 @@ exact *J* computed from the two goals' trigram sets, and is reported when that r
 threshold, with the share quoted (`90% 的字词片段相同`). Linear again: one hash per character, four
 map look-ups per goal, and an exact comparison only for the few pairs met. A later goal that
 already shares a sentence with an earlier one is reported for that, not again.
+
+A goal copied with a phrase added (`…保障师生安全，确保项目顺利实施。`) can fall just under the
+threshold: its added trigrams count against *J*. Such a goal holds the other's whole goal, and is
+found by containment, linear too: every whole goal (masked, its end punctuation trimmed, at least
+`goal_duplicate_min_chars` characters) goes into one hash map by fingerprint; then each goal's
+prefixes cut at its last four clause ends (`，；。、,;`) and suffixes cut at its first four (an
+added phrase is a clause or a few) are looked up there, a hit confirmed on the two texts. The work
+is at most eight hashes of each goal's length, never a pair of goals. The goal reported for
+containment is not compared again as a whole.
 
 "#;
 

@@ -19,9 +19,13 @@ static GOAL_NEAR: Template = Template {
     zh: "项目「{0}」的绩效目标与项目「{1}」的几乎相同（{2}% 的字词片段相同，数字除外）",
     en: "project \"{0}\": the goal is nearly the same as project \"{1}\"'s ({2} % of their character trigrams shared, numbers aside)",
 };
+static GOAL_CONTAINED: Template = Template {
+    zh: "项目「{0}」的绩效目标包含项目「{1}」的全部目标，只在前后添加了文字（数字除外）",
+    en: "project \"{0}\": the goal is project \"{1}\"'s whole goal with words added before or after it (numbers aside)",
+};
 static GOAL_NUMBER: Template = Template {
     zh: "项目「{0}」的目标写「{1}」，衡量它的指标{2}却是「{2.raw}」，两个数字明显不一致",
-    en: "project \"{0}\": the goal says \"{1}\" but indicator {2}, which measures it, says \"{2.raw}\"; the numbers clearly differ",
+    en: "project \"{0}\": the goal says \"{1}\" but project {2}, which measures it, says \"{2.raw}\"; the numbers clearly differ",
 };
 static GOAL_MISMATCH: Template = Template {
     zh: "项目「{0}」的目标提到「{1}」，但没有指标衡量它",
@@ -151,7 +155,103 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
         });
     }
     drop(pairs);
+    contained_goals(s, &all, skip, &mut said);
     near_duplicates(s, &all, &sketches, &said);
+}
+
+/// Punctuation a goal's clauses end with: where a phrase is added to a
+/// copied goal (`…保障师生安全，确保项目顺利实施。`).
+const CLAUSE_ENDS: [char; 6] = ['，', '；', '。', ',', ';', '、'];
+
+/// A masked goal without the punctuation and spaces around it.
+fn trim_goal(masked: &str) -> &str {
+    masked.trim_matches(|c: char| c.is_whitespace() || CLAUSE_ENDS.contains(&c))
+}
+
+fn fingerprint(text: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<FastHasher>::default().hash_one(text)
+}
+
+/// Goals that hold another project's whole goal with a phrase added before
+/// or after it at a clause boundary (ur59 132: a goal copied with
+/// `，确保项目顺利实施` appended, whose trigram similarity falls just under
+/// the threshold). Linear in the goals' total length:
+/// every whole goal (masked, at least `goal_duplicate_min_chars`
+/// characters) goes into one hash map by fingerprint, then each goal's
+/// prefixes cut at its last four clause ends and suffixes cut at its first
+/// four are looked up in it; a hit is confirmed on the texts. Reported once
+/// per goal holding another, at it; `said`
+/// marks it for [`near_duplicates`].
+fn contained_goals(s: &mut Sink<'_>, all: &[&Project], skip: &[bool], said: &mut [bool]) {
+    let min = s.profile.thresholds.goal_duplicate_min_chars as usize;
+    let skipped = |pi: usize| skip.get(pi).copied().unwrap_or(false);
+    let long_enough = |t: &str| t.len() >= min && t.chars().count() >= min;
+    let mut whole: FastMap<u64, u32> = FastMap::default();
+    let mut key = String::new();
+    for (pi, p) in all.iter().enumerate() {
+        let Some(goal) = p.goal.as_deref().filter(|_| !skipped(pi)) else {
+            continue;
+        };
+        mask_numbers_into(goal, &mut key);
+        let t = trim_goal(&key);
+        if long_enough(t) {
+            whole.entry(fingerprint(t)).or_insert(pi as u32);
+        }
+    }
+    if whole.is_empty() {
+        return;
+    }
+    let mut other = String::new();
+    for (pi, p) in all.iter().enumerate() {
+        if said.get(pi).copied().unwrap_or(true) || skipped(pi) {
+            continue;
+        }
+        let Some(goal) = p.goal.as_deref() else {
+            continue;
+        };
+        mask_numbers_into(goal, &mut key);
+        let t = trim_goal(&key);
+        // (A goal of fewer than twice the minimum in bytes cannot hold one
+        // of the minimum and a clause end besides.)
+        if t.len() < 2 * min {
+            continue;
+        }
+        // An added phrase is a clause or a few: the goal before one of the
+        // last CUTS clause ends, or after one of the first CUTS, is looked
+        // up (linear even in a goal of a hundred clauses).
+        const CUTS: usize = 4;
+        let ends = || {
+            t.char_indices()
+                .filter(|(_, c)| CLAUSE_ENDS.contains(c))
+                .map(|(at, c)| (at, at + c.len_utf8()))
+        };
+        let n_ends = ends().count();
+        let prefixes = ends()
+            .skip(n_ends.saturating_sub(CUTS))
+            .map(|(at, _)| trim_goal(&t[..at]));
+        let suffixes = ends().take(CUTS).map(|(_, next)| trim_goal(&t[next..]));
+        let found = prefixes
+            .chain(suffixes)
+            .filter(|part| long_enough(part))
+            .find_map(|part| {
+                let a = *whole.get(&fingerprint(part))? as usize;
+                // Confirmed on the text: a fingerprint may be shared.
+                let there = all.get(a)?.goal.as_deref()?;
+                mask_numbers_into(there, &mut other);
+                (a != pi && trim_goal(&other) == part).then_some(a)
+            });
+        let Some(a) = found else {
+            continue;
+        };
+        if let Some(x) = said.get_mut(pi) {
+            *x = true;
+        }
+        let loc = project_loc(s.table, pi, p, Field::Goal);
+        s.emit(id!("goal-duplicate"), || {
+            (loc, msg!(GOAL_CONTAINED, Arg::project(pi), Arg::project(a)))
+        });
+    }
 }
 
 /// Slots of a goal's sketch, and slots per band (see [`near_duplicates`]).
@@ -567,6 +667,35 @@ fn in_unit(i: &crate::model::Indicator, unit: &str) -> bool {
     }
 }
 
+/// Whether an indicator counts in the goal's classifier `unit` for
+/// `goal-indicator-mismatch`: [`in_unit`], or 名 and 人, which are one
+/// counter of people (`为502名…老年人` against `服务对象人数 ≥502人`).
+fn counts_alike(i: &crate::model::Indicator, unit: &str) -> bool {
+    in_unit(i, unit)
+        || match unit {
+            "名" => in_unit(i, "人"),
+            "人" => in_unit(i, "名"),
+            _ => false,
+        }
+}
+
+/// Whether the noun after a count is added to it, not counted by it
+/// (`45台及配套采集存储设备`, `3套和附属设施`): the count's thing is named
+/// before the number (`购置执法记录仪`).
+fn noun_added(noun: &str) -> bool {
+    ["及", "和", "并", "以及", "与"]
+        .iter()
+        .any(|w| noun.starts_with(w))
+}
+
+/// Whether `name` shares one of the bigrams `grams` (the rare look at a
+/// loose clause's work, so a fresh buffer is no cost).
+fn shares_name(grams: &[[char; 2]], name: &str) -> bool {
+    let mut own = Vec::new();
+    bigrams_into(name, &mut own);
+    grams.iter().any(|g| own.contains(g))
+}
+
 /// Buffers of [`mismatch`], reused from project to project.
 #[derive(Default)]
 struct Scratch {
@@ -616,6 +745,8 @@ fn mismatch(
     let per_unit_words = scratch.per_unit_words;
     let bytes = goal.as_bytes();
     let mut names_ready = false;
+    // The span of the last finding.
+    let mut reported: Option<(usize, usize)> = None;
     // Byte positions: ASCII digits never occur inside a multi-byte character.
     let mut k = 0usize;
     while k < bytes.len() {
@@ -760,6 +891,7 @@ fn mismatch(
         } else {
             (noun_start, noun_start + noun_len)
         };
+        let mut loose_head = "";
         scratch.grams.clear();
         if noun_before && !points && !suffixed {
             // A count closing its clause (`培训养老护理员500人次，`): the clause
@@ -801,12 +933,15 @@ fn mismatch(
                 .rev()
                 .nth(2)
                 .map_or(named, |(at, _)| &named[at..]);
-            bigrams_into(head, &mut scratch.grams);
+            // What it names first; its work (the head) below, only with an
+            // indicator counted in the same unit: `新建标准化服务站点15个`
+            // is not measured by `新建高标准农田面积` in 亩.
             bigrams_into(tail, &mut scratch.grams);
+            loose_head = head;
         } else {
             bigrams_into(part(goal, noun), &mut scratch.grams);
         }
-        if scratch.grams.is_empty() {
+        if scratch.grams.is_empty() && loose_head.is_empty() {
             continue;
         }
         if !names_ready {
@@ -833,6 +968,17 @@ fn mismatch(
             }
         };
         let mut measured = shares(&scratch.grams);
+        let unit = part(goal, (unit_start, unit_end));
+        if !measured && !loose_head.is_empty() {
+            scratch.grams.clear();
+            bigrams_into(loose_head, &mut scratch.grams);
+            let head = &scratch.grams;
+            measured = p.indicators.iter().any(|i| {
+                i.category != crate::model::Category::Satisfaction
+                    && counts_alike(i, unit)
+                    && shares_name(head, &i.name)
+            });
+        }
         // A verb phrase after the count (`5200户发展生产`, `210户增收`) is
         // what the counted do, not the noun: the words before the number
         // (`支持脱贫户和监测户5200户`) name it. The same number alone is no
@@ -840,7 +986,8 @@ fn mismatch(
         // (Things counted, `800部数字对讲机`, do nothing: the words before
         // them are the work's, `为社区民警配备`.)
         let beings = matches!(cl, '户' | '人' | '名' | '家' | '个' | '所');
-        if !measured && !noun_before && beings {
+        let added = !noun_before && noun_added(part(goal, noun));
+        if !measured && !noun_before && (beings || added) {
             scratch.grams.clear();
             bigrams_into(
                 part(goal, (clause_start(goal, start), start)),
@@ -851,14 +998,19 @@ fn mismatch(
         // (A count closing its clause is measured by an indicator giving the
         // same number in the same unit; not in 个, which counts anything:
         // `新建村级综合服务站20个，` against `覆盖行政村数量 ≥20个`.)
-        if !measured && noun_before && !points && !suffixed && cl != '个' {
+        // So is a count of people whose noun follows (`为502名经济困难的高龄、
+        // 失能老年人` against `服务对象人数 ≥502人`), and a count with
+        // something added after it (`45台及配套采集存储设备` against
+        // `购置执法记录仪数量 ≥45台`).
+        let same_number = (noun_before && !points && !suffixed)
+            || (!noun_before && (added || matches!(cl, '人' | '名')));
+        if !measured && same_number && cl != '个' {
             let count = goal_count(goal, (start, j), factor);
-            let unit = part(goal, (unit_start, unit_end));
             measured = count.is_some_and(|count| {
                 p.indicators.iter().any(|i| {
-                    i.target
-                        .quantity()
-                        .is_some_and(|q| q.scaled().unwrap_or(q.value) == count && in_unit(i, unit))
+                    i.target.quantity().is_some_and(|q| {
+                        q.scaled().unwrap_or(q.value) == count && counts_alike(i, unit)
+                    })
                 })
             });
         }
@@ -872,6 +1024,12 @@ fn mismatch(
             (start, noun.1)
         };
         let (from, end) = span;
+        // Two counts of one span (`100所中小学幼儿园配备专职保安200名，`: the
+        // first's noun runs to the second) are one finding.
+        if reported.is_some_and(|(a, b)| a <= from && end <= b) {
+            continue;
+        }
+        reported = Some(span);
         let mut loc = project_loc(s.table, pi, p, Field::Goal);
         loc.span = Some(Span::new(from as u32, end as u32));
         s.emit(id!("goal-indicator-mismatch"), || {

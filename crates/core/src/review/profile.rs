@@ -156,6 +156,10 @@ pub struct Thresholds {
     /// `satisfaction-low`: lowest normal satisfaction target, in %.
     #[serde(deserialize_with = "de_decimal")]
     pub satisfaction_min: Decimal,
+    /// `satisfaction-high`: satisfaction target from which it is reported as
+    /// unattainable, in % (100: only a target of 100 %).
+    #[serde(deserialize_with = "de_decimal")]
+    pub satisfaction_max: Decimal,
     /// `missing-cost`: 成本指标 required (财预〔2021〕101号 template) → warning.
     #[serde(deserialize_with = "de_bool")]
     pub require_cost: bool,
@@ -201,6 +205,7 @@ impl Default for Thresholds {
             too_few_indicators_amount: Decimal::from(100),
             qualitative_share_max: Decimal::new(5, 1),
             satisfaction_min: Decimal::from(85),
+            satisfaction_max: Decimal::from(100),
             require_cost: false,
             percent_min: Decimal::ZERO,
             percent_max: Decimal::from(100),
@@ -224,6 +229,7 @@ impl Thresholds {
             "too_few_indicators_amount" => self.too_few_indicators_amount,
             "qualitative_share_max" => self.qualitative_share_max,
             "satisfaction_min" => self.satisfaction_min,
+            "satisfaction_max" => self.satisfaction_max,
             "percent_min" => self.percent_min,
             "percent_max" => self.percent_max,
             "boilerplate_min_projects" => self.boilerplate_min_projects.into(),
@@ -264,7 +270,7 @@ pub struct ThresholdRange {
 }
 
 /// Every threshold of [`Thresholds`] with what it takes.
-pub fn threshold_ranges() -> [ThresholdRange; 14] {
+pub fn threshold_ranges() -> [ThresholdRange; 15] {
     let r = |key, range, unit| ThresholdRange { key, range, unit };
     let fraction = Range::Number {
         lo: Decimal::ZERO,
@@ -287,6 +293,8 @@ pub fn threshold_ranges() -> [ThresholdRange; 14] {
         r("qualitative_share_max", fraction, "share"),
         // A floor of 1 % satisfaction means nothing: 1 is 100 % as a fraction.
         r("satisfaction_min", Range::Percent { one_too: true }, "%"),
+        // (A fraction written for it, 0.95, is asked about like satisfaction_min's.)
+        r("satisfaction_max", Range::Percent { one_too: true }, "%"),
         r("require_cost", Range::Switch, ""),
         // A floor of 1 % is a floor; a ceiling of 1 % would flag every percentage.
         r("percent_min", Range::Percent { one_too: false }, "%"),
@@ -1064,7 +1072,7 @@ mod tests {
         let Some(TableKeys::Fields(t)) = table_keys(&["thresholds"]) else {
             panic!("thresholds is a table");
         };
-        assert_eq!(t.len(), 14);
+        assert_eq!(t.len(), 15);
         assert!(t.contains(&"satisfaction_min"));
         assert!(t.contains(&"project_scale_ratio"));
         assert_eq!(variants_of::<Severity>(), ["info", "warning", "error"]);
