@@ -442,6 +442,13 @@ pub(super) fn period_year(v: &str) -> Option<u16> {
     year_number(t).or_else(|| year_named(t))
 }
 
+/// The period a heading's stem names (`年度`, `本年度`, `2024年`,
+/// `2024-2026年`, `上年`), as a cell of a period column
+/// ([`period_text_of_year`]): for the headings over a form's indicators.
+pub(super) fn heading_period(stem: &str, year: Option<u16>) -> Option<bool> {
+    period_text_of_year(stem, year)
+}
+
 /// The period a cell of a period column says (`2024年`, `年度`, `上年`,
 /// `2024-2026年`, `中期`): `Some(true)` for the form's year, `Some(false)`
 /// for another period, `None` for no period text (blank, an amount, a
@@ -3006,9 +3013,15 @@ fn first_label(row: &GridRow<'_>) -> String {
 /// of the rows below.
 fn indicator_rows<'a>(rows: &[GridRow<'a>], notices: &mut Vec<Notice>) -> Vec<GridRow<'a>> {
     let mut out = Vec::with_capacity(rows.len());
+    let mut after_header = false;
     for row in rows {
         let r = row.number;
-        if super::header::is_form_header(row) {
+        // The second row of a two-row value header printed again (湖北:
+        // `2023年实际实现值 | 预期2024年实现值`) goes with its first.
+        let sub_row =
+            std::mem::take(&mut after_header) && super::form_header::is_value_sub_row(row, 0);
+        if sub_row || super::header::is_form_header(row) {
+            after_header = !sub_row;
             notices.push(Notice::new(
                 Some(Origin::new(r, 0)),
                 "header-repeated",
@@ -3134,6 +3147,9 @@ pub(crate) fn read_all(
     // have added theirs.
     let mut pending: Pending<'_> = Some((seed, data, None));
     let mut prev = first.ids();
+    // The facts of the form a continuation page continues: the period
+    // headings naming its indicator groups stand there, not on the page.
+    let mut prev_facts = block(0, layout.first_row);
     let mut forms = 1;
     let mut departments = vec![department.clone()];
     let first_fields = trimmed(&layout.field_at);
@@ -3266,7 +3282,13 @@ pub(crate) fn read_all(
             }
         }
         let mut scratch = Vec::new();
-        let own_layout = super::header::form_header_at(grid, l.header, &mut scratch)
+        let own_year = super::form_header::FormYear {
+            year: pre.fiscal_year,
+            above: if continues { prev_facts } else { facts },
+        };
+        let own_layout =
+            super::form_header::form_header_at(grid, l.header, &own_year, location, &mut scratch)?;
+        let own_layout = Some(own_layout)
             .filter(|lay| trimmed(&lay.field_at) == first_fields)
             .ok_or_else(|| {
                 refuse(
@@ -3274,11 +3296,11 @@ pub(crate) fn read_all(
                     head,
                     format!(
                         "第{nth}张申报表的指标表头与第一张（第{}行）的列不同，无法按同一张表读取",
-                        rows.get(layout.last_row).map_or(0, |h| h.number)
+                        rows.get(layout.first_row).map_or(0, |h| h.number)
                     ),
                     format!(
                         "the indicator header of form {nth} has other columns than the first form's (row {}); they cannot be read as one table",
-                        rows.get(layout.last_row).map_or(0, |h| h.number)
+                        rows.get(layout.first_row).map_or(0, |h| h.number)
                     ),
                 )
             })?;
@@ -3299,9 +3321,11 @@ pub(crate) fn read_all(
             }
         }
         let to = later.get(k + 1).map_or(rows.len(), |n| n.start);
+        // (Under its value sub-header, when it has one: 湖北.)
+        let first_data = own_layout.last_row + 1;
         let data = |notices: &mut Vec<Notice>| {
             indicator_rows(
-                &without_tail(block(l.header + 1, to), name_col, value_col, notices),
+                &without_tail(block(first_data, to), name_col, value_col, notices),
                 notices,
             )
         };
@@ -3327,6 +3351,7 @@ pub(crate) fn read_all(
         }
         forms += 1;
         prev = form.ids();
+        prev_facts = facts;
         let (seed, name) = match form.project(reader.scale, location, notices)? {
             Some((p, u)) => {
                 let name = p.name.clone();
