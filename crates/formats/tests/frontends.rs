@@ -4622,3 +4622,37 @@ fn two_indicator_groups_read_the_one_named_the_years() {
         assert!(e.contains("两组指标列") && e.contains("行"), "{head}: {e}");
     }
 }
+
+/// ur58 S3: stacked forms, each with its title and a `单位：万元` line
+/// printed right-aligned (in the 指标值 column): the line ends the form
+/// above as the title does, never an indicator of its project (an indicator
+/// with no name and the value `单位：万元`); after a 填报人 footer too.
+#[test]
+fn a_stacked_forms_unit_line_in_the_value_column_is_no_indicator() {
+    let form = |name: &str, footer: &str| {
+        format!(
+            "项目支出绩效目标申报表\n（2024年度）\n\t\t\t\t单位：万元\n项目名称\t{name}\n\
+             主管部门及代码\t[101]某局\t\t实施单位\t某中心\n项目资金（万元）\t年度资金总额：\t100.00\n\
+             \t其中：财政拨款\t100.00\n年度目标\t培训500人次\n\
+             绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\
+             \t产出指标\t数量指标\t{name}人次\t≥500人次\n\t满意度指标\t服务对象满意度指标\t{name}满意度\t≥90%\n{footer}"
+        )
+    };
+    let want = Ok(vec![
+        "甲人次=≥500人次".to_string(),
+        "甲满意度=≥90%".to_string(),
+        "乙人次=≥500人次".to_string(),
+        "乙满意度=≥90%".to_string(),
+    ]);
+    for footer in [
+        "",
+        "填报人：李某\t\t联系电话：0371-6000\t\t填报日期：2023年12月5日\n",
+    ] {
+        let text = format!("{}\n{}", form("甲", footer), form("乙", footer));
+        assert_eq!(form_indicators("u.tsv", text.as_bytes()), want, "{footer}");
+        let xlsx = xlsx_of(&text, &[]);
+        assert_eq!(form_indicators("u.xlsx", &xlsx), want, "{footer}");
+        let t = read::read_bytes("u.tsv", text.as_bytes(), &opts()).unwrap();
+        assert_eq!(t.projects().count(), 2);
+    }
+}

@@ -2441,6 +2441,25 @@ fn amounts_row(row: &GridRow<'_>) -> bool {
         })
 }
 
+/// A line that only states a money unit (`单位：万元`, `金额单位：元`), in
+/// whichever column it was printed: a form's, never an indicator.
+fn money_unit_line(row: &GridRow<'_>) -> bool {
+    let mut written = row
+        .cells
+        .iter()
+        .filter(|c| !c.merged && !c.text.trim().is_empty())
+        .peekable();
+    written.peek().is_some()
+        && written.all(|c| {
+            let n = normalize(&c.text);
+            let n = n.trim_start_matches('(').trim_end_matches(')');
+            let unit = ["金额单位:", "单位:", "货币单位:"]
+                .iter()
+                .find_map(|k| n.strip_prefix(k));
+            unit.is_some_and(|u| matches!(u.trim_start_matches("人民币"), "万元" | "元"))
+        })
+}
+
 /// A cell stating a money unit (`单位：万元`, `（万元）`, `万元`).
 fn unit_cell(text: &str) -> bool {
     let n = normalize(text);
@@ -2858,10 +2877,13 @@ fn later_forms(
         let k = out.len() + 2;
         // An indicator row keeps its 三级指标 or 指标值 cell; what has neither
         // above the opening label is the next form's title, blank or note.
+        // (A `单位：万元` line printed right-aligned stands in the 指标值
+        // column, yet is the next form's, as its title is.)
         let mut start = i;
         while start > block
             && rows.get(start - 1).is_some_and(|r| {
-                !own(r, name_col) && !own(r, value_col) && !closes_form_row(r, name_col)
+                (money_unit_line(r) || (!own(r, name_col) && !own(r, value_col)))
+                    && !closes_form_row(r, name_col)
             })
         {
             start -= 1;
@@ -3307,7 +3329,7 @@ pub(crate) fn read_all(
         // Rows between the form above and these facts that are neither a
         // title nor a label are said, not silently dropped.
         for r in facts.iter().take(l.opens - l.start) {
-            if !r.is_blank() && !is_title(r) && !has_key(r) {
+            if !r.is_blank() && !is_title(r) && !has_key(r) && !money_unit_line(r) {
                 let label = first_label(r);
                 notices.push(Notice::new(
                     Some(Origin::new(r.number, 0)),
