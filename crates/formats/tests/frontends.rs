@@ -4656,3 +4656,25 @@ fn a_stacked_forms_unit_line_in_the_value_column_is_no_indicator() {
         assert_eq!(t.projects().count(), 2);
     }
 }
+
+/// ur58 S7: an empty placeholder row (`生态效益指标` with no 三级指标 and no
+/// value) under a `绩效指标` label merged down is skipped in XLSX and HTML
+/// as in TSV: the short row was shifted right and read as an indicator with
+/// no name and the value `生态效益指标`.
+#[test]
+fn a_placeholder_row_under_a_merged_label_is_no_indicator() {
+    let text = indicator_form(
+        "年度目标\t培训500人次\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值",
+        "\t产出指标\t数量指标\t培训人次\t≥500人次\n\t效益指标\t社会效益指标\t就业率\t≥80%\n\
+         \t\t生态效益指标\t\t\n\t满意度指标\t服务对象满意度指标\t满意度\t≥90%",
+    );
+    let want = Ok(vec![
+        "培训人次=≥500人次".to_string(),
+        "就业率=≥80%".to_string(),
+        "满意度=≥90%".to_string(),
+    ]);
+    assert_eq!(form_indicators("p.tsv", text.as_bytes()), want);
+    // 绩效指标 merged down over the indicator rows, 效益指标 over its two.
+    let xlsx = xlsx_of(&text, &[(6, 0, 10, 0), (8, 1, 9, 1)]);
+    assert_eq!(form_indicators("p.xlsx", &xlsx), want);
+}
