@@ -344,8 +344,14 @@ fn unclear_value(
             format!("the form's indicator header has several value columns ({list_en}) and does not say which is the year's; it cannot be told"),
         ),
     };
+    let at = Location {
+        col: candidates
+            .first()
+            .and_then(|(c, _)| u32::try_from(c + 1).ok()),
+        ..at.clone()
+    };
     Error::invalid(
-        at.clone(),
+        at,
         Text::new(zh, en),
         Text::new(
             "请在表头写明哪一列是年度指标值（如「中期指标值 | 年度指标值」），或删去其他时期的指标值列后再读取",
@@ -454,8 +460,13 @@ fn two_groups(names: &[usize], values: &[usize], at: &Location) -> Error {
             .join("、")
     };
     let (n, v) = (list(names), list(values));
+    // (At the second group, the one a row above would have to name.)
+    let at = Location {
+        col: names.get(1).and_then(|c| u32::try_from(c + 1).ok()),
+        ..at.clone()
+    };
     Error::invalid(
-        at.clone(),
+        at,
         Text::new(
             format!("申报表的指标表头有两组指标列（三级指标在第{n}列，指标值在第{v}列），像是中期与年度指标并列；无法确定哪一组是年度指标"),
             format!("the form's indicator header holds two groups of indicator columns (三级指标 in columns {n}, 指标值 in columns {v}), likely medium-term and year indicators side by side; which group is the year's cannot be told"),
