@@ -4510,3 +4510,292 @@ fn a_page_of_one_refused_table_gives_its_own_error() {
     let e = read::read_bytes("two.html", two.as_bytes(), &opts()).unwrap_err();
     assert!(e.to_string().contains("没有一个表格"), "{e}");
 }
+
+// --- A form's indicator header offering several value columns or groups (ur58) ---
+
+/// Each indicator of every project read from `name`: `三级指标=值` and, when
+/// read, `（上年 实际值）`.
+fn form_indicators(name: &str, bytes: &[u8]) -> Result<Vec<String>, String> {
+    let t = read::read_bytes(name, bytes, &opts()).map_err(|e| e.to_string())?;
+    Ok(t.projects()
+        .flat_map(|p| &p.indicators)
+        .map(|i| {
+            let prior = i
+                .columns
+                .as_ref()
+                .and_then(|c| c.prior_actual.clone())
+                .map_or(String::new(), |p| format!("（上年{p}）"));
+            format!("{}={}{prior}", i.name, i.raw_value)
+        })
+        .collect())
+}
+
+/// A 2024 form with `money`-less facts, the rows `head` right above its
+/// indicators and the indicator rows `inds` (tab-separated).
+fn indicator_form(head: &str, inds: &str) -> String {
+    format!(
+        "2024年项目支出绩效目标申报表\n项目名称\t培训项目\n主管部门及代码\t[101]某局\t\t实施单位\t某中心\n\
+         项目资金（万元）\t年度资金总额：\t100.00\n\t其中：财政拨款\t100.00\n{head}\n{inds}\n"
+    )
+}
+
+/// XLSX of tab-separated `text`, each `(row, first col, last col)` of
+/// `merges` merged over its first cell's text (0-based).
+fn xlsx_of(text: &str, merges: &[(u32, u16, u32, u16)]) -> Vec<u8> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    for (r, line) in lines.iter().enumerate() {
+        for (c, t) in line.iter().enumerate() {
+            if !t.is_empty() {
+                ws.write_string(r as u32, c as u16, *t).unwrap();
+            }
+        }
+    }
+    for &(r1, c1, r2, c2) in merges {
+        let t = lines[r1 as usize].get(c1 as usize).copied().unwrap_or("");
+        ws.merge_range(r1, c1, r2, c2, t, &Format::new()).unwrap();
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+/// HTML of tab-separated `text`, a cell written `{colspan}|text` or
+/// `_{rowspan}|text` spanning so; a cell `~` is covered by a span.
+fn html_of(text: &str) -> String {
+    let mut html = String::from("<table>");
+    for line in text.lines() {
+        html.push_str("<tr>");
+        for cell in line.split('\t').filter(|c| *c != "~") {
+            let (span, t) = match cell.split_once('|') {
+                Some((n, t)) if n.starts_with('_') => (format!(" rowspan=\"{}\"", &n[1..]), t),
+                Some((n, t)) if n.parse::<u32>().is_ok() => (format!(" colspan=\"{n}\""), t),
+                _ => (String::new(), cell),
+            };
+            html.push_str(&format!("<td{span}>{t}</td>"));
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</table>");
+    html
+}
+
+/// ur58 S1/F5: the 湖北 two-row value header (GUIDE §3.3), `指标值` over
+/// `2023年实际实现值 | 预期2024年实现值`, reads the year's column as the
+/// value and last year's actual as the prior, in TSV (the merged `指标值`
+/// in its first cell only), XLSX and HTML alike; XLSX and HTML read last
+/// year's actual as the target, TSV refused. A sub-header not naming the
+/// year's column is refused.
+#[test]
+fn a_hubei_two_row_value_header_reads_the_years_column() {
+    let head = "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t\n\t\t\t\t2023年实际实现值\t预期2024年实现值";
+    let inds =
+        "\t产出指标\t数量指标\t培训人次\t900人次\t≥300人次\n\t\t质量指标\t合格率\t100%\t≥95%";
+    let want = vec![
+        "培训人次=≥300人次（上年900人次）".to_string(),
+        "合格率=≥95%（上年100%）".to_string(),
+    ];
+    let tsv = indicator_form(head, inds);
+    assert_eq!(form_indicators("h.tsv", tsv.as_bytes()), Ok(want.clone()));
+    let csv = tsv.replace('\t', ",");
+    assert_eq!(form_indicators("h.csv", csv.as_bytes()), Ok(want.clone()));
+    // XLSX: 指标值 merged across, the other headings merged down.
+    let mut merges = vec![(5, 4, 5, 5)];
+    merges.extend((0..4).map(|c| (5, c, 6, c)));
+    let xlsx = xlsx_of(&tsv, &merges);
+    assert_eq!(form_indicators("h.xlsx", &xlsx), Ok(want.clone()));
+    // HTML: the same as rowspan / colspan.
+    let html = html_of(&indicator_form(
+        "_2|绩效指标\t_2|一级指标\t_2|二级指标\t_2|三级指标\t2|指标值\n2023年实际实现值\t预期2024年实现值",
+        "\t产出指标\t数量指标\t培训人次\t900人次\t≥300人次\n\t\t质量指标\t合格率\t100%\t≥95%",
+    ));
+    assert_eq!(form_indicators("h.html", html.as_bytes()), Ok(want.clone()));
+    // The header printed again on the next page, both its rows.
+    let again = indicator_form(
+        head,
+        &format!("{inds}\n{head}\n\t满意度指标\t服务对象满意度指标\t满意度\t90%\t≥85%"),
+    );
+    let got = form_indicators("p.tsv", again.as_bytes()).unwrap();
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[2], "满意度=≥85%（上年90%）");
+    // Stacked forms, each with the two-row header.
+    let two = format!("{tsv}\n{}", tsv.replace("培训项目", "另一项目"));
+    let got = form_indicators("s.tsv", two.as_bytes()).unwrap();
+    assert_eq!(got, [want.clone(), want.clone()].concat());
+    // Headings not naming the year's column: refused at the header.
+    for sub in [
+        "2023年实际实现值\t2025年实现值",
+        "目标值\t指标值",
+        "中期指标值\t2023年实际实现值",
+    ] {
+        let text = indicator_form(
+            &format!("绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t\n\t\t\t\t{sub}"),
+            inds,
+        );
+        let e = form_indicators("r.tsv", text.as_bytes()).unwrap_err();
+        assert!(e.contains("第6行") && e.contains("指标值"), "{sub}: {e}");
+    }
+}
+
+/// ur58 F2/S6: value columns named by their period read the year's
+/// (`中期目标值 | 年度目标值`, `中期指标值 | 本年度指标值`, `2024-2026年指标值 |
+/// 2024年指标值`, either order); two of no period (`指标值 | 指标值`), or
+/// none of the form's year, are refused at the header, not read as the
+/// first (the medium term's).
+#[test]
+fn value_columns_named_by_their_period_read_the_years() {
+    let inds = "\t产出指标\t数量指标\t培训人次\t≥900人次\t≥300人次";
+    for (a, b) in [
+        ("中期目标值", "年度目标值"),
+        ("中期指标值", "本年度指标值"),
+        ("2024-2026年指标值", "2024年指标值"),
+        ("中期指标值", "年度指标值"),
+        ("实施期指标值", "指标值"),
+    ] {
+        let text = indicator_form(
+            &format!("绩效指标\t一级指标\t二级指标\t三级指标\t{a}\t{b}"),
+            inds,
+        );
+        assert_eq!(
+            form_indicators("v.tsv", text.as_bytes()),
+            Ok(vec!["培训人次=≥300人次".to_string()]),
+            "{a} | {b}"
+        );
+        // The year's first.
+        let text = indicator_form(
+            &format!("绩效指标\t一级指标\t二级指标\t三级指标\t{b}\t{a}"),
+            "\t产出指标\t数量指标\t培训人次\t≥300人次\t≥900人次",
+        );
+        assert_eq!(
+            form_indicators("v.tsv", text.as_bytes()),
+            Ok(vec!["培训人次=≥300人次".to_string()]),
+            "{b} | {a}"
+        );
+    }
+    // A row of period headings right over the two columns names the year's.
+    let text = indicator_form(
+        "\t\t\t\t上年实际\t本年目标\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t指标值",
+        inds,
+    );
+    assert_eq!(
+        form_indicators("o.tsv", text.as_bytes()),
+        Ok(vec!["培训人次=≥300人次".to_string()])
+    );
+    for (a, b, words) in [
+        ("指标值", "指标值", "多个指标值列"),
+        ("年度指标值", "指标值", "多个指标值列"),
+        ("2023年指标值", "2025年指标值", "没有一列是2024年度的"),
+        ("中期指标值", "2025-2027年指标值", "没有一列是2024年度的"),
+    ] {
+        let text = indicator_form(
+            &format!("绩效指标\t一级指标\t二级指标\t三级指标\t{a}\t{b}"),
+            inds,
+        );
+        let e = form_indicators("r.tsv", text.as_bytes()).unwrap_err();
+        assert!(e.contains("第6行") && e.contains(words), "{a} | {b}: {e}");
+    }
+}
+
+/// ur58 F1: the 88号 template's two indicator groups side by side read the
+/// group the form names as the year's, by the 总体目标 headings over the
+/// goals (`中期目标（2024-2026年） | 年度目标`) or a row `中期指标 | 年度指标`
+/// over the groups; nothing naming them, still refused. The medium-term
+/// group's values are never the year's.
+#[test]
+fn two_indicator_groups_read_the_one_named_the_years() {
+    let header = "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t二级指标\t三级指标\t指标值";
+    let inds = "\t产出指标\t数量指标\t三年培训人次\t≥1500人次\t数量指标\t年度培训人次\t≥500人次\n\
+                \t效益指标\t社会效益指标\t就业率\t≥80%\t社会效益指标\t知晓率\t≥90%";
+    let want = Ok(vec![
+        "年度培训人次=≥500人次".to_string(),
+        "知晓率=≥90%".to_string(),
+    ]);
+    let goals = "总体目标\t中期目标（2024-2026年）\t\t\t年度目标\n\t三年累计培训1500人次\t\t\t2024年培训500人次";
+    let text = indicator_form(&format!("{goals}\n{header}"), inds);
+    assert_eq!(form_indicators("g.tsv", text.as_bytes()), want);
+    // XLSX: the goal headings merged over the groups.
+    let xlsx = xlsx_of(
+        &text,
+        &[(5, 1, 5, 3), (5, 4, 5, 7), (6, 1, 6, 3), (6, 4, 6, 7)],
+    );
+    assert_eq!(form_indicators("g.xlsx", &xlsx), want);
+    // The year's group first, the goals so too.
+    let swapped = indicator_form(
+        &format!("总体目标\t年度目标\t\t\t中期目标（2024-2026年）\n\t2024年培训500人次\t\t\t三年累计培训1500人次\n{header}"),
+        "\t产出指标\t数量指标\t年度培训人次\t≥500人次\t数量指标\t三年培训人次\t≥1500人次\n\
+         \t效益指标\t社会效益指标\t知晓率\t≥90%\t社会效益指标\t就业率\t≥80%",
+    );
+    assert_eq!(form_indicators("w.tsv", swapped.as_bytes()), want);
+    // A row naming the groups.
+    let named = indicator_form(
+        &format!("年度目标\t2024年培训500人次\n\t\t中期指标\t\t\t年度指标\n{header}"),
+        inds,
+    );
+    assert_eq!(form_indicators("n.tsv", named.as_bytes()), want);
+    // Nothing says which group is the year's: refused at the header.
+    for head in [
+        format!("年度目标\t2024年培训500人次\n{header}"),
+        format!("总体目标\t中期目标\t\t\t长期目标\n\t甲\t\t\t乙\n{header}"),
+        format!("总体目标\t年度目标\t\t\t年度目标\n\t甲\t\t\t乙\n{header}"),
+    ] {
+        let text = indicator_form(&head, inds);
+        let e = form_indicators("r.tsv", text.as_bytes()).unwrap_err();
+        assert!(e.contains("两组指标列") && e.contains("行"), "{head}: {e}");
+    }
+}
+
+/// ur58 S3: stacked forms, each with its title and a `单位：万元` line
+/// printed right-aligned (in the 指标值 column): the line ends the form
+/// above as the title does, never an indicator of its project (an indicator
+/// with no name and the value `单位：万元`); after a 填报人 footer too.
+#[test]
+fn a_stacked_forms_unit_line_in_the_value_column_is_no_indicator() {
+    let form = |name: &str, footer: &str| {
+        format!(
+            "项目支出绩效目标申报表\n（2024年度）\n\t\t\t\t单位：万元\n项目名称\t{name}\n\
+             主管部门及代码\t[101]某局\t\t实施单位\t某中心\n项目资金（万元）\t年度资金总额：\t100.00\n\
+             \t其中：财政拨款\t100.00\n年度目标\t培训500人次\n\
+             绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\
+             \t产出指标\t数量指标\t{name}人次\t≥500人次\n\t满意度指标\t服务对象满意度指标\t{name}满意度\t≥90%\n{footer}"
+        )
+    };
+    let want = Ok(vec![
+        "甲人次=≥500人次".to_string(),
+        "甲满意度=≥90%".to_string(),
+        "乙人次=≥500人次".to_string(),
+        "乙满意度=≥90%".to_string(),
+    ]);
+    for footer in [
+        "",
+        "填报人：李某\t\t联系电话：0371-6000\t\t填报日期：2023年12月5日\n",
+    ] {
+        let text = format!("{}\n{}", form("甲", footer), form("乙", footer));
+        assert_eq!(form_indicators("u.tsv", text.as_bytes()), want, "{footer}");
+        let xlsx = xlsx_of(&text, &[]);
+        assert_eq!(form_indicators("u.xlsx", &xlsx), want, "{footer}");
+        let t = read::read_bytes("u.tsv", text.as_bytes(), &opts()).unwrap();
+        assert_eq!(t.projects().count(), 2);
+    }
+}
+
+/// ur58 S7: an empty placeholder row (`生态效益指标` with no 三级指标 and no
+/// value) under a `绩效指标` label merged down is skipped in XLSX and HTML
+/// as in TSV: the short row was shifted right and read as an indicator with
+/// no name and the value `生态效益指标`.
+#[test]
+fn a_placeholder_row_under_a_merged_label_is_no_indicator() {
+    let text = indicator_form(
+        "年度目标\t培训500人次\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值",
+        "\t产出指标\t数量指标\t培训人次\t≥500人次\n\t效益指标\t社会效益指标\t就业率\t≥80%\n\
+         \t\t生态效益指标\t\t\n\t满意度指标\t服务对象满意度指标\t满意度\t≥90%",
+    );
+    let want = Ok(vec![
+        "培训人次=≥500人次".to_string(),
+        "就业率=≥80%".to_string(),
+        "满意度=≥90%".to_string(),
+    ]);
+    assert_eq!(form_indicators("p.tsv", text.as_bytes()), want);
+    // 绩效指标 merged down over the indicator rows, 效益指标 over its two.
+    let xlsx = xlsx_of(&text, &[(6, 0, 10, 0), (8, 1, 9, 1)]);
+    assert_eq!(form_indicators("p.xlsx", &xlsx), want);
+}

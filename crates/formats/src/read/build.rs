@@ -8,6 +8,8 @@
 
 #[path = "closing.rs"]
 mod closing;
+#[path = "form_header.rs"]
+mod form_header;
 #[path = "header.rs"]
 mod header;
 #[path = "hierarchy.rs"]
@@ -144,13 +146,19 @@ pub(crate) fn build_table_in(
             }
             // No tabular header: maybe a key–value 申报表 form with an indicator grid.
             let mut form_notices = Vec::new();
-            let Some(layout) = header::form_header(grid, &mut form_notices) else {
+            let Some(idx) = header::form_header_row(grid) else {
                 return Err(e);
             };
-            if let Some(two) = header::two_indicator_groups(grid, layout.last_row, &location) {
-                return Err(two);
-            }
-            let f = layout_form::read(grid.rows.get(..layout.first_row).unwrap_or(&[]), None);
+            let above = grid.rows.get(..idx).unwrap_or(&[]);
+            let f = layout_form::read(above, None);
+            // The form's year as the table's is read below: its own
+            // statement, else the lines above it.
+            let form_year = form_header::FormYear {
+                year: f.year.or_else(|| preamble::read(above).fiscal_year),
+                above,
+            };
+            let layout =
+                form_header::form_header_at(grid, idx, &form_year, &location, &mut form_notices)?;
             if !f.has_project() {
                 return Err(e);
             }

@@ -252,9 +252,9 @@ pub(crate) fn is_indicator_field(f: Field) -> bool {
 
 /// One header column as composed from one or two header rows.
 #[derive(Debug, Clone)]
-struct Slot {
-    field: Option<Field>,
-    header: String,
+pub(super) struct Slot {
+    pub(super) field: Option<Field>,
+    pub(super) header: String,
     /// A money-unit label alone (`（万元）`, `单位：元`) in one row of a
     /// two-row header, over or under a column that holds no amount: as
     /// (row number, its text). Which column it was meant for cannot be told.
@@ -365,7 +365,7 @@ pub(crate) fn last_nonblank(row: &GridRow<'_>) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-fn single(row: &GridRow<'_>) -> Vec<Slot> {
+pub(super) fn single(row: &GridRow<'_>) -> Vec<Slot> {
     row.cells
         .iter()
         .map(|c| Slot {
@@ -420,7 +420,7 @@ fn unit_label(text: &str) -> Option<&'static str> {
 /// that column's. A unit alone beside no amount column is kept as
 /// `stray_unit`, and refused by [`detect`]: which column it meant cannot be
 /// told.
-fn compose(top: &GridRow<'_>, bottom: &GridRow<'_>) -> Option<Vec<Slot>> {
+pub(super) fn compose(top: &GridRow<'_>, bottom: &GridRow<'_>) -> Option<Vec<Slot>> {
     let n = top.cells.len().max(bottom.cells.len());
     let mut adds = false;
     let mut out = Vec::with_capacity(n);
@@ -744,87 +744,35 @@ fn unsupported_scale(layout: &Layout, header_row: u32, location: &Location) -> O
     ))
 }
 
-/// The indicator grid of a key–value form (central 申报表, one project per sheet):
-/// the first scanned row naming 一级指标, 三级指标 and 指标值, with no name column.
-pub(crate) fn form_header(grid: &Grid<'_>, notices: &mut Vec<Notice>) -> Option<Layout> {
-    let idx = grid
-        .rows
+/// The row index of a key–value form's indicator grid header (central
+/// 申报表, one project per sheet): the first scanned row naming 一级指标,
+/// 三级指标 and 指标值, with no name column. Read by
+/// [`super::form_header::form_header_at`].
+pub(crate) fn form_header_row(grid: &Grid<'_>) -> Option<usize> {
+    grid.rows
         .iter()
         .enumerate()
         .filter(|(_, r)| !r.is_blank())
         .take(SCAN_ROWS * 2)
         .find(|(_, r)| is_form_header(r))
-        .map(|(i, _)| i)?;
-    form_header_at(grid, idx, notices)
+        .map(|(i, _)| i)
 }
 
-/// A form's indicator header holding two groups of indicator columns (the
-/// 88号 template's medium-term and year indicators side by side: `三级指标 |
-/// 指标值 | 二级指标 | 三级指标 | 指标值`): which group is the year's, the
-/// header does not say, and reading the first would give the medium term's
-/// targets to the year's money. The refusal, naming both groups' columns.
-pub(crate) fn two_indicator_groups(
-    grid: &Grid<'_>,
-    idx: usize,
-    location: &Location,
-) -> Option<Error> {
-    let row = grid.rows.get(idx)?;
-    let slots = single(row);
-    let cols = |f: Field| -> Vec<usize> {
-        slots
-            .iter()
-            .enumerate()
-            .filter(|(c, s)| s.field == Some(f) && !grid.hidden.col(*c))
-            .map(|(c, _)| c + 1)
-            .collect()
-    };
-    let (names, values) = (cols(Field::IndicatorName), cols(Field::TargetValue));
-    if names.len() < 2 || values.len() < 2 {
-        return None;
-    }
-    let list = |v: &[usize]| {
-        v.iter()
-            .map(usize::to_string)
-            .collect::<Vec<_>>()
-            .join("、")
-    };
-    let (n, v) = (list(&names), list(&values));
-    Some(Error::invalid(
-        Location {
-            row: Some(row.number),
-            ..location.clone()
-        },
-        Text::new(
-            format!("申报表的指标表头有两组指标列（三级指标在第{n}列，指标值在第{v}列），像是中期与年度指标并列；无法确定哪一组是年度指标"),
-            format!("the form's indicator header holds two groups of indicator columns (三级指标 in columns {n}, 指标值 in columns {v}), likely medium-term and year indicators side by side; which group is the year's cannot be told"),
-        ),
-        Text::new(
-            "请删去中期（中长期）指标的一组列后再读取，或改用只有年度指标的表",
-            "delete the medium-term group of columns and read it again, or use a table with the year's indicators only",
-        ),
-    ))
-}
-
-/// Whether `row` is a form's indicator header (一级指标, 三级指标 and 指标值).
+/// Whether `row` is a form's indicator header (一级指标, 三级指标 and 指标值;
+/// a value column named by its period, `中期目标值 | 年度目标值`, counts).
 pub(crate) fn is_form_header(row: &GridRow<'_>) -> bool {
     let slots = single(row);
     let has = |f: Field| slots.iter().any(|s| s.field == Some(f));
-    has(Field::Category) && has(Field::IndicatorName) && has(Field::TargetValue)
-}
-
-/// The indicator grid whose header is the row at index `idx` (a later form
-/// of a sheet holding several, GUIDE §3.1).
-pub(crate) fn form_header_at(
-    grid: &Grid<'_>,
-    idx: usize,
-    notices: &mut Vec<Notice>,
-) -> Option<Layout> {
-    let row = grid.rows.get(idx)?;
-    Some(finish(grid, idx, idx, single(row), notices))
+    has(Field::Category)
+        && has(Field::IndicatorName)
+        && (has(Field::TargetValue)
+            || slots
+                .iter()
+                .any(|s| super::form_header::value_heading(&s.header)))
 }
 
 /// Turn the composed header slots into a [`Layout`].
-fn finish(
+pub(super) fn finish(
     grid: &Grid<'_>,
     first: usize,
     last: usize,

@@ -445,6 +445,13 @@ pub(super) fn period_year(v: &str) -> Option<u16> {
     year_number(t).or_else(|| year_named(t))
 }
 
+/// The period a heading's stem names (`年度`, `本年度`, `2024年`,
+/// `2024-2026年`, `上年`), as a cell of a period column
+/// ([`period_text_of_year`]): for the headings over a form's indicators.
+pub(super) fn heading_period(stem: &str, year: Option<u16>) -> Option<bool> {
+    period_text_of_year(stem, year)
+}
+
 /// The period a cell of a period column says (`2024年`, `年度`, `上年`,
 /// `2024-2026年`, `中期`): `Some(true)` for the form's year, `Some(false)`
 /// for another period, `None` for no period text (blank, an amount, a
@@ -2461,6 +2468,25 @@ fn amounts_row(row: &GridRow<'_>) -> bool {
         })
 }
 
+/// A line that only states a money unit (`单位：万元`, `金额单位：元`), in
+/// whichever column it was printed: a form's, never an indicator.
+fn money_unit_line(row: &GridRow<'_>) -> bool {
+    let mut written = row
+        .cells
+        .iter()
+        .filter(|c| !c.merged && !c.text.trim().is_empty())
+        .peekable();
+    written.peek().is_some()
+        && written.all(|c| {
+            let n = normalize(&c.text);
+            let n = n.trim_start_matches('(').trim_end_matches(')');
+            let unit = ["金额单位:", "单位:", "货币单位:"]
+                .iter()
+                .find_map(|k| n.strip_prefix(k));
+            unit.is_some_and(|u| matches!(u.trim_start_matches("人民币"), "万元" | "元"))
+        })
+}
+
 /// A cell stating a money unit (`单位：万元`, `（万元）`, `万元`).
 fn unit_cell(text: &str) -> bool {
     let n = normalize(text);
@@ -2881,10 +2907,13 @@ fn later_forms(
         let k = out.len() + 2;
         // An indicator row keeps its 三级指标 or 指标值 cell; what has neither
         // above the opening label is the next form's title, blank or note.
+        // (A `单位：万元` line printed right-aligned stands in the 指标值
+        // column, yet is the next form's, as its title is.)
         let mut start = i;
         while start > block
             && rows.get(start - 1).is_some_and(|r| {
-                !own(r, name_col) && !own(r, value_col) && !closes_form_row(r, name_col)
+                (money_unit_line(r) || (!own(r, name_col) && !own(r, value_col)))
+                    && !closes_form_row(r, name_col)
             })
         {
             start -= 1;
@@ -3057,9 +3086,15 @@ fn first_label(row: &GridRow<'_>) -> String {
 /// of the rows below.
 fn indicator_rows<'a>(rows: &[GridRow<'a>], notices: &mut Vec<Notice>) -> Vec<GridRow<'a>> {
     let mut out = Vec::with_capacity(rows.len());
+    let mut after_header = false;
     for row in rows {
         let r = row.number;
-        if super::header::is_form_header(row) {
+        // The second row of a two-row value header printed again (湖北:
+        // `2023年实际实现值 | 预期2024年实现值`) goes with its first.
+        let sub_row =
+            std::mem::take(&mut after_header) && super::form_header::is_value_sub_row(row, 0);
+        if sub_row || super::header::is_form_header(row) {
+            after_header = !sub_row;
             notices.push(Notice::new(
                 Some(Origin::new(r, 0)),
                 "header-repeated",
@@ -3185,6 +3220,9 @@ pub(crate) fn read_all(
     // have added theirs.
     let mut pending: Pending<'_> = Some((seed, data, None));
     let mut prev = first.ids();
+    // The facts of the form a continuation page continues: the period
+    // headings naming its indicator groups stand there, not on the page.
+    let mut prev_facts = block(0, layout.first_row);
     let mut forms = 1;
     let mut departments = vec![department.clone()];
     let first_fields = trimmed(&layout.field_at);
@@ -3317,7 +3355,13 @@ pub(crate) fn read_all(
             }
         }
         let mut scratch = Vec::new();
-        let own_layout = super::header::form_header_at(grid, l.header, &mut scratch)
+        let own_year = super::form_header::FormYear {
+            year: pre.fiscal_year,
+            above: if continues { prev_facts } else { facts },
+        };
+        let own_layout =
+            super::form_header::form_header_at(grid, l.header, &own_year, location, &mut scratch)?;
+        let own_layout = Some(own_layout)
             .filter(|lay| trimmed(&lay.field_at) == first_fields)
             .ok_or_else(|| {
                 refuse(
@@ -3325,18 +3369,18 @@ pub(crate) fn read_all(
                     head,
                     format!(
                         "第{nth}张申报表的指标表头与第一张（第{}行）的列不同，无法按同一张表读取",
-                        rows.get(layout.last_row).map_or(0, |h| h.number)
+                        rows.get(layout.first_row).map_or(0, |h| h.number)
                     ),
                     format!(
                         "the indicator header of form {nth} has other columns than the first form's (row {}); they cannot be read as one table",
-                        rows.get(layout.last_row).map_or(0, |h| h.number)
+                        rows.get(layout.first_row).map_or(0, |h| h.number)
                     ),
                 )
             })?;
         // Rows between the form above and these facts that are neither a
         // title nor a label are said, not silently dropped.
         for r in facts.iter().take(l.opens - l.start) {
-            if !r.is_blank() && !is_title(r) && !has_key(r) {
+            if !r.is_blank() && !is_title(r) && !has_key(r) && !money_unit_line(r) {
                 let label = first_label(r);
                 notices.push(Notice::new(
                     Some(Origin::new(r.number, 0)),
@@ -3350,9 +3394,11 @@ pub(crate) fn read_all(
             }
         }
         let to = later.get(k + 1).map_or(rows.len(), |n| n.start);
+        // (Under its value sub-header, when it has one: 湖北.)
+        let first_data = own_layout.last_row + 1;
         let data = |notices: &mut Vec<Notice>| {
             indicator_rows(
-                &without_tail(block(l.header + 1, to), name_col, value_col, notices),
+                &without_tail(block(first_data, to), name_col, value_col, notices),
                 notices,
             )
         };
@@ -3378,6 +3424,7 @@ pub(crate) fn read_all(
         }
         forms += 1;
         prev = form.ids();
+        prev_facts = facts;
         let (seed, name) = match form.project(reader.scale, location, notices)? {
             Some((p, u)) => {
                 let name = p.name.clone();

@@ -684,6 +684,12 @@ impl Reader<'_> {
         if len == 0 || len >= l.ncols || row.text(0).trim().is_empty() {
             return 0;
         }
+        // A merged label copied into the first cell (XLSX, HTML: `绩效指标`
+        // merged down) stands in its own column: the row is short only for
+        // its blank trailing cells, never shifted.
+        if row.cells.first().is_some_and(|c| c.merged) {
+            return 0;
+        }
         if l.field(0).is_some_and(is_indicator_field) {
             return 0;
         }
