@@ -688,11 +688,11 @@ fn noun_added(noun: &str) -> bool {
         .any(|w| noun.starts_with(w))
 }
 
-/// Whether `name` shares one of the bigrams `grams` (the rare look at a
-/// loose clause's work, so a fresh buffer is no cost).
-fn shares_name(grams: &[[char; 2]], name: &str) -> bool {
-    let mut own = Vec::new();
-    bigrams_into(name, &mut own);
+/// Whether `name` shares one of the bigrams `grams` (`own`: a buffer for
+/// the name's).
+fn shares_name(grams: &[[char; 2]], name: &str, own: &mut Vec<[char; 2]>) -> bool {
+    own.clear();
+    bigrams_into(name, own);
     grams.iter().any(|g| own.contains(g))
 }
 
@@ -972,11 +972,11 @@ fn mismatch(
         if !measured && !loose_head.is_empty() {
             scratch.grams.clear();
             bigrams_into(loose_head, &mut scratch.grams);
-            let head = &scratch.grams;
+            let (grams, own) = (&scratch.grams, &mut scratch.own);
             measured = p.indicators.iter().any(|i| {
                 i.category != crate::model::Category::Satisfaction
                     && counts_alike(i, unit)
-                    && shares_name(head, &i.name)
+                    && shares_name(grams, &i.name, own)
             });
         }
         // A verb phrase after the count (`5200户发展生产`, `210户增收`) is
