@@ -4307,12 +4307,17 @@ fn a_form_with_two_groups_of_indicator_columns_is_refused() {
                 项目资金（万元）\t年度资金总额：\t1000.00\n\t其中：财政拨款\t1000.00\n年度目标\t2024年培训500人次\n\
                 绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t二级指标\t三级指标\t指标值\n\
                 \t产出指标\t数量指标\t三年培训人次\t≥1500人次\t数量指标\t年度培训人次\t≥500人次\n";
-    let e = read::read_bytes("d.tsv", text.as_bytes(), &opts())
-        .unwrap_err()
-        .to_string();
+    let err = read::read_bytes("d.tsv", text.as_bytes(), &opts()).unwrap_err();
+    let e = err.to_string();
     assert!(
         e.contains("两组指标列（三级指标在第4、7列，指标值在第5、8列）"),
         "{e}"
+    );
+    // (English lists without the Chinese 、, ur58.)
+    let en = err.render(Lang::English);
+    assert!(
+        en.contains("三级指标 in columns 4 and 7, 指标值 in columns 5 and 8"),
+        "{en}"
     );
     // One group: read.
     let one: String = text

@@ -453,13 +453,19 @@ fn named_year_group(form: &FormYear<'_, '_>, groups: usize) -> Option<usize> {
 
 /// The refusal of two indicator groups none of which is named the year's.
 fn two_groups(names: &[usize], values: &[usize], at: &Location) -> Error {
-    let list = |v: &[usize]| {
+    let list = |v: &[usize], sep: &str| {
         v.iter()
             .map(|c| (c + 1).to_string())
             .collect::<Vec<_>>()
-            .join("、")
+            .join(sep)
     };
-    let (n, v) = (list(names), list(values));
+    let (n, v) = (list(names, "、"), list(values, "、"));
+    // (English lists take commas: ur58 saw `columns 4、7`.)
+    let en = |v: &[usize]| match v {
+        [a, b] => format!("{} and {}", a + 1, b + 1),
+        _ => list(v, ", "),
+    };
+    let (n_en, v_en) = (en(names), en(values));
     // (At the second group, the one a row above would have to name.)
     let at = Location {
         col: names.get(1).and_then(|c| u32::try_from(c + 1).ok()),
@@ -469,7 +475,7 @@ fn two_groups(names: &[usize], values: &[usize], at: &Location) -> Error {
         at,
         Text::new(
             format!("申报表的指标表头有两组指标列（三级指标在第{n}列，指标值在第{v}列），像是中期与年度指标并列；无法确定哪一组是年度指标"),
-            format!("the form's indicator header holds two groups of indicator columns (三级指标 in columns {n}, 指标值 in columns {v}), likely medium-term and year indicators side by side; which group is the year's cannot be told"),
+            format!("the form's indicator header holds two groups of indicator columns (三级指标 in columns {n_en}, 指标值 in columns {v_en}), likely medium-term and year indicators side by side; which group is the year's cannot be told"),
         ),
         Text::new(
             "请在指标表头之上加一行写明各组的时期（如「中期指标 | 年度指标」），或删去中期（中长期）指标的一组列后再读取",
