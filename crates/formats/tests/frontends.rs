@@ -1544,6 +1544,18 @@ fn stacked_forms_with_money_labels_across_read_each_form() {
     let text = text.replacen("项目乙目标。", goal, 1);
     let t = read::read_bytes("stacked.tsv", text.as_bytes(), &opts()).unwrap();
     assert_eq!(t.projects().count(), 2);
+    // Nor is a later form's money heading of another year (`2023年执行数 |
+    // 2024年预算数`, ur58 stack-hubei-tsv: refused as a 2023 form).
+    let matrix = "项目资金（万元）\t\t2023年执行数\t2024年预算数\n\t资金总额\t250.00\t268.30\n\t其中：财政拨款\t200.00\t200.00\n\t其他资金\t50.00\t68.30";
+    let text = text.replacen(
+        "项目资金（万元）\t年度资金总额\t财政拨款\t财政专户拨款\t其他资金\n\t268.30\t200.00\t\t68.30",
+        matrix,
+        1,
+    );
+    assert!(text.contains("2023年执行数"));
+    let t = read::read_bytes("stacked.tsv", text.as_bytes(), &opts()).unwrap();
+    let second = t.projects().nth(1).map(|p| p.funding.total);
+    assert_eq!(second, Some("268.30".parse().ok()));
 }
 
 #[test]

@@ -483,11 +483,17 @@ fn bracketed_value(title: &str) -> Option<(&str, usize)> {
 }
 
 /// The year a line outside the title states (`（2024年度）`, `预算年度 2024`),
-/// not one a sentence mentions: a goal above a stacked form's indicators
-/// (`到2026年累计建成高标准农田6万亩，…`) says when, not for which year.
+/// not one a sentence mentions (a goal above a stacked form's indicators,
+/// `到2026年累计建成高标准农田6万亩，…`, says when, not for which year) nor
+/// a money column's heading.
 fn statement_year(seg: &str) -> Option<u16> {
     let sentence = seg.contains(['，', '。', '；', ',', ';']) || seg.chars().count() > 30;
-    if sentence {
+    // Nor a money column's heading (`2023年执行数`, `2024年预算数`) a later
+    // stacked form prints among its facts.
+    let money = ["执行", "决算", "实际", "实现", "预算数"]
+        .iter()
+        .any(|w| seg.contains(w));
+    if sentence || money {
         None
     } else {
         year_in(seg)
