@@ -2981,6 +2981,9 @@ fn unit_name_mismatch_counts_households_people_and_areas() {
         ("帮扶脱贫户数", "≥300人次"),
         ("就业困难人员帮扶人数", "≥300户"),
         ("改造建筑面积", "≥15个"),
+        // ur59 103, 128.
+        ("维修养护渠道长度", "≥120个"),
+        ("农村公路日常养护里程", "≥150个"),
     ] {
         let t = replace(0, q(1, Category::Output, name, raw));
         assert_eq!(fired(&t, "unit-name-mismatch"), 1, "{name} {raw}");
@@ -2990,6 +2993,8 @@ fn unit_name_mismatch_counts_households_people_and_areas() {
         ("就业困难人员帮扶人数", "≥300人"),
         ("改造建筑面积", "≥15.6万平方米"),
         ("受益户人口", "≥300人"),
+        ("农村公路日常养护里程", "≥150公里"),
+        ("维修养护渠道长度", "≥12.5千米"),
     ] {
         let t = replace(0, q(1, Category::Output, name, raw));
         assert_eq!(fired(&t, "unit-name-mismatch"), 0, "{name} {raw}");

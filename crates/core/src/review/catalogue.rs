@@ -132,7 +132,7 @@ const CATALOGUE: &[Rule] = &[
         "实际案例 (real cases) [S]",
         "指标值的单位与计量单位列不一致时，改正其中之一；同名指标各处单位不同时，统一单位，确属不同指标的改用能区分的名称。 Where the value's unit and the unit column differ, correct one of them; where one name has different units, use one unit, or give different indicators names that tell them apart."),
     rule!("unit-name-mismatch", Info, "指标名称与计量单位不符", "indicator name and unit disagree",
-        "名称说“人数”而单位是“人次”（或相反）；名称说“户数”而单位是“人”或“人次”，说“人数”而单位是“户”，说“面积”而单位是“个”；名称含“率”“满意度”而单位不是 %（千分率 ‰、万分率 ‱ 和每多少人口的比率 1/10万 也是比率；满意度测评、调查等的次数除外）；名称末尾括注单位（设备采购及安装成本（万元））而指标值的单位不是同一类（金额、百分比、计数）。 The name says 人数 but the unit is 人次 (or the reverse); 户数 counted in 人 or 人次, 人数 in 户, an area (面积) in 个; a rate or satisfaction not in % (‰, ‱ and rates per population such as 1/10万 are rates too; counts of satisfaction surveys aside); a unit in brackets at the end of the name (设备采购及安装成本（万元）) of another kind than the value's (money, percentage, count).",
+        "名称说“人数”而单位是“人次”（或相反）；名称说“户数”而单位是“人”或“人次”，说“人数”而单位是“户”，说“面积”“长度”“里程”而单位是“个”；名称含“率”“满意度”而单位不是 %（千分率 ‰、万分率 ‱ 和每多少人口的比率 1/10万 也是比率；满意度测评、调查等的次数除外）；名称末尾括注单位（设备采购及安装成本（万元））而指标值的单位不是同一类（金额、百分比、计数）。 The name says 人数 but the unit is 人次 (or the reverse); 户数 counted in 人 or 人次, 人数 in 户, an area (面积), a length (长度) or a mileage (里程) in 个; a rate or satisfaction not in % (‰, ‱ and rates per population such as 1/10万 are rates too; counts of satisfaction surveys aside); a unit in brackets at the end of the name (设备采购及安装成本（万元）) of another kind than the value's (money, percentage, count).",
         "填报惯例 (practice) [P]",
         "使名称与单位一致。 Make the name and the unit agree."),
     rule!("percent-out-of-range", Warning, "百分比指标值超出合理范围", "percentage out of range",

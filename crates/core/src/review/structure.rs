@@ -493,6 +493,9 @@ fn name_unit(
         Some("名称为“人数”，单位却是“户”")
     } else if unit == "个" && n.ends_with("面积") {
         Some("名称为“面积”，单位却是“个”")
+    } else if unit == "个" && (n.ends_with("长度") || n.ends_with("里程")) {
+        // (ur59: `维修养护渠道长度 ≥120个`, `农村公路日常养护里程 ≥150个`.)
+        Some("名称为“长度”或“里程”，单位却是“个”")
     } else if !matches!(unit, "%" | "‰" | "‱" | "个百分点" | "百分点")
         && !per_population(unit)
         && (n.ends_with('率') || super::text::names_satisfaction(n))
