@@ -2899,6 +2899,12 @@ fn level_misplaced_spares_savings_and_satisfaction_surveys() {
         (0, q(1, Category::Output, "满意度调查覆盖率", "≥95%")),
         // (ur54 g27: by a channel.)
         (0, q(1, Category::Output, "满意度电话回访人数", "≥500人")),
+        // A standard raised is the benefit itself; money per head earned too.
+        (
+            1,
+            q(2, Category::Outcome, "城乡低保保障标准", "≥720元/人·月"),
+        ),
+        (1, q(2, Category::Outcome, "人均增收", "≥2000元/人")),
     ] {
         let f = run(&replace(k, i.clone()));
         assert_eq!(of(&f, "level-misplaced").len(), 0, "{}", i.name);
@@ -2909,6 +2915,15 @@ fn level_misplaced_spares_savings_and_satisfaction_surveys() {
         (1, q(2, Category::Outcome, "项目运行成本", "≤20万元")),
         (0, q(1, Category::Output, "服务对象满意度", "≥90%")),
         (0, q(1, Category::Output, "满意度", "≥90%")),
+        // A standard capped in money per unit is a cost (ur59 091, 115).
+        (
+            1,
+            q(2, Category::Outcome, "岗位补贴标准", "不超过1500元/人·月"),
+        ),
+        (
+            1,
+            q(2, Category::Outcome, "人均康复救助标准", "≤20000元/人·年"),
+        ),
     ] {
         assert_eq!(
             fired(&replace(k, i.clone()), "level-misplaced"),

@@ -636,6 +636,19 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
     }
 }
 
+/// A standard capped in money per unit (`岗位补贴标准 不超过1500元/人·月`,
+/// `人均康复救助标准 ≤20000元/人·年`): what the project pays for each, a
+/// cost (ur59 091, 115). A standard raised (`低保保障标准 ≥720元/人·月`) is
+/// the benefit itself.
+fn capped_standard_in_money(i: &Indicator, name: &str, unit: Option<&str>) -> bool {
+    let raw = trim(&i.raw_value);
+    let cap = capped(i)
+        || raw.starts_with(['≤', '<', '＜'])
+        || raw.starts_with("不超过")
+        || raw.starts_with("不高于");
+    name.ends_with("标准") && cap && unit.is_some_and(|u| u.contains("元/"))
+}
+
 fn quality(
     s: &mut Sink<'_>,
     pi: usize,
@@ -721,7 +734,8 @@ fn quality(
         Some(&OUTPUT_LEVEL)
     } else if is_outcome(i.category)
         && ((has(name, "成本") && !names_cost_saving(name) && !lowered_in_value())
-            || has(sub, "成本"))
+            || has(sub, "成本")
+            || capped_standard_in_money(i, name, unit.as_deref()))
     {
         Some(&COST_LEVEL)
     } else {
