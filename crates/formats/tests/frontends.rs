@@ -3270,6 +3270,16 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
     ] {
         reads_year(money);
     }
+    // Another period's budget as a block's total label: neither it nor its
+    // sources are the year's (ur60: `2023年预算数` was read as the year's
+    // total, `上年预算数`'s sources as the year's).
+    for label in ["2023年预算数", "上年预算数"] {
+        let got = funding(&titled(
+            "（2024年度）",
+            &format!("项目预算（万元）\t{label}\t财政拨款\t其他资金\n\t730.00\t550.00\t180.00"),
+        ));
+        assert_eq!(got.as_deref().ok(), Some("- - -"), "{label}: {got:?}");
+    }
     // Another year's block with the same total lends the year none of its
     // sources (ur33 k20).
     let other_year = funding(&titled(

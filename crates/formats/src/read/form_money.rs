@@ -1563,6 +1563,14 @@ impl Blocks {
                     found.push((ri, c, k, names && !other_year && !other_period));
                 } else if other_period_amount(row, c, year) || carried_with_sources(rows, ri, c) {
                     found.push((ri, c, Key::MultiYearTotal, false));
+                } else if let Some(this_year) = super::budget_total(rows, ri, c, year) {
+                    // `年度预算数 | 财政拨款 | 其他资金`, `2023年预算数 | …`.
+                    let k = if this_year {
+                        Key::Total
+                    } else {
+                        Key::MultiYearTotal
+                    };
+                    found.push((ri, c, k, this_year));
                 }
             }
         }

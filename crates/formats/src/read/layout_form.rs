@@ -1790,8 +1790,13 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 None => match inline_key(&cell.text) {
                     Some((k, v)) => (k, Some(v)),
                     None if block_total() => (Key::Total, None),
-                    None if budget_total(rows, ri, c) => (Key::Total, None),
-                    None => continue,
+                    // (Another period's, `2023年预算数`, `上年预算数`: skipped
+                    // below with its sources, `Blocks` knowing it.)
+                    None => match budget_total(rows, ri, c, year) {
+                        Some(true) => (Key::Total, None),
+                        Some(false) => (Key::MultiYearTotal, None),
+                        None => continue,
+                    },
                 },
             };
             // The 88号 template's 中期资金总额 block beside the year's: its
@@ -3536,12 +3541,20 @@ fn matrix_heading(text: &str) -> Option<Heading> {
     })
 }
 
-/// A year's budget as a money block's total label (`年度预算数`, `本年预算数`,
-/// `2024年预算`), without its amount: labels across with a source beside it
-/// (`年度预算数 | 财政拨款 | 其他资金` over their amounts), or labels down with
-/// a source under it (`本年预算数 | 300.00` over `其中：财政拨款 | 300.00`).
-/// Elsewhere such words head a column of amounts (a matrix's), no label.
-fn budget_total(rows: &[GridRow<'_>], ri: usize, c: usize) -> bool {
+/// A budget by its period as a money block's total label (`年度预算数`,
+/// `本年预算数`, `2024年预算`), without its amount: labels across with a
+/// source beside it (`年度预算数 | 财政拨款 | 其他资金` over their amounts), or
+/// labels down with a source under it (`本年预算数 | 300.00` over `其中：财政拨款
+/// | 300.00`). `Some(true)` for the year's, `Some(false)` for another
+/// period's (`2023年预算数` on a 2024 form, `上年预算数`: its sources are not
+/// the year's either); `None` for no such label (elsewhere such words head a
+/// matrix's column of amounts).
+pub(super) fn budget_total(
+    rows: &[GridRow<'_>],
+    ri: usize,
+    c: usize,
+    year: Option<u16>,
+) -> Option<bool> {
     let source = |x: &crate::grid::GridCell<'_>| {
         !x.merged
             && matches!(
@@ -3549,12 +3562,20 @@ fn budget_total(rows: &[GridRow<'_>], ri: usize, c: usize) -> bool {
                 Some(Key::Fiscal | Key::Special | Key::Other | Key::CarryOver)
             )
     };
-    let Some(row) = rows.get(ri) else {
-        return false;
-    };
-    let Some(cell) = row.cells.get(c).filter(|x| year_budget(&x.text)) else {
-        return false;
-    };
+    let row = rows.get(ri)?;
+    let cell = row.cells.get(c).filter(|x| !x.text.contains(['：', ':']))?;
+    let n = normalize(&cell.text);
+    let budget = ["预算", "资金", "安排", "拨付", "金额"]
+        .iter()
+        .any(|w| n.contains(w));
+    let this_year = names_this_year(&n)
+        || matches!(block_heading(&n), Some(Heading::Year))
+        || matches!(block_heading(&n), Some(Heading::Dated(d)) if Some(d) == year);
+    let other = matches!(block_heading(&n), Some(Heading::Span))
+        || matches!(block_heading(&n), Some(Heading::Dated(d)) if Some(d) != year);
+    if !budget || !(this_year || other) || n.starts_with("其中") {
+        return None;
+    }
     let across = row.cells.iter().skip(c + 1).take(3).any(source)
         && rows
             .get(ri + 1)
@@ -3565,5 +3586,5 @@ fn budget_total(rows: &[GridRow<'_>], ri: usize, c: usize) -> bool {
             .get(ri + 1)
             .and_then(|b| b.cells.get(c))
             .is_some_and(source);
-    !cell.text.contains(['：', ':']) && (across || down)
+    (across || down).then_some(this_year)
 }
