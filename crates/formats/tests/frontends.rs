@@ -4826,3 +4826,25 @@ fn a_placeholder_row_under_a_merged_label_is_no_indicator() {
     let xlsx = xlsx_of(&text, &[(6, 0, 10, 0), (8, 1, 9, 1)]);
     assert_eq!(form_indicators("p.xlsx", &xlsx), want);
 }
+
+/// `指标值` over `上年实际值 | 本年目标值` (or `年度目标值`): the actual is last
+/// year's, the other the year's value (ur60 i6: refused as naming no year's
+/// column).
+#[test]
+fn a_value_header_over_an_actual_and_the_years_target_reads_the_target() {
+    for (actual, target) in [("上年实际值", "本年目标值"), ("上年实际值", "年度目标值")]
+    {
+        let text = format!(
+            "项目支出绩效目标申报表\n（2024年度）\n项目名称\t农村公路养护工程\n\
+             项目资金（万元）\t年度资金总额\t850.50\n年度目标\t完成养护320公里。\n\
+             绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t\n\t\t\t\t{actual}\t{target}\n\
+             \t产出指标\t数量指标\t日常养护里程\t300公里\t≥320公里\n"
+        );
+        let t = read::read_bytes("i6.tsv", text.as_bytes(), &opts()).unwrap();
+        let values: Vec<String> = t
+            .projects()
+            .flat_map(|p| p.indicators.iter().map(|i| i.raw_value.clone()))
+            .collect();
+        assert_eq!(values, ["≥320公里"], "{actual} | {target}");
+    }
+}

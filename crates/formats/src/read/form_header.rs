@@ -205,6 +205,17 @@ fn keep_year_value(
     year: Option<u16>,
     at: &Location,
 ) -> Result<()> {
+    // An actual under the value heading (`指标值` over `上年实际值 | 本年目标值`)
+    // is last year's, no candidate for the year's value (ur60 i6).
+    for s in slots.iter_mut() {
+        let n = normalize(&s.header);
+        let last = n.rsplit('/').next().unwrap_or(&n);
+        let value =
+            s.field == Some(Field::TargetValue) || (s.field.is_none() && value_heading(&s.header));
+        if value && n.contains('/') && last.contains("实际") {
+            s.field = Some(Field::PriorActual);
+        }
+    }
     let merged_copy = |c: usize| {
         c > 0
             && row.cells.get(c).is_some_and(|x| x.merged)
@@ -221,6 +232,12 @@ fn keep_year_value(
         .map(|(c, s)| (c, value_period(&s.header, year)))
         .collect();
     if candidates.len() < 2 && candidates.iter().all(|(_, p)| *p != Some(false)) {
+        // The one value column left beside an actual (`上年实际值 | 本年目标值`).
+        if let [(c, _)] = candidates.as_slice() {
+            if let Some(s) = slots.get_mut(*c) {
+                s.field = Some(Field::TargetValue);
+            }
+        }
         return Ok(());
     }
     let years: Vec<usize> = pick(&candidates, Some(true));
