@@ -1580,12 +1580,17 @@ impl Blocks {
         // year's, its sources too; `资金总额 | 1000.00` over its sources and a
         // remark `年度资金总额：1000.00` under the block, ur55 c002.)
         let year_named = found.iter().any(|&(.., k, y)| k == Key::Total && y);
+        // Each total's amount, found once.
+        let amounts: Vec<Option<Decimal>> = found
+            .iter()
+            .map(|&(ri, c, ..)| total_amount(rows, ri, c))
+            .collect();
         let named: Vec<(usize, Decimal)> = found
             .iter()
-            .filter(|&&(.., k, y)| k == Key::Total && y)
-            .filter_map(|&(ri, c, ..)| Some((ri, total_amount(rows, ri, c)?)))
+            .zip(&amounts)
+            .filter(|(&(.., k, y), _)| k == Key::Total && y)
+            .filter_map(|(&(ri, ..), a)| Some((ri, (*a)?)))
             .collect();
-        let named_amounts: Vec<Decimal> = named.iter().map(|n| n.1).collect();
         // A row between two totals opening a section of its own (`本年度项目资金
         // （万元）` under a block headed `上年度项目执行情况`): the blocks are
         // apart, the first perhaps another period's.
@@ -1611,9 +1616,10 @@ impl Blocks {
         };
         let below_the_year = found
             .iter()
-            .filter(|&&(ri, c, k, y)| year_named && k == Key::Total && !y && undated(ri, c))
-            .find_map(|&(ri, c, ..)| {
-                let a = total_amount(rows, ri, c)?;
+            .zip(&amounts)
+            .filter(|(&(ri, c, k, y), _)| year_named && k == Key::Total && !y && undated(ri, c))
+            .find_map(|(&(ri, c, ..), a)| {
+                let a = (*a)?;
                 let n = named
                     .iter()
                     .filter(|(nri, n)| *n > a && !apart(ri, *nri))
@@ -1623,13 +1629,11 @@ impl Blocks {
             });
         let totals: Vec<(usize, usize, bool)> = found
             .into_iter()
-            .map(|(ri, c, k, y)| {
+            .zip(amounts)
+            .map(|((ri, c, k, y), a)| {
                 // (Only a label naming no period: `二〇二三年预算：1000.00` is
                 // that year's whatever its amount.)
-                let same = || {
-                    undated(ri, c)
-                        && total_amount(rows, ri, c).is_some_and(|a| named_amounts.contains(&a))
-                };
+                let same = || undated(ri, c) && a.is_some_and(|a| named.iter().any(|n| n.1 == a));
                 (ri, c, k == Key::Total && (y || !year_named || same()))
             })
             .collect();

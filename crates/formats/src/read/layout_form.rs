@@ -3568,11 +3568,12 @@ pub(super) fn budget_total(
     let budget = ["预算", "资金", "安排", "拨付", "金额"]
         .iter()
         .any(|w| n.contains(w));
+    let heading = block_heading(&n);
     let this_year = names_this_year(&n)
-        || matches!(block_heading(&n), Some(Heading::Year))
-        || matches!(block_heading(&n), Some(Heading::Dated(d)) if Some(d) == year);
-    let other = matches!(block_heading(&n), Some(Heading::Span))
-        || matches!(block_heading(&n), Some(Heading::Dated(d)) if Some(d) != year);
+        || matches!(heading, Some(Heading::Year))
+        || matches!(heading, Some(Heading::Dated(d)) if Some(d) == year);
+    let other = matches!(heading, Some(Heading::Span))
+        || matches!(heading, Some(Heading::Dated(d)) if Some(d) != year);
     if !budget || !(this_year || other) || n.starts_with("其中") {
         return None;
     }
