@@ -4832,8 +4832,13 @@ fn a_placeholder_row_under_a_merged_label_is_no_indicator() {
 /// column).
 #[test]
 fn a_value_header_over_an_actual_and_the_years_target_reads_the_target() {
-    for (actual, target) in [("上年实际值", "本年目标值"), ("上年实际值", "年度目标值")]
-    {
+    for (actual, target) in [
+        ("上年实际值", "本年目标值"),
+        ("上年实际值", "年度目标值"),
+        // Without 值 (ur60 i6-sub-nozhi: the sub-header was an indicator).
+        ("上年实际", "本年目标"),
+        ("2023年实际", "2024年目标"),
+    ] {
         let text = format!(
             "项目支出绩效目标申报表\n（2024年度）\n项目名称\t农村公路养护工程\n\
              项目资金（万元）\t年度资金总额\t850.50\n年度目标\t完成养护320公里。\n\
@@ -4847,4 +4852,20 @@ fn a_value_header_over_an_actual_and_the_years_target_reads_the_target() {
             .collect();
         assert_eq!(values, ["≥320公里"], "{actual} | {target}");
     }
+    // Merged cells (HTML spans, XLSX merges): the sub-header row is the
+    // header's, not an indicator named 三级指标.
+    let page = "<table><tr><td colspan=\"5\">（2024年度）</td></tr>\
+        <tr><td>项目名称</td><td colspan=\"4\">农村公路养护工程</td></tr>\
+        <tr><td>项目资金（万元）</td><td>年度资金总额</td><td colspan=\"3\">850.50</td></tr>\
+        <tr><td>年度目标</td><td colspan=\"4\">完成养护320公里。</td></tr>\
+        <tr><td rowspan=\"3\">绩效指标</td><td rowspan=\"2\">一级指标</td><td rowspan=\"2\">三级指标</td><td colspan=\"2\">指标值</td></tr>\
+        <tr><td>上年实际</td><td>本年目标</td></tr>\
+        <tr><td>产出指标</td><td>日常养护里程</td><td>300公里</td><td>≥320公里</td></tr></table>";
+    let t = read::read_bytes("i6.html", page.as_bytes(), &opts()).unwrap();
+    let read: Vec<(String, String)> = t
+        .projects()
+        .flat_map(|p| p.indicators.iter())
+        .map(|i| (i.name.clone(), i.raw_value.clone()))
+        .collect();
+    assert_eq!(read, [("日常养护里程".to_string(), "≥320公里".to_string())]);
 }

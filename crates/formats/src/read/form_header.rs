@@ -13,7 +13,7 @@
 //! refused at its header: reading the first would give the medium term's or
 //! last year's values to the year's money.
 
-use super::header::{compose, field_of, finish, normalize, single, Layout, Slot};
+use super::header::{compose_slots, field_of, finish, normalize, single, Layout, Slot};
 use super::layout_form::heading_period;
 use crate::error::{Error, Location, Result};
 use crate::grid::{Grid, GridRow};
@@ -93,6 +93,19 @@ fn sub_value_heading(text: &str) -> bool {
         field_of(text),
         Some(Field::PriorActual | Field::TargetValue)
     ) || value_heading(text)
+        || period_sub_heading(text)
+}
+
+/// A period's target or actual without 值 (`本年目标`, `上年实际`,
+/// `2024年目标`): under `指标值` it names a value column as a heading with
+/// 值 does (ur60 i6: `上年实际 | 本年目标` read as an indicator row).
+fn period_sub_heading(text: &str) -> bool {
+    const ENDS: [&str; 4] = ["实际", "目标", "指标", "实际数"];
+    let n = normalize(text);
+    let (bare, _) = split_brackets(&n);
+    ENDS.iter()
+        .filter_map(|w| bare.strip_suffix(w))
+        .any(|stem| single_year(stem) || stem_period(stem, None).is_some())
 }
 
 /// The composed header when the row under `idx` is its value sub-header.
@@ -105,16 +118,37 @@ fn value_sub_header(grid: &Grid<'_>, idx: usize) -> Option<Vec<Slot>> {
     if !is_value_sub_row(below, value_at) {
         return None;
     }
-    compose(top, below)
+    // Joined even when no heading under `指标值` is a field of its own
+    // (`上年实际 | 本年目标`): the sub-row is the header's, not an indicator.
+    let mut slots = compose_slots(top, below).0;
+    // In text the merged `指标值` is written in its first cell only: the
+    // blank cells right of it stand under it too.
+    let over = top.text(value_at).trim();
+    for (c, slot) in slots.iter_mut().enumerate().skip(value_at + 1) {
+        let under = below.text(c).trim();
+        if top.text(c).trim().is_empty() && !under.is_empty() && period_sub_heading(under) {
+            slot.header = format!("{over}/{under}");
+        }
+    }
+    Some(slots)
 }
 
 /// A value column's heading, whatever period it names (`指标值`,
 /// `年度目标值`, `2024-2026年指标值`, `本年度指标值`), not an actual.
 pub(crate) fn value_heading(text: &str) -> bool {
     let n = normalize(text);
-    let n = n.rsplit('/').next().unwrap_or(&n);
-    field_of(n) != Some(Field::PriorActual)
-        && (field_of(n) == Some(Field::TargetValue) || VALUE_WORDS.iter().any(|w| n.ends_with(w)))
+    let last = n.rsplit('/').next().unwrap_or(&n);
+    // Under `指标值`, a period's target without 值 (`指标值/本年目标`).
+    let under_value = n
+        .split('/')
+        .next()
+        .is_some_and(|top| top != last && value_heading(top))
+        && period_sub_heading(last)
+        && !last.contains("实际");
+    under_value
+        || field_of(last) != Some(Field::PriorActual)
+            && (field_of(last) == Some(Field::TargetValue)
+                || VALUE_WORDS.iter().any(|w| last.ends_with(w)))
 }
 
 const VALUE_WORDS: [&str; 4] = ["指标值", "目标值", "实现值", "预期值"];
@@ -158,7 +192,7 @@ fn value_period(header: &str, year: Option<u16>) -> Option<bool> {
     let (bare, inside) = split_brackets(n);
     let stem = VALUE_WORDS
         .iter()
-        .chain(&["值"])
+        .chain(&["值", "目标", "指标"])
         .find_map(|w| bare.strip_suffix(w))
         .unwrap_or(&bare);
     if stem.is_empty() && !inside.is_empty() {

@@ -421,6 +421,13 @@ fn unit_label(text: &str) -> Option<&'static str> {
 /// `stray_unit`, and refused by [`detect`]: which column it meant cannot be
 /// told.
 pub(super) fn compose(top: &GridRow<'_>, bottom: &GridRow<'_>) -> Option<Vec<Slot>> {
+    let (out, adds) = compose_slots(top, bottom);
+    adds.then_some(out)
+}
+
+/// The two rows' slots as [`compose`] joins them, and whether the bottom row
+/// adds a field or a unit to any column.
+pub(super) fn compose_slots(top: &GridRow<'_>, bottom: &GridRow<'_>) -> (Vec<Slot>, bool) {
     let n = top.cells.len().max(bottom.cells.len());
     let mut adds = false;
     let mut out = Vec::with_capacity(n);
@@ -477,7 +484,7 @@ pub(super) fn compose(top: &GridRow<'_>, bottom: &GridRow<'_>) -> Option<Vec<Slo
         };
         out.push(slot);
     }
-    adds.then_some(out)
+    (out, adds)
 }
 
 /// Distinct recognised fields, or 0 when the row lacks a name column.
