@@ -2946,6 +2946,14 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
             "项目资金（万元）\t中期资金总额：\t3000.00\t\t年度资金总额：\t1000.00\n\t\t其中：财政拨款\t2400.00\t\t其中：财政拨款\t800.00\n\t\t其他资金\t600.00\t\t其他资金\t200.00",
         ),
         (
+            "a bare 预算数 under block labels in the first column (ur60 t2-mid)",
+            "中期资金（万元）\t预算数\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00\n年度资金（万元）\t预算数\t1000.00\n\t其中：财政拨款\t800.00\n\t其他资金\t200.00",
+        ),
+        (
+            "a bare 预算数 under headings of their own rows (ur60 t2-mid)",
+            "项目资金（万元）\t中期资金（2024-2026年）\n\t预算数\t财政拨款\t其他资金\n\t3000.00\t2400.00\t600.00\n\t年度资金（万元）\n\t预算数\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00",
+        ),
+        (
             "a matrix headed 中期资金 | 年度资金",
             "项目资金（万元）\t\t中期资金\t年度资金\n\t资金总额\t3000.00\t1000.00\n\t其中：财政拨款\t2400.00\t800.00\n\t其他资金\t600.00\t200.00",
         ),
@@ -2985,6 +2993,14 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         assert_eq!(goal.as_deref(), Some("2024年培训500人次"), "{shape}");
         let unread = notices.iter().find(|n| n.code == "form-field-unread");
         assert!(unread.is_some_and(|n| n.message.contains("3000")), "{shape}: {notices:?}");
+    }
+    // The medium term's block alone: none of its money is the year's.
+    for money in [
+        "中期资金（万元）\t预算数\t3000.00\n\t其中：财政拨款\t2400.00\n\t其他资金\t600.00",
+        "项目资金（万元）\t中期资金（2024-2026年）\n\t预算数\t财政拨款\t其他资金\n\t3000.00\t2400.00\t600.00",
+    ] {
+        let (amounts, _, _) = read(money, "2024年培训500人次");
+        assert_eq!(amounts, "- - -", "{money}");
     }
     // Headings that were read are no field left unread (ur20, low).
     for money in [

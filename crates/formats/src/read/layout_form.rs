@@ -3541,6 +3541,54 @@ fn matrix_heading(text: &str) -> Option<Heading> {
     })
 }
 
+/// A budget named by no period, whose block gives it one.
+const BARE_BUDGETS: [&str; 4] = ["预算数", "预算金额", "预算", "预算资金"];
+
+/// The period the block of the label at (`ri`, `c`) names: its row's label
+/// in the first column (`中期资金（万元） | 预算数 | 2550.00`), else a heading
+/// right above it, alone on its row beside the section's label
+/// (`项目资金（万元） | 中期资金（2024-2026年）` over `| 预算数 | 财政拨款 | …`).
+/// `Some(true)` the year's, `Some(false)` another period's.
+fn block_period(rows: &[GridRow<'_>], ri: usize, c: usize, year: Option<u16>) -> Option<bool> {
+    let period = |text: &str| {
+        let n = normalize(text);
+        if plain_amount(&n) || n.is_empty() {
+            return None;
+        }
+        if names_other_period(text, year) {
+            return Some(false);
+        }
+        let bare = split_parens(&n).0;
+        let heading = block_heading(&bare);
+        (names_this_year(&bare)
+            || matches!(heading, Some(Heading::Year))
+            || matches!(heading, Some(Heading::Dated(d)) if Some(d) == year))
+        .then_some(true)
+    };
+    let row = rows.get(ri)?;
+    let own = row
+        .cells
+        .first()
+        .filter(|f| c > 0 && !f.merged)
+        .and_then(|f| period(&f.text));
+    if own.is_some() {
+        return own;
+    }
+    let over = rows.get(ri.checked_sub(1)?)?;
+    let filled: Vec<usize> = over
+        .cells
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, x)| !x.merged && !x.text.trim().is_empty())
+        .map(|(k, _)| k)
+        .collect();
+    match filled.as_slice() {
+        [k] if *k == c => period(&over.cells.get(c)?.text),
+        _ => None,
+    }
+}
+
 /// A budget by its period as a money block's total label (`年度预算数`,
 /// `本年预算数`, `2024年预算`), without its amount: labels across with a
 /// source beside it (`年度预算数 | 财政拨款 | 其他资金` over their amounts), or
@@ -3569,11 +3617,20 @@ pub(super) fn budget_total(
         .iter()
         .any(|w| n.contains(w));
     let heading = block_heading(&n);
-    let this_year = names_this_year(&n)
+    let mut this_year = names_this_year(&n)
         || matches!(heading, Some(Heading::Year))
         || matches!(heading, Some(Heading::Dated(d)) if Some(d) == year);
-    let other = matches!(heading, Some(Heading::Span))
+    let mut other = matches!(heading, Some(Heading::Span))
         || matches!(heading, Some(Heading::Dated(d)) if Some(d) != year);
+    if !(this_year || other) && BARE_BUDGETS.contains(&n.as_str()) {
+        // A bare `预算数` takes the period of its block (ur60 t2-mid: the
+        // medium term's sources were read as the year's).
+        match block_period(rows, ri, c, year) {
+            Some(true) => this_year = true,
+            Some(false) => other = true,
+            None => {}
+        }
+    }
     if !budget || !(this_year || other) || n.starts_with("其中") {
         return None;
     }
