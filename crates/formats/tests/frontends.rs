@@ -4189,6 +4189,36 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         "项目资金（万元）\t2023年\t\t\t2024年\t\t\t说明：2023年为执行数\n{labels}"
     ));
     reads_year("项目资金（万元）\t上年\t\t\t本年\t\t\n\t年度资金总额\t其中：财政拨款\t其他资金\t年度资金总额\t其中：财政拨款\t其他资金\n\t900.00\t700.00\t200.00\t1000.00\t800.00\t200.00");
+    // ur57 a010–a012: three groups without a column of labels, the year's
+    // first, between or last (refused: a label's value was the next label).
+    for years in [
+        ["2024年", "2025年", "2026年"],
+        ["2023年", "2024年", "2025年"],
+        ["2022年", "2023年", "2024年"],
+    ] {
+        let amounts = years
+            .iter()
+            .map(|y| match *y {
+                "2024年" => "1000.00\t800.00\t200.00",
+                _ => "1100.00\t900.00\t200.00",
+            })
+            .collect::<Vec<_>>()
+            .join("\t");
+        reads_year(&format!(
+            "{}\t\t\t{}\t\t\t{}\n资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n{amounts}",
+            years[0], years[1], years[2]
+        ));
+    }
+    // Periods centred or right-aligned over their groups, not over their
+    // first column: which group is which period's cannot be told (ur48
+    // C39/C40; the first group was read, or refused by accident).
+    for heads in ["\t\t2023年\t\t\t2024年\t", "\t\t\t2023年\t\t\t2024年"] {
+        refused(
+            "（2024年度）",
+            &format!("项目资金（万元）{heads}\n{labels}"),
+            "没有对齐各组金额的第一栏",
+        );
+    }
     // ur49 D: a period label in a row under the block's money, the rows
     // between without labels, or heading its own row: refused when it is
     // another period's; the year's there reads.

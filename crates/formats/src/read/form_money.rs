@@ -239,6 +239,9 @@ pub(super) enum Unclear {
     /// Two totals both the year's, of different amounts (two blocks both
     /// headed as the year's, or neither headed).
     TwiceTheYear,
+    /// A row of periods over groups of labels across, its periods not over
+    /// each group's total (centred or right-aligned over the group).
+    GroupsMisaligned,
 }
 
 /// Which of a money block's headings (`(position, heading)`, in order) is
@@ -920,6 +923,10 @@ impl MoneyUnclear {
                         format!("资金栏写明其期间（「{shown}」），不是本表的年度，这些金额不是本年度的"),
                         format!("the money block names its period (“{en}”), which is not the form's year: these are not the year's amounts"),
                     ),
+                    Unclear::GroupsMisaligned => (
+                        format!("年份标题（「{shown}」）没有对齐各组金额的第一栏（资金总额），无法确定哪一组金额属于哪一年"),
+                        format!("the period headings (“{en}”) do not stand over each group's first column (its total), so which group is which period's cannot be told"),
+                    ),
                     Unclear::Misaligned => (
                         format!("「{shown}」下的一行金额与栏目没有对齐（有金额不在任何栏目之下），无法确定各金额属于哪一栏"),
                         format!("the row of amounts under “{en}” is not aligned with them (an amount stands under none), so which amount is which cannot be told"),
@@ -970,6 +977,10 @@ pub(super) struct Blocks {
     /// project's total of several years, so two differing totals of the
     /// year. (Its row index, column, and both amounts.)
     below_the_year: Option<(usize, usize, Decimal, Decimal)>,
+    /// A row of periods over groups of labels across whose periods do not
+    /// stand over the groups' totals: (the headings' row index, their
+    /// columns).
+    misaligned: Option<(usize, Vec<usize>)>,
 }
 
 /// Whether a block's label names the project's money (`项目资金（万元）`,
@@ -1638,8 +1649,44 @@ impl Blocks {
             })
             .collect();
         let mut grouped = Vec::new();
+        let mut misaligned = None;
         for (ri, row) in rows.iter().enumerate() {
             // The period heading over each total of the row: its group.
+            let heads: Vec<(usize, Option<(usize, usize, Heading)>)> = totals
+                .iter()
+                .filter(|t| t.0 == ri)
+                .map(|&(_, c, _)| (c, period_above(rows, ri, c, year)))
+                .collect();
+            // Periods over the groups, the first not over the first group
+            // (`项目资金（万元） | | 2023年 | | | 2024年` over `| 资金总额 | 财政拨款
+            // | 其他资金 | 资金总额 | …`: ur48 C39).
+            // (The groups start at the row's first money label, whatever
+            // their labels' order: `其他资金 | 财政拨款 | 资金总额 | 资金总额 | …`.)
+            let first_label = row
+                .cells
+                .iter()
+                .position(|x| !x.merged && cell_key(&x.text).is_some_and(Key::is_money));
+            let first_head = heads.iter().filter_map(|(_, h)| h.map(|h| h.1)).min();
+            if heads.len() >= 2
+                && first_head.is_some()
+                && (heads.iter().any(|(_, h)| h.is_none()) || first_head != first_label)
+            {
+                if let Some(hr) = heads.iter().find_map(|(_, h)| h.map(|h| h.0)) {
+                    let cols = rows
+                        .get(hr)
+                        .map(|r| {
+                            r.cells
+                                .iter()
+                                .enumerate()
+                                .skip(1)
+                                .filter(|(_, x)| !x.merged && !x.text.trim().is_empty())
+                                .map(|(k, _)| k)
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    misaligned.get_or_insert((hr, cols));
+                }
+            }
             let groups: Vec<(usize, bool)> = totals
                 .iter()
                 .filter(|t| t.0 == ri)
@@ -1691,6 +1738,7 @@ impl Blocks {
             first_filled,
             grouped,
             below_the_year,
+            misaligned,
         }
     }
 
@@ -1698,6 +1746,10 @@ impl Blocks {
     /// year's ([`Blocks::below_the_year`]): which is the year's cannot be
     /// told.
     pub(super) fn totals_unclear(&self, rows: &[GridRow<'_>]) -> Option<MoneyUnclear> {
+        if let Some((hr, cols)) = &self.misaligned {
+            let r = rows.get(*hr)?;
+            return Some(MoneyUnclear::years(r, cols, Unclear::GroupsMisaligned));
+        }
         let (ri, c, a, n) = self.below_the_year?;
         let row = rows.get(ri)?.number;
         Some(MoneyUnclear::twice_the_year(

@@ -1464,6 +1464,17 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             .take(12)
             .collect();
         let next = *block.iter().find(|n| !sum_row(n))?;
+        // A row of several money labels and no amount is labels across, over their
+        // amounts (`资金总额 | 财政拨款 | 其他资金 | 资金总额 | …` under `2024年 |
+        // | | 2025年`): no matrix of labelled rows (ur57 a012: the first
+        // group's heading was taken for the labels' column).
+        let labels_across = |n: &&GridRow<'_>| {
+            n.cells.iter().filter(|x| money_key(x)).count() >= 2
+                && !n.cells.iter().any(|x| !x.merged && plain_amount(&x.text))
+        };
+        if block.iter().any(labels_across) {
+            return None;
+        }
         // Right of every money label of the block (sources may stand a
         // column right of their total: `资金总额` | `其中` | `财政拨款`).
         let amounts_from = block
@@ -1806,8 +1817,17 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             // Under a matrix's headings the year's column decides, not a
             // dated heading read as a total (`| 2024年资金总额 | 2025年资金总额`
             // over `资金总额 | 1000.00 | 1100.00`).
-            let matrix_year =
-                in_matrix_row(ri).is_some_and(|(_, first, yc)| yc.is_some() && first > c);
+            // (Not a row of labels across groups under periods, `资金总额 |
+            // 财政拨款 | 其他资金 | 资金总额 | …` under `2023年 | | | 2024年`:
+            // a money label in the year's column is no amount of a matrix
+            // row; ur57 a010.)
+            let matrix_here = in_matrix_row(ri).filter(|&(_, first, yc)| {
+                first > c
+                    && yc
+                        .and_then(|yc| row.cells.get(yc))
+                        .is_none_or(|x| x.merged || !cell_key(&x.text).is_some_and(Key::is_money))
+            });
+            let matrix_year = matrix_here.is_some_and(|(.., yc)| yc.is_some());
             if key == Key::MultiYearTotal || (money && !matrix_year && !blocks.is_year(ri, c)) {
                 continue;
             }
@@ -1918,7 +1938,7 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
             // Under a matrix's headings a money label's value is the one in
             // the year's column; in a block of rows headed 中期 | 年度, the one
             // in the year's row.
-            let in_matrix = in_matrix_row(ri).filter(|&(_, first, _)| money && first > c);
+            let in_matrix = matrix_here.filter(|_| money);
             // Under a matrix's headings an amount in the label's cell is not
             // the year's (`资金总额：3000.00 | | 1000.00`).
             let inline = inline.filter(|_| in_matrix.is_none());
