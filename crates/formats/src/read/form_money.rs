@@ -1652,10 +1652,11 @@ impl Blocks {
         let mut misaligned = None;
         for (ri, row) in rows.iter().enumerate() {
             // The period heading over each total of the row: its group.
-            let heads: Vec<(usize, Option<(usize, usize, Heading)>)> = totals
+            // (Each total's column, and its heading's row and column.)
+            let heads: Vec<(usize, Option<(usize, usize)>)> = totals
                 .iter()
                 .filter(|t| t.0 == ri)
-                .map(|&(_, c, _)| (c, period_above(rows, ri, c, year)))
+                .map(|&(_, c, _)| (c, period_above(rows, ri, c, year).map(|h| (h.0, h.1))))
                 .collect();
             // Periods over the groups, the first not over the first group
             // (`项目资金（万元） | | 2023年 | | | 2024年` over `| 资金总额 | 财政拨款
