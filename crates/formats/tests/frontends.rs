@@ -4915,3 +4915,29 @@ fn a_value_header_over_an_actual_and_the_years_target_reads_the_target() {
         .collect();
     assert_eq!(read, [("日常养护里程".to_string(), "≥320公里".to_string())]);
 }
+
+/// ur55 c128, c202: `年初预算数` heading the labels across is the year's
+/// total (it was blank); a `年度 | 2024` column among the money labels is a
+/// period, not the last source's amount (其他资金 was blank).
+#[test]
+fn a_forms_labels_across_read_the_years_budget_and_a_year_column() {
+    let read = |money: &str| {
+        let text = format!(
+            "项目支出绩效目标申报表\n（2024年度）\n项目名称\t技能培训项目\n{money}\n\
+             年度目标\t2024年培训500人次\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\
+             \t产出指标\t数量指标\t培训人次\t≥500人次\n"
+        );
+        let t = read::read_bytes("f.tsv", text.as_bytes(), &opts()).unwrap();
+        amounts_of(&t)
+    };
+    assert_eq!(
+        read("项目资金（万元）\t年初预算数\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00"),
+        "1000.00 800.00 200.00"
+    );
+    assert_eq!(
+        read(
+            "项目资金（万元）\t资金总额\t财政拨款\t其他资金\t年度\n\t1000.00\t800.00\t200.00\t2024"
+        ),
+        "1000.00 800.00 200.00"
+    );
+}

@@ -2007,9 +2007,12 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                             && rows.get(ri + 1).is_some_and(|b| {
                                 b.cells.get(c).is_some_and(|x| plain_amount(&x.text))
                                     && b.cells.get(hc).is_some_and(|x| {
+                                        // (A year written as a number under
+                                        // `年度` is a period: ur55 c202.)
                                         !x.merged
                                             && !x.text.trim().is_empty()
-                                            && !plain_amount(&x.text)
+                                            && (!plain_amount(&x.text)
+                                                || year_number(&x.text).is_some())
                                     })
                             })) =>
                 {
@@ -3637,7 +3640,9 @@ pub(super) fn budget_total(
         .iter()
         .any(|w| n.contains(w));
     let heading = block_heading(&n);
+    // (`年初预算数`: the year's budget as passed at its start; ur55 c128.)
     let mut this_year = names_this_year(&n)
+        || n.starts_with("年初预算")
         || matches!(heading, Some(Heading::Year))
         || matches!(heading, Some(Heading::Dated(d)) if Some(d) == year);
     let mut other = matches!(heading, Some(Heading::Span))
