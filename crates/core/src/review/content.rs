@@ -858,7 +858,7 @@ fn quality(
     let timely = !name.ends_with('率')
         && (has(sub, "时效")
             || has(sub, "进度")
-            || (name.contains(['时', '进'])
+            || ((has(name, "时") || has(name, "进"))
                 && ["完成时间", "时限", "时效", "及时", "进度"]
                     .iter()
                     .any(|k| has(name, k))));
@@ -1202,25 +1202,24 @@ fn capped(i: &Indicator) -> bool {
 /// year's end (`12月底前`, `年底前`, `6月底完成`).
 fn deadline_text(t: &str) -> bool {
     // Not a rhythm (`按月完成`, `每季度按时完成`).
-    if t.contains('每') || t.contains("按月") || t.contains("按季") {
+    static PERIOD_ENDS: Keywords = Keywords::new(&[
+        "年内",
+        "上半年",
+        "下半年",
+        "季度内",
+        "季度末",
+        "月底",
+        "月末",
+        "年底",
+        "年末",
+    ]);
+    if has(t, "每") || has(t, "按月") || has(t, "按季") {
         return false;
     }
     crate::grammar::is_date_value(t)
         || (["前", "底", "以前"].iter().any(|e| t.ends_with(e))
-            && (t.contains('月') || t.contains("年底") || t.contains("年末")))
-        || [
-            "年内",
-            "上半年",
-            "下半年",
-            "季度内",
-            "季度末",
-            "月底",
-            "月末",
-            "年底",
-            "年末",
-        ]
-        .iter()
-        .any(|w| t.contains(w))
+            && (has(t, "月") || has(t, "年底") || has(t, "年末")))
+        || PERIOD_ENDS.find(t).is_some()
 }
 
 /// Whether a unit is one of money (`元`, `万元`, `元/人`).

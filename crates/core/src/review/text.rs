@@ -36,7 +36,13 @@ pub(super) fn trim(s: &str) -> &str {
     };
     // The last character's lead byte: the last byte that is not 10xxxxxx.
     let last = b.iter().rev().take(4).find(|&&x| x & 0xC0 != 0x80);
-    if may_be_space(first) || last.is_none_or(|&x| may_be_space(x)) {
+    // A lead byte that may start whitespace (`≥` and `。` share theirs with
+    // U+2000 and U+3000) is settled by its one character: when neither end
+    // is whitespace, `str::trim` would return `s` itself.
+    let first_space = may_be_space(first) && s.chars().next().is_some_and(char::is_whitespace);
+    let last_space = last.is_none_or(|&x| may_be_space(x))
+        && s.chars().next_back().is_some_and(char::is_whitespace);
+    if first_space || last_space {
         s.trim()
     } else {
         s
@@ -121,26 +127,43 @@ pub(super) fn is_time_limit(q: &crate::model::Quantity, unit: Option<&str>) -> b
 /// process. Same answers as [`find_any`] over the same list.
 pub(super) struct Keywords {
     words: &'static [&'static str],
-    automaton: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+    matcher: std::sync::OnceLock<Matcher>,
 }
+
+/// What [`Keywords`] builds on first use.
+struct Matcher {
+    automaton: Option<aho_corasick::AhoCorasick>,
+    /// The keywords' first characters, as a set of their low 12 bits; `None`
+    /// when a keyword is empty (it matches before any character).
+    firsts: Option<Box<[u64; 64]>>,
+}
+
+/// Texts up to this many bytes (names, values, clauses) are scanned by
+/// [`Keywords::scan`]: the automaton's set-up per search costs more than
+/// the scan on them.
+const SHORT_TEXT: usize = 128;
 
 impl Keywords {
     pub(super) const fn new(words: &'static [&'static str]) -> Self {
         Keywords {
             words,
-            automaton: std::sync::OnceLock::new(),
+            matcher: std::sync::OnceLock::new(),
         }
     }
 
     /// The first keyword found in `hay`.
     pub(super) fn find(&self, hay: &str) -> Option<&'static str> {
-        let automaton = self.automaton.get_or_init(|| {
-            aho_corasick::AhoCorasick::builder()
+        let matcher = self.matcher.get_or_init(|| Matcher {
+            automaton: aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostFirst)
                 .build(self.words)
-                .ok()
+                .ok(),
+            firsts: first_chars(self.words),
         });
-        match automaton {
+        if let (true, Some(firsts)) = (hay.len() <= SHORT_TEXT, &matcher.firsts) {
+            return self.scan(hay, firsts);
+        }
+        match &matcher.automaton {
             Some(ac) => ac
                 .find(hay)
                 .and_then(|m| self.words.get(m.pattern().as_usize()).copied()),
@@ -148,6 +171,36 @@ impl Keywords {
             None => find_any(hay, self.words),
         }
     }
+
+    /// [`find_any`], looking at the keywords only where a character that
+    /// begins one stands.
+    fn scan(&self, hay: &str, firsts: &[u64; 64]) -> Option<&'static str> {
+        let bytes = hay.as_bytes();
+        for (pos, c) in hay.char_indices() {
+            let h = (c as usize) & 0xFFF;
+            let maybe = firsts.get(h >> 6).is_some_and(|w| w >> (h & 63) & 1 == 1);
+            if !maybe {
+                continue;
+            }
+            let rest = bytes.get(pos..).unwrap_or_default();
+            if let Some(kw) = self.words.iter().find(|k| rest.starts_with(k.as_bytes())) {
+                return Some(kw);
+            }
+        }
+        None
+    }
+}
+
+/// The set [`Matcher::firsts`] of `words`.
+fn first_chars(words: &[&str]) -> Option<Box<[u64; 64]>> {
+    let mut set = Box::new([0u64; 64]);
+    for w in words {
+        let h = (w.chars().next()? as usize) & 0xFFF;
+        if let Some(word) = set.get_mut(h >> 6) {
+            *word |= 1 << (h & 63);
+        }
+    }
+    Some(set)
 }
 
 /// Normalise a unit for comparison: the grammar's normalisation
@@ -658,6 +711,16 @@ mod tests {
         #[test]
         fn keywords_agree_with_scan(hay in "[投入率资金X年a1 ]{0,12}") {
             prop_assert_eq!(KW.find(&hay), find_any(&hay, WORDS));
+        }
+
+        /// The short-text scan answers like the plain scan, with and without
+        /// the automaton (texts around the short-text bound).
+        #[test]
+        fn keyword_scan_agrees(hay in "[投入率资金X年a1 ]{0,60}") {
+            prop_assert_eq!(KW.find(&hay), find_any(&hay, WORDS));
+            if let Some(firsts) = super::first_chars(WORDS) {
+                prop_assert_eq!(KW.scan(&hay, &firsts), find_any(&hay, WORDS));
+            }
         }
 
         /// The byte scan masks exactly like the character walk.
