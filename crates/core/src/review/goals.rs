@@ -709,8 +709,35 @@ struct Scratch {
     own: Vec<[char; 2]>,
     /// Whether the current goal holds a word of a figure per unit (每, 均, 各).
     per_unit_words: bool,
+    /// Where those words stand in the goal (byte offsets).
+    per_unit_at: Vec<usize>,
     /// The bits of `names` ([`bigram_bit`]).
     bloom: [u64; 4],
+}
+
+/// The byte offsets of 每, 均 and 各 in `goal`, into `out` (cleared first):
+/// one search for the three last bytes (E6 AF 8F, E5 9D 87, E5 90 84).
+fn per_unit_words_at(goal: &str, out: &mut Vec<usize>) {
+    out.clear();
+    let b = goal.as_bytes();
+    for end in memchr::memchr3_iter(0x8F, 0x87, 0x84, b) {
+        let Some(start) = end.checked_sub(2) else {
+            continue;
+        };
+        let word = b.get(start..=end);
+        if ["每", "均", "各"]
+            .iter()
+            .any(|w| word == Some(w.as_bytes()))
+        {
+            out.push(start);
+        }
+    }
+}
+
+/// Whether a word found at one of `at` (3 bytes long) lies within `from..to`:
+/// without one, [`per_unit`] of those words is false.
+fn word_within(at: &[usize], from: usize, to: usize) -> bool {
+    at.iter().any(|&a| a >= from && a + 3 <= to)
 }
 
 /// A bigram's bit among 256 in [`Scratch::bloom`].
@@ -781,7 +808,8 @@ fn mismatch(
     scratch.counted.clear();
     // (Most goals have no word of a figure per unit: one look for all counts,
     // of both rules.)
-    scratch.per_unit_words = has(goal, "每") || has(goal, "均") || has(goal, "各");
+    per_unit_words_at(goal, &mut scratch.per_unit_at);
+    scratch.per_unit_words = !scratch.per_unit_at.is_empty();
     let per_unit_words = scratch.per_unit_words;
     let bytes = goal.as_bytes();
     let mut names_ready = false;
@@ -853,13 +881,13 @@ fn mismatch(
             _ => continue,
         };
         // A figure per unit (`每期50人`, `村均2个`) is no output of its own.
-        if per_unit_words
-            && per_unit(
-                goal.get(clause_start(goal, start)..start)
-                    .unwrap_or_default(),
-            )
-        {
-            continue;
+        if per_unit_words {
+            let from = clause_start(goal, start);
+            if word_within(&scratch.per_unit_at, from, start)
+                && per_unit(goal.get(from..start).unwrap_or_default())
+            {
+                continue;
+            }
         }
         let numbers_only = measure.is_some() || magnitude.is_some();
         let (cl, mut unit_end) = match (measure, after) {

@@ -466,10 +466,15 @@ fn bracket_unit_differs(name: &str, unit: &str) -> bool {
         }
         _ => None,
     };
+    // (The unit's kind first: most units are of none, and the name need not
+    // be looked at.)
+    let Some(of_unit) = kind(unit) else {
+        return false;
+    };
     let Some(inner) = name_bracket(name) else {
         return false;
     };
-    matches!((kind(inner), kind(unit)), (Some(a), Some(b)) if a != b)
+    kind(inner).is_some_and(|k| k != of_unit)
 }
 
 fn name_unit(
@@ -618,18 +623,24 @@ fn placeholder(
     const HOLDERS: [&str; 12] = [
         "/", "／", "无", "XX", "X", "××", "—", "--", "-", "待定", "略", "空",
     ];
+    // (The bytes of XX, xx, ** and ×× (C3 97) looked for first: most values
+    // hold none.)
+    let marks = raw.bytes().any(|b| matches!(b, b'X' | b'x' | b'*' | 0x97));
     let is_holder = (raw.len() <= 6 && HOLDERS.contains(&raw))
-        || raw
-            .as_bytes()
-            .windows(2)
-            .any(|w| matches!(w, [b'X' | b'x', b'X' | b'x'] | [b'*', b'*']))
-        || has(raw, "××")
+        || (marks
+            && (raw
+                .as_bytes()
+                .windows(2)
+                .any(|w| matches!(w, [b'X' | b'x', b'X' | b'x'] | [b'*', b'*']))
+                || has(raw, "××")))
         || matches!(i.target, Target::Missing)
         || raw.is_empty();
-    let implausible = i
-        .target
-        .quantity()
-        .is_some_and(|q| q.value.abs() >= Decimal::from(1_000_000_000_000i64));
+    // (A value's size is at most its mantissa's, the scale being no negative
+    // power: the mantissa is looked at first.)
+    let implausible = i.target.quantity().is_some_and(|q| {
+        q.value.mantissa().unsigned_abs() >= 1_000_000_000_000
+            && q.value.abs() >= Decimal::from(1_000_000_000_000i64)
+    });
     if is_holder || implausible {
         let template = if raw.is_empty() {
             &VALUE_EMPTY

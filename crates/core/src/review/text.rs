@@ -58,6 +58,9 @@ pub(super) fn has(hay: &str, needle: &str) -> bool {
     let Some((&last, _)) = n.split_last() else {
         return true;
     };
+    if h.len() < n.len() {
+        return false;
+    }
     let before = n.len() - 1;
     memchr::memchr_iter(last, h).any(|end| end >= before && h.get(end - before..=end) == Some(n))
 }
@@ -133,9 +136,10 @@ pub(super) struct Keywords {
 /// What [`Keywords`] builds on first use.
 struct Matcher {
     automaton: Option<aho_corasick::AhoCorasick>,
-    /// The keywords' first characters, as a set of their low 12 bits; `None`
-    /// when a keyword is empty (it matches before any character).
-    firsts: Option<Box<[u64; 64]>>,
+    /// The keywords' first characters, as a set of their low 12 bits, and
+    /// each keyword's first character; `None` when a keyword is empty (it
+    /// matches before any character).
+    firsts: Option<(Box<[u64; 64]>, Vec<char>)>,
 }
 
 /// Texts up to this many bytes (names, values, clauses) are scanned by
@@ -160,8 +164,8 @@ impl Keywords {
                 .ok(),
             firsts: first_chars(self.words),
         });
-        if let (true, Some(firsts)) = (hay.len() <= SHORT_TEXT, &matcher.firsts) {
-            return self.scan(hay, firsts);
+        if let (true, Some((set, starts))) = (hay.len() <= SHORT_TEXT, &matcher.firsts) {
+            return self.scan(hay, set, starts);
         }
         match &matcher.automaton {
             Some(ac) => ac
@@ -174,16 +178,22 @@ impl Keywords {
 
     /// [`find_any`], looking at the keywords only where a character that
     /// begins one stands.
-    fn scan(&self, hay: &str, firsts: &[u64; 64]) -> Option<&'static str> {
+    fn scan(&self, hay: &str, set: &[u64; 64], starts: &[char]) -> Option<&'static str> {
         let bytes = hay.as_bytes();
         for (pos, c) in hay.char_indices() {
             let h = (c as usize) & 0xFFF;
-            let maybe = firsts.get(h >> 6).is_some_and(|w| w >> (h & 63) & 1 == 1);
+            let maybe = set.get(h >> 6).is_some_and(|w| w >> (h & 63) & 1 == 1);
             if !maybe {
                 continue;
             }
             let rest = bytes.get(pos..).unwrap_or_default();
-            if let Some(kw) = self.words.iter().find(|k| rest.starts_with(k.as_bytes())) {
+            // (The bytes compared only for keywords starting with `c`.)
+            let kw = self
+                .words
+                .iter()
+                .zip(starts)
+                .find(|(k, first)| **first == c && rest.starts_with(k.as_bytes()));
+            if let Some((kw, _)) = kw {
                 return Some(kw);
             }
         }
@@ -191,16 +201,19 @@ impl Keywords {
     }
 }
 
-/// The set [`Matcher::firsts`] of `words`.
-fn first_chars(words: &[&str]) -> Option<Box<[u64; 64]>> {
+/// [`Matcher::firsts`] of `words`.
+fn first_chars(words: &[&str]) -> Option<(Box<[u64; 64]>, Vec<char>)> {
     let mut set = Box::new([0u64; 64]);
+    let mut starts = Vec::with_capacity(words.len());
     for w in words {
-        let h = (w.chars().next()? as usize) & 0xFFF;
+        let first = w.chars().next()?;
+        starts.push(first);
+        let h = (first as usize) & 0xFFF;
         if let Some(word) = set.get_mut(h >> 6) {
             *word |= 1 << (h & 63);
         }
     }
-    Some(set)
+    Some((set, starts))
 }
 
 /// Normalise a unit for comparison: the grammar's normalisation
@@ -513,7 +526,7 @@ pub(super) fn mask_numbers_into(s: &str, out: &mut String) {
 /// `3年内`, `逐年提高`, `近三年平均`), or `None`. A per-year average (`年均`,
 /// `单个站点年均补贴标准`) is an annual figure, not a span of years.
 pub(super) fn long_term(s: &str) -> Option<&str> {
-    if !has(s, "年") && !has(s, "长期") {
+    if !has_year_or_long(s) {
         return None;
     }
     static MULTI: Keywords = Keywords::new(&[
@@ -581,6 +594,17 @@ pub(super) fn long_term(s: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// `has(s, "年") || has(s, "长期")` in one pass: the last bytes of 年
+/// (E5 B9 B4) and 期 (E6 9C 9F) found together.
+fn has_year_or_long(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(0xB4, 0x9F, b).any(|end| {
+        let ends =
+            |n: &str| end + 1 >= n.len() && b.get(end + 1 - n.len()..=end) == Some(n.as_bytes());
+        ends("年") || ends("长期")
+    })
 }
 
 /// Character bigrams of the CJK/alphanumeric text in `s` (quotes and punctuation
@@ -718,8 +742,8 @@ mod tests {
         #[test]
         fn keyword_scan_agrees(hay in "[投入率资金X年a1 ]{0,60}") {
             prop_assert_eq!(KW.find(&hay), find_any(&hay, WORDS));
-            if let Some(firsts) = super::first_chars(WORDS) {
-                prop_assert_eq!(KW.scan(&hay, &firsts), find_any(&hay, WORDS));
+            if let Some((set, starts)) = super::first_chars(WORDS) {
+                prop_assert_eq!(KW.scan(&hay, &set, &starts), find_any(&hay, WORDS));
             }
         }
 
@@ -745,6 +769,12 @@ mod tests {
             let want = per_population_unit(&want).unwrap_or(want);
             let got = norm_unit(&u);
             prop_assert_eq!(got.as_ref(), want.as_str());
+        }
+
+        /// The one-pass test equals its two searches.
+        #[test]
+        fn year_or_long_is_both_searches(hay in "[年长期斯a1 ]{0,12}") {
+            prop_assert_eq!(super::has_year_or_long(&hay), has(&hay, "年") || has(&hay, "长期"));
         }
 
         /// The memchr search agrees with `str::contains`.
