@@ -625,15 +625,33 @@ struct Counted {
 /// A list's item number opening the clause (`4.`, `4、`, `4）`) is not
 /// among its words.
 fn clause_start(goal: &str, start: usize) -> usize {
-    let from = goal
-        .get(..start)
-        .unwrap_or_default()
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| !is_stop(*c))
-        .take(NOUN_MAX)
-        .last()
-        .map_or(start, |(i, _)| i);
+    // Back by bytes: a character is decoded only when its lead byte could
+    // begin a stop (ASCII, or E3 and EF for U+3000–U+303F and U+FF00–U+FFEF).
+    if goal.get(..start).is_none() {
+        return start;
+    }
+    let b = goal.as_bytes();
+    let (mut from, mut at, mut taken) = (start, start, 0);
+    while taken < NOUN_MAX && at > 0 {
+        let mut lead = at - 1;
+        while lead > 0 && b.get(lead).is_some_and(|x| x & 0xC0 == 0x80) {
+            lead -= 1;
+        }
+        let stop = match b.get(lead) {
+            Some(&x) if x < 0x80 => is_stop(char::from(x)),
+            Some(0xE3 | 0xEF) => goal
+                .get(lead..at)
+                .and_then(|c| c.chars().next())
+                .is_some_and(is_stop),
+            _ => false,
+        };
+        if stop {
+            break;
+        }
+        from = lead;
+        at = lead;
+        taken += 1;
+    }
     let clause = goal.get(from..start).unwrap_or_default();
     let digits = clause.bytes().take_while(u8::is_ascii_digit).count();
     let item = clause
@@ -707,37 +725,21 @@ struct Scratch {
     counted: Vec<Counted>,
     /// Bigrams of one indicator's name.
     own: Vec<[char; 2]>,
-    /// Whether the current goal holds a word of a figure per unit (每, 均, 各).
-    per_unit_words: bool,
-    /// Where those words stand in the goal (byte offsets).
-    per_unit_at: Vec<usize>,
     /// The bits of `names` ([`bigram_bit`]).
     bloom: [u64; 4],
 }
 
-/// The byte offsets of 每, 均 and 各 in `goal`, into `out` (cleared first):
-/// one search for the three last bytes (E6 AF 8F, E5 9D 87, E5 90 84).
-fn per_unit_words_at(goal: &str, out: &mut Vec<usize>) {
-    out.clear();
-    let b = goal.as_bytes();
-    for end in memchr::memchr3_iter(0x8F, 0x87, 0x84, b) {
-        let Some(start) = end.checked_sub(2) else {
-            continue;
-        };
-        let word = b.get(start..=end);
-        if ["每", "均", "各"]
-            .iter()
-            .any(|w| word == Some(w.as_bytes()))
-        {
-            out.push(start);
-        }
-    }
-}
-
-/// Whether a word found at one of `at` (3 bytes long) lies within `from..to`:
-/// without one, [`per_unit`] of those words is false.
-fn word_within(at: &[usize], from: usize, to: usize) -> bool {
-    at.iter().any(|&a| a >= from && a + 3 <= to)
+/// Whether `text` holds 每, 均 or 各 (E6 AF 8F, E5 9D 87, E5 90 84): without
+/// one, [`per_unit`] of it is false.
+fn holds_per_unit_word(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(end, x)| {
+        matches!(x, 0x8F | 0x87 | 0x84)
+            && end
+                .checked_sub(2)
+                .and_then(|start| b.get(start..=end))
+                .is_some_and(|w| ["每", "均", "各"].iter().any(|u| w == u.as_bytes()))
+    })
 }
 
 /// A bigram's bit among 256 in [`Scratch::bloom`].
@@ -806,11 +808,6 @@ fn mismatch(
         return;
     }
     scratch.counted.clear();
-    // (Most goals have no word of a figure per unit: one look for all counts,
-    // of both rules.)
-    per_unit_words_at(goal, &mut scratch.per_unit_at);
-    scratch.per_unit_words = !scratch.per_unit_at.is_empty();
-    let per_unit_words = scratch.per_unit_words;
     let bytes = goal.as_bytes();
     let mut names_ready = false;
     // The span of the last finding.
@@ -880,14 +877,13 @@ fn mismatch(
             }
             _ => continue,
         };
+        // The words before the count begin here (found once for the count).
+        let from = clause_start(goal, start);
         // A figure per unit (`每期50人`, `村均2个`) is no output of its own.
-        if per_unit_words {
-            let from = clause_start(goal, start);
-            if word_within(&scratch.per_unit_at, from, start)
-                && per_unit(goal.get(from..start).unwrap_or_default())
-            {
-                continue;
-            }
+        // (Most clauses hold no word of one: a look at their bytes first.)
+        let before = part(goal, (from, start));
+        if holds_per_unit_word(before) && per_unit(before) {
+            continue;
         }
         let numbers_only = measure.is_some() || magnitude.is_some();
         let (cl, mut unit_end) = match (measure, after) {
@@ -953,7 +949,7 @@ fn mismatch(
             continue;
         }
         let noun = if noun_before {
-            (clause_start(goal, start), start)
+            (from, start)
         } else {
             (noun_start, noun_start + noun_len)
         };
@@ -1069,10 +1065,7 @@ fn mismatch(
         let added = !noun_before && noun_added(part(goal, noun));
         if !measured && !noun_before && (beings || added) {
             scratch.grams.clear();
-            bigrams_into(
-                part(goal, (clause_start(goal, start), start)),
-                &mut scratch.grams,
-            );
+            bigrams_into(part(goal, (from, start)), &mut scratch.grams);
             measured = shares(&scratch.grams);
         }
         // (A count closing its clause is measured by an indicator giving the
@@ -1293,10 +1286,8 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         grams,
         own,
         counted,
-        per_unit_words,
         ..
     } = scratch;
-    let per_unit_words = *per_unit_words;
     // The distinct bigrams a name shares with a noun's.
     fn shared_with(grams: &[[char; 2]], own: &mut Vec<[char; 2]>, name: &str) -> usize {
         own.clear();
@@ -1338,7 +1329,7 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         }
         let before = (clause_start(goal, c.number.0), c.number.0);
         if NOT_A_TOTAL.iter().any(|w| part(goal, before).contains(w))
-            || (per_unit_words && per_unit(part(goal, before)))
+            || per_unit(part(goal, before))
             || already_there(goal, c)
         {
             continue;

@@ -157,13 +157,11 @@ impl Keywords {
 
     /// The first keyword found in `hay`.
     pub(super) fn find(&self, hay: &str) -> Option<&'static str> {
-        let matcher = self.matcher.get_or_init(|| Matcher {
-            automaton: aho_corasick::AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-                .build(self.words)
-                .ok(),
-            firsts: first_chars(self.words),
-        });
+        // (`get` first: the initialising call costs more than the look.)
+        let matcher = match self.matcher.get() {
+            Some(m) => m,
+            None => self.matcher.get_or_init(|| self.build()),
+        };
         if let (true, Some((set, starts))) = (hay.len() <= SHORT_TEXT, &matcher.firsts) {
             return self.scan(hay, set, starts);
         }
@@ -173,6 +171,16 @@ impl Keywords {
                 .and_then(|m| self.words.get(m.pattern().as_usize()).copied()),
             // The automaton could not be built: the plain scan.
             None => find_any(hay, self.words),
+        }
+    }
+
+    fn build(&self) -> Matcher {
+        Matcher {
+            automaton: aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(self.words)
+                .ok(),
+            firsts: first_chars(self.words),
         }
     }
 
