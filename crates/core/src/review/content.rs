@@ -8,14 +8,14 @@ use super::text::{
     names_cost_saving, names_satisfaction, trim, unit_of, FastHasher, FastMap, Keywords,
 };
 use super::{
-    ind_label, indicator_loc, msg, project_loc, value_loc, Arg, Lang, Message, Severity, Sink,
-    Template,
+    ind_label, indicator_loc, msg, project_loc, value_loc, Arg, Facts, Lang, Message, Severity,
+    Sink, Template,
 };
 use crate::grammar::parse_comparator;
 use crate::model::{Category, Comparator, Direction, Field, Indicator, MoneyScale, Project};
 use crate::money::wan_for_message;
 use rust_decimal::Decimal;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 static MISSING_OUTPUT: Template = Template {
     zh: "项目「{0}」缺少产出指标",
@@ -204,7 +204,15 @@ static SCALE_MISMATCH: Template = Template {
 /// about 90–95 %. Only a name that says 满意度/满意率 counts (under 满意度指标
 /// sit 投诉办结率 and the like, whose 100 % is a plain target); above 100 %
 /// is percent-out-of-range's, and a cap (`≤100%`) direction-conflict's.
-fn satisfaction_high(s: &mut Sink, pi: usize, p: &Project, i: &Indicator, unit: Option<&str>) {
+/// `fact`: the indicator's.
+fn satisfaction_high(
+    s: &mut Sink,
+    pi: usize,
+    p: &Project,
+    i: &Indicator,
+    unit: Option<&str>,
+    fact: &Facts<'_>,
+) {
     let Some(q) = i.target.quantity() else {
         return;
     };
@@ -215,7 +223,7 @@ fn satisfaction_high(s: &mut Sink, pi: usize, p: &Project, i: &Indicator, unit: 
         && q.value >= max
         && q.value <= hundred
         && !capped
-        && names_satisfaction(&i.name)
+        && fact.satisfaction()
         && !lower_is_better_rate(i)
     {
         s.emit(id!("satisfaction-high"), || {
@@ -230,7 +238,8 @@ fn satisfaction_high(s: &mut Sink, pi: usize, p: &Project, i: &Indicator, unit: 
 /// `direction-conflict`: the comparator of the value, the 指标性质 column and
 /// the 指标方向性 column must point the same way, and a satisfaction target
 /// cannot be an upper bound. One finding per indicator, the first conflict.
-fn direction_conflict(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
+/// `fact`: the indicator's.
+fn direction_conflict(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator, fact: &Facts<'_>) {
     let Some(q) = i.target.quantity() else {
         return;
     };
@@ -268,7 +277,7 @@ fn direction_conflict(s: &mut Sink<'_>, pi: usize, p: &Project, i: &Indicator) {
             Arg::text(op_written())
         )
     } else if way == Direction::LowerBetter
-        && (i.category == Category::Satisfaction || names_satisfaction(&i.name))
+        && (i.category == Category::Satisfaction || fact.satisfaction())
         && !lower_is_better_rate(i)
     {
         msg!(
@@ -350,9 +359,15 @@ fn lower_is_better_rate(i: &Indicator) -> bool {
         || (i.direction_stated() == Some(Direction::LowerBetter) && !names_satisfaction(&i.name))
 }
 
-/// The completeness and quality rules on project `p` (index `pi`).
-/// `on_long_term`: whether `long-term-in-annual` is enabled (looked up once).
-pub(super) fn project(s: &mut Sink<'_>, pi: usize, p: &Project, on: &mut Switches) {
+/// The completeness and quality rules on project `p` (index `pi`);
+/// `facts`: its indicators', in order.
+pub(super) fn project(
+    s: &mut Sink<'_>,
+    pi: usize,
+    p: &Project,
+    on: &mut Switches,
+    facts: &[Facts<'_>],
+) {
     if p.indicators.is_empty() {
         return;
     }
@@ -362,8 +377,8 @@ pub(super) fn project(s: &mut Sink<'_>, pi: usize, p: &Project, on: &mut Switche
     if on.repeated {
         repeated(s, pi, p, &mut on.hashes);
     }
-    for (k, i) in p.indicators.iter().enumerate() {
-        quality(s, pi, p, (k, i), on_long_term, span);
+    for ((k, i), fact) in p.indicators.iter().enumerate().zip(facts) {
+        quality(s, pi, p, (k, i), on_long_term, span, fact);
     }
     scale_in_goal(s, pi, p);
     cost_below_budget(s, pi, p);
@@ -452,15 +467,30 @@ fn repeated(s: &mut Sink<'_>, pi: usize, p: &Project, hashes: &mut Vec<u64>) {
     if n < 2 {
         return;
     }
-    // Pairs are told apart by a hash first (the keys compared only when the
-    // hashes agree): most names of a project have the same length, and a
-    // string comparison per pair cost more than hashing each name once.
+    // Pairs are told apart by a fingerprint first (the keys compared only
+    // when the fingerprints agree): most names of a project have the same
+    // length, and a string comparison per pair cost more than a fingerprint
+    // of each name. Equal keys have equal fingerprints; that is all it needs.
+    fn fingerprint(k: Option<Key<'_>>) -> u64 {
+        let ends = |t: &str| {
+            let b = t.as_bytes();
+            let (mut head, mut tail) = ([0u8; 8], [0u8; 8]);
+            head.iter_mut().zip(b).for_each(|(d, x)| *d = *x);
+            tail.iter_mut()
+                .zip(b.iter().rev())
+                .for_each(|(d, x)| *d = *x);
+            u64::from_le_bytes(head) ^ u64::from_le_bytes(tail).rotate_left(29)
+        };
+        k.map_or(0, |(c, sub, name)| {
+            let lens = (name.len() as u64) << 40 ^ (sub.len() as u64) << 52 ^ (c as u64) << 60;
+            let mut h = FastHasher::default();
+            h.write_u64(ends(name) ^ lens);
+            h.write_u64(ends(sub));
+            h.finish() | 1
+        })
+    }
     hashes.clear();
-    hashes.extend(p.indicators.iter().map(|i| {
-        let mut h = FastHasher::default();
-        key(i).hash(&mut h);
-        h.finish()
-    }));
+    hashes.extend(p.indicators.iter().map(|i| fingerprint(key(i))));
     let mut seen: FastMap<u64, Vec<usize>> = FastMap::default();
     for (k, i) in p.indicators.iter().enumerate().skip(1) {
         let Some(this) = key(i) else {
@@ -656,10 +686,11 @@ fn quality(
     (k, i): (usize, &Indicator),
     on_long_term: bool,
     span: Option<(u16, u16)>,
+    fact: &Facts<'_>,
 ) {
     let ind = || Arg::Indicator(pi as u32, k as u32);
     let name = i.name.as_str();
-    let unit = unit_of(i);
+    let unit = fact.unit.as_deref();
     // input-as-output
     static INPUTS: Keywords = Keywords::new(&[
         "资金支出率",
@@ -697,7 +728,7 @@ fn quality(
     if matches!(i.category, Category::Output) || is_outcome(i.category) {
         let keyword = input_keyword(&INPUTS, name).or_else(|| {
             matches!(i.category, Category::Output)
-                .then(|| management_meetings(name, &p.name, unit.as_deref()))
+                .then(|| management_meetings(name, &p.name, unit))
                 .flatten()
         });
         if let Some(keyword) = keyword {
@@ -722,20 +753,20 @@ fn quality(
             || raw.starts_with(['≤', '<', '＜'])
             || raw.starts_with("不超过")
             || raw.starts_with("不高于");
-        let money = money_unit(unit.as_deref()) || raw.contains('元');
+        let money = money_unit(unit) || raw.contains('元');
         names_cost_saving(raw) && !(cap && money)
     };
     let misplaced = if i.category != Category::Satisfaction
         && i.category != Category::Unknown
-        && (names_satisfaction(name) || has(sub, "满意度"))
+        && (fact.satisfaction() || has(sub, "满意度"))
     {
         Some(&SATISFACTION_LEVEL)
-    } else if counts_output_out_of_place(i, unit.as_deref()) {
+    } else if counts_output_out_of_place(i, unit) {
         Some(&OUTPUT_LEVEL)
     } else if is_outcome(i.category)
         && ((has(name, "成本") && !names_cost_saving(name) && !lowered_in_value())
             || has(sub, "成本")
-            || capped_standard_in_money(i, name, unit.as_deref()))
+            || capped_standard_in_money(i, name, unit))
     {
         Some(&COST_LEVEL)
     } else {
@@ -764,7 +795,7 @@ fn quality(
         // 开展活动群众参与率) measures an effect, whatever verb it starts with.
         let rate = || {
             name.ends_with('率')
-                || matches!(unit.as_deref(), Some("%" | "‰" | "‱"))
+                || matches!(unit, Some("%" | "‰" | "‱"))
                 || ["比例", "占比", "比重"].iter().any(|k| has(name, k))
         };
         // An effect the activity brings about, in its own words
@@ -781,7 +812,7 @@ fn quality(
             .find(|v| name.starts_with(*v))
             .filter(|v| !after_activity(&name[v.len()..]))
             .filter(|_| !rate() && !effect());
-        let unit_hit = unit.as_deref().filter(|u| UNITS.contains(u));
+        let unit_hit = unit.filter(|u| UNITS.contains(u));
         // A count of things built or renovated (`改造老旧小区数量 =23个`):
         // the works themselves. People helped (受益人数, 新增就业人数) are
         // counted in other units and stay benefits.
@@ -803,7 +834,7 @@ fn quality(
             const WORKS: [&str; 10] = [
                 "改造", "新建", "建成", "修建", "维修", "修缮", "改建", "扩建", "安装", "铺设",
             ];
-            unit.as_deref().is_some_and(|u| THINGS.contains(&u))
+            unit.is_some_and(|u| THINGS.contains(&u))
                 && ["数量", "个数", "数", "长度", "面积"]
                     .iter()
                     .any(|w| name.ends_with(w))
@@ -827,9 +858,9 @@ fn quality(
     let th = &profile.thresholds;
     // satisfaction-low
     if let Some(q) = i.target.quantity() {
-        if unit.as_deref() == Some("%")
+        if unit == Some("%")
             && q.value < th.satisfaction_min
-            && (i.category == Category::Satisfaction || names_satisfaction(name))
+            && (i.category == Category::Satisfaction || fact.satisfaction())
             && !lower_is_better_rate(i)
             // A cap (`≤90%`) is direction-conflict's finding: its number is
             // no floor to call low.
@@ -849,8 +880,8 @@ fn quality(
             });
         }
     }
-    satisfaction_high(s, pi, p, i, unit.as_deref());
-    direction_conflict(s, pi, p, i);
+    satisfaction_high(s, pi, p, i, unit, fact);
+    direction_conflict(s, pi, p, i, fact);
     // timeliness-no-date
     // The 二级 column says it in row layouts; the one-cell layout has only
     // the name (`服务时效`, `活动开展及时性`, `项目进度`).
@@ -858,7 +889,7 @@ fn quality(
     let timely = !name.ends_with('率')
         && (has(sub, "时效")
             || has(sub, "进度")
-            || (name.contains(['时', '进'])
+            || ((has(name, "时") || has(name, "进"))
                 && ["完成时间", "时限", "时效", "及时", "进度"]
                     .iter()
                     .any(|k| has(name, k))));
@@ -883,7 +914,7 @@ fn quality(
             "-",
         ];
         // The row layouts give the unit its own column (`30` | `天`).
-        let unit_text = unit.as_deref().unwrap_or_default();
+        let unit_text = unit.unwrap_or_default();
         // A date of any spelling (`2024.12`, `2024-12-31`) is one.
         let has_time = TIME.iter().any(|k| has(&i.raw_value, k))
             || crate::grammar::is_date_value(trim(&i.raw_value))
@@ -969,7 +1000,7 @@ fn quality(
     // cost-exceeds-budget
     if is_cost(i) {
         if let (Some(q), Some(total)) = (i.target.quantity(), p.funding.amount()) {
-            if let Some(w) = cost_wan(q, unit.as_deref()) {
+            if let Some(w) = cost_wan(q, unit) {
                 // A cost per unit (`每公里改造成本`) above the whole amount, for
                 // less than one unit of the output it names (`≥0.6公里`):
                 // the cost of what is delivered is what must fit.
@@ -977,8 +1008,8 @@ fn quality(
                     p.indicators.iter().any(|o| {
                         o.category == Category::Output
                             && o.target.quantity().is_some_and(|q| {
-                                let unit = unit_of(o);
-                                let named = unit.as_deref().is_some_and(|u| {
+                                let o_unit = unit_of(o);
+                                let named = o_unit.as_deref().is_some_and(|u| {
                                     let u = if u == "千米" { "公里" } else { u };
                                     !u.is_empty() && name.contains(u)
                                 });
@@ -1040,7 +1071,7 @@ fn quality(
                         .iter()
                         .any(|w| has(g, w))
                 });
-                let per_month = has(unit.as_deref().unwrap_or(""), "月");
+                let per_month = has(unit.unwrap_or(""), "月");
                 let least = cost_estimates_of(p, i)
                     .filter(|e| {
                         let payments = e.count.and_then(unit_of).is_some_and(|u| u.ends_with('次'));
@@ -1202,25 +1233,24 @@ fn capped(i: &Indicator) -> bool {
 /// year's end (`12月底前`, `年底前`, `6月底完成`).
 fn deadline_text(t: &str) -> bool {
     // Not a rhythm (`按月完成`, `每季度按时完成`).
-    if t.contains('每') || t.contains("按月") || t.contains("按季") {
+    static PERIOD_ENDS: Keywords = Keywords::new(&[
+        "年内",
+        "上半年",
+        "下半年",
+        "季度内",
+        "季度末",
+        "月底",
+        "月末",
+        "年底",
+        "年末",
+    ]);
+    if has(t, "每") || has(t, "按月") || has(t, "按季") {
         return false;
     }
     crate::grammar::is_date_value(t)
         || (["前", "底", "以前"].iter().any(|e| t.ends_with(e))
-            && (t.contains('月') || t.contains("年底") || t.contains("年末")))
-        || [
-            "年内",
-            "上半年",
-            "下半年",
-            "季度内",
-            "季度末",
-            "月底",
-            "月末",
-            "年底",
-            "年末",
-        ]
-        .iter()
-        .any(|w| t.contains(w))
+            && (has(t, "月") || has(t, "年底") || has(t, "年末")))
+        || PERIOD_ENDS.find(t).is_some()
 }
 
 /// Whether a unit is one of money (`元`, `万元`, `元/人`).
@@ -1262,6 +1292,29 @@ fn management_meetings(name: &str, project: &str, unit: Option<&str>) -> Option<
         .iter()
         .any(|e| name.ends_with(e))
         || matches!(unit, Some("次" | "场" | "场次"));
+    // (The cheap questions first: each is asked only when the answer could
+    // still be a meeting.)
+    if !counted {
+        return None;
+    }
+    let meeting = MEETINGS.iter().find(|w| {
+        name.match_indices(**w).any(|(at, _)| {
+            let after = &name[at + w.len()..];
+            let before = &name[..at];
+            let consultation = after.starts_with('诊') || (**w == "例会" && before.ends_with('病'));
+            !consultation
+        })
+    })?;
+    // Not a consultation (`病例会诊`, `专题会诊`), a meeting served or
+    // mediated for others (`保障…会场次`, `劳资纠纷调处协调会`, `三方协调会`,
+    // `供需对接推进会`), nor a cap on failures (`…系统故障次数`).
+    const SERVED: [&str; 13] = [
+        "保障", "服务", "会务", "承办", "承接", "纠纷", "调处", "调解", "三方", "对接", "供需",
+        "招商", "系统",
+    ];
+    if SERVED.iter().any(|w| name.contains(w)) {
+        return None;
+    }
     let about_meetings = [
         "会议",
         "会务",
@@ -1285,27 +1338,7 @@ fn management_meetings(name: &str, project: &str, unit: Option<&str>) -> Option<
                 .any(|b| after.starts_with(b))
         })
     });
-    // Not a consultation (`病例会诊`, `专题会诊`), a meeting served or
-    // mediated for others (`保障…会场次`, `劳资纠纷调处协调会`, `三方协调会`,
-    // `供需对接推进会`), nor a cap on failures (`…系统故障次数`).
-    const SERVED: [&str; 13] = [
-        "保障", "服务", "会务", "承办", "承接", "纠纷", "调处", "调解", "三方", "对接", "供需",
-        "招商", "系统",
-    ];
-    let served = SERVED.iter().any(|w| name.contains(w));
-    MEETINGS
-        .iter()
-        .find(|w| {
-            name.match_indices(**w).any(|(at, _)| {
-                let after = &name[at + w.len()..];
-                let before = &name[..at];
-                let consultation =
-                    after.starts_with('诊') || (**w == "例会" && before.ends_with('病'));
-                !consultation
-            })
-        })
-        .copied()
-        .filter(|_| counted && !about_meetings && !served)
+    (!about_meetings).then_some(*meeting)
 }
 
 fn input_keyword(inputs: &Keywords, name: &str) -> Option<&'static str> {
@@ -1548,7 +1581,7 @@ pub(super) struct CostEstimate<'p> {
 /// (`项目总成本`, `成本总额`, `项目经费`), not a part (`专家评审费`) nor the
 /// investment of a project over several years (`项目总投资`, `总概算`).
 fn names_whole_cost(name: &str) -> bool {
-    const WHOLE: [&str; 14] = [
+    static WHOLE: Keywords = Keywords::new(&[
         "总成本",
         "成本总额",
         "总费用",
@@ -1563,12 +1596,10 @@ fn names_whole_cost(name: &str) -> bool {
         "年度经费",
         "资金总额",
         "经费总额",
-    ];
+    ]);
     const BARE: [&str; 6] = ["成本", "经济成本", "成本控制", "资金", "经费", "项目总额"];
     let name = name.trim();
-    !has(name, "投资")
-        && !has(name, "概算")
-        && (WHOLE.iter().any(|w| has(name, w)) || BARE.contains(&name))
+    !has(name, "投资") && !has(name, "概算") && (WHOLE.find(name).is_some() || BARE.contains(&name))
 }
 
 /// Whether a standard's name is the fee of one part of a project

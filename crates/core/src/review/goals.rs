@@ -5,7 +5,7 @@
 
 use super::id;
 use super::text::{
-    bigrams_into, for_each_sentence, mask_numbers_into, unit_of, FastHasher, FastMap,
+    bigrams_into, for_each_sentence, has, mask_numbers_into, unit_of, FastHasher, FastMap, Keywords,
 };
 use super::{msg, project_loc, Arg, Sink, Template};
 use crate::model::{Comparator, Field, Project, Span};
@@ -625,15 +625,33 @@ struct Counted {
 /// A list's item number opening the clause (`4.`, `4、`, `4）`) is not
 /// among its words.
 fn clause_start(goal: &str, start: usize) -> usize {
-    let from = goal
-        .get(..start)
-        .unwrap_or_default()
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| !STOP.contains(c) && *c != '。')
-        .take(NOUN_MAX)
-        .last()
-        .map_or(start, |(i, _)| i);
+    // Back by bytes: a character is decoded only when its lead byte could
+    // begin a stop (ASCII, or E3 and EF for U+3000–U+303F and U+FF00–U+FFEF).
+    if goal.get(..start).is_none() {
+        return start;
+    }
+    let b = goal.as_bytes();
+    let (mut from, mut at, mut taken) = (start, start, 0);
+    while taken < NOUN_MAX && at > 0 {
+        let mut lead = at - 1;
+        while lead > 0 && b.get(lead).is_some_and(|x| x & 0xC0 == 0x80) {
+            lead -= 1;
+        }
+        let stop = match b.get(lead) {
+            Some(&x) if x < 0x80 => is_stop(char::from(x)),
+            Some(0xE3 | 0xEF) => goal
+                .get(lead..at)
+                .and_then(|c| c.chars().next())
+                .is_some_and(is_stop),
+            _ => false,
+        };
+        if stop {
+            break;
+        }
+        from = lead;
+        at = lead;
+        taken += 1;
+    }
     let clause = goal.get(from..start).unwrap_or_default();
     let digits = clause.bytes().take_while(u8::is_ascii_digit).count();
     let item = clause
@@ -707,8 +725,59 @@ struct Scratch {
     counted: Vec<Counted>,
     /// Bigrams of one indicator's name.
     own: Vec<[char; 2]>,
-    /// Whether the current goal holds a word of a figure per unit (每, 均, 各).
-    per_unit_words: bool,
+    /// The bits of `names` ([`bigram_bit`]).
+    bloom: [u64; 4],
+}
+
+/// Whether `text` holds 每, 均 or 各 (E6 AF 8F, E5 9D 87, E5 90 84): without
+/// one, [`per_unit`] of it is false.
+fn holds_per_unit_word(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(end, x)| {
+        matches!(x, 0x8F | 0x87 | 0x84)
+            && end
+                .checked_sub(2)
+                .and_then(|start| b.get(start..=end))
+                .is_some_and(|w| ["每", "均", "各"].iter().any(|u| w == u.as_bytes()))
+    })
+}
+
+/// A bigram's bit among 256 in [`Scratch::bloom`].
+fn bigram_bit([a, b]: &[char; 2]) -> usize {
+    ((*a as usize).wrapping_mul(31) ^ (*b as usize)) & 255
+}
+
+/// [`STOP`]`.contains(&c)`, without comparing a CJK ideograph with each.
+fn is_stop(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F | 0x3000..=0x303F | 0xFF00..=0xFFEF => STOP.contains(&c),
+        _ => false,
+    }
+}
+
+/// The first ASCII digit of `bytes` at or after `from`: eight bytes at a
+/// time (a goal is mostly CJK text), then byte by byte.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut k = from;
+    while let Some(chunk) = bytes.get(k..k + 8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        // A byte b is a digit when b ^ 0x30 < 10; "some byte under 10" is
+        // exact for the word as a whole.
+        let y = u64::from_le_bytes(word) ^ (ONES * 0x30);
+        if y.wrapping_sub(ONES * 10) & !y & HIGHS != 0 {
+            break;
+        }
+        k += 8;
+    }
+    bytes
+        .get(k..)?
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|o| k + o)
 }
 
 fn part(goal: &str, (a, b): (usize, usize)) -> &str {
@@ -739,10 +808,6 @@ fn mismatch(
         return;
     }
     scratch.counted.clear();
-    // (Most goals have no word of a figure per unit: one look for all counts,
-    // of both rules.)
-    scratch.per_unit_words = goal.contains(['每', '均', '各']);
-    let per_unit_words = scratch.per_unit_words;
     let bytes = goal.as_bytes();
     let mut names_ready = false;
     // The span of the last finding.
@@ -750,13 +815,9 @@ fn mismatch(
     // Byte positions: ASCII digits never occur inside a multi-byte character.
     let mut k = 0usize;
     while k < bytes.len() {
-        let Some(off) = bytes
-            .get(k..)
-            .and_then(|b| b.iter().position(u8::is_ascii_digit))
-        else {
+        let Some(start) = next_digit(bytes, k) else {
             break;
         };
-        let start = k + off;
         // A number run.
         let j = start
             + bytes
@@ -770,7 +831,7 @@ fn mismatch(
         // List number at a sentence start (`1.`), or a range start (`6—30岁`, `1-2个`).
         // An item's number, or an ordinal (`第9条`, `第3批`): no count.
         let list_number = after == Some('.')
-            || (after == Some('、') && prev.is_none_or(|c| STOP.contains(&c) || c == '。'))
+            || (after == Some('、') && prev.is_none_or(is_stop))
             || prev == Some('第');
         k = j;
         let mut unit_start = j;
@@ -789,6 +850,10 @@ fn mismatch(
             unit_start += a.len_utf8();
             after = goal.get(unit_start..).and_then(|r| r.chars().next());
         }
+        // (Asked first: it passes over the number whatever follows.)
+        if list_number {
+            continue;
+        }
         // A measure (`12.5公里`, `1200亩`) is paired with its indicator's
         // number only; so is a count with a magnitude. Neither was ever a
         // goal-indicator-mismatch, and neither becomes one.
@@ -802,25 +867,22 @@ fn mismatch(
         }
         let measure = match after {
             Some(c) if CLASSIFIERS.contains(&c) => None,
-            Some(_) => {
+            // (The first characters of the measures.)
+            Some('平' | '立' | '公' | '千' | '亩' | '吨') => {
                 let rest = goal.get(unit_start..).unwrap_or_default();
                 match MEASURES.iter().find(|m| rest.starts_with(**m)) {
                     Some(m) => Some(m.len()),
                     None => continue,
                 }
             }
-            None => continue,
+            _ => continue,
         };
-        if list_number {
-            continue;
-        }
+        // The words before the count begin here (found once for the count).
+        let from = clause_start(goal, start);
         // A figure per unit (`每期50人`, `村均2个`) is no output of its own.
-        if per_unit_words
-            && per_unit(
-                goal.get(clause_start(goal, start)..start)
-                    .unwrap_or_default(),
-            )
-        {
+        // (Most clauses hold no word of one: a look at their bytes first.)
+        let before = part(goal, (from, start));
+        if holds_per_unit_word(before) && per_unit(before) {
             continue;
         }
         let numbers_only = measure.is_some() || magnitude.is_some();
@@ -862,7 +924,7 @@ fn mismatch(
         let rest = goal.get(noun_start..).unwrap_or_default();
         let noun_len: usize = rest
             .chars()
-            .take_while(|c| !STOP.contains(c))
+            .take_while(|c| !is_stop(*c))
             .take(NOUN_MAX)
             .map(char::len_utf8)
             .sum();
@@ -887,7 +949,7 @@ fn mismatch(
             continue;
         }
         let noun = if noun_before {
-            (clause_start(goal, start), start)
+            (from, start)
         } else {
             (noun_start, noun_start + noun_len)
         };
@@ -948,9 +1010,16 @@ fn mismatch(
             scratch.names.clear();
             // (Not satisfaction's: `服务对象满意度` measures no `服务站`.)
             for i in p.indicators.iter().filter(|i| {
-                i.category != crate::model::Category::Satisfaction && !i.name.contains("满意")
+                i.category != crate::model::Category::Satisfaction && !has(&i.name, "满意")
             }) {
                 bigrams_into(&i.name, &mut scratch.names);
+            }
+            scratch.bloom = [0; 4];
+            for g in &scratch.names {
+                let h = bigram_bit(g);
+                if let Some(w) = scratch.bloom.get_mut(h >> 6) {
+                    *w |= 1 << (h & 63);
+                }
             }
             // A few dozen: a scan beats sorting them for each project.
             if scratch.names.len() > 256 {
@@ -959,12 +1028,19 @@ fn mismatch(
             }
             names_ready = true;
         }
-        let names = &scratch.names;
+        let (names, bloom) = (&scratch.names, &scratch.bloom);
+        // (Most bigrams are in no name: the bit of their hash says so first.)
+        let maybe = |g: &[char; 2]| {
+            let h = bigram_bit(g);
+            bloom.get(h >> 6).is_some_and(|w| w >> (h & 63) & 1 == 1)
+        };
         let shares = |grams: &[[char; 2]]| {
             if names.len() > 256 {
-                grams.iter().any(|g| names.binary_search(g).is_ok())
+                grams
+                    .iter()
+                    .any(|g| maybe(g) && names.binary_search(g).is_ok())
             } else {
-                grams.iter().any(|g| names.contains(g))
+                grams.iter().any(|g| maybe(g) && names.contains(g))
             }
         };
         let mut measured = shares(&scratch.grams);
@@ -989,10 +1065,7 @@ fn mismatch(
         let added = !noun_before && noun_added(part(goal, noun));
         if !measured && !noun_before && (beings || added) {
             scratch.grams.clear();
-            bigrams_into(
-                part(goal, (clause_start(goal, start), start)),
-                &mut scratch.grams,
-            );
+            bigrams_into(part(goal, (from, start)), &mut scratch.grams);
             measured = shares(&scratch.grams);
         }
         // (A count closing its clause is measured by an indicator giving the
@@ -1070,7 +1143,51 @@ fn loose_clause(goal: &str, (from, to): (usize, usize), year: Option<u16>) -> Op
         "力争",
         "拟",
     ];
-    const OTHER_YEAR: [&str; 12] = [
+    const NOTHING: [&str; 10] = [
+        "惠及", "共计", "合计", "累计", "总计", "共", "达到", "达", "约", "覆盖",
+    ];
+    // (Meetings convened, `召开河长制工作例会12次`, are the project's process,
+    // which input-as-output says no indicator should count.)
+    if goal.get(..from).and_then(|h| h.chars().next_back()) == Some('、') {
+        return None;
+    }
+    let mut clause = goal.get(from..to)?;
+    // The first characters of the markers and the words of time: a clause
+    // starting otherwise has none to take off.
+    let strippable = |c: char| {
+        ('①'..='⑩').contains(&c)
+            || matches!(
+                c,
+                '一' | '二'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+                    | '十'
+                    | '全'
+                    | '本'
+                    | '年'
+                    | '今'
+                    | '计'
+                    | '力'
+                    | '拟'
+            )
+    };
+    while clause.starts_with(strippable) {
+        let before = clause.len();
+        for w in MARKERS.iter().chain(TIME.iter()) {
+            clause = clause.strip_prefix(w).unwrap_or(clause);
+        }
+        if clause.len() == before {
+            break;
+        }
+    }
+    // Another year's (明年 … 往年), what there is ([`ALREADY_THERE`]) and
+    // meetings convened (召开), in one pass.
+    static NO_OUTPUT: Keywords = Keywords::new(&[
         "明年",
         "下一年",
         "下年",
@@ -1083,37 +1200,18 @@ fn loose_clause(goal: &str, (from, to): (usize, usize), year: Option<u16>) -> Op
         "上年",
         "去年",
         "往年",
-    ];
-    const NOTHING: [&str; 10] = [
-        "惠及", "共计", "合计", "累计", "总计", "共", "达到", "达", "约", "覆盖",
-    ];
-    // (Meetings convened, `召开河长制工作例会12次`, are the project's process,
-    // which input-as-output says no indicator should count.)
-    if goal.get(..from).and_then(|h| h.chars().next_back()) == Some('、') {
-        return None;
-    }
-    let mut clause = goal.get(from..to)?;
-    loop {
-        let before = clause.len();
-        for w in MARKERS.iter().chain(TIME.iter()) {
-            clause = clause.strip_prefix(w).unwrap_or(clause);
-        }
-        if clause.len() == before {
-            break;
-        }
-    }
-    if OTHER_YEAR
-        .iter()
-        .chain(ALREADY_THERE.iter())
-        .chain(["召开"].iter())
-        .any(|w| clause.contains(w))
-    {
+        "现有",
+        "共有",
+        "召开",
+    ]);
+    if NO_OUTPUT.find(clause).is_some() {
         return None;
     }
     // `到2026年`, `至2025年底`: another year's target.
-    let later = ["到", "至"].iter().any(|w| {
-        clause.match_indices(w).any(|(at, _)| {
-            let y = clause.get(at + w.len()..at + w.len() + 4);
+    let later = ['到', '至'].iter().any(|w| {
+        clause.match_indices(*w).any(|(at, _)| {
+            let w = w.len_utf8();
+            let y = clause.get(at + w..at + w + 4);
             y.and_then(|y| y.parse::<u16>().ok())
                 .is_some_and(|y| Some(y) != year)
         })
@@ -1188,10 +1286,8 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         grams,
         own,
         counted,
-        per_unit_words,
         ..
     } = scratch;
-    let per_unit_words = *per_unit_words;
     // The distinct bigrams a name shares with a noun's.
     fn shared_with(grams: &[[char; 2]], own: &mut Vec<[char; 2]>, name: &str) -> usize {
         own.clear();
@@ -1233,7 +1329,7 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         }
         let before = (clause_start(goal, c.number.0), c.number.0);
         if NOT_A_TOTAL.iter().any(|w| part(goal, before).contains(w))
-            || (per_unit_words && per_unit(part(goal, before)))
+            || per_unit(part(goal, before))
             || already_there(goal, c)
         {
             continue;

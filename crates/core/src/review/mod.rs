@@ -226,14 +226,45 @@ fn per_project(s: &mut Sink<'_>) {
     let mut structure = structure::Structure::new(s);
     let mut mismatches = goals::Mismatches::new(s);
     let mut switches = content::Switches::new(s);
-    for (pi, p) in projects(s.table) {
+    // Each project's indicators' facts, kept from project to project.
+    let mut facts = Vec::new();
+    let table = s.table;
+    for (pi, p) in projects(table) {
         let start = s.out.len();
-        structure.project(s, pi, p);
-        content::project(s, pi, p, &mut switches);
+        facts.clear();
+        facts.extend(p.indicators.iter().map(Facts::of));
+        structure.project(s, pi, p, &facts);
+        content::project(s, pi, p, &mut switches, &facts);
         mismatches.project(s, pi, p);
         if let Some(new) = s.out.get_mut(start..) {
             sort_findings(new);
         }
+    }
+}
+
+/// What several per-project rules ask of one indicator, found once.
+pub(crate) struct Facts<'t> {
+    /// [`text::unit_of`].
+    pub unit: Option<Cow<'t, str>>,
+    name: &'t str,
+    satisfaction: std::cell::OnceCell<bool>,
+}
+
+impl<'t> Facts<'t> {
+    fn of(i: &'t Indicator) -> Self {
+        Facts {
+            unit: text::unit_of(i),
+            name: &i.name,
+            satisfaction: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// [`text::names_satisfaction`] of the name, asked when first needed
+    /// (most rules ask it last).
+    pub fn satisfaction(&self) -> bool {
+        *self
+            .satisfaction
+            .get_or_init(|| text::names_satisfaction(self.name))
     }
 }
 

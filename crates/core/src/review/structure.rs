@@ -3,9 +3,11 @@
 
 use super::id;
 use super::text::{
-    has, is_time_limit, name_bracket, name_states_unit, norm_unit, trim, unit_of, FastMap, Keywords,
+    has, is_time_limit, name_bracket, name_states_unit, norm_unit, trim, FastMap, Keywords,
 };
-use super::{indicator_loc, msg, project_loc, unit_loc, value_loc, Arg, Message, Sink, Template};
+use super::{
+    indicator_loc, msg, project_loc, unit_loc, value_loc, Arg, Facts, Message, Sink, Template,
+};
 use crate::model::{Category, Field, Target};
 use rust_decimal::Decimal;
 
@@ -115,7 +117,14 @@ impl<'t> Structure<'t> {
     }
 
     /// The rules on project `p` (index `pi`); projects in source order.
-    pub(super) fn project(&mut self, s: &mut Sink<'t>, pi: usize, p: &'t crate::model::Project) {
+    /// `facts`: its indicators', in order.
+    pub(super) fn project(
+        &mut self,
+        s: &mut Sink<'t>,
+        pi: usize,
+        p: &'t crate::model::Project,
+        facts: &[Facts<'t>],
+    ) {
         let t = s.table;
         let goal_blank = p.goal.as_deref().is_none_or(|g| trim(g).is_empty());
         if goal_blank && !p.indicators.is_empty() {
@@ -182,8 +191,9 @@ impl<'t> Structure<'t> {
         }
         let one_cell = p.indicator_cell.is_some();
         let last = p.indicators.len().saturating_sub(1);
-        for (k, i) in p.indicators.iter().enumerate() {
+        for ((k, i), fact) in p.indicators.iter().enumerate().zip(facts) {
             let ind = || Arg::Indicator(pi as u32, k as u32);
+            let unit = fact.unit.as_deref();
             if i.category == Category::Unknown {
                 s.emit(id!("level-unknown"), || {
                     let mut loc = indicator_loc(pi, p, i);
@@ -228,9 +238,7 @@ impl<'t> Structure<'t> {
             let starting_point = |label: &str| {
                 let label = trim(label);
                 (label.ends_with('后') || label.ends_with('起'))
-                    && i.target
-                        .quantity()
-                        .is_some_and(|q| is_time_limit(q, unit_of(i).as_deref()))
+                    && i.target.quantity().is_some_and(|q| is_time_limit(q, unit))
             };
             // A change against a base (`较上年增长10%以上`, `缩短10分钟`): the
             // words are the target's meaning, its direction included.
@@ -245,7 +253,6 @@ impl<'t> Structure<'t> {
                     (value_loc(pi, p, i), msg!(VALUE_PREFIXED, ind()))
                 });
             }
-            let unit = unit_of(i);
             if let Some(q) = i.target.quantity() {
                 let op_col = i.op_column().is_some_and(|o| !trim(o).is_empty());
                 if q.op.is_none() && !op_col && !damaged_op && !relative {
@@ -273,29 +280,29 @@ impl<'t> Structure<'t> {
                         });
                     }
                 }
-                if let Some(u) = unit.as_deref() {
+                if let Some(u) = unit {
                     if self.on_name_unit {
-                        name_unit(s, pi, p, i, u);
+                        name_unit(s, pi, p, i, u, fact);
                     }
                     if u == "%" && self.on_percent {
                         percent(s, pi, p, i, u, q);
                     }
                 }
                 if self.on_ocr {
-                    ocr_percent(s, pi, p, i, unit.as_deref());
+                    ocr_percent(s, pi, p, i, unit);
                 }
             }
             if self.on_placeholder {
-                placeholder(s, pi, p, i);
+                placeholder(s, pi, p, i, unit);
             }
             // Same name, different units across the table.
-            if let Some(u) = unit.filter(|_| self.on_units) {
+            if let Some(u) = fact.unit.as_ref().filter(|_| self.on_units) {
                 let key = trim(&i.name);
                 match self.units_by_name.get(key) {
                     None => {
-                        self.units_by_name.insert(key, (u, pi, p, i));
+                        self.units_by_name.insert(key, (u.clone(), pi, p, i));
                     }
-                    Some((first, fpi, fp, fi)) if *first != u => {
+                    Some((first, fpi, fp, fi)) if first != u => {
                         let first = Arg::indicator(*fpi, fp, fi);
                         let t = s.table;
                         s.emit(id!("unit-inconsistent"), || {
@@ -466,18 +473,25 @@ fn bracket_unit_differs(name: &str, unit: &str) -> bool {
         }
         _ => None,
     };
+    // (The unit's kind first: most units are of none, and the name need not
+    // be looked at.)
+    let Some(of_unit) = kind(unit) else {
+        return false;
+    };
     let Some(inner) = name_bracket(name) else {
         return false;
     };
-    matches!((kind(inner), kind(unit)), (Some(a), Some(b)) if a != b)
+    kind(inner).is_some_and(|k| k != of_unit)
 }
 
+/// `fact`: the indicator's.
 fn name_unit(
     s: &mut Sink<'_>,
     pi: usize,
     p: &crate::model::Project,
     i: &crate::model::Indicator,
     unit: &str,
+    fact: &Facts<'_>,
 ) {
     let n = i.name.as_str();
     // The unit is asked first: most names need no search at all.
@@ -498,7 +512,7 @@ fn name_unit(
         Some("名称为“长度”或“里程”，单位却是“个”")
     } else if !matches!(unit, "%" | "‰" | "‱" | "个百分点" | "百分点")
         && !per_population(unit)
-        && (n.ends_with('率') || super::text::names_satisfaction(n))
+        && (n.ends_with('率') || fact.satisfaction())
     {
         Some("名称为比率或满意度，单位却不是 %")
     } else if bracket_unit_differs(n, unit) {
@@ -613,23 +627,30 @@ fn placeholder(
     pi: usize,
     p: &crate::model::Project,
     i: &crate::model::Indicator,
+    unit: Option<&str>,
 ) {
     let raw = trim(&i.raw_value);
     const HOLDERS: [&str; 12] = [
         "/", "／", "无", "XX", "X", "××", "—", "--", "-", "待定", "略", "空",
     ];
+    // (The bytes of XX, xx, ** and ×× (C3 97) looked for first: most values
+    // hold none.)
+    let marks = raw.bytes().any(|b| matches!(b, b'X' | b'x' | b'*' | 0x97));
     let is_holder = (raw.len() <= 6 && HOLDERS.contains(&raw))
-        || raw
-            .as_bytes()
-            .windows(2)
-            .any(|w| matches!(w, [b'X' | b'x', b'X' | b'x'] | [b'*', b'*']))
-        || has(raw, "××")
+        || (marks
+            && (raw
+                .as_bytes()
+                .windows(2)
+                .any(|w| matches!(w, [b'X' | b'x', b'X' | b'x'] | [b'*', b'*']))
+                || has(raw, "××")))
         || matches!(i.target, Target::Missing)
         || raw.is_empty();
-    let implausible = i
-        .target
-        .quantity()
-        .is_some_and(|q| q.value.abs() >= Decimal::from(1_000_000_000_000i64));
+    // (A value's size is at most its mantissa's, the scale being no negative
+    // power: the mantissa is looked at first.)
+    let implausible = i.target.quantity().is_some_and(|q| {
+        q.value.mantissa().unsigned_abs() >= 1_000_000_000_000
+            && q.value.abs() >= Decimal::from(1_000_000_000_000i64)
+    });
     if is_holder || implausible {
         let template = if raw.is_empty() {
             &VALUE_EMPTY
@@ -644,7 +665,7 @@ fn placeholder(
         });
         return;
     }
-    if let Some(meant) = rate_decimal_slip(i) {
+    if let Some(meant) = rate_decimal_slip(i, unit) {
         s.emit(id!("placeholder-value"), || {
             (
                 value_loc(pi, p, i),
@@ -666,7 +687,8 @@ fn placeholder(
 /// A floor on a rate of quality or completion under 10 % that is a usual
 /// target with its decimal point moved (`培训考核合格率 ≥9.5%` for 95 %):
 /// the target meant.
-fn rate_decimal_slip(i: &crate::model::Indicator) -> Option<Decimal> {
+/// `unit`: the indicator's ([`super::text::unit_of`]).
+fn rate_decimal_slip(i: &crate::model::Indicator, unit: Option<&str>) -> Option<Decimal> {
     use crate::model::Comparator;
     // (Not 覆盖率: a forest's or a pilot's can be that low; nor a rate of
     // failures, `不合格率`.)
@@ -696,7 +718,7 @@ fn rate_decimal_slip(i: &crate::model::Indicator) -> Option<Decimal> {
         q.op,
         None | Some(Comparator::Ge | Comparator::Gt | Comparator::Eq)
     );
-    if !floor || q.value >= Decimal::TEN || unit_of(i).as_deref() != Some("%") {
+    if !floor || q.value >= Decimal::TEN || unit != Some("%") {
         return None;
     }
     let meant = q.value * Decimal::TEN;

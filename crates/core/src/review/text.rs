@@ -36,7 +36,13 @@ pub(super) fn trim(s: &str) -> &str {
     };
     // The last character's lead byte: the last byte that is not 10xxxxxx.
     let last = b.iter().rev().take(4).find(|&&x| x & 0xC0 != 0x80);
-    if may_be_space(first) || last.is_none_or(|&x| may_be_space(x)) {
+    // A lead byte that may start whitespace (`≥` and `。` share theirs with
+    // U+2000 and U+3000) is settled by its one character: when neither end
+    // is whitespace, `str::trim` would return `s` itself.
+    let first_space = may_be_space(first) && s.chars().next().is_some_and(char::is_whitespace);
+    let last_space = last.is_none_or(|&x| may_be_space(x))
+        && s.chars().next_back().is_some_and(char::is_whitespace);
+    if first_space || last_space {
         s.trim()
     } else {
         s
@@ -52,6 +58,9 @@ pub(super) fn has(hay: &str, needle: &str) -> bool {
     let Some((&last, _)) = n.split_last() else {
         return true;
     };
+    if h.len() < n.len() {
+        return false;
+    }
     let before = n.len() - 1;
     memchr::memchr_iter(last, h).any(|end| end >= before && h.get(end - before..=end) == Some(n))
 }
@@ -121,26 +130,42 @@ pub(super) fn is_time_limit(q: &crate::model::Quantity, unit: Option<&str>) -> b
 /// process. Same answers as [`find_any`] over the same list.
 pub(super) struct Keywords {
     words: &'static [&'static str],
-    automaton: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+    matcher: std::sync::OnceLock<Matcher>,
 }
+
+/// What [`Keywords`] builds on first use.
+struct Matcher {
+    automaton: Option<aho_corasick::AhoCorasick>,
+    /// The keywords' first characters, as a set of their low 12 bits, and
+    /// each keyword's first character; `None` when a keyword is empty (it
+    /// matches before any character).
+    firsts: Option<(Box<[u64; 64]>, Vec<char>)>,
+}
+
+/// Texts up to this many bytes (names, values, clauses) are scanned by
+/// [`Keywords::scan`]: the automaton's set-up per search costs more than
+/// the scan on them.
+const SHORT_TEXT: usize = 128;
 
 impl Keywords {
     pub(super) const fn new(words: &'static [&'static str]) -> Self {
         Keywords {
             words,
-            automaton: std::sync::OnceLock::new(),
+            matcher: std::sync::OnceLock::new(),
         }
     }
 
     /// The first keyword found in `hay`.
     pub(super) fn find(&self, hay: &str) -> Option<&'static str> {
-        let automaton = self.automaton.get_or_init(|| {
-            aho_corasick::AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-                .build(self.words)
-                .ok()
-        });
-        match automaton {
+        // (`get` first: the initialising call costs more than the look.)
+        let matcher = match self.matcher.get() {
+            Some(m) => m,
+            None => self.matcher.get_or_init(|| self.build()),
+        };
+        if let (true, Some((set, starts))) = (hay.len() <= SHORT_TEXT, &matcher.firsts) {
+            return self.scan(hay, set, starts);
+        }
+        match &matcher.automaton {
             Some(ac) => ac
                 .find(hay)
                 .and_then(|m| self.words.get(m.pattern().as_usize()).copied()),
@@ -148,6 +173,55 @@ impl Keywords {
             None => find_any(hay, self.words),
         }
     }
+
+    fn build(&self) -> Matcher {
+        Matcher {
+            automaton: aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(self.words)
+                .ok(),
+            firsts: first_chars(self.words),
+        }
+    }
+
+    /// [`find_any`], looking at the keywords only where a character that
+    /// begins one stands.
+    fn scan(&self, hay: &str, set: &[u64; 64], starts: &[char]) -> Option<&'static str> {
+        let bytes = hay.as_bytes();
+        for (pos, c) in hay.char_indices() {
+            let h = (c as usize) & 0xFFF;
+            let maybe = set.get(h >> 6).is_some_and(|w| w >> (h & 63) & 1 == 1);
+            if !maybe {
+                continue;
+            }
+            let rest = bytes.get(pos..).unwrap_or_default();
+            // (The bytes compared only for keywords starting with `c`.)
+            let kw = self
+                .words
+                .iter()
+                .zip(starts)
+                .find(|(k, first)| **first == c && rest.starts_with(k.as_bytes()));
+            if let Some((kw, _)) = kw {
+                return Some(kw);
+            }
+        }
+        None
+    }
+}
+
+/// [`Matcher::firsts`] of `words`.
+fn first_chars(words: &[&str]) -> Option<(Box<[u64; 64]>, Vec<char>)> {
+    let mut set = Box::new([0u64; 64]);
+    let mut starts = Vec::with_capacity(words.len());
+    for w in words {
+        let first = w.chars().next()?;
+        starts.push(first);
+        let h = (first as usize) & 0xFFF;
+        if let Some(word) = set.get_mut(h >> 6) {
+            *word |= 1 << (h & 63);
+        }
+    }
+    Some((set, starts))
 }
 
 /// Normalise a unit for comparison: the grammar's normalisation
@@ -460,7 +534,7 @@ pub(super) fn mask_numbers_into(s: &str, out: &mut String) {
 /// `3年内`, `逐年提高`, `近三年平均`), or `None`. A per-year average (`年均`,
 /// `单个站点年均补贴标准`) is an annual figure, not a span of years.
 pub(super) fn long_term(s: &str) -> Option<&str> {
-    if !has(s, "年") && !has(s, "长期") {
+    if !has_year_or_long(s) {
         return None;
     }
     static MULTI: Keywords = Keywords::new(&[
@@ -528,6 +602,17 @@ pub(super) fn long_term(s: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// `has(s, "年") || has(s, "长期")` in one pass: the last bytes of 年
+/// (E5 B9 B4) and 期 (E6 9C 9F) found together.
+fn has_year_or_long(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(0xB4, 0x9F, b).any(|end| {
+        let ends =
+            |n: &str| end + 1 >= n.len() && b.get(end + 1 - n.len()..=end) == Some(n.as_bytes());
+        ends("年") || ends("长期")
+    })
 }
 
 /// Character bigrams of the CJK/alphanumeric text in `s` (quotes and punctuation
@@ -660,6 +745,16 @@ mod tests {
             prop_assert_eq!(KW.find(&hay), find_any(&hay, WORDS));
         }
 
+        /// The short-text scan answers like the plain scan, with and without
+        /// the automaton (texts around the short-text bound).
+        #[test]
+        fn keyword_scan_agrees(hay in "[投入率资金X年a1 ]{0,60}") {
+            prop_assert_eq!(KW.find(&hay), find_any(&hay, WORDS));
+            if let Some((set, starts)) = super::first_chars(WORDS) {
+                prop_assert_eq!(KW.scan(&hay, &set, &starts), find_any(&hay, WORDS));
+            }
+        }
+
         /// The byte scan masks exactly like the character walk.
         #[test]
         fn number_masking_by_bytes_agrees(text in "[0-9０９.．。a开展１ 〇]{0,16}") {
@@ -682,6 +777,12 @@ mod tests {
             let want = per_population_unit(&want).unwrap_or(want);
             let got = norm_unit(&u);
             prop_assert_eq!(got.as_ref(), want.as_str());
+        }
+
+        /// The one-pass test equals its two searches.
+        #[test]
+        fn year_or_long_is_both_searches(hay in "[年长期斯a1 ]{0,12}") {
+            prop_assert_eq!(super::has_year_or_long(&hay), has(&hay, "年") || has(&hay, "长期"));
         }
 
         /// The memchr search agrees with `str::contains`.
