@@ -1738,7 +1738,10 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                         .iter()
                         .position(|x| !x.merged && !x.text.trim().is_empty())
                         .unwrap_or(0);
-                    if blocks.is_year(ri, label_col) {
+                    // (Not the list's `合计`: read below as its total.)
+                    let closing = matches!(normalize(label).as_str(), "合计" | "总计")
+                        && closes_sources(rows, ri, label_col);
+                    if blocks.is_year(ri, label_col) && !closing {
                         used.extend(row.cells.iter().enumerate().map(|(c, _)| (row.number, c)));
                         f.unread.push((label, val));
                     }
@@ -1789,11 +1792,12 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                             }
                         };
                         one_amount
-                            && row
+                            && (row
                                 .cells
                                 .iter()
                                 .take(c)
                                 .any(|x| key_of(&x.text) == Some(Key::Group))
+                                || closes_sources(rows, ri, c))
                     })
             };
             let (key, inline) = match key_of(&cell.text) {
@@ -3562,6 +3566,42 @@ fn matrix_heading(text: &str) -> Option<Heading> {
         };
         block_heading(&heading)
     })
+}
+
+/// Whether a `合计` at (`ri`, `c`) closes a list of sources written down
+/// the same column right above it (`资金来源 | 金额` over `财政拨款 | 800.00`,
+/// `其他资金 | 200.00`, `合计 | 1000.00`; ur55 c021: the total was blank).
+fn closes_sources(rows: &[GridRow<'_>], ri: usize, c: usize) -> bool {
+    let source = |k: usize| {
+        rows.get(k).and_then(|r| r.cells.get(c)).is_some_and(|x| {
+            !x.merged
+                && matches!(
+                    key_of(&x.text),
+                    Some(Key::Fiscal | Key::Special | Key::Other | Key::CarryOver)
+                )
+        })
+    };
+    // (Nothing on its left: `项目总投资 | 合计 | 5000.00` is another scope's.
+    // Each source with one amount: not a matrix's rows.)
+    let alone = rows
+        .get(ri)
+        .and_then(|r| r.cells.get(..c))
+        .is_some_and(|left| left.iter().all(|x| x.merged || x.text.trim().is_empty()));
+    let one_amount = |k: usize| {
+        rows.get(k).is_some_and(|r| {
+            r.cells
+                .iter()
+                .filter(|x| !x.merged && plain_amount(&x.text))
+                .count()
+                == 1
+        })
+    };
+    alone
+        && (0..ri)
+            .rev()
+            .take_while(|&k| source(k) && one_amount(k))
+            .count()
+            >= 2
 }
 
 /// A budget named by no period, whose block gives it one.
