@@ -4916,9 +4916,10 @@ fn a_value_header_over_an_actual_and_the_years_target_reads_the_target() {
     assert_eq!(read, [("日常养护里程".to_string(), "≥320公里".to_string())]);
 }
 
-/// ur55 c128, c202: `年初预算数` heading the labels across is the year's
-/// total (it was blank); a `年度 | 2024` column among the money labels is a
-/// period, not the last source's amount (其他资金 was blank).
+/// ur55 c128, c202, c021: `年初预算数` heading the labels across is the
+/// year's total (it was blank); a `年度 | 2024` column among the money labels
+/// is a period, not the last source's amount (其他资金 was blank); a `合计`
+/// under the sources written down is their total.
 #[test]
 fn a_forms_labels_across_read_the_years_budget_and_a_year_column() {
     let read = |money: &str| {
@@ -4938,6 +4939,12 @@ fn a_forms_labels_across_read_the_years_budget_and_a_year_column() {
         read(
             "项目资金（万元）\t资金总额\t财政拨款\t其他资金\t年度\n\t1000.00\t800.00\t200.00\t2024"
         ),
+        "1000.00 800.00 200.00"
+    );
+    // ur55 c021: a 合计 closing a list of sources written down is their
+    // total (it was blank, and said to be an unread source).
+    assert_eq!(
+        read("项目资金（万元）\t资金来源\t金额\n\t财政拨款\t800.00\n\t其他资金\t200.00\n\t合计\t1000.00"),
         "1000.00 800.00 200.00"
     );
 }
