@@ -4948,3 +4948,37 @@ fn a_forms_labels_across_read_the_years_budget_and_a_year_column() {
         "1000.00 800.00 200.00"
     );
 }
+
+/// ur55 r002, r005: a `合计` row right under the form's one block, of
+/// another amount than its total, is a second statement of the year's
+/// total: refused (the 合计 was left unread and the block's total read).
+/// The same amount reads; a 合计 under rows of parts sums them; under a
+/// total naming the year it may be of more years.
+#[test]
+fn a_forms_differing_sum_row_is_refused() {
+    let form = |money: &str| {
+        format!(
+            "项目支出绩效目标申报表\n（2024年度）\n项目名称\t技能培训项目\n{money}\n\
+             年度目标\t2024年培训500人次\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\
+             \t产出指标\t数量指标\t培训人次\t≥500人次\n"
+        )
+    };
+    let block = "项目资金（万元）\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00";
+    for sum in ["合计\t1100", "合计\t1200\t800\t400"] {
+        let e = read::read_bytes(
+            "f.tsv",
+            form(&format!("{block}\n{sum}")).as_bytes(),
+            &opts(),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("两个本年度的资金总额"), "{sum}: {e}");
+    }
+    for money in [
+        format!("{block}\n合计\t1000.00\t800.00\t200.00"),
+        "项目资金（万元）\t年度资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\n合计\t3000.00\t2400.00\t600.00".to_string(),
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\n上年结转\t100.00\t100.00\t0.00\n本年新增\t900.00\t700.00\t200.00\n合计\t1000.00\t800.00\t200.00".to_string(),
+    ] {
+        let t = read::read_bytes("f.tsv", form(&money).as_bytes(), &opts()).unwrap();
+        assert_eq!(amounts_of(&t), "1000.00 800.00 200.00", "{money}");
+    }
+}

@@ -1409,6 +1409,44 @@ fn carried_with_sources(rows: &[GridRow<'_>], ri: usize, c: usize) -> bool {
             })
 }
 
+/// A row headed `合计` or `总计` in the first column, within three rows
+/// under the total at row `ri`, whose first amount is not `total`: (its row
+/// index, 0, `total`, its amount).
+fn differing_sum_row(
+    rows: &[GridRow<'_>],
+    ri: usize,
+    total: Decimal,
+) -> Option<(usize, usize, Decimal, Decimal)> {
+    // (Only rows without a label of their own between: a 合计 under
+    // `上年结转 | …`, `本年新增 | …` or sub-projects' rows sums them.)
+    let unlabelled = |k: usize| {
+        rows.get(k)
+            .and_then(|r| r.cells.first())
+            .is_none_or(|x| x.merged || x.text.trim().is_empty())
+    };
+    (ri + 1..=ri + 3).find_map(|k| {
+        if !(ri + 1..k).all(unlabelled) {
+            return None;
+        }
+        let row = rows.get(k)?;
+        let head = row.cells.first().filter(|x| !x.merged)?;
+        if !matches!(normalize(&head.text).as_str(), "合计" | "总计") {
+            return None;
+        }
+        let sum = row
+            .cells
+            .iter()
+            .skip(1)
+            .find(|x| !x.merged && plain_amount(&x.text))
+            .and_then(|x| {
+                jixiao_core::money::parse_amount(x.text.trim(), jixiao_core::MoneyScale::WanYuan)
+                    .ok()
+                    .flatten()
+            })?;
+        (sum != total).then_some((k, 0, total, sum))
+    })
+}
+
 impl Blocks {
     pub(super) fn of(rows: &[GridRow<'_>], year: Option<u16>) -> Blocks {
         let mut found: Vec<(usize, usize, Key, bool)> = Vec::new();
@@ -1637,6 +1675,17 @@ impl Blocks {
                     .map(|n| n.1)
                     .max()?;
                 Some((ri, c, a, n))
+            });
+        // A `合计` row right under the form's one block (`合计 | 1100` under
+        // `资金总额 | …` over `1000.00 | …`) states its total again: of
+        // another amount, which is the year's cannot be told (ur55 r002,
+        // r005: the 合计 was left unread, the block's total read).
+        let below_the_year =
+            below_the_year.or_else(|| match (found.as_slice(), amounts.as_slice()) {
+                // (Not under a total naming the year, `年度资金总额`: a 合计 of
+                // more years may follow it.)
+                ([(ri, _, Key::Total, false)], [Some(a)]) => differing_sum_row(rows, *ri, *a),
+                _ => None,
             });
         let totals: Vec<(usize, usize, bool)> = found
             .into_iter()
