@@ -69,6 +69,24 @@ pub(super) fn has(hay: &str, needle: &str) -> bool {
     memchr::memchr_iter(last, h).any(at)
 }
 
+/// `has(hay, a) || has(hay, b)`, in one pass over a short text: the two
+/// needles' last bytes looked for together.
+pub(super) fn has_either(hay: &str, a: &str, b: &str) -> bool {
+    let h = hay.as_bytes();
+    let (Some((&la, _)), Some((&lb, _))) = (a.as_bytes().split_last(), b.as_bytes().split_last())
+    else {
+        return has(hay, a) || has(hay, b);
+    };
+    if h.len() > SHORT_BYTES {
+        return has(hay, a) || has(hay, b);
+    }
+    let ends =
+        |end: usize, n: &[u8]| end + 1 >= n.len() && h.get(end + 1 - n.len()..=end) == Some(n);
+    any_byte_at(h, la, lb, |end| {
+        ends(end, a.as_bytes()) || ends(end, b.as_bytes())
+    })
+}
+
 /// Texts up to this many bytes are searched eight bytes at a time by
 /// [`any_byte_at`]: memchr's dispatch and set-up cost more than the whole
 /// search on a name or a value.
@@ -844,6 +862,12 @@ mod tests {
         #[test]
         fn year_or_long_is_both_searches(hay in "[年长期斯a1 ]{0,30}") {
             prop_assert_eq!(super::has_year_or_long(&hay), has(&hay, "年") || has(&hay, "长期"));
+        }
+
+        /// The one-pass search for either needle is the two searches.
+        #[test]
+        fn either_is_both_searches(hay in "[人次数时进度年×a1 \u{b4}\u{ff}]{0,30}", a in "[时进度年a1\u{ff}]{0,2}", b in "[时进度人a1\u{b4}]{0,2}") {
+            prop_assert_eq!(super::has_either(&hay, &a, &b), has(&hay, &a) || has(&hay, &b));
         }
 
         /// The memchr search agrees with `str::contains`.
