@@ -4,7 +4,7 @@
 
 use super::id;
 use super::text::{
-    bigrams_into, deadline_year, has, is_cost, is_outcome, is_time_limit, long_term,
+    bigrams_into, deadline_year, has, has_either, is_cost, is_outcome, is_time_limit, long_term,
     names_cost_saving, names_satisfaction, trim, unit_of, FastHasher, FastMap, Keywords,
 };
 use super::{
@@ -889,7 +889,7 @@ fn quality(
     let timely = !name.ends_with('率')
         && (has(sub, "时效")
             || has(sub, "进度")
-            || ((has(name, "时") || has(name, "进"))
+            || (has_either(name, "时", "进")
                 && ["完成时间", "时限", "时效", "及时", "进度"]
                     .iter()
                     .any(|k| has(name, k))));

@@ -62,7 +62,82 @@ pub(super) fn has(hay: &str, needle: &str) -> bool {
         return false;
     }
     let before = n.len() - 1;
-    memchr::memchr_iter(last, h).any(|end| end >= before && h.get(end - before..=end) == Some(n))
+    let at = |end: usize| end >= before && h.get(end - before..=end) == Some(n);
+    if h.len() <= SHORT_BYTES {
+        return any_byte_at(h, last, last, at);
+    }
+    memchr::memchr_iter(last, h).any(at)
+}
+
+/// `has(hay, a) || has(hay, b)`, in one pass over a short text: the two
+/// needles' last bytes looked for together.
+pub(super) fn has_either(hay: &str, a: &str, b: &str) -> bool {
+    let h = hay.as_bytes();
+    let (Some((&la, _)), Some((&lb, _))) = (a.as_bytes().split_last(), b.as_bytes().split_last())
+    else {
+        return has(hay, a) || has(hay, b);
+    };
+    if h.len() > SHORT_BYTES {
+        return has(hay, a) || has(hay, b);
+    }
+    let ends =
+        |end: usize, n: &[u8]| end + 1 >= n.len() && h.get(end + 1 - n.len()..=end) == Some(n);
+    any_byte_at(h, la, lb, |end| {
+        ends(end, a.as_bytes()) || ends(end, b.as_bytes())
+    })
+}
+
+/// Texts up to this many bytes are searched eight bytes at a time by
+/// [`any_byte_at`]: memchr's dispatch and set-up cost more than the whole
+/// search on a name or a value.
+const SHORT_BYTES: usize = 64;
+
+/// Whether `hit` holds at some position of `h` holding byte `a` or byte `b`
+/// (each such position is offered, lowest first within each eight bytes).
+/// A word's bytes equal to `a` or `b` are flagged by the zero-byte test on
+/// `word ^ pattern`; the test may also flag a byte above a true one (the
+/// borrow), never miss one, so every flagged position is checked against
+/// the byte itself before `hit` is asked.
+fn any_byte_at(h: &[u8], a: u8, b: u8, mut hit: impl FnMut(usize) -> bool) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    let (pa, pb) = (LO * u64::from(a), LO * u64::from(b));
+    // The positions from `base` of the word `w` flagged, checked, offered.
+    let mut word = |w: u64, base: usize| {
+        let mut m = zero(w ^ pa) | zero(w ^ pb);
+        while m != 0 {
+            let k = base + (m.trailing_zeros() / 8) as usize;
+            if h.get(k).is_some_and(|&x| x == a || x == b) && hit(k) {
+                return true;
+            }
+            m &= m - 1;
+        }
+        false
+    };
+    let mut chunks = h.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        if word(u64::from_le_bytes(bytes), base) {
+            return true;
+        }
+        base += 8;
+    }
+    // The last bytes as one word padded with zeros: a padding byte flagged
+    // lies past the end, and `h.get` rejects it.
+    let rest = chunks.remainder();
+    if rest.is_empty() {
+        return false;
+    }
+    let mut bytes = [0u8; 8];
+    bytes
+        .iter_mut()
+        .zip(rest)
+        .for_each(|(to, from)| *to = *from);
+    word(u64::from_le_bytes(bytes), base)
 }
 
 /// The one year of a deadline value (`2025年6月30日前`, `≤2024.12`,
@@ -608,11 +683,15 @@ pub(super) fn long_term(s: &str) -> Option<&str> {
 /// (E5 B9 B4) and 期 (E6 9C 9F) found together.
 fn has_year_or_long(s: &str) -> bool {
     let b = s.as_bytes();
-    memchr::memchr2_iter(0xB4, 0x9F, b).any(|end| {
+    let at = |end: usize| {
         let ends =
             |n: &str| end + 1 >= n.len() && b.get(end + 1 - n.len()..=end) == Some(n.as_bytes());
         ends("年") || ends("长期")
-    })
+    };
+    if b.len() <= SHORT_BYTES {
+        return any_byte_at(b, 0xB4, 0x9F, at);
+    }
+    memchr::memchr2_iter(0xB4, 0x9F, b).any(at)
 }
 
 /// Character bigrams of the CJK/alphanumeric text in `s` (quotes and punctuation
@@ -781,13 +860,19 @@ mod tests {
 
         /// The one-pass test equals its two searches.
         #[test]
-        fn year_or_long_is_both_searches(hay in "[年长期斯a1 ]{0,12}") {
+        fn year_or_long_is_both_searches(hay in "[年长期斯a1 ]{0,30}") {
             prop_assert_eq!(super::has_year_or_long(&hay), has(&hay, "年") || has(&hay, "长期"));
+        }
+
+        /// The one-pass search for either needle is the two searches.
+        #[test]
+        fn either_is_both_searches(hay in "[人次数时进度年×a1 \u{b4}\u{ff}]{0,30}", a in "[时进度年a1\u{ff}]{0,2}", b in "[时进度人a1\u{b4}]{0,2}") {
+            prop_assert_eq!(super::has_either(&hay, &a, &b), has(&hay, &a) || has(&hay, &b));
         }
 
         /// The memchr search agrees with `str::contains`.
         #[test]
-        fn has_agrees_with_contains(hay in "[人次数满意度年长期×a1 ]{0,40}", needle in "[人次数满意度年长期×a1]{0,3}") {
+        fn has_agrees_with_contains(hay in "[人次数满意度年长期×a1 \u{80}\u{b4}\u{ff}]{0,40}", needle in "[人次数满意度年长期×a1\u{b4}\u{ff}]{0,3}") {
             prop_assert_eq!(has(&hay, &needle), hay.contains(needle.as_str()));
         }
 
