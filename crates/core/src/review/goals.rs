@@ -5,7 +5,8 @@
 
 use super::id;
 use super::text::{
-    bigrams_into, for_each_sentence, mask_numbers_into, unit_of, FastHasher, FastMap,
+    bigrams_into, for_each_sentence, mask_numbers_into, mask_numbers_noting, unit_of, FastHasher,
+    FastMap,
 };
 use super::{msg, project_loc, Arg, Sink, Template};
 use crate::model::{Comparator, Field, Project, Span};
@@ -82,7 +83,13 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
     // in project order.
     let mut members: Vec<(u32, u32, u32, u32)> = Vec::new();
     let all: Vec<&Project> = t.projects().collect();
+    // Each goal is masked once, whole: its sentences' keys are cut from it
+    // (a sentence starting inside a number is masked on its own), and the
+    // whole goal goes into [`contained_goals`]' map.
+    let mut masked = String::new();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut key = String::new();
+    let mut whole: FastMap<u64, u32> = FastMap::default();
     // Each goal's sketch for the whole-goal comparison, taken while the goal
     // is in the cache: (project, sketch), in project order.
     let mut sketches: Vec<(u32, [u64; SLOTS])> = Vec::new();
@@ -96,23 +103,38 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
         if let Some(sk) = sketch(goal, min) {
             sketches.push((pi as u32, sk));
         }
+        runs.clear();
+        mask_numbers_noting(goal, &mut masked, |a, b| runs.push((a, b)));
+        let trimmed = trim_goal(&masked);
+        if long_enough(trimmed, min) {
+            whole.entry(fingerprint(trimmed)).or_insert(pi as u32);
+        }
+        let mut at = MaskedAt::new(&runs);
         for_each_sentence(goal, |off, sentence| {
             // A character takes one to four bytes: only mid-length texts need counting.
             if sentence.len() < min || (sentence.len() < 4 * min && sentence.chars().count() < min)
             {
                 return;
             }
-            mask_numbers_into(sentence, &mut key);
-            let bucket = buckets.number(&key);
+            let end = off + sentence.len();
+            let cut = at
+                .at(off)
+                .zip(at.at(end))
+                .and_then(|(a, b)| masked.get(a..b));
+            let bucket = match cut {
+                Some(k) => buckets.number(k),
+                None => {
+                    mask_numbers_into(sentence, &mut key);
+                    buckets.number(&key)
+                }
+            };
             members.push((bucket, pi as u32, off as u32, sentence.len() as u32));
         });
     }
-    // Only buckets met more than once can pair projects.
-    let sizes = buckets.sizes;
-    members.retain(|m| sizes.get(m.0 as usize).is_some_and(|n| *n > 1));
-    // Stable: each bucket's members stay in project order, and a project
-    // counts once per bucket (its first such sentence).
-    members.sort_by_key(|m| m.0);
+    // Only buckets met more than once can pair projects; each bucket's
+    // members stay in project order, and a project counts once per bucket
+    // (its first such sentence).
+    let mut members = group_by_bucket(&members, &buckets.sizes);
     members.dedup_by_key(|m| (m.0, m.1));
     // (earlier project, later project, offset, length of the later one's shared sentence),
     // sorted: one run per pair, its sentences in text order.
@@ -155,8 +177,75 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
         });
     }
     drop(pairs);
-    contained_goals(s, &all, skip, &mut said);
+    contained_goals(s, &all, skip, &whole, &mut said);
     near_duplicates(s, &all, &sketches, &said);
+}
+
+/// The members of buckets met more than once, grouped by bucket in bucket
+/// order, each bucket's in their order in `members` (what a stable sort by
+/// bucket gives, by counting: the sizes are known).
+fn group_by_bucket(members: &[(u32, u32, u32, u32)], sizes: &[u32]) -> Vec<(u32, u32, u32, u32)> {
+    let shared = |b: u32| sizes.get(b as usize).is_some_and(|n| *n > 1);
+    // Where each shared bucket's members start in the output.
+    let mut next: Vec<u32> = Vec::with_capacity(sizes.len());
+    let mut total = 0u32;
+    for (b, &n) in sizes.iter().enumerate() {
+        next.push(total);
+        if shared(b as u32) {
+            total += n;
+        }
+    }
+    let mut out = vec![(0, 0, 0, 0); total as usize];
+    for m in members.iter().filter(|m| shared(m.0)) {
+        if let Some(at) = next.get_mut(m.0 as usize) {
+            if let Some(slot) = out.get_mut(*at as usize) {
+                *slot = *m;
+            }
+            *at += 1;
+        }
+    }
+    out
+}
+
+/// Where a byte offset of a goal falls in the goal masked by
+/// [`mask_numbers_noting`], given the number runs it noted; offsets asked in
+/// increasing order. `None` inside a run (where the masked text has no
+/// counterpart).
+struct MaskedAt<'r> {
+    runs: &'r [(usize, usize)],
+    /// Runs wholly before the offsets asked so far, and the bytes they lost.
+    passed: usize,
+    lost: usize,
+}
+
+impl<'r> MaskedAt<'r> {
+    fn new(runs: &'r [(usize, usize)]) -> Self {
+        MaskedAt {
+            runs,
+            passed: 0,
+            lost: 0,
+        }
+    }
+
+    fn at(&mut self, x: usize) -> Option<usize> {
+        while let Some(&(start, end)) = self.runs.get(self.passed) {
+            if end > x {
+                if start < x {
+                    return None;
+                }
+                break;
+            }
+            // A run of `end - start` bytes became one `#`.
+            self.lost += end.saturating_sub(start + 1);
+            self.passed += 1;
+        }
+        x.checked_sub(self.lost)
+    }
+}
+
+/// Whether a text has at least `min` characters.
+fn long_enough(t: &str, min: usize) -> bool {
+    t.len() >= min && t.chars().count() >= min
 }
 
 /// Punctuation a goal's clauses end with: where a phrase is added to a
@@ -178,30 +267,25 @@ fn fingerprint(text: &str) -> u64 {
 /// `，确保项目顺利实施` appended, whose trigram similarity falls just under
 /// the threshold). Linear in the goals' total length:
 /// every whole goal (masked, at least `goal_duplicate_min_chars`
-/// characters) goes into one hash map by fingerprint, then each goal's
+/// characters) is in `whole` by fingerprint (the first project with it),
+/// and each goal's
 /// prefixes cut at its last four clause ends and suffixes cut at its first
 /// four are looked up in it; a hit is confirmed on the texts. Reported once
 /// per goal holding another, at it; `said`
 /// marks it for [`near_duplicates`].
-fn contained_goals(s: &mut Sink<'_>, all: &[&Project], skip: &[bool], said: &mut [bool]) {
+fn contained_goals(
+    s: &mut Sink<'_>,
+    all: &[&Project],
+    skip: &[bool],
+    whole: &FastMap<u64, u32>,
+    said: &mut [bool],
+) {
     let min = s.profile.thresholds.goal_duplicate_min_chars as usize;
     let skipped = |pi: usize| skip.get(pi).copied().unwrap_or(false);
-    let long_enough = |t: &str| t.len() >= min && t.chars().count() >= min;
-    let mut whole: FastMap<u64, u32> = FastMap::default();
-    let mut key = String::new();
-    for (pi, p) in all.iter().enumerate() {
-        let Some(goal) = p.goal.as_deref().filter(|_| !skipped(pi)) else {
-            continue;
-        };
-        mask_numbers_into(goal, &mut key);
-        let t = trim_goal(&key);
-        if long_enough(t) {
-            whole.entry(fingerprint(t)).or_insert(pi as u32);
-        }
-    }
     if whole.is_empty() {
         return;
     }
+    let mut key = String::new();
     let mut other = String::new();
     for (pi, p) in all.iter().enumerate() {
         if said.get(pi).copied().unwrap_or(true) || skipped(pi) {
@@ -233,7 +317,7 @@ fn contained_goals(s: &mut Sink<'_>, all: &[&Project], skip: &[bool], said: &mut
         let suffixes = ends().take(CUTS).map(|(_, next)| trim_goal(&t[next..]));
         let found = prefixes
             .chain(suffixes)
-            .filter(|part| long_enough(part))
+            .filter(|part| long_enough(part, min))
             .find_map(|part| {
                 let a = *whole.get(&fingerprint(part))? as usize;
                 // Confirmed on the text: a fingerprint may be shared.
