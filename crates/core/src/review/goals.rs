@@ -92,7 +92,7 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
     let mut whole: FastMap<u64, u32> = FastMap::default();
     // Each goal's sketch for the whole-goal comparison, taken while the goal
     // is in the cache: (project, sketch), in project order.
-    let mut sketches: Vec<(u32, [u64; SLOTS])> = Vec::new();
+    let mut sketches: Vec<(u32, [u64; SLOTS])> = Vec::with_capacity(all.len());
     for (pi, p) in all.iter().enumerate() {
         let Some(goal) = p.goal.as_deref() else {
             continue;
@@ -443,22 +443,33 @@ fn for_each_trigram(goal: &str, mut f: impl FnMut(u64)) -> usize {
     let (mut a, mut b) = (0u64, 0u64);
     let mut n = 0usize;
     let mut in_number = false;
-    for c in goal.chars() {
-        let digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
-        if digit || (in_number && c == '.') {
+    let mut rest = goal.as_bytes();
+    // The code points decoded by hand, and a CJK ideograph (most of a goal)
+    // taken first: `chars()` and the general tests cost twice as much in
+    // this loop, which every goal goes through.
+    while let Some((c, tail)) = code_point(rest) {
+        rest = tail;
+        let c = if (0x4E00..=0x9FFF).contains(&c) {
+            in_number = false;
+            c
+        } else if matches!(c, 0x30..=0x39 | 0xFF10..=0xFF19) {
+            // A number counts once, as `#`.
             if in_number {
                 continue;
             }
             in_number = true;
+            u32::from(b'#')
+        } else if in_number && c == u32::from(b'.') {
+            continue;
         } else {
             in_number = false;
             if !counts_in_sketch(c) {
                 continue;
             }
-        }
-        let c = if digit { '#' } else { c };
-        n += 1;
+            c
+        };
         let c = u64::from(c);
+        n += 1;
         if n >= 3 {
             // One multiply: its high bits (the slot) are well mixed, and the
             // shift folds them into the low ones that compete.
@@ -468,6 +479,23 @@ fn for_each_trigram(goal: &str, mut f: impl FnMut(u64)) -> usize {
         (a, b) = (b, c);
     }
     n
+}
+
+/// The first code point of valid UTF-8 and the bytes after it.
+fn code_point(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    let low = |y: &u8| u32::from(y & 0x3F);
+    Some(match bytes {
+        [x @ 0xE0..=0xEF, y, z, tail @ ..] => {
+            ((u32::from(x & 0x0F) << 12) | (low(y) << 6) | low(z), tail)
+        }
+        [x @ 0x00..=0x7F, tail @ ..] => (u32::from(*x), tail),
+        [x @ 0xC0..=0xDF, y, tail @ ..] => ((u32::from(x & 0x1F) << 6) | low(y), tail),
+        [x, y, z, w, tail @ ..] => (
+            (u32::from(x & 0x07) << 18) | (low(y) << 12) | (low(z) << 6) | low(w),
+            tail,
+        ),
+        _ => return None,
+    })
 }
 
 /// A goal's trigram hashes, sorted and each once, into `out`.
@@ -534,22 +562,20 @@ fn sketch(goal: &str, min: usize) -> Option<[u64; SLOTS]> {
     Some(out)
 }
 
-/// Whether `c` (not a digit) is part of a goal's wording for [`sketch`]:
-/// letters (CJK by range first: most of a goal) and `%`; not punctuation or
-/// spaces.
-fn counts_in_sketch(c: char) -> bool {
+/// Whether code point `c` (not a digit) is part of a goal's wording for
+/// [`sketch`]: letters (CJK by range first: most of a goal) and `%`; not
+/// punctuation or spaces.
+fn counts_in_sketch(c: u32) -> bool {
     match c {
-        '\u{4E00}'..='\u{9FFF}' => true,
-        '%' | '％' => true,
-        c if c.is_ascii() => c.is_ascii_alphabetic(),
+        0x4E00..=0x9FFF => true,
+        // % ％
+        0x25 | 0xFF05 => true,
+        0x00..=0x7F => u8::try_from(c).is_ok_and(|c| c.is_ascii_alphabetic()),
         // General punctuation, CJK symbols and punctuation, full-width forms
         // (，：；（）“”…—): looked up by range, not in Unicode's tables.
-        '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' => false,
-        '\u{FF00}'..='\u{FF0F}'
-        | '\u{FF1A}'..='\u{FF20}'
-        | '\u{FF3B}'..='\u{FF40}'
-        | '\u{FF5B}'..='\u{FF65}' => false,
-        c => c.is_alphanumeric(),
+        0x2000..=0x206F | 0x3000..=0x303F => false,
+        0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 => false,
+        c => char::from_u32(c).is_some_and(char::is_alphanumeric),
     }
 }
 
@@ -1432,6 +1458,60 @@ fn clearly_differ(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
 #[cfg(test)]
 mod tests {
     use super::Buckets;
+    use proptest::prelude::*;
+
+    /// The trigram hashes by a walk over `chars()` (the byte decoding must
+    /// agree with it).
+    fn trigrams_by_chars(goal: &str) -> (Vec<u64>, usize) {
+        fn counts(c: char) -> bool {
+            match c {
+                '\u{4E00}'..='\u{9FFF}' => true,
+                '%' | '％' => true,
+                c if c.is_ascii() => c.is_ascii_alphabetic(),
+                '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' => false,
+                '\u{FF00}'..='\u{FF0F}'
+                | '\u{FF1A}'..='\u{FF20}'
+                | '\u{FF3B}'..='\u{FF40}'
+                | '\u{FF5B}'..='\u{FF65}' => false,
+                c => c.is_alphanumeric(),
+            }
+        }
+        let (mut a, mut b) = (0u64, 0u64);
+        let (mut n, mut in_number, mut out) = (0usize, false, Vec::new());
+        for c in goal.chars() {
+            let digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
+            if digit || (in_number && c == '.') {
+                if in_number {
+                    continue;
+                }
+                in_number = true;
+            } else {
+                in_number = false;
+                if !counts(c) {
+                    continue;
+                }
+            }
+            let c = u64::from(if digit { '#' } else { c });
+            n += 1;
+            if n >= 3 {
+                let h = (a | (b << 21) | (c << 42)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                out.push(h ^ (h >> 29));
+            }
+            (a, b) = (b, c);
+        }
+        (out, n)
+    }
+
+    proptest! {
+        /// Decoding by bytes gives the trigrams of the character walk,
+        /// characters of one to four bytes and numbers alike.
+        #[test]
+        fn trigrams_by_bytes_agree(goal in "[0-9０９.．%％a#，。开展服务é〇ｱ𠀀😀 ]{0,24}") {
+            let mut got = Vec::new();
+            let n = super::for_each_trigram(&goal, |h| got.push(h));
+            prop_assert_eq!((got, n), trigrams_by_chars(&goal));
+        }
+    }
 
     #[test]
     fn buckets_are_exact_even_when_fingerprints_collide() {
