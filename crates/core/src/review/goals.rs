@@ -5,8 +5,8 @@
 
 use super::id;
 use super::text::{
-    bigrams_into, for_each_sentence, mask_numbers_into, mask_numbers_noting, unit_of, FastHasher,
-    FastMap,
+    bigrams_into, for_each_sentence, group_stably, mask_numbers_into, mask_numbers_noting, unit_of,
+    FastHasher, FastMap,
 };
 use super::{msg, project_loc, Arg, Sink, Template};
 use crate::model::{Comparator, Field, Project, Span};
@@ -134,7 +134,7 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
     // Only buckets met more than once can pair projects; each bucket's
     // members stay in project order, and a project counts once per bucket
     // (its first such sentence).
-    let mut members = group_by_bucket(&members, &buckets.sizes);
+    let mut members = group_stably(&members, |m| m.0, &buckets.sizes, |n| n > 1);
     members.dedup_by_key(|m| (m.0, m.1));
     // (earlier project, later project, offset, length of the later one's shared sentence),
     // sorted: one run per pair, its sentences in text order.
@@ -179,32 +179,6 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
     drop(pairs);
     contained_goals(s, &all, skip, &whole, &mut said);
     near_duplicates(s, &all, &sketches, &said);
-}
-
-/// The members of buckets met more than once, grouped by bucket in bucket
-/// order, each bucket's in their order in `members` (what a stable sort by
-/// bucket gives, by counting: the sizes are known).
-fn group_by_bucket(members: &[(u32, u32, u32, u32)], sizes: &[u32]) -> Vec<(u32, u32, u32, u32)> {
-    let shared = |b: u32| sizes.get(b as usize).is_some_and(|n| *n > 1);
-    // Where each shared bucket's members start in the output.
-    let mut next: Vec<u32> = Vec::with_capacity(sizes.len());
-    let mut total = 0u32;
-    for (b, &n) in sizes.iter().enumerate() {
-        next.push(total);
-        if shared(b as u32) {
-            total += n;
-        }
-    }
-    let mut out = vec![(0, 0, 0, 0); total as usize];
-    for m in members.iter().filter(|m| shared(m.0)) {
-        if let Some(at) = next.get_mut(m.0 as usize) {
-            if let Some(slot) = out.get_mut(*at as usize) {
-                *slot = *m;
-            }
-            *at += 1;
-        }
-    }
-    out
 }
 
 /// Where a byte offset of a goal falls in the goal masked by

@@ -394,9 +394,9 @@ fn push_sentence<'a>(text: &'a str, start: usize, end: usize, f: &mut impl FnMut
         return;
     };
     // `trim` is `trim_start` then `trim_end`: each end walked once.
-    let rest = seg.trim_start();
+    let rest = trim_start_quick(seg);
     let mut offset = start + (seg.len() - rest.len());
-    let mut s = rest.trim_end();
+    let mut s = trim_end_quick(rest);
     // Drop a list number: digits followed by . ． 、 ) ）.
     let digits = s.bytes().take_while(|b| b.is_ascii_digit()).count();
     if digits > 0 {
@@ -411,10 +411,42 @@ fn push_sentence<'a>(text: &'a str, start: usize, end: usize, f: &mut impl FnMut
             }
         }
     }
-    let trimmed = s.trim_start();
+    let trimmed = trim_start_quick(s);
     let lead = s.len() - trimmed.len();
     if !trimmed.is_empty() {
         f(offset + lead, trimmed);
+    }
+}
+
+/// Whether a character led by byte `lead` may be whitespace: ASCII
+/// 0x09–0x0D and 0x20, or led by 0xC2 (U+0085, U+00A0), 0xE1 (U+1680), 0xE2
+/// (U+2000–U+205F) or 0xE3 (U+3000).
+fn may_be_space(lead: u8) -> bool {
+    matches!(lead, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1..=0xE3)
+}
+
+/// `s.trim_start()`, answering at once when the first character cannot be
+/// whitespace.
+fn trim_start_quick(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(&b) if !may_be_space(b) => s,
+        _ => s.trim_start(),
+    }
+}
+
+/// `s.trim_end()`, answering at once when the last character cannot be
+/// whitespace.
+fn trim_end_quick(s: &str) -> &str {
+    // The last character's lead byte: the last byte that is not 10xxxxxx.
+    match s
+        .as_bytes()
+        .iter()
+        .rev()
+        .take(4)
+        .find(|&&x| x & 0xC0 != 0x80)
+    {
+        Some(&b) if !may_be_space(b) => s,
+        _ => s.trim_end(),
     }
 }
 
@@ -602,6 +634,41 @@ fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// The `items` of the groups whose size (`sizes[group]`) is `kept`, grouped
+/// by group number and each group's in their order in `items`: what
+/// filtering and a stable sort by group give, by counting (the sizes are
+/// known), without comparisons.
+pub(super) fn group_stably<T: Copy>(
+    items: &[T],
+    group: impl Fn(&T) -> u32,
+    sizes: &[u32],
+    kept: impl Fn(u32) -> bool,
+) -> Vec<T> {
+    // Where each kept group's items start in the output.
+    let mut next: Vec<usize> = Vec::with_capacity(sizes.len());
+    let mut total = 0usize;
+    for &n in sizes {
+        next.push(total);
+        if kept(n) {
+            total += n as usize;
+        }
+    }
+    let Some(&fill) = items.first() else {
+        return Vec::new();
+    };
+    let mut out = vec![fill; total];
+    let wanted = |g: u32| sizes.get(g as usize).is_some_and(|&n| kept(n));
+    for item in items.iter().filter(|x| wanted(group(x))) {
+        if let Some(at) = next.get_mut(group(item) as usize) {
+            if let Some(slot) = out.get_mut(*at) {
+                *slot = *item;
+            }
+            *at += 1;
+        }
+    }
+    out
+}
+
 /// A hash map with [`FastHasher`]: the review's maps are keyed by short texts
 /// from one table, where SipHash's flooding resistance buys nothing.
 pub(super) type FastMap<K, V> =
@@ -722,6 +789,13 @@ mod tests {
         #[test]
         fn quick_trim_is_trim(t in "[ \t\u{b}\u{85}\u{a0}\u{1680}\u{2000}\u{205f}\u{3000}·。」甲a1]{0,8}") {
             prop_assert_eq!(trim(&t), t.trim());
+        }
+
+        /// The quick one-sided trims equal `str`'s.
+        #[test]
+        fn quick_side_trims_are_trims(t in "[ \t\u{b}\u{85}\u{a0}\u{1680}\u{2000}\u{205f}\u{3000}·。」甲a1]{0,8}") {
+            prop_assert_eq!(super::trim_start_quick(&t), t.trim_start());
+            prop_assert_eq!(super::trim_end_quick(&t), t.trim_end());
         }
 
         /// The borrowing normalisation equals the grammar's.
