@@ -137,24 +137,27 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
     let mut members = group_stably(&members, |m| m.0, &buckets.sizes, |n| n > 1);
     members.dedup_by_key(|m| (m.0, m.1));
     // (earlier project, later project, offset, length of the later one's shared sentence),
-    // sorted: one run per pair, its sentences in text order.
-    let mut pairs: Vec<(usize, usize, usize, usize)> = Vec::new();
+    // sorted: one run per pair, its sentences in text order. Packed in one
+    // number each (four u32s, the first the most significant): sorted as the
+    // tuples, by one comparison.
+    let mut pairs: Vec<u128> = Vec::new();
     for bucket in members.chunk_by(|a, b| a.0 == b.0) {
         let Some(&(_, first, _, _)) = bucket.first() else {
             continue;
         };
         for &(_, pi, off, len) in bucket.iter().skip(1) {
-            pairs.push((first as usize, pi as usize, off as usize, len as usize));
+            pairs.push(pack([first, pi, off, len]));
         }
     }
     drop(members);
     pairs.sort_unstable();
     // Later projects already reported for a shared sentence.
     let mut said = vec![false; all.len()];
-    for run in pairs.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
-        let Some(&(a, b, off, len)) = run.first() else {
+    for run in pairs.chunk_by(|x, y| x >> 64 == y >> 64) {
+        let Some(&[a, b, off, len]) = run.first().map(|&x| unpack(x)).as_ref() else {
             continue;
         };
+        let (a, b, off, len) = (a as usize, b as usize, off as usize, len as usize);
         if let Some(x) = said.get_mut(b) {
             *x = true;
         }
@@ -179,6 +182,21 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
     drop(pairs);
     contained_goals(s, &all, skip, &whole, &mut said);
     near_duplicates(s, &all, &sketches, &said);
+}
+
+/// Four u32s in one number, the first the most significant.
+fn pack(x: [u32; 4]) -> u128 {
+    x.iter().fold(0, |acc, &v| (acc << 32) | u128::from(v))
+}
+
+/// [`pack`] undone.
+fn unpack(x: u128) -> [u32; 4] {
+    [
+        (x >> 96) as u32,
+        (x >> 64) as u32,
+        (x >> 32) as u32,
+        x as u32,
+    ]
 }
 
 /// Where a byte offset of a goal falls in the goal masked by
@@ -414,7 +432,9 @@ fn near_duplicates(
 /// The hashes of a goal's character trigrams (see [`sketch`]): each
 /// trigram's 64-bit hash, in the order met.
 fn for_each_trigram(goal: &str, mut f: impl FnMut(u64)) -> usize {
-    let (mut a, mut b) = (0u64, 0u64);
+    // The last two characters, the earlier in the low 21 bits (a code point
+    // takes at most 21).
+    let mut last = 0u64;
     let mut n = 0usize;
     let mut in_number = false;
     let mut rest = goal.as_bytes();
@@ -442,15 +462,15 @@ fn for_each_trigram(goal: &str, mut f: impl FnMut(u64)) -> usize {
             }
             c
         };
-        let c = u64::from(c);
+        let three = last | (u64::from(c) << 42);
         n += 1;
         if n >= 3 {
             // One multiply: its high bits (the slot) are well mixed, and the
             // shift folds them into the low ones that compete.
-            let h = (a | (b << 21) | (c << 42)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let h = three.wrapping_mul(0x9E37_79B9_7F4A_7C15);
             f(h ^ (h >> 29));
         }
-        (a, b) = (b, c);
+        last = three >> 21;
     }
     n
 }
