@@ -235,9 +235,10 @@ impl<'r> MaskedAt<'r> {
     }
 }
 
-/// Whether a text has at least `min` characters.
+/// Whether a text has at least `min` characters (a character takes one to
+/// four bytes: only mid-length texts need counting).
 fn long_enough(t: &str, min: usize) -> bool {
-    t.len() >= min && t.chars().count() >= min
+    t.len() >= min && (t.len() >= 4 * min || t.chars().count() >= min)
 }
 
 /// Punctuation a goal's clauses end with: where a phrase is added to a
