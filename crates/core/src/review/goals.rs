@@ -258,14 +258,12 @@ fn fingerprint(text: &str) -> u64 {
 /// Goals that hold another project's whole goal with a phrase added before
 /// or after it at a clause boundary (ur59 132: a goal copied with
 /// `，确保项目顺利实施` appended, whose trigram similarity falls just under
-/// the threshold). Linear in the goals' total length:
-/// every whole goal (masked, at least `goal_duplicate_min_chars`
-/// characters) is in `whole` by fingerprint (the first project with it),
-/// and each goal's
-/// prefixes cut at its last four clause ends and suffixes cut at its first
-/// four are looked up in it; a hit is confirmed on the texts. Reported once
-/// per goal holding another, at it; `said`
-/// marks it for [`near_duplicates`].
+/// the threshold). Linear in the goals' total length: every whole goal
+/// (masked, at least `goal_duplicate_min_chars` characters) is in `whole`
+/// by fingerprint (the first project with it), and each goal's prefixes cut
+/// at its last four clause ends and suffixes cut at its first four are
+/// looked up in it; a hit is confirmed on the texts. Reported once per goal
+/// holding another, at it; `said` marks it for [`near_duplicates`].
 fn contained_goals(
     s: &mut Sink<'_>,
     all: &[&Project],
@@ -1498,6 +1496,28 @@ mod tests {
     }
 
     proptest! {
+        /// A sentence's key cut from its goal masked whole is the sentence
+        /// masked on its own, list numbers (`1.5…`, `2..`) and full-width
+        /// digits alike; a sentence starting inside a number gets none.
+        #[test]
+        fn keys_cut_from_the_masked_goal_agree(goal in "[0-9０９.．。；\n、a开展 ]{0,24}") {
+            let (mut masked, mut runs) = (String::new(), Vec::new());
+            super::mask_numbers_noting(&goal, &mut masked, |a, b| runs.push((a, b)));
+            let mut at = super::MaskedAt::new(&runs);
+            let mut want = String::new();
+            let mut checked = Ok(());
+            super::for_each_sentence(&goal, |off, sentence| {
+                super::mask_numbers_into(sentence, &mut want);
+                let cut = at.at(off).zip(at.at(off + sentence.len()));
+                if let Some(got) = cut.and_then(|(a, b)| masked.get(a..b)) {
+                    if got != want {
+                        checked = Err(format!("{got:?} != {want:?} at {off}"));
+                    }
+                }
+            });
+            prop_assert_eq!(checked, Ok(()));
+        }
+
         /// Decoding by bytes gives the trigrams of the character walk,
         /// characters of one to four bytes and numbers alike.
         #[test]
