@@ -1823,6 +1823,16 @@ type Key<'a> = (
     std::borrow::Cow<'a, str>,
 );
 
+/// A [`Key`] as looked up: the value by the bytes of its normalized form,
+/// which equal values share (comparing decimals cost more than the rest of
+/// a look-up).
+type Print<'a> = (
+    Category,
+    &'a str,
+    Option<[u8; 16]>,
+    std::borrow::Cow<'a, str>,
+);
+
 /// (group, project index, project, indicator, number through the table).
 type Member<'t> = (u32, usize, &'t Project, &'t Indicator, usize);
 
@@ -1838,7 +1848,7 @@ type Member<'t> = (u32, usize, &'t Project, &'t Indicator, usize);
 /// the generic-value variant are picked out in the same pass.
 pub(super) struct Boilerplate<'t> {
     on: bool,
-    numbers: FastMap<Key<'t>, u32>,
+    numbers: FastMap<Print<'t>, u32>,
     keys: Vec<Key<'t>>,
     sizes: Vec<u32>,
     members: Vec<Member<'t>>,
@@ -1851,12 +1861,19 @@ pub(super) struct Boilerplate<'t> {
 
 impl<'t> Boilerplate<'t> {
     pub(super) fn new(s: &Sink<'t>) -> Self {
+        let on = s.on(id!("boilerplate-indicator"));
+        // A member per indicator at most: room for all at once (pages are
+        // touched only as written; growing copied the list a dozen times).
+        let room = match on {
+            true => s.table.projects().map(|p| p.indicators.len()).sum(),
+            false => 0,
+        };
         Boilerplate {
-            on: s.on(id!("boilerplate-indicator")),
+            on,
             numbers: FastMap::default(),
             keys: Vec::new(),
             sizes: Vec::new(),
-            members: Vec::new(),
+            members: Vec::with_capacity(room),
             candidates: Vec::new(),
             level_named: Vec::new(),
             n_indicators: 0,
@@ -1892,6 +1909,7 @@ impl<'t> Boilerplate<'t> {
                         } else {
                             self.join(
                                 (i.category, trim(&i.name), None, trim(text).into()),
+                                None,
                                 pi,
                                 p,
                                 i,
@@ -1923,23 +1941,32 @@ impl<'t> Boilerplate<'t> {
                     branch,
                 });
             }
+            // `2万人次` and `20000人次` are the same number
+            let value = q.scaled().unwrap_or(q.value).normalize();
             let key = (
                 i.category,
                 trim(&i.name),
-                // `2万人次` and `20000人次` are the same number
-                Some(q.scaled().unwrap_or(q.value).normalize()),
+                Some(value.serialize()),
                 unit_of(i).unwrap_or_default(),
             );
-            self.join(key, pi, p, i, first + k);
+            self.join(key, Some(value), pi, p, i, first + k);
         }
     }
 
     /// Indicator `i` of project `p` (number `index` through the table) into
-    /// the copy group of `key`.
-    fn join(&mut self, key: Key<'t>, pi: usize, p: &'t Project, i: &'t Indicator, index: usize) {
+    /// the copy group of `key` (`value`: its value, normalized).
+    fn join(
+        &mut self,
+        key: Print<'t>,
+        value: Option<Decimal>,
+        pi: usize,
+        p: &'t Project,
+        i: &'t Indicator,
+        index: usize,
+    ) {
         let (keys, sizes) = (&mut self.keys, &mut self.sizes);
         let group = *self.numbers.entry(key).or_insert_with_key(|key| {
-            keys.push(key.clone());
+            keys.push((key.0, key.1, value, key.3.clone()));
             sizes.push(0);
             (keys.len() - 1) as u32
         });
@@ -2001,13 +2028,12 @@ fn copy_groups<'t>(
     s: &mut Sink<'t>,
     keys: &[Key<'t>],
     sizes: &[u32],
-    mut members: Vec<Member<'t>>,
+    members: Vec<Member<'t>>,
     n_indicators: usize,
 ) -> Vec<bool> {
     let min = s.profile.thresholds.boilerplate_min_projects.max(2) as usize;
-    // Only groups of `min` or more can be reported: the rest stay unsorted.
-    members.retain(|m| sizes.get(m.0 as usize).is_some_and(|n| *n as usize >= min));
-    members.sort_by_key(|m| m.0);
+    // Only groups of `min` or more can be reported: the rest are left out.
+    let members = super::text::group_stably(&members, |m| m.0, sizes, |n| n as usize >= min);
     let mut copied = vec![false; n_indicators];
     for group in members.chunk_by(|a, b| a.0 == b.0) {
         // Members arrive in project order: count the changes of project

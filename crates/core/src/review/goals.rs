@@ -5,7 +5,8 @@
 
 use super::id;
 use super::text::{
-    bigrams_into, for_each_sentence, has, mask_numbers_into, unit_of, FastHasher, FastMap, Keywords,
+    bigrams_into, for_each_sentence, group_stably, has, mask_numbers_into, mask_numbers_noting,
+    unit_of, FastHasher, FastMap, Keywords,
 };
 use super::{msg, project_loc, Arg, Sink, Template};
 use crate::model::{Comparator, Field, Project, Span};
@@ -82,10 +83,16 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
     // in project order.
     let mut members: Vec<(u32, u32, u32, u32)> = Vec::new();
     let all: Vec<&Project> = t.projects().collect();
+    // Each goal is masked once, whole: its sentences' keys are cut from it
+    // (a sentence starting inside a number is masked on its own), and the
+    // whole goal goes into [`contained_goals`]' map.
+    let mut masked = String::new();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut key = String::new();
+    let mut whole: FastMap<u64, u32> = FastMap::default();
     // Each goal's sketch for the whole-goal comparison, taken while the goal
     // is in the cache: (project, sketch), in project order.
-    let mut sketches: Vec<(u32, [u64; SLOTS])> = Vec::new();
+    let mut sketches: Vec<(u32, [u64; SLOTS])> = Vec::with_capacity(all.len());
     for (pi, p) in all.iter().enumerate() {
         let Some(goal) = p.goal.as_deref() else {
             continue;
@@ -96,43 +103,61 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
         if let Some(sk) = sketch(goal, min) {
             sketches.push((pi as u32, sk));
         }
+        runs.clear();
+        mask_numbers_noting(goal, &mut masked, |a, b| runs.push((a, b)));
+        let trimmed = trim_goal(&masked);
+        if long_enough(trimmed, min) {
+            whole.entry(fingerprint(trimmed)).or_insert(pi as u32);
+        }
+        let mut at = MaskedAt::new(&runs);
         for_each_sentence(goal, |off, sentence| {
             // A character takes one to four bytes: only mid-length texts need counting.
             if sentence.len() < min || (sentence.len() < 4 * min && sentence.chars().count() < min)
             {
                 return;
             }
-            mask_numbers_into(sentence, &mut key);
-            let bucket = buckets.number(&key);
+            let end = off + sentence.len();
+            let cut = at
+                .at(off)
+                .zip(at.at(end))
+                .and_then(|(a, b)| masked.get(a..b));
+            let bucket = match cut {
+                Some(k) => buckets.number(k),
+                None => {
+                    mask_numbers_into(sentence, &mut key);
+                    buckets.number(&key)
+                }
+            };
             members.push((bucket, pi as u32, off as u32, sentence.len() as u32));
         });
     }
-    // Only buckets met more than once can pair projects.
-    let sizes = buckets.sizes;
-    members.retain(|m| sizes.get(m.0 as usize).is_some_and(|n| *n > 1));
-    // Stable: each bucket's members stay in project order, and a project
-    // counts once per bucket (its first such sentence).
-    members.sort_by_key(|m| m.0);
+    // Only buckets met more than once can pair projects; each bucket's
+    // members stay in project order, and a project counts once per bucket
+    // (its first such sentence).
+    let mut members = group_stably(&members, |m| m.0, &buckets.sizes, |n| n > 1);
     members.dedup_by_key(|m| (m.0, m.1));
     // (earlier project, later project, offset, length of the later one's shared sentence),
-    // sorted: one run per pair, its sentences in text order.
-    let mut pairs: Vec<(usize, usize, usize, usize)> = Vec::new();
+    // sorted: one run per pair, its sentences in text order. Packed in one
+    // number each (four u32s, the first the most significant): sorted as the
+    // tuples, by one comparison.
+    let mut pairs: Vec<u128> = Vec::new();
     for bucket in members.chunk_by(|a, b| a.0 == b.0) {
         let Some(&(_, first, _, _)) = bucket.first() else {
             continue;
         };
         for &(_, pi, off, len) in bucket.iter().skip(1) {
-            pairs.push((first as usize, pi as usize, off as usize, len as usize));
+            pairs.push(pack([first, pi, off, len]));
         }
     }
     drop(members);
     pairs.sort_unstable();
     // Later projects already reported for a shared sentence.
     let mut said = vec![false; all.len()];
-    for run in pairs.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
-        let Some(&(a, b, off, len)) = run.first() else {
+    for run in pairs.chunk_by(|x, y| x >> 64 == y >> 64) {
+        let Some(&[a, b, off, len]) = run.first().map(|&x| unpack(x)).as_ref() else {
             continue;
         };
+        let (a, b, off, len) = (a as usize, b as usize, off as usize, len as usize);
         if let Some(x) = said.get_mut(b) {
             *x = true;
         }
@@ -155,8 +180,65 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
         });
     }
     drop(pairs);
-    contained_goals(s, &all, skip, &mut said);
+    contained_goals(s, &all, skip, &whole, &mut said);
     near_duplicates(s, &all, &sketches, &said);
+}
+
+/// Four u32s in one number, the first the most significant.
+fn pack(x: [u32; 4]) -> u128 {
+    x.iter().fold(0, |acc, &v| (acc << 32) | u128::from(v))
+}
+
+/// [`pack`] undone.
+fn unpack(x: u128) -> [u32; 4] {
+    [
+        (x >> 96) as u32,
+        (x >> 64) as u32,
+        (x >> 32) as u32,
+        x as u32,
+    ]
+}
+
+/// Where a byte offset of a goal falls in the goal masked by
+/// [`mask_numbers_noting`], given the number runs it noted; offsets asked in
+/// increasing order. `None` inside a run (where the masked text has no
+/// counterpart).
+struct MaskedAt<'r> {
+    runs: &'r [(usize, usize)],
+    /// Runs wholly before the offsets asked so far, and the bytes they lost.
+    passed: usize,
+    lost: usize,
+}
+
+impl<'r> MaskedAt<'r> {
+    fn new(runs: &'r [(usize, usize)]) -> Self {
+        MaskedAt {
+            runs,
+            passed: 0,
+            lost: 0,
+        }
+    }
+
+    fn at(&mut self, x: usize) -> Option<usize> {
+        while let Some(&(start, end)) = self.runs.get(self.passed) {
+            if end > x {
+                if start < x {
+                    return None;
+                }
+                break;
+            }
+            // A run of `end - start` bytes became one `#`.
+            self.lost += end.saturating_sub(start + 1);
+            self.passed += 1;
+        }
+        x.checked_sub(self.lost)
+    }
+}
+
+/// Whether a text has at least `min` characters (a character takes one to
+/// four bytes: only mid-length texts need counting).
+fn long_enough(t: &str, min: usize) -> bool {
+    t.len() >= min && (t.len() >= 4 * min || t.chars().count() >= min)
 }
 
 /// Punctuation a goal's clauses end with: where a phrase is added to a
@@ -176,32 +258,25 @@ fn fingerprint(text: &str) -> u64 {
 /// Goals that hold another project's whole goal with a phrase added before
 /// or after it at a clause boundary (ur59 132: a goal copied with
 /// `，确保项目顺利实施` appended, whose trigram similarity falls just under
-/// the threshold). Linear in the goals' total length:
-/// every whole goal (masked, at least `goal_duplicate_min_chars`
-/// characters) goes into one hash map by fingerprint, then each goal's
-/// prefixes cut at its last four clause ends and suffixes cut at its first
-/// four are looked up in it; a hit is confirmed on the texts. Reported once
-/// per goal holding another, at it; `said`
-/// marks it for [`near_duplicates`].
-fn contained_goals(s: &mut Sink<'_>, all: &[&Project], skip: &[bool], said: &mut [bool]) {
+/// the threshold). Linear in the goals' total length: every whole goal
+/// (masked, at least `goal_duplicate_min_chars` characters) is in `whole`
+/// by fingerprint (the first project with it), and each goal's prefixes cut
+/// at its last four clause ends and suffixes cut at its first four are
+/// looked up in it; a hit is confirmed on the texts. Reported once per goal
+/// holding another, at it; `said` marks it for [`near_duplicates`].
+fn contained_goals(
+    s: &mut Sink<'_>,
+    all: &[&Project],
+    skip: &[bool],
+    whole: &FastMap<u64, u32>,
+    said: &mut [bool],
+) {
     let min = s.profile.thresholds.goal_duplicate_min_chars as usize;
     let skipped = |pi: usize| skip.get(pi).copied().unwrap_or(false);
-    let long_enough = |t: &str| t.len() >= min && t.chars().count() >= min;
-    let mut whole: FastMap<u64, u32> = FastMap::default();
-    let mut key = String::new();
-    for (pi, p) in all.iter().enumerate() {
-        let Some(goal) = p.goal.as_deref().filter(|_| !skipped(pi)) else {
-            continue;
-        };
-        mask_numbers_into(goal, &mut key);
-        let t = trim_goal(&key);
-        if long_enough(t) {
-            whole.entry(fingerprint(t)).or_insert(pi as u32);
-        }
-    }
     if whole.is_empty() {
         return;
     }
+    let mut key = String::new();
     let mut other = String::new();
     for (pi, p) in all.iter().enumerate() {
         if said.get(pi).copied().unwrap_or(true) || skipped(pi) {
@@ -233,7 +308,7 @@ fn contained_goals(s: &mut Sink<'_>, all: &[&Project], skip: &[bool], said: &mut
         let suffixes = ends().take(CUTS).map(|(_, next)| trim_goal(&t[next..]));
         let found = prefixes
             .chain(suffixes)
-            .filter(|part| long_enough(part))
+            .filter(|part| long_enough(part, min))
             .find_map(|part| {
                 let a = *whole.get(&fingerprint(part))? as usize;
                 // Confirmed on the text: a fingerprint may be shared.
@@ -356,34 +431,64 @@ fn near_duplicates(
 /// The hashes of a goal's character trigrams (see [`sketch`]): each
 /// trigram's 64-bit hash, in the order met.
 fn for_each_trigram(goal: &str, mut f: impl FnMut(u64)) -> usize {
-    let (mut a, mut b) = (0u64, 0u64);
+    // The last two characters, the earlier in the low 21 bits (a code point
+    // takes at most 21).
+    let mut last = 0u64;
     let mut n = 0usize;
     let mut in_number = false;
-    for c in goal.chars() {
-        let digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
-        if digit || (in_number && c == '.') {
+    let mut rest = goal.as_bytes();
+    // The code points decoded by hand, and a CJK ideograph (most of a goal)
+    // taken first: `chars()` and the general tests cost twice as much in
+    // this loop, which every goal goes through.
+    while let Some((c, tail)) = code_point(rest) {
+        rest = tail;
+        let c = if (0x4E00..=0x9FFF).contains(&c) {
+            in_number = false;
+            c
+        } else if matches!(c, 0x30..=0x39 | 0xFF10..=0xFF19) {
+            // A number counts once, as `#`.
             if in_number {
                 continue;
             }
             in_number = true;
+            u32::from(b'#')
+        } else if in_number && c == u32::from(b'.') {
+            continue;
         } else {
             in_number = false;
             if !counts_in_sketch(c) {
                 continue;
             }
-        }
-        let c = if digit { '#' } else { c };
+            c
+        };
+        let three = last | (u64::from(c) << 42);
         n += 1;
-        let c = u64::from(c);
         if n >= 3 {
             // One multiply: its high bits (the slot) are well mixed, and the
             // shift folds them into the low ones that compete.
-            let h = (a | (b << 21) | (c << 42)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let h = three.wrapping_mul(0x9E37_79B9_7F4A_7C15);
             f(h ^ (h >> 29));
         }
-        (a, b) = (b, c);
+        last = three >> 21;
     }
     n
+}
+
+/// The first code point of valid UTF-8 and the bytes after it.
+fn code_point(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    let low = |y: &u8| u32::from(y & 0x3F);
+    Some(match bytes {
+        [x @ 0xE0..=0xEF, y, z, tail @ ..] => {
+            ((u32::from(x & 0x0F) << 12) | (low(y) << 6) | low(z), tail)
+        }
+        [x @ 0x00..=0x7F, tail @ ..] => (u32::from(*x), tail),
+        [x @ 0xC0..=0xDF, y, tail @ ..] => ((u32::from(x & 0x1F) << 6) | low(y), tail),
+        [x, y, z, w, tail @ ..] => (
+            (u32::from(x & 0x07) << 18) | (low(y) << 12) | (low(z) << 6) | low(w),
+            tail,
+        ),
+        _ => return None,
+    })
 }
 
 /// A goal's trigram hashes, sorted and each once, into `out`.
@@ -450,22 +555,20 @@ fn sketch(goal: &str, min: usize) -> Option<[u64; SLOTS]> {
     Some(out)
 }
 
-/// Whether `c` (not a digit) is part of a goal's wording for [`sketch`]:
-/// letters (CJK by range first: most of a goal) and `%`; not punctuation or
-/// spaces.
-fn counts_in_sketch(c: char) -> bool {
+/// Whether code point `c` (not a digit) is part of a goal's wording for
+/// [`sketch`]: letters (CJK by range first: most of a goal) and `%`; not
+/// punctuation or spaces.
+fn counts_in_sketch(c: u32) -> bool {
     match c {
-        '\u{4E00}'..='\u{9FFF}' => true,
-        '%' | '％' => true,
-        c if c.is_ascii() => c.is_ascii_alphabetic(),
+        0x4E00..=0x9FFF => true,
+        // % ％
+        0x25 | 0xFF05 => true,
+        0x00..=0x7F => u8::try_from(c).is_ok_and(|c| c.is_ascii_alphabetic()),
         // General punctuation, CJK symbols and punctuation, full-width forms
         // (，：；（）“”…—): looked up by range, not in Unicode's tables.
-        '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' => false,
-        '\u{FF00}'..='\u{FF0F}'
-        | '\u{FF1A}'..='\u{FF20}'
-        | '\u{FF3B}'..='\u{FF40}'
-        | '\u{FF5B}'..='\u{FF65}' => false,
-        c => c.is_alphanumeric(),
+        0x2000..=0x206F | 0x3000..=0x303F => false,
+        0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 => false,
+        c => char::from_u32(c).is_some_and(char::is_alphanumeric),
     }
 }
 
@@ -1444,6 +1547,82 @@ fn clearly_differ(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
 #[cfg(test)]
 mod tests {
     use super::Buckets;
+    use proptest::prelude::*;
+
+    /// The trigram hashes by a walk over `chars()` (the byte decoding must
+    /// agree with it).
+    fn trigrams_by_chars(goal: &str) -> (Vec<u64>, usize) {
+        fn counts(c: char) -> bool {
+            match c {
+                '\u{4E00}'..='\u{9FFF}' => true,
+                '%' | '％' => true,
+                c if c.is_ascii() => c.is_ascii_alphabetic(),
+                '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' => false,
+                '\u{FF00}'..='\u{FF0F}'
+                | '\u{FF1A}'..='\u{FF20}'
+                | '\u{FF3B}'..='\u{FF40}'
+                | '\u{FF5B}'..='\u{FF65}' => false,
+                c => c.is_alphanumeric(),
+            }
+        }
+        let (mut a, mut b) = (0u64, 0u64);
+        let (mut n, mut in_number, mut out) = (0usize, false, Vec::new());
+        for c in goal.chars() {
+            let digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
+            if digit || (in_number && c == '.') {
+                if in_number {
+                    continue;
+                }
+                in_number = true;
+            } else {
+                in_number = false;
+                if !counts(c) {
+                    continue;
+                }
+            }
+            let c = u64::from(if digit { '#' } else { c });
+            n += 1;
+            if n >= 3 {
+                let h = (a | (b << 21) | (c << 42)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                out.push(h ^ (h >> 29));
+            }
+            (a, b) = (b, c);
+        }
+        (out, n)
+    }
+
+    proptest! {
+        /// A sentence's key cut from its goal masked whole is the sentence
+        /// masked on its own, list numbers (`1.5…`, `2..`) and full-width
+        /// digits alike; a sentence starting inside a number gets none.
+        #[test]
+        fn keys_cut_from_the_masked_goal_agree(goal in "[0-9０９.．。；\n、a开展 ]{0,24}") {
+            let (mut masked, mut runs) = (String::new(), Vec::new());
+            super::mask_numbers_noting(&goal, &mut masked, |a, b| runs.push((a, b)));
+            let mut at = super::MaskedAt::new(&runs);
+            let mut want = String::new();
+            let mut checked = Ok(());
+            super::for_each_sentence(&goal, |off, sentence| {
+                super::mask_numbers_into(sentence, &mut want);
+                let cut = at.at(off).zip(at.at(off + sentence.len()));
+                if let Some(got) = cut.and_then(|(a, b)| masked.get(a..b)) {
+                    if got != want {
+                        checked = Err(format!("{got:?} != {want:?} at {off}"));
+                    }
+                }
+            });
+            prop_assert_eq!(checked, Ok(()));
+        }
+
+        /// Decoding by bytes gives the trigrams of the character walk,
+        /// characters of one to four bytes and numbers alike.
+        #[test]
+        fn trigrams_by_bytes_agree(goal in "[0-9０９.．%％a#，。开展服务é〇ｱ𠀀😀 ]{0,24}") {
+            let mut got = Vec::new();
+            let n = super::for_each_trigram(&goal, |h| got.push(h));
+            prop_assert_eq!((got, n), trigrams_by_chars(&goal));
+        }
+    }
 
     #[test]
     fn buckets_are_exact_even_when_fingerprints_collide() {

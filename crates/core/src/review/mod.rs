@@ -716,7 +716,13 @@ pub(crate) fn projects(table: &Table) -> impl Iterator<Item = (usize, &Project)>
 /// A short label for an indicator in messages: `「项目」第3项「名称」`, or in
 /// English `"项目" item 3 "名称"`.
 pub(crate) fn ind_label(p: &Project, i: &Indicator, lang: Lang) -> String {
-    Label(p, i, lang).to_string()
+    use std::fmt::Write;
+    // Given its room at once: grown piece by piece (`to_string`), the label
+    // was reallocated several times.
+    let mut out = String::with_capacity(p.name.len() + i.name.len() + 32);
+    // Writing into a String cannot fail.
+    let _ = write!(out, "{}", Label(p, i, lang));
+    out
 }
 
 /// [`ind_label`] without allocating: formatted only when a message is built.

@@ -516,21 +516,24 @@ pub(super) fn for_each_sentence<'a>(text: &'a str, mut f: impl FnMut(usize, &'a 
         Some(0xEF) if matches!(bytes.get(i + 1..i + 3), Some([0xBC, 0x9B | 0x81 | 0x9F])) => 3,
         _ => 0,
     };
-    // Chinese goals rarely hold ASCII `;!?` or `\r`: then only the lead bytes
-    // of 。；！？ and `\n` need looking at, found by memchr.
-    let rare = memchr::memchr3(b';', b'!', b'?', bytes).is_some() || bytes.contains(&b'\r');
-    let candidates: Box<dyn Iterator<Item = usize>> = if rare {
-        Box::new(0..bytes.len())
-    } else {
-        Box::new(memchr::memchr3_iter(0xE3, 0xEF, b'\n', bytes))
-    };
     let mut start = 0usize;
-    for i in candidates {
+    let mut at = |i: usize| {
         let len = mark_len(i);
         if len > 0 {
             push_sentence(text, start, i, &mut f);
             start = i + len;
         }
+    };
+    // Chinese goals rarely hold ASCII `;!?` or `\r`: then only the lead bytes
+    // of 。；！？ and `\n` need looking at, found by memchr. (Two loops, not
+    // one boxed iterator: a virtual call per candidate cost more than the
+    // search.)
+    let rare = memchr::memchr3(b';', b'!', b'?', bytes).is_some()
+        || memchr::memchr(b'\r', bytes).is_some();
+    if rare {
+        (0..bytes.len()).for_each(&mut at);
+    } else {
+        memchr::memchr3_iter(0xE3, 0xEF, b'\n', bytes).for_each(&mut at);
     }
     push_sentence(text, start, text.len(), &mut f);
 }
@@ -539,9 +542,10 @@ fn push_sentence<'a>(text: &'a str, start: usize, end: usize, f: &mut impl FnMut
     let Some(seg) = text.get(start..end) else {
         return;
     };
-    let trimmed_start = seg.len() - seg.trim_start().len();
-    let mut s = seg.trim();
-    let mut offset = start + trimmed_start;
+    // `trim` is `trim_start` then `trim_end`: each end walked once.
+    let rest = trim_start_quick(seg);
+    let mut offset = start + (seg.len() - rest.len());
+    let mut s = trim_end_quick(rest);
     // Drop a list number: digits followed by . ． 、 ) ）.
     let digits = s.bytes().take_while(|b| b.is_ascii_digit()).count();
     if digits > 0 {
@@ -556,53 +560,131 @@ fn push_sentence<'a>(text: &'a str, start: usize, end: usize, f: &mut impl FnMut
             }
         }
     }
-    let lead = s.len() - s.trim_start().len();
-    let s = s.trim_start();
-    if !s.is_empty() {
-        f(offset + lead, s);
+    let trimmed = trim_start_quick(s);
+    let lead = s.len() - trimmed.len();
+    if !trimmed.is_empty() {
+        f(offset + lead, trimmed);
+    }
+}
+
+/// Whether a character led by byte `lead` may be whitespace: ASCII
+/// 0x09–0x0D and 0x20, or led by 0xC2 (U+0085, U+00A0), 0xE1 (U+1680), 0xE2
+/// (U+2000–U+205F) or 0xE3 (U+3000).
+fn may_be_space(lead: u8) -> bool {
+    matches!(lead, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1..=0xE3)
+}
+
+/// `s.trim_start()`, answering at once when the first character cannot be
+/// whitespace.
+fn trim_start_quick(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(&b) if !may_be_space(b) => s,
+        _ => s.trim_start(),
+    }
+}
+
+/// `s.trim_end()`, answering at once when the last character cannot be
+/// whitespace.
+fn trim_end_quick(s: &str) -> &str {
+    // The last character's lead byte: the last byte that is not 10xxxxxx.
+    match s
+        .as_bytes()
+        .iter()
+        .rev()
+        .take(4)
+        .find(|&&x| x & 0xC0 != 0x80)
+    {
+        Some(&b) if !may_be_space(b) => s,
+        _ => s.trim_end(),
     }
 }
 
 /// Mask runs of Arabic digits (and decimal points between them) with `#`,
 /// into a reused buffer (cleared first).
 pub(super) fn mask_numbers_into(s: &str, out: &mut String) {
+    mask_numbers_noting(s, out, |_, _| {});
+}
+
+/// [`mask_numbers_into`], also calling `run(start, end)` with the byte range
+/// of each number masked, in order (to find a part of `s` in `out`).
+pub(super) fn mask_numbers_noting(s: &str, out: &mut String, mut run: impl FnMut(usize, usize)) {
     out.clear();
     // By bytes: an ASCII digit or '.' is never part of a longer character,
     // and a full-width digit ０–９ is EF BC 90–99; everything else is copied
     // in runs.
     let b = s.as_bytes();
-    let digit_len = |k: usize| -> usize {
-        match (b.get(k), b.get(k + 1), b.get(k + 2)) {
-            (Some(x), _, _) if x.is_ascii_digit() => 1,
-            (Some(0xEF), Some(0xBC), Some(0x90..=0x99)) => 3,
-            _ => 0,
-        }
-    };
     let mut copied = 0;
-    let mut k = 0;
-    while k < b.len() {
-        let n = digit_len(k);
-        if n == 0 {
-            k += 1;
-            continue;
-        }
+    let mut from = 0;
+    while let Some(k) = next_digit(b, from) {
         out.push_str(s.get(copied..k).unwrap_or_default());
         out.push('#');
-        k += n;
+        let mut end = k + digit_len(b, k);
         // The rest of the number: digits and points.
         loop {
-            let n = digit_len(k);
+            let n = digit_len(b, end);
             if n > 0 {
-                k += n;
-            } else if b.get(k) == Some(&b'.') {
-                k += 1;
+                end += n;
+            } else if b.get(end) == Some(&b'.') {
+                end += 1;
             } else {
                 break;
             }
         }
-        copied = k;
+        run(k, end);
+        copied = end;
+        from = end;
     }
     out.push_str(s.get(copied..).unwrap_or_default());
+}
+
+/// The length of the digit at `k`: 1 for an ASCII digit, 3 for a full-width
+/// one (EF BC 90–99), 0 for anything else.
+fn digit_len(b: &[u8], k: usize) -> usize {
+    match (b.get(k), b.get(k + 1), b.get(k + 2)) {
+        (Some(x), _, _) if x.is_ascii_digit() => 1,
+        (Some(0xEF), Some(0xBC), Some(0x90..=0x99)) => 3,
+        _ => 0,
+    }
+}
+
+/// Where the next digit at or after `from` starts. Eight bytes at a time:
+/// most words of a Chinese text hold neither an ASCII digit nor the lead
+/// byte of a full-width one, and are passed by a few word operations; a
+/// word that does is resumed after its first such byte.
+fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    let mut k = from;
+    while let Some(word) = b.get(k..).and_then(|r| r.first_chunk::<8>()) {
+        let m = digits_or_ef(u64::from_le_bytes(*word));
+        if m == 0 {
+            k += 8;
+            continue;
+        }
+        let j = k + (m.trailing_zeros() / 8) as usize;
+        if digit_len(b, j) > 0 {
+            return Some(j);
+        }
+        k = j + 1;
+    }
+    (k..b.len()).find(|&j| digit_len(b, j) > 0)
+}
+
+/// Bit 7 of each byte of `w` (little-endian) that is an ASCII digit or 0xEF;
+/// exact up to the lowest byte marked (the 0xEF test may also mark bytes
+/// above a true one).
+fn digits_or_ef(w: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // An ASCII byte's low seven bits plus 0x50 reach bit 7 from 0x30 up, plus
+    // 0x46 from 0x3A up; no sum carries into the next byte.
+    let low = w & !HI;
+    let from_0 = low + 0x50 * LO;
+    let past_9 = low + 0x46 * LO;
+    let digit = from_0 & !past_9 & !w & HI;
+    // The zero bytes of w ^ EF..EF (the classic test: a borrow may mark
+    // bytes above a zero one, never below).
+    let x = w ^ (0xEF * LO);
+    let ef = x.wrapping_sub(LO) & !x & HI;
+    digit | ef
 }
 
 /// The phrase by which text speaks of several years (`三年内`, `到2025年`,
@@ -714,6 +796,41 @@ fn is_alphanumeric(c: char) -> bool {
     } else {
         ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_alphanumeric()
     }
+}
+
+/// The `items` of the groups whose size (`sizes[group]`) is `kept`, grouped
+/// by group number and each group's in their order in `items`: what
+/// filtering and a stable sort by group give, by counting (the sizes are
+/// known), without comparisons.
+pub(super) fn group_stably<T: Copy>(
+    items: &[T],
+    group: impl Fn(&T) -> u32,
+    sizes: &[u32],
+    kept: impl Fn(u32) -> bool,
+) -> Vec<T> {
+    // Where each kept group's items start in the output.
+    let mut next: Vec<usize> = Vec::with_capacity(sizes.len());
+    let mut total = 0usize;
+    for &n in sizes {
+        next.push(total);
+        if kept(n) {
+            total += n as usize;
+        }
+    }
+    let Some(&fill) = items.first() else {
+        return Vec::new();
+    };
+    let mut out = vec![fill; total];
+    let wanted = |g: u32| sizes.get(g as usize).is_some_and(|&n| kept(n));
+    for item in items.iter().filter(|x| wanted(group(x))) {
+        if let Some(at) = next.get_mut(group(item) as usize) {
+            if let Some(slot) = out.get_mut(*at) {
+                *slot = *item;
+            }
+            *at += 1;
+        }
+    }
+    out
 }
 
 /// A hash map with [`FastHasher`]: the review's maps are keyed by short texts
@@ -846,6 +963,13 @@ mod tests {
         #[test]
         fn quick_trim_is_trim(t in "[ \t\u{b}\u{85}\u{a0}\u{1680}\u{2000}\u{205f}\u{3000}·。」甲a1]{0,8}") {
             prop_assert_eq!(trim(&t), t.trim());
+        }
+
+        /// The quick one-sided trims equal `str`'s.
+        #[test]
+        fn quick_side_trims_are_trims(t in "[ \t\u{b}\u{85}\u{a0}\u{1680}\u{2000}\u{205f}\u{3000}·。」甲a1]{0,8}") {
+            prop_assert_eq!(super::trim_start_quick(&t), t.trim_start());
+            prop_assert_eq!(super::trim_end_quick(&t), t.trim_end());
         }
 
         /// The borrowing normalisation equals the grammar's.

@@ -92,9 +92,16 @@ pub(super) struct UnitCosts<'t> {
 
 impl<'t> UnitCosts<'t> {
     pub(super) fn new(s: &Sink<'t>) -> Self {
+        let on = s.on(id!("unit-cost")) || s.on(id!("unit-cost-outlier"));
+        // A cost per project at most: room for all at once (a cost is large,
+        // and growing copied the list a dozen times).
+        let room = match on {
+            true => s.table.projects().count(),
+            false => 0,
+        };
         UnitCosts {
-            on: s.on(id!("unit-cost")) || s.on(id!("unit-cost-outlier")),
-            costs: Vec::new(),
+            on,
+            costs: Vec::with_capacity(room),
         }
     }
 
