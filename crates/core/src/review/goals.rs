@@ -860,7 +860,7 @@ fn is_stop(c: char) -> bool {
 
 /// The first ASCII digit of `bytes` at or after `from`: eight bytes at a
 /// time (a goal is mostly CJK text), then byte by byte.
-fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+fn next_ascii_digit(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let mut k = from;
@@ -918,7 +918,7 @@ fn mismatch(
     // Byte positions: ASCII digits never occur inside a multi-byte character.
     let mut k = 0usize;
     while k < bytes.len() {
-        let Some(start) = next_digit(bytes, k) else {
+        let Some(start) = next_ascii_digit(bytes, k) else {
             break;
         };
         // A number run.
