@@ -1492,9 +1492,11 @@ fn a_form_without_the_years_money_says_so() {
         [Some(3)]
     );
     assert_eq!(
-        unread("2023年\t\t\t2024年\n资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\n900.00\t700.00\t200.00\t1000.00\t800.00\t200.00"),
+        unread("项目资金（万元）\t中期资金（2024-2026年）\n\t预算数\t财政拨款\t其他资金\n\t3000.00\t2400.00\t600.00"),
         [Some(3)]
     );
+    // (A blank row between the labels and the amounts is read since: see
+    // `a_blank_row_between_a_forms_money_labels_and_amounts_is_skipped`.)
     assert!(unread("项目资金（万元）\t年度资金总额\t1000.00\n\t其中：财政拨款\t800.00").is_empty());
 }
 
@@ -4946,6 +4948,33 @@ fn a_forms_labels_across_read_the_years_budget_and_a_year_column() {
     assert_eq!(
         read("项目资金（万元）\t资金来源\t金额\n\t财政拨款\t800.00\n\t其他资金\t200.00\n\t合计\t1000.00"),
         "1000.00 800.00 200.00"
+    );
+}
+
+/// ur57 a014, c018: a blank row between a form's money labels and their
+/// amounts (the money was left unread); blank rows elsewhere change nothing.
+#[test]
+fn a_blank_row_between_a_forms_money_labels_and_amounts_is_skipped() {
+    let read = |money: &str| {
+        let text = format!(
+            "项目支出绩效目标申报表\n（2024年度）\n\n项目名称\t技能培训项目\n\n{money}\n\n\
+             年度目标\t2024年培训500人次\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\
+             \t产出指标\t数量指标\t培训人次\t≥500人次\n"
+        );
+        let t = read::read_bytes("f.tsv", text.as_bytes(), &opts()).unwrap();
+        amounts_of(&t)
+    };
+    for money in [
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\n\t\t\t\n\t1000.00\t800.00\t200.00",
+        "2023年\t\t\t2024年\n资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n\n900.00\t700.00\t200.00\t1000.00\t800.00\t200.00",
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00",
+    ] {
+        assert_eq!(read(money), "1000.00 800.00 200.00", "{money}");
+    }
+    // Only another period's block: still no year money.
+    assert_eq!(
+        read("中期资金（万元）\t资金总额\t财政拨款\t其他资金\n\n\t3000.00\t2400.00\t600.00"),
+        "- - -"
     );
 }
 

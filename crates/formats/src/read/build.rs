@@ -151,6 +151,23 @@ pub(crate) fn build_table_in(
             };
             let above = grid.rows.get(..idx).unwrap_or(&[]);
             let f = layout_form::read(above, None);
+            // No money read, and blank rows among the form's facts: read
+            // without them, if that reads the year's money (a blank row
+            // between the money's labels and its amounts).
+            if f.no_money() {
+                if let Some(compact) = layout_form::without_blank_rows(grid, idx) {
+                    if let Ok(t) =
+                        build_table_in(&compact, source.clone(), report_bad_amounts, inherited)
+                    {
+                        if t.projects()
+                            .next()
+                            .is_some_and(|p| p.funding != jixiao_core::Funding::default())
+                        {
+                            return Ok(t);
+                        }
+                    }
+                }
+            }
             // The form's year as the table's is read below: its own
             // statement, else the lines above it.
             let form_year = form_header::FormYear {

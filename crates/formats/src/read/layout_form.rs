@@ -911,6 +911,25 @@ fn money_lines(text: &str) -> Option<Vec<&str>> {
 /// line per row, every row numbered as the cell's own, as a form that writes
 /// each amount in a cell of its own is read. `None` when no cell holds such
 /// lines.
+/// The grid without the blank rows above row `idx` (a form's indicator
+/// header), when it has any: a blank row between a form's money labels and
+/// their amounts (ur57 a014, c018) leaves the amounts under no label.
+pub(crate) fn without_blank_rows<'a>(grid: &Grid<'a>, idx: usize) -> Option<Grid<'a>> {
+    let blank = |(k, r): &(usize, &GridRow<'a>)| *k < idx && r.is_blank();
+    if !grid.rows.iter().enumerate().any(|x| blank(&x)) {
+        return None;
+    }
+    let mut out = grid.clone();
+    out.rows = grid
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|x| !blank(x))
+        .map(|(_, r)| r.clone())
+        .collect();
+    Some(out)
+}
+
 pub(crate) fn money_lines_apart<'a>(grid: &Grid<'a>) -> Option<Grid<'a>> {
     // A block label heading the lines needs an empty cell on their left:
     // kept in the amounts' column it would lose its period and unit.
@@ -2344,6 +2363,11 @@ impl<'a> Form<'a> {
             && self.carry_over.is_none()
             && self.annual_goal.is_none()
             && self.overall_goal.is_none()
+    }
+
+    /// Whether the form read no money of the year and found none unclear.
+    pub(crate) fn no_money(&self) -> bool {
+        self.amounts.iter().all(Option::is_none) && self.money_unclear.is_none()
     }
 
     /// Whether the form names a project (otherwise it is not a form we can read).
