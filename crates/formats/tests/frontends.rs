@@ -4993,7 +4993,13 @@ fn a_forms_differing_sum_row_is_refused() {
         )
     };
     let block = "项目资金（万元）\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00";
-    for sum in ["合计\t1100", "合计\t1200\t800\t400"] {
+    // (ur57 e005: also the year's group under a row of periods below the
+    // block, of another amount; the row of periods opens no section.)
+    for sum in [
+        "合计\t1100",
+        "合计\t1200\t800\t400",
+        "2023年\t\t\t2024年\n资金总额\t财政拨款\t其他资金\t资金总额\t财政拨款\t其他资金\n900.00\t700.00\t200.00\t1100.00\t900.00\t200.00",
+    ] {
         let e = read::read_bytes(
             "f.tsv",
             form(&format!("{block}\n{sum}")).as_bytes(),

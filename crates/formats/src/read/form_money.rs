@@ -1652,6 +1652,10 @@ impl Blocks {
                             && !t.is_empty()
                             && !t.starts_with("其中")
                             && !plain_amount(&t)
+                            // (Not a row of periods over groups, `2023年 | | |
+                            // 2024年`: it heads money of the same section;
+                            // ur57 e005.)
+                            && super::period_year(&split_parens(&t).0).is_none()
                             && (block_label(&x.text)
                                 || !cell_key(&x.text).is_some_and(Key::is_money))
                     })
