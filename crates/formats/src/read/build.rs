@@ -154,7 +154,7 @@ pub(crate) fn build_table_in(
             // No money read, and blank rows among the form's facts: read
             // without them, if that reads the year's money (a blank row
             // between the money's labels and its amounts).
-            if f.no_money() {
+            if f.has_project() && f.no_money() {
                 if let Some(compact) = layout_form::without_blank_rows(grid, idx) {
                     if let Ok(t) =
                         build_table_in(&compact, source.clone(), report_bad_amounts, inherited)

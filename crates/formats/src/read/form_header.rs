@@ -14,7 +14,7 @@
 //! last year's values to the year's money.
 
 use super::header::{compose_slots, field_of, finish, normalize, single, Layout, Slot};
-use super::layout_form::heading_period;
+use super::layout_form::period_text_of_year;
 use crate::error::{Error, Location, Result};
 use crate::grid::{Grid, GridRow};
 use jixiao_core::{Field, Notice, Text};
@@ -169,7 +169,7 @@ fn stem_period(stem: &str, year: Option<u16>) -> Option<bool> {
     if MEDIUM_WORDS.iter().any(|w| stem.contains(w)) {
         return Some(false);
     }
-    let period = heading_period(stem, year);
+    let period = period_text_of_year(stem, year);
     if year.is_none() && period == Some(false) && single_year(stem) {
         return None;
     }
@@ -358,28 +358,15 @@ fn unclear_value(
     year: Option<u16>,
     at: &Location,
 ) -> Error {
-    let list = candidates
-        .iter()
-        .map(|(c, _)| {
-            format!(
-                "第{}列「{}」",
-                c + 1,
-                slots.get(*c).map_or("", |s| s.header.as_str())
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("、");
-    let list_en = candidates
-        .iter()
-        .map(|(c, _)| {
-            format!(
-                "column {} “{}”",
-                c + 1,
-                slots.get(*c).map_or("", |s| s.header.as_str())
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let listed = |one: fn(usize, &str) -> String, sep: &str| {
+        candidates
+            .iter()
+            .map(|(c, _)| one(c + 1, slots.get(*c).map_or("", |s| s.header.as_str())))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let list = listed(|c, h| format!("第{c}列「{h}」"), "、");
+    let list_en = listed(|c, h| format!("column {c} “{h}”"), ", ");
     let none = candidates.iter().all(|(_, p)| *p == Some(false));
     let (zh, en) = match (none, year) {
         (true, Some(y)) => (

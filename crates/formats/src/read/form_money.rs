@@ -1704,12 +1704,13 @@ impl Blocks {
         let mut grouped = Vec::new();
         let mut misaligned = None;
         for (ri, row) in rows.iter().enumerate() {
-            // The period heading over each total of the row: its group.
-            // (Each total's column, and its heading's row and column.)
-            let heads: Vec<(usize, Option<(usize, usize)>)> = totals
+            // Each total of the row: its column, whether it is the year's,
+            // and the period heading over it (its row and column).
+            type Head = (usize, bool, Option<(usize, usize)>);
+            let heads: Vec<Head> = totals
                 .iter()
                 .filter(|t| t.0 == ri)
-                .map(|&(_, c, _)| (c, period_above(rows, ri, c, year).map(|h| (h.0, h.1))))
+                .map(|&(_, c, y)| (c, y, period_above(rows, ri, c, year).map(|h| (h.0, h.1))))
                 .collect();
             // Periods over the groups, the first not over the first group
             // (`项目资金（万元） | | 2023年 | | | 2024年` over `| 资金总额 | 财政拨款
@@ -1720,12 +1721,12 @@ impl Blocks {
                 .cells
                 .iter()
                 .position(|x| !x.merged && cell_key(&x.text).is_some_and(Key::is_money));
-            let first_head = heads.iter().filter_map(|(_, h)| h.map(|h| h.1)).min();
+            let first_head = heads.iter().filter_map(|(.., h)| h.map(|h| h.1)).min();
             if heads.len() >= 2
                 && first_head.is_some()
-                && (heads.iter().any(|(_, h)| h.is_none()) || first_head != first_label)
+                && (heads.iter().any(|(.., h)| h.is_none()) || first_head != first_label)
             {
-                if let Some(hr) = heads.iter().find_map(|(_, h)| h.map(|h| h.0)) {
+                if let Some(hr) = heads.iter().find_map(|(.., h)| h.map(|h| h.0)) {
                     let cols = rows
                         .get(hr)
                         .map(|r| {
@@ -1741,19 +1742,16 @@ impl Blocks {
                     misaligned.get_or_insert((hr, cols));
                 }
             }
-            let groups: Vec<(usize, bool)> = totals
+            // The period heading over each total of the row: its group.
+            let groups: Vec<(usize, bool)> = heads
                 .iter()
-                .filter(|t| t.0 == ri)
-                .filter_map(|&(_, c, y)| Some((period_above(rows, ri, c, year)?.1, y)))
+                .filter_map(|&(_, y, h)| Some((h?.1, y)))
                 .collect();
             if groups.len() < 2 {
                 continue;
             }
             for (c, cell) in row.cells.iter().enumerate() {
-                let source = matches!(
-                    cell_key(&cell.text),
-                    Some(Key::Fiscal | Key::Special | Key::Other | Key::CarryOver)
-                );
+                let source = cell_key(&cell.text).is_some_and(Key::is_source);
                 if cell.merged || !source {
                     continue;
                 }

@@ -52,6 +52,14 @@ enum Key {
 
 impl Key {
     /// A money label: a total (the year's or another block's) or a source.
+    /// A funding source (carry-over counted among them).
+    fn is_source(self) -> bool {
+        matches!(
+            self,
+            Key::Fiscal | Key::Special | Key::Other | Key::CarryOver
+        )
+    }
+
     fn is_money(self) -> bool {
         matches!(
             self,
@@ -445,18 +453,12 @@ pub(super) fn period_year(v: &str) -> Option<u16> {
     year_number(t).or_else(|| year_named(t))
 }
 
-/// The period a heading's stem names (`年度`, `本年度`, `2024年`,
-/// `2024-2026年`, `上年`), as a cell of a period column
-/// ([`period_text_of_year`]): for the headings over a form's indicators.
-pub(super) fn heading_period(stem: &str, year: Option<u16>) -> Option<bool> {
-    period_text_of_year(stem, year)
-}
-
 /// The period a cell of a period column says (`2024年`, `年度`, `上年`,
 /// `2024-2026年`, `中期`): `Some(true)` for the form's year, `Some(false)`
 /// for another period, `None` for no period text (blank, an amount, a
 /// remark).
-fn period_text_of_year(text: &str, year: Option<u16>) -> Option<bool> {
+/// Also the period a heading's stem names over a form's indicators.
+pub(super) fn period_text_of_year(text: &str, year: Option<u16>) -> Option<bool> {
     let t = text.trim();
     if t.is_empty() || plain_amount(t) {
         return None;
@@ -3597,13 +3599,9 @@ fn matrix_heading(text: &str) -> Option<Heading> {
 /// `其他资金 | 200.00`, `合计 | 1000.00`; ur55 c021: the total was blank).
 fn closes_sources(rows: &[GridRow<'_>], ri: usize, c: usize) -> bool {
     let source = |k: usize| {
-        rows.get(k).and_then(|r| r.cells.get(c)).is_some_and(|x| {
-            !x.merged
-                && matches!(
-                    key_of(&x.text),
-                    Some(Key::Fiscal | Key::Special | Key::Other | Key::CarryOver)
-                )
-        })
+        rows.get(k)
+            .and_then(|r| r.cells.get(c))
+            .is_some_and(|x| !x.merged && key_of(&x.text).is_some_and(Key::is_source))
     };
     // (Nothing on its left: `项目总投资 | 合计 | 5000.00` is another scope's.
     // Each source with one amount: not a matrix's rows.)
@@ -3690,13 +3688,8 @@ pub(super) fn budget_total(
     c: usize,
     year: Option<u16>,
 ) -> Option<bool> {
-    let source = |x: &crate::grid::GridCell<'_>| {
-        !x.merged
-            && matches!(
-                key_of(&x.text),
-                Some(Key::Fiscal | Key::Special | Key::Other | Key::CarryOver)
-            )
-    };
+    let source =
+        |x: &crate::grid::GridCell<'_>| !x.merged && key_of(&x.text).is_some_and(Key::is_source);
     let row = rows.get(ri)?;
     let cell = row.cells.get(c).filter(|x| !x.text.contains(['：', ':']))?;
     let n = normalize(&cell.text);
