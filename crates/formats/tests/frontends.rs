@@ -2983,6 +2983,14 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
             "a dated medium-term label",
             "项目资金（万元）\t中期（2024-2026年）资金总额：\t3000.00\t当年资金总额：\t1000.00\n\t其中：财政拨款\t2400.00\t其中：财政拨款\t800.00\n\t其他资金\t600.00\t其他资金\t200.00",
         ),
+        (
+            "a space between each label and its amount (ur19 a08f)",
+            "项目资金（万元）\t中期资金总额 3000.00\t年度资金总额 1000.00\n\t其中：财政拨款 2400.00\t其中：财政拨款 800.00\n\t其他资金 600.00\t其他资金 200.00",
+        ),
+        (
+            "colons' look-alikes from PDF text (ur19 a08e)",
+            "项目资金（万元）\t中期资金总额︰3000.00\t年度资金总额∶1000.00\n\t其中︰财政拨款︰2400.00\t其中∶财政拨款∶800.00\n\t其他资金︰600.00\t其他资金∶200.00",
+        ),
     ] {
         let (amounts, goal, notices) = read(money, "2024年培训500人次");
         assert_eq!(amounts, year, "{shape}");
@@ -3038,6 +3046,36 @@ fn a_forms_year_money_is_read_in_every_shape_of_its_block() {
         let (amounts, ..) = read(money, "2024年培训500人次");
         assert_eq!(amounts, year, "{money}");
     }
+    // A remark that names amounts is no label glued to its amount: the
+    // amounts are the row's above (ur55 c003; ur41 R02, R22).
+    for money in [
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\n\t1000.00\t800.00\t200.00\n说明\t年度资金总额1000万元，其中财政拨款800万元",
+        "项目资金（万元）\t资金总额\t财政拨款\t其他资金\t备注\n\t1000.00\t800.00\t200.00\t含上年结转资金100万元",
+        "资金总额\t财政拨款\t其他资金\t备注\n1000.00\t800.00\t200.00\t含结转100万元",
+    ] {
+        let (amounts, ..) = read(money, "2024年培训500人次");
+        assert_eq!(amounts, year, "{money}");
+    }
+    // Labels glued to their amounts, each block after its year, in a form
+    // of 2024: the other year's block is left unread (ur55 p406).
+    for money in [
+        "2023年：资金总额3000.00\t财政拨款2400.00\t其他资金600.00\n2024年：资金总额1000.00\t财政拨款800.00\t其他资金200.00",
+        "2024年资金总额1000.00万元\t财政拨款800.00万元\t其他资金200.00万元\n2023年资金总额3000.00万元\t财政拨款2400.00万元\t其他资金600.00万元",
+    ] {
+        let dated = form(money, "2024年培训500人次").replacen("申报表\n", "申报表\n（2024年度）\n", 1);
+        let t = read::read_bytes("f.tsv", dated.as_bytes(), &opts()).unwrap();
+        assert_eq!(amounts_of(&t), year, "{money}");
+        let unread = t.notices.iter().find(|n| n.code == "form-field-unread");
+        assert!(unread.is_some_and(|n| n.message.contains("3000")), "{money}: {:?}", t.notices);
+    }
+    // Two undated blocks of glued labels and amounts: which is the year's is
+    // not said, and the form is refused.
+    let two = form(
+        "资金总额3000.00\t财政拨款2400.00\t其他资金600.00\n资金总额1000.00\t财政拨款800.00\t其他资金200.00",
+        "2024年培训500人次",
+    );
+    let err = read::read_bytes("f.tsv", two.as_bytes(), &opts()).unwrap_err();
+    assert!(err.to_string().contains("两个本年度的资金总额"), "{err}");
     // `合计` alone under a row of labels is a row of amounts, no heading.
     let (amounts, ..) = read(
         "资金来源（万元）\t资金总额\t财政拨款\t其他资金\n合计\t1000.00\t800.00\t200.00",

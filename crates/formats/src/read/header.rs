@@ -54,7 +54,8 @@ pub(crate) fn normalize(text: &str) -> String {
         s.push(match c {
             '（' => '(',
             '）' => ')',
-            '：' => ':',
+            // Colons' look-alikes, from PDF text and OCR (`︰`, `∶`, `﹕`).
+            '：' | '︰' | '∶' | '﹕' => ':',
             _ => c,
         });
     }

@@ -689,11 +689,20 @@ fn bare_key(n: &str) -> Option<Key> {
     })
 }
 
+/// The colon and its look-alikes from PDF text and OCR.
+const COLONS: [char; 5] = ['：', ':', '︰', '∶', '﹕'];
+
 /// A label and its value in one cell (`年度资金总额：1000.00`): the key and
 /// the value's text.
 fn inline_key(text: &str) -> Option<(Key, &str)> {
+    after_colon_key(text).or_else(|| glued_money_key(text))
+}
+
+/// `年度资金总额：1000.00`, `其中：财政拨款：800.00`: a label, its colon,
+/// its value.
+fn after_colon_key(text: &str) -> Option<(Key, &str)> {
     // The longest label that is a key: `其中：财政拨款：800.00` has two colons.
-    text.rmatch_indices(['：', ':']).find_map(|(at, colon)| {
+    text.rmatch_indices(COLONS).find_map(|(at, colon)| {
         let label = text.get(..at)?;
         let value = text.get(at + colon.len()..)?.trim();
         let key = key_of(label)
@@ -706,6 +715,60 @@ fn inline_key(text: &str) -> Option<(Key, &str)> {
         (!value.is_empty() && (!money || plain_amount(value) || with_remark(value).is_some()))
             .then_some((key, value))
     })
+}
+
+/// A money label and its amount written together without a colon, as PDF
+/// text and some filled forms print them (`资金总额1000.00`,
+/// `财政拨款800.00万元`), the label perhaps after its year and a colon
+/// (`2024年：资金总额1000.00`, read as `2024年资金总额`).
+fn glued_money_key(text: &str) -> Option<(Key, &str)> {
+    let t = text.trim();
+    if t.contains('\n') {
+        return None;
+    }
+    // The amount starts at the first digit after the label's last character
+    // that is no digit, and runs to the end.
+    let (at, _) = t.char_indices().find(|&(i, c)| {
+        c.is_ascii_digit()
+            && i > 0
+            && t.get(..i)
+                .and_then(|l| l.chars().next_back())
+                .is_some_and(|p| !p.is_ascii_digit() && p != '.' && p != ',')
+            && t.get(i..).is_some_and(plain_amount)
+    })?;
+    let label = t.get(..at)?.trim_end();
+    let label = dated_label(label).unwrap_or_else(|| label.to_string());
+    // A label, not a sentence holding amounts (`说明 | 年度资金总额1000万元，
+    // 其中财政拨款800万元` is a remark): no digit but its year's, no stop.
+    let undated = label
+        .get(4..)
+        .filter(|_| label.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(&label);
+    if undated.contains(|c: char| c.is_ascii_digit() || "，,。；;、".contains(c)) {
+        return None;
+    }
+    // (A carry-over only as a source's label, `上年结转资金100.00`; `含结转100万元`
+    // is a remark.)
+    let carried = |n: &str| {
+        ["上年结转", "结转", "以前年度结转"]
+            .iter()
+            .any(|w| n.starts_with(w))
+    };
+    let key = key_of(&label)
+        .filter(|k| k.is_money() && (*k != Key::CarryOver || carried(&normalize(&label))))
+        .or_else(|| year_budget(&label).then_some(Key::Total))?;
+    Some((key, t.get(at..)?))
+}
+
+/// `2024年：资金总额` → `2024年资金总额`: a year heading the label with a
+/// colon.
+fn dated_label(label: &str) -> Option<String> {
+    let (year, rest) = label.split_once(COLONS)?;
+    let digits = year
+        .strip_suffix("年度")
+        .or_else(|| year.strip_suffix('年'))?;
+    (digits.len() == 4 && digits.bytes().all(|d| d.is_ascii_digit()) && !rest.trim().is_empty())
+        .then(|| format!("{}{}", year.trim(), rest.trim()))
 }
 
 /// The amount after a money label in one cell (`资金总额：10000000`).
@@ -884,7 +947,7 @@ fn money_lines(text: &str) -> Option<Vec<&str>> {
         .filter(|l| !l.is_empty())
         .collect();
     let amount_after_colon = |l: &str| {
-        l.rsplit_once(['：', ':'])
+        l.rsplit_once(COLONS)
             .is_some_and(|(label, v)| !label.trim().is_empty() && plain_amount(v))
     };
     let money_key = |l: &str| inline_key(l).is_some_and(|(k, _)| k.is_money());
@@ -896,7 +959,7 @@ fn money_lines(text: &str) -> Option<Vec<&str>> {
     };
     // A source not used is printed with nothing after its colon (`其他资金：`).
     let unused_source = |l: &str| {
-        l.strip_suffix(['：', ':'])
+        l.strip_suffix(COLONS)
             .and_then(key_of)
             .is_some_and(Key::is_money)
     };
@@ -941,7 +1004,7 @@ pub(crate) fn money_lines_apart<'a>(grid: &Grid<'a>) -> Option<Grid<'a>> {
             .is_some_and(|x| !x.merged && x.text.trim().is_empty())
     };
     let label_room = |r: &GridRow<'a>, c: usize, lines: &[&str]| {
-        lines.first().is_some_and(|l| l.contains(['：', ':'])) || empty_left(r, c)
+        lines.first().is_some_and(|l| l.contains(COLONS)) || empty_left(r, c)
     };
     let split = |r: &GridRow<'a>| {
         r.cells
@@ -964,7 +1027,7 @@ pub(crate) fn money_lines_apart<'a>(grid: &Grid<'a>) -> Option<Grid<'a>> {
         // left, where a form writes it (`年度资金（万元） | 资金总额：1000.00`).
         for (c, lines) in &mut cells {
             let label_left =
-                lines.first().is_some_and(|l| !l.contains(['：', ':'])) && empty_left(&r, *c);
+                lines.first().is_some_and(|l| !l.contains(COLONS)) && empty_left(&r, *c);
             if label_left {
                 let label = lines.remove(0);
                 if let Some(x) = r.cells.get_mut(*c - 1) {
@@ -3691,7 +3754,7 @@ pub(super) fn budget_total(
     let source =
         |x: &crate::grid::GridCell<'_>| !x.merged && key_of(&x.text).is_some_and(Key::is_source);
     let row = rows.get(ri)?;
-    let cell = row.cells.get(c).filter(|x| !x.text.contains(['：', ':']))?;
+    let cell = row.cells.get(c).filter(|x| !x.text.contains(COLONS))?;
     let n = normalize(&cell.text);
     let budget = ["预算", "资金", "安排", "拨付", "金额"]
         .iter()
