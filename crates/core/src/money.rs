@@ -99,7 +99,7 @@ pub fn written_scale(text: &str) -> Option<MoneyScale> {
     split_scale(text.trim()).1
 }
 
-/// The text before a trailing `万元`/`元` (also in brackets: `1000.00（万元）`),
+/// The text before a trailing `万元`/`万`/`元` (also in brackets: `1000.00（万元）`),
 /// and the scale it names.
 fn split_scale(t: &str) -> (&str, Option<MoneyScale>) {
     for (unit, scale) in [("万元", MoneyScale::WanYuan), ("元", MoneyScale::Yuan)] {
@@ -111,7 +111,8 @@ fn split_scale(t: &str) -> (&str, Option<MoneyScale>) {
             return (number, Some(scale));
         }
     }
-    match t.strip_suffix("万元") {
+    // `1000.00万`, shorthand for 万元.
+    match t.strip_suffix("万元").or_else(|| t.strip_suffix('万')) {
         Some(rest) => (rest, Some(MoneyScale::WanYuan)),
         None => match t.strip_suffix('元') {
             Some(rest) => (rest, Some(MoneyScale::Yuan)),
@@ -210,6 +211,15 @@ mod tests {
         assert_eq!(
             parse_amount("158.00元", MoneyScale::WanYuan),
             Err(AmountError::ScaleMismatch("158.00元".into()))
+        );
+        // `万` alone is shorthand for 万元.
+        assert_eq!(
+            parse_amount("1000.00万", MoneyScale::WanYuan),
+            Ok(Some(d("1000.00")))
+        );
+        assert_eq!(
+            parse_amount("12万", MoneyScale::Yuan),
+            Err(AmountError::ScaleMismatch("12万".into()))
         );
         assert_eq!(
             parse_amount(" 1580000元 ", MoneyScale::WanYuan),

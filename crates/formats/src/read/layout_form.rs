@@ -805,7 +805,7 @@ fn year_budget(label: &str) -> bool {
         && (this_year || matches!(block_heading(&n), Some(Heading::Year | Heading::Dated(_))))
 }
 
-/// `1000.00`, `3,000`, `1000.00万元`, `1000.00（万元）`, `10000000.00元`: a
+/// `1000.00`, `3,000`, `1000.00万元`, `1000.00万`, `1000.00（万元）`, `10000000.00元`: a
 /// number alone or with its money unit (one that is not the form's scale is
 /// named in a note when the amounts are read, never read into another scale).
 fn plain_amount(text: &str) -> bool {
@@ -817,7 +817,7 @@ fn plain_amount(text: &str) -> bool {
         .unwrap_or(t);
     let t = t
         .strip_suffix("万元")
-        .or_else(|| t.strip_suffix('元'))
+        .or_else(|| t.strip_suffix(['元', '万']))
         .unwrap_or(t)
         .trim_end();
     t.chars().next().is_some_and(|c| c.is_ascii_digit())
@@ -2354,7 +2354,7 @@ impl<'a> Form<'a> {
         // An amount that names its unit (`60000万元`) states the scale
         // where no label does.
         let t = val.text.trim();
-        let own = if t.ends_with("万元") {
+        let own = if t.ends_with("万元") || (t.ends_with('万') && plain_amount(t)) {
             Some(MoneyScale::WanYuan)
         } else if t.ends_with('元') && plain_amount(t) {
             Some(MoneyScale::Yuan)
