@@ -2152,6 +2152,37 @@ fn a_form_continuation_page_repeating_the_facts_continues_the_project() {
     for t in read_both(&rows) {
         assert_eq!(t.units[0].projects.len(), 2);
     }
+    // A page titled as a continuation (`申报表（续）`, `续表`) may print the
+    // same money and goal again: one project, its money once (ur55 c039:
+    // two projects of 1000.00 each were read).
+    for title in ["项目支出绩效目标申报表（续）", "（续表）"] {
+        let mut rows = form_lines("智慧养老", &[], &MONEY, &[]);
+        let mut page = form_lines("智慧养老", &[], &MONEY, &[]);
+        page[0] = title.to_string();
+        page.truncate(page.len() - 2);
+        page.push("\t效益指标\t社会效益指标\t响应时间\t≤30分钟".to_string());
+        rows.extend(page);
+        for t in read_both(&rows) {
+            let ps = &t.units[0].projects;
+            assert_eq!(ps.len(), 1, "{title}: {ps:?}");
+            assert_eq!(ps[0].funding.total.unwrap().to_string(), "50");
+            assert_eq!(ps[0].indicators.len(), 3, "{title}");
+            assert_eq!(notes(&t, "header-repeated"), [12], "{title}");
+        }
+        // Other money under the continuation's title: a form of its own.
+        let mut rows = form_lines("智慧养老", &[], &MONEY, &[]);
+        let other = [
+            "项目资金（万元）\t年度资金总额：\t60",
+            "\t其中：财政拨款\t50",
+            "\t其他资金\t10",
+        ];
+        let mut page = form_lines("智慧养老", &[], &other, &[]);
+        page[0] = title.to_string();
+        rows.extend(page);
+        for t in read_both(&rows) {
+            assert_eq!(t.units[0].projects.len(), 2, "{title}");
+        }
+    }
 }
 
 /// Text a page hides with CSS is not read (the amount a browser shows is

@@ -2316,7 +2316,43 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
 }
 
 /// A form's 项目名称, 主管部门 and 实施单位, to tell its continuation pages.
-type Ids = (String, Option<String>, Option<String>);
+/// How a later form continues the one above it ([`Form::continues`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Continuation {
+    /// Its facts printed again without money or goal.
+    Bare,
+    /// On a page titled as a continuation, with the same money and goals.
+    Repeated,
+}
+
+/// An amount as a number, for comparing two forms' (`1000` and `1000.00`
+/// are one amount).
+fn number_of(v: &Val<'_>) -> Option<Decimal> {
+    jixiao_core::money::parse_amount(v.text, MoneyScale::WanYuan)
+        .ok()
+        .flatten()
+}
+
+/// Whether title or note rows call their form a continuation page
+/// (`项目支出绩效目标申报表（续）`, `（续表）`, `续页`).
+fn continuation_title(rows: &[GridRow<'_>]) -> bool {
+    rows.iter().flat_map(|r| &r.cells).any(|c| {
+        let n = normalize(&c.text);
+        n.contains("(续") || n.contains("续表") || n.contains("续页")
+    })
+}
+
+/// What a later form is compared with to tell a continuation page: the
+/// form above's project name, 主管部门 and 实施单位, and its year's money
+/// and goals as written.
+#[derive(Debug, Default)]
+struct Ids {
+    name: String,
+    department: Option<String>,
+    unit: Option<String>,
+    amounts: [Option<Decimal>; 4],
+    goals: [Option<String>; 2],
+}
 
 impl<'a> Form<'a> {
     /// The money scale a label names (`项目资金（万元）`), the first one met.
@@ -2401,33 +2437,63 @@ impl<'a> Form<'a> {
     }
 
     fn ids(&self) -> Ids {
-        (
-            self.name
+        Ids {
+            name: self
+                .name
                 .as_ref()
                 .map_or_else(String::new, |n| n.text.trim().to_string()),
-            self.department.clone(),
-            self.unit.clone(),
-        )
+            department: self.department.clone(),
+            unit: self.unit.clone(),
+            amounts: self
+                .amounts
+                .each_ref()
+                .map(|v| v.as_ref().and_then(number_of)),
+            goals: [self.annual_goal, self.overall_goal].map(|g| g.map(|g| g.trim().to_string())),
+        }
     }
 
     /// Whether this form, stacked under `prev`'s, is a continuation page of
     /// it: the same project (the same name, and no other 主管部门 or 实施单位)
     /// with no money and no goal of its own. A form of its own states them;
     /// one read as a second project of the same name would leave the first
-    /// short of the indicators printed on its next page.
-    fn continues(&self, prev: &Ids) -> bool {
+    /// short of the indicators printed on its next page. A page titled as a
+    /// continuation (`申报表（续）`, `续表`: `titled`) may print the money and
+    /// goals again: when they are the same as above, it is still the same
+    /// project (its money counted once).
+    fn continues(&self, prev: &Ids, titled: bool) -> Option<Continuation> {
         let same = |a: &Option<String>, b: &Option<String>| {
             a.as_ref().is_none_or(|a| b.as_ref().is_none_or(|b| a == b))
         };
-        self.name
+        let project = self
+            .name
             .as_ref()
-            .is_some_and(|n| !prev.0.is_empty() && n.text.trim() == prev.0)
-            && same(&self.department, &prev.1)
-            && same(&self.unit, &prev.2)
-            && self.amounts.iter().all(Option::is_none)
+            .is_some_and(|n| !prev.name.is_empty() && n.text.trim() == prev.name)
+            && same(&self.department, &prev.department)
+            && same(&self.unit, &prev.unit);
+        if !project {
+            return None;
+        }
+        let goals = [self.annual_goal, self.overall_goal];
+        if self.amounts.iter().all(Option::is_none)
             && self.carry_over.is_none()
-            && self.annual_goal.is_none()
-            && self.overall_goal.is_none()
+            && goals.iter().all(Option::is_none)
+        {
+            return Some(Continuation::Bare);
+        }
+        let money = self
+            .amounts
+            .each_ref()
+            .map(|v| v.as_ref().and_then(number_of));
+        let same_goals = goals
+            .iter()
+            .zip(&prev.goals)
+            .all(|(g, p)| g.is_none_or(|g| p.as_deref() == Some(g.trim())));
+        (titled
+            && self.amounts.iter().any(Option::is_some)
+            && money == prev.amounts
+            && self.carry_over.is_none()
+            && same_goals)
+            .then_some(Continuation::Repeated)
     }
 
     /// Whether the form read no money of the year and found none unclear.
@@ -3353,7 +3419,9 @@ pub(crate) fn read_all(
         };
         let facts = block(l.start, l.header);
         let form = read(facts, pre.fiscal_year);
-        let continues = form.continues(&prev);
+        let titled = continuation_title(block(l.start, l.opens));
+        let continuation = form.continues(&prev, titled);
+        let continues = continuation.is_some();
         if !continues {
             flush(&mut pending, reader, &mut items, notices)?;
         }
@@ -3523,19 +3591,32 @@ pub(crate) fn read_all(
                 notices,
             )
         };
-        if continues {
+        if let Some(how) = continuation {
             let r = opens.number;
+            let name = &prev.name;
+            let (zh, en) = match how {
+                Continuation::Bare => (
+                    format!(
+                        "第{r}行起重复了项目「{name}」的申报表项目信息，没有资金和目标（如续页重印），其下的指标接续该项目读入",
+                    ),
+                    format!(
+                        "row {r}: the facts of project “{name}” printed again, without money or goal (as on a continuation page); the indicators under them continue that project",
+                    ),
+                ),
+                Continuation::Repeated => (
+                    format!(
+                        "第{r}行起是项目「{name}」申报表的续页，重印的资金与上页相同（只计一次），其下的指标接续该项目读入",
+                    ),
+                    format!(
+                        "row {r}: a continuation page of project “{name}”'s form, its money the same as above (counted once); the indicators under it continue that project",
+                    ),
+                ),
+            };
             notices.push(Notice::new(
                 Some(Origin::new(r, 0)),
                 "header-repeated",
-                format!(
-                    "第{r}行起重复了项目「{}」的申报表项目信息，没有资金和目标（如续页重印），其下的指标接续该项目读入",
-                    prev.0
-                ),
-                format!(
-                    "row {r}: the facts of project “{}” printed again, without money or goal (as on a continuation page); the indicators under them continue that project",
-                    prev.0
-                ),
+                zh,
+                en,
             ));
             let more = data(notices);
             if let Some((_, d, _)) = pending.as_mut() {
