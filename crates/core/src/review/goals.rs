@@ -719,42 +719,89 @@ struct Counted {
     unit: (usize, usize),
     /// The noun it counts after the unit; `None` when nothing but a suffix
     /// or punctuation follows, and the words before the number are the noun
-    /// (`提供就业岗位3000个以上`, [`clause_start`]).
+    /// (`提供就业岗位3000个以上`, [`clause_before`]).
     noun: Option<(usize, usize)>,
+    /// Where the words before the number begin ([`clause_before`], found
+    /// once: [`numbers`] asks it of each count several times).
+    clause: usize,
 }
 
 /// Where the words before a goal's number at byte `start` begin: back to
-/// the previous stop character, at most 16 characters.
+/// the previous stop character, at most 16 characters; and whether they
+/// hold 每, 均 or 各 (without one, [`per_unit`] of them is false). One walk
+/// back over the bytes for both.
 /// A list's item number opening the clause (`4.`, `4、`, `4）`) is not
 /// among its words.
-fn clause_start(goal: &str, start: usize) -> usize {
-    // Back by bytes: a character is decoded only when its lead byte could
-    // begin a stop (ASCII, or E3 and EF for U+3000–U+303F and U+FF00–U+FFEF).
+fn clause_before(goal: &str, start: usize) -> (usize, bool) {
     if goal.get(..start).is_none() {
-        return start;
+        return (start, false);
     }
     let b = goal.as_bytes();
-    let (mut from, mut at, mut taken) = (start, start, 0);
-    while taken < NOUN_MAX && at > 0 {
-        let mut lead = at - 1;
-        while lead > 0 && b.get(lead).is_some_and(|x| x & 0xC0 == 0x80) {
-            lead -= 1;
-        }
-        let stop = match b.get(lead) {
-            Some(&x) if x < 0x80 => is_stop(char::from(x)),
-            Some(0xE3 | 0xEF) => goal
-                .get(lead..at)
-                .and_then(|c| c.chars().next())
-                .is_some_and(is_stop),
-            _ => false,
-        };
-        if stop {
+    let (mut from, mut taken, mut per_unit_word) = (start, 0, false);
+    while taken < NOUN_MAX && from > 0 {
+        let back = char_before(b, from);
+        if back.stop {
             break;
         }
-        from = lead;
-        at = lead;
+        per_unit_word |= back.per_unit_word;
+        from = back.lead;
         taken += 1;
     }
+    (after_item_number(goal, from, start), per_unit_word)
+}
+
+/// The character ending at byte `at` (> 0) of a text, as [`clause_before`]
+/// needs it.
+struct Back {
+    /// Where it begins.
+    lead: usize,
+    /// It is a stop character ([`is_stop`]).
+    stop: bool,
+    /// It is 每, 均 or 各.
+    per_unit_word: bool,
+}
+
+/// [`Back`] of the character ending at byte `at` (> 0) of `b`, valid
+/// UTF-8. A goal is mostly of three-byte characters (CJK and full-width
+/// punctuation): a lead byte three bytes back settles one of those at once
+/// (in valid UTF-8, nothing else can stand there), and is decoded only
+/// when it could begin a stop (E3 and EF, U+3000–U+303F and U+FF00–U+FFEF).
+fn char_before(b: &[u8], at: usize) -> Back {
+    let three = at.checked_sub(3).and_then(|l| Some((l, b.get(l..at)?)));
+    if let Some((lead, &[x, y, z])) = three {
+        if x & 0xF0 == 0xE0 {
+            let stop = matches!(x, 0xE3 | 0xEF)
+                && char::from_u32(
+                    (u32::from(x & 0x0F) << 12) | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F),
+                )
+                .is_some_and(is_stop);
+            let per_unit_word = matches!(
+                [x, y, z],
+                [0xE6, 0xAF, 0x8F] | [0xE5, 0x9D, 0x87] | [0xE5, 0x90, 0x84]
+            );
+            return Back {
+                lead,
+                stop,
+                per_unit_word,
+            };
+        }
+    }
+    // ASCII, or a character of two or four bytes: back to its lead byte.
+    let mut lead = at.saturating_sub(1);
+    while lead > 0 && b.get(lead).is_some_and(|x| x & 0xC0 == 0x80) {
+        lead -= 1;
+    }
+    let stop = matches!(b.get(lead), Some(&x) if x < 0x80 && is_stop(char::from(x)));
+    Back {
+        lead,
+        stop,
+        per_unit_word: false,
+    }
+}
+
+/// `from`, or past a list's item number opening the words from `from` to
+/// `start` (`4.`, `4、`, `4）`).
+fn after_item_number(goal: &str, from: usize, start: usize) -> usize {
     let clause = goal.get(from..start).unwrap_or_default();
     let digits = clause.bytes().take_while(u8::is_ascii_digit).count();
     let item = clause
@@ -832,17 +879,20 @@ struct Scratch {
     bloom: [u64; 4],
 }
 
-/// Whether `text` holds 每, 均 or 各 (E6 AF 8F, E5 9D 87, E5 90 84): without
-/// one, [`per_unit`] of it is false.
-fn holds_per_unit_word(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.iter().enumerate().any(|(end, x)| {
-        matches!(x, 0x8F | 0x87 | 0x84)
-            && end
-                .checked_sub(2)
-                .and_then(|start| b.get(start..=end))
-                .is_some_and(|w| ["每", "均", "各"].iter().any(|u| w == u.as_bytes()))
-    })
+/// The bigrams of an indicator name appended to `names`, unless the name
+/// holds 满意. The name is read once: 满意 in it leaves the bigram 满意 (two
+/// ideographs, side by side), so the text is searched only for a name with
+/// that bigram (`满 意` has it too), and its bigrams are then taken back.
+fn name_bigrams_unless_satisfied(name: &str, names: &mut Vec<[char; 2]>) {
+    let at = names.len();
+    bigrams_into(name, names);
+    let satisfied = names
+        .get(at..)
+        .is_some_and(|own| own.contains(&['满', '意']))
+        && has(name, "满意");
+    if satisfied {
+        names.truncate(at);
+    }
 }
 
 /// A bigram's bit among 256 in [`Scratch::bloom`].
@@ -981,11 +1031,11 @@ fn mismatch(
             _ => continue,
         };
         // The words before the count begin here (found once for the count).
-        let from = clause_start(goal, start);
+        let (from, per_unit_word) = clause_before(goal, start);
         // A figure per unit (`每期50人`, `村均2个`) is no output of its own.
-        // (Most clauses hold no word of one: a look at their bytes first.)
+        // (Most clauses hold no word of one, as the walk back saw.)
         let before = part(goal, (from, start));
-        if holds_per_unit_word(before) && per_unit(before) {
+        if per_unit_word && per_unit(before) {
             continue;
         }
         let numbers_only = measure.is_some() || magnitude.is_some();
@@ -1044,6 +1094,7 @@ fn mismatch(
             magnitude: factor,
             unit: (unit_start, unit_end),
             noun: (!noun_before).then_some((noun_start, noun_start + noun_len)),
+            clause: from,
         });
         if !report || numbers_only {
             // Only `goal-indicator-number` may use it, and it pairs the
@@ -1112,10 +1163,12 @@ fn mismatch(
         if !names_ready {
             scratch.names.clear();
             // (Not satisfaction's: `服务对象满意度` measures no `服务站`.)
-            for i in p.indicators.iter().filter(|i| {
-                i.category != crate::model::Category::Satisfaction && !has(&i.name, "满意")
-            }) {
-                bigrams_into(&i.name, &mut scratch.names);
+            for i in p
+                .indicators
+                .iter()
+                .filter(|i| i.category != crate::model::Category::Satisfaction)
+            {
+                name_bigrams_unless_satisfied(&i.name, &mut scratch.names);
             }
             scratch.bloom = [0; 4];
             for g in &scratch.names {
@@ -1347,7 +1400,7 @@ fn goal_count(goal: &str, number: (usize, usize), factor: i64) -> Option<Decimal
 /// A count of what there already is ([`ALREADY_THERE`]): it ends its
 /// clause, which is no object of the project's work.
 fn already_there(goal: &str, c: &Counted) -> bool {
-    let clause = part(goal, (clause_start(goal, c.number.0), c.number.0));
+    let clause = part(goal, (c.clause, c.number.0));
     let ends_clause = c.noun.is_none()
         && goal
             .get(c.unit.1..)
@@ -1402,13 +1455,7 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
             .count()
     }
     // The words a count counts: its noun, else the words before it.
-    let noun_of = |c: &Counted| {
-        part(
-            goal,
-            c.noun
-                .unwrap_or((clause_start(goal, c.number.0), c.number.0)),
-        )
-    };
+    let noun_of = |c: &Counted| part(goal, c.noun.unwrap_or((c.clause, c.number.0)));
     for (n, c) in counted.iter().enumerate() {
         let unit = part(goal, c.unit);
         // (Most counts have no indicator in their unit: nothing to pair,
@@ -1430,7 +1477,7 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         if g <= Decimal::ZERO || !p.indicators.iter().any(differs) {
             continue;
         }
-        let before = (clause_start(goal, c.number.0), c.number.0);
+        let before = (c.clause, c.number.0);
         if NOT_A_TOTAL.iter().any(|w| part(goal, before).contains(w))
             || per_unit(part(goal, before))
             || already_there(goal, c)
@@ -1522,8 +1569,7 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
 /// before its clause (`进社区30场、进乡村40场`).
 fn listed(goal: &str, c: &Counted) -> bool {
     let after = goal.get(c.unit.1..).and_then(|r| r.chars().next()) == Some('、');
-    let start = clause_start(goal, c.number.0);
-    let before = goal.get(..start).and_then(|h| h.chars().next_back()) == Some('、');
+    let before = goal.get(..c.clause).and_then(|h| h.chars().next_back()) == Some('、');
     after || before
 }
 
@@ -1546,8 +1592,94 @@ fn clearly_differ(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::Buckets;
+    use super::{
+        bigrams_into, clause_before, has, is_stop, name_bigrams_unless_satisfied, Buckets, NOUN_MAX,
+    };
     use proptest::prelude::*;
+
+    /// [`super::clause_before`]'s first answer as it was found before: a
+    /// walk back decoding each lead byte's character.
+    fn clause_start(goal: &str, start: usize) -> usize {
+        // Back by bytes: a character is decoded only when its lead byte could
+        // begin a stop (ASCII, or E3 and EF for U+3000–U+303F and U+FF00–U+FFEF).
+        if goal.get(..start).is_none() {
+            return start;
+        }
+        let b = goal.as_bytes();
+        let (mut from, mut at, mut taken) = (start, start, 0);
+        while taken < NOUN_MAX && at > 0 {
+            let mut lead = at - 1;
+            while lead > 0 && b.get(lead).is_some_and(|x| x & 0xC0 == 0x80) {
+                lead -= 1;
+            }
+            let stop = match b.get(lead) {
+                Some(&x) if x < 0x80 => is_stop(char::from(x)),
+                Some(0xE3 | 0xEF) => goal
+                    .get(lead..at)
+                    .and_then(|c| c.chars().next())
+                    .is_some_and(is_stop),
+                _ => false,
+            };
+            if stop {
+                break;
+            }
+            from = lead;
+            at = lead;
+            taken += 1;
+        }
+        let clause = goal.get(from..start).unwrap_or_default();
+        let digits = clause.bytes().take_while(u8::is_ascii_digit).count();
+        let item = clause
+            .get(digits..)
+            .and_then(|r| r.chars().next())
+            .filter(|c| digits > 0 && matches!(c, '.' | '、' | '）' | ')' | '．'));
+        match item {
+            Some(c) if from + digits + c.len_utf8() <= start => from + digits + c.len_utf8(),
+            _ => from,
+        }
+    }
+
+    /// [`super::clause_before`]'s second answer as it was found before: a
+    /// scan of the words' bytes.
+    fn holds_per_unit_word(text: &str) -> bool {
+        let b = text.as_bytes();
+        b.iter().enumerate().any(|(end, x)| {
+            matches!(x, 0x8F | 0x87 | 0x84)
+                && end
+                    .checked_sub(2)
+                    .and_then(|start| b.get(start..=end))
+                    .is_some_and(|w| ["每", "均", "各"].iter().any(|u| w == u.as_bytes()))
+        })
+    }
+
+    proptest! {
+        /// The one walk back finds where the words begin and their 每, 均 or
+        /// 各 as the character walk and the byte scan did (at every
+        /// character boundary; stops, item numbers, characters of one, two,
+        /// three and four bytes).
+        #[test]
+        fn walk_back_agrees(goal in "[，。；、：,;: （()）\n！？.．）4a é每均各开展服务𠀀〇ｱ]{0,24}") {
+            for start in (0..=goal.len()).filter(|k| goal.is_char_boundary(*k)) {
+                let from = clause_start(&goal, start);
+                let (got_from, got_word) = clause_before(&goal, start);
+                prop_assert_eq!(got_from, from);
+                let before = goal.get(from..start).unwrap_or_default();
+                prop_assert_eq!(got_word, holds_per_unit_word(before));
+            }
+        }
+
+        /// A name's bigrams are kept exactly when it does not hold 满意.
+        #[test]
+        fn satisfied_names_skipped_as_before(name in "[满意度 人a（]{0,8}") {
+            let mut got = vec![['x', 'y']];
+            name_bigrams_unless_satisfied(&name, &mut got);
+            let mut want = vec![['x', 'y']];
+            if !has(&name, "满意") {
+                bigrams_into(&name, &mut want);
+            }
+            prop_assert_eq!(got, want);
+        }
+    }
 
     /// The trigram hashes by a walk over `chars()` (the byte decoding must
     /// agree with it).
