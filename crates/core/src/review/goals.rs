@@ -5,8 +5,8 @@
 
 use super::id;
 use super::text::{
-    bigrams_into, for_each_sentence, group_stably, has, mask_numbers_into, mask_numbers_noting,
-    unit_of, FastHasher, FastMap, Keywords,
+    bigrams_into, char_of_three, for_each_sentence, group_stably, has, mask_numbers_into,
+    mask_numbers_noting, unit_of, FastHasher, FastMap, Keywords,
 };
 use super::{msg, project_loc, Arg, Sink, Template};
 use crate::model::{Comparator, Field, Project, Span};
@@ -770,11 +770,7 @@ fn char_before(b: &[u8], at: usize) -> Back {
     let three = at.checked_sub(3).and_then(|l| Some((l, b.get(l..at)?)));
     if let Some((lead, &[x, y, z])) = three {
         if x & 0xF0 == 0xE0 {
-            let stop = matches!(x, 0xE3 | 0xEF)
-                && char::from_u32(
-                    (u32::from(x & 0x0F) << 12) | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F),
-                )
-                .is_some_and(is_stop);
+            let stop = matches!(x, 0xE3 | 0xEF) && char_of_three(x, y, z).is_some_and(is_stop);
             let per_unit_word = matches!(
                 [x, y, z],
                 [0xE6, 0xAF, 0x8F] | [0xE5, 0x9D, 0x87] | [0xE5, 0x90, 0x84]
@@ -797,6 +793,35 @@ fn char_before(b: &[u8], at: usize) -> Back {
         stop,
         per_unit_word: false,
     }
+}
+
+/// The bytes of the words at the start of `text`: up to the first stop
+/// character ([`is_stop`]), at most [`NOUN_MAX`] characters. Walked by lead
+/// bytes: a character is decoded only when its lead byte could begin a stop
+/// (ASCII, or E3 and EF for U+3000–U+303F and U+FF00–U+FFEF).
+fn words_len(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut at = 0;
+    for _ in 0..NOUN_MAX {
+        let Some(&x) = b.get(at) else {
+            break;
+        };
+        let (stop, len) = match x {
+            0..=0x7F => (is_stop(char::from(x)), 1),
+            0xE3 | 0xEF => match b.get(at + 1..at + 3) {
+                Some(&[y, z]) => (char_of_three(x, y, z).is_some_and(is_stop), 3),
+                _ => break,
+            },
+            0xE0..=0xEF => (false, 3),
+            0xF0..=0xFF => (false, 4),
+            _ => (false, 2),
+        };
+        if stop {
+            break;
+        }
+        at += len;
+    }
+    at.min(b.len())
 }
 
 /// `from`, or past a list's item number opening the words from `from` to
@@ -1075,12 +1100,7 @@ fn mismatch(
         }
         // The noun after: up to the next stop character, at most 16 characters.
         let rest = goal.get(noun_start..).unwrap_or_default();
-        let noun_len: usize = rest
-            .chars()
-            .take_while(|c| !is_stop(*c))
-            .take(NOUN_MAX)
-            .map(char::len_utf8)
-            .sum();
+        let noun_len = words_len(rest);
         let noun_before = points || noun_len == 0;
         // With nothing after the count (`组织招聘会8场，`, `开展活动40场以上`) or
         // as percentage points, the words before it are the noun.
@@ -1666,6 +1686,18 @@ mod tests {
                 let before = goal.get(from..start).unwrap_or_default();
                 prop_assert_eq!(got_word, holds_per_unit_word(before));
             }
+        }
+
+        /// The words after a count are measured as the character walk did.
+        #[test]
+        fn words_len_agrees(text in "[，。；、：,;: （()）\n！？〃ｱé开展服务𠀀4a]{0,24}") {
+            let want: usize = text
+                .chars()
+                .take_while(|c| !is_stop(*c))
+                .take(NOUN_MAX)
+                .map(char::len_utf8)
+                .sum();
+            prop_assert_eq!(super::words_len(&text), want);
         }
 
         /// A name's bigrams are kept exactly when it does not hold 满意.

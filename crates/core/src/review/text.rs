@@ -788,6 +788,12 @@ pub(super) fn bigrams_into(s: &str, out: &mut Vec<[char; 2]>) {
     }
 }
 
+/// The character of the three bytes `x y z` of valid UTF-8 (`x`: its lead
+/// byte, E0–EF).
+pub(super) fn char_of_three(x: u8, y: u8, z: u8) -> Option<char> {
+    char::from_u32((u32::from(x & 0x0F) << 12) | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F))
+}
+
 /// `char::is_alphanumeric`, with ASCII and the CJK Unified Ideographs block
 /// (all alphabetic) answered without the Unicode table look-up.
 fn is_alphanumeric(c: char) -> bool {
