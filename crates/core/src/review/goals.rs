@@ -686,19 +686,22 @@ fn per_unit(before: &str) -> bool {
     const ALL_OF: [char; 12] = [
         '类', '种', '项', '级', '地', '部', '乡', '村', '单', '行', '界', '方',
     ];
-    // (每年 is the year's: `每年培训500人次` is a total.)
-    let each = before.match_indices('每').any(|(at, w)| {
-        !before
-            .get(at + w.len()..)
-            .is_some_and(|r| r.starts_with('年'))
-    });
-    each || before.contains('均')
-        || before.match_indices('各').any(|(at, w)| {
-            before
-                .get(at + w.len()..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(|c| !ALL_OF.contains(&c))
-        })
+    // One walk over the characters, each with the one after it.
+    let mut chars = before.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let hit = match c {
+            // (每年 is the year's: `每年培训500人次` is a total.)
+            '每' => next != Some('年'),
+            '均' => true,
+            '各' => next.is_some_and(|n| !ALL_OF.contains(&n)),
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+    }
+    false
 }
 /// Words before a count that state what there already is (`全区现有持证残疾人
 /// 6000人，`): no output, when the count ends its clause and the clause is
@@ -1128,6 +1131,10 @@ fn mismatch(
             (noun_start, noun_start + noun_len)
         };
         let mut loose_head = "";
+        // A count closing its clause whose words are still to be asked
+        // whether they name an output of the year ([`no_output_of_the_year`]):
+        // asked only when no indicator measures it, most are.
+        let mut unasked: Option<&str> = None;
         scratch.grams.clear();
         if noun_before && !points && !suffixed {
             // A count closing its clause (`培训养老护理员500人次，`): the clause
@@ -1140,11 +1147,11 @@ fn mismatch(
                 .and_then(|r| r.chars().next())
                 .is_some_and(|c| c == '、');
             // (Such counts are still `goal-indicator-number`'s to pair.)
-            let Some(clause) = loose_clause(goal, noun, s.table.fiscal_year).filter(|_| !listed)
-            else {
+            let Some(clause) = loose_clause(goal, noun).filter(|_| !listed) else {
                 scratch.counted.extend(counted);
                 continue;
             };
+            unasked = Some(clause);
             // (A verb of any work, `开展`, `组织`, says nothing: what the
             // clause names is then the whole of it, `开展应急疏散演练10次`'s
             // 演练, and the words between are the field's, `垃圾分类`.)
@@ -1177,7 +1184,14 @@ fn mismatch(
         } else {
             bigrams_into(part(goal, noun), &mut scratch.grams);
         }
+        let year = s.table.fiscal_year;
+        let no_output =
+            |clause: Option<&str>| clause.is_some_and(|c| no_output_of_the_year(c, year));
         if scratch.grams.is_empty() && loose_head.is_empty() {
+            // (Words of no output are still `goal-indicator-number`'s to pair.)
+            if no_output(unasked) {
+                scratch.counted.extend(counted);
+            }
             continue;
         }
         if !names_ready {
@@ -1263,7 +1277,7 @@ fn mismatch(
                 })
             });
         }
-        if measured {
+        if measured || no_output(unasked) {
             scratch.counted.extend(counted);
             continue;
         }
@@ -1299,11 +1313,11 @@ const GENERIC_VERBS: [&str; 7] = ["开展", "组织", "完成", "实施", "举�
 
 /// The words a count closing its clause counts (`培训养老护理员` in `全年培训养老
 /// 护理员500人次，`), list markers (`一是`, `①`) and words of time or plan
-/// (`全年`, `计划`) taken off; `None` for no output of the year to check: an
-/// item of an enumeration (`…、家庭教育讲座各20场`), a count of what there is
-/// (`现有`), of another year (`上年`, `明年`, `到2026年`, `预计`), or words
-/// that name nothing (`惠及`, `共计`).
-fn loose_clause(goal: &str, (from, to): (usize, usize), year: Option<u16>) -> Option<&str> {
+/// (`全年`, `计划`) taken off; `None` for an item of an enumeration
+/// (`…、家庭教育讲座各20场`). Whether the words name an output of the year
+/// at all is [`no_output_of_the_year`]'s to say, asked only of a clause no
+/// indicator measures.
+fn loose_clause(goal: &str, (from, to): (usize, usize)) -> Option<&str> {
     const MARKERS: [&str; 20] = [
         "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩", "一是", "二是", "三是", "四是", "五是",
         "六是", "七是", "八是", "九是", "十是",
@@ -1318,9 +1332,6 @@ fn loose_clause(goal: &str, (from, to): (usize, usize), year: Option<u16>) -> Op
         "计划",
         "力争",
         "拟",
-    ];
-    const NOTHING: [&str; 10] = [
-        "惠及", "共计", "合计", "累计", "总计", "共", "达到", "达", "约", "覆盖",
     ];
     // (Meetings convened, `召开河长制工作例会12次`, are the project's process,
     // which input-as-output says no indicator should count.)
@@ -1361,6 +1372,17 @@ fn loose_clause(goal: &str, (from, to): (usize, usize), year: Option<u16>) -> Op
             break;
         }
     }
+    Some(clause)
+}
+
+/// Whether the words of a count closing its clause ([`loose_clause`]) count
+/// no output of the year (`year`: the table's) to check: what there is
+/// (`现有`), another year's (`上年`, `明年`, `到2026年`, `预计`), or words
+/// that name nothing (`惠及`, `共计`).
+fn no_output_of_the_year(clause: &str, year: Option<u16>) -> bool {
+    const NOTHING: [&str; 10] = [
+        "惠及", "共计", "合计", "累计", "总计", "共", "达到", "达", "约", "覆盖",
+    ];
     // Another year's (明年 … 往年), what there is ([`ALREADY_THERE`]) and
     // meetings convened (召开), in one pass.
     static NO_OUTPUT: Keywords = Keywords::new(&[
@@ -1381,7 +1403,7 @@ fn loose_clause(goal: &str, (from, to): (usize, usize), year: Option<u16>) -> Op
         "召开",
     ]);
     if NO_OUTPUT.find(clause).is_some() {
-        return None;
+        return true;
     }
     // `到2026年`, `至2025年底`: another year's target.
     let later = ['到', '至'].iter().any(|w| {
@@ -1392,10 +1414,7 @@ fn loose_clause(goal: &str, (from, to): (usize, usize), year: Option<u16>) -> Op
                 .is_some_and(|y| Some(y) != year)
         })
     });
-    if later || clause.chars().count() < 2 || NOTHING.contains(&clause) {
-        return None;
-    }
-    Some(clause)
+    later || clause.chars().count() < 2 || NOTHING.contains(&clause)
 }
 
 /// The factor of a magnitude written between a count and its unit
@@ -1613,7 +1632,8 @@ fn clearly_differ(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        bigrams_into, clause_before, has, is_stop, name_bigrams_unless_satisfied, Buckets, NOUN_MAX,
+        bigrams_into, clause_before, has, is_stop, name_bigrams_unless_satisfied, Buckets,
+        Keywords, NOUN_MAX,
     };
     use proptest::prelude::*;
 
@@ -1672,6 +1692,127 @@ mod tests {
         })
     }
 
+    /// [`super::per_unit`] as it was: three searches of the words.
+    fn per_unit_by_searches(before: &str) -> bool {
+        const ALL_OF: [char; 12] = [
+            '类', '种', '项', '级', '地', '部', '乡', '村', '单', '行', '界', '方',
+        ];
+        // (每年 is the year's: `每年培训500人次` is a total.)
+        let each = before.match_indices('每').any(|(at, w)| {
+            !before
+                .get(at + w.len()..)
+                .is_some_and(|r| r.starts_with('年'))
+        });
+        each || before.contains('均')
+            || before.match_indices('各').any(|(at, w)| {
+                before
+                    .get(at + w.len()..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(|c| !ALL_OF.contains(&c))
+            })
+    }
+
+    /// [`super::loose_clause`] and [`super::no_output_of_the_year`] as they
+    /// were: one function.
+    fn loose_clause_as_one(
+        goal: &str,
+        (from, to): (usize, usize),
+        year: Option<u16>,
+    ) -> Option<&str> {
+        const MARKERS: [&str; 20] = [
+            "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩", "一是", "二是", "三是", "四是",
+            "五是", "六是", "七是", "八是", "九是", "十是",
+        ];
+        const TIME: [&str; 9] = [
+            "全年",
+            "本年度",
+            "年度内",
+            "年内",
+            "今年",
+            "本年",
+            "计划",
+            "力争",
+            "拟",
+        ];
+        const NOTHING: [&str; 10] = [
+            "惠及", "共计", "合计", "累计", "总计", "共", "达到", "达", "约", "覆盖",
+        ];
+        // (Meetings convened, `召开河长制工作例会12次`, are the project's process,
+        // which input-as-output says no indicator should count.)
+        if goal.get(..from).and_then(|h| h.chars().next_back()) == Some('、') {
+            return None;
+        }
+        let mut clause = goal.get(from..to)?;
+        // The first characters of the markers and the words of time: a clause
+        // starting otherwise has none to take off.
+        let strippable = |c: char| {
+            ('①'..='⑩').contains(&c)
+                || matches!(
+                    c,
+                    '一' | '二'
+                        | '三'
+                        | '四'
+                        | '五'
+                        | '六'
+                        | '七'
+                        | '八'
+                        | '九'
+                        | '十'
+                        | '全'
+                        | '本'
+                        | '年'
+                        | '今'
+                        | '计'
+                        | '力'
+                        | '拟'
+                )
+        };
+        while clause.starts_with(strippable) {
+            let before = clause.len();
+            for w in MARKERS.iter().chain(TIME.iter()) {
+                clause = clause.strip_prefix(w).unwrap_or(clause);
+            }
+            if clause.len() == before {
+                break;
+            }
+        }
+        // Another year's (明年 … 往年), what there is ([`ALREADY_THERE`]) and
+        // meetings convened (召开), in one pass.
+        static NO_OUTPUT: Keywords = Keywords::new(&[
+            "明年",
+            "下一年",
+            "下年",
+            "今后",
+            "未来",
+            "下一步",
+            "十四五",
+            "十五五",
+            "预计",
+            "上年",
+            "去年",
+            "往年",
+            "现有",
+            "共有",
+            "召开",
+        ]);
+        if NO_OUTPUT.find(clause).is_some() {
+            return None;
+        }
+        // `到2026年`, `至2025年底`: another year's target.
+        let later = ['到', '至'].iter().any(|w| {
+            clause.match_indices(*w).any(|(at, _)| {
+                let w = w.len_utf8();
+                let y = clause.get(at + w..at + w + 4);
+                y.and_then(|y| y.parse::<u16>().ok())
+                    .is_some_and(|y| Some(y) != year)
+            })
+        });
+        if later || clause.chars().count() < 2 || NOTHING.contains(&clause) {
+            return None;
+        }
+        Some(clause)
+    }
+
     proptest! {
         /// The one walk back finds where the words begin and their 每, 均 or
         /// 各 as the character walk and the byte scan did (at every
@@ -1686,6 +1827,29 @@ mod tests {
                 let before = goal.get(from..start).unwrap_or_default();
                 prop_assert_eq!(got_word, holds_per_unit_word(before));
             }
+        }
+
+        /// The clause and the question of its year, asked apart, answer as
+        /// the one function did.
+        #[test]
+        fn loose_clause_split_agrees(
+            goal in "[、①一是全年本度内计划拟现有明上到至2026惠及共达培训人员活动 ]{0,14}",
+            from in 0usize..16,
+            len in 0usize..16,
+            year in proptest::option::of(2025u16..2027),
+        ) {
+            // (Offsets of characters, mostly: a byte offset inside one is rarer.)
+            let at = |k: usize| goal.char_indices().nth(k).map_or(k, |(b, _)| b);
+            let span = (at(from), at(from + len));
+            let split = super::loose_clause(&goal, span)
+                .filter(|c| !super::no_output_of_the_year(c, year));
+            prop_assert_eq!(split, loose_clause_as_one(&goal, span, year));
+        }
+
+        /// The one walk over the words answers as the three searches did.
+        #[test]
+        fn per_unit_walk_agrees(before in "[每均各年类种项级部门人a1 ]{0,10}") {
+            prop_assert_eq!(super::per_unit(&before), per_unit_by_searches(&before));
         }
 
         /// The words after a count are measured as the character walk did.
