@@ -646,7 +646,7 @@ fn placeholder(
     ];
     // (The bytes of XX, xx, ** and ×× (C3 97) looked for first: most values
     // hold none.)
-    let marks = raw.bytes().any(|b| matches!(b, b'X' | b'x' | b'*' | 0x97));
+    let marks = holds_mark_byte(raw.as_bytes());
     let is_holder = (raw.len() <= 6 && HOLDERS.contains(&raw))
         || (marks
             && (raw
@@ -693,6 +693,34 @@ fn placeholder(
             )
         });
     }
+}
+
+/// Whether `b` holds a byte of XX, xx, ** or ×× (C3 97): X, x, * or 0x97.
+/// Eight bytes at a time: a value is mostly of CJK characters and digits,
+/// and the usual answer is no.
+fn holds_mark_byte(b: &[u8]) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Some byte of `v` is zero (exact for the word as a whole).
+    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI != 0;
+    // X (0x58) and x (0x78) are the bytes whose bit 5 set gives 0x78; a
+    // zero byte (the padding of the last word) gives none of the three.
+    let (bit5, xs, stars, times) = (LO * 0x20, LO * 0x78, LO * 0x2A, LO * 0x97);
+    let word = |w: u64| zero((w | bit5) ^ xs) || zero(w ^ stars) || zero(w ^ times);
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        if word(u64::from_le_bytes(bytes)) {
+            return true;
+        }
+    }
+    let mut last = [0u8; 8];
+    last.iter_mut()
+        .zip(chunks.remainder())
+        .for_each(|(to, from)| *to = *from);
+    word(u64::from_le_bytes(last))
 }
 
 /// A floor on a rate of quality or completion under 10 % that is a usual
@@ -784,7 +812,7 @@ fn per_population(unit: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{frequency_base, ocr_like, relative_change, trim};
+    use super::{frequency_base, holds_mark_byte, ocr_like, relative_change, trim};
     use crate::model::{Comparator, Quantity};
     use proptest::prelude::*;
     use rust_decimal::Decimal;
@@ -823,6 +851,13 @@ mod tests {
             let trimmed = trim(&label);
             prop_assert_eq!(relative_change(trimmed), relative_change_untrimmed(&label));
             prop_assert_eq!(frequency_base(trimmed), frequency_base_untrimmed(&label));
+        }
+
+        /// The word-wise test finds the bytes the byte-wise test found.
+        #[test]
+        fn mark_bytes_found_as_before(raw in "[Xx*×ėØ\n\u{17}WYwyJZz:8≥%人次 0-9]{0,20}") {
+            let want = raw.bytes().any(|b| matches!(b, b'X' | b'x' | b'*' | 0x97));
+            prop_assert_eq!(holds_mark_byte(raw.as_bytes()), want);
         }
 
         /// The text asked first changes no answer of [`ocr_like`].
