@@ -229,25 +229,27 @@ impl<'t> Structure<'t> {
                     });
                 }
             }
+            // The value and the words before it, trimmed once for the rules
+            // below that read them.
+            let raw = trim(&i.raw_value);
+            let label = i.value_label.as_deref().map(trim);
             // An OCR-damaged comparator (`W90%`) is one `ocr-suspect`, not also
             // a label before the value and a missing comparator.
-            let damaged_op = self.on_ocr && ocr_damaged_operator(trim(&i.raw_value));
+            let damaged = ocr_damaged_operator(raw);
+            let damaged_op = self.on_ocr && damaged;
             // A time limit counted from an event (`每学期开学后2个月内`,
             // `自受理之日起5个工作日内`) names its starting point, not the
             // indicator: without it the limit means nothing.
             let starting_point = |label: &str| {
-                let label = trim(label);
                 (label.ends_with('后') || label.ends_with('起'))
                     && i.target.quantity().is_some_and(|q| is_time_limit(q, unit))
             };
             // A change against a base (`较上年增长10%以上`, `缩短10分钟`): the
             // words are the target's meaning, its direction included.
-            let relative = i.value_label.as_deref().is_some_and(relative_change);
+            let relative = label.is_some_and(relative_change);
             if !damaged_op
                 && !relative
-                && i.value_label.as_deref().is_some_and(|l| {
-                    !trim(l).is_empty() && !starting_point(l) && !frequency_base(l)
-                })
+                && label.is_some_and(|l| !l.is_empty() && !starting_point(l) && !frequency_base(l))
             {
                 s.emit(id!("value-prefixed"), || {
                     (value_loc(pi, p, i), msg!(VALUE_PREFIXED, ind()))
@@ -285,15 +287,15 @@ impl<'t> Structure<'t> {
                         name_unit(s, pi, p, i, u, fact);
                     }
                     if u == "%" && self.on_percent {
-                        percent(s, pi, p, i, u, q);
+                        percent(s, pi, p, i, raw, q);
                     }
                 }
                 if self.on_ocr {
-                    ocr_percent(s, pi, p, i, unit);
+                    ocr_percent(s, pi, p, i, raw, unit);
                 }
             }
             if self.on_placeholder {
-                placeholder(s, pi, p, i, unit);
+                placeholder(s, pi, p, i, raw, unit, damaged);
             }
             // Same name, different units across the table.
             if let Some(u) = fact.unit.as_ref().filter(|_| self.on_units) {
@@ -319,7 +321,7 @@ impl<'t> Structure<'t> {
 /// Words before a value that make it a change against a base, and
 /// nothing else: a comparison (`较上年`, `比上年`, `同比`, `环比`) and a verb
 /// of change (`增长`, `下降`, `缩短` …). Other words (`青少年违法犯罪率下降`)
-/// still label the value.
+/// still label the value. `label`: trimmed ([`trim`]).
 fn relative_change(label: &str) -> bool {
     const BASES: [&str; 10] = [
         "较上一年",
@@ -336,7 +338,7 @@ fn relative_change(label: &str) -> bool {
     const CHANGES: [&str; 10] = [
         "增长", "下降", "提高", "降低", "提升", "减少", "缩短", "增加", "上升", "压缩",
     ];
-    let l = trim(label);
+    let l = label;
     // `较2023年`, `比2023年度`: a base year written out.
     let dated = l
         .strip_prefix('较')
@@ -356,7 +358,7 @@ fn relative_change(label: &str) -> bool {
 /// Whether a label before the value is the base the number is counted per
 /// (`每月≥1次`, `每季度≥2次`, `每人每年≤1200元`, `每万人≥3名`, `全年≥4次`):
 /// a period or a population, part of the target's meaning, not a rewording
-/// of the name.
+/// of the name. `label`: trimmed ([`trim`]).
 fn frequency_base(label: &str) -> bool {
     const BASES: [&str; 27] = [
         "季度",
@@ -402,7 +404,7 @@ fn frequency_base(label: &str) -> bool {
         "年内",
         "季度",
     ];
-    let mut rest = trim(label);
+    let mut rest = label;
     let mut bases = 0;
     if let Some(r) = PERIODS.iter().find_map(|p| rest.strip_prefix(p)) {
         let r = r.trim_start();
@@ -531,14 +533,25 @@ fn name_unit(
     }
 }
 
+/// `percent-out-of-range` of an indicator in % (`raw`: its value, trimmed).
 fn percent(
     s: &mut Sink<'_>,
     pi: usize,
     p: &crate::model::Project,
     i: &crate::model::Indicator,
-    unit: &str,
+    raw: &str,
     q: &crate::model::Quantity,
 ) {
+    let th = &s.profile.thresholds;
+    let (min, mut max) = (th.percent_min, th.percent_max);
+    let (value, hi) = (q.value, q.value_hi);
+    let top = hi.unwrap_or(value).max(value);
+    // Most percentages are in the range: the exemptions below (growth, OCR,
+    // a ratio above the whole, which only widens the range) change nothing
+    // for them, and the name is not looked at.
+    if top <= max && value >= min {
+        return;
+    }
     // Growth rates (exempt), and ratios above 100 % by definition, up to
     // three times: 出栏率 (slaughtered over the year's opening stock), 复种指数
     // (sown over arable area), 毛入学率. One scan of the name for both.
@@ -567,16 +580,12 @@ fn percent(
     if growth {
         return;
     }
-    if ocr_like(i, Some(unit)) {
+    if ocr_like(q, raw, Some("%")) {
         return;
     }
-    let th = &s.profile.thresholds;
-    let (min, mut max) = (th.percent_min, th.percent_max);
     if above_whole {
         max = max.max(Decimal::from(300));
     }
-    let (value, hi) = (q.value, q.value_hi);
-    let top = hi.unwrap_or(value).max(value);
     if top > max || value < min {
         s.emit(id!("percent-out-of-range"), || {
             (
@@ -593,26 +602,26 @@ fn percent(
 }
 
 /// `295%` for `≥95%`: a percent above 100 starting with 2 whose rest is a sane percent.
-fn ocr_like(i: &crate::model::Indicator, unit: Option<&str>) -> bool {
-    let raw = trim(&i.raw_value);
-    let Some(q) = i.target.quantity() else {
-        return false;
-    };
-    if unit != Some("%") || q.op.is_some() {
+/// `q`: the indicator's quantity; `raw`: its value, trimmed. (The unit and
+/// the text are asked before the numbers: comparing decimals costs more.)
+fn ocr_like(q: &crate::model::Quantity, raw: &str, unit: Option<&str>) -> bool {
+    if unit != Some("%") || q.op.is_some() || !raw.starts_with('2') {
         return false;
     }
     let v = q.value;
-    v > Decimal::from(200) && v <= Decimal::from(300) && raw.starts_with('2')
+    v > Decimal::from(200) && v <= Decimal::from(300)
 }
 
+/// `raw`: the value, trimmed.
 fn ocr_percent(
     s: &mut Sink<'_>,
     pi: usize,
     p: &crate::model::Project,
     i: &crate::model::Indicator,
+    raw: &str,
     unit: Option<&str>,
 ) {
-    if ocr_like(i, unit) {
+    if i.target.quantity().is_some_and(|q| ocr_like(q, raw, unit)) {
         s.emit(id!("ocr-suspect"), || {
             (
                 value_loc(pi, p, i),
@@ -622,20 +631,22 @@ fn ocr_percent(
     }
 }
 
+/// `raw`: the value, trimmed; `damaged`: [`ocr_damaged_operator`] of it.
 fn placeholder(
     s: &mut Sink<'_>,
     pi: usize,
     p: &crate::model::Project,
     i: &crate::model::Indicator,
+    raw: &str,
     unit: Option<&str>,
+    damaged: bool,
 ) {
-    let raw = trim(&i.raw_value);
     const HOLDERS: [&str; 12] = [
         "/", "／", "无", "XX", "X", "××", "—", "--", "-", "待定", "略", "空",
     ];
     // (The bytes of XX, xx, ** and ×× (C3 97) looked for first: most values
     // hold none.)
-    let marks = raw.bytes().any(|b| matches!(b, b'X' | b'x' | b'*' | 0x97));
+    let marks = holds_mark_byte(raw.as_bytes());
     let is_holder = (raw.len() <= 6 && HOLDERS.contains(&raw))
         || (marks
             && (raw
@@ -674,7 +685,7 @@ fn placeholder(
         });
         return;
     }
-    if ocr_damaged_operator(raw) {
+    if damaged {
         s.emit(id!("ocr-suspect"), || {
             (
                 value_loc(pi, p, i),
@@ -682,6 +693,34 @@ fn placeholder(
             )
         });
     }
+}
+
+/// Whether `b` holds a byte of XX, xx, ** or ×× (C3 97): X, x, * or 0x97.
+/// Eight bytes at a time: a value is mostly of CJK characters and digits,
+/// and the usual answer is no.
+fn holds_mark_byte(b: &[u8]) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Some byte of `v` is zero (exact for the word as a whole).
+    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI != 0;
+    // X (0x58) and x (0x78) are the bytes whose bit 5 set gives 0x78; a
+    // zero byte (the padding of the last word) gives none of the three.
+    let (bit5, xs, stars, times) = (LO * 0x20, LO * 0x78, LO * 0x2A, LO * 0x97);
+    let word = |w: u64| zero((w | bit5) ^ xs) || zero(w ^ stars) || zero(w ^ times);
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        if word(u64::from_le_bytes(bytes)) {
+            return true;
+        }
+    }
+    let mut last = [0u8; 8];
+    last.iter_mut()
+        .zip(chunks.remainder())
+        .for_each(|(to, from)| *to = *from);
+    word(u64::from_le_bytes(last))
 }
 
 /// A floor on a rate of quality or completion under 10 % that is a usual
@@ -711,6 +750,10 @@ fn rate_decimal_slip(i: &crate::model::Indicator, unit: Option<&str>) -> Option<
         "巩固率",
         "参保率",
     ];
+    // (The unit first: most values are in no %, and comparing decimals costs more.)
+    if unit != Some("%") {
+        return None;
+    }
     let q = i.target.quantity()?;
     // (A bare value is a floor too, `合格率 9.5%`; an exact one, `=9.8%`, is
     // the same slip.)
@@ -718,7 +761,7 @@ fn rate_decimal_slip(i: &crate::model::Indicator, unit: Option<&str>) -> Option<
         q.op,
         None | Some(Comparator::Ge | Comparator::Gt | Comparator::Eq)
     );
-    if !floor || q.value >= Decimal::TEN || unit != Some("%") {
+    if !floor || q.value >= Decimal::TEN {
         return None;
     }
     let meant = q.value * Decimal::TEN;
@@ -765,4 +808,73 @@ fn ocr_damaged_operator(raw: &str) -> bool {
 fn per_population(unit: &str) -> bool {
     unit.rsplit_once(['/', '／'])
         .is_some_and(|(_, base)| crate::grammar::value::population_base(base))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{frequency_base, holds_mark_byte, ocr_like, relative_change, trim};
+    use crate::model::{Comparator, Quantity};
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    /// [`relative_change`] as it was, trimming its label itself.
+    fn relative_change_untrimmed(label: &str) -> bool {
+        relative_change(trim(label))
+    }
+
+    /// [`frequency_base`] as it was, trimming its label itself.
+    fn frequency_base_untrimmed(label: &str) -> bool {
+        frequency_base(trim(label))
+    }
+
+    /// [`ocr_like`] as it was: the indicator's quantity (`None`: no number)
+    /// and its value untrimmed, the numbers asked before the text.
+    fn ocr_like_before(q: Option<&Quantity>, raw_value: &str, unit: Option<&str>) -> bool {
+        let raw = trim(raw_value);
+        let Some(q) = q else {
+            return false;
+        };
+        if unit != Some("%") || q.op.is_some() {
+            return false;
+        }
+        let v = q.value;
+        v > Decimal::from(200) && v <= Decimal::from(300) && raw.starts_with('2')
+    }
+
+    proptest! {
+        /// The rules given the label trimmed once answer as when each
+        /// trimmed it (trimming twice is trimming once).
+        #[test]
+        fn label_rules_on_a_trimmed_label_agree(
+            label in "[ \u{3000}较比上年度去同环相2023增长下降缩短每十个月季人全累计共后起a]{0,10}"
+        ) {
+            let trimmed = trim(&label);
+            prop_assert_eq!(relative_change(trimmed), relative_change_untrimmed(&label));
+            prop_assert_eq!(frequency_base(trimmed), frequency_base_untrimmed(&label));
+        }
+
+        /// The word-wise test finds the bytes the byte-wise test found.
+        #[test]
+        fn mark_bytes_found_as_before(raw in "[Xx*×ėØ\n\u{17}WYwyJZz:8≥%人次 0-9]{0,20}") {
+            let want = raw.bytes().any(|b| matches!(b, b'X' | b'x' | b'*' | 0x97));
+            prop_assert_eq!(holds_mark_byte(raw.as_bytes()), want);
+        }
+
+        /// The text asked first changes no answer of [`ocr_like`].
+        #[test]
+        fn ocr_like_agrees(
+            raw in "[ 2951≥%.]{0,6}",
+            value in 0i64..400,
+            scale in 0u32..2,
+            op in proptest::option::of(Just(Comparator::Ge)),
+            percent in any::<bool>(),
+        ) {
+            let q = Quantity { op, value: Decimal::new(value, scale), ..Quantity::default() };
+            let unit = percent.then_some("%");
+            prop_assert_eq!(
+                ocr_like(&q, trim(&raw), unit),
+                ocr_like_before(Some(&q), &raw, unit)
+            );
+        }
+    }
 }

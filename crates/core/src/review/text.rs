@@ -22,31 +22,46 @@ pub(super) fn find_any<'k>(hay: &str, keywords: &[&'k str]) -> Option<&'k str> {
 }
 
 /// `s.trim()`, without a character walk when the text neither starts nor
-/// ends with a character that could be whitespace (a name or value usually
-/// starts and ends with a CJK character). Whitespace in UTF-8 is ASCII
-/// (0x09–0x0D, 0x20) or led by 0xC2 (U+0085, U+00A0), 0xE1 (U+1680), 0xE2
-/// (U+2000–U+205F) or 0xE3 (U+3000); anything else answers at once.
+/// ends with whitespace (a name or value usually starts and ends with a CJK
+/// character or a mark such as `。` or `≥`). Whether it does is read from
+/// the bytes at each end ([`starts_with_space`], [`ends_with_space`]).
 pub(super) fn trim(s: &str) -> &str {
-    fn may_be_space(lead: u8) -> bool {
-        matches!(lead, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1..=0xE3)
-    }
     let b = s.as_bytes();
-    let Some(&first) = b.first() else {
-        return s;
-    };
-    // The last character's lead byte: the last byte that is not 10xxxxxx.
-    let last = b.iter().rev().take(4).find(|&&x| x & 0xC0 != 0x80);
-    // A lead byte that may start whitespace (`≥` and `。` share theirs with
-    // U+2000 and U+3000) is settled by its one character: when neither end
-    // is whitespace, `str::trim` would return `s` itself.
-    let first_space = may_be_space(first) && s.chars().next().is_some_and(char::is_whitespace);
-    let last_space = last.is_none_or(|&x| may_be_space(x))
-        && s.chars().next_back().is_some_and(char::is_whitespace);
-    if first_space || last_space {
+    if starts_with_space(b) || ends_with_space(b) {
         s.trim()
     } else {
         s
     }
+}
+
+/// Whether valid UTF-8 `b` starts with a character of Unicode's White_Space
+/// (what `char::is_whitespace` answers): 0x09–0x0D and 0x20, U+0085,
+/// U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000,
+/// by their UTF-8 bytes.
+fn starts_with_space(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [0x09..=0x0D | 0x20, ..]
+            | [0xC2, 0x85 | 0xA0, ..]
+            | [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F, ..]
+            | [0xE3, 0x80, 0x80, ..]
+    )
+}
+
+/// Whether valid UTF-8 `b` ends with a character of White_Space (see
+/// [`starts_with_space`]).
+fn ends_with_space(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [.., 0x09..=0x0D | 0x20]
+            | [.., 0xC2, 0x85 | 0xA0]
+            | [.., 0xE1, 0x9A, 0x80]
+            | [.., 0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF]
+            | [.., 0xE2, 0x81, 0x9F]
+            | [.., 0xE3, 0x80, 0x80]
+    )
 }
 
 /// `hay.contains(needle)` for the short texts of names and values: a memchr
@@ -788,6 +803,12 @@ pub(super) fn bigrams_into(s: &str, out: &mut Vec<[char; 2]>) {
     }
 }
 
+/// The character of the three bytes `x y z` of valid UTF-8 (`x`: its lead
+/// byte, E0–EF).
+pub(super) fn char_of_three(x: u8, y: u8, z: u8) -> Option<char> {
+    char::from_u32((u32::from(x & 0x0F) << 12) | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F))
+}
+
 /// `char::is_alphanumeric`, with ASCII and the CJK Unified Ideographs block
 /// (all alphabetic) answered without the Unicode table look-up.
 fn is_alphanumeric(c: char) -> bool {
@@ -912,6 +933,27 @@ mod tests {
         out
     }
 
+    /// [`trim`] as it was: the lead bytes that may begin whitespace, then
+    /// the characters at the ends decoded and asked.
+    fn trim_by_lead_bytes(s: &str) -> &str {
+        fn may_be_space(lead: u8) -> bool {
+            matches!(lead, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1..=0xE3)
+        }
+        let b = s.as_bytes();
+        let Some(&first) = b.first() else {
+            return s;
+        };
+        let last = b.iter().rev().take(4).find(|&&x| x & 0xC0 != 0x80);
+        let first_space = may_be_space(first) && s.chars().next().is_some_and(char::is_whitespace);
+        let last_space = last.is_none_or(|&x| may_be_space(x))
+            && s.chars().next_back().is_some_and(char::is_whitespace);
+        if first_space || last_space {
+            s.trim()
+        } else {
+            s
+        }
+    }
+
     /// Numbers masked by a plain walk over the characters.
     fn masked_by_chars(s: &str) -> String {
         let mut out = String::new();
@@ -965,6 +1007,15 @@ mod tests {
             prop_assert_eq!(trim(&t), t.trim());
         }
 
+        /// The byte test of the ends trims as the test by lead bytes and
+        /// characters did, and as `str::trim` (every White_Space character,
+        /// and characters sharing their lead bytes: · ≥ ‰ 。 」 \u{200b}).
+        #[test]
+        fn trim_by_end_bytes_agrees(t in "[ \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{2000}\u{2005}\u{200a}\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{3001}·≥‰。」ᚁ甲a1]{0,6}") {
+            prop_assert_eq!(trim(&t), trim_by_lead_bytes(&t));
+            prop_assert_eq!(trim(&t), t.trim());
+        }
+
         /// The quick one-sided trims equal `str`'s.
         #[test]
         fn quick_side_trims_are_trims(t in "[ \t\u{b}\u{85}\u{a0}\u{1680}\u{2000}\u{205f}\u{3000}·。」甲a1]{0,8}") {
@@ -1007,6 +1058,21 @@ mod tests {
             let mut got = Vec::new();
             for_each_sentence(&text, |off, s| got.push((off, s.to_string())));
             prop_assert_eq!(got, sentences_by_chars(&text));
+        }
+    }
+
+    /// The byte tests of whitespace answer `char::is_whitespace` for every
+    /// character, alone and between others.
+    #[test]
+    fn space_bytes_are_white_space() {
+        for c in '\0'..=char::MAX {
+            let mut buf = [0u8; 4];
+            let one = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(super::starts_with_space(one), c.is_whitespace(), "{c:?}");
+            assert_eq!(super::ends_with_space(one), c.is_whitespace(), "{c:?}");
+            let around = format!("\u{3001}{c}甲");
+            assert!(!super::starts_with_space(around.as_bytes()));
+            assert!(!super::ends_with_space(around.as_bytes()));
         }
     }
 
