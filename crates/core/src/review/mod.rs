@@ -302,63 +302,7 @@ fn notices(table: &Table, profile: &Profile, rules: &[RuleState], out: &mut Vec<
 /// Sort by (row, column, span, rule), stable: findings at the same place and
 /// of the same rule keep the order the rules emitted them in.
 fn sort_findings(out: &mut [Finding]) {
-    // (The calling side's stream is sorted already; a project's few are
-    // sorted in place.)
-    if out.is_sorted_by(|a, b| order(a, b).is_le()) {
-        return;
-    }
-    if out.len() < KEYED_SORT_FROM {
-        out.sort_by(order);
-        return;
-    }
-    let from = sorted_positions(out);
-    permute(out, from);
-}
-
-/// Findings from which [`sort_findings`] sorts keys, not the findings: a
-/// finding is large, and a merge sort moves each one many times.
-const KEYED_SORT_FROM: usize = 64;
-
-/// Where each finding of the sorted order is in `out`: what a stable sort by
-/// [`order`] gives. The places packed in one number each (the row the most
-/// significant: ordered as the tuples) and sorted with the positions,
-/// stably; the rules compared only on equal places.
-fn sorted_positions(out: &[Finding]) -> Vec<u32> {
-    let mut keys: Vec<(u128, u32)> = out
-        .iter()
-        .zip(0u32..)
-        .map(|(f, k)| {
-            let (row, col, start, end) = place(f);
-            let packed = [row, col, start, end]
-                .iter()
-                .fold(0u128, |acc, &v| (acc << 32) | u128::from(v));
-            (packed, k)
-        })
-        .collect();
-    let rule = |k: u32| out.get(k as usize).map(|f| &*f.rule);
-    // Stable, as the runs each rule emits in order are merged, not split.
-    keys.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| rule(a.1).cmp(&rule(b.1))));
-    keys.into_iter().map(|(_, k)| k).collect()
-}
-
-/// Put `items[from[j]]` at `j` for every `j`, following each cycle of the
-/// permutation by swaps: each item moves once or twice (`from` is used up
-/// as the record of positions done).
-fn permute<T>(items: &mut [T], mut from: Vec<u32>) {
-    for start in 0..items.len() {
-        let mut j = start;
-        // Position `j` holds what belongs at the cycle's last position until
-        // the cycle closes.
-        while let Some(slot) = from.get_mut(j) {
-            let src = *slot as usize;
-            *slot = j as u32;
-            if src == start || src >= items.len() {
-                break;
-            }
-            items.swap(j, src);
-            j = src;
-        }
-    }
+    out.sort_by(order);
 }
 
 /// (row, column, span start, span end); absent parts sort first.
@@ -845,32 +789,6 @@ mod tests {
             for n in needles {
                 assert_eq!(last_occurrence(h, n), h.rfind(n), "{h:?} {n:?}");
             }
-        }
-    }
-
-    proptest::proptest! {
-        /// The keyed sort and permutation give the stable sort by [`order`]
-        /// (the former `sort_findings`), ties of place and rule in their order.
-        #[test]
-        fn keyed_sort_is_the_stable_sort(
-            cells in proptest::collection::vec((0u32..6, 0u32..3, 0u32..3, 0usize..3), 0..200),
-        ) {
-            let rules = ["a", "b", "c"];
-            let findings: Vec<Finding> = cells
-                .iter()
-                .enumerate()
-                .map(|(k, &(row, col, span, rule))| {
-                    let mut f = finding(row, rules[rule], &format!("{k}"));
-                    f.location.col = (col > 0).then_some(col);
-                    f.location.span = (span > 0).then(|| crate::model::Span::new(span, span + 1));
-                    f
-                })
-                .collect();
-            let mut want = findings.clone();
-            want.sort_by(order);
-            let mut got = findings;
-            sort_findings(&mut got);
-            proptest::prop_assert_eq!(got, want);
         }
     }
 
