@@ -121,7 +121,7 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
             whole.entry(fingerprint(trimmed)).or_insert(pi as u32);
         }
         let mut at = MaskedAt::new(&runs);
-        for_each_sentence_between(goal, &marks, |off, sentence| {
+        for_each_sentence_between(goal, &marks, min, |off, sentence| {
             // A character takes one to four bytes: only mid-length texts need counting.
             if sentence.len() < min || (sentence.len() < 4 * min && sentence.chars().count() < min)
             {
@@ -1695,7 +1695,7 @@ mod tests {
         let mut masked = String::new();
         super::mask_runs_into(goal, &runs, &mut masked);
         let mut sentences = Vec::new();
-        crate::review::text::for_each_sentence_between(goal, &marks, |off, t| {
+        crate::review::text::for_each_sentence_between(goal, &marks, min, |off, t| {
             sentences.push((off, t.to_string()));
         });
         (sketch.finish(n, min), masked, runs, sentences)
@@ -1705,7 +1705,11 @@ mod tests {
         let (mut masked, mut runs) = (String::new(), Vec::new());
         mask_numbers_noting(goal, &mut masked, |a, b| runs.push((a, b)));
         let mut sentences = Vec::new();
-        for_each_sentence(goal, |off, t| sentences.push((off, t.to_string())));
+        for_each_sentence(goal, |off, t| {
+            if t.len() >= min {
+                sentences.push((off, t.to_string()));
+            }
+        });
         (sketch_alone(goal, min), masked, runs, sentences)
     }
 

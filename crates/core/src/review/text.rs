@@ -543,18 +543,30 @@ pub(super) fn for_each_sentence<'a>(text: &'a str, mut f: impl FnMut(usize, &'a 
 
 /// [`for_each_sentence`] with the sentence marks given: each mark's byte
 /// offset and length, in order (as a walk over the text's characters finds
-/// them, beside other work on them).
+/// them, beside other work on them); only the sentences of at least
+/// `shortest` bytes (a sentence is part of the text between two marks: a
+/// shorter stretch is passed without trimming it).
 pub(super) fn for_each_sentence_between<'a>(
     text: &'a str,
     marks: &[(usize, usize)],
+    shortest: usize,
     mut f: impl FnMut(usize, &'a str),
 ) {
     let mut start = 0usize;
+    let mut f = |at: usize, sentence: &'a str| {
+        if sentence.len() >= shortest {
+            f(at, sentence);
+        }
+    };
     for &(at, len) in marks {
-        push_sentence(text, start, at, &mut f);
+        if at.saturating_sub(start) >= shortest {
+            push_sentence(text, start, at, &mut f);
+        }
         start = at + len;
     }
-    push_sentence(text, start, text.len(), &mut f);
+    if text.len().saturating_sub(start) >= shortest {
+        push_sentence(text, start, text.len(), &mut f);
+    }
 }
 
 fn push_sentence<'a>(text: &'a str, start: usize, end: usize, f: &mut impl FnMut(usize, &'a str)) {
