@@ -1848,9 +1848,7 @@ type Member<'t> = (u32, usize, &'t Project, &'t Indicator, usize);
 /// the generic-value variant are picked out in the same pass.
 pub(super) struct Boilerplate<'t> {
     on: bool,
-    numbers: FastMap<Print<'t>, u32>,
-    keys: Vec<Key<'t>>,
-    sizes: Vec<u32>,
+    groups: CopyGroups<'t>,
     members: Vec<Member<'t>>,
     candidates: Vec<Generic<'t>>,
     /// 效益 named by their 二级 alone with a vague value (`社会效益：显著提升`):
@@ -1870,9 +1868,7 @@ impl<'t> Boilerplate<'t> {
         };
         Boilerplate {
             on,
-            numbers: FastMap::default(),
-            keys: Vec::new(),
-            sizes: Vec::new(),
+            groups: CopyGroups::default(),
             members: Vec::with_capacity(room),
             candidates: Vec::new(),
             level_named: Vec::new(),
@@ -1964,15 +1960,7 @@ impl<'t> Boilerplate<'t> {
         i: &'t Indicator,
         index: usize,
     ) {
-        let (keys, sizes) = (&mut self.keys, &mut self.sizes);
-        let group = *self.numbers.entry(key).or_insert_with_key(|key| {
-            keys.push((key.0, key.1, value, key.3.clone()));
-            sizes.push(0);
-            (keys.len() - 1) as u32
-        });
-        if let Some(n) = sizes.get_mut(group as usize) {
-            *n += 1;
-        }
+        let group = self.groups.number(key, value);
         self.members.push((group, pi, p, i, index));
     }
 
@@ -1983,8 +1971,8 @@ impl<'t> Boilerplate<'t> {
         if !self.on {
             return;
         }
-        drop(self.numbers);
-        let copied = copy_groups(s, &self.keys, &self.sizes, self.members, self.n_indicators);
+        let CopyGroups { keys, sizes, .. } = self.groups;
+        let copied = copy_groups(s, &keys, &sizes, self.members, self.n_indicators);
         for (pi, p, k) in self.level_named {
             if let Some(i) = p.indicators.get(k) {
                 s.emit(id!("boilerplate-indicator"), || {
@@ -2000,6 +1988,66 @@ impl<'t> Boilerplate<'t> {
             generic.project(s, run, &copied);
         }
     }
+}
+
+/// The copy groups' keys numbered by first sight, with the members met per
+/// group. The map holds 64-bit fingerprints (an entry of 16 bytes, where a
+/// whole key took 72: the map spans a table's indicators), each confirmed
+/// on the key it stands for; a fingerprint shared by two different keys (not
+/// expected, but possible) sends the later key to an exact map.
+#[derive(Default)]
+struct CopyGroups<'t> {
+    /// Fingerprint → the group first given it.
+    by_print: FastMap<u64, u32>,
+    /// Keys whose fingerprint was taken by another key.
+    collided: FastMap<Print<'t>, u32>,
+    /// Each group's key, and the indicators met in it.
+    keys: Vec<Key<'t>>,
+    sizes: Vec<u32>,
+}
+
+impl<'t> CopyGroups<'t> {
+    /// The group of `key` (`value`: its value, normalized, whose bytes
+    /// `key` holds), counting one more member in it.
+    fn number(&mut self, key: Print<'t>, value: Option<Decimal>) -> u32 {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        let print = BuildHasherDefault::<FastHasher>::default().hash_one(&key);
+        self.number_printed(key, value, print)
+    }
+
+    /// [`CopyGroups::number`] with the fingerprint given (tests force collisions).
+    fn number_printed(&mut self, key: Print<'t>, value: Option<Decimal>, print: u64) -> u32 {
+        let next = self.keys.len() as u32;
+        let found = match self.by_print.get(&print) {
+            None => {
+                self.by_print.insert(print, next);
+                None
+            }
+            Some(&g) if self.keys.get(g as usize).is_some_and(|k| same_key(k, &key)) => Some(g),
+            Some(_) => match self.collided.get(&key) {
+                Some(&g) => Some(g),
+                None => {
+                    self.collided.insert(key.clone(), next);
+                    None
+                }
+            },
+        };
+        let group = found.unwrap_or_else(|| {
+            self.keys.push((key.0, key.1, value, key.3));
+            self.sizes.push(0);
+            next
+        });
+        if let Some(n) = self.sizes.get_mut(group as usize) {
+            *n += 1;
+        }
+        group
+    }
+}
+
+/// Whether a group's key is the one looked up (its value by the bytes of
+/// its normalized form, as the look-up has it).
+fn same_key(k: &Key<'_>, print: &Print<'_>) -> bool {
+    k.0 == print.0 && k.1 == print.1 && k.2.map(|v| v.serialize()) == print.2 && k.3 == print.3
 }
 
 /// A target every project of its kind states the same way, so that two
@@ -2261,4 +2309,79 @@ fn generic_benefit(i: &Indicator) -> Option<&'static Template> {
         h if h.starts_with("经济") => &ECONOMIC_BENEFIT,
         _ => &ECOLOGICAL_BENEFIT,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CopyGroups, Key, Print};
+    use crate::model::Category;
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+    use std::borrow::Cow;
+    use std::collections::HashMap;
+
+    /// The numbering by a map of whole keys (the former form, the oracle):
+    /// each key's group and the groups' keys and sizes.
+    fn by_whole_keys<'a>(
+        keys: &[(Print<'a>, Option<Decimal>)],
+    ) -> (Vec<u32>, Vec<Key<'a>>, Vec<u32>) {
+        let (mut numbers, mut groups, mut sizes) = (HashMap::new(), Vec::new(), Vec::new());
+        let mut got = Vec::new();
+        for (key, value) in keys {
+            let g = *numbers.entry(key.clone()).or_insert_with(|| {
+                groups.push((key.0, key.1, *value, key.3.clone()));
+                sizes.push(0u32);
+                (groups.len() - 1) as u32
+            });
+            if let Some(n) = sizes.get_mut(g as usize) {
+                *n += 1;
+            }
+            got.push(g);
+        }
+        (got, groups, sizes)
+    }
+
+    fn keys_of(picks: &[(bool, u8, u8, u8)]) -> Vec<(Print<'static>, Option<Decimal>)> {
+        let names = ["学生数", "覆盖率", ""];
+        let units = ["人", "%", "显著提升"];
+        picks
+            .iter()
+            .map(|&(outcome, name, value, unit)| {
+                let category = if outcome {
+                    Category::Outcome
+                } else {
+                    Category::Output
+                };
+                let value = (value < 3).then(|| Decimal::new(i64::from(value) * 5, 1).normalize());
+                let key = (
+                    category,
+                    names[usize::from(name % 3)],
+                    value.map(|v| v.serialize()),
+                    Cow::Borrowed(units[usize::from(unit % 3)]),
+                );
+                (key, value)
+            })
+            .collect()
+    }
+
+    proptest! {
+        /// Groups numbered by fingerprint are those of the whole keys, with
+        /// real fingerprints and when every fingerprint is the same.
+        #[test]
+        fn copy_groups_by_print_are_by_key(picks in proptest::collection::vec((any::<bool>(), 0u8..3, 0u8..4, 0u8..3), 0..40)) {
+            let keys = keys_of(&picks);
+            let want = by_whole_keys(&keys);
+            for collide in [false, true] {
+                let mut groups = CopyGroups::default();
+                let got: Vec<u32> = keys
+                    .iter()
+                    .map(|(key, value)| match collide {
+                        true => groups.number_printed(key.clone(), *value, 7),
+                        false => groups.number(key.clone(), *value),
+                    })
+                    .collect();
+                prop_assert_eq!(&(got, groups.keys, groups.sizes), &want);
+            }
+        }
+    }
 }

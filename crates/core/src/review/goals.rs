@@ -5,8 +5,8 @@
 
 use super::id;
 use super::text::{
-    bigrams_into, char_of_three, for_each_sentence, group_stably, has, mask_numbers_into,
-    mask_numbers_noting, unit_of, FastHasher, FastMap, Keywords,
+    bigrams_into, char_of_three, for_each_sentence_between, group_stably, has, mask_numbers_into,
+    unit_of, FastHasher, FastMap, Keywords,
 };
 use super::{msg, project_loc, Arg, Sink, Template};
 use crate::model::{Comparator, Field, Project, Span};
@@ -88,6 +88,7 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
     // whole goal goes into [`contained_goals`]' map.
     let mut masked = String::new();
     let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut marks: Vec<(usize, usize)> = Vec::new();
     let mut key = String::new();
     let mut whole: FastMap<u64, u32> = FastMap::default();
     // Each goal's sketch for the whole-goal comparison, taken while the goal
@@ -100,17 +101,27 @@ fn duplicates(s: &mut Sink<'_>, skip: &[bool]) {
         if skip.get(pi).copied().unwrap_or(false) {
             continue;
         }
-        if let Some(sk) = sketch(goal, min) {
+        // One walk over the goal's characters for the sketch, the numbers
+        // and the sentence marks.
+        let mut sketch = Sketch::new();
+        runs.clear();
+        marks.clear();
+        let n = scan_goal(
+            goal,
+            |h| sketch.take(h),
+            |a, b| runs.push((a, b)),
+            |at, len| marks.push((at, len)),
+        );
+        if let Some(sk) = sketch.finish(n, min) {
             sketches.push((pi as u32, sk));
         }
-        runs.clear();
-        mask_numbers_noting(goal, &mut masked, |a, b| runs.push((a, b)));
+        mask_runs_into(goal, &runs, &mut masked);
         let trimmed = trim_goal(&masked);
         if long_enough(trimmed, min) {
             whole.entry(fingerprint(trimmed)).or_insert(pi as u32);
         }
         let mut at = MaskedAt::new(&runs);
-        for_each_sentence(goal, |off, sentence| {
+        for_each_sentence_between(goal, &marks, min, |off, sentence| {
             // A character takes one to four bytes: only mid-length texts need counting.
             if sentence.len() < min || (sentence.len() < 4 * min && sentence.chars().count() < min)
             {
@@ -200,7 +211,7 @@ fn unpack(x: u128) -> [u32; 4] {
 }
 
 /// Where a byte offset of a goal falls in the goal masked by
-/// [`mask_numbers_noting`], given the number runs it noted; offsets asked in
+/// [`mask_numbers_noting`](super::text::mask_numbers_noting), given the number runs it noted; offsets asked in
 /// increasing order. `None` inside a run (where the masked text has no
 /// counterpart).
 struct MaskedAt<'r> {
@@ -338,7 +349,7 @@ const BANDS: usize = SLOTS / ROWS;
 /// changed), by MinHash with locality-sensitive hashing: linear, each goal
 /// sketched once and met in one hash map per band with the first goal that
 /// had the same band (docs/rules.md, "How near-duplicate goals are found").
-/// `sketches`: (project, its goal's [`sketch`]) in project order; `said[pi]`:
+/// `sketches`: (project, its goal's [`Sketch`]) in project order; `said[pi]`:
 /// the later project is already reported for a shared sentence.
 fn near_duplicates(
     s: &mut Sink<'_>,
@@ -428,50 +439,109 @@ fn near_duplicates(
     }
 }
 
-/// The hashes of a goal's character trigrams (see [`sketch`]): each
+/// The hashes of a goal's character trigrams (see [`Sketch`]): each
 /// trigram's 64-bit hash, in the order met.
-fn for_each_trigram(goal: &str, mut f: impl FnMut(u64)) -> usize {
+fn for_each_trigram(goal: &str, f: impl FnMut(u64)) -> usize {
+    scan_goal(goal, f, |_, _| {}, |_, _| {})
+}
+
+/// One walk over a goal's characters, for everything the duplicate rule
+/// reads in it: the hash of each character trigram (see [`Sketch`]), in the
+/// order met, to `trigram`; the byte range of each number (a digit, then
+/// digits and points: the runs [`mask_numbers_noting`](super::text::mask_numbers_noting) masks) to `number`;
+/// the byte offset and length of each sentence mark ([`for_each_sentence`](super::text::for_each_sentence)'s
+/// `。；！？;!?` and line breaks) to `mark`. Returns the characters counted.
+/// (Three walks over every goal, for the sketch, the masking and the
+/// sentences, cost twice this one.)
+fn scan_goal(
+    goal: &str,
+    mut trigram: impl FnMut(u64),
+    mut number: impl FnMut(usize, usize),
+    mut mark: impl FnMut(usize, usize),
+) -> usize {
     // The last two characters, the earlier in the low 21 bits (a code point
-    // takes at most 21).
+    // takes at most 21), and the characters counted.
     let mut last = 0u64;
     let mut n = 0usize;
-    let mut in_number = false;
-    let mut rest = goal.as_bytes();
-    // The code points decoded by hand, and a CJK ideograph (most of a goal)
-    // taken first: `chars()` and the general tests cost twice as much in
-    // this loop, which every goal goes through.
-    while let Some((c, tail)) = code_point(rest) {
-        rest = tail;
-        let c = if (0x4E00..=0x9FFF).contains(&c) {
-            in_number = false;
-            c
-        } else if matches!(c, 0x30..=0x39 | 0xFF10..=0xFF19) {
-            // A number counts once, as `#`.
-            if in_number {
-                continue;
-            }
-            in_number = true;
-            u32::from(b'#')
-        } else if in_number && c == u32::from(b'.') {
-            continue;
-        } else {
-            in_number = false;
-            if !counts_in_sketch(c) {
-                continue;
-            }
-            c
-        };
+    let mut take = |c: u32| {
         let three = last | (u64::from(c) << 42);
         n += 1;
         if n >= 3 {
             // One multiply: its high bits (the slot) are well mixed, and the
             // shift folds them into the low ones that compete.
             let h = three.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-            f(h ^ (h >> 29));
+            trigram(h ^ (h >> 29));
         }
         last = three >> 21;
+    };
+    // Where the number being read started, if one is.
+    let mut number_from: Option<usize> = None;
+    let mut rest = goal.as_bytes();
+    // The code points decoded by hand: `chars()` and the general tests cost
+    // twice as much in this loop, which every goal goes through.
+    loop {
+        // A run of CJK ideographs (most of a goal; U+4E00–U+9FFF are led by
+        // E4–E9), taken with none of the tests below: outside a number, an
+        // ideograph is no mark and always counts.
+        if number_from.is_none() {
+            while let [x @ 0xE4..=0xE9, y, z, tail @ ..] = rest {
+                let c =
+                    (u32::from(x & 0x0F) << 12) | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F);
+                if c < 0x4E00 {
+                    break;
+                }
+                rest = tail;
+                take(c);
+            }
+        }
+        let Some((c, tail)) = code_point(rest) else {
+            break;
+        };
+        let at = goal.len() - rest.len();
+        rest = tail;
+        let c = if (0x4E00..=0x9FFF).contains(&c) {
+            if let Some(from) = number_from.take() {
+                number(from, at);
+            }
+            c
+        } else if matches!(c, 0x30..=0x39 | 0xFF10..=0xFF19) {
+            // A number counts once, as `#`.
+            if number_from.is_some() {
+                continue;
+            }
+            number_from = Some(at);
+            u32::from(b'#')
+        } else if number_from.is_some() && c == u32::from(b'.') {
+            continue;
+        } else {
+            if let Some(from) = number_from.take() {
+                number(from, at);
+            }
+            if let Some(len) = sentence_mark_len(c) {
+                mark(at, len);
+            }
+            if !counts_in_sketch(c) {
+                continue;
+            }
+            c
+        };
+        take(c);
+    }
+    if let Some(from) = number_from {
+        number(from, goal.len());
     }
     n
+}
+
+/// The length in bytes of code point `c` if it ends a sentence for
+/// [`for_each_sentence`](super::text::for_each_sentence) (`。；！？`, `;!?` and line breaks).
+fn sentence_mark_len(c: u32) -> Option<usize> {
+    match c {
+        0x3B | 0x21 | 0x3F | 0x0A | 0x0D => Some(1),
+        // 。 ； ！ ？
+        0x3002 | 0xFF1B | 0xFF01 | 0xFF1F => Some(3),
+        _ => None,
+    }
 }
 
 /// The first code point of valid UTF-8 and the bytes after it.
@@ -521,42 +591,69 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     }
 }
 
-/// The MinHash sketch of a goal: the character trigrams of its letters and
-/// `%`, each number (digits and points, `6`, `38.5`, `１２`) one `#` as in
-/// the sentence buckets, punctuation and spaces left out; each trigram hashed
-/// once, the hash's top bits picking one of [`SLOTS`] slots and the rest
-/// competing for the slot's minimum (one-permutation hashing). An empty slot
-/// takes the next filled one's minimum, shifted by the distance (so that two
-/// short goals do not agree on slots neither filled). `None` for a goal of
-/// fewer than `min` such characters.
-fn sketch(goal: &str, min: usize) -> Option<[u64; SLOTS]> {
-    let mut slots = [u64::MAX; SLOTS];
-    let n = for_each_trigram(goal, |h| {
+/// The MinHash sketch of a goal, built trigram by trigram: the character
+/// trigrams of its letters and `%`, each number (digits and points, `6`,
+/// `38.5`, `１２`) one `#` as in the sentence buckets, punctuation and spaces
+/// left out ([`scan_goal`]); each trigram hashed once, the hash's top bits
+/// picking one of [`SLOTS`] slots and the rest competing for the slot's
+/// minimum (one-permutation hashing).
+struct Sketch([u64; SLOTS]);
+
+impl Sketch {
+    fn new() -> Self {
+        Sketch([u64::MAX; SLOTS])
+    }
+
+    /// One trigram's hash.
+    fn take(&mut self, h: u64) {
         let slot = (h >> 60) as usize;
         let rest = h & ((1 << 60) - 1);
-        if let Some(m) = slots.get_mut(slot) {
+        if let Some(m) = self.0.get_mut(slot) {
             *m = (*m).min(rest);
         }
-    });
-    if n < min.max(3) {
-        return None;
     }
-    let filled = slots.iter().position(|&m| m != u64::MAX)?;
-    let mut out = slots;
-    for (i, slot) in out.iter_mut().enumerate() {
-        if *slot == u64::MAX {
-            let (d, m) = (1..=SLOTS)
-                .map(|d| (d, slots[(i + d) % SLOTS]))
-                .find(|(_, m)| *m != u64::MAX)
-                .unwrap_or((SLOTS, slots[filled]));
-            *slot = m.wrapping_add(0x9E37_79B9_7F4A_7C15u64.wrapping_mul(d as u64));
+
+    /// The sketch of a goal of `n` counted characters. An empty slot takes
+    /// the next filled one's minimum, shifted by the distance (so that two
+    /// short goals do not agree on slots neither filled). `None` for a goal
+    /// of fewer than `min` such characters.
+    fn finish(self, n: usize, min: usize) -> Option<[u64; SLOTS]> {
+        let slots = self.0;
+        if n < min.max(3) {
+            return None;
         }
+        let filled = slots.iter().position(|&m| m != u64::MAX)?;
+        let mut out = slots;
+        for (i, slot) in out.iter_mut().enumerate() {
+            if *slot == u64::MAX {
+                let (d, m) = (1..=SLOTS)
+                    .map(|d| (d, slots[(i + d) % SLOTS]))
+                    .find(|(_, m)| *m != u64::MAX)
+                    .unwrap_or((SLOTS, slots[filled]));
+                *slot = m.wrapping_add(0x9E37_79B9_7F4A_7C15u64.wrapping_mul(d as u64));
+            }
+        }
+        Some(out)
     }
-    Some(out)
+}
+
+/// `s` with each number of `runs` (byte ranges, in order, as
+/// [`mask_numbers_noting`](super::text::mask_numbers_noting) notes them) masked as `#`, into `out` (cleared
+/// first): what [`mask_numbers_noting`](super::text::mask_numbers_noting) writes, from the runs a
+/// [`scan_goal`] found.
+fn mask_runs_into(s: &str, runs: &[(usize, usize)], out: &mut String) {
+    out.clear();
+    let mut copied = 0;
+    for &(from, to) in runs {
+        out.push_str(s.get(copied..from).unwrap_or_default());
+        out.push('#');
+        copied = to;
+    }
+    out.push_str(s.get(copied..).unwrap_or_default());
 }
 
 /// Whether code point `c` (not a digit) is part of a goal's wording for
-/// [`sketch`]: letters (CJK by range first: most of a goal) and `%`; not
+/// [`Sketch`]: letters (CJK by range first: most of a goal) and `%`; not
 /// punctuation or spaces.
 fn counts_in_sketch(c: u32) -> bool {
     match c {
@@ -1635,6 +1732,7 @@ mod tests {
         bigrams_into, clause_before, has, is_stop, name_bigrams_unless_satisfied, Buckets,
         Keywords, NOUN_MAX,
     };
+    use crate::review::text::{for_each_sentence, mask_numbers_noting};
     use proptest::prelude::*;
 
     /// [`super::clause_before`]'s first answer as it was found before: a
@@ -1877,6 +1975,72 @@ mod tests {
         }
     }
 
+    /// The sketch as taken before [`super::scan_goal`] (the oracle).
+    fn sketch_alone(goal: &str, min: usize) -> Option<[u64; super::SLOTS]> {
+        use super::SLOTS;
+        let mut slots = [u64::MAX; SLOTS];
+        let n = super::for_each_trigram(goal, |h| {
+            let slot = (h >> 60) as usize;
+            let rest = h & ((1 << 60) - 1);
+            if let Some(m) = slots.get_mut(slot) {
+                *m = (*m).min(rest);
+            }
+        });
+        if n < min.max(3) {
+            return None;
+        }
+        let filled = slots.iter().position(|&m| m != u64::MAX)?;
+        let mut out = slots;
+        for (i, slot) in out.iter_mut().enumerate() {
+            if *slot == u64::MAX {
+                let (d, m) = (1..=SLOTS)
+                    .map(|d| (d, slots[(i + d) % SLOTS]))
+                    .find(|(_, m)| *m != u64::MAX)
+                    .unwrap_or((SLOTS, slots[filled]));
+                *slot = m.wrapping_add(0x9E37_79B9_7F4A_7C15u64.wrapping_mul(d as u64));
+            }
+        }
+        Some(out)
+    }
+
+    /// (sketch, masked goal, number runs, sentences) by the one walk.
+    type Scanned = (
+        Option<[u64; super::SLOTS]>,
+        String,
+        Vec<(usize, usize)>,
+        Vec<(usize, String)>,
+    );
+
+    fn by_one_walk(goal: &str, min: usize) -> Scanned {
+        let mut sketch = super::Sketch::new();
+        let (mut runs, mut marks) = (Vec::new(), Vec::new());
+        let n = super::scan_goal(
+            goal,
+            |h| sketch.take(h),
+            |a, b| runs.push((a, b)),
+            |at, len| marks.push((at, len)),
+        );
+        let mut masked = String::new();
+        super::mask_runs_into(goal, &runs, &mut masked);
+        let mut sentences = Vec::new();
+        crate::review::text::for_each_sentence_between(goal, &marks, min, |off, t| {
+            sentences.push((off, t.to_string()));
+        });
+        (sketch.finish(n, min), masked, runs, sentences)
+    }
+
+    fn by_separate_walks(goal: &str, min: usize) -> Scanned {
+        let (mut masked, mut runs) = (String::new(), Vec::new());
+        mask_numbers_noting(goal, &mut masked, |a, b| runs.push((a, b)));
+        let mut sentences = Vec::new();
+        for_each_sentence(goal, |off, t| {
+            if t.len() >= min {
+                sentences.push((off, t.to_string()));
+            }
+        });
+        (sketch_alone(goal, min), masked, runs, sentences)
+    }
+
     /// The trigram hashes by a walk over `chars()` (the byte decoding must
     /// agree with it).
     fn trigrams_by_chars(goal: &str) -> (Vec<u64>, usize) {
@@ -1926,11 +2090,11 @@ mod tests {
         #[test]
         fn keys_cut_from_the_masked_goal_agree(goal in "[0-9０９.．。；\n、a开展 ]{0,24}") {
             let (mut masked, mut runs) = (String::new(), Vec::new());
-            super::mask_numbers_noting(&goal, &mut masked, |a, b| runs.push((a, b)));
+            mask_numbers_noting(&goal, &mut masked, |a, b| runs.push((a, b)));
             let mut at = super::MaskedAt::new(&runs);
             let mut want = String::new();
             let mut checked = Ok(());
-            super::for_each_sentence(&goal, |off, sentence| {
+            for_each_sentence(&goal, |off, sentence| {
                 super::mask_numbers_into(sentence, &mut want);
                 let cut = at.at(off).zip(at.at(off + sentence.len()));
                 if let Some(got) = cut.and_then(|(a, b)| masked.get(a..b)) {
@@ -1942,10 +2106,20 @@ mod tests {
             prop_assert_eq!(checked, Ok(()));
         }
 
+        /// The one walk over a goal finds the sketch, the number runs (and
+        /// masked goal) and the sentences of the separate walks.
+        #[test]
+        fn one_walk_agrees_with_separate_walks(
+            goal in "[0-9０９.．%％a#，。；！？;!?\n\r、开展服务一鿿䷀㐀é〇ｱ𠀀😀 　]{0,40}",
+            min in 0usize..6,
+        ) {
+            prop_assert_eq!(by_one_walk(&goal, min), by_separate_walks(&goal, min));
+        }
+
         /// Decoding by bytes gives the trigrams of the character walk,
         /// characters of one to four bytes and numbers alike.
         #[test]
-        fn trigrams_by_bytes_agree(goal in "[0-9０９.．%％a#，。开展服务é〇ｱ𠀀😀 ]{0,24}") {
+        fn trigrams_by_bytes_agree(goal in "[0-9０９.．%％a#，。开展服务一鿿䷀㐀é〇ｱ𠀀😀 ]{0,24}") {
             let mut got = Vec::new();
             let n = super::for_each_trigram(&goal, |h| got.push(h));
             prop_assert_eq!((got, n), trigrams_by_chars(&goal));

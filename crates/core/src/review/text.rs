@@ -520,6 +520,9 @@ pub(super) const COUNT_UNITS: [&str; 22] = [
 
 /// Split a goal into sentences at `。；;！？!?` and line breaks, dropping a
 /// leading list number (`1.`, `2、`, `（3）`). Calls `f` with (byte start, sentence).
+/// (The review finds the marks in its one walk over a goal and splits by
+/// [`for_each_sentence_between`]; this search for them is its tests' oracle.)
+#[cfg(test)]
 pub(super) fn for_each_sentence<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str)) {
     // Bytes, not chars: the full-width marks are `E3 80 82` (。) and
     // `EF BC 9B/81/9F` (；！？), and a lead byte never occurs inside another
@@ -551,6 +554,34 @@ pub(super) fn for_each_sentence<'a>(text: &'a str, mut f: impl FnMut(usize, &'a 
         memchr::memchr3_iter(0xE3, 0xEF, b'\n', bytes).for_each(&mut at);
     }
     push_sentence(text, start, text.len(), &mut f);
+}
+
+/// [`for_each_sentence`] with the sentence marks given: each mark's byte
+/// offset and length, in order (as a walk over the text's characters finds
+/// them, beside other work on them); only the sentences of at least
+/// `shortest` bytes (a sentence is part of the text between two marks: a
+/// shorter stretch is passed without trimming it).
+pub(super) fn for_each_sentence_between<'a>(
+    text: &'a str,
+    marks: &[(usize, usize)],
+    shortest: usize,
+    mut f: impl FnMut(usize, &'a str),
+) {
+    let mut start = 0usize;
+    let mut f = |at: usize, sentence: &'a str| {
+        if sentence.len() >= shortest {
+            f(at, sentence);
+        }
+    };
+    for &(at, len) in marks {
+        if at.saturating_sub(start) >= shortest {
+            push_sentence(text, start, at, &mut f);
+        }
+        start = at + len;
+    }
+    if text.len().saturating_sub(start) >= shortest {
+        push_sentence(text, start, text.len(), &mut f);
+    }
 }
 
 fn push_sentence<'a>(text: &'a str, start: usize, end: usize, f: &mut impl FnMut(usize, &'a str)) {

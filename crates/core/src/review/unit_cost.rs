@@ -289,20 +289,77 @@ fn median_f64(v: &mut [f64]) -> Option<f64> {
 }
 
 fn median_of(v: &mut [Decimal]) -> Option<Decimal> {
-    // Equal values of different scales (20000 and 20000.00) are ordered by
-    // scale, so which one is the median, and how it prints, is fixed.
-    let by_value_then_scale =
-        |a: &Decimal, b: &Decimal| a.cmp(b).then_with(|| a.scale().cmp(&b.scale()));
+    // Unit costs are rounded to cents: each compared as whole cents (and
+    // its scale), two integers, where comparing decimals cost more than the
+    // rest of the selection. The comparisons' outcomes are the same, so the
+    // selection picks the same values.
+    if v.iter().all(|d| d.scale() <= CENTS) {
+        let mut keyed: Vec<((i128, u32), Decimal)> =
+            v.iter().map(|&d| (cents_then_scale(d), d)).collect();
+        return Some(match middle(&mut keyed, |a, b| a.0.cmp(&b.0))? {
+            Middle::One((_, m)) => m,
+            Middle::Two((_, a), (_, b)) => (a + b) / Decimal::TWO,
+        });
+    }
     Some(match middle(v, by_value_then_scale)? {
         Middle::One(m) => m,
         Middle::Two(a, b) => (a + b) / Decimal::TWO,
     })
 }
 
+/// Equal values of different scales (20000 and 20000.00) are ordered by
+/// scale, so which one is the median, and how it prints, is fixed.
+fn by_value_then_scale(a: &Decimal, b: &Decimal) -> std::cmp::Ordering {
+    a.cmp(b).then_with(|| a.scale().cmp(&b.scale()))
+}
+
+/// The decimals of a cent.
+const CENTS: u32 = 2;
+
+/// A value of at most [`CENTS`] decimals in whole cents, and its scale:
+/// ordered as [`by_value_then_scale`] orders the values (a mantissa takes
+/// 96 bits: times 100 it fits).
+fn cents_then_scale(d: Decimal) -> (i128, u32) {
+    let scale = d.scale().min(CENTS);
+    (d.mantissa() * 10i128.pow(CENTS - scale), d.scale())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{median_f64, median_of};
+    use super::{by_value_then_scale, cents_then_scale, median_f64, median_of};
+    use proptest::prelude::*;
     use rust_decimal::Decimal;
+
+    /// The median by comparing the decimals themselves (the former form).
+    fn median_by_decimals(v: &mut [Decimal]) -> Option<Decimal> {
+        Some(match super::middle(v, by_value_then_scale)? {
+            super::Middle::One(m) => m,
+            super::Middle::Two(a, b) => (a + b) / Decimal::TWO,
+        })
+    }
+
+    proptest! {
+        /// Cents and scale order values as the decimals do, and the median
+        /// by them is the one by the decimals, digit for digit.
+        #[test]
+        fn median_by_cents_is_by_decimals(
+            v in proptest::collection::vec((-3000i64..3000, 0u32..4), 0..60),
+        ) {
+            let mut d: Vec<Decimal> = v.iter().map(|&(m, s)| Decimal::new(m, s)).collect();
+            for a in &d {
+                for b in &d {
+                    if a.scale() <= 2 && b.scale() <= 2 {
+                        prop_assert_eq!(cents_then_scale(*a).cmp(&cents_then_scale(*b)), by_value_then_scale(a, b));
+                    }
+                }
+            }
+            let want = median_by_decimals(&mut d.clone()).map(|m| m.to_string());
+            prop_assert_eq!(median_of(&mut d).map(|m| m.to_string()), want.clone());
+            let mut cents: Vec<Decimal> = v.iter().map(|&(m, s)| Decimal::new(m, s.min(2))).collect();
+            let want = median_by_decimals(&mut cents.clone()).map(|m| m.to_string());
+            prop_assert_eq!(median_of(&mut cents).map(|m| m.to_string()), want);
+        }
+    }
 
     /// The medians by selection equal the medians of the sorted values.
     #[test]
