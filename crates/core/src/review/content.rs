@@ -4,8 +4,9 @@
 
 use super::id;
 use super::text::{
-    bigrams_into, deadline_year, has, has_either, is_cost, is_outcome, is_time_limit, long_term,
-    names_cost_saving, names_satisfaction, trim, unit_of, FastHasher, FastMap, Keywords,
+    bigrams_into, deadline_year, has, has_either, has_in, is_cost, is_outcome, is_time_limit,
+    long_term, long_term_in, names_cost_saving, names_satisfaction, trim, unit_of, ByteSet,
+    FastHasher, FastMap, Keywords,
 };
 use super::{
     ind_label, indicator_loc, msg, project_loc, value_loc, Arg, Facts, Lang, Message, Severity,
@@ -690,6 +691,8 @@ fn quality(
 ) {
     let ind = || Arg::Indicator(pi as u32, k as u32);
     let name = i.name.as_str();
+    // The name's bytes: most words asked of the name are settled by them.
+    let nb = fact.name_bytes;
     let unit = fact.unit.as_deref();
     // input-as-output
     static INPUTS: Keywords = Keywords::new(&[
@@ -726,9 +729,9 @@ fn quality(
         "经费拨付",
     ]);
     if matches!(i.category, Category::Output) || is_outcome(i.category) {
-        let keyword = input_keyword(&INPUTS, name).or_else(|| {
+        let keyword = input_keyword(&INPUTS, name, nb).or_else(|| {
             matches!(i.category, Category::Output)
-                .then(|| management_meetings(name, &p.name, unit))
+                .then(|| management_meetings(name, nb, &p.name, unit))
                 .flatten()
         });
         if let Some(keyword) = keyword {
@@ -764,7 +767,7 @@ fn quality(
     } else if counts_output_out_of_place(i, unit) {
         Some(&OUTPUT_LEVEL)
     } else if is_outcome(i.category)
-        && ((has(name, "成本") && !names_cost_saving(name) && !lowered_in_value())
+        && ((has_in(name, nb, "成本") && !names_cost_saving(name) && !lowered_in_value())
             || has(sub, "成本")
             || capped_standard_in_money(i, name, unit))
     {
@@ -796,11 +799,11 @@ fn quality(
         let rate = || {
             name.ends_with('率')
                 || matches!(unit, Some("%" | "‰" | "‱"))
-                || ["比例", "占比", "比重"].iter().any(|k| has(name, k))
+                || ["比例", "占比", "比重"].iter().any(|k| has_in(name, nb, k))
         };
         // An effect the activity brings about, in its own words
         // (`培训带动脱贫人口人均增收`, `开展宣传提升群众知晓率`).
-        let effect = || EFFECT_WORDS.iter().any(|w| has(name, w));
+        let effect = || EFFECT_WORDS.iter().any(|w| has_in(name, nb, w));
         // A count of what followed the activity (`培训后就业人数`,
         // `建设后受益群众人数`) is its effect, not the activity; 后勤
         // (logistics) and 后续 (follow-up) are words of their own.
@@ -838,7 +841,7 @@ fn quality(
                 && ["数量", "个数", "数", "长度", "面积"]
                     .iter()
                     .any(|w| name.ends_with(w))
-                && WORKS.iter().any(|w| has(name, w))
+                && WORKS.iter().any(|w| has_in(name, nb, w))
                 && !rate()
                 && !effect()
         };
@@ -889,10 +892,11 @@ fn quality(
     let timely = !name.ends_with('率')
         && (has(sub, "时效")
             || has(sub, "进度")
-            || (has_either(name, "时", "进")
+            || ((nb.may_have("时") || nb.may_have("进"))
+                && has_either(name, "时", "进")
                 && ["完成时间", "时限", "时效", "及时", "进度"]
                     .iter()
-                    .any(|k| has(name, k))));
+                    .any(|k| has_in(name, nb, k))));
     if timely {
         // (Minutes and seconds: a response time, `接警出动时限 ≤5分钟`.)
         const TIME: [&str; 16] = [
@@ -916,7 +920,7 @@ fn quality(
         // The row layouts give the unit its own column (`30` | `天`).
         let unit_text = unit.unwrap_or_default();
         // A date of any spelling (`2024.12`, `2024-12-31`) is one.
-        let has_time = TIME.iter().any(|k| has(&i.raw_value, k))
+        let has_time = TIME.iter().any(|k| has_in(&i.raw_value, fact.raw_bytes, k))
             || crate::grammar::is_date_value(trim(&i.raw_value))
             || unit_text == "%"
             || TIME[..10].iter().any(|k| has(unit_text, k));
@@ -942,7 +946,7 @@ fn quality(
             "空气质量",
             "档次",
         ];
-        if bare_grade(text) && !GRADED.iter().any(|g| has(name, g)) {
+        if bare_grade(text) && !GRADED.iter().any(|g| has_in(name, nb, g)) {
             s.emit(id!("qualitative-vague"), || {
                 (value_loc(pi, p, i), msg!(QUALITATIVE_VAGUE, ind()))
             });
@@ -951,7 +955,7 @@ fn quality(
     // deadline-outside-year
     if let Some(fiscal) = s.table.fiscal_year {
         // `到2025年底` is long-term-in-annual's already.
-        let over_years = || on_long_term && long_term(&i.raw_value).is_some();
+        let over_years = || on_long_term && long_term_in(&i.raw_value, fact.raw_bytes).is_some();
         // A deadline: said by a word after the date (`前`, `底前`, `完成`), or
         // the value of a timeliness indicator. A reference date
         // (`普查时点 2023年12月31日`, `基期`) is none.
@@ -959,11 +963,11 @@ fn quality(
         let reference = || {
             ["时点", "基期", "基准", "基年", "截至"]
                 .iter()
-                .any(|w| has(name, w))
+                .any(|w| has_in(name, nb, w))
         };
         let deadline = || {
             (timely
-                || has(name, "时间")
+                || has_in(name, nb, "时间")
                 || ["前", "内", "完成", "止", "底", "末"]
                     .iter()
                     .any(|w| raw.ends_with(w)))
@@ -972,7 +976,7 @@ fn quality(
         // Or a date with its deadline word inside wording
         // (`2025年3月底前完成竣工结算`).
         let in_words = || {
-            has(raw, "年")
+            has_in(raw, fact.raw_bytes, "年")
                 .then(|| crate::grammar::deadline_in_words(raw))
                 .flatten()
                 .filter(|_| !reference())
@@ -1056,7 +1060,7 @@ fn quality(
                 // (Nor a loan's quota, `创业担保贷款额度`: the bank's money.)
                 let ceiling = ["最高", "上限", "限额", "封顶", "额度", "贷款"]
                     .iter()
-                    .any(|w| has(name, w));
+                    .any(|w| has_in(name, nb, w));
                 // A standard per month paid monthly (`按月发放`, `每月发放`)
                 // is paid all year: twelve times, not once.
                 // (Not when the goal says for how many months, `发放3个月`,
@@ -1121,9 +1125,9 @@ fn quality(
                 .fiscal_year
                 .is_some_and(|y| year_of(phrase) == Some(y)),
         };
-        let phrase = long_term(&i.raw_value)
+        let phrase = long_term_in(&i.raw_value, fact.raw_bytes)
             .filter(|p| !this_year(p))
-            .or_else(|| long_term(name).filter(|p| !this_year(p)));
+            .or_else(|| long_term_in(name, nb).filter(|p| !this_year(p)));
         if let Some(phrase) = phrase {
             s.emit(id!("long-term-in-annual"), || {
                 (
@@ -1270,7 +1274,12 @@ fn per_unit_cost(name: &str) -> bool {
 /// The project's own management meetings counted as its output
 /// (`召开培训工作推进会次数 ≥4次`): a process, unless the project is about
 /// meetings (`人大会议经费`, `论坛`, `会展`), whose meetings are its output.
-fn management_meetings(name: &str, project: &str, unit: Option<&str>) -> Option<&'static str> {
+fn management_meetings(
+    name: &str,
+    name_bytes: ByteSet,
+    project: &str,
+    unit: Option<&str>,
+) -> Option<&'static str> {
     // (Not 座谈会: talks with the public, deputies or firms are a service.)
     const MEETINGS: [&str; 10] = [
         "推进会",
@@ -1284,7 +1293,7 @@ fn management_meetings(name: &str, project: &str, unit: Option<&str>) -> Option<
         "领导小组会",
         "专班会",
     ];
-    if !name.contains('会') {
+    if !name_bytes.may_have("会") || !name.contains('会') {
         return None;
     }
     // (Counted by its name, or its value: `召开工作调度会 ≥12次`.)
@@ -1341,9 +1350,10 @@ fn management_meetings(name: &str, project: &str, unit: Option<&str>) -> Option<
     (!about_meetings).then_some(*meeting)
 }
 
-fn input_keyword(inputs: &Keywords, name: &str) -> Option<&'static str> {
+/// `name_bytes`: the name's [`ByteSet`], which holds every rest's.
+fn input_keyword(inputs: &Keywords, name: &str, name_bytes: ByteSet) -> Option<&'static str> {
     let mut rest = name;
-    while let Some(k) = inputs.find(rest) {
+    while let Some(k) = inputs.find_in(rest, name_bytes) {
         let at = rest.find(k)?;
         let after = &rest[at + k.len()..];
         // Money words name an input, not in a count of the work
@@ -2261,4 +2271,73 @@ fn generic_benefit(i: &Indicator) -> Option<&'static Template> {
         h if h.starts_with("经济") => &ECONOMIC_BENEFIT,
         _ => &ECOLOGICAL_BENEFIT,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{induced_investment, input_keyword, management_meetings, other_sense};
+    use super::{ByteSet, Keywords};
+    use proptest::prelude::*;
+
+    static INPUTS: Keywords =
+        Keywords::new(&["投入", "人力", "财力", "经费到位", "预算执行", "资金"]);
+
+    /// `input_keyword` before the byte-set test: every rest searched.
+    fn input_keyword_searching(inputs: &Keywords, name: &str) -> Option<&'static str> {
+        let mut rest = name;
+        while let Some(k) = inputs.find(rest) {
+            let at = rest.find(k)?;
+            let after = &rest[at + k.len()..];
+            let counted = ["经费", "预算执行", "资金"].iter().any(|w| k.contains(w))
+                && [
+                    "项目数",
+                    "人数",
+                    "户数",
+                    "个数",
+                    "次数",
+                    "件数",
+                    "家数",
+                    "单位数",
+                    "数量",
+                ]
+                .iter()
+                .any(|e| name.ends_with(e));
+            if !other_sense(k, after) && !induced_investment(name, k) && !counted {
+                return Some(k);
+            }
+            rest = after;
+        }
+        None
+    }
+
+    /// A set holding every byte's six low bits: the test it gives always
+    /// passes, which is the search without it.
+    fn every_byte() -> ByteSet {
+        let all: String = (0u8..64).map(char::from).collect();
+        ByteSet::of(&all)
+    }
+
+    proptest! {
+        /// The byte-set test changes no input keyword found.
+        #[test]
+        fn input_keyword_in_set_is_the_search(name in "[投入人力财资金源使用带动经费到位预算执行数a ]{0,14}") {
+            prop_assert_eq!(
+                input_keyword(&INPUTS, &name, ByteSet::of(&name)),
+                input_keyword_searching(&INPUTS, &name)
+            );
+        }
+
+        /// The byte-set test changes no meeting found.
+        #[test]
+        fn meetings_in_set_are_the_search(
+            name in "[召开推进调度例会病诊次数场保障a \\u{9a}]{0,12}",
+            project in "[会议论坛中心室a]{0,6}",
+            unit in proptest::option::of("[次场]{1,2}"),
+        ) {
+            prop_assert_eq!(
+                management_meetings(&name, ByteSet::of(&name), &project, unit.as_deref()),
+                management_meetings(&name, every_byte(), &project, unit.as_deref())
+            );
+        }
+    }
 }

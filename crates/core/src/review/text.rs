@@ -140,6 +140,62 @@ fn any_byte_at(h: &[u8], a: u8, b: u8, mut hit: impl FnMut(usize) -> bool) -> bo
     word(u64::from_le_bytes(bytes), base)
 }
 
+/// The bytes of a text as a set of 64 (each byte by its low six bits). A
+/// text that holds a needle holds each of its bytes, so a needle with a byte
+/// outside a text's set is not in the text: one AND settles what would be a
+/// search. (A CJK character's last byte carries six bits of its code point;
+/// a name of ten characters fills about a third of the set, so a needle of
+/// two characters gets past the test about once in fifty.)
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct ByteSet(u64);
+
+impl ByteSet {
+    /// The set of `s`'s bytes (constant for a literal).
+    #[inline]
+    pub(super) const fn of(s: &str) -> Self {
+        ByteSet(ByteSet::of_bytes(s.as_bytes()))
+    }
+
+    /// The set of `bytes`, as bits.
+    const fn of_bytes(mut bytes: &[u8]) -> u64 {
+        let mut set = 0u64;
+        while let [b, rest @ ..] = bytes {
+            set |= 1 << (*b & 63);
+            bytes = rest;
+        }
+        set
+    }
+
+    /// Whether every byte of `needle`'s set is in this one: `false` proves
+    /// the text of this set does not hold the needle.
+    #[inline]
+    pub(super) const fn may_hold(self, needle: ByteSet) -> bool {
+        needle.0 & !self.0 == 0
+    }
+
+    /// [`ByteSet::may_hold`] of a needle's text.
+    #[inline]
+    pub(super) const fn may_have(self, needle: &str) -> bool {
+        self.may_hold(ByteSet::of(needle))
+    }
+}
+
+/// [`has`]`(hay, needle)`, where `set` is `hay`'s [`ByteSet`] (or that of a
+/// text holding `hay`): a needle with a byte `hay` lacks is answered at once.
+#[inline]
+pub(super) fn has_in(hay: &str, set: ByteSet, needle: &str) -> bool {
+    set.may_have(needle) && has(hay, needle)
+}
+
+/// [`long_term`]`(s)`, where `set` is `s`'s [`ByteSet`]: text without the
+/// bytes of 年 or 长期 speaks of no years (`long_term` asks them first).
+pub(super) fn long_term_in(s: &str, set: ByteSet) -> Option<&str> {
+    if !set.may_have("年") && !set.may_have("长期") {
+        return None;
+    }
+    long_term(s)
+}
+
 /// The one year of a deadline value (`2025年6月30日前`, `≤2024.12`,
 /// `2023年12月底前`, `2024年第二季度`), or `None`: not a date, or a period
 /// over two years (`2024年9月-2025年6月`, a school year).
@@ -215,6 +271,8 @@ struct Matcher {
     /// each keyword's first character; `None` when a keyword is empty (it
     /// matches before any character).
     firsts: Option<(Box<[u64; 64]>, Vec<char>)>,
+    /// Each keyword's [`ByteSet`].
+    sets: Vec<ByteSet>,
 }
 
 /// Texts up to this many bytes (names, values, clauses) are scanned by
@@ -256,7 +314,22 @@ impl Keywords {
                 .build(self.words)
                 .ok(),
             firsts: first_chars(self.words),
+            sets: self.words.iter().map(|w| ByteSet::of(w)).collect(),
         }
+    }
+
+    /// [`Keywords::find`]`(hay)`, where `set` is the [`ByteSet`] of `hay`
+    /// or of a text holding it: when no keyword's bytes are all in `set`,
+    /// none is in `hay`, found without the scan.
+    pub(super) fn find_in(&self, hay: &str, set: ByteSet) -> Option<&'static str> {
+        let matcher = match self.matcher.get() {
+            Some(m) => m,
+            None => self.matcher.get_or_init(|| self.build()),
+        };
+        if !matcher.sets.iter().any(|w| set.may_hold(*w)) {
+            return None;
+        }
+        self.find(hay)
     }
 
     /// [`find_any`], looking at the keywords only where a character that
@@ -892,8 +965,8 @@ impl std::hash::Hasher for FastHasher {
 #[cfg(test)]
 mod tests {
     use super::{
-        find_any, for_each_sentence, has, long_term, mask_numbers_into, norm_unit,
-        per_population_unit, push_sentence, trim, Keywords,
+        find_any, for_each_sentence, has, has_in, long_term, long_term_in, mask_numbers_into,
+        names_satisfaction, norm_unit, per_population_unit, push_sentence, trim, ByteSet, Keywords,
     };
     use proptest::prelude::*;
 
@@ -998,6 +1071,42 @@ mod tests {
         #[test]
         fn has_agrees_with_contains(hay in "[人次数满意度年长期×a1 \u{80}\u{b4}\u{ff}]{0,40}", needle in "[人次数满意度年长期×a1\u{b4}\u{ff}]{0,3}") {
             prop_assert_eq!(has(&hay, &needle), hay.contains(needle.as_str()));
+        }
+
+        /// The byte-set test never turns a hit away: `has_in` is `has`, with
+        /// the set of the text or of a text holding it (bytes sharing low six
+        /// bits with the needles' make the test pass where the search fails).
+        #[test]
+        fn has_in_is_has(pre in "[满意度年长期时进a1\u{b4}\u{ff} ]{0,6}", hay in "[满意度年长期时进人次×a1\u{80}\u{b4}\u{ff} ]{0,30}", needle in "[满意度年长期时进a1\u{b4}\u{ff}]{0,3}") {
+            prop_assert_eq!(has_in(&hay, ByteSet::of(&hay), &needle), has(&hay, &needle));
+            let whole = format!("{pre}{hay}");
+            prop_assert_eq!(has_in(&hay, ByteSet::of(&whole), &needle), has(&hay, &needle));
+        }
+
+        /// The keyword search behind the byte-set test is the search, on a
+        /// text and on its rests (the set of the whole text).
+        #[test]
+        fn keywords_in_set_are_find(hay in "[投入率资金X年a1 \u{85}\u{91}]{0,40}", cut in 0usize..40) {
+            let set = ByteSet::of(&hay);
+            prop_assert_eq!(KW.find_in(&hay, set), KW.find(&hay));
+            let rest = hay.char_indices().nth(cut).map_or("", |(at, _)| &hay[at..]);
+            prop_assert_eq!(KW.find_in(rest, set), KW.find(rest));
+        }
+
+        /// The long-term wording behind the byte-set test is `long_term`.
+        #[test]
+        fn long_term_in_set_is_long_term(hay in "[到至近年内长期逐两三2025a \u{b4}\u{9f}]{0,16}") {
+            prop_assert_eq!(long_term_in(&hay, ByteSet::of(&hay)), long_term(&hay));
+        }
+
+        /// The satisfaction test behind the byte-set test (`Facts::satisfaction`)
+        /// is `names_satisfaction`.
+        #[test]
+        fn satisfaction_in_set_is_names_satisfaction(name in "[满意度率测评调查电话群众a \u{b4}]{0,10}") {
+            prop_assert_eq!(
+                ByteSet::of(&name).may_have("满意") && names_satisfaction(&name),
+                names_satisfaction(&name)
+            );
         }
 
         /// The byte scan splits exactly where the character walk does, also
