@@ -382,7 +382,7 @@ pub(super) fn project(
         quality(s, pi, p, (k, i), on_long_term, span, fact);
     }
     scale_in_goal(s, pi, p);
-    cost_below_budget(s, pi, p);
+    cost_below_budget(s, pi, p, facts);
 }
 
 /// `cost-below-budget`: a total named as the project's whole cost
@@ -393,28 +393,8 @@ pub(super) fn project(
 /// about a tenth of the amount is not reported: that is as often the
 /// output's count a digit short (`教师培训人次 ≥320` for the goal's 3200,
 /// goal-indicator-number's), or a subsidy paying part of each case.
-fn cost_below_budget(s: &mut Sink<'_>, pi: usize, p: &Project) {
-    // Cheap test first: most projects state no cost in money.
-    if !p
-        .indicators
-        .iter()
-        .any(|i| is_cost(i) && i.target.quantity().is_some())
-    {
-        return;
-    }
-    let Some(amount) = p.funding.amount().filter(|a| *a > Decimal::ZERO) else {
-        return;
-    };
-    if cost_estimates(p).any(|e| within_3x(e.estimate, amount) || e.estimate > amount) {
-        return;
-    }
-    let below = cost_estimates(p).find(|e| {
-        e.count.is_none()
-            && e.estimate > Decimal::ZERO
-            && names_whole_cost(&e.cost.name)
-            && e.estimate * Decimal::from(5) <= amount
-    });
-    let Some(e) = below else {
+fn cost_below_budget(s: &mut Sink<'_>, pi: usize, p: &Project, facts: &[Facts<'_>]) {
+    let Some(e) = whole_cost_far_below(p, facts) else {
         return;
     };
     let message = msg!(
@@ -425,6 +405,116 @@ fn cost_below_budget(s: &mut Sink<'_>, pi: usize, p: &Project) {
     s.emit(id!("cost-below-budget"), || {
         (value_loc(pi, p, e.cost), message)
     });
+}
+
+/// The estimate [`cost_below_budget`] reports: the first total named as the
+/// whole cost under a fifth of the amount, when no estimate bears the
+/// amount out or exceeds it. `facts`: `p`'s indicators', in order.
+fn whole_cost_far_below<'p>(p: &'p Project, facts: &'p [Facts<'p>]) -> Option<Estimate<'p>> {
+    // Cheap test first: most projects state no cost in money.
+    if !p
+        .indicators
+        .iter()
+        .any(|i| is_cost(i) && i.target.quantity().is_some())
+    {
+        return None;
+    }
+    let amount = p.funding.amount().filter(|a| *a > Decimal::ZERO)?;
+    // One pass: an estimate bearing the amount out or above it settles it
+    // (whatever came before); else the first total far below is the one.
+    let mut below = None;
+    for e in cost_estimates_by(p, facts) {
+        if within_3x(e.estimate, amount) || e.estimate > amount {
+            return None;
+        }
+        if below.is_none()
+            && e.count.is_none()
+            && e.estimate > Decimal::ZERO
+            && e.estimate * Decimal::from(5) <= amount
+            && names_whole_cost(&e.cost.name)
+        {
+            below = Some(e);
+        }
+    }
+    below
+}
+
+/// Money a cost indicator puts on a project, as [`CostEstimate`] without
+/// `whole` (which [`cost_below_budget`] does not ask).
+#[derive(Debug, PartialEq)]
+struct Estimate<'p> {
+    cost: &'p Indicator,
+    count: Option<&'p Indicator>,
+    /// 万元.
+    estimate: Decimal,
+}
+
+/// [`cost_estimates`] of `p`, in the same order, with the units of
+/// `facts` (its indicators', in order) instead of each found again for
+/// every cost per unit.
+fn cost_estimates_by<'p>(
+    p: &'p Project,
+    facts: &'p [Facts<'p>],
+) -> impl Iterator<Item = Estimate<'p>> + 'p {
+    p.indicators
+        .iter()
+        .zip(facts)
+        .filter(|(i, _)| is_cost(i))
+        .flat_map(move |(i, fact)| cost_estimates_of_by(p, facts, i, fact.unit.as_deref()))
+}
+
+/// [`cost_estimates_of`] of the cost indicator `i` of `p`, whose unit is
+/// `unit`; `facts`: `p`'s indicators', in order.
+fn cost_estimates_of_by<'p>(
+    p: &'p Project,
+    facts: &'p [Facts<'p>],
+    i: &'p Indicator,
+    unit: Option<&'p str>,
+) -> impl Iterator<Item = Estimate<'p>> + 'p {
+    let q = i.target.quantity();
+    let unit = q.and(unit);
+    let total = q.and_then(|q| cost_wan(q, unit));
+    let per_unit = match (q, total, unit) {
+        (Some(q), None, Some(u)) => u
+            .split_once(['/', '／'])
+            .and_then(|(money, per)| Some((cost_wan(q, Some(money))?, per))),
+        _ => None,
+    };
+    let whole = total.map(|estimate| Estimate {
+        cost: i,
+        count: None,
+        estimate,
+    });
+    let times = per_unit.into_iter().flat_map(move |(each, per)| {
+        let periods: &'static [u32] = if has(per, "月") {
+            &[1, 12]
+        } else if has(per, "季") {
+            &[1, 4]
+        } else {
+            &[1]
+        };
+        p.indicators
+            .iter()
+            .zip(facts)
+            .filter(move |(c, fact)| {
+                !is_cost(c)
+                    && fact
+                        .unit
+                        .as_deref()
+                        .is_some_and(|u| same_count_unit(per, u))
+            })
+            .filter_map(|(c, _)| Some((c, c.target.quantity()?.scaled()?)))
+            .flat_map(move |(c, n)| {
+                periods.iter().filter_map(move |&k| {
+                    Some(Estimate {
+                        cost: i,
+                        count: Some(c),
+                        estimate: each.checked_mul(n)?.checked_mul(Decimal::from(k))?,
+                    })
+                })
+            })
+    });
+    whole.into_iter().chain(times)
 }
 
 /// Rules of [`project`] looked up once per review.
@@ -2275,8 +2365,12 @@ fn generic_benefit(i: &Indicator) -> Option<&'static Template> {
 
 #[cfg(test)]
 mod tests {
-    use super::{induced_investment, input_keyword, management_meetings, other_sense};
-    use super::{ByteSet, Keywords};
+    use super::{
+        cost_estimates, cost_estimates_by, induced_investment, input_keyword, is_cost,
+        management_meetings, names_whole_cost, other_sense, whole_cost_far_below, within_3x,
+    };
+    use super::{ByteSet, Decimal, Facts, Indicator, Keywords, Project};
+    use crate::model::{Funding, Origin};
     use proptest::prelude::*;
 
     static INPUTS: Keywords =
@@ -2317,7 +2411,121 @@ mod tests {
         ByteSet::of(&all)
     }
 
+    /// A one-cell project of `items` (`1-成本指标：…，年度指标值：…。`) and
+    /// the amount `amount` (万元).
+    fn project_of(items: &str, amount: Decimal) -> Project {
+        let parsed = crate::grammar::parse_cell(items, Origin::default());
+        Project {
+            name: "项目".to_string(),
+            code: None,
+            funding: Funding {
+                total: Some(amount),
+                ..Funding::default()
+            },
+            goal: None,
+            indicators: parsed.indicators,
+            origin: Origin::default(),
+            indicator_cell: Some(items.to_string()),
+            amount_origins: None,
+        }
+    }
+
+    /// `cost_below_budget`'s choice before the one pass: two passes over
+    /// `cost_estimates`.
+    fn far_below_in_two_passes(p: &Project) -> Option<(*const Indicator, Decimal)> {
+        if !p
+            .indicators
+            .iter()
+            .any(|i| is_cost(i) && i.target.quantity().is_some())
+        {
+            return None;
+        }
+        let amount = p.funding.amount().filter(|a| *a > Decimal::ZERO)?;
+        if cost_estimates(p).any(|e| within_3x(e.estimate, amount) || e.estimate > amount) {
+            return None;
+        }
+        cost_estimates(p)
+            .find(|e| {
+                e.count.is_none()
+                    && e.estimate > Decimal::ZERO
+                    && names_whole_cost(&e.cost.name)
+                    && e.estimate * Decimal::from(5) <= amount
+            })
+            .map(|e| (std::ptr::from_ref(e.cost), e.estimate))
+    }
+
+    /// Indicator items for the cost rules: costs in money, per unit and
+    /// per period, and counts in the units they are per.
+    fn cost_item() -> impl Strategy<Value = String> {
+        let name = prop::sample::select(vec![
+            "成本指标：项目总成本",
+            "成本指标：人均培训成本",
+            "成本指标：专家评审费",
+            "成本指标：项目经费",
+            "产出指标：培训人次",
+            "产出指标：改造长度",
+            "产出指标：补贴人数",
+            "效益指标：受益人数",
+        ]);
+        let unit = prop::sample::select(vec![
+            "万元",
+            "元",
+            "元/人次",
+            "万元/公里",
+            "元/人·月",
+            "元/人·季度",
+            "人次",
+            "公里",
+            "人",
+            "%",
+        ]);
+        let op = prop::sample::select(vec!["≤", "≥", "=", ""]);
+        (name, op, 1u32..50_000, unit)
+            .prop_map(|(n, o, v, u)| format!("{n}，年度指标值：{o}{v}{u}。"))
+    }
+
+    /// The generated items reach both kinds of estimate and the finding.
+    #[test]
+    fn estimates_by_facts_cover_totals_and_standards() {
+        let p = project_of(
+            "1-成本指标：人均培训成本，年度指标值：≤3000元/人次。2-产出指标：培训人次，年度指标值：≥3200人次。3-成本指标：项目总成本，年度指标值：≤20万元。",
+            Decimal::from(1000),
+        );
+        let facts: Vec<Facts<'_>> = p.indicators.iter().map(Facts::of).collect();
+        let got: Vec<_> = cost_estimates_by(&p, &facts).map(|e| e.estimate).collect();
+        assert_eq!(got, [Decimal::from(960), Decimal::from(20)]);
+        assert_eq!(whole_cost_far_below(&p, &facts), None);
+        let p = project_of(
+            "1-成本指标：项目总成本，年度指标值：≤20万元。",
+            Decimal::from(1000),
+        );
+        let facts: Vec<Facts<'_>> = p.indicators.iter().map(Facts::of).collect();
+        let far = whole_cost_far_below(&p, &facts).map(|e| e.estimate);
+        assert_eq!(far, Some(Decimal::from(20)));
+    }
+
     proptest! {
+        /// The estimates by the facts' units are `cost_estimates`'s, in order.
+        #[test]
+        fn estimates_by_facts_are_cost_estimates(items in prop::collection::vec(cost_item(), 1..6), amount in 1u32..5000) {
+            let text: String = items
+                .iter()
+                .enumerate()
+                .map(|(k, t)| format!("{}-{t}", k + 1))
+                .collect();
+            let p = project_of(&text, Decimal::from(amount));
+            let facts: Vec<Facts<'_>> = p.indicators.iter().map(Facts::of).collect();
+            let want: Vec<_> = cost_estimates(&p)
+                .map(|e| (std::ptr::from_ref(e.cost), e.count.map(std::ptr::from_ref), e.estimate))
+                .collect();
+            let got: Vec<_> = cost_estimates_by(&p, &facts)
+                .map(|e| (std::ptr::from_ref(e.cost), e.count.map(std::ptr::from_ref), e.estimate))
+                .collect();
+            prop_assert_eq!(got, want);
+            let far = whole_cost_far_below(&p, &facts).map(|e| (std::ptr::from_ref(e.cost), e.estimate));
+            prop_assert_eq!(far, far_below_in_two_passes(&p));
+        }
+
         /// The byte-set test changes no input keyword found.
         #[test]
         fn input_keyword_in_set_is_the_search(name in "[投入人力财资金源使用带动经费到位预算执行数a ]{0,14}") {
