@@ -376,7 +376,7 @@ pub(super) fn project(
     let span = on.span;
     completeness(s, pi, p);
     if on.repeated {
-        repeated(s, pi, p, &mut on.hashes);
+        repeated(s, pi, p, facts, &mut on.hashes);
     }
     for ((k, i), fact) in p.indicators.iter().enumerate().zip(facts) {
         quality(s, pi, p, (k, i), on_long_term, span, fact);
@@ -548,12 +548,7 @@ impl Switches {
 
 /// `indicator-duplicate`: an indicator whose (一级, 二级, name) an earlier
 /// indicator of the same project already has. Each repeat names the first.
-fn repeated(s: &mut Sink<'_>, pi: usize, p: &Project, hashes: &mut Vec<u64>) {
-    type Key<'a> = (Category, &'a str, &'a str);
-    fn key(i: &Indicator) -> Option<Key<'_>> {
-        let name = trim(&i.name);
-        (!name.is_empty()).then(|| (i.category, i.subcategory.as_deref().map_or("", trim), name))
-    }
+fn repeated(s: &mut Sink<'_>, pi: usize, p: &Project, facts: &[Facts<'_>], hashes: &mut Vec<u64>) {
     let n = p.indicators.len();
     if n < 2 {
         return;
@@ -561,27 +556,14 @@ fn repeated(s: &mut Sink<'_>, pi: usize, p: &Project, hashes: &mut Vec<u64>) {
     // Pairs are told apart by a fingerprint first (the keys compared only
     // when the fingerprints agree): most names of a project have the same
     // length, and a string comparison per pair cost more than a fingerprint
-    // of each name. Equal keys have equal fingerprints; that is all it needs.
-    fn fingerprint(k: Option<Key<'_>>) -> u64 {
-        let ends = |t: &str| {
-            let b = t.as_bytes();
-            let (mut head, mut tail) = ([0u8; 8], [0u8; 8]);
-            head.iter_mut().zip(b).for_each(|(d, x)| *d = *x);
-            tail.iter_mut()
-                .zip(b.iter().rev())
-                .for_each(|(d, x)| *d = *x);
-            u64::from_le_bytes(head) ^ u64::from_le_bytes(tail).rotate_left(29)
-        };
-        k.map_or(0, |(c, sub, name)| {
-            let lens = (name.len() as u64) << 40 ^ (sub.len() as u64) << 52 ^ (c as u64) << 60;
-            let mut h = FastHasher::default();
-            h.write_u64(ends(name) ^ lens);
-            h.write_u64(ends(sub));
-            h.finish() | 1
-        })
-    }
+    // of each name.
     hashes.clear();
-    hashes.extend(p.indicators.iter().map(|i| fingerprint(key(i))));
+    hashes.extend(
+        p.indicators
+            .iter()
+            .zip(facts)
+            .map(|(i, fact)| fingerprint(key(i), (&i.name, fact.name_bytes))),
+    );
     let mut seen: FastMap<u64, Vec<usize>> = FastMap::default();
     for (k, i) in p.indicators.iter().enumerate().skip(1) {
         let Some(this) = key(i) else {
@@ -636,6 +618,44 @@ fn repeated(s: &mut Sink<'_>, pi: usize, p: &Project, hashes: &mut Vec<u64>) {
             )
         });
     }
+}
+
+/// What makes two indicators of a project the same for
+/// `indicator-duplicate`: (一级, 二级, name), trimmed.
+type DupKey<'a> = (Category, &'a str, &'a str);
+
+/// [`DupKey`] of `i`; `None` for a blank name.
+fn key(i: &Indicator) -> Option<DupKey<'_>> {
+    let name = trim(&i.name);
+    (!name.is_empty()).then(|| (i.category, i.subcategory.as_deref().map_or("", trim), name))
+}
+
+/// A fingerprint of a key, 0 for none: equal keys have equal fingerprints,
+/// which is all [`repeated`] needs. The name counts by its length and its
+/// bytes' set ([`ByteSet`]); `untrimmed`: the name before trimming and its
+/// set, which is the trimmed name's when trimming took nothing off.
+fn fingerprint(k: Option<DupKey<'_>>, untrimmed: (&str, ByteSet)) -> u64 {
+    let ends = |t: &str| {
+        let b = t.as_bytes();
+        let (mut head, mut tail) = ([0u8; 8], [0u8; 8]);
+        head.iter_mut().zip(b).for_each(|(d, x)| *d = *x);
+        tail.iter_mut()
+            .zip(b.iter().rev())
+            .for_each(|(d, x)| *d = *x);
+        u64::from_le_bytes(head) ^ u64::from_le_bytes(tail).rotate_left(29)
+    };
+    k.map_or(0, |(c, sub, name)| {
+        let set = if name.len() == untrimmed.0.len() {
+            untrimmed.1
+        } else {
+            ByteSet::of(name)
+        };
+        let lens = (name.len() as u64) << 40 ^ (sub.len() as u64) << 52 ^ (c as u64) << 60;
+        let mut h = FastHasher::default();
+        h.write_u64(set.bits() ^ lens);
+        h.write_u64(if sub.is_empty() { 0 } else { ends(sub) });
+        h.finish() | 1
+    })
 }
 
 fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
@@ -2369,7 +2389,7 @@ mod tests {
         cost_estimates, cost_estimates_by, induced_investment, input_keyword, is_cost,
         management_meetings, names_whole_cost, other_sense, whole_cost_far_below, within_3x,
     };
-    use super::{ByteSet, Decimal, Facts, Indicator, Keywords, Project};
+    use super::{fingerprint, ByteSet, Category, Decimal, Facts, Indicator, Keywords, Project};
     use crate::model::{Funding, Origin};
     use proptest::prelude::*;
 
@@ -2505,6 +2525,27 @@ mod tests {
     }
 
     proptest! {
+        /// Names equal once trimmed have equal fingerprints, however they
+        /// are padded (the set of the padded name is not the trimmed one's).
+        #[test]
+        fn equal_keys_have_equal_fingerprints(
+            core in "[服务人次满意度a1\u{85}]{0,6}",
+            pads in prop::collection::vec("[ \t\u{3000}\u{a0}]{0,2}", 4),
+            sub in "[ 数量质]{0,3}",
+        ) {
+            let (a, b) = (format!("{}{core}{}", pads[0], pads[1]), format!("{}{core}{}", pads[2], pads[3]));
+            let sub = crate::review::text::trim(&sub);
+            let (ta, tb) = (crate::review::text::trim(&a), crate::review::text::trim(&b));
+            let (ka, kb) = (
+                (!ta.is_empty()).then_some((Category::Output, sub, ta)),
+                (!tb.is_empty()).then_some((Category::Output, sub, tb)),
+            );
+            prop_assert_eq!(
+                fingerprint(ka, (&a, ByteSet::of(&a))),
+                fingerprint(kb, (&b, ByteSet::of(&b)))
+            );
+        }
+
         /// The estimates by the facts' units are `cost_estimates`'s, in order.
         #[test]
         fn estimates_by_facts_are_cost_estimates(items in prop::collection::vec(cost_item(), 1..6), amount in 1u32..5000) {

@@ -166,6 +166,11 @@ impl ByteSet {
         set
     }
 
+    /// The set as bits (bit `b & 63` for each byte `b`).
+    pub(super) const fn bits(self) -> u64 {
+        self.0
+    }
+
     /// Whether every byte of `needle`'s set is in this one: `false` proves
     /// the text of this set does not hold the needle.
     #[inline]
