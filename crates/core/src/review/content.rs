@@ -4,9 +4,9 @@
 
 use super::id;
 use super::text::{
-    bigrams_into, deadline_year, has, has_either, has_in, is_cost, is_outcome, is_time_limit,
-    long_term, long_term_in, names_cost_saving, names_satisfaction, trim, unit_of, ByteSet,
-    FastHasher, FastMap, Keywords,
+    bigrams_into, char_positions, deadline_year, has, has_either, has_in, is_cost, is_outcome,
+    is_time_limit, long_term, long_term_in, names_cost_saving, names_satisfaction, trim, unit_of,
+    ByteSet, FastHasher, FastMap, Keywords,
 };
 use super::{
     ind_label, indicator_loc, msg, project_loc, value_loc, Arg, Facts, Lang, Message, Severity,
@@ -1862,21 +1862,44 @@ fn scale_in_goal(s: &mut Sink<'_>, pi: usize, p: &Project) {
         return;
     };
     let scale = s.table.money_scale;
-    for (pos, c) in goal.match_indices('元') {
+    let Some((pos, found)) = money_in_other_scale(goal, scale) else {
+        return;
+    };
+    let mut loc = project_loc(s.table, pi, p, Field::Goal);
+    loc.span = Some(crate::model::Span::new(
+        pos as u32,
+        (pos + '元'.len_utf8()) as u32,
+    ));
+    s.emit(id!("scale-mismatch"), || {
+        (
+            loc,
+            msg!(
+                SCALE_MISMATCH,
+                Arg::project(pi),
+                Arg::Str(found),
+                Arg::Str(scale.label())
+            ),
+        )
+    });
+}
+
+/// The first money of `goal` quoted in a scale other than the table's
+/// `scale` (`500元` in a 万元 table, `50万元` in a 元 table): the byte
+/// position of its 元 and the scale quoted.
+fn money_in_other_scale(goal: &str, scale: MoneyScale) -> Option<(usize, &'static str)> {
+    const YUAN_LEN: usize = '元'.len_utf8();
+    char_positions(goal, '元').find_map(|pos| {
         if pos == 0 {
-            continue;
+            return None;
         }
         let mut before_rev = goal.get(..pos).unwrap_or_default().chars().rev();
         let prev = before_rev.next().unwrap_or(' ');
         let next = goal
-            .get(pos + c.len()..)
+            .get(pos + YUAN_LEN..)
             .and_then(|r| r.chars().next())
             .unwrap_or(' ');
         if next == '/' || next == '／' || next == '每' {
-            continue; // a rate such as 元/人
-        }
-        if per_unit_clause(goal, pos, pos + c.len()) {
-            continue; // a standard per unit (每亩120元, 人均增收1000元): always in 元
+            return None; // a rate such as 元/人
         }
         let found = match (scale, prev) {
             (MoneyScale::WanYuan, d) if d.is_ascii_digit() => Some("元"),
@@ -1886,23 +1909,13 @@ fn scale_in_goal(s: &mut Sink<'_>, pi: usize, p: &Project) {
                 .map(|_| "万元"),
             _ => None,
         };
-        if let Some(found) = found {
-            let mut loc = project_loc(s.table, pi, p, Field::Goal);
-            loc.span = Some(crate::model::Span::new(pos as u32, (pos + c.len()) as u32));
-            s.emit(id!("scale-mismatch"), || {
-                (
-                    loc,
-                    msg!(
-                        SCALE_MISMATCH,
-                        Arg::project(pi),
-                        Arg::Str(found),
-                        Arg::Str(scale.label())
-                    ),
-                )
-            });
-            return;
-        }
-    }
+        // A standard per unit (每亩120元, 人均增收1000元) is always in 元;
+        // its clause is read only for money in the other scale (most 元 of
+        // a goal are the table's own 万元).
+        found
+            .filter(|_| !per_unit_clause(goal, pos, pos + YUAN_LEN))
+            .map(|f| (pos, f))
+    })
 }
 
 /// Whether the clause of a goal around the money at bytes `start..end`
@@ -2389,7 +2402,10 @@ mod tests {
         cost_estimates, cost_estimates_by, induced_investment, input_keyword, is_cost,
         management_meetings, names_whole_cost, other_sense, whole_cost_far_below, within_3x,
     };
-    use super::{fingerprint, ByteSet, Category, Decimal, Facts, Indicator, Keywords, Project};
+    use super::{
+        fingerprint, money_in_other_scale, per_unit_clause, ByteSet, Category, Decimal, Facts,
+        Indicator, Keywords, MoneyScale, Project,
+    };
     use crate::model::{Funding, Origin};
     use proptest::prelude::*;
 
@@ -2524,7 +2540,49 @@ mod tests {
         assert_eq!(far, Some(Decimal::from(20)));
     }
 
+    /// `scale_in_goal`'s choice before the clause was read last: every 元
+    /// by `match_indices`, the clause read before the scale.
+    fn other_scale_clause_first(goal: &str, scale: MoneyScale) -> Option<(usize, &'static str)> {
+        for (pos, c) in goal.match_indices('元') {
+            if pos == 0 {
+                continue;
+            }
+            let mut before_rev = goal.get(..pos).unwrap_or_default().chars().rev();
+            let prev = before_rev.next().unwrap_or(' ');
+            let next = goal
+                .get(pos + c.len()..)
+                .and_then(|r| r.chars().next())
+                .unwrap_or(' ');
+            if next == '/' || next == '／' || next == '每' {
+                continue;
+            }
+            if per_unit_clause(goal, pos, pos + c.len()) {
+                continue;
+            }
+            let found = match (scale, prev) {
+                (MoneyScale::WanYuan, d) if d.is_ascii_digit() => Some("元"),
+                (MoneyScale::Yuan, '万') => before_rev
+                    .next()
+                    .filter(|d| d.is_ascii_digit())
+                    .map(|_| "万元"),
+                _ => None,
+            };
+            if let Some(found) = found {
+                return Some((pos, found));
+            }
+        }
+        None
+    }
+
     proptest! {
+        /// The money in the other scale is found as before.
+        #[test]
+        fn money_in_other_scale_as_before(goal in "[元万1每人均，。/标准资金a]{0,24}") {
+            for scale in [MoneyScale::WanYuan, MoneyScale::Yuan] {
+                prop_assert_eq!(money_in_other_scale(&goal, scale), other_scale_clause_first(&goal, scale));
+            }
+        }
+
         /// Names equal once trimmed have equal fingerprints, however they
         /// are padded (the set of the padded name is not the trimmed one's).
         #[test]
