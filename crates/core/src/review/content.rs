@@ -374,7 +374,7 @@ pub(super) fn project(
     }
     let on_long_term = on.long_term;
     let span = on.span;
-    completeness(s, pi, p);
+    completeness(s, pi, p, facts);
     if on.repeated {
         repeated(s, pi, p, facts, &mut on.hashes);
     }
@@ -658,7 +658,10 @@ fn fingerprint(k: Option<DupKey<'_>>, untrimmed: (&str, ByteSet)) -> u64 {
     })
 }
 
-fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
+/// The completeness rules (missing-*, too-few-indicators,
+/// qualitative-share, missing-quantity-quality) on project `p`; `facts`:
+/// its indicators', in order.
+fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project, facts: &[Facts<'_>]) {
     let t = s.table;
     let profile = s.profile;
     let th = &profile.thresholds;
@@ -672,14 +675,16 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
     let mut any_sub = false;
     let mut quant_quantity = false;
     let mut quant_quality = false;
-    for i in &p.indicators {
+    for (i, fact) in p.indicators.iter().zip(facts) {
         let is_c = is_cost(i);
         output |= i.category == Category::Output && !is_c;
         outcome |= is_outcome(i.category);
         satisfaction |= i.category == Category::Satisfaction;
         cost |= is_c;
         // A deadline (`2024年12月31日前`) is met or not: no 定性 grade.
-        qual += usize::from(i.target.is_qualitative() && !deadline_text(trim(&i.raw_value)));
+        qual += usize::from(
+            i.target.is_qualitative() && !deadline_text(trim(&i.raw_value), fact.raw_bytes),
+        );
         if let Some(sub) = i.subcategory.as_deref() {
             any_sub = true;
             if i.category == Category::Output && i.target.quantity().is_some() {
@@ -1345,7 +1350,8 @@ fn capped(i: &Indicator) -> bool {
 
 /// A deadline, met or not: a date (`2024年12月31日前`) or a month's or the
 /// year's end (`12月底前`, `年底前`, `6月底完成`).
-fn deadline_text(t: &str) -> bool {
+/// `set`: the [`ByteSet`] of `t` or of a text holding it.
+fn deadline_text(t: &str, set: ByteSet) -> bool {
     // Not a rhythm (`按月完成`, `每季度按时完成`).
     static PERIOD_ENDS: Keywords = Keywords::new(&[
         "年内",
@@ -1358,13 +1364,13 @@ fn deadline_text(t: &str) -> bool {
         "年底",
         "年末",
     ]);
-    if has(t, "每") || has(t, "按月") || has(t, "按季") {
+    if has_in(t, set, "每") || has_in(t, set, "按月") || has_in(t, set, "按季") {
         return false;
     }
     crate::grammar::is_date_value(t)
         || (["前", "底", "以前"].iter().any(|e| t.ends_with(e))
-            && (has(t, "月") || has(t, "年底") || has(t, "年末")))
-        || PERIOD_ENDS.find(t).is_some()
+            && (has_in(t, set, "月") || has_in(t, set, "年底") || has_in(t, set, "年末")))
+        || PERIOD_ENDS.find_in(t, set).is_some()
 }
 
 /// Whether a unit is one of money (`元`, `万元`, `元/人`).
@@ -2403,8 +2409,8 @@ mod tests {
         management_meetings, names_whole_cost, other_sense, whole_cost_far_below, within_3x,
     };
     use super::{
-        fingerprint, money_in_other_scale, per_unit_clause, ByteSet, Category, Decimal, Facts,
-        Indicator, Keywords, MoneyScale, Project,
+        deadline_text, fingerprint, money_in_other_scale, per_unit_clause, ByteSet, Category,
+        Decimal, Facts, Indicator, Keywords, MoneyScale, Project,
     };
     use crate::model::{Funding, Origin};
     use proptest::prelude::*;
@@ -2632,6 +2638,13 @@ mod tests {
                 input_keyword(&INPUTS, &name, ByteSet::of(&name)),
                 input_keyword_searching(&INPUTS, &name)
             );
+        }
+
+        /// The byte-set test changes no deadline (with every byte in the
+        /// set, each search is made: the former `deadline_text`).
+        #[test]
+        fn deadline_text_in_set_is_the_search(t in "[每按月季年底末前内上下半度2024.以完成a ]{0,12}") {
+            prop_assert_eq!(deadline_text(&t, ByteSet::of(&t)), deadline_text(&t, every_byte()));
         }
 
         /// The byte-set test changes no meeting found.

@@ -87,6 +87,31 @@ pub(super) fn has_either(hay: &str, a: &str, b: &str) -> bool {
     })
 }
 
+/// `hay.find(needle)`, searched as [`has`] searches: the standard
+/// searcher's set-up (two-way) costs more than the search on a name.
+pub(super) fn find_short(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&last, _)) = n.split_last() else {
+        return Some(0);
+    };
+    let before = n.len() - 1;
+    let at = |end: usize| end >= before && h.get(end - before..=end) == Some(n);
+    if h.len() <= SHORT_BYTES {
+        let mut first = None;
+        any_byte_at(h, last, last, |end| {
+            let hit = at(end);
+            if hit {
+                first = Some(end - before);
+            }
+            hit
+        });
+        return first;
+    }
+    memchr::memchr_iter(last, h)
+        .find(|&end| at(end))
+        .map(|end| end - before)
+}
+
 /// Texts up to this many bytes are searched eight bytes at a time by
 /// [`any_byte_at`]: memchr's dispatch and set-up cost more than the whole
 /// search on a name or a value.
@@ -539,7 +564,7 @@ pub(super) fn names_satisfaction(name: &str) -> bool {
         return false;
     }
     ["满意度", "满意率"].iter().any(|word| {
-        name.find(word).is_some_and(|at| {
+        find_short(name, word).is_some_and(|at| {
             let after = name.get(at + word.len()..).unwrap_or_default();
             // (Also by a channel: `满意度电话回访`, `满意度网络调查`.)
             let after = ["电话", "网络", "网上", "线上", "入户", "抽样", "第三方"]
@@ -1028,7 +1053,28 @@ mod tests {
     const WORDS: &[&str] = &["投入", "投入率", "入率", "资金", "金", "X", "XX"];
     static KW: Keywords = Keywords::new(WORDS);
 
+    /// `names_satisfaction` as it was, by `str::find`.
+    fn names_satisfaction_by_find(name: &str) -> bool {
+        const SURVEY: [&str; 6] = ["测评", "调查", "调研", "问卷", "回访", "测试"];
+        ["满意度", "满意率"].iter().any(|word| {
+            name.find(word).is_some_and(|at| {
+                let after = name.get(at + word.len()..).unwrap_or_default();
+                let after = ["电话", "网络", "网上", "线上", "入户", "抽样", "第三方"]
+                    .iter()
+                    .find_map(|c| after.strip_prefix(c))
+                    .unwrap_or(after);
+                !SURVEY.iter().any(|w| after.starts_with(w))
+            })
+        })
+    }
+
     proptest! {
+        /// `names_satisfaction` by the short search is the one by `str::find`.
+        #[test]
+        fn names_satisfaction_as_before(name in "[满意度率测评调查电话网络群众a \u{b4}]{0,40}") {
+            prop_assert_eq!(names_satisfaction(&name), names_satisfaction_by_find(&name));
+        }
+
         /// The automaton answers exactly like the plain scan (leftmost, then list order).
         #[test]
         fn keywords_agree_with_scan(hay in "[投入率资金X年a1 ]{0,12}") {
@@ -1092,6 +1138,12 @@ mod tests {
         #[test]
         fn has_agrees_with_contains(hay in "[人次数满意度年长期×a1 \u{80}\u{b4}\u{ff}]{0,40}", needle in "[人次数满意度年长期×a1\u{b4}\u{ff}]{0,3}") {
             prop_assert_eq!(has(&hay, &needle), hay.contains(needle.as_str()));
+        }
+
+        /// The short search finds `str::find`'s position.
+        #[test]
+        fn find_short_is_find(hay in "[满意度率人次年×a1 \u{80}\u{b4}\u{ff}]{0,40}", needle in "[满意度率年×a1\u{b4}\u{ff}]{0,3}") {
+            prop_assert_eq!(super::find_short(&hay, &needle), hay.find(needle.as_str()));
         }
 
         /// The vectorised search finds `match_indices`'s positions.
