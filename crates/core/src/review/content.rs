@@ -4,8 +4,9 @@
 
 use super::id;
 use super::text::{
-    bigrams_into, deadline_year, has, has_either, is_cost, is_outcome, is_time_limit, long_term,
-    names_cost_saving, names_satisfaction, trim, unit_of, FastHasher, FastMap, Keywords,
+    bigrams_into, char_positions, deadline_year, has, has_either, has_in, is_cost, is_outcome,
+    is_time_limit, long_term, long_term_in, names_cost_saving, names_satisfaction, trim, unit_of,
+    ByteSet, FastHasher, FastMap, Keywords,
 };
 use super::{
     ind_label, indicator_loc, msg, project_loc, value_loc, Arg, Facts, Lang, Message, Severity,
@@ -373,15 +374,15 @@ pub(super) fn project(
     }
     let on_long_term = on.long_term;
     let span = on.span;
-    completeness(s, pi, p);
+    completeness(s, pi, p, facts);
     if on.repeated {
-        repeated(s, pi, p, &mut on.hashes);
+        repeated(s, pi, p, facts, &mut on.hashes);
     }
     for ((k, i), fact) in p.indicators.iter().enumerate().zip(facts) {
         quality(s, pi, p, (k, i), on_long_term, span, fact);
     }
     scale_in_goal(s, pi, p);
-    cost_below_budget(s, pi, p);
+    cost_below_budget(s, pi, p, facts);
 }
 
 /// `cost-below-budget`: a total named as the project's whole cost
@@ -392,28 +393,8 @@ pub(super) fn project(
 /// about a tenth of the amount is not reported: that is as often the
 /// output's count a digit short (`教师培训人次 ≥320` for the goal's 3200,
 /// goal-indicator-number's), or a subsidy paying part of each case.
-fn cost_below_budget(s: &mut Sink<'_>, pi: usize, p: &Project) {
-    // Cheap test first: most projects state no cost in money.
-    if !p
-        .indicators
-        .iter()
-        .any(|i| is_cost(i) && i.target.quantity().is_some())
-    {
-        return;
-    }
-    let Some(amount) = p.funding.amount().filter(|a| *a > Decimal::ZERO) else {
-        return;
-    };
-    if cost_estimates(p).any(|e| within_3x(e.estimate, amount) || e.estimate > amount) {
-        return;
-    }
-    let below = cost_estimates(p).find(|e| {
-        e.count.is_none()
-            && e.estimate > Decimal::ZERO
-            && names_whole_cost(&e.cost.name)
-            && e.estimate * Decimal::from(5) <= amount
-    });
-    let Some(e) = below else {
+fn cost_below_budget(s: &mut Sink<'_>, pi: usize, p: &Project, facts: &[Facts<'_>]) {
+    let Some(e) = whole_cost_far_below(p, facts) else {
         return;
     };
     let message = msg!(
@@ -424,6 +405,116 @@ fn cost_below_budget(s: &mut Sink<'_>, pi: usize, p: &Project) {
     s.emit(id!("cost-below-budget"), || {
         (value_loc(pi, p, e.cost), message)
     });
+}
+
+/// The estimate [`cost_below_budget`] reports: the first total named as the
+/// whole cost under a fifth of the amount, when no estimate bears the
+/// amount out or exceeds it. `facts`: `p`'s indicators', in order.
+fn whole_cost_far_below<'p>(p: &'p Project, facts: &'p [Facts<'p>]) -> Option<Estimate<'p>> {
+    // Cheap test first: most projects state no cost in money.
+    if !p
+        .indicators
+        .iter()
+        .any(|i| is_cost(i) && i.target.quantity().is_some())
+    {
+        return None;
+    }
+    let amount = p.funding.amount().filter(|a| *a > Decimal::ZERO)?;
+    // One pass: an estimate bearing the amount out or above it settles it
+    // (whatever came before); else the first total far below is the one.
+    let mut below = None;
+    for e in cost_estimates_by(p, facts) {
+        if within_3x(e.estimate, amount) || e.estimate > amount {
+            return None;
+        }
+        if below.is_none()
+            && e.count.is_none()
+            && e.estimate > Decimal::ZERO
+            && e.estimate * Decimal::from(5) <= amount
+            && names_whole_cost(&e.cost.name)
+        {
+            below = Some(e);
+        }
+    }
+    below
+}
+
+/// Money a cost indicator puts on a project, as [`CostEstimate`] without
+/// `whole` (which [`cost_below_budget`] does not ask).
+#[derive(Debug, PartialEq)]
+struct Estimate<'p> {
+    cost: &'p Indicator,
+    count: Option<&'p Indicator>,
+    /// 万元.
+    estimate: Decimal,
+}
+
+/// [`cost_estimates`] of `p`, in the same order, with the units of
+/// `facts` (its indicators', in order) instead of each found again for
+/// every cost per unit.
+fn cost_estimates_by<'p>(
+    p: &'p Project,
+    facts: &'p [Facts<'p>],
+) -> impl Iterator<Item = Estimate<'p>> + 'p {
+    p.indicators
+        .iter()
+        .zip(facts)
+        .filter(|(i, _)| is_cost(i))
+        .flat_map(move |(i, fact)| cost_estimates_of_by(p, facts, i, fact.unit.as_deref()))
+}
+
+/// [`cost_estimates_of`] of the cost indicator `i` of `p`, whose unit is
+/// `unit`; `facts`: `p`'s indicators', in order.
+fn cost_estimates_of_by<'p>(
+    p: &'p Project,
+    facts: &'p [Facts<'p>],
+    i: &'p Indicator,
+    unit: Option<&'p str>,
+) -> impl Iterator<Item = Estimate<'p>> + 'p {
+    let q = i.target.quantity();
+    let unit = q.and(unit);
+    let total = q.and_then(|q| cost_wan(q, unit));
+    let per_unit = match (q, total, unit) {
+        (Some(q), None, Some(u)) => u
+            .split_once(['/', '／'])
+            .and_then(|(money, per)| Some((cost_wan(q, Some(money))?, per))),
+        _ => None,
+    };
+    let whole = total.map(|estimate| Estimate {
+        cost: i,
+        count: None,
+        estimate,
+    });
+    let times = per_unit.into_iter().flat_map(move |(each, per)| {
+        let periods: &'static [u32] = if has(per, "月") {
+            &[1, 12]
+        } else if has(per, "季") {
+            &[1, 4]
+        } else {
+            &[1]
+        };
+        p.indicators
+            .iter()
+            .zip(facts)
+            .filter(move |(c, fact)| {
+                !is_cost(c)
+                    && fact
+                        .unit
+                        .as_deref()
+                        .is_some_and(|u| same_count_unit(per, u))
+            })
+            .filter_map(|(c, _)| Some((c, c.target.quantity()?.scaled()?)))
+            .flat_map(move |(c, n)| {
+                periods.iter().filter_map(move |&k| {
+                    Some(Estimate {
+                        cost: i,
+                        count: Some(c),
+                        estimate: each.checked_mul(n)?.checked_mul(Decimal::from(k))?,
+                    })
+                })
+            })
+    });
+    whole.into_iter().chain(times)
 }
 
 /// Rules of [`project`] looked up once per review.
@@ -457,12 +548,7 @@ impl Switches {
 
 /// `indicator-duplicate`: an indicator whose (一级, 二级, name) an earlier
 /// indicator of the same project already has. Each repeat names the first.
-fn repeated(s: &mut Sink<'_>, pi: usize, p: &Project, hashes: &mut Vec<u64>) {
-    type Key<'a> = (Category, &'a str, &'a str);
-    fn key(i: &Indicator) -> Option<Key<'_>> {
-        let name = trim(&i.name);
-        (!name.is_empty()).then(|| (i.category, i.subcategory.as_deref().map_or("", trim), name))
-    }
+fn repeated(s: &mut Sink<'_>, pi: usize, p: &Project, facts: &[Facts<'_>], hashes: &mut Vec<u64>) {
     let n = p.indicators.len();
     if n < 2 {
         return;
@@ -470,27 +556,14 @@ fn repeated(s: &mut Sink<'_>, pi: usize, p: &Project, hashes: &mut Vec<u64>) {
     // Pairs are told apart by a fingerprint first (the keys compared only
     // when the fingerprints agree): most names of a project have the same
     // length, and a string comparison per pair cost more than a fingerprint
-    // of each name. Equal keys have equal fingerprints; that is all it needs.
-    fn fingerprint(k: Option<Key<'_>>) -> u64 {
-        let ends = |t: &str| {
-            let b = t.as_bytes();
-            let (mut head, mut tail) = ([0u8; 8], [0u8; 8]);
-            head.iter_mut().zip(b).for_each(|(d, x)| *d = *x);
-            tail.iter_mut()
-                .zip(b.iter().rev())
-                .for_each(|(d, x)| *d = *x);
-            u64::from_le_bytes(head) ^ u64::from_le_bytes(tail).rotate_left(29)
-        };
-        k.map_or(0, |(c, sub, name)| {
-            let lens = (name.len() as u64) << 40 ^ (sub.len() as u64) << 52 ^ (c as u64) << 60;
-            let mut h = FastHasher::default();
-            h.write_u64(ends(name) ^ lens);
-            h.write_u64(ends(sub));
-            h.finish() | 1
-        })
-    }
+    // of each name.
     hashes.clear();
-    hashes.extend(p.indicators.iter().map(|i| fingerprint(key(i))));
+    hashes.extend(
+        p.indicators
+            .iter()
+            .zip(facts)
+            .map(|(i, fact)| fingerprint(key(i), (&i.name, fact.name_bytes))),
+    );
     let mut seen: FastMap<u64, Vec<usize>> = FastMap::default();
     for (k, i) in p.indicators.iter().enumerate().skip(1) {
         let Some(this) = key(i) else {
@@ -547,7 +620,48 @@ fn repeated(s: &mut Sink<'_>, pi: usize, p: &Project, hashes: &mut Vec<u64>) {
     }
 }
 
-fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
+/// What makes two indicators of a project the same for
+/// `indicator-duplicate`: (一级, 二级, name), trimmed.
+type DupKey<'a> = (Category, &'a str, &'a str);
+
+/// [`DupKey`] of `i`; `None` for a blank name.
+fn key(i: &Indicator) -> Option<DupKey<'_>> {
+    let name = trim(&i.name);
+    (!name.is_empty()).then(|| (i.category, i.subcategory.as_deref().map_or("", trim), name))
+}
+
+/// A fingerprint of a key, 0 for none: equal keys have equal fingerprints,
+/// which is all [`repeated`] needs. The name counts by its length and its
+/// bytes' set ([`ByteSet`]); `untrimmed`: the name before trimming and its
+/// set, which is the trimmed name's when trimming took nothing off.
+fn fingerprint(k: Option<DupKey<'_>>, untrimmed: (&str, ByteSet)) -> u64 {
+    let ends = |t: &str| {
+        let b = t.as_bytes();
+        let (mut head, mut tail) = ([0u8; 8], [0u8; 8]);
+        head.iter_mut().zip(b).for_each(|(d, x)| *d = *x);
+        tail.iter_mut()
+            .zip(b.iter().rev())
+            .for_each(|(d, x)| *d = *x);
+        u64::from_le_bytes(head) ^ u64::from_le_bytes(tail).rotate_left(29)
+    };
+    k.map_or(0, |(c, sub, name)| {
+        let set = if name.len() == untrimmed.0.len() {
+            untrimmed.1
+        } else {
+            ByteSet::of(name)
+        };
+        let lens = (name.len() as u64) << 40 ^ (sub.len() as u64) << 52 ^ (c as u64) << 60;
+        let mut h = FastHasher::default();
+        h.write_u64(set.bits() ^ lens);
+        h.write_u64(if sub.is_empty() { 0 } else { ends(sub) });
+        h.finish() | 1
+    })
+}
+
+/// The completeness rules (missing-*, too-few-indicators,
+/// qualitative-share, missing-quantity-quality) on project `p`; `facts`:
+/// its indicators', in order.
+fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project, facts: &[Facts<'_>]) {
     let t = s.table;
     let profile = s.profile;
     let th = &profile.thresholds;
@@ -561,14 +675,16 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project) {
     let mut any_sub = false;
     let mut quant_quantity = false;
     let mut quant_quality = false;
-    for i in &p.indicators {
+    for (i, fact) in p.indicators.iter().zip(facts) {
         let is_c = is_cost(i);
         output |= i.category == Category::Output && !is_c;
         outcome |= is_outcome(i.category);
         satisfaction |= i.category == Category::Satisfaction;
         cost |= is_c;
         // A deadline (`2024年12月31日前`) is met or not: no 定性 grade.
-        qual += usize::from(i.target.is_qualitative() && !deadline_text(trim(&i.raw_value)));
+        qual += usize::from(
+            i.target.is_qualitative() && !deadline_text(trim(&i.raw_value), fact.raw_bytes),
+        );
         if let Some(sub) = i.subcategory.as_deref() {
             any_sub = true;
             if i.category == Category::Output && i.target.quantity().is_some() {
@@ -690,6 +806,8 @@ fn quality(
 ) {
     let ind = || Arg::Indicator(pi as u32, k as u32);
     let name = i.name.as_str();
+    // The name's bytes: most words asked of the name are settled by them.
+    let nb = fact.name_bytes;
     let unit = fact.unit.as_deref();
     // input-as-output
     static INPUTS: Keywords = Keywords::new(&[
@@ -726,9 +844,9 @@ fn quality(
         "经费拨付",
     ]);
     if matches!(i.category, Category::Output) || is_outcome(i.category) {
-        let keyword = input_keyword(&INPUTS, name).or_else(|| {
+        let keyword = input_keyword(&INPUTS, name, nb).or_else(|| {
             matches!(i.category, Category::Output)
-                .then(|| management_meetings(name, &p.name, unit))
+                .then(|| management_meetings(name, nb, &p.name, unit))
                 .flatten()
         });
         if let Some(keyword) = keyword {
@@ -764,7 +882,7 @@ fn quality(
     } else if counts_output_out_of_place(i, unit) {
         Some(&OUTPUT_LEVEL)
     } else if is_outcome(i.category)
-        && ((has(name, "成本") && !names_cost_saving(name) && !lowered_in_value())
+        && ((has_in(name, nb, "成本") && !names_cost_saving(name) && !lowered_in_value())
             || has(sub, "成本")
             || capped_standard_in_money(i, name, unit))
     {
@@ -796,11 +914,11 @@ fn quality(
         let rate = || {
             name.ends_with('率')
                 || matches!(unit, Some("%" | "‰" | "‱"))
-                || ["比例", "占比", "比重"].iter().any(|k| has(name, k))
+                || ["比例", "占比", "比重"].iter().any(|k| has_in(name, nb, k))
         };
         // An effect the activity brings about, in its own words
         // (`培训带动脱贫人口人均增收`, `开展宣传提升群众知晓率`).
-        let effect = || EFFECT_WORDS.iter().any(|w| has(name, w));
+        let effect = || EFFECT_WORDS.iter().any(|w| has_in(name, nb, w));
         // A count of what followed the activity (`培训后就业人数`,
         // `建设后受益群众人数`) is its effect, not the activity; 后勤
         // (logistics) and 后续 (follow-up) are words of their own.
@@ -838,7 +956,7 @@ fn quality(
                 && ["数量", "个数", "数", "长度", "面积"]
                     .iter()
                     .any(|w| name.ends_with(w))
-                && WORKS.iter().any(|w| has(name, w))
+                && WORKS.iter().any(|w| has_in(name, nb, w))
                 && !rate()
                 && !effect()
         };
@@ -889,10 +1007,11 @@ fn quality(
     let timely = !name.ends_with('率')
         && (has(sub, "时效")
             || has(sub, "进度")
-            || (has_either(name, "时", "进")
+            || ((nb.may_have("时") || nb.may_have("进"))
+                && has_either(name, "时", "进")
                 && ["完成时间", "时限", "时效", "及时", "进度"]
                     .iter()
-                    .any(|k| has(name, k))));
+                    .any(|k| has_in(name, nb, k))));
     if timely {
         // (Minutes and seconds: a response time, `接警出动时限 ≤5分钟`.)
         const TIME: [&str; 16] = [
@@ -916,7 +1035,7 @@ fn quality(
         // The row layouts give the unit its own column (`30` | `天`).
         let unit_text = unit.unwrap_or_default();
         // A date of any spelling (`2024.12`, `2024-12-31`) is one.
-        let has_time = TIME.iter().any(|k| has(&i.raw_value, k))
+        let has_time = TIME.iter().any(|k| has_in(&i.raw_value, fact.raw_bytes, k))
             || crate::grammar::is_date_value(trim(&i.raw_value))
             || unit_text == "%"
             || TIME[..10].iter().any(|k| has(unit_text, k));
@@ -942,7 +1061,7 @@ fn quality(
             "空气质量",
             "档次",
         ];
-        if bare_grade(text) && !GRADED.iter().any(|g| has(name, g)) {
+        if bare_grade(text) && !GRADED.iter().any(|g| has_in(name, nb, g)) {
             s.emit(id!("qualitative-vague"), || {
                 (value_loc(pi, p, i), msg!(QUALITATIVE_VAGUE, ind()))
             });
@@ -951,7 +1070,7 @@ fn quality(
     // deadline-outside-year
     if let Some(fiscal) = s.table.fiscal_year {
         // `到2025年底` is long-term-in-annual's already.
-        let over_years = || on_long_term && long_term(&i.raw_value).is_some();
+        let over_years = || on_long_term && long_term_in(&i.raw_value, fact.raw_bytes).is_some();
         // A deadline: said by a word after the date (`前`, `底前`, `完成`), or
         // the value of a timeliness indicator. A reference date
         // (`普查时点 2023年12月31日`, `基期`) is none.
@@ -959,11 +1078,11 @@ fn quality(
         let reference = || {
             ["时点", "基期", "基准", "基年", "截至"]
                 .iter()
-                .any(|w| has(name, w))
+                .any(|w| has_in(name, nb, w))
         };
         let deadline = || {
             (timely
-                || has(name, "时间")
+                || has_in(name, nb, "时间")
                 || ["前", "内", "完成", "止", "底", "末"]
                     .iter()
                     .any(|w| raw.ends_with(w)))
@@ -972,7 +1091,7 @@ fn quality(
         // Or a date with its deadline word inside wording
         // (`2025年3月底前完成竣工结算`).
         let in_words = || {
-            has(raw, "年")
+            has_in(raw, fact.raw_bytes, "年")
                 .then(|| crate::grammar::deadline_in_words(raw))
                 .flatten()
                 .filter(|_| !reference())
@@ -1056,7 +1175,7 @@ fn quality(
                 // (Nor a loan's quota, `创业担保贷款额度`: the bank's money.)
                 let ceiling = ["最高", "上限", "限额", "封顶", "额度", "贷款"]
                     .iter()
-                    .any(|w| has(name, w));
+                    .any(|w| has_in(name, nb, w));
                 // A standard per month paid monthly (`按月发放`, `每月发放`)
                 // is paid all year: twelve times, not once.
                 // (Not when the goal says for how many months, `发放3个月`,
@@ -1121,9 +1240,9 @@ fn quality(
                 .fiscal_year
                 .is_some_and(|y| year_of(phrase) == Some(y)),
         };
-        let phrase = long_term(&i.raw_value)
+        let phrase = long_term_in(&i.raw_value, fact.raw_bytes)
             .filter(|p| !this_year(p))
-            .or_else(|| long_term(name).filter(|p| !this_year(p)));
+            .or_else(|| long_term_in(name, nb).filter(|p| !this_year(p)));
         if let Some(phrase) = phrase {
             s.emit(id!("long-term-in-annual"), || {
                 (
@@ -1231,7 +1350,8 @@ fn capped(i: &Indicator) -> bool {
 
 /// A deadline, met or not: a date (`2024年12月31日前`) or a month's or the
 /// year's end (`12月底前`, `年底前`, `6月底完成`).
-fn deadline_text(t: &str) -> bool {
+/// `set`: the [`ByteSet`] of `t` or of a text holding it.
+fn deadline_text(t: &str, set: ByteSet) -> bool {
     // Not a rhythm (`按月完成`, `每季度按时完成`).
     static PERIOD_ENDS: Keywords = Keywords::new(&[
         "年内",
@@ -1244,13 +1364,13 @@ fn deadline_text(t: &str) -> bool {
         "年底",
         "年末",
     ]);
-    if has(t, "每") || has(t, "按月") || has(t, "按季") {
+    if has_in(t, set, "每") || has_in(t, set, "按月") || has_in(t, set, "按季") {
         return false;
     }
     crate::grammar::is_date_value(t)
         || (["前", "底", "以前"].iter().any(|e| t.ends_with(e))
-            && (has(t, "月") || has(t, "年底") || has(t, "年末")))
-        || PERIOD_ENDS.find(t).is_some()
+            && (has_in(t, set, "月") || has_in(t, set, "年底") || has_in(t, set, "年末")))
+        || PERIOD_ENDS.find_in(t, set).is_some()
 }
 
 /// Whether a unit is one of money (`元`, `万元`, `元/人`).
@@ -1270,7 +1390,12 @@ fn per_unit_cost(name: &str) -> bool {
 /// The project's own management meetings counted as its output
 /// (`召开培训工作推进会次数 ≥4次`): a process, unless the project is about
 /// meetings (`人大会议经费`, `论坛`, `会展`), whose meetings are its output.
-fn management_meetings(name: &str, project: &str, unit: Option<&str>) -> Option<&'static str> {
+fn management_meetings(
+    name: &str,
+    name_bytes: ByteSet,
+    project: &str,
+    unit: Option<&str>,
+) -> Option<&'static str> {
     // (Not 座谈会: talks with the public, deputies or firms are a service.)
     const MEETINGS: [&str; 10] = [
         "推进会",
@@ -1284,7 +1409,7 @@ fn management_meetings(name: &str, project: &str, unit: Option<&str>) -> Option<
         "领导小组会",
         "专班会",
     ];
-    if !name.contains('会') {
+    if !name_bytes.may_have("会") || !name.contains('会') {
         return None;
     }
     // (Counted by its name, or its value: `召开工作调度会 ≥12次`.)
@@ -1341,9 +1466,10 @@ fn management_meetings(name: &str, project: &str, unit: Option<&str>) -> Option<
     (!about_meetings).then_some(*meeting)
 }
 
-fn input_keyword(inputs: &Keywords, name: &str) -> Option<&'static str> {
+/// `name_bytes`: the name's [`ByteSet`], which holds every rest's.
+fn input_keyword(inputs: &Keywords, name: &str, name_bytes: ByteSet) -> Option<&'static str> {
     let mut rest = name;
-    while let Some(k) = inputs.find(rest) {
+    while let Some(k) = inputs.find_in(rest, name_bytes) {
         let at = rest.find(k)?;
         let after = &rest[at + k.len()..];
         // Money words name an input, not in a count of the work
@@ -1742,21 +1868,44 @@ fn scale_in_goal(s: &mut Sink<'_>, pi: usize, p: &Project) {
         return;
     };
     let scale = s.table.money_scale;
-    for (pos, c) in goal.match_indices('元') {
+    let Some((pos, found)) = money_in_other_scale(goal, scale) else {
+        return;
+    };
+    let mut loc = project_loc(s.table, pi, p, Field::Goal);
+    loc.span = Some(crate::model::Span::new(
+        pos as u32,
+        (pos + '元'.len_utf8()) as u32,
+    ));
+    s.emit(id!("scale-mismatch"), || {
+        (
+            loc,
+            msg!(
+                SCALE_MISMATCH,
+                Arg::project(pi),
+                Arg::Str(found),
+                Arg::Str(scale.label())
+            ),
+        )
+    });
+}
+
+/// The first money of `goal` quoted in a scale other than the table's
+/// `scale` (`500元` in a 万元 table, `50万元` in a 元 table): the byte
+/// position of its 元 and the scale quoted.
+fn money_in_other_scale(goal: &str, scale: MoneyScale) -> Option<(usize, &'static str)> {
+    const YUAN_LEN: usize = '元'.len_utf8();
+    char_positions(goal, '元').find_map(|pos| {
         if pos == 0 {
-            continue;
+            return None;
         }
         let mut before_rev = goal.get(..pos).unwrap_or_default().chars().rev();
         let prev = before_rev.next().unwrap_or(' ');
         let next = goal
-            .get(pos + c.len()..)
+            .get(pos + YUAN_LEN..)
             .and_then(|r| r.chars().next())
             .unwrap_or(' ');
         if next == '/' || next == '／' || next == '每' {
-            continue; // a rate such as 元/人
-        }
-        if per_unit_clause(goal, pos, pos + c.len()) {
-            continue; // a standard per unit (每亩120元, 人均增收1000元): always in 元
+            return None; // a rate such as 元/人
         }
         let found = match (scale, prev) {
             (MoneyScale::WanYuan, d) if d.is_ascii_digit() => Some("元"),
@@ -1766,23 +1915,13 @@ fn scale_in_goal(s: &mut Sink<'_>, pi: usize, p: &Project) {
                 .map(|_| "万元"),
             _ => None,
         };
-        if let Some(found) = found {
-            let mut loc = project_loc(s.table, pi, p, Field::Goal);
-            loc.span = Some(crate::model::Span::new(pos as u32, (pos + c.len()) as u32));
-            s.emit(id!("scale-mismatch"), || {
-                (
-                    loc,
-                    msg!(
-                        SCALE_MISMATCH,
-                        Arg::project(pi),
-                        Arg::Str(found),
-                        Arg::Str(scale.label())
-                    ),
-                )
-            });
-            return;
-        }
-    }
+        // A standard per unit (每亩120元, 人均增收1000元) is always in 元;
+        // its clause is read only for money in the other scale (most 元 of
+        // a goal are the table's own 万元).
+        found
+            .filter(|_| !per_unit_clause(goal, pos, pos + YUAN_LEN))
+            .map(|f| (pos, f))
+    })
 }
 
 /// Whether the clause of a goal around the money at bytes `start..end`
@@ -2313,8 +2452,17 @@ fn generic_benefit(i: &Indicator) -> Option<&'static Template> {
 
 #[cfg(test)]
 mod tests {
+    use super::{
+        cost_estimates, cost_estimates_by, induced_investment, input_keyword, is_cost,
+        management_meetings, names_whole_cost, other_sense, whole_cost_far_below, within_3x,
+    };
+    use super::{
+        deadline_text, fingerprint, money_in_other_scale, per_unit_clause, ByteSet, Facts,
+        Indicator, Keywords, MoneyScale, Project,
+    };
     use super::{CopyGroups, Key, Print};
     use crate::model::Category;
+    use crate::model::{Funding, Origin};
     use proptest::prelude::*;
     use rust_decimal::Decimal;
     use std::borrow::Cow;
@@ -2382,6 +2530,252 @@ mod tests {
                     .collect();
                 prop_assert_eq!(&(got, groups.keys, groups.sizes), &want);
             }
+        }
+    }
+
+    static INPUTS: Keywords =
+        Keywords::new(&["投入", "人力", "财力", "经费到位", "预算执行", "资金"]);
+
+    /// `input_keyword` before the byte-set test: every rest searched.
+    fn input_keyword_searching(inputs: &Keywords, name: &str) -> Option<&'static str> {
+        let mut rest = name;
+        while let Some(k) = inputs.find(rest) {
+            let at = rest.find(k)?;
+            let after = &rest[at + k.len()..];
+            let counted = ["经费", "预算执行", "资金"].iter().any(|w| k.contains(w))
+                && [
+                    "项目数",
+                    "人数",
+                    "户数",
+                    "个数",
+                    "次数",
+                    "件数",
+                    "家数",
+                    "单位数",
+                    "数量",
+                ]
+                .iter()
+                .any(|e| name.ends_with(e));
+            if !other_sense(k, after) && !induced_investment(name, k) && !counted {
+                return Some(k);
+            }
+            rest = after;
+        }
+        None
+    }
+
+    /// A set holding every byte's six low bits: the test it gives always
+    /// passes, which is the search without it.
+    fn every_byte() -> ByteSet {
+        let all: String = (0u8..64).map(char::from).collect();
+        ByteSet::of(&all)
+    }
+
+    /// A one-cell project of `items` (`1-成本指标：…，年度指标值：…。`) and
+    /// the amount `amount` (万元).
+    fn project_of(items: &str, amount: Decimal) -> Project {
+        let parsed = crate::grammar::parse_cell(items, Origin::default());
+        Project {
+            name: "项目".to_string(),
+            code: None,
+            funding: Funding {
+                total: Some(amount),
+                ..Funding::default()
+            },
+            goal: None,
+            indicators: parsed.indicators,
+            origin: Origin::default(),
+            indicator_cell: Some(items.to_string()),
+            amount_origins: None,
+        }
+    }
+
+    /// `cost_below_budget`'s choice before the one pass: two passes over
+    /// `cost_estimates`.
+    fn far_below_in_two_passes(p: &Project) -> Option<(*const Indicator, Decimal)> {
+        if !p
+            .indicators
+            .iter()
+            .any(|i| is_cost(i) && i.target.quantity().is_some())
+        {
+            return None;
+        }
+        let amount = p.funding.amount().filter(|a| *a > Decimal::ZERO)?;
+        if cost_estimates(p).any(|e| within_3x(e.estimate, amount) || e.estimate > amount) {
+            return None;
+        }
+        cost_estimates(p)
+            .find(|e| {
+                e.count.is_none()
+                    && e.estimate > Decimal::ZERO
+                    && names_whole_cost(&e.cost.name)
+                    && e.estimate * Decimal::from(5) <= amount
+            })
+            .map(|e| (std::ptr::from_ref(e.cost), e.estimate))
+    }
+
+    /// Indicator items for the cost rules: costs in money, per unit and
+    /// per period, and counts in the units they are per.
+    fn cost_item() -> impl Strategy<Value = String> {
+        let name = prop::sample::select(vec![
+            "成本指标：项目总成本",
+            "成本指标：人均培训成本",
+            "成本指标：专家评审费",
+            "成本指标：项目经费",
+            "产出指标：培训人次",
+            "产出指标：改造长度",
+            "产出指标：补贴人数",
+            "效益指标：受益人数",
+        ]);
+        let unit = prop::sample::select(vec![
+            "万元",
+            "元",
+            "元/人次",
+            "万元/公里",
+            "元/人·月",
+            "元/人·季度",
+            "人次",
+            "公里",
+            "人",
+            "%",
+        ]);
+        let op = prop::sample::select(vec!["≤", "≥", "=", ""]);
+        (name, op, 1u32..50_000, unit)
+            .prop_map(|(n, o, v, u)| format!("{n}，年度指标值：{o}{v}{u}。"))
+    }
+
+    /// The generated items reach both kinds of estimate and the finding.
+    #[test]
+    fn estimates_by_facts_cover_totals_and_standards() {
+        let p = project_of(
+            "1-成本指标：人均培训成本，年度指标值：≤3000元/人次。2-产出指标：培训人次，年度指标值：≥3200人次。3-成本指标：项目总成本，年度指标值：≤20万元。",
+            Decimal::from(1000),
+        );
+        let facts: Vec<Facts<'_>> = p.indicators.iter().map(Facts::of).collect();
+        let got: Vec<_> = cost_estimates_by(&p, &facts).map(|e| e.estimate).collect();
+        assert_eq!(got, [Decimal::from(960), Decimal::from(20)]);
+        assert_eq!(whole_cost_far_below(&p, &facts), None);
+        let p = project_of(
+            "1-成本指标：项目总成本，年度指标值：≤20万元。",
+            Decimal::from(1000),
+        );
+        let facts: Vec<Facts<'_>> = p.indicators.iter().map(Facts::of).collect();
+        let far = whole_cost_far_below(&p, &facts).map(|e| e.estimate);
+        assert_eq!(far, Some(Decimal::from(20)));
+    }
+
+    /// `scale_in_goal`'s choice before the clause was read last: every 元
+    /// by `match_indices`, the clause read before the scale.
+    fn other_scale_clause_first(goal: &str, scale: MoneyScale) -> Option<(usize, &'static str)> {
+        for (pos, c) in goal.match_indices('元') {
+            if pos == 0 {
+                continue;
+            }
+            let mut before_rev = goal.get(..pos).unwrap_or_default().chars().rev();
+            let prev = before_rev.next().unwrap_or(' ');
+            let next = goal
+                .get(pos + c.len()..)
+                .and_then(|r| r.chars().next())
+                .unwrap_or(' ');
+            if next == '/' || next == '／' || next == '每' {
+                continue;
+            }
+            if per_unit_clause(goal, pos, pos + c.len()) {
+                continue;
+            }
+            let found = match (scale, prev) {
+                (MoneyScale::WanYuan, d) if d.is_ascii_digit() => Some("元"),
+                (MoneyScale::Yuan, '万') => before_rev
+                    .next()
+                    .filter(|d| d.is_ascii_digit())
+                    .map(|_| "万元"),
+                _ => None,
+            };
+            if let Some(found) = found {
+                return Some((pos, found));
+            }
+        }
+        None
+    }
+
+    proptest! {
+        /// The money in the other scale is found as before.
+        #[test]
+        fn money_in_other_scale_as_before(goal in "[元万1每人均，。/标准资金a]{0,24}") {
+            for scale in [MoneyScale::WanYuan, MoneyScale::Yuan] {
+                prop_assert_eq!(money_in_other_scale(&goal, scale), other_scale_clause_first(&goal, scale));
+            }
+        }
+
+        /// Names equal once trimmed have equal fingerprints, however they
+        /// are padded (the set of the padded name is not the trimmed one's).
+        #[test]
+        fn equal_keys_have_equal_fingerprints(
+            core in "[服务人次满意度a1\u{85}]{0,6}",
+            pads in prop::collection::vec("[ \t\u{3000}\u{a0}]{0,2}", 4),
+            sub in "[ 数量质]{0,3}",
+        ) {
+            let (a, b) = (format!("{}{core}{}", pads[0], pads[1]), format!("{}{core}{}", pads[2], pads[3]));
+            let sub = crate::review::text::trim(&sub);
+            let (ta, tb) = (crate::review::text::trim(&a), crate::review::text::trim(&b));
+            let (ka, kb) = (
+                (!ta.is_empty()).then_some((Category::Output, sub, ta)),
+                (!tb.is_empty()).then_some((Category::Output, sub, tb)),
+            );
+            prop_assert_eq!(
+                fingerprint(ka, (&a, ByteSet::of(&a))),
+                fingerprint(kb, (&b, ByteSet::of(&b)))
+            );
+        }
+
+        /// The estimates by the facts' units are `cost_estimates`'s, in order.
+        #[test]
+        fn estimates_by_facts_are_cost_estimates(items in prop::collection::vec(cost_item(), 1..6), amount in 1u32..5000) {
+            let text: String = items
+                .iter()
+                .enumerate()
+                .map(|(k, t)| format!("{}-{t}", k + 1))
+                .collect();
+            let p = project_of(&text, Decimal::from(amount));
+            let facts: Vec<Facts<'_>> = p.indicators.iter().map(Facts::of).collect();
+            let want: Vec<_> = cost_estimates(&p)
+                .map(|e| (std::ptr::from_ref(e.cost), e.count.map(std::ptr::from_ref), e.estimate))
+                .collect();
+            let got: Vec<_> = cost_estimates_by(&p, &facts)
+                .map(|e| (std::ptr::from_ref(e.cost), e.count.map(std::ptr::from_ref), e.estimate))
+                .collect();
+            prop_assert_eq!(got, want);
+            let far = whole_cost_far_below(&p, &facts).map(|e| (std::ptr::from_ref(e.cost), e.estimate));
+            prop_assert_eq!(far, far_below_in_two_passes(&p));
+        }
+
+        /// The byte-set test changes no input keyword found.
+        #[test]
+        fn input_keyword_in_set_is_the_search(name in "[投入人力财资金源使用带动经费到位预算执行数a ]{0,14}") {
+            prop_assert_eq!(
+                input_keyword(&INPUTS, &name, ByteSet::of(&name)),
+                input_keyword_searching(&INPUTS, &name)
+            );
+        }
+
+        /// The byte-set test changes no deadline (with every byte in the
+        /// set, each search is made: the former `deadline_text`).
+        #[test]
+        fn deadline_text_in_set_is_the_search(t in "[每按月季年底末前内上下半度2024.以完成a ]{0,12}") {
+            prop_assert_eq!(deadline_text(&t, ByteSet::of(&t)), deadline_text(&t, every_byte()));
+        }
+
+        /// The byte-set test changes no meeting found.
+        #[test]
+        fn meetings_in_set_are_the_search(
+            name in "[召开推进调度例会病诊次数场保障a \\u{9a}]{0,12}",
+            project in "[会议论坛中心室a]{0,6}",
+            unit in proptest::option::of("[次场]{1,2}"),
+        ) {
+            prop_assert_eq!(
+                management_meetings(&name, ByteSet::of(&name), &project, unit.as_deref()),
+                management_meetings(&name, every_byte(), &project, unit.as_deref())
+            );
         }
     }
 }

@@ -246,6 +246,11 @@ fn per_project(s: &mut Sink<'_>) {
 pub(crate) struct Facts<'t> {
     /// [`text::unit_of`].
     pub unit: Option<Cow<'t, str>>,
+    /// The bytes of the name (untrimmed): a word with a byte outside it is
+    /// not in the name, nor in the trimmed name ([`text::has_in`]).
+    pub(in crate::review) name_bytes: text::ByteSet,
+    /// The bytes of the value as written (`raw_value`, untrimmed).
+    pub(in crate::review) raw_bytes: text::ByteSet,
     name: &'t str,
     satisfaction: std::cell::OnceCell<bool>,
 }
@@ -254,17 +259,20 @@ impl<'t> Facts<'t> {
     fn of(i: &'t Indicator) -> Self {
         Facts {
             unit: text::unit_of(i),
+            name_bytes: text::ByteSet::of(&i.name),
+            raw_bytes: text::ByteSet::of(&i.raw_value),
             name: &i.name,
             satisfaction: std::cell::OnceCell::new(),
         }
     }
 
     /// [`text::names_satisfaction`] of the name, asked when first needed
-    /// (most rules ask it last).
+    /// (most rules ask it last). A name without the bytes of 满意 is none
+    /// (`names_satisfaction` asks for 满意 first).
     pub fn satisfaction(&self) -> bool {
         *self
             .satisfaction
-            .get_or_init(|| text::names_satisfaction(self.name))
+            .get_or_init(|| self.name_bytes.may_have("满意") && text::names_satisfaction(self.name))
     }
 }
 

@@ -102,6 +102,31 @@ pub(super) fn has_either(hay: &str, a: &str, b: &str) -> bool {
     })
 }
 
+/// `hay.find(needle)`, searched as [`has`] searches: the standard
+/// searcher's set-up (two-way) costs more than the search on a name.
+pub(super) fn find_short(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&last, _)) = n.split_last() else {
+        return Some(0);
+    };
+    let before = n.len() - 1;
+    let at = |end: usize| end >= before && h.get(end - before..=end) == Some(n);
+    if h.len() <= SHORT_BYTES {
+        let mut first = None;
+        any_byte_at(h, last, last, |end| {
+            let hit = at(end);
+            if hit {
+                first = Some(end - before);
+            }
+            hit
+        });
+        return first;
+    }
+    memchr::memchr_iter(last, h)
+        .find(|&end| at(end))
+        .map(|end| end - before)
+}
+
 /// Texts up to this many bytes are searched eight bytes at a time by
 /// [`any_byte_at`]: memchr's dispatch and set-up cost more than the whole
 /// search on a name or a value.
@@ -153,6 +178,83 @@ fn any_byte_at(h: &[u8], a: u8, b: u8, mut hit: impl FnMut(usize) -> bool) -> bo
         .zip(rest)
         .for_each(|(to, from)| *to = *from);
     word(u64::from_le_bytes(bytes), base)
+}
+
+/// The bytes of a text as a set of 64 (each byte by its low six bits). A
+/// text that holds a needle holds each of its bytes, so a needle with a byte
+/// outside a text's set is not in the text: one AND settles what would be a
+/// search. (A CJK character's last byte carries six bits of its code point;
+/// a name of ten characters fills about a third of the set, so a needle of
+/// two characters gets past the test about once in fifty.)
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct ByteSet(u64);
+
+impl ByteSet {
+    /// The set of `s`'s bytes (constant for a literal).
+    #[inline]
+    pub(super) const fn of(s: &str) -> Self {
+        ByteSet(ByteSet::of_bytes(s.as_bytes()))
+    }
+
+    /// The set of `bytes`, as bits.
+    const fn of_bytes(mut bytes: &[u8]) -> u64 {
+        let mut set = 0u64;
+        while let [b, rest @ ..] = bytes {
+            set |= 1 << (*b & 63);
+            bytes = rest;
+        }
+        set
+    }
+
+    /// The set as bits (bit `b & 63` for each byte `b`).
+    pub(super) const fn bits(self) -> u64 {
+        self.0
+    }
+
+    /// Whether every byte of `needle`'s set is in this one: `false` proves
+    /// the text of this set does not hold the needle.
+    #[inline]
+    pub(super) const fn may_hold(self, needle: ByteSet) -> bool {
+        needle.0 & !self.0 == 0
+    }
+
+    /// [`ByteSet::may_hold`] of a needle's text.
+    #[inline]
+    pub(super) const fn may_have(self, needle: &str) -> bool {
+        self.may_hold(ByteSet::of(needle))
+    }
+}
+
+/// [`has`]`(hay, needle)`, where `set` is `hay`'s [`ByteSet`] (or that of a
+/// text holding `hay`): a needle with a byte `hay` lacks is answered at once.
+#[inline]
+pub(super) fn has_in(hay: &str, set: ByteSet, needle: &str) -> bool {
+    set.may_have(needle) && has(hay, needle)
+}
+
+/// [`long_term`]`(s)`, where `set` is `s`'s [`ByteSet`]: text without the
+/// bytes of 年 or 长期 speaks of no years (`long_term` asks them first).
+pub(super) fn long_term_in(s: &str, set: ByteSet) -> Option<&str> {
+    if !set.may_have("年") && !set.may_have("长期") {
+        return None;
+    }
+    long_term(s)
+}
+
+/// The byte positions of `c` in `hay`, in order: `hay.match_indices(c)`'s,
+/// by a vectorised search for the character's last byte (the standard
+/// searcher's byte search is a word at a time, slow on a goal's hundreds of
+/// bytes).
+pub(super) fn char_positions(hay: &str, c: char) -> impl Iterator<Item = usize> + '_ {
+    let mut buf = [0u8; 4];
+    let needle: &[u8] = c.encode_utf8(&mut buf).as_bytes();
+    let (len, last) = (needle.len(), needle.last().copied().unwrap_or_default());
+    let needle = buf;
+    let h = hay.as_bytes();
+    memchr::memchr_iter(last, h).filter_map(move |end| {
+        let start = (end + 1).checked_sub(len)?;
+        (h.get(start..=end) == needle.get(..len)).then_some(start)
+    })
 }
 
 /// The one year of a deadline value (`2025年6月30日前`, `≤2024.12`,
@@ -230,6 +332,8 @@ struct Matcher {
     /// each keyword's first character; `None` when a keyword is empty (it
     /// matches before any character).
     firsts: Option<(Box<[u64; 64]>, Vec<char>)>,
+    /// Each keyword's [`ByteSet`].
+    sets: Vec<ByteSet>,
 }
 
 /// Texts up to this many bytes (names, values, clauses) are scanned by
@@ -271,7 +375,22 @@ impl Keywords {
                 .build(self.words)
                 .ok(),
             firsts: first_chars(self.words),
+            sets: self.words.iter().map(|w| ByteSet::of(w)).collect(),
         }
+    }
+
+    /// [`Keywords::find`]`(hay)`, where `set` is the [`ByteSet`] of `hay`
+    /// or of a text holding it: when no keyword's bytes are all in `set`,
+    /// none is in `hay`, found without the scan.
+    pub(super) fn find_in(&self, hay: &str, set: ByteSet) -> Option<&'static str> {
+        let matcher = match self.matcher.get() {
+            Some(m) => m,
+            None => self.matcher.get_or_init(|| self.build()),
+        };
+        if !matcher.sets.iter().any(|w| set.may_hold(*w)) {
+            return None;
+        }
+        self.find(hay)
     }
 
     /// [`find_any`], looking at the keywords only where a character that
@@ -460,7 +579,7 @@ pub(super) fn names_satisfaction(name: &str) -> bool {
         return false;
     }
     ["满意度", "满意率"].iter().any(|word| {
-        name.find(word).is_some_and(|at| {
+        find_short(name, word).is_some_and(|at| {
             let after = name.get(at + word.len()..).unwrap_or_default();
             // (Also by a channel: `满意度电话回访`, `满意度网络调查`.)
             let after = ["电话", "网络", "网上", "线上", "入户", "抽样", "第三方"]
@@ -944,8 +1063,8 @@ impl std::hash::Hasher for FastHasher {
 #[cfg(test)]
 mod tests {
     use super::{
-        find_any, for_each_sentence, has, long_term, mask_numbers_into, norm_unit,
-        per_population_unit, push_sentence, trim, Keywords,
+        find_any, for_each_sentence, has, has_in, long_term, long_term_in, mask_numbers_into,
+        names_satisfaction, norm_unit, per_population_unit, push_sentence, trim, ByteSet, Keywords,
     };
     use proptest::prelude::*;
 
@@ -1007,7 +1126,28 @@ mod tests {
     const WORDS: &[&str] = &["投入", "投入率", "入率", "资金", "金", "X", "XX"];
     static KW: Keywords = Keywords::new(WORDS);
 
+    /// `names_satisfaction` as it was, by `str::find`.
+    fn names_satisfaction_by_find(name: &str) -> bool {
+        const SURVEY: [&str; 6] = ["测评", "调查", "调研", "问卷", "回访", "测试"];
+        ["满意度", "满意率"].iter().any(|word| {
+            name.find(word).is_some_and(|at| {
+                let after = name.get(at + word.len()..).unwrap_or_default();
+                let after = ["电话", "网络", "网上", "线上", "入户", "抽样", "第三方"]
+                    .iter()
+                    .find_map(|c| after.strip_prefix(c))
+                    .unwrap_or(after);
+                !SURVEY.iter().any(|w| after.starts_with(w))
+            })
+        })
+    }
+
     proptest! {
+        /// `names_satisfaction` by the short search is the one by `str::find`.
+        #[test]
+        fn names_satisfaction_as_before(name in "[满意度率测评调查电话网络群众a \u{b4}]{0,40}") {
+            prop_assert_eq!(names_satisfaction(&name), names_satisfaction_by_find(&name));
+        }
+
         /// The automaton answers exactly like the plain scan (leftmost, then list order).
         #[test]
         fn keywords_agree_with_scan(hay in "[投入率资金X年a1 ]{0,12}") {
@@ -1080,6 +1220,56 @@ mod tests {
         #[test]
         fn has_agrees_with_contains(hay in "[人次数满意度年长期×a1 \u{80}\u{b4}\u{ff}]{0,40}", needle in "[人次数满意度年长期×a1\u{b4}\u{ff}]{0,3}") {
             prop_assert_eq!(has(&hay, &needle), hay.contains(needle.as_str()));
+        }
+
+        /// The short search finds `str::find`'s position.
+        #[test]
+        fn find_short_is_find(hay in "[满意度率人次年×a1 \u{80}\u{b4}\u{ff}]{0,40}", needle in "[满意度率年×a1\u{b4}\u{ff}]{0,3}") {
+            prop_assert_eq!(super::find_short(&hay, &needle), hay.find(needle.as_str()));
+        }
+
+        /// The vectorised search finds `match_indices`'s positions.
+        #[test]
+        fn char_positions_are_match_indices(hay in "[元万1a。/\u{83}\u{c3}\u{e5}]{0,40}", c in "[元万a\u{83}\u{c3}]") {
+            let c = c.chars().next().unwrap_or('元');
+            let want: Vec<usize> = hay.match_indices(c).map(|(at, _)| at).collect();
+            prop_assert_eq!(super::char_positions(&hay, c).collect::<Vec<_>>(), want);
+        }
+
+        /// The byte-set test never turns a hit away: `has_in` is `has`, with
+        /// the set of the text or of a text holding it (bytes sharing low six
+        /// bits with the needles' make the test pass where the search fails).
+        #[test]
+        fn has_in_is_has(pre in "[满意度年长期时进a1\u{b4}\u{ff} ]{0,6}", hay in "[满意度年长期时进人次×a1\u{80}\u{b4}\u{ff} ]{0,30}", needle in "[满意度年长期时进a1\u{b4}\u{ff}]{0,3}") {
+            prop_assert_eq!(has_in(&hay, ByteSet::of(&hay), &needle), has(&hay, &needle));
+            let whole = format!("{pre}{hay}");
+            prop_assert_eq!(has_in(&hay, ByteSet::of(&whole), &needle), has(&hay, &needle));
+        }
+
+        /// The keyword search behind the byte-set test is the search, on a
+        /// text and on its rests (the set of the whole text).
+        #[test]
+        fn keywords_in_set_are_find(hay in "[投入率资金X年a1 \u{85}\u{91}]{0,40}", cut in 0usize..40) {
+            let set = ByteSet::of(&hay);
+            prop_assert_eq!(KW.find_in(&hay, set), KW.find(&hay));
+            let rest = hay.char_indices().nth(cut).map_or("", |(at, _)| &hay[at..]);
+            prop_assert_eq!(KW.find_in(rest, set), KW.find(rest));
+        }
+
+        /// The long-term wording behind the byte-set test is `long_term`.
+        #[test]
+        fn long_term_in_set_is_long_term(hay in "[到至近年内长期逐两三2025a \u{b4}\u{9f}]{0,16}") {
+            prop_assert_eq!(long_term_in(&hay, ByteSet::of(&hay)), long_term(&hay));
+        }
+
+        /// The satisfaction test behind the byte-set test (`Facts::satisfaction`)
+        /// is `names_satisfaction`.
+        #[test]
+        fn satisfaction_in_set_is_names_satisfaction(name in "[满意度率测评调查电话群众a \u{b4}]{0,10}") {
+            prop_assert_eq!(
+                ByteSet::of(&name).may_have("满意") && names_satisfaction(&name),
+                names_satisfaction(&name)
+            );
         }
 
         /// The byte scan splits exactly where the character walk does, also
