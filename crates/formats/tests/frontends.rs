@@ -2169,6 +2169,45 @@ fn a_form_continuation_page_repeating_the_facts_continues_the_project() {
             assert_eq!(ps[0].indicators.len(), 3, "{title}");
             assert_eq!(notes(&t, "header-repeated"), [12], "{title}");
         }
+        // Printed without its indicator header, restating only the total:
+        // its indicators, in the first form's columns, continue the project
+        // (ur55 c040, refused before); another project or other money so
+        // printed cannot be read with confidence.
+        for (name, total, reads) in [
+            ("智慧养老", "50", true),
+            ("智慧养老", "60", false),
+            ("另一项目", "50", false),
+        ] {
+            let mut rows = form_lines("智慧养老", &[], &MONEY, &[]);
+            rows.push(title.to_string());
+            rows.push(format!("项目名称\t{name}\t资金总额\t{total}"));
+            rows.push("\t效益指标\t社会效益指标\t响应时间\t≤30分钟".to_string());
+            let text = rows.join("\n");
+            let got = read::read_bytes("f.tsv", text.as_bytes(), &opts());
+            match (reads, got) {
+                (true, Ok(t)) => {
+                    let ps = &t.units[0].projects;
+                    assert_eq!(ps.len(), 1, "{title}");
+                    assert_eq!(ps[0].funding.total.unwrap().to_string(), "50");
+                    let names: Vec<&str> =
+                        ps[0].indicators.iter().map(|i| i.name.as_str()).collect();
+                    assert_eq!(
+                        names,
+                        ["智慧养老数量", "智慧养老满意度", "响应时间"],
+                        "{title}"
+                    );
+                    assert!(
+                        notes(&t, "row-heading").is_empty(),
+                        "{title}: {:?}",
+                        t.notices
+                    );
+                }
+                (false, Err(e)) => assert!(e.to_string().contains("表头"), "{e}"),
+                (reads, got) => {
+                    panic!("{title} {name} {total}: expected read {reads}, got {got:?}")
+                }
+            }
+        }
         // Other money under the continuation's title: a form of its own.
         let mut rows = form_lines("智慧养老", &[], &MONEY, &[]);
         let other = [

@@ -2321,7 +2321,8 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
 enum Continuation {
     /// Its facts printed again without money or goal.
     Bare,
-    /// On a page titled as a continuation, with the same money and goals.
+    /// On a page titled as a continuation, with the same money (all of it
+    /// or some) and goals.
     Repeated,
 }
 
@@ -2480,17 +2481,19 @@ impl<'a> Form<'a> {
         {
             return Some(Continuation::Bare);
         }
-        let money = self
-            .amounts
-            .each_ref()
-            .map(|v| v.as_ref().and_then(number_of));
+        // Each amount the page restates (it may restate only the total) is
+        // the one above.
+        let restated = self.amounts.iter().zip(&prev.amounts).all(|(v, p)| {
+            v.as_ref()
+                .is_none_or(|v| number_of(v).is_some_and(|n| Some(n) == *p))
+        });
         let same_goals = goals
             .iter()
             .zip(&prev.goals)
             .all(|(g, p)| g.is_none_or(|g| p.as_deref() == Some(g.trim())));
         (titled
             && self.amounts.iter().any(Option::is_some)
-            && money == prev.amounts
+            && restated
             && self.carry_over.is_none()
             && same_goals)
             .then_some(Continuation::Repeated)
@@ -3053,7 +3056,11 @@ struct Later {
     /// The row whose label opens its facts (项目名称, 主管部门 …).
     opens: usize,
     /// Its indicator header (一级指标 | 二级指标 | 三级指标 | 指标值).
+    /// (For a continuation page printed without one, its last row of facts.)
     header: usize,
+    /// A continuation page without an indicator header: its indicators are
+    /// in the first form's columns, right under its facts.
+    headerless: bool,
 }
 
 fn refuse(location: &Location, row: &GridRow<'_>, zh: String, en: String) -> Error {
@@ -3066,6 +3073,24 @@ fn refuse(location: &Location, row: &GridRow<'_>, zh: String, en: String) -> Err
         Text::new(
             "同一工作表中上下排列的每张申报表须各有项目名称和「一级指标 | 二级指标 | 三级指标 | 指标值」表头，且与第一张同一年度、同一金额单位、同样的指标列；请补全或改正该表，或把各表分到不同的工作表后再读取",
             "each form stacked in a sheet needs its own 项目名称 and 一级指标 | 二级指标 | 三级指标 | 指标值 header, and the first form's year, money scale and indicator columns: complete or correct that form, or put each form on a sheet of its own",
+        ),
+    )
+}
+
+/// A form opened at `row` (the `k`th) with no indicator header under it.
+fn no_header(location: &Location, row: &GridRow<'_>, k: usize) -> Error {
+    let (c, label) = opening(row);
+    refuse(
+        &Location {
+            col: Some(c),
+            ..location.clone()
+        },
+        row,
+        format!(
+            "「{label}」在上一张申报表的指标之后，像是第{k}张申报表的开始，但其下没有「一级指标 | 三级指标 | 指标值」表头，无法可靠读取（不会把它读作上一项目的指标）",
+        ),
+        format!(
+            "“{label}” follows the indicators of the form above and looks like the start of form {k}, but no 一级指标 | 三级指标 | 指标值 header follows it, so it cannot be read with confidence (it is not read as indicators of the project above)",
         ),
     )
 }
@@ -3108,23 +3133,40 @@ fn later_forms(
         while start < i && rows.get(start).is_some_and(GridRow::is_blank) {
             start += 1;
         }
-        let Some(header) =
-            (i + 1..rows.len()).find(|&j| rows.get(j).is_some_and(super::header::is_form_header))
-        else {
-            let (c, label) = opening(row);
-            return Err(refuse(
-                &Location {
-                    col: Some(c),
-                    ..location.clone()
-                },
-                row,
-                format!(
-                    "「{label}」在上一张申报表的指标之后，像是第{k}张申报表的开始，但其下没有「一级指标 | 三级指标 | 指标值」表头，无法可靠读取（不会把它读作上一项目的指标）",
-                ),
-                format!(
-                    "“{label}” follows the indicators of the form above and looks like the start of form {k}, but no 一级指标 | 三级指标 | 指标值 header follows it, so it cannot be read with confidence (it is not read as indicators of the project above)",
-                ),
-            ));
+        let next_header =
+            (i + 1..rows.len()).find(|&j| rows.get(j).is_some_and(super::header::is_form_header));
+        // A page titled as a continuation (`（续表）`) may print its facts
+        // without the indicator header: the header found below, if any, is
+        // another form's when another 项目名称 comes before it. Whether it continues
+        // the project above is for [`read_all`] to tell (else refused).
+        let names_project = |r: &GridRow<'_>| {
+            r.cells
+                .iter()
+                .any(|c| !c.merged && key_of(&c.text) == Some(Key::Name))
+        };
+        let next_opening = (i + 1..rows.len()).find(|&j| rows.get(j).is_some_and(names_project));
+        if continuation_title(rows.get(start..i).unwrap_or(&[]))
+            && next_header.is_none_or(|h| next_opening.is_some_and(|o| o < h))
+        {
+            let mut last = i;
+            while rows
+                .get(last + 1)
+                .is_some_and(|r| has_key(r) && !own(r, name_col) && !own(r, value_col))
+            {
+                last += 1;
+            }
+            out.push(Later {
+                start,
+                opens: i,
+                header: last,
+                headerless: true,
+            });
+            block = last + 1;
+            i = last + 1;
+            continue;
+        }
+        let Some(header) = next_header else {
+            return Err(no_header(location, row, k));
         };
         let mut names = 0;
         for j in i..header {
@@ -3211,6 +3253,7 @@ fn later_forms(
             start,
             opens: i,
             header,
+            headerless: false,
         });
         block = header + 1;
         i = header + 1;
@@ -3417,15 +3460,20 @@ pub(crate) fn read_all(
         let (Some(opens), Some(head)) = (rows.get(l.opens), rows.get(l.header)) else {
             continue;
         };
-        let facts = block(l.start, l.header);
+        let facts = block(l.start, l.header + usize::from(l.headerless));
         let form = read(facts, pre.fiscal_year);
         let titled = continuation_title(block(l.start, l.opens));
         let continuation = form.continues(&prev, titled);
         let continues = continuation.is_some();
+        let nth = forms + 1;
+        // Without its header, only the project above's continuation can be
+        // read (in that form's columns).
+        if l.headerless && !continues {
+            return Err(no_header(location, opens, nth));
+        }
         if !continues {
             flush(&mut pending, reader, &mut items, notices)?;
         }
-        let nth = forms + 1;
         let at_label = Location {
             col: Some(opening(opens).0),
             ..location.clone()
@@ -3548,10 +3596,21 @@ pub(crate) fn read_all(
             year: pre.fiscal_year,
             above: if continues { prev_facts } else { facts },
         };
-        let own_layout =
-            super::form_header::form_header_at(grid, l.header, &own_year, location, &mut scratch)?;
-        let own_layout = Some(own_layout)
+        let own_layout = (!l.headerless)
+            .then(|| {
+                super::form_header::form_header_at(
+                    grid,
+                    l.header,
+                    &own_year,
+                    location,
+                    &mut scratch,
+                )
+            })
+            .transpose()?;
+        let own_layout = own_layout
             .filter(|lay| trimmed(&lay.field_at) == first_fields)
+            .map(Some)
+            .or_else(|| l.headerless.then_some(None))
             .ok_or_else(|| {
                 refuse(
                     location,
@@ -3569,7 +3628,12 @@ pub(crate) fn read_all(
         // Rows between the form above and these facts that are neither a
         // title nor a label are said, not silently dropped.
         for r in facts.iter().take(l.opens - l.start) {
-            if !r.is_blank() && !is_title(r) && !has_key(r) && !money_unit_line(r) {
+            if !r.is_blank()
+                && !is_title(r)
+                && !continuation_title(std::slice::from_ref(r))
+                && !has_key(r)
+                && !money_unit_line(r)
+            {
                 let label = first_label(r);
                 notices.push(Notice::new(
                     Some(Origin::new(r.number, 0)),
@@ -3584,7 +3648,9 @@ pub(crate) fn read_all(
         }
         let to = later.get(k + 1).map_or(rows.len(), |n| n.start);
         // (Under its value sub-header, when it has one: 湖北.)
-        let first_data = own_layout.last_row + 1;
+        let first_data = own_layout
+            .as_ref()
+            .map_or(l.header + 1, |lay| lay.last_row + 1);
         let data = |notices: &mut Vec<Notice>| {
             indicator_rows(
                 &without_tail(block(first_data, to), name_col, value_col, notices),
@@ -3651,7 +3717,7 @@ pub(crate) fn read_all(
                 .clone()
                 .or_else(|| own_pre.department.clone()),
         );
-        pending = Some((seed, data(notices), Some(own_layout)));
+        pending = Some((seed, data(notices), own_layout));
     }
     flush(&mut pending, reader, &mut items, notices)?;
     let named: Vec<&String> = departments.iter().flatten().collect();
