@@ -5,8 +5,8 @@
 
 use super::id;
 use super::text::{
-    bigrams_into, char_of_three, for_each_sentence_between, group_stably, has, mask_numbers_into,
-    unit_of, FastHasher, FastMap, Keywords,
+    bigrams_into, char_of_three, code_point_of_three, for_each_sentence_between, group_stably, has,
+    mask_numbers_into, unit_of, FastHasher, FastMap, Keywords,
 };
 use super::{msg, project_loc, Arg, Sink, Template};
 use crate::model::{Comparator, Field, Project, Span};
@@ -485,8 +485,7 @@ fn scan_goal(
         // ideograph is no mark and always counts.
         if number_from.is_none() {
             while let [x @ 0xE4..=0xE9, y, z, tail @ ..] = rest {
-                let c =
-                    (u32::from(x & 0x0F) << 12) | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F);
+                let c = code_point_of_three(*x, *y, *z);
                 if c < 0x4E00 {
                     break;
                 }
@@ -548,9 +547,7 @@ fn sentence_mark_len(c: u32) -> Option<usize> {
 fn code_point(bytes: &[u8]) -> Option<(u32, &[u8])> {
     let low = |y: &u8| u32::from(y & 0x3F);
     Some(match bytes {
-        [x @ 0xE0..=0xEF, y, z, tail @ ..] => {
-            ((u32::from(x & 0x0F) << 12) | (low(y) << 6) | low(z), tail)
-        }
+        [x @ 0xE0..=0xEF, y, z, tail @ ..] => (code_point_of_three(*x, *y, *z), tail),
         [x @ 0x00..=0x7F, tail @ ..] => (u32::from(*x), tail),
         [x @ 0xC0..=0xDF, y, tail @ ..] => ((u32::from(x & 0x1F) << 6) | low(y), tail),
         [x, y, z, w, tail @ ..] => (

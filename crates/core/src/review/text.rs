@@ -64,24 +64,10 @@ fn ends_with_space(b: &[u8]) -> bool {
     )
 }
 
-/// `hay.contains(needle)` for the short texts of names and values: a memchr
-/// for the needle's last byte (the telling byte of a CJK character; lead bytes
-/// are shared by thousands of characters), then one compare per candidate.
-/// The standard searcher's set-up costs more than the search on such texts.
+/// `hay.contains(needle)` for the short texts of names and values, by
+/// [`find_short`].
 pub(super) fn has(hay: &str, needle: &str) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let Some((&last, _)) = n.split_last() else {
-        return true;
-    };
-    if h.len() < n.len() {
-        return false;
-    }
-    let before = n.len() - 1;
-    let at = |end: usize| end >= before && h.get(end - before..=end) == Some(n);
-    if h.len() <= SHORT_BYTES {
-        return any_byte_at(h, last, last, at);
-    }
-    memchr::memchr_iter(last, h).any(at)
+    find_short(hay, needle).is_some()
 }
 
 /// `has(hay, a) || has(hay, b)`, in one pass over a short text: the two
@@ -102,13 +88,19 @@ pub(super) fn has_either(hay: &str, a: &str, b: &str) -> bool {
     })
 }
 
-/// `hay.find(needle)`, searched as [`has`] searches: the standard
-/// searcher's set-up (two-way) costs more than the search on a name.
+/// `hay.find(needle)` for the short texts of names and values: a search for
+/// the needle's last byte (the telling byte of a CJK character; lead bytes
+/// are shared by thousands of characters), then one compare per candidate.
+/// The standard searcher's set-up (two-way) costs more than the search on
+/// such texts.
 pub(super) fn find_short(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let Some((&last, _)) = n.split_last() else {
         return Some(0);
     };
+    if h.len() < n.len() {
+        return None;
+    }
     let before = n.len() - 1;
     let at = |end: usize| end >= before && h.get(end - before..=end) == Some(n);
     if h.len() <= SHORT_BYTES {
@@ -351,11 +343,7 @@ impl Keywords {
 
     /// The first keyword found in `hay`.
     pub(super) fn find(&self, hay: &str) -> Option<&'static str> {
-        // (`get` first: the initialising call costs more than the look.)
-        let matcher = match self.matcher.get() {
-            Some(m) => m,
-            None => self.matcher.get_or_init(|| self.build()),
-        };
+        let matcher = self.matcher();
         if let (true, Some((set, starts))) = (hay.len() <= SHORT_TEXT, &matcher.firsts) {
             return self.scan(hay, set, starts);
         }
@@ -365,6 +353,15 @@ impl Keywords {
                 .and_then(|m| self.words.get(m.pattern().as_usize()).copied()),
             // The automaton could not be built: the plain scan.
             None => find_any(hay, self.words),
+        }
+    }
+
+    /// The matcher, built on first use. (`get` first: the initialising call
+    /// costs more than the look.)
+    fn matcher(&self) -> &Matcher {
+        match self.matcher.get() {
+            Some(m) => m,
+            None => self.matcher.get_or_init(|| self.build()),
         }
     }
 
@@ -383,11 +380,7 @@ impl Keywords {
     /// or of a text holding it: when no keyword's bytes are all in `set`,
     /// none is in `hay`, found without the scan.
     pub(super) fn find_in(&self, hay: &str, set: ByteSet) -> Option<&'static str> {
-        let matcher = match self.matcher.get() {
-            Some(m) => m,
-            None => self.matcher.get_or_init(|| self.build()),
-        };
-        if !matcher.sets.iter().any(|w| set.may_hold(*w)) {
+        if !self.matcher().sets.iter().any(|w| set.may_hold(*w)) {
             return None;
         }
         self.find(hay)
@@ -956,7 +949,13 @@ pub(super) fn bigrams_into(s: &str, out: &mut Vec<[char; 2]>) {
 /// The character of the three bytes `x y z` of valid UTF-8 (`x`: its lead
 /// byte, E0–EF).
 pub(super) fn char_of_three(x: u8, y: u8, z: u8) -> Option<char> {
-    char::from_u32((u32::from(x & 0x0F) << 12) | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F))
+    char::from_u32(code_point_of_three(x, y, z))
+}
+
+/// The code point of the three bytes `x y z` of valid UTF-8 (`x`: its lead
+/// byte, E0–EF).
+pub(super) const fn code_point_of_three(x: u8, y: u8, z: u8) -> u32 {
+    ((x & 0x0F) as u32) << 12 | ((y & 0x3F) as u32) << 6 | (z & 0x3F) as u32
 }
 
 /// `char::is_alphanumeric`, with ASCII and the CJK Unified Ideographs block

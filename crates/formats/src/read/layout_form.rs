@@ -51,7 +51,6 @@ enum Key {
 }
 
 impl Key {
-    /// A money label: a total (the year's or another block's) or a source.
     /// A funding source (carry-over counted among them).
     fn is_source(self) -> bool {
         matches!(
@@ -60,6 +59,7 @@ impl Key {
         )
     }
 
+    /// A money label: a total (the year's or another block's) or a source.
     fn is_money(self) -> bool {
         matches!(
             self,
@@ -972,10 +972,6 @@ fn money_lines(text: &str) -> Option<Vec<&str>> {
     .then_some(lines)
 }
 
-/// A form's grid with each cell of money lines ([`money_lines`]) set out a
-/// line per row, every row numbered as the cell's own, as a form that writes
-/// each amount in a cell of its own is read. `None` when no cell holds such
-/// lines.
 /// The grid without the blank rows above row `idx` (a form's indicator
 /// header), when it has any: a blank row between a form's money labels and
 /// their amounts (ur57 a014, c018) leaves the amounts under no label.
@@ -995,6 +991,10 @@ pub(crate) fn without_blank_rows<'a>(grid: &Grid<'a>, idx: usize) -> Option<Grid
     Some(out)
 }
 
+/// A form's grid with each cell of money lines ([`money_lines`]) set out a
+/// line per row, every row numbered as the cell's own, as a form that writes
+/// each amount in a cell of its own is read. `None` when no cell holds such
+/// lines.
 pub(crate) fn money_lines_apart<'a>(grid: &Grid<'a>) -> Option<Grid<'a>> {
     // A block label heading the lines needs an empty cell on their left:
     // kept in the amounts' column it would lose its period and unit.
@@ -2315,7 +2315,6 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
     f
 }
 
-/// A form's 项目名称, 主管部门 and 实施单位, to tell its continuation pages.
 /// How a later form continues the one above it ([`Form::continues`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Continuation {
@@ -3058,6 +3057,8 @@ struct Later {
     /// Its indicator header (一级指标 | 二级指标 | 三级指标 | 指标值).
     /// (For a continuation page printed without one, its last row of facts.)
     header: usize,
+    /// Its title or notes call it a continuation page ([`continuation_title`]).
+    titled: bool,
     /// A continuation page without an indicator header: its indicators are
     /// in the first form's columns, right under its facts.
     headerless: bool,
@@ -3075,6 +3076,13 @@ fn refuse(location: &Location, row: &GridRow<'_>, zh: String, en: String) -> Err
             "each form stacked in a sheet needs its own 项目名称 and 一级指标 | 二级指标 | 三级指标 | 指标值 header, and the first form's year, money scale and indicator columns: complete or correct that form, or put each form on a sheet of its own",
         ),
     )
+}
+
+/// Whether a row holds a 项目名称 label.
+fn names_project(row: &GridRow<'_>) -> bool {
+    row.cells
+        .iter()
+        .any(|c| !c.merged && key_of(&c.text) == Some(Key::Name))
 }
 
 /// A form opened at `row` (the `k`th) with no indicator header under it.
@@ -3139,15 +3147,9 @@ fn later_forms(
         // without the indicator header: the header found below, if any, is
         // another form's when another 项目名称 comes before it. Whether it continues
         // the project above is for [`read_all`] to tell (else refused).
-        let names_project = |r: &GridRow<'_>| {
-            r.cells
-                .iter()
-                .any(|c| !c.merged && key_of(&c.text) == Some(Key::Name))
-        };
         let next_opening = (i + 1..rows.len()).find(|&j| rows.get(j).is_some_and(names_project));
-        if continuation_title(rows.get(start..i).unwrap_or(&[]))
-            && next_header.is_none_or(|h| next_opening.is_some_and(|o| o < h))
-        {
+        let titled = continuation_title(rows.get(start..i).unwrap_or(&[]));
+        if titled && next_header.is_none_or(|h| next_opening.is_some_and(|o| o < h)) {
             let mut last = i;
             while rows
                 .get(last + 1)
@@ -3159,6 +3161,7 @@ fn later_forms(
                 start,
                 opens: i,
                 header: last,
+                titled,
                 headerless: true,
             });
             block = last + 1;
@@ -3174,10 +3177,7 @@ fn later_forms(
             if r.is_blank() {
                 continue;
             }
-            if r.cells
-                .iter()
-                .any(|c| !c.merged && key_of(&c.text) == Some(Key::Name))
-            {
+            if names_project(r) {
                 names += 1;
                 if names > 1 {
                     return Err(refuse(
@@ -3253,6 +3253,7 @@ fn later_forms(
             start,
             opens: i,
             header,
+            titled,
             headerless: false,
         });
         block = header + 1;
@@ -3377,11 +3378,7 @@ pub(crate) fn read_all(
         .get(..layout.first_row)
         .unwrap_or(&[])
         .iter()
-        .filter(|r| {
-            r.cells
-                .iter()
-                .any(|c| !c.merged && key_of(&c.text) == Some(Key::Name))
-        })
+        .filter(|r| names_project(r))
         .nth(1)
     {
         return Err(refuse(
@@ -3462,8 +3459,7 @@ pub(crate) fn read_all(
         };
         let facts = block(l.start, l.header + usize::from(l.headerless));
         let form = read(facts, pre.fiscal_year);
-        let titled = continuation_title(block(l.start, l.opens));
-        let continuation = form.continues(&prev, titled);
+        let continuation = form.continues(&prev, l.titled);
         let continues = continuation.is_some();
         let nth = forms + 1;
         // Without its header, only the project above's continuation can be
@@ -3596,35 +3592,31 @@ pub(crate) fn read_all(
             year: pre.fiscal_year,
             above: if continues { prev_facts } else { facts },
         };
-        let own_layout = (!l.headerless)
-            .then(|| {
-                super::form_header::form_header_at(
-                    grid,
-                    l.header,
-                    &own_year,
-                    location,
-                    &mut scratch,
-                )
-            })
-            .transpose()?;
-        let own_layout = own_layout
-            .filter(|lay| trimmed(&lay.field_at) == first_fields)
-            .map(Some)
-            .or_else(|| l.headerless.then_some(None))
-            .ok_or_else(|| {
-                refuse(
+        // (A continuation page without its header is read in the first
+        // form's columns.)
+        let own_layout = if l.headerless {
+            None
+        } else {
+            let own = super::form_header::form_header_at(
+                grid,
+                l.header,
+                &own_year,
+                location,
+                &mut scratch,
+            )?;
+            if trimmed(&own.field_at) != first_fields {
+                let first = rows.get(layout.first_row).map_or(0, |h| h.number);
+                return Err(refuse(
                     location,
                     head,
+                    format!("第{nth}张申报表的指标表头与第一张（第{first}行）的列不同，无法按同一张表读取"),
                     format!(
-                        "第{nth}张申报表的指标表头与第一张（第{}行）的列不同，无法按同一张表读取",
-                        rows.get(layout.first_row).map_or(0, |h| h.number)
+                        "the indicator header of form {nth} has other columns than the first form's (row {first}); they cannot be read as one table"
                     ),
-                    format!(
-                        "the indicator header of form {nth} has other columns than the first form's (row {}); they cannot be read as one table",
-                        rows.get(layout.first_row).map_or(0, |h| h.number)
-                    ),
-                )
-            })?;
+                ));
+            }
+            Some(own)
+        };
         // Rows between the form above and these facts that are neither a
         // title nor a label are said, not silently dropped.
         for r in facts.iter().take(l.opens - l.start) {
