@@ -689,6 +689,157 @@ fn unbalanced_funds_row_is_a_project_without_targets() {
     assert_eq!(t.units[1].projects.len(), 2);
 }
 
+/// A one-cell table of `rows` (name, total, goal, indicators) under a
+/// 合计 of `total`, without unit rows.
+fn flat_table(total: &str, rows: &[(&str, &str, bool)]) -> String {
+    let mut text = String::from(
+        "项目支出绩效目标表\n部门名称：某区文化广电旅游体育局\n单位：万元\n\
+         项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n",
+    );
+    if !total.is_empty() {
+        text.push_str(&format!("合计\t{total}\t{total}\t\t\t\t\n"));
+    }
+    for (name, amount, targets) in rows {
+        if *targets {
+            text.push_str(&format!(
+                "{name}\t{amount}\t{amount}\t\t\t保障工作正常开展。\t1-产出指标：开展活动，年度指标值：≥60场。2-满意度指标：群众满意度，年度指标值：≥90%。\n"
+            ));
+        } else {
+            text.push_str(&format!("{name}\t{amount}\t{amount}\t\t\t\t\n"));
+        }
+    }
+    text
+}
+
+/// Project names of each unit.
+fn projects_by_unit(t: &Table) -> Vec<(String, Vec<String>)> {
+    t.units
+        .iter()
+        .map(|u| {
+            (
+                u.name.clone(),
+                u.projects.iter().map(|p| p.name.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_project_without_targets_whose_amount_the_next_rows_add_up_to_stays_a_project_when_the_total_says_so(
+) {
+    // 党建工作经费 10.00 over 森林防火专项经费 10.00: read alone, a unit of
+    // one project; the 合计 (80.00) balances only with it counted as a project.
+    let text = flat_table(
+        "80.00",
+        &[
+            ("公共图书馆免费开放补助", "60.00", true),
+            ("党建工作经费", "10.00", false),
+            ("森林防火专项经费", "10.00", true),
+        ],
+    );
+    let t = build(&text, "x.txt");
+    assert_eq!(
+        projects_by_unit(&t),
+        [(
+            "某区文化广电旅游体育局".to_string(),
+            vec![
+                "公共图书馆免费开放补助".to_string(),
+                "党建工作经费".to_string(),
+                "森林防火专项经费".to_string()
+            ]
+        )]
+    );
+    let n = t
+        .notices
+        .iter()
+        .find(|n| n.code == "project-without-targets")
+        .expect("notice");
+    assert_eq!(n.origin.map(|o| o.row), Some(7));
+    assert!(
+        !codes(&t).contains(&"projects-before-unit"),
+        "{:?}",
+        codes(&t)
+    );
+    // A row equal to the sum of the two after it (880.68 = 268.20 + 612.48).
+    let text = flat_table(
+        "1761.36",
+        &[
+            ("老年人意外伤害保险补助", "880.68", false),
+            ("高龄津贴", "268.20", true),
+            ("残疾人两项补贴", "612.48", true),
+        ],
+    );
+    let t = build(&text, "x.txt");
+    assert_eq!(t.units.len(), 1);
+    assert_eq!(t.units[0].projects.len(), 3);
+    assert!(codes(&t).contains(&"project-without-targets"));
+}
+
+#[test]
+fn a_project_without_targets_inside_a_unit_stays_a_project_when_the_unit_row_says_so() {
+    // 某区教育局 105.50 = 85.50 + 10.00 + 10.00: 校园安全管理经费 (10.00, no
+    // targets) is its project, not a unit of the 10.00 after it; no 合计.
+    let mut text = flat_table("", &[]);
+    text.push_str("某区教育局\t105.50\t105.50\t\t\t\t\n");
+    text.push_str(
+        &flat_table(
+            "",
+            &[
+                ("中小学教师培训经费", "85.50", true),
+                ("校园安全管理经费", "10.00", false),
+                ("森林防火专项经费", "10.00", true),
+            ],
+        )
+        .lines()
+        .skip(4)
+        .map(|l| format!("{l}\n"))
+        .collect::<String>(),
+    );
+    let t = build(&text, "x.txt");
+    assert_eq!(
+        projects_by_unit(&t),
+        [(
+            "某区教育局".to_string(),
+            vec![
+                "中小学教师培训经费".to_string(),
+                "校园安全管理经费".to_string(),
+                "森林防火专项经费".to_string()
+            ]
+        )]
+    );
+    assert!(!codes(&t).contains(&"unit-row-by-name"), "{:?}", codes(&t));
+}
+
+#[test]
+fn a_row_the_projects_after_it_add_up_to_stays_a_unit_where_the_table_balances_so() {
+    // The same rows under a 合计 of the units (20.00): 党建工作经费 heads the
+    // 10.00 after it, and the table balances as read: nothing is changed.
+    let text = flat_table(
+        "70.00",
+        &[
+            ("公共图书馆免费开放补助", "60.00", true),
+            ("党建工作经费", "10.00", false),
+            ("森林防火专项经费", "10.00", true),
+        ],
+    );
+    let t = build(&text, "x.txt");
+    assert_eq!(t.units.len(), 2, "{:?}", projects_by_unit(&t));
+    assert_eq!(t.units[1].name, "党建工作经费");
+    assert!(!codes(&t).contains(&"project-without-targets"));
+    // A unit-like name is never taken for a project (its sum error is real).
+    let text = flat_table(
+        "80.00",
+        &[
+            ("公共图书馆免费开放补助", "60.00", true),
+            ("某区文化馆", "10.00", false),
+            ("森林防火专项经费", "10.00", true),
+        ],
+    );
+    let t = build(&text, "x.txt");
+    assert_eq!(t.units.len(), 2, "{:?}", projects_by_unit(&t));
+    assert!(!codes(&t).contains(&"project-without-targets"));
+}
+
 #[test]
 fn projects_before_the_first_unit_go_to_an_implicit_unit() {
     let text = SAMPLE.replace(

@@ -268,28 +268,28 @@ pub(crate) fn resolve(
     notices: &mut Vec<Notice>,
 ) -> (Option<AmountRow>, Vec<Unit>) {
     let column_units = items.iter().any(|i| matches!(i, Item::Project(_, Some(_))));
-    // Decide every candidate first (needs look-ahead over the items).
-    let mut decided: Vec<Option<Decided>> = Vec::with_capacity(items.len());
     let has_total_row = items.iter().any(|i| matches!(i, Item::Total(_)));
-    let suffix = if items.iter().any(|i| matches!(i, Item::Candidate(..))) {
-        suffix_aggs(&items)
-    } else {
-        Vec::new()
-    };
-    for (pos, item) in items.iter().enumerate() {
-        if !matches!(item, Item::Candidate(..)) {
-            decided.push(None);
-            continue;
+    // Decide every candidate first (needs look-ahead over the items).
+    let mut items = items;
+    let (mut decided, mut said) = decide_all(&items, column_units, scale);
+    if !column_units {
+        let targetless = targetless_among_units(&items, &decided);
+        if !targetless.is_empty() {
+            said = Vec::new();
+            for pos in targetless {
+                if let Some(item) = items.get_mut(pos) {
+                    if let Item::Candidate(row, _) = item {
+                        said.push(targetless_notice(row));
+                        *item = Item::Project(Box::new(without_targets(row.clone())), None);
+                    }
+                }
+            }
+            let (again, notes) = decide_all(&items, column_units, scale);
+            decided = again;
+            said.extend(notes);
         }
-        decided.push(Some(decide(
-            &items,
-            &suffix,
-            pos,
-            column_units,
-            scale,
-            notices,
-        )));
     }
+    notices.extend(said);
 
     let implicit_name = department
         .map(str::to_string)
@@ -396,16 +396,7 @@ pub(crate) fn resolve(
                     }
                 }
                 Some(Decided::Project) | None => {
-                    let project = Project {
-                        name: row.label.trim().to_string(),
-                        code: None,
-                        funding: row.funding,
-                        goal: None,
-                        indicators: Vec::new(),
-                        origin: row.origin,
-                        indicator_cell: None,
-                        amount_origins: None,
-                    };
+                    let project = without_targets(row);
                     push_project(
                         &mut current,
                         &mut units,
@@ -432,6 +423,160 @@ pub(crate) fn resolve(
     }
     units.extend(current.take());
     (grand_total, units)
+}
+
+/// What every candidate row of `items` is (`None` for the other rows), and
+/// the notices the decisions give.
+fn decide_all(
+    items: &[Item],
+    column_units: bool,
+    scale: jixiao_core::MoneyScale,
+) -> (Vec<Option<Decided>>, Vec<Notice>) {
+    let mut notices = Vec::new();
+    let suffix = if items.iter().any(|i| matches!(i, Item::Candidate(..))) {
+        suffix_aggs(items)
+    } else {
+        Vec::new()
+    };
+    let decided = (0..items.len())
+        .map(|pos| {
+            matches!(items.get(pos), Some(Item::Candidate(..)))
+                .then(|| decide(items, &suffix, pos, column_units, scale, &mut notices))
+        })
+        .collect();
+    (decided, notices)
+}
+
+/// An amount-only row as a project without goal or indicators.
+fn without_targets(row: AmountRow) -> Project {
+    Project {
+        name: row.label.trim().to_string(),
+        code: None,
+        funding: row.funding,
+        goal: None,
+        indicators: Vec::new(),
+        origin: row.origin,
+        indicator_cell: None,
+        amount_origins: None,
+    }
+}
+
+/// The amount-only rows taken as units because the projects after them sum
+/// to them, which are projects without targets: named as projects (`经费`,
+/// `补助` …), and only counted as projects does the unit row above them
+/// (`某区教育局 105.50` over `85.50`, `校园安全管理经费 10.00`, `10.00`) or
+/// the 合计 (`80.00` over `60.00`, `党建工作经费 10.00`, `10.00`) balance.
+/// Two projects of 10.00 in a row are common; a project's amount equal to
+/// the next ones' sum happens. Nothing is changed where the table balances
+/// as read, or where no such reading makes it balance.
+fn targetless_among_units(items: &[Item], decided: &[Option<Decided>]) -> Vec<usize> {
+    let is_unit = |pos: usize| matches!(decided.get(pos), Some(Some(Decided::Unit)));
+    let ambiguous: Vec<(usize, &Funding)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(pos, item)| match item {
+            Item::Candidate(row, Named::NameColumn)
+                if is_unit(pos)
+                    && name_kind(&split_code(&row.label).1) == NameKind::Project
+                    && balances(&row.funding, &segment(items, pos)) =>
+            {
+                Some((pos, &row.funding))
+            }
+            _ => None,
+        })
+        .collect();
+    if ambiguous.is_empty() {
+        return Vec::new();
+    }
+    // The unit row right above, which does not balance, balances with the
+    // row and the projects after it.
+    let by_unit_above: Vec<usize> = ambiguous
+        .iter()
+        .filter(|&&(pos, funding)| {
+            let above = items
+                .get(..pos)
+                .unwrap_or(&[])
+                .iter()
+                .rposition(|i| !matches!(i, Item::Project(..)));
+            let Some(q) = above.filter(|&q| is_unit(q)) else {
+                return false;
+            };
+            let Some(Item::Candidate(unit, _)) = items.get(q) else {
+                return false;
+            };
+            let own = segment(items, q);
+            if balances(&unit.funding, &own) {
+                return false;
+            }
+            let mut parts = own;
+            parts.push(funding);
+            parts.extend(segment(items, pos));
+            balances(&unit.funding, &parts)
+        })
+        .map(|&(pos, _)| pos)
+        .collect();
+    if !by_unit_above.is_empty() {
+        return by_unit_above;
+    }
+    // The one 合计 row, which does not balance the projects as read, balances
+    // with all these rows counted as projects, or with exactly one of them.
+    let mut totals = items.iter().filter_map(|i| match i {
+        Item::Total(r) => Some(&r.funding),
+        _ => None,
+    });
+    let (Some(total), None) = (totals.next(), totals.next()) else {
+        return Vec::new();
+    };
+    let leaves: Vec<&Funding> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(pos, item)| match item {
+            Item::Project(p, _) => Some(&p.funding),
+            Item::Candidate(row, _) if matches!(decided.get(pos), Some(Some(Decided::Project))) => {
+                Some(&row.funding)
+            }
+            _ => None,
+        })
+        .collect();
+    if balances(total, &leaves) {
+        return Vec::new();
+    }
+    let with = |extra: &[(usize, &Funding)]| {
+        let mut parts = leaves.clone();
+        parts.extend(extra.iter().map(|&(_, f)| f));
+        balances(total, &parts)
+    };
+    if with(&ambiguous) {
+        return ambiguous.iter().map(|&(pos, _)| pos).collect();
+    }
+    let single: Vec<usize> = ambiguous
+        .iter()
+        .filter(|&&one| with(&[one]))
+        .map(|&(pos, _)| pos)
+        .collect();
+    if single.len() == 1 {
+        single
+    } else {
+        Vec::new()
+    }
+}
+
+/// The notice of a row [`targetless_among_units`] found.
+fn targetless_notice(row: &AmountRow) -> Notice {
+    let r = row.origin.row;
+    notice(
+        row,
+        "project-without-targets",
+        format!(
+            "第{r}行：「{}」有金额但没有绩效目标和绩效指标；其金额虽等于其后项目之和，但按单位计时合计（或其上的单位行）不符，按项目计才相符，按缺少绩效目标的项目处理",
+            row.label
+        ),
+        format!(
+            "row {r}: “{}” has amounts but no goal and no indicators; its amount equals the sum of the projects after it, \
+             but the total (or the unit row above it) balances only when it is counted as a project: taken as a project with missing targets",
+            row.label
+        ),
+    )
 }
 
 fn set_total(grand_total: &mut Option<AmountRow>, row: AmountRow, notices: &mut Vec<Notice>) {
