@@ -83,6 +83,33 @@ fn glued_item_is_a_missing_terminator() {
 }
 
 #[test]
+fn an_ascii_full_stop_ends_an_item() {
+    // Typed on an English keyboard: the `.` is the item's terminator, not
+    // part of its value (which made every target qualitative).
+    let cell = "1-产出指标:补贴人数,年度指标值:≥3600人.2-满意度指标:满意度,年度指标值:≥90%.3-产出指标:完成时间,年度指标值:100.";
+    let p = parse_cell(cell, O);
+    assert_eq!(p.indicators.len(), 3);
+    let values: Vec<_> = p.indicators.iter().map(|i| i.raw_value.as_str()).collect();
+    assert_eq!(values, ["≥3600人", "≥90%", "100"]);
+    for i in &p.indicators {
+        assert_eq!(i.terminator.as_deref(), Some("."), "{i:?}");
+        assert!(!i.target.is_qualitative(), "{i:?}");
+    }
+    // The full stop is written back as typed.
+    let cell = "1-产出指标：补贴人数，年度指标值：≥3600人.2-满意度指标：满意度，年度指标值：≥90%.";
+    let p = parse_cell(cell, O);
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    assert_eq!(format_cell(&p.indicators), cell);
+    // A decimal point inside a value stays in it; a full-width one ends it.
+    let cell = "1-产出指标：甲，年度指标值：≥95.5%．2-产出指标：乙，年度指标值：3.5万元。";
+    let p = parse_cell(cell, O);
+    let values: Vec<_> = p.indicators.iter().map(|i| i.raw_value.as_str()).collect();
+    assert_eq!(values, ["≥95.5%", "3.5万元"]);
+    assert_eq!(p.indicators[0].terminator.as_deref(), Some("．"));
+    assert_eq!(format_cell(&p.indicators), cell);
+}
+
+#[test]
 fn separators_between_items() {
     let cell = "1-产出指标：甲，年度指标值：100个，2-产出指标：乙，年度指标值：3名；3-产出指标：丙，年度指标值：4场;4-产出指标：丁，年度指标值：5篇 5-产出指标：戊，年度指标值：6人。\n";
     let p = parse_cell(cell, O);

@@ -346,10 +346,15 @@ fn find_marker(body: &str) -> Option<(usize, usize, bool)> {
 }
 
 /// Split an item's tail into value and terminator (see module docs, step 3).
+/// A full stop typed on an English keyboard (`≥3600人.`, `≥90%.`) ends an
+/// item too: no number or wording ends in one, and kept in the value it made
+/// every such target qualitative.
 fn split_terminator(s: &str) -> (&str, &str) {
     let t = s.trim_end_matches(is_ws);
     let t = match t.chars().next_back() {
-        Some(c) if is_terminator_char(c) => &t[..t.len() - c.len_utf8()],
+        Some(c) if is_terminator_char(c) || matches!(c, '.' | '．') => {
+            &t[..t.len() - c.len_utf8()]
+        }
         _ => t,
     };
     (t, &s[t.len()..])
