@@ -419,9 +419,17 @@ fn unit_missing_spares_a_dimensionless_quantity() {
         ("资产负债比率", "≤0.6"),
         ("容积率", "≤2.5"),
         ("带动投资倍数", "≥3"),
+        // An index named with its abbreviation (a probe's transport tables).
+        ("路面技术状况指数（PQI）", "≥80"),
+        ("桥梁技术状况评定指数(BCI)", "≥75"),
     ] {
         let t = replace(1, q(2, Category::Outcome, name, raw));
         assert_eq!(fired(&t, "unit-missing"), 0, "{name}");
+    }
+    // An abbreviation names the quantity, not a unit: a count stays one.
+    for (name, raw) in [("新增充电桩（EV）", "≥30"), ("改造户数（ABC）", "≥12")] {
+        let t = replace(1, q(2, Category::Output, name, raw));
+        assert_eq!(fired(&t, "unit-missing"), 1, "{name}");
     }
     // A share, a rate written as a percentage number, a count: a unit is missing.
     for (name, raw) in [

@@ -432,13 +432,39 @@ fn frequency_base(label: &str) -> bool {
 /// multiple (倍数). A share (占比) is a percentage and keeps its %. Asked
 /// only of a value without a unit.
 fn dimensionless(name: &str, value: Decimal) -> bool {
-    let n = trim(name);
+    let n = without_abbreviation(trim(name));
     (["系数", "指数", "比", "比值", "倍数", "倍差", "容积率"]
         .iter()
         .any(|w| n.ends_with(w))
         && !n.ends_with("占比"))
         || (n.ends_with("比率") && value < Decimal::ONE)
         || unitless_symbol(n)
+}
+
+/// The name without a Latin abbreviation in brackets at its end
+/// (`路面技术状况指数（PQI）`, `桥梁技术状况评定指数(BCI)`), which names
+/// the quantity, not its unit.
+fn without_abbreviation(name: &str) -> &str {
+    let Some(open) = name
+        .strip_suffix(['）', ')'])
+        .and_then(|n| n.rfind(['（', '(']))
+    else {
+        return name;
+    };
+    let inside = name
+        .get(open..)
+        .unwrap_or("")
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    let abbreviation = inside.len() >= 2
+        && inside.starts_with(|c: char| c.is_ascii_uppercase())
+        && inside
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-');
+    match name.get(..open) {
+        Some(before) if abbreviation => before.trim_end(),
+        _ => name,
+    }
 }
 
 /// Whether the name ends in a quantity that is a pure number by definition,
