@@ -3116,6 +3116,26 @@ fn direction_conflict_on_a_floor_for_a_lower_is_better_indicator() {
         (1, q(2, Category::Outcome, "补助发放标准", "≥2000元/人")),
         (3, q(4, Category::Cost, "培训成本", "≤500元/人")),
         (3, q(4, Category::Cost, "强制免疫经费支出", "≤45.50万元")),
+        // A standard or quota of 经费 is what each beneficiary is owed at least
+        // (a probe's c02, c16).
+        (
+            3,
+            q(
+                4,
+                Category::Cost,
+                "人均基本公共卫生服务经费补助标准",
+                "≥94元/人",
+            ),
+        ),
+        (
+            3,
+            q(
+                4,
+                Category::Cost,
+                "小学生均公用经费基准定额",
+                "≥720元/生·年",
+            ),
+        ),
         // Others' spending, outside 成本指标.
         (1, q(2, Category::Outcome, "带动居民消费支出", "≥100万元")),
     ] {

@@ -341,8 +341,13 @@ fn lower_better_name(i: &Indicator, q: &crate::model::Quantity) -> bool {
             .is_some_and(|u| money_unit(u) || u.split(['/', '／']).next().is_some_and(money_unit));
         // Under 成本指标, money spent is a cost too (`强制免疫经费支出
         // 45.50万元以上`, ur59 094); elsewhere 支出 may be others' spending
-        // (`带动居民消费支出`).
-        let spent = || i.category == Category::Cost && (has(name, "经费") || has(name, "支出"));
+        // (`带动居民消费支出`). A standard or quota of 经费 is the least each
+        // beneficiary is owed (`人均基本公共卫生服务经费补助标准 ≥94元/人`,
+        // `小学生均公用经费基准定额 ≥720元/生·年`): its floor is right.
+        let standard = || name.ends_with("标准") || name.ends_with("定额");
+        let spent = || {
+            i.category == Category::Cost && (has(name, "经费") || has(name, "支出")) && !standard()
+        };
         money && (has(name, "成本") || has(name, "费用") || spent())
     };
     hit && !names_cost_saving(name)
