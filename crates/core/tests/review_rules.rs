@@ -346,7 +346,40 @@ fn level_unknown() {
     i.category_raw = "项目指标".into();
     let f = run(&replace(0, i));
     assert_eq!(of(&f, "level-unknown").len(), 1);
+    assert_eq!(of(&f, "level-unknown")[0].severity, Severity::Error);
     assert_eq!(fired(&clean_table(), "level-unknown"), 0);
+}
+
+#[test]
+fn level_unknown_names_the_first_level_of_a_second_level_name() {
+    // A probe's c25: every item under its 二级 name. The slip is a warning
+    // naming the 一级; the items still count, so nothing is missing.
+    let mut inds = clean_indicators();
+    for i in inds.iter_mut() {
+        let second = match i.category {
+            Category::Output => "数量指标",
+            Category::Outcome => "生态效益指标",
+            _ => continue,
+        };
+        i.category = Category::Unknown;
+        i.category_raw = second.into();
+    }
+    let t = with_inds(inds);
+    let f = run(&t);
+    let hits = of(&f, "level-unknown");
+    assert!(!hits.is_empty());
+    for h in &hits {
+        assert_eq!(h.severity, Severity::Warning);
+    }
+    let text = zh(&t, hits[0]);
+    assert!(
+        text.contains("「数量指标」是二级指标") && text.contains("「产出指标」"),
+        "{text}"
+    );
+    assert!(hits.iter().any(|h| zh(&t, h).contains("「效益指标」")));
+    for rule in ["missing-output", "missing-benefit"] {
+        assert_eq!(of(&f, rule).len(), 0, "{rule}: {:?}", ids(&f));
+    }
 }
 
 #[test]

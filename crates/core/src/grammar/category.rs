@@ -63,6 +63,31 @@ pub fn parse_category(raw: &str) -> (Category, Option<Decimal>) {
     (lookup(name).unwrap_or(Category::Unknown), weight)
 }
 
+/// The 一级 a 二级 name belongs to (GUIDE §2.1), for a 二级 written where
+/// the 一级 goes (`1-数量指标：…`, `时效指标`, `生态效益指标`): the item is
+/// still of that 一级 in substance. Normalised as [`parse_category`] does;
+/// `None` for anything else.
+pub fn parent_of_second_level(raw: &str) -> Option<Category> {
+    let norm: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    let (name, _) = strip_weight(&norm);
+    let c = match name {
+        "数量指标" | "质量指标" | "时效指标" | "进度指标" | "數量指標" | "質量指標"
+        | "時效指標" => Category::Output,
+        "经济效益指标"
+        | "社会效益指标"
+        | "生态效益指标"
+        | "环境效益指标"
+        | "可持续影响指标"
+        | "經濟效益指標"
+        | "社會效益指標"
+        | "生態效益指標"
+        | "可持續影響指標" => Category::Outcome,
+        "社会成本指标" | "生态环境成本指标" | "社會成本指標" => Category::Cost,
+        _ => return None,
+    };
+    Some(c)
+}
+
 fn strip_colon(s: &str) -> &str {
     s.trim_end_matches(['：', ':'])
 }

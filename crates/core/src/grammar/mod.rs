@@ -21,7 +21,7 @@ pub mod value;
 
 use crate::model::{Indicator, Span, Target};
 
-pub use category::parse_category;
+pub use category::{parent_of_second_level, parse_category};
 pub use cell::{format_cell, parse_cell};
 pub use comparator::{parse_comparator, parse_direction};
 pub use date::{deadline_in_words, is_date_value};

@@ -12,7 +12,7 @@ use super::{
     ind_label, indicator_loc, msg, project_loc, value_loc, Arg, Facts, Lang, Message, Severity,
     Sink, Template,
 };
-use crate::grammar::parse_comparator;
+use crate::grammar::{parent_of_second_level, parse_comparator};
 use crate::model::{Category, Comparator, Direction, Field, Indicator, MoneyScale, Project};
 use crate::money::wan_for_message;
 use rust_decimal::Decimal;
@@ -682,10 +682,18 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project, facts: &[Facts<'_>]) {
     let mut quant_quality = false;
     for (i, fact) in p.indicators.iter().zip(facts) {
         let is_c = is_cost(i);
-        output |= i.category == Category::Output && !is_c;
-        outcome |= is_outcome(i.category);
-        satisfaction |= i.category == Category::Satisfaction;
-        cost |= is_c;
+        // A 二级 written as the 一级 (`1-数量指标：…`) counts for its 一级:
+        // level-unknown reports the slip, not a missing kind as well.
+        let category = match i.category {
+            Category::Unknown => {
+                parent_of_second_level(&i.category_raw).unwrap_or(Category::Unknown)
+            }
+            c => c,
+        };
+        output |= category == Category::Output && !is_c;
+        outcome |= is_outcome(category);
+        satisfaction |= category == Category::Satisfaction;
+        cost |= is_c || category == Category::Cost;
         // A deadline (`2024年12月31日前`) is met or not: no 定性 grade.
         qual += usize::from(
             i.target.is_qualitative() && !deadline_text(trim(&i.raw_value), fact.raw_bytes),

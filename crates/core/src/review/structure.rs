@@ -6,8 +6,10 @@ use super::text::{
     has, is_time_limit, name_bracket, name_states_unit, norm_unit, trim, FastMap, Keywords,
 };
 use super::{
-    indicator_loc, msg, project_loc, unit_loc, value_loc, Arg, Facts, Message, Sink, Template,
+    indicator_loc, msg, project_loc, unit_loc, value_loc, Arg, Facts, Message, Severity, Sink,
+    Template,
 };
+use crate::grammar::parent_of_second_level;
 use crate::model::{Category, Field, Target};
 use rust_decimal::Decimal;
 
@@ -22,6 +24,10 @@ static INDICATORS_MISSING: Template = Template {
 static LEVEL_UNKNOWN: Template = Template {
     zh: "{0}：一级指标「{0.level}」无法识别",
     en: "{0}: unknown first level \"{0.level}\"",
+};
+static LEVEL_IS_SECOND: Template = Template {
+    zh: "{0}：「{0.level}」是二级指标，写在了一级指标的位置；一级指标应为「{1}」",
+    en: "{0}: \"{0.level}\" is a second level, written where the first goes; the first level is \"{1}\"",
 };
 static SEPARATOR: Template = Template {
     zh: "{0}以{1}结束，应为“。”",
@@ -195,15 +201,26 @@ impl<'t> Structure<'t> {
             let ind = || Arg::Indicator(pi as u32, k as u32);
             let unit = fact.unit.as_deref();
             if i.category == Category::Unknown {
-                s.emit(id!("level-unknown"), || {
+                let loc = || {
                     let mut loc = indicator_loc(pi, p, i);
                     // A row layout has the 一级 in a column of its own.
                     if let (false, Some(c)) = (one_cell, t.column_of(Field::Category)) {
                         loc.col = Some(c);
                         loc.span = None;
                     }
-                    (loc, msg!(LEVEL_UNKNOWN, ind()))
-                });
+                    loc
+                };
+                // A 二级 name in the 一级's place is a slip of form, not an
+                // item of no known kind: a warning that names its 一级.
+                match parent_of_second_level(&i.category_raw) {
+                    Some(parent) => s.emit_at(id!("level-unknown"), Severity::Warning, || {
+                        (
+                            loc(),
+                            msg!(LEVEL_IS_SECOND, ind(), Arg::Str(parent.label())),
+                        )
+                    }),
+                    None => s.emit(id!("level-unknown"), || (loc(), msg!(LEVEL_UNKNOWN, ind()))),
+                }
             }
             if one_cell && self.on_separator {
                 // Whitespace around the terminator is the reader's padding, not a separator.
