@@ -1676,6 +1676,30 @@ fn ocr_suspect() {
 }
 
 #[test]
+fn ocr_suspect_letters_read_for_digits() {
+    // A probe's n06: `1OO%`, `≥9O%` read as words, the target gone silently.
+    for raw in ["1OO%", "≥9O%", "l200人", "≥1O0人次", "≥95.O%"] {
+        let t = replace(2, ql(3, Category::Satisfaction, "参训人员满意度", raw));
+        let f = run(&t);
+        let hits = of(&f, "ocr-suspect");
+        assert_eq!(hits.len(), 1, "{raw}: {:?}", ids(&f));
+        assert!(zh(&t, hits[0]).contains("O 为 0"), "{}", zh(&t, hits[0]));
+    }
+    // Names and words with those letters are no digits.
+    for raw in [
+        "CO2减排明显",
+        "有效提升",
+        "OK",
+        "符合ISO9001标准",
+        "达到IPv6要求",
+        "Office2016",
+    ] {
+        let t = replace(1, ql(2, Category::Outcome, "技能水平", raw));
+        assert_eq!(fired(&t, "ocr-suspect"), 0, "{raw}");
+    }
+}
+
+#[test]
 fn a_damaged_comparator_is_one_finding() {
     // `W90%` as the grammar reads it (label W, 90 %): the OCR suspicion alone,
     // not also a label before the value and a missing comparator; with

@@ -264,7 +264,7 @@ const CATALOGUE: &[Rule] = &[
         "填报惯例 (practice) [P]",
         "填写实际目标值。 Fill in the real target."),
     rule!("ocr-suspect", Info, "指标值疑似识别错误", "value looks OCR-damaged",
-        "“W90%”“(X)”或“295%”之类的值可能是 ≤、≥ 被识别错误。 Values like W90%, (X) or 295% may be a misread ≤ or ≥.",
+        "“W90%”“(X)”或“295%”之类的值可能是 ≤、≥ 被识别错误；“1OO%”“≥9O%”“l200人”中夹在数字间的字母 O、l、I 可能是 0、1 被识别错误（该值因此按文字读取，“CO2”之类的名称不算）。 Values like W90%, (X) or 295% may be a misread ≤ or ≥; the letters O, l or I among digits (1OO%, ≥9O%, l200人) may be misread 0 and 1 (the value is then read as words; a name such as CO2 is not).",
         "实际案例 [S]",
         "对照原件核对比较符。 Check the comparator against the original."),
     rule!("unit-cost", Info, "单位成本（每单位主要产出的金额）", "money per unit of the main output",

@@ -82,6 +82,10 @@ static VALUE_EMPTY: Template = Template {
     zh: "{0}：指标值为空",
     en: "{0}: the value is empty",
 };
+static OCR_LETTERS: Template = Template {
+    zh: "{0}：指标值「{0.raw}」中的字母疑为数字识别错误（O 为 0，l、I 为 1），现按文字读取",
+    en: "{0}: the letters in \"{0.raw}\" look like misread digits (O for 0, l or I for 1); read as words",
+};
 static OCR_OPERATOR: Template = Template {
     zh: "{0}：指标值「{0.raw}」疑似比较符识别错误",
     en: "{0}: value \"{0.raw}\" looks like a misread comparator",
@@ -310,6 +314,11 @@ impl<'t> Structure<'t> {
                 if self.on_ocr {
                     ocr_percent(s, pi, p, i, raw, unit);
                 }
+            }
+            if self.on_ocr && i.target.is_qualitative() && letters_for_digits(raw) {
+                s.emit(id!("ocr-suspect"), || {
+                    (value_loc(pi, p, i), msg!(OCR_LETTERS, ind()))
+                });
             }
             if self.on_placeholder {
                 placeholder(s, pi, p, i, raw, unit, damaged);
@@ -836,6 +845,53 @@ fn line_break_after(p: &crate::model::Project, k: usize) -> bool {
     };
     cell.get(i.end as usize..next.start as usize)
         .is_some_and(|between| between.contains('\n'))
+}
+
+/// `1OO%`, `≥9O%`, `l200人`: the letter O, or l or I, among digits, as
+/// OCR misreads 0 and 1, so that a target reads as words. A run of digits
+/// and those letters with no other Latin letter beside it (`CO2` is a
+/// name), which reads as a number once the letters are digits.
+fn letters_for_digits(raw: &str) -> bool {
+    let letter = |c: char| matches!(c, 'O' | 'o' | 'l' | 'I');
+    let chars: Vec<char> = raw.chars().collect();
+    let mut k = 0;
+    let mut found = false;
+    while let Some(&c) = chars.get(k) {
+        let in_run = |c: char| c.is_ascii_digit() || letter(c) || c == '.';
+        if !in_run(c) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while chars.get(k).is_some_and(|&c| in_run(c)) {
+            k += 1;
+        }
+        let run = chars.get(start..k).unwrap_or(&[]);
+        let latin_beside = |at: Option<usize>| {
+            at.and_then(|a| chars.get(a))
+                .is_some_and(|c| c.is_ascii_alphabetic())
+        };
+        if run.iter().any(char::is_ascii_digit)
+            && run.iter().any(|&c| letter(c))
+            && !latin_beside(start.checked_sub(1))
+            && !latin_beside(Some(k))
+        {
+            found = true;
+        }
+    }
+    if !found {
+        return false;
+    }
+    let fixed: String = raw
+        .chars()
+        .map(|c| match c {
+            'O' | 'o' => '0',
+            'l' | 'I' => '1',
+            c => c,
+        })
+        .collect();
+    let parsed = crate::grammar::parse_value(&fixed);
+    parsed.target.quantity().is_some() && parsed.label.is_none()
 }
 
 fn ocr_damaged_operator(raw: &str) -> bool {
