@@ -4218,6 +4218,23 @@ fn goal_indicator_number() {
         vec![q(1, Category::Output, "免费开放文化站数量", "=21个")],
     );
     assert_eq!(fired(&t, "goal-indicator-number"), 1, "{:?}", ids(&run(&t)));
+    // A probe's c27: the indicator states the sum of two counts (12 + 120),
+    // the second's noun one character before a bracket.
+    for goal in [
+        "保障全区12个镇街服务站和120个村（社区）服务站正常运行。",
+        "保障全区12个镇街服务站和120个村服务站正常运行。",
+    ] {
+        let t = goal_with(
+            goal,
+            vec![q(1, Category::Output, "保障服务站数量", "=132个")],
+        );
+        assert_eq!(
+            fired(&t, "goal-indicator-number"),
+            0,
+            "{goal}: {:?}",
+            ids(&run(&t))
+        );
+    }
     // A profile switches it off like any rule.
     let mut off = Profile::national();
     off.rules.insert(

@@ -1282,10 +1282,11 @@ fn mismatch(
         let no_output =
             |clause: Option<&str>| clause.is_some_and(|c| no_output_of_the_year(c, year));
         if scratch.grams.is_empty() && loose_head.is_empty() {
-            // (Words of no output are still `goal-indicator-number`'s to pair.)
-            if no_output(unasked) {
-                scratch.counted.extend(counted);
-            }
+            // Too short a noun to pair with an indicator (`120个村（社区）`),
+            // but `goal-indicator-number` still sees it: another part of
+            // what an indicator may sum (`12个镇街服务站和120个村（社区）服务站`
+            // against `=132个`). Words of no output it pairs as well.
+            scratch.counted.extend(counted);
             continue;
         }
         if !names_ready {
