@@ -1412,6 +1412,16 @@ fn cost_exceeds_budget_per_unit_times_its_output() {
     for raw in ["≤1000元/人次", "≤2500元/人次", "≤3000元/人次"] {
         assert_eq!(fired(&per(raw), "cost-exceeds-budget"), 0, "{raw}");
     }
+    // A smaller count in a unit alike (人, not 人次) does not excuse it when
+    // an output is counted in the standard's own unit (a probe's q05); alone,
+    // it is a pairing as before.
+    let mut t = per("≤4000元/人次");
+    t.units[0].projects[0]
+        .indicators
+        .push(q(5, Category::Output, "新入职教师培训人数", "≥200人"));
+    assert_eq!(fired(&t, "cost-exceeds-budget"), 1, "{:?}", ids(&run(&t)));
+    t.units[0].projects[0].indicators.remove(0);
+    assert_eq!(fired(&t, "cost-exceeds-budget"), 0, "{:?}", ids(&run(&t)));
     // A count over years is no year's output to multiply.
     let mut t = per("≤4000元/人次");
     t.units[0].projects[0].indicators[0].name = "三年内累计培训人次".into();

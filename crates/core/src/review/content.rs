@@ -1204,13 +1204,27 @@ fn quality(
                         .any(|w| has(g, w))
                 });
                 let per_month = has(unit.unwrap_or(""), "月");
-                let least = cost_estimates_of(p, i)
+                let pairings: Vec<(&Indicator, Decimal, u32)> = cost_estimates_of(p, i)
                     .filter(|e| {
                         let payments = e.count.and_then(unit_of).is_some_and(|u| u.ends_with('次'));
                         !(monthly && per_month && e.times == 1 && !payments)
                     })
                     .filter_map(|e| Some((e.count?, e.estimate, e.times)))
                     .filter(|(c, ..)| !over_years(c))
+                    .collect();
+                // A standard per 人次 is paid per 人次: an output counted in
+                // exactly that unit is the one it multiplies, and a smaller
+                // count in a unit alike (`新入职教师培训人数 ≥200人`) does not
+                // excuse it (a probe's q05: ×3000人次 is 900 万元 in 90.00).
+                let per = unit
+                    .and_then(|u| u.split_once(['/', '／']))
+                    .map(|(_, per)| per.split(['·', '•']).next().unwrap_or(per));
+                let exact =
+                    |c: &Indicator| per.is_some_and(|per| unit_of(c).is_some_and(|u| u == per));
+                let any_exact = pairings.iter().any(|(c, ..)| exact(c));
+                let least = pairings
+                    .into_iter()
+                    .filter(|(c, ..)| !any_exact || exact(c))
                     .min_by(|a, b| a.1.cmp(&b.1));
                 if let Some((count, need, times)) =
                     least.filter(|(_, need, _)| !ceiling && *need > total * Decimal::from(3))
