@@ -3229,6 +3229,10 @@ fn input_as_output_catches_rules_and_budget_execution() {
         "制度建立",
         "资金到位率",
         "财政资金支出率",
+        // A probe's q04: how the money is handled.
+        "资金使用合规率",
+        "专项资金使用规范性",
+        "政府采购执行率",
     ] {
         let t = replace(0, ql(1, Category::Output, name, "完善"));
         assert_eq!(fired(&t, "input-as-output"), 1, "{name}");
@@ -3238,6 +3242,7 @@ fn input_as_output_catches_rules_and_budget_execution() {
         "服务质量达标率",
         "项目完成时间",
         "执法检查企业数",
+        "企业排污合规率",
     ] {
         let t = replace(0, q(1, Category::Output, name, "≥10个"));
         assert_eq!(fired(&t, "input-as-output"), 0, "{name}");

@@ -855,6 +855,13 @@ fn quality(
         "经费使用率",
         "经费支出率",
         "经费拨付",
+        // How the money is handled is the process, not what it buys (a
+        // probe's q04: `资金使用合规率 100%` under 产出).
+        "资金使用合规",
+        "资金管理合规",
+        "资金使用规范",
+        "资金管理规范",
+        "采购执行率",
     ]);
     if matches!(i.category, Category::Output) || is_outcome(i.category) {
         let keyword = input_keyword(&INPUTS, name, nb).or_else(|| {
