@@ -4201,6 +4201,38 @@ fn goal_indicator_mismatch_ur59_counts() {
 }
 
 #[test]
+fn deadline_outside_year_in_the_goal() {
+    // A probe's q07: last year's goal copied into the table of 2024.
+    let goal = "对全区3座危桥实施改造，确保2023年12月底前完工，消除通行安全隐患。";
+    let mut t = goal_with(goal, vec![]);
+    t.fiscal_year = Some(2024);
+    let f = run(&t);
+    let hits = of(&f, "deadline-outside-year");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert_eq!(
+        &goal[hits[0].location.span.unwrap().range()],
+        "确保2023年12月底前完工"
+    );
+    assert!(
+        zh(&t, hits[0]).contains("早于预算年度（2024年）"),
+        "{}",
+        zh(&t, hits[0])
+    );
+    // After the year (a project over years), compared with, a scope, or
+    // this year: nothing.
+    for goal in [
+        "项目计划于2025年6月底前全部竣工，本年度完成主体工程。",
+        "较2023年底提高5个百分点。",
+        "对2023年底前已建成的农村公路开展养护。",
+        "确保2024年12月底前完工。",
+    ] {
+        let mut t = goal_with(goal, vec![]);
+        t.fiscal_year = Some(2024);
+        assert_eq!(fired(&t, "deadline-outside-year"), 0, "{goal}");
+    }
+}
+
+#[test]
 fn goal_indicator_number() {
     // The goal's 3000人次 against the one 人次 indicator's ≥300: a digit slip.
     let t = goal_with(

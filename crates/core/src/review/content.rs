@@ -13,7 +13,7 @@ use super::{
     Sink, Template,
 };
 use crate::grammar::{parent_of_second_level, parse_comparator};
-use crate::model::{Category, Comparator, Direction, Field, Indicator, MoneyScale, Project};
+use crate::model::{Category, Comparator, Direction, Field, Indicator, MoneyScale, Project, Span};
 use crate::money::wan_for_message;
 use rust_decimal::Decimal;
 use std::hash::Hasher;
@@ -129,6 +129,10 @@ static QUALITATIVE_VAGUE: Template = Template {
 static DEADLINE_OUTSIDE: Template = Template {
     zh: "{0}：期限「{0.raw}」{1}预算年度（{2}年）",
     en: "{0}: the deadline \"{0.raw}\" is {1} the budget year ({2})",
+};
+static GOAL_DEADLINE_BEFORE: Template = Template {
+    zh: "项目「{0}」的绩效目标「{1}」中的期限早于预算年度（{2}年），多是沿用了往年的目标",
+    en: "project \"{0}\": the deadline in its goal \"{1}\" is before the budget year ({2}), most often last year's goal copied",
 };
 static AFTER_YEAR: Template = Template {
     zh: "晚于",
@@ -388,6 +392,46 @@ pub(super) fn project(
     }
     scale_in_goal(s, pi, p);
     cost_below_budget(s, pi, p, facts);
+    goal_deadline_before_year(s, pi, p);
+}
+
+/// `deadline-outside-year` in the goal: a sentence whose deadline
+/// (`确保2023年12月底前完工`) falls before the budget year, as when last
+/// year's goal is copied. One after the year is not reported here: a
+/// project over several years states when the whole is done.
+fn goal_deadline_before_year(s: &mut Sink<'_>, pi: usize, p: &Project) {
+    let (Some(fiscal), Some(goal)) = (s.table.fiscal_year, p.goal.as_deref()) else {
+        return;
+    };
+    if !s.on(id!("deadline-outside-year")) || !goal.contains('年') {
+        return;
+    }
+    // Clause by clause: the finding underlines the words of the deadline.
+    const MARKS: [char; 7] = ['。', '；', ';', '\n', '，', ',', '、'];
+    let mut from = 0;
+    for clause in goal.split_inclusive(MARKS) {
+        let at = from;
+        from += clause.len();
+        let text = clause.trim_end_matches(MARKS);
+        if !crate::grammar::deadline_in_words(text).is_some_and(|y| y < fiscal) {
+            continue;
+        }
+        let lead = text.len() - text.trim_start().len();
+        let (start, end) = (at + lead, at + text.len());
+        let mut loc = project_loc(s.table, pi, p, Field::Goal);
+        loc.span = Some(Span::new(start as u32, end as u32));
+        s.emit(id!("deadline-outside-year"), || {
+            (
+                loc,
+                msg!(
+                    GOAL_DEADLINE_BEFORE,
+                    Arg::project(pi),
+                    Arg::GoalSpan(pi as u32, start as u32, end as u32),
+                    Arg::Int(i64::from(fiscal))
+                ),
+            )
+        });
+    }
 }
 
 /// `cost-below-budget`: a total named as the project's whole cost
