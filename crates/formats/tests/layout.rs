@@ -1117,6 +1117,113 @@ fn ragged_and_merged_continuation_rows_keep_prior_actual() {
     assert_eq!(t.prior_year(), None);
 }
 
+/// Sichuan continuation rows that hold only the indicator cells and lost their
+/// blank 指标方向性 too: right-aligned by the header count they would put 产出指标
+/// in the 二级 column and `=` in 指标值; they line up by their content instead,
+/// and a note names them.
+#[test]
+fn ragged_rows_missing_their_trailing_blank_line_up_by_content() {
+    let text = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重\t指标方向性
+820001-马踏镇人民政府\t高龄津贴\t2,682,000.00\t按标准发放高龄津贴。\t产出指标\t数量指标\t享受津贴老年人数\t≥\t4470\t人\t20
+产出指标\t质量指标\t津贴发放准确率\t=\t100\t%\t20
+时效指标\t按季发放及时率\t=\t100\t%\t20
+效益指标\t社会效益指标\t老年人生活质量\t定性\t有所提升\t\t20
+满意度指标\t服务对象满意度指标\t老年人满意度\t≥\t95\t%\t20\t正向指标";
+    let t = build(text, "ragged-trimmed.tsv");
+    let p = &t.units[0].projects[0];
+    // 一级/二级/三级 | 指标性质 | 指标值 of each indicator.
+    let got: Vec<String> = p
+        .indicators
+        .iter()
+        .map(|i| {
+            format!(
+                "{}/{}/{} | {} | {}",
+                i.category_raw,
+                i.subcategory.as_deref().unwrap_or(""),
+                i.name,
+                i.op_column().unwrap_or(""),
+                i.raw_value
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            "产出指标/数量指标/享受津贴老年人数 | ≥ | 4470",
+            "产出指标/质量指标/津贴发放准确率 | = | 100",
+            // One cell shorter still (一级 filled down): 二级 in the 二级 column.
+            "产出指标/时效指标/按季发放及时率 | = | 100",
+            "效益指标/社会效益指标/老年人生活质量 | 定性 | 有所提升",
+            "满意度指标/服务对象满意度指标/老年人满意度 | ≥ | 95",
+        ]
+    );
+    assert_eq!(
+        p.indicators[1].weight().map(|d| d.to_string()).as_deref(),
+        Some("20")
+    );
+    assert_eq!(p.indicators[1].direction_stated(), None);
+    assert_eq!(
+        p.indicators[4].direction_stated(),
+        Some(Direction::HigherBetter)
+    );
+    let realigned: Vec<&str> = t
+        .notices
+        .iter()
+        .filter(|n| n.code == "row-realigned")
+        .map(|n| n.message.as_str())
+        .collect();
+    assert_eq!(realigned.len(), 1, "{:?}", t.notices);
+    assert!(realigned[0].starts_with("第4、5、6行"), "{}", realigned[0]);
+    assert!(!codes(&t).contains(&"direction-unknown"), "{:?}", t.notices);
+    assert!(
+        !codes(&t).contains(&"weight-unparseable"),
+        "{:?}",
+        t.notices
+    );
+}
+
+/// A short row whose cells no shift lines up (a 一级 name first, a direction
+/// word right after it) is refused at its row: it is not read in the header
+/// count's columns, and not guessed.
+#[test]
+fn ragged_row_that_no_shift_lines_up_is_refused() {
+    let text = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重\t指标方向性
+820001-马踏镇人民政府\t高龄津贴\t2,682,000.00\t按标准发放高龄津贴。\t产出指标\t数量指标\t享受津贴老年人数\t≥\t4470\t人\t20\t正向指标
+产出指标\t正向指标\t津贴发放准确率\t=\t100\t%\t20";
+    let e = build_table(&grid(text), source("ragged-bad.tsv")).expect_err("misaligned row");
+    let loc = e.location().cloned().expect("location");
+    assert_eq!(loc.row, Some(4));
+    let msg = invalid_message(e);
+    assert!(msg.contains("第4行比表头短"), "{msg}");
+    assert!(msg.contains("「产出指标」落在「二级指标」列"), "{msg}");
+}
+
+/// A short row the header count lines up (its trailing cells all there, or
+/// a 二级 first with 一级 filled down) is read as before, with no note.
+#[test]
+fn ragged_rows_right_aligned_by_the_header_count_need_no_note() {
+    let text = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重\t指标方向性
+820001-马踏镇人民政府\t高龄津贴\t2,682,000.00\t按标准发放高龄津贴。\t产出指标\t数量指标\t享受津贴老年人数\t≥\t4470\t人\t20\t正向指标
+产出指标\t质量指标\t津贴发放准确率\t=\t100\t%\t20\t正向指标
+时效指标\t按季发放及时率\t=\t100\t%\t20\t正向指标";
+    let t = build(text, "ragged-ok.tsv");
+    let p = &t.units[0].projects[0];
+    let subs: Vec<Option<&str>> = p
+        .indicators
+        .iter()
+        .map(|i| i.subcategory.as_deref())
+        .collect();
+    assert_eq!(
+        subs,
+        vec![Some("数量指标"), Some("质量指标"), Some("时效指标")]
+    );
+    assert_eq!(p.indicators[2].category_raw, "产出指标");
+    assert!(!codes(&t).contains(&"row-realigned"), "{:?}", t.notices);
+}
+
 /// A year-stamped actual column of the budget year itself is not last year's actual,
 /// and 执行数 columns (money, 鄂州) are never read as one.
 #[test]
