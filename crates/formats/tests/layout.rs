@@ -1218,6 +1218,77 @@ fn ragged_rows_right_aligned_by_the_header_count_need_no_note() {
     );
 }
 
+/// Hubei 鄂州 (GUIDE §3.4): `项目预算成本构成 | 金额` lists the cost lines of the
+/// budget, one a row, and `合计` is the project's money. The 金额 column is not
+/// the total (its first line, 60.00, was read as the project's, silently); a
+/// note says so and names 合计.
+#[test]
+fn ezhou_cost_lines_are_not_the_project_total() {
+    let text = "鄂州市2022年市直部门预算项目支出绩效目标表
+单位：万元
+项目名称\t项目类别\t项目预算成本构成\t金额\t测算（公式）依据\t2021年实际执行数\t合计\t绩效目标\t一级指标\t二级指标\t绩效指标\t当年预期实现值
+中小学教师培训经费\t专项业务类\t培训费\t60.00\t1500人次×400元\t82.30\t85.50\t组织全区中小学教师参加全员培训。\t产出指标\t数量指标\t培训教师人次\t≥1500人次
+⟪中小学教师培训经费⟫\t⟪专项业务类⟫\t师资费\t18.00\t60课时×3000元\t⟪82.30⟫\t⟪85.50⟫\t⟪组织全区中小学教师参加全员培训。⟫\t产出指标\t质量指标\t培训考核合格率\t≥95%
+⟪中小学教师培训经费⟫\t⟪专项业务类⟫\t资料印刷费\t7.50\t1500份×50元\t⟪82.30⟫\t⟪85.50⟫\t⟪组织全区中小学教师参加全员培训。⟫\t满意度指标\t服务对象满意度指标\t参训教师满意度\t≥90%";
+    let t = build(text, "ezhou.xlsx");
+    assert_eq!(t.column_of(Field::Total), Some(7));
+    let ps: Vec<_> = t.projects().collect();
+    assert_eq!(ps.len(), 1);
+    assert_eq!(
+        ps[0].funding.total.map(|d| d.to_string()).as_deref(),
+        Some("85.50")
+    );
+    assert_eq!(ps[0].indicators.len(), 3);
+    let note = t
+        .notices
+        .iter()
+        .find(|n| n.origin.is_some_and(|o| o.col == 4))
+        .unwrap_or_else(|| panic!("{:?}", t.notices));
+    assert_eq!(note.code, "column-unknown");
+    assert!(note.message.contains("成本构成"), "{}", note.message);
+    assert!(
+        note.message.contains("项目总计取「合计」"),
+        "{}",
+        note.message
+    );
+    assert!(!codes(&t).contains(&"column-duplicate"), "{:?}", t.notices);
+    assert!(
+        !codes(&t).contains(&"amount-repeated-differs"),
+        "{:?}",
+        t.notices
+    );
+}
+
+/// A `金额` column with no cost lines beside it is the total as before; one
+/// beside cost lines with no 合计 leaves the total unread and says so.
+#[test]
+fn amount_column_beside_no_cost_lines_stays_the_total() {
+    let text = "单位：万元
+项目名称\t金额\t测算（公式）依据\t绩效目标\t一级指标\t二级指标\t三级指标\t指标值
+中小学教师培训经费\t85.50\t1500人次×570元\t组织全区中小学教师参加全员培训。\t产出指标\t数量指标\t培训教师人次\t≥1500人次";
+    let t = build(text, "amount.tsv");
+    assert_eq!(t.column_of(Field::Total), Some(2));
+    let p = t.projects().next().expect("project");
+    assert_eq!(
+        p.funding.total.map(|d| d.to_string()).as_deref(),
+        Some("85.50")
+    );
+    let lines_only = "单位：万元
+项目名称\t项目预算成本构成\t金额\t绩效目标\t一级指标\t二级指标\t三级指标\t指标值
+中小学教师培训经费\t培训费\t60.00\t组织全区中小学教师参加全员培训。\t产出指标\t数量指标\t培训教师人次\t≥1500人次";
+    let t = build(lines_only, "lines.tsv");
+    assert_eq!(t.column_of(Field::Total), None);
+    let p = t.projects().next().expect("project");
+    assert_eq!(p.funding.total, None);
+    assert!(
+        t.notices
+            .iter()
+            .any(|n| n.message.contains("表中没有项目总计列")),
+        "{:?}",
+        t.notices
+    );
+}
+
 /// A year-stamped actual column of the budget year itself is not last year's actual,
 /// and 执行数 columns (money, 鄂州) are never read as one.
 #[test]
