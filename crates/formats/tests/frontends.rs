@@ -5127,3 +5127,107 @@ fn a_forms_differing_sum_row_is_refused() {
         assert_eq!(amounts_of(&t), "1000.00 800.00 200.00", "{money}");
     }
 }
+
+/// A Chongqing 项目支出绩效目标审批表 (GUIDE §3.4) as a one-project form:
+/// `重庆市奉节县2024年项目支出绩效目标审批表`, its facts, a row of money labels
+/// `项目总预算 | 当年年度预算 | 其中:财政资金 | 财政资金科目代码 | 其中:其它资金 |
+/// 年度预算执行率 | 分值` over their figures, then `年度绩效目标(90分) | 一级指标 …`.
+fn chongqing_form(labels: &str, figures: &str) -> String {
+    format!(
+        "重庆市奉节县2024年项目支出绩效目标审批表\n\
+         项目名称\t高标准农田建设项目\t\t\t项目分类\t其他运转类项目\n\
+         建设周期\t2024年1月-2024年12月\t\t\t业务主管部门\t奉节县农业农村委员会\n\
+         实施单位\t奉节县农业农村委员会\t\t\t项目负责人\t李强\t联系电话\t023-56551234\n\
+         项目总体概况\t在全县6个乡镇新建高标准农田1.2万亩。\n\
+         年度主要目标和成果\t新建高标准农田1.2万亩，完善田间灌排等基础设施，提高粮食综合生产能力。\n\
+         项目资金 预算执行 10分\t{labels}\n\
+         \t{figures}\n\
+         年度绩效目标(90分)\t一级指标\t二级指标\t三级指标\t指标值\t分值\t指标解释\n\
+         \t成本指标(0-20)分\t经济成本指标\t亩均财政投入\t≤1250元/亩\t20\t根据实施方案测算\n\
+         \t产出指标 (40-50)分\t数量指标\t新建高标准农田面积\t≥1.2万亩\t25\t根据实施方案测算\n\
+         \t\t质量指标\t工程验收合格率\t100%\t25\t根据实施方案测算\n\
+         \t效益指标\t经济效益指标\t粮食亩均产能提高\t≥50公斤\t10\t根据实施方案测算\n\
+         \t满意度指标\t服务对象满意度指标\t受益群众满意度\t≥90%\t10\t根据实施方案测算\n"
+    )
+}
+
+/// The 审批表 form reads: 当年年度预算 the total, 其中:财政资金 / 其中:其它资金
+/// the sources, 年度主要目标和成果 the goal, the indicators with their 分值
+/// as weights; the budget code, rate and score among the money labels are
+/// named as not read (they refused the form: 「财政资金科目代码」不是金额), and
+/// the `年度绩效目标(90分)` label merged down the indicator rows is no goal.
+#[test]
+fn a_chongqing_approval_form_reads_its_money_goal_and_indicators() {
+    let labels = "项目总预算\t当年年度预算\t其中:财政资金\t财政资金科目代码\t其中:其它资金\t年度预算执行率\t分值";
+    let figures = "4500.00\t1500.00\t1200.00\t2130135\t300.00\t100%\t10";
+    let text = chongqing_form(labels, figures);
+    // XLSX: the money heading merged over its two rows, the indicator
+    // group label down the indicator rows.
+    let xlsx = xlsx_of(&text, &[(6, 0, 7, 0), (8, 0, 13, 0)]);
+    for (name, bytes) in [("cq.tsv", text.as_bytes()), ("cq.xlsx", &xlsx[..])] {
+        let t = read::read_bytes(name, bytes, &opts()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(amounts_of(&t), "1500.00 1200.00 300.00", "{name}");
+        let p = t.projects().next().unwrap();
+        assert_eq!(p.name, "高标准农田建设项目");
+        assert_eq!(
+            p.goal.as_deref(),
+            Some("新建高标准农田1.2万亩，完善田间灌排等基础设施，提高粮食综合生产能力。")
+        );
+        let got: Vec<String> = p
+            .indicators
+            .iter()
+            .map(|i| {
+                let w = i.weight().map_or(String::new(), |w| w.to_string());
+                format!("{}={} {w}", i.name, i.raw_value)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "亩均财政投入=≤1250元/亩 20",
+                "新建高标准农田面积=≥1.2万亩 25",
+                "工程验收合格率=100% 25",
+                "粮食亩均产能提高=≥50公斤 10",
+                "受益群众满意度=≥90% 10",
+            ],
+            "{name}"
+        );
+        let codes: Vec<&str> = t.notices.iter().map(|n| n.code.as_str()).collect();
+        assert!(
+            !codes.contains(&"goal-repeated-differs"),
+            "{name}: {codes:?}"
+        );
+        let figures_note = t
+            .notices
+            .iter()
+            .find(|n| n.message.contains("不是金额"))
+            .unwrap_or_else(|| panic!("{name}: {:?}", t.notices));
+        assert_eq!(figures_note.code, "form-field-unread");
+        for said in [
+            "「财政资金科目代码」2130135",
+            "「年度预算执行率」100%",
+            "「分值」10",
+        ] {
+            assert!(
+                figures_note.message.contains(said),
+                "{name}: {}",
+                figures_note.message
+            );
+        }
+    }
+}
+
+/// A budget code under its label beside a blank 财政资金 is never read as
+/// the 财政资金: the source stays blank (and `check` sees the sum short).
+#[test]
+fn a_chongqing_budget_code_is_no_amount() {
+    let labels = "当年年度预算\t其中:财政资金\t财政资金科目代码\t其中:其它资金";
+    let figures = "1500.00\t\t2130135\t300.00";
+    let t = read::read_bytes(
+        "cq.tsv",
+        chongqing_form(labels, figures).as_bytes(),
+        &opts(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(amounts_of(&t), "1500.00 - 300.00");
+}

@@ -1117,6 +1117,178 @@ fn ragged_and_merged_continuation_rows_keep_prior_actual() {
     assert_eq!(t.prior_year(), None);
 }
 
+/// Sichuan continuation rows that hold only the indicator cells and lost their
+/// blank 指标方向性 too: right-aligned by the header count they would put 产出指标
+/// in the 二级 column and `=` in 指标值; they line up by their content instead.
+#[test]
+fn ragged_rows_missing_their_trailing_blank_line_up_by_content() {
+    let text = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重\t指标方向性
+820001-马踏镇人民政府\t高龄津贴\t2,682,000.00\t按标准发放高龄津贴。\t产出指标\t数量指标\t享受津贴老年人数\t≥\t4470\t人\t20
+产出指标\t质量指标\t津贴发放准确率\t=\t100\t%\t20
+时效指标\t按季发放及时率\t=\t100\t%\t20
+效益指标\t社会效益指标\t老年人生活质量\t定性\t有所提升\t\t20
+满意度指标\t服务对象满意度指标\t老年人满意度\t≥\t95\t%\t20\t正向指标";
+    let t = build(text, "ragged-trimmed.tsv");
+    let p = &t.units[0].projects[0];
+    // 一级/二级/三级 | 指标性质 | 指标值 of each indicator.
+    let got: Vec<String> = p
+        .indicators
+        .iter()
+        .map(|i| {
+            format!(
+                "{}/{}/{} | {} | {}",
+                i.category_raw,
+                i.subcategory.as_deref().unwrap_or(""),
+                i.name,
+                i.op_column().unwrap_or(""),
+                i.raw_value
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            "产出指标/数量指标/享受津贴老年人数 | ≥ | 4470",
+            "产出指标/质量指标/津贴发放准确率 | = | 100",
+            // One cell shorter still (一级 filled down): 二级 in the 二级 column.
+            "产出指标/时效指标/按季发放及时率 | = | 100",
+            "效益指标/社会效益指标/老年人生活质量 | 定性 | 有所提升",
+            "满意度指标/服务对象满意度指标/老年人满意度 | ≥ | 95",
+        ]
+    );
+    assert_eq!(
+        p.indicators[1].weight().map(|d| d.to_string()).as_deref(),
+        Some("20")
+    );
+    assert_eq!(p.indicators[1].direction_stated(), None);
+    assert_eq!(
+        p.indicators[4].direction_stated(),
+        Some(Direction::HigherBetter)
+    );
+    assert!(!codes(&t).contains(&"direction-unknown"), "{:?}", t.notices);
+    assert!(
+        !codes(&t).contains(&"weight-unparseable"),
+        "{:?}",
+        t.notices
+    );
+}
+
+/// A short row whose cells no shift lines up (a 一级 name first, a direction
+/// word right after it) is refused at its row: it is not read in the header
+/// count's columns, and not guessed.
+#[test]
+fn ragged_row_that_no_shift_lines_up_is_refused() {
+    let text = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重\t指标方向性
+820001-马踏镇人民政府\t高龄津贴\t2,682,000.00\t按标准发放高龄津贴。\t产出指标\t数量指标\t享受津贴老年人数\t≥\t4470\t人\t20\t正向指标
+产出指标\t正向指标\t津贴发放准确率\t=\t100\t%\t20";
+    let e = build_table(&grid(text), source("ragged-bad.tsv")).expect_err("misaligned row");
+    let loc = e.location().cloned().expect("location");
+    assert_eq!(loc.row, Some(4));
+    let msg = invalid_message(e);
+    assert!(msg.contains("第4行比表头短"), "{msg}");
+    assert!(msg.contains("「产出指标」落在「二级指标」列"), "{msg}");
+}
+
+/// A short row the header count lines up (its trailing cells all there, or
+/// a 二级 first with 一级 filled down) is read as before.
+#[test]
+fn ragged_rows_right_aligned_by_the_header_count_need_no_note() {
+    let text = "金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重\t指标方向性
+820001-马踏镇人民政府\t高龄津贴\t2,682,000.00\t按标准发放高龄津贴。\t产出指标\t数量指标\t享受津贴老年人数\t≥\t4470\t人\t20\t正向指标
+产出指标\t质量指标\t津贴发放准确率\t=\t100\t%\t20\t正向指标
+时效指标\t按季发放及时率\t=\t100\t%\t20\t正向指标";
+    let t = build(text, "ragged-ok.tsv");
+    let p = &t.units[0].projects[0];
+    let subs: Vec<Option<&str>> = p
+        .indicators
+        .iter()
+        .map(|i| i.subcategory.as_deref())
+        .collect();
+    assert_eq!(
+        subs,
+        vec![Some("数量指标"), Some("质量指标"), Some("时效指标")]
+    );
+    assert_eq!(p.indicators[2].category_raw, "产出指标");
+    assert_eq!(
+        p.indicators[2].direction_stated(),
+        Some(Direction::HigherBetter)
+    );
+}
+
+/// Hubei 鄂州 (GUIDE §3.4): `项目预算成本构成 | 金额` lists the cost lines of the
+/// budget, one a row, and `合计` is the project's money. The 金额 column is not
+/// the total (its first line, 60.00, was read as the project's, silently); a
+/// note says so and names 合计.
+#[test]
+fn ezhou_cost_lines_are_not_the_project_total() {
+    let text = "鄂州市2022年市直部门预算项目支出绩效目标表
+单位：万元
+项目名称\t项目类别\t项目预算成本构成\t金额\t测算（公式）依据\t2021年实际执行数\t合计\t绩效目标\t一级指标\t二级指标\t绩效指标\t当年预期实现值
+中小学教师培训经费\t专项业务类\t培训费\t60.00\t1500人次×400元\t82.30\t85.50\t组织全区中小学教师参加全员培训。\t产出指标\t数量指标\t培训教师人次\t≥1500人次
+⟪中小学教师培训经费⟫\t⟪专项业务类⟫\t师资费\t18.00\t60课时×3000元\t⟪82.30⟫\t⟪85.50⟫\t⟪组织全区中小学教师参加全员培训。⟫\t产出指标\t质量指标\t培训考核合格率\t≥95%
+⟪中小学教师培训经费⟫\t⟪专项业务类⟫\t资料印刷费\t7.50\t1500份×50元\t⟪82.30⟫\t⟪85.50⟫\t⟪组织全区中小学教师参加全员培训。⟫\t满意度指标\t服务对象满意度指标\t参训教师满意度\t≥90%";
+    let t = build(text, "ezhou.xlsx");
+    assert_eq!(t.column_of(Field::Total), Some(7));
+    let ps: Vec<_> = t.projects().collect();
+    assert_eq!(ps.len(), 1);
+    assert_eq!(
+        ps[0].funding.total.map(|d| d.to_string()).as_deref(),
+        Some("85.50")
+    );
+    assert_eq!(ps[0].indicators.len(), 3);
+    let note = t
+        .notices
+        .iter()
+        .find(|n| n.origin.is_some_and(|o| o.col == 4))
+        .unwrap_or_else(|| panic!("{:?}", t.notices));
+    assert_eq!(note.code, "column-unknown");
+    assert!(note.message.contains("成本构成"), "{}", note.message);
+    assert!(
+        note.message.contains("项目总计取「合计」"),
+        "{}",
+        note.message
+    );
+    assert!(!codes(&t).contains(&"column-duplicate"), "{:?}", t.notices);
+    assert!(
+        !codes(&t).contains(&"amount-repeated-differs"),
+        "{:?}",
+        t.notices
+    );
+}
+
+/// A `金额` column with no cost lines beside it is the total as before; one
+/// beside cost lines with no 合计 leaves the total unread and says so.
+#[test]
+fn amount_column_beside_no_cost_lines_stays_the_total() {
+    let text = "单位：万元
+项目名称\t金额\t测算（公式）依据\t绩效目标\t一级指标\t二级指标\t三级指标\t指标值
+中小学教师培训经费\t85.50\t1500人次×570元\t组织全区中小学教师参加全员培训。\t产出指标\t数量指标\t培训教师人次\t≥1500人次";
+    let t = build(text, "amount.tsv");
+    assert_eq!(t.column_of(Field::Total), Some(2));
+    let p = t.projects().next().expect("project");
+    assert_eq!(
+        p.funding.total.map(|d| d.to_string()).as_deref(),
+        Some("85.50")
+    );
+    let lines_only = "单位：万元
+项目名称\t项目预算成本构成\t金额\t绩效目标\t一级指标\t二级指标\t三级指标\t指标值
+中小学教师培训经费\t培训费\t60.00\t组织全区中小学教师参加全员培训。\t产出指标\t数量指标\t培训教师人次\t≥1500人次";
+    let t = build(lines_only, "lines.tsv");
+    assert_eq!(t.column_of(Field::Total), None);
+    let p = t.projects().next().expect("project");
+    assert_eq!(p.funding.total, None);
+    assert!(
+        t.notices
+            .iter()
+            .any(|n| n.message.contains("表中没有项目总计列")),
+        "{:?}",
+        t.notices
+    );
+}
+
 /// A year-stamped actual column of the budget year itself is not last year's actual,
 /// and 执行数 columns (money, 鄂州) are never read as one.
 #[test]

@@ -144,6 +144,13 @@ pub(crate) fn build_table_in(
             if let Some(apart) = layout_form::money_lines_apart(grid) {
                 return build_table_in(&apart, source, report_bad_amounts, inherited);
             }
+            // A form whose money labels stand beside figures that are no
+            // money (科目代码, 执行率, 分值): read without them, and named.
+            if let Some((apart, figures)) = layout_form::figures_apart(grid) {
+                let mut t = build_table_in(&apart, source, report_bad_amounts, inherited)?;
+                t.notices.extend(layout_form::figures_unread(&figures));
+                return Ok(t);
+            }
             // No tabular header: maybe a key–value 申报表 form with an indicator grid.
             let mut form_notices = Vec::new();
             let Some(idx) = header::form_header_row(grid) else {

@@ -60,6 +60,7 @@ pub(crate) fn form_header_at(
     let other_group = keep_year_group(&mut slots, grid, form, &at)?;
     let over = idx.checked_sub(1).and_then(|i| grid.rows.get(i));
     keep_year_value(&mut slots, row, over, &other_group, form.year, &at)?;
+    goal_as_group_label(&mut slots);
     if !slots.iter().any(|s| s.field == Some(Field::TargetValue)) {
         // (`指标值` over `2023年实际实现值 | 2025年实现值`: actuals only.)
         let values: Vec<(usize, Option<bool>)> = slots
@@ -71,6 +72,28 @@ pub(crate) fn form_header_at(
         return Err(unclear_value(&slots, &values, form.year, &at));
     }
     Ok(finish(grid, idx, last, slots, notices))
+}
+
+/// A goal label left of the 一级指标 column of a form's indicator header
+/// (`年度绩效目标(90分) | 一级指标 | …`, Chongqing 审批表, GUIDE §3.4) heads
+/// the indicator rows, as `绩效指标` does: it is their group label, read as
+/// that one is. The form's goal stands among its facts above; read as a goal
+/// column, the label's merged copies down the rows were each a goal that
+/// differs from the form's.
+fn goal_as_group_label(slots: &mut [Slot]) {
+    let Some(cat) = slots.iter().position(|s| s.field == Some(Field::Category)) else {
+        return;
+    };
+    // Without a 三级指标 column, `绩效指标` names the indicator (鄂州): no
+    // group label to read it as.
+    if !slots.iter().any(|s| s.field == Some(Field::IndicatorName)) {
+        return;
+    }
+    for s in slots.iter_mut().take(cat) {
+        if s.field == Some(Field::Goal) {
+            s.field = Some(Field::IndicatorCell);
+        }
+    }
 }
 
 /// Whether `row` is the second row of a 湖北 value header (`2023年实际实现值

@@ -175,6 +175,36 @@ fn is_multi_year_budget(c: &str) -> bool {
     matches!(c, "项目总预算" | "总预算" | "项目总投资" | "总投资")
 }
 
+/// A header listing what the project's budget is made of, line by line
+/// (`项目预算成本构成`, Hubei 鄂州, GUIDE §3.4): the `金额` beside it (or under
+/// it, as a group label) is each cost line's amount, not the project's total.
+fn names_cost_lines(header: &str) -> bool {
+    const LINES: [&str; 7] = [
+        "成本构成",
+        "预算构成",
+        "支出构成",
+        "费用构成",
+        "成本明细",
+        "支出明细",
+        "费用明细",
+    ];
+    let n = normalize(header);
+    LINES.iter().any(|w| n.contains(w))
+}
+
+/// Whether column `c` is a total by its name but holds the cost lines of a
+/// [`names_cost_lines`] column on its left, or is that column's own `金额`
+/// under it as a group label.
+fn is_cost_line_amount(slots: &[Slot], c: usize) -> bool {
+    slots.get(c).is_some_and(|s| {
+        s.field == Some(Field::Total)
+            && (names_cost_lines(&s.header)
+                || c.checked_sub(1)
+                    .and_then(|l| slots.get(l))
+                    .is_some_and(|l| names_cost_lines(&l.header)))
+    })
+}
+
 /// Last year's carry-over (`上年结转资金`), a source of the year's total
 /// that the model counts in 财政拨款 (GUIDE §3.6, §6.3).
 /// Named in many ways (`上年结转资金`, `结转结余资金`, `上年结余资金`,
@@ -779,6 +809,43 @@ pub(crate) fn is_form_header(row: &GridRow<'_>) -> bool {
                 .any(|s| super::form_header::value_heading(&s.header)))
 }
 
+/// The note for a column of cost-line amounts ([`is_cost_line_amount`]),
+/// saying where the project's total was read instead, if anywhere.
+fn cost_lines_unread(
+    slots: &[Slot],
+    c: usize,
+    cols: &[Option<usize>; FIELD_COUNT],
+    header_row: u32,
+) -> Notice {
+    let col1 = u32::try_from(c + 1).unwrap_or(u32::MAX);
+    let h = slot_header(slots, c);
+    let (zh, en) = match cols[field_index(Field::Total)] {
+        Some(t) => (
+            format!("项目总计取「{}」", slot_header(slots, t)),
+            format!(
+                "the project's total is read from “{}”",
+                slot_header(slots, t)
+            ),
+        ),
+        None => (
+            "表中没有项目总计列，各项目总计按未填写处理".to_string(),
+            "the table has no column of the project's total, so no project's total is read"
+                .to_string(),
+        ),
+    };
+    Notice::new(
+        Some(Origin::new(header_row, col1)),
+        "column-unknown",
+        format!(
+            "第{header_row}行第{col1}列：「{h}」是预算成本构成各项（逐行）的金额，不是项目的资金，该列内容未读取；{zh}"
+        ),
+        format!(
+            "row {header_row}, column {col1}: “{h}” holds the amounts of the budget's cost lines, one a row, not the project's money; \
+             the column's content was not read; {en}"
+        ),
+    )
+}
+
 /// Turn the composed header slots into a [`Layout`].
 pub(super) fn finish(
     grid: &Grid<'_>,
@@ -818,6 +885,7 @@ pub(super) fn finish(
     let mut headers = Vec::with_capacity(ncols);
     let mut columns = Vec::new();
     let mut multi_year = Vec::new();
+    let mut cost_lines = Vec::new();
     // Several 分值/权重 columns (Chongqing's 审批表 scores the project's
     // budget execution before its indicators): the indicator's weight is the
     // one among the indicator columns, after the indicator's name.
@@ -908,6 +976,10 @@ pub(super) fn finish(
                     ),
                 ))
             }
+            // Its rows are the cost lines (培训费, 师资费 …), which add up to the
+            // project's money; read as the total, the first line was taken
+            // for the whole project's, silently.
+            Some(Field::Total) if is_cost_line_amount(&slots, c) => cost_lines.push(c),
             Some(_) if yields_to_visible(c).is_some() => {
                 let shown = yields_to_visible(c).map_or(0, |o| o + 1);
                 notices.push(Notice::new(
@@ -1030,6 +1102,9 @@ pub(super) fn finish(
                  the column's content was not read; {en}"
             ),
         ));
+    }
+    for &c in &cost_lines {
+        notices.push(cost_lines_unread(&slots, c, &cols, header_row));
     }
     // No amount column read, while some look like amounts: every money check is lost.
     let has_amount = [

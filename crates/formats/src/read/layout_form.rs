@@ -87,7 +87,7 @@ fn key_of(text: &str) -> Option<Key> {
         .unwrap_or(n);
     let k = match n {
         "项目名称" => Key::Name,
-        "主管部门" | "主管部门及代码" | "部门名称" | "预算部门" => {
+        "主管部门" | "主管部门及代码" | "部门名称" | "预算部门" | "业务主管部门" => {
             Key::Department
         }
         "实施单位" | "项目实施单位" | "单位名称" | "资金使用单位" => Key::Unit,
@@ -96,13 +96,19 @@ fn key_of(text: &str) -> Option<Key> {
         | "项目资金总额"
         | "年度资金总额(万元)"
         | "总额"
-        | "项目预算总额" => Key::Total,
+        | "项目预算总额"
+        // Chongqing 审批表 (GUIDE §3.4): the year's budget.
+        | "当年年度预算" => Key::Total,
         "财政拨款" | "当年财政拨款" | "财政资金" => Key::Fiscal,
         "财政专户拨款" | "财政专户管理资金" | "财政专户" | "财政专户资金" => {
             Key::Special
         }
         "其他资金" | "单位资金" => Key::Other,
         "年度目标" | "年度绩效目标" => Key::AnnualGoal,
+        // Chongqing 审批表 (GUIDE §3.4): the year's goal.
+        "年度主要目标和成果" | "年度主要目标" | "项目年度目标" => {
+            Key::AnnualGoal
+        }
         "总体目标" | "年度总体目标" | "绩效目标" => Key::OverallGoal,
         "中长期目标" | "长期目标" => Key::LongTermGoal,
         // Not a remark naming an amount (`含上年结转资金100万元`).
@@ -1061,6 +1067,106 @@ pub(crate) fn money_lines_apart<'a>(grid: &Grid<'a>) -> Option<Grid<'a>> {
         rows,
         hidden: grid.hidden.clone(),
     })
+}
+
+/// A label among a form's money labels over a figure that is no money
+/// (Chongqing 审批表, GUIDE §3.4: `财政资金科目代码`, `年度预算执行率`, `分值`,
+/// `财政资金预算分类`): a budget code, a rate, a score or a class. Read as
+/// money, its figure (`2130135`, `100%`) refused the form or was paired
+/// with the money label on its left.
+fn figure_label(text: &str) -> bool {
+    let n = normalize(text);
+    let n = split_parens(&n).0;
+    let n = n.trim_end_matches(':');
+    cell_key(n).is_none()
+        && (n.ends_with('率')
+            || ["代码", "编码", "科目"].iter().any(|w| n.contains(w))
+            || matches!(n, "分值" | "得分" | "分数" | "权重")
+            || ["分类", "类别", "类型"].iter().any(|w| n.ends_with(w)))
+}
+
+/// A figure of a form's money rows that is no money ([`figure_label`]): its
+/// row number, label and value, named in a note.
+pub(crate) type Figure = (u32, String, String);
+
+/// A form's grid with the cells of [`figure_label`]s in a row of money labels
+/// (`当年年度预算 | 其中:财政资金 | 财政资金科目代码 | 其中:其它资金 | 年度预算执行率`)
+/// and the figures right under them blanked, so that the row of amounts
+/// under the labels reads as such; the figures blanked, to be named. `None`
+/// when no row of money labels holds such a label.
+pub(crate) fn figures_apart<'a>(grid: &Grid<'a>) -> Option<(Grid<'a>, Vec<Figure>)> {
+    let own = |x: &crate::grid::GridCell<'_>| !x.merged && !x.text.trim().is_empty();
+    let money_labels = |r: &GridRow<'_>| {
+        r.cells
+            .iter()
+            .any(|x| own(x) && key_of(&x.text).is_some_and(Key::is_money))
+    };
+    let mut rows = grid.rows.clone();
+    let mut figures = Vec::new();
+    for ri in 0..grid.rows.len() {
+        let (Some(r), Some(below)) = (grid.rows.get(ri), grid.rows.get(ri + 1)) else {
+            continue;
+        };
+        if !money_labels(r) || has_key(below) {
+            continue;
+        }
+        for (c, x) in r.cells.iter().enumerate() {
+            if !own(x) || !figure_label(&x.text) {
+                continue;
+            }
+            let value = below.cells.get(c).filter(|v| !v.merged);
+            let shown = value.map_or("", |v| v.text.trim());
+            figures.push((r.number, x.text.trim().to_string(), shown.to_string()));
+            if let Some(cell) = rows.get_mut(ri).and_then(|r| r.cells.get_mut(c)) {
+                cell.text = "".into();
+            }
+            if value.is_some() {
+                if let Some(cell) = rows.get_mut(ri + 1).and_then(|r| r.cells.get_mut(c)) {
+                    cell.text = "".into();
+                }
+            }
+        }
+    }
+    (!figures.is_empty()).then(|| {
+        (
+            Grid {
+                rows,
+                hidden: grid.hidden.clone(),
+            },
+            figures,
+        )
+    })
+}
+
+/// The note naming the figures [`figures_apart`] left out of a form's money.
+pub(crate) fn figures_unread(figures: &[Figure]) -> Option<Notice> {
+    let (first, ..) = figures.first()?;
+    let list = |zh: bool| {
+        figures
+            .iter()
+            .map(|(r, label, value)| {
+                let value = one_line(value, 40);
+                if zh {
+                    format!("第{r}行「{label}」{value}")
+                } else {
+                    format!("row {r} “{label}” {value}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(if zh { "、" } else { ", " })
+    };
+    Some(Notice::new(
+        Some(Origin::new(*first, 0)),
+        "form-field-unread",
+        format!(
+            "申报表项目资金栏中这些栏目不是金额（科目代码、执行率、分值或分类），未读入：{}",
+            list(true)
+        ),
+        format!(
+            "these fields among the form's money are no amounts (a budget code, a rate, a score or a class) and were not read: {}",
+            list(false)
+        ),
+    ))
 }
 
 /// A value cell: its text and 1-based position.

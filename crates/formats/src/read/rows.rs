@@ -105,6 +105,45 @@ pub(crate) fn fold_carry_over(vals: &mut [Option<Decimal>; 4], c: Decimal) -> bo
     true
 }
 
+/// How the cells of a short row land against the header at one shift: how
+/// many cells that stand in one column only ([`anchor_of`]) land in theirs,
+/// and the first that does not, as (cell index, its own column).
+#[derive(Default)]
+struct Placement {
+    confirmed: usize,
+    wrong: Option<(usize, usize)>,
+}
+
+/// 一级 names that are never a 二级 or 三级 name (`成本指标` is also 产出's
+/// 二级 in older templates, `服务对象满意度指标` 满意度's 二级 in Sichuan's).
+const TOP_LEVEL_ONLY: [&str; 3] = ["产出指标", "效益指标", "满意度指标"];
+
+/// The column a cell can only stand in, whatever its position in a short
+/// row: a 一级 name (also with its weight, `产出指标(50分)`) the 一级指标
+/// column, a comparator or `定性`/`定量` on its own the 指标性质 column, a
+/// direction word on its own the 指标方向性 column. A value (`≥95%`) or a
+/// name holding such words (`正向激励覆盖率`) is none.
+fn anchor_of(text: &str) -> Option<Field> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let spaced_out: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    if TOP_LEVEL_ONLY.iter().any(|n| spaced_out.starts_with(n))
+        && grammar::parse_category(t).0 != Category::Unknown
+    {
+        return Some(Field::Category);
+    }
+    if grammar::parse_comparator(t).is_some() || matches!(t, "定性" | "定量") {
+        return Some(Field::Comparator);
+    }
+    let bare = t.strip_suffix("指标").unwrap_or(t);
+    if matches!(bare, "正向" | "反向" | "逆向" | "负向") {
+        return Some(Field::Direction);
+    }
+    None
+}
+
 /// Decimals an amount is printed with in these tables (万元 and 元 alike).
 const AMOUNT_DECIMALS: u32 = 2;
 
@@ -677,27 +716,45 @@ impl Reader<'_> {
         Ok(items)
     }
 
-    /// How far a short (ragged) row must be shifted right to line up with the header.
-    fn shift_of(&self, row: &GridRow<'_>) -> usize {
+    /// How far a short (ragged) row must be shifted right to line up with
+    /// the header: by the header's column count, or, where that puts a cell
+    /// where it cannot stand, by the cells' content ([`Self::shift_by_content`]).
+    /// A row lined up by its content is read without a note, as a ragged
+    /// row right-aligned by the header count is: both are where the row's
+    /// cells stand.
+    fn shift_of(&self, row: &GridRow<'_>) -> Result<usize> {
+        let Some(by_count) = self.shift_by_count(row) else {
+            return Ok(0);
+        };
+        if self.placement(row, by_count).wrong.is_none() {
+            return Ok(by_count);
+        }
+        self.shift_by_content(row, by_count)
+    }
+
+    /// The shift of a short row by the header's column count (right-aligned,
+    /// or from 一级 when trailing blanks were dropped too); `None` where the
+    /// row is not short, or is a first row, and stays where it is.
+    fn shift_by_count(&self, row: &GridRow<'_>) -> Option<usize> {
         let l = self.layout;
         let len = row.cells.len();
         if len == 0 || len >= l.ncols || row.text(0).trim().is_empty() {
-            return 0;
+            return None;
         }
         // A merged label copied into the first cell (XLSX, HTML: `绩效指标`
         // merged down) stands in its own column: the row is short only for
         // its blank trailing cells, never shifted.
         if row.cells.first().is_some_and(|c| c.merged) {
-            return 0;
+            return None;
         }
         if l.field(0).is_some_and(is_indicator_field) {
-            return 0;
+            return None;
         }
         // A short row whose total column (left-aligned) holds an amount is a first row.
         let left = self.view(row, 0);
         if let Some(c) = l.col(Field::Total) {
             if parse_amount(left.cell(c).0, self.scale).is_ok_and(|a| a.is_some()) {
-                return 0;
+                return None;
             }
         }
         let right = l.ncols - len;
@@ -707,7 +764,7 @@ impl Reader<'_> {
                 Field::Category | Field::Subcategory | Field::IndicatorName
             )
         }) {
-            return right;
+            return Some(right);
         }
         // Trailing blanks were dropped too: start at 一级 when the first cell names a level.
         let first = row.text(0).trim();
@@ -715,11 +772,73 @@ impl Reader<'_> {
             if let Some(c) = l.col(Field::Category) {
                 let used = last_nonblank(row);
                 if c + used <= l.ncols {
-                    return c;
+                    return Some(c);
                 }
             }
         }
-        0
+        Some(0)
+    }
+
+    /// Where the cells of `row` shifted by `shift` land against the cells
+    /// that can stand in one column only ([`anchor_of`]).
+    fn placement(&self, row: &GridRow<'_>, shift: usize) -> Placement {
+        let l = self.layout;
+        let mut out = Placement::default();
+        for (i, cell) in row.cells.iter().enumerate() {
+            let Some(own) = anchor_of(&cell.text).and_then(|f| l.col(f)) else {
+                continue;
+            };
+            if own == i + shift {
+                out.confirmed += 1;
+            } else if out.wrong.is_none() {
+                out.wrong = Some((i, own));
+            }
+        }
+        out
+    }
+
+    /// A short row that the header's column count lines up wrongly (a 一级
+    /// name in the 二级 column: the row lost its trailing blank cells too,
+    /// `指标方向性` left blank and dropped) lines up where its cells that
+    /// stand in one column only ([`anchor_of`]) all stand in theirs. Where
+    /// no shift, or more than one, does so, the row is refused at that cell:
+    /// reading it in shifted columns would make 二级 of 一级 and values of
+    /// comparators, silently.
+    fn shift_by_content(&self, row: &GridRow<'_>, by_count: usize) -> Result<usize> {
+        let l = self.layout;
+        let room = l.ncols.saturating_sub(last_nonblank(row));
+        let fits: Vec<usize> = (0..=room)
+            .filter(|&s| {
+                let p = self.placement(row, s);
+                p.wrong.is_none() && p.confirmed > 0
+            })
+            .collect();
+        if let [s] = fits[..] {
+            return Ok(s);
+        }
+        let (i, own) = self.placement(row, by_count).wrong.unwrap_or((0, by_count));
+        let text: String = row.text(i).trim().chars().take(40).collect();
+        let (landed, belongs) = (l.header(i + by_count), l.header(own));
+        let r = row.number;
+        Err(Error::invalid(
+            self.at(r, col1(i + by_count)),
+            Text::new(
+                format!(
+                    "第{r}行比表头短（{}格，表头{}列）：按表头列数对齐时「{text}」落在「{landed}」列，而它只能在「{belongs}」列；按内容也无法确定各格所在的列",
+                    row.cells.len(),
+                    l.ncols
+                ),
+                format!(
+                    "row {r} is shorter than the header ({} cells, the header {} columns): lined up by the header's column count, “{text}” lands in the “{landed}” column, where it cannot stand (its column is “{belongs}”), and its content does not tell which column each cell is in either",
+                    row.cells.len(),
+                    l.ncols
+                ),
+            ),
+            Text::new(
+                "请补齐该行缺少的空白单元格（或删去多余的分隔符），使每格与表头对齐",
+                "write the row's missing blank cells (or remove a stray delimiter) so that each cell stands under its header",
+            ),
+        ))
     }
 
     /// The row-per-indicator family.
@@ -772,17 +891,20 @@ impl Reader<'_> {
             current = Some((unit_gen, p.name.clone(), 0));
             items.push(Item::Project(Box::new(p), key));
         }
-        let mut prev: Option<&GridRow<'_>> = None;
-        for (ri, row) in rows.iter().enumerate() {
+        let shifts = rows
+            .iter()
+            .map(|row| self.shift_of(row))
+            .collect::<Result<Vec<usize>>>()?;
+        let mut prev: Option<(&GridRow<'_>, usize)> = None;
+        for (ri, (row, &shift)) in rows.iter().zip(&shifts).enumerate() {
             if row.is_blank() {
                 continue;
             }
-            let shift = self.shift_of(row);
             self.check_extra(row, shift)?;
             let v = self.view(row, shift);
             let r = row.number;
-            let prev_view = prev.map(|p| self.view(p, self.shift_of(p)));
-            prev = Some(row);
+            let prev_view = prev.map(|(p, s)| self.view(p, s));
+            prev = Some((row, shift));
             if let Some(n) = self.note(&v, r, prev_view.as_ref()) {
                 notices.push(n);
                 continue;
@@ -904,7 +1026,13 @@ impl Reader<'_> {
                 && restates_all
                 && !v.merged(proj_col)
                 && if has_ind {
-                    self.restarts(&v, rows.get(ri..).unwrap_or_default(), &block, block_blank)
+                    self.restarts(
+                        &v,
+                        rows.get(ri..).unwrap_or_default(),
+                        shifts.get(ri..).unwrap_or_default(),
+                        &block,
+                        block_blank,
+                    )
                 } else {
                     block.is_empty() && !block_blank
                 };
@@ -1063,6 +1191,7 @@ impl Reader<'_> {
         &self,
         v: &View<'_, '_>,
         rest: &[GridRow<'_>],
+        shifts: &[usize],
         block: &[IndKey<'_>],
         block_blank: bool,
     ) -> bool {
@@ -1082,8 +1211,8 @@ impl Reader<'_> {
         // At most a few copies are looked at: enough to tell.
         let most = block.len().saturating_mul(8);
         let mut run: Vec<IndKey<'_>> = Vec::with_capacity(block.len());
-        for n in rest.iter().filter(|n| !n.is_blank()) {
-            let nv = self.view(n, self.shift_of(n));
+        for (n, &shift) in rest.iter().zip(shifts).filter(|(n, _)| !n.is_blank()) {
+            let nv = self.view(n, shift);
             let n_unit = nv.text(l.col(Field::UnitName)).trim();
             if nv.text(l.col(Field::ProjectName)).trim() != name
                 || (!n_unit.is_empty() && n_unit != unit)
