@@ -1119,7 +1119,8 @@ fn ragged_and_merged_continuation_rows_keep_prior_actual() {
 
 /// Sichuan continuation rows that hold only the indicator cells and lost their
 /// blank 指标方向性 too: right-aligned by the header count they would put 产出指标
-/// in the 二级 column and `=` in 指标值; they line up by their content instead.
+/// in the 二级 column and `=` in 指标值; they line up by their content instead,
+/// and a note names them.
 #[test]
 fn ragged_rows_missing_their_trailing_blank_line_up_by_content() {
     let text = "金额单位:元
@@ -1166,6 +1167,14 @@ fn ragged_rows_missing_their_trailing_blank_line_up_by_content() {
         p.indicators[4].direction_stated(),
         Some(Direction::HigherBetter)
     );
+    let realigned: Vec<&str> = t
+        .notices
+        .iter()
+        .filter(|n| n.code == "row-realigned")
+        .map(|n| n.message.as_str())
+        .collect();
+    assert_eq!(realigned.len(), 1, "{:?}", t.notices);
+    assert!(realigned[0].starts_with("第4、5、6行"), "{}", realigned[0]);
     assert!(!codes(&t).contains(&"direction-unknown"), "{:?}", t.notices);
     assert!(
         !codes(&t).contains(&"weight-unparseable"),
@@ -1192,7 +1201,7 @@ fn ragged_row_that_no_shift_lines_up_is_refused() {
 }
 
 /// A short row the header count lines up (its trailing cells all there, or
-/// a 二级 first with 一级 filled down) is read as before.
+/// a 二级 first with 一级 filled down) is read as before, with no note.
 #[test]
 fn ragged_rows_right_aligned_by_the_header_count_need_no_note() {
     let text = "金额单位:元
@@ -1212,10 +1221,7 @@ fn ragged_rows_right_aligned_by_the_header_count_need_no_note() {
         vec![Some("数量指标"), Some("质量指标"), Some("时效指标")]
     );
     assert_eq!(p.indicators[2].category_raw, "产出指标");
-    assert_eq!(
-        p.indicators[2].direction_stated(),
-        Some(Direction::HigherBetter)
-    );
+    assert!(!codes(&t).contains(&"row-realigned"), "{:?}", t.notices);
 }
 
 /// Hubei 鄂州 (GUIDE §3.4): `项目预算成本构成 | 金额` lists the cost lines of the

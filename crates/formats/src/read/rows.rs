@@ -717,19 +717,16 @@ impl Reader<'_> {
     }
 
     /// How far a short (ragged) row must be shifted right to line up with
-    /// the header: by the header's column count, or, where that puts a cell
-    /// where it cannot stand, by the cells' content ([`Self::shift_by_content`]).
-    /// A row lined up by its content is read without a note, as a ragged
-    /// row right-aligned by the header count is: both are where the row's
-    /// cells stand.
-    fn shift_of(&self, row: &GridRow<'_>) -> Result<usize> {
+    /// the header, and whether its cells' content (not the header's column
+    /// count) decided it ([`Self::shift_by_content`]).
+    fn shift_of(&self, row: &GridRow<'_>) -> Result<(usize, bool)> {
         let Some(by_count) = self.shift_by_count(row) else {
-            return Ok(0);
+            return Ok((0, false));
         };
         if self.placement(row, by_count).wrong.is_none() {
-            return Ok(by_count);
+            return Ok((by_count, false));
         }
-        self.shift_by_content(row, by_count)
+        self.shift_by_content(row, by_count).map(|s| (s, true))
     }
 
     /// The shift of a short row by the header's column count (right-aligned,
@@ -841,6 +838,35 @@ impl Reader<'_> {
         ))
     }
 
+    /// The shift of each of `rows` ([`Self::shift_of`]); the rows lined up
+    /// by their content are named in one `row-realigned` notice.
+    fn shifts(&self, rows: &[GridRow<'_>], notices: &mut Vec<Notice>) -> Result<Vec<usize>> {
+        let mut shifts = Vec::with_capacity(rows.len());
+        let mut realigned: Vec<u32> = Vec::new();
+        for row in rows {
+            let (shift, by_content) = self.shift_of(row)?;
+            if by_content {
+                realigned.push(row.number);
+            }
+            shifts.push(shift);
+        }
+        if let Some(&first) = realigned.first() {
+            let list: Vec<String> = realigned.iter().map(u32::to_string).collect();
+            let (zh, en) = (list.join("、"), list.join(", "));
+            notices.push(Notice::new(
+                Some(Origin::new(first, 1)),
+                "row-realigned",
+                format!(
+                    "第{zh}行比表头短，按表头列数右对齐会错列（一级指标名称落在二级指标等列）：已按单元格内容对齐（一级指标名称在一级指标列，指标性质、指标方向性各在其列），行末缺少的单元格读作空白"
+                ),
+                format!(
+                    "rows {en} are shorter than the header and, right-aligned by its column count, would be shifted (a 一级指标 name in the 二级指标 column or the like): lined up by their cells' content instead (a 一级指标 name in the 一级指标 column, 指标性质 and 指标方向性 words in theirs), the cells missing at their end read as blank"
+                ),
+            ));
+        }
+        Ok(shifts)
+    }
+
     /// The row-per-indicator family.
     ///
     /// `seed` is a project read from a key–value form above the indicator grid;
@@ -891,10 +917,7 @@ impl Reader<'_> {
             current = Some((unit_gen, p.name.clone(), 0));
             items.push(Item::Project(Box::new(p), key));
         }
-        let shifts = rows
-            .iter()
-            .map(|row| self.shift_of(row))
-            .collect::<Result<Vec<usize>>>()?;
+        let shifts = self.shifts(rows, notices)?;
         let mut prev: Option<(&GridRow<'_>, usize)> = None;
         for (ri, (row, &shift)) in rows.iter().zip(&shifts).enumerate() {
             if row.is_blank() {
