@@ -1437,18 +1437,43 @@ fn a_table_whose_source_columns_are_all_blank_states_no_sources() {
 
 #[test]
 fn misspelt_level_in_the_cell_is_an_error_at_its_item() {
-    // P1's item 2 written `2-质量指标：` (no such 一级): its own item with
+    // P1's item 2 written `2-其他指标：` (no such 一级): its own item with
     // `level-unknown` at row 12, column 7, not text glued onto item 1's value
     // (which keeps its own findings).
     let (_dir, _, out) = check_edited(
         "2-产出指标：家庭探访个数",
-        "2-质量指标：家庭探访个数",
+        "2-其他指标：家庭探访个数",
         "level.txt",
     );
     assert_eq!(out.status.code(), Some(1));
     let doc = json_of(&out);
     let unknown = with_rule(&doc, "level-unknown");
     assert_eq!(unknown.len(), 1, "{unknown:?}");
+    assert_eq!(unknown[0]["severity"].as_str(), Some("error"));
+    // A 二级 name there (`2-质量指标：`) is a warning naming its 一级, at
+    // the same place; no error is left, so the exit code is 0.
+    let (_dir2, _, second) = check_edited(
+        "2-产出指标：家庭探访个数",
+        "2-质量指标：家庭探访个数",
+        "level2.txt",
+    );
+    assert_eq!(second.status.code(), Some(0));
+    let second = json_of(&second);
+    let warned = with_rule(&second, "level-unknown");
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert_eq!(warned[0]["severity"].as_str(), Some("warning"));
+    assert!(
+        warned[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("一级指标应为「产出指标」")),
+        "{warned:?}"
+    );
+    for key in ["row", "column", "span", "indicator"] {
+        assert_eq!(
+            warned[0]["location"][key], unknown[0]["location"][key],
+            "{key}"
+        );
+    }
     let loc = &unknown[0]["location"];
     assert_eq!(
         (loc["row"].as_u64(), loc["column"].as_u64()),

@@ -413,7 +413,7 @@ fn goal_deadline_before_year(s: &mut Sink<'_>, pi: usize, p: &Project) {
         let at = from;
         from += clause.len();
         let text = clause.trim_end_matches(MARKS);
-        if !crate::grammar::deadline_in_words(text).is_some_and(|y| y < fiscal) {
+        if crate::grammar::deadline_in_words(text).is_none_or(|y| y >= fiscal) {
             continue;
         }
         let lead = text.len() - text.trim_start().len();
