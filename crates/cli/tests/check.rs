@@ -1756,11 +1756,11 @@ fn reader_notices_speak_one_language() {
     let ws = "whitespace-outside-item";
     assert_eq!(
         with_rule(&zh, ws)[0]["message"],
-        "第12行第7列（字节 0–2）：指标条目之外有空白"
+        "第12行第7列（第1–2个字）：指标条目之外有空白"
     );
     assert_eq!(
         with_rule(&en, ws)[0]["message"],
-        "row 12, column 7 (bytes 0–2): whitespace outside any indicator item"
+        "row 12, column 7 (characters 1–2): whitespace outside any indicator item"
     );
     let note = with_rule(&zh, "row-note");
     assert_eq!(note.len(), 1, "{}", zh["findings"]);
@@ -1823,7 +1823,7 @@ fn reader_notices_speak_one_language() {
     let r = results.iter().find(|r| r["ruleId"] == ws).unwrap();
     assert_eq!(
         r["message"]["text"],
-        "row 12, column 7 (bytes 0–2): whitespace outside any indicator item"
+        "row 12, column 7 (characters 1–2): whitespace outside any indicator item"
     );
     let human = |lang: &str| {
         let out = jixiao(&["check", path, "--no-progress", "--lang", lang]);
@@ -1832,14 +1832,14 @@ fn reader_notices_speak_one_language() {
     let text = human("zh");
     assert!(
         text.contains(
-            "info[whitespace-outside-item]: 第12行第7列（字节 0–2）：指标条目之外有空白\n"
+            "info[whitespace-outside-item]: 第12行第7列（第1–2个字）：指标条目之外有空白\n"
         ),
         "{text}"
     );
     let text = human("en");
     assert!(
         text.contains(
-            "info[whitespace-outside-item]: row 12, column 7 (bytes 0–2): whitespace outside any indicator item\n"
+            "info[whitespace-outside-item]: row 12, column 7 (characters 1–2): whitespace outside any indicator item\n"
         ),
         "{text}"
     );

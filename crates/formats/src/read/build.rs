@@ -932,21 +932,38 @@ fn parse_indicators(p: &mut Project, col: u32) -> Vec<Notice> {
     parsed
         .problems
         .into_iter()
-        .map(|pr| problem_notice(pr, origin))
+        .map(|pr| problem_notice(pr, origin, cell))
         .collect()
 }
 
-fn problem_notice(pr: CellProblem, origin: Origin) -> Notice {
+/// A cell problem as a notice, its place in the cell counted in characters
+/// as a reviewer counts them (1-based), not in the bytes the span holds.
+fn problem_notice(pr: CellProblem, origin: Origin, cell: &str) -> Notice {
+    let chars_to = |byte: u32| {
+        cell.get(..byte as usize)
+            .map_or_else(|| cell.chars().count(), |h| h.chars().count())
+    };
+    let (first, last) = (chars_to(pr.span.start) + 1, chars_to(pr.span.end));
+    let (zh_at, en_at) = if last == first {
+        (format!("第{first}个字"), format!("character {first}"))
+    } else if last > first {
+        (
+            format!("第{first}–{last}个字"),
+            format!("characters {first}–{last}"),
+        )
+    } else {
+        (format!("第{first}个字处"), format!("at character {first}"))
+    };
     Notice::new(
         Some(origin),
         pr.code,
         format!(
-            "第{}行第{}列（字节 {}–{}）：{}",
-            origin.row, origin.col, pr.span.start, pr.span.end, pr.message
+            "第{}行第{}列（{zh_at}）：{}",
+            origin.row, origin.col, pr.message
         ),
         format!(
-            "row {}, column {} (bytes {}–{}): {}",
-            origin.row, origin.col, pr.span.start, pr.span.end, pr.message_en
+            "row {}, column {} ({en_at}): {}",
+            origin.row, origin.col, pr.message_en
         ),
     )
 }
