@@ -589,6 +589,23 @@ fn missing_cost_accepts_cost_as_second_level() {
 }
 
 #[test]
+fn missing_cost_accepts_a_cost_in_money_under_output_without_a_second_level() {
+    // A probe's c29: the one-cell form has no room for the 二级 成本指标.
+    for (name, raw) in [
+        ("项目总成本", "≤50万元"),
+        ("保洁员人均年工资成本", "≤8000元/人"),
+    ] {
+        let mut inds = clean_indicators();
+        inds[3] = q(4, Category::Output, name, raw);
+        assert_eq!(fired(&with_inds(inds), "missing-cost"), 0, "{name}");
+    }
+    // 成本 words that are no cost in money stay what they are.
+    let mut inds = clean_indicators();
+    inds[3] = q(4, Category::Output, "成本核算覆盖单位数", "≥5个");
+    assert_eq!(fired(&with_inds(inds), "missing-cost"), 1);
+}
+
+#[test]
 fn too_few_indicators_info_then_warning() {
     let inds = || {
         vec![

@@ -153,7 +153,7 @@ const CATALOGUE: &[Rule] = &[
         "财预〔2020〕10号 [D]",
         "补充服务对象满意度指标（如 ≥90%）。 Add a beneficiary-satisfaction indicator."),
     rule!("missing-cost", Info, "项目缺少成本指标", "no cost indicator",
-        "财预〔2021〕101号 起成本指标为一级指标；按 101号 模板审核时为警告。 Since 101号 cost is a first-level indicator; a warning when the profile requires it.",
+        "财预〔2021〕101号 起成本指标为一级指标；按 101号 模板审核时为警告。成本指标作为产出的二级（经济成本指标），或产出指标下以金额计、名称含“成本”的指标（项目总成本 ≤25万元，指标合在一格的表没有二级的位置），都算有成本指标。 Since 101号 cost is a first-level indicator; a warning when the profile requires it. A cost as a second level under output (经济成本指标), or an output indicator in money whose name says 成本 (项目总成本 ≤25万元: the one-cell form has no room for the second level), counts as one.",
         "财预〔2021〕101号 [D]；软件按缺失封顶 5 分 [V]",
         "补充经济成本指标（如 项目总成本 ≤X万元）。 Add a cost indicator.",
         ["require_cost"]),

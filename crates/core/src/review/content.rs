@@ -734,10 +734,22 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project, facts: &[Facts<'_>]) {
             }
             c => c,
         };
-        output |= category == Category::Output && !is_c;
+        // A cost in money under 产出 (`3-产出指标：项目总成本，…≤25万元`,
+        // `保洁员人均年工资成本 ≤8000元/人`): tables of the classic framework
+        // keep 成本 as a 二级 of 产出 (GUIDE §2.1), and the one-cell form
+        // has no room for the 二级.
+        let cost_as_output = category == Category::Output
+            && has(&i.name, "成本")
+            && fact.unit.as_deref().is_some_and(|u| {
+                wan_factor(u).is_some()
+                    || u.split(['/', '／'])
+                        .next()
+                        .is_some_and(|m| wan_factor(m).is_some())
+            });
+        output |= category == Category::Output && !is_c && !cost_as_output;
         outcome |= is_outcome(category);
         satisfaction |= category == Category::Satisfaction;
-        cost |= is_c || category == Category::Cost;
+        cost |= is_c || cost_as_output || category == Category::Cost;
         // A deadline (`2024年12月31日前`) is met or not: no 定性 grade.
         qual += usize::from(
             i.target.is_qualitative() && !deadline_text(trim(&i.raw_value), fact.raw_bytes),
