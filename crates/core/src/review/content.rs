@@ -395,6 +395,24 @@ pub(super) fn project(
     goal_deadline_before_year(s, pi, p);
 }
 
+/// Whether `text` may name a year before `fiscal`: a run of four ASCII
+/// digits from 1900 on and below it, or any full-width digit (left to
+/// [`crate::grammar::deadline_in_words`] to read). Most goals name none.
+fn names_earlier_year(text: &str, fiscal: u16) -> bool {
+    let b = text.as_bytes();
+    // Full-width digits are U+FF10..U+FF19: EF BC 90..99.
+    if b.windows(3).any(|w| matches!(w, [0xEF, 0xBC, 0x90..=0x99])) {
+        return true;
+    }
+    b.split(|c| !c.is_ascii_digit()).any(|run| {
+        run.len() == 4
+            && std::str::from_utf8(run)
+                .ok()
+                .and_then(|r| r.parse::<u16>().ok())
+                .is_some_and(|y| (1900..fiscal).contains(&y))
+    })
+}
+
 /// `deadline-outside-year` in the goal: a sentence whose deadline
 /// (`确保2023年12月底前完工`) falls before the budget year, as when last
 /// year's goal is copied. One after the year is not reported here: a
@@ -403,7 +421,7 @@ fn goal_deadline_before_year(s: &mut Sink<'_>, pi: usize, p: &Project) {
     let (Some(fiscal), Some(goal)) = (s.table.fiscal_year, p.goal.as_deref()) else {
         return;
     };
-    if !s.on(id!("deadline-outside-year")) || !goal.contains('年') {
+    if !s.on(id!("deadline-outside-year")) || !names_earlier_year(goal, fiscal) {
         return;
     }
     // Clause by clause: the finding underlines the words of the deadline.
@@ -739,7 +757,7 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project, facts: &[Facts<'_>]) {
         // keep 成本 as a 二级 of 产出 (GUIDE §2.1), and the one-cell form
         // has no room for the 二级.
         let cost_as_output = category == Category::Output
-            && has(&i.name, "成本")
+            && has_in(&i.name, fact.name_bytes, "成本")
             && fact.unit.as_deref().is_some_and(|u| {
                 wan_factor(u).is_some()
                     || u.split(['/', '／'])

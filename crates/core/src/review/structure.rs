@@ -852,6 +852,13 @@ fn line_break_after(p: &crate::model::Project, k: usize) -> bool {
 /// and those letters with no other Latin letter beside it (`CO2` is a
 /// name), which reads as a number once the letters are digits.
 fn letters_for_digits(raw: &str) -> bool {
+    // (Most words hold no digit, or none of the letters: asked of the bytes.)
+    let b = raw.as_bytes();
+    if !b.iter().any(u8::is_ascii_digit)
+        || !b.iter().any(|c| matches!(c, b'O' | b'o' | b'l' | b'I'))
+    {
+        return false;
+    }
     let letter = |c: char| matches!(c, 'O' | 'o' | 'l' | 'I');
     let chars: Vec<char> = raw.chars().collect();
     let mut k = 0;
