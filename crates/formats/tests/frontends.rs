@@ -5231,3 +5231,55 @@ fn a_chongqing_budget_code_is_no_amount() {
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(amounts_of(&t), "1500.00 - 300.00");
 }
+
+/// A Hubei 黄石 项目支出绩效目标批复表 (GUIDE §3.3), its money given as
+/// `money` (the 项目金额 row).
+fn huangshi_form(money: &str) -> String {
+    [
+        "黄石市2024年市级项目支出绩效目标批复表\t\t\t\t\t\t",
+        "项目名称\t城乡居民医疗救助资金\t\t项目负责人\t张明\t\t",
+        money,
+        "项目主管部门\t黄石市医疗保障局\t\t实施单位\t黄石市医疗保障局\t\t",
+        "项目属性\t经常性项目\t\t项目期\t1年\t\t",
+        "年度绩效目标\t对困难群众参加城乡居民医保个人缴费给予资助，减轻困难群众医疗负担。\t\t\t\t\t",
+        "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t\t指标标准或依据",
+        "\t\t\t\t2023年实际实现值\t预期2024年实现值\t",
+        "\t产出指标\t数量指标\t资助参保人数\t11800人\t≥12000人\t计划标准",
+        "\t效益指标\t社会效益指标\t困难群众医疗负担\t有所减轻\t明显减轻\t计划标准",
+        "\t满意度指标\t服务对象满意度指标\t救助对象满意度\t92%\t≥90%\t计划标准",
+    ]
+    .join("\n")
+}
+
+#[test]
+fn a_huangshi_approval_form_reads_its_money_and_department() {
+    // A probe's hb01–hb03: 项目金额 and 其中:当年市级财政资金 were left unread
+    // (money-unread), and 项目主管部门 with them.
+    let text = huangshi_form("项目金额\t350.00\t\t其中:当年市级财政资金\t350.00\t\t");
+    let xlsx = xlsx_of(&text, &[]);
+    for (name, bytes) in [("hs.tsv", text.as_bytes()), ("hs.xlsx", &xlsx[..])] {
+        let t = read::read_bytes(name, bytes, &opts()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(amounts_of(&t), "350.00 350.00 -", "{name}");
+        assert_eq!(t.department.as_deref(), Some("黄石市医疗保障局"), "{name}");
+        let p = t.projects().next().unwrap();
+        let got: Vec<String> = p
+            .indicators
+            .iter()
+            .map(|i| format!("{}={}", i.name, i.raw_value))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "资助参保人数=≥12000人",
+                "困难群众医疗负担=明显减轻",
+                "救助对象满意度=≥90%"
+            ],
+            "{name}"
+        );
+    }
+    // The city's money short of the project's: the rest stays unread as a
+    // source, and the total is still the project's.
+    let text = huangshi_form("项目金额\t500.00\t\t其中:当年市级财政资金\t350.00\t\t");
+    let t = read::read_bytes("hs2.tsv", text.as_bytes(), &opts()).unwrap();
+    assert_eq!(amounts_of(&t), "500.00 350.00 -");
+}

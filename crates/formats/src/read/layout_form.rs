@@ -87,9 +87,9 @@ fn key_of(text: &str) -> Option<Key> {
         .unwrap_or(n);
     let k = match n {
         "项目名称" => Key::Name,
-        "主管部门" | "主管部门及代码" | "部门名称" | "预算部门" | "业务主管部门" => {
-            Key::Department
-        }
+        "主管部门" | "主管部门及代码" | "部门名称" | "预算部门" | "业务主管部门"
+        // Hubei 黄石 批复表 (GUIDE §3.3).
+        | "项目主管部门" => Key::Department,
         "实施单位" | "项目实施单位" | "单位名称" | "资金使用单位" => Key::Unit,
         "年度资金总额"
         | "资金总额"
@@ -98,8 +98,13 @@ fn key_of(text: &str) -> Option<Key> {
         | "总额"
         | "项目预算总额"
         // Chongqing 审批表 (GUIDE §3.4): the year's budget.
-        | "当年年度预算" => Key::Total,
+        | "当年年度预算"
+        // Hubei 黄石 批复表 (GUIDE §3.3): `项目金额 | 其中:当年市级财政资金`.
+        | "项目金额" => Key::Total,
         "财政拨款" | "当年财政拨款" | "财政资金" => Key::Fiscal,
+        // The 批复表's own level of government's money this year.
+        "当年市级财政资金" | "当年县级财政资金" | "当年区级财政资金" | "当年省级财政资金"
+        | "当年本级财政资金" => Key::Fiscal,
         "财政专户拨款" | "财政专户管理资金" | "财政专户" | "财政专户资金" => {
             Key::Special
         }
