@@ -83,6 +83,43 @@ fn glued_item_is_a_missing_terminator() {
 }
 
 #[test]
+fn a_number_in_brackets_starts_an_item() {
+    // `（1）产出指标：…` (a probe's tk17): read as `1-`, written back as typed.
+    for cell in [
+        "（1）产出指标：资助参保人数，年度指标值：≥12000人。（2）满意度指标：救助对象满意度，年度指标值：≥90%。",
+        "(1)产出指标：资助参保人数，年度指标值：≥12000人。(2)满意度指标：救助对象满意度，年度指标值：≥90%。",
+    ] {
+        let p = parse_cell(cell, O);
+        assert!(p.problems.is_empty(), "{cell}: {:?}", p.problems);
+        let got: Vec<_> = p
+            .indicators
+            .iter()
+            .map(|i| (i.seq, i.category, i.name.as_str(), i.raw_value.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(1), Category::Output, "资助参保人数", "≥12000人"),
+                (Some(2), Category::Satisfaction, "救助对象满意度", "≥90%"),
+            ],
+            "{cell}"
+        );
+        // The item starts at its opening bracket.
+        assert!(cell[p.indicators[1].span.unwrap().range()].starts_with(['（', '(']));
+        assert_eq!(format_cell(&p.indicators), cell);
+    }
+    // Brackets elsewhere stay text: in a value, or before a word that is no
+    // 一级 named with 指标.
+    let cell =
+        "1-产出指标：完成（1）期工程，年度指标值：≥1期。2-产出指标：乙（2）产出，年度指标值：3个。";
+    let p = parse_cell(cell, O);
+    assert_eq!(p.indicators.len(), 2);
+    assert_eq!(p.indicators[0].name, "完成（1）期工程");
+    let p = parse_cell("（1）产出：甲，年度指标值：5个。", O);
+    assert!(p.indicators.is_empty());
+}
+
+#[test]
 fn an_ascii_full_stop_ends_an_item() {
     // Typed on an English keyboard: the `.` is the item's terminator, not
     // part of its value (which made every target qualitative).

@@ -12,6 +12,8 @@
 //!    but only before one of [`ITEM_LEVELS`] named with 指标 and its colon
 //!    (never before another level word), so that `1、2个`, `团、队` and
 //!    `95.5%` stay text; it is kept in `seq_raw` (`1、`, `1.`) likewise.
+//!    So is a number in brackets (`（1）产出指标：`, `(1)`), the opening
+//!    bracket the item's start.
 //!    A start is *clean* when its 1–2 digits sit at offset 0 or right after
 //!    `。，；;` or whitespace. Otherwise it is *glued* to the previous value
 //!    (`…90%2-效益指标：`, a missing terminator): the next expected sequence
@@ -162,7 +164,21 @@ fn is_level_word(word: &str) -> bool {
 /// (published tables write them so), which start an item only before a
 /// level they may start ([`comma_level`]).
 fn is_list_mark(c: char) -> bool {
-    matches!(c, '、' | '.' | '．')
+    matches!(c, '、' | '.' | '．') || is_close_paren(c)
+}
+
+/// The closing bracket of a number in brackets (`（1）产出指标：`, `(2)`),
+/// a list mark like `、` whose opening bracket belongs to the marker.
+fn is_close_paren(c: char) -> bool {
+    matches!(c, '）' | ')')
+}
+
+/// The opening bracket right before byte `at` of `cell`, and its length.
+fn open_paren_before(cell: &str, at: usize) -> Option<usize> {
+    cell.get(..at)
+        .and_then(|b| b.chars().next_back())
+        .filter(|c| matches!(c, '（' | '('))
+        .map(char::len_utf8)
 }
 
 /// Whether a level is one that an ideographic-comma marker may start: one of
@@ -179,7 +195,7 @@ fn comma_level(level: &str) -> bool {
 fn marker_candidates(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     let hyphens = memchr::memchr3_iter(b'-', 0xE2, 0xEF, bytes);
     let commas = memchr::memmem::find_iter(bytes, "、".as_bytes());
-    let stops = memchr::memchr_iter(b'.', bytes);
+    let stops = memchr::memchr2_iter(b'.', b')', bytes);
     merged(hyphens, merged(commas, stops))
 }
 
@@ -259,6 +275,26 @@ fn find_starts(cell: &str) -> Vec<Start<'_>> {
         };
         let run = cell.get(ds..hy).unwrap_or("");
         let run_len = run.chars().count();
+        // `（1）`: the number stands in its brackets, the opening one the
+        // marker's start; never glued to the value before it.
+        if is_close_paren(hyphen_char) {
+            let Some(open) = open_paren_before(cell, ds).filter(|_| run_len <= 2) else {
+                continue;
+            };
+            let pos = ds - open;
+            let header_end = level_end + colon_len;
+            starts.push(Start {
+                pos,
+                hyphen: hy,
+                hyphen_end,
+                level,
+                header_end,
+                colon_standard,
+                seq: digits_value(run),
+            });
+            search_from = header_end;
+            continue;
+        }
         let at_boundary = ds == 0
             || cell
                 .get(..ds)
@@ -571,6 +607,15 @@ fn marker_denotes(marker: &str, seq: u32, level: &str) -> bool {
         return false;
     };
     let digits = &marker[..marker.len() - hyphen.len_utf8()];
+    // `（1）`: the number inside its brackets.
+    let digits = if is_close_paren(hyphen) {
+        match digits.strip_prefix(['（', '(']) {
+            Some(d) => d,
+            None => return false,
+        }
+    } else {
+        digits
+    };
     let n = digits.chars().count();
     (1..=2).contains(&n)
         && digits.chars().all(|c| digit_of(c).is_some())
