@@ -3156,3 +3156,61 @@ fn a_form_above_a_table_of_rows_is_refused_not_dropped() {
         102-交通局\t道路养护项目\t500.00\t400.00\t100.00\t产出指标\t数量指标\t养护里程\t≥50公里";
     assert!(build_table(&grid(rows), source("rows.xlsx")).is_ok());
 }
+
+#[test]
+fn a_tianjin_investment_plan_reads_its_money_and_the_places_it_goes_to() {
+    // GUIDE §3.4 (a probe's ot02): `下达中央预算内投资(万元)` is the money and
+    // `下达地方或单位` the unit; one 专项 allotted to two districts is two
+    // projects of two units, not one unit's project entered twice.
+    let text = [
+        "2022年中央预算内投资计划绩效目标表",
+        "专项名称\t下达地方或单位\t下达中央预算内投资(万元)\t总体目标\t绩效指标\t一级指标\t二级指标\t三级指标\t指标值",
+        "城镇老旧小区改造配套基础设施\t和平区\t2860.00\t完成12个老旧小区配套基础设施改造。\t\t产出指标\t数量指标\t改造小区个数\t≥12个",
+        "\t\t\t\t\t满意度指标\t服务对象满意度指标\t居民满意度\t≥90%",
+        "城镇老旧小区改造配套基础设施\t河西区\t1540.00\t完成7个老旧小区配套基础设施改造。\t\t产出指标\t数量指标\t改造小区个数\t≥7个",
+        "\t\t\t\t\t满意度指标\t服务对象满意度指标\t居民满意度\t≥90%",
+    ]
+    .join("\n");
+    let t = build(&text, "tj.txt");
+    let got: Vec<(String, Vec<(String, String)>)> = t
+        .units
+        .iter()
+        .map(|u| {
+            let ps = u
+                .projects
+                .iter()
+                .map(|p| {
+                    (
+                        p.name.clone(),
+                        p.funding.total.map_or("-".into(), |d| d.to_string()),
+                    )
+                })
+                .collect();
+            (u.name.clone(), ps)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "和平区".to_string(),
+                vec![(
+                    "城镇老旧小区改造配套基础设施".to_string(),
+                    "2860.00".to_string()
+                )]
+            ),
+            (
+                "河西区".to_string(),
+                vec![(
+                    "城镇老旧小区改造配套基础设施".to_string(),
+                    "1540.00".to_string()
+                )]
+            ),
+        ]
+    );
+    assert!(
+        !codes(&t).contains(&"amount-columns-unread"),
+        "{:?}",
+        codes(&t)
+    );
+}

@@ -95,15 +95,15 @@ pub(crate) fn field_of(header: &str) -> Option<Field> {
     let c = core_name(&n);
     let f = match c {
         "项目名称" | "专项名称" | "项目" => Field::ProjectName,
-        "单位名称" | "资金使用单位" | "实施单位" | "项目实施单位" | "预算单位" => {
-            Field::UnitName
-        }
+        "单位名称" | "资金使用单位" | "实施单位" | "项目实施单位" | "预算单位"
+        // Tianjin 中央预算内投资计划 (GUIDE §3.4): where a 专项's money goes.
+        | "下达地方或单位" => Field::UnitName,
         "总计" | "合计" | "预算数" | "项目金额" | "年度资金总额" | "金额" | "预算金额"
         | "资金总额" | "年度预算数" | "项目资金" | "年度资金" | "年度预算资金" | "预算资金"
         // Chongqing 审批表 (GUIDE §3.4): the year's budget, not 项目总预算 (multi-year).
-        | "当年年度预算" | "年度预算" | "当年预算" | "本年预算" | "申请金额" | "申请资金" => {
-            Field::Total
-        }
+        | "当年年度预算" | "年度预算" | "当年预算" | "本年预算" | "申请金额" | "申请资金"
+        // Tianjin 中央预算内投资计划 (GUIDE §3.4): the investment allocated.
+        | "下达中央预算内投资" | "中央预算内投资" => Field::Total,
         "财政拨款" | "财政资金" | "当年财政拨款" | "财政拨款资金" => {
             Field::FiscalAppropriation
         }
@@ -1320,6 +1320,8 @@ mod tests {
             "年度预算数（万元）",
             "本年项目金额",
             "项目金额",
+            "下达中央预算内投资(万元)",
+            "下达中央预算内投资（万元）",
         ] {
             assert_eq!(field_of(h), Some(Field::Total), "{h}");
         }
