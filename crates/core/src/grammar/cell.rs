@@ -277,59 +277,48 @@ fn find_starts(cell: &str) -> Vec<Start<'_>> {
         let run_len = run.chars().count();
         // `（1）`: the number stands in its brackets, the opening one the
         // marker's start; never glued to the value before it.
-        if is_close_paren(hyphen_char) {
+        let (pos, seq) = if is_close_paren(hyphen_char) {
             let Some(open) = open_paren_before(cell, ds).filter(|_| run_len <= 2) else {
                 continue;
             };
-            let pos = ds - open;
-            let header_end = level_end + colon_len;
-            starts.push(Start {
-                pos,
-                hyphen: hy,
-                hyphen_end,
-                level,
-                header_end,
-                colon_standard,
-                seq: digits_value(run),
-            });
-            search_from = header_end;
-            continue;
-        }
-        let at_boundary = ds == 0
-            || cell
-                .get(..ds)
-                .and_then(|b| b.chars().next_back())
-                .is_some_and(is_boundary_char);
-        let seq_len = if known.is_none() {
-            // Another level word: only at the number expected next, and only
-            // when its item has a value marker before the item's end (`。`),
-            // so that `完成3-质量指标：70个。` inside a value stays text.
-            let item = cell.get(level_end + colon_len..).unwrap_or("");
-            let item = item.split('。').next().unwrap_or(item);
-            if !item.contains("指标值") {
-                continue;
-            }
-            let clean = at_boundary && run_len <= 2 && digits_value(run) == expected;
-            match run_ends_with_number(run, expected) {
-                _ if clean => run_len,
-                Some(n) if !at_boundary => n,
-                _ => continue,
-            }
-        } else if at_boundary && run_len <= 2 {
-            run_len
+            (ds - open, digits_value(run))
         } else {
-            match run_ends_with_number(run, expected) {
-                Some(n) => n,
-                None if run_len <= 2 => run_len,
-                None => 1,
-            }
+            let at_boundary = ds == 0
+                || cell
+                    .get(..ds)
+                    .and_then(|b| b.chars().next_back())
+                    .is_some_and(is_boundary_char);
+            let seq_len = if known.is_none() {
+                // Another level word: only at the number expected next, and only
+                // when its item has a value marker before the item's end (`。`),
+                // so that `完成3-质量指标：70个。` inside a value stays text.
+                let item = cell.get(level_end + colon_len..).unwrap_or("");
+                let item = item.split('。').next().unwrap_or(item);
+                if !item.contains("指标值") {
+                    continue;
+                }
+                let clean = at_boundary && run_len <= 2 && digits_value(run) == expected;
+                match run_ends_with_number(run, expected) {
+                    _ if clean => run_len,
+                    Some(n) if !at_boundary => n,
+                    _ => continue,
+                }
+            } else if at_boundary && run_len <= 2 {
+                run_len
+            } else {
+                match run_ends_with_number(run, expected) {
+                    Some(n) => n,
+                    None if run_len <= 2 => run_len,
+                    None => 1,
+                }
+            };
+            // the last `seq_len` digits of the run
+            let pos = run
+                .char_indices()
+                .nth(run_len - seq_len)
+                .map_or(hy, |(i, _)| ds + i);
+            (pos, digits_value(cell.get(pos..hy).unwrap_or("")))
         };
-        // the last `seq_len` digits of the run
-        let pos = run
-            .char_indices()
-            .nth(run_len - seq_len)
-            .map_or(hy, |(i, _)| ds + i);
-        let seq = digits_value(cell.get(pos..hy).unwrap_or(""));
         let header_end = level_end + colon_len;
         starts.push(Start {
             pos,

@@ -336,13 +336,11 @@ fn lower_better_name(i: &Indicator, q: &crate::model::Quantity) -> bool {
     let hit = if name.ends_with('率') {
         RATES.iter().any(|r| name.ends_with(r))
     } else {
-        let money_unit = |u: &str| wan_factor(u).is_some();
-        // Money, or money per something (`元/人`, `万元/公里`).
         let money = q
             .unit
             .as_deref()
             .or(i.unit_column().map(trim))
-            .is_some_and(|u| money_unit(u) || u.split(['/', '／']).next().is_some_and(money_unit));
+            .is_some_and(in_money);
         // Under 成本指标, money spent is a cost too (`强制免疫经费支出
         // 45.50万元以上`, ur59 094); elsewhere 支出 may be others' spending
         // (`带动居民消费支出`). A standard or quota of 经费 is the least each
@@ -758,12 +756,7 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project, facts: &[Facts<'_>]) {
         // has no room for the 二级.
         let cost_as_output = category == Category::Output
             && has_in(&i.name, fact.name_bytes, "成本")
-            && fact.unit.as_deref().is_some_and(|u| {
-                wan_factor(u).is_some()
-                    || u.split(['/', '／'])
-                        .next()
-                        .is_some_and(|m| wan_factor(m).is_some())
-            });
+            && fact.unit.as_deref().is_some_and(in_money);
         output |= category == Category::Output && !is_c && !cost_as_output;
         outcome |= is_outcome(category);
         satisfaction |= category == Category::Satisfaction;
@@ -1957,6 +1950,12 @@ enum WanFactor {
 
 /// The money units an indicator's value may be in, with their way to 万元;
 /// `None` for any other unit.
+/// Money, or money per something (`元/人`, `万元/公里`).
+fn in_money(unit: &str) -> bool {
+    let money = |u: &str| wan_factor(u).is_some();
+    money(unit) || unit.split(['/', '／']).next().is_some_and(money)
+}
+
 fn wan_factor(unit: &str) -> Option<WanFactor> {
     Some(match unit {
         "元" => WanFactor::Divide(10_000),
