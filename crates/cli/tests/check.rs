@@ -3050,3 +3050,46 @@ fn unreadable_inputs_are_said_on_standard_error_too() {
         assert!(!text.contains(['\u{1b}', '\r', '\u{7}']), "{text:?}");
     }
 }
+
+#[test]
+fn a_second_level_in_the_item_head_is_read_and_reviewed_like_the_sample() {
+    // `2-产出指标-数量指标：` (the 二级 named after the 一级): the item is
+    // read with its 二级, and the review finds what it finds on the sample,
+    // at the same rows and columns (no-items and indicators-missing before).
+    let (_dir, path, out) = check_edited(
+        "2-产出指标：家庭探访个数",
+        "2-产出指标-数量指标：家庭探访个数",
+        "sub.txt",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let edited = json_of(&out);
+    let sample = check_clean(&fixture());
+    let places = |doc: &Value| -> Vec<(String, Value, Value)> {
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["location"]["row"].clone(),
+                    f["location"]["column"].clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(places(&edited), places(&sample));
+    let shown = jixiao(&["show", path.to_str().unwrap(), "--format", "json"]);
+    let table = json_of(&shown);
+    let subs: Vec<&Value> = table["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|u| u["projects"].as_array().unwrap())
+        .flat_map(|p| p["indicators"].as_array().unwrap())
+        .filter(|i| i["subcategory"] == "数量指标")
+        .collect();
+    assert_eq!(subs.len(), 1, "{subs:?}");
+    assert_eq!(subs[0]["category_raw"], "产出指标-数量指标");
+    assert_eq!(subs[0]["name"], "家庭探访个数");
+}

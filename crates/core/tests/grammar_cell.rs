@@ -598,3 +598,68 @@ fn full_stop_item_markers_start_items() {
     assert_eq!(p.indicators[0].name, "完成3.5个");
     assert_eq!(format_cell(&p.indicators), cell);
 }
+
+#[test]
+fn a_second_level_after_the_first_in_the_item_head() {
+    // The classic framework's two levels in one item head: the 二级 is kept,
+    // the head written back as typed.
+    let cell = "1-产出指标-数量指标：资助参保人数，年度指标值：≥12000人。\
+                2-成本指标－经济成本指标：人均资助参保标准，年度指标值：≤350元/人。\
+                3、满意度指标-服务对象满意度指标：救助对象满意度，年度指标值：≥90%。";
+    let p = parse_cell(cell, O);
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    let got: Vec<_> = p
+        .indicators
+        .iter()
+        .map(|i| {
+            (
+                i.category,
+                i.category_raw.as_str(),
+                i.subcategory.as_deref(),
+                i.name.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Category::Output,
+                "产出指标-数量指标",
+                Some("数量指标"),
+                "资助参保人数"
+            ),
+            (
+                Category::Cost,
+                "成本指标－经济成本指标",
+                Some("经济成本指标"),
+                "人均资助参保标准"
+            ),
+            (
+                Category::Satisfaction,
+                "满意度指标-服务对象满意度指标",
+                Some("服务对象满意度指标"),
+                "救助对象满意度"
+            ),
+        ]
+    );
+    assert!(matches!(p.indicators[0].target, Target::Quantitative(_)));
+    assert_eq!(p.indicators[2].seq_raw.as_deref(), Some("3、"));
+    assert_eq!(format_cell(&p.indicators), cell);
+    let canonical = format_cell_canonical(&p.indicators);
+    assert!(
+        canonical.starts_with("1-产出指标-数量指标：资助参保人数"),
+        "{canonical}"
+    );
+    assert_eq!(parse_cell(&canonical, O).indicators.len(), 3);
+
+    // Only a level word after the hyphen, and only with its colon: a name
+    // holding a hyphen, or another word, is no 二级.
+    let p = parse_cell("1-产出指标：A-数量指标完成率，年度指标值：100%。", O);
+    assert_eq!(p.indicators.len(), 1);
+    assert_eq!(p.indicators[0].subcategory, None);
+    assert_eq!(p.indicators[0].category_raw, "产出指标");
+    let p = parse_cell("1-产出指标-其他：甲，年度指标值：5个。", O);
+    assert!(p.indicators.is_empty());
+    assert_eq!(codes(&p.problems), ["no-items"]);
+}

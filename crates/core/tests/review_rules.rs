@@ -655,8 +655,17 @@ fn missing_quantity_quality_only_with_second_level() {
     let mut extra = q(5, Category::Output, "培训合格率", "≥95%");
     extra.subcategory = Some("质量指标".into());
     inds.push(extra);
-    assert_eq!(fired(&with_inds(inds), "missing-quantity-quality"), 0);
+    assert_eq!(
+        fired(&with_inds(inds.clone()), "missing-quantity-quality"),
+        0
+    );
     assert_eq!(fired(&clean_table(), "missing-quantity-quality"), 0);
+    // An output naming no 二级 beside one that does (`1-产出指标：…` and
+    // `2-产出指标-数量指标：…` in one cell) may be the 质量 one: not judged.
+    let mut mixed = clean_indicators();
+    mixed[0].subcategory = Some("数量指标".into());
+    mixed.push(q(5, Category::Output, "培训合格率", "≥95%"));
+    assert_eq!(fired(&with_inds(mixed), "missing-quantity-quality"), 0);
 }
 
 // ---- quality ----

@@ -21,6 +21,10 @@
 //!    seq when it is a suffix of the digit run; else a run of 1–2 digits after
 //!    a non-digit is the seq; else the last digit is. The previous item then
 //!    has `terminator = None` (a reviewer sees the missing separator there).
+//!    A 二级 may follow the 一级 before the colon (`1-产出指标-数量指标：`, the
+//!    classic framework's two levels in one item): it is kept in `subcategory`,
+//!    and the head as written (`产出指标-数量指标`) in `category_raw`, which
+//!    `format_cell` writes back.
 //!    Another level word ([`other_level`]: `质量指标`, `产出`) also starts an
 //!    item, but only at exactly the number expected next and with a value
 //!    marker (`指标值`) before the item's `。`; its category is then read as
@@ -89,6 +93,11 @@ struct Start<'a> {
     /// The 一级 as written: one of [`ITEM_LEVELS`], or another level word
     /// ([`other_level`]).
     level: &'a str,
+    /// The item's level words as written: the 一级, and the 二级 when the item
+    /// names one after it (`产出指标-数量指标`, [`second_level_after`]).
+    head: &'a str,
+    /// That 二级 (`数量指标`).
+    sub: Option<&'a str>,
     /// End of the colon after the level.
     header_end: usize,
     colon_standard: bool,
@@ -143,6 +152,29 @@ fn other_level(after: &str) -> Option<&str> {
     let rest = after.get(end..)?;
     let colon = rest.starts_with(LEVEL_COLON) || rest.starts_with(':');
     (colon && is_level_word(word)).then_some(word)
+}
+
+/// A 二级 named after an item's 一级 (`1-产出指标-数量指标：…`, as the
+/// classic framework's tables write the two levels in one item): at the start
+/// of `rest`, an item hyphen, a level word ([`is_level_word`]: `数量指标`,
+/// `经济成本指标`, `服务对象满意度指标`) and a colon. Returns the bytes of the
+/// hyphen and the word, and the word.
+fn second_level_after(rest: &str) -> Option<(usize, &str)> {
+    let hyphen = rest.chars().next().filter(|c| is_item_hyphen(*c))?;
+    let after = rest.get(hyphen.len_utf8()..)?;
+    let word = other_level(after)?;
+    Some((hyphen.len_utf8() + word.len(), word))
+}
+
+/// An item head as [`find_starts`] keeps it in `category_raw` when it names
+/// a 二级 (`产出指标-数量指标`): the 一级 (one of [`ITEM_LEVELS`]) and the
+/// 二级; `None` for any other text.
+pub(crate) fn split_head(head: &str) -> Option<(&str, &str)> {
+    let first = ITEM_LEVELS.iter().find(|l| head.starts_with(**l))?;
+    let rest = head.get(first.len()..)?;
+    let hyphen = rest.chars().next().filter(|c| is_item_hyphen(*c))?;
+    let sub = rest.get(hyphen.len_utf8()..)?;
+    is_level_word(sub).then_some((first, sub))
 }
 
 fn is_cjk(c: char) -> bool {
@@ -264,8 +296,17 @@ fn find_starts(cell: &str) -> Vec<Start<'_>> {
         let Some(level) = level else {
             continue;
         };
-        let level_end = hyphen_end + level.len();
-        let rest = cell.get(level_end..).unwrap_or("");
+        let mut level_end = hyphen_end + level.len();
+        let mut rest = cell.get(level_end..).unwrap_or("");
+        // `产出指标-数量指标：`: the 二级 after a known 一级 belongs to the head.
+        let sub = match known.and_then(|_| second_level_after(rest)) {
+            Some((len, word)) => {
+                level_end += len;
+                rest = cell.get(level_end..).unwrap_or("");
+                Some(word)
+            }
+            None => None,
+        };
         let (colon_len, colon_standard) = if rest.starts_with(LEVEL_COLON) {
             (LEVEL_COLON.len(), true)
         } else if rest.starts_with(':') {
@@ -325,6 +366,8 @@ fn find_starts(cell: &str) -> Vec<Start<'_>> {
             hyphen: hy,
             hyphen_end,
             level,
+            head: cell.get(hyphen_end..level_end).unwrap_or(level),
+            sub,
             header_end,
             colon_standard,
             seq,
@@ -494,8 +537,8 @@ pub fn parse_cell(cell: &str, origin: Origin) -> ParsedCell {
             seq: Some(st.seq),
             seq_raw: (!is_plain_marker(marker, st.seq)).then(|| marker.into()),
             category,
-            category_raw: st.level.to_string(),
-            subcategory: None,
+            category_raw: st.head.to_string(),
+            subcategory: st.sub.map(str::to_string),
             name: name.to_string(),
             target,
             raw_value: raw_value.unwrap_or("").to_string(),
@@ -513,8 +556,13 @@ pub fn parse_cell(cell: &str, origin: Origin) -> ParsedCell {
 /// accepted item level, else the canonical label of a known category.
 pub(crate) fn item_level(ind: &Indicator) -> &str {
     let raw = ind.category_raw.as_str();
-    // As written when an item start accepts it (`产出` reads back as written).
-    if ITEM_LEVELS.contains(&raw) || ind.category == Category::Unknown || is_level_word(raw) {
+    // As written when an item start accepts it (`产出` reads back as written,
+    // `产出指标-数量指标` too).
+    if ITEM_LEVELS.contains(&raw)
+        || ind.category == Category::Unknown
+        || is_level_word(raw)
+        || split_head(raw).is_some()
+    {
         &ind.category_raw
     } else {
         ind.category.label()
@@ -546,10 +594,11 @@ pub fn format_cell(items: &[Indicator]) -> String {
     for (k, ind) in items.iter().enumerate() {
         let seq = ind.seq.unwrap_or(u32::try_from(k + 1).unwrap_or(u32::MAX));
         let level = item_level(ind);
+        let first = split_head(level).map_or(level, |(first, _)| first);
         match ind
             .seq_raw
             .as_deref()
-            .filter(|m| marker_denotes(m, seq, level))
+            .filter(|m| marker_denotes(m, seq, first))
         {
             Some(m) => out.push_str(m),
             None => {

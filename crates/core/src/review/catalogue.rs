@@ -172,7 +172,7 @@ const CATALOGUE: &[Rule] = &[
         "尽量改为定量指标。 Quantify the targets.",
         ["qualitative_share_max"]),
     rule!("missing-quantity-quality", Info, "缺少定量的数量或质量指标", "no quantitative quantity or quality indicator",
-        "列有二级指标时，产出应至少有一个定量的数量指标和一个定量的质量指标。 With 二级 given, outputs should include a quantitative 数量 and a quantitative 质量 indicator.",
+        "列有二级指标时，产出应至少有一个定量的数量指标和一个定量的质量指标。只有部分产出指标写了二级时（同一格中 1-产出指标：… 与 2-产出指标-数量指标：… 并存），未写二级的可能就是数量或质量指标，不作判断。 With 二级 given, outputs should include a quantitative 数量 and a quantitative 质量 indicator. When only some output indicators name their 二级 (1-产出指标：… beside 2-产出指标-数量指标：… in one cell), one without may be the 数量 or 质量 one, and nothing is reported.",
         "量化不足 实例 [S]；规则 [P]",
         "补充定量的数量、质量指标。 Add them."),
     rule!("input-as-output", Warning, "以投入或过程作为绩效指标", "input or process used as a target",

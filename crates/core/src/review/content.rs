@@ -738,6 +738,10 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project, facts: &[Facts<'_>]) {
     let mut cost = false;
     let mut qual = 0usize;
     let mut any_sub = false;
+    // An output item naming no 二级 may be the 数量 or 质量 one: then the
+    // question cannot be answered (`1-产出指标：…` beside
+    // `2-产出指标-数量指标：…` in one cell).
+    let mut output_without_sub = false;
     let mut quant_quantity = false;
     let mut quant_quality = false;
     for (i, fact) in p.indicators.iter().zip(facts) {
@@ -765,6 +769,8 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project, facts: &[Facts<'_>]) {
         qual += usize::from(
             i.target.is_qualitative() && !deadline_text(trim(&i.raw_value), fact.raw_bytes),
         );
+        output_without_sub |= i.category == Category::Output
+            && i.subcategory.as_deref().is_none_or(|s| trim(s).is_empty());
         if let Some(sub) = i.subcategory.as_deref() {
             any_sub = true;
             if i.category == Category::Output && i.target.quantity().is_some() {
@@ -843,8 +849,8 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project, facts: &[Facts<'_>]) {
             });
         }
     }
-    // missing-quantity-quality: only where 二级 is given.
-    if any_sub {
+    // missing-quantity-quality: only where 二级 is given, to every output.
+    if any_sub && !output_without_sub {
         let lacking = match (quant_quantity, quant_quality) {
             (false, false) => Some(&QUANTITY_AND_QUALITY),
             (false, true) => Some(&QUANTITY),
