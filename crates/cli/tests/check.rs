@@ -3093,3 +3093,49 @@ fn a_second_level_in_the_item_head_is_read_and_reviewed_like_the_sample() {
     assert_eq!(subs[0]["category_raw"], "产出指标-数量指标");
     assert_eq!(subs[0]["name"], "家庭探访个数");
 }
+
+#[test]
+fn one_indicator_a_line_is_reviewed_at_its_line() {
+    // `一级-二级-三级：值`, one a line, no item numbers: read (a
+    // marker-nonstandard note says it is no standard form), and reviewed
+    // at each item's place in the cell (no-items and indicators-missing before).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lines.csv");
+    let cell = "产出指标-数量指标-资助参保人数：≥12000人\n产出指标-质量指标-救助政策落实率：100%\n\
+                成本指标-经济成本指标-人均资助参保标准：≤350元/人\n效益指标-社会效益指标-困难群众医疗负担：有效减轻\n\
+                满意度指标-服务对象满意度指标-救助对象满意度：≥90%";
+    let text = format!(
+        "项目支出绩效目标表\n单位：万元\n项目名称（资金使用单位）,总计,财政拨款,财政专户拨款,其他资金,绩效目标,绩效指标\n\
+         城乡居民医疗救助资金,420.00,420.00,,,资助12000名困难群众参加城乡居民医保，减轻困难群众医疗负担。,\"{cell}\"\n"
+    );
+    std::fs::write(&path, text).unwrap();
+    let out = jixiao(&["check", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let doc = json_of(&out);
+    for rule in [
+        "no-items",
+        "indicators-missing",
+        "missing-output",
+        "missing-satisfaction",
+    ] {
+        assert_eq!(count(&doc, rule), 0, "{rule}");
+    }
+    assert_eq!(count(&doc, "marker-nonstandard"), 1);
+    let bare = with_rule(&doc, "operator-missing");
+    assert_eq!(bare.len(), 1, "{bare:?}");
+    let loc = &bare[0]["location"];
+    assert_eq!(
+        (loc["row"].as_u64(), loc["column"].as_u64()),
+        (Some(4), Some(7))
+    );
+    let span = (
+        loc["span"]["start"].as_u64().unwrap() as usize,
+        loc["span"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&cell[span.0..span.1], "100%");
+}

@@ -663,3 +663,101 @@ fn a_second_level_after_the_first_in_the_item_head() {
     assert!(p.indicators.is_empty());
     assert_eq!(codes(&p.problems), ["no-items"]);
 }
+
+#[test]
+fn one_indicator_a_line_without_item_numbers() {
+    let cell = "产出指标-数量指标-资助参保人数：≥12000人\n\
+                产出指标-质量指标-救助政策落实率：100%\r\n\
+                效益指标-困难群众医疗负担：明显减轻。\n\
+                满意度指标-服务对象满意度指标-救助对象满意度:≥90%\n";
+    let p = parse_cell(cell, O);
+    // Read, and said to be no standard form (it is written back as one).
+    assert_eq!(codes(&p.problems), ["marker-nonstandard"]);
+    let got: Vec<_> = p
+        .indicators
+        .iter()
+        .map(|i| {
+            (
+                i.seq,
+                i.category,
+                i.subcategory.as_deref(),
+                i.name.as_str(),
+                i.raw_value.as_str(),
+                i.terminator.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                None,
+                Category::Output,
+                Some("数量指标"),
+                "资助参保人数",
+                "≥12000人",
+                Some("\n")
+            ),
+            (
+                None,
+                Category::Output,
+                Some("质量指标"),
+                "救助政策落实率",
+                "100%",
+                Some("\r\n")
+            ),
+            (
+                None,
+                Category::Outcome,
+                None,
+                "困难群众医疗负担",
+                "明显减轻",
+                Some("。\n")
+            ),
+            (
+                None,
+                Category::Satisfaction,
+                Some("服务对象满意度指标"),
+                "救助对象满意度",
+                "≥90%",
+                Some("\n")
+            ),
+        ]
+    );
+    assert!(matches!(p.indicators[0].target, Target::Quantitative(_)));
+    // The spans tile the cell, line by line.
+    let tiles: String = p
+        .indicators
+        .iter()
+        .map(|i| &cell[i.span.unwrap().range()])
+        .collect();
+    assert_eq!(tiles, cell);
+    // Written back in the standard form, which reads as the same items.
+    let standard = format_cell(&p.indicators);
+    assert!(
+        standard.starts_with("1-产出指标-数量指标：资助参保人数，年度指标值：≥12000人"),
+        "{standard}"
+    );
+    let again = parse_cell(&standard, O);
+    assert!(again.problems.is_empty(), "{:?}", again.problems);
+    let names = |c: &jixiao_core::grammar::ParsedCell| -> Vec<String> {
+        c.indicators
+            .iter()
+            .map(|i| format!("{}|{}|{}", i.category_raw, i.name, i.raw_value))
+            .collect()
+    };
+    assert_eq!(names(&again), names(&p));
+
+    // Only when every line reads so: a line of other text leaves the cell
+    // without items, as before (never a partial reading).
+    for cell in [
+        "产出指标-数量指标-资助参保人数：≥12000人\n另附说明",
+        "产出指标-资助参保人数≥12000人",
+        "产出指标：资助参保人数：≥12000人",
+        "其他指标-甲：5个",
+    ] {
+        let p = parse_cell(cell, O);
+        assert!(p.indicators.is_empty(), "{cell}");
+        assert_eq!(codes(&p.problems), ["no-items"], "{cell}");
+    }
+}

@@ -41,6 +41,9 @@
 //!    `whitespace-outside-item`, other text as `text-outside-item`; a
 //!    non-empty cell without any item gives `no-items` (or
 //!    `whitespace-outside-item` when it is blank). An empty cell gives nothing.
+//! 5. A cell with no item start may hold one indicator a line, without
+//!    numbers or value marker (`产出指标-数量指标-资助参保人数：≥12000人`):
+//!    read when every line reads so ([`line_items`]), with `marker-nonstandard`.
 //!
 //! Each item's span covers it from its seq digits to the end of its terminator,
 //! so the spans of a cell tile it from the first item to the end.
@@ -436,6 +439,11 @@ pub fn parse_cell(cell: &str, origin: Origin) -> ParsedCell {
         return out;
     }
     let starts = find_starts(cell);
+    if starts.is_empty() {
+        if let Some(lines) = line_items(cell, origin) {
+            return lines;
+        }
+    }
     let first = starts.first().map_or(cell.len(), |s| s.pos);
     if first > 0 {
         let lead = cell.get(..first).unwrap_or("");
@@ -550,6 +558,95 @@ pub fn parse_cell(cell: &str, origin: Origin) -> ParsedCell {
         });
     }
     out
+}
+
+/// One indicator a line, without item numbers or value marker, as some
+/// tables are typed (`产出指标-数量指标-资助参保人数：≥12000人`, a line
+/// break, `产出指标-质量指标-救助政策落实率：100%`; also without the 二级,
+/// `效益指标-困难群众医疗负担：明显减轻`). Each line: one of [`ITEM_LEVELS`],
+/// an item hyphen, a 二级 ([`is_level_word`]) and a hyphen when named, the
+/// name up to the first colon, the value to the line's end. Taken only when
+/// every line that is not blank reads so (else the cell has no items, as
+/// before); the items have no `seq`. The cell is kept as typed (the writers
+/// copy the 绩效指标 cell), but `format_cell` writes the standard form, so a
+/// `marker-nonstandard` problem says so.
+fn line_items(cell: &str, origin: Origin) -> Option<ParsedCell> {
+    let mut out = ParsedCell::default();
+    let mut at = 0usize;
+    for line in cell.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let body = line.trim_end_matches(is_ws);
+        let lead = body.len() - body.trim_start_matches(is_ws).len();
+        let body = &body[lead..];
+        if body.is_empty() {
+            continue;
+        }
+        let level = ITEM_LEVELS.iter().find(|l| body.starts_with(**l))?;
+        let after = body.get(level.len()..)?;
+        let hyphen = after.chars().next().filter(|c| is_item_hyphen(*c))?;
+        let rest = after.get(hyphen.len_utf8()..)?;
+        let colon = rest.find(['：', ':'])?;
+        let words = rest.get(..colon)?;
+        // `数量指标-资助参保人数`: the 二级, then the name.
+        let (sub, name) = match words.char_indices().find(|(_, c)| is_item_hyphen(*c)) {
+            Some((k, c)) if is_level_word(&words[..k]) => {
+                (Some(&words[..k]), &words[k + c.len_utf8()..])
+            }
+            _ => (None, words),
+        };
+        let colon_len = rest[colon..].chars().next().map_or(1, char::len_utf8);
+        let head_len = body.len() - rest.len() + colon + colon_len;
+        let head = match sub {
+            Some(sub) => body.get(..level.len() + hyphen.len_utf8() + sub.len())?,
+            None => level,
+        };
+        if name.trim().is_empty() {
+            return None;
+        }
+        let (value, _) = split_terminator(body.get(head_len..)?);
+        let item_start = start + lead;
+        let value_end = item_start + head_len + value.len();
+        let pv = parse_value(value);
+        out.indicators.push(Indicator {
+            seq: None,
+            seq_raw: None,
+            category: parse_category(level).0,
+            category_raw: head.to_string(),
+            subcategory: sub.map(str::to_string),
+            name: name.to_string(),
+            target: pv.target,
+            raw_value: value.to_string(),
+            value_label: pv.label,
+            terminator: cell
+                .get(value_end..at)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string),
+            columns: None,
+            origin,
+            span: Some(span(item_start, at)),
+        });
+    }
+    let first = out.indicators.first()?.span?.start as usize;
+    if first > 0 {
+        out.problems.push(CellProblem {
+            span: span(0, first),
+            code: "whitespace-outside-item",
+            message: "指标条目之外有空白".to_string(),
+            message_en: "whitespace outside any indicator item".to_string(),
+        });
+    }
+    out.problems.push(CellProblem {
+        span: span(first, cell.len()),
+        code: "marker-nonstandard",
+        message: format!(
+            "指标按行写作「一级-二级-三级：指标值」，没有序号和「{VALUE_MARKER}」；写回时为标准格式「1-产出指标：名称{VALUE_MARKER}值」"
+        ),
+        message_en: format!(
+            "indicators are written one a line as “level-sub-level-name：value”, without item numbers or “{VALUE_MARKER}”; written back in the standard form “1-产出指标：name{VALUE_MARKER}value”"
+        ),
+    });
+    Some(out)
 }
 
 /// The 一级 text to write at an item start: `category_raw` when it is an
