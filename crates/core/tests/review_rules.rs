@@ -151,6 +151,7 @@ fn catalogue_ids_are_unique_and_complete() {
         "goal-duplicate",
         "goal-indicator-mismatch",
         "goal-indicator-number",
+        "goal-count-unquantified",
         "satisfaction-low",
         "satisfaction-high",
         "direction-conflict",
@@ -5281,4 +5282,67 @@ fn a_slip_summed_upwards_is_traced_to_its_row() {
     let f = run(&t);
     assert!(!of(&f, "sum-mismatch.total").is_empty());
     assert!(f.iter().all(|x| !zh(&t, x).contains("可能同出于")));
+}
+
+#[test]
+fn goal_count_unquantified() {
+    // A probe's p23: the goal says 培育高素质农民300人, its indicator only
+    // 按计划完成.
+    let t = goal_with(
+        "围绕主导产业，培育高素质农民300人，开展实用技术培训与跟踪服务。",
+        vec![ql(1, Category::Output, "培育高素质农民", "按计划完成")],
+    );
+    let f = run(&t);
+    let hits = of(&f, "goal-count-unquantified");
+    assert_eq!(hits.len(), 1, "{:?}", ids(&f));
+    assert_eq!(hits[0].severity, Severity::Warning);
+    assert_eq!(hits[0].location.indicator, Some(5));
+    let text = zh(&t, hits[0]);
+    assert!(
+        text.contains("培育高素质农民300人") && text.contains("按计划完成"),
+        "{text}"
+    );
+    assert!(en(&t, hits[0]).contains("with no number"));
+    // Not when the indicator gives a number, nor a deadline, a rate or a
+    // quality in words, nor when an indicator with a number measures the
+    // count too, nor for a count per unit.
+    for (goal, extra) in [
+        (
+            "培育高素质农民300人，带动农民增收。",
+            vec![q(1, Category::Output, "培育高素质农民", "≥300人")],
+        ),
+        (
+            "培育高素质农民300人，带动农民增收。",
+            vec![ql(
+                1,
+                Category::Output,
+                "培育高素质农民完成时间",
+                "2024年10月底前",
+            )],
+        ),
+        (
+            "培育高素质农民300人，带动农民增收。",
+            vec![ql(1, Category::Output, "高素质农民培育质量", "较好")],
+        ),
+        (
+            "培育高素质农民300人，带动农民增收。",
+            vec![
+                q(1, Category::Output, "培育高素质农民人数", "≥300人"),
+                ql(2, Category::Output, "培育高素质农民", "按计划完成"),
+            ],
+        ),
+        (
+            "每个村培育高素质农民3人，带动农民增收。",
+            vec![ql(1, Category::Output, "培育高素质农民", "按计划完成")],
+        ),
+    ] {
+        let t = goal_with(goal, extra);
+        assert_eq!(
+            fired(&t, "goal-count-unquantified"),
+            0,
+            "{goal}: {:?}",
+            ids(&run(&t))
+        );
+    }
+    assert_eq!(fired(&clean_table(), "goal-count-unquantified"), 0);
 }

@@ -1,7 +1,9 @@
 //! Goal-text rules: `goal-duplicate` (near-duplicate goals, linear by hashing)
 //! `goal-indicator-mismatch` (a counted output in the goal that no
-//! indicator measures) and `goal-indicator-number` (a count in the goal
-//! that the one indicator measuring it gives another number for).
+//! indicator measures), `goal-indicator-number` (a count in the goal
+//! that the one indicator measuring it gives another number for) and
+//! `goal-count-unquantified` (a count in the goal whose one indicator states
+//! no number).
 
 use super::id;
 use super::text::{
@@ -28,6 +30,10 @@ static GOAL_NUMBER: Template = Template {
     zh: "项目「{0}」的目标写「{1}」，衡量它的指标{2}却是「{2.raw}」，两个数字明显不一致",
     en: "project \"{0}\": the goal says \"{1}\" but project {2}, which measures it, says \"{2.raw}\"; the numbers clearly differ",
 };
+static GOAL_UNQUANTIFIED: Template = Template {
+    zh: "{1}：目标写明「{0}」，衡量它的这项指标却只写了「{1.raw}」，没有数值",
+    en: "{1}: the goal states \"{0}\", but this indicator, which measures it, says only \"{1.raw}\", with no number",
+};
 static GOAL_MISMATCH: Template = Template {
     zh: "项目「{0}」的目标提到「{1}」，但没有指标衡量它",
     en: "project \"{0}\": the goal names \"{1}\" but no indicator measures it",
@@ -48,6 +54,8 @@ pub(super) struct Mismatches {
     on: bool,
     /// `goal-indicator-number`, which pairs the same goal counts.
     numbers: bool,
+    /// `goal-count-unquantified`, which pairs them with words.
+    unquantified: bool,
     scratch: Scratch,
 }
 
@@ -56,16 +64,23 @@ impl Mismatches {
         Mismatches {
             on: s.on(id!("goal-indicator-mismatch")),
             numbers: s.on(id!("goal-indicator-number")),
+            unquantified: s.on(id!("goal-count-unquantified")),
             scratch: Scratch::default(),
         }
     }
 
     pub(super) fn project(&mut self, s: &mut Sink<'_>, pi: usize, p: &Project) {
-        if self.on || self.numbers {
-            mismatch(s, pi, p, &mut self.scratch, self.on, self.numbers);
+        // (Most projects have no output in words to pair a count with.)
+        let unquantified = self.unquantified && p.indicators.iter().any(in_words);
+        let keep = self.numbers || unquantified;
+        if self.on || keep {
+            mismatch(s, pi, p, &mut self.scratch, self.on, keep);
         }
         if self.numbers && !self.scratch.counted.is_empty() {
             numbers(s, pi, p, &mut self.scratch);
+        }
+        if unquantified && !self.scratch.counted.is_empty() {
+            counts_in_words(s, pi, p, &mut self.scratch);
         }
     }
 }
@@ -1691,6 +1706,87 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
                 msg!(
                     GOAL_NUMBER,
                     Arg::project(pi),
+                    Arg::GoalSpan(pi as u32, from as u32, end as u32),
+                    Arg::indicator(pi, p, i)
+                ),
+            )
+        });
+    }
+}
+
+/// An output whose target is words with no number (`按计划完成`, `较好`),
+/// and which could count something: not a deadline (`2024年10月底前` is
+/// words too), nor a rate, a quality or a time by its name.
+fn in_words(i: &crate::model::Indicator) -> bool {
+    const NOT_COUNTS: [&str; 12] = [
+        "率", "度", "质量", "效果", "水平", "情况", "时间", "时限", "进度", "标准", "规范", "成效",
+    ];
+    i.category == crate::model::Category::Output
+        && i.target.is_qualitative()
+        && !i.raw_value.bytes().any(|b| b.is_ascii_digit())
+        && !i
+            .raw_value
+            .chars()
+            .any(|c| ('０'..='９').contains(&c) || "〇一二三四五六七八九十百千万".contains(c))
+        && !NOT_COUNTS.iter().any(|w| i.name.contains(w))
+}
+
+/// `goal-count-unquantified`: a count of the goal (`培育高素质农民300人`)
+/// whose words the name of exactly one output in words
+/// ([`in_words`]: `培育高素质农民` | `按计划完成`) shares two different
+/// 2-character runs with, when no indicator with a number shares them: the
+/// goal knows the number the indicator should state. Counts per unit, parts
+/// and sums over years are left out as for `goal-indicator-number`.
+fn counts_in_words(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
+    let Some(goal) = p.goal.as_deref() else {
+        return;
+    };
+    let Scratch {
+        grams,
+        own,
+        counted,
+        ..
+    } = scratch;
+    let shares_two = |grams: &[[char; 2]], own: &mut Vec<[char; 2]>, name: &str| {
+        own.clear();
+        bigrams_into(name, own);
+        grams
+            .iter()
+            .enumerate()
+            .filter(|(k, g)| own.contains(g) && !grams.get(..*k).unwrap_or_default().contains(g))
+            .nth(1)
+            .is_some()
+    };
+    // Each indicator once, at the first count it measures.
+    let mut said: Vec<&crate::model::Indicator> = Vec::new();
+    for c in counted.iter() {
+        let before = (c.clause, c.number.0);
+        if NOT_A_TOTAL.iter().any(|w| part(goal, before).contains(w))
+            || per_unit(part(goal, before))
+            || already_there(goal, c)
+        {
+            continue;
+        }
+        // The words it counts: its noun, else the words before it.
+        grams.clear();
+        bigrams_into(part(goal, c.noun.unwrap_or(before)), grams);
+        let mut paired = p.indicators.iter().filter(|i| {
+            i.category != crate::model::Category::Satisfaction && shares_two(grams, own, &i.name)
+        });
+        let (Some(i), None) = (paired.next(), paired.next()) else {
+            continue;
+        };
+        if !in_words(i) || said.iter().any(|x| std::ptr::eq(*x, i)) {
+            continue;
+        }
+        said.push(i);
+        let (from, end) = (c.clause.min(c.number.0), c.noun.map_or(c.unit.1, |n| n.1));
+        let loc = super::value_loc(pi, p, i);
+        s.emit(id!("goal-count-unquantified"), || {
+            (
+                loc,
+                msg!(
+                    GOAL_UNQUANTIFIED,
                     Arg::GoalSpan(pi as u32, from as u32, end as u32),
                     Arg::indicator(pi, p, i)
                 ),
