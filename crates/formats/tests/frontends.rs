@@ -5283,3 +5283,46 @@ fn a_huangshi_approval_form_reads_its_money_and_department() {
     let t = read::read_bytes("hs2.tsv", text.as_bytes(), &opts()).unwrap();
     assert_eq!(amounts_of(&t), "500.00 350.00 -");
 }
+
+#[test]
+fn a_form_goal_over_two_rows_is_read_whole() {
+    // `年度绩效目标 | 目标1：…` over ` | 目标2：…` (the label's cell merged
+    // over both rows in the XLSX): both lines are the goal, not the first
+    // alone with the second named as unread (a probe's cf13).
+    let text = "项目支出绩效目标申报表\n\
+                项目名称\t农村公路养护资金\t\t\n\
+                主管部门\t某区交通运输局\t\t\n\
+                项目资金（万元）\t年度资金总额：\t480.00\t\n\
+                \t其中：财政拨款\t400.00\t\n\
+                \t其他资金\t80.00\t\n\
+                年度绩效目标\t目标1：完成全区620公里农村公路日常养护和小修保养。\t\t\n\
+                \t目标2：及时处治路面病害，保障农村公路安全畅通。\t\t\n\
+                绩效指标\t一级指标\t三级指标\t指标值\n\
+                \t产出指标\t养护农村公路里程\t≥620公里\n\
+                \t效益指标\t群众出行条件\t有效改善\n\
+                \t满意度指标\t沿线群众满意度\t≥90%\n";
+    let xlsx = xlsx_of(text, &[(6, 0, 7, 0)]);
+    for (name, bytes) in [("goal.tsv", text.as_bytes()), ("goal.xlsx", &xlsx[..])] {
+        let t = read::read_bytes(name, bytes, &opts()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let p = t.projects().next().unwrap();
+        assert_eq!(
+            p.goal.as_deref(),
+            Some("目标1：完成全区620公里农村公路日常养护和小修保养。\n目标2：及时处治路面病害，保障农村公路安全畅通。"),
+            "{name}"
+        );
+        assert_eq!(p.indicators.len(), 3, "{name}");
+        let codes: Vec<&str> = t.notices.iter().map(|n| n.code.as_str()).collect();
+        assert!(!codes.contains(&"form-field-unread"), "{name}: {codes:?}");
+    }
+    // A row below the goal holding other facts beside it is not the goal's.
+    let other = text.replace(
+        "\t目标2：及时处治路面病害，保障农村公路安全畅通。\t\t",
+        "\t目标2：及时处治路面病害。\t联系电话\t12345",
+    );
+    let t = read::read_bytes("other.tsv", other.as_bytes(), &opts()).unwrap();
+    let p = t.projects().next().unwrap();
+    assert_eq!(
+        p.goal.as_deref(),
+        Some("目标1：完成全区620公里农村公路日常养护和小修保养。")
+    );
+}

@@ -1195,8 +1195,10 @@ pub(crate) struct Form<'a> {
     carry_over: Option<Val<'a>>,
     /// Money rows of the block whose label is no known source ([`unread_source`]).
     unread: Vec<(&'a str, Val<'a>)>,
-    annual_goal: Option<&'a str>,
-    overall_goal: Option<&'a str>,
+    /// The goals, with the lines continued below their label's row
+    /// ([`goal_lines`]).
+    annual_goal: Option<std::borrow::Cow<'a, str>>,
+    overall_goal: Option<std::borrow::Cow<'a, str>>,
     /// `项目资金（万元）` or `年度资金总额(万元)`.
     pub(crate) scale: Option<MoneyScale>,
     /// `scale` holds for all the year's amounts: their block's label states
@@ -2337,11 +2339,18 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                 Key::Total | Key::Fiscal | Key::Special | Key::Other | Key::CarryOver => {
                     f.set_amount(key, val);
                 }
-                Key::AnnualGoal => {
-                    f.annual_goal.get_or_insert(text);
-                }
-                Key::OverallGoal => {
-                    f.overall_goal.get_or_insert(text);
+                Key::AnnualGoal | Key::OverallGoal => {
+                    let goal = match key {
+                        Key::AnnualGoal => &mut f.annual_goal,
+                        _ => &mut f.overall_goal,
+                    };
+                    if goal.is_none() {
+                        let beside = vrow.number == row.number && inline.is_none();
+                        *goal = Some(match beside {
+                            true => goal_lines(rows, ri, c, vc, text, &mut used),
+                            false => std::borrow::Cow::Borrowed(text),
+                        });
+                    }
                 }
                 Key::LongTermGoal | Key::Group | Key::MultiYearTotal => {}
             }
@@ -2559,7 +2568,8 @@ impl<'a> Form<'a> {
                 .amounts
                 .each_ref()
                 .map(|v| v.as_ref().and_then(number_of)),
-            goals: [self.annual_goal, self.overall_goal].map(|g| g.map(|g| g.trim().to_string())),
+            goals: [&self.annual_goal, &self.overall_goal]
+                .map(|g| g.as_deref().map(|g| g.trim().to_string())),
         }
     }
 
@@ -2584,7 +2594,7 @@ impl<'a> Form<'a> {
         if !project {
             return None;
         }
-        let goals = [self.annual_goal, self.overall_goal];
+        let goals = [self.annual_goal.as_deref(), self.overall_goal.as_deref()];
         if self.amounts.iter().all(Option::is_none)
             && self.carry_over.is_none()
             && goals.iter().all(Option::is_none)
@@ -2736,7 +2746,11 @@ impl<'a> Form<'a> {
                 special_account,
                 other_funds,
             },
-            goal: self.annual_goal.or(self.overall_goal).map(str::to_string),
+            goal: self
+                .annual_goal
+                .as_deref()
+                .or(self.overall_goal.as_deref())
+                .map(str::to_string),
             indicators: Vec::new(),
             origin: name.origin,
             indicator_cell: None,
@@ -3135,6 +3149,39 @@ fn opens_form_row(row: &GridRow<'_>) -> bool {
 }
 
 /// Whether a cell of `row` (its own) is any form label, 财政拨款 included.
+/// A goal written over several rows beside its label, whose cell spans them
+/// (`年度绩效目标 | 目标1：…` over ` | 目标2：…`, as forms print one target a
+/// line): `first`, the text at row `ri` and column `vc` beside the label in
+/// column `c`, and each row below whose label cell is blank or merged and
+/// which holds text in that column alone (no key, no amount), one a line;
+/// those cells are marked `used`.
+fn goal_lines<'a>(
+    rows: &'a [GridRow<'a>],
+    ri: usize,
+    c: usize,
+    vc: usize,
+    first: &'a str,
+    used: &mut Vec<(u32, usize)>,
+) -> std::borrow::Cow<'a, str> {
+    let mut goal = std::borrow::Cow::Borrowed(first);
+    for r in rows.iter().skip(ri + 1) {
+        let blank = |x: &crate::grid::GridCell<'_>| x.merged || x.text.trim().is_empty();
+        let line = r
+            .cells
+            .get(vc)
+            .filter(|x| !blank(x) && cell_key(&x.text).is_none() && !plain_amount(&x.text));
+        let alone = r.cells.iter().enumerate().all(|(k, x)| k == vc || blank(x));
+        let Some(line) = line.filter(|_| alone && r.cells.get(c).is_none_or(blank)) else {
+            break;
+        };
+        let text = goal.to_mut();
+        text.push('\n');
+        text.push_str(line.text.trim());
+        used.push((r.number, vc));
+    }
+    goal
+}
+
 fn has_key(row: &GridRow<'_>) -> bool {
     row.cells
         .iter()
