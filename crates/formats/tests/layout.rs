@@ -3214,3 +3214,51 @@ fn a_tianjin_investment_plan_reads_its_money_and_the_places_it_goes_to() {
         codes(&t)
     );
 }
+
+#[test]
+fn amounts_grouped_by_spaces_read_and_other_spaces_are_refused() {
+    // A probe's tk18: 元 printed `12 600 000.00`, as PDF text and some Word
+    // tables print them, were 「12 600 000.00」不是金额 (amount-unparseable).
+    let text = "项目支出绩效目标表
+金额单位：元
+项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标
+城区环境卫生保洁服务经费\t12 600 000.00\t12\u{A0}600\u{A0}000.00\t\t\t保洁全覆盖。\t1-产出指标：保洁面积，年度指标值：≥320万平方米。
+高标准农田建设项目\t15 000 000.00\t12 000 000.00\t\t3\u{202F}000\u{202F}000.00\t新建高标准农田1.2万亩。\t1-产出指标：新建高标准农田面积，年度指标值：≥1.2万亩。";
+    let t = build(text, "spaces.tsv");
+    let s = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    let got: Vec<[String; 3]> = t
+        .projects()
+        .map(|p| {
+            let f = &p.funding;
+            [s(f.total), s(f.fiscal_appropriation), s(f.other_funds)]
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ["1260.000000", "1260.000000", ""],
+            ["1500.000000", "1200.000000", "300.000000"]
+        ]
+    );
+    assert!(
+        !codes(&t).contains(&"amount-unparseable"),
+        "{:?}",
+        t.notices
+    );
+    // A space not between groups of three is still no amount: the read
+    // fails at that cell, and a lenient read says so and leaves it blank.
+    for bad in ["12 60 000.00", "1 2", "12  600", "1 260,000.00"] {
+        let text = text.replacen("12 600 000.00", bad, 1);
+        let e = build_table(&grid(&text), source("spaces.tsv")).expect_err(bad);
+        let m = invalid_message(e);
+        assert!(m.contains("第4行 第2列") && m.contains(bad), "{bad}: {m}");
+        let t = build_table_with(&grid(&text), source("spaces.tsv"), true).expect("lenient");
+        let bad_at: Vec<(u32, u32)> = t
+            .notices
+            .iter()
+            .filter(|n| n.code == "amount-unparseable")
+            .filter_map(|n| n.origin.map(|o| (o.row, o.col)))
+            .collect();
+        assert_eq!(bad_at, [(4, 2)], "{bad}");
+    }
+}
