@@ -19,8 +19,10 @@ pub enum AmountError {
 ///
 /// Blank, `—`, `-`, `/` give `Ok(None)` (blank counts as 0 in sums).
 /// Accepts full-width digits, thousands separators between digit groups
-/// (`3,309,840.00`), surrounding spaces, and a trailing `万元`/`元` when it is
-/// the table's own scale (another is [`AmountError::ScaleMismatch`]).
+/// (`3,309,840.00`, or a space as PDF text and some Word tables print them:
+/// `12 600 000.00`, in groups of three only), surrounding spaces, and a
+/// trailing `万元`/`元` when it is the table's own scale (another is
+/// [`AmountError::ScaleMismatch`]).
 /// Values in 元 are converted exactly by moving the decimal point four places,
 /// so the printed precision survives (`3,309,840.00` 元 → `330.984000` 万元).
 pub fn parse_amount(text: &str, scale: MoneyScale) -> Result<Option<Decimal>, AmountError> {
@@ -53,6 +55,15 @@ pub fn parse_amount(text: &str, scale: MoneyScale) -> Result<Option<Decimal>, Am
             Err(e) => Err(e),
         };
     }
+    // A space inside: only between groups of three digits (`12 600 000.00`).
+    let grouped;
+    let t = if t.contains(is_group_space) {
+        grouped =
+            without_group_spaces(t).ok_or_else(|| AmountError::NotANumber(text.to_string()))?;
+        grouped.as_str()
+    } else {
+        t
+    };
     let mut clean = String::with_capacity(t.len());
     let chars: Vec<char> = t.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -91,6 +102,51 @@ pub fn parse_amount(text: &str, scale: MoneyScale) -> Result<Option<Decimal>, Am
     Ok(Some(
         to_wan(d, scale).ok_or_else(|| AmountError::TooLarge(text.to_string()))?,
     ))
+}
+
+/// The spaces printed between digit groups: ASCII, no-break (U+00A0), thin
+/// (U+2009), narrow no-break (U+202F) and ideographic (U+3000).
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{A0}' | '\u{2009}' | '\u{202F}' | '\u{3000}')
+}
+
+/// `t` without the spaces between its digit groups, when it is a number
+/// grouped in threes by one kind of space, and by nothing else: 1–3 digits,
+/// then one or more groups of one space and exactly three digits, then an
+/// optional decimal part (`12 600 000.00`, `-1 234`). `None` for any other
+/// space (`12 60 000`, `1 2`, `12  600`, `1 234.567 8`, two kinds of space in
+/// one number) and for a number that also has a comma (`1 234,567`): a space
+/// elsewhere may join two numbers, and a reading of it would be a guess.
+fn without_group_spaces(t: &str) -> Option<String> {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let body = t.strip_prefix(['-', '－']).unwrap_or(t);
+    let sign = &t[..t.len() - body.len()];
+    let (int, frac) = match body.find(['.', '．']) {
+        Some(at) => body.split_at(at),
+        None => (body, ""),
+    };
+    // The decimal part: its point and at least one digit, no space.
+    let decimals: Vec<char> = frac.chars().skip(1).collect();
+    if !frac.is_empty() && (decimals.is_empty() || !decimals.iter().all(|c| digit(*c))) {
+        return None;
+    }
+    let sep = int.chars().find(|c| is_group_space(*c))?;
+    let mut groups = int.split(sep);
+    let lead = groups.next()?;
+    if !(1..=3).contains(&lead.chars().count()) || !lead.chars().all(digit) {
+        return None;
+    }
+    let mut out = String::with_capacity(t.len());
+    out.push_str(sign);
+    out.push_str(lead);
+    for g in groups {
+        if g.chars().count() != 3 || !g.chars().all(digit) {
+            return None;
+        }
+        out.push_str(g);
+    }
+    out.push_str(frac);
+    Some(out)
 }
 
 /// The money unit an amount cell names after its number (`158.00万元`,
@@ -257,6 +313,77 @@ mod tests {
         assert!(parse_amount("12,3456", MoneyScale::WanYuan).is_err());
         assert!(parse_amount("-", MoneyScale::WanYuan).unwrap().is_none());
         assert!(parse_amount(".", MoneyScale::WanYuan).is_err());
+    }
+
+    #[test]
+    fn spaces_between_digit_groups_are_thousands_separators() {
+        // A probe's tk18: `12 600 000.00` 元, as PDF text and some Word
+        // tables print it, was 「12 600 000.00」不是金额.
+        let y = MoneyScale::Yuan;
+        let w = MoneyScale::WanYuan;
+        assert_eq!(parse_amount("12 600 000.00", y), Ok(Some(d("1260"))));
+        assert_eq!(
+            parse_amount("12 600 000.00", y)
+                .unwrap()
+                .unwrap()
+                .to_string(),
+            "1260.000000"
+        );
+        for (t, v) in [
+            ("1 234", "1234"),
+            ("123 456", "123456"),
+            ("1 234 567", "1234567"),
+            ("1 234.5", "1234.5"),
+            ("-1 234.50", "-1234.50"),
+            ("(1 234.50)", "-1234.50"),
+            ("12 600.00万元", "12600.00"),
+            (" 3 000 000.00 ", "3000000.00"),
+            // No-break, thin, narrow no-break and ideographic spaces.
+            ("12\u{A0}600\u{A0}000.00", "12600000.00"),
+            ("12\u{2009}600\u{2009}000.00", "12600000.00"),
+            ("12\u{202F}600\u{202F}000.00", "12600000.00"),
+            ("12\u{3000}600\u{3000}000.00", "12600000.00"),
+            ("１２ ６００．５０", "12600.50"),
+        ] {
+            assert_eq!(parse_amount(t, w), Ok(Some(d(v))), "{t:?}");
+        }
+        assert_eq!(parse_amount("3 000 000.00元", y), Ok(Some(d("300.000000"))));
+    }
+
+    #[test]
+    fn other_inner_spaces_are_refused() {
+        let w = MoneyScale::WanYuan;
+        for t in [
+            "12 60 000",
+            "1 2",
+            "12  600",
+            "1234 567",
+            "12 6000",
+            "12 600 00",
+            " 1 234 5",
+            "1 234.567 8",
+            "1 234.",
+            "1 234 .50",
+            "- 1 234",
+            "12.50 12.50",
+            "100 万元 20",
+            // Comma and space in one number.
+            "1 234,567",
+            "1,234 567",
+            "1 234，567",
+            // Two kinds of space in one number.
+            "12\u{A0}600 000",
+            "12 600\u{2009}000",
+            // A tab is no group space.
+            "12\t600",
+            "(12 60)",
+        ] {
+            assert_eq!(
+                parse_amount(t, w),
+                Err(AmountError::NotANumber(t.to_string())),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]

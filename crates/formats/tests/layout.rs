@@ -3214,3 +3214,184 @@ fn a_tianjin_investment_plan_reads_its_money_and_the_places_it_goes_to() {
         codes(&t)
     );
 }
+
+#[test]
+fn amounts_grouped_by_spaces_read_and_other_spaces_are_refused() {
+    // A probe's tk18: 元 printed `12 600 000.00`, as PDF text and some Word
+    // tables print them, were 「12 600 000.00」不是金额 (amount-unparseable).
+    let text = "项目支出绩效目标表
+金额单位：元
+项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标
+城区环境卫生保洁服务经费\t12 600 000.00\t12\u{A0}600\u{A0}000.00\t\t\t保洁全覆盖。\t1-产出指标：保洁面积，年度指标值：≥320万平方米。
+高标准农田建设项目\t15 000 000.00\t12 000 000.00\t\t3\u{202F}000\u{202F}000.00\t新建高标准农田1.2万亩。\t1-产出指标：新建高标准农田面积，年度指标值：≥1.2万亩。";
+    let t = build(text, "spaces.tsv");
+    let s = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    let got: Vec<[String; 3]> = t
+        .projects()
+        .map(|p| {
+            let f = &p.funding;
+            [s(f.total), s(f.fiscal_appropriation), s(f.other_funds)]
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ["1260.000000", "1260.000000", ""],
+            ["1500.000000", "1200.000000", "300.000000"]
+        ]
+    );
+    assert!(
+        !codes(&t).contains(&"amount-unparseable"),
+        "{:?}",
+        t.notices
+    );
+    // A space not between groups of three is still no amount: the read
+    // fails at that cell, and a lenient read says so and leaves it blank.
+    for bad in ["12 60 000.00", "1 2", "12  600", "1 260,000.00"] {
+        let text = text.replacen("12 600 000.00", bad, 1);
+        let e = build_table(&grid(&text), source("spaces.tsv")).expect_err(bad);
+        let m = invalid_message(e);
+        assert!(m.contains("第4行 第2列") && m.contains(bad), "{bad}: {m}");
+        let t = build_table_with(&grid(&text), source("spaces.tsv"), true).expect("lenient");
+        let bad_at: Vec<(u32, u32)> = t
+            .notices
+            .iter()
+            .filter(|n| n.code == "amount-unparseable")
+            .filter_map(|n| n.origin.map(|o| (o.row, o.col)))
+            .collect();
+        assert_eq!(bad_at, [(4, 2)], "{bad}");
+    }
+}
+
+/// A multi-year project's table (a probe's tk12): `项目总金额 | 2024年预算数`,
+/// `header` in place of the header row's money columns.
+fn multi_year(title: &str, header: &str) -> String {
+    format!(
+        "{title}
+单位：万元
+项目名称\t{header}\t年度绩效目标\t一级指标\t二级指标\t三级指标\t指标值
+高标准农田建设项目\t4500.00\t1500.00\t新建高标准农田1.2万亩。\t产出指标\t数量指标\t新建高标准农田面积\t≥1.2万亩
+\t\t\t\t产出指标\t质量指标\t工程验收合格率\t100%
+农村公路养护资金\t1440.00\t480.00\t完成全区农村公路日常养护。\t产出指标\t数量指标\t养护农村公路里程\t≥620公里"
+    )
+}
+
+fn notice_at(t: &Table, col: u32) -> Option<String> {
+    t.notices
+        .iter()
+        .find(|n| n.origin.is_some_and(|o| o.col == col))
+        .map(|n| format!("{} {}", n.code, n.message))
+}
+
+#[test]
+fn a_year_budget_beside_the_whole_projects_amount_is_the_total() {
+    // A probe's tk12: neither money column was read (column-unknown twice,
+    // amount-columns-unread), so the projects had no money at all.
+    let read = ["1500.00", "480.00"];
+    for (title, header) in [
+        ("2024年项目支出绩效目标表", "项目总金额\t2024年预算数"),
+        (
+            "2024年项目支出绩效目标表",
+            "项目总金额\t2024年度预算（万元）",
+        ),
+        ("2024年项目支出绩效目标表", "项目总金额\t本年预算数"),
+        ("2024年项目支出绩效目标表", "项目总金额\t当年预算数"),
+        ("2024年项目支出绩效目标表", "项目总投资\t2024年预算"),
+        ("2024年项目支出绩效目标表", "总投资\t2024年预算数"),
+        ("2024年项目支出绩效目标表", "项目总预算\t2024年预算数"),
+        // Last year's beside this year's: this year's.
+        ("2024年项目支出绩效目标表", "2023年预算数\t2024年预算数"),
+        // No year above the header: the only year's budget.
+        ("项目支出绩效目标表", "项目总金额\t2024年预算数"),
+    ] {
+        let t = build(&multi_year(title, header), "multi.tsv");
+        assert_eq!(totals(&t), read, "{header}");
+        let total = t.columns.iter().find(|c| c.field == Field::Total);
+        assert_eq!(total.map(|c| c.col), Some(3), "{header}");
+        assert!(
+            !codes(&t).contains(&"amount-columns-unread"),
+            "{header}: {:?}",
+            t.notices
+        );
+        // The whole project's amount is not dropped silently: a note says
+        // what it is and where the year's total was read instead.
+        let note = notice_at(&t, 2).unwrap_or_else(|| panic!("{header}: no note on column 2"));
+        assert!(note.starts_with("column-unknown "), "{header}: {note}");
+        let h2 = header.split('\t').next().unwrap_or_default();
+        let h3 = header.split('\t').nth(1).unwrap_or_default();
+        if h2 == "2023年预算数" {
+            assert!(note.contains("不是本表2024年度的总计"), "{note}");
+        } else {
+            assert!(
+                note.contains("全周期") && note.contains(&format!("本年总计取「{h3}」")),
+                "{header}: {note}"
+            );
+        }
+    }
+}
+
+#[test]
+fn another_years_budget_or_an_unknown_year_is_not_the_total() {
+    for (title, header, note3) in [
+        // Another year's money than the table's.
+        (
+            "2024年项目支出绩效目标表",
+            "项目总金额\t2023年预算数",
+            "不是本表2024年度的总计",
+        ),
+        (
+            "2025年项目支出绩效目标表",
+            "项目总金额\t2024年预算数",
+            "不是本表2025年度的总计",
+        ),
+        // Several years and none stated: which is the year's cannot be told.
+        (
+            "项目支出绩效目标表",
+            "2024年预算数\t2025年预算数",
+            "无法确定哪一列是本年的总计",
+        ),
+    ] {
+        let t = build(&multi_year(title, header), "other.tsv");
+        assert_eq!(totals(&t), ["", ""], "{title} {header}");
+        assert!(codes(&t).contains(&"amount-columns-unread"), "{header}");
+        let note = notice_at(&t, 3).unwrap_or_default();
+        assert!(
+            note.starts_with("column-unknown ") && note.contains(note3),
+            "{header}: {note}"
+        );
+    }
+}
+
+#[test]
+fn the_whole_projects_amount_alone_reads_as_before() {
+    // `项目总金额` alone is not read (it may be the year's amount or the
+    // whole project's): unchanged, with the notes it had.
+    let text = multi_year("2024年项目支出绩效目标表", "项目总金额\t2024年预算数")
+        .lines()
+        .map(|l| {
+            let mut cells: Vec<&str> = l.split('\t').collect();
+            if cells.len() > 2 {
+                cells.remove(2);
+            }
+            cells.join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let t = build(&text, "alone.tsv");
+    assert_eq!(totals(&t), ["", ""]);
+    let note = notice_at(&t, 2).unwrap_or_default();
+    assert!(
+        note.starts_with("column-unknown ") && note.contains("未识别的表头「项目总金额」"),
+        "{note}"
+    );
+    assert!(codes(&t).contains(&"amount-columns-unread"));
+    // Beside a total named as such, a year's budget by its year is left as
+    // it was (the named total is read).
+    let t = build(
+        &multi_year("2024年项目支出绩效目标表", "预算数\t2024年预算数"),
+        "named.tsv",
+    );
+    assert_eq!(totals(&t), ["4500.00", "1440.00"]);
+    let note = notice_at(&t, 3).unwrap_or_default();
+    assert!(note.contains("未识别的表头「2024年预算数」"), "{note}");
+}

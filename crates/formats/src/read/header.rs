@@ -175,6 +175,66 @@ fn is_multi_year_budget(c: &str) -> bool {
     matches!(c, "项目总预算" | "总预算" | "项目总投资" | "总投资")
 }
 
+/// The whole project's amount, over all its years, by a name that says so
+/// only beside a column of the year's budget (`项目总金额 | 2024年预算数`):
+/// there it is not the year's 总计. Alone, it may be the year's amount, and
+/// is left as it was (not read, with a `column-unknown` notice).
+fn is_whole_project_amount(c: &str) -> bool {
+    matches!(c, "项目总金额" | "项目总资金" | "项目总经费")
+}
+
+/// A year's budget named by its year (`2024年预算数`, `2024年度预算`,
+/// `２０２４年预算资金`, `2024年项目资金`): the year. A year then a total's
+/// name, or `预算`, `资金`, `经费` alone; not another kind of money
+/// (`2023年实际执行数`, `2024年财政拨款`), nor a span (`2024-2026年预算`),
+/// nor a year alone (`2024年`, a value column's name as often as money's).
+fn dated_budget(c: &str) -> Option<i32> {
+    let digits: String = c
+        .chars()
+        .take(4)
+        .map_while(|ch| match ch {
+            '0'..='9' => Some(ch),
+            '０'..='９' => char::from_u32(ch as u32 - '０' as u32 + '0' as u32),
+            _ => None,
+        })
+        .collect();
+    if digits.len() != 4 {
+        return None;
+    }
+    let after = c.char_indices().nth(4).and_then(|(i, _)| c.get(i..))?;
+    let rest = after
+        .strip_prefix("年度")
+        .or_else(|| after.strip_prefix('年'))?;
+    let money = matches!(
+        rest,
+        "预算" | "资金" | "经费" | "项目预算" | "项目经费" | "预算安排" | "安排资金"
+    ) || field_of(rest) == Some(Field::Total);
+    if money {
+        digits.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Which of the columns of a year's budget (`(column, year)`, in order) is
+/// the table's 总计, for a table of fiscal year `fiscal_year`: the first of
+/// that year's, none when none is (`2023年预算数` on a 2024 table is another
+/// year's money). With no fiscal year stated above the header, the only year
+/// named: several years (`2024年预算数 | 2025年预算数 | 2026年预算数`, a
+/// medium-term plan whose first year is the budget year, or `2023年预算数 |
+/// 2024年预算数`, last year's beside this year's) cannot be told apart, and
+/// taking the latest would read a plan's last year as this year's, so none
+/// is read (the form reader refuses to guess so too).
+fn year_budget_of(dated: &[(usize, i32)], fiscal_year: Option<i32>) -> Option<i32> {
+    match fiscal_year {
+        Some(y) => dated.iter().any(|&(_, d)| d == y).then_some(y),
+        None => {
+            let first = dated.first()?.1;
+            dated.iter().all(|&(_, d)| d == first).then_some(first)
+        }
+    }
+}
+
 /// A header listing what the project's budget is made of, line by line
 /// (`项目预算成本构成`, Hubei 鄂州, GUIDE §3.4): the `金额` beside it (or under
 /// it, as a group label) is each cost line's amount, not the project's total.
@@ -904,6 +964,37 @@ pub(super) fn finish(
             _ => None,
         }
     };
+    // No column named as the year's total, in a table of rows naming
+    // projects: a column of the year's budget named by its year
+    // (`项目总金额 | 2024年预算数`, a multi-year project's table) is the
+    // total, if its year is the table's ([`year_budget_of`]). The year is
+    // read from the lines above the header as the table's is.
+    let has_total = slots
+        .iter()
+        .enumerate()
+        .any(|(c, s)| s.field == Some(Field::Total) && !is_cost_line_amount(&slots, c));
+    let named = slots
+        .iter()
+        .any(|s| matches!(s.field, Some(Field::ProjectName | Field::UnitName)));
+    let dated: Vec<(usize, i32)> = if has_total || !named {
+        Vec::new()
+    } else {
+        slots
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.field.is_none())
+            .filter_map(|(c, s)| dated_budget(core_name(&normalize(&s.header))).map(|y| (c, y)))
+            .collect()
+    };
+    let fiscal_year = if dated.is_empty() {
+        None
+    } else {
+        super::preamble::read(grid.rows.get(..first).unwrap_or(&[]))
+            .fiscal_year
+            .map(i32::from)
+    };
+    let year_budget = year_budget_of(&dated, fiscal_year);
+    let dated_year = |c: usize| dated.iter().find(|(d, _)| *d == c).map(|(_, y)| *y);
     // A header given twice, one copy hidden (an old column kept out of
     // sight): the visible copy is what the sheet shows, so it is the one read.
     let hidden = &grid.hidden;
@@ -941,6 +1032,8 @@ pub(super) fn finish(
         let field = match slot.field {
             // Beside 一级/二级 without a 三级 column (Hubei 鄂州), `绩效指标` names the indicator.
             Some(Field::IndicatorCell) if row_family && !has_name3 => Some(Field::IndicatorName),
+            // The year's budget by its year; a second of that year's is a duplicate.
+            None if year_budget.is_some() && dated_year(c) == year_budget => Some(Field::Total),
             f => f,
         };
         match field {
@@ -1045,6 +1138,20 @@ pub(super) fn finish(
             }
             None if is_multi_year_budget(core_name(&normalize(&slot.header))) => {
                 multi_year.push(c);
+            }
+            None if (has_total || year_budget.is_some())
+                && is_whole_project_amount(core_name(&normalize(&slot.header))) =>
+            {
+                multi_year.push(c);
+            }
+            None if dated_year(c).is_some() => {
+                let year = dated_year(c).unwrap_or_default();
+                notices.push(other_year_budget(
+                    &slot.header,
+                    year,
+                    fiscal_year,
+                    (header_row, col1),
+                ));
             }
             None if is_carry_over(core_name(&normalize(&slot.header))) && carry_over.is_none() => {
                 carry_over = Some(c);
@@ -1224,6 +1331,40 @@ pub(super) fn finish(
     layout
 }
 
+/// The note for a column of a year's budget named by its year that is not
+/// read as the total: another year's than the table's `fiscal_year`, or, the
+/// table naming no year, one of several years' ([`year_budget_of`]).
+fn other_year_budget(
+    header: &str,
+    year: i32,
+    fiscal_year: Option<i32>,
+    (header_row, col1): (u32, u32),
+) -> Notice {
+    let (zh, en) = match fiscal_year {
+        Some(fy) => (
+            format!("「{header}」是{year}年的预算，不是本表{fy}年度的总计，该列内容未读取"),
+            format!(
+                "“{header}” is the budget of {year}, not the total of the table's year {fy}; the column's content was not read"
+            ),
+        ),
+        None => (
+            format!(
+                "「{header}」是{year}年的预算；表中有几个年度的预算列，而表头以上没有写明预算年度，无法确定哪一列是本年的总计，该列内容未读取"
+            ),
+            format!(
+                "“{header}” is the budget of {year}; the table has budget columns of several years and names no budget year above the header, \
+                 so which is the year's total cannot be told; the column's content was not read"
+            ),
+        ),
+    };
+    Notice::new(
+        Some(Origin::new(header_row, col1)),
+        "column-unknown",
+        format!("第{header_row}行第{col1}列：{zh}"),
+        format!("row {header_row}, column {col1}: {en}"),
+    )
+}
+
 fn slot_header(slots: &[Slot], c: usize) -> &str {
     slots.get(c).map_or("", |s| s.header.as_str())
 }
@@ -1338,6 +1479,58 @@ mod tests {
         ] {
             assert_ne!(field_of(h), Some(Field::Total), "{h}");
         }
+    }
+
+    #[test]
+    fn a_year_budget_is_named_by_its_year() {
+        for (h, y) in [
+            ("2024年预算数", 2024),
+            ("2024年度预算数", 2024),
+            ("2024年预算", 2024),
+            ("2024年度预算", 2024),
+            ("2024年资金", 2024),
+            ("2024年项目资金", 2024),
+            ("2024年预算金额", 2024),
+            ("2024年资金总额", 2024),
+            ("２０２４年预算数", 2024),
+            ("2023年预算数", 2023),
+        ] {
+            assert_eq!(dated_budget(h), Some(y), "{h}");
+            // Not a total by its name alone: which year's is told by the table's.
+            assert_eq!(field_of(h), None, "{h}");
+        }
+        for h in [
+            "2024年",
+            "2024年度",
+            "2023年实际执行数",
+            "2020年实际执行数",
+            "2024年财政拨款",
+            "2024-2026年预算",
+            "2024年指标值",
+            "2021年实际实现值",
+            "202年预算数",
+            "20241年预算数",
+            "预算数",
+            "项目总金额",
+            "",
+        ] {
+            assert_eq!(dated_budget(h), None, "{h}");
+        }
+    }
+
+    #[test]
+    fn the_year_budget_is_the_fiscal_years_or_the_only_one() {
+        let two = [(1, 2023), (2, 2024)];
+        assert_eq!(year_budget_of(&two, Some(2024)), Some(2024));
+        assert_eq!(year_budget_of(&two, Some(2023)), Some(2023));
+        assert_eq!(year_budget_of(&two, Some(2025)), None);
+        // No fiscal year: several years are not told apart (a plan's
+        // `2024年 | 2025年 | 2026年` as well as last year's beside this year's).
+        assert_eq!(year_budget_of(&two, None), None);
+        assert_eq!(year_budget_of(&[(3, 2024)], None), Some(2024));
+        assert_eq!(year_budget_of(&[(3, 2024), (5, 2024)], None), Some(2024));
+        assert_eq!(year_budget_of(&[], None), None);
+        assert_eq!(year_budget_of(&[], Some(2024)), None);
     }
 
     #[test]
