@@ -5326,3 +5326,73 @@ fn a_form_goal_over_two_rows_is_read_whole() {
         Some("目标1：完成全区620公里农村公路日常养护和小修保养。")
     );
 }
+
+#[test]
+fn a_cell_broken_over_two_rows_is_read_whole() {
+    // A page break in a PDF turned into a sheet: the 绩效指标 cell's second
+    // half on a row of its own, nothing else on it (a probe's tk34). It is
+    // the rest of the project's cell, not a project without a name.
+    let first = "1-产出指标：培训教师人次，年度指标值：≥1500人次。2-产出指标：培训考核合格率，年度指标值：≥95%。3-产出指标：培训";
+    let rest =
+        "完成时间，年度指标值：2024年11月30日前。4-满意度指标：参训教师满意度，年度指标值：≥90%。";
+    let text = format!(
+        "项目支出绩效目标表\n单位：万元\n\
+         项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n\
+         合计\t97.50\t97.50\t\t\t\t\n\
+         中小学教师培训经费\t85.50\t85.50\t\t\t组织全区中小学教师参加全员培训，提升教师\t{first}\n\
+         \t\t\t\t\t教育教学能力。\t{rest}\n\
+         党建工作经费\t12.00\t12.00\t\t\t保障党组织活动正常开展。\t1-产出指标：组织活动次数，年度指标值：≥12次。\n"
+    );
+    let xlsx = xlsx_of(&text, &[]);
+    for (name, bytes) in [("broken.tsv", text.as_bytes()), ("broken.xlsx", &xlsx[..])] {
+        let t = read::read_bytes(name, bytes, &opts()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let ps: Vec<_> = t.projects().collect();
+        assert_eq!(ps.len(), 2, "{name}");
+        let p = ps[0];
+        assert_eq!(
+            p.goal.as_deref(),
+            Some("组织全区中小学教师参加全员培训，提升教师教育教学能力。")
+        );
+        assert_eq!(
+            p.indicator_cell.as_deref(),
+            Some(format!("{first}{rest}").as_str())
+        );
+        let names: Vec<&str> = p.indicators.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "培训教师人次",
+                "培训考核合格率",
+                "培训完成时间",
+                "参训教师满意度"
+            ],
+            "{name}"
+        );
+        let codes: Vec<&str> = t.notices.iter().map(|n| n.code.as_str()).collect();
+        assert_eq!(
+            codes.iter().filter(|c| **c == "row-continues-cell").count(),
+            1,
+            "{name}: {codes:?}"
+        );
+        assert!(
+            !codes.contains(&"project-name-missing"),
+            "{name}: {codes:?}"
+        );
+    }
+    // A row opening a list of its own (`1-产出指标：…`) is a project whose
+    // name is missing, as before; so is one with money.
+    for row in [
+        "\t\t\t\t\t\t1-产出指标：组织活动次数，年度指标值：≥12次。",
+        "\t12.00\t12.00\t\t\t\t完成时间，年度指标值：2024年11月30日前。",
+    ] {
+        let text = format!(
+            "项目支出绩效目标表\n单位：万元\n\
+             项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n\
+             中小学教师培训经费\t85.50\t85.50\t\t\t组织全区中小学教师参加全员培训。\t{first}\n{row}\n"
+        );
+        let t = read::read_bytes("own.tsv", text.as_bytes(), &opts()).unwrap();
+        let codes: Vec<&str> = t.notices.iter().map(|n| n.code.as_str()).collect();
+        assert!(codes.contains(&"project-name-missing"), "{row}: {codes:?}");
+        assert!(!codes.contains(&"row-continues-cell"), "{row}: {codes:?}");
+    }
+}

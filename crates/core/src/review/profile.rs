@@ -84,6 +84,7 @@ pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
     ("row-heading", "没有金额和绩效内容的标题行，未读入", "heading row without amounts skipped"),
     ("row-hidden", "隐藏的行，已照常读取（常是已撤销的项目，请核对）", "hidden rows; read like the others (often withdrawn projects: check)"),
     ("row-note", "表外说明或签字栏，未读入", "note or signature line skipped"),
+    ("row-continues-cell", "只有绩效目标或绩效指标文字的行，接在上一项目该栏之后读入（断开的单元格）", "a row holding only goal or indicator text, read as the rest of the project's cell above (a cell broken over rows)"),
     ("row-realigned", "比表头短的续行按单元格内容对齐（按列数右对齐会错列），行末缺少的单元格读作空白", "rows shorter than the header lined up by their cells' content (right-aligned by the column count they would be shifted); missing end cells read as blank"),
     ("row-unplaced", "无法归入任何项目的行，未读入", "row fits nowhere and was not read"),
     ("seq-nonstandard", "指标序号不标准（如有前导零）", "non-standard item number (e.g. a leading zero)"),

@@ -691,6 +691,41 @@ impl Reader<'_> {
                 ));
                 continue;
             }
+            // A row of the goal's or the 绩效指标's text alone, no name, no
+            // money: the rest of the project's cell above, broken over two
+            // rows (a page break in a PDF turned into a sheet).
+            if label.is_empty() && !has_money && non_blank(v.text(unit_col)).is_none() {
+                if let Some(Item::Project(p, _)) = items.last_mut() {
+                    if continues_cells(p, goal, cell) {
+                        let (at, field) = match (cell, goal) {
+                            (Some(_), _) => (ind_col, "绩效指标"),
+                            (None, _) => (goal_col, "绩效目标"),
+                        };
+                        for (own, more) in [(&mut p.goal, goal), (&mut p.indicator_cell, cell)] {
+                            if let (Some(own), Some(more)) = (own.as_mut(), more) {
+                                own.push_str(more);
+                            }
+                        }
+                        notices.push(Notice::new(
+                            Some(Origin::new(row.number, at.map_or(1, col1))),
+                            "row-continues-cell",
+                            format!(
+                                "第{}行只有{field}，没有名称和金额：读作第{}行项目「{}」该栏文字的后半（跨页或跨行断开的单元格），其中的位置按第{}行的单元格给出",
+                                row.number, p.origin.row, p.name, p.origin.row
+                            ),
+                            format!(
+                                "row {} holds only the {} text, no name and no amounts: read as the rest of that cell of project “{}” on row {} (a cell broken over two rows or pages); places in it are given in row {}'s cell",
+                                row.number,
+                                if cell.is_some() { "indicator" } else { "goal" },
+                                p.name,
+                                p.origin.row,
+                                p.origin.row
+                            ),
+                        ));
+                        continue;
+                    }
+                }
+            }
             if label.is_empty() {
                 notices.push(Notice::new(
                     Some(origin),
@@ -1545,4 +1580,25 @@ fn raw_value_differs(r: u32, c: u32, raw: &str, read: &Target) -> Notice {
             shown.en
         ),
     )
+}
+
+/// Whether a row's goal and 绩效指标 texts (`goal`, `cell`; the row has no
+/// name and no money) are the rest of project `p`'s cells: each text the row
+/// holds continues a cell the project has, and a 绩效指标 text does not open
+/// a list of its own (`1-产出指标：…`, a project whose name is missing).
+fn continues_cells(p: &Project, goal: Option<&str>, cell: Option<&str>) -> bool {
+    if goal.is_none() && cell.is_none() {
+        return false;
+    }
+    let goal_ok = goal.is_none() || p.goal.is_some();
+    let cell_ok = cell.is_none_or(|c| {
+        p.indicator_cell.is_some() && {
+            let parsed = jixiao_core::grammar::parse_cell(c.trim_start(), Origin::new(1, 1));
+            parsed
+                .indicators
+                .first()
+                .is_none_or(|i| i.seq != Some(1) || i.span.is_some_and(|s| s.start > 0))
+        }
+    });
+    goal_ok && cell_ok
 }
