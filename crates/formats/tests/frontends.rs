@@ -5396,3 +5396,48 @@ fn a_cell_broken_over_two_rows_is_read_whole() {
         assert!(!codes.contains(&"row-continues-cell"), "{row}: {codes:?}");
     }
 }
+
+#[test]
+fn layout_text_saved_from_a_pdf_reads_as_the_pdf() {
+    // `pdftotext -layout` output saved as a .txt (columns aligned by spaces,
+    // no delimiter): read by column positions as the PDF is, with a
+    // layout-text note; before, no header was found in it.
+    if !have_pdftotext("layout_text_saved_from_a_pdf_reads_as_the_pdf") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for stem in ["r", "m", "p1"] {
+        let pdf = format!("pdf-{stem}.pdf");
+        let txt = dir.path().join(format!("{stem}.txt"));
+        let status = std::process::Command::new("pdftotext")
+            .arg("-layout")
+            .arg(fixture(&pdf))
+            .arg(&txt)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let from_pdf = read::read_bytes(&pdf, &bytes(&pdf), &opts()).unwrap();
+        let name = txt.to_str().unwrap();
+        let from_text = read::read_bytes(name, &std::fs::read(&txt).unwrap(), &opts())
+            .unwrap_or_else(|e| panic!("{stem}.txt: {e}"));
+        assert_eq!(from_text.units, from_pdf.units, "{stem}");
+        assert_eq!(from_text.source.format, "text");
+        assert_eq!(
+            from_text.notices.first().map(|n| n.code.as_str()),
+            Some("layout-text"),
+            "{stem}"
+        );
+        assert_eq!(
+            from_text.notices.len(),
+            from_pdf.notices.len() + 1,
+            "{stem}: {:?}",
+            from_text.notices
+        );
+    }
+    // Text whose lines cannot be placed under the header's columns keeps
+    // the text reader's own error (no header found).
+    let text = "项目名称（资金使用单位）  总计    财政拨款  绩效目标    绩效指标\n\
+                森林防火专项经费  45.00  45.00  加强森林防火巡护和宣传，做好扑火物资储备，确保全年不发生重大森林火灾。  1-产出指标：巡护面积，年度指标值：≥18万亩。\n";
+    let err = read::read_bytes("aligned.txt", text.as_bytes(), &opts()).unwrap_err();
+    assert!(err.to_string().contains("表头"), "{err}");
+}

@@ -74,6 +74,7 @@ pub const NOTICE_CODES: &[NoticeCode] = notice_codes![
     ("money-scale-conflict", "表头以上的金额单位与金额列标题中的不同，按列标题读取", "the money scale above the table differs from the amount column's label; the label's used"),
     ("money-scale-inherited", "表格上方未注明金额单位，沿用本页前一个表格的金额单位", "no money scale above the table; the page's earlier one used"),
     ("no-items", "绩效指标单元格中没有「序号-一级指标：」格式的指标", "no indicator item found in the cell"),
+    ("layout-text", "以空格对齐各列的文本（如 pdftotext -layout 的输出），按列位置读取（实验性）", "a text whose columns are aligned by spaces (as pdftotext -layout writes), read by column positions (experimental)"),
     ("page-furniture", "PDF 中表格之外的页码、页脚网址、日期或监制行，未读入", "a PDF's page number, footer address, date or imprint line outside the table; not read"),
     ("project-name-missing", "项目名称为空", "project name missing"),
     ("project-rows-merged", "合并单元格的项目跨行，各行指标并入一个项目", "a project merged over rows, its rows' indicators read as one project"),

@@ -398,7 +398,50 @@ fn read_text(name: &str, decoded: &decode::Decoded<'_>, opts: &ReadOptions) -> R
     let mut source = text_source(name, format, decoded);
     source.delimiter = tg.delimiter;
     source.final_newline = Some(tg.final_newline);
-    build::build_table_with(&tg.grid, source, opts.report_bad_amounts)
+    let read = build::build_table_with(&tg.grid, source.clone(), opts.report_bad_amounts);
+    match read {
+        // Columns aligned by spaces, as `pdftotext -layout` (or a printout
+        // saved as text) writes them: read as a PDF's layout text, else the
+        // text's own error stands.
+        Err(e) if tg.delimiter.is_none() && aligned_by_spaces(&decoded.text) => {
+            match read_pdf_text(name, &decoded.text, opts) {
+                Ok(mut t) => {
+                    t.source = source;
+                    t.notices.insert(
+                        0,
+                        jixiao_core::Notice::new(
+                            None,
+                            "layout-text",
+                            "文件中的各列以空格对齐（如 pdftotext -layout 的输出），按列位置读取；\
+                             这种读法是实验性的，请核对读取结果"
+                                .to_string(),
+                            "the file's columns are aligned by spaces (as pdftotext -layout \
+                             writes them) and were read by their positions; this reading is \
+                             experimental, check what was read"
+                                .to_string(),
+                        ),
+                    );
+                    Ok(t)
+                }
+                Err(_) => Err(e),
+            }
+        }
+        read => read,
+    }
+}
+
+/// Whether a text without delimiters lays its columns out with spaces: some
+/// line holds at least four pieces of text each two or more spaces apart (a
+/// header of name, amounts, goal and indicators).
+fn aligned_by_spaces(text: &str) -> bool {
+    text.lines().take(200).any(|line| {
+        let gaps = line
+            .trim()
+            .split("  ")
+            .filter(|piece| !piece.trim().is_empty())
+            .count();
+        gaps >= 4
+    })
 }
 
 /// What a page's table is called: its exported sheet's name, else `表格N`
