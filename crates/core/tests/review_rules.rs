@@ -1291,6 +1291,9 @@ fn timeliness_no_date_by_name_alone() {
     for (name, value, fires) in [
         ("服务时效", "及时", 1),
         ("活动开展及时性", "及时", 1),
+        // Any name of a time (a probe's m18: 竣工时间), unless a duration.
+        ("项目竣工时间", "按时", 1),
+        ("志愿服务时间", "≥2000小时", 0),
         ("项目进度", "按计划推进", 1),
         ("活动开展及时性", "11月底前", 0),
         // A rate is measured in %, not by a date.
@@ -3284,6 +3287,9 @@ fn input_as_output_spares_investment_the_project_induces() {
         "带动社会资本投入",
         "撬动金融资本投入",
         "吸引社会投入",
+        // The spending of the firms it supports (a probe's c-keji).
+        "获奖补企业研发投入增长率",
+        "社会资本投入",
     ] {
         let t = replace(1, q(2, Category::Outcome, name, "≥1000万元"));
         assert_eq!(fired(&t, "input-as-output"), 0, "{name}");
@@ -5345,4 +5351,70 @@ fn goal_count_unquantified() {
         );
     }
     assert_eq!(fired(&clean_table(), "goal-count-unquantified"), 0);
+}
+
+#[test]
+fn probe_c_misses_now_reported() {
+    // A fee or price capped per thing under 效益 is the project's cost
+    // (m15); held down per head it may be the public's (次均住院费用).
+    for (name, value, fires) in [
+        ("单处健身路径年维护费用", "≤2500元/处", 1),
+        ("设备采购单价", "≤1.05万元/台", 1),
+        ("患者次均住院费用", "≤8000元/人次", 0),
+        ("单处健身路径年维护费用", "≥2500元/处", 0),
+    ] {
+        let t = replace(1, q(2, Category::Outcome, name, value));
+        assert_eq!(fired(&t, "level-misplaced"), fires, "{name} {value}");
+    }
+    // 份 is a classifier: 5000份 in the goal against ≥500份 (m20).
+    let t = goal_with(
+        "印发宣传册5000份，普及防灾减灾知识。",
+        vec![q(1, Category::Output, "印发宣传册数量", "≥500份")],
+    );
+    assert_eq!(fired(&t, "goal-indicator-number"), 1, "{:?}", ids(&run(&t)));
+    let t = goal_with(
+        "印发宣传册5000份，普及防灾减灾知识。",
+        vec![q(1, Category::Output, "印发宣传册数量", "≥5000份")],
+    );
+    assert_eq!(fired(&t, "goal-indicator-number"), 0);
+    // The rates a service is kept at, slipped by a decimal point (m17, m21);
+    // a growth rate may be that low.
+    for (name, fires) in [
+        ("路灯亮灯率", 1),
+        ("视频监控在线率", 1),
+        ("招商引资增长率", 0),
+    ] {
+        let t = replace(1, q(2, Category::Output, name, "≥9.8%"));
+        assert_eq!(fired(&t, "placeholder-value"), fires, "{name}");
+    }
+}
+
+#[test]
+fn goal_count_unquantified_looks_past_rates_and_costs_per_head() {
+    // A rate (m14) or a cost per head (m22) counts nothing the goal counts:
+    // it does not excuse the output in words.
+    for (goal, extra) in [
+        (
+            "拆除违规户外广告600处，改善城市街景面貌。",
+            vec![
+                ql(1, Category::Output, "拆除违规户外广告数量", "全部拆除"),
+                q(2, Category::Outcome, "主要街道违规广告反弹率", "≤5%"),
+            ],
+        ),
+        (
+            "选派科技特派员80名深入镇村开展技术服务。",
+            vec![
+                ql(1, Category::Output, "选派科技特派员人数", "按计划选派"),
+                q(2, Category::Cost, "科技特派员人均工作补助", "≤6000元/人"),
+            ],
+        ),
+    ] {
+        let t = goal_with(goal, extra);
+        assert_eq!(
+            fired(&t, "goal-count-unquantified"),
+            1,
+            "{goal}: {:?}",
+            ids(&run(&t))
+        );
+    }
 }

@@ -878,7 +878,15 @@ fn capped_standard_in_money(i: &Indicator, name: &str, unit: Option<&str>) -> bo
         || raw.starts_with(['≤', '<', '＜'])
         || raw.starts_with("不超过")
         || raw.starts_with("不高于");
-    name.ends_with("标准") && cap && unit.is_some_and(|u| u.contains("元/"))
+    let per = unit.and_then(|u| u.split_once("元/")).map(|(_, per)| per);
+    // A fee or price per thing, `单处健身路径年维护费用 ≤2500元/处`, `采购单价
+    // ≤1.05万元/台`, is the project's cost too; not per head, where it may
+    // be the public's, a benefit when held down (`次均住院费用 ≤8000元/人次`).
+    let per_thing = || {
+        ["费用", "经费", "单价"].iter().any(|w| name.ends_with(w))
+            && per.is_some_and(|p| !p.starts_with(['人', '户', '名', '次']))
+    };
+    cap && per.is_some() && (name.ends_with("标准") || per_thing())
 }
 
 fn quality(
@@ -1102,7 +1110,9 @@ fn quality(
             || has(sub, "进度")
             || ((nb.may_have("时") || nb.may_have("进"))
                 && has_either(name, "时", "进")
-                && ["完成时间", "时限", "时效", "及时", "进度"]
+                // (`竣工时间`, `资金拨付时间`; a duration, `志愿服务时间
+                // ≥2000小时`, states its unit of time.)
+                && ["时间", "时限", "时效", "及时", "进度"]
                     .iter()
                     .any(|k| has_in(name, nb, k))));
     if timely {
@@ -1639,13 +1649,16 @@ fn other_sense(keyword: &str, after: &str) -> bool {
 
 /// `投入` that the project brings others to make (`带动企业研发投入`,
 /// `撬动社会资本投入`, `吸引民间投入`): the investment it induces, an economic
-/// benefit, not the project's own input.
+/// benefit, not the project's own input. So is the spending of others the
+/// project supports, named before it without a lever (`获奖补企业研发投入增长率`,
+/// `社会资本投入`, `农户自筹投入`).
 fn induced_investment(name: &str, keyword: &str) -> bool {
     const LEVERS: [&str; 7] = ["带动", "撬动", "吸引", "拉动", "引导", "吸纳", "引进"];
+    const OTHERS: [&str; 6] = ["企业", "社会", "民间", "农户", "市场主体", "自筹"];
     keyword == "投入"
         && name.find("投入").is_some_and(|at| {
             name.get(..at)
-                .is_some_and(|before| LEVERS.iter().any(|l| before.contains(l)))
+                .is_some_and(|before| LEVERS.iter().chain(&OTHERS).any(|l| before.contains(l)))
         })
 }
 

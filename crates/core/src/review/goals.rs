@@ -758,9 +758,9 @@ impl Buckets {
     }
 }
 
-const CLASSIFIERS: [char; 21] = [
+const CLASSIFIERS: [char; 25] = [
     '个', '家', '所', '座', '场', '次', '人', '名', '篇', '期', '批', '户', '项', '台', '套', '件',
-    '辆', '株', '处', '条', '部',
+    '辆', '株', '处', '条', '部', '份', '册', '本', '盏',
 ];
 /// Words 部 begins after a number that make it no classifier (`3部门`,
 /// `2部分`).
@@ -1767,13 +1767,31 @@ fn counts_in_words(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scrat
         {
             continue;
         }
-        // The words it counts: its noun, else the words before it.
-        grams.clear();
-        bigrams_into(part(goal, c.noun.unwrap_or(before)), grams);
-        let mut paired = p.indicators.iter().filter(|i| {
-            i.category != crate::model::Category::Satisfaction && shares_two(grams, own, &i.name)
-        });
-        let (Some(i), None) = (paired.next(), paired.next()) else {
+        // Only what could count it: an output in words, or an indicator in
+        // the count's unit (a rate, `违规广告反弹率 ≤5%`, or a cost per head,
+        // `人均工作补助 ≤6000元/人`, counts nothing the goal counts).
+        let unit = part(goal, c.unit);
+        // The words it counts: its noun, else the words before it; and
+        // those before it when its noun names no indicator (`选派科技特派员
+        // 80名深入镇村…`: what follows is what they do).
+        let words = [c.noun, Some(before)];
+        let mut found = None;
+        for w in words.iter().flatten() {
+            grams.clear();
+            bigrams_into(part(goal, *w), grams);
+            let mut paired = p.indicators.iter().filter(|i| {
+                i.category != crate::model::Category::Satisfaction
+                    && (in_words(i) || counts_alike(i, unit))
+                    && shares_two(grams, own, &i.name)
+            });
+            match (paired.next(), paired.next()) {
+                (None, _) => continue,
+                (Some(i), None) => found = Some(i),
+                (Some(_), Some(_)) => {}
+            }
+            break;
+        }
+        let Some(i) = found else {
             continue;
         };
         if !in_words(i) || said.iter().any(|x| std::ptr::eq(*x, i)) {

@@ -783,7 +783,9 @@ fn rate_decimal_slip(i: &crate::model::Indicator, unit: Option<&str>) -> Option<
     use crate::model::Comparator;
     // (Not 覆盖率: a forest's or a pilot's can be that low; nor a rate of
     // failures, `不合格率`.)
-    const RATES: [&str; 17] = [
+    // (Also the rates a service or a facility is kept at, `路灯亮灯率`,
+    // `视频监控在线率`, `设备运行正常率`, `案件办结率`.)
+    const RATES: [&str; 26] = [
         "合格率",
         "达标率",
         "完成率",
@@ -801,6 +803,15 @@ fn rate_decimal_slip(i: &crate::model::Indicator, unit: Option<&str>) -> Option<
         "管理率",
         "巩固率",
         "参保率",
+        "亮灯率",
+        "在线率",
+        "正常率",
+        "运行率",
+        "办结率",
+        "处置率",
+        "整改率",
+        "到位率",
+        "出勤率",
     ];
     // (The unit first: most values are in no %, and comparing decimals costs more.)
     if unit != Some("%") {
