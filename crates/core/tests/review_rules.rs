@@ -691,6 +691,16 @@ fn level_misplaced() {
     ));
     assert_eq!(of(&f, "level-misplaced").len(), 1);
     assert_eq!(fired(&clean_table(), "level-misplaced"), 0);
+    // The project's only satisfaction indicator, filed under 效益: misplaced,
+    // not missing as well (probe-b p17, q07; probe-c p30).
+    let mut inds = clean_indicators();
+    inds[2] = q(3, Category::Outcome, "参训人员满意度", "≥90%");
+    let f = run(&with_inds(inds.clone()));
+    assert_eq!(of(&f, "level-misplaced").len(), 1, "{:?}", ids(&f));
+    assert_eq!(of(&f, "missing-satisfaction").len(), 0, "{:?}", ids(&f));
+    // A survey counted is no satisfaction indicator: still missing.
+    inds[2] = q(3, Category::Output, "满意度调查覆盖率", "≥90%");
+    assert_eq!(fired(&with_inds(inds), "missing-satisfaction"), 1);
 }
 
 #[test]

@@ -149,7 +149,7 @@ const CATALOGUE: &[Rule] = &[
         "财预〔2015〕88号、财预〔2020〕10号 [D]；黄石 2022 实例 [S]",
         "补充效益指标（社会、经济、生态、可持续影响）。 Add outcome indicators."),
     rule!("missing-satisfaction", Warning, "项目缺少满意度指标", "no satisfaction indicator",
-        "自评中满意度指标占 10 分，目标表应设置。 Satisfaction weighs 10 points in self-evaluation, so the target table should set it.",
+        "自评中满意度指标占 10 分，目标表应设置。满意度指标放在产出或效益下时已有满意度指标，只报 level-misplaced（应归入满意度指标），不再报此条。 Satisfaction weighs 10 points in self-evaluation, so the target table should set it. A satisfaction indicator filed under output or outcome is there: level-misplaced reports where it belongs, and this rule does not fire as well.",
         "财预〔2020〕10号 [D]",
         "补充服务对象满意度指标（如 ≥90%）。 Add a beneficiary-satisfaction indicator."),
     rule!("missing-cost", Info, "项目缺少成本指标", "no cost indicator",

@@ -763,7 +763,11 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project, facts: &[Facts<'_>]) {
             && fact.unit.as_deref().is_some_and(in_money);
         output |= category == Category::Output && !is_c && !cost_as_output;
         outcome |= is_outcome(category);
-        satisfaction |= category == Category::Satisfaction;
+        // A satisfaction indicator filed under another 一级 (`沿线群众满意度`
+        // under 效益) is there: level-misplaced says where it belongs, not
+        // missing-satisfaction as well.
+        satisfaction |= category == Category::Satisfaction
+            || (category != Category::Unknown && fact.satisfaction());
         cost |= is_c || cost_as_output || category == Category::Cost;
         // A deadline (`2024年12月31日前`) is met or not: no 定性 grade.
         qual += usize::from(
