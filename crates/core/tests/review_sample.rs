@@ -315,7 +315,8 @@ fn mutation_drop_all_indicators() {
 #[test]
 fn mutation_change_a_category() {
     let mut t = sample();
-    // P5-3 服务对象满意度 moved under 效益: misplaced, and P5 lacks satisfaction.
+    // P5-3 服务对象满意度 moved under 效益: misplaced, one finding (P5 has
+    // its satisfaction indicator, in the wrong place: not missing as well).
     let i = &mut project_mut(&mut t, 5).indicators[2];
     i.category = Category::Outcome;
     i.category_raw = "效益指标".into();
@@ -323,6 +324,14 @@ fn mutation_change_a_category() {
     assert!(errors(&f).is_empty(), "{:?}", errors(&f));
     let m = by_rule(&f);
     assert_eq!(m["level-misplaced"], list("P5-3"));
+    assert!(!m["missing-satisfaction"].contains(&"P5".to_string()));
+    // Under 效益 with another name it is gone: then it is missing.
+    let mut t = sample();
+    let i = &mut project_mut(&mut t, 5).indicators[2];
+    i.category = Category::Outcome;
+    i.category_raw = "效益指标".into();
+    i.name = "服务对象获得感".into();
+    let m = by_rule(&review_sample(&t));
     assert!(m["missing-satisfaction"].contains(&"P5".to_string()));
     // Unknown category: an error at that item only.
     let mut t = sample();
