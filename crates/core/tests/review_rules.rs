@@ -5428,3 +5428,50 @@ fn goal_count_unquantified_looks_past_rates_and_costs_per_head() {
         );
     }
 }
+
+#[test]
+fn sum_mismatch_names_a_decimal_point_moved() {
+    // probe-c p12: one project's 75.00 typed 7500.00 (its row balances): the
+    // unit's mismatch says which row and what was meant.
+    let two = |amount: &str| {
+        Builder::new()
+            .project(
+                "技能培训经费",
+                "50.00",
+                "开展青年技能培训，提升就业能力。",
+                clean_indicators(),
+            )
+            .project(
+                "档案数字化经费",
+                amount,
+                "完成馆藏档案数字化。",
+                clean_indicators(),
+            )
+            .finish()
+    };
+    let mut t = two("75.00");
+    assert_eq!(fired(&t, "sum-mismatch.unit"), 0);
+    let p = &mut t.units[0].projects[1].funding;
+    p.total = Some(d("7500.00"));
+    p.fiscal_appropriation = Some(d("7500.00"));
+    let row = t.units[0].projects[1].origin.row;
+    let f = run(&t);
+    let hits = of(&f, "sum-mismatch.unit");
+    assert_eq!(hits.len(), 2, "{:?}", ids(&f));
+    let text = zh(&t, hits[0]);
+    assert!(
+        text.contains(&format!("第{row}行的总计 7500.00 与 75.00 之差"))
+            && text.contains("小数点错位"),
+        "{text}"
+    );
+    assert!(en(&t, hits[0]).contains("decimal point moved"));
+    // A gap no moved point explains names no row.
+    let mut t = two("75.00");
+    let p = &mut t.units[0].projects[1].funding;
+    p.total = Some(d("80.00"));
+    p.fiscal_appropriation = Some(d("80.00"));
+    let f = run(&t);
+    let hits = of(&f, "sum-mismatch.unit");
+    assert_eq!(hits.len(), 2, "{:?}", ids(&f));
+    assert!(!zh(&t, hits[0]).contains("小数点"), "{}", zh(&t, hits[0]));
+}

@@ -130,7 +130,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
                 "总计",
                 &sources_zh,
                 &sources_en,
-                slip,
+                slip.map(Cause::RowSlip),
             );
         }
     }
@@ -159,6 +159,12 @@ pub(super) fn check(s: &mut Sink<'_>) {
             ("其下各项目", "its projects"),
             |col| unreadable.any_in(t, rows(), col),
             slips,
+            || {
+                u.projects
+                    .iter()
+                    .map(|p| (p.origin.row, p.funding))
+                    .collect()
+            },
         );
     }
 
@@ -194,6 +200,7 @@ pub(super) fn check(s: &mut Sink<'_>) {
                     .filter_map(|(f, r)| Some((*r, row_diff(f)?)))
                     .collect()
             },
+            || summed.iter().map(|(f, r)| (*r, **f)).collect(),
         );
     }
 }
@@ -370,6 +377,7 @@ fn check_columns(
     (what_zh, what_en): (&str, &str),
     unreadable: impl Fn(FundingColumn) -> bool,
     slips: impl Fn() -> Vec<(u32, Decimal)>,
+    summed: impl Fn() -> Vec<(u32, Funding)>,
 ) {
     for (col, value) in stated.funding.columns() {
         if unreadable(col) {
@@ -397,9 +405,16 @@ fn check_columns(
         } else {
             diff
         };
-        let slip = (diff.abs() > half_unit(d).saturating_mul(Decimal::from(n)))
+        let past_rounding = diff.abs() > half_unit(d).saturating_mul(Decimal::from(n));
+        let slip = past_rounding
             .then(|| slips().iter().find(|(_, x)| *x == want).map(|(r, _)| *r))
-            .flatten();
+            .flatten()
+            .map(Cause::RowSlip)
+            .or_else(|| {
+                past_rounding
+                    .then(|| decimal_point(&summed(), col, -diff))
+                    .flatten()
+            });
         compare(
             s,
             id,
@@ -460,7 +475,7 @@ fn compare(
     col_zh: &str,
     what_zh: &str,
     what_en: &str,
-    slip: Option<u32>,
+    slip: Option<Cause>,
 ) {
     let diff = stated.saturating_sub(computed).abs();
     let tol = half_unit(decimals);
@@ -511,10 +526,25 @@ fn compare(
     } else {
         // One slip shows in every sum above it: say where it most likely is.
         let (cause_zh, cause_en) = match slip {
-            Some(r) => (
+            Some(Cause::RowSlip(r)) => (
                 format!("；第{r}行的总计与其资金来源也相差 {diff}，可能同出于该行的笔误"),
                 format!("; row {r}'s total and sources differ by the same {diff}: most likely one slip there"),
             ),
+            Some(Cause::DecimalPoint { row, written, meant }) => {
+                // 10 000 times: 万元 and 元 mixed up as often as a point moved.
+                let scale_off = (written / meant).abs() == Decimal::from(10_000)
+                    || (meant / written).abs() == Decimal::from(10_000);
+                let (written, meant) = (printed(written), printed(meant));
+                let (why_zh, why_en) = if scale_off {
+                    ("可能按另一金额单位填写（万元与元相差 10000 倍）", "most likely written in the other money unit (万元 and 元 are 10 000 apart)")
+                } else {
+                    ("可能是小数点错位", "most likely a decimal point moved")
+                };
+                (
+                    format!("；差额正是第{row}行的{col_zh} {written} 与 {meant} 之差，{why_zh}（{meant} 写成了 {written}）"),
+                    format!("; the difference is exactly row {row}'s {} {written} against {meant}: {why_en} ({meant} written as {written})", col_en(col)),
+                )
+            }
             None => (String::new(), String::new()),
         };
         s.emit(id, || {
@@ -530,6 +560,61 @@ fn compare(
             )
         });
     }
+}
+
+/// What most likely caused a sum's mismatch, said with it.
+#[derive(Debug, Clone, Copy)]
+enum Cause {
+    /// A summed row whose own total and sources differ by as much.
+    RowSlip(u32),
+    /// A summed row's amount `written` 10, 100, 1 000 or 10 000 times off
+    /// the `meant` that makes the sum agree (`7500.00` for `75.00`).
+    DecimalPoint {
+        row: u32,
+        written: Decimal,
+        meant: Decimal,
+    },
+}
+
+/// The one summed row (`rows`: row and amounts) whose amount in `col`, with
+/// its decimal point moved one to four places, makes the sum `excess` less
+/// (the sum minus the stated amount): a `7500.00` for `75.00` leaves the sum
+/// 7425.00 over. `None` when no row, or more than one, explains it so.
+fn decimal_point(rows: &[(u32, Funding)], col: FundingColumn, excess: Decimal) -> Option<Cause> {
+    let mut found = None;
+    for (row, f) in rows {
+        let Some(v) = f
+            .columns()
+            .iter()
+            .find(|(c, _)| *c == col)
+            .and_then(|(_, v)| *v)
+        else {
+            continue;
+        };
+        if v.is_zero() {
+            continue;
+        }
+        for k in 1..=4u32 {
+            let factor = Decimal::from(10i64.pow(k));
+            let meant = if excess.is_sign_positive() {
+                v.checked_div(factor)
+            } else {
+                v.checked_mul(factor)
+            };
+            let Some(meant) = meant else { continue };
+            if v.checked_sub(meant) == Some(excess) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(Cause::DecimalPoint {
+                    row: *row,
+                    written: v,
+                    meant,
+                });
+            }
+        }
+    }
+    found
 }
 
 fn col_en(c: FundingColumn) -> &'static str {
