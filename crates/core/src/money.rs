@@ -57,7 +57,11 @@ pub fn parse_amount(text: &str, scale: MoneyScale) -> Result<Option<Decimal>, Am
     }
     // A space inside: only between groups of three digits (`12 600 000.00`).
     let grouped;
-    let t = if t.contains(is_group_space) {
+    // (Bytes first: the spaces' UTF-8 starts with 0x20, C2, E2 or E3, which
+    // most amounts hold none of.)
+    let spaced =
+        t.bytes().any(|b| matches!(b, b' ' | 0xC2 | 0xE2 | 0xE3)) && t.contains(is_group_space);
+    let t = if spaced {
         grouped =
             without_group_spaces(t).ok_or_else(|| AmountError::NotANumber(text.to_string()))?;
         grouped.as_str()
