@@ -5475,3 +5475,20 @@ fn sum_mismatch_names_a_decimal_point_moved() {
     assert_eq!(hits.len(), 2, "{:?}", ids(&f));
     assert!(!zh(&t, hits[0]).contains("小数点"), "{}", zh(&t, hits[0]));
 }
+
+#[test]
+fn goal_indicator_number_reads_a_count_before_de() {
+    // probe-c p21, m24: `1.5万吨的储存费用` counts the 储备粮 before it.
+    for (value, fires) in [("≥1500吨", 1), ("≥1.5万吨", 0)] {
+        let t = goal_with(
+            "保障县级储备粮1.5万吨的储存费用和利息补贴，确保储备粮数量真实、质量良好。",
+            vec![q(1, Category::Output, "县级储备粮规模", value)],
+        );
+        assert_eq!(
+            fired(&t, "goal-indicator-number"),
+            fires,
+            "{value}: {:?}",
+            ids(&run(&t))
+        );
+    }
+}

@@ -1212,7 +1212,13 @@ fn mismatch(
         }
         // The noun after: up to the next stop character, at most 16 characters.
         let rest = goal.get(noun_start..).unwrap_or_default();
-        let noun_len = words_len(rest);
+        // `储备粮1.5万吨的储存费用`: what follows 的 is of the count, which
+        // counts the words before it.
+        let noun_len = if rest.starts_with('的') {
+            0
+        } else {
+            words_len(rest)
+        };
         let noun_before = points || noun_len == 0;
         // With nothing after the count (`组织招聘会8场，`, `开展活动40场以上`) or
         // as percentage points, the words before it are the noun.
