@@ -1599,16 +1599,6 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
         counted,
         ..
     } = scratch;
-    // The distinct bigrams a name shares with a noun's.
-    fn shared_with(grams: &[[char; 2]], own: &mut Vec<[char; 2]>, name: &str) -> usize {
-        own.clear();
-        bigrams_into(name, own);
-        grams
-            .iter()
-            .enumerate()
-            .filter(|(k, g)| own.contains(g) && !grams.get(..*k).unwrap_or_default().contains(g))
-            .count()
-    }
     // The words a count counts: its noun, else the words before it.
     let noun_of = |c: &Counted| part(goal, c.noun.unwrap_or((c.clause, c.number.0)));
     for (n, c) in counted.iter().enumerate() {
@@ -1633,10 +1623,7 @@ fn numbers(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scratch) {
             continue;
         }
         let before = (c.clause, c.number.0);
-        if NOT_A_TOTAL.iter().any(|w| part(goal, before).contains(w))
-            || per_unit(part(goal, before))
-            || already_there(goal, c)
-        {
+        if no_total(goal, c) {
             continue;
         }
         // The indicator measuring the noun: the one in its unit sharing two
@@ -1753,24 +1740,11 @@ fn counts_in_words(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scrat
         counted,
         ..
     } = scratch;
-    let shares_two = |grams: &[[char; 2]], own: &mut Vec<[char; 2]>, name: &str| {
-        own.clear();
-        bigrams_into(name, own);
-        grams
-            .iter()
-            .enumerate()
-            .filter(|(k, g)| own.contains(g) && !grams.get(..*k).unwrap_or_default().contains(g))
-            .nth(1)
-            .is_some()
-    };
     // Each indicator once, at the first count it measures.
     let mut said: Vec<&crate::model::Indicator> = Vec::new();
     for c in counted.iter() {
         let before = (c.clause, c.number.0);
-        if NOT_A_TOTAL.iter().any(|w| part(goal, before).contains(w))
-            || per_unit(part(goal, before))
-            || already_there(goal, c)
-        {
+        if no_total(goal, c) {
             continue;
         }
         // Only what could count it: an output in words, or an indicator in
@@ -1788,7 +1762,7 @@ fn counts_in_words(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scrat
             let mut paired = p.indicators.iter().filter(|i| {
                 i.category != crate::model::Category::Satisfaction
                     && (in_words(i) || counts_alike(i, unit))
-                    && shares_two(grams, own, &i.name)
+                    && shared_with(grams, own, &i.name) >= 2
             });
             match (paired.next(), paired.next()) {
                 (None, _) => continue,
@@ -1817,6 +1791,25 @@ fn counts_in_words(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scrat
             )
         });
     }
+}
+
+/// The distinct bigrams of `grams` (a noun's) that `name` holds; `own` is
+/// scratch for the name's.
+fn shared_with(grams: &[[char; 2]], own: &mut Vec<[char; 2]>, name: &str) -> usize {
+    own.clear();
+    bigrams_into(name, own);
+    grams
+        .iter()
+        .enumerate()
+        .filter(|(k, g)| own.contains(g) && !grams.get(..*k).unwrap_or_default().contains(g))
+        .count()
+}
+
+/// A count that is no output total of the year: after 每, 均, 其中 or 累计,
+/// per unit, or the population already there ([`already_there`]).
+fn no_total(goal: &str, c: &Counted) -> bool {
+    let before = part(goal, (c.clause, c.number.0));
+    NOT_A_TOTAL.iter().any(|w| before.contains(w)) || per_unit(before) || already_there(goal, c)
 }
 
 /// Whether a count is an item of a list: `、` right after it, or right
