@@ -346,7 +346,15 @@ fn lower_better_name(i: &Indicator, q: &crate::model::Quantity) -> bool {
         // (`带动居民消费支出`). A standard or quota of 经费 is the least each
         // beneficiary is owed (`人均基本公共卫生服务经费补助标准 ≥94元/人`,
         // `小学生均公用经费基准定额 ≥720元/生·年`): its floor is right.
-        let standard = || name.ends_with("标准") || name.ends_with("定额");
+        // So is 经费 allocated per beneficiary or case (`生均公用经费
+        // ≥950元/生·年`, `以案定补经费 ≥300元/件`), without 标准 in its name.
+        let per_head = || {
+            ["生均", "人均", "户均", "校均", "以案"]
+                .iter()
+                .any(|w| name.starts_with(w) || has(name, w))
+                && q.unit.as_deref().is_some_and(|u| u.contains("元/"))
+        };
+        let standard = || name.ends_with("标准") || name.ends_with("定额") || per_head();
         let spent = || {
             i.category == Category::Cost && (has(name, "经费") || has(name, "支出")) && !standard()
         };
@@ -1109,7 +1117,13 @@ fn quality(
     // The 二级 column says it in row layouts; the one-cell layout has only
     // the name (`服务时效`, `活动开展及时性`, `项目进度`).
     // Every name word has 时 or 进: one scan of the short name before the searches.
+    // (Nor a count whose name holds such a word, `"时间银行"新增注册志愿者
+    // 人数`, `预算执行进度通报次数`, `及时救助困难群众人次`.)
+    let counts = ["数", "数量", "人次", "户次", "次"]
+        .iter()
+        .any(|w| name.ends_with(w));
     let timely = !name.ends_with('率')
+        && !counts
         && (has(sub, "时效")
             || has(sub, "进度")
             || ((nb.may_have("时") || nb.may_have("进"))
@@ -1280,9 +1294,20 @@ fn quality(
                         || (trim(&c.name).starts_with("其中") && !names_part(name, c, p))
                 };
                 // (Nor a loan's quota, `创业担保贷款额度`: the bank's money.)
-                let ceiling = ["最高", "上限", "限额", "封顶", "额度", "贷款"]
-                    .iter()
-                    .any(|w| has_in(name, nb, w));
+                // (Nor a guarantee line, `城乡低保保障标准 =960元/人·月`: what
+                // is paid is the gap below it, 差额救助.)
+                let ceiling = [
+                    "最高",
+                    "上限",
+                    "限额",
+                    "封顶",
+                    "额度",
+                    "贷款",
+                    "保障标准",
+                    "低保标准",
+                ]
+                .iter()
+                .any(|w| has_in(name, nb, w));
                 // A standard per month paid monthly (`按月发放`, `每月发放`)
                 // is paid all year: twelve times, not once.
                 // (Not when the goal says for how many months, `发放3个月`,
@@ -1629,6 +1654,25 @@ fn input_keyword(inputs: &Keywords, name: &str, name_bytes: ByteSet) -> Option<&
 /// ratio; 投入强度 and 投入占…比重 measure society's or enterprises' R&D
 /// spending, the standard 科技 outcome.
 fn other_sense(keyword: &str, after: &str) -> bool {
+    // Watching others' spending is a finance bureau's work, its output
+    // (`预算执行动态监控覆盖率`, `预算执行情况通报次数`).
+    const OVERSIGHT: [&str; 9] = [
+        "动态监控",
+        "监控",
+        "监督",
+        "监管",
+        "分析",
+        "通报",
+        "检查",
+        "考核",
+        "审计",
+    ];
+    if keyword.contains("预算执行") || keyword.contains("支出进度") {
+        let after = after.strip_prefix("情况").unwrap_or(after);
+        if OVERSIGHT.iter().any(|w| after.starts_with(w)) {
+            return true;
+        }
+    }
     match keyword {
         "人力" => after.starts_with("资源") || after.starts_with("资本"),
         "财力" => after.starts_with("保障"),
@@ -2059,7 +2103,8 @@ fn money_in_other_scale(goal: &str, scale: MoneyScale) -> Option<(usize, &'stati
 /// tables write in 元 whatever their own scale: a 每 (`按每亩120元标准`,
 /// `每人每月100元`), an average (`人均增收1000元`, `户均`, `亩均`), a
 /// 标准 or 单价 (`补助标准为200元`), or a rate sign (`200元/人`); or others'
-/// money the project brings in (`撬动社会资本投入500万元`). Only an amount
+/// money the project brings in (`撬动社会资本投入500万元`), or a ceiling per
+/// case (`个人创业担保贷款额度最高30万元`). Only an amount
 /// quoted without such a word (`项目总投资500000元`) is a total in 元.
 fn per_unit_clause(goal: &str, start: usize, end: usize) -> bool {
     const CLAUSE_END: [char; 9] = ['，', '。', '；', '、', ',', ';', '！', '？', '\n'];
@@ -2077,8 +2122,10 @@ fn per_unit_clause(goal: &str, start: usize, end: usize) -> bool {
     let clause = goal.get(from..to).unwrap_or_default();
     // Others' money the project induces (`撬动社会资本投入500万元`) is not
     // the project's amount either, and is quoted in whatever scale it has.
+    // Nor is a ceiling per case (`贷款额度最高30万元`, `补助上限5万元`).
     static PER_UNIT: Keywords = Keywords::new(&[
-        "每", "均", "标准", "单价", "/", "／", "带动", "撬动", "吸引", "拉动", "引导",
+        "每", "均", "标准", "单价", "/", "／", "带动", "撬动", "吸引", "拉动", "引导", "最高",
+        "上限", "额度", "封顶",
     ]);
     PER_UNIT.find(clause).is_some()
 }

@@ -1381,8 +1381,11 @@ fn mismatch(
         // 失能老年人` against `服务对象人数 ≥502人`), and a count with
         // something added after it (`45台及配套采集存储设备` against
         // `购置执法记录仪数量 ≥45台`).
-        let same_number = (noun_before && !points && !suffixed)
-            || (!noun_before && (added || matches!(cl, '人' | '名')));
+        // So is any count with its noun after it in a classifier of its own
+        // (`6所中小学的屋面防水` against `维修改造学校数量 =6所`, `2900户家庭`
+        // against `减免服务费用户数 ≥2900户`): the same number in the same
+        // 所 or 户 is what it counts, though the words differ.
+        let same_number = !noun_before || !(points || suffixed);
         if !measured && same_number && cl != '个' {
             let count = goal_count(goal, (start, j), factor);
             measured = count.is_some_and(|count| {

@@ -4,7 +4,8 @@
 //! in a counting unit (人次, 个, 场 …). Its unit cost is the project total in 元
 //! divided by the target number with its magnitude applied (`2万人次` = 20000
 //! 人次; e.g. 316.00 元/人次), reported as info.
-//! Projects whose main output shares a unit form a group; when a group has at
+//! Projects whose main output shares a unit form a group (not 个, 项 or 次,
+//! which count anything); when a group has at
 //! least `unit_cost_min_group` members, the modified z-score of the logarithm
 //! `0.6745 × |ln x − median(ln)| / MAD(ln)` (MAD = median absolute deviation;
 //! when it is 0, `1.2533 × mean absolute deviation`) above `unit_cost_outlier_z`
@@ -157,7 +158,13 @@ impl<'t> UnitCosts<'t> {
 fn report(s: &mut Sink<'_>, costs: &[Cost<'_>]) {
     let th = s.profile.thresholds.clone();
     let mut groups: FastMap<&str, Vec<&Cost<'_>>> = FastMap::default();
-    for c in costs {
+    // 个, 项 and 次 count anything (an air-quality station, a soil plot, a
+    // village's sewage works are all 个): costs per such unit are not alike,
+    // and no median of them says what one should cost.
+    for c in costs
+        .iter()
+        .filter(|c| !matches!(c.unit.as_ref(), "个" | "项" | "次"))
+    {
         groups.entry(c.unit.as_ref()).or_default().push(c);
     }
     let min_group = th.unit_cost_min_group.max(3) as usize;
