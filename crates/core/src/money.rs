@@ -55,19 +55,6 @@ pub fn parse_amount(text: &str, scale: MoneyScale) -> Result<Option<Decimal>, Am
             Err(e) => Err(e),
         };
     }
-    // A space inside: only between groups of three digits (`12 600 000.00`).
-    let grouped;
-    // (Bytes first: the spaces' UTF-8 starts with 0x20, C2, E2 or E3, which
-    // most amounts hold none of.)
-    let spaced =
-        t.bytes().any(|b| matches!(b, b' ' | 0xC2 | 0xE2 | 0xE3)) && t.contains(is_group_space);
-    let t = if spaced {
-        grouped =
-            without_group_spaces(t).ok_or_else(|| AmountError::NotANumber(text.to_string()))?;
-        grouped.as_str()
-    } else {
-        t
-    };
     let mut clean = String::with_capacity(t.len());
     let chars: Vec<char> = t.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -90,6 +77,18 @@ pub fn parse_amount(text: &str, scale: MoneyScale) -> Result<Option<Decimal>, Am
                 if !(before && after) {
                     return Err(AmountError::NotANumber(text.to_string()));
                 }
+            }
+            // A space inside: only between groups of three digits
+            // (`12 600 000.00`), read as if they were not there. (Asked
+            // here, where a space is met: most amounts hold none.)
+            c if is_group_space(c) => {
+                let Some(grouped) = without_group_spaces(t) else {
+                    return Err(AmountError::NotANumber(text.to_string()));
+                };
+                return parse_amount(&grouped, scale).map_err(|e| match e {
+                    AmountError::TooLarge(_) => AmountError::TooLarge(text.to_string()),
+                    _ => AmountError::NotANumber(text.to_string()),
+                });
             }
             _ => return Err(AmountError::NotANumber(text.to_string())),
         }
