@@ -530,10 +530,14 @@ fn compare(
                 format!("；第{r}行的总计与其资金来源也相差 {diff}，可能同出于该行的笔误"),
                 format!("; row {r}'s total and sources differ by the same {diff}: most likely one slip there"),
             ),
-            Some(Cause::DecimalPoint { row, written, meant }) => {
-                // 10 000 times: 万元 and 元 mixed up as often as a point moved.
-                let scale_off = (written / meant).abs() == Decimal::from(10_000)
-                    || (meant / written).abs() == Decimal::from(10_000);
+            Some(Cause::DecimalPoint {
+                row,
+                written,
+                meant,
+                places,
+            }) => {
+                // Four places: 万元 and 元 mixed up as often as a point moved.
+                let scale_off = places == 4;
                 let (written, meant) = (printed(written), printed(meant));
                 let (why_zh, why_en) = if scale_off {
                     ("可能按另一金额单位填写（万元与元相差 10000 倍）", "most likely written in the other money unit (万元 and 元 are 10 000 apart)")
@@ -567,12 +571,14 @@ fn compare(
 enum Cause {
     /// A summed row whose own total and sources differ by as much.
     RowSlip(u32),
-    /// A summed row's amount `written` 10, 100, 1 000 or 10 000 times off
-    /// the `meant` that makes the sum agree (`7500.00` for `75.00`).
+    /// A summed row's amount `written` with its decimal point `places` (one
+    /// to four) off the `meant` that makes the sum agree (`7500.00` for
+    /// `75.00`: two).
     DecimalPoint {
         row: u32,
         written: Decimal,
         meant: Decimal,
+        places: u32,
     },
 }
 
@@ -610,6 +616,7 @@ fn decimal_point(rows: &[(u32, Funding)], col: FundingColumn, excess: Decimal) -
                     row: *row,
                     written: v,
                     meant,
+                    places: k,
                 });
             }
         }

@@ -351,7 +351,7 @@ fn lower_better_name(i: &Indicator, q: &crate::model::Quantity) -> bool {
         let per_head = || {
             ["生均", "人均", "户均", "校均", "以案"]
                 .iter()
-                .any(|w| name.starts_with(w) || has(name, w))
+                .any(|w| has(name, w))
                 && q.unit.as_deref().is_some_and(|u| u.contains("元/"))
         };
         let standard = || name.ends_with("标准") || name.ends_with("定额") || per_head();
@@ -885,11 +885,7 @@ fn completeness(s: &mut Sink<'_>, pi: usize, p: &Project, facts: &[Facts<'_>]) {
 /// cost (ur59 091, 115). A standard raised (`低保保障标准 ≥720元/人·月`) is
 /// the benefit itself.
 fn capped_standard_in_money(i: &Indicator, name: &str, unit: Option<&str>) -> bool {
-    let raw = trim(&i.raw_value);
-    let cap = capped(i)
-        || raw.starts_with(['≤', '<', '＜'])
-        || raw.starts_with("不超过")
-        || raw.starts_with("不高于");
+    let cap = capped_as_written(i);
     let per = unit.and_then(|u| u.split_once("元/")).map(|(_, per)| per);
     // A fee or price per thing, `单处健身路径年维护费用 ≤2500元/处`, `采购单价
     // ≤1.05万元/台`, is the project's cost too; not per head, where it may
@@ -980,10 +976,7 @@ fn quality(
     // caps the project's own cost.)
     let lowered_in_value = || {
         let raw = trim(&i.raw_value);
-        let cap = capped(i)
-            || raw.starts_with(['≤', '<', '＜'])
-            || raw.starts_with("不超过")
-            || raw.starts_with("不高于");
+        let cap = capped_as_written(i);
         let money = money_unit(unit) || raw.contains('元');
         names_cost_saving(raw) && !(cap && money)
     };
@@ -1492,6 +1485,16 @@ fn capped(i: &Indicator) -> bool {
     i.target
         .quantity()
         .is_some_and(|q| matches!(q.op, Some(Comparator::Le | Comparator::Lt)))
+}
+
+/// [`capped`], or a value written as a ceiling whatever it parsed to
+/// (`≤350万元，较预算节约`, `不超过1500元/人·月`, `不高于…`).
+fn capped_as_written(i: &Indicator) -> bool {
+    let raw = trim(&i.raw_value);
+    capped(i)
+        || raw.starts_with(['≤', '<', '＜'])
+        || raw.starts_with("不超过")
+        || raw.starts_with("不高于")
 }
 
 /// A deadline, met or not: a date (`2024年12月31日前`) or a month's or the
@@ -2015,14 +2018,14 @@ enum WanFactor {
     Multiply(u32),
 }
 
-/// The money units an indicator's value may be in, with their way to 万元;
-/// `None` for any other unit.
 /// Money, or money per something (`元/人`, `万元/公里`).
 fn in_money(unit: &str) -> bool {
     let money = |u: &str| wan_factor(u).is_some();
     money(unit) || unit.split(['/', '／']).next().is_some_and(money)
 }
 
+/// The money units an indicator's value may be in, with their way to 万元;
+/// `None` for any other unit.
 fn wan_factor(unit: &str) -> Option<WanFactor> {
     Some(match unit {
         "元" => WanFactor::Divide(10_000),

@@ -1781,7 +1781,7 @@ fn counts_in_words(s: &mut Sink<'_>, pi: usize, p: &Project, scratch: &mut Scrat
             continue;
         }
         said.push(i);
-        let (from, end) = (c.clause.min(c.number.0), c.noun.map_or(c.unit.1, |n| n.1));
+        let (from, end) = (c.clause, c.noun.map_or(c.unit.1, |n| n.1));
         let loc = super::value_loc(pi, p, i);
         s.emit(id!("goal-count-unquantified"), || {
             (

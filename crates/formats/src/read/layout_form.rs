@@ -2345,10 +2345,11 @@ pub(crate) fn read<'a>(rows: &'a [GridRow<'a>], table_year: Option<u16>) -> Form
                         _ => &mut f.overall_goal,
                     };
                     if goal.is_none() {
-                        let beside = vrow.number == row.number && inline.is_none();
-                        *goal = Some(match beside {
-                            true => goal_lines(rows, ri, c, vc, text, &mut used),
-                            false => std::borrow::Cow::Borrowed(text),
+                        // Beside its label, it may go on in the rows below.
+                        *goal = Some(if vrow.number == row.number && inline.is_none() {
+                            goal_lines(rows, ri, vc, text, &mut used)
+                        } else {
+                            std::borrow::Cow::Borrowed(text)
                         });
                     }
                 }
@@ -3148,30 +3149,28 @@ fn opens_form_row(row: &GridRow<'_>) -> bool {
     row.cells.iter().any(|c| !c.merged && opens_form(&c.text))
 }
 
-/// Whether a cell of `row` (its own) is any form label, 财政拨款 included.
 /// A goal written over several rows beside its label, whose cell spans them
 /// (`年度绩效目标 | 目标1：…` over ` | 目标2：…`, as forms print one target a
-/// line): `first`, the text at row `ri` and column `vc` beside the label in
-/// column `c`, and each row below whose label cell is blank or merged and
-/// which holds text in that column alone (no key, no amount), one a line;
+/// line): `first`, the text at row `ri` and column `vc` right of the label,
+/// and each row below that holds text in that column alone (its label's
+/// cell blank or merged with the rest; no key, no amount), one a line;
 /// those cells are marked `used`.
 fn goal_lines<'a>(
     rows: &'a [GridRow<'a>],
     ri: usize,
-    c: usize,
     vc: usize,
     first: &'a str,
     used: &mut Vec<(u32, usize)>,
 ) -> std::borrow::Cow<'a, str> {
+    let blank = |x: &crate::grid::GridCell<'_>| x.merged || x.text.trim().is_empty();
     let mut goal = std::borrow::Cow::Borrowed(first);
     for r in rows.iter().skip(ri + 1) {
-        let blank = |x: &crate::grid::GridCell<'_>| x.merged || x.text.trim().is_empty();
         let line = r
             .cells
             .get(vc)
             .filter(|x| !blank(x) && cell_key(&x.text).is_none() && !plain_amount(&x.text));
         let alone = r.cells.iter().enumerate().all(|(k, x)| k == vc || blank(x));
-        let Some(line) = line.filter(|_| alone && r.cells.get(c).is_none_or(blank)) else {
+        let Some(line) = line.filter(|_| alone) else {
             break;
         };
         let text = goal.to_mut();
@@ -3182,6 +3181,7 @@ fn goal_lines<'a>(
     goal
 }
 
+/// Whether a cell of `row` (its own) is any form label, 财政拨款 included.
 fn has_key(row: &GridRow<'_>) -> bool {
     row.cells
         .iter()

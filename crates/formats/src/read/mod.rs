@@ -395,18 +395,19 @@ fn read_text(name: &str, decoded: &decode::Decoded<'_>, opts: &ReadOptions) -> R
     } else {
         "text"
     };
-    let mut source = text_source(name, format, decoded);
-    source.delimiter = tg.delimiter;
-    source.final_newline = Some(tg.final_newline);
-    let read = build::build_table_with(&tg.grid, source.clone(), opts.report_bad_amounts);
-    match read {
+    let source = || SourceInfo {
+        delimiter: tg.delimiter,
+        final_newline: Some(tg.final_newline),
+        ..text_source(name, format, decoded)
+    };
+    match build::build_table_with(&tg.grid, source(), opts.report_bad_amounts) {
         // Columns aligned by spaces, as `pdftotext -layout` (or a printout
         // saved as text) writes them: read as a PDF's layout text, else the
         // text's own error stands.
         Err(e) if tg.delimiter.is_none() && aligned_by_spaces(&decoded.text) => {
             match read_pdf_text(name, &decoded.text, opts) {
                 Ok(mut t) => {
-                    t.source = source;
+                    t.source = source();
                     t.notices.insert(
                         0,
                         jixiao_core::Notice::new(

@@ -697,9 +697,11 @@ impl Reader<'_> {
             if label.is_empty() && !has_money && non_blank(v.text(unit_col)).is_none() {
                 if let Some(Item::Project(p, _)) = items.last_mut() {
                     if continues_cells(p, goal, cell) {
-                        let (at, field) = match (cell, goal) {
-                            (Some(_), _) => (ind_col, "绩效指标"),
-                            (None, _) => (goal_col, "绩效目标"),
+                        // (Named by the 绩效指标 when the row holds it.)
+                        let (at, field, field_en) = if cell.is_some() {
+                            (ind_col, "绩效指标", "indicator")
+                        } else {
+                            (goal_col, "绩效目标", "goal")
                         };
                         for (own, more) in [(&mut p.goal, goal), (&mut p.indicator_cell, cell)] {
                             if let (Some(own), Some(more)) = (own.as_mut(), more) {
@@ -716,7 +718,7 @@ impl Reader<'_> {
                             format!(
                                 "row {} holds only the {} text, no name and no amounts: read as the rest of that cell of project “{}” on row {} (a cell broken over two rows or pages); places in it are given in row {}'s cell",
                                 row.number,
-                                if cell.is_some() { "indicator" } else { "goal" },
+                                field_en,
                                 p.name,
                                 p.origin.row,
                                 p.origin.row
